@@ -1,0 +1,53 @@
+/**
+ * Money as integer fen (CNY minor units, 0.01). Pure and exact: amounts are
+ * bigint, never a JS float. Shared by the add-in and the server.
+ */
+export type Fen = bigint;
+
+const DECIMAL = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+
+export class MoneyFormatError extends Error {
+  constructor(readonly input: string, reason: string) {
+    super(`"${input}" is not an amount of money: ${reason}`);
+  }
+}
+
+/** Parses a decimal string such as "1234.5" or "-0.07" into fen. */
+export function parseMoney(input: string): Fen {
+  const text = input.trim().replace(/,/g, '');
+  const m = DECIMAL.exec(text);
+  if (!m) {
+    if (/^-?\d+\.\d{3,}$/.test(text)) throw new MoneyFormatError(input, 'more than two decimal places (fen)');
+    throw new MoneyFormatError(input, 'expected a decimal number such as 1234.56');
+  }
+  const [, sign, whole, frac = ''] = m;
+  const fen = BigInt(whole!) * 100n + BigInt(frac.padEnd(2, '0'));
+  return sign ? -fen : fen;
+}
+
+/** Formats fen as a plain decimal string with two places: 123450n -> "1234.50". */
+export function formatMoney(fen: Fen): string {
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+  return negative ? `-${text}` : text;
+}
+
+/** Converts fen to a Number of yuan for display in a spreadsheet cell; exact below 2^53 fen. */
+export function fenToCellNumber(fen: Fen): number {
+  if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`amount ${formatMoney(fen)} is too large to write as a spreadsheet number`);
+  }
+  // A decimal string keeps the cell's value the nearest double to the exact amount.
+  return Number(formatMoney(fen));
+}
+
+/** Divides with rounding half away from zero, the rule domain §7 calls half-up. */
+export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError('division by zero');
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const q = (n * 2n + d) / (d * 2n);
+  return negative ? -q : q;
+}

@@ -1,0 +1,117 @@
+/**
+ * The Quotabook server as one request handler: GraphQL (yoga) at /graphql,
+ * /health and /ready, the task pane's files, the manifest, and office.js.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import sirv from 'sirv';
+import { schema } from './graphql/schema.ts';
+import type { Context } from './graphql/context.ts';
+import type { Database } from './db/client.ts';
+import type { Config } from './config.ts';
+import { resolveSession } from './auth/sessions.ts';
+import { root } from './db/providers.ts';
+
+export const CSRF_HEADER = 'x-quotabook-csrf';
+
+/** Nothing the API answers may be stored by a browser or a proxy: roster and payroll are per user. */
+const noStore: Plugin = {
+  onResponse({ response }) {
+    response.headers.set('cache-control', 'no-store');
+    response.headers.set('vary', 'Authorization');
+  },
+};
+
+export function createGraphQL(db: Database, config: Config) {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: false,
+    maskedErrors: true,
+    cors: {
+      origin: config.allowedOrigins,
+      credentials: false,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
+      maxAge: 600,
+    },
+    context: async ({ request }): Promise<Context> => {
+      const session = await resolveSession(db.prisma, request.headers.get('authorization'));
+      return {
+        prisma: db.prisma,
+        config,
+        viewer: 'viewer' in session ? session.viewer : null,
+        sessionProblem: 'problem' in session ? session.problem : null,
+        memo: new Map(),
+      };
+    },
+    plugins: [
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 8 },
+        maxAliases: { n: 10 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 2000 },
+        costLimit: { maxCost: 5000 },
+        blockFieldSuggestion: { enabled: true },
+      }),
+      {
+        onRequest({ request, url, endResponse, fetchAPI }) {
+          if (url.pathname !== '/ready') return;
+          return db.prisma.$queryRawUnsafe('SELECT 1').then(
+            () => endResponse(new fetchAPI.Response('ready', { status: 200 })),
+            () => endResponse(new fetchAPI.Response('database unavailable', { status: 503 })),
+          );
+          void request;
+        },
+      } satisfies Plugin,
+      noStore,
+    ],
+  });
+}
+
+export function createApp(db: Database, config: Config) {
+  const yoga = createGraphQL(db, config);
+  const addin = fs.existsSync(config.addinDir) ? sirv(config.addinDir, { dev: false, etag: true, gzip: false }) : null;
+  const officeJsDir = path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
+  const officeJs = config.officeJsBase === 'local' ? sirv(officeJsDir, { dev: false }) : null;
+  const manifest = path.join(root, 'manifest.xml');
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    const pathname = url.split('?')[0]!;
+    if (pathname === '/graphql' || pathname === '/health' || pathname === '/ready') return yoga(req, res);
+    if (pathname.startsWith('/office-js/')) {
+      const rest = url.slice('/office-js/'.length);
+      if (officeJs) {
+        req.url = `/${rest}`;
+        return officeJs(req, res, () => notFound(res));
+      }
+      res.writeHead(302, { location: new URL(rest, config.officeJsBase).toString() });
+      return res.end();
+    }
+    if (pathname === '/manifest.xml') {
+      res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' });
+      return fs.createReadStream(manifest).pipe(res);
+    }
+    if (pathname === '/') {
+      res.writeHead(302, { location: '/taskpane.html' });
+      return res.end();
+    }
+    if (addin) return addin(req, res, () => notFound(res));
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('The task pane has not been built: run `npm run build:addin`.');
+  };
+  return { yoga, handle };
+}
+
+function notFound(res: ServerResponse) {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Not found');
+}

@@ -1,0 +1,75 @@
+/**
+ * Bearer sessions. A token is 32 random bytes shown once to the client; the
+ * database keeps only its SHA-256, an expiry and a revocation time, so logout
+ * and expiry take effect at once and a stolen database holds no live token.
+ */
+import crypto from 'node:crypto';
+import type { Db } from '../db/client.ts';
+import type { Role } from '../db/generated/sqlite/client/enums.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export interface Viewer {
+  userId: string;
+  username: string;
+  sessionId: string;
+  roles: Role[];
+  personId: string | null;
+  personName: string | null;
+}
+
+export type SessionProblem = 'missing' | 'invalid' | 'expired' | 'revoked';
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+
+// A hash to verify against when the user does not exist, so that timing does
+// not reveal which usernames exist.
+let decoyHash: Promise<string> | undefined;
+
+export async function signIn(
+  prisma: Db,
+  username: string,
+  password: string,
+  ttlHours: number,
+): Promise<{ token: string; expiresAt: Date; userId: string } | null> {
+  const user = await prisma.user.findUnique({ where: { username } });
+  if (!user || user.disabled) {
+    await verifyPassword(await (decoyHash ??= hashPassword('decoy-password')), password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  await prisma.session.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } });
+  return { token, expiresAt, userId: user.id };
+}
+
+export async function resolveSession(
+  prisma: Db,
+  authorization: string | null,
+  now = new Date(),
+): Promise<{ viewer: Viewer } | { problem: SessionProblem }> {
+  const m = authorization ? /^Bearer\s+([A-Za-z0-9_-]{20,})\s*$/.exec(authorization) : null;
+  if (!authorization) return { problem: 'missing' };
+  if (!m) return { problem: 'invalid' };
+  const session = await prisma.session.findUnique({
+    where: { tokenHash: sha256(m[1]!) },
+    include: { user: { include: { roles: true, person: { select: { name: true } } } } },
+  });
+  if (!session || session.user.disabled) return { problem: 'invalid' };
+  if (session.revokedAt) return { problem: 'revoked' };
+  if (session.expiresAt <= now) return { problem: 'expired' };
+  return {
+    viewer: {
+      userId: session.userId,
+      username: session.user.username,
+      sessionId: session.id,
+      roles: session.user.roles.map((r) => r.role).sort(),
+      personId: session.user.personId,
+      personName: session.user.person?.name ?? null,
+    },
+  };
+}
+
+export async function revokeSession(prisma: Db, sessionId: string): Promise<void> {
+  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}

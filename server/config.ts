@@ -1,0 +1,44 @@
+/**
+ * Runtime configuration, read once from the environment. Every setting has a
+ * default that runs the demo on a fresh machine.
+ */
+import path from 'node:path';
+import { defaultSqliteUrl, root } from './db/providers.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** PEM files; when unset a self-signed localhost certificate is made under data/tls. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  /** Origins allowed by CORS: the add-in's own origin. */
+  allowedOrigins: string[];
+  /** Where the task pane loads office.js from: a base URL, or "local" for the bundled copy. */
+  officeJsBase: string;
+  tokenTtlHours: number;
+  seedDemo: boolean;
+  dataDir: string;
+  addinDir: string;
+}
+
+export const MICROSOFT_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
+  const origin = `https://localhost:${port}`;
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || defaultSqliteUrl,
+    tlsCertFile: env.TLS_CERT_FILE || undefined,
+    tlsKeyFile: env.TLS_KEY_FILE || undefined,
+    allowedOrigins: (env.ADDIN_ORIGIN ?? origin).split(',').map((s) => s.trim()).filter(Boolean),
+    officeJsBase: env.OFFICE_JS_URL || MICROSOFT_OFFICE_JS,
+    tokenTtlHours: Number(env.TOKEN_TTL_HOURS ?? 12),
+    seedDemo: env.SEED_DEMO !== '0',
+    dataDir: path.join(root, 'data'),
+    addinDir: path.join(root, 'dist', 'addin'),
+  };
+}

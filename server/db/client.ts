@@ -1,0 +1,61 @@
+/**
+ * Opens Quotabook's database: the embedded SQLite file when DATABASE_URL is
+ * unset (or file:), PostgreSQL for postgres:// URLs. Both generated clients
+ * have the same model API; the code is typed against the SQLite one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/sqlite/client/client.ts';
+import { PrismaClient as PgPrismaClient } from './generated/postgresql/client/client.ts';
+import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
+import { serialisedAdapterFactory } from './serialised-adapter.ts';
+
+export type Db = PrismaClient;
+export { Prisma } from './generated/sqlite/client/client.ts';
+
+export interface Database {
+  prisma: Db;
+  provider: Provider;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function sqliteFile(url: string): string {
+  const file = url.replace(/^file:/i, '');
+  return file.startsWith('/') ? file : path.resolve(file);
+}
+
+export async function openDatabase(url = process.env.DATABASE_URL || defaultSqliteUrl): Promise<Database> {
+  const provider = providerOf(url);
+  let prisma: Db;
+  if (provider === 'sqlite') {
+    const file = sqliteFile(url);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const adapter = serialisedAdapterFactory(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }));
+    prisma = new PrismaClient({ adapter });
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  } else {
+    const { connectionString, schema } = splitPgSchema(url);
+    const adapter = new PrismaPg({ connectionString, max: 10 }, schema ? { schema } : undefined);
+    prisma = new PgPrismaClient({ adapter }) as unknown as Db;
+  }
+  return { prisma, provider, url, close: () => prisma.$disconnect() };
+}
+
+/**
+ * A PostgreSQL URL may name a schema (`?schema=name`, as Prisma's own URLs
+ * do); pg does not understand that parameter, so it is split off here.
+ */
+export function splitPgSchema(url: string): { connectionString: string; schema?: string } {
+  const u = new URL(url);
+  const schema = u.searchParams.get('schema') ?? undefined;
+  u.searchParams.delete('schema');
+  return { connectionString: u.toString(), schema };
+}
+
+export const isMain = (meta: ImportMeta) =>
+  !!process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(meta.url);

@@ -1,0 +1,83 @@
+/**
+ * The one Pothos schema builder. Plugin order: scope-auth first, then
+ * prisma, then validation. Every root field must say who may call it
+ * (authScopes); test/graphql/auth-declared.test.ts walks the schema to check.
+ */
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type PrismaTypes from '../db/generated/pothos-types.ts';
+import { getDatamodel } from '../db/generated/pothos-types.ts';
+import type { Role } from '../db/generated/sqlite/client/enums.ts';
+import type { Context } from './context.ts';
+import { clientError } from '../errors.ts';
+
+export interface AuthScopes {
+  /** Anyone, signed in or not: only for signing in. */
+  public: boolean;
+  signedIn: boolean;
+  rep: boolean;
+  manager: boolean;
+  finance: boolean;
+  director: boolean;
+  admin: boolean;
+}
+
+const has = (ctx: Context, role: Role) => !!ctx.viewer?.roles.includes(role);
+
+const sessionMessages = {
+  missing: 'Sign in first',
+  invalid: 'Your sign-in token is not valid; sign in again',
+  expired: 'Your session has expired; sign in again',
+  revoked: 'You have signed out; sign in again',
+} as const;
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Scalars: {
+    Money: { Input: bigint; Output: bigint };
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, ValidationPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      public: true,
+      signedIn: !!ctx.viewer,
+      rep: has(ctx, 'REP'),
+      manager: has(ctx, 'MANAGER'),
+      finance: has(ctx, 'FINANCE'),
+      director: has(ctx, 'DIRECTOR'),
+      admin: has(ctx, 'ADMIN'),
+    }),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer
+        ? clientError('FORBIDDEN', 'Your role does not allow this')
+        : clientError('UNAUTHENTICATED', sessionMessages[ctx.sessionProblem ?? 'missing']),
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'test' ? 'error' : null,
+  },
+  validation: {
+    validationError: (result) => {
+      const first = result.issues[0];
+      const field = (first?.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.');
+      return clientError('BAD_USER_INPUT', result.issues.map((i) => i.message).join('; '), { field });
+    },
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,52 @@
+/**
+ * Money travels as a decimal string ("1234.50"), never a Float; Date as an
+ * ISO calendar day ("2026-03-12"); DateTime as an ISO instant.
+ */
+import { Kind } from 'graphql';
+import { builder } from './builder.ts';
+import { formatMoney, parseMoney } from '../../schema/money.ts';
+import { dateToDay, dayToDate, isIsoDay } from '../../schema/dates.ts';
+import { clientError } from '../errors.ts';
+
+builder.scalarType('Money', {
+  description: 'An amount of CNY as a decimal string with two places, e.g. "1234.50". Exact; never a float.',
+  serialize: (fen) => formatMoney(fen as bigint),
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw clientError('BAD_USER_INPUT', 'Money must be a decimal string such as "1234.50"');
+    try {
+      return parseMoney(value);
+    } catch (error) {
+      throw clientError('BAD_USER_INPUT', (error as Error).message);
+    }
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw clientError('BAD_USER_INPUT', 'Money must be a decimal string such as "1234.50"');
+    try {
+      return parseMoney(ast.value);
+    } catch (error) {
+      throw clientError('BAD_USER_INPUT', (error as Error).message);
+    }
+  },
+});
+
+const parseDay = (value: unknown) => {
+  if (typeof value !== 'string' || !isIsoDay(value)) throw clientError('BAD_USER_INPUT', `Date must be a calendar day YYYY-MM-DD (got ${JSON.stringify(value)})`);
+  return dayToDate(value);
+};
+
+builder.scalarType('Date', {
+  description: 'A calendar day, YYYY-MM-DD.',
+  serialize: (date) => dateToDay(date as Date),
+  parseValue: parseDay,
+  parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, ISO 8601 in UTC.',
+  serialize: (date) => (date as Date).toISOString(),
+  parseValue: (value) => {
+    const d = new Date(String(value));
+    if (Number.isNaN(d.getTime())) throw clientError('BAD_USER_INPUT', 'DateTime must be ISO 8601');
+    return d;
+  },
+});

@@ -1,0 +1,11 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './types/enums.ts';
+import './types/Person.ts';
+import './types/OrgUnit.ts';
+import './types/Viewer.ts';
+import './types/AuditEvent.ts';
+
+export const schema = builder.toSchema({ sortSchema: false });
+export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -1,0 +1,36 @@
+/** AuditEvent: one recorded change (who, when, what, before, after). */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+
+builder.prismaObject('AuditEvent', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    at: t.expose('at', { type: 'DateTime' }),
+    actorName: t.exposeString('actorName'),
+    entityType: t.exposeString('entityType'),
+    entityId: t.exposeID('entityId'),
+    action: t.exposeString('action'),
+    before: t.exposeString('before', { nullable: true, description: 'JSON' }),
+    after: t.exposeString('after', { nullable: true, description: 'JSON' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  auditTrail: t.prismaField({
+    type: ['AuditEvent'],
+    description: 'The recorded changes of one entity, newest first.',
+    authScopes: { admin: true, director: true },
+    args: {
+      entityType: t.arg.string({ validate: z.enum(['Person', 'OrgUnit']) }),
+      entityId: t.arg.id({ validate: z.string().min(1).max(64) }),
+      first: t.arg.int({ required: false, defaultValue: 100, validate: z.number().int().min(1).max(1000) }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.auditEvent.findMany({
+        ...query,
+        where: { entityType: args.entityType, entityId: String(args.entityId) },
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        take: args.first ?? 100,
+      }),
+  }),
+}));

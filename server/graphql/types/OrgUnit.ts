@@ -1,0 +1,79 @@
+/** OrgUnit: a node of the organisation tree (组织架构). */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { OrgUnitKindEnum } from './enums.ts';
+import { unitsVisible, viewerScope } from '../../access.ts';
+import { createOrgUnit, moveOrgUnit, renameOrgUnit } from '../../roster/org-units.ts';
+import { dayToDate, today } from '../../../schema/dates.ts';
+
+export const OrgUnitRef = builder.prismaObject('OrgUnit', {
+  description: 'A unit of the organisation: company, sales centre (营销中心), region (大区), area (片区), team (营销小组).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: OrgUnitKindEnum }),
+    parentId: t.exposeID('parentId', { nullable: true }),
+    path: t.exposeString('path', { description: 'Materialised path of ids from the root, "/root/…/this/".' }),
+    depth: t.exposeInt('depth'),
+    managerId: t.exposeID('managerId', { nullable: true }),
+    managerName: t.string({
+      nullable: true,
+      select: { manager: { select: { name: true } } },
+      resolve: (unit) => unit.manager?.name ?? null,
+    }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+const code = z.string().trim().min(1, 'Code is required').max(32);
+const name = z.string().trim().min(1, 'Name is required').max(64);
+const id = z.string().min(1).max(64);
+
+builder.queryFields((t) => ({
+  orgTree: t.prismaField({
+    type: ['OrgUnit'],
+    description: 'The units the viewer may see, parents before children; build the tree from parentId.',
+    authScopes: { signedIn: true },
+    args: { asOf: t.arg({ type: 'Date', required: false }) },
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.orgUnit.findMany({
+        ...query,
+        where: unitsVisible(await viewerScope(ctx), args.asOf ?? dayToDate(today())),
+        orderBy: [{ depth: 'asc' }, { code: 'asc' }],
+      }),
+  }),
+}));
+
+const CreateOrgUnitInput = builder.inputType('CreateOrgUnitInput', {
+  fields: (t) => ({
+    code: t.string({ validate: code }),
+    name: t.string({ validate: name }),
+    kind: t.field({ type: OrgUnitKindEnum }),
+    parentId: t.id({ required: false }),
+    managerId: t.id({ required: false }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createOrgUnit: t.prismaField({
+    type: 'OrgUnit',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateOrgUnitInput }) },
+    resolve: (_q, _root, { input }, ctx) =>
+      createOrgUnit(ctx, { ...input, parentId: input.parentId ? String(input.parentId) : null, managerId: input.managerId ? String(input.managerId) : null }),
+  }),
+  renameOrgUnit: t.prismaField({
+    type: 'OrgUnit',
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ validate: id }), version: t.arg.int(), name: t.arg.string({ validate: name }) },
+    resolve: (_q, _root, args, ctx) => renameOrgUnit(ctx, String(args.id), args.version, args.name),
+  }),
+  moveOrgUnit: t.prismaField({
+    type: 'OrgUnit',
+    description: 'Moves a unit (with its subtree) under another parent.',
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ validate: id }), version: t.arg.int(), parentId: t.arg.id({ validate: id }) },
+    resolve: (_q, _root, args, ctx) => moveOrgUnit(ctx, String(args.id), args.version, String(args.parentId)),
+  }),
+}));

@@ -1,0 +1,181 @@
+/**
+ * Person: a roster row, flat for fast export. Its unit and position are those
+ * in force on the day the roster was asked for.
+ */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { EmploymentTypeEnum, PersonStatusEnum, PositionEnum, RankEnum } from './enums.ts';
+import { findPerson, personRow, rosterPage, type PersonRow } from '../../roster/roster-query.ts';
+import { createPerson, deactivatePerson, transferPerson, updatePerson } from '../../roster/people.ts';
+import { dayToDate, today } from '../../../schema/dates.ts';
+import { notFound } from '../../errors.ts';
+import type { Context } from '../context.ts';
+
+export const PersonRef = builder.objectRef<PersonRow>('Person');
+
+const mayReadSalary = (p: PersonRow, ctx: Context) =>
+  !!ctx.viewer && (ctx.viewer.personId === p.id || ctx.viewer.roles.some((r) => r === 'ADMIN' || r === 'FINANCE' || r === 'DIRECTOR'));
+
+PersonRef.implement({
+  description: 'A person on the roster (花名册), as of a day.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    employeeNo: t.exposeString('employeeNo'),
+    name: t.exposeString('name'),
+    phone: t.exposeString('phone', { nullable: true }),
+    email: t.exposeString('email', { nullable: true }),
+    position: t.expose('position', { type: PositionEnum }),
+    rank: t.expose('rank', { type: RankEnum, nullable: true }),
+    hireDate: t.expose('hireDate', { type: 'Date' }),
+    leaveDate: t.expose('leaveDate', { type: 'Date', nullable: true }),
+    status: t.expose('status', { type: PersonStatusEnum }),
+    employmentType: t.expose('employmentType', { type: EmploymentTypeEnum }),
+    baseSalary: t.field({
+      type: 'Money',
+      nullable: true,
+      description: 'Monthly base salary; null unless the viewer is this person, finance, a director or an admin.',
+      resolve: (p, _args, ctx) => (mayReadSalary(p, ctx) ? p.baseSalaryFen : null),
+    }),
+    mentorId: t.exposeID('mentorId', { nullable: true }),
+    mentorName: t.exposeString('mentorName', { nullable: true }),
+    unitId: t.exposeID('unitId', { nullable: true }),
+    unitCode: t.exposeString('unitCode', { nullable: true }),
+    unitName: t.exposeString('unitName', { nullable: true }),
+    unitPath: t.exposeString('unitPath', { description: 'Unit names from the top down, joined by " / ".' }),
+    asOf: t.expose('asOf', { type: 'Date' }),
+    version: t.exposeInt('version', { description: 'Send back with changes; a stale version gets CONFLICT.' }),
+  }),
+});
+
+const PersonEdge = builder.objectRef<PersonRow>('PersonEdge').implement({
+  fields: (t) => ({
+    node: t.field({ type: PersonRef, resolve: (p) => p }),
+  }),
+});
+const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage'),
+    endCursor: t.exposeString('endCursor', { nullable: true }),
+  }),
+});
+const RosterConnection = builder.objectRef<{ rows: PersonRow[]; hasNextPage: boolean; endCursor: string | null }>('RosterConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [PersonEdge], resolve: (c) => c.rows }),
+    pageInfo: t.field({ type: PageInfo, resolve: (c) => c }),
+  }),
+});
+
+const asOfDay = (asOf: Date | null | undefined) => asOf ?? dayToDate(today());
+const id = z.string().min(1).max(64);
+
+builder.queryFields((t) => ({
+  roster: t.field({
+    type: RosterConnection,
+    description: 'People on the roster on a day, within what the viewer may see; keyset-paginated by id.',
+    authScopes: { signedIn: true },
+    args: {
+      asOf: t.arg({ type: 'Date', required: false, description: 'Defaults to today (China Standard Time).' }),
+      unitId: t.arg.id({ required: false, validate: id.optional().nullable() }),
+      first: t.arg.int({ required: false, defaultValue: 500, validate: z.number().int().min(1).max(1000) }),
+      after: t.arg.string({ required: false, validate: z.string().max(200).optional().nullable() }),
+    },
+    resolve: (_root, args, ctx) => rosterPage(ctx, { day: asOfDay(args.asOf), unitId: args.unitId, first: args.first ?? 500, after: args.after }),
+  }),
+  person: t.field({
+    type: PersonRef,
+    nullable: true,
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ validate: id }), asOf: t.arg({ type: 'Date', required: false }) },
+    resolve: (_root, args, ctx) => findPerson(ctx, String(args.id), asOfDay(args.asOf)),
+  }),
+}));
+
+const CreatePersonInput = builder.inputType('CreatePersonInput', {
+  fields: (t) => ({
+    employeeNo: t.string({ validate: z.string().trim().min(1, 'Employee number is required').max(32) }),
+    name: t.string({ validate: z.string().trim().min(1, 'Name is required').max(64) }),
+    phone: t.string({ required: false, validate: z.string().max(32).optional().nullable() }),
+    email: t.string({ required: false, validate: z.email().max(128).optional().nullable() }),
+    position: t.field({ type: PositionEnum }),
+    rank: t.field({ type: RankEnum, required: false }),
+    hireDate: t.field({ type: 'Date' }),
+    status: t.field({ type: PersonStatusEnum, required: false }),
+    employmentType: t.field({ type: EmploymentTypeEnum, required: false }),
+    baseSalary: t.field({ type: 'Money' }),
+    mentorId: t.id({ required: false }),
+    unitId: t.id(),
+  }),
+});
+
+const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
+  description: 'Fields to change; omitted fields stay as they are, null clears an optional field.',
+  fields: (t) => ({
+    employeeNo: t.string({ required: false, validate: z.string().trim().min(1).max(32).optional().nullable() }),
+    name: t.string({ required: false, validate: z.string().trim().min(1).max(64).optional().nullable() }),
+    phone: t.string({ required: false, validate: z.string().max(32).optional().nullable() }),
+    email: t.string({ required: false, validate: z.email().max(128).optional().nullable() }),
+    position: t.field({ type: PositionEnum, required: false }),
+    rank: t.field({ type: RankEnum, required: false }),
+    status: t.field({ type: PersonStatusEnum, required: false }),
+    employmentType: t.field({ type: EmploymentTypeEnum, required: false }),
+    baseSalary: t.field({ type: 'Money', required: false }),
+    mentorId: t.id({ required: false }),
+  }),
+});
+
+const managers = { admin: true, manager: true } as const;
+const rowOn = (ctx: Context, id: string, day: Date) =>
+  personRow(ctx, { id }, day).then((row) => row ?? Promise.reject(notFound('Person', id)));
+
+builder.mutationFields((t) => ({
+  createPerson: t.field({
+    type: PersonRef,
+    description: 'Hires a person into a unit from their hire date. Admins anywhere; managers within their subtree.',
+    authScopes: managers,
+    args: { input: t.arg({ type: CreatePersonInput }) },
+    resolve: async (_root, { input }, ctx) => {
+      const p = await createPerson(ctx, { ...input, unitId: String(input.unitId), mentorId: input.mentorId ? String(input.mentorId) : null, baseSalaryFen: input.baseSalary });
+      return rowOn(ctx, p.id, p.hireDate);
+    },
+  }),
+  updatePerson: t.field({
+    type: PersonRef,
+    authScopes: managers,
+    args: { id: t.arg.id({ validate: id }), version: t.arg.int(), input: t.arg({ type: UpdatePersonInput }) },
+    resolve: async (_root, args, ctx) => {
+      const { baseSalary, mentorId, ...rest } = args.input;
+      const p = await updatePerson(ctx, String(args.id), args.version, {
+        ...rest,
+        baseSalaryFen: baseSalary,
+        mentorId: mentorId === undefined ? undefined : mentorId === null ? null : String(mentorId),
+      });
+      return rowOn(ctx, p.id, dayToDate(today()));
+    },
+  }),
+  transferPerson: t.field({
+    type: PersonRef,
+    description: 'Moves a person to another unit from a day on; the days before count for the old unit.',
+    authScopes: managers,
+    args: {
+      id: t.arg.id({ validate: id }),
+      version: t.arg.int(),
+      unitId: t.arg.id({ validate: id }),
+      effectiveDate: t.arg({ type: 'Date' }),
+      position: t.arg({ type: PositionEnum, required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const p = await transferPerson(ctx, String(args.id), args.version, String(args.unitId), args.effectiveDate, args.position);
+      return rowOn(ctx, p.id, args.effectiveDate);
+    },
+  }),
+  deactivatePerson: t.field({
+    type: PersonRef,
+    description: 'Records that a person left; the leave date is their last day.',
+    authScopes: managers,
+    args: { id: t.arg.id({ validate: id }), version: t.arg.int(), leaveDate: t.arg({ type: 'Date' }) },
+    resolve: async (_root, args, ctx) => {
+      const p = await deactivatePerson(ctx, String(args.id), args.version, args.leaveDate);
+      return rowOn(ctx, p.id, args.leaveDate);
+    },
+  }),
+}));

@@ -1,0 +1,70 @@
+/** Viewer: the signed-in user, and signing in and out. */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { RoleEnum } from './enums.ts';
+import { PersonRef } from './Person.ts';
+import type { Viewer } from '../../auth/sessions.ts';
+import { resolveSession, revokeSession, signIn } from '../../auth/sessions.ts';
+import { findPerson } from '../../roster/roster-query.ts';
+import { dayToDate, today } from '../../../schema/dates.ts';
+import { clientError } from '../../errors.ts';
+
+export const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
+  fields: (t) => ({
+    id: t.exposeID('userId'),
+    username: t.exposeString('username'),
+    roles: t.field({ type: [RoleEnum], resolve: (v) => v.roles }),
+    person: t.field({
+      type: PersonRef,
+      nullable: true,
+      resolve: (v, _a, ctx) => (v.personId ? findPerson(ctx, v.personId, dayToDate(today())) : null),
+    }),
+  }),
+});
+
+const LoginResult = builder
+  .objectRef<{ token: string; expiresAt: Date; viewer: Viewer }>('LoginResult')
+  .implement({
+    fields: (t) => ({
+      token: t.exposeString('token', { description: 'Send as "Authorization: Bearer <token>".' }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+      viewer: t.field({ type: ViewerRef, resolve: (r) => r.viewer }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: ViewerRef,
+    authScopes: { signedIn: true },
+    resolve: (_root, _args, ctx) => ctx.viewer!,
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: LoginResult,
+    authScopes: { public: true },
+    args: {
+      username: t.arg.string({ validate: z.string().trim().min(1, 'Username is required').max(64) }),
+      password: t.arg.string({ validate: z.string().min(1, 'Password is required').max(256) }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const session = await signIn(ctx.prisma, args.username.trim(), args.password, ctx.config.tokenTtlHours);
+      if (!session) throw clientError('UNAUTHENTICATED', 'Wrong username or password');
+      const resolved = await resolveSession(ctx.prisma, `Bearer ${session.token}`);
+      if (!('viewer' in resolved)) throw clientError('UNAUTHENTICATED', 'Wrong username or password');
+      // The rest of this request acts as the new user (e.g. LoginResult.viewer.person).
+      ctx.viewer = resolved.viewer;
+      ctx.memo.clear();
+      return { token: session.token, expiresAt: session.expiresAt, viewer: resolved.viewer };
+    },
+  }),
+  logout: t.boolean({
+    description: 'Revokes the token this request was made with.',
+    authScopes: { signedIn: true },
+    resolve: async (_root, _args, ctx) => {
+      await revokeSession(ctx.prisma, ctx.viewer!.sessionId);
+      return true;
+    },
+  }),
+}));

@@ -1,0 +1,106 @@
+/**
+ * Changes to the organisation tree: create, rename, move. A unit's path is
+ * the ids from the root down to it ("/a/b/c/"), so a move rewrites the paths
+ * of its whole subtree in the same transaction.
+ */
+import crypto from 'node:crypto';
+import type { Prisma } from '../db/client.ts';
+import type { Context } from '../graphql/context.ts';
+import type { OrgUnitKind } from '../db/generated/sqlite/client/enums.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, conflict, notFound } from '../errors.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Tree levels, top first: a unit sits below units of an earlier kind only. */
+export const KIND_ORDER: OrgUnitKind[] = ['COMPANY', 'SALES_CENTRE', 'REGION', 'AREA', 'TEAM'];
+const levelOf = (kind: OrgUnitKind) => KIND_ORDER.indexOf(kind);
+
+function requireKindBelow(child: OrgUnitKind, parent: { kind: OrgUnitKind; name: string } | null, field: string[]) {
+  if (!parent) {
+    if (child !== 'COMPANY') throw badInput(field, `A ${child} needs a parent unit; only a COMPANY stands at the top`);
+    return;
+  }
+  if (levelOf(child) <= levelOf(parent.kind)) throw badInput(field, `A ${child} cannot sit below ${parent.name} (a ${parent.kind})`);
+}
+
+export interface NewOrgUnit {
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  parentId?: string | null;
+  managerId?: string | null;
+}
+
+export function createOrgUnit(ctx: Context, input: NewOrgUnit) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const clash = await tx.orgUnit.findUnique({ where: { code: input.code }, select: { name: true } });
+    if (clash) throw badInput(['input', 'code'], `Unit code ${input.code} is already used by ${clash.name}`);
+    const parent = input.parentId ? await tx.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
+    if (input.parentId && !parent) throw badInput(['input', 'parentId'], `There is no org unit ${input.parentId}`);
+    requireKindBelow(input.kind, parent, ['input', 'kind']);
+    if (input.managerId && !(await tx.person.findUnique({ where: { id: input.managerId }, select: { id: true } }))) {
+      throw badInput(['input', 'managerId'], `There is no person ${input.managerId}`);
+    }
+    const id = crypto.randomUUID();
+    const unit = await tx.orgUnit.create({
+      data: {
+        id,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        parentId: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${id}/`,
+        depth: (parent?.depth ?? -1) + 1,
+        managerId: input.managerId ?? null,
+      },
+    });
+    await recordAudit(tx, ctx.viewer, { entityType: 'OrgUnit', entityId: id, action: 'create', after: unit });
+    return unit;
+  });
+}
+
+async function bump(tx: Tx, id: string, version: number, data: Prisma.OrgUnitUncheckedUpdateManyInput) {
+  const { count } = await tx.orgUnit.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) throw conflict('OrgUnit', id, version);
+  return tx.orgUnit.findUniqueOrThrow({ where: { id } });
+}
+
+export function renameOrgUnit(ctx: Context, id: string, version: number, name: string) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.orgUnit.findUnique({ where: { id } });
+    if (!before) throw notFound('OrgUnit', id);
+    const after = await bump(tx, id, version, { name });
+    await recordAudit(tx, ctx.viewer, { entityType: 'OrgUnit', entityId: id, action: 'rename', before: { name: before.name }, after: { name } });
+    return after;
+  });
+}
+
+export function moveOrgUnit(ctx: Context, id: string, version: number, parentId: string) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const unit = await tx.orgUnit.findUnique({ where: { id } });
+    if (!unit) throw notFound('OrgUnit', id);
+    const parent = await tx.orgUnit.findUnique({ where: { id: parentId } });
+    if (!parent) throw badInput(['parentId'], `There is no org unit ${parentId}`);
+    if (parent.path.startsWith(unit.path)) {
+      throw badInput(['parentId'], `${unit.name} cannot move under ${parent.name}: that unit is ${parent.id === id ? 'itself' : 'inside its own subtree'}`);
+    }
+    requireKindBelow(unit.kind, parent, ['parentId']);
+    if (unit.parentId === parentId) throw badInput(['parentId'], `${unit.name} is already under ${parent.name}`);
+    const newPath = `${parent.path}${id}/`;
+    const depthShift = parent.depth + 1 - unit.depth;
+    const after = await bump(tx, id, version, { parentId, path: newPath, depth: unit.depth + depthShift });
+    const descendants = await tx.orgUnit.findMany({ where: { path: { startsWith: unit.path }, id: { not: id } }, select: { id: true, path: true, depth: true } });
+    for (const d of descendants) {
+      await tx.orgUnit.update({ where: { id: d.id }, data: { path: newPath + d.path.slice(unit.path.length), depth: d.depth + depthShift } });
+    }
+    await recordAudit(tx, ctx.viewer, {
+      entityType: 'OrgUnit',
+      entityId: id,
+      action: 'move',
+      before: { parentId: unit.parentId, path: unit.path },
+      after: { parentId, path: newPath, subtreeMoved: descendants.length },
+    });
+    return after;
+  });
+}

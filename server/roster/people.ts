@@ -1,0 +1,198 @@
+/**
+ * Changes to people: hire (create), edit, transfer, leave. Each runs in one
+ * transaction with its audit event; edits check the caller's version.
+ */
+import type { Prisma } from '../db/client.ts';
+import type { Context } from '../graphql/context.ts';
+import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
+import { activeOn, mayChangeUnit, viewerScope } from '../access.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, conflict, forbidden, notFound } from '../errors.ts';
+import { addDays, dateToDay } from '../../schema/dates.ts';
+import { dayToDate } from '../../schema/dates.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface NewPerson {
+  employeeNo: string;
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+  position: Position;
+  rank?: Rank | null;
+  hireDate: Date;
+  status?: PersonStatus | null;
+  employmentType?: EmploymentType | null;
+  baseSalaryFen: bigint;
+  mentorId?: string | null;
+  unitId: string;
+}
+
+export interface PersonChanges {
+  employeeNo?: string | null;
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  position?: Position | null;
+  rank?: Rank | null;
+  status?: PersonStatus | null;
+  employmentType?: EmploymentType | null;
+  baseSalaryFen?: bigint | null;
+  mentorId?: string | null;
+}
+
+async function unitPathFor(tx: Tx, unitId: string, field: string[]): Promise<string> {
+  const unit = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
+  if (!unit) throw badInput(field, `There is no org unit ${unitId}`);
+  return unit.path;
+}
+
+async function requireUnitInScope(ctx: Context, tx: Tx, unitId: string, field: string[]) {
+  const path = await unitPathFor(tx, unitId, field);
+  if (!mayChangeUnit(await viewerScope(ctx), path)) throw forbidden('That org unit is outside the part of the organisation you manage');
+}
+
+async function requireUniqueEmployeeNo(tx: Tx, employeeNo: string, field: string[], exceptId?: string) {
+  const other = await tx.person.findUnique({ where: { employeeNo }, select: { id: true, name: true } });
+  if (other && other.id !== exceptId) throw badInput(field, `Employee number ${employeeNo} already belongs to ${other.name}`);
+}
+
+async function requireMentor(tx: Tx, mentorId: string, personId: string | null, field: string[]) {
+  // Walk up the mentor chain: a person cannot mentor themself, directly or not.
+  let cursor: string | null = mentorId;
+  for (let hops = 0; cursor; hops++) {
+    if (cursor === personId) throw badInput(field, 'A person cannot be their own mentor, directly or through others');
+    const m: { mentorId: string | null } | null = await tx.person.findUnique({ where: { id: cursor }, select: { mentorId: true } });
+    if (!m) throw badInput(field, `There is no person ${cursor} to be the mentor`);
+    if (hops > 64) break;
+    cursor = m.mentorId;
+  }
+}
+
+/** The person's current unit (today), for permission checks on edits. */
+async function currentUnitId(tx: Tx, personId: string): Promise<string | null> {
+  const a = await tx.assignment.findFirst({ where: { personId, ...activeOn(dayToDate(dateToDay(new Date()))) }, select: { unitId: true } });
+  if (a) return a.unitId;
+  const last = await tx.assignment.findFirst({ where: { personId }, orderBy: { validFrom: 'desc' }, select: { unitId: true } });
+  return last?.unitId ?? null;
+}
+
+async function loadForChange(ctx: Context, tx: Tx, id: string) {
+  const person = await tx.person.findUnique({ where: { id } });
+  if (!person) throw notFound('Person', id);
+  const unitId = await currentUnitId(tx, id);
+  const scope = await viewerScope(ctx);
+  if (!scope.everything) {
+    const path = unitId ? (await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } }))?.path : undefined;
+    // Outside the caller's subtree the person does not exist as far as they can tell.
+    if (!path || !mayChangeUnit(scope, path)) throw notFound('Person', id);
+  }
+  return person;
+}
+
+/** Bumps the version only if it is still the caller's; otherwise CONFLICT. */
+async function bumpVersion(tx: Tx, id: string, version: number, data: Prisma.PersonUncheckedUpdateManyInput) {
+  const { count } = await tx.person.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) throw conflict('Person', id, version);
+  return tx.person.findUniqueOrThrow({ where: { id } });
+}
+
+export function createPerson(ctx: Context, input: NewPerson) {
+  return ctx.prisma.$transaction(async (tx) => {
+    await requireUnitInScope(ctx, tx, input.unitId, ['input', 'unitId']);
+    await requireUniqueEmployeeNo(tx, input.employeeNo, ['input', 'employeeNo']);
+    if (input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
+    if (input.mentorId) await requireMentor(tx, input.mentorId, null, ['input', 'mentorId']);
+    const person = await tx.person.create({
+      data: {
+        employeeNo: input.employeeNo,
+        name: input.name,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        position: input.position,
+        rank: input.rank ?? null,
+        hireDate: input.hireDate,
+        status: input.status ?? 'ACTIVE',
+        employmentType: input.employmentType ?? 'FULL_TIME',
+        baseSalaryFen: input.baseSalaryFen,
+        mentorId: input.mentorId ?? null,
+        assignments: { create: { unitId: input.unitId, position: input.position, validFrom: input.hireDate } },
+      },
+    });
+    await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: person.id, action: 'create', after: { ...person, unitId: input.unitId } });
+    return person;
+  });
+}
+
+export function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await loadForChange(ctx, tx, id);
+    if (changes.employeeNo) await requireUniqueEmployeeNo(tx, changes.employeeNo, ['input', 'employeeNo'], id);
+    if (changes.mentorId) await requireMentor(tx, changes.mentorId, id, ['input', 'mentorId']);
+    if (changes.baseSalaryFen != null && changes.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
+    if (changes.status === 'LEFT') throw badInput(['input', 'status'], 'Use deactivatePerson with a leave date to record that someone left');
+    const data: Prisma.PersonUncheckedUpdateManyInput = {};
+    for (const key of ['employeeNo', 'name', 'position', 'status', 'employmentType', 'baseSalaryFen'] as const) {
+      if (changes[key] != null) (data as Record<string, unknown>)[key] = changes[key];
+    }
+    // Nullable fields: an explicit null clears them; absent leaves them alone.
+    for (const key of ['phone', 'email', 'rank', 'mentorId'] as const) {
+      if (changes[key] !== undefined) (data as Record<string, unknown>)[key] = changes[key];
+    }
+    const after = await bumpVersion(tx, id, version, data);
+    await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+export function transferPerson(ctx: Context, id: string, version: number, unitId: string, effective: Date, position?: Position | null) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const person = await loadForChange(ctx, tx, id);
+    await requireUnitInScope(ctx, tx, unitId, ['unitId']);
+    if (effective < person.hireDate) {
+      throw badInput(['effectiveDate'], `A transfer cannot be dated ${dateToDay(effective)}, before the hire date ${dateToDay(person.hireDate)}`);
+    }
+    if (person.leaveDate && effective > person.leaveDate) {
+      throw badInput(['effectiveDate'], `A transfer cannot be dated ${dateToDay(effective)}, after the leave date ${dateToDay(person.leaveDate)}`);
+    }
+    const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gt: effective } }, orderBy: { validFrom: 'asc' } });
+    if (later) throw badInput(['effectiveDate'], `A later transfer, effective ${dateToDay(later.validFrom)}, already exists; change that one first`);
+    const current = await tx.assignment.findFirst({ where: { personId: id, ...activeOn(effective) } });
+    if (!current) throw badInput(['effectiveDate'], `${person.name} has no assignment on ${dateToDay(effective)}`);
+    const newPosition = position ?? current.position;
+    if (current.unitId === unitId && current.position === newPosition) throw badInput(['unitId'], `${person.name} is already in that unit on ${dateToDay(effective)}`);
+    if (current.validFrom.getTime() === effective.getTime()) {
+      await tx.assignment.update({ where: { id: current.id }, data: { unitId, position: newPosition } });
+    } else {
+      await tx.assignment.update({ where: { id: current.id }, data: { validTo: effective } });
+      await tx.assignment.create({ data: { personId: id, unitId, position: newPosition, validFrom: effective, validTo: current.validTo } });
+    }
+    const after = await bumpVersion(tx, id, version, position ? { position } : {});
+    await recordAudit(tx, ctx.viewer, {
+      entityType: 'Person',
+      entityId: id,
+      action: 'transfer',
+      before: { unitId: current.unitId, position: current.position },
+      after: { unitId, position: newPosition, effectiveDate: dateToDay(effective) },
+    });
+    return after;
+  });
+}
+
+export function deactivatePerson(ctx: Context, id: string, version: number, leaveDate: Date) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await loadForChange(ctx, tx, id);
+    if (before.status === 'LEFT') throw badInput(['id'], `${before.name} has already left (${before.leaveDate ? dateToDay(before.leaveDate) : 'no date'})`);
+    if (leaveDate < before.hireDate) {
+      throw badInput(['leaveDate'], `The leave date ${dateToDay(leaveDate)} is before the hire date ${dateToDay(before.hireDate)}`);
+    }
+    // The leave date is the last day worked: assignments end the day after.
+    const end = dayToDate(addDays(dateToDay(leaveDate), 1));
+    const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gte: end } } });
+    if (later) throw badInput(['leaveDate'], `A transfer effective ${dateToDay(later.validFrom)} comes after that leave date; change it first`);
+    await tx.assignment.updateMany({ where: { personId: id, OR: [{ validTo: null }, { validTo: { gt: end } }] }, data: { validTo: end } });
+    const after = await bumpVersion(tx, id, version, { leaveDate, status: 'LEFT' });
+    await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'deactivate', before, after });
+    return after;
+  });
+}
