@@ -54,7 +54,8 @@ export function createGraphQL(db: Database, config: Config) {
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({
-        maxDepth: { n: 8 },
+        // Depth counts introspection too: clients use schema/schema.graphql, not a live introspection.
+        maxDepth: { n: 10, ignoreIntrospection: false },
         maxAliases: { n: 10 },
         maxDirectives: { n: 20 },
         maxTokens: { n: 2000 },

@@ -5,7 +5,7 @@
 import type { Prisma } from '../db/client.ts';
 import type { Context } from '../graphql/context.ts';
 import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
-import { activeOn, mayChangeUnit, viewerScope } from '../access.ts';
+import { activeOn, mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay } from '../../schema/dates.ts';
@@ -47,9 +47,9 @@ async function unitPathFor(tx: Tx, unitId: string, field: string[]): Promise<str
   return unit.path;
 }
 
-async function requireUnitInScope(ctx: Context, tx: Tx, unitId: string, field: string[]) {
+async function requireUnitInScope(scope: Scope, tx: Tx, unitId: string, field: string[]) {
   const path = await unitPathFor(tx, unitId, field);
-  if (!mayChangeUnit(await viewerScope(ctx), path)) throw forbidden('That org unit is outside the part of the organisation you manage');
+  if (!mayChangeUnit(scope, path)) throw forbidden('That org unit is outside the part of the organisation you manage');
 }
 
 async function requireUniqueEmployeeNo(tx: Tx, employeeNo: string, field: string[], exceptId?: string) {
@@ -77,11 +77,10 @@ async function currentUnitId(tx: Tx, personId: string): Promise<string | null> {
   return last?.unitId ?? null;
 }
 
-async function loadForChange(ctx: Context, tx: Tx, id: string) {
+async function loadForChange(scope: Scope, tx: Tx, id: string) {
   const person = await tx.person.findUnique({ where: { id } });
   if (!person) throw notFound('Person', id);
   const unitId = await currentUnitId(tx, id);
-  const scope = await viewerScope(ctx);
   if (!scope.everything) {
     const path = unitId ? (await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } }))?.path : undefined;
     // Outside the caller's subtree the person does not exist as far as they can tell.
@@ -97,9 +96,16 @@ async function bumpVersion(tx: Tx, id: string, version: number, data: Prisma.Per
   return tx.person.findUniqueOrThrow({ where: { id } });
 }
 
-export function createPerson(ctx: Context, input: NewPerson) {
+/*
+ * The caller's scope is read before each transaction opens: on SQLite the
+ * connection belongs to the transaction until it ends, so a query through
+ * ctx.prisma inside it would wait for it forever.
+ */
+
+export async function createPerson(ctx: Context, input: NewPerson) {
+  const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
-    await requireUnitInScope(ctx, tx, input.unitId, ['input', 'unitId']);
+    await requireUnitInScope(scope, tx, input.unitId, ['input', 'unitId']);
     await requireUniqueEmployeeNo(tx, input.employeeNo, ['input', 'employeeNo']);
     if (input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
     if (input.mentorId) await requireMentor(tx, input.mentorId, null, ['input', 'mentorId']);
@@ -124,9 +130,10 @@ export function createPerson(ctx: Context, input: NewPerson) {
   });
 }
 
-export function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges) {
+export async function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges) {
+  const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
-    const before = await loadForChange(ctx, tx, id);
+    const before = await loadForChange(scope, tx, id);
     if (changes.employeeNo) await requireUniqueEmployeeNo(tx, changes.employeeNo, ['input', 'employeeNo'], id);
     if (changes.mentorId) await requireMentor(tx, changes.mentorId, id, ['input', 'mentorId']);
     if (changes.baseSalaryFen != null && changes.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
@@ -145,10 +152,11 @@ export function updatePerson(ctx: Context, id: string, version: number, changes:
   });
 }
 
-export function transferPerson(ctx: Context, id: string, version: number, unitId: string, effective: Date, position?: Position | null) {
+export async function transferPerson(ctx: Context, id: string, version: number, unitId: string, effective: Date, position?: Position | null) {
+  const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
-    const person = await loadForChange(ctx, tx, id);
-    await requireUnitInScope(ctx, tx, unitId, ['unitId']);
+    const person = await loadForChange(scope, tx, id);
+    await requireUnitInScope(scope, tx, unitId, ['unitId']);
     if (effective < person.hireDate) {
       throw badInput(['effectiveDate'], `A transfer cannot be dated ${dateToDay(effective)}, before the hire date ${dateToDay(person.hireDate)}`);
     }
@@ -179,9 +187,10 @@ export function transferPerson(ctx: Context, id: string, version: number, unitId
   });
 }
 
-export function deactivatePerson(ctx: Context, id: string, version: number, leaveDate: Date) {
+export async function deactivatePerson(ctx: Context, id: string, version: number, leaveDate: Date) {
+  const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
-    const before = await loadForChange(ctx, tx, id);
+    const before = await loadForChange(scope, tx, id);
     if (before.status === 'LEFT') throw badInput(['id'], `${before.name} has already left (${before.leaveDate ? dateToDay(before.leaveDate) : 'no date'})`);
     if (leaveDate < before.hireDate) {
       throw badInput(['leaveDate'], `The leave date ${dateToDay(leaveDate)} is before the hire date ${dateToDay(before.hireDate)}`);

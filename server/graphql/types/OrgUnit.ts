@@ -5,6 +5,8 @@ import { OrgUnitKindEnum } from './enums.ts';
 import { unitsVisible, viewerScope } from '../../access.ts';
 import { createOrgUnit, moveOrgUnit, renameOrgUnit } from '../../roster/org-units.ts';
 import { dayToDate, today } from '../../../schema/dates.ts';
+import type { Prisma } from '../../db/client.ts';
+import type { Context } from '../context.ts';
 
 export const OrgUnitRef = builder.prismaObject('OrgUnit', {
   description: 'A unit of the organisation: company, sales centre (营销中心), region (大区), area (片区), team (营销小组).',
@@ -55,25 +57,31 @@ const CreateOrgUnitInput = builder.inputType('CreateOrgUnitInput', {
   }),
 });
 
+/** Reads a changed unit back with the selection the client asked for. */
+const reload = (ctx: Context, query: { include?: Prisma.OrgUnitInclude; select?: Prisma.OrgUnitSelect }, id: string) =>
+  ctx.prisma.orgUnit.findUniqueOrThrow({ ...query, where: { id } });
+
 builder.mutationFields((t) => ({
   createOrgUnit: t.prismaField({
     type: 'OrgUnit',
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateOrgUnitInput }) },
-    resolve: (_q, _root, { input }, ctx) =>
-      createOrgUnit(ctx, { ...input, parentId: input.parentId ? String(input.parentId) : null, managerId: input.managerId ? String(input.managerId) : null }),
+    resolve: async (query, _root, { input }, ctx) => {
+      const unit = await createOrgUnit(ctx, { ...input, parentId: input.parentId ? String(input.parentId) : null, managerId: input.managerId ? String(input.managerId) : null });
+      return reload(ctx, query, unit.id);
+    },
   }),
   renameOrgUnit: t.prismaField({
     type: 'OrgUnit',
     authScopes: { admin: true },
     args: { id: t.arg.id({ validate: id }), version: t.arg.int(), name: t.arg.string({ validate: name }) },
-    resolve: (_q, _root, args, ctx) => renameOrgUnit(ctx, String(args.id), args.version, args.name),
+    resolve: async (query, _root, args, ctx) => reload(ctx, query, (await renameOrgUnit(ctx, String(args.id), args.version, args.name)).id),
   }),
   moveOrgUnit: t.prismaField({
     type: 'OrgUnit',
     description: 'Moves a unit (with its subtree) under another parent.',
     authScopes: { admin: true },
     args: { id: t.arg.id({ validate: id }), version: t.arg.int(), parentId: t.arg.id({ validate: id }) },
-    resolve: (_q, _root, args, ctx) => moveOrgUnit(ctx, String(args.id), args.version, String(args.parentId)),
+    resolve: async (query, _root, args, ctx) => reload(ctx, query, (await moveOrgUnit(ctx, String(args.id), args.version, String(args.parentId))).id),
   }),
 }));

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { divideHalfUp, fenToCellNumber, formatMoney, parseMoney } from './money.ts';
+
+describe('money in fen', () => {
+  it('parses decimal strings exactly', () => {
+    expect(parseMoney('1234.56')).toBe(123456n);
+    expect(parseMoney('0.1')).toBe(10n);
+    expect(parseMoney('-0.07')).toBe(-7n);
+    expect(parseMoney('20,000')).toBe(2_000_000n);
+    expect(parseMoney('90071992547409.93')).toBe(9007199254740993n);
+  });
+
+  it('rejects what is not money, saying why', () => {
+    expect(() => parseMoney('12.345')).toThrow(/more than two decimal places/);
+    expect(() => parseMoney('abc')).toThrow(/not an amount of money/);
+    expect(() => parseMoney('1e5')).toThrow(/decimal number/);
+    expect(() => parseMoney('')).toThrow();
+  });
+
+  it('formats with two places and round-trips', () => {
+    expect(formatMoney(123450n)).toBe('1234.50');
+    expect(formatMoney(-5n)).toBe('-0.05');
+    expect(formatMoney(0n)).toBe('0.00');
+    for (const s of ['0.01', '99999999999.99', '-1.10']) expect(formatMoney(parseMoney(s))).toBe(s);
+  });
+
+  it('divides rounding half away from zero', () => {
+    expect(divideHalfUp(5n, 2n)).toBe(3n);
+    expect(divideHalfUp(-5n, 2n)).toBe(-3n);
+    expect(divideHalfUp(4n, 3n)).toBe(1n);
+    expect(divideHalfUp(2n, 3n)).toBe(1n);
+    // The seed's commission: 20,000 × 0.9 / 1.17 × 20 % = 3,076.92 (fen arithmetic)
+    expect(divideHalfUp(2_000_000n * 9n * 20n, 117n * 10n)).toBe(307692n);
+  });
+
+  it('turns fen into the cell number of the same decimal', () => {
+    expect(fenToCellNumber(123456n)).toBe(1234.56);
+    expect(() => fenToCellNumber(10n ** 17n)).toThrow(RangeError);
+  });
+});

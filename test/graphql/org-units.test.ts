@@ -1,0 +1,90 @@
+/** The organisation tree: create, rename, move; paths follow; cycles refused. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+
+const UNIT = 'id code name kind parentId path depth managerName version';
+const CREATE = `mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { ${UNIT} } }`;
+const MOVE = `mutation($id: ID!, $version: Int!, $parentId: ID!) { moveOrgUnit(id: $id, version: $version, parentId: $parentId) { ${UNIT} } }`;
+const RENAME = `mutation($id: ID!, $version: Int!, $name: String!) { renameOrgUnit(id: $id, version: $version, name: $name) { ${UNIT} } }`;
+const TREE = `{ orgTree { ${UNIT} } }`;
+
+describe.each(testProviders)('org units on %s', (provider) => {
+  let s: TestServer;
+  let admin: string;
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    admin = await s.login('admin');
+  });
+  afterAll(() => s.close());
+
+  async function refused(query: string, variables: Record<string, unknown>) {
+    const before = await databaseSnapshot(s.db);
+    const r = await s.gql(query, variables, admin);
+    expect(r.errors).toBeDefined();
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    return r;
+  }
+
+  it('lists the tree parents first, and each viewer sees their part', async () => {
+    const all = (await s.gql(TREE, {}, admin)).data.orgTree;
+    expect(all[0].kind).toBe('COMPANY');
+    const seen = new Set<string>();
+    for (const u of all) {
+      if (u.parentId) expect(seen.has(u.parentId)).toBe(true);
+      seen.add(u.id);
+    }
+    const mine = (await s.gql(TREE, {}, await s.login('manager'))).data.orgTree;
+    expect(mine.length).toBeGreaterThan(1);
+    expect(mine.length).toBeLessThan(all.length);
+    expect(mine[0].kind).toBe('AREA');
+    const rep = (await s.gql(TREE, {}, await s.login('rep'))).data.orgTree;
+    expect(rep.map((u: any) => u.kind)).toEqual(['TEAM']);
+  });
+
+  it('creates a unit under a parent with the right path and an audit event', async () => {
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA' } });
+    const r = await s.gql(CREATE, { input: { code: 'T-NEW', name: '新组', kind: 'TEAM', parentId: area.id } }, admin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.createOrgUnit.path).toBe(`${area.path}${r.data.createOrgUnit.id}/`);
+    expect(r.data.createOrgUnit.depth).toBe(area.depth + 1);
+    expect(await s.db.prisma.auditEvent.count({ where: { entityId: r.data.createOrgUnit.id, action: 'create' } })).toBe(1);
+  });
+
+  it('refuses duplicate codes, impossible levels and unknown parents', async () => {
+    const team = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM' } });
+    expect((await refused(CREATE, { input: { code: team.code, name: 'x', kind: 'TEAM', parentId: team.parentId } })).errors![0]!.extensions!.field).toBe('input.code');
+    expect(codeOf(await refused(CREATE, { input: { code: 'X1', name: 'x', kind: 'REGION', parentId: team.id } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await refused(CREATE, { input: { code: 'X2', name: 'x', kind: 'TEAM', parentId: 'nope' } }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await refused(CREATE, { input: { code: 'X3', name: 'x', kind: 'TEAM' } }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('moves a unit with its subtree; the manager above gains its people', async () => {
+    const areas = await s.db.prisma.orgUnit.findMany({ where: { kind: 'AREA' }, orderBy: { code: 'asc' } });
+    const [from, to] = [areas[0]!, areas[areas.length - 1]!];
+    const team = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: from.id } });
+    const r = await s.gql(MOVE, { id: team.id, version: team.version, parentId: to.id }, admin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.moveOrgUnit.path).toBe(`${to.path}${team.id}/`);
+    const people = await s.db.prisma.assignment.count({ where: { unitId: team.id, validTo: null } });
+    expect(people).toBeGreaterThan(0);
+    expect(await s.db.prisma.orgUnit.count({ where: { path: { startsWith: to.path }, id: team.id } })).toBe(1);
+  });
+
+  it('refuses moving a unit under itself or its own descendant', async () => {
+    const region = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'REGION' } });
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: region.id } });
+    const self = await refused(MOVE, { id: region.id, version: region.version, parentId: region.id });
+    expect(codeOf(self)).toBe('BAD_USER_INPUT');
+    const below = await refused(MOVE, { id: region.id, version: region.version, parentId: area.id });
+    expect(codeOf(below)).toBe('BAD_USER_INPUT');
+    expect(below.errors![0]!.message).toMatch(/inside its own subtree/);
+  });
+
+  it('renames with the current version; a stale one gets CONFLICT', async () => {
+    const team = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM' } });
+    expect((await s.gql(RENAME, { id: team.id, version: team.version, name: '精英组' }, admin)).data.renameOrgUnit.name).toBe('精英组');
+    expect(codeOf(await refused(RENAME, { id: team.id, version: team.version, name: '又改' }))).toBe('CONFLICT');
+    expect(codeOf(await refused(RENAME, { id: 'nope', version: 1, name: 'x' }))).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The permission matrix: every role (and nobody) against every operation.
+ * "allowed" means the call got past authorisation: it may still fail for
+ * another reason (a stale version, a duplicate), which the arguments below
+ * are chosen to provoke so that nothing changes between rows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isObjectType } from 'graphql';
+import { codeOf, databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { schema } from '../../server/graphql/schema.ts';
+
+type Who = 'anonymous' | 'rep' | 'manager' | 'finance' | 'director' | 'admin';
+const everyone: Who[] = ['rep', 'manager', 'finance', 'director', 'admin'];
+
+interface Fixture {
+  personInManagerArea: { id: string; employeeNo: string };
+  teamInManagerArea: string;
+  team: { id: string; parentId: string };
+}
+
+const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixture) => Record<string, unknown> }> = {
+  viewer: { allowed: everyone, query: '{ viewer { username } }', vars: () => ({}) },
+  roster: { allowed: everyone, query: '{ roster(first: 1) { edges { node { id } } } }', vars: () => ({}) },
+  person: { allowed: everyone, query: 'query($id: ID!) { person(id: $id) { id } }', vars: (f) => ({ id: f.personInManagerArea.id }) },
+  orgTree: { allowed: everyone, query: '{ orgTree { id } }', vars: () => ({}) },
+  auditTrail: { allowed: ['director', 'admin'], query: 'query($id: ID!) { auditTrail(entityType: "Person", entityId: $id) { id } }', vars: (f) => ({ id: f.personInManagerArea.id }) },
+  login: { allowed: ['anonymous', ...everyone], query: 'mutation { login(username: "rep", password: "quotabook-demo") { token } }', vars: () => ({}) },
+  logout: { allowed: everyone, query: 'mutation { logout }', vars: () => ({}) },
+  createPerson: {
+    allowed: ['manager', 'admin'],
+    query: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
+    vars: (f) => ({ input: { employeeNo: f.personInManagerArea.employeeNo, name: '重复', position: 'SALES_REP', hireDate: '2026-01-01', baseSalary: '1.00', unitId: f.teamInManagerArea } }),
+  },
+  updatePerson: {
+    allowed: ['manager', 'admin'],
+    query: 'mutation($id: ID!) { updatePerson(id: $id, version: 999, input: { name: "x" }) { id } }',
+    vars: (f) => ({ id: f.personInManagerArea.id }),
+  },
+  transferPerson: {
+    allowed: ['manager', 'admin'],
+    query: 'mutation($id: ID!, $unitId: ID!) { transferPerson(id: $id, version: 999, unitId: $unitId, effectiveDate: "2026-06-01") { id } }',
+    vars: (f) => ({ id: f.personInManagerArea.id, unitId: f.teamInManagerArea }),
+  },
+  deactivatePerson: {
+    allowed: ['manager', 'admin'],
+    query: 'mutation($id: ID!) { deactivatePerson(id: $id, version: 999, leaveDate: "2026-12-31") { id } }',
+    vars: (f) => ({ id: f.personInManagerArea.id }),
+  },
+  createOrgUnit: {
+    allowed: ['admin'],
+    query: 'mutation($p: ID!) { createOrgUnit(input: { code: "QH", name: "dup", kind: "TEAM", parentId: $p }) { id } }'.replace('"TEAM"', 'TEAM'),
+    vars: (f) => ({ p: f.team.parentId }),
+  },
+  renameOrgUnit: { allowed: ['admin'], query: 'mutation($id: ID!) { renameOrgUnit(id: $id, version: 999, name: "x") { id } }', vars: (f) => ({ id: f.team.id }) },
+  moveOrgUnit: { allowed: ['admin'], query: 'mutation($id: ID!, $p: ID!) { moveOrgUnit(id: $id, version: 999, parentId: $p) { id } }', vars: (f) => ({ id: f.team.id, p: f.team.parentId }) },
+};
+
+describe('the permission matrix covers every operation', () => {
+  it('lists each root field once', () => {
+    const fields = [schema.getQueryType(), schema.getMutationType()].flatMap((t) => (isObjectType(t) ? Object.keys(t.getFields()) : []));
+    expect(Object.keys(operations).sort()).toEqual(fields.sort());
+  });
+});
+
+describe.each(testProviders)('permissions on %s', (provider) => {
+  let s: TestServer;
+  let fixture: Fixture;
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
+    const team = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: area.id } });
+    const person = await s.db.prisma.person.findFirstOrThrow({ where: { assignments: { some: { unitId: team.id, validTo: null } }, position: 'SALES_REP' } });
+    fixture = { personInManagerArea: person, teamInManagerArea: team.id, team: { id: team.id, parentId: team.parentId! } };
+  });
+  afterAll(() => s.close());
+
+  const rows = Object.entries(operations).flatMap(([op, spec]) =>
+    (['anonymous', ...everyone] as Who[]).map((who) => [op, who, spec.allowed.includes(who)] as const),
+  );
+
+  it.each(rows)('%s by %s: allowed=%s', async (op, who, allowed) => {
+    const spec = operations[op]!;
+    const token = who === 'anonymous' ? null : await s.login(who);
+    const before = await databaseSnapshot(s.db);
+    const r = await s.gql(spec.query, spec.vars(fixture), token);
+    const code = codeOf(r);
+    if (allowed) {
+      expect(['FORBIDDEN', 'UNAUTHENTICATED', 'INTERNAL_SERVER_ERROR'], JSON.stringify(r.errors)).not.toContain(code);
+      if (op === 'login') expect(r.data.login.token).toBeTruthy();
+    } else {
+      expect(code).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(r.data?.[op] ?? null).toBeNull();
+    }
+    if (op !== 'logout') expect(await databaseSnapshot(s.db)).toBe(before);
+  });
+});

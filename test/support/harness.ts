@@ -1,0 +1,88 @@
+/**
+ * A real Quotabook server for black-box tests: its own database (SQLite
+ * file or PostgreSQL schema), migrated and seeded with the demo organisation,
+ * answered in-process through yoga's fetch.
+ */
+import type { Provider } from '../../server/db/providers.ts';
+import { openDatabase, type Database } from '../../server/db/client.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { seedOrganisation, DEMO_PASSWORD } from '../../server/seed/seed.ts';
+import { generateDemoOrg } from '../../server/seed/demo-org.ts';
+import { createApp, CSRF_HEADER } from '../../server/app.ts';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { tempDatabase, type TempDatabase } from './databases.ts';
+
+export interface GqlResult<T = any> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface TestServer {
+  db: Database;
+  temp: TempDatabase;
+  config: Config;
+  app: ReturnType<typeof createApp>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(provider: Provider, options: { people?: number; seed?: boolean } = {}): Promise<TestServer> {
+  const temp = await tempDatabase(provider);
+  await migrate(temp.url);
+  const db = await openDatabase(temp.url);
+  if (options.seed !== false) await seedOrganisation(db.prisma, generateDemoOrg({ people: options.people ?? 80 }));
+  const config = { ...loadConfig({ PORT: '3000' }), databaseUrl: temp.url };
+  const app = createApp(db, config);
+  const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>> => {
+    const res = await app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [CSRF_HEADER]: '1',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResult<T>;
+  };
+  const login = async (username: string, password = DEMO_PASSWORD) => {
+    const r = await gql<{ login: { token: string } }>(
+      'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      { u: username, p: password },
+    );
+    if (!r.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
+    return r.data.login.token;
+  };
+  return {
+    db,
+    temp,
+    config,
+    app,
+    gql,
+    login,
+    close: async () => {
+      await app.yoga.dispose();
+      await db.close();
+      await temp.drop();
+    },
+  };
+}
+
+/** Every row of every table, to show that a rejected change changed nothing. */
+export async function databaseSnapshot(db: Database): Promise<string> {
+  const p = db.prisma;
+  const [units, people, assignments, users, roles, audit] = await Promise.all([
+    p.orgUnit.findMany({ orderBy: { id: 'asc' } }),
+    p.person.findMany({ orderBy: { id: 'asc' } }),
+    p.assignment.findMany({ orderBy: { id: 'asc' } }),
+    p.user.findMany({ orderBy: { id: 'asc' } }),
+    p.userRole.findMany({ orderBy: [{ userId: 'asc' }, { role: 'asc' }] }),
+    p.auditEvent.findMany({ orderBy: { id: 'asc' } }),
+  ]);
+  return JSON.stringify({ units, people, assignments, users, roles, audit }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+export function codeOf(result: GqlResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}
