@@ -1,0 +1,85 @@
+/**
+ * Splits rows into blocks whose serialised size stays under a budget, so that
+ * each `context.sync` carries at most that much (Excel on the web caps a
+ * request at 5 MB). Pure: no Excel here.
+ */
+export type CellInput = string | number | boolean | null;
+
+const encoder = new TextEncoder();
+
+/** Bytes a row adds to a request: its values and its number formats, as JSON. */
+export function rowBytes(row: readonly CellInput[], formats: readonly string[]): number {
+  return encoder.encode(JSON.stringify(row)).length + encoder.encode(JSON.stringify(formats)).length + 2;
+}
+
+/** Half-open row ranges [start, end) whose estimated size is at most maxBytes each (a single huge row stands alone). */
+export function planChunks(rows: readonly (readonly CellInput[])[], formats: readonly string[], maxBytes: number): [number, number][] {
+  const chunks: [number, number][] = [];
+  let start = 0;
+  let size = 0;
+  rows.forEach((row, i) => {
+    const bytes = rowBytes(row, formats);
+    if (i > start && size + bytes > maxBytes) {
+      chunks.push([start, i]);
+      start = i;
+      size = 0;
+    }
+    size += bytes;
+  });
+  if (rows.length > start) chunks.push([start, rows.length]);
+  return chunks;
+}
+
+/** Column letters for a zero-based index: 0 → A, 26 → AA. */
+export function columnLetters(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export interface Block {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export const a1 = (b: Block) => `${columnLetters(b.column)}${b.row + 1}:${columnLetters(b.column + b.columns - 1)}${b.row + b.rows}`;
+
+export function parseA1(address: string): Block {
+  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(local);
+  if (!m) throw new Error(`"${address}" is not an A1 address`);
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const c1 = col(m[1]!);
+  const r1 = Number(m[2]) - 1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  return { row: r1, column: c1, rows: r2 - r1 + 1, columns: c2 - c1 + 1 };
+}
+
+/** The parts of `outer` not covered by `inner` (at most two blocks: below and to the right). */
+export function outside(outer: Block, inner: Block | null): Block[] {
+  if (!inner) return [outer];
+  const parts: Block[] = [];
+  const innerBottom = inner.row + inner.rows;
+  const innerRight = inner.column + inner.columns;
+  if (outer.row + outer.rows > innerBottom) {
+    const row = Math.max(outer.row, innerBottom);
+    parts.push({ row, column: outer.column, rows: outer.row + outer.rows - row, columns: outer.columns });
+  }
+  if (outer.column + outer.columns > innerRight) {
+    const column = Math.max(outer.column, innerRight);
+    const bottom = Math.min(outer.row + outer.rows, innerBottom);
+    if (bottom > outer.row) parts.push({ row: outer.row, column, rows: bottom - outer.row, columns: outer.column + outer.columns - column });
+  }
+  return parts;
+}
+
+export function intersect(a: Block, b: Block): Block | null {
+  const row = Math.max(a.row, b.row);
+  const column = Math.max(a.column, b.column);
+  const bottom = Math.min(a.row + a.rows, b.row + b.rows);
+  const right = Math.min(a.column + a.columns, b.column + b.columns);
+  return bottom > row && right > column ? { row, column, rows: bottom - row, columns: right - column } : null;
+}

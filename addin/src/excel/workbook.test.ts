@@ -1,0 +1,106 @@
+/** The workbook adapter, run unchanged against the Excel stand-in. */
+import { describe, expect, it } from 'vitest';
+import { createStandInExcel } from '../../../test/support/excel-standin.ts';
+import { PROP, WorkbookConflictError, writeSheetTable, type ExcelRun, type SheetTableSpec } from './workbook.ts';
+
+const spec = (rows: number, over: Partial<SheetTableSpec> = {}): SheetTableSpec => ({
+  sheetName: 'Roster',
+  kind: 'roster',
+  tableName: 'QuotabookRoster',
+  columns: [
+    { header: '工号', numberFormat: '@', width: 60 },
+    { header: '姓名', numberFormat: '@', width: 80 },
+    { header: '基本工资', numberFormat: '#,##0.00', width: 80 },
+  ],
+  rows: Array.from({ length: rows }, (_, i) => [`QB${String(i + 1).padStart(5, '0')}`, `张${i}`, 3000 + i]),
+  properties: { unit: 'U1', asOf: '2026-11-01' },
+  ...over,
+});
+
+const excel = (sheets?: string[]) => {
+  const s = createStandInExcel(sheets);
+  return { ...s, run: s.workbook.run as unknown as ExcelRun };
+};
+
+describe('writeSheetTable', () => {
+  it('writes a new sheet as a table in two syncs, tagged and frozen', async () => {
+    const { workbook, run } = excel();
+    const report = await writeSheetTable(run, spec(3));
+    expect(report).toMatchObject({ sheetName: 'Roster', rows: 3, syncs: 2, blocks: 1, replacedPrevious: false });
+    expect(workbook.read('Roster', 'A1:C2')).toEqual([['工号', '姓名', '基本工资'], ['QB00001', '张0', 3000]]);
+    expect(workbook.tables).toMatchObject([{ name: 'QuotabookRoster', rows: 4, columns: 3 }]);
+    const sheet = workbook.sheet('Roster')!;
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.customProperties.get(PROP.kind)).toBe('roster');
+    expect(sheet.customProperties.get('QuotabookAsOf')).toBe('2026-11-01');
+    expect(sheet.columnWidths.get(1)).toBe(80);
+    expect(workbook.cell('Roster', 'C2')?.numberFormat).toBe('#,##0.00');
+  });
+
+  it('keeps text columns text: leading zeros and formula-looking strings survive', async () => {
+    const { workbook, run } = excel();
+    await writeSheetTable(run, spec(1, { rows: [['007', "'=HYPERLINK(\"http://x\")", 1]] }));
+    expect(workbook.read('Roster', 'A2:B2')).toEqual([['007', '=HYPERLINK("http://x")']]);
+    expect(workbook.cell('Roster', 'B2')?.formula).toBeUndefined();
+  });
+
+  it('on refresh replaces only its own table and keeps the user’s cells beside it', async () => {
+    const { workbook, run } = excel();
+    await writeSheetTable(run, spec(10));
+    workbook.type('Roster', 'F2', 'my note');
+    const report = await writeSheetTable(run, spec(4));
+    expect(report.replacedPrevious).toBe(true);
+    expect(workbook.read('Roster', 'A5:A6')).toEqual([['QB00004'], ['']]); // the old rows 6-11 are gone
+    expect(workbook.read('Roster', 'F2')).toEqual([['my note']]);
+    expect(workbook.tables).toHaveLength(1);
+    expect(workbook.tables[0]!.rows).toBe(5);
+  });
+
+  it('refuses, writing nothing, when a bigger refresh would cover the user’s cells', async () => {
+    const { workbook, run } = excel();
+    await writeSheetTable(run, spec(3));
+    workbook.type('Roster', 'B8', 'mine');
+    const before = JSON.stringify([...workbook.sheet('Roster')!.cells]);
+    await expect(writeSheetTable(run, spec(10))).rejects.toThrow(WorkbookConflictError);
+    await expect(writeSheetTable(run, spec(10))).rejects.toThrow(/Roster!B8 holds your own data/);
+    expect(JSON.stringify([...workbook.sheet('Roster')!.cells])).toBe(before);
+  });
+
+  it('never overwrites a same-named sheet that is not Quotabook’s', async () => {
+    const { workbook, run } = excel(['Roster']);
+    workbook.type('Roster', 'A1', 'the user’s own roster');
+    const report = await writeSheetTable(run, spec(2));
+    expect(report.sheetName).toBe('Roster (2)');
+    expect(workbook.read('Roster', 'A1')).toEqual([['the user’s own roster']]);
+    expect(workbook.read('Roster (2)', 'A1')).toEqual([['工号']]);
+  });
+
+  it('writes large tables in blocks of at most the budget, one sync each', async () => {
+    const { workbook, run } = excel();
+    const progress: number[] = [];
+    const report = await writeSheetTable(run, spec(20_000), { maxBlockBytes: 256 * 1024, onProgress: (p) => progress.push(p.rowsWritten) });
+    expect(report.blocks).toBeGreaterThan(3);
+    expect(report.syncs).toBe(1 + report.blocks);
+    expect(Math.max(...workbook.stats.requestBytes)).toBeLessThanOrEqual(256 * 1024 + 4096);
+    expect(progress.at(-1)).toBe(20_000);
+    expect(workbook.read('Roster', 'A20001:C20001')).toEqual([['QB20000', '张19999', 22999]]);
+  });
+
+  it('halves a block and retries when Excel says the request is too large', async () => {
+    const { workbook, run } = excel();
+    workbook.failNext = null;
+    const rows = Array.from({ length: 5000 }, (_, i) => [`id${i}`, 'x'.repeat(1500), i]);
+    // The budget is above Excel's limit here, so the first attempt is refused.
+    const report = await writeSheetTable(run, spec(0, { rows }), { maxBlockBytes: 64 * 1024 * 1024 });
+    expect(workbook.stats.failedRequests).toBeGreaterThan(0);
+    expect(report.blocks).toBeGreaterThan(1);
+    expect(workbook.read('Roster', 'A5001')).toEqual([['id4999']]);
+    expect(workbook.tables).toHaveLength(1);
+  });
+
+  it('rejects rows of the wrong width before touching the workbook', async () => {
+    const { workbook, run } = excel();
+    await expect(writeSheetTable(run, spec(0, { rows: [['a', 'b']] }))).rejects.toThrow(/Row 1 has 2 cells/);
+    expect(workbook.stats.syncs).toBe(0);
+  });
+});

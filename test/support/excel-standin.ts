@@ -1,0 +1,735 @@
+/**
+ * A stand-in for the part of the Excel JavaScript API that Quotabook uses,
+ * with Excel's semantics where they matter to an add-in:
+ *
+ * - proxies queue their writes and loads; nothing happens until `sync()`;
+ * - reading a property that was not loaded (and synced) throws PropertyNotLoaded;
+ * - `getItemOrNullObject` gives a proxy whose `isNullObject` is known after sync;
+ * - a request over 5 MB (serialised) fails whole with RequestPayloadSizeLimitExceeded,
+ *   a response over 5 MB with ResponsePayloadSizeLimitExceeded;
+ * - values/numberFormat must match the range's shape, else InvalidArgument;
+ * - `null` leaves a cell unchanged, `""` clears it, a string starting with "="
+ *   becomes a formula (unless the cell is formatted as text "@"), a leading
+ *   apostrophe makes the rest literal text, and numeric strings in
+ *   non-text cells become numbers;
+ * - ranges outside the sheet's 1,048,576 × 16,384 grid are InvalidArgument.
+ *
+ * It counts syncs and measures each request, so tests and benchmarks can pin
+ * round trips and payload sizes. It is bundled and injected into the browser
+ * page for the end-to-end tests, so it imports only pure helpers.
+ */
+import { columnLetters, parseA1, type Block } from '../../addin/src/excel/chunks.ts';
+
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+export type CellValue = string | number | boolean;
+
+interface Cell {
+  value: CellValue | '';
+  formula?: string;
+  numberFormat: string;
+}
+
+interface TableState {
+  name: string;
+  sheet: SheetState;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  style: string;
+}
+
+interface SheetState {
+  name: string;
+  cells: Map<string, Cell>;
+  customProperties: Map<string, string>;
+  frozenRows: number;
+  columnWidths: Map<number, number>;
+  protected: boolean;
+  position: number;
+}
+
+export interface StandInStats {
+  syncs: number;
+  requestBytes: number[];
+  largestRequestBytes: number;
+  failedRequests: number;
+}
+
+export class StandInError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+  get debugInfo() {
+    return { code: this.code, message: this.message };
+  }
+}
+
+const utf8Length = (text: string) => {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+};
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+/** "A1:C3" (optionally "Sheet!A1:C3") to zero-based indexes. */
+export function parseAddress(address: string): Block {
+  try {
+    return parseA1(address);
+  } catch {
+    throw new StandInError('InvalidArgument', `The address "${address}" is not valid.`);
+  }
+}
+
+const quoteSheet = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+function addressOf(sheet: string, row: number, column: number, rows: number, columns: number) {
+  const a = `${columnLetters(column)}${row + 1}`;
+  const b = `${columnLetters(column + columns - 1)}${row + rows}`;
+  return `${quoteSheet(sheet)}!${rows === 1 && columns === 1 ? a : `${a}:${b}`}`;
+}
+
+/** The workbook's state, outside any request context: what a user would see. */
+export class StandInWorkbook {
+  sheets: SheetState[] = [];
+  tables: TableState[] = [];
+  stats: StandInStats = { syncs: 0, requestBytes: [], largestRequestBytes: 0, failedRequests: 0 };
+  /** Test hook: makes the next N syncs fail with this error code before anything is applied. */
+  failNext: { code: string; count: number } | null = null;
+
+  constructor(sheetNames: string[] = ['Sheet1']) {
+    for (const name of sheetNames) this.addSheet(name);
+  }
+
+  addSheet(name: string): SheetState {
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new StandInError('InvalidArgument', `"${name}" is not a valid sheet name.`);
+    if (this.sheet(name)) throw new StandInError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+    const sheet: SheetState = { name, cells: new Map(), customProperties: new Map(), frozenRows: 0, columnWidths: new Map(), protected: false, position: this.sheets.length };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Reads a block of values as a user sees them ("" for empty cells). */
+  read(sheetName: string, address: string): (CellValue | '')[][] {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const a = parseAddress(address);
+    return Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.columns }, (_, c) => sheet.cells.get(key(a.row + r, a.column + c))?.value ?? ''));
+  }
+
+  cell(sheetName: string, address: string): Cell | undefined {
+    const a = parseAddress(address);
+    return this.sheet(sheetName)?.cells.get(key(a.row, a.column));
+  }
+
+  /** Types into a cell as a user would. */
+  type(sheetName: string, address: string, value: CellValue) {
+    const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    const a = parseAddress(address);
+    writeCell(sheet, a.row, a.column, value);
+  }
+
+  /** The used range (values only), like Worksheet.getUsedRange(true). */
+  usedBounds(sheet: SheetState): { row: number; column: number; rows: number; columns: number } | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    for (const [k, cell] of sheet.cells) {
+      if (cell.value === '' && !cell.formula) continue;
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+    }
+    return r1 < 0 ? null : { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
+  }
+
+  /** Excel.run against this workbook. */
+  run = async <T>(batch: (context: StandInContext) => Promise<T>): Promise<T> => batch(new StandInContext(this));
+}
+
+function writeCell(sheet: SheetState, row: number, column: number, value: unknown) {
+  if (value === null || value === undefined) return; // null leaves the cell alone
+  const k = key(row, column);
+  const cell = sheet.cells.get(k) ?? { value: '', numberFormat: 'General' };
+  delete cell.formula;
+  if (value === '') cell.value = '';
+  else if (typeof value === 'string' && value.startsWith("'")) cell.value = value.slice(1);
+  else if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
+    cell.formula = value;
+    cell.value = ''; // not evaluated here
+  } else if (typeof value === 'string' && cell.numberFormat !== '@' && /^-?\d+(\.\d+)?$/.test(value.trim())) cell.value = Number(value);
+  else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') cell.value = value;
+  else throw new StandInError('InvalidArgument', `A cell value must be a string, number or boolean (got ${typeof value}).`);
+  sheet.cells.set(k, cell);
+}
+
+type Op = { bytes: number; apply: () => void };
+
+/** One request context: queues operations until sync. */
+export class StandInContext {
+  readonly workbook: StandInWorkbookProxy;
+  private queue: Op[] = [];
+  private loads: (() => number)[] = [];
+
+  constructor(readonly state: StandInWorkbook) {
+    this.workbook = new StandInWorkbookProxy(this);
+  }
+
+  enqueue(payload: unknown, apply: () => void) {
+    this.queue.push({ bytes: utf8Length(JSON.stringify(payload ?? null)) + 32, apply });
+  }
+
+  enqueueLoad(fill: () => number) {
+    this.queue.push({ bytes: 48, apply: () => undefined });
+    this.loads.push(fill);
+  }
+
+  trackedObjects = { add: () => undefined, remove: () => undefined };
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    const loads = this.loads;
+    this.queue = [];
+    this.loads = [];
+    const bytes = ops.reduce((n, op) => n + op.bytes, 64);
+    const stats = this.state.stats;
+    stats.syncs += 1;
+    stats.requestBytes.push(bytes);
+    stats.largestRequestBytes = Math.max(stats.largestRequestBytes, bytes);
+    if (this.state.failNext && this.state.failNext.count > 0) {
+      this.state.failNext.count -= 1;
+      stats.failedRequests += 1;
+      throw new StandInError(this.state.failNext.code, 'Injected failure.');
+    }
+    if (bytes > REQUEST_LIMIT_BYTES) {
+      stats.failedRequests += 1;
+      throw new StandInError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
+    }
+    await Promise.resolve();
+    for (const op of ops) op.apply(); // an error stops the batch here, as in Excel
+    let responseBytes = 0;
+    for (const fill of loads) responseBytes += fill();
+    if (responseBytes > REQUEST_LIMIT_BYTES) {
+      stats.failedRequests += 1;
+      throw new StandInError('ResponsePayloadSizeLimitExceeded', `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
+    }
+  }
+}
+
+/** Loadable properties: readable only after load() and sync(). */
+class Loadable {
+  private loaded = new Map<string, unknown>();
+  private requested = new Set<string>();
+  constructor(protected readonly ctx: StandInContext) {}
+
+  protected abstractSnapshot(_prop: string): unknown {
+    return undefined;
+  }
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const asked = typeof props === 'string' ? props.split(',').map((s) => s.trim()) : Array.isArray(props) ? props : props ? Object.keys(props) : this.defaultProps();
+    // Whatever is loaded, Excel also says whether the object is a null object.
+    const names = asked.includes('isNullObject') ? asked : [...asked, 'isNullObject'];
+    for (const n of names) this.requested.add(n);
+    this.ctx.enqueueLoad(() => {
+      let size = 0;
+      for (const n of names) {
+        const v = this.abstractSnapshot(n);
+        this.loaded.set(n, v);
+        size += utf8Length(JSON.stringify(v ?? null));
+      }
+      return size;
+    });
+    return this;
+  }
+
+  protected defaultProps(): string[] {
+    return [];
+  }
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      throw new StandInError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.loaded.get(prop) as T;
+  }
+
+  protected forget(prop: string) {
+    this.loaded.delete(prop);
+  }
+
+  toJSON() {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+export class StandInWorkbookProxy {
+  readonly worksheets: StandInWorksheetCollection;
+  readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
+  constructor(ctx: StandInContext) {
+    this.worksheets = new StandInWorksheetCollection(ctx);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => ctx.enqueue('suspendCalc', () => undefined),
+      suspendScreenUpdatingUntilNextSync: () => ctx.enqueue('suspendScreen', () => undefined),
+    };
+  }
+}
+
+export class StandInWorksheetCollection {
+  constructor(private readonly ctx: StandInContext) {}
+
+  getItem(name: string): StandInWorksheet {
+    return new StandInWorksheet(this.ctx, () => {
+      const s = this.ctx.state.sheet(name);
+      if (!s) throw new StandInError('ItemNotFound', `The requested resource doesn't exist: worksheet "${name}".`);
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): StandInWorksheet {
+    return new StandInWorksheet(this.ctx, () => this.ctx.state.sheet(name) ?? null);
+  }
+
+  add(name: string): StandInWorksheet {
+    let created: SheetState | undefined;
+    this.ctx.enqueue({ add: name }, () => {
+      created = this.ctx.state.addSheet(name);
+    });
+    return new StandInWorksheet(this.ctx, () => created ?? this.ctx.state.sheet(name) ?? null);
+  }
+}
+
+export class StandInWorksheet extends Loadable {
+  constructor(
+    ctx: StandInContext,
+    private readonly resolve: () => SheetState | null,
+  ) {
+    super(ctx);
+  }
+
+  private get state(): SheetState {
+    const s = this.resolve();
+    if (!s) throw new StandInError('InvalidObjectPath', 'The object path is not valid: the worksheet does not exist (a null object).');
+    return s;
+  }
+
+  protected override abstractSnapshot(prop: string): unknown {
+    const s = this.resolve();
+    if (prop === 'isNullObject') return !s;
+    if (!s) return undefined;
+    if (prop === 'name') return s.name;
+    if (prop === 'position') return s.position;
+    return undefined;
+  }
+
+  protected override defaultProps() {
+    return ['name', 'position', 'isNullObject'];
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+
+  set name(value: string) {
+    this.ctx.enqueue({ name: value }, () => {
+      if (this.ctx.state.sheet(value) && this.ctx.state.sheet(value) !== this.state) throw new StandInError('ItemAlreadyExists', `A sheet named "${value}" already exists.`);
+      this.state.name = value;
+    });
+    this.forget('name');
+  }
+
+  // As in Excel, what hangs off a null object is a null object too.
+  get customProperties() {
+    return new StandInCustomProperties(this.ctx, () => this.resolve());
+  }
+
+  get tables() {
+    return new StandInTableCollection(this.ctx, () => this.resolve());
+  }
+
+  get freezePanes() {
+    return {
+      freezeRows: (count: number) => this.ctx.enqueue({ freezeRows: count }, () => (this.state.frozenRows = count)),
+      unfreeze: () => this.ctx.enqueue('unfreeze', () => (this.state.frozenRows = 0)),
+    };
+  }
+
+  get protection() {
+    return {
+      protect: () => this.ctx.enqueue('protect', () => (this.state.protected = true)),
+      unprotect: () => this.ctx.enqueue('unprotect', () => (this.state.protected = false)),
+    };
+  }
+
+  activate() {
+    this.ctx.enqueue('activate', () => void this.state);
+  }
+
+  delete() {
+    this.ctx.enqueue('delete', () => {
+      const s = this.state;
+      this.ctx.state.sheets = this.ctx.state.sheets.filter((x) => x !== s);
+      this.ctx.state.tables = this.ctx.state.tables.filter((t) => t.sheet !== s);
+    });
+  }
+
+  getRange(address: string): StandInRange {
+    const a = parseAddress(address);
+    return this.getRangeByIndexes(a.row, a.column, a.rows, a.columns);
+  }
+
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): StandInRange {
+    if (![row, column, rows, columns].every(Number.isInteger) || row < 0 || column < 0 || rows < 1 || columns < 1 || row + rows > MAX_ROWS || column + columns > MAX_COLUMNS) {
+      throw new StandInError('InvalidArgument', `The range (${row}, ${column}, ${rows}×${columns}) is outside the worksheet's grid.`);
+    }
+    return new StandInRange(this.ctx, () => ({ sheet: this.state, row, column, rows, columns }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): StandInRange {
+    void valuesOnly;
+    return new StandInRange(this.ctx, () => {
+      const s = this.resolve();
+      if (!s) return null;
+      const b = this.ctx.state.usedBounds(s);
+      return b ? { sheet: s, ...b } : null;
+    });
+  }
+}
+
+class StandInCustomProperties {
+  constructor(
+    private readonly ctx: StandInContext,
+    private readonly sheet: () => SheetState | null,
+  ) {}
+
+  private get state(): SheetState {
+    const s = this.sheet();
+    if (!s) throw new StandInError('InvalidObjectPath', 'The worksheet does not exist (a null object).');
+    return s;
+  }
+
+  add(key: string, value: string) {
+    if (key.length > 255) throw new StandInError('InvalidArgument', 'A custom property key is at most 255 characters.');
+    this.ctx.enqueue({ key, value }, () => this.state.customProperties.set(key, String(value)));
+  }
+
+  getItemOrNullObject(key: string) {
+    return new StandInCustomProperty(this.ctx, () => this.sheet()?.customProperties.get(key) ?? null);
+  }
+}
+
+class StandInCustomProperty extends Loadable {
+  constructor(
+    ctx: StandInContext,
+    private readonly value_: () => string | null,
+  ) {
+    super(ctx);
+  }
+  protected override abstractSnapshot(prop: string) {
+    const v = this.value_();
+    return prop === 'isNullObject' ? v === null : prop === 'value' ? v : undefined;
+  }
+  protected override defaultProps() {
+    return ['value', 'isNullObject'];
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get value(): string {
+    return this.read('value');
+  }
+}
+
+class StandInTableCollection {
+  constructor(
+    private readonly ctx: StandInContext,
+    private readonly sheet: () => SheetState | null,
+  ) {}
+
+  add(address: string, hasHeaders: boolean): StandInTable {
+    let created: TableState | undefined;
+    this.ctx.enqueue({ add: address, hasHeaders }, () => {
+      const s = this.sheet();
+      if (!s) throw new StandInError('InvalidObjectPath', 'The worksheet does not exist (a null object).');
+      const a = parseAddress(address);
+      const overlap = this.ctx.state.tables.find((t) => t.sheet === s && t.row < a.row + a.rows && a.row < t.row + t.rows && t.column < a.column + a.columns && a.column < t.column + t.columns);
+      if (overlap) throw new StandInError('InvalidOperation', `A table can't overlap another table (${overlap.name}).`);
+      created = { name: `Table${this.ctx.state.tables.length + 1}`, sheet: s, ...a, style: 'TableStyleMedium2' };
+      this.ctx.state.tables.push(created);
+    });
+    return new StandInTable(this.ctx, () => created ?? null);
+  }
+
+  getItemOrNullObject(name: string): StandInTable {
+    return new StandInTable(this.ctx, () => {
+      const s = this.sheet();
+      return (s && this.ctx.state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && t.sheet === s)) || null;
+    });
+  }
+}
+
+export class StandInTable extends Loadable {
+  constructor(
+    ctx: StandInContext,
+    private readonly resolve: () => TableState | null,
+  ) {
+    super(ctx);
+  }
+  private get state(): TableState {
+    const t = this.resolve();
+    if (!t) throw new StandInError('InvalidObjectPath', 'The table does not exist (a null object).');
+    return t;
+  }
+  protected override abstractSnapshot(prop: string) {
+    const t = this.resolve();
+    if (prop === 'isNullObject') return !t;
+    if (!t) return undefined;
+    return prop === 'name' ? t.name : prop === 'style' ? t.style : undefined;
+  }
+  protected override defaultProps() {
+    return ['name', 'style', 'isNullObject'];
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(value: string) {
+    this.ctx.enqueue({ name: value }, () => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value)) throw new StandInError('InvalidArgument', `"${value}" is not a valid table name.`);
+      if (this.ctx.state.tables.some((t) => t !== this.state && t.name.toLowerCase() === value.toLowerCase())) throw new StandInError('ItemAlreadyExists', `A table named ${value} exists.`);
+      this.state.name = value;
+    });
+  }
+  set style(value: string) {
+    this.ctx.enqueue({ style: value }, () => (this.state.style = value));
+  }
+  get style(): string {
+    return this.read('style');
+  }
+  getRange(): StandInRange {
+    return new StandInRange(this.ctx, () => {
+      const t = this.state;
+      return { sheet: t.sheet, row: t.row, column: t.column, rows: t.rows, columns: t.columns };
+    });
+  }
+  /** Removes the table object; its cells keep their values, as with convertToRange. */
+  delete() {
+    this.ctx.enqueue('deleteTable', () => {
+      const t = this.state;
+      this.ctx.state.tables = this.ctx.state.tables.filter((x) => x !== t);
+    });
+  }
+}
+
+interface RangeRef {
+  sheet: SheetState;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export class StandInRange extends Loadable {
+  constructor(
+    ctx: StandInContext,
+    private readonly resolve: () => RangeRef | null,
+  ) {
+    super(ctx);
+  }
+
+  private get ref(): RangeRef {
+    const r = this.resolve();
+    if (!r) throw new StandInError('InvalidObjectPath', 'The range does not exist (a null object).');
+    return r;
+  }
+
+  protected override abstractSnapshot(prop: string): unknown {
+    const r = this.resolve();
+    if (prop === 'isNullObject') return !r;
+    if (!r) return undefined;
+    const grid = <T>(f: (c: Cell | undefined) => T) =>
+      Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.columns }, (_, j) => f(r.sheet.cells.get(key(r.row + i, r.column + j)))));
+    switch (prop) {
+      case 'values':
+        return grid((c) => c?.value ?? '');
+      case 'formulas':
+        return grid((c) => c?.formula ?? c?.value ?? '');
+      case 'numberFormat':
+        return grid((c) => c?.numberFormat ?? 'General');
+      case 'address':
+        return addressOf(r.sheet.name, r.row, r.column, r.rows, r.columns);
+      case 'rowCount':
+        return r.rows;
+      case 'columnCount':
+        return r.columns;
+      case 'rowIndex':
+        return r.row;
+      case 'columnIndex':
+        return r.column;
+      default:
+        return undefined;
+    }
+  }
+
+  protected override defaultProps() {
+    return ['values', 'numberFormat', 'address', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'isNullObject'];
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get values(): (CellValue | '')[][] {
+    return this.read('values');
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+
+  private checkShape(grid: unknown, what: string) {
+    const r = this.ref;
+    if (!Array.isArray(grid) || grid.length !== r.rows || grid.some((row) => !Array.isArray(row) || row.length !== r.columns)) {
+      throw new StandInError('InvalidArgument', `The number of rows or columns in the ${what} array doesn't match the size or dimensions of the range (${r.rows}×${r.columns}).`);
+    }
+  }
+
+  set values(grid: unknown[][]) {
+    this.ctx.enqueue(grid, () => {
+      this.checkShape(grid, 'values');
+      const r = this.ref;
+      grid.forEach((row, i) => row.forEach((v, j) => writeCell(r.sheet, r.row + i, r.column + j, v)));
+    });
+    this.forget('values');
+  }
+
+  set numberFormat(grid: unknown[][]) {
+    this.ctx.enqueue(grid, () => {
+      this.checkShape(grid, 'numberFormat');
+      const r = this.ref;
+      grid.forEach((row, i) =>
+        row.forEach((f, j) => {
+          if (f === null || f === undefined) return;
+          const k = key(r.row + i, r.column + j);
+          const cell = r.sheet.cells.get(k) ?? { value: '', numberFormat: 'General' };
+          cell.numberFormat = String(f);
+          r.sheet.cells.set(k, cell);
+        }),
+      );
+    });
+    this.forget('numberFormat');
+  }
+
+  clear(applyTo?: string) {
+    this.ctx.enqueue({ clear: applyTo ?? 'All' }, () => {
+      const r = this.ref;
+      for (let i = 0; i < r.rows; i++)
+        for (let j = 0; j < r.columns; j++) {
+          const k = key(r.row + i, r.column + j);
+          const cell = r.sheet.cells.get(k);
+          if (!cell) continue;
+          if (applyTo === 'Formats') cell.numberFormat = 'General';
+          else if (applyTo === 'Contents') {
+            cell.value = '';
+            delete cell.formula;
+          } else r.sheet.cells.delete(k);
+        }
+    });
+  }
+
+  select() {
+    this.ctx.enqueue('select', () => void this.ref);
+  }
+
+  get format() {
+    const ctx = this.ctx;
+    const range = this;
+    return {
+      set columnWidth(points: number) {
+        ctx.enqueue({ columnWidth: points }, () => {
+          const r = range.ref;
+          for (let j = 0; j < r.columns; j++) r.sheet.columnWidths.set(r.column + j, points);
+        });
+      },
+      autofitColumns: () => ctx.enqueue('autofit', () => void range.ref),
+      font: {
+        set bold(value: boolean) {
+          ctx.enqueue({ bold: value }, () => void range.ref);
+        },
+      },
+      fill: {
+        set color(value: string) {
+          ctx.enqueue({ fill: value }, () => void range.ref);
+        },
+      },
+    };
+  }
+}
+
+/** A fresh stand-in workbook with an `Excel`-like namespace over it. */
+export function createStandInExcel(sheetNames?: string[]) {
+  const workbook = new StandInWorkbook(sheetNames);
+  return {
+    workbook,
+    Excel: {
+      run: workbook.run,
+      ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+      ErrorCodes: {
+        requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+        responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+        propertyNotLoaded: 'PropertyNotLoaded',
+        invalidArgument: 'InvalidArgument',
+        itemNotFound: 'ItemNotFound',
+      },
+    },
+  };
+}
+
+// Compile-time checks that the stand-in's shapes match @types/office-js for
+// the members the adapter uses.
+type Conforms<T extends U, U> = T;
+export type RangeConforms = Conforms<
+  StandInRange,
+  Pick<Excel.Range, 'values' | 'numberFormat' | 'address' | 'rowCount' | 'columnCount' | 'rowIndex' | 'columnIndex' | 'isNullObject' | 'clear' | 'select'>
+>;
+export type WorksheetConforms = Conforms<StandInWorksheet, Pick<Excel.Worksheet, 'name' | 'isNullObject' | 'activate' | 'delete'>>;
+export type TableConforms = Conforms<StandInTable, Pick<Excel.Table, 'name' | 'style' | 'isNullObject' | 'delete'>>;
