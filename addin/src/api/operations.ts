@@ -1,0 +1,68 @@
+/** The operations the task pane sends, and the roster pull loop. */
+import type { Client } from '@urql/core';
+import { run } from './client.ts';
+import { ROSTER_FIELDS, type RosterPerson } from '../roster/roster-sheet.ts';
+
+export const LOGIN = `mutation Login($username: String!, $password: String!) {
+  login(username: $username, password: $password) { token expiresAt viewer { username roles } }
+}`;
+export const LOGOUT = 'mutation Logout { logout }';
+
+export const ORG_TREE = `query OrgTree($asOf: Date) { orgTree(asOf: $asOf) { id code name kind parentId depth } }`;
+
+export const ROSTER_PAGE = `query RosterPage($asOf: Date, $unitId: ID, $first: Int, $after: String) {
+  roster(asOf: $asOf, unitId: $unitId, first: $first, after: $after) {
+    edges { node { ${ROSTER_FIELDS} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export interface OrgUnitOption {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  depth: number;
+}
+
+interface RosterPageData {
+  roster: { edges: { node: RosterPerson }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+/** All people of the roster, page by page (keyset), reporting progress. */
+export async function pullRoster(
+  client: Client,
+  args: { asOf: string; unitId: string | null },
+  onPage?: (fetched: number) => void,
+  pageSize = 1000,
+): Promise<RosterPerson[]> {
+  const people: RosterPerson[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const data: RosterPageData = await run<RosterPageData>(client, ROSTER_PAGE, { ...args, first: pageSize, after });
+    for (const e of data.roster.edges) people.push(e.node);
+    onPage?.(people.length);
+    if (!data.roster.pageInfo.hasNextPage) return people;
+    after = data.roster.pageInfo.endCursor;
+  }
+}
+
+/** Units in tree order (each parent followed by its children), for a picker. */
+export function treeOrder(units: OrgUnitOption[]): OrgUnitOption[] {
+  const children = new Map<string | null, OrgUnitOption[]>();
+  const ids = new Set(units.map((u) => u.id));
+  for (const u of units) {
+    const parent = u.parentId && ids.has(u.parentId) ? u.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), u]);
+  }
+  const out: OrgUnitOption[] = [];
+  const walk = (parent: string | null) => {
+    for (const u of (children.get(parent) ?? []).sort((a, b) => a.code.localeCompare(b.code))) {
+      out.push(u);
+      walk(u.id);
+    }
+  };
+  walk(null);
+  return out;
+}

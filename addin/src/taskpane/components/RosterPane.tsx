@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../../i18n.ts';
+import { ApiError, run } from '../../api/client.ts';
+import { ORG_TREE, pullRoster, treeOrder, type OrgUnitOption } from '../../api/operations.ts';
+import { rosterSheet } from '../../roster/roster-sheet.ts';
+import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
+import { today } from '../../../../schema/dates.ts';
+
+const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+
+type Status = { kind: 'idle' } | { kind: 'busy'; label: string; value?: number } | { kind: 'done'; message: string } | { kind: 'error'; message: string } | { kind: 'empty'; message: string };
+
+export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
+  const styles = useStyles();
+  const [units, setUnits] = useState<OrgUnitOption[]>([]);
+  const [unitId, setUnitId] = useState('');
+  const [asOf, setAsOf] = useState(today());
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const fail = (err: unknown) => {
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
+    setStatus({ kind: 'error', message: (err as Error).message });
+  };
+
+  useEffect(() => {
+    run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf })
+      .then((d) => setUnits(treeOrder(d.orgTree)))
+      .catch(fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client]);
+
+  const pull = async () => {
+    const unit = units.find((u) => u.id === unitId);
+    const unitName = unit?.name ?? w.allVisible;
+    try {
+      setStatus({ kind: 'busy', label: w.pulling });
+      const people = await pullRoster(client, { asOf, unitId: unitId || null }, (n) => setStatus({ kind: 'busy', label: format(w.fetched, { n }) }));
+      if (people.length === 0) return setStatus({ kind: 'empty', message: format(w.emptyRoster, { unit: unitName, date: asOf }) });
+      const spec = rosterSheet(w, people, { unitId: unitId || 'all', unitName, asOf, pulledAt: new Date().toISOString() });
+      const report = await writeSheetTable(Excel.run as unknown as ExcelRun, spec, {
+        onProgress: (p) => setStatus({ kind: 'busy', label: format(w.writing, { done: p.rowsWritten, total: p.totalRows }), value: p.rowsWritten / p.totalRows }),
+      });
+      setStatus({ kind: 'done', message: format(w.wrote, { n: report.rows, sheet: report.sheetName }) });
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const busy = status.kind === 'busy';
+  return (
+    <div className={styles.pane} data-testid="roster-pane">
+      <Subtitle2>{w.rosterTitle}</Subtitle2>
+      <Field label={w.unit}>
+        <Select value={unitId} onChange={(_, d) => setUnitId(d.value)} data-testid="unit">
+          <option value="">{w.allVisible}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {'\u3000'.repeat(Math.max(0, u.depth - (units[0]?.depth ?? 0)))}
+              {u.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={w.asOf}>
+        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} data-testid="as-of" />
+      </Field>
+      <Button appearance="primary" onClick={() => void pull()} disabled={busy || !asOf} data-testid="pull-roster">
+        {busy ? w.pulling : w.pullRoster}
+      </Button>
+      {busy && (
+        <Field validationMessage={status.label} validationState="none">
+          <ProgressBar value={status.value} data-testid="progress" />
+        </Field>
+      )}
+      {(status.kind === 'done' || status.kind === 'error' || status.kind === 'empty') && (
+        <MessageBar intent={status.kind === 'done' ? 'success' : status.kind === 'empty' ? 'info' : 'error'} data-testid="roster-status">
+          <MessageBarBody>{status.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
