@@ -1,0 +1,105 @@
+/**
+ * Real headless Chromium (Debian's, driven by playwright-core) and the real
+ * server, for end-to-end tests. REQUIRE_BROWSER=1 turns a missing Chromium
+ * into a failure instead of a skip.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { build } from 'vite';
+import { root } from '../../server/db/providers.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium && process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but Chromium is not at ${CHROMIUM} (apt-get install chromium)`);
+if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: browser tests skipped (set REQUIRE_BROWSER=1 to fail instead)`);
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `server/main.ts` as `npm start` would, on a free port and its own database. */
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', OFFICE_JS_URL: 'local', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const check = () => {
+      if (output.includes('Quotabook is running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url: `https://localhost:${port}`,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The Excel stand-in as one browser script that installs `window.Excel`. */
+export async function standInScript(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: path.join(root, 'test', 'support', 'excel-standin.ts'), formats: ['iife'], name: 'QuotabookExcelStandIn' },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0]! : result) as { output: { type: string; code?: string }[] };
+  const code = output.output.find((o) => o.type === 'chunk')!.code!;
+  return `${code}
+;(function () {
+  var s = QuotabookExcelStandIn.createStandInExcel(['Sheet1']);
+  window.Excel = s.Excel;
+  window.__standIn = s.workbook;
+})();`;
+}
