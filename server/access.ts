@@ -1,6 +1,7 @@
 /**
  * Row-level access: what part of the organisation a viewer may see, turned
- * into Prisma `where` clauses so that the database does the filtering.
+ * into the database query's WHERE (Prisma `where` here; the roster's SQL in
+ * roster/roster-query.ts), so that the database does the filtering.
  *   admin, finance, director: everything;
  *   manager: the subtrees of the units they manage, and themself;
  *   rep: themself.
@@ -43,15 +44,6 @@ export function viewerScope(ctx: Context): Promise<Scope> {
 /** Assignments in force on a day: validFrom ≤ day < validTo. */
 export function activeOn(day: Date): Prisma.AssignmentWhereInput {
   return { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gt: day } }] };
-}
-
-/** People the scope may see, judged by where they are assigned on the day. */
-export function peopleVisible(scope: Scope, day: Date): Prisma.PersonWhereInput {
-  if (scope.everything) return {};
-  const or: Prisma.PersonWhereInput[] = [];
-  if (scope.personIds.length) or.push({ id: { in: scope.personIds } });
-  for (const path of scope.unitPaths) or.push({ assignments: { some: { ...activeOn(day), unit: { path: { startsWith: path } } } } });
-  return or.length ? { OR: or } : { id: { in: [] } };
 }
 
 /** Org units the scope may see: managed subtrees, and the units the viewer's own people sit in. */

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import sirv from 'sirv';
 import { schema } from './graphql/schema.ts';
 import type { Context } from './graphql/context.ts';
@@ -73,6 +74,9 @@ export function createGraphQL(db: Database, config: Config) {
         },
       } satisfies Plugin,
       noStore,
+      // Compiles each operation once (kept per parsed document, which yoga caches): a 1,000-row roster
+      // page executes in a fraction of graphql-js's time.
+      useGraphQlJit(),
     ],
   });
 }

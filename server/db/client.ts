@@ -40,7 +40,9 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   } else {
     const { connectionString, schema } = splitPgSchema(url);
-    const adapter = new PrismaPg({ connectionString, max: 10 }, schema ? { schema } : undefined);
+    // Raw SQL (the roster query) names tables unqualified: point search_path at the schema too.
+    const options = schema ? `-c search_path="${schema.replace(/"/g, '""')}"` : undefined;
+    const adapter = new PrismaPg({ connectionString, max: 10, options }, schema ? { schema } : undefined);
     prisma = new PgPrismaClient({ adapter }) as unknown as Db;
   }
   return { prisma, provider, url, close: () => prisma.$disconnect() };

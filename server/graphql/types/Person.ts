@@ -12,6 +12,7 @@ import { notFound } from '../../errors.ts';
 import type { Context } from '../context.ts';
 
 export const PersonRef = builder.objectRef<PersonRow>('Person');
+// person(id, asOf) is null when the person is not on the roster that day.
 
 const mayReadSalary = (p: PersonRow, ctx: Context) =>
   !!ctx.viewer && (ctx.viewer.personId === p.id || ctx.viewer.roles.some((r) => r === 'ADMIN' || r === 'FINANCE' || r === 'DIRECTOR'));
@@ -38,7 +39,7 @@ PersonRef.implement({
     }),
     mentorId: t.exposeID('mentorId', { nullable: true }),
     mentorName: t.exposeString('mentorName', { nullable: true }),
-    unitId: t.exposeID('unitId', { nullable: true }),
+    unitId: t.exposeID('unitId'),
     unitCode: t.exposeString('unitCode', { nullable: true }),
     unitName: t.exposeString('unitName', { nullable: true }),
     unitPath: t.exposeString('unitPath', { description: 'Unit names from the top down, joined by " / ".' }),
@@ -125,7 +126,15 @@ const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
 
 const managers = { admin: true, manager: true } as const;
 const rowOn = (ctx: Context, id: string, day: Date) =>
-  personRow(ctx, { id }, day).then((row) => row ?? Promise.reject(notFound('Person', id)));
+  personRow(ctx, id, day).then((row) => row ?? Promise.reject(notFound('Person', id)));
+
+/** Today, or the nearest day the person was employed. */
+const employedDayNearToday = (p: { hireDate: Date; leaveDate: Date | null }) => {
+  const now = dayToDate(today());
+  if (now < p.hireDate) return p.hireDate;
+  if (p.leaveDate && now > p.leaveDate) return p.leaveDate;
+  return now;
+};
 
 builder.mutationFields((t) => ({
   createPerson: t.field({
@@ -149,7 +158,7 @@ builder.mutationFields((t) => ({
         baseSalaryFen: baseSalary,
         mentorId: mentorId === undefined ? undefined : mentorId === null ? null : String(mentorId),
       });
-      return rowOn(ctx, p.id, dayToDate(today()));
+      return rowOn(ctx, p.id, employedDayNearToday(p));
     },
   }),
   transferPerson: t.field({
