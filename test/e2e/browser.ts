@@ -42,7 +42,8 @@ export interface RunningServer {
   url: string;
   process: ChildProcess;
   output: () => string;
-  stop(): Promise<void>;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
 }
 
 /** Starts `server/main.ts` as `npm start` would, on a free port and its own database. */
@@ -76,8 +77,8 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
       }),
   };

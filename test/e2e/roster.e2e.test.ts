@@ -106,4 +106,10 @@ describe.skipIf(!hasChromium)('the task pane in Chromium', () => {
     expect(notice).toMatch(/manifest\.xml/);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('stops gracefully on SIGTERM', async () => {
+    await browser.close();
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toContain('SIGTERM: finishing requests in flight');
+  }, 30_000);
 });
