@@ -1,0 +1,215 @@
+/**
+ * Breaking a target down exactly. Amounts are integers in the metric's
+ * smallest unit (fen for money, 1 for counts), so parts always sum to the
+ * whole: quotas are floored and the remainder goes, one unit each, to the
+ * largest fractional parts (largest-remainder method), ties broken by key so
+ * that the result does not depend on the order of the input. Pure.
+ */
+import { divideHalfUp } from './money.ts';
+
+export class AllocationError extends Error {}
+
+export interface Share {
+  key: string;
+  weight: bigint;
+}
+
+function checkKeys(keys: string[]) {
+  const seen = new Set<string>();
+  for (const k of keys) {
+    if (seen.has(k)) throw new AllocationError(`"${k}" appears twice`);
+    seen.add(k);
+  }
+}
+
+/** Splits `total` in proportion to the weights; the parts sum to `total` exactly. */
+export function allocate(total: bigint, shares: readonly Share[]): Map<string, bigint> {
+  if (total < 0n) throw new AllocationError('A target to break down cannot be negative');
+  checkKeys(shares.map((s) => s.key));
+  for (const s of shares) if (s.weight < 0n) throw new AllocationError(`The weight of "${s.key}" is negative`);
+  const sum = shares.reduce((n, s) => n + s.weight, 0n);
+  if (shares.length === 0) {
+    if (total !== 0n) throw new AllocationError('There is nothing to break the target down into');
+    return new Map();
+  }
+  if (sum === 0n) throw new AllocationError('The weights are all zero, so they cannot split the target; choose another method');
+  const parts = shares.map((s) => ({ key: s.key, base: (total * s.weight) / sum, rest: (total * s.weight) % sum }));
+  let remainder = total - parts.reduce((n, p) => n + p.base, 0n);
+  const order = [...parts].sort((a, b) => (a.rest === b.rest ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.rest > b.rest ? -1 : 1));
+  for (const p of order) {
+    if (remainder === 0n) break;
+    p.base += 1n;
+    remainder -= 1n;
+  }
+  return new Map(parts.map((p) => [p.key, p.base]));
+}
+
+/** A decimal string with at most `places` decimals as an integer scaled by 10^places. */
+export function scaledDecimal(text: string, places: number, what: string): bigint {
+  const m = /^\s*(-)?(\d+)(?:\.(\d+))?\s*$/.exec(text);
+  if (!m) throw new AllocationError(`${what}: "${text}" is not a number`);
+  const frac = m[3] ?? '';
+  if (frac.length > places) throw new AllocationError(`${what}: "${text}" has more than ${places} decimal places`);
+  const value = BigInt(m[2]!) * 10n ** BigInt(places) + BigInt(frac.padEnd(places, '0') || '0');
+  return m[1] ? -value : value;
+}
+
+export type BreakdownMethod =
+  | { kind: 'equal' }
+  /** Percentages per key (e.g. a seasonality profile), summing to exactly 100. */
+  | { kind: 'weights'; percents: Record<string, string> }
+  /** Share of last year's actuals. */
+  | { kind: 'history'; actuals: Record<string, bigint> }
+  /** Last year's actuals × (1 + growth %), each key on its own; the parent becomes their sum. */
+  | { kind: 'growth'; actuals: Record<string, bigint>; growthPercent: string }
+  /** In proportion to people (active headcount per unit). */
+  | { kind: 'headcount'; heads: Record<string, number> }
+  /** In proportion to days employed in the period (joiners and leavers). */
+  | { kind: 'daysEmployed'; days: Record<string, number> }
+  /** Values typed by the manager; checked, not computed. */
+  | { kind: 'manual'; values: Record<string, bigint> };
+
+export const PERCENT_PLACES = 4;
+
+const weightOf = (record: Record<string, bigint | number>, key: string, what: string): bigint => {
+  const v = record[key];
+  if (v === undefined) throw new AllocationError(`${what} has no figure for "${key}"`);
+  if (typeof v === 'number' && !Number.isInteger(v)) throw new AllocationError(`${what} for "${key}" must be a whole number`);
+  return BigInt(v);
+};
+
+/**
+ * Breaks `total` down over `keys` by a method. Every method but `growth` and
+ * `manual` returns parts that sum to `total` exactly; `growth` returns each
+ * key's own target (the parent is their sum); `manual` returns the values as
+ * typed (validation checks their sum).
+ */
+export function breakDown(total: bigint, keys: readonly string[], method: BreakdownMethod): Map<string, bigint> {
+  checkKeys([...keys]);
+  switch (method.kind) {
+    case 'equal':
+      return allocate(total, keys.map((key) => ({ key, weight: 1n })));
+    case 'weights': {
+      const weights = keys.map((key) => {
+        const p = method.percents[key];
+        if (p === undefined) throw new AllocationError(`The profile has no percentage for "${key}"`);
+        const w = scaledDecimal(p, PERCENT_PLACES, `Percentage for "${key}"`);
+        if (w < 0n) throw new AllocationError(`Percentage for "${key}" is negative`);
+        return { key, weight: w };
+      });
+      const sum = weights.reduce((n, w) => n + w.weight, 0n);
+      const hundred = 100n * 10n ** BigInt(PERCENT_PLACES);
+      if (sum !== hundred) throw new AllocationError(`The percentages sum to ${formatScaled(sum, PERCENT_PLACES)} %, not 100 %`);
+      return allocate(total, weights);
+    }
+    case 'history':
+      return allocate(total, keys.map((key) => ({ key, weight: weightOf(method.actuals, key, "Last year's actuals") })));
+    case 'headcount':
+      return allocate(total, keys.map((key) => ({ key, weight: weightOf(method.heads, key, 'Headcount') })));
+    case 'daysEmployed':
+      return allocate(total, keys.map((key) => ({ key, weight: weightOf(method.days, key, 'Days employed') })));
+    case 'growth': {
+      const growth = scaledDecimal(method.growthPercent, 2, 'Growth %');
+      const factor = 10_000n + growth; // in basis points
+      if (factor < 0n) throw new AllocationError('Growth below -100 % would make targets negative');
+      return new Map(keys.map((key) => [key, divideHalfUp(weightOf(method.actuals, key, "Last year's actuals") * factor, 10_000n)]));
+    }
+    case 'manual':
+      return new Map(keys.map((key) => [key, weightOf(method.values, key, 'The manual entry')]));
+  }
+}
+
+export function formatScaled(value: bigint, places: number): string {
+  const neg = value < 0n;
+  const abs = neg ? -value : value;
+  const unit = 10n ** BigInt(places);
+  const frac = (abs % unit).toString().padStart(places, '0').replace(/0+$/, '');
+  return `${neg ? '-' : ''}${abs / unit}${frac ? `.${frac}` : ''}`;
+}
+
+/**
+ * A rows × columns matrix whose row sums and column sums both hold exactly
+ * (e.g. units × months, where each unit's year target and each month's
+ * company target are given). Cells are proportional (row × column / total)
+ * and each is that quota rounded down or up; which ones go up is decided by
+ * a bipartite flow that prefers the largest fractions, ties by key.
+ */
+export function allocateMatrix(rowTotals: readonly Share[], columnTotals: readonly Share[]): Map<string, Map<string, bigint>> {
+  checkKeys(rowTotals.map((r) => r.key));
+  checkKeys(columnTotals.map((c) => c.key));
+  for (const s of [...rowTotals, ...columnTotals]) if (s.weight < 0n) throw new AllocationError(`The total of "${s.key}" is negative`);
+  const total = rowTotals.reduce((n, r) => n + r.weight, 0n);
+  const colSum = columnTotals.reduce((n, c) => n + c.weight, 0n);
+  if (total !== colSum) throw new AllocationError(`Row totals sum to ${total} but column totals to ${colSum}; they must be equal`);
+  const rows = [...rowTotals].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const cols = [...columnTotals].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const base = rows.map(() => cols.map(() => 0n));
+  const rest = rows.map(() => cols.map(() => 0n));
+  const rowNeed = rows.map(() => 0n);
+  const colNeed = cols.map(() => 0n);
+  if (total > 0n) {
+    rows.forEach((r, i) =>
+      cols.forEach((c, j) => {
+        const n = r.weight * c.weight;
+        base[i]![j] = n / total;
+        rest[i]![j] = n % total;
+      }),
+    );
+    rows.forEach((r, i) => (rowNeed[i] = r.weight - base[i]!.reduce((n, v) => n + v, 0n)));
+    cols.forEach((c, j) => (colNeed[j] = c.weight - base.reduce((n, row) => n + row[j]!, 0n)));
+  }
+  // Each cell with a fraction may take one more unit; rows and columns need
+  // exactly their deficits. Greedy by largest fraction, then augmenting paths.
+  const up = rows.map(() => cols.map(() => false));
+  const candidates: [number, number][] = [];
+  rows.forEach((_, i) => cols.forEach((_, j) => rest[i]![j]! > 0n && candidates.push([i, j])));
+  candidates.sort(([a, b], [c, d]) => (rest[a]![b] === rest[c]![d] ? a - c || b - d : rest[a]![b]! > rest[c]![d]! ? -1 : 1));
+  for (const [i, j] of candidates) {
+    if (rowNeed[i]! > 0n && colNeed[j]! > 0n) {
+      up[i]![j] = true;
+      rowNeed[i]! -= 1n;
+      colNeed[j]! -= 1n;
+    }
+  }
+  const byRow = rows.map((_, i) => cols.map((_, j) => j).filter((j) => rest[i]![j]! > 0n));
+  for (let i = 0; i < rows.length; i++) {
+    while (rowNeed[i]! > 0n) {
+      // BFS from row i: row → column over cells not yet raised; column → row over raised cells.
+      const prevRow = new Map<number, number>(); // column -> row it was reached from
+      const prevCol = new Map<number, number>(); // row -> column it was reached from
+      const queue = [i];
+      const seenRows = new Set([i]);
+      let found = -1;
+      while (queue.length && found < 0) {
+        const r = queue.shift()!;
+        for (const j of byRow[r]!) {
+          if (up[r]![j] || prevRow.has(j)) continue;
+          prevRow.set(j, r);
+          if (colNeed[j]! > 0n) {
+            found = j;
+            break;
+          }
+          for (let r2 = 0; r2 < rows.length; r2++) {
+            if (up[r2]![j] && !seenRows.has(r2)) {
+              seenRows.add(r2);
+              prevCol.set(r2, j);
+              queue.push(r2);
+            }
+          }
+        }
+      }
+      if (found < 0) throw new AllocationError('No exact rounding exists for these totals');
+      for (let j = found; ; ) {
+        const r = prevRow.get(j)!;
+        up[r]![j] = true;
+        if (r === i) break;
+        const jBack = prevCol.get(r)!;
+        up[r]![jBack] = false;
+        j = jBack;
+      }
+      rowNeed[i]! -= 1n;
+      colNeed[found]! -= 1n;
+    }
+  }
+  return new Map(rows.map((r, i) => [r.key, new Map(cols.map((c, j) => [c.key, base[i]![j]! + (up[i]![j] ? 1n : 0n)]))]));
+}

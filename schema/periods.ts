@@ -1,0 +1,148 @@
+/**
+ * Periods and their stable keys:
+ *   fiscal year "2026", fiscal quarter "2026-Q1", month "2026-03",
+ *   week "2026-W11" (ISO weeks, Monday start), ten-day block "2026-03-D2"
+ *   (上旬 1-10, 中旬 11-20, 下旬 21-end), day "2026-03-12".
+ * A fiscal year may start in any month (firstMonth); it is named after the
+ * calendar year it starts in. Pure; no time zone involved.
+ */
+import { addDays, dateToDay, dayToDate, isIsoDay, type IsoDay } from './dates.ts';
+
+export type PeriodLevel = 'year' | 'quarter' | 'month' | 'week' | 'tenday' | 'day';
+
+export interface Period {
+  key: string;
+  level: PeriodLevel;
+  /** First day, inclusive. */
+  start: IsoDay;
+  /** Last day, inclusive. */
+  end: IsoDay;
+}
+
+export interface FiscalCalendar {
+  /** 1 = January (calendar years), 4 = April, … */
+  firstMonth: number;
+}
+
+export const CALENDAR_YEAR: FiscalCalendar = { firstMonth: 1 };
+
+export class PeriodKeyError extends Error {}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const monthKey = (year: number, month: number) => `${year}-${pad(month)}`;
+const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Monday of ISO week 1 of an ISO week-year. */
+function isoWeekOneMonday(isoYear: number): Date {
+  const jan4 = new Date(Date.UTC(isoYear, 0, 4));
+  const dow = (jan4.getUTCDay() + 6) % 7; // Monday = 0
+  return new Date(Date.UTC(isoYear, 0, 4 - dow));
+}
+
+/** The ISO week key of a day, e.g. "2026-W11". */
+export function isoWeekKey(day: IsoDay): string {
+  const d = dayToDate(day);
+  const thursday = new Date(d);
+  thursday.setUTCDate(d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7));
+  const isoYear = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - isoWeekOneMonday(isoYear).getTime()) / (7 * 86_400_000));
+  return `${isoYear}-W${pad(week)}`;
+}
+
+export function daysBetween(start: IsoDay, end: IsoDay): number {
+  return Math.round((dayToDate(end).getTime() - dayToDate(start).getTime()) / 86_400_000) + 1;
+}
+
+/** Parses and checks a period key; throws PeriodKeyError naming what is wrong. */
+export function period(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): Period {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})$/.exec(key))) {
+    const y = Number(m[1]);
+    const start = `${y}-${pad(calendar.firstMonth)}-01`;
+    return { key, level: 'year', start, end: addDays(dateToDay(new Date(Date.UTC(y + 1, calendar.firstMonth - 1, 1))), -1) };
+  }
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(key))) {
+    const y = Number(m[1]);
+    const q = Number(m[2]);
+    const first = new Date(Date.UTC(y, calendar.firstMonth - 1 + (q - 1) * 3, 1));
+    const next = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 3, 1));
+    return { key, level: 'quarter', start: dateToDay(first), end: addDays(dateToDay(next), -1) };
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(key))) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) throw new PeriodKeyError(`"${key}": month ${mo} does not exist`);
+    return { key, level: 'month', start: `${key}-01`, end: `${key}-${pad(lastDayOfMonth(y, mo))}` };
+  }
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(key))) {
+    const y = Number(m[1]);
+    const w = Number(m[2]);
+    const monday = isoWeekOneMonday(y);
+    monday.setUTCDate(monday.getUTCDate() + (w - 1) * 7);
+    const start = dateToDay(monday);
+    if (w < 1 || isoWeekKey(start) !== key) throw new PeriodKeyError(`"${key}": ISO year ${y} has no week ${w}`);
+    return { key, level: 'week', start, end: addDays(start, 6) };
+  }
+  if ((m = /^(\d{4})-(\d{2})-D([1-3])$/.exec(key))) {
+    const month = period(`${m[1]}-${m[2]}`, calendar);
+    const b = Number(m[3]);
+    const start = `${m[1]}-${m[2]}-${pad((b - 1) * 10 + 1)}`;
+    return { key, level: 'tenday', start, end: b === 3 ? month.end : `${m[1]}-${m[2]}-${pad(b * 10)}` };
+  }
+  if (isIsoDay(key)) return { key, level: 'day', start: key, end: key };
+  throw new PeriodKeyError(`"${key}" is not a period key (expected 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-D2 or 2026-03-12)`);
+}
+
+/** A period cut to the days it shares with another (weeks that straddle a month). */
+export interface PeriodSlice extends Period {
+  /** Days of the slice (a week cut to a month may have fewer than 7). */
+  days: number;
+}
+
+const slice = (p: Period, within: Period): PeriodSlice => {
+  const start = p.start > within.start ? p.start : within.start;
+  const end = p.end < within.end ? p.end : within.end;
+  return { ...p, start, end, days: daysBetween(start, end) };
+};
+
+/**
+ * The periods one level down, in order, cut to the parent: year → quarters →
+ * months → weeks, ten-day blocks or days. Weeks straddling a month boundary
+ * appear in both months with the days they have there.
+ */
+export function childPeriods(parentKey: string, level: PeriodLevel, calendar: FiscalCalendar = CALENDAR_YEAR): PeriodSlice[] {
+  const parent = period(parentKey, calendar);
+  const out: PeriodSlice[] = [];
+  if (level === 'quarter') {
+    if (parent.level !== 'year') throw new PeriodKeyError(`quarters split a year, not "${parentKey}"`);
+    for (let q = 1; q <= 4; q++) out.push(slice(period(`${parentKey}-Q${q}`, calendar), parent));
+    return out;
+  }
+  if (level === 'month') {
+    if (parent.level !== 'year' && parent.level !== 'quarter') throw new PeriodKeyError(`months split a year or a quarter, not "${parentKey}"`);
+    for (let d = parent.start; d <= parent.end; ) {
+      const p = period(d.slice(0, 7), calendar);
+      out.push(slice(p, parent));
+      d = addDays(p.end, 1);
+    }
+    return out;
+  }
+  if (parent.level === 'day' || parent.level === 'week' || parent.level === 'tenday') {
+    if (level !== 'day') throw new PeriodKeyError(`"${parentKey}" splits only into days`);
+  }
+  for (let d = parent.start; d <= parent.end; ) {
+    const key = level === 'week' ? isoWeekKey(d) : level === 'tenday' ? `${d.slice(0, 7)}-D${Math.min(3, Math.floor((Number(d.slice(8)) - 1) / 10) + 1)}` : level === 'day' ? d : null;
+    if (!key) throw new PeriodKeyError(`cannot split "${parentKey}" into ${level}s`);
+    const s = slice(period(key, calendar), parent);
+    out.push(s);
+    d = addDays(s.end, 1);
+  }
+  return out;
+}
+
+/** Days of [start, end] that fall inside a period; 0 when they do not meet. */
+export function overlapDays(p: Period, start: IsoDay, end: IsoDay | null): number {
+  const s = start > p.start ? start : p.start;
+  const e = end && end < p.end ? end : p.end;
+  return s > e ? 0 : daysBetween(s, e);
+}
