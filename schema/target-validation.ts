@@ -1,0 +1,181 @@
+/**
+ * Validation of a target grid (owners × periods), the same in the add-in
+ * (instant feedback on what the sheet holds) and on the server (the truth).
+ * It reads raw cell values as Excel gives them, so paste, text and stray
+ * fractions are caught, and returns every issue with its row, column and
+ * rule: never just the first. Pure.
+ */
+import { formatMoney, parseMoney } from './money.ts';
+import { METRICS, type Metric, type MetricUnit } from './metrics.ts';
+import { overlapDays, type Period } from './periods.ts';
+import type { IsoDay } from './dates.ts';
+
+export type Rule =
+  | 'notANumber'
+  | 'negative'
+  | 'fraction'
+  | 'tooLarge'
+  | 'sum'
+  | 'rowTotal'
+  | 'missingOwner'
+  | 'unexpectedOwner'
+  | 'duplicateOwner'
+  | 'beforeJoining'
+  | 'afterLeaving'
+  | 'stretchBelowBase';
+
+export interface ValidationIssue {
+  rule: Rule;
+  /** Zero-based row of the grid (owners), or null for a whole column or a missing owner. */
+  row: number | null;
+  /** Zero-based column of the grid (periods), or null for a whole row. */
+  column: number | null;
+  rowKey: string | null;
+  periodKey: string | null;
+  expected: string | null;
+  found: string | null;
+  message: string;
+}
+
+export interface GridOwner {
+  key: string;
+  name: string;
+  /** People only: the days they are employed, for the joining/leaving rule. */
+  hireDate?: IsoDay | null;
+  leaveDate?: IsoDay | null;
+}
+
+export interface TargetGrid {
+  metric: Metric;
+  level: 'BASE' | 'STRETCH';
+  owners: GridOwner[];
+  periods: Period[];
+  /** Raw values, [owner][period], as read from the sheet. */
+  cells: unknown[][];
+  /** What each period's column must sum to (the parent's target), when it is fixed. */
+  periodTotals?: Map<string, bigint>;
+  /** What each owner's row must sum to, when it is fixed. */
+  ownerTotals?: Map<string, bigint>;
+  /** Who must have a row: every active person or unit in scope. */
+  expectedOwners?: GridOwner[];
+  /** For a stretch plan: the base targets it may not fall below. */
+  base?: Map<string, Map<string, bigint>>;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+export const formatAmount = (unit: MetricUnit, v: bigint) => (unit === 'money' ? formatMoney(v) : v.toString());
+
+type Read = { value: bigint } | { rule: Rule; found: string; why: string };
+
+/** One raw cell as an amount in the metric's smallest unit; blank is zero. */
+export function readAmount(raw: unknown, unit: MetricUnit): Read {
+  if (raw === null || raw === undefined || raw === '') return { value: 0n };
+  if (typeof raw === 'boolean') return { rule: 'notANumber', found: String(raw).toUpperCase(), why: 'is TRUE/FALSE, not a number' };
+  let text: string;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { rule: 'notANumber', found: String(raw), why: 'is not a finite number' };
+    if (Math.abs(raw) > Number.MAX_SAFE_INTEGER / 100) return { rule: 'tooLarge', found: String(raw), why: 'is too large' };
+    // Excel holds 15 significant digits; beyond them is binary noise (0.1 + 0.2).
+    text = String(Number(raw.toPrecision(15)));
+    if (/e/i.test(text)) text = BigInt(Math.round(raw)).toString();
+  } else if (typeof raw === 'string') {
+    text = raw.trim().replace(/,/g, '');
+    if (!/^-?\d+(\.\d+)?$/.test(text)) return { rule: 'notANumber', found: raw, why: raw.startsWith('#') ? `is an Excel error (${raw})` : 'is text, not a number' };
+  } else return { rule: 'notANumber', found: String(raw), why: 'is not a number' };
+  if (unit === 'count') {
+    if (!/^-?\d+$/.test(text)) return { rule: 'fraction', found: text, why: 'is not a whole number; this metric counts whole units' };
+    const v = BigInt(text);
+    return v < 0n ? { rule: 'negative', found: text, why: 'is negative' } : { value: v };
+  }
+  if (/\.\d{3,}$/.test(text)) return { rule: 'fraction', found: text, why: 'has fractions of a fen (more than two decimals)' };
+  const v = parseMoney(text);
+  if (v < 0n) return { rule: 'negative', found: text, why: 'is negative' };
+  if (v > MAX_SAFE) return { rule: 'tooLarge', found: text, why: 'is too large' };
+  return { value: v };
+}
+
+export interface GridResult {
+  issues: ValidationIssue[];
+  /** Parsed amounts, null where the cell had an issue of its own. */
+  values: (bigint | null)[][];
+}
+
+export function validateTargetGrid(grid: TargetGrid): GridResult {
+  const unit = METRICS[grid.metric].unit;
+  const fmt = (v: bigint) => formatAmount(unit, v);
+  const issues: ValidationIssue[] = [];
+  const issue = (i: Omit<ValidationIssue, 'expected' | 'found'> & Partial<Pick<ValidationIssue, 'expected' | 'found'>>) =>
+    issues.push({ expected: null, found: null, ...i });
+
+  // Owners: duplicates, outsiders, and who is missing.
+  const seen = new Map<string, number>();
+  const expected = grid.expectedOwners ? new Map(grid.expectedOwners.map((o) => [o.key, o])) : null;
+  grid.owners.forEach((o, r) => {
+    if (seen.has(o.key)) {
+      issue({ rule: 'duplicateOwner', row: r, column: null, rowKey: o.key, periodKey: null, message: `${o.name} has a second row (first at row ${seen.get(o.key)! + 1})` });
+    } else seen.set(o.key, r);
+    if (expected && !expected.has(o.key)) issue({ rule: 'unexpectedOwner', row: r, column: null, rowKey: o.key, periodKey: null, message: `${o.name} is not in this plan's scope; remove the row` });
+  });
+  if (expected) {
+    for (const o of expected.values()) {
+      if (!seen.has(o.key)) issue({ rule: 'missingOwner', row: null, column: null, rowKey: o.key, periodKey: null, message: `${o.name} has no row; every active member of the scope needs one` });
+    }
+  }
+
+  // Cells.
+  const values: (bigint | null)[][] = grid.owners.map(() => grid.periods.map(() => null));
+  grid.owners.forEach((owner, r) => {
+    const row = grid.cells[r] ?? [];
+    const baseRow = grid.level === 'STRETCH' ? grid.base?.get(owner.key) : undefined;
+    grid.periods.forEach((p, c) => {
+      const read = readAmount(row[c], unit);
+      if (!('value' in read)) {
+        issue({ rule: read.rule, row: r, column: c, rowKey: owner.key, periodKey: p.key, found: read.found, message: `${owner.name}, ${p.key}: “${read.found}” ${read.why}` });
+        return;
+      }
+      values[r]![c] = read.value;
+      if (read.value > 0n && owner.hireDate !== undefined) {
+        const days = overlapDays(p, owner.hireDate ?? '0000-01-01', owner.leaveDate ?? null);
+        if (days === 0) {
+          const before = owner.hireDate && p.end < owner.hireDate;
+          issue({
+            rule: before ? 'beforeJoining' : 'afterLeaving',
+            row: r,
+            column: c,
+            rowKey: owner.key,
+            periodKey: p.key,
+            expected: fmt(0n),
+            found: fmt(read.value),
+            message: before ? `${owner.name} joins on ${owner.hireDate}, after ${p.key}: no target before joining` : `${owner.name} left on ${owner.leaveDate}, before ${p.key}: no target after leaving`,
+          });
+        }
+      }
+      const b = baseRow?.get(p.key);
+      if (b !== undefined && read.value < b) {
+        issue({ rule: 'stretchBelowBase', row: r, column: c, rowKey: owner.key, periodKey: p.key, expected: `≥ ${fmt(b)}`, found: fmt(read.value), message: `${owner.name}, ${p.key}: the stretch target ${fmt(read.value)} is below the base target ${fmt(b)}` });
+      }
+    });
+  });
+
+  // Sums: each period's column, each owner's row.
+  const complete = (vs: (bigint | null)[]) => (vs.every((v) => v !== null) ? (vs as bigint[]).reduce((a, b) => a + b, 0n) : null);
+  grid.periods.forEach((p, c) => {
+    const want = grid.periodTotals?.get(p.key);
+    if (want === undefined) return;
+    const got = complete(values.map((row) => row[c]!));
+    if (got !== null && got !== want) {
+      const diff = got - want;
+      issue({ rule: 'sum', row: null, column: c, rowKey: null, periodKey: p.key, expected: fmt(want), found: fmt(got), message: `${p.key}: the rows add up to ${fmt(got)}, but the period's target is ${fmt(want)} (${diff > 0n ? 'over' : 'short'} by ${fmt(diff > 0n ? diff : -diff)})` });
+    }
+  });
+  grid.owners.forEach((o, r) => {
+    const want = grid.ownerTotals?.get(o.key);
+    if (want === undefined) return;
+    const got = complete(values[r]!);
+    if (got !== null && got !== want) {
+      issue({ rule: 'rowTotal', row: r, column: null, rowKey: o.key, periodKey: null, expected: fmt(want), found: fmt(got), message: `${o.name}: the periods add up to ${fmt(got)}, but the target is ${fmt(want)}` });
+    }
+  });
+  return { issues, values };
+}
