@@ -27,7 +27,7 @@ const yearTotal = 1_234_567_890_12n; // fen
 const rows: string[][] = [];
 
 for (const [label, periods] of [
-  ['12 months', childPeriods('2026', 'month')],
+  ['months', childPeriods('2026', 'month')],
   ['ISO weeks', childPeriods('2026', 'week')],
 ] as const) {
   const history = owners.map((o, i) => ({ key: o.key, weight: BigInt(1000 + ((i * 7919) % 5000)) }));
