@@ -22,7 +22,9 @@ export type Rule =
   | 'duplicateOwner'
   | 'beforeJoining'
   | 'afterLeaving'
-  | 'stretchBelowBase';
+  | 'stretchBelowBase'
+  | 'unknownPeriod'
+  | 'duplicateCell';
 
 export interface ValidationIssue {
   rule: Rule;

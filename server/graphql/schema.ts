@@ -6,6 +6,9 @@ import './types/Person.ts';
 import './types/OrgUnit.ts';
 import './types/Viewer.ts';
 import './types/AuditEvent.ts';
+import './types/TargetPlan.ts';
+import './types/SalesRecord.ts';
+import './types/PeriodLock.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

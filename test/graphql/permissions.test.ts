@@ -54,6 +54,35 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   },
   renameOrgUnit: { allowed: ['admin'], query: 'mutation($id: ID!) { renameOrgUnit(id: $id, version: 999, name: "x") { id } }', vars: (f) => ({ id: f.team.id }) },
   moveOrgUnit: { allowed: ['admin'], query: 'mutation($id: ID!, $p: ID!) { moveOrgUnit(id: $id, version: 999, parentId: $p) { id } }', vars: (f) => ({ id: f.team.id, p: f.team.parentId }) },
+  // Targets (issue 3). A plan id that does not exist: allowed roles get NOT_FOUND, after authorisation.
+  targetPlan: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ targetPlan(id: "no-plan") { plan { id } } }', vars: () => ({}) },
+  targetPlans: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ targetPlans(year: 2026) { id } }', vars: () => ({}) },
+  myTargets: { allowed: everyone, query: '{ myTargets(year: 2026) { periodKey } }', vars: () => ({}) },
+  lockedPeriods: { allowed: everyone, query: '{ lockedPeriods { periodKey } }', vars: () => ({}) },
+  createTargetPlan: {
+    allowed: ['manager', 'admin'],
+    query: 'mutation($u: ID!) { createTargetPlan(input: { year: 2026, metric: SALES_AMOUNT, level: BASE, scopeUnitId: $u, total: "-1" }) { plan { id } } }',
+    vars: (f) => ({ u: f.teamInManagerArea }),
+  },
+  breakDownTargetPlan: {
+    allowed: ['manager', 'admin'],
+    query: 'mutation { breakDownTargetPlan(id: "no-plan", revision: 1, time: { kind: EQUAL }, owners: { kind: EQUAL }) { plan { id } } }',
+    vars: () => ({}),
+  },
+  validateTargetLines: { allowed: ['manager', 'admin'], query: 'mutation { validateTargetLines(id: "no-plan", lines: []) { rule } }', vars: () => ({}) },
+  saveTargetLines: { allowed: ['manager', 'admin'], query: 'mutation { saveTargetLines(id: "no-plan", revision: 1, lines: []) { plan { id } } }', vars: () => ({}) },
+  submitTargetPlan: { allowed: ['manager', 'admin'], query: 'mutation { submitTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
+  approveTargetPlan: { allowed: ['manager', 'director', 'admin'], query: 'mutation { approveTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
+  returnTargetPlan: { allowed: ['manager', 'director', 'admin'], query: 'mutation { returnTargetPlan(id: "no-plan", revision: 1, comment: "why") { plan { id } } }', vars: () => ({}) },
+  publishTargetPlan: { allowed: ['manager', 'director', 'admin'], query: 'mutation { publishTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
+  reviseTargetPlan: { allowed: ['manager', 'admin'], query: 'mutation { reviseTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
+  importSalesActuals: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation { importSalesActuals(records: [{ externalId: "X", employeeNo: "NOBODY", date: "2026-01-05", amount: "1.00" }]) { created } }',
+    vars: () => ({}),
+  },
+  lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
+  reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };
 
 describe('the permission matrix covers every operation', () => {

@@ -10,3 +10,9 @@ export const RankEnum = builder.enumType(Rank, {
 export const PersonStatusEnum = builder.enumType(PersonStatus, { name: 'PersonStatus' });
 export const EmploymentTypeEnum = builder.enumType(EmploymentType, { name: 'EmploymentType' });
 export const RoleEnum = builder.enumType(Role, { name: 'Role' });
+
+import { Metric, OwnerKind, PlanStatus, TargetLevel } from '../../db/generated/sqlite/client/enums.ts';
+export const MetricEnum = builder.enumType(Metric, { name: 'Metric', description: 'Money metrics count in yuan with two decimals; the others in whole units.' });
+export const TargetLevelEnum = builder.enumType(TargetLevel, { name: 'TargetLevel', description: 'BASE 基础指标 (expected), STRETCH 奋斗指标 (earns extra).' });
+export const PlanStatusEnum = builder.enumType(PlanStatus, { name: 'PlanStatus' });
+export const OwnerKindEnum = builder.enumType(OwnerKind, { name: 'OwnerKind' });

@@ -1,0 +1,40 @@
+/** Sales actuals (业绩): imported in bulk, idempotent on the external id. */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { importSales, type ImportResult } from '../../targets/sales-import.ts';
+
+const ImportResultRef = builder.objectRef<ImportResult>('ImportResult').implement({
+  fields: (t) => ({
+    created: t.exposeInt('created'),
+    updated: t.exposeInt('updated'),
+    unchanged: t.exposeInt('unchanged'),
+  }),
+});
+
+const SaleInput = builder.inputType('SaleInput', {
+  fields: (t) => ({
+    externalId: t.string({ description: 'The id in the system the sale comes from; importing it again changes nothing.', validate: z.string().trim().min(1).max(64) }),
+    employeeNo: t.string({ validate: z.string().trim().min(1).max(32) }),
+    date: t.field({ type: 'Date' }),
+    amount: t.field({ type: 'Money' }),
+    units: t.int({ required: false }),
+    customer: t.string({ required: false, validate: z.string().max(128).optional().nullable() }),
+    newCustomer: t.boolean({ required: false }),
+    collected: t.field({ type: 'Money', required: false }),
+    margin: t.field({ type: 'Money', required: false }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  importSalesActuals: t.field({
+    type: ImportResultRef,
+    description: 'Imports sales; refused whole, listing every bad row (extensions.problems), when any row is wrong.',
+    authScopes: { finance: true, admin: true },
+    args: { records: t.arg({ type: [SaleInput], validate: z.array(z.any()).min(1, 'Nothing to import').max(20_000, 'At most 20,000 records per call') }) },
+    resolve: (_r, args, ctx) =>
+      importSales(
+        ctx,
+        args.records.map((r) => ({ ...r, amountFen: r.amount, collectedFen: r.collected ?? null, marginFen: r.margin ?? null })),
+      ),
+  }),
+}));

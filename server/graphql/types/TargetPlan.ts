@@ -1,0 +1,287 @@
+/** TargetPlan: a versioned plan of targets for a scope unit, its lines and workflow. */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { MetricEnum, OwnerKindEnum, PlanStatusEnum, TargetLevelEnum } from './enums.ts';
+import { listPlans, myTargets, planView, type MyTarget, type PlanView } from '../../targets/plan-read.ts';
+import {
+  approvePlan,
+  breakDownPlan,
+  createPlan,
+  publishPlan,
+  returnPlan,
+  revisePlan,
+  saveLines,
+  submitPlan,
+  validatePlanLines,
+  type MethodInput,
+} from '../../targets/plans.ts';
+import { PERIOD_LEVELS } from '../../targets/plan-shape.ts';
+import { METRICS } from '../../../schema/metrics.ts';
+import { formatAmount, readAmount, type ValidationIssue } from '../../../schema/target-validation.ts';
+import { badInput } from '../../errors.ts';
+import type { Context } from '../context.ts';
+
+const PlanPeriod = builder.objectRef<PlanView['shape']['periods'][number]>('PlanPeriod').implement({
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    start: t.exposeString('start'),
+    end: t.exposeString('end'),
+    days: t.exposeInt('days'),
+  }),
+});
+
+interface PlanRow {
+  ownerId: string;
+  ownerName: string;
+  isScope: boolean;
+  hireDate: string | null;
+  leaveDate: string | null;
+}
+const PlanRowRef = builder.objectRef<PlanRow>('PlanRow').implement({
+  description: "A row of the plan: first the scope unit's own targets, then one per owner below it.",
+  fields: (t) => ({
+    ownerId: t.exposeID('ownerId'),
+    ownerName: t.exposeString('ownerName'),
+    isScope: t.exposeBoolean('isScope'),
+    hireDate: t.exposeString('hireDate', { nullable: true, description: 'People: first day in the scope this year.' }),
+    leaveDate: t.exposeString('leaveDate', { nullable: true, description: 'People: last day in the scope, if they leave it.' }),
+  }),
+});
+
+const TargetLineRef = builder.objectRef<PlanView['lines'][number]>('TargetLine').implement({
+  fields: (t) => ({
+    ownerId: t.exposeID('ownerId'),
+    periodKey: t.exposeString('periodKey'),
+    amount: t.exposeString('amount', { description: 'Decimal string in the metric’s unit (yuan with two decimals, or whole units).' }),
+  }),
+});
+
+const PlanEventRef = builder.objectRef<PlanView['events'][number]>('PlanEvent').implement({
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime' }),
+    actor: t.exposeString('actor'),
+    action: t.exposeString('action'),
+    fromStatus: t.expose('fromStatus', { type: PlanStatusEnum, nullable: true }),
+    toStatus: t.expose('toStatus', { type: PlanStatusEnum }),
+    comment: t.exposeString('comment', { nullable: true }),
+  }),
+});
+
+export const ValidationIssueRef = builder.objectRef<ValidationIssue>('ValidationIssue').implement({
+  description: 'One broken rule, located by grid row (0 = the scope row) and column (period), with what was expected and found.',
+  fields: (t) => ({
+    rule: t.exposeString('rule'),
+    row: t.exposeInt('row', { nullable: true }),
+    column: t.exposeInt('column', { nullable: true }),
+    rowKey: t.exposeString('rowKey', { nullable: true }),
+    periodKey: t.exposeString('periodKey', { nullable: true }),
+    expected: t.exposeString('expected', { nullable: true }),
+    found: t.exposeString('found', { nullable: true }),
+    message: t.exposeString('message'),
+  }),
+});
+
+type PlanSummary = Awaited<ReturnType<typeof listPlans>>[number];
+const TargetPlanSummary = builder.objectRef<PlanSummary>('TargetPlanSummary').implement({
+  fields: (t) => ({
+  id: t.exposeID('id'),
+  year: t.exposeInt('year'),
+  metric: t.expose('metric', { type: MetricEnum }),
+  level: t.expose('level', { type: TargetLevelEnum }),
+  scopeUnitId: t.exposeID('scopeUnitId'),
+  scopeUnitName: t.string({ resolve: (p) => p.scopeUnit.name }),
+  version: t.exposeInt('version'),
+  revision: t.exposeInt('revision', { description: 'Send back with every change; a stale one gets CONFLICT.' }),
+  status: t.expose('status', { type: PlanStatusEnum }),
+  periodLevel: t.exposeString('periodLevel'),
+  ownerKind: t.expose('ownerKind', { type: OwnerKindEnum }),
+  total: t.string({ resolve: (p) => formatAmount(METRICS[p.metric].unit, p.total) }),
+  }),
+});
+
+const TargetPlanRef = builder.objectRef<PlanView>('TargetPlan').implement({
+  description: 'A version of a target plan with its lines (a flat export: one line per owner and period).',
+  fields: (t) => ({
+    plan: t.field({ type: TargetPlanSummary, resolve: (v) => v.plan }),
+    periods: t.field({ type: [PlanPeriod], resolve: (v) => v.shape.periods }),
+    rows: t.field({
+      type: [PlanRowRef],
+      resolve: (v) => {
+        const expected = new Set(v.shape.owners.map((o) => o.key));
+        const extra = [...new Set(v.lines.map((l) => l.ownerId))].filter((id) => id !== v.shape.scope.id && !expected.has(id));
+        return [
+          { ownerId: v.shape.scope.id, ownerName: v.shape.scope.name, isScope: true, hireDate: null, leaveDate: null },
+          ...v.shape.owners.map((o) => ({ ownerId: o.key, ownerName: o.name, isScope: false, hireDate: o.hireDate ?? null, leaveDate: o.leaveDate ?? null })),
+          ...extra.map((id) => ({ ownerId: id, ownerName: id, isScope: false, hireDate: null, leaveDate: null })),
+        ];
+      },
+    }),
+    lines: t.field({ type: [TargetLineRef], resolve: (v) => v.lines }),
+    events: t.field({ type: [PlanEventRef], resolve: (v) => v.events }),
+  }),
+});
+
+const MyTargetRef = builder.objectRef<MyTarget>('MyTarget').implement({
+  fields: (t) => ({
+    metric: t.expose('metric', { type: MetricEnum }),
+    level: t.expose('level', { type: TargetLevelEnum }),
+    periodKey: t.exposeString('periodKey'),
+    amount: t.exposeString('amount'),
+    planId: t.exposeID('planId'),
+    version: t.exposeInt('version'),
+  }),
+});
+
+const readers = { manager: true, director: true, finance: true, admin: true } as const;
+const drafters = { manager: true, admin: true } as const;
+const approvers = { manager: true, director: true, admin: true } as const;
+const id = z.string().min(1).max(64);
+const comment = z.string().max(2000).optional().nullable();
+
+builder.queryFields((t) => ({
+  targetPlan: t.field({
+    type: TargetPlanRef,
+    authScopes: readers,
+    args: { id: t.arg.id({ validate: id }) },
+    resolve: (_r, args, ctx) => planView(ctx, String(args.id)),
+  }),
+  targetPlans: t.field({
+    type: [TargetPlanSummary],
+    description: 'Plans the viewer may see (newest first), e.g. the submitted plans of an approver’s subtree.',
+    authScopes: readers,
+    args: { year: t.arg.int({ required: false }), status: t.arg({ type: PlanStatusEnum, required: false }), metric: t.arg({ type: MetricEnum, required: false }), level: t.arg({ type: TargetLevelEnum, required: false }) },
+    resolve: (_r, args, ctx) => listPlans(ctx, args),
+  }),
+  myTargets: t.field({
+    type: [MyTargetRef],
+    description: "The viewer's own published targets for a year.",
+    authScopes: { signedIn: true },
+    args: { year: t.arg.int({ validate: z.number().int().min(2000).max(2100) }) },
+    resolve: (_r, args, ctx) => myTargets(ctx, args.year),
+  }),
+}));
+
+const CreateTargetPlanInput = builder.inputType('CreateTargetPlanInput', {
+  fields: (t) => ({
+    year: t.int({ validate: z.number().int().min(2000).max(2100) }),
+    metric: t.field({ type: MetricEnum }),
+    level: t.field({ type: TargetLevelEnum }),
+    scopeUnitId: t.id(),
+    total: t.string({ description: 'The year’s target for the scope, in the metric’s unit.' }),
+    periodLevel: t.string({ required: false, defaultValue: 'month', validate: z.enum(PERIOD_LEVELS).optional().nullable() }),
+    ownerKind: t.field({ type: OwnerKindEnum, required: false }),
+  }),
+});
+
+const BreakdownKind = builder.enumType('BreakdownKind', {
+  values: ['EQUAL', 'WEIGHTS', 'HISTORY', 'GROWTH', 'HEADCOUNT', 'DAYS_EMPLOYED'] as const,
+  description: 'EQUAL; WEIGHTS (percentages summing to 100, e.g. a seasonality profile); HISTORY (share of last year); GROWTH (last year × (1 + g %)); HEADCOUNT; DAYS_EMPLOYED (pro rata).',
+});
+const KeyPercentInput = builder.inputType('KeyPercentInput', {
+  fields: (t) => ({ key: t.string(), percent: t.string({ validate: z.string().regex(/^\d+(\.\d{1,4})?$/, 'a percentage such as 8.3333') }) }),
+});
+const BreakdownMethodInput = builder.inputType('BreakdownMethodInput', {
+  fields: (t) => ({
+    kind: t.field({ type: BreakdownKind }),
+    percents: t.field({ type: [KeyPercentInput], required: false }),
+    growthPercent: t.string({ required: false, validate: z.string().regex(/^-?\d+(\.\d{1,2})?$/, 'a percentage such as 20 or -5.5').optional().nullable() }),
+  }),
+});
+const TargetLineInput = builder.inputType('TargetLineInput', {
+  fields: (t) => ({
+    ownerId: t.id(),
+    periodKey: t.string({ validate: z.string().min(4).max(16) }),
+    amount: t.string({ description: 'Decimal string in the metric’s unit; blank is zero.', validate: z.string().max(32) }),
+  }),
+});
+
+const lineInputs = (lines: { ownerId: string | number; periodKey: string; amount: string }[]) => lines.map((l) => ({ ownerId: String(l.ownerId), periodKey: l.periodKey, amount: l.amount }));
+const byId = (ctx: Context, planId: string) => planView(ctx, planId);
+
+builder.mutationFields((t) => ({
+  createTargetPlan: t.field({
+    type: TargetPlanRef,
+    description: 'Starts version 1 of a plan, as a draft, for a scope unit the viewer manages.',
+    authScopes: drafters,
+    args: { input: t.arg({ type: CreateTargetPlanInput }) },
+    resolve: async (_r, { input }, ctx) => {
+      const read = readAmount(input.total, METRICS[input.metric].unit);
+      if (!('value' in read)) throw badInput(['input', 'total'], `The total “${read.found}” ${read.why}`);
+      const plan = await createPlan(ctx, { ...input, scopeUnitId: String(input.scopeUnitId), total: read.value, periodLevel: input.periodLevel ?? 'month' });
+      return byId(ctx, plan.id);
+    },
+  }),
+  breakDownTargetPlan: t.field({
+    type: TargetPlanRef,
+    description: 'Fills every line by a method per axis: time (the scope row) and owners (the rows below). Both totals hold exactly.',
+    authScopes: drafters,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), time: t.arg({ type: BreakdownMethodInput }), owners: t.arg({ type: BreakdownMethodInput }) },
+    resolve: async (_r, args, ctx) => {
+      await breakDownPlan(ctx, String(args.id), args.revision, args.time as MethodInput, args.owners as MethodInput);
+      return byId(ctx, String(args.id));
+    },
+  }),
+  validateTargetLines: t.field({
+    type: [ValidationIssueRef],
+    description: 'Checks lines against every rule without saving them; an empty list means valid.',
+    authScopes: drafters,
+    args: { id: t.arg.id({ validate: id }), lines: t.arg({ type: [TargetLineInput] }) },
+    resolve: (_r, args, ctx) => validatePlanLines(ctx, String(args.id), lineInputs(args.lines)),
+  }),
+  saveTargetLines: t.field({
+    type: TargetPlanRef,
+    description: "Replaces the draft's lines. Refused whole (BAD_USER_INPUT with extensions.issues) when any rule is broken.",
+    authScopes: drafters,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), lines: t.arg({ type: [TargetLineInput] }) },
+    resolve: async (_r, args, ctx) => {
+      await saveLines(ctx, String(args.id), args.revision, lineInputs(args.lines));
+      return byId(ctx, String(args.id));
+    },
+  }),
+  submitTargetPlan: t.field({
+    type: TargetPlanRef,
+    authScopes: drafters,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), comment: t.arg.string({ required: false, validate: comment }) },
+    resolve: async (_r, args, ctx) => {
+      await submitPlan(ctx, String(args.id), args.revision, args.comment);
+      return byId(ctx, String(args.id));
+    },
+  }),
+  approveTargetPlan: t.field({
+    type: TargetPlanRef,
+    description: 'By a manager above the scope unit, a director or an admin; never by the submitter.',
+    authScopes: approvers,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), comment: t.arg.string({ required: false, validate: comment }) },
+    resolve: async (_r, args, ctx) => {
+      await approvePlan(ctx, String(args.id), args.revision, args.comment);
+      return byId(ctx, String(args.id));
+    },
+  }),
+  returnTargetPlan: t.field({
+    type: TargetPlanRef,
+    description: 'Sends a submitted or approved plan back to draft, saying why.',
+    authScopes: approvers,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), comment: t.arg.string({ validate: z.string().trim().min(1, 'Say why the plan goes back').max(2000) }) },
+    resolve: async (_r, args, ctx) => {
+      await returnPlan(ctx, String(args.id), args.revision, args.comment);
+      return byId(ctx, String(args.id));
+    },
+  }),
+  publishTargetPlan: t.field({
+    type: TargetPlanRef,
+    description: 'Makes an approved plan visible to the people in it (myTargets).',
+    authScopes: approvers,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int() },
+    resolve: async (_r, args, ctx) => {
+      await publishPlan(ctx, String(args.id), args.revision);
+      return byId(ctx, String(args.id));
+    },
+  }),
+  reviseTargetPlan: t.field({
+    type: TargetPlanRef,
+    description: 'Changing an approved or published plan: makes the next version as a draft; the old one is kept.',
+    authScopes: drafters,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int() },
+    resolve: async (_r, args, ctx) => byId(ctx, (await revisePlan(ctx, String(args.id), args.revision)).id),
+  }),
+}));

@@ -1,0 +1,70 @@
+/**
+ * The organisation's fiscal calendar and locked periods.
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import { memo } from '../graphql/context.ts';
+import { period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, clientError } from '../errors.ts';
+
+type Db = Context['prisma'] | Prisma.TransactionClient;
+
+export const FISCAL_FIRST_MONTH = 'fiscal.firstMonth';
+
+export function fiscalCalendar(ctx: Context): Promise<FiscalCalendar> {
+  return memo(ctx, 'calendar', async () => {
+    const s = await ctx.prisma.setting.findUnique({ where: { key: FISCAL_FIRST_MONTH } });
+    const firstMonth = s ? Number(s.value) : 1;
+    return { firstMonth: Number.isInteger(firstMonth) && firstMonth >= 1 && firstMonth <= 12 ? firstMonth : 1 };
+  });
+}
+
+/** Locked periods that overlap any of the given periods. */
+export async function lockedAmong(db: Db, periods: Period[], calendar: FiscalCalendar): Promise<{ locked: string; hits: string[] }[]> {
+  const locks = await db.periodLock.findMany();
+  const out: { locked: string; hits: string[] }[] = [];
+  for (const lock of locks) {
+    const l = period(lock.periodKey, calendar);
+    const hits = periods.filter((p) => p.start <= l.end && l.start <= p.end).map((p) => p.key);
+    if (hits.length) out.push({ locked: lock.periodKey, hits });
+  }
+  return out;
+}
+
+/** Throws CONFLICT-free BAD_USER_INPUT when a change would touch a locked period. */
+export async function requireUnlocked(db: Db, periods: Period[], calendar: FiscalCalendar, what: string): Promise<void> {
+  const locked = await lockedAmong(db, periods, calendar);
+  if (locked.length) {
+    const first = locked[0]!;
+    throw clientError('BAD_USER_INPUT', `${what}: period ${first.locked} is locked (${first.hits.slice(0, 3).join(', ')}${first.hits.length > 3 ? ', …' : ''}); an admin must reopen it first`, {
+      field: 'periodKey',
+      lockedPeriod: first.locked,
+    });
+  }
+}
+
+export async function lockPeriod(ctx: Context, periodKey: string, reason: string) {
+  const calendar = await fiscalCalendar(ctx);
+  try {
+    period(periodKey, calendar);
+  } catch (e) {
+    throw badInput(['periodKey'], (e as Error).message);
+  }
+  return ctx.prisma.$transaction(async (tx) => {
+    if (await tx.periodLock.findUnique({ where: { periodKey } })) throw badInput(['periodKey'], `${periodKey} is already locked`);
+    const lock = await tx.periodLock.create({ data: { periodKey, reason, lockedById: ctx.viewer?.userId ?? null } });
+    await recordAudit(tx, ctx.viewer, { entityType: 'PeriodLock', entityId: periodKey, action: 'lock', after: { reason } });
+    return lock;
+  });
+}
+
+export async function reopenPeriod(ctx: Context, periodKey: string, reason: string) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const lock = await tx.periodLock.findUnique({ where: { periodKey } });
+    if (!lock) throw badInput(['periodKey'], `${periodKey} is not locked`);
+    await tx.periodLock.delete({ where: { periodKey } });
+    await recordAudit(tx, ctx.viewer, { entityType: 'PeriodLock', entityId: periodKey, action: 'reopen', before: { reason: lock.reason }, after: { reason } });
+    return true;
+  });
+}

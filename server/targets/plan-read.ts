@@ -1,0 +1,81 @@
+/**
+ * Reading target plans, filtered by the viewer's scope in the query itself:
+ * managers see plans of their subtree; directors, finance and admins all;
+ * reps only their own published targets (myTargets).
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { Metric, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
+import { viewerScope, type Scope } from '../access.ts';
+import { notFound } from '../errors.ts';
+import { METRICS } from '../../schema/metrics.ts';
+import { formatAmount } from '../../schema/target-validation.ts';
+import { fiscalCalendar } from './calendar.ts';
+import { planShape, type PlanShape } from './plan-shape.ts';
+
+export interface PlanView {
+  plan: Prisma.TargetPlanGetPayload<{ include: { scopeUnit: { select: { name: true; code: true } } } }>;
+  shape: PlanShape;
+  lines: { ownerId: string; periodKey: string; amount: string }[];
+  events: Prisma.PlanEventGetPayload<object>[];
+}
+
+export function plansVisible(scope: Scope): Prisma.TargetPlanWhereInput {
+  if (scope.everything) return {};
+  if (!scope.unitPaths.length) return { id: { in: [] } };
+  return { OR: scope.unitPaths.map((p) => ({ scopeUnit: { path: { startsWith: p } } })) };
+}
+
+export async function planView(ctx: Context, id: string): Promise<PlanView> {
+  const scope = await viewerScope(ctx);
+  const plan = await ctx.prisma.targetPlan.findFirst({ where: { AND: [{ id }, plansVisible(scope)] }, include: { scopeUnit: { select: { name: true, code: true } } } });
+  if (!plan) throw notFound('TargetPlan', id);
+  const calendar = await fiscalCalendar(ctx);
+  const [shape, lines, events] = await Promise.all([
+    planShape(ctx.prisma, plan, calendar),
+    ctx.prisma.targetLine.findMany({ where: { planId: id } }),
+    ctx.prisma.planEvent.findMany({ where: { planId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+  ]);
+  const unit = METRICS[plan.metric].unit;
+  return { plan, shape, lines: lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })), events };
+}
+
+export async function listPlans(ctx: Context, filter: { year?: number | null; status?: PlanStatus | null; metric?: Metric | null; level?: TargetLevel | null }) {
+  const scope = await viewerScope(ctx);
+  return ctx.prisma.targetPlan.findMany({
+    where: { AND: [plansVisible(scope), { year: filter.year ?? undefined, status: filter.status ?? undefined, metric: filter.metric ?? undefined, level: filter.level ?? undefined }] },
+    include: { scopeUnit: { select: { name: true, code: true } } },
+    orderBy: [{ year: 'desc' }, { scopeUnitId: 'asc' }, { metric: 'asc' }, { level: 'asc' }, { version: 'desc' }],
+    take: 500,
+  });
+}
+
+export interface MyTarget {
+  metric: Metric;
+  level: TargetLevel;
+  periodKey: string;
+  amount: string;
+  planId: string;
+  version: number;
+}
+
+/** The viewer's own targets from the newest published version of each plan. */
+export async function myTargets(ctx: Context, year: number): Promise<MyTarget[]> {
+  const personId = ctx.viewer?.personId;
+  if (!personId) return [];
+  const plans = await ctx.prisma.targetPlan.findMany({
+    where: { year, status: { in: ['PUBLISHED', 'LOCKED'] }, lines: { some: { ownerKind: 'PERSON', ownerId: personId } } },
+    orderBy: { version: 'desc' },
+    include: { lines: { where: { ownerKind: 'PERSON', ownerId: personId } } },
+  });
+  const newest = new Map<string, (typeof plans)[number]>();
+  for (const p of plans) {
+    const lineage = `${p.metric}/${p.level}/${p.scopeUnitId}`;
+    if (!newest.has(lineage)) newest.set(lineage, p);
+  }
+  return [...newest.values()].flatMap((p) =>
+    p.lines
+      .map((l) => ({ metric: p.metric, level: p.level, periodKey: l.periodKey, amount: formatAmount(METRICS[p.metric].unit, l.amount), planId: p.id, version: p.version }))
+      .sort((a, b) => (a.periodKey < b.periodKey ? -1 : 1)),
+  );
+}

@@ -1,0 +1,392 @@
+/**
+ * Target plans: create, break down, save, submit, approve, return, publish,
+ * revise. Every change runs in one transaction with its audit event and a
+ * plan event, checks the caller's revision (a stale one gets CONFLICT), and
+ * checks lines with the shared rules before anything is stored.
+ *
+ * Who may do what (beyond the GraphQL auth scopes):
+ *   draft, break down, save, submit: a manager whose subtree holds the scope unit, or an admin;
+ *   approve, return, publish: a manager of a unit above the scope unit, a director or an admin,
+ *   and never the person who submitted.
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { Metric, OwnerKind, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
+import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
+import { allocate, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
+import { overlapDays, period } from '../../schema/periods.ts';
+import { formatAmount } from '../../schema/target-validation.ts';
+import { METRICS } from '../../schema/metrics.ts';
+import { fiscalCalendar, requireUnlocked } from './calendar.ts';
+import { checkLines, planShape, PERIOD_LEVELS, type LineInput, type PlanRecord, type PlanShape } from './plan-shape.ts';
+import { lastYear } from './history.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface NewPlan {
+  year: number;
+  metric: Metric;
+  level: TargetLevel;
+  scopeUnitId: string;
+  total: bigint;
+  periodLevel: string;
+  ownerKind?: OwnerKind | null;
+}
+
+export type MethodKind = 'EQUAL' | 'WEIGHTS' | 'HISTORY' | 'GROWTH' | 'HEADCOUNT' | 'DAYS_EMPLOYED';
+export interface MethodInput {
+  kind: MethodKind;
+  percents?: { key: string; percent: string }[] | null;
+  growthPercent?: string | null;
+}
+
+const isApprover = (scope: Scope, viewerRoles: string[], unitPath: string) =>
+  viewerRoles.includes('ADMIN') || viewerRoles.includes('DIRECTOR') || scope.unitPaths.some((p) => unitPath.startsWith(p) && p !== unitPath);
+const isDrafter = (scope: Scope, viewerRoles: string[], unitPath: string) => viewerRoles.includes('ADMIN') || (viewerRoles.includes('MANAGER') && mayChangeUnit(scope, unitPath));
+
+async function loadPlan(tx: Tx, id: string) {
+  const plan = await tx.targetPlan.findUnique({ where: { id }, include: { scopeUnit: { select: { path: true, name: true } } } });
+  if (!plan) throw notFound('TargetPlan', id);
+  return plan;
+}
+
+async function requireRole(ctx: Context, scope: Scope, tx: Tx, id: string, role: 'draft' | 'approve') {
+  const plan = await loadPlan(tx, id);
+  const roles = ctx.viewer?.roles ?? [];
+  const canSee = scope.everything || mayChangeUnit(scope, plan.scopeUnit.path);
+  if (!canSee) throw notFound('TargetPlan', id);
+  const ok = role === 'draft' ? isDrafter(scope, roles, plan.scopeUnit.path) : isApprover(scope, roles, plan.scopeUnit.path);
+  if (!ok) throw forbidden(role === 'draft' ? `Only the manager of ${plan.scopeUnit.name} (or above) drafts this plan` : `Only a manager above ${plan.scopeUnit.name}, a director or an admin may do this`);
+  return plan;
+}
+
+/**
+ * Runs work in one transaction, with the caller's scope read before it opens
+ * (on SQLite the connection belongs to the transaction; see roster/people.ts).
+ */
+async function inTransaction<T>(ctx: Context, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
+  const scope = await viewerScope(ctx);
+  return ctx.prisma.$transaction((tx) => work(tx, scope), { timeout: 60_000 });
+}
+
+/** Moves the plan on only if the caller saw its current revision. */
+async function bump(tx: Tx, id: string, revision: number, data: Prisma.TargetPlanUncheckedUpdateManyInput = {}) {
+  const { count } = await tx.targetPlan.updateMany({ where: { id, revision }, data: { ...data, revision: { increment: 1 } } });
+  if (count === 0) throw conflict('TargetPlan', id, revision);
+  return tx.targetPlan.findUniqueOrThrow({ where: { id } });
+}
+
+async function event(tx: Tx, ctx: Context, planId: string, action: string, from: PlanStatus | null, to: PlanStatus, comment?: string | null) {
+  await tx.planEvent.create({ data: { planId, actorId: ctx.viewer?.userId ?? null, actor: ctx.viewer?.username ?? 'system', action, fromStatus: from, toStatus: to, comment: comment ?? null } });
+}
+
+function requireStatus(plan: { status: PlanStatus; id: string }, allowed: PlanStatus[], doing: string) {
+  if (!allowed.includes(plan.status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a plan that is ${plan.status.toLowerCase()} (it must be ${allowed.map((s) => s.toLowerCase()).join(' or ')})`, { field: 'status' });
+}
+
+/** The base plan a stretch plan may not fall below: the newest approved or published version. */
+async function baseTargets(tx: Tx, plan: PlanRecord): Promise<Map<string, Map<string, bigint>> | undefined> {
+  if (plan.level !== 'STRETCH') return undefined;
+  const base = await tx.targetPlan.findFirst({
+    where: { year: plan.year, metric: plan.metric, level: 'BASE', scopeUnitId: plan.scopeUnitId, status: { in: ['APPROVED', 'PUBLISHED', 'LOCKED'] } },
+    orderBy: { version: 'desc' },
+    include: { lines: true },
+  });
+  if (!base) return undefined;
+  const m = new Map<string, Map<string, bigint>>();
+  for (const l of base.lines) {
+    if (!m.has(l.ownerId)) m.set(l.ownerId, new Map());
+    m.get(l.ownerId)!.set(l.periodKey, l.amount);
+  }
+  return m;
+}
+
+export async function createPlan(ctx: Context, input: NewPlan) {
+  const calendar = await fiscalCalendar(ctx);
+  return inTransaction(ctx, async (tx, scope) => {
+    const unit = await tx.orgUnit.findUnique({ where: { id: input.scopeUnitId }, select: { id: true, path: true, name: true, _count: { select: { children: true } } } });
+    if (!unit) throw badInput(['input', 'scopeUnitId'], `There is no org unit ${input.scopeUnitId}`);
+    if (!isDrafter(scope, ctx.viewer?.roles ?? [], unit.path)) throw forbidden(`Only the manager of ${unit.name} (or above) drafts its plans`);
+    if (!(PERIOD_LEVELS as readonly string[]).includes(input.periodLevel)) throw badInput(['input', 'periodLevel'], `periodLevel must be one of ${PERIOD_LEVELS.join(', ')}`);
+    if (input.total < 0n) throw badInput(['input', 'total'], 'A target cannot be negative');
+    if (input.year < 2000 || input.year > 2100) throw badInput(['input', 'year'], 'The year must be between 2000 and 2100');
+    const ownerKind: OwnerKind = input.ownerKind ?? (unit._count.children > 0 ? 'UNIT' : 'PERSON');
+    if (ownerKind === 'UNIT' && unit._count.children === 0) throw badInput(['input', 'ownerKind'], `${unit.name} has no units below it; break it down to people`);
+    const clash = await tx.targetPlan.findFirst({ where: { year: input.year, metric: input.metric, level: input.level, scopeUnitId: unit.id }, orderBy: { version: 'desc' } });
+    if (clash) throw badInput(['input'], `A ${input.level.toLowerCase()} ${input.metric} plan for ${unit.name}, ${input.year} already exists (version ${clash.version}, ${clash.status.toLowerCase()}); open it or revise it`);
+    await requireUnlocked(tx, [period(String(input.year), calendar)], calendar, 'Creating the plan');
+    const plan = await tx.targetPlan.create({
+      data: { year: input.year, metric: input.metric, level: input.level, scopeUnitId: unit.id, version: 1, periodLevel: input.periodLevel, ownerKind, total: input.total, createdById: ctx.viewer?.userId ?? null },
+    });
+    await event(tx, ctx, plan.id, 'create', null, 'DRAFT');
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: plan.id, action: 'create', after: plan });
+    return plan;
+  });
+}
+
+function toMethod(input: MethodInput, figures: { history?: Map<string, bigint>; heads?: Map<string, number>; days?: Map<string, number> }, keys: string[], axis: string): BreakdownMethod {
+  const record = <T,>(m: Map<string, T> | undefined) => Object.fromEntries(m ?? []) as Record<string, T>;
+  switch (input.kind) {
+    case 'EQUAL':
+      return { kind: 'equal' };
+    case 'WEIGHTS': {
+      if (!input.percents?.length) throw badInput([axis, 'percents'], 'The weights method needs a percentage for each row or period');
+      return { kind: 'weights', percents: Object.fromEntries(input.percents.map((p) => [p.key, p.percent])) };
+    }
+    case 'HISTORY': {
+      const h = figures.history!;
+      if (keys.every((k) => (h.get(k) ?? 0n) === 0n)) throw badInput([axis, 'kind'], "There are no actuals for last year here to share by; import last year's sales or choose another method");
+      return { kind: 'history', actuals: record(h) };
+    }
+    case 'GROWTH':
+      if (!input.growthPercent) throw badInput([axis, 'growthPercent'], 'The growth method needs a growth percentage, e.g. "20"');
+      return { kind: 'growth', actuals: record(figures.history), growthPercent: input.growthPercent };
+    case 'HEADCOUNT':
+      if (!figures.heads) throw badInput([axis, 'kind'], 'Headcount splits between org units or people, not periods');
+      return { kind: 'headcount', heads: record(figures.heads) };
+    case 'DAYS_EMPLOYED':
+      return { kind: 'daysEmployed', days: record(figures.days) };
+  }
+}
+
+/** Computes every line of a plan by a method for each axis; pure apart from the inputs gathered by the caller. */
+export function computeBreakdown(
+  plan: PlanRecord,
+  shape: PlanShape,
+  time: MethodInput,
+  owners: MethodInput,
+  figures: { historyByPeriod: Map<string, bigint>; historyByOwner: Map<string, bigint>; headcount: Map<string, number>; ownerDays: Map<string, number> },
+): { total: bigint; lines: LineInput[] } {
+  if (time.kind === 'GROWTH' && owners.kind === 'GROWTH') throw badInput(['time', 'kind'], 'Use growth on one axis only: it sets the total');
+  const periodKeys = shape.periods.map((p) => p.key);
+  const ownerKeys = shape.owners.map((o) => o.key);
+  if (!ownerKeys.length) throw badInput(['owners'], `Nobody is in ${shape.scope.name} during ${plan.year}; there is nothing to break the target down to`);
+  const unit = METRICS[plan.metric].unit;
+  try {
+    // Owners first when growth sets the total there.
+    let total = plan.total;
+    let ownerTotals: Map<string, bigint> | null = null;
+    const ownerFigures = { history: figures.historyByOwner, heads: figures.headcount, days: figures.ownerDays };
+    if (owners.kind === 'GROWTH') {
+      ownerTotals = breakDown(0n, ownerKeys, toMethod(owners, ownerFigures, ownerKeys, 'owners'));
+      total = [...ownerTotals.values()].reduce((a, b) => a + b, 0n);
+    }
+    const timeDays = new Map(shape.periods.map((p) => [p.key, p.days]));
+    const scopeRow = breakDown(total, periodKeys, toMethod(time, { history: figures.historyByPeriod, days: timeDays }, periodKeys, 'time'));
+    if (time.kind === 'GROWTH') total = [...scopeRow.values()].reduce((a, b) => a + b, 0n);
+    const lines: LineInput[] = periodKeys.map((k) => ({ ownerId: shape.scope.id, periodKey: k, amount: formatAmount(unit, scopeRow.get(k)!) }));
+    if (plan.ownerKind === 'UNIT') {
+      ownerTotals ??= breakDown(total, ownerKeys, toMethod(owners, ownerFigures, ownerKeys, 'owners'));
+      const matrix = allocateMatrix(
+        [...ownerTotals].map(([key, weight]) => ({ key, weight })),
+        [...scopeRow].map(([key, weight]) => ({ key, weight })),
+      );
+      for (const o of ownerKeys) for (const k of periodKeys) lines.push({ ownerId: o, periodKey: k, amount: formatAmount(unit, matrix.get(o)!.get(k)!) });
+    } else {
+      // People: each period split among those employed in it, in proportion to
+      // their weight × days employed in that period.
+      const weight = new Map<string, bigint>();
+      if (ownerTotals) for (const [k, v] of ownerTotals) weight.set(k, v);
+      else if (owners.kind === 'WEIGHTS') {
+        const m = toMethod(owners, ownerFigures, ownerKeys, 'owners') as { kind: 'weights'; percents: Record<string, string> };
+        breakDown(100n, ownerKeys, m); // checks the profile sums to 100 %
+        for (const k of ownerKeys) weight.set(k, scaledDecimal(m.percents[k]!, PERCENT_PLACES, `Percentage for "${k}"`));
+      } else if (owners.kind === 'HISTORY') {
+        toMethod(owners, ownerFigures, ownerKeys, 'owners');
+        for (const k of ownerKeys) weight.set(k, figures.historyByOwner.get(k) ?? 0n);
+      } else for (const k of ownerKeys) weight.set(k, 1n);
+      const cells = new Map(ownerKeys.map((k) => [k, new Map<string, bigint>()]));
+      for (const p of shape.periods) {
+        const shares = shape.owners.map((o) => ({ key: o.key, weight: weight.get(o.key)! * BigInt(overlapDays(p, o.hireDate ?? '0000-01-01', o.leaveDate ?? null)) }));
+        const amount = scopeRow.get(p.key)!;
+        if (amount > 0n && shares.every((s) => s.weight === 0n)) throw badInput(['owners', 'kind'], `Nobody with a weight is employed in ${shape.scope.name} during ${p.key}`);
+        const split = amount === 0n ? new Map(shares.map((s) => [s.key, 0n])) : allocate(amount, shares);
+        for (const [k, v] of split) cells.get(k)!.set(p.key, v);
+      }
+      for (const o of ownerKeys) for (const k of periodKeys) lines.push({ ownerId: o, periodKey: k, amount: formatAmount(unit, cells.get(o)!.get(k)!) });
+    }
+    return { total, lines };
+  } catch (e) {
+    if (e instanceof AllocationError) throw badInput(['method'], e.message);
+    throw e;
+  }
+}
+
+export async function breakDownPlan(ctx: Context, id: string, revision: number, time: MethodInput, owners: MethodInput) {
+  const calendar = await fiscalCalendar(ctx);
+  return inTransaction(ctx, async (tx, scope) => {
+    const plan = await requireRole(ctx, scope, tx, id, 'draft');
+    requireStatus(plan, ['DRAFT'], 'break down');
+    const shape = await planShape(tx, plan, calendar);
+    await requireUnlocked(tx, shape.periods, calendar, 'Breaking the plan down');
+    const history = await lastYear(tx, plan, shape, calendar);
+    const headcount = new Map(shape.owners.map((o) => [o.key, 1]));
+    const ownerDays = new Map(shape.owners.map((o) => [o.key, overlapDays({ key: '', level: 'year', start: shape.yearStart, end: shape.yearEnd }, o.hireDate ?? shape.yearStart, o.leaveDate ?? null)]));
+    if (plan.ownerKind === 'UNIT') {
+      const counts = await unitHeadcounts(tx, shape);
+      for (const o of shape.owners) {
+        headcount.set(o.key, counts.get(o.key)?.people ?? 0);
+        ownerDays.set(o.key, counts.get(o.key)?.days ?? 0);
+      }
+    }
+    const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays });
+    const checked = checkLines({ ...plan, total: result.total }, shape, result.lines, await baseTargets(tx, plan));
+    if (checked.issues.length) throw invalidLines(checked.issues);
+    await tx.targetLine.deleteMany({ where: { planId: id } });
+    await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
+    const after = await bump(tx, id, revision, { total: result.total });
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: id, action: 'breakDown', before: { total: plan.total }, after: { total: result.total, time, owners, lines: checked.lines.length } });
+    return after;
+  });
+}
+
+/** People and person-days per child unit of the scope during the year. */
+async function unitHeadcounts(tx: Tx, shape: PlanShape) {
+  const yearPeriod = { key: '', level: 'year' as const, start: shape.yearStart, end: shape.yearEnd };
+  const assignments = await tx.assignment.findMany({
+    where: { unit: { path: { startsWith: shape.scope.path } } },
+    select: { personId: true, validFrom: true, validTo: true, unit: { select: { path: true } } },
+  });
+  const out = new Map<string, { people: number; days: number; seen: Set<string> }>();
+  for (const a of assignments) {
+    const child = a.unit.path.slice(shape.scope.path.length).split('/')[0];
+    if (!child) continue;
+    const to = a.validTo ? new Date(a.validTo.getTime() - 86_400_000).toISOString().slice(0, 10) : null;
+    const days = overlapDays(yearPeriod, a.validFrom.toISOString().slice(0, 10), to);
+    if (days === 0) continue;
+    const e = out.get(child) ?? { people: 0, days: 0, seen: new Set<string>() };
+    if (!e.seen.has(a.personId)) {
+      e.seen.add(a.personId);
+      e.people += 1;
+    }
+    e.days += days;
+    out.set(child, e);
+  }
+  return out;
+}
+
+export function invalidLines(issues: ReturnType<typeof checkLines>['issues']) {
+  const first = issues[0]!;
+  return clientError('BAD_USER_INPUT', `The plan has ${issues.length} problem(s); nothing was saved. First: ${first.message}`, { field: 'lines', issues: issues.slice(0, 500) });
+}
+
+export async function validatePlanLines(ctx: Context, id: string, lines: LineInput[]) {
+  const calendar = await fiscalCalendar(ctx);
+  return inTransaction(ctx, async (tx, scope) => {
+    const plan = await requireRole(ctx, scope, tx, id, 'draft');
+    const shape = await planShape(tx, plan, calendar);
+    return checkLines(plan, shape, lines, await baseTargets(tx, plan)).issues;
+  });
+}
+
+export async function saveLines(ctx: Context, id: string, revision: number, lines: LineInput[]) {
+  const calendar = await fiscalCalendar(ctx);
+  return inTransaction(ctx, async (tx, scope) => {
+    const plan = await requireRole(ctx, scope, tx, id, 'draft');
+    requireStatus(plan, ['DRAFT'], 'edit');
+    if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
+    const shape = await planShape(tx, plan, calendar);
+    const checked = checkLines(plan, shape, lines, await baseTargets(tx, plan));
+    if (checked.issues.length) throw invalidLines(checked.issues);
+    const old = new Map((await tx.targetLine.findMany({ where: { planId: id } })).map((l) => [`${l.ownerId}\u0000${l.periodKey}`, l.amount]));
+    const changedPeriods = new Set(checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).map((l) => l.periodKey));
+    await requireUnlocked(tx, shape.periods.filter((p) => changedPeriods.has(p.key)), calendar, 'Saving the plan');
+    await tx.targetLine.deleteMany({ where: { planId: id } });
+    await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
+    const after = await bump(tx, id, revision);
+    await recordAudit(tx, ctx.viewer, {
+      entityType: 'TargetPlan',
+      entityId: id,
+      action: 'saveLines',
+      before: { changedPeriods: [...changedPeriods] },
+      after: { lines: checked.lines.length, changed: checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).length },
+    });
+    return after;
+  });
+}
+
+async function transition(
+  ctx: Context,
+  id: string,
+  revision: number,
+  spec: { role: 'draft' | 'approve'; from: PlanStatus[]; to: PlanStatus; action: string; comment?: string | null; check?: (tx: Tx, plan: Awaited<ReturnType<typeof loadPlan>>) => Promise<void> },
+) {
+  const calendar = await fiscalCalendar(ctx);
+  return inTransaction(ctx, async (tx, scope) => {
+    const plan = await requireRole(ctx, scope, tx, id, spec.role);
+    requireStatus(plan, spec.from, spec.action);
+    if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
+    await spec.check?.(tx, plan);
+    if (spec.to !== 'LOCKED') await requireUnlocked(tx, [period(String(plan.year), calendar)], calendar, `To ${spec.action} the plan`);
+    const after = await bump(tx, id, revision, { status: spec.to });
+    await event(tx, ctx, id, spec.action, plan.status, spec.to, spec.comment);
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: id, action: spec.action, before: { status: plan.status }, after: { status: spec.to, comment: spec.comment ?? null } });
+    return after;
+  });
+}
+
+export async function submitPlan(ctx: Context, id: string, revision: number, comment?: string | null) {
+  const calendar = await fiscalCalendar(ctx);
+  return transition(ctx, id, revision, {
+    role: 'draft',
+    from: ['DRAFT'],
+    to: 'SUBMITTED',
+    action: 'submit',
+    comment,
+    check: async (tx, plan) => {
+      // The stored lines must still be valid (the roster may have changed since they were saved).
+      const shape = await planShape(tx, plan, calendar);
+      const lines = await tx.targetLine.findMany({ where: { planId: id } });
+      if (!lines.length) throw clientError('BAD_USER_INPUT', 'The plan has no lines yet: break it down or save lines first', { field: 'lines' });
+      const unit = METRICS[plan.metric].unit;
+      const checked = checkLines(plan, shape, lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })), await baseTargets(tx, plan));
+      if (checked.issues.length) throw invalidLines(checked.issues);
+    },
+  });
+}
+
+export async function approvePlan(ctx: Context, id: string, revision: number, comment?: string | null) {
+  return transition(ctx, id, revision, {
+    role: 'approve',
+    from: ['SUBMITTED'],
+    to: 'APPROVED',
+    action: 'approve',
+    comment,
+    check: async (tx) => {
+      const submitted = await tx.planEvent.findFirst({ where: { planId: id, action: 'submit' }, orderBy: { at: 'desc' } });
+      if (submitted?.actorId && submitted.actorId === ctx.viewer?.userId) throw forbidden('You submitted this plan; someone else must approve it');
+    },
+  });
+}
+
+export async function returnPlan(ctx: Context, id: string, revision: number, comment: string) {
+  if (!comment.trim()) throw badInput(['comment'], 'Say why the plan goes back');
+  return transition(ctx, id, revision, { role: 'approve', from: ['SUBMITTED', 'APPROVED'], to: 'DRAFT', action: 'return', comment });
+}
+
+export async function publishPlan(ctx: Context, id: string, revision: number) {
+  return transition(ctx, id, revision, { role: 'approve', from: ['APPROVED'], to: 'PUBLISHED', action: 'publish' });
+}
+
+/** A change after approval: a new draft version with the same lines; the old version stays as it was. */
+export async function revisePlan(ctx: Context, id: string, revision: number) {
+  const calendar = await fiscalCalendar(ctx);
+  return inTransaction(ctx, async (tx, scope) => {
+    const plan = await requireRole(ctx, scope, tx, id, 'draft');
+    requireStatus(plan, ['APPROVED', 'PUBLISHED'], 'revise');
+    if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
+    await requireUnlocked(tx, [period(String(plan.year), calendar)], calendar, 'Revising the plan');
+    const newest = await tx.targetPlan.findFirst({ where: { year: plan.year, metric: plan.metric, level: plan.level, scopeUnitId: plan.scopeUnitId }, orderBy: { version: 'desc' } });
+    if (newest && newest.version !== plan.version) throw clientError('CONFLICT', `Version ${newest.version} of this plan already exists; revise that one`);
+    const lines = await tx.targetLine.findMany({ where: { planId: id } });
+    const next = await tx.targetPlan.create({
+      data: { year: plan.year, metric: plan.metric, level: plan.level, scopeUnitId: plan.scopeUnitId, version: plan.version + 1, periodLevel: plan.periodLevel, ownerKind: plan.ownerKind, total: plan.total, createdById: ctx.viewer?.userId ?? null },
+    });
+    await tx.targetLine.createMany({ data: lines.map(({ ownerKind, ownerId, periodKey, amount }) => ({ planId: next.id, ownerKind, ownerId, periodKey, amount })) });
+    await event(tx, ctx, next.id, 'revise', null, 'DRAFT', `from version ${plan.version}`);
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: next.id, action: 'revise', before: { planId: id, version: plan.version }, after: { version: next.version } });
+    return next;
+  });
+}

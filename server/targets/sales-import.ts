@@ -1,0 +1,128 @@
+/**
+ * Importing actual sales, idempotent on the external id: the same batch
+ * twice changes nothing; a row whose content changed is updated. The whole
+ * batch is checked first and refused whole, with every bad row listed, so
+ * a rejected import leaves the database as it was.
+ */
+import type { Context } from '../graphql/context.ts';
+import { recordAudit } from '../audit.ts';
+import { clientError } from '../errors.ts';
+import { dateToDay } from '../../schema/dates.ts';
+import { period } from '../../schema/periods.ts';
+import { fiscalCalendar } from './calendar.ts';
+
+export interface SaleInput {
+  externalId: string;
+  employeeNo: string;
+  date: Date;
+  amountFen: bigint;
+  units?: number | null;
+  customer?: string | null;
+  newCustomer?: boolean | null;
+  collectedFen?: bigint | null;
+  marginFen?: bigint | null;
+}
+
+export interface ImportProblem {
+  /** 1-based row of the batch (or of the file, when it came from one). */
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Refuses the whole import, listing every problem (at most 200 in the error). */
+export function importRejected(problems: ImportProblem[], source = 'The import'): never {
+  const head = problems.slice(0, 3).map((p) => `row ${p.row} ${p.field}: ${p.message}`).join('; ');
+  throw clientError('BAD_USER_INPUT', `${source} was refused, nothing was saved: ${problems.length} problem(s) — ${head}${problems.length > 3 ? '; …' : ''}`, {
+    field: 'records',
+    problems: problems.slice(0, 200),
+  });
+}
+
+export async function importSales(ctx: Context, records: SaleInput[], rowOffset = 0): Promise<ImportResult> {
+  const problems: ImportProblem[] = [];
+  const rowOf = (i: number) => i + 1 + rowOffset;
+  const seen = new Map<string, number>();
+  records.forEach((r, i) => {
+    if (!r.externalId.trim()) problems.push({ row: rowOf(i), field: 'externalId', message: 'is empty' });
+    else if (seen.has(r.externalId)) problems.push({ row: rowOf(i), field: 'externalId', message: `${r.externalId} appears twice in this import (also row ${seen.get(r.externalId)})` });
+    else seen.set(r.externalId, rowOf(i));
+    if (r.amountFen < 0n) problems.push({ row: rowOf(i), field: 'amount', message: 'is negative' });
+    if (r.units != null && (!Number.isInteger(r.units) || r.units < 0)) problems.push({ row: rowOf(i), field: 'units', message: 'must be a whole number, not negative' });
+  });
+
+  const employeeNos = [...new Set(records.map((r) => r.employeeNo))];
+  const people = await ctx.prisma.person.findMany({
+    where: { employeeNo: { in: employeeNos } },
+    select: { id: true, employeeNo: true, assignments: { select: { unitId: true, validFrom: true, validTo: true } } },
+  });
+  const byNo = new Map(people.map((p) => [p.employeeNo, p]));
+  const calendar = await fiscalCalendar(ctx);
+  const locks = (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
+  const resolved = records.map((r, i) => {
+    const p = byNo.get(r.employeeNo);
+    if (!p) {
+      problems.push({ row: rowOf(i), field: 'employeeNo', message: `no person has employee number ${r.employeeNo}` });
+      return null;
+    }
+    const a = p.assignments.find((x) => x.validFrom <= r.date && (!x.validTo || x.validTo > r.date));
+    if (!a) {
+      problems.push({ row: rowOf(i), field: 'date', message: `${r.employeeNo} was not employed on ${dateToDay(r.date)}` });
+      return null;
+    }
+    const day = dateToDay(r.date);
+    const lock = locks.find((l) => l.start <= day && day <= l.end);
+    if (lock) problems.push({ row: rowOf(i), field: 'date', message: `${day} is in the locked period ${lock.key}` });
+    return {
+      externalId: r.externalId,
+      personId: p.id,
+      unitId: a.unitId,
+      date: r.date,
+      amountFen: r.amountFen,
+      units: r.units ?? 0,
+      customer: r.customer ?? null,
+      newCustomer: r.newCustomer ?? false,
+      collectedFen: r.collectedFen ?? 0n,
+      marginFen: r.marginFen ?? 0n,
+    };
+  });
+  if (problems.length) importRejected(problems.sort((a, b) => a.row - b.row));
+  const rows = resolved as NonNullable<(typeof resolved)[number]>[];
+
+  return ctx.prisma.$transaction(
+    async (tx) => {
+      const existing = new Map(
+        (await tx.salesRecord.findMany({ where: { externalId: { in: rows.map((r) => r.externalId) } } })).map((e) => [e.externalId, e]),
+      );
+      const fresh = rows.filter((r) => !existing.has(r.externalId));
+      const changed = rows.filter((r) => {
+        const e = existing.get(r.externalId);
+        return (
+          e &&
+          (e.personId !== r.personId || e.unitId !== r.unitId || e.date.getTime() !== r.date.getTime() || e.amountFen !== r.amountFen || e.units !== r.units ||
+            e.customer !== r.customer || e.newCustomer !== r.newCustomer || e.collectedFen !== r.collectedFen || e.marginFen !== r.marginFen)
+        );
+      });
+      if (fresh.length) await tx.salesRecord.createMany({ data: fresh });
+      for (const r of changed) await tx.salesRecord.update({ where: { externalId: r.externalId }, data: r });
+      const result = { created: fresh.length, updated: changed.length, unchanged: rows.length - fresh.length - changed.length };
+      if (fresh.length || changed.length) {
+        await recordAudit(tx, ctx.viewer, {
+          entityType: 'SalesImport',
+          entityId: new Date().toISOString(),
+          action: 'import',
+          before: changed.length ? changed.map((r) => existing.get(r.externalId)) : null,
+          after: { ...result, created: fresh.map((r) => r.externalId), updated: changed.map((r) => r.externalId) },
+        });
+      }
+      return result;
+    },
+    { timeout: 60_000 },
+  );
+}

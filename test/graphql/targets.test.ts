@@ -1,0 +1,242 @@
+/** Target plans end to end through the API: actuals, breakdown, validation, workflow, versions, locks. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+
+const PLAN = `plan { id version revision status total ownerKind scopeUnitName }
+  periods { key days } rows { ownerId ownerName isScope hireDate leaveDate } lines { ownerId periodKey amount } events { action actor comment toStatus }`;
+const CREATE = `mutation($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN} } }`;
+const BREAK = `mutation($id: ID!, $revision: Int!, $time: BreakdownMethodInput!, $owners: BreakdownMethodInput!) {
+  breakDownTargetPlan(id: $id, revision: $revision, time: $time, owners: $owners) { ${PLAN} } }`;
+const SAVE = `mutation($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetLines(id: $id, revision: $revision, lines: $lines) { ${PLAN} } }`;
+const VALIDATE = `mutation($id: ID!, $lines: [TargetLineInput!]!) { validateTargetLines(id: $id, lines: $lines) { rule row column rowKey periodKey expected found message } }`;
+const STEP = (name: string, extra = '') => `mutation($id: ID!, $revision: Int!${extra ? `, ${extra}` : ''}) { ${name}(id: $id, revision: $revision${extra ? ', comment: $comment' : ''}) { ${PLAN} } }`;
+const IMPORT = `mutation($records: [SaleInput!]!) { importSalesActuals(records: $records) { created updated unchanged } }`;
+const MY = `query($year: Int!) { myTargets(year: $year) { metric level periodKey amount version } }`;
+
+const toFen = (s: string) => BigInt(s.replace('.', ''));
+const sum = (xs: string[]) => xs.reduce((n, x) => n + toFen(x), 0n);
+
+describe.each(testProviders)('target plans on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance' | 'director' | 'manager' | 'rep', string>;
+  let area: { id: string; name: string };
+  let repTeam: { id: string };
+  let salesRows: { externalId: string; employeeNo: string; date: string; amount: string }[];
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['admin', 'finance', 'director', 'manager', 'rep'] as const) t[u] = await s.login(u);
+    const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
+    const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
+    const a = await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: rep.personId!, validTo: null } });
+    repTeam = { id: a.unitId };
+    // Last year's sales in the area: every person employed on the 15th of each month sells.
+    const people = await s.db.prisma.person.findMany({ where: { assignments: { some: { unit: { path: { startsWith: (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: area.id } })).path } } } } } });
+    salesRows = [];
+    for (const p of people)
+      for (let m = 1; m <= 12; m++) {
+        const date = `2025-${String(m).padStart(2, '0')}-15`;
+        const d = new Date(`${date}T00:00:00Z`);
+        if (p.hireDate > d || (p.leaveDate && p.leaveDate < d)) continue;
+        salesRows.push({ externalId: `S-${p.employeeNo}-${m}`, employeeNo: p.employeeNo, date, amount: `${1000 + m * 100 + (p.employeeNo.charCodeAt(6) % 7) * 50}.00` });
+      }
+  });
+  afterAll(() => s.close());
+
+  async function refused(query: string, variables: Record<string, unknown>, token: string): Promise<GqlResult> {
+    const before = await databaseSnapshot(s.db);
+    const r = await s.gql(query, variables, token);
+    expect(r.errors, JSON.stringify(r.data)).toBeDefined();
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    return r;
+  }
+
+  it('imports actuals idempotently, and refuses a batch with bad rows whole', async () => {
+    const first = await s.gql(IMPORT, { records: salesRows }, t.finance);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.importSalesActuals).toEqual({ created: salesRows.length, updated: 0, unchanged: 0 });
+    const again = await s.gql(IMPORT, { records: salesRows }, t.finance);
+    expect(again.data.importSalesActuals).toEqual({ created: 0, updated: 0, unchanged: salesRows.length });
+    const corrected = await s.gql(IMPORT, { records: [{ ...salesRows[0]!, amount: '999.99' }] }, t.finance);
+    expect(corrected.data.importSalesActuals).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    await s.gql(IMPORT, { records: [salesRows[0]] }, t.finance);
+
+    const bad = await refused(
+      IMPORT,
+      {
+        records: [
+          { externalId: 'NEW-1', employeeNo: salesRows[0]!.employeeNo, date: '2025-05-05', amount: '10.00' },
+          { externalId: 'NEW-2', employeeNo: 'NOBODY', date: '2025-05-05', amount: '10.00' },
+          { externalId: 'NEW-3', employeeNo: salesRows[0]!.employeeNo, date: '1999-01-01', amount: '10.00' },
+          { externalId: 'NEW-1', employeeNo: salesRows[0]!.employeeNo, date: '2025-05-06', amount: '10.00' },
+        ],
+      },
+      t.finance,
+    );
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect((bad.errors![0]!.extensions as any).problems.map((p: any) => [p.row, p.field])).toEqual([
+      [2, 'employeeNo'],
+      [3, 'date'],
+      [4, 'externalId'],
+    ]);
+    expect(codeOf(await refused(IMPORT, { records: salesRows.slice(0, 1) }, t.manager))).toBe('FORBIDDEN');
+  });
+
+  let areaPlan: any;
+
+  it('breaks an area plan down by last year’s share: every period and every unit exact to the fen', async () => {
+    const c = await s.gql(CREATE, { input: { year: 2026, metric: 'SALES_AMOUNT', level: 'BASE', scopeUnitId: area.id, total: '1200000.01' } }, t.manager);
+    expect(c.errors).toBeUndefined();
+    const plan = c.data.createTargetPlan;
+    expect(plan.plan).toMatchObject({ version: 1, status: 'DRAFT', ownerKind: 'UNIT', total: '1200000.01' });
+    expect(plan.periods).toHaveLength(12);
+    const b = await s.gql(BREAK, { id: plan.plan.id, revision: plan.plan.revision, time: { kind: 'HISTORY' }, owners: { kind: 'HISTORY' } }, t.manager);
+    expect(b.errors).toBeUndefined();
+    areaPlan = b.data.breakDownTargetPlan;
+    const lines: { ownerId: string; periodKey: string; amount: string }[] = areaPlan.lines;
+    const scopeRow = lines.filter((l) => l.ownerId === area.id);
+    expect(sum(scopeRow.map((l) => l.amount))).toBe(120000001n);
+    for (const p of areaPlan.periods) {
+      const children = lines.filter((l) => l.periodKey === p.key && l.ownerId !== area.id);
+      expect(sum(children.map((l) => l.amount))).toBe(toFen(scopeRow.find((l) => l.periodKey === p.key)!.amount));
+    }
+    // Later months sold more last year, so they get more.
+    expect(toFen(scopeRow.at(-1)!.amount)).toBeGreaterThan(toFen(scopeRow[0]!.amount));
+  });
+
+  it('validates without saving, and refuses a broken save with issues pointing at the cell', async () => {
+    const lines = areaPlan.lines.map((l: any) => ({ ...l }));
+    const cell = lines.find((l: any) => l.ownerId !== area.id && l.periodKey === '2026-03');
+    cell.amount = (toFen(cell.amount) + 1n).toString().replace(/(\d\d)$/, '.$1');
+    const before = await databaseSnapshot(s.db);
+    const issues = (await s.gql(VALIDATE, { id: areaPlan.plan.id, lines }, t.manager)).data.validateTargetLines;
+    expect(issues).toEqual([expect.objectContaining({ rule: 'sum', periodKey: '2026-03', column: 2, found: expect.any(String), message: expect.stringContaining('over by 0.01') })]);
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    const saved = await refused(SAVE, { id: areaPlan.plan.id, revision: areaPlan.plan.revision, lines }, t.manager);
+    expect(codeOf(saved)).toBe('BAD_USER_INPUT');
+    expect((saved.errors![0]!.extensions as any).issues[0]).toMatchObject({ rule: 'sum', periodKey: '2026-03' });
+    const text = lines.map((l: any) => (l === cell ? { ...l, amount: 'lots' } : l));
+    const textIssues = (await s.gql(VALIDATE, { id: areaPlan.plan.id, lines: text }, t.manager)).data.validateTargetLines;
+    expect(textIssues[0]).toMatchObject({ rule: 'notANumber', rowKey: cell.ownerId, periodKey: '2026-03' });
+    const unknown = (await s.gql(VALIDATE, { id: areaPlan.plan.id, lines: [...areaPlan.lines, { ownerId: area.id, periodKey: '2027-01', amount: '1' }] }, t.manager)).data.validateTargetLines;
+    expect(unknown[0]).toMatchObject({ rule: 'unknownPeriod', periodKey: '2027-01' });
+  });
+
+  it('saves a valid edit once; a second save with the old revision gets CONFLICT', async () => {
+    const lines = areaPlan.lines.map((l: any) => ({ ...l }));
+    const owners = lines.filter((l: any) => l.ownerId !== area.id && l.periodKey === '2026-04');
+    owners[0].amount = (toFen(owners[0].amount) + 100n).toString().replace(/(\d\d)$/, '.$1');
+    owners[1].amount = (toFen(owners[1].amount) - 100n).toString().replace(/(\d\d)$/, '.$1');
+    const ok = await s.gql(SAVE, { id: areaPlan.plan.id, revision: areaPlan.plan.revision, lines }, t.manager);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.saveTargetLines.plan.revision).toBe(areaPlan.plan.revision + 1);
+    const stale = await refused(SAVE, { id: areaPlan.plan.id, revision: areaPlan.plan.revision, lines }, t.manager);
+    expect(codeOf(stale)).toBe('CONFLICT');
+    areaPlan = ok.data.saveTargetLines;
+  });
+
+  it('runs the workflow: submit, approve by someone above, publish; with comments and events', async () => {
+    const id = areaPlan.plan.id;
+    const sub = await s.gql(STEP('submitTargetPlan', '$comment: String'), { id, revision: areaPlan.plan.revision, comment: '按去年占比分解' }, t.manager);
+    expect(sub.errors).toBeUndefined();
+    let plan = sub.data.submitTargetPlan.plan;
+    expect(plan.status).toBe('SUBMITTED');
+    expect(codeOf(await refused(STEP('approveTargetPlan'), { id, revision: plan.revision }, t.manager))).toBe('FORBIDDEN');
+    expect(codeOf(await refused(STEP('saveTargetLines'.replace('saveTargetLines', 'publishTargetPlan')), { id, revision: plan.revision }, t.director))).toBe('BAD_USER_INPUT');
+    const ret = await s.gql(STEP('returnTargetPlan', '$comment: String!'), { id, revision: plan.revision, comment: '三月偏高' }, t.director);
+    expect(ret.data.returnTargetPlan.plan.status).toBe('DRAFT');
+    expect(ret.data.returnTargetPlan.events.at(-1)).toMatchObject({ action: 'return', actor: 'director', comment: '三月偏高' });
+    const empty = await refused(STEP('returnTargetPlan', '$comment: String!'), { id, revision: ret.data.returnTargetPlan.plan.revision, comment: ' ' }, t.director);
+    expect(codeOf(empty)).toBe('BAD_USER_INPUT');
+    plan = (await s.gql(STEP('submitTargetPlan', '$comment: String'), { id, revision: ret.data.returnTargetPlan.plan.revision, comment: null }, t.manager)).data.submitTargetPlan.plan;
+    const app = await s.gql(STEP('approveTargetPlan', '$comment: String'), { id, revision: plan.revision, comment: '同意' }, t.director);
+    expect(app.errors).toBeUndefined();
+    const pub = await s.gql(STEP('publishTargetPlan'), { id, revision: app.data.approveTargetPlan.plan.revision }, t.director);
+    expect(pub.data.publishTargetPlan.plan.status).toBe('PUBLISHED');
+    expect(pub.data.publishTargetPlan.events.map((e: any) => e.action)).toEqual(['create', 'submit', 'return', 'submit', 'approve', 'publish']);
+    areaPlan = pub.data.publishTargetPlan;
+    expect(await s.db.prisma.auditEvent.count({ where: { entityType: 'TargetPlan', entityId: id } })).toBe(8);
+  });
+
+  it('a team plan for people: nobody gets a target before joining; reps see their published targets', async () => {
+    const team = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: repTeam.id } });
+    const joiner = await s.gql(
+      'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
+      { input: { employeeNo: 'JOIN-0612', name: '新人', position: 'SALES_REP', rank: 'SR', hireDate: '2026-06-12', baseSalary: '3000.00', unitId: team.id } },
+      t.admin,
+    );
+    const joinerId = joiner.data.createPerson.id;
+    const c = await s.gql(CREATE, { input: { year: 2026, metric: 'SALES_AMOUNT', level: 'BASE', scopeUnitId: team.id, total: '240000.00' } }, t.manager);
+    expect(c.errors).toBeUndefined();
+    expect(c.data.createTargetPlan.plan.ownerKind).toBe('PERSON');
+    const b = await s.gql(BREAK, { id: c.data.createTargetPlan.plan.id, revision: 1, time: { kind: 'EQUAL' }, owners: { kind: 'EQUAL' } }, t.manager);
+    expect(b.errors).toBeUndefined();
+    const plan = b.data.breakDownTargetPlan;
+    const joinerRow = plan.rows.find((r: any) => r.ownerId === joinerId);
+    expect(joinerRow).toMatchObject({ hireDate: '2026-06-12', leaveDate: null });
+    const amount = (k: string) => toFen(plan.lines.find((l: any) => l.ownerId === joinerId && l.periodKey === k).amount);
+    for (const k of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']) expect(amount(k)).toBe(0n);
+    // June: 19 of 30 days, so less than a full month like July.
+    expect(amount('2026-06')).toBeGreaterThan(0n);
+    expect(amount('2026-06')).toBeLessThan(amount('2026-07'));
+    let rev = plan.plan.revision;
+    const id = plan.plan.id;
+    rev = (await s.gql(STEP('submitTargetPlan', '$comment: String'), { id, revision: rev, comment: null }, t.manager)).data.submitTargetPlan.plan.revision;
+    rev = (await s.gql(STEP('approveTargetPlan', '$comment: String'), { id, revision: rev, comment: null }, t.director)).data.approveTargetPlan.plan.revision;
+    expect((await s.gql(MY, { year: 2026 }, t.rep)).data.myTargets).toEqual([]);
+    await s.gql(STEP('publishTargetPlan'), { id, revision: rev }, t.director);
+    const mine = (await s.gql(MY, { year: 2026 }, t.rep)).data.myTargets;
+    expect(mine).toHaveLength(12);
+    expect(mine[0]).toMatchObject({ metric: 'SALES_AMOUNT', level: 'BASE', periodKey: '2026-01', version: 1 });
+    expect(codeOf(await s.gql('query($id: ID!) { targetPlan(id: $id) { plan { id } } }', { id }, t.rep))).toBe('FORBIDDEN');
+  });
+
+  it('a change after approval is a new version; the old one stays published', async () => {
+    const r = await s.gql(STEP('reviseTargetPlan'), { id: areaPlan.plan.id, revision: areaPlan.plan.revision }, t.manager);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.reviseTargetPlan.plan).toMatchObject({ version: 2, status: 'DRAFT' });
+    expect(r.data.reviseTargetPlan.lines).toHaveLength(areaPlan.lines.length);
+    const old = await s.gql(`query($id: ID!) { targetPlan(id: $id) { plan { status version } } }`, { id: areaPlan.plan.id }, t.director);
+    expect(old.data.targetPlan.plan).toEqual({ status: 'PUBLISHED', version: 1 });
+    expect(codeOf(await refused(STEP('reviseTargetPlan'), { id: areaPlan.plan.id, revision: areaPlan.plan.revision }, t.manager))).toBe('CONFLICT');
+    const dup = await refused(CREATE, { input: { year: 2026, metric: 'SALES_AMOUNT', level: 'BASE', scopeUnitId: area.id, total: '1.00' } }, t.manager);
+    expect(dup.errors![0]!.message).toMatch(/already exists/);
+    areaPlan = r.data.reviseTargetPlan;
+  });
+
+  it('a locked period refuses changes to it until an admin reopens it (both audited)', async () => {
+    const lock = await s.gql('mutation { lockPeriod(periodKey: "2026-03", reason: "March closed") { periodKey reason } }', {}, t.admin);
+    expect(lock.errors).toBeUndefined();
+    expect(codeOf(await s.gql('mutation { lockPeriod(periodKey: "2026-04", reason: "x") { periodKey } }', {}, t.manager))).toBe('FORBIDDEN');
+    const lines = areaPlan.lines.map((l: any) => ({ ...l }));
+    const march = lines.filter((l: any) => l.ownerId !== area.id && l.periodKey === '2026-03');
+    const [a, b] = [march[0], march[1]];
+    a.amount = (toFen(a.amount) + 1n).toString().replace(/(\d\d)$/, '.$1');
+    b.amount = (toFen(b.amount) - 1n).toString().replace(/(\d\d)$/, '.$1');
+    const r = await refused(SAVE, { id: areaPlan.plan.id, revision: areaPlan.plan.revision, lines }, t.manager);
+    expect(r.errors![0]!.message).toMatch(/2026-03 is locked/);
+    const sale = await refused(IMPORT, { records: [{ externalId: 'LOCKED-1', employeeNo: salesRows[0]!.employeeNo, date: '2026-03-05', amount: '1.00' }] }, t.finance);
+    expect((sale.errors![0]!.extensions as any).problems[0].message).toMatch(/locked period 2026-03/);
+    expect((await s.gql('mutation { reopenPeriod(periodKey: "2026-03", reason: "correction approved") }', {}, t.admin)).data.reopenPeriod).toBe(true);
+    const ok = await s.gql(SAVE, { id: areaPlan.plan.id, revision: areaPlan.plan.revision, lines }, t.manager);
+    expect(ok.errors).toBeUndefined();
+    const audit = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'PeriodLock', entityId: '2026-03' }, orderBy: { at: 'asc' } });
+    expect(audit.map((e) => e.action)).toEqual(['lock', 'reopen']);
+  });
+
+  it('refuses bad plan input clearly', async () => {
+    const bad = (input: Record<string, unknown>) => refused(CREATE, { input: { year: 2026, metric: 'UNITS', level: 'BASE', scopeUnitId: area.id, total: '10', ...input } }, t.manager);
+    expect((await bad({ total: '10.5' })).errors![0]!.message).toMatch(/whole number/);
+    expect((await bad({ total: '-3' })).errors![0]!.extensions!.field).toBe('input.total');
+    expect(codeOf(await bad({ periodLevel: 'fortnight' }))).toBe('BAD_USER_INPUT');
+    const other = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA', id: { not: area.id } } });
+    expect(codeOf(await bad({ scopeUnitId: other.id }))).toBe('FORBIDDEN');
+    const p = (await s.gql(CREATE, { input: { year: 2026, metric: 'UNITS', level: 'BASE', scopeUnitId: area.id, total: '10' } }, t.manager)).data.createTargetPlan;
+    const weights = await refused(BREAK, { id: p.plan.id, revision: 1, time: { kind: 'WEIGHTS', percents: [{ key: '2026-01', percent: '50' }] }, owners: { kind: 'EQUAL' } }, t.manager);
+    expect(weights.errors![0]!.message).toMatch(/no percentage for "2026-02"/);
+    const noHistory = await refused(BREAK, { id: p.plan.id, revision: 1, time: { kind: 'HISTORY' }, owners: { kind: 'EQUAL' } }, t.manager);
+    expect(noHistory.errors![0]!.message).toMatch(/no actuals for last year/);
+  });
+});
