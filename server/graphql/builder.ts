@@ -43,6 +43,7 @@ export const builder = new SchemaBuilder<{
     Money: { Input: bigint; Output: bigint };
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
+    File: { Input: File; Output: never };
   };
 }>({
   plugins: [ScopeAuthPlugin, PrismaPlugin, ValidationPlugin],

@@ -21,6 +21,8 @@ export interface SaleInput {
   newCustomer?: boolean | null;
   collectedFen?: bigint | null;
   marginFen?: bigint | null;
+  /** Where the record came from in an uploaded file (its row there). */
+  sourceRow?: number;
 }
 
 export interface ImportProblem {
@@ -45,9 +47,9 @@ export function importRejected(problems: ImportProblem[], source = 'The import')
   });
 }
 
-export async function importSales(ctx: Context, records: SaleInput[], rowOffset = 0): Promise<ImportResult> {
+export async function importSales(ctx: Context, records: SaleInput[], source?: string): Promise<ImportResult> {
   const problems: ImportProblem[] = [];
-  const rowOf = (i: number) => i + 1 + rowOffset;
+  const rowOf = (i: number) => records[i]!.sourceRow ?? i + 1;
   const seen = new Map<string, number>();
   records.forEach((r, i) => {
     if (!r.externalId.trim()) problems.push({ row: rowOf(i), field: 'externalId', message: 'is empty' });
@@ -92,7 +94,7 @@ export async function importSales(ctx: Context, records: SaleInput[], rowOffset 
       marginFen: r.marginFen ?? 0n,
     };
   });
-  if (problems.length) importRejected(problems.sort((a, b) => a.row - b.row));
+  if (problems.length) importRejected(problems.sort((a, b) => a.row - b.row), source);
   const rows = resolved as NonNullable<(typeof resolved)[number]>[];
 
   return ctx.prisma.$transaction(

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isObjectType } from 'graphql';
-import { codeOf, databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
+import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { CSRF_HEADER } from '../../server/app.ts';
 import { testProviders } from '../support/databases.ts';
 import { schema } from '../../server/graphql/schema.ts';
 
@@ -19,7 +20,7 @@ interface Fixture {
   team: { id: string; parentId: string };
 }
 
-const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixture) => Record<string, unknown> }> = {
+const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixture) => Record<string, unknown>; upload?: string }> = {
   viewer: { allowed: everyone, query: '{ viewer { username } }', vars: () => ({}) },
   roster: { allowed: everyone, query: '{ roster(first: 1) { edges { node { id } } } }', vars: () => ({}) },
   person: { allowed: everyone, query: 'query($id: ID!) { person(id: $id) { id } }', vars: (f) => ({ id: f.personInManagerArea.id }) },
@@ -81,6 +82,12 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     query: 'mutation { importSalesActuals(records: [{ externalId: "X", employeeNo: "NOBODY", date: "2026-01-05", amount: "1.00" }]) { created } }',
     vars: () => ({}),
   },
+  importSalesFile: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($f: File!) { importSalesFile(file: $f) { created } }',
+    vars: () => ({ f: null }),
+    upload: 'externalId,employeeNo,date,amount\n',
+  },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };
@@ -105,6 +112,20 @@ describe.each(testProviders)('permissions on %s', (provider) => {
   });
   afterAll(() => s.close());
 
+  /** A GraphQL multipart request with one file as $f. */
+  async function upload(query: string, body: string, token: string | null) {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query, variables: { f: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new File([body], 'matrix.csv'));
+    const res = await s.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { [CSRF_HEADER]: '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: form,
+    });
+    return (await res.json()) as GqlResult;
+  }
+
   const rows = Object.entries(operations).flatMap(([op, spec]) =>
     (['anonymous', ...everyone] as Who[]).map((who) => [op, who, spec.allowed.includes(who)] as const),
   );
@@ -113,7 +134,7 @@ describe.each(testProviders)('permissions on %s', (provider) => {
     const spec = operations[op]!;
     const token = who === 'anonymous' ? null : await s.login(who);
     const before = await databaseSnapshot(s.db);
-    const r = await s.gql(spec.query, spec.vars(fixture), token);
+    const r = spec.upload ? await upload(spec.query, spec.upload, token) : await s.gql(spec.query, spec.vars(fixture), token);
     const code = codeOf(r);
     if (allowed) {
       expect(['FORBIDDEN', 'UNAUTHENTICATED', 'INTERNAL_SERVER_ERROR'], JSON.stringify(r.errors)).not.toContain(code);
