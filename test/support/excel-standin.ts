@@ -30,6 +30,10 @@ interface Cell {
   value: CellValue | '';
   formula?: string;
   numberFormat: string;
+  /** Cells are locked unless unlocked; locking matters only on a protected sheet. */
+  unlocked?: boolean;
+  validation?: unknown;
+  fill?: string;
 }
 
 interface TableState {
@@ -50,6 +54,7 @@ interface SheetState {
   columnWidths: Map<number, number>;
   protected: boolean;
   position: number;
+  hiddenColumns: Set<number>;
 }
 
 export interface StandInStats {
@@ -112,6 +117,8 @@ export class StandInWorkbook {
   stats: StandInStats = { syncs: 0, requestBytes: [], largestRequestBytes: 0, failedRequests: 0 };
   /** Test hook: makes the next N syncs fail with this error code before anything is applied. */
   failNext: { code: string; count: number } | null = null;
+  /** The last range selected through the API, "Sheet!A1". */
+  selection: string | null = null;
 
   constructor(sheetNames: string[] = ['Sheet1']) {
     for (const name of sheetNames) this.addSheet(name);
@@ -120,7 +127,7 @@ export class StandInWorkbook {
   addSheet(name: string): SheetState {
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new StandInError('InvalidArgument', `"${name}" is not a valid sheet name.`);
     if (this.sheet(name)) throw new StandInError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
-    const sheet: SheetState = { name, cells: new Map(), customProperties: new Map(), frozenRows: 0, columnWidths: new Map(), protected: false, position: this.sheets.length };
+    const sheet: SheetState = { name, cells: new Map(), customProperties: new Map(), frozenRows: 0, columnWidths: new Map(), protected: false, position: this.sheets.length, hiddenColumns: new Set() };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -146,7 +153,31 @@ export class StandInWorkbook {
   type(sheetName: string, address: string, value: CellValue) {
     const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
     const a = parseAddress(address);
+    if (sheet.protected && !sheet.cells.get(key(a.row, a.column))?.unlocked) throw new Error(`${sheetName}!${address} is protected`);
     writeCell(sheet, a.row, a.column, value);
+  }
+
+  /** Inserts an empty row above a 1-based row number, as a user would (cells below move down). */
+  insertRow(sheetName: string, rowNumber: number) {
+    const sheet = this.sheet(sheetName)!;
+    const moved = new Map<string, Cell>();
+    for (const [k, cell] of sheet.cells) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      moved.set(key(r >= rowNumber - 1 ? r + 1 : r, c), cell);
+    }
+    sheet.cells = moved;
+  }
+
+  /** Deletes a 1-based row (cells below move up). */
+  deleteRow(sheetName: string, rowNumber: number) {
+    const sheet = this.sheet(sheetName)!;
+    const moved = new Map<string, Cell>();
+    for (const [k, cell] of sheet.cells) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      if (r === rowNumber - 1) continue;
+      moved.set(key(r > rowNumber - 1 ? r - 1 : r, c), cell);
+    }
+    sheet.cells = moved;
   }
 
   /** The used range (values only), like Worksheet.getUsedRange(true). */
@@ -275,6 +306,11 @@ class Loadable {
     this.loaded.delete(prop);
   }
 
+  /** Marks properties as loaded (a collection's load fills its items). */
+  preload(values: Record<string, unknown>) {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
+
   toJSON() {
     return Object.fromEntries(this.loaded);
   }
@@ -293,7 +329,26 @@ export class StandInWorkbookProxy {
 }
 
 export class StandInWorksheetCollection {
+  private loadedItems: StandInWorksheet[] | null = null;
   constructor(private readonly ctx: StandInContext) {}
+
+  /** load('items/name'): the sheets, in order, each with its name loaded. */
+  load(_props?: string) {
+    this.ctx.enqueueLoad(() => {
+      this.loadedItems = this.ctx.state.sheets.map((sheetState) => {
+        const ws = new StandInWorksheet(this.ctx, () => this.ctx.state.sheets.find((x) => x === sheetState) ?? null);
+        ws.preload({ name: sheetState.name, isNullObject: false });
+        return ws;
+      });
+      return this.ctx.state.sheets.reduce((n, x) => n + x.name.length + 16, 0);
+    });
+    return this;
+  }
+
+  get items(): StandInWorksheet[] {
+    if (!this.loadedItems) throw new StandInError('PropertyNotLoaded', "The property 'items' is not available. Call load and sync first.");
+    return this.loadedItems;
+  }
 
   getItem(name: string): StandInWorksheet {
     return new StandInWorksheet(this.ctx, () => {
@@ -377,7 +432,7 @@ export class StandInWorksheet extends Loadable {
 
   get protection() {
     return {
-      protect: () => this.ctx.enqueue('protect', () => (this.state.protected = true)),
+      protect: (options?: unknown) => this.ctx.enqueue({ protect: options ?? null }, () => (this.state.protected = true)),
       unprotect: () => this.ctx.enqueue('unprotect', () => (this.state.protected = false)),
     };
   }
@@ -479,6 +534,15 @@ class StandInTableCollection {
       this.ctx.state.tables.push(created);
     });
     return new StandInTable(this.ctx, () => created ?? null);
+  }
+
+  getItem(name: string): StandInTable {
+    return new StandInTable(this.ctx, () => {
+      const s = this.sheet();
+      const t = s && this.ctx.state.tables.find((x) => x.name.toLowerCase() === name.toLowerCase() && x.sheet === s);
+      if (!t) throw new StandInError('ItemNotFound', `The table ${name} does not exist.`);
+      return t;
+    });
   }
 
   getItemOrNullObject(name: string): StandInTable {
@@ -626,6 +690,49 @@ export class StandInRange extends Loadable {
     return this.read('columnIndex');
   }
 
+  /** On a protected sheet, Excel refuses API writes to locked cells. */
+  private checkWritable() {
+    const r = this.ref;
+    if (!r.sheet.protected) return;
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.columns; j++)
+        if (!r.sheet.cells.get(key(r.row + i, r.column + j))?.unlocked) {
+          throw new StandInError('AccessDenied', `The cell ${columnLetters(r.column + j)}${r.row + i + 1} is on a protected sheet and locked.`);
+        }
+  }
+
+  private eachCell(f: (cell: Cell) => void) {
+    const r = this.ref;
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.columns; j++) {
+        const k = key(r.row + i, r.column + j);
+        const cell = r.sheet.cells.get(k) ?? { value: '', numberFormat: 'General' };
+        f(cell);
+        r.sheet.cells.set(k, cell);
+      }
+  }
+
+  get dataValidation() {
+    const ctx = this.ctx;
+    const range = this;
+    return {
+      clear: () => ctx.enqueue('clearValidation', () => range.eachCell((c) => delete c.validation)),
+      set rule(rule: unknown) {
+        ctx.enqueue({ rule }, () => range.eachCell((c) => (c.validation = rule)));
+      },
+      set errorAlert(alert: unknown) {
+        ctx.enqueue({ alert }, () => void range.ref);
+      },
+    };
+  }
+
+  set columnHidden(hidden: boolean) {
+    this.ctx.enqueue({ columnHidden: hidden }, () => {
+      const r = this.ref;
+      for (let j = 0; j < r.columns; j++) (hidden ? r.sheet.hiddenColumns.add(r.column + j) : r.sheet.hiddenColumns.delete(r.column + j));
+    });
+  }
+
   private checkShape(grid: unknown, what: string) {
     const r = this.ref;
     if (!Array.isArray(grid) || grid.length !== r.rows || grid.some((row) => !Array.isArray(row) || row.length !== r.columns)) {
@@ -636,6 +743,7 @@ export class StandInRange extends Loadable {
   set values(grid: unknown[][]) {
     this.ctx.enqueue(grid, () => {
       this.checkShape(grid, 'values');
+      this.checkWritable();
       const r = this.ref;
       grid.forEach((row, i) => row.forEach((v, j) => writeCell(r.sheet, r.row + i, r.column + j, v)));
     });
@@ -645,6 +753,7 @@ export class StandInRange extends Loadable {
   set numberFormat(grid: unknown[][]) {
     this.ctx.enqueue(grid, () => {
       this.checkShape(grid, 'numberFormat');
+      this.checkWritable();
       const r = this.ref;
       grid.forEach((row, i) =>
         row.forEach((f, j) => {
@@ -661,6 +770,7 @@ export class StandInRange extends Loadable {
 
   clear(applyTo?: string) {
     this.ctx.enqueue({ clear: applyTo ?? 'All' }, () => {
+      this.checkWritable();
       const r = this.ref;
       for (let i = 0; i < r.rows; i++)
         for (let j = 0; j < r.columns; j++) {
@@ -677,7 +787,10 @@ export class StandInRange extends Loadable {
   }
 
   select() {
-    this.ctx.enqueue('select', () => void this.ref);
+    this.ctx.enqueue('select', () => {
+      const r = this.ref;
+      this.ctx.state.selection = addressOf(r.sheet.name, r.row, r.column, r.rows, r.columns);
+    });
   }
 
   get format() {
@@ -698,7 +811,12 @@ export class StandInRange extends Loadable {
       },
       fill: {
         set color(value: string) {
-          ctx.enqueue({ fill: value }, () => void range.ref);
+          ctx.enqueue({ fill: value }, () => range.eachCell((c) => (c.fill = value)));
+        },
+      },
+      protection: {
+        set locked(value: boolean) {
+          ctx.enqueue({ locked: value }, () => range.eachCell((c) => (c.unlocked = !value)));
         },
       },
     };

@@ -104,3 +104,14 @@ describe('writeSheetTable', () => {
     expect(workbook.stats.syncs).toBe(0);
   });
 });
+
+describe('writeSheetTable, refreshing after the user removed the table', () => {
+  it('writes a fresh table', async () => {
+    const { workbook, run } = excel();
+    await writeSheetTable(run, spec(3));
+    workbook.tables = [];
+    await writeSheetTable(run, spec(2));
+    expect(workbook.tables).toHaveLength(1);
+    expect(workbook.read('Roster', 'A3:A4')).toEqual([['QB00002'], ['']]);
+  });
+});

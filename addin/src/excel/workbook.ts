@@ -2,16 +2,19 @@
  * The one module that touches the workbook, through the Excel JavaScript API.
  * Everything else in the add-in hands it plain data.
  *
- * writeSheetTable puts a block of rows on a sheet as a formatted Excel table:
- * - it refreshes only a sheet it made itself (tagged with custom properties);
- *   a same-named sheet of the user's is left alone and a new "Name (2)" used;
- * - on refresh it replaces only its own previous table, and refuses (writing
- *   nothing) when the new table would cover cells the user typed beside it;
+ * Writing a block of rows to a sheet (writeSheetTable for tables such as the
+ * Roster, writeGridSheet for input grids such as a Targets sheet):
+ * - it refreshes only a sheet it made itself, recognised by custom
+ *   properties (kind, and an identity such as the plan id — found even when
+ *   the user renamed the sheet); a same-named sheet of the user's is left
+ *   alone and a new "Name (2)" used;
+ * - on refresh it replaces only its own previous block, and refuses (writing
+ *   nothing) when the new block would cover cells the user typed beside it;
  * - values go in blocks of at most ~4 MB, one `context.sync` per block, a
  *   block halved and retried when Excel says the request was too large;
  * - number formats are set before values, so text columns stay text.
  */
-import { a1, intersect, outside, parseA1, planChunks, rowBytes, type Block, type CellInput } from './chunks.ts';
+import { a1, columnLetters, intersect, outside, parseA1, planChunks, rowBytes, type Block, type CellInput } from './chunks.ts';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -23,17 +26,35 @@ export interface TableColumn {
   width: number;
 }
 
-export interface SheetTableSpec {
+export interface SheetBlockSpec {
   /** Preferred sheet name, e.g. "Roster". */
   sheetName: string;
   /** What Quotabook keeps on the sheet, e.g. "roster"; a sheet with another kind is never overwritten. */
   kind: string;
-  /** Excel table name, unique in the workbook, e.g. "QuotabookRoster". */
-  tableName: string;
+  /** Tags that must match too before a sheet is refreshed (e.g. the plan id); the sheet is found by them even when renamed. */
+  identity?: Record<string, string>;
   columns: TableColumn[];
   rows: CellInput[][];
   /** Extra tags stored on the sheet (unit, as-of date, pulled-at …). */
   properties: Record<string, string>;
+}
+
+export interface SheetTableSpec extends SheetBlockSpec {
+  /** Excel table name, unique in the workbook, e.g. "QuotabookRoster". */
+  tableName: string;
+}
+
+export interface GridSheetSpec extends SheetBlockSpec {
+  /** Where the user types (zero-based, within the sheet): filled, unlocked and validated. */
+  input: Block;
+  /** Data validation for the input cells. */
+  inputRule: { kind: 'decimal' | 'whole'; message: string };
+  /** Columns to hide (zero-based), e.g. the owner ids. */
+  hiddenColumns: number[];
+  /** Rows styled as totals (zero-based). */
+  totalRows: number[];
+  /** Protect the sheet so that only the input cells can be edited. */
+  protect: boolean;
 }
 
 export interface WriteProgress {
@@ -50,7 +71,7 @@ export interface WriteReport {
   replacedPrevious: boolean;
 }
 
-/** The new table would cover cells that are not Quotabook's. */
+/** The new block would cover cells that are not Quotabook's. */
 export class WorkbookConflictError extends Error {
   constructor(
     readonly sheetName: string,
@@ -62,27 +83,77 @@ export class WorkbookConflictError extends Error {
 }
 
 export const PROP = { kind: 'QuotabookKind', range: 'QuotabookRange' } as const;
+export const propName = (key: string) => `Quotabook${key[0]!.toUpperCase()}${key.slice(1)}`;
 export const MAX_BLOCK_BYTES = 4 * 1024 * 1024;
 const SIZE_ERRORS = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
 
 const errorCode = (error: unknown) => (error as { code?: string } | null)?.code ?? (error as { debugInfo?: { code?: string } } | null)?.debugInfo?.code;
 
-interface Candidate {
+interface SheetInfo {
   name: string;
   sheet: Excel.Worksheet;
   kind: Excel.WorksheetCustomProperty;
   range: Excel.WorksheetCustomProperty;
-  table: Excel.Table;
+  identity: [string, Excel.WorksheetCustomProperty][];
   used: Excel.Range;
+  table: Excel.Table | null;
 }
 
 /** Candidate sheet names: the preferred one, then "Name (2)" … "Name (9)". */
 const candidateNames = (name: string) => [name, ...Array.from({ length: 8 }, (_, i) => `${name} (${i + 2})`)];
 
-export async function writeSheetTable(
+type Sync = () => Promise<void>;
+
+function inspect(context: Excel.RequestContext, name: string, identity: Record<string, string>, tableName?: string): SheetInfo {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  const info: SheetInfo = {
+    name,
+    sheet,
+    kind: sheet.customProperties.getItemOrNullObject(PROP.kind),
+    range: sheet.customProperties.getItemOrNullObject(PROP.range),
+    identity: Object.keys(identity).map((k) => [k, sheet.customProperties.getItemOrNullObject(propName(k))]),
+    used: sheet.getUsedRangeOrNullObject(true),
+    table: tableName ? sheet.tables.getItemOrNullObject(tableName) : null,
+  };
+  sheet.load('isNullObject');
+  info.table?.load('isNullObject');
+  info.kind.load('value');
+  info.range.load('value');
+  for (const [, p] of info.identity) p.load('value');
+  info.used.load('address');
+  return info;
+}
+
+const isOurs = (info: SheetInfo, spec: SheetBlockSpec) =>
+  !info.sheet.isNullObject &&
+  !info.kind.isNullObject &&
+  info.kind.value === spec.kind &&
+  info.identity.every(([k, p]) => !p.isNullObject && p.value === spec.identity![k]);
+
+/** Finds where a block goes: our own sheet (even renamed, when it has an identity), or a free name. */
+async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec & { tableName?: string }, sync: Sync): Promise<SheetInfo> {
+  const identity = spec.identity ?? {};
+  let names = candidateNames(spec.sheetName);
+  if (spec.identity) {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await sync();
+    names = [...new Set([...sheets.items.map((s) => s.name), ...names])];
+  }
+  const infos = names.map((n) => inspect(context, n, identity, spec.tableName));
+  await sync();
+  const ours = infos.find((i) => isOurs(i, spec));
+  if (ours) return ours;
+  const free = infos.find((i) => candidateNames(spec.sheetName).includes(i.name) && i.sheet.isNullObject);
+  if (!free) throw new Error(`Sheets "${spec.sheetName}" to "${spec.sheetName} (9)" all hold other data; rename one and pull again`);
+  return free;
+}
+
+async function writeBlock(
   run: ExcelRun,
-  spec: SheetTableSpec,
-  options: { maxBlockBytes?: number; onProgress?: (p: WriteProgress) => void } = {},
+  spec: SheetBlockSpec & { tableName?: string },
+  hooks: { first?: (sheet: Excel.Worksheet, target: SheetInfo) => void; last: (sheet: Excel.Worksheet, block: Block) => void },
+  options: { maxBlockBytes?: number; onProgress?: (p: WriteProgress) => void },
 ): Promise<WriteReport> {
   const maxBlockBytes = options.maxBlockBytes ?? MAX_BLOCK_BYTES;
   const width = spec.columns.length;
@@ -98,33 +169,13 @@ export async function writeSheetTable(
       await context.sync();
     };
 
-    // 1. Look at the candidate sheets: do they exist, are they ours, where is our old table?
-    const candidates: Candidate[] = candidateNames(spec.sheetName).map((name) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      const c = {
-        name,
-        sheet,
-        kind: sheet.customProperties.getItemOrNullObject(PROP.kind),
-        range: sheet.customProperties.getItemOrNullObject(PROP.range),
-        table: sheet.tables.getItemOrNullObject(spec.tableName),
-        used: sheet.getUsedRangeOrNullObject(true),
-      };
-      c.sheet.load('isNullObject');
-      c.kind.load('value');
-      c.range.load('value');
-      c.table.load('isNullObject');
-      c.used.load('address');
-      return c;
-    });
-    await sync();
-
-    const target = candidates.find((c) => c.sheet.isNullObject || (!c.kind.isNullObject && c.kind.value === spec.kind));
-    if (!target) throw new Error(`Sheets "${spec.sheetName}" to "${spec.sheetName} (9)" all hold other data; rename one and pull again`);
+    // 1. Where does it go, and where was our previous block?
+    const target = await chooseSheet(context, spec, sync);
     const isNew = target.sheet.isNullObject;
     const previous: Block | null = !isNew && !target.range.isNullObject && target.range.value ? parseA1(target.range.value) : null;
     const next: Block = { row: 0, column: 0, rows: spec.rows.length + 1, columns: width };
 
-    // 2. On refresh, make sure the new table covers nothing of the user's.
+    // 2. On refresh, make sure the new block covers nothing of the user's.
     if (!isNew && !target.used.isNullObject) {
       const used = parseA1(target.used.address);
       const probes = outside(next, previous)
@@ -140,18 +191,17 @@ export async function writeSheetTable(
         for (const { block, range } of probes) {
           for (const [i, row] of range.values.entries()) {
             const j = row.findIndex((v) => v !== '' && v !== null);
-            if (j >= 0) throw new WorkbookConflictError(target.name, a1({ row: block.row + i, column: block.column + j, rows: 1, columns: 1 }).split(':')[0]!);
+            if (j >= 0) throw new WorkbookConflictError(target.name, `${columnLetters(block.column + j)}${block.row + i + 1}`);
           }
         }
       }
     }
 
-    // 3. Write: header and the old table's removal ride with the first block;
-    //    the table, formats and tags with the last.
+    // 3. Write: the old block's removal and the header ride with the first
+    //    batch; decorations and tags with the last.
     const blocks = planChunks(spec.rows, formats, maxBlockBytes);
     if (blocks.length === 0) blocks.push([0, 0]);
     let largestBlockBytes = 0;
-    let rowsWritten = 0;
     let written = 0;
     const queue = blocks.map(([start, end]) => ({ start, end }));
     let first = true;
@@ -161,7 +211,7 @@ export async function writeSheetTable(
       const sheet = first && isNew ? context.workbook.worksheets.add(target.name) : context.workbook.worksheets.getItem(target.name);
       context.workbook.application.suspendApiCalculationUntilNextSync();
       if (first) {
-        if (!isNew && !target.table.isNullObject) sheet.tables.getItemOrNullObject(spec.tableName).delete();
+        hooks.first?.(sheet, target);
         if (previous) sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns).clear('All');
         const header = sheet.getRangeByIndexes(0, 0, 1, width);
         header.numberFormat = [spec.columns.map(() => '@')];
@@ -173,14 +223,12 @@ export async function writeSheetTable(
         block.values = spec.rows.slice(start, end);
       }
       if (last) {
-        const table = sheet.tables.add(a1(next), true);
-        table.name = spec.tableName;
-        table.style = 'TableStyleMedium2';
+        hooks.last(sheet, next);
         spec.columns.forEach((c, j) => (sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = c.width));
         sheet.freezePanes.freezeRows(1);
         sheet.customProperties.add(PROP.kind, spec.kind);
         sheet.customProperties.add(PROP.range, a1(next));
-        for (const [k, v] of Object.entries(spec.properties)) sheet.customProperties.add(`Quotabook${k[0]!.toUpperCase()}${k.slice(1)}`, v);
+        for (const [k, v] of Object.entries({ ...spec.properties, ...spec.identity })) sheet.customProperties.add(propName(k), v);
         sheet.activate();
       }
       try {
@@ -198,9 +246,111 @@ export async function writeSheetTable(
       first = false;
       written += 1;
       largestBlockBytes = Math.max(largestBlockBytes, spec.rows.slice(start, end).reduce((n, r) => n + rowBytes(r, formats), 0));
-      rowsWritten = end;
-      options.onProgress?.({ rowsWritten, totalRows: spec.rows.length });
+      options.onProgress?.({ rowsWritten: end, totalRows: spec.rows.length });
     }
     return { sheetName: target.name, rows: spec.rows.length, syncs, blocks: written, largestBlockBytes, replacedPrevious: !isNew };
+  });
+}
+
+/** Writes rows as a formatted Excel table (header, formats, widths, frozen header). */
+export function writeSheetTable(run: ExcelRun, spec: SheetTableSpec, options: { maxBlockBytes?: number; onProgress?: (p: WriteProgress) => void } = {}) {
+  return writeBlock(
+    run,
+    spec,
+    {
+      first: (sheet, target) => {
+        if (target.table && !target.table.isNullObject) sheet.tables.getItem(spec.tableName).delete();
+      },
+      last: (sheet, block) => {
+        const table = sheet.tables.add(a1(block), true);
+        table.name = spec.tableName;
+        table.style = 'TableStyleMedium2';
+      },
+    },
+    options,
+  );
+}
+
+/** Writes an input grid: input cells filled, unlocked and validated; the rest protected. */
+export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { maxBlockBytes?: number; onProgress?: (p: WriteProgress) => void } = {}) {
+  return writeBlock(
+    run,
+    spec,
+    {
+      first: (sheet, target) => {
+        if (!target.sheet.isNullObject) sheet.protection.unprotect();
+      },
+      last: (sheet) => {
+        const header = sheet.getRangeByIndexes(0, 0, 1, spec.columns.length);
+        header.format.font.bold = true;
+        header.format.fill.color = '#DCE6F1';
+        for (const r of spec.totalRows) {
+          const row = sheet.getRangeByIndexes(r, 0, 1, spec.columns.length);
+          row.format.font.bold = true;
+          row.format.fill.color = '#F2F2F2';
+        }
+        const input = sheet.getRangeByIndexes(spec.input.row, spec.input.column, spec.input.rows, spec.input.columns);
+        if (spec.input.rows > 0 && spec.input.columns > 0) {
+          input.format.fill.color = '#FFF8DC';
+          input.format.protection.locked = false;
+          input.dataValidation.clear();
+          const rule = { formula1: 0, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator };
+          input.dataValidation.rule = spec.inputRule.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
+          input.dataValidation.errorAlert = { message: spec.inputRule.message, showAlert: true, style: 'Stop', title: 'Quotabook' };
+        }
+        for (const c of spec.hiddenColumns) sheet.getRangeByIndexes(0, c, spec.rows.length + 1, 1).columnHidden = true;
+        if (spec.protect) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+      },
+    },
+    options,
+  );
+}
+
+export interface SheetRead {
+  sheetName: string;
+  /** The sheet's Quotabook tags, by key (without the prefix). */
+  properties: Record<string, string>;
+  /** All values of the used range from A1, as Excel returns them. */
+  values: unknown[][];
+}
+
+/**
+ * Finds the sheet Quotabook wrote for an identity (even if renamed) and reads
+ * what it holds now. Null when no such sheet is in the workbook.
+ */
+export async function readTaggedSheet(run: ExcelRun, kind: string, identity: Record<string, string>, tagKeys: string[] = []): Promise<SheetRead | null> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const spec = { sheetName: '', kind, identity, columns: [], rows: [], properties: {} } as SheetBlockSpec;
+    const infos = sheets.items.map((s) => inspect(context, s.name, identity));
+    const tags = infos.map((i) => tagKeys.map((k) => [k, i.sheet.customProperties.getItemOrNullObject(propName(k))] as const));
+    for (const t of tags) for (const [, p] of t) p.load('value');
+    await context.sync();
+    const at = infos.findIndex((i) => isOurs(i, spec));
+    if (at < 0) return null;
+    const info = infos[at]!;
+    const values: unknown[][] = [];
+    if (!info.used.isNullObject) {
+      const used = parseA1(info.used.address);
+      const range = info.sheet.getRangeByIndexes(0, 0, used.row + used.rows, used.column + used.columns);
+      range.load('values');
+      await context.sync();
+      values.push(...range.values);
+    }
+    const properties: Record<string, string> = { ...identity };
+    for (const [k, p] of tags[at]!) if (!p.isNullObject) properties[k] = p.value;
+    return { sheetName: info.name, properties, values };
+  });
+}
+
+/** Shows a cell: activates its sheet and selects it. */
+export async function selectCell(run: ExcelRun, sheetName: string, address: string): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(address).select();
+    await context.sync();
   });
 }
