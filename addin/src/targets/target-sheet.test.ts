@@ -1,0 +1,120 @@
+/** The Targets sheet written into the stand-in and read back, with the user's edits. */
+import { describe, expect, it } from 'vitest';
+import { createStandInExcel } from '../../../test/support/excel-standin.ts';
+import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { words } from '../i18n.ts';
+import { checkSheet, issueCell, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView } from './target-sheet.ts';
+
+const w = words.en;
+const view: PlanView = {
+  plan: { id: 'plan-1', year: 2026, version: 1, revision: 3, status: 'DRAFT', metric: 'SALES_AMOUNT', level: 'BASE', total: '300.00', ownerKind: 'PERSON', scopeUnitName: 'Team A', periodLevel: 'quarter' },
+  periods: [
+    { key: '2026-Q1', start: '2026-01-01', end: '2026-03-31', days: 90 },
+    { key: '2026-Q2', start: '2026-04-01', end: '2026-06-30', days: 91 },
+    { key: '2026-Q3', start: '2026-07-01', end: '2026-09-30', days: 92 },
+  ],
+  rows: [
+    { ownerId: 'team', ownerName: 'Team A', isScope: true, hireDate: null, leaveDate: null },
+    { ownerId: 'p1', ownerName: '王芳', isScope: false, hireDate: '2020-01-01', leaveDate: null },
+    { ownerId: 'p2', ownerName: '李强', isScope: false, hireDate: '2026-04-15', leaveDate: null },
+  ],
+  lines: [
+    ['team', '2026-Q1', '100.00'], ['team', '2026-Q2', '100.00'], ['team', '2026-Q3', '100.00'],
+    ['p1', '2026-Q1', '100.00'], ['p1', '2026-Q2', '60.00'], ['p1', '2026-Q3', '50.00'],
+    ['p2', '2026-Q1', '0.00'], ['p2', '2026-Q2', '40.00'], ['p2', '2026-Q3', '50.00'],
+  ].map(([ownerId, periodKey, amount]) => ({ ownerId: ownerId!, periodKey: periodKey!, amount: amount! })),
+};
+
+async function setup() {
+  const s = createStandInExcel();
+  const run = s.workbook.run as unknown as ExcelRun;
+  await writeGridSheet(run, targetSheetSpec(w, view));
+  const read = async () => {
+    const r = await readTaggedSheet(run, TARGETS_KIND, { planId: 'plan-1' }, ['revision']);
+    if (!r) throw new Error('not found');
+    const back = readTargetSheet(w, view, r);
+    return { r, back, issues: back.problems.length ? [] : checkSheet(view, back) };
+  };
+  return { ...s, run, read };
+}
+
+describe('the Targets sheet', () => {
+  it('is laid out with formulas for totals, input cells unlocked and validated, the rest protected', async () => {
+    const { workbook } = await setup();
+    expect(workbook.read('Targets', 'A1:F1')).toEqual([['Owner', 'ID', '2026-Q1', '2026-Q2', '2026-Q3', 'Total']]);
+    expect(workbook.read('Targets', 'C3:E3')).toEqual([[100, 60, 50]]);
+    expect(workbook.cell('Targets', 'F3')?.formula).toBe('=SUM(C3:E3)');
+    expect(workbook.cell('Targets', 'C5')?.formula).toBe('=SUM(C3:C4)');
+    expect(workbook.cell('Targets', 'C6')?.formula).toBe('=C2-C5');
+    const sheet = workbook.sheet('Targets')!;
+    expect(sheet.protected).toBe(true);
+    expect(sheet.hiddenColumns.has(1)).toBe(true);
+    expect(workbook.cell('Targets', 'D3')?.unlocked).toBe(true);
+    expect(workbook.cell('Targets', 'D3')?.validation).toEqual({ decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } });
+    expect(workbook.cell('Targets', 'F3')?.unlocked).toBeUndefined();
+    expect(() => workbook.type('Targets', 'F3', 1)).toThrow(/protected/);
+  });
+
+  it('reads back clean, with the revision it was pulled at', async () => {
+    const { read } = await setup();
+    const { back, issues } = await read();
+    expect(back.problems).toEqual([]);
+    expect(issues).toEqual([]);
+    expect(back.revision).toBe(3);
+    expect(back.lines).toHaveLength(9);
+  });
+
+  it('points a broken sum at the column, and a bad cell at its address', async () => {
+    const { workbook, read } = await setup();
+    workbook.type('Targets', 'D3', 61);
+    workbook.type('Targets', 'E4', 'fifty');
+    const { back, issues, r } = await read();
+    expect(issues.map((i) => [i.rule, issueCell(r.sheetName, back, i)])).toEqual([
+      ['notANumber', 'Targets!E4'],
+      ['sum', 'Targets!D1'],
+    ]);
+  });
+
+  it('finds the sheet after the user renamed it, and survives rows sorted differently', async () => {
+    const { workbook, read } = await setup();
+    workbook.sheet('Targets')!.name = 'My plan';
+    // Swap the two people's rows, as a sort would.
+    const row3 = workbook.read('My plan', 'A3:E3')[0]!;
+    const row4 = workbook.read('My plan', 'A4:E4')[0]!;
+    workbook.sheet('My plan')!.protected = false;
+    row4.forEach((v, c) => workbook.type('My plan', `${'ABCDE'[c]}3`, v as string));
+    row3.forEach((v, c) => workbook.type('My plan', `${'ABCDE'[c]}4`, v as string));
+    const { r, back, issues } = await read();
+    expect(r.sheetName).toBe('My plan');
+    expect(back.problems).toEqual([]);
+    expect(issues).toEqual([]);
+  });
+
+  it('names inserted and deleted rows and renamed columns by cell', async () => {
+    const { workbook, read } = await setup();
+    const sheet = workbook.sheet('Targets')!;
+    sheet.protected = false;
+    workbook.insertRow('Targets', 4);
+    workbook.type('Targets', 'A4', 'someone new');
+    workbook.type('Targets', 'C4', 5);
+    workbook.deleteRow('Targets', 5); // 李强's row, now row 5
+    workbook.type('Targets', 'D1', 'April-June');
+    const { back } = await read();
+    expect(back.problems).toEqual([
+      { cell: 'Targets!D1', message: '“April-June” is not a period of this plan (an inserted or renamed column?)' },
+      { cell: 'Targets!1', message: 'The column for 2026-Q2 is missing (deleted?); pull the plan again' },
+      { cell: 'Targets!A4', message: 'This row is not part of the plan (inserted?); move its contents elsewhere' },
+      { cell: 'Targets!A:A', message: 'The row for 李强 is missing (deleted?)' },
+    ]);
+  });
+
+  it('refreshes in place and keeps notes beside the grid', async () => {
+    const { workbook, run } = await setup();
+    workbook.sheet('Targets')!.protected = false;
+    workbook.type('Targets', 'H2', 'note to self');
+    const report = await writeGridSheet(run, targetSheetSpec(w, { ...view, plan: { ...view.plan, revision: 4 } }));
+    expect(report.replacedPrevious).toBe(true);
+    expect(workbook.read('Targets', 'H2')).toEqual([['note to self']]);
+    expect(workbook.sheet('Targets')!.customProperties.get('QuotabookRevision')).toBe('4');
+  });
+});

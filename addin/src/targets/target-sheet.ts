@@ -1,0 +1,173 @@
+/**
+ * A target plan as a Targets sheet, and back. Pure: the adapter writes and
+ * reads; this decides the layout and interprets what comes back, so that
+ * inserted, deleted, renamed or reordered rows and columns are found and
+ * named by cell before any rule runs.
+ *
+ * Layout: row 1 is the header (owner, hidden owner id, one column per period
+ * key, total); row 2 the scope's own targets; then one row per owner; then
+ * "sum of rows below" and "difference" rows, all totals as Excel formulas.
+ */
+import type { Words } from '../i18n.ts';
+import type { CellInput } from '../excel/chunks.ts';
+import { columnLetters } from '../excel/chunks.ts';
+import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
+import { METRICS, type Metric } from '../../../schema/metrics.ts';
+import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
+import { checkLines, type LineInput } from '../../../schema/target-plan-check.ts';
+import type { ValidationIssue } from '../../../schema/target-validation.ts';
+import type { PeriodLevel } from '../../../schema/periods.ts';
+
+export interface PlanView {
+  plan: { id: string; year: number; version: number; revision: number; status: string; metric: Metric; level: 'BASE' | 'STRETCH'; total: string; ownerKind: 'UNIT' | 'PERSON'; scopeUnitName: string; periodLevel: string };
+  periods: { key: string; start: string; end: string; days: number }[];
+  rows: { ownerId: string; ownerName: string; isScope: boolean; hireDate: string | null; leaveDate: string | null }[];
+  lines: { ownerId: string; periodKey: string; amount: string }[];
+}
+
+export const PLAN_FIELDS = `plan { id year version revision status metric level total ownerKind scopeUnitName periodLevel }
+  periods { key start end days } rows { ownerId ownerName isScope hireDate leaveDate } lines { ownerId periodKey amount }`;
+
+export const TARGETS_KIND = 'targets';
+const SUM_ID = '__sum';
+const DIFF_ID = '__diff';
+const FIRST_PERIOD_COL = 2;
+
+const cellNumber = (metric: Metric, amount: string): number =>
+  METRICS[metric].unit === 'money' ? fenToCellNumber(parseMoney(amount)) : Number(amount);
+
+export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets'): GridSheetSpec {
+  const { plan, periods, rows } = view;
+  const unit = METRICS[plan.metric].unit;
+  const fmt = unit === 'money' ? '#,##0.00' : '#,##0';
+  const amount = new Map(view.lines.map((l) => [`${l.ownerId}|${l.periodKey}`, l.amount]));
+  const lastCol = columnLetters(FIRST_PERIOD_COL + periods.length - 1);
+  const firstCol = columnLetters(FIRST_PERIOD_COL);
+  const firstOwnerRow = 3;
+  const lastOwnerRow = rows.length + 1; // sheet rows 2..(n+1) hold the scope and owners
+  const sumRow = lastOwnerRow + 1;
+  const body: CellInput[][] = rows.map((r, i) => {
+    const sheetRow = i + 2;
+    return [
+      r.isScope ? `${r.ownerName} · ${w.targets.scopeRow}` : r.ownerName,
+      r.ownerId,
+      ...periods.map((p) => {
+        const a = amount.get(`${r.ownerId}|${p.key}`);
+        return a === undefined ? '' : cellNumber(plan.metric, a);
+      }),
+      `=SUM(${firstCol}${sheetRow}:${lastCol}${sheetRow})`,
+    ];
+  });
+  const sum: CellInput[] = [w.targets.sumRow, SUM_ID, ...periods.map((_, j) => `=SUM(${columnLetters(FIRST_PERIOD_COL + j)}${firstOwnerRow}:${columnLetters(FIRST_PERIOD_COL + j)}${lastOwnerRow})`), `=SUM(${firstCol}${sumRow}:${lastCol}${sumRow})`];
+  const diff: CellInput[] = [w.targets.diffRow, DIFF_ID, ...periods.map((_, j) => `=${columnLetters(FIRST_PERIOD_COL + j)}2-${columnLetters(FIRST_PERIOD_COL + j)}${sumRow}`), `=${columnLetters(FIRST_PERIOD_COL + periods.length)}2-${columnLetters(FIRST_PERIOD_COL + periods.length)}${sumRow}`];
+  return {
+    sheetName,
+    kind: TARGETS_KIND,
+    identity: { planId: plan.id },
+    columns: [
+      { header: w.targets.owner, numberFormat: '@', width: 150 },
+      { header: 'ID', numberFormat: '@', width: 40 },
+      ...periods.map((p) => ({ header: p.key, numberFormat: fmt, width: 76 })),
+      { header: w.targets.total, numberFormat: fmt, width: 90 },
+    ],
+    rows: [...body, sum, diff],
+    properties: { version: String(plan.version), revision: String(plan.revision), metric: plan.metric, level: plan.level, year: String(plan.year), status: plan.status },
+    input: { row: 1, column: FIRST_PERIOD_COL, rows: rows.length, columns: periods.length },
+    inputRule: { kind: unit === 'money' ? 'decimal' : 'whole', message: unit === 'money' ? w.targets.inputMoney : w.targets.inputCount },
+    hiddenColumns: [1],
+    totalRows: [rows.length + 1, rows.length + 2],
+    protect: true,
+  };
+}
+
+export interface SheetProblem {
+  cell: string;
+  message: string;
+}
+
+export interface ReadBack {
+  lines: LineInput[];
+  problems: SheetProblem[];
+  /** Where each owner's row and each period's column are now. */
+  rowOf: Map<string, number>;
+  columnOf: Map<string, number>;
+  revision: number | null;
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+
+/** Interprets a Targets sheet as read back: structure first, then the cells as lines. */
+export function readTargetSheet(w: Words, view: PlanView, read: SheetRead): ReadBack {
+  const problems: SheetProblem[] = [];
+  const s = read.sheetName;
+  const header = read.values[0] ?? [];
+  const periodKeys = new Set(view.periods.map((p) => p.key));
+  const columnOf = new Map<string, number>();
+  header.forEach((h, c) => {
+    if (c < FIRST_PERIOD_COL) return;
+    const key = text(h);
+    if (!key || key === w.targets.total || key === 'Total' || key === '合计') return;
+    if (!periodKeys.has(key)) problems.push({ cell: `${s}!${columnLetters(c)}1`, message: format(w.targets.unknownColumn, { key }) });
+    else if (columnOf.has(key)) problems.push({ cell: `${s}!${columnLetters(c)}1`, message: format(w.targets.duplicateColumn, { key }) });
+    else columnOf.set(key, c);
+  });
+  for (const p of view.periods) if (!columnOf.has(p.key)) problems.push({ cell: `${s}!1`, message: format(w.targets.missingColumn, { key: p.key }) });
+
+  const owners = new Map(view.rows.map((r) => [r.ownerId, r]));
+  const rowOf = new Map<string, number>();
+  const lines: LineInput[] = [];
+  read.values.slice(1).forEach((row, i) => {
+    const r = i + 1;
+    const id = text(row[1]);
+    if (id === SUM_ID || id === DIFF_ID) return;
+    const content = row.some((v, c) => c !== 1 && text(v) !== '' && !(typeof v === 'string' && v.startsWith('=')));
+    if (!id) {
+      if (content) problems.push({ cell: `${s}!A${r + 1}`, message: w.targets.strayRow });
+      return;
+    }
+    if (!owners.has(id)) {
+      problems.push({ cell: `${s}!A${r + 1}`, message: format(w.targets.unknownRow, { name: text(row[0]) || id }) });
+      return;
+    }
+    if (rowOf.has(id)) {
+      problems.push({ cell: `${s}!A${r + 1}`, message: format(w.targets.duplicateRow, { name: owners.get(id)!.ownerName, first: rowOf.get(id)! + 1 }) });
+      return;
+    }
+    rowOf.set(id, r);
+    for (const [key, c] of columnOf) lines.push({ ownerId: id, periodKey: key, amount: row[c] ?? '' });
+  });
+  for (const r of view.rows) if (!rowOf.has(r.ownerId)) problems.push({ cell: `${s}!A:A`, message: format(w.targets.missingRow, { name: r.ownerName }) });
+  const revision = read.properties.revision ? Number(read.properties.revision) : null;
+  return { lines, problems, rowOf, columnOf, revision };
+}
+
+/** The shared rules on what the sheet holds (the same checks the server runs). */
+export function checkSheet(view: PlanView, back: ReadBack): ValidationIssue[] {
+  const { plan } = view;
+  const unit = METRICS[plan.metric].unit;
+  const total = unit === 'money' ? parseMoney(plan.total) : BigInt(plan.total);
+  const scope = view.rows.find((r) => r.isScope)!;
+  return checkLines(
+    { metric: plan.metric, level: plan.level, ownerKind: plan.ownerKind, total },
+    {
+      periods: view.periods.map((p) => ({ ...p, level: plan.periodLevel as PeriodLevel })),
+      scope: { id: scope.ownerId, name: scope.ownerName },
+      owners: view.rows.filter((r) => !r.isScope).map((r) => (plan.ownerKind === 'PERSON' ? { key: r.ownerId, name: r.ownerName, hireDate: r.hireDate, leaveDate: r.leaveDate } : { key: r.ownerId, name: r.ownerName })),
+    },
+    back.lines,
+  ).issues;
+}
+
+/** The cell (or row, or column) an issue is about, as "Sheet!C5". */
+export function issueCell(sheetName: string, back: ReadBack, issue: ValidationIssue): string | null {
+  const r = issue.rowKey ? back.rowOf.get(issue.rowKey) : undefined;
+  const c = issue.periodKey ? back.columnOf.get(issue.periodKey) : undefined;
+  if (r !== undefined && c !== undefined) return `${sheetName}!${columnLetters(c)}${r + 1}`;
+  if (r !== undefined) return `${sheetName}!A${r + 1}`;
+  if (c !== undefined) return `${sheetName}!${columnLetters(c)}1`;
+  return null;
+}
+
+function format(template: string, values: Record<string, string | number>) {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
