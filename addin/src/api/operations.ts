@@ -2,6 +2,7 @@
 import type { Client } from '@urql/core';
 import { run } from './client.ts';
 import { ROSTER_FIELDS, type RosterPerson } from '../roster/roster-sheet.ts';
+import { PLAN_FIELDS } from '../targets/target-sheet.ts';
 
 export const LOGIN = `mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) { token expiresAt viewer { username roles } }
@@ -65,4 +66,32 @@ export function treeOrder(units: OrgUnitOption[]): OrgUnitOption[] {
   };
   walk(null);
   return out;
+}
+
+
+export const TARGET_PLANS = `query TargetPlans($year: Int) {
+  targetPlans(year: $year) { id year metric level version revision status scopeUnitName total }
+}`;
+export const TARGET_PLAN = `query TargetPlan($id: ID!) { targetPlan(id: $id) { ${PLAN_FIELDS} } }`;
+export const CREATE_PLAN = `mutation CreateTargetPlan($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN_FIELDS} } }`;
+export const BREAK_DOWN = `mutation BreakDown($id: ID!, $revision: Int!, $time: BreakdownMethodInput!, $owners: BreakdownMethodInput!) {
+  breakDownTargetPlan(id: $id, revision: $revision, time: $time, owners: $owners) { ${PLAN_FIELDS} }
+}`;
+export const SAVE_LINES = `mutation SaveLines($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetLines(id: $id, revision: $revision, lines: $lines) { ${PLAN_FIELDS} } }`;
+export const SUBMIT = `mutation Submit($id: ID!, $revision: Int!, $comment: String) { submitTargetPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
+export const APPROVE = `mutation Approve($id: ID!, $revision: Int!, $comment: String) { approveTargetPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
+export const RETURN = `mutation Return($id: ID!, $revision: Int!, $comment: String!) { returnTargetPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
+export const PUBLISH = `mutation Publish($id: ID!, $revision: Int!) { publishTargetPlan(id: $id, revision: $revision) { ${PLAN_FIELDS} } }`;
+export const MY_TARGETS = `query MyTargets($year: Int!) { myTargets(year: $year) { metric level periodKey amount version } }`;
+
+export interface PlanSummary {
+  id: string;
+  year: number;
+  metric: string;
+  level: string;
+  version: number;
+  revision: number;
+  status: string;
+  scopeUnitName: string;
+  total: string;
 }

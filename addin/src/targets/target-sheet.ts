@@ -171,3 +171,37 @@ export function issueCell(sheetName: string, back: ReadBack, issue: ValidationIs
 function format(template: string, values: Record<string, string | number>) {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 }
+
+/** Lines as the API takes them: each cell's value as text (numbers to Excel's 15 digits). */
+export function linesForServer(back: ReadBack): { ownerId: string; periodKey: string; amount: string }[] {
+  return back.lines.map((l) => ({
+    ownerId: l.ownerId,
+    periodKey: l.periodKey,
+    amount: typeof l.amount === 'number' ? String(Number(l.amount.toPrecision(15))) : l.amount === null || l.amount === undefined ? '' : String(l.amount),
+  }));
+}
+
+export interface MyTargetRow {
+  metric: Metric;
+  level: string;
+  periodKey: string;
+  amount: string;
+  version: number;
+}
+
+/** The rep's own targets as a table sheet. */
+export function myTargetsSheet(w: Words, rows: MyTargetRow[], year: number) {
+  return {
+    sheetName: w.targets.myTargets,
+    kind: 'my-targets',
+    tableName: 'QuotabookMyTargets',
+    columns: [
+      { header: w.targets.metric, numberFormat: '@', width: 90 },
+      { header: w.targets.level, numberFormat: '@', width: 60 },
+      { header: w.targets.period, numberFormat: '@', width: 70 },
+      { header: w.targets.target, numberFormat: '#,##0.##', width: 100 },
+    ],
+    rows: rows.map((r) => [w.targets.metrics[r.metric], w.targets.levels[r.level as 'BASE' | 'STRETCH'] ?? r.level, r.periodKey, cellNumber(r.metric, r.amount)] as CellInput[]),
+    properties: { year: String(year) },
+  };
+}

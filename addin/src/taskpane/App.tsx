@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Caption1, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Select, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { words, type Locale } from '../i18n.ts';
 import { createClient } from '../api/client.ts';
 import { loadSession, saveSession, type StoredSession } from '../api/session.ts';
@@ -7,6 +7,8 @@ import { LOGOUT } from '../api/operations.ts';
 import { SignIn } from './components/SignIn.tsx';
 import { RosterPane } from './components/RosterPane.tsx';
 import { NotInExcel } from './components/NotInExcel.tsx';
+import { TargetsPane } from './components/TargetsPane.tsx';
+import { MyTargetsPane } from './components/MyTargetsPane.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -20,12 +22,14 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [session, setSession] = useState<StoredSession | null>(() => loadSession());
   const [notice, setNotice] = useState<string | null>(null);
+  const [tab, setTab] = useState<'roster' | 'targets' | 'mine'>('roster');
   const w = words[locale];
   const client = useMemo(() => (session ? createClient(session.serverUrl, session.token) : null), [session]);
 
   const signedIn = (s: StoredSession) => {
     saveSession(s);
     setNotice(null);
+    setTab('roster');
     setSession(s);
   };
   const signOut = async (expired = false) => {
@@ -56,7 +60,22 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
               {w.signOut}
             </Button>
           </div>
-          <RosterPane w={w} client={client} onSessionEnded={() => void signOut(true)} />
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} size="small">
+            <Tab value="roster" data-testid="tab-roster">
+              {w.rosterTitle}
+            </Tab>
+            {session.roles.some((r) => r !== 'REP') && (
+              <Tab value="targets" data-testid="tab-targets">
+                {w.targets.title}
+              </Tab>
+            )}
+            <Tab value="mine" data-testid="tab-my-targets">
+              {w.targets.myTargets}
+            </Tab>
+          </TabList>
+          {tab === 'roster' && <RosterPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'targets' && <TargetsPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'mine' && <MyTargetsPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
         </>
       )}
     </div>

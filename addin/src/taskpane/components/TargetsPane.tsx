@@ -1,0 +1,349 @@
+/**
+ * Targets: pick or create a plan, pull it to a sheet, break it down on the
+ * server, validate what the sheet holds with the shared rules, submit; and,
+ * for approvers, approve, return or publish the plans waiting for them.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../../i18n.ts';
+import { ApiError, run } from '../../api/client.ts';
+import {
+  APPROVE,
+  BREAK_DOWN,
+  CREATE_PLAN,
+  ORG_TREE,
+  PUBLISH,
+  RETURN,
+  SAVE_LINES,
+  SUBMIT,
+  TARGET_PLAN,
+  TARGET_PLANS,
+  treeOrder,
+  type OrgUnitOption,
+  type PlanSummary,
+} from '../../api/operations.ts';
+import { readTaggedSheet, selectCell, writeGridSheet, type ExcelRun } from '../../excel/workbook.ts';
+import { checkSheet, issueCell, linesForServer, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView } from '../../targets/target-sheet.ts';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const excel = () => Excel.run as unknown as ExcelRun;
+const METHODS = ['EQUAL', 'WEIGHTS', 'HISTORY', 'GROWTH', 'HEADCOUNT', 'DAYS_EMPLOYED'] as const;
+type Method = (typeof METHODS)[number];
+
+interface Issue {
+  cell: string | null;
+  message: string;
+}
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; message: string } | { kind: 'error'; message: string } | { kind: 'conflict' } | { kind: 'issues'; issues: Issue[] };
+
+export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
+  const styles = useStyles();
+  const t = w.targets;
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [plans, setPlans] = useState<PlanSummary[]>([]);
+  const [planId, setPlanId] = useState('');
+  const [units, setUnits] = useState<OrgUnitOption[]>([]);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [draft, setDraft] = useState({ unitId: '', metric: 'SALES_AMOUNT', level: 'BASE', total: '' });
+  const [timeMethod, setTimeMethod] = useState<Method>('HISTORY');
+  const [ownerMethod, setOwnerMethod] = useState<Method>('HISTORY');
+  const [growth, setGrowth] = useState('20');
+  const [comment, setComment] = useState('');
+  const drafter = roles.includes('MANAGER') || roles.includes('ADMIN');
+  const approver = drafter || roles.includes('DIRECTOR');
+
+  const fail = useCallback(
+    (err: unknown) => {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
+      if (err instanceof ApiError && err.code === 'CONFLICT') return setStatus({ kind: 'conflict' });
+      setStatus({ kind: 'error', message: (err as Error).message });
+    },
+    [onSessionEnded],
+  );
+
+  const loadPlans = useCallback(async () => {
+    const data = await run<{ targetPlans: PlanSummary[] }>(client, TARGET_PLANS, { year: Number(year) });
+    setPlans(data.targetPlans);
+    return data.targetPlans;
+  }, [client, year]);
+
+  useEffect(() => {
+    loadPlans().catch(fail);
+  }, [loadPlans, fail]);
+  useEffect(() => {
+    run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {})
+      .then((d) => setUnits(treeOrder(d.orgTree)))
+      .catch(fail);
+  }, [client, fail]);
+
+  const selected = plans.find((p) => p.id === planId);
+  const fetchView = (id: string) => run<{ targetPlan: PlanView }>(client, TARGET_PLAN, { id }).then((d) => d.targetPlan);
+
+  const writeView = async (view: PlanView) => {
+    const report = await writeGridSheet(excel(), targetSheetSpec(w, view));
+    setStatus({ kind: 'ok', message: format(t.wrotePlan, { version: view.plan.version, status: t.statuses[view.plan.status as keyof typeof t.statuses] ?? view.plan.status, sheet: report.sheetName }) });
+  };
+
+  const act = (work: () => Promise<void>) => async () => {
+    setStatus({ kind: 'busy' });
+    try {
+      await work();
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const create = act(async () => {
+    const data = await run<{ createTargetPlan: PlanView }>(client, CREATE_PLAN, { input: { year: Number(year), metric: draft.metric, level: draft.level, scopeUnitId: draft.unitId, total: draft.total } }, true);
+    await loadPlans();
+    setPlanId(data.createTargetPlan.plan.id);
+    await writeView(data.createTargetPlan);
+  });
+
+  const pull = act(async () => writeView(await fetchView(planId)));
+
+  const breakDown = act(async () => {
+    const view = await fetchView(planId);
+    const method = (kind: Method) => ({ kind, growthPercent: kind === 'GROWTH' ? growth : null });
+    const data = await run<{ breakDownTargetPlan: PlanView }>(client, BREAK_DOWN, { id: planId, revision: view.plan.revision, time: method(timeMethod), owners: method(ownerMethod) }, true);
+    await writeView(data.breakDownTargetPlan);
+    await loadPlans();
+  });
+
+  /** Reads the sheet and runs structure checks and the shared rules. */
+  const check = async () => {
+    const view = await fetchView(planId);
+    const read = await readTaggedSheet(excel(), TARGETS_KIND, { planId }, ['revision']);
+    if (!read) return { view, back: null, issues: [{ cell: null, message: t.notPulled }] };
+    const back = readTargetSheet(w, view, read);
+    if (back.problems.length) return { view, back, issues: back.problems.map((p) => ({ cell: p.cell.endsWith('!1') || p.cell.endsWith('A:A') ? null : p.cell, message: `${p.cell}: ${p.message}` })) };
+    const issues = checkSheet(view, back).map((i) => {
+      const cell = issueCell(read.sheetName, back, i);
+      return { cell, message: `${cell ? `${cell}: ` : ''}${i.message}` };
+    });
+    return { view, back, issues };
+  };
+
+  const validate = act(async () => {
+    const { issues } = await check();
+    setStatus(issues.length ? { kind: 'issues', issues } : { kind: 'ok', message: t.valid });
+  });
+
+  const submit = act(async () => {
+    const { back, issues } = await check();
+    if (issues.length || !back) return setStatus({ kind: 'issues', issues });
+    // The revision the sheet was pulled at: if the server moved on since, CONFLICT, and the sheet stays as it is.
+    const saved = await run<{ saveTargetLines: PlanView }>(client, SAVE_LINES, { id: planId, revision: back.revision, lines: linesForServer(back) }, true);
+    const done = await run<{ submitTargetPlan: PlanView }>(client, SUBMIT, { id: planId, revision: saved.saveTargetLines.plan.revision, comment: comment || null }, true);
+    await writeView(done.submitTargetPlan);
+    setStatus({ kind: 'ok', message: format(t.submitted, { version: done.submitTargetPlan.plan.version }) });
+    await loadPlans();
+  });
+
+  const compare = act(async () => {
+    const view = await fetchView(planId);
+    const spec = { ...targetSheetSpec(w, view, `${t.title} (server)`), kind: 'targets-server' };
+    const report = await writeGridSheet(excel(), spec);
+    setStatus({ kind: 'ok', message: format(t.wrotePlan, { version: view.plan.version, status: t.statuses[view.plan.status as keyof typeof t.statuses] ?? view.plan.status, sheet: report.sheetName }) });
+  });
+
+  const decide = (mutation: string, plan: PlanSummary, needsComment = false) =>
+    act(async () => {
+      if (needsComment && !comment.trim()) return setStatus({ kind: 'error', message: t.comment });
+      await run(client, mutation, { id: plan.id, revision: plan.revision, ...(mutation === PUBLISH ? {} : { comment: comment || null }) }, true);
+      setComment('');
+      await loadPlans();
+      setStatus({ kind: 'idle' });
+    });
+
+  const waiting = plans.filter((p) => p.status === 'SUBMITTED' || p.status === 'APPROVED');
+  const label = (p: PlanSummary) => `${p.scopeUnitName} · ${t.metrics[p.metric as keyof typeof t.metrics] ?? p.metric} · ${t.levels[p.level as keyof typeof t.levels] ?? p.level} · v${p.version} (${t.statuses[p.status as keyof typeof t.statuses] ?? p.status})`;
+  const busy = status.kind === 'busy';
+
+  return (
+    <div className={styles.pane} data-testid="targets-pane">
+      <Subtitle2>{t.title}</Subtitle2>
+      <Field label={t.year}>
+        <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} data-testid="targets-year" />
+      </Field>
+      {plans.length === 0 ? (
+        <Field>{format(t.noPlans, { year })}</Field>
+      ) : (
+        <Field label={t.plan}>
+          <Select value={planId} onChange={(_, d) => setPlanId(d.value)} data-testid="plan">
+            <option value="">—</option>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {label(p)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {selected && (
+        <>
+          <div className={styles.row}>
+            <Button onClick={pull} disabled={busy} data-testid="plan-pull">
+              {t.pull}
+            </Button>
+            <Button onClick={validate} disabled={busy} data-testid="plan-validate">
+              {t.validate}
+            </Button>
+          </div>
+          {drafter && selected.status === 'DRAFT' && (
+            <>
+              <div className={styles.row}>
+                <Field label={t.timeMethod}>
+                  <Select value={timeMethod} onChange={(_, d) => setTimeMethod(d.value as Method)} data-testid="time-method">
+                    {METHODS.filter((m) => m !== 'HEADCOUNT').map((m) => (
+                      <option key={m} value={m}>
+                        {t.methods[m]}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label={t.ownerMethod}>
+                  <Select value={ownerMethod} onChange={(_, d) => setOwnerMethod(d.value as Method)} data-testid="owner-method">
+                    {METHODS.map((m) => (
+                      <option key={m} value={m}>
+                        {t.methods[m]}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                {(timeMethod === 'GROWTH' || ownerMethod === 'GROWTH') && (
+                  <Field label={t.growth}>
+                    <Input value={growth} onChange={(_, d) => setGrowth(d.value)} />
+                  </Field>
+                )}
+              </div>
+              <div className={styles.row}>
+                <Button onClick={breakDown} disabled={busy} data-testid="plan-break-down">
+                  {t.breakDown}
+                </Button>
+                <Button appearance="primary" onClick={submit} disabled={busy} data-testid="plan-submit">
+                  {t.submit}
+                </Button>
+              </div>
+            </>
+          )}
+        </>
+      )}
+      {status.kind === 'issues' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="plan-issues">
+          <MessageBarBody>
+            {format(t.issues, { n: status.issues.length })}
+            <ul className={styles.issues}>
+              {status.issues.map((i, k) => (
+                <li key={k}>
+                  {i.cell ? (
+                    <Link data-testid="plan-issue" onClick={() => void selectCell(excel(), i.cell!.split('!')[0]!, i.cell!.split('!')[1]!).catch(fail)}>
+                      {i.message}
+                    </Link>
+                  ) : (
+                    i.message
+                  )}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {status.kind === 'conflict' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="plan-conflict">
+          <MessageBarBody>
+            {t.conflict} <Link onClick={compare}>{t.compare}</Link>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {(status.kind === 'ok' || status.kind === 'error') && (
+        <MessageBar intent={status.kind === 'ok' ? 'success' : 'error'} data-testid="plan-status">
+          <MessageBarBody>{status.message}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {approver && (
+        <>
+          <Subtitle2>{t.approvals}</Subtitle2>
+          {waiting.length === 0 ? (
+            <Field data-testid="approvals-empty">{t.noApprovals}</Field>
+          ) : (
+            <>
+              <Field label={t.comment}>
+                <Textarea value={comment} onChange={(_, d) => setComment(d.value)} data-testid="approval-comment" />
+              </Field>
+              {waiting.map((p) => (
+                <div key={p.id} className={styles.row} data-testid="approval">
+                  <span>{label(p)}</span>
+                  {p.status === 'SUBMITTED' && (
+                    <Button size="small" appearance="primary" onClick={decide(APPROVE, p)} disabled={busy} data-testid="approve">
+                      {t.approve}
+                    </Button>
+                  )}
+                  {p.status === 'APPROVED' && (
+                    <Button size="small" appearance="primary" onClick={decide(PUBLISH, p)} disabled={busy} data-testid="publish">
+                      {t.publish}
+                    </Button>
+                  )}
+                  <Button size="small" onClick={decide(RETURN, p, true)} disabled={busy} data-testid="return">
+                    {t.sendBack}
+                  </Button>
+                </div>
+              ))}
+            </>
+          )}
+        </>
+      )}
+
+      {drafter && (
+        <>
+          <Subtitle2>{t.newPlan}</Subtitle2>
+          <Field label={t.scopeUnit}>
+            <Select value={draft.unitId} onChange={(_, d) => setDraft({ ...draft, unitId: d.value })} data-testid="new-plan-unit">
+              <option value="">—</option>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {'\u3000'.repeat(Math.max(0, u.depth - (units[0]?.depth ?? 0)))}
+                  {u.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className={styles.row}>
+            <Field label={t.metric}>
+              <Select value={draft.metric} onChange={(_, d) => setDraft({ ...draft, metric: d.value })}>
+                {Object.entries(t.metrics).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t.level}>
+              <Select value={draft.level} onChange={(_, d) => setDraft({ ...draft, level: d.value })}>
+                {Object.entries(t.levels).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <Field label={t.totalTarget}>
+            <Input value={draft.total} onChange={(_, d) => setDraft({ ...draft, total: d.value })} data-testid="new-plan-total" />
+          </Field>
+          <Button onClick={create} disabled={busy || !draft.unitId || !draft.total} data-testid="new-plan-create">
+            {t.create}
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * End to end, targets: a manager creates a team plan, breaks it down by last
+ * year's share, breaks a sum in the sheet, sees the issue, fixes it and
+ * submits; the director approves and publishes; the rep pulls their monthly
+ * targets. Real server, real pane, Chromium, the Excel stand-in.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, standInScript, startServer, type RunningServer } from './browser.ts';
+
+describe.skipIf(!hasChromium)('targets in the task pane', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let script: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotabook-e2e-targets-'));
+
+  beforeAll(async () => {
+    [server, script] = await Promise.all([startServer({ DATABASE_URL: `file:${path.join(dir, 'e2e.db')}` }), standInScript()]);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A GraphQL call made from the page (same origin, the page's trust of the certificate). */
+  const api = (page: Page, token: string | null, query: string, variables: Record<string, unknown> = {}) =>
+    page.evaluate(
+      async ({ token, query, variables }) => {
+        const res = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-quotabook-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return res.json();
+      },
+      { token, query, variables },
+    );
+  const login = async (page: Page, u: string) =>
+    (await api(page, null, 'mutation($u: String!) { login(username: $u, password: "quotabook-demo") { token } }', { u })).data.login.token as string;
+
+  async function signIn(page: Page, username: string) {
+    await page.getByTestId('sign-in').locator('input[name="username"]').fill(username);
+    await page.getByTestId('sign-in').locator('input[name="password"]').fill('quotabook-demo');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('roster-pane').waitFor();
+  }
+  const signOut = (page: Page) => page.getByTestId('sign-out').click();
+  const standIn = <T,>(page: Page, f: string, ...args: unknown[]) =>
+    page.evaluate(({ f, args }) => (window as any).__standIn[f](...args), { f, args }) as Promise<T>;
+
+  it('plan, break down, fix, submit; approve and publish; the rep sees their targets', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
+    await context.addInitScript({ content: script });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+
+    // Last year's sales for the rep's team, imported by finance.
+    const rep = await api(page, await login(page, 'rep'), '{ viewer { person { id unitId } } }');
+    const { id: repId, unitId: teamId } = rep.data.viewer.person;
+    const finance = await login(page, 'finance');
+    const roster = await api(page, finance, 'query($u: ID) { roster(asOf: "2025-12-31", unitId: $u, first: 100) { edges { node { employeeNo hireDate } } } }', { u: teamId });
+    const records = roster.data.roster.edges.flatMap(({ node }: any, i: number) =>
+      Array.from({ length: 12 }, (_, m) => ({ externalId: `E2E-${node.employeeNo}-${m}`, employeeNo: node.employeeNo, date: `2025-${String(m + 1).padStart(2, '0')}-20`, amount: `${(i + 1) * 1000 + m * 100}.00` })).filter(
+        (r) => r.date >= node.hireDate,
+      ),
+    );
+    expect((await api(page, finance, 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: records })).data.importSalesActuals.created).toBe(records.length);
+
+    // The manager plans the team's year and breaks it down by last year's share.
+    await signIn(page, 'manager');
+    await page.getByTestId('tab-targets').click();
+    await page.getByTestId('targets-year').fill('2026');
+    await page.getByTestId('new-plan-unit').selectOption(teamId);
+    await page.getByTestId('new-plan-total').fill('240000');
+    await page.getByTestId('new-plan-create').click();
+    await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/Wrote the plan \(version 1, draft\)/);
+    await page.getByTestId('plan-break-down').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
+    const header = (await standIn<unknown[][]>(page, 'read', 'Targets', 'A1:O1'))[0]!;
+    expect(header.slice(2, 14)).toEqual(Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`));
+    const ids = (await standIn<unknown[][]>(page, 'read', 'Targets', 'B1:B40')).map((r) => r[0]);
+    const repRow = ids.indexOf(repId) + 1;
+    expect(repRow).toBeGreaterThan(2);
+    const [[march]] = await standIn<number[][]>(page, 'read', 'Targets', `E${repRow}`);
+    expect(march).toBeGreaterThan(0);
+
+    // A sum broken in March is found and located; fixing it makes the sheet valid.
+    await standIn(page, 'type', 'Targets', `E${repRow}`, march! + 1);
+    await page.getByTestId('plan-validate').click();
+    const issue = page.getByTestId('plan-issue').first();
+    await expect(issue.innerText()).resolves.toMatch(/^Targets!E1: 2026-03: .*over by 1\.00/);
+    await issue.click();
+    await expect.poll(() => page.evaluate(() => (window as any).__standIn.selection)).toBe('Targets!E1');
+    await standIn(page, 'type', 'Targets', `E${repRow}`, march!);
+    await page.getByTestId('plan-validate').click();
+    await expect(page.getByTestId('plan-status').innerText()).resolves.toBe('The sheet is valid.');
+    await page.getByTestId('plan-submit').click();
+    await expect(page.getByTestId('plan-status').filter({ hasText: 'Submitted' }).innerText()).resolves.toMatch(/Submitted version 1/);
+
+    // The director approves, then publishes.
+    await signOut(page);
+    await signIn(page, 'director');
+    await page.getByTestId('tab-targets').click();
+    await page.getByTestId('targets-year').fill('2026');
+    await page.getByTestId('approval-comment').fill('同意');
+    await page.getByTestId('approve').click();
+    await page.getByTestId('publish').click();
+    await page.getByTestId('approvals-empty').waitFor();
+
+    // The rep pulls their published monthly targets.
+    await signOut(page);
+    await signIn(page, 'rep');
+    await page.getByTestId('tab-my-targets').click();
+    await page.getByTestId('my-targets-year').fill('2026');
+    await page.getByTestId('pull-my-targets').click();
+    await expect(page.getByTestId('my-targets-status').innerText()).resolves.toMatch(/Wrote 12 targets to sheet “My targets”/);
+    const mine = await standIn<unknown[][]>(page, 'read', 'My targets', 'A1:D13');
+    expect(mine[0]).toEqual(['Metric', 'Level', 'Period', 'Target']);
+    expect(mine.slice(1).map((r) => r[2])).toEqual(Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`));
+    expect(mine[3]![3]).toBe(march);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'quotabook-targets-pane.png') });
+  }, 180_000);
+});
