@@ -125,4 +125,47 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     expect(mine[3]![3]).toBe(march);
     await page.screenshot({ path: path.join(os.tmpdir(), 'quotabook-targets-pane.png') });
   }, 180_000);
+
+  it('a plan changed on the server since the pull: CONFLICT, nothing typed is lost, the server version goes to a comparison sheet', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
+    await context.addInitScript({ content: script });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    const manager = await login(page, 'manager');
+    const area = (await api(page, manager, '{ orgTree { id kind } }')).data.orgTree.find((u: any) => u.kind === 'AREA');
+    const created = await api(page, manager, `mutation($u: ID!) { createTargetPlan(input: { year: 2027, metric: NEW_CUSTOMERS, level: BASE, scopeUnitId: $u, total: "120" }) { plan { id revision } } }`, { u: area.id });
+    const planId = created.data.createTargetPlan.plan.id;
+    await api(page, manager, 'mutation($id: ID!) { breakDownTargetPlan(id: $id, revision: 1, time: { kind: EQUAL }, owners: { kind: EQUAL }) { plan { id } } }', { id: planId });
+
+    await signIn(page, 'manager');
+    await page.getByTestId('tab-targets').click();
+    await page.getByTestId('targets-year').fill('2027');
+    await page.getByTestId('plan').selectOption(planId);
+    await page.getByTestId('plan-pull').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
+
+    // Meanwhile someone else changes the plan on the server.
+    const view = (await api(page, manager, `query($id: ID!) { targetPlan(id: $id) { plan { revision } lines { ownerId periodKey amount } } }`, { id: planId })).data.targetPlan;
+    const saved = await api(page, manager, 'mutation($id: ID!, $r: Int!, $l: [TargetLineInput!]!) { saveTargetLines(id: $id, revision: $r, lines: $l) { plan { revision } } }', {
+      id: planId,
+      r: view.plan.revision,
+      l: view.lines,
+    });
+    expect(saved.errors).toBeUndefined();
+
+    // The user's edit: two units swap 1 customer in January (sums still hold).
+    const c3 = (await standIn<number[][]>(page, 'read', 'Targets', 'C3'))[0]![0]!;
+    const c4 = (await standIn<number[][]>(page, 'read', 'Targets', 'C4'))[0]![0]!;
+    await standIn(page, 'type', 'Targets', 'C3', c3 + 1);
+    await standIn(page, 'type', 'Targets', 'C4', c4 - 1);
+    await page.getByTestId('plan-submit').click();
+    await expect(page.getByTestId('plan-conflict').innerText()).resolves.toMatch(/changed this plan on the server/);
+    expect(await standIn(page, 'read', 'Targets', 'C3:C4')).toEqual([[c3 + 1], [c4 - 1]]);
+    await page.getByTestId('plan-conflict').getByText('Pull the server’s version into a comparison sheet').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Targets (server)' }).waitFor();
+    expect(await standIn(page, 'read', 'Targets (server)', 'C3:C4')).toEqual([[c3], [c4]]);
+    expect(await standIn(page, 'read', 'Targets', 'C3:C4')).toEqual([[c3 + 1], [c4 - 1]]);
+    const status = (await api(page, manager, `query($id: ID!) { targetPlan(id: $id) { plan { status } } }`, { id: planId })).data.targetPlan.plan.status;
+    expect(status).toBe('DRAFT');
+  }, 120_000);
 });
