@@ -9,6 +9,7 @@ import './types/AuditEvent.ts';
 import './types/TargetPlan.ts';
 import './types/SalesRecord.ts';
 import './types/PeriodLock.ts';
+import './types/SeasonalityProfile.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -18,9 +18,11 @@ import { badInput, clientError, conflict, forbidden, notFound } from '../errors.
 import { allocate, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
 import { overlapDays, period } from '../../schema/periods.ts';
 import { formatAmount } from '../../schema/target-validation.ts';
+import { profileWeights } from '../../schema/seasonality.ts';
 import { METRICS } from '../../schema/metrics.ts';
 import { fiscalCalendar, requireUnlocked } from './calendar.ts';
 import { checkLines, planShape, PERIOD_LEVELS, type LineInput, type PlanRecord, type PlanShape } from './plan-shape.ts';
+import type { FiscalCalendar } from '../../schema/periods.ts';
 import { lastYear } from './history.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -39,6 +41,8 @@ export type MethodKind = 'EQUAL' | 'WEIGHTS' | 'HISTORY' | 'GROWTH' | 'HEADCOUNT
 export interface MethodInput {
   kind: MethodKind;
   percents?: { key: string; percent: string }[] | null;
+  /** WEIGHTS over periods: a stored seasonality profile instead of percentages per period. */
+  profileCode?: string | null;
   growthPercent?: string | null;
 }
 
@@ -157,7 +161,7 @@ export function computeBreakdown(
   shape: PlanShape,
   time: MethodInput,
   owners: MethodInput,
-  figures: { historyByPeriod: Map<string, bigint>; historyByOwner: Map<string, bigint>; headcount: Map<string, number>; ownerDays: Map<string, number> },
+  figures: { historyByPeriod: Map<string, bigint>; historyByOwner: Map<string, bigint>; headcount: Map<string, number>; ownerDays: Map<string, number>; profile?: string[] },
 ): { total: bigint; lines: LineInput[] } {
   if (time.kind === 'GROWTH' && owners.kind === 'GROWTH') throw badInput(['time', 'kind'], 'Use growth on one axis only: it sets the total');
   const periodKeys = shape.periods.map((p) => p.key);
@@ -174,7 +178,10 @@ export function computeBreakdown(
       total = [...ownerTotals.values()].reduce((a, b) => a + b, 0n);
     }
     const timeDays = new Map(shape.periods.map((p) => [p.key, p.days]));
-    const scopeRow = breakDown(total, periodKeys, toMethod(time, { history: figures.historyByPeriod, days: timeDays }, periodKeys, 'time'));
+    const scopeRow =
+      time.kind === 'WEIGHTS' && time.profileCode
+        ? allocate(total, [...profileWeights(figures.profile ?? [], shape.periods)].map(([key, weight]) => ({ key, weight })))
+        : breakDown(total, periodKeys, toMethod(time, { history: figures.historyByPeriod, days: timeDays }, periodKeys, 'time'));
     if (time.kind === 'GROWTH') total = [...scopeRow.values()].reduce((a, b) => a + b, 0n);
     const lines: LineInput[] = periodKeys.map((k) => ({ ownerId: shape.scope.id, periodKey: k, amount: formatAmount(unit, scopeRow.get(k)!) }));
     if (plan.ownerKind === 'UNIT') {
@@ -214,6 +221,30 @@ export function computeBreakdown(
   }
 }
 
+/** Gathers what the methods need (last year, headcounts, a profile) and computes every line; stores nothing. */
+async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar, time: MethodInput, owners: MethodInput) {
+  const history = await lastYear(tx, plan, shape, calendar);
+  const headcount = new Map(shape.owners.map((o) => [o.key, 1]));
+  const ownerDays = new Map(shape.owners.map((o) => [o.key, overlapDays({ key: '', level: 'year', start: shape.yearStart, end: shape.yearEnd }, o.hireDate ?? shape.yearStart, o.leaveDate ?? null)]));
+  if (plan.ownerKind === 'UNIT') {
+    const counts = await unitHeadcounts(tx, shape);
+    for (const o of shape.owners) {
+      headcount.set(o.key, counts.get(o.key)?.people ?? 0);
+      ownerDays.set(o.key, counts.get(o.key)?.days ?? 0);
+    }
+  }
+  let profile: string[] | undefined;
+  if (time.kind === 'WEIGHTS' && time.profileCode) {
+    const p = await tx.seasonalityProfile.findUnique({ where: { code: time.profileCode } });
+    if (!p) throw badInput(['time', 'profileCode'], `There is no seasonality profile ${time.profileCode}`);
+    profile = JSON.parse(p.monthPercents) as string[];
+  }
+  const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays, profile });
+  const checked = checkLines({ ...plan, total: result.total }, shape, result.lines, await baseTargets(tx, plan));
+  if (checked.issues.length) throw invalidLines(checked.issues);
+  return { total: result.total, checked };
+}
+
 export async function breakDownPlan(ctx: Context, id: string, revision: number, time: MethodInput, owners: MethodInput) {
   const calendar = await fiscalCalendar(ctx);
   return inTransaction(ctx, async (tx, scope) => {
@@ -221,24 +252,24 @@ export async function breakDownPlan(ctx: Context, id: string, revision: number, 
     requireStatus(plan, ['DRAFT'], 'break down');
     const shape = await planShape(tx, plan, calendar);
     await requireUnlocked(tx, shape.periods, calendar, 'Breaking the plan down');
-    const history = await lastYear(tx, plan, shape, calendar);
-    const headcount = new Map(shape.owners.map((o) => [o.key, 1]));
-    const ownerDays = new Map(shape.owners.map((o) => [o.key, overlapDays({ key: '', level: 'year', start: shape.yearStart, end: shape.yearEnd }, o.hireDate ?? shape.yearStart, o.leaveDate ?? null)]));
-    if (plan.ownerKind === 'UNIT') {
-      const counts = await unitHeadcounts(tx, shape);
-      for (const o of shape.owners) {
-        headcount.set(o.key, counts.get(o.key)?.people ?? 0);
-        ownerDays.set(o.key, counts.get(o.key)?.days ?? 0);
-      }
-    }
-    const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays });
-    const checked = checkLines({ ...plan, total: result.total }, shape, result.lines, await baseTargets(tx, plan));
-    if (checked.issues.length) throw invalidLines(checked.issues);
+    const { total, checked } = await computeFor(tx, plan, shape, calendar, time, owners);
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
-    const after = await bump(tx, id, revision, { total: result.total });
-    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: id, action: 'breakDown', before: { total: plan.total }, after: { total: result.total, time, owners, lines: checked.lines.length } });
+    const after = await bump(tx, id, revision, { total });
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: id, action: 'breakDown', before: { total: plan.total }, after: { total, time, owners, lines: checked.lines.length } });
     return after;
+  });
+}
+
+/** What a breakdown would give, without storing it: for the pane's preview. */
+export async function previewBreakdown(ctx: Context, id: string, time: MethodInput, owners: MethodInput) {
+  const calendar = await fiscalCalendar(ctx);
+  return inTransaction(ctx, async (tx, scope) => {
+    const plan = await requireRole(ctx, scope, tx, id, 'draft');
+    const shape = await planShape(tx, plan, calendar);
+    const { total, checked } = await computeFor(tx, plan, shape, calendar, time, owners);
+    const unit = METRICS[plan.metric].unit;
+    return { total: formatAmount(unit, total), lines: checked.lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })) };
   });
 }
 

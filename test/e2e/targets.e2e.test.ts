@@ -79,6 +79,9 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('new-plan-total').fill('240000');
     await page.getByTestId('new-plan-create').click();
     await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/Wrote the plan \(version 1, draft\)/);
+    await page.getByTestId('plan-preview-button').click();
+    await expect(page.getByTestId('plan-preview').innerText()).resolves.toMatch(/Year target: 240000\.00\s+2026-01: [\d.]+ · 2026-02/);
+    expect(await standIn(page, 'read', 'Targets', 'C2')).toEqual([['']]); // a preview changes nothing
     await page.getByTestId('plan-break-down').click();
     await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
     const header = (await standIn<unknown[][]>(page, 'read', 'Targets', 'A1:O1'))[0]!;
@@ -86,17 +89,17 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     const ids = (await standIn<unknown[][]>(page, 'read', 'Targets', 'B1:B40')).map((r) => r[0]);
     const repRow = ids.indexOf(repId) + 1;
     expect(repRow).toBeGreaterThan(2);
-    const [[march]] = await standIn<number[][]>(page, 'read', 'Targets', `E${repRow}`);
+    const march = (await standIn<number[][]>(page, 'read', 'Targets', `E${repRow}`))[0]![0]!;
     expect(march).toBeGreaterThan(0);
 
     // A sum broken in March is found and located; fixing it makes the sheet valid.
-    await standIn(page, 'type', 'Targets', `E${repRow}`, march! + 1);
+    await standIn(page, 'type', 'Targets', `E${repRow}`, march + 1);
     await page.getByTestId('plan-validate').click();
     const issue = page.getByTestId('plan-issue').first();
     await expect(issue.innerText()).resolves.toMatch(/^Targets!E1: 2026-03: .*over by 1\.00/);
     await issue.click();
     await expect.poll(() => page.evaluate(() => (window as any).__standIn.selection)).toBe('Targets!E1');
-    await standIn(page, 'type', 'Targets', `E${repRow}`, march!);
+    await standIn(page, 'type', 'Targets', `E${repRow}`, march);
     await page.getByTestId('plan-validate').click();
     await expect(page.getByTestId('plan-status').innerText()).resolves.toBe('The sheet is valid.');
     await page.getByTestId('plan-submit').click();

@@ -88,6 +88,13 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     vars: () => ({ f: null }),
     upload: 'externalId,employeeNo,date,amount\n',
   },
+  targetPlanBreakdownPreview: {
+    allowed: ['manager', 'admin'],
+    query: '{ targetPlanBreakdownPreview(id: "no-plan", time: { kind: EQUAL }, owners: { kind: EQUAL }) { total } }',
+    vars: () => ({}),
+  },
+  seasonalityProfiles: { allowed: everyone, query: '{ seasonalityProfiles { code } }', vars: () => ({}) },
+  saveSeasonalityProfile: { allowed: ['admin'], query: 'mutation { saveSeasonalityProfile(code: "X1", name: "x", monthPercents: ["1"]) { code } }', vars: () => ({}) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

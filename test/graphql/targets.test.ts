@@ -239,4 +239,36 @@ describe.each(testProviders)('target plans on %s', (provider) => {
     const noHistory = await refused(BREAK, { id: p.plan.id, revision: 1, time: { kind: 'HISTORY' }, owners: { kind: 'EQUAL' } }, t.manager);
     expect(noHistory.errors![0]!.message).toMatch(/no actuals for last year/);
   });
+
+  it('previews a breakdown by a seasonality profile without storing it, then fills by it', async () => {
+    const profiles = (await s.gql('{ seasonalityProfiles { code monthPercents } }', {}, t.manager)).data.seasonalityProfiles;
+    expect(profiles.map((p: any) => p.code)).toEqual(['QUARTER_END', 'TRADE_SEASONS']);
+    const c = await s.gql(CREATE, { input: { year: 2026, metric: 'COLLECTIONS', level: 'BASE', scopeUnitId: area.id, total: '100000.00' } }, t.manager);
+    const id = c.data.createTargetPlan.plan.id;
+    const before = await databaseSnapshot(s.db);
+    const preview = await s.gql(
+      `query($id: ID!) { targetPlanBreakdownPreview(id: $id, time: { kind: WEIGHTS, profileCode: "TRADE_SEASONS" }, owners: { kind: EQUAL }) { total lines { ownerId periodKey amount } } }`,
+      { id },
+      t.manager,
+    );
+    expect(preview.errors).toBeUndefined();
+    const row = preview.data.targetPlanBreakdownPreview.lines.filter((l: any) => l.ownerId === area.id);
+    expect(row.find((l: any) => l.periodKey === '2026-02').amount).toBe('4000.00');
+    expect(row.find((l: any) => l.periodKey === '2026-12').amount).toBe('13000.00');
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    const filled = await s.gql(BREAK, { id, revision: 1, time: { kind: 'WEIGHTS', profileCode: 'TRADE_SEASONS' }, owners: { kind: 'HEADCOUNT' } }, t.manager);
+    expect(filled.errors).toBeUndefined();
+    expect(filled.data.breakDownTargetPlan.lines.filter((l: any) => l.ownerId === area.id)).toEqual(row);
+    const unknown = await refused(BREAK, { id, revision: 2, time: { kind: 'WEIGHTS', profileCode: 'NOPE' }, owners: { kind: 'EQUAL' } }, t.manager);
+    expect(unknown.errors![0]!.message).toMatch(/no seasonality profile NOPE/);
+  });
+
+  it('keeps profiles as data that admins maintain, checked to sum to 100 %', async () => {
+    const SAVE_PROFILE = 'mutation($p: [String!]!) { saveSeasonalityProfile(code: "MINE", name: "我的", monthPercents: $p) { code monthPercents } }';
+    const bad = await refused(SAVE_PROFILE, { p: ['10', '10', '10', '10', '10', '10', '10', '10', '10', '10', '10', '9'] }, t.admin);
+    expect(bad.errors![0]!.message).toMatch(/119 %, not 100 %/);
+    const ok = await s.gql(SAVE_PROFILE, { p: ['5', '5', '5', '5', '5', '5', '10', '10', '10', '10', '15', '15'] }, t.admin);
+    expect(ok.data.saveSeasonalityProfile.monthPercents.at(-1)).toBe('15');
+    expect(codeOf(await s.gql(SAVE_PROFILE, { p: [] }, t.manager))).toBe('FORBIDDEN');
+  });
 });

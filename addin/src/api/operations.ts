@@ -95,3 +95,7 @@ export interface PlanSummary {
   scopeUnitName: string;
   total: string;
 }
+export const PROFILES = `query Profiles { seasonalityProfiles { code name monthPercents } }`;
+export const PREVIEW = `query Preview($id: ID!, $time: BreakdownMethodInput!, $owners: BreakdownMethodInput!) {
+  targetPlanBreakdownPreview(id: $id, time: $time, owners: $owners) { total lines { ownerId periodKey amount } }
+}`;

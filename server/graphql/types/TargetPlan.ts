@@ -7,6 +7,7 @@ import {
   approvePlan,
   breakDownPlan,
   createPlan,
+  previewBreakdown,
   publishPlan,
   returnPlan,
   revisePlan,
@@ -133,6 +134,13 @@ const MyTargetRef = builder.objectRef<MyTarget>('MyTarget').implement({
 });
 
 const readers = { manager: true, director: true, finance: true, admin: true } as const;
+
+const BreakdownPreview = builder.objectRef<{ total: string; lines: PlanView['lines'] }>('BreakdownPreview').implement({
+  fields: (t) => ({
+    total: t.exposeString('total'),
+    lines: t.field({ type: [TargetLineRef], resolve: (p) => p.lines }),
+  }),
+});
 const drafters = { manager: true, admin: true } as const;
 const approvers = { manager: true, director: true, admin: true } as const;
 const id = z.string().min(1).max(64);
@@ -151,6 +159,13 @@ builder.queryFields((t) => ({
     authScopes: readers,
     args: { year: t.arg.int({ required: false }), status: t.arg({ type: PlanStatusEnum, required: false }), metric: t.arg({ type: MetricEnum, required: false }), level: t.arg({ type: TargetLevelEnum, required: false }) },
     resolve: (_r, args, ctx) => listPlans(ctx, args),
+  }),
+  targetPlanBreakdownPreview: t.field({
+    type: BreakdownPreview,
+    description: 'The lines a breakdown would give, computed on the server and not stored.',
+    authScopes: { manager: true, admin: true },
+    args: { id: t.arg.id({ validate: id }), time: t.arg({ type: BreakdownMethodInput }), owners: t.arg({ type: BreakdownMethodInput }) },
+    resolve: (_r, args, ctx) => previewBreakdown(ctx, String(args.id), args.time as MethodInput, args.owners as MethodInput),
   }),
   myTargets: t.field({
     type: [MyTargetRef],
@@ -184,6 +199,7 @@ const BreakdownMethodInput = builder.inputType('BreakdownMethodInput', {
   fields: (t) => ({
     kind: t.field({ type: BreakdownKind }),
     percents: t.field({ type: [KeyPercentInput], required: false }),
+    profileCode: t.string({ required: false, description: 'WEIGHTS over periods: a seasonality profile (seasonalityProfiles) instead of percents.' }),
     growthPercent: t.string({ required: false, validate: z.string().regex(/^-?\d+(\.\d{1,2})?$/, 'a percentage such as 20 or -5.5').optional().nullable() }),
   }),
 });

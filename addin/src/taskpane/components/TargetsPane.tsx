@@ -13,6 +13,8 @@ import {
   BREAK_DOWN,
   CREATE_PLAN,
   ORG_TREE,
+  PREVIEW,
+  PROFILES,
   PUBLISH,
   RETURN,
   SAVE_LINES,
@@ -55,6 +57,9 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const [timeMethod, setTimeMethod] = useState<Method>('HISTORY');
   const [ownerMethod, setOwnerMethod] = useState<Method>('HISTORY');
   const [growth, setGrowth] = useState('20');
+  const [profiles, setProfiles] = useState<{ code: string; name: string }[]>([]);
+  const [profile, setProfile] = useState('');
+  const [preview, setPreview] = useState<{ total: string; row: { periodKey: string; amount: string }[] } | null>(null);
   const [comment, setComment] = useState('');
   const drafter = roles.includes('MANAGER') || roles.includes('ADMIN');
   const approver = drafter || roles.includes('DIRECTOR');
@@ -77,6 +82,14 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   useEffect(() => {
     loadPlans().catch(fail);
   }, [loadPlans, fail]);
+  useEffect(() => {
+    run<{ seasonalityProfiles: { code: string; name: string }[] }>(client, PROFILES, {})
+      .then((d) => {
+        setProfiles(d.seasonalityProfiles);
+        setProfile(d.seasonalityProfiles[0]?.code ?? '');
+      })
+      .catch(fail);
+  }, [client, fail]);
   useEffect(() => {
     run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {})
       .then((d) => setUnits(treeOrder(d.orgTree)))
@@ -109,10 +122,24 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
 
   const pull = act(async () => writeView(await fetchView(planId)));
 
+  const method = (kind: Method, axis: 'time' | 'owners') => ({
+    kind,
+    growthPercent: kind === 'GROWTH' ? growth : null,
+    profileCode: axis === 'time' && kind === 'WEIGHTS' ? profile : null,
+  });
+
+  const showPreview = act(async () => {
+    const data = await run<{ targetPlanBreakdownPreview: { total: string; lines: PlanView['lines'] } }>(client, PREVIEW, { id: planId, time: method(timeMethod, 'time'), owners: method(ownerMethod, 'owners') });
+    const view = await fetchView(planId);
+    const scopeId = view.rows.find((r) => r.isScope)!.ownerId;
+    setPreview({ total: data.targetPlanBreakdownPreview.total, row: data.targetPlanBreakdownPreview.lines.filter((l) => l.ownerId === scopeId) });
+    setStatus({ kind: 'idle' });
+  });
+
   const breakDown = act(async () => {
     const view = await fetchView(planId);
-    const method = (kind: Method) => ({ kind, growthPercent: kind === 'GROWTH' ? growth : null });
-    const data = await run<{ breakDownTargetPlan: PlanView }>(client, BREAK_DOWN, { id: planId, revision: view.plan.revision, time: method(timeMethod), owners: method(ownerMethod) }, true);
+    const data = await run<{ breakDownTargetPlan: PlanView }>(client, BREAK_DOWN, { id: planId, revision: view.plan.revision, time: method(timeMethod, 'time'), owners: method(ownerMethod, 'owners') }, true);
+    setPreview(null);
     await writeView(data.breakDownTargetPlan);
     await loadPlans();
   });
@@ -218,13 +245,36 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
                     ))}
                   </Select>
                 </Field>
+                {timeMethod === 'WEIGHTS' && (
+                  <Field label={t.profile}>
+                    <Select value={profile} onChange={(_, d) => setProfile(d.value)} data-testid="profile">
+                      {profiles.map((p) => (
+                        <option key={p.code} value={p.code}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                )}
                 {(timeMethod === 'GROWTH' || ownerMethod === 'GROWTH') && (
                   <Field label={t.growth}>
                     <Input value={growth} onChange={(_, d) => setGrowth(d.value)} />
                   </Field>
                 )}
               </div>
+              {preview && (
+                <MessageBar intent="info" layout="multiline" data-testid="plan-preview">
+                  <MessageBarBody>
+                    {t.totalTarget}: {preview.total}
+                    <br />
+                    {preview.row.map((l) => `${l.periodKey}: ${l.amount}`).join(' · ')}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
               <div className={styles.row}>
+                <Button onClick={showPreview} disabled={busy} data-testid="plan-preview-button">
+                  {t.preview}
+                </Button>
                 <Button onClick={breakDown} disabled={busy} data-testid="plan-break-down">
                   {t.breakDown}
                 </Button>

@@ -1,0 +1,59 @@
+/**
+ * Seasonality profiles: how a year's target spreads over the 12 calendar
+ * months (e.g. 淡季/旺季), as percentages summing to exactly 100. A profile
+ * gives exact integer weights to any periods — months, quarters, or weeks
+ * and ten-day blocks (a month's share spread over its days). Pure.
+ */
+import { AllocationError, PERCENT_PLACES, scaledDecimal, formatScaled } from './allocation.ts';
+import { addDays } from './dates.ts';
+import type { Period } from './periods.ts';
+
+export interface SeasonalityProfile {
+  code: string;
+  name: string;
+  /** January … December. */
+  monthPercents: string[];
+}
+
+/** Throws AllocationError unless there are 12 percentages summing to 100. */
+export function checkProfile(monthPercents: string[]): bigint[] {
+  if (monthPercents.length !== 12) throw new AllocationError(`A seasonality profile has 12 months, not ${monthPercents.length}`);
+  const scaled = monthPercents.map((p, i) => {
+    const v = scaledDecimal(p, PERCENT_PLACES, `Month ${i + 1}`);
+    if (v < 0n) throw new AllocationError(`Month ${i + 1} is negative`);
+    return v;
+  });
+  const sum = scaled.reduce((a, b) => a + b, 0n);
+  if (sum !== 100n * 10n ** BigInt(PERCENT_PLACES)) throw new AllocationError(`The months sum to ${formatScaled(sum, PERCENT_PLACES)} %, not 100 %`);
+  return scaled;
+}
+
+// lcm(28, 29, 30, 31): a day's share of any month is a whole number of these units.
+const DAY_UNITS = 377_580n;
+
+const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** Exact weights for periods: each day weighs its month's percentage ÷ the month's days. */
+export function profileWeights(monthPercents: string[], periods: readonly Period[]): Map<string, bigint> {
+  const scaled = checkProfile(monthPercents);
+  const out = new Map<string, bigint>();
+  for (const p of periods) {
+    let w = 0n;
+    for (let d = p.start; d <= p.end; ) {
+      const y = Number(d.slice(0, 4));
+      const m = Number(d.slice(5, 7));
+      const last = `${d.slice(0, 8)}${String(daysInMonth(y, m)).padStart(2, '0')}`;
+      const end = last < p.end ? last : p.end;
+      const days = BigInt(Number(end.slice(8)) - Number(d.slice(8)) + 1);
+      w += (scaled[m - 1]! * DAY_UNITS * days) / BigInt(daysInMonth(y, m));
+      d = addDays(end, 1);
+    }
+    out.set(p.key, w);
+  }
+  return out;
+}
+
+export const BUILT_IN_PROFILES: SeasonalityProfile[] = [
+  { code: 'TRADE_SEASONS', name: '淡旺季 Low and high seasons', monthPercents: ['7', '4', '7', '8', '8', '8', '7', '7', '9', '10', '12', '13'] },
+  { code: 'QUARTER_END', name: '季末冲刺 Quarter-end push', monthPercents: ['6.25', '7.5', '11.25', '6.25', '7.5', '11.25', '6.25', '7.5', '11.25', '6.25', '7.5', '11.25'] },
+];
