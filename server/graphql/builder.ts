@@ -1,12 +1,14 @@
 /**
- * The one Pothos schema builder. Plugin order: scope-auth first, then
- * prisma, then validation. Every root field must say who may call it
+ * The one Pothos schema builder. Plugin order: our auth-before-args check
+ * (root fields' roles are checked before their arguments are validated),
+ * scope-auth, then prisma, then validation. Every root field must say who may call it
  * (authScopes); test/graphql/auth-declared.test.ts walks the schema to check.
  */
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import ValidationPlugin from '@pothos/plugin-validation';
+import AuthBeforeArgsPlugin from './auth-before-args.ts';
 import type PrismaTypes from '../db/generated/pothos-types.ts';
 import { getDatamodel } from '../db/generated/pothos-types.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
@@ -33,6 +35,19 @@ const sessionMessages = {
   revoked: 'You have signed out; sign in again',
 } as const;
 
+const scopesOf = (ctx: Context) => ({
+  public: true,
+  signedIn: !!ctx.viewer,
+  rep: has(ctx, 'REP'),
+  manager: has(ctx, 'MANAGER'),
+  finance: has(ctx, 'FINANCE'),
+  director: has(ctx, 'DIRECTOR'),
+  admin: has(ctx, 'ADMIN'),
+});
+
+const unauthorized = (ctx: Context) =>
+  ctx.viewer ? clientError('FORBIDDEN', 'Your role does not allow this') : clientError('UNAUTHENTICATED', sessionMessages[ctx.sessionProblem ?? 'missing']);
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -46,23 +61,13 @@ export const builder = new SchemaBuilder<{
     File: { Input: File; Output: never };
   };
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, ValidationPlugin],
+  plugins: [AuthBeforeArgsPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin],
+  authBeforeArgs: { scopes: scopesOf, unauthorized },
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
-    authScopes: (ctx) => ({
-      public: true,
-      signedIn: !!ctx.viewer,
-      rep: has(ctx, 'REP'),
-      manager: has(ctx, 'MANAGER'),
-      finance: has(ctx, 'FINANCE'),
-      director: has(ctx, 'DIRECTOR'),
-      admin: has(ctx, 'ADMIN'),
-    }),
-    unauthorizedError: (_parent, ctx) =>
-      ctx.viewer
-        ? clientError('FORBIDDEN', 'Your role does not allow this')
-        : clientError('UNAUTHENTICATED', sessionMessages[ctx.sessionProblem ?? 'missing']),
+    authScopes: scopesOf,
+    unauthorizedError: (_parent, ctx) => unauthorized(ctx),
   },
   prisma: {
     client: (ctx) => ctx.prisma,

@@ -68,3 +68,15 @@ export async function reopenPeriod(ctx: Context, periodKey: string, reason: stri
     return true;
   });
 }
+
+export async function setFiscalYearStart(ctx: Context, month: number): Promise<number> {
+  return ctx.prisma.$transaction(async (tx) => {
+    const plans = await tx.targetPlan.count();
+    if (plans > 0) throw badInput(['month'], `${plans} target plan(s) already use the current fiscal year; the start month cannot change under them`);
+    const before = await tx.setting.findUnique({ where: { key: FISCAL_FIRST_MONTH } });
+    await tx.setting.upsert({ where: { key: FISCAL_FIRST_MONTH }, create: { key: FISCAL_FIRST_MONTH, value: String(month) }, update: { value: String(month) } });
+    await recordAudit(tx, ctx.viewer, { entityType: 'Setting', entityId: FISCAL_FIRST_MONTH, action: 'update', before: before?.value ?? '1', after: String(month) });
+    ctx.memo.delete('calendar');
+    return month;
+  });
+}

@@ -95,6 +95,8 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   },
   seasonalityProfiles: { allowed: everyone, query: '{ seasonalityProfiles { code } }', vars: () => ({}) },
   saveSeasonalityProfile: { allowed: ['admin'], query: 'mutation { saveSeasonalityProfile(code: "X1", name: "x", monthPercents: ["1"]) { code } }', vars: () => ({}) },
+  fiscalYearStartMonth: { allowed: everyone, query: '{ fiscalYearStartMonth }', vars: () => ({}) },
+  setFiscalYearStartMonth: { allowed: ['admin'], query: 'mutation { setFiscalYearStartMonth(month: 13) }', vars: () => ({}) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

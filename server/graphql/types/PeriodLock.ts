@@ -1,7 +1,7 @@
 /** PeriodLock: a closed period; nothing dated in it changes until an admin reopens it. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { lockPeriod, reopenPeriod } from '../../targets/calendar.ts';
+import { fiscalCalendar, lockPeriod, reopenPeriod, setFiscalYearStart } from '../../targets/calendar.ts';
 
 builder.prismaObject('PeriodLock', {
   fields: (t) => ({
@@ -36,5 +36,22 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { periodKey: t.arg.string({ validate: z.string().max(16) }), reason: t.arg.string({ validate: reason }) },
     resolve: (_r, args, ctx) => reopenPeriod(ctx, args.periodKey, args.reason),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  fiscalYearStartMonth: t.int({
+    description: 'The month (1-12) fiscal years start in; quarters follow from it.',
+    authScopes: { signedIn: true },
+    resolve: async (_r, _a, ctx) => (await fiscalCalendar(ctx)).firstMonth,
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setFiscalYearStartMonth: t.int({
+    description: 'Sets the month fiscal years start in (admins); refused once target plans exist, since their periods would move.',
+    authScopes: { admin: true },
+    args: { month: t.arg.int({ validate: z.number().int().min(1, 'A month from 1 to 12').max(12, 'A month from 1 to 12') }) },
+    resolve: (_r, args, ctx) => setFiscalYearStart(ctx, args.month),
   }),
 }));
