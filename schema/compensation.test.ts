@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { BASE_PLUS_COMMISSION, calculatePayslip, DIRECT_SALES_LADDER, parsePlan, PlanDocumentError, workingDaysBetween, type PayInputs } from './compensation.ts';
+
+const fen = (yuan: number) => BigInt(Math.round(yuan)) * 100n; // test fixtures only: whole yuan
+const inputs = (over: Partial<PayInputs> & { sales?: number; salesByDay?: Record<number, number> } = {}): PayInputs => {
+  const daily = Array.from({ length: 31 }, () => 0n);
+  for (const [day, amount] of Object.entries(over.salesByDay ?? { 10: over.sales ?? 0 })) daily[Number(day) - 1] = fen(amount);
+  const sales = daily.reduce((a, b) => a + b, 0n);
+  return {
+    month: '2026-03',
+    workingDays: 22,
+    workingDaysEmployed: 22,
+    person: { name: '王芳', rank: 'SR', baseSalaryFen: 300_000n },
+    measures: { sales, units: 0n, collections: 0n, margin: 0n },
+    dailySalesFen: daily,
+    trainees: [],
+    attendance: { lates: 0, absentDays: 0, personalLeaveDays: 0 },
+    adjustments: [],
+    ...over,
+  };
+};
+const line = (slip: ReturnType<typeof calculatePayslip>, code: string) => slip.lines.find((l) => l.code === code)!;
+
+describe('the seed’s worked examples, exactly', () => {
+  it('an SR with 20,000 of sales by the 20th: 3,076.92 commission + 1,500 晨星 + 1,000 开星', () => {
+    const slip = calculatePayslip(DIRECT_SALES_LADDER, inputs({ sales: 20_000 }));
+    expect(line(slip, 'commission').amountFen).toBe(307_692n);
+    expect(line(slip, 'morningStar').amountFen).toBe(150_000n);
+    expect(line(slip, 'openStar').amountFen).toBe(100_000n);
+    expect(line(slip, 'base').amountFen).toBe(300_000n);
+    expect(slip.netFen).toBe(300_000n + 307_692n + 150_000n + 100_000n);
+    expect(line(slip, 'commission').explanation.arithmetic).toBe(
+      '20000.00 × 0.9 ÷ 1.17 = 15384.6153…; sales 20000.00 ≥ 20000 → 20 % of the whole base; 15384.6153… × 20 % = 3076.9230… → 3076.92 (rounded half-up to the fen)',
+    );
+  });
+
+  it('an SM with 30,000 by the 20th and four trainees at 20,000: 4,615.38 + 4,000 + 2,000 + 4,000', () => {
+    const trainees = ['A', 'B', 'C', 'D'].map((name) => ({ name, salesFen: fen(20_000) }));
+    const slip = calculatePayslip(DIRECT_SALES_LADDER, inputs({ sales: 30_000, person: { name: '李强', rank: 'SM', baseSalaryFen: 600_000n }, trainees }));
+    expect(line(slip, 'commission').amountFen).toBe(461_538n);
+    expect(line(slip, 'morningStar').amountFen).toBe(400_000n);
+    expect(line(slip, 'openStar').amountFen).toBe(200_000n);
+    expect(line(slip, 'override').amountFen).toBe(400_000n);
+    expect(line(slip, 'override').explanation.arithmetic).toBe('(20000.00 + 20000.00 + 20000.00 + 20000.00) × 5 % = 4000.00');
+  });
+});
+
+describe('tiers', () => {
+  it('whole-amount: exactly at a threshold takes its rate; one fen below takes the one before', () => {
+    const at = calculatePayslip(DIRECT_SALES_LADDER, inputs({ sales: 15_000 }));
+    expect(line(at, 'commission').explanation.arithmetic).toContain('≥ 15000 → 15 %');
+    const below = inputs({ sales: 15_000 });
+    below.dailySalesFen[9] = fen(15_000) - 1n;
+    below.measures.sales = fen(15_000) - 1n;
+    expect(line(calculatePayslip(DIRECT_SALES_LADDER, below), 'commission').explanation.arithmetic).toContain('≥ 13000 → 10 %');
+    expect(line(calculatePayslip(DIRECT_SALES_LADDER, inputs({ sales: 12_999 })), 'commission').amountFen).toBe(0n);
+  });
+
+  it('marginal: each slice at its own rate, with a cap', () => {
+    // 120,000: 50,000 × 2 % + 50,000 × 4 % + 20,000 × 6 % = 1,000 + 2,000 + 1,200
+    expect(line(calculatePayslip(BASE_PLUS_COMMISSION, inputs({ sales: 120_000 })), 'commission').amountFen).toBe(420_000n);
+    expect(line(calculatePayslip(BASE_PLUS_COMMISSION, inputs({ sales: 50_000 })), 'commission').amountFen).toBe(100_000n);
+    expect(line(calculatePayslip(BASE_PLUS_COMMISSION, inputs({ sales: 1_000_000 })), 'commission').amountFen).toBe(2_000_000n);
+  });
+});
+
+describe('milestones by date', () => {
+  it('count only sales up to the 20th for 晨星', () => {
+    const late = calculatePayslip(DIRECT_SALES_LADDER, inputs({ salesByDay: { 10: 10_000, 25: 10_000 } }));
+    expect(line(late, 'morningStar').amountFen).toBe(0n);
+    expect(line(late, 'openStar').amountFen).toBe(100_000n);
+    expect(line(late, 'morningStar').explanation.arithmetic).toBe('sales by the 20th: 10000.00 < 15000.00 for SR → 0.00');
+  });
+});
+
+describe('base, attendance and adjustments', () => {
+  it('pro-rates base for a joiner on the 12th by working days', () => {
+    const employed = workingDaysBetween('2026-03-12', '2026-03-31');
+    expect(workingDaysBetween('2026-03-01', '2026-03-31')).toBe(22);
+    expect(employed).toBe(14);
+    const slip = calculatePayslip(DIRECT_SALES_LADDER, inputs({ workingDaysEmployed: employed }));
+    expect(line(slip, 'base').amountFen).toBe(190_909n); // 3000 × 14 / 22 = 1909.0909…
+    expect(line(slip, 'base').explanation.arithmetic).toBe('3000.00 × 14 ÷ 22 = 1909.09');
+  });
+
+  it('deducts late arrivals beyond the free allowance and a day’s pay per absent day', () => {
+    const slip = calculatePayslip(DIRECT_SALES_LADDER, inputs({ attendance: { lates: 5, absentDays: 1, personalLeaveDays: 1 } }));
+    // 3 × 50 + 2 × 3000 / 22 = 150 + 272.727… = 422.73
+    expect(line(slip, 'attendance').amountFen).toBe(-42_273n);
+    expect(slip.deductionsFen).toBe(42_273n);
+    const two = calculatePayslip(DIRECT_SALES_LADDER, inputs({ attendance: { lates: 2, absentDays: 0, personalLeaveDays: 0 } }));
+    expect(line(two, 'attendance').amountFen).toBe(0n);
+  });
+
+  it('lists rewards and penalties with reason and approver', () => {
+    const slip = calculatePayslip(DIRECT_SALES_LADDER, inputs({ adjustments: [{ amountFen: 50_000n, reason: '前三名奖励', approvedBy: 'director' }, { amountFen: -10_000n, reason: '迟交周报', approvedBy: 'manager' }] }));
+    expect(slip.lines.filter((l) => l.kind === 'adjustments').map((l) => [l.label, l.amountFen])).toEqual([
+      ['奖惩 Reward/penalty: 前三名奖励', 50_000n],
+      ['奖惩 Reward/penalty: 迟交周报', -10_000n],
+    ]);
+  });
+});
+
+describe('plan documents', () => {
+  const base = structuredClone(DIRECT_SALES_LADDER) as any;
+  it('refuse unordered or overlapping tiers, unknown measures and formulas that do not parse, with paths', () => {
+    const bad = structuredClone(base);
+    bad.components[1].tiers = [{ from: '15000', rate: '15' }, { from: '13000', rate: '10' }, { from: '13000', rate: '12' }];
+    bad.components[1].base = 'sales * bonus';
+    try {
+      parsePlan(bad);
+      throw new Error('accepted');
+    } catch (e) {
+      expect(e).toBeInstanceOf(PlanDocumentError);
+      const paths = (e as PlanDocumentError).problems.map((p) => p.path);
+      expect(paths).toContain('components.1.tiers.1.from');
+      expect(paths).toContain('components.1.tiers.2.from');
+      expect(paths).toContain('components.1.base');
+    }
+  });
+
+  it('refuse unknown measures', () => {
+    const bad = structuredClone(base);
+    bad.components[1].tierOn = 'profit';
+    expect(() => parsePlan(bad)).toThrow(/components.1.tierOn/);
+  });
+
+  it('refuse a rank in two milestone rows and a code used twice', () => {
+    const bad = structuredClone(base);
+    bad.components[2].table[1].ranks.push('SR');
+    bad.components[3].code = 'morningStar';
+    expect(() => parsePlan(bad)).toThrow(/Rank SR appears in two rows.*|code morningStar is used twice/);
+  });
+});

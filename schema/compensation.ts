@@ -1,0 +1,405 @@
+/**
+ * Compensation plans as data, and the pure, exact payslip calculation.
+ *
+ * A plan is a document of components (base, tiered commission, date
+ * milestones by rank, overrides on trainees' sales, attendance deductions,
+ * manual adjustments), validated here so that no plan needs code. Amounts in
+ * a plan are yuan as decimal strings; rates are percentages. The engine works
+ * on exact rationals and rounds half-up to the fen once per payslip line;
+ * every line carries its explanation: the rule, the inputs, and the
+ * arithmetic with the numbers put in.
+ */
+import { z } from 'zod';
+import { formatMoney } from './money.ts';
+import { cmp, decimal, div, evaluate, fromFen, mul, parseFormula, rational, show, substitute, sub, toFenHalfUp, add, type Rational } from './formula.ts';
+
+export const RANKS = ['SR', 'SE', 'SSE', 'SM', 'SSM', 'SD', 'SSD', 'TE'] as const;
+export type Rank = (typeof RANKS)[number];
+export const MEASURES = ['sales', 'units', 'collections', 'margin'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+const yuan = z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount in yuan such as 1500 or 1500.00');
+const percent = z.string().regex(/^\d+(\.\d{1,4})?$/, 'a percentage such as 20 or 2.5');
+const code = z.string().regex(/^[a-z][a-zA-Z0-9_]{0,31}$/, 'a code such as commission or morningStar');
+const label = z.string().min(1).max(64);
+
+const Component = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('base'), code, label, prorate: z.enum(['workingDays', 'none']) }),
+  z.object({
+    kind: z.literal('commission'),
+    code,
+    label,
+    /** The measure whose amount picks the tier, e.g. monthly sales. */
+    tierOn: z.enum(MEASURES),
+    /** The commissionable base, a formula of the measures, e.g. "sales * 0.9 / 1.17". */
+    base: z.string().min(1).max(200),
+    /** whole: the attained tier's rate on the whole base; marginal: each slice of the measure at its own rate. */
+    mode: z.enum(['whole', 'marginal']),
+    tiers: z.array(z.object({ from: yuan, rate: percent })).min(1),
+    cap: yuan.optional(),
+  }),
+  z.object({
+    kind: z.literal('milestone'),
+    code,
+    label,
+    /** Sales reached by this day of the month count; null means by month end. */
+    byDay: z.number().int().min(1).max(31).nullable(),
+    table: z.array(z.object({ ranks: z.array(z.enum(RANKS)).min(1), threshold: yuan, bonus: yuan })).min(1),
+  }),
+  z.object({
+    kind: z.literal('override'),
+    code,
+    label,
+    ratePercent: percent,
+    /** A trainee's sales count only from this amount. */
+    qualifyingSales: yuan,
+    eligibleRanks: z.array(z.enum(RANKS)).min(1),
+  }),
+  z.object({
+    kind: z.literal('attendance'),
+    code,
+    label,
+    perLate: yuan,
+    freeLates: z.number().int().min(0),
+    absentDay: z.literal('dayPay'),
+    personalLeaveDay: z.enum(['dayPay', 'none']),
+  }),
+  z.object({ kind: z.literal('adjustments'), code, label }),
+]);
+
+export const CompensationPlanDocument = z
+  .object({
+    code: z.string().regex(/^[A-Z0-9_]{2,32}$/),
+    name: z.string().min(1).max(100),
+    components: z.array(Component).min(1),
+  })
+  .superRefine((plan, ctx) => {
+    const codes = new Set<string>();
+    plan.components.forEach((c, i) => {
+      if (codes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['components', i, 'code'], message: `The code ${c.code} is used twice` });
+      codes.add(c.code);
+      if (c.kind === 'commission') {
+        try {
+          parseFormula(c.base, MEASURES);
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', path: ['components', i, 'base'], message: (e as Error).message });
+        }
+        c.tiers.forEach((t, j) => {
+          if (j > 0 && cmp(decimal(t.from), decimal(c.tiers[j - 1]!.from)) <= 0) {
+            ctx.addIssue({ code: 'custom', path: ['components', i, 'tiers', j, 'from'], message: `Tiers must rise: ${t.from} does not come after ${c.tiers[j - 1]!.from} (overlapping or out of order)` });
+          }
+        });
+      }
+      if (c.kind === 'milestone') {
+        const seen = new Set<string>();
+        c.table.forEach((row, j) =>
+          row.ranks.forEach((r) => {
+            if (seen.has(r)) ctx.addIssue({ code: 'custom', path: ['components', i, 'table', j, 'ranks'], message: `Rank ${r} appears in two rows` });
+            seen.add(r);
+          }),
+        );
+      }
+    });
+  });
+
+export type CompensationPlan = z.infer<typeof CompensationPlanDocument>;
+export type PlanComponent = CompensationPlan['components'][number];
+
+/** Parses a plan document; throws with every problem and its path. */
+export function parsePlan(doc: unknown): CompensationPlan {
+  const r = CompensationPlanDocument.safeParse(doc);
+  if (!r.success) throw new PlanDocumentError(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return r.data;
+}
+
+export class PlanDocumentError extends Error {
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(`The compensation plan is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  }
+}
+
+export interface PayInputs {
+  month: string;
+  /** Working days (Monday to Friday) in the month, and those the person was employed. */
+  workingDays: number;
+  workingDaysEmployed: number;
+  person: { name: string; rank: Rank | null; baseSalaryFen: bigint };
+  /** The month's measures: money in fen, units as a count. */
+  measures: Record<Measure, bigint>;
+  /** Sales per day of the month (index 0 = the 1st), in fen. */
+  dailySalesFen: bigint[];
+  trainees: { name: string; salesFen: bigint }[];
+  attendance: { lates: number; absentDays: number; personalLeaveDays: number };
+  adjustments: { amountFen: bigint; reason: string; approvedBy: string }[];
+}
+
+export interface PayslipLine {
+  code: string;
+  label: string;
+  kind: PlanComponent['kind'];
+  amountFen: bigint;
+  explanation: { rule: string; inputs: Record<string, string>; arithmetic: string };
+}
+
+export interface Payslip {
+  lines: PayslipLine[];
+  grossFen: bigint;
+  deductionsFen: bigint;
+  netFen: bigint;
+}
+
+const y = (fen: bigint) => formatMoney(fen);
+const pct = (p: string) => `${p} %`;
+const measureValue = (inputs: PayInputs, m: Measure): Rational => (m === 'units' ? rational(inputs.measures.units) : fromFen(inputs.measures[m]));
+const showMeasure = (inputs: PayInputs, m: Measure) => (m === 'units' ? inputs.measures.units.toString() : y(inputs.measures[m]));
+
+function commission(c: Extract<PlanComponent, { kind: 'commission' }>, inputs: PayInputs): PayslipLine {
+  const formula = parseFormula(c.base, MEASURES);
+  const values = Object.fromEntries(MEASURES.map((m) => [m, measureValue(inputs, m)]));
+  const base = evaluate(formula, values);
+  const tierValue = measureValue(inputs, c.tierOn);
+  const shownInputs = Object.fromEntries(formula.names.map((n) => [n, showMeasure(inputs, n as Measure)]));
+  const baseText = `${substitute(formula, shownInputs)} = ${show(base)}`;
+  let amount: Rational;
+  let arithmetic: string;
+  if (c.mode === 'whole') {
+    const tier = [...c.tiers].reverse().find((t) => cmp(tierValue, decimal(t.from)) >= 0);
+    if (!tier) {
+      amount = rational(0n);
+      arithmetic = `${c.tierOn} ${showMeasure(inputs, c.tierOn)} is below the first tier (${c.tiers[0]!.from}): no commission`;
+    } else {
+      amount = div(mul(base, decimal(tier.rate)), rational(100n));
+      arithmetic = `${baseText}; ${c.tierOn} ${showMeasure(inputs, c.tierOn)} ≥ ${tier.from} → ${pct(tier.rate)} of the whole base; ${show(base)} × ${pct(tier.rate)} = ${show(amount)}`;
+    }
+  } else {
+    // Each slice of the measure at its own rate, applied to the base in proportion.
+    let weighted = rational(0n);
+    const parts: string[] = [];
+    c.tiers.forEach((t, i) => {
+      const from = decimal(t.from);
+      const to = c.tiers[i + 1] ? decimal(c.tiers[i + 1]!.from) : null;
+      if (cmp(tierValue, from) <= 0) return;
+      const top = to && cmp(tierValue, to) > 0 ? to : tierValue;
+      const slice = sub(top, from);
+      weighted = add(weighted, mul(slice, decimal(t.rate)));
+      parts.push(`${show(slice)} × ${pct(t.rate)}`);
+    });
+    amount = tierValue.n === 0n ? rational(0n) : div(mul(base, weighted), mul(tierValue, rational(100n)));
+    arithmetic = `${baseText}; slices of ${c.tierOn} ${showMeasure(inputs, c.tierOn)}: ${parts.join(' + ') || 'none'}; applied to the base: ${show(amount)}`;
+  }
+  if (c.cap && cmp(amount, decimal(c.cap)) > 0) {
+    arithmetic += `; capped at ${c.cap}`;
+    amount = decimal(c.cap);
+  }
+  const fen = toFenHalfUp(amount);
+  return {
+    code: c.code,
+    label: c.label,
+    kind: c.kind,
+    amountFen: fen,
+    explanation: {
+      rule: `${c.mode === 'whole' ? 'Whole-amount' : 'Marginal'} tiers on ${c.tierOn} (${c.tiers.map((t) => `≥ ${t.from}: ${pct(t.rate)}`).join(', ')}) of the base ${c.base}${c.cap ? `, at most ${c.cap}` : ''}`,
+      inputs: { ...shownInputs, [c.tierOn]: showMeasure(inputs, c.tierOn) },
+      arithmetic: `${arithmetic} → ${y(fen)} (rounded half-up to the fen)`,
+    },
+  };
+}
+
+/** Computes one person's payslip for a month under a plan. */
+export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Payslip {
+  const lines: PayslipLine[] = [];
+  const dayPay = inputs.workingDays > 0 ? rational(inputs.person.baseSalaryFen, 100n * BigInt(inputs.workingDays)) : rational(0n);
+  for (const c of plan.components) {
+    switch (c.kind) {
+      case 'base': {
+        const full = inputs.person.baseSalaryFen;
+        const prorated = c.prorate === 'workingDays' && inputs.workingDaysEmployed < inputs.workingDays;
+        const amount = prorated ? toFenHalfUp(rational(full * BigInt(inputs.workingDaysEmployed), 100n * BigInt(inputs.workingDays))) : full;
+        lines.push({
+          code: c.code,
+          label: c.label,
+          kind: c.kind,
+          amountFen: amount,
+          explanation: {
+            rule: c.prorate === 'workingDays' ? 'Monthly base, pro-rated by working days employed' : 'Monthly base',
+            inputs: { base: y(full), workingDays: String(inputs.workingDays), workingDaysEmployed: String(inputs.workingDaysEmployed) },
+            arithmetic: prorated ? `${y(full)} × ${inputs.workingDaysEmployed} ÷ ${inputs.workingDays} = ${y(amount)}` : `${y(full)} (employed all ${inputs.workingDays} working days)`,
+          },
+        });
+        break;
+      }
+      case 'commission':
+        lines.push(commission(c, inputs));
+        break;
+      case 'milestone': {
+        const rank = inputs.person.rank;
+        const row = rank ? c.table.find((r) => r.ranks.includes(rank)) : undefined;
+        const days = c.byDay ?? inputs.dailySalesFen.length;
+        const reached = inputs.dailySalesFen.slice(0, days).reduce((a, b) => a + b, 0n);
+        const by = c.byDay ? `by the ${c.byDay}th` : 'by month end';
+        let amount = 0n;
+        let arithmetic: string;
+        if (!row) arithmetic = `rank ${rank ?? 'none'} has no ${c.label} milestone`;
+        else {
+          const threshold = toFenHalfUp(decimal(row.threshold));
+          amount = reached >= threshold ? toFenHalfUp(decimal(row.bonus)) : 0n;
+          arithmetic = `sales ${by}: ${y(reached)} ${reached >= threshold ? '≥' : '<'} ${y(threshold)} for ${rank} → ${y(amount)}`;
+        }
+        lines.push({
+          code: c.code,
+          label: c.label,
+          kind: c.kind,
+          amountFen: amount,
+          explanation: {
+            rule: `Bonus when sales ${by} reach the rank's threshold (${c.table.map((r) => `${r.ranks.join('/')}: ${r.threshold} → ${r.bonus}`).join('; ')})`,
+            inputs: { rank: rank ?? '', [`sales ${by}`]: y(reached) },
+            arithmetic,
+          },
+        });
+        break;
+      }
+      case 'override': {
+        const rank = inputs.person.rank;
+        const eligible = !!rank && c.eligibleRanks.includes(rank);
+        const threshold = toFenHalfUp(decimal(c.qualifyingSales));
+        const qualifying = eligible ? inputs.trainees.filter((t) => t.salesFen >= threshold) : [];
+        const sum = qualifying.reduce((a, t) => a + t.salesFen, 0n);
+        const amount = toFenHalfUp(div(mul(fromFen(sum), decimal(c.ratePercent)), rational(100n)));
+        lines.push({
+          code: c.code,
+          label: c.label,
+          kind: c.kind,
+          amountFen: amount,
+          explanation: {
+            rule: `${pct(c.ratePercent)} of the sales of each trained rep who sold at least ${c.qualifyingSales} (ranks ${c.eligibleRanks.join(', ')})`,
+            inputs: Object.fromEntries(inputs.trainees.map((t) => [t.name, y(t.salesFen)])),
+            arithmetic: !eligible
+              ? `rank ${rank ?? 'none'} earns no override`
+              : qualifying.length
+                ? `(${qualifying.map((t) => y(t.salesFen)).join(' + ')}) × ${pct(c.ratePercent)} = ${y(amount)}`
+                : `no trained rep reached ${c.qualifyingSales}`,
+          },
+        });
+        break;
+      }
+      case 'attendance': {
+        const chargedLates = Math.max(0, inputs.attendance.lates - c.freeLates);
+        const late = toFenHalfUp(decimal(c.perLate)) * BigInt(chargedLates);
+        const days = inputs.attendance.absentDays + (c.personalLeaveDay === 'dayPay' ? inputs.attendance.personalLeaveDays : 0);
+        const absent = toFenHalfUp(mul(dayPay, rational(BigInt(days))));
+        const amount = -(late + absent);
+        lines.push({
+          code: c.code,
+          label: c.label,
+          kind: c.kind,
+          amountFen: amount,
+          explanation: {
+            rule: `${c.perLate} per late arrival beyond ${c.freeLates} free; a day's pay (base ÷ working days) per absent day${c.personalLeaveDay === 'dayPay' ? ' and per day of personal leave' : ''}`,
+            inputs: { lates: String(inputs.attendance.lates), absentDays: String(inputs.attendance.absentDays), personalLeaveDays: String(inputs.attendance.personalLeaveDays), dayPay: show(dayPay, 2) },
+            arithmetic: `${chargedLates} × ${c.perLate} + ${days} × ${y(inputs.person.baseSalaryFen)} ÷ ${inputs.workingDays} = ${y(late + absent)} deducted`,
+          },
+        });
+        break;
+      }
+      case 'adjustments': {
+        for (const [i, a] of inputs.adjustments.entries()) {
+          lines.push({
+            code: `${c.code}${i + 1}`,
+            label: `${c.label}: ${a.reason}`,
+            kind: c.kind,
+            amountFen: a.amountFen,
+            explanation: { rule: 'A reward or penalty with a reason and an approver', inputs: { reason: a.reason, approvedBy: a.approvedBy }, arithmetic: y(a.amountFen) },
+          });
+        }
+        break;
+      }
+    }
+  }
+  const grossFen = lines.filter((l) => l.amountFen > 0n).reduce((a, l) => a + l.amountFen, 0n);
+  const deductionsFen = -lines.filter((l) => l.amountFen < 0n).reduce((a, l) => a + l.amountFen, 0n);
+  return { lines, grossFen, deductionsFen, netFen: grossFen - deductionsFen };
+}
+
+/** Working days (Monday to Friday) of a month between two days (inclusive). */
+export function workingDaysBetween(start: string, end: string): number {
+  let n = 0;
+  for (let d = new Date(`${start}T00:00:00Z`); d <= new Date(`${end}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+    const dow = d.getUTCDay();
+    if (dow !== 0 && dow !== 6) n++;
+  }
+  return n;
+}
+
+const ladderMilestones = (rows: [Rank[], string, string][]) => rows.map(([ranks, threshold, bonus]) => ({ ranks, threshold, bonus }));
+
+/** The seed's direct-sales ladder (domain §7), exactly. */
+export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
+  code: 'DIRECT_SALES_LADDER',
+  name: '直销职级方案 Direct-sales ladder',
+  components: [
+    { kind: 'base', code: 'base', label: '基本工资 Base salary', prorate: 'workingDays' },
+    {
+      kind: 'commission',
+      code: 'commission',
+      label: '提成 Commission',
+      tierOn: 'sales',
+      base: 'sales * 0.9 / 1.17',
+      mode: 'whole',
+      tiers: [
+        { from: '13000', rate: '10' },
+        { from: '15000', rate: '15' },
+        { from: '20000', rate: '20' },
+      ],
+    },
+    {
+      kind: 'milestone',
+      code: 'morningStar',
+      label: '晨星 Morning star',
+      byDay: 20,
+      table: ladderMilestones([
+        [['SR', 'SE', 'SSE'], '15000', '1500'],
+        [['SM', 'SSM'], '20000', '4000'],
+        [['SD', 'SSD', 'TE'], '30000', '4000'],
+      ]),
+    },
+    {
+      kind: 'milestone',
+      code: 'openStar',
+      label: '开星 Open star',
+      byDay: null,
+      table: ladderMilestones([
+        [['SR', 'SE', 'SSE'], '20000', '1000'],
+        [['SM', 'SSM'], '30000', '2000'],
+        [['SD', 'SSD', 'TE'], '40000', '2000'],
+      ]),
+    },
+    { kind: 'override', code: 'override', label: '团队奖 Team override', ratePercent: '5', qualifyingSales: '15000', eligibleRanks: ['SM', 'SSM', 'SD', 'SSD', 'TE'] },
+    { kind: 'attendance', code: 'attendance', label: '考勤扣款 Attendance', perLate: '50', freeLates: 2, absentDay: 'dayPay', personalLeaveDay: 'dayPay' },
+    { kind: 'adjustments', code: 'adjustment', label: '奖惩 Reward/penalty' },
+  ],
+});
+
+/** A plain plan: base salary and marginal tiered commission on sales. */
+export const BASE_PLUS_COMMISSION: CompensationPlan = parsePlan({
+  code: 'BASE_PLUS_COMMISSION',
+  name: '底薪加提成 Base plus commission',
+  components: [
+    { kind: 'base', code: 'base', label: '基本工资 Base salary', prorate: 'workingDays' },
+    {
+      kind: 'commission',
+      code: 'commission',
+      label: '提成 Commission',
+      tierOn: 'sales',
+      base: 'sales',
+      mode: 'marginal',
+      tiers: [
+        { from: '0', rate: '2' },
+        { from: '50000', rate: '4' },
+        { from: '100000', rate: '6' },
+      ],
+      cap: '20000',
+    },
+    { kind: 'attendance', code: 'attendance', label: '考勤扣款 Attendance', perLate: '30', freeLates: 3, absentDay: 'dayPay', personalLeaveDay: 'none' },
+    { kind: 'adjustments', code: 'adjustment', label: '奖惩 Reward/penalty' },
+  ],
+});
