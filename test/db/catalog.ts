@@ -36,7 +36,8 @@ export async function catalog(url: string): Promise<unknown> {
       columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = $1 AND table_name <> '${LEDGER}' ORDER BY table_name, column_name`),
       indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename <> '${LEDGER}' ORDER BY indexname`),
       constraints: await q(`SELECT c.conname, c.contype, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1 AND c.conrelid::regclass::text NOT LIKE '%${LEDGER}%' ORDER BY c.conname`),
-      enums: await q(`SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 ORDER BY t.typname, e.enumsortorder`),
+      // Labels in their order (ADD VALUE … BEFORE gives fractional sort keys; the order is what counts).
+      enums: await q(`SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = $1 ORDER BY t.typname, e.enumsortorder`),
     };
     // The schema's own name is not part of its structure.
     return JSON.parse(JSON.stringify(found).replaceAll(`"${schema}".`, '').replaceAll(`${schema}.`, ''));
