@@ -7,6 +7,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoIfEmpty, DEMO_PASSWORD } from './seed/seed.ts';
+import { ensureBuiltInPlans } from './payroll/plans.ts';
 import { createApp } from './app.ts';
 import { loadTls } from './http/tls.ts';
 import { providerOf } from './db/providers.ts';
@@ -16,6 +17,7 @@ const provider = providerOf(config.databaseUrl);
 const migrated = await migrate(config.databaseUrl);
 const db = await openDatabase(config.databaseUrl);
 const seeded = config.seedDemo ? await seedDemoIfEmpty(db.prisma) : null;
+await ensureBuiltInPlans(db.prisma);
 const tls = await loadTls(config);
 const { handle, yoga } = createApp(db, config);
 const server = https.createServer({ cert: tls.cert, key: tls.key }, handle);
@@ -29,7 +31,7 @@ server.listen(config.port, config.host, () => {
     `  database: ${provider === 'sqlite' ? config.databaseUrl.replace(/^file:/, 'SQLite file ') : 'PostgreSQL'}` +
       (migrated.applied.length ? ` (applied ${migrated.applied.length} migration(s))` : ''),
     seeded ? `  seeded the demo organisation: ${seeded.units} units, ${seeded.people} people` : '',
-    seeded || config.seedDemo ? `  demo users (demo only): admin, finance, director, manager, rep — password "${DEMO_PASSWORD}"` : '',
+    seeded || config.seedDemo ? `  demo users (demo only): admin, finance, finmgr, director, gm, manager, rep — password "${DEMO_PASSWORD}"` : '',
     `  GraphQL: ${base}/graphql   task pane: ${base}/taskpane.html   manifest: ${base}/manifest.xml`,
     tls.generated ? `  TLS: self-signed; trust ${tls.ca} once (README, "Trusting the certificate")` : '',
     '',

@@ -22,7 +22,9 @@ export interface AuthScopes {
   rep: boolean;
   manager: boolean;
   finance: boolean;
+  financeManager: boolean;
   director: boolean;
+  generalManager: boolean;
   admin: boolean;
 }
 
@@ -41,7 +43,9 @@ const scopesOf = (ctx: Context) => ({
   rep: has(ctx, 'REP'),
   manager: has(ctx, 'MANAGER'),
   finance: has(ctx, 'FINANCE'),
+  financeManager: has(ctx, 'FINANCE_MANAGER'),
   director: has(ctx, 'DIRECTOR'),
+  generalManager: has(ctx, 'GENERAL_MANAGER'),
   admin: has(ctx, 'ADMIN'),
 });
 

@@ -10,6 +10,7 @@ import './types/TargetPlan.ts';
 import './types/SalesRecord.ts';
 import './types/PeriodLock.ts';
 import './types/SeasonalityProfile.ts';
+import './types/PayrollRun.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

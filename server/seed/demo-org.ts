@@ -36,7 +36,7 @@ export interface DemoOrg {
   units: DemoUnit[];
   people: DemoPerson[];
   /** Keys of the people the demo users sign in as. */
-  users: { director: string; manager: string; rep: string; finance: string };
+  users: { director: string; manager: string; rep: string; finance: string; financeManager: string };
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
@@ -106,7 +106,7 @@ export function generateDemoOrg(options: { people?: number; seed?: number } = {}
   const director = addPerson({ position: 'SALES_DIRECTOR', rank: 'TE', hireDate: '2015-03-02', baseSalaryFen: 2_000_000n, mentorKey: null, unitKey: 'centre' });
   units[1]!.managerKey = director.key;
   const financeLead = addPerson({ position: 'FINANCE', rank: null, hireDate: '2017-07-03', baseSalaryFen: 900_000n, mentorKey: null, unitKey: 'centre' });
-  addPerson({ position: 'FINANCE', rank: null, hireDate: '2021-09-01', baseSalaryFen: 650_000n, mentorKey: null, unitKey: 'centre' });
+  const financeClerk = addPerson({ position: 'FINANCE', rank: null, hireDate: '2021-09-01', baseSalaryFen: 650_000n, mentorKey: null, unitKey: 'centre' });
 
   let managerUser = '';
   let repUser = '';
@@ -162,5 +162,6 @@ export function generateDemoOrg(options: { people?: number; seed?: number } = {}
       }
     }
   }
-  return { units, people, users: { director: director.key, manager: managerUser, rep: repUser, finance: financeLead.key } };
+  // The senior finance person signs payroll first; the clerk runs it.
+  return { units, people, users: { director: director.key, manager: managerUser, rep: repUser, finance: financeClerk.key, financeManager: financeLead.key } };
 }

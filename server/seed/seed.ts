@@ -8,6 +8,7 @@ import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import { dayToDate, addDays } from '../../schema/dates.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { generateDemoOrg, type DemoOrg } from './demo-org.ts';
+import { ensureBuiltInPlans } from '../payroll/plans.ts';
 
 export const DEMO_PASSWORD = 'quotabook-demo';
 
@@ -73,6 +74,8 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: { with
         const users: { username: string; roles: Role[]; personKey: string | null }[] = [
           { username: 'admin', roles: ['ADMIN'], personKey: null },
           { username: 'finance', roles: ['FINANCE'], personKey: org.users.finance },
+          { username: 'finmgr', roles: ['FINANCE_MANAGER'], personKey: org.users.financeManager },
+          { username: 'gm', roles: ['GENERAL_MANAGER'], personKey: null },
           { username: 'director', roles: ['DIRECTOR'], personKey: org.users.director },
           { username: 'manager', roles: ['MANAGER'], personKey: org.users.manager },
           { username: 'rep', roles: ['REP'], personKey: org.users.rep },
@@ -94,7 +97,8 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: { with
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  return { units: org.units.length, people: org.people.length, users: options.withUsers === false ? [] : ['admin', 'finance', 'director', 'manager', 'rep'] };
+  await ensureBuiltInPlans(prisma);
+  return { units: org.units.length, people: org.people.length, users: options.withUsers === false ? [] : ['admin', 'finance', 'finmgr', 'director', 'gm', 'manager', 'rep'] };
 }
 
 /** Seeds the demo organisation when the database has no org units yet. */

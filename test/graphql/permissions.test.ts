@@ -11,8 +11,8 @@ import { CSRF_HEADER } from '../../server/app.ts';
 import { testProviders } from '../support/databases.ts';
 import { schema } from '../../server/graphql/schema.ts';
 
-type Who = 'anonymous' | 'rep' | 'manager' | 'finance' | 'director' | 'admin';
-const everyone: Who[] = ['rep', 'manager', 'finance', 'director', 'admin'];
+type Who = 'anonymous' | 'rep' | 'manager' | 'finance' | 'finmgr' | 'director' | 'gm' | 'admin';
+const everyone: Who[] = ['rep', 'manager', 'finance', 'finmgr', 'director', 'gm', 'admin'];
 
 interface Fixture {
   personInManagerArea: { id: string; employeeNo: string };
@@ -97,6 +97,29 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   saveSeasonalityProfile: { allowed: ['admin'], query: 'mutation { saveSeasonalityProfile(code: "X1", name: "x", monthPercents: ["1"]) { code } }', vars: () => ({}) },
   fiscalYearStartMonth: { allowed: everyone, query: '{ fiscalYearStartMonth }', vars: () => ({}) },
   setFiscalYearStartMonth: { allowed: ['admin'], query: 'mutation { setFiscalYearStartMonth(month: 13) }', vars: () => ({}) },
+  // Payroll (issue 4). A run id that does not exist: allowed roles get NOT_FOUND.
+  compensationPlans: { allowed: ['finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ compensationPlans { code } }', vars: () => ({}) },
+  payrollRuns: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ payrollRuns { id } }', vars: () => ({}) },
+  payrollRun: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ payrollRun(id: "no-run") { totalNet } }', vars: () => ({}) },
+  myPayslip: { allowed: everyone, query: '{ myPayslip(month: "2026-03") { net } }', vars: () => ({}) },
+  assignCompensationPlan: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation { assignCompensationPlan(planCode: "NO_PLAN", rank: SR, effectiveFrom: "2026-01-01") }',
+    vars: () => ({}),
+  },
+  importAttendance: { allowed: ['finance', 'admin'], query: 'mutation { importAttendance(records: [{ employeeNo: "NOBODY", date: "2026-03-02", status: ABSENT }]) { created } }', vars: () => ({}) },
+  addPayAdjustment: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation { addPayAdjustment(personId: "nobody", month: "2026-03", amount: "1.00", reason: "x", approvedBy: "y") }',
+    vars: () => ({}),
+  },
+  createPayrollRun: { allowed: ['finance', 'admin'], query: 'mutation { createPayrollRun(month: "2026-03", scopeUnitId: "no-unit") { totalNet } }', vars: () => ({}) },
+  calculatePayrollRun: { allowed: ['finance', 'admin'], query: 'mutation { calculatePayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
+  submitPayrollRun: { allowed: ['finance', 'admin'], query: 'mutation { submitPayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
+  markPayrollRunPaid: { allowed: ['finance', 'admin'], query: 'mutation { markPayrollRunPaid(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
+  approvePayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { approvePayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
+  returnPayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { returnPayrollRun(id: "no-run", revision: 1, comment: "x") { totalNet } }', vars: () => ({}) },
+  reopenPayrollRun: { allowed: ['admin'], query: 'mutation { reopenPayrollRun(id: "no-run", revision: 1, reason: "x") { totalNet } }', vars: () => ({}) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

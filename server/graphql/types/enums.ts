@@ -16,3 +16,10 @@ export const MetricEnum = builder.enumType(Metric, { name: 'Metric', description
 export const TargetLevelEnum = builder.enumType(TargetLevel, { name: 'TargetLevel', description: 'BASE 基础指标 (expected), STRETCH 奋斗指标 (earns extra).' });
 export const PlanStatusEnum = builder.enumType(PlanStatus, { name: 'PlanStatus' });
 export const OwnerKindEnum = builder.enumType(OwnerKind, { name: 'OwnerKind' });
+
+import { AttendanceStatus, PayrollStatus } from '../../db/generated/sqlite/client/enums.ts';
+export const AttendanceStatusEnum = builder.enumType(AttendanceStatus, { name: 'AttendanceStatus' });
+export const PayrollStatusEnum = builder.enumType(PayrollStatus, {
+  name: 'PayrollStatus',
+  description: 'DRAFT → CALCULATED → SUBMITTED (finance) → FINANCE_APPROVED (finance manager) → SALES_APPROVED (sales director) → LOCKED (general manager) → PAID.',
+});

@@ -1,0 +1,247 @@
+/** Payroll: compensation plans, attendance, adjustments, runs with sign-off, payslips that explain themselves. */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { AttendanceStatusEnum, PayrollStatusEnum, PositionEnum, RankEnum } from './enums.ts';
+import { approveRun, calculateRun, createRun, markPaid, reopenRun, returnRun, submitRun } from '../../payroll/runs.ts';
+import { listRuns, myPayslip, runView, type PayslipRow, type RunView } from '../../payroll/read.ts';
+import { importAttendance } from '../../payroll/attendance.ts';
+import { recordAudit } from '../../audit.ts';
+import { badInput, notFound } from '../../errors.ts';
+import { parsePlan } from '../../../schema/compensation.ts';
+import { formatMoney } from '../../../schema/money.ts';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-03');
+const id = z.string().min(1).max(64);
+const payrollReaders = { finance: true, financeManager: true, director: true, generalManager: true, admin: true, manager: true } as const;
+const payrollStaff = { finance: true, admin: true } as const;
+const signers = { financeManager: true, director: true, generalManager: true } as const;
+
+const Explanation = builder.objectRef<{ rule: string; inputs: Record<string, string>; arithmetic: string }>('PayslipExplanation').implement({
+  fields: (t) => ({
+    rule: t.exposeString('rule'),
+    inputs: t.field({ type: [builder.objectRef<[string, string]>('PayslipInput').implement({ fields: (f) => ({ name: f.string({ resolve: (p) => p[0] }), value: f.string({ resolve: (p) => p[1] }) }) })], resolve: (e) => Object.entries(e.inputs) }),
+    arithmetic: t.exposeString('arithmetic'),
+  }),
+});
+
+const PayslipLineRef = builder.objectRef<PayslipRow['lines'][number]>('PayslipLine').implement({
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    label: t.exposeString('label'),
+    kind: t.exposeString('kind'),
+    amount: t.field({ type: 'Money', resolve: (l) => l.amountFen }),
+    explanation: t.field({ type: Explanation, resolve: (l) => JSON.parse(l.explanation) }),
+  }),
+});
+
+const PayslipRef = builder.objectRef<PayslipRow>('Payslip').implement({
+  fields: (t) => ({
+    personId: t.exposeID('personId'),
+    personName: t.string({ resolve: (p) => p.person.name }),
+    employeeNo: t.string({ resolve: (p) => p.person.employeeNo }),
+    planCode: t.exposeString('planCode'),
+    planVersion: t.exposeInt('planVersion'),
+    gross: t.field({ type: 'Money', resolve: (p) => p.grossFen }),
+    deductions: t.field({ type: 'Money', resolve: (p) => p.deductionsFen }),
+    net: t.field({ type: 'Money', resolve: (p) => p.netFen }),
+    lines: t.field({ type: [PayslipLineRef], resolve: (p) => p.lines }),
+  }),
+});
+
+const PayrollEventRef = builder.objectRef<RunView['run']['events'][number]>('PayrollEvent').implement({
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime' }),
+    actor: t.exposeString('actor'),
+    action: t.exposeString('action'),
+    fromStatus: t.expose('fromStatus', { type: PayrollStatusEnum, nullable: true }),
+    toStatus: t.expose('toStatus', { type: PayrollStatusEnum }),
+    comment: t.exposeString('comment', { nullable: true }),
+  }),
+});
+
+type RunSummary = Awaited<ReturnType<typeof listRuns>>[number];
+const PayrollRunSummary = builder.objectRef<RunSummary>('PayrollRunSummary').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    month: t.exposeString('month'),
+    scopeUnitId: t.exposeID('scopeUnitId'),
+    scopeUnitName: t.string({ resolve: (r) => r.scopeUnit.name }),
+    version: t.exposeInt('version'),
+    revision: t.exposeInt('revision'),
+    status: t.expose('status', { type: PayrollStatusEnum }),
+  }),
+});
+
+const PayrollRunRef = builder.objectRef<RunView>('PayrollRun').implement({
+  description: 'A run with the payslips the viewer may see (all for finance and signers; their subtree for managers).',
+  fields: (t) => ({
+    run: t.field({ type: PayrollRunSummary, resolve: (v) => v.run }),
+    events: t.field({ type: [PayrollEventRef], resolve: (v) => v.run.events }),
+    payslips: t.field({ type: [PayslipRef], resolve: (v) => v.payslips }),
+    totalNet: t.field({ type: 'Money', resolve: (v) => v.payslips.reduce((a, p) => a + p.netFen, 0n) }),
+  }),
+});
+
+const CompensationPlanRef = builder.prismaObject('CompensationPlan', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    code: t.exposeString('code'),
+    version: t.exposeInt('version'),
+    name: t.exposeString('name'),
+    effectiveFrom: t.expose('effectiveFrom', { type: 'Date' }),
+    document: t.exposeString('document', { description: 'The plan document (JSON), as validated by schema/compensation.ts.' }),
+  }),
+});
+void CompensationPlanRef;
+
+const reload = (ctx: Parameters<typeof runView>[0], runId: string) => runView(ctx, runId);
+
+builder.queryFields((t) => ({
+  compensationPlans: t.prismaField({
+    type: ['CompensationPlan'],
+    authScopes: { finance: true, financeManager: true, director: true, generalManager: true, admin: true },
+    resolve: (query, _r, _a, ctx) => ctx.prisma.compensationPlan.findMany({ ...query, orderBy: [{ code: 'asc' }, { version: 'desc' }] }),
+  }),
+  payrollRuns: t.field({
+    type: [PayrollRunSummary],
+    authScopes: payrollReaders,
+    args: { month: t.arg.string({ required: false, validate: month.optional().nullable() }) },
+    resolve: (_r, args, ctx) => listRuns(ctx, args.month),
+  }),
+  payrollRun: t.field({
+    type: PayrollRunRef,
+    authScopes: payrollReaders,
+    args: { id: t.arg.id({ validate: id }) },
+    resolve: (_r, args, ctx) => runView(ctx, String(args.id)),
+  }),
+  myPayslip: t.field({
+    type: PayslipRef,
+    nullable: true,
+    description: "The viewer's own payslip for a month, once the run is signed off.",
+    authScopes: { signedIn: true },
+    args: { month: t.arg.string({ validate: month }) },
+    resolve: (_r, args, ctx) => myPayslip(ctx, args.month),
+  }),
+}));
+
+const AttendanceInput = builder.inputType('AttendanceInput', {
+  fields: (t) => ({
+    employeeNo: t.string({ validate: z.string().trim().min(1).max(32) }),
+    date: t.field({ type: 'Date' }),
+    status: t.field({ type: AttendanceStatusEnum }),
+    lateMinutes: t.int({ required: false }),
+    note: t.string({ required: false, validate: z.string().max(200).optional().nullable() }),
+  }),
+});
+
+const ImportCount = builder.objectRef<{ created: number; updated: number; unchanged: number }>('AttendanceImportResult').implement({
+  fields: (t) => ({ created: t.exposeInt('created'), updated: t.exposeInt('updated'), unchanged: t.exposeInt('unchanged') }),
+});
+
+const step = (name: string, run: typeof calculateRun | typeof submitRun | typeof markPaid, description: string, authScopes: Record<string, boolean>) =>
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: PayrollRunRef,
+      description,
+      authScopes,
+      args: { id: t.arg.id({ validate: id }), revision: t.arg.int() },
+      resolve: async (_r, args, ctx) => {
+        await run(ctx, String(args.id), args.revision);
+        return reload(ctx, String(args.id));
+      },
+    }),
+  );
+step('calculatePayrollRun', calculateRun, 'Calculates every payslip, all or nothing; possible until the run is submitted.', payrollStaff);
+step('submitPayrollRun', submitRun, 'Finance submits a calculated run for sign-off.', payrollStaff);
+step('markPayrollRunPaid', markPaid, 'Finance records that a locked run was paid.', payrollStaff);
+
+builder.mutationFields((t) => ({
+  assignCompensationPlan: t.boolean({
+    description: 'Assigns a plan (newest version unless given) to one person, a rank or a position, from a day.',
+    authScopes: payrollStaff,
+    args: {
+      planCode: t.arg.string(),
+      version: t.arg.int({ required: false }),
+      personId: t.arg.id({ required: false }),
+      rank: t.arg({ type: RankEnum, required: false }),
+      position: t.arg({ type: PositionEnum, required: false }),
+      effectiveFrom: t.arg({ type: 'Date' }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const targets = [args.personId, args.rank, args.position].filter((x) => x != null);
+      if (targets.length !== 1) throw badInput(['personId'], 'Give exactly one of personId, rank or position');
+      const plan = await ctx.prisma.compensationPlan.findFirst({ where: { code: args.planCode, ...(args.version ? { version: args.version } : {}) }, orderBy: { version: 'desc' } });
+      if (!plan) throw badInput(['planCode'], `There is no compensation plan ${args.planCode}${args.version ? ` version ${args.version}` : ''}`);
+      parsePlan(JSON.parse(plan.document));
+      if (args.personId && !(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw badInput(['personId'], `There is no person ${args.personId}`);
+      await ctx.prisma.$transaction(async (tx) => {
+        const a = await tx.compensationAssignment.create({
+          data: { planId: plan.id, personId: args.personId ? String(args.personId) : null, rank: args.rank ?? null, position: args.position ?? null, effectiveFrom: args.effectiveFrom },
+        });
+        await recordAudit(tx, ctx.viewer, { entityType: 'CompensationAssignment', entityId: a.id, action: 'create', after: a });
+      });
+      return true;
+    },
+  }),
+  importAttendance: t.field({
+    type: ImportCount,
+    description: 'Imports attendance days; importing the same day again replaces it. Refused whole, listing every bad row.',
+    authScopes: payrollStaff,
+    args: { records: t.arg({ type: [AttendanceInput], validate: z.array(z.any()).min(1, 'Nothing to import').max(50_000) }) },
+    resolve: (_r, args, ctx) => importAttendance(ctx, args.records),
+  }),
+  addPayAdjustment: t.boolean({
+    description: 'A reward (positive) or penalty (negative) for a month, with its reason and who approved it.',
+    authScopes: payrollStaff,
+    args: {
+      personId: t.arg.id({ validate: id }),
+      month: t.arg.string({ validate: month }),
+      amount: t.arg({ type: 'Money' }),
+      reason: t.arg.string({ validate: z.string().trim().min(1, 'Give a reason').max(200) }),
+      approvedBy: t.arg.string({ validate: z.string().trim().min(1, 'Say who approved it').max(64) }),
+    },
+    resolve: async (_r, args, ctx) => {
+      if (args.amount === 0n) throw badInput(['amount'], 'An adjustment of 0.00 changes nothing');
+      if (!(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw notFound('Person', String(args.personId));
+      await ctx.prisma.$transaction(async (tx) => {
+        const a = await tx.payAdjustment.create({ data: { personId: String(args.personId), month: args.month, amountFen: args.amount, reason: args.reason, approvedBy: args.approvedBy, createdById: ctx.viewer?.userId ?? null } });
+        await recordAudit(tx, ctx.viewer, { entityType: 'PayAdjustment', entityId: a.id, action: 'create', after: { ...a, amount: formatMoney(a.amountFen) } });
+      });
+      return true;
+    },
+  }),
+  createPayrollRun: t.field({
+    type: PayrollRunRef,
+    authScopes: payrollStaff,
+    args: { month: t.arg.string({ validate: month }), scopeUnitId: t.arg.id({ validate: id }) },
+    resolve: async (_r, args, ctx) => reload(ctx, (await createRun(ctx, args.month, String(args.scopeUnitId))).id),
+  }),
+  approvePayrollRun: t.field({
+    type: PayrollRunRef,
+    description: 'Signs the step that is due: finance manager, then sales director, then general manager (which locks the run).',
+    authScopes: signers,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), comment: t.arg.string({ required: false, validate: z.string().max(2000).optional().nullable() }) },
+    resolve: async (_r, args, ctx) => {
+      await approveRun(ctx, String(args.id), args.revision, args.comment);
+      return reload(ctx, String(args.id));
+    },
+  }),
+  returnPayrollRun: t.field({
+    type: PayrollRunRef,
+    description: 'The signer whose step is due sends the run back to finance, saying why.',
+    authScopes: signers,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), comment: t.arg.string({ validate: z.string().trim().min(1, 'Say why the run goes back').max(2000) }) },
+    resolve: async (_r, args, ctx) => {
+      await returnRun(ctx, String(args.id), args.revision, args.comment);
+      return reload(ctx, String(args.id));
+    },
+  }),
+  reopenPayrollRun: t.field({
+    type: PayrollRunRef,
+    description: 'After lock, an admin reopens: a new version as a draft; the locked version is kept.',
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), reason: t.arg.string({ validate: z.string().trim().min(1, 'Give the reason').max(500) }) },
+    resolve: async (_r, args, ctx) => reload(ctx, (await reopenRun(ctx, String(args.id), args.revision, args.reason)).id),
+  }),
+}));
+

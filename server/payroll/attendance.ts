@@ -1,0 +1,71 @@
+/**
+ * Attendance days imported in bulk: one status per person per day, the import
+ * replacing what a day held (so importing twice changes nothing). Refused
+ * whole, listing every bad row: unknown people, days they were not
+ * employed, days in a locked period.
+ */
+import type { Context } from '../graphql/context.ts';
+import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
+import { recordAudit } from '../audit.ts';
+import { dateToDay } from '../../schema/dates.ts';
+import { period } from '../../schema/periods.ts';
+import { fiscalCalendar } from '../targets/calendar.ts';
+import { importRejected, type ImportProblem, type ImportResult } from '../targets/sales-import.ts';
+
+export interface AttendanceInput {
+  employeeNo: string;
+  date: Date;
+  status: AttendanceStatus;
+  lateMinutes?: number | null;
+  note?: string | null;
+}
+
+export async function importAttendance(ctx: Context, records: AttendanceInput[]): Promise<ImportResult> {
+  const problems: ImportProblem[] = [];
+  const people = await ctx.prisma.person.findMany({
+    where: { employeeNo: { in: [...new Set(records.map((r) => r.employeeNo))] } },
+    select: { id: true, employeeNo: true, hireDate: true, leaveDate: true },
+  });
+  const byNo = new Map(people.map((p) => [p.employeeNo, p]));
+  const calendar = await fiscalCalendar(ctx);
+  const locks = (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
+  const seen = new Map<string, number>();
+  const rows = records.map((r, i) => {
+    const row = i + 1;
+    const p = byNo.get(r.employeeNo);
+    const day = dateToDay(r.date);
+    if (!p) problems.push({ row, field: 'employeeNo', message: `no person has employee number ${r.employeeNo}` });
+    else if (r.date < p.hireDate || (p.leaveDate && r.date > p.leaveDate)) problems.push({ row, field: 'date', message: `${r.employeeNo} was not employed on ${day}` });
+    const k = `${r.employeeNo}|${day}`;
+    if (seen.has(k)) problems.push({ row, field: 'date', message: `${r.employeeNo} on ${day} appears twice (also row ${seen.get(k)})` });
+    seen.set(k, row);
+    if ((r.lateMinutes ?? 0) < 0 || (r.status !== 'LATE' && (r.lateMinutes ?? 0) > 0)) problems.push({ row, field: 'lateMinutes', message: 'late minutes belong to LATE days only, and are not negative' });
+    const lock = locks.find((l) => l.start <= day && day <= l.end);
+    if (lock) problems.push({ row, field: 'date', message: `${day} is in the locked period ${lock.key}` });
+    return { personId: p?.id ?? '', date: r.date, status: r.status, lateMinutes: r.lateMinutes ?? 0, note: r.note ?? null };
+  });
+  if (problems.length) importRejected(problems, 'The attendance import');
+  return ctx.prisma.$transaction(
+    async (tx) => {
+      const existing = await tx.attendanceDay.findMany({ where: { OR: rows.map((r) => ({ personId: r.personId, date: r.date })) } });
+      const key = (x: { personId: string; date: Date }) => `${x.personId}|${x.date.getTime()}`;
+      const had = new Map(existing.map((e) => [key(e), e]));
+      let created = 0;
+      let updated = 0;
+      for (const r of rows) {
+        const e = had.get(key(r));
+        if (!e) {
+          await tx.attendanceDay.create({ data: r });
+          created++;
+        } else if (e.status !== r.status || e.lateMinutes !== r.lateMinutes || e.note !== r.note) {
+          await tx.attendanceDay.update({ where: { id: e.id }, data: r });
+          updated++;
+        }
+      }
+      const result = { created, updated, unchanged: rows.length - created - updated };
+      if (created || updated) await recordAudit(tx, ctx.viewer, { entityType: 'AttendanceImport', entityId: new Date().toISOString(), action: 'import', after: result });
+      return result;
+    },
+    { timeout: 60_000 },
+  );
+}

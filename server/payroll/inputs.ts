@@ -1,0 +1,107 @@
+/**
+ * Everything a month's payslips depend on, gathered for a scope in a few
+ * queries: who was there and for how many working days, their sales day by
+ * day, their trainees' sales, attendance, adjustments and plan. The result is
+ * frozen into each payslip so that a locked run recomputes identically.
+ */
+import type { Prisma } from '../db/client.ts';
+import type { PayInputs } from '../../schema/compensation.ts';
+import { workingDaysBetween, type Rank } from '../../schema/compensation.ts';
+import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
+import { period } from '../../schema/periods.ts';
+import { clientError } from '../errors.ts';
+import { planResolver, type ResolvedPlan } from './plans.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface PersonInputs {
+  personId: string;
+  inputs: PayInputs;
+  plan: ResolvedPlan;
+}
+
+const BIGINT = '\u0000bigint:';
+export const freezeInputs = (inputs: PayInputs) => JSON.stringify(inputs, (_k, v) => (typeof v === 'bigint' ? `${BIGINT}${v}` : v));
+export const thawInputs = (text: string): PayInputs => JSON.parse(text, (_k, v) => (typeof v === 'string' && v.startsWith(BIGINT) ? BigInt(v.slice(BIGINT.length)) : v));
+
+export async function gatherInputs(tx: Tx, scope: { path: string }, month: string): Promise<PersonInputs[]> {
+  const m = period(month);
+  if (m.level !== 'month') throw clientError('BAD_USER_INPUT', `"${month}" is not a month (YYYY-MM)`, { field: 'month' });
+  const start = dayToDate(m.start);
+  const endExclusive = dayToDate(addDays(m.end, 1));
+  const assignments = await tx.assignment.findMany({
+    where: { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }], unit: { path: { startsWith: scope.path } } },
+    select: {
+      validFrom: true,
+      validTo: true,
+      person: { select: { id: true, name: true, employeeNo: true, rank: true, position: true, baseSalaryFen: true, hireDate: true, leaveDate: true } },
+    },
+  });
+  const people = new Map<string, { person: (typeof assignments)[number]['person']; from: string; to: string }>();
+  for (const a of assignments) {
+    const p = a.person;
+    const from = [m.start, dateToDay(a.validFrom), dateToDay(p.hireDate)].sort().at(-1)!;
+    const to = [m.end, a.validTo ? addDays(dateToDay(a.validTo), -1) : m.end, p.leaveDate ? dateToDay(p.leaveDate) : m.end].sort()[0]!;
+    if (from > to) continue;
+    const prev = people.get(p.id);
+    people.set(p.id, prev ? { person: p, from: from < prev.from ? from : prev.from, to: to > prev.to ? to : prev.to } : { person: p, from, to });
+  }
+  const ids = [...people.keys()];
+  const mentees = await tx.person.findMany({ where: { mentorId: { in: ids } }, select: { id: true, name: true, mentorId: true } });
+  const [sales, attendance, adjustments, resolve] = await Promise.all([
+    tx.salesRecord.findMany({
+      where: { date: { gte: start, lt: endExclusive }, personId: { in: [...ids, ...mentees.map((x) => x.id)] } },
+      select: { personId: true, date: true, amountFen: true, units: true, collectedFen: true, marginFen: true },
+    }),
+    tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, personId: { in: ids } }, select: { personId: true, status: true } }),
+    tx.payAdjustment.findMany({ where: { month, personId: { in: ids } }, orderBy: { createdAt: 'asc' } }),
+    planResolver(tx, dayToDate(m.end)),
+  ]);
+  const days = Number(m.end.slice(8));
+  const salesOf = new Map<string, { daily: bigint[]; units: bigint; collections: bigint; margin: bigint }>();
+  for (const s of sales) {
+    const e = salesOf.get(s.personId) ?? { daily: Array.from({ length: days }, () => 0n), units: 0n, collections: 0n, margin: 0n };
+    const d = s.date.getUTCDate() - 1;
+    e.daily[d] = e.daily[d]! + s.amountFen;
+    e.units += BigInt(s.units);
+    e.collections += s.collectedFen;
+    e.margin += s.marginFen;
+    salesOf.set(s.personId, e);
+  }
+  const total = (id: string) => salesOf.get(id)?.daily.reduce((a, b) => a + b, 0n) ?? 0n;
+  const monthWorkingDays = workingDaysBetween(m.start, m.end);
+  const missing: string[] = [];
+  const out: PersonInputs[] = [];
+  for (const [id, { person: p, from, to }] of [...people].sort(([, a], [, b]) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1))) {
+    const plan = resolve({ id, rank: p.rank, position: p.position });
+    if (!plan) {
+      missing.push(`${p.name} (${p.employeeNo}, ${p.rank ?? 'no rank'}, ${p.position})`);
+      continue;
+    }
+    const s = salesOf.get(id);
+    const att = attendance.filter((a) => a.personId === id);
+    out.push({
+      personId: id,
+      plan,
+      inputs: {
+        month,
+        workingDays: monthWorkingDays,
+        workingDaysEmployed: workingDaysBetween(from, to),
+        person: { name: p.name, rank: p.rank as Rank | null, baseSalaryFen: p.baseSalaryFen },
+        measures: { sales: total(id), units: s?.units ?? 0n, collections: s?.collections ?? 0n, margin: s?.margin ?? 0n },
+        dailySalesFen: s?.daily ?? Array.from({ length: days }, () => 0n),
+        trainees: mentees.filter((x) => x.mentorId === id).map((x) => ({ name: x.name, salesFen: total(x.id) })),
+        attendance: {
+          lates: att.filter((a) => a.status === 'LATE').length,
+          absentDays: att.filter((a) => a.status === 'ABSENT').length,
+          personalLeaveDays: att.filter((a) => a.status === 'PERSONAL_LEAVE').length,
+        },
+        adjustments: adjustments.filter((a) => a.personId === id).map((a) => ({ amountFen: a.amountFen, reason: a.reason, approvedBy: a.approvedBy })),
+      },
+    });
+  }
+  if (missing.length) {
+    throw clientError('BAD_USER_INPUT', `No compensation plan applies to ${missing.length} person(s): ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? '; …' : ''}. Assign a plan first.`, { field: 'plans', people: missing });
+  }
+  return out;
+}

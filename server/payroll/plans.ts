@@ -1,0 +1,64 @@
+/**
+ * Compensation plans as stored data: the built-in plans, and which plan
+ * applies to a person in a month (their own assignment, else their rank's,
+ * else their position's).
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { Position, Rank } from '../db/generated/sqlite/client/enums.ts';
+import { BASE_PLUS_COMMISSION, DIRECT_SALES_LADDER, parsePlan, type CompensationPlan } from '../../schema/compensation.ts';
+import { dayToDate } from '../../schema/dates.ts';
+
+type Db = Context['prisma'] | Prisma.TransactionClient;
+
+/** Installs the shipped plans (and default assignments by position) when there are none. */
+export async function ensureBuiltInPlans(db: Db): Promise<boolean> {
+  if ((await db.compensationPlan.count()) > 0) return false;
+  const from = dayToDate('2000-01-01');
+  const ladder = await db.compensationPlan.create({ data: { code: DIRECT_SALES_LADDER.code, version: 1, name: DIRECT_SALES_LADDER.name, effectiveFrom: from, document: JSON.stringify(DIRECT_SALES_LADDER) } });
+  const plain = await db.compensationPlan.create({ data: { code: BASE_PLUS_COMMISSION.code, version: 1, name: BASE_PLUS_COMMISSION.name, effectiveFrom: from, document: JSON.stringify(BASE_PLUS_COMMISSION) } });
+  const byPosition: [Position, string][] = [
+    ['SALES_REP', ladder.id],
+    ['ACCOUNT_MANAGER', ladder.id],
+    ['REGIONAL_MANAGER', plain.id],
+    ['SALES_DIRECTOR', plain.id],
+    ['FINANCE', plain.id],
+  ];
+  await db.compensationAssignment.createMany({ data: byPosition.map(([position, planId]) => ({ planId, position, effectiveFrom: from })) });
+  return true;
+}
+
+export interface ResolvedPlan {
+  code: string;
+  version: number;
+  plan: CompensationPlan;
+}
+
+/**
+ * Which plan is in force on a day for each person: loads every assignment in
+ * force once (a run covers thousands of people), then answers in memory.
+ */
+export async function planResolver(db: Db, day: Date): Promise<(person: { id: string; rank: Rank | null; position: Position }) => ResolvedPlan | null> {
+  const assignments = await db.compensationAssignment.findMany({
+    where: { effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] },
+    include: { plan: true },
+    orderBy: { effectiveFrom: 'desc' },
+  });
+  const parsed = new Map<string, ResolvedPlan>();
+  const resolved = (a: (typeof assignments)[number]) => {
+    if (!parsed.has(a.planId)) parsed.set(a.planId, { code: a.plan.code, version: a.plan.version, plan: parsePlan(JSON.parse(a.plan.document)) });
+    return parsed.get(a.planId)!;
+  };
+  const byPerson = new Map<string, (typeof assignments)[number]>();
+  const byRank = new Map<string, (typeof assignments)[number]>();
+  const byPosition = new Map<string, (typeof assignments)[number]>();
+  for (const a of assignments) {
+    if (a.personId) byPerson.has(a.personId) || byPerson.set(a.personId, a);
+    else if (a.rank) byRank.has(a.rank) || byRank.set(a.rank, a);
+    else if (a.position) byPosition.has(a.position) || byPosition.set(a.position, a);
+  }
+  return (person) => {
+    const a = byPerson.get(person.id) ?? (person.rank ? byRank.get(person.rank) : undefined) ?? byPosition.get(person.position);
+    return a ? resolved(a) : null;
+  };
+}

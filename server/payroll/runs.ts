@@ -1,0 +1,194 @@
+/**
+ * Payroll runs: create, calculate (atomic), submit, sign off in order
+ * (finance manager → sales director → general manager, which locks the
+ * run), return with a comment, mark paid, and an admin's audited reopen into
+ * a new version. Every step checks the caller's revision and is audited.
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { PayrollStatus, Role } from '../db/generated/sqlite/client/enums.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
+import { calculatePayslip, parsePlan } from '../../schema/compensation.ts';
+import { period } from '../../schema/periods.ts';
+import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import { freezeInputs, gatherInputs, thawInputs } from './inputs.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Whose signature each status waits for, and where it leads. */
+export const SIGN_OFF: Partial<Record<PayrollStatus, { role: Role; who: string; next: PayrollStatus }>> = {
+  SUBMITTED: { role: 'FINANCE_MANAGER', who: 'the finance manager', next: 'FINANCE_APPROVED' },
+  FINANCE_APPROVED: { role: 'DIRECTOR', who: 'the sales director', next: 'SALES_APPROVED' },
+  SALES_APPROVED: { role: 'GENERAL_MANAGER', who: 'the general manager', next: 'LOCKED' },
+};
+
+async function bump(tx: Tx, id: string, revision: number, data: Prisma.PayrollRunUncheckedUpdateManyInput = {}) {
+  const { count } = await tx.payrollRun.updateMany({ where: { id, revision }, data: { ...data, revision: { increment: 1 } } });
+  if (count === 0) throw conflict('PayrollRun', id, revision);
+  return tx.payrollRun.findUniqueOrThrow({ where: { id } });
+}
+
+async function load(tx: Tx, id: string) {
+  const run = await tx.payrollRun.findUnique({ where: { id }, include: { scopeUnit: { select: { path: true, name: true } } } });
+  if (!run) throw notFound('PayrollRun', id);
+  return run;
+}
+
+async function event(tx: Tx, ctx: Context, runId: string, action: string, from: PayrollStatus | null, to: PayrollStatus, comment?: string | null) {
+  await tx.payrollEvent.create({ data: { runId, action, fromStatus: from, toStatus: to, comment: comment ?? null, actorId: ctx.viewer?.userId ?? null, actor: ctx.viewer?.username ?? 'system' } });
+  await recordAudit(tx, ctx.viewer, { entityType: 'PayrollRun', entityId: runId, action, before: from ? { status: from } : null, after: { status: to, comment: comment ?? null } });
+}
+
+function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: string) {
+  if (!allowed.includes(status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a run that is ${status.toLowerCase().replace('_', ' ')}`, { field: 'status' });
+}
+
+const monthPeriod = (month: string) => {
+  try {
+    const p = period(month);
+    if (p.level === 'month') return p;
+  } catch {
+    /* fall through */
+  }
+  throw badInput(['month'], `"${month}" is not a month (YYYY-MM)`);
+};
+
+export async function createRun(ctx: Context, month: string, scopeUnitId: string) {
+  const m = monthPeriod(month);
+  const calendar = await fiscalCalendar(ctx);
+  return ctx.prisma.$transaction(async (tx) => {
+    const unit = await tx.orgUnit.findUnique({ where: { id: scopeUnitId } });
+    if (!unit) throw badInput(['scopeUnitId'], `There is no org unit ${scopeUnitId}`);
+    const existing = await tx.payrollRun.findFirst({ where: { month, scopeUnitId }, orderBy: { version: 'desc' } });
+    if (existing) throw badInput(['month'], `A payroll run for ${unit.name}, ${month} already exists (version ${existing.version}, ${existing.status.toLowerCase()})`);
+    await requireUnlocked(tx, [m], calendar, 'Creating the payroll run');
+    const run = await tx.payrollRun.create({ data: { month, scopeUnitId, version: 1, createdById: ctx.viewer?.userId ?? null } });
+    await event(tx, ctx, run.id, 'create', null, 'DRAFT');
+    return run;
+  });
+}
+
+/** Calculates every payslip of the run in one transaction: all or nothing. */
+export async function calculateRun(ctx: Context, id: string, revision: number, hooks: { afterPayslip?: (index: number) => void } = {}) {
+  const calendar = await fiscalCalendar(ctx);
+  return ctx.prisma.$transaction(
+    async (tx) => {
+      const run = await load(tx, id);
+      requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
+      if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
+      await requireUnlocked(tx, [monthPeriod(run.month)], calendar, 'Calculating payroll');
+      const people = await gatherInputs(tx, run.scopeUnit, run.month);
+      await tx.payslip.deleteMany({ where: { runId: id } });
+      for (const [i, p] of people.entries()) {
+        const slip = calculatePayslip(p.plan.plan, p.inputs);
+        await tx.payslip.create({
+          data: {
+            runId: id,
+            personId: p.personId,
+            planCode: p.plan.code,
+            planVersion: p.plan.version,
+            grossFen: slip.grossFen,
+            deductionsFen: slip.deductionsFen,
+            netFen: slip.netFen,
+            inputs: freezeInputs(p.inputs),
+            lines: { create: slip.lines.map((l, position) => ({ position, code: l.code, label: l.label, kind: l.kind, amountFen: l.amountFen, explanation: JSON.stringify(l.explanation) })) },
+          },
+        });
+        hooks.afterPayslip?.(i);
+      }
+      const after = await bump(tx, id, revision, { status: 'CALCULATED', calculatedAt: new Date() });
+      await event(tx, ctx, id, 'calculate', run.status, 'CALCULATED', `${people.length} payslips`);
+      return after;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+export async function submitRun(ctx: Context, id: string, revision: number) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const run = await load(tx, id);
+    requireStatus(run.status, ['CALCULATED'], 'submit');
+    if ((await tx.payslip.count({ where: { runId: id } })) === 0) throw clientError('BAD_USER_INPUT', 'The run has no payslips; calculate it first', { field: 'status' });
+    const after = await bump(tx, id, revision, { status: 'SUBMITTED' });
+    await event(tx, ctx, id, 'submit', run.status, 'SUBMITTED');
+    return after;
+  });
+}
+
+/** Signs the step that is due, if it is the caller's. */
+export async function approveRun(ctx: Context, id: string, revision: number, comment?: string | null) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const run = await load(tx, id);
+    const step = SIGN_OFF[run.status];
+    if (!step) throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} has no sign-off due`, { field: 'status' });
+    if (!ctx.viewer?.roles.includes(step.role)) throw forbidden(`It is ${step.who}'s turn to sign this run`);
+    // One person, one signature per submission, even if they hold two signer roles.
+    const lastSubmit = await tx.payrollEvent.findFirst({ where: { runId: id, action: 'submit' }, orderBy: { at: 'desc' } });
+    const mine = await tx.payrollEvent.findFirst({ where: { runId: id, action: 'approve', actorId: ctx.viewer.userId, at: { gte: lastSubmit?.at ?? new Date(0) } } });
+    if (mine) throw forbidden('You have already signed this run; each step needs a different person');
+    const after = await bump(tx, id, revision, { status: step.next });
+    await event(tx, ctx, id, 'approve', run.status, step.next, comment);
+    return after;
+  });
+}
+
+export async function returnRun(ctx: Context, id: string, revision: number, comment: string) {
+  if (!comment.trim()) throw badInput(['comment'], 'Say why the run goes back');
+  return ctx.prisma.$transaction(async (tx) => {
+    const run = await load(tx, id);
+    const step = SIGN_OFF[run.status];
+    if (!step) throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} cannot be returned`, { field: 'status' });
+    if (!ctx.viewer?.roles.includes(step.role)) throw forbidden(`Only ${step.who} may return the run at this step`);
+    const after = await bump(tx, id, revision, { status: 'CALCULATED' });
+    await event(tx, ctx, id, 'return', run.status, 'CALCULATED', comment);
+    return after;
+  });
+}
+
+export async function markPaid(ctx: Context, id: string, revision: number) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const run = await load(tx, id);
+    requireStatus(run.status, ['LOCKED'], 'mark as paid');
+    const after = await bump(tx, id, revision, { status: 'PAID' });
+    await event(tx, ctx, id, 'pay', run.status, 'PAID');
+    return after;
+  });
+}
+
+/** After lock, an admin may reopen: a new version as a draft; the locked one stays as it was. */
+export async function reopenRun(ctx: Context, id: string, revision: number, reason: string) {
+  if (!reason.trim()) throw badInput(['reason'], 'Give the reason for reopening');
+  return ctx.prisma.$transaction(async (tx) => {
+    const run = await load(tx, id);
+    requireStatus(run.status, ['LOCKED', 'PAID'], 'reopen');
+    if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
+    const newest = await tx.payrollRun.findFirst({ where: { month: run.month, scopeUnitId: run.scopeUnitId }, orderBy: { version: 'desc' } });
+    if (newest && newest.version !== run.version) throw clientError('CONFLICT', `Version ${newest.version} of this run already exists`);
+    const next = await tx.payrollRun.create({ data: { month: run.month, scopeUnitId: run.scopeUnitId, version: run.version + 1, createdById: ctx.viewer?.userId ?? null } });
+    await event(tx, ctx, next.id, 'reopen', null, 'DRAFT', `${reason} (from version ${run.version})`);
+    await recordAudit(tx, ctx.viewer, { entityType: 'PayrollRun', entityId: id, action: 'reopen', before: { status: run.status, version: run.version }, after: { newRunId: next.id, version: next.version, reason } });
+    return next;
+  });
+}
+
+/** Recomputes a run's payslips from their frozen inputs and plan versions; lists any that differ. */
+export async function recheckRun(db: Context['prisma'], id: string): Promise<string[]> {
+  const slips = await db.payslip.findMany({ where: { runId: id }, include: { lines: { orderBy: { position: 'asc' } }, person: { select: { name: true } } } });
+  const plans = new Map<string, ReturnType<typeof parsePlan>>();
+  const differences: string[] = [];
+  for (const s of slips) {
+    const key = `${s.planCode}@${s.planVersion}`;
+    if (!plans.has(key)) {
+      const p = await db.compensationPlan.findUniqueOrThrow({ where: { code_version: { code: s.planCode, version: s.planVersion } } });
+      plans.set(key, parsePlan(JSON.parse(p.document)));
+    }
+    const again = calculatePayslip(plans.get(key)!, thawInputs(s.inputs));
+    const same =
+      again.netFen === s.netFen &&
+      again.lines.length === s.lines.length &&
+      again.lines.every((l, i) => l.code === s.lines[i]!.code && l.amountFen === s.lines[i]!.amountFen && JSON.stringify(l.explanation) === s.lines[i]!.explanation);
+    if (!same) differences.push(s.person.name);
+  }
+  return differences;
+}

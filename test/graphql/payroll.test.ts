@@ -1,0 +1,159 @@
+/** Payroll through the API: inputs, calculation with explanations, sign-off in order, lock, reopen, who sees what. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { calculateRun, recheckRun } from '../../server/payroll/runs.ts';
+import { resolveSession } from '../../server/auth/sessions.ts';
+import type { Context } from '../../server/graphql/context.ts';
+
+const RUN = `run { id month version revision status } events { action actor toStatus comment }
+  payslips { personId personName planCode gross deductions net lines { code label amount explanation { rule arithmetic inputs { name value } } } } totalNet`;
+const step = (name: string, extra = '', pass = '') => `mutation($id: ID!, $revision: Int!${extra}) { ${name}(id: $id, revision: $revision${pass}) { ${RUN} } }`;
+const APPROVE = step('approvePayrollRun', ', $comment: String', ', comment: $comment');
+
+describe.each(testProviders)('payroll on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance' | 'finmgr' | 'director' | 'gm' | 'manager' | 'rep', string>;
+  let team: { id: string };
+  let lead: { id: string; employeeNo: string };
+  let trainees: { id: string; employeeNo: string }[];
+  let runId: string;
+  let run: any;
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['admin', 'finance', 'finmgr', 'director', 'gm', 'manager', 'rep'] as const) t[u] = await s.login(u);
+    // The seed's example: a team lead (SM) selling 30,000 by the 20th with four trained reps at 20,000 each.
+    const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
+    const a = await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: rep.personId!, validTo: null } });
+    team = { id: a.unitId };
+    const unit = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: a.unitId } });
+    lead = await s.db.prisma.person.update({ where: { id: unit.managerId! }, data: { rank: 'SM', baseSalaryFen: 600_000n } });
+    const reps = await s.db.prisma.person.findMany({ where: { position: 'SALES_REP', status: { not: 'LEFT' }, hireDate: { lt: new Date('2026-01-01') }, assignments: { some: { unitId: a.unitId, validTo: null } } }, orderBy: { employeeNo: 'asc' } });
+    await s.db.prisma.person.updateMany({ where: { mentorId: lead.id }, data: { mentorId: null } });
+    trainees = reps.slice(0, 4);
+    expect(trainees).toHaveLength(4);
+    await s.db.prisma.person.updateMany({ where: { id: { in: trainees.map((x) => x.id) } }, data: { mentorId: lead.id, rank: 'SR' } });
+    const sales = [
+      { externalId: 'P-LEAD', employeeNo: lead.employeeNo, date: '2026-03-10', amount: '30000.00' },
+      ...trainees.map((x, i) => ({ externalId: `P-T${i}`, employeeNo: x.employeeNo, date: '2026-03-15', amount: '20000.00' })),
+    ];
+    expect((await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: sales }, t.finance)).errors).toBeUndefined();
+  });
+  afterAll(() => s.close());
+
+  async function refused(query: string, variables: Record<string, unknown>, token: string): Promise<GqlResult> {
+    const before = await databaseSnapshot(s.db);
+    const r = await s.gql(query, variables, token);
+    expect(r.errors, JSON.stringify(r.data)).toBeDefined();
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    return r;
+  }
+
+  it('imports attendance idempotently and refuses bad rows whole', async () => {
+    const IMPORT = 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created updated unchanged } }';
+    const records = ['03', '04', '05'].map((d) => ({ employeeNo: trainees[0]!.employeeNo, date: `2026-03-${d}`, status: 'LATE', lateMinutes: 12 }));
+    expect((await s.gql(IMPORT, { r: records }, t.finance)).data.importAttendance).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect((await s.gql(IMPORT, { r: records }, t.finance)).data.importAttendance).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    const bad = await refused(IMPORT, { r: [{ employeeNo: 'NOBODY', date: '2026-03-03', status: 'ABSENT' }, { employeeNo: trainees[0]!.employeeNo, date: '1990-01-01', status: 'ABSENT' }] }, t.finance);
+    expect((bad.errors![0]!.extensions as any).problems.map((p: any) => p.field)).toEqual(['employeeNo', 'date']);
+  });
+
+  it('calculates the seed’s SM example exactly, every line explained', async () => {
+    const c = await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-03", scopeUnitId: $u) { ${RUN} } }`, { u: team.id }, t.finance);
+    expect(c.errors).toBeUndefined();
+    runId = c.data.createPayrollRun.run.id;
+    await s.gql('mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-03", amount: "500.00", reason: "前三名奖励", approvedBy: "director") }', { p: lead.id }, t.finance);
+    const calc = await s.gql(step('calculatePayrollRun'), { id: runId, revision: 1 }, t.finance);
+    expect(calc.errors).toBeUndefined();
+    run = calc.data.calculatePayrollRun;
+    expect(run.run.status).toBe('CALCULATED');
+    const slip = run.payslips.find((p: any) => p.personId === lead.id);
+    const amount = (code: string) => slip.lines.find((l: any) => l.code === code).amount;
+    expect(slip.planCode).toBe('DIRECT_SALES_LADDER');
+    expect([amount('commission'), amount('morningStar'), amount('openStar'), amount('override')]).toEqual(['4615.38', '4000.00', '2000.00', '4000.00']);
+    expect(amount('adjustment1')).toBe('500.00');
+    expect(slip.lines.every((l: any) => l.explanation.rule && l.explanation.arithmetic)).toBe(true);
+    // A trainee late three times: one beyond the two free, 50.00 deducted.
+    const late = run.payslips.find((p: any) => p.personId === trainees[0]!.id);
+    expect(late.deductions).toBe('50.00');
+  });
+
+  it('signs off in order: finance manager, sales director, general manager; never out of turn or twice', async () => {
+    let r = (await s.gql(step('submitPayrollRun'), { id: runId, revision: run.run.revision }, t.finance)).data.submitPayrollRun.run;
+    expect(r.status).toBe('SUBMITTED');
+    const early = await refused(APPROVE, { id: runId, revision: r.revision, comment: null }, t.director);
+    expect(codeOf(early)).toBe('FORBIDDEN');
+    expect(early.errors![0]!.message).toMatch(/finance manager's turn/);
+    expect(codeOf(await refused(step('calculatePayrollRun'), { id: runId, revision: r.revision }, t.finance))).toBe('BAD_USER_INPUT');
+    r = (await s.gql(APPROVE, { id: runId, revision: r.revision, comment: '已核对' }, t.finmgr)).data.approvePayrollRun.run;
+    expect(r.status).toBe('FINANCE_APPROVED');
+    expect(codeOf(await refused(APPROVE, { id: runId, revision: r.revision, comment: null }, t.finmgr))).toBe('FORBIDDEN');
+    const back = (await s.gql(step('returnPayrollRun', ', $comment: String!', ', comment: $comment'), { id: runId, revision: r.revision, comment: '提成需复核' }, t.director)).data.returnPayrollRun;
+    expect(back.run.status).toBe('CALCULATED');
+    expect(back.events.at(-1)).toMatchObject({ action: 'return', actor: 'director', comment: '提成需复核' });
+    r = (await s.gql(step('submitPayrollRun'), { id: runId, revision: back.run.revision }, t.finance)).data.submitPayrollRun.run;
+    for (const signer of ['finmgr', 'director', 'gm'] as const) r = (await s.gql(APPROVE, { id: runId, revision: r.revision, comment: null }, t[signer])).data.approvePayrollRun.run;
+    expect(r.status).toBe('LOCKED');
+    run = (await s.gql(`query($id: ID!) { payrollRun(id: $id) { ${RUN} } }`, { id: runId }, t.finance)).data.payrollRun;
+    expect(run.events.map((e: any) => e.action)).toEqual(['create', 'calculate', 'submit', 'approve', 'return', 'submit', 'approve', 'approve', 'approve']);
+  });
+
+  it('a locked run recomputes identically from its frozen inputs, whatever changed since', async () => {
+    await s.db.prisma.salesRecord.updateMany({ where: { externalId: 'P-LEAD' }, data: { amountFen: 1n } });
+    await s.db.prisma.person.update({ where: { id: lead.id }, data: { baseSalaryFen: 1n } });
+    expect(await recheckRun(s.db.prisma, runId)).toEqual([]);
+    expect(codeOf(await refused(step('calculatePayrollRun'), { id: runId, revision: run.run.revision }, t.finance))).toBe('BAD_USER_INPUT');
+  });
+
+  it('shows each person only what they may see', async () => {
+    const mine = await s.gql('{ myPayslip(month: "2026-03") { personId net lines { code amount } } }', {}, t.rep);
+    const repId = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } })).personId;
+    expect(mine.data.myPayslip.personId).toBe(repId);
+    expect(codeOf(await s.gql(`query($id: ID!) { payrollRun(id: $id) { totalNet } }`, { id: runId }, t.rep))).toBe('FORBIDDEN');
+    const asManager = (await s.gql(`query($id: ID!) { payrollRun(id: $id) { payslips { personId } } }`, { id: runId }, t.manager)).data.payrollRun.payslips;
+    expect(asManager.length).toBe(run.payslips.length); // the team is inside the manager's area
+    const mgrArea = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } })).personId } });
+    const other = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM', NOT: { path: { startsWith: mgrArea.path } } } });
+    const otherRun = (await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-03", scopeUnitId: $u) { run { id } } }`, { u: other.id }, t.finance)).data.createPayrollRun.run.id;
+    await s.gql(step('calculatePayrollRun'), { id: otherRun, revision: 1 }, t.finance);
+    const seen = (await s.gql(`query($id: ID!) { payrollRun(id: $id) { payslips { personId } } }`, { id: otherRun }, t.manager)).data.payrollRun.payslips;
+    expect(seen).toEqual([]);
+    expect((await s.gql(`query($id: ID!) { payrollRun(id: $id) { payslips { personId } } }`, { id: otherRun }, t.finance)).data.payrollRun.payslips.length).toBeGreaterThan(3);
+  });
+
+  it('reopens a locked run only by an admin, as a new version; the locked one is kept', async () => {
+    const REOPEN = step('reopenPayrollRun', ', $reason: String!', ', reason: $reason');
+    expect(codeOf(await refused(REOPEN, { id: runId, revision: run.run.revision, reason: 'x' }, t.finance))).toBe('FORBIDDEN');
+    const r = await s.gql(REOPEN, { id: runId, revision: run.run.revision, reason: '补发奖金' }, t.admin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.reopenPayrollRun.run).toMatchObject({ version: 2, status: 'DRAFT' });
+    expect((await s.gql(`query($id: ID!) { payrollRun(id: $id) { run { status version } } }`, { id: runId }, t.finance)).data.payrollRun.run).toEqual({ status: 'LOCKED', version: 1 });
+  });
+
+  it('calculation is atomic: a failure half-way leaves no payslip behind', async () => {
+    const u = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA' } });
+    const created = (await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-02", scopeUnitId: $u) { run { id revision } } }`, { u: u.id }, t.finance)).data.createPayrollRun.run;
+    const session = await resolveSession(s.db.prisma, `Bearer ${t.finance}`);
+    const ctx: Context = { prisma: s.db.prisma, config: s.config, viewer: 'viewer' in session ? session.viewer : null, sessionProblem: null, memo: new Map() };
+    const before = await databaseSnapshot(s.db);
+    await expect(
+      calculateRun(ctx, created.id, created.revision, {
+        afterPayslip: (i) => {
+          if (i === 2) throw new Error('injected failure');
+        },
+      }),
+    ).rejects.toThrow('injected failure');
+    expect(await s.db.prisma.payslip.count({ where: { runId: created.id } })).toBe(0);
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    expect((await s.db.prisma.payrollRun.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('DRAFT');
+  });
+
+  it('refuses a run in a locked month, a month that does not exist, and a second run for the same month', async () => {
+    await s.gql('mutation { lockPeriod(periodKey: "2026-04", reason: "closed") { periodKey } }', {}, t.admin);
+    const CREATE = `mutation($m: String!, $u: ID!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id } } }`;
+    expect((await refused(CREATE, { m: '2026-04', u: team.id }, t.finance)).errors![0]!.message).toMatch(/2026-04 is locked/);
+    expect(codeOf(await refused(CREATE, { m: '2026-13', u: team.id }, t.finance))).toBe('BAD_USER_INPUT');
+    expect((await refused(CREATE, { m: '2026-03', u: team.id }, t.finance)).errors![0]!.message).toMatch(/already exists/);
+  });
+});
