@@ -3,6 +3,7 @@ import type { Client } from '@urql/core';
 import { run } from './client.ts';
 import { ROSTER_FIELDS, type RosterPerson } from '../roster/roster-sheet.ts';
 import { PLAN_FIELDS } from '../targets/target-sheet.ts';
+import { RUN_FIELDS } from '../payroll/payroll-sheet.ts';
 
 export const LOGIN = `mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) { token expiresAt viewer { username roles } }
@@ -99,3 +100,22 @@ export const PROFILES = `query Profiles { seasonalityProfiles { code name monthP
 export const PREVIEW = `query Preview($id: ID!, $time: BreakdownMethodInput!, $owners: BreakdownMethodInput!) {
   targetPlanBreakdownPreview(id: $id, time: $time, owners: $owners) { total lines { ownerId periodKey amount } }
 }`;
+
+export const PAYROLL_RUNS = `query PayrollRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId } }`;
+export const PAYROLL_RUN = `query PayrollRun($id: ID!) { payrollRun(id: $id) { ${RUN_FIELDS} } }`;
+export const CREATE_RUN = `mutation CreateRun($month: String!, $u: ID!) { createPayrollRun(month: $month, scopeUnitId: $u) { ${RUN_FIELDS} } }`;
+export const CALCULATE_RUN = `mutation Calculate($id: ID!, $revision: Int!) { calculatePayrollRun(id: $id, revision: $revision) { ${RUN_FIELDS} } }`;
+export const SUBMIT_RUN = `mutation SubmitRun($id: ID!, $revision: Int!) { submitPayrollRun(id: $id, revision: $revision) { ${RUN_FIELDS} } }`;
+export const APPROVE_RUN = `mutation ApproveRun($id: ID!, $revision: Int!, $comment: String) { approvePayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_FIELDS} } }`;
+export const RETURN_RUN = `mutation ReturnRun($id: ID!, $revision: Int!, $comment: String!) { returnPayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_FIELDS} } }`;
+export const MY_PAYSLIP = `query MyPayslip($month: String!) { myPayslip(month: $month) { personId personName employeeNo planCode gross deductions net lines { code label kind amount explanation { rule arithmetic inputs { name value } } } } }`;
+
+export interface RunSummary {
+  id: string;
+  month: string;
+  version: number;
+  revision: number;
+  status: string;
+  scopeUnitName: string;
+  scopeUnitId: string;
+}

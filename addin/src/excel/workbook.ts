@@ -37,6 +37,8 @@ export interface SheetBlockSpec {
   rows: CellInput[][];
   /** Extra tags stored on the sheet (unit, as-of date, pulled-at …). */
   properties: Record<string, string>;
+  /** A line of text above the header (e.g. a status banner); the header then sits on row 2. */
+  banner?: string;
 }
 
 export interface SheetTableSpec extends SheetBlockSpec {
@@ -55,6 +57,8 @@ export interface GridSheetSpec extends SheetBlockSpec {
   totalRows: number[];
   /** Protect the sheet so that only the input cells can be edited. */
   protect: boolean;
+  /** Cells to highlight (zero-based, within the sheet), e.g. what changed since the last refresh. */
+  highlight?: { row: number; column: number }[];
 }
 
 export interface WriteProgress {
@@ -173,7 +177,8 @@ async function writeBlock(
     const target = await chooseSheet(context, spec, sync);
     const isNew = target.sheet.isNullObject;
     const previous: Block | null = !isNew && !target.range.isNullObject && target.range.value ? parseA1(target.range.value) : null;
-    const next: Block = { row: 0, column: 0, rows: spec.rows.length + 1, columns: width };
+    const top = spec.banner === undefined ? 0 : 1; // the header's row
+    const next: Block = { row: 0, column: 0, rows: spec.rows.length + 1 + top, columns: width };
 
     // 2. On refresh, make sure the new block covers nothing of the user's.
     if (!isNew && !target.used.isNullObject) {
@@ -213,19 +218,25 @@ async function writeBlock(
       if (first) {
         hooks.first?.(sheet, target);
         if (previous) sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns).clear('All');
-        const header = sheet.getRangeByIndexes(0, 0, 1, width);
+        if (spec.banner !== undefined) {
+          const banner = sheet.getRangeByIndexes(0, 0, 1, 1);
+          banner.numberFormat = [['@']];
+          banner.values = [[spec.banner]];
+          banner.format.font.bold = true;
+        }
+        const header = sheet.getRangeByIndexes(top, 0, 1, width);
         header.numberFormat = [spec.columns.map(() => '@')];
         header.values = [spec.columns.map((c) => c.header)];
       }
       if (end > start) {
-        const block = sheet.getRangeByIndexes(1 + start, 0, end - start, width);
+        const block = sheet.getRangeByIndexes(top + 1 + start, 0, end - start, width);
         block.numberFormat = spec.rows.slice(start, end).map(() => formats);
         block.values = spec.rows.slice(start, end);
       }
       if (last) {
-        hooks.last(sheet, next);
-        spec.columns.forEach((c, j) => (sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = c.width));
-        sheet.freezePanes.freezeRows(1);
+        hooks.last(sheet, { ...next, row: top, rows: next.rows - top });
+        spec.columns.forEach((c, j) => (sheet.getRangeByIndexes(top, j, 1, 1).format.columnWidth = c.width));
+        sheet.freezePanes.freezeRows(top + 1);
         sheet.customProperties.add(PROP.kind, spec.kind);
         sheet.customProperties.add(PROP.range, a1(next));
         for (const [k, v] of Object.entries({ ...spec.properties, ...spec.identity })) sheet.customProperties.add(propName(k), v);
@@ -280,8 +291,8 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
       first: (sheet, target) => {
         if (!target.sheet.isNullObject) sheet.protection.unprotect();
       },
-      last: (sheet) => {
-        const header = sheet.getRangeByIndexes(0, 0, 1, spec.columns.length);
+      last: (sheet, block) => {
+        const header = sheet.getRangeByIndexes(block.row, 0, 1, spec.columns.length);
         header.format.font.bold = true;
         header.format.fill.color = '#DCE6F1';
         for (const r of spec.totalRows) {
@@ -289,8 +300,8 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
           row.format.font.bold = true;
           row.format.fill.color = '#F2F2F2';
         }
-        const input = sheet.getRangeByIndexes(spec.input.row, spec.input.column, spec.input.rows, spec.input.columns);
         if (spec.input.rows > 0 && spec.input.columns > 0) {
+          const input = sheet.getRangeByIndexes(spec.input.row, spec.input.column, spec.input.rows, spec.input.columns);
           input.format.fill.color = '#FFF8DC';
           input.format.protection.locked = false;
           input.dataValidation.clear();
@@ -298,7 +309,8 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
           input.dataValidation.rule = spec.inputRule.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
           input.dataValidation.errorAlert = { message: spec.inputRule.message, showAlert: true, style: 'Stop', title: 'Quotabook' };
         }
-        for (const c of spec.hiddenColumns) sheet.getRangeByIndexes(0, c, spec.rows.length + 1, 1).columnHidden = true;
+        for (const c of spec.hiddenColumns) sheet.getRangeByIndexes(block.row, c, spec.rows.length + 1, 1).columnHidden = true;
+        for (const h of spec.highlight ?? []) sheet.getRangeByIndexes(h.row, h.column, 1, 1).format.fill.color = '#FFEB9C';
         if (spec.protect) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
       },
     },

@@ -9,6 +9,8 @@ import { RosterPane } from './components/RosterPane.tsx';
 import { NotInExcel } from './components/NotInExcel.tsx';
 import { TargetsPane } from './components/TargetsPane.tsx';
 import { MyTargetsPane } from './components/MyTargetsPane.tsx';
+import { PayrollPane } from './components/PayrollPane.tsx';
+import { MyPayslipPane } from './components/MyPayslipPane.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -22,7 +24,7 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [session, setSession] = useState<StoredSession | null>(() => loadSession());
   const [notice, setNotice] = useState<string | null>(null);
-  const [tab, setTab] = useState<'roster' | 'targets' | 'mine'>('roster');
+  const [tab, setTab] = useState<'roster' | 'targets' | 'mine' | 'payroll' | 'payslip'>('roster');
   const w = words[locale];
   const client = useMemo(() => (session ? createClient(session.serverUrl, session.token) : null), [session]);
 
@@ -64,7 +66,7 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
             <Tab value="roster" data-testid="tab-roster">
               {w.rosterTitle}
             </Tab>
-            {session.roles.some((r) => r !== 'REP') && (
+            {session.roles.some((r) => ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'].includes(r)) && (
               <Tab value="targets" data-testid="tab-targets">
                 {w.targets.title}
               </Tab>
@@ -72,10 +74,20 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
             <Tab value="mine" data-testid="tab-my-targets">
               {w.targets.myTargets}
             </Tab>
+            {session.roles.some((r) => ['FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'ADMIN', 'MANAGER'].includes(r)) && (
+              <Tab value="payroll" data-testid="tab-payroll">
+                {w.payroll.title}
+              </Tab>
+            )}
+            <Tab value="payslip" data-testid="tab-my-payslip">
+              {w.payroll.myPayslip}
+            </Tab>
           </TabList>
           {tab === 'roster' && <RosterPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
           {tab === 'targets' && <TargetsPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
           {tab === 'mine' && <MyTargetsPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'payroll' && <PayrollPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'payslip' && <MyPayslipPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
         </>
       )}
     </div>

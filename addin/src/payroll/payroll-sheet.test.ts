@@ -1,0 +1,43 @@
+/** The Payroll sheet: a column per component, totals, a banner, and what changed highlighted. */
+import { describe, expect, it } from 'vitest';
+import { createStandInExcel } from '../../../test/support/excel-standin.ts';
+import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { words } from '../i18n.ts';
+import { PAYROLL_KIND, payrollSheetSpec, previousValues, type RunView } from './payroll-sheet.ts';
+
+const line = (code: string, label: string, kind: string, amount: string) => ({ code, label, kind, amount, explanation: { rule: 'r', arithmetic: 'a', inputs: [] } });
+const view = (net: string, adjustments: ReturnType<typeof line>[] = []): RunView => ({
+  run: { id: 'run1', month: '2026-03', version: 1, revision: 2, status: 'CALCULATED', scopeUnitName: '杭州一组', scopeUnitId: 'u1' },
+  payslips: [
+    { personId: 'p1', personName: '王芳', employeeNo: 'QB00001', planCode: 'LADDER', gross: net, deductions: '0.00', net, lines: [line('base', 'Base', 'base', '3000.00'), ...adjustments] },
+    { personId: 'p2', personName: '李强', employeeNo: 'QB00002', planCode: 'LADDER', gross: '3500.00', deductions: '50.00', net: '3450.00', lines: [line('base', 'Base', 'base', '3500.00'), line('attendance', 'Attendance', 'attendance', '-50.00')] },
+  ],
+});
+
+describe('the Payroll sheet', () => {
+  it('has a banner, a column per component, totals as formulas, and is protected', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('3000.00')));
+    expect(workbook.read('Payroll 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · v1 · calculated']]);
+    expect(workbook.read('Payroll 2026-03', 'A2:H2')).toEqual([['Employee no.', 'Name', 'Plan', 'Base', 'Attendance', 'Gross', 'Deductions', 'Net pay']]);
+    expect(workbook.read('Payroll 2026-03', 'D3:E4')).toEqual([[3000, ''], [3500, -50]]);
+    expect(workbook.cell('Payroll 2026-03', 'D5')?.formula).toBe('=SUM(D3:D4)');
+    expect(workbook.sheet('Payroll 2026-03')!.protected).toBe(true);
+    expect(workbook.sheet('Payroll 2026-03')!.frozenRows).toBe(2);
+  });
+
+  it('highlights exactly the cells that changed since the last refresh', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('3000.00')));
+    const before = previousValues(await readTaggedSheet(run, PAYROLL_KIND, { month: '2026-03', scope: 'u1' }));
+    const spec = payrollSheetSpec(words.en, view('3300.00', [line('adjustment1', 'Reward: top three', 'adjustments', '300.00')]), before);
+    await writeGridSheet(run, spec);
+    // Wang Fang's reward (a new column, E), gross and net changed; Li Qiang's attendance moved to F but did not change.
+    const changed = spec.highlight!.map((h) => `${'ABCDEFGHIJ'[h.column]}${h.row + 1}`);
+    expect(changed).toEqual(['E3', 'G3', 'I3']);
+    expect(workbook.cell('Payroll 2026-03', 'I3')?.fill).toBe('#FFEB9C');
+    expect(workbook.cell('Payroll 2026-03', 'I4')?.fill).toBeUndefined();
+  });
+});

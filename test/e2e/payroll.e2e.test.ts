@@ -1,0 +1,112 @@
+/**
+ * End to end, payroll: finance creates, calculates and refreshes the payroll
+ * sheet (with its explanations), recalculates after an adjustment and sees
+ * what changed highlighted, submits; the three signers approve in order; the
+ * rep pulls their payslip.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, standInScript, startServer, type RunningServer } from './browser.ts';
+
+describe.skipIf(!hasChromium)('payroll in the task pane', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let script: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotabook-e2e-payroll-'));
+
+  beforeAll(async () => {
+    [server, script] = await Promise.all([startServer({ DATABASE_URL: `file:${path.join(dir, 'e2e.db')}` }), standInScript()]);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const api = (page: Page, token: string | null, query: string, variables: Record<string, unknown> = {}) =>
+    page.evaluate(
+      async ({ token, query, variables }) => {
+        const res = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-quotabook-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return res.json();
+      },
+      { token, query, variables },
+    );
+  const login = async (page: Page, u: string) =>
+    (await api(page, null, 'mutation($u: String!) { login(username: $u, password: "quotabook-demo") { token } }', { u })).data.login.token as string;
+  async function signIn(page: Page, username: string) {
+    await page.getByTestId('sign-in').locator('input[name="username"]').fill(username);
+    await page.getByTestId('sign-in').locator('input[name="password"]').fill('quotabook-demo');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('roster-pane').waitFor();
+  }
+  const read = (page: Page, sheet: string, address: string) => page.evaluate(({ sheet, address }) => (window as any).__standIn.read(sheet, address), { sheet, address }) as Promise<unknown[][]>;
+
+  it('refresh, explain, highlight changes, sign off in order, and the rep’s payslip', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
+    await context.addInitScript({ content: script });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+
+    const rep = (await api(page, await login(page, 'rep'), '{ viewer { person { id unitId employeeNo } } }')).data.viewer.person;
+    const finance = await login(page, 'finance');
+    await api(page, finance, 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
+      r: [{ externalId: 'PAY-1', employeeNo: rep.employeeNo, date: '2026-03-09', amount: '20000.00' }],
+    });
+
+    await signIn(page, 'finance');
+    await page.getByTestId('tab-payroll').click();
+    await page.getByTestId('payroll-month').fill('2026-03');
+    await page.getByTestId('no-runs').waitFor();
+    await page.getByTestId('payroll-unit').selectOption(rep.unitId);
+    await page.getByTestId('payroll-create').click();
+    await page.getByTestId('payroll-calculate').click();
+    await page.getByTestId('payroll-status').filter({ hasText: 'calculated' }).waitFor();
+    await page.getByTestId('payroll-refresh').click();
+    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/Wrote \d+ payslips to “Payroll 2026-03”; 0 cell\(s\) changed/);
+    const banner = (await read(page, 'Payroll 2026-03', 'A1'))[0]![0];
+    expect(banner).toMatch(/2026-03 · v1 · calculated$/);
+    const header = (await read(page, 'Payroll 2026-03', 'A2:P2'))[0]!;
+    expect(header.slice(0, 4)).toEqual(['Employee no.', 'Name', 'Plan', '基本工资 Base salary']);
+    const explain = await read(page, 'Explain 2026-03', 'A1:F60');
+    const commission = explain.find((r) => r[0] === rep.employeeNo && String(r[2]).includes('Commission'))!;
+    expect(commission[5]).toMatch(/20000\.00 × 0\.9 ÷ 1\.17 = 15384\.6153…; sales 20000\.00 ≥ 20000 → 20 % .* → 3076\.92/);
+
+    // An adjustment, recalculated and refreshed: the changed cells are highlighted.
+    await api(page, finance, 'mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-03", amount: "300.00", reason: "前三名奖励", approvedBy: "director") }', { p: rep.id });
+    await page.getByTestId('payroll-calculate').click();
+    await page.getByTestId('payroll-status').filter({ hasText: 'calculated' }).waitFor();
+    await page.getByTestId('payroll-refresh').click();
+    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/; [34] cell\(s\) changed since the last refresh/);
+    await page.getByTestId('payroll-submit').click();
+    await page.getByTestId('payroll-status').filter({ hasText: 'submitted' }).waitFor();
+
+    for (const signer of ['finmgr', 'director', 'gm']) {
+      await page.getByTestId('sign-out').click();
+      await signIn(page, signer);
+      await page.getByTestId('tab-payroll').click();
+      await page.getByTestId('payroll-month').fill('2026-03');
+      await page.getByTestId('payroll-approve').click();
+      await page.getByTestId('payroll-status').filter({ hasText: 'Done' }).waitFor();
+    }
+    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/locked/);
+
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'rep');
+    await page.getByTestId('tab-my-payslip').click();
+    await page.getByTestId('my-payslip-month').fill('2026-03');
+    await page.getByTestId('pull-my-payslip').click();
+    await expect(page.getByTestId('my-payslip-status').innerText()).resolves.toMatch(/My payslip 2026-03/);
+    const slip = await read(page, 'My payslip 2026-03', 'A1:D12');
+    expect(slip[0]).toEqual(['Component', 'Amount', 'Rule', 'Arithmetic']);
+    expect(slip.find((r) => String(r[0]).includes('Commission'))![1]).toBe(3076.92);
+    expect(slip.some((r) => String(r[0]).includes('前三名奖励') && r[1] === 300)).toBe(true);
+  }, 180_000);
+});
