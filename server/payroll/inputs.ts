@@ -46,15 +46,18 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     const prev = people.get(p.id);
     people.set(p.id, prev ? { person: p, from: from < prev.from ? from : prev.from, to: to > prev.to ? to : prev.to } : { person: p, from, to });
   }
-  const ids = [...people.keys()];
-  const mentees = await tx.person.findMany({ where: { mentorId: { in: ids } }, select: { id: true, name: true, mentorId: true } });
+  // People are selected by relation (in the scope during the month), never by
+  // a list of ids: a run of 10,000 people would exceed the databases' limits
+  // on bound parameters.
+  const inScope: Prisma.PersonWhereInput = { assignments: { some: { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }], unit: { path: { startsWith: scope.path } } } } };
+  const mentees = (await tx.person.findMany({ where: { mentor: inScope }, select: { id: true, name: true, mentorId: true } })).filter((x) => people.has(x.mentorId!));
   const [sales, attendance, adjustments, resolve] = await Promise.all([
     tx.salesRecord.findMany({
-      where: { date: { gte: start, lt: endExclusive }, personId: { in: [...ids, ...mentees.map((x) => x.id)] } },
+      where: { date: { gte: start, lt: endExclusive }, person: { OR: [inScope, { mentor: inScope }] } },
       select: { personId: true, date: true, amountFen: true, units: true, collectedFen: true, marginFen: true },
     }),
-    tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, personId: { in: ids } }, select: { personId: true, status: true } }),
-    tx.payAdjustment.findMany({ where: { month, personId: { in: ids } }, orderBy: { createdAt: 'asc' } }),
+    tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true } }),
+    tx.payAdjustment.findMany({ where: { month, person: inScope }, orderBy: { createdAt: 'asc' } }),
     planResolver(tx, dayToDate(m.end)),
   ]);
   const days = Number(m.end.slice(8));
@@ -68,6 +71,9 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     e.margin += s.marginFen;
     salesOf.set(s.personId, e);
   }
+  const attendanceOf = groupBy(attendance, (a) => a.personId);
+  const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
+  const menteesOf = groupBy(mentees, (x) => x.mentorId!);
   const total = (id: string) => salesOf.get(id)?.daily.reduce((a, b) => a + b, 0n) ?? 0n;
   const monthWorkingDays = workingDaysBetween(m.start, m.end);
   const missing: string[] = [];
@@ -79,7 +85,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
       continue;
     }
     const s = salesOf.get(id);
-    const att = attendance.filter((a) => a.personId === id);
+    const att = attendanceOf.get(id) ?? [];
     out.push({
       personId: id,
       plan,
@@ -90,18 +96,29 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
         person: { name: p.name, rank: p.rank as Rank | null, baseSalaryFen: p.baseSalaryFen },
         measures: { sales: total(id), units: s?.units ?? 0n, collections: s?.collections ?? 0n, margin: s?.margin ?? 0n },
         dailySalesFen: s?.daily ?? Array.from({ length: days }, () => 0n),
-        trainees: mentees.filter((x) => x.mentorId === id).map((x) => ({ name: x.name, salesFen: total(x.id) })),
+        trainees: (menteesOf.get(id) ?? []).map((x) => ({ name: x.name, salesFen: total(x.id) })),
         attendance: {
           lates: att.filter((a) => a.status === 'LATE').length,
           absentDays: att.filter((a) => a.status === 'ABSENT').length,
           personalLeaveDays: att.filter((a) => a.status === 'PERSONAL_LEAVE').length,
         },
-        adjustments: adjustments.filter((a) => a.personId === id).map((a) => ({ amountFen: a.amountFen, reason: a.reason, approvedBy: a.approvedBy })),
+        adjustments: (adjustmentsOf.get(id) ?? []).map((a) => ({ amountFen: a.amountFen, reason: a.reason, approvedBy: a.approvedBy })),
       },
     });
   }
   if (missing.length) {
     throw clientError('BAD_USER_INPUT', `No compensation plan applies to ${missing.length} person(s): ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? '; …' : ''}. Assign a plan first.`, { field: 'plans', people: missing });
+  }
+  return out;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
   }
   return out;
 }

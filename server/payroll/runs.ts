@@ -4,8 +4,9 @@
  * run), return with a comment, mark paid, and an admin's audited reopen into
  * a new version. Every step checks the caller's revision and is audited.
  */
+import crypto from 'node:crypto';
 import type { Context } from '../graphql/context.ts';
-import type { Prisma } from '../db/client.ts';
+import { Prisma } from '../db/client.ts';
 import type { PayrollStatus, Role } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
@@ -15,6 +16,10 @@ import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { freezeInputs, gatherInputs, thawInputs } from './inputs.ts';
 
 type Tx = Prisma.TransactionClient;
+
+/** Payslips per INSERT (9 parameters each) and lines per INSERT (8 each): well under SQLite's and PostgreSQL's parameter limits. */
+const BATCH = 500;
+const LINE_BATCH = 1000;
 
 /** Whose signature each status waits for, and where it leads. */
 export const SIGN_OFF: Partial<Record<PayrollStatus, { role: Role; who: string; next: PayrollStatus }>> = {
@@ -80,22 +85,23 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       await requireUnlocked(tx, [monthPeriod(run.month)], calendar, 'Calculating payroll');
       const people = await gatherInputs(tx, run.scopeUnit, run.month);
       await tx.payslip.deleteMany({ where: { runId: id } });
-      for (const [i, p] of people.entries()) {
-        const slip = calculatePayslip(p.plan.plan, p.inputs);
-        await tx.payslip.create({
-          data: {
-            runId: id,
-            personId: p.personId,
-            planCode: p.plan.code,
-            planVersion: p.plan.version,
-            grossFen: slip.grossFen,
-            deductionsFen: slip.deductionsFen,
-            netFen: slip.netFen,
-            inputs: freezeInputs(p.inputs),
-            lines: { create: slip.lines.map((l, position) => ({ position, code: l.code, label: l.label, kind: l.kind, amountFen: l.amountFen, explanation: JSON.stringify(l.explanation) })) },
-          },
-        });
-        hooks.afterPayslip?.(i);
+      // Computed in memory, written in batches: a 10,000-person run is a few dozen statements.
+      const slips = people.map((p) => ({ p, id: crypto.randomUUID(), slip: calculatePayslip(p.plan.plan, p.inputs) }));
+      for (let start = 0; start < slips.length; start += BATCH) {
+        const batch = slips.slice(start, start + BATCH);
+        // Multi-row INSERTs with bound parameters (portable SQL): Prisma's createMany
+        // cost ~140 µs a row here, which made a 10,000-person run take 9 s.
+        const slipRows = batch.map(({ p, id: slipId, slip }) =>
+          Prisma.sql`(${slipId}, ${id}, ${p.personId}, ${p.plan.code}, ${p.plan.version}, ${slip.grossFen}, ${slip.deductionsFen}, ${slip.netFen}, ${freezeInputs(p.inputs)})`,
+        );
+        await tx.$executeRaw`INSERT INTO "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") VALUES ${Prisma.join(slipRows)}`;
+        const lineRows = batch.flatMap(({ id: slipId, slip }) =>
+          slip.lines.map((l, position) => Prisma.sql`(${crypto.randomUUID()}, ${slipId}, ${position}, ${l.code}, ${l.label}, ${l.kind}, ${l.amountFen}, ${JSON.stringify(l.explanation)})`),
+        );
+        for (let i = 0; i < lineRows.length; i += LINE_BATCH) {
+          await tx.$executeRaw`INSERT INTO "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") VALUES ${Prisma.join(lineRows.slice(i, i + LINE_BATCH))}`;
+        }
+        for (let i = start; i < start + batch.length; i++) hooks.afterPayslip?.(i);
       }
       const after = await bump(tx, id, revision, { status: 'CALCULATED', calculatedAt: new Date() });
       await event(tx, ctx, id, 'calculate', run.status, 'CALCULATED', `${people.length} payslips`);

@@ -99,6 +99,11 @@ describe.each(testProviders)('payroll on %s', (provider) => {
     expect(run.events.map((e: any) => e.action)).toEqual(['create', 'calculate', 'submit', 'approve', 'return', 'submit', 'approve', 'approve', 'approve']);
   });
 
+  it('refuses an adjustment for a month whose payroll is signed off', async () => {
+    const r = await refused('mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-03", amount: "1.00", reason: "late", approvedBy: "x") }', { p: lead.id }, t.finance);
+    expect(r.errors![0]!.message).toMatch(/2026-03 payroll with this person is already locked/);
+  });
+
   it('a locked run recomputes identically from its frozen inputs, whatever changed since', async () => {
     await s.db.prisma.salesRecord.updateMany({ where: { externalId: 'P-LEAD' }, data: { amountFen: 1n } });
     await s.db.prisma.person.update({ where: { id: lead.id }, data: { baseSalaryFen: 1n } });

@@ -1,0 +1,88 @@
+/**
+ * npm run bench (payroll part): a payroll run for a 10,000-person
+ * organisation with explanations (server time and peak memory), and writing
+ * the resulting payroll sheet into the Excel stand-in with the add-in's code
+ * (sync calls, largest request). Figures go in bench/RESULTS.md.
+ */
+import { migrate } from '../server/db/migrate.ts';
+import { openDatabase } from '../server/db/client.ts';
+import { generateDemoOrg } from '../server/seed/demo-org.ts';
+import { seedOrganisation } from '../server/seed/seed.ts';
+import { tempDatabase } from '../test/support/databases.ts';
+import { calculateRun, createRun } from '../server/payroll/runs.ts';
+import { runView } from '../server/payroll/read.ts';
+import { loadConfig } from '../server/config.ts';
+import type { Context } from '../server/graphql/context.ts';
+import { createStandInExcel } from '../test/support/excel-standin.ts';
+import { writeGridSheet, type ExcelRun } from '../addin/src/excel/workbook.ts';
+import { payrollSheetSpec, type RunView } from '../addin/src/payroll/payroll-sheet.ts';
+import { words } from '../addin/src/i18n.ts';
+import { formatMoney } from '../schema/money.ts';
+
+const PEOPLE = Number(process.argv[2] ?? 10_000);
+const temp = await tempDatabase('sqlite');
+await migrate(temp.url);
+const db = await openDatabase(temp.url);
+await seedOrganisation(db.prisma, generateDemoOrg({ people: PEOPLE, seed: 42 }), { withUsers: false });
+const people = await db.prisma.assignment.findMany({ where: { validTo: null }, select: { personId: true, unitId: true } });
+const sales = people.flatMap((p, i) =>
+  Array.from({ length: 1 + (i % 3) }, (_, k) => ({ externalId: `B-${i}-${k}`, personId: p.personId, unitId: p.unitId, date: new Date(Date.UTC(2026, 2, 3 + k * 9)), amountFen: BigInt(500_000 + ((i * 7919 + k * 104729) % 1_500_000)) })),
+);
+for (let i = 0; i < sales.length; i += 5000) await db.prisma.salesRecord.createMany({ data: sales.slice(i, i + 5000) });
+const root = await db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'COMPANY' } });
+const ctx: Context = { prisma: db.prisma, config: loadConfig({}), viewer: { userId: 'bench', username: 'bench', sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, memo: new Map() };
+const run = await createRun(ctx, '2026-03', root.id);
+
+global.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+let peak = heapBefore;
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 10);
+let t0 = performance.now();
+await calculateRun(ctx, run.id, run.revision);
+const calcMs = performance.now() - t0;
+clearInterval(sampler);
+// better-sqlite3 is synchronous, so the sampler rarely runs during the run; take the end state too.
+peak = Math.max(peak, process.memoryUsage().heapUsed);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+const slips = await db.prisma.payslip.count({ where: { runId: run.id } });
+const lines = await db.prisma.payslipLine.count({ where: { payslip: { runId: run.id } } });
+
+const admin: Context = { ...ctx, viewer: { ...ctx.viewer!, roles: ['ADMIN'] }, memo: new Map() };
+t0 = performance.now();
+const view = await runView(admin, run.id);
+const readMs = performance.now() - t0;
+const addinView: RunView = {
+  run: { id: view.run.id, month: view.run.month, version: view.run.version, revision: view.run.revision, status: view.run.status, scopeUnitName: view.run.scopeUnit.name, scopeUnitId: view.run.scopeUnitId },
+  payslips: view.payslips.map((p) => ({
+    personId: p.personId,
+    personName: p.person.name,
+    employeeNo: p.person.employeeNo,
+    planCode: p.planCode,
+    gross: formatMoney(p.grossFen),
+    deductions: formatMoney(p.deductionsFen),
+    net: formatMoney(p.netFen),
+    lines: p.lines.map((l) => ({ code: l.code, label: l.label, kind: l.kind, amount: formatMoney(l.amountFen), explanation: JSON.parse(l.explanation) })),
+  })),
+};
+const { workbook } = createStandInExcel();
+const spec = payrollSheetSpec(words['zh-CN'], addinView);
+t0 = performance.now();
+const report = await writeGridSheet(workbook.run as unknown as ExcelRun, spec);
+const writeMs = performance.now() - t0;
+
+const rows = [
+  ['calculate run (in one transaction)', `${slips} payslips, ${lines} lines`, `${(calcMs / 1000).toFixed(2)} s`, `heap +${((peak - heapBefore) / 2 ** 20).toFixed(0)} MB (highest seen); process RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`],
+  ['read run with lines (admin)', `${view.payslips.length} payslips`, `${readMs.toFixed(0)} ms`, ''],
+  ['write payroll sheet (stand-in)', `${spec.rows.length} rows × ${spec.columns.length} cols`, `${writeMs.toFixed(0)} ms`, `${workbook.stats.syncs} syncs (${report.blocks} data), largest ${(workbook.stats.largestRequestBytes / 2 ** 20).toFixed(2)} MB`],
+];
+const head = ['what', 'size', 'time', 'notes'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(`Quotabook payroll benchmark: ${PEOPLE} people, SQLite`);
+console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+await db.close();
+await temp.drop();
