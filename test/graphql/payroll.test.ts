@@ -79,6 +79,27 @@ describe.each(testProviders)('payroll on %s', (provider) => {
     expect(late.deductions).toBe('50.00');
   });
 
+  it('proposes promotions from the month’s sales; a manager applies or dismisses them', async () => {
+    const PROPOSALS = '{ promotionProposals(month: "2026-03") { personId version from to reasons } }';
+    const proposals = (await s.gql(PROPOSALS, {}, t.manager)).data.promotionProposals;
+    const forTrainees = proposals.filter((x: any) => trainees.some((tr) => tr.id === x.personId));
+    expect(forTrainees).toHaveLength(4);
+    expect(forTrainees[0]).toMatchObject({ from: 'SR', to: 'SE', reasons: ['own sales 20000.00 ≥ 15000.00'] });
+    expect(proposals.some((x: any) => x.personId === lead.id)).toBe(false); // SM → SSM needs six trainees selling 100,000
+    const DECIDE = 'mutation($p: ID!, $v: Int!, $apply: Boolean!) { decidePromotion(personId: $p, version: $v, month: "2026-03", toRank: SE, apply: $apply, reason: "季度评估") }';
+    const [first, second] = forTrainees;
+    expect((await s.gql(DECIDE, { p: first.personId, v: first.version, apply: true }, t.manager)).data.decidePromotion).toBe(true);
+    expect((await s.gql(DECIDE, { p: second.personId, v: second.version, apply: false }, t.manager)).data.decidePromotion).toBe(true);
+    expect((await s.db.prisma.person.findUniqueOrThrow({ where: { id: first.personId } })).rank).toBe('SE');
+    expect((await s.db.prisma.person.findUniqueOrThrow({ where: { id: second.personId } })).rank).toBe('SR');
+    const left = (await s.gql(PROPOSALS, {}, t.manager)).data.promotionProposals.map((x: any) => x.personId);
+    expect(left).not.toContain(first.personId);
+    expect(left).not.toContain(second.personId);
+    const again = await refused(DECIDE, { p: first.personId, v: first.version + 1, apply: true }, t.manager);
+    expect(again.errors![0]!.message).toMatch(/no open promotion proposal/);
+    expect(await s.db.prisma.auditEvent.count({ where: { entityId: first.personId, action: 'promote' } })).toBe(1);
+  });
+
   it('signs off in order: finance manager, sales director, general manager; never out of turn or twice', async () => {
     let r = (await s.gql(step('submitPayrollRun'), { id: runId, revision: run.run.revision }, t.finance)).data.submitPayrollRun.run;
     expect(r.status).toBe('SUBMITTED');

@@ -120,6 +120,12 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   approvePayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { approvePayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
   returnPayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { returnPayrollRun(id: "no-run", revision: 1, comment: "x") { totalNet } }', vars: () => ({}) },
   reopenPayrollRun: { allowed: ['admin'], query: 'mutation { reopenPayrollRun(id: "no-run", revision: 1, reason: "x") { totalNet } }', vars: () => ({}) },
+  promotionProposals: { allowed: ['manager', 'director', 'admin'], query: '{ promotionProposals(month: "2026-03") { personId } }', vars: () => ({}) },
+  decidePromotion: {
+    allowed: ['manager', 'director', 'admin'],
+    query: 'mutation { decidePromotion(personId: "nobody", version: 1, month: "2026-03", toRank: SE, apply: true) }',
+    vars: () => ({}),
+  },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

@@ -5,6 +5,7 @@ import { AttendanceStatusEnum, PayrollStatusEnum, PositionEnum, RankEnum } from 
 import { approveRun, calculateRun, createRun, markPaid, reopenRun, returnRun, submitRun } from '../../payroll/runs.ts';
 import { listRuns, myPayslip, runView, type PayslipRow, type RunView } from '../../payroll/read.ts';
 import { importAttendance } from '../../payroll/attendance.ts';
+import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, notFound } from '../../errors.ts';
 import { parsePlan } from '../../../schema/compensation.ts';
@@ -254,3 +255,42 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+
+const ProposalRef = builder.objectRef<Awaited<ReturnType<typeof promotionProposals>>[number]>('PromotionProposal').implement({
+  description: 'A proposed one-step promotion on the ladder, with the figures behind it.',
+  fields: (t) => ({
+    personId: t.exposeID('personId'),
+    name: t.exposeString('name'),
+    employeeNo: t.exposeString('employeeNo'),
+    version: t.exposeInt('version'),
+    from: t.expose('from', { type: RankEnum }),
+    to: t.expose('to', { type: RankEnum, nullable: true }),
+    reasons: t.exposeStringList('reasons'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  promotionProposals: t.field({
+    type: [ProposalRef],
+    description: 'People whose month qualifies them for the next rank, not yet decided.',
+    authScopes: { manager: true, director: true, admin: true },
+    args: { month: t.arg.string({ validate: month }) },
+    resolve: (_r, args, ctx) => promotionProposals(ctx, args.month),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  decidePromotion: t.boolean({
+    description: 'Applies (the rank changes) or dismisses a proposal, with an optional reason; audited.',
+    authScopes: { manager: true, director: true, admin: true },
+    args: {
+      personId: t.arg.id({ validate: id }),
+      version: t.arg.int(),
+      month: t.arg.string({ validate: month }),
+      toRank: t.arg({ type: RankEnum }),
+      apply: t.arg.boolean(),
+      reason: t.arg.string({ required: false, validate: z.string().max(500).optional().nullable() }),
+    },
+    resolve: (_r, args, ctx) => decidePromotion(ctx, { ...args, personId: String(args.personId) }),
+  }),
+}));

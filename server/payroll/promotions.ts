@@ -1,0 +1,85 @@
+/**
+ * Promotion proposals (职级晋升) from a month's sales: own sales and the
+ * trained reps' sales and count, against the ladder in schema/promotion.ts.
+ * Managers see and decide those in their subtree; directors and admins all.
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { Rank } from '../db/generated/sqlite/client/enums.ts';
+import { viewerScope, mayChangeUnit } from '../access.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, conflict, forbidden, notFound } from '../errors.ts';
+import { proposePromotion, type PromotionCheck } from '../../schema/promotion.ts';
+import { addDays, dayToDate } from '../../schema/dates.ts';
+import { period } from '../../schema/periods.ts';
+
+export interface Proposal extends PromotionCheck {
+  personId: string;
+  name: string;
+  employeeNo: string;
+  version: number;
+}
+
+function monthRange(month: string) {
+  const m = period(month);
+  if (m.level !== 'month') throw badInput(['month'], `"${month}" is not a month (YYYY-MM)`);
+  return { m, start: dayToDate(m.start), endExclusive: dayToDate(addDays(m.end, 1)) };
+}
+
+export async function promotionProposals(ctx: Context, month: string): Promise<Proposal[]> {
+  const { start, endExclusive } = monthRange(month);
+  const scope = await viewerScope(ctx);
+  const everything = scope.everything || !!ctx.viewer?.roles.includes('DIRECTOR');
+  const during = { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }] };
+  const where: Prisma.PersonWhereInput = {
+    rank: { not: null },
+    status: { not: 'LEFT' },
+    ...(everything ? {} : { assignments: { some: { ...during, OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) } } }),
+  };
+  if (!everything && !scope.unitPaths.length) return [];
+  const people = await ctx.prisma.person.findMany({ where, select: { id: true, name: true, employeeNo: true, rank: true, version: true } });
+  const sales = await ctx.prisma.salesRecord.groupBy({ by: ['personId'], where: { date: { gte: start, lt: endExclusive } }, _sum: { amountFen: true } });
+  const salesOf = new Map(sales.map((s) => [s.personId, s._sum.amountFen ?? 0n]));
+  const mentees = await ctx.prisma.person.findMany({ where: { mentor: where, status: { not: 'LEFT' } }, select: { mentorId: true, id: true } });
+  const decided = new Set((await ctx.prisma.promotionDecision.findMany({ where: { month } })).map((d) => `${d.personId}|${d.toRank}`));
+  const out: Proposal[] = [];
+  for (const p of people) {
+    const trainees = mentees.filter((x) => x.mentorId === p.id).map((x) => salesOf.get(x.id) ?? 0n);
+    const check = proposePromotion(p.rank as Rank, salesOf.get(p.id) ?? 0n, trainees);
+    if (check.eligible && check.to && !decided.has(`${p.id}|${check.to}`)) out.push({ ...check, personId: p.id, name: p.name, employeeNo: p.employeeNo, version: p.version });
+  }
+  return out.sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1));
+}
+
+export async function decidePromotion(ctx: Context, input: { personId: string; version: number; month: string; toRank: Rank; apply: boolean; reason?: string | null }) {
+  const proposals = await promotionProposals(ctx, input.month);
+  const proposal = proposals.find((p) => p.personId === input.personId);
+  if (!proposal) {
+    const person = await ctx.prisma.person.findUnique({ where: { id: input.personId } });
+    if (!person) throw notFound('Person', input.personId);
+    throw badInput(['personId'], `${person.name} has no open promotion proposal for ${input.month} (not eligible, not yours to decide, or already decided)`);
+  }
+  if (proposal.to !== input.toRank) throw badInput(['toRank'], `The proposal is ${proposal.from} → ${proposal.to}, not ${input.toRank}`);
+  const scope = await viewerScope(ctx);
+  return ctx.prisma.$transaction(async (tx) => {
+    if (!scope.everything && !ctx.viewer?.roles.includes('DIRECTOR')) {
+      const a = await tx.assignment.findFirst({ where: { personId: input.personId, validTo: null }, include: { unit: { select: { path: true } } } });
+      if (!a || !mayChangeUnit(scope, a.unit.path)) throw forbidden('That person is outside the part of the organisation you manage');
+    }
+    await tx.promotionDecision.create({
+      data: { personId: input.personId, month: input.month, fromRank: proposal.from, toRank: input.toRank, decision: input.apply ? 'APPLIED' : 'DISMISSED', reason: input.reason ?? null, decidedById: ctx.viewer?.userId ?? null },
+    });
+    if (input.apply) {
+      const { count } = await tx.person.updateMany({ where: { id: input.personId, version: input.version }, data: { rank: input.toRank, version: { increment: 1 } } });
+      if (count === 0) throw conflict('Person', input.personId, input.version);
+    }
+    await recordAudit(tx, ctx.viewer, {
+      entityType: 'Person',
+      entityId: input.personId,
+      action: input.apply ? 'promote' : 'dismissPromotion',
+      before: { rank: proposal.from },
+      after: { rank: input.apply ? input.toRank : proposal.from, proposed: input.toRank, month: input.month, reasons: proposal.reasons, reason: input.reason ?? null },
+    });
+    return true;
+  });
+}
