@@ -183,3 +183,36 @@ describe.each(testProviders)('payroll on %s', (provider) => {
     expect((await refused(CREATE, { m: '2026-03', u: team.id }, t.finance)).errors![0]!.message).toMatch(/already exists/);
   });
 });
+
+describe('attendance from a file', () => {
+  let s: TestServer;
+  let finance: string;
+  let employeeNo: string;
+  beforeAll(async () => {
+    s = await startTestServer('sqlite');
+    finance = await s.login('finance');
+    employeeNo = (await s.db.prisma.person.findFirstOrThrow({ where: { hireDate: { lt: new Date('2024-01-01') }, status: 'ACTIVE' } })).employeeNo;
+  });
+  afterAll(() => s.close());
+
+  async function upload(name: string, body: string) {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: 'mutation($f: File!) { importAttendanceFile(file: $f) { created updated unchanged } }', variables: { f: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new File([body], name));
+    const res = await s.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'x-quotabook-csrf': '1', authorization: `Bearer ${finance}` }, body: form });
+    return (await res.json()) as GqlResult;
+  }
+
+  it('imports Chinese statuses, and names the cell of a bad one without saving anything', async () => {
+    const ok = await upload('march.csv', `工号,日期,状态,迟到分钟\n${employeeNo},2026-03-02,迟到,15\n${employeeNo},2026-03-03,事假,\n${employeeNo},2026-03-04,出勤,\n`);
+    expect(ok.data.importAttendanceFile).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    const before = await databaseSnapshot(s.db);
+    const bad = await upload('bad.csv', `工号,日期,状态\n${employeeNo},2026-03-05,摸鱼\n${employeeNo},2026-03-32,出勤\n`);
+    expect((bad.errors![0]!.extensions as any).problems.map((p: any) => p.message)).toEqual([
+      expect.stringMatching(/^CSV!C2: “摸鱼” is not a status/),
+      expect.stringMatching(/^CSV!B3: “2026-03-32” is not a date/),
+    ]);
+    expect(await databaseSnapshot(s.db)).toBe(before);
+  });
+});

@@ -126,6 +126,12 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     query: 'mutation { decidePromotion(personId: "nobody", version: 1, month: "2026-03", toRank: SE, apply: true) }',
     vars: () => ({}),
   },
+  importAttendanceFile: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($f: File!) { importAttendanceFile(file: $f) { created } }',
+    vars: () => ({ f: null }),
+    upload: 'employeeNo,date,status\n',
+  },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

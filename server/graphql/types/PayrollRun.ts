@@ -6,6 +6,8 @@ import { approveRun, calculateRun, createRun, markPaid, reopenRun, returnRun, su
 import { listRuns, myPayslip, runView, type PayslipRow, type RunView } from '../../payroll/read.ts';
 import { importAttendance } from '../../payroll/attendance.ts';
 import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
+import { readAttendanceFile } from '../../payroll/attendance-file.ts';
+import { MAX_FILE_BYTES } from '../../imports/tabular-file.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, notFound } from '../../errors.ts';
 import { parsePlan } from '../../../schema/compensation.ts';
@@ -292,5 +294,20 @@ builder.mutationFields((t) => ({
       reason: t.arg.string({ required: false, validate: z.string().max(500).optional().nullable() }),
     },
     resolve: (_r, args, ctx) => decidePromotion(ctx, { ...args, personId: String(args.personId) }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  importAttendanceFile: t.field({
+    type: ImportCount,
+    description: 'Imports attendance from an .xlsx or .csv (工号, 日期, 状态, 迟到分钟); refused whole, naming sheet and cell, when anything is wrong.',
+    authScopes: payrollStaff,
+    args: { file: t.arg({ type: 'File' }) },
+    resolve: async (_r, args, ctx) => {
+      const file = args.file as File;
+      if (!file || typeof file.arrayBuffer !== 'function') throw badInput(['file'], 'Send the file as a GraphQL multipart upload');
+      if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+      return importAttendance(ctx, await readAttendanceFile(file.name, new Uint8Array(await file.arrayBuffer())));
+    },
   }),
 }));
