@@ -11,6 +11,7 @@ import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 import { period } from '../../schema/periods.ts';
 import { clientError } from '../errors.ts';
 import { planResolver, type ResolvedPlan } from './plans.ts';
+import { approvedLeaveDays, summarise } from './leave.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,7 +57,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
       where: { date: { gte: start, lt: endExclusive }, person: { OR: [inScope, { mentor: inScope }] } },
       select: { personId: true, date: true, amountFen: true, units: true, collectedFen: true, marginFen: true },
     }),
-    tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true } }),
+    tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true, date: true } }),
     tx.payAdjustment.findMany({ where: { month, person: inScope }, orderBy: { createdAt: 'asc' } }),
     planResolver(tx, dayToDate(m.end)),
   ]);
@@ -71,7 +72,8 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     e.margin += s.marginFen;
     salesOf.set(s.personId, e);
   }
-  const attendanceOf = groupBy(attendance, (a) => a.personId);
+  const approvedLeave = await approvedLeaveDays(tx, { person: inScope }, m.start, m.end);
+  const summaries = summarise(attendance, approvedLeave);
   const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
   const menteesOf = groupBy(mentees, (x) => x.mentorId!);
   const total = (id: string) => salesOf.get(id)?.daily.reduce((a, b) => a + b, 0n) ?? 0n;
@@ -85,7 +87,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
       continue;
     }
     const s = salesOf.get(id);
-    const att = attendanceOf.get(id) ?? [];
+    const att = summaries.get(id);
     out.push({
       personId: id,
       plan,
@@ -97,11 +99,8 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
         measures: { sales: total(id), units: s?.units ?? 0n, collections: s?.collections ?? 0n, margin: s?.margin ?? 0n },
         dailySalesFen: s?.daily ?? Array.from({ length: days }, () => 0n),
         trainees: (menteesOf.get(id) ?? []).map((x) => ({ name: x.name, salesFen: total(x.id) })),
-        attendance: {
-          lates: att.filter((a) => a.status === 'LATE').length,
-          absentDays: att.filter((a) => a.status === 'ABSENT').length,
-          personalLeaveDays: att.filter((a) => a.status === 'PERSONAL_LEAVE').length,
-        },
+        // Leave without an approved request made beforehand counts as absence.
+        attendance: { lates: att?.late ?? 0, absentDays: (att?.absent ?? 0) + (att?.unrequestedLeave ?? 0), personalLeaveDays: att?.personalLeave ?? 0 },
         adjustments: (adjustmentsOf.get(id) ?? []).map((a) => ({ amountFen: a.amountFen, reason: a.reason, approvedBy: a.approvedBy })),
       },
     });

@@ -5,6 +5,7 @@ import { testProviders } from '../support/databases.ts';
 import { calculateRun, recheckRun } from '../../server/payroll/runs.ts';
 import { resolveSession } from '../../server/auth/sessions.ts';
 import type { Context } from '../../server/graphql/context.ts';
+import { addDays, today } from '../../schema/dates.ts';
 
 const RUN = `run { id month version revision status } events { action actor toStatus comment }
   payslips { personId personName planCode gross deductions net lines { code label amount explanation { rule arithmetic inputs { name value } } } } totalNet`;
@@ -214,5 +215,42 @@ describe('attendance from a file', () => {
       expect.stringMatching(/^CSV!B3: “2026-03-32” is not a date/),
     ]);
     expect(await databaseSnapshot(s.db)).toBe(before);
+  });
+});
+
+describe('leave requests', () => {
+  let s: TestServer;
+  const tk = {} as Record<'finance' | 'manager' | 'rep', string>;
+  beforeAll(async () => {
+    s = await startTestServer('sqlite');
+    for (const u of ['finance', 'manager', 'rep'] as const) tk[u] = await s.login(u);
+  });
+  afterAll(() => s.close());
+
+  it('must be asked for before it is taken; unrequested leave counts as absence', async () => {
+    const REQUEST = 'mutation($from: Date!, $to: Date!) { requestLeave(kind: PERSONAL_LEAVE, from: $from, to: $to, reason: "家事") { id status } }';
+    const past = await s.gql(REQUEST, { from: '2020-01-06', to: '2020-01-06' }, tk.rep);
+    expect(past.errors![0]!.message).toMatch(/Leave must be requested before it is taken/);
+    const from = addDays(today(), 10);
+    const req = (await s.gql(REQUEST, { from, to: from }, tk.rep)).data.requestLeave;
+    expect(req.status).toBe('REQUESTED');
+    expect((await s.gql(REQUEST, { from, to: addDays(from, 1) }, tk.rep)).errors![0]!.message).toMatch(/already asked for leave/);
+    expect((await s.gql('mutation($id: ID!) { decideLeave(id: $id, approve: true) { status } }', { id: req.id }, tk.rep)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await s.gql('mutation($id: ID!) { decideLeave(id: $id, approve: true, comment: "好") { status } }', { id: req.id }, tk.manager)).data.decideLeave.status).toBe('APPROVED');
+
+    const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' }, include: { person: true } });
+    const other = addDays(from, 2);
+    const imported = await s.gql(
+      'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }',
+      { r: [{ employeeNo: rep.person!.employeeNo, date: from, status: 'PERSONAL_LEAVE' }, { employeeNo: rep.person!.employeeNo, date: other, status: 'PERSONAL_LEAVE' }] },
+      tk.finance,
+    );
+    expect(imported.errors).toBeUndefined();
+    const month = from.slice(0, 7);
+    const summary = (await s.gql('query($m: String!) { attendanceSummary(month: $m) { personId personalLeave unrequestedLeave } }', { m: month }, tk.rep)).data.attendanceSummary;
+    const mine = summary.find((x: any) => x.personId === rep.personId);
+    if (other.slice(0, 7) === month) expect(mine).toMatchObject({ personalLeave: 1, unrequestedLeave: 1 });
+    else expect(mine).toMatchObject({ personalLeave: 1, unrequestedLeave: 0 });
+    expect(summary.every((x: any) => x.personId === rep.personId)).toBe(true);
   });
 });

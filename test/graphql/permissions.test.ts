@@ -132,6 +132,11 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     vars: () => ({ f: null }),
     upload: 'employeeNo,date,status\n',
   },
+  attendanceSummary: { allowed: everyone, query: '{ attendanceSummary(month: "2026-03") { personId } }', vars: () => ({}) },
+  leaveRequests: { allowed: everyone, query: '{ leaveRequests { id } }', vars: () => ({}) },
+  // admin and gm have no person on the roster: nobody to take leave.
+  requestLeave: { allowed: ['rep', 'manager', 'finance', 'finmgr', 'director'], query: 'mutation { requestLeave(kind: PERSONAL_LEAVE, from: "2020-01-01", to: "2020-01-01", reason: "x") { id } }', vars: () => ({}) },
+  decideLeave: { allowed: ['manager', 'admin'], query: 'mutation { decideLeave(id: "nope", approve: true) { id } }', vars: () => ({}) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

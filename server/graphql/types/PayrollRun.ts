@@ -7,6 +7,8 @@ import { listRuns, myPayslip, runView, type PayslipRow, type RunView } from '../
 import { importAttendance } from '../../payroll/attendance.ts';
 import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
 import { readAttendanceFile } from '../../payroll/attendance-file.ts';
+import { attendanceSummary, decideLeave, requestLeave } from '../../payroll/leave.ts';
+import { viewerScope } from '../../access.ts';
 import { MAX_FILE_BYTES } from '../../imports/tabular-file.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, notFound } from '../../errors.ts';
@@ -309,5 +311,73 @@ builder.mutationFields((t) => ({
       if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
       return importAttendance(ctx, await readAttendanceFile(file.name, new Uint8Array(await file.arrayBuffer())));
     },
+  }),
+}));
+
+const LeaveRequestRef = builder.prismaObject('LeaveRequest', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    personId: t.exposeID('personId'),
+    kind: t.expose('kind', { type: AttendanceStatusEnum }),
+    from: t.expose('fromDate', { type: 'Date' }),
+    to: t.expose('toDate', { type: 'Date' }),
+    reason: t.exposeString('reason'),
+    status: t.exposeString('status'),
+    comment: t.exposeString('comment', { nullable: true }),
+  }),
+});
+void LeaveRequestRef;
+
+const AttendanceSummaryRef = builder.objectRef<Awaited<ReturnType<typeof attendanceSummary>>[number]>('AttendanceSummary').implement({
+  description: 'One person’s month: days by status; leave without an approved request made beforehand is counted apart, and as absence in payroll.',
+  fields: (t) => ({
+    personId: t.exposeID('personId'),
+    name: t.exposeString('name'),
+    employeeNo: t.exposeString('employeeNo'),
+    present: t.exposeInt('present'),
+    late: t.exposeInt('late'),
+    leftEarly: t.exposeInt('leftEarly'),
+    absent: t.exposeInt('absent'),
+    personalLeave: t.exposeInt('personalLeave'),
+    sickLeave: t.exposeInt('sickLeave'),
+    fieldVisit: t.exposeInt('fieldVisit'),
+    unrequestedLeave: t.exposeInt('unrequestedLeave'),
+  }),
+});
+
+builder.queryFields((t) => ({
+  attendanceSummary: t.field({
+    type: [AttendanceSummaryRef],
+    authScopes: { signedIn: true },
+    description: 'The monthly attendance summary of the people the viewer may see (a rep: themself).',
+    args: { month: t.arg.string({ validate: month }) },
+    resolve: (_r, args, ctx) => attendanceSummary(ctx, args.month),
+  }),
+  leaveRequests: t.prismaField({
+    type: ['LeaveRequest'],
+    description: "The viewer's own requests, and those waiting for them as a manager.",
+    authScopes: { signedIn: true },
+    resolve: async (query, _r, _a, ctx) => {
+      const scope = await viewerScope(ctx);
+      const where = scope.everything ? {} : { OR: [...scope.personIds.map((id) => ({ personId: id })), ...scope.unitPaths.map((p) => ({ person: { assignments: { some: { unit: { path: { startsWith: p } } } } } }))] };
+      return ctx.prisma.leaveRequest.findMany({ ...query, where, orderBy: { fromDate: 'desc' }, take: 200 });
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  requestLeave: t.prismaField({
+    type: 'LeaveRequest',
+    description: 'Asks for leave for oneself, before it starts.',
+    authScopes: { signedIn: true },
+    args: { kind: t.arg({ type: AttendanceStatusEnum }), from: t.arg({ type: 'Date' }), to: t.arg({ type: 'Date' }), reason: t.arg.string({ validate: z.string().trim().min(1, 'Give a reason').max(500) }) },
+    resolve: (_q, _r, args, ctx) => requestLeave(ctx, args),
+  }),
+  decideLeave: t.prismaField({
+    type: 'LeaveRequest',
+    description: "A manager of the person's unit (or an admin) approves or rejects a request.",
+    authScopes: { manager: true, admin: true },
+    args: { id: t.arg.id({ validate: id }), approve: t.arg.boolean(), comment: t.arg.string({ required: false, validate: z.string().max(500).optional().nullable() }) },
+    resolve: (_q, _r, args, ctx) => decideLeave(ctx, String(args.id), args.approve, args.comment),
   }),
 }));

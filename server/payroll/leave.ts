@@ -1,0 +1,109 @@
+/**
+ * Leave requests: made by a person for themself before the leave starts,
+ * decided by a manager of their unit (or an admin). Leave days in attendance
+ * without an approved request count as absence (monthly summary and payroll).
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
+import { mayChangeUnit, viewerScope } from '../access.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, forbidden, notFound } from '../errors.ts';
+import { addDays, dateToDay, dayToDate, today } from '../../schema/dates.ts';
+import { period } from '../../schema/periods.ts';
+
+type Db = Context['prisma'] | Prisma.TransactionClient;
+
+export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus; from: Date; to: Date; reason: string }) {
+  const personId = ctx.viewer?.personId;
+  if (!personId) throw forbidden('Only a person on the roster can request leave');
+  if (input.kind !== 'PERSONAL_LEAVE' && input.kind !== 'SICK_LEAVE') throw badInput(['kind'], 'Leave is PERSONAL_LEAVE or SICK_LEAVE');
+  if (input.to < input.from) throw badInput(['to'], 'The leave ends before it starts');
+  if (dateToDay(input.from) < today()) throw badInput(['from'], `Leave must be requested before it is taken: ${dateToDay(input.from)} has passed`);
+  return ctx.prisma.$transaction(async (tx) => {
+    const overlap = await tx.leaveRequest.findFirst({ where: { personId, status: { not: 'REJECTED' }, fromDate: { lte: input.to }, toDate: { gte: input.from } } });
+    if (overlap) throw badInput(['from'], `You already asked for leave from ${dateToDay(overlap.fromDate)} to ${dateToDay(overlap.toDate)}`);
+    const r = await tx.leaveRequest.create({ data: { personId, kind: input.kind, fromDate: input.from, toDate: input.to, reason: input.reason } });
+    await recordAudit(tx, ctx.viewer, { entityType: 'LeaveRequest', entityId: r.id, action: 'request', after: r });
+    return r;
+  });
+}
+
+export async function decideLeave(ctx: Context, id: string, approve: boolean, comment?: string | null) {
+  const scope = await viewerScope(ctx);
+  return ctx.prisma.$transaction(async (tx) => {
+    const r = await tx.leaveRequest.findUnique({ where: { id } });
+    if (!r) throw notFound('LeaveRequest', id);
+    if (r.status !== 'REQUESTED') throw badInput(['id'], `This request is already ${r.status.toLowerCase()}`);
+    if (r.personId === ctx.viewer?.personId) throw forbidden('Someone else must decide your own leave');
+    if (!scope.everything) {
+      const a = await tx.assignment.findFirst({ where: { personId: r.personId, validFrom: { lte: r.fromDate }, OR: [{ validTo: null }, { validTo: { gt: r.fromDate } }] }, include: { unit: { select: { path: true } } } });
+      if (!a || !mayChangeUnit(scope, a.unit.path)) throw notFound('LeaveRequest', id);
+    }
+    const after = await tx.leaveRequest.update({ where: { id }, data: { status: approve ? 'APPROVED' : 'REJECTED', decidedById: ctx.viewer?.userId ?? null, decidedAt: new Date(), comment: comment ?? null } });
+    await recordAudit(tx, ctx.viewer, { entityType: 'LeaveRequest', entityId: id, action: approve ? 'approve' : 'reject', before: { status: r.status }, after: { status: after.status, comment: comment ?? null } });
+    return after;
+  });
+}
+
+/** Days of approved leave per person within [start, end], as "personId|YYYY-MM-DD". */
+export async function approvedLeaveDays(db: Db, where: Prisma.LeaveRequestWhereInput, start: string, end: string): Promise<Set<string>> {
+  const requests = await db.leaveRequest.findMany({ where: { ...where, status: 'APPROVED', fromDate: { lte: dayToDate(end) }, toDate: { gte: dayToDate(start) } } });
+  const out = new Set<string>();
+  for (const r of requests) {
+    // A request must have been made before the leave started.
+    if (dateToDay(r.requestedAt) > dateToDay(r.fromDate)) continue;
+    for (let d = dateToDay(r.fromDate); d <= dateToDay(r.toDate); d = addDays(d, 1)) if (d >= start && d <= end) out.add(`${r.personId}|${d}`);
+  }
+  return out;
+}
+
+export interface AttendanceSummary {
+  personId: string;
+  name: string;
+  employeeNo: string;
+  present: number;
+  late: number;
+  leftEarly: number;
+  absent: number;
+  personalLeave: number;
+  sickLeave: number;
+  fieldVisit: number;
+  /** Leave days without an approved request made beforehand: counted as absent. */
+  unrequestedLeave: number;
+}
+
+export function summarise(days: { personId: string; date: Date; status: AttendanceStatus }[], approved: Set<string>) {
+  const out = new Map<string, Omit<AttendanceSummary, 'personId' | 'name' | 'employeeNo'>>();
+  for (const d of days) {
+    const s = out.get(d.personId) ?? { present: 0, late: 0, leftEarly: 0, absent: 0, personalLeave: 0, sickLeave: 0, fieldVisit: 0, unrequestedLeave: 0 };
+    const isLeave = d.status === 'PERSONAL_LEAVE' || d.status === 'SICK_LEAVE';
+    if (isLeave && !approved.has(`${d.personId}|${dateToDay(d.date)}`)) s.unrequestedLeave++;
+    else if (d.status === 'PRESENT') s.present++;
+    else if (d.status === 'LATE') s.late++;
+    else if (d.status === 'LEFT_EARLY') s.leftEarly++;
+    else if (d.status === 'ABSENT') s.absent++;
+    else if (d.status === 'PERSONAL_LEAVE') s.personalLeave++;
+    else if (d.status === 'SICK_LEAVE') s.sickLeave++;
+    else if (d.status === 'FIELD_VISIT') s.fieldVisit++;
+    out.set(d.personId, s);
+  }
+  return out;
+}
+
+export async function attendanceSummary(ctx: Context, month: string): Promise<AttendanceSummary[]> {
+  const m = period(month);
+  if (m.level !== 'month') throw badInput(['month'], `"${month}" is not a month (YYYY-MM)`);
+  const scope = await viewerScope(ctx);
+  const everything = scope.everything || !!ctx.viewer?.roles.some((r) => r === 'FINANCE_MANAGER' || r === 'GENERAL_MANAGER');
+  const visible: Prisma.PersonWhereInput = everything
+    ? {}
+    : { OR: [...scope.personIds.map((id) => ({ id })), ...scope.unitPaths.map((p) => ({ assignments: { some: { unit: { path: { startsWith: p } } } } }))] };
+  const days = await ctx.prisma.attendanceDay.findMany({
+    where: { date: { gte: dayToDate(m.start), lte: dayToDate(m.end) }, person: visible },
+    select: { personId: true, date: true, status: true, person: { select: { name: true, employeeNo: true } } },
+  });
+  const approved = await approvedLeaveDays(ctx.prisma, { person: visible }, m.start, m.end);
+  const names = new Map(days.map((d) => [d.personId, d.person]));
+  return [...summarise(days, approved)].map(([personId, s]) => ({ personId, name: names.get(personId)!.name, employeeNo: names.get(personId)!.employeeNo, ...s })).sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1));
+}
