@@ -254,3 +254,39 @@ describe('leave requests', () => {
     expect(summary.every((x: any) => x.personId === rep.personId)).toBe(true);
   });
 });
+
+describe('compensation plans as data', () => {
+  let s: TestServer;
+  let finance: string;
+  beforeAll(async () => {
+    s = await startTestServer('sqlite');
+    finance = await s.login('finance');
+  });
+  afterAll(() => s.close());
+  const SAVE = 'mutation($d: String!) { saveCompensationPlan(document: $d, effectiveFrom: "2026-04-01") { code version } }';
+
+  it('saves a valid document as the next version', async () => {
+    const plans = (await s.gql('{ compensationPlans { code version document } }', {}, finance)).data.compensationPlans;
+    const ladder = JSON.parse(plans.find((p: any) => p.code === 'DIRECT_SALES_LADDER').document);
+    ladder.components[1].tiers[2].rate = '22';
+    const r = await s.gql(SAVE, { d: JSON.stringify(ladder) }, finance);
+    expect(r.data.saveCompensationPlan).toEqual({ code: 'DIRECT_SALES_LADDER', version: 2 });
+  });
+
+  it('refuses overlapping tiers, unknown measures and formulas that do not parse, listing each with its path, saving nothing', async () => {
+    const plans = (await s.gql('{ compensationPlans { code document } }', {}, finance)).data.compensationPlans;
+    const bad = JSON.parse(plans.find((p: any) => p.code === 'BASE_PLUS_COMMISSION').document);
+    bad.components[1].tiers[1].from = '0';
+    bad.components[1].base = 'sales ** 2';
+    const before = await databaseSnapshot(s.db);
+    const r = await s.gql(SAVE, { d: JSON.stringify(bad) }, finance);
+    expect(r.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect((r.errors![0]!.extensions as any).problems.map((p: any) => p.path)).toEqual(['components.1.base', 'components.1.tiers.1.from']);
+    bad.components[1].base = 'sales';
+    bad.components[1].tiers[1].from = '50000';
+    bad.components[1].tierOn = 'profit';
+    expect(((await s.gql(SAVE, { d: JSON.stringify(bad) }, finance)).errors![0]!.extensions as any).problems[0].path).toBe('components.1.tierOn');
+    expect((await s.gql(SAVE, { d: '{not json' }, finance)).errors![0]!.message).toMatch(/not JSON/);
+    expect(await databaseSnapshot(s.db)).toBe(before);
+  });
+});

@@ -137,6 +137,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   // admin and gm have no person on the roster: nobody to take leave.
   requestLeave: { allowed: ['rep', 'manager', 'finance', 'finmgr', 'director'], query: 'mutation { requestLeave(kind: PERSONAL_LEAVE, from: "2020-01-01", to: "2020-01-01", reason: "x") { id } }', vars: () => ({}) },
   decideLeave: { allowed: ['manager', 'admin'], query: 'mutation { decideLeave(id: "nope", approve: true) { id } }', vars: () => ({}) },
+  saveCompensationPlan: { allowed: ['finance', 'admin'], query: 'mutation { saveCompensationPlan(document: "{}", effectiveFrom: "2026-01-01") { code } }', vars: () => ({}) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

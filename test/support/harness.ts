@@ -69,18 +69,35 @@ export async function startTestServer(provider: Provider, options: { people?: nu
   };
 }
 
-/** Every row of every table, to show that a rejected change changed nothing. */
+/** Every row of every table but sessions, to show that a rejected change changed nothing. */
 export async function databaseSnapshot(db: Database): Promise<string> {
   const p = db.prisma;
-  const [units, people, assignments, users, roles, audit] = await Promise.all([
+  const tables = await Promise.all([
     p.orgUnit.findMany({ orderBy: { id: 'asc' } }),
     p.person.findMany({ orderBy: { id: 'asc' } }),
     p.assignment.findMany({ orderBy: { id: 'asc' } }),
     p.user.findMany({ orderBy: { id: 'asc' } }),
     p.userRole.findMany({ orderBy: [{ userId: 'asc' }, { role: 'asc' }] }),
     p.auditEvent.findMany({ orderBy: { id: 'asc' } }),
+    p.setting.findMany({ orderBy: { key: 'asc' } }),
+    p.periodLock.findMany({ orderBy: { periodKey: 'asc' } }),
+    p.salesRecord.findMany({ orderBy: { id: 'asc' } }),
+    p.targetPlan.findMany({ orderBy: { id: 'asc' } }),
+    p.targetLine.findMany({ orderBy: { id: 'asc' } }),
+    p.planEvent.findMany({ orderBy: { id: 'asc' } }),
+    p.seasonalityProfile.findMany({ orderBy: { code: 'asc' } }),
+    p.compensationPlan.findMany({ orderBy: { id: 'asc' } }),
+    p.compensationAssignment.findMany({ orderBy: { id: 'asc' } }),
+    p.attendanceDay.findMany({ orderBy: { id: 'asc' } }),
+    p.leaveRequest.findMany({ orderBy: { id: 'asc' } }),
+    p.payAdjustment.findMany({ orderBy: { id: 'asc' } }),
+    p.payrollRun.findMany({ orderBy: { id: 'asc' } }),
+    p.payslip.findMany({ orderBy: { id: 'asc' } }),
+    p.payslipLine.findMany({ orderBy: { id: 'asc' } }),
+    p.payrollEvent.findMany({ orderBy: { id: 'asc' } }),
+    p.promotionDecision.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  return JSON.stringify({ units, people, assignments, users, roles, audit }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+  return JSON.stringify(tables, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
 export function codeOf(result: GqlResult): string | undefined {

@@ -11,8 +11,8 @@ import { attendanceSummary, decideLeave, requestLeave } from '../../payroll/leav
 import { viewerScope } from '../../access.ts';
 import { MAX_FILE_BYTES } from '../../imports/tabular-file.ts';
 import { recordAudit } from '../../audit.ts';
-import { badInput, notFound } from '../../errors.ts';
-import { parsePlan } from '../../../schema/compensation.ts';
+import { badInput, clientError, notFound } from '../../errors.ts';
+import { parsePlan, PlanDocumentError } from '../../../schema/compensation.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { period } from '../../../schema/periods.ts';
 import { fiscalCalendar, requireUnlocked } from '../../targets/calendar.ts';
@@ -379,5 +379,35 @@ builder.mutationFields((t) => ({
     authScopes: { manager: true, admin: true },
     args: { id: t.arg.id({ validate: id }), approve: t.arg.boolean(), comment: t.arg.string({ required: false, validate: z.string().max(500).optional().nullable() }) },
     resolve: (_q, _r, args, ctx) => decideLeave(ctx, String(args.id), args.approve, args.comment),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  saveCompensationPlan: t.prismaField({
+    type: 'CompensationPlan',
+    description: 'Saves a plan document (JSON, see schema/compensation.ts) as the next version of its code, effective from a day. Refused, listing every problem with its path, when the document is not valid.',
+    authScopes: payrollStaff,
+    args: { document: t.arg.string({ validate: z.string().min(2).max(100_000) }), effectiveFrom: t.arg({ type: 'Date' }) },
+    resolve: async (query, _r, args, ctx) => {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(args.document);
+      } catch (e) {
+        throw badInput(['document'], `The document is not JSON: ${(e as Error).message}`);
+      }
+      let plan;
+      try {
+        plan = parsePlan(doc);
+      } catch (e) {
+        if (e instanceof PlanDocumentError) throw clientError('BAD_USER_INPUT', e.message, { field: 'document', problems: e.problems });
+        throw e;
+      }
+      return ctx.prisma.$transaction(async (tx) => {
+        const last = await tx.compensationPlan.findFirst({ where: { code: plan.code }, orderBy: { version: 'desc' } });
+        const saved = await tx.compensationPlan.create({ data: { code: plan.code, version: (last?.version ?? 0) + 1, name: plan.name, effectiveFrom: args.effectiveFrom, document: JSON.stringify(plan) } });
+        await recordAudit(tx, ctx.viewer, { entityType: 'CompensationPlan', entityId: saved.id, action: 'create', before: last ? { version: last.version } : null, after: { code: saved.code, version: saved.version } });
+        return tx.compensationPlan.findUniqueOrThrow({ ...query, where: { id: saved.id } });
+      });
+    },
   }),
 }));
