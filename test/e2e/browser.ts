@@ -104,3 +104,43 @@ export async function standInScript(): Promise<string> {
   window.__standIn = s.workbook;
 })();`;
 }
+
+import type { Browser, Page } from 'playwright-core';
+
+/** A fresh page of the task pane, with the Excel stand-in installed before its scripts. */
+export async function paneInExcel(browser: Browser, script: string, url: string, locale = 'en-US'): Promise<Page> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale });
+  await context.addInitScript({ content: script });
+  const page = await context.newPage();
+  await page.goto(`${url}/taskpane.html`);
+  return page;
+}
+
+/** A GraphQL call made from the page (same origin; the page trusts the certificate). */
+export const api = (page: Page, token: string | null, query: string, variables: Record<string, unknown> = {}) =>
+  page.evaluate(
+    async ({ token, query, variables }) => {
+      const res = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-quotabook-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return res.json();
+    },
+    { token, query, variables },
+  );
+
+export const tokenFor = async (page: Page, username: string) =>
+  (await api(page, null, 'mutation($u: String!) { login(username: $u, password: "quotabook-demo") { token } }', { u: username })).data.login.token as string;
+
+/** Signs in through the pane's form as a demo user. */
+export async function signIn(page: Page, username: string) {
+  await page.getByTestId('sign-in').locator('input[name="username"]').fill(username);
+  await page.getByTestId('sign-in').locator('input[name="password"]').fill('quotabook-demo');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('roster-pane').waitFor();
+}
+
+/** Reads a block of the stand-in workbook as the user sees it. */
+export const readSheet = (page: Page, sheet: string, address: string) =>
+  page.evaluate(({ sheet, address }) => (window as any).__standIn.read(sheet, address), { sheet, address }) as Promise<unknown[][]>;

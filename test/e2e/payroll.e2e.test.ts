@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, standInScript, startServer, type RunningServer } from './browser.ts';
+import { chromium, type Browser } from 'playwright-core';
+import { api, CHROMIUM, CHROMIUM_ARGS, hasChromium, paneInExcel, readSheet, signIn, standInScript, startServer, tokenFor, type RunningServer } from './browser.ts';
 
 describe.skipIf(!hasChromium)('payroll in the task pane', () => {
   let server: RunningServer;
@@ -27,33 +27,11 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const api = (page: Page, token: string | null, query: string, variables: Record<string, unknown> = {}) =>
-    page.evaluate(
-      async ({ token, query, variables }) => {
-        const res = await fetch('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-quotabook-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return res.json();
-      },
-      { token, query, variables },
-    );
-  const login = async (page: Page, u: string) =>
-    (await api(page, null, 'mutation($u: String!) { login(username: $u, password: "quotabook-demo") { token } }', { u })).data.login.token as string;
-  async function signIn(page: Page, username: string) {
-    await page.getByTestId('sign-in').locator('input[name="username"]').fill(username);
-    await page.getByTestId('sign-in').locator('input[name="password"]').fill('quotabook-demo');
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('roster-pane').waitFor();
-  }
-  const read = (page: Page, sheet: string, address: string) => page.evaluate(({ sheet, address }) => (window as any).__standIn.read(sheet, address), { sheet, address }) as Promise<unknown[][]>;
+  const read = readSheet;
+  const login = tokenFor;
 
   it('refresh, explain, highlight changes, sign off in order, and the rep’s payslip', async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
-    await context.addInitScript({ content: script });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/taskpane.html`);
+    const page = await paneInExcel(browser, script, server.url);
 
     const rep = (await api(page, await login(page, 'rep'), '{ viewer { person { id unitId employeeNo } } }')).data.viewer.person;
     const finance = await login(page, 'finance');

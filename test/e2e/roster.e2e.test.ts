@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, standInScript, startServer, type RunningServer } from './browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, paneInExcel, signIn, standInScript, startServer, type RunningServer } from './browser.ts';
 import { openDatabase, type Database } from '../../server/db/client.ts';
 import { expectedRosterIds } from '../support/expected-scope.ts';
 import { dayToDate } from '../../schema/dates.ts';
@@ -34,20 +34,7 @@ describe.skipIf(!hasChromium)('the task pane in Chromium', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function paneInExcel(): Promise<Page> {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });
-    await context.addInitScript({ content: script });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/taskpane.html`);
-    return page;
-  }
-
-  async function signIn(page: Page, username: string) {
-    await page.getByTestId('sign-in').locator('input[name="username"]').fill(username);
-    await page.getByTestId('sign-in').locator('input[name="password"]').fill('quotabook-demo');
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('roster-pane').waitFor();
-  }
+  const pane = () => paneInExcel(browser, script, server.url, 'zh-CN');
 
   async function pull(page: Page, asOf: string) {
     await page.getByTestId('as-of').fill(asOf);
@@ -69,7 +56,7 @@ describe.skipIf(!hasChromium)('the task pane in Chromium', () => {
 
   it('a manager pulls exactly their subtree; a rep, only themself', async () => {
     const asOf = '2026-11-01';
-    const page = await paneInExcel();
+    const page = await pane();
     await signIn(page, 'manager');
     const status = await pull(page, asOf);
     const expected = await employeeNos(await expectedRosterIds(db, 'manager', dayToDate(asOf)));
@@ -88,7 +75,7 @@ describe.skipIf(!hasChromium)('the task pane in Chromium', () => {
   }, 120_000);
 
   it('shows a clear error for a wrong password', async () => {
-    const page = await paneInExcel();
+    const page = await pane();
     await page.getByTestId('sign-in').locator('input[name="username"]').fill('manager');
     await page.getByTestId('sign-in').locator('input[name="password"]').fill('wrong');
     await page.getByTestId('sign-in-submit').click();

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, standInScript, startServer, type RunningServer } from './browser.ts';
+import { api, CHROMIUM, CHROMIUM_ARGS, hasChromium, paneInExcel, signIn, standInScript, startServer, tokenFor, type RunningServer } from './browser.ts';
 
 describe.skipIf(!hasChromium)('targets in the task pane', () => {
   let server: RunningServer;
@@ -27,37 +27,13 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A GraphQL call made from the page (same origin, the page's trust of the certificate). */
-  const api = (page: Page, token: string | null, query: string, variables: Record<string, unknown> = {}) =>
-    page.evaluate(
-      async ({ token, query, variables }) => {
-        const res = await fetch('/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-quotabook-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return res.json();
-      },
-      { token, query, variables },
-    );
-  const login = async (page: Page, u: string) =>
-    (await api(page, null, 'mutation($u: String!) { login(username: $u, password: "quotabook-demo") { token } }', { u })).data.login.token as string;
-
-  async function signIn(page: Page, username: string) {
-    await page.getByTestId('sign-in').locator('input[name="username"]').fill(username);
-    await page.getByTestId('sign-in').locator('input[name="password"]').fill('quotabook-demo');
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('roster-pane').waitFor();
-  }
+  const login = tokenFor;
   const signOut = (page: Page) => page.getByTestId('sign-out').click();
   const standIn = <T,>(page: Page, f: string, ...args: unknown[]) =>
     page.evaluate(({ f, args }) => (window as any).__standIn[f](...args), { f, args }) as Promise<T>;
 
   it('plan, break down, fix, submit; approve and publish; the rep sees their targets', async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
-    await context.addInitScript({ content: script });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/taskpane.html`);
+    const page = await paneInExcel(browser, script, server.url);
 
     // Last year's sales for the rep's team, imported by finance.
     const rep = await api(page, await login(page, 'rep'), '{ viewer { person { id unitId } } }');
@@ -130,10 +106,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
   }, 180_000);
 
   it('a plan changed on the server since the pull: CONFLICT, nothing typed is lost, the server version goes to a comparison sheet', async () => {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
-    await context.addInitScript({ content: script });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/taskpane.html`);
+    const page = await paneInExcel(browser, script, server.url);
     const manager = await login(page, 'manager');
     const area = (await api(page, manager, '{ orgTree { id kind } }')).data.orgTree.find((u: any) => u.kind === 'AREA');
     const created = await api(page, manager, `mutation($u: ID!) { createTargetPlan(input: { year: 2027, metric: NEW_CUSTOMERS, level: BASE, scopeUnitId: $u, total: "120" }) { plan { id revision } } }`, { u: area.id });
