@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { root } from '../../server/db/providers.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -105,7 +106,6 @@ export async function standInScript(): Promise<string> {
 })();`;
 }
 
-import type { Browser, Page } from 'playwright-core';
 
 /** A fresh page of the task pane, with the Excel stand-in installed before its scripts. */
 export async function paneInExcel(browser: Browser, script: string, url: string, locale = 'en-US'): Promise<Page> {
