@@ -13,6 +13,7 @@ import { calculateRun, createRun } from '../server/payroll/runs.ts';
 import { runView } from '../server/payroll/read.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Context } from '../server/graphql/context.ts';
+import { createThrottle } from '../server/auth/throttle.ts';
 import { createStandInExcel } from '../test/support/excel-standin.ts';
 import { writeGridSheet, type ExcelRun } from '../addin/src/excel/workbook.ts';
 import { payrollSheetSpec, type RunView } from '../addin/src/payroll/payroll-sheet.ts';
@@ -30,7 +31,7 @@ const sales = people.flatMap((p, i) =>
 );
 for (let i = 0; i < sales.length; i += 5000) await db.prisma.salesRecord.createMany({ data: sales.slice(i, i + 5000) });
 const root = await db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'COMPANY' } });
-const ctx: Context = { prisma: db.prisma, config: loadConfig({}), viewer: { userId: 'bench', username: 'bench', sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, memo: new Map() };
+const ctx: Context = { prisma: db.prisma, config: loadConfig({}), viewer: { userId: 'bench', username: 'bench', sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map() };
 const run = await createRun(ctx, '2026-03', root.id);
 
 global.gc?.();

@@ -16,6 +16,7 @@ import type { Context } from './graphql/context.ts';
 import type { Database } from './db/client.ts';
 import type { Config } from './config.ts';
 import { resolveSession } from './auth/sessions.ts';
+import { createThrottle } from './auth/throttle.ts';
 import { root } from './db/providers.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
@@ -35,6 +36,7 @@ const noStore: Plugin = {
 };
 
 export function createGraphQL(db: Database, config: Config) {
+  const loginThrottle = createThrottle();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -56,6 +58,7 @@ export function createGraphQL(db: Database, config: Config) {
         config,
         viewer: 'viewer' in session ? session.viewer : null,
         sessionProblem: 'problem' in session ? session.problem : null,
+        loginThrottle,
         memo: new Map(),
       };
     },

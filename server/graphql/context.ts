@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { SessionProblem, Viewer } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
+import type { Throttle } from '../auth/throttle.ts';
 
 export interface Context {
   prisma: Db;
@@ -8,6 +9,8 @@ export interface Context {
   viewer: Viewer | null;
   /** Why there is no viewer, so the error can say so. */
   sessionProblem: SessionProblem | null;
+  /** Wrong passwords per username, for this server (see auth/throttle.ts). */
+  loginThrottle: Throttle;
   /** Per-request memo (never shared between requests or users). */
   memo: Map<string, unknown>;
 }

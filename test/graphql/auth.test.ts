@@ -72,4 +72,14 @@ describe.each(testProviders)('auth on %s', (provider) => {
     expect(sessions.some((x) => x.tokenHash.includes(token))).toBe(false);
     expect(JSON.stringify(await databaseSnapshot(s.db))).not.toContain(token);
   });
+
+  it('refuses a username for a while after ten wrong passwords, even with the right one', async () => {
+    const LOGIN = 'mutation($p: String!) { login(username: "finance", password: $p) { token } }';
+    for (let i = 0; i < 10; i++) expect((await s.gql(LOGIN, { p: `guess-${i}` })).errors![0]!.message).toBe('Wrong username or password');
+    const blocked = await s.gql(LOGIN, { p: 'quotabook-demo' });
+    expect(blocked.errors![0]!.message).toMatch(/Too many wrong passwords for this user; try again in 15 minute/);
+    expect((blocked.errors![0]!.extensions as any).retryAfterSeconds).toBeGreaterThan(800);
+    // Other users are not affected.
+    expect((await s.gql('mutation { login(username: "director", password: "quotabook-demo") { token } }')).data.login.token).toBeTruthy();
+  });
 });

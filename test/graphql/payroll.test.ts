@@ -4,6 +4,7 @@ import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestSer
 import { testProviders } from '../support/databases.ts';
 import { calculateRun, recheckRun } from '../../server/payroll/runs.ts';
 import { resolveSession } from '../../server/auth/sessions.ts';
+import { createThrottle } from '../../server/auth/throttle.ts';
 import type { Context } from '../../server/graphql/context.ts';
 import { addDays, today } from '../../schema/dates.ts';
 
@@ -162,7 +163,7 @@ describe.each(testProviders)('payroll on %s', (provider) => {
     const u = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA' } });
     const created = (await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-02", scopeUnitId: $u) { run { id revision } } }`, { u: u.id }, t.finance)).data.createPayrollRun.run;
     const session = await resolveSession(s.db.prisma, `Bearer ${t.finance}`);
-    const ctx: Context = { prisma: s.db.prisma, config: s.config, viewer: 'viewer' in session ? session.viewer : null, sessionProblem: null, memo: new Map() };
+    const ctx: Context = { prisma: s.db.prisma, config: s.config, viewer: 'viewer' in session ? session.viewer : null, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map() };
     const before = await databaseSnapshot(s.db);
     await expect(
       calculateRun(ctx, created.id, created.revision, {

@@ -49,8 +49,15 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ validate: z.string().min(1, 'Password is required').max(256) }),
     },
     resolve: async (_root, args, ctx) => {
+      const username = args.username.trim().toLowerCase();
+      const wait = ctx.loginThrottle.blockedFor(username);
+      if (wait > 0) throw clientError('UNAUTHENTICATED', `Too many wrong passwords for this user; try again in ${Math.ceil(wait / 60_000)} minute(s)`, { retryAfterSeconds: Math.ceil(wait / 1000) });
       const session = await signIn(ctx.prisma, args.username.trim(), args.password, ctx.config.tokenTtlHours);
-      if (!session) throw clientError('UNAUTHENTICATED', 'Wrong username or password');
+      if (!session) {
+        ctx.loginThrottle.failed(username);
+        throw clientError('UNAUTHENTICATED', 'Wrong username or password');
+      }
+      ctx.loginThrottle.succeeded(username);
       const resolved = await resolveSession(ctx.prisma, `Bearer ${session.token}`);
       if (!('viewer' in resolved)) throw clientError('UNAUTHENTICATED', 'Wrong username or password');
       // The rest of this request acts as the new user (e.g. LoginResult.viewer.person).
