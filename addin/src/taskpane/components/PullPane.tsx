@@ -1,0 +1,57 @@
+/** A pane that pulls one thing of the viewer's (for a year or a month) into a sheet. */
+import { useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { ApiError } from '../../api/client.ts';
+
+const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+
+export interface PullResult {
+  intent: 'success' | 'info' | 'error';
+  message: string;
+}
+
+export function PullPane(props: {
+  testId: string;
+  title: string;
+  fieldLabel: string;
+  inputType: 'number' | 'month';
+  inputTestId: string;
+  initial: string;
+  buttonLabel: string;
+  buttonTestId: string;
+  statusTestId: string;
+  pull: (value: string) => Promise<PullResult>;
+  onSessionEnded: () => void;
+}) {
+  const styles = useStyles();
+  const [value, setValue] = useState(props.initial);
+  const [status, setStatus] = useState<PullResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pull = async () => {
+    setBusy(true);
+    try {
+      setStatus(await props.pull(value));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return props.onSessionEnded();
+      setStatus({ intent: 'error', message: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className={styles.pane} data-testid={props.testId}>
+      <Subtitle2>{props.title}</Subtitle2>
+      <Field label={props.fieldLabel}>
+        <Input type={props.inputType} value={value} onChange={(_, d) => setValue(d.value)} data-testid={props.inputTestId} />
+      </Field>
+      <Button appearance="primary" onClick={() => void pull()} disabled={busy} data-testid={props.buttonTestId}>
+        {props.buttonLabel}
+      </Button>
+      {status && (
+        <MessageBar intent={status.intent} data-testid={props.statusTestId}>
+          <MessageBarBody>{status.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
