@@ -3,6 +3,7 @@
  * file or PostgreSQL schema), migrated and seeded with the demo organisation,
  * answered in-process through yoga's fetch.
  */
+import { expect } from 'vitest';
 import type { Provider } from '../../server/db/providers.ts';
 import { openDatabase, type Database } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
@@ -24,6 +25,8 @@ export interface TestServer {
   app: ReturnType<typeof createApp>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
   login(username: string, password?: string): Promise<string>;
+  /** Sends a change that must be refused, and shows that nothing in the database moved. */
+  refused(query: string, variables: Record<string, unknown>, token: string): Promise<GqlResult>;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,13 @@ export async function startTestServer(provider: Provider, options: { people?: nu
     if (!r.data?.login) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
     return r.data.login.token;
   };
+  const refused = async (query: string, variables: Record<string, unknown>, token: string): Promise<GqlResult> => {
+    const before = await databaseSnapshot(db);
+    const r = await gql(query, variables, token);
+    expect(r.errors, JSON.stringify(r.data)).toBeDefined();
+    expect(await databaseSnapshot(db)).toBe(before);
+    return r;
+  };
   return {
     db,
     temp,
@@ -61,6 +71,7 @@ export async function startTestServer(provider: Provider, options: { people?: nu
     app,
     gql,
     login,
+    refused,
     close: async () => {
       await app.yoga.dispose();
       await db.close();
