@@ -29,7 +29,6 @@ export const CALENDAR_YEAR: FiscalCalendar = { firstMonth: 1 };
 export class PeriodKeyError extends Error {}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const monthKey = (year: number, month: number) => `${year}-${pad(month)}`;
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** Monday of ISO week 1 of an ISO week-year. */

@@ -1,6 +1,6 @@
 /** The organisation tree: create, rename, move; paths follow; cycles refused. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
+import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 
 const UNIT = 'id code name kind parentId path depth managerName version';

@@ -1,6 +1,6 @@
 /** Changing people: hire, edit, transfer, leave; each audited, each bad input refused with nothing changed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 
 const PERSON = 'id employeeNo name unitId unitCode position rank status leaveDate baseSalary version';

@@ -1,6 +1,6 @@
 /** Target plans end to end through the API: actuals, breakdown, validation, workflow, versions, locks. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { codeOf, databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 
 const PLAN = `plan { id version revision status total ownerKind scopeUnitName }

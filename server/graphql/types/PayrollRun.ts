@@ -89,7 +89,7 @@ const PayrollRunRef = builder.objectRef<RunView>('PayrollRun').implement({
   }),
 });
 
-const CompensationPlanRef = builder.prismaObject('CompensationPlan', {
+builder.prismaObject('CompensationPlan', {
   fields: (t) => ({
     id: t.exposeID('id'),
     code: t.exposeString('code'),
@@ -99,7 +99,6 @@ const CompensationPlanRef = builder.prismaObject('CompensationPlan', {
     document: t.exposeString('document', { description: 'The plan document (JSON), as validated by schema/compensation.ts.' }),
   }),
 });
-void CompensationPlanRef;
 
 const reload = (ctx: Parameters<typeof runView>[0], runId: string) => runView(ctx, runId);
 
@@ -314,7 +313,7 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const LeaveRequestRef = builder.prismaObject('LeaveRequest', {
+builder.prismaObject('LeaveRequest', {
   fields: (t) => ({
     id: t.exposeID('id'),
     personId: t.exposeID('personId'),
@@ -326,7 +325,6 @@ const LeaveRequestRef = builder.prismaObject('LeaveRequest', {
     comment: t.exposeString('comment', { nullable: true }),
   }),
 });
-void LeaveRequestRef;
 
 const AttendanceSummaryRef = builder.objectRef<Awaited<ReturnType<typeof attendanceSummary>>[number]>('AttendanceSummary').implement({
   description: 'One person’s month: days by status; leave without an approved request made beforehand is counted apart, and as absence in payroll.',
