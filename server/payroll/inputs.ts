@@ -8,7 +8,7 @@ import type { Prisma } from '../db/client.ts';
 import type { PayInputs } from '../../schema/compensation.ts';
 import { workingDaysBetween, type Rank } from '../../schema/compensation.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
-import { period } from '../../schema/periods.ts';
+import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
 import { planResolver, type ResolvedPlan } from './plans.ts';
 import { approvedLeaveDays, summarise } from './leave.ts';
@@ -26,10 +26,8 @@ export const freezeInputs = (inputs: PayInputs) => JSON.stringify(inputs, (_k, v
 export const thawInputs = (text: string): PayInputs => JSON.parse(text, (_k, v) => (typeof v === 'string' && v.startsWith(BIGINT) ? BigInt(v.slice(BIGINT.length)) : v));
 
 export async function gatherInputs(tx: Tx, scope: { path: string }, month: string): Promise<PersonInputs[]> {
-  const m = period(month);
-  if (m.level !== 'month') throw clientError('BAD_USER_INPUT', `"${month}" is not a month (YYYY-MM)`, { field: 'month' });
-  const start = dayToDate(m.start);
-  const endExclusive = dayToDate(addDays(m.end, 1));
+  const m = monthOf(month);
+  const { startDate: start, endExclusive } = m;
   const assignments = await tx.assignment.findMany({
     where: { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }], unit: { path: { startsWith: scope.path } } },
     select: {

@@ -10,7 +10,7 @@ import { mayChangeUnit, viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, today } from '../../schema/dates.ts';
-import { period } from '../../schema/periods.ts';
+import { month as monthOf } from './month.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -92,15 +92,14 @@ export function summarise(days: { personId: string; date: Date; status: Attendan
 }
 
 export async function attendanceSummary(ctx: Context, month: string): Promise<AttendanceSummary[]> {
-  const m = period(month);
-  if (m.level !== 'month') throw badInput(['month'], `"${month}" is not a month (YYYY-MM)`);
+  const m = monthOf(month);
   const scope = await viewerScope(ctx);
   const everything = scope.everything || !!ctx.viewer?.roles.some((r) => r === 'FINANCE_MANAGER' || r === 'GENERAL_MANAGER');
   const visible: Prisma.PersonWhereInput = everything
     ? {}
     : { OR: [...scope.personIds.map((id) => ({ id })), ...scope.unitPaths.map((p) => ({ assignments: { some: { unit: { path: { startsWith: p } } } } }))] };
   const days = await ctx.prisma.attendanceDay.findMany({
-    where: { date: { gte: dayToDate(m.start), lte: dayToDate(m.end) }, person: visible },
+    where: { date: { gte: m.startDate, lt: m.endExclusive }, person: visible },
     select: { personId: true, date: true, status: true, person: { select: { name: true, employeeNo: true } } },
   });
   const approved = await approvedLeaveDays(ctx.prisma, { person: visible }, m.start, m.end);

@@ -10,8 +10,7 @@ import { viewerScope, mayChangeUnit } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { proposePromotion, type PromotionCheck } from '../../schema/promotion.ts';
-import { addDays, dayToDate } from '../../schema/dates.ts';
-import { period } from '../../schema/periods.ts';
+import { month as monthOf } from './month.ts';
 
 export interface Proposal extends PromotionCheck {
   personId: string;
@@ -20,14 +19,8 @@ export interface Proposal extends PromotionCheck {
   version: number;
 }
 
-function monthRange(month: string) {
-  const m = period(month);
-  if (m.level !== 'month') throw badInput(['month'], `"${month}" is not a month (YYYY-MM)`);
-  return { m, start: dayToDate(m.start), endExclusive: dayToDate(addDays(m.end, 1)) };
-}
-
 export async function promotionProposals(ctx: Context, month: string): Promise<Proposal[]> {
-  const { start, endExclusive } = monthRange(month);
+  const { startDate: start, endExclusive } = monthOf(month);
   const scope = await viewerScope(ctx);
   const everything = scope.everything || !!ctx.viewer?.roles.includes('DIRECTOR');
   const during = { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }] };

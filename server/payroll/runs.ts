@@ -11,9 +11,9 @@ import type { PayrollStatus, Role } from '../db/generated/sqlite/client/enums.ts
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { calculatePayslip, parsePlan } from '../../schema/compensation.ts';
-import { period } from '../../schema/periods.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { freezeInputs, gatherInputs, thawInputs } from './inputs.ts';
+import { month } from './month.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,26 +49,16 @@ function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: s
   if (!allowed.includes(status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a run that is ${status.toLowerCase().replace('_', ' ')}`, { field: 'status' });
 }
 
-const monthPeriod = (month: string) => {
-  try {
-    const p = period(month);
-    if (p.level === 'month') return p;
-  } catch {
-    /* fall through */
-  }
-  throw badInput(['month'], `"${month}" is not a month (YYYY-MM)`);
-};
-
-export async function createRun(ctx: Context, month: string, scopeUnitId: string) {
-  const m = monthPeriod(month);
+export async function createRun(ctx: Context, monthKey: string, scopeUnitId: string) {
+  const m = month(monthKey);
   const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const unit = await tx.orgUnit.findUnique({ where: { id: scopeUnitId } });
     if (!unit) throw badInput(['scopeUnitId'], `There is no org unit ${scopeUnitId}`);
-    const existing = await tx.payrollRun.findFirst({ where: { month, scopeUnitId }, orderBy: { version: 'desc' } });
-    if (existing) throw badInput(['month'], `A payroll run for ${unit.name}, ${month} already exists (version ${existing.version}, ${existing.status.toLowerCase()})`);
+    const existing = await tx.payrollRun.findFirst({ where: { month: monthKey, scopeUnitId }, orderBy: { version: 'desc' } });
+    if (existing) throw badInput(['month'], `A payroll run for ${unit.name}, ${monthKey} already exists (version ${existing.version}, ${existing.status.toLowerCase()})`);
     await requireUnlocked(tx, [m], calendar, 'Creating the payroll run');
-    const run = await tx.payrollRun.create({ data: { month, scopeUnitId, version: 1, createdById: ctx.viewer?.userId ?? null } });
+    const run = await tx.payrollRun.create({ data: { month: monthKey, scopeUnitId, version: 1, createdById: ctx.viewer?.userId ?? null } });
     await event(tx, ctx, run.id, 'create', null, 'DRAFT');
     return run;
   });
@@ -82,7 +72,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       const run = await load(tx, id);
       requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
       if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
-      await requireUnlocked(tx, [monthPeriod(run.month)], calendar, 'Calculating payroll');
+      await requireUnlocked(tx, [month(run.month)], calendar, 'Calculating payroll');
       const people = await gatherInputs(tx, run.scopeUnit, run.month);
       await tx.payslip.deleteMany({ where: { runId: id } });
       // Computed in memory, written in batches: a 10,000-person run is a few dozen statements.

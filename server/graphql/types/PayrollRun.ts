@@ -14,7 +14,7 @@ import { recordAudit } from '../../audit.ts';
 import { badInput, clientError, notFound } from '../../errors.ts';
 import { parsePlan, PlanDocumentError } from '../../../schema/compensation.ts';
 import { formatMoney } from '../../../schema/money.ts';
-import { period } from '../../../schema/periods.ts';
+import { month as payrollMonth } from '../../payroll/month.ts';
 import { fiscalCalendar, requireUnlocked } from '../../targets/calendar.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-03');
@@ -210,7 +210,7 @@ builder.mutationFields((t) => ({
       if (args.amount === 0n) throw badInput(['amount'], 'An adjustment of 0.00 changes nothing');
       if (!(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw notFound('Person', String(args.personId));
       const calendar = await fiscalCalendar(ctx);
-      await requireUnlocked(ctx.prisma, [period(args.month, calendar)], calendar, 'Adding the adjustment');
+      await requireUnlocked(ctx.prisma, [payrollMonth(args.month)], calendar, 'Adding the adjustment');
       const signed = await ctx.prisma.payslip.findFirst({
         where: { personId: String(args.personId), run: { month: args.month, status: { in: ['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'] } } },
         include: { run: { select: { status: true, version: true } } },
