@@ -5,9 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { root } from '../../server/db/providers.ts';
 
@@ -144,3 +146,33 @@ export async function signIn(page: Page, username: string) {
 /** Reads a block of the stand-in workbook as the user sees it. */
 export const readSheet = (page: Page, sheet: string, address: string) =>
   page.evaluate(({ sheet, address }) => (window as any).__standIn.read(sheet, address), { sheet, address }) as Promise<unknown[][]>;
+
+export interface E2e {
+  server: RunningServer;
+  browser: Browser;
+  /** The stand-in script to install in pages. */
+  script: string;
+  /** A fresh pane page with the stand-in installed. */
+  pane(locale?: string): Promise<Page>;
+}
+
+/**
+ * Registers the setup every end-to-end suite needs: the real server on its own
+ * SQLite file, the bundled stand-in, and Chromium; all torn down afterwards.
+ */
+export function useE2e(name: string): E2e {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `quotabook-e2e-${name}-`));
+  const e2e = {} as E2e;
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    [e2e.server, e2e.script] = await Promise.all([startServer({ DATABASE_URL: `file:${path.join(dir, 'e2e.db')}` }), standInScript()]);
+    e2e.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    e2e.pane = (locale?: string) => paneInExcel(e2e.browser, e2e.script, e2e.server.url, locale);
+  }, 120_000);
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return e2e;
+}

@@ -4,34 +4,16 @@
  * what changed highlighted, submits; the three signers approve in order; the
  * rep pulls their payslip.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { api, CHROMIUM, CHROMIUM_ARGS, hasChromium, paneInExcel, readSheet, signIn, standInScript, startServer, tokenFor, type RunningServer } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { api, hasChromium, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
 
 describe.skipIf(!hasChromium)('payroll in the task pane', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let script: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotabook-e2e-payroll-'));
-
-  beforeAll(async () => {
-    [server, script] = await Promise.all([startServer({ DATABASE_URL: `file:${path.join(dir, 'e2e.db')}` }), standInScript()]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
+  const e2e = useE2e('payroll');
   const read = readSheet;
   const login = tokenFor;
 
   it('refresh, explain, highlight changes, sign off in order, and the rep’s payslip', async () => {
-    const page = await paneInExcel(browser, script, server.url);
+    const page = await e2e.pane();
 
     const rep = (await api(page, await login(page, 'rep'), '{ viewer { person { id unitId employeeNo } } }')).data.viewer.person;
     const finance = await login(page, 'finance');

@@ -4,36 +4,21 @@
  * submits; the director approves and publishes; the rep pulls their monthly
  * targets. Real server, real pane, Chromium, the Excel stand-in.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { api, CHROMIUM, CHROMIUM_ARGS, hasChromium, paneInExcel, signIn, standInScript, startServer, tokenFor, type RunningServer } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, hasChromium, signIn, tokenFor, useE2e } from './browser.ts';
 
 describe.skipIf(!hasChromium)('targets in the task pane', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let script: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotabook-e2e-targets-'));
-
-  beforeAll(async () => {
-    [server, script] = await Promise.all([startServer({ DATABASE_URL: `file:${path.join(dir, 'e2e.db')}` }), standInScript()]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
+  const e2e = useE2e('targets');
   const login = tokenFor;
   const signOut = (page: Page) => page.getByTestId('sign-out').click();
   const standIn = <T,>(page: Page, f: string, ...args: unknown[]) =>
     page.evaluate(({ f, args }) => (window as any).__standIn[f](...args), { f, args }) as Promise<T>;
 
   it('plan, break down, fix, submit; approve and publish; the rep sees their targets', async () => {
-    const page = await paneInExcel(browser, script, server.url);
+    const page = await e2e.pane();
 
     // Last year's sales for the rep's team, imported by finance.
     const rep = await api(page, await login(page, 'rep'), '{ viewer { person { id unitId } } }');
@@ -106,7 +91,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
   }, 180_000);
 
   it('a plan changed on the server since the pull: CONFLICT, nothing typed is lost, the server version goes to a comparison sheet', async () => {
-    const page = await paneInExcel(browser, script, server.url);
+    const page = await e2e.pane();
     const manager = await login(page, 'manager');
     const area = (await api(page, manager, '{ orgTree { id kind } }')).data.orgTree.find((u: any) => u.kind === 'AREA');
     const created = await api(page, manager, `mutation($u: ID!) { createTargetPlan(input: { year: 2027, metric: NEW_CUSTOMERS, level: BASE, scopeUnitId: $u, total: "120" }) { plan { id revision } } }`, { u: area.id });
