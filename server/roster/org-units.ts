@@ -90,16 +90,18 @@ export function moveOrgUnit(ctx: Context, id: string, version: number, parentId:
     const newPath = `${parent.path}${id}/`;
     const depthShift = parent.depth + 1 - unit.depth;
     const after = await bump(tx, id, version, { parentId, path: newPath, depth: unit.depth + depthShift });
-    const descendants = await tx.orgUnit.findMany({ where: { path: { startsWith: unit.path }, id: { not: id } }, select: { id: true, path: true, depth: true } });
-    for (const d of descendants) {
-      await tx.orgUnit.update({ where: { id: d.id }, data: { path: newPath + d.path.slice(unit.path.length), depth: d.depth + depthShift } });
-    }
+    // The whole subtree in one statement: swap the old path prefix for the new one.
+    const len = unit.path.length;
+    const moved = await tx.$executeRaw`
+      UPDATE "OrgUnit"
+      SET "path" = ${newPath} || substr("path", CAST(${len + 1} AS INTEGER)), "depth" = "depth" + CAST(${depthShift} AS INTEGER), "updatedAt" = ${new Date()}
+      WHERE substr("path", 1, CAST(${len} AS INTEGER)) = ${unit.path} AND "id" <> ${id}`;
     await recordAudit(tx, ctx.viewer, {
       entityType: 'OrgUnit',
       entityId: id,
       action: 'move',
       before: { parentId: unit.parentId, path: unit.path },
-      after: { parentId, path: newPath, subtreeMoved: descendants.length },
+      after: { parentId, path: newPath, subtreeMoved: moved },
     });
     return after;
   });

@@ -65,6 +65,21 @@ describe.each(testProviders)('org units on %s', (provider) => {
     expect(await s.db.prisma.orgUnit.count({ where: { path: { startsWith: to.path }, id: team.id } })).toBe(1);
   });
 
+  it('moves an area with its teams: every path and depth below follows', async () => {
+    const regions = await s.db.prisma.orgUnit.findMany({ where: { kind: 'REGION' }, orderBy: { code: 'asc' } });
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: regions[0]!.id } });
+    const teamsBefore = await s.db.prisma.orgUnit.findMany({ where: { parentId: area.id } });
+    expect(teamsBefore.length).toBeGreaterThan(0);
+    const r = await s.gql(MOVE, { id: area.id, version: area.version, parentId: regions[1]!.id }, admin);
+    expect(r.errors).toBeUndefined();
+    const newAreaPath = `${regions[1]!.path}${area.id}/`;
+    const teamsAfter = await s.db.prisma.orgUnit.findMany({ where: { parentId: area.id } });
+    expect(teamsAfter.map((t) => [t.id, t.path, t.depth]).sort()).toEqual(teamsBefore.map((t) => [t.id, `${newAreaPath}${t.id}/`, t.depth]).sort());
+    expect(teamsAfter.every((t) => t.updatedAt >= t.createdAt)).toBe(true);
+    const audit = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: area.id, action: 'move' } });
+    expect(JSON.parse(audit.after!).subtreeMoved).toBe(teamsBefore.length);
+  });
+
   it('refuses moving a unit under itself or its own descendant', async () => {
     const region = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'REGION' } });
     const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: region.id } });
