@@ -71,7 +71,7 @@ export function treeOrder(units: OrgUnitOption[]): OrgUnitOption[] {
 
 
 export const TARGET_PLANS = `query TargetPlans($year: Int) {
-  targetPlans(year: $year) { id year metric level version revision status scopeUnitName total }
+  targetPlans(year: $year) { id year metric level version revision status scopeUnitId scopeUnitName total }
 }`;
 export const TARGET_PLAN = `query TargetPlan($id: ID!) { targetPlan(id: $id) { ${PLAN_FIELDS} } }`;
 export const CREATE_PLAN = `mutation CreateTargetPlan($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN_FIELDS} } }`;
@@ -93,6 +93,7 @@ export interface PlanSummary {
   version: number;
   revision: number;
   status: string;
+  scopeUnitId: string;
   scopeUnitName: string;
   total: string;
 }

@@ -130,15 +130,13 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
 
   const showPreview = act(async () => {
     const data = await run<{ targetPlanBreakdownPreview: { total: string; lines: PlanView['lines'] } }>(client, PREVIEW, { id: planId, time: method(timeMethod, 'time'), owners: method(ownerMethod, 'owners') });
-    const view = await fetchView(planId);
-    const scopeId = view.rows.find((r) => r.isScope)!.ownerId;
-    setPreview({ total: data.targetPlanBreakdownPreview.total, row: data.targetPlanBreakdownPreview.lines.filter((l) => l.ownerId === scopeId) });
+    setPreview({ total: data.targetPlanBreakdownPreview.total, row: data.targetPlanBreakdownPreview.lines.filter((l) => l.ownerId === selected!.scopeUnitId) });
     setStatus({ kind: 'idle' });
   });
 
   const breakDown = act(async () => {
-    const view = await fetchView(planId);
-    const data = await run<{ breakDownTargetPlan: PlanView }>(client, BREAK_DOWN, { id: planId, revision: view.plan.revision, time: method(timeMethod, 'time'), owners: method(ownerMethod, 'owners') }, true);
+    // The revision the list was loaded at: if the plan moved on since, CONFLICT says so.
+    const data = await run<{ breakDownTargetPlan: PlanView }>(client, BREAK_DOWN, { id: planId, revision: selected!.revision, time: method(timeMethod, 'time'), owners: method(ownerMethod, 'owners') }, true);
     setPreview(null);
     await writeView(data.breakDownTargetPlan);
     await loadPlans();
