@@ -65,25 +65,12 @@ export function unitPathNames(units: Map<string, UnitInfo>, unitId: string | nul
 }
 
 /** A row as the roster query returns it (both databases give these shapes through Prisma's raw query). */
-interface RawPerson {
-  id: string;
-  employeeNo: string;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  position: Position;
-  rank: Rank | null;
-  hireDate: Date;
-  leaveDate: Date | null;
-  status: PersonStatus;
-  employmentType: EmploymentType;
-  baseSalaryFen: bigint | number;
-  mentorId: string | null;
-  mentorName: string | null;
-  unitId: string;
+type RawPerson = Omit<PersonRow, 'baseSalaryFen' | 'version' | 'unitCode' | 'unitName' | 'unitPath' | 'asOf'> & {
+  /** The assignment's position on the day (`position` here is the person's own). */
   assignedPosition: Position;
+  baseSalaryFen: bigint | number;
   version: number | bigint;
-}
+};
 
 function toRow(p: RawPerson, day: Date, units: Map<string, UnitInfo>): PersonRow {
   const unit = units.get(p.unitId);
@@ -93,7 +80,7 @@ function toRow(p: RawPerson, day: Date, units: Map<string, UnitInfo>): PersonRow
     name: p.name,
     phone: p.phone,
     email: p.email,
-    position: p.assignedPosition ?? p.position,
+    position: p.assignedPosition,
     rank: p.rank,
     hireDate: new Date(p.hireDate),
     leaveDate: p.leaveDate ? new Date(p.leaveDate) : null,
