@@ -217,7 +217,12 @@ async function writeBlock(
       context.workbook.application.suspendApiCalculationUntilNextSync();
       if (first) {
         hooks.first?.(sheet, target);
-        if (previous) sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns).clear('All');
+        if (previous) {
+          const old = sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns);
+          old.clear('All');
+          // Columns hidden for the old layout (an id column) may now hold visible data.
+          old.columnHidden = false;
+        }
         if (spec.banner !== undefined) {
           const banner = sheet.getRangeByIndexes(0, 0, 1, 1);
           banner.numberFormat = [['@']];

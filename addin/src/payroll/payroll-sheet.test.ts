@@ -40,4 +40,20 @@ describe('the Payroll sheet', () => {
     expect(workbook.cell('Payroll 2026-03', 'I3')?.fill).toBe('#FFEB9C');
     expect(workbook.cell('Payroll 2026-03', 'I4')?.fill).toBeUndefined();
   });
+
+  it('shows exactly the current layout columns after a recalculation adds a component (only the id column hidden)', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('3000.00')));
+    // First layout: A-C fixed, D Base, E Attendance, F-H totals, I the hidden id column.
+    expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([8]);
+    const before = previousValues(await readTaggedSheet(run, PAYROLL_KIND, { month: '2026-03', scope: 'u1' }));
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('3300.00', [line('adjustment1', 'Reward: top three', 'adjustments', '300.00')]), before));
+    // The reward column pushes Net pay into I, where the old id column was hidden; now only J (the id) is.
+    expect(workbook.read('Payroll 2026-03', 'I2')).toEqual([['Net pay']]);
+    expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([9]);
+    // And back: a layout with fewer columns hides only its own id column.
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('3000.00')));
+    expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([8]);
+  });
 });
