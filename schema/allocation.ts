@@ -141,28 +141,78 @@ export function allocateMatrix(rowTotals: readonly Share[], columnTotals: readon
   const total = rowTotals.reduce((n, r) => n + r.weight, 0n);
   const colSum = columnTotals.reduce((n, c) => n + c.weight, 0n);
   if (total !== colSum) throw new AllocationError(`Row totals sum to ${total} but column totals to ${colSum}; they must be equal`);
-  const rows = [...rowTotals].sort((a, b) => (a.key < b.key ? -1 : 1));
-  const cols = [...columnTotals].sort((a, b) => (a.key < b.key ? -1 : 1));
-  const base = rows.map(() => cols.map(() => 0n));
-  const rest = rows.map(() => cols.map(() => 0n));
-  const rowNeed = rows.map(() => 0n);
-  const colNeed = cols.map(() => 0n);
-  if (total > 0n) {
-    rows.forEach((r, i) =>
-      cols.forEach((c, j) => {
-        const n = r.weight * c.weight;
-        base[i]![j] = n / total;
-        rest[i]![j] = n % total;
-      }),
-    );
-    rows.forEach((r, i) => (rowNeed[i] = r.weight - base[i]!.reduce((n, v) => n + v, 0n)));
-    cols.forEach((c, j) => (colNeed[j] = c.weight - base.reduce((n, row) => n + row[j]!, 0n)));
-  }
-  // Each cell with a fraction may take one more unit; rows and columns need
-  // exactly their deficits. Greedy by largest fraction, then augmenting paths.
-  const up = rows.map(() => cols.map(() => false));
+  const rows = [...rowTotals].sort(byKey);
+  // Each column is split over the rows in proportion to the row totals, so
+  // each row's exact share is its own total and the rounding keeps it.
+  return roundQuotas(rows.map((r) => r.key), [...columnTotals].sort(byKey), (i) => rows[i]!.weight);
+}
+
+/**
+ * Owners × periods when each period's total is split among the owners by
+ * weights that may differ per period (a person's weight × the days they are
+ * employed in it: nothing before they join or after they leave). Exact both
+ * ways: each period's column sums to its total; each owner's row sums to the
+ * largest-remainder rounding of their exact share (the sum of their quotas)
+ * whenever the periods allow it, and in any case to that share rounded down
+ * or up; each cell is its quota rounded down or up. Ties go by key, so the
+ * result does not depend on the input order.
+ */
+export function allocateColumns(rowKeys: readonly string[], columnTotals: readonly Share[], weight: (row: string, column: string) => bigint): Map<string, Map<string, bigint>> {
+  checkKeys([...rowKeys]);
+  checkKeys(columnTotals.map((c) => c.key));
+  for (const c of columnTotals) if (c.weight < 0n) throw new AllocationError(`The total of "${c.key}" is negative`);
+  const rows = [...rowKeys].sort();
+  const cols = [...columnTotals].sort(byKey);
+  return roundQuotas(rows, cols, (i, j) => {
+    const w = weight(rows[i]!, cols[j]!.key);
+    if (w < 0n) throw new AllocationError(`The weight of "${rows[i]}" in "${cols[j]!.key}" is negative`);
+    return w;
+  });
+}
+
+const byKey = (a: Share, b: Share) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const gcd = (a: bigint, b: bigint): bigint => {
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
+
+/**
+ * The rounding both matrix allocations share. Column j's total is split in
+ * proportion to weight(i, j): quota q(i, j) = total_j × w(i, j) / W_j, with
+ * W_j the column's weight sum. Each cell becomes ⌊q⌋ or ⌈q⌉. Rows first reach
+ * the floor of their exact sum (greedy by the largest fractions, then
+ * augmenting paths), then the units left go one each to the rows with the
+ * largest fractional sums (ties by key) wherever a path exists; by the
+ * integrality of flows, paths exist for all of them.
+ */
+function roundQuotas(rowKeys: readonly string[], cols: readonly Share[], weight: (i: number, j: number) => bigint): Map<string, Map<string, bigint>> {
+  const R = rowKeys.length;
+  const C = cols.length;
+  const w = rowKeys.map((_, i) => cols.map((_, j) => weight(i, j)));
+  const colWeight = cols.map((_, j) => w.reduce((n, row) => n + row[j]!, 0n));
+  cols.forEach((c, j) => {
+    if (c.weight > 0n && colWeight[j] === 0n) throw new AllocationError(`Nothing can take a share of "${c.key}": every weight in it is zero`);
+  });
+  // Fractions are compared over one denominator, the lcm of the column weights.
+  const D = colWeight.reduce((l, W) => (W === 0n ? l : (l / gcd(l, W)) * W), 1n);
+  const base = w.map(() => cols.map(() => 0n));
+  const rest = w.map(() => cols.map(() => 0n)); // fraction of the cell × D
+  cols.forEach((c, j) => {
+    const W = colWeight[j]!;
+    if (W === 0n) return;
+    for (let i = 0; i < R; i++) {
+      const n = c.weight * w[i]![j]!;
+      base[i]![j] = n / W;
+      rest[i]![j] = (n % W) * (D / W);
+    }
+  });
+
+  const rowFraction = rest.map((row) => row.reduce((n, v) => n + v, 0n)); // × D
+  const rowNeed = rowKeys.map((_, i) => rowFraction[i]! / D); // units to the floor of the exact sum
+  const colNeed = cols.map((c, j) => c.weight - base.reduce((n, row) => n + row[j]!, 0n));
+  const up = rowKeys.map(() => cols.map(() => false));
   const candidates: [number, number][] = [];
-  rows.forEach((_, i) => cols.forEach((_, j) => rest[i]![j]! > 0n && candidates.push([i, j])));
+  for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) if (rest[i]![j]! > 0n) candidates.push([i, j]);
   candidates.sort(([a, b], [c, d]) => (rest[a]![b] === rest[c]![d] ? a - c || b - d : rest[a]![b]! > rest[c]![d]! ? -1 : 1));
   for (const [i, j] of candidates) {
     if (rowNeed[i]! > 0n && colNeed[j]! > 0n) {
@@ -171,45 +221,66 @@ export function allocateMatrix(rowTotals: readonly Share[], columnTotals: readon
       colNeed[j]! -= 1n;
     }
   }
-  const byRow = rows.map((_, i) => cols.map((_, j) => j).filter((j) => rest[i]![j]! > 0n));
-  for (let i = 0; i < rows.length; i++) {
-    while (rowNeed[i]! > 0n) {
-      // BFS from row i: row → column over cells not yet raised; column → row over raised cells.
-      const prevRow = new Map<number, number>(); // column -> row it was reached from
-      const prevCol = new Map<number, number>(); // row -> column it was reached from
-      const queue = [i];
-      const seenRows = new Set([i]);
-      let found = -1;
-      while (queue.length && found < 0) {
-        const r = queue.shift()!;
-        for (const j of byRow[r]!) {
-          if (up[r]![j] || prevRow.has(j)) continue;
-          prevRow.set(j, r);
-          if (colNeed[j]! > 0n) {
-            found = j;
-            break;
-          }
-          for (let r2 = 0; r2 < rows.length; r2++) {
-            if (up[r2]![j] && !seenRows.has(r2)) {
-              seenRows.add(r2);
-              prevCol.set(r2, j);
-              queue.push(r2);
-            }
+  const byRow = rowKeys.map((_, i) => cols.map((_, j) => j).filter((j) => rest[i]![j]! > 0n));
+  /** Raises one more cell of row i, moving others' raised cells along a path if need be; false if no path. */
+  const augment = (i: number): boolean => {
+    // BFS from row i: row → column over cells not yet raised; column → row over raised cells.
+    const prevRow = new Map<number, number>(); // column -> row it was reached from
+    const prevCol = new Map<number, number>(); // row -> column it was reached from
+    const queue = [i];
+    const seenRows = new Set([i]);
+    let found = -1;
+    while (queue.length && found < 0) {
+      const r = queue.shift()!;
+      for (const j of byRow[r]!) {
+        if (up[r]![j] || prevRow.has(j)) continue;
+        prevRow.set(j, r);
+        if (colNeed[j]! > 0n) {
+          found = j;
+          break;
+        }
+        for (let r2 = 0; r2 < R; r2++) {
+          if (up[r2]![j] && !seenRows.has(r2)) {
+            seenRows.add(r2);
+            prevCol.set(r2, j);
+            queue.push(r2);
           }
         }
       }
-      if (found < 0) throw new AllocationError('No exact rounding exists for these totals');
-      for (let j = found; ; ) {
-        const r = prevRow.get(j)!;
-        up[r]![j] = true;
-        if (r === i) break;
-        const jBack = prevCol.get(r)!;
-        up[r]![jBack] = false;
-        j = jBack;
-      }
+    }
+    if (found < 0) return false;
+    for (let j = found; ; ) {
+      const r = prevRow.get(j)!;
+      up[r]![j] = true;
+      if (r === i) break;
+      const jBack = prevCol.get(r)!;
+      up[r]![jBack] = false;
+      j = jBack;
+    }
+    colNeed[found]! -= 1n;
+    return true;
+  };
+  for (let i = 0; i < R; i++) {
+    while (rowNeed[i]! > 0n) {
+      if (!augment(i)) throw new AllocationError('No exact rounding exists for these totals');
       rowNeed[i]! -= 1n;
-      colNeed[found]! -= 1n;
     }
   }
-  return new Map(rows.map((r, i) => [r.key, new Map(cols.map((c, j) => [c.key, base[i]![j]! + (up[i]![j] ? 1n : 0n)]))]));
+  // The units left over: one each to the largest fractional row sums.
+  let left = colNeed.reduce((n, v) => n + v, 0n);
+  const order = rowKeys
+    .map((_, i) => i)
+    .filter((i) => rowFraction[i]! % D > 0n)
+    .sort((a, b) => {
+      const fa = rowFraction[a]! % D;
+      const fb = rowFraction[b]! % D;
+      return fa === fb ? a - b : fa > fb ? -1 : 1;
+    });
+  for (const i of order) {
+    if (left === 0n) break;
+    if (augment(i)) left -= 1n;
+  }
+  if (left !== 0n) throw new AllocationError('No exact rounding exists for these totals');
+
+  return new Map(rowKeys.map((key, i) => [key, new Map(cols.map((c, j) => [c.key, base[i]![j]! + (up[i]![j] ? 1n : 0n)]))]));
 }

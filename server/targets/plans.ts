@@ -15,7 +15,7 @@ import type { Metric, OwnerKind, PlanStatus, TargetLevel } from '../db/generated
 import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
-import { allocate, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
+import { allocate, allocateColumns, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
 import { overlapDays, period } from '../../schema/periods.ts';
 import { formatAmount } from '../../schema/target-validation.ts';
 import { profileWeights } from '../../schema/seasonality.ts';
@@ -204,14 +204,24 @@ export function computeBreakdown(
         toMethod(owners, ownerFigures, ownerKeys, 'owners');
         for (const k of ownerKeys) weight.set(k, figures.historyByOwner.get(k) ?? 0n);
       } else for (const k of ownerKeys) weight.set(k, 1n);
-      const cells = new Map(ownerKeys.map((k) => [k, new Map<string, bigint>()]));
+      // One owners × periods matrix: each period's total split among those
+      // employed in it by weight × days employed, each person's year the
+      // largest-remainder share of the plan, both margins exact.
+      const people = new Map(shape.owners.map((o) => [o.key, o]));
+      const periods = new Map(shape.periods.map((p) => [p.key, p]));
       for (const p of shape.periods) {
-        const shares = shape.owners.map((o) => ({ key: o.key, weight: weight.get(o.key)! * BigInt(overlapDays(p, o.hireDate ?? '0000-01-01', o.leaveDate ?? null)) }));
         const amount = scopeRow.get(p.key)!;
-        if (amount > 0n && shares.every((s) => s.weight === 0n)) throw badInput(['owners', 'kind'], `Nobody with a weight is employed in ${shape.scope.name} during ${p.key}`);
-        const split = amount === 0n ? new Map(shares.map((s) => [s.key, 0n])) : allocate(amount, shares);
-        for (const [k, v] of split) cells.get(k)!.set(p.key, v);
+        if (amount > 0n && shape.owners.every((o) => weight.get(o.key)! * BigInt(overlapDays(p, o.hireDate ?? '0000-01-01', o.leaveDate ?? null)) === 0n))
+          throw badInput(['owners', 'kind'], `Nobody with a weight is employed in ${shape.scope.name} during ${p.key}`);
       }
+      const cells = allocateColumns(
+        ownerKeys,
+        [...scopeRow].map(([key, amount]) => ({ key, weight: amount })),
+        (owner, periodKey) => {
+          const o = people.get(owner)!;
+          return weight.get(owner)! * BigInt(overlapDays(periods.get(periodKey)!, o.hireDate ?? '0000-01-01', o.leaveDate ?? null));
+        },
+      );
       for (const o of ownerKeys) for (const k of periodKeys) lines.push({ ownerId: o, periodKey: k, amount: formatAmount(unit, cells.get(o)!.get(k)!) });
     }
     return { total, lines };
