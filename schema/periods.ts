@@ -1,8 +1,10 @@
 /**
  * Periods and their stable keys:
  *   fiscal year "2026", fiscal quarter "2026-Q1", month "2026-03",
- *   week "2026-W11" (ISO weeks, Monday start), ten-day block "2026-03-D2"
- *   (上旬 1-10, 中旬 11-20, 下旬 21-end), day "2026-03-12".
+ *   week "2026-W11" (ISO weeks, Monday start), week of a month "2026-03-W2"
+ *   (Monday start, cut to the month: W1 runs from the 1st to the first
+ *   Sunday), ten-day block "2026-03-D2" (上旬 1-10, 中旬 11-20, 下旬 21-end),
+ *   day "2026-03-12".
  * A fiscal year may start in any month (firstMonth); it is named after the
  * calendar year it starts in. Pure; no time zone involved.
  */
@@ -82,6 +84,12 @@ export function period(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): P
     if (w < 1 || isoWeekKey(start) !== key) throw new PeriodKeyError(`"${key}": ISO year ${y} has no week ${w}`);
     return { key, level: 'week', start, end: addDays(start, 6) };
   }
+  if ((m = /^(\d{4})-(\d{2})-W([1-6])$/.exec(key))) {
+    const month = period(`${m[1]}-${m[2]}`, calendar);
+    const week = monthWeeks(month).find((p) => p.key === key);
+    if (!week) throw new PeriodKeyError(`"${key}": ${month.key} has no week ${m[3]}`);
+    return week;
+  }
   if ((m = /^(\d{4})-(\d{2})-D([1-3])$/.exec(key))) {
     const month = period(`${m[1]}-${m[2]}`, calendar);
     const b = Number(m[3]);
@@ -89,7 +97,7 @@ export function period(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): P
     return { key, level: 'tenday', start, end: b === 3 ? month.end : `${m[1]}-${m[2]}-${pad(b * 10)}` };
   }
   if (isIsoDay(key)) return { key, level: 'day', start: key, end: key };
-  throw new PeriodKeyError(`"${key}" is not a period key (expected 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-D2 or 2026-03-12)`);
+  throw new PeriodKeyError(`"${key}" is not a period key (expected 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-W2, 2026-03-D2 or 2026-03-12)`);
 }
 
 /** A period cut to the days it shares with another (weeks that straddle a month). */
@@ -144,4 +152,60 @@ export function overlapDays(p: Period, start: IsoDay, end: IsoDay | null): numbe
   const s = start > p.start ? start : p.start;
   const e = end && end < p.end ? end : p.end;
   return s > e ? 0 : daysBetween(s, e);
+}
+
+/** The weeks of a month, Monday start, cut to the month: "2026-03-W1" … (4 to 6 of them). */
+export function monthWeeks(month: Period): Period[] {
+  const out: Period[] = [];
+  for (let start = month.start, n = 1; start <= month.end; n++) {
+    const dow = (dayToDate(start).getUTCDay() + 6) % 7; // Monday = 0
+    const sunday = addDays(start, 6 - dow);
+    const end = sunday < month.end ? sunday : month.end;
+    out.push({ key: `${month.key}-W${n}`, level: 'week', start, end });
+    start = addDays(end, 1);
+  }
+  return out;
+}
+
+/**
+ * The period levels a plan breaks its year into, coarse to fine: one level
+ * ("month"), or a chain such as "quarter,month,week" where every level sums
+ * exactly to the one above. Weeks and ten-day blocks in a chain sit inside
+ * months, so a chain that has them has months too.
+ */
+export const PERIOD_CHAINS = ['quarter', 'month', 'week', 'tenday', 'quarter,month', 'month,week', 'month,tenday', 'quarter,month,week', 'quarter,month,tenday'] as const;
+export type PeriodChain = (typeof PERIOD_CHAINS)[number];
+
+export function periodChain(text: string): PeriodLevel[] {
+  if (!(PERIOD_CHAINS as readonly string[]).includes(text)) throw new PeriodKeyError(`"${text}" is not a period breakdown (one of ${PERIOD_CHAINS.join('; ')})`);
+  return text.split(',') as PeriodLevel[];
+}
+
+/** A plan's column: a period, its level in the chain, and the period of the level above it (null under the year). */
+export interface PlanPeriod extends PeriodSlice {
+  parent: string | null;
+}
+
+/**
+ * Every period of a plan's chain, grouped by level from the coarsest, each in
+ * date order: e.g. four quarters, then twelve months, then the weeks of each
+ * month. A single level is the year's own periods at that level (ISO weeks
+ * cut to the year, as before chains); below a month, weeks are the month's own
+ * ("2026-03-W2") so that they nest.
+ */
+export function planPeriods(year: string, chain: readonly PeriodLevel[], calendar: FiscalCalendar = CALENDAR_YEAR): PlanPeriod[] {
+  if (chain.length === 1) return childPeriods(year, chain[0]!, calendar).map((p) => ({ ...p, parent: null }));
+  const out: PlanPeriod[] = [];
+  let above: PlanPeriod[] = [{ ...period(year, calendar), days: 0, parent: null }];
+  chain.forEach((level, depth) => {
+    const next: PlanPeriod[] = [];
+    for (const p of above) {
+      const parent = depth === 0 ? null : p.key;
+      const children = level === 'week' && p.level === 'month' ? monthWeeks(p).map((w) => ({ ...w, days: daysBetween(w.start, w.end) })) : childPeriods(p.key, level, calendar);
+      for (const c of children) next.push({ ...c, parent });
+    }
+    out.push(...next);
+    above = next;
+  });
+  return out;
 }

@@ -3,9 +3,10 @@
  * on the grid rules of target-validation.ts: the add-in runs them on what the
  * sheet holds, the server on what it is asked to store. Pure.
  */
-import type { Metric } from './metrics.ts';
-import type { PeriodSlice } from './periods.ts';
-import { validateTargetGrid, type GridOwner, type ValidationIssue } from './target-validation.ts';
+import { METRICS, type Metric } from './metrics.ts';
+import type { FiscalCalendar, PeriodSlice } from './periods.ts';
+import { formatAmount, readAmount, validateTargetGrid, type GridOwner, type ValidationIssue } from './target-validation.ts';
+import { rollUpAmounts } from './target-rollup.ts';
 
 export interface PlanFacts {
   metric: Metric;
@@ -13,10 +14,14 @@ export interface PlanFacts {
   ownerKind: 'UNIT' | 'PERSON';
   /** The year's target for the scope. */
   total: bigint;
+  /** With the fiscal calendar, a stretch plan is also held to base figures at levels it does not have itself (its months against base quarters). */
+  year?: number;
+  calendar?: FiscalCalendar;
 }
 
 export interface PlanGrid {
-  periods: PeriodSlice[];
+  /** Every column, coarse levels first; in a plan of several levels each names its parent period. */
+  periods: (PeriodSlice & { parent?: string | null })[];
   scope: { id: string; name: string };
   /** Who must have a row below the scope row. */
   owners: GridOwner[];
@@ -35,7 +40,13 @@ export interface CheckedLines {
   lines: { ownerId: string; ownerKind: 'UNIT' | 'PERSON'; periodKey: string; amount: bigint }[];
 }
 
-/** Checks a plan's full set of lines (scope row and owners) against every rule. */
+/**
+ * Checks a plan's full set of lines (scope row and owners) against every rule.
+ * In a plan of several levels, a row's cells at a level above may be left out:
+ * they are the sums of the cells below them (as the sheet's formulas say).
+ * A stretch plan is checked against `base`, the base plan's figures by owner
+ * and period at every level they can be rolled up to.
+ */
 export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[], base?: Map<string, Map<string, bigint>>): CheckedLines {
   const issues: ValidationIssue[] = [];
   const col = new Map(shape.periods.map((p, i) => [p.key, i]));
@@ -61,6 +72,7 @@ export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[],
     }
     cells.get(line.ownerId)![c] = line.amount;
   }
+  deriveLevelsAbove(plan, shape, cells, seen);
   const scopeOwner: GridOwner = { key: shape.scope.id, name: shape.scope.name };
   const scopeResult = validateTargetGrid({
     metric: plan.metric,
@@ -69,6 +81,7 @@ export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[],
     periods: shape.periods,
     cells: [cells.get(shape.scope.id) ?? shape.periods.map(() => '')],
     ownerTotals: new Map([[shape.scope.id, plan.total]]),
+    base,
   });
   issues.push(...scopeResult.issues);
   const scopeRow = scopeResult.values[0]!;
@@ -85,9 +98,74 @@ export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[],
     base,
   });
   issues.push(...ownerResult.issues.map((i) => ({ ...i, row: i.row === null ? null : i.row + 1 })));
+  if (base && plan.level === 'STRETCH' && plan.year !== undefined && plan.calendar) {
+    issues.push(...stretchAtOtherLevels(plan as PlanFacts & { year: number; calendar: FiscalCalendar }, shape, owners, ownerResult.values, base).map((i) => ({ ...i, row: i.row === null ? null : i.row + 1 })));
+  }
   if (issues.length) return { issues, lines: [] };
   const lines: CheckedLines['lines'] = [];
   shape.periods.forEach((p, c) => lines.push({ ownerId: shape.scope.id, ownerKind: 'UNIT', periodKey: p.key, amount: scopeRow[c]! }));
   owners.forEach((o, r) => shape.periods.forEach((p, c) => lines.push({ ownerId: o.key, ownerKind: plan.ownerKind, periodKey: p.key, amount: ownerResult.values[r]![c]! })));
   return { issues, lines };
+}
+
+/** Fills the cells of levels above that the input left out with the sums of the cells below them, finest levels first. */
+function deriveLevelsAbove(plan: PlanFacts, shape: PlanGrid, cells: Map<string, unknown[]>, given: Set<string>) {
+  const col = new Map(shape.periods.map((p, i) => [p.key, i]));
+  const children = new Map<number, number[]>();
+  shape.periods.forEach((p, c) => {
+    const parent = p.parent ? col.get(p.parent) : undefined;
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), c]);
+  });
+  if (!children.size) return;
+  const unit = METRICS[plan.metric].unit;
+  const parents = [...children.keys()].sort((a, b) => b - a); // finer levels come later in the list
+  for (const [owner, row] of cells) {
+    for (const c of parents) {
+      if (given.has(`${owner}\u0000${shape.periods[c]!.key}`)) continue;
+      let sum = 0n;
+      let ok = true;
+      for (const k of children.get(c)!) {
+        const read = readAmount(row[k], unit);
+        if (!('value' in read)) ok = false;
+        else sum += read.value;
+      }
+      row[c] = ok ? formatAmount(unit, sum) : '';
+    }
+  }
+}
+
+/** A stretch row's figures at levels it does not have (its months summed to quarters) against the base plan's. */
+function stretchAtOtherLevels(plan: PlanFacts & { year: number; calendar: FiscalCalendar }, shape: PlanGrid, owners: GridOwner[], values: (bigint | null)[][], base: Map<string, Map<string, bigint>>): ValidationIssue[] {
+  const unit = METRICS[plan.metric].unit;
+  const own = new Set(shape.periods.map((p) => p.key));
+  const out: ValidationIssue[] = [];
+  owners.forEach((o, r) => {
+    const b = base.get(o.key);
+    const row = values[r]!;
+    if (!b || row.some((v) => v === null)) return;
+    const amounts = rollUpAmounts(new Map(shape.periods.map((p, c) => [p.key, row[c]!])), plan.year, plan.calendar);
+    for (const [key, v] of amounts) {
+      const floor = b.get(key);
+      if (own.has(key) || floor === undefined || v >= floor) continue;
+      out.push({ rule: 'stretchBelowBase', row: r, column: null, rowKey: o.key, periodKey: key, expected: `≥ ${formatAmount(unit, floor)}`, found: formatAmount(unit, v), message: `${o.name}, ${key}: the stretch target ${formatAmount(unit, v)} is below the base target ${formatAmount(unit, floor)}` });
+    }
+  });
+  return out;
+}
+
+/** When a parent plan has published a figure for this scope, the plan's total must be that figure. */
+export function parentTotalIssue(plan: PlanFacts, scope: { id: string; name: string }, parent: { total: bigint; planLabel: string } | null): ValidationIssue | null {
+  if (!parent || parent.total === plan.total) return null;
+  const unit = METRICS[plan.metric].unit;
+  const fmt = (v: bigint) => formatAmount(unit, v);
+  return {
+    rule: 'parentTotal',
+    row: 0,
+    column: null,
+    rowKey: scope.id,
+    periodKey: null,
+    expected: fmt(parent.total),
+    found: fmt(plan.total),
+    message: `${scope.name}: the plan's total ${fmt(plan.total)} differs from ${fmt(parent.total)}, the figure ${parent.planLabel} gives it`,
+  };
 }

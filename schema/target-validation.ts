@@ -17,6 +17,8 @@ export type Rule =
   | 'tooLarge'
   | 'sum'
   | 'rowTotal'
+  | 'levelSum'
+  | 'parentTotal'
   | 'missingOwner'
   | 'unexpectedOwner'
   | 'duplicateOwner'
@@ -51,7 +53,8 @@ export interface TargetGrid {
   metric: Metric;
   level: 'BASE' | 'STRETCH';
   owners: GridOwner[];
-  periods: Period[];
+  /** Columns; in a plan of several levels each names the period of the level above (null under the year). */
+  periods: (Period & { parent?: string | null })[];
   /** Raw values, [owner][period], as read from the sheet. */
   cells: unknown[][];
   /** What each period's column must sum to (the parent's target), when it is fixed. */
@@ -171,10 +174,27 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
       issue({ rule: 'sum', row: null, column: c, rowKey: null, periodKey: p.key, expected: fmt(want), found: fmt(got), message: `${p.key}: the rows add up to ${fmt(got)}, but the period's target is ${fmt(want)} (${diff > 0n ? 'over' : 'short'} by ${fmt(diff > 0n ? diff : -diff)})` });
     }
   });
+  // Levels: each period of a level above sums its children exactly, in every row.
+  const children = new Map<number, number[]>();
+  const columnOf = new Map(grid.periods.map((p, c) => [p.key, c]));
+  grid.periods.forEach((p, c) => {
+    const parent = p.parent ? columnOf.get(p.parent) : undefined;
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), c]);
+  });
+  grid.owners.forEach((o, r) => {
+    for (const [c, kids] of children) {
+      const have = values[r]![c];
+      const got = complete(kids.map((k) => values[r]![k]!));
+      if (have === null || have === undefined || got === null || got === have) continue;
+      const p = grid.periods[c]!;
+      issue({ rule: 'levelSum', row: r, column: c, rowKey: o.key, periodKey: p.key, expected: fmt(got), found: fmt(have), message: `${o.name}, ${p.key}: ${fmt(have)}, but the periods within it add up to ${fmt(got)}` });
+    }
+  });
+  const top = grid.periods.map((p) => !p.parent);
   grid.owners.forEach((o, r) => {
     const want = grid.ownerTotals?.get(o.key);
     if (want === undefined) return;
-    const got = complete(values[r]!);
+    const got = complete(values[r]!.filter((_, c) => top[c]));
     if (got !== null && got !== want) {
       issue({ rule: 'rowTotal', row: r, column: null, rowKey: o.key, periodKey: null, expected: fmt(want), found: fmt(got), message: `${o.name}: the periods add up to ${fmt(got)}, but the target is ${fmt(want)}` });
     }

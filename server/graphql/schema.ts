@@ -7,6 +7,7 @@ import './types/OrgUnit.ts';
 import './types/Viewer.ts';
 import './types/AuditEvent.ts';
 import './types/TargetPlan.ts';
+import './types/TargetRollup.ts';
 import './types/SalesRecord.ts';
 import './types/PeriodLock.ts';
 import './types/SeasonalityProfile.ts';

@@ -46,8 +46,8 @@ export async function lastYear(db: Db, plan: PlanRecord, shape: PlanShape, calen
     const v = f(s);
     total += v;
     const day = aYearLater(dateToDay(s.date));
-    const col = shape.periods.find((p) => p.start <= day && day <= p.end);
-    if (col) byPeriod.set(col.key, byPeriod.get(col.key)! + v);
+    // Every level's period that holds the day (a quarter and its month).
+    for (const col of shape.periods) if (col.start <= day && day <= col.end) byPeriod.set(col.key, byPeriod.get(col.key)! + v);
     const owner = plan.ownerKind === 'PERSON' ? s.personId : s.unit.path.slice(shape.scope.path.length).split('/')[0];
     if (owner && byOwner.has(owner)) byOwner.set(owner, byOwner.get(owner)! + v);
   }

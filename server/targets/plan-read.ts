@@ -12,9 +12,14 @@ import { METRICS } from '../../schema/metrics.ts';
 import { formatAmount } from '../../schema/target-validation.ts';
 import { fiscalCalendar } from './calendar.ts';
 import { planShape, type PlanShape } from './plan-shape.ts';
+import { parentFigure, parentFigures, type ParentFigure } from './parent-figure.ts';
+
+type PlanWithUnit = Prisma.TargetPlanGetPayload<{ include: { scopeUnit: { select: { name: true; code: true; parentId: true } } } }>;
+/** A plan as listed: with the figure its parent's published plan gives it, if any. */
+export type PlanSummary = PlanWithUnit & { parent: ParentFigure | null };
 
 export interface PlanView {
-  plan: Prisma.TargetPlanGetPayload<{ include: { scopeUnit: { select: { name: true; code: true } } } }>;
+  plan: PlanSummary;
   shape: PlanShape;
   lines: { ownerId: string; periodKey: string; amount: string }[];
   events: Prisma.PlanEventGetPayload<object>[];
@@ -28,9 +33,10 @@ export function plansVisible(scope: Scope): Prisma.TargetPlanWhereInput {
 
 export async function planView(ctx: Context, id: string): Promise<PlanView> {
   const scope = await viewerScope(ctx);
-  const plan = await ctx.prisma.targetPlan.findFirst({ where: { AND: [{ id }, plansVisible(scope)] }, include: { scopeUnit: { select: { name: true, code: true } } } });
-  if (!plan) throw notFound('TargetPlan', id);
+  const found = await ctx.prisma.targetPlan.findFirst({ where: { AND: [{ id }, plansVisible(scope)] }, include: { scopeUnit: { select: { name: true, code: true, parentId: true } } } });
+  if (!found) throw notFound('TargetPlan', id);
   const calendar = await fiscalCalendar(ctx);
+  const plan = { ...found, parent: await parentFigure(ctx.prisma, found, found.scopeUnitId, calendar) };
   const [shape, lines, events] = await Promise.all([
     planShape(ctx.prisma, plan, calendar),
     ctx.prisma.targetLine.findMany({ where: { planId: id } }),
@@ -42,12 +48,14 @@ export async function planView(ctx: Context, id: string): Promise<PlanView> {
 
 export async function listPlans(ctx: Context, filter: { year?: number | null; status?: PlanStatus | null; metric?: Metric | null; level?: TargetLevel | null }) {
   const scope = await viewerScope(ctx);
-  return ctx.prisma.targetPlan.findMany({
+  const plans = await ctx.prisma.targetPlan.findMany({
     where: { AND: [plansVisible(scope), { year: filter.year ?? undefined, status: filter.status ?? undefined, metric: filter.metric ?? undefined, level: filter.level ?? undefined }] },
-    include: { scopeUnit: { select: { name: true, code: true } } },
+    include: { scopeUnit: { select: { name: true, code: true, parentId: true } } },
     orderBy: [{ year: 'desc' }, { scopeUnitId: 'asc' }, { metric: 'asc' }, { level: 'asc' }, { version: 'desc' }],
     take: 500,
   });
+  const parents = await parentFigures(ctx.prisma, plans.map((p) => ({ ...p, parentUnitId: p.scopeUnit.parentId })), await fiscalCalendar(ctx));
+  return plans.map((p): PlanSummary => ({ ...p, parent: parents.get(p.id) ?? null }));
 }
 
 export interface MyTarget {

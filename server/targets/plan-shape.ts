@@ -8,15 +8,15 @@ import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { OwnerKind, TargetLevel, Metric } from '../db/generated/sqlite/client/enums.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
-import { childPeriods, period, type FiscalCalendar, type PeriodLevel } from '../../schema/periods.ts';
+import { period, periodChain, planPeriods, PERIOD_CHAINS, type FiscalCalendar } from '../../schema/periods.ts';
 import type { PlanGrid } from '../../schema/target-plan-check.ts';
 import type { GridOwner } from '../../schema/target-validation.ts';
 export { checkLines, type LineInput, type CheckedLines } from '../../schema/target-plan-check.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
-export const PERIOD_LEVELS = ['quarter', 'month', 'week', 'tenday'] as const;
-export type PlanPeriodLevel = (typeof PERIOD_LEVELS)[number];
+/** A plan's periodLevel: one level, or a chain such as "quarter,month,week" (schema/periods.ts). */
+export const PERIOD_LEVELS = PERIOD_CHAINS;
 
 export interface PlanRecord {
   id: string;
@@ -37,7 +37,7 @@ export interface PlanShape extends PlanGrid {
 
 export async function planShape(db: Db, plan: PlanRecord, calendar: FiscalCalendar): Promise<PlanShape> {
   const year = period(String(plan.year), calendar);
-  const periods = childPeriods(String(plan.year), plan.periodLevel as PeriodLevel, calendar);
+  const periods = planPeriods(String(plan.year), periodChain(plan.periodLevel), calendar);
   const scope = await db.orgUnit.findUniqueOrThrow({ where: { id: plan.scopeUnitId }, select: { id: true, name: true, path: true, code: true } });
   let owners: GridOwner[];
   if (plan.ownerKind === 'UNIT') {

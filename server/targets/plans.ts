@@ -16,14 +16,17 @@ import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { allocate, allocateColumns, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
-import { overlapDays, period } from '../../schema/periods.ts';
+import { overlapDays, period, periodChain } from '../../schema/periods.ts';
 import { formatAmount } from '../../schema/target-validation.ts';
 import { profileWeights } from '../../schema/seasonality.ts';
 import { METRICS } from '../../schema/metrics.ts';
 import { fiscalCalendar, requireUnlocked } from './calendar.ts';
+import { parentTotalIssue } from '../../schema/target-plan-check.ts';
+import { parentFigure, topLevelKeys, yearTotals } from './parent-figure.ts';
 import { checkLines, planShape, PERIOD_LEVELS, type LineInput, type PlanRecord, type PlanShape } from './plan-shape.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { lastYear } from './history.ts';
+import { rollUpAmounts } from '../../schema/target-rollup.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,7 +35,8 @@ export interface NewPlan {
   metric: Metric;
   level: TargetLevel;
   scopeUnitId: string;
-  total: bigint;
+  /** The year's target; when left out, the figure the parent unit's published plan gives the unit. */
+  total?: bigint | null;
   periodLevel: string;
   ownerKind?: OwnerKind | null;
 }
@@ -90,8 +94,13 @@ function requireStatus(plan: { status: PlanStatus; id: string }, allowed: PlanSt
   if (!allowed.includes(plan.status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a plan that is ${plan.status.toLowerCase()} (it must be ${allowed.map((s) => s.toLowerCase()).join(' or ')})`, { field: 'status' });
 }
 
-/** The base plan a stretch plan may not fall below: the newest approved or published version. */
-async function baseTargets(tx: Tx, plan: PlanRecord): Promise<Map<string, Map<string, bigint>> | undefined> {
+/**
+ * The base figures a stretch plan may not fall below: the newest approved or
+ * published base version, by owner and period, rolled up to every standard
+ * period its lines make (so a stretch month meets a base month even when the
+ * base plan was made by weeks, and stretch months meet base quarters).
+ */
+async function baseTargets(tx: Tx, plan: PlanRecord, calendar: FiscalCalendar): Promise<Map<string, Map<string, bigint>> | undefined> {
   if (plan.level !== 'STRETCH') return undefined;
   const base = await tx.targetPlan.findFirst({
     where: { year: plan.year, metric: plan.metric, level: 'BASE', scopeUnitId: plan.scopeUnitId, status: { in: ['APPROVED', 'PUBLISHED', 'LOCKED'] } },
@@ -104,7 +113,7 @@ async function baseTargets(tx: Tx, plan: PlanRecord): Promise<Map<string, Map<st
     if (!m.has(l.ownerId)) m.set(l.ownerId, new Map());
     m.get(l.ownerId)!.set(l.periodKey, l.amount);
   }
-  return m;
+  return new Map([...m].map(([owner, amounts]) => [owner, rollUpAmounts(amounts, plan.year, calendar)]));
 }
 
 export async function createPlan(ctx: Context, input: NewPlan) {
@@ -113,8 +122,11 @@ export async function createPlan(ctx: Context, input: NewPlan) {
     const unit = await tx.orgUnit.findUnique({ where: { id: input.scopeUnitId }, select: { id: true, path: true, name: true, _count: { select: { children: true } } } });
     if (!unit) throw badInput(['input', 'scopeUnitId'], `There is no org unit ${input.scopeUnitId}`);
     if (!isDrafter(scope, ctx.viewer?.roles ?? [], unit.path)) throw forbidden(`Only the manager of ${unit.name} (or above) drafts its plans`);
-    if (!(PERIOD_LEVELS as readonly string[]).includes(input.periodLevel)) throw badInput(['input', 'periodLevel'], `periodLevel must be one of ${PERIOD_LEVELS.join(', ')}`);
-    if (input.total < 0n) throw badInput(['input', 'total'], 'A target cannot be negative');
+    if (!(PERIOD_LEVELS as readonly string[]).includes(input.periodLevel)) throw badInput(['input', 'periodLevel'], `periodLevel must be one of ${PERIOD_LEVELS.join('; ')}`);
+    const parent = await parentFigure(tx, input, unit.id, calendar);
+    const total = input.total ?? parent?.total;
+    if (total === undefined) throw badInput(['input', 'total'], `No published plan above ${unit.name} gives it a ${input.level.toLowerCase()} ${input.metric} figure for ${input.year}; enter the total`);
+    if (total < 0n) throw badInput(['input', 'total'], 'A target cannot be negative');
     if (input.year < 2000 || input.year > 2100) throw badInput(['input', 'year'], 'The year must be between 2000 and 2100');
     const ownerKind: OwnerKind = input.ownerKind ?? (unit._count.children > 0 ? 'UNIT' : 'PERSON');
     if (ownerKind === 'UNIT' && unit._count.children === 0) throw badInput(['input', 'ownerKind'], `${unit.name} has no units below it; break it down to people`);
@@ -122,10 +134,10 @@ export async function createPlan(ctx: Context, input: NewPlan) {
     if (clash) throw badInput(['input'], `A ${input.level.toLowerCase()} ${input.metric} plan for ${unit.name}, ${input.year} already exists (version ${clash.version}, ${clash.status.toLowerCase()}); open it or revise it`);
     await requireUnlocked(tx, [period(String(input.year), calendar)], calendar, 'Creating the plan');
     const plan = await tx.targetPlan.create({
-      data: { year: input.year, metric: input.metric, level: input.level, scopeUnitId: unit.id, version: 1, periodLevel: input.periodLevel, ownerKind, total: input.total, createdById: ctx.viewer?.userId ?? null },
+      data: { year: input.year, metric: input.metric, level: input.level, scopeUnitId: unit.id, version: 1, periodLevel: input.periodLevel, ownerKind, total, createdById: ctx.viewer?.userId ?? null },
     });
     await event(tx, ctx, plan.id, 'create', null, 'DRAFT');
-    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: plan.id, action: 'create', after: plan });
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: plan.id, action: 'create', after: { ...plan, parentPlanId: parent?.planId ?? null, parentTotal: parent?.total ?? null } });
     return plan;
   });
 }
@@ -164,10 +176,17 @@ export function computeBreakdown(
   figures: { historyByPeriod: Map<string, bigint>; historyByOwner: Map<string, bigint>; headcount: Map<string, number>; ownerDays: Map<string, number>; profile?: string[] },
 ): { total: bigint; lines: LineInput[] } {
   if (time.kind === 'GROWTH' && owners.kind === 'GROWTH') throw badInput(['time', 'kind'], 'Use growth on one axis only: it sets the total');
-  const periodKeys = shape.periods.map((p) => p.key);
   const ownerKeys = shape.owners.map((o) => o.key);
   if (!ownerKeys.length) throw badInput(['owners'], `Nobody is in ${shape.scope.name} during ${plan.year}; there is nothing to break the target down to`);
   const unit = METRICS[plan.metric].unit;
+  // The time method runs on months when the chain has them (or on its one
+  // level); weeks and ten-day blocks then split their month by days, and the
+  // levels above are the sums of the levels below.
+  const chain = periodChain(plan.periodLevel);
+  const methodLevel = chain.includes('month') ? 'month' : chain[0]!;
+  const methodPeriods = shape.periods.filter((p) => p.level === methodLevel);
+  const methodKeys = methodPeriods.map((p) => p.key);
+  const leaves = shape.periods.filter((p) => p.level === chain.at(-1));
   try {
     // Owners first when growth sets the total there.
     let total = plan.total;
@@ -177,23 +196,31 @@ export function computeBreakdown(
       ownerTotals = breakDown(0n, ownerKeys, toMethod(owners, ownerFigures, ownerKeys, 'owners'));
       total = [...ownerTotals.values()].reduce((a, b) => a + b, 0n);
     }
-    const timeDays = new Map(shape.periods.map((p) => [p.key, p.days]));
-    const scopeRow =
+    const timeDays = new Map(methodPeriods.map((p) => [p.key, p.days]));
+    const methodRow =
       time.kind === 'WEIGHTS' && time.profileCode
-        ? allocate(total, [...profileWeights(figures.profile ?? [], shape.periods)].map(([key, weight]) => ({ key, weight })))
-        : breakDown(total, periodKeys, toMethod(time, { history: figures.historyByPeriod, days: timeDays }, periodKeys, 'time'));
-    if (time.kind === 'GROWTH') total = [...scopeRow.values()].reduce((a, b) => a + b, 0n);
-    const lines: LineInput[] = periodKeys.map((k) => ({ ownerId: shape.scope.id, periodKey: k, amount: formatAmount(unit, scopeRow.get(k)!) }));
+        ? allocate(total, [...profileWeights(figures.profile ?? [], methodPeriods)].map(([key, weight]) => ({ key, weight })))
+        : breakDown(total, methodKeys, toMethod(time, { history: figures.historyByPeriod, days: timeDays }, methodKeys, 'time'));
+    if (time.kind === 'GROWTH') total = [...methodRow.values()].reduce((a, b) => a + b, 0n);
+    let scopeRow = methodRow;
+    if (methodLevel !== chain.at(-1)) {
+      scopeRow = new Map();
+      for (const m of methodPeriods) {
+        const parts = leaves.filter((l) => l.parent === m.key);
+        const amount = methodRow.get(m.key)!;
+        const split = amount === 0n ? new Map(parts.map((l) => [l.key, 0n])) : allocate(amount, parts.map((l) => ({ key: l.key, weight: BigInt(l.days) })));
+        for (const [k, v] of split) scopeRow.set(k, v);
+      }
+    }
+    const columns = leaves.map((l) => ({ key: l.key, weight: scopeRow.get(l.key)! }));
+    let cells: Map<string, Map<string, bigint>>;
     if (plan.ownerKind === 'UNIT') {
       ownerTotals ??= breakDown(total, ownerKeys, toMethod(owners, ownerFigures, ownerKeys, 'owners'));
-      const matrix = allocateMatrix(
-        [...ownerTotals].map(([key, weight]) => ({ key, weight })),
-        [...scopeRow].map(([key, weight]) => ({ key, weight })),
-      );
-      for (const o of ownerKeys) for (const k of periodKeys) lines.push({ ownerId: o, periodKey: k, amount: formatAmount(unit, matrix.get(o)!.get(k)!) });
+      cells = allocateMatrix([...ownerTotals].map(([key, weight]) => ({ key, weight })), columns);
     } else {
-      // People: each period split among those employed in it, in proportion to
-      // their weight × days employed in that period.
+      // People: one owners × periods matrix. Each period's total is split
+      // among those employed in it by weight × days employed; each person's
+      // year is the largest-remainder share of the plan; both margins exact.
       const weight = new Map<string, bigint>();
       if (ownerTotals) for (const [k, v] of ownerTotals) weight.set(k, v);
       else if (owners.kind === 'WEIGHTS') {
@@ -204,26 +231,24 @@ export function computeBreakdown(
         toMethod(owners, ownerFigures, ownerKeys, 'owners');
         for (const k of ownerKeys) weight.set(k, figures.historyByOwner.get(k) ?? 0n);
       } else for (const k of ownerKeys) weight.set(k, 1n);
-      // One owners × periods matrix: each period's total split among those
-      // employed in it by weight × days employed, each person's year the
-      // largest-remainder share of the plan, both margins exact.
       const people = new Map(shape.owners.map((o) => [o.key, o]));
-      const periods = new Map(shape.periods.map((p) => [p.key, p]));
-      for (const p of shape.periods) {
-        const amount = scopeRow.get(p.key)!;
-        if (amount > 0n && shape.owners.every((o) => weight.get(o.key)! * BigInt(overlapDays(p, o.hireDate ?? '0000-01-01', o.leaveDate ?? null)) === 0n))
-          throw badInput(['owners', 'kind'], `Nobody with a weight is employed in ${shape.scope.name} during ${p.key}`);
+      const periods = new Map(leaves.map((p) => [p.key, p]));
+      const personWeight = (owner: string, periodKey: string) => {
+        const o = people.get(owner)!;
+        return weight.get(owner)! * BigInt(overlapDays(periods.get(periodKey)!, o.hireDate ?? '0000-01-01', o.leaveDate ?? null));
+      };
+      for (const c of columns) {
+        if (c.weight > 0n && ownerKeys.every((o) => personWeight(o, c.key) === 0n)) throw badInput(['owners', 'kind'], `Nobody with a weight is employed in ${shape.scope.name} during ${c.key}`);
       }
-      const cells = allocateColumns(
-        ownerKeys,
-        [...scopeRow].map(([key, amount]) => ({ key, weight: amount })),
-        (owner, periodKey) => {
-          const o = people.get(owner)!;
-          return weight.get(owner)! * BigInt(overlapDays(periods.get(periodKey)!, o.hireDate ?? '0000-01-01', o.leaveDate ?? null));
-        },
-      );
-      for (const o of ownerKeys) for (const k of periodKeys) lines.push({ ownerId: o, periodKey: k, amount: formatAmount(unit, cells.get(o)!.get(k)!) });
+      cells = allocateColumns(ownerKeys, columns, personWeight);
     }
+    cells.set(shape.scope.id, scopeRow);
+    // The levels above: sums of the level below, finest first.
+    for (const p of [...shape.periods].reverse()) {
+      if (!p.parent) continue;
+      for (const row of cells.values()) row.set(p.parent, (row.get(p.parent) ?? 0n) + row.get(p.key)!);
+    }
+    const lines: LineInput[] = [shape.scope.id, ...ownerKeys].flatMap((o) => shape.periods.map((p) => ({ ownerId: o, periodKey: p.key, amount: formatAmount(unit, cells.get(o)!.get(p.key)!) })));
     return { total, lines };
   } catch (e) {
     if (e instanceof AllocationError) throw badInput(['method'], e.message);
@@ -250,7 +275,7 @@ async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: 
     profile = JSON.parse(p.monthPercents) as string[];
   }
   const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays, profile });
-  const checked = checkLines({ ...plan, total: result.total }, shape, result.lines, await baseTargets(tx, plan));
+  const checked = checkLines({ ...plan, total: result.total, calendar }, shape, result.lines, await baseTargets(tx, plan, calendar));
   if (checked.issues.length) throw invalidLines(checked.issues);
   return { total: result.total, checked };
 }
@@ -318,7 +343,9 @@ export async function validatePlanLines(ctx: Context, id: string, lines: LineInp
   return inTransaction(ctx, async (tx, scope) => {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     const shape = await planShape(tx, plan, calendar);
-    return checkLines(plan, shape, lines, await baseTargets(tx, plan)).issues;
+    const issues = checkLines({ ...plan, calendar }, shape, lines, await baseTargets(tx, plan, calendar)).issues;
+    const parent = parentTotalIssue(plan, shape.scope, await parentLabel(tx, plan, calendar));
+    return parent ? [parent, ...issues] : issues;
   });
 }
 
@@ -329,7 +356,7 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
     requireStatus(plan, ['DRAFT'], 'edit');
     if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
     const shape = await planShape(tx, plan, calendar);
-    const checked = checkLines(plan, shape, lines, await baseTargets(tx, plan));
+    const checked = checkLines({ ...plan, calendar }, shape, lines, await baseTargets(tx, plan, calendar));
     if (checked.issues.length) throw invalidLines(checked.issues);
     const old = new Map((await tx.targetLine.findMany({ where: { planId: id } })).map((l) => [`${l.ownerId}\u0000${l.periodKey}`, l.amount]));
     const changedPeriods = new Set(checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).map((l) => l.periodKey));
@@ -352,7 +379,15 @@ async function transition(
   ctx: Context,
   id: string,
   revision: number,
-  spec: { role: 'draft' | 'approve'; from: PlanStatus[]; to: PlanStatus; action: string; comment?: string | null; check?: (tx: Tx, plan: Awaited<ReturnType<typeof loadPlan>>) => Promise<void> },
+  spec: {
+    role: 'draft' | 'approve';
+    from: PlanStatus[];
+    to: PlanStatus;
+    action: string;
+    comment?: string | null;
+    check?: (tx: Tx, plan: Awaited<ReturnType<typeof loadPlan>>) => Promise<void>;
+    after?: (tx: Tx, plan: Awaited<ReturnType<typeof loadPlan>>) => Promise<void>;
+  },
 ) {
   const calendar = await fiscalCalendar(ctx);
   return inTransaction(ctx, async (tx, scope) => {
@@ -364,6 +399,7 @@ async function transition(
     const after = await bump(tx, id, revision, { status: spec.to });
     await event(tx, ctx, id, spec.action, plan.status, spec.to, spec.comment);
     await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: id, action: spec.action, before: { status: plan.status }, after: { status: spec.to, comment: spec.comment ?? null } });
+    await spec.after?.(tx, plan);
     return after;
   });
 }
@@ -382,10 +418,43 @@ export async function submitPlan(ctx: Context, id: string, revision: number, com
       const lines = await tx.targetLine.findMany({ where: { planId: id } });
       if (!lines.length) throw clientError('BAD_USER_INPUT', 'The plan has no lines yet: break it down or save lines first', { field: 'lines' });
       const unit = METRICS[plan.metric].unit;
-      const checked = checkLines(plan, shape, lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })), await baseTargets(tx, plan));
+      const checked = checkLines({ ...plan, calendar }, shape, lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })), await baseTargets(tx, plan, calendar));
+      const parent = parentTotalIssue(plan, shape.scope, await parentLabel(tx, plan, calendar));
+      if (parent) checked.issues.unshift(parent);
       if (checked.issues.length) throw invalidLines(checked.issues);
     },
   });
+}
+
+/** The parent plan's figure for this plan's scope, labelled for messages. */
+async function parentLabel(tx: Tx, plan: PlanRecord, calendar: FiscalCalendar) {
+  const parent = await parentFigure(tx, plan, plan.scopeUnitId, calendar);
+  return parent && { total: parent.total, planLabel: `${parent.scopeUnitName}'s published plan (version ${parent.version})` };
+}
+
+/**
+ * After a parent plan is published: each child unit's newest plan for the
+ * same year, metric and level whose total no longer matches its new figure
+ * gets a "parentChanged" event (and shows as out of date until revised).
+ */
+async function markChildren(tx: Tx, ctx: Context, plan: PlanRecord, calendar: FiscalCalendar) {
+  if (plan.ownerKind !== 'UNIT') return;
+  const lines = await tx.targetLine.findMany({ where: { planId: plan.id, ownerKind: 'UNIT', NOT: { ownerId: plan.scopeUnitId } } });
+  const figures = yearTotals(lines, topLevelKeys(plan.year, plan.periodLevel, calendar));
+  const children = await tx.targetPlan.findMany({
+    where: { year: plan.year, metric: plan.metric, level: plan.level, scopeUnitId: { in: [...figures.keys()] } },
+    orderBy: { version: 'desc' },
+  });
+  const seen = new Set<string>();
+  for (const child of children) {
+    if (seen.has(child.scopeUnitId)) continue;
+    seen.add(child.scopeUnitId);
+    const figure = figures.get(child.scopeUnitId)!;
+    if (child.total === figure) continue;
+    const unit = METRICS[plan.metric].unit;
+    await event(tx, ctx, child.id, 'parentChanged', child.status, child.status, formatAmount(unit, figure));
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: child.id, action: 'parentChanged', before: { total: child.total }, after: { parentPlanId: plan.id, parentTotal: figure } });
+  }
 }
 
 export async function approvePlan(ctx: Context, id: string, revision: number, comment?: string | null) {
@@ -408,7 +477,18 @@ export async function returnPlan(ctx: Context, id: string, revision: number, com
 }
 
 export async function publishPlan(ctx: Context, id: string, revision: number) {
-  return transition(ctx, id, revision, { role: 'approve', from: ['APPROVED'], to: 'PUBLISHED', action: 'publish' });
+  const calendar = await fiscalCalendar(ctx);
+  return transition(ctx, id, revision, {
+    role: 'approve',
+    from: ['APPROVED'],
+    to: 'PUBLISHED',
+    action: 'publish',
+    check: async (tx, plan) => {
+      const parent = parentTotalIssue(plan, { id: plan.scopeUnitId, name: plan.scopeUnit.name }, await parentLabel(tx, plan, calendar));
+      if (parent) throw invalidLines([parent]);
+    },
+    after: (tx, plan) => markChildren(tx, ctx, plan, calendar),
+  });
 }
 
 /** A change after approval: a new draft version with the same lines; the old version stays as it was. */

@@ -58,6 +58,16 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   // Targets (issue 3). A plan id that does not exist: allowed roles get NOT_FOUND, after authorisation.
   targetPlan: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ targetPlan(id: "no-plan") { plan { id } } }', vars: () => ({}) },
   targetPlans: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ targetPlans(year: 2026) { id } }', vars: () => ({}) },
+  targetRollup: {
+    allowed: ['manager', 'finance', 'director', 'admin'],
+    query: 'query($u: ID!) { targetRollup(unitId: $u, year: 2026, metric: SALES_AMOUNT, level: BASE) { ownerId matches } }',
+    vars: (f) => ({ u: f.teamInManagerArea }),
+  },
+  parentTargetFigure: {
+    allowed: ['manager', 'admin'],
+    query: 'query($u: ID!) { parentTargetFigure(unitId: $u, year: 2026, metric: SALES_AMOUNT, level: BASE) { total } }',
+    vars: (f) => ({ u: f.teamInManagerArea }),
+  },
   myTargets: { allowed: everyone, query: '{ myTargets(year: 2026) { periodKey } }', vars: () => ({}) },
   lockedPeriods: { allowed: everyone, query: '{ lockedPeriods { periodKey } }', vars: () => ({}) },
   createTargetPlan: {

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum, PlanStatusEnum, TargetLevelEnum } from './enums.ts';
-import { listPlans, myTargets, planView, type MyTarget, type PlanView } from '../../targets/plan-read.ts';
+import { listPlans, myTargets, planView, type MyTarget, type PlanSummary, type PlanView } from '../../targets/plan-read.ts';
+import type { ParentFigure } from '../../targets/parent-figure.ts';
 import {
   approvePlan,
   breakDownPlan,
@@ -28,6 +29,19 @@ const PlanPeriod = builder.objectRef<PlanView['shape']['periods'][number]>('Plan
     start: t.exposeString('start'),
     end: t.exposeString('end'),
     days: t.exposeInt('days'),
+    level: t.exposeString('level', { description: 'quarter, month, week, tenday or day.' }),
+    parent: t.exposeString('parent', { nullable: true, description: 'In a plan of several levels: the period of the level above that this one sums into (null at the top level).' }),
+  }),
+});
+
+export const ParentTargetRef = builder.objectRef<ParentFigure & { metric: PlanSummary['metric'] }>('ParentTarget').implement({
+  description: "The figure a unit's parent gives it in the parent's newest published plan (same year, metric and level).",
+  fields: (t) => ({
+    planId: t.exposeID('planId'),
+    version: t.exposeInt('version'),
+    scopeUnitId: t.exposeID('scopeUnitId'),
+    scopeUnitName: t.exposeString('scopeUnitName'),
+    total: t.string({ resolve: (p) => formatAmount(METRICS[p.metric].unit, p.total) }),
   }),
 });
 
@@ -82,7 +96,6 @@ export const ValidationIssueRef = builder.objectRef<ValidationIssue>('Validation
   }),
 });
 
-type PlanSummary = Awaited<ReturnType<typeof listPlans>>[number];
 const TargetPlanSummary = builder.objectRef<PlanSummary>('TargetPlanSummary').implement({
   fields: (t) => ({
   id: t.exposeID('id'),
@@ -97,6 +110,11 @@ const TargetPlanSummary = builder.objectRef<PlanSummary>('TargetPlanSummary').im
   periodLevel: t.exposeString('periodLevel'),
   ownerKind: t.expose('ownerKind', { type: OwnerKindEnum }),
   total: t.string({ resolve: (p) => formatAmount(METRICS[p.metric].unit, p.total) }),
+  parentTarget: t.field({ type: ParentTargetRef, nullable: true, resolve: (p) => p.parent && { ...p.parent, metric: p.metric } }),
+  outOfDate: t.boolean({
+    description: "True when the parent's published plan now gives this unit a different total (the parent was republished, or the total was changed): revise the plan to match before it can be submitted or published.",
+    resolve: (p) => p.parent !== null && p.parent.total !== p.total,
+  }),
   }),
 });
 
@@ -182,8 +200,13 @@ const CreateTargetPlanInput = builder.inputType('CreateTargetPlanInput', {
     metric: t.field({ type: MetricEnum }),
     level: t.field({ type: TargetLevelEnum }),
     scopeUnitId: t.id(),
-    total: t.string({ description: 'The year’s target for the scope, in the metric’s unit.' }),
-    periodLevel: t.string({ required: false, defaultValue: 'month', validate: z.enum(PERIOD_LEVELS).optional().nullable() }),
+    total: t.string({ required: false, description: 'The year’s target for the scope, in the metric’s unit. Left out: the figure the parent unit’s published plan gives the scope.' }),
+    periodLevel: t.string({
+      required: false,
+      defaultValue: 'month',
+      description: 'One level (quarter, month, week, tenday) or a chain broken down in one pass, each level summing to the one above: quarter,month · month,week · month,tenday · quarter,month,week · quarter,month,tenday.',
+      validate: z.enum(PERIOD_LEVELS).optional().nullable(),
+    }),
     ownerKind: t.field({ type: OwnerKindEnum, required: false }),
   }),
 });
@@ -221,9 +244,13 @@ builder.mutationFields((t) => ({
     authScopes: drafters,
     args: { input: t.arg({ type: CreateTargetPlanInput }) },
     resolve: async (_r, { input }, ctx) => {
-      const read = readAmount(input.total, METRICS[input.metric].unit);
-      if (!('value' in read)) throw badInput(['input', 'total'], `The total “${read.found}” ${read.why}`);
-      const plan = await createPlan(ctx, { ...input, scopeUnitId: String(input.scopeUnitId), total: read.value, periodLevel: input.periodLevel ?? 'month' });
+      let total: bigint | null = null;
+      if (input.total !== null && input.total !== undefined && input.total.trim() !== '') {
+        const read = readAmount(input.total, METRICS[input.metric].unit);
+        if (!('value' in read)) throw badInput(['input', 'total'], `The total “${read.found}” ${read.why}`);
+        total = read.value;
+      }
+      const plan = await createPlan(ctx, { ...input, scopeUnitId: String(input.scopeUnitId), total, periodLevel: input.periodLevel ?? 'month' });
       return byId(ctx, plan.id);
     },
   }),
