@@ -88,6 +88,11 @@ const en = {
     levels: { BASE: 'Base', STRETCH: 'Stretch' },
     methods: { EQUAL: 'Equal', WEIGHTS: 'Weights', HISTORY: 'Last year’s share', GROWTH: 'Last year + growth', HEADCOUNT: 'Headcount', DAYS_EMPLOYED: 'Days employed' },
     statuses: { DRAFT: 'draft', SUBMITTED: 'submitted', APPROVED: 'approved', PUBLISHED: 'published', LOCKED: 'locked' },
+    periodLevels: 'Break the year into',
+    periodLevelNames: { quarter: 'quarters', month: 'months', week: 'weeks', tenday: 'ten-day blocks' },
+    parentFigure: '{parent}’s published plan (v{version}) gives this unit {figure}; leave blank to use it.',
+    outOfDate: '{parent}’s published plan (v{version}) now gives this unit {figure}, not {total}. Revise the plan to match before it can be submitted or published.',
+    outOfDateTag: 'out of date',
   },
   payroll: {
     title: 'Payroll',
@@ -232,6 +237,11 @@ const zh: Words = {
     levels: { BASE: '基础指标', STRETCH: '奋斗指标' },
     methods: { EQUAL: '平均', WEIGHTS: '权重', HISTORY: '按去年占比', GROWTH: '去年 + 增长', HEADCOUNT: '按人数', DAYS_EMPLOYED: '按在岗天数' },
     statuses: { DRAFT: '草稿', SUBMITTED: '已提交', APPROVED: '已批准', PUBLISHED: '已发布', LOCKED: '已锁定' },
+    periodLevels: '年度分解到',
+    periodLevelNames: { quarter: '季度', month: '月', week: '周', tenday: '旬' },
+    parentFigure: '{parent}已发布的计划（第 {version} 版）给本单位的目标为 {figure}；留空即采用此数。',
+    outOfDate: '{parent}已发布的计划（第 {version} 版）现在给本单位的目标为 {figure}，而不是 {total}。请修订本计划使之一致，然后才能提交或发布。',
+    outOfDateTag: '已过期',
   },
   payroll: {
     title: '薪酬',

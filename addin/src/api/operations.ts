@@ -71,7 +71,10 @@ export function treeOrder(units: OrgUnitOption[]): OrgUnitOption[] {
 
 
 export const TARGET_PLANS = `query TargetPlans($year: Int) {
-  targetPlans(year: $year) { id year metric level version revision status scopeUnitId scopeUnitName total }
+  targetPlans(year: $year) { id year metric level version revision status scopeUnitId scopeUnitName total periodLevel outOfDate parentTarget { version scopeUnitName total } }
+}`;
+export const PARENT_FIGURE = `query ParentFigure($unitId: ID!, $year: Int!, $metric: Metric!, $level: TargetLevel!) {
+  parentTargetFigure(unitId: $unitId, year: $year, metric: $metric, level: $level) { version scopeUnitName total }
 }`;
 export const TARGET_PLAN = `query TargetPlan($id: ID!) { targetPlan(id: $id) { ${PLAN_FIELDS} } }`;
 export const CREATE_PLAN = `mutation CreateTargetPlan($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN_FIELDS} } }`;
@@ -94,6 +97,16 @@ export interface PlanSummary {
   revision: number;
   status: string;
   scopeUnitId: string;
+  scopeUnitName: string;
+  total: string;
+  /** One level or a chain such as "quarter,month,week". */
+  periodLevel: string;
+  /** The parent's published plan now gives this unit a different total. */
+  outOfDate: boolean;
+  parentTarget: ParentTarget | null;
+}
+export interface ParentTarget {
+  version: number;
   scopeUnitName: string;
   total: string;
 }

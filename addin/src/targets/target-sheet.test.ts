@@ -118,3 +118,52 @@ describe('the Targets sheet', () => {
     expect(workbook.sheet('Targets')!.customProperties.get('QuotabookRevision')).toBe('4');
   });
 });
+
+describe('a Targets sheet of several levels', () => {
+  // Quarter → month for one quarter's worth of a small plan: Q1 = Jan + Feb + Mar.
+  const months = [
+    { key: '2026-01', start: '2026-01-01', end: '2026-01-31', days: 31, level: 'month', parent: '2026-Q1' },
+    { key: '2026-02', start: '2026-02-01', end: '2026-02-28', days: 28, level: 'month', parent: '2026-Q1' },
+    { key: '2026-03', start: '2026-03-01', end: '2026-03-31', days: 31, level: 'month', parent: '2026-Q1' },
+  ];
+  const leveled: PlanView = {
+    ...view,
+    plan: { ...view.plan, id: 'plan-2', total: '90.00', periodLevel: 'quarter,month' },
+    periods: [{ key: '2026-Q1', start: '2026-01-01', end: '2026-03-31', days: 90, level: 'quarter', parent: null }, ...months],
+    rows: view.rows.slice(0, 2),
+    lines: ['team', 'p1'].flatMap((o) => [
+      { ownerId: o, periodKey: '2026-Q1', amount: '90.00' },
+      ...months.map((m) => ({ ownerId: o, periodKey: m.key, amount: '30.00' })),
+    ]),
+  };
+
+  it('shows every level: the months typed, the quarter a formula over them, the total over the top level', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    await writeGridSheet(run, targetSheetSpec(w, leveled));
+    expect(workbook.read('Targets', 'A1:G1')).toEqual([['Owner', 'ID', '2026-Q1', '2026-01', '2026-02', '2026-03', 'Total']]);
+    expect(workbook.cell('Targets', 'C3')?.formula).toBe('=SUM(D3:F3)');
+    expect(workbook.cell('Targets', 'G3')?.formula).toBe('=C3');
+    expect(workbook.read('Targets', 'D3:F3')).toEqual([[30, 30, 30]]);
+    // Only the months are input cells.
+    expect(workbook.cell('Targets', 'C3')?.unlocked).toBeUndefined();
+    expect(workbook.cell('Targets', 'D3')?.unlocked).toBe(true);
+    expect(() => workbook.type('Targets', 'C3', 1)).toThrow(/protected/);
+  });
+
+  it('reads the typed months back and checks the quarter as their sum', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    await writeGridSheet(run, targetSheetSpec(w, leveled));
+    const read = async () => readTargetSheet(w, leveled, (await readTaggedSheet(run, TARGETS_KIND, { planId: 'plan-2' }, ['revision']))!);
+    let back = await read();
+    expect(back.lines.map((l) => l.periodKey)).toEqual(['2026-01', '2026-02', '2026-03', '2026-01', '2026-02', '2026-03']);
+    expect(checkSheet(leveled, back)).toEqual([]);
+    workbook.type('Targets', 'D3', 31);
+    back = await read();
+    const issues = checkSheet(leveled, back);
+    // The person's quarter is now 91, over the team's 90 for Q1 and for January.
+    expect(issues.map((i) => `${i.rule} ${i.periodKey}`).sort()).toEqual(['sum 2026-01', 'sum 2026-Q1']);
+    expect(issueCell('Targets', back, issues.find((i) => i.periodKey === '2026-Q1')!)).toBe('Targets!C1');
+  });
+});

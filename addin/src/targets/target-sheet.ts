@@ -7,6 +7,9 @@
  * Layout: row 1 is the header (owner, hidden owner id, one column per period
  * key, total); row 2 the scope's own targets; then one row per owner; then
  * "sum of rows below" and "difference" rows, all totals as Excel formulas.
+ * A plan of several levels shows every level, coarsest first (quarters,
+ * then months, then weeks): the finest level is typed, each level above is
+ * a formula summing the periods within it, and the total sums the top level.
  */
 import type { Words } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
@@ -20,13 +23,14 @@ import type { PeriodLevel } from '../../../schema/periods.ts';
 
 export interface PlanView {
   plan: { id: string; year: number; version: number; revision: number; status: string; metric: Metric; level: 'BASE' | 'STRETCH'; total: string; ownerKind: 'UNIT' | 'PERSON'; scopeUnitName: string; periodLevel: string };
-  periods: { key: string; start: string; end: string; days: number }[];
+  /** Coarse levels first; `parent` is the period of the level above (null at the top). */
+  periods: { key: string; start: string; end: string; days: number; level?: string; parent?: string | null }[];
   rows: { ownerId: string; ownerName: string; isScope: boolean; hireDate: string | null; leaveDate: string | null }[];
   lines: { ownerId: string; periodKey: string; amount: string }[];
 }
 
 export const PLAN_FIELDS = `plan { id year version revision status metric level total ownerKind scopeUnitName periodLevel }
-  periods { key start end days } rows { ownerId ownerName isScope hireDate leaveDate } lines { ownerId periodKey amount }`;
+  periods { key start end days level parent } rows { ownerId ownerName isScope hireDate leaveDate } lines { ownerId periodKey amount }`;
 
 export const TARGETS_KIND = 'targets';
 const SUM_ID = '__sum';
@@ -36,13 +40,28 @@ const FIRST_PERIOD_COL = 2;
 const cellNumber = (metric: Metric, amount: string): number =>
   METRICS[metric].unit === 'money' ? fenToCellNumber(parseMoney(amount)) : Number(amount);
 
+/** The periods the user types: the finest level (all of them in a plan of one level). */
+const isLeaf = (view: PlanView) => {
+  const parents = new Set(view.periods.map((p) => p.parent).filter(Boolean));
+  return (p: PlanView['periods'][number]) => !parents.has(p.key);
+};
+
 export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets'): GridSheetSpec {
   const { plan, periods, rows } = view;
   const unit = METRICS[plan.metric].unit;
   const fmt = unit === 'money' ? '#,##0.00' : '#,##0';
   const amount = new Map(view.lines.map((l) => [`${l.ownerId}|${l.periodKey}`, l.amount]));
-  const lastCol = columnLetters(FIRST_PERIOD_COL + periods.length - 1);
-  const firstCol = columnLetters(FIRST_PERIOD_COL);
+  const col = (j: number) => columnLetters(FIRST_PERIOD_COL + j);
+  const leaf = isLeaf(view);
+  const firstLeaf = periods.findIndex(leaf);
+  const top = periods.map((p, j) => (p.parent ? -1 : j)).filter((j) => j >= 0);
+  const children = (key: string) => periods.map((p, j) => (p.parent === key ? j : -1)).filter((j) => j >= 0);
+  /** A period's cell on a sheet row: typed at the finest level, a sum of the level below above it. */
+  const cell = (j: number, sheetRow: number, typed: CellInput): CellInput => {
+    const kids = children(periods[j]!.key);
+    return kids.length ? `=SUM(${col(kids[0]!)}${sheetRow}:${col(kids.at(-1)!)}${sheetRow})` : typed;
+  };
+  const totalOf = (sheetRow: number) => (top.length === periods.length ? `=SUM(${col(0)}${sheetRow}:${col(periods.length - 1)}${sheetRow})` : `=${top.map((j) => `${col(j)}${sheetRow}`).join('+')}`);
   const firstOwnerRow = 3;
   const lastOwnerRow = rows.length + 1; // sheet rows 2..(n+1) hold the scope and owners
   const sumRow = lastOwnerRow + 1;
@@ -51,15 +70,15 @@ export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets')
     return [
       r.isScope ? `${r.ownerName} · ${w.targets.scopeRow}` : r.ownerName,
       r.ownerId,
-      ...periods.map((p) => {
+      ...periods.map((p, j) => {
         const a = amount.get(`${r.ownerId}|${p.key}`);
-        return a === undefined ? '' : cellNumber(plan.metric, a);
+        return cell(j, sheetRow, a === undefined ? '' : cellNumber(plan.metric, a));
       }),
-      `=SUM(${firstCol}${sheetRow}:${lastCol}${sheetRow})`,
+      totalOf(sheetRow),
     ];
   });
-  const sum: CellInput[] = [w.targets.sumRow, SUM_ID, ...periods.map((_, j) => `=SUM(${columnLetters(FIRST_PERIOD_COL + j)}${firstOwnerRow}:${columnLetters(FIRST_PERIOD_COL + j)}${lastOwnerRow})`), `=SUM(${firstCol}${sumRow}:${lastCol}${sumRow})`];
-  const diff: CellInput[] = [w.targets.diffRow, DIFF_ID, ...periods.map((_, j) => `=${columnLetters(FIRST_PERIOD_COL + j)}2-${columnLetters(FIRST_PERIOD_COL + j)}${sumRow}`), `=${columnLetters(FIRST_PERIOD_COL + periods.length)}2-${columnLetters(FIRST_PERIOD_COL + periods.length)}${sumRow}`];
+  const sum: CellInput[] = [w.targets.sumRow, SUM_ID, ...periods.map((_, j) => `=SUM(${col(j)}${firstOwnerRow}:${col(j)}${lastOwnerRow})`), totalOf(sumRow)];
+  const diff: CellInput[] = [w.targets.diffRow, DIFF_ID, ...periods.map((_, j) => `=${col(j)}2-${col(j)}${sumRow}`), `=${col(periods.length)}2-${col(periods.length)}${sumRow}`];
   return {
     sheetName,
     kind: TARGETS_KIND,
@@ -67,12 +86,13 @@ export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets')
     columns: [
       { header: w.targets.owner, numberFormat: '@', width: 150 },
       { header: 'ID', numberFormat: '@', width: 40 },
-      ...periods.map((p) => ({ header: p.key, numberFormat: fmt, width: 76 })),
+      ...periods.map((p) => ({ header: p.key, numberFormat: fmt, width: leaf(p) ? 76 : 84 })),
       { header: w.targets.total, numberFormat: fmt, width: 90 },
     ],
     rows: [...body, sum, diff],
     properties: { version: String(plan.version), revision: String(plan.revision), metric: plan.metric, level: plan.level, year: String(plan.year), status: plan.status },
-    input: { row: 1, column: FIRST_PERIOD_COL, rows: rows.length, columns: periods.length },
+    // The finest level is the last group of columns, so the typed cells are one block.
+    input: { row: 1, column: FIRST_PERIOD_COL + firstLeaf, rows: rows.length, columns: periods.length - firstLeaf },
     inputRule: { kind: unit === 'money' ? 'decimal' : 'whole', message: unit === 'money' ? w.targets.inputMoney : w.targets.inputCount },
     hiddenColumns: [1],
     totalRows: [rows.length + 1, rows.length + 2],
@@ -91,6 +111,8 @@ export interface ReadBack {
   /** Where each owner's row and each period's column are now. */
   rowOf: Map<string, number>;
   columnOf: Map<string, number>;
+  /** The Total column, where a problem with a row's year total is shown. */
+  totalColumn: number | null;
   revision: number | null;
 }
 
@@ -103,9 +125,11 @@ export function readTargetSheet(w: Words, view: PlanView, read: SheetRead): Read
   const header = read.values[0] ?? [];
   const periodKeys = new Set(view.periods.map((p) => p.key));
   const columnOf = new Map<string, number>();
+  let totalColumn: number | null = null;
   header.forEach((h, c) => {
     if (c < FIRST_PERIOD_COL) return;
     const key = text(h);
+    if (key === w.targets.total || key === 'Total' || key === '合计') totalColumn = c;
     if (!key || key === w.targets.total || key === 'Total' || key === '合计') return;
     if (!periodKeys.has(key)) problems.push({ cell: `${s}!${columnLetters(c)}1`, message: format(w.targets.unknownColumn, { key }) });
     else if (columnOf.has(key)) problems.push({ cell: `${s}!${columnLetters(c)}1`, message: format(w.targets.duplicateColumn, { key }) });
@@ -114,6 +138,8 @@ export function readTargetSheet(w: Words, view: PlanView, read: SheetRead): Read
   for (const p of view.periods) if (!columnOf.has(p.key)) problems.push({ cell: `${s}!1`, message: format(w.targets.missingColumn, { key: p.key }) });
 
   const owners = new Map(view.rows.map((r) => [r.ownerId, r]));
+  // Levels above the finest are formulas: the shared rules derive them from the typed cells.
+  const typed = new Set(view.periods.filter(isLeaf(view)).map((p) => p.key));
   const rowOf = new Map<string, number>();
   const lines: LineInput[] = [];
   read.values.slice(1).forEach((row, i) => {
@@ -134,11 +160,11 @@ export function readTargetSheet(w: Words, view: PlanView, read: SheetRead): Read
       return;
     }
     rowOf.set(id, r);
-    for (const [key, c] of columnOf) lines.push({ ownerId: id, periodKey: key, amount: row[c] ?? '' });
+    for (const [key, c] of columnOf) if (typed.has(key)) lines.push({ ownerId: id, periodKey: key, amount: row[c] ?? '' });
   });
   for (const r of view.rows) if (!rowOf.has(r.ownerId)) problems.push({ cell: `${s}!A:A`, message: format(w.targets.missingRow, { name: r.ownerName }) });
   const revision = read.properties.revision ? Number(read.properties.revision) : null;
-  return { lines, problems, rowOf, columnOf, revision };
+  return { lines, problems, rowOf, columnOf, totalColumn, revision };
 }
 
 /** The shared rules on what the sheet holds (the same checks the server runs). */
@@ -150,7 +176,7 @@ export function checkSheet(view: PlanView, back: ReadBack): ValidationIssue[] {
   return checkLines(
     { metric: plan.metric, level: plan.level, ownerKind: plan.ownerKind, total },
     {
-      periods: view.periods.map((p) => ({ ...p, level: plan.periodLevel as PeriodLevel })),
+      periods: view.periods.map((p) => ({ ...p, level: (p.level ?? plan.periodLevel) as PeriodLevel, parent: p.parent ?? null })),
       scope: { id: scope.ownerId, name: scope.ownerName },
       owners: view.rows.filter((r) => !r.isScope).map((r) => (plan.ownerKind === 'PERSON' ? { key: r.ownerId, name: r.ownerName, hireDate: r.hireDate, leaveDate: r.leaveDate } : { key: r.ownerId, name: r.ownerName })),
     },
@@ -163,6 +189,8 @@ export function issueCell(sheetName: string, back: ReadBack, issue: ValidationIs
   const r = issue.rowKey ? back.rowOf.get(issue.rowKey) : undefined;
   const c = issue.periodKey ? back.columnOf.get(issue.periodKey) : undefined;
   if (r !== undefined && c !== undefined) return `${sheetName}!${columnLetters(c)}${r + 1}`;
+  // A row's year total against what is expected of it (the plan's or the parent's figure): its Total cell.
+  if (r !== undefined && back.totalColumn !== null && (issue.rule === 'rowTotal' || issue.rule === 'parentTotal')) return `${sheetName}!${columnLetters(back.totalColumn)}${r + 1}`;
   if (r !== undefined) return `${sheetName}!A${r + 1}`;
   if (c !== undefined) return `${sheetName}!${columnLetters(c)}1`;
   return null;

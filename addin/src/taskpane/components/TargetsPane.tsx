@@ -13,6 +13,7 @@ import {
   BREAK_DOWN,
   CREATE_PLAN,
   ORG_TREE,
+  PARENT_FIGURE,
   PREVIEW,
   PROFILES,
   PUBLISH,
@@ -23,8 +24,10 @@ import {
   TARGET_PLANS,
   treeOrder,
   type OrgUnitOption,
+  type ParentTarget,
   type PlanSummary,
 } from '../../api/operations.ts';
+import { PERIOD_CHAINS } from '../../../../schema/periods.ts';
 import { readTaggedSheet, selectCell, writeGridSheet, type ExcelRun } from '../../excel/workbook.ts';
 import { checkSheet, issueCell, linesForServer, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView } from '../../targets/target-sheet.ts';
 
@@ -36,6 +39,8 @@ const useStyles = makeStyles({
 
 const excel = () => Excel.run as unknown as ExcelRun;
 const METHODS = ['EQUAL', 'WEIGHTS', 'HISTORY', 'GROWTH', 'HEADCOUNT', 'DAYS_EMPLOYED'] as const;
+/** Period keys of a chain's top level, for showing a plan's scope row briefly. */
+const TOP_KEY: Record<string, RegExp> = { quarter: /-Q\d$/, month: /^\d{4}-\d{2}$/, week: /-W\d+$/, tenday: /-D\d$/ };
 type Method = (typeof METHODS)[number];
 
 interface Issue {
@@ -53,7 +58,9 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const [planId, setPlanId] = useState('');
   const [units, setUnits] = useState<OrgUnitOption[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [draft, setDraft] = useState({ unitId: '', metric: 'SALES_AMOUNT', level: 'BASE', total: '' });
+  const [draft, setDraft] = useState({ unitId: '', metric: 'SALES_AMOUNT', level: 'BASE', total: '', periodLevel: 'month' });
+  /** What the parent's published plan gives the chosen unit: the new plan's total unless the user types another. */
+  const [parentFigure, setParentFigure] = useState<ParentTarget | null>(null);
   const [timeMethod, setTimeMethod] = useState<Method>('HISTORY');
   const [ownerMethod, setOwnerMethod] = useState<Method>('HISTORY');
   const [growth, setGrowth] = useState('20');
@@ -96,6 +103,20 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
       .catch(fail);
   }, [client, fail]);
 
+  useEffect(() => {
+    setParentFigure(null);
+    if (!drafter || !draft.unitId || !/^\d{4}$/.test(year)) return;
+    let current = true;
+    run<{ parentTargetFigure: ParentTarget | null }>(client, PARENT_FIGURE, { unitId: draft.unitId, year: Number(year), metric: draft.metric, level: draft.level })
+      .then((d) => {
+        if (current) setParentFigure(d.parentTargetFigure);
+      })
+      .catch(fail);
+    return () => {
+      current = false;
+    };
+  }, [client, drafter, draft.unitId, draft.metric, draft.level, year, fail]);
+
   const selected = plans.find((p) => p.id === planId);
   const fetchView = (id: string) => run<{ targetPlan: PlanView }>(client, TARGET_PLAN, { id }).then((d) => d.targetPlan);
 
@@ -114,7 +135,9 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   };
 
   const create = act(async () => {
-    const data = await run<{ createTargetPlan: PlanView }>(client, CREATE_PLAN, { input: { year: Number(year), metric: draft.metric, level: draft.level, scopeUnitId: draft.unitId, total: draft.total } }, true);
+    // No total typed: the server takes the parent's published figure.
+    const input = { year: Number(year), metric: draft.metric, level: draft.level, scopeUnitId: draft.unitId, periodLevel: draft.periodLevel, total: draft.total.trim() || null };
+    const data = await run<{ createTargetPlan: PlanView }>(client, CREATE_PLAN, { input }, true);
     await loadPlans();
     setPlanId(data.createTargetPlan.plan.id);
     await writeView(data.createTargetPlan);
@@ -130,7 +153,8 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
 
   const showPreview = act(async () => {
     const data = await run<{ targetPlanBreakdownPreview: { total: string; lines: PlanView['lines'] } }>(client, PREVIEW, { id: planId, time: method(timeMethod, 'time'), owners: method(ownerMethod, 'owners') });
-    setPreview({ total: data.targetPlanBreakdownPreview.total, row: data.targetPlanBreakdownPreview.lines.filter((l) => l.ownerId === selected!.scopeUnitId) });
+    const top = TOP_KEY[selected!.periodLevel.split(',')[0]!]!;
+    setPreview({ total: data.targetPlanBreakdownPreview.total, row: data.targetPlanBreakdownPreview.lines.filter((l) => l.ownerId === selected!.scopeUnitId && top.test(l.periodKey)) });
     setStatus({ kind: 'idle' });
   });
 
@@ -189,7 +213,8 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
     });
 
   const waiting = plans.filter((p) => p.status === 'SUBMITTED' || p.status === 'APPROVED');
-  const label = (p: PlanSummary) => `${p.scopeUnitName} · ${t.metrics[p.metric as keyof typeof t.metrics] ?? p.metric} · ${t.levels[p.level as keyof typeof t.levels] ?? p.level} · v${p.version} (${t.statuses[p.status as keyof typeof t.statuses] ?? p.status})`;
+  const label = (p: PlanSummary) =>
+    `${p.scopeUnitName} · ${t.metrics[p.metric as keyof typeof t.metrics] ?? p.metric} · ${t.levels[p.level as keyof typeof t.levels] ?? p.level} · v${p.version} (${t.statuses[p.status as keyof typeof t.statuses] ?? p.status})${p.outOfDate ? ` · ${t.outOfDateTag}` : ''}`;
   const busy = status.kind === 'busy';
 
   return (
@@ -211,6 +236,11 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
             ))}
           </Select>
         </Field>
+      )}
+      {selected?.outOfDate && selected.parentTarget && (
+        <MessageBar intent="warning" layout="multiline" data-testid="plan-out-of-date">
+          <MessageBarBody>{format(t.outOfDate, { parent: selected.parentTarget.scopeUnitName, version: selected.parentTarget.version, figure: selected.parentTarget.total, total: selected.total })}</MessageBarBody>
+        </MessageBar>
       )}
       {selected && (
         <>
@@ -384,10 +414,22 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
               </Select>
             </Field>
           </div>
-          <Field label={t.totalTarget}>
-            <Input value={draft.total} onChange={(_, d) => setDraft({ ...draft, total: d.value })} data-testid="new-plan-total" />
+          <Field label={t.periodLevels}>
+            <Select value={draft.periodLevel} onChange={(_, d) => setDraft({ ...draft, periodLevel: d.value })} data-testid="new-plan-levels">
+              {PERIOD_CHAINS.map((c) => (
+                <option key={c} value={c}>
+                  {c.split(',').map((l) => t.periodLevelNames[l as keyof typeof t.periodLevelNames]).join(' → ')}
+                </option>
+              ))}
+            </Select>
           </Field>
-          <Button onClick={create} disabled={busy || !draft.unitId || !draft.total} data-testid="new-plan-create">
+          <Field
+            label={t.totalTarget}
+            hint={parentFigure ? format(t.parentFigure, { parent: parentFigure.scopeUnitName, version: parentFigure.version, figure: parentFigure.total }) : undefined}
+          >
+            <Input value={draft.total} placeholder={parentFigure?.total} onChange={(_, d) => setDraft({ ...draft, total: d.value })} data-testid="new-plan-total" />
+          </Field>
+          <Button onClick={create} disabled={busy || !draft.unitId || (!draft.total.trim() && !parentFigure)} data-testid="new-plan-create">
             {t.create}
           </Button>
         </>
