@@ -10,6 +10,7 @@ import { workingDaysBetween, type Rank } from '../../schema/compensation.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
+import type { Position, Rank as RankEnum } from '../db/generated/sqlite/client/enums.ts';
 import { planResolver, type ResolvedPlan } from './plans.ts';
 import { approvedLeaveDays, summarise } from './leave.ts';
 
@@ -25,7 +26,15 @@ const BIGINT = '\u0000bigint:';
 export const freezeInputs = (inputs: PayInputs) => JSON.stringify(inputs, (_k, v) => (typeof v === 'bigint' ? `${BIGINT}${v}` : v));
 export const thawInputs = (text: string): PayInputs => JSON.parse(text, (_k, v) => (typeof v === 'string' && v.startsWith(BIGINT) ? BigInt(v.slice(BIGINT.length)) : v));
 
-export async function gatherInputs(tx: Tx, scope: { path: string }, month: string): Promise<PersonInputs[]> {
+export interface PaidPerson {
+  person: { id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: bigint; hireDate: Date; leaveDate: Date | null };
+  /** The days of the month the person was employed in the scope. */
+  from: string;
+  to: string;
+}
+
+/** Who a run of the scope pays for the month: everyone employed in the subtree on at least one day of it. */
+export async function peoplePaid(tx: Tx, scope: { path: string }, month: string): Promise<Map<string, PaidPerson>> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
   const assignments = await tx.assignment.findMany({
@@ -36,7 +45,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
       person: { select: { id: true, name: true, employeeNo: true, rank: true, position: true, baseSalaryFen: true, hireDate: true, leaveDate: true } },
     },
   });
-  const people = new Map<string, { person: (typeof assignments)[number]['person']; from: string; to: string }>();
+  const people = new Map<string, PaidPerson>();
   for (const a of assignments) {
     const p = a.person;
     const from = [m.start, dateToDay(a.validFrom), dateToDay(p.hireDate)].sort().at(-1)!;
@@ -45,6 +54,13 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     const prev = people.get(p.id);
     people.set(p.id, prev ? { person: p, from: from < prev.from ? from : prev.from, to: to > prev.to ? to : prev.to } : { person: p, from, to });
   }
+  return people;
+}
+
+export async function gatherInputs(tx: Tx, scope: { path: string }, month: string): Promise<PersonInputs[]> {
+  const m = monthOf(month);
+  const { startDate: start, endExclusive } = m;
+  const people = await peoplePaid(tx, scope, month);
   // People are selected by relation (in the scope during the month), never by
   // a list of ids: a run of 10,000 people would exceed the databases' limits
   // on bound parameters.
