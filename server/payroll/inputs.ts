@@ -6,7 +6,9 @@
  */
 import type { Prisma } from '../db/client.ts';
 import type { PayInputs } from '../../schema/compensation.ts';
-import { workingDaysBetween, type Rank } from '../../schema/compensation.ts';
+import type { Rank } from '../../schema/compensation.ts';
+import { countWorkingDays } from '../../schema/working-calendar.ts';
+import { payrollCalendar } from './working-calendar.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
@@ -66,6 +68,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   // on bound parameters.
   const inScope: Prisma.PersonWhereInput = { assignments: { some: { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }], unit: { path: { startsWith: scope.path } } } } };
   const mentees = (await tx.person.findMany({ where: { mentor: inScope }, select: { id: true, name: true, mentorId: true } })).filter((x) => people.has(x.mentorId!));
+  const calendar = await payrollCalendar(tx, month);
   const [sales, attendance, adjustments, resolve] = await Promise.all([
     tx.salesRecord.findMany({
       where: { date: { gte: start, lt: endExclusive }, person: { OR: [inScope, { mentor: inScope }] } },
@@ -91,7 +94,9 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
   const menteesOf = groupBy(mentees, (x) => x.mentorId!);
   const total = (id: string) => salesOf.get(id)?.daily.reduce((a, b) => a + b, 0n) ?? 0n;
-  const monthWorkingDays = workingDaysBetween(m.start, m.end);
+  const monthCount = countWorkingDays(calendar, m.start, m.end);
+  // The month's calendar is frozen with each payslip: a later edit never changes a calculated run.
+  const frozenCalendar = { name: calendar.name, weekdays: monthCount.weekdays, holidays: monthCount.holidays, makeupDays: monthCount.makeupDays };
   const missing: string[] = [];
   const out: PersonInputs[] = [];
   for (const [id, { person: p, from, to }] of [...people].sort(([, a], [, b]) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1))) {
@@ -107,8 +112,9 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
       plan,
       inputs: {
         month,
-        workingDays: monthWorkingDays,
-        workingDaysEmployed: workingDaysBetween(from, to),
+        workingDays: monthCount.count,
+        workingDaysEmployed: countWorkingDays(calendar, from, to).count,
+        calendar: frozenCalendar,
         person: { name: p.name, rank: p.rank as Rank | null, baseSalaryFen: p.baseSalaryFen },
         measures: { sales: total(id), units: s?.units ?? 0n, collections: s?.collections ?? 0n, margin: s?.margin ?? 0n },
         dailySalesFen: s?.daily ?? Array.from({ length: days }, () => 0n),
