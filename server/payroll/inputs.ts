@@ -7,7 +7,7 @@
 import type { Prisma } from '../db/client.ts';
 import type { PayInputs } from '../../schema/compensation.ts';
 import type { Rank } from '../../schema/compensation.ts';
-import { countWorkingDays } from '../../schema/working-calendar.ts';
+import { countWorkingDays, isWorkingDay } from '../../schema/working-calendar.ts';
 import { payrollCalendar } from './working-calendar.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 import { month as monthOf } from './month.ts';
@@ -90,7 +90,8 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     salesOf.set(s.personId, e);
   }
   const approvedLeave = await approvedLeaveDays(tx, { person: inScope }, m.start, m.end);
-  const summaries = summarise(attendance, approvedLeave);
+  // Only working days count: an absence recorded on a public holiday or a weekend costs no day's pay.
+  const summaries = summarise(attendance.filter((a) => isWorkingDay(calendar, dateToDay(a.date))), approvedLeave);
   const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
   const menteesOf = groupBy(mentees, (x) => x.mentorId!);
   const total = (id: string) => salesOf.get(id)?.daily.reduce((a, b) => a + b, 0n) ?? 0n;

@@ -14,6 +14,7 @@ import { calculatePayslip, parsePlan } from '../../schema/compensation.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson } from './inputs.ts';
 import { month } from './month.ts';
+import { providerOf } from '../db/providers.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -57,6 +58,17 @@ function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: s
  * Refused with BAD_USER_INPUT (reason PAID_IN_OTHER_RUN) naming the people
  * and the other run.
  */
+/**
+ * Serialises the runs of one month while one is created or calculated, so
+ * that two overlapping runs cannot both pass the check below. SQLite already
+ * runs one transaction at a time (server/db/serialised-adapter.ts); on
+ * PostgreSQL a transaction-scoped advisory lock on the month does it.
+ */
+async function lockMonth(ctx: Context, tx: Tx, monthKey: string) {
+  if (providerOf(ctx.config.databaseUrl) !== 'postgresql') return;
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`payroll:${monthKey}`}))) AS l`;
+}
+
 async function requireNobodyPaidTwice(tx: Tx, run: { month: string; scopeUnitId: string }, paid: Map<string, PaidPerson>, field: string) {
   if (paid.size === 0) return;
   const others = await tx.payrollRun.findMany({
@@ -92,6 +104,7 @@ export async function createRun(ctx: Context, monthKey: string, scopeUnitId: str
   return ctx.prisma.$transaction(async (tx) => {
     const unit = await tx.orgUnit.findUnique({ where: { id: scopeUnitId } });
     if (!unit) throw badInput(['scopeUnitId'], `There is no org unit ${scopeUnitId}`);
+    await lockMonth(ctx, tx, monthKey);
     const existing = await tx.payrollRun.findFirst({ where: { month: monthKey, scopeUnitId }, orderBy: { version: 'desc' } });
     if (existing) throw badInput(['month'], `A payroll run for ${unit.name}, ${monthKey} already exists (version ${existing.version}, ${existing.status.toLowerCase()})`);
     await requireUnlocked(tx, [m], calendar, 'Creating the payroll run');
@@ -108,6 +121,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
   return ctx.prisma.$transaction(
     async (tx) => {
       const run = await load(tx, id);
+      await lockMonth(ctx, tx, run.month);
       requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
       if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
       await requireUnlocked(tx, [month(run.month)], calendar, 'Calculating payroll');

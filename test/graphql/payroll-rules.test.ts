@@ -94,6 +94,13 @@ describe.each(testProviders)('payroll rules of issue 7 on %s', (provider) => {
       expect(ext(back)).toMatchObject({ reason: 'PAID_IN_OTHER_RUN', otherRun: { id: areaJune.id, status: 'DRAFT' }, people: [{ personId: person.id }] });
     });
 
+    it('two overlapping runs created at the same moment: exactly one is made', async () => {
+      const both = await Promise.all([s.gql(CREATE, { m: '2026-07', u: area.id }, t.finance), s.gql(CREATE, { m: '2026-07', u: team.id }, t.finance)]);
+      expect(both.filter((r) => !r.errors)).toHaveLength(1);
+      expect(ext(both.find((r) => r.errors)!).reason).toBe('PAID_IN_OTHER_RUN');
+      expect(await s.db.prisma.payrollRun.count({ where: { month: '2026-07' } })).toBe(1);
+    });
+
     it('a reopened version replaces its run, never adds to it', async () => {
       let r = (await s.gql(step('submitPayrollRun'), { id: areaRun.id, revision: areaRun.revision }, t.finance)).data.submitPayrollRun.run;
       for (const signer of ['finmgr', 'director', 'gm'] as const) {

@@ -64,7 +64,13 @@ describe.each(testProviders)('working-day calendar on %s', (provider) => {
       joiner = await s.db.prisma.person.update({ where: { id: reps[0]!.id }, data: { hireDate: new Date('2026-02-24'), baseSalaryFen: 400_000n } });
       await s.db.prisma.assignment.updateMany({ where: { personId: joiner.id }, data: { validFrom: new Date('2026-02-24') } });
       absentee = await s.db.prisma.person.update({ where: { id: reps[1]!.id }, data: { baseSalaryFen: 500_000n } });
-      const imported = await s.gql('mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }', { r: [{ employeeNo: absentee.employeeNo, date: '2026-02-10', status: 'ABSENT' }] }, t.finance);
+      const imported = await s.gql('mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }', {
+          // Absent on Tuesday the 10th, and "absent" on the 17th, a Spring Festival holiday: only the working day costs a day's pay.
+          r: [
+            { employeeNo: absentee.employeeNo, date: '2026-02-10', status: 'ABSENT' },
+            { employeeNo: absentee.employeeNo, date: '2026-02-17', status: 'ABSENT' },
+          ],
+        }, t.finance);
       expect(imported.errors).toBeUndefined();
     });
 
