@@ -185,6 +185,20 @@ describe.each(testProviders)('payroll rules of issue 7 on %s', (provider) => {
       expect((await s.gql(IMPORT, { r: records }, t.admin)).data.importAttendance.created).toBe(2);
     });
 
+    it('refuses a manager deciding their own promotion; the director may', async () => {
+      const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' }, include: { person: true } });
+      await s.db.prisma.person.update({ where: { id: mgr.personId! }, data: { rank: 'SR' } });
+      const sale = [{ externalId: 'OWN-RANK', employeeNo: mgr.person!.employeeNo, date: '2026-04-10', amount: '20000.00' }];
+      expect((await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: sale }, t.finance)).errors).toBeUndefined();
+      const own = (await s.gql('{ promotionProposals(month: "2026-04") { personId version to } }', {}, t.manager)).data.promotionProposals.find((p: any) => p.personId === mgr.personId);
+      expect(own).toMatchObject({ to: 'SE' });
+      const DECIDE = 'mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-04", toRank: SE, apply: true) }';
+      const r = await s.refused(DECIDE, { p: mgr.personId, v: own.version }, t.manager);
+      expect(codeOf(r)).toBe('FORBIDDEN');
+      expect(ext(r)).toMatchObject({ reason: 'OWN_RANK', field: 'personId' });
+      expect((await s.gql(DECIDE, { p: mgr.personId, v: own.version }, t.director)).data.decidePromotion).toBe(true);
+    });
+
     it('refuses a manager deciding their own leave', async () => {
       const from = addDays(today(), 20);
       const req = await s.gql('mutation($d: Date!) { requestLeave(kind: PERSONAL_LEAVE, from: $d, to: $d, reason: "家事") { id } }', { d: from }, t.manager);
