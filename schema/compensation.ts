@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { formatMoney } from './money.ts';
+import { describeCount } from './working-calendar.ts';
 import { cmp, decimal, div, evaluate, fromFen, mul, parseFormula, rational, show, substitute, sub, toFenHalfUp, add, type Rational } from './formula.ts';
 
 export const RANKS = ['SR', 'SE', 'SSE', 'SM', 'SSM', 'SD', 'SSD', 'TE'] as const;
@@ -120,9 +121,11 @@ export class PlanDocumentError extends Error {
 
 export interface PayInputs {
   month: string;
-  /** Working days (Monday to Friday) in the month, and those the person was employed. */
+  /** Working days in the month (under `calendar`, else Monday to Friday), and those the person was employed. */
   workingDays: number;
   workingDaysEmployed: number;
+  /** The working-day calendar the counts follow, frozen with the month's holidays and make-up days; absent, Monday to Friday. */
+  calendar?: { name: string; weekdays: number; holidays: string[]; makeupDays: string[] };
   person: { name: string; rank: Rank | null; baseSalaryFen: bigint };
   /** The month's measures: money in fen, units as a count. */
   measures: Record<Measure, bigint>;
@@ -149,6 +152,9 @@ export interface Payslip {
 }
 
 const y = (fen: bigint) => formatMoney(fen);
+/** Names the calendar and the count of working days it gave, for the lines that use working days. */
+const perCalendar = (inputs: PayInputs) => (inputs.calendar ? `; working days per calendar ${inputs.calendar.name}` : '');
+const calendarInputs = (inputs: PayInputs): Record<string, string> => (inputs.calendar ? { calendar: describeCount(inputs.calendar.name, { count: inputs.workingDays, ...inputs.calendar }) } : {});
 const pct = (p: string) => `${p} %`;
 const measureValue = (inputs: PayInputs, m: Measure): Rational => (m === 'units' ? rational(inputs.measures.units) : fromFen(inputs.measures[m]));
 const showMeasure = (inputs: PayInputs, m: Measure) => (m === 'units' ? inputs.measures.units.toString() : y(inputs.measures[m]));
@@ -221,8 +227,8 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
           kind: c.kind,
           amountFen: amount,
           explanation: {
-            rule: c.prorate === 'workingDays' ? 'Monthly base, pro-rated by working days employed' : 'Monthly base',
-            inputs: { base: y(full), workingDays: String(inputs.workingDays), workingDaysEmployed: String(inputs.workingDaysEmployed) },
+            rule: (c.prorate === 'workingDays' ? 'Monthly base, pro-rated by working days employed' : 'Monthly base') + perCalendar(inputs),
+            inputs: { base: y(full), workingDays: String(inputs.workingDays), workingDaysEmployed: String(inputs.workingDaysEmployed), ...calendarInputs(inputs) },
             arithmetic: prorated ? `${y(full)} × ${inputs.workingDaysEmployed} ÷ ${inputs.workingDays} = ${y(amount)}` : `${y(full)} (employed all ${inputs.workingDays} working days)`,
           },
         });
@@ -294,8 +300,8 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
           kind: c.kind,
           amountFen: amount,
           explanation: {
-            rule: `${c.perLate} per late arrival beyond ${c.freeLates} free; a day's pay (base ÷ working days) per absent day${c.personalLeaveDay === 'dayPay' ? ' and per day of personal leave' : ''}`,
-            inputs: { lates: String(inputs.attendance.lates), absentDays: String(inputs.attendance.absentDays), personalLeaveDays: String(inputs.attendance.personalLeaveDays), dayPay: show(dayPay, 2) },
+            rule: `${c.perLate} per late arrival beyond ${c.freeLates} free; a day's pay (base ÷ working days) per absent day${c.personalLeaveDay === 'dayPay' ? ' and per day of personal leave' : ''}${perCalendar(inputs)}`,
+            inputs: { lates: String(inputs.attendance.lates), absentDays: String(inputs.attendance.absentDays), personalLeaveDays: String(inputs.attendance.personalLeaveDays), dayPay: show(dayPay, 2), ...calendarInputs(inputs) },
             arithmetic: `${chargedLates} × ${c.perLate} + ${days} × ${y(inputs.person.baseSalaryFen)} ÷ ${inputs.workingDays} = ${y(late + absent)} deducted`,
           },
         });

@@ -2,11 +2,12 @@
  * Attendance days imported in bulk: one status per person per day, the import
  * replacing what a day held (so importing twice changes nothing). Refused
  * whole, listing every bad row: unknown people, days they were not
- * employed, days in a locked period.
+ * employed, days in a locked period. Nobody imports their own attendance.
  */
 import type { Context } from '../graphql/context.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';
+import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
 import { period } from '../../schema/periods.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
@@ -27,6 +28,15 @@ export async function importAttendance(ctx: Context, records: AttendanceInput[])
     select: { id: true, employeeNo: true, hireDate: true, leaveDate: true },
   });
   const byNo = new Map(people.map((p) => [p.employeeNo, p]));
+  // Attendance decides pay: nobody imports their own.
+  const own = ctx.viewer?.personId ? records.flatMap((r, i) => (byNo.get(r.employeeNo)?.id === ctx.viewer!.personId ? [i + 1] : [])) : [];
+  if (own.length) {
+    throw clientError('FORBIDDEN', `Nobody may import their own attendance: row(s) ${own.slice(0, 10).join(', ')}${own.length > 10 ? ', …' : ''} are yours; someone else must import them`, {
+      reason: 'OWN_ATTENDANCE',
+      field: 'records',
+      rows: own.slice(0, 200),
+    });
+  }
   const calendar = await fiscalCalendar(ctx);
   const locks = (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
   const seen = new Map<string, number>();

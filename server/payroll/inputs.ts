@@ -6,10 +6,13 @@
  */
 import type { Prisma } from '../db/client.ts';
 import type { PayInputs } from '../../schema/compensation.ts';
-import { workingDaysBetween, type Rank } from '../../schema/compensation.ts';
+import type { Rank } from '../../schema/compensation.ts';
+import { countWorkingDays, isWorkingDay } from '../../schema/working-calendar.ts';
+import { payrollCalendar } from './working-calendar.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
+import type { Position, Rank as RankEnum } from '../db/generated/sqlite/client/enums.ts';
 import { planResolver, type ResolvedPlan } from './plans.ts';
 import { approvedLeaveDays, summarise } from './leave.ts';
 
@@ -25,7 +28,15 @@ const BIGINT = '\u0000bigint:';
 export const freezeInputs = (inputs: PayInputs) => JSON.stringify(inputs, (_k, v) => (typeof v === 'bigint' ? `${BIGINT}${v}` : v));
 export const thawInputs = (text: string): PayInputs => JSON.parse(text, (_k, v) => (typeof v === 'string' && v.startsWith(BIGINT) ? BigInt(v.slice(BIGINT.length)) : v));
 
-export async function gatherInputs(tx: Tx, scope: { path: string }, month: string): Promise<PersonInputs[]> {
+export interface PaidPerson {
+  person: { id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: bigint; hireDate: Date; leaveDate: Date | null };
+  /** The days of the month the person was employed in the scope. */
+  from: string;
+  to: string;
+}
+
+/** Who a run of the scope pays for the month: everyone employed in the subtree on at least one day of it. */
+export async function peoplePaid(tx: Tx, scope: { path: string }, month: string): Promise<Map<string, PaidPerson>> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
   const assignments = await tx.assignment.findMany({
@@ -36,7 +47,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
       person: { select: { id: true, name: true, employeeNo: true, rank: true, position: true, baseSalaryFen: true, hireDate: true, leaveDate: true } },
     },
   });
-  const people = new Map<string, { person: (typeof assignments)[number]['person']; from: string; to: string }>();
+  const people = new Map<string, PaidPerson>();
   for (const a of assignments) {
     const p = a.person;
     const from = [m.start, dateToDay(a.validFrom), dateToDay(p.hireDate)].sort().at(-1)!;
@@ -45,11 +56,19 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     const prev = people.get(p.id);
     people.set(p.id, prev ? { person: p, from: from < prev.from ? from : prev.from, to: to > prev.to ? to : prev.to } : { person: p, from, to });
   }
+  return people;
+}
+
+export async function gatherInputs(tx: Tx, scope: { path: string }, month: string): Promise<PersonInputs[]> {
+  const m = monthOf(month);
+  const { startDate: start, endExclusive } = m;
+  const people = await peoplePaid(tx, scope, month);
   // People are selected by relation (in the scope during the month), never by
   // a list of ids: a run of 10,000 people would exceed the databases' limits
   // on bound parameters.
   const inScope: Prisma.PersonWhereInput = { assignments: { some: { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }], unit: { path: { startsWith: scope.path } } } } };
   const mentees = (await tx.person.findMany({ where: { mentor: inScope }, select: { id: true, name: true, mentorId: true } })).filter((x) => people.has(x.mentorId!));
+  const calendar = await payrollCalendar(tx, month);
   const [sales, attendance, adjustments, resolve] = await Promise.all([
     tx.salesRecord.findMany({
       where: { date: { gte: start, lt: endExclusive }, person: { OR: [inScope, { mentor: inScope }] } },
@@ -71,11 +90,14 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     salesOf.set(s.personId, e);
   }
   const approvedLeave = await approvedLeaveDays(tx, { person: inScope }, m.start, m.end);
-  const summaries = summarise(attendance, approvedLeave);
+  // Only working days count: an absence recorded on a public holiday or a weekend costs no day's pay.
+  const summaries = summarise(attendance.filter((a) => isWorkingDay(calendar, dateToDay(a.date))), approvedLeave);
   const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
   const menteesOf = groupBy(mentees, (x) => x.mentorId!);
   const total = (id: string) => salesOf.get(id)?.daily.reduce((a, b) => a + b, 0n) ?? 0n;
-  const monthWorkingDays = workingDaysBetween(m.start, m.end);
+  const monthCount = countWorkingDays(calendar, m.start, m.end);
+  // The month's calendar is frozen with each payslip: a later edit never changes a calculated run.
+  const frozenCalendar = { name: calendar.name, weekdays: monthCount.weekdays, holidays: monthCount.holidays, makeupDays: monthCount.makeupDays };
   const missing: string[] = [];
   const out: PersonInputs[] = [];
   for (const [id, { person: p, from, to }] of [...people].sort(([, a], [, b]) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1))) {
@@ -91,8 +113,9 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
       plan,
       inputs: {
         month,
-        workingDays: monthWorkingDays,
-        workingDaysEmployed: workingDaysBetween(from, to),
+        workingDays: monthCount.count,
+        workingDaysEmployed: countWorkingDays(calendar, from, to).count,
+        calendar: frozenCalendar,
         person: { name: p.name, rank: p.rank as Rank | null, baseSalaryFen: p.baseSalaryFen },
         measures: { sales: total(id), units: s?.units ?? 0n, collections: s?.collections ?? 0n, margin: s?.margin ?? 0n },
         dailySalesFen: s?.daily ?? Array.from({ length: days }, () => 0n),

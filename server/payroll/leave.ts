@@ -8,7 +8,7 @@ import type { Prisma } from '../db/client.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, forbidden, notFound } from '../errors.ts';
+import { badInput, clientError, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, today } from '../../schema/dates.ts';
 import { month as monthOf } from './month.ts';
 
@@ -35,7 +35,8 @@ export async function decideLeave(ctx: Context, id: string, approve: boolean, co
     const r = await tx.leaveRequest.findUnique({ where: { id } });
     if (!r) throw notFound('LeaveRequest', id);
     if (r.status !== 'REQUESTED') throw badInput(['id'], `This request is already ${r.status.toLowerCase()}`);
-    if (r.personId === ctx.viewer?.personId) throw forbidden('Someone else must decide your own leave');
+    // Leave decides attendance, and attendance decides pay: nobody decides their own.
+    if (r.personId === ctx.viewer?.personId) throw clientError('FORBIDDEN', 'Someone else must decide your own leave', { reason: 'OWN_LEAVE' });
     if (!scope.everything) {
       const a = await tx.assignment.findFirst({ where: { personId: r.personId, validFrom: { lte: r.fromDate }, OR: [{ validTo: null }, { validTo: { gt: r.fromDate } }] }, include: { unit: { select: { path: true } } } });
       if (!a || !mayChangeUnit(scope, a.unit.path)) throw notFound('LeaveRequest', id);

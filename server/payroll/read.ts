@@ -1,7 +1,9 @@
 /**
  * Reading payroll, filtered by role in the query: finance, the signers and
  * admins see every payslip of a run; a manager only those of people in
- * their subtree during the month; a rep only their own (myPayslip).
+ * their subtree during the month; a rep only their own (myPayslip). Runs
+ * (summaries and events) are filtered the same way: a manager sees only the
+ * runs that overlap their subtree.
  */
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
@@ -29,8 +31,27 @@ async function slipsVisible(ctx: Context, month: string): Promise<Prisma.Payslip
   };
 }
 
+/**
+ * Runs the viewer may see at all, summary and events included: every run for
+ * finance, the signers and admins; for a manager, runs whose scope overlaps
+ * their subtrees (a run of their area or a unit in it, or of a unit above
+ * them that pays their people); nobody else sees any.
+ */
+async function runsVisible(ctx: Context): Promise<Prisma.PayrollRunWhereInput> {
+  if (seesAllPayroll(ctx)) return {};
+  const scope = await viewerScope(ctx);
+  if (scope.everything) return {};
+  const overlapping = (path: string): Prisma.PayrollRunWhereInput[] => {
+    // The run's scope lies inside the subtree, or is one of the subtree's ancestors (whose paths are prefixes of this one).
+    const ancestors = path.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
+    return [{ scopeUnit: { path: { startsWith: path } } }, { scopeUnit: { path: { in: ancestors } } }];
+  };
+  const or = scope.unitPaths.flatMap(overlapping);
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
 export async function runView(ctx: Context, id: string) {
-  const run = await ctx.prisma.payrollRun.findUnique({ where: { id }, include: { scopeUnit: { select: { name: true } }, events: { orderBy: { at: 'asc' } } } });
+  const run = await ctx.prisma.payrollRun.findFirst({ where: { AND: [{ id }, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true } }, events: { orderBy: { at: 'asc' } } } });
   if (!run) throw notFound('PayrollRun', id);
   const payslips = await ctx.prisma.payslip.findMany({ where: { AND: [{ runId: id }, await slipsVisible(ctx, run.month)] }, include: slipInclude, orderBy: { person: { employeeNo: 'asc' } } });
   return { run, payslips };
@@ -38,7 +59,7 @@ export async function runView(ctx: Context, id: string) {
 export type RunView = Awaited<ReturnType<typeof runView>>;
 
 export async function listRuns(ctx: Context, month?: string | null) {
-  return ctx.prisma.payrollRun.findMany({ where: month ? { month } : {}, include: { scopeUnit: { select: { name: true } } }, orderBy: [{ month: 'desc' }, { version: 'desc' }], take: 200 });
+  return ctx.prisma.payrollRun.findMany({ where: { AND: [month ? { month } : {}, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true } } }, orderBy: [{ month: 'desc' }, { version: 'desc' }], take: 200 });
 }
 
 /** The viewer's payslip from the newest signed-off (locked or paid) run of the month. */

@@ -12,8 +12,9 @@ import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { calculatePayslip, parsePlan } from '../../schema/compensation.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
-import { freezeInputs, gatherInputs, thawInputs } from './inputs.ts';
+import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson } from './inputs.ts';
 import { month } from './month.ts';
+import { providerOf } from '../db/providers.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,15 +50,65 @@ function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: s
   if (!allowed.includes(status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a run that is ${status.toLowerCase().replace('_', ' ')}`, { field: 'status' });
 }
 
+/**
+ * One live payslip per person and month. The live runs of a month are the
+ * newest version of each scope's run (a reopened version replaces the one it
+ * came from). A run may not pay anyone whom another live run of the month
+ * pays: its payslips once calculated, the people of its scope while a draft.
+ * Refused with BAD_USER_INPUT (reason PAID_IN_OTHER_RUN) naming the people
+ * and the other run.
+ */
+/**
+ * Serialises the runs of one month while one is created or calculated, so
+ * that two overlapping runs cannot both pass the check below. SQLite already
+ * runs one transaction at a time (server/db/serialised-adapter.ts); on
+ * PostgreSQL a transaction-scoped advisory lock on the month does it.
+ */
+async function lockMonth(ctx: Context, tx: Tx, monthKey: string) {
+  if (providerOf(ctx.config.databaseUrl) !== 'postgresql') return;
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`payroll:${monthKey}`}))) AS l`;
+}
+
+async function requireNobodyPaidTwice(tx: Tx, run: { month: string; scopeUnitId: string }, paid: Map<string, PaidPerson>, field: string) {
+  if (paid.size === 0) return;
+  const others = await tx.payrollRun.findMany({
+    where: { month: run.month, scopeUnitId: { not: run.scopeUnitId } },
+    include: { scopeUnit: { select: { path: true, name: true } } },
+    orderBy: [{ scopeUnitId: 'asc' }, { version: 'desc' }],
+  });
+  const live = others.filter((o, i) => i === 0 || others[i - 1]!.scopeUnitId !== o.scopeUnitId);
+  for (const other of live) {
+    const theirs =
+      other.status === 'DRAFT'
+        ? new Set((await peoplePaid(tx, other.scopeUnit, run.month)).keys())
+        : new Set((await tx.payslip.findMany({ where: { runId: other.id }, select: { personId: true } })).map((x) => x.personId));
+    const both = [...paid.values()].filter((p) => theirs.has(p.person.id)).sort((a, b) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1));
+    if (!both.length) continue;
+    const names = both.map((p) => `${p.person.name} (${p.person.employeeNo})`);
+    throw clientError(
+      'BAD_USER_INPUT',
+      `${both.length} person(s) would be paid twice for ${run.month}: ${names.slice(0, 5).join(', ')}${both.length > 5 ? ', …' : ''} ${both.length === 1 ? 'is' : 'are'} already in the run for ${other.scopeUnit.name} (version ${other.version}, ${other.status.toLowerCase().replace('_', ' ')}). A person gets one payslip a month: choose scopes that do not overlap.`,
+      {
+        field,
+        reason: 'PAID_IN_OTHER_RUN',
+        otherRun: { id: other.id, month: other.month, scopeUnitId: other.scopeUnitId, scopeUnitName: other.scopeUnit.name, version: other.version, status: other.status },
+        people: both.slice(0, 200).map((p) => ({ personId: p.person.id, name: p.person.name, employeeNo: p.person.employeeNo })),
+      },
+    );
+  }
+}
+
 export async function createRun(ctx: Context, monthKey: string, scopeUnitId: string) {
   const m = month(monthKey);
   const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const unit = await tx.orgUnit.findUnique({ where: { id: scopeUnitId } });
     if (!unit) throw badInput(['scopeUnitId'], `There is no org unit ${scopeUnitId}`);
+    await lockMonth(ctx, tx, monthKey);
     const existing = await tx.payrollRun.findFirst({ where: { month: monthKey, scopeUnitId }, orderBy: { version: 'desc' } });
     if (existing) throw badInput(['month'], `A payroll run for ${unit.name}, ${monthKey} already exists (version ${existing.version}, ${existing.status.toLowerCase()})`);
     await requireUnlocked(tx, [m], calendar, 'Creating the payroll run');
+    await requireNobodyPaidTwice(tx, { month: monthKey, scopeUnitId }, await peoplePaid(tx, unit, monthKey), 'scopeUnitId');
     const run = await tx.payrollRun.create({ data: { month: monthKey, scopeUnitId, version: 1, createdById: ctx.viewer?.userId ?? null } });
     await event(tx, ctx, run.id, 'create', null, 'DRAFT');
     return run;
@@ -70,9 +121,11 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
   return ctx.prisma.$transaction(
     async (tx) => {
       const run = await load(tx, id);
+      await lockMonth(ctx, tx, run.month);
       requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
       if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
       await requireUnlocked(tx, [month(run.month)], calendar, 'Calculating payroll');
+      await requireNobodyPaidTwice(tx, run, await peoplePaid(tx, run.scopeUnit, run.month), 'scopeUnitId');
       const people = await gatherInputs(tx, run.scopeUnit, run.month);
       await tx.payslip.deleteMany({ where: { runId: id } });
       // Computed in memory, written in batches: a 10,000-person run is a few dozen statements.

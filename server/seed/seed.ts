@@ -9,6 +9,7 @@ import { dayToDate, addDays } from '../../schema/dates.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { generateDemoOrg, type DemoOrg } from './demo-org.ts';
 import { ensureBuiltInPlans } from '../payroll/plans.ts';
+import { ensureWorkingCalendar } from '../payroll/working-calendar.ts';
 
 export const DEMO_PASSWORD = 'quotabook-demo';
 
@@ -98,6 +99,7 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: { with
     { timeout: 120_000, maxWait: 30_000 },
   );
   await ensureBuiltInPlans(prisma);
+  await ensureWorkingCalendar(prisma);
   return { units: org.units.length, people: org.people.length, users: options.withUsers === false ? [] : ['admin', 'finance', 'finmgr', 'director', 'gm', 'manager', 'rep'] };
 }
 

@@ -139,8 +139,10 @@ describe.each(testProviders)('payroll on %s', (provider) => {
     const other = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM', NOT: { path: { startsWith: mgrArea.path } } } });
     const otherRun = (await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-03", scopeUnitId: $u) { run { id } } }`, { u: other.id }, t.finance)).data.createPayrollRun.run.id;
     await s.gql(step('calculatePayrollRun'), { id: otherRun, revision: 1 }, t.finance);
-    const seen = (await s.gql(`query($id: ID!) { payrollRun(id: $id) { payslips { personId } } }`, { id: otherRun }, t.manager)).data.payrollRun.payslips;
-    expect(seen).toEqual([]);
+    // A run outside the manager's subtree is not theirs to read at all: no payslips, no summary, no events.
+    const seen = await s.gql(`query($id: ID!) { payrollRun(id: $id) { payslips { personId } } }`, { id: otherRun }, t.manager);
+    expect(codeOf(seen)).toBe('NOT_FOUND');
+    expect(seen.data?.payrollRun ?? null).toBeNull();
     expect((await s.gql(`query($id: ID!) { payrollRun(id: $id) { payslips { personId } } }`, { id: otherRun }, t.finance)).data.payrollRun.payslips.length).toBeGreaterThan(3);
   });
 

@@ -148,6 +148,10 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   requestLeave: { allowed: ['rep', 'manager', 'finance', 'finmgr', 'director'], query: 'mutation { requestLeave(kind: PERSONAL_LEAVE, from: "2020-01-01", to: "2020-01-01", reason: "x") { id } }', vars: () => ({}) },
   decideLeave: { allowed: ['manager', 'admin'], query: 'mutation { decideLeave(id: "nope", approve: true) { id } }', vars: () => ({}) },
   saveCompensationPlan: { allowed: ['finance', 'admin'], query: 'mutation { saveCompensationPlan(document: "{}", effectiveFrom: "2026-01-01") { code } }', vars: () => ({}) },
+  // Working-day calendar (issue 7). A make-up day on a weekday is refused after authorisation; removing a day without an entry is NOT_FOUND.
+  workingCalendar: { allowed: everyone, query: '{ workingCalendar(year: 2026) { months { workingDays } } }', vars: () => ({}) },
+  setWorkingCalendarDay: { allowed: ['admin'], query: 'mutation { setWorkingCalendarDay(date: "2026-03-11", kind: WORKDAY, name: "x") { date } }', vars: () => ({}) },
+  removeWorkingCalendarDay: { allowed: ['admin'], query: 'mutation { removeWorkingCalendarDay(date: "2026-03-11") }', vars: () => ({}) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

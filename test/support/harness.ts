@@ -107,6 +107,7 @@ export async function databaseSnapshot(db: Database): Promise<string> {
     p.payslipLine.findMany({ orderBy: { id: 'asc' } }),
     p.payrollEvent.findMany({ orderBy: { id: 'asc' } }),
     p.promotionDecision.findMany({ orderBy: { id: 'asc' } }),
+    p.workingCalendarDay.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return JSON.stringify(tables, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 }

@@ -208,6 +208,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       if (args.amount === 0n) throw badInput(['amount'], 'An adjustment of 0.00 changes nothing');
+      if (String(args.personId) === ctx.viewer?.personId) {
+        throw clientError('FORBIDDEN', 'Nobody may change their own pay: someone else must add your adjustment', { reason: 'OWN_PAY', field: 'personId' });
+      }
       if (!(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw notFound('Person', String(args.personId));
       const calendar = await fiscalCalendar(ctx);
       await requireUnlocked(ctx.prisma, [payrollMonth(args.month)], calendar, 'Adding the adjustment');
