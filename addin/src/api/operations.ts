@@ -3,6 +3,7 @@ import type { Client } from '@urql/core';
 import { run } from './client.ts';
 import { ROSTER_FIELDS, type RosterPerson } from '../roster/roster-sheet.ts';
 import { PLAN_FIELDS } from '../targets/target-sheet.ts';
+import { ROLLUP_FIELDS } from '../targets/rollup-sheet.ts';
 import { RUN_FIELDS } from '../payroll/payroll-sheet.ts';
 
 export const LOGIN = `mutation Login($username: String!, $password: String!) {
@@ -72,6 +73,9 @@ export function treeOrder(units: OrgUnitOption[]): OrgUnitOption[] {
 
 export const TARGET_PLANS = `query TargetPlans($year: Int) {
   targetPlans(year: $year) { id year metric level version revision status scopeUnitId scopeUnitName total periodLevel outOfDate parentTarget { version scopeUnitName total } }
+}`;
+export const TARGET_ROLLUP = `query TargetRollup($unitId: ID!, $year: Int!, $metric: Metric!, $level: TargetLevel!) {
+  targetRollup(unitId: $unitId, year: $year, metric: $metric, level: $level) { ${ROLLUP_FIELDS} }
 }`;
 export const PARENT_FIGURE = `query ParentFigure($unitId: ID!, $year: Int!, $metric: Metric!, $level: TargetLevel!) {
   parentTargetFigure(unitId: $unitId, year: $year, metric: $metric, level: $level) { version scopeUnitName total }

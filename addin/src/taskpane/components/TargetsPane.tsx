@@ -22,13 +22,16 @@ import {
   SUBMIT,
   TARGET_PLAN,
   TARGET_PLANS,
+  TARGET_ROLLUP,
   treeOrder,
   type OrgUnitOption,
   type ParentTarget,
   type PlanSummary,
 } from '../../api/operations.ts';
 import { PERIOD_CHAINS } from '../../../../schema/periods.ts';
-import { readTaggedSheet, selectCell, writeGridSheet, type ExcelRun } from '../../excel/workbook.ts';
+import { readTaggedSheet, selectCell, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
+import { rollupSheet, type RollupRow } from '../../targets/rollup-sheet.ts';
+import type { Metric } from '../../../../schema/metrics.ts';
 import { checkSheet, issueCell, linesForServer, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView } from '../../targets/target-sheet.ts';
 
 const useStyles = makeStyles({
@@ -145,6 +148,14 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
 
   const pull = act(async () => writeView(await fetchView(planId)));
 
+  /** The selected plan's unit, year, metric and level: its plan, the plans below it and their people, each level checked. */
+  const rollup = act(async () => {
+    const key = { unitId: selected!.scopeUnitId, year: selected!.year, metric: selected!.metric as Metric, level: selected!.level as 'BASE' | 'STRETCH' };
+    const data = await run<{ targetRollup: RollupRow[] }>(client, TARGET_ROLLUP, key);
+    const report = await writeSheetTable(excel(), rollupSheet(w, data.targetRollup, key));
+    setStatus({ kind: 'ok', message: format(t.wroteRollup, { n: report.rows, sheet: report.sheetName, bad: data.targetRollup.filter((r) => !r.matches).length }) });
+  });
+
   const method = (kind: Method, axis: 'time' | 'owners') => ({
     kind,
     growthPercent: kind === 'GROWTH' ? growth : null,
@@ -250,6 +261,9 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
             </Button>
             <Button onClick={validate} disabled={busy} data-testid="plan-validate">
               {t.validate}
+            </Button>
+            <Button onClick={rollup} disabled={busy} data-testid="plan-rollup">
+              {t.rollup}
             </Button>
           </div>
           {drafter && selected.status === 'DRAFT' && (
@@ -396,7 +410,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
           </Field>
           <div className={styles.row}>
             <Field label={t.metric}>
-              <Select value={draft.metric} onChange={(_, d) => setDraft({ ...draft, metric: d.value })}>
+              <Select value={draft.metric} onChange={(_, d) => setDraft({ ...draft, metric: d.value })} data-testid="new-plan-metric">
                 {Object.entries(t.metrics).map(([k, v]) => (
                   <option key={k} value={k}>
                     {v}
@@ -405,7 +419,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
               </Select>
             </Field>
             <Field label={t.level}>
-              <Select value={draft.level} onChange={(_, d) => setDraft({ ...draft, level: d.value })}>
+              <Select value={draft.level} onChange={(_, d) => setDraft({ ...draft, level: d.value })} data-testid="new-plan-level">
                 {Object.entries(t.levels).map(([k, v]) => (
                   <option key={k} value={k}>
                     {v}
