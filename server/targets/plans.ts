@@ -287,7 +287,7 @@ export async function breakDownPlan(ctx: Context, id: string, revision: number, 
     requireStatus(plan, ['DRAFT'], 'break down');
     const shape = await planShape(tx, plan, calendar);
     await requireUnlocked(tx, shape.periods, calendar, 'Breaking the plan down');
-    const { total, checked } = await computeFor(tx, plan, shape, calendar, time, owners);
+    const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners);
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
     const after = await bump(tx, id, revision, { total });
@@ -302,7 +302,7 @@ export async function previewBreakdown(ctx: Context, id: string, time: MethodInp
   return inTransaction(ctx, async (tx, scope) => {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     const shape = await planShape(tx, plan, calendar);
-    const { total, checked } = await computeFor(tx, plan, shape, calendar, time, owners);
+    const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners);
     const unit = METRICS[plan.metric].unit;
     return { total: formatAmount(unit, total), lines: checked.lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })) };
   });
@@ -426,6 +426,12 @@ export async function submitPlan(ctx: Context, id: string, revision: number, com
   });
 }
 
+/** The plan with the total its parent's published plan gives it, when there is one: what a breakdown and a new version start from. */
+async function withParentTotal<P extends PlanRecord>(tx: Tx, plan: P, calendar: FiscalCalendar): Promise<P> {
+  const parent = await parentFigure(tx, plan, plan.scopeUnitId, calendar);
+  return parent ? { ...plan, total: parent.total } : plan;
+}
+
 /** The parent plan's figure for this plan's scope, labelled for messages. */
 async function parentLabel(tx: Tx, plan: PlanRecord, calendar: FiscalCalendar) {
   const parent = await parentFigure(tx, plan, plan.scopeUnitId, calendar);
@@ -503,7 +509,8 @@ export async function revisePlan(ctx: Context, id: string, revision: number) {
     if (newest && newest.version !== plan.version) throw clientError('CONFLICT', `Version ${newest.version} of this plan already exists; revise that one`);
     const lines = await tx.targetLine.findMany({ where: { planId: id } });
     const next = await tx.targetPlan.create({
-      data: { year: plan.year, metric: plan.metric, level: plan.level, scopeUnitId: plan.scopeUnitId, version: plan.version + 1, periodLevel: plan.periodLevel, ownerKind: plan.ownerKind, total: plan.total, createdById: ctx.viewer?.userId ?? null },
+      // The new version takes the figure the parent's published plan gives it now (the lines are to be redone to match).
+      data: { year: plan.year, metric: plan.metric, level: plan.level, scopeUnitId: plan.scopeUnitId, version: plan.version + 1, periodLevel: plan.periodLevel, ownerKind: plan.ownerKind, total: (await withParentTotal(tx, plan, calendar)).total, createdById: ctx.viewer?.userId ?? null },
     });
     await tx.targetLine.createMany({ data: lines.map(({ ownerKind, ownerId, periodKey, amount }) => ({ planId: next.id, ownerKind, ownerId, periodKey, amount })) });
     await event(tx, ctx, next.id, 'revise', null, 'DRAFT', `from version ${plan.version}`);

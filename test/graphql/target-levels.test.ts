@@ -187,6 +187,7 @@ describe.each(testProviders)('target levels on %s', (provider) => {
   describe('linked plans', () => {
     let areaPlan: any;
     let figures: Map<string, bigint>;
+    let childId: string;
 
     it('a child plan takes its total from the parent plan’s published line for it', async () => {
       areaPlan = await publish(await plan({ year: 2028, metric: 'SALES_AMOUNT', level: 'BASE', scopeUnitId: area, total: '600000.00' }, manager));
@@ -202,7 +203,15 @@ describe.each(testProviders)('target levels on %s', (provider) => {
 
     it('refuses to submit a child plan whose total differs, with the cell and the parent’s figure, and changes nothing', async () => {
       const other = [...figures.keys()].find((u) => u !== team)!;
-      const wrong = await plan({ year: 2028, metric: 'SALES_AMOUNT', level: 'BASE', scopeUnitId: other, total: '999999.00' }, manager);
+      // Typed by hand (a breakdown would take the parent's figure): all of it in January, on the first person.
+      const created = (await s.gql(CREATE, { input: { year: 2028, metric: 'SALES_AMOUNT', level: 'BASE', scopeUnitId: other, total: '999999.00' } }, manager)).data.createTargetPlan;
+      const first = created.rows.find((r: any) => !r.isScope).ownerId;
+      const lines = created.rows.flatMap((r: any) =>
+        created.periods.map((p: any) => ({ ownerId: r.ownerId, periodKey: p.key, amount: p.key === '2028-01' && (r.isScope || r.ownerId === first) ? '999999.00' : '0' })),
+      );
+      const saved = await s.gql(SAVE, { id: created.plan.id, revision: created.plan.revision, lines }, manager);
+      expect(saved.errors, JSON.stringify(saved.errors)).toBeUndefined();
+      const wrong = saved.data.saveTargetLines;
       const r = await s.refused(STEP('submitTargetPlan'), { id: wrong.plan.id, revision: wrong.plan.revision }, manager);
       expect(codeOf(r)).toBe('BAD_USER_INPUT');
       expect((r.errors![0]!.extensions as any).issues[0]).toMatchObject({ rule: 'parentTotal', row: 0, rowKey: other, expected: money(figures.get(other)!), found: '999999.00' });
@@ -239,6 +248,20 @@ describe.each(testProviders)('target levels on %s', (provider) => {
       const after = (await s.gql(SUMMARY, { id: child.id }, manager)).data.targetPlan;
       expect(after.plan).toMatchObject({ outOfDate: true, parentTarget: { version: 2, total: money(figures.get(team)! - 10000n) } });
       expect(after.events.at(-1)).toEqual({ action: 'parentChanged', comment: money(figures.get(team)! - 10000n) });
+      childId = child.id;
+    });
+
+    it('revising the out-of-date plan takes the new figure; broken down again it matches and can be submitted', async () => {
+      const plan = (await s.gql(SUMMARY, { id: childId }, manager)).data.targetPlan.plan;
+      const rev = (await s.gql(`query($id: ID!) { targetPlan(id: $id) { plan { revision } } }`, { id: childId }, manager)).data.targetPlan.plan.revision;
+      const v2 = await s.gql(STEP('reviseTargetPlan'), { id: childId, revision: rev }, manager);
+      expect(v2.errors).toBeUndefined();
+      expect(v2.data.reviseTargetPlan.plan).toMatchObject({ version: 2, total: plan.parentTarget.total });
+      const redone = await s.gql(BREAK, { id: v2.data.reviseTargetPlan.plan.id, revision: v2.data.reviseTargetPlan.plan.revision, time: { kind: 'EQUAL' }, owners: { kind: 'EQUAL' } }, manager);
+      expect(redone.errors).toBeUndefined();
+      const now = (await s.gql(SUMMARY, { id: v2.data.reviseTargetPlan.plan.id }, manager)).data.targetPlan.plan;
+      expect(now).toMatchObject({ outOfDate: false, total: plan.parentTarget.total });
+      await step('submitTargetPlan', redone.data.breakDownTargetPlan, manager);
     });
   });
 });
