@@ -11,6 +11,7 @@ import './types/SalesRecord.ts';
 import './types/PeriodLock.ts';
 import './types/SeasonalityProfile.ts';
 import './types/PayrollRun.ts';
+import './types/User.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

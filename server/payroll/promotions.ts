@@ -11,6 +11,7 @@ import { recordAudit } from '../audit.ts';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { proposePromotion, type PromotionCheck } from '../../schema/promotion.ts';
 import { month as monthOf } from './month.ts';
+import { isSelf, ownPay } from '../roster/people-access.ts';
 
 export interface Proposal extends PromotionCheck {
   personId: string;
@@ -45,6 +46,7 @@ export async function promotionProposals(ctx: Context, month: string): Promise<P
 }
 
 export async function decidePromotion(ctx: Context, input: { personId: string; version: number; month: string; toRank: Rank; apply: boolean; reason?: string | null }) {
+  if (isSelf(ctx, input.personId)) throw ownPay(['personId'], 'rank');
   const proposals = await promotionProposals(ctx, input.month);
   const proposal = proposals.find((p) => p.personId === input.personId);
   if (!proposal) {
