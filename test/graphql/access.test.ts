@@ -260,6 +260,11 @@ describe.each(testProviders)('access on %s', (provider) => {
       // Still their last day: the token works, and they can sign in.
       expect((await s.gql(VIEWER, {}, e.token)).data.viewer.username).toBe(`future-${provider}`);
       const again = await s.login(`future-${provider}`, 'correct-horse-battery');
+      // Nothing is asked for days after leaving.
+      const past = await s.refused('mutation($from: Date!, $to: Date!) { requestLeave(kind: PERSONAL_LEAVE, from: $from, to: $to, reason: "x") { id } }', { from: last, to: addDays(last, 1) }, e.token);
+      expect(codeOf(past)).toBe('BAD_USER_INPUT');
+      expect(reason(past)).toBe('AFTER_LEAVING');
+      expect(field(past)).toBe('to');
       // The day passes (the leave date is now yesterday): no request, mutation or sign-in is accepted.
       await s.db.prisma.person.update({ where: { id: e.person.id }, data: { leaveDate: new Date(`${addDays(today(), -1)}T00:00:00Z`) } });
       for (const token of [e.token, again]) {
