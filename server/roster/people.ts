@@ -75,13 +75,12 @@ async function requireMentor(tx: Tx, mentorId: string, personId: string | null, 
 /**
  * A mentor must be someone the editor may see today (as the roster shows
  * them), and never the editor: who mentors whom decides the mentor's
- * override pay. Checked before the transaction opens (it reads through
- * ctx.prisma); unknown and unseen people get the same answer.
+ * override pay. Unknown and unseen people get the same answer.
  */
-async function requireMentorVisible(ctx: Context, scope: Scope, mentorId: string, field: string[]) {
+async function requireMentorVisible(ctx: Context, tx: Tx, scope: Scope, mentorId: string, field: string[]) {
   if (isSelf(ctx, mentorId)) throw ownPay(field, 'mentees (who you mentor decides your override pay)');
   if (scope.everything) return;
-  const seen = await ctx.prisma.person.count({ where: { AND: [{ id: mentorId }, peopleVisible(scope, dayToDate(today()))] } });
+  const seen = await tx.person.count({ where: { AND: [{ id: mentorId }, peopleVisible(scope, dayToDate(today()))] } });
   if (!seen) throw badInput(field, `There is no person ${mentorId} to be the mentor`);
 }
 
@@ -121,8 +120,8 @@ async function bumpVersion(tx: Tx, id: string, version: number, data: Prisma.Per
 export async function createPerson(ctx: Context, input: NewPerson) {
   if (input.baseSalaryFen != null && !writesBaseSalary(ctx.viewer)) throw notWritable(['input', 'baseSalary'], 'Only finance or an admin may set a base salary');
   const scope = await viewerScope(ctx);
-  if (input.mentorId) await requireMentorVisible(ctx, scope, input.mentorId, ['input', 'mentorId']);
   return ctx.prisma.$transaction(async (tx) => {
+    if (input.mentorId) await requireMentorVisible(ctx, tx, scope, input.mentorId, ['input', 'mentorId']);
     await requireUnitInScope(scope, tx, input.unitId, ['input', 'unitId']);
     await requireUniqueEmployeeNo(tx, input.employeeNo, ['input', 'employeeNo']);
     if (input.baseSalaryFen != null && input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
@@ -173,11 +172,12 @@ function requireWritable(ctx: Context, id: string, changes: PersonChanges) {
 export async function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges) {
   requireWritable(ctx, id, changes);
   const scope = await viewerScope(ctx);
-  if (changes.mentorId) await requireMentorVisible(ctx, scope, changes.mentorId, ['input', 'mentorId']);
   return ctx.prisma.$transaction(async (tx) => {
     const before = await loadForChange(scope, tx, id);
-    if (changes.mentorId !== undefined && changes.mentorId !== before.mentorId && isSelf(ctx, before.mentorId)) {
-      throw ownPay(['input', 'mentorId'], 'mentees (who you mentor decides your override pay)');
+    // A new mentor must be visible and not the editor; nor may the editor stop being someone's mentor.
+    if (changes.mentorId !== undefined && changes.mentorId !== before.mentorId) {
+      if (isSelf(ctx, before.mentorId)) throw ownPay(['input', 'mentorId'], 'mentees (who you mentor decides your override pay)');
+      if (changes.mentorId) await requireMentorVisible(ctx, tx, scope, changes.mentorId, ['input', 'mentorId']);
     }
     if (changes.employeeNo) await requireUniqueEmployeeNo(tx, changes.employeeNo, ['input', 'employeeNo'], id);
     if (changes.mentorId) await requireMentor(tx, changes.mentorId, id, ['input', 'mentorId']);
