@@ -181,7 +181,8 @@ builder.mutationFields((t) => ({
   }),
   deactivatePerson: t.field({
     type: PersonRef,
-    description: 'Records that a person left; the leave date is their last day.',
+    description:
+      "Records that a person left; the leave date is their last day. Their user can sign in until that day ends, and no token of theirs is accepted after it (a date already past disables the user and revokes their tokens at once). Not for oneself.",
     authScopes: managers,
     args: { id: t.arg.id({ validate: id }), version: t.arg.int(), leaveDate: t.arg({ type: 'Date' }) },
     resolve: async (_root, args, ctx) => {
