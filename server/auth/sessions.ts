@@ -7,6 +7,10 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { dateToDay, today } from '../../schema/dates.ts';
+
+/** Whether a person with this leave date has left by `now` (their last day is over, China Standard Time). */
+export const accessEnded = (leaveDate: Date | null | undefined, now = new Date()) => !!leaveDate && dateToDay(leaveDate) < today('Asia/Shanghai', now);
 
 export interface Viewer {
   userId: string;
@@ -17,7 +21,7 @@ export interface Viewer {
   personName: string | null;
 }
 
-export type SessionProblem = 'missing' | 'invalid' | 'expired' | 'revoked';
+export type SessionProblem = 'missing' | 'invalid' | 'expired' | 'revoked' | 'left';
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
@@ -31,8 +35,9 @@ export async function signIn(
   password: string,
   ttlHours: number,
 ): Promise<{ token: string; expiresAt: Date; userId: string } | null> {
-  const user = await prisma.user.findUnique({ where: { username } });
-  if (!user || user.disabled) {
+  const user = await prisma.user.findUnique({ where: { username }, include: { person: { select: { leaveDate: true } } } });
+  // A leaver cannot sign in from the day after their leave date, disabled or not yet.
+  if (!user || user.disabled || accessEnded(user.person?.leaveDate)) {
     await verifyPassword(await (decoyHash ??= hashPassword('decoy-password')), password);
     return null;
   }
@@ -53,9 +58,12 @@ export async function resolveSession(
   if (!m) return { problem: 'invalid' };
   const session = await prisma.session.findUnique({
     where: { tokenHash: sha256(m[1]!) },
-    include: { user: { include: { roles: true, person: { select: { name: true } } } } },
+    include: { user: { include: { roles: true, person: { select: { name: true, leaveDate: true } } } } },
   });
-  if (!session || session.user.disabled) return { problem: 'invalid' };
+  if (!session) return { problem: 'invalid' };
+  // Access ends with the job: from the day after the leave date no token is accepted.
+  if (accessEnded(session.user.person?.leaveDate, now)) return { problem: 'left' };
+  if (session.user.disabled) return { problem: 'invalid' };
   if (session.revokedAt) return { problem: 'revoked' };
   if (session.expiresAt <= now) return { problem: 'expired' };
   return {

@@ -35,6 +35,7 @@ const sessionMessages = {
   invalid: 'Your sign-in token is not valid; sign in again',
   expired: 'Your session has expired; sign in again',
   revoked: 'You have signed out; sign in again',
+  left: 'Your access ended with your leave date',
 } as const;
 
 const scopesOf = (ctx: Context) => ({

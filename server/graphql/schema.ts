@@ -13,6 +13,7 @@ import './types/PeriodLock.ts';
 import './types/SeasonalityProfile.ts';
 import './types/PayrollRun.ts';
 import './types/WorkingCalendar.ts';
+import './types/User.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

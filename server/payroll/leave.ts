@@ -21,6 +21,11 @@ export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus
   if (input.to < input.from) throw badInput(['to'], 'The leave ends before it starts');
   if (dateToDay(input.from) < today()) throw badInput(['from'], `Leave must be requested before it is taken: ${dateToDay(input.from)} has passed`);
   return ctx.prisma.$transaction(async (tx) => {
+    // Access ends with the job: nothing is asked for days after the leave date.
+    const { leaveDate } = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { leaveDate: true } });
+    if (leaveDate && input.to > leaveDate) {
+      throw clientError('BAD_USER_INPUT', `Your last day is ${dateToDay(leaveDate)}; leave cannot run past it`, { field: 'to', reason: 'AFTER_LEAVING' });
+    }
     const overlap = await tx.leaveRequest.findFirst({ where: { personId, status: { not: 'REJECTED' }, fromDate: { lte: input.to }, toDate: { gte: input.from } } });
     if (overlap) throw badInput(['from'], `You already asked for leave from ${dateToDay(overlap.fromDate)} to ${dateToDay(overlap.toDate)}`);
     const r = await tx.leaveRequest.create({ data: { personId, kind: input.kind, fromDate: input.from, toDate: input.to, reason: input.reason } });

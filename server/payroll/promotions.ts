@@ -8,9 +8,10 @@ import type { Prisma } from '../db/client.ts';
 import type { Rank } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope, mayChangeUnit } from '../access.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
+import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { proposePromotion, type PromotionCheck } from '../../schema/promotion.ts';
 import { month as monthOf } from './month.ts';
+import { isSelf, ownPay } from '../roster/people-access.ts';
 
 export interface Proposal extends PromotionCheck {
   personId: string;
@@ -45,8 +46,7 @@ export async function promotionProposals(ctx: Context, month: string): Promise<P
 }
 
 export async function decidePromotion(ctx: Context, input: { personId: string; version: number; month: string; toRank: Rank; apply: boolean; reason?: string | null }) {
-  // A rank decides pay: nobody decides their own promotion.
-  if (input.personId === ctx.viewer?.personId) throw clientError('FORBIDDEN', 'Nobody may decide their own promotion: someone else must', { reason: 'OWN_RANK', field: 'personId' });
+  if (isSelf(ctx, input.personId)) throw ownPay(['personId'], 'rank');
   const proposals = await promotionProposals(ctx, input.month);
   const proposal = proposals.find((p) => p.personId === input.personId);
   if (!proposal) {

@@ -8,8 +8,10 @@ import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generat
 import { activeOn, mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
-import { addDays, dateToDay } from '../../schema/dates.ts';
+import { addDays, dateToDay, today } from '../../schema/dates.ts';
 import { dayToDate } from '../../schema/dates.ts';
+import { financeOnly, isSelf, notWritable, ownPay, peopleVisible, writesBaseSalary } from './people-access.ts';
+import { endAccessOfLeaver } from '../auth/users.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,7 +25,8 @@ export interface NewPerson {
   hireDate: Date;
   status?: PersonStatus | null;
   employmentType?: EmploymentType | null;
-  baseSalaryFen: bigint;
+  /** Finance and admins only; 0 when not given (finance sets it later). */
+  baseSalaryFen?: bigint | null;
   mentorId?: string | null;
   unitId: string;
 }
@@ -69,6 +72,18 @@ async function requireMentor(tx: Tx, mentorId: string, personId: string | null, 
   }
 }
 
+/**
+ * A mentor must be someone the editor may see today (as the roster shows
+ * them), and never the editor: who mentors whom decides the mentor's
+ * override pay. Unknown and unseen people get the same answer.
+ */
+async function requireMentorVisible(ctx: Context, tx: Tx, scope: Scope, mentorId: string, field: string[]) {
+  if (isSelf(ctx, mentorId)) throw ownPay(field, 'mentees (who you mentor decides your override pay)');
+  if (scope.everything) return;
+  const seen = await tx.person.count({ where: { AND: [{ id: mentorId }, peopleVisible(scope, dayToDate(today()))] } });
+  if (!seen) throw badInput(field, `There is no person ${mentorId} to be the mentor`);
+}
+
 /** The person's current unit (today), for permission checks on edits. */
 async function currentUnitId(tx: Tx, personId: string): Promise<string | null> {
   const a = await tx.assignment.findFirst({ where: { personId, ...activeOn(dayToDate(dateToDay(new Date()))) }, select: { unitId: true } });
@@ -103,11 +118,13 @@ async function bumpVersion(tx: Tx, id: string, version: number, data: Prisma.Per
  */
 
 export async function createPerson(ctx: Context, input: NewPerson) {
+  if (input.baseSalaryFen != null && !writesBaseSalary(ctx.viewer)) throw notWritable(['input', 'baseSalary'], 'Only finance or an admin may set a base salary');
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
+    if (input.mentorId) await requireMentorVisible(ctx, tx, scope, input.mentorId, ['input', 'mentorId']);
     await requireUnitInScope(scope, tx, input.unitId, ['input', 'unitId']);
     await requireUniqueEmployeeNo(tx, input.employeeNo, ['input', 'employeeNo']);
-    if (input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
+    if (input.baseSalaryFen != null && input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
     if (input.mentorId) await requireMentor(tx, input.mentorId, null, ['input', 'mentorId']);
     const person = await tx.person.create({
       data: {
@@ -120,7 +137,7 @@ export async function createPerson(ctx: Context, input: NewPerson) {
         hireDate: input.hireDate,
         status: input.status ?? 'ACTIVE',
         employmentType: input.employmentType ?? 'FULL_TIME',
-        baseSalaryFen: input.baseSalaryFen,
+        baseSalaryFen: input.baseSalaryFen ?? 0n,
         mentorId: input.mentorId ?? null,
         assignments: { create: { unitId: input.unitId, position: input.position, validFrom: input.hireDate } },
       },
@@ -130,10 +147,38 @@ export async function createPerson(ctx: Context, input: NewPerson) {
   });
 }
 
+/** The GraphQL input field each change comes from. */
+const inputField: Record<keyof PersonChanges, string> = {
+  employeeNo: 'employeeNo', name: 'name', phone: 'phone', email: 'email', position: 'position', rank: 'rank',
+  status: 'status', employmentType: 'employmentType', baseSalaryFen: 'baseSalary', mentorId: 'mentorId',
+};
+const OWN_PAY_FIELDS = { baseSalaryFen: 'base salary', rank: 'rank', position: 'position' } as const;
+
+/** Which fields the caller may write at all (before looking at the person). */
+function requireWritable(ctx: Context, id: string, changes: PersonChanges) {
+  const given = (Object.keys(changes) as (keyof PersonChanges)[]).filter((k) => changes[k] !== undefined);
+  if (isSelf(ctx, id)) {
+    for (const [key, what] of Object.entries(OWN_PAY_FIELDS) as [keyof typeof OWN_PAY_FIELDS, string][]) {
+      if (given.includes(key)) throw ownPay(['input', inputField[key]], what);
+    }
+  }
+  if (financeOnly(ctx.viewer)) {
+    const other = given.find((k) => k !== 'baseSalaryFen');
+    if (other) throw notWritable(['input', inputField[other]], 'Finance may change only a base salary on a person');
+  }
+  if (given.includes('baseSalaryFen') && !writesBaseSalary(ctx.viewer)) throw notWritable(['input', 'baseSalary'], 'Only finance or an admin may change a base salary');
+}
+
 export async function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges) {
+  requireWritable(ctx, id, changes);
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const before = await loadForChange(scope, tx, id);
+    // A new mentor must be visible and not the editor; nor may the editor stop being someone's mentor.
+    if (changes.mentorId !== undefined && changes.mentorId !== before.mentorId) {
+      if (isSelf(ctx, before.mentorId)) throw ownPay(['input', 'mentorId'], 'mentees (who you mentor decides your override pay)');
+      if (changes.mentorId) await requireMentorVisible(ctx, tx, scope, changes.mentorId, ['input', 'mentorId']);
+    }
     if (changes.employeeNo) await requireUniqueEmployeeNo(tx, changes.employeeNo, ['input', 'employeeNo'], id);
     if (changes.mentorId) await requireMentor(tx, changes.mentorId, id, ['input', 'mentorId']);
     if (changes.baseSalaryFen != null && changes.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
@@ -153,6 +198,7 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
 }
 
 export async function transferPerson(ctx: Context, id: string, version: number, unitId: string, effective: Date, position?: Position | null) {
+  if (position != null && isSelf(ctx, id)) throw ownPay(['position'], 'position');
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const person = await loadForChange(scope, tx, id);
@@ -188,6 +234,7 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
 }
 
 export async function deactivatePerson(ctx: Context, id: string, version: number, leaveDate: Date) {
+  if (isSelf(ctx, id)) throw ownPay(['id'], 'leave date');
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const before = await loadForChange(scope, tx, id);
@@ -202,6 +249,7 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
     await tx.assignment.updateMany({ where: { personId: id, OR: [{ validTo: null }, { validTo: { gt: end } }] }, data: { validTo: end } });
     const after = await bumpVersion(tx, id, version, { leaveDate, status: 'LEFT' });
     await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'deactivate', before, after });
+    await endAccessOfLeaver(tx, ctx.viewer, id, leaveDate);
     return after;
   });
 }

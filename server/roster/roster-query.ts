@@ -99,11 +99,30 @@ function toRow(p: RawPerson, day: Date, units: Map<string, UnitInfo>): PersonRow
 }
 
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const under = (prefix: string) => Prisma.sql`u."path" LIKE ${likePrefix(prefix)} ESCAPE '\\'`;
+const under = (prefix: string, unit = Prisma.raw('u')) => Prisma.sql`${unit}."path" LIKE ${likePrefix(prefix)} ESCAPE '\\'`;
+
+/**
+ * The mentor joins only when the scope may see the mentor on the day (their
+ * own people, or assigned inside a managed subtree then), or the row is the
+ * viewer's own: otherwise the mentor's name stays null, so no name outside
+ * the viewer's scope is read through the relation.
+ */
+function mentorVisible(scope: Scope, day: Date): Prisma.Sql {
+  if (scope.everything) return Prisma.empty;
+  const visible: Prisma.Sql[] = [];
+  // Their own people (as mentors), and their own record's mentor: one may know who trained oneself.
+  if (scope.personIds.length) visible.push(Prisma.sql`m."id" IN (${Prisma.join(scope.personIds)})`, Prisma.sql`p."id" IN (${Prisma.join(scope.personIds)})`);
+  if (scope.unitPaths.length) {
+    visible.push(Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" ma JOIN "OrgUnit" mu ON mu."id" = ma."unitId"
+      WHERE ma."personId" = m."id" AND ma."validFrom" <= ${day} AND (ma."validTo" IS NULL OR ma."validTo" > ${day})
+        AND (${Prisma.join(scope.unitPaths.map((p) => under(p, Prisma.raw('mu'))), ' OR ')}))`);
+  }
+  return visible.length ? Prisma.sql`AND (${Prisma.join(visible, ' OR ')})` : Prisma.sql`AND 1 = 0`;
+}
 
 /**
  * People on the roster on `day` (joined to the assignment in force that day,
- * its unit and the mentor's name) in one statement. Row-level access is in
+ * its unit and the mentor's name, when the scope may see the mentor) in one statement. Row-level access is in
  * the WHERE: the scope's subtrees (by materialised path) and its own people.
  */
 async function selectPeople(
@@ -112,7 +131,7 @@ async function selectPeople(
 ): Promise<RawPerson[]> {
   const conditions: Prisma.Sql[] = [];
   if (!q.scope.everything) {
-    const visible = [...q.scope.unitPaths.map(under), ...(q.scope.personIds.length ? [Prisma.sql`p."id" IN (${Prisma.join(q.scope.personIds)})`] : [])];
+    const visible = [...q.scope.unitPaths.map((p) => under(p)), ...(q.scope.personIds.length ? [Prisma.sql`p."id" IN (${Prisma.join(q.scope.personIds)})`] : [])];
     conditions.push(visible.length ? Prisma.sql`(${Prisma.join(visible, ' OR ')})` : Prisma.sql`1 = 0`);
   }
   if (q.unitPath) conditions.push(under(q.unitPath));
@@ -126,7 +145,7 @@ async function selectPeople(
     FROM "Person" p
     JOIN "Assignment" a ON a."personId" = p."id" AND a."validFrom" <= ${q.day} AND (a."validTo" IS NULL OR a."validTo" > ${q.day})
     JOIN "OrgUnit" u ON u."id" = a."unitId"
-    LEFT JOIN "Person" m ON m."id" = p."mentorId"
+    LEFT JOIN "Person" m ON m."id" = p."mentorId" ${mentorVisible(q.scope, q.day)}
     ${where}
     ORDER BY p."id"
     LIMIT ${q.limit}`;

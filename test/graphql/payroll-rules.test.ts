@@ -195,7 +195,7 @@ describe.each(testProviders)('payroll rules of issue 7 on %s', (provider) => {
       const DECIDE = 'mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-04", toRank: SE, apply: true) }';
       const r = await s.refused(DECIDE, { p: mgr.personId, v: own.version }, t.manager);
       expect(codeOf(r)).toBe('FORBIDDEN');
-      expect(ext(r)).toMatchObject({ reason: 'OWN_RANK', field: 'personId' });
+      expect(ext(r)).toMatchObject({ reason: 'OWN_PAY', field: 'personId' });
       expect((await s.gql(DECIDE, { p: mgr.personId, v: own.version }, t.director)).data.decidePromotion).toBe(true);
     });
 

@@ -31,11 +31,12 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   createPerson: {
     allowed: ['manager', 'admin'],
     query: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
-    vars: (f) => ({ input: { employeeNo: f.personInManagerArea.employeeNo, name: '重复', position: 'SALES_REP', hireDate: '2026-01-01', baseSalary: '1.00', unitId: f.teamInManagerArea } }),
+    vars: (f) => ({ input: { employeeNo: f.personInManagerArea.employeeNo, name: '重复', position: 'SALES_REP', hireDate: '2026-01-01', unitId: f.teamInManagerArea } }),
   },
+  // Finance may call it for a base salary only; an empty change gets CONFLICT (stale version) from every allowed role.
   updatePerson: {
-    allowed: ['manager', 'admin'],
-    query: 'mutation($id: ID!) { updatePerson(id: $id, version: 999, input: { name: "x" }) { id } }',
+    allowed: ['manager', 'finance', 'admin'],
+    query: 'mutation($id: ID!) { updatePerson(id: $id, version: 999, input: {}) { id } }',
     vars: (f) => ({ id: f.personInManagerArea.id }),
   },
   transferPerson: {
@@ -152,6 +153,18 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   workingCalendar: { allowed: everyone, query: '{ workingCalendar(year: 2026) { months { workingDays } } }', vars: () => ({}) },
   setWorkingCalendarDay: { allowed: ['admin'], query: 'mutation { setWorkingCalendarDay(date: "2026-03-11", kind: WORKDAY, name: "x") { date } }', vars: () => ({}) },
   removeWorkingCalendarDay: { allowed: ['admin'], query: 'mutation { removeWorkingCalendarDay(date: "2026-03-11") }', vars: () => ({}) },
+  // Users (issue 7 §6). A user id that does not exist: admins get NOT_FOUND; a taken username gets BAD_USER_INPUT.
+  users: { allowed: ['admin'], query: '{ users { username } }', vars: () => ({}) },
+  createUser: {
+    allowed: ['admin'],
+    query: 'mutation { createUser(input: { username: "rep", password: "long-enough-password", roles: [REP] }) { id } }',
+    vars: () => ({}),
+  },
+  assignRole: { allowed: ['admin'], query: 'mutation { assignRole(userId: "no-user", role: FINANCE) { id } }', vars: () => ({}) },
+  removeRole: { allowed: ['admin'], query: 'mutation { removeRole(userId: "no-user", role: FINANCE) { id } }', vars: () => ({}) },
+  disableUser: { allowed: ['admin'], query: 'mutation { disableUser(userId: "no-user") { id } }', vars: () => ({}) },
+  enableUser: { allowed: ['admin'], query: 'mutation { enableUser(userId: "no-user") { id } }', vars: () => ({}) },
+  resetPassword: { allowed: ['admin'], query: 'mutation { resetPassword(userId: "no-user", password: "long-enough-password") { id } }', vars: () => ({}) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

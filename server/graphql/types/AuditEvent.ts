@@ -21,7 +21,7 @@ builder.queryFields((t) => ({
     description: 'The recorded changes of one entity, newest first.',
     authScopes: { admin: true, director: true },
     args: {
-      entityType: t.arg.string({ validate: z.enum(['Person', 'OrgUnit', 'TargetPlan', 'PeriodLock', 'SalesImport']) }),
+      entityType: t.arg.string({ validate: z.enum(['Person', 'OrgUnit', 'TargetPlan', 'PeriodLock', 'SalesImport', 'User']) }),
       entityId: t.arg.id({ validate: z.string().min(1).max(64) }),
       first: t.arg.int({ required: false, defaultValue: 100, validate: z.number().int().min(1).max(1000) }),
     },

@@ -2,11 +2,32 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { OrgUnitKindEnum } from './enums.ts';
-import { unitsVisible, viewerScope } from '../../access.ts';
+import { activeOn, unitsVisible, viewerScope } from '../../access.ts';
 import { createOrgUnit, moveOrgUnit, renameOrgUnit } from '../../roster/org-units.ts';
 import { dayToDate, today } from '../../../schema/dates.ts';
 import type { Prisma } from '../../db/client.ts';
 import type { Context } from '../context.ts';
+import { memo } from '../context.ts';
+import { peopleVisible } from '../../roster/people-access.ts';
+
+/**
+ * Whose name a unit's managerName may show (one query each per request): the
+ * managers the viewer may see today, and the managers of the units the
+ * viewer sits in themself (one may know one's own manager). null = anyone.
+ */
+const visibleManagers = (ctx: Context) =>
+  memo(ctx, 'visibleManagers', async () => {
+    const scope = await viewerScope(ctx);
+    if (scope.everything) return null;
+    const day = dayToDate(today());
+    const [seen, own] = await Promise.all([
+      ctx.prisma.person.findMany({ where: { AND: [{ managedUnits: { some: {} } }, peopleVisible(scope, day)] }, select: { id: true } }),
+      scope.personIds.length
+        ? ctx.prisma.assignment.findMany({ where: { ...activeOn(day), personId: { in: scope.personIds } }, select: { unitId: true } })
+        : Promise.resolve([]),
+    ]);
+    return { managers: new Set(seen.map((p) => p.id)), ownUnits: new Set(own.map((a) => a.unitId)) };
+  });
 
 export const OrgUnitRef = builder.prismaObject('OrgUnit', {
   description: 'A unit of the organisation: company, sales centre (营销中心), region (大区), area (片区), team (营销小组).',
@@ -21,8 +42,13 @@ export const OrgUnitRef = builder.prismaObject('OrgUnit', {
     managerId: t.exposeID('managerId', { nullable: true }),
     managerName: t.string({
       nullable: true,
-      select: { manager: { select: { name: true } } },
-      resolve: (unit) => unit.manager?.name ?? null,
+      description: 'Null when there is no manager, or when the viewer may not see the manager.',
+      select: { id: true, manager: { select: { id: true, name: true } } },
+      resolve: async (unit, _args, ctx) => {
+        if (!unit.manager) return null;
+        const visible = await visibleManagers(ctx);
+        return !visible || visible.managers.has(unit.manager.id) || visible.ownUnits.has(unit.id) ? unit.manager.name : null;
+      },
     }),
     version: t.exposeInt('version'),
   }),

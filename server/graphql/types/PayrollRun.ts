@@ -9,6 +9,7 @@ import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts
 import { readAttendanceFile } from '../../payroll/attendance-file.ts';
 import { attendanceSummary, decideLeave, requestLeave } from '../../payroll/leave.ts';
 import { viewerScope } from '../../access.ts';
+import { requireNotOwnPlan } from '../../roster/people-access.ts';
 import { MAX_FILE_BYTES } from '../../imports/tabular-file.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, clientError, notFound } from '../../errors.ts';
@@ -176,6 +177,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const targets = [args.personId, args.rank, args.position].filter((x) => x != null);
       if (targets.length !== 1) throw badInput(['personId'], 'Give exactly one of personId, rank or position');
+      await requireNotOwnPlan(ctx, { personId: args.personId ? String(args.personId) : null, rank: args.rank, position: args.position });
       const plan = await ctx.prisma.compensationPlan.findFirst({ where: { code: args.planCode, ...(args.version ? { version: args.version } : {}) }, orderBy: { version: 'desc' } });
       if (!plan) throw badInput(['planCode'], `There is no compensation plan ${args.planCode}${args.version ? ` version ${args.version}` : ''}`);
       parsePlan(JSON.parse(plan.document));

@@ -102,8 +102,8 @@ const CreatePersonInput = builder.inputType('CreatePersonInput', {
     hireDate: t.field({ type: 'Date' }),
     status: t.field({ type: PersonStatusEnum, required: false }),
     employmentType: t.field({ type: EmploymentTypeEnum, required: false }),
-    baseSalary: t.field({ type: 'Money' }),
-    mentorId: t.id({ required: false }),
+    baseSalary: t.field({ type: 'Money', required: false, description: 'Finance and admins only; 0 when not given.' }),
+    mentorId: t.id({ required: false, description: 'Someone the caller may see, never the caller.' }),
     unitId: t.id(),
   }),
 });
@@ -119,8 +119,8 @@ const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
     rank: t.field({ type: RankEnum, required: false }),
     status: t.field({ type: PersonStatusEnum, required: false }),
     employmentType: t.field({ type: EmploymentTypeEnum, required: false }),
-    baseSalary: t.field({ type: 'Money', required: false }),
-    mentorId: t.id({ required: false }),
+    baseSalary: t.field({ type: 'Money', required: false, description: 'Finance and admins only.' }),
+    mentorId: t.id({ required: false, description: 'Someone the caller may see, never the caller.' }),
   }),
 });
 
@@ -149,7 +149,9 @@ builder.mutationFields((t) => ({
   }),
   updatePerson: t.field({
     type: PersonRef,
-    authScopes: managers,
+    description:
+      'Edits a person. Admins anywhere, managers within their subtree; the base salary by finance or an admin only (finance changes nothing else). Nobody changes their own base salary, rank or position.',
+    authScopes: { ...managers, finance: true },
     args: { id: t.arg.id({ validate: id }), version: t.arg.int(), input: t.arg({ type: UpdatePersonInput }) },
     resolve: async (_root, args, ctx) => {
       const { baseSalary, mentorId, ...rest } = args.input;
@@ -179,7 +181,8 @@ builder.mutationFields((t) => ({
   }),
   deactivatePerson: t.field({
     type: PersonRef,
-    description: 'Records that a person left; the leave date is their last day.',
+    description:
+      "Records that a person left; the leave date is their last day. Their user can sign in until that day ends, and no token of theirs is accepted after it (a date already past disables the user and revokes their tokens at once). Not for oneself.",
     authScopes: managers,
     args: { id: t.arg.id({ validate: id }), version: t.arg.int(), leaveDate: t.arg({ type: 'Date' }) },
     resolve: async (_root, args, ctx) => {

@@ -1,0 +1,155 @@
+/**
+ * Users and their access (issue 7 §6). Admins create users, assign and
+ * remove roles, disable and enable users and reset passwords; each change is
+ * audited in its own transaction, and no admin changes their own roles or
+ * disables or resets their own user through these operations.
+ *
+ * Access ends with the job: a user whose person's leave date has passed
+ * (the leave date is the last day worked; China Standard Time) cannot sign
+ * in, and every token they hold is refused from the next day on
+ * (sessions.ts checks the date on every request, so a leave date recorded in
+ * advance takes effect on its own). When the leave date has already passed at
+ * the time it is recorded, the user is disabled and their tokens revoked at
+ * once, in the same transaction.
+ */
+import type { Prisma } from '../db/client.ts';
+import type { Role } from '../db/generated/sqlite/client/enums.ts';
+import type { Context } from '../graphql/context.ts';
+import { accessEnded, type Viewer } from './sessions.ts';
+import { hashPassword } from './passwords.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, clientError, notFound } from '../errors.ts';
+import { dateToDay } from '../../schema/dates.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Refusal reasons (extensions.reason). */
+export const OWN_ROLES = 'OWN_ROLES';
+export const OWN_USER = 'OWN_USER';
+export const PERSON_LEFT = 'PERSON_LEFT';
+
+
+const userInclude = { roles: true, person: { select: { name: true, leaveDate: true } } } as const;
+export type UserRow = Prisma.UserGetPayload<{ include: typeof userInclude }>;
+
+/** What the audit log keeps of a user: never the password hash. */
+const auditable = (u: UserRow) => ({
+  username: u.username,
+  personId: u.personId,
+  disabled: u.disabled,
+  roles: u.roles.map((r) => r.role).sort(),
+});
+
+async function revokeAllSessions(tx: Tx, userId: string) {
+  await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Called by deactivatePerson in its transaction: a leave date already past ends the user's access now. */
+export async function endAccessOfLeaver(tx: Tx, actor: Viewer | null, personId: string, leaveDate: Date) {
+  if (!accessEnded(leaveDate)) return;
+  const user = await tx.user.findUnique({ where: { personId }, include: userInclude });
+  if (!user) return;
+  await revokeAllSessions(tx, user.id);
+  if (user.disabled) return;
+  const after = await tx.user.update({ where: { id: user.id }, data: { disabled: true }, include: userInclude });
+  await recordAudit(tx, actor, { entityType: 'User', entityId: user.id, action: 'disable', before: auditable(user), after: { ...auditable(after), reason: 'left' } });
+}
+
+function notOwn(ctx: Context, userId: string, reason: typeof OWN_ROLES | typeof OWN_USER, message: string) {
+  if (ctx.viewer?.userId === userId) throw clientError('FORBIDDEN', message, { field: 'userId', reason });
+}
+
+async function loadUser(tx: Tx, userId: string): Promise<UserRow> {
+  const user = await tx.user.findUnique({ where: { id: userId }, include: userInclude });
+  if (!user) throw notFound('User', userId);
+  return user;
+}
+
+export function listUsers(ctx: Context): Promise<UserRow[]> {
+  return ctx.prisma.user.findMany({ include: userInclude, orderBy: { username: 'asc' } });
+}
+
+export async function createUser(ctx: Context, input: { username: string; password: string; roles: Role[]; personId?: string | null }): Promise<UserRow> {
+  const passwordHash = await hashPassword(input.password);
+  return ctx.prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { username: input.username } })) throw badInput(['input', 'username'], `The username ${input.username} is taken`);
+    if (input.personId) {
+      const person = await tx.person.findUnique({ where: { id: input.personId }, include: { user: { select: { username: true } } } });
+      if (!person) throw badInput(['input', 'personId'], `There is no person ${input.personId}`);
+      if (person.user) throw badInput(['input', 'personId'], `${person.name} already has the user ${person.user.username}`);
+      if (accessEnded(person.leaveDate)) {
+        throw clientError('BAD_USER_INPUT', `${person.name} left on ${dateToDay(person.leaveDate!)}`, { field: 'input.personId', reason: PERSON_LEFT });
+      }
+    }
+    const roles = [...new Set(input.roles)];
+    const created = await tx.user.create({
+      data: { username: input.username, passwordHash, personId: input.personId ?? null, roles: { create: roles.map((role) => ({ role })) } },
+      include: userInclude,
+    });
+    await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: created.id, action: 'create', after: auditable(created) });
+    return created;
+  });
+}
+
+export function assignRole(ctx: Context, userId: string, role: Role): Promise<UserRow> {
+  notOwn(ctx, userId, OWN_ROLES, 'You cannot change your own roles; ask another admin');
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await loadUser(tx, userId);
+    if (before.roles.some((r) => r.role === role)) throw badInput(['role'], `${before.username} already has the role ${role}`);
+    await tx.userRole.create({ data: { userId, role } });
+    const after = await loadUser(tx, userId);
+    await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'assignRole', before: auditable(before), after: auditable(after) });
+    return after;
+  });
+}
+
+export function removeRole(ctx: Context, userId: string, role: Role): Promise<UserRow> {
+  notOwn(ctx, userId, OWN_ROLES, 'You cannot change your own roles; ask another admin');
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await loadUser(tx, userId);
+    if (!before.roles.some((r) => r.role === role)) throw badInput(['role'], `${before.username} does not have the role ${role}`);
+    await tx.userRole.delete({ where: { userId_role: { userId, role } } });
+    const after = await loadUser(tx, userId);
+    await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'removeRole', before: auditable(before), after: auditable(after) });
+    return after;
+  });
+}
+
+export function disableUser(ctx: Context, userId: string): Promise<UserRow> {
+  notOwn(ctx, userId, OWN_USER, 'You cannot disable your own user; ask another admin');
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await loadUser(tx, userId);
+    if (before.disabled) throw badInput(['userId'], `${before.username} is already disabled`);
+    const after = await tx.user.update({ where: { id: userId }, data: { disabled: true }, include: userInclude });
+    await revokeAllSessions(tx, userId);
+    await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'disable', before: auditable(before), after: auditable(after) });
+    return after;
+  });
+}
+
+export function enableUser(ctx: Context, userId: string): Promise<UserRow> {
+  notOwn(ctx, userId, OWN_USER, 'You cannot enable your own user');
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await loadUser(tx, userId);
+    if (!before.disabled) throw badInput(['userId'], `${before.username} is not disabled`);
+    if (accessEnded(before.person?.leaveDate)) {
+      throw clientError('BAD_USER_INPUT', `${before.person!.name} left on ${dateToDay(before.person!.leaveDate!)}; a leaver's user stays disabled`, { field: 'userId', reason: PERSON_LEFT });
+    }
+    const after = await tx.user.update({ where: { id: userId }, data: { disabled: false }, include: userInclude });
+    await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'enable', before: auditable(before), after: auditable(after) });
+    return after;
+  });
+}
+
+/** Sets a new password and revokes every token the user holds. */
+export async function resetPassword(ctx: Context, userId: string, password: string): Promise<UserRow> {
+  notOwn(ctx, userId, OWN_USER, 'You cannot reset your own password here; ask another admin');
+  const passwordHash = await hashPassword(password);
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await loadUser(tx, userId);
+    const after = await tx.user.update({ where: { id: userId }, data: { passwordHash }, include: userInclude });
+    await revokeAllSessions(tx, userId);
+    await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'resetPassword', before: auditable(before), after: { ...auditable(after), passwordChanged: true } });
+    return after;
+  });
+}
