@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import { resolveSession } from './auth/sessions.ts';
 import { createThrottle } from './auth/throttle.ts';
 import { root } from './db/providers.ts';
+import { armorReason, useCodedErrors, useCostLimit, useIntrospectionForSignedIn } from './graphql/edge.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -26,6 +27,8 @@ function isQuery(document: DocumentNode, operationName?: string | null): boolean
 }
 
 export const CSRF_HEADER = 'x-quotabook-csrf';
+/** About the values a query may return: a 1,000-person roster page with the add-in's fields is about 20,000. */
+export const MAX_QUERY_COST = 50_000;
 
 /** Nothing the API answers may be stored by a browser or a proxy: roster and payroll are per user. */
 const noStore: Plugin = {
@@ -64,15 +67,20 @@ export function createGraphQL(db: Database, config: Config) {
     },
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useCodedErrors(),
       EnvelopArmorPlugin({
         // Depth counts introspection too: clients use schema/schema.graphql, not a live introspection.
-        maxDepth: { n: 10, ignoreIntrospection: false },
-        maxAliases: { n: 10 },
-        maxDirectives: { n: 20 },
-        maxTokens: { n: 2000 },
-        costLimit: { maxCost: 5000 },
+        maxDepth: { n: 10, ignoreIntrospection: false, onReject: [armorReason('MAX_DEPTH', 10)] },
+        maxAliases: { n: 10, onReject: [armorReason('MAX_ALIASES', 10)] },
+        maxDirectives: { n: 20, onReject: [armorReason('MAX_DIRECTIVES', 20)] },
+        maxTokens: { n: 2000, onReject: [armorReason('MAX_TOKENS', 2000)] },
+        // Armor's cost rule runs before variables are known (a page size passed as a variable
+        // would count 1): ours runs at execution, with them (graphql/edge.ts).
+        costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: true },
       }),
+      useIntrospectionForSignedIn(),
+      useCostLimit(MAX_QUERY_COST),
       {
         onRequest({ request, url, endResponse, fetchAPI }) {
           if (url.pathname !== '/ready') return;

@@ -1,0 +1,109 @@
+/** Issue 7 §7: every refusal is clean — coded, bounded, and changes nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { CSRF_HEADER, MAX_QUERY_COST } from '../../server/app.ts';
+import { ROSTER_PAGE } from '../../addin/src/api/operations.ts';
+
+describe.each(testProviders)('refusals at the edge on %s', (provider) => {
+  let s: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    token = await s.login('admin');
+  });
+  afterAll(() => s.close());
+
+  const send = async (body: unknown, headers: Record<string, string | null> = {}) => {
+    const h: Record<string, string> = { 'content-type': 'application/json', [CSRF_HEADER]: '1', authorization: `Bearer ${token}` };
+    for (const [k, v] of Object.entries(headers)) v === null ? delete h[k] : (h[k] = v);
+    const res = await s.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: h, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as GqlResult & { errors: { extensions: Record<string, unknown> }[] } };
+  };
+  const ext = (r: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => r.body.errors?.[0]?.extensions ?? {};
+
+  it('gives every graphql-armor limit a code, a reason and the limit', async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: viewer { username }`).join(' ');
+    expect(ext(await send({ query: `{ ${aliases} }` }))).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_ALIASES', limit: 10 });
+    const deep = '{ viewer { person { manager { manager { manager { manager { manager { manager { manager { manager { manager { id } } } } } } } } } } } }';
+    const depth = await send({ query: deep });
+    expect(depth.body.errors[0]!.message).toMatch(/depth/i);
+    expect(ext(depth)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_DEPTH', limit: 10 });
+    expect(ext(await send({ query: `{ ${'viewer { username } '.repeat(600)} }` }))).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_TOKENS', limit: 2000 });
+    expect(ext(await send({ query: `{ viewer ${'@skip(if: false) '.repeat(30)} { username } }` }))).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_DIRECTIVES', limit: 20 });
+  });
+
+  it('codes CSRF refusals, parse errors, bad JSON, a missing query and variable type errors', async () => {
+    const csrf = await send({ query: '{ viewer { username } }' }, { [CSRF_HEADER]: null, 'content-type': 'text/plain' });
+    expect(csrf.status).toBe(403);
+    expect(ext(csrf)).toMatchObject({ code: 'FORBIDDEN', reason: 'CSRF' });
+    const get = await s.app.yoga.fetch('http://localhost/graphql?query=%7Bviewer%7Busername%7D%7D', { headers: { authorization: `Bearer ${token}` } });
+    expect(get.status).toBe(403);
+    expect(((await get.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(ext(await send({ query: '{ viewer { ' }))).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+    const json = await send('{"query": "{ viewer { username } }", "secret": "张三 salary 12345.00');
+    expect(ext(json)).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(JSON.stringify(json.body)).not.toContain('张三');
+    expect(ext(await send({}))).toMatchObject({ code: 'BAD_REQUEST' });
+    // Queries (graphql-jit) and mutations (graphql-js) coerce variables on different paths.
+    const query = await send({ query: 'query($f: Int) { roster(first: $f) { edges { node { id } } } }', variables: { f: 'many' } });
+    expect(ext(query)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VARIABLE_TYPE' });
+    const big = await send({ query: 'query($f: Int) { roster(first: $f) { edges { node { id } } } }', variables: { f: 1e20 } });
+    expect(ext(big)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const before = await databaseSnapshot(s.db);
+    const mutation = await send({ query: 'mutation($id: ID!, $revision: Int!) { publishTargetPlan(id: $id, revision: $revision) { plan { status } } }', variables: { id: 'x', revision: 'one' } });
+    expect(ext(mutation)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VARIABLE_TYPE' });
+    const missing = await send({ query: 'mutation($id: ID!, $revision: Int!) { publishTargetPlan(id: $id, revision: $revision) { plan { status } } }', variables: { id: 'x' } });
+    expect(ext(missing)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+  });
+
+  it('codes a masked internal error', async () => {
+    const original = s.db.prisma.orgUnit.findMany;
+    (s.db.prisma.orgUnit as any).findMany = () => Promise.reject(new Error('boom'));
+    try {
+      const r = await send({ query: '{ orgTree { id } }' });
+      expect(r.body.errors[0]!.message).toBe('Unexpected error.');
+      expect(ext(r)).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    } finally {
+      (s.db.prisma.orgUnit as any).findMany = original;
+    }
+  });
+
+  it("passes the add-in's largest query, roster(first: 1000), with first as a variable or a literal", async () => {
+    const byVariable = await send({ query: ROSTER_PAGE, variables: { first: 1000, asOf: null, unitId: null, after: null } });
+    expect(byVariable.body.errors).toBeUndefined();
+    expect(byVariable.body.data.roster.edges.length).toBeGreaterThan(50);
+    const literal = ROSTER_PAGE.replace('$first: Int, ', '').replace('first: $first', 'first: 1000');
+    expect(literal).toContain('first: 1000');
+    const byLiteral = await send({ query: literal, variables: { asOf: null, unitId: null, after: null } });
+    expect(byLiteral.body.errors).toBeUndefined();
+    expect(byLiteral.body.data).toEqual(byVariable.body.data);
+  });
+
+  it('counts a page size passed as a variable the same as a literal when over the cost limit', async () => {
+    const page = (first: string) => `roster(first: ${first}) { edges { node { id employeeNo name unitPath unitCode position rank status hireDate leaveDate employmentType baseSalary mentorName phone email } } }`;
+    const byVariable = await send({ query: `query($f: Int) { a: ${page('$f')} b: ${page('$f')} c: ${page('$f')} }`, variables: { f: 1000 } });
+    const byLiteral = await send({ query: `{ a: ${page('1000')} b: ${page('1000')} c: ${page('1000')} }` });
+    for (const r of [byVariable, byLiteral]) {
+      expect(r.body.data).toBeUndefined();
+      expect(ext(r)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT', limit: MAX_QUERY_COST });
+    }
+    expect(ext(byVariable).cost).toBe(ext(byLiteral).cost);
+    expect(ext(byVariable).cost as number).toBeGreaterThan(MAX_QUERY_COST);
+    // The schema's default page size (500) counts too.
+    const byDefault = await send({ query: `{ a: roster { edges { node { id } } } }` });
+    expect(byDefault.body.errors).toBeUndefined();
+  });
+
+  it('answers introspection only to a signed-in user', async () => {
+    const anonymous = await send({ query: '{ __schema { queryType { name } } }' }, { authorization: null });
+    expect(anonymous.body.data).toBeUndefined();
+    expect(ext(anonymous)).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INTROSPECTION_REQUIRES_SIGN_IN' });
+    const type = await send({ query: 'query { ...F } fragment F on Query { __type(name: "Person") { name } }' }, { authorization: null });
+    expect(ext(type)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await send({ query: '{ __typename }' }, { authorization: null })).body.data).toEqual({ __typename: 'Query' });
+    const signedIn = await send({ query: '{ __schema { queryType { name } } }' });
+    expect(signedIn.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
