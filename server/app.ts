@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import { resolveSession } from './auth/sessions.ts';
 import { createThrottle } from './auth/throttle.ts';
 import { root } from './db/providers.ts';
+import { maskError, safeLogger } from './logging.ts';
 import { armorReason, useCodedErrors, useCostLimit, useIntrospectionForSignedIn } from './graphql/edge.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
@@ -46,7 +47,9 @@ export function createGraphQL(db: Database, config: Config) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: false,
-    maskedErrors: true,
+    // Coded client errors pass; anything else is "Unexpected error." and is logged without its message.
+    maskedErrors: { maskError, isDev: false },
+    logging: safeLogger(),
     cors: {
       origin: config.allowedOrigins,
       credentials: false,

@@ -1,5 +1,5 @@
 /** Issue 7 §7: every refusal is clean — coded, bounded, and changes nothing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { CSRF_HEADER, MAX_QUERY_COST } from '../../server/app.ts';
@@ -70,6 +70,32 @@ describe.each(testProviders)('refusals at the edge on %s', (provider) => {
     }
   });
 
+  it('logs no personal data, not even from failed SQL or a refused variable', async () => {
+    const written: string[] = [];
+    const spies = (['error', 'warn', 'info', 'log', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void written.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(' '))),
+    );
+    const original = s.db.prisma.orgUnit.findMany;
+    // A real statement that fails, whose driver error quotes personal data.
+    (s.db.prisma.orgUnit as any).findMany = () => s.db.prisma.$queryRawUnsafe('SELECT "张三 月薪 12345.67" FROM "no_such_table_张三"');
+    try {
+      const r = await send({ query: '{ orgTree { id } }' });
+      expect(ext(r)).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+      expect(JSON.stringify(r.body)).not.toContain('张三');
+      // Prisma's own validation errors print the arguments of the call.
+      (s.db.prisma.orgUnit as any).findMany = () => s.db.prisma.person.findMany({ where: { name: { equals: '张三', nope: '12345.67' } as any } });
+      expect(ext(await send({ query: '{ orgTree { id } }' }))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+      const money = await send({ query: 'mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-03", amount: "9999999999999999912345.67", reason: "张三", approvedBy: "x") }', variables: { p: 'x' } });
+      expect(ext(money)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MONEY_OUT_OF_RANGE' });
+    } finally {
+      (s.db.prisma.orgUnit as any).findMany = original;
+      spies.forEach((spy) => spy.mockRestore());
+    }
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.join('\n')).toMatch(/unexpected error/);
+    expect(written.join('\n')).not.toMatch(/张三|12345/);
+  });
+
   it("passes the add-in's largest query, roster(first: 1000), with first as a variable or a literal", async () => {
     const byVariable = await send({ query: ROSTER_PAGE, variables: { first: 1000, asOf: null, unitId: null, after: null } });
     expect(byVariable.body.errors).toBeUndefined();
@@ -105,5 +131,61 @@ describe.each(testProviders)('refusals at the edge on %s', (provider) => {
     expect((await send({ query: '{ __typename }' }, { authorization: null })).body.data).toEqual({ __typename: 'Query' });
     const signedIn = await send({ query: '{ __schema { queryType { name } } }' });
     expect(signedIn.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe.each(testProviders)('money beyond 64-bit fen on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance', string>;
+  let person: { id: string; employeeNo: string; version: number };
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    t.admin = await s.login('admin');
+    t.finance = await s.login('finance');
+    person = await s.db.prisma.person.findFirstOrThrow({ where: { status: 'ACTIVE', position: 'SALES_REP', hireDate: { lt: new Date('2025-01-01') } }, orderBy: { employeeNo: 'asc' } });
+  });
+  afterAll(() => s.close());
+
+  const MAX = '92233720368547758.07';
+  const OVER = '92233720368547758.08';
+  const IMPORT = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }';
+
+  it('refuses an amount one fen beyond the range as BAD_USER_INPUT, as a variable or a literal, and changes nothing', async () => {
+    for (const amount of [OVER, '-92233720368547758.09', '1' + '0'.repeat(400)]) {
+      const r = await s.refused(IMPORT, { r: [{ externalId: 'BIG', employeeNo: person.employeeNo, date: '2026-02-02', amount }] }, t.finance);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+      expect(r.errors![0]!.extensions).toMatchObject({ reason: 'MONEY_OUT_OF_RANGE' });
+      expect(r.errors![0]!.message).toMatch(/beyond the supported range/);
+    }
+    const literal = await s.refused(`mutation { importSalesActuals(records: [{ externalId: "BIG", employeeNo: "${person.employeeNo}", date: "2026-02-02", amount: "${OVER}" }]) { created } }`, {}, t.finance);
+    expect(codeOf(literal)).toBe('BAD_USER_INPUT');
+    expect(literal.errors![0]!.message).toMatch(/beyond the supported range/);
+    const salary = await s.refused('mutation($id: ID!, $v: Int!, $i: UpdatePersonInput!) { updatePerson(id: $id, version: $v, input: $i) { id } }', { id: person.id, v: person.version, i: { baseSalary: OVER } }, t.admin);
+    expect(salary.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MONEY_OUT_OF_RANGE' });
+  });
+
+  it('refuses a plan document with an amount beyond the range', async () => {
+    const plans = await s.gql('{ compensationPlans { code document } }', {}, t.admin);
+    expect(plans.errors).toBeUndefined();
+    const doc = JSON.parse(plans.data.compensationPlans[0].document);
+    const text = JSON.stringify(doc).replace(/"(\d+(?:\.\d{1,2})?)"/, `"${'9'.repeat(30)}"`);
+    expect(text).not.toBe(JSON.stringify(doc));
+    const r = await s.refused('mutation($d: String!) { saveCompensationPlan(document: $d, effectiveFrom: "2026-01-01") { id } }', { d: text }, t.admin);
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(r.errors![0]!.extensions)).toMatch(/within ±92233720368547758\.07/);
+  });
+
+  it('refuses a payroll calculation whose payslip would overflow, naming the employee, and changes nothing', async () => {
+    const unitId = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: person.id, validTo: null } })).unitId;
+    const u = await s.gql('mutation($id: ID!, $v: Int!, $i: UpdatePersonInput!) { updatePerson(id: $id, version: $v, input: $i) { id } }', { id: person.id, v: person.version, i: { baseSalary: MAX } }, t.admin);
+    expect(u.errors).toBeUndefined();
+    const adj = await s.gql('mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-03", amount: "500.00", reason: "奖励", approvedBy: "director") }', { p: person.id }, t.finance);
+    expect(adj.errors).toBeUndefined();
+    const c = await s.gql('mutation($u: ID!) { createPayrollRun(month: "2026-03", scopeUnitId: $u) { run { id revision } } }', { u: unitId }, t.finance);
+    expect(c.errors).toBeUndefined();
+    const run = c.data.createPayrollRun.run;
+    const r = await s.refused('mutation($id: ID!, $revision: Int!) { calculatePayrollRun(id: $id, revision: $revision) { run { status } } }', { id: run.id, revision: run.revision }, t.finance);
+    expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MONEY_OUT_OF_RANGE', employeeNo: person.employeeNo });
+    expect(r.errors![0]!.message).toContain(person.employeeNo);
   });
 });
