@@ -40,7 +40,7 @@ const noStore: Plugin = {
 };
 
 export function createGraphQL(db: Database, config: Config) {
-  const loginThrottle = createThrottle();
+  const loginThrottle = createThrottle(db.prisma);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -57,7 +57,7 @@ export function createGraphQL(db: Database, config: Config) {
       allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
       maxAge: 600,
     },
-    context: async ({ request }): Promise<Context> => {
+    context: async ({ request, req }: { request: Request; req?: IncomingMessage }): Promise<Context> => {
       const session = await resolveSession(db.prisma, request.headers.get('authorization'));
       return {
         prisma: db.prisma,
@@ -65,6 +65,7 @@ export function createGraphQL(db: Database, config: Config) {
         viewer: 'viewer' in session ? session.viewer : null,
         sessionProblem: 'problem' in session ? session.problem : null,
         loginThrottle,
+        clientAddress: req?.socket?.remoteAddress ?? 'unknown',
         memo: new Map(),
       };
     },
