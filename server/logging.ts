@@ -61,9 +61,9 @@ export function maskError(error: unknown, message: string): Error {
     if (original instanceof GraphQLError) return error;
     const code = (original as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      return createGraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions } });
+      return createGraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...(error.extensions ?? {}) } });
     }
-    return createGraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true, ...(error.extensions.http ? { http: error.extensions.http } : {}) } });
+    return createGraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true, ...(error.extensions?.http ? { http: error.extensions.http } : {}) } });
   }
   return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true } });
 }

@@ -4,6 +4,9 @@ import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestSer
 import { testProviders } from '../support/databases.ts';
 import { CSRF_HEADER, MAX_QUERY_COST } from '../../server/app.ts';
 import { ROSTER_PAGE } from '../../addin/src/api/operations.ts';
+import { FILE_LIMITS, readGrid } from '../../server/imports/tabular-file.ts';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
 
 describe.each(testProviders)('refusals at the edge on %s', (provider) => {
   let s: TestServer;
@@ -187,5 +190,131 @@ describe.each(testProviders)('money beyond 64-bit fen on %s', (provider) => {
     const r = await s.refused('mutation($id: ID!, $revision: Int!) { calculatePayrollRun(id: $id, revision: $revision) { run { status } } }', { id: run.id, revision: run.revision }, t.finance);
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MONEY_OUT_OF_RANGE', employeeNo: person.employeeNo });
     expect(r.errors![0]!.message).toContain(person.employeeNo);
+  });
+});
+
+/** A zip built by hand, so a test can make one that expands enormously (and, optionally, lies about it). */
+function zipOf(files: { name: string; data: Buffer; declaredSize?: number }[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = Buffer.from(f.name);
+    const packed = zlib.deflateRawSync(f.data, { level: 9 });
+    const crc = zlib.crc32(f.data);
+    const size = f.declaredSize ?? f.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, cd, end]));
+}
+
+describe.each(testProviders)('uploaded files within limits on %s', (provider) => {
+  let s: TestServer;
+  let finance: string;
+  let employeeNo: string;
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    finance = await s.login('finance');
+    employeeNo = (await s.db.prisma.person.findFirstOrThrow({ where: { hireDate: { lt: new Date('2024-01-01') }, status: 'ACTIVE' } })).employeeNo;
+  });
+  afterAll(() => s.close());
+
+  const upload = async (name: string, bytes: Uint8Array | string) => {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: 'mutation($f: File!) { importSalesFile(file: $f) { created } }', variables: { f: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new File([bytes as BlobPart], name));
+    const res = await s.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { [CSRF_HEADER]: '1', authorization: `Bearer ${finance}` }, body: form });
+    return (await res.json()) as GqlResult & { errors?: { message: string; extensions: Record<string, unknown> }[] };
+  };
+  const refusedUpload = async (name: string, bytes: Uint8Array | string, limit?: string) => {
+    const before = await databaseSnapshot(s.db);
+    const started = Date.now();
+    const r = await upload(name, bytes);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', ...(limit ? { reason: 'FILE_LIMIT', limit } : {}) });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    return { error: r.errors![0]!, ms: Date.now() - started };
+  };
+
+  it('refuses a small workbook that expands to one 100 MB string, quickly, naming the decompressed size', async () => {
+    const huge = Buffer.concat([Buffer.from('<sst><si><t>'), Buffer.alloc(100 * 1024 * 1024, 'a'), Buffer.from('</t></si></sst>')]);
+    const bomb = zipOf([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/sharedStrings.xml', data: huge }]);
+    expect(bomb.length).toBeLessThan(400 * 1024);
+    const { error, ms } = await refusedUpload('bomb.xlsx', bomb, 'decompressedBytes');
+    expect(error.message).toMatch(/expands to 10[01] MB; at most 64 MB/);
+    expect(ms).toBeLessThan(2000);
+    // The same zip lying about its sizes is refused too (by the parser, its memory or its time), never an internal error.
+    const liar = zipOf([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/sharedStrings.xml', data: huge, declaredSize: 1000 }]);
+    await refusedUpload('liar.xlsx', liar);
+  });
+
+  it('refuses a CSV beyond the rows, cells or string-length limits, naming the limit', async () => {
+    const header = 'externalId,employeeNo,date,amount\n';
+    const rows = header + Array.from({ length: 50_001 }, (_, i) => `R${i},${employeeNo},2025-03-01,1.00`).join('\n');
+    expect((await refusedUpload('rows.csv', rows, 'rows')).error.message).toMatch(/at most 50000/);
+    const wide = header + Array.from({ length: 40 }, () => '1,'.repeat(30_000)).join('\n');
+    await refusedUpload('wide.csv', wide, 'cells');
+    const long = `${header}X-1,${employeeNo},2025-03-01,"${'名'.repeat(40_000)}"\n`;
+    expect((await refusedUpload('long.csv', long, 'stringLength')).error.message).toMatch(/CSV!D2 holds 40000 characters; a cell may hold at most 32767/);
+  });
+
+  it('refuses a workbook beyond the rows or string-length limits', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sales');
+    ws.addRow(['externalId', 'employeeNo', 'date', 'amount']);
+    ws.addRow(['X-1', employeeNo, '2025-03-01', 'x'.repeat(33_000)]);
+    const r = await refusedUpload('long.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()), 'stringLength');
+    expect(r.error.message).toMatch(/Sales!D2 holds 33000 characters/);
+  });
+
+  it('stops a parse that takes too long, naming the time limit', async () => {
+    const rows = 'externalId,employeeNo,date,amount\n' + Array.from({ length: 20_000 }, (_, i) => `T${i},${employeeNo},2025-03-01,1.00`).join('\n');
+    await expect(readGrid('slow.csv', new TextEncoder().encode(rows), /^sales/i, { ...FILE_LIMITS, timeMs: 1 })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'timeMs' } });
+  });
+
+  it('answers other requests while a large file parses', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sales');
+    ws.addRow(['externalId', 'employeeNo', 'date', 'amount', 'customer']);
+    for (let i = 0; i < 25_000; i++) ws.addRow([`L-${i}`, 'NOBODY', '2025-03-01', 1, `客户 ${i}`]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    let uploadDone = 0;
+    const pending = upload('large.xlsx', bytes).then((r) => ((uploadDone = Date.now()), r));
+    await new Promise((r) => setTimeout(r, 50));
+    const asked = Date.now();
+    const viewer = await s.gql('{ viewer { username } }', {}, finance);
+    const answered = Date.now();
+    expect(viewer.data.viewer.username).toBe('finance');
+    expect(answered - asked).toBeLessThan(1000);
+    const r = await pending;
+    expect(uploadDone).toBeGreaterThan(answered);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT'); // nobody has employee number NOBODY
   });
 });
