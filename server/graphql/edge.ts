@@ -75,6 +75,8 @@ export const useCodedErrors = (): Plugin => ({
 });
 
 const PAGE_ARGS = ['first', 'last'] as const;
+/** The largest page any field accepts: a larger one is refused by the field itself (BAD_USER_INPUT naming it). */
+const MAX_PAGE = 1000;
 
 /**
  * The values an operation can produce: each field counts 1, and a field with a
@@ -114,7 +116,7 @@ export function operationCost(
           const args = def.args?.length ? getArgumentValues(def, sel, variables) : {};
           for (const name of PAGE_ARGS) {
             const n = args[name];
-            if (typeof n === 'number' && Number.isFinite(n)) size = Math.max(size, n);
+            if (typeof n === 'number' && Number.isFinite(n)) size = Math.max(size, Math.min(n, MAX_PAGE));
           }
         }
         const child = def ? (getNamedType(def.type) as unknown as GraphQLNamedType) : parent;
