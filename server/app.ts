@@ -39,6 +39,18 @@ const noStore: Plugin = {
   },
 };
 
+/**
+ * The caller's address for sign-in throttling: the socket's peer, or behind
+ * `hops` trusted reverse proxies, the X-Forwarded-For entry the outermost of
+ * them added (entries further left are the client's own word).
+ */
+export function clientAddress(request: Request, req: IncomingMessage | undefined, hops: number): string {
+  const peer = req?.socket?.remoteAddress ?? 'unknown';
+  if (hops <= 0) return peer;
+  const chain = (request.headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return chain[chain.length - hops] ?? chain[0] ?? peer;
+}
+
 export function createGraphQL(db: Database, config: Config) {
   const loginThrottle = createThrottle(db.prisma);
   return createYoga<Record<string, unknown>, Context>({
@@ -65,7 +77,7 @@ export function createGraphQL(db: Database, config: Config) {
         viewer: 'viewer' in session ? session.viewer : null,
         sessionProblem: 'problem' in session ? session.problem : null,
         loginThrottle,
-        clientAddress: req?.socket?.remoteAddress ?? 'unknown',
+        clientAddress: clientAddress(request, req, config.trustProxyHops),
         memo: new Map(),
       };
     },

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
-import { CSRF_HEADER, MAX_QUERY_COST } from '../../server/app.ts';
+import { CSRF_HEADER, MAX_QUERY_COST, clientAddress } from '../../server/app.ts';
 import { ROSTER_PAGE } from '../../addin/src/api/operations.ts';
 import { FILE_LIMITS, readGrid } from '../../server/imports/tabular-file.ts';
 import zlib from 'node:zlib';
@@ -190,6 +190,16 @@ describe.each(testProviders)('money beyond 64-bit fen on %s', (provider) => {
     const r = await s.refused('mutation($id: ID!, $revision: Int!) { calculatePayrollRun(id: $id, revision: $revision) { run { status } } }', { id: run.id, revision: run.revision }, t.finance);
     expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MONEY_OUT_OF_RANGE', employeeNo: person.employeeNo });
     expect(r.errors![0]!.message).toContain(person.employeeNo);
+  });
+});
+
+describe('the client address for sign-in throttling', () => {
+  const req = { socket: { remoteAddress: '10.1.1.1' } } as any;
+  const request = new Request('http://localhost/graphql', { headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' } });
+  it('is the socket peer unless proxies are trusted, and never a forwarded entry the client wrote itself', () => {
+    expect(clientAddress(request, req, 0)).toBe('10.1.1.1');
+    expect(clientAddress(request, req, 1)).toBe('203.0.113.9');
+    expect(clientAddress(new Request('http://localhost/graphql'), req, 1)).toBe('10.1.1.1');
   });
 });
 
