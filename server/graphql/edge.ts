@@ -37,6 +37,7 @@ function codeFor(error: GraphQLError): { code: string; reason?: string } {
   if (/^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(m)) return { code: 'BAD_USER_INPUT', reason: 'VARIABLE_TYPE' };
   if (/CSRF/i.test(m)) return { code: 'FORBIDDEN', reason: 'CSRF' };
   if (/^Syntax Error:/.test(m)) return { code: 'GRAPHQL_PARSE_FAILED' };
+  if (CLIENT_MISTAKES.test(m)) return { code: 'BAD_REQUEST' };
   if (/^Unexpected error\.?$/.test(m)) return { code: 'INTERNAL_SERVER_ERROR' };
   const status = (error.extensions as { http?: { status?: number } }).http?.status;
   if (status === 401) return { code: 'UNAUTHENTICATED' };
@@ -47,20 +48,24 @@ function codeFor(error: GraphQLError): { code: string; reason?: string } {
 
 type Result = { errors?: readonly GraphQLError[] };
 
+const CLIENT_MISTAKES = /^(Multipart form field|Schema is not configured to execute (subscription|mutation) operation)/;
+
 /** The same error with a code (and without originalError); errors may be frozen, so each is rebuilt when it lacks one. */
 function withCode(error: GraphQLError): GraphQLError {
   const ext = { ...((error.extensions ?? {}) as Record<string, unknown>) };
   // yoga copies a JSON parser's message (which quotes the body) into originalError: never echo request content.
   const hadOriginal = 'originalError' in ext;
   delete ext.originalError;
-  if (typeof ext.code === 'string' && !hadOriginal) return error;
+  // yoga reports a few request mistakes as internal errors: they are the client's.
+  if (ext.code === 'INTERNAL_SERVER_ERROR' && CLIENT_MISTAKES.test(error.message)) ext.code = 'BAD_REQUEST';
+  else if (typeof ext.code === 'string' && !hadOriginal) return error;
   if (typeof ext.code !== 'string') {
     const { code, reason } = codeFor(error);
     ext.code = code;
     if (reason && ext.reason === undefined) ext.reason = reason;
   }
   const coded = new GraphQLError(error.message, { path: error.path, extensions: ext });
-  if (error.locations) (coded as { locations?: unknown }).locations = error.locations;
+  if (error.locations) Object.defineProperty(coded, 'locations', { value: error.locations, enumerable: true, writable: true, configurable: true });
   return coded;
 }
 

@@ -48,6 +48,15 @@ describe.each(testProviders)('refusals at the edge on %s', (provider) => {
     expect(ext(json)).toMatchObject({ code: 'BAD_REQUEST' });
     expect(JSON.stringify(json.body)).not.toContain('张三');
     expect(ext(await send({}))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(ext(await send({ query: 'subscription { x }' }))).toMatchObject({ code: 'BAD_REQUEST' });
+    const form = new FormData();
+    form.set('operations', '{');
+    form.set('map', '{}');
+    const multipart = await s.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { [CSRF_HEADER]: '1', authorization: `Bearer ${token}` }, body: form });
+    expect(((await multipart.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const getMutation = await s.app.yoga.fetch(`http://localhost/graphql?query=${encodeURIComponent('mutation { logout }')}`, { headers: { [CSRF_HEADER]: '1', authorization: `Bearer ${token}` } });
+    expect(getMutation.status).toBe(405);
+    expect(((await getMutation.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
     // Queries (graphql-jit) and mutations (graphql-js) coerce variables on different paths.
     const query = await send({ query: 'query($f: Int) { roster(first: $f) { edges { node { id } } } }', variables: { f: 'many' } });
     expect(ext(query)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VARIABLE_TYPE' });
