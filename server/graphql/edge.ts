@@ -73,6 +73,16 @@ const addCodes = (result: Result): Result =>
   result.errors?.length ? Object.assign(Object.create(Object.getPrototypeOf(result)), result, { errors: result.errors.map(withCode) }) : result;
 
 export const useCodedErrors = (): Plugin => ({
+  // yoga answers an unsupported media type with an empty 415: give it a coded GraphQL error body too.
+  onResponse({ response, setResponse, fetchAPI }) {
+    if (response.status < 400 || response.headers.get('content-type')) return;
+    const code = response.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    const message = response.status === 415 ? 'Send GraphQL as application/json, a GET query string or multipart/form-data' : `The request was refused (HTTP ${response.status})`;
+    const headers = new fetchAPI.Headers(response.headers);
+    headers.set('content-type', 'application/json; charset=utf-8');
+    const reason = response.status === 415 ? { reason: 'UNSUPPORTED_MEDIA_TYPE' } : {};
+    setResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code, ...reason } }] }), { status: response.status, headers }));
+  },
   onResultProcess({ result, setResult }) {
     if (Array.isArray(result)) setResult(result.map(addCodes) as typeof result);
     else if (result && typeof result === 'object' && !(Symbol.asyncIterator in result)) setResult(addCodes(result as Result) as typeof result);

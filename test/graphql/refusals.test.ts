@@ -49,6 +49,9 @@ describe.each(testProviders)('refusals at the edge on %s', (provider) => {
     expect(JSON.stringify(json.body)).not.toContain('张三');
     expect(ext(await send({}))).toMatchObject({ code: 'BAD_REQUEST' });
     expect(ext(await send({ query: 'subscription { x }' }))).toMatchObject({ code: 'BAD_REQUEST' });
+    const xml = await send('<query/>', { 'content-type': 'application/xml' });
+    expect(xml.status).toBe(415);
+    expect(ext(xml)).toMatchObject({ code: 'BAD_REQUEST', reason: 'UNSUPPORTED_MEDIA_TYPE' });
     const form = new FormData();
     form.set('operations', '{');
     form.set('map', '{}');
