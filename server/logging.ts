@@ -35,6 +35,16 @@ export function describeError(error: unknown, depth = 0): string {
   return `${error.name}${codes.length ? ` (${codes.join(', ')})` : ''}${path}${frames ? `\n${frames}` : ''}${cause}`;
 }
 
+const CLIENT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND']);
+
+/** A GraphQL error whose innermost cause is a coded client error (thrown as a plain Error with extensions). */
+function isClientRefusal(error: unknown): boolean {
+  let e: unknown = error;
+  while (e instanceof GraphQLError && e.originalError) e = e.originalError;
+  const code = (e as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return e !== error && typeof code === 'string' && CLIENT_CODES.has(code);
+}
+
 const redact = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : describeError(a)));
 
 /** yoga's logger: errors and warnings described without their messages; debug off. */
@@ -43,11 +53,14 @@ export function safeLogger(sink: Pick<Console, 'error' | 'warn' | 'info'> = cons
     debug: () => undefined,
     info: (...args) => sink.info('[quotabook]', ...redact(args)),
     warn: (...args) => sink.warn('[quotabook] warning:', ...redact(args)),
-    error: (...args) => sink.error('[quotabook] unexpected error:', ...redact(args)),
+    error: (...args) => {
+      // yoga logs every error its masking replaced, coded client refusals (e.g. a bad Money variable) included: those are not faults.
+      if (args.length === 1 && isClientRefusal(args[0])) return;
+      sink.error('[quotabook] unexpected error:', ...redact(args));
+    },
   };
 }
 
-const CLIENT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND']);
 
 /**
  * Masks every error but coded client errors. A coded error thrown as a plain
