@@ -10,16 +10,28 @@
  * arithmetic with the numbers put in.
  */
 import { z } from 'zod';
-import { formatMoney } from './money.ts';
+import { MAX_FEN, formatMoney, parseMoney } from './money.ts';
 import { describeCount } from './working-calendar.ts';
 import { cmp, decimal, div, evaluate, fromFen, mul, parseFormula, rational, show, substitute, sub, toFenHalfUp, add, type Rational } from './formula.ts';
+
+const fitsMoney = (v: string) => {
+  try {
+    parseMoney(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export const RANKS = ['SR', 'SE', 'SSE', 'SM', 'SSM', 'SD', 'SSD', 'TE'] as const;
 export type Rank = (typeof RANKS)[number];
 export const MEASURES = ['sales', 'units', 'collections', 'margin'] as const;
 export type Measure = (typeof MEASURES)[number];
 
-const yuan = z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount in yuan such as 1500 or 1500.00');
+const yuan = z
+  .string()
+  .regex(/^\d+(\.\d{1,2})?$/, 'an amount in yuan such as 1500 or 1500.00')
+  .refine((v) => fitsMoney(v), `an amount within ±${formatMoney(MAX_FEN)}`);
 const percent = z.string().regex(/^\d+(\.\d{1,4})?$/, 'a percentage such as 20 or 2.5');
 const code = z.string().regex(/^[a-z][a-zA-Z0-9_]{0,31}$/, 'a code such as commission or morningStar');
 const label = z.string().min(1).max(64);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { divideHalfUp, fenToCellNumber, formatMoney, parseMoney } from './money.ts';
+import { MAX_FEN, MIN_FEN, MoneyRangeError } from './money.ts';
 
 describe('money in fen', () => {
   it('parses decimal strings exactly', () => {
@@ -36,5 +37,15 @@ describe('money in fen', () => {
   it('turns fen into the cell number of the same decimal', () => {
     expect(fenToCellNumber(123456n)).toBe(1234.56);
     expect(() => fenToCellNumber(10n ** 17n)).toThrow(RangeError);
+  });
+});
+
+describe('the range of money', () => {
+  it('holds exactly 64-bit signed fen and refuses one fen beyond either end', () => {
+    expect(parseMoney('92233720368547758.07')).toBe(MAX_FEN);
+    expect(parseMoney('-92233720368547758.08')).toBe(MIN_FEN);
+    expect(() => parseMoney('92233720368547758.08')).toThrow(MoneyRangeError);
+    expect(() => parseMoney('-92233720368547758.09')).toThrow(/beyond the supported range/);
+    expect(() => parseMoney('9'.repeat(5000))).toThrow(MoneyRangeError);
   });
 });

@@ -12,7 +12,19 @@ export class MoneyFormatError extends Error {
   }
 }
 
-/** Parses a decimal string such as "1234.5" or "-0.07" into fen. */
+/** The largest amount the database columns hold: 64-bit signed fen (92,233,720,368,547,758.07 yuan). */
+export const MAX_FEN: Fen = 2n ** 63n - 1n;
+export const MIN_FEN: Fen = -(2n ** 63n);
+export const isFenInRange = (fen: Fen) => fen >= MIN_FEN && fen <= MAX_FEN;
+
+export class MoneyRangeError extends MoneyFormatError {
+  readonly reason = 'MONEY_OUT_OF_RANGE';
+  constructor(input: string) {
+    super(input, `beyond the supported range of ±${formatMoney(MAX_FEN)}`);
+  }
+}
+
+/** Parses a decimal string such as "1234.5" or "-0.07" into fen; refuses amounts beyond 64-bit fen. */
 export function parseMoney(input: string): Fen {
   const text = input.trim().replace(/,/g, '');
   const m = DECIMAL.exec(text);
@@ -21,8 +33,12 @@ export function parseMoney(input: string): Fen {
     throw new MoneyFormatError(input, 'expected a decimal number such as 1234.56');
   }
   const [, sign, whole, frac = ''] = m;
+  // A thousand digits would still parse exactly; refuse before building a huge bigint.
+  if (whole!.replace(/^0+/, '').length > 19) throw new MoneyRangeError(input);
   const fen = BigInt(whole!) * 100n + BigInt(frac.padEnd(2, '0'));
-  return sign ? -fen : fen;
+  const signed = sign ? -fen : fen;
+  if (!isFenInRange(signed)) throw new MoneyRangeError(input);
+  return signed;
 }
 
 /** Formats fen as a plain decimal string with two places: 123450n -> "1234.50". */

@@ -18,6 +18,8 @@ import type { Config } from './config.ts';
 import { resolveSession } from './auth/sessions.ts';
 import { createThrottle } from './auth/throttle.ts';
 import { root } from './db/providers.ts';
+import { maskError, safeLogger } from './logging.ts';
+import { armorReason, useCodedErrors, useCostLimit, useIntrospectionForSignedIn } from './graphql/edge.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -26,6 +28,8 @@ function isQuery(document: DocumentNode, operationName?: string | null): boolean
 }
 
 export const CSRF_HEADER = 'x-quotabook-csrf';
+/** About the values a query may return: a 1,000-person roster page with the add-in's fields is about 20,000. */
+export const MAX_QUERY_COST = 50_000;
 
 /** Nothing the API answers may be stored by a browser or a proxy: roster and payroll are per user. */
 const noStore: Plugin = {
@@ -35,15 +39,29 @@ const noStore: Plugin = {
   },
 };
 
+/**
+ * The caller's address for sign-in throttling: the socket's peer, or behind
+ * `hops` trusted reverse proxies, the X-Forwarded-For entry the outermost of
+ * them added (entries further left are the client's own word).
+ */
+export function clientAddress(request: Request, req: IncomingMessage | undefined, hops: number): string {
+  const peer = req?.socket?.remoteAddress ?? 'unknown';
+  if (hops <= 0) return peer;
+  const chain = (request.headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return chain[chain.length - hops] ?? chain[0] ?? peer;
+}
+
 export function createGraphQL(db: Database, config: Config) {
-  const loginThrottle = createThrottle();
+  const loginThrottle = createThrottle(db.prisma);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: false,
-    maskedErrors: true,
+    // Coded client errors pass; anything else is "Unexpected error." and is logged without its message.
+    maskedErrors: { maskError, isDev: false },
+    logging: safeLogger(),
     cors: {
       origin: config.allowedOrigins,
       credentials: false,
@@ -51,7 +69,7 @@ export function createGraphQL(db: Database, config: Config) {
       allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
       maxAge: 600,
     },
-    context: async ({ request }): Promise<Context> => {
+    context: async ({ request, req }: { request: Request; req?: IncomingMessage }): Promise<Context> => {
       const session = await resolveSession(db.prisma, request.headers.get('authorization'));
       return {
         prisma: db.prisma,
@@ -59,20 +77,26 @@ export function createGraphQL(db: Database, config: Config) {
         viewer: 'viewer' in session ? session.viewer : null,
         sessionProblem: 'problem' in session ? session.problem : null,
         loginThrottle,
+        clientAddress: clientAddress(request, req, config.trustProxyHops),
         memo: new Map(),
       };
     },
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useCodedErrors(),
       EnvelopArmorPlugin({
         // Depth counts introspection too: clients use schema/schema.graphql, not a live introspection.
-        maxDepth: { n: 10, ignoreIntrospection: false },
-        maxAliases: { n: 10 },
-        maxDirectives: { n: 20 },
-        maxTokens: { n: 2000 },
-        costLimit: { maxCost: 5000 },
+        maxDepth: { n: 10, ignoreIntrospection: false, onReject: [armorReason('MAX_DEPTH', 10)] },
+        maxAliases: { n: 10, onReject: [armorReason('MAX_ALIASES', 10)] },
+        maxDirectives: { n: 20, onReject: [armorReason('MAX_DIRECTIVES', 20)] },
+        maxTokens: { n: 2000, onReject: [armorReason('MAX_TOKENS', 2000)] },
+        // Armor's cost rule runs before variables are known (a page size passed as a variable
+        // would count 1): ours runs at execution, with them (graphql/edge.ts).
+        costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: true },
       }),
+      useIntrospectionForSignedIn(),
+      useCostLimit(MAX_QUERY_COST),
       {
         onRequest({ request, url, endResponse, fetchAPI }) {
           if (url.pathname !== '/ready') return;

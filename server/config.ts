@@ -17,6 +17,8 @@ export interface Config {
   /** Where the task pane loads office.js from: a base URL, or "local" for the bundled copy. */
   officeJsBase: string;
   tokenTtlHours: number;
+  /** Reverse proxies in front of the server: the client address is that many entries from the end of X-Forwarded-For (0: the socket's peer). */
+  trustProxyHops: number;
   seedDemo: boolean;
   dataDir: string;
   addinDir: string;
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: (env.ADDIN_ORIGIN ?? origin).split(',').map((s) => s.trim()).filter(Boolean),
     officeJsBase: env.OFFICE_JS_URL || MICROSOFT_OFFICE_JS,
     tokenTtlHours: Number(env.TOKEN_TTL_HOURS ?? 12),
+    trustProxyHops: Math.max(0, Math.floor(Number(env.TRUST_PROXY ?? 0)) || 0),
     seedDemo: env.SEED_DEMO !== '0',
     dataDir: path.join(root, 'data'),
     addinDir: path.join(root, 'dist', 'addin'),

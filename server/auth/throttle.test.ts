@@ -1,22 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { createThrottle } from './throttle.ts';
+import { createThrottle, delaySeconds, type ThrottleLimits } from './throttle.ts';
 
-describe('login throttle', () => {
-  it('blocks after the limit within the window, and forgets after it', () => {
-    const t = createThrottle(3, 1000);
-    t.failed('a', 0);
-    t.failed('a', 100);
-    expect(t.blockedFor('a', 200)).toBe(0);
-    t.failed('a', 200);
-    expect(t.blockedFor('a', 300)).toBe(700);
-    expect(t.blockedFor('b', 300)).toBe(0);
-    expect(t.blockedFor('a', 1001)).toBe(0);
+const limits: ThrottleLimits = {
+  byUserAndAddress: { free: 3, windowSeconds: 3600, capSeconds: 900 },
+  byUser: { free: 10, windowSeconds: 3600, capSeconds: 60 },
+  byAddress: { free: 50, windowSeconds: 3600, capSeconds: 3600 },
+  overall: 1000,
+  overallWindowSeconds: 60,
+};
+
+/** One sign-in attempt as the login mutation makes it: check, then record the outcome. */
+async function attempt(t: ReturnType<typeof createThrottle>, user: string, address: string, ok = false) {
+  const d = await t.check(user, address);
+  if (d.waitMs > 0) return d;
+  await (ok ? t.succeeded(user, address) : t.failed(user, address));
+  return d;
+}
+
+describe('login throttle (in memory)', () => {
+  it('delays a user and address after the free failures, growing, and never beyond the cap', async () => {
+    expect([2, 3, 4, 5, 6, 40].map((n) => delaySeconds(n, 3, 900))).toEqual([0, 1, 2, 4, 8, 900]);
+    const t = createThrottle(undefined, limits);
+    for (let i = 0; i < 2; i++) await attempt(t, 'a', '10.0.0.1');
+    expect((await t.check('a', '10.0.0.1')).waitMs).toBe(0);
+    await attempt(t, 'a', '10.0.0.1');
+    const d = await t.check('a', '10.0.0.1');
+    expect(d.reason).toBe('SIGN_IN_DELAYED');
+    expect(d.waitMs).toBeGreaterThan(0);
+    expect(d.waitMs).toBeLessThanOrEqual(1000);
+    // Not a lockout of the user: another address and another user go straight through.
+    expect((await t.check('a', '10.0.0.2')).waitMs).toBe(0);
+    expect((await t.check('b', '10.0.0.1')).waitMs).toBe(0);
   });
-  it('a success clears the count', () => {
-    const t = createThrottle(2, 1000);
-    t.failed('a', 0);
-    t.succeeded('a');
-    t.failed('a', 10);
-    expect(t.blockedFor('a', 20)).toBe(0);
+
+  it('a success from an address clears that address’s count for the user', async () => {
+    const t = createThrottle(undefined, limits);
+    for (let i = 0; i < 3; i++) await attempt(t, 'a', '10.0.0.1');
+    await t.succeeded('a', '10.0.0.1');
+    expect((await t.check('a', '10.0.0.1')).waitMs).toBe(0);
+  });
+
+  it('delays a username tried from many addresses, capped at its (short) cap', async () => {
+    const t = createThrottle(undefined, limits);
+    for (let i = 0; i < 20; i++) await attempt(t, 'a', `10.0.1.${i}`);
+    const d = await t.check('a', '10.0.9.9');
+    expect(d.reason).toBe('SIGN_IN_DELAYED');
+    expect(d.waitMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it('bounds sign-in attempts for the whole server', async () => {
+    const t = createThrottle(undefined, { ...limits, overall: 3 });
+    for (let i = 0; i < 3; i++) expect((await t.check(`u${i}`, `10.0.2.${i}`)).waitMs).toBe(0);
+    const d = await t.check('u9', '10.0.2.9');
+    expect(d.reason).toBe('SIGN_IN_RATE_LIMITED');
+    expect(d.waitMs).toBeGreaterThan(0);
   });
 });

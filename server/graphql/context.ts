@@ -9,8 +9,10 @@ export interface Context {
   viewer: Viewer | null;
   /** Why there is no viewer, so the error can say so. */
   sessionProblem: SessionProblem | null;
-  /** Wrong passwords per username, for this server (see auth/throttle.ts). */
+  /** Sign-in throttling, shared through the database (see auth/throttle.ts). */
   loginThrottle: Throttle;
+  /** The caller's network address (the socket's peer), for sign-in throttling. */
+  clientAddress?: string;
   /** Per-request memo (never shared between requests or users). */
   memo: Map<string, unknown>;
 }

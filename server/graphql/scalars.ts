@@ -4,9 +4,22 @@
  */
 import { Kind } from 'graphql';
 import { builder } from './builder.ts';
-import { formatMoney, parseMoney } from '../../schema/money.ts';
+import { MAX_FEN, MoneyRangeError, formatMoney, parseMoney } from '../../schema/money.ts';
 import { dateToDay, dayToDate, isIsoDay } from '../../schema/dates.ts';
 import { clientError } from '../errors.ts';
+
+/**
+ * A plain Error carrying extensions: graphql-js wraps what a scalar throws into
+ * its own "Variable … got invalid value" error and copies the extensions of the
+ * original, but only when that original is not itself a GraphQLError.
+ */
+const moneyError = (error: unknown) =>
+  Object.assign(new Error((error as Error).message), {
+    extensions:
+      error instanceof MoneyRangeError
+        ? { code: 'BAD_USER_INPUT', reason: error.reason, max: formatMoney(MAX_FEN) }
+        : { code: 'BAD_USER_INPUT', reason: 'MONEY_FORMAT' },
+  });
 
 builder.scalarType('Money', {
   description: 'An amount of CNY as a decimal string with two places, e.g. "1234.50". Exact; never a float.',
@@ -16,7 +29,7 @@ builder.scalarType('Money', {
     try {
       return parseMoney(value);
     } catch (error) {
-      throw clientError('BAD_USER_INPUT', (error as Error).message);
+      throw moneyError(error);
     }
   },
   parseLiteral: (ast) => {
@@ -24,7 +37,7 @@ builder.scalarType('Money', {
     try {
       return parseMoney(ast.value);
     } catch (error) {
-      throw clientError('BAD_USER_INPUT', (error as Error).message);
+      throw moneyError(error);
     }
   },
 });

@@ -2,9 +2,10 @@
  * Reading an uploaded table: an .xlsx workbook (a sheet whose name matches,
  * else the first) with exceljs, or a CSV with csv-parse. The first row names
  * the columns (English or Chinese); problems name the sheet and the cell.
+ * Parsing runs in a worker thread (tabular-worker.mjs) within FILE_LIMITS:
+ * beyond any of them the upload is refused with BAD_USER_INPUT naming it.
  */
-import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { Worker } from 'node:worker_threads';
 import { clientError } from '../errors.ts';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -21,43 +22,136 @@ export const columnLetter = (i: number) => {
   return s;
 };
 
-async function readXlsx(bytes: Uint8Array, preferSheet: RegExp): Promise<Grid> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw clientError('BAD_USER_INPUT', 'The file is not an Excel workbook (.xlsx) that can be read', { field: 'file' });
-  }
-  const ws = wb.worksheets.find((w) => preferSheet.test(w.name)) ?? wb.worksheets[0];
-  if (!ws) throw clientError('BAD_USER_INPUT', 'The workbook has no sheets', { field: 'file' });
-  const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => {
-      if (v && typeof v === 'object' && 'result' in v) return (v as { result: unknown }).result; // a formula: its value
-      if (v && typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-      if (v && typeof v === 'object' && 'text' in v) return (v as { text: string }).text;
-      return v;
-    });
-  });
-  return { sheet: ws.name, rows: Array.from(rows, (r) => r ?? []) };
+/** What one uploaded file may hold; beyond any of them the upload is refused, naming the limit. */
+export interface FileLimits {
+  /** Bytes of the workbook's parts once decompressed (as its zip directory declares them). */
+  decompressedBytes: number;
+  rows: number;
+  cells: number;
+  /** Characters in one cell (Excel's own limit is 32,767). */
+  stringLength: number;
+  /** Milliseconds the parse may take. */
+  timeMs: number;
+  /** Heap of the parsing worker, in MB: a zip that lies about its sizes runs out here, not in the server. */
+  heapMb: number;
 }
 
-function readCsv(bytes: Uint8Array): Grid {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-  try {
-    return { sheet: 'CSV', rows: parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][] };
-  } catch (e) {
-    throw clientError('BAD_USER_INPUT', `The CSV file cannot be read: ${(e as Error).message}`, { field: 'file' });
+export const FILE_LIMITS: FileLimits = {
+  decompressedBytes: 64 * 1024 * 1024,
+  rows: 50_000,
+  cells: 1_000_000,
+  stringLength: 32_767,
+  timeMs: 20_000,
+  heapMb: 512,
+};
+
+const overLimit = (limit: keyof FileLimits, max: number, message: string) =>
+  clientError('BAD_USER_INPUT', message, { field: 'file', reason: 'FILE_LIMIT', limit, max });
+
+/**
+ * The sizes a zip's central directory declares, without inflating anything.
+ * Refuses ZIP64 and unreadable directories: no workbook we accept needs them.
+ */
+export function declaredZipSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const from = Math.max(0, bytes.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY; // ZIP64
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
+/** At most two files parse at once (the machine has two cores); the rest wait their turn. */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function turn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+const workerUrl = new URL('./tabular-worker.mjs', import.meta.url);
+
+/** Parses in a worker thread, so that a large file never stalls other requests; bounded in time and memory. */
+function parseInWorker(kind: 'xlsx' | 'csv', bytes: Uint8Array, preferSheet: RegExp, limits: FileLimits): Promise<Grid> {
+  return turn(
+    () =>
+      new Promise<Grid>((resolve, reject) => {
+        const worker = new Worker(workerUrl, {
+          workerData: { kind, bytes, preferSheet: { source: preferSheet.source, flags: preferSheet.flags }, limits },
+          resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 },
+          stdout: true,
+          stderr: true,
+        });
+        let settled = false;
+        const settle = (fn: () => void) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          void worker.terminate();
+          fn();
+        };
+        const timer = setTimeout(
+          () => settle(() => reject(overLimit('timeMs', limits.timeMs, `Reading the file took longer than ${limits.timeMs / 1000} s; split it into smaller files`))),
+          limits.timeMs,
+        );
+        worker.on('message', (m: { grid?: Grid; refusal?: { message: string; [k: string]: unknown }; failure?: true }) =>
+          settle(() => {
+            if (m.grid) resolve(m.grid);
+            else if (m.refusal) {
+              const { message, ...extra } = m.refusal;
+              reject(clientError('BAD_USER_INPUT', message, { field: 'file', ...extra }));
+            } else reject(clientError('BAD_USER_INPUT', 'The file cannot be read', { field: 'file' }));
+          }),
+        );
+        worker.on('error', (e: Error & { code?: string }) =>
+          settle(() =>
+            reject(
+              e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? overLimit('heapMb', limits.heapMb, `Reading the file needs more than ${limits.heapMb} MB; it expands far beyond its size (a zip bomb?)`)
+                : clientError('BAD_USER_INPUT', 'The file cannot be read', { field: 'file' }),
+            ),
+          ),
+        );
+        worker.on('exit', () => settle(() => reject(clientError('BAD_USER_INPUT', 'The file cannot be read', { field: 'file' }))));
+      }),
+  );
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
 
-export async function readGrid(name: string, bytes: Uint8Array, preferSheet: RegExp): Promise<Grid> {
-  if (bytes.length > MAX_FILE_BYTES) throw clientError('BAD_USER_INPUT', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, { field: 'file' });
+export async function readGrid(name: string, bytes: Uint8Array, preferSheet: RegExp, limits: FileLimits = FILE_LIMITS): Promise<Grid> {
+  if (bytes.length > MAX_FILE_BYTES) throw clientError('BAD_USER_INPUT', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, { field: 'file', reason: 'FILE_LIMIT', limit: 'fileBytes', max: MAX_FILE_BYTES });
   const lower = name.toLowerCase();
-  if (lower.endsWith('.xlsx') || isZip(bytes)) return readXlsx(bytes, preferSheet);
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsv(bytes);
+  if (lower.endsWith('.xlsx') || isZip(bytes)) {
+    const declared = declaredZipSize(bytes);
+    if (declared === null) throw clientError('BAD_USER_INPUT', 'The file is not an Excel workbook (.xlsx) that can be read', { field: 'file' });
+    if (declared > limits.decompressedBytes) {
+      throw overLimit('decompressedBytes', limits.decompressedBytes, `The workbook expands to ${Number.isFinite(declared) ? `${Math.ceil(declared / 1024 / 1024)} MB` : 'more than 4 GB'}; at most ${limits.decompressedBytes / 1024 / 1024} MB are accepted`);
+    }
+    return parseInWorker('xlsx', bytes, preferSheet, limits);
+  }
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return parseInWorker('csv', bytes, preferSheet, limits);
   throw clientError('BAD_USER_INPUT', `“${name}” is neither an .xlsx workbook nor a .csv file`, { field: 'file' });
 }
 

@@ -15,6 +15,7 @@ import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson } from './inputs.ts';
 import { month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
+import { calculatePayslips } from './calculate-guarded.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -129,7 +130,8 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       const people = await gatherInputs(tx, run.scopeUnit, run.month);
       await tx.payslip.deleteMany({ where: { runId: id } });
       // Computed in memory, written in batches: a 10,000-person run is a few dozen statements.
-      const slips = people.map((p) => ({ p, id: crypto.randomUUID(), slip: calculatePayslip(p.plan.plan, p.inputs) }));
+      const payslips = await calculatePayslips(tx, people);
+      const slips = people.map((p, i) => ({ p, id: crypto.randomUUID(), slip: payslips[i]! }));
       for (let start = 0; start < slips.length; start += BATCH) {
         const batch = slips.slice(start, start + BATCH);
         // Multi-row INSERTs with bound parameters (portable SQL): Prisma's createMany

@@ -69,7 +69,11 @@ export async function readSalesFile(name: string, bytes: Uint8Array): Promise<{ 
     const collected = money('collected', false);
     const margin = money('margin', false);
     const unitsText = text('units');
-    const units = unitsText === '' ? null : /^\d+$/.test(unitsText) ? Number(unitsText) : (bad('units', `“${unitsText}” is not a whole number`), null);
+    const units =
+      unitsText === '' ? null
+      : !/^\d+$/.test(unitsText) ? (bad('units', `“${unitsText}” is not a whole number`), null)
+      : Number(unitsText) > 2_147_483_647 ? (bad('units', `${unitsText} is beyond the supported range (at most 2147483647)`), null)
+      : Number(unitsText);
     const yes = text('newCustomer').toLowerCase();
     if (!text('externalId')) bad('externalId', 'is empty');
     if (!text('employeeNo')) bad('employeeNo', 'is empty');

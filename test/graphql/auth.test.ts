@@ -1,6 +1,7 @@
 /** Signing in and out: tokens, expiry, revocation, and what bad credentials get. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
+import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { CSRF_HEADER } from '../../server/app.ts';
 import { testProviders } from '../support/databases.ts';
 
 describe.each(testProviders)('auth on %s', (provider) => {
@@ -73,13 +74,43 @@ describe.each(testProviders)('auth on %s', (provider) => {
     expect(JSON.stringify(await databaseSnapshot(s.db))).not.toContain(token);
   });
 
-  it('refuses a username for a while after ten wrong passwords, even with the right one', async () => {
-    const LOGIN = 'mutation($p: String!) { login(username: "finance", password: $p) { token } }';
-    for (let i = 0; i < 10; i++) expect((await s.gql(LOGIN, { p: `guess-${i}` })).errors![0]!.message).toBe('Wrong username or password');
-    const blocked = await s.gql(LOGIN, { p: 'quotabook-demo' });
-    expect(blocked.errors![0]!.message).toMatch(/Too many wrong passwords for this user; try again in 15 minute/);
-    expect((blocked.errors![0]!.extensions as any).retryAfterSeconds).toBeGreaterThan(800);
+  /** Signs in as if from a client address (yoga's node server context carries the socket). */
+  const loginFrom = async (address: string, username: string, password: string) => {
+    const res = await s.app.yoga.fetch(
+      'http://localhost/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+        body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: username, p: password } }),
+      },
+      { req: { socket: { remoteAddress: address } } },
+    );
+    return (await res.json()) as GqlResult<{ login: { token: string } }>;
+  };
+
+  it('delays a user at one address after five wrong passwords, even with the right one, with growing delays', async () => {
+    for (let i = 0; i < 5; i++) expect((await loginFrom('192.0.2.10', 'finance', `guess-${i}`)).errors![0]!.message).toBe('Wrong username or password');
+    const delayed = await loginFrom('192.0.2.10', 'finance', 'quotabook-demo');
+    expect(delayed.errors![0]!.message).toMatch(/Too many wrong passwords; try again in 1 second/);
+    expect(delayed.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_DELAYED', retryAfterSeconds: 1 });
+    // The delay grows with each further failure once it has passed: 1 s, then 2 s.
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await loginFrom('192.0.2.10', 'finance', 'guess-5')).errors![0]!.message).toBe('Wrong username or password');
+    expect((await loginFrom('192.0.2.10', 'finance', 'quotabook-demo')).errors![0]!.extensions).toMatchObject({ reason: 'SIGN_IN_DELAYED', retryAfterSeconds: 2 });
     // Other users are not affected.
-    expect((await s.gql('mutation { login(username: "director", password: "quotabook-demo") { token } }')).data.login.token).toBeTruthy();
+    expect((await loginFrom('192.0.2.10', 'director', 'quotabook-demo')).data!.login.token).toBeTruthy();
+  });
+
+  it('a wrong-password storm against a user from one address does not lock that user out from another', async () => {
+    const storm = await Promise.all(Array.from({ length: 40 }, (_, i) => loginFrom('198.51.100.7', 'gm', `storm-${i}`)));
+    expect(storm.every((r) => r.errors![0]!.extensions!.code === 'UNAUTHENTICATED')).toBe(true);
+    expect((await loginFrom('198.51.100.7', 'gm', 'quotabook-demo')).errors![0]!.extensions).toMatchObject({ reason: 'SIGN_IN_DELAYED' });
+    const elsewhere = await loginFrom('203.0.113.20', 'gm', 'quotabook-demo');
+    expect(elsewhere.errors).toBeUndefined();
+    expect(elsewhere.data!.login.token).toBeTruthy();
+    // The counters are in the database (shared by every server process), under hashed keys.
+    const rows = await s.db.prisma.rateLimit.findMany();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toMatch(/gm|198\.51/);
   });
 });

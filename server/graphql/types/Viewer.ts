@@ -50,14 +50,22 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const username = args.username.trim().toLowerCase();
-      const wait = ctx.loginThrottle.blockedFor(username);
-      if (wait > 0) throw clientError('UNAUTHENTICATED', `Too many wrong passwords for this user; try again in ${Math.ceil(wait / 60_000)} minute(s)`, { retryAfterSeconds: Math.ceil(wait / 1000) });
+      const address = ctx.clientAddress ?? 'unknown';
+      const { waitMs, reason } = await ctx.loginThrottle.check(username, address);
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        const message =
+          reason === 'SIGN_IN_RATE_LIMITED'
+            ? `Too many sign-in attempts on this server; try again in ${seconds} second(s)`
+            : `Too many wrong passwords; try again in ${seconds} second(s)`;
+        throw clientError('UNAUTHENTICATED', message, { reason, retryAfterSeconds: seconds });
+      }
       const session = await signIn(ctx.prisma, args.username.trim(), args.password, ctx.config.tokenTtlHours);
       if (!session) {
-        ctx.loginThrottle.failed(username);
+        await ctx.loginThrottle.failed(username, address);
         throw clientError('UNAUTHENTICATED', 'Wrong username or password');
       }
-      ctx.loginThrottle.succeeded(username);
+      await ctx.loginThrottle.succeeded(username, address);
       const resolved = await resolveSession(ctx.prisma, `Bearer ${session.token}`);
       if (!('viewer' in resolved)) throw clientError('UNAUTHENTICATED', 'Wrong username or password');
       // The rest of this request acts as the new user (e.g. LoginResult.viewer.person).

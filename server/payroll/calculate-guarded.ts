@@ -1,0 +1,56 @@
+/**
+ * One person's payslip, or a refusal naming that person: a calculation that
+ * throws (a plan formula dividing by zero, say) or yields an amount beyond
+ * what the database holds (64-bit fen) refuses the whole run with
+ * BAD_USER_INPUT naming the employee number, instead of an internal error
+ * mid-run.
+ */
+import type { Prisma } from '../db/client.ts';
+import { calculatePayslip, type Payslip } from '../../schema/compensation.ts';
+import { MAX_FEN, formatMoney, isFenInRange } from '../../schema/money.ts';
+import { clientError } from '../errors.ts';
+import type { PersonInputs } from './inputs.ts';
+
+type Tx = Prisma.TransactionClient;
+
+class PersonCalculationError extends Error {
+  constructor(
+    readonly personId: string,
+    readonly reason: 'MONEY_OUT_OF_RANGE' | 'CALCULATION_FAILED',
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+function calculateOne(p: PersonInputs): Payslip {
+  let slip: Payslip;
+  try {
+    slip = calculatePayslip(p.plan.plan, p.inputs);
+  } catch (error) {
+    // The plan's own message (e.g. "division by zero"); never the inputs themselves.
+    throw new PersonCalculationError(p.personId, 'CALCULATION_FAILED', `plan ${p.plan.code} cannot be applied: ${(error as Error).message}`);
+  }
+  const amounts = [slip.grossFen, slip.deductionsFen, slip.netFen, ...slip.lines.map((l) => l.amountFen)];
+  if (!amounts.every(isFenInRange)) {
+    throw new PersonCalculationError(p.personId, 'MONEY_OUT_OF_RANGE', `an amount on the payslip is beyond the supported range of ±${formatMoney(MAX_FEN)}`);
+  }
+  return slip;
+}
+
+/** Every person's payslip, in order; refuses with the first person whose data cannot be calculated. */
+export async function calculatePayslips(tx: Tx, people: PersonInputs[]): Promise<Payslip[]> {
+  try {
+    return people.map(calculateOne);
+  } catch (error) {
+    if (!(error instanceof PersonCalculationError)) throw error;
+    const person = await tx.person.findUnique({ where: { id: error.personId }, select: { employeeNo: true } });
+    const employeeNo = person?.employeeNo ?? error.personId;
+    throw clientError('BAD_USER_INPUT', `The payroll cannot be calculated for employee ${employeeNo}: ${error.detail}. Nothing was saved.`, {
+      field: 'payslips',
+      reason: error.reason,
+      employeeNo,
+      personId: error.personId,
+    });
+  }
+}
