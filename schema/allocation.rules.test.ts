@@ -1,0 +1,121 @@
+/** The breakdown rules pinned one by one (issue 7 §9; see schema/MUTATION.md). */
+import { describe, expect, it } from 'vitest';
+import { allocate, allocateMatrix, AllocationError, breakDown, formatScaled, scaledDecimal } from './allocation.ts';
+
+const obj = (m: Map<string, bigint>) => Object.fromEntries(m);
+const matrix = (m: Map<string, Map<string, bigint>>) => Object.fromEntries([...m].map(([k, row]) => [k, obj(row)]));
+const shares = (w: Record<string, bigint>) => Object.entries(w).map(([key, weight]) => ({ key, weight }));
+
+describe('allocate: which parts get the remainder', () => {
+  it('the largest fraction first, whatever its key', () => {
+    // 10 × 1/6 = 1 rest 4/6, 10 × 2/6 = 3 rest 2/6, 10 × 3/6 = 5: the one unit left goes to a
+    expect(obj(allocate(10n, shares({ a: 1n, b: 2n, c: 3n })))).toEqual({ a: 2n, b: 3n, c: 5n });
+    expect(obj(allocate(10n, shares({ c: 3n, b: 2n, a: 1n })))).toEqual({ a: 2n, b: 3n, c: 5n });
+    // 1 × 1/3 rest 1, 1 × 2/3 rest 2: b, the larger fraction, takes it although a comes first by key
+    expect(obj(allocate(1n, shares({ a: 1n, b: 2n })))).toEqual({ a: 0n, b: 1n });
+    expect(obj(allocate(1n, shares({ b: 2n, a: 1n })))).toEqual({ a: 0n, b: 1n });
+  });
+  it('ties by key, not by input order', () => {
+    expect(obj(allocate(2n, shares({ c: 1n, b: 1n, a: 1n })))).toEqual({ a: 1n, b: 1n, c: 0n });
+    expect(obj(allocate(1n, shares({ b: 1n, a: 1n })))).toEqual({ a: 1n, b: 0n });
+    expect(obj(allocate(1n, shares({ a: 1n, b: 1n })))).toEqual({ a: 1n, b: 0n });
+  });
+  it('a zero weight gets nothing; nothing into nothing is nothing', () => {
+    expect(obj(allocate(5n, shares({ a: 0n, b: 1n })))).toEqual({ a: 0n, b: 5n });
+    expect(allocate(0n, []).size).toBe(0);
+    expect(obj(allocate(0n, shares({ a: 1n })))).toEqual({ a: 0n });
+  });
+  it('refuses a negative weight or total', () => {
+    expect(() => allocate(5n, shares({ a: -1n, b: 2n }))).toThrow(AllocationError);
+    expect(() => allocate(-1n, shares({ a: 1n }))).toThrow(AllocationError);
+  });
+});
+
+describe('scaledDecimal and formatScaled', () => {
+  it('reads decimals exactly, at most the places allowed', () => {
+    expect(scaledDecimal('12.5', 4, 'x')).toBe(125_000n);
+    expect(scaledDecimal('-1.5', 2, 'x')).toBe(-150n);
+    expect(scaledDecimal(' 3 ', 2, 'x')).toBe(300n);
+    expect(scaledDecimal('0', 2, 'x')).toBe(0n);
+    expect(scaledDecimal('7', 0, 'x')).toBe(7n);
+    expect(scaledDecimal('1.25', 2, 'x')).toBe(125n);
+    expect(scaledDecimal('10', 2, 'x')).toBe(1000n);
+    for (const bad of ['1.234', 'x1', '1x', '1.', '.5', '', '1 2', '--1']) expect(() => scaledDecimal(bad, 2, 'x'), bad).toThrow(AllocationError);
+  });
+  it('prints them back without trailing zeros', () => {
+    expect(formatScaled(1_234_500n, 4)).toBe('123.45');
+    expect(formatScaled(-5n, 2)).toBe('-0.05');
+    expect(formatScaled(100n, 2)).toBe('1');
+    expect(formatScaled(0n, 2)).toBe('0');
+    expect(formatScaled(1_000_001n, 4)).toBe('100.0001');
+  });
+});
+
+describe('breakDown', () => {
+  const keys = ['k1', 'k2', 'k3'];
+  it('equal: remainders by key', () => {
+    expect([...breakDown(10n, ['k3', 'k1', 'k2'], { kind: 'equal' })]).toEqual([
+      ['k3', 3n],
+      ['k1', 4n],
+      ['k2', 3n],
+    ]);
+  });
+  it('weights: percentages to four places, summing to exactly 100', () => {
+    expect(obj(breakDown(1_000_000n, keys, { kind: 'weights', percents: { k1: '33.3333', k2: '33.3333', k3: '33.3334' } }))).toEqual({ k1: 333_333n, k2: 333_333n, k3: 333_334n });
+    expect(() => breakDown(100n, keys, { kind: 'weights', percents: { k1: '50', k2: '50.0001', k3: '0' } })).toThrow(AllocationError);
+    expect(() => breakDown(100n, keys, { kind: 'weights', percents: { k1: '50', k2: '50' } })).toThrow(AllocationError);
+    expect(() => breakDown(100n, keys, { kind: 'weights', percents: { k1: '110', k2: '-10', k3: '0' } })).toThrow(AllocationError);
+    expect(() => breakDown(100n, keys, { kind: 'weights', percents: { k1: '99.99999', k2: '0.00001', k3: '0' } })).toThrow(AllocationError);
+  });
+  it('history, headcount and days employed: in proportion, every key needs a figure', () => {
+    expect(obj(breakDown(100n, keys, { kind: 'history', actuals: { k1: 1n, k2: 1n, k3: 2n } }))).toEqual({ k1: 25n, k2: 25n, k3: 50n });
+    expect(obj(breakDown(100n, keys, { kind: 'headcount', heads: { k1: 1, k2: 3, k3: 0 } }))).toEqual({ k1: 25n, k2: 75n, k3: 0n });
+    expect(obj(breakDown(100n, keys, { kind: 'daysEmployed', days: { k1: 10, k2: 30, k3: 60 } }))).toEqual({ k1: 10n, k2: 30n, k3: 60n });
+    expect(() => breakDown(100n, keys, { kind: 'history', actuals: { k1: 1n, k2: 1n } })).toThrow(AllocationError);
+    expect(() => breakDown(100n, keys, { kind: 'headcount', heads: { k1: 1, k2: 1.5, k3: 1 } })).toThrow(AllocationError);
+    expect(() => breakDown(100n, keys, { kind: 'daysEmployed', days: { k1: 1, k3: 1 } })).toThrow(AllocationError);
+  });
+  it('growth: each key’s actuals × (1 + g %), half-up', () => {
+    expect(obj(breakDown(0n, keys, { kind: 'growth', actuals: { k1: 1000n, k2: 5n, k3: 0n }, growthPercent: '10' }))).toEqual({ k1: 1100n, k2: 6n, k3: 0n });
+    expect(obj(breakDown(0n, keys, { kind: 'growth', actuals: { k1: 1000n, k2: 5n, k3: 7n }, growthPercent: '-12.5' }))).toEqual({ k1: 875n, k2: 4n, k3: 6n });
+    expect(obj(breakDown(0n, keys, { kind: 'growth', actuals: { k1: 1000n, k2: 5n, k3: 7n }, growthPercent: '-100' }))).toEqual({ k1: 0n, k2: 0n, k3: 0n });
+    expect(() => breakDown(0n, keys, { kind: 'growth', actuals: { k1: 1n, k2: 1n, k3: 1n }, growthPercent: '-100.01' })).toThrow(AllocationError);
+    expect(() => breakDown(0n, keys, { kind: 'growth', actuals: { k1: 1n, k2: 1n, k3: 1n }, growthPercent: '1.234' })).toThrow(AllocationError);
+    expect(() => breakDown(0n, keys, { kind: 'growth', actuals: { k1: 1n, k2: 1n }, growthPercent: '0' })).toThrow(AllocationError);
+  });
+  it('manual: the values as typed, every key needs one', () => {
+    expect(obj(breakDown(100n, keys, { kind: 'manual', values: { k1: 1n, k2: 2n, k3: 3n } }))).toEqual({ k1: 1n, k2: 2n, k3: 3n });
+    expect(() => breakDown(100n, keys, { kind: 'manual', values: { k1: 1n, k2: 2n } })).toThrow(AllocationError);
+  });
+  it('a key twice is refused whatever the method', () => {
+    expect(() => breakDown(100n, ['a', 'a'], { kind: 'manual', values: { a: 1n } })).toThrow(AllocationError);
+  });
+});
+
+describe('allocateMatrix: which cells get the remainder', () => {
+  it('the largest fractions first', () => {
+    // r1 × c2 and r2 × c1 are 2/3, r1 × c1 1/3, r2 × c2 4/3: the two 2/3 cells round up
+    const m = allocateMatrix(shares({ r1: 1n, r2: 2n }), shares({ c1: 1n, c2: 2n }));
+    expect(matrix(m)).toEqual({ r1: { c1: 0n, c2: 1n }, r2: { c1: 1n, c2: 1n } });
+  });
+  it('ties by row key, then column key, not by input order', () => {
+    const diagonal = { a: { x: 1n, y: 0n }, b: { x: 0n, y: 1n } };
+    expect(matrix(allocateMatrix(shares({ a: 1n, b: 1n }), shares({ x: 1n, y: 1n })))).toEqual(diagonal);
+    expect(matrix(allocateMatrix(shares({ b: 1n, a: 1n }), shares({ y: 1n, x: 1n })))).toEqual(diagonal);
+    expect([...allocateMatrix(shares({ b: 1n, a: 1n }), shares({ y: 1n, x: 1n })).keys()]).toEqual(['a', 'b']);
+  });
+  it('equal fractions: one unit per row and column, by key', () => {
+    // rows 3,1; columns 2,2 (total 4): every cell has a fraction of 2/4; a×x then b×y round up.
+    const m = allocateMatrix(shares({ a: 3n, b: 1n }), shares({ x: 2n, y: 2n }));
+    expect(matrix(m)).toEqual({ a: { x: 2n, y: 1n }, b: { x: 0n, y: 1n } });
+    const n = allocateMatrix(shares({ a: 1n, b: 1n, c: 1n }), shares({ x: 1n, y: 1n, z: 1n }));
+    expect(matrix(n)).toEqual({ a: { x: 1n, y: 0n, z: 0n }, b: { x: 0n, y: 1n, z: 0n }, c: { x: 0n, y: 0n, z: 1n } });
+  });
+  it('all zero is all zero; negative or duplicate totals are refused', () => {
+    expect(matrix(allocateMatrix(shares({ a: 0n }), shares({ x: 0n, y: 0n })))).toEqual({ a: { x: 0n, y: 0n } });
+    expect(() => allocateMatrix(shares({ a: -1n, b: 2n }), shares({ x: 1n }))).toThrow(AllocationError);
+    expect(() => allocateMatrix(shares({ a: 1n }), shares({ x: 2n, y: -1n }))).toThrow(AllocationError);
+    expect(() => allocateMatrix([{ key: 'a', weight: 1n }, { key: 'a', weight: 1n }], shares({ x: 2n }))).toThrow(AllocationError);
+    expect(() => allocateMatrix(shares({ a: 1n }), [{ key: 'x', weight: 1n }, { key: 'x', weight: 0n }])).toThrow(AllocationError);
+  });
+});
