@@ -334,3 +334,16 @@ describe('working days', () => {
     expect(workingDaysBetween('2026-03-10', '2026-03-09')).toBe(0);
   });
 });
+
+describe('a base that could divide by zero', () => {
+  it('is refused in the plan, with its path', () => {
+    const bad = structuredClone(DIRECT_SALES_LADDER) as any;
+    bad.components[1].base = 'sales / units';
+    expect(() => parsePlan(bad)).toThrow(PlanDocumentError);
+    try {
+      parsePlan(bad);
+    } catch (e) {
+      expect((e as PlanDocumentError).problems.map((p) => p.path)).toEqual(['components.1.base']);
+    }
+  });
+});

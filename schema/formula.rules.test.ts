@@ -91,3 +91,18 @@ describe('formulas', () => {
     expect(s('-units')).toBe('-units');
   });
 });
+
+describe('divisors', () => {
+  it('must be non-zero numbers, so that a payslip can always be computed', () => {
+    expect(() => parseFormula('sales / units', ['sales', 'units'])).toThrow(/divides by an input/);
+    expect(() => parseFormula('sales / (2 - units)', ['sales', 'units'])).toThrow(/divides by an input/);
+    expect(() => parseFormula('sales / -units', ['sales', 'units'])).toThrow(/divides by an input/);
+    expect(() => parseFormula('sales / 0', ['sales'])).toThrow(/division by zero/);
+    expect(() => parseFormula('sales / (1 - 1)', ['sales'])).toThrow(/division by zero/);
+    expect(() => parseFormula('-(sales / 0)', ['sales'])).toThrow(/division by zero/);
+    expect(() => parseFormula('1 + sales / 0.0', ['sales'])).toThrow(/division by zero/);
+    expect(() => parseFormula('sales / (1 / 0)', ['sales'])).toThrow(FormulaError);
+    expect(show(evaluate(parseFormula('sales / (3 - 1) / -2', ['sales']), { sales: q(8n) }))).toBe('-2');
+    expect(show(evaluate(parseFormula('(sales + units) / 4', ['sales', 'units']), { sales: q(8n), units: q(4n) }))).toBe('3');
+  });
+});
