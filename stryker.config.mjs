@@ -8,7 +8,8 @@ export default {
   // (the stock runner reports such a mutant as survived).
   plugins: ['@stryker-mutator/vitest-runner', './scripts/mutation/vitest-load-failure-runner.mjs', './scripts/mutation/wording-ignorer.mjs'],
   testRunner: 'vitest-load-failure',
-  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  // related: a mutant runs only the test files that import its file (static mutants run them all).
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   // Mutants inside explanation and error-message text are not scored (the
   // issue: "explanation wording aside"); they show as Ignored in the report.
   ignorers: ['wording'],

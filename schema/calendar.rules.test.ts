@@ -184,7 +184,13 @@ describe('seasonality', () => {
 
 describe('metrics', () => {
   it('money or count, and only the known ones', () => {
-    expect(Object.fromEntries(Object.entries(METRICS).map(([k, v]) => [k, v.unit]))).toEqual({ SALES_AMOUNT: 'money', UNITS: 'count', NEW_CUSTOMERS: 'count', COLLECTIONS: 'money', GROSS_MARGIN: 'money' });
+    expect(METRICS).toEqual({
+      SALES_AMOUNT: { unit: 'money', zh: '销售额', en: 'Sales amount' },
+      UNITS: { unit: 'count', zh: '销量', en: 'Units sold' },
+      NEW_CUSTOMERS: { unit: 'count', zh: '新客户', en: 'New customers' },
+      COLLECTIONS: { unit: 'money', zh: '回款', en: 'Collections' },
+      GROSS_MARGIN: { unit: 'money', zh: '毛利', en: 'Gross margin' },
+    });
     expect(isMetric('UNITS')).toBe(true);
     expect(isMetric('toString')).toBe(false);
     expect(isMetric('PROFIT')).toBe(false);

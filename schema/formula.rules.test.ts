@@ -75,7 +75,7 @@ describe('formulas', () => {
     expect(() => evaluate(parseFormula('sales + units', names), { sales: q(1n) })).toThrow(FormulaError);
   });
   it('refuses everything else with a FormulaError', () => {
-    for (const bad of ['sales +', '(sales', 'sales)', 'sales sales', 'sales(1)', 'profit', '1 $ 2', '   ', '* 2', '2 *', 'sales.x', '1..2']) {
+    for (const bad of ['sales +', '(sales', 'sales)', 'sales sales', 'sales(1)', 'profit', '1 $ 2', 'sales $', '$sales', 'sales;', '   ', '* 2', '2 *', 'sales.x', '1..2']) {
       expect(() => parseFormula(bad, names), bad).toThrow(FormulaError);
     }
   });
