@@ -55,6 +55,7 @@ describe('days', () => {
   it('only YYYY-MM-DD of a real day', () => {
     for (const bad of ['2026-04-31', '2026-00-10', '2026-01-00', '2026-1-01', 'x2026-01-01', '2026-01-01x', '02026-01-01', '2026-01-32']) expect(isIsoDay(bad), bad).toBe(false);
     expect(isIsoDay('2026-12-31')).toBe(true);
+    expect(isIsoDay('0050-01-01')).toBe(false); // Date.UTC reads years 0-99 as 1900-1999
     expect(isIsoDay('2026-01-01')).toBe(true);
     expect(() => dayToDate('2026-02-30')).toThrow(RangeError);
     expect(dayToDate('2026-03-12').toISOString()).toBe('2026-03-12T00:00:00.000Z');
@@ -89,7 +90,7 @@ describe('periods', () => {
     expect(period('2026', { firstMonth: 2 }).end).toBe('2027-01-31');
   });
   it('refuses malformed keys', () => {
-    for (const bad of ['2026-00', '2026-W00', '2026-W54', '2026-Q0', 'x2026', '2026x', '2026-Q1x', 'x2026-03', '2026-03x', '2026-W1', '2026-W11x', '2026-03-D1x', 'x2026-03-D1', '2026-13-D1', '']) {
+    for (const bad of ['2026-00', '2026-W00', '2026-W54', '2026-Q0', 'x2026-Q1', 'x2026', '2026x', '2026-Q1x', 'x2026-03', '2026-03x', '2026-W1', '2026-W11x', '2026-03-D1x', 'x2026-03-D1', '2026-13-D1', '']) {
       expect(() => period(bad), bad).toThrow(PeriodKeyError);
     }
   });
@@ -153,8 +154,9 @@ describe('seasonality', () => {
     expect(checkProfile(flat)[0]).toBe(83_333n);
     const negative = [...flat];
     negative[0] = '-8.3333';
-    negative[1] = '25';
-    expect(() => checkProfile(negative)).toThrow(AllocationError);
+    negative[1] = '24.9999'; // the months still sum to 100
+    expect(() => checkProfile(negative)).toThrow(/^Month 1 is negative$/);
+    expect(() => checkProfile(['x', ...flat.slice(1)])).toThrow(/^Month 1: "x" is not a number$/);
     expect(() => checkProfile([...flat.slice(0, 11), '8.33370'])).toThrow(AllocationError); // five places, even if the last is 0
     expect(() => checkProfile([...flat.slice(0, 11), '8.33371'])).toThrow(AllocationError);
     expect(() => checkProfile([...flat.slice(0, 11), 'x'])).toThrow(AllocationError);
@@ -174,9 +176,9 @@ describe('seasonality', () => {
     expect(days('2026-03')).toBe(0n);
   });
   it('the built-in profiles sum to 100 %', () => {
-    expect(BUILT_IN_PROFILES.map((p) => [p.code, p.monthPercents.length])).toEqual([
-      ['TRADE_SEASONS', 12],
-      ['QUARTER_END', 12],
+    expect(BUILT_IN_PROFILES.map((p) => [p.code, p.name, p.monthPercents.length])).toEqual([
+      ['TRADE_SEASONS', '淡旺季 Low and high seasons', 12],
+      ['QUARTER_END', '季末冲刺 Quarter-end push', 12],
     ]);
     expect(checkProfile(BUILT_IN_PROFILES[1]!.monthPercents)[2]).toBe(112_500n);
   });

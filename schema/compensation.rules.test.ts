@@ -124,6 +124,11 @@ describe('the measures', () => {
     expect(at(15n)).toBe(50_000n);
     expect(at(20n)).toBe(100_000n);
   });
+  it('an explanation shows units as a count and money in yuan', () => {
+    const p = commissionPlan({ tierOn: 'units', base: 'sales', tiers: [{ from: '10', rate: '5' }] });
+    const slip = calculatePayslip(p, { ...sales(10_000), measures: { sales: fen(10_000), units: 15n, collections: 0n, margin: 0n } });
+    expect(slip.lines[0]!.explanation.inputs).toEqual({ sales: '10000.00', units: '15' });
+  });
   it('a base of units × 100 uses the count', () => {
     const p = commissionPlan({ tierOn: 'units', base: 'units * 100', tiers: [{ from: '1', rate: '5' }] });
     expect(amount(p, { ...inputs(), measures: { sales: 0n, units: 15n, collections: 0n, margin: 0n } }, 'commission')).toBe(7_500n);
@@ -206,6 +211,10 @@ describe('plan documents', () => {
   it('the ladder as a document parses back to itself', () => {
     expect(parsePlan(ladder())).toEqual(DIRECT_SALES_LADDER);
     expect(parsePlan(structuredClone(BASE_PLUS_COMMISSION))).toEqual(BASE_PLUS_COMMISSION);
+  });
+
+  it('the error lists every problem with its path', () => {
+    expect(new PlanDocumentError([{ path: 'code', message: 'bad' }, { path: 'name', message: 'empty' }]).message).toBe('The compensation plan is not valid: code: bad; name: empty');
   });
 
   it('a malformed later tier is a plan problem with its path, not a formula error', () => {

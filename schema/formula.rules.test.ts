@@ -44,6 +44,7 @@ describe('rationals', () => {
     expect(show(q(1n, 3n), 2)).toBe('0.33…');
     expect(show(q(-5n, 4n))).toBe('-1.25');
     expect(show(q(7n))).toBe('7');
+    expect(show(q(0n))).toBe('0');
     expect(show(q(1n, 8n), 3)).toBe('0.125');
     expect(show(q(1n, 16n), 3)).toBe('0.062…');
   });
@@ -70,6 +71,7 @@ describe('formulas', () => {
     expect(value('-(1 + 2)')).toBe('-3');
     expect(parseFormula('sales * sales + margin', names).names).toEqual(['sales', 'margin']);
     expect(parseFormula('2', names).names).toEqual([]);
+    expect(value(' sales * 2 ', { sales: 3n })).toBe('6');
   });
   it('needs a value for each name', () => {
     expect(() => evaluate(parseFormula('sales + units', names), { sales: q(1n) })).toThrow(FormulaError);

@@ -95,6 +95,15 @@ describe('checkLines', () => {
     expect(r.issues[0]!.message).toContain('p9');
   });
 
+  it('owners keep their joining dates, and a period left out of a row is blank', () => {
+    const joiner: PlanGrid = { ...shape, owners: [{ key: 'p1', name: 'Ann' }, { key: 'p2', name: 'Bo', hireDate: '2026-02-15', leaveDate: null }] };
+    const r = checkLines(facts, joiner, good());
+    expect(r.issues.map((i) => [i.rule, i.rowKey, i.periodKey])).toEqual([['beforeJoining', 'p2', '2026-01']]);
+    expect(r.issues[0]!.message).toContain('Bo');
+    const partial = [...row('u1', [10, 20, 30]), ...row('p2', [4, 5, 6]), ...row('p1', [6, 15, 24]).slice(1)];
+    expect(checkLines(facts, shape, partial).issues.map((i) => [i.rule, i.periodKey, i.found])).toEqual([['sum', '2026-01', '4']]);
+  });
+
   it('a stretch plan is checked against its base', () => {
     const base = new Map([['p1', new Map([['2026-01', 7n]])]]);
     const r = checkLines({ ...facts, level: 'STRETCH' }, shape, good(), base);
