@@ -142,6 +142,11 @@ describe('allocateMatrix when the greedy choice blocks a row', () => {
     expect(m([4n, 4n, 4n], [2n, 8n, 2n])).toEqual(grid([0, 3, 1], [1, 3, 0], [1, 2, 1]));
     expect(m([5n, 7n, 9n], [2n, 11n, 8n])).toEqual(grid([1, 2, 2], [0, 4, 3], [1, 5, 3]));
   });
+  it('each augmenting path ends at the first column found that still needs a unit', () => {
+    expect(m([24n, 16n, 24n, 32n, 32n, 16n], [48n, 25n, 9n, 30n, 22n, 10n])).toEqual(
+      grid([8, 4, 2, 5, 3, 2], [6, 3, 1, 3, 2, 1], [8, 4, 1, 5, 4, 2], [10, 6, 2, 7, 5, 2], [11, 5, 2, 7, 5, 2], [5, 3, 1, 3, 3, 1]),
+    );
+  });
 
   it('every cell is its quota rounded down or up, an exact quota stays exact, in any input order (property)', () => {
     const margins = fc
