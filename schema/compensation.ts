@@ -28,10 +28,11 @@ export type Rank = (typeof RANKS)[number];
 export const MEASURES = ['sales', 'units', 'collections', 'margin'] as const;
 export type Measure = (typeof MEASURES)[number];
 
+const YUAN = /^\d+(\.\d{1,2})?$/;
 const yuan = z
   .string()
-  .regex(/^\d+(\.\d{1,2})?$/, 'an amount in yuan such as 1500 or 1500.00')
-  .refine((v) => fitsMoney(v), `an amount within ±${formatMoney(MAX_FEN)}`);
+  .regex(YUAN, 'an amount in yuan such as 1500 or 1500.00')
+  .refine((v) => !YUAN.test(v) || fitsMoney(v), `an amount within ±${formatMoney(MAX_FEN)}`);
 const percent = z.string().regex(/^\d+(\.\d{1,4})?$/, 'a percentage such as 20 or 2.5');
 const code = z.string().regex(/^[a-z][a-zA-Z0-9_]{0,31}$/, 'a code such as commission or morningStar');
 const label = z.string().min(1).max(64);
@@ -98,7 +99,8 @@ export const CompensationPlanDocument = z
           ctx.addIssue({ code: 'custom', path: ['components', i, 'base'], message: (e as Error).message });
         }
         c.tiers.forEach((t, j) => {
-          if (j > 0 && cmp(decimal(t.from), decimal(c.tiers[j - 1]!.from)) <= 0) {
+          // Only amounts that are well formed can be compared (a malformed one has its own issue).
+          if (j > 0 && YUAN.test(t.from) && YUAN.test(c.tiers[j - 1]!.from) && cmp(decimal(t.from), decimal(c.tiers[j - 1]!.from)) <= 0) {
             ctx.addIssue({ code: 'custom', path: ['components', i, 'tiers', j, 'from'], message: `Tiers must rise: ${t.from} does not come after ${c.tiers[j - 1]!.from} (overlapping or out of order)` });
           }
         });

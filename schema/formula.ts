@@ -124,6 +124,19 @@ export function parseFormula(source: string, allowed: readonly string[]): Formul
   if (!source.trim()) fail('is empty');
   const ast = expr();
   if (i < tokens.length) fail(`has "${tokens[i]}" where it should end`);
+  // A divisor must be a non-zero constant: a divisor with an input in it can be
+  // zero in some month, and the payslip could not be computed.
+  const constant = (n: Node): boolean => n.kind === 'num' || (n.kind === 'neg' && constant(n.arg)) || (n.kind === 'op' && constant(n.left) && constant(n.right));
+  const checkDivisors = (n: Node): void => {
+    if (n.kind === 'neg') return checkDivisors(n.arg);
+    if (n.kind !== 'op') return;
+    checkDivisors(n.left);
+    checkDivisors(n.right);
+    if (n.op !== '/') return;
+    if (!constant(n.right)) fail('divides by an input, which can be zero; divide only by numbers');
+    if (evaluate({ source, names: [], ast: n.right }, {}).n === 0n) fail('has a division by zero');
+  };
+  checkDivisors(ast);
   return { source, names: [...names], ast };
 }
 
