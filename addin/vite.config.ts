@@ -2,16 +2,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const outDir = path.join(here, '..', 'dist', 'addin');
 
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress(outDir)],
   publicDir: path.join(here, 'public'),
   build: {
-    outDir: path.join(here, '..', 'dist', 'addin'),
+    outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 2048,
     rollupOptions: {

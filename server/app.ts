@@ -19,6 +19,7 @@ import { resolveSession } from './auth/sessions.ts';
 import { createThrottle } from './auth/throttle.ts';
 import { root } from './db/providers.ts';
 import { maskError, safeLogger } from './logging.ts';
+import { renderManifest } from './http/manifest.ts';
 import { armorReason, useCodedErrors, useCostLimit, useIntrospectionForSignedIn } from './graphql/edge.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
@@ -119,10 +120,11 @@ export function createGraphQL(db: Database, config: Config) {
 
 export function createApp(db: Database, config: Config) {
   const yoga = createGraphQL(db, config);
-  const addin = fs.existsSync(config.addinDir) ? sirv(config.addinDir, { dev: false, etag: true, gzip: false }) : null;
+  // The pane's files, precompressed at build (brotli, gzip); hashed bundles are cached for good, the rest revalidated.
+  const addin = fs.existsSync(config.addinDir) ? sirv(config.addinDir, { dev: false, etag: true, brotli: true, gzip: true, setHeaders: assetCaching }) : null;
+  const manifestXml = renderManifest(config.publicUrl);
   const officeJsDir = path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
   const officeJs = config.officeJsBase === 'local' ? sirv(officeJsDir, { dev: false }) : null;
-  const manifest = path.join(root, 'manifest.xml');
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
@@ -138,8 +140,12 @@ export function createApp(db: Database, config: Config) {
       return res.end();
     }
     if (pathname === '/manifest.xml') {
-      res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' });
-      return fs.createReadStream(manifest).pipe(res);
+      res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'no-cache' });
+      return res.end(manifestXml);
+    }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(301, { location: '/assets/icon-32.png' });
+      return res.end();
     }
     if (pathname === '/') {
       res.writeHead(302, { location: '/taskpane.html' });
@@ -150,6 +156,12 @@ export function createApp(db: Database, config: Config) {
     res.end('The task pane has not been built: run `npm run build:addin`.');
   };
   return { yoga, handle };
+}
+
+/** Vite's content-hashed bundles ("index-B1a2c3D4.js") never change: cache them for a year; revalidate everything else. */
+export const HASHED_ASSET = /-[\w-]{8}\.(?:js|css|mjs)$/;
+function assetCaching(res: ServerResponse, pathname: string) {
+  res.setHeader('cache-control', HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
 }
 
 function notFound(res: ServerResponse) {

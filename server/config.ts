@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { defaultSqliteUrl, root } from './db/providers.ts';
+import { checkPublicUrl } from './http/manifest.ts';
 
 export interface Config {
   port: number;
@@ -12,6 +13,8 @@ export interface Config {
   /** PEM files; when unset a self-signed localhost certificate is made under data/tls. */
   tlsCertFile?: string;
   tlsKeyFile?: string;
+  /** Where users reach the server (the manifest's addresses), https, no trailing slash. */
+  publicUrl: string;
   /** Origins allowed by CORS: the add-in's own origin. */
   allowedOrigins: string[];
   /** Where the task pane loads office.js from: a base URL, or "local" for the bundled copy. */
@@ -29,8 +32,10 @@ export const MICROSOFT_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/ho
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
-  const origin = `https://localhost:${port}`;
+  const publicUrl = checkPublicUrl(env.PUBLIC_URL || `https://localhost:${port}`);
+  const origin = new URL(publicUrl).origin;
   return {
+    publicUrl,
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || defaultSqliteUrl,
