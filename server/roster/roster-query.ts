@@ -127,7 +127,7 @@ function mentorVisible(scope: Scope, day: Date): Prisma.Sql {
  */
 async function selectPeople(
   ctx: Context,
-  q: { day: Date; scope: Scope; unitPath?: string; afterId?: string | null; id?: string; limit: number },
+  q: { day: Date; scope: Scope; unitPath?: string; afterId?: string | null; id?: string; limit: number; mentorScope?: Scope },
 ): Promise<RawPerson[]> {
   const conditions: Prisma.Sql[] = [];
   if (!q.scope.everything) {
@@ -145,7 +145,7 @@ async function selectPeople(
     FROM "Person" p
     JOIN "Assignment" a ON a."personId" = p."id" AND a."validFrom" <= ${q.day} AND (a."validTo" IS NULL OR a."validTo" > ${q.day})
     JOIN "OrgUnit" u ON u."id" = a."unitId"
-    LEFT JOIN "Person" m ON m."id" = p."mentorId" ${mentorVisible(q.scope, q.day)}
+    LEFT JOIN "Person" m ON m."id" = p."mentorId" ${mentorVisible(q.mentorScope ?? q.scope, q.day)}
     ${where}
     ORDER BY p."id"
     LIMIT ${q.limit}`;
@@ -188,10 +188,11 @@ const EVERYTHING: Scope = { everything: true, unitPaths: [], personIds: [] };
 
 /**
  * One person as a row on `day` (null when not on the roster that day). With
- * no scope given it checks nothing: for answering a change the caller was
- * allowed to make.
+ * no scope given it checks nothing about the row: for answering a change the
+ * caller was allowed to make. Relations (the mentor's name) still show only
+ * what the viewer may see.
  */
 export async function personRow(ctx: Context, id: string, day: Date, scope: Scope = EVERYTHING): Promise<PersonRow | null> {
-  const [[p], units] = await Promise.all([selectPeople(ctx, { day, scope, id, limit: 1 }), unitIndex(ctx)]);
+  const [[p], units] = await Promise.all([selectPeople(ctx, { day, scope, id, limit: 1, mentorScope: await viewerScope(ctx) }), unitIndex(ctx)]);
   return p ? toRow(p, day, units) : null;
 }

@@ -193,6 +193,10 @@ describe.each(testProviders)('access on %s', (provider) => {
       expect(roster.errors).toBeUndefined();
       expect(roster.data.roster.edges.find((e: any) => e.node.id === p.id).node.mentorName).toBeNull();
       expect(JSON.stringify(roster.data)).not.toContain(outsiderName);
+      // Nor through the answer to a change the manager may make.
+      const edit = await s.gql(UPDATE, { id: p.id, version: await version(p.id), input: { phone: '13800000000' } }, t.manager);
+      expect(edit.errors).toBeUndefined();
+      expect(edit.data.updatePerson.mentorName).toBeNull();
       // A mentor inside the subtree still shows.
       const subName = (await s.db.prisma.person.findUniqueOrThrow({ where: { id: subordinate } })).name;
       const v = await version(p.id);
