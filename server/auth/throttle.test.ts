@@ -55,4 +55,18 @@ describe('login throttle (in memory)', () => {
     expect(d.reason).toBe('SIGN_IN_RATE_LIMITED');
     expect(d.waitMs).toBeGreaterThan(0);
   });
+
+  it('an attempt that ended in an error does not hold the next ones back (no lockout by a transient failure)', async () => {
+    const tight = { ...limits, byUserAndAddress: { free: 1, windowSeconds: 3600, capSeconds: 1 } };
+    for (const release of [false, true]) {
+      const t = createThrottle(undefined, tight);
+      await attempt(t, 'a', '10.0.3.1'); // the free failure; then a 1 s delay
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await t.check('a', '10.0.3.1')).waitMs).toBe(0); // let through; then the sign-in throws
+      if (release) await t.abandoned('a', '10.0.3.1');
+      const next = await t.check('a', '10.0.3.1');
+      // Without the release the lost attempt would count as in flight for the window's hour.
+      expect(next.waitMs).toBe(release ? 0 : 1000);
+    }
+  });
 });

@@ -28,6 +28,8 @@ export interface Throttle {
   check(username: string, address: string): Promise<ThrottleDecision>;
   failed(username: string, address: string): Promise<void>;
   succeeded(username: string, address: string): Promise<void>;
+  /** The attempt `check` let through ended with neither outcome (an error): it no longer counts as in flight. */
+  abandoned(username: string, address: string): Promise<void>;
 }
 
 interface Dimension {
@@ -123,6 +125,12 @@ export function createThrottle(prisma?: Db, limits: ThrottleLimits = DEFAULT_LIM
         const seconds = delaySeconds(r.consumedPoints, d.free, d.capSeconds);
         if (seconds > 0) await wait.block(k, seconds);
       }
+    },
+    async abandoned(username, address) {
+      const key = ua.d.key(username, address);
+      const attempts = (await uaAttempts.get(key))?.consumedPoints ?? 0;
+      const settled = (await ua.fails.get(key))?.consumedPoints ?? 0;
+      if (attempts > settled) await uaAttempts.reward(key);
     },
     async succeeded(username, address) {
       const key = ua.d.key(username, address);

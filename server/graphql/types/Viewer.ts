@@ -60,12 +60,17 @@ builder.mutationFields((t) => ({
             : `Too many wrong passwords; try again in ${seconds} second(s)`;
         throw clientError('UNAUTHENTICATED', message, { reason, retryAfterSeconds: seconds });
       }
-      const session = await signIn(ctx.prisma, args.username.trim(), args.password, ctx.config.tokenTtlHours);
-      if (!session) {
-        await ctx.loginThrottle.failed(username, address);
-        throw clientError('UNAUTHENTICATED', 'Wrong username or password');
+      let session: Awaited<ReturnType<typeof signIn>>;
+      try {
+        session = await signIn(ctx.prisma, args.username.trim(), args.password, ctx.config.tokenTtlHours);
+        if (session) await ctx.loginThrottle.succeeded(username, address);
+        else await ctx.loginThrottle.failed(username, address);
+      } catch (error) {
+        // Neither outcome was recorded: the attempt must not stay "in flight" and hold the next ones back.
+        await ctx.loginThrottle.abandoned(username, address).catch(() => undefined);
+        throw error;
       }
-      await ctx.loginThrottle.succeeded(username, address);
+      if (!session) throw clientError('UNAUTHENTICATED', 'Wrong username or password');
       const resolved = await resolveSession(ctx.prisma, `Bearer ${session.token}`);
       if (!('viewer' in resolved)) throw clientError('UNAUTHENTICATED', 'Wrong username or password');
       // The rest of this request acts as the new user (e.g. LoginResult.viewer.person).
