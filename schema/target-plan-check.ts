@@ -143,7 +143,12 @@ function stretchAtOtherLevels(plan: PlanFacts & { year: number; calendar: Fiscal
     const b = base.get(o.key);
     const row = values[r]!;
     if (!b || row.some((v) => v === null)) return;
-    const amounts = rollUpAmounts(new Map(shape.periods.map((p, c) => [p.key, row[c]!])), plan.year, plan.calendar);
+    const amounts = rollUpAmounts(
+      new Map(shape.periods.map((p, c) => [p.key, row[c]!])),
+      plan.year,
+      plan.calendar,
+      shape.periods.filter((p) => !p.parent).map((p) => p.key),
+    );
     for (const [key, v] of amounts) {
       const floor = b.get(key);
       if (own.has(key) || floor === undefined || v >= floor) continue;

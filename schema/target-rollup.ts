@@ -1,12 +1,14 @@
 /**
  * A target row's figures rolled up to the standard periods above them:
  * months from their weeks or ten-day blocks, quarters from months, the year
- * from quarters or months. So figures made at different levels (a base plan
- * by quarter, a stretch plan by month) can be compared. Pure.
+ * from quarters or months, or from the plan's own top level (`topKeys`: a
+ * plan by ISO weeks, whose weeks straddle months, still has a year). So
+ * figures made at different levels (a base plan by quarter, a stretch plan
+ * by month) can be compared. Pure.
  */
 import { childPeriods, type FiscalCalendar } from './periods.ts';
 
-export function rollUpAmounts(amounts: ReadonlyMap<string, bigint>, year: number, calendar: FiscalCalendar): Map<string, bigint> {
+export function rollUpAmounts(amounts: ReadonlyMap<string, bigint>, year: number, calendar: FiscalCalendar, topKeys: Iterable<string> = []): Map<string, bigint> {
   const out = new Map(amounts);
   const monthParts = new Map<string, bigint>();
   for (const [key, v] of amounts) {
@@ -21,8 +23,9 @@ export function rollUpAmounts(amounts: ReadonlyMap<string, bigint>, year: number
     const v = sumOf(childPeriods(q, 'month', calendar).map((p) => p.key));
     if (v !== null) out.set(q, v);
   }
+  const top = [...topKeys];
   if (!out.has(String(year))) {
-    const v = sumOf(quarters);
+    const v = sumOf(quarters) ?? (top.length ? sumOf(top) : null);
     if (v !== null) out.set(String(year), v);
   }
   return out;

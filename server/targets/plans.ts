@@ -113,7 +113,8 @@ async function baseTargets(tx: Tx, plan: PlanRecord, calendar: FiscalCalendar): 
     if (!m.has(l.ownerId)) m.set(l.ownerId, new Map());
     m.get(l.ownerId)!.set(l.periodKey, l.amount);
   }
-  return new Map([...m].map(([owner, amounts]) => [owner, rollUpAmounts(amounts, plan.year, calendar)]));
+  const top = topLevelKeys(base.year, base.periodLevel, calendar);
+  return new Map([...m].map(([owner, amounts]) => [owner, rollUpAmounts(amounts, plan.year, calendar, top)]));
 }
 
 export async function createPlan(ctx: Context, input: NewPlan) {
