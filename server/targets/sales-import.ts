@@ -65,6 +65,15 @@ export async function importSales(ctx: Context, records: SaleInput[], source?: s
     select: { id: true, employeeNo: true, assignments: { select: { unitId: true, validFrom: true, validTo: true } } },
   });
   const byNo = new Map(people.map((p) => [p.employeeNo, p]));
+  // Sales decide commission: nobody imports their own (as with attendance).
+  const own = ctx.viewer?.personId ? records.flatMap((r, i) => (byNo.get(r.employeeNo)?.id === ctx.viewer!.personId ? [rowOf(i)] : [])) : [];
+  if (own.length) {
+    throw clientError('FORBIDDEN', `Nobody may import their own sales: row(s) ${own.slice(0, 10).join(', ')}${own.length > 10 ? ', …' : ''} are yours; someone else must import them`, {
+      reason: 'OWN_PAY',
+      field: 'records',
+      rows: own.slice(0, 200),
+    });
+  }
   const calendar = await fiscalCalendar(ctx);
   const locks = (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
   const resolved = records.map((r, i) => {

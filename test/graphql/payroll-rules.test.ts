@@ -185,6 +185,19 @@ describe.each(testProviders)('payroll rules of issue 7 on %s', (provider) => {
       expect((await s.gql(IMPORT, { r: records }, t.admin)).data.importAttendance.created).toBe(2);
     });
 
+    it('refuses a sales import that holds one’s own sales (they decide commission), saving nothing', async () => {
+      const other = await s.db.prisma.person.findFirstOrThrow({ where: { position: 'SALES_REP', status: 'ACTIVE', hireDate: { lt: new Date('2025-01-01') } } });
+      const SALES = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }';
+      const records = [
+        { externalId: 'OWN-S-1', employeeNo: other.employeeNo, date: '2026-09-01', amount: '100.00' },
+        { externalId: 'OWN-S-2', employeeNo: financePerson.employeeNo, date: '2026-09-01', amount: '99999.00' },
+      ];
+      const r = await s.refused(SALES, { r: records }, t.finance);
+      expect(codeOf(r)).toBe('FORBIDDEN');
+      expect(ext(r)).toMatchObject({ reason: 'OWN_PAY', field: 'records', rows: [2] });
+      expect((await s.gql(SALES, { r: records }, t.admin)).data.importSalesActuals.created).toBe(2);
+    });
+
     it('refuses a manager deciding their own promotion; the director may', async () => {
       const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' }, include: { person: true } });
       await s.db.prisma.person.update({ where: { id: mgr.personId! }, data: { rank: 'SR' } });
