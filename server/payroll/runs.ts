@@ -52,14 +52,6 @@ function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: s
 }
 
 /**
- * One live payslip per person and month. The live runs of a month are the
- * newest version of each scope's run (a reopened version replaces the one it
- * came from). A run may not pay anyone whom another live run of the month
- * pays: its payslips once calculated, the people of its scope while a draft.
- * Refused with BAD_USER_INPUT (reason PAID_IN_OTHER_RUN) naming the people
- * and the other run.
- */
-/**
  * Serialises the runs of one month while one is created or calculated, so
  * that two overlapping runs cannot both pass the check below. SQLite already
  * runs one transaction at a time (server/db/serialised-adapter.ts); on
@@ -70,6 +62,14 @@ async function lockMonth(ctx: Context, tx: Tx, monthKey: string) {
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`payroll:${monthKey}`}))) AS l`;
 }
 
+/**
+ * One live payslip per person and month. The live runs of a month are the
+ * newest version of each scope's run (a reopened version replaces the one it
+ * came from). A run may not pay anyone whom another live run of the month
+ * pays: its payslips once calculated, the people of its scope while a draft.
+ * Refused with BAD_USER_INPUT (reason PAID_IN_OTHER_RUN) naming the people
+ * and the other run.
+ */
 async function requireNobodyPaidTwice(tx: Tx, run: { month: string; scopeUnitId: string }, paid: Map<string, PaidPerson>, field: string) {
   if (paid.size === 0) return;
   const others = await tx.payrollRun.findMany({
