@@ -69,4 +69,12 @@ describe('login throttle (in memory)', () => {
       expect(next.waitMs).toBe(release ? 0 : 1000);
     }
   });
+
+  it('failures for a user from many addresses do not slow the user at an address they signed in from lately', async () => {
+    const t = createThrottle(undefined, limits);
+    expect((await attempt(t, 'a', '10.0.4.1', true)).waitMs).toBe(0); // the user's own office
+    for (let i = 0; i < 20; i++) await attempt(t, 'a', `10.0.5.${i}`);
+    expect((await t.check('a', '10.0.9.9')).reason).toBe('SIGN_IN_DELAYED'); // a new address waits
+    expect((await t.check('a', '10.0.4.1')).waitMs).toBe(0); // the familiar one does not
+  });
 });

@@ -51,6 +51,9 @@ export interface ThrottleLimits {
   overallWindowSeconds: number;
 }
 
+/** How long a successful sign-in keeps its address familiar for the user: 30 days. */
+const KNOWN_ADDRESS_SECONDS = 30 * 24 * 3600;
+
 export const DEFAULT_LIMITS: ThrottleLimits = {
   byUserAndAddress: { free: 5, windowSeconds: 3600, capSeconds: 15 * 60 },
   byUser: { free: 20, windowSeconds: 3600, capSeconds: 60 },
@@ -86,10 +89,15 @@ export function createThrottle(prisma?: Db, limits: ThrottleLimits = DEFAULT_LIM
   const [byUserAndAddress, ...others] = counters;
   const ua = byUserAndAddress!;
   const uaAttempts = make('try_ua', ua.d.free, ua.d.windowSeconds);
+  // Addresses a user signed in from lately: failures spread over many other addresses
+  // (the per-user delay) do not slow the user down there.
+  const known = make('known_ua', 1, KNOWN_ADDRESS_SECONDS);
   return {
     async check(username, address) {
       let waitMs = 0;
+      const familiar = (await known.get(ua.d.key(username, address))) !== null;
       for (const { d, wait } of counters) {
+        if (familiar && d.name === 'u') continue;
         const res = await wait.get(d.key(username, address));
         if (res && res.consumedPoints > 1) waitMs = Math.max(waitMs, res.msBeforeNext);
       }
@@ -134,7 +142,7 @@ export function createThrottle(prisma?: Db, limits: ThrottleLimits = DEFAULT_LIM
     },
     async succeeded(username, address) {
       const key = ua.d.key(username, address);
-      await Promise.all([ua.fails.delete(key), ua.wait.delete(key), uaAttempts.delete(key)]);
+      await Promise.all([ua.fails.delete(key), ua.wait.delete(key), uaAttempts.delete(key), known.set(key, 1, KNOWN_ADDRESS_SECONDS)]);
     },
   };
 }

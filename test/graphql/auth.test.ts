@@ -113,4 +113,11 @@ describe.each(testProviders)('auth on %s', (provider) => {
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toMatch(/gm|198\.51/);
   });
+
+  it('a user tried from many addresses is not slowed at an address they signed in from (kept in the shared store)', async () => {
+    expect((await loginFrom('192.0.2.50', 'finmgr', 'quotabook-demo')).errors).toBeUndefined();
+    for (let i = 0; i < 21; i++) await loginFrom(`198.51.100.${100 + i}`, 'finmgr', `spray-${i}`);
+    expect((await loginFrom('203.0.113.99', 'finmgr', 'quotabook-demo')).errors![0]!.extensions).toMatchObject({ reason: 'SIGN_IN_DELAYED' });
+    expect((await loginFrom('192.0.2.50', 'finmgr', 'quotabook-demo')).errors).toBeUndefined();
+  });
 });
