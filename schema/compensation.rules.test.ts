@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BASE_PLUS_COMMISSION, calculatePayslip, DIRECT_SALES_LADDER, parsePlan, PlanDocumentError, RANKS, workingDaysBetween, type CompensationPlan, type PayInputs, type Rank } from './compensation.ts';
+import { parseMoney } from './money.ts';
 
-const fen = (yuan: number) => BigInt(Math.round(yuan * 100)); // test fixtures only
+/** Yuan as written in the seed's examples, in fen, read exactly from its decimal text. */
+const fen = (yuan: number) => parseMoney(String(yuan));
 const inputs = (over: Partial<PayInputs> & { salesByDay?: Record<number, bigint> } = {}): PayInputs => {
   const daily = Array.from({ length: 31 }, () => 0n);
   for (const [day, amount] of Object.entries(over.salesByDay ?? {})) daily[Number(day) - 1] = amount;
