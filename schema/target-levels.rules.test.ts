@@ -96,6 +96,14 @@ describe('checkLines on plans of several levels', () => {
     expect(r.lines.find((l) => l.ownerId === 'b' && l.periodKey === '2026-03')!.amount).toBe(6n); // March 2026 has six weeks
   });
 
+  it('quarter, month and week: a week that is not a number is the one issue, up through its month and quarter', () => {
+    const three = planPeriods('2026', ['quarter', 'month', 'week']);
+    const weeks = three.filter((p) => p.level === 'week');
+    const lines = (['team', 'a', 'b'] as const).flatMap((o) => weeks.map((w) => ({ ownerId: o, periodKey: w.key, amount: o === 'a' && w.key === '2026-02-W2' ? 'x' : o === 'team' ? '2' : '1' })));
+    const r = checkLines({ ...facts, total: 2n * BigInt(weeks.length) }, { ...shape, periods: three }, lines);
+    expect(rules(r)).toEqual([['notANumber', 'a', '2026-02-W2']]);
+  });
+
   describe('a stretch plan by months against base quarters', () => {
     const monthShape = { ...shape, periods: planPeriods('2026', ['month']) };
     const lines = (over: Record<string, unknown> = {}) => monthly(over).filter((l) => months.some((m) => m.key === l.periodKey));
