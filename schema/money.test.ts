@@ -48,4 +48,13 @@ describe('the range of money', () => {
     expect(() => parseMoney('-92233720368547758.09')).toThrow(/beyond the supported range/);
     expect(() => parseMoney('9'.repeat(5000))).toThrow(MoneyRangeError);
   });
+
+  it('leading zeros do not count towards the range', () => {
+    expect(parseMoney('000000000000000000001234.56')).toBe(123456n);
+    expect(parseMoney('-0000000000000000000092233720368547758.08')).toBe(MIN_FEN);
+  });
+
+  it('carries the reason code the API reports (MONEY_OUT_OF_RANGE)', () => {
+    expect(() => parseMoney('92233720368547758.08')).toThrow(expect.objectContaining({ reason: 'MONEY_OUT_OF_RANGE', input: '92233720368547758.08' }));
+  });
 });

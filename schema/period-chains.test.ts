@@ -69,4 +69,9 @@ describe('plan periods', () => {
     expect(all.filter((p) => p.parent === '2026-Q1').map((p) => p.key)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(all.filter((p) => p.parent === '2026-03').map((p) => p.key)).toHaveLength(6);
   });
+
+  it('months split only a year or a quarter', () => {
+    expect(() => planPeriods('2026', ['month', 'month'])).toThrow(PeriodKeyError);
+    expect(() => planPeriods('2026', ['week', 'month'])).toThrow(PeriodKeyError);
+  });
 });

@@ -163,6 +163,22 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
     });
   });
 
+  // Levels: which columns hold the periods within each period of a level above.
+  const children = new Map<number, number[]>();
+  const columnOf = new Map(grid.periods.map((p, c) => [p.key, c]));
+  grid.periods.forEach((p, c) => {
+    const parent = p.parent ? columnOf.get(p.parent) : undefined;
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), c]);
+  });
+  // A period above whose periods within have issues of their own has no
+  // known figure either (a derived one counted the bad cell as 0): it is left
+  // out of the sums below, which would otherwise report a second, misleading
+  // issue. Finer levels come later in the columns, so they go first.
+  const parentsFinestFirst = [...children.keys()].sort((a, b) => b - a);
+  values.forEach((row) => {
+    for (const c of parentsFinestFirst) if (children.get(c)!.some((k) => row[k] === null)) row[c] = null;
+  });
+
   // Sums: each period's column, each owner's row.
   const complete = (vs: (bigint | null)[]) => (vs.every((v) => v !== null) ? (vs as bigint[]).reduce((a, b) => a + b, 0n) : null);
   grid.periods.forEach((p, c) => {
@@ -175,12 +191,6 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
     }
   });
   // Levels: each period of a level above sums its children exactly, in every row.
-  const children = new Map<number, number[]>();
-  const columnOf = new Map(grid.periods.map((p, c) => [p.key, c]));
-  grid.periods.forEach((p, c) => {
-    const parent = p.parent ? columnOf.get(p.parent) : undefined;
-    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), c]);
-  });
   grid.owners.forEach((o, r) => {
     for (const [c, kids] of children) {
       const have = values[r]![c];
