@@ -31,6 +31,7 @@ import {
 import { PERIOD_CHAINS } from '../../../../schema/periods.ts';
 import { readTaggedSheet, selectCell, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { rollupSheet, type RollupRow } from '../../targets/rollup-sheet.ts';
+import { planningYear } from '../../targets/planning-year.ts';
 import type { Metric } from '../../../../schema/metrics.ts';
 import { checkSheet, issueCell, linesForServer, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView } from '../../targets/target-sheet.ts';
 
@@ -56,7 +57,7 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok'; message: strin
 export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const styles = useStyles();
   const t = w.targets;
-  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [year, setYear] = useState(String(planningYear(new Date())));
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [planId, setPlanId] = useState('');
   const [units, setUnits] = useState<OrgUnitOption[]>([]);
