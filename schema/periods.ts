@@ -187,6 +187,21 @@ export interface PlanPeriod extends PeriodSlice {
 }
 
 /**
+ * In a list of plan columns: for each period of a level above, the columns
+ * of the periods within it, in order. Keys are column indexes; the levels
+ * come coarse to fine, so the finer a parent the larger its index.
+ */
+export function columnsWithin(periods: readonly { key: string; parent?: string | null }[]): Map<number, number[]> {
+  const columnOf = new Map(periods.map((p, c) => [p.key, c]));
+  const within = new Map<number, number[]>();
+  periods.forEach((p, c) => {
+    const parent = p.parent ? columnOf.get(p.parent) : undefined;
+    if (parent !== undefined) within.set(parent, [...(within.get(parent) ?? []), c]);
+  });
+  return within;
+}
+
+/**
  * Every period of a plan's chain, grouped by level from the coarsest, each in
  * date order: e.g. four quarters, then twelve months, then the weeks of each
  * month. A single level is the year's own periods at that level (ISO weeks

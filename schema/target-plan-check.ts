@@ -4,7 +4,7 @@
  * sheet holds, the server on what it is asked to store. Pure.
  */
 import { METRICS, type Metric } from './metrics.ts';
-import type { FiscalCalendar, PeriodSlice } from './periods.ts';
+import { columnsWithin, type FiscalCalendar, type PeriodSlice } from './periods.ts';
 import { formatAmount, readAmount, validateTargetGrid, type GridOwner, type ValidationIssue } from './target-validation.ts';
 import { rollUpAmounts } from './target-rollup.ts';
 
@@ -110,12 +110,7 @@ export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[],
 
 /** Fills the cells of levels above that the input left out with the sums of the cells below them, finest levels first. */
 function deriveLevelsAbove(plan: PlanFacts, shape: PlanGrid, cells: Map<string, unknown[]>, given: Set<string>) {
-  const col = new Map(shape.periods.map((p, i) => [p.key, i]));
-  const children = new Map<number, number[]>();
-  shape.periods.forEach((p, c) => {
-    const parent = p.parent ? col.get(p.parent) : undefined;
-    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), c]);
-  });
+  const children = columnsWithin(shape.periods);
   if (!children.size) return;
   const unit = METRICS[plan.metric].unit;
   const parents = [...children.keys()].sort((a, b) => b - a); // finer levels come later in the list

@@ -7,7 +7,7 @@
  */
 import { formatMoney, parseMoney } from './money.ts';
 import { METRICS, type Metric, type MetricUnit } from './metrics.ts';
-import { overlapDays, type Period } from './periods.ts';
+import { columnsWithin, overlapDays, type Period } from './periods.ts';
 import type { IsoDay } from './dates.ts';
 
 export type Rule =
@@ -164,12 +164,7 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
   });
 
   // Levels: which columns hold the periods within each period of a level above.
-  const children = new Map<number, number[]>();
-  const columnOf = new Map(grid.periods.map((p, c) => [p.key, c]));
-  grid.periods.forEach((p, c) => {
-    const parent = p.parent ? columnOf.get(p.parent) : undefined;
-    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), c]);
-  });
+  const children = columnsWithin(grid.periods);
   // A period above whose periods within have issues of their own has no
   // known figure either (a derived one counted the bad cell as 0): it is left
   // out of the sums below, which would otherwise report a second, misleading

@@ -19,7 +19,7 @@ import { METRICS, type Metric } from '../../../schema/metrics.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import { checkLines, type LineInput } from '../../../schema/target-plan-check.ts';
 import type { ValidationIssue } from '../../../schema/target-validation.ts';
-import type { PeriodLevel } from '../../../schema/periods.ts';
+import { columnsWithin, type PeriodLevel } from '../../../schema/periods.ts';
 
 export interface PlanView {
   plan: { id: string; year: number; version: number; revision: number; status: string; metric: Metric; level: 'BASE' | 'STRETCH'; total: string; ownerKind: 'UNIT' | 'PERSON'; scopeUnitName: string; periodLevel: string };
@@ -42,8 +42,8 @@ const cellNumber = (metric: Metric, amount: string): number =>
 
 /** The periods the user types: the finest level (all of them in a plan of one level). */
 const isLeaf = (view: PlanView) => {
-  const parents = new Set(view.periods.map((p) => p.parent).filter(Boolean));
-  return (p: PlanView['periods'][number]) => !parents.has(p.key);
+  const within = columnsWithin(view.periods);
+  return (p: PlanView['periods'][number]) => !within.has(view.periods.indexOf(p));
 };
 
 export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets'): GridSheetSpec {
@@ -55,11 +55,11 @@ export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets')
   const leaf = isLeaf(view);
   const firstLeaf = periods.findIndex(leaf);
   const top = periods.map((p, j) => (p.parent ? -1 : j)).filter((j) => j >= 0);
-  const children = (key: string) => periods.map((p, j) => (p.parent === key ? j : -1)).filter((j) => j >= 0);
+  const within = columnsWithin(periods);
   /** A period's cell on a sheet row: typed at the finest level, a sum of the level below above it. */
   const cell = (j: number, sheetRow: number, typed: CellInput): CellInput => {
-    const kids = children(periods[j]!.key);
-    return kids.length ? `=SUM(${col(kids[0]!)}${sheetRow}:${col(kids.at(-1)!)}${sheetRow})` : typed;
+    const kids = within.get(j);
+    return kids ? `=SUM(${col(kids[0]!)}${sheetRow}:${col(kids.at(-1)!)}${sheetRow})` : typed;
   };
   const totalOf = (sheetRow: number) => (top.length === periods.length ? `=SUM(${col(0)}${sheetRow}:${col(periods.length - 1)}${sheetRow})` : `=${top.map((j) => `${col(j)}${sheetRow}`).join('+')}`);
   const firstOwnerRow = 3;
