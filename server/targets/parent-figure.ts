@@ -58,11 +58,18 @@ export async function publishedPlans(db: Db, key: PlanKey, unitIds: string[], ow
 export async function parentFigure(db: Db, key: PlanKey, unitId: string, calendar: FiscalCalendar): Promise<ParentFigure | null> {
   const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { parentId: true } });
   if (!unit?.parentId) return null;
-  const plan = (await publishedPlans(db, key, [unit.parentId], [unitId])).get(unit.parentId);
-  if (!plan || !plan.lines.length) return null;
-  const total = yearTotals(plan.lines, topLevelKeys(plan.year, plan.periodLevel, calendar)).get(unitId);
-  if (total === undefined) return null;
-  return { planId: plan.id, version: plan.version, scopeUnitId: plan.scopeUnitId, scopeUnitName: plan.scopeUnit.name, total };
+  return figureIn((await publishedPlans(db, key, [unit.parentId], [unitId])).get(unit.parentId), unitId, calendar);
+}
+
+/** What a parent's published plan gives one unit for the year (its row over the plan's top level), or null. */
+function figureIn(
+  parent: { id: string; version: number; year: number; periodLevel: string; scopeUnitId: string; scopeUnit: { name: string }; lines: { ownerId: string; periodKey: string; amount: bigint }[] } | undefined,
+  unitId: string,
+  calendar: FiscalCalendar,
+): ParentFigure | null {
+  if (!parent) return null;
+  const total = yearTotals(parent.lines, topLevelKeys(parent.year, parent.periodLevel, calendar)).get(unitId);
+  return total === undefined ? null : { planId: parent.id, version: parent.version, scopeUnitId: parent.scopeUnitId, scopeUnitName: parent.scopeUnit.name, total };
 }
 
 /** Parent figures for many plans at once (the plan list): by plan id. */
@@ -78,10 +85,8 @@ export async function parentFigures(db: Db, plans: { id: string; year: number; m
     const { year, metric, level } = group[0]!;
     const parents = await publishedPlans(db, { year, metric, level }, [...new Set(group.map((p) => p.parentUnitId!))], [...new Set(group.map((p) => p.scopeUnitId))]);
     for (const p of group) {
-      const parent = parents.get(p.parentUnitId!);
-      if (!parent) continue;
-      const total = yearTotals(parent.lines, topLevelKeys(parent.year, parent.periodLevel, calendar)).get(p.scopeUnitId);
-      if (total !== undefined) out.set(p.id, { planId: parent.id, version: parent.version, scopeUnitId: parent.scopeUnitId, scopeUnitName: parent.scopeUnit.name, total });
+      const figure = figureIn(parents.get(p.parentUnitId!), p.scopeUnitId, calendar);
+      if (figure) out.set(p.id, figure);
     }
   }
   return out;
