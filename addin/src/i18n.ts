@@ -5,6 +5,7 @@
 export type Locale = 'zh-CN' | 'en';
 
 const en = {
+  locale: 'en' as Locale,
   appTitle: 'Quotabook',
   language: 'Language',
   signInTitle: 'Sign in',
@@ -164,6 +165,7 @@ const en = {
 type Words = typeof en;
 
 const zh: Words = {
+  locale: 'zh-CN',
   appTitle: 'Quotabook 销售目标与薪酬',
   language: '语言',
   signInTitle: '登录',

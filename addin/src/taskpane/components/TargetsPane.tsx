@@ -3,6 +3,8 @@
  * server, validate what the sheet holds with the shared rules, submit; and,
  * for approvers, approve, return or publish the plans waiting for them.
  */
+import { describeIssue } from '../../i18n/issues.ts';
+import { METRICS } from '../../../../schema/metrics.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
@@ -187,7 +189,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
     if (back.problems.length) return { view, back, issues: back.problems.map((p) => ({ cell: p.cell.endsWith('!1') || p.cell.endsWith('A:A') ? null : p.cell, message: `${p.cell}: ${p.message}` })) };
     const issues = checkSheet(view, back).map((i) => {
       const cell = issueCell(read.sheetName, back, i);
-      return { cell, message: `${cell ? `${cell}: ` : ''}${i.message}` };
+      return { cell, message: `${cell ? `${cell}: ` : ''}${describeIssue(i, w.locale, METRICS[view.plan.metric as Metric].unit)}` };
     });
     return { view, back, issues };
   };
