@@ -98,8 +98,8 @@ describe('base, attendance and adjustments', () => {
   it('lists rewards and penalties with reason and approver', () => {
     const slip = calculatePayslip(DIRECT_SALES_LADDER, inputs({ adjustments: [{ amountFen: 50_000n, reason: '前三名奖励', approvedBy: 'director' }, { amountFen: -10_000n, reason: '迟交周报', approvedBy: 'manager' }] }));
     expect(slip.lines.filter((l) => l.kind === 'adjustments').map((l) => [l.label, l.amountFen])).toEqual([
-      ['奖惩 Reward/penalty: 前三名奖励', 50_000n],
-      ['奖惩 Reward/penalty: 迟交周报', -10_000n],
+      ['奖惩: 前三名奖励', 50_000n],
+      ['奖惩: 迟交周报', -10_000n],
     ]);
   });
 });

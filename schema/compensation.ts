@@ -406,11 +406,11 @@ export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
   code: 'DIRECT_SALES_LADDER',
   name: '直销职级方案 Direct-sales ladder',
   components: [
-    { kind: 'base', code: 'base', label: '基本工资 Base salary', prorate: 'workingDays' },
+    { kind: 'base', code: 'base', label: '基本工资', prorate: 'workingDays' },
     {
       kind: 'commission',
       code: 'commission',
-      label: '提成 Commission',
+      label: '提成',
       tierOn: 'sales',
       base: 'sales * 0.9 / 1.17',
       mode: 'whole',
@@ -423,7 +423,7 @@ export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
     {
       kind: 'milestone',
       code: 'morningStar',
-      label: '晨星 Morning star',
+      label: '晨星奖',
       byDay: 20,
       table: ladderMilestones([
         [['SR', 'SE', 'SSE'], '15000', '1500'],
@@ -434,7 +434,7 @@ export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
     {
       kind: 'milestone',
       code: 'openStar',
-      label: '开星 Open star',
+      label: '开星奖',
       byDay: null,
       table: ladderMilestones([
         [['SR', 'SE', 'SSE'], '20000', '1000'],
@@ -442,9 +442,9 @@ export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
         [['SD', 'SSD', 'TE'], '40000', '2000'],
       ]),
     },
-    { kind: 'override', code: 'override', label: '团队奖 Team override', ratePercent: '5', qualifyingSales: '15000', eligibleRanks: ['SM', 'SSM', 'SD', 'SSD', 'TE'] },
-    { kind: 'attendance', code: 'attendance', label: '考勤扣款 Attendance', perLate: '50', freeLates: 2, absentDay: 'dayPay', personalLeaveDay: 'dayPay' },
-    { kind: 'adjustments', code: 'adjustment', label: '奖惩 Reward/penalty' },
+    { kind: 'override', code: 'override', label: '团队奖', ratePercent: '5', qualifyingSales: '15000', eligibleRanks: ['SM', 'SSM', 'SD', 'SSD', 'TE'] },
+    { kind: 'attendance', code: 'attendance', label: '考勤扣款', perLate: '50', freeLates: 2, absentDay: 'dayPay', personalLeaveDay: 'dayPay' },
+    { kind: 'adjustments', code: 'adjustment', label: '奖惩' },
   ],
 });
 
@@ -453,11 +453,11 @@ export const BASE_PLUS_COMMISSION: CompensationPlan = parsePlan({
   code: 'BASE_PLUS_COMMISSION',
   name: '底薪加提成 Base plus commission',
   components: [
-    { kind: 'base', code: 'base', label: '基本工资 Base salary', prorate: 'workingDays' },
+    { kind: 'base', code: 'base', label: '基本工资', prorate: 'workingDays' },
     {
       kind: 'commission',
       code: 'commission',
-      label: '提成 Commission',
+      label: '提成',
       tierOn: 'sales',
       base: 'sales',
       mode: 'marginal',
@@ -468,7 +468,7 @@ export const BASE_PLUS_COMMISSION: CompensationPlan = parsePlan({
       ],
       cap: '20000',
     },
-    { kind: 'attendance', code: 'attendance', label: '考勤扣款 Attendance', perLate: '30', freeLates: 3, absentDay: 'dayPay', personalLeaveDay: 'none' },
-    { kind: 'adjustments', code: 'adjustment', label: '奖惩 Reward/penalty' },
+    { kind: 'attendance', code: 'attendance', label: '考勤扣款', perLate: '30', freeLates: 3, absentDay: 'dayPay', personalLeaveDay: 'none' },
+    { kind: 'adjustments', code: 'adjustment', label: '奖惩' },
   ],
 });

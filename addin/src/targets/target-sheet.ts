@@ -227,7 +227,8 @@ export function myTargetsSheet(w: Words, rows: MyTargetRow[], year: number) {
       { header: w.targets.metric, numberFormat: '@', width: 90 },
       { header: w.targets.level, numberFormat: '@', width: 60 },
       { header: w.targets.period, numberFormat: '@', width: 70 },
-      { header: w.targets.target, numberFormat: '#,##0.##', width: 100 },
+      // Money as #,##0.00 (never #,##0.##, which leaves "1,234." in Excel); a sheet of counts only as whole numbers.
+      { header: w.targets.target, numberFormat: rows.every((r) => METRICS[r.metric].unit === 'count') && rows.length ? '#,##0' : '#,##0.00', width: 100 },
     ],
     rows: rows.map((r) => [w.targets.metrics[r.metric], w.targets.levels[r.level as 'BASE' | 'STRETCH'] ?? r.level, r.periodKey, cellNumber(r.metric, r.amount)] as CellInput[]),
     properties: { year: String(year) },
