@@ -63,6 +63,18 @@ export async function listRuns(ctx: Context, month?: string | null) {
 }
 
 /** The viewer's payslip from the newest signed-off (locked or paid) run of the month. */
+/** The months for which the viewer has a signed-off payslip, newest first (the pane opens on the first). */
+export async function myPayslipMonths(ctx: Context): Promise<string[]> {
+  if (!ctx.viewer?.personId) return [];
+  const runs = await ctx.prisma.payrollRun.findMany({
+    where: { status: { in: ['LOCKED', 'PAID'] }, payslips: { some: { personId: ctx.viewer.personId } } },
+    select: { month: true },
+    distinct: ['month'],
+    orderBy: { month: 'desc' },
+  });
+  return runs.map((r) => r.month);
+}
+
 export async function myPayslip(ctx: Context, month: string): Promise<PayslipRow | null> {
   if (!ctx.viewer?.personId) return null;
   return ctx.prisma.payslip.findFirst({

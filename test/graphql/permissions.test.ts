@@ -70,6 +70,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     vars: (f) => ({ u: f.teamInManagerArea }),
   },
   myTargets: { allowed: everyone, query: '{ myTargets(year: 2026) { periodKey } }', vars: () => ({}) },
+  myTargetYears: { allowed: everyone, query: '{ myTargetYears }', vars: () => ({}) },
   lockedPeriods: { allowed: everyone, query: '{ lockedPeriods { periodKey } }', vars: () => ({}) },
   createTargetPlan: {
     allowed: ['manager', 'admin'],
@@ -113,6 +114,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   payrollRuns: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ payrollRuns { id } }', vars: () => ({}) },
   payrollRun: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ payrollRun(id: "no-run") { totalNet } }', vars: () => ({}) },
   myPayslip: { allowed: everyone, query: '{ myPayslip(month: "2026-03") { net } }', vars: () => ({}) },
+  myPayslipMonths: { allowed: everyone, query: '{ myPayslipMonths }', vars: () => ({}) },
   assignCompensationPlan: {
     allowed: ['finance', 'admin'],
     query: 'mutation { assignCompensationPlan(planCode: "NO_PLAN", rank: SR, effectiveFrom: "2026-01-01") }',

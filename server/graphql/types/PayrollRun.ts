@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { AttendanceStatusEnum, PayrollStatusEnum, PositionEnum, RankEnum } from './enums.ts';
 import { approveRun, calculateRun, createRun, markPaid, reopenRun, returnRun, submitRun } from '../../payroll/runs.ts';
-import { listRuns, myPayslip, runView, type PayslipRow, type RunView } from '../../payroll/read.ts';
+import { listRuns, myPayslip, myPayslipMonths, runView, type PayslipRow, type RunView } from '../../payroll/read.ts';
 import { importAttendance } from '../../payroll/attendance.ts';
 import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
 import { readAttendanceFile } from '../../payroll/attendance-file.ts';
@@ -138,6 +138,12 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     args: { month: t.arg.string({ validate: month }) },
     resolve: (_r, args, ctx) => myPayslip(ctx, args.month),
+  }),
+  myPayslipMonths: t.field({
+    type: ['String'],
+    description: 'The months for which the viewer has a signed-off payslip, newest first.',
+    authScopes: { signedIn: true },
+    resolve: (_r, _a, ctx) => myPayslipMonths(ctx),
   }),
 }));
 
