@@ -7,7 +7,8 @@ import type { PersonOption } from '../../../chores/operations.ts';
 import type { Status } from './useAction.ts';
 
 export const useChoreStyles = makeStyles({
-  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // A native select is as wide as its longest option: let it shrink to the pane (long plan names, people with long unit names).
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, '& .fui-Select': { maxWidth: '100%', minWidth: 0 }, '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' } },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
   list: { display: 'flex', flexDirection: 'column', margin: 0, padding: 0, listStyleType: 'none' },
@@ -21,7 +22,7 @@ export const useChoreStyles = makeStyles({
 export function StatusLine({ status, testId }: { status: Status | null; testId: string }) {
   if (!status) return null;
   return (
-    <MessageBar intent={status.intent} data-testid={testId}>
+    <MessageBar intent={status.intent} data-testid={testId} data-intent={status.intent}>
       <MessageBarBody>{status.message}</MessageBarBody>
     </MessageBar>
   );
