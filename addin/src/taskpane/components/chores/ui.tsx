@@ -1,5 +1,5 @@
 /** Small pieces the chores screens share: layout styles, the status line, progress, and finding a person. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { format, type Words } from '../../../i18n.ts';
 import { matchPeople } from '../../../chores/people.ts';
@@ -40,6 +40,10 @@ export function Busy({ busy, label }: { busy: boolean; label: string }) {
 /** Type part of a name or employee number, then choose. */
 export function PersonPicker({ w, people, value, onChange, testId }: { w: Words; people: PersonOption[]; value: string; onChange: (id: string) => void; testId: string }) {
   const [query, setQuery] = useState('');
+  // Once the choice is cleared (after a save), the search starts afresh.
+  useEffect(() => {
+    if (!value) setQuery('');
+  }, [value]);
   const matches = useMemo(() => {
     const hits = matchPeople(people, query);
     const chosen = people.find((p) => p.id === value);

@@ -25,16 +25,22 @@ export function useClosedRuns({ client, w, onSessionEnded }: { client: Client; w
     reload().catch(fail);
   }, [reload, fail]);
 
+  /** Refused or not, the list shows the runs as they stand now (a stale revision is fetched again). */
+  const refreshedAfter = async <T,>(change: () => Promise<T>): Promise<T> => {
+    try {
+      return await change();
+    } finally {
+      await reload().catch(() => undefined);
+    }
+  };
   const markPaid = (r: RunSummary) =>
     act(async () => {
-      await run(client, MARK_PAID, { id: r.id, revision: r.revision }, true);
-      await reload();
+      await refreshedAfter(() => run(client, MARK_PAID, { id: r.id, revision: r.revision }, true));
       return format(m.paid, { month: r.month, unit: r.scopeUnitName });
     });
   const reopen = (r: RunSummary) =>
     act(async () => {
-      const d = await run<{ reopenPayrollRun: { run: { version: number } } }>(client, REOPEN_RUN, { id: r.id, revision: r.revision, reason: (reasons[r.id] ?? '').trim() }, true);
-      await reload();
+      const d = await refreshedAfter(() => run<{ reopenPayrollRun: { run: { version: number } } }>(client, REOPEN_RUN, { id: r.id, revision: r.revision, reason: (reasons[r.id] ?? '').trim() }, true));
       setReasons((x) => ({ ...x, [r.id]: '' }));
       return format(m.reopened, { version: d.reopenPayrollRun.run.version, month: r.month, unit: r.scopeUnitName });
     });

@@ -26,8 +26,12 @@ export function usePromotions({ client, w, onSessionEnded }: { client: Client; w
 
   const decide = (x: PromotionProposal, apply: boolean) =>
     act(async () => {
-      await run(client, DECIDE_PROMOTION, { personId: x.personId, version: x.version, month, toRank: x.to, apply, reason: reasons[x.personId]?.trim() || null }, true);
-      await reload();
+      try {
+        await run(client, DECIDE_PROMOTION, { personId: x.personId, version: x.version, month, toRank: x.to, apply, reason: reasons[x.personId]?.trim() || null }, true);
+      } finally {
+        // Refused or not, the list shows what stands now (a stale proposal comes back with its new version).
+        await reload().catch(() => undefined);
+      }
       const rank = w.chores.ranks[x.to as keyof Words['chores']['ranks']] ?? x.to ?? '';
       return apply ? format(p.applied, { name: x.name, rank }) : format(p.dismissed, { name: x.name });
     });
