@@ -215,6 +215,18 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('assign-submit').click();
     await refusal(page, 'assign-status', 'your own compensation plan');
     expect(await assignments()).toHaveLength(after.length);
+    // By rank, from a day; one's own position is refused.
+    await page.getByTestId('assign-target').selectOption('rank');
+    await page.getByTestId('assign-rank').selectOption('SSD');
+    await page.getByTestId('assign-from').fill('2026-08-01');
+    await page.getByTestId('assign-submit').click();
+    await page.getByTestId('assign-status').filter({ hasText: 'to rank SSD from 2026-08-01' }).waitFor();
+    expect((await assignments())[0]).toMatchObject({ personId: null, effectiveFrom: '2026-08-01' });
+    await page.getByTestId('assign-target').selectOption('position');
+    await page.getByTestId('assign-position').selectOption('FINANCE');
+    await page.getByTestId('assign-submit').click();
+    await refusal(page, 'assign-status', 'you hold that position');
+    expect(await assignments()).toHaveLength(after.length + 1);
     await expect(page.getByTestId('lock-submit').count()).resolves.toBe(0);
     await fits(page, 'month-end-pane');
     await shot(page, 'month-end-finance');

@@ -23,9 +23,11 @@ export const DECIDE_PROMOTION = `mutation DecidePromotion($personId: ID!, $versi
 
 export const COMPENSATION_PLANS = '{ compensationPlans { id code version name effectiveFrom } }';
 export const COMPENSATION_ASSIGNMENTS = '{ compensationAssignments { id planCode planVersion planName personId personName employeeNo rank position effectiveFrom } }';
-export const ASSIGN_PLAN = `mutation AssignPlan($planCode: String!, $version: Int, $personId: ID, $effectiveFrom: Date!) {
-  assignCompensationPlan(planCode: $planCode, version: $version, personId: $personId, effectiveFrom: $effectiveFrom)
+export const ASSIGN_PLAN = `mutation AssignPlan($planCode: String!, $version: Int, $personId: ID, $rank: Rank, $position: Position, $effectiveFrom: Date!) {
+  assignCompensationPlan(planCode: $planCode, version: $version, personId: $personId, rank: $rank, position: $position, effectiveFrom: $effectiveFrom)
 }`;
+export const RANKS = ['SR', 'SE', 'SSE', 'SM', 'SSM', 'SD', 'SSD', 'TE'] as const;
+export const POSITIONS = ['SALES_REP', 'ACCOUNT_MANAGER', 'REGIONAL_MANAGER', 'SALES_DIRECTOR', 'FINANCE'] as const;
 export const CLOSED_RUNS = `query ClosedRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId } }`;
 export const MARK_PAID = `mutation MarkPaid($id: ID!, $revision: Int!) { markPayrollRunPaid(id: $id, revision: $revision) { run { id status version } } }`;
 export const REOPEN_RUN = `mutation ReopenRun($id: ID!, $revision: Int!, $reason: String!) { reopenPayrollRun(id: $id, revision: $revision, reason: $reason) { run { id status version } } }`;

@@ -62,6 +62,10 @@ export const en = {
   monthEnd: {
     title: 'Month end',
     assignTitle: 'Assign a compensation plan',
+    assignTo: 'Assign to',
+    targets: { person: 'One person', rank: 'Everyone of a rank', position: 'Everyone in a position' } as Record<string, string>,
+    rank: 'Rank',
+    position: 'Position',
     plan: 'Compensation plan',
     noPlans: 'There are no compensation plans yet.',
     from: 'From',
@@ -171,6 +175,10 @@ export const zh: typeof en = {
   monthEnd: {
     title: '月结',
     assignTitle: '分配薪酬方案',
+    assignTo: '分配对象',
+    targets: { person: '个人', rank: '某职级的所有人', position: '某职位的所有人' },
+    rank: '职级',
+    position: '职位',
     plan: '薪酬方案',
     noPlans: '还没有薪酬方案。',
     from: '生效日期',

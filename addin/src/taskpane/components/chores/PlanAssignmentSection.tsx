@@ -2,6 +2,7 @@
 import { Button, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
+import { POSITIONS, RANKS } from '../../../chores/operations.ts';
 import { usePlanAssignment } from './usePlanAssignment.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
 
@@ -31,7 +32,42 @@ export function PlanAssignmentSection(props: { w: Words; client: Client; onSessi
               ))}
             </Select>
           </Field>
-          <PersonPicker w={w} people={h.people} value={h.form.personId} onChange={(id) => h.setForm((f) => ({ ...f, personId: id }))} testId="assign-person" />
+          <Field label={m.assignTo}>
+            <Select value={h.form.target} onChange={(_, d) => h.setForm((f) => ({ ...f, target: d.value as typeof f.target }))} data-testid="assign-target">
+              {Object.entries(m.targets).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {h.form.target === 'person' && (
+            <PersonPicker w={w} people={h.people} value={h.form.personId} onChange={(id) => h.setForm((f) => ({ ...f, personId: id }))} testId="assign-person" />
+          )}
+          {h.form.target === 'rank' && (
+            <Field label={m.rank}>
+              <Select value={h.form.rank} onChange={(_, d) => h.setForm((f) => ({ ...f, rank: d.value }))} data-testid="assign-rank">
+                <option value="">—</option>
+                {RANKS.map((r) => (
+                  <option key={r} value={r}>
+                    {w.chores.ranks[r]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          {h.form.target === 'position' && (
+            <Field label={m.position}>
+              <Select value={h.form.position} onChange={(_, d) => h.setForm((f) => ({ ...f, position: d.value }))} data-testid="assign-position">
+                <option value="">—</option>
+                {POSITIONS.map((p) => (
+                  <option key={p} value={p}>
+                    {w.positions[p]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
           <Field label={m.from}>
             <Input type="date" value={h.form.from} onChange={(_, d) => h.setForm((f) => ({ ...f, from: d.value }))} data-testid="assign-from" />
           </Field>

@@ -15,7 +15,7 @@ export function usePlanAssignment({ client, w, onSessionEnded }: { client: Clien
   const [plans, setPlans] = useState<CompensationPlan[] | null>(null);
   const [assignments, setAssignments] = useState<CompensationAssignment[] | null>(null);
   const [people, setPeople] = useState<PersonOption[]>([]);
-  const [form, setForm] = useState({ planId: '', personId: '', from: today() });
+  const [form, setForm] = useState({ planId: '', target: 'person' as 'person' | 'rank' | 'position', personId: '', rank: '', position: '', from: today() });
 
   const reload = useCallback(async () => {
     setAssignments((await run<{ compensationAssignments: CompensationAssignment[] }>(client, COMPENSATION_ASSIGNMENTS)).compensationAssignments);
@@ -34,11 +34,17 @@ export function usePlanAssignment({ client, w, onSessionEnded }: { client: Clien
   const plan = plans?.find((p) => p.id === form.planId);
   const assign = () =>
     act(async () => {
-      await run(client, ASSIGN_PLAN, { planCode: plan!.code, version: plan!.version, personId: form.personId, effectiveFrom: form.from }, true);
+      const to = { personId: form.target === 'person' ? form.personId : null, rank: form.target === 'rank' ? form.rank : null, position: form.target === 'position' ? form.position : null };
+      await run(client, ASSIGN_PLAN, { planCode: plan!.code, version: plan!.version, ...to, effectiveFrom: form.from }, true);
       await reload();
-      const name = people.find((p) => p.id === form.personId)?.name ?? '';
+      const name =
+        form.target === 'person'
+          ? (people.find((p) => p.id === form.personId)?.name ?? '')
+          : form.target === 'rank'
+            ? format(m.toRank, { rank: w.chores.ranks[form.rank as keyof Words['chores']['ranks']] ?? form.rank })
+            : (w.positions[form.position as keyof Words['positions']] ?? form.position);
       return format(m.assigned, { plan: `${plan!.name} (${plan!.code} v${plan!.version})`, name, from: form.from });
     });
 
-  return { ...action, plans, assignments, people, form, setForm, ready: !!plan && !!form.personId && !!form.from, assign };
+  return { ...action, plans, assignments, people, form, setForm, ready: !!plan && !!form.from && !!(form.target === 'person' ? form.personId : form.target === 'rank' ? form.rank : form.position), assign };
 }
