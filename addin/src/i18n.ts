@@ -2,10 +2,13 @@
  * The task pane's words in zh-CN and English. One table, so a missing
  * translation is a type error.
  */
+import { en as choresEn, zh as choresZh } from './i18n/chores.ts';
+
 export type Locale = 'zh-CN' | 'en';
 
 const en = {
   locale: 'en' as Locale,
+  chores: choresEn,
   appTitle: 'Quotabook',
   language: 'Language',
   signInTitle: 'Sign in',
@@ -166,6 +169,7 @@ type Words = typeof en;
 
 const zh: Words = {
   locale: 'zh-CN',
+  chores: choresZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   language: '语言',
   signInTitle: '登录',

@@ -133,6 +133,8 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   approvePayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { approvePayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
   returnPayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { returnPayrollRun(id: "no-run", revision: 1, comment: "x") { totalNet } }', vars: () => ({}) },
   reopenPayrollRun: { allowed: ['admin'], query: 'mutation { reopenPayrollRun(id: "no-run", revision: 1, reason: "x") { totalNet } }', vars: () => ({}) },
+  payAdjustments: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ payAdjustments(month: "2026-03") { id amount } }', vars: () => ({}) },
+  compensationAssignments: { allowed: ['finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ compensationAssignments { id planCode } }', vars: () => ({}) },
   promotionProposals: { allowed: ['manager', 'director', 'admin'], query: '{ promotionProposals(month: "2026-03") { personId } }', vars: () => ({}) },
   decidePromotion: {
     allowed: ['manager', 'director', 'admin'],

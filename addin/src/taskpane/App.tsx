@@ -11,6 +11,11 @@ import { TargetsPane } from './components/TargetsPane.tsx';
 import { MyTargetsPane } from './components/MyTargetsPane.tsx';
 import { PayrollPane } from './components/PayrollPane.tsx';
 import { MyPayslipPane } from './components/MyPayslipPane.tsx';
+import { AdjustmentsPane } from './components/chores/AdjustmentsPane.tsx';
+import { LeavePane } from './components/chores/LeavePane.tsx';
+import { PromotionsPane } from './components/chores/PromotionsPane.tsx';
+import { MonthEndPane } from './components/chores/MonthEndPane.tsx';
+import { UsersPane } from './components/chores/UsersPane.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -24,7 +29,7 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [session, setSession] = useState<StoredSession | null>(() => loadSession());
   const [notice, setNotice] = useState<string | null>(null);
-  const [tab, setTab] = useState<'roster' | 'targets' | 'mine' | 'payroll' | 'payslip'>('roster');
+  const [tab, setTab] = useState<'roster' | 'targets' | 'mine' | 'payroll' | 'payslip' | 'adjustments' | 'leave' | 'promotions' | 'monthEnd' | 'users'>('roster');
   const w = words[locale];
   const client = useMemo(() => (session ? createClient(session.serverUrl, session.token) : null), [session]);
 
@@ -82,12 +87,40 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
             <Tab value="payslip" data-testid="tab-my-payslip">
               {w.payroll.myPayslip}
             </Tab>
+            {session.roles.some((r) => ['FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'ADMIN', 'MANAGER'].includes(r)) && (
+              <Tab value="adjustments" data-testid="tab-adjustments">
+                {w.chores.adjustments.title}
+              </Tab>
+            )}
+            <Tab value="leave" data-testid="tab-leave">
+              {w.chores.leave.title}
+            </Tab>
+            {session.roles.some((r) => ['MANAGER', 'DIRECTOR', 'ADMIN'].includes(r)) && (
+              <Tab value="promotions" data-testid="tab-promotions">
+                {w.chores.promotions.title}
+              </Tab>
+            )}
+            {session.roles.some((r) => ['FINANCE', 'ADMIN'].includes(r)) && (
+              <Tab value="monthEnd" data-testid="tab-month-end">
+                {w.chores.monthEnd.title}
+              </Tab>
+            )}
+            {session.roles.includes('ADMIN') && (
+              <Tab value="users" data-testid="tab-users">
+                {w.chores.users.title}
+              </Tab>
+            )}
           </TabList>
           {tab === 'roster' && <RosterPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
           {tab === 'targets' && <TargetsPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
           {tab === 'mine' && <MyTargetsPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
           {tab === 'payroll' && <PayrollPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
           {tab === 'payslip' && <MyPayslipPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'adjustments' && <AdjustmentsPane w={w} locale={locale} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'leave' && <LeavePane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'promotions' && <PromotionsPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'monthEnd' && <MonthEndPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'users' && <UsersPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
         </>
       )}
     </div>

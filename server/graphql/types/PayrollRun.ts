@@ -338,6 +338,8 @@ builder.prismaObject('LeaveRequest', {
   fields: (t) => ({
     id: t.exposeID('id'),
     personId: t.exposeID('personId'),
+    personName: t.string({ select: { person: { select: { name: true } } }, resolve: (r) => r.person.name }),
+    requestedAt: t.expose('requestedAt', { type: 'DateTime' }),
     kind: t.expose('kind', { type: AttendanceStatusEnum }),
     from: t.expose('fromDate', { type: 'Date' }),
     to: t.expose('toDate', { type: 'Date' }),
