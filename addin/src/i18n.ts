@@ -2,10 +2,13 @@
  * The task pane's words in zh-CN and English. One table, so a missing
  * translation is a type error.
  */
+import { en as sheetsEn, zh as sheetsZh } from './i18n/sheets.ts';
+
 export type Locale = 'zh-CN' | 'en';
 
 const en = {
   appTitle: 'Quotabook',
+  sheets: sheetsEn,
   language: 'Language',
   signInTitle: 'Sign in',
   serverUrl: 'Server',
@@ -165,6 +168,7 @@ type Words = typeof en;
 
 const zh: Words = {
   appTitle: 'Quotabook 销售目标与薪酬',
+  sheets: sheetsZh,
   language: '语言',
   signInTitle: '登录',
   serverUrl: '服务器',
