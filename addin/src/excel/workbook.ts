@@ -39,6 +39,8 @@ export interface SheetBlockSpec {
   properties: Record<string, string>;
   /** A line of text above the header (e.g. a status banner); the header then sits on row 2. */
   banner?: string;
+  /** Wrap the header's text (long headers in narrow columns take two lines). */
+  wrapHeader?: boolean;
 }
 
 export interface SheetTableSpec extends SheetBlockSpec {
@@ -232,6 +234,7 @@ async function writeBlock(
         const header = sheet.getRangeByIndexes(top, 0, 1, width);
         header.numberFormat = [spec.columns.map(() => '@')];
         header.values = [spec.columns.map((c) => c.header)];
+        if (spec.wrapHeader) header.format.wrapText = true;
       }
       if (end > start) {
         const block = sheet.getRangeByIndexes(top + 1 + start, 0, end - start, width);
