@@ -3,6 +3,8 @@
  * review, comparison and progress (issue 8 §4): zh-CN and English.
  */
 export const en = {
+  /** For Intl number and money formatting in the pane. */
+  locale: 'en-US',
   roster: {
     unit: 'Unit',
     unitPath: 'Unit path',
@@ -62,6 +64,7 @@ export const en = {
 };
 
 export const zh: typeof en = {
+  locale: 'zh-CN',
   roster: {
     unit: '所属单位',
     unitPath: '单位全路径',
