@@ -139,4 +139,22 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     expect(slip.find((r) => String(r[0]).includes('Commission'))![1]).toBe(3076.92);
     expect(slip.some((r) => String(r[0]).includes('前三名奖励') && r[1] === 300)).toBe(true);
   }, 180_000);
+
+  it('shows the Payroll sheet and the review in Chinese to a Chinese user', async () => {
+    const page = await e2e.pane('zh-CN');
+    await signIn(page, 'finance');
+    await page.getByTestId('tab-payroll').click();
+    await page.getByTestId('payroll-month').fill('2026-03');
+    await page.getByTestId('payroll-review').waitFor();
+    await expect(page.getByTestId('payroll-headcount').innerText()).resolves.toMatch(/^人数：\d+（较 2026-02：[+-]?\d+）$/);
+    await expect(page.getByTestId('review-net').innerText()).resolves.toMatch(/实发合计\s+¥[\d,]+\.\d\d/);
+    await page.getByTestId('payroll-refresh').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '已将' }).waitFor();
+    const sheet = await read(page, '工资表 2026-03', 'A1:H60');
+    expect(sheet[1]!.slice(0, 7)).toEqual(['工号', '姓名', '所属单位', '职级', '方案', '出勤天数', '销售额']);
+    const total = sheet.findIndex((r) => /^合计（\d+ 人）$/.test(String(r[0])));
+    expect(total).toBeGreaterThan(2);
+    expect(sheet[total + 2]![0]).toBe('审核签字');
+    expect(sheet.slice(total + 4, total + 8).map((r) => r[0])).toEqual(['财务制表', '财务经理', '营销总监', '总经理']);
+  }, 120_000);
 });

@@ -26,8 +26,9 @@ export function PayrollReview({ w, review }: { w: Words; review: RunReview }) {
     <section className={styles.box} aria-label={q.pane.review} data-testid="payroll-review">
       <Text weight="semibold">{q.pane.review}</Text>
       <Text data-testid="payroll-headcount">
-        {q.pane.headcount}: {new Intl.NumberFormat(q.locale).format(review.totals.headcount)}
-        {headcountBefore !== undefined && ` (${format(q.pane.vsLastMonth, { month: base!.month })}: ${new Intl.NumberFormat(q.locale, { signDisplay: 'exceptZero' }).format(review.totals.headcount - headcountBefore)})`}
+        {format(q.pane.headcount, { n: new Intl.NumberFormat(q.locale).format(review.totals.headcount) })}
+        {headcountBefore !== undefined &&
+          format(q.pane.headcountChange, { vs: format(q.pane.vsLastMonth, { month: base!.month }), change: new Intl.NumberFormat(q.locale, { signDisplay: 'exceptZero' }).format(review.totals.headcount - headcountBefore) })}
       </Text>
       <Table size="extra-small" className={styles.table} aria-label={q.pane.components}>
         <TableHeader>
@@ -51,7 +52,7 @@ export function PayrollReview({ w, review }: { w: Words; review: RunReview }) {
       {review.nextSigner && <Text data-testid="payroll-waiting">{format(q.pane.waitingFor, { role: roles[review.nextSigner] ?? review.nextSigner })}</Text>}
       {review.signOffs.length > 0 && (
         <Caption1 data-testid="payroll-signed">
-          {q.pane.signedSoFar}: {review.signOffs.map((x) => `${roles[x.role] ?? x.role} ${x.actor} ${shanghaiTime(x.at)}`).join('; ')}
+          {format(q.pane.signedSoFar, { list: review.signOffs.map((x) => `${roles[x.role] ?? x.role} ${x.actor} ${shanghaiTime(x.at)}`).join(q.pane.listSeparator) })}
         </Caption1>
       )}
     </section>
