@@ -154,4 +154,27 @@ describe.each(testProviders)('the payroll report and its review on %s', (provide
       [mentor.employeeNo, 'net', '7000.00', '7250.00'],
     ]);
   });
+  it('totals and compares for a manager only the payslips of their subtree', async () => {
+    const managerPerson = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } })).personId!;
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: managerPerson } });
+    const above = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: area.parentId! } });
+    const ids: string[] = [];
+    for (const month of ['2025-12', '2026-01']) {
+      const created = (await s.gql(`mutation($m: String!, $u: ID!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id } } }`, { m: month, u: above.id }, t.finance)).data.createPayrollRun.run;
+      expect((await s.gql(step('calculatePayrollRun'), { id: created.id, revision: 1 }, t.finance)).errors).toBeUndefined();
+      ids.push(created.id);
+    }
+    const all = await query(ids[1]!, t.finance);
+    const theirs = await query(ids[1]!, t.manager);
+    expect(theirs.payslips.length).toBeGreaterThan(0);
+    expect(theirs.payslips.length).toBeLessThan(all.payslips.length);
+    expect(theirs.totals.headcount).toBe(theirs.payslips.length);
+    expect(theirs.totals.net).toBe(sum(theirs.payslips.map((p: any) => p.net)));
+    expect(theirs.payslips.every((p: any) => p.unitPath.includes(area.name))).toBe(true);
+    const compared = (await s.gql(COMPARE, { id: ids[1], against: 'PREVIOUS_MONTH' }, t.manager)).data.payrollRun.comparison;
+    expect(compared.base).toEqual({ month: '2025-12', version: 1 });
+    expect(compared.baseTotals.headcount).toBeLessThan(all.totals.headcount);
+    const visible = new Set(theirs.payslips.map((p: any) => p.employeeNo));
+    expect(compared.changes.every((c: any) => visible.has(c.employeeNo))).toBe(true);
+  });
 });
