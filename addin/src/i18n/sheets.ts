@@ -37,7 +37,8 @@ export const en = {
   pane: {
     compareWith: 'Show what changed',
     showChanges: 'Write changes to sheet',
-    noBase: 'There is no {against} run to compare with.',
+    noBase: 'There is no run to compare with ({against}).',
+    firstRefresh: 'This is the run’s first sheet in this workbook: nothing to compare with yet.',
     wroteChanges: 'Wrote {n} change(s) {against} to “{sheet}”.',
     openSheet: 'Open as sheet',
     review: 'The run’s numbers',
@@ -100,6 +101,7 @@ export const zh: typeof en = {
     compareWith: '查看变动',
     showChanges: '将变动写入工作表',
     noBase: '没有可比较的批次（{against}）。',
+    firstRefresh: '这是本批次在此工作簿中的第一张工资表，暂无可比较的内容。',
     wroteChanges: '已将 {n} 项变动（{against}）写入“{sheet}”。',
     openSheet: '在工作表中打开',
     review: '本批次数据',

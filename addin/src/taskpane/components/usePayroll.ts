@@ -99,9 +99,10 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     }
   };
 
-  const changesFor = async (view: RunView, sinceRefresh: ChangeRow[]): Promise<{ rows: ChangeRow[]; label: string } | null> => {
+  /** The changes to list, or null (with the reason to show) when there is nothing to compare with. */
+  const changesFor = async (view: RunView, sinceRefresh: ChangeRow[] | null): Promise<{ rows: ChangeRow[]; label: string } | null> => {
     const label = q.payroll.against[against];
-    if (against === 'REFRESH') return { rows: sinceRefresh, label };
+    if (against === 'REFRESH') return sinceRefresh && { rows: sinceRefresh, label };
     const d = await run<{ payrollRun: { comparison: { base: { month: string; version: number } | null; changes: ServerChange[] } } }>(client, PAYROLL_COMPARISON, { id: view.run.id, against });
     const c = d.payrollRun.comparison;
     if (!c.base) return null;
@@ -114,7 +115,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     progress(0.1);
     const before = await readTaggedSheet(excel(), PAYROLL_KIND, { month: view.run.month, scope: view.run.scopeUnitId });
     const spec = payrollSheetSpec(w, view, previousValues(before));
-    const changes = await changesFor(view, spec.changes);
+    const changes = await changesFor(view, before ? spec.changes : null);
     const explain = await writeSheetTable(excel(), explainSheetSpec(w, view));
     progress(0.3);
     const written = changes ? await writeSheetTable(excel(), changesSheetSpec(w, view, changes.label, changes.rows)) : null;
@@ -123,7 +124,9 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     const wrote = format(p.wrote, { n: view.payslips.length, sheet: report.sheetName, changed: spec.highlight?.length ?? 0, explain: explain.sheetName });
     const compared = changes && written
       ? format(q.pane.wroteChanges, { n: changes.rows.length, against: changes.label, sheet: written.sheetName })
-      : format(q.pane.noBase, { against: q.payroll.against[against] });
+      : against === 'REFRESH'
+        ? q.pane.firstRefresh
+        : format(q.pane.noBase, { against: q.payroll.against[against] });
     setStatus({ intent: 'success', message: `${wrote} ${compared}` });
   };
 
