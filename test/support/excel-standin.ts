@@ -806,6 +806,7 @@ export class StandInRange extends Loadable {
         });
       },
       autofitColumns: () => ctx.enqueue('autofit', () => void range.ref),
+      autofitRows: () => ctx.enqueue('autofitRows', () => void range.ref),
       set wrapText(value: boolean) {
         ctx.enqueue({ wrapText: value }, () => range.eachCell((c) => (c.wrap = value)));
       },

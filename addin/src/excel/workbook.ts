@@ -244,6 +244,8 @@ async function writeBlock(
       if (last) {
         hooks.last(sheet, { ...next, row: top, rows: next.rows - top });
         spec.columns.forEach((c, j) => (sheet.getRangeByIndexes(top, j, 1, 1).format.columnWidth = c.width));
+        // Wrapped headers: the row grows to show every line (Excel does not on its own for text set by the API).
+        if (spec.wrapHeader) sheet.getRangeByIndexes(top, 0, 1, width).format.autofitRows();
         sheet.freezePanes.freezeRows(top + 1);
         sheet.customProperties.add(PROP.kind, spec.kind);
         sheet.customProperties.add(PROP.range, a1(next));
