@@ -3,6 +3,7 @@
  * translation is a type error.
  */
 import { en as choresEn, zh as choresZh } from './i18n/chores.ts';
+import { en as sheetsEn, zh as sheetsZh } from './i18n/sheets.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -10,6 +11,7 @@ const en = {
   locale: 'en' as Locale,
   chores: choresEn,
   appTitle: 'Quotabook',
+  sheets: sheetsEn,
   language: 'Language',
   signInTitle: 'Sign in',
   serverUrl: 'Server',
@@ -171,6 +173,7 @@ const zh: Words = {
   locale: 'zh-CN',
   chores: choresZh,
   appTitle: 'Quotabook 销售目标与薪酬',
+  sheets: sheetsZh,
   language: '语言',
   signInTitle: '登录',
   serverUrl: '服务器',

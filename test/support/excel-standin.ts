@@ -34,6 +34,8 @@ interface Cell {
   unlocked?: boolean;
   validation?: unknown;
   fill?: string;
+  /** Text wraps within the cell. */
+  wrap?: boolean;
 }
 
 interface TableState {
@@ -804,6 +806,10 @@ export class StandInRange extends Loadable {
         });
       },
       autofitColumns: () => ctx.enqueue('autofit', () => void range.ref),
+      autofitRows: () => ctx.enqueue('autofitRows', () => void range.ref),
+      set wrapText(value: boolean) {
+        ctx.enqueue({ wrapText: value }, () => range.eachCell((c) => (c.wrap = value)));
+      },
       font: {
         set bold(value: boolean) {
           ctx.enqueue({ bold: value }, () => void range.ref);

@@ -39,6 +39,8 @@ export interface SheetBlockSpec {
   properties: Record<string, string>;
   /** A line of text above the header (e.g. a status banner); the header then sits on row 2. */
   banner?: string;
+  /** Wrap the header's text (long headers in narrow columns take two lines). */
+  wrapHeader?: boolean;
 }
 
 export interface SheetTableSpec extends SheetBlockSpec {
@@ -246,6 +248,7 @@ async function writeBlock(
         const header = sheet.getRangeByIndexes(top, 0, 1, width);
         header.numberFormat = [spec.columns.map(() => '@')];
         header.values = [spec.columns.map((c) => c.header)];
+        if (spec.wrapHeader) header.format.wrapText = true;
       }
       if (end > start) {
         const block = sheet.getRangeByIndexes(top + 1 + start, 0, end - start, width);
@@ -255,6 +258,8 @@ async function writeBlock(
       if (last) {
         hooks.last(sheet, { ...next, row: top, rows: next.rows - top });
         spec.columns.forEach((c, j) => (sheet.getRangeByIndexes(top, j, 1, 1).format.columnWidth = c.width));
+        // Wrapped headers: the row grows to show every line (Excel does not on its own for text set by the API).
+        if (spec.wrapHeader) sheet.getRangeByIndexes(top, 0, 1, width).format.autofitRows();
         sheet.freezePanes.freezeRows(top + 1);
         sheet.customProperties.add(PROP.kind, spec.kind);
         sheet.customProperties.add(PROP.range, a1(next));
