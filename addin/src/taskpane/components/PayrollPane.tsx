@@ -93,7 +93,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const mySign = selected && SIGNER[selected.status] && roles.includes(SIGNER[selected.status]!);
   return (
     <div className={styles.pane} data-testid="payroll-pane">
-      <Subtitle2>{p.title}</Subtitle2>
+      <Subtitle2 as="h2">{p.title}</Subtitle2>
       <Field label={p.month}>
         <Input type="month" value={month} onChange={(_, d) => setMonth(d.value)} data-testid="payroll-month" />
       </Field>
