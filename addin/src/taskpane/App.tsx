@@ -62,7 +62,7 @@ const useStyles = makeStyles({
     },
     [`& .${selectClassNames.select}`]: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
     [`& .${inputClassNames.input}`]: { minWidth: 0 },
-    [`& .${buttonClassNames.root}`]: { maxWidth: '100%', minWidth: 0, whiteSpace: 'normal', height: 'auto' },
+    [`& .${buttonClassNames.root}`]: { maxWidth: '100%', minWidth: 0, whiteSpace: 'normal' },
   },
 });
 

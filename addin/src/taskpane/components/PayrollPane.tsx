@@ -13,7 +13,7 @@ import { APPROVE_RUN, CALCULATE_RUN, CREATE_RUN, ORG_TREE, PAYROLL_RUN, PAYROLL_
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type RunView } from '../../payroll/payroll-sheet.ts';
 
-const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
+const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' } });
 const excel = () => Excel.run as unknown as ExcelRun;
 
 /** Which signer role each status waits for. */
