@@ -4,12 +4,14 @@
  */
 import { en as choresEn, zh as choresZh } from './i18n/chores.ts';
 import { en as sheetsEn, zh as sheetsZh } from './i18n/sheets.ts';
+import { en as navEn, zh as navZh } from './i18n/nav.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
 const en = {
   locale: 'en' as Locale,
   chores: choresEn,
+  nav: navEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -172,6 +174,7 @@ type Words = typeof en;
 const zh: Words = {
   locale: 'zh-CN',
   chores: choresZh,
+  nav: navZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',

@@ -11,7 +11,7 @@ import { format, type Words } from '../../i18n.ts';
 import { usePayroll, type Against } from './usePayroll.ts';
 import { PayrollReview } from './PayrollReview.tsx';
 
-const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
+const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' } });
 
 export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const styles = useStyles();
@@ -23,7 +23,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const review = s.review?.run.id === selected?.id ? s.review : null;
   return (
     <div className={styles.pane} data-testid="payroll-pane">
-      <Subtitle2>{p.title}</Subtitle2>
+      <Subtitle2 as="h2">{p.title}</Subtitle2>
       <Field label={p.month}>
         <Input type="month" value={s.month} onChange={(_, d) => s.setMonth(d.value)} data-testid="payroll-month" />
       </Field>

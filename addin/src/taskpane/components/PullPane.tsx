@@ -56,7 +56,7 @@ export function PullPane(props: {
   };
   return (
     <div className={styles.pane} data-testid={props.testId}>
-      <Subtitle2>{props.title}</Subtitle2>
+      <Subtitle2 as="h2">{props.title}</Subtitle2>
       <Field label={props.fieldLabel}>
         <Input type={props.inputType} value={value} onChange={(_, d) => {
             typed.current = true;

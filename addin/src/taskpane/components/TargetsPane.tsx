@@ -233,7 +233,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
 
   return (
     <div className={styles.pane} data-testid="targets-pane">
-      <Subtitle2>{t.title}</Subtitle2>
+      <Subtitle2 as="h2">{t.title}</Subtitle2>
       <Field label={t.year}>
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} data-testid="targets-year" />
       </Field>
@@ -366,7 +366,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
 
       {approver && (
         <>
-          <Subtitle2>{t.approvals}</Subtitle2>
+          <Subtitle2 as="h3">{t.approvals}</Subtitle2>
           {waiting.length === 0 ? (
             <Field data-testid="approvals-empty">{t.noApprovals}</Field>
           ) : (
@@ -399,7 +399,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
 
       {drafter && (
         <>
-          <Subtitle2>{t.newPlan}</Subtitle2>
+          <Subtitle2 as="h3">{t.newPlan}</Subtitle2>
           <Field label={t.scopeUnit}>
             <Select value={draft.unitId} onChange={(_, d) => setDraft({ ...draft, unitId: d.value })} data-testid="new-plan-unit">
               <option value="">—</option>
