@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
 import { root } from '../../server/db/providers.ts';
 import { addDays, today } from '../../schema/dates.ts';
 
@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     const page = await e2e.pane();
     await page.setViewportSize({ width: WIDTH, height: 1200 });
     await signIn(page, user);
-    await page.getByTestId(tab).click();
+    await openScreen(page, tab.replace(/^tab-/, ''));
     return page;
   }
   /** The screen's own content fits the pane: nothing sticks out sideways. */
@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
 
     await page.getByTestId('sign-out').click();
     await signIn(page, 'manager');
-    await page.getByTestId('tab-leave').click();
+    await openScreen(page, 'leave');
     const item = page.getByTestId('leave-waiting-item').filter({ hasText: '看病' });
     await item.waitFor();
     await fits(page, 'leave-pane');
@@ -234,7 +234,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     // The admin reopens the paid run with a reason, then locks and unlocks a period.
     await page.getByTestId('sign-out').click();
     await signIn(page, 'admin');
-    await page.getByTestId('tab-month-end').click();
+    await openScreen(page, 'month-end');
     await page.getByTestId('closed-runs-month').fill('2026-01');
     await page.getByTestId('reopen-reason').fill('补发一月奖金');
     await page.getByTestId('reopen-run').click();

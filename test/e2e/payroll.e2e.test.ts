@@ -7,7 +7,7 @@
  * turn; the sheet shows who signed when; the rep pulls their payslip.
  */
 import { describe, expect, it } from 'vitest';
-import { api, hasChromium, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, hasChromium, readSheet, signIn, tokenFor, useE2e, openScreen } from './browser.ts';
 
 describe.skipIf(!hasChromium)('payroll in the task pane', () => {
   const e2e = useE2e('payroll');
@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await api(page, finance, 'mutation($id: ID!, $r: Int!) { calculatePayrollRun(id: $id, revision: $r) { run { status } } }', { id: feb.id, r: feb.revision });
 
     await signIn(page, 'finance');
-    await page.getByTestId('tab-payroll').click();
+    await openScreen(page, 'payroll');
     await page.getByTestId('payroll-month').fill('2026-03');
     await page.getByTestId('no-runs').waitFor();
     await page.getByTestId('payroll-unit').selectOption(rep.unitId);
@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     // The director sees the numbers, but it is not their turn: no Sign or Return.
     await page.getByTestId('sign-out').click();
     await signIn(page, 'director');
-    await page.getByTestId('tab-payroll').click();
+    await openScreen(page, 'payroll');
     await page.getByTestId('payroll-month').fill('2026-03');
     await page.getByTestId('payroll-waiting').filter({ hasText: 'Finance manager' }).waitFor();
     expect(await page.getByTestId('payroll-approve').count()).toBe(0);
@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     for (const [i, signer] of signers.entries()) {
       await page.getByTestId('sign-out').click();
       await signIn(page, signer);
-      await page.getByTestId('tab-payroll').click();
+      await openScreen(page, 'payroll');
       await page.getByTestId('payroll-month').fill('2026-03');
       // The numbers first: headcount, total net pay, each component, against February.
       await page.getByTestId('payroll-review').waitFor();
@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
 
     await page.getByTestId('sign-out').click();
     await signIn(page, 'rep');
-    await page.getByTestId('tab-my-payslip').click();
+    await openScreen(page, 'my-payslip');
     await page.getByTestId('my-payslip-month').fill('2026-03');
     await page.getByTestId('pull-my-payslip').click();
     await expect(page.getByTestId('my-payslip-status').innerText()).resolves.toMatch(/My payslip 2026-03/);
@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
   it('shows the Payroll sheet and the review in Chinese to a Chinese user', async () => {
     const page = await e2e.pane('zh-CN');
     await signIn(page, 'finance');
-    await page.getByTestId('tab-payroll').click();
+    await openScreen(page, 'payroll');
     await page.getByTestId('payroll-month').fill('2026-03');
     await page.getByTestId('payroll-review').waitFor();
     await expect(page.getByTestId('payroll-headcount').innerText()).resolves.toMatch(/^人数：\d+（较 2026-02：[+-]?\d+）$/);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, hasChromium, signIn, tokenFor, useE2e, openScreen } from './browser.ts';
 
 describe.skipIf(!hasChromium)('targets in the task pane', () => {
   const e2e = useE2e('targets');
@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
 
     // The manager plans the team's year and breaks it down by last year's share.
     await signIn(page, 'manager');
-    await page.getByTestId('tab-targets').click();
+    await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2026');
     await page.getByTestId('new-plan-unit').selectOption(teamId);
     await page.getByTestId('new-plan-total').fill('240000');
@@ -69,7 +69,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     // The director approves, then publishes.
     await signOut(page);
     await signIn(page, 'director');
-    await page.getByTestId('tab-targets').click();
+    await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2026');
     await page.getByTestId('approval-comment').fill('同意');
     await page.getByTestId('approve').click();
@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     // The rep pulls their published monthly targets.
     await signOut(page);
     await signIn(page, 'rep');
-    await page.getByTestId('tab-my-targets').click();
+    await openScreen(page, 'my-targets');
     await page.getByTestId('my-targets-year').fill('2026');
     await page.getByTestId('pull-my-targets').click();
     await expect(page.getByTestId('my-targets-status').innerText()).resolves.toMatch(/Wrote 12 targets to sheet “My targets”/);
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await api(page, manager, 'mutation($id: ID!) { breakDownTargetPlan(id: $id, revision: 1, time: { kind: EQUAL }, owners: { kind: EQUAL }) { plan { id } } }', { id: planId });
 
     await signIn(page, 'manager');
-    await page.getByTestId('tab-targets').click();
+    await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2027');
     await page.getByTestId('plan').selectOption(planId);
     await page.getByTestId('plan-pull').click();
