@@ -11,6 +11,7 @@ import { TargetsPane } from './components/TargetsPane.tsx';
 import { MyTargetsPane } from './components/MyTargetsPane.tsx';
 import { PayrollPane } from './components/PayrollPane.tsx';
 import { MyPayslipPane } from './components/MyPayslipPane.tsx';
+import { ImportPane } from './components/ImportPane.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
@@ -24,7 +25,7 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [session, setSession] = useState<StoredSession | null>(() => loadSession());
   const [notice, setNotice] = useState<string | null>(null);
-  const [tab, setTab] = useState<'roster' | 'targets' | 'mine' | 'payroll' | 'payslip'>('roster');
+  const [tab, setTab] = useState<'roster' | 'targets' | 'mine' | 'payroll' | 'payslip' | 'imports'>('roster');
   const w = words[locale];
   const client = useMemo(() => (session ? createClient(session.serverUrl, session.token) : null), [session]);
 
@@ -82,12 +83,18 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
             <Tab value="payslip" data-testid="tab-my-payslip">
               {w.payroll.myPayslip}
             </Tab>
+            {session.roles.some((r) => ['FINANCE', 'ADMIN'].includes(r)) && (
+              <Tab value="imports" data-testid="tab-imports">
+                {w.files.title}
+              </Tab>
+            )}
           </TabList>
           {tab === 'roster' && <RosterPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
           {tab === 'targets' && <TargetsPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
           {tab === 'mine' && <MyTargetsPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
           {tab === 'payroll' && <PayrollPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
           {tab === 'payslip' && <MyPayslipPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
+          {tab === 'imports' && <ImportPane w={w} locale={locale} client={client} onSessionEnded={() => void signOut(true)} />}
         </>
       )}
     </div>
