@@ -3,7 +3,7 @@
  * encoding Chinese offices write) or the rows of a sheet the pane read from
  * the open workbook. Either way it becomes a Grid, read by the same rules.
  */
-import { badInput } from '../errors.ts';
+import { badInput, clientError } from '../errors.ts';
 import { checkGridLimits, MAX_FILE_BYTES, readGrid, type Grid } from './tabular-file.ts';
 
 export type SheetCell = string | number | boolean;
@@ -23,7 +23,7 @@ export interface ImportSource {
 /** The grid to import and the name to give it in messages; exactly one of file or grid. */
 export async function gridOf(source: ImportSource, preferSheet: RegExp): Promise<{ grid: Grid; name: string }> {
   const { file, grid } = source;
-  if (!!file === !!grid) throw badInput(['file'], 'Give either a file or a sheet’s rows, not both');
+  if (!!file === !!grid) throw clientError('BAD_USER_INPUT', 'Give either a file or a sheet’s rows, not both', { field: 'file', reason: 'IMPORT_SOURCE', params: {} });
   if (grid) return { grid: checkGridLimits({ sheet: grid.sheet, rows: grid.rows }), name: grid.sheet };
   if (!file || typeof file.arrayBuffer !== 'function') throw badInput(['file'], 'Send the file as a GraphQL multipart upload');
   if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);

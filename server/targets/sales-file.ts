@@ -61,7 +61,8 @@ export function salesFromGrid(grid: Grid): GridSales {
         return null;
       }
       try {
-        const v = typeof cell(c) === 'number' ? String(Number((cell(c) as number).toPrecision(15))) : s;
+        // As Excel's CSV shows a currency format: ¥1,234.56 (the full-width ￥ too).
+        const v = typeof cell(c) === 'number' ? String(Number((cell(c) as number).toPrecision(15))) : s.replace(/^[¥￥]\s*/, '');
         return parseMoney(v);
       } catch (e) {
         bad(c, (e as Error).message);

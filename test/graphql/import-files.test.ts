@@ -86,7 +86,7 @@ describe('attendance files as Chinese offices save them', () => {
       ['QB00007', 'LATE', 15, '堵车'],
       ['QB00008', 'PERSONAL_LEAVE', 0, '家中有事'],
     ]);
-  });
+  }, 120_000);
 
   it('refuses a legacy .xls with LEGACY_XLS and imports nothing', async () => {
     const before = await databaseSnapshot(s.db);
@@ -105,7 +105,7 @@ describe('preview and import from a sheet of the open workbook', () => {
     ['SH-1', 'QB00007', '2025-03-05', 100.5],
     ['', '', '', ''],
     ['SH-2', 'QB00007', '2025/3/6', amount],
-    ['SH-3', who, '2025年3月7日', '300.00'],
+    ['SH-3', who, '2025年3月7日', '￥300.00'],
   ];
 
   it('previews without writing: counts, and every problem named by sheet and cell, by the import’s own rules', async () => {
@@ -140,9 +140,16 @@ describe('preview and import from a sheet of the open workbook', () => {
     expect((await s.gql('mutation($g: SheetGridInput!) { importAttendanceSheet(grid: $g) { created } }', { g: grid }, finance)).data.importAttendanceSheet).toEqual({ created: 2 });
   });
 
+  it('holds a sheet to a file’s limits', async () => {
+    const long = 'x'.repeat(32_768);
+    const r = await s.gql(PREVIEW, { g: { sheet: 'S', rows: [['单号', '工号', '日期', '金额'], ['L-1', 'QB00007', '2025-03-05', long]] } }, finance);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FILE_LIMIT', limit: 'stringLength' });
+    expect(r.errors![0]!.message).toMatch(/^S!D2 holds 32768 characters/);
+  });
+
   it('wants exactly one of a file or a sheet, and plain cells', async () => {
-    expect((await s.gql('{ previewSalesImport { rows } }', {}, finance)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await s.gql('{ previewSalesImport { rows } }', {}, finance)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_SOURCE', params: {} });
     const nested = await s.gql(PREVIEW, { g: { sheet: 'S', rows: [[{ a: 1 }]] } }, finance);
-    expect(nested.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SHEET_CELL', params: {} });
   });
 });

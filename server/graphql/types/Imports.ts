@@ -6,7 +6,6 @@
 import { Kind } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { clientError } from '../../errors.ts';
 import type { ImportProblem } from '../../targets/sales-import.ts';
 import { importAttendanceFrom, importSalesFrom, previewAttendanceImport, previewSalesImport, type ImportPreview } from '../../imports/preview.ts';
 import type { SheetCell, SheetGrid } from '../../imports/sources.ts';
@@ -15,8 +14,9 @@ import { ImportCount } from './PayrollRun.ts';
 
 const financeOnly = { finance: true, admin: true } as const;
 
+/** A plain Error with extensions: graphql-js copies those of what a scalar throws only when it is not a GraphQLError (see scalars.ts). */
 const cellError = () =>
-  clientError('BAD_USER_INPUT', 'A sheet cell is a string, a finite number or a boolean', { field: 'grid', reason: 'SHEET_CELL', params: {} });
+  Object.assign(new Error('A sheet cell is a string, a finite number or a boolean'), { extensions: { code: 'BAD_USER_INPUT', field: 'grid', reason: 'SHEET_CELL', params: {} } });
 
 const parseCell = (v: unknown): SheetCell => {
   if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
