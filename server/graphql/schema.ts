@@ -15,6 +15,7 @@ import './types/PayrollRun.ts';
 import './types/WorkingCalendar.ts';
 import './types/User.ts';
 import './types/PayrollChores.ts';
+import './types/Imports.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -147,6 +147,28 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     vars: () => ({ f: null }),
     upload: 'employeeNo,date,status\n',
   },
+  // Imports from a sheet or a file (issue 8 §6): a header and no rows, so allowed roles see an empty preview or BAD_USER_INPUT.
+  previewSalesImport: {
+    allowed: ['finance', 'admin'],
+    query: 'query($g: SheetGridInput) { previewSalesImport(grid: $g) { rows } }',
+    vars: () => ({ g: { sheet: 'Sheet1', rows: [['externalId', 'employeeNo', 'date', 'amount']] } }),
+  },
+  importSalesSheet: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($g: SheetGridInput!) { importSalesSheet(grid: $g) { created } }',
+    vars: () => ({ g: { sheet: 'Sheet1', rows: [['externalId', 'employeeNo', 'date', 'amount']] } }),
+  },
+  previewAttendanceImport: {
+    allowed: ['finance', 'admin'],
+    query: 'query($f: File) { previewAttendanceImport(file: $f) { rows } }',
+    vars: () => ({ f: null }),
+    upload: 'employeeNo,date,status\n',
+  },
+  importAttendanceSheet: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($g: SheetGridInput!) { importAttendanceSheet(grid: $g) { created } }',
+    vars: () => ({ g: { sheet: 'Sheet1', rows: [['employeeNo', 'date', 'status']] } }),
+  },
   attendanceSummary: { allowed: everyone, query: '{ attendanceSummary(month: "2026-03") { personId } }', vars: () => ({}) },
   leaveRequests: { allowed: everyone, query: '{ leaveRequests { id } }', vars: () => ({}) },
   // admin and gm have no person on the roster: nobody to take leave.

@@ -121,6 +121,8 @@ export class StandInWorkbook {
   failNext: { code: string; count: number } | null = null;
   /** The last range selected through the API, "Sheet!A1". */
   selection: string | null = null;
+  /** The sheet the user is on (the first until another is activated). */
+  activeSheet: SheetState | null = null;
 
   constructor(sheetNames: string[] = ['Sheet1']) {
     for (const name of sheetNames) this.addSheet(name);
@@ -132,6 +134,16 @@ export class StandInWorkbook {
     const sheet: SheetState = { name, cells: new Map(), customProperties: new Map(), frozenRows: 0, columnWidths: new Map(), protected: false, position: this.sheets.length, hiddenColumns: new Set() };
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /** Switches to a sheet, as a user clicking its tab would (made if missing). */
+  activate(name: string) {
+    this.activeSheet = this.sheet(name) ?? this.addSheet(name);
+  }
+
+  /** The active sheet: the one last activated, else the first. */
+  active(): SheetState | null {
+    return this.activeSheet && this.sheets.includes(this.activeSheet) ? this.activeSheet : (this.sheets[0] ?? null);
   }
 
   sheet(name: string): SheetState | undefined {
@@ -364,6 +376,11 @@ export class StandInWorksheetCollection {
     return new StandInWorksheet(this.ctx, () => this.ctx.state.sheet(name) ?? null);
   }
 
+  /** The sheet the user is on. */
+  getActiveWorksheet(): StandInWorksheet {
+    return new StandInWorksheet(this.ctx, () => this.ctx.state.active());
+  }
+
   add(name: string): StandInWorksheet {
     let created: SheetState | undefined;
     this.ctx.enqueue({ add: name }, () => {
@@ -440,7 +457,7 @@ export class StandInWorksheet extends Loadable {
   }
 
   activate() {
-    this.ctx.enqueue('activate', () => void this.state);
+    this.ctx.enqueue('activate', () => (this.ctx.state.activeSheet = this.state));
   }
 
   delete() {

@@ -390,3 +390,59 @@ export async function selectCell(run: ExcelRun, sheetName: string, address: stri
     await context.sync();
   });
 }
+
+export interface ActiveSheetRead {
+  sheetName: string;
+  /** The values from A1 to the last cell of the used range, as Excel returns them ("" when empty). */
+  values: unknown[][];
+  /** Each cell's number format, the same shape: what tells a date from a number. */
+  numberFormats: string[][];
+}
+
+/** The active sheet holds more rows than may be read at once. */
+export class SheetTooLargeError extends Error {
+  constructor(
+    readonly sheetName: string,
+    readonly rows: number,
+    readonly max: number,
+  ) {
+    super(`${sheetName} has ${rows} rows; at most ${max} can be read at once`);
+    this.name = 'SheetTooLargeError';
+  }
+}
+
+/**
+ * Reads the sheet the user is on, from A1 to the end of its used range, in
+ * blocks of whole rows of at most `maxCells` cells, one `context.sync` per
+ * block (so a response stays well under Excel's 5 MB), reporting progress.
+ * Writes nothing.
+ */
+export async function readActiveSheet(
+  run: ExcelRun,
+  options: { maxCells?: number; maxRows?: number; onProgress?: (p: { rowsRead: number; totalRows: number }) => void } = {},
+): Promise<ActiveSheetRead> {
+  const maxCells = options.maxCells ?? 40_000;
+  return run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load('name');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address');
+    await context.sync();
+    const read: ActiveSheetRead = { sheetName: sheet.name, values: [], numberFormats: [] };
+    if (used.isNullObject) return read;
+    const extent = parseA1(used.address);
+    const rows = extent.row + extent.rows;
+    const columns = extent.column + extent.columns;
+    if (options.maxRows !== undefined && rows > options.maxRows) throw new SheetTooLargeError(sheet.name, rows, options.maxRows);
+    const perBlock = Math.max(1, Math.floor(maxCells / columns));
+    for (let start = 0; start < rows; start += perBlock) {
+      const range = sheet.getRangeByIndexes(start, 0, Math.min(perBlock, rows - start), columns);
+      range.load(['values', 'numberFormat']);
+      await context.sync();
+      read.values.push(...range.values);
+      read.numberFormats.push(...(range.numberFormat as string[][]));
+      options.onProgress?.({ rowsRead: Math.min(start + perBlock, rows), totalRows: rows });
+    }
+    return read;
+  });
+}

@@ -16,6 +16,7 @@ import { LeavePane } from './components/chores/LeavePane.tsx';
 import { PromotionsPane } from './components/chores/PromotionsPane.tsx';
 import { MonthEndPane } from './components/chores/MonthEndPane.tsx';
 import { UsersPane } from './components/chores/UsersPane.tsx';
+import { ImportPane } from './components/ImportPane.tsx';
 
 export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
 
@@ -45,6 +46,7 @@ export const SCREENS: readonly Screen[] = [
     render: (p) => <PayrollPane {...p} />,
   },
   { id: 'my-payslip', label: (w) => w.payroll.myPayslip, roles: 'everyone', render: (p) => <MyPayslipPane {...p} /> },
+  { id: 'imports', label: (w) => w.files.title, roles: ['FINANCE', 'ADMIN'], render: (p) => <ImportPane {...p} locale={p.w.locale} /> },
   {
     id: 'adjustments',
     label: (w) => w.chores.adjustments.title,

@@ -11,11 +11,10 @@ import { returnRefusal, SIGN_OFF, signaturesSinceSubmit, signRefusal } from '../
 import type { RunTotals } from '../../../schema/payroll-report.ts';
 import { importAttendance } from '../../payroll/attendance.ts';
 import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
-import { readAttendanceFile } from '../../payroll/attendance-file.ts';
+import { importAttendanceFrom } from '../../imports/preview.ts';
 import { attendanceSummary, decideLeave, requestLeave } from '../../payroll/leave.ts';
 import { viewerScope } from '../../access.ts';
 import { requireNotOwnPlan } from '../../roster/people-access.ts';
-import { MAX_FILE_BYTES } from '../../imports/tabular-file.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, clientError, notFound } from '../../errors.ts';
 import { parsePlan, PlanDocumentError } from '../../../schema/compensation.ts';
@@ -243,7 +242,7 @@ const AttendanceInput = builder.inputType('AttendanceInput', {
   }),
 });
 
-const ImportCount = builder.objectRef<{ created: number; updated: number; unchanged: number }>('AttendanceImportResult').implement({
+export const ImportCount = builder.objectRef<{ created: number; updated: number; unchanged: number }>('AttendanceImportResult').implement({
   fields: (t) => ({ created: t.exposeInt('created'), updated: t.exposeInt('updated'), unchanged: t.exposeInt('unchanged') }),
 });
 
@@ -411,12 +410,7 @@ builder.mutationFields((t) => ({
     description: 'Imports attendance from an .xlsx or .csv (工号, 日期, 状态, 迟到分钟); refused whole, naming sheet and cell, when anything is wrong.',
     authScopes: payrollStaff,
     args: { file: t.arg({ type: 'File' }) },
-    resolve: async (_r, args, ctx) => {
-      const file = args.file as File;
-      if (!file || typeof file.arrayBuffer !== 'function') throw badInput(['file'], 'Send the file as a GraphQL multipart upload');
-      if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-      return importAttendance(ctx, await readAttendanceFile(file.name, new Uint8Array(await file.arrayBuffer())));
-    },
+    resolve: (_r, args, ctx) => importAttendanceFrom(ctx, { file: args.file as File }),
   }),
 }));
 
