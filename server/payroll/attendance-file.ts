@@ -52,6 +52,6 @@ export async function readAttendanceFile(name: string, bytes: Uint8Array): Promi
     if (isIsoDay(day) && status) records.push({ employeeNo: text('employeeNo'), date: dayToDate(day), status, lateMinutes: minutes ? Number(minutes) : 0, note: text('note') || null });
   });
   if (problems.length) importRejected(problems, name);
-  if (!records.length) throw clientError('BAD_USER_INPUT', `${grid.sheet} has no attendance rows below its header`, { field: 'file' });
+  if (!records.length) throw clientError('BAD_USER_INPUT', `${grid.sheet} has no attendance rows below its header`, { field: 'file', reason: 'NO_ROWS', params: { sheet: grid.sheet } });
   return records;
 }

@@ -92,6 +92,6 @@ export async function readSalesFile(name: string, bytes: Uint8Array): Promise<{ 
       });
   });
   if (problems.length) importRejected(problems, `${name}`);
-  if (!records.length) throw clientError('BAD_USER_INPUT', `${grid.sheet} has no sales rows below its header`, { field: 'file' });
+  if (!records.length) throw clientError('BAD_USER_INPUT', `${grid.sheet} has no sales rows below its header`, { field: 'file', reason: 'NO_ROWS', params: { sheet: grid.sheet } });
   return { sheet: grid.sheet, records };
 }

@@ -58,8 +58,8 @@ builder.mutationFields((t) => ({
     args: { file: t.arg({ type: 'File' }) },
     resolve: async (_r, args, ctx) => {
       const file = args.file as File;
-      if (!file || typeof file.arrayBuffer !== 'function') throw badInput(['file'], 'Send the file as a GraphQL multipart upload');
-      if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+      if (!file || typeof file.arrayBuffer !== 'function') throw badInput(['file'], 'Send the file as a GraphQL multipart upload', 'FILE_MISSING');
+      if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 'FILE_TOO_LARGE', { megabytes: MAX_FILE_BYTES / 1024 / 1024 });
       const { records } = await readSalesFile(file.name, new Uint8Array(await file.arrayBuffer()));
       return importSales(ctx, records, file.name);
     },
