@@ -2,9 +2,12 @@
  * The task pane's words in zh-CN and English. One table, so a missing
  * translation is a type error.
  */
+import { en as reasonsEn, zh as reasonsZh } from './i18n/reasons.ts';
+
 export type Locale = 'zh-CN' | 'en';
 
 const en = {
+  reasons: reasonsEn,
   appTitle: 'Quotabook',
   language: 'Language',
   signInTitle: 'Sign in',
@@ -164,6 +167,7 @@ const en = {
 type Words = typeof en;
 
 const zh: Words = {
+  reasons: reasonsZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   language: '语言',
   signInTitle: '登录',

@@ -10,6 +10,7 @@ import { PullPane } from './PullPane.tsx';
 export function MyPayslipPane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
   return (
     <PullPane
+      w={w}
       testId="my-payslip-pane"
       title={w.payroll.myPayslip}
       fieldLabel={w.payroll.month}

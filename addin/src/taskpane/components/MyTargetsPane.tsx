@@ -10,6 +10,7 @@ import { PullPane } from './PullPane.tsx';
 export function MyTargetsPane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
   return (
     <PullPane
+      w={w}
       testId="my-targets-pane"
       title={w.targets.myTargets}
       fieldLabel={w.targets.year}

@@ -9,6 +9,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Te
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
+import { describeError } from '../../api/describe-error.ts';
 import { APPROVE_RUN, CALCULATE_RUN, CREATE_RUN, ORG_TREE, PAYROLL_RUN, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type OrgUnitOption, type RunSummary } from '../../api/operations.ts';
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type RunView } from '../../payroll/payroll-sheet.ts';
@@ -35,7 +36,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const fail = useCallback(
     (err: unknown) => {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ intent: 'error', message: (err as Error).message });
+      setStatus({ intent: 'error', message: describeError(w, err) });
     },
     [onSessionEnded],
   );

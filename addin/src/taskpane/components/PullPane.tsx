@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError } from '../../api/client.ts';
+import { describeError } from '../../api/describe-error.ts';
+import type { Words } from '../../i18n.ts';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -22,6 +24,7 @@ export function PullPane(props: {
   statusTestId: string;
   pull: (value: string) => Promise<PullResult>;
   onSessionEnded: () => void;
+  w: Words;
 }) {
   const styles = useStyles();
   const [value, setValue] = useState(props.initial);
@@ -33,7 +36,7 @@ export function PullPane(props: {
       setStatus(await props.pull(value));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return props.onSessionEnded();
-      setStatus({ intent: 'error', message: (err as Error).message });
+      setStatus({ intent: 'error', message: describeError(props.w, err) });
     } finally {
       setBusy(false);
     }
