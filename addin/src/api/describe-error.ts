@@ -23,7 +23,9 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 function formatParam(w: Words, lang: Lang, name: string, value: string | number): string {
   const locale = localeOf(lang);
   if (isMoneyParam(name) && DECIMAL.test(String(value).replace(/^±/, ''))) {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value));
+    // The decimal string itself (Intl formats it exactly), never a float: money is exact to the fen.
+    const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return money.format(String(value).replace(/^±/, '') as Intl.StringNumericLiteral);
   }
   if (typeof value === 'number') return new Intl.NumberFormat(locale, { useGrouping: name !== 'year' && name !== 'version' && name !== 'status' }).format(value);
   if (ISO_DAY.test(value)) {
