@@ -1,19 +1,70 @@
 /**
  * The errors a client may see. Everything else is masked by yoga as an
- * "Unexpected error". Each carries extensions.code; input errors also carry
- * the path of the offending field.
+ * "Unexpected error". Each carries extensions.code, extensions.reason (a code
+ * of schema/reasons.ts) and extensions.params (the values the reason's
+ * message names, as the registry declares them); input errors also carry the
+ * path of the offending field. The English message stays for API clients;
+ * the task pane renders the reason from its catalogue in the user's language.
  */
 import { GraphQLError } from 'graphql';
+import type { Reason, ReasonParams } from '../schema/reasons.ts';
 
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_FOUND';
 
-export function clientError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extra } });
+/** The params argument a reason takes: none when the registry declares none. */
+export type ParamsArg<R extends Reason> = [keyof ReasonParams<R>] extends [never] ? [params?: Record<string, never>] : [params: ReasonParams<R>];
+
+/** A refusal's details: the reason, its params, the field and anything else a client may use (problems, rows…). */
+export type Details<R extends Reason> = { reason: R; field?: string; [extra: string]: unknown } & ([keyof ReasonParams<R>] extends [never]
+  ? { params?: Record<string, never> }
+  : { params: ReasonParams<R> });
+
+/** The extensions of a refusal, for errors built outside clientError (a scalar's plain Error, the edge). */
+export function reasonExtensions<R extends Reason>(code: string, details: Details<R>): Record<string, unknown> {
+  const { reason, params, ...extra } = details;
+  return { code, ...extra, reason, params: params ?? {} };
 }
 
-export const badInput = (field: (string | number)[], message: string) =>
-  clientError('BAD_USER_INPUT', message, { field: field.join('.') });
-export const notFound = (what: string, id: string) => clientError('NOT_FOUND', `${what} ${id} was not found`);
-export const conflict = (what: string, id: string, version: number) =>
-  clientError('CONFLICT', `${what} ${id} was changed by someone else (your version ${version} is stale); reload and try again`);
-export const forbidden = (message = 'You are not allowed to do this') => clientError('FORBIDDEN', message);
+export function clientError<R extends Reason>(code: ErrorCode, message: string, details: Details<R>): GraphQLError {
+  return new GraphQLError(message, { extensions: reasonExtensions(code, details) });
+}
+
+/** A refusal whose reason is chosen at run time (a validation issue, a rule's problem): still a registered Reason. */
+export type AnyDetails = { reason: Reason; params: Record<string, string | number>; field?: string; [extra: string]: unknown };
+export const dynamicClientError = (code: ErrorCode, message: string, details: AnyDetails) =>
+  new GraphQLError(message, { extensions: reasonExtensions(code, details as unknown as Details<Reason>) });
+
+export const badInput = <R extends Reason>(field: (string | number)[], message: string, reason: R, ...params: ParamsArg<R>) =>
+  clientError('BAD_USER_INPUT', message, { field: field.join('.'), reason, params: params[0] ?? {} } as Details<R>);
+
+/** The things a client may ask for by id, and the reason each one's absence gives. */
+const NOT_FOUND = {
+  User: 'USER_NOT_FOUND',
+  Person: 'PERSON_NOT_FOUND',
+  OrgUnit: 'ORG_UNIT_NOT_FOUND',
+  LeaveRequest: 'LEAVE_REQUEST_NOT_FOUND',
+  PayrollRun: 'PAYROLL_RUN_NOT_FOUND',
+  TargetPlan: 'TARGET_PLAN_NOT_FOUND',
+  WorkingCalendarDay: 'CALENDAR_DAY_NOT_FOUND',
+} as const satisfies Record<string, Reason>;
+
+/** What may be changed by someone else between a read and a write, and the reason a stale write gives. */
+const STALE = {
+  Person: 'PERSON_CHANGED',
+  OrgUnit: 'ORG_UNIT_CHANGED',
+  PayrollRun: 'PAYROLL_RUN_CHANGED',
+  TargetPlan: 'TARGET_PLAN_CHANGED',
+} as const satisfies Record<string, Reason>;
+
+export const notFound = (what: keyof typeof NOT_FOUND, id: string) =>
+  clientError('NOT_FOUND', `${what} ${id} was not found`, { reason: NOT_FOUND[what], params: { id } });
+export const conflict = (what: keyof typeof STALE, id: string, version: number) =>
+  clientError('CONFLICT', `${what} ${id} was changed by someone else (your version ${version} is stale); reload and try again`, {
+    reason: STALE[what],
+    params: { id, version },
+  });
+export const forbidden = <R extends Reason>(reason: R, message: string, ...params: ParamsArg<R>) =>
+  clientError('FORBIDDEN', message, { reason, params: params[0] ?? {} } as Details<R>);
+
+/** Every reason the helpers above emit on their own (for the registry scan). */
+export const HELPER_REASONS: readonly Reason[] = [...Object.values(NOT_FOUND), ...Object.values(STALE)];

@@ -9,6 +9,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+import type { Reason } from '../schema/reasons.ts';
 
 type Logger = Record<'debug' | 'info' | 'warn' | 'error', (...args: unknown[]) => void>;
 
@@ -76,7 +77,7 @@ export function maskError(error: unknown, message: string): Error {
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       return createGraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...(error.extensions ?? {}) } });
     }
-    return createGraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true, ...(error.extensions?.http ? { http: error.extensions.http } : {}) } });
+    return createGraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' satisfies Reason, params: {}, unexpected: true, ...(error.extensions?.http ? { http: error.extensions.http } : {}) } });
   }
-  return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', unexpected: true } });
+  return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' satisfies Reason, params: {}, unexpected: true } });
 }

@@ -6,13 +6,18 @@ import { en as choresEn, zh as choresZh } from './i18n/chores.ts';
 import { en as sheetsEn, zh as sheetsZh } from './i18n/sheets.ts';
 import { en as navEn, zh as navZh } from './i18n/nav.ts';
 import { en as filesEn, zh as filesZh } from './i18n/files.ts';
+import { en as reasonsEn, zh as reasonsZh } from './i18n/reasons.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
+import { en as workbookEn, zh as workbookZh } from './i18n/workbook.ts';
+
 const en = {
+  workbook: workbookEn,
   locale: 'en' as Locale,
   chores: choresEn,
   nav: navEn,
+  reasons: reasonsEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -174,9 +179,11 @@ const en = {
 type Words = typeof en;
 
 const zh: Words = {
+  workbook: workbookZh,
   locale: 'zh-CN',
   chores: choresZh,
   nav: navZh,
+  reasons: reasonsZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',

@@ -20,13 +20,14 @@ import { hashPassword } from './passwords.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, notFound } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
+import type { Reason } from '../../schema/reasons.ts';
 
 type Tx = Prisma.TransactionClient;
 
 /** Refusal reasons (extensions.reason). */
-export const OWN_ROLES = 'OWN_ROLES';
-export const OWN_USER = 'OWN_USER';
-export const PERSON_LEFT = 'PERSON_LEFT';
+export const OWN_ROLES = 'OWN_ROLES' satisfies Reason;
+export const OWN_USER = 'OWN_USER' satisfies Reason;
+export const PERSON_LEFT = 'PERSON_LEFT' satisfies Reason;
 
 
 const userInclude = { roles: true, person: { select: { name: true, leaveDate: true } } } as const;
@@ -72,13 +73,13 @@ export function listUsers(ctx: Context): Promise<UserRow[]> {
 export async function createUser(ctx: Context, input: { username: string; password: string; roles: Role[]; personId?: string | null }): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
   return ctx.prisma.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { username: input.username } })) throw badInput(['input', 'username'], `The username ${input.username} is taken`);
+    if (await tx.user.findUnique({ where: { username: input.username } })) throw badInput(['input', 'username'], `The username ${input.username} is taken`, 'USERNAME_TAKEN', { username: input.username });
     if (input.personId) {
       const person = await tx.person.findUnique({ where: { id: input.personId }, include: { user: { select: { username: true } } } });
-      if (!person) throw badInput(['input', 'personId'], `There is no person ${input.personId}`);
-      if (person.user) throw badInput(['input', 'personId'], `${person.name} already has the user ${person.user.username}`);
+      if (!person) throw badInput(['input', 'personId'], `There is no person ${input.personId}`, 'NO_SUCH_PERSON', { id: input.personId });
+      if (person.user) throw badInput(['input', 'personId'], `${person.name} already has the user ${person.user.username}`, 'PERSON_HAS_USER', { name: person.name, username: person.user.username });
       if (accessEnded(person.leaveDate)) {
-        throw clientError('BAD_USER_INPUT', `${person.name} left on ${dateToDay(person.leaveDate!)}`, { field: 'input.personId', reason: PERSON_LEFT });
+        throw clientError('BAD_USER_INPUT', `${person.name} left on ${dateToDay(person.leaveDate!)}`, { field: 'input.personId', reason: PERSON_LEFT, params: { name: person.name, date: dateToDay(person.leaveDate!) } });
       }
     }
     const roles = [...new Set(input.roles)];
@@ -95,7 +96,7 @@ export function assignRole(ctx: Context, userId: string, role: Role): Promise<Us
   notOwn(ctx, userId, OWN_ROLES, 'You cannot change your own roles; ask another admin');
   return ctx.prisma.$transaction(async (tx) => {
     const before = await loadUser(tx, userId);
-    if (before.roles.some((r) => r.role === role)) throw badInput(['role'], `${before.username} already has the role ${role}`);
+    if (before.roles.some((r) => r.role === role)) throw badInput(['role'], `${before.username} already has the role ${role}`, 'ROLE_ALREADY_HELD', { username: before.username, role });
     await tx.userRole.create({ data: { userId, role } });
     const after = await loadUser(tx, userId);
     await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'assignRole', before: auditable(before), after: auditable(after) });
@@ -107,7 +108,7 @@ export function removeRole(ctx: Context, userId: string, role: Role): Promise<Us
   notOwn(ctx, userId, OWN_ROLES, 'You cannot change your own roles; ask another admin');
   return ctx.prisma.$transaction(async (tx) => {
     const before = await loadUser(tx, userId);
-    if (!before.roles.some((r) => r.role === role)) throw badInput(['role'], `${before.username} does not have the role ${role}`);
+    if (!before.roles.some((r) => r.role === role)) throw badInput(['role'], `${before.username} does not have the role ${role}`, 'ROLE_NOT_HELD', { username: before.username, role });
     await tx.userRole.delete({ where: { userId_role: { userId, role } } });
     const after = await loadUser(tx, userId);
     await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'removeRole', before: auditable(before), after: auditable(after) });
@@ -119,7 +120,7 @@ export function disableUser(ctx: Context, userId: string): Promise<UserRow> {
   notOwn(ctx, userId, OWN_USER, 'You cannot disable your own user; ask another admin');
   return ctx.prisma.$transaction(async (tx) => {
     const before = await loadUser(tx, userId);
-    if (before.disabled) throw badInput(['userId'], `${before.username} is already disabled`);
+    if (before.disabled) throw badInput(['userId'], `${before.username} is already disabled`, 'USER_ALREADY_DISABLED', { username: before.username });
     const after = await tx.user.update({ where: { id: userId }, data: { disabled: true }, include: userInclude });
     await revokeAllSessions(tx, userId);
     await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'disable', before: auditable(before), after: auditable(after) });
@@ -131,9 +132,13 @@ export function enableUser(ctx: Context, userId: string): Promise<UserRow> {
   notOwn(ctx, userId, OWN_USER, 'You cannot enable your own user');
   return ctx.prisma.$transaction(async (tx) => {
     const before = await loadUser(tx, userId);
-    if (!before.disabled) throw badInput(['userId'], `${before.username} is not disabled`);
+    if (!before.disabled) throw badInput(['userId'], `${before.username} is not disabled`, 'USER_NOT_DISABLED', { username: before.username });
     if (accessEnded(before.person?.leaveDate)) {
-      throw clientError('BAD_USER_INPUT', `${before.person!.name} left on ${dateToDay(before.person!.leaveDate!)}; a leaver's user stays disabled`, { field: 'userId', reason: PERSON_LEFT });
+      throw clientError('BAD_USER_INPUT', `${before.person!.name} left on ${dateToDay(before.person!.leaveDate!)}; a leaver's user stays disabled`, {
+        field: 'userId',
+        reason: PERSON_LEFT,
+        params: { name: before.person!.name, date: dateToDay(before.person!.leaveDate!) },
+      });
     }
     const after = await tx.user.update({ where: { id: userId }, data: { disabled: false }, include: userInclude });
     await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'enable', before: auditable(before), after: auditable(after) });

@@ -13,7 +13,8 @@ import type PrismaTypes from '../db/generated/pothos-types.ts';
 import { getDatamodel } from '../db/generated/pothos-types.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import type { Context } from './context.ts';
-import { clientError } from '../errors.ts';
+import { clientError, dynamicClientError } from '../errors.ts';
+import { validationReason } from './validation-reasons.ts';
 
 export interface AuthScopes {
   /** Anyone, signed in or not: only for signing in. */
@@ -31,11 +32,11 @@ export interface AuthScopes {
 const has = (ctx: Context, role: Role) => !!ctx.viewer?.roles.includes(role);
 
 const sessionMessages = {
-  missing: 'Sign in first',
-  invalid: 'Your sign-in token is not valid; sign in again',
-  expired: 'Your session has expired; sign in again',
-  revoked: 'You have signed out; sign in again',
-  left: 'Your access ended with your leave date',
+  missing: ['Sign in first', 'SIGN_IN_REQUIRED'],
+  invalid: ['Your sign-in token is not valid; sign in again', 'SESSION_INVALID'],
+  expired: ['Your session has expired; sign in again', 'SESSION_EXPIRED'],
+  revoked: ['You have signed out; sign in again', 'SESSION_REVOKED'],
+  left: ['Your access ended with your leave date', 'ACCESS_ENDED'],
 } as const;
 
 const scopesOf = (ctx: Context) => ({
@@ -50,8 +51,11 @@ const scopesOf = (ctx: Context) => ({
   admin: has(ctx, 'ADMIN'),
 });
 
-const unauthorized = (ctx: Context) =>
-  ctx.viewer ? clientError('FORBIDDEN', 'Your role does not allow this') : clientError('UNAUTHENTICATED', sessionMessages[ctx.sessionProblem ?? 'missing']);
+const unauthorized = (ctx: Context) => {
+  if (ctx.viewer) return clientError('FORBIDDEN', 'Your role does not allow this', { reason: 'ROLE_NOT_ALLOWED' });
+  const [message, reason] = sessionMessages[ctx.sessionProblem ?? 'missing'];
+  return clientError('UNAUTHENTICATED', message, { reason });
+};
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -84,9 +88,11 @@ export const builder = new SchemaBuilder<{
   },
   validation: {
     validationError: (result) => {
-      const first = result.issues[0];
-      const field = (first?.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.');
-      return clientError('BAD_USER_INPUT', result.issues.map((i) => i.message).join('; '), { field });
+      const [first, ...more] = result.issues.map(validationReason);
+      return dynamicClientError('BAD_USER_INPUT', result.issues.map((i) => i.message).join('; '), {
+        ...first!,
+        ...(more.length ? { issues: [first, ...more] } : {}),
+      });
     },
   },
 });

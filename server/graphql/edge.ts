@@ -23,18 +23,22 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from './context.ts';
+import type { Reason } from '../../schema/reasons.ts';
 
-/** For graphql-armor's onReject: the refusal keeps armor's English message and gains a code and a reason. */
+/** For graphql-armor's onReject: the refusal keeps armor's English message and gains a code, a reason and the limit. */
 export const armorReason =
-  (reason: string, limit: number) =>
+  (reason: 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_DIRECTIVES' | 'MAX_TOKENS', limit: number) =>
   (_ctx: unknown, error: GraphQLError) => {
-    Object.assign(error.extensions as Record<string, unknown>, { code: 'GRAPHQL_VALIDATION_FAILED', reason, limit });
+    Object.assign(error.extensions as Record<string, unknown>, { code: 'GRAPHQL_VALIDATION_FAILED', reason, limit, params: { limit } });
   };
 
-/** The code an error without one gets, from what yoga and graphql-js say about it. */
-function codeFor(error: GraphQLError): { code: string; reason?: string } {
+type Coded = { code: string; reason?: Reason; params?: Record<string, string | number> };
+
+/** The code (and reason) an error without one gets, from what yoga and graphql-js say about it. */
+function codeFor(error: GraphQLError): Coded {
   const m = error.message;
-  if (/^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(m)) return { code: 'BAD_USER_INPUT', reason: 'VARIABLE_TYPE' };
+  const variable = /^Variable "\$([^"]+)" (got invalid value|of required type|of non-null type)/.exec(m);
+  if (variable) return { code: 'BAD_USER_INPUT', reason: 'VARIABLE_TYPE', params: { variable: variable[1]! } };
   if (/CSRF/i.test(m)) return { code: 'FORBIDDEN', reason: 'CSRF' };
   if (/^Syntax Error:/.test(m)) return { code: 'GRAPHQL_PARSE_FAILED' };
   if (CLIENT_MISTAKES.test(m)) return { code: 'BAD_REQUEST' };
@@ -42,9 +46,24 @@ function codeFor(error: GraphQLError): { code: string; reason?: string } {
   const status = (error.extensions as { http?: { status?: number } }).http?.status;
   if (status === 401) return { code: 'UNAUTHENTICATED' };
   if (status === 403) return { code: 'FORBIDDEN' };
+  if (status === 413) return { code: 'BAD_REQUEST', reason: 'PAYLOAD_TOO_LARGE' };
+  if (status === 429) return { code: 'BAD_REQUEST', reason: 'RATE_LIMITED' };
   if (status && status >= 400 && status < 500) return { code: 'BAD_REQUEST' };
   return { code: 'INTERNAL_SERVER_ERROR' };
 }
+
+/** The reason an error gets from its code alone, when nothing more specific is known. */
+const REASON_OF_CODE: Record<string, Reason> = {
+  UNAUTHENTICATED: 'SIGN_IN_REQUIRED',
+  FORBIDDEN: 'ROLE_NOT_ALLOWED',
+  BAD_USER_INPUT: 'INVALID_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CHANGED_BY_SOMEONE_ELSE',
+  GRAPHQL_PARSE_FAILED: 'QUERY_SYNTAX',
+  GRAPHQL_VALIDATION_FAILED: 'QUERY_INVALID',
+  BAD_REQUEST: 'BAD_REQUEST',
+  INTERNAL_SERVER_ERROR: 'INTERNAL',
+};
 
 type Result = { errors?: readonly GraphQLError[] };
 
@@ -58,12 +77,16 @@ function withCode(error: GraphQLError): GraphQLError {
   delete ext.originalError;
   // yoga reports a few request mistakes as internal errors: they are the client's.
   if (ext.code === 'INTERNAL_SERVER_ERROR' && CLIENT_MISTAKES.test(error.message)) ext.code = 'BAD_REQUEST';
-  else if (typeof ext.code === 'string' && !hadOriginal) return error;
-  if (typeof ext.code !== 'string') {
-    const { code, reason } = codeFor(error);
-    ext.code = code;
-    if (reason && ext.reason === undefined) ext.reason = reason;
+  else if (typeof ext.code === 'string' && !hadOriginal && typeof ext.reason === 'string' && ext.params) return error;
+  if (typeof ext.code !== 'string' || ext.reason === undefined) {
+    const { code, reason, params } = codeFor(error);
+    if (typeof ext.code !== 'string') ext.code = code;
+    if (ext.reason === undefined) {
+      ext.reason = reason ?? REASON_OF_CODE[ext.code as string] ?? 'INTERNAL';
+      if (params) ext.params = params;
+    }
   }
+  if (!ext.params) ext.params = {};
   const coded = new GraphQLError(error.message, { path: error.path, extensions: ext });
   if (error.locations) Object.defineProperty(coded, 'locations', { value: error.locations, enumerable: true, writable: true, configurable: true });
   return coded;
@@ -80,8 +103,9 @@ export const useCodedErrors = (): Plugin => ({
     const message = response.status === 415 ? 'Send GraphQL as application/json, a GET query string or multipart/form-data' : `The request was refused (HTTP ${response.status})`;
     const headers = new fetchAPI.Headers(response.headers);
     headers.set('content-type', 'application/json; charset=utf-8');
-    const reason = response.status === 415 ? { reason: 'UNSUPPORTED_MEDIA_TYPE' } : {};
-    setResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code, ...reason } }] }), { status: response.status, headers }));
+    const reason: Reason = response.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : response.status === 413 ? 'PAYLOAD_TOO_LARGE' : response.status === 429 ? 'RATE_LIMITED' : code === 'BAD_REQUEST' ? 'REQUEST_REFUSED' : 'INTERNAL';
+    const params = reason === 'REQUEST_REFUSED' ? { status: response.status } : {};
+    setResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code, reason, params } }] }), { status: response.status, headers }));
   },
   onResultProcess({ result, setResult }) {
     if (Array.isArray(result)) setResult(result.map(addCodes) as typeof result);
@@ -155,7 +179,7 @@ export const useCostLimit = (maxCost: number): Plugin<Context> => ({
       setResultAndStopExecution({
         errors: [
           new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}: ask for fewer fields or a smaller page`, {
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT', limit: maxCost, cost },
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT' satisfies Reason, limit: maxCost, cost, params: { limit: maxCost, cost } },
           }),
         ],
       });
@@ -188,7 +212,7 @@ export const useIntrospectionForSignedIn = (): Plugin<Context> => ({
     setResultAndStopExecution({
       errors: [
         new GraphQLError('Sign in to introspect the schema (clients use schema/schema.graphql)', {
-          extensions: { code: 'UNAUTHENTICATED', reason: 'INTROSPECTION_REQUIRES_SIGN_IN' },
+          extensions: { code: 'UNAUTHENTICATED', reason: 'INTROSPECTION_REQUIRES_SIGN_IN' satisfies Reason, params: {} },
         }),
       ],
     });

@@ -6,7 +6,7 @@ import { Kind } from 'graphql';
 import { builder } from './builder.ts';
 import { MAX_FEN, MoneyRangeError, formatMoney, parseMoney } from '../../schema/money.ts';
 import { dateToDay, dayToDate, isIsoDay } from '../../schema/dates.ts';
-import { clientError } from '../errors.ts';
+import { clientError, reasonExtensions } from '../errors.ts';
 
 /**
  * A plain Error carrying extensions: graphql-js wraps what a scalar throws into
@@ -17,15 +17,15 @@ const moneyError = (error: unknown) =>
   Object.assign(new Error((error as Error).message), {
     extensions:
       error instanceof MoneyRangeError
-        ? { code: 'BAD_USER_INPUT', reason: error.reason, max: formatMoney(MAX_FEN) }
-        : { code: 'BAD_USER_INPUT', reason: 'MONEY_FORMAT' },
+        ? reasonExtensions('BAD_USER_INPUT', { reason: error.reason, max: formatMoney(MAX_FEN), params: { maxAmount: formatMoney(MAX_FEN) } })
+        : reasonExtensions('BAD_USER_INPUT', { reason: 'MONEY_FORMAT' }),
   });
 
 builder.scalarType('Money', {
   description: 'An amount of CNY as a decimal string with two places, e.g. "1234.50". Exact; never a float.',
   serialize: (fen) => formatMoney(fen as bigint),
   parseValue: (value) => {
-    if (typeof value !== 'string') throw clientError('BAD_USER_INPUT', 'Money must be a decimal string such as "1234.50"');
+    if (typeof value !== 'string') throw clientError('BAD_USER_INPUT', 'Money must be a decimal string such as "1234.50"', { reason: 'MONEY_FORMAT' });
     try {
       return parseMoney(value);
     } catch (error) {
@@ -33,7 +33,7 @@ builder.scalarType('Money', {
     }
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw clientError('BAD_USER_INPUT', 'Money must be a decimal string such as "1234.50"');
+    if (ast.kind !== Kind.STRING) throw clientError('BAD_USER_INPUT', 'Money must be a decimal string such as "1234.50"', { reason: 'MONEY_FORMAT' });
     try {
       return parseMoney(ast.value);
     } catch (error) {
@@ -43,7 +43,7 @@ builder.scalarType('Money', {
 });
 
 const parseDay = (value: unknown) => {
-  if (typeof value !== 'string' || !isIsoDay(value)) throw clientError('BAD_USER_INPUT', `Date must be a calendar day YYYY-MM-DD (got ${JSON.stringify(value)})`);
+  if (typeof value !== 'string' || !isIsoDay(value)) throw clientError('BAD_USER_INPUT', `Date must be a calendar day YYYY-MM-DD (got ${JSON.stringify(value)})`, { reason: 'DATE_FORMAT' });
   return dayToDate(value);
 };
 
@@ -59,7 +59,7 @@ builder.scalarType('DateTime', {
   serialize: (date) => (date as Date).toISOString(),
   parseValue: (value) => {
     const d = new Date(String(value));
-    if (Number.isNaN(d.getTime())) throw clientError('BAD_USER_INPUT', 'DateTime must be ISO 8601');
+    if (Number.isNaN(d.getTime())) throw clientError('BAD_USER_INPUT', 'DateTime must be ISO 8601', { reason: 'DATETIME_FORMAT' });
     return d;
   },
 });

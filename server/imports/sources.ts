@@ -25,7 +25,7 @@ export async function gridOf(source: ImportSource, preferSheet: RegExp): Promise
   const { file, grid } = source;
   if (!!file === !!grid) throw clientError('BAD_USER_INPUT', 'Give either a file or a sheet’s rows, not both', { field: 'file', reason: 'IMPORT_SOURCE', params: {} });
   if (grid) return { grid: checkGridLimits({ sheet: grid.sheet, rows: grid.rows }), name: grid.sheet };
-  if (!file || typeof file.arrayBuffer !== 'function') throw badInput(['file'], 'Send the file as a GraphQL multipart upload');
-  if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  if (!file || typeof file.arrayBuffer !== 'function') throw badInput(['file'], 'Send the file as a GraphQL multipart upload', 'FILE_MISSING');
+  if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, 'FILE_TOO_LARGE', { megabytes: MAX_FILE_BYTES / 1024 / 1024 });
   return { grid: await readGrid(file.name, new Uint8Array(await file.arrayBuffer()), preferSheet), name: file.name };
 }

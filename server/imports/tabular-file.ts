@@ -6,7 +6,7 @@
  * beyond any of them the upload is refused with BAD_USER_INPUT naming it.
  */
 import { Worker } from 'node:worker_threads';
-import { clientError } from '../errors.ts';
+import { clientError, dynamicClientError } from '../errors.ts';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -46,7 +46,7 @@ export const FILE_LIMITS: FileLimits = {
 };
 
 const overLimit = (limit: keyof FileLimits, max: number, message: string) =>
-  clientError('BAD_USER_INPUT', message, { field: 'file', reason: 'FILE_LIMIT', limit, max });
+  clientError('BAD_USER_INPUT', message, { field: 'file', reason: 'FILE_LIMIT', limit, max, params: { limit, max } });
 
 /**
  * The sizes a zip's central directory declares, without inflating anything.
@@ -120,8 +120,8 @@ function parseInWorker(kind: 'xlsx' | 'csv', bytes: Uint8Array, preferSheet: Reg
             if (m.grid) resolve(m.grid);
             else if (m.refusal) {
               const { message, ...extra } = m.refusal;
-              reject(clientError('BAD_USER_INPUT', message, { field: 'file', ...extra }));
-            } else reject(clientError('BAD_USER_INPUT', 'The file cannot be read', { field: 'file' }));
+              reject(dynamicClientError('BAD_USER_INPUT', message, { field: 'file', reason: 'FILE_UNREADABLE', params: {}, ...extra }));
+            } else reject(clientError('BAD_USER_INPUT', 'The file cannot be read', { field: 'file', reason: 'FILE_UNREADABLE' }));
           }),
         );
         worker.on('error', (e: Error & { code?: string }) =>
@@ -129,11 +129,11 @@ function parseInWorker(kind: 'xlsx' | 'csv', bytes: Uint8Array, preferSheet: Reg
             reject(
               e.code === 'ERR_WORKER_OUT_OF_MEMORY'
                 ? overLimit('heapMb', limits.heapMb, `Reading the file needs more than ${limits.heapMb} MB; it expands far beyond its size (a zip bomb?)`)
-                : clientError('BAD_USER_INPUT', 'The file cannot be read', { field: 'file' }),
+                : clientError('BAD_USER_INPUT', 'The file cannot be read', { field: 'file', reason: 'FILE_UNREADABLE' }),
             ),
           ),
         );
-        worker.on('exit', () => settle(() => reject(clientError('BAD_USER_INPUT', 'The file cannot be read', { field: 'file' }))));
+        worker.on('exit', () => settle(() => reject(clientError('BAD_USER_INPUT', 'The file cannot be read', { field: 'file', reason: 'FILE_UNREADABLE' }))));
       }),
   );
 }
@@ -152,19 +152,25 @@ const legacyWorkbook = (name: string) =>
   });
 
 export async function readGrid(name: string, bytes: Uint8Array, preferSheet: RegExp, limits: FileLimits = FILE_LIMITS): Promise<Grid> {
-  if (bytes.length > MAX_FILE_BYTES) throw clientError('BAD_USER_INPUT', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, { field: 'file', reason: 'FILE_LIMIT', limit: 'fileBytes', max: MAX_FILE_BYTES });
+  if (bytes.length > MAX_FILE_BYTES) throw clientError('BAD_USER_INPUT', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, {
+      field: 'file',
+      reason: 'FILE_LIMIT',
+      limit: 'fileBytes',
+      max: MAX_FILE_BYTES,
+      params: { limit: 'fileBytes', max: MAX_FILE_BYTES },
+    });
   const lower = name.toLowerCase();
   if (isOle2(bytes) || (/\.(xls|et)$/.test(lower) && !isZip(bytes))) throw legacyWorkbook(name);
   if (lower.endsWith('.xlsx') || isZip(bytes)) {
     const declared = declaredZipSize(bytes);
-    if (declared === null) throw clientError('BAD_USER_INPUT', 'The file is not an Excel workbook (.xlsx) that can be read', { field: 'file' });
+    if (declared === null) throw clientError('BAD_USER_INPUT', 'The file is not an Excel workbook (.xlsx) that can be read', { field: 'file', reason: 'NOT_XLSX' });
     if (declared > limits.decompressedBytes) {
       throw overLimit('decompressedBytes', limits.decompressedBytes, `The workbook expands to ${Number.isFinite(declared) ? `${Math.ceil(declared / 1024 / 1024)} MB` : 'more than 4 GB'}; at most ${limits.decompressedBytes / 1024 / 1024} MB are accepted`);
     }
     return parseInWorker('xlsx', bytes, preferSheet, limits);
   }
   if (/\.(csv|txt|tsv)$/.test(lower)) return parseInWorker('csv', bytes, preferSheet, limits);
-  throw clientError('BAD_USER_INPUT', `“${name}” is neither an .xlsx workbook nor a .csv file`, { field: 'file' });
+  throw clientError('BAD_USER_INPUT', `“${name}” is neither an .xlsx workbook nor a .csv file`, { field: 'file', reason: 'FILE_TYPE', params: { name } });
 }
 
 /** Where a table's header row is and which column holds each field (zero-based). */
@@ -203,7 +209,7 @@ export function mapColumns<C extends string>(grid: Grid, names: Record<C, readon
   throw clientError(
     'BAD_USER_INPUT',
     `${grid.sheet}!1: the header row lacks the column(s) ${missing.map((m) => `${m} (${names[m][names[m].length - 1]})`).join(', ')}; found ${header.filter(Boolean).join(', ') || 'nothing'}`,
-    { field: 'file', missingColumns: missing },
+    { field: 'file', reason: 'MISSING_COLUMNS', params: { sheet: grid.sheet, columns: missing.map((m) => names[m][names[m].length - 1]).join(', ') }, missingColumns: missing },
   );
 }
 

@@ -14,7 +14,7 @@ class Refusal extends Error {
   }
 }
 
-const overLimit = (limit, max, message) => new Refusal(message, { reason: 'FILE_LIMIT', limit, max });
+const overLimit = (limit, max, message) => new Refusal(message, { reason: 'FILE_LIMIT', limit, max, params: { limit, max } });
 
 function checkGrid(sheet, rows) {
   if (rows.length > limits.rows) throw overLimit('rows', limits.rows, `${sheet} has ${rows.length} rows; at most ${limits.rows} are accepted per file`);
@@ -41,11 +41,11 @@ async function readXlsx() {
   try {
     await wb.xlsx.load(bytes);
   } catch {
-    throw new Refusal('The file is not an Excel workbook (.xlsx) that can be read');
+    throw new Refusal('The file is not an Excel workbook (.xlsx) that can be read', { reason: 'NOT_XLSX' });
   }
   const re = new RegExp(preferSheet.source, preferSheet.flags);
   const ws = wb.worksheets.find((w) => re.test(w.name)) ?? wb.worksheets[0];
-  if (!ws) throw new Refusal('The workbook has no sheets');
+  if (!ws) throw new Refusal('The workbook has no sheets', { reason: 'NO_SHEETS' });
   // Before building the grid: the sheet's extent bounds the rows and cells.
   if (ws.rowCount > limits.rows) throw overLimit('rows', limits.rows, `${ws.name} has ${ws.rowCount} rows; at most ${limits.rows} are accepted per file`);
   if (ws.rowCount * ws.columnCount > limits.cells * 4) throw overLimit('cells', limits.cells, `${ws.name} spans more than ${limits.cells} cells; split the file`);
@@ -111,7 +111,7 @@ function readCsv() {
   } catch (e) {
     if (e instanceof Refusal) throw e;
     if (e && e.code === 'CSV_MAX_RECORD_SIZE') throw overLimit('stringLength', limits.stringLength, `A CSV line is longer than ${limits.stringLength * 16} characters; a cell may hold at most ${limits.stringLength}`);
-    throw new Refusal(`The CSV file cannot be read: ${e.message}`);
+    throw new Refusal(`The CSV file cannot be read: ${e.message}`, { reason: 'CSV_UNREADABLE' });
   }
   checkGrid('CSV', rows);
   return { sheet: 'CSV', rows };

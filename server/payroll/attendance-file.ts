@@ -64,7 +64,7 @@ export function attendanceFromGrid(grid: Grid): GridAttendance {
 /** Refuses a grid's attendance when any row failed to parse or none is there. */
 export function requireAttendance(parsed: GridAttendance, source: string): GridAttendance {
   if (parsed.problems.length) importRejected(parsed.problems, source);
-  if (!parsed.records.length) throw clientError('BAD_USER_INPUT', `${parsed.sheet} has no attendance rows below its header`, { field: 'file' });
+  if (!parsed.records.length) throw clientError('BAD_USER_INPUT', `${parsed.sheet} has no attendance rows below its header`, { field: 'file', reason: 'NO_ROWS', params: { sheet: parsed.sheet } });
   return parsed;
 }
 

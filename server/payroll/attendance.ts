@@ -42,6 +42,7 @@ export async function checkAttendance(ctx: Context, records: AttendanceInput[]):
   if (own.length) {
     throw clientError('FORBIDDEN', `Nobody may import their own attendance: row(s) ${own.slice(0, 10).join(', ')}${own.length > 10 ? ', …' : ''} are yours; someone else must import them`, {
       reason: 'OWN_ATTENDANCE',
+      params: { rows: own.slice(0, 10).join(', ') },
       field: 'records',
       rows: own.slice(0, 200),
     });

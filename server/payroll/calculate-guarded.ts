@@ -8,7 +8,7 @@
 import type { Prisma } from '../db/client.ts';
 import { calculatePayslip, type Payslip } from '../../schema/compensation.ts';
 import { MAX_FEN, formatMoney, isFenInRange } from '../../schema/money.ts';
-import { clientError } from '../errors.ts';
+import { dynamicClientError } from '../errors.ts';
 import type { PersonInputs } from './inputs.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -46,9 +46,11 @@ export async function calculatePayslips(tx: Tx, people: PersonInputs[]): Promise
     if (!(error instanceof PersonCalculationError)) throw error;
     const person = await tx.person.findUnique({ where: { id: error.personId }, select: { employeeNo: true } });
     const employeeNo = person?.employeeNo ?? error.personId;
-    throw clientError('BAD_USER_INPUT', `The payroll cannot be calculated for employee ${employeeNo}: ${error.detail}. Nothing was saved.`, {
+    throw dynamicClientError('BAD_USER_INPUT', `The payroll cannot be calculated for employee ${employeeNo}: ${error.detail}. Nothing was saved.`, {
       field: 'payslips',
       reason: error.reason,
+      // The pane names the limit for an amount out of range; for anything else, the employee.
+      params: error.reason === 'MONEY_OUT_OF_RANGE' ? { maxAmount: formatMoney(MAX_FEN) } : { employeeNo },
       employeeNo,
       personId: error.personId,
     });

@@ -127,7 +127,12 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     });
   }
   if (missing.length) {
-    throw clientError('BAD_USER_INPUT', `No compensation plan applies to ${missing.length} person(s): ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? '; …' : ''}. Assign a plan first.`, { field: 'plans', people: missing });
+    throw clientError('BAD_USER_INPUT', `No compensation plan applies to ${missing.length} person(s): ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? '; …' : ''}. Assign a plan first.`, {
+      field: 'plans',
+      reason: 'NO_PLAN_APPLIES',
+      params: { count: missing.length, names: missing.slice(0, 5).join('; ') },
+      people: missing,
+    });
   }
   return out;
 }

@@ -16,18 +16,21 @@ type Db = Context['prisma'] | Prisma.TransactionClient;
 
 export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus; from: Date; to: Date; reason: string }) {
   const personId = ctx.viewer?.personId;
-  if (!personId) throw forbidden('Only a person on the roster can request leave');
-  if (input.kind !== 'PERSONAL_LEAVE' && input.kind !== 'SICK_LEAVE') throw badInput(['kind'], 'Leave is PERSONAL_LEAVE or SICK_LEAVE');
-  if (input.to < input.from) throw badInput(['to'], 'The leave ends before it starts');
-  if (dateToDay(input.from) < today()) throw badInput(['from'], `Leave must be requested before it is taken: ${dateToDay(input.from)} has passed`);
+  if (!personId) throw forbidden('NOT_ON_ROSTER', 'Only a person on the roster can request leave');
+  if (input.kind !== 'PERSONAL_LEAVE' && input.kind !== 'SICK_LEAVE') throw badInput(['kind'], 'Leave is PERSONAL_LEAVE or SICK_LEAVE', 'LEAVE_KIND');
+  if (input.to < input.from) throw badInput(['to'], 'The leave ends before it starts', 'ENDS_BEFORE_START');
+  if (dateToDay(input.from) < today()) throw badInput(['from'], `Leave must be requested before it is taken: ${dateToDay(input.from)} has passed`, 'LEAVE_IN_PAST', { date: dateToDay(input.from) });
   return ctx.prisma.$transaction(async (tx) => {
     // Access ends with the job: nothing is asked for days after the leave date.
     const { leaveDate } = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { leaveDate: true } });
     if (leaveDate && input.to > leaveDate) {
-      throw clientError('BAD_USER_INPUT', `Your last day is ${dateToDay(leaveDate)}; leave cannot run past it`, { field: 'to', reason: 'AFTER_LEAVING' });
+      throw clientError('BAD_USER_INPUT', `Your last day is ${dateToDay(leaveDate)}; leave cannot run past it`, { field: 'to', reason: 'AFTER_LEAVING', params: { date: dateToDay(leaveDate) } });
     }
     const overlap = await tx.leaveRequest.findFirst({ where: { personId, status: { not: 'REJECTED' }, fromDate: { lte: input.to }, toDate: { gte: input.from } } });
-    if (overlap) throw badInput(['from'], `You already asked for leave from ${dateToDay(overlap.fromDate)} to ${dateToDay(overlap.toDate)}`);
+    if (overlap) throw badInput(['from'], `You already asked for leave from ${dateToDay(overlap.fromDate)} to ${dateToDay(overlap.toDate)}`, 'LEAVE_OVERLAPS', {
+        from: dateToDay(overlap.fromDate),
+        to: dateToDay(overlap.toDate),
+      });
     const r = await tx.leaveRequest.create({ data: { personId, kind: input.kind, fromDate: input.from, toDate: input.to, reason: input.reason } });
     await recordAudit(tx, ctx.viewer, { entityType: 'LeaveRequest', entityId: r.id, action: 'request', after: r });
     return r;
@@ -39,7 +42,7 @@ export async function decideLeave(ctx: Context, id: string, approve: boolean, co
   return ctx.prisma.$transaction(async (tx) => {
     const r = await tx.leaveRequest.findUnique({ where: { id } });
     if (!r) throw notFound('LeaveRequest', id);
-    if (r.status !== 'REQUESTED') throw badInput(['id'], `This request is already ${r.status.toLowerCase()}`);
+    if (r.status !== 'REQUESTED') throw badInput(['id'], `This request is already ${r.status.toLowerCase()}`, 'LEAVE_ALREADY_DECIDED', { leaveStatus: r.status });
     // Leave decides attendance, and attendance decides pay: nobody decides their own.
     if (r.personId === ctx.viewer?.personId) throw clientError('FORBIDDEN', 'Someone else must decide your own leave', { reason: 'OWN_LEAVE' });
     if (!scope.everything) {

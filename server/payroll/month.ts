@@ -20,6 +20,6 @@ export function month(key: string): Month {
   } catch {
     /* reported below */
   }
-  if (!p || p.level !== 'month') throw badInput(['month'], `"${key}" is not a month (YYYY-MM)`);
+  if (!p || p.level !== 'month') throw badInput(['month'], `"${key}" is not a month (YYYY-MM)`, 'NOT_A_MONTH', { value: key });
   return { ...p, startDate: dayToDate(p.start), endExclusive: dayToDate(addDays(p.end, 1)) };
 }

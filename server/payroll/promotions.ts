@@ -52,14 +52,21 @@ export async function decidePromotion(ctx: Context, input: { personId: string; v
   if (!proposal) {
     const person = await ctx.prisma.person.findUnique({ where: { id: input.personId } });
     if (!person) throw notFound('Person', input.personId);
-    throw badInput(['personId'], `${person.name} has no open promotion proposal for ${input.month} (not eligible, not yours to decide, or already decided)`);
+    throw badInput(['personId'], `${person.name} has no open promotion proposal for ${input.month} (not eligible, not yours to decide, or already decided)`, 'NO_PROMOTION_PROPOSAL', {
+      name: person.name,
+      month: input.month,
+    });
   }
-  if (proposal.to !== input.toRank) throw badInput(['toRank'], `The proposal is ${proposal.from} → ${proposal.to}, not ${input.toRank}`);
+  if (proposal.to !== input.toRank) throw badInput(['toRank'], `The proposal is ${proposal.from} → ${proposal.to}, not ${input.toRank}`, 'PROPOSAL_RANK_DIFFERS', {
+      from: proposal.from ?? '',
+      to: proposal.to ?? '',
+      rank: input.toRank,
+    });
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     if (!scope.everything && !ctx.viewer?.roles.includes('DIRECTOR')) {
       const a = await tx.assignment.findFirst({ where: { personId: input.personId, validTo: null }, include: { unit: { select: { path: true } } } });
-      if (!a || !mayChangeUnit(scope, a.unit.path)) throw forbidden('That person is outside the part of the organisation you manage');
+      if (!a || !mayChangeUnit(scope, a.unit.path)) throw forbidden('OUTSIDE_YOUR_UNITS', 'That person is outside the part of the organisation you manage');
     }
     await tx.promotionDecision.create({
       data: { personId: input.personId, month: input.month, fromRank: proposal.from, toRank: input.toRank, decision: input.apply ? 'APPLIED' : 'DISMISSED', reason: input.reason ?? null, decidedById: ctx.viewer?.userId ?? null },

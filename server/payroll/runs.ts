@@ -44,7 +44,7 @@ async function event(tx: Tx, ctx: Context, runId: string, action: string, from: 
 }
 
 function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: string) {
-  if (!allowed.includes(status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a run that is ${status.toLowerCase().replace('_', ' ')}`, { field: 'status' });
+  if (!allowed.includes(status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a run that is ${status.toLowerCase().replace('_', ' ')}`, { field: 'status', reason: 'RUN_STATUS', params: { runStatus: status } });
 }
 
 /**
@@ -88,6 +88,7 @@ async function requireNobodyPaidTwice(tx: Tx, run: { month: string; scopeUnitId:
       {
         field,
         reason: 'PAID_IN_OTHER_RUN',
+        params: { count: both.length, month: run.month, names: names.slice(0, 5).join(', '), unit: other.scopeUnit.name, version: other.version, runStatus: other.status },
         otherRun: { id: other.id, month: other.month, scopeUnitId: other.scopeUnitId, scopeUnitName: other.scopeUnit.name, version: other.version, status: other.status },
         people: both.slice(0, 200).map((p) => ({ personId: p.person.id, name: p.person.name, employeeNo: p.person.employeeNo })),
       },
@@ -100,10 +101,15 @@ export async function createRun(ctx: Context, monthKey: string, scopeUnitId: str
   const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const unit = await tx.orgUnit.findUnique({ where: { id: scopeUnitId } });
-    if (!unit) throw badInput(['scopeUnitId'], `There is no org unit ${scopeUnitId}`);
+    if (!unit) throw badInput(['scopeUnitId'], `There is no org unit ${scopeUnitId}`, 'NO_SUCH_ORG_UNIT', { id: scopeUnitId });
     await lockMonth(ctx, tx, monthKey);
     const existing = await tx.payrollRun.findFirst({ where: { month: monthKey, scopeUnitId }, orderBy: { version: 'desc' } });
-    if (existing) throw badInput(['month'], `A payroll run for ${unit.name}, ${monthKey} already exists (version ${existing.version}, ${existing.status.toLowerCase()})`);
+    if (existing) throw badInput(['month'], `A payroll run for ${unit.name}, ${monthKey} already exists (version ${existing.version}, ${existing.status.toLowerCase()})`, 'RUN_EXISTS', {
+        unit: unit.name,
+        month: monthKey,
+        version: existing.version,
+        runStatus: existing.status,
+      });
     await requireUnlocked(tx, [m], calendar, 'Creating the payroll run');
     await requireNobodyPaidTwice(tx, { month: monthKey, scopeUnitId }, await peoplePaid(tx, unit, monthKey), 'scopeUnitId');
     const run = await tx.payrollRun.create({ data: { month: monthKey, scopeUnitId, version: 1, createdById: ctx.viewer?.userId ?? null } });
@@ -156,7 +162,7 @@ export async function submitRun(ctx: Context, id: string, revision: number) {
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
     requireStatus(run.status, ['CALCULATED'], 'submit');
-    if ((await tx.payslip.count({ where: { runId: id } })) === 0) throw clientError('BAD_USER_INPUT', 'The run has no payslips; calculate it first', { field: 'status' });
+    if ((await tx.payslip.count({ where: { runId: id } })) === 0) throw clientError('BAD_USER_INPUT', 'The run has no payslips; calculate it first', { field: 'status', reason: 'RUN_NOT_CALCULATED' });
     const after = await bump(tx, id, revision, { status: 'SUBMITTED' });
     await event(tx, ctx, id, 'submit', run.status, 'SUBMITTED');
     return after;
@@ -169,10 +175,10 @@ export async function approveRun(ctx: Context, id: string, revision: number, com
     const run = await load(tx, id);
     const events = await tx.payrollEvent.findMany({ where: { runId: id }, select: { action: true, actorId: true, at: true } });
     const refusal = signRefusal(run.status, ctx.viewer, events);
-    if (refusal?.why === 'NOT_DUE') throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} has no sign-off due`, { field: 'status' });
-    if (refusal?.why === 'NOT_YOUR_TURN') throw forbidden(`It is ${refusal.who}'s turn to sign this run`);
+    if (refusal?.why === 'NOT_DUE') throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} has no sign-off due`, { field: 'status', reason: 'RUN_NO_SIGN_OFF_DUE', params: { runStatus: run.status } });
+    if (refusal?.why === 'NOT_YOUR_TURN') throw forbidden('NOT_YOUR_SIGN_OFF', `It is ${refusal.who}'s turn to sign this run`, { role: SIGN_OFF[run.status]!.role });
     // One person, one signature per submission, even if they hold two signer roles.
-    if (refusal?.why === 'ALREADY_SIGNED') throw forbidden('You have already signed this run; each step needs a different person');
+    if (refusal?.why === 'ALREADY_SIGNED') throw forbidden('ALREADY_SIGNED', 'You have already signed this run; each step needs a different person');
     const step = SIGN_OFF[run.status]!;
     const after = await bump(tx, id, revision, { status: step.next });
     await event(tx, ctx, id, 'approve', run.status, step.next, comment);
@@ -181,12 +187,12 @@ export async function approveRun(ctx: Context, id: string, revision: number, com
 }
 
 export async function returnRun(ctx: Context, id: string, revision: number, comment: string) {
-  if (!comment.trim()) throw badInput(['comment'], 'Say why the run goes back');
+  if (!comment.trim()) throw badInput(['comment'], 'Say why the run goes back', 'COMMENT_REQUIRED');
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
     const refusal = returnRefusal(run.status, ctx.viewer);
-    if (refusal?.why === 'NOT_DUE') throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} cannot be returned`, { field: 'status' });
-    if (refusal?.why === 'NOT_YOUR_TURN') throw forbidden(`Only ${refusal.who} may return the run at this step`);
+    if (refusal?.why === 'NOT_DUE') throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} cannot be returned`, { field: 'status', reason: 'RUN_CANNOT_RETURN', params: { runStatus: run.status } });
+    if (refusal?.why === 'NOT_YOUR_TURN') throw forbidden('NOT_YOUR_RETURN', `Only ${refusal.who} may return the run at this step`, { role: SIGN_OFF[run.status]!.role });
     const after = await bump(tx, id, revision, { status: 'CALCULATED' });
     await event(tx, ctx, id, 'return', run.status, 'CALCULATED', comment);
     return after;
@@ -205,13 +211,13 @@ export async function markPaid(ctx: Context, id: string, revision: number) {
 
 /** After lock, an admin may reopen: a new version as a draft; the locked one stays as it was. */
 export async function reopenRun(ctx: Context, id: string, revision: number, reason: string) {
-  if (!reason.trim()) throw badInput(['reason'], 'Give the reason for reopening');
+  if (!reason.trim()) throw badInput(['reason'], 'Give the reason for reopening', 'REASON_REQUIRED');
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
     requireStatus(run.status, ['LOCKED', 'PAID'], 'reopen');
     if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
     const newest = await tx.payrollRun.findFirst({ where: { month: run.month, scopeUnitId: run.scopeUnitId }, orderBy: { version: 'desc' } });
-    if (newest && newest.version !== run.version) throw clientError('CONFLICT', `Version ${newest.version} of this run already exists`);
+    if (newest && newest.version !== run.version) throw clientError('CONFLICT', `Version ${newest.version} of this run already exists`, { reason: 'NEWER_RUN_VERSION', params: { version: newest.version } });
     const next = await tx.payrollRun.create({ data: { month: run.month, scopeUnitId: run.scopeUnitId, version: run.version + 1, createdById: ctx.viewer?.userId ?? null } });
     await event(tx, ctx, next.id, 'reopen', null, 'DRAFT', `${reason} (from version ${run.version})`);
     await recordAudit(tx, ctx.viewer, { entityType: 'PayrollRun', entityId: id, action: 'reopen', before: { status: run.status, version: run.version }, after: { newRunId: next.id, version: next.version, reason } });

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
-import { clientError, notFound } from '../errors.ts';
+import { clientError, dynamicClientError, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { checkCalendarDay, CN_CALENDAR, workingCalendar, type CalendarDay, type CalendarDayKind, type WorkingCalendar } from '../../schema/working-calendar.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
@@ -80,6 +80,7 @@ export async function payrollCalendar(db: Db, monthKey: string): Promise<Working
       reason: 'CALENDAR_YEAR_MISSING',
       calendar: CN_CALENDAR,
       year: Number(year),
+      params: { year: Number(year), month: monthKey },
     });
   }
   return workingCalendar(CN_CALENDAR, await calendarDays(db, m.start, m.end));
@@ -88,7 +89,7 @@ export async function payrollCalendar(db: Db, monthKey: string): Promise<Working
 function refuseProblems(problems: ReturnType<typeof checkCalendarDay>) {
   if (!problems.length) return;
   const first = problems[0]!;
-  throw clientError('BAD_USER_INPUT', problems.map((p) => p.message).join('; '), { field: first.field, reason: first.reason, problems });
+  throw dynamicClientError('BAD_USER_INPUT', problems.map((p) => p.message).join('; '), { field: first.field, reason: first.reason, params: {}, problems });
 }
 
 /** An admin enters or changes one day (a holiday, or a make-up working day on a weekend); audited with before and after. */

@@ -18,10 +18,10 @@ const levelOf = (kind: OrgUnitKind) => KIND_ORDER.indexOf(kind);
 
 function requireKindBelow(child: OrgUnitKind, parent: { kind: OrgUnitKind; name: string } | null, field: string[]) {
   if (!parent) {
-    if (child !== 'COMPANY') throw badInput(field, `A ${child} needs a parent unit; only a COMPANY stands at the top`);
+    if (child !== 'COMPANY') throw badInput(field, `A ${child} needs a parent unit; only a COMPANY stands at the top`, 'PARENT_REQUIRED', { unitKind: child });
     return;
   }
-  if (levelOf(child) <= levelOf(parent.kind)) throw badInput(field, `A ${child} cannot sit below ${parent.name} (a ${parent.kind})`);
+  if (levelOf(child) <= levelOf(parent.kind)) throw badInput(field, `A ${child} cannot sit below ${parent.name} (a ${parent.kind})`, 'KIND_BELOW', { unitKind: child, parent: parent.name, parentKind: parent.kind });
 }
 
 export interface NewOrgUnit {
@@ -35,12 +35,12 @@ export interface NewOrgUnit {
 export function createOrgUnit(ctx: Context, input: NewOrgUnit) {
   return ctx.prisma.$transaction(async (tx) => {
     const clash = await tx.orgUnit.findUnique({ where: { code: input.code }, select: { name: true } });
-    if (clash) throw badInput(['input', 'code'], `Unit code ${input.code} is already used by ${clash.name}`);
+    if (clash) throw badInput(['input', 'code'], `Unit code ${input.code} is already used by ${clash.name}`, 'UNIT_CODE_TAKEN', { code: input.code, name: clash.name });
     const parent = input.parentId ? await tx.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
-    if (input.parentId && !parent) throw badInput(['input', 'parentId'], `There is no org unit ${input.parentId}`);
+    if (input.parentId && !parent) throw badInput(['input', 'parentId'], `There is no org unit ${input.parentId}`, 'NO_SUCH_ORG_UNIT', { id: input.parentId });
     requireKindBelow(input.kind, parent, ['input', 'kind']);
     if (input.managerId && !(await tx.person.findUnique({ where: { id: input.managerId }, select: { id: true } }))) {
-      throw badInput(['input', 'managerId'], `There is no person ${input.managerId}`);
+      throw badInput(['input', 'managerId'], `There is no person ${input.managerId}`, 'NO_SUCH_PERSON', { id: input.managerId });
     }
     const id = crypto.randomUUID();
     const unit = await tx.orgUnit.create({
@@ -81,12 +81,15 @@ export function moveOrgUnit(ctx: Context, id: string, version: number, parentId:
     const unit = await tx.orgUnit.findUnique({ where: { id } });
     if (!unit) throw notFound('OrgUnit', id);
     const parent = await tx.orgUnit.findUnique({ where: { id: parentId } });
-    if (!parent) throw badInput(['parentId'], `There is no org unit ${parentId}`);
+    if (!parent) throw badInput(['parentId'], `There is no org unit ${parentId}`, 'NO_SUCH_ORG_UNIT', { id: parentId });
     if (parent.path.startsWith(unit.path)) {
-      throw badInput(['parentId'], `${unit.name} cannot move under ${parent.name}: that unit is ${parent.id === id ? 'itself' : 'inside its own subtree'}`);
+      throw badInput(['parentId'], `${unit.name} cannot move under ${parent.name}: that unit is ${parent.id === id ? 'itself' : 'inside its own subtree'}`, 'MOVE_INTO_ITSELF', {
+        name: unit.name,
+        parent: parent.name,
+      });
     }
     requireKindBelow(unit.kind, parent, ['parentId']);
-    if (unit.parentId === parentId) throw badInput(['parentId'], `${unit.name} is already under ${parent.name}`);
+    if (unit.parentId === parentId) throw badInput(['parentId'], `${unit.name} is already under ${parent.name}`, 'ALREADY_UNDER', { name: unit.name, parent: parent.name });
     const newPath = `${parent.path}${id}/`;
     const depthShift = parent.depth + 1 - unit.depth;
     const after = await bump(tx, id, version, { parentId, path: newPath, depth: unit.depth + depthShift });

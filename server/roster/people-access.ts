@@ -15,10 +15,11 @@ import type { Viewer } from '../auth/sessions.ts';
 import type { Context } from '../graphql/context.ts';
 import { activeOn, type Scope } from '../access.ts';
 import { clientError } from '../errors.ts';
+import type { Reason } from '../../schema/reasons.ts';
 
 /** Refusal reasons (extensions.reason). */
-export const OWN_PAY = 'OWN_PAY';
-export const FIELD_NOT_WRITABLE = 'FIELD_NOT_WRITABLE';
+export const OWN_PAY = 'OWN_PAY' satisfies Reason;
+export const FIELD_NOT_WRITABLE = 'FIELD_NOT_WRITABLE' satisfies Reason;
 
 export const writesBaseSalary = (viewer: Viewer | null) => !!viewer?.roles.some((r) => r === 'ADMIN' || r === 'FINANCE');
 /** Finance without admin or manager: may write a person's base salary and nothing else. */
@@ -32,7 +33,7 @@ export function ownPay(field: string[], what: string) {
 }
 
 export function notWritable(field: string[], message: string) {
-  return clientError('FORBIDDEN', message, { field: field.join('.'), reason: FIELD_NOT_WRITABLE });
+  return clientError('FORBIDDEN', message, { field: field.join('.'), reason: FIELD_NOT_WRITABLE, params: { field: field[field.length - 1] ?? '' } });
 }
 
 /** People the scope may see on a day (as the roster shows them): its own people, and those assigned inside its subtrees that day. */

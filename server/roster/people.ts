@@ -46,27 +46,27 @@ export interface PersonChanges {
 
 async function unitPathFor(tx: Tx, unitId: string, field: string[]): Promise<string> {
   const unit = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
-  if (!unit) throw badInput(field, `There is no org unit ${unitId}`);
+  if (!unit) throw badInput(field, `There is no org unit ${unitId}`, 'NO_SUCH_ORG_UNIT', { id: unitId });
   return unit.path;
 }
 
 async function requireUnitInScope(scope: Scope, tx: Tx, unitId: string, field: string[]) {
   const path = await unitPathFor(tx, unitId, field);
-  if (!mayChangeUnit(scope, path)) throw forbidden('That org unit is outside the part of the organisation you manage');
+  if (!mayChangeUnit(scope, path)) throw forbidden('OUTSIDE_YOUR_UNITS', 'That org unit is outside the part of the organisation you manage');
 }
 
 async function requireUniqueEmployeeNo(tx: Tx, employeeNo: string, field: string[], exceptId?: string) {
   const other = await tx.person.findUnique({ where: { employeeNo }, select: { id: true, name: true } });
-  if (other && other.id !== exceptId) throw badInput(field, `Employee number ${employeeNo} already belongs to ${other.name}`);
+  if (other && other.id !== exceptId) throw badInput(field, `Employee number ${employeeNo} already belongs to ${other.name}`, 'EMPLOYEE_NO_TAKEN', { employeeNo, name: other.name });
 }
 
 async function requireMentor(tx: Tx, mentorId: string, personId: string | null, field: string[]) {
   // Walk up the mentor chain: a person cannot mentor themself, directly or not.
   let cursor: string | null = mentorId;
   for (let hops = 0; cursor; hops++) {
-    if (cursor === personId) throw badInput(field, 'A person cannot be their own mentor, directly or through others');
+    if (cursor === personId) throw badInput(field, 'A person cannot be their own mentor, directly or through others', 'OWN_MENTOR');
     const m: { mentorId: string | null } | null = await tx.person.findUnique({ where: { id: cursor }, select: { mentorId: true } });
-    if (!m) throw badInput(field, `There is no person ${cursor} to be the mentor`);
+    if (!m) throw badInput(field, `There is no person ${cursor} to be the mentor`, 'NO_SUCH_MENTOR', { id: cursor });
     if (hops > 64) break;
     cursor = m.mentorId;
   }
@@ -81,7 +81,7 @@ async function requireMentorVisible(ctx: Context, tx: Tx, scope: Scope, mentorId
   if (isSelf(ctx, mentorId)) throw ownPay(field, 'mentees (who you mentor decides your override pay)');
   if (scope.everything) return;
   const seen = await tx.person.count({ where: { AND: [{ id: mentorId }, peopleVisible(scope, dayToDate(today()))] } });
-  if (!seen) throw badInput(field, `There is no person ${mentorId} to be the mentor`);
+  if (!seen) throw badInput(field, `There is no person ${mentorId} to be the mentor`, 'NO_SUCH_MENTOR', { id: mentorId });
 }
 
 /** The person's current unit (today), for permission checks on edits. */
@@ -124,7 +124,7 @@ export async function createPerson(ctx: Context, input: NewPerson) {
     if (input.mentorId) await requireMentorVisible(ctx, tx, scope, input.mentorId, ['input', 'mentorId']);
     await requireUnitInScope(scope, tx, input.unitId, ['input', 'unitId']);
     await requireUniqueEmployeeNo(tx, input.employeeNo, ['input', 'employeeNo']);
-    if (input.baseSalaryFen != null && input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
+    if (input.baseSalaryFen != null && input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative', 'NEGATIVE_SALARY');
     if (input.mentorId) await requireMentor(tx, input.mentorId, null, ['input', 'mentorId']);
     const person = await tx.person.create({
       data: {
@@ -181,8 +181,8 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
     }
     if (changes.employeeNo) await requireUniqueEmployeeNo(tx, changes.employeeNo, ['input', 'employeeNo'], id);
     if (changes.mentorId) await requireMentor(tx, changes.mentorId, id, ['input', 'mentorId']);
-    if (changes.baseSalaryFen != null && changes.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative');
-    if (changes.status === 'LEFT') throw badInput(['input', 'status'], 'Use deactivatePerson with a leave date to record that someone left');
+    if (changes.baseSalaryFen != null && changes.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative', 'NEGATIVE_SALARY');
+    if (changes.status === 'LEFT') throw badInput(['input', 'status'], 'Use deactivatePerson with a leave date to record that someone left', 'USE_DEACTIVATE');
     const data: Prisma.PersonUncheckedUpdateManyInput = {};
     for (const key of ['employeeNo', 'name', 'position', 'status', 'employmentType', 'baseSalaryFen'] as const) {
       if (changes[key] != null) (data as Record<string, unknown>)[key] = changes[key];
@@ -204,17 +204,23 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
     const person = await loadForChange(scope, tx, id);
     await requireUnitInScope(scope, tx, unitId, ['unitId']);
     if (effective < person.hireDate) {
-      throw badInput(['effectiveDate'], `A transfer cannot be dated ${dateToDay(effective)}, before the hire date ${dateToDay(person.hireDate)}`);
+      throw badInput(['effectiveDate'], `A transfer cannot be dated ${dateToDay(effective)}, before the hire date ${dateToDay(person.hireDate)}`, 'TRANSFER_BEFORE_HIRE', {
+        date: dateToDay(effective),
+        hireDate: dateToDay(person.hireDate),
+      });
     }
     if (person.leaveDate && effective > person.leaveDate) {
-      throw badInput(['effectiveDate'], `A transfer cannot be dated ${dateToDay(effective)}, after the leave date ${dateToDay(person.leaveDate)}`);
+      throw badInput(['effectiveDate'], `A transfer cannot be dated ${dateToDay(effective)}, after the leave date ${dateToDay(person.leaveDate)}`, 'TRANSFER_AFTER_LEAVING', {
+        date: dateToDay(effective),
+        leaveDate: dateToDay(person.leaveDate),
+      });
     }
     const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gt: effective } }, orderBy: { validFrom: 'asc' } });
-    if (later) throw badInput(['effectiveDate'], `A later transfer, effective ${dateToDay(later.validFrom)}, already exists; change that one first`);
+    if (later) throw badInput(['effectiveDate'], `A later transfer, effective ${dateToDay(later.validFrom)}, already exists; change that one first`, 'LATER_TRANSFER', { date: dateToDay(later.validFrom) });
     const current = await tx.assignment.findFirst({ where: { personId: id, ...activeOn(effective) } });
-    if (!current) throw badInput(['effectiveDate'], `${person.name} has no assignment on ${dateToDay(effective)}`);
+    if (!current) throw badInput(['effectiveDate'], `${person.name} has no assignment on ${dateToDay(effective)}`, 'NO_ASSIGNMENT', { name: person.name, date: dateToDay(effective) });
     const newPosition = position ?? current.position;
-    if (current.unitId === unitId && current.position === newPosition) throw badInput(['unitId'], `${person.name} is already in that unit on ${dateToDay(effective)}`);
+    if (current.unitId === unitId && current.position === newPosition) throw badInput(['unitId'], `${person.name} is already in that unit on ${dateToDay(effective)}`, 'ALREADY_IN_UNIT', { name: person.name, date: dateToDay(effective) });
     if (current.validFrom.getTime() === effective.getTime()) {
       await tx.assignment.update({ where: { id: current.id }, data: { unitId, position: newPosition } });
     } else {
@@ -238,14 +244,17 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const before = await loadForChange(scope, tx, id);
-    if (before.status === 'LEFT') throw badInput(['id'], `${before.name} has already left (${before.leaveDate ? dateToDay(before.leaveDate) : 'no date'})`);
+    if (before.status === 'LEFT') throw badInput(['id'], `${before.name} has already left (${before.leaveDate ? dateToDay(before.leaveDate) : 'no date'})`, 'ALREADY_LEFT', { name: before.name });
     if (leaveDate < before.hireDate) {
-      throw badInput(['leaveDate'], `The leave date ${dateToDay(leaveDate)} is before the hire date ${dateToDay(before.hireDate)}`);
+      throw badInput(['leaveDate'], `The leave date ${dateToDay(leaveDate)} is before the hire date ${dateToDay(before.hireDate)}`, 'LEAVE_BEFORE_HIRE', {
+        leaveDate: dateToDay(leaveDate),
+        hireDate: dateToDay(before.hireDate),
+      });
     }
     // The leave date is the last day worked: assignments end the day after.
     const end = dayToDate(addDays(dateToDay(leaveDate), 1));
     const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gte: end } } });
-    if (later) throw badInput(['leaveDate'], `A transfer effective ${dateToDay(later.validFrom)} comes after that leave date; change it first`);
+    if (later) throw badInput(['leaveDate'], `A transfer effective ${dateToDay(later.validFrom)} comes after that leave date; change it first`, 'TRANSFER_AFTER_LEAVE_DATE', { date: dateToDay(later.validFrom) });
     await tx.assignment.updateMany({ where: { personId: id, OR: [{ validTo: null }, { validTo: { gt: end } }] }, data: { validTo: end } });
     const after = await bumpVersion(tx, id, version, { leaveDate, status: 'LEFT' });
     await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'deactivate', before, after });

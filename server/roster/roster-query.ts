@@ -154,7 +154,7 @@ async function selectPeople(
 export const encodeCursor = (id: string) => Buffer.from(`person:${id}`).toString('base64url');
 export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('person:') || text.length <= 7) throw badInput(['after'], `"${cursor}" is not a roster cursor`);
+  if (!text.startsWith('person:') || text.length <= 7) throw badInput(['after'], `"${cursor}" is not a roster cursor`, 'BAD_CURSOR');
   return text.slice(7);
 }
 
@@ -171,7 +171,7 @@ export async function rosterPage(
 ): Promise<RosterPage> {
   const [scope, units] = await Promise.all([viewerScope(ctx), unitIndex(ctx)]);
   const unit = args.unitId ? units.get(args.unitId) : undefined;
-  if (args.unitId && !unit) throw badInput(['unitId'], `There is no org unit ${args.unitId}`);
+  if (args.unitId && !unit) throw badInput(['unitId'], `There is no org unit ${args.unitId}`, 'NO_SUCH_ORG_UNIT', { id: args.unitId });
   const afterId = args.after ? decodeCursor(args.after) : null;
   const found = await selectPeople(ctx, { day: args.day, scope, unitPath: unit?.path, afterId, limit: args.first + 1 });
   const hasNextPage = found.length > args.first;

@@ -39,6 +39,8 @@ export async function requireUnlocked(db: Db, periods: Period[], calendar: Fisca
     const first = locked[0]!;
     throw clientError('BAD_USER_INPUT', `${what}: period ${first.locked} is locked (${first.hits.slice(0, 3).join(', ')}${first.hits.length > 3 ? ', …' : ''}); an admin must reopen it first`, {
       field: 'periodKey',
+      reason: 'PERIOD_LOCKED',
+      params: { period: first.locked },
       lockedPeriod: first.locked,
     });
   }
@@ -49,10 +51,10 @@ export async function lockPeriod(ctx: Context, periodKey: string, reason: string
   try {
     period(periodKey, calendar);
   } catch (e) {
-    throw badInput(['periodKey'], (e as Error).message);
+    throw badInput(['periodKey'], (e as Error).message, 'NOT_A_PERIOD', { value: periodKey });
   }
   return ctx.prisma.$transaction(async (tx) => {
-    if (await tx.periodLock.findUnique({ where: { periodKey } })) throw badInput(['periodKey'], `${periodKey} is already locked`);
+    if (await tx.periodLock.findUnique({ where: { periodKey } })) throw badInput(['periodKey'], `${periodKey} is already locked`, 'ALREADY_LOCKED', { period: periodKey });
     const lock = await tx.periodLock.create({ data: { periodKey, reason, lockedById: ctx.viewer?.userId ?? null } });
     await recordAudit(tx, ctx.viewer, { entityType: 'PeriodLock', entityId: periodKey, action: 'lock', after: { reason } });
     return lock;
@@ -62,7 +64,7 @@ export async function lockPeriod(ctx: Context, periodKey: string, reason: string
 export async function reopenPeriod(ctx: Context, periodKey: string, reason: string) {
   return ctx.prisma.$transaction(async (tx) => {
     const lock = await tx.periodLock.findUnique({ where: { periodKey } });
-    if (!lock) throw badInput(['periodKey'], `${periodKey} is not locked`);
+    if (!lock) throw badInput(['periodKey'], `${periodKey} is not locked`, 'NOT_LOCKED', { period: periodKey });
     await tx.periodLock.delete({ where: { periodKey } });
     await recordAudit(tx, ctx.viewer, { entityType: 'PeriodLock', entityId: periodKey, action: 'reopen', before: { reason: lock.reason }, after: { reason } });
     return true;
@@ -72,7 +74,7 @@ export async function reopenPeriod(ctx: Context, periodKey: string, reason: stri
 export async function setFiscalYearStart(ctx: Context, month: number): Promise<number> {
   return ctx.prisma.$transaction(async (tx) => {
     const plans = await tx.targetPlan.count();
-    if (plans > 0) throw badInput(['month'], `${plans} target plan(s) already use the current fiscal year; the start month cannot change under them`);
+    if (plans > 0) throw badInput(['month'], `${plans} target plan(s) already use the current fiscal year; the start month cannot change under them`, 'FISCAL_YEAR_IN_USE', { count: plans });
     const before = await tx.setting.findUnique({ where: { key: FISCAL_FIRST_MONTH } });
     await tx.setting.upsert({ where: { key: FISCAL_FIRST_MONTH }, create: { key: FISCAL_FIRST_MONTH, value: String(month) }, update: { value: String(month) } });
     await recordAudit(tx, ctx.viewer, { entityType: 'Setting', entityId: FISCAL_FIRST_MONTH, action: 'update', before: before?.value ?? '1', after: String(month) });

@@ -67,7 +67,11 @@ async function requireRole(ctx: Context, scope: Scope, tx: Tx, id: string, role:
   const canSee = scope.everything || mayChangeUnit(scope, plan.scopeUnit.path);
   if (!canSee) throw notFound('TargetPlan', id);
   const ok = role === 'draft' ? isDrafter(scope, roles, plan.scopeUnit.path) : isApprover(scope, roles, plan.scopeUnit.path);
-  if (!ok) throw forbidden(role === 'draft' ? `Only the manager of ${plan.scopeUnit.name} (or above) drafts this plan` : `Only a manager above ${plan.scopeUnit.name}, a director or an admin may do this`);
+  if (!ok) {
+    throw role === 'draft'
+      ? forbidden('NOT_DRAFTER', `Only the manager of ${plan.scopeUnit.name} (or above) drafts this plan`, { unit: plan.scopeUnit.name })
+      : forbidden('NOT_APPROVER', `Only a manager above ${plan.scopeUnit.name}, a director or an admin may do this`, { unit: plan.scopeUnit.name });
+  }
   return plan;
 }
 
@@ -92,7 +96,11 @@ async function event(tx: Tx, ctx: Context, planId: string, action: string, from:
 }
 
 function requireStatus(plan: { status: PlanStatus; id: string }, allowed: PlanStatus[], doing: string) {
-  if (!allowed.includes(plan.status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a plan that is ${plan.status.toLowerCase()} (it must be ${allowed.map((s) => s.toLowerCase()).join(' or ')})`, { field: 'status' });
+  if (!allowed.includes(plan.status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a plan that is ${plan.status.toLowerCase()} (it must be ${allowed.map((s) => s.toLowerCase()).join(' or ')})`, {
+      field: 'status',
+      reason: 'PLAN_STATUS',
+      params: { planStatus: plan.status },
+    });
 }
 
 /**
@@ -122,18 +130,30 @@ export async function createPlan(ctx: Context, input: NewPlan) {
   const calendar = await fiscalCalendar(ctx);
   return inTransaction(ctx, async (tx, scope) => {
     const unit = await tx.orgUnit.findUnique({ where: { id: input.scopeUnitId }, select: { id: true, path: true, name: true, _count: { select: { children: true } } } });
-    if (!unit) throw badInput(['input', 'scopeUnitId'], `There is no org unit ${input.scopeUnitId}`);
-    if (!isDrafter(scope, ctx.viewer?.roles ?? [], unit.path)) throw forbidden(`Only the manager of ${unit.name} (or above) drafts its plans`);
-    if (!(PERIOD_LEVELS as readonly string[]).includes(input.periodLevel)) throw badInput(['input', 'periodLevel'], `periodLevel must be one of ${PERIOD_LEVELS.join('; ')}`);
+    if (!unit) throw badInput(['input', 'scopeUnitId'], `There is no org unit ${input.scopeUnitId}`, 'NO_SUCH_ORG_UNIT', { id: input.scopeUnitId });
+    if (!isDrafter(scope, ctx.viewer?.roles ?? [], unit.path)) throw forbidden('NOT_DRAFTER', `Only the manager of ${unit.name} (or above) drafts its plans`, { unit: unit.name });
+    if (!(PERIOD_LEVELS as readonly string[]).includes(input.periodLevel)) throw badInput(['input', 'periodLevel'], `periodLevel must be one of ${PERIOD_LEVELS.join('; ')}`, 'PERIOD_LEVELS', { levels: PERIOD_LEVELS.join('; ') });
     const parent = await parentFigure(tx, input, unit.id, calendar);
     const total = input.total ?? parent?.total;
-    if (total === undefined) throw badInput(['input', 'total'], `No published plan above ${unit.name} gives it a ${input.level.toLowerCase()} ${input.metric} figure for ${input.year}; enter the total`);
-    if (total < 0n) throw badInput(['input', 'total'], 'A target cannot be negative');
-    if (input.year < 2000 || input.year > 2100) throw badInput(['input', 'year'], 'The year must be between 2000 and 2100');
+    if (total === undefined) throw badInput(['input', 'total'], `No published plan above ${unit.name} gives it a ${input.level.toLowerCase()} ${input.metric} figure for ${input.year}; enter the total`, 'NO_PARENT_FIGURE', {
+        unit: unit.name,
+        level: input.level,
+        metric: input.metric,
+        year: input.year,
+      });
+    if (total < 0n) throw badInput(['input', 'total'], 'A target cannot be negative', 'NEGATIVE_TARGET');
+    if (input.year < 2000 || input.year > 2100) throw badInput(['input', 'year'], 'The year must be between 2000 and 2100', 'YEAR_RANGE', { min: 2000, max: 2100 });
     const ownerKind: OwnerKind = input.ownerKind ?? (unit._count.children > 0 ? 'UNIT' : 'PERSON');
-    if (ownerKind === 'UNIT' && unit._count.children === 0) throw badInput(['input', 'ownerKind'], `${unit.name} has no units below it; break it down to people`);
+    if (ownerKind === 'UNIT' && unit._count.children === 0) throw badInput(['input', 'ownerKind'], `${unit.name} has no units below it; break it down to people`, 'NO_UNITS_BELOW', { unit: unit.name });
     const clash = await tx.targetPlan.findFirst({ where: { year: input.year, metric: input.metric, level: input.level, scopeUnitId: unit.id }, orderBy: { version: 'desc' } });
-    if (clash) throw badInput(['input'], `A ${input.level.toLowerCase()} ${input.metric} plan for ${unit.name}, ${input.year} already exists (version ${clash.version}, ${clash.status.toLowerCase()}); open it or revise it`);
+    if (clash) throw badInput(['input'], `A ${input.level.toLowerCase()} ${input.metric} plan for ${unit.name}, ${input.year} already exists (version ${clash.version}, ${clash.status.toLowerCase()}); open it or revise it`, 'PLAN_EXISTS', {
+        level: input.level,
+        metric: input.metric,
+        unit: unit.name,
+        year: input.year,
+        version: clash.version,
+        planStatus: clash.status,
+      });
     await requireUnlocked(tx, [period(String(input.year), calendar)], calendar, 'Creating the plan');
     const plan = await tx.targetPlan.create({
       data: { year: input.year, metric: input.metric, level: input.level, scopeUnitId: unit.id, version: 1, periodLevel: input.periodLevel, ownerKind, total, createdById: ctx.viewer?.userId ?? null },
@@ -150,19 +170,19 @@ function toMethod(input: MethodInput, figures: { history?: Map<string, bigint>; 
     case 'EQUAL':
       return { kind: 'equal' };
     case 'WEIGHTS': {
-      if (!input.percents?.length) throw badInput([axis, 'percents'], 'The weights method needs a percentage for each row or period');
+      if (!input.percents?.length) throw badInput([axis, 'percents'], 'The weights method needs a percentage for each row or period', 'WEIGHTS_REQUIRED');
       return { kind: 'weights', percents: Object.fromEntries(input.percents.map((p) => [p.key, p.percent])) };
     }
     case 'HISTORY': {
       const h = figures.history!;
-      if (keys.every((k) => (h.get(k) ?? 0n) === 0n)) throw badInput([axis, 'kind'], "There are no actuals for last year here to share by; import last year's sales or choose another method");
+      if (keys.every((k) => (h.get(k) ?? 0n) === 0n)) throw badInput([axis, 'kind'], "There are no actuals for last year here to share by; import last year's sales or choose another method", 'NO_HISTORY');
       return { kind: 'history', actuals: record(h) };
     }
     case 'GROWTH':
-      if (!input.growthPercent) throw badInput([axis, 'growthPercent'], 'The growth method needs a growth percentage, e.g. "20"');
+      if (!input.growthPercent) throw badInput([axis, 'growthPercent'], 'The growth method needs a growth percentage, e.g. "20"', 'GROWTH_REQUIRED');
       return { kind: 'growth', actuals: record(figures.history), growthPercent: input.growthPercent };
     case 'HEADCOUNT':
-      if (!figures.heads) throw badInput([axis, 'kind'], 'Headcount splits between org units or people, not periods');
+      if (!figures.heads) throw badInput([axis, 'kind'], 'Headcount splits between org units or people, not periods', 'HEADCOUNT_NOT_FOR_PERIODS');
       return { kind: 'headcount', heads: record(figures.heads) };
     case 'DAYS_EMPLOYED':
       return { kind: 'daysEmployed', days: record(figures.days) };
@@ -177,9 +197,12 @@ export function computeBreakdown(
   owners: MethodInput,
   figures: { historyByPeriod: Map<string, bigint>; historyByOwner: Map<string, bigint>; headcount: Map<string, number>; ownerDays: Map<string, number>; profile?: string[] },
 ): { total: bigint; lines: LineInput[] } {
-  if (time.kind === 'GROWTH' && owners.kind === 'GROWTH') throw badInput(['time', 'kind'], 'Use growth on one axis only: it sets the total');
+  if (time.kind === 'GROWTH' && owners.kind === 'GROWTH') throw badInput(['time', 'kind'], 'Use growth on one axis only: it sets the total', 'GROWTH_ONE_AXIS');
   const ownerKeys = shape.owners.map((o) => o.key);
-  if (!ownerKeys.length) throw badInput(['owners'], `Nobody is in ${shape.scope.name} during ${plan.year}; there is nothing to break the target down to`);
+  if (!ownerKeys.length) throw badInput(['owners'], `Nobody is in ${shape.scope.name} during ${plan.year}; there is nothing to break the target down to`, 'NOBODY_IN_UNIT', {
+      unit: shape.scope.name,
+      year: plan.year,
+    });
   const unit = METRICS[plan.metric].unit;
   // The time method runs on months when the chain has them (or on its one
   // level); weeks and ten-day blocks then split their month by days, and the
@@ -240,7 +263,10 @@ export function computeBreakdown(
         return weight.get(owner)! * BigInt(overlapDays(periods.get(periodKey)!, o.hireDate ?? '0000-01-01', o.leaveDate ?? null));
       };
       for (const c of columns) {
-        if (c.weight > 0n && ownerKeys.every((o) => personWeight(o, c.key) === 0n)) throw badInput(['owners', 'kind'], `Nobody with a weight is employed in ${shape.scope.name} during ${c.key}`);
+        if (c.weight > 0n && ownerKeys.every((o) => personWeight(o, c.key) === 0n)) throw badInput(['owners', 'kind'], `Nobody with a weight is employed in ${shape.scope.name} during ${c.key}`, 'NOBODY_IN_PERIOD', {
+            unit: shape.scope.name,
+            period: c.key,
+          });
       }
       cells = allocateColumns(ownerKeys, columns, personWeight);
     }
@@ -253,7 +279,7 @@ export function computeBreakdown(
     const lines: LineInput[] = [shape.scope.id, ...ownerKeys].flatMap((o) => shape.periods.map((p) => ({ ownerId: o, periodKey: p.key, amount: formatAmount(unit, cells.get(o)!.get(p.key)!) })));
     return { total, lines };
   } catch (e) {
-    if (e instanceof AllocationError) throw badInput(['method'], e.message);
+    if (e instanceof AllocationError) throw badInput(['method'], e.message, 'BREAKDOWN_REFUSED');
     throw e;
   }
 }
@@ -273,7 +299,7 @@ async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: 
   let profile: string[] | undefined;
   if (time.kind === 'WEIGHTS' && time.profileCode) {
     const p = await tx.seasonalityProfile.findUnique({ where: { code: time.profileCode } });
-    if (!p) throw badInput(['time', 'profileCode'], `There is no seasonality profile ${time.profileCode}`);
+    if (!p) throw badInput(['time', 'profileCode'], `There is no seasonality profile ${time.profileCode}`, 'NO_SUCH_PROFILE', { code: time.profileCode });
     profile = JSON.parse(p.monthPercents) as string[];
   }
   const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays, profile });
@@ -337,7 +363,12 @@ async function unitHeadcounts(tx: Tx, shape: PlanShape) {
 
 export function invalidLines(issues: ReturnType<typeof checkLines>['issues']) {
   const first = issues[0]!;
-  return clientError('BAD_USER_INPUT', `The plan has ${issues.length} problem(s); nothing was saved. First: ${issueMessage(first)}`, { field: 'lines', issues: withMessages(issues.slice(0, 500)) });
+  return clientError('BAD_USER_INPUT', `The plan has ${issues.length} problem(s); nothing was saved. First: ${issueMessage(first)}`, {
+    field: 'lines',
+    reason: 'PLAN_LINES_INVALID',
+    params: { count: issues.length },
+    issues: withMessages(issues.slice(0, 500)),
+  });
 }
 
 export async function validatePlanLines(ctx: Context, id: string, lines: LineInput[]) {
@@ -418,7 +449,7 @@ export async function submitPlan(ctx: Context, id: string, revision: number, com
       // The stored lines must still be valid (the roster may have changed since they were saved).
       const shape = await planShape(tx, plan, calendar);
       const lines = await tx.targetLine.findMany({ where: { planId: id } });
-      if (!lines.length) throw clientError('BAD_USER_INPUT', 'The plan has no lines yet: break it down or save lines first', { field: 'lines' });
+      if (!lines.length) throw clientError('BAD_USER_INPUT', 'The plan has no lines yet: break it down or save lines first', { field: 'lines', reason: 'PLAN_HAS_NO_LINES' });
       const unit = METRICS[plan.metric].unit;
       const checked = checkLines({ ...plan, calendar }, shape, lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })), await baseTargets(tx, plan, calendar));
       const parent = parentTotalIssue(plan, shape.scope, await parentLabel(tx, plan, calendar));
@@ -474,13 +505,13 @@ export async function approvePlan(ctx: Context, id: string, revision: number, co
     comment,
     check: async (tx) => {
       const submitted = await tx.planEvent.findFirst({ where: { planId: id, action: 'submit' }, orderBy: { at: 'desc' } });
-      if (submitted?.actorId && submitted.actorId === ctx.viewer?.userId) throw forbidden('You submitted this plan; someone else must approve it');
+      if (submitted?.actorId && submitted.actorId === ctx.viewer?.userId) throw forbidden('OWN_PLAN_APPROVAL', 'You submitted this plan; someone else must approve it');
     },
   });
 }
 
 export async function returnPlan(ctx: Context, id: string, revision: number, comment: string) {
-  if (!comment.trim()) throw badInput(['comment'], 'Say why the plan goes back');
+  if (!comment.trim()) throw badInput(['comment'], 'Say why the plan goes back', 'COMMENT_REQUIRED');
   return transition(ctx, id, revision, { role: 'approve', from: ['SUBMITTED', 'APPROVED'], to: 'DRAFT', action: 'return', comment });
 }
 
@@ -508,7 +539,7 @@ export async function revisePlan(ctx: Context, id: string, revision: number) {
     if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
     await requireUnlocked(tx, [period(String(plan.year), calendar)], calendar, 'Revising the plan');
     const newest = await tx.targetPlan.findFirst({ where: { year: plan.year, metric: plan.metric, level: plan.level, scopeUnitId: plan.scopeUnitId }, orderBy: { version: 'desc' } });
-    if (newest && newest.version !== plan.version) throw clientError('CONFLICT', `Version ${newest.version} of this plan already exists; revise that one`);
+    if (newest && newest.version !== plan.version) throw clientError('CONFLICT', `Version ${newest.version} of this plan already exists; revise that one`, { reason: 'NEWER_PLAN_VERSION', params: { version: newest.version } });
     const lines = await tx.targetLine.findMany({ where: { planId: id } });
     const next = await tx.targetPlan.create({
       // The new version takes the figure the parent's published plan gives it now (the lines are to be redone to match).

@@ -101,7 +101,7 @@ export function salesFromGrid(grid: Grid): GridSales {
 /** Refuses a grid's sales when any row failed to parse or none is there. */
 export function requireSales(parsed: GridSales, source: string): GridSales {
   if (parsed.problems.length) importRejected(parsed.problems, source);
-  if (!parsed.records.length) throw clientError('BAD_USER_INPUT', `${parsed.sheet} has no sales rows below its header`, { field: 'file' });
+  if (!parsed.records.length) throw clientError('BAD_USER_INPUT', `${parsed.sheet} has no sales rows below its header`, { field: 'file', reason: 'NO_ROWS', params: { sheet: parsed.sheet } });
   return parsed;
 }
 

@@ -55,6 +55,8 @@ export function importRejected(problems: ImportProblem[], source = 'The import')
   const head = problems.slice(0, 3).map((p) => `row ${p.row} ${p.field}: ${p.message}`).join('; ');
   throw clientError('BAD_USER_INPUT', `${source} was refused, nothing was saved: ${problems.length} problem(s) — ${head}${problems.length > 3 ? '; …' : ''}`, {
     field: 'records',
+    reason: 'IMPORT_REJECTED',
+    params: { count: problems.length },
     problems: problems.slice(0, 200),
   });
 }

@@ -24,11 +24,6 @@ export const en = {
   nothingNew: 'Everything is already on the server; importing changes nothing.',
   import: 'Import {n} rows',
   imported: 'Imported from {source}: {created} new, {updated} changed, {unchanged} unchanged.',
-  reasons: {
-    LEGACY_XLS: '“{file}” is an old Excel 97–2003 workbook (.xls), which cannot be read. Open it in Excel or WPS and save it as an Excel workbook: File › Save As › Excel Workbook (*.xlsx), then choose the .xlsx.',
-    SHEET_CELL: 'A cell of the sheet holds something that is not text, a number or true/false.',
-    IMPORT_SOURCE: 'Choose either the active sheet or a file to import.',
-  },
 };
 
 export const zh: typeof en = {
@@ -56,9 +51,4 @@ export const zh: typeof en = {
   nothingNew: '服务器上已有全部数据，导入不会改变任何内容。',
   import: '导入 {n} 行',
   imported: '已从 {source} 导入：新增 {created} 行，修改 {updated} 行，未变 {unchanged} 行。',
-  reasons: {
-    LEGACY_XLS: '“{file}”是旧版 Excel 97–2003 工作簿（.xls），无法读取。请在 Excel 或 WPS 中打开，另存为 Excel 工作簿：文件 › 另存为 › Excel 工作簿 (*.xlsx)，然后选择该 .xlsx 文件。',
-    SHEET_CELL: '工作表中有单元格的内容不是文本、数字或是/否。',
-    IMPORT_SOURCE: '请选择当前工作表或一个文件进行导入。',
-  },
 };

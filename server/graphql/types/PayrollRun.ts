@@ -277,12 +277,12 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       const targets = [args.personId, args.rank, args.position].filter((x) => x != null);
-      if (targets.length !== 1) throw badInput(['personId'], 'Give exactly one of personId, rank or position');
+      if (targets.length !== 1) throw badInput(['personId'], 'Give exactly one of personId, rank or position', 'ONE_TARGET');
       await requireNotOwnPlan(ctx, { personId: args.personId ? String(args.personId) : null, rank: args.rank, position: args.position });
       const plan = await ctx.prisma.compensationPlan.findFirst({ where: { code: args.planCode, ...(args.version ? { version: args.version } : {}) }, orderBy: { version: 'desc' } });
-      if (!plan) throw badInput(['planCode'], `There is no compensation plan ${args.planCode}${args.version ? ` version ${args.version}` : ''}`);
+      if (!plan) throw badInput(['planCode'], `There is no compensation plan ${args.planCode}${args.version ? ` version ${args.version}` : ''}`, 'NO_SUCH_PLAN', { code: args.planCode });
       parsePlan(JSON.parse(plan.document));
-      if (args.personId && !(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw badInput(['personId'], `There is no person ${args.personId}`);
+      if (args.personId && !(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw badInput(['personId'], `There is no person ${args.personId}`, 'NO_SUCH_PERSON', { id: String(args.personId) });
       await ctx.prisma.$transaction(async (tx) => {
         const a = await tx.compensationAssignment.create({
           data: { planId: plan.id, personId: args.personId ? String(args.personId) : null, rank: args.rank ?? null, position: args.position ?? null, effectiveFrom: args.effectiveFrom },
@@ -310,7 +310,7 @@ builder.mutationFields((t) => ({
       approvedBy: t.arg.string({ validate: z.string().trim().min(1, 'Say who approved it').max(64) }),
     },
     resolve: async (_r, args, ctx) => {
-      if (args.amount === 0n) throw badInput(['amount'], 'An adjustment of 0.00 changes nothing');
+      if (args.amount === 0n) throw badInput(['amount'], 'An adjustment of 0.00 changes nothing', 'ZERO_ADJUSTMENT');
       if (String(args.personId) === ctx.viewer?.personId) {
         throw clientError('FORBIDDEN', 'Nobody may change their own pay: someone else must add your adjustment', { reason: 'OWN_PAY', field: 'personId' });
       }
@@ -321,7 +321,11 @@ builder.mutationFields((t) => ({
         where: { personId: String(args.personId), run: { month: args.month, status: { in: ['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'] } } },
         include: { run: { select: { status: true, version: true } } },
       });
-      if (signed) throw badInput(['month'], `The ${args.month} payroll with this person is already ${signed.run.status.toLowerCase().replace('_', ' ')} (version ${signed.run.version}); return or reopen it first`);
+      if (signed) throw badInput(['month'], `The ${args.month} payroll with this person is already ${signed.run.status.toLowerCase().replace('_', ' ')} (version ${signed.run.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
+          month: args.month,
+          runStatus: signed.run.status,
+          version: signed.run.version,
+        });
       await ctx.prisma.$transaction(async (tx) => {
         const a = await tx.payAdjustment.create({ data: { personId: String(args.personId), month: args.month, amountFen: args.amount, reason: args.reason, approvedBy: args.approvedBy, createdById: ctx.viewer?.userId ?? null } });
         await recordAudit(tx, ctx.viewer, { entityType: 'PayAdjustment', entityId: a.id, action: 'create', after: { ...a, amount: formatMoney(a.amountFen) } });
@@ -494,13 +498,13 @@ builder.mutationFields((t) => ({
       try {
         doc = JSON.parse(args.document);
       } catch (e) {
-        throw badInput(['document'], `The document is not JSON: ${(e as Error).message}`);
+        throw badInput(['document'], `The document is not JSON: ${(e as Error).message}`, 'NOT_JSON');
       }
       let plan;
       try {
         plan = parsePlan(doc);
       } catch (e) {
-        if (e instanceof PlanDocumentError) throw clientError('BAD_USER_INPUT', e.message, { field: 'document', problems: e.problems });
+        if (e instanceof PlanDocumentError) throw clientError('BAD_USER_INPUT', e.message, { field: 'document', reason: 'PLAN_DOCUMENT', params: { count: e.problems.length }, problems: e.problems });
         throw e;
       }
       return ctx.prisma.$transaction(async (tx) => {

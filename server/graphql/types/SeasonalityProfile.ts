@@ -36,7 +36,7 @@ builder.mutationFields((t) => ({
       try {
         checkProfile(args.monthPercents);
       } catch (e) {
-        if (e instanceof AllocationError) throw badInput(['monthPercents'], e.message);
+        if (e instanceof AllocationError) throw badInput(['monthPercents'], e.message, 'PROFILE_INVALID');
         throw e;
       }
       const data = { name: args.name, monthPercents: JSON.stringify(args.monthPercents) };

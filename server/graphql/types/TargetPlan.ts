@@ -22,6 +22,11 @@ import { PERIOD_LEVELS } from '../../targets/plan-shape.ts';
 import { METRICS } from '../../../schema/metrics.ts';
 import { formatAmount, readAmount, type ValidationIssue } from '../../../schema/target-validation.ts';
 import { badInput } from '../../errors.ts';
+import type { Reason } from '../../../schema/reasons.ts';
+
+/** The reason a typed total that is not an amount gives, by the rule it breaks. */
+const AMOUNT_REASONS = { notANumber: 'NOT_A_NUMBER', tooLarge: 'NUMBER_TOO_LARGE', fraction: 'TOO_MANY_DECIMALS', negative: 'NEGATIVE' } as const satisfies Partial<Record<string, Reason>>;
+const amountReason = (rule: string) => AMOUNT_REASONS[rule as keyof typeof AMOUNT_REASONS] ?? 'NOT_A_NUMBER';
 import type { Context } from '../context.ts';
 
 const PlanPeriod = builder.objectRef<PlanView['shape']['periods'][number]>('PlanPeriod').implement({
@@ -259,7 +264,7 @@ builder.mutationFields((t) => ({
       let total: bigint | null = null;
       if (input.total !== null && input.total !== undefined && input.total.trim() !== '') {
         const read = readAmount(input.total, METRICS[input.metric].unit);
-        if (!('value' in read)) throw badInput(['input', 'total'], `The total “${read.found}” ${readDetailText(read.detail)}`);
+        if (!('value' in read)) throw badInput(['input', 'total'], `The total “${read.found}” ${readDetailText(read.detail)}`, amountReason(read.rule), { value: read.found });
         total = read.value;
       }
       const plan = await createPlan(ctx, { ...input, scopeUnitId: String(input.scopeUnitId), total, periodLevel: input.periodLevel ?? 'month' });

@@ -58,7 +58,7 @@ builder.mutationFields((t) => ({
           reason === 'SIGN_IN_RATE_LIMITED'
             ? `Too many sign-in attempts on this server; try again in ${seconds} second(s)`
             : `Too many wrong passwords; try again in ${seconds} second(s)`;
-        throw clientError('UNAUTHENTICATED', message, { reason, retryAfterSeconds: seconds });
+        throw clientError('UNAUTHENTICATED', message, { reason: reason ?? 'SIGN_IN_DELAYED', retryAfterSeconds: seconds, params: { seconds } });
       }
       let session: Awaited<ReturnType<typeof signIn>>;
       try {
@@ -70,9 +70,9 @@ builder.mutationFields((t) => ({
         await ctx.loginThrottle.abandoned(username, address).catch(() => undefined);
         throw error;
       }
-      if (!session) throw clientError('UNAUTHENTICATED', 'Wrong username or password');
+      if (!session) throw clientError('UNAUTHENTICATED', 'Wrong username or password', { reason: 'WRONG_PASSWORD' });
       const resolved = await resolveSession(ctx.prisma, `Bearer ${session.token}`);
-      if (!('viewer' in resolved)) throw clientError('UNAUTHENTICATED', 'Wrong username or password');
+      if (!('viewer' in resolved)) throw clientError('UNAUTHENTICATED', 'Wrong username or password', { reason: 'WRONG_PASSWORD' });
       // The rest of this request acts as the new user (e.g. LoginResult.viewer.person).
       ctx.viewer = resolved.viewer;
       ctx.memo.clear();

@@ -12,6 +12,7 @@ export function MyPayslipPane({ w, client, onSessionEnded }: { w: Words; client:
   const latest = useCallback(async () => (await run<{ myPayslipMonths: string[] }>(client, MY_PAYSLIP_MONTHS, {})).myPayslipMonths[0] ?? null, [client]);
   return (
     <PullPane
+      w={w}
       testId="my-payslip-pane"
       title={w.payroll.myPayslip}
       fieldLabel={w.payroll.month}

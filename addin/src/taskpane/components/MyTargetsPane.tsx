@@ -15,6 +15,7 @@ export function MyTargetsPane({ w, client, onSessionEnded }: { w: Words; client:
   }, [client]);
   return (
     <PullPane
+      w={w}
       testId="my-targets-pane"
       title={w.targets.myTargets}
       fieldLabel={w.targets.year}

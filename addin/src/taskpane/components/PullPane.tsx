@@ -2,6 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError } from '../../api/client.ts';
+import { describeError } from '../../api/describe-error.ts';
+import type { Words } from '../../i18n.ts';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -24,6 +26,7 @@ export function PullPane(props: {
   /** The latest period that has data, to open on (unless the user has typed one already). */
   latest?: () => Promise<string | null>;
   onSessionEnded: () => void;
+  w: Words;
 }) {
   const styles = useStyles();
   const [value, setValue] = useState(props.initial);
@@ -49,7 +52,7 @@ export function PullPane(props: {
       setStatus(await props.pull(value));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return props.onSessionEnded();
-      setStatus({ intent: 'error', message: (err as Error).message });
+      setStatus({ intent: 'error', message: describeError(props.w, err) });
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, 
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
+import { describeError } from '../../api/describe-error.ts';
 import { ORG_TREE, pullRoster, treeOrder, type OrgUnitOption } from '../../api/operations.ts';
 import { rosterSheet } from '../../roster/roster-sheet.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
@@ -21,7 +22,7 @@ export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Cl
 
   const fail = (err: unknown) => {
     if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-    setStatus({ kind: 'error', message: (err as Error).message });
+    setStatus({ kind: 'error', message: describeError(w, err) });
   };
 
   useEffect(() => {

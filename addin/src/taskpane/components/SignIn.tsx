@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Words } from '../../i18n.ts';
 import { createClient, run, ApiError } from '../../api/client.ts';
+import { describeError } from '../../api/describe-error.ts';
 import { LOGIN } from '../../api/operations.ts';
 import type { StoredSession } from '../../api/session.ts';
 
@@ -27,7 +28,7 @@ export function SignIn({ w, notice, onSignedIn }: { w: Words; notice: string | n
       const data = await run<LoginData>(createClient(serverUrl, null), LOGIN, { username, password }, true);
       onSignedIn({ serverUrl, token: data.login.token, username: data.login.viewer.username, roles: data.login.viewer.roles, expiresAt: data.login.expiresAt });
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'NETWORK' ? w.cannotReach.replace('{url}', serverUrl) : (err as Error).message);
+      setError(err instanceof ApiError && err.code === 'NETWORK' ? w.cannotReach.replace('{url}', serverUrl) : describeError(w, err));
     } finally {
       setBusy(false);
     }

@@ -10,6 +10,7 @@ import { Button, Field, Input, Link, MessageBar, MessageBarBody, Select, Subtitl
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
+import { describeError } from '../../api/describe-error.ts';
 import {
   APPROVE,
   BREAK_DOWN,
@@ -81,7 +82,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
     (err: unknown) => {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
       if (err instanceof ApiError && err.code === 'CONFLICT') return setStatus({ kind: 'conflict' });
-      setStatus({ kind: 'error', message: (err as Error).message });
+      setStatus({ kind: 'error', message: describeError(w, err) });
     },
     [onSessionEnded],
   );

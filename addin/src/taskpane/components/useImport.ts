@@ -4,6 +4,7 @@
  * be imported and the problems by cell, then import exactly what was
  * previewed. Nothing is written before the import; one action at a time.
  */
+import { describeError } from '../../api/describe-error.ts';
 import { useCallback, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
@@ -40,7 +41,7 @@ export function useImport(client: Client, w: Words, onSessionEnded: () => void) 
       } catch (err) {
         if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
         if (err instanceof SheetTooLargeError) return setStatus({ kind: 'error', message: format(f.tooLarge, { sheet: err.sheetName, rows: err.rows, max: err.max }) });
-        setStatus({ kind: 'error', message: (err as Error).message });
+        setStatus({ kind: 'error', message: describeError(w, err) });
       } finally {
         busy.current = false;
       }

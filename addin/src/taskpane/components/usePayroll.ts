@@ -3,6 +3,7 @@
  * numbers for review, and the long actions (create, calculate, refresh the
  * sheets, submit, sign, return), one at a time, each with its progress.
  */
+import { describeError } from '../../api/describe-error.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
@@ -52,7 +53,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const fail = useCallback(
     (err: unknown) => {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ intent: 'error', message: (err as Error).message });
+      setStatus({ intent: 'error', message: describeError(w, err) });
     },
     [onSessionEnded],
   );

@@ -3,6 +3,8 @@
  * (a second click while busy does nothing), its outcome as a status line,
  * and a session that ended sends the user back to sign in.
  */
+import { describeError } from '../../../api/describe-error.ts';
+import type { Words } from '../../../i18n.ts';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
 
@@ -11,7 +13,7 @@ export interface Status {
   message: string;
 }
 
-export function useAction(onSessionEnded: () => void) {
+export function useAction(w: Words, onSessionEnded: () => void) {
   const [busy, setBusy] = useState(false);
   const running = useRef(false);
   const [status, setStatus] = useState<Status | null>(null);
@@ -19,9 +21,9 @@ export function useAction(onSessionEnded: () => void) {
   const fail = useCallback(
     (err: unknown) => {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ intent: 'error', message: (err as Error).message });
+      setStatus({ intent: 'error', message: describeError(w, err) });
     },
-    [onSessionEnded],
+    [w, onSessionEnded],
   );
 
   /** Runs one action; its result, when a string, is shown as success. */

@@ -14,7 +14,7 @@ import { useAction } from './useAction.ts';
 
 export function useAdjustments({ client, w, locale, canAdd, onSessionEnded }: { client: Client; w: Words; locale: Locale; canAdd: boolean; onSessionEnded: () => void }) {
   const a = w.chores.adjustments;
-  const action = useAction(onSessionEnded);
+  const action = useAction(w, onSessionEnded);
   const { fail, act, setStatus } = action;
   const [month, setMonth] = useState(today().slice(0, 7));
   const [list, setList] = useState<PayAdjustment[] | null>(null);

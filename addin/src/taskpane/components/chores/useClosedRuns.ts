@@ -9,7 +9,7 @@ import { isMonth, lastMonth } from '../../../chores/months.ts';
 
 export function useClosedRuns({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const m = w.chores.monthEnd;
-  const action = useAction(onSessionEnded);
+  const action = useAction(w, onSessionEnded);
   const { fail, act } = action;
   const [month, setMonth] = useState(lastMonth());
   const [runs, setRuns] = useState<RunSummary[] | null>(null);

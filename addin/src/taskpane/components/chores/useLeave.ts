@@ -9,7 +9,7 @@ import { useAction } from './useAction.ts';
 
 export function useLeave({ client, w, canDecide, onSessionEnded }: { client: Client; w: Words; canDecide: boolean; onSessionEnded: () => void }) {
   const l = w.chores.leave;
-  const action = useAction(onSessionEnded);
+  const action = useAction(w, onSessionEnded);
   const { fail, act } = action;
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [requests, setRequests] = useState<LeaveRequest[] | null>(null);

@@ -9,7 +9,7 @@ import { lastMonth } from '../../../chores/months.ts';
 
 export function usePeriodLocks({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const m = w.chores.monthEnd;
-  const action = useAction(onSessionEnded);
+  const action = useAction(w, onSessionEnded);
   const { fail, act } = action;
   const [locks, setLocks] = useState<PeriodLock[] | null>(null);
   const [form, setForm] = useState({ periodKey: lastMonth(), reason: '' });

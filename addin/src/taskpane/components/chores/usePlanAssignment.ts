@@ -10,7 +10,7 @@ import { useAction } from './useAction.ts';
 
 export function usePlanAssignment({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const m = w.chores.monthEnd;
-  const action = useAction(onSessionEnded);
+  const action = useAction(w, onSessionEnded);
   const { fail, act } = action;
   const [plans, setPlans] = useState<CompensationPlan[] | null>(null);
   const [assignments, setAssignments] = useState<CompensationAssignment[] | null>(null);

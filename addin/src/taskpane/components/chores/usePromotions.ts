@@ -9,7 +9,7 @@ import { useAction } from './useAction.ts';
 
 export function usePromotions({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const p = w.chores.promotions;
-  const action = useAction(onSessionEnded);
+  const action = useAction(w, onSessionEnded);
   const { fail, act } = action;
   const [month, setMonth] = useState(lastMonth());
   const [list, setList] = useState<PromotionProposal[] | null>(null);

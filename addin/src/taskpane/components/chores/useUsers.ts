@@ -15,7 +15,7 @@ const blank = { username: '', password: '', roles: [] as string[], personId: '' 
 
 export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const u = w.chores.users;
-  const action = useAction(onSessionEnded);
+  const action = useAction(w, onSessionEnded);
   const { fail, act } = action;
   const [users, setUsers] = useState<User[] | null>(null);
   const [viewer, setViewer] = useState<Viewer | null>(null);

@@ -1,0 +1,95 @@
+/** describeError: a refusal in the user's language, from the catalogue, with Intl formatting; network failures and timeouts translated. */
+import { describe, expect, it } from 'vitest';
+import { words } from '../i18n.ts';
+import { describeError } from './describe-error.ts';
+import { ApiError, RequestTimeout, createClient, fetchWithTimeout, run } from './client.ts';
+
+const en = words.en;
+const zh = words['zh-CN'];
+const refusal = (code: string, reason: string | undefined, params: Record<string, string | number> = {}) => new ApiError('The English message', code, reason, params);
+
+describe('describeError', () => {
+  it('renders a reason from the catalogue in each language', () => {
+    const ownPay = refusal('FORBIDDEN', 'OWN_PAY');
+    expect(describeError(zh, ownPay)).toBe('任何人都不能修改自己的薪酬：请由他人为你录入调整。');
+    expect(describeError(en, ownPay)).toBe('Nobody may change their own pay: someone else must enter your adjustment.');
+    expect(describeError(zh, refusal('NOT_FOUND', 'TARGET_PLAN_NOT_FOUND', { id: 'p1' }))).toBe('未找到目标计划 p1。');
+  });
+
+  it('names enum values (metric, level, plan status) in the language, never as raw codes', () => {
+    const dup = refusal('BAD_USER_INPUT', 'PLAN_EXISTS', { level: 'BASE', metric: 'SALES_AMOUNT', unit: '华东大区', year: 2026, version: 2, planStatus: 'SUBMITTED' });
+    expect(describeError(zh, dup)).toBe('华东大区 2026 年的销售额基础指标计划已存在（第 2 版，已提交），请打开或修订该计划。');
+    expect(describeError(en, dup)).toBe('A Base sales amount plan for 华东大区, 2026 already exists (version 2, Submitted); open it or revise it.'.replace('Base sales amount', `${en.targets.levels.BASE} ${en.targets.metrics.SALES_AMOUNT}`).replace('Submitted', en.targets.statuses.SUBMITTED));
+    expect(describeError(zh, refusal('FORBIDDEN', 'NOT_YOUR_SIGN_OFF', { role: 'FINANCE_MANAGER' }))).toBe('当前应由财务经理签字。');
+    expect(describeError(zh, refusal('BAD_USER_INPUT', 'TOO_SHORT', { field: 'password', min: 12 }))).toBe('密码至少需要 12 个字符。');
+  });
+
+  it('formats money, counts and dates with Intl for the locale', () => {
+    const money = refusal('BAD_USER_INPUT', 'MONEY_OUT_OF_RANGE', { maxAmount: '90071992547409.91' });
+    expect(describeError(zh, money)).toBe('金额超出支持范围（±¥90,071,992,547,409.91）。');
+    expect(describeError(zh, money)).toContain('¥90,071,992,547,409.91');
+    expect(describeError(en, refusal('BAD_USER_INPUT', 'FISCAL_YEAR_IN_USE', { count: 12345 }))).toMatch(/^12,345 target plan/);
+    expect(describeError(zh, refusal('BAD_USER_INPUT', 'LEAVE_IN_PAST', { date: '2026-03-05' }))).toBe('请假须事先申请：2026年3月5日 已经过去。');
+    expect(describeError(en, refusal('BAD_USER_INPUT', 'LEAVE_IN_PAST', { date: '2026-03-05' }))).toBe('Leave must be requested before it is taken: March 5, 2026 has passed.');
+  });
+
+  it('says a throttled sign-in with its wait, and a wrong password, in each language', () => {
+    expect(describeError(zh, refusal('UNAUTHENTICATED', 'SIGN_IN_DELAYED', { seconds: 4 }))).toBe('密码错误次数过多，请 4 秒后重试。');
+    expect(describeError(en, refusal('UNAUTHENTICATED', 'SIGN_IN_DELAYED', { seconds: 4 }))).toBe('Too many wrong passwords; try again in 4 s.');
+    expect(describeError(zh, refusal('UNAUTHENTICATED', 'WRONG_PASSWORD'))).toBe('用户名或密码错误。');
+  });
+
+  it('falls back by code for a reason it does not know, never showing the English message to a zh-CN user', () => {
+    expect(describeError(zh, refusal('FORBIDDEN', 'SOMETHING_NEW'))).toBe('您无权执行此操作。');
+    expect(describeError(zh, refusal('WHATEVER', undefined))).toBe('服务器拒绝了该请求。');
+    expect(describeError(en, refusal('CONFLICT', undefined))).toMatch(/Someone else changed this/);
+  });
+
+  it('translates a network failure and a timeout, with a hint to try again', () => {
+    expect(describeError(zh, new ApiError('Failed to fetch', 'NETWORK'))).toBe('无法连接 Quotabook 服务器，请检查网络（或服务器地址）后重试。');
+    expect(describeError(en, new TypeError('Failed to fetch'))).toMatch(/^Cannot reach the Quotabook server/);
+    expect(describeError(zh, new ApiError('slow', 'TIMEOUT', undefined, {}, undefined, 30_000))).toBe('服务器在 30 秒内没有响应。请重试；如反复出现，请缩小请求范围。');
+    expect(describeError(en, new RequestTimeout(15_000))).toMatch(/did not answer within 15 s\. Try again/);
+  });
+});
+
+describe('the client', () => {
+  const server = 'https://quotabook.example';
+
+  it('gives up on a request after the timeout, as a TIMEOUT ApiError', async () => {
+    const never: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true }));
+    const client = createClient(server, null, { timeoutMs: 50, fetch: never });
+    const err = await run(client, '{ viewer { username } }').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('TIMEOUT');
+    expect(describeError(words.en, err)).toMatch(/did not answer within 0 s|did not answer within/);
+  });
+
+  it('reports an unreachable server as NETWORK', async () => {
+    const down: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    const err = await run(createClient(server, null, { fetch: down }), '{ viewer { username } }').catch((e: unknown) => e);
+    expect((err as ApiError).code).toBe('NETWORK');
+    expect(describeError(words['zh-CN'], err)).toMatch(/^无法连接/);
+  });
+
+  it('carries the reason, params and field of a refusal', async () => {
+    const refusing: typeof fetch = async () =>
+      new Response(JSON.stringify({ errors: [{ message: 'Nobody may…', extensions: { code: 'FORBIDDEN', reason: 'OWN_PAY', params: {}, field: 'personId' } }] }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    const err = (await run(createClient(server, 'tok', { fetch: refusing }), 'mutation { x }', {}, true).catch((e: unknown) => e)) as ApiError;
+    expect([err.code, err.reason, err.params, err.field]).toEqual(['FORBIDDEN', 'OWN_PAY', {}, 'personId']);
+    expect(describeError(words['zh-CN'], err)).toBe('任何人都不能修改自己的薪酬：请由他人为你录入调整。');
+  });
+
+  it('still lets the caller abort', async () => {
+    const controller = new AbortController();
+    const never: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')), { once: true }));
+    const p = fetchWithTimeout(10_000, never)('https://x', { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    expect(((await p) as Error).name).toBe('AbortError');
+  });
+});

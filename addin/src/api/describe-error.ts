@@ -1,0 +1,78 @@
+/**
+ * What the pane says when a request fails, in the user's language: the
+ * server's reason rendered from the catalogue (i18n/reasons.ts) with its
+ * params, numbers, money and dates formatted by Intl for the locale, and
+ * code values (statuses, metrics, roles, fields…) named in that language; the
+ * server being unreachable or slow in the pane's own words. The server's
+ * English message is never shown to a zh-CN user.
+ */
+import { WorkbookError } from '../excel/workbook.ts';
+import type { Words } from '../i18n.ts';
+import { format } from '../i18n.ts';
+import { zh as zhReasons, fallback, transport, values } from '../i18n/reasons.ts';
+import { isMoneyParam, isReason } from '../../../schema/reasons.ts';
+import { ApiError, DEFAULT_TIMEOUT_MS, RequestTimeout } from './client.ts';
+
+type Lang = 'en' | 'zh';
+const langOf = (w: Words): Lang => (w.locale === 'zh-CN' ? 'zh' : 'en');
+const localeOf = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** A param's value as the user reads it. */
+function formatParam(w: Words, lang: Lang, name: string, value: string | number): string {
+  const locale = localeOf(lang);
+  if (isMoneyParam(name) && DECIMAL.test(String(value).replace(/^±/, ''))) {
+    // The decimal string itself (Intl formats it exactly), never a float: money is exact to the fen.
+    const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return money.format(String(value).replace(/^±/, '') as Intl.StringNumericLiteral);
+  }
+  if (typeof value === 'number') return new Intl.NumberFormat(locale, { useGrouping: name !== 'year' && name !== 'version' && name !== 'status' }).format(value);
+  if (ISO_DAY.test(value)) {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  }
+  const named = enumName(w, lang, name, value);
+  return named ?? value;
+}
+
+/** The name in this language of a code value (a status, metric, role…), if the param is one. */
+function enumName(w: Words, lang: Lang, name: string, value: string): string | undefined {
+  const table: Record<string, string> | undefined =
+    name === 'runStatus'
+      ? w.payroll.statuses
+      : name === 'planStatus'
+        ? w.targets.statuses
+        : name === 'metric'
+          ? w.targets.metrics
+          : name === 'level'
+            ? w.targets.levels
+            : name === 'parentKind'
+              ? values[lang].unitKind
+              : values[lang][name];
+  return table?.[value];
+}
+
+/** The message for a failed request, in the language of `w`. */
+export function describeError(w: Words, err: unknown): string {
+  const lang = langOf(w);
+  if (err instanceof ApiError) {
+    if (err.code === 'TIMEOUT') return format(transport[lang].timeout, { seconds: Math.round((err.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000) });
+    if (err.code === 'NETWORK') return transport[lang].offline;
+    if (isReason(err.reason)) {
+      const params: Record<string, string> = {};
+      for (const [k, v] of Object.entries(err.params)) params[k] = formatParam(w, lang, k, v);
+      return format(w.reasons[err.reason], params);
+    }
+    const byCode = fallback[lang] as Record<string, string>;
+    return byCode[err.code ?? ''] ?? byCode.other!;
+  }
+  if (err instanceof RequestTimeout) return format(transport[lang].timeout, { seconds: Math.round(err.ms / 1000) });
+  // fetch's own failure ("Failed to fetch", "NetworkError when attempting to fetch resource", "Load failed").
+  if (err instanceof TypeError && /fetch|network|load failed/i.test(err.message)) return transport[lang].offline;
+  // The workbook's refusals are codes too.
+  if (err instanceof WorkbookError) return format(w.workbook[err.reason], err.params);
+  // Anything else is the pane's own (e.g. an Excel error, in Office's language): its text is the best there is.
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,214 @@
+/**
+ * Every reason the server gives for refusing a request (GraphQL
+ * `extensions.reason`), with the names of the parameters it carries in
+ * `extensions.params`. No language here: the task pane renders each reason
+ * from its catalogue (addin/src/i18n/reasons.ts) in zh-CN or English, and a
+ * test fails when the catalogue lacks one or names a parameter not declared.
+ *
+ * Parameter values are strings or numbers: names, codes, ISO days
+ * (YYYY-MM-DD), months (YYYY-MM), amounts already formatted as decimal yuan
+ * strings ("1234.50") in params named `amount` or `…Amount`, counts.
+ */
+export const REASONS = {
+  // ── Sign-in and sessions ─────────────────────────────────────────────
+  SIGN_IN_REQUIRED: [],
+  SESSION_INVALID: [],
+  SESSION_EXPIRED: [],
+  SESSION_REVOKED: [],
+  ACCESS_ENDED: [],
+  ROLE_NOT_ALLOWED: [],
+  WRONG_PASSWORD: [],
+  SIGN_IN_DELAYED: ['seconds'],
+  SIGN_IN_RATE_LIMITED: ['seconds'],
+  INTROSPECTION_REQUIRES_SIGN_IN: [],
+
+  // ── Argument validation (zod schemas in the fields' validate) ─────────
+  REQUIRED: ['field'],
+  TOO_SHORT: ['field', 'min'],
+  TOO_LONG: ['field', 'max'],
+  TOO_SMALL: ['field', 'min'],
+  TOO_LARGE: ['field', 'max'],
+  TOO_FEW: ['field', 'min'],
+  TOO_MANY: ['field', 'max'],
+  INVALID_FORMAT: ['field'],
+  INVALID_VALUE: ['field'],
+  /** A bad input with nothing more specific known. */
+  INVALID_INPUT: [],
+  MONEY_FORMAT: [],
+  MONEY_OUT_OF_RANGE: ['maxAmount'],
+  DATE_FORMAT: [],
+  DATETIME_FORMAT: [],
+
+  // ── The HTTP/GraphQL edge ─────────────────────────────────────────────
+  VARIABLE_TYPE: ['variable'],
+  CSRF: [],
+  MAX_DEPTH: ['limit'],
+  MAX_ALIASES: ['limit'],
+  MAX_DIRECTIVES: ['limit'],
+  MAX_TOKENS: ['limit'],
+  COST_LIMIT: ['limit', 'cost'],
+  QUERY_SYNTAX: [],
+  QUERY_INVALID: [],
+  BAD_REQUEST: [],
+  REQUEST_REFUSED: ['status'],
+  UNSUPPORTED_MEDIA_TYPE: [],
+  PAYLOAD_TOO_LARGE: [],
+  RATE_LIMITED: [],
+  /** Anything unexpected: the server logged it; the message says nothing more. */
+  INTERNAL: [],
+  /** Generic fallbacks by code, for an error with no more specific reason. */
+  NOT_FOUND: [],
+  CHANGED_BY_SOMEONE_ELSE: [],
+
+  // ── Things looked up by id ────────────────────────────────────────────
+  USER_NOT_FOUND: ['id'],
+  PERSON_NOT_FOUND: ['id'],
+  ORG_UNIT_NOT_FOUND: ['id'],
+  LEAVE_REQUEST_NOT_FOUND: ['id'],
+  PAYROLL_RUN_NOT_FOUND: ['id'],
+  TARGET_PLAN_NOT_FOUND: ['id'],
+  CALENDAR_DAY_NOT_FOUND: ['id'],
+  PERSON_CHANGED: ['id', 'version'],
+  ORG_UNIT_CHANGED: ['id', 'version'],
+  PAYROLL_RUN_CHANGED: ['id', 'version'],
+  TARGET_PLAN_CHANGED: ['id', 'version'],
+
+  // ── Users and roles ───────────────────────────────────────────────────
+  OWN_ROLES: [],
+  OWN_USER: [],
+  PERSON_LEFT: ['name', 'date'],
+  USERNAME_TAKEN: ['username'],
+  NO_SUCH_PERSON: ['id'],
+  PERSON_HAS_USER: ['name', 'username'],
+  ROLE_ALREADY_HELD: ['username', 'role'],
+  ROLE_NOT_HELD: ['username', 'role'],
+  USER_ALREADY_DISABLED: ['username'],
+  USER_NOT_DISABLED: ['username'],
+
+  // ── Payroll ───────────────────────────────────────────────────────────
+  OWN_PAY: [],
+  OWN_ATTENDANCE: ['rows'],
+  OWN_LEAVE: [],
+  RUN_STATUS: ['runStatus'],
+  PAID_IN_OTHER_RUN: ['count', 'month', 'names', 'unit', 'version', 'runStatus'],
+  RUN_EXISTS: ['unit', 'month', 'version', 'runStatus'],
+  RUN_NOT_CALCULATED: [],
+  RUN_NO_SIGN_OFF_DUE: ['runStatus'],
+  RUN_CANNOT_RETURN: ['runStatus'],
+  NOT_YOUR_SIGN_OFF: ['role'],
+  NOT_YOUR_RETURN: ['role'],
+  ALREADY_SIGNED: [],
+  NEWER_RUN_VERSION: ['version'],
+  COMMENT_REQUIRED: [],
+  REASON_REQUIRED: [],
+  CALENDAR_YEAR_MISSING: ['year', 'month'],
+  NOT_A_DATE: [],
+  UNKNOWN_KIND: [],
+  MAKEUP_DAY_NOT_ON_WEEKEND: [],
+  NAME_REQUIRED: [],
+  NAME_TOO_LONG: [],
+  CALCULATION_FAILED: ['employeeNo'],
+  NO_SUCH_ORG_UNIT: ['id'],
+
+  // ── Imports ───────────────────────────────────────────────────────────
+  NO_ROWS: ['sheet'],
+  IMPORT_REJECTED: ['count'],
+  NO_PLAN_APPLIES: ['count', 'names'],
+
+  // ── Leave and promotions ──────────────────────────────────────────────
+  NOT_ON_ROSTER: [],
+  LEAVE_KIND: [],
+  ENDS_BEFORE_START: [],
+  LEAVE_IN_PAST: ['date'],
+  AFTER_LEAVING: ['date'],
+  LEAVE_OVERLAPS: ['from', 'to'],
+  LEAVE_ALREADY_DECIDED: ['leaveStatus'],
+  NOT_A_MONTH: ['value'],
+  NO_PROMOTION_PROPOSAL: ['name', 'month'],
+  PROPOSAL_RANK_DIFFERS: ['from', 'to', 'rank'],
+  OUTSIDE_YOUR_UNITS: [],
+  ONE_TARGET: [],
+  NO_SUCH_PLAN: ['code'],
+  ZERO_ADJUSTMENT: [],
+  PAYROLL_ALREADY_SIGNED: ['month', 'runStatus', 'version'],
+  NOT_JSON: [],
+  PLAN_DOCUMENT: ['count'],
+  FILE_MISSING: [],
+  FILE_TOO_LARGE: ['megabytes'],
+
+  // ── Targets ───────────────────────────────────────────────────────────
+  PROFILE_INVALID: [],
+  /** A breakdown the allocation rules refuse (weights all zero, no exact rounding…). */
+  BREAKDOWN_REFUSED: [],
+  NOT_A_NUMBER: ['value'],
+  NUMBER_TOO_LARGE: ['value'],
+  TOO_MANY_DECIMALS: ['value'],
+  NEGATIVE: ['value'],
+  PERIOD_LOCKED: ['period'],
+  NOT_A_PERIOD: ['value'],
+  ALREADY_LOCKED: ['period'],
+  NOT_LOCKED: ['period'],
+  FISCAL_YEAR_IN_USE: ['count'],
+
+  // ── Roster and org units ──────────────────────────────────────────────
+  FIELD_NOT_WRITABLE: ['field'],
+  PARENT_REQUIRED: ['unitKind'],
+  KIND_BELOW: ['unitKind', 'parent', 'parentKind'],
+  UNIT_CODE_TAKEN: ['code', 'name'],
+  MOVE_INTO_ITSELF: ['name', 'parent'],
+  ALREADY_UNDER: ['name', 'parent'],
+  EMPLOYEE_NO_TAKEN: ['employeeNo', 'name'],
+  OWN_MENTOR: [],
+  NO_SUCH_MENTOR: ['id'],
+  NEGATIVE_SALARY: [],
+  USE_DEACTIVATE: [],
+  TRANSFER_BEFORE_HIRE: ['date', 'hireDate'],
+  TRANSFER_AFTER_LEAVING: ['date', 'leaveDate'],
+  LATER_TRANSFER: ['date'],
+  NO_ASSIGNMENT: ['name', 'date'],
+  ALREADY_IN_UNIT: ['name', 'date'],
+  ALREADY_LEFT: ['name'],
+  LEAVE_BEFORE_HIRE: ['leaveDate', 'hireDate'],
+  TRANSFER_AFTER_LEAVE_DATE: ['date'],
+  BAD_CURSOR: [],
+  FILE_LIMIT: ['limit', 'max'],
+  FILE_UNREADABLE: [],
+  NOT_XLSX: [],
+  NO_SHEETS: [],
+  CSV_UNREADABLE: [],
+  FILE_TYPE: ['name'],
+  LEGACY_XLS: ['file'],
+  IMPORT_SOURCE: [],
+  SHEET_CELL: [],
+  MISSING_COLUMNS: ['sheet', 'columns'],
+  NOT_DRAFTER: ['unit'],
+  NOT_APPROVER: ['unit'],
+  OWN_PLAN_APPROVAL: [],
+  PLAN_STATUS: ['planStatus'],
+  PERIOD_LEVELS: ['levels'],
+  NO_PARENT_FIGURE: ['unit', 'level', 'metric', 'year'],
+  NEGATIVE_TARGET: [],
+  YEAR_RANGE: ['min', 'max'],
+  NO_UNITS_BELOW: ['unit'],
+  PLAN_EXISTS: ['level', 'metric', 'unit', 'year', 'version', 'planStatus'],
+  WEIGHTS_REQUIRED: [],
+  NO_HISTORY: [],
+  GROWTH_REQUIRED: [],
+  HEADCOUNT_NOT_FOR_PERIODS: [],
+  GROWTH_ONE_AXIS: [],
+  NOBODY_IN_UNIT: ['unit', 'year'],
+  NOBODY_IN_PERIOD: ['unit', 'period'],
+  NO_SUCH_PROFILE: ['code'],
+  PLAN_LINES_INVALID: ['count'],
+  PLAN_HAS_NO_LINES: [],
+  NEWER_PLAN_VERSION: ['version'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Reason = keyof typeof REASONS;
+/** The params a reason carries, by name. */
+export type ReasonParams<R extends Reason> = { [K in (typeof REASONS)[R][number]]: string | number };
+
+/** Whether a param's value is an amount of money (a decimal yuan string): `amount`, or a name ending in `Amount`. */
+export const isMoneyParam = (name: string) => name === 'amount' || name.endsWith('Amount');
+
+export const isReason = (value: unknown): value is Reason => typeof value === 'string' && Object.prototype.hasOwnProperty.call(REASONS, value);
