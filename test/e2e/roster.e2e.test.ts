@@ -46,8 +46,8 @@ describe.skipIf(!hasChromium)('the task pane in Chromium', () => {
   const sheetEmployeeNos = (page: Page) =>
     page.evaluate(() => {
       const wb = (window as any).__standIn;
-      const sheet = wb.sheet('Roster');
-      const rows = wb.read('Roster', `A1:A${wb.usedBounds(sheet).rows}`);
+      const sheet = wb.sheet('花名册');
+      const rows = wb.read('花名册', `A1:A${wb.usedBounds(sheet).rows}`);
       return { header: rows[0][0], ids: rows.slice(1).map((r: unknown[]) => r[0]).filter((v: unknown) => v !== '') as string[] };
     });
 

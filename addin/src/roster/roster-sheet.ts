@@ -82,7 +82,7 @@ export function rosterOrder(a: RosterPerson, b: RosterPerson): number {
 export function rosterSheet(w: Words, people: RosterPerson[], tags: { unitId: string; unitName: string; asOf: string; pulledAt: string }): SheetTableSpec {
   const columns = rosterColumns(w);
   return {
-    sheetName: 'Roster',
+    sheetName: w.rosterTitle,
     kind: 'roster',
     tableName: 'QuotabookRoster',
     columns: columns.map(({ header, numberFormat, width }) => ({ header, numberFormat, width })),
