@@ -3,8 +3,10 @@
  * translation is a type error.
  */
 export type Locale = 'zh-CN' | 'en';
+import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
 
 const en = {
+  targetFlow: targetFlowEn,
   appTitle: 'Quotabook',
   language: 'Language',
   signInTitle: 'Sign in',
@@ -164,6 +166,7 @@ const en = {
 type Words = typeof en;
 
 const zh: Words = {
+  targetFlow: targetFlowZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   language: '语言',
   signInTitle: '登录',

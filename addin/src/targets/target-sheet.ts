@@ -72,7 +72,8 @@ const isLeaf = (view: PlanView) => {
   return (p: PlanView['periods'][number]) => !within.has(view.periods.indexOf(p));
 };
 
-export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets'): GridSheetSpec {
+/** `keep`: cells ("owner|period") to write as the user typed them instead of the plan's figures. */
+export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets', keep?: Map<string, unknown>): GridSheetSpec {
   const { plan, periods, rows } = view;
   const unit = METRICS[plan.metric].unit;
   const fmt = unit === 'money' ? '#,##0.00' : '#,##0';
@@ -100,7 +101,9 @@ export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets')
       r.ownerId,
       totalOf(sheetRow),
       ...periods.map((p, j) => {
-        const a = amount.get(`${r.ownerId}|${p.key}`);
+        const k = `${r.ownerId}|${p.key}`;
+        const a = amount.get(k);
+        if (keep?.has(k)) return cell(j, sheetRow, keep.get(k) as CellInput);
         return cell(j, sheetRow, a === undefined ? '' : cellNumber(plan.metric, a));
       }),
     ];
