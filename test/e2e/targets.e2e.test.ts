@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
   const standIn = <T,>(page: Page, f: string, ...args: unknown[]) =>
     page.evaluate(({ f, args }) => (window as any).__standIn[f](...args), { f, args }) as Promise<T>;
 
-  it('plan, break down, fix, submit; approve and publish; the rep sees their targets', async () => {
+  it('plan, break down, save a draft, come back, keep or replace typed cells, submit with a comment; the director decides with the numbers; the rep sees their targets', async () => {
     const page = await e2e.pane();
 
     // Last year's sales for the rep's team, imported by finance.
