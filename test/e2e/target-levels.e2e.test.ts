@@ -91,5 +91,5 @@ describe.skipIf(!hasChromium)('linked target levels in the task pane', () => {
     await expect.poll(() => teamPlan.first().innerText()).toMatch(/out of date/);
     await page.getByTestId('plan').selectOption({ label: await teamPlan.first().innerText() });
     await expect(page.getByTestId('plan-out-of-date').innerText()).resolves.toContain(`now gives this unit ${figure + 12}`);
-  });
+  }, 120_000);
 });

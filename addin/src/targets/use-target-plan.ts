@@ -19,6 +19,8 @@ import { keepCells, pulledKey, pulledText, readPulled, typedCells, type TypedCel
 
 export const SAVE_DRAFT = `mutation SaveDraft($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetPlanDraft(id: $id, revision: $revision, lines: $lines) { ${PLAN_FIELDS} } }`;
 
+export const REVISE = `mutation Revise($id: ID!, $revision: Int!) { reviseTargetPlan(id: $id, revision: $revision) { ${PLAN_FIELDS} } }`;
+
 export const METHODS = ['EQUAL', 'WEIGHTS', 'HISTORY', 'GROWTH', 'HEADCOUNT', 'DAYS_EMPLOYED'] as const;
 export type Method = (typeof METHODS)[number];
 export type Work = keyof Words['targetFlow']['working'];
@@ -247,6 +249,17 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
     setStatus({ kind: 'ok', message: format(t.wrotePlan, { version: view.plan.version, status: statusName(view.plan.status), sheet: report.sheetName }) });
   });
 
+  /** Changing an approved or published plan: the next version as a draft, written to its own sheet. */
+  const revise = act('revise', async () => {
+    const old = selected!;
+    const data = await run<{ reviseTargetPlan: PlanView }>(client, REVISE, { id: old.id, revision: old.revision }, true);
+    const next = data.reviseTargetPlan;
+    await loadPlans();
+    setPlanId(next.plan.id);
+    await writeView(next);
+    setStatus({ kind: 'ok', message: format(f.revised, { version: next.plan.version, old: old.version }) });
+  });
+
   /** The selected plan's unit, year, metric and level: its plan, the plans below it and their people, each level checked. */
   const rollup = act('rollup', async () => {
     const key = { unitId: selected!.scopeUnitId, year: selected!.year, metric: selected!.metric as Metric, level: selected!.level as 'BASE' | 'STRETCH' };
@@ -281,6 +294,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
     submit,
     compare,
     rollup,
+    revise,
   };
 }
 

@@ -73,6 +73,11 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
             <Button onClick={() => void plan.rollup()} disabled={plan.busy} data-testid="plan-rollup">
               {t.rollup}
             </Button>
+            {drafter && (selected.status === 'APPROVED' || selected.status === 'PUBLISHED') && (
+              <Button onClick={() => void plan.revise()} disabled={plan.busy} data-testid="plan-revise">
+                {w.targetFlow.revise}
+              </Button>
+            )}
           </div>
           {drafter && selected.status === 'DRAFT' && (
             <>
