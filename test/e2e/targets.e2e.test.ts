@@ -180,4 +180,47 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     const status = (await api(page, manager, `query($id: ID!) { targetPlan(id: $id) { plan { status } } }`, { id: planId })).data.targetPlan.plan.status;
     expect(status).toBe('DRAFT');
   }, 120_000);
+
+  it('weights typed per row; an approved plan revised from the pane', async () => {
+    const page = await e2e.pane();
+    const manager = await login(page, 'manager');
+    const area = (await api(page, manager, '{ orgTree { id kind } }')).data.orgTree.find((u: any) => u.kind === 'AREA');
+    const created = await api(page, manager, `mutation($u: ID!) { createTargetPlan(input: { year: 2028, metric: UNITS, level: BASE, scopeUnitId: $u, total: "1200" }) { plan { id } rows { ownerId isScope } } }`, { u: area.id });
+    const planId = created.data.createTargetPlan.plan.id;
+    const [first, second] = created.data.createTargetPlan.rows.filter((r: any) => !r.isScope).map((r: any) => r.ownerId);
+
+    await signIn(page, 'manager');
+    await page.getByTestId('tab-targets').click();
+    await page.getByTestId('targets-year').fill('2028');
+    await page.getByTestId('plan').selectOption(planId);
+    await page.getByTestId('time-method').selectOption('EQUAL');
+    await page.getByTestId('owner-method').selectOption('WEIGHTS');
+    // Equal shares to start from; the first unit gets nothing, the second takes its share.
+    const a = page.getByTestId(`weights-owners-${first}`);
+    const b = page.getByTestId(`weights-owners-${second}`);
+    const share = Number(await a.inputValue()) + Number(await b.inputValue());
+    await a.fill('0');
+    await expect(page.getByTestId('weights-owners').innerText()).resolves.toMatch(/add up to [\d.]+ %; they must add up to 100 %/);
+    await b.fill(String(Number(share.toFixed(4))));
+    await page.getByTestId('plan-break-down').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
+    const ids = (await standIn<unknown[][]>(page, 'read', 'Targets', 'B1:B20')).map((r) => r[0]);
+    const row = (id: string) => standIn<number[][]>(page, 'read', 'Targets', `D${ids.indexOf(id) + 1}:O${ids.indexOf(id) + 1}`).then((r) => r[0]!);
+    expect(await row(first)).toEqual(Array.from({ length: 12 }, () => 0));
+    expect((await row(second)).every((v) => v > 0)).toBe(true);
+
+    // Submitted and approved elsewhere; the manager revises it from the pane.
+    const view = (await api(page, manager, 'query($id: ID!) { targetPlan(id: $id) { plan { revision } } }', { id: planId })).data.targetPlan;
+    const submitted = await api(page, manager, 'mutation($id: ID!, $r: Int!) { submitTargetPlan(id: $id, revision: $r) { plan { revision } } }', { id: planId, r: view.plan.revision });
+    const director = await login(page, 'director');
+    const approved = await api(page, director, 'mutation($id: ID!, $r: Int!) { approveTargetPlan(id: $id, revision: $r) { plan { status } } }', { id: planId, r: submitted.data.submitTargetPlan.plan.revision });
+    expect(approved.data.approveTargetPlan.plan.status).toBe('APPROVED');
+    await page.getByTestId('targets-year').fill('2027');
+    await page.getByTestId('targets-year').fill('2028');
+    await expect.poll(() => page.getByTestId('plan').locator('option', { hasText: '(approved)' }).count()).toBe(1);
+    await page.getByTestId('plan').selectOption(planId);
+    await page.getByTestId('plan-revise').click();
+    await expect(page.getByTestId('plan-status').filter({ hasText: 'Version 2' }).innerText()).resolves.toMatch(/Version 2 is a new draft .* Version 1 stays as it was/);
+    await expect(page.getByTestId('plan-save-draft').isVisible()).resolves.toBe(true);
+  }, 120_000);
 });

@@ -44,6 +44,13 @@ export interface Confirm {
   proceed: (choice: 'replace' | 'keep') => void;
 }
 
+/** What the methods need besides their kind: a growth %, a seasonality profile ('' for weights typed per period), typed weights by key. */
+export interface MethodOptions {
+  growth: string;
+  profile: string;
+  weights?: { time?: Record<string, string>; owners?: Record<string, string> };
+}
+
 export interface NewPlanInput {
   unitId: string;
   metric: string;
@@ -169,13 +176,18 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
     await writeView(view, choice === 'keep' ? typed : undefined);
   });
 
-  const method = (kind: Method, axis: 'time' | 'owners', opts: { growth: string; profile: string }) => ({
-    kind,
-    growthPercent: kind === 'GROWTH' ? opts.growth : null,
-    profileCode: axis === 'time' && kind === 'WEIGHTS' ? opts.profile : null,
-  });
+  const method = (kind: Method, axis: 'time' | 'owners', opts: MethodOptions) => {
+    // Weights typed per period (no profile chosen) or per row.
+    const typed = kind === 'WEIGHTS' && (axis === 'owners' || !opts.profile) ? opts.weights?.[axis] : undefined;
+    return {
+      kind,
+      growthPercent: kind === 'GROWTH' ? opts.growth : null,
+      profileCode: axis === 'time' && kind === 'WEIGHTS' && opts.profile ? opts.profile : null,
+      percents: typed ? Object.entries(typed).map(([key, percent]) => ({ key, percent: percent.trim() })) : null,
+    };
+  };
 
-  const showPreview = (time: Method, owners: Method, opts: { growth: string; profile: string }) =>
+  const showPreview = (time: Method, owners: Method, opts: MethodOptions) =>
     act('preview', async () => {
       const data = await run<{ targetPlanBreakdownPreview: { total: string; lines: PlanView['lines'] } }>(client, PREVIEW, { id: planId, time: method(time, 'time', opts), owners: method(owners, 'owners', opts) });
       const top = TOP_KEY[selected!.periodLevel.split(',')[0]!]!;
@@ -183,7 +195,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
       setStatus({ kind: 'idle' });
     })();
 
-  const breakDown = (time: Method, owners: Method, opts: { growth: string; profile: string }) =>
+  const breakDown = (time: Method, owners: Method, opts: MethodOptions) =>
     act('breakDown', async () => {
       // Cells typed since the last pull are asked about before the server replaces the lines.
       const current = await fetchView(planId);

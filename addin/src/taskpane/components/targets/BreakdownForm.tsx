@@ -5,7 +5,11 @@ import type { Client } from '@urql/core';
 import type { Words } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
 import { PROFILES } from '../../../api/operations.ts';
+import { TARGET_PLAN } from '../../../api/operations.ts';
 import { METHODS, type Method, type TargetPlanState } from '../../../targets/use-target-plan.ts';
+import type { PlanView } from '../../../targets/target-sheet.ts';
+import { equalWeights } from '../../../targets/weights.ts';
+import { WeightsEditor } from './WeightsEditor.tsx';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
 
@@ -17,7 +21,34 @@ export function BreakdownForm({ w, client, plan }: { w: Words; client: Client; p
   const [growth, setGrowth] = useState('20');
   const [profiles, setProfiles] = useState<{ code: string; name: string }[]>([]);
   const [profile, setProfile] = useState('');
-  const { fail } = plan;
+  const { fail, planId } = plan;
+  /** The plan's rows and the periods the time method works on, for weights typed per row or period. */
+  const [shape, setShape] = useState<{ owners: { key: string; label: string }[]; periods: { key: string; label: string }[] } | null>(null);
+  const [ownerWeights, setOwnerWeights] = useState<Record<string, string>>({});
+  const [timeWeights, setTimeWeights] = useState<Record<string, string>>({});
+  const needsShape = ownerMethod === 'WEIGHTS' || (timeMethod === 'WEIGHTS' && profile === '');
+  useEffect(() => {
+    setShape(null);
+  }, [planId]);
+  useEffect(() => {
+    if (!needsShape || shape || !planId) return;
+    let current = true;
+    run<{ targetPlan: PlanView }>(client, TARGET_PLAN, { id: planId })
+      .then(({ targetPlan: v }) => {
+        if (!current) return;
+        const chain = v.plan.periodLevel.split(',');
+        const level = chain.includes('month') ? 'month' : chain[0];
+        const owners = v.rows.filter((r) => !r.isScope).map((r) => ({ key: r.ownerId, label: r.ownerName }));
+        const periods = v.periods.filter((p) => (p.level ?? level) === level).map((p) => ({ key: p.key, label: p.key }));
+        setShape({ owners, periods });
+        setOwnerWeights(equalWeights(owners.map((o) => o.key)));
+        setTimeWeights(equalWeights(periods.map((p) => p.key)));
+      })
+      .catch(fail);
+    return () => {
+      current = false;
+    };
+  }, [client, planId, needsShape, shape, fail]);
   useEffect(() => {
     run<{ seasonalityProfiles: { code: string; name: string }[] }>(client, PROFILES, {})
       .then((d) => {
@@ -26,7 +57,7 @@ export function BreakdownForm({ w, client, plan }: { w: Words; client: Client; p
       })
       .catch(fail);
   }, [client, fail]);
-  const opts = { growth, profile };
+  const opts = { growth, profile, weights: { owners: ownerWeights, time: timeWeights } };
   return (
     <>
       <div className={styles.row}>
@@ -56,6 +87,7 @@ export function BreakdownForm({ w, client, plan }: { w: Words; client: Client; p
                   {p.name}
                 </option>
               ))}
+              <option value="">{w.targetFlow.customWeights}</option>
             </Select>
           </Field>
         )}
@@ -65,6 +97,8 @@ export function BreakdownForm({ w, client, plan }: { w: Words; client: Client; p
           </Field>
         )}
       </div>
+      {shape && timeMethod === 'WEIGHTS' && profile === '' && <WeightsEditor w={w} label={w.targetFlow.weightsPeriods} items={shape.periods} value={timeWeights} onChange={setTimeWeights} testId="weights-periods" />}
+      {shape && ownerMethod === 'WEIGHTS' && <WeightsEditor w={w} label={w.targetFlow.weightsOwners} items={shape.owners} value={ownerWeights} onChange={setOwnerWeights} testId="weights-owners" />}
       {plan.preview && (
         <MessageBar intent="info" layout="multiline" data-testid="plan-preview">
           <MessageBarBody>
