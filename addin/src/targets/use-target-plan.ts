@@ -83,10 +83,13 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
     [onSessionEnded],
   );
 
+  /** The latest list request: an answer to an older one (another year typed since) is dropped. */
+  const latest = useRef(0);
   const loadPlans = useCallback(async () => {
     if (!/^\d{4}$/.test(year)) return [];
+    const ticket = ++latest.current;
     const data = await run<{ targetPlans: PlanSummary[] }>(client, TARGET_PLANS, { year: Number(year) });
-    setPlans(data.targetPlans);
+    if (ticket === latest.current) setPlans(data.targetPlans);
     return data.targetPlans;
   }, [client, year]);
 
@@ -133,7 +136,8 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
   const typedOnSheet = async (current: PlanView, incoming: PlanView | null) => {
     const sheet = await readSheet(current);
     if (!sheet) return [];
-    const pulled = readPulled(await readStoredText(excel(), pulledKey(current.plan.id)));
+    // No record of the last pull (a sheet from before it was kept): the server's current figures stand in for it.
+    const pulled = readPulled(await readStoredText(excel(), pulledKey(current.plan.id))) ?? readPulled(pulledText(current));
     return typedCells(current, sheet.back, sheet.sheetName, pulled, incoming);
   };
 
