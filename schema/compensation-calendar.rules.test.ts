@@ -1,5 +1,6 @@
 /** Mutation-testing additions for compensation.ts: the working-day calendar in explanations, and plan amounts within the money range. */
 import { describe, expect, it } from 'vitest';
+import { explain } from '../addin/src/i18n/explanations.ts';
 import { BASE_PLUS_COMMISSION, calculatePayslip, parsePlan, PlanDocumentError, type PayInputs } from './compensation.ts';
 
 const inputs = (over: Partial<PayInputs> = {}): PayInputs => ({
@@ -23,8 +24,11 @@ describe('payslip lines that use working days name the calendar', () => {
     const slip = calculatePayslip(BASE_PLUS_COMMISSION, inputs({ calendar }));
     for (const kind of ['base', 'attendance']) {
       const line = slip.lines.find((l) => l.code === kind)!;
-      expect(line.explanation.inputs.calendar).toBe(described);
-      expect(line.explanation.rule).toMatch(/; working days per calendar CN$/);
+      expect(line.explanation.calendar).toEqual({ ...calendar, count: 16 });
+      expect(line.explanation.rule).toMatchObject({ code: kind, calendar: true });
+      const text = explain(line.explanation, line.label, 'api');
+      expect(text.inputs).toContainEqual({ name: 'calendar', value: described });
+      expect(text.rule).toMatch(/; working days per calendar CN$/);
     }
   });
 
@@ -33,8 +37,9 @@ describe('payslip lines that use working days name the calendar', () => {
     const withCal = calculatePayslip(BASE_PLUS_COMMISSION, inputs({ calendar }));
     for (const kind of ['base', 'attendance']) {
       const line = slip.lines.find((l) => l.code === kind)!;
-      expect(line.explanation.inputs).not.toHaveProperty('calendar');
-      expect(line.explanation.rule).not.toMatch(/calendar/);
+      expect(line.explanation).not.toHaveProperty('calendar');
+      expect(line.explanation.rule).toMatchObject({ calendar: false });
+      expect(explain(line.explanation, line.label, 'api').rule).not.toMatch(/calendar/);
       expect(line.amountFen).toBe(withCal.lines.find((l) => l.code === kind)!.amountFen);
     }
   });

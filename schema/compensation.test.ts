@@ -1,5 +1,6 @@
+import { explain } from '../addin/src/i18n/explanations.ts';
 import { describe, expect, it } from 'vitest';
-import { BASE_PLUS_COMMISSION, calculatePayslip, DIRECT_SALES_LADDER, parsePlan, PlanDocumentError, workingDaysBetween, type PayInputs } from './compensation.ts';
+import { BASE_PLUS_COMMISSION, calculatePayslip, DIRECT_SALES_LADDER, parsePlan, PlanDocumentError, workingDaysBetween, type PayInputs, type PayslipLine } from './compensation.ts';
 
 const fen = (yuan: number) => BigInt(Math.round(yuan)) * 100n; // test fixtures only: whole yuan
 const inputs = (over: Partial<PayInputs> & { sales?: number; salesByDay?: Record<number, number> } = {}): PayInputs => {
@@ -19,6 +20,8 @@ const inputs = (over: Partial<PayInputs> & { sales?: number; salesByDay?: Record
     ...over,
   };
 };
+/** The line's arithmetic as the API's English renders it. */
+const arithmetic = (l: PayslipLine) => explain(l.explanation, l.label, 'api').arithmetic;
 const line = (slip: ReturnType<typeof calculatePayslip>, code: string) => slip.lines.find((l) => l.code === code)!;
 
 describe('the seed’s worked examples, exactly', () => {
@@ -29,7 +32,7 @@ describe('the seed’s worked examples, exactly', () => {
     expect(line(slip, 'openStar').amountFen).toBe(100_000n);
     expect(line(slip, 'base').amountFen).toBe(300_000n);
     expect(slip.netFen).toBe(300_000n + 307_692n + 150_000n + 100_000n);
-    expect(line(slip, 'commission').explanation.arithmetic).toBe(
+    expect(arithmetic(line(slip, 'commission'))).toBe(
       '20000.00 × 0.9 ÷ 1.17 = 15384.6153…; sales 20000.00 ≥ 20000 → 20 % of the whole base; 15384.6153… × 20 % = 3076.9230… → 3076.92 (rounded half-up to the fen)',
     );
   });
@@ -41,18 +44,18 @@ describe('the seed’s worked examples, exactly', () => {
     expect(line(slip, 'morningStar').amountFen).toBe(400_000n);
     expect(line(slip, 'openStar').amountFen).toBe(200_000n);
     expect(line(slip, 'override').amountFen).toBe(400_000n);
-    expect(line(slip, 'override').explanation.arithmetic).toBe('(20000.00 + 20000.00 + 20000.00 + 20000.00) × 5 % = 4000.00');
+    expect(arithmetic(line(slip, 'override'))).toBe('(20000.00 + 20000.00 + 20000.00 + 20000.00) × 5 % = 4000.00');
   });
 });
 
 describe('tiers', () => {
   it('whole-amount: exactly at a threshold takes its rate; one fen below takes the one before', () => {
     const at = calculatePayslip(DIRECT_SALES_LADDER, inputs({ sales: 15_000 }));
-    expect(line(at, 'commission').explanation.arithmetic).toContain('≥ 15000 → 15 %');
+    expect(arithmetic(line(at, 'commission'))).toContain('≥ 15000 → 15 %');
     const below = inputs({ sales: 15_000 });
     below.dailySalesFen[9] = fen(15_000) - 1n;
     below.measures.sales = fen(15_000) - 1n;
-    expect(line(calculatePayslip(DIRECT_SALES_LADDER, below), 'commission').explanation.arithmetic).toContain('≥ 13000 → 10 %');
+    expect(arithmetic(line(calculatePayslip(DIRECT_SALES_LADDER, below), 'commission'))).toContain('≥ 13000 → 10 %');
     expect(line(calculatePayslip(DIRECT_SALES_LADDER, inputs({ sales: 12_999 })), 'commission').amountFen).toBe(0n);
   });
 
@@ -69,7 +72,7 @@ describe('milestones by date', () => {
     const late = calculatePayslip(DIRECT_SALES_LADDER, inputs({ salesByDay: { 10: 10_000, 25: 10_000 } }));
     expect(line(late, 'morningStar').amountFen).toBe(0n);
     expect(line(late, 'openStar').amountFen).toBe(100_000n);
-    expect(line(late, 'morningStar').explanation.arithmetic).toBe('sales by the 20th: 10000.00 < 15000.00 for SR → 0.00');
+    expect(arithmetic(line(late, 'morningStar'))).toBe('sales by the 20th: 10000.00 < 15000.00 for SR → 0.00');
   });
 });
 
@@ -80,7 +83,7 @@ describe('base, attendance and adjustments', () => {
     expect(employed).toBe(14);
     const slip = calculatePayslip(DIRECT_SALES_LADDER, inputs({ workingDaysEmployed: employed }));
     expect(line(slip, 'base').amountFen).toBe(190_909n); // 3000 × 14 / 22 = 1909.0909…
-    expect(line(slip, 'base').explanation.arithmetic).toBe('3000.00 × 14 ÷ 22 = 1909.09');
+    expect(arithmetic(line(slip, 'base'))).toBe('3000.00 × 14 ÷ 22 = 1909.09');
   });
 
   it('deducts late arrivals beyond the free allowance and a day’s pay per absent day', () => {
@@ -95,8 +98,8 @@ describe('base, attendance and adjustments', () => {
   it('lists rewards and penalties with reason and approver', () => {
     const slip = calculatePayslip(DIRECT_SALES_LADDER, inputs({ adjustments: [{ amountFen: 50_000n, reason: '前三名奖励', approvedBy: 'director' }, { amountFen: -10_000n, reason: '迟交周报', approvedBy: 'manager' }] }));
     expect(slip.lines.filter((l) => l.kind === 'adjustments').map((l) => [l.label, l.amountFen])).toEqual([
-      ['奖惩 Reward/penalty: 前三名奖励', 50_000n],
-      ['奖惩 Reward/penalty: 迟交周报', -10_000n],
+      ['奖惩: 前三名奖励', 50_000n],
+      ['奖惩: 迟交周报', -10_000n],
     ]);
   });
 });

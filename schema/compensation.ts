@@ -11,7 +11,6 @@
  */
 import { z } from 'zod';
 import { MAX_FEN, formatMoney, parseMoney } from './money.ts';
-import { describeCount } from './working-calendar.ts';
 import { cmp, decimal, div, evaluate, fromFen, mul, parseFormula, rational, show, substitute, sub, toFenHalfUp, add, type Rational } from './formula.ts';
 
 const fitsMoney = (v: string) => {
@@ -155,8 +154,51 @@ export interface PayslipLine {
   label: string;
   kind: PlanComponent['kind'];
   amountFen: bigint;
-  explanation: { rule: string; inputs: Record<string, string>; arithmetic: string };
+  explanation: Explanation;
 }
+
+/**
+ * Why a line is what it is, as data: the rule (the plan's terms), the inputs
+ * (by name: amounts as decimal strings, counts, names), the arithmetic step
+ * (each figure it used) and, where working days count, the calendar. No
+ * language: the pane and the server render it from their catalogues.
+ */
+export interface Explanation {
+  rule: ExplanationRule;
+  inputs: Record<string, string>;
+  arithmetic: ArithmeticStep;
+  calendar?: CalendarCount;
+}
+
+export interface CalendarCount {
+  name: string;
+  count: number;
+  weekdays: number;
+  holidays: string[];
+  makeupDays: string[];
+}
+
+export type ExplanationRule =
+  | { code: 'base'; prorate: boolean; calendar: boolean }
+  | { code: 'commission'; mode: 'whole' | 'marginal'; on: Measure; tiers: { from: string; rate: string }[]; base: string; cap: string | null }
+  | { code: 'milestone'; byDay: number | null; table: { ranks: string[]; threshold: string; bonus: string }[] }
+  | { code: 'override'; rate: string; qualifying: string; ranks: string[] }
+  | { code: 'attendance'; perLate: string; freeLates: number; personalLeaveDayPay: boolean; calendar: boolean }
+  | { code: 'adjustment' };
+
+export type ArithmeticStep =
+  | { code: 'baseFull'; full: string; days: number }
+  | { code: 'baseProrated'; full: string; employed: number; days: number; amount: string }
+  | { code: 'commissionBelowFirstTier'; on: Measure; value: string; first: string; fen: string }
+  | { code: 'commissionWhole'; baseFormula: string; base: string; on: Measure; value: string; from: string; rate: string; amount: string; cap: string | null; fen: string }
+  | { code: 'commissionMarginal'; baseFormula: string; base: string; on: Measure; value: string; slices: { slice: string; rate: string }[]; amount: string; cap: string | null; fen: string }
+  | { code: 'milestoneNoRow'; rank: string | null }
+  | { code: 'milestone'; byDay: number | null; reached: string; threshold: string; met: boolean; rank: string; amount: string }
+  | { code: 'overrideNotEligible'; rank: string | null }
+  | { code: 'overrideNone'; qualifying: string }
+  | { code: 'override'; sales: string[]; rate: string; amount: string }
+  | { code: 'attendance'; charged: number; perLate: string; days: number; base: string; workingDays: number; total: string }
+  | { code: 'adjustment'; amount: string };
 
 export interface Payslip {
   lines: PayslipLine[];
@@ -166,10 +208,9 @@ export interface Payslip {
 }
 
 const y = (fen: bigint) => formatMoney(fen);
-/** Names the calendar and the count of working days it gave, for the lines that use working days. */
-const perCalendar = (inputs: PayInputs) => (inputs.calendar ? `; working days per calendar ${inputs.calendar.name}` : '');
-const calendarInputs = (inputs: PayInputs): Record<string, string> => (inputs.calendar ? { calendar: describeCount(inputs.calendar.name, { count: inputs.workingDays, ...inputs.calendar }) } : {});
-const pct = (p: string) => `${p} %`;
+/** The calendar the working days follow, for the lines that use them. */
+const calendarOf = (inputs: PayInputs): { calendar?: CalendarCount } =>
+  inputs.calendar ? { calendar: { name: inputs.calendar.name, count: inputs.workingDays, weekdays: inputs.calendar.weekdays, holidays: inputs.calendar.holidays, makeupDays: inputs.calendar.makeupDays } } : {};
 const measureValue = (inputs: PayInputs, m: Measure): Rational => (m === 'units' ? rational(inputs.measures.units) : fromFen(inputs.measures[m]));
 const showMeasure = (inputs: PayInputs, m: Measure) => (m === 'units' ? inputs.measures.units.toString() : y(inputs.measures[m]));
 
@@ -179,22 +220,25 @@ function commission(c: Extract<PlanComponent, { kind: 'commission' }>, inputs: P
   const base = evaluate(formula, values);
   const tierValue = measureValue(inputs, c.tierOn);
   const shownInputs = Object.fromEntries(formula.names.map((n) => [n, showMeasure(inputs, n as Measure)]));
-  const baseText = `${substitute(formula, shownInputs)} = ${show(base)}`;
+  const on = c.tierOn;
+  const value = showMeasure(inputs, on);
+  const baseFormula = substitute(formula, shownInputs);
   let amount: Rational;
-  let arithmetic: string;
+  let step: (cap: string | null, fen: string) => ArithmeticStep;
   if (c.mode === 'whole') {
     const tier = [...c.tiers].reverse().find((t) => cmp(tierValue, decimal(t.from)) >= 0);
     if (!tier) {
       amount = rational(0n);
-      arithmetic = `${c.tierOn} ${showMeasure(inputs, c.tierOn)} is below the first tier (${c.tiers[0]!.from}): no commission`;
+      step = (_cap, fen) => ({ code: 'commissionBelowFirstTier', on, value, first: c.tiers[0]!.from, fen });
     } else {
       amount = div(mul(base, decimal(tier.rate)), rational(100n));
-      arithmetic = `${baseText}; ${c.tierOn} ${showMeasure(inputs, c.tierOn)} ≥ ${tier.from} → ${pct(tier.rate)} of the whole base; ${show(base)} × ${pct(tier.rate)} = ${show(amount)}`;
+      const shown = show(amount);
+      step = (cap, fen) => ({ code: 'commissionWhole', baseFormula, base: show(base), on, value, from: tier.from, rate: tier.rate, amount: shown, cap, fen });
     }
   } else {
     // Each slice of the measure at its own rate, applied to the base in proportion.
     let weighted = rational(0n);
-    const parts: string[] = [];
+    const slices: { slice: string; rate: string }[] = [];
     c.tiers.forEach((t, i) => {
       const from = decimal(t.from);
       const to = c.tiers[i + 1] ? decimal(c.tiers[i + 1]!.from) : null;
@@ -202,13 +246,15 @@ function commission(c: Extract<PlanComponent, { kind: 'commission' }>, inputs: P
       const top = to && cmp(tierValue, to) > 0 ? to : tierValue;
       const slice = sub(top, from);
       weighted = add(weighted, mul(slice, decimal(t.rate)));
-      parts.push(`${show(slice)} × ${pct(t.rate)}`);
+      slices.push({ slice: show(slice), rate: t.rate });
     });
     amount = tierValue.n === 0n ? rational(0n) : div(mul(base, weighted), mul(tierValue, rational(100n)));
-    arithmetic = `${baseText}; slices of ${c.tierOn} ${showMeasure(inputs, c.tierOn)}: ${parts.join(' + ') || 'none'}; applied to the base: ${show(amount)}`;
+    const shown = show(amount);
+    step = (cap, fen) => ({ code: 'commissionMarginal', baseFormula, base: show(base), on, value, slices, amount: shown, cap, fen });
   }
+  let capped: string | null = null;
   if (c.cap && cmp(amount, decimal(c.cap)) > 0) {
-    arithmetic += `; capped at ${c.cap}`;
+    capped = c.cap;
     amount = decimal(c.cap);
   }
   const fen = toFenHalfUp(amount);
@@ -218,9 +264,9 @@ function commission(c: Extract<PlanComponent, { kind: 'commission' }>, inputs: P
     kind: c.kind,
     amountFen: fen,
     explanation: {
-      rule: `${c.mode === 'whole' ? 'Whole-amount' : 'Marginal'} tiers on ${c.tierOn} (${c.tiers.map((t) => `≥ ${t.from}: ${pct(t.rate)}`).join(', ')}) of the base ${c.base}${c.cap ? `, at most ${c.cap}` : ''}`,
-      inputs: { ...shownInputs, [c.tierOn]: showMeasure(inputs, c.tierOn) },
-      arithmetic: `${arithmetic} → ${y(fen)} (rounded half-up to the fen)`,
+      rule: { code: 'commission', mode: c.mode === 'whole' ? 'whole' : 'marginal', on, tiers: c.tiers.map((t) => ({ from: t.from, rate: t.rate })), base: c.base, cap: c.cap ?? null },
+      inputs: { ...shownInputs, [on]: value },
+      arithmetic: step(capped, y(fen)),
     },
   };
 }
@@ -241,9 +287,12 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
           kind: c.kind,
           amountFen: amount,
           explanation: {
-            rule: (c.prorate === 'workingDays' ? 'Monthly base, pro-rated by working days employed' : 'Monthly base') + perCalendar(inputs),
-            inputs: { base: y(full), workingDays: String(inputs.workingDays), workingDaysEmployed: String(inputs.workingDaysEmployed), ...calendarInputs(inputs) },
-            arithmetic: prorated ? `${y(full)} × ${inputs.workingDaysEmployed} ÷ ${inputs.workingDays} = ${y(amount)}` : `${y(full)} (employed all ${inputs.workingDays} working days)`,
+            rule: { code: 'base', prorate: c.prorate === 'workingDays', calendar: !!inputs.calendar },
+            inputs: { base: y(full), workingDays: String(inputs.workingDays), workingDaysEmployed: String(inputs.workingDaysEmployed) },
+            arithmetic: prorated
+              ? { code: 'baseProrated', full: y(full), employed: inputs.workingDaysEmployed, days: inputs.workingDays, amount: y(amount) }
+              : { code: 'baseFull', full: y(full), days: inputs.workingDays },
+            ...calendarOf(inputs),
           },
         });
         break;
@@ -256,14 +305,13 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
         const row = rank ? c.table.find((r) => r.ranks.includes(rank)) : undefined;
         const days = c.byDay ?? inputs.dailySalesFen.length;
         const reached = inputs.dailySalesFen.slice(0, days).reduce((a, b) => a + b, 0n);
-        const by = c.byDay ? `by the ${c.byDay}th` : 'by month end';
         let amount = 0n;
-        let arithmetic: string;
-        if (!row) arithmetic = `rank ${rank ?? 'none'} has no ${c.label} milestone`;
+        let arithmetic: ArithmeticStep;
+        if (!row) arithmetic = { code: 'milestoneNoRow', rank: rank ?? null };
         else {
           const threshold = toFenHalfUp(decimal(row.threshold));
           amount = reached >= threshold ? toFenHalfUp(decimal(row.bonus)) : 0n;
-          arithmetic = `sales ${by}: ${y(reached)} ${reached >= threshold ? '≥' : '<'} ${y(threshold)} for ${rank} → ${y(amount)}`;
+          arithmetic = { code: 'milestone', byDay: c.byDay ?? null, reached: y(reached), threshold: y(threshold), met: reached >= threshold, rank: rank!, amount: y(amount) };
         }
         lines.push({
           code: c.code,
@@ -271,8 +319,8 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
           kind: c.kind,
           amountFen: amount,
           explanation: {
-            rule: `Bonus when sales ${by} reach the rank's threshold (${c.table.map((r) => `${r.ranks.join('/')}: ${r.threshold} → ${r.bonus}`).join('; ')})`,
-            inputs: { rank: rank ?? '', [`sales ${by}`]: y(reached) },
+            rule: { code: 'milestone', byDay: c.byDay ?? null, table: c.table.map((r) => ({ ranks: [...r.ranks], threshold: r.threshold, bonus: r.bonus })) },
+            inputs: { rank: rank ?? '', salesBy: y(reached) },
             arithmetic,
           },
         });
@@ -291,13 +339,13 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
           kind: c.kind,
           amountFen: amount,
           explanation: {
-            rule: `${pct(c.ratePercent)} of the sales of each trained rep who sold at least ${c.qualifyingSales} (ranks ${c.eligibleRanks.join(', ')})`,
+            rule: { code: 'override', rate: c.ratePercent, qualifying: c.qualifyingSales, ranks: [...c.eligibleRanks] },
             inputs: Object.fromEntries(inputs.trainees.map((t) => [t.name, y(t.salesFen)])),
             arithmetic: !eligible
-              ? `rank ${rank ?? 'none'} earns no override`
+              ? { code: 'overrideNotEligible', rank: rank ?? null }
               : qualifying.length
-                ? `(${qualifying.map((t) => y(t.salesFen)).join(' + ')}) × ${pct(c.ratePercent)} = ${y(amount)}`
-                : `no trained rep reached ${c.qualifyingSales}`,
+                ? { code: 'override', sales: qualifying.map((t) => y(t.salesFen)), rate: c.ratePercent, amount: y(amount) }
+                : { code: 'overrideNone', qualifying: c.qualifyingSales },
           },
         });
         break;
@@ -314,9 +362,10 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
           kind: c.kind,
           amountFen: amount,
           explanation: {
-            rule: `${c.perLate} per late arrival beyond ${c.freeLates} free; a day's pay (base ÷ working days) per absent day${c.personalLeaveDay === 'dayPay' ? ' and per day of personal leave' : ''}${perCalendar(inputs)}`,
-            inputs: { lates: String(inputs.attendance.lates), absentDays: String(inputs.attendance.absentDays), personalLeaveDays: String(inputs.attendance.personalLeaveDays), dayPay: show(dayPay, 2), ...calendarInputs(inputs) },
-            arithmetic: `${chargedLates} × ${c.perLate} + ${days} × ${y(inputs.person.baseSalaryFen)} ÷ ${inputs.workingDays} = ${y(late + absent)} deducted`,
+            rule: { code: 'attendance', perLate: c.perLate, freeLates: c.freeLates, personalLeaveDayPay: c.personalLeaveDay === 'dayPay', calendar: !!inputs.calendar },
+            inputs: { lates: String(inputs.attendance.lates), absentDays: String(inputs.attendance.absentDays), personalLeaveDays: String(inputs.attendance.personalLeaveDays), dayPay: show(dayPay, 2) },
+            arithmetic: { code: 'attendance', charged: chargedLates, perLate: c.perLate, days, base: y(inputs.person.baseSalaryFen), workingDays: inputs.workingDays, total: y(late + absent) },
+            ...calendarOf(inputs),
           },
         });
         break;
@@ -328,7 +377,7 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
             label: `${c.label}: ${a.reason}`,
             kind: c.kind,
             amountFen: a.amountFen,
-            explanation: { rule: 'A reward or penalty with a reason and an approver', inputs: { reason: a.reason, approvedBy: a.approvedBy }, arithmetic: y(a.amountFen) },
+            explanation: { rule: { code: 'adjustment' }, inputs: { reason: a.reason, approvedBy: a.approvedBy }, arithmetic: { code: 'adjustment', amount: y(a.amountFen) } },
           });
         }
         break;
@@ -357,11 +406,11 @@ export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
   code: 'DIRECT_SALES_LADDER',
   name: '直销职级方案 Direct-sales ladder',
   components: [
-    { kind: 'base', code: 'base', label: '基本工资 Base salary', prorate: 'workingDays' },
+    { kind: 'base', code: 'base', label: '基本工资', prorate: 'workingDays' },
     {
       kind: 'commission',
       code: 'commission',
-      label: '提成 Commission',
+      label: '提成',
       tierOn: 'sales',
       base: 'sales * 0.9 / 1.17',
       mode: 'whole',
@@ -374,7 +423,7 @@ export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
     {
       kind: 'milestone',
       code: 'morningStar',
-      label: '晨星 Morning star',
+      label: '晨星奖',
       byDay: 20,
       table: ladderMilestones([
         [['SR', 'SE', 'SSE'], '15000', '1500'],
@@ -385,7 +434,7 @@ export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
     {
       kind: 'milestone',
       code: 'openStar',
-      label: '开星 Open star',
+      label: '开星奖',
       byDay: null,
       table: ladderMilestones([
         [['SR', 'SE', 'SSE'], '20000', '1000'],
@@ -393,9 +442,9 @@ export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
         [['SD', 'SSD', 'TE'], '40000', '2000'],
       ]),
     },
-    { kind: 'override', code: 'override', label: '团队奖 Team override', ratePercent: '5', qualifyingSales: '15000', eligibleRanks: ['SM', 'SSM', 'SD', 'SSD', 'TE'] },
-    { kind: 'attendance', code: 'attendance', label: '考勤扣款 Attendance', perLate: '50', freeLates: 2, absentDay: 'dayPay', personalLeaveDay: 'dayPay' },
-    { kind: 'adjustments', code: 'adjustment', label: '奖惩 Reward/penalty' },
+    { kind: 'override', code: 'override', label: '团队奖', ratePercent: '5', qualifyingSales: '15000', eligibleRanks: ['SM', 'SSM', 'SD', 'SSD', 'TE'] },
+    { kind: 'attendance', code: 'attendance', label: '考勤扣款', perLate: '50', freeLates: 2, absentDay: 'dayPay', personalLeaveDay: 'dayPay' },
+    { kind: 'adjustments', code: 'adjustment', label: '奖惩' },
   ],
 });
 
@@ -404,11 +453,11 @@ export const BASE_PLUS_COMMISSION: CompensationPlan = parsePlan({
   code: 'BASE_PLUS_COMMISSION',
   name: '底薪加提成 Base plus commission',
   components: [
-    { kind: 'base', code: 'base', label: '基本工资 Base salary', prorate: 'workingDays' },
+    { kind: 'base', code: 'base', label: '基本工资', prorate: 'workingDays' },
     {
       kind: 'commission',
       code: 'commission',
-      label: '提成 Commission',
+      label: '提成',
       tierOn: 'sales',
       base: 'sales',
       mode: 'marginal',
@@ -419,7 +468,7 @@ export const BASE_PLUS_COMMISSION: CompensationPlan = parsePlan({
       ],
       cap: '20000',
     },
-    { kind: 'attendance', code: 'attendance', label: '考勤扣款 Attendance', perLate: '30', freeLates: 3, absentDay: 'dayPay', personalLeaveDay: 'none' },
-    { kind: 'adjustments', code: 'adjustment', label: '奖惩 Reward/penalty' },
+    { kind: 'attendance', code: 'attendance', label: '考勤扣款', perLate: '30', freeLates: 3, absentDay: 'dayPay', personalLeaveDay: 'none' },
+    { kind: 'adjustments', code: 'adjustment', label: '奖惩' },
   ],
 });

@@ -29,25 +29,25 @@ export function checkDraftLines(plan: Pick<PlanFacts, 'metric' | 'ownerKind'>, s
   for (const line of input) {
     const c = column.get(line.periodKey);
     if (c === undefined) {
-      issues.push({ ...base, rule: 'unknownPeriod', row: null, column: null, rowKey: line.ownerId, periodKey: line.periodKey, found: line.periodKey, message: `${line.periodKey} is not a column of this plan` });
+      issues.push({ ...base, rule: 'unknownPeriod', row: null, column: null, rowKey: line.ownerId, periodKey: line.periodKey, found: line.periodKey, params: { period: line.periodKey, first: shape.periods[0]!.key, last: shape.periods.at(-1)!.key } });
       continue;
     }
     const isScope = line.ownerId === shape.scope.id;
     const row = isScope ? { owner: { key: shape.scope.id, name: shape.scope.name }, row: 0 } : owners.get(line.ownerId);
     if (!row) {
-      issues.push({ ...base, rule: 'unexpectedOwner', row: null, column: c, rowKey: line.ownerId, periodKey: null, message: `${line.ownerId} is not in this plan's scope; remove the row` });
+      issues.push({ ...base, rule: 'unexpectedOwner', row: null, column: c, rowKey: line.ownerId, periodKey: null, params: { owner: line.ownerId } });
       continue;
     }
     const k = `${line.ownerId}\u0000${line.periodKey}`;
     if (seen.has(k)) {
-      issues.push({ ...base, rule: 'duplicateCell', row: row.row, column: c, rowKey: line.ownerId, periodKey: line.periodKey, message: `${row.owner.name} has two amounts for ${line.periodKey}` });
+      issues.push({ ...base, rule: 'duplicateCell', row: row.row, column: c, rowKey: line.ownerId, periodKey: line.periodKey, params: { owner: row.owner.name, period: line.periodKey } });
       continue;
     }
     seen.add(k);
     if (blank(line.amount)) continue;
     const read = readAmount(line.amount, unit);
     if (!('value' in read)) {
-      issues.push({ ...base, rule: read.rule, row: row.row, column: c, rowKey: line.ownerId, periodKey: line.periodKey, found: read.found, message: `${row.owner.name}, ${line.periodKey}: “${read.found}” ${read.why}` });
+      issues.push({ ...base, rule: read.rule, row: row.row, column: c, rowKey: line.ownerId, periodKey: line.periodKey, found: read.found, params: { owner: row.owner.name, period: line.periodKey, found: read.found, detail: read.detail } });
       continue;
     }
     const o = row.owner as PlanGrid['owners'][number];
@@ -62,7 +62,7 @@ export function checkDraftLines(plan: Pick<PlanFacts, 'metric' | 'ownerKind'>, s
         periodKey: p.key,
         expected: formatAmount(unit, 0n),
         found: formatAmount(unit, read.value),
-        message: before ? `${o.name} joins on ${o.hireDate}, after ${p.key}: no target before joining` : `${o.name} left on ${o.leaveDate}, before ${p.key}: no target after leaving`,
+        params: before ? { owner: o.name, period: p.key, hireDate: o.hireDate ?? '' } : { owner: o.name, period: p.key, leaveDate: o.leaveDate ?? '' },
       });
       continue;
     }

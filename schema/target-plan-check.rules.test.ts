@@ -42,8 +42,8 @@ describe('checkLines', () => {
     const r = checkLines(facts, shape, [...good(), { ownerId: 'p1', periodKey: '2026-04', amount: 1 }, { ownerId: 'p1', periodKey: '2026-02', amount: 15 }]);
     expect(r.lines).toEqual([]);
     expect(r.issues).toEqual([
-      { rule: 'unknownPeriod', row: null, column: null, rowKey: 'p1', periodKey: '2026-04', expected: 'one of 2026-01 … 2026-03', found: '2026-04', message: expect.any(String) },
-      { rule: 'duplicateCell', row: null, column: 1, rowKey: 'p1', periodKey: '2026-02', expected: null, found: null, message: expect.any(String) },
+      { rule: 'unknownPeriod', row: null, column: null, rowKey: 'p1', periodKey: '2026-04', expected: 'one of 2026-01 … 2026-03', found: '2026-04', params: { period: '2026-04', first: '2026-01', last: '2026-03' } },
+      { rule: 'duplicateCell', row: null, column: 1, rowKey: 'p1', periodKey: '2026-02', expected: null, found: null, params: { owner: 'Ann', period: '2026-02' } },
     ]);
   });
 
@@ -92,14 +92,14 @@ describe('checkLines', () => {
       ['missingOwner', null, null, 'p2'],
       ['notANumber', 1, 2, 'p1'],
     ]);
-    expect(r.issues[0]!.message).toContain('p9');
+    expect(r.issues[0]!.params).toEqual({ owner: 'p9' });
   });
 
   it('owners keep their joining dates, and a period left out of a row is blank', () => {
     const joiner: PlanGrid = { ...shape, owners: [{ key: 'p1', name: 'Ann' }, { key: 'p2', name: 'Bo', hireDate: '2026-02-15', leaveDate: null }] };
     const r = checkLines(facts, joiner, good());
     expect(r.issues.map((i) => [i.rule, i.rowKey, i.periodKey])).toEqual([['beforeJoining', 'p2', '2026-01']]);
-    expect(r.issues[0]!.message).toContain('Bo');
+    expect(r.issues[0]!.params).toEqual({ owner: 'Bo', period: '2026-01', hireDate: '2026-02-15' });
     const partial = [...row('u1', [10, 20, 30]), ...row('p2', [4, 5, 6]), ...row('p1', [6, 15, 24]).slice(1)];
     expect(checkLines(facts, shape, partial).issues.map((i) => [i.rule, i.periodKey, i.found])).toEqual([['sum', '2026-01', '4']]);
   });

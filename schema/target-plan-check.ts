@@ -57,12 +57,12 @@ export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[],
   for (const line of input) {
     const c = col.get(line.periodKey);
     if (c === undefined) {
-      issues.push({ rule: 'unknownPeriod', row: null, column: null, rowKey: line.ownerId, periodKey: line.periodKey, expected: `one of ${shape.periods[0]!.key} … ${shape.periods.at(-1)!.key}`, found: line.periodKey, message: `${line.periodKey} is not a column of this plan` });
+      issues.push({ rule: 'unknownPeriod', row: null, column: null, rowKey: line.ownerId, periodKey: line.periodKey, expected: `one of ${shape.periods[0]!.key} … ${shape.periods.at(-1)!.key}`, found: line.periodKey, params: { period: line.periodKey, first: shape.periods[0]!.key, last: shape.periods.at(-1)!.key } });
       continue;
     }
     const k = `${line.ownerId}\u0000${line.periodKey}`;
     if (seen.has(k)) {
-      issues.push({ rule: 'duplicateCell', row: null, column: c, rowKey: line.ownerId, periodKey: line.periodKey, expected: null, found: null, message: `${line.ownerId} has two amounts for ${line.periodKey}` });
+      issues.push({ rule: 'duplicateCell', row: null, column: c, rowKey: line.ownerId, periodKey: line.periodKey, expected: null, found: null, params: { owner: shape.owners.find((o) => o.key === line.ownerId)?.name ?? line.ownerId, period: line.periodKey } });
       continue;
     }
     seen.add(k);
@@ -147,7 +147,7 @@ function stretchAtOtherLevels(plan: PlanFacts & { year: number; calendar: Fiscal
     for (const [key, v] of amounts) {
       const floor = b.get(key);
       if (own.has(key) || floor === undefined || v >= floor) continue;
-      out.push({ rule: 'stretchBelowBase', row: r, column: null, rowKey: o.key, periodKey: key, expected: `≥ ${formatAmount(unit, floor)}`, found: formatAmount(unit, v), message: `${o.name}, ${key}: the stretch target ${formatAmount(unit, v)} is below the base target ${formatAmount(unit, floor)}` });
+      out.push({ rule: 'stretchBelowBase', row: r, column: null, rowKey: o.key, periodKey: key, expected: `≥ ${formatAmount(unit, floor)}`, found: formatAmount(unit, v), params: { owner: o.name, period: key, found: formatAmount(unit, v), base: formatAmount(unit, floor) } });
     }
   });
   return out;
@@ -166,6 +166,6 @@ export function parentTotalIssue(plan: PlanFacts, scope: { id: string; name: str
     periodKey: null,
     expected: fmt(parent.total),
     found: fmt(plan.total),
-    message: `${scope.name}: the plan's total ${fmt(plan.total)} differs from ${fmt(parent.total)}, the figure ${parent.planLabel} gives it`,
+    params: { owner: scope.name, expected: fmt(parent.total), found: fmt(plan.total), parentPlan: parent.planLabel },
   };
 }

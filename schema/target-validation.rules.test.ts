@@ -8,12 +8,12 @@ describe('readAmount', () => {
     for (const blank of [null, undefined, '']) expect(readAmount(blank, 'money')).toEqual({ value: 0n });
   });
   it('names what it found when it is not a number', () => {
-    expect(readAmount(true, 'money')).toEqual({ rule: 'notANumber', found: 'TRUE', why: 'is TRUE/FALSE, not a number' });
-    expect(readAmount(false, 'count')).toEqual({ rule: 'notANumber', found: 'FALSE', why: 'is TRUE/FALSE, not a number' });
-    expect(readAmount(Number.NaN, 'money')).toEqual({ rule: 'notANumber', found: 'NaN', why: 'is not a finite number' });
-    expect(readAmount(Number.POSITIVE_INFINITY, 'count')).toEqual({ rule: 'notANumber', found: 'Infinity', why: 'is not a finite number' });
-    expect(readAmount({}, 'money')).toEqual({ rule: 'notANumber', found: '[object Object]', why: 'is not a number' });
-    expect(readAmount('#N/A', 'money')).toEqual({ rule: 'notANumber', found: '#N/A', why: 'is an Excel error (#N/A)' });
+    expect(readAmount(true, 'money')).toEqual({ rule: 'notANumber', found: 'TRUE', detail: 'boolean' });
+    expect(readAmount(false, 'count')).toEqual({ rule: 'notANumber', found: 'FALSE', detail: 'boolean' });
+    expect(readAmount(Number.NaN, 'money')).toEqual({ rule: 'notANumber', found: 'NaN', detail: 'notFinite' });
+    expect(readAmount(Number.POSITIVE_INFINITY, 'count')).toEqual({ rule: 'notANumber', found: 'Infinity', detail: 'notFinite' });
+    expect(readAmount({}, 'money')).toEqual({ rule: 'notANumber', found: '[object Object]', detail: 'notANumber' });
+    expect(readAmount('#N/A', 'money')).toEqual({ rule: 'notANumber', found: '#N/A', detail: 'excelError' });
   });
   it('text: trimmed, with separators, whole or with decimals, nothing around it', () => {
     expect(readAmount(' 12 ', 'money')).toEqual({ value: 1200n });
@@ -23,17 +23,17 @@ describe('readAmount', () => {
     for (const bad of ['x12', '12x', '1.', '.5', '1.2.3']) expect(readAmount(bad, 'money'), bad).toMatchObject({ rule: 'notANumber', found: bad });
   });
   it('counts are whole and not negative', () => {
-    expect(readAmount(-3, 'count')).toEqual({ rule: 'negative', found: '-3', why: 'is negative' });
-    expect(readAmount('-3', 'count')).toEqual({ rule: 'negative', found: '-3', why: 'is negative' });
+    expect(readAmount(-3, 'count')).toEqual({ rule: 'negative', found: '-3', detail: 'negative' });
+    expect(readAmount('-3', 'count')).toEqual({ rule: 'negative', found: '-3', detail: 'negative' });
     expect(readAmount('3.0', 'count')).toMatchObject({ rule: 'fraction', found: '3.0' });
     expect(readAmount(0, 'count')).toEqual({ value: 0n });
   });
   it('money up to 2^53 fen', () => {
     expect(readAmount('90071992547409.91', 'money')).toEqual({ value: 9_007_199_254_740_991n });
-    expect(readAmount('90071992547409.92', 'money')).toEqual({ rule: 'tooLarge', found: '90071992547409.92', why: 'is too large' });
+    expect(readAmount('90071992547409.92', 'money')).toEqual({ rule: 'tooLarge', found: '90071992547409.92', detail: 'tooLarge' });
     expect(readAmount(Number.MAX_SAFE_INTEGER / 100, 'money')).toEqual({ value: 9_007_199_254_740_990n }); // 15 significant digits
-    expect(readAmount(-2, 'money')).toEqual({ rule: 'negative', found: '-2', why: 'is negative' });
-    expect(readAmount('1.234', 'money')).toEqual({ rule: 'fraction', found: '1.234', why: 'has fractions of a fen (more than two decimals)' });
+    expect(readAmount(-2, 'money')).toEqual({ rule: 'negative', found: '-2', detail: 'negative' });
+    expect(readAmount('1.234', 'money')).toEqual({ rule: 'fraction', found: '1.234', detail: 'fenFraction' });
   });
 });
 

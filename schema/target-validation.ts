@@ -38,8 +38,18 @@ export interface ValidationIssue {
   periodKey: string | null;
   expected: string | null;
   found: string | null;
-  message: string;
+  /**
+   * What a message about the issue needs, by name (owner, period, amounts as
+   * decimal strings, dates, a detail code): the pane and the server render
+   * them from their catalogues. No language here.
+   */
+  params: IssueParams;
 }
+
+export type IssueParams = Record<string, string>;
+
+/** Why a cell could not be read as an amount, beyond its rule. */
+export type ReadDetail = 'boolean' | 'notFinite' | 'text' | 'excelError' | 'notANumber' | 'wholeUnits' | 'fenFraction' | 'negative' | 'tooLarge';
 
 export interface GridOwner {
   key: string;
@@ -71,32 +81,32 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 export const formatAmount = (unit: MetricUnit, v: bigint) => (unit === 'money' ? formatMoney(v) : v.toString());
 
-type Read = { value: bigint } | { rule: Rule; found: string; why: string };
+type Read = { value: bigint } | { rule: Rule; found: string; detail: ReadDetail };
 
 /** One raw cell as an amount in the metric's smallest unit; blank is zero. */
 export function readAmount(raw: unknown, unit: MetricUnit): Read {
   if (raw === null || raw === undefined || raw === '') return { value: 0n };
-  if (typeof raw === 'boolean') return { rule: 'notANumber', found: String(raw).toUpperCase(), why: 'is TRUE/FALSE, not a number' };
+  if (typeof raw === 'boolean') return { rule: 'notANumber', found: String(raw).toUpperCase(), detail: 'boolean' };
   let text: string;
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return { rule: 'notANumber', found: String(raw), why: 'is not a finite number' };
-    if (Math.abs(raw) > Number.MAX_SAFE_INTEGER / 100) return { rule: 'tooLarge', found: String(raw), why: 'is too large' };
+    if (!Number.isFinite(raw)) return { rule: 'notANumber', found: String(raw), detail: 'notFinite' };
+    if (Math.abs(raw) > Number.MAX_SAFE_INTEGER / 100) return { rule: 'tooLarge', found: String(raw), detail: 'tooLarge' };
     // Excel holds 15 significant digits; beyond them is binary noise (0.1 + 0.2).
     text = String(Number(raw.toPrecision(15)));
     if (/e/i.test(text)) text = BigInt(Math.round(raw)).toString();
   } else if (typeof raw === 'string') {
     text = raw.trim().replace(/,/g, '');
-    if (!/^-?\d+(\.\d+)?$/.test(text)) return { rule: 'notANumber', found: raw, why: raw.startsWith('#') ? `is an Excel error (${raw})` : 'is text, not a number' };
-  } else return { rule: 'notANumber', found: String(raw), why: 'is not a number' };
+    if (!/^-?\d+(\.\d+)?$/.test(text)) return { rule: 'notANumber', found: raw, detail: raw.startsWith('#') ? 'excelError' : 'text' };
+  } else return { rule: 'notANumber', found: String(raw), detail: 'notANumber' };
   if (unit === 'count') {
-    if (!/^-?\d+$/.test(text)) return { rule: 'fraction', found: text, why: 'is not a whole number; this metric counts whole units' };
+    if (!/^-?\d+$/.test(text)) return { rule: 'fraction', found: text, detail: 'wholeUnits' };
     const v = BigInt(text);
-    return v < 0n ? { rule: 'negative', found: text, why: 'is negative' } : { value: v };
+    return v < 0n ? { rule: 'negative', found: text, detail: 'negative' } : { value: v };
   }
-  if (/\.\d{3,}$/.test(text)) return { rule: 'fraction', found: text, why: 'has fractions of a fen (more than two decimals)' };
+  if (/\.\d{3,}$/.test(text)) return { rule: 'fraction', found: text, detail: 'fenFraction' };
   const v = parseMoney(text);
-  if (v < 0n) return { rule: 'negative', found: text, why: 'is negative' };
-  if (v > MAX_SAFE) return { rule: 'tooLarge', found: text, why: 'is too large' };
+  if (v < 0n) return { rule: 'negative', found: text, detail: 'negative' };
+  if (v > MAX_SAFE) return { rule: 'tooLarge', found: text, detail: 'tooLarge' };
   return { value: v };
 }
 
@@ -118,13 +128,13 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
   const expected = grid.expectedOwners ? new Map(grid.expectedOwners.map((o) => [o.key, o])) : null;
   grid.owners.forEach((o, r) => {
     if (seen.has(o.key)) {
-      issue({ rule: 'duplicateOwner', row: r, column: null, rowKey: o.key, periodKey: null, message: `${o.name} has a second row (first at row ${seen.get(o.key)! + 1})` });
+      issue({ rule: 'duplicateOwner', row: r, column: null, rowKey: o.key, periodKey: null, params: { owner: o.name, firstRow: String(seen.get(o.key)! + 1) } });
     } else seen.set(o.key, r);
-    if (expected && !expected.has(o.key)) issue({ rule: 'unexpectedOwner', row: r, column: null, rowKey: o.key, periodKey: null, message: `${o.name} is not in this plan's scope; remove the row` });
+    if (expected && !expected.has(o.key)) issue({ rule: 'unexpectedOwner', row: r, column: null, rowKey: o.key, periodKey: null, params: { owner: o.name } });
   });
   if (expected) {
     for (const o of expected.values()) {
-      if (!seen.has(o.key)) issue({ rule: 'missingOwner', row: null, column: null, rowKey: o.key, periodKey: null, message: `${o.name} has no row; every active member of the scope needs one` });
+      if (!seen.has(o.key)) issue({ rule: 'missingOwner', row: null, column: null, rowKey: o.key, periodKey: null, params: { owner: o.name } });
     }
   }
 
@@ -136,7 +146,7 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
     grid.periods.forEach((p, c) => {
       const read = readAmount(row[c], unit);
       if (!('value' in read)) {
-        issue({ rule: read.rule, row: r, column: c, rowKey: owner.key, periodKey: p.key, found: read.found, message: `${owner.name}, ${p.key}: “${read.found}” ${read.why}` });
+        issue({ rule: read.rule, row: r, column: c, rowKey: owner.key, periodKey: p.key, found: read.found, params: { owner: owner.name, period: p.key, found: read.found, detail: read.detail } });
         return;
       }
       values[r]![c] = read.value;
@@ -152,13 +162,13 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
             periodKey: p.key,
             expected: fmt(0n),
             found: fmt(read.value),
-            message: before ? `${owner.name} joins on ${owner.hireDate}, after ${p.key}: no target before joining` : `${owner.name} left on ${owner.leaveDate}, before ${p.key}: no target after leaving`,
+            params: before ? { owner: owner.name, period: p.key, hireDate: owner.hireDate ?? '' } : { owner: owner.name, period: p.key, leaveDate: owner.leaveDate ?? '' },
           });
         }
       }
       const b = baseRow?.get(p.key);
       if (b !== undefined && read.value < b) {
-        issue({ rule: 'stretchBelowBase', row: r, column: c, rowKey: owner.key, periodKey: p.key, expected: `≥ ${fmt(b)}`, found: fmt(read.value), message: `${owner.name}, ${p.key}: the stretch target ${fmt(read.value)} is below the base target ${fmt(b)}` });
+        issue({ rule: 'stretchBelowBase', row: r, column: c, rowKey: owner.key, periodKey: p.key, expected: `≥ ${fmt(b)}`, found: fmt(read.value), params: { owner: owner.name, period: p.key, found: fmt(read.value), base: fmt(b) } });
       }
     });
   });
@@ -182,7 +192,7 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
     const got = complete(values.map((row) => row[c]!));
     if (got !== null && got !== want) {
       const diff = got - want;
-      issue({ rule: 'sum', row: null, column: c, rowKey: null, periodKey: p.key, expected: fmt(want), found: fmt(got), message: `${p.key}: the rows add up to ${fmt(got)}, but the period's target is ${fmt(want)} (${diff > 0n ? 'over' : 'short'} by ${fmt(diff > 0n ? diff : -diff)})` });
+      issue({ rule: 'sum', row: null, column: c, rowKey: null, periodKey: p.key, expected: fmt(want), found: fmt(got), params: { period: p.key, expected: fmt(want), found: fmt(got), direction: diff > 0n ? 'over' : 'short', diff: fmt(diff > 0n ? diff : -diff) } });
     }
   });
   // Levels: each period of a level above sums its children exactly, in every row.
@@ -192,7 +202,7 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
       const got = complete(kids.map((k) => values[r]![k]!));
       if (have === null || have === undefined || got === null || got === have) continue;
       const p = grid.periods[c]!;
-      issue({ rule: 'levelSum', row: r, column: c, rowKey: o.key, periodKey: p.key, expected: fmt(got), found: fmt(have), message: `${o.name}, ${p.key}: ${fmt(have)}, but the periods within it add up to ${fmt(got)}` });
+      issue({ rule: 'levelSum', row: r, column: c, rowKey: o.key, periodKey: p.key, expected: fmt(got), found: fmt(have), params: { owner: o.name, period: p.key, expected: fmt(got), found: fmt(have) } });
     }
   });
   const top = grid.periods.map((p) => !p.parent);
@@ -201,7 +211,7 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
     if (want === undefined) return;
     const got = complete(values[r]!.filter((_, c) => top[c]));
     if (got !== null && got !== want) {
-      issue({ rule: 'rowTotal', row: r, column: null, rowKey: o.key, periodKey: null, expected: fmt(want), found: fmt(got), message: `${o.name}: the periods add up to ${fmt(got)}, but the target is ${fmt(want)}` });
+      issue({ rule: 'rowTotal', row: r, column: null, rowKey: o.key, periodKey: null, expected: fmt(want), found: fmt(got), params: { owner: o.name, expected: fmt(want), found: fmt(got) } });
     }
   });
   return { issues, values };

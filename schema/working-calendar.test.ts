@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCalendarDay, countWorkingDays, describeCount, isWorkingDay, workingCalendar, type CalendarDay } from './working-calendar.ts';
+import { calendarText } from '../addin/src/i18n/explanations.ts';
+import { checkCalendarDay, countWorkingDays, isWorkingDay, workingCalendar, type CalendarDay } from './working-calendar.ts';
 import { workingDaysBetween } from './compensation.ts';
 
 // The State Council's 2026 arrangement for the Spring Festival and National Day (as chinese-days 1.5.7 has it).
@@ -23,7 +24,7 @@ describe('working days under a calendar', () => {
       holidays: ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'],
       makeupDays: ['2026-02-14', '2026-02-28'],
     });
-    expect(describeCount('CN', c)).toBe(
+    expect(calendarText({ name: 'CN', ...c }, 'en')).toBe(
       'calendar CN: 20 weekdays − 6 public holidays (2026-02-16, 2026-02-17, 2026-02-18, 2026-02-19, 2026-02-20, 2026-02-23) + 2 make-up working days (2026-02-14, 2026-02-28) = 16 working days',
     );
   });
@@ -43,7 +44,7 @@ describe('working days under a calendar', () => {
     for (const [start, end] of [['2026-02-01', '2026-02-28'], ['2026-03-01', '2026-03-31'], ['2026-10-01', '2026-10-31'], ['2026-03-11', '2026-03-20']] as const) {
       expect(countWorkingDays(empty, start, end).count).toBe(workingDaysBetween(start, end));
     }
-    expect(describeCount('none', countWorkingDays(empty, '2026-03-01', '2026-03-31'))).toBe('calendar none: 22 weekdays = 22 working days');
+    expect(calendarText({ name: 'none', ...countWorkingDays(empty, '2026-03-01', '2026-03-31') }, 'en')).toBe('calendar none: 22 weekdays = 22 working days');
   });
 
   it('a make-up day wins over a holiday entry on the same weekend day; a holiday on a weekend takes nothing away', () => {

@@ -70,14 +70,6 @@ export function countWorkingDays(calendar: WorkingCalendar, start: IsoDay, end: 
   return out;
 }
 
-/** How the count came about, for explanations: "calendar CN: 20 weekdays − 6 public holidays + 2 make-up working days = 16". */
-export function describeCount(name: string, c: Pick<WorkingDayCount, 'count' | 'weekdays' | 'holidays' | 'makeupDays'>): string {
-  const parts = [`${c.weekdays} weekdays`];
-  if (c.holidays.length) parts.push(`− ${c.holidays.length} public holiday${c.holidays.length === 1 ? '' : 's'} (${c.holidays.join(', ')})`);
-  if (c.makeupDays.length) parts.push(`+ ${c.makeupDays.length} make-up working day${c.makeupDays.length === 1 ? '' : 's'} (${c.makeupDays.join(', ')})`);
-  return `calendar ${name}: ${parts.join(' ')} = ${c.count} working days`;
-}
-
 export interface CalendarDayProblem {
   field: 'date' | 'kind' | 'name';
   reason: 'NOT_A_DATE' | 'MAKEUP_DAY_NOT_ON_WEEKEND' | 'NAME_REQUIRED' | 'NAME_TOO_LONG' | 'UNKNOWN_KIND';

@@ -6,6 +6,7 @@ export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
 
 const en = {
+  locale: 'en' as Locale,
   targetFlow: targetFlowEn,
   appTitle: 'Quotabook',
   language: 'Language',
@@ -166,6 +167,7 @@ const en = {
 type Words = typeof en;
 
 const zh: Words = {
+  locale: 'zh-CN',
   targetFlow: targetFlowZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   language: '语言',

@@ -11,6 +11,7 @@ import { clientError, conflict } from '../errors.ts';
 import { checkDraftLines } from '../../schema/target-draft-check.ts';
 import { fiscalCalendar, requireUnlocked } from './calendar.ts';
 import { planShape, type LineInput } from './plan-shape.ts';
+import { issueMessage, withMessages } from './issue-text.ts';
 import { bump, event, inTransaction, requireRole, requireStatus } from './plans.ts';
 
 export async function saveDraft(ctx: Context, id: string, revision: number, lines: LineInput[]) {
@@ -22,12 +23,12 @@ export async function saveDraft(ctx: Context, id: string, revision: number, line
     const shape = await planShape(tx, plan, calendar);
     const checked = checkDraftLines(plan, shape, lines);
     if (checked.issues.length) {
-      const first = checked.issues[0]!;
-      throw clientError('BAD_USER_INPUT', `The draft has ${checked.issues.length} cell(s) that cannot be stored; nothing was saved. First: ${first.message}`, {
+      const first = issueMessage(checked.issues[0]!);
+      throw clientError('BAD_USER_INPUT', `The draft has ${checked.issues.length} cell(s) that cannot be stored; nothing was saved. First: ${first}`, {
         field: 'lines',
-        issues: checked.issues.slice(0, 500),
+        issues: withMessages(checked.issues.slice(0, 500)),
         reason: 'TARGET_DRAFT_CELLS',
-        params: { n: checked.issues.length, first: first.message },
+        params: { n: checked.issues.length, first },
       });
     }
     const key = (l: { ownerId: string; periodKey: string }) => `${l.ownerId}\u0000${l.periodKey}`;

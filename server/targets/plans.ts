@@ -9,6 +9,7 @@
  *   approve, return, publish: a manager of a unit above the scope unit, a director or an admin,
  *   and never the person who submitted.
  */
+import { issueMessage, withMessages } from './issue-text.ts';
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Metric, OwnerKind, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
@@ -335,7 +336,7 @@ async function unitHeadcounts(tx: Tx, shape: PlanShape) {
 
 export function invalidLines(issues: ReturnType<typeof checkLines>['issues']) {
   const first = issues[0]!;
-  return clientError('BAD_USER_INPUT', `The plan has ${issues.length} problem(s); nothing was saved. First: ${first.message}`, { field: 'lines', issues: issues.slice(0, 500) });
+  return clientError('BAD_USER_INPUT', `The plan has ${issues.length} problem(s); nothing was saved. First: ${issueMessage(first)}`, { field: 'lines', issues: withMessages(issues.slice(0, 500)) });
 }
 
 export async function validatePlanLines(ctx: Context, id: string, lines: LineInput[]) {

@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('tab-targets').click();
     await page.getByTestId('targets-year').fill('2026');
     const waiting = page.getByTestId('approval').first();
-    await expect(waiting.getByTestId('approval-total').innerText()).resolves.toMatch(/Total: 240,000\.00/);
+    await expect(waiting.getByTestId('approval-total').innerText()).resolves.toMatch(/Total: ¥240,000\.00/);
     await expect(waiting.getByTestId('approval-submitted').innerText()).resolves.toMatch(/^Submitted by manager, /);
     await expect(waiting.getByTestId('approval-their-comment').innerText()).resolves.toContain('按去年占比分解');
     await waiting.getByTestId('approval-open').click();

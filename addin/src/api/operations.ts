@@ -136,7 +136,7 @@ export const CALCULATE_RUN = `mutation Calculate($id: ID!, $revision: Int!) { ca
 export const SUBMIT_RUN = `mutation SubmitRun($id: ID!, $revision: Int!) { submitPayrollRun(id: $id, revision: $revision) { ${RUN_FIELDS} } }`;
 export const APPROVE_RUN = `mutation ApproveRun($id: ID!, $revision: Int!, $comment: String) { approvePayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_FIELDS} } }`;
 export const RETURN_RUN = `mutation ReturnRun($id: ID!, $revision: Int!, $comment: String!) { returnPayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_FIELDS} } }`;
-export const MY_PAYSLIP = `query MyPayslip($month: String!) { myPayslip(month: $month) { personId personName employeeNo planCode gross deductions net lines { code label kind amount explanation { rule arithmetic inputs { name value } } } } }`;
+export const MY_PAYSLIP = `query MyPayslip($month: String!) { myPayslip(month: $month) { personId personName employeeNo planCode gross deductions net lines { code label kind amount explanation { data } } } }`;
 
 export interface RunSummary {
   id: string;

@@ -81,13 +81,27 @@ export interface WriteReport {
   replacedPrevious: boolean;
 }
 
+/** Why the workbook refused a write: a code and its params, which the pane renders from its catalogue. */
+export type WorkbookReason = 'SHEET_OCCUPIED' | 'NO_FREE_SHEET_NAME';
+
+export class WorkbookError extends Error {
+  constructor(
+    readonly reason: WorkbookReason,
+    readonly params: Record<string, string>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
+
 /** The new block would cover cells that are not Quotabook's. */
-export class WorkbookConflictError extends Error {
+export class WorkbookConflictError extends WorkbookError {
   constructor(
     readonly sheetName: string,
     readonly cell: string,
   ) {
-    super(`${sheetName}!${cell} holds your own data where the new table would go. Move it, or rename the sheet, then pull again.`);
+    super('SHEET_OCCUPIED', { sheet: sheetName, cell }, `${sheetName}!${cell} holds your own data where the new table would go. Move it, or rename the sheet, then pull again.`);
     this.name = 'WorkbookConflictError';
   }
 }
@@ -155,7 +169,7 @@ async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec &
   const ours = infos.find((i) => isOurs(i, spec));
   if (ours) return ours;
   const free = infos.find((i) => candidateNames(spec.sheetName).includes(i.name) && i.sheet.isNullObject);
-  if (!free) throw new Error(`Sheets "${spec.sheetName}" to "${spec.sheetName} (9)" all hold other data; rename one and pull again`);
+  if (!free) throw new WorkbookError('NO_FREE_SHEET_NAME', { sheet: spec.sheetName }, `Sheets "${spec.sheetName}" to "${spec.sheetName} (9)" all hold other data; rename one and pull again`);
   return free;
 }
 

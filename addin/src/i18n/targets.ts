@@ -1,7 +1,5 @@
 /** The Targets screen's words for drafts, approvals with the numbers, and keeping typed cells (issue 8 §3–§5). */
 export const en = {
-  /** The locale numbers and dates are formatted in (Intl). */
-  locale: 'en',
   saveDraft: 'Save draft',
   savedDraft: 'Saved the draft (version {version}) with {n} cell(s) filled; it stays a draft until you submit it.',
   submitComment: 'Comment for the approver (optional)',
@@ -52,7 +50,6 @@ export const en = {
 };
 
 export const zh: typeof en = {
-  locale: 'zh-CN',
   saveDraft: '保存草稿',
   savedDraft: '已保存草稿（第 {version} 版），已填 {n} 个单元格；提交之前一直是草稿。',
   submitComment: '给审批人的说明（可选）',

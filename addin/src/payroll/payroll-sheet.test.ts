@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { words } from '../i18n.ts';
-import { PAYROLL_KIND, payrollSheetSpec, previousValues, type RunView } from './payroll-sheet.ts';
+import { PAYROLL_KIND, explainSheetSpec, payrollSheetSpec, previousValues, type RunView } from './payroll-sheet.ts';
 
-const line = (code: string, label: string, kind: string, amount: string) => ({ code, label, kind, amount, explanation: { rule: 'r', arithmetic: 'a', inputs: [] } });
+const line = (code: string, label: string, kind: string, amount: string) => ({
+  code,
+  label,
+  kind,
+  amount,
+  explanation: { data: JSON.stringify({ rule: { code: 'base', prorate: true, calendar: false }, inputs: { base: amount, workingDays: '22', workingDaysEmployed: '22' }, arithmetic: { code: 'baseFull', full: amount, days: 22 } }) },
+});
 const view = (net: string, adjustments: ReturnType<typeof line>[] = []): RunView => ({
   run: { id: 'run1', month: '2026-03', version: 1, revision: 2, status: 'CALCULATED', scopeUnitName: '杭州一组', scopeUnitId: 'u1' },
   payslips: [
@@ -55,5 +61,14 @@ describe('the Payroll sheet', () => {
     // And back: a layout with fewer columns hides only its own id column.
     await writeGridSheet(run, payrollSheetSpec(words.en, view('3000.00')));
     expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([8]);
+  });
+});
+
+describe('the Explain sheet', () => {
+  it('explains each line in the reader’s language only, from the data the server gives', () => {
+    const zh = explainSheetSpec(words['zh-CN'], view('3000.00'));
+    expect(zh.rows[0]!.slice(4)).toEqual(['月基本工资，按在岗工作日折算', '3000.00（22 个工作日全部在岗）', '基本工资: 3000.00; 应出勤工作日: 22; 在岗工作日: 22']);
+    const en = explainSheetSpec(words.en, view('3000.00'));
+    expect(en.rows[0]!.slice(4)).toEqual(['Monthly base, pro-rated by working days employed', '3000.00 (employed all 22 working days)', 'base salary: 3000.00; working days: 22; working days employed: 22']);
   });
 });

@@ -4,6 +4,7 @@
  * refresh highlighted), the Explain sheet (every line's rule and arithmetic)
  * and a rep's My payslip. Pure: the adapter writes what this returns.
  */
+import { explain } from '../i18n/explanations.ts';
 import type { Words } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import { columnLetters } from '../excel/chunks.ts';
@@ -18,7 +19,7 @@ export interface PayslipView {
   gross: string;
   deductions: string;
   net: string;
-  lines: { code: string; label: string; kind: string; amount: string; explanation: { rule: string; arithmetic: string; inputs: { name: string; value: string }[] } }[];
+  lines: { code: string; label: string; kind: string; amount: string; explanation: { data: string } }[];
 }
 
 export interface RunView {
@@ -27,7 +28,7 @@ export interface RunView {
 }
 
 export const RUN_FIELDS = `run { id month version revision status scopeUnitName scopeUnitId }
-  payslips { personId personName employeeNo planCode gross deductions net lines { code label kind amount explanation { rule arithmetic inputs { name value } } } }`;
+  payslips { personId personName employeeNo planCode gross deductions net lines { code label kind amount explanation { data } } }`;
 
 export const PAYROLL_KIND = 'payroll';
 const money = (s: string) => fenToCellNumber(parseMoney(s));
@@ -95,6 +96,9 @@ export function payrollSheetSpec(w: Words, view: RunView, previous: Map<string, 
   };
 }
 
+/** A line's explanation in the reader's language, from the data the server gives. */
+export const lineExplanation = (w: Words, l: { label: string; explanation: { data: string } }) => explain(JSON.parse(l.explanation.data), l.label, w.locale);
+
 export function explainSheetSpec(w: Words, view: RunView): SheetTableSpec {
   const p = w.payroll;
   return {
@@ -112,7 +116,10 @@ export function explainSheetSpec(w: Words, view: RunView): SheetTableSpec {
       { header: p.inputs, numberFormat: '@', width: 240 },
     ],
     rows: view.payslips.flatMap((s) =>
-      s.lines.map((l) => [s.employeeNo, s.personName, l.label, money(l.amount), l.explanation.rule, l.explanation.arithmetic, l.explanation.inputs.map((i) => `${i.name}: ${i.value}`).join('; ')] as CellInput[]),
+      s.lines.map((l) => {
+        const e = lineExplanation(w, l);
+        return [s.employeeNo, s.personName, l.label, money(l.amount), e.rule, e.arithmetic, e.inputs.map((i) => `${i.name}: ${i.value}`).join('; ')] as CellInput[];
+      }),
     ),
     properties: { runId: view.run.id },
   };
@@ -132,7 +139,10 @@ export function myPayslipSheet(w: Words, month: string, slip: PayslipView): Shee
       { header: p.arithmetic, numberFormat: '@', width: 420 },
     ],
     rows: [
-      ...slip.lines.map((l) => [l.label, money(l.amount), l.explanation.rule, l.explanation.arithmetic] as CellInput[]),
+      ...slip.lines.map((l) => {
+        const e = lineExplanation(w, l);
+        return [l.label, money(l.amount), e.rule, e.arithmetic] as CellInput[];
+      }),
       [p.gross, money(slip.gross), '', ''],
       [p.deductions, -money(slip.deductions), '', ''],
       [p.net, money(slip.net), '', ''],

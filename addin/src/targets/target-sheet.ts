@@ -23,6 +23,7 @@ import { METRICS, type Metric } from '../../../schema/metrics.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import { checkLines, type LineInput } from '../../../schema/target-plan-check.ts';
 import { readAmount } from '../../../schema/target-validation.ts';
+import { groupDecimal } from '../i18n/format.ts';
 import type { ValidationIssue } from '../../../schema/target-validation.ts';
 import { columnsWithin, type PeriodLevel } from '../../../schema/periods.ts';
 
@@ -46,9 +47,6 @@ const FIRST_PERIOD_COL = 3;
 const HEADER_ROW = 1;
 const FIRST_ROW = HEADER_ROW + 1;
 
-/** "1234567.5" as "1,234,567.5": grouped by thousands, exactly as given. */
-export const groupDigits = (amount: string) => amount.replace(/^(-?)(\d+)/, (_, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-
 /** The banner above the header: what the plan is, where it stands, and its year target. */
 export function targetBanner(w: Words, plan: PlanView['plan']): string {
   const t = w.targets;
@@ -59,7 +57,7 @@ export function targetBanner(w: Words, plan: PlanView['plan']): string {
     String(plan.year),
     `v${plan.version}`,
     t.statuses[plan.status as keyof typeof t.statuses] ?? plan.status,
-    `${t.totalTarget} ${groupDigits(plan.total)}`,
+    `${t.totalTarget} ${groupDecimal(plan.total, METRICS[plan.metric].unit === 'money' ? 2 : null)}`,
   ].join(' · ');
 }
 
@@ -299,7 +297,8 @@ export function myTargetsSheet(w: Words, rows: MyTargetRow[], year: number) {
       { header: w.targets.metric, numberFormat: '@', width: 90 },
       { header: w.targets.level, numberFormat: '@', width: 60 },
       { header: w.targets.period, numberFormat: '@', width: 70 },
-      { header: w.targets.target, numberFormat: '#,##0.##', width: 100 },
+      // Money as #,##0.00 (never #,##0.##, which leaves "1,234." in Excel); a sheet of counts only as whole numbers.
+      { header: w.targets.target, numberFormat: rows.every((r) => METRICS[r.metric].unit === 'count') && rows.length ? '#,##0' : '#,##0.00', width: 100 },
     ],
     rows: rows.map((r) => [w.targets.metrics[r.metric], w.targets.levels[r.level as 'BASE' | 'STRETCH'] ?? r.level, r.periodKey, cellNumber(r.metric, r.amount)] as CellInput[]),
     properties: { year: String(year) },

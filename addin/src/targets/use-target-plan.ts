@@ -11,7 +11,8 @@ import { format, type Words } from '../i18n.ts';
 import { ApiError, run } from '../api/client.ts';
 import { BREAK_DOWN, CREATE_PLAN, PREVIEW, SAVE_LINES, SUBMIT, TARGET_PLAN, TARGET_PLANS, TARGET_ROLLUP, type PlanSummary } from '../api/operations.ts';
 import { readStoredText, readTaggedSheet, writeGridSheet, writeSheetTable, writeStoredText, type ExcelRun } from '../excel/workbook.ts';
-import type { Metric } from '../../../schema/metrics.ts';
+import { METRICS, type Metric } from '../../../schema/metrics.ts';
+import { describeIssue } from '../i18n/issues.ts';
 import { rollupSheet, type RollupRow } from './rollup-sheet.ts';
 import { planningYear } from './planning-year.ts';
 import { checkSheet, comparisonSheetSpec, issueCell, linesForServer, PLAN_FIELDS, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView, type ReadBack } from './target-sheet.ts';
@@ -222,7 +223,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
     if (back.problems.length) return { view, back, issues: back.problems.map((p) => ({ cell: p.cell.endsWith('A:A') ? null : p.cell, message: `${p.cell}: ${p.message}` })) };
     const issues = checkSheet(view, back).map((i) => {
       const cell = issueCell(sheetName, back, i);
-      return { cell, message: `${cell ? `${cell}: ` : ''}${i.message}` };
+      return { cell, message: `${cell ? `${cell}: ` : ''}${describeIssue(i, w.locale, METRICS[view.plan.metric].unit)}` };
     });
     return { view, back, issues };
   };

@@ -1,4 +1,6 @@
 /** Payroll: compensation plans, attendance, adjustments, runs with sign-off, payslips that explain themselves. */
+import { explain } from '../../../addin/src/i18n/explanations.ts';
+import type { Explanation as ExplanationData } from '../../../schema/compensation.ts';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { AttendanceStatusEnum, PayrollStatusEnum, PositionEnum, RankEnum } from './enums.ts';
@@ -24,11 +26,19 @@ const payrollReaders = { finance: true, financeManager: true, director: true, ge
 const payrollStaff = { finance: true, admin: true } as const;
 const signers = { financeManager: true, director: true, generalManager: true } as const;
 
-const Explanation = builder.objectRef<{ rule: string; inputs: Record<string, string>; arithmetic: string }>('PayslipExplanation').implement({
+type StoredExplanation = { data: ExplanationData | { rule: string; inputs: Record<string, string>; arithmetic: string }; label: string };
+
+const Explanation = builder.objectRef<StoredExplanation>('PayslipExplanation').implement({
+  description: 'Why a payslip line is what it is. rule, inputs and arithmetic are English for API clients; data holds the same as codes and figures, which the pane renders in the reader’s language.',
   fields: (t) => ({
-    rule: t.exposeString('rule'),
-    inputs: t.field({ type: [builder.objectRef<[string, string]>('PayslipInput').implement({ fields: (f) => ({ name: f.string({ resolve: (p) => p[0] }), value: f.string({ resolve: (p) => p[1] }) }) })], resolve: (e) => Object.entries(e.inputs) }),
-    arithmetic: t.exposeString('arithmetic'),
+    rule: t.string({ resolve: (e) => explain(e.data, e.label, 'api').rule }),
+    inputs: t.field({
+      type: [builder.objectRef<{ name: string; value: string }>('PayslipInput').implement({ fields: (f) => ({ name: f.exposeString('name'), value: f.exposeString('value') }) })],
+      resolve: (e) => explain(e.data, e.label, 'api').inputs,
+    }),
+    arithmetic: t.string({ resolve: (e) => explain(e.data, e.label, 'api').arithmetic }),
+    code: t.string({ nullable: true, description: 'The rule’s code (base, commission, milestone, override, attendance, adjustment); null for lines explained before explanations were data.', resolve: (e) => (typeof e.data.rule === 'string' ? null : e.data.rule.code) }),
+    data: t.string({ description: 'The explanation as JSON: { rule, inputs, arithmetic, calendar } with codes and figures, no language.', resolve: (e) => JSON.stringify(e.data) }),
   }),
 });
 
@@ -38,7 +48,7 @@ const PayslipLineRef = builder.objectRef<PayslipRow['lines'][number]>('PayslipLi
     label: t.exposeString('label'),
     kind: t.exposeString('kind'),
     amount: t.field({ type: 'Money', resolve: (l) => l.amountFen }),
-    explanation: t.field({ type: Explanation, resolve: (l) => JSON.parse(l.explanation) }),
+    explanation: t.field({ type: Explanation, resolve: (l) => ({ data: JSON.parse(l.explanation), label: l.label }) }),
   }),
 });
 

@@ -1,4 +1,5 @@
 /** TargetPlan: a versioned plan of targets for a scope unit, its lines and workflow. */
+import { issueMessage, readDetailText } from '../../targets/issue-text.ts';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum, PlanStatusEnum, TargetLevelEnum } from './enums.ts';
@@ -83,6 +84,10 @@ const PlanEventRef = builder.objectRef<PlanView['events'][number]>('PlanEvent').
   }),
 });
 
+const IssueParamRef = builder.objectRef<{ name: string; value: string }>('IssueParam').implement({
+  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+});
+
 export const ValidationIssueRef = builder.objectRef<ValidationIssue>('ValidationIssue').implement({
   description: 'One broken rule, located by grid row (0 = the scope row) and column (period), with what was expected and found.',
   fields: (t) => ({
@@ -93,7 +98,8 @@ export const ValidationIssueRef = builder.objectRef<ValidationIssue>('Validation
     periodKey: t.exposeString('periodKey', { nullable: true }),
     expected: t.exposeString('expected', { nullable: true }),
     found: t.exposeString('found', { nullable: true }),
-    message: t.exposeString('message'),
+    message: t.string({ description: 'The issue in English, for API clients; the pane renders rule and params in the reader’s language.', resolve: (i) => issueMessage(i) }),
+    params: t.field({ type: [IssueParamRef], description: 'What a message about the issue needs, by name (owner, period, amounts as decimal strings, dates, detail codes).', resolve: (i) => Object.entries(i.params).map(([name, value]) => ({ name, value })) }),
   }),
 });
 
@@ -254,7 +260,7 @@ builder.mutationFields((t) => ({
       let total: bigint | null = null;
       if (input.total !== null && input.total !== undefined && input.total.trim() !== '') {
         const read = readAmount(input.total, METRICS[input.metric].unit);
-        if (!('value' in read)) throw badInput(['input', 'total'], `The total “${read.found}” ${read.why}`);
+        if (!('value' in read)) throw badInput(['input', 'total'], `The total “${read.found}” ${readDetailText(read.detail)}`);
         total = read.value;
       }
       const plan = await createPlan(ctx, { ...input, scopeUnitId: String(input.scopeUnitId), total, periodLevel: input.periodLevel ?? 'month' });

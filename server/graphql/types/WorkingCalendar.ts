@@ -4,7 +4,8 @@ import { builder } from '../builder.ts';
 import { CalendarDayKind } from '../../db/generated/sqlite/client/enums.ts';
 import { dayToDate } from '../../../schema/dates.ts';
 import { period } from '../../../schema/periods.ts';
-import { CN_CALENDAR, countWorkingDays, describeCount, workingCalendar } from '../../../schema/working-calendar.ts';
+import { CN_CALENDAR, countWorkingDays, workingCalendar } from '../../../schema/working-calendar.ts';
+import { calendarText } from '../../../addin/src/i18n/explanations.ts';
 import { calendarDays, removeCalendarDay, setCalendarDay, type CalendarDayRow } from '../../payroll/working-calendar.ts';
 
 const CalendarDayKindEnum = builder.enumType(CalendarDayKind, {
@@ -48,7 +49,7 @@ const WorkingCalendarYearRef = builder.objectRef<{ year: number; days: CalendarD
         return Array.from({ length: 12 }, (_, i) => {
           const m = period(`${y.year}-${String(i + 1).padStart(2, '0')}`);
           const c = countWorkingDays(cal, m.start, m.end);
-          return { month: m.key, workingDays: c.count, explanation: describeCount(CN_CALENDAR, c) };
+          return { month: m.key, workingDays: c.count, explanation: calendarText({ name: CN_CALENDAR, ...c }, 'en') };
         });
       },
     }),

@@ -13,18 +13,12 @@ import type { ExcelRun } from '../../../excel/workbook.ts';
 import { useApprovals } from '../../../targets/use-approvals.ts';
 import { METRICS, type Metric } from '../../../../../schema/metrics.ts';
 import { StatusMessage } from './StatusMessage.tsx';
+import { formatAmountText } from '../../../i18n/format.ts';
 
 const useStyles = makeStyles({
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
-
-/** An amount (exact decimal string) in the pane's locale: money with two decimals, counts whole. */
-export function formatFigure(locale: string, metric: string, amount: string): string {
-  const money = METRICS[metric as Metric]?.unit === 'money';
-  // Intl formats a decimal string exactly (no float on the way).
-  return new Intl.NumberFormat(locale, money ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 0 }).format(amount as unknown as number);
-}
 
 export function Approvals({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const styles = useStyles();
@@ -32,8 +26,8 @@ export function Approvals({ w, client, excel, onSessionEnded }: { w: Words; clie
   const f = w.targetFlow;
   const approvals = useApprovals(w, client, excel, onSessionEnded, true);
   const [comment, setComment] = useState('');
-  const when = (iso: string) => new Intl.DateTimeFormat(f.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-  const figure = (p: PlanSummary, amount: string) => formatFigure(f.locale, p.metric, amount);
+  const when = (iso: string) => new Intl.DateTimeFormat(w.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const figure = (p: PlanSummary, amount: string) => formatAmountText(amount, METRICS[p.metric as Metric]?.unit ?? 'count', w.locale);
   const decide = async (d: 'approve' | 'publish' | 'return', p: PlanSummary) => {
     await approvals.decide(d, p, comment);
     setComment('');

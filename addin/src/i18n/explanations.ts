@@ -1,0 +1,194 @@
+/**
+ * Payslip explanations in words. schema/compensation.ts gives each line's
+ * explanation as data (rule, inputs, arithmetic step, calendar); this renders
+ * it in English or zh-CN. The server renders its API's English from here too,
+ * so one text serves both.
+ */
+import type { ArithmeticStep, CalendarCount, Explanation, ExplanationRule, Measure } from '../../../schema/compensation.ts';
+import type { Locale } from '../i18n.ts';
+
+interface Renderer {
+  rule(r: ExplanationRule, calendar: CalendarCount | undefined): string;
+  arithmetic(a: ArithmeticStep, label: string): string;
+  calendar(c: CalendarCount): string;
+  input(name: string): string;
+  salesBy(byDay: number | null): string;
+}
+
+const enBy = (byDay: number | null) => (byDay ? `by the ${byDay}th` : 'by month end');
+const enMeasures: Record<Measure, string> = { sales: 'sales', units: 'units', collections: 'collections', margin: 'margin' };
+const zhMeasures: Record<Measure, string> = { sales: '销售额', units: '销量', collections: '回款', margin: '毛利' };
+const capEn = (cap: string | null) => (cap ? `; capped at ${cap}` : '');
+const capZh = (cap: string | null) => (cap ? `；封顶 ${cap}` : '');
+
+const enInputs: Record<string, string> = {
+  base: 'base salary',
+  workingDays: 'working days',
+  workingDaysEmployed: 'working days employed',
+  calendar: 'calendar',
+  rank: 'rank',
+  lates: 'late arrivals',
+  absentDays: 'days absent',
+  personalLeaveDays: 'days of personal leave',
+  dayPay: 'day’s pay',
+  reason: 'reason',
+  approvedBy: 'approved by',
+  ...enMeasures,
+};
+
+const en: Renderer = {
+  rule(r, calendar) {
+    const perCalendar = calendar ? `; working days per calendar ${calendar.name}` : '';
+    switch (r.code) {
+      case 'base':
+        return (r.prorate ? 'Monthly base, pro-rated by working days employed' : 'Monthly base') + perCalendar;
+      case 'commission':
+        return `${r.mode === 'whole' ? 'Whole-amount' : 'Marginal'} tiers on ${r.on} (${r.tiers.map((t) => `≥ ${t.from}: ${t.rate} %`).join(', ')}) of the base ${r.base}${r.cap ? `, at most ${r.cap}` : ''}`;
+      case 'milestone':
+        return `Bonus when sales ${enBy(r.byDay)} reach the rank's threshold (${r.table.map((t) => `${t.ranks.join('/')}: ${t.threshold} → ${t.bonus}`).join('; ')})`;
+      case 'override':
+        return `${r.rate} % of the sales of each trained rep who sold at least ${r.qualifying} (ranks ${r.ranks.join(', ')})`;
+      case 'attendance':
+        return `${r.perLate} per late arrival beyond ${r.freeLates} free; a day's pay (base ÷ working days) per absent day${r.personalLeaveDayPay ? ' and per day of personal leave' : ''}${perCalendar}`;
+      case 'adjustment':
+        return 'A reward or penalty with a reason and an approver';
+    }
+  },
+  arithmetic(a, label) {
+    const rounded = (fen: string) => ` → ${fen} (rounded half-up to the fen)`;
+    switch (a.code) {
+      case 'baseFull':
+        return `${a.full} (employed all ${a.days} working days)`;
+      case 'baseProrated':
+        return `${a.full} × ${a.employed} ÷ ${a.days} = ${a.amount}`;
+      case 'commissionBelowFirstTier':
+        return `${a.on} ${a.value} is below the first tier (${a.first}): no commission${rounded(a.fen)}`;
+      case 'commissionWhole':
+        return `${a.baseFormula} = ${a.base}; ${a.on} ${a.value} ≥ ${a.from} → ${a.rate} % of the whole base; ${a.base} × ${a.rate} % = ${a.amount}${capEn(a.cap)}${rounded(a.fen)}`;
+      case 'commissionMarginal':
+        return `${a.baseFormula} = ${a.base}; slices of ${a.on} ${a.value}: ${a.slices.map((s) => `${s.slice} × ${s.rate} %`).join(' + ') || 'none'}; applied to the base: ${a.amount}${capEn(a.cap)}${rounded(a.fen)}`;
+      case 'milestoneNoRow':
+        return `rank ${a.rank ?? 'none'} has no ${label} milestone`;
+      case 'milestone':
+        return `sales ${enBy(a.byDay)}: ${a.reached} ${a.met ? '≥' : '<'} ${a.threshold} for ${a.rank} → ${a.amount}`;
+      case 'overrideNotEligible':
+        return `rank ${a.rank ?? 'none'} earns no override`;
+      case 'overrideNone':
+        return `no trained rep reached ${a.qualifying}`;
+      case 'override':
+        return `(${a.sales.join(' + ')}) × ${a.rate} % = ${a.amount}`;
+      case 'attendance':
+        return `${a.charged} × ${a.perLate} + ${a.days} × ${a.base} ÷ ${a.workingDays} = ${a.total} deducted`;
+      case 'adjustment':
+        return a.amount;
+    }
+  },
+  calendar(c) {
+    const parts = [`${c.weekdays} weekdays`];
+    if (c.holidays.length) parts.push(`− ${c.holidays.length} public holiday${c.holidays.length === 1 ? '' : 's'} (${c.holidays.join(', ')})`);
+    if (c.makeupDays.length) parts.push(`+ ${c.makeupDays.length} make-up working day${c.makeupDays.length === 1 ? '' : 's'} (${c.makeupDays.join(', ')})`);
+    return `calendar ${c.name}: ${parts.join(' ')} = ${c.count} working days`;
+  },
+  input: (name) => enInputs[name] ?? name,
+  salesBy: (byDay) => `sales ${enBy(byDay)}`,
+};
+
+/** The API's English: input names as codes, as API clients have always read them. */
+const api: Renderer = { ...en, input: (name) => name };
+
+const zhBy = (byDay: number | null) => (byDay ? `截至 ${byDay} 日` : '截至月末');
+const zhInputs: Record<string, string> = {
+  base: '基本工资',
+  workingDays: '应出勤工作日',
+  workingDaysEmployed: '在岗工作日',
+  calendar: '工作日历',
+  rank: '职级',
+  lates: '迟到次数',
+  absentDays: '旷工天数',
+  personalLeaveDays: '事假天数',
+  dayPay: '日薪',
+  reason: '原因',
+  approvedBy: '批准人',
+  ...zhMeasures,
+};
+
+const zh: Renderer = {
+  rule(r, calendar) {
+    const perCalendar = calendar ? `；工作日按日历 ${calendar.name}` : '';
+    switch (r.code) {
+      case 'base':
+        return (r.prorate ? '月基本工资，按在岗工作日折算' : '月基本工资') + perCalendar;
+      case 'commission':
+        return `${r.mode === 'whole' ? '全额累进' : '超额分段'}提成，按${zhMeasures[r.on]}分档（${r.tiers.map((t) => `≥ ${t.from}：${t.rate}%`).join('，')}），提成基数 ${r.base}${r.cap ? `，最高 ${r.cap}` : ''}`;
+      case 'milestone':
+        return `${zhBy(r.byDay)}销售额达到职级门槛即发奖金（${r.table.map((t) => `${t.ranks.join('/')}：${t.threshold} → ${t.bonus}`).join('；')}）`;
+      case 'override':
+        return `所带新人中销售额不低于 ${r.qualifying} 者，按其销售额的 ${r.rate}% 计发（适用职级 ${r.ranks.join('、')}）`;
+      case 'attendance':
+        return `迟到超过 ${r.freeLates} 次后每次扣 ${r.perLate}；旷工${r.personalLeaveDayPay ? '及事假' : ''}每天扣一天日薪（基本工资 ÷ 工作日）${perCalendar}`;
+      case 'adjustment':
+        return '经批准、注明原因的奖励或处罚';
+    }
+  },
+  arithmetic(a, label) {
+    const rounded = (fen: string) => ` → ${fen}（四舍五入到分）`;
+    switch (a.code) {
+      case 'baseFull':
+        return `${a.full}（${a.days} 个工作日全部在岗）`;
+      case 'baseProrated':
+        return `${a.full} × ${a.employed} ÷ ${a.days} = ${a.amount}`;
+      case 'commissionBelowFirstTier':
+        return `${zhMeasures[a.on]} ${a.value} 低于第一档（${a.first}）：无提成${rounded(a.fen)}`;
+      case 'commissionWhole':
+        return `${a.baseFormula} = ${a.base}；${zhMeasures[a.on]} ${a.value} ≥ ${a.from} → 全额按 ${a.rate}%；${a.base} × ${a.rate}% = ${a.amount}${capZh(a.cap)}${rounded(a.fen)}`;
+      case 'commissionMarginal':
+        return `${a.baseFormula} = ${a.base}；${zhMeasures[a.on]} ${a.value} 分段：${a.slices.map((s) => `${s.slice} × ${s.rate}%`).join(' + ') || '无'}；折算到基数：${a.amount}${capZh(a.cap)}${rounded(a.fen)}`;
+      case 'milestoneNoRow':
+        return `职级 ${a.rank ?? '（无）'} 没有“${label}”奖励`;
+      case 'milestone':
+        return `${zhBy(a.byDay)}销售额：${a.reached} ${a.met ? '≥' : '<'} ${a.threshold}（职级 ${a.rank}）→ ${a.amount}`;
+      case 'overrideNotEligible':
+        return `职级 ${a.rank ?? '（无）'} 不享受带教提成`;
+      case 'overrideNone':
+        return `没有新人销售额达到 ${a.qualifying}`;
+      case 'override':
+        return `(${a.sales.join(' + ')}) × ${a.rate}% = ${a.amount}`;
+      case 'attendance':
+        return `${a.charged} × ${a.perLate} + ${a.days} × ${a.base} ÷ ${a.workingDays} = 扣 ${a.total}`;
+      case 'adjustment':
+        return a.amount;
+    }
+  },
+  calendar(c) {
+    const parts = [`工作日 ${c.weekdays} 天`];
+    if (c.holidays.length) parts.push(`− 法定节假日 ${c.holidays.length} 天（${c.holidays.join('、')}）`);
+    if (c.makeupDays.length) parts.push(`+ 调休上班 ${c.makeupDays.length} 天（${c.makeupDays.join('、')}）`);
+    return `日历 ${c.name}：${parts.join(' ')} = ${c.count} 个工作日`;
+  },
+  input: (name) => zhInputs[name] ?? name,
+  salesBy: (byDay) => `${zhBy(byDay)}销售额`,
+};
+
+const renderers: Record<Locale, Renderer> = { en, 'zh-CN': zh };
+
+export interface ExplanationText {
+  rule: string;
+  arithmetic: string;
+  inputs: { name: string; value: string }[];
+}
+
+/** A line's explanation in words. Explanations stored before they were data (strings) are shown as stored. */
+export function explain(e: Explanation | { rule: string; inputs: Record<string, string>; arithmetic: string }, label: string, locale: Locale | 'api'): ExplanationText {
+  if (typeof e.rule === 'string') {
+    const old = e as { rule: string; inputs: Record<string, string>; arithmetic: string };
+    return { rule: old.rule, arithmetic: old.arithmetic, inputs: Object.entries(old.inputs).map(([name, value]) => ({ name, value })) };
+  }
+  const x = e as Explanation;
+  const r = locale === 'api' ? api : renderers[locale];
+  const byDay = x.rule.code === 'milestone' ? x.rule.byDay : null;
+  const inputs = Object.entries(x.inputs).map(([name, value]) => ({ name: name === 'salesBy' ? r.salesBy(byDay) : r.input(name), value }));
+  if (x.calendar) inputs.push({ name: r.input('calendar'), value: r.calendar(x.calendar) });
+  return { rule: r.rule(x.rule, x.calendar), arithmetic: r.arithmetic(x.arithmetic, label), inputs };
+}
+
+export const calendarText = (c: CalendarCount, locale: Locale) => renderers[locale].calendar(c);
