@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await standIn(page, 'type', 'Targets', `F${repRow}`, march + 1);
     await page.getByTestId('plan-validate').click();
     const issue = page.getByTestId('plan-issue').first();
-    await expect(issue.innerText()).resolves.toMatch(new RegExp(`^Targets!F${diffRow}: 2026-03: .*over by 1\\.00`));
+    await expect(issue.innerText()).resolves.toMatch(new RegExp(`^Targets!F${diffRow}: Mar 2026: .*over by ¥1\\.00`));
     await issue.click();
     await expect.poll(() => page.evaluate(() => (window as any).__standIn.selection)).toBe(`Targets!F${diffRow}`);
 
