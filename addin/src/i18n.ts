@@ -2,13 +2,21 @@
  * The task pane's words in zh-CN and English. One table, so a missing
  * translation is a type error.
  */
+import { en as choresEn, zh as choresZh } from './i18n/chores.ts';
+import { en as sheetsEn, zh as sheetsZh } from './i18n/sheets.ts';
+import { en as navEn, zh as navZh } from './i18n/nav.ts';
+import { en as filesEn, zh as filesZh } from './i18n/files.ts';
+
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
 
 const en = {
   locale: 'en' as Locale,
   targetFlow: targetFlowEn,
+  chores: choresEn,
+  nav: navEn,
   appTitle: 'Quotabook',
+  sheets: sheetsEn,
   language: 'Language',
   signInTitle: 'Sign in',
   serverUrl: 'Server',
@@ -143,6 +151,7 @@ const en = {
     wroteMine: 'Wrote your payslip to “{sheet}”.',
     statuses: { DRAFT: 'draft', CALCULATED: 'calculated', SUBMITTED: 'submitted', FINANCE_APPROVED: 'signed by finance', SALES_APPROVED: 'signed by sales', LOCKED: 'locked', PAID: 'paid' },
   },
+  files: filesEn,
   positions: { SALES_DIRECTOR: 'Sales director', REGIONAL_MANAGER: 'Regional manager', ACCOUNT_MANAGER: 'Account manager', SALES_REP: 'Sales rep', FINANCE: 'Finance' },
   statuses: { PROBATION: 'Probation', ACTIVE: 'Active', LEFT: 'Left' },
   employment: { FULL_TIME: 'Full-time', PART_TIME: 'Part-time' },
@@ -169,7 +178,10 @@ type Words = typeof en;
 const zh: Words = {
   locale: 'zh-CN',
   targetFlow: targetFlowZh,
+  chores: choresZh,
+  nav: navZh,
   appTitle: 'Quotabook 销售目标与薪酬',
+  sheets: sheetsZh,
   language: '语言',
   signInTitle: '登录',
   serverUrl: '服务器',
@@ -304,6 +316,7 @@ const zh: Words = {
     wroteMine: '已将您的工资条写入“{sheet}”。',
     statuses: { DRAFT: '草稿', CALCULATED: '已计算', SUBMITTED: '已提交', FINANCE_APPROVED: '财务经理已签', SALES_APPROVED: '营销总监已签', LOCKED: '已锁定', PAID: '已发放' },
   },
+  files: filesZh,
   positions: { SALES_DIRECTOR: '营销总监', REGIONAL_MANAGER: '区域经理', ACCOUNT_MANAGER: '客户经理', SALES_REP: '销售代表', FINANCE: '财务' },
   statuses: { PROBATION: '试用', ACTIVE: '在职', LEFT: '离职' },
   employment: { FULL_TIME: '全职', PART_TIME: '兼职（营销合作协议）' },

@@ -64,6 +64,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
     File: { Input: File; Output: never };
+    SheetCell: { Input: string | number | boolean; Output: string | number | boolean };
   };
 }>({
   plugins: [AuthBeforeArgsPlugin, ScopeAuthPlugin, PrismaPlugin, ValidationPlugin],

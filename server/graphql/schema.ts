@@ -14,6 +14,8 @@ import './types/SeasonalityProfile.ts';
 import './types/PayrollRun.ts';
 import './types/WorkingCalendar.ts';
 import './types/User.ts';
+import './types/PayrollChores.ts';
+import './types/Imports.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

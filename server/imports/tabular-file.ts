@@ -139,10 +139,22 @@ function parseInWorker(kind: 'xlsx' | 'csv', bytes: Uint8Array, preferSheet: Reg
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
+/** An OLE2 compound file: a legacy .xls (BIFF8) workbook, or WPS's .et. */
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const isOle2 = (b: Uint8Array) => OLE2.every((x, i) => b[i] === x);
+
+/** A legacy workbook (many ERP exports are .xls, and some are HTML or text named .xls): refused, saying how to save it as .xlsx. */
+const legacyWorkbook = (name: string) =>
+  clientError('BAD_USER_INPUT', `“${name}” is a legacy Excel 97–2003 workbook (.xls), which cannot be read; open it in Excel or WPS and save it as an Excel workbook: File › Save As › Excel Workbook (*.xlsx)`, {
+    field: 'file',
+    reason: 'LEGACY_XLS',
+    params: { file: name },
+  });
 
 export async function readGrid(name: string, bytes: Uint8Array, preferSheet: RegExp, limits: FileLimits = FILE_LIMITS): Promise<Grid> {
   if (bytes.length > MAX_FILE_BYTES) throw clientError('BAD_USER_INPUT', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, { field: 'file', reason: 'FILE_LIMIT', limit: 'fileBytes', max: MAX_FILE_BYTES });
   const lower = name.toLowerCase();
+  if (isOle2(bytes) || (/\.(xls|et)$/.test(lower) && !isZip(bytes))) throw legacyWorkbook(name);
   if (lower.endsWith('.xlsx') || isZip(bytes)) {
     const declared = declaredZipSize(bytes);
     if (declared === null) throw clientError('BAD_USER_INPUT', 'The file is not an Excel workbook (.xlsx) that can be read', { field: 'file' });
@@ -151,25 +163,62 @@ export async function readGrid(name: string, bytes: Uint8Array, preferSheet: Reg
     }
     return parseInWorker('xlsx', bytes, preferSheet, limits);
   }
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return parseInWorker('csv', bytes, preferSheet, limits);
+  if (/\.(csv|txt|tsv)$/.test(lower)) return parseInWorker('csv', bytes, preferSheet, limits);
   throw clientError('BAD_USER_INPUT', `“${name}” is neither an .xlsx workbook nor a .csv file`, { field: 'file' });
 }
 
-/** Finds each column by any of its names in the header row; refuses when required ones are missing. */
-export function mapColumns<C extends string>(grid: Grid, names: Record<C, readonly string[]>, required: NoInfer<C>[]): Record<C, number> {
-  const header = (grid.rows[0] ?? []).map((h) => String(h ?? '').trim().toLowerCase());
-  const at = {} as Record<C, number>;
-  for (const [col, aliases] of Object.entries(names) as [C, readonly string[]][]) {
-    const i = header.findIndex((h) => aliases.includes(h));
-    if (i >= 0) at[col] = i;
+/** Where a table's header row is and which column holds each field (zero-based). */
+export interface ColumnMap<C extends string> {
+  /** The header's row (zero-based): title rows above it, as many Chinese reports have, are skipped. */
+  header: number;
+  /** Each found column's index; optional columns not found are undefined. */
+  at: Record<C, number>;
+}
+
+/** How far down a header row is looked for. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * Finds the header row (the first of the top rows that names every required
+ * column; title lines above it are skipped) and each column by any of its
+ * names there; refuses when required ones are missing.
+ */
+export function mapColumns<C extends string>(grid: Grid, names: Record<C, readonly string[]>, required: NoInfer<C>[]): ColumnMap<C> {
+  const headerOf = (r: number) => (grid.rows[r] ?? []).map((h) => String(h ?? '').trim().toLowerCase());
+  const columnsIn = (header: string[]) => {
+    const at = {} as Record<C, number>;
+    for (const [col, aliases] of Object.entries(names) as [C, readonly string[]][]) {
+      const i = header.findIndex((h) => aliases.includes(h));
+      if (i >= 0) at[col] = i;
+    }
+    return at;
+  };
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, grid.rows.length); r++) {
+    const at = columnsIn(headerOf(r));
+    if (required.every((c) => at[c] !== undefined)) return { header: r, at };
   }
+  const header = headerOf(0);
+  const at = columnsIn(header);
   const missing = required.filter((c) => at[c] === undefined);
-  if (missing.length) {
-    throw clientError(
-      'BAD_USER_INPUT',
-      `${grid.sheet}!1: the header row lacks the column(s) ${missing.map((m) => `${m} (${names[m][names[m].length - 1]})`).join(', ')}; found ${header.filter(Boolean).join(', ') || 'nothing'}`,
-      { field: 'file', missingColumns: missing },
-    );
-  }
-  return at;
+  throw clientError(
+    'BAD_USER_INPUT',
+    `${grid.sheet}!1: the header row lacks the column(s) ${missing.map((m) => `${m} (${names[m][names[m].length - 1]})`).join(', ')}; found ${header.filter(Boolean).join(', ') || 'nothing'}`,
+    { field: 'file', missingColumns: missing },
+  );
+}
+
+/** Refuses a grid (from the pane's sheet) beyond the limits a file has. */
+export function checkGridLimits(grid: Grid, limits: FileLimits = FILE_LIMITS): Grid {
+  if (grid.rows.length > limits.rows) throw overLimit('rows', limits.rows, `${grid.sheet} has ${grid.rows.length} rows; at most ${limits.rows} are accepted at once`);
+  let cells = 0;
+  grid.rows.forEach((row, r) => {
+    cells += row.length;
+    if (cells > limits.cells) throw overLimit('cells', limits.cells, `${grid.sheet} has more than ${limits.cells} cells; import it in parts`);
+    row.forEach((v, c) => {
+      if (typeof v === 'string' && v.length > limits.stringLength) {
+        throw overLimit('stringLength', limits.stringLength, `${grid.sheet}!${columnLetter(c)}${r + 1} holds ${v.length} characters; a cell may hold at most ${limits.stringLength}`);
+      }
+    });
+  });
+  return grid;
 }

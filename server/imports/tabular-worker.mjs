@@ -63,11 +63,42 @@ async function readXlsx() {
   return grid;
 }
 
+/**
+ * The text of a CSV or tab-separated file as Chinese offices save it: a BOM
+ * decides (UTF-8, or UTF-16 as Excel's "Unicode text" writes it); else UTF-8
+ * if the bytes are valid UTF-8; else GB18030, which covers GBK/GB2312 (what
+ * Excel in zh-CN writes for "CSV (逗号分隔)"). BOM-less UTF-16 is recognised
+ * by its zero bytes.
+ */
+function decodeText(b) {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  const head = b.subarray(0, 1024);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  head.forEach((x, i) => x === 0 && (i % 2 ? oddZeros++ : evenZeros++));
+  if (oddZeros > head.length / 4) return new TextDecoder('utf-16le').decode(b);
+  if (evenZeros > head.length / 4) return new TextDecoder('utf-16be').decode(b);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return new TextDecoder('gb18030').decode(b);
+  }
+}
+
+/** Tab-separated when the header line has tabs and no commas (Excel's "Unicode text", "Text (tab delimited)"). */
+const delimiterOf = (text) => {
+  const first = text.slice(0, text.search(/\r?\n|$/));
+  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
+};
+
 function readCsv() {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+  const text = decodeText(bytes);
   let rows;
   try {
     rows = parseCsv(text, {
+      delimiter: delimiterOf(text),
       relax_column_count: true,
       skip_empty_lines: false,
       // A record longer than this many characters cannot be within the string limit per cell times a sane width.

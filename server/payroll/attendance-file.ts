@@ -1,13 +1,15 @@
 /**
  * Attendance from an uploaded .xlsx or .csv: employee no., date, status (in
  * English or Chinese), late minutes. Every bad value is named by sheet and
- * cell, and the import is refused whole.
+ * cell, and the import is refused whole. The pane's sheet is read the same
+ * way (attendanceFromGrid).
  */
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
-import { dateToDay, dayToDate, isIsoDay } from '../../schema/dates.ts';
+import { dayToDate } from '../../schema/dates.ts';
 import { clientError } from '../errors.ts';
-import { importRejected, type ImportProblem } from '../targets/sales-import.ts';
-import { columnLetter, mapColumns, readGrid } from '../imports/tabular-file.ts';
+import { importRejected, type ImportProblem, type Locate } from '../targets/sales-import.ts';
+import { mapColumns, readGrid, type Grid } from '../imports/tabular-file.ts';
+import { cellText, dataRows, dayOfCell, locator } from '../imports/cells.ts';
 import type { AttendanceInput } from './attendance.ts';
 
 const COLUMNS = {
@@ -28,30 +30,44 @@ const STATUS: Record<string, AttendanceStatus> = {
   field_visit: 'FIELD_VISIT', 'field visit': 'FIELD_VISIT', 出访: 'FIELD_VISIT', 外出: 'FIELD_VISIT',
 };
 
-export async function readAttendanceFile(name: string, bytes: Uint8Array): Promise<AttendanceInput[]> {
-  const grid = await readGrid(name, bytes, /^(attendance|考勤)/i);
-  const at = mapColumns(grid, COLUMNS, ['employeeNo', 'date', 'status']);
+export interface GridAttendance {
+  sheet: string;
+  /** Data rows read (blank rows skipped), whether or not they parsed. */
+  rows: number;
+  records: AttendanceInput[];
+  problems: ImportProblem[];
+  locate: Locate;
+}
+
+export function attendanceFromGrid(grid: Grid): GridAttendance {
+  const columns = mapColumns(grid, COLUMNS, ['employeeNo', 'date', 'status']);
+  const { at } = columns;
+  const locate = locator(grid, columns);
   const problems: ImportProblem[] = [];
   const records: AttendanceInput[] = [];
-  grid.rows.slice(1).forEach((row, i) => {
-    const r = i + 2;
-    if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) return;
-    const cell = (c: keyof typeof COLUMNS) => (at[c] === undefined ? undefined : row[at[c]]);
-    const text = (c: keyof typeof COLUMNS) => {
-      const v = cell(c);
-      return v === null || v === undefined ? '' : v instanceof Date ? dateToDay(v) : String(v).trim();
-    };
-    const bad = (c: keyof typeof COLUMNS, message: string) => problems.push({ row: r, field: c, message: `${grid.sheet}!${columnLetter(at[c])}${r}: ${message}` });
-    const day = text('date').replace(/\//g, '-');
-    if (!isIsoDay(day)) bad('date', `“${text('date')}” is not a date (YYYY-MM-DD)`);
+  const data = dataRows(grid, columns.header);
+  for (const { row, sheetRow } of data) {
+    const text = (c: keyof typeof COLUMNS) => cellText(at[c] === undefined ? undefined : row[at[c]]);
+    const bad = (c: keyof typeof COLUMNS, message: string) => problems.push(locate({ row: sheetRow, field: c, message }));
+    const day = dayOfCell(row[at.date]);
+    if (!day) bad('date', `“${text('date')}” is not a date (YYYY-MM-DD)`);
     const status = STATUS[text('status').toLowerCase()];
     if (!status) bad('status', `“${text('status')}” is not a status (present/出勤, late/迟到, left early/早退, absent/旷工, personal leave/事假, sick leave/病假, field visit/出访)`);
     const minutes = text('lateMinutes');
     if (minutes && !/^\d+$/.test(minutes)) bad('lateMinutes', `“${minutes}” is not a whole number of minutes`);
     if (!text('employeeNo')) bad('employeeNo', 'is empty');
-    if (isIsoDay(day) && status) records.push({ employeeNo: text('employeeNo'), date: dayToDate(day), status, lateMinutes: minutes ? Number(minutes) : 0, note: text('note') || null });
-  });
-  if (problems.length) importRejected(problems, name);
-  if (!records.length) throw clientError('BAD_USER_INPUT', `${grid.sheet} has no attendance rows below its header`, { field: 'file' });
-  return records;
+    if (day && status) records.push({ sourceRow: sheetRow, employeeNo: text('employeeNo'), date: dayToDate(day), status, lateMinutes: minutes ? Number(minutes) : 0, note: text('note') || null });
+  }
+  return { sheet: grid.sheet, rows: data.length, records, problems, locate };
+}
+
+/** Refuses a grid's attendance when any row failed to parse or none is there. */
+export function requireAttendance(parsed: GridAttendance, source: string): GridAttendance {
+  if (parsed.problems.length) importRejected(parsed.problems, source);
+  if (!parsed.records.length) throw clientError('BAD_USER_INPUT', `${parsed.sheet} has no attendance rows below its header`, { field: 'file' });
+  return parsed;
+}
+
+export async function readAttendanceFile(name: string, bytes: Uint8Array): Promise<GridAttendance> {
+  return attendanceFromGrid(await readGrid(name, bytes, /^(attendance|考勤)/i));
 }

@@ -11,7 +11,7 @@ import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
 import { period } from '../../schema/periods.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
-import { importRejected, type ImportProblem, type ImportResult } from '../targets/sales-import.ts';
+import { importRejected, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
 
 export interface AttendanceInput {
   employeeNo: string;
@@ -19,9 +19,18 @@ export interface AttendanceInput {
   status: AttendanceStatus;
   lateMinutes?: number | null;
   note?: string | null;
+  /** Where the record came from in a sheet or file (its row there). */
+  sourceRow?: number;
 }
 
-export async function importAttendance(ctx: Context, records: AttendanceInput[]): Promise<ImportResult> {
+type AttendanceRow = { personId: string; date: Date; status: AttendanceStatus; lateMinutes: number; note: string | null };
+
+/**
+ * Every check an import makes, without writing: the rows as they would be
+ * stored and every problem. Importing one's own attendance is refused
+ * outright (FORBIDDEN).
+ */
+export async function checkAttendance(ctx: Context, records: AttendanceInput[]): Promise<{ problems: ImportProblem[]; rows: (AttendanceRow | null)[] }> {
   const problems: ImportProblem[] = [];
   const people = await ctx.prisma.person.findMany({
     where: { employeeNo: { in: [...new Set(records.map((r) => r.employeeNo))] } },
@@ -29,7 +38,7 @@ export async function importAttendance(ctx: Context, records: AttendanceInput[])
   });
   const byNo = new Map(people.map((p) => [p.employeeNo, p]));
   // Attendance decides pay: nobody imports their own.
-  const own = ctx.viewer?.personId ? records.flatMap((r, i) => (byNo.get(r.employeeNo)?.id === ctx.viewer!.personId ? [i + 1] : [])) : [];
+  const own = ctx.viewer?.personId ? records.flatMap((r, i) => (byNo.get(r.employeeNo)?.id === ctx.viewer!.personId ? [r.sourceRow ?? i + 1] : [])) : [];
   if (own.length) {
     throw clientError('FORBIDDEN', `Nobody may import their own attendance: row(s) ${own.slice(0, 10).join(', ')}${own.length > 10 ? ', …' : ''} are yours; someone else must import them`, {
       reason: 'OWN_ATTENDANCE',
@@ -41,7 +50,8 @@ export async function importAttendance(ctx: Context, records: AttendanceInput[])
   const locks = (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
   const seen = new Map<string, number>();
   const rows = records.map((r, i) => {
-    const row = i + 1;
+    const row = r.sourceRow ?? i + 1;
+    const before = problems.length;
     const p = byNo.get(r.employeeNo);
     const day = dateToDay(r.date);
     if (!p) problems.push({ row, field: 'employeeNo', message: `no person has employee number ${r.employeeNo}` });
@@ -52,14 +62,39 @@ export async function importAttendance(ctx: Context, records: AttendanceInput[])
     if ((r.lateMinutes ?? 0) < 0 || (r.status !== 'LATE' && (r.lateMinutes ?? 0) > 0)) problems.push({ row, field: 'lateMinutes', message: 'late minutes belong to LATE days only, and are not negative' });
     const lock = locks.find((l) => l.start <= day && day <= l.end);
     if (lock) problems.push({ row, field: 'date', message: `${day} is in the locked period ${lock.key}` });
-    return { personId: p?.id ?? '', date: r.date, status: r.status, lateMinutes: r.lateMinutes ?? 0, note: r.note ?? null };
+    return p && problems.length === before ? { personId: p.id, date: r.date, status: r.status, lateMinutes: r.lateMinutes ?? 0, note: r.note ?? null } : null;
   });
-  if (problems.length) importRejected(problems, 'The attendance import');
+  return { problems: problems.sort((a, b) => a.row - b.row), rows };
+}
+
+const dayKey = (x: { personId: string; date: Date }) => `${x.personId}|${x.date.getTime()}`;
+
+async function storedDays(db: Pick<Context['prisma'], 'attendanceDay'>, rows: AttendanceRow[]) {
+  if (!rows.length) return new Map<string, Awaited<ReturnType<Context['prisma']['attendanceDay']['findMany']>>[number]>();
+  const existing = await db.attendanceDay.findMany({ where: { OR: rows.map((r) => ({ personId: r.personId, date: r.date })) } });
+  return new Map(existing.map((e) => [dayKey(e), e]));
+}
+
+const changes = (e: { status: string; lateMinutes: number; note: string | null }, r: AttendanceRow) => e.status !== r.status || e.lateMinutes !== r.lateMinutes || e.note !== r.note;
+
+/** What importing these records would do, and every problem, without writing anything (the import's own checks). */
+export async function previewAttendance(ctx: Context, records: AttendanceInput[], locate: Locate = (p) => p): Promise<{ counts: ImportCounts; problems: ImportProblem[] }> {
+  const { problems, rows } = await checkAttendance(ctx, records);
+  const valid = rows.filter((r): r is AttendanceRow => r !== null);
+  const had = await storedDays(ctx.prisma, valid);
+  const created = valid.filter((r) => !had.has(dayKey(r))).length;
+  const updated = valid.filter((r) => had.has(dayKey(r)) && changes(had.get(dayKey(r))!, r)).length;
+  return { counts: { valid: valid.length, created, updated, unchanged: valid.length - created - updated }, problems: problems.map(locate) };
+}
+
+export async function importAttendance(ctx: Context, records: AttendanceInput[], source = 'The attendance import', locate: Locate = (p) => p): Promise<ImportResult> {
+  const checked = await checkAttendance(ctx, records);
+  if (checked.problems.length) importRejected(checked.problems.map(locate), source);
+  const rows = checked.rows as AttendanceRow[];
   return ctx.prisma.$transaction(
     async (tx) => {
-      const existing = await tx.attendanceDay.findMany({ where: { OR: rows.map((r) => ({ personId: r.personId, date: r.date })) } });
-      const key = (x: { personId: string; date: Date }) => `${x.personId}|${x.date.getTime()}`;
-      const had = new Map(existing.map((e) => [key(e), e]));
+      const had = await storedDays(tx, rows);
+      const key = dayKey;
       let created = 0;
       let updated = 0;
       for (const r of rows) {
@@ -67,7 +102,7 @@ export async function importAttendance(ctx: Context, records: AttendanceInput[])
         if (!e) {
           await tx.attendanceDay.create({ data: r });
           created++;
-        } else if (e.status !== r.status || e.lateMinutes !== r.lateMinutes || e.note !== r.note) {
+        } else if (changes(e, r)) {
           await tx.attendanceDay.update({ where: { id: e.id }, data: r });
           updated++;
         }

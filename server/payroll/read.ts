@@ -51,7 +51,7 @@ async function runsVisible(ctx: Context): Promise<Prisma.PayrollRunWhereInput> {
 }
 
 export async function runView(ctx: Context, id: string) {
-  const run = await ctx.prisma.payrollRun.findFirst({ where: { AND: [{ id }, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true } }, events: { orderBy: { at: 'asc' } } } });
+  const run = await ctx.prisma.payrollRun.findFirst({ where: { AND: [{ id }, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true, path: true } }, events: { orderBy: { at: 'asc' } } } });
   if (!run) throw notFound('PayrollRun', id);
   const payslips = await ctx.prisma.payslip.findMany({ where: { AND: [{ runId: id }, await slipsVisible(ctx, run.month)] }, include: slipInclude, orderBy: { person: { employeeNo: 'asc' } } });
   return { run, payslips };
@@ -63,11 +63,23 @@ export async function listRuns(ctx: Context, month?: string | null) {
 }
 
 /** The viewer's payslip from the newest signed-off (locked or paid) run of the month. */
-export async function myPayslip(ctx: Context, month: string): Promise<PayslipRow | null> {
+/** The months for which the viewer has a signed-off payslip, newest first (the pane opens on the first). */
+export async function myPayslipMonths(ctx: Context): Promise<string[]> {
+  if (!ctx.viewer?.personId) return [];
+  const runs = await ctx.prisma.payrollRun.findMany({
+    where: { status: { in: ['LOCKED', 'PAID'] }, payslips: { some: { personId: ctx.viewer.personId } } },
+    select: { month: true },
+    distinct: ['month'],
+    orderBy: { month: 'desc' },
+  });
+  return runs.map((r) => r.month);
+}
+
+export async function myPayslip(ctx: Context, month: string) {
   if (!ctx.viewer?.personId) return null;
   return ctx.prisma.payslip.findFirst({
     where: { personId: ctx.viewer.personId, run: { month, status: { in: ['LOCKED', 'PAID'] } } },
-    include: slipInclude,
+    include: { ...slipInclude, run: { select: { id: true, month: true, scopeUnit: { select: { path: true } } } } },
     orderBy: { run: { version: 'desc' } },
   });
 }

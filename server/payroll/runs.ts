@@ -16,19 +16,15 @@ import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson } f
 import { month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
 import { calculatePayslips } from './calculate-guarded.ts';
+import { returnRefusal, SIGN_OFF, signRefusal } from './sign-off.ts';
+
+export { SIGN_OFF };
 
 type Tx = Prisma.TransactionClient;
 
 /** Payslips per INSERT (9 parameters each: 18,000) and lines per INSERT (8 each: 28,000): under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const BATCH = 2000;
 const LINE_BATCH = 3500;
-
-/** Whose signature each status waits for, and where it leads. */
-export const SIGN_OFF: Partial<Record<PayrollStatus, { role: Role; who: string; next: PayrollStatus }>> = {
-  SUBMITTED: { role: 'FINANCE_MANAGER', who: 'the finance manager', next: 'FINANCE_APPROVED' },
-  FINANCE_APPROVED: { role: 'DIRECTOR', who: 'the sales director', next: 'SALES_APPROVED' },
-  SALES_APPROVED: { role: 'GENERAL_MANAGER', who: 'the general manager', next: 'LOCKED' },
-};
 
 async function bump(tx: Tx, id: string, revision: number, data: Prisma.PayrollRunUncheckedUpdateManyInput = {}) {
   const { count } = await tx.payrollRun.updateMany({ where: { id, revision }, data: { ...data, revision: { increment: 1 } } });
@@ -171,13 +167,13 @@ export async function submitRun(ctx: Context, id: string, revision: number) {
 export async function approveRun(ctx: Context, id: string, revision: number, comment?: string | null) {
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
-    const step = SIGN_OFF[run.status];
-    if (!step) throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} has no sign-off due`, { field: 'status' });
-    if (!ctx.viewer?.roles.includes(step.role)) throw forbidden(`It is ${step.who}'s turn to sign this run`);
+    const events = await tx.payrollEvent.findMany({ where: { runId: id }, select: { action: true, actorId: true, at: true } });
+    const refusal = signRefusal(run.status, ctx.viewer, events);
+    if (refusal?.why === 'NOT_DUE') throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} has no sign-off due`, { field: 'status' });
+    if (refusal?.why === 'NOT_YOUR_TURN') throw forbidden(`It is ${refusal.who}'s turn to sign this run`);
     // One person, one signature per submission, even if they hold two signer roles.
-    const lastSubmit = await tx.payrollEvent.findFirst({ where: { runId: id, action: 'submit' }, orderBy: { at: 'desc' } });
-    const mine = await tx.payrollEvent.findFirst({ where: { runId: id, action: 'approve', actorId: ctx.viewer.userId, at: { gte: lastSubmit?.at ?? new Date(0) } } });
-    if (mine) throw forbidden('You have already signed this run; each step needs a different person');
+    if (refusal?.why === 'ALREADY_SIGNED') throw forbidden('You have already signed this run; each step needs a different person');
+    const step = SIGN_OFF[run.status]!;
     const after = await bump(tx, id, revision, { status: step.next });
     await event(tx, ctx, id, 'approve', run.status, step.next, comment);
     return after;
@@ -188,9 +184,9 @@ export async function returnRun(ctx: Context, id: string, revision: number, comm
   if (!comment.trim()) throw badInput(['comment'], 'Say why the run goes back');
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
-    const step = SIGN_OFF[run.status];
-    if (!step) throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} cannot be returned`, { field: 'status' });
-    if (!ctx.viewer?.roles.includes(step.role)) throw forbidden(`Only ${step.who} may return the run at this step`);
+    const refusal = returnRefusal(run.status, ctx.viewer);
+    if (refusal?.why === 'NOT_DUE') throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} cannot be returned`, { field: 'status' });
+    if (refusal?.why === 'NOT_YOUR_TURN') throw forbidden(`Only ${refusal.who} may return the run at this step`);
     const after = await bump(tx, id, revision, { status: 'CALCULATED' });
     await event(tx, ctx, id, 'return', run.status, 'CALCULATED', comment);
     return after;

@@ -87,6 +87,19 @@ export interface MyTarget {
 }
 
 /** The viewer's own targets from the newest published version of each plan. */
+/** The years for which the viewer has published targets, newest first (the pane opens on the first). */
+export async function myTargetYears(ctx: Context): Promise<number[]> {
+  const personId = ctx.viewer?.personId;
+  if (!personId) return [];
+  const plans = await ctx.prisma.targetPlan.findMany({
+    where: { status: { in: ['PUBLISHED', 'LOCKED'] }, lines: { some: { ownerKind: 'PERSON', ownerId: personId } } },
+    select: { year: true },
+    distinct: ['year'],
+    orderBy: { year: 'desc' },
+  });
+  return plans.map((p) => p.year);
+}
+
 export async function myTargets(ctx: Context, year: number): Promise<MyTarget[]> {
   const personId = ctx.viewer?.personId;
   if (!personId) return [];

@@ -1,15 +1,19 @@
 /**
  * Sales actuals from an uploaded file: an .xlsx workbook (first sheet, or a
  * sheet named Sales/销售) read with exceljs, or a CSV read with csv-parse.
- * The first row names the columns, in English or Chinese; every problem
- * names the sheet, the cell and the reason, and the import is refused whole.
+ * The header row (the first row, or below a few title lines) names the
+ * columns, in English or Chinese; every problem names the sheet, the cell
+ * and the reason, and the import is refused whole. The same reading serves
+ * a sheet the pane sends (salesFromGrid), so its preview and import follow
+ * the file's rules.
  */
-import { dateToDay, isIsoDay, dayToDate } from '../../schema/dates.ts';
+import { dayToDate } from '../../schema/dates.ts';
 import { parseMoney } from '../../schema/money.ts';
 import { clientError } from '../errors.ts';
-import type { ImportProblem, SaleInput } from './sales-import.ts';
+import type { ImportProblem, Locate, SaleInput } from './sales-import.ts';
 import { importRejected } from './sales-import.ts';
-import { columnLetter, mapColumns, readGrid } from '../imports/tabular-file.ts';
+import { mapColumns, readGrid, type Grid } from '../imports/tabular-file.ts';
+import { cellText, dataRows, dayOfCell, locator } from '../imports/cells.ts';
 
 export { MAX_FILE_BYTES } from '../imports/tabular-file.ts';
 
@@ -27,30 +31,29 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['externalId', 'employeeNo', 'date', 'amount'];
 
-export async function readSalesFile(name: string, bytes: Uint8Array): Promise<{ sheet: string; records: SaleInput[] }> {
-  const grid = await readGrid(name, bytes, /^(sales|销售)/i);
-  const at = mapColumns(grid, COLUMNS, REQUIRED);
+/** Sales records read from a grid: those that parsed, the problems of those that did not (by cell), and how to name a later problem's cell. */
+export interface GridSales {
+  sheet: string;
+  /** Data rows read (blank rows skipped), whether or not they parsed. */
+  rows: number;
+  records: SaleInput[];
+  problems: ImportProblem[];
+  locate: Locate;
+}
 
+export function salesFromGrid(grid: Grid): GridSales {
+  const columns = mapColumns(grid, COLUMNS, REQUIRED);
+  const { at } = columns;
+  const locate = locator(grid, columns);
   const problems: ImportProblem[] = [];
   const records: SaleInput[] = [];
-  grid.rows.slice(1).forEach((row, i) => {
-    const excelRow = i + 2;
-    if (row.every((v) => v === null || v === undefined || String(v).trim() === '')) return;
+  const data = dataRows(grid, columns.header);
+  for (const { row, sheetRow } of data) {
     const cell = (c: Column) => (at[c] === undefined ? undefined : row[at[c]]);
-    const where = (c: Column) => `${grid.sheet}!${columnLetter(at[c])}${excelRow}`;
-    const bad = (c: Column, message: string) => problems.push({ row: excelRow, field: c, message: `${where(c)}: ${message}` });
-    const text = (c: Column) => {
-      const v = cell(c);
-      return v === null || v === undefined ? '' : v instanceof Date ? dateToDay(v) : String(v).trim();
-    };
-    const date = (() => {
-      const v = cell('date');
-      if (v instanceof Date) return dayToDate(dateToDay(v));
-      const s = text('date').replace(/\//g, '-');
-      if (isIsoDay(s)) return dayToDate(s);
-      bad('date', `“${text('date')}” is not a date (YYYY-MM-DD)`);
-      return null;
-    })();
+    const bad = (c: Column, message: string) => problems.push(locate({ row: sheetRow, field: c, message }));
+    const text = (c: Column) => cellText(cell(c));
+    const day = dayOfCell(cell('date'));
+    if (!day) bad('date', `“${text('date')}” is not a date (YYYY-MM-DD)`);
     const money = (c: Column, required: boolean) => {
       const s = text(c);
       if (!s) {
@@ -58,7 +61,8 @@ export async function readSalesFile(name: string, bytes: Uint8Array): Promise<{ 
         return null;
       }
       try {
-        const v = typeof cell(c) === 'number' ? String(Number((cell(c) as number).toPrecision(15))) : s;
+        // As Excel's CSV shows a currency format: ¥1,234.56 (the full-width ￥ too).
+        const v = typeof cell(c) === 'number' ? String(Number((cell(c) as number).toPrecision(15))) : s.replace(/^[¥￥]\s*/, '');
         return parseMoney(v);
       } catch (e) {
         bad(c, (e as Error).message);
@@ -77,12 +81,12 @@ export async function readSalesFile(name: string, bytes: Uint8Array): Promise<{ 
     const yes = text('newCustomer').toLowerCase();
     if (!text('externalId')) bad('externalId', 'is empty');
     if (!text('employeeNo')) bad('employeeNo', 'is empty');
-    if (date && amount !== null)
+    if (day && amount !== null)
       records.push({
-        sourceRow: excelRow,
+        sourceRow: sheetRow,
         externalId: text('externalId'),
         employeeNo: text('employeeNo'),
-        date,
+        date: dayToDate(day),
         amountFen: amount,
         units,
         customer: text('customer') || null,
@@ -90,8 +94,17 @@ export async function readSalesFile(name: string, bytes: Uint8Array): Promise<{ 
         collectedFen: collected,
         marginFen: margin,
       });
-  });
-  if (problems.length) importRejected(problems, `${name}`);
-  if (!records.length) throw clientError('BAD_USER_INPUT', `${grid.sheet} has no sales rows below its header`, { field: 'file' });
-  return { sheet: grid.sheet, records };
+  }
+  return { sheet: grid.sheet, rows: data.length, records, problems, locate };
+}
+
+/** Refuses a grid's sales when any row failed to parse or none is there. */
+export function requireSales(parsed: GridSales, source: string): GridSales {
+  if (parsed.problems.length) importRejected(parsed.problems, source);
+  if (!parsed.records.length) throw clientError('BAD_USER_INPUT', `${parsed.sheet} has no sales rows below its header`, { field: 'file' });
+  return parsed;
+}
+
+export async function readSalesFile(name: string, bytes: Uint8Array): Promise<GridSales> {
+  return salesFromGrid(await readGrid(name, bytes, /^(sales|销售)/i));
 }

@@ -30,7 +30,19 @@ export interface ImportProblem {
   row: number;
   field: string;
   message: string;
+  /** The sheet and cell it names, when the records came from a sheet or a file. */
+  sheet?: string;
+  cell?: string;
 }
+
+/** What an import would do (a preview) or did. */
+export interface ImportCounts extends ImportResult {
+  /** Records that passed every check. */
+  valid: number;
+}
+
+/** Which problems to report where: e.g. to name each problem's cell in the sheet the records came from. */
+export type Locate = (p: ImportProblem) => ImportProblem;
 
 export interface ImportResult {
   created: number;
@@ -47,7 +59,25 @@ export function importRejected(problems: ImportProblem[], source = 'The import')
   });
 }
 
-export async function importSales(ctx: Context, records: SaleInput[], source?: string): Promise<ImportResult> {
+type SalesRow = {
+  externalId: string;
+  personId: string;
+  unitId: string;
+  date: Date;
+  amountFen: bigint;
+  units: number;
+  customer: string | null;
+  newCustomer: boolean;
+  collectedFen: bigint;
+  marginFen: bigint;
+};
+
+/**
+ * Every check an import makes, without writing: the rows as they would be
+ * stored (null where a record's person or employment is wrong) and every
+ * problem. Importing one's own sales is refused outright (FORBIDDEN).
+ */
+export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ problems: ImportProblem[]; rows: (SalesRow | null)[] }> {
   const problems: ImportProblem[] = [];
   const rowOf = (i: number) => records[i]!.sourceRow ?? i + 1;
   const seen = new Map<string, number>();
@@ -103,23 +133,47 @@ export async function importSales(ctx: Context, records: SaleInput[], source?: s
       marginFen: r.marginFen ?? 0n,
     };
   });
-  if (problems.length) importRejected(problems.sort((a, b) => a.row - b.row), source);
-  const rows = resolved as NonNullable<(typeof resolved)[number]>[];
+  return { problems: problems.sort((a, b) => a.row - b.row), rows: resolved };
+}
+
+type Db = Pick<Context['prisma'], 'salesRecord'>;
+
+/** Which rows are new, which change a stored sale, and the stored sales they change. */
+async function salesChanges(db: Db, rows: SalesRow[]) {
+  const existing = new Map(
+    (await db.salesRecord.findMany({ where: { externalId: { in: rows.map((r) => r.externalId) } } })).map((e) => [e.externalId, e]),
+  );
+  const fresh = rows.filter((r) => !existing.has(r.externalId));
+  const changed = rows.filter((r) => {
+    const e = existing.get(r.externalId);
+    return (
+      e &&
+      (e.personId !== r.personId || e.unitId !== r.unitId || e.date.getTime() !== r.date.getTime() || e.amountFen !== r.amountFen || e.units !== r.units ||
+        e.customer !== r.customer || e.newCustomer !== r.newCustomer || e.collectedFen !== r.collectedFen || e.marginFen !== r.marginFen)
+    );
+  });
+  return { existing, fresh, changed };
+}
+
+/** What importing these records would do, and every problem, without writing anything (the import's own checks). */
+export async function previewSales(ctx: Context, records: SaleInput[], locate: Locate = (p) => p): Promise<{ counts: ImportCounts; problems: ImportProblem[] }> {
+  const { problems, rows } = await checkSales(ctx, records);
+  const valid = rows.filter((r): r is SalesRow => r !== null);
+  const { fresh, changed } = await salesChanges(ctx.prisma, valid);
+  return {
+    counts: { valid: valid.length, created: fresh.length, updated: changed.length, unchanged: valid.length - fresh.length - changed.length },
+    problems: problems.map(locate),
+  };
+}
+
+export async function importSales(ctx: Context, records: SaleInput[], source?: string, locate: Locate = (p) => p): Promise<ImportResult> {
+  const checked = await checkSales(ctx, records);
+  if (checked.problems.length) importRejected(checked.problems.map(locate), source);
+  const rows = checked.rows as SalesRow[];
 
   return ctx.prisma.$transaction(
     async (tx) => {
-      const existing = new Map(
-        (await tx.salesRecord.findMany({ where: { externalId: { in: rows.map((r) => r.externalId) } } })).map((e) => [e.externalId, e]),
-      );
-      const fresh = rows.filter((r) => !existing.has(r.externalId));
-      const changed = rows.filter((r) => {
-        const e = existing.get(r.externalId);
-        return (
-          e &&
-          (e.personId !== r.personId || e.unitId !== r.unitId || e.date.getTime() !== r.date.getTime() || e.amountFen !== r.amountFen || e.units !== r.units ||
-            e.customer !== r.customer || e.newCustomer !== r.newCustomer || e.collectedFen !== r.collectedFen || e.marginFen !== r.marginFen)
-        );
-      });
+      const { existing, fresh, changed } = await salesChanges(tx, rows);
       if (fresh.length) await tx.salesRecord.createMany({ data: fresh });
       for (const r of changed) await tx.salesRecord.update({ where: { externalId: r.externalId }, data: r });
       const result = { created: fresh.length, updated: changed.length, unchanged: rows.length - fresh.length - changed.length };

@@ -176,3 +176,55 @@ export function useE2e(name: string): E2e {
   });
   return e2e;
 }
+
+/** What the Office host would tell the pane: its theme and display language. */
+export interface OfficeHost {
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor?: string; controlBackgroundColor?: string; controlForegroundColor?: string };
+  displayLanguage?: string;
+}
+
+/**
+ * An init script that gives `Office.context` the host's values once office.js
+ * has loaded (outside Office, office.js leaves them undefined).
+ */
+export const officeHostScript = (host: OfficeHost) => `
+(function () {
+  var host = ${JSON.stringify(host)};
+  var patch = function () {
+    if (!window.Office || !window.Office.context) return;
+    Object.keys(host).forEach(function (k) {
+      Object.defineProperty(window.Office.context, k, { value: host[k], configurable: true });
+    });
+  };
+  document.addEventListener('load', function (e) {
+    var src = e.target && e.target.src;
+    if (src && src.indexOf('office.js') >= 0) {
+      patch();
+      var onReady = window.Office.onReady;
+      window.Office.onReady = function (cb) {
+        return onReady.call(window.Office, function (info) { patch(); return cb && cb(info); });
+      };
+    }
+  }, true);
+})();`;
+
+/** A fresh pane page as paneInExcel, in an Office host with this theme and display language. */
+export async function paneInOffice(browser: Browser, script: string, url: string, host: OfficeHost, locale = 'en-US'): Promise<Page> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale });
+  await context.addInitScript({ content: script });
+  await context.addInitScript({ content: officeHostScript(host) });
+  const page = await context.newPage();
+  await page.goto(`${url}/taskpane.html`);
+  return page;
+}
+
+/**
+ * Opens a signed-in screen by its navigation id, from its tab or, when the
+ * pane is too narrow for it, from the "More" menu.
+ */
+export async function openScreen(page: Page, id: string) {
+  const tab = page.getByTestId(`tab-${id}`);
+  if (await tab.isVisible()) return tab.click();
+  await page.getByTestId('nav-more').click();
+  await page.getByTestId(`nav-more-${id}`).click();
+}

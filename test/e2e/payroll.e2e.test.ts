@@ -1,11 +1,13 @@
 /**
  * End to end, payroll: finance creates, calculates and refreshes the payroll
- * sheet (with its explanations), recalculates after an adjustment and sees
- * what changed highlighted, submits; the three signers approve in order; the
- * rep pulls their payslip.
+ * sheet (the 薪酬月报表 columns, totals, sign-off block, explanations),
+ * recalculates after an adjustment and sees what changed highlighted and
+ * listed, and against the previous month; submits; each signer sees the
+ * run's numbers, only the one whose turn it is gets Sign, and they sign in
+ * turn; the sheet shows who signed when; the rep pulls their payslip.
  */
 import { describe, expect, it } from 'vitest';
-import { api, hasChromium, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, hasChromium, readSheet, signIn, tokenFor, useE2e, openScreen } from './browser.ts';
 
 describe.skipIf(!hasChromium)('payroll in the task pane', () => {
   const e2e = useE2e('payroll');
@@ -18,49 +20,117 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     const rep = (await api(page, await login(page, 'rep'), '{ viewer { person { id unitId employeeNo } } }')).data.viewer.person;
     const finance = await login(page, 'finance');
     await api(page, finance, 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
-      r: [{ externalId: 'PAY-1', employeeNo: rep.employeeNo, date: '2026-03-09', amount: '20000.00' }],
+      r: [
+        { externalId: 'PAY-0', employeeNo: rep.employeeNo, date: '2026-02-10', amount: '15000.00' },
+        { externalId: 'PAY-1', employeeNo: rep.employeeNo, date: '2026-03-09', amount: '20000.00' },
+      ],
     });
+    // February's run of the same team, calculated: what March is compared with.
+    const feb = (await api(page, finance, 'mutation($u: ID!) { createPayrollRun(month: "2026-02", scopeUnitId: $u) { run { id revision } } }', { u: rep.unitId })).data.createPayrollRun.run;
+    await api(page, finance, 'mutation($id: ID!, $r: Int!) { calculatePayrollRun(id: $id, revision: $r) { run { status } } }', { id: feb.id, r: feb.revision });
 
     await signIn(page, 'finance');
-    await page.getByTestId('tab-payroll').click();
+    await openScreen(page, 'payroll');
     await page.getByTestId('payroll-month').fill('2026-03');
     await page.getByTestId('no-runs').waitFor();
     await page.getByTestId('payroll-unit').selectOption(rep.unitId);
     await page.getByTestId('payroll-create').click();
     await page.getByTestId('payroll-calculate').click();
     await page.getByTestId('payroll-status').filter({ hasText: 'calculated' }).waitFor();
+    // The run's numbers, with the change against February.
+    await page.getByTestId('review-commission').waitFor();
+    await expect(page.getByTestId('review-commission').innerText()).resolves.toMatch(/¥3,076\.92\s+\+¥1,346\.15/);
     await page.getByTestId('payroll-refresh').click();
-    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/Wrote \d+ payslips to “Payroll 2026-03”; 0 cell\(s\) changed/);
+    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/Wrote \d+ payslips to “Payroll 2026-03”; 0 cell\(s\) changed.* This is the run’s first sheet in this workbook: nothing to compare with yet\.$/);
     const banner = (await read(page, 'Payroll 2026-03', 'A1'))[0]![0];
     expect(banner).toMatch(/2026-03 · v1 · calculated$/);
     const header = (await read(page, 'Payroll 2026-03', 'A2:P2'))[0]!;
-    expect(header.slice(0, 4)).toEqual(['Employee no.', 'Name', 'Plan', '基本工资']);
+    expect(header.slice(0, 8)).toEqual(['Employee no.', 'Name', 'Unit', 'Rank', 'Plan', 'Attendance days', 'Sales', '基本工资']);
+    const sheet = await read(page, 'Payroll 2026-03', 'A1:P40');
+    const repRow = sheet.find((r) => r[0] === rep.employeeNo)!;
+    expect(repRow[6]).toBe(20000);
+    expect(String(repRow[4])).not.toMatch(/^[A-Z_]+$/); // the plan's name, not its code
+    const people = sheet.filter((r, i) => i >= 2 && /^QB/.test(String(r[0])));
+    const totalAt = sheet.findIndex((r) => String(r[0]).startsWith('Total ('));
+    expect(totalAt).toBe(2 + people.length);
+    const netCol = header.indexOf('Net pay');
+    const fen = (v: unknown) => BigInt(Math.round(Number(v) * 100));
+    expect(fen(sheet[totalAt]![netCol])).toBe(people.reduce((a, r) => a + fen(r[netCol]), 0n));
+    expect(sheet[totalAt + 2]![0]).toBe('Sign-off');
+    expect(sheet.slice(totalAt + 4, totalAt + 8).map((r) => [r[0], r[1]])).toEqual([
+      ['Prepared by finance', 'waiting'],
+      ['Finance manager', 'waiting'],
+      ['Sales director', 'waiting'],
+      ['General manager', 'waiting'],
+    ]);
     const explain = await read(page, 'Explain 2026-03', 'A1:F60');
     const commission = explain.find((r) => r[0] === rep.employeeNo && String(r[2]) === '提成')!;
     expect(commission[5]).toMatch(/20000\.00 × 0\.9 ÷ 1\.17 = 15384\.6153…; sales 20000\.00 ≥ 20000 → 20 % .* → 3076\.92/);
 
     // An adjustment, recalculated and refreshed: the changed cells are highlighted.
     await api(page, finance, 'mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-03", amount: "300.00", reason: "前三名奖励", approvedBy: "director") }', { p: rep.id });
-    await page.getByTestId('payroll-calculate').click();
+    // A double click starts the calculation once: one request, and the button is disabled while it runs.
+    let calculations = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && (r.postData() ?? '').includes('calculatePayrollRun')) calculations += 1;
+    });
+    await page.getByTestId('payroll-calculate').dblclick();
     await page.getByTestId('payroll-status').filter({ hasText: 'calculated' }).waitFor();
+    expect(calculations).toBe(1);
     await page.getByTestId('payroll-refresh').click();
     await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/; [34] cell\(s\) changed since the last refresh/);
+    // What changed, listed: the rep's reward, gross and net (and their mentor's override, if any).
+    const changes = await read(page, 'Changes 2026-03', 'A1:F12');
+    expect(changes[0]![0]).toMatch(/changes since the last refresh$/);
+    expect(changes[1]).toEqual(['Employee no.', 'Name', 'Component', 'Before', 'Now', 'Difference']);
+    expect(changes.find((r) => r[0] === rep.employeeNo && r[2] === '奖惩 Reward/penalty')).toEqual([rep.employeeNo, expect.any(String), '奖惩 Reward/penalty', '', 300, 300]);
+    // And against the previous month.
+    await page.getByTestId('payroll-against').selectOption('PREVIOUS_MONTH');
+    await page.getByTestId('payroll-refresh').click();
+    await page.getByTestId('payroll-status').filter({ hasText: 'against the previous month (2026-02 v1)' }).waitFor();
+    const vsFeb = await read(page, 'Changes 2026-03', 'A1:F40');
+    expect(vsFeb.find((r) => r[0] === rep.employeeNo && r[2] === '提成 Commission')).toEqual([rep.employeeNo, expect.any(String), '提成 Commission', 1730.77, 3076.92, 1346.15]);
     await page.getByTestId('payroll-submit').click();
     await page.getByTestId('payroll-status').filter({ hasText: 'submitted' }).waitFor();
 
-    for (const signer of ['finmgr', 'director', 'gm']) {
+    // The director sees the numbers, but it is not their turn: no Sign or Return.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'director');
+    await openScreen(page, 'payroll');
+    await page.getByTestId('payroll-month').fill('2026-03');
+    await page.getByTestId('payroll-waiting').filter({ hasText: 'Finance manager' }).waitFor();
+    expect(await page.getByTestId('payroll-approve').count()).toBe(0);
+    expect(await page.getByTestId('payroll-return').count()).toBe(0);
+
+    const signers = ['finmgr', 'director', 'gm'];
+    for (const [i, signer] of signers.entries()) {
       await page.getByTestId('sign-out').click();
       await signIn(page, signer);
-      await page.getByTestId('tab-payroll').click();
+      await openScreen(page, 'payroll');
       await page.getByTestId('payroll-month').fill('2026-03');
+      // The numbers first: headcount, total net pay, each component, against February.
+      await page.getByTestId('payroll-review').waitFor();
+      await expect(page.getByTestId('payroll-headcount').innerText()).resolves.toMatch(/People: \d+/);
+      await expect(page.getByTestId('review-net').innerText()).resolves.toMatch(/Total net pay\s+¥[\d,]+\.\d\d\s+[+-]¥/);
+      await expect(page.getByTestId('payroll-waiting').innerText()).resolves.toMatch(['Finance manager', 'Sales director', 'General manager'][i]!);
       await page.getByTestId('payroll-approve').click();
       await page.getByTestId('payroll-status').filter({ hasText: 'Done' }).waitFor();
+      // Signed: no more Sign button for them.
+      await page.getByTestId('payroll-signed').filter({ hasText: signer }).waitFor();
+      expect(await page.getByTestId('payroll-approve').count()).toBe(0);
     }
     await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/locked/);
+    // The general manager opens the sheet: the sign-off block lists who signed when.
+    await page.getByTestId('payroll-refresh').click();
+    await page.getByTestId('payroll-status').filter({ hasText: 'Wrote' }).waitFor();
+    const signed = await read(page, 'Payroll 2026-03', 'A1:D60');
+    const block = signed.findIndex((r) => r[0] === 'Sign-off');
+    expect(signed.slice(block + 2, block + 6).map((r) => r[1])).toEqual(['finance', 'finmgr', 'director', 'gm']);
+    expect(signed.slice(block + 2, block + 6).every((r) => /^\d{4}-\d\d-\d\d \d\d:\d\d$/.test(String(r[2])))).toBe(true);
 
     await page.getByTestId('sign-out').click();
     await signIn(page, 'rep');
-    await page.getByTestId('tab-my-payslip').click();
+    await openScreen(page, 'my-payslip');
     await page.getByTestId('my-payslip-month').fill('2026-03');
     await page.getByTestId('pull-my-payslip').click();
     await expect(page.getByTestId('my-payslip-status').innerText()).resolves.toMatch(/My payslip 2026-03/);
@@ -69,4 +139,22 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     expect(slip.find((r) => String(r[0]) === '提成')![1]).toBe(3076.92);
     expect(slip.some((r) => String(r[0]).includes('前三名奖励') && r[1] === 300)).toBe(true);
   }, 180_000);
+
+  it('shows the Payroll sheet and the review in Chinese to a Chinese user', async () => {
+    const page = await e2e.pane('zh-CN');
+    await signIn(page, 'finance');
+    await openScreen(page, 'payroll');
+    await page.getByTestId('payroll-month').fill('2026-03');
+    await page.getByTestId('payroll-review').waitFor();
+    await expect(page.getByTestId('payroll-headcount').innerText()).resolves.toMatch(/^人数：\d+（较 2026-02：[+-]?\d+）$/);
+    await expect(page.getByTestId('review-net').innerText()).resolves.toMatch(/实发合计\s+¥[\d,]+\.\d\d/);
+    await page.getByTestId('payroll-refresh').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '已将' }).waitFor();
+    const sheet = await read(page, '工资表 2026-03', 'A1:H60');
+    expect(sheet[1]!.slice(0, 7)).toEqual(['工号', '姓名', '所属单位', '职级', '方案', '出勤天数', '销售额']);
+    const total = sheet.findIndex((r) => /^合计（\d+ 人）$/.test(String(r[0])));
+    expect(total).toBeGreaterThan(2);
+    expect(sheet[total + 2]![0]).toBe('审核签字');
+    expect(sheet.slice(total + 4, total + 8).map((r) => r[0])).toEqual(['财务制表', '财务经理', '营销总监', '总经理']);
+  }, 120_000);
 });

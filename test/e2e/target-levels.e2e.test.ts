@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, hasChromium, readSheet, signIn, tokenFor, useE2e, openScreen } from './browser.ts';
 
 const PLAN = 'plan { id revision total } lines { ownerId periodKey amount }';
 
@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('linked target levels in the task pane', () => {
 
     // The manager starts the team's plan: the total is the area's figure unless typed.
     await signIn(page, 'manager');
-    await page.getByTestId('tab-targets').click();
+    await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2027');
     await page.getByTestId('new-plan-unit').selectOption(team.id);
     await page.getByTestId('new-plan-metric').selectOption('UNITS');

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, hasChromium, signIn, tokenFor, useE2e, openScreen } from './browser.ts';
 
 describe.skipIf(!hasChromium)('targets in the task pane', () => {
   const e2e = useE2e('targets');
@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
 
     // The manager plans the team's year and breaks it down by last year's share.
     await signIn(page, 'manager');
-    await page.getByTestId('tab-targets').click();
+    await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2026');
     await page.getByTestId('new-plan-unit').selectOption(teamId);
     await page.getByTestId('new-plan-total').fill('240000');
@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await expect(page.getByTestId('plan-status').filter({ hasText: 'Saved the draft' }).innerText()).resolves.toMatch(/it stays a draft/);
     await page.reload();
     await page.getByTestId('roster-pane').waitFor(); // still signed in
-    await page.getByTestId('tab-targets').click();
+    await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2026');
     await page.getByTestId('plan').selectOption({ index: 1 });
     await page.getByTestId('plan-pull').click();
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     // The director sees the numbers, opens the plan as a sheet, approves, then publishes.
     await signOut(page);
     await signIn(page, 'director');
-    await page.getByTestId('tab-targets').click();
+    await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2026');
     const waiting = page.getByTestId('approval').first();
     await expect(waiting.getByTestId('approval-total').innerText()).resolves.toMatch(/Total: ¥240,000\.00/);
@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     // The rep pulls their published monthly targets.
     await signOut(page);
     await signIn(page, 'rep');
-    await page.getByTestId('tab-my-targets').click();
+    await openScreen(page, 'my-targets');
     await page.getByTestId('my-targets-year').fill('2026');
     await page.getByTestId('pull-my-targets').click();
     await expect(page.getByTestId('my-targets-status').innerText()).resolves.toMatch(/Wrote 12 targets to sheet “My targets”/);
@@ -147,7 +147,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await api(page, manager, 'mutation($id: ID!) { breakDownTargetPlan(id: $id, revision: 1, time: { kind: EQUAL }, owners: { kind: EQUAL }) { plan { id } } }', { id: planId });
 
     await signIn(page, 'manager');
-    await page.getByTestId('tab-targets').click();
+    await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2027');
     await page.getByTestId('plan').selectOption(planId);
     await page.getByTestId('plan-pull').click();
@@ -190,7 +190,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     const [first, second] = created.data.createTargetPlan.rows.filter((r: any) => !r.isScope).map((r: any) => r.ownerId);
 
     await signIn(page, 'manager');
-    await page.getByTestId('tab-targets').click();
+    await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2028');
     await page.getByTestId('plan').selectOption(planId);
     await page.getByTestId('time-method').selectOption('EQUAL');

@@ -132,6 +132,9 @@ describe.each(testProviders)('payroll on %s', (provider) => {
     const mine = await s.gql('{ myPayslip(month: "2026-03") { personId net lines { code amount } } }', {}, t.rep);
     const repId = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } })).personId;
     expect(mine.data.myPayslip.personId).toBe(repId);
+    // The pane opens My payslip on the latest month that has one; nobody else's months show.
+    expect((await s.gql('{ myPayslipMonths }', {}, t.rep)).data.myPayslipMonths).toEqual(['2026-03']);
+    expect((await s.gql('{ myPayslipMonths }', {}, t.admin)).data.myPayslipMonths).toEqual([]);
     expect(codeOf(await s.gql(`query($id: ID!) { payrollRun(id: $id) { totalNet } }`, { id: runId }, t.rep))).toBe('FORBIDDEN');
     const asManager = (await s.gql(`query($id: ID!) { payrollRun(id: $id) { payslips { personId } } }`, { id: runId }, t.manager)).data.payrollRun.payslips;
     expect(asManager.length).toBe(run.payslips.length); // the team is inside the manager's area

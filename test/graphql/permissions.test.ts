@@ -70,6 +70,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     vars: (f) => ({ u: f.teamInManagerArea }),
   },
   myTargets: { allowed: everyone, query: '{ myTargets(year: 2026) { periodKey } }', vars: () => ({}) },
+  myTargetYears: { allowed: everyone, query: '{ myTargetYears }', vars: () => ({}) },
   lockedPeriods: { allowed: everyone, query: '{ lockedPeriods { periodKey } }', vars: () => ({}) },
   createTargetPlan: {
     allowed: ['manager', 'admin'],
@@ -114,6 +115,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   payrollRuns: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ payrollRuns { id } }', vars: () => ({}) },
   payrollRun: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ payrollRun(id: "no-run") { totalNet } }', vars: () => ({}) },
   myPayslip: { allowed: everyone, query: '{ myPayslip(month: "2026-03") { net } }', vars: () => ({}) },
+  myPayslipMonths: { allowed: everyone, query: '{ myPayslipMonths }', vars: () => ({}) },
   assignCompensationPlan: {
     allowed: ['finance', 'admin'],
     query: 'mutation { assignCompensationPlan(planCode: "NO_PLAN", rank: SR, effectiveFrom: "2026-01-01") }',
@@ -132,6 +134,8 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   approvePayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { approvePayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
   returnPayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { returnPayrollRun(id: "no-run", revision: 1, comment: "x") { totalNet } }', vars: () => ({}) },
   reopenPayrollRun: { allowed: ['admin'], query: 'mutation { reopenPayrollRun(id: "no-run", revision: 1, reason: "x") { totalNet } }', vars: () => ({}) },
+  payAdjustments: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ payAdjustments(month: "2026-03") { id amount } }', vars: () => ({}) },
+  compensationAssignments: { allowed: ['finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ compensationAssignments { id planCode } }', vars: () => ({}) },
   promotionProposals: { allowed: ['manager', 'director', 'admin'], query: '{ promotionProposals(month: "2026-03") { personId } }', vars: () => ({}) },
   decidePromotion: {
     allowed: ['manager', 'director', 'admin'],
@@ -143,6 +147,28 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     query: 'mutation($f: File!) { importAttendanceFile(file: $f) { created } }',
     vars: () => ({ f: null }),
     upload: 'employeeNo,date,status\n',
+  },
+  // Imports from a sheet or a file (issue 8 §6): a header and no rows, so allowed roles see an empty preview or BAD_USER_INPUT.
+  previewSalesImport: {
+    allowed: ['finance', 'admin'],
+    query: 'query($g: SheetGridInput) { previewSalesImport(grid: $g) { rows } }',
+    vars: () => ({ g: { sheet: 'Sheet1', rows: [['externalId', 'employeeNo', 'date', 'amount']] } }),
+  },
+  importSalesSheet: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($g: SheetGridInput!) { importSalesSheet(grid: $g) { created } }',
+    vars: () => ({ g: { sheet: 'Sheet1', rows: [['externalId', 'employeeNo', 'date', 'amount']] } }),
+  },
+  previewAttendanceImport: {
+    allowed: ['finance', 'admin'],
+    query: 'query($f: File) { previewAttendanceImport(file: $f) { rows } }',
+    vars: () => ({ f: null }),
+    upload: 'employeeNo,date,status\n',
+  },
+  importAttendanceSheet: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($g: SheetGridInput!) { importAttendanceSheet(grid: $g) { created } }',
+    vars: () => ({ g: { sheet: 'Sheet1', rows: [['employeeNo', 'date', 'status']] } }),
   },
   attendanceSummary: { allowed: everyone, query: '{ attendanceSummary(month: "2026-03") { personId } }', vars: () => ({}) },
   leaveRequests: { allowed: everyone, query: '{ leaveRequests { id } }', vars: () => ({}) },

@@ -180,7 +180,10 @@ describe.each(testProviders)('target plans on %s', (provider) => {
     rev = (await s.gql(STEP('submitTargetPlan', '$comment: String'), { id, revision: rev, comment: null }, t.manager)).data.submitTargetPlan.plan.revision;
     rev = (await s.gql(STEP('approveTargetPlan', '$comment: String'), { id, revision: rev, comment: null }, t.director)).data.approveTargetPlan.plan.revision;
     expect((await s.gql(MY, { year: 2026 }, t.rep)).data.myTargets).toEqual([]);
+    expect((await s.gql('{ myTargetYears }', {}, t.rep)).data.myTargetYears).toEqual([]);
     await s.gql(STEP('publishTargetPlan'), { id, revision: rev }, t.director);
+    // The pane opens My targets on the latest year that has published targets.
+    expect((await s.gql('{ myTargetYears }', {}, t.rep)).data.myTargetYears).toEqual([2026]);
     const mine = (await s.gql(MY, { year: 2026 }, t.rep)).data.myTargets;
     expect(mine).toHaveLength(12);
     expect(mine[0]).toMatchObject({ metric: 'SALES_AMOUNT', level: 'BASE', periodKey: '2026-01', version: 1 });

@@ -36,6 +36,8 @@ interface Cell {
   fill?: string;
   /** A conditional format's rule and fill (e.g. red when not zero). */
   conditional?: { rule: unknown; fill?: string };
+  /** Text wraps within the cell. */
+  wrap?: boolean;
 }
 
 interface TableState {
@@ -123,6 +125,8 @@ export class StandInWorkbook {
   failNext: { code: string; count: number } | null = null;
   /** The last range selected through the API, "Sheet!A1". */
   selection: string | null = null;
+  /** The sheet the user is on (the first until another is activated). */
+  activeSheet: SheetState | null = null;
 
   constructor(sheetNames: string[] = ['Sheet1']) {
     for (const name of sheetNames) this.addSheet(name);
@@ -134,6 +138,16 @@ export class StandInWorkbook {
     const sheet: SheetState = { name, cells: new Map(), customProperties: new Map(), frozenRows: 0, columnWidths: new Map(), protected: false, position: this.sheets.length, hiddenColumns: new Set() };
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /** Switches to a sheet, as a user clicking its tab would (made if missing). */
+  activate(name: string) {
+    this.activeSheet = this.sheet(name) ?? this.addSheet(name);
+  }
+
+  /** The active sheet: the one last activated, else the first. */
+  active(): SheetState | null {
+    return this.activeSheet && this.sheets.includes(this.activeSheet) ? this.activeSheet : (this.sheets[0] ?? null);
   }
 
   sheet(name: string): SheetState | undefined {
@@ -366,6 +380,11 @@ export class StandInWorksheetCollection {
     return new StandInWorksheet(this.ctx, () => this.ctx.state.sheet(name) ?? null);
   }
 
+  /** The sheet the user is on. */
+  getActiveWorksheet(): StandInWorksheet {
+    return new StandInWorksheet(this.ctx, () => this.ctx.state.active());
+  }
+
   add(name: string): StandInWorksheet {
     let created: SheetState | undefined;
     this.ctx.enqueue({ add: name }, () => {
@@ -455,7 +474,7 @@ export class StandInWorksheet extends Loadable {
   }
 
   activate() {
-    this.ctx.enqueue('activate', () => void this.state);
+    this.ctx.enqueue('activate', () => (this.ctx.state.activeSheet = this.state));
   }
 
   set visibility(value: 'Visible' | 'Hidden' | 'VeryHidden') {
@@ -863,6 +882,10 @@ export class StandInRange extends Loadable {
         });
       },
       autofitColumns: () => ctx.enqueue('autofit', () => void range.ref),
+      autofitRows: () => ctx.enqueue('autofitRows', () => void range.ref),
+      set wrapText(value: boolean) {
+        ctx.enqueue({ wrapText: value }, () => range.eachCell((c) => (c.wrap = value)));
+      },
       font: {
         set bold(value: boolean) {
           ctx.enqueue({ bold: value }, () => void range.ref);

@@ -147,3 +147,6 @@ export interface RunSummary {
   scopeUnitName: string;
   scopeUnitId: string;
 }
+
+export const MY_PAYSLIP_MONTHS = `query MyPayslipMonths { myPayslipMonths }`;
+export const MY_TARGET_YEARS = `query MyTargetYears { myTargetYears }`;

@@ -41,6 +41,8 @@ export interface SheetBlockSpec {
   banner?: string;
   /** Rows below the header and columns from the left kept in view while scrolling (the header is always frozen). */
   freeze?: { rows: number; columns: number };
+  /** Wrap the header's text (long headers in narrow columns take two lines). */
+  wrapHeader?: boolean;
 }
 
 export interface SheetTableSpec extends SheetBlockSpec {
@@ -252,6 +254,7 @@ async function writeBlock(
         const header = sheet.getRangeByIndexes(top, 0, 1, width);
         header.numberFormat = [spec.columns.map(() => '@')];
         header.values = [spec.columns.map((c) => c.header)];
+        if (spec.wrapHeader) header.format.wrapText = true;
       }
       if (end > start) {
         const block = sheet.getRangeByIndexes(top + 1 + start, 0, end - start, width);
@@ -261,6 +264,8 @@ async function writeBlock(
       if (last) {
         hooks.last(sheet, { ...next, row: top, rows: next.rows - top });
         spec.columns.forEach((c, j) => (sheet.getRangeByIndexes(top, j, 1, 1).format.columnWidth = c.width));
+        // Wrapped headers: the row grows to show every line (Excel does not on its own for text set by the API).
+        if (spec.wrapHeader) sheet.getRangeByIndexes(top, 0, 1, width).format.autofitRows();
         const freeze = { rows: top + 1 + (spec.freeze?.rows ?? 0), columns: spec.freeze?.columns ?? 0 };
         if (freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
         else sheet.freezePanes.freezeRows(freeze.rows);
@@ -460,5 +465,61 @@ export async function readStoredText(run: ExcelRun, key: string): Promise<string
     row.load('values');
     await context.sync();
     return row.values[0]!.slice(1).map((v) => String(v ?? '')).join('');
+  });
+}
+
+export interface ActiveSheetRead {
+  sheetName: string;
+  /** The values from A1 to the last cell of the used range, as Excel returns them ("" when empty). */
+  values: unknown[][];
+  /** Each cell's number format, the same shape: what tells a date from a number. */
+  numberFormats: string[][];
+}
+
+/** The active sheet holds more rows than may be read at once. */
+export class SheetTooLargeError extends Error {
+  constructor(
+    readonly sheetName: string,
+    readonly rows: number,
+    readonly max: number,
+  ) {
+    super(`${sheetName} has ${rows} rows; at most ${max} can be read at once`);
+    this.name = 'SheetTooLargeError';
+  }
+}
+
+/**
+ * Reads the sheet the user is on, from A1 to the end of its used range, in
+ * blocks of whole rows of at most `maxCells` cells, one `context.sync` per
+ * block (so a response stays well under Excel's 5 MB), reporting progress.
+ * Writes nothing.
+ */
+export async function readActiveSheet(
+  run: ExcelRun,
+  options: { maxCells?: number; maxRows?: number; onProgress?: (p: { rowsRead: number; totalRows: number }) => void } = {},
+): Promise<ActiveSheetRead> {
+  const maxCells = options.maxCells ?? 40_000;
+  return run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load('name');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address');
+    await context.sync();
+    const read: ActiveSheetRead = { sheetName: sheet.name, values: [], numberFormats: [] };
+    if (used.isNullObject) return read;
+    const extent = parseA1(used.address);
+    const rows = extent.row + extent.rows;
+    const columns = extent.column + extent.columns;
+    if (options.maxRows !== undefined && rows > options.maxRows) throw new SheetTooLargeError(sheet.name, rows, options.maxRows);
+    const perBlock = Math.max(1, Math.floor(maxCells / columns));
+    for (let start = 0; start < rows; start += perBlock) {
+      const range = sheet.getRangeByIndexes(start, 0, Math.min(perBlock, rows - start), columns);
+      range.load(['values', 'numberFormat']);
+      await context.sync();
+      read.values.push(...range.values);
+      read.numberFormats.push(...(range.numberFormat as string[][]));
+      options.onProgress?.({ rowsRead: Math.min(start + perBlock, rows), totalRows: rows });
+    }
+    return read;
   });
 }

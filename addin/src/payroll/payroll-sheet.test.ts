@@ -1,9 +1,9 @@
-/** The Payroll sheet: a column per component, totals, a banner, and what changed highlighted. */
+/** The Payroll sheet (the 薪酬月报表 with totals and sign-off block) and the "what changed" sheet, with exact figures. */
 import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
-import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { words } from '../i18n.ts';
-import { PAYROLL_KIND, explainSheetSpec, payrollSheetSpec, previousValues, type RunView } from './payroll-sheet.ts';
+import { changesFromServer, changesSheetSpec, explainSheetSpec, headerWidth, PAYROLL_KIND, payrollSheetSpec, previousValues, shanghaiTime, type RunView } from './payroll-sheet.ts';
 
 const line = (code: string, label: string, kind: string, amount: string) => ({
   code,
@@ -12,55 +12,153 @@ const line = (code: string, label: string, kind: string, amount: string) => ({
   amount,
   explanation: { data: JSON.stringify({ rule: { code: 'base', prorate: true, calendar: false }, inputs: { base: amount, workingDays: '22', workingDaysEmployed: '22' }, arithmetic: { code: 'baseFull', full: amount, days: 22 } }) },
 });
-const view = (net: string, adjustments: ReturnType<typeof line>[] = []): RunView => ({
-  run: { id: 'run1', month: '2026-03', version: 1, revision: 2, status: 'CALCULATED', scopeUnitName: '杭州一组', scopeUnitId: 'u1' },
+const slip = (personId: string, employeeNo: string, personName: string, extra: Partial<RunView['payslips'][number]>) => ({
+  personId,
+  employeeNo,
+  personName,
+  planCode: 'LADDER',
+  planName: '直销阶梯方案',
+  unitName: '杭州一组',
+  unitPath: '启航 / 华东大区 / 杭州一组',
+  rank: 'SR',
+  attendanceDays: 21,
+  sales: '0.00',
+  gross: '0.00',
+  deductions: '0.00',
+  net: '0.00',
+  lines: [],
+  ...extra,
+});
+const view = (net: string, adjustments: ReturnType<typeof line>[] = [], status = 'CALCULATED', signOffs: RunView['signOffs'] = []): RunView => ({
+  run: { id: 'run1', month: '2026-03', version: 1, revision: 2, status, scopeUnitName: '杭州一组', scopeUnitId: 'u1' },
   payslips: [
-    { personId: 'p1', personName: '王芳', employeeNo: 'QB00001', planCode: 'LADDER', gross: net, deductions: '0.00', net, lines: [line('base', 'Base', 'base', '3000.00'), ...adjustments] },
-    { personId: 'p2', personName: '李强', employeeNo: 'QB00002', planCode: 'LADDER', gross: '3500.00', deductions: '50.00', net: '3450.00', lines: [line('base', 'Base', 'base', '3500.00'), line('attendance', 'Attendance', 'attendance', '-50.00')] },
+    slip('p1', 'QB00001', '王芳', { sales: '20000.10', gross: net, net, lines: [line('base', 'Base', 'base', '3000.00'), line('commission', 'Commission', 'commission', '3076.92'), ...adjustments] }),
+    slip('p2', 'QB00002', '李强', { rank: 'SE', attendanceDays: 19, sales: '0.20', gross: '3500.00', deductions: '50.00', net: '3450.00', lines: [line('base', 'Base', 'base', '3500.00'), line('attendance', 'Attendance', 'attendance', '-50.00')] }),
   ],
+  signOffs,
 });
 
 describe('the Payroll sheet', () => {
-  it('has a banner, a column per component, totals as formulas, and is protected', async () => {
+  it('lays the 薪酬月报表 out: unit, rank, plan name, attendance days and sales before the components; exact totals; protected; headers wrap', async () => {
     const { workbook } = createStandInExcel();
     const run = workbook.run as unknown as ExcelRun;
-    await writeGridSheet(run, payrollSheetSpec(words.en, view('3000.00')));
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('6076.92')));
     expect(workbook.read('Payroll 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · v1 · calculated']]);
-    expect(workbook.read('Payroll 2026-03', 'A2:H2')).toEqual([['Employee no.', 'Name', 'Plan', 'Base', 'Attendance', 'Gross', 'Deductions', 'Net pay']]);
-    expect(workbook.read('Payroll 2026-03', 'D3:E4')).toEqual([[3000, ''], [3500, -50]]);
-    expect(workbook.cell('Payroll 2026-03', 'D5')?.formula).toBe('=SUM(D3:D4)');
+    expect(workbook.read('Payroll 2026-03', 'A2:M2')).toEqual([
+      ['Employee no.', 'Name', 'Unit', 'Rank', 'Plan', 'Attendance days', 'Sales', 'Base', 'Commission', 'Attendance', 'Gross', 'Deductions', 'Net pay'],
+    ]);
+    expect(workbook.read('Payroll 2026-03', 'A3:M4')).toEqual([
+      ['QB00001', '王芳', '杭州一组', 'SR', '直销阶梯方案', 21, 20000.1, 3000, 3076.92, '', 6076.92, 0, 6076.92],
+      ['QB00002', '李强', '杭州一组', 'SE', '直销阶梯方案', 19, 0.2, 3500, '', -50, 3500, 50, 3450],
+    ]);
+    // Exact fen sums, not float ones: 20000.10 + 0.20 is 20000.30 (a float sum gives 20000.300000000003).
+    expect(workbook.read('Payroll 2026-03', 'A5:M5')).toEqual([['Total (2 people)', '', '', '', '', '', 20000.3, 6500, 3076.92, -50, 9576.92, 50, 9526.92]]);
+    expect(workbook.cell('Payroll 2026-03', 'G3')?.numberFormat).toBe('#,##0.00');
+    expect(workbook.cell('Payroll 2026-03', 'G5')?.numberFormat).toBe('#,##0.00');
+    expect(workbook.cell('Payroll 2026-03', 'F2')?.wrap).toBe(true);
     expect(workbook.sheet('Payroll 2026-03')!.protected).toBe(true);
     expect(workbook.sheet('Payroll 2026-03')!.frozenRows).toBe(2);
   });
 
-  it('highlights exactly the cells that changed since the last refresh', async () => {
-    const { workbook } = createStandInExcel();
-    const run = workbook.run as unknown as ExcelRun;
-    await writeGridSheet(run, payrollSheetSpec(words.en, view('3000.00')));
-    const before = previousValues(await readTaggedSheet(run, PAYROLL_KIND, { month: '2026-03', scope: 'u1' }));
-    const spec = payrollSheetSpec(words.en, view('3300.00', [line('adjustment1', 'Reward: top three', 'adjustments', '300.00')]), before);
-    await writeGridSheet(run, spec);
-    // Wang Fang's reward (a new column, E), gross and net changed; Li Qiang's attendance moved to F but did not change.
-    const changed = spec.highlight!.map((h) => `${'ABCDEFGHIJ'[h.column]}${h.row + 1}`);
-    expect(changed).toEqual(['E3', 'G3', 'I3']);
-    expect(workbook.cell('Payroll 2026-03', 'I3')?.fill).toBe('#FFEB9C');
-    expect(workbook.cell('Payroll 2026-03', 'I4')?.fill).toBeUndefined();
+  it('sizes columns to their headers, Chinese characters twice as wide, within bounds', () => {
+    expect(headerWidth('Net pay', 72)).toBe(72);
+    expect(headerWidth('Attendance days', 40)).toBe(108); // 15 × 6.5 + 10 = 107.5
+    expect(headerWidth('出勤天数', 40)).toBe(62); // 8 units × 6.5 + 10
+    expect(headerWidth('A very long component label indeed', 72)).toBe(120);
+    const spec = payrollSheetSpec(words['zh-CN'], view('6076.92'));
+    expect(spec.columns.slice(0, 7).map((c) => [c.header, c.width])).toEqual([
+      ['工号', 64],
+      ['姓名', 56],
+      ['所属单位', 72],
+      ['职级', 36],
+      ['方案', 96],
+      ['出勤天数', 62],
+      ['销售额', 72],
+    ]);
   });
 
-  it('shows exactly the current layout columns after a recalculation adds a component (only the id column hidden)', async () => {
+  it('puts a sign-off block below the totals: who signed which step when, and the steps still waiting', async () => {
     const { workbook } = createStandInExcel();
     const run = workbook.run as unknown as ExcelRun;
-    await writeGridSheet(run, payrollSheetSpec(words.en, view('3000.00')));
-    // First layout: A-C fixed, D Base, E Attendance, F-H totals, I the hidden id column.
-    expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([8]);
+    const signOffs = [
+      { role: 'FINANCE', actor: 'finance', at: '2026-04-02T01:05:00.000Z', comment: null },
+      { role: 'FINANCE_MANAGER', actor: 'finmgr', at: '2026-04-02T16:30:00.000Z', comment: '已核对' },
+    ];
+    await writeGridSheet(run, payrollSheetSpec(words['zh-CN'], view('6076.92', [], 'FINANCE_APPROVED', signOffs)));
+    expect(workbook.read('工资表 2026-03', 'A5')).toEqual([['合计（2 人）']]);
+    expect(workbook.read('工资表 2026-03', 'A6:D12')).toEqual([
+      ['', '', '', ''],
+      ['审核签字', '', '', ''],
+      ['环节', '签字人', '签字时间', '意见'],
+      ['财务制表', 'finance', '2026-04-02 09:05', ''],
+      ['财务经理', 'finmgr', '2026-04-03 00:30', '已核对'],
+      ['营销总监', '待签', '', ''],
+      ['总经理', '待签', '', ''],
+    ]);
+    expect(workbook.read('工资表 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · v1 · 财务经理已签 · 只读']]);
+    expect(shanghaiTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00');
+  });
+
+  it('highlights and lists exactly the amounts that changed since the last refresh', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('6076.92')));
     const before = previousValues(await readTaggedSheet(run, PAYROLL_KIND, { month: '2026-03', scope: 'u1' }));
-    await writeGridSheet(run, payrollSheetSpec(words.en, view('3300.00', [line('adjustment1', 'Reward: top three', 'adjustments', '300.00')]), before));
-    // The reward column pushes Net pay into I, where the old id column was hidden; now only J (the id) is.
-    expect(workbook.read('Payroll 2026-03', 'I2')).toEqual([['Net pay']]);
-    expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([9]);
-    // And back: a layout with fewer columns hides only its own id column.
-    await writeGridSheet(run, payrollSheetSpec(words.en, view('3000.00')));
-    expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([8]);
+    const spec = payrollSheetSpec(words.en, view('6376.92', [line('adjustment1', 'Reward: top three', 'adjustments', '300.00')]), before);
+    await writeGridSheet(run, spec);
+    // Wang Fang's reward (a new column, J, after her other components), gross and net changed; Li Qiang's amounts moved right but did not change.
+    const changed = spec.highlight!.map((h) => `${'ABCDEFGHIJKLMNO'[h.column]}${h.row + 1}`);
+    expect(changed).toEqual(['J3', 'L3', 'N3']);
+    expect(workbook.cell('Payroll 2026-03', 'N3')?.fill).toBe('#FFEB9C');
+    expect(workbook.cell('Payroll 2026-03', 'N4')?.fill).toBeUndefined();
+    expect(spec.changes).toEqual([
+      { employeeNo: 'QB00001', personName: '王芳', component: 'Reward', old: null, new: 300, kind: 'money' },
+      { employeeNo: 'QB00001', personName: '王芳', component: 'Gross', old: 6076.92, new: 6376.92, kind: 'money' },
+      { employeeNo: 'QB00001', personName: '王芳', component: 'Net pay', old: 6076.92, new: 6376.92, kind: 'money' },
+    ]);
+    // The totals and sign-off rows are not people: nothing of theirs is compared.
+    expect(spec.highlight!.every((h) => h.row < 4)).toBe(true);
+  });
+
+  it('hides only the id column of the current layout after a recalculation adds a component', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('6076.92')));
+    expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([13]);
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('6376.92', [line('adjustment1', 'Reward: top three', 'adjustments', '300.00')])));
+    expect(workbook.read('Payroll 2026-03', 'N2')).toEqual([['Net pay']]);
+    expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([14]);
+    await writeGridSheet(run, payrollSheetSpec(words.en, view('6076.92')));
+    expect([...workbook.sheet('Payroll 2026-03')!.hiddenColumns]).toEqual([13]);
+  });
+});
+
+describe('the "what changed" sheet', () => {
+  it('lists person, component, before, now and the exact difference, saying against what', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    const rows = changesFromServer(words.en, [
+      { employeeNo: 'QB00001', personName: '王芳', component: 'commission', label: 'Commission', old: '1730.77', new: '3076.92' },
+      { employeeNo: 'QB00001', personName: '王芳', component: 'net', label: '', old: '4730.77', new: '6076.92' },
+      { employeeNo: 'QB00003', personName: '张伟', component: 'base', label: 'Base', old: null, new: '0.10' },
+      { employeeNo: '=QB9', personName: '赵六', component: 'base', label: 'Base', old: '0.30', new: null },
+    ]);
+    await writeSheetTable(run, changesSheetSpec(words.en, view('6076.92'), 'against the previous month (2026-02 v1)', rows));
+    expect(workbook.read('Changes 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · v1 · calculated · changes against the previous month (2026-02 v1)']]);
+    expect(workbook.read('Changes 2026-03', 'A2:F6')).toEqual([
+      ['Employee no.', 'Name', 'Component', 'Before', 'Now', 'Difference'],
+      ['QB00001', '王芳', 'Commission', 1730.77, 3076.92, 1346.15],
+      ['QB00001', '王芳', 'Net pay', 4730.77, 6076.92, 1346.15],
+      ['QB00003', '张伟', 'Base', '', 0.1, 0.1],
+      ['=QB9', '赵六', 'Base', 0.3, '', -0.3],
+    ]);
+    expect(workbook.cell('Changes 2026-03', 'F3')?.numberFormat).toBe('#,##0.00');
+  });
+
+  it('says so when nothing changed', () => {
+    const spec = changesSheetSpec(words['zh-CN'], view('6076.92'), '自上次刷新以来', []);
+    expect(spec.rows).toEqual([['没有变动。', '', '', '', '', '']]);
+    expect(spec.banner).toBe('杭州一组 · 2026-03 · v1 · 已计算 · 自上次刷新以来的变动');
   });
 });
 

@@ -1,45 +1,145 @@
 /**
- * A payroll run as sheets: the Payroll sheet (one row per person, one column
- * per component, totals as formulas, a status banner, changes since the last
- * refresh highlighted), the Explain sheet (every line's rule and arithmetic)
- * and a rep's My payslip. Pure: the adapter writes what this returns.
+ * A payroll run as sheets: the Payroll sheet (the 薪酬月报表: one row per
+ * person, one column per component, exact totals, a status banner, the
+ * sign-off block, changes since the last refresh highlighted), the "what
+ * changed" sheet, the Explain sheet (every line's rule and arithmetic) and a
+ * rep's My payslip. Pure: the adapter writes what this returns.
  */
 import { explain } from '../i18n/explanations.ts';
-import type { Words } from '../i18n.ts';
+import { format, type Words } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
-import { columnLetters } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead, SheetTableSpec } from '../excel/workbook.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
+import { amountsByComponent, components } from '../../../schema/payroll-report.ts';
+import { asText } from '../roster/roster-sheet.ts';
 
 export interface PayslipView {
   personId: string;
   personName: string;
   employeeNo: string;
   planCode: string;
+  /** The plan's name; absent from older callers, which show the code. */
+  planName?: string;
+  unitName?: string | null;
+  unitPath?: string;
+  rank?: string | null;
+  attendanceDays?: number;
+  sales?: string;
   gross: string;
   deductions: string;
   net: string;
   lines: { code: string; label: string; kind: string; amount: string; explanation: { data: string } }[];
 }
 
+export interface SignOff {
+  role: string;
+  actor: string;
+  /** ISO date-time. */
+  at: string;
+  comment: string | null;
+}
+
+export interface RunTotalsView {
+  headcount: number;
+  gross: string;
+  deductions: string;
+  net: string;
+  components: { key: string; label: string; kind: string; total: string }[];
+}
+
 export interface RunView {
   run: { id: string; month: string; version: number; revision: number; status: string; scopeUnitName: string; scopeUnitId: string };
   payslips: PayslipView[];
+  totals?: RunTotalsView;
+  signOffs?: SignOff[];
+  nextSigner?: string | null;
+  viewerMaySign?: boolean;
+  viewerMayReturn?: boolean;
 }
 
+export const SLIP_FIELDS = `personId personName employeeNo planCode planName unitName unitPath rank attendanceDays sales gross deductions net
+  lines { code label kind amount explanation { data } }`;
+export const TOTALS_FIELDS = 'headcount gross deductions net components { key label kind total }';
 export const RUN_FIELDS = `run { id month version revision status scopeUnitName scopeUnitId }
-  payslips { personId personName employeeNo planCode gross deductions net lines { code label kind amount explanation { data } } }`;
+  payslips { ${SLIP_FIELDS} }
+  totals { ${TOTALS_FIELDS} } signOffs { role actor at comment } nextSigner viewerMaySign viewerMayReturn`;
 
 export const PAYROLL_KIND = 'payroll';
+export const CHANGES_KIND = 'payroll-changes';
 const money = (s: string) => fenToCellNumber(parseMoney(s));
-/** Adjustments (one line each) share one column. */
-const columnKey = (l: PayslipView['lines'][number]) => (l.kind === 'adjustments' ? 'adjustments' : l.code);
-const FIXED = 3; // employee no., name, plan
+
+/** The steps that sign a run, in order: finance's submission, then the three signers. */
+export const SIGN_STEPS = ['FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER'] as const;
 
 export function payrollColumns(view: RunView): { key: string; label: string }[] {
-  const seen = new Map<string, string>();
-  for (const p of view.payslips) for (const l of p.lines) if (!seen.has(columnKey(l))) seen.set(columnKey(l), l.kind === 'adjustments' ? l.label.split(':')[0]! : l.label);
-  return [...seen].map(([key, label]) => ({ key, label }));
+  return components(view.payslips).map(({ key, label }) => ({ key, label }));
+}
+
+/**
+ * Width in points for a header: about 6.5 points a Latin character and 12 a
+ * Chinese one (Calibri 11), within [min, max]; longer headers wrap.
+ */
+export function headerWidth(text: string, min: number, max = 120): number {
+  const units = [...text].reduce((n, ch) => n + (/[\u1100-\uFFEF]/.test(ch) ? 2 : 1), 0);
+  return Math.min(max, Math.max(min, Math.ceil(units * 6.5 + 10)));
+}
+
+/** An ISO date-time as "YYYY-MM-DD HH:mm" in China Standard Time (the business day). */
+export function shanghaiTime(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+type ColumnKind = 'text' | 'count' | 'money';
+interface PayrollColumn {
+  header: string;
+  kind: ColumnKind;
+  min: number;
+  cell: (s: PayslipView, amounts: Map<string, bigint>) => CellInput;
+  /** The column's exact total, or '' when a total means nothing (text, days). */
+  total: (slips: PayslipView[]) => CellInput;
+}
+
+const sumFen = (values: bigint[]) => fenToCellNumber(values.reduce((a, b) => a + b, 0n));
+
+function columnsOf(w: Words, view: RunView): PayrollColumn[] {
+  const p = w.payroll;
+  const q = w.sheets.payroll;
+  const text = (header: string, min: number, get: (s: PayslipView) => string | null | undefined): PayrollColumn => ({ header, kind: 'text', min, cell: (s) => asText(get(s) ?? null), total: () => '' });
+  const fen = (header: string, get: (s: PayslipView, a: Map<string, bigint>) => bigint | null): PayrollColumn => ({
+    header,
+    kind: 'money',
+    min: 72,
+    cell: (s, a) => {
+      const v = get(s, a);
+      return v === null ? '' : fenToCellNumber(v);
+    },
+    total: (slips) => sumFen(slips.map((s) => get(s, amountsOf(s)) ?? 0n)),
+  });
+  return [
+    text(p.employeeNo, 64, (s) => s.employeeNo),
+    text(p.name, 56, (s) => s.personName),
+    text(q.unit, 72, (s) => s.unitName ?? ''),
+    text(q.rank, 36, (s) => s.rank ?? ''),
+    text(p.plan, 96, (s) => s.planName ?? s.planCode),
+    { header: q.attendanceDays, kind: 'count', min: 40, cell: (s) => s.attendanceDays ?? '', total: () => '' },
+    fen(q.sales, (s) => (s.sales === undefined ? null : parseMoney(s.sales))),
+    ...payrollColumns(view).map((c) => fen(c.label, (_s, a) => a.get(c.key) ?? null)),
+    fen(p.gross, (s) => parseMoney(s.gross)),
+    fen(p.deductions, (s) => parseMoney(s.deductions)),
+    fen(p.net, (s) => parseMoney(s.net)),
+  ];
+}
+
+const amountCache = new WeakMap<PayslipView, Map<string, bigint>>();
+function amountsOf(s: PayslipView): Map<string, bigint> {
+  let a = amountCache.get(s);
+  if (!a) amountCache.set(s, (a = amountsByComponent(s.lines.map((l) => ({ code: l.code, kind: l.kind, amountFen: parseMoney(l.amount) })))));
+  return a;
 }
 
 /** The values now on a previous Payroll sheet, by person id and column header. */
@@ -56,43 +156,135 @@ export function previousValues(read: SheetRead | null): Map<string, unknown> {
   return out;
 }
 
-export function payrollSheetSpec(w: Words, view: RunView, previous: Map<string, unknown> = new Map()): GridSheetSpec {
+/** One line of a "what changed" list, as the sheet shows it. */
+export interface ChangeRow {
+  employeeNo: string;
+  personName: string;
+  component: string;
+  /** Null when the person or component was not there before / is not there now. */
+  old: CellInput;
+  new: CellInput;
+  kind: 'count' | 'money';
+}
+
+export interface PayrollSheet extends GridSheetSpec {
+  /** What changed since the previous sheet (one entry per highlighted cell). */
+  changes: ChangeRow[];
+}
+
+/**
+ * The Payroll sheet, laid out as the 薪酬月报表: a banner; per person the
+ * employee number, name, unit, rank, plan name, attendance days and sales,
+ * then a column per pay component, gross, deductions and net; a totals line
+ * of exact fen sums; and below it the sign-off block (finance's submission
+ * and each signer: who signed, when, their comment; "waiting" for the steps
+ * still due). Cells that differ from `previous` (the sheet before this
+ * refresh) are highlighted and listed in `changes`.
+ */
+export function payrollSheetSpec(w: Words, view: RunView, previous: Map<string, unknown> = new Map()): PayrollSheet {
   const p = w.payroll;
-  const comps = payrollColumns(view);
-  const headers = [p.employeeNo, p.name, p.plan, ...comps.map((c) => c.label), p.gross, p.deductions, p.net, 'ID'];
-  const rows: CellInput[][] = view.payslips.map((s) => {
-    const byKey = new Map<string, bigint>();
-    for (const l of s.lines) byKey.set(columnKey(l), (byKey.get(columnKey(l)) ?? 0n) + parseMoney(l.amount));
-    return [s.employeeNo, s.personName, s.planCode, ...comps.map((c) => (byKey.has(c.key) ? fenToCellNumber(byKey.get(c.key)!) : '')), money(s.gross), money(s.deductions), money(s.net), s.personId];
-  });
+  const q = w.sheets.payroll;
+  const cols = columnsOf(w, view);
+  const headers = [...cols.map((c) => c.header), 'ID'];
+  const width = headers.length;
+  const idCol = width - 1;
+  const rows: CellInput[][] = view.payslips.map((s) => [...cols.map((c) => c.cell(s, amountsOf(s))), s.personId]);
   const first = 2; // banner, header, then data from sheet row 3 (index 2)
-  const last = first + rows.length - 1;
-  const totals: CellInput[] = [p.total, '', '', ...Array.from({ length: comps.length + 3 }, (_, j) => `=SUM(${columnLetters(FIXED + j)}${first + 1}:${columnLetters(FIXED + j)}${last + 1})`), ''];
+  const pad = (cells: CellInput[]): CellInput[] => [...cells, ...Array.from({ length: width - cells.length }, () => '')];
+  const totals: CellInput[] = [format(q.total, { n: view.payslips.length }), ...cols.slice(1).map((c) => c.total(view.payslips)), ''];
+
+  const signed = new Map((view.signOffs ?? []).map((x) => [x.role, x]));
+  const signature: CellInput[][] = [
+    pad([]),
+    pad([q.signatures]),
+    pad([q.role, q.signedBy, q.signedAt, q.comment]),
+    ...SIGN_STEPS.map((role) => {
+      const x = signed.get(role);
+      return pad([q.roles[role], x ? asText(x.actor) : q.notSigned, x ? shanghaiTime(x.at) : '', x?.comment ? asText(x.comment) : '']);
+    }),
+  ];
+
   const highlight: { row: number; column: number }[] = [];
+  const changes: ChangeRow[] = [];
   if (previous.size) {
     rows.forEach((r, i) =>
-      r.forEach((v, c) => {
-        if (c < FIXED || c === headers.length - 1) return;
-        const before = previous.get(`${r[headers.length - 1]}|${headers[c]}`);
-        if ((before ?? '') !== v) highlight.push({ row: first + i, column: c });
+      cols.forEach((c, j) => {
+        if (c.kind === 'text') return;
+        const key = `${r[idCol]}|${headers[j]}`;
+        const before = previous.get(key);
+        if ((before ?? '') === r[j]) return;
+        highlight.push({ row: first + i, column: j });
+        changes.push({ employeeNo: String(r[0]), personName: String(view.payslips[i]!.personName), component: c.header, old: before === undefined || before === '' ? null : (before as CellInput), new: r[j] === '' ? null : r[j]!, kind: c.kind });
       }),
     );
   }
   const status = p.statuses[view.run.status as keyof typeof p.statuses] ?? view.run.status;
+  const totalRow = first + rows.length;
   return {
     sheetName: `${p.sheet} ${view.run.month}`,
     kind: PAYROLL_KIND,
     identity: { month: view.run.month, scope: view.run.scopeUnitId },
     banner: `${view.run.scopeUnitName} · ${view.run.month} · v${view.run.version} · ${status}${['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'].includes(view.run.status) ? ` · ${p.readOnly}` : ''}`,
-    columns: headers.map((h, c) => ({ header: h, numberFormat: c < FIXED || c === headers.length - 1 ? '@' : '#,##0.00', width: c === 1 ? 70 : c < FIXED ? 90 : 84 })),
-    rows: [...rows, totals],
+    columns: [
+      ...cols.map((c) => ({ header: c.header, numberFormat: c.kind === 'money' ? '#,##0.00' : c.kind === 'count' ? '0' : '@', width: headerWidth(c.header, c.min) })),
+      { header: 'ID', numberFormat: '@', width: 40 },
+    ],
+    rows: [...rows, totals, ...signature],
     properties: { runId: view.run.id, version: String(view.run.version), status: view.run.status },
     input: { row: 0, column: 0, rows: 0, columns: 0 },
     inputRule: { kind: 'decimal', message: '' },
-    hiddenColumns: [headers.length - 1],
-    totalRows: [first + rows.length],
+    hiddenColumns: [idCol],
+    totalRows: [totalRow, totalRow + 2, totalRow + 3],
     protect: true,
+    wrapHeader: true,
     highlight,
+    changes,
+  };
+}
+
+/** The server's comparison as change rows, components named as on the Payroll sheet. */
+export function changesFromServer(w: Words, changes: { employeeNo: string; personName: string; component: string; label: string; old: string | null; new: string | null }[]): ChangeRow[] {
+  const named = w.sheets.payroll.slipTotals as Record<string, string>;
+  return changes.map((c) => ({
+    employeeNo: c.employeeNo,
+    personName: c.personName,
+    component: c.label || named[c.component] || c.component,
+    old: c.old === null ? null : money(c.old),
+    new: c.new === null ? null : money(c.new),
+    kind: 'money',
+  }));
+}
+
+const toFen = (v: CellInput) => (typeof v === 'number' ? parseMoney(v.toFixed(2)) : 0n);
+
+/** The "what changed" sheet: person, component, before, now and the exact difference; the banner says against what. */
+export function changesSheetSpec(w: Words, view: RunView, against: string, changes: ChangeRow[]): SheetTableSpec {
+  const q = w.sheets.payroll;
+  const p = w.payroll;
+  const headers: [string, string, number][] = [
+    [p.employeeNo, '@', 64],
+    [p.name, '@', 56],
+    [q.component, '@', 120],
+    [q.old, '#,##0.00', 80],
+    [q.new, '#,##0.00', 80],
+    [q.difference, '#,##0.00', 80],
+  ];
+  const rows: CellInput[][] = changes.length
+    ? changes.map((c) => {
+        const diff = c.kind === 'money' ? fenToCellNumber(toFen(c.new) - toFen(c.old)) : Number(c.new ?? 0) - Number(c.old ?? 0);
+        return [asText(c.employeeNo), asText(c.personName), asText(c.component), c.old ?? '', c.new ?? '', diff];
+      })
+    : [[q.noChanges, '', '', '', '', '']];
+  const status = p.statuses[view.run.status as keyof typeof p.statuses] ?? view.run.status;
+  return {
+    sheetName: `${q.changesSheet} ${view.run.month}`,
+    kind: CHANGES_KIND,
+    identity: { month: view.run.month, scope: view.run.scopeUnitId },
+    tableName: `QuotabookChanges${view.run.month.replace('-', '')}`,
+    banner: format(q.changesBanner, { run: `${view.run.scopeUnitName} · ${view.run.month} · v${view.run.version} · ${status}`, against }),
+    columns: headers.map(([header, numberFormat, min]) => ({ header, numberFormat, width: headerWidth(header, min) })),
+    rows,
+    properties: { runId: view.run.id, against },
   };
 }
 

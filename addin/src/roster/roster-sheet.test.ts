@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { words } from '../i18n.ts';
 import { asText, excelDate, rosterSheet, type RosterPerson } from './roster-sheet.ts';
 
+const tags = { unitId: 'u', unitName: 'n', asOf: '2026-11-01', pulledAt: 'now' };
+
 const person: RosterPerson = {
   id: 'p1',
   employeeNo: '00123',
   name: '=cmd|calc',
+  unitName: '营销中心',
   unitPath: '启航 / 营销中心',
   unitCode: 'T0001',
   position: 'SALES_REP',
@@ -43,5 +46,34 @@ describe('roster sheet', () => {
     for (const lead of ['=', '+', '-', '@']) expect(asText(`${lead}x`)).toBe(`'${lead}x`);
     expect(asText('plain')).toBe('plain');
     expect(excelDate('1900-03-01')).toBe(61);
+  });
+
+  it('orders rows by unit path, a unit before its sub-units, then by employee number; shows the unit’s own name and its full path', () => {
+    const at = (employeeNo: string, unitPath: string): RosterPerson => ({ ...person, name: employeeNo, employeeNo, unitPath, unitName: unitPath.split(' / ').at(-1)! });
+    const people = [
+      at('QB00007', 'Co / East / Hangzhou 2'),
+      at('QB00002', 'Co / East / Hangzhou 1'),
+      at('QB00009', 'Co / East'),
+      at('QB00001', 'Co / East / Hangzhou 1'),
+      at('QB00003', 'Co / East / Hangzhou 1 / Night'),
+      at('QB00004', 'Co / Beijing'),
+      at('QB00005', 'Co'),
+    ];
+    const sheet = rosterSheet(words.en, people, tags);
+    const headers = sheet.columns.map((c) => c.header);
+    expect(headers[2]).toBe('Unit');
+    expect(headers.at(-1)).toBe('Unit path');
+    expect(sheet.rows.map((r) => [r[0], r[2], r.at(-1)])).toEqual([
+      ['QB00005', 'Co', 'Co'],
+      ['QB00004', 'Beijing', 'Co / Beijing'],
+      ['QB00009', 'East', 'Co / East'],
+      ['QB00001', 'Hangzhou 1', 'Co / East / Hangzhou 1'],
+      ['QB00002', 'Hangzhou 1', 'Co / East / Hangzhou 1'],
+      ['QB00003', 'Night', 'Co / East / Hangzhou 1 / Night'],
+      ['QB00007', 'Hangzhou 2', 'Co / East / Hangzhou 2'],
+    ]);
+    expect(rosterSheet(words['zh-CN'], people, tags).columns.map((c) => c.header).filter((h) => h.includes('单位'))).toEqual(['所属单位', '单位编码', '单位全路径']);
+    // The rows are sorted for the sheet; the caller's list is left as it was.
+    expect(people[0]!.employeeNo).toBe('QB00007');
   });
 });

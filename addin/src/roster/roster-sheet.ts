@@ -11,6 +11,8 @@ export interface RosterPerson {
   id: string;
   employeeNo: string;
   name: string;
+  /** The unit's own name: the useful end of the path. */
+  unitName: string | null;
   unitPath: string;
   unitCode: string | null;
   position: string;
@@ -25,7 +27,7 @@ export interface RosterPerson {
   email: string | null;
 }
 
-export const ROSTER_FIELDS = 'id employeeNo name unitPath unitCode position rank status hireDate leaveDate employmentType baseSalary mentorName phone email';
+export const ROSTER_FIELDS = 'id employeeNo name unitName unitPath unitCode position rank status hireDate leaveDate employmentType baseSalary mentorName phone email';
 
 /** Text the server sent that Excel would read as a formula is written as literal text. */
 export function asText(value: string | null): string {
@@ -49,7 +51,7 @@ export function rosterColumns(w: Words): Column[] {
   return [
     text(c.employeeNo, 64, (p) => p.employeeNo),
     text(c.name, 64, (p) => p.name),
-    text(c.unitPath, 220, (p) => p.unitPath),
+    text(w.sheets.roster.unit, 88, (p) => p.unitName ?? p.unitPath.split(' / ').at(-1) ?? ''),
     text(c.unitCode, 56, (p) => p.unitCode),
     text(c.position, 80, (p) => w.positions[p.position as keyof Words['positions']] ?? p.position),
     text(c.rank, 40, (p) => p.rank),
@@ -61,9 +63,22 @@ export function rosterColumns(w: Words): Column[] {
     text(c.mentorName, 64, (p) => p.mentorName),
     text(c.phone, 88, (p) => p.phone),
     text(c.email, 160, (p) => p.email),
+    text(w.sheets.roster.unitPath, 220, (p) => p.unitPath),
   ];
 }
 
+/** Compares unit paths level by level ("A / B" before "A / B / C" before "A / C"), then employee numbers. */
+export function rosterOrder(a: RosterPerson, b: RosterPerson): number {
+  const pa = a.unitPath.split(' / ');
+  const pb = b.unitPath.split(' / ');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  }
+  if (pa.length !== pb.length) return pa.length - pb.length;
+  return a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0;
+}
+
+/** The Roster sheet: rows in unit path then employee-number order; the unit's own name up front, its full path in the last column. */
 export function rosterSheet(w: Words, people: RosterPerson[], tags: { unitId: string; unitName: string; asOf: string; pulledAt: string }): SheetTableSpec {
   const columns = rosterColumns(w);
   return {
@@ -71,7 +86,7 @@ export function rosterSheet(w: Words, people: RosterPerson[], tags: { unitId: st
     kind: 'roster',
     tableName: 'QuotabookRoster',
     columns: columns.map(({ header, numberFormat, width }) => ({ header, numberFormat, width })),
-    rows: people.map((p) => columns.map((col) => col.cell(p))),
+    rows: [...people].sort(rosterOrder).map((p) => columns.map((col) => col.cell(p))),
     properties: { unit: tags.unitId, unitName: tags.unitName, asOf: tags.asOf, pulledAt: tags.pulledAt },
   };
 }

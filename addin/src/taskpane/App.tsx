@@ -1,22 +1,69 @@
-import { useMemo, useState } from 'react';
-import { Button, Caption1, Select, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+/**
+ * The pane's shell: a header (the app's one h1, the language, who is signed
+ * in), the navigation between the screens the viewer's roles allow, and the
+ * screen itself as the main landmark. Everything fits a 320 px pane.
+ */
+import { Fragment, useEffect, useMemo, useState } from 'react';
+import {
+  Button,
+  Caption1,
+  Select,
+  buttonClassNames,
+  comboboxClassNames,
+  dropdownClassNames,
+  fieldClassNames,
+  inputClassNames,
+  makeStyles,
+  selectClassNames,
+  textareaClassNames,
+  tokens,
+} from '@fluentui/react-components';
 import { words, type Locale } from '../i18n.ts';
 import { createClient } from '../api/client.ts';
 import { loadSession, saveSession, type StoredSession } from '../api/session.ts';
 import { LOGOUT } from '../api/operations.ts';
 import { SignIn } from './components/SignIn.tsx';
-import { RosterPane } from './components/RosterPane.tsx';
 import { NotInExcel } from './components/NotInExcel.tsx';
-import { TargetsPane } from './components/TargetsPane.tsx';
-import { MyTargetsPane } from './components/MyTargetsPane.tsx';
-import { PayrollPane } from './components/PayrollPane.tsx';
-import { MyPayslipPane } from './components/MyPayslipPane.tsx';
+import { Navigation } from './Navigation.tsx';
+import { screensFor } from './screens.tsx';
+import { applyDocumentLanguage, rememberLocale } from './language.ts';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  bar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: 'border-box',
+    minWidth: 0,
+    maxWidth: '100%',
+    minHeight: '100vh',
+    overflowWrap: 'anywhere',
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  line: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  title: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, minWidth: 0 },
+  language: { flexShrink: 0 },
+  // Every screen's controls shrink to the pane: fields, inputs, selects and
+  // dropdowns take the width there is, long option texts are cut, buttons and
+  // labels wrap, headings lose the browser's margins.
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    '& h2, & h3': { margin: 0 },
+    [`& .${fieldClassNames.root}`]: { minWidth: 0, maxWidth: '100%' },
+    [`& .${fieldClassNames.label}`]: { maxWidth: '100%' },
+    [`& .${selectClassNames.root}, & .${inputClassNames.root}, & .${textareaClassNames.root}, & .${comboboxClassNames.root}, & .${dropdownClassNames.root}`]: {
+      minWidth: 0,
+      maxWidth: '100%',
+    },
+    [`& .${selectClassNames.select}`]: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+    [`& .${inputClassNames.input}`]: { minWidth: 0 },
+    [`& .${buttonClassNames.root}`]: { maxWidth: '100%', minWidth: 0, whiteSpace: 'normal' },
+  },
 });
 
 export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocale: Locale }) {
@@ -24,14 +71,22 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [session, setSession] = useState<StoredSession | null>(() => loadSession());
   const [notice, setNotice] = useState<string | null>(null);
-  const [tab, setTab] = useState<'roster' | 'targets' | 'mine' | 'payroll' | 'payslip'>('roster');
+  const [screenId, setScreenId] = useState('roster');
   const w = words[locale];
   const client = useMemo(() => (session ? createClient(session.serverUrl, session.token) : null), [session]);
+  const screens = useMemo(() => screensFor(session?.roles ?? []), [session]);
+  const screen = screens.find((s) => s.id === screenId) ?? screens[0]!;
+
+  useEffect(() => applyDocumentLanguage(locale), [locale]);
+  const chooseLocale = (l: Locale) => {
+    rememberLocale(l);
+    setLocale(l);
+  };
 
   const signedIn = (s: StoredSession) => {
     saveSession(s);
     setNotice(null);
-    setTab('roster');
+    setScreenId('roster');
     setSession(s);
   };
   const signOut = async (expired = false) => {
@@ -41,55 +96,40 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
     setNotice(expired ? w.sessionExpired : null);
   };
 
+  const ready = inExcel && session && client;
   return (
-    <div className={styles.root} lang={locale}>
-      <div className={styles.header}>
-        <span className={styles.title}>{w.appTitle}</span>
-        <Select aria-label={w.language} data-testid="language" value={locale} onChange={(_, d) => setLocale(d.value as Locale)} size="small">
-          <option value="zh-CN">中文</option>
-          <option value="en">English</option>
-        </Select>
-      </div>
-      {!inExcel ? (
-        <NotInExcel w={w} />
-      ) : !session || !client ? (
-        <SignIn w={w} notice={notice} onSignedIn={signedIn} />
-      ) : (
-        <>
-          <div className={styles.bar}>
+    <div className={styles.root} data-testid="pane">
+      <header className={styles.header}>
+        <div className={styles.line}>
+          <h1 className={styles.title}>{w.appTitle}</h1>
+          <Select className={styles.language} aria-label={w.language} data-testid="language" value={locale} onChange={(_, d) => chooseLocale(d.value as Locale)} size="small">
+            <option value="zh-CN" lang="zh-CN">
+              中文
+            </option>
+            <option value="en" lang="en">
+              English
+            </option>
+          </Select>
+        </div>
+        {ready && (
+          <div className={styles.line} role="group" aria-label={w.nav.account}>
             <Caption1 data-testid="signed-in-as">{w.signedInAs.replace('{user}', session.username)}</Caption1>
             <Button size="small" appearance="subtle" data-testid="sign-out" onClick={() => void signOut()}>
               {w.signOut}
             </Button>
           </div>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} size="small">
-            <Tab value="roster" data-testid="tab-roster">
-              {w.rosterTitle}
-            </Tab>
-            {session.roles.some((r) => ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'].includes(r)) && (
-              <Tab value="targets" data-testid="tab-targets">
-                {w.targets.title}
-              </Tab>
-            )}
-            <Tab value="mine" data-testid="tab-my-targets">
-              {w.targets.myTargets}
-            </Tab>
-            {session.roles.some((r) => ['FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'ADMIN', 'MANAGER'].includes(r)) && (
-              <Tab value="payroll" data-testid="tab-payroll">
-                {w.payroll.title}
-              </Tab>
-            )}
-            <Tab value="payslip" data-testid="tab-my-payslip">
-              {w.payroll.myPayslip}
-            </Tab>
-          </TabList>
-          {tab === 'roster' && <RosterPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
-          {tab === 'targets' && <TargetsPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
-          {tab === 'mine' && <MyTargetsPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
-          {tab === 'payroll' && <PayrollPane w={w} client={client} roles={session.roles} onSessionEnded={() => void signOut(true)} />}
-          {tab === 'payslip' && <MyPayslipPane w={w} client={client} onSessionEnded={() => void signOut(true)} />}
-        </>
-      )}
+        )}
+      </header>
+      {ready && <Navigation w={w} screens={screens} selected={screen.id} onSelect={setScreenId} />}
+      <main className={styles.main}>
+        {!inExcel ? (
+          <NotInExcel w={w} />
+        ) : !session || !client ? (
+          <SignIn w={w} notice={notice} onSignedIn={signedIn} />
+        ) : (
+          <Fragment key={screen.id}>{screen.render({ w, client, roles: session.roles, onSessionEnded: () => void signOut(true) })}</Fragment>
+        )}
+      </main>
     </div>
   );
 }

@@ -3,16 +3,18 @@ import { explain } from '../../../addin/src/i18n/explanations.ts';
 import type { Explanation as ExplanationData } from '../../../schema/compensation.ts';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { AttendanceStatusEnum, PayrollStatusEnum, PositionEnum, RankEnum } from './enums.ts';
+import { AttendanceStatusEnum, PayrollStatusEnum, PositionEnum, RankEnum, RoleEnum } from './enums.ts';
 import { approveRun, calculateRun, createRun, markPaid, reopenRun, returnRun, submitRun } from '../../payroll/runs.ts';
-import { listRuns, myPayslip, runView, type PayslipRow, type RunView } from '../../payroll/read.ts';
+import { listRuns, myPayslip, myPayslipMonths, type RunView } from '../../payroll/read.ts';
+import { compareRun, reportView, totalsOf, withFacts, type ReportPayslip, type ReportView } from '../../payroll/report.ts';
+import { returnRefusal, SIGN_OFF, signaturesSinceSubmit, signRefusal } from '../../payroll/sign-off.ts';
+import type { RunTotals } from '../../../schema/payroll-report.ts';
 import { importAttendance } from '../../payroll/attendance.ts';
 import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
-import { readAttendanceFile } from '../../payroll/attendance-file.ts';
+import { importAttendanceFrom } from '../../imports/preview.ts';
 import { attendanceSummary, decideLeave, requestLeave } from '../../payroll/leave.ts';
 import { viewerScope } from '../../access.ts';
 import { requireNotOwnPlan } from '../../roster/people-access.ts';
-import { MAX_FILE_BYTES } from '../../imports/tabular-file.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, clientError, notFound } from '../../errors.ts';
 import { parsePlan, PlanDocumentError } from '../../../schema/compensation.ts';
@@ -42,7 +44,7 @@ const Explanation = builder.objectRef<StoredExplanation>('PayslipExplanation').i
   }),
 });
 
-const PayslipLineRef = builder.objectRef<PayslipRow['lines'][number]>('PayslipLine').implement({
+const PayslipLineRef = builder.objectRef<ReportPayslip['lines'][number]>('PayslipLine').implement({
   fields: (t) => ({
     code: t.exposeString('code'),
     label: t.exposeString('label'),
@@ -52,13 +54,20 @@ const PayslipLineRef = builder.objectRef<PayslipRow['lines'][number]>('PayslipLi
   }),
 });
 
-const PayslipRef = builder.objectRef<PayslipRow>('Payslip').implement({
+const PayslipRef = builder.objectRef<ReportPayslip>('Payslip').implement({
   fields: (t) => ({
     personId: t.exposeID('personId'),
     personName: t.string({ resolve: (p) => p.person.name }),
     employeeNo: t.string({ resolve: (p) => p.person.employeeNo }),
     planCode: t.exposeString('planCode'),
     planVersion: t.exposeInt('planVersion'),
+    planName: t.string({ description: "The compensation plan's name (of the version calculated).", resolve: (p) => p.facts.planName }),
+    unitName: t.string({ nullable: true, description: "The person's unit in the run (the last in the month inside the run's scope): its own name.", resolve: (p) => p.facts.unitName }),
+    unitPath: t.string({ description: 'Unit names from the top down to that unit, joined by " / ".', resolve: (p) => p.facts.unitPath }),
+    rank: t.field({ type: RankEnum, nullable: true, description: 'The rank the payslip was calculated with.', resolve: (p) => p.facts.rank }),
+    workingDays: t.int({ description: 'Working days the person was employed in the month.', resolve: (p) => p.facts.workingDays }),
+    attendanceDays: t.int({ description: 'Attendance days (出勤天数): working days employed less absent, unrequested-leave and personal-leave days.', resolve: (p) => p.facts.attendanceDays }),
+    sales: t.field({ type: 'Money', description: "The month's sales the payslip was calculated on.", resolve: (p) => p.facts.salesFen }),
     gross: t.field({ type: 'Money', resolve: (p) => p.grossFen }),
     deductions: t.field({ type: 'Money', resolve: (p) => p.deductionsFen }),
     net: t.field({ type: 'Money', resolve: (p) => p.netFen }),
@@ -90,13 +99,84 @@ const PayrollRunSummary = builder.objectRef<RunSummary>('PayrollRunSummary').imp
   }),
 });
 
-const PayrollRunRef = builder.objectRef<RunView>('PayrollRun').implement({
+const ComponentTotal = builder.objectRef<RunTotals['components'][number]>('PayrollComponentTotal').implement({
+  description: 'One pay component (a column of the payroll sheet; adjustments share one) and its exact total.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The component code ("adjustments" for all rewards and penalties).' }),
+    label: t.exposeString('label'),
+    kind: t.exposeString('kind'),
+    total: t.field({ type: 'Money', resolve: (c) => c.totalFen }),
+  }),
+});
+
+const PayrollTotals = builder.objectRef<RunTotals>('PayrollTotals').implement({
+  description: 'Exact sums over the payslips the viewer may see.',
+  fields: (t) => ({
+    headcount: t.exposeInt('headcount'),
+    gross: t.field({ type: 'Money', resolve: (x) => x.grossFen }),
+    deductions: t.field({ type: 'Money', resolve: (x) => x.deductionsFen }),
+    net: t.field({ type: 'Money', resolve: (x) => x.netFen }),
+    components: t.field({ type: [ComponentTotal], resolve: (x) => x.components }),
+  }),
+});
+
+type Signature = ReturnType<typeof signaturesSinceSubmit<RunView['run']['events'][number]>>[number];
+const PayrollSignOff = builder.objectRef<Signature>('PayrollSignOff').implement({
+  description: "A signature on the run's current submission: finance's submission (role FINANCE), then each sign-off.",
+  fields: (t) => ({
+    role: t.expose('role', { type: RoleEnum }),
+    actor: t.exposeString('actor'),
+    at: t.expose('at', { type: 'DateTime' }),
+    comment: t.exposeString('comment', { nullable: true }),
+  }),
+});
+
+const ComparisonBaseEnum = builder.enumType('PayrollComparisonBase', {
+  values: {
+    PREVIOUS_VERSION: { description: 'The version of this run before it was reopened.' },
+    PREVIOUS_MONTH: { description: "The newest calculated version of the same unit's run for the month before." },
+  } as const,
+});
+
+const PayslipChangeRef = builder.objectRef<Awaited<ReturnType<typeof compareRun>>['changes'][number]>('PayslipChange').implement({
+  description: 'One amount that differs between the compared run and this one.',
+  fields: (t) => ({
+    personId: t.exposeID('personId'),
+    employeeNo: t.exposeString('employeeNo'),
+    personName: t.exposeString('personName'),
+    component: t.exposeString('key', { description: 'A component key, or "gross", "deductions" or "net".' }),
+    label: t.exposeString('label', { description: "The component's label; empty for gross, deductions and net." }),
+    old: t.field({ type: 'Money', nullable: true, description: 'Null when the person or component was not in the compared run.', resolve: (c) => c.oldFen }),
+    new: t.field({ type: 'Money', nullable: true, description: 'Null when the person or component is not in this run.', resolve: (c) => c.newFen }),
+  }),
+});
+
+const PayrollComparison = builder.objectRef<Awaited<ReturnType<typeof compareRun>>>('PayrollComparison').implement({
+  fields: (t) => ({
+    base: t.field({ type: PayrollRunSummary, nullable: true, description: 'The run compared with; null when there is none the viewer may see.', resolve: (c) => c.base }),
+    baseTotals: t.field({ type: PayrollTotals, nullable: true, resolve: (c) => c.baseTotals }),
+    changes: t.field({ type: [PayslipChangeRef], resolve: (c) => c.changes }),
+  }),
+});
+
+const PayrollRunRef = builder.objectRef<ReportView>('PayrollRun').implement({
   description: 'A run with the payslips the viewer may see (all for finance and signers; their subtree for managers).',
   fields: (t) => ({
     run: t.field({ type: PayrollRunSummary, resolve: (v) => v.run }),
     events: t.field({ type: [PayrollEventRef], resolve: (v) => v.run.events }),
     payslips: t.field({ type: [PayslipRef], resolve: (v) => v.payslips }),
     totalNet: t.field({ type: 'Money', resolve: (v) => v.payslips.reduce((a, p) => a + p.netFen, 0n) }),
+    totals: t.field({ type: PayrollTotals, resolve: (v) => totalsOf(v) }),
+    signOffs: t.field({ type: [PayrollSignOff], description: 'Who signed the current submission, and when.', resolve: (v) => signaturesSinceSubmit(v.run.events) }),
+    nextSigner: t.field({ type: RoleEnum, nullable: true, description: 'The role whose signature the run waits for.', resolve: (v) => SIGN_OFF[v.run.status]?.role ?? null }),
+    viewerMaySign: t.boolean({ description: 'Whether approvePayrollRun would accept the viewer now (same rule).', resolve: (v, _a, ctx) => signRefusal(v.run.status, ctx.viewer, v.run.events) === null }),
+    viewerMayReturn: t.boolean({ description: 'Whether returnPayrollRun would accept the viewer now (same rule).', resolve: (v, _a, ctx) => returnRefusal(v.run.status, ctx.viewer) === null }),
+    comparison: t.field({
+      type: PayrollComparison,
+      description: 'What changed, person by person and component by component, against the previous version of this run or the previous month.',
+      args: { against: t.arg({ type: ComparisonBaseEnum }) },
+      resolve: (v, args, ctx) => compareRun(ctx, v, args.against),
+    }),
   }),
 });
 
@@ -111,7 +191,7 @@ builder.prismaObject('CompensationPlan', {
   }),
 });
 
-const reload = (ctx: Parameters<typeof runView>[0], runId: string) => runView(ctx, runId);
+const reload = (ctx: Parameters<typeof reportView>[0], runId: string) => reportView(ctx, runId);
 
 builder.queryFields((t) => ({
   compensationPlans: t.prismaField({
@@ -129,7 +209,7 @@ builder.queryFields((t) => ({
     type: PayrollRunRef,
     authScopes: payrollReaders,
     args: { id: t.arg.id({ validate: id }) },
-    resolve: (_r, args, ctx) => runView(ctx, String(args.id)),
+    resolve: (_r, args, ctx) => reportView(ctx, String(args.id)),
   }),
   myPayslip: t.field({
     type: PayslipRef,
@@ -137,7 +217,18 @@ builder.queryFields((t) => ({
     description: "The viewer's own payslip for a month, once the run is signed off.",
     authScopes: { signedIn: true },
     args: { month: t.arg.string({ validate: month }) },
-    resolve: (_r, args, ctx) => myPayslip(ctx, args.month),
+    resolve: async (_r, args, ctx) => {
+      const slip = await myPayslip(ctx, args.month);
+      if (!slip) return null;
+      const [withReport] = await withFacts(ctx, { id: slip.run.id, month: slip.run.month, scopePath: slip.run.scopeUnit.path }, [slip]);
+      return withReport!;
+    },
+  }),
+  myPayslipMonths: t.field({
+    type: ['String'],
+    description: 'The months for which the viewer has a signed-off payslip, newest first.',
+    authScopes: { signedIn: true },
+    resolve: (_r, _a, ctx) => myPayslipMonths(ctx),
   }),
 }));
 
@@ -151,7 +242,7 @@ const AttendanceInput = builder.inputType('AttendanceInput', {
   }),
 });
 
-const ImportCount = builder.objectRef<{ created: number; updated: number; unchanged: number }>('AttendanceImportResult').implement({
+export const ImportCount = builder.objectRef<{ created: number; updated: number; unchanged: number }>('AttendanceImportResult').implement({
   fields: (t) => ({ created: t.exposeInt('created'), updated: t.exposeInt('updated'), unchanged: t.exposeInt('unchanged') }),
 });
 
@@ -319,12 +410,7 @@ builder.mutationFields((t) => ({
     description: 'Imports attendance from an .xlsx or .csv (工号, 日期, 状态, 迟到分钟); refused whole, naming sheet and cell, when anything is wrong.',
     authScopes: payrollStaff,
     args: { file: t.arg({ type: 'File' }) },
-    resolve: async (_r, args, ctx) => {
-      const file = args.file as File;
-      if (!file || typeof file.arrayBuffer !== 'function') throw badInput(['file'], 'Send the file as a GraphQL multipart upload');
-      if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-      return importAttendance(ctx, await readAttendanceFile(file.name, new Uint8Array(await file.arrayBuffer())));
-    },
+    resolve: (_r, args, ctx) => importAttendanceFrom(ctx, { file: args.file as File }),
   }),
 }));
 
@@ -332,6 +418,8 @@ builder.prismaObject('LeaveRequest', {
   fields: (t) => ({
     id: t.exposeID('id'),
     personId: t.exposeID('personId'),
+    personName: t.string({ select: { person: { select: { name: true } } }, resolve: (r) => r.person.name }),
+    requestedAt: t.expose('requestedAt', { type: 'DateTime' }),
     kind: t.expose('kind', { type: AttendanceStatusEnum }),
     from: t.expose('fromDate', { type: 'Date' }),
     to: t.expose('toDate', { type: 'Date' }),

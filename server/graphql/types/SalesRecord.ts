@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { importSales, type ImportResult } from '../../targets/sales-import.ts';
-import { MAX_FILE_BYTES, readSalesFile } from '../../targets/sales-file.ts';
-import { badInput } from '../../errors.ts';
+import { importSalesFrom } from '../../imports/preview.ts';
 
-const ImportResultRef = builder.objectRef<ImportResult>('ImportResult').implement({
+export const ImportResultRef = builder.objectRef<ImportResult>('ImportResult').implement({
   fields: (t) => ({
     created: t.exposeInt('created'),
     updated: t.exposeInt('updated'),
@@ -56,12 +55,6 @@ builder.mutationFields((t) => ({
       'Imports sales from an .xlsx or .csv file whose first row names the columns (externalId/单号, employeeNo/工号, date/日期, amount/金额, and optionally units/数量, customer/客户, newCustomer/新客户, collected/回款, margin/毛利). Refused whole, naming sheet and cell, when anything is wrong.',
     authScopes: { finance: true, admin: true },
     args: { file: t.arg({ type: 'File' }) },
-    resolve: async (_r, args, ctx) => {
-      const file = args.file as File;
-      if (!file || typeof file.arrayBuffer !== 'function') throw badInput(['file'], 'Send the file as a GraphQL multipart upload');
-      if (file.size > MAX_FILE_BYTES) throw badInput(['file'], `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-      const { records } = await readSalesFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      return importSales(ctx, records, file.name);
-    },
+    resolve: (_r, args, ctx) => importSalesFrom(ctx, { file: args.file as File }),
   }),
 }));

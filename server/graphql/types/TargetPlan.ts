@@ -3,7 +3,7 @@ import { issueMessage, readDetailText } from '../../targets/issue-text.ts';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum, PlanStatusEnum, TargetLevelEnum } from './enums.ts';
-import { listPlans, myTargets, planView, type MyTarget, type PlanSummary, type PlanView } from '../../targets/plan-read.ts';
+import { listPlans, myTargetYears, myTargets, planView, type MyTarget, type PlanSummary, type PlanView } from '../../targets/plan-read.ts';
 import type { ParentFigure } from '../../targets/parent-figure.ts';
 import {
   approvePlan,
@@ -204,6 +204,12 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     args: { year: t.arg.int({ validate: z.number().int().min(2000).max(2100) }) },
     resolve: (_r, args, ctx) => myTargets(ctx, args.year),
+  }),
+  myTargetYears: t.field({
+    type: ['Int'],
+    description: 'The years for which the viewer has published targets, newest first.',
+    authScopes: { signedIn: true },
+    resolve: (_r, _a, ctx) => myTargetYears(ctx),
   }),
 }));
 

@@ -1,13 +1,15 @@
 /** My payslip: a person's own signed-off payslip, explanations included, as a sheet. */
+import { useCallback } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { run } from '../../api/client.ts';
-import { MY_PAYSLIP } from '../../api/operations.ts';
+import { MY_PAYSLIP, MY_PAYSLIP_MONTHS } from '../../api/operations.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { myPayslipSheet, type PayslipView } from '../../payroll/payroll-sheet.ts';
 import { PullPane } from './PullPane.tsx';
 
 export function MyPayslipPane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
+  const latest = useCallback(async () => (await run<{ myPayslipMonths: string[] }>(client, MY_PAYSLIP_MONTHS, {})).myPayslipMonths[0] ?? null, [client]);
   return (
     <PullPane
       testId="my-payslip-pane"
@@ -20,6 +22,7 @@ export function MyPayslipPane({ w, client, onSessionEnded }: { w: Words; client:
       buttonTestId="pull-my-payslip"
       statusTestId="my-payslip-status"
       onSessionEnded={onSessionEnded}
+      latest={latest}
       pull={async (month) => {
         const d = await run<{ myPayslip: PayslipView | null }>(client, MY_PAYSLIP, { month });
         if (!d.myPayslip) return { intent: 'info', message: format(w.payroll.noPayslip, { month }) };

@@ -1,13 +1,18 @@
 /** My targets: a rep's own published targets as a sheet. */
+import { useCallback } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { run } from '../../api/client.ts';
-import { MY_TARGETS } from '../../api/operations.ts';
+import { MY_TARGETS, MY_TARGET_YEARS } from '../../api/operations.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { myTargetsSheet, type MyTargetRow } from '../../targets/target-sheet.ts';
 import { PullPane } from './PullPane.tsx';
 
 export function MyTargetsPane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
+  const latest = useCallback(async () => {
+    const years = (await run<{ myTargetYears: number[] }>(client, MY_TARGET_YEARS, {})).myTargetYears;
+    return years.length ? String(years[0]) : null;
+  }, [client]);
   return (
     <PullPane
       testId="my-targets-pane"
@@ -20,6 +25,7 @@ export function MyTargetsPane({ w, client, onSessionEnded }: { w: Words; client:
       buttonTestId="pull-my-targets"
       statusTestId="my-targets-status"
       onSessionEnded={onSessionEnded}
+      latest={latest}
       pull={async (year) => {
         const data = await run<{ myTargets: MyTargetRow[] }>(client, MY_TARGETS, { year: Number(year) });
         if (!data.myTargets.length) return { intent: 'info', message: format(w.targets.noTargets, { year }) };

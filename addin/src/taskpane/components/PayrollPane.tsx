@@ -1,108 +1,38 @@
 /**
  * Payroll: finance creates, calculates and submits a month's run and
- * refreshes the Payroll sheet (changes since the last refresh highlighted,
- * explanations on their own sheet); the signer whose step is due approves or
- * returns it from here.
+ * refreshes the Payroll sheet (changes highlighted, and listed on a Changes
+ * sheet against the last refresh, the previous version or the previous
+ * month; explanations on their own sheet). Everyone who may read the run
+ * sees its numbers first; the signer whose step is due signs or returns it.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
-import { ApiError, run } from '../../api/client.ts';
-import { APPROVE_RUN, CALCULATE_RUN, CREATE_RUN, ORG_TREE, PAYROLL_RUN, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type OrgUnitOption, type RunSummary } from '../../api/operations.ts';
-import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
-import { explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type RunView } from '../../payroll/payroll-sheet.ts';
+import { usePayroll, type Against } from './usePayroll.ts';
+import { PayrollReview } from './PayrollReview.tsx';
 
-const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
-const excel = () => Excel.run as unknown as ExcelRun;
-
-/** Which signer role each status waits for. */
-const SIGNER: Record<string, string> = { SUBMITTED: 'FINANCE_MANAGER', FINANCE_APPROVED: 'DIRECTOR', SALES_APPROVED: 'GENERAL_MANAGER' };
+const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' } });
 
 export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const styles = useStyles();
   const p = w.payroll;
-  const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
-  const [runs, setRuns] = useState<RunSummary[]>([]);
-  const [runId, setRunId] = useState('');
-  const [units, setUnits] = useState<OrgUnitOption[]>([]);
-  const [unitId, setUnitId] = useState('');
-  const [comment, setComment] = useState('');
-  const [status, setStatus] = useState<{ intent: 'success' | 'error' | 'info'; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const staff = roles.includes('FINANCE') || roles.includes('ADMIN');
-
-  const fail = useCallback(
-    (err: unknown) => {
-      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ intent: 'error', message: (err as Error).message });
-    },
-    [onSessionEnded],
-  );
-  const loadRuns = useCallback(async () => {
-    const d = await run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month });
-    setRuns(d.payrollRuns);
-    if (d.payrollRuns.length && !d.payrollRuns.some((r) => r.id === runId)) setRunId(d.payrollRuns[0]!.id);
-    return d.payrollRuns;
-  }, [client, month, runId]);
-  useEffect(() => {
-    loadRuns().catch(fail);
-  }, [loadRuns, fail]);
-  useEffect(() => {
-    if (staff) run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {}).then((d) => setUnits(treeOrder(d.orgTree))).catch(fail);
-  }, [client, staff, fail]);
-
-  const selected = runs.find((r) => r.id === runId);
-  const act = (work: () => Promise<void>) => async () => {
-    setBusy(true);
-    setStatus(null);
-    try {
-      await work();
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const refresh = async (id: string) => {
-    const view = (await run<{ payrollRun: RunView }>(client, PAYROLL_RUN, { id })).payrollRun;
-    const before = await readTaggedSheet(excel(), PAYROLL_KIND, { month: view.run.month, scope: view.run.scopeUnitId });
-    const spec = payrollSheetSpec(w, view, previousValues(before));
-    const report = await writeGridSheet(excel(), spec);
-    const explain = await writeSheetTable(excel(), explainSheetSpec(w, view));
-    setStatus({ intent: 'success', message: format(p.wrote, { n: view.payslips.length, sheet: report.sheetName, changed: spec.highlight?.length ?? 0, explain: explain.sheetName }) });
-  };
-
-  const mutate = (query: string, vars: Record<string, unknown> = {}) =>
-    act(async () => {
-      const r = selected!;
-      const data = await run<Record<string, RunView>>(client, query, { id: r.id, revision: r.revision, ...vars }, true);
-      const view = Object.values(data)[0]!;
-      await loadRuns();
-      setComment('');
-      setStatus({ intent: 'success', message: format(p.done, { status: p.statuses[view.run.status as keyof typeof p.statuses] ?? view.run.status }) });
-    });
-
-  const create = act(async () => {
-    const d = await run<{ createPayrollRun: RunView }>(client, CREATE_RUN, { month, u: unitId }, true);
-    setRunId(d.createPayrollRun.run.id);
-    await loadRuns();
-  });
-
-  const mySign = selected && SIGNER[selected.status] && roles.includes(SIGNER[selected.status]!);
+  const q = w.sheets;
+  const s = usePayroll({ w, client, roles, onSessionEnded });
+  const busy = s.busy !== null;
+  const selected = s.selected;
+  const review = s.review?.run.id === selected?.id ? s.review : null;
   return (
     <div className={styles.pane} data-testid="payroll-pane">
-      <Subtitle2>{p.title}</Subtitle2>
+      <Subtitle2 as="h2">{p.title}</Subtitle2>
       <Field label={p.month}>
-        <Input type="month" value={month} onChange={(_, d) => setMonth(d.value)} data-testid="payroll-month" />
+        <Input type="month" value={s.month} onChange={(_, d) => s.setMonth(d.value)} data-testid="payroll-month" />
       </Field>
-      {runs.length === 0 ? (
-        <Field data-testid="no-runs">{format(p.noRuns, { month })}</Field>
+      {s.runs.length === 0 ? (
+        <Field data-testid="no-runs">{format(p.noRuns, { month: s.month })}</Field>
       ) : (
         <Field label={p.run}>
-          <Select value={runId} onChange={(_, d) => setRunId(d.value)} data-testid="payroll-run">
-            {runs.map((r) => (
+          <Select value={s.runId} onChange={(_, d) => s.setRunId(d.value)} data-testid="payroll-run">
+            {s.runs.map((r) => (
               <option key={r.id} value={r.id}>
                 {`${r.scopeUnitName} · ${r.month} · v${r.version} (${p.statuses[r.status as keyof typeof p.statuses] ?? r.status})`}
               </option>
@@ -110,57 +40,78 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
           </Select>
         </Field>
       )}
+      {review && <PayrollReview w={w} review={review} />}
       {selected && (
-        <div className={styles.row}>
-          <Button onClick={act(() => refresh(selected.id))} disabled={busy} data-testid="payroll-refresh">
-            {p.refresh}
-          </Button>
-          {staff && (selected.status === 'DRAFT' || selected.status === 'CALCULATED') && (
-            <Button onClick={mutate(CALCULATE_RUN)} disabled={busy} data-testid="payroll-calculate">
-              {p.calculate}
-            </Button>
-          )}
-          {staff && selected.status === 'CALCULATED' && (
-            <Button appearance="primary" onClick={mutate(SUBMIT_RUN)} disabled={busy} data-testid="payroll-submit">
-              {p.submit}
-            </Button>
-          )}
-        </div>
-      )}
-      {mySign && (
         <>
-          <Field label={p.comment}>
-            <Textarea value={comment} onChange={(_, d) => setComment(d.value)} data-testid="payroll-comment" />
+          <Field label={q.pane.compareWith}>
+            <Select value={s.against} onChange={(_, d) => s.setAgainst(d.value as Against)} disabled={busy} data-testid="payroll-against">
+              {(Object.keys(q.payroll.against) as Against[]).map((k) => (
+                <option key={k} value={k}>
+                  {q.payroll.against[k]}
+                </option>
+              ))}
+            </Select>
           </Field>
           <div className={styles.row}>
-            <Button appearance="primary" onClick={mutate(APPROVE_RUN, { comment: comment || null })} disabled={busy} data-testid="payroll-approve">
-              {p.approve}
+            <Button onClick={s.refresh} disabled={busy} data-testid="payroll-refresh">
+              {s.staff ? p.refresh : q.pane.openSheet}
             </Button>
-            <Button onClick={mutate(RETURN_RUN, { comment })} disabled={busy || !comment.trim()} data-testid="payroll-return">
-              {p.sendBack}
-            </Button>
+            {s.staff && (selected.status === 'DRAFT' || selected.status === 'CALCULATED') && (
+              <Button onClick={s.calculate} disabled={busy} data-testid="payroll-calculate">
+                {p.calculate}
+              </Button>
+            )}
+            {s.staff && selected.status === 'CALCULATED' && (
+              <Button appearance="primary" onClick={s.submit} disabled={busy} data-testid="payroll-submit">
+                {p.submit}
+              </Button>
+            )}
           </div>
         </>
       )}
-      {status && (
-        <MessageBar intent={status.intent} data-testid="payroll-status">
-          <MessageBarBody>{status.message}</MessageBarBody>
+      {review && (review.viewerMaySign || review.viewerMayReturn) && (
+        <>
+          <Field label={p.comment}>
+            <Textarea value={s.comment} onChange={(_, d) => s.setComment(d.value)} data-testid="payroll-comment" />
+          </Field>
+          <div className={styles.row}>
+            {review.viewerMaySign && (
+              <Button appearance="primary" onClick={s.approve} disabled={busy} data-testid="payroll-approve">
+                {p.approve}
+              </Button>
+            )}
+            {review.viewerMayReturn && (
+              <Button onClick={s.sendBack} disabled={busy || !s.comment.trim()} data-testid="payroll-return">
+                {p.sendBack}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+      {s.busy && (
+        <Field validationMessage={q.pane.busy[s.busy.kind]} validationState="none">
+          <ProgressBar value={s.busy.value} data-testid="payroll-progress" />
+        </Field>
+      )}
+      {s.status && (
+        <MessageBar intent={s.status.intent} data-testid="payroll-status">
+          <MessageBarBody>{s.status.message}</MessageBarBody>
         </MessageBar>
       )}
-      {staff && (
+      {s.staff && (
         <div className={styles.row}>
           <Field label={p.scopeUnit}>
-            <Select value={unitId} onChange={(_, d) => setUnitId(d.value)} data-testid="payroll-unit">
+            <Select value={s.unitId} onChange={(_, d) => s.setUnitId(d.value)} disabled={busy} data-testid="payroll-unit">
               <option value="">—</option>
-              {units.map((u) => (
+              {s.units.map((u) => (
                 <option key={u.id} value={u.id}>
-                  {'\u3000'.repeat(Math.max(0, u.depth - (units[0]?.depth ?? 0)))}
+                  {'\u3000'.repeat(Math.max(0, u.depth - (s.units[0]?.depth ?? 0)))}
                   {u.name}
                 </option>
               ))}
             </Select>
           </Field>
-          <Button onClick={create} disabled={busy || !unitId} data-testid="payroll-create">
+          <Button onClick={s.create} disabled={busy || !s.unitId} data-testid="payroll-create">
             {p.create}
           </Button>
         </div>

@@ -1,5 +1,5 @@
 /** A pane that pulls one thing of the viewer's (for a year or a month) into a sheet. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError } from '../../api/client.ts';
 
@@ -21,12 +21,28 @@ export function PullPane(props: {
   buttonTestId: string;
   statusTestId: string;
   pull: (value: string) => Promise<PullResult>;
+  /** The latest period that has data, to open on (unless the user has typed one already). */
+  latest?: () => Promise<string | null>;
   onSessionEnded: () => void;
 }) {
   const styles = useStyles();
   const [value, setValue] = useState(props.initial);
   const [status, setStatus] = useState<PullResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const typed = useRef(false);
+  const { latest } = props;
+  useEffect(() => {
+    if (!latest) return;
+    let live = true;
+    latest()
+      .then((v) => {
+        if (live && v && !typed.current) setValue(v);
+      })
+      .catch(() => undefined); // the default stays; pulling will say what is wrong
+    return () => {
+      live = false;
+    };
+  }, [latest]);
   const pull = async () => {
     setBusy(true);
     try {
@@ -40,9 +56,12 @@ export function PullPane(props: {
   };
   return (
     <div className={styles.pane} data-testid={props.testId}>
-      <Subtitle2>{props.title}</Subtitle2>
+      <Subtitle2 as="h2">{props.title}</Subtitle2>
       <Field label={props.fieldLabel}>
-        <Input type={props.inputType} value={value} onChange={(_, d) => setValue(d.value)} data-testid={props.inputTestId} />
+        <Input type={props.inputType} value={value} onChange={(_, d) => {
+            typed.current = true;
+            setValue(d.value);
+          }} data-testid={props.inputTestId} />
       </Field>
       <Button appearance="primary" onClick={() => void pull()} disabled={busy} data-testid={props.buttonTestId}>
         {props.buttonLabel}

@@ -51,7 +51,7 @@ export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Cl
   const busy = status.kind === 'busy';
   return (
     <div className={styles.pane} data-testid="roster-pane">
-      <Subtitle2>{w.rosterTitle}</Subtitle2>
+      <Subtitle2 as="h2">{w.rosterTitle}</Subtitle2>
       <Field label={w.unit}>
         <Select value={unitId} onChange={(_, d) => setUnitId(d.value)} data-testid="unit">
           <option value="">{w.allVisible}</option>

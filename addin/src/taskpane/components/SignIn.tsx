@@ -35,7 +35,7 @@ export function SignIn({ w, notice, onSignedIn }: { w: Words; notice: string | n
 
   return (
     <form className={styles.form} onSubmit={submit} data-testid="sign-in">
-      <Subtitle2>{w.signInTitle}</Subtitle2>
+      <Subtitle2 as="h2">{w.signInTitle}</Subtitle2>
       {error && (
         <MessageBar intent="error" data-testid="sign-in-error">
           <MessageBarBody>{error}</MessageBarBody>

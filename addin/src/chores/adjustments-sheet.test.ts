@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { words } from '../i18n.ts';
+import { adjustmentsSheet } from './adjustments-sheet.ts';
+
+const row = { id: 'a', personId: 'p', personName: '李雷', employeeNo: 'E001', month: '2026-03', amount: '-50.10', reason: '=迟到', approvedBy: '王经理' };
+
+describe('the adjustments sheet', () => {
+  it('is named and labelled in the pane’s language, one per month', () => {
+    const zh = adjustmentsSheet(words['zh-CN'], '2026-03', [row]);
+    expect(zh.sheetName).toBe('奖惩 2026-03');
+    expect(zh.columns.map((c) => c.header)).toEqual(['工号', '姓名', '金额', '原因', '批准人']);
+    expect(zh.identity).toEqual({ month: '2026-03' });
+    expect(adjustmentsSheet(words.en, '2026-04', []).sheetName).toBe('Adjustments 2026-04');
+  });
+  it('writes money as exact numbers in #,##0.00 and formula-looking text as text', () => {
+    const s = adjustmentsSheet(words.en, '2026-03', [row]);
+    expect(s.rows[0]).toEqual(['E001', '李雷', -50.1, "'=迟到", '王经理']);
+    expect(s.columns[2]!.numberFormat).toBe('#,##0.00');
+  });
+});

@@ -1,0 +1,47 @@
+/** The import operations the pane sends: a preview (nothing written) and the import, of a sheet's rows or a file. */
+export type ImportKind = 'sales' | 'attendance';
+
+const PREVIEW_FIELDS = 'sheet rows valid created updated unchanged problemCount problems { sheet cell row field message }';
+
+export const PREVIEW: Record<ImportKind, string> = {
+  sales: `query PreviewSales($grid: SheetGridInput, $file: File) { previewSalesImport(grid: $grid, file: $file) { ${PREVIEW_FIELDS} } }`,
+  attendance: `query PreviewAttendance($grid: SheetGridInput, $file: File) { previewAttendanceImport(grid: $grid, file: $file) { ${PREVIEW_FIELDS} } }`,
+};
+
+export const IMPORT_SHEET: Record<ImportKind, string> = {
+  sales: 'mutation ImportSalesSheet($grid: SheetGridInput!) { importSalesSheet(grid: $grid) { created updated unchanged } }',
+  attendance: 'mutation ImportAttendanceSheet($grid: SheetGridInput!) { importAttendanceSheet(grid: $grid) { created updated unchanged } }',
+};
+
+export const IMPORT_FILE: Record<ImportKind, string> = {
+  sales: 'mutation ImportSalesFile($file: File!) { importSalesFile(file: $file) { created updated unchanged } }',
+  attendance: 'mutation ImportAttendanceFile($file: File!) { importAttendanceFile(file: $file) { created updated unchanged } }',
+};
+
+export interface ImportProblem {
+  sheet: string | null;
+  cell: string | null;
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  sheet: string;
+  rows: number;
+  valid: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problemCount: number;
+  problems: ImportProblem[];
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** At most this many rows are read from a sheet at once (the server's limit per file). */
+export const MAX_SHEET_ROWS = 50_000;

@@ -1,0 +1,20 @@
+/** Month end (月结) for finance and admins: plan assignment, paid and reopened runs, period locks. */
+import { Subtitle2 } from '@fluentui/react-components';
+import type { Client } from '@urql/core';
+import type { Words } from '../../../i18n.ts';
+import { PlanAssignmentSection } from './PlanAssignmentSection.tsx';
+import { ClosedRunsSection } from './ClosedRunsSection.tsx';
+import { PeriodLocksSection } from './PeriodLocksSection.tsx';
+import { useChoreStyles } from './ui.tsx';
+
+export function MonthEndPane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
+  const s = useChoreStyles();
+  return (
+    <section className={s.pane} data-testid="month-end-pane" aria-labelledby="month-end-title">
+      <Subtitle2 as="h2" id="month-end-title">{props.w.chores.monthEnd.title}</Subtitle2>
+      <ClosedRunsSection {...props} />
+      <PlanAssignmentSection {...props} />
+      <PeriodLocksSection {...props} />
+    </section>
+  );
+}

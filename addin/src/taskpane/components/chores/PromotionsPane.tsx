@@ -1,0 +1,54 @@
+/** Promotions (职级晋升): the month's proposals with the figures behind them; promote or dismiss. */
+import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../../../i18n.ts';
+import { usePromotions } from './usePromotions.ts';
+import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
+
+export function PromotionsPane(props: { w: Words; client: Client; onSessionEnded: () => void }) {
+  const { w } = props;
+  const p = w.chores.promotions;
+  const s = useChoreStyles();
+  const h = usePromotions(props);
+  const rank = (r: string | null) => (r ? (w.chores.ranks[r as keyof Words['chores']['ranks']] ?? r) : '');
+
+  return (
+    <section className={s.pane} data-testid="promotions-pane" aria-labelledby="promotions-title">
+      <Subtitle2 as="h2" id="promotions-title">{p.title}</Subtitle2>
+      <Field label={w.chores.month}>
+        <Input type="month" value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="promotions-month" />
+      </Field>
+      <StatusLine status={h.status} testId="promotions-status" />
+      <Busy busy={h.busy || h.list === null} label={h.busy ? w.chores.working : w.chores.loading} />
+      {h.list?.length === 0 && <div data-testid="promotions-empty">{format(p.none, { month: h.month })}</div>}
+      {!!h.list?.length && (
+        <ul className={s.list} data-testid="promotions-list">
+          {h.list.map((x) => (
+            <li key={x.personId} className={s.item} data-testid="promotion-item">
+              <div className={s.line}>
+                <span className={s.strong}>{`${x.employeeNo} ${x.name}`}</span>
+                <span>{format(p.fromTo, { from: rank(x.from), to: rank(x.to) })}</span>
+              </div>
+              {x.reasons.map((r) => (
+                <span key={r} className={s.meta}>
+                  {r}
+                </span>
+              ))}
+              <Field label={w.chores.reasonOptional}>
+                <Input value={h.reasons[x.personId] ?? ''} onChange={(_, d) => h.setReason(x.personId, d.value)} data-testid="promotion-reason" />
+              </Field>
+              <div className={s.row}>
+                <Button appearance="primary" onClick={() => void h.decide(x, true)} disabled={h.busy} data-testid="promotion-apply">
+                  {p.apply}
+                </Button>
+                <Button onClick={() => void h.decide(x, false)} disabled={h.busy} data-testid="promotion-dismiss">
+                  {p.dismiss}
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * User administration (admins): the users, creating one for a person,
+ * roles given and taken, disabling and enabling, resetting a password.
+ * The server refuses all of these on one's own user; the screen offers none.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../../../i18n.ts';
+import { run } from '../../../api/client.ts';
+import { ASSIGN_ROLE, CREATE_USER, DISABLE_USER, ENABLE_USER, REMOVE_ROLE, RESET_PASSWORD, USERS, VIEWER_SELF, type PersonOption, type User, type Viewer } from '../../../chores/operations.ts';
+import { loadPeople } from '../../../chores/people.ts';
+import { useAction } from './useAction.ts';
+
+const blank = { username: '', password: '', roles: [] as string[], personId: '' };
+
+export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
+  const u = w.chores.users;
+  const action = useAction(onSessionEnded);
+  const { fail, act } = action;
+  const [users, setUsers] = useState<User[] | null>(null);
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [people, setPeople] = useState<PersonOption[]>([]);
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState('');
+  const [form, setForm] = useState(blank);
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState('');
+
+  const reload = useCallback(async () => {
+    setUsers((await run<{ users: User[] }>(client, USERS)).users);
+  }, [client]);
+  useEffect(() => {
+    run<{ viewer: Viewer }>(client, VIEWER_SELF).then((d) => setViewer(d.viewer)).catch(fail);
+    loadPeople(client).then(setPeople).catch(fail);
+    reload().catch(fail);
+  }, [client, reload, fail]);
+
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return (users ?? []).filter((x) => !q || x.username.includes(q) || (x.personName ?? '').toLowerCase().includes(q)).slice(0, 50);
+  }, [users, filter]);
+  const withoutUser = useMemo(() => {
+    const taken = new Set((users ?? []).map((x) => x.personId));
+    return people.filter((p) => !taken.has(p.id));
+  }, [users, people]);
+
+  const create = () =>
+    act(async () => {
+      const d = await run<{ createUser: User }>(client, CREATE_USER, { input: { username: form.username.trim(), password: form.password, roles: form.roles, personId: form.personId || null } }, true);
+      await reload();
+      setForm(blank);
+      setSelected(d.createUser.id);
+      return format(u.created, { username: d.createUser.username });
+    });
+
+  const change = (query: string, vars: Record<string, unknown>, message: string) =>
+    act(async () => {
+      await run(client, query, { userId: selected, ...vars }, true);
+      await reload();
+      return message;
+    });
+  const current = (users ?? []).find((x) => x.id === selected) ?? null;
+  const saved = () => format(u.saved, { username: current?.username ?? '' });
+
+  return {
+    ...action,
+    users,
+    shown,
+    viewerId: viewer?.id ?? null,
+    people: withoutUser,
+    filter,
+    setFilter,
+    selected,
+    select: (id: string) => {
+      setSelected((s) => (s === id ? '' : id));
+      setPassword('');
+      setRole('');
+    },
+    current,
+    form,
+    setForm,
+    ready: !!form.username.trim() && form.password.length >= 12 && form.roles.length > 0,
+    create,
+    password,
+    setPassword,
+    role,
+    setRole,
+    addRole: () => change(ASSIGN_ROLE, { role }, saved()).then(() => setRole('')),
+    removeRole: (r: string) => change(REMOVE_ROLE, { role: r }, saved()),
+    disable: () => change(DISABLE_USER, {}, saved()),
+    enable: () => change(ENABLE_USER, {}, saved()),
+    resetPassword: () => change(RESET_PASSWORD, { password }, format(u.passwordReset, { username: current?.username ?? '' })).then(() => setPassword('')),
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The Payroll screen's state and calls: the month's runs, the selected run's
+ * numbers for review, and the long actions (create, calculate, refresh the
+ * sheets, submit, sign, return), one at a time, each with its progress.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../../i18n.ts';
+import { ApiError, run } from '../../api/client.ts';
+import { APPROVE_RUN, CALCULATE_RUN, CREATE_RUN, ORG_TREE, PAYROLL_RUN, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type OrgUnitOption, type RunSummary } from '../../api/operations.ts';
+import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
+import { changesFromServer, changesSheetSpec, explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type ChangeRow, type RunView } from '../../payroll/payroll-sheet.ts';
+import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payroll/review.ts';
+
+const excel = () => Excel.run as unknown as ExcelRun;
+
+export type Against = 'REFRESH' | 'PREVIOUS_VERSION' | 'PREVIOUS_MONTH';
+export type BusyKind = keyof Words['sheets']['pane']['busy'];
+export interface Busy {
+  kind: BusyKind;
+  /** 0..1 when known. */
+  value?: number;
+}
+export type Status = { intent: 'success' | 'error' | 'info'; message: string } | null;
+
+interface ServerChange {
+  employeeNo: string;
+  personName: string;
+  component: string;
+  label: string;
+  old: string | null;
+  new: string | null;
+}
+
+export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
+  const p = w.payroll;
+  const q = w.sheets;
+  const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
+  const [runs, setRuns] = useState<RunSummary[]>([]);
+  const [runId, setRunId] = useState('');
+  const [review, setReview] = useState<RunReview | null>(null);
+  const [units, setUnits] = useState<OrgUnitOption[]>([]);
+  const [unitId, setUnitId] = useState('');
+  const [comment, setComment] = useState('');
+  const [against, setAgainst] = useState<Against>('REFRESH');
+  const [status, setStatus] = useState<Status>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  // A second click before React re-renders must not start the action twice.
+  const running = useRef(false);
+  const staff = roles.includes('FINANCE') || roles.includes('ADMIN');
+
+  const fail = useCallback(
+    (err: unknown) => {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
+      setStatus({ intent: 'error', message: (err as Error).message });
+    },
+    [onSessionEnded],
+  );
+
+  const loadRuns = useCallback(async () => {
+    const d = await run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month });
+    setRuns(d.payrollRuns);
+    setRunId((current) => (d.payrollRuns.some((r) => r.id === current) ? current : (d.payrollRuns[0]?.id ?? '')));
+    return d.payrollRuns;
+  }, [client, month]);
+
+  const loadReview = useCallback(async (id: string) => {
+    if (!id) return setReview(null);
+    const d = await run<{ payrollRun: RunReview }>(client, PAYROLL_REVIEW, { id });
+    setReview(d.payrollRun);
+  }, [client]);
+
+  useEffect(() => {
+    loadRuns().catch(fail);
+  }, [loadRuns, fail]);
+  useEffect(() => {
+    setReview(null);
+    loadReview(runId).catch(fail);
+  }, [runId, loadReview, fail]);
+  useEffect(() => {
+    if (staff) run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {}).then((d) => setUnits(treeOrder(d.orgTree))).catch(fail);
+  }, [client, staff, fail]);
+
+  const selected = runs.find((r) => r.id === runId);
+
+  /** Runs one long action at a time, showing its progress; refused while another runs. */
+  const act = (kind: BusyKind, work: (progress: (value: number) => void) => Promise<void>) => async () => {
+    if (running.current) return;
+    running.current = true;
+    setBusy({ kind });
+    setStatus(null);
+    try {
+      await work((value) => setBusy({ kind, value }));
+    } catch (err) {
+      fail(err);
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  };
+
+  /** The changes to list, or null (with the reason to show) when there is nothing to compare with. */
+  const changesFor = async (view: RunView, sinceRefresh: ChangeRow[] | null): Promise<{ rows: ChangeRow[]; label: string } | null> => {
+    const label = q.payroll.against[against];
+    if (against === 'REFRESH') return sinceRefresh && { rows: sinceRefresh, label };
+    const d = await run<{ payrollRun: { comparison: { base: { month: string; version: number } | null; changes: ServerChange[] } } }>(client, PAYROLL_COMPARISON, { id: view.run.id, against });
+    const c = d.payrollRun.comparison;
+    if (!c.base) return null;
+    return { rows: changesFromServer(w, c.changes), label: format(q.payroll.againstBase, { against: label, base: `${c.base.month} v${c.base.version}` }) };
+  };
+
+  /** Writes the Explain, Changes and Payroll sheets for a run (the Payroll sheet last, so it is the one in front). */
+  const writeSheets = async (id: string, progress: (value: number) => void) => {
+    const view = (await run<{ payrollRun: RunView }>(client, PAYROLL_RUN, { id })).payrollRun;
+    progress(0.1);
+    const before = await readTaggedSheet(excel(), PAYROLL_KIND, { month: view.run.month, scope: view.run.scopeUnitId });
+    const spec = payrollSheetSpec(w, view, previousValues(before));
+    const changes = await changesFor(view, before ? spec.changes : null);
+    const explain = await writeSheetTable(excel(), explainSheetSpec(w, view));
+    progress(0.3);
+    const written = changes ? await writeSheetTable(excel(), changesSheetSpec(w, view, changes.label, changes.rows)) : null;
+    progress(0.4);
+    const report = await writeGridSheet(excel(), spec, { onProgress: (x) => progress(0.4 + (0.6 * x.rowsWritten) / Math.max(1, x.totalRows)) });
+    const wrote = format(p.wrote, { n: view.payslips.length, sheet: report.sheetName, changed: spec.highlight?.length ?? 0, explain: explain.sheetName });
+    const compared = changes && written
+      ? format(q.pane.wroteChanges, { n: changes.rows.length, against: changes.label, sheet: written.sheetName })
+      : against === 'REFRESH'
+        ? q.pane.firstRefresh
+        : format(q.pane.noBase, { against: q.payroll.against[against] });
+    setStatus({ intent: 'success', message: `${wrote} ${compared}` });
+  };
+
+  const refresh = act('refresh', async (progress) => {
+    if (selected) await writeSheets(selected.id, progress);
+  });
+
+  const mutate = (kind: BusyKind, query: string, vars: Record<string, unknown> = {}) =>
+    act(kind, async () => {
+      const r = selected!;
+      const data = await run<Record<string, RunView>>(client, query, { id: r.id, revision: r.revision, ...vars }, true);
+      const view = Object.values(data)[0]!;
+      await loadRuns();
+      await loadReview(view.run.id);
+      setComment('');
+      setStatus({ intent: 'success', message: format(p.done, { status: p.statuses[view.run.status as keyof typeof p.statuses] ?? view.run.status }) });
+    });
+
+  const create = act('create', async () => {
+    const d = await run<{ createPayrollRun: RunView }>(client, CREATE_RUN, { month, u: unitId }, true);
+    await loadRuns();
+    setRunId(d.createPayrollRun.run.id);
+  });
+
+  return {
+    staff,
+    month,
+    setMonth,
+    runs,
+    runId,
+    setRunId,
+    selected,
+    review,
+    units,
+    unitId,
+    setUnitId,
+    comment,
+    setComment,
+    against,
+    setAgainst,
+    status,
+    busy,
+    refresh,
+    create,
+    calculate: mutate('calculate', CALCULATE_RUN),
+    submit: mutate('submit', SUBMIT_RUN),
+    approve: mutate('approve', APPROVE_RUN, { comment: comment || null }),
+    sendBack: mutate('return', RETURN_RUN, { comment }),
+  };
+}

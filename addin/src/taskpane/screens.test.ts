@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { SCREENS, screensFor, type Screen } from './screens.tsx';
+
+const ids = (roles: string[]) => screensFor(roles).map((s) => s.id);
+
+describe('which screens a role has', () => {
+  it('everyone has the roster and their own targets and payslip', () => {
+    expect(ids(['REP'])).toEqual(['roster', 'my-targets', 'my-payslip']);
+    expect(ids([])).toEqual(['roster', 'my-targets', 'my-payslip']);
+  });
+
+  it('planners have Targets, payroll people have Payroll', () => {
+    expect(ids(['MANAGER'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip']);
+    expect(ids(['ADMIN'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip']);
+    expect(ids(['FINANCE_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip']);
+    expect(ids(['GENERAL_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip']);
+    expect(ids(['REP', 'FINANCE_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip']);
+  });
+
+  it('keeps the list’s order, and a new entry is all a new screen takes', () => {
+    const extra: Screen = { id: 'leave', label: () => 'Leave', roles: ['MANAGER'], render: () => null };
+    expect(screensFor(['MANAGER'], [...SCREENS, extra]).map((s) => s.id).at(-1)).toBe('leave');
+    expect(screensFor(['REP'], [...SCREENS, extra]).map((s) => s.id)).not.toContain('leave');
+    expect(new Set(SCREENS.map((s) => s.id)).size).toBe(SCREENS.length);
+  });
+});

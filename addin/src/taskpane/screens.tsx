@@ -1,0 +1,64 @@
+/**
+ * The signed-in pane's screens, in navigation order. Adding a screen is adding
+ * one entry: its id (the tab's test id is `tab-<id>`), its label, who sees it,
+ * and the component.
+ */
+import type { ReactNode } from 'react';
+import type { Client } from '@urql/core';
+import type { Words } from '../i18n.ts';
+import { RosterPane } from './components/RosterPane.tsx';
+import { TargetsPane } from './components/TargetsPane.tsx';
+import { MyTargetsPane } from './components/MyTargetsPane.tsx';
+import { PayrollPane } from './components/PayrollPane.tsx';
+import { MyPayslipPane } from './components/MyPayslipPane.tsx';
+import { AdjustmentsPane } from './components/chores/AdjustmentsPane.tsx';
+import { LeavePane } from './components/chores/LeavePane.tsx';
+import { PromotionsPane } from './components/chores/PromotionsPane.tsx';
+import { MonthEndPane } from './components/chores/MonthEndPane.tsx';
+import { UsersPane } from './components/chores/UsersPane.tsx';
+import { ImportPane } from './components/ImportPane.tsx';
+
+export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
+
+export interface ScreenProps {
+  w: Words;
+  client: Client;
+  roles: string[];
+  onSessionEnded: () => void;
+}
+
+export interface Screen {
+  id: string;
+  label: (w: Words) => string;
+  /** Who sees it: everyone signed in, or anyone holding one of these roles. */
+  roles: 'everyone' | readonly Role[];
+  render: (props: ScreenProps) => ReactNode;
+}
+
+export const SCREENS: readonly Screen[] = [
+  { id: 'roster', label: (w) => w.rosterTitle, roles: 'everyone', render: (p) => <RosterPane {...p} /> },
+  { id: 'targets', label: (w) => w.targets.title, roles: ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'], render: (p) => <TargetsPane {...p} /> },
+  { id: 'my-targets', label: (w) => w.targets.myTargets, roles: 'everyone', render: (p) => <MyTargetsPane {...p} /> },
+  {
+    id: 'payroll',
+    label: (w) => w.payroll.title,
+    roles: ['FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'ADMIN', 'MANAGER'],
+    render: (p) => <PayrollPane {...p} />,
+  },
+  { id: 'my-payslip', label: (w) => w.payroll.myPayslip, roles: 'everyone', render: (p) => <MyPayslipPane {...p} /> },
+  { id: 'imports', label: (w) => w.files.title, roles: ['FINANCE', 'ADMIN'], render: (p) => <ImportPane {...p} locale={p.w.locale} /> },
+  {
+    id: 'adjustments',
+    label: (w) => w.chores.adjustments.title,
+    roles: ['FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'ADMIN', 'MANAGER'],
+    render: (p) => <AdjustmentsPane {...p} locale={p.w.locale} />,
+  },
+  { id: 'leave', label: (w) => w.chores.leave.title, roles: 'everyone', render: (p) => <LeavePane {...p} /> },
+  { id: 'promotions', label: (w) => w.chores.promotions.title, roles: ['MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <PromotionsPane {...p} /> },
+  { id: 'month-end', label: (w) => w.chores.monthEnd.title, roles: ['FINANCE', 'ADMIN'], render: (p) => <MonthEndPane {...p} /> },
+  { id: 'users', label: (w) => w.chores.users.title, roles: ['ADMIN'], render: (p) => <UsersPane {...p} /> },
+];
+
+/** The screens someone with these roles sees, in order. */
+export const screensFor = (roles: readonly string[], screens: readonly Screen[] = SCREENS): Screen[] =>
+  screens.filter((s) => s.roles === 'everyone' || s.roles.some((r) => roles.includes(r)));

@@ -1,0 +1,133 @@
+/**
+ * Payroll read as the monthly pay report (薪酬月报表): per payslip the
+ * person's unit in the run (its own name and full path), plan name, rank,
+ * attendance days and sales, from what the payslip froze; the run's exact
+ * totals; and what changed against the previous version of the run or the
+ * previous month's run of the same unit. Visibility is runView's: the
+ * compared run and its payslips are filtered for the viewer like any other.
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Rank } from '../db/generated/sqlite/client/enums.ts';
+import { thawInputs } from './inputs.ts';
+import { month } from './month.ts';
+import { runView, type PayslipRow, type RunView } from './read.ts';
+import { unitIndex, unitPathNames } from '../roster/roster-query.ts';
+import { payslipChanges, runTotals, type PayslipChange, type ReportSlip, type RunTotals } from '../../schema/payroll-report.ts';
+import { period } from '../../schema/periods.ts';
+import { addDays } from '../../schema/dates.ts';
+
+export interface SlipFacts {
+  unitName: string | null;
+  unitPath: string;
+  planName: string;
+  rank: Rank | null;
+  /** Working days the person was employed in the month, less absent (and unrequested leave) and personal-leave days. */
+  attendanceDays: number;
+  /** Working days the person was employed in the month. */
+  workingDays: number;
+  salesFen: bigint;
+}
+export type ReportPayslip = PayslipRow & { facts: SlipFacts };
+
+/**
+ * Adds the report's facts to payslips of one run: the unit is the person's
+ * last assignment in the month inside the run's scope; plan names by code
+ * and version. Two queries whatever the number of payslips.
+ */
+export async function withFacts(ctx: Context, run: { id: string; month: string; scopePath: string }, slips: PayslipRow[]): Promise<ReportPayslip[]> {
+  if (!slips.length) return [];
+  const m = month(run.month);
+  const [assignments, plans, units] = await Promise.all([
+    ctx.prisma.assignment.findMany({
+      where: {
+        // A few payslips (a rep's own) by id; a whole run by relation, never a list of 10,000 bound ids.
+        ...(slips.length <= 500 ? { personId: { in: slips.map((s) => s.personId) } } : { person: { payslips: { some: { runId: run.id } } } }),
+        validFrom: { lt: m.endExclusive },
+        OR: [{ validTo: null }, { validTo: { gt: m.startDate } }],
+        unit: { path: { startsWith: run.scopePath } },
+      },
+      select: { personId: true, unitId: true },
+      orderBy: { validFrom: 'asc' },
+    }),
+    ctx.prisma.compensationPlan.findMany({
+      where: { OR: [...new Set(slips.map((s) => `${s.planCode}\u0000${s.planVersion}`))].map((k) => ({ code: k.split('\u0000')[0]!, version: Number(k.split('\u0000')[1]) })) },
+      select: { code: true, version: true, name: true },
+    }),
+    unitIndex(ctx),
+  ]);
+  const unitOf = new Map(assignments.map((a) => [a.personId, a.unitId]));
+  const planName = new Map(plans.map((p) => [`${p.code}@${p.version}`, p.name]));
+  return slips.map((s) => {
+    const inputs = thawInputs(s.inputs);
+    const unitId = unitOf.get(s.personId) ?? null;
+    const attendanceDays = Math.max(0, inputs.workingDaysEmployed - inputs.attendance.absentDays - inputs.attendance.personalLeaveDays);
+    return {
+      ...s,
+      facts: {
+        unitName: unitId ? (units.get(unitId)?.name ?? null) : null,
+        unitPath: unitPathNames(units, unitId),
+        planName: planName.get(`${s.planCode}@${s.planVersion}`) ?? s.planCode,
+        rank: (inputs.person.rank ?? null) as Rank | null,
+        attendanceDays,
+        workingDays: inputs.workingDaysEmployed,
+        salesFen: inputs.measures.sales ?? 0n,
+      },
+    };
+  });
+}
+
+export const reportSlip = (s: PayslipRow): ReportSlip => ({
+  personId: s.personId,
+  employeeNo: s.person.employeeNo,
+  personName: s.person.name,
+  grossFen: s.grossFen,
+  deductionsFen: s.deductionsFen,
+  netFen: s.netFen,
+  lines: s.lines.map((l) => ({ code: l.code, label: l.label, kind: l.kind, amountFen: l.amountFen })),
+});
+
+export const totalsOf = (view: RunView): RunTotals => runTotals(view.payslips.map(reportSlip));
+
+export type ComparisonBase = 'PREVIOUS_VERSION' | 'PREVIOUS_MONTH';
+
+export interface Comparison {
+  base: RunView['run'] | null;
+  baseTotals: RunTotals | null;
+  changes: PayslipChange[];
+}
+
+/** The month before a month key ("2026-01" → "2025-12"). */
+export const previousMonth = (key: string) => addDays(period(key).start, -1).slice(0, 7);
+
+/**
+ * The run to compare with: the version before this one of the same run, or
+ * the newest calculated (not draft) version of the same unit's run for the
+ * month before. Null when there is none, or the viewer may not see it.
+ */
+async function baseRun(ctx: Context, run: RunView['run'], against: ComparisonBase): Promise<RunView | null> {
+  const where =
+    against === 'PREVIOUS_VERSION'
+      ? { month: run.month, scopeUnitId: run.scopeUnitId, version: run.version - 1 }
+      : { month: previousMonth(run.month), scopeUnitId: run.scopeUnitId, status: { not: 'DRAFT' as const } };
+  const found = await ctx.prisma.payrollRun.findFirst({ where, orderBy: { version: 'desc' }, select: { id: true } });
+  if (!found) return null;
+  try {
+    return await runView(ctx, found.id);
+  } catch {
+    return null;
+  }
+}
+
+/** A run as runView reads it, each payslip with its report facts. */
+export async function reportView(ctx: Context, id: string): Promise<ReportView> {
+  const view = await runView(ctx, id);
+  return { ...view, payslips: await withFacts(ctx, { id: view.run.id, month: view.run.month, scopePath: view.run.scopeUnit.path }, view.payslips) };
+}
+export type ReportView = Omit<RunView, 'payslips'> & { payslips: ReportPayslip[] };
+
+/** What changed, person by person and component by component, from the base run to this one (both as the viewer may see them). */
+export async function compareRun(ctx: Context, view: Pick<RunView, 'run' | 'payslips'>, against: ComparisonBase): Promise<Comparison> {
+  const base = await baseRun(ctx, view.run, against);
+  if (!base) return { base: null, baseTotals: null, changes: [] };
+  return { base: base.run, baseTotals: totalsOf(base), changes: payslipChanges(base.payslips.map(reportSlip), view.payslips.map(reportSlip)) };
+}

@@ -1,0 +1,314 @@
+/**
+ * End to end, the chores screens (issue 8 §6) at 350 px: rewards and
+ * penalties, leave and its decision, promotions, month end (plan
+ * assignment, mark paid, reopen, period locks) and users. Each main path
+ * is checked on the server through the API, and each has a refusal that
+ * leaves the server's data as it was. One server for the file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { root } from '../../server/db/providers.ts';
+import { addDays, today } from '../../schema/dates.ts';
+
+const WIDTH = 350;
+const shots = path.join(root, 'test-results', 'screenshots');
+
+describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
+  const e2e = useE2e('chores');
+
+  async function paneAs(user: string, tab: string): Promise<Page> {
+    const page = await e2e.pane();
+    await page.setViewportSize({ width: WIDTH, height: 1200 });
+    await signIn(page, user);
+    await openScreen(page, tab.replace(/^tab-/, ''));
+    return page;
+  }
+  /** The screen's own content fits the pane: nothing sticks out sideways. */
+  async function fits(page: Page, testId: string) {
+    const [scroll, client, wide] = await page.getByTestId(testId).evaluate((el) => {
+      const right = el.getBoundingClientRect().right;
+      const sticking = [...el.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > right + 0.5).map((e) => `${e.tagName}.${e.className} ${e.getAttribute('data-testid') ?? ''}`);
+      return [el.scrollWidth, el.clientWidth, sticking.slice(0, 5)] as const;
+    });
+    expect(scroll, `sticking out: ${wide.join(' | ')}`).toBeLessThanOrEqual(client);
+    expect(client).toBeLessThanOrEqual(WIDTH);
+  }
+  async function shot(page: Page, name: string) {
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, `chores-${name}-${WIDTH}.png`), fullPage: true });
+  }
+  const person = async (page: Page, token: string, username: string) =>
+    (await api(page, token, '{ users { username personId } }')).data.users.find((u: { username: string }) => u.username === username).personId as string;
+  /** The server's refusal, shown as an error in the screen's status line. */
+  const refusal = (page: Page, testId: string, text: string) => page.locator(`[data-testid=${testId}][data-intent=error]`).filter({ hasText: text }).waitFor();
+  const pick = async (page: Page, testId: string, search: string, id: string) => {
+    await page.getByTestId(`${testId}-search`).fill(search);
+    await page.getByTestId(testId).selectOption(id);
+  };
+
+  it('rewards and penalties: finance adds one in yuan, sees it listed and writes the list to a sheet; their own is refused', async () => {
+    const page = await paneAs('finance', 'tab-adjustments');
+    const admin = await tokenFor(page, 'admin');
+    const finance = await tokenFor(page, 'finance');
+    const repId = await person(page, admin, 'rep');
+    const financeId = await person(page, admin, 'finance');
+    const list = async () => (await api(page, finance, '{ payAdjustments(month: "2026-04") { personId amount reason approvedBy } }')).data.payAdjustments;
+
+    await page.getByTestId('adjustments-month').fill('2026-04');
+    await page.getByTestId('adjustments-empty').filter({ hasText: 'No rewards or penalties for 2026-04 yet' }).waitFor();
+    await pick(page, 'adjustment-person', '', repId);
+    await page.getByTestId('adjustment-amount').fill('1.234');
+    await expect(page.getByTestId('adjustment-add').isDisabled()).resolves.toBe(true);
+    await page.getByText('at most two decimals').waitFor();
+    await page.getByTestId('adjustment-amount').fill('1,200.5');
+    await page.getByTestId('adjustment-reason').fill('季度前三名奖励');
+    await page.getByTestId('adjustment-approver').fill('director');
+    await page.getByTestId('adjustment-add').click();
+    await page.getByTestId('adjustments-status').filter({ hasText: 'Added ¥1,200.50' }).waitFor();
+    await expect(page.getByTestId('adjustments-list').innerText()).resolves.toContain('¥1,200.50');
+    expect(await list()).toEqual([{ personId: repId, amount: '1200.50', reason: '季度前三名奖励', approvedBy: 'director' }]);
+
+    await page.getByTestId('adjustments-to-sheet').click();
+    await page.getByTestId('adjustments-status').filter({ hasText: 'Wrote 1 rows to “Adjustments 2026-04”' }).waitFor();
+    const sheet = await readSheet(page, 'Adjustments 2026-04', 'A1:E2');
+    expect(sheet[0]).toEqual(['Employee no.', 'Name', 'Amount', 'Reason', 'Approved by']);
+    expect(sheet[1]!.slice(2, 4)).toEqual([1200.5, '季度前三名奖励']);
+    await fits(page, 'adjustments-pane');
+    await shot(page, 'adjustments');
+
+    // Nobody changes their own pay: the server refuses, the pane says so, nothing is added.
+    await pick(page, 'adjustment-person', '', financeId);
+    await page.getByTestId('adjustment-amount').fill('-50');
+    await page.getByTestId('adjustment-reason').fill('self');
+    await page.getByTestId('adjustment-add').click();
+    await refusal(page, 'adjustments-status', 'Nobody may change their own pay');
+    expect(await list()).toHaveLength(1);
+
+    // In Chinese, the whole screen is Chinese, amounts formatted the same way.
+    await page.getByTestId('language').selectOption('zh-CN');
+    await page.getByRole('heading', { name: '奖惩' }).waitFor();
+    await expect(page.getByTestId('adjustments-total').innerText()).resolves.toBe('共 1 条，合计 ¥1,200.50');
+    const text = await page.getByTestId('adjustments-pane').innerText();
+    expect(text).toContain('批准人');
+    expect(text).not.toMatch(/Approved by|Reason|Amount|Add\b|Month/);
+  }, 120_000);
+
+  it('leave: the rep asks, an overlapping request is refused, the manager approves', async () => {
+    const page = await paneAs('rep', 'tab-leave');
+    const rep = await tokenFor(page, 'rep');
+    const mine = async () => (await api(page, rep, '{ leaveRequests { from to status reason } }')).data.leaveRequests;
+    const from = addDays(today(), 7);
+    const to = addDays(today(), 8);
+
+    await page.getByTestId('leave-mine-empty').waitFor();
+    await page.getByTestId('leave-kind').selectOption('SICK_LEAVE');
+    await page.getByTestId('leave-from').fill(from);
+    await page.getByTestId('leave-to').fill(to);
+    await page.getByTestId('leave-reason').fill('看病');
+    await page.getByTestId('leave-request').click();
+    await page.getByTestId('leave-status').filter({ hasText: `Asked for leave from ${from} to ${to}` }).waitFor();
+    await expect(page.getByTestId('leave-mine').innerText()).resolves.toMatch(/Sick leave.*看病[\s\S]*waiting/);
+    expect(await mine()).toEqual([{ from, to, status: 'REQUESTED', reason: '看病' }]);
+    await fits(page, 'leave-pane');
+
+    await page.getByTestId('leave-from').fill(to);
+    await page.getByTestId('leave-reason').fill('again');
+    await page.getByTestId('leave-request').click();
+    await refusal(page, 'leave-status', 'You already asked for leave');
+    expect(await mine()).toHaveLength(1);
+
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'manager');
+    await openScreen(page, 'leave');
+    const item = page.getByTestId('leave-waiting-item').filter({ hasText: '看病' });
+    await item.waitFor();
+    await fits(page, 'leave-pane');
+    await shot(page, 'leave');
+    await item.getByTestId('leave-comment').fill('早日康复');
+    await item.getByTestId('leave-approve').click();
+    await page.getByTestId('leave-status').filter({ hasText: 'is approved' }).waitFor();
+    await page.getByTestId('leave-waiting-empty').waitFor();
+    await expect(page.getByTestId('leave-decided').innerText()).resolves.toContain('approved');
+    expect((await api(page, rep, '{ leaveRequests { status comment } }')).data.leaveRequests).toEqual([{ status: 'APPROVED', comment: '早日康复' }]);
+  }, 120_000);
+
+  it('promotions: the manager promotes a qualifying rep; a stale proposal is refused and changes nothing', async () => {
+    const page = await paneAs('manager', 'tab-promotions');
+    const admin = await tokenFor(page, 'admin');
+    const finance = await tokenFor(page, 'finance');
+    const manager = await tokenFor(page, 'manager');
+    const repId = await person(page, admin, 'rep');
+    const rep = (await api(page, admin, 'query($id: ID!) { person(id: $id) { employeeNo rank version } }', { id: repId })).data.person;
+    await api(page, admin, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { rank: SR }) { version } }', { id: repId, v: rep.version });
+    await api(page, finance, 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
+      r: [{ externalId: 'CHORE-PROMO-1', employeeNo: rep.employeeNo, date: '2026-02-10', amount: '16000.00' }],
+    });
+    const rank = async () => (await api(page, admin, 'query($id: ID!) { person(id: $id) { rank } }', { id: repId })).data.person.rank;
+
+    await page.getByTestId('promotions-month').fill('2026-01');
+    await page.getByTestId('promotions-empty').waitFor();
+    await page.getByTestId('promotions-month').fill('2026-02');
+    const item = page.getByTestId('promotion-item').filter({ hasText: rep.employeeNo });
+    await item.waitFor();
+    await expect(item.innerText()).resolves.toMatch(/SR → SE[\s\S]*own sales 16000\.00 ≥ 15000\.00/);
+    await fits(page, 'promotions-pane');
+    await shot(page, 'promotions');
+
+    // Someone edits the rep meanwhile: the proposal on screen is stale and is refused.
+    const now = (await api(page, manager, 'query($id: ID!) { person(id: $id) { version } }', { id: repId })).data.person.version;
+    await api(page, manager, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { phone: "13800000000" }) { version } }', { id: repId, v: now });
+    await item.getByTestId('promotion-apply').click();
+    await refusal(page, 'promotions-status', 'changed by someone else');
+    expect(await rank()).toBe('SR');
+
+    // The refusal brought the proposal back as it stands: trying again works.
+    await item.getByTestId('promotion-reason').fill('二月业绩达标');
+    await item.getByTestId('promotion-apply').click();
+    await page.getByTestId('promotions-status').filter({ hasText: 'is promoted to SE' }).waitFor();
+    await expect(item.count()).resolves.toBe(0);
+    expect(await rank()).toBe('SE');
+  }, 120_000);
+
+  it('month end: plan assignment (own refused), mark paid, reopen by an admin, lock and unlock a period', async () => {
+    const page = await paneAs('finance', 'tab-month-end');
+    const admin = await tokenFor(page, 'admin');
+    const finance = await tokenFor(page, 'finance');
+    const repId = await person(page, admin, 'rep');
+    const financeId = await person(page, admin, 'finance');
+    const assignments = async () => (await api(page, finance, '{ compensationAssignments { personId effectiveFrom planCode } }')).data.compensationAssignments;
+
+    // A run of the rep's team for 2026-01, signed off to LOCKED through the API.
+    const teamId = (await api(page, admin, 'query($id: ID!) { person(id: $id) { unitId } }', { id: repId })).data.person.unitId;
+    const created = (await api(page, finance, 'mutation($u: ID!) { createPayrollRun(month: "2026-01", scopeUnitId: $u) { run { id revision } } }', { u: teamId })).data.createPayrollRun.run;
+    let rev = (await api(page, finance, 'mutation($id: ID!, $r: Int!) { calculatePayrollRun(id: $id, revision: $r) { run { revision } } }', { id: created.id, r: created.revision })).data.calculatePayrollRun.run.revision;
+    rev = (await api(page, finance, 'mutation($id: ID!, $r: Int!) { submitPayrollRun(id: $id, revision: $r) { run { revision } } }', { id: created.id, r: rev })).data.submitPayrollRun.run.revision;
+    for (const signer of ['finmgr', 'director', 'gm']) {
+      const t = await tokenFor(page, signer);
+      rev = (await api(page, t, 'mutation($id: ID!, $r: Int!) { approvePayrollRun(id: $id, revision: $r) { run { revision status } } }', { id: created.id, r: rev })).data.approvePayrollRun.run.revision;
+    }
+    const runs = async () => (await api(page, finance, '{ payrollRuns(month: "2026-01") { version status } }')).data.payrollRuns;
+
+    await page.getByTestId('closed-runs-month').fill('2026-02');
+    await page.getByTestId('closed-runs-empty').waitFor();
+    await page.getByTestId('closed-runs-month').fill('2026-01');
+    await page.getByTestId('closed-run-status').filter({ hasText: 'locked' }).waitFor();
+    await expect(page.getByTestId('reopen-run').count()).resolves.toBe(0);
+    await page.getByTestId('mark-paid').click();
+    await page.getByTestId('closed-runs-status').filter({ hasText: 'marked paid' }).waitFor();
+    await page.getByTestId('closed-run-status').filter({ hasText: 'paid' }).waitFor();
+    expect(await runs()).toEqual([{ version: 1, status: 'PAID' }]);
+
+    // Plan assignment: to the rep from a day; to oneself is refused.
+    const before = await assignments();
+    await pick(page, 'assign-person', '', repId);
+    await page.getByTestId('assign-from').fill('2026-07-01');
+    await page.getByTestId('assign-submit').click();
+    await page.getByTestId('assign-status').filter({ hasText: 'from 2026-07-01' }).waitFor();
+    const after = await assignments();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]).toMatchObject({ personId: repId, effectiveFrom: '2026-07-01' });
+    await expect(page.getByTestId('assignments').innerText()).resolves.toContain('2026-07-01');
+    await pick(page, 'assign-person', '', financeId);
+    await page.getByTestId('assign-submit').click();
+    await refusal(page, 'assign-status', 'your own compensation plan');
+    expect(await assignments()).toHaveLength(after.length);
+    // By rank, from a day; one's own position is refused.
+    await page.getByTestId('assign-target').selectOption('rank');
+    await page.getByTestId('assign-rank').selectOption('SSD');
+    await page.getByTestId('assign-from').fill('2026-08-01');
+    await page.getByTestId('assign-submit').click();
+    await page.getByTestId('assign-status').filter({ hasText: 'to rank SSD from 2026-08-01' }).waitFor();
+    expect((await assignments())[0]).toMatchObject({ personId: null, effectiveFrom: '2026-08-01' });
+    await page.getByTestId('assign-target').selectOption('position');
+    await page.getByTestId('assign-position').selectOption('FINANCE');
+    await page.getByTestId('assign-submit').click();
+    await refusal(page, 'assign-status', 'you hold that position');
+    expect(await assignments()).toHaveLength(after.length + 1);
+    await expect(page.getByTestId('lock-submit').count()).resolves.toBe(0);
+    await fits(page, 'month-end-pane');
+    await shot(page, 'month-end-finance');
+
+    // The admin reopens the paid run with a reason, then locks and unlocks a period.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'admin');
+    await openScreen(page, 'month-end');
+    await page.getByTestId('closed-runs-month').fill('2026-01');
+    await page.getByTestId('reopen-reason').fill('补发一月奖金');
+    await page.getByTestId('reopen-run').click();
+    await page.getByTestId('closed-runs-status').filter({ hasText: 'Reopened: version 2' }).waitFor();
+    expect(await runs()).toEqual(expect.arrayContaining([{ version: 1, status: 'PAID' }, { version: 2, status: 'DRAFT' }]));
+
+    const locks = async () => (await api(page, admin, '{ lockedPeriods { periodKey reason } }')).data.lockedPeriods;
+    await page.getByTestId('locks-empty').waitFor();
+    await page.getByTestId('lock-period').fill('2025-12');
+    await page.getByTestId('lock-reason').fill('2025 年结账');
+    await page.getByTestId('lock-submit').click();
+    await page.getByTestId('locks-status').filter({ hasText: '2025-12 is locked' }).waitFor();
+    await expect(page.getByTestId('locks').innerText()).resolves.toContain('2025-12: 2025 年结账');
+    expect(await locks()).toEqual([{ periodKey: '2025-12', reason: '2025 年结账' }]);
+    await page.getByTestId('lock-reason').fill('again');
+    await page.getByTestId('lock-submit').click();
+    await refusal(page, 'locks-status', 'already locked');
+    expect(await locks()).toEqual([{ periodKey: '2025-12', reason: '2025 年结账' }]);
+    await fits(page, 'month-end-pane');
+    await shot(page, 'month-end-admin');
+    await page.getByTestId('unlock-reason').fill('更正');
+    await page.getByTestId('unlock').click();
+    await page.getByTestId('locks-status').filter({ hasText: '2025-12 is open again' }).waitFor();
+    await page.getByTestId('locks-empty').waitFor();
+    expect(await locks()).toEqual([]);
+  }, 180_000);
+
+  it('users: the admin creates a user for a person, changes roles, disables and resets; a taken name is refused; no buttons for oneself', async () => {
+    const page = await paneAs('admin', 'tab-users');
+    const admin = await tokenFor(page, 'admin');
+    const users = async () => (await api(page, admin, '{ users { username roles personId disabled } }')).data.users as { username: string; roles: string[]; personId: string | null; disabled: boolean }[];
+    const withUser = new Set((await users()).map((u) => u.personId));
+    const roster = (await api(page, admin, '{ roster(first: 500) { edges { node { id employeeNo } } } }')).data.roster.edges.map((e: { node: { id: string; employeeNo: string } }) => e.node);
+    const someone = roster.find((p: { id: string }) => !withUser.has(p.id))!;
+
+    await page.getByTestId('user-item').first().waitFor();
+    await page.locator('[data-testid=user-item][data-username=admin]').getByTestId('user-open').click();
+    await expect(page.locator('[data-testid=user-item][data-username=admin]').innerText()).resolves.toContain('you');
+    await expect(page.getByTestId('user-actions').count()).resolves.toBe(0);
+
+    const count = (await users()).length;
+    await page.getByTestId('new-username').fill('rep');
+    await page.getByTestId('new-user-password').fill('a-long-enough-password');
+    await page.getByTestId('new-role-REP').check();
+    await page.getByTestId('create-user').click();
+    await refusal(page, 'users-status', 'is taken');
+    expect(await users()).toHaveLength(count);
+
+    await page.getByTestId('new-username').fill('chores.new');
+    await pick(page, 'new-user-person', someone.employeeNo, someone.id);
+    await page.getByTestId('create-user').click();
+    await page.getByTestId('users-status').filter({ hasText: 'Created user chores.new' }).waitFor();
+    expect((await users()).find((u) => u.username === 'chores.new')).toEqual({ username: 'chores.new', roles: ['REP'], personId: someone.id, disabled: false });
+
+    const item = page.locator('[data-testid=user-item][data-username="chores.new"]');
+    await item.getByTestId('user-actions').waitFor();
+    await item.getByTestId('add-role').selectOption('MANAGER');
+    await item.getByTestId('add-role-submit').click();
+    await item.getByTestId('remove-role-REP').waitFor();
+    await item.getByTestId('remove-role-REP').click();
+    await page.getByTestId('users-status').filter({ hasText: 'Saved chores.new' }).waitFor();
+    await expect(item.getByTestId('remove-role-REP').count()).resolves.toBe(0);
+    await item.getByTestId('disable-user').click();
+    await item.getByTestId('enable-user').waitFor();
+    await expect(item.getByTestId('user-summary').innerText()).resolves.toContain('disabled');
+    expect((await users()).find((u) => u.username === 'chores.new')).toMatchObject({ roles: ['MANAGER'], disabled: true });
+    await item.getByTestId('enable-user').click();
+    await item.getByTestId('disable-user').waitFor();
+    await item.getByTestId('new-password').fill('another-long-password');
+    await item.getByTestId('reset-password').click();
+    await page.getByTestId('users-status').filter({ hasText: 'The password of chores.new is reset' }).waitFor();
+    const login = await api(page, null, 'mutation { login(username: "chores.new", password: "another-long-password") { viewer { roles } } }');
+    expect(login.data.login.viewer.roles).toEqual(['MANAGER']);
+    await fits(page, 'users-pane');
+    await shot(page, 'users');
+  }, 120_000);
+});

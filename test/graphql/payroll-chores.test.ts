@@ -1,0 +1,57 @@
+/** The reads behind the pane's payroll chores (issue 8 §6): a month's adjustments by role, plan assignments, who asked for leave. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { addDays, today } from '../../schema/dates.ts';
+
+const ADD = 'mutation($p: ID!, $a: Money!, $r: String!) { addPayAdjustment(personId: $p, month: "2026-04", amount: $a, reason: $r, approvedBy: "director") }';
+const LIST = '{ payAdjustments(month: "2026-04") { personId personName employeeNo month amount reason approvedBy } }';
+
+describe.each(testProviders)('payroll chores on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance' | 'manager' | 'rep' | 'gm', string>;
+  let inArea: { id: string; name: string; employeeNo: string };
+  let outside: { id: string; name: string };
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['admin', 'finance', 'manager', 'rep', 'gm'] as const) t[u] = await s.login(u);
+    const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
+    inArea = await s.db.prisma.person.findFirstOrThrow({ where: { id: { not: mgr.personId! }, assignments: { some: { validTo: null, unit: { path: { startsWith: area.path } } } } } });
+    outside = await s.db.prisma.person.findFirstOrThrow({ where: { assignments: { some: { validTo: null, unit: { path: { not: { startsWith: area.path } } } } }, position: 'SALES_REP' } });
+  });
+  afterAll(() => s.close());
+
+  it('lists the month’s adjustments with exact amounts; a manager sees only their subtree’s', async () => {
+    for (const [p, a, r] of [[inArea.id, '300.00', '季度奖励'], [outside.id, '-50.10', '迟到罚款']] as const) {
+      expect((await s.gql(ADD, { p, a, r }, t.finance)).errors).toBeUndefined();
+    }
+    const all = (await s.gql(LIST, {}, t.finance)).data.payAdjustments;
+    expect(all).toEqual([
+      { personId: inArea.id, personName: inArea.name, employeeNo: inArea.employeeNo, month: '2026-04', amount: '300.00', reason: '季度奖励', approvedBy: 'director' },
+      expect.objectContaining({ personId: outside.id, amount: '-50.10', reason: '迟到罚款' }),
+    ]);
+    expect((await s.gql(LIST, {}, t.gm)).data.payAdjustments).toHaveLength(2);
+    expect((await s.gql(LIST, {}, t.manager)).data.payAdjustments.map((a: { personId: string }) => a.personId)).toEqual([inArea.id]);
+    expect((await s.gql('{ payAdjustments(month: "2026-05") { id } }', {}, t.finance)).data.payAdjustments).toEqual([]);
+    expect((await s.gql('{ payAdjustments(month: "2026-13") { id } }', {}, t.finance)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lists plan assignments newest first, naming the plan and the person', async () => {
+    const plan = (await s.gql('{ compensationPlans { code version } }', {}, t.finance)).data.compensationPlans[0];
+    const r = await s.gql('mutation($c: String!, $p: ID!) { assignCompensationPlan(planCode: $c, personId: $p, effectiveFrom: "2030-01-01") }', { c: plan.code, p: inArea.id }, t.finance);
+    expect(r.errors).toBeUndefined();
+    const list = (await s.gql('{ compensationAssignments { planCode planVersion personId personName employeeNo rank position effectiveFrom } }', {}, t.finance)).data.compensationAssignments;
+    expect(list[0]).toEqual({ planCode: plan.code, planVersion: plan.version, personId: inArea.id, personName: inArea.name, employeeNo: inArea.employeeNo, rank: null, position: null, effectiveFrom: '2030-01-01' });
+  });
+
+  it('names who asked for leave, so a manager knows whose request waits', async () => {
+    const from = addDays(today(), 10);
+    const asked = await s.gql('mutation($f: Date!) { requestLeave(kind: PERSONAL_LEAVE, from: $f, to: $f, reason: "家事") { id } }', { f: from }, t.rep);
+    expect(asked.errors).toBeUndefined();
+    const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' }, include: { person: true } });
+    const mine = (await s.gql('{ leaveRequests { id personId personName status requestedAt } }', {}, t.rep)).data.leaveRequests;
+    expect(mine).toEqual([expect.objectContaining({ id: asked.data.requestLeave.id, personId: rep.personId, personName: rep.person!.name, status: 'REQUESTED' })]);
+  });
+});

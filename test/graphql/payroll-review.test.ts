@@ -1,0 +1,180 @@
+/**
+ * Payroll as the monthly report and its review, through the API: each
+ * payslip's unit, plan name, rank, attendance days and sales; the run's
+ * exact totals; the signatures of the current submission; whether the
+ * viewer may sign or return now (the mutations' own rule); and what changed
+ * against the previous month and the previous version.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { formatMoney, parseMoney } from '../../schema/money.ts';
+
+const SLIP = 'personId employeeNo planCode planName unitName unitPath rank workingDays attendanceDays sales gross deductions net lines { code kind label amount }';
+const RUN = `run { id month version revision status } payslips { ${SLIP} }
+  totals { headcount gross deductions net components { key label kind total } }
+  signOffs { role actor at comment } nextSigner viewerMaySign viewerMayReturn`;
+const COMPARE = `query($id: ID!, $against: PayrollComparisonBase!) { payrollRun(id: $id) { comparison(against: $against) {
+  base { month version } baseTotals { headcount net } changes { employeeNo personName component label old new } } } }`;
+const step = (name: string, extra = '', pass = '') => `mutation($id: ID!, $revision: Int!${extra}) { ${name}(id: $id, revision: $revision${pass}) { ${RUN} } }`;
+const APPROVE = step('approvePayrollRun', ', $comment: String', ', comment: $comment');
+const RETURN = step('returnPayrollRun', ', $comment: String!', ', comment: $comment');
+const sum = (amounts: string[]) => formatMoney(amounts.reduce((a, x) => a + parseMoney(x), 0n));
+
+describe.each(testProviders)('the payroll report and its review on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance' | 'finmgr' | 'director' | 'gm' | 'manager' | 'rep', string>;
+  let rep: { id: string; employeeNo: string; unitId: string };
+  let unit: { id: string; name: string };
+  let run: any;
+  const query = async (id: string, token = t.finance) => {
+    const r = await s.gql(`query($id: ID!) { payrollRun(id: $id) { ${RUN} } }`, { id }, token);
+    expect(r.errors).toBeUndefined();
+    return r.data.payrollRun;
+  };
+  const mine = (r: any) => r.payslips.find((p: any) => p.personId === rep.id);
+  const line = (slip: any, code: string) => slip.lines.find((l: any) => l.code === code)?.amount;
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['admin', 'finance', 'finmgr', 'director', 'gm', 'manager', 'rep'] as const) t[u] = await s.login(u);
+    rep = (await s.gql('{ viewer { person { id unitId employeeNo } } }', {}, t.rep)).data.viewer.person;
+    unit = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: rep.unitId }, select: { id: true, name: true } });
+    await s.db.prisma.person.update({ where: { id: rep.id }, data: { rank: 'SR' } });
+    const sales = [
+      { externalId: 'R-FEB', employeeNo: rep.employeeNo, date: '2026-02-10', amount: '15000.00' },
+      { externalId: 'R-MAR', employeeNo: rep.employeeNo, date: '2026-03-09', amount: '20000.00' },
+    ];
+    expect((await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: sales }, t.finance)).errors).toBeUndefined();
+    const absent = [{ employeeNo: rep.employeeNo, date: '2026-03-04', status: 'ABSENT' }];
+    expect((await s.gql('mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }', { r: absent }, t.finance)).errors).toBeUndefined();
+    for (const month of ['2026-02', '2026-03']) {
+      const created = await s.gql(`mutation($m: String!, $u: ID!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id revision } } }`, { m: month, u: unit.id }, t.finance);
+      expect(created.errors).toBeUndefined();
+      const calc = await s.gql(step('calculatePayrollRun'), { id: created.data.createPayrollRun.run.id, revision: 1 }, t.finance);
+      expect(calc.errors).toBeUndefined();
+      run = calc.data.calculatePayrollRun;
+    }
+  });
+  afterAll(() => s.close());
+
+  it('gives each payslip its unit, plan name, rank, attendance days and sales', async () => {
+    const slip = mine(run);
+    const plan = await s.db.prisma.compensationPlan.findUniqueOrThrow({ where: { code_version: { code: slip.planCode, version: 1 } } });
+    expect(slip.planName).toBe(plan.name);
+    expect(slip.planName).not.toBe(slip.planCode);
+    expect(slip.unitName).toBe(unit.name);
+    expect(slip.unitPath.split(' / ').at(-1)).toBe(unit.name);
+    expect(slip.unitPath.split(' / ').length).toBeGreaterThan(2);
+    expect(slip.rank).toBe('SR');
+    expect(slip.sales).toBe('20000.00');
+    expect(slip.workingDays).toBeGreaterThan(15);
+    // One absent day in March.
+    expect(slip.attendanceDays).toBe(slip.workingDays - 1);
+    // The rep reads the same on their own payslip once it is signed off (below); a manager of the area sees the report too.
+    const asManager = mine(await query(run.run.id, t.manager));
+    expect(asManager).toMatchObject({ unitName: unit.name, planName: plan.name, sales: '20000.00' });
+  });
+
+  it('totals the run exactly: headcount, gross, deductions, net and each component', async () => {
+    const { totals, payslips } = run;
+    expect(totals.headcount).toBe(payslips.length);
+    expect(totals.gross).toBe(sum(payslips.map((p: any) => p.gross)));
+    expect(totals.deductions).toBe(sum(payslips.map((p: any) => p.deductions)));
+    expect(totals.net).toBe(sum(payslips.map((p: any) => p.net)));
+    for (const c of totals.components) expect(c.total).toBe(sum(payslips.flatMap((p: any) => p.lines.filter((l: any) => l.code === c.key).map((l: any) => l.amount))));
+    expect(totals.components.map((c: any) => c.key)).toContain('commission');
+  });
+
+  it('lists what changed against the previous month, and says so when there is no previous version', async () => {
+    const feb = (await s.gql(COMPARE, { id: run.run.id, against: 'PREVIOUS_MONTH' }, t.finance)).data.payrollRun.comparison;
+    expect(feb.base).toEqual({ month: '2026-02', version: 1 });
+    expect(feb.baseTotals.headcount).toBe(run.totals.headcount);
+    const repChanges = feb.changes.filter((c: any) => c.employeeNo === rep.employeeNo);
+    // February: 15,000 × 0.9 ÷ 1.17 = 11,538.46 at 15 % = 1,730.77; March: 20,000 → 15,384.62 at 20 % = 3,076.92.
+    expect(repChanges.find((c: any) => c.component === 'commission')).toMatchObject({ old: '1730.77', new: '3076.92' });
+    expect(repChanges.map((c: any) => c.component)).toContain('net');
+    // Only amounts that differ are listed.
+    expect(feb.changes.every((c: any) => c.old !== c.new)).toBe(true);
+    const none = (await s.gql(COMPARE, { id: run.run.id, against: 'PREVIOUS_VERSION' }, t.finance)).data.payrollRun.comparison;
+    expect(none).toEqual({ base: null, baseTotals: null, changes: [] });
+  });
+
+  it('tells each viewer whether they may sign or return now, by the mutations’ rule, and lists who signed when', async () => {
+    let r = (await s.gql(step('submitPayrollRun'), { id: run.run.id, revision: run.run.revision }, t.finance)).data.submitPayrollRun;
+    const may = async () => Object.fromEntries(await Promise.all((['finance', 'finmgr', 'director', 'gm'] as const).map(async (u) => [u, [(await query(run.run.id, t[u])).viewerMaySign, (await query(run.run.id, t[u])).viewerMayReturn]])));
+    expect(r.nextSigner).toBe('FINANCE_MANAGER');
+    expect(await may()).toEqual({ finance: [false, false], finmgr: [true, true], director: [false, false], gm: [false, false] });
+    // The director may not, and the mutation agrees.
+    expect(codeOf(await s.refused(APPROVE, { id: run.run.id, revision: r.run.revision, comment: null }, t.director))).toBe('FORBIDDEN');
+    r = (await s.gql(APPROVE, { id: run.run.id, revision: r.run.revision, comment: '已核对' }, t.finmgr)).data.approvePayrollRun;
+    expect(await may()).toEqual({ finance: [false, false], finmgr: [false, false], director: [true, true], gm: [false, false] });
+    r = (await s.gql(APPROVE, { id: run.run.id, revision: r.run.revision, comment: null }, t.director)).data.approvePayrollRun;
+    expect(r.nextSigner).toBe('GENERAL_MANAGER');
+    expect(r.signOffs.map((x: any) => [x.role, x.actor, x.comment])).toEqual([
+      ['FINANCE', 'finance', null],
+      ['FINANCE_MANAGER', 'finmgr', '已核对'],
+      ['DIRECTOR', 'director', null],
+    ]);
+    expect(r.signOffs.every((x: any, i: number, all: any[]) => i === 0 || x.at >= all[i - 1].at)).toBe(true);
+    // Returned: the signatures belong to the old submission; none on the new one until it is submitted again.
+    r = (await s.gql(RETURN, { id: run.run.id, revision: r.run.revision, comment: '复核' }, t.gm)).data.returnPayrollRun;
+    expect(r.signOffs).toEqual([]);
+    expect(r.nextSigner).toBeNull();
+    expect(await may()).toEqual({ finance: [false, false], finmgr: [false, false], director: [false, false], gm: [false, false] });
+    r = (await s.gql(step('submitPayrollRun'), { id: run.run.id, revision: r.run.revision }, t.finance)).data.submitPayrollRun;
+    expect(r.signOffs.map((x: any) => x.role)).toEqual(['FINANCE']);
+    for (const signer of ['finmgr', 'director', 'gm'] as const) r = (await s.gql(APPROVE, { id: run.run.id, revision: r.run.revision, comment: null }, t[signer])).data.approvePayrollRun;
+    expect(r.run.status).toBe('LOCKED');
+    expect(r.signOffs.map((x: any) => x.role)).toEqual(['FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER']);
+    run = r;
+  });
+
+  it('a rep’s own payslip carries the report’s columns', async () => {
+    const slip = (await s.gql('{ myPayslip(month: "2026-03") { unitName planName rank attendanceDays sales } }', {}, t.rep)).data.myPayslip;
+    expect(slip).toMatchObject({ unitName: unit.name, rank: 'SR', sales: '20000.00' });
+  });
+
+  it('compares a reopened version with the one before it', async () => {
+    const reopened = (await s.gql(step('reopenPayrollRun', ', $reason: String!', ', reason: $reason'), { id: run.run.id, revision: run.run.revision, reason: '补录销售' }, t.admin)).data.reopenPayrollRun;
+    await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: [{ externalId: 'R-MAR-2', employeeNo: rep.employeeNo, date: '2026-03-25', amount: '5000.00' }] }, t.finance);
+    const v2 = (await s.gql(step('calculatePayrollRun'), { id: reopened.run.id, revision: reopened.run.revision }, t.finance)).data.calculatePayrollRun;
+    expect(mine(v2).sales).toBe('25000.00');
+    const c = (await s.gql(COMPARE, { id: v2.run.id, against: 'PREVIOUS_VERSION' }, t.finance)).data.payrollRun.comparison;
+    expect(c.base).toEqual({ month: '2026-03', version: 1 });
+    // 25,000 × 0.9 ÷ 1.17 = 19,230.77 at 20 % = 3,846.15; the rest of the team is unchanged.
+    expect(c.changes.filter((x: any) => x.component === 'commission')).toEqual([
+      { employeeNo: rep.employeeNo, personName: expect.any(String), component: 'commission', label: expect.any(String), old: '3076.92', new: '3846.15' },
+    ]);
+    // And the rep's mentor earns 5 % of the extra 5,000 as team override: nobody else changed.
+    const mentor = await s.db.prisma.person.findFirstOrThrow({ where: { mentees: { some: { id: rep.id } } } });
+    expect(c.changes.filter((x: any) => x.employeeNo !== rep.employeeNo).map((x: any) => [x.employeeNo, x.component, x.old, x.new])).toEqual([
+      [mentor.employeeNo, 'override', '1000.00', '1250.00'],
+      [mentor.employeeNo, 'gross', '7000.00', '7250.00'],
+      [mentor.employeeNo, 'net', '7000.00', '7250.00'],
+    ]);
+  });
+  it('totals and compares for a manager only the payslips of their subtree', async () => {
+    const managerPerson = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } })).personId!;
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: managerPerson } });
+    const above = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: area.parentId! } });
+    const ids: string[] = [];
+    for (const month of ['2025-12', '2026-01']) {
+      const created = (await s.gql(`mutation($m: String!, $u: ID!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id } } }`, { m: month, u: above.id }, t.finance)).data.createPayrollRun.run;
+      expect((await s.gql(step('calculatePayrollRun'), { id: created.id, revision: 1 }, t.finance)).errors).toBeUndefined();
+      ids.push(created.id);
+    }
+    const all = await query(ids[1]!, t.finance);
+    const theirs = await query(ids[1]!, t.manager);
+    expect(theirs.payslips.length).toBeGreaterThan(0);
+    expect(theirs.payslips.length).toBeLessThan(all.payslips.length);
+    expect(theirs.totals.headcount).toBe(theirs.payslips.length);
+    expect(theirs.totals.net).toBe(sum(theirs.payslips.map((p: any) => p.net)));
+    expect(theirs.payslips.every((p: any) => p.unitPath.includes(area.name))).toBe(true);
+    const compared = (await s.gql(COMPARE, { id: ids[1], against: 'PREVIOUS_MONTH' }, t.manager)).data.payrollRun.comparison;
+    expect(compared.base).toEqual({ month: '2025-12', version: 1 });
+    expect(compared.baseTotals.headcount).toBeLessThan(all.totals.headcount);
+    const visible = new Set(theirs.payslips.map((p: any) => p.employeeNo));
+    expect(compared.changes.every((c: any) => visible.has(c.employeeNo))).toBe(true);
+  });
+});
