@@ -9,12 +9,14 @@ import { en as filesEn, zh as filesZh } from './i18n/files.ts';
 import { en as reasonsEn, zh as reasonsZh } from './i18n/reasons.ts';
 
 export type Locale = 'zh-CN' | 'en';
+import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
 
 import { en as workbookEn, zh as workbookZh } from './i18n/workbook.ts';
 
 const en = {
   workbook: workbookEn,
   locale: 'en' as Locale,
+  targetFlow: targetFlowEn,
   chores: choresEn,
   nav: navEn,
   reasons: reasonsEn,
@@ -181,6 +183,7 @@ type Words = typeof en;
 const zh: Words = {
   workbook: workbookZh,
   locale: 'zh-CN',
+  targetFlow: targetFlowZh,
   chores: choresZh,
   nav: navZh,
   reasons: reasonsZh,

@@ -13,10 +13,15 @@ import { formatAmount } from '../../schema/target-validation.ts';
 import { fiscalCalendar } from './calendar.ts';
 import { planShape, type PlanShape } from './plan-shape.ts';
 import { parentFigure, parentFigures, type ParentFigure } from './parent-figure.ts';
+import { decisionsFor, type Decisions, type Submission } from './decisions.ts';
 
-type PlanWithUnit = Prisma.TargetPlanGetPayload<{ include: { scopeUnit: { select: { name: true; code: true; parentId: true } } } }>;
-/** A plan as listed: with the figure its parent's published plan gives it, if any. */
-export type PlanSummary = PlanWithUnit & { parent: ParentFigure | null };
+type PlanWithUnit = Prisma.TargetPlanGetPayload<{ include: { scopeUnit: { select: { name: true; code: true; parentId: true; path: true; managerId: true } } } }>;
+const UNIT_FIELDS = { name: true, code: true, parentId: true, path: true, managerId: true } as const;
+/**
+ * A plan as listed: with the figure its parent's published plan gives it (if
+ * any), its latest submission, and what the viewer may decide on it.
+ */
+export type PlanSummary = PlanWithUnit & { parent: ParentFigure | null; submission: Submission | null; decisions: Decisions };
 
 export interface PlanView {
   plan: PlanSummary;
@@ -33,10 +38,11 @@ export function plansVisible(scope: Scope): Prisma.TargetPlanWhereInput {
 
 export async function planView(ctx: Context, id: string): Promise<PlanView> {
   const scope = await viewerScope(ctx);
-  const found = await ctx.prisma.targetPlan.findFirst({ where: { AND: [{ id }, plansVisible(scope)] }, include: { scopeUnit: { select: { name: true, code: true, parentId: true } } } });
+  const found = await ctx.prisma.targetPlan.findFirst({ where: { AND: [{ id }, plansVisible(scope)] }, include: { scopeUnit: { select: UNIT_FIELDS } } });
   if (!found) throw notFound('TargetPlan', id);
   const calendar = await fiscalCalendar(ctx);
-  const plan = { ...found, parent: await parentFigure(ctx.prisma, found, found.scopeUnitId, calendar) };
+  const submission = (await submissions(ctx, [id])).get(id) ?? null;
+  const plan: PlanSummary = { ...found, parent: await parentFigure(ctx.prisma, found, found.scopeUnitId, calendar), submission, decisions: decisionsFor(ctx.viewer, scope, found, submission) };
   const [shape, lines, events] = await Promise.all([
     planShape(ctx.prisma, plan, calendar),
     ctx.prisma.targetLine.findMany({ where: { planId: id } }),
@@ -50,12 +56,25 @@ export async function listPlans(ctx: Context, filter: { year?: number | null; st
   const scope = await viewerScope(ctx);
   const plans = await ctx.prisma.targetPlan.findMany({
     where: { AND: [plansVisible(scope), { year: filter.year ?? undefined, status: filter.status ?? undefined, metric: filter.metric ?? undefined, level: filter.level ?? undefined }] },
-    include: { scopeUnit: { select: { name: true, code: true, parentId: true } } },
+    include: { scopeUnit: { select: UNIT_FIELDS } },
     orderBy: [{ year: 'desc' }, { scopeUnitId: 'asc' }, { metric: 'asc' }, { level: 'asc' }, { version: 'desc' }],
     take: 500,
   });
   const parents = await parentFigures(ctx.prisma, plans.map((p) => ({ ...p, parentUnitId: p.scopeUnit.parentId })), await fiscalCalendar(ctx));
-  return plans.map((p): PlanSummary => ({ ...p, parent: parents.get(p.id) ?? null }));
+  const submitted = await submissions(ctx, plans.map((p) => p.id));
+  return plans.map((p): PlanSummary => {
+    const submission = submitted.get(p.id) ?? null;
+    return { ...p, parent: parents.get(p.id) ?? null, submission, decisions: decisionsFor(ctx.viewer, scope, p, submission) };
+  });
+}
+
+/** The latest submission of each plan (who, when, their comment), in one query. */
+async function submissions(ctx: Context, planIds: string[]): Promise<Map<string, Submission>> {
+  const out = new Map<string, Submission>();
+  if (!planIds.length) return out;
+  const events = await ctx.prisma.planEvent.findMany({ where: { planId: { in: planIds }, action: 'submit' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { planId: true, actorId: true, actor: true, at: true, comment: true } });
+  for (const e of events) if (!out.has(e.planId)) out.set(e.planId, e);
+  return out;
 }
 
 export interface MyTarget {

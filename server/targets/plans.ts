@@ -27,6 +27,7 @@ import { parentFigure, topLevelKeys, yearTotals } from './parent-figure.ts';
 import { checkLines, planShape, PERIOD_LEVELS, type LineInput, type PlanRecord, type PlanShape } from './plan-shape.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { lastYear } from './history.ts';
+import { isApprover, isOwnPlan } from './decisions.ts';
 import { rollUpAmounts } from '../../schema/target-rollup.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -51,17 +52,15 @@ export interface MethodInput {
   growthPercent?: string | null;
 }
 
-const isApprover = (scope: Scope, viewerRoles: string[], unitPath: string) =>
-  viewerRoles.includes('ADMIN') || viewerRoles.includes('DIRECTOR') || scope.unitPaths.some((p) => unitPath.startsWith(p) && p !== unitPath);
 const isDrafter = (scope: Scope, viewerRoles: string[], unitPath: string) => viewerRoles.includes('ADMIN') || (viewerRoles.includes('MANAGER') && mayChangeUnit(scope, unitPath));
 
 async function loadPlan(tx: Tx, id: string) {
-  const plan = await tx.targetPlan.findUnique({ where: { id }, include: { scopeUnit: { select: { path: true, name: true } } } });
+  const plan = await tx.targetPlan.findUnique({ where: { id }, include: { scopeUnit: { select: { path: true, name: true, managerId: true } } } });
   if (!plan) throw notFound('TargetPlan', id);
   return plan;
 }
 
-async function requireRole(ctx: Context, scope: Scope, tx: Tx, id: string, role: 'draft' | 'approve') {
+export async function requireRole(ctx: Context, scope: Scope, tx: Tx, id: string, role: 'draft' | 'approve') {
   const plan = await loadPlan(tx, id);
   const roles = ctx.viewer?.roles ?? [];
   const canSee = scope.everything || mayChangeUnit(scope, plan.scopeUnit.path);
@@ -79,23 +78,23 @@ async function requireRole(ctx: Context, scope: Scope, tx: Tx, id: string, role:
  * Runs work in one transaction, with the caller's scope read before it opens
  * (on SQLite the connection belongs to the transaction; see roster/people.ts).
  */
-async function inTransaction<T>(ctx: Context, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(ctx: Context, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction((tx) => work(tx, scope), { timeout: 60_000 });
 }
 
 /** Moves the plan on only if the caller saw its current revision. */
-async function bump(tx: Tx, id: string, revision: number, data: Prisma.TargetPlanUncheckedUpdateManyInput = {}) {
+export async function bump(tx: Tx, id: string, revision: number, data: Prisma.TargetPlanUncheckedUpdateManyInput = {}) {
   const { count } = await tx.targetPlan.updateMany({ where: { id, revision }, data: { ...data, revision: { increment: 1 } } });
   if (count === 0) throw conflict('TargetPlan', id, revision);
   return tx.targetPlan.findUniqueOrThrow({ where: { id } });
 }
 
-async function event(tx: Tx, ctx: Context, planId: string, action: string, from: PlanStatus | null, to: PlanStatus, comment?: string | null) {
+export async function event(tx: Tx, ctx: Context, planId: string, action: string, from: PlanStatus | null, to: PlanStatus, comment?: string | null) {
   await tx.planEvent.create({ data: { planId, actorId: ctx.viewer?.userId ?? null, actor: ctx.viewer?.username ?? 'system', action, fromStatus: from, toStatus: to, comment: comment ?? null } });
 }
 
-function requireStatus(plan: { status: PlanStatus; id: string }, allowed: PlanStatus[], doing: string) {
+export function requireStatus(plan: { status: PlanStatus; id: string }, allowed: PlanStatus[], doing: string) {
   if (!allowed.includes(plan.status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a plan that is ${plan.status.toLowerCase()} (it must be ${allowed.map((s) => s.toLowerCase()).join(' or ')})`, {
       field: 'status',
       reason: 'PLAN_STATUS',
@@ -496,6 +495,15 @@ async function markChildren(tx: Tx, ctx: Context, plan: PlanRecord, calendar: Fi
   }
 }
 
+/** Nobody decides on their own plan: one they submitted, or one for a unit they manage (decisions.ts). */
+async function requireNotOwn(tx: Tx, ctx: Context, plan: Awaited<ReturnType<typeof loadPlan>>) {
+  const submitted = await tx.planEvent.findFirst({ where: { planId: plan.id, action: 'submit' }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
+  if (!isOwnPlan(ctx.viewer, plan, submitted)) return;
+  const mine = !!submitted?.actorId && submitted.actorId === ctx.viewer?.userId;
+  if (mine) throw clientError('FORBIDDEN', 'You submitted this plan; someone else must approve it', { reason: 'TARGET_OWN_SUBMISSION', params: {} });
+  throw clientError('FORBIDDEN', `You manage ${plan.scopeUnit.name}; its plan is decided by someone above you`, { reason: 'TARGET_OWN_UNIT', params: { unit: plan.scopeUnit.name } });
+}
+
 export async function approvePlan(ctx: Context, id: string, revision: number, comment?: string | null) {
   return transition(ctx, id, revision, {
     role: 'approve',
@@ -503,16 +511,13 @@ export async function approvePlan(ctx: Context, id: string, revision: number, co
     to: 'APPROVED',
     action: 'approve',
     comment,
-    check: async (tx) => {
-      const submitted = await tx.planEvent.findFirst({ where: { planId: id, action: 'submit' }, orderBy: { at: 'desc' } });
-      if (submitted?.actorId && submitted.actorId === ctx.viewer?.userId) throw forbidden('OWN_PLAN_APPROVAL', 'You submitted this plan; someone else must approve it');
-    },
+    check: (tx, plan) => requireNotOwn(tx, ctx, plan),
   });
 }
 
 export async function returnPlan(ctx: Context, id: string, revision: number, comment: string) {
   if (!comment.trim()) throw badInput(['comment'], 'Say why the plan goes back', 'COMMENT_REQUIRED');
-  return transition(ctx, id, revision, { role: 'approve', from: ['SUBMITTED', 'APPROVED'], to: 'DRAFT', action: 'return', comment });
+  return transition(ctx, id, revision, { role: 'approve', from: ['SUBMITTED', 'APPROVED'], to: 'DRAFT', action: 'return', comment, check: (tx, plan) => requireNotOwn(tx, ctx, plan) });
 }
 
 export async function publishPlan(ctx: Context, id: string, revision: number) {
@@ -523,6 +528,7 @@ export async function publishPlan(ctx: Context, id: string, revision: number) {
     to: 'PUBLISHED',
     action: 'publish',
     check: async (tx, plan) => {
+      await requireNotOwn(tx, ctx, plan);
       const parent = parentTotalIssue(plan, { id: plan.scopeUnitId, name: plan.scopeUnit.name }, await parentLabel(tx, plan, calendar));
       if (parent) throw invalidLines([parent]);
     },

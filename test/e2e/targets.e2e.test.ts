@@ -1,8 +1,10 @@
 /**
  * End to end, targets: a manager creates a team plan, breaks it down by last
- * year's share, breaks a sum in the sheet, sees the issue, fixes it and
- * submits; the director approves and publishes; the rep pulls their monthly
- * targets. Real server, real pane, Chromium, the Excel stand-in.
+ * year's share, breaks a sum in the sheet, sees the issue at its difference
+ * cell, saves a draft, comes back in a fresh workbook, is asked before typed
+ * cells are replaced, fixes the sum and submits with a comment; their own
+ * plan is not waiting for them; the director sees the numbers, opens the plan
+ * as a sheet, approves and publishes; the rep pulls their monthly targets. Real server, real pane, Chromium, the Excel stand-in.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +19,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
   const standIn = <T,>(page: Page, f: string, ...args: unknown[]) =>
     page.evaluate(({ f, args }) => (window as any).__standIn[f](...args), { f, args }) as Promise<T>;
 
-  it('plan, break down, fix, submit; approve and publish; the rep sees their targets', async () => {
+  it('plan, break down, save a draft, come back, keep or replace typed cells, submit with a comment; the director decides with the numbers; the rep sees their targets', async () => {
     const page = await e2e.pane();
 
     // Last year's sales for the rep's team, imported by finance.
@@ -42,35 +44,81 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/Wrote the plan \(version 1, draft\)/);
     await page.getByTestId('plan-preview-button').click();
     await expect(page.getByTestId('plan-preview').innerText()).resolves.toMatch(/Year target: 240000\.00\s+2026-01: [\d.]+ · 2026-02/);
-    expect(await standIn(page, 'read', 'Targets', 'C2')).toEqual([['']]); // a preview changes nothing
+    // The banner says what the plan is and its year target as soon as it exists; a preview writes nothing.
+    expect((await standIn<string[][]>(page, 'read', 'Targets', 'A1'))[0]![0]).toMatch(/ · Sales amount · Base · 2026 · v1 · draft · Year target 240,000\.00$/);
+    expect(await standIn(page, 'read', 'Targets', 'D3')).toEqual([['']]);
     await page.getByTestId('plan-break-down').click();
     await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
-    const header = (await standIn<unknown[][]>(page, 'read', 'Targets', 'A1:O1'))[0]!;
-    expect(header.slice(2, 14)).toEqual(Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`));
+    const header = (await standIn<unknown[][]>(page, 'read', 'Targets', 'A2:O2'))[0]!;
+    expect(header.slice(3, 15)).toEqual(Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`));
     const ids = (await standIn<unknown[][]>(page, 'read', 'Targets', 'B1:B40')).map((r) => r[0]);
     const repRow = ids.indexOf(repId) + 1;
-    expect(repRow).toBeGreaterThan(2);
-    const march = (await standIn<number[][]>(page, 'read', 'Targets', `E${repRow}`))[0]![0]!;
+    const diffRow = ids.indexOf('__diff') + 1;
+    expect(repRow).toBeGreaterThan(3);
+    const cell = async (a: string) => (await standIn<number[][]>(page, 'read', 'Targets', a))[0]![0]!;
+    const march = await cell(`F${repRow}`);
+    const april = await cell(`G${repRow}`);
     expect(march).toBeGreaterThan(0);
 
-    // A sum broken in March is found and located; fixing it makes the sheet valid.
-    await standIn(page, 'type', 'Targets', `E${repRow}`, march + 1);
+    // A sum broken in March is found and located at its difference cell.
+    await standIn(page, 'type', 'Targets', `F${repRow}`, march + 1);
     await page.getByTestId('plan-validate').click();
     const issue = page.getByTestId('plan-issue').first();
-    await expect(issue.innerText()).resolves.toMatch(/^Targets!E1: 2026-03: .*over by 1\.00/);
+    await expect(issue.innerText()).resolves.toMatch(new RegExp(`^Targets!F${diffRow}: Mar 2026: .*over by ¥1\\.00`));
     await issue.click();
-    await expect.poll(() => page.evaluate(() => (window as any).__standIn.selection)).toBe('Targets!E1');
-    await standIn(page, 'type', 'Targets', `E${repRow}`, march);
+    await expect.poll(() => page.evaluate(() => (window as any).__standIn.selection)).toBe(`Targets!F${diffRow}`);
+
+    // Unfinished, it is saved as a draft; the manager closes Excel and comes back later.
+    await page.getByTestId('plan-save-draft').click();
+    await expect(page.getByTestId('plan-status').filter({ hasText: 'Saved the draft' }).innerText()).resolves.toMatch(/it stays a draft/);
+    await page.reload();
+    await page.getByTestId('roster-pane').waitFor(); // still signed in
+    await openScreen(page, 'targets');
+    await page.getByTestId('targets-year').fill('2026');
+    await page.getByTestId('plan').selectOption({ index: 1 });
+    await page.getByTestId('plan-pull').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
+    expect(await cell(`F${repRow}`)).toBe(march + 1);
+
+    // A cell typed since the pull is not replaced without asking: keep it, then replace it.
+    await standIn(page, 'type', 'Targets', `G${repRow}`, april + 5);
+    await page.getByTestId('plan-pull').click();
+    await expect(page.getByTestId('typed-confirm').innerText()).resolves.toMatch(new RegExp(`1 cell\\(s\\)[\\s\\S]*G${repRow}`));
+    await expect(page.getByTestId('plan-validate').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('typed-keep').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'kept your 1 typed cell' }).waitFor();
+    expect([await cell(`F${repRow}`), await cell(`G${repRow}`)]).toEqual([march + 1, april + 5]);
+    await page.getByTestId('plan-pull').click();
+    await page.getByTestId('typed-confirm').waitFor();
+    await page.getByTestId('typed-cancel').click();
+    expect(await cell(`G${repRow}`)).toBe(april + 5);
+    await page.getByTestId('plan-pull').click();
+    await page.getByTestId('typed-replace').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
+    expect(await cell(`G${repRow}`)).toBe(april);
+
+    // Fixed, it is valid, and submitted with a comment.
+    await standIn(page, 'type', 'Targets', `F${repRow}`, march);
     await page.getByTestId('plan-validate').click();
     await expect(page.getByTestId('plan-status').innerText()).resolves.toBe('The sheet is valid.');
+    await page.getByTestId('submit-comment').fill('按去年占比分解');
     await page.getByTestId('plan-submit').click();
     await expect(page.getByTestId('plan-status').filter({ hasText: 'Submitted' }).innerText()).resolves.toMatch(/Submitted version 1/);
+    // The manager's own plan is not waiting for them.
+    await page.getByTestId('approvals-empty').waitFor();
 
-    // The director approves, then publishes.
+    // The director sees the numbers, opens the plan as a sheet, approves, then publishes.
     await signOut(page);
     await signIn(page, 'director');
     await openScreen(page, 'targets');
     await page.getByTestId('targets-year').fill('2026');
+    const waiting = page.getByTestId('approval').first();
+    await expect(waiting.getByTestId('approval-total').innerText()).resolves.toMatch(/Total: ¥240,000\.00/);
+    await expect(waiting.getByTestId('approval-submitted').innerText()).resolves.toMatch(/^Submitted by manager, /);
+    await expect(waiting.getByTestId('approval-their-comment').innerText()).resolves.toContain('按去年占比分解');
+    await waiting.getByTestId('approval-open').click();
+    await page.getByTestId('approval-status').filter({ hasText: 'cannot be edited' }).waitFor();
+    expect(await standIn(page, 'read', 'Targets Review', `F${repRow}`)).toEqual([[march]]);
     await page.getByTestId('approval-comment').fill('同意');
     await page.getByTestId('approve').click();
     await page.getByTestId('publish').click();
@@ -115,18 +163,64 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     expect(saved.errors).toBeUndefined();
 
     // The user's edit: two units swap 1 customer in January (sums still hold).
-    const c3 = (await standIn<number[][]>(page, 'read', 'Targets', 'C3'))[0]![0]!;
-    const c4 = (await standIn<number[][]>(page, 'read', 'Targets', 'C4'))[0]![0]!;
-    await standIn(page, 'type', 'Targets', 'C3', c3 + 1);
-    await standIn(page, 'type', 'Targets', 'C4', c4 - 1);
+    const c3 = (await standIn<number[][]>(page, 'read', 'Targets', 'D4'))[0]![0]!;
+    const c4 = (await standIn<number[][]>(page, 'read', 'Targets', 'D5'))[0]![0]!;
+    await standIn(page, 'type', 'Targets', 'D4', c3 + 1);
+    await standIn(page, 'type', 'Targets', 'D5', c4 - 1);
     await page.getByTestId('plan-submit').click();
     await expect(page.getByTestId('plan-conflict').innerText()).resolves.toMatch(/changed this plan on the server/);
-    expect(await standIn(page, 'read', 'Targets', 'C3:C4')).toEqual([[c3 + 1], [c4 - 1]]);
+    expect(await standIn(page, 'read', 'Targets', 'D4:D5')).toEqual([[c3 + 1], [c4 - 1]]);
     await page.getByTestId('plan-conflict').getByText('Pull the server’s version into a comparison sheet').click();
     await page.getByTestId('plan-status').filter({ hasText: 'Targets (server)' }).waitFor();
-    expect(await standIn(page, 'read', 'Targets (server)', 'C3:C4')).toEqual([[c3], [c4]]);
-    expect(await standIn(page, 'read', 'Targets', 'C3:C4')).toEqual([[c3 + 1], [c4 - 1]]);
+    expect(await standIn(page, 'read', 'Targets (server)', 'D4:D5')).toEqual([[c3], [c4]]);
+    // The cells that differ from mine are highlighted; nothing there is open for typing.
+    expect(await page.evaluate(() => ['D4', 'D5', 'E4'].map((a) => (window as any).__standIn.cell('Targets (server)', a)?.fill))).toEqual(['#FFEB9C', '#FFEB9C', '#EDEDED']);
+    expect(await page.evaluate(() => (window as any).__standIn.cell('Targets (server)', 'D4')?.unlocked)).toBeFalsy();
+    expect(await standIn(page, 'read', 'Targets', 'D4:D5')).toEqual([[c3 + 1], [c4 - 1]]);
     const status = (await api(page, manager, `query($id: ID!) { targetPlan(id: $id) { plan { status } } }`, { id: planId })).data.targetPlan.plan.status;
     expect(status).toBe('DRAFT');
+  }, 120_000);
+
+  it('weights typed per row; an approved plan revised from the pane', async () => {
+    const page = await e2e.pane();
+    const manager = await login(page, 'manager');
+    const area = (await api(page, manager, '{ orgTree { id kind } }')).data.orgTree.find((u: any) => u.kind === 'AREA');
+    const created = await api(page, manager, `mutation($u: ID!) { createTargetPlan(input: { year: 2028, metric: UNITS, level: BASE, scopeUnitId: $u, total: "1200" }) { plan { id } rows { ownerId isScope } } }`, { u: area.id });
+    const planId = created.data.createTargetPlan.plan.id;
+    const [first, second] = created.data.createTargetPlan.rows.filter((r: any) => !r.isScope).map((r: any) => r.ownerId);
+
+    await signIn(page, 'manager');
+    await openScreen(page, 'targets');
+    await page.getByTestId('targets-year').fill('2028');
+    await page.getByTestId('plan').selectOption(planId);
+    await page.getByTestId('time-method').selectOption('EQUAL');
+    await page.getByTestId('owner-method').selectOption('WEIGHTS');
+    // Equal shares to start from; the first unit gets nothing, the second takes its share.
+    const a = page.getByTestId(`weights-owners-${first}`);
+    const b = page.getByTestId(`weights-owners-${second}`);
+    const share = Number(await a.inputValue()) + Number(await b.inputValue());
+    await a.fill('0');
+    await expect(page.getByTestId('weights-owners').innerText()).resolves.toMatch(/add up to [\d.]+ %; they must add up to 100 %/);
+    await b.fill(String(Number(share.toFixed(4))));
+    await page.getByTestId('plan-break-down').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
+    const ids = (await standIn<unknown[][]>(page, 'read', 'Targets', 'B1:B20')).map((r) => r[0]);
+    const row = (id: string) => standIn<number[][]>(page, 'read', 'Targets', `D${ids.indexOf(id) + 1}:O${ids.indexOf(id) + 1}`).then((r) => r[0]!);
+    expect(await row(first)).toEqual(Array.from({ length: 12 }, () => 0));
+    expect((await row(second)).every((v) => v > 0)).toBe(true);
+
+    // Submitted and approved elsewhere; the manager revises it from the pane.
+    const view = (await api(page, manager, 'query($id: ID!) { targetPlan(id: $id) { plan { revision } } }', { id: planId })).data.targetPlan;
+    const submitted = await api(page, manager, 'mutation($id: ID!, $r: Int!) { submitTargetPlan(id: $id, revision: $r) { plan { revision } } }', { id: planId, r: view.plan.revision });
+    const director = await login(page, 'director');
+    const approved = await api(page, director, 'mutation($id: ID!, $r: Int!) { approveTargetPlan(id: $id, revision: $r) { plan { status } } }', { id: planId, r: submitted.data.submitTargetPlan.plan.revision });
+    expect(approved.data.approveTargetPlan.plan.status).toBe('APPROVED');
+    await page.getByTestId('targets-year').fill('2027');
+    await page.getByTestId('targets-year').fill('2028');
+    await expect.poll(() => page.getByTestId('plan').locator('option', { hasText: '(approved)' }).count()).toBe(1);
+    await page.getByTestId('plan').selectOption(planId);
+    await page.getByTestId('plan-revise').click();
+    await expect(page.getByTestId('plan-status').filter({ hasText: 'Version 2' }).innerText()).resolves.toMatch(/Version 2 is a new draft .* Version 1 stays as it was/);
+    await expect(page.getByTestId('plan-save-draft').isVisible()).resolves.toBe(true);
   }, 120_000);
 });

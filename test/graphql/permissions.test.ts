@@ -84,6 +84,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   },
   validateTargetLines: { allowed: ['manager', 'admin'], query: 'mutation { validateTargetLines(id: "no-plan", lines: []) { rule } }', vars: () => ({}) },
   saveTargetLines: { allowed: ['manager', 'admin'], query: 'mutation { saveTargetLines(id: "no-plan", revision: 1, lines: []) { plan { id } } }', vars: () => ({}) },
+  saveTargetPlanDraft: { allowed: ['manager', 'admin'], query: 'mutation { saveTargetPlanDraft(id: "no-plan", revision: 1, lines: []) { plan { id } } }', vars: () => ({}) },
   submitTargetPlan: { allowed: ['manager', 'admin'], query: 'mutation { submitTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
   approveTargetPlan: { allowed: ['manager', 'director', 'admin'], query: 'mutation { approveTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
   returnTargetPlan: { allowed: ['manager', 'director', 'admin'], query: 'mutation { returnTargetPlan(id: "no-plan", revision: 1, comment: "why") { plan { id } } }', vars: () => ({}) },

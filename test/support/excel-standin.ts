@@ -34,6 +34,8 @@ interface Cell {
   unlocked?: boolean;
   validation?: unknown;
   fill?: string;
+  /** A conditional format's rule and fill (e.g. red when not zero). */
+  conditional?: { rule: unknown; fill?: string };
   /** Text wraps within the cell. */
   wrap?: boolean;
 }
@@ -57,6 +59,8 @@ interface SheetState {
   protected: boolean;
   position: number;
   hiddenColumns: Set<number>;
+  frozenColumns?: number;
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 export interface StandInStats {
@@ -444,8 +448,21 @@ export class StandInWorksheet extends Loadable {
 
   get freezePanes() {
     return {
-      freezeRows: (count: number) => this.ctx.enqueue({ freezeRows: count }, () => (this.state.frozenRows = count)),
-      unfreeze: () => this.ctx.enqueue('unfreeze', () => (this.state.frozenRows = 0)),
+      freezeRows: (count: number) => this.ctx.enqueue({ freezeRows: count }, () => {
+        this.state.frozenRows = count;
+        this.state.frozenColumns = 0;
+      }),
+      /** The range's rows and columns from the top-left corner are frozen. */
+      freezeAt: (range: StandInRange) =>
+        this.ctx.enqueue({ freezeAt: true }, () => {
+          const r = range.block;
+          this.state.frozenRows = r.row + r.rows;
+          this.state.frozenColumns = r.column + r.columns;
+        }),
+      unfreeze: () => this.ctx.enqueue('unfreeze', () => {
+        this.state.frozenRows = 0;
+        this.state.frozenColumns = 0;
+      }),
     };
   }
 
@@ -458,6 +475,10 @@ export class StandInWorksheet extends Loadable {
 
   activate() {
     this.ctx.enqueue('activate', () => (this.ctx.state.activeSheet = this.state));
+  }
+
+  set visibility(value: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.ctx.enqueue({ visibility: value }, () => (this.state.visibility = value));
   }
 
   delete() {
@@ -729,6 +750,44 @@ export class StandInRange extends Loadable {
         f(cell);
         r.sheet.cells.set(k, cell);
       }
+  }
+
+  /** Where the range is, for the stand-in's own use (freezeAt). */
+  get block(): Block {
+    const r = this.ref;
+    return { row: r.row, column: r.column, rows: r.rows, columns: r.columns };
+  }
+
+  get conditionalFormats() {
+    const ctx = this.ctx;
+    const range = this;
+    return {
+      clearAll: () => ctx.enqueue('clearConditionalFormats', () => range.eachCell((c) => delete c.conditional)),
+      add: (type: string) => {
+        if (type !== 'CellValue') throw new StandInError('InvalidArgument', `The stand-in supports cell-value conditional formats only (got ${type}).`);
+        const applied: { rule: unknown; fill?: string } = { rule: null };
+        ctx.enqueue({ conditionalFormat: type }, () => range.eachCell((c) => (c.conditional = applied)));
+        return {
+          cellValue: {
+            set rule(rule: unknown) {
+              ctx.enqueue({ rule }, () => (applied.rule = rule));
+            },
+            format: {
+              fill: {
+                set color(value: string) {
+                  ctx.enqueue({ fill: value }, () => (applied.fill = value));
+                },
+              },
+              font: {
+                set color(value: string) {
+                  ctx.enqueue({ fontColor: value }, () => void range.ref);
+                },
+              },
+            },
+          },
+        };
+      },
+    };
   }
 
   get dataValidation() {

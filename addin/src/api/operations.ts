@@ -71,8 +71,11 @@ export function treeOrder(units: OrgUnitOption[]): OrgUnitOption[] {
 }
 
 
-export const TARGET_PLANS = `query TargetPlans($year: Int) {
-  targetPlans(year: $year) { id year metric level version revision status scopeUnitId scopeUnitName total periodLevel outOfDate parentTarget { version scopeUnitName total } }
+export const TARGET_PLANS = `query TargetPlans($year: Int, $status: PlanStatus) {
+  targetPlans(year: $year, status: $status) {
+    id year metric level version revision status scopeUnitId scopeUnitName total periodLevel outOfDate parentTarget { version scopeUnitName total }
+    submittedBy submittedAt submitComment canApprove canPublish canReturn
+  }
 }`;
 export const TARGET_ROLLUP = `query TargetRollup($unitId: ID!, $year: Int!, $metric: Metric!, $level: TargetLevel!) {
   targetRollup(unitId: $unitId, year: $year, metric: $metric, level: $level) { ${ROLLUP_FIELDS} }
@@ -108,6 +111,13 @@ export interface PlanSummary {
   /** The parent's published plan now gives this unit a different total. */
   outOfDate: boolean;
   parentTarget: ParentTarget | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  submitComment: string | null;
+  /** What the viewer may decide on it now, by the rule the server applies. */
+  canApprove: boolean;
+  canPublish: boolean;
+  canReturn: boolean;
 }
 export interface ParentTarget {
   version: number;

@@ -39,6 +39,8 @@ export interface SheetBlockSpec {
   properties: Record<string, string>;
   /** A line of text above the header (e.g. a status banner); the header then sits on row 2. */
   banner?: string;
+  /** Rows below the header and columns from the left kept in view while scrolling (the header is always frozen). */
+  freeze?: { rows: number; columns: number };
   /** Wrap the header's text (long headers in narrow columns take two lines). */
   wrapHeader?: boolean;
 }
@@ -61,6 +63,10 @@ export interface GridSheetSpec extends SheetBlockSpec {
   protect: boolean;
   /** Cells to highlight (zero-based, within the sheet), e.g. what changed since the last refresh. */
   highlight?: { row: number; column: number }[];
+  /** Cells coloured red while their value is not zero (e.g. differences that must be nil), as Excel recalculates. */
+  alertUnlessZero?: Block[];
+  /** A copy to look at, not to edit: the body greyed (nothing unlocked when input is empty). */
+  readOnly?: boolean;
 }
 
 export interface WriteProgress {
@@ -260,7 +266,9 @@ async function writeBlock(
         spec.columns.forEach((c, j) => (sheet.getRangeByIndexes(top, j, 1, 1).format.columnWidth = c.width));
         // Wrapped headers: the row grows to show every line (Excel does not on its own for text set by the API).
         if (spec.wrapHeader) sheet.getRangeByIndexes(top, 0, 1, width).format.autofitRows();
-        sheet.freezePanes.freezeRows(top + 1);
+        const freeze = { rows: top + 1 + (spec.freeze?.rows ?? 0), columns: spec.freeze?.columns ?? 0 };
+        if (freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
+        else sheet.freezePanes.freezeRows(freeze.rows);
         sheet.customProperties.add(PROP.kind, spec.kind);
         sheet.customProperties.add(PROP.range, a1(next));
         for (const [k, v] of Object.entries({ ...spec.properties, ...spec.identity })) sheet.customProperties.add(propName(k), v);
@@ -334,7 +342,16 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
           input.dataValidation.errorAlert = { message: spec.inputRule.message, showAlert: true, style: 'Stop', title: 'Quotabook' };
         }
         for (const c of spec.hiddenColumns) sheet.getRangeByIndexes(block.row, c, spec.rows.length + 1, 1).columnHidden = true;
+        if (spec.readOnly && spec.rows.length) sheet.getRangeByIndexes(block.row + 1, 0, spec.rows.length, spec.columns.length).format.fill.color = '#EDEDED';
         for (const h of spec.highlight ?? []) sheet.getRangeByIndexes(h.row, h.column, 1, 1).format.fill.color = '#FFEB9C';
+        for (const b of spec.alertUnlessZero ?? []) {
+          const range = sheet.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
+          range.conditionalFormats.clearAll();
+          const alert = range.conditionalFormats.add('CellValue' as Excel.ConditionalFormatType);
+          alert.cellValue.format.fill.color = '#FFC7CE';
+          alert.cellValue.format.font.color = '#9C0006';
+          alert.cellValue.rule = { formula1: '0', operator: 'NotEqualTo' as Excel.ConditionalCellValueOperator };
+        }
         if (spec.protect) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
       },
     },
@@ -388,6 +405,66 @@ export async function selectCell(run: ExcelRun, sheetName: string, address: stri
     sheet.activate();
     sheet.getRange(address).select();
     await context.sync();
+  });
+}
+
+/** The very hidden sheet where Quotabook keeps what it needs to remember in the workbook (e.g. what a pull wrote). */
+export const STORE_SHEET = 'QuotabookStore';
+/** Excel holds at most 32,767 characters in a cell. */
+const STORE_CHUNK = 30_000;
+
+/**
+ * Keeps a text in the workbook under a key: a row of the very hidden store
+ * sheet (key, then the text in chunks), replacing what the key held. Two syncs.
+ */
+export async function writeStoredText(run: ExcelRun, key: string, text: string): Promise<void> {
+  await run(async (context) => {
+    let sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+    sheet.load('isNullObject');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address');
+    await context.sync();
+    let rows: unknown[][] = [];
+    if (sheet.isNullObject) {
+      sheet = context.workbook.worksheets.add(STORE_SHEET);
+      sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
+    } else if (!used.isNullObject) {
+      const b = parseA1(used.address);
+      const keys = sheet.getRangeByIndexes(0, 0, b.row + b.rows, 1);
+      keys.load('values');
+      await context.sync();
+      rows = keys.values;
+    }
+    const found = rows.findIndex((r) => r[0] === key);
+    const at = found >= 0 ? found : rows.length;
+    const chunks = Array.from({ length: Math.max(1, Math.ceil(text.length / STORE_CHUNK)) }, (_, i) => text.slice(i * STORE_CHUNK, (i + 1) * STORE_CHUNK));
+    const row = sheet.getRangeByIndexes(at, 0, 1, chunks.length + 1);
+    sheet.getRangeByIndexes(at, 0, 1, 16_384).clear('Contents' as Excel.ClearApplyTo);
+    row.numberFormat = [Array.from({ length: chunks.length + 1 }, () => '@')];
+    row.values = [[key, ...chunks]];
+    await context.sync();
+  });
+}
+
+/** The text kept under a key, or null. */
+export async function readStoredText(run: ExcelRun, key: string): Promise<string | null> {
+  return run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    sheet.load('isNullObject');
+    used.load('address');
+    await context.sync();
+    if (sheet.isNullObject || used.isNullObject) return null;
+    const b = parseA1(used.address);
+    const keys = sheet.getRangeByIndexes(0, 0, b.row + b.rows, 1);
+    keys.load('values');
+    await context.sync();
+    const at = keys.values.findIndex((r) => r[0] === key);
+    if (at < 0) return null;
+    const row = sheet.getRangeByIndexes(at, 0, 1, b.column + b.columns);
+    row.load('values');
+    await context.sync();
+    return row.values[0]!.slice(1).map((v) => String(v ?? '')).join('');
   });
 }
 

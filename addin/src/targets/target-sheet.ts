@@ -4,9 +4,13 @@
  * inserted, deleted, renamed or reordered rows and columns are found and
  * named by cell before any rule runs.
  *
- * Layout: row 1 is the header (owner, hidden owner id, one column per period
- * key, total); row 2 the scope's own targets; then one row per owner; then
- * "sum of rows below" and "difference" rows, all totals as Excel formulas.
+ * Layout: row 1 a banner (unit, metric, level, year, version, status and the
+ * year's target, there as soon as the plan exists); row 2 the header (owner,
+ * hidden owner id, total, one column per period key); row 3 the scope's own
+ * targets; then one row per owner; then "sum of rows below" and "difference"
+ * rows, all totals as Excel formulas. Names, totals, the header and the
+ * scope's row stay in view while scrolling; a difference that is not nil
+ * turns red as Excel recalculates.
  * A plan of several levels shows every level, coarsest first (quarters,
  * then months, then weeks): the finest level is typed, each level above is
  * a formula summing the periods within it, and the total sums the top level.
@@ -18,6 +22,8 @@ import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { METRICS, type Metric } from '../../../schema/metrics.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import { checkLines, type LineInput } from '../../../schema/target-plan-check.ts';
+import { readAmount } from '../../../schema/target-validation.ts';
+import { groupDecimal } from '../i18n/format.ts';
 import type { ValidationIssue } from '../../../schema/target-validation.ts';
 import { columnsWithin, type PeriodLevel } from '../../../schema/periods.ts';
 
@@ -35,7 +41,25 @@ export const PLAN_FIELDS = `plan { id year version revision status metric level 
 export const TARGETS_KIND = 'targets';
 const SUM_ID = '__sum';
 const DIFF_ID = '__diff';
-const FIRST_PERIOD_COL = 2;
+const TOTAL_COL = 2;
+const FIRST_PERIOD_COL = 3;
+/** Sheet rows (zero-based) of the header and of the scope's row, below the banner. */
+const HEADER_ROW = 1;
+const FIRST_ROW = HEADER_ROW + 1;
+
+/** The banner above the header: what the plan is, where it stands, and its year target. */
+export function targetBanner(w: Words, plan: PlanView['plan']): string {
+  const t = w.targets;
+  return [
+    plan.scopeUnitName,
+    t.metrics[plan.metric] ?? plan.metric,
+    t.levels[plan.level] ?? plan.level,
+    String(plan.year),
+    `v${plan.version}`,
+    t.statuses[plan.status as keyof typeof t.statuses] ?? plan.status,
+    `${t.totalTarget} ${groupDecimal(plan.total, METRICS[plan.metric].unit === 'money' ? 2 : null)}`,
+  ].join(' · ');
+}
 
 const cellNumber = (metric: Metric, amount: string): number =>
   METRICS[metric].unit === 'money' ? fenToCellNumber(parseMoney(amount)) : Number(amount);
@@ -46,7 +70,8 @@ const isLeaf = (view: PlanView) => {
   return (p: PlanView['periods'][number]) => !within.has(view.periods.indexOf(p));
 };
 
-export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets'): GridSheetSpec {
+/** `keep`: cells ("owner|period") to write as the user typed them instead of the plan's figures. */
+export function targetSheetSpec(w: Words, view: PlanView, sheetName = w.targets.title, keep?: Map<string, unknown>): GridSheetSpec {
   const { plan, periods, rows } = view;
   const unit = METRICS[plan.metric].unit;
   const fmt = unit === 'money' ? '#,##0.00' : '#,##0';
@@ -62,42 +87,76 @@ export function targetSheetSpec(w: Words, view: PlanView, sheetName = 'Targets')
     return kids ? `=SUM(${col(kids[0]!)}${sheetRow}:${col(kids.at(-1)!)}${sheetRow})` : typed;
   };
   const totalOf = (sheetRow: number) => (top.length === periods.length ? `=SUM(${col(0)}${sheetRow}:${col(periods.length - 1)}${sheetRow})` : `=${top.map((j) => `${col(j)}${sheetRow}`).join('+')}`);
-  const firstOwnerRow = 3;
-  const lastOwnerRow = rows.length + 1; // sheet rows 2..(n+1) hold the scope and owners
+  const scopeRow = FIRST_ROW + 1; // sheet rows (one-based) from here hold the scope and owners
+  const firstOwnerRow = scopeRow + 1;
+  const lastOwnerRow = scopeRow + rows.length - 1;
   const sumRow = lastOwnerRow + 1;
+  const total = columnLetters(TOTAL_COL);
   const body: CellInput[][] = rows.map((r, i) => {
-    const sheetRow = i + 2;
+    const sheetRow = scopeRow + i;
     return [
       r.isScope ? `${r.ownerName} · ${w.targets.scopeRow}` : r.ownerName,
       r.ownerId,
+      totalOf(sheetRow),
       ...periods.map((p, j) => {
-        const a = amount.get(`${r.ownerId}|${p.key}`);
+        const k = `${r.ownerId}|${p.key}`;
+        const a = amount.get(k);
+        if (keep?.has(k)) return cell(j, sheetRow, keep.get(k) as CellInput);
         return cell(j, sheetRow, a === undefined ? '' : cellNumber(plan.metric, a));
       }),
-      totalOf(sheetRow),
     ];
   });
-  const sum: CellInput[] = [w.targets.sumRow, SUM_ID, ...periods.map((_, j) => `=SUM(${col(j)}${firstOwnerRow}:${col(j)}${lastOwnerRow})`), totalOf(sumRow)];
-  const diff: CellInput[] = [w.targets.diffRow, DIFF_ID, ...periods.map((_, j) => `=${col(j)}2-${col(j)}${sumRow}`), `=${col(periods.length)}2-${col(periods.length)}${sumRow}`];
+  const sum: CellInput[] = [w.targets.sumRow, SUM_ID, totalOf(sumRow), ...periods.map((_, j) => `=SUM(${col(j)}${firstOwnerRow}:${col(j)}${lastOwnerRow})`)];
+  const diff: CellInput[] = [w.targets.diffRow, DIFF_ID, `=${total}${scopeRow}-${total}${sumRow}`, ...periods.map((_, j) => `=${col(j)}${scopeRow}-${col(j)}${sumRow}`)];
+  const diffIndex = FIRST_ROW + rows.length + 1;
   return {
     sheetName,
     kind: TARGETS_KIND,
     identity: { planId: plan.id },
+    banner: targetBanner(w, plan),
     columns: [
       { header: w.targets.owner, numberFormat: '@', width: 150 },
       { header: 'ID', numberFormat: '@', width: 40 },
-      ...periods.map((p) => ({ header: p.key, numberFormat: fmt, width: leaf(p) ? 76 : 84 })),
       { header: w.targets.total, numberFormat: fmt, width: 90 },
+      ...periods.map((p) => ({ header: p.key, numberFormat: fmt, width: leaf(p) ? 76 : 84 })),
     ],
     rows: [...body, sum, diff],
     properties: { version: String(plan.version), revision: String(plan.revision), metric: plan.metric, level: plan.level, year: String(plan.year), status: plan.status },
     // The finest level is the last group of columns, so the typed cells are one block.
-    input: { row: 1, column: FIRST_PERIOD_COL + firstLeaf, rows: rows.length, columns: periods.length - firstLeaf },
+    input: { row: FIRST_ROW, column: FIRST_PERIOD_COL + firstLeaf, rows: rows.length, columns: periods.length - firstLeaf },
     inputRule: { kind: unit === 'money' ? 'decimal' : 'whole', message: unit === 'money' ? w.targets.inputMoney : w.targets.inputCount },
     hiddenColumns: [1],
-    totalRows: [rows.length + 1, rows.length + 2],
+    totalRows: [FIRST_ROW + rows.length, diffIndex],
     protect: true,
+    // Names, the hidden ids and the totals on the left; the header and the scope's row on top.
+    freeze: { rows: 1, columns: FIRST_PERIOD_COL },
+    alertUnlessZero: [{ row: diffIndex, column: TOTAL_COL, rows: 1, columns: periods.length + 1 }],
   };
+}
+
+/**
+ * The server's version of a plan beside the user's sheet, after a CONFLICT:
+ * nothing to type in (all locked and grey), the cells that differ from what
+ * the user's sheet holds highlighted.
+ */
+export function comparisonSheetSpec(w: Words, view: PlanView, sheetName: string, mine: ReadBack | null): GridSheetSpec {
+  const spec = targetSheetSpec(w, view, sheetName);
+  const unit = METRICS[view.plan.metric].unit;
+  const server = new Map(view.lines.map((l) => [`${l.ownerId}|${l.periodKey}`, l.amount]));
+  const rowOf = new Map(view.rows.map((r, i) => [r.ownerId, FIRST_ROW + i]));
+  const columnOf = new Map(view.periods.map((p, j) => [p.key, FIRST_PERIOD_COL + j]));
+  const highlight = (mine?.lines ?? [])
+    .filter((l) => !sameAmount(unit, l.amount, server.get(`${l.ownerId}|${l.periodKey}`) ?? ''))
+    .flatMap((l) => (rowOf.has(l.ownerId) && columnOf.has(l.periodKey) ? [{ row: rowOf.get(l.ownerId)!, column: columnOf.get(l.periodKey)! }] : []));
+  return { ...spec, kind: 'targets-server', input: { ...spec.input, rows: 0, columns: 0 }, readOnly: true, highlight };
+}
+
+/** Whether two cell values are the same amount (blank is blank; text compares as typed). */
+export function sameAmount(unit: 'money' | 'count', a: unknown, b: unknown): boolean {
+  const ra = readAmount(a, unit);
+  const rb = readAmount(b, unit);
+  if ('value' in ra && 'value' in rb) return ra.value === rb.value;
+  return text(a) === text(b);
 }
 
 export interface SheetProblem {
@@ -113,6 +172,10 @@ export interface ReadBack {
   columnOf: Map<string, number>;
   /** The Total column, where a problem with a row's year total is shown. */
   totalColumn: number | null;
+  /** The difference row, where a column that does not add up is shown. */
+  diffRow: number | null;
+  /** The header's row (zero-based). */
+  headerRow: number;
   revision: number | null;
 }
 
@@ -122,29 +185,34 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).tri
 export function readTargetSheet(w: Words, view: PlanView, read: SheetRead): ReadBack {
   const problems: SheetProblem[] = [];
   const s = read.sheetName;
-  const header = read.values[0] ?? [];
+  // The header is the row whose second cell says "ID" (below the banner).
+  const h = Math.max(0, read.values.findIndex((row) => text(row[1]) === 'ID'));
+  const header = read.values[h] ?? [];
   const periodKeys = new Set(view.periods.map((p) => p.key));
   const columnOf = new Map<string, number>();
   let totalColumn: number | null = null;
-  header.forEach((h, c) => {
-    if (c < FIRST_PERIOD_COL) return;
-    const key = text(h);
-    if (key === w.targets.total || key === 'Total' || key === '合计') totalColumn = c;
-    if (!key || key === w.targets.total || key === 'Total' || key === '合计') return;
-    if (!periodKeys.has(key)) problems.push({ cell: `${s}!${columnLetters(c)}1`, message: format(w.targets.unknownColumn, { key }) });
-    else if (columnOf.has(key)) problems.push({ cell: `${s}!${columnLetters(c)}1`, message: format(w.targets.duplicateColumn, { key }) });
+  let diffRow: number | null = null;
+  const isTotal = (key: string) => key === w.targets.total || key === 'Total' || key === '合计';
+  header.forEach((v, c) => {
+    if (c < TOTAL_COL) return;
+    const key = text(v);
+    if (isTotal(key)) totalColumn = c;
+    if (!key || isTotal(key)) return;
+    if (!periodKeys.has(key)) problems.push({ cell: `${s}!${columnLetters(c)}${h + 1}`, message: format(w.targets.unknownColumn, { key }) });
+    else if (columnOf.has(key)) problems.push({ cell: `${s}!${columnLetters(c)}${h + 1}`, message: format(w.targets.duplicateColumn, { key }) });
     else columnOf.set(key, c);
   });
-  for (const p of view.periods) if (!columnOf.has(p.key)) problems.push({ cell: `${s}!1`, message: format(w.targets.missingColumn, { key: p.key }) });
+  for (const p of view.periods) if (!columnOf.has(p.key)) problems.push({ cell: `${s}!A${h + 1}`, message: format(w.targets.missingColumn, { key: p.key }) });
 
   const owners = new Map(view.rows.map((r) => [r.ownerId, r]));
   // Levels above the finest are formulas: the shared rules derive them from the typed cells.
   const typed = new Set(view.periods.filter(isLeaf(view)).map((p) => p.key));
   const rowOf = new Map<string, number>();
   const lines: LineInput[] = [];
-  read.values.slice(1).forEach((row, i) => {
-    const r = i + 1;
+  read.values.slice(h + 1).forEach((row, i) => {
+    const r = h + 1 + i;
     const id = text(row[1]);
+    if (id === DIFF_ID) diffRow = r;
     if (id === SUM_ID || id === DIFF_ID) return;
     const content = row.some((v, c) => c !== 1 && text(v) !== '' && !(typeof v === 'string' && v.startsWith('=')));
     if (!id) {
@@ -164,7 +232,7 @@ export function readTargetSheet(w: Words, view: PlanView, read: SheetRead): Read
   });
   for (const r of view.rows) if (!rowOf.has(r.ownerId)) problems.push({ cell: `${s}!A:A`, message: format(w.targets.missingRow, { name: r.ownerName }) });
   const revision = read.properties.revision ? Number(read.properties.revision) : null;
-  return { lines, problems, rowOf, columnOf, totalColumn, revision };
+  return { lines, problems, rowOf, columnOf, totalColumn, diffRow, headerRow: h, revision };
 }
 
 /** The shared rules on what the sheet holds (the same checks the server runs). */
@@ -192,7 +260,9 @@ export function issueCell(sheetName: string, back: ReadBack, issue: ValidationIs
   // A row's year total against what is expected of it (the plan's or the parent's figure): its Total cell.
   if (r !== undefined && back.totalColumn !== null && (issue.rule === 'rowTotal' || issue.rule === 'parentTotal')) return `${sheetName}!${columnLetters(back.totalColumn)}${r + 1}`;
   if (r !== undefined) return `${sheetName}!A${r + 1}`;
-  if (c !== undefined) return `${sheetName}!${columnLetters(c)}1`;
+  // A column that does not add up: its difference cell.
+  if (c !== undefined && back.diffRow !== null && issue.rule === 'sum') return `${sheetName}!${columnLetters(c)}${back.diffRow + 1}`;
+  if (c !== undefined) return `${sheetName}!${columnLetters(c)}${back.headerRow + 1}`;
   return null;
 }
 

@@ -19,6 +19,7 @@ import {
   type MethodInput,
 } from '../../targets/plans.ts';
 import { PERIOD_LEVELS } from '../../targets/plan-shape.ts';
+import { saveDraft } from '../../targets/drafts.ts';
 import { METRICS } from '../../../schema/metrics.ts';
 import { formatAmount, readAmount, type ValidationIssue } from '../../../schema/target-validation.ts';
 import { badInput } from '../../errors.ts';
@@ -126,6 +127,12 @@ const TargetPlanSummary = builder.objectRef<PlanSummary>('TargetPlanSummary').im
     description: "True when the parent's published plan now gives this unit a different total (the parent was republished, or the total was changed): revise the plan to match before it can be submitted or published.",
     resolve: (p) => p.parent !== null && p.parent.total !== p.total,
   }),
+  submittedBy: t.string({ nullable: true, description: 'Who submitted the plan last (null when it was never submitted).', resolve: (p) => p.submission?.actor ?? null }),
+  submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.submission?.at ?? null }),
+  submitComment: t.string({ nullable: true, description: 'What the submitter wrote with the submission.', resolve: (p) => p.submission?.comment ?? null }),
+  canApprove: t.boolean({ description: 'Whether approveTargetPlan would accept the viewer now (never on their own plan).', resolve: (p) => p.decisions.canApprove }),
+  canPublish: t.boolean({ description: 'Whether publishTargetPlan would accept the viewer now (never on their own plan).', resolve: (p) => p.decisions.canPublish }),
+  canReturn: t.boolean({ description: 'Whether returnTargetPlan would accept the viewer now (never on their own plan).', resolve: (p) => p.decisions.canReturn }),
   }),
 });
 
@@ -295,6 +302,16 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), lines: t.arg({ type: [TargetLineInput] }) },
     resolve: async (_r, args, ctx) => {
       await saveLines(ctx, String(args.id), args.revision, lineInputs(args.lines));
+      return byId(ctx, String(args.id));
+    },
+  }),
+  saveTargetPlanDraft: t.field({
+    type: TargetPlanRef,
+    description: "Stores the draft's lines as they stand (blank cells left out), checking each cell but not the sums: a draft may be unfinished. The plan stays DRAFT; submit it separately. Refused whole (BAD_USER_INPUT with extensions.issues) when a cell cannot be stored.",
+    authScopes: drafters,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), lines: t.arg({ type: [TargetLineInput] }) },
+    resolve: async (_r, args, ctx) => {
+      await saveDraft(ctx, String(args.id), args.revision, lineInputs(args.lines));
       return byId(ctx, String(args.id));
     },
   }),

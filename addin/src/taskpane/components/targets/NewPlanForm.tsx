@@ -1,0 +1,92 @@
+/** A new plan for a unit the viewer manages: metric, level, period levels and the year target (the parent's figure when left blank). */
+import { useEffect, useState } from 'react';
+import { Button, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../../../i18n.ts';
+import { run } from '../../../api/client.ts';
+import { ORG_TREE, PARENT_FIGURE, treeOrder, type OrgUnitOption, type ParentTarget } from '../../../api/operations.ts';
+import { PERIOD_CHAINS } from '../../../../../schema/periods.ts';
+import type { TargetPlanState } from '../../../targets/use-target-plan.ts';
+
+const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
+
+export function NewPlanForm({ w, client, plan }: { w: Words; client: Client; plan: TargetPlanState }) {
+  const styles = useStyles();
+  const t = w.targets;
+  const { year, fail } = plan;
+  const [units, setUnits] = useState<OrgUnitOption[]>([]);
+  const [draft, setDraft] = useState({ unitId: '', metric: 'SALES_AMOUNT', level: 'BASE', total: '', periodLevel: 'month' });
+  /** What the parent's published plan gives the chosen unit: the new plan's total unless the user types another. */
+  const [parentFigure, setParentFigure] = useState<ParentTarget | null>(null);
+
+  useEffect(() => {
+    run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {})
+      .then((d) => setUnits(treeOrder(d.orgTree)))
+      .catch(fail);
+  }, [client, fail]);
+  useEffect(() => {
+    setParentFigure(null);
+    if (!draft.unitId || !/^\d{4}$/.test(year)) return;
+    let current = true;
+    run<{ parentTargetFigure: ParentTarget | null }>(client, PARENT_FIGURE, { unitId: draft.unitId, year: Number(year), metric: draft.metric, level: draft.level })
+      .then((d) => {
+        if (current) setParentFigure(d.parentTargetFigure);
+      })
+      .catch(fail);
+    return () => {
+      current = false;
+    };
+  }, [client, draft.unitId, draft.metric, draft.level, year, fail]);
+
+  return (
+    <>
+      <Subtitle2 as="h3">{t.newPlan}</Subtitle2>
+      <Field label={t.scopeUnit}>
+        <Select value={draft.unitId} onChange={(_, d) => setDraft({ ...draft, unitId: d.value })} data-testid="new-plan-unit">
+          <option value="">—</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {'\u3000'.repeat(Math.max(0, u.depth - (units[0]?.depth ?? 0)))}
+              {u.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Field label={t.metric}>
+          <Select value={draft.metric} onChange={(_, d) => setDraft({ ...draft, metric: d.value })} data-testid="new-plan-metric">
+            {Object.entries(t.metrics).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t.level}>
+          <Select value={draft.level} onChange={(_, d) => setDraft({ ...draft, level: d.value })} data-testid="new-plan-level">
+            {Object.entries(t.levels).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label={t.periodLevels}>
+        <Select value={draft.periodLevel} onChange={(_, d) => setDraft({ ...draft, periodLevel: d.value })} data-testid="new-plan-levels">
+          {PERIOD_CHAINS.map((c) => (
+            <option key={c} value={c}>
+              {c.split(',').map((l) => t.periodLevelNames[l as keyof typeof t.periodLevelNames]).join(' → ')}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.totalTarget} hint={parentFigure ? format(t.parentFigure, { parent: parentFigure.scopeUnitName, version: parentFigure.version, figure: parentFigure.total }) : undefined}>
+        <Input value={draft.total} placeholder={parentFigure?.total} onChange={(_, d) => setDraft({ ...draft, total: d.value })} data-testid="new-plan-total" />
+      </Field>
+      <Button onClick={() => void plan.create(draft)} disabled={plan.busy || !draft.unitId || (!draft.total.trim() && !parentFigure)} data-testid="new-plan-create">
+        {t.create}
+      </Button>
+    </>
+  );
+}
