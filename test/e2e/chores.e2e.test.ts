@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     const now = (await api(page, manager, 'query($id: ID!) { person(id: $id) { version } }', { id: repId })).data.person.version;
     await api(page, manager, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { phone: "13800000000" }) { version } }', { id: repId, v: now });
     await item.getByTestId('promotion-apply').click();
-    await refusal(page, 'promotions-status', 'changed by someone else');
+    await refusal(page, 'promotions-status', 'Someone else changed');
     expect(await rank()).toBe('SR');
 
     // The refusal brought the proposal back as it stands: trying again works.
@@ -213,7 +213,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await expect(page.getByTestId('assignments').innerText()).resolves.toContain('2026-07-01');
     await pick(page, 'assign-person', '', financeId);
     await page.getByTestId('assign-submit').click();
-    await refusal(page, 'assign-status', 'your own compensation plan');
+    await refusal(page, 'assign-status', 'Nobody may change their own pay');
     expect(await assignments()).toHaveLength(after.length);
     // By rank, from a day; one's own position is refused.
     await page.getByTestId('assign-target').selectOption('rank');
@@ -225,7 +225,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('assign-target').selectOption('position');
     await page.getByTestId('assign-position').selectOption('FINANCE');
     await page.getByTestId('assign-submit').click();
-    await refusal(page, 'assign-status', 'you hold that position');
+    await refusal(page, 'assign-status', 'Nobody may change their own pay');
     expect(await assignments()).toHaveLength(after.length + 1);
     await expect(page.getByTestId('lock-submit').count()).resolves.toBe(0);
     await fits(page, 'month-end-pane');

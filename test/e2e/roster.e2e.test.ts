@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('the task pane in Chromium', () => {
     await page.getByTestId('sign-in').locator('input[name="username"]').fill('manager');
     await page.getByTestId('sign-in').locator('input[name="password"]').fill('wrong');
     await page.getByTestId('sign-in-submit').click();
-    await expect(page.getByTestId('sign-in-error').innerText()).resolves.toContain('Wrong username or password');
+    await expect(page.getByTestId('sign-in-error').innerText()).resolves.toContain('用户名或密码错误');
   }, 60_000);
 
   it('outside Excel, says it runs inside Excel and how to sideload it', async () => {

@@ -77,7 +77,7 @@ describe.each(testProviders)('target drafts and approvals on %s', (provider) => 
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     const ext = bad.errors![0]!.extensions as any;
     expect(ext.reason).toBe('TARGET_DRAFT_CELLS');
-    expect(ext.params).toMatchObject({ n: 2 });
+    expect(ext.params).toEqual({ count: 2 });
     expect(ext.issues.map((i: any) => [i.rule, i.periodKey])).toEqual([
       ['notANumber', '2026-01'],
       ['negative', '2026-02'],
