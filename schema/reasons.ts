@@ -9,7 +9,27 @@
  * (YYYY-MM-DD), months (YYYY-MM), amounts already formatted as decimal yuan
  * strings ("1234.50") in params named `amount` or `…Amount`, counts.
  */
+/** Why one row of an import cannot be imported (extensions.problems / an import preview's problems). */
+export const IMPORT_PROBLEM_REASONS = {
+  CELL_EMPTY: [],
+  CELL_NOT_A_DATE: ['value'],
+  NOT_AN_AMOUNT: ['value'],
+  NOT_A_WHOLE_NUMBER: ['value'],
+  NUMBER_OUT_OF_RANGE: ['value', 'max'],
+  NOT_A_STATUS: ['value'],
+  LATE_MINUTES_INVALID: [],
+  NEGATIVE_AMOUNT: [],
+  DUPLICATE_SALE: ['externalId', 'otherRow'],
+  DUPLICATE_ATTENDANCE: ['employeeNo', 'date', 'otherRow'],
+  UNKNOWN_EMPLOYEE_NO: ['employeeNo'],
+  NOT_EMPLOYED_ON: ['employeeNo', 'date'],
+  IN_LOCKED_PERIOD: ['date', 'period'],
+} as const;
+
+export type ImportProblemReason = keyof typeof IMPORT_PROBLEM_REASONS;
+
 export const REASONS = {
+  ...IMPORT_PROBLEM_REASONS,
   // ── Sign-in and sessions ─────────────────────────────────────────────
   SIGN_IN_REQUIRED: [],
   SESSION_INVALID: [],

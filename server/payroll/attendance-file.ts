@@ -4,6 +4,7 @@
  * cell, and the import is refused whole. The pane's sheet is read the same
  * way (attendanceFromGrid).
  */
+import type { ImportProblemReason } from '../../schema/reasons.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
 import { dayToDate } from '../../schema/dates.ts';
 import { clientError } from '../errors.ts';
@@ -48,14 +49,14 @@ export function attendanceFromGrid(grid: Grid): GridAttendance {
   const data = dataRows(grid, columns.header);
   for (const { row, sheetRow } of data) {
     const text = (c: keyof typeof COLUMNS) => cellText(at[c] === undefined ? undefined : row[at[c]]);
-    const bad = (c: keyof typeof COLUMNS, message: string) => problems.push(locate({ row: sheetRow, field: c, message }));
+    const bad = (c: keyof typeof COLUMNS, message: string, reason: ImportProblemReason, params: Record<string, string> = {}) => problems.push(locate({ row: sheetRow, field: c, message, reason, params }));
     const day = dayOfCell(row[at.date]);
-    if (!day) bad('date', `“${text('date')}” is not a date (YYYY-MM-DD)`);
+    if (!day) bad('date', `“${text('date')}” is not a date (YYYY-MM-DD)`, 'CELL_NOT_A_DATE', { value: text('date') });
     const status = STATUS[text('status').toLowerCase()];
-    if (!status) bad('status', `“${text('status')}” is not a status (present/出勤, late/迟到, left early/早退, absent/旷工, personal leave/事假, sick leave/病假, field visit/出访)`);
+    if (!status) bad('status', `“${text('status')}” is not a status (present/出勤, late/迟到, left early/早退, absent/旷工, personal leave/事假, sick leave/病假, field visit/出访)`, 'NOT_A_STATUS', { value: text('status') });
     const minutes = text('lateMinutes');
-    if (minutes && !/^\d+$/.test(minutes)) bad('lateMinutes', `“${minutes}” is not a whole number of minutes`);
-    if (!text('employeeNo')) bad('employeeNo', 'is empty');
+    if (minutes && !/^\d+$/.test(minutes)) bad('lateMinutes', `“${minutes}” is not a whole number of minutes`, 'NOT_A_WHOLE_NUMBER', { value: minutes });
+    if (!text('employeeNo')) bad('employeeNo', 'is empty', 'CELL_EMPTY');
     if (day && status) records.push({ sourceRow: sheetRow, employeeNo: text('employeeNo'), date: dayToDate(day), status, lateMinutes: minutes ? Number(minutes) : 0, note: text('note') || null });
   }
   return { sheet: grid.sheet, rows: data.length, records, problems, locate };

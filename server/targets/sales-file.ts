@@ -7,6 +7,7 @@
  * a sheet the pane sends (salesFromGrid), so its preview and import follow
  * the file's rules.
  */
+import type { ImportProblemReason } from '../../schema/reasons.ts';
 import { dayToDate } from '../../schema/dates.ts';
 import { parseMoney } from '../../schema/money.ts';
 import { clientError } from '../errors.ts';
@@ -50,14 +51,14 @@ export function salesFromGrid(grid: Grid): GridSales {
   const data = dataRows(grid, columns.header);
   for (const { row, sheetRow } of data) {
     const cell = (c: Column) => (at[c] === undefined ? undefined : row[at[c]]);
-    const bad = (c: Column, message: string) => problems.push(locate({ row: sheetRow, field: c, message }));
+    const bad = (c: Column, message: string, reason: ImportProblemReason, params: Record<string, string> = {}) => problems.push(locate({ row: sheetRow, field: c, message, reason, params }));
     const text = (c: Column) => cellText(cell(c));
     const day = dayOfCell(cell('date'));
-    if (!day) bad('date', `“${text('date')}” is not a date (YYYY-MM-DD)`);
+    if (!day) bad('date', `“${text('date')}” is not a date (YYYY-MM-DD)`, 'CELL_NOT_A_DATE', { value: text('date') });
     const money = (c: Column, required: boolean) => {
       const s = text(c);
       if (!s) {
-        if (required) bad(c, 'is empty');
+        if (required) bad(c, 'is empty', 'CELL_EMPTY');
         return null;
       }
       try {
@@ -65,7 +66,7 @@ export function salesFromGrid(grid: Grid): GridSales {
         const v = typeof cell(c) === 'number' ? String(Number((cell(c) as number).toPrecision(15))) : s.replace(/^[¥￥]\s*/, '');
         return parseMoney(v);
       } catch (e) {
-        bad(c, (e as Error).message);
+        bad(c, (e as Error).message, 'NOT_AN_AMOUNT', { value: s });
         return null;
       }
     };
@@ -75,12 +76,12 @@ export function salesFromGrid(grid: Grid): GridSales {
     const unitsText = text('units');
     const units =
       unitsText === '' ? null
-      : !/^\d+$/.test(unitsText) ? (bad('units', `“${unitsText}” is not a whole number`), null)
-      : Number(unitsText) > 2_147_483_647 ? (bad('units', `${unitsText} is beyond the supported range (at most 2147483647)`), null)
+      : !/^\d+$/.test(unitsText) ? (bad('units', `“${unitsText}” is not a whole number`, 'NOT_A_WHOLE_NUMBER', { value: unitsText }), null)
+      : Number(unitsText) > 2_147_483_647 ? (bad('units', `${unitsText} is beyond the supported range (at most 2147483647)`, 'NUMBER_OUT_OF_RANGE', { value: unitsText, max: '2147483647' }), null)
       : Number(unitsText);
     const yes = text('newCustomer').toLowerCase();
-    if (!text('externalId')) bad('externalId', 'is empty');
-    if (!text('employeeNo')) bad('employeeNo', 'is empty');
+    if (!text('externalId')) bad('externalId', 'is empty', 'CELL_EMPTY');
+    if (!text('employeeNo')) bad('employeeNo', 'is empty', 'CELL_EMPTY');
     if (day && amount !== null)
       records.push({
         sourceRow: sheetRow,

@@ -4,6 +4,7 @@
  * batch is checked first and refused whole, with every bad row listed, so
  * a rejected import leaves the database as it was.
  */
+import type { ImportProblemReason } from '../../schema/reasons.ts';
 import type { Context } from '../graphql/context.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError } from '../errors.ts';
@@ -29,7 +30,11 @@ export interface ImportProblem {
   /** 1-based row of the batch (or of the file, when it came from one). */
   row: number;
   field: string;
+  /** In English, for API clients; the pane renders reason and params in the reader's language. */
   message: string;
+  /** Why, as a registered reason (schema/reasons.ts), and what its message needs. */
+  reason: ImportProblemReason;
+  params: Record<string, string>;
   /** The sheet and cell it names, when the records came from a sheet or a file. */
   sheet?: string;
   cell?: string;
@@ -84,11 +89,11 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
   const rowOf = (i: number) => records[i]!.sourceRow ?? i + 1;
   const seen = new Map<string, number>();
   records.forEach((r, i) => {
-    if (!r.externalId.trim()) problems.push({ row: rowOf(i), field: 'externalId', message: 'is empty' });
-    else if (seen.has(r.externalId)) problems.push({ row: rowOf(i), field: 'externalId', message: `${r.externalId} appears twice in this import (also row ${seen.get(r.externalId)})` });
+    if (!r.externalId.trim()) problems.push({ row: rowOf(i), field: 'externalId', message: 'is empty', reason: 'CELL_EMPTY', params: {} });
+    else if (seen.has(r.externalId)) problems.push({ row: rowOf(i), field: 'externalId', message: `${r.externalId} appears twice in this import (also row ${seen.get(r.externalId)})`, reason: 'DUPLICATE_SALE', params: { externalId: r.externalId, otherRow: String(seen.get(r.externalId)) } });
     else seen.set(r.externalId, rowOf(i));
-    if (r.amountFen < 0n) problems.push({ row: rowOf(i), field: 'amount', message: 'is negative' });
-    if (r.units != null && (!Number.isInteger(r.units) || r.units < 0)) problems.push({ row: rowOf(i), field: 'units', message: 'must be a whole number, not negative' });
+    if (r.amountFen < 0n) problems.push({ row: rowOf(i), field: 'amount', message: 'is negative', reason: 'NEGATIVE_AMOUNT', params: {} });
+    if (r.units != null && (!Number.isInteger(r.units) || r.units < 0)) problems.push({ row: rowOf(i), field: 'units', message: 'must be a whole number, not negative', reason: 'NOT_A_WHOLE_NUMBER', params: { value: String(r.units) } });
   });
 
   const employeeNos = [...new Set(records.map((r) => r.employeeNo))];
@@ -111,17 +116,17 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
   const resolved = records.map((r, i) => {
     const p = byNo.get(r.employeeNo);
     if (!p) {
-      problems.push({ row: rowOf(i), field: 'employeeNo', message: `no person has employee number ${r.employeeNo}` });
+      problems.push({ row: rowOf(i), field: 'employeeNo', message: `no person has employee number ${r.employeeNo}`, reason: 'UNKNOWN_EMPLOYEE_NO', params: { employeeNo: r.employeeNo } });
       return null;
     }
     const a = p.assignments.find((x) => x.validFrom <= r.date && (!x.validTo || x.validTo > r.date));
     if (!a) {
-      problems.push({ row: rowOf(i), field: 'date', message: `${r.employeeNo} was not employed on ${dateToDay(r.date)}` });
+      problems.push({ row: rowOf(i), field: 'date', message: `${r.employeeNo} was not employed on ${dateToDay(r.date)}`, reason: 'NOT_EMPLOYED_ON', params: { employeeNo: r.employeeNo, date: dateToDay(r.date) } });
       return null;
     }
     const day = dateToDay(r.date);
     const lock = locks.find((l) => l.start <= day && day <= l.end);
-    if (lock) problems.push({ row: rowOf(i), field: 'date', message: `${day} is in the locked period ${lock.key}` });
+    if (lock) problems.push({ row: rowOf(i), field: 'date', message: `${day} is in the locked period ${lock.key}`, reason: 'IN_LOCKED_PERIOD', params: { date: day, period: lock.key } });
     return {
       externalId: r.externalId,
       personId: p.id,

@@ -223,4 +223,42 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await expect(page.getByTestId('plan-status').filter({ hasText: 'Version 2' }).innerText()).resolves.toMatch(/Version 2 is a new draft .* Version 1 stays as it was/);
     await expect(page.getByTestId('plan-save-draft').isVisible()).resolves.toBe(true);
   }, 120_000);
+
+  it('in Chinese at 350 px: the manager plans, breaks down, finds a broken sum, saves a draft and submits, meeting no English', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+    await signIn(page, 'manager');
+    await openScreen(page, 'targets');
+    const team = (await api(page, await login(page, 'manager'), '{ orgTree { id kind } }')).data.orgTree.find((u: { kind: string }) => u.kind === 'TEAM');
+    await page.getByTestId('targets-year').fill('2027');
+    await page.getByTestId('new-plan-unit').selectOption(team.id);
+    await page.getByTestId('new-plan-total').fill('120000');
+    await page.getByTestId('new-plan-create').click();
+    await page.getByTestId('plan-status').filter({ hasText: '已将计划' }).waitFor();
+    await page.getByTestId('time-method').selectOption('EQUAL');
+    await page.getByTestId('owner-method').selectOption('EQUAL');
+    await page.getByTestId('plan-break-down').click();
+    await page.getByTestId('plan-status').filter({ hasText: '已将计划' }).waitFor();
+    // The sheet is named, headed and bannered in Chinese.
+    const banner = (await standIn<string[][]>(page, 'read', '目标', 'A1'))[0]![0]!;
+    expect(banner).toMatch(/销售额 · 基础指标 · 2027 · v1 · 草稿/);
+    const ids = (await standIn<unknown[][]>(page, 'read', '目标', 'B1:B40')).map((r) => r[0]);
+    const row = ids.findIndex((v, i) => i > 2 && typeof v === 'string' && v !== '' && !String(v).startsWith('__')) + 1;
+    const diffRow = ids.indexOf('__diff') + 1;
+    const march = (await standIn<number[][]>(page, 'read', '目标', `F${row}`))[0]![0]!;
+    await standIn(page, 'type', '目标', `F${row}`, march + 1);
+    await page.getByTestId('plan-validate').click();
+    const issue = await page.getByTestId('plan-issue').first().innerText();
+    expect(issue).toMatch(new RegExp(`^目标!F${diffRow}: 2027年3月：各行合计 .*多出 ¥1\\.00`));
+    await page.getByTestId('plan-save-draft').click();
+    await page.getByTestId('plan-status').filter({ hasText: '已保存草稿' }).waitFor();
+    await standIn(page, 'type', '目标', `F${row}`, march);
+    await page.getByTestId('submit-comment').fill('请审批');
+    await page.getByTestId('plan-submit').click();
+    await page.getByTestId('plan-status').filter({ hasText: '已提交第 1 版' }).waitFor();
+    // Nothing on the pane is in English (numbers, ¥ and sheet references aside).
+    const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
+    expect(words.filter((w) => !['Quotabook', 'English', 'manager'].includes(w))).toEqual([]);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'quotabook-targets-zh-350.png'), fullPage: true });
+  }, 120_000);
 });

@@ -34,7 +34,7 @@ async function upload(query: string, name: string, bytes: Uint8Array): Promise<G
 
 const IMPORT_SALES = 'mutation($f: File!) { importSalesFile(file: $f) { created updated unchanged } }';
 const IMPORT_ATTENDANCE = 'mutation($f: File!) { importAttendanceFile(file: $f) { created updated unchanged } }';
-const PREVIEW_FIELDS = 'sheet rows valid created updated unchanged problemCount problems { sheet cell row field message }';
+const PREVIEW_FIELDS = 'sheet rows valid created updated unchanged problemCount problems { sheet cell row field message reason params { name value } }';
 
 describe('sales files as Chinese offices save them', () => {
   it.each([
@@ -114,8 +114,8 @@ describe('preview and import from a sheet of the open workbook', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.previewSalesImport).toMatchObject({ sheet: '三月', rows: 3, valid: 1, created: 1, updated: 0, unchanged: 0, problemCount: 2 });
     expect(r.data.previewSalesImport.problems).toEqual([
-      expect.objectContaining({ sheet: '三月', cell: 'D5', row: 5, field: 'amount', message: expect.stringMatching(/^三月!D5: /) }),
-      expect.objectContaining({ sheet: '三月', cell: 'B6', row: 6, field: 'employeeNo', message: '三月!B6: no person has employee number NOBODY' }),
+      expect.objectContaining({ sheet: '三月', cell: 'D5', row: 5, field: 'amount', message: expect.stringMatching(/^三月!D5: /), reason: 'NOT_AN_AMOUNT', params: [{ name: 'value', value: 'abc' }] }),
+      expect.objectContaining({ sheet: '三月', cell: 'B6', row: 6, field: 'employeeNo', message: '三月!B6: no person has employee number NOBODY', reason: 'UNKNOWN_EMPLOYEE_NO', params: [{ name: 'employeeNo', value: 'NOBODY' }] }),
     ]);
     expect(await databaseSnapshot(s.db)).toBe(before);
   });

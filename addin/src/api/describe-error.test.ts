@@ -93,3 +93,14 @@ describe('the client', () => {
     expect(((await p) as Error).name).toBe('AbortError');
   });
 });
+
+describe('import problems in the reader’s language', () => {
+  it('names the cell and says why, from the reason and its params', async () => {
+    const { describeProblem } = await import('./describe-error.ts');
+    const { words } = await import('../i18n.ts');
+    const p = { sheet: '三月', cell: 'D5', row: 5, reason: 'NOT_AN_AMOUNT', params: [{ name: 'value', value: 'abc' }], message: '三月!D5: …' };
+    expect(describeProblem(words['zh-CN'], p)).toBe('三月!D5: “abc”不是以元为单位的金额（最多两位小数）。');
+    expect(describeProblem(words.en, p)).toBe('三月!D5: “abc” is not an amount in yuan (at most two decimals).');
+    expect(describeProblem(words['zh-CN'], { ...p, sheet: null, cell: null, reason: 'UNKNOWN_EMPLOYEE_NO', params: [{ name: 'employeeNo', value: 'NOBODY' }] })).toBe('第 5 行: 没有工号为 NOBODY 的人员。');
+  });
+});

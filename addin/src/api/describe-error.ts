@@ -76,3 +76,13 @@ export function describeError(w: Words, err: unknown): string {
   // Anything else is the pane's own (e.g. an Excel error, in Office's language): its text is the best there is.
   return err instanceof Error ? err.message : String(err);
 }
+
+/** One import problem in the reader's language: where (sheet!cell, or the row) and why. */
+export function describeProblem(w: Words, p: { sheet: string | null; cell: string | null; row: number; reason: string; params: { name: string; value: string }[]; message: string }): string {
+  const lang = langOf(w);
+  const where = p.sheet && p.cell ? `${p.sheet}!${p.cell}` : format(lang === 'zh' ? '第 {row} 行' : 'row {row}', { row: p.row });
+  if (!isReason(p.reason)) return p.message;
+  const params: Record<string, string> = {};
+  for (const { name, value } of p.params) params[name] = formatParam(w, lang, name, value);
+  return `${where}: ${format(w.reasons[p.reason], params)}`;
+}

@@ -10,6 +10,19 @@ import type { Reason } from '../../../schema/reasons.ts';
 
 export const en: Record<Reason, string> = {
   // Sign-in and sessions
+  CELL_EMPTY: 'The cell is empty.',
+  CELL_NOT_A_DATE: '“{value}” is not a date (e.g. 2026-03-02, 2026/3/2 or 2026年3月2日).',
+  NOT_AN_AMOUNT: '“{value}” is not an amount in yuan (at most two decimals).',
+  NOT_A_WHOLE_NUMBER: '“{value}” is not a whole number, or is negative.',
+  NUMBER_OUT_OF_RANGE: '{value} is beyond the supported range (at most {max}).',
+  NOT_A_STATUS: '“{value}” is not an attendance status (出勤, 迟到, 早退, 旷工, 事假, 病假, 出访 or present, late, left early, absent, personal leave, sick leave, field visit).',
+  LATE_MINUTES_INVALID: 'Late minutes belong to late days only, and are not negative.',
+  NEGATIVE_AMOUNT: 'The amount is negative.',
+  DUPLICATE_SALE: 'Sale {externalId} appears twice in this import (also row {otherRow}).',
+  DUPLICATE_ATTENDANCE: '{employeeNo} on {date} appears twice (also row {otherRow}).',
+  UNKNOWN_EMPLOYEE_NO: 'No person has employee number {employeeNo}.',
+  NOT_EMPLOYED_ON: '{employeeNo} was not employed on {date}.',
+  IN_LOCKED_PERIOD: '{date} is in the locked period {period}.',
   SIGN_IN_REQUIRED: 'Sign in first.',
   SESSION_INVALID: 'Your sign-in is no longer valid; sign in again.',
   SESSION_EXPIRED: 'Your session has expired; sign in again.',
@@ -195,6 +208,19 @@ export const en: Record<Reason, string> = {
 
 export const zh: Record<Reason, string> = {
   // 登录与会话
+  CELL_EMPTY: '单元格为空。',
+  CELL_NOT_A_DATE: '“{value}”不是日期（如 2026-03-02、2026/3/2 或 2026年3月2日）。',
+  NOT_AN_AMOUNT: '“{value}”不是以元为单位的金额（最多两位小数）。',
+  NOT_A_WHOLE_NUMBER: '“{value}”不是整数，或为负数。',
+  NUMBER_OUT_OF_RANGE: '{value} 超出支持范围（最大 {max}）。',
+  NOT_A_STATUS: '“{value}”不是考勤状态（出勤、迟到、早退、旷工、事假、病假、出访）。',
+  LATE_MINUTES_INVALID: '迟到分钟数只用于迟到的日子，且不能为负。',
+  NEGATIVE_AMOUNT: '金额为负数。',
+  DUPLICATE_SALE: '单号 {externalId} 在本次导入中出现两次（另见第 {otherRow} 行）。',
+  DUPLICATE_ATTENDANCE: '{employeeNo} 在 {date} 的考勤出现两次（另见第 {otherRow} 行）。',
+  UNKNOWN_EMPLOYEE_NO: '没有工号为 {employeeNo} 的人员。',
+  NOT_EMPLOYED_ON: '{employeeNo} 在 {date} 不在职。',
+  IN_LOCKED_PERIOD: '{date} 属于已锁定的期间 {period}。',
   SIGN_IN_REQUIRED: '请先登录。',
   SESSION_INVALID: '登录凭证已失效，请重新登录。',
   SESSION_EXPIRED: '登录已过期，请重新登录。',

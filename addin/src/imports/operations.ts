@@ -1,7 +1,7 @@
 /** The import operations the pane sends: a preview (nothing written) and the import, of a sheet's rows or a file. */
 export type ImportKind = 'sales' | 'attendance';
 
-const PREVIEW_FIELDS = 'sheet rows valid created updated unchanged problemCount problems { sheet cell row field message }';
+const PREVIEW_FIELDS = 'sheet rows valid created updated unchanged problemCount problems { sheet cell row field message reason params { name value } }';
 
 export const PREVIEW: Record<ImportKind, string> = {
   sales: `query PreviewSales($grid: SheetGridInput, $file: File) { previewSalesImport(grid: $grid, file: $file) { ${PREVIEW_FIELDS} } }`,
@@ -24,6 +24,8 @@ export interface ImportProblem {
   row: number;
   field: string;
   message: string;
+  reason: string;
+  params: { name: string; value: string }[];
 }
 
 export interface ImportPreview {

@@ -43,6 +43,10 @@ const SheetGridInput = builder.inputType('SheetGridInput', {
   }),
 });
 
+const ImportProblemParamRef = builder.objectRef<{ name: string; value: string }>('ImportProblemParam').implement({
+  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+});
+
 const ImportProblemRef = builder.objectRef<ImportProblem>('ImportProblem').implement({
   description: 'Why a row cannot be imported, and where: the sheet, the cell and the row.',
   fields: (t) => ({
@@ -50,7 +54,9 @@ const ImportProblemRef = builder.objectRef<ImportProblem>('ImportProblem').imple
     field: t.exposeString('field'),
     sheet: t.string({ nullable: true, resolve: (p) => p.sheet ?? null }),
     cell: t.string({ nullable: true, resolve: (p) => p.cell ?? null }),
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'In English, for API clients; the pane renders reason and params in the reader’s language.' }),
+    reason: t.exposeString('reason'),
+    params: t.field({ type: [ImportProblemParamRef], resolve: (p) => Object.entries(p.params).map(([name, value]) => ({ name, value })) }),
   }),
 });
 

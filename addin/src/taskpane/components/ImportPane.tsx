@@ -4,6 +4,7 @@
  * every problem by sheet and cell (choose one to go to it) — then the import
  * of what was previewed.
  */
+import { describeProblem } from '../../api/describe-error.ts';
 import { useRef } from 'react';
 import { Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
@@ -94,10 +95,10 @@ export function ImportPane({ w, locale, client, onSessionEnded }: { w: Words; lo
                         title={format(f.goToCell, { cell: `${p.sheet}!${p.cell}` })}
                         data-testid="import-problem"
                       >
-                        {p.message}
+                        {describeProblem(w, p)}
                       </Button>
                     ) : (
-                      <Caption1 data-testid="import-problem">{p.message}</Caption1>
+                      <Caption1 data-testid="import-problem">{describeProblem(w, p)}</Caption1>
                     )}
                   </li>
                 ))}
