@@ -105,15 +105,8 @@ export interface CompensationAssignment {
   position: string | null;
   effectiveFrom: string;
 }
-export interface RunSummary {
-  id: string;
-  month: string;
-  version: number;
-  revision: number;
-  status: string;
-  scopeUnitName: string;
-  scopeUnitId: string;
-}
+/** A run as the lists show it: the same summary the Payroll screen uses. */
+export type { RunSummary } from '../api/operations.ts';
 export interface PeriodLock {
   periodKey: string;
   lockedAt: string;

@@ -255,6 +255,7 @@ export function changesFromServer(w: Words, changes: { employeeNo: string; perso
   }));
 }
 
+/** A money cell read back as fen: the sheet holds what fenToCellNumber wrote (two decimals, signed), so rounding its double to the cent is exact. */
 const toFen = (v: CellInput) => (typeof v === 'number' ? parseMoney(v.toFixed(2)) : 0n);
 
 /** The "what changed" sheet: person, component, before, now and the exact difference; the banner says against what. */
