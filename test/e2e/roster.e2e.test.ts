@@ -82,6 +82,24 @@ describe.skipIf(!hasChromium)('the task pane in Chromium', () => {
     await expect(page.getByTestId('sign-in-error').innerText()).resolves.toContain('用户名或密码错误');
   }, 60_000);
 
+  it('when the server is out of reach, says so in the reader\'s language and pulls again on Try again', async () => {
+    const page = await pane();
+    await signIn(page, 'manager');
+    // The network drops every GraphQL request until it is back.
+    let offline = true;
+    await page.route('**/graphql', (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    const message = await pull(page, '2026-11-01');
+    expect(message).toContain('无法连接 Quotabook 服务器');
+    expect(message).not.toMatch(/fetch/i);
+    expect(await page.evaluate(() => !!(window as any).__standIn.sheet('花名册'))).toBe(false);
+    offline = false;
+    await page.getByTestId('retry').click();
+    await page.getByTestId('roster-status').filter({ hasText: '花名册' }).waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('retry').count()).resolves.toBe(0);
+    const sheet = await sheetEmployeeNos(page);
+    expect(sheet.ids).toEqual(await employeeNos(await expectedRosterIds(db, 'manager', dayToDate('2026-11-01'))));
+  }, 120_000);
+
   it('outside Excel, says it runs inside Excel and how to sideload it', async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
     const page = await context.newPage();

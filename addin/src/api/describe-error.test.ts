@@ -1,7 +1,8 @@
 /** describeError: a refusal in the user's language, from the catalogue, with Intl formatting; network failures and timeouts translated. */
 import { describe, expect, it } from 'vitest';
 import { words } from '../i18n.ts';
-import { describeError } from './describe-error.ts';
+import { describeError, isTransient } from './describe-error.ts';
+import { loadWithRetry } from './retry.ts';
 import { ApiError, RequestTimeout, createClient, fetchWithTimeout, run } from './client.ts';
 
 const en = words.en;
@@ -102,5 +103,38 @@ describe('import problems in the reader’s language', () => {
     expect(describeProblem(words['zh-CN'], p)).toBe('三月!D5: “abc”不是以元为单位的金额（最多两位小数）。');
     expect(describeProblem(words.en, p)).toBe('三月!D5: “abc” is not an amount in yuan (at most two decimals).');
     expect(describeProblem(words['zh-CN'], { ...p, sheet: null, cell: null, reason: 'UNKNOWN_EMPLOYEE_NO', params: [{ name: 'employeeNo', value: 'NOBODY' }] })).toBe('第 5 行: 没有工号为 NOBODY 的人员。');
+  });
+});
+
+describe('Try again', () => {
+  it('is offered when the server was slow or out of reach, never for a refusal', () => {
+    expect(isTransient(new ApiError('slow', 'TIMEOUT', undefined, {}, undefined, 30_000))).toBe(true);
+    expect(isTransient(new ApiError('offline', 'NETWORK'))).toBe(true);
+    expect(isTransient(new TypeError('Failed to fetch'))).toBe(true);
+    expect(isTransient(new RequestTimeout(30_000))).toBe(true);
+    expect(isTransient(new ApiError('no', 'FORBIDDEN', 'NOT_ALLOWED'))).toBe(false);
+    expect(isTransient(new ApiError('bad', 'BAD_USER_INPUT', 'REQUIRED', { field: 'x' }))).toBe(false);
+    expect(isTransient(new Error('anything else'))).toBe(false);
+  });
+
+  it('loads again on retry and clears the message once it works', async () => {
+    let calls = 0;
+    const seen: string[] = [];
+    let retry: (() => void) | undefined;
+    const work = async () => {
+      calls += 1;
+      if (calls === 1) throw new TypeError('Failed to fetch');
+      return 'ok';
+    };
+    loadWithRetry(work, (err, again) => {
+      seen.push(`failed:${(err as Error).message}`);
+      retry = again;
+    }, () => seen.push('cleared'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual(['failed:Failed to fetch']);
+    retry!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(2);
+    expect(seen).toEqual(['failed:Failed to fetch', 'cleared']);
   });
 });

@@ -86,3 +86,14 @@ export function describeProblem(w: Words, p: { sheet: string | null; cell: strin
   for (const { name, value } of p.params) params[name] = formatParam(w, lang, name, value);
   return `${where}: ${format(w.reasons[p.reason], params)}`;
 }
+
+/**
+ * Whether trying the same request again may well succeed: the server was slow
+ * or out of reach. A refusal (bad input, permission, conflict) is not: the
+ * same request would be refused again, so the pane offers no Retry for it.
+ */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof ApiError) return err.code === 'TIMEOUT' || err.code === 'NETWORK';
+  if (err instanceof RequestTimeout) return true;
+  return err instanceof TypeError && /fetch|network|load failed/i.test(err.message);
+}

@@ -4,7 +4,8 @@
  * (never their own). Opening one writes it to a read-only sheet; deciding
  * sends the decision with the comment. One action at a time.
  */
-import { describeError } from '../api/describe-error.ts';
+import { describeError, isTransient } from '../api/describe-error.ts';
+import { loadWithRetry } from '../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
@@ -26,11 +27,12 @@ export function useApprovals(w: Words, client: Client, excel: () => ExcelRun, on
   const [waiting, setWaiting] = useState<PlanSummary[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const running = useRef(false);
+  const clearRetry = useCallback(() => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)), []);
 
   const fail = useCallback(
-    (err: unknown) => {
+    (err: unknown, retry?: () => void) => {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ kind: 'error', message: describeError(w, err) });
+      setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
     },
     [onSessionEnded],
   );
@@ -44,17 +46,17 @@ export function useApprovals(w: Words, client: Client, excel: () => ExcelRun, on
   }, [client, enabled]);
 
   useEffect(() => {
-    load().catch(fail);
-  }, [load, fail]);
+    loadWithRetry(load, fail, clearRetry);
+  }, [load, fail, clearRetry]);
 
-  const act = (work: 'open' | 'decide', job: () => Promise<void>) => async () => {
+  const act = (work: 'open' | 'decide', job: () => Promise<void>) => async function attempt(): Promise<void> {
     if (running.current) return;
     running.current = true;
     setStatus({ kind: 'busy', work });
     try {
       await job();
     } catch (err) {
-      fail(err);
+      fail(err, () => void attempt());
     } finally {
       running.current = false;
     }

@@ -5,7 +5,8 @@
  * CONFLICT, rollup). One action at a time, with what is being done shown;
  * a pull or breakdown that would replace cells the user typed asks first.
  */
-import { describeError } from '../api/describe-error.ts';
+import { describeError, isTransient } from '../api/describe-error.ts';
+import { loadWithRetry } from '../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
@@ -36,7 +37,7 @@ export type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; work: Work }
   | { kind: 'ok'; message: string }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; message: string; retry?: () => void }
   | { kind: 'conflict' }
   | { kind: 'issues'; issues: Issue[] };
 
@@ -75,12 +76,14 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
   const [preview, setPreview] = useState<{ total: string; row: { periodKey: string; amount: string }[] } | null>(null);
   /** Guards against a second start while one action runs (a state update is not seen before the next click). */
   const running = useRef(false);
+  /** After a load that worked, a Try again left from a failed one goes. */
+  const clearRetry = useCallback(() => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)), []);
 
   const fail = useCallback(
-    (err: unknown) => {
+    (err: unknown, retry?: () => void) => {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
       if (err instanceof ApiError && err.code === 'CONFLICT') return setStatus({ kind: 'conflict' });
-      setStatus({ kind: 'error', message: describeError(w, err) });
+      setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
     },
     [onSessionEnded],
   );
@@ -96,7 +99,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
   }, [client, year]);
 
   useEffect(() => {
-    loadPlans().catch(fail);
+    loadWithRetry(loadPlans, fail, clearRetry);
   }, [loadPlans, fail]);
 
   const selected = plans.find((p) => p.id === planId);
@@ -106,7 +109,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
   /** Runs one action: refused while another runs; shows what is being done. */
   const act =
     (work: Work, job: () => Promise<void>) =>
-    async (): Promise<void> => {
+    async function attempt(): Promise<void> {
       if (running.current) return;
       running.current = true;
       setConfirm(null);
@@ -114,7 +117,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
       try {
         await job();
       } catch (err) {
-        fail(err);
+        fail(err, () => void attempt());
       } finally {
         running.current = false;
       }

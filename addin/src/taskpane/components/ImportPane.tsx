@@ -11,6 +11,7 @@ import type { Client } from '@urql/core';
 import { format, type Locale, type Words } from '../../i18n.ts';
 import type { ImportKind } from '../../imports/operations.ts';
 import { sourceName, useImport } from './useImport.ts';
+import { RetryAction } from './RetryAction.tsx';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -119,6 +120,7 @@ export function ImportPane({ w, locale, client, onSessionEnded }: { w: Words; lo
       {(status.kind === 'done' || status.kind === 'error' || status.kind === 'empty') && (
         <MessageBar intent={status.kind === 'done' ? 'success' : status.kind === 'empty' ? 'info' : 'error'} data-testid="import-status">
           <MessageBarBody>{status.message}</MessageBarBody>
+          {status.kind === 'error' && <RetryAction w={w} retry={status.retry} />}
         </MessageBar>
       )}
     </div>

@@ -10,6 +10,7 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { usePayroll, type Against } from './usePayroll.ts';
 import { PayrollReview } from './PayrollReview.tsx';
+import { RetryAction } from './RetryAction.tsx';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' } });
 
@@ -96,6 +97,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
       {s.status && (
         <MessageBar intent={s.status.intent} data-testid="payroll-status">
           <MessageBarBody>{s.status.message}</MessageBarBody>
+          <RetryAction w={w} retry={s.status.retry} />
         </MessageBar>
       )}
       {s.staff && (

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError } from '../../api/client.ts';
-import { describeError } from '../../api/describe-error.ts';
+import { describeError, isTransient } from '../../api/describe-error.ts';
+import { RetryAction } from './RetryAction.tsx';
 import type { Words } from '../../i18n.ts';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
@@ -10,6 +11,8 @@ const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column',
 export interface PullResult {
   intent: 'success' | 'info' | 'error';
   message: string;
+  /** Present when the server was slow or out of reach: pulls again. */
+  retry?: () => void;
 }
 
 export function PullPane(props: {
@@ -46,13 +49,13 @@ export function PullPane(props: {
       live = false;
     };
   }, [latest]);
-  const pull = async () => {
+  const pull = async function attempt(): Promise<void> {
     setBusy(true);
     try {
       setStatus(await props.pull(value));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return props.onSessionEnded();
-      setStatus({ intent: 'error', message: describeError(props.w, err) });
+      setStatus({ intent: 'error', message: describeError(props.w, err), ...(isTransient(err) ? { retry: () => void attempt() } : {}) });
     } finally {
       setBusy(false);
     }
@@ -72,6 +75,7 @@ export function PullPane(props: {
       {status && (
         <MessageBar intent={status.intent} data-testid={props.statusTestId}>
           <MessageBarBody>{status.message}</MessageBarBody>
+          <RetryAction w={props.w} retry={status.retry} />
         </MessageBar>
       )}
     </div>

@@ -3,7 +3,9 @@ import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, 
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
-import { describeError } from '../../api/describe-error.ts';
+import { describeError, isTransient } from '../../api/describe-error.ts';
+import { loadWithRetry } from '../../api/retry.ts';
+import { RetryAction } from './RetryAction.tsx';
 import { ORG_TREE, pullRoster, treeOrder, type OrgUnitOption } from '../../api/operations.ts';
 import { rosterSheet } from '../../roster/roster-sheet.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
@@ -11,7 +13,7 @@ import { today } from '../../../../schema/dates.ts';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
-type Status = { kind: 'idle' } | { kind: 'busy'; label: string; value?: number } | { kind: 'done'; message: string } | { kind: 'error'; message: string } | { kind: 'empty'; message: string };
+type Status = { kind: 'idle' } | { kind: 'busy'; label: string; value?: number } | { kind: 'done'; message: string } | { kind: 'error'; message: string; retry?: () => void } | { kind: 'empty'; message: string };
 
 export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
   const styles = useStyles();
@@ -20,19 +22,21 @@ export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Cl
   const [asOf, setAsOf] = useState(today());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
-  const fail = (err: unknown) => {
+  const fail = (err: unknown, retry?: () => void) => {
     if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-    setStatus({ kind: 'error', message: describeError(w, err) });
+    setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
   };
 
   useEffect(() => {
-    run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf })
-      .then((d) => setUnits(treeOrder(d.orgTree)))
-      .catch(fail);
+    loadWithRetry(
+      () => run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf }).then((d) => setUnits(treeOrder(d.orgTree))),
+      fail,
+      () => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
 
-  const pull = async () => {
+  const pull = async function attempt(): Promise<void> {
     const unit = units.find((u) => u.id === unitId);
     const unitName = unit?.name ?? w.allVisible;
     try {
@@ -45,7 +49,7 @@ export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Cl
       });
       setStatus({ kind: 'done', message: format(w.wrote, { n: report.rows, sheet: report.sheetName }) });
     } catch (err) {
-      fail(err);
+      fail(err, () => void attempt());
     }
   };
 
@@ -78,6 +82,7 @@ export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Cl
       {(status.kind === 'done' || status.kind === 'error' || status.kind === 'empty') && (
         <MessageBar intent={status.kind === 'done' ? 'success' : status.kind === 'empty' ? 'info' : 'error'} data-testid="roster-status">
           <MessageBarBody>{status.message}</MessageBarBody>
+          {status.kind === 'error' && <RetryAction w={w} retry={status.retry} />}
         </MessageBar>
       )}
     </div>

@@ -4,7 +4,7 @@
  * be imported and the problems by cell, then import exactly what was
  * previewed. Nothing is written before the import; one action at a time.
  */
-import { describeError } from '../../api/describe-error.ts';
+import { describeError, isTransient } from '../../api/describe-error.ts';
 import { useCallback, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
@@ -22,7 +22,7 @@ export type ImportStatus =
   | { kind: 'busy'; label: string; value?: number }
   | { kind: 'done'; message: string }
   | { kind: 'empty'; message: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; retry?: () => void };
 
 export function useImport(client: Client, w: Words, onSessionEnded: () => void) {
   const f = w.files;
@@ -33,7 +33,7 @@ export function useImport(client: Client, w: Words, onSessionEnded: () => void) 
 
   /** Runs one action at a time; a second start while one runs is ignored. */
   const act = useCallback(
-    async (work: () => Promise<void>) => {
+    async function act(work: () => Promise<void>): Promise<void> {
       if (busy.current) return;
       busy.current = true;
       try {
@@ -41,7 +41,7 @@ export function useImport(client: Client, w: Words, onSessionEnded: () => void) 
       } catch (err) {
         if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
         if (err instanceof SheetTooLargeError) return setStatus({ kind: 'error', message: format(f.tooLarge, { sheet: err.sheetName, rows: err.rows, max: err.max }) });
-        setStatus({ kind: 'error', message: describeError(w, err) });
+        setStatus({ kind: 'error', message: describeError(w, err), ...(isTransient(err) ? { retry: () => void act(work) } : {}) });
       } finally {
         busy.current = false;
       }

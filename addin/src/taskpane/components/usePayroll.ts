@@ -3,7 +3,8 @@
  * numbers for review, and the long actions (create, calculate, refresh the
  * sheets, submit, sign, return), one at a time, each with its progress.
  */
-import { describeError } from '../../api/describe-error.ts';
+import { describeError, isTransient } from '../../api/describe-error.ts';
+import { loadWithRetry } from '../../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
@@ -22,7 +23,7 @@ export interface Busy {
   /** 0..1 when known. */
   value?: number;
 }
-export type Status = { intent: 'success' | 'error' | 'info'; message: string } | null;
+export type Status = { intent: 'success' | 'error' | 'info'; message: string; retry?: () => void } | null;
 
 interface ServerChange {
   employeeNo: string;
@@ -50,10 +51,11 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const running = useRef(false);
   const staff = roles.includes('FINANCE') || roles.includes('ADMIN');
 
+  const clearRetry = useCallback(() => setStatus((s) => (s?.retry ? null : s)), []);
   const fail = useCallback(
-    (err: unknown) => {
+    (err: unknown, retry?: () => void) => {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ intent: 'error', message: describeError(w, err) });
+      setStatus({ intent: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
     },
     [onSessionEnded],
   );
@@ -72,20 +74,20 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   }, [client]);
 
   useEffect(() => {
-    loadRuns().catch(fail);
-  }, [loadRuns, fail]);
+    loadWithRetry(loadRuns, fail, clearRetry);
+  }, [loadRuns, fail, clearRetry]);
   useEffect(() => {
     setReview(null);
-    loadReview(runId).catch(fail);
-  }, [runId, loadReview, fail]);
+    loadWithRetry(() => loadReview(runId), fail, clearRetry);
+  }, [runId, loadReview, fail, clearRetry]);
   useEffect(() => {
-    if (staff) run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {}).then((d) => setUnits(treeOrder(d.orgTree))).catch(fail);
-  }, [client, staff, fail]);
+    if (staff) loadWithRetry(() => run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {}).then((d) => setUnits(treeOrder(d.orgTree))), fail, clearRetry);
+  }, [client, staff, fail, clearRetry]);
 
   const selected = runs.find((r) => r.id === runId);
 
   /** Runs one long action at a time, showing its progress; refused while another runs. */
-  const act = (kind: BusyKind, work: (progress: (value: number) => void) => Promise<void>) => async () => {
+  const act = (kind: BusyKind, work: (progress: (value: number) => void) => Promise<void>) => async function attempt(): Promise<void> {
     if (running.current) return;
     running.current = true;
     setBusy({ kind });
@@ -93,7 +95,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     try {
       await work((value) => setBusy({ kind, value }));
     } catch (err) {
-      fail(err);
+      fail(err, () => void attempt());
     } finally {
       running.current = false;
       setBusy(null);

@@ -38,7 +38,7 @@ export function AdjustmentsPane(props: { w: Words; locale: Locale; client: Clien
         </div>
       )}
       <Busy busy={h.busy} label={w.chores.working} />
-      <StatusLine status={h.status} testId="adjustments-status" />
+      <StatusLine w={w} status={h.status} testId="adjustments-status" />
       {h.list === null ? (
         <Busy busy label={w.chores.loading} />
       ) : h.list.length === 0 ? (

@@ -19,7 +19,7 @@ export function ClosedRunsSection(props: { w: Words; client: Client; roles: stri
       <Field label={w.chores.month}>
         <Input type="month" value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="closed-runs-month" />
       </Field>
-      <StatusLine status={h.status} testId="closed-runs-status" />
+      <StatusLine w={w} status={h.status} testId="closed-runs-status" />
       <Busy busy={h.busy || h.runs === null} label={h.busy ? w.chores.working : w.chores.loading} />
       {h.runs?.length === 0 && <div data-testid="closed-runs-empty">{format(m.noRuns, { month: h.month })}</div>}
       {!!h.runs?.length && (

@@ -19,7 +19,7 @@ export function LeavePane(props: { w: Words; client: Client; roles: string[]; on
   return (
     <section className={s.pane} data-testid="leave-pane" aria-labelledby="leave-title">
       <Subtitle2 as="h2" id="leave-title">{l.title}</Subtitle2>
-      <StatusLine status={h.status} testId="leave-status" />
+      <StatusLine w={w} status={h.status} testId="leave-status" />
       <Busy busy={h.busy || !h.loaded} label={h.busy ? w.chores.working : w.chores.loading} />
       {h.loaded && !h.viewer?.person && <div data-testid="leave-no-person">{l.noPerson}</div>}
       {h.viewer?.person && (

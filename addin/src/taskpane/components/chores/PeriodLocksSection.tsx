@@ -28,7 +28,7 @@ export function PeriodLocksSection(props: { w: Words; client: Client; roles: str
           </Button>
         </>
       )}
-      <StatusLine status={h.status} testId="locks-status" />
+      <StatusLine w={w} status={h.status} testId="locks-status" />
       <Busy busy={h.busy || h.locks === null} label={h.busy ? w.chores.working : w.chores.loading} />
       {h.locks?.length === 0 && <div data-testid="locks-empty">{m.noLocks}</div>}
       {!!h.locks?.length && (

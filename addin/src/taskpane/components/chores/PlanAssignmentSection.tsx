@@ -77,7 +77,7 @@ export function PlanAssignmentSection(props: { w: Words; client: Client; onSessi
         </>
       )}
       <Busy busy={h.busy} label={w.chores.working} />
-      <StatusLine status={h.status} testId="assign-status" />
+      <StatusLine w={w} status={h.status} testId="assign-status" />
       <Subtitle2 as="h4">{m.assignments}</Subtitle2>
       {h.assignments === null ? (
         <Busy busy label={w.chores.loading} />

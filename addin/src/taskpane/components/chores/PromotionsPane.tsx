@@ -18,7 +18,7 @@ export function PromotionsPane(props: { w: Words; client: Client; onSessionEnded
       <Field label={w.chores.month}>
         <Input type="month" value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="promotions-month" />
       </Field>
-      <StatusLine status={h.status} testId="promotions-status" />
+      <StatusLine w={w} status={h.status} testId="promotions-status" />
       <Busy busy={h.busy || h.list === null} label={h.busy ? w.chores.working : w.chores.loading} />
       {h.list?.length === 0 && <div data-testid="promotions-empty">{format(p.none, { month: h.month })}</div>}
       {!!h.list?.length && (

@@ -17,7 +17,7 @@ export function UsersPane(props: { w: Words; client: Client; onSessionEnded: () 
   return (
     <section className={s.pane} data-testid="users-pane" aria-labelledby="users-title">
       <Subtitle2 as="h2" id="users-title">{u.title}</Subtitle2>
-      <StatusLine status={h.status} testId="users-status" />
+      <StatusLine w={w} status={h.status} testId="users-status" />
       <Busy busy={h.busy || h.users === null} label={h.busy ? w.chores.working : w.chores.loading} />
       <Field label={u.filter}>
         <Input value={h.filter} onChange={(_, d) => h.setFilter(d.value)} data-testid="users-filter" />

@@ -5,6 +5,7 @@ import { format, type Words } from '../../../i18n.ts';
 import { matchPeople } from '../../../chores/people.ts';
 import type { PersonOption } from '../../../chores/operations.ts';
 import type { Status } from './useAction.ts';
+import { RetryAction } from '../RetryAction.tsx';
 
 export const useChoreStyles = makeStyles({
   // A native select is as wide as its longest option: let it shrink to the pane (long plan names, people with long unit names).
@@ -19,11 +20,12 @@ export const useChoreStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: 0 },
 });
 
-export function StatusLine({ status, testId }: { status: Status | null; testId: string }) {
+export function StatusLine({ w, status, testId }: { w: Words; status: Status | null; testId: string }) {
   if (!status) return null;
   return (
     <MessageBar intent={status.intent} data-testid={testId} data-intent={status.intent}>
       <MessageBarBody>{status.message}</MessageBarBody>
+      <RetryAction w={w} retry={status.retry} />
     </MessageBar>
   );
 }

@@ -1,9 +1,10 @@
 /**
  * What every chores screen does around a request: one action at a time
  * (a second click while busy does nothing), its outcome as a status line,
- * and a session that ended sends the user back to sign in.
+ * and a session that ended sends the user back to sign in. When the server
+ * was slow or out of reach, the status offers to run the same action again.
  */
-import { describeError } from '../../../api/describe-error.ts';
+import { describeError, isTransient } from '../../../api/describe-error.ts';
 import type { Words } from '../../../i18n.ts';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
@@ -11,6 +12,8 @@ import { ApiError } from '../../../api/client.ts';
 export interface Status {
   intent: 'success' | 'error' | 'info';
   message: string;
+  /** Present when the server was slow or out of reach: runs the same action again. */
+  retry?: () => void;
 }
 
 export function useAction(w: Words, onSessionEnded: () => void) {
@@ -19,16 +22,16 @@ export function useAction(w: Words, onSessionEnded: () => void) {
   const [status, setStatus] = useState<Status | null>(null);
 
   const fail = useCallback(
-    (err: unknown) => {
+    (err: unknown, retry?: () => void) => {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ intent: 'error', message: describeError(w, err) });
+      setStatus({ intent: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
     },
     [w, onSessionEnded],
   );
 
   /** Runs one action; its result, when a string, is shown as success. */
   const act = useCallback(
-    async (work: () => Promise<string | void>) => {
+    async function act(work: () => Promise<string | void>): Promise<void> {
       if (running.current) return;
       running.current = true;
       setBusy(true);
@@ -37,7 +40,7 @@ export function useAction(w: Words, onSessionEnded: () => void) {
         const message = await work();
         if (message) setStatus({ intent: 'success', message });
       } catch (err) {
-        fail(err);
+        fail(err, () => void act(work));
       } finally {
         running.current = false;
         setBusy(false);
@@ -46,5 +49,20 @@ export function useAction(w: Words, onSessionEnded: () => void) {
     [fail],
   );
 
-  return { busy, status, setStatus, fail, act };
+  /**
+   * Loads what a screen shows (no busy state, other actions stay possible);
+   * a slow or unreachable server leaves a Try again that loads once more and
+   * clears the message when it works.
+   */
+  const load = useCallback(
+    function load(work: () => Promise<unknown>): void {
+      work().then(
+        () => setStatus((s) => (s?.retry ? null : s)),
+        (err: unknown) => fail(err, () => load(work)),
+      );
+    },
+    [fail],
+  );
+
+  return { busy, status, setStatus, fail, act, load };
 }

@@ -15,7 +15,7 @@ import { useAction } from './useAction.ts';
 export function useAdjustments({ client, w, locale, canAdd, onSessionEnded }: { client: Client; w: Words; locale: Locale; canAdd: boolean; onSessionEnded: () => void }) {
   const a = w.chores.adjustments;
   const action = useAction(w, onSessionEnded);
-  const { fail, act, setStatus } = action;
+  const { act, load, setStatus } = action;
   const [month, setMonth] = useState(today().slice(0, 7));
   const [list, setList] = useState<PayAdjustment[] | null>(null);
   const [people, setPeople] = useState<PersonOption[]>([]);
@@ -27,11 +27,11 @@ export function useAdjustments({ client, w, locale, canAdd, onSessionEnded }: { 
   }, [client, month]);
   useEffect(() => {
     setList(null);
-    reload().catch(fail);
-  }, [reload, fail]);
+    load(() => reload());
+  }, [reload, load]);
   useEffect(() => {
-    if (canAdd) loadPeople(client).then(setPeople).catch(fail);
-  }, [client, canAdd, fail]);
+    if (canAdd) load(() => loadPeople(client).then(setPeople));
+  }, [client, canAdd, load]);
 
   const amount = yuanToMoney(form.amount);
   const ready = !!form.personId && !!amount && !!form.reason.trim() && !!form.approvedBy.trim();

@@ -10,7 +10,7 @@ import { isMonth, lastMonth } from '../../../chores/months.ts';
 export function useClosedRuns({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const m = w.chores.monthEnd;
   const action = useAction(w, onSessionEnded);
-  const { fail, act } = action;
+  const { act, load } = action;
   const [month, setMonth] = useState(lastMonth());
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -22,8 +22,8 @@ export function useClosedRuns({ client, w, onSessionEnded }: { client: Client; w
   }, [client, month]);
   useEffect(() => {
     setRuns(null);
-    reload().catch(fail);
-  }, [reload, fail]);
+    load(() => reload());
+  }, [reload, load]);
 
   /** Refused or not, the list shows the runs as they stand now (a stale revision is fetched again). */
   const refreshedAfter = async <T,>(change: () => Promise<T>): Promise<T> => {

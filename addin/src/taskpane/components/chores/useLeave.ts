@@ -10,7 +10,7 @@ import { useAction } from './useAction.ts';
 export function useLeave({ client, w, canDecide, onSessionEnded }: { client: Client; w: Words; canDecide: boolean; onSessionEnded: () => void }) {
   const l = w.chores.leave;
   const action = useAction(w, onSessionEnded);
-  const { fail, act } = action;
+  const { act, load } = action;
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [requests, setRequests] = useState<LeaveRequest[] | null>(null);
   const tomorrow = addDays(today(), 1);
@@ -21,9 +21,9 @@ export function useLeave({ client, w, canDecide, onSessionEnded }: { client: Cli
     setRequests((await run<{ leaveRequests: LeaveRequest[] }>(client, LEAVE_REQUESTS)).leaveRequests);
   }, [client]);
   useEffect(() => {
-    run<{ viewer: Viewer }>(client, VIEWER_SELF).then((d) => setViewer(d.viewer)).catch(fail);
-    reload().catch(fail);
-  }, [client, reload, fail]);
+    load(() => run<{ viewer: Viewer }>(client, VIEWER_SELF).then((d) => setViewer(d.viewer)));
+    load(() => reload());
+  }, [client, reload, load]);
 
   const me = viewer?.person?.id ?? null;
   const mine = (requests ?? []).filter((r) => r.personId === me);

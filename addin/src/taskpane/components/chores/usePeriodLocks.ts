@@ -10,7 +10,7 @@ import { lastMonth } from '../../../chores/months.ts';
 export function usePeriodLocks({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const m = w.chores.monthEnd;
   const action = useAction(w, onSessionEnded);
-  const { fail, act } = action;
+  const { act, load } = action;
   const [locks, setLocks] = useState<PeriodLock[] | null>(null);
   const [form, setForm] = useState({ periodKey: lastMonth(), reason: '' });
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -19,8 +19,8 @@ export function usePeriodLocks({ client, w, onSessionEnded }: { client: Client; 
     setLocks((await run<{ lockedPeriods: PeriodLock[] }>(client, LOCKED_PERIODS)).lockedPeriods);
   }, [client]);
   useEffect(() => {
-    reload().catch(fail);
-  }, [reload, fail]);
+    load(() => reload());
+  }, [reload, load]);
 
   const lock = () =>
     act(async () => {

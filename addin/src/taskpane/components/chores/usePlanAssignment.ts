@@ -11,7 +11,7 @@ import { useAction } from './useAction.ts';
 export function usePlanAssignment({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const m = w.chores.monthEnd;
   const action = useAction(w, onSessionEnded);
-  const { fail, act } = action;
+  const { act, load } = action;
   const [plans, setPlans] = useState<CompensationPlan[] | null>(null);
   const [assignments, setAssignments] = useState<CompensationAssignment[] | null>(null);
   const [people, setPeople] = useState<PersonOption[]>([]);
@@ -21,15 +21,15 @@ export function usePlanAssignment({ client, w, onSessionEnded }: { client: Clien
     setAssignments((await run<{ compensationAssignments: CompensationAssignment[] }>(client, COMPENSATION_ASSIGNMENTS)).compensationAssignments);
   }, [client]);
   useEffect(() => {
-    run<{ compensationPlans: CompensationPlan[] }>(client, COMPENSATION_PLANS)
-      .then((d) => {
+    load(() =>
+      run<{ compensationPlans: CompensationPlan[] }>(client, COMPENSATION_PLANS).then((d) => {
         setPlans(d.compensationPlans);
         setForm((f) => ({ ...f, planId: f.planId || (d.compensationPlans[0]?.id ?? '') }));
-      })
-      .catch(fail);
-    loadPeople(client).then(setPeople).catch(fail);
-    reload().catch(fail);
-  }, [client, reload, fail]);
+      }),
+    );
+    load(() => loadPeople(client).then(setPeople));
+    load(() => reload());
+  }, [client, reload, load]);
 
   const plan = plans?.find((p) => p.id === form.planId);
   const assign = () =>

@@ -10,7 +10,7 @@ import { useAction } from './useAction.ts';
 export function usePromotions({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const p = w.chores.promotions;
   const action = useAction(w, onSessionEnded);
-  const { fail, act } = action;
+  const { act, load } = action;
   const [month, setMonth] = useState(lastMonth());
   const [list, setList] = useState<PromotionProposal[] | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -21,8 +21,8 @@ export function usePromotions({ client, w, onSessionEnded }: { client: Client; w
   }, [client, month]);
   useEffect(() => {
     setList(null);
-    reload().catch(fail);
-  }, [reload, fail]);
+    load(() => reload());
+  }, [reload, load]);
 
   const decide = (x: PromotionProposal, apply: boolean) =>
     act(async () => {

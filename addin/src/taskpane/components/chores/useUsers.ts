@@ -16,7 +16,7 @@ const blank = { username: '', password: '', roles: [] as string[], personId: '' 
 export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const u = w.chores.users;
   const action = useAction(w, onSessionEnded);
-  const { fail, act } = action;
+  const { act, load } = action;
   const [users, setUsers] = useState<User[] | null>(null);
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [people, setPeople] = useState<PersonOption[]>([]);
@@ -30,10 +30,10 @@ export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Wor
     setUsers((await run<{ users: User[] }>(client, USERS)).users);
   }, [client]);
   useEffect(() => {
-    run<{ viewer: Viewer }>(client, VIEWER_SELF).then((d) => setViewer(d.viewer)).catch(fail);
-    loadPeople(client).then(setPeople).catch(fail);
-    reload().catch(fail);
-  }, [client, reload, fail]);
+    load(() => run<{ viewer: Viewer }>(client, VIEWER_SELF).then((d) => setViewer(d.viewer)));
+    load(() => loadPeople(client).then(setPeople));
+    load(() => reload());
+  }, [client, reload, load]);
 
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();

@@ -4,6 +4,7 @@ import type { Words } from '../../../i18n.ts';
 import type { ExcelRun } from '../../../excel/workbook.ts';
 import type { Status } from '../../../targets/use-target-plan.ts';
 import { IssueList } from './IssueList.tsx';
+import { RetryAction } from '../RetryAction.tsx';
 
 export function StatusMessage({ w, status, excel, onCompare, onError, testId = 'plan-status' }: { w: Words; status: Status; excel: () => ExcelRun; onCompare?: () => void; onError: (err: unknown) => void; testId?: string }) {
   const t = w.targets;
@@ -26,6 +27,7 @@ export function StatusMessage({ w, status, excel, onCompare, onError, testId = '
       return (
         <MessageBar intent={status.kind === 'ok' ? 'success' : 'error'} layout="multiline" data-testid={testId}>
           <MessageBarBody>{status.message}</MessageBarBody>
+          {status.kind === 'error' && <RetryAction w={w} retry={status.retry} />}
         </MessageBar>
       );
   }
