@@ -7,19 +7,19 @@ const table = (m: Map<string, Map<string, bigint>>) => Object.fromEntries([...m]
 describe('allocateColumns refuses', () => {
   it('a negative period total, naming the period', () => {
     expect(() => allocateColumns(['a'], [{ key: 'p1', weight: -1n }], () => 1n)).toThrow(AllocationError);
-    expect(() => allocateColumns(['a'], [{ key: 'p1', weight: -1n }], () => 1n)).toThrow(/"p1"/);
+    expect(() => allocateColumns(['a'], [{ key: 'p1', weight: -1n }], () => 1n)).toThrow(expect.objectContaining({ problem: 'ALLOCATION_NEGATIVE_WEIGHT', params: { key: 'p1' } }));
   });
 
   it('a negative weight, naming the owner and the period', () => {
     const f = () => allocateColumns(['a', 'b'], [{ key: 'p1', weight: 10n }], (r) => (r === 'b' ? -1n : 3n));
     expect(f).toThrow(AllocationError);
-    expect(f).toThrow(/"b".*"p1"/);
+    expect(f).toThrow(expect.objectContaining({ problem: 'ALLOCATION_NEGATIVE_WEIGHT', params: { key: 'b / p1' } }));
   });
 
   it('a period with a total that no owner has weight in, naming that period (not a vague "no rounding")', () => {
     const f = () => allocateColumns(['a', 'b'], [{ key: 'p1', weight: 4n }, { key: 'p2', weight: 5n }], (_, c) => (c === 'p2' ? 0n : 1n));
     expect(f).toThrow(AllocationError);
-    expect(f).toThrow(/"p2"/);
+    expect(f).toThrow(expect.objectContaining({ problem: 'ALLOCATION_NO_SHARE_POSSIBLE', params: { key: 'p2' } }));
     // A period with no total and no weights is fine.
     expect(table(allocateColumns(['a', 'b'], [{ key: 'p1', weight: 4n }, { key: 'p2', weight: 0n }], (_, c) => (c === 'p2' ? 0n : 1n)))).toEqual({ a: { p1: 2n, p2: 0n }, b: { p1: 2n, p2: 0n } });
   });

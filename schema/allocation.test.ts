@@ -46,9 +46,9 @@ describe('largest-remainder allocation', () => {
 
   it('refuses what cannot be split', () => {
     expect(() => allocate(-1n, [{ key: 'a', weight: 1n }])).toThrow(AllocationError);
-    expect(() => allocate(5n, [{ key: 'a', weight: 0n }])).toThrow(/all zero/);
-    expect(() => allocate(5n, [{ key: 'a', weight: 1n }, { key: 'a', weight: 2n }])).toThrow(/twice/);
-    expect(() => allocate(5n, [])).toThrow(/nothing/);
+    expect(() => allocate(5n, [{ key: 'a', weight: 0n }])).toThrow(expect.objectContaining({ problem: 'ALLOCATION_WEIGHTS_ALL_ZERO' }));
+    expect(() => allocate(5n, [{ key: 'a', weight: 1n }, { key: 'a', weight: 2n }])).toThrow(expect.objectContaining({ problem: 'ALLOCATION_DUPLICATE_KEY', params: { key: 'a' } }));
+    expect(() => allocate(5n, [])).toThrow(expect.objectContaining({ problem: 'ALLOCATION_NOTHING_TO_SPLIT' }));
   });
 });
 
@@ -58,20 +58,20 @@ describe('breakdown methods', () => {
   it('weights: a seasonality profile must sum to 100 %', () => {
     const r = breakDown(1_000_000n, months, { kind: 'weights', percents: { '2026-01': '20', '2026-02': '30.5', '2026-03': '49.5' } });
     expect([...r.values()]).toEqual([200_000n, 305_000n, 495_000n]);
-    expect(() => breakDown(1n, months, { kind: 'weights', percents: { '2026-01': '20', '2026-02': '30', '2026-03': '49.99' } })).toThrow(/99.99 %, not 100 %/);
-    expect(() => breakDown(1n, months, { kind: 'weights', percents: { '2026-01': '100' } as Record<string, string> })).toThrow(/no percentage for "2026-02"/);
+    expect(() => breakDown(1n, months, { kind: 'weights', percents: { '2026-01': '20', '2026-02': '30', '2026-03': '49.99' } })).toThrow(expect.objectContaining({ problem: 'ALLOCATION_PERCENTS_NOT_100', params: { sum: '99.99' } }));
+    expect(() => breakDown(1n, months, { kind: 'weights', percents: { '2026-01': '100' } as Record<string, string> })).toThrow(expect.objectContaining({ problem: 'ALLOCATION_NO_FIGURE', params: { key: '2026-02' } }));
   });
 
   it('history: in proportion to last year, exactly', () => {
     const r = breakDown(1_200_000n, ['a', 'b'], { kind: 'history', actuals: { a: 100n, b: 200n } });
     expect(Object.fromEntries(r)).toEqual({ a: 400_000n, b: 800_000n });
-    expect(() => breakDown(1n, ['a'], { kind: 'history', actuals: {} })).toThrow(/no figure for "a"/);
+    expect(() => breakDown(1n, ['a'], { kind: 'history', actuals: {} })).toThrow(expect.objectContaining({ problem: 'ALLOCATION_NO_FIGURE', params: { key: 'a' } }));
   });
 
   it('growth: last year × (1 + g), rounded half-up per key', () => {
     const r = breakDown(0n, ['a', 'b'], { kind: 'growth', actuals: { a: 1_000_000n, b: 333n }, growthPercent: '20' });
     expect(Object.fromEntries(r)).toEqual({ a: 1_200_000n, b: 400n });
-    expect(() => breakDown(0n, ['a'], { kind: 'growth', actuals: { a: 1n }, growthPercent: '12.345' })).toThrow(/decimal places/);
+    expect(() => breakDown(0n, ['a'], { kind: 'growth', actuals: { a: 1n }, growthPercent: '12.345' })).toThrow(expect.objectContaining({ problem: 'ALLOCATION_TOO_MANY_DECIMALS', params: { key: 'growthPercent', value: '12.345', places: 2 } }));
   });
 
   it('headcount and days employed: joiners count for the days they are there', () => {
@@ -129,6 +129,6 @@ describe('unit × period matrix', () => {
   });
 
   it('refuses margins that disagree', () => {
-    expect(() => allocateMatrix([{ key: 'a', weight: 5n }], [{ key: 'x', weight: 4n }])).toThrow(/must be equal/);
+    expect(() => allocateMatrix([{ key: 'a', weight: 5n }], [{ key: 'x', weight: 4n }])).toThrow(expect.objectContaining({ problem: 'ALLOCATION_TOTALS_DIFFER', params: { rows: '5', columns: '4' } }));
   });
 });

@@ -6,8 +6,17 @@
  * that the result does not depend on the order of the input. Pure.
  */
 import { divideHalfUp } from './money.ts';
+import type { AllocationProblem } from './reasons.ts';
 
-export class AllocationError extends Error {}
+/** Why figures cannot be broken down: a registered reason and its params, no words (the pane and the API render them). */
+export class AllocationError extends Error {
+  constructor(
+    readonly problem: AllocationProblem,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(`${problem} ${JSON.stringify(params)}`);
+  }
+}
 
 export interface Share {
   key: string;
@@ -17,22 +26,22 @@ export interface Share {
 function checkKeys(keys: string[]) {
   const seen = new Set<string>();
   for (const k of keys) {
-    if (seen.has(k)) throw new AllocationError(`"${k}" appears twice`);
+    if (seen.has(k)) throw new AllocationError('ALLOCATION_DUPLICATE_KEY', { key: k });
     seen.add(k);
   }
 }
 
 /** Splits `total` in proportion to the weights; the parts sum to `total` exactly. */
 export function allocate(total: bigint, shares: readonly Share[]): Map<string, bigint> {
-  if (total < 0n) throw new AllocationError('A target to break down cannot be negative');
+  if (total < 0n) throw new AllocationError('ALLOCATION_NEGATIVE_TOTAL');
   checkKeys(shares.map((s) => s.key));
-  for (const s of shares) if (s.weight < 0n) throw new AllocationError(`The weight of "${s.key}" is negative`);
+  for (const s of shares) if (s.weight < 0n) throw new AllocationError('ALLOCATION_NEGATIVE_WEIGHT', { key: s.key });
   const sum = shares.reduce((n, s) => n + s.weight, 0n);
   if (shares.length === 0) {
-    if (total !== 0n) throw new AllocationError('There is nothing to break the target down into');
+    if (total !== 0n) throw new AllocationError('ALLOCATION_NOTHING_TO_SPLIT');
     return new Map();
   }
-  if (sum === 0n) throw new AllocationError('The weights are all zero, so they cannot split the target; choose another method');
+  if (sum === 0n) throw new AllocationError('ALLOCATION_WEIGHTS_ALL_ZERO');
   const parts = shares.map((s) => ({ key: s.key, base: (total * s.weight) / sum, rest: (total * s.weight) % sum }));
   let remainder = total - parts.reduce((n, p) => n + p.base, 0n);
   const order = [...parts].sort((a, b) => (a.rest === b.rest ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.rest > b.rest ? -1 : 1));
@@ -44,12 +53,12 @@ export function allocate(total: bigint, shares: readonly Share[]): Map<string, b
   return new Map(parts.map((p) => [p.key, p.base]));
 }
 
-/** A decimal string with at most `places` decimals as an integer scaled by 10^places. */
-export function scaledDecimal(text: string, places: number, what: string): bigint {
+/** A decimal string with at most `places` decimals as an integer scaled by 10^places; `key` names the figure's owner or period in a refusal. */
+export function scaledDecimal(text: string, places: number, key: string): bigint {
   const m = /^\s*(-)?(\d+)(?:\.(\d+))?\s*$/.exec(text);
-  if (!m) throw new AllocationError(`${what}: "${text}" is not a number`);
+  if (!m) throw new AllocationError('ALLOCATION_NOT_A_NUMBER', { key, value: text });
   const frac = m[3] ?? '';
-  if (frac.length > places) throw new AllocationError(`${what}: "${text}" has more than ${places} decimal places`);
+  if (frac.length > places) throw new AllocationError('ALLOCATION_TOO_MANY_DECIMALS', { key, value: text, places });
   const value = BigInt(m[2]!) * 10n ** BigInt(places) + BigInt(frac.padEnd(places, '0') || '0');
   return m[1] ? -value : value;
 }
@@ -71,10 +80,10 @@ export type BreakdownMethod =
 
 export const PERCENT_PLACES = 4;
 
-const weightOf = (record: Record<string, bigint | number>, key: string, what: string): bigint => {
+const weightOf = (record: Record<string, bigint | number>, key: string): bigint => {
   const v = record[key];
-  if (v === undefined) throw new AllocationError(`${what} has no figure for "${key}"`);
-  if (typeof v === 'number' && !Number.isInteger(v)) throw new AllocationError(`${what} for "${key}" must be a whole number`);
+  if (v === undefined) throw new AllocationError('ALLOCATION_NO_FIGURE', { key });
+  if (typeof v === 'number' && !Number.isInteger(v)) throw new AllocationError('ALLOCATION_NOT_WHOLE', { key });
   return BigInt(v);
 };
 
@@ -92,30 +101,30 @@ export function breakDown(total: bigint, keys: readonly string[], method: Breakd
     case 'weights': {
       const weights = keys.map((key) => {
         const p = method.percents[key];
-        if (p === undefined) throw new AllocationError(`The profile has no percentage for "${key}"`);
-        const w = scaledDecimal(p, PERCENT_PLACES, `Percentage for "${key}"`);
-        if (w < 0n) throw new AllocationError(`Percentage for "${key}" is negative`);
+        if (p === undefined) throw new AllocationError('ALLOCATION_NO_FIGURE', { key });
+        const w = scaledDecimal(p, PERCENT_PLACES, key);
+        if (w < 0n) throw new AllocationError('ALLOCATION_NEGATIVE_WEIGHT', { key });
         return { key, weight: w };
       });
       const sum = weights.reduce((n, w) => n + w.weight, 0n);
       const hundred = 100n * 10n ** BigInt(PERCENT_PLACES);
-      if (sum !== hundred) throw new AllocationError(`The percentages sum to ${formatScaled(sum, PERCENT_PLACES)} %, not 100 %`);
+      if (sum !== hundred) throw new AllocationError('ALLOCATION_PERCENTS_NOT_100', { sum: formatScaled(sum, PERCENT_PLACES) });
       return allocate(total, weights);
     }
     case 'history':
-      return allocate(total, keys.map((key) => ({ key, weight: weightOf(method.actuals, key, "Last year's actuals") })));
+      return allocate(total, keys.map((key) => ({ key, weight: weightOf(method.actuals, key) })));
     case 'headcount':
-      return allocate(total, keys.map((key) => ({ key, weight: weightOf(method.heads, key, 'Headcount') })));
+      return allocate(total, keys.map((key) => ({ key, weight: weightOf(method.heads, key) })));
     case 'daysEmployed':
-      return allocate(total, keys.map((key) => ({ key, weight: weightOf(method.days, key, 'Days employed') })));
+      return allocate(total, keys.map((key) => ({ key, weight: weightOf(method.days, key) })));
     case 'growth': {
-      const growth = scaledDecimal(method.growthPercent, 2, 'Growth %');
+      const growth = scaledDecimal(method.growthPercent, 2, 'growthPercent');
       const factor = 10_000n + growth; // in basis points
-      if (factor < 0n) throw new AllocationError('Growth below -100 % would make targets negative');
-      return new Map(keys.map((key) => [key, divideHalfUp(weightOf(method.actuals, key, "Last year's actuals") * factor, 10_000n)]));
+      if (factor < 0n) throw new AllocationError('ALLOCATION_GROWTH_TOO_LOW');
+      return new Map(keys.map((key) => [key, divideHalfUp(weightOf(method.actuals, key) * factor, 10_000n)]));
     }
     case 'manual':
-      return new Map(keys.map((key) => [key, weightOf(method.values, key, 'The manual entry')]));
+      return new Map(keys.map((key) => [key, weightOf(method.values, key)]));
   }
 }
 
@@ -137,10 +146,10 @@ export function formatScaled(value: bigint, places: number): string {
 export function allocateMatrix(rowTotals: readonly Share[], columnTotals: readonly Share[]): Map<string, Map<string, bigint>> {
   checkKeys(rowTotals.map((r) => r.key));
   checkKeys(columnTotals.map((c) => c.key));
-  for (const s of [...rowTotals, ...columnTotals]) if (s.weight < 0n) throw new AllocationError(`The total of "${s.key}" is negative`);
+  for (const s of [...rowTotals, ...columnTotals]) if (s.weight < 0n) throw new AllocationError('ALLOCATION_NEGATIVE_WEIGHT', { key: s.key });
   const total = rowTotals.reduce((n, r) => n + r.weight, 0n);
   const colSum = columnTotals.reduce((n, c) => n + c.weight, 0n);
-  if (total !== colSum) throw new AllocationError(`Row totals sum to ${total} but column totals to ${colSum}; they must be equal`);
+  if (total !== colSum) throw new AllocationError('ALLOCATION_TOTALS_DIFFER', { rows: String(total), columns: String(colSum) });
   const rows = [...rowTotals].sort(byKey);
   // Each column is split over the rows in proportion to the row totals, so
   // each row's exact share is its own total and the rounding keeps it.
@@ -160,12 +169,12 @@ export function allocateMatrix(rowTotals: readonly Share[], columnTotals: readon
 export function allocateColumns(rowKeys: readonly string[], columnTotals: readonly Share[], weight: (row: string, column: string) => bigint): Map<string, Map<string, bigint>> {
   checkKeys([...rowKeys]);
   checkKeys(columnTotals.map((c) => c.key));
-  for (const c of columnTotals) if (c.weight < 0n) throw new AllocationError(`The total of "${c.key}" is negative`);
+  for (const c of columnTotals) if (c.weight < 0n) throw new AllocationError('ALLOCATION_NEGATIVE_WEIGHT', { key: c.key });
   const rows = [...rowKeys].sort();
   const cols = [...columnTotals].sort(byKey);
   return roundQuotas(rows, cols, (i, j) => {
     const w = weight(rows[i]!, cols[j]!.key);
-    if (w < 0n) throw new AllocationError(`The weight of "${rows[i]}" in "${cols[j]!.key}" is negative`);
+    if (w < 0n) throw new AllocationError('ALLOCATION_NEGATIVE_WEIGHT', { key: `${rows[i]} / ${cols[j]!.key}` });
     return w;
   });
 }
@@ -191,7 +200,7 @@ function roundQuotas(rowKeys: readonly string[], cols: readonly Share[], weight:
   const w = rowKeys.map((_, i) => cols.map((_, j) => weight(i, j)));
   const colWeight = cols.map((_, j) => w.reduce((n, row) => n + row[j]!, 0n));
   cols.forEach((c, j) => {
-    if (c.weight > 0n && colWeight[j] === 0n) throw new AllocationError(`Nothing can take a share of "${c.key}": every weight in it is zero`);
+    if (c.weight > 0n && colWeight[j] === 0n) throw new AllocationError('ALLOCATION_NO_SHARE_POSSIBLE', { key: c.key });
   });
   // Fractions are compared over one denominator, the lcm of the column weights.
   const D = colWeight.reduce((l, W) => (W === 0n ? l : (l / gcd(l, W)) * W), 1n);
@@ -262,7 +271,7 @@ function roundQuotas(rowKeys: readonly string[], cols: readonly Share[], weight:
   };
   for (let i = 0; i < R; i++) {
     while (rowNeed[i]! > 0n) {
-      if (!augment(i)) throw new AllocationError('No exact rounding exists for these totals');
+      if (!augment(i)) throw new AllocationError('ALLOCATION_NO_EXACT_ROUNDING');
       rowNeed[i]! -= 1n;
     }
   }
@@ -280,7 +289,7 @@ function roundQuotas(rowKeys: readonly string[], cols: readonly Share[], weight:
     if (left === 0n) break;
     if (augment(i)) left -= 1n;
   }
-  if (left !== 0n) throw new AllocationError('No exact rounding exists for these totals');
+  if (left !== 0n) throw new AllocationError('ALLOCATION_NO_EXACT_ROUNDING');
 
   return new Map(rowKeys.map((key, i) => [key, new Map(cols.map((c, j) => [c.key, base[i]![j]! + (up[i]![j] ? 1n : 0n)]))]));
 }

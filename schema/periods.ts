@@ -28,7 +28,17 @@ export interface FiscalCalendar {
 
 export const CALENDAR_YEAR: FiscalCalendar = { firstMonth: 1 };
 
-export class PeriodKeyError extends Error {}
+/** Why a period key or breakdown was refused: a code and what it is about, no words (the reader's side renders them). */
+export type PeriodProblem = 'NOT_A_PERIOD_KEY' | 'NO_SUCH_MONTH' | 'NO_SUCH_WEEK' | 'NO_SUCH_MONTH_WEEK' | 'CANNOT_SPLIT' | 'NOT_A_BREAKDOWN';
+
+export class PeriodKeyError extends Error {
+  constructor(
+    readonly problem: PeriodProblem,
+    readonly params: Readonly<Record<string, string | number>>,
+  ) {
+    super(`${problem} ${JSON.stringify(params)}`);
+  }
+}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -72,7 +82,7 @@ export function period(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): P
   if ((m = /^(\d{4})-(\d{2})$/.exec(key))) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
-    if (mo < 1 || mo > 12) throw new PeriodKeyError(`"${key}": month ${mo} does not exist`);
+    if (mo < 1 || mo > 12) throw new PeriodKeyError('NO_SUCH_MONTH', { key, month: mo });
     return { key, level: 'month', start: `${key}-01`, end: `${key}-${pad(lastDayOfMonth(y, mo))}` };
   }
   if ((m = /^(\d{4})-W(\d{2})$/.exec(key))) {
@@ -81,13 +91,13 @@ export function period(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): P
     const monday = isoWeekOneMonday(y);
     monday.setUTCDate(monday.getUTCDate() + (w - 1) * 7);
     const start = dateToDay(monday);
-    if (w < 1 || isoWeekKey(start) !== key) throw new PeriodKeyError(`"${key}": ISO year ${y} has no week ${w}`);
+    if (w < 1 || isoWeekKey(start) !== key) throw new PeriodKeyError('NO_SUCH_WEEK', { key, year: y, week: w });
     return { key, level: 'week', start, end: addDays(start, 6) };
   }
   if ((m = /^(\d{4})-(\d{2})-W([1-6])$/.exec(key))) {
     const month = period(`${m[1]}-${m[2]}`, calendar);
     const week = monthWeeks(month).find((p) => p.key === key);
-    if (!week) throw new PeriodKeyError(`"${key}": ${month.key} has no week ${m[3]}`);
+    if (!week) throw new PeriodKeyError('NO_SUCH_MONTH_WEEK', { key, month: month.key, week: Number(m[3]) });
     return week;
   }
   if ((m = /^(\d{4})-(\d{2})-D([1-3])$/.exec(key))) {
@@ -97,7 +107,7 @@ export function period(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): P
     return { key, level: 'tenday', start, end: b === 3 ? month.end : `${m[1]}-${m[2]}-${pad(b * 10)}` };
   }
   if (isIsoDay(key)) return { key, level: 'day', start: key, end: key };
-  throw new PeriodKeyError(`"${key}" is not a period key (expected 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-W2, 2026-03-D2 or 2026-03-12)`);
+  throw new PeriodKeyError('NOT_A_PERIOD_KEY', { key });
 }
 
 /** A period cut to the days it shares with another (weeks that straddle a month). */
@@ -121,12 +131,12 @@ export function childPeriods(parentKey: string, level: PeriodLevel, calendar: Fi
   const parent = period(parentKey, calendar);
   const out: PeriodSlice[] = [];
   if (level === 'quarter') {
-    if (parent.level !== 'year') throw new PeriodKeyError(`quarters split a year, not "${parentKey}"`);
+    if (parent.level !== 'year') throw new PeriodKeyError('CANNOT_SPLIT', { key: parentKey, level });
     for (let q = 1; q <= 4; q++) out.push(slice(period(`${parentKey}-Q${q}`, calendar), parent));
     return out;
   }
   if (level === 'month') {
-    if (parent.level !== 'year' && parent.level !== 'quarter') throw new PeriodKeyError(`months split a year or a quarter, not "${parentKey}"`);
+    if (parent.level !== 'year' && parent.level !== 'quarter') throw new PeriodKeyError('CANNOT_SPLIT', { key: parentKey, level });
     for (let d = parent.start; d <= parent.end; ) {
       const p = period(d.slice(0, 7), calendar);
       out.push(slice(p, parent));
@@ -135,11 +145,11 @@ export function childPeriods(parentKey: string, level: PeriodLevel, calendar: Fi
     return out;
   }
   if (parent.level === 'day' || parent.level === 'week' || parent.level === 'tenday') {
-    if (level !== 'day') throw new PeriodKeyError(`"${parentKey}" splits only into days`);
+    if (level !== 'day') throw new PeriodKeyError('CANNOT_SPLIT', { key: parentKey, level });
   }
   for (let d = parent.start; d <= parent.end; ) {
     const key = level === 'week' ? isoWeekKey(d) : level === 'tenday' ? `${d.slice(0, 7)}-D${Math.min(3, Math.floor((Number(d.slice(8)) - 1) / 10) + 1)}` : level === 'day' ? d : null;
-    if (!key) throw new PeriodKeyError(`cannot split "${parentKey}" into ${level}s`);
+    if (!key) throw new PeriodKeyError('CANNOT_SPLIT', { key: parentKey, level });
     const s = slice(period(key, calendar), parent);
     out.push(s);
     d = addDays(s.end, 1);
@@ -177,7 +187,7 @@ export const PERIOD_CHAINS = ['quarter', 'month', 'week', 'tenday', 'quarter,mon
 export type PeriodChain = (typeof PERIOD_CHAINS)[number];
 
 export function periodChain(text: string): PeriodLevel[] {
-  if (!(PERIOD_CHAINS as readonly string[]).includes(text)) throw new PeriodKeyError(`"${text}" is not a period breakdown (one of ${PERIOD_CHAINS.join('; ')})`);
+  if (!(PERIOD_CHAINS as readonly string[]).includes(text)) throw new PeriodKeyError('NOT_A_BREAKDOWN', { value: text });
   return text.split(',') as PeriodLevel[];
 }
 

@@ -28,7 +28,32 @@ export const IMPORT_PROBLEM_REASONS = {
 
 export type ImportProblemReason = keyof typeof IMPORT_PROBLEM_REASONS;
 
+/**
+ * Why figures cannot be broken down (schema/allocation.ts, seasonality
+ * profiles): `key` is an owner or period key, `value` the text given,
+ * `sum` a percentage with up to four decimals.
+ */
+export const ALLOCATION_PROBLEM_REASONS = {
+  ALLOCATION_DUPLICATE_KEY: ['key'],
+  ALLOCATION_NEGATIVE_TOTAL: [],
+  ALLOCATION_NEGATIVE_WEIGHT: ['key'],
+  ALLOCATION_NOTHING_TO_SPLIT: [],
+  ALLOCATION_WEIGHTS_ALL_ZERO: [],
+  ALLOCATION_NOT_A_NUMBER: ['key', 'value'],
+  ALLOCATION_TOO_MANY_DECIMALS: ['key', 'value', 'places'],
+  ALLOCATION_NO_FIGURE: ['key'],
+  ALLOCATION_NOT_WHOLE: ['key'],
+  ALLOCATION_PERCENTS_NOT_100: ['sum'],
+  ALLOCATION_GROWTH_TOO_LOW: [],
+  ALLOCATION_TOTALS_DIFFER: ['rows', 'columns'],
+  ALLOCATION_NO_SHARE_POSSIBLE: ['key'],
+  ALLOCATION_NO_EXACT_ROUNDING: [],
+  ALLOCATION_PROFILE_MONTHS: ['count'],
+} as const;
+export type AllocationProblem = keyof typeof ALLOCATION_PROBLEM_REASONS;
+
 export const REASONS = {
+  ...ALLOCATION_PROBLEM_REASONS,
   ...IMPORT_PROBLEM_REASONS,
   // ── Sign-in and sessions ─────────────────────────────────────────────
   SIGN_IN_REQUIRED: [],
@@ -157,9 +182,7 @@ export const REASONS = {
   FILE_TOO_LARGE: ['megabytes'],
 
   // ── Targets ───────────────────────────────────────────────────────────
-  PROFILE_INVALID: [],
   /** A breakdown the allocation rules refuse (weights all zero, no exact rounding…). */
-  BREAKDOWN_REFUSED: [],
   NOT_A_NUMBER: ['value'],
   NUMBER_TOO_LARGE: ['value'],
   TOO_MANY_DECIMALS: ['value'],

@@ -17,14 +17,14 @@ export interface SeasonalityProfile {
 
 /** Throws AllocationError unless there are 12 percentages summing to 100. */
 export function checkProfile(monthPercents: string[]): bigint[] {
-  if (monthPercents.length !== 12) throw new AllocationError(`A seasonality profile has 12 months, not ${monthPercents.length}`);
+  if (monthPercents.length !== 12) throw new AllocationError('ALLOCATION_PROFILE_MONTHS', { count: monthPercents.length });
   const scaled = monthPercents.map((p, i) => {
-    const v = scaledDecimal(p, PERCENT_PLACES, `Month ${i + 1}`);
-    if (v < 0n) throw new AllocationError(`Month ${i + 1} is negative`);
+    const v = scaledDecimal(p, PERCENT_PLACES, String(i + 1).padStart(2, '0'));
+    if (v < 0n) throw new AllocationError('ALLOCATION_NEGATIVE_WEIGHT', { key: String(i + 1).padStart(2, '0') });
     return v;
   });
   const sum = scaled.reduce((a, b) => a + b, 0n);
-  if (sum !== 100n * 10n ** BigInt(PERCENT_PLACES)) throw new AllocationError(`The months sum to ${formatScaled(sum, PERCENT_PLACES)} %, not 100 %`);
+  if (sum !== 100n * 10n ** BigInt(PERCENT_PLACES)) throw new AllocationError('ALLOCATION_PERCENTS_NOT_100', { sum: formatScaled(sum, PERCENT_PLACES) });
   return scaled;
 }
 

@@ -51,7 +51,7 @@ export async function lockPeriod(ctx: Context, periodKey: string, reason: string
   try {
     period(periodKey, calendar);
   } catch (e) {
-    throw badInput(['periodKey'], (e as Error).message, 'NOT_A_PERIOD', { value: periodKey });
+    throw badInput(['periodKey'], `"${periodKey}" is not a period (expected 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-W2, 2026-03-D2 or 2026-03-12)`, 'NOT_A_PERIOD', { value: periodKey });
   }
   return ctx.prisma.$transaction(async (tx) => {
     if (await tx.periodLock.findUnique({ where: { periodKey } })) throw badInput(['periodKey'], `${periodKey} is already locked`, 'ALREADY_LOCKED', { period: periodKey });

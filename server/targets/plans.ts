@@ -24,6 +24,7 @@ import { METRICS } from '../../schema/metrics.ts';
 import { fiscalCalendar, requireUnlocked } from './calendar.ts';
 import { parentTotalIssue } from '../../schema/target-plan-check.ts';
 import { parentFigure, topLevelKeys, yearTotals } from './parent-figure.ts';
+import { allocationRefusal } from './allocation-refusal.ts';
 import { checkLines, planShape, PERIOD_LEVELS, type LineInput, type PlanRecord, type PlanShape } from './plan-shape.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { lastYear } from './history.ts';
@@ -250,7 +251,7 @@ export function computeBreakdown(
       else if (owners.kind === 'WEIGHTS') {
         const m = toMethod(owners, ownerFigures, ownerKeys, 'owners') as { kind: 'weights'; percents: Record<string, string> };
         breakDown(100n, ownerKeys, m); // checks the profile sums to 100 %
-        for (const k of ownerKeys) weight.set(k, scaledDecimal(m.percents[k]!, PERCENT_PLACES, `Percentage for "${k}"`));
+        for (const k of ownerKeys) weight.set(k, scaledDecimal(m.percents[k]!, PERCENT_PLACES, k));
       } else if (owners.kind === 'HISTORY') {
         toMethod(owners, ownerFigures, ownerKeys, 'owners');
         for (const k of ownerKeys) weight.set(k, figures.historyByOwner.get(k) ?? 0n);
@@ -278,7 +279,7 @@ export function computeBreakdown(
     const lines: LineInput[] = [shape.scope.id, ...ownerKeys].flatMap((o) => shape.periods.map((p) => ({ ownerId: o, periodKey: p.key, amount: formatAmount(unit, cells.get(o)!.get(p.key)!) })));
     return { total, lines };
   } catch (e) {
-    if (e instanceof AllocationError) throw badInput(['method'], e.message, 'BREAKDOWN_REFUSED');
+    if (e instanceof AllocationError) throw allocationRefusal(e, 'method', new Map(shape.owners.map((o) => [o.key, o.name])));
     throw e;
   }
 }

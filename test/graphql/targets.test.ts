@@ -232,7 +232,8 @@ describe.each(testProviders)('target plans on %s', (provider) => {
     expect(codeOf(await bad({ scopeUnitId: other.id }))).toBe('FORBIDDEN');
     const p = (await s.gql(CREATE, { input: { year: 2026, metric: 'UNITS', level: 'BASE', scopeUnitId: area.id, total: '10' } }, t.manager)).data.createTargetPlan;
     const weights = await refused(BREAK, { id: p.plan.id, revision: 1, time: { kind: 'WEIGHTS', percents: [{ key: '2026-01', percent: '50' }] }, owners: { kind: 'EQUAL' } }, t.manager);
-    expect(weights.errors![0]!.message).toMatch(/no percentage for "2026-02"/);
+    expect(weights.errors![0]!.message).toBe('There is no figure for 2026-02.');
+    expect(weights.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ALLOCATION_NO_FIGURE', params: { key: '2026-02' }, field: 'method' });
     const noHistory = await refused(BREAK, { id: p.plan.id, revision: 1, time: { kind: 'HISTORY' }, owners: { kind: 'EQUAL' } }, t.manager);
     expect(noHistory.errors![0]!.message).toMatch(/no actuals for last year/);
   });
@@ -263,7 +264,8 @@ describe.each(testProviders)('target plans on %s', (provider) => {
   it('keeps profiles as data that admins maintain, checked to sum to 100 %', async () => {
     const SAVE_PROFILE = 'mutation($p: [String!]!) { saveSeasonalityProfile(code: "MINE", name: "我的", monthPercents: $p) { code monthPercents } }';
     const bad = await refused(SAVE_PROFILE, { p: ['10', '10', '10', '10', '10', '10', '10', '10', '10', '10', '10', '9'] }, t.admin);
-    expect(bad.errors![0]!.message).toMatch(/119 %, not 100 %/);
+    expect(bad.errors![0]!.message).toMatch(/119(\.0000)? %, not 100 %/);
+    expect(bad.errors![0]!.extensions).toMatchObject({ reason: 'ALLOCATION_PERCENTS_NOT_100', params: { sum: '119' } });
     const ok = await s.gql(SAVE_PROFILE, { p: ['5', '5', '5', '5', '5', '5', '10', '10', '10', '10', '15', '15'] }, t.admin);
     expect(ok.data.saveSeasonalityProfile.monthPercents.at(-1)).toBe('15');
     expect(codeOf(await s.gql(SAVE_PROFILE, { p: [] }, t.manager))).toBe('FORBIDDEN');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { checkProfile } from '../../../schema/seasonality.ts';
 import { AllocationError } from '../../../schema/allocation.ts';
+import { allocationRefusal } from '../../targets/allocation-refusal.ts';
 import { badInput } from '../../errors.ts';
 import { recordAudit } from '../../audit.ts';
 
@@ -36,7 +37,7 @@ builder.mutationFields((t) => ({
       try {
         checkProfile(args.monthPercents);
       } catch (e) {
-        if (e instanceof AllocationError) throw badInput(['monthPercents'], e.message, 'PROFILE_INVALID');
+        if (e instanceof AllocationError) throw allocationRefusal(e, 'monthPercents');
         throw e;
       }
       const data = { name: args.name, monthPercents: JSON.stringify(args.monthPercents) };
