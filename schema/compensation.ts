@@ -404,7 +404,7 @@ const ladderMilestones = (rows: [Rank[], string, string][]) => rows.map(([ranks,
 /** The seed's direct-sales ladder (domain §7), exactly. */
 export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
   code: 'DIRECT_SALES_LADDER',
-  name: '直销职级方案 Direct-sales ladder',
+  name: '直销职级方案',
   components: [
     { kind: 'base', code: 'base', label: '基本工资', prorate: 'workingDays' },
     {
@@ -451,7 +451,7 @@ export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
 /** A plain plan: base salary and marginal tiered commission on sales. */
 export const BASE_PLUS_COMMISSION: CompensationPlan = parsePlan({
   code: 'BASE_PLUS_COMMISSION',
-  name: '底薪加提成 Base plus commission',
+  name: '底薪加提成',
   components: [
     { kind: 'base', code: 'base', label: '基本工资', prorate: 'workingDays' },
     {

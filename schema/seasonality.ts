@@ -54,6 +54,6 @@ export function profileWeights(monthPercents: string[], periods: readonly Period
 }
 
 export const BUILT_IN_PROFILES: SeasonalityProfile[] = [
-  { code: 'TRADE_SEASONS', name: '淡旺季 Low and high seasons', monthPercents: ['7', '4', '7', '8', '8', '8', '7', '7', '9', '10', '12', '13'] },
-  { code: 'QUARTER_END', name: '季末冲刺 Quarter-end push', monthPercents: ['6.25', '7.5', '11.25', '6.25', '7.5', '11.25', '6.25', '7.5', '11.25', '6.25', '7.5', '11.25'] },
+  { code: 'TRADE_SEASONS', name: '淡旺季', monthPercents: ['7', '4', '7', '8', '8', '8', '7', '7', '9', '10', '12', '13'] },
+  { code: 'QUARTER_END', name: '季末冲刺', monthPercents: ['6.25', '7.5', '11.25', '6.25', '7.5', '11.25', '6.25', '7.5', '11.25', '6.25', '7.5', '11.25'] },
 ];
