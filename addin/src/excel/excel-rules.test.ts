@@ -8,7 +8,7 @@ import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { words } from '../i18n.ts';
 import { rosterSheet, type RosterPerson } from '../roster/roster-sheet.ts';
 import { myTargetsSheet } from '../targets/target-sheet.ts';
-import { explainSheetSpec, myPayslipSheet, type RunView } from '../payroll/payroll-sheet.ts';
+import { changesSheetSpec, explainSheetSpec, myPayslipSheet, type RunView } from '../payroll/payroll-sheet.ts';
 import { format } from '../i18n.ts';
 import { PROP, readStoredText, readTaggedSheet, WorkbookError, writeGridSheet, writeSheetTable, writeStoredText, type ExcelRun, type GridSheetSpec, type SheetTableSpec } from './workbook.ts';
 import { columnLetters } from './chunks.ts';
@@ -52,8 +52,10 @@ const runView = (scope: string, people: number): RunView => ({
 });
 const targets = (n: number) => myTargetsSheet(w, Array.from({ length: n }, (_, i) => ({ metric: 'SALES_AMOUNT' as const, level: 'BASE', periodKey: `2026-${String(i + 1).padStart(2, '0')}`, amount: '1000.00', version: 1 })), 2026);
 
+const change = (i: number) => ({ employeeNo: `QB0000${i}`, personName: `Rep ${i}`, component: 'Base', kind: 'money' as const, old: '3000.00', new: '3100.00' });
+
 /** Where a table spec's block ends: the column right of it and the row below it (1-based row numbers). */
-const edges = (spec: SheetTableSpec) => ({ beside: columnLetters(spec.columns.length), below: spec.rows.length + 2 });
+const edges = (spec: SheetTableSpec) => ({ beside: columnLetters(spec.columns.length), below: spec.rows.length + 2 + (spec.banner === undefined ? 0 : 1), top: spec.banner === undefined ? 0 : 1 });
 
 describe('1. a refresh replaces only the block Quotabook owns', () => {
   const sheets: [string, () => SheetTableSpec, () => SheetTableSpec][] = [
@@ -61,20 +63,22 @@ describe('1. a refresh replaces only the block Quotabook owns', () => {
     ['My targets', () => targets(3), () => targets(2)],
     ['My payslip', () => myPayslipSheet(w, '2026-03', slip(1)), () => myPayslipSheet(w, '2026-03', { ...slip(1), lines: [line('Base', '2900.00')] })],
     ['Explain', () => explainSheetSpec(w, runView('east', 3)), () => explainSheetSpec(w, runView('east', 2))],
+    // Under a banner: the table starts on row 2.
+    ['Changes', () => changesSheetSpec(w, runView('east', 1), 'v0', [change(1), change(2)]), () => changesSheetSpec(w, runView('east', 1), 'v1', [change(3)])],
   ];
   for (const [label, first, again] of sheets) {
     it(`${label}: a note typed beside the table (which grows the table) survives a refresh`, async () => {
       const { workbook, run } = excel();
       const spec = first();
       const { sheetName } = await writeSheetTable(run, spec);
-      const { beside } = edges(spec);
-      workbook.type(sheetName, `${beside}2`, 'my note');
+      const { beside, top } = edges(spec);
+      workbook.type(sheetName, `${beside}${top + 2}`, 'my note');
       expect(workbook.tables[0]!.columns).toBe(spec.columns.length + 1); // Excel took the note into the table
       const report = await writeSheetTable(run, again());
       expect(report).toMatchObject({ sheetName, replacedPrevious: true });
-      expect(workbook.read(sheetName, `${beside}2`)).toEqual([['my note']]);
+      expect(workbook.read(sheetName, `${beside}${top + 2}`)).toEqual([['my note']]);
       expect(workbook.tables).toHaveLength(1);
-      expect(workbook.tables[0]).toMatchObject({ name: again().tableName, row: 0, columns: spec.columns.length, rows: again().rows.length + 1 });
+      expect(workbook.tables[0]).toMatchObject({ name: again().tableName, row: top, columns: spec.columns.length, rows: again().rows.length + 1 });
     });
   }
 
