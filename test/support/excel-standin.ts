@@ -14,6 +14,13 @@
  *   non-text cells become numbers;
  * - ranges outside the sheet's 1,048,576 × 16,384 grid are InvalidArgument.
  *
+ * Part A of issue 9 (see excel-standin-A.md for each behaviour's reference):
+ * deleting a table clears its cells, typing beside a table grows it, a
+ * protected sheet refuses everything but selection on locked cells, tables
+ * added by an unqualified address land on the active sheet, a width un-hides
+ * a hidden column, methods on a null object before its nullness is known
+ * fail, and a sync with nothing queued costs no round trip.
+ *
  * It counts syncs and measures each request, so tests and benchmarks can pin
  * round trips and payload sizes. It is bundled and injected into the browser
  * page for the end-to-end tests, so it imports only pure helpers.
@@ -127,6 +134,12 @@ export class StandInWorkbook {
   selection: string | null = null;
   /** The sheet the user is on (the first until another is activated). */
   activeSheet: SheetState | null = null;
+  /**
+   * Test hook: the next operation of this kind (e.g. "freezePanes",
+   * "columnWidth", "protect") fails with this code when the batch reaches it,
+   * after the operations queued before it were applied (as Excel stops a batch).
+   */
+  refuseNext: { op: string; code: string } | null = null;
 
   constructor(sheetNames: string[] = ['Sheet1']) {
     for (const name of sheetNames) this.addSheet(name);
@@ -173,6 +186,43 @@ export class StandInWorkbook {
     const a = parseAddress(address);
     if (sheet.protected && !sheet.cells.get(key(a.row, a.column))?.unlocked) throw new Error(`${sheetName}!${address} is protected`);
     writeCell(sheet, a.row, a.column, value);
+    if (value !== '') this.growTablesOnTyping(sheet, a.row, a.column);
+  }
+
+  // ---- Part A: tables grow as a user types beside them; refusals mid-batch ----
+
+  /**
+   * Excel's AutoCorrect "include new rows and columns in table": a value typed
+   * into the cell directly right of a table's last column (within its rows)
+   * adds a column (headed "ColumnN"), one typed directly below its last row
+   * (within its columns) adds a row. Only typing (this helper) does this;
+   * values written through the API do not grow tables here (see excel-standin-A.md).
+   */
+  growTablesOnTyping(sheet: SheetState, row: number, column: number) {
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      const inRows = row >= t.row && row < t.row + t.rows;
+      const inColumns = column >= t.column && column < t.column + t.columns;
+      if (inRows && column === t.column + t.columns) {
+        t.columns += 1;
+        const header = sheet.cells.get(key(t.row, column));
+        if (!header || header.value === '') {
+          let n = 1;
+          const names = new Set(Array.from({ length: t.columns - 1 }, (_, j) => String(sheet.cells.get(key(t.row, t.column + j))?.value ?? '')));
+          while (names.has(`Column${n}`)) n++;
+          sheet.cells.set(key(t.row, column), { ...(header ?? { numberFormat: 'General' }), value: `Column${n}` });
+        }
+      } else if (inColumns && row === t.row + t.rows) t.rows += 1;
+    }
+  }
+
+  /** Applies the refuseNext hook: called by an operation of that kind as the batch reaches it. */
+  refusal(op: string) {
+    if (this.refuseNext?.op === op) {
+      const { code } = this.refuseNext;
+      this.refuseNext = null;
+      throw new StandInError(code, `Injected refusal of ${op}.`);
+    }
   }
 
   /** Inserts an empty row above a 1-based row number, as a user would (cells below move down). */
@@ -184,6 +234,12 @@ export class StandInWorkbook {
       moved.set(key(r >= rowNumber - 1 ? r + 1 : r, c), cell);
     }
     sheet.cells = moved;
+    // Part A: tables below move down; a row inserted inside a table (below its header) grows it.
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      if (t.row >= rowNumber - 1) t.row += 1;
+      else if (rowNumber - 1 < t.row + t.rows) t.rows += 1;
+    }
   }
 
   /** Deletes a 1-based row (cells below move up). */
@@ -196,6 +252,12 @@ export class StandInWorkbook {
       moved.set(key(r > rowNumber - 1 ? r - 1 : r, c), cell);
     }
     sheet.cells = moved;
+    // Part A: tables below move up; a row deleted inside a table shrinks it.
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      if (t.row > rowNumber - 1) t.row -= 1;
+      else if (rowNumber - 1 < t.row + t.rows) t.rows -= 1;
+    }
   }
 
   /** The used range (values only), like Worksheet.getUsedRange(true). */
@@ -209,8 +271,13 @@ export class StandInWorkbook {
     return r1 < 0 ? null : { row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
   }
 
-  /** Excel.run against this workbook. */
-  run = async <T>(batch: (context: StandInContext) => Promise<T>): Promise<T> => batch(new StandInContext(this));
+  /** Excel.run against this workbook: like Excel, it ends with a sync of whatever is still queued (free when nothing is). */
+  run = async <T>(batch: (context: StandInContext) => Promise<T>): Promise<T> => {
+    const context = new StandInContext(this);
+    const result = await batch(context);
+    await context.sync();
+    return result;
+  };
 }
 
 function writeCell(sheet: SheetState, row: number, column: number, value: unknown) {
@@ -253,6 +320,8 @@ export class StandInContext {
   trackedObjects = { add: () => undefined, remove: () => undefined };
 
   async sync(): Promise<void> {
+    // Part A: with nothing queued, Office.js sends no request (no round trip, nothing counted).
+    if (this.queue.length === 0 && this.loads.length === 0) return;
     const ops = this.queue;
     const loads = this.loads;
     this.queue = [];
@@ -324,6 +393,33 @@ class Loadable {
     this.loaded.delete(prop);
   }
 
+  // ---- Part A: null objects ----
+
+  /** Made by a *OrNullObject method: it may be a null object until a sync says otherwise. */
+  maybeNull = false;
+
+  /** Whether the code can know this object's nullness: not an *OrNullObject result, or isNullObject was loaded and synced. */
+  protected nullKnown(): boolean {
+    return !this.maybeNull || this.loaded.has('isNullObject');
+  }
+
+  /**
+   * A resolver for an operation queued now: if, when the batch runs, the
+   * object is a null object whose nullness the code did not know when it
+   * queued the operation, the batch fails (harsh: Office.js does not document
+   * calling into a null object; see excel-standin-A.md).
+   */
+  protected guard<S>(resolve: () => S | null, what: string): () => S | null {
+    const known = this.nullKnown();
+    return () => {
+      const s = resolve();
+      if (s === null && !known) {
+        throw new StandInError('InvalidOperation', `${what} was called on a null object (from a *OrNullObject method) before its isNullObject was synced.`);
+      }
+      return s;
+    };
+  }
+
   /** Marks properties as loaded (a collection's load fills its items). */
   preload(values: Record<string, unknown>) {
     for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
@@ -336,9 +432,12 @@ class Loadable {
 
 export class StandInWorkbookProxy {
   readonly worksheets: StandInWorksheetCollection;
+  /** Part A: the workbook's tables. */
+  readonly tables: StandInWorkbookTables;
   readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
   constructor(ctx: StandInContext) {
     this.worksheets = new StandInWorksheetCollection(ctx);
+    this.tables = new StandInWorkbookTables(ctx);
     this.application = {
       suspendApiCalculationUntilNextSync: () => ctx.enqueue('suspendCalc', () => undefined),
       suspendScreenUpdatingUntilNextSync: () => ctx.enqueue('suspendScreen', () => undefined),
@@ -377,7 +476,9 @@ export class StandInWorksheetCollection {
   }
 
   getItemOrNullObject(name: string): StandInWorksheet {
-    return new StandInWorksheet(this.ctx, () => this.ctx.state.sheet(name) ?? null);
+    const ws = new StandInWorksheet(this.ctx, () => this.ctx.state.sheet(name) ?? null);
+    ws.maybeNull = true;
+    return ws;
   }
 
   /** The sheet the user is on. */
@@ -430,60 +531,64 @@ export class StandInWorksheet extends Loadable {
   }
 
   set name(value: string) {
+    const at = this.at('Worksheet.name');
     this.ctx.enqueue({ name: value }, () => {
-      if (this.ctx.state.sheet(value) && this.ctx.state.sheet(value) !== this.state) throw new StandInError('ItemAlreadyExists', `A sheet named "${value}" already exists.`);
-      this.state.name = value;
+      const state = at();
+      if (this.ctx.state.sheet(value) && this.ctx.state.sheet(value) !== state) throw new StandInError('ItemAlreadyExists', `A sheet named "${value}" already exists.`);
+      state.name = value;
     });
     this.forget('name');
   }
 
-  // As in Excel, what hangs off a null object is a null object too.
+  // What hangs off a null object is a null object too, once its nullness is
+  // known; before that, using it fails the batch (Part A, harsh).
   get customProperties() {
-    return new StandInCustomProperties(this.ctx, () => this.resolve());
+    return new StandInCustomProperties(this.ctx, this.guard(() => this.resolve(), 'Worksheet.customProperties'));
   }
 
   get tables() {
-    return new StandInTableCollection(this.ctx, () => this.resolve());
+    return new StandInTableCollection(this.ctx, this.guard(() => this.resolve(), 'Worksheet.tables'));
   }
 
   get freezePanes() {
+    const at = this.at('Worksheet.freezePanes');
+    const frozen = (rows: number, columns: number) => {
+      const state = at();
+      assertUnprotected(state, 'Freezing panes');
+      this.ctx.state.refusal('freezePanes');
+      state.frozenRows = rows;
+      state.frozenColumns = columns;
+    };
     return {
-      freezeRows: (count: number) => this.ctx.enqueue({ freezeRows: count }, () => {
-        this.state.frozenRows = count;
-        this.state.frozenColumns = 0;
-      }),
+      freezeRows: (count: number) => this.ctx.enqueue({ freezeRows: count }, () => frozen(count, 0)),
       /** The range's rows and columns from the top-left corner are frozen. */
       freezeAt: (range: StandInRange) =>
         this.ctx.enqueue({ freezeAt: true }, () => {
           const r = range.block;
-          this.state.frozenRows = r.row + r.rows;
-          this.state.frozenColumns = r.column + r.columns;
+          frozen(r.row + r.rows, r.column + r.columns);
         }),
-      unfreeze: () => this.ctx.enqueue('unfreeze', () => {
-        this.state.frozenRows = 0;
-        this.state.frozenColumns = 0;
-      }),
+      unfreeze: () => this.ctx.enqueue('unfreeze', () => frozen(0, 0)),
     };
   }
 
-  get protection() {
-    return {
-      protect: (options?: unknown) => this.ctx.enqueue({ protect: options ?? null }, () => (this.state.protected = true)),
-      unprotect: () => this.ctx.enqueue('unprotect', () => (this.state.protected = false)),
-    };
+  get protection(): StandInWorksheetProtection {
+    return new StandInWorksheetProtection(this.ctx, this.at('Worksheet.protection'), this.guard(() => this.resolve(), 'Worksheet.protection'));
   }
 
   activate() {
-    this.ctx.enqueue('activate', () => (this.ctx.state.activeSheet = this.state));
+    const at = this.at('Worksheet.activate');
+    this.ctx.enqueue('activate', () => (this.ctx.state.activeSheet = at()));
   }
 
   set visibility(value: 'Visible' | 'Hidden' | 'VeryHidden') {
-    this.ctx.enqueue({ visibility: value }, () => (this.state.visibility = value));
+    const at = this.at('Worksheet.visibility');
+    this.ctx.enqueue({ visibility: value }, () => (at().visibility = value));
   }
 
   delete() {
+    const at = this.at('Worksheet.delete');
     this.ctx.enqueue('delete', () => {
-      const s = this.state;
+      const s = at();
       this.ctx.state.sheets = this.ctx.state.sheets.filter((x) => x !== s);
       this.ctx.state.tables = this.ctx.state.tables.filter((t) => t.sheet !== s);
     });
@@ -498,16 +603,78 @@ export class StandInWorksheet extends Loadable {
     if (![row, column, rows, columns].every(Number.isInteger) || row < 0 || column < 0 || rows < 1 || columns < 1 || row + rows > MAX_ROWS || column + columns > MAX_COLUMNS) {
       throw new StandInError('InvalidArgument', `The range (${row}, ${column}, ${rows}×${columns}) is outside the worksheet's grid.`);
     }
-    return new StandInRange(this.ctx, () => ({ sheet: this.state, row, column, rows, columns }));
+    const at = this.at('Worksheet.getRange');
+    return new StandInRange(this.ctx, () => ({ sheet: at(), row, column, rows, columns }));
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): StandInRange {
     void valuesOnly;
-    return new StandInRange(this.ctx, () => {
-      const s = this.resolve();
+    const resolve = this.guard(() => this.resolve(), 'Worksheet.getUsedRangeOrNullObject');
+    const used = new StandInRange(this.ctx, () => {
+      const s = resolve();
       if (!s) return null;
       const b = this.ctx.state.usedBounds(s);
       return b ? { sheet: s, ...b } : null;
+    });
+    used.maybeNull = true;
+    return used;
+  }
+
+  /** The sheet for an operation queued now: guarded against unknown null objects, InvalidObjectPath when null. */
+  private at(what: string): () => SheetState {
+    const resolve = this.guard(() => this.resolve(), what);
+    return () => {
+      const s = resolve();
+      if (!s) throw new StandInError('InvalidObjectPath', `The object path is not valid: the worksheet does not exist (a null object) for ${what}.`);
+      return s;
+    };
+  }
+}
+
+// ---- Part A: worksheet protection ----
+
+/** Sheet-level operations (freeze panes, custom properties, tables) are refused on a protected sheet, whatever its options (harsh). */
+function assertUnprotected(sheet: SheetState, what: string) {
+  if (sheet.protected) throw new StandInError('AccessDenied', `${what} is not allowed on the protected sheet "${sheet.name}".`);
+}
+
+/**
+ * Worksheet.protection: `protect()` on a protected sheet fails (the reference
+ * says so), and so does `unprotect()` on an unprotected one (seen in recent
+ * builds, office-js#6784; modelled harshly). `protected` is loadable.
+ */
+export class StandInWorksheetProtection extends Loadable {
+  constructor(
+    ctx: StandInContext,
+    private readonly at: () => SheetState,
+    private readonly resolve: () => SheetState | null,
+  ) {
+    super(ctx);
+  }
+  protected override abstractSnapshot(prop: string) {
+    const s = this.resolve();
+    if (prop === 'isNullObject') return !s;
+    return prop === 'protected' ? !!s?.protected : undefined;
+  }
+  protected override defaultProps() {
+    return ['protected'];
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  protect(options?: unknown) {
+    this.ctx.enqueue({ protect: options ?? null }, () => {
+      const s = this.at();
+      if (s.protected) throw new StandInError('AccessDenied', `The sheet "${s.name}" is already protected.`);
+      this.ctx.state.refusal('protect');
+      s.protected = true;
+    });
+  }
+  unprotect() {
+    this.ctx.enqueue('unprotect', () => {
+      const s = this.at();
+      if (!s.protected) throw new StandInError('AccessDenied', `The sheet "${s.name}" is not protected.`);
+      s.protected = false;
     });
   }
 }
@@ -526,7 +693,12 @@ class StandInCustomProperties {
 
   add(key: string, value: string) {
     if (key.length > 255) throw new StandInError('InvalidArgument', 'A custom property key is at most 255 characters.');
-    this.ctx.enqueue({ key, value }, () => this.state.customProperties.set(key, String(value)));
+    this.ctx.enqueue({ key, value }, () => {
+      // Part A: custom properties are worksheet-level; a protected sheet refuses them (harsh).
+      assertUnprotected(this.state, 'Adding a custom property');
+      this.ctx.state.refusal('customProperties');
+      this.state.customProperties.set(key, String(value));
+    });
   }
 
   getItemOrNullObject(key: string) {
@@ -562,15 +734,23 @@ class StandInTableCollection {
     private readonly sheet: () => SheetState | null,
   ) {}
 
-  add(address: string, hasHeaders: boolean): StandInTable {
+  /**
+   * Part A: "the range object or source address determines the worksheet";
+   * an address without a sheet name goes to the ACTIVE sheet (harsh), whatever
+   * sheet's collection it was called on. A protected sheet refuses it.
+   */
+  add(address: string | StandInRange, hasHeaders: boolean): StandInTable {
     let created: TableState | undefined;
-    this.ctx.enqueue({ add: address, hasHeaders }, () => {
-      const s = this.sheet();
-      if (!s) throw new StandInError('InvalidObjectPath', 'The worksheet does not exist (a null object).');
-      const a = parseAddress(address);
+    const from = typeof address === 'string' ? null : address.where();
+    this.ctx.enqueue({ add: typeof address === 'string' ? address : 'range', hasHeaders }, () => {
+      if (!this.sheet()) throw new StandInError('InvalidObjectPath', 'The worksheet does not exist (a null object).');
+      const { sheet: s, ...a } = from ? from() : resolveAddress(this.ctx.state, address as string);
+      assertUnprotected(s, 'Adding a table');
       const overlap = this.ctx.state.tables.find((t) => t.sheet === s && t.row < a.row + a.rows && a.row < t.row + t.rows && t.column < a.column + a.columns && a.column < t.column + t.columns);
       if (overlap) throw new StandInError('InvalidOperation', `A table can't overlap another table (${overlap.name}).`);
-      created = { name: `Table${this.ctx.state.tables.length + 1}`, sheet: s, ...a, style: 'TableStyleMedium2' };
+      let n = this.ctx.state.tables.length + 1;
+      while (this.ctx.state.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+      created = { name: `Table${n}`, sheet: s, ...a, style: 'TableStyleMedium2' };
       this.ctx.state.tables.push(created);
     });
     return new StandInTable(this.ctx, () => created ?? null);
@@ -586,10 +766,61 @@ class StandInTableCollection {
   }
 
   getItemOrNullObject(name: string): StandInTable {
-    return new StandInTable(this.ctx, () => {
+    const table = new StandInTable(this.ctx, () => {
       const s = this.sheet();
       return (s && this.ctx.state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase() && t.sheet === s)) || null;
     });
+    table.maybeNull = true;
+    return table;
+  }
+}
+
+// ---- Part A: tables by address, the workbook's tables ----
+
+/** "Sheet!A1:B2" on that sheet; "A1:B2" on the active sheet. */
+function resolveAddress(state: StandInWorkbook, address: string): RangeRef {
+  const bang = address.lastIndexOf('!');
+  const sheetName = bang < 0 ? null : address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const sheet = sheetName === null ? state.active() : state.sheet(sheetName);
+  if (!sheet) throw new StandInError('ItemNotFound', `The worksheet for "${address}" does not exist.`);
+  return { sheet, ...parseAddress(address) };
+}
+
+/** Workbook.tables: every table in the workbook (names are unique in a workbook). */
+export class StandInWorkbookTables {
+  private loadedItems: StandInTable[] | null = null;
+  constructor(private readonly ctx: StandInContext) {}
+
+  /** load('items/name'): the tables, each with its name loaded. */
+  load(_props?: string) {
+    this.ctx.enqueueLoad(() => {
+      this.loadedItems = this.ctx.state.tables.map((t) => {
+        const table = new StandInTable(this.ctx, () => (this.ctx.state.tables.includes(t) ? t : null));
+        table.preload({ name: t.name, isNullObject: false });
+        return table;
+      });
+      return this.ctx.state.tables.reduce((n, t) => n + t.name.length + 16, 0);
+    });
+    return this;
+  }
+
+  get items(): StandInTable[] {
+    if (!this.loadedItems) throw new StandInError('PropertyNotLoaded', "The property 'items' is not available. Call load and sync first.");
+    return this.loadedItems;
+  }
+
+  getItem(name: string): StandInTable {
+    return new StandInTable(this.ctx, () => {
+      const t = this.ctx.state.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!t) throw new StandInError('ItemNotFound', `The table ${name} does not exist.`);
+      return t;
+    });
+  }
+
+  getItemOrNullObject(name: string): StandInTable {
+    const table = new StandInTable(this.ctx, () => this.ctx.state.tables.find((x) => x.name.toLowerCase() === name.toLowerCase()) ?? null);
+    table.maybeNull = true;
+    return table;
   }
 }
 
@@ -621,30 +852,70 @@ export class StandInTable extends Loadable {
     return this.read('name');
   }
   set name(value: string) {
+    const at = this.at('Table.name');
     this.ctx.enqueue({ name: value }, () => {
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value)) throw new StandInError('InvalidArgument', `"${value}" is not a valid table name.`);
-      if (this.ctx.state.tables.some((t) => t !== this.state && t.name.toLowerCase() === value.toLowerCase())) throw new StandInError('ItemAlreadyExists', `A table named ${value} exists.`);
-      this.state.name = value;
+      const state = at();
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value) || value.length > 255) throw new StandInError('InvalidArgument', `"${value}" is not a valid table name.`);
+      // Table names are unique in the workbook, not just on the sheet.
+      if (this.ctx.state.tables.some((t) => t !== state && t.name.toLowerCase() === value.toLowerCase())) throw new StandInError('ItemAlreadyExists', `A table named ${value} exists.`);
+      state.name = value;
     });
   }
   set style(value: string) {
-    this.ctx.enqueue({ style: value }, () => (this.state.style = value));
+    const at = this.at('Table.style');
+    this.ctx.enqueue({ style: value }, () => (at().style = value));
   }
   get style(): string {
     return this.read('style');
   }
   getRange(): StandInRange {
+    const at = this.at('Table.getRange');
     return new StandInRange(this.ctx, () => {
-      const t = this.state;
+      const t = at();
       return { sheet: t.sheet, row: t.row, column: t.column, rows: t.rows, columns: t.columns };
     });
   }
-  /** Removes the table object; its cells keep their values, as with convertToRange. */
+  /**
+   * Part A: deletes the table AND clears its cells, as VBA's ListObject.Delete
+   * does (Office.js does not say; modelled harshly). Cells a user typed into
+   * the table (it grows as they type beside it) go with it.
+   */
   delete() {
+    const at = this.at('Table.delete');
     this.ctx.enqueue('deleteTable', () => {
-      const t = this.state;
+      const t = at();
+      assertUnprotected(t.sheet, 'Deleting a table');
+      for (let i = 0; i < t.rows; i++) for (let j = 0; j < t.columns; j++) t.sheet.cells.delete(key(t.row + i, t.column + j));
       this.ctx.state.tables = this.ctx.state.tables.filter((x) => x !== t);
     });
+  }
+  /** The table's header row (ExcelApi 1.1). */
+  getHeaderRowRange(): StandInRange {
+    const at = this.at('Table.getHeaderRowRange');
+    return new StandInRange(this.ctx, () => {
+      const t = at();
+      return { sheet: t.sheet, row: t.row, column: t.column, rows: 1, columns: t.columns };
+    });
+  }
+  /** Part A: the table becomes a plain range; every cell keeps its value (ExcelApi 1.2). */
+  convertToRange(): StandInRange {
+    const at = this.at('Table.convertToRange');
+    let block: RangeRef | null = null;
+    this.ctx.enqueue('convertToRange', () => {
+      const t = at();
+      assertUnprotected(t.sheet, 'Converting a table to a range');
+      block = { sheet: t.sheet, row: t.row, column: t.column, rows: t.rows, columns: t.columns };
+      this.ctx.state.tables = this.ctx.state.tables.filter((x) => x !== t);
+    });
+    return new StandInRange(this.ctx, () => block);
+  }
+  private at(what: string): () => TableState {
+    const resolve = this.guard(() => this.resolve(), what);
+    return () => {
+      const t = resolve();
+      if (!t) throw new StandInError('InvalidObjectPath', `The table does not exist (a null object) for ${what}.`);
+      return t;
+    };
   }
 }
 
@@ -730,7 +1001,7 @@ export class StandInRange extends Loadable {
     return this.read('columnIndex');
   }
 
-  /** On a protected sheet, Excel refuses API writes to locked cells. */
+  /** On a protected sheet, Excel refuses API writes to locked cells (Part A: formats, widths, hiding and validation too). */
   private checkWritable() {
     const r = this.ref;
     if (!r.sheet.protected) return;
@@ -752,6 +1023,37 @@ export class StandInRange extends Loadable {
       }
   }
 
+  /** Part A: where the range is when the batch runs (for tables.add by a Range). */
+  where(): () => RangeRef {
+    return () => this.ref;
+  }
+
+  /** Part A: Range.getUsedRangeOrNullObject(valuesOnly) (ExcelApi 1.4): the used part of this range. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): StandInRange {
+    void valuesOnly;
+    const used = new StandInRange(this.ctx, () => {
+      const r = this.ref;
+      const b = this.ctx.state.usedBounds(r.sheet);
+      if (!b) return null;
+      const row = Math.max(r.row, b.row);
+      const column = Math.max(r.column, b.column);
+      const bottom = Math.min(r.row + r.rows, b.row + b.rows);
+      const right = Math.min(r.column + r.columns, b.column + b.columns);
+      if (bottom <= row || right <= column) return null;
+      // The used range's corners are cells that hold something within this range.
+      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      for (const [k, cell] of r.sheet.cells) {
+        if (cell.value === '' && !cell.formula) continue;
+        const [i, j] = k.split(',').map(Number) as [number, number];
+        if (i < row || i >= bottom || j < column || j >= right) continue;
+        r0 = Math.min(r0, i); c0 = Math.min(c0, j); r1 = Math.max(r1, i); c1 = Math.max(c1, j);
+      }
+      return r1 < 0 ? null : { sheet: r.sheet, row: r0, column: c0, rows: r1 - r0 + 1, columns: c1 - c0 + 1 };
+    });
+    used.maybeNull = true;
+    return used;
+  }
+
   /** Where the range is, for the stand-in's own use (freezeAt). */
   get block(): Block {
     const r = this.ref;
@@ -762,11 +1064,17 @@ export class StandInRange extends Loadable {
     const ctx = this.ctx;
     const range = this;
     return {
-      clearAll: () => ctx.enqueue('clearConditionalFormats', () => range.eachCell((c) => delete c.conditional)),
+      clearAll: () => ctx.enqueue('clearConditionalFormats', () => {
+        range.checkWritable();
+        range.eachCell((c) => delete c.conditional);
+      }),
       add: (type: string) => {
         if (type !== 'CellValue') throw new StandInError('InvalidArgument', `The stand-in supports cell-value conditional formats only (got ${type}).`);
         const applied: { rule: unknown; fill?: string } = { rule: null };
-        ctx.enqueue({ conditionalFormat: type }, () => range.eachCell((c) => (c.conditional = applied)));
+        ctx.enqueue({ conditionalFormat: type }, () => {
+          range.checkWritable();
+          range.eachCell((c) => (c.conditional = applied));
+        });
         return {
           cellValue: {
             set rule(rule: unknown) {
@@ -794,18 +1102,26 @@ export class StandInRange extends Loadable {
     const ctx = this.ctx;
     const range = this;
     return {
-      clear: () => ctx.enqueue('clearValidation', () => range.eachCell((c) => delete c.validation)),
+      clear: () => ctx.enqueue('clearValidation', () => {
+        range.checkWritable();
+        range.eachCell((c) => delete c.validation);
+      }),
       set rule(rule: unknown) {
-        ctx.enqueue({ rule }, () => range.eachCell((c) => (c.validation = rule)));
+        ctx.enqueue({ rule }, () => {
+          range.checkWritable();
+          range.eachCell((c) => (c.validation = rule));
+        });
       },
       set errorAlert(alert: unknown) {
-        ctx.enqueue({ alert }, () => void range.ref);
+        ctx.enqueue({ alert }, () => range.checkWritable());
       },
     };
   }
 
   set columnHidden(hidden: boolean) {
     this.ctx.enqueue({ columnHidden: hidden }, () => {
+      this.checkWritable();
+      this.ctx.state.refusal('columnHidden');
       const r = this.ref;
       for (let j = 0; j < r.columns; j++) (hidden ? r.sheet.hiddenColumns.add(r.column + j) : r.sheet.hiddenColumns.delete(r.column + j));
     });
@@ -877,28 +1193,43 @@ export class StandInRange extends Loadable {
     return {
       set columnWidth(points: number) {
         ctx.enqueue({ columnWidth: points }, () => {
+          range.checkWritable();
+          ctx.state.refusal('columnWidth');
           const r = range.ref;
-          for (let j = 0; j < r.columns; j++) r.sheet.columnWidths.set(r.column + j, points);
+          for (let j = 0; j < r.columns; j++) {
+            r.sheet.columnWidths.set(r.column + j, points);
+            // Part A: a width shows a hidden column again (undocumented; modelled harshly).
+            r.sheet.hiddenColumns.delete(r.column + j);
+          }
         });
       },
-      autofitColumns: () => ctx.enqueue('autofit', () => void range.ref),
-      autofitRows: () => ctx.enqueue('autofitRows', () => void range.ref),
+      autofitColumns: () => ctx.enqueue('autofit', () => range.checkWritable()),
+      autofitRows: () => ctx.enqueue('autofitRows', () => range.checkWritable()),
       set wrapText(value: boolean) {
-        ctx.enqueue({ wrapText: value }, () => range.eachCell((c) => (c.wrap = value)));
+        ctx.enqueue({ wrapText: value }, () => {
+          range.checkWritable();
+          range.eachCell((c) => (c.wrap = value));
+        });
       },
       font: {
         set bold(value: boolean) {
-          ctx.enqueue({ bold: value }, () => void range.ref);
+          ctx.enqueue({ bold: value }, () => range.checkWritable());
         },
       },
       fill: {
         set color(value: string) {
-          ctx.enqueue({ fill: value }, () => range.eachCell((c) => (c.fill = value)));
+          ctx.enqueue({ fill: value }, () => {
+            range.checkWritable();
+            range.eachCell((c) => (c.fill = value));
+          });
         },
       },
       protection: {
         set locked(value: boolean) {
-          ctx.enqueue({ locked: value }, () => range.eachCell((c) => (c.unlocked = !value)));
+          ctx.enqueue({ locked: value }, () => {
+            range.checkWritable();
+            range.eachCell((c) => (c.unlocked = !value));
+          });
         },
       },
     };

@@ -10,6 +10,20 @@
  *   alone and a new "Name (2)" used;
  * - on refresh it replaces only its own previous block, and refuses (writing
  *   nothing) when the new block would cover cells the user typed beside it;
+ *   a table is turned back into a range and exactly the old block cleared
+ *   (never Table.delete(), which may clear cells the user typed into the
+ *   table); it refuses when the table no longer sits on the old block
+ *   (rows inserted above or inside it, a row typed below it, a column
+ *   inserted inside it) or its name is taken on another sheet;
+ * - it learns which sheets and tables exist (one sync) before calling into
+ *   them: Office.js documents *OrNullObject results only as something to
+ *   test after a sync, so nothing is called on one before that;
+ * - a protected sheet is unprotected first (only when it is protected),
+ *   tagged in the first batch, and protected last, so a refusal midway
+ *   leaves it findable by its tags;
+ * - tables are added by a Range of their own sheet (an address without a
+ *   sheet name may mean the active sheet), and widths are set before columns
+ *   are hidden (whether a width un-hides a column is undocumented);
  * - values go in blocks of at most ~4 MB, one `context.sync` per block, a
  *   block halved and retried when Excel says the request was too large;
  * - number formats are set before values, so text columns stay text.
@@ -84,7 +98,7 @@ export interface WriteReport {
 }
 
 /** Why the workbook refused a write: a code and its params, which the pane renders from its catalogue. */
-export type WorkbookReason = 'SHEET_OCCUPIED' | 'NO_FREE_SHEET_NAME';
+export type WorkbookReason = 'SHEET_OCCUPIED' | 'NO_FREE_SHEET_NAME' | 'TABLE_CHANGED' | 'TABLE_NAME_TAKEN';
 
 export class WorkbookError extends Error {
   constructor(
@@ -108,21 +122,30 @@ export class WorkbookConflictError extends WorkbookError {
   }
 }
 
-export const PROP = { kind: 'QuotabookKind', range: 'QuotabookRange' } as const;
+export const PROP = { kind: 'QuotabookKind', range: 'QuotabookRange', header: 'QuotabookHeader' } as const;
 export const propName = (key: string) => `Quotabook${key[0]!.toUpperCase()}${key.slice(1)}`;
 export const MAX_BLOCK_BYTES = 4 * 1024 * 1024;
 const SIZE_ERRORS = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
 
 const errorCode = (error: unknown) => (error as { code?: string } | null)?.code ?? (error as { debugInfo?: { code?: string } } | null)?.debugInfo?.code;
 
+/** What the first sync says about a sheet that exists (a sheet that does not is `exists: false` and nothing else). */
 interface SheetInfo {
   name: string;
-  sheet: Excel.Worksheet;
-  kind: Excel.WorksheetCustomProperty;
-  range: Excel.WorksheetCustomProperty;
-  identity: [string, Excel.WorksheetCustomProperty][];
-  used: Excel.Range;
-  table: Excel.Table | null;
+  exists: boolean;
+  sheet?: Excel.Worksheet;
+  kind?: Excel.WorksheetCustomProperty;
+  range?: Excel.WorksheetCustomProperty;
+  header?: Excel.WorksheetCustomProperty;
+  identity?: [string, Excel.WorksheetCustomProperty][];
+  used?: Excel.Range;
+  protection?: Excel.WorksheetProtection;
+}
+
+/** Our table as the workbook has it now: its sheet, its block and its header row. */
+interface TableInfo {
+  range: Excel.Range;
+  header: Excel.Range;
 }
 
 /** Candidate sheet names: the preferred one, then "Name (2)" … "Name (9)". */
@@ -130,49 +153,102 @@ const candidateNames = (name: string) => [name, ...Array.from({ length: 8 }, (_,
 
 type Sync = () => Promise<void>;
 
-function inspect(context: Excel.RequestContext, name: string, identity: Record<string, string>, tableName?: string): SheetInfo {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+/**
+ * Queues the loads that say whether an existing sheet is ours and where its
+ * block is. Only for a sheet the workbook was seen to hold: getItem, never a
+ * null object whose nullness is unknown (see the module comment).
+ */
+function inspect(context: Excel.RequestContext, name: string, identity: Record<string, string>): SheetInfo {
+  const sheet = context.workbook.worksheets.getItem(name);
   const info: SheetInfo = {
     name,
+    exists: true,
     sheet,
     kind: sheet.customProperties.getItemOrNullObject(PROP.kind),
     range: sheet.customProperties.getItemOrNullObject(PROP.range),
+    header: sheet.customProperties.getItemOrNullObject(PROP.header),
     identity: Object.keys(identity).map((k) => [k, sheet.customProperties.getItemOrNullObject(propName(k))]),
     used: sheet.getUsedRangeOrNullObject(true),
-    table: tableName ? sheet.tables.getItemOrNullObject(tableName) : null,
+    protection: sheet.protection,
   };
-  sheet.load('isNullObject');
-  info.table?.load('isNullObject');
-  info.kind.load('value');
-  info.range.load('value');
-  for (const [, p] of info.identity) p.load('value');
-  info.used.load('address');
+  info.kind!.load('value');
+  info.range!.load('value');
+  info.header!.load('value');
+  for (const [, p] of info.identity!) p.load('value');
+  info.used!.load('address');
+  info.protection!.load('protected');
   return info;
 }
 
 const isOurs = (info: SheetInfo, spec: SheetBlockSpec) =>
-  !info.sheet.isNullObject &&
-  !info.kind.isNullObject &&
-  info.kind.value === spec.kind &&
-  info.identity.every(([k, p]) => !p.isNullObject && p.value === spec.identity![k]);
+  info.exists &&
+  !info.kind!.isNullObject &&
+  info.kind!.value === spec.kind &&
+  info.identity!.every(([k, p]) => !p.isNullObject && p.value === spec.identity![k]);
 
-/** Finds where a block goes: our own sheet (even renamed, when it has an identity), or a free name. */
-async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec & { tableName?: string }, sync: Sync): Promise<SheetInfo> {
-  const identity = spec.identity ?? {};
-  let names = candidateNames(spec.sheetName);
-  if (spec.identity) {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    await sync();
-    names = [...new Set([...sheets.items.map((s) => s.name), ...names])];
+/** A short fingerprint of a header row (custom property values are kept short). */
+export function headerPrint(headers: readonly unknown[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of JSON.stringify(headers.map((x) => String(x ?? '')))) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
   }
-  const infos = names.map((n) => inspect(context, n, identity, spec.tableName));
+  return `${headers.length}:${h.toString(16)}`;
+}
+
+/** "'My sheet'!A1:C3" → "My sheet". */
+const sheetOf = (address: string) => address.slice(0, address.lastIndexOf('!')).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+
+/**
+ * Finds where a block goes: our own sheet (even renamed, when it has an
+ * identity), or a free name. First sync: which sheets (and whether our table)
+ * exist; second: what the existing candidates hold, and where our table is.
+ */
+async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec & { tableName?: string }, sync: Sync): Promise<{ target: SheetInfo; table: TableInfo | null }> {
+  const identity = spec.identity ?? {};
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const tables = spec.tableName ? context.workbook.tables : null;
+  tables?.load('items/name');
   await sync();
-  const ours = infos.find((i) => isOurs(i, spec));
-  if (ours) return ours;
-  const free = infos.find((i) => candidateNames(spec.sheetName).includes(i.name) && i.sheet.isNullObject);
-  if (!free) throw new WorkbookError('NO_FREE_SHEET_NAME', { sheet: spec.sheetName }, `Sheets "${spec.sheetName}" to "${spec.sheetName} (9)" all hold other data; rename one and pull again`);
-  return free;
+  const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+  const tableExists = !!tables?.items.some((t) => t.name.toLowerCase() === spec.tableName!.toLowerCase());
+  const names = [...new Set([...(spec.identity ? sheets.items.map((s) => s.name) : []), ...candidateNames(spec.sheetName)])];
+  const infos = names.map((n): SheetInfo => (existing.has(n.toLowerCase()) ? inspect(context, n, identity) : { name: n, exists: false }));
+  let table: TableInfo | null = null;
+  if (tableExists) {
+    const t = context.workbook.tables.getItem(spec.tableName!);
+    table = { range: t.getRange(), header: t.getHeaderRowRange() };
+    table.range.load('address');
+    table.header.load('values');
+  }
+  if (infos.some((i) => i.exists) || table) await sync();
+  const target = infos.find((i) => isOurs(i, spec)) ?? infos.find((i) => candidateNames(spec.sheetName).includes(i.name) && !i.exists);
+  if (!target) throw new WorkbookError('NO_FREE_SHEET_NAME', { sheet: spec.sheetName }, `Sheets "${spec.sheetName}" to "${spec.sheetName} (9)" all hold other data; rename one and pull again`);
+  if (table && sheetOf(table.range.address).toLowerCase() !== target.name.toLowerCase()) {
+    const where = sheetOf(table.range.address);
+    throw new WorkbookError('TABLE_NAME_TAKEN', { table: spec.tableName!, sheet: where }, `The table name ${spec.tableName} is taken by a table on ${where}; rename or remove that table, then pull again`);
+  }
+  return { target, table };
+}
+
+/**
+ * On a refresh, our table must still sit where we left it: the same top-left
+ * corner, the same rows, and our header row unchanged within our columns. It
+ * may have grown to the right (Excel takes a note typed beside it into the
+ * table): those cells are the user's and stay. Anything else means the
+ * user's cells entered our block (rows inserted above or inside, a row typed
+ * below, a column inserted inside), so we refuse rather than clear them.
+ */
+function checkTable(target: SheetInfo, previous: Block | null, table: TableInfo | null) {
+  if (!table || !previous) return;
+  const now = parseA1(table.range.address);
+  const stored = target.header && !target.header.isNullObject ? target.header.value : null;
+  const headerRow = (table.header.values[0] ?? []).slice(0, previous.columns);
+  const same = now.row === previous.row && now.column === previous.column && now.rows === previous.rows && now.columns >= previous.columns && (stored === null || stored === headerPrint(headerRow));
+  if (!same) {
+    throw new WorkbookError('TABLE_CHANGED', { sheet: target.name, range: a1(now) }, `The Quotabook table on ${target.name} now covers ${a1(now)}, not the block it was written to; move what you added out of it, then pull again`);
+  }
 }
 
 async function writeBlock(
@@ -196,20 +272,21 @@ async function writeBlock(
     };
 
     // 1. Where does it go, and where was our previous block?
-    const target = await chooseSheet(context, spec, sync);
-    const isNew = target.sheet.isNullObject;
-    const previous: Block | null = !isNew && !target.range.isNullObject && target.range.value ? parseA1(target.range.value) : null;
+    const { target, table } = await chooseSheet(context, spec, sync);
+    const isNew = !target.exists;
+    const previous: Block | null = !isNew && !target.range!.isNullObject && target.range!.value ? parseA1(target.range!.value) : null;
     const top = spec.banner === undefined ? 0 : 1; // the header's row
     const next: Block = { row: 0, column: 0, rows: spec.rows.length + 1 + top, columns: width };
+    if (!isNew) checkTable(target, previous && { ...previous, row: previous.row + top, rows: previous.rows - top }, table);
 
     // 2. On refresh, make sure the new block covers nothing of the user's.
-    if (!isNew && !target.used.isNullObject) {
-      const used = parseA1(target.used.address);
+    if (!isNew && !target.used!.isNullObject) {
+      const used = parseA1(target.used!.address);
       const probes = outside(next, previous)
         .map((part) => intersect(part, used))
         .filter((b): b is Block => b !== null)
         .map((b) => {
-          const r = target.sheet.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
+          const r = target.sheet!.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
           r.load('values');
           return { block: b, range: r };
         });
@@ -224,8 +301,9 @@ async function writeBlock(
       }
     }
 
-    // 3. Write: the old block's removal and the header ride with the first
-    //    batch; decorations and tags with the last.
+    // 3. Write: the old block's removal, the header and the tags ride with
+    //    the first batch (a refusal later leaves the sheet findable);
+    //    widths, then decorations, with the last, protection at its very end.
     const blocks = planChunks(spec.rows, formats, maxBlockBytes);
     if (blocks.length === 0) blocks.push([0, 0]);
     let largestBlockBytes = 0;
@@ -239,6 +317,8 @@ async function writeBlock(
       context.workbook.application.suspendApiCalculationUntilNextSync();
       if (first) {
         hooks.first?.(sheet, target);
+        // Our old table becomes a plain range: its cells, and any the user typed into it, stay; then exactly our old block is cleared.
+        if (table) context.workbook.tables.getItem(spec.tableName!).convertToRange();
         if (previous) {
           const old = sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns);
           old.clear('All');
@@ -255,6 +335,10 @@ async function writeBlock(
         header.numberFormat = [spec.columns.map(() => '@')];
         header.values = [spec.columns.map((c) => c.header)];
         if (spec.wrapHeader) header.format.wrapText = true;
+        sheet.customProperties.add(PROP.kind, spec.kind);
+        sheet.customProperties.add(PROP.range, a1(next));
+        sheet.customProperties.add(PROP.header, headerPrint(spec.columns.map((c) => c.header)));
+        for (const [k, v] of Object.entries({ ...spec.properties, ...spec.identity })) sheet.customProperties.add(propName(k), v);
       }
       if (end > start) {
         const block = sheet.getRangeByIndexes(top + 1 + start, 0, end - start, width);
@@ -262,16 +346,14 @@ async function writeBlock(
         block.values = spec.rows.slice(start, end);
       }
       if (last) {
-        hooks.last(sheet, { ...next, row: top, rows: next.rows - top });
+        // Widths before anything hides a column, and everything before the hook protects the sheet.
         spec.columns.forEach((c, j) => (sheet.getRangeByIndexes(top, j, 1, 1).format.columnWidth = c.width));
         // Wrapped headers: the row grows to show every line (Excel does not on its own for text set by the API).
         if (spec.wrapHeader) sheet.getRangeByIndexes(top, 0, 1, width).format.autofitRows();
         const freeze = { rows: top + 1 + (spec.freeze?.rows ?? 0), columns: spec.freeze?.columns ?? 0 };
         if (freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
         else sheet.freezePanes.freezeRows(freeze.rows);
-        sheet.customProperties.add(PROP.kind, spec.kind);
-        sheet.customProperties.add(PROP.range, a1(next));
-        for (const [k, v] of Object.entries({ ...spec.properties, ...spec.identity })) sheet.customProperties.add(propName(k), v);
+        hooks.last(sheet, { ...next, row: top, rows: next.rows - top });
         sheet.activate();
       }
       try {
@@ -301,11 +383,9 @@ export function writeSheetTable(run: ExcelRun, spec: SheetTableSpec, options: { 
     run,
     spec,
     {
-      first: (sheet, target) => {
-        if (target.table && !target.table.isNullObject) sheet.tables.getItem(spec.tableName).delete();
-      },
       last: (sheet, block) => {
-        const table = sheet.tables.add(a1(block), true);
+        // By a Range of this sheet: an address without a sheet name may be taken on the active sheet.
+        const table = sheet.tables.add(sheet.getRangeByIndexes(block.row, block.column, block.rows, block.columns), true);
         table.name = spec.tableName;
         table.style = 'TableStyleMedium2';
       },
@@ -320,8 +400,9 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
     run,
     spec,
     {
+      // Only a protected sheet is unprotected (unprotecting an unprotected one has been refused, office-js#6784).
       first: (sheet, target) => {
-        if (!target.sheet.isNullObject) sheet.protection.unprotect();
+        if (target.exists && target.protection!.protected) sheet.protection.unprotect();
       },
       last: (sheet, block) => {
         const header = sheet.getRangeByIndexes(block.row, 0, 1, spec.columns.length);
@@ -341,6 +422,7 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
           input.dataValidation.rule = spec.inputRule.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
           input.dataValidation.errorAlert = { message: spec.inputRule.message, showAlert: true, style: 'Stop', title: 'Quotabook' };
         }
+        // The caller set the widths already: a width set after hiding may show the column again.
         for (const c of spec.hiddenColumns) sheet.getRangeByIndexes(block.row, c, spec.rows.length + 1, 1).columnHidden = true;
         if (spec.readOnly && spec.rows.length) sheet.getRangeByIndexes(block.row + 1, 0, spec.rows.length, spec.columns.length).format.fill.color = '#EDEDED';
         for (const h of spec.highlight ?? []) sheet.getRangeByIndexes(h.row, h.column, 1, 1).format.fill.color = '#FFEB9C';
@@ -352,6 +434,7 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
           alert.cellValue.format.font.color = '#9C0006';
           alert.cellValue.rule = { formula1: '0', operator: 'NotEqualTo' as Excel.ConditionalCellValueOperator };
         }
+        // Last of all: a protected sheet refuses formats, widths, freezing and tags.
         if (spec.protect) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
       },
     },
@@ -378,16 +461,16 @@ export async function readTaggedSheet(run: ExcelRun, kind: string, identity: Rec
     await context.sync();
     const spec = { sheetName: '', kind, identity, columns: [], rows: [], properties: {} } as SheetBlockSpec;
     const infos = sheets.items.map((s) => inspect(context, s.name, identity));
-    const tags = infos.map((i) => tagKeys.map((k) => [k, i.sheet.customProperties.getItemOrNullObject(propName(k))] as const));
+    const tags = infos.map((i) => tagKeys.map((k) => [k, i.sheet!.customProperties.getItemOrNullObject(propName(k))] as const));
     for (const t of tags) for (const [, p] of t) p.load('value');
     await context.sync();
     const at = infos.findIndex((i) => isOurs(i, spec));
     if (at < 0) return null;
     const info = infos[at]!;
     const values: unknown[][] = [];
-    if (!info.used.isNullObject) {
-      const used = parseA1(info.used.address);
-      const range = info.sheet.getRangeByIndexes(0, 0, used.row + used.rows, used.column + used.columns);
+    if (!info.used!.isNullObject) {
+      const used = parseA1(info.used!.address);
+      const range = info.sheet!.getRangeByIndexes(0, 0, used.row + used.rows, used.column + used.columns);
       range.load('values');
       await context.sync();
       values.push(...range.values);
@@ -414,29 +497,39 @@ export const STORE_SHEET = 'QuotabookStore';
 const STORE_CHUNK = 30_000;
 
 /**
+ * The store's keys (column A, from row 1), or null when there is no store
+ * sheet. The sheet's existence is synced before anything is called on it.
+ */
+async function storeKeys(context: Excel.RequestContext): Promise<{ sheet: Excel.Worksheet; keys: unknown[] } | null> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+  sheet.load('isNullObject');
+  await context.sync();
+  if (sheet.isNullObject) return null;
+  // The used part of column A: the keys, read in the same sync that finds them.
+  const used = sheet.getRangeByIndexes(0, 0, 1_048_576, 1).getUsedRangeOrNullObject(true);
+  used.load(['address', 'values']);
+  await context.sync();
+  if (used.isNullObject) return { sheet, keys: [] };
+  const b = parseA1(used.address);
+  return { sheet, keys: [...Array.from({ length: b.row }, () => ''), ...used.values.map((r) => r[0])] };
+}
+
+/**
  * Keeps a text in the workbook under a key: a row of the very hidden store
- * sheet (key, then the text in chunks), replacing what the key held. Two syncs.
+ * sheet (key, then the text in chunks), replacing what the key held. Two
+ * syncs for a new store, three for an existing one.
  */
 export async function writeStoredText(run: ExcelRun, key: string, text: string): Promise<void> {
   await run(async (context) => {
-    let sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-    sheet.load('isNullObject');
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('address');
-    await context.sync();
-    let rows: unknown[][] = [];
-    if (sheet.isNullObject) {
+    const store = await storeKeys(context);
+    let sheet: Excel.Worksheet;
+    let keys: unknown[] = [];
+    if (!store) {
       sheet = context.workbook.worksheets.add(STORE_SHEET);
       sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
-    } else if (!used.isNullObject) {
-      const b = parseA1(used.address);
-      const keys = sheet.getRangeByIndexes(0, 0, b.row + b.rows, 1);
-      keys.load('values');
-      await context.sync();
-      rows = keys.values;
-    }
-    const found = rows.findIndex((r) => r[0] === key);
-    const at = found >= 0 ? found : rows.length;
+    } else ({ sheet, keys } = store);
+    const found = keys.indexOf(key);
+    const at = found >= 0 ? found : keys.length;
     const chunks = Array.from({ length: Math.max(1, Math.ceil(text.length / STORE_CHUNK)) }, (_, i) => text.slice(i * STORE_CHUNK, (i + 1) * STORE_CHUNK));
     const row = sheet.getRangeByIndexes(at, 0, 1, chunks.length + 1);
     sheet.getRangeByIndexes(at, 0, 1, 16_384).clear('Contents' as Excel.ClearApplyTo);
@@ -449,22 +542,15 @@ export async function writeStoredText(run: ExcelRun, key: string, text: string):
 /** The text kept under a key, or null. */
 export async function readStoredText(run: ExcelRun, key: string): Promise<string | null> {
   return run(async (context) => {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-    const used = sheet.getUsedRangeOrNullObject(true);
-    sheet.load('isNullObject');
-    used.load('address');
+    const store = await storeKeys(context);
+    const at = store ? store.keys.indexOf(key) : -1;
+    if (!store || at < 0) return null;
+    const row = store.sheet.getRangeByIndexes(at, 0, 1, 16_384).getUsedRangeOrNullObject(true);
+    row.load(['address', 'values']);
     await context.sync();
-    if (sheet.isNullObject || used.isNullObject) return null;
-    const b = parseA1(used.address);
-    const keys = sheet.getRangeByIndexes(0, 0, b.row + b.rows, 1);
-    keys.load('values');
-    await context.sync();
-    const at = keys.values.findIndex((r) => r[0] === key);
-    if (at < 0) return null;
-    const row = sheet.getRangeByIndexes(at, 0, 1, b.column + b.columns);
-    row.load('values');
-    await context.sync();
-    return row.values[0]!.slice(1).map((v) => String(v ?? '')).join('');
+    if (row.isNullObject) return '';
+    const b = parseA1(row.address);
+    return [...Array.from({ length: b.column }, () => ''), ...row.values[0]!].slice(1).map((v) => String(v ?? '')).join('');
   });
 }
 

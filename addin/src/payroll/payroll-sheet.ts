@@ -281,13 +281,20 @@ export function changesSheetSpec(w: Words, view: RunView, against: string, chang
     sheetName: `${q.changesSheet} ${view.run.month}`,
     kind: CHANGES_KIND,
     identity: { month: view.run.month, scope: view.run.scopeUnitId },
-    tableName: `QuotabookChanges${view.run.month.replace('-', '')}`,
+    tableName: sheetKeyTableName('QuotabookChanges', view),
     banner: format(q.changesBanner, { run: `${view.run.scopeUnitName} · ${view.run.month} · v${view.run.version} · ${status}`, against }),
     columns: headers.map(([header, numberFormat, min]) => ({ header, numberFormat, width: headerWidth(header, min) })),
     rows,
     properties: { runId: view.run.id, against },
   };
 }
+
+/**
+ * A table's name from its sheet's key (month and scope): table names are
+ * unique in a workbook, and a second scope pulled in the same month gets its
+ * own sheet, so it needs its own table name too.
+ */
+export const sheetKeyTableName = (prefix: string, view: RunView) => `${prefix}${view.run.month.replace('-', '')}_${view.run.scopeUnitId.replace(/\W/g, '')}`.slice(0, 250);
 
 /** A line's explanation in the reader's language, from the data the server gives. */
 export const lineExplanation = (w: Words, l: { label: string; explanation: { data: string } }) => explain(JSON.parse(l.explanation.data), l.label, w.locale);
@@ -298,7 +305,7 @@ export function explainSheetSpec(w: Words, view: RunView): SheetTableSpec {
     sheetName: `${p.explain} ${view.run.month}`,
     kind: 'payroll-explain',
     identity: { month: view.run.month, scope: view.run.scopeUnitId },
-    tableName: `QuotabookExplain${view.run.month.replace('-', '')}`,
+    tableName: sheetKeyTableName('QuotabookExplain', view),
     columns: [
       { header: p.employeeNo, numberFormat: '@', width: 70 },
       { header: p.name, numberFormat: '@', width: 70 },
