@@ -342,6 +342,7 @@ export class StandInContext {
   /** Part B: what charts and conditional formats need of the core. */
   readonly host: ChartHost = {
     enqueue: (payload, apply) => this.enqueue(payload, apply),
+    enqueueLoad: (fill) => this.enqueueLoad(fill),
     error: (code, message) => new StandInError(code, message),
     requireApi: (version, what) => {
       if (versionAtLeast(this.state.excelApi, version)) return;

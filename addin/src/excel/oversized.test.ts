@@ -61,6 +61,28 @@ describe('oversized writes', () => {
     await expect(writeSheetTable(flaky, spec(rows), { maxBlockBytes: 128 * 1024 })).rejects.toMatchObject({ code: 'GeneralException' });
   });
 
+  it('after a GeneralException that came once the new sheet was added, goes on with that sheet instead of adding it again', async () => {
+    const { workbook, run } = excel();
+    const rows = Array.from({ length: 2000 }, (_, i) => [`id${i}`, 'y'.repeat(100), i]);
+    let calls = 0;
+    // Excel applied the first block, then answered GeneralException (nothing says it cannot).
+    const flaky: ExcelRun = (batch) =>
+      run(async (context) => {
+        const sync = context.sync.bind(context);
+        context.sync = (async () => {
+          calls += 1;
+          await sync();
+          if (calls === 2) throw Object.assign(new Error('An internal error has occurred.'), { code: 'GeneralException' });
+        }) as typeof context.sync;
+        return batch(context);
+      });
+    // Several blocks, so that the failing first one is not also the last (whose table and tags are not safe to run twice).
+    const report = await writeSheetTable(flaky, spec(rows), { maxBlockBytes: 64 * 1024 });
+    expect(report.rows).toBe(2000);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Roster']);
+    expect(workbook.read('Roster', 'A2001')).toEqual([['id1999']]);
+  });
+
   it('keeps each request within the budget, counting Office.js’s own objects (per action and per 1,500-cell chunk)', async () => {
     const { workbook, run } = excel();
     // One-character cells: the per-chunk objects weigh most against the values here.
