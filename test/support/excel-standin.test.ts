@@ -92,7 +92,7 @@ describe('Excel stand-in', () => {
       sheet.getRange('A1:F1').values = [[null, '007', '=1+1', "'=1+1", '42', '']];
       await ctx.sync();
     });
-    expect(workbook.read('Sheet1', 'A1:F1')).toEqual([['keep me', '007', '', '=1+1', 42, '']]);
+    expect(workbook.read('Sheet1', 'A1:F1')).toEqual([['keep me', '007', 2, '=1+1', 42, '']]);
     expect(workbook.cell('Sheet1', 'C1')?.formula).toBe('=1+1');
     expect(workbook.cell('Sheet1', 'D1')?.formula).toBeUndefined();
   });

@@ -5,16 +5,24 @@
  * - proxies queue their writes and loads; nothing happens until `sync()`;
  * - reading a property that was not loaded (and synced) throws PropertyNotLoaded;
  * - `getItemOrNullObject` gives a proxy whose `isNullObject` is known after sync;
- * - a request over 5 MB (serialised) fails whole with RequestPayloadSizeLimitExceeded,
- *   a response over 5 MB with ResponsePayloadSizeLimitExceeded;
+ * - a request over 5 MB (serialised, counting each action's and each
+ *   1,500-cell array chunk's own objects) fails whole with
+ *   RequestPayloadSizeLimitExceeded, a response over 5 MB with
+ *   ResponsePayloadSizeLimitExceeded, except that a share of them (see
+ *   `oversizedAsGeneralException`) fail with GeneralException instead, as
+ *   Excel on the web has been seen to do; a get of more than five million
+ *   cells gives null values;
  * - values/numberFormat must match the range's shape, else InvalidArgument;
- * - `null` leaves a cell unchanged, `""` clears it, a string starting with "="
- *   becomes a formula (unless the cell is formatted as text "@"), a leading
- *   apostrophe makes the rest literal text, and numeric strings in
- *   non-text cells become numbers;
+ * - `null` leaves a cell unchanged, `""` clears it, a string starting with
+ *   "=", "+", "-" (or "@", unconfirmed) becomes a formula whatever the cell's
+ *   number format, a leading apostrophe makes the rest literal text (read
+ *   back without it), and numeric strings in non-text cells become numbers;
+ * - formulas are computed (excel-formulas.ts: numbers, references, + and -,
+ *   SUM); one the stand-in cannot compute is refused at sync;
+ * - charts, conditional formats and requirement sets: excel-standin-charts.ts;
  * - ranges outside the sheet's 1,048,576 × 16,384 grid are InvalidArgument.
  *
- * Part A of issue 9 (see excel-standin-A.md for each behaviour's reference):
+ * Part A of issue 9 (see excel-standin.md for each behaviour's reference):
  * deleting a table clears its cells, typing beside a table grows it, a
  * protected sheet refuses everything but selection on locked cells, tables
  * added by an unqualified address land on the active sheet, a width un-hides
@@ -26,8 +34,28 @@
  * page for the end-to-end tests, so it imports only pure helpers.
  */
 import { columnLetters, parseA1, type Block } from '../../addin/src/excel/chunks.ts';
+import { parseFormula, SheetEvaluator, UnsupportedFormula } from './excel-formulas.ts';
+import { conditionalFormatsOf, StandInChartCollection, versionAtLeast, type ChartHost, type ChartState, type ConditionalFormatState } from './excel-standin-charts.ts';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/**
+ * What each queued action adds to a request besides its arguments: the action
+ * and the object path it acts on, as Office.js serialises them (an estimate,
+ * on the high side on purpose).
+ */
+export const ACTION_OVERHEAD_BYTES = 256;
+/** Office.js sends a values/numberFormat/formulas array of more than this many cells in chunks … */
+export const ARRAY_CHUNK_CELLS = 1500;
+/** … each chunk with its own range object and action (an estimate, on the high side on purpose). */
+export const ARRAY_CHUNK_OVERHEAD_BYTES = 512;
+/** Excel returns values of at most five million cells at once (beyond, values may come back null). */
+export const MAX_GET_CELLS = 5_000_000;
+
+/** Extra request bytes for an array written to a range: one set of objects per 1,500-cell chunk. */
+export const arrayChunkBytes = (grid: unknown) => {
+  const cells = Array.isArray(grid) ? grid.reduce((n: number, row) => n + (Array.isArray(row) ? row.length : 1), 0) : 1;
+  return cells > ARRAY_CHUNK_CELLS ? Math.ceil(cells / ARRAY_CHUNK_CELLS) * ARRAY_CHUNK_OVERHEAD_BYTES : 0;
+};
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
@@ -141,6 +169,44 @@ export class StandInWorkbook {
    */
   refuseNext: { op: string; code: string } | null = null;
 
+  // --- oversized requests, formulas, charts, conditional formats, requirement sets (part B) ---
+  /**
+   * The share of oversized requests and responses that fail with
+   * GeneralException ("An internal error has occurred.") instead of the size
+   * error: 0 to 1, decided by a seeded sequence so that runs repeat; or
+   * 'always'. Half by default: the adapter must handle both.
+   */
+  oversizedAsGeneralException: number | 'always' = 0.5;
+  /** Seed of that sequence. */
+  oversizedSeed = 1;
+  private oversizedDraws = 0;
+  charts: ChartState[] = [];
+  conditionalFormats: ConditionalFormatState[] = [];
+  /** The ExcelApi requirement set this Excel claims: APIs above it fail with ApiNotFound. The manifest's minimum by default. */
+  excelApi = '1.12';
+  /** Office.context.requirements as this Excel would answer. */
+  readonly requirements = {
+    isSetSupported: (name: string, minVersion?: string) => name === 'ExcelApi' && versionAtLeast(this.excelApi, minVersion ?? '1.1'),
+  };
+
+  /** Whether this oversized payload fails with GeneralException (the seeded draw). */
+  oversizedFailsAsGeneralException(): boolean {
+    const share = this.oversizedAsGeneralException;
+    if (share === 'always') return true;
+    // mulberry32 on seed + draw number: deterministic, spread evenly.
+    let t = (this.oversizedSeed + 0x6d2b79f5 * ++this.oversizedDraws) >>> 0;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const draw = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return draw < share;
+  }
+
+  /** The value a cell shows (a formula's result), for the charts module and reads. */
+  valueAt(sheet: SheetState, row: number, column: number): CellValue | '' {
+    return evaluatorOf(sheet).value(row, column);
+  }
+  // --- end part B ---
+
   constructor(sheetNames: string[] = ['Sheet1']) {
     for (const name of sheetNames) this.addSheet(name);
   }
@@ -172,7 +238,8 @@ export class StandInWorkbook {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     const a = parseAddress(address);
-    return Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.columns }, (_, c) => sheet.cells.get(key(a.row + r, a.column + c))?.value ?? ''));
+    const ev = evaluatorOf(sheet);
+    return Array.from({ length: a.rows }, (_, r) => Array.from({ length: a.columns }, (_, c) => ev.value(a.row + r, a.column + c)));
   }
 
   cell(sheetName: string, address: string): Cell | undefined {
@@ -196,7 +263,7 @@ export class StandInWorkbook {
    * into the cell directly right of a table's last column (within its rows)
    * adds a column (headed "ColumnN"), one typed directly below its last row
    * (within its columns) adds a row. Only typing (this helper) does this;
-   * values written through the API do not grow tables here (see excel-standin-A.md).
+   * values written through the API do not grow tables here (see excel-standin.md).
    */
   growTablesOnTyping(sheet: SheetState, row: number, column: number) {
     for (const t of this.tables) {
@@ -280,17 +347,38 @@ export class StandInWorkbook {
   };
 }
 
+/** Computes what a sheet's cells show (formulas evaluated); one per read. */
+const evaluatorOf = (sheet: SheetState) => new SheetEvaluator((r, c) => sheet.cells.get(key(r, c)));
+
+/**
+ * Excel reads a string that starts with "=", "+" or "-" as a formula (the
+ * Range.values reference), whatever the number format: whether "@" stops it
+ * for API writes is undocumented, so the stand-in assumes it does not. A
+ * leading "@" is read as a formula too (unconfirmed; modelled harshly).
+ */
+const FORMULA_LEAD = /^[=+\-@]/;
+
 function writeCell(sheet: SheetState, row: number, column: number, value: unknown) {
   if (value === null || value === undefined) return; // null leaves the cell alone
   const k = key(row, column);
   const cell = sheet.cells.get(k) ?? { value: '', numberFormat: 'General' };
+  if (typeof value === 'string' && !value.startsWith("'") && !(cell.numberFormat !== '@' && /^[+-]?\d+(\.\d+)?$/.test(value.trim())) && FORMULA_LEAD.test(value)) {
+    const formula = value.startsWith('=') ? value : `=${value}`;
+    try {
+      parseFormula(formula);
+    } catch (error) {
+      if (error instanceof UnsupportedFormula) throw new StandInError('StandInUnsupportedFormula', error.message);
+      throw error;
+    }
+    cell.formula = formula;
+    cell.value = ''; // computed when read
+    sheet.cells.set(k, cell);
+    return;
+  }
   delete cell.formula;
   if (value === '') cell.value = '';
   else if (typeof value === 'string' && value.startsWith("'")) cell.value = value.slice(1);
-  else if (typeof value === 'string' && value.startsWith('=') && cell.numberFormat !== '@') {
-    cell.formula = value;
-    cell.value = ''; // not evaluated here
-  } else if (typeof value === 'string' && cell.numberFormat !== '@' && /^-?\d+(\.\d+)?$/.test(value.trim())) cell.value = Number(value);
+  else if (typeof value === 'string' && cell.numberFormat !== '@' && /^[+-]?\d+(\.\d+)?$/.test(value.trim())) cell.value = Number(value);
   else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') cell.value = value;
   else throw new StandInError('InvalidArgument', `A cell value must be a string, number or boolean (got ${typeof value}).`);
   sheet.cells.set(k, cell);
@@ -308,14 +396,29 @@ export class StandInContext {
     this.workbook = new StandInWorkbookProxy(this);
   }
 
-  enqueue(payload: unknown, apply: () => void) {
-    this.queue.push({ bytes: utf8Length(JSON.stringify(payload ?? null)) + 32, apply });
+  /** `extraBytes`: what the request carries besides the payload and one action (e.g. an array's chunks). */
+  enqueue(payload: unknown, apply: () => void, extraBytes = 0) {
+    this.queue.push({ bytes: utf8Length(JSON.stringify(payload ?? null)) + ACTION_OVERHEAD_BYTES + extraBytes, apply });
   }
 
   enqueueLoad(fill: () => number) {
-    this.queue.push({ bytes: 48, apply: () => undefined });
+    this.queue.push({ bytes: ACTION_OVERHEAD_BYTES, apply: () => undefined });
     this.loads.push(fill);
   }
+
+  /** Part B: what charts and conditional formats need of the core. */
+  readonly host: ChartHost = {
+    enqueue: (payload, apply) => this.enqueue(payload, apply),
+    enqueueLoad: (fill) => this.enqueueLoad(fill),
+    error: (code, message) => new StandInError(code, message),
+    requireApi: (version, what) => {
+      if (versionAtLeast(this.state.excelApi, version)) return;
+      this.enqueue({ api: what }, () => {
+        throw new StandInError('ApiNotFound', `${what} needs ExcelApi ${version}; this Excel has ${this.state.excelApi}.`);
+      });
+    },
+    valueAt: (sheet, row, column) => this.state.valueAt(sheet as SheetState, row, column),
+  };
 
   trackedObjects = { add: () => undefined, remove: () => undefined };
 
@@ -338,6 +441,7 @@ export class StandInContext {
     }
     if (bytes > REQUEST_LIMIT_BYTES) {
       stats.failedRequests += 1;
+      if (this.state.oversizedFailsAsGeneralException()) throw new StandInError('GeneralException', 'An internal error has occurred.');
       throw new StandInError('RequestPayloadSizeLimitExceeded', `The request payload size (${bytes} bytes) has exceeded the limit.`);
     }
     await Promise.resolve();
@@ -346,6 +450,7 @@ export class StandInContext {
     for (const fill of loads) responseBytes += fill();
     if (responseBytes > REQUEST_LIMIT_BYTES) {
       stats.failedRequests += 1;
+      if (this.state.oversizedFailsAsGeneralException()) throw new StandInError('GeneralException', 'An internal error has occurred.');
       throw new StandInError('ResponsePayloadSizeLimitExceeded', `The response payload size (${responseBytes} bytes) has exceeded the limit.`);
     }
   }
@@ -407,7 +512,7 @@ class Loadable {
    * A resolver for an operation queued now: if, when the batch runs, the
    * object is a null object whose nullness the code did not know when it
    * queued the operation, the batch fails (harsh: Office.js does not document
-   * calling into a null object; see excel-standin-A.md).
+   * calling into a null object; see excel-standin.md).
    */
   protected guard<S>(resolve: () => S | null, what: string): () => S | null {
     const known = this.nullKnown();
@@ -548,6 +653,11 @@ export class StandInWorksheet extends Loadable {
 
   get tables() {
     return new StandInTableCollection(this.ctx, this.guard(() => this.resolve(), 'Worksheet.tables'));
+  }
+
+  /** Part B: charts (ExcelApi 1.1; series 1.7; data table 1.14). */
+  get charts() {
+    return new StandInChartCollection(this.ctx.host, this.ctx.state.charts, () => this.resolve());
   }
 
   get freezePanes() {
@@ -947,13 +1057,18 @@ export class StandInRange extends Loadable {
     if (!r) return undefined;
     const grid = <T>(f: (c: Cell | undefined) => T) =>
       Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.columns }, (_, j) => f(r.sheet.cells.get(key(r.row + i, r.column + j)))));
+    // Beyond five million cells Excel may give null instead of failing (office-js-docs-pr#5821): the harsher reading.
+    const tooMany = r.rows * r.columns > MAX_GET_CELLS;
     switch (prop) {
-      case 'values':
-        return grid((c) => c?.value ?? '');
+      case 'values': {
+        if (tooMany) return null;
+        const ev = evaluatorOf(r.sheet);
+        return Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.columns }, (_, j) => ev.value(r.row + i, r.column + j)));
+      }
       case 'formulas':
-        return grid((c) => c?.formula ?? c?.value ?? '');
+        return tooMany ? null : grid((c) => c?.formula ?? c?.value ?? '');
       case 'numberFormat':
-        return grid((c) => c?.numberFormat ?? 'General');
+        return tooMany ? null : grid((c) => c?.numberFormat ?? 'General');
       case 'address':
         return addressOf(r.sheet.name, r.row, r.column, r.rows, r.columns);
       case 'rowCount':
@@ -1060,42 +1175,37 @@ export class StandInRange extends Loadable {
     return { row: r.row, column: r.column, rows: r.rows, columns: r.columns };
   }
 
+  /** Part B: the sheet and block, for charts and conditional formats. */
+  get target(): RangeRef {
+    return this.ref;
+  }
+
+  /** Part B: conditional formats (ExcelApi 1.6), recorded in workbook.conditionalFormats; a CellValue one also marks its cells. */
   get conditionalFormats() {
-    const ctx = this.ctx;
-    const range = this;
-    return {
-      clearAll: () => ctx.enqueue('clearConditionalFormats', () => {
-        range.checkWritable();
-        range.eachCell((c) => delete c.conditional);
-      }),
-      add: (type: string) => {
-        if (type !== 'CellValue') throw new StandInError('InvalidArgument', `The stand-in supports cell-value conditional formats only (got ${type}).`);
-        const applied: { rule: unknown; fill?: string } = { rule: null };
-        ctx.enqueue({ conditionalFormat: type }, () => {
-          range.checkWritable();
-          range.eachCell((c) => (c.conditional = applied));
-        });
-        return {
-          cellValue: {
-            set rule(rule: unknown) {
-              ctx.enqueue({ rule }, () => (applied.rule = rule));
-            },
-            format: {
-              fill: {
-                set color(value: string) {
-                  ctx.enqueue({ fill: value }, () => (applied.fill = value));
-                },
-              },
-              font: {
-                set color(value: string) {
-                  ctx.enqueue({ fontColor: value }, () => void range.ref);
-                },
-              },
-            },
-          },
-        };
+    return conditionalFormatsOf(
+      this.ctx.host,
+      this.ctx.state.conditionalFormats,
+      this,
+      (applied) => this.eachCell((c) => (c.conditional = applied)),
+      () => this.eachCell((c) => delete c.conditional),
+      () => this.checkWritable(),
+    );
+  }
+
+  /** Part B: formulas in, as typed: the same reading as values (a constant stays a constant). */
+  set formulas(grid: unknown[][]) {
+    this.ctx.enqueue(
+      grid,
+      () => {
+        this.checkShape(grid, 'formulas');
+        this.checkWritable();
+        const r = this.ref;
+        grid.forEach((row, i) => row.forEach((v, j) => writeCell(r.sheet, r.row + i, r.column + j, v)));
       },
-    };
+      arrayChunkBytes(grid),
+    );
+    this.forget('formulas');
+    this.forget('values');
   }
 
   get dataValidation() {
@@ -1135,12 +1245,16 @@ export class StandInRange extends Loadable {
   }
 
   set values(grid: unknown[][]) {
-    this.ctx.enqueue(grid, () => {
-      this.checkShape(grid, 'values');
-      this.checkWritable();
-      const r = this.ref;
-      grid.forEach((row, i) => row.forEach((v, j) => writeCell(r.sheet, r.row + i, r.column + j, v)));
-    });
+    this.ctx.enqueue(
+      grid,
+      () => {
+        this.checkShape(grid, 'values');
+        this.checkWritable();
+        const r = this.ref;
+        grid.forEach((row, i) => row.forEach((v, j) => writeCell(r.sheet, r.row + i, r.column + j, v)));
+      },
+      arrayChunkBytes(grid),
+    );
     this.forget('values');
   }
 
@@ -1158,7 +1272,7 @@ export class StandInRange extends Loadable {
           r.sheet.cells.set(k, cell);
         }),
       );
-    });
+    }, arrayChunkBytes(grid));
     this.forget('numberFormat');
   }
 
@@ -1241,6 +1355,8 @@ export function createStandInExcel(sheetNames?: string[]) {
   const workbook = new StandInWorkbook(sheetNames);
   return {
     workbook,
+    /** Part B: what Office.context.requirements would answer in this Excel. */
+    Office: { context: { requirements: workbook.requirements } },
     Excel: {
       run: workbook.run,
       ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },

@@ -12,9 +12,9 @@ describe('the adjustments sheet', () => {
     expect(zh.identity).toEqual({ month: '2026-03' });
     expect(adjustmentsSheet(words.en, '2026-04', []).sheetName).toBe('Adjustments 2026-04');
   });
-  it('writes money as exact numbers in #,##0.00 and formula-looking text as text', () => {
+  it('writes money as exact numbers in #,##0.00 and the server’s text as it is (the adapter keeps it text)', () => {
     const s = adjustmentsSheet(words.en, '2026-03', [row]);
-    expect(s.rows[0]).toEqual(['E001', '李雷', -50.1, "'=迟到", '王经理']);
+    expect(s.rows[0]).toEqual(['E001', '李雷', -50.1, '=迟到', '王经理']);
     expect(s.columns[2]!.numberFormat).toBe('#,##0.00');
   });
 });

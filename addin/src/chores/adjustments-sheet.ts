@@ -2,7 +2,6 @@
 import type { Words } from '../i18n.ts';
 import { format } from '../i18n.ts';
 import type { SheetTableSpec } from '../excel/workbook.ts';
-import { asText } from '../roster/roster-sheet.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { PayAdjustment } from './operations.ts';
 
@@ -22,7 +21,7 @@ export function adjustmentsSheet(w: Words, month: string, rows: PayAdjustment[])
       { header: c.reason, numberFormat: '@', width: 200 },
       { header: c.approvedBy, numberFormat: '@', width: 80 },
     ],
-    rows: rows.map((a) => [asText(a.employeeNo), asText(a.personName), fenToCellNumber(parseMoney(a.amount)), asText(a.reason), asText(a.approvedBy)]),
+    rows: rows.map((a) => [a.employeeNo, a.personName, fenToCellNumber(parseMoney(a.amount)), a.reason, a.approvedBy]),
     properties: { month },
   };
 }

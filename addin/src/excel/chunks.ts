@@ -3,13 +3,50 @@
  * each `context.sync` carries at most that much (Excel on the web caps a
  * request at 5 MB). Pure: no Excel here.
  */
-export type CellInput = string | number | boolean | null;
+/** A formula the add-in means to write, e.g. formula('=SUM(D4:D6)'); every plain string is written as text. */
+export interface Formula {
+  readonly formula: string;
+}
+
+/** A cell as the sheet modules give it: text (always kept as text), a number, a boolean, a formula, or null (leave the cell alone). */
+export type CellInput = string | number | boolean | null | Formula;
+
+export const formula = (text: string): Formula => ({ formula: text.startsWith('=') ? text : `=${text}` });
+
+export const isFormula = (v: unknown): v is Formula => typeof v === 'object' && v !== null && typeof (v as Formula).formula === 'string';
+
+/**
+ * Excel reads a string that starts with "=", "+" or "-" as a formula (the
+ * Range.values reference), whatever the cell's number format as far as anyone
+ * has documented; "@" starts a formula too in recent Excel. An apostrophe in
+ * front keeps such text as text and is not part of the value Excel returns; a
+ * string that starts with an apostrophe itself gets a second one, so it keeps
+ * its own.
+ */
+const NEEDS_APOSTROPHE = /^[=+\-@']/;
+
+/** The one place a cell's value is turned into what Range.values is given. */
+export function cellValue(v: CellInput): string | number | boolean | null {
+  if (isFormula(v)) return v.formula;
+  if (typeof v === 'string' && NEEDS_APOSTROPHE.test(v)) return `'${v}`;
+  return v;
+}
 
 const encoder = new TextEncoder();
 
-/** Bytes a row adds to a request: its values and its number formats, as JSON. */
+/**
+ * What Office.js adds to a request besides the values (estimates, generous on
+ * purpose): each queued action carries its own object path, and an array of
+ * more than 1,500 cells goes in chunks of 1,500, each with its own objects.
+ */
+export const OFFICE_ACTION_BYTES = 320;
+export const OFFICE_CHUNK_CELLS = 1500;
+export const OFFICE_CHUNK_BYTES = 640;
+
+/** Bytes a row adds to a request: its values and its number formats as JSON, and its share of the arrays' chunk objects. */
 export function rowBytes(row: readonly CellInput[], formats: readonly string[]): number {
-  return encoder.encode(JSON.stringify(row)).length + encoder.encode(JSON.stringify(formats)).length + 2;
+  const json = encoder.encode(JSON.stringify(row.map(cellValue))).length + encoder.encode(JSON.stringify(formats)).length + 2;
+  return json + Math.ceil((2 * row.length * OFFICE_CHUNK_BYTES) / OFFICE_CHUNK_CELLS);
 }
 
 /** Half-open row ranges [start, end) whose estimated size is at most maxBytes each (a single huge row stands alone). */

@@ -1,7 +1,7 @@
 /**
  * Issue 9, part A: the adapter holds when Excel is harsher than it documents.
  * Each test runs the adapter unchanged against the stand-in, which models the
- * harsher reading (test/support/excel-standin-A.md says which and why).
+ * harsher reading (test/support/excel-standin.md says which and why).
  */
 import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';

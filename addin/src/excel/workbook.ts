@@ -24,11 +24,18 @@
  * - tables are added by a Range of their own sheet (an address without a
  *   sheet name may mean the active sheet), and widths are set before columns
  *   are hidden (whether a width un-hides a column is undocumented);
- * - values go in blocks of at most ~4 MB, one `context.sync` per block, a
- *   block halved and retried when Excel says the request was too large;
+ * - values go in blocks of at most ~4 MB, counting what Office.js adds to
+ *   each action and each 1,500-cell chunk, one `context.sync` per block; a
+ *   block is halved and retried (and the rest planned at half the size) when
+ *   Excel says the request was too large, or answers a large one with
+ *   GeneralException, as Excel on the web has been seen to do;
+ * - every string goes through `cellValue`: text that Excel would read as a
+ *   formula ("=", "+", "-", "@") is kept as text; formulas are marked;
  * - number formats are set before values, so text columns stay text.
+ * Reads go in blocks of rows too (a stray far-away cell makes a used range
+ * too large for one response), a block halved when the response is too large.
  */
-import { a1, columnLetters, intersect, outside, parseA1, planChunks, rowBytes, type Block, type CellInput } from './chunks.ts';
+import { a1, cellValue, columnLetters, intersect, OFFICE_ACTION_BYTES, OFFICE_CHUNK_BYTES, outside, parseA1, planChunks, rowBytes, type Block, type CellInput } from './chunks.ts';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -126,10 +133,26 @@ export const PROP = { kind: 'QuotabookKind', range: 'QuotabookRange', header: 'Q
 export const propName = (key: string) => `Quotabook${key[0]!.toUpperCase()}${key.slice(1)}`;
 export const MAX_BLOCK_BYTES = 4 * 1024 * 1024;
 const SIZE_ERRORS = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+/** Excel on the web has answered oversized requests and responses with this instead of a size error (office-js#1314, office-js-docs-reference#354). */
+const GENERAL_EXCEPTION = 'GeneralException';
 
 const errorCode = (error: unknown) => (error as { code?: string } | null)?.code ?? (error as { debugInfo?: { code?: string } } | null)?.debugInfo?.code;
 
 /** What the first sync says about a sheet that exists (a sheet that does not is `exists: false` and nothing else). */
+/**
+ * Whether a failed request may have been too large, so that a smaller one
+ * may pass: a size error always; a GeneralException only when this request
+ * was larger than the largest that went through (once per size: a smaller
+ * one failing that way is a real error).
+ */
+const maybeTooLarge = (error: unknown, size: number, largestPassed: number) => {
+  const code = errorCode(error) ?? '';
+  return SIZE_ERRORS.has(code) || (code === GENERAL_EXCEPTION && size > largestPassed);
+};
+
+/** What Excel is asked to run besides the rows, in request bytes: its actions and the strings they carry. */
+const overheadBytes = (actions: number, strings: string[]) => actions * OFFICE_ACTION_BYTES + 2 * OFFICE_CHUNK_BYTES + strings.reduce((n, t) => n + t.length * 3 + 8, 0);
+
 interface SheetInfo {
   name: string;
   exists: boolean;
@@ -254,7 +277,12 @@ function checkTable(target: SheetInfo, previous: Block | null, table: TableInfo 
 async function writeBlock(
   run: ExcelRun,
   spec: SheetBlockSpec & { tableName?: string },
-  hooks: { first?: (sheet: Excel.Worksheet, target: SheetInfo) => void; last: (sheet: Excel.Worksheet, block: Block) => void },
+  hooks: {
+    first?: (sheet: Excel.Worksheet, target: SheetInfo) => void;
+    last: (sheet: Excel.Worksheet, block: Block) => void;
+    /** About how many actions `last` queues, so that the last block leaves room for them. */
+    lastActions: number;
+  },
   options: { maxBlockBytes?: number; onProgress?: (p: WriteProgress) => void },
 ): Promise<WriteReport> {
   const maxBlockBytes = options.maxBlockBytes ?? MAX_BLOCK_BYTES;
@@ -304,16 +332,24 @@ async function writeBlock(
     // 3. Write: the old block's removal, the header and the tags ride with
     //    the first batch (a refusal later leaves the sheet findable);
     //    widths, then decorations, with the last, protection at its very end.
-    const blocks = planChunks(spec.rows, formats, maxBlockBytes);
-    if (blocks.length === 0) blocks.push([0, 0]);
+    //    The rows' budget leaves room for both batches' actions and strings,
+    //    whichever block they join.
+    const tags = Object.entries({ ...spec.properties, ...spec.identity }).flat();
+    const reserve = overheadBytes(24 + 3 * width + tags.length + hooks.lastActions, [spec.banner ?? '', ...spec.columns.map((c) => c.header), ...tags]);
+    let budget = Math.max(Math.floor(maxBlockBytes / 4), maxBlockBytes - reserve);
+    const bytesOf = (start: number, end: number) => spec.rows.slice(start, end).reduce((n, r) => n + rowBytes(r, formats), 0);
+    const plan = (from: number) => planChunks(spec.rows.slice(from), formats, budget).map(([start, end]) => ({ start: from + start, end: from + end }));
+    const queue = plan(0);
+    if (queue.length === 0) queue.push({ start: 0, end: 0 });
     let largestBlockBytes = 0;
+    let largestPassed = 0;
     let written = 0;
-    const queue = blocks.map(([start, end]) => ({ start, end }));
     let first = true;
+    let created = !isNew;
     while (queue.length) {
       const { start, end } = queue[0]!;
       const last = queue.length === 1;
-      const sheet = first && isNew ? context.workbook.worksheets.add(target.name) : context.workbook.worksheets.getItem(target.name);
+      const sheet = created ? context.workbook.worksheets.getItem(target.name) : context.workbook.worksheets.add(target.name);
       context.workbook.application.suspendApiCalculationUntilNextSync();
       if (first) {
         hooks.first?.(sheet, target);
@@ -328,12 +364,12 @@ async function writeBlock(
         if (spec.banner !== undefined) {
           const banner = sheet.getRangeByIndexes(0, 0, 1, 1);
           banner.numberFormat = [['@']];
-          banner.values = [[spec.banner]];
+          banner.values = [[cellValue(spec.banner)]];
           banner.format.font.bold = true;
         }
         const header = sheet.getRangeByIndexes(top, 0, 1, width);
         header.numberFormat = [spec.columns.map(() => '@')];
-        header.values = [spec.columns.map((c) => c.header)];
+        header.values = [spec.columns.map((c) => cellValue(c.header))];
         if (spec.wrapHeader) header.format.wrapText = true;
         sheet.customProperties.add(PROP.kind, spec.kind);
         sheet.customProperties.add(PROP.range, a1(next));
@@ -343,7 +379,7 @@ async function writeBlock(
       if (end > start) {
         const block = sheet.getRangeByIndexes(top + 1 + start, 0, end - start, width);
         block.numberFormat = spec.rows.slice(start, end).map(() => formats);
-        block.values = spec.rows.slice(start, end);
+        block.values = spec.rows.slice(start, end).map((row) => row.map(cellValue));
       }
       if (last) {
         // Widths before anything hides a column, and everything before the hook protects the sheet.
@@ -356,25 +392,38 @@ async function writeBlock(
         hooks.last(sheet, { ...next, row: top, rows: next.rows - top });
         sheet.activate();
       }
+      const size = bytesOf(start, end);
       try {
         await sync();
       } catch (error) {
-        // Too large for one request: nothing of it was applied; halve and retry.
-        if (SIZE_ERRORS.has(errorCode(error) ?? '') && end - start > 1) {
-          const mid = start + Math.floor((end - start) / 2);
-          queue.splice(0, 1, { start, end: mid }, { start: mid, end });
-          continue;
-        }
-        throw error;
+        if (!(maybeTooLarge(error, size, largestPassed) && end - start > 1)) throw error;
+        // Too large for one request: halve it, and plan the rest at that size so no size is refused twice.
+        // A size error applies nothing; a GeneralException may have come after the new sheet was added, so look.
+        if (!created && errorCode(error) === GENERAL_EXCEPTION) created = await sheetExists(context, target.name, sync);
+        budget = Math.min(budget, Math.floor(size / 2));
+        const replanned = plan(start);
+        if (replanned[0]!.end - start >= end - start) replanned.splice(0, 1, { start, end: start + Math.floor((end - start) / 2) }, { start: start + Math.floor((end - start) / 2), end: replanned[0]!.end });
+        queue.splice(0, queue.length, ...replanned);
+        continue;
       }
       queue.shift();
       first = false;
+      created = true;
       written += 1;
-      largestBlockBytes = Math.max(largestBlockBytes, spec.rows.slice(start, end).reduce((n, r) => n + rowBytes(r, formats), 0));
+      largestPassed = Math.max(largestPassed, size);
+      largestBlockBytes = Math.max(largestBlockBytes, size);
       options.onProgress?.({ rowsWritten: end, totalRows: spec.rows.length });
     }
     return { sheetName: target.name, rows: spec.rows.length, syncs, blocks: written, largestBlockBytes, replacedPrevious: !isNew };
   });
+}
+
+/** Whether a sheet of this name is in the workbook now (one sync). */
+async function sheetExists(context: Excel.RequestContext, name: string, sync: Sync): Promise<boolean> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  sheet.load('isNullObject');
+  await sync();
+  return !sheet.isNullObject;
 }
 
 /** Writes rows as a formatted Excel table (header, formats, widths, frozen header). */
@@ -389,6 +438,7 @@ export function writeSheetTable(run: ExcelRun, spec: SheetTableSpec, options: { 
         table.name = spec.tableName;
         table.style = 'TableStyleMedium2';
       },
+      lastActions: 4,
     },
     options,
   );
@@ -437,9 +487,51 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
         // Last of all: a protected sheet refuses formats, widths, freezing and tags.
         if (spec.protect) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
       },
+      lastActions: 16 + 4 * spec.totalRows.length + spec.hiddenColumns.length + (spec.highlight?.length ?? 0) * 2 + (spec.alertUnlessZero?.length ?? 0) * 6,
     },
     options,
   );
+}
+
+/** Cells read per sync when only values are loaded (a block of empty cells is about 3 bytes a cell in the response). */
+const TAGGED_READ_CELLS = 100_000;
+
+/**
+ * Reads rows [0, rows) × columns [0, columns) of a sheet in blocks of whole
+ * rows of at most `maxCells` cells, one sync each; a block whose response is
+ * too large (or that fails with GeneralException while larger than any that
+ * went through) is read again in halves, and the rest at that size.
+ */
+async function readRows(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  rows: number,
+  columns: number,
+  withFormats: boolean,
+  maxCells: number,
+  onProgress?: (rowsRead: number) => void,
+): Promise<{ values: unknown[][]; numberFormats: string[][] }> {
+  const out = { values: [] as unknown[][], numberFormats: [] as string[][] };
+  let perBlock = Math.max(1, Math.floor(maxCells / columns));
+  let largestPassed = 0;
+  for (let start = 0; start < rows; ) {
+    const count = Math.min(perBlock, rows - start);
+    const range = sheet.getRangeByIndexes(start, 0, count, columns);
+    range.load(withFormats ? ['values', 'numberFormat'] : ['values']);
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!(maybeTooLarge(error, count, largestPassed) && count > 1)) throw error;
+      perBlock = Math.floor(count / 2);
+      continue;
+    }
+    largestPassed = Math.max(largestPassed, count);
+    out.values.push(...range.values);
+    if (withFormats) out.numberFormats.push(...(range.numberFormat as string[][]));
+    start += count;
+    onProgress?.(start);
+  }
+  return out;
 }
 
 export interface SheetRead {
@@ -470,10 +562,7 @@ export async function readTaggedSheet(run: ExcelRun, kind: string, identity: Rec
     const values: unknown[][] = [];
     if (!info.used!.isNullObject) {
       const used = parseA1(info.used!.address);
-      const range = info.sheet!.getRangeByIndexes(0, 0, used.row + used.rows, used.column + used.columns);
-      range.load('values');
-      await context.sync();
-      values.push(...range.values);
+      values.push(...(await readRows(context, info.sheet!, used.row + used.rows, used.column + used.columns, false, TAGGED_READ_CELLS)).values);
     }
     const properties: Record<string, string> = { ...identity };
     for (const [k, p] of tags[at]!) if (!p.isNullObject) properties[k] = p.value;
@@ -534,7 +623,7 @@ export async function writeStoredText(run: ExcelRun, key: string, text: string):
     const row = sheet.getRangeByIndexes(at, 0, 1, chunks.length + 1);
     sheet.getRangeByIndexes(at, 0, 1, 16_384).clear('Contents' as Excel.ClearApplyTo);
     row.numberFormat = [Array.from({ length: chunks.length + 1 }, () => '@')];
-    row.values = [[key, ...chunks]];
+    row.values = [[key, ...chunks].map(cellValue)];
     await context.sync();
   });
 }
@@ -577,7 +666,8 @@ export class SheetTooLargeError extends Error {
 /**
  * Reads the sheet the user is on, from A1 to the end of its used range, in
  * blocks of whole rows of at most `maxCells` cells, one `context.sync` per
- * block (so a response stays well under Excel's 5 MB), reporting progress.
+ * block (so a response stays well under Excel's 5 MB; a block is read again
+ * in halves when its response is too large), reporting progress.
  * Writes nothing.
  */
 export async function readActiveSheet(
@@ -597,15 +687,9 @@ export async function readActiveSheet(
     const rows = extent.row + extent.rows;
     const columns = extent.column + extent.columns;
     if (options.maxRows !== undefined && rows > options.maxRows) throw new SheetTooLargeError(sheet.name, rows, options.maxRows);
-    const perBlock = Math.max(1, Math.floor(maxCells / columns));
-    for (let start = 0; start < rows; start += perBlock) {
-      const range = sheet.getRangeByIndexes(start, 0, Math.min(perBlock, rows - start), columns);
-      range.load(['values', 'numberFormat']);
-      await context.sync();
-      read.values.push(...range.values);
-      read.numberFormats.push(...(range.numberFormat as string[][]));
-      options.onProgress?.({ rowsRead: Math.min(start + perBlock, rows), totalRows: rows });
-    }
+    const got = await readRows(context, sheet, rows, columns, true, maxCells, (rowsRead) => options.onProgress?.({ rowsRead, totalRows: rows }));
+    read.values.push(...got.values);
+    read.numberFormats.push(...got.numberFormats);
     return read;
   });
 }

@@ -11,7 +11,6 @@ import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead, SheetTableSpec } from '../excel/workbook.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import { amountsByComponent, components } from '../../../schema/payroll-report.ts';
-import { asText } from '../roster/roster-sheet.ts';
 
 export interface PayslipView {
   personId: string;
@@ -109,7 +108,7 @@ const sumFen = (values: bigint[]) => fenToCellNumber(values.reduce((a, b) => a +
 function columnsOf(w: Words, view: RunView): PayrollColumn[] {
   const p = w.payroll;
   const q = w.sheets.payroll;
-  const text = (header: string, min: number, get: (s: PayslipView) => string | null | undefined): PayrollColumn => ({ header, kind: 'text', min, cell: (s) => asText(get(s) ?? null), total: () => '' });
+  const text = (header: string, min: number, get: (s: PayslipView) => string | null | undefined): PayrollColumn => ({ header, kind: 'text', min, cell: (s) => get(s) ?? '', total: () => '' });
   const fen = (header: string, get: (s: PayslipView, a: Map<string, bigint>) => bigint | null): PayrollColumn => ({
     header,
     kind: 'money',
@@ -200,7 +199,7 @@ export function payrollSheetSpec(w: Words, view: RunView, previous: Map<string, 
     pad([q.role, q.signedBy, q.signedAt, q.comment]),
     ...SIGN_STEPS.map((role) => {
       const x = signed.get(role);
-      return pad([q.roles[role], x ? asText(x.actor) : q.notSigned, x ? shanghaiTime(x.at) : '', x?.comment ? asText(x.comment) : '']);
+      return pad([q.roles[role], x ? x.actor : q.notSigned, x ? shanghaiTime(x.at) : '', x?.comment ?? '']);
     }),
   ];
 
@@ -273,7 +272,7 @@ export function changesSheetSpec(w: Words, view: RunView, against: string, chang
   const rows: CellInput[][] = changes.length
     ? changes.map((c) => {
         const diff = c.kind === 'money' ? fenToCellNumber(toFen(c.new) - toFen(c.old)) : Number(c.new ?? 0) - Number(c.old ?? 0);
-        return [asText(c.employeeNo), asText(c.personName), asText(c.component), c.old ?? '', c.new ?? '', diff];
+        return [c.employeeNo, c.personName, c.component, c.old ?? '', c.new ?? '', diff];
       })
     : [[q.noChanges, '', '', '', '', '']];
   const status = p.statuses[view.run.status as keyof typeof p.statuses] ?? view.run.status;

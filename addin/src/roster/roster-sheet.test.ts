@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { words } from '../i18n.ts';
-import { asText, excelDate, rosterSheet, type RosterPerson } from './roster-sheet.ts';
+import { excelDate, rosterSheet, type RosterPerson } from './roster-sheet.ts';
+import { cellValue, formula } from '../excel/chunks.ts';
 
 const tags = { unitId: 'u', unitName: 'n', asOf: '2026-11-01', pulledAt: 'now' };
 
@@ -29,22 +30,24 @@ describe('roster sheet', () => {
     expect(rosterSheet(words.en, [], { unitId: 'u', unitName: 'n', asOf: '2026-11-01', pulledAt: 'now' }).columns[0]!.header).toBe('Employee no.');
   });
 
-  it('writes formula-looking text as text, dates as serials and money as exact numbers', () => {
+  it('gives the server’s text as it is (the adapter keeps it text), dates as serials and money as exact numbers', () => {
     const sheet = rosterSheet(words['zh-CN'], [person], { unitId: 'u', unitName: 'n', asOf: '2026-11-01', pulledAt: 'now' });
     const row = sheet.rows[0]!;
     expect(row[0]).toBe('00123');
-    expect(row[1]).toBe("'=cmd|calc");
+    expect(row[1]).toBe('=cmd|calc');
     expect(row[4]).toBe('销售代表');
     expect(row[7]).toBe(46093);
     expect(row[8]).toBe('');
     expect(row[10]).toBe(3500.5);
-    expect(row[12]).toBe("'+8613800000000");
+    expect(row[12]).toBe('+8613800000000');
     expect(sheet.columns[10]!.numberFormat).toBe('#,##0.00');
   });
 
-  it('escapes every formula lead character', () => {
-    for (const lead of ['=', '+', '-', '@']) expect(asText(`${lead}x`)).toBe(`'${lead}x`);
-    expect(asText('plain')).toBe('plain');
+  it('the adapter escapes every formula lead character, and an apostrophe of the text’s own; marked formulas go as formulas', () => {
+    for (const lead of ['=', '+', '-', '@', "'"]) expect(cellValue(`${lead}x`)).toBe(`'${lead}x`);
+    expect(cellValue('plain')).toBe('plain');
+    expect(cellValue(-5)).toBe(-5);
+    expect(cellValue(formula('=SUM(A1:A2)'))).toBe('=SUM(A1:A2)');
     expect(excelDate('1900-03-01')).toBe(61);
   });
 

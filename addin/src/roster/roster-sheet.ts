@@ -29,12 +29,6 @@ export interface RosterPerson {
 
 export const ROSTER_FIELDS = 'id employeeNo name unitName unitPath unitCode position rank status hireDate leaveDate employmentType baseSalary mentorName phone email';
 
-/** Text the server sent that Excel would read as a formula is written as literal text. */
-export function asText(value: string | null): string {
-  if (value === null) return '';
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
-
 /** An ISO day as an Excel date serial (days since 1899-12-30), so it sorts and filters as a date. */
 export function excelDate(day: string | null): number | string {
   if (!day) return '';
@@ -46,7 +40,7 @@ type Column = TableColumn & { cell: (p: RosterPerson) => CellInput };
 
 export function rosterColumns(w: Words): Column[] {
   const c = w.columns;
-  const text = (header: string, width: number, get: (p: RosterPerson) => string | null): Column => ({ header, numberFormat: '@', width, cell: (p) => asText(get(p)) });
+  const text = (header: string, width: number, get: (p: RosterPerson) => string | null): Column => ({ header, numberFormat: '@', width, cell: (p) => get(p) ?? '' });
   const date = (header: string, get: (p: RosterPerson) => string | null): Column => ({ header, numberFormat: 'yyyy-mm-dd', width: 72, cell: (p) => excelDate(get(p)) });
   return [
     text(c.employeeNo, 64, (p) => p.employeeNo),

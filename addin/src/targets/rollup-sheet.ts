@@ -6,7 +6,6 @@
 import type { Words } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { SheetTableSpec } from '../excel/workbook.ts';
-import { asText } from '../roster/roster-sheet.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import { METRICS, type Metric } from '../../../schema/metrics.ts';
 
@@ -44,7 +43,7 @@ export function rollupSheet(w: Words, rows: RollupRow[], key: { unitId: string; 
       { header: t.matches, numberFormat: '@', width: 60 },
     ],
     rows: rows.map((r) => [
-      asText(`${'\u3000'.repeat(r.depth)}${r.ownerName}`),
+      `${'\u3000'.repeat(r.depth)}${r.ownerName}`,
       r.ownerKind === 'PERSON' ? '' : r.planVersion === null ? t.noPlan : `v${r.planVersion} ${t.statuses[r.planStatus as keyof typeof t.statuses] ?? r.planStatus}`,
       num(r.total),
       num(r.assigned),

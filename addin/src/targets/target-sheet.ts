@@ -17,7 +17,7 @@
  */
 import type { Words } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
-import { columnLetters } from '../excel/chunks.ts';
+import { columnLetters, formula } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { METRICS, type Metric } from '../../../schema/metrics.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
@@ -84,9 +84,9 @@ export function targetSheetSpec(w: Words, view: PlanView, sheetName = w.targets.
   /** A period's cell on a sheet row: typed at the finest level, a sum of the level below above it. */
   const cell = (j: number, sheetRow: number, typed: CellInput): CellInput => {
     const kids = within.get(j);
-    return kids ? `=SUM(${col(kids[0]!)}${sheetRow}:${col(kids.at(-1)!)}${sheetRow})` : typed;
+    return kids ? formula(`=SUM(${col(kids[0]!)}${sheetRow}:${col(kids.at(-1)!)}${sheetRow})`) : typed;
   };
-  const totalOf = (sheetRow: number) => (top.length === periods.length ? `=SUM(${col(0)}${sheetRow}:${col(periods.length - 1)}${sheetRow})` : `=${top.map((j) => `${col(j)}${sheetRow}`).join('+')}`);
+  const totalOf = (sheetRow: number) => formula(top.length === periods.length ? `=SUM(${col(0)}${sheetRow}:${col(periods.length - 1)}${sheetRow})` : `=${top.map((j) => `${col(j)}${sheetRow}`).join('+')}`);
   const scopeRow = FIRST_ROW + 1; // sheet rows (one-based) from here hold the scope and owners
   const firstOwnerRow = scopeRow + 1;
   const lastOwnerRow = scopeRow + rows.length - 1;
@@ -106,8 +106,8 @@ export function targetSheetSpec(w: Words, view: PlanView, sheetName = w.targets.
       }),
     ];
   });
-  const sum: CellInput[] = [w.targets.sumRow, SUM_ID, totalOf(sumRow), ...periods.map((_, j) => `=SUM(${col(j)}${firstOwnerRow}:${col(j)}${lastOwnerRow})`)];
-  const diff: CellInput[] = [w.targets.diffRow, DIFF_ID, `=${total}${scopeRow}-${total}${sumRow}`, ...periods.map((_, j) => `=${col(j)}${scopeRow}-${col(j)}${sumRow}`)];
+  const sum: CellInput[] = [w.targets.sumRow, SUM_ID, totalOf(sumRow), ...periods.map((_, j) => formula(`=SUM(${col(j)}${firstOwnerRow}:${col(j)}${lastOwnerRow})`))];
+  const diff: CellInput[] = [w.targets.diffRow, DIFF_ID, formula(`=${total}${scopeRow}-${total}${sumRow}`), ...periods.map((_, j) => formula(`=${col(j)}${scopeRow}-${col(j)}${sumRow}`))];
   const diffIndex = FIRST_ROW + rows.length + 1;
   return {
     sheetName,

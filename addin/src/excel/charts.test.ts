@@ -1,0 +1,66 @@
+/** Charts through the adapter, and the requirement-set guard: an API above the manifest's ExcelApi 1.12 only where the host has it. */
+import { describe, expect, it } from 'vitest';
+import { createStandInExcel } from '../../../test/support/excel-standin.ts';
+import { writeChart, type ChartSpec } from './charts.ts';
+import { supportsExcelApi } from './requirements.ts';
+import { writeSheetTable, type ExcelRun } from './workbook.ts';
+
+const chart: ChartSpec = {
+  sheetName: 'Results',
+  name: 'QuotabookAttainment',
+  type: 'ColumnClustered',
+  source: { row: 0, column: 0, rows: 3, columns: 3 },
+  seriesBy: 'Columns',
+  title: 'Attainment',
+  at: { from: 'E2', to: 'L18' },
+  dataTable: true,
+};
+
+async function setup(excelApi: string) {
+  const s = createStandInExcel();
+  s.workbook.excelApi = excelApi;
+  const run = s.workbook.run as unknown as ExcelRun;
+  await writeSheetTable(run, {
+    sheetName: 'Results',
+    kind: 'results',
+    tableName: 'QuotabookResults',
+    columns: [
+      { header: 'Owner', numberFormat: '@', width: 80 },
+      { header: 'Target', numberFormat: '#,##0.00', width: 80 },
+      { header: 'Actual', numberFormat: '#,##0.00', width: 80 },
+    ],
+    rows: [
+      ['王芳', 100, 90],
+      ['李强', 80, 85],
+    ],
+    properties: {},
+  });
+  return { ...s, run };
+}
+
+describe('writeChart', () => {
+  it('on an Excel with ExcelApi 1.12 only (the manifest’s minimum), adds the chart without the data table', async () => {
+    const { workbook, run, Office } = await setup('1.12');
+    const report = await writeChart(run, chart, { requirements: Office.context.requirements });
+    expect(report).toEqual({ replaced: false, dataTable: false });
+    expect(workbook.charts).toHaveLength(1);
+    expect(workbook.charts[0]).toMatchObject({ name: 'QuotabookAttainment', type: 'ColumnClustered', seriesBy: 'Columns', title: 'Attainment', position: { start: 'E2', end: 'L18' }, dataTableVisible: false });
+    expect(workbook.charts[0]!.series.map((s) => s.name)).toEqual(['Target', 'Actual']);
+  });
+
+  it('shows the data table where ExcelApi 1.14 is supported, and replaces a chart of the same name', async () => {
+    const { workbook, run, Office } = await setup('1.14');
+    await writeChart(run, chart, { requirements: Office.context.requirements });
+    const report = await writeChart(run, chart, { requirements: Office.context.requirements });
+    expect(report).toEqual({ replaced: true, dataTable: true });
+    expect(workbook.charts).toHaveLength(1);
+    expect(workbook.charts[0]!.dataTableVisible).toBe(true);
+  });
+
+  it('without the guard the 1.14 call fails on a 1.12 Excel (what the guard prevents); outside Office the guard says no', async () => {
+    const { run } = await setup('1.12');
+    await expect(writeChart(run, chart, { requirements: { isSetSupported: () => true } })).rejects.toMatchObject({ code: 'ApiNotFound' });
+    expect(supportsExcelApi('1.1', null)).toBe(false);
+    expect(supportsExcelApi('1.13')).toBe(false); // no Office here
+  });
+});
