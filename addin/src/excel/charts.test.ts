@@ -64,3 +64,34 @@ describe('writeChart', () => {
     expect(supportsExcelApi('1.13')).toBe(false); // no Office here
   });
 });
+
+describe('conditional formats on a table sheet', () => {
+  it('cover the column’s rows, and a refresh replaces them rather than stacking them', async () => {
+    const s = createStandInExcel();
+    const run = s.workbook.run as unknown as ExcelRun;
+    const spec = (rows: (string | number)[][]) => ({
+      sheetName: 'Performance',
+      kind: 'performance',
+      tableName: 'QuotabookPerformance',
+      columns: [
+        { header: 'Name', numberFormat: '@', width: 80 },
+        { header: 'Achievement', numberFormat: '0.0%', width: 80 },
+        { header: 'Rank', numberFormat: '0', width: 40 },
+      ],
+      rows,
+      properties: {},
+      conditionalFormats: [
+        { kind: 'dataBar' as const, column: 1, color: '#5B9BD5' },
+        { kind: 'fill' as const, column: 2, operator: 'LessThanOrEqual' as const, value: 3, fill: '#C6EFCE' },
+      ],
+    });
+    await writeSheetTable(run, spec([['王芳', 1.2, 1], ['李强', 0.8, 2], ['张伟', 0.5, 3]]));
+    await writeSheetTable(run, spec([['王芳', 1.2, 1], ['李强', 0.8, 2]]));
+    const formats = s.workbook.conditionalFormats.map((f) => ({ type: f.type, range: f.range }));
+    expect(formats).toEqual([
+      { type: 'DataBar', range: { row: 1, column: 1, rows: 2, columns: 1 } },
+      { type: 'CellValue', range: { row: 1, column: 2, rows: 2, columns: 1 } },
+    ]);
+    expect(s.workbook.conditionalFormats[1]!.properties).toMatchObject({ rule: { formula1: '3', operator: 'LessThanOrEqual' }, 'format.fill.color': '#C6EFCE' });
+  });
+});

@@ -69,7 +69,18 @@ export interface SheetBlockSpec {
 export interface SheetTableSpec extends SheetBlockSpec {
   /** Excel table name, unique in the workbook, e.g. "QuotabookRoster". */
   tableName: string;
+  /** Conditional formats over one column's rows (ExcelApi 1.6), kept live as Excel recalculates. */
+  conditionalFormats?: ColumnFormat[];
 }
+
+/**
+ * A conditional format over a column of a table's rows: a data bar (e.g. for
+ * achievement), or a fill (and bold font) where the cell compares to a value
+ * (e.g. the top three ranks, a band).
+ */
+export type ColumnFormat =
+  | { kind: 'dataBar'; column: number; color: string }
+  | { kind: 'fill'; column: number; operator: 'EqualTo' | 'LessThanOrEqual' | 'GreaterThanOrEqual' | 'LessThan' | 'GreaterThan'; value: string | number; fill: string; fontColor?: string };
 
 export interface GridSheetSpec extends SheetBlockSpec {
   /** Where the user types (zero-based, within the sheet): filled, unlocked and validated. */
@@ -357,6 +368,8 @@ async function writeBlock(
         if (table) context.workbook.tables.getItem(spec.tableName!).convertToRange();
         if (previous) {
           const old = sheet.getRangeByIndexes(previous.row, previous.column, previous.rows, previous.columns);
+          // Our conditional formats go with our block (whether clear() takes them is not documented).
+          old.conditionalFormats.clearAll();
           old.clear('All');
           // Columns hidden for the old layout (an id column) may now hold visible data.
           old.columnHidden = false;
@@ -437,11 +450,27 @@ export function writeSheetTable(run: ExcelRun, spec: SheetTableSpec, options: { 
         const table = sheet.tables.add(sheet.getRangeByIndexes(block.row, block.column, block.rows, block.columns), true);
         table.name = spec.tableName;
         table.style = 'TableStyleMedium2';
+        if (block.rows > 1) for (const f of spec.conditionalFormats ?? []) addColumnFormat(sheet.getRangeByIndexes(block.row + 1, block.column + f.column, block.rows - 1, 1), f);
       },
-      lastActions: 4,
+      lastActions: 4 + 5 * (spec.conditionalFormats?.length ?? 0),
     },
     options,
   );
+}
+
+/** One conditional format on a column's cells (they were cleared with the old block). */
+function addColumnFormat(range: Excel.Range, f: ColumnFormat) {
+  if (f.kind === 'dataBar') {
+    const bar = range.conditionalFormats.add('DataBar' as Excel.ConditionalFormatType);
+    bar.dataBar.barDirection = 'LeftToRight' as Excel.ConditionalDataBarDirection;
+    bar.dataBar.positiveFormat.fillColor = f.color;
+    return;
+  }
+  const cf = range.conditionalFormats.add('CellValue' as Excel.ConditionalFormatType);
+  const value = typeof f.value === 'number' ? String(f.value) : `"${f.value.replace(/"/g, '""')}"`;
+  cf.cellValue.rule = { formula1: value, operator: f.operator as Excel.ConditionalCellValueOperator };
+  cf.cellValue.format.fill.color = f.fill;
+  if (f.fontColor) cf.cellValue.format.font.color = f.fontColor;
 }
 
 /** Writes an input grid: input cells filled, unlocked and validated; the rest protected. */
