@@ -1,6 +1,8 @@
 /** KPI scorecard rules (issue 10 §4): weight check, score validation, weighted total, grade bands — boundaries exactly. */
 import { describe, expect, it } from 'vitest';
 import {
+  COMPUTATION_UNIT,
+  KPI_ROLE_OF_POSITION,
   checkIndicatorSet,
   checkScores,
   commentThreshold,
@@ -157,6 +159,7 @@ describe('grade bands', () => {
   });
 
   it('refuses a minimum that is not a percentage from 0 to 100 with at most two decimals', () => {
+    expect(gradeBandIssues([BANDS[0]!, { ...BANDS[1]!, min: '0' }, { ...BANDS[2]!, min: 'x' }])).toEqual([{ reason: 'KPI_GRADE_MIN_INVALID', index: 2, params: { grade: 'PASS', value: 'x' } }]);
     expect(gradeBandIssues([{ ...BANDS[0]!, min: '100.01' }, BANDS[1]!, BANDS[2]!])).toEqual([{ reason: 'KPI_GRADE_MIN_INVALID', index: 0, params: { grade: 'EXCELLENT', value: '100.01' } }]);
     expect(gradeBandIssues([BANDS[0]!, { ...BANDS[1]!, min: '8.005' }, BANDS[2]!])).toEqual([{ reason: 'KPI_GRADE_MIN_INVALID', index: 1, params: { grade: 'GOOD', value: '8.005' } }]);
   });
@@ -243,6 +246,17 @@ describe('score validation', () => {
     expect(commentThreshold(5, 65)).toEqual(rational(13n, 4n));
   });
 
+  it('takes no score for a computed indicator even with a max, nor for a line without a max', () => {
+    const odd: ScoredLine[] = [
+      { code: 'c', name: '计算', computation: 'NEW_CUSTOMERS', maxScore: 10 },
+      { code: 'm', name: '无上限', computation: null, maxScore: null },
+    ];
+    expect(checkScores(odd, [{ code: 'c', score: '5', comment: null }, { code: 'm', score: '5', comment: null }], 60).issues).toEqual([
+      { reason: 'KPI_COMPUTED_INDICATOR', index: 0, params: { indicator: '计算' } },
+      { reason: 'KPI_COMPUTED_INDICATOR', index: 1, params: { indicator: '无上限' } },
+    ]);
+  });
+
   it('refuses a score for a computed indicator, an unknown one, or one given twice', () => {
     expect(check('5', null, 'sales').issues).toEqual([{ reason: 'KPI_COMPUTED_INDICATOR', index: 0, params: { indicator: '销售额达成率' } }]);
     expect(check('5', null, 'nope').issues).toEqual([{ reason: 'KPI_UNKNOWN_INDICATOR', index: 0, params: { indicator: 'nope' } }]);
@@ -257,6 +271,13 @@ describe('score validation', () => {
       ['KPI_SCORE_OUT_OF_RANGE', 0],
       ['KPI_SCORE_NOT_WHOLE', 1],
     ]);
+  });
+});
+
+describe('the tables', () => {
+  it('say which computations are rates and which counts, and which set each position is assessed by', () => {
+    expect(COMPUTATION_UNIT).toEqual({ SALES_ACHIEVEMENT: 'rate', TEAM_SALES_ACHIEVEMENT: 'rate', COLLECTION_RATE: 'rate', NEW_CUSTOMERS: 'count' });
+    expect(KPI_ROLE_OF_POSITION).toEqual({ SALES_REP: 'REP', ACCOUNT_MANAGER: 'MANAGER', REGIONAL_MANAGER: 'MANAGER', SALES_DIRECTOR: 'MANAGER', FINANCE: null });
   });
 });
 

@@ -81,7 +81,6 @@ export type KpiRuleReason = keyof typeof KPI_RULE_REASONS;
 /** The scorecard workflow's refusals (server/kpi/): `period` a month or quarter key, `scorecardStatus` a status code. */
 export const KPI_REASONS = {
   ...KPI_RULE_REASONS,
-  KPI_SET_NOT_FOUND: ['id'],
   KPI_SET_CHANGED: ['id', 'version'],
   SCORECARD_NOT_FOUND: ['id'],
   SCORECARD_CHANGED: ['id', 'version'],

@@ -46,7 +46,6 @@ const NOT_FOUND = {
   PayrollRun: 'PAYROLL_RUN_NOT_FOUND',
   TargetPlan: 'TARGET_PLAN_NOT_FOUND',
   WorkingCalendarDay: 'CALENDAR_DAY_NOT_FOUND',
-  KpiIndicatorSet: 'KPI_SET_NOT_FOUND',
   Scorecard: 'SCORECARD_NOT_FOUND',
 } as const satisfies Record<string, Reason>;
 

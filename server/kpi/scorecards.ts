@@ -387,9 +387,11 @@ export async function openScorecard(ctx: Context, personId: string, periodKey: s
         orderBy: { validFrom: 'desc' },
         include: { unit: { select: { id: true, path: true } } },
       });
-      if (!assignment) throw badInput(['personId'], `${person.name} was not on the roster during ${p.key}`, 'KPI_NOT_EMPLOYED', { name: person.name, period: p.key });
-      const refusal = scoreRefusal(ctx, myPaths, { personId, unitPath: assignment.unit.path });
+      // Whether the viewer may score the person is judged on the unit they were in during the period (else their latest), before saying whether they were employed.
+      const placed = assignment ?? (await tx.assignment.findFirst({ where: { personId }, orderBy: { validFrom: 'desc' }, include: { unit: { select: { id: true, path: true } } } }));
+      const refusal = placed && scoreRefusal(ctx, myPaths, { personId, unitPath: placed.unit.path });
       if (refusal) throw refusal;
+      if (!assignment) throw badInput(['personId'], `${person.name} was not on the roster during ${p.key}`, 'KPI_NOT_EMPLOYED', { name: person.name, period: p.key });
       const existing = await tx.scorecard.findUnique({ where: { personId_periodKey: { personId, periodKey: p.key } }, select: { id: true } });
       if (existing) return existing.id;
       const role = KPI_ROLE_OF_POSITION[assignment.position] ?? null;

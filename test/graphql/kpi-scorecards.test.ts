@@ -200,6 +200,10 @@ describe.each(testProviders)('KPI scorecards on %s', (provider) => {
       expect(ext(await s.refused(OPEN, { p: rep.id, k }, t.manager))).toMatchObject({ reason: 'KPI_NOT_A_SCORING_PERIOD', params: { value: k }, field: 'periodKey' });
     expect(ext(await s.refused(OPEN, { p: joiner.id, k: '2026-03' }, t.manager))).toMatchObject({ reason: 'KPI_NOT_EMPLOYED', params: { name: joiner.name, period: '2026-03' } });
     expect(ext(await s.refused(OPEN, { p: financePerson.id, k: '2026-03' }, t.director))).toMatchObject({ reason: 'KPI_NO_SET', params: { position: 'FINANCE' } });
+    // Nothing dated in a locked period changes.
+    expect((await s.gql('mutation { lockPeriod(periodKey: "2026-05", reason: "月结") { periodKey } }', {}, t.admin)).errors).toBeUndefined();
+    expect(ext(await s.refused(OPEN, { p: rep.id, k: '2026-05' }, t.manager))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-05' } });
+    expect(ext(await s.refused(OPEN, { p: rep.id, k: '2026-Q2' }, t.manager))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-05' } });
   });
 
   it('scores, submits, returns with a comment, approves: an exact total 85.02 and grade GOOD; never approving your own', async () => {
