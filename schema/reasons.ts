@@ -52,9 +52,52 @@ export const ALLOCATION_PROBLEM_REASONS = {
 } as const;
 export type AllocationProblem = keyof typeof ALLOCATION_PROBLEM_REASONS;
 
+// ── KPI scorecards (issue 10 §4) ──────────────────────────────────────
+/**
+ * Why a KPI indicator set or a scorecard's scores are refused (schema/kpi.ts):
+ * `indicator` is the indicator's name (or the code given, when no indicator
+ * has it), `sum` and `threshold` decimals, `grade` a grade code.
+ */
+export const KPI_RULE_REASONS = {
+  KPI_NO_INDICATORS: [],
+  KPI_WEIGHT_INVALID: ['indicator', 'value'],
+  KPI_WEIGHTS_NOT_100: ['sum'],
+  KPI_INDICATOR_DUPLICATE: ['indicator'],
+  KPI_FULL_MARKS_INVALID: ['indicator', 'value'],
+  KPI_MAX_SCORE_INVALID: ['indicator'],
+  KPI_GRADE_MIN_INVALID: ['grade', 'value'],
+  KPI_GRADE_BANDS_ORDER: [],
+  KPI_UNKNOWN_INDICATOR: ['indicator'],
+  KPI_COMPUTED_INDICATOR: ['indicator'],
+  KPI_SCORE_NOT_A_NUMBER: ['indicator', 'value'],
+  KPI_SCORE_NOT_WHOLE: ['indicator', 'value'],
+  KPI_SCORE_OUT_OF_RANGE: ['indicator', 'value', 'max'],
+  KPI_COMMENT_REQUIRED: ['indicator', 'threshold'],
+  KPI_SCORE_MISSING: ['indicator'],
+  KPI_NO_VALUE: ['indicator'],
+} as const;
+export type KpiRuleReason = keyof typeof KPI_RULE_REASONS;
+
+/** The scorecard workflow's refusals (server/kpi/): `period` a month or quarter key, `scorecardStatus` a status code. */
+export const KPI_REASONS = {
+  ...KPI_RULE_REASONS,
+  KPI_SET_CHANGED: ['id', 'version'],
+  SCORECARD_NOT_FOUND: ['id'],
+  SCORECARD_CHANGED: ['id', 'version'],
+  KPI_NOT_A_SCORING_PERIOD: ['value'],
+  KPI_NO_SET: ['position'],
+  KPI_NOT_EMPLOYED: ['name', 'period'],
+  KPI_OWN_SCORECARD: [],
+  KPI_OWN_SUBMISSION: [],
+  KPI_NOT_APPROVER: ['name'],
+  SCORECARD_STATUS: ['scorecardStatus'],
+} as const;
+// ── end of KPI scorecards ─────────────────────────────────────────────
+
 export const REASONS = {
   ...ALLOCATION_PROBLEM_REASONS,
   ...IMPORT_PROBLEM_REASONS,
+  ...KPI_REASONS,
   // ── Sign-in and sessions ─────────────────────────────────────────────
   SIGN_IN_REQUIRED: [],
   SESSION_INVALID: [],

@@ -46,6 +46,7 @@ const NOT_FOUND = {
   PayrollRun: 'PAYROLL_RUN_NOT_FOUND',
   TargetPlan: 'TARGET_PLAN_NOT_FOUND',
   WorkingCalendarDay: 'CALENDAR_DAY_NOT_FOUND',
+  Scorecard: 'SCORECARD_NOT_FOUND',
 } as const satisfies Record<string, Reason>;
 
 /** What may be changed by someone else between a read and a write, and the reason a stale write gives. */
@@ -54,6 +55,8 @@ const STALE = {
   OrgUnit: 'ORG_UNIT_CHANGED',
   PayrollRun: 'PAYROLL_RUN_CHANGED',
   TargetPlan: 'TARGET_PLAN_CHANGED',
+  KpiIndicatorSet: 'KPI_SET_CHANGED',
+  Scorecard: 'SCORECARD_CHANGED',
 } as const satisfies Record<string, Reason>;
 
 export const notFound = (what: keyof typeof NOT_FOUND, id: string) =>

@@ -7,6 +7,7 @@ import { en as sheetsEn, zh as sheetsZh } from './i18n/sheets.ts';
 import { en as navEn, zh as navZh } from './i18n/nav.ts';
 import { en as filesEn, zh as filesZh } from './i18n/files.ts';
 import { en as reasonsEn, zh as reasonsZh } from './i18n/reasons.ts';
+import { en as kpiEn, zh as kpiZh } from './i18n/kpi.ts';
 
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
@@ -20,6 +21,7 @@ const en = {
   chores: choresEn,
   nav: navEn,
   reasons: reasonsEn,
+  kpi: kpiEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -188,6 +190,7 @@ const zh: Words = {
   chores: choresZh,
   nav: navZh,
   reasons: reasonsZh,
+  kpi: kpiZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',

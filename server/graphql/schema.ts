@@ -16,6 +16,8 @@ import './types/WorkingCalendar.ts';
 import './types/User.ts';
 import './types/PayrollChores.ts';
 import './types/Imports.ts';
+import './types/KpiIndicatorSet.ts';
+import './types/Scorecard.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

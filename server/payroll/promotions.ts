@@ -12,12 +12,17 @@ import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { proposePromotion, type PromotionCheck } from '../../schema/promotion.ts';
 import { month as monthOf } from './month.ts';
 import { isSelf, ownPay } from '../roster/people-access.ts';
+import { latestGrades } from '../kpi/scorecards.ts';
+import type { KpiGrade } from '../db/generated/sqlite/client/enums.ts';
 
 export interface Proposal extends PromotionCheck {
   personId: string;
   name: string;
   employeeNo: string;
   version: number;
+  /** The person's latest approved KPI grade (a scorecard whose period starts before the month ends), shown beside the proposal; the ladder does not use it. */
+  latestGrade: KpiGrade | null;
+  latestGradePeriod: string | null;
 }
 
 export async function promotionProposals(ctx: Context, month: string): Promise<Proposal[]> {
@@ -40,7 +45,12 @@ export async function promotionProposals(ctx: Context, month: string): Promise<P
   for (const p of people) {
     const trainees = mentees.filter((x) => x.mentorId === p.id).map((x) => salesOf.get(x.id) ?? 0n);
     const check = proposePromotion(p.rank as Rank, salesOf.get(p.id) ?? 0n, trainees);
-    if (check.eligible && check.to && !decided.has(`${p.id}|${check.to}`)) out.push({ ...check, personId: p.id, name: p.name, employeeNo: p.employeeNo, version: p.version });
+    if (check.eligible && check.to && !decided.has(`${p.id}|${check.to}`)) out.push({ ...check, personId: p.id, name: p.name, employeeNo: p.employeeNo, version: p.version, latestGrade: null, latestGradePeriod: null });
+  }
+  const grades = await latestGrades(ctx.prisma, out.map((x) => x.personId), endExclusive);
+  for (const x of out) {
+    const g = grades.get(x.personId);
+    if (g) Object.assign(x, { latestGrade: g.grade, latestGradePeriod: g.periodKey });
   }
   return out.sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1));
 }

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { generateDemoOrg, type DemoOrg } from './demo-org.ts';
 import { ensureBuiltInPlans } from '../payroll/plans.ts';
 import { ensureWorkingCalendar } from '../payroll/working-calendar.ts';
+import { ensureKpiSets } from './kpi-sets.ts';
 
 export const DEMO_PASSWORD = 'quotabook-demo';
 
@@ -100,6 +101,7 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: { with
   );
   await ensureBuiltInPlans(prisma);
   await ensureWorkingCalendar(prisma);
+  await ensureKpiSets(prisma);
   return { units: org.units.length, people: org.people.length, users: options.withUsers === false ? [] : ['admin', 'finance', 'finmgr', 'director', 'gm', 'manager', 'rep'] };
 }
 

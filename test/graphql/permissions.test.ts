@@ -194,6 +194,21 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   resetPassword: { allowed: ['admin'], query: 'mutation { resetPassword(userId: "no-user", password: "long-enough-password") { id } }', vars: () => ({}) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
+  // KPI scorecards (issue 10 §4). A scorecard id that does not exist: allowed roles get NOT_FOUND; a bad period or set is refused after authorisation.
+  kpiIndicatorSets: { allowed: everyone, query: '{ kpiIndicatorSets { role indicators { weight } } }', vars: () => ({}) },
+  saveKpiIndicatorSet: {
+    allowed: ['admin'],
+    query: 'mutation { saveKpiIndicatorSet(role: REP, version: 999, input: { name: "x", commentBelowPercent: 60, gradeBands: [], indicators: [] }) { id } }',
+    vars: () => ({}),
+  },
+  scorecards: { allowed: ['manager', 'director', 'admin'], query: '{ scorecards(periodKey: "2026-03") { id } }', vars: () => ({}) },
+  scorecard: { allowed: ['manager', 'director', 'admin'], query: '{ scorecard(id: "no-card") { id } }', vars: () => ({}) },
+  myScorecards: { allowed: everyone, query: '{ myScorecards { id grade } }', vars: () => ({}) },
+  openScorecard: { allowed: ['manager', 'director'], query: 'mutation($p: ID!) { openScorecard(personId: $p, periodKey: "2026-13") { id } }', vars: (f) => ({ p: f.personInManagerArea.id }) },
+  saveScorecardScores: { allowed: ['manager', 'director'], query: 'mutation { saveScorecardScores(id: "no-card", revision: 1, scores: []) { id } }', vars: () => ({}) },
+  submitScorecard: { allowed: ['manager', 'director'], query: 'mutation { submitScorecard(id: "no-card", revision: 1) { id } }', vars: () => ({}) },
+  approveScorecard: { allowed: ['manager', 'director'], query: 'mutation { approveScorecard(id: "no-card", revision: 1) { id } }', vars: () => ({}) },
+  returnScorecard: { allowed: ['manager', 'director'], query: 'mutation { returnScorecard(id: "no-card", revision: 1, comment: "x") { id } }', vars: () => ({}) },
 };
 
 describe('the permission matrix covers every operation', () => {

@@ -108,6 +108,12 @@ export async function databaseSnapshot(db: Database): Promise<string> {
     p.payrollEvent.findMany({ orderBy: { id: 'asc' } }),
     p.promotionDecision.findMany({ orderBy: { id: 'asc' } }),
     p.workingCalendarDay.findMany({ orderBy: { id: 'asc' } }),
+    // KPI scorecards (issue 10 §4)
+    p.kpiIndicatorSet.findMany({ orderBy: { id: 'asc' } }),
+    p.kpiIndicator.findMany({ orderBy: { id: 'asc' } }),
+    p.scorecard.findMany({ orderBy: { id: 'asc' } }),
+    p.scorecardLine.findMany({ orderBy: { id: 'asc' } }),
+    p.scorecardEvent.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return JSON.stringify(tables, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 }

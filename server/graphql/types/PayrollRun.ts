@@ -11,6 +11,7 @@ import { returnRefusal, SIGN_OFF, signaturesSinceSubmit, signRefusal } from '../
 import type { RunTotals } from '../../../schema/payroll-report.ts';
 import { importAttendance } from '../../payroll/attendance.ts';
 import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
+import { KpiGradeEnum } from './KpiIndicatorSet.ts';
 import { importAttendanceFrom } from '../../imports/preview.ts';
 import { attendanceSummary, decideLeave, requestLeave } from '../../payroll/leave.ts';
 import { viewerScope } from '../../access.ts';
@@ -379,6 +380,8 @@ const ProposalRef = builder.objectRef<Awaited<ReturnType<typeof promotionProposa
     from: t.expose('from', { type: RankEnum }),
     to: t.expose('to', { type: RankEnum, nullable: true }),
     reasons: t.exposeStringList('reasons'),
+    latestGrade: t.field({ type: KpiGradeEnum, nullable: true, description: 'The person’s latest approved KPI grade (scorecards), for the decision; the ladder itself does not use it.', resolve: (p) => p.latestGrade }),
+    latestGradePeriod: t.exposeString('latestGradePeriod', { nullable: true, description: 'The month or quarter of that grade.' }),
   }),
 });
 
