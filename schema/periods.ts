@@ -4,13 +4,13 @@
  *   week "2026-W11" (ISO weeks, Monday start), week of a month "2026-03-W2"
  *   (Monday start, cut to the month: W1 runs from the 1st to the first
  *   Sunday), ten-day block "2026-03-D2" (上旬 1-10, 中旬 11-20, 下旬 21-end),
- *   day "2026-03-12".
+ *   half month "2026-03-H1" (上半月 1-15, 下半月 16-end), day "2026-03-12".
  * A fiscal year may start in any month (firstMonth); it is named after the
  * calendar year it starts in. Pure; no time zone involved.
  */
 import { addDays, dateToDay, dayToDate, isIsoDay, type IsoDay } from './dates.ts';
 
-export type PeriodLevel = 'year' | 'quarter' | 'month' | 'week' | 'tenday' | 'day';
+export type PeriodLevel = 'year' | 'quarter' | 'month' | 'week' | 'tenday' | 'halfmonth' | 'day';
 
 export interface Period {
   key: string;
@@ -96,8 +96,12 @@ export function period(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): P
     const start = `${m[1]}-${m[2]}-${pad((b - 1) * 10 + 1)}`;
     return { key, level: 'tenday', start, end: b === 3 ? month.end : `${m[1]}-${m[2]}-${pad(b * 10)}` };
   }
+  if ((m = /^(\d{4})-(\d{2})-H([12])$/.exec(key))) {
+    const month = period(`${m[1]}-${m[2]}`, calendar);
+    return m[3] === '1' ? { key, level: 'halfmonth', start: month.start, end: `${month.key}-15` } : { key, level: 'halfmonth', start: `${month.key}-16`, end: month.end };
+  }
   if (isIsoDay(key)) return { key, level: 'day', start: key, end: key };
-  throw new PeriodKeyError(`"${key}" is not a period key (expected 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-W2, 2026-03-D2 or 2026-03-12)`);
+  throw new PeriodKeyError(`"${key}" is not a period key (expected 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-W2, 2026-03-D2, 2026-03-H1 or 2026-03-12)`);
 }
 
 /** A period cut to the days it shares with another (weeks that straddle a month). */
@@ -134,11 +138,16 @@ export function childPeriods(parentKey: string, level: PeriodLevel, calendar: Fi
     }
     return out;
   }
-  if (parent.level === 'day' || parent.level === 'week' || parent.level === 'tenday') {
+  if (parent.level === 'day' || parent.level === 'week' || parent.level === 'tenday' || parent.level === 'halfmonth') {
     if (level !== 'day') throw new PeriodKeyError(`"${parentKey}" splits only into days`);
   }
   for (let d = parent.start; d <= parent.end; ) {
-    const key = level === 'week' ? isoWeekKey(d) : level === 'tenday' ? `${d.slice(0, 7)}-D${Math.min(3, Math.floor((Number(d.slice(8)) - 1) / 10) + 1)}` : level === 'day' ? d : null;
+    const key =
+      level === 'week' ? isoWeekKey(d)
+      : level === 'tenday' ? `${d.slice(0, 7)}-D${Math.min(3, Math.floor((Number(d.slice(8)) - 1) / 10) + 1)}`
+      : level === 'halfmonth' ? `${d.slice(0, 7)}-H${Number(d.slice(8)) <= 15 ? 1 : 2}`
+      : level === 'day' ? d
+      : null;
     if (!key) throw new PeriodKeyError(`cannot split "${parentKey}" into ${level}s`);
     const s = slice(period(key, calendar), parent);
     out.push(s);

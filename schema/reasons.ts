@@ -225,6 +225,12 @@ export const REASONS = {
   PLAN_LINES_INVALID: ['count'],
   PLAN_HAS_NO_LINES: [],
   NEWER_PLAN_VERSION: ['version'],
+
+  // ── Results (actuals, achievement, rankings) ──────────────────────────
+  GRAIN_TOO_COARSE: ['grain', 'period'],
+  TOO_MANY_PERIODS: ['max'],
+  TOO_MANY_CELLS: ['count', 'max'],
+  ONE_OWNER: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Reason = keyof typeof REASONS;

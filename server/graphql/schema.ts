@@ -16,6 +16,7 @@ import './types/WorkingCalendar.ts';
 import './types/User.ts';
 import './types/PayrollChores.ts';
 import './types/Imports.ts';
+import './types/Actuals.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -9,6 +9,7 @@ import { dayToDate, addDays, today as todayIn, type IsoDay } from '../../schema/
 import { hashPassword } from '../auth/passwords.ts';
 import { generateDemoOrg, type DemoOrg } from './demo-org.ts';
 import { demoPlans, demoSales, type ResultsOptions } from './demo-results.ts';
+import { rebuildSalesMonths } from '../results/rollup.ts';
 import { ensureBuiltInPlans } from '../payroll/plans.ts';
 import { ensureWorkingCalendar } from '../payroll/working-calendar.ts';
 
@@ -147,6 +148,7 @@ async function seedResults(prisma: Prisma.TransactionClient, org: DemoOrg, o: Re
     if (batch.length === SALES_BATCH) await flush();
   }
   await flush();
+  await rebuildSalesMonths(prisma);
 
   const plans = demoPlans(org, o);
   const ownerId = (kind: 'UNIT' | 'PERSON', key: string) => (kind === 'UNIT' ? unitId.get(key)! : personId.get(key)!);

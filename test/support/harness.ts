@@ -99,6 +99,7 @@ export async function databaseSnapshot(db: Database): Promise<string> {
     p.setting.findMany({ orderBy: { key: 'asc' } }),
     p.periodLock.findMany({ orderBy: { periodKey: 'asc' } }),
     p.salesRecord.findMany({ orderBy: { id: 'asc' } }),
+    p.salesMonth.findMany({ orderBy: [{ personId: 'asc' }, { unitId: 'asc' }, { month: 'asc' }] }),
     p.targetPlan.findMany({ orderBy: { id: 'asc' } }),
     p.targetLine.findMany({ orderBy: { id: 'asc' } }),
     p.planEvent.findMany({ orderBy: { id: 'asc' } }),

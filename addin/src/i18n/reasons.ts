@@ -204,6 +204,10 @@ export const en: Record<Reason, string> = {
   PLAN_LINES_INVALID: 'The plan has {count} problem(s); nothing was saved.',
   PLAN_HAS_NO_LINES: 'The plan has no lines yet: break it down or save lines first.',
   NEWER_PLAN_VERSION: 'Version {version} of this plan already exists; revise that one.',
+  GRAIN_TOO_COARSE: 'A {grain} is longer than {period}; choose a finer breakdown or a longer period.',
+  TOO_MANY_PERIODS: 'That is more than {max} periods; choose a coarser breakdown or a shorter period.',
+  TOO_MANY_CELLS: '{count} cells is more than {max}; choose a coarser breakdown or a smaller unit.',
+  ONE_OWNER: 'Choose a unit or a person, not both.',
 };
 
 export const zh: Record<Reason, string> = {
@@ -401,6 +405,10 @@ export const zh: Record<Reason, string> = {
   PLAN_LINES_INVALID: '计划有 {count} 个问题，未保存任何内容。',
   PLAN_HAS_NO_LINES: '计划还没有明细：请先分解或保存明细。',
   NEWER_PLAN_VERSION: '该计划的第 {version} 版已存在，请修订该版本。',
+  GRAIN_TOO_COARSE: '“{grain}”比 {period} 还长，请选择更细的汇总粒度或更长的期间。',
+  TOO_MANY_PERIODS: '期间数超过 {max} 个，请选择更粗的汇总粒度或更短的期间。',
+  TOO_MANY_CELLS: '{count} 个单元格超过上限 {max}，请选择更粗的汇总粒度或更小的单位。',
+  ONE_OWNER: '请选择一个单位或一个人，不能同时选择。',
 };
 
 /** By error code, for an error whose reason the pane does not know (a newer server). */
@@ -461,6 +469,7 @@ export const values: Record<'en' | 'zh', Record<string, Record<string, string>>>
     unitKind: { COMPANY: 'company', SALES_CENTRE: 'sales centre', REGION: 'region', AREA: 'area', TEAM: 'team' },
     leaveStatus: { REQUESTED: 'requested', APPROVED: 'approved', REJECTED: 'rejected' },
     limit: { fileBytes: 'file size', decompressedBytes: 'expanded size', rows: 'rows', cells: 'cells', stringLength: 'text length', timeMs: 'reading time (ms)', heapMb: 'memory (MB)' },
+    grain: { DAY: 'day', TEN_DAYS: 'ten-day block', HALF_MONTH: 'half month', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year', YEAR_TO_DATE: 'year to date' },
   },
   zh: {
     field: {
@@ -474,5 +483,6 @@ export const values: Record<'en' | 'zh', Record<string, Record<string, string>>>
     unitKind: { COMPANY: '公司', SALES_CENTRE: '营销中心', REGION: '大区', AREA: '片区', TEAM: '团队' },
     leaveStatus: { REQUESTED: '待审批', APPROVED: '批准', REJECTED: '驳回' },
     limit: { fileBytes: '文件大小', decompressedBytes: '解压后大小', rows: '行数', cells: '单元格数', stringLength: '文本长度', timeMs: '读取时间（毫秒）', heapMb: '内存（MB）' },
+    grain: { DAY: '日', TEN_DAYS: '旬', HALF_MONTH: '半月', MONTH: '月', QUARTER: '季度', YEAR: '年', YEAR_TO_DATE: '年初至今' },
   },
 };
