@@ -231,6 +231,11 @@ export const REASONS = {
   TOO_MANY_PERIODS: ['max'],
   TOO_MANY_CELLS: ['count', 'max'],
   ONE_OWNER: [],
+  CLASS_CODE_INVALID: ['scheme', 'value'],
+  CLASS_CODE_TWICE: ['scheme', 'value'],
+  THRESHOLD_INVALID: ['scheme', 'value'],
+  THRESHOLDS_NOT_DESCENDING: ['scheme', 'value'],
+  NO_CLASS_RULES: ['scheme'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Reason = keyof typeof REASONS;

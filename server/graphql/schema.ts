@@ -17,6 +17,7 @@ import './types/User.ts';
 import './types/PayrollChores.ts';
 import './types/Imports.ts';
 import './types/Actuals.ts';
+import './types/Achievement.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -194,6 +194,14 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   resetPassword: { allowed: ['admin'], query: 'mutation { resetPassword(userId: "no-user", password: "long-enough-password") { id } }', vars: () => ({}) },
   // Results (issue 10): everyone reads actuals, filtered to what they may see (a rep: their own).
   actuals: { allowed: everyone, query: '{ actuals(period: "2026", grain: MONTH, metric: SALES_AMOUNT) { total } }', vars: () => ({}) },
+  achievement: { allowed: everyone, query: '{ achievement(period: "2026", grain: MONTH, metric: SALES_AMOUNT) { periods { key } } }', vars: () => ({}) },
+  resultClasses: { allowed: everyone, query: '{ resultClasses { units { otherwise } } }', vars: () => ({}) },
+  // Refused after authorisation: a threshold that is not a percentage.
+  setResultClasses: {
+    allowed: ['admin'],
+    query: 'mutation { setResultClasses(classes: { persons: { rules: [{ code: "A", against: BASE, percent: "x", inclusive: true }], otherwise: "B" }, units: { rules: [], otherwise: "C" } }) { units { otherwise } } }',
+    vars: () => ({}),
+  },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

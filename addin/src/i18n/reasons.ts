@@ -208,6 +208,11 @@ export const en: Record<Reason, string> = {
   TOO_MANY_PERIODS: 'That is more than {max} periods; choose a coarser breakdown or a shorter period.',
   TOO_MANY_CELLS: '{count} cells is more than {max}; choose a coarser breakdown or a smaller unit.',
   ONE_OWNER: 'Choose a unit or a person, not both.',
+  CLASS_CODE_INVALID: '{scheme}: “{value}” is not a class code (capital letters, digits and _, starting with a letter, at most 24).',
+  CLASS_CODE_TWICE: '{scheme}: the class {value} appears twice.',
+  THRESHOLD_INVALID: '{scheme}: “{value}” is not a percentage from 0 to 1000 with at most two decimals.',
+  THRESHOLDS_NOT_DESCENDING: '{scheme}: the threshold {value} % can never apply, because a rule before it already takes everything it would; list thresholds from high to low.',
+  NO_CLASS_RULES: '{scheme}: give at least one rule.',
 };
 
 export const zh: Record<Reason, string> = {
@@ -409,6 +414,11 @@ export const zh: Record<Reason, string> = {
   TOO_MANY_PERIODS: '期间数超过 {max} 个，请选择更粗的汇总粒度或更短的期间。',
   TOO_MANY_CELLS: '{count} 个单元格超过上限 {max}，请选择更粗的汇总粒度或更小的单位。',
   ONE_OWNER: '请选择一个单位或一个人，不能同时选择。',
+  CLASS_CODE_INVALID: '{scheme}：“{value}”不是有效的等级代码（大写字母、数字和下划线，以字母开头，最多 24 个字符）。',
+  CLASS_CODE_TWICE: '{scheme}：等级 {value} 重复出现。',
+  THRESHOLD_INVALID: '{scheme}：“{value}”不是 0 到 1000 之间、最多两位小数的百分比。',
+  THRESHOLDS_NOT_DESCENDING: '{scheme}：阈值 {value}% 永远不会生效，因为前面的规则已涵盖其范围；请按从高到低排列阈值。',
+  NO_CLASS_RULES: '{scheme}：至少需要一条规则。',
 };
 
 /** By error code, for an error whose reason the pane does not know (a newer server). */
@@ -470,6 +480,7 @@ export const values: Record<'en' | 'zh', Record<string, Record<string, string>>>
     leaveStatus: { REQUESTED: 'requested', APPROVED: 'approved', REJECTED: 'rejected' },
     limit: { fileBytes: 'file size', decompressedBytes: 'expanded size', rows: 'rows', cells: 'cells', stringLength: 'text length', timeMs: 'reading time (ms)', heapMb: 'memory (MB)' },
     grain: { DAY: 'day', TEN_DAYS: 'ten-day block', HALF_MONTH: 'half month', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year', YEAR_TO_DATE: 'year to date' },
+    scheme: { persons: 'Classes for people', units: 'Bands for units' },
   },
   zh: {
     field: {
@@ -484,5 +495,6 @@ export const values: Record<'en' | 'zh', Record<string, Record<string, string>>>
     leaveStatus: { REQUESTED: '待审批', APPROVED: '批准', REJECTED: '驳回' },
     limit: { fileBytes: '文件大小', decompressedBytes: '解压后大小', rows: '行数', cells: '单元格数', stringLength: '文本长度', timeMs: '读取时间（毫秒）', heapMb: '内存（MB）' },
     grain: { DAY: '日', TEN_DAYS: '旬', HALF_MONTH: '半月', MONTH: '月', QUARTER: '季度', YEAR: '年', YEAR_TO_DATE: '年初至今' },
+    scheme: { persons: '人员等级', units: '单位档次' },
   },
 };
