@@ -7,9 +7,11 @@
  *
  * Targets come from plan lines at the plan's own periods, rolled up to
  * months, quarters and the year (schema/target-rollup.ts); ten-day blocks
- * when a plan has them. Half months and days have no target (null). Year
- * to date sums the months it covers, the last one pro-rated by days (half
- * up to the metric's unit) when it ends mid-month.
+ * when a plan has them. A period shorter than a month that the plan does
+ * not have (a ten-day block of a plan by months, a half month, a day) and
+ * year to date take their months' targets pro-rated by days, half up to the
+ * metric's unit (the periods of one month split its target by the
+ * largest-remainder method, so they add up to it).
  */
 import { Prisma } from '../db/client.ts';
 import type { Metric } from '../db/generated/sqlite/client/enums.ts';
@@ -22,6 +24,9 @@ import { rollUpAmounts } from '../../schema/target-rollup.ts';
 import { classify, type ResultClasses } from '../../schema/achievement.ts';
 import { divideHalfUp } from '../../schema/money.ts';
 import { addDays } from '../../schema/dates.ts';
+import { allocate } from '../../schema/allocation.ts';
+import { readRange } from '../../schema/results.ts';
+import { CALENDAR_YEAR } from '../../schema/periods.ts';
 import type { Bucket, Grain } from '../../schema/results.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 
@@ -94,10 +99,11 @@ export async function targetsFor(ctx: Context, owners: ActualsOwner[], metric: M
 
 const daysIn = (month: string) => Number(addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1).slice(8));
 
-/** The target for a bucket: a stored or rolled-up period, or year to date from months. */
+/** The target for a bucket: a stored or rolled-up period, or the months it covers pro-rated by days. */
 export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: Bucket, grain: Grain): bigint | null {
   if (!targets) return null;
-  if (grain !== 'YEAR_TO_DATE') return targets.get(bucket.key) ?? null;
+  const stored = targets.get(bucket.key);
+  if (stored !== undefined || grain === 'MONTH' || grain === 'QUARTER' || grain === 'YEAR') return stored ?? null;
   let sum = 0n;
   let any = false;
   for (let d = bucket.start; d <= bucket.end; ) {
@@ -108,7 +114,13 @@ export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: B
     if (t !== undefined) {
       any = true;
       const days = Number(end.slice(8)) - Number(d.slice(8)) + 1;
-      sum += days === daysIn(month) ? t : divideHalfUp(t * BigInt(days), BigInt(daysIn(month)));
+      if (days === daysIn(month)) sum += t;
+      else if (grain === 'YEAR_TO_DATE') sum += divideHalfUp(t * BigInt(days), BigInt(daysIn(month)));
+      else {
+        // The month's target split over its periods at this grain by days, largest remainder first: they add up to the month.
+        const parts = readRange(month, grain, CALENDAR_YEAR, end).buckets;
+        sum += allocate(t, parts.map((p) => ({ key: p.start, weight: BigInt(Number(p.end.slice(8)) - Number(p.start.slice(8)) + 1) }))).get(d) ?? 0n;
+      }
     }
     d = addDays(end, 1);
   }

@@ -111,9 +111,12 @@ describe.each(testProviders)('achievement on %s', (provider) => {
     expect(mine.cells[8]).toMatchObject({ actual: '0.00', baseAchievement: '0.00', class: 'BELOW_80' });
     const quarter = await read({ period: '2026', grain: 'QUARTER', personId: rep.id });
     expect(quarter.rows[0]!.cells[0]).toMatchObject({ periodKey: '2026-Q1', actual: '2799.90', base: '3000.00', stretch: '3750.00', baseAchievement: '93.33', class: 'ABOUT_90' });
-    // Half months have no target: achievement and class are left out, the actual is not.
+    // Half months take the month's targets by days (15/31 and 16/31 of 1,000.00 and 1,250.00), adding up to them.
     const half = await read({ period: '2026-03', grain: 'HALF_MONTH', personId: rep.id });
-    expect(half.rows[0]!.cells[0]).toMatchObject({ actual: '799.90', base: null, baseAchievement: null, baseGap: null, class: null });
+    expect(half.rows[0]!.cells[0]).toMatchObject({ actual: '799.90', base: '483.87', stretch: '604.84', baseAchievement: '165.31', class: 'MET_STRETCH' });
+    expect(half.rows[0]!.cells[1]).toMatchObject({ actual: '0.00', base: '516.13', stretch: '645.16', class: 'BELOW_80' });
+    const tenDays = await read({ period: '2026-02', grain: 'TEN_DAYS', personId: rep.id });
+    expect(tenDays.rows[0]!.cells.map((c) => c.base)).toEqual(['357.14', '357.14', '285.72']);
   });
 
   it('pro-rates the month a year to date ends in, by days', async () => {
