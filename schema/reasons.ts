@@ -236,6 +236,7 @@ export const REASONS = {
   THRESHOLD_INVALID: ['scheme', 'value'],
   THRESHOLDS_NOT_DESCENDING: ['scheme', 'value'],
   NO_CLASS_RULES: ['scheme'],
+  RANKING_PERIOD: ['value'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Reason = keyof typeof REASONS;

@@ -202,6 +202,10 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     query: 'mutation { setResultClasses(classes: { persons: { rules: [{ code: "A", against: BASE, percent: "x", inclusive: true }], otherwise: "B" }, units: { rules: [], otherwise: "C" } }) { units { otherwise } } }',
     vars: () => ({}),
   },
+  // A period rankings do not use (a day): refused after authorisation.
+  leagueTable: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { leagueTable(unitId: $u, period: "2026-03-12") { periodKey } }', vars: (f) => ({ u: f.teamInManagerArea }) },
+  publishedRankings: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { publishedRankings(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
+  publishRanking: { allowed: ['manager', 'director', 'admin'], query: 'mutation($u: ID!) { publishRanking(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
 };

@@ -213,6 +213,7 @@ export const en: Record<Reason, string> = {
   THRESHOLD_INVALID: '{scheme}: “{value}” is not a percentage from 0 to 1000 with at most two decimals.',
   THRESHOLDS_NOT_DESCENDING: '{scheme}: the threshold {value} % can never apply, because a rule before it already takes everything it would; list thresholds from high to low.',
   NO_CLASS_RULES: '{scheme}: give at least one rule.',
+  RANKING_PERIOD: 'Rankings are by ten-day block, half month, month, quarter or year, not {value}.',
 };
 
 export const zh: Record<Reason, string> = {
@@ -419,6 +420,7 @@ export const zh: Record<Reason, string> = {
   THRESHOLD_INVALID: '{scheme}：“{value}”不是 0 到 1000 之间、最多两位小数的百分比。',
   THRESHOLDS_NOT_DESCENDING: '{scheme}：阈值 {value}% 永远不会生效，因为前面的规则已涵盖其范围；请按从高到低排列阈值。',
   NO_CLASS_RULES: '{scheme}：至少需要一条规则。',
+  RANKING_PERIOD: '排名按旬、半月、月、季度或年度进行，{value} 不适用。',
 };
 
 /** By error code, for an error whose reason the pane does not know (a newer server). */
