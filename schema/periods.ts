@@ -4,13 +4,13 @@
  *   week "2026-W11" (ISO weeks, Monday start), week of a month "2026-03-W2"
  *   (Monday start, cut to the month: W1 runs from the 1st to the first
  *   Sunday), ten-day block "2026-03-D2" (上旬 1-10, 中旬 11-20, 下旬 21-end),
- *   day "2026-03-12".
+ *   half month "2026-03-H1" (上半月 1-15, 下半月 16-end), day "2026-03-12".
  * A fiscal year may start in any month (firstMonth); it is named after the
  * calendar year it starts in. Pure; no time zone involved.
  */
 import { addDays, dateToDay, dayToDate, isIsoDay, type IsoDay } from './dates.ts';
 
-export type PeriodLevel = 'year' | 'quarter' | 'month' | 'week' | 'tenday' | 'day';
+export type PeriodLevel = 'year' | 'quarter' | 'month' | 'week' | 'tenday' | 'halfmonth' | 'day';
 
 export interface Period {
   key: string;
@@ -106,6 +106,10 @@ export function period(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): P
     const start = `${m[1]}-${m[2]}-${pad((b - 1) * 10 + 1)}`;
     return { key, level: 'tenday', start, end: b === 3 ? month.end : `${m[1]}-${m[2]}-${pad(b * 10)}` };
   }
+  if ((m = /^(\d{4})-(\d{2})-H([12])$/.exec(key))) {
+    const month = period(`${m[1]}-${m[2]}`, calendar);
+    return m[3] === '1' ? { key, level: 'halfmonth', start: month.start, end: `${month.key}-15` } : { key, level: 'halfmonth', start: `${month.key}-16`, end: month.end };
+  }
   if (isIsoDay(key)) return { key, level: 'day', start: key, end: key };
   throw new PeriodKeyError('NOT_A_PERIOD_KEY', { key });
 }
@@ -144,11 +148,16 @@ export function childPeriods(parentKey: string, level: PeriodLevel, calendar: Fi
     }
     return out;
   }
-  if (parent.level === 'day' || parent.level === 'week' || parent.level === 'tenday') {
+  if (parent.level === 'day' || parent.level === 'week' || parent.level === 'tenday' || parent.level === 'halfmonth') {
     if (level !== 'day') throw new PeriodKeyError('CANNOT_SPLIT', { key: parentKey, level });
   }
   for (let d = parent.start; d <= parent.end; ) {
-    const key = level === 'week' ? isoWeekKey(d) : level === 'tenday' ? `${d.slice(0, 7)}-D${Math.min(3, Math.floor((Number(d.slice(8)) - 1) / 10) + 1)}` : level === 'day' ? d : null;
+    const key =
+      level === 'week' ? isoWeekKey(d)
+      : level === 'tenday' ? `${d.slice(0, 7)}-D${Math.min(3, Math.floor((Number(d.slice(8)) - 1) / 10) + 1)}`
+      : level === 'halfmonth' ? `${d.slice(0, 7)}-H${Number(d.slice(8)) <= 15 ? 1 : 2}`
+      : level === 'day' ? d
+      : null;
     if (!key) throw new PeriodKeyError('CANNOT_SPLIT', { key: parentKey, level });
     const s = slice(period(key, calendar), parent);
     out.push(s);

@@ -291,6 +291,18 @@ export const REASONS = {
   PLAN_LINES_INVALID: ['count'],
   PLAN_HAS_NO_LINES: [],
   NEWER_PLAN_VERSION: ['version'],
+
+  // ── Results (actuals, achievement, rankings) ──────────────────────────
+  GRAIN_TOO_COARSE: ['grain', 'period'],
+  TOO_MANY_PERIODS: ['max'],
+  TOO_MANY_CELLS: ['count', 'max'],
+  ONE_OWNER: [],
+  CLASS_CODE_INVALID: ['scheme', 'value'],
+  CLASS_CODE_TWICE: ['scheme', 'value'],
+  THRESHOLD_INVALID: ['scheme', 'value'],
+  THRESHOLDS_NOT_DESCENDING: ['scheme', 'value'],
+  NO_CLASS_RULES: ['scheme'],
+  RANKING_PERIOD: ['value'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Reason = keyof typeof REASONS;

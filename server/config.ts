@@ -23,6 +23,8 @@ export interface Config {
   /** Reverse proxies in front of the server: the client address is that many entries from the end of X-Forwarded-For (0: the socket's peer). */
   trustProxyHops: number;
   seedDemo: boolean;
+  /** With the demo organisation, also its sales and published targets (SEED_DEMO_RESULTS=0 leaves them out). */
+  seedDemoResults: boolean;
   dataDir: string;
   addinDir: string;
 }
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlHours: Number(env.TOKEN_TTL_HOURS ?? 12),
     trustProxyHops: Math.max(0, Math.floor(Number(env.TRUST_PROXY ?? 0)) || 0),
     seedDemo: env.SEED_DEMO !== '0',
+    seedDemoResults: env.SEED_DEMO_RESULTS !== '0',
     dataDir: path.join(root, 'data'),
     addinDir: path.join(root, 'dist', 'addin'),
   };

@@ -18,7 +18,7 @@ const config = loadConfig();
 const provider = providerOf(config.databaseUrl);
 const migrated = await migrate(config.databaseUrl);
 const db = await openDatabase(config.databaseUrl);
-const seeded = config.seedDemo ? await seedDemoIfEmpty(db.prisma) : null;
+const seeded = config.seedDemo ? await seedDemoIfEmpty(db.prisma, { results: config.seedDemoResults }) : null;
 await ensureBuiltInPlans(db.prisma);
 await ensureWorkingCalendar(db.prisma);
 await ensureKpiSets(db.prisma);
@@ -34,7 +34,7 @@ server.listen(config.port, config.host, () => {
     `Quotabook is running at ${base}`,
     `  database: ${provider === 'sqlite' ? config.databaseUrl.replace(/^file:/, 'SQLite file ') : 'PostgreSQL'}` +
       (migrated.applied.length ? ` (applied ${migrated.applied.length} migration(s))` : ''),
-    seeded ? `  seeded the demo organisation: ${seeded.units} units, ${seeded.people} people` : '',
+    seeded ? `  seeded the demo organisation: ${seeded.units} units, ${seeded.people} people` + (seeded.sales ? `, ${seeded.sales} sales to today and ${seeded.plans} published target plans` : '') : '',
     seeded || config.seedDemo ? `  demo users (demo only): admin, finance, finmgr, director, gm, manager, rep — password "${DEMO_PASSWORD}"` : '',
     `  GraphQL: ${base}/graphql   task pane: ${base}/taskpane.html`,
     `  manifest for ${config.publicUrl}: ${base}/manifest.xml   help and sideloading steps: ${base}/help.html`,

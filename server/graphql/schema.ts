@@ -18,6 +18,9 @@ import './types/PayrollChores.ts';
 import './types/Imports.ts';
 import './types/KpiIndicatorSet.ts';
 import './types/Scorecard.ts';
+import './types/Actuals.ts';
+import './types/Achievement.ts';
+import './types/Ranking.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

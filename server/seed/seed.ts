@@ -3,11 +3,13 @@
  * users. The password is for demonstration only (README says so).
  */
 import crypto from 'node:crypto';
-import type { Db } from '../db/client.ts';
+import { Prisma, type Db } from '../db/client.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
-import { dayToDate, addDays } from '../../schema/dates.ts';
+import { dayToDate, addDays, today as todayIn, type IsoDay } from '../../schema/dates.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { generateDemoOrg, type DemoOrg } from './demo-org.ts';
+import { demoPlans, demoSales, type ResultsOptions } from './demo-results.ts';
+import { rebuildSalesMonths } from '../results/rollup.ts';
 import { ensureBuiltInPlans } from '../payroll/plans.ts';
 import { ensureWorkingCalendar } from '../payroll/working-calendar.ts';
 import { ensureKpiSets } from './kpi-sets.ts';
@@ -18,9 +20,18 @@ export interface SeedResult {
   units: number;
   people: number;
   users: string[];
+  /** Sales records and published target plans written (0 without results). */
+  sales: number;
+  plans: number;
 }
 
-export async function seedOrganisation(prisma: Db, org: DemoOrg, options: { withUsers?: boolean } = {}): Promise<SeedResult> {
+export interface SeedOptions {
+  withUsers?: boolean;
+  /** Also write the demo's sales and published targets (server/seed/demo-results.ts) up to results.today. */
+  results?: ResultsOptions | null;
+}
+
+export async function seedOrganisation(prisma: Db, org: DemoOrg, options: SeedOptions = {}): Promise<SeedResult> {
   const unitId = new Map(org.units.map((u) => [u.key, crypto.randomUUID()]));
   const personId = new Map(org.people.map((p) => [p.key, crypto.randomUUID()]));
   const pathOf = new Map<string, { path: string; depth: number }>();
@@ -30,6 +41,7 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: { with
   }
   const passwordHash = options.withUsers === false ? '' : await hashPassword(DEMO_PASSWORD);
 
+  let results = { sales: 0, plans: 0 };
   await prisma.$transaction(
     async (tx) => {
       await tx.orgUnit.createMany({
@@ -96,17 +108,96 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: { with
       await tx.auditEvent.create({
         data: { actorName: 'system', entityType: 'Organisation', entityId: 'demo', action: 'seed', after: JSON.stringify({ units: org.units.length, people: org.people.length }) },
       });
+      // In the same transaction: a first start that fails half-way leaves an empty database, seeded again next time.
+      if (options.results) results = await seedResults(tx, org, options.results, unitId, personId);
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeout: 30 * 60_000, maxWait: 30_000 },
   );
   await ensureBuiltInPlans(prisma);
   await ensureWorkingCalendar(prisma);
   await ensureKpiSets(prisma);
-  return { units: org.units.length, people: org.people.length, users: options.withUsers === false ? [] : ['admin', 'finance', 'finmgr', 'director', 'gm', 'manager', 'rep'] };
+  return {
+    units: org.units.length,
+    people: org.people.length,
+    users: options.withUsers === false ? [] : ['admin', 'finance', 'finmgr', 'director', 'gm', 'manager', 'rep'],
+    ...results,
+  };
 }
 
-/** Seeds the demo organisation when the database has no org units yet. */
-export async function seedDemoIfEmpty(prisma: Db, options: { people?: number } = {}): Promise<SeedResult | null> {
+/** Rows per multi-row INSERT: 12 parameters a sale stays under SQLite's 32,766. */
+const SALES_BATCH = 2_000;
+const LINE_BATCH = 4_000;
+
+/**
+ * Writes the demo's sales and published target plans. Multi-row INSERTs with
+ * bound parameters (portable SQL), as payroll writes payslips: Prisma's
+ * createMany costs about 140 µs a row, which made a million sales take minutes.
+ */
+async function seedResults(prisma: Prisma.TransactionClient, org: DemoOrg, o: ResultsOptions, unitId: Map<string, string>, personId: Map<string, string>): Promise<{ sales: number; plans: number }> {
+  let sales = 0;
+  let batch: Prisma.Sql[] = [];
+  const now = new Date();
+  const flush = async () => {
+    if (!batch.length) return;
+    await prisma.$executeRaw`INSERT INTO "SalesRecord" ("id", "externalId", "personId", "unitId", "date", "amountFen", "units", "customer", "newCustomer", "collectedFen", "marginFen", "importedAt") VALUES ${Prisma.join(batch)}`;
+    batch = [];
+  };
+  for (const s of demoSales(org, o)) {
+    batch.push(
+      Prisma.sql`(${crypto.randomUUID()}, ${s.externalId}, ${personId.get(s.personKey)!}, ${unitId.get(s.unitKey)!}, ${dayToDate(s.date)}, ${s.amountFen}, ${s.units}, ${s.customer}, ${s.newCustomer}, ${s.collectedFen}, ${s.marginFen}, ${now})`,
+    );
+    sales++;
+    if (batch.length === SALES_BATCH) await flush();
+  }
+  await flush();
+  await rebuildSalesMonths(prisma);
+
+  const plans = demoPlans(org, o);
+  const ownerId = (kind: 'UNIT' | 'PERSON', key: string) => (kind === 'UNIT' ? unitId.get(key)! : personId.get(key)!);
+  const planIds = plans.map(() => crypto.randomUUID());
+  for (let start = 0; start < plans.length; start += 500) {
+    const chunk = plans.slice(start, start + 500);
+    await prisma.targetPlan.createMany({
+      data: chunk.map((p, i) => ({
+        id: planIds[start + i]!,
+        year: p.year,
+        metric: 'SALES_AMOUNT' as const,
+        level: p.level,
+        scopeUnitId: unitId.get(p.scopeKey)!,
+        version: 1,
+        status: 'PUBLISHED' as const,
+        periodLevel: 'month',
+        ownerKind: p.ownerKind,
+        total: p.total,
+      })),
+    });
+    await prisma.planEvent.createMany({
+      data: chunk.map((_p, i) => ({ planId: planIds[start + i]!, actor: 'system', action: 'publish', fromStatus: null, toStatus: 'PUBLISHED' as const, comment: 'demo data' })),
+    });
+  }
+  let lines: Prisma.Sql[] = [];
+  const flushLines = async () => {
+    if (!lines.length) return;
+    await prisma.$executeRaw`INSERT INTO "TargetLine" ("id", "planId", "ownerKind", "ownerId", "periodKey", "amount") VALUES ${Prisma.join(lines)}`;
+    lines = [];
+  };
+  for (const [i, p] of plans.entries()) {
+    for (const l of p.lines) {
+      lines.push(Prisma.sql`(${crypto.randomUUID()}, ${planIds[i]!}, ${l.ownerKind}, ${ownerId(l.ownerKind, l.ownerKey)}, ${l.periodKey}, ${l.amount})`);
+      if (lines.length === LINE_BATCH) await flushLines();
+    }
+  }
+  await flushLines();
+  await prisma.auditEvent.create({ data: { actorName: 'system', entityType: 'Organisation', entityId: 'demo', action: 'seed-results', after: JSON.stringify({ today: o.today, sales, plans: plans.length }) } });
+  return { sales, plans: plans.length };
+}
+
+/**
+ * Seeds the demo organisation when the database has no org units yet: its
+ * people and users, and its results (last year's and this year's sales up
+ * to today, published targets for both years).
+ */
+export async function seedDemoIfEmpty(prisma: Db, options: { people?: number; today?: IsoDay; results?: boolean } = {}): Promise<SeedResult | null> {
   if ((await prisma.orgUnit.count()) > 0) return null;
-  return seedOrganisation(prisma, generateDemoOrg({ people: options.people ?? 80 }));
+  return seedOrganisation(prisma, generateDemoOrg({ people: options.people ?? 80 }), { results: options.results === false ? null : { today: options.today ?? todayIn() } });
 }

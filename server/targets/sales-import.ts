@@ -11,6 +11,7 @@ import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
 import { period } from '../../schema/periods.ts';
 import { fiscalCalendar } from './calendar.ts';
+import { refreshSalesMonths } from '../results/rollup.ts';
 
 export interface SaleInput {
   externalId: string;
@@ -183,6 +184,8 @@ export async function importSales(ctx: Context, records: SaleInput[], source?: s
       const { existing, fresh, changed } = await salesChanges(tx, rows);
       if (fresh.length) await tx.salesRecord.createMany({ data: fresh });
       for (const r of changed) await tx.salesRecord.update({ where: { externalId: r.externalId }, data: r });
+      // The monthly sums the results read, for the months before and after the change.
+      await refreshSalesMonths(tx, [...fresh, ...changed, ...changed.map((r) => existing.get(r.externalId)!)]);
       const result = { created: fresh.length, updated: changed.length, unchanged: rows.length - fresh.length - changed.length };
       if (fresh.length || changed.length) {
         await recordAudit(tx, ctx.viewer, {

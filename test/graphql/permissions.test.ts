@@ -192,6 +192,20 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   disableUser: { allowed: ['admin'], query: 'mutation { disableUser(userId: "no-user") { id } }', vars: () => ({}) },
   enableUser: { allowed: ['admin'], query: 'mutation { enableUser(userId: "no-user") { id } }', vars: () => ({}) },
   resetPassword: { allowed: ['admin'], query: 'mutation { resetPassword(userId: "no-user", password: "long-enough-password") { id } }', vars: () => ({}) },
+  // Results (issue 10): everyone reads actuals, filtered to what they may see (a rep: their own).
+  actuals: { allowed: everyone, query: '{ actuals(period: "2026", grain: MONTH, metric: SALES_AMOUNT) { total } }', vars: () => ({}) },
+  achievement: { allowed: everyone, query: '{ achievement(period: "2026", grain: MONTH, metric: SALES_AMOUNT) { periods { key } } }', vars: () => ({}) },
+  resultClasses: { allowed: everyone, query: '{ resultClasses { units { otherwise } } }', vars: () => ({}) },
+  // Refused after authorisation: a threshold that is not a percentage.
+  setResultClasses: {
+    allowed: ['admin'],
+    query: 'mutation { setResultClasses(classes: { persons: { rules: [{ code: "A", against: BASE, percent: "x", inclusive: true }], otherwise: "B" }, units: { rules: [], otherwise: "C" } }) { units { otherwise } } }',
+    vars: () => ({}),
+  },
+  // A period rankings do not use (a day): refused after authorisation.
+  leagueTable: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { leagueTable(unitId: $u, period: "2026-03-12") { periodKey } }', vars: (f) => ({ u: f.teamInManagerArea }) },
+  publishedRankings: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { publishedRankings(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
+  publishRanking: { allowed: ['manager', 'director', 'admin'], query: 'mutation($u: ID!) { publishRanking(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
   // KPI scorecards (issue 10 §4). A scorecard id that does not exist: allowed roles get NOT_FOUND; a bad period or set is refused after authorisation.

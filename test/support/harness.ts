@@ -12,6 +12,7 @@ import { generateDemoOrg } from '../../server/seed/demo-org.ts';
 import { createApp, CSRF_HEADER } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { tempDatabase, type TempDatabase } from './databases.ts';
+import type { ResultsOptions } from '../../server/seed/demo-results.ts';
 
 export interface GqlResult<T = any> {
   data?: T;
@@ -30,11 +31,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(provider: Provider, options: { people?: number; seed?: boolean } = {}): Promise<TestServer> {
+/**
+ * The demo organisation is seeded without its sales and targets unless a
+ * test asks for them (`results`): most tests import their own and check
+ * exact figures.
+ */
+export async function startTestServer(provider: Provider, options: { people?: number; seed?: boolean; results?: ResultsOptions } = {}): Promise<TestServer> {
   const temp = await tempDatabase(provider);
   await migrate(temp.url);
   const db = await openDatabase(temp.url);
-  if (options.seed !== false) await seedOrganisation(db.prisma, generateDemoOrg({ people: options.people ?? 80 }));
+  if (options.seed !== false) await seedOrganisation(db.prisma, generateDemoOrg({ people: options.people ?? 80 }), { results: options.results });
   const config = { ...loadConfig({ PORT: '3000' }), databaseUrl: temp.url };
   const app = createApp(db, config);
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>> => {
@@ -93,6 +99,8 @@ export async function databaseSnapshot(db: Database): Promise<string> {
     p.setting.findMany({ orderBy: { key: 'asc' } }),
     p.periodLock.findMany({ orderBy: { periodKey: 'asc' } }),
     p.salesRecord.findMany({ orderBy: { id: 'asc' } }),
+    p.salesMonth.findMany({ orderBy: [{ personId: 'asc' }, { unitId: 'asc' }, { month: 'asc' }] }),
+    p.rankingSnapshot.findMany({ orderBy: { id: 'asc' } }),
     p.targetPlan.findMany({ orderBy: { id: 'asc' } }),
     p.targetLine.findMany({ orderBy: { id: 'asc' } }),
     p.planEvent.findMany({ orderBy: { id: 'asc' } }),

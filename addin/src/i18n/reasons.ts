@@ -244,6 +244,16 @@ export const en: Record<Reason, string> = {
   KPI_OWN_SUBMISSION: 'You submitted this scorecard; a manager above you must approve it.',
   KPI_NOT_APPROVER: 'Only a manager above {name}’s unit, or the sales director, may approve or return this scorecard.',
   SCORECARD_STATUS: 'The scorecard is {scorecardStatus}; that is not possible now.',
+  GRAIN_TOO_COARSE: 'A {grain} is longer than {period}; choose a finer breakdown or a longer period.',
+  TOO_MANY_PERIODS: 'That is more than {max} periods; choose a coarser breakdown or a shorter period.',
+  TOO_MANY_CELLS: '{count} cells is more than {max}; choose a coarser breakdown or a smaller unit.',
+  ONE_OWNER: 'Choose a unit or a person, not both.',
+  CLASS_CODE_INVALID: '{scheme}: “{value}” is not a class code (capital letters, digits and _, starting with a letter, at most 24).',
+  CLASS_CODE_TWICE: '{scheme}: the class {value} appears twice.',
+  THRESHOLD_INVALID: '{scheme}: “{value}” is not a percentage from 0 to 1000 with at most two decimals.',
+  THRESHOLDS_NOT_DESCENDING: '{scheme}: the threshold {value} % can never apply, because a rule before it already takes everything it would; list thresholds from high to low.',
+  NO_CLASS_RULES: '{scheme}: give at least one rule.',
+  RANKING_PERIOD: 'Rankings are by ten-day block, half month, month, quarter or year, not {value}.',
 };
 
 export const zh: Record<Reason, string> = {
@@ -481,6 +491,16 @@ export const zh: Record<Reason, string> = {
   KPI_OWN_SUBMISSION: '该考核表由您提交，须由您的上级审批。',
   KPI_NOT_APPROVER: '只有 {name} 所在单位的上级经理或营销总监可以审批或退回该考核表。',
   SCORECARD_STATUS: '考核表当前为“{scorecardStatus}”，无法执行此操作。',
+  GRAIN_TOO_COARSE: '“{grain}”比 {period} 还长，请选择更细的汇总粒度或更长的期间。',
+  TOO_MANY_PERIODS: '期间数超过 {max} 个，请选择更粗的汇总粒度或更短的期间。',
+  TOO_MANY_CELLS: '{count} 个单元格超过上限 {max}，请选择更粗的汇总粒度或更小的单位。',
+  ONE_OWNER: '请选择一个单位或一个人，不能同时选择。',
+  CLASS_CODE_INVALID: '{scheme}：“{value}”不是有效的等级代码（大写字母、数字和下划线，以字母开头，最多 24 个字符）。',
+  CLASS_CODE_TWICE: '{scheme}：等级 {value} 重复出现。',
+  THRESHOLD_INVALID: '{scheme}：“{value}”不是 0 到 1000 之间、最多两位小数的百分比。',
+  THRESHOLDS_NOT_DESCENDING: '{scheme}：阈值 {value}% 永远不会生效，因为前面的规则已涵盖其范围；请按从高到低排列阈值。',
+  NO_CLASS_RULES: '{scheme}：至少需要一条规则。',
+  RANKING_PERIOD: '排名按旬、半月、月、季度或年度进行，{value} 不适用。',
 };
 
 /** By error code, for an error whose reason the pane does not know (a newer server). */
@@ -545,6 +565,8 @@ export const values: Record<'en' | 'zh', Record<string, Record<string, string>>>
     grade: { EXCELLENT: 'excellent', GOOD: 'good', PASS: 'pass', FAIL: 'fail' },
     scorecardStatus: { DRAFT: 'a draft', SUBMITTED: 'submitted', APPROVED: 'approved' },
     position: { SALES_DIRECTOR: 'sales director', REGIONAL_MANAGER: 'regional manager', ACCOUNT_MANAGER: 'account manager', SALES_REP: 'sales rep', FINANCE: 'finance' },
+    grain: { DAY: 'day', TEN_DAYS: 'ten-day block', HALF_MONTH: 'half month', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year', YEAR_TO_DATE: 'year to date' },
+    scheme: { persons: 'Classes for people', units: 'Bands for units' },
   },
   zh: {
     field: {
@@ -562,5 +584,7 @@ export const values: Record<'en' | 'zh', Record<string, Record<string, string>>>
     grade: { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' },
     scorecardStatus: { DRAFT: '草稿', SUBMITTED: '已提交', APPROVED: '已审批' },
     position: { SALES_DIRECTOR: '营销总监', REGIONAL_MANAGER: '区域经理', ACCOUNT_MANAGER: '客户经理', SALES_REP: '销售代表', FINANCE: '财务' },
+    grain: { DAY: '日', TEN_DAYS: '旬', HALF_MONTH: '半月', MONTH: '月', QUARTER: '季度', YEAR: '年', YEAR_TO_DATE: '年初至今' },
+    scheme: { persons: '人员等级', units: '单位档次' },
   },
 };
