@@ -3,7 +3,8 @@
  * scorecard for a month as a sheet, types the scores there, one out of range
  * is caught by Validate naming its cell (a click selects it), fixes it, saves
  * and submits; the director sees it waiting with its numbers and approves;
- * the exact total and grade are on the sheet's banner. Nobody meets English
+ * the exact total and grade are on the sheet's banner, and the rep sees
+ * their grade under My payslip. Nobody meets English
  * on the pane. Real server, real pane, Chromium, the Excel stand-in.
  */
 import { describe, expect, it } from 'vitest';
@@ -90,6 +91,13 @@ describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
     await expect(page.getByTestId('scorecard-status').innerText()).resolves.toContain('81.00，良好');
     expect((await standIn<string[][]>(page, 'read', sheet, 'A1'))[0]![0]).toMatch(/ · 2026-11 · 已审批 · 总分 81\.00 · 等级 良好$/);
     expect(await standIn(page, 'read', sheet, 'F3:F5')).toEqual([[9], [7], [8]]);
+    expect(await englishOn(page)).toEqual([]);
+
+    // The rep sees their grade under My payslip.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'rep');
+    await openScreen(page, 'my-payslip');
+    await expect(page.getByTestId('my-scorecard').first().innerText()).resolves.toBe('2026-11：81.00，良好');
     expect(await englishOn(page)).toEqual([]);
   }, 60_000);
 });
