@@ -32,7 +32,6 @@ export const en = {
   returned: 'Returned the scorecard of {name} for {period} to draft.',
   notOpened: 'Open the scorecard first: its sheet is not in this workbook.',
   missingLine: 'The row of “{indicator}” is missing from the sheet; open the scorecard again.',
-  issues: '{n} problem(s) to fix:',
   readOnly: 'You may not change this scorecard now ({status}).',
   // The sheet
   group: 'Group',
@@ -85,7 +84,6 @@ export const zh: typeof en = {
   returned: '已将 {name} {period} 的考核表退回草稿。',
   notOpened: '请先打开考核表：本工作簿中没有它的工作表。',
   missingLine: '工作表中缺少“{indicator}”一行，请重新打开考核表。',
-  issues: '有 {n} 个问题需要修改：',
   readOnly: '此考核表当前不可修改（{status}）。',
   group: '类别',
   indicator: '指标',
