@@ -99,6 +99,12 @@ export interface GridSheetSpec extends SheetBlockSpec {
   alertUnlessZero?: Block[];
   /** A copy to look at, not to edit: the body greyed (nothing unlocked when input is empty). */
   readOnly?: boolean;
+  /**
+   * More cells to type in besides `input`, each block with its own rule: whole
+   * numbers from min to max (e.g. a score up to its indicator's max), or free
+   * text (rule null, e.g. a comment). Filled, unlocked and validated like `input`.
+   */
+  extraInputs?: { block: Block; rule: { kind: 'whole'; min: number; max: number; message: string } | null }[];
 }
 
 export interface WriteProgress {
@@ -501,6 +507,16 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
           input.dataValidation.rule = spec.inputRule.kind === 'whole' ? { wholeNumber: rule } : { decimal: rule };
           input.dataValidation.errorAlert = { message: spec.inputRule.message, showAlert: true, style: 'Stop', title: 'Quotabook' };
         }
+        for (const { block: b, rule } of spec.extraInputs ?? []) {
+          const input = sheet.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
+          input.format.fill.color = '#FFF8DC';
+          input.format.protection.locked = false;
+          input.dataValidation.clear();
+          if (rule) {
+            input.dataValidation.rule = { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: 'Between' as Excel.DataValidationOperator } };
+            input.dataValidation.errorAlert = { message: rule.message, showAlert: true, style: 'Stop', title: 'Quotabook' };
+          }
+        }
         // The caller set the widths already: a width set after hiding may show the column again.
         for (const c of spec.hiddenColumns) sheet.getRangeByIndexes(block.row, c, spec.rows.length + 1, 1).columnHidden = true;
         if (spec.readOnly && spec.rows.length) sheet.getRangeByIndexes(block.row + 1, 0, spec.rows.length, spec.columns.length).format.fill.color = '#EDEDED';
@@ -516,7 +532,7 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
         // Last of all: a protected sheet refuses formats, widths, freezing and tags.
         if (spec.protect) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
       },
-      lastActions: 16 + 4 * spec.totalRows.length + spec.hiddenColumns.length + (spec.highlight?.length ?? 0) * 2 + (spec.alertUnlessZero?.length ?? 0) * 6,
+      lastActions: 16 + 6 * (spec.extraInputs?.length ?? 0) + 4 * spec.totalRows.length + spec.hiddenColumns.length + (spec.highlight?.length ?? 0) * 2 + (spec.alertUnlessZero?.length ?? 0) * 6,
     },
     options,
   );

@@ -17,6 +17,7 @@ import { PromotionsPane } from './components/chores/PromotionsPane.tsx';
 import { MonthEndPane } from './components/chores/MonthEndPane.tsx';
 import { UsersPane } from './components/chores/UsersPane.tsx';
 import { ImportPane } from './components/ImportPane.tsx';
+import { ScorecardsPane } from './components/ScorecardsPane.tsx';
 
 export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
 
@@ -54,6 +55,7 @@ export const SCREENS: readonly Screen[] = [
     render: (p) => <AdjustmentsPane {...p} locale={p.w.locale} />,
   },
   { id: 'leave', label: (w) => w.chores.leave.title, roles: 'everyone', render: (p) => <LeavePane {...p} /> },
+  { id: 'scorecards', label: (w) => w.scorecards.title, roles: ['MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <ScorecardsPane {...p} /> },
   { id: 'promotions', label: (w) => w.chores.promotions.title, roles: ['MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <PromotionsPane {...p} /> },
   { id: 'month-end', label: (w) => w.chores.monthEnd.title, roles: ['FINANCE', 'ADMIN'], render: (p) => <MonthEndPane {...p} /> },
   { id: 'users', label: (w) => w.chores.users.title, roles: ['ADMIN'], render: (p) => <UsersPane {...p} /> },

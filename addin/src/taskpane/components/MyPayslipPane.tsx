@@ -1,4 +1,4 @@
-/** My payslip: a person's own signed-off payslip, explanations included, as a sheet. */
+/** My payslip: a person's own signed-off payslip, explanations included, as a sheet; and below it their approved scorecards' grades. */
 import { useCallback } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
@@ -7,10 +7,12 @@ import { MY_PAYSLIP, MY_PAYSLIP_MONTHS } from '../../api/operations.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { myPayslipSheet, type PayslipView } from '../../payroll/payroll-sheet.ts';
 import { PullPane } from './PullPane.tsx';
+import { MyScorecards } from './MyScorecards.tsx';
 
 export function MyPayslipPane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
   const latest = useCallback(async () => (await run<{ myPayslipMonths: string[] }>(client, MY_PAYSLIP_MONTHS, {})).myPayslipMonths[0] ?? null, [client]);
   return (
+    <>
     <PullPane
       w={w}
       testId="my-payslip-pane"
@@ -31,5 +33,7 @@ export function MyPayslipPane({ w, client, onSessionEnded }: { w: Words; client:
         return { intent: 'success', message: format(w.payroll.wroteMine, { sheet: report.sheetName }) };
       }}
     />
+    <MyScorecards w={w} client={client} onSessionEnded={onSessionEnded} />
+    </>
   );
 }

@@ -1,0 +1,213 @@
+/**
+ * The Scorecards screen's state and calls: the period and person chosen, the
+ * open scorecard, and every action on it (open as a sheet, validate the sheet
+ * with the shared rules, save scores, submit), and for an approver the
+ * scorecards of the period waiting for them, approved or returned with a
+ * comment. One action at a time, with what is being done shown; a slow or
+ * unreachable server leaves a Try again.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Client } from '@urql/core';
+import { describeError, isTransient } from '../api/describe-error.ts';
+import { ApiError, run } from '../api/client.ts';
+import { format, type Words } from '../i18n.ts';
+import { loadPeople } from '../chores/people.ts';
+import type { PersonOption } from '../chores/operations.ts';
+import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { readScorecardSheet, SCORECARD_FIELDS, SCORECARD_KIND, scorecardSheetSpec, type Issue, type ScorecardView } from './scorecard-sheet.ts';
+
+export const OPEN_SCORECARD = `mutation OpenScorecard($personId: ID!, $periodKey: String!) { openScorecard(personId: $personId, periodKey: $periodKey) { ${SCORECARD_FIELDS} } }`;
+export const SAVE_SCORES = `mutation SaveScores($id: ID!, $revision: Int!, $scores: [ScoreInput!]!) { saveScorecardScores(id: $id, revision: $revision, scores: $scores) { ${SCORECARD_FIELDS} } }`;
+export const SUBMIT_SCORECARD = `mutation SubmitScorecard($id: ID!, $revision: Int!) { submitScorecard(id: $id, revision: $revision) { ${SCORECARD_FIELDS} } }`;
+export const APPROVE_SCORECARD = `mutation ApproveScorecard($id: ID!, $revision: Int!, $comment: String) { approveScorecard(id: $id, revision: $revision, comment: $comment) { ${SCORECARD_FIELDS} } }`;
+export const RETURN_SCORECARD = `mutation ReturnScorecard($id: ID!, $revision: Int!, $comment: String!) { returnScorecard(id: $id, revision: $revision, comment: $comment) { ${SCORECARD_FIELDS} } }`;
+export const SCORECARDS = `query Scorecards($periodKey: String!) { scorecards(periodKey: $periodKey) { ${SCORECARD_FIELDS} } }`;
+export const MY_SCORECARDS = `query MyScorecards { myScorecards { id periodKey total grade } }`;
+
+export type PeriodKind = 'month' | 'quarter';
+export type Work = keyof Words['scorecards']['working'];
+
+export type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; work: Work }
+  | { kind: 'ok'; message: string }
+  | { kind: 'error'; message: string; retry?: () => void }
+  | { kind: 'issues'; issues: Issue[] };
+
+/** The current month ("2026-03") or calendar quarter ("2026-Q1"). */
+export function currentPeriod(kind: PeriodKind, now = new Date()): string {
+  const y = now.getFullYear();
+  const m = now.getMonth() + 1;
+  return kind === 'month' ? `${y}-${String(m).padStart(2, '0')}` : `${y}-Q${Math.ceil(m / 3)}`;
+}
+
+export const validPeriod = (key: string) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(key.trim());
+
+export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void, approver: boolean) {
+  const s = w.scorecards;
+  const [kind, setKindState] = useState<PeriodKind>('month');
+  const [periodKey, setPeriodKey] = useState(currentPeriod('month'));
+  const [people, setPeople] = useState<PersonOption[]>([]);
+  const [personId, setPersonId] = useState('');
+  const [card, setCard] = useState<ScorecardView | null>(null);
+  const [waiting, setWaiting] = useState<ScorecardView[]>([]);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const running = useRef(false);
+
+  const fail = useCallback(
+    (err: unknown, retry?: () => void) => {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
+      setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
+    },
+    [w, onSessionEnded],
+  );
+
+  const loadPeopleList = useCallback(
+    function attempt() {
+      loadPeople(client).then(
+        (p) => {
+          setPeople(p);
+          setStatus((st) => (st.kind === 'error' && st.retry ? { kind: 'idle' } : st));
+        },
+        (err: unknown) => fail(err, attempt),
+      );
+    },
+    [client, fail],
+  );
+  useEffect(loadPeopleList, [loadPeopleList]);
+
+  const key = periodKey.trim();
+  const loadWaiting = useCallback(async () => {
+    if (!approver || !validPeriod(key)) return setWaiting([]);
+    const data = await run<{ scorecards: ScorecardView[] }>(client, SCORECARDS, { periodKey: key });
+    setWaiting(data.scorecards.filter((c) => c.status === 'SUBMITTED' && c.canApprove));
+  }, [approver, client, key]);
+  useEffect(() => {
+    const attempt = () => void loadWaiting().catch((err: unknown) => fail(err, attempt));
+    attempt();
+  }, [loadWaiting, fail]);
+
+  const setKind = (k: PeriodKind) => {
+    setKindState(k);
+    setPeriodKey(currentPeriod(k));
+    setCard(null);
+  };
+
+  const act = (work: Work, job: () => Promise<void>) =>
+    async function attempt(): Promise<void> {
+      if (running.current) return;
+      running.current = true;
+      setStatus({ kind: 'busy', work });
+      try {
+        await job();
+      } catch (err) {
+        fail(err, () => void attempt());
+      } finally {
+        running.current = false;
+      }
+    };
+
+  const write = async (view: ScorecardView) => {
+    const report = await writeGridSheet(excel(), scorecardSheetSpec(w, view));
+    setCard(view);
+    return report.sheetName;
+  };
+  const wrote = (view: ScorecardView, sheet: string) =>
+    format(s.wrote, { name: view.personName, period: view.periodKey, status: w.kpi.statuses[view.status], sheet });
+
+  const open = act('open', async () => {
+    if (!validPeriod(key)) return setStatus({ kind: 'error', message: s.badPeriod });
+    if (!personId) return setStatus({ kind: 'error', message: s.choosePerson });
+    const data = await run<{ openScorecard: ScorecardView }>(client, OPEN_SCORECARD, { personId, periodKey: key }, true);
+    const sheet = await write(data.openScorecard);
+    setStatus({ kind: 'ok', message: wrote(data.openScorecard, sheet) });
+  });
+
+  /** The open scorecard's sheet, read back and checked; null (with the status said) when it cannot be. */
+  const readChecked = async (complete: boolean) => {
+    if (!card) return null;
+    if (!(card.canScore && card.status === 'DRAFT')) {
+      setStatus({ kind: 'error', message: format(s.readOnly, { status: w.kpi.statuses[card.status] }) });
+      return null;
+    }
+    const read = await readTaggedSheet(excel(), SCORECARD_KIND, { personId: card.personId, periodKey: card.periodKey }, ['revision']);
+    if (!read) {
+      setStatus({ kind: 'issues', issues: [{ cell: null, message: s.notOpened }] });
+      return null;
+    }
+    const back = readScorecardSheet(w, card, read, complete);
+    if (back.issues.length) {
+      setStatus({ kind: 'issues', issues: back.issues });
+      return null;
+    }
+    return back;
+  };
+
+  const validate = act('validate', async () => {
+    const back = await readChecked(false);
+    if (back) setStatus({ kind: 'ok', message: s.valid });
+  });
+
+  const saveScores = async (back: NonNullable<Awaited<ReturnType<typeof readChecked>>>) => {
+    const data = await run<{ saveScorecardScores: ScorecardView }>(client, SAVE_SCORES, { id: card!.id, revision: back.revision ?? card!.revision, scores: back.entries }, true);
+    return data.saveScorecardScores;
+  };
+
+  const save = act('save', async () => {
+    const back = await readChecked(false);
+    if (!back) return;
+    const saved = await saveScores(back);
+    await write(saved);
+    setStatus({ kind: 'ok', message: format(s.saved, { total: saved.total ?? s.noTotal }) });
+  });
+
+  const submit = act('submit', async () => {
+    const back = await readChecked(true);
+    if (!back) return;
+    const saved = await saveScores(back);
+    const data = await run<{ submitScorecard: ScorecardView }>(client, SUBMIT_SCORECARD, { id: saved.id, revision: saved.revision }, true);
+    await write(data.submitScorecard);
+    setStatus({ kind: 'ok', message: format(s.submitted, { name: saved.personName, period: saved.periodKey }) });
+    await loadWaiting();
+  });
+
+  /** Approves or returns a waiting scorecard, then writes it to its sheet as it now stands. */
+  const decide = (c: ScorecardView, approve: boolean, comment: string) =>
+    act('decide', async () => {
+      if (!approve && !comment.trim()) return setStatus({ kind: 'error', message: s.commentNeeded });
+      const vars = { id: c.id, revision: c.revision, comment: comment.trim() || null };
+      const done = approve
+        ? (await run<{ approveScorecard: ScorecardView }>(client, APPROVE_SCORECARD, vars, true)).approveScorecard
+        : (await run<{ returnScorecard: ScorecardView }>(client, RETURN_SCORECARD, vars, true)).returnScorecard;
+      await write(done);
+      const names = { name: done.personName, period: done.periodKey, total: done.total ?? s.noTotal, grade: done.grade ? w.kpi.grades[done.grade] : s.noTotal };
+      setStatus({ kind: 'ok', message: format(approve ? s.approved : s.returned, names) });
+      await loadWaiting();
+    })();
+
+  return {
+    kind,
+    setKind,
+    periodKey,
+    setPeriodKey: (k: string) => {
+      setPeriodKey(k);
+      setCard(null);
+    },
+    people,
+    personId,
+    setPersonId: (id: string) => {
+      setPersonId(id);
+      setCard(null);
+    },
+    card,
+    waiting,
+    status,
+    busy: status.kind === 'busy',
+    fail,
+    open,
+    validate,
+    save,
+    submit,
+    decide,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * End to end, scorecards, in Chinese at 350 px: the manager opens a rep's
+ * scorecard for a month as a sheet, types the scores there, one out of range
+ * is caught by Validate naming its cell (a click selects it), fixes it, saves
+ * and submits; the director sees it waiting with its numbers and approves;
+ * the exact total and grade are on the sheet's banner, and the rep sees
+ * their grade under My payslip. Nobody meets English
+ * on the pane. Real server, real pane, Chromium, the Excel stand-in.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
+
+async function englishOn(page: Page): Promise<string[]> {
+  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
+  return words.filter((w) => !['Quotabook', 'English', 'manager', 'director', 'rep'].includes(w));
+}
+
+describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
+  const e2e = useE2e('scorecards');
+  const standIn = <T,>(page: Page, f: string, ...args: unknown[]) =>
+    page.evaluate(({ f, args }) => (window as any).__standIn[f](...args), { f, args }) as Promise<T>;
+
+  it('the manager scores a rep’s month in the sheet, validates, saves and submits; the director approves; the total and grade are exact', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+
+    // Reps are assessed by manager-scored indicators only here (no sales or targets needed for a total).
+    const admin = await tokenFor(page, 'admin');
+    const sets = await api(page, admin, '{ kpiIndicatorSets { role version } }');
+    const version = sets.data.kpiIndicatorSets.find((s: { role: string }) => s.role === 'REP').version;
+    const ind = (code: string, name: string, group: string, weight: string) => ({ code, name, group, weight, maxScore: 10 });
+    const saved = await api(page, admin, 'mutation($v: Int!, $input: KpiIndicatorSetInput!) { saveKpiIndicatorSet(role: REP, version: $v, input: $input) { version } }', {
+      v: version,
+      input: {
+        name: '销售代表考核',
+        commentBelowPercent: 60,
+        indicators: [ind('plan', '计划质量', 'PLANNING', '40'), ind('process', '过程管理', 'PROCESS', '30'), ind('attitude', '工作态度', 'ATTITUDE', '30')],
+        gradeBands: [
+          { grade: 'EXCELLENT', min: '90', inclusive: true },
+          { grade: 'GOOD', min: '80', inclusive: true },
+          { grade: 'PASS', min: '60', inclusive: true },
+        ],
+      },
+    });
+    expect(saved.errors).toBeUndefined();
+    const rep = (await api(page, await tokenFor(page, 'rep'), '{ viewer { person { id employeeNo } } }')).data.viewer.person;
+    const sheet = `考核表 ${rep.employeeNo} 2026-11`;
+
+    await signIn(page, 'manager');
+    await openScreen(page, 'scorecards');
+    await page.getByTestId('scorecard-period').fill('2026-11');
+    await page.getByTestId('scorecard-person-search').fill(rep.employeeNo);
+    await page.getByTestId('scorecard-person').selectOption(rep.id);
+    await page.getByTestId('scorecard-open').click();
+    await expect(page.getByTestId('scorecard-status').innerText()).resolves.toContain(`写入工作表“${sheet}”`);
+    expect(await standIn(page, 'read', sheet, 'A2:G2')).toEqual([['类别', '指标', '权重 %', '满分', '计算值', '评分', '评语']]);
+    expect(await englishOn(page)).toEqual([]);
+
+    // Scores typed in the sheet; 12 is over the max of 10 and is found at its cell.
+    await standIn(page, 'type', sheet, 'F3', 9);
+    await standIn(page, 'type', sheet, 'F4', 12);
+    await standIn(page, 'type', sheet, 'F5', 8);
+    await page.getByTestId('scorecard-validate').click();
+    const issue = page.getByTestId('plan-issue').first();
+    await expect(issue.innerText()).resolves.toBe(`${sheet}!F4: 过程管理：12 超出 0 到 10 的范围。`);
+    await issue.click();
+    await expect.poll(() => page.evaluate(() => (window as any).__standIn.selection)).toBe(`'${sheet}'!F4`); // Excel quotes a name with spaces
+    expect(await englishOn(page)).toEqual([]);
+
+    await standIn(page, 'type', sheet, 'F4', 7);
+    await page.getByTestId('scorecard-validate').click();
+    await page.getByTestId('scorecard-status').filter({ hasText: '评分校验通过' }).waitFor();
+    await page.getByTestId('scorecard-save').click();
+    // 40 × 9/10 + 30 × 7/10 + 30 × 8/10 = 81
+    await expect(page.getByTestId('scorecard-status').filter({ hasText: '评分已保存' }).innerText()).resolves.toContain('总分 81.00');
+    await page.getByTestId('scorecard-submit').click();
+    await page.getByTestId('scorecard-status').filter({ hasText: '已提交' }).waitFor();
+    expect((await standIn<string[][]>(page, 'read', sheet, 'A1'))[0]![0]).toMatch(/ · 2026-11 · 已提交 · 总分 81\.00 · 等级 良好$/);
+
+    // The director sees it waiting with its numbers and approves.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'director');
+    await openScreen(page, 'scorecards');
+    await page.getByTestId('scorecard-period').fill('2026-11');
+    const waiting = page.getByTestId('scorecard-waiting').first();
+    await expect(waiting.getByTestId('scorecard-waiting-total').innerText()).resolves.toBe('总分 81.00 · 良好');
+    expect(await englishOn(page)).toEqual([]);
+    await waiting.getByTestId('scorecard-decision-comment').fill('同意');
+    await waiting.getByTestId('scorecard-approve').click();
+    await expect(page.getByTestId('scorecard-status').innerText()).resolves.toContain('81.00，良好');
+    expect((await standIn<string[][]>(page, 'read', sheet, 'A1'))[0]![0]).toMatch(/ · 2026-11 · 已审批 · 总分 81\.00 · 等级 良好$/);
+    expect(await standIn(page, 'read', sheet, 'F3:F5')).toEqual([[9], [7], [8]]);
+    expect(await englishOn(page)).toEqual([]);
+
+    // The rep sees their grade under My payslip.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'rep');
+    await openScreen(page, 'my-payslip');
+    await expect(page.getByTestId('my-scorecard').first().innerText()).resolves.toBe('2026-11：81.00，良好');
+    expect(await englishOn(page)).toEqual([]);
+  }, 60_000);
+});
