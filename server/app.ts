@@ -20,6 +20,7 @@ import { createThrottle } from './auth/throttle.ts';
 import { root } from './db/providers.ts';
 import { maskError, safeLogger } from './logging.ts';
 import { renderManifest } from './http/manifest.ts';
+import { resultsDownload } from './http/results-download.ts';
 import { armorReason, useCodedErrors, useCostLimit, useIntrospectionForSignedIn } from './graphql/edge.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
@@ -126,6 +127,7 @@ export function createApp(db: Database, config: Config) {
   const officeJsDir = path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
   const officeJs = config.officeJsBase === 'local' ? sirv(officeJsDir, { dev: false }) : null;
 
+  const results = resultsDownload(db, config);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const pathname = url.split('?')[0]!;
@@ -138,6 +140,14 @@ export function createApp(db: Database, config: Config) {
       }
       res.writeHead(302, { location: new URL(rest, config.officeJsBase).toString() });
       return res.end();
+    }
+    if (pathname === '/results.xlsx') {
+      results(req, res).catch((e: unknown) => {
+        console.error('results.xlsx failed', e instanceof Error ? e.name : typeof e);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Unexpected error.');
+      });
+      return;
     }
     if (pathname === '/manifest.xml') {
       res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'no-cache' });

@@ -1,0 +1,83 @@
+/**
+ * The results as .xlsx for people without the add-in (issue 10 §5): the
+ * seeded demo's achievement for a team, read back from the workbook with
+ * exceljs, equals the `achievement` query's answer to the fen; the reader's
+ * language; the same scope (a rep cannot download a team); no token, no file.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/harness.ts';
+
+const ACH = `query($unitId: ID) { achievement(period: "2026-03", grain: MONTH, metric: SALES_AMOUNT, unitId: $unitId, by: PERSON) {
+  rows { code name cells { periodKey actual base stretch baseAchievement class } } } }`;
+
+describe('GET /results.xlsx', () => {
+  let s: TestServer;
+  let server: http.Server;
+  let base = '';
+  let team = '';
+  const t = {} as Record<'manager' | 'rep', string>;
+
+  beforeAll(async () => {
+    s = await startTestServer('sqlite', { results: { today: '2026-11-30' } });
+    server = http.createServer(s.app.handle);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const u of ['manager', 'rep'] as const) t[u] = await s.login(u);
+    const repUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
+    team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: repUser.personId!, validTo: null } })).unitId;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await s.close();
+  });
+
+  const get = (query: string, token?: string) => fetch(`${base}/results.xlsx?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('gives the manager the team’s achievement, exactly as the API does, in Chinese by default and in English on request', async () => {
+    const res = await get(`period=2026-03&grain=MONTH&metric=SALES_AMOUNT&unitId=${team}&by=PERSON`, t.manager);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const sheet = book.getWorksheet('业绩')!;
+    expect(sheet.getRow(2).values).toEqual([undefined, '编码', '名称', '期间', '基础目标', '奋斗目标', '实际', '达成率（基础）', '达成率（奋斗）', '距基础目标', '距奋斗目标', '等级']);
+    const api = (await s.gql(ACH, { unitId: team }, t.manager)).data.achievement.rows as { code: string; cells: { actual: string; base: string | null; baseAchievement: string | null }[] }[];
+    expect(api.length).toBeGreaterThan(1);
+    const rows = new Map<string, unknown[]>();
+    sheet.eachRow((row, n) => {
+      if (n > 2) rows.set(String(row.getCell(1).value), (row.values as unknown[]).slice(1));
+    });
+    expect(rows.size).toBe(api.length);
+    let withSales = 0;
+    for (const r of api) {
+      const got = rows.get(r.code)!;
+      const c = r.cells[0]!;
+      // Amounts to the fen, and achievement as the API rounds it (0.01 %).
+      expect(Math.round(Number(got[5]) * 100)).toBe(Math.round(Number(c.actual) * 100));
+      expect(got[3] === null ? null : Math.round(Number(got[3]) * 100)).toBe(c.base === null ? null : Math.round(Number(c.base) * 100));
+      if (c.baseAchievement !== null) expect(Number(got[6]).toFixed(4)).toBe((Number(c.baseAchievement) / 100).toFixed(4));
+      if (Number(c.actual) > 0) withSales += 1;
+    }
+    expect(withSales).toBeGreaterThan(0); // the seeded demo has March sales
+    const english = await get(`period=2026-03&grain=MONTH&unitId=${team}&by=PERSON&lang=en`, t.manager);
+    const book2 = new ExcelJS.Workbook();
+    await book2.xlsx.load(Buffer.from(await english.arrayBuffer()) as never);
+    expect(book2.getWorksheet('Results')!.getRow(2).getCell(7).value).toBe('Achievement (base)');
+  });
+
+  it('refuses what the API refuses: no token, a team the rep may not see, a bad parameter', async () => {
+    const anonymous = await get(`period=2026-03&grain=MONTH&unitId=${team}`);
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const rep = await get(`period=2026-03&grain=MONTH&unitId=${team}`, t.rep);
+    expect([403, 404]).toContain(rep.status);
+    expect(rep.headers.get('content-type')).toMatch(/json/);
+    const bad = await get('period=2026-03&grain=FORTNIGHT', t.manager);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_VALUE', params: { field: 'grain' } });
+  });
+});
