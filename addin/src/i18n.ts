@@ -8,6 +8,7 @@ import { en as navEn, zh as navZh } from './i18n/nav.ts';
 import { en as filesEn, zh as filesZh } from './i18n/files.ts';
 import { en as reasonsEn, zh as reasonsZh } from './i18n/reasons.ts';
 import { en as kpiEn, zh as kpiZh } from './i18n/kpi.ts';
+import { en as resultsEn, zh as resultsZh } from './i18n/results.ts';
 
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
@@ -22,6 +23,7 @@ const en = {
   nav: navEn,
   reasons: reasonsEn,
   kpi: kpiEn,
+  results: resultsEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -191,6 +193,7 @@ const zh: Words = {
   nav: navZh,
   reasons: reasonsZh,
   kpi: kpiZh,
+  results: resultsZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',

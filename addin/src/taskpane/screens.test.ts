@@ -10,9 +10,9 @@ describe('which screens a role has', () => {
   });
 
   it('planners have Targets, payroll people have Payroll', () => {
-    expect(ids(['MANAGER'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'promotions']);
-    expect(ids(['ADMIN'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'imports', 'adjustments', 'leave', 'promotions', 'month-end', 'users']);
-    expect(ids(['FINANCE'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'imports', 'adjustments', 'leave', 'month-end']);
+    expect(ids(['MANAGER'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'promotions', 'performance']);
+    expect(ids(['ADMIN'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'imports', 'adjustments', 'leave', 'promotions', 'month-end', 'users', 'performance']);
+    expect(ids(['FINANCE'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'imports', 'adjustments', 'leave', 'month-end', 'performance']);
     expect(ids(['FINANCE_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave']);
     expect(ids(['GENERAL_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave']);
     expect(ids(['REP', 'FINANCE_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave']);

@@ -17,6 +17,7 @@ import { PromotionsPane } from './components/chores/PromotionsPane.tsx';
 import { MonthEndPane } from './components/chores/MonthEndPane.tsx';
 import { UsersPane } from './components/chores/UsersPane.tsx';
 import { ImportPane } from './components/ImportPane.tsx';
+import { PerformancePane } from './components/PerformancePane.tsx';
 
 export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
 
@@ -57,6 +58,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'promotions', label: (w) => w.chores.promotions.title, roles: ['MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <PromotionsPane {...p} /> },
   { id: 'month-end', label: (w) => w.chores.monthEnd.title, roles: ['FINANCE', 'ADMIN'], render: (p) => <MonthEndPane {...p} /> },
   { id: 'users', label: (w) => w.chores.users.title, roles: ['ADMIN'], render: (p) => <UsersPane {...p} /> },
+  { id: 'performance', label: (w) => w.results.performance, roles: ['MANAGER', 'DIRECTOR', 'ADMIN', 'FINANCE'], render: (p) => <PerformancePane {...p} /> },
 ];
 
 /** The screens someone with these roles sees, in order. */
