@@ -3,7 +3,7 @@
  * chosen; Pull performance, Pull ranking, Publish ranking and Pull dashboard,
  * one at a time (useAction), each saying what it is doing while it works.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
 import { run } from '../api/client.ts';
@@ -19,7 +19,9 @@ import { dashboardSheet, performanceSheet, rankingSheet, type AchievementData, t
 const excel = () => Excel.run as unknown as ExcelRun;
 
 export function usePerformance(w: Words, client: Client, onSessionEnded: () => void) {
-  const { busy, status, act, load } = useAction(w, onSessionEnded);
+  const { busy, status, setStatus, act, load } = useAction(w, onSessionEnded);
+  /** Nothing to write: said as information, not success. */
+  const info = (message: string) => void setStatus({ intent: 'info', message });
   const [label, setLabel] = useState('');
   const [units, setUnits] = useState<OrgUnitOption[]>([]);
   const [unitId, setUnitId] = useState('');
@@ -45,20 +47,16 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
 
   const step = (text: string) => setLabel(text);
 
-  const pull = useCallback(
-    () =>
-      act(async () => {
-        if (!unitId) return w.results.chooseUnit;
-        step(w.results.busy.pull);
-        const data = (await run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: chosen.period, grain: chosen.grain, metric, unitId, by, asOf: day })).achievement;
-        if (!data.rows.length) return format(w.results.nothing, { unit: unitName, period: periodLabel });
-        step(w.results.busy.writing);
-        const report = await writeSheetTable(excel(), performanceSheet(w, data, context()));
-        return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [act, client, w, unitId, unitName, chosen.period, chosen.grain, metric, by, day, periodLabel],
-  );
+  const pull = () =>
+    act(async () => {
+      if (!unitId) return info(w.results.chooseUnit);
+      step(w.results.busy.pull);
+      const data = (await run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: chosen.period, grain: chosen.grain, metric, unitId, by, asOf: day })).achievement;
+      if (!data.rows.length) return info(format(w.results.nothing, { unit: unitName, period: periodLabel }));
+      step(w.results.busy.writing);
+      const report = await writeSheetTable(excel(), performanceSheet(w, data, context()));
+      return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
+    });
 
   const league = async () => {
     step(w.results.busy.ranking);
@@ -67,9 +65,9 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
 
   const pullRanking = () =>
     act(async () => {
-      if (!unitId) return w.results.chooseUnit;
+      if (!unitId) return info(w.results.chooseUnit);
       const data = await league();
-      if (!data.rows.length) return format(w.results.nothing, { unit: unitName, period: chosen.ranking });
+      if (!data.rows.length) return info(format(w.results.nothing, { unit: unitName, period: chosen.ranking }));
       step(w.results.busy.writing);
       const report = await writeSheetTable(excel(), rankingSheet(w, metric, data, { ...context(), periodLabel: chosen.ranking }));
       return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
@@ -77,7 +75,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
 
   const publish = () =>
     act(async () => {
-      if (!unitId) return w.results.chooseUnit;
+      if (!unitId) return info(w.results.chooseUnit);
       step(w.results.busy.publish);
       const p = (await run<{ publishRanking: { version: number; periodKey: string; rows: LeagueRow[] } }>(client, PUBLISH_RANKING, { unitId, period: chosen.ranking, by, metric })).publishRanking;
       return format(w.results.published, { period: p.periodKey, version: p.version, n: p.rows.filter((r) => r.rank !== null).length });
@@ -85,7 +83,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
 
   const pullDashboard = () =>
     act(async () => {
-      if (!unitId) return w.results.chooseUnit;
+      if (!unitId) return info(w.results.chooseUnit);
       step(w.results.busy.dashboard);
       const year = periodFor(day || today(), 'YEAR_TO_DATE').period;
       const [monthly, byUnit] = await Promise.all([
