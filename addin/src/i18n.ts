@@ -9,6 +9,7 @@ import { en as filesEn, zh as filesZh } from './i18n/files.ts';
 import { en as reasonsEn, zh as reasonsZh } from './i18n/reasons.ts';
 import { en as kpiEn, zh as kpiZh } from './i18n/kpi.ts';
 import { en as scorecardsEn, zh as scorecardsZh } from './i18n/scorecards.ts';
+import { en as resultsEn, zh as resultsZh } from './i18n/results.ts';
 
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
@@ -24,6 +25,7 @@ const en = {
   reasons: reasonsEn,
   kpi: kpiEn,
   scorecards: scorecardsEn,
+  results: resultsEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -194,6 +196,7 @@ const zh: Words = {
   reasons: reasonsZh,
   kpi: kpiZh,
   scorecards: scorecardsZh,
+  results: resultsZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',

@@ -161,12 +161,12 @@ export interface E2e {
  * Registers the setup every end-to-end suite needs: the real server on its own
  * SQLite file, the bundled stand-in, and Chromium; all torn down afterwards.
  */
-export function useE2e(name: string): E2e {
+export function useE2e(name: string, env: Record<string, string> = {}): E2e {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `quotabook-e2e-${name}-`));
   const e2e = {} as E2e;
   beforeAll(async () => {
     const { chromium } = await import('playwright-core');
-    [e2e.server, e2e.script] = await Promise.all([startServer({ DATABASE_URL: `file:${path.join(dir, 'e2e.db')}` }), standInScript()]);
+    [e2e.server, e2e.script] = await Promise.all([startServer({ DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`, ...env }), standInScript()]);
     e2e.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     e2e.pane = (locale?: string) => paneInExcel(e2e.browser, e2e.script, e2e.server.url, locale);
   }, 120_000);

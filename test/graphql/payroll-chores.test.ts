@@ -18,7 +18,11 @@ describe.each(testProviders)('payroll chores on %s', (provider) => {
     for (const u of ['admin', 'finance', 'manager', 'rep', 'gm'] as const) t[u] = await s.login(u);
     const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
     const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
-    inArea = await s.db.prisma.person.findFirstOrThrow({ where: { id: { not: mgr.personId! }, assignments: { some: { validTo: null, unit: { path: { startsWith: area.path } } } } } });
+    // In the area for the whole of April 2026 (the adjustments' month), chosen the same way on every database.
+    inArea = await s.db.prisma.person.findFirstOrThrow({
+      where: { id: { not: mgr.personId! }, assignments: { some: { validTo: null, validFrom: { lte: new Date('2026-04-01') }, unit: { path: { startsWith: area.path } } } } },
+      orderBy: { employeeNo: 'asc' },
+    });
     outside = await s.db.prisma.person.findFirstOrThrow({ where: { assignments: { some: { validTo: null, unit: { path: { not: { startsWith: area.path } } } } }, position: 'SALES_REP' } });
   });
   afterAll(() => s.close());

@@ -18,6 +18,8 @@ import { MonthEndPane } from './components/chores/MonthEndPane.tsx';
 import { UsersPane } from './components/chores/UsersPane.tsx';
 import { ImportPane } from './components/ImportPane.tsx';
 import { ScorecardsPane } from './components/ScorecardsPane.tsx';
+import { PerformancePane } from './components/PerformancePane.tsx';
+import { MyPerformancePane } from './components/MyPerformancePane.tsx';
 
 export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
 
@@ -59,6 +61,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'promotions', label: (w) => w.chores.promotions.title, roles: ['MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <PromotionsPane {...p} /> },
   { id: 'month-end', label: (w) => w.chores.monthEnd.title, roles: ['FINANCE', 'ADMIN'], render: (p) => <MonthEndPane {...p} /> },
   { id: 'users', label: (w) => w.chores.users.title, roles: ['ADMIN'], render: (p) => <UsersPane {...p} /> },
+  { id: 'performance', label: (w) => w.results.performance, roles: ['MANAGER', 'DIRECTOR', 'ADMIN', 'FINANCE'], render: (p) => <PerformancePane {...p} /> },
+  { id: 'my-performance', label: (w) => w.results.myPerformance, roles: 'everyone', render: (p) => <MyPerformancePane {...p} /> },
 ];
 
 /** The screens someone with these roles sees, in order. */

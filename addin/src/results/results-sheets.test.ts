@@ -1,0 +1,187 @@
+/** The results sheets written into the Excel stand-in and read back, with exact figures. */
+import { describe, expect, it } from 'vitest';
+import { createStandInExcel } from '../../../test/support/excel-standin.ts';
+import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
+import { writeChart } from '../excel/charts.ts';
+import { words } from '../i18n.ts';
+import { amountCell, dashboardSheet, myPerformanceSheet, performanceSheet, rankingSheet, ratioCell, type AchievementCell, type AchievementData } from './results-sheets.ts';
+import { periodFor } from './operations.ts';
+
+const en = words.en;
+const zh = words['zh-CN'];
+
+const cell = (actual: string, base: string | null, stretch: string | null, baseAchievement: string | null, stretchAchievement: string | null, baseGap: string | null, stretchGap: string | null, cls: string | null, periodKey = '2026-12'): AchievementCell => ({
+  periodKey,
+  actual,
+  base,
+  stretch,
+  baseAchievement,
+  stretchAchievement,
+  baseGap,
+  stretchGap,
+  class: cls,
+});
+
+const team: AchievementData = {
+  metric: 'SALES_AMOUNT',
+  periods: [{ key: '2026-12', start: '2026-12-01', end: '2026-12-31' }],
+  range: { key: '2026-12', start: '2026-12-01', end: '2026-12-31' },
+  rows: [
+    { ownerId: 'p1', ownerKind: 'PERSON', code: 'E001', name: '王芳', cells: [cell('7999.00', '10000.00', '12500.00', '79.99', '63.99', '2001.00', '4501.00', 'BELOW_80')] },
+    { ownerId: 'p2', ownerKind: 'PERSON', code: 'E002', name: '李强', cells: [cell('13000.10', '10000.00', '12500.00', '130.00', '104.00', '-3000.10', '-500.10', 'MET_STRETCH')] },
+    { ownerId: 'p3', ownerKind: 'PERSON', code: 'E003', name: '张伟', cells: [cell('9000.00', '10000.00', '12500.00', '90.00', '72.00', '1000.00', '3500.00', 'ABOUT_90')] },
+    { ownerId: 'p4', ownerKind: 'PERSON', code: 'E004', name: '刘洋', cells: [cell('9000.00', '10000.00', '12500.00', '90.00', '72.00', '1000.00', '3500.00', 'ABOUT_90')] },
+    { ownerId: 'p5', ownerKind: 'PERSON', code: 'E005', name: '陈静', cells: [cell('10000.00', '10000.00', null, '100.00', null, '0.00', null, 'MET_BASE')] },
+    { ownerId: 'p6', ownerKind: 'PERSON', code: 'E006', name: '新人', cells: [cell('120.00', null, null, null, null, null, null, null)] },
+  ],
+};
+
+const ctx = { unitId: 'u1', unitName: '华东一组', periodLabel: '2026-12', periodKey: '2026-12', by: 'PERSON' as const, asOf: '2026-12-01', pulledAt: '2026-12-01T08:00:00Z' };
+
+function standIn() {
+  const s = createStandInExcel();
+  return { ...s, run: s.workbook.run as unknown as ExcelRun };
+}
+
+describe('cells from decimal strings', () => {
+  it('money exactly from fen; achievement as the four-decimal ratio shifted in the string', () => {
+    expect(amountCell('13000.10')).toBe(13000.1);
+    expect(amountCell('-3000.10')).toBe(-3000.1);
+    expect(amountCell(null)).toBe('');
+    expect(ratioCell('79.99')).toBe(0.7999);
+    expect(ratioCell('130.00')).toBe(1.3);
+    expect(ratioCell('0.07')).toBe(0.0007);
+    expect(ratioCell('-5.5')).toBe(-0.055);
+    expect(ratioCell(null)).toBe('');
+    // 0.1 + 0.2 style float error never enters: the string is the value.
+    expect(ratioCell('57.01')).toBe(Number('0.5701'));
+  });
+
+  it('chooses the period a day falls in at each grain', () => {
+    expect(periodFor('2026-12-01', 'MONTH')).toEqual({ period: '2026-12', grain: 'MONTH', ranking: '2026-12' });
+    expect(periodFor('2026-12-15', 'TEN_DAYS').period).toBe('2026-12-D2');
+    expect(periodFor('2026-12-16', 'HALF_MONTH').period).toBe('2026-12-H2');
+    expect(periodFor('2026-12-01', 'QUARTER').period).toBe('2026-Q4');
+    expect(periodFor('2026-12-01', 'YEAR_TO_DATE')).toEqual({ period: '2026', grain: 'YEAR_TO_DATE', ranking: '2026' });
+  });
+});
+
+describe('the Performance sheet', () => {
+  it('writes banner, header and ranked rows with exact figures, classes by name, frozen name columns and the conditional formats', async () => {
+    const { workbook, run } = standIn();
+    const report = await writeSheetTable(run, performanceSheet(zh, team, ctx));
+    expect(report.sheetName).toBe('业绩 2026-12');
+    const values = workbook.read('业绩 2026-12', 'A1:K8');
+    expect(values[0]![0]).toBe('华东一组 · 销售额 · 2026-12 · 截至 2026-12-01');
+    expect(values[1]).toEqual(['编码', '名称', '基础指标', '奋斗指标', '实际', '基础达成率', '奋斗达成率', '距基础差额', '距奋斗差额', '分类', '排名']);
+    expect(values.slice(2)).toEqual([
+      ['E002', '李强', 10000, 12500, 13000.1, 1.3, 1.04, -3000.1, -500.1, '达成奋斗', 1],
+      ['E005', '陈静', 10000, '', 10000, 1, '', 0, '', '达成基础', 2],
+      ['E003', '张伟', 10000, 12500, 9000, 0.9, 0.72, 1000, 3500, '接近 90%', 3],
+      ['E004', '刘洋', 10000, 12500, 9000, 0.9, 0.72, 1000, 3500, '接近 90%', 3],
+      ['E001', '王芳', 10000, 12500, 7999, 0.7999, 0.6399, 2001, 4501, '低于 80%', 5],
+      ['E006', '新人', '', '', 120, '', '', '', '', '', ''],
+    ]);
+    const sheet = workbook.sheet('业绩 2026-12')!;
+    expect(sheet.frozenColumns).toBe(2);
+    expect(workbook.cell('业绩 2026-12', 'E3')!.numberFormat).toBe('#,##0.00');
+    expect(workbook.cell('业绩 2026-12', 'F3')!.numberFormat).toBe('0.0%');
+    const formats = workbook.conditionalFormats.map((f) => ({ type: f.type, range: f.range, rule: (f.properties as Record<string, unknown>).rule }));
+    expect(formats[0]).toMatchObject({ type: 'DataBar', range: { row: 2, column: 5, rows: 6, columns: 1 } });
+    expect(formats[1]).toMatchObject({ type: 'CellValue', range: { column: 10 }, rule: { formula1: '3', operator: 'LessThanOrEqual' } });
+    // Five ranked: the bottom places are 4 and 5 (the top three are never painted as bottom ones).
+    expect(formats[2]).toMatchObject({ range: { column: 10 }, rule: { formula1: '4', operator: 'GreaterThanOrEqual' } });
+    expect(formats.slice(3).map((f) => (f.rule as { formula1: string }).formula1)).toEqual(['"达成奋斗"', '"达成基础"', '"接近 90%"', '"低于 80%"']);
+  });
+
+  it('is keyed by unit, period and metric: another period goes to its own sheet; the same one refreshes, keeping the user’s notes beside it', async () => {
+    const { workbook, run } = standIn();
+    await writeSheetTable(run, performanceSheet(en, team, ctx));
+    workbook.type('Performance 2026-12', 'M3', 'call back');
+    const again = await writeSheetTable(run, performanceSheet(en, team, ctx));
+    expect(again).toMatchObject({ sheetName: 'Performance 2026-12', replacedPrevious: true });
+    expect(workbook.read('Performance 2026-12', 'M3:M3')).toEqual([['call back']]);
+    expect(workbook.read('Performance 2026-12', 'A2:K2')[0]).toEqual(['Code', 'Name', 'Base target', 'Stretch target', 'Actual', 'Achievement (base)', 'Achievement (stretch)', 'Gap to base', 'Gap to stretch', 'Class', 'Rank']);
+    const ten = await writeSheetTable(run, performanceSheet(en, team, { ...ctx, periodKey: '2026-12-D1', periodLabel: '2026-12-D1' }));
+    expect(ten.sheetName).toBe('Performance 2026-12-D1');
+  });
+});
+
+describe('the Ranking sheet', () => {
+  it('writes rank, name, amount, achievement and movement', async () => {
+    const { workbook, run } = standIn();
+    const league = {
+      periodKey: '2026-12',
+      previousPeriodKey: '2026-11',
+      rows: [
+        { ownerId: 'p2', code: 'E002', name: '李强', rank: 1, moved: 2, actual: '13000.10', base: '10000.00', achievement: '130.00', class: 'MET_STRETCH', top: true, bottom: false },
+        { ownerId: 'p1', code: 'E001', name: '王芳', rank: 2, moved: -1, actual: '7999.00', base: '10000.00', achievement: '79.99', class: 'BELOW_80', top: true, bottom: true },
+        { ownerId: 'p6', code: 'E006', name: '新人', rank: null, moved: null, actual: '120.00', base: null, achievement: null, class: null, top: false, bottom: false },
+      ],
+    };
+    const report = await writeSheetTable(run, rankingSheet(zh, 'SALES_AMOUNT', league, { ...ctx, periodLabel: '2026-12' }));
+    expect(report.sheetName).toBe('排名 2026-12');
+    expect(workbook.read('排名 2026-12', 'A2:F5')).toEqual([
+      ['排名', '编码', '名称', '实际', '达成率', '名次变化'],
+      [1, 'E002', '李强', 13000.1, 1.3, 2],
+      [2, 'E001', '王芳', 7999, 0.7999, -1],
+      ['', 'E006', '新人', 120, '', ''],
+    ]);
+  });
+});
+
+describe('the Dashboard sheet', () => {
+  it('writes months with base and actual, child units with achievement, and two charts over them', async () => {
+    const { workbook, run } = standIn();
+    const monthly: AchievementData = {
+      metric: 'SALES_AMOUNT',
+      periods: [
+        { key: '2026-01', start: '2026-01-01', end: '2026-01-31' },
+        { key: '2026-02', start: '2026-02-01', end: '2026-02-28' },
+        { key: '2026-03', start: '2026-03-01', end: '2026-03-31' },
+      ],
+      range: { key: '2026', start: '2026-01-01', end: '2026-12-31' },
+      rows: [{ ownerId: 'u1', ownerKind: 'UNIT', code: 'T1', name: '华东一组', cells: [cell('900.50', '1000.00', null, '90.05', null, '99.50', null, 'B'), cell('1200.00', '1000.00', null, '120.00', null, '-200.00', null, 'A'), cell('0.00', '1000.00', null, '0.00', null, '1000.00', null, 'C')] }],
+    };
+    const byUnit: AchievementData = {
+      metric: 'SALES_AMOUNT',
+      periods: [{ key: '2026-YTD', start: '2026-01-01', end: '2026-12-01' }],
+      range: { key: '2026-YTD', start: '2026-01-01', end: '2026-12-01' },
+      rows: [
+        { ownerId: 'c1', ownerKind: 'UNIT', code: 'C1', name: '一分队', cells: [cell('5.00', '10.00', null, '50.00', null, '5.00', null, 'C', '2026-YTD')] },
+        { ownerId: 'c2', ownerKind: 'UNIT', code: 'C2', name: '二分队', cells: [cell('11.00', '10.00', null, '110.00', null, '-1.00', null, 'A', '2026-YTD')] },
+      ],
+    };
+    const { sheet, charts } = dashboardSheet(zh, monthly, byUnit, { unitId: 'u1', unitName: '华东一组', year: '2026', asOf: '2026-12-01', pulledAt: 'x' });
+    const report = await writeSheetTable(run, sheet);
+    for (const c of charts) await writeChart(run, { ...c, sheetName: report.sheetName });
+    expect(report.sheetName).toBe('看板 2026');
+    expect(workbook.read('看板 2026', 'A2:E5')).toEqual([
+      ['月份', '基础指标', '实际', '单位', '基础达成率'],
+      ['2026-01', 1000, 900.5, '一分队', 0.5],
+      ['2026-02', 1000, 1200, '二分队', 1.1],
+      ['2026-03', 1000, 0, '', ''],
+    ]);
+    expect(workbook.charts.map((c) => ({ name: c.name, type: c.type, title: c.title, series: c.series.map((s) => s.name) }))).toEqual([
+      { name: 'QuotabookMonthly', type: 'ColumnClustered', title: '各月实际与基础指标', series: ['基础指标', '实际'] },
+      { name: 'QuotabookByUnit', type: 'BarClustered', title: '下级单位达成率', series: ['基础达成率'] },
+    ]);
+    expect(workbook.charts[1]!.source).toEqual({ row: 1, column: 3, rows: 3, columns: 2 });
+  });
+});
+
+describe('the My performance sheet', () => {
+  it('writes this month and year to date with a chart', async () => {
+    const { workbook, run } = standIn();
+    const one = (key: string, c: AchievementCell): AchievementData => ({ metric: 'SALES_AMOUNT', periods: [{ key, start: '', end: '' }], range: { key, start: '2026-01-01', end: '2026-12-01' }, rows: [{ ownerId: 'p1', ownerKind: 'PERSON', code: 'E001', name: '王芳', cells: [c] }] });
+    const { sheet, chart } = myPerformanceSheet(zh, one('2026-12', cell('333.33', '1000.00', '1250.00', '33.33', '26.67', '666.67', '916.67', 'BELOW_80')), one('2026-YTD', cell('10999.99', '11000.00', '13750.00', '100.00', '80.00', '0.01', '2750.01', 'ABOUT_90')), { asOf: '2026-12-01', pulledAt: 'x' });
+    const report = await writeSheetTable(run, sheet);
+    await writeChart(run, chart);
+    expect(report.sheetName).toBe('我的业绩');
+    expect(workbook.read('我的业绩', 'A3:H4')).toEqual([
+      ['本月 2026-12', 1000, 333.33, 1250, 0.3333, 0.2667, 666.67, '低于 80%'],
+      ['年初至今 2026', 11000, 10999.99, 13750, 1, 0.8, 0.01, '接近 90%'],
+    ]);
+    expect(workbook.charts[0]!.series.map((s) => s.name)).toEqual(['基础指标', '实际']);
+  });
+});

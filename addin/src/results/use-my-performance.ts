@@ -1,0 +1,33 @@
+/** What My performance does: the viewer's own month and year to date, written with a chart, one pull at a time. */
+import { useState } from 'react';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../i18n.ts';
+import { run } from '../api/client.ts';
+import { useAction } from '../taskpane/components/chores/useAction.ts';
+import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
+import { writeChart } from '../excel/charts.ts';
+import { today } from '../../../schema/dates.ts';
+import { ACHIEVEMENT, periodFor } from './operations.ts';
+import { myPerformanceSheet, type AchievementData } from './results-sheets.ts';
+
+export function useMyPerformance(w: Words, client: Client, onSessionEnded: () => void) {
+  const { busy, status, act } = useAction(w, onSessionEnded);
+  const [label, setLabel] = useState('');
+  const [day, setDay] = useState(today());
+
+  const pull = () =>
+    act(async () => {
+      setLabel(w.results.busy.mine);
+      const asOf = day || today();
+      const read = (p: { period: string; grain: string }) => run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: p.period, grain: p.grain, metric: 'SALES_AMOUNT', asOf }).then((d) => d.achievement);
+      const [month, ytd] = await Promise.all([read(periodFor(asOf, 'MONTH')), read(periodFor(asOf, 'YEAR_TO_DATE'))]);
+      setLabel(w.results.busy.writing);
+      const run_ = Excel.run as unknown as ExcelRun;
+      const { sheet, chart } = myPerformanceSheet(w, month, ytd, { asOf, pulledAt: new Date().toISOString() });
+      const report = await writeSheetTable(run_, sheet);
+      await writeChart(run_, { ...chart, sheetName: report.sheetName });
+      return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
+    });
+
+  return { busy, label, status, day, setDay, pull };
+}

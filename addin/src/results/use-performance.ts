@@ -1,0 +1,101 @@
+/**
+ * What the Performance screen does: the unit, period, metric and rows
+ * chosen; Pull performance, Pull ranking, Publish ranking and Pull dashboard,
+ * one at a time (useAction), each saying what it is doing while it works.
+ */
+import { useEffect, useState } from 'react';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../i18n.ts';
+import { run } from '../api/client.ts';
+import { ORG_TREE, treeOrder, type OrgUnitOption } from '../api/operations.ts';
+import { useAction } from '../taskpane/components/chores/useAction.ts';
+import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
+import { writeChart } from '../excel/charts.ts';
+import { today } from '../../../schema/dates.ts';
+import type { Metric } from '../../../schema/metrics.ts';
+import { ACHIEVEMENT, LEAGUE_TABLE, PUBLISH_RANKING, periodFor, type PeriodGrain } from './operations.ts';
+import { dashboardSheet, performanceSheet, rankingSheet, type AchievementData, type LeagueData, type LeagueRow } from './results-sheets.ts';
+
+const excel = () => Excel.run as unknown as ExcelRun;
+
+export function usePerformance(w: Words, client: Client, onSessionEnded: () => void) {
+  const { busy, status, setStatus, act, load } = useAction(w, onSessionEnded);
+  /** Nothing to write: said as information, not success. */
+  const info = (message: string) => void setStatus({ intent: 'info', message });
+  const [label, setLabel] = useState('');
+  const [units, setUnits] = useState<OrgUnitOption[]>([]);
+  const [unitId, setUnitId] = useState('');
+  const [grain, setGrain] = useState<PeriodGrain>('MONTH');
+  const [day, setDay] = useState(today());
+  const [metric, setMetric] = useState<Metric>('SALES_AMOUNT');
+  const [by, setBy] = useState<'PERSON' | 'CHILD_UNIT'>('PERSON');
+
+  useEffect(() => {
+    load(() =>
+      run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf: today() }).then((d) => {
+        const ordered = treeOrder(d.orgTree);
+        setUnits(ordered);
+        setUnitId((u) => u || ordered[0]?.id || '');
+      }),
+    );
+  }, [client, load]);
+
+  const unitName = units.find((u) => u.id === unitId)?.name ?? '';
+  const chosen = periodFor(day || today(), grain);
+  const periodLabel = grain === 'YEAR_TO_DATE' ? `${w.results.grains.YEAR_TO_DATE} ${chosen.period}` : chosen.period;
+  const context = () => ({ unitId, unitName, periodLabel, periodKey: chosen.grain === 'YEAR_TO_DATE' ? `${chosen.period}-YTD` : chosen.period, by, asOf: day, pulledAt: new Date().toISOString() });
+
+  const step = (text: string) => setLabel(text);
+
+  const pull = () =>
+    act(async () => {
+      if (!unitId) return info(w.results.chooseUnit);
+      step(w.results.busy.pull);
+      const data = (await run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: chosen.period, grain: chosen.grain, metric, unitId, by, asOf: day })).achievement;
+      if (!data.rows.length) return info(format(w.results.nothing, { unit: unitName, period: periodLabel }));
+      step(w.results.busy.writing);
+      const report = await writeSheetTable(excel(), performanceSheet(w, data, context()));
+      return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
+    });
+
+  const league = async () => {
+    step(w.results.busy.ranking);
+    return (await run<{ leagueTable: LeagueData }>(client, LEAGUE_TABLE, { unitId, period: chosen.ranking, by, metric })).leagueTable;
+  };
+
+  const pullRanking = () =>
+    act(async () => {
+      if (!unitId) return info(w.results.chooseUnit);
+      const data = await league();
+      if (!data.rows.length) return info(format(w.results.nothing, { unit: unitName, period: chosen.ranking }));
+      step(w.results.busy.writing);
+      const report = await writeSheetTable(excel(), rankingSheet(w, metric, data, { ...context(), periodLabel: chosen.ranking }));
+      return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
+    });
+
+  const publish = () =>
+    act(async () => {
+      if (!unitId) return info(w.results.chooseUnit);
+      step(w.results.busy.publish);
+      const p = (await run<{ publishRanking: { version: number; periodKey: string; rows: LeagueRow[] } }>(client, PUBLISH_RANKING, { unitId, period: chosen.ranking, by, metric })).publishRanking;
+      return format(w.results.published, { period: p.periodKey, version: p.version, n: p.rows.filter((r) => r.rank !== null).length });
+    });
+
+  const pullDashboard = () =>
+    act(async () => {
+      if (!unitId) return info(w.results.chooseUnit);
+      step(w.results.busy.dashboard);
+      const year = periodFor(day || today(), 'YEAR_TO_DATE').period;
+      const [monthly, byUnit] = await Promise.all([
+        run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: year, grain: 'MONTH', metric, unitId, by: 'UNIT', asOf: day }),
+        run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: year, grain: 'YEAR_TO_DATE', metric, unitId, by: 'CHILD_UNIT', asOf: day }),
+      ]);
+      step(w.results.busy.writing);
+      const { sheet, charts } = dashboardSheet(w, monthly.achievement, byUnit.achievement, { unitId, unitName, year, asOf: day, pulledAt: new Date().toISOString() });
+      const report = await writeSheetTable(excel(), sheet);
+      for (const chart of charts) await writeChart(excel(), { ...chart, sheetName: report.sheetName });
+      return format(w.results.wroteDashboard, { charts: charts.length, sheet: report.sheetName });
+    });
+
+  return { busy, label, status, units, unitId, setUnitId, grain, setGrain, day, setDay, metric, setMetric, by, setBy, period: chosen, pull, pullRanking, publish, pullDashboard };
+}

@@ -1,0 +1,77 @@
+/** Performance (业绩): a unit's people or child units for a period, as sheets: performance, ranking (and publishing it), dashboard. */
+import { Button, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
+import type { Client } from '@urql/core';
+import type { Words } from '../../i18n.ts';
+import { usePerformance } from '../../results/use-performance.ts';
+import { PERIOD_GRAINS, type PeriodGrain } from '../../results/operations.ts';
+import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import type { Metric } from '../../../../schema/metrics.ts';
+
+export function PerformancePane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
+  const s = useChoreStyles();
+  const r = w.results;
+  const h = usePerformance(w, client, onSessionEnded);
+  const top = h.units[0]?.depth ?? 0;
+  return (
+    <section className={s.pane} data-testid="performance-pane" aria-labelledby="performance-title">
+      <Subtitle2 as="h2" id="performance-title">{r.performance}</Subtitle2>
+      <Field label={r.unit}>
+        <Select value={h.unitId} onChange={(_, d) => h.setUnitId(d.value)} data-testid="performance-unit">
+          {h.units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {'\u3000'.repeat(Math.max(0, u.depth - top))}
+              {u.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={s.row}>
+        <Field label={r.grain} className={s.grow}>
+          <Select value={h.grain} onChange={(_, d) => h.setGrain(d.value as PeriodGrain)} data-testid="performance-grain">
+            {PERIOD_GRAINS.map((g) => (
+              <option key={g} value={g}>
+                {r.grains[g]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={r.day} className={s.grow} hint={h.period.period}>
+          <Input type="date" value={h.day} onChange={(_, d) => h.setDay(d.value)} data-testid="performance-day" />
+        </Field>
+      </div>
+      <div className={s.row}>
+        <Field label={r.metric} className={s.grow}>
+          <Select value={h.metric} onChange={(_, d) => h.setMetric(d.value as Metric)} data-testid="performance-metric">
+            {(Object.keys(w.targets.metrics) as Metric[]).map((m) => (
+              <option key={m} value={m}>
+                {w.targets.metrics[m]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={r.rowsBy} className={s.grow}>
+          <Select value={h.by} onChange={(_, d) => h.setBy(d.value as 'PERSON' | 'CHILD_UNIT')} data-testid="performance-by">
+            <option value="PERSON">{r.byPerson}</option>
+            <option value="CHILD_UNIT">{r.byChildUnit}</option>
+          </Select>
+        </Field>
+      </div>
+      <Button appearance="primary" onClick={() => void h.pull()} disabled={h.busy || !h.day} data-testid="pull-performance">
+        {r.pull}
+      </Button>
+      <div className={s.row}>
+        <Button onClick={() => void h.pullRanking()} disabled={h.busy || !h.day} data-testid="pull-ranking">
+          {r.pullRanking}
+        </Button>
+        <Button onClick={() => void h.publish()} disabled={h.busy || !h.day} data-testid="publish-ranking">
+          {r.publish}
+        </Button>
+      </div>
+      <Button onClick={() => void h.pullDashboard()} disabled={h.busy || !h.day} data-testid="pull-dashboard">
+        {r.pullDashboard}
+      </Button>
+      <Busy busy={h.busy} label={h.label} />
+      <StatusLine w={w} status={h.status} testId="performance-status" />
+    </section>
+  );
+}

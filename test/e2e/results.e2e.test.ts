@@ -1,0 +1,91 @@
+/**
+ * End to end, in Chinese at 350 px, over the demo organisation with its
+ * sales and published targets (SEED_DEMO_RESULTS=1): the manager pulls the
+ * Performance sheet for a team's quarter (one rep's actual and achievement
+ * exactly as the API answers), the Ranking sheet (the rep's rank as the
+ * league table's), publishes the ranking and pulls the Dashboard with its
+ * charts; the rep pulls My performance. No English on the pane.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+
+async function englishOn(page: Page): Promise<string[]> {
+  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
+  return words.filter((w) => !['Quotabook', 'English', 'manager', 'rep'].includes(w));
+}
+
+const ACH = `query($period: String!, $grain: PeriodGrain!, $unitId: ID, $by: ActualsBy, $asOf: Date) {
+  achievement(period: $period, grain: $grain, metric: SALES_AMOUNT, unitId: $unitId, by: $by, asOf: $asOf) { rows { ownerId code cells { actual base baseAchievement } } } }`;
+
+const fen = (v: unknown) => Math.round(Number(v) * 100);
+/** "79.99" → 7999 (hundredths of a percent, as the sheet's ratio × 10,000). */
+const bp = (percent: string) => Math.round(Number(percent) * 100);
+
+describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
+  const e2e = useE2e('results', { SEED_DEMO_RESULTS: '1' });
+
+  it('the manager pulls performance, ranking and the dashboard and publishes; the rep pulls My performance', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+    const manager = await tokenFor(page, 'manager');
+    const rep = (await api(page, await tokenFor(page, 'rep'), '{ viewer { person { id unitId employeeNo } } }')).data.viewer.person;
+
+    await signIn(page, 'manager');
+    await openScreen(page, 'performance');
+    await page.getByTestId('performance-unit').locator(`option[value="${rep.unitId}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('performance-unit').selectOption(rep.unitId);
+    await page.getByTestId('performance-grain').selectOption('QUARTER');
+    const day = await page.getByTestId('performance-day').inputValue();
+    const quarter = `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+
+    await page.getByTestId('pull-performance').click();
+    await page.getByTestId('performance-status').filter({ hasText: '已将' }).waitFor();
+    expect(await page.getByTestId('performance-status').innerText()).toContain(`业绩 ${quarter}`);
+    const sheet = await readSheet(page, `业绩 ${quarter}`, 'A1:K60');
+    expect(sheet[1]).toEqual(['编码', '名称', '基础指标', '奋斗指标', '实际', '基础达成率', '奋斗达成率', '距基础差额', '距奋斗差额', '分类', '排名']);
+    const answer = (await api(page, manager, ACH, { period: quarter, grain: 'QUARTER', unitId: rep.unitId, by: 'PERSON', asOf: day })).data.achievement;
+    const theirs = answer.rows.find((r: { code: string }) => r.code === rep.employeeNo).cells[0];
+    const row = sheet.find((r) => r[0] === rep.employeeNo)!;
+    expect(fen(row[4])).toBe(fen(theirs.actual));
+    expect(Number(theirs.actual)).toBeGreaterThan(0);
+    expect(Math.round((row[5] as number) * 10_000)).toBe(bp(theirs.baseAchievement));
+    expect(row[5]).toBe(Number(`${bp(theirs.baseAchievement)}e-4`));
+    expect(await englishOn(page)).toEqual([]);
+
+    await page.getByTestId('pull-ranking').click();
+    await page.getByTestId('performance-status').filter({ hasText: `排名 ${quarter}` }).waitFor();
+    const ranking = await readSheet(page, `排名 ${quarter}`, 'A2:F60');
+    expect(ranking[0]).toEqual(['排名', '编码', '名称', '实际', '达成率', '名次变化']);
+    const league = (await api(page, manager, 'query($u: ID!, $p: String!) { leagueTable(unitId: $u, period: $p) { rows { code rank } } }', { u: rep.unitId, p: quarter })).data.leagueTable;
+    const place = league.rows.find((r: { code: string }) => r.code === rep.employeeNo).rank;
+    expect(ranking.find((r) => r[1] === rep.employeeNo)![0]).toBe(place ?? '');
+
+    await page.getByTestId('publish-ranking').click();
+    await page.getByTestId('performance-status').filter({ hasText: '已发布' }).waitFor();
+    expect(await page.getByTestId('performance-status').innerText()).toContain(`${quarter} 的排名，第 1 版`);
+
+    await page.getByTestId('pull-dashboard').click();
+    await page.getByTestId('performance-status').filter({ hasText: '看板' }).waitFor();
+    const charts = (await page.evaluate(() => (window as any).__standIn.charts.map((c: { type: string }) => c.type))) as string[];
+    expect(charts).toContain('ColumnClustered');
+    const dashboard = await readSheet(page, `看板 ${day.slice(0, 4)}`, 'A2:C14');
+    expect(dashboard[0]).toEqual(['月份', '基础指标', '实际']);
+    expect(dashboard.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 12 }, (_, i) => `${day.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`));
+    expect(await englishOn(page)).toEqual([]);
+
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'rep');
+    await openScreen(page, 'my-performance');
+    await page.getByTestId('pull-my-performance').click();
+    await page.getByTestId('my-performance-status').filter({ hasText: '我的业绩' }).waitFor();
+    const mine = await readSheet(page, '我的业绩', 'A2:H4');
+    expect(mine[0]![0]).toBe('期间');
+    const own = (await api(page, await tokenFor(page, 'rep'), ACH, { period: day.slice(0, 4), grain: 'YEAR_TO_DATE', asOf: day })).data.achievement.rows[0].cells[0];
+    expect(fen(mine[2]![2])).toBe(fen(own.actual));
+    expect(Math.round((mine[2]![4] as number) * 10_000)).toBe(bp(own.baseAchievement));
+    // The same workbook: the dashboard's charts are there too.
+    expect((await page.evaluate(() => (window as any).__standIn.charts.map((c: { name: string }) => c.name))) as string[]).toContain('QuotabookMine');
+    expect(await englishOn(page)).toEqual([]);
+  }, 120_000);
+});
