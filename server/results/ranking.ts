@@ -128,9 +128,11 @@ export async function publishRanking(ctx: Context, q: RankingQuery): Promise<Pub
   const scope = await viewerScope(ctx);
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: q.unitId }, select: { path: true } });
   if (!unit || !mayChangeUnit(scope, unit.path)) throw notFound('OrgUnit', q.unitId);
-  await requireUnlocked(ctx.prisma, [p], await fiscalCalendar(ctx), 'Publishing a ranking');
+  const calendar = await fiscalCalendar(ctx);
   const rows = await ranked(ctx, q, p.key, grain);
   return ctx.prisma.$transaction(async (tx) => {
+    // Checked with the write: a period locked meanwhile is not published.
+    await requireUnlocked(tx, [p], calendar, 'Publishing a ranking');
     const where = { unitId: q.unitId, periodKey: p.key, ownerKind: ownerKind(q.by), basis: q.basis, metric: q.metric };
     const last = await tx.rankingSnapshot.findFirst({ where, orderBy: { version: 'desc' } });
     const before = new Map(last ? (JSON.parse(last.entries) as LeagueRow[]).map((r) => [r.ownerId, r.rank]) : []);

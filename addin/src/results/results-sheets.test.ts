@@ -85,7 +85,7 @@ describe('the Performance sheet', () => {
     const sheet = workbook.sheet('业绩 2026-12')!;
     expect(sheet.frozenColumns).toBe(2);
     expect(workbook.cell('业绩 2026-12', 'E3')!.numberFormat).toBe('#,##0.00');
-    expect(workbook.cell('业绩 2026-12', 'F3')!.numberFormat).toBe('0.0%');
+    expect(workbook.cell('业绩 2026-12', 'F3')!.numberFormat).toBe('0.00%');
     const formats = workbook.conditionalFormats.map((f) => ({ type: f.type, range: f.range, rule: (f.properties as Record<string, unknown>).rule }));
     expect(formats[0]).toMatchObject({ type: 'DataBar', range: { row: 2, column: 5, rows: 6, columns: 1 } });
     expect(formats[1]).toMatchObject({ type: 'CellValue', range: { column: 10 }, rule: { formula1: '3', operator: 'LessThanOrEqual' } });

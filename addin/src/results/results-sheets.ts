@@ -73,7 +73,7 @@ export const MY_PERFORMANCE_KIND = 'my-performance';
 
 const MONEY = '#,##0.00';
 const COUNT = '#,##0';
-const PERCENT = '0.0%';
+const PERCENT = '0.00%';
 
 /** A figure as a cell number: money exactly from its fen, counts as whole numbers. */
 export function amountCell(text: string | null): CellInput {
@@ -85,7 +85,7 @@ export function amountCell(text: string | null): CellInput {
 export function ratioCell(percent: string | null): CellInput {
   if (percent === null || percent === '') return '';
   const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(percent.trim());
-  if (!m) throw new Error(`not a percentage with at most two decimals: ${percent}`);
+  if (!m) return ''; // the API gives two decimals; anything else is shown as no figure rather than guessed
   const tenThousandths = BigInt(m[2]! + (m[3] ?? '').padEnd(2, '0'));
   return Number(`${m[1]}${tenThousandths}e-4`);
 }
@@ -123,6 +123,8 @@ export interface RankedRow {
   row: AchievementRow;
   cell: AchievementCell;
   rank: number | null;
+  /** Among the bottom three by the ranking rules (ties at the edge included). */
+  bottom: boolean;
 }
 
 /** The one cell of each row (one period read), ranked by exact achievement against base; ranked first, then the rest by code. */
@@ -135,7 +137,7 @@ export function rankRows(data: AchievementData): RankedRow[] {
   });
   return rank(entries, 3).map((e) => {
     const row = byId.get(e.key)!;
-    return { row, cell: row.cells[0] ?? emptyCell(data.range.key), rank: e.rank };
+    return { row, cell: row.cells[0] ?? emptyCell(data.range.key), rank: e.rank, bottom: e.bottom };
   });
 }
 
@@ -177,13 +179,14 @@ export function performanceSheet(w: Words, data: AchievementData, ctx: Performan
     place ?? '',
   ]);
   const ranks = ranked.map((x) => x.rank).filter((x): x is number => x !== null);
-  const last = ranks.length ? Math.max(...ranks) : 0;
+  // The bottom places as the ranking rules flag them (ties at the edge included): from the best-placed of them down.
+  const bottomFrom = Math.min(...ranked.filter((x) => x.bottom && x.rank !== null).map((x) => x.rank!));
   const formats: ColumnFormat[] = [
     { kind: 'dataBar', column: 5, color: '#5B9BD5' },
     { kind: 'fill', column: 10, operator: 'LessThanOrEqual', value: 3, fill: '#C6EFCE', fontColor: '#006100' },
   ];
   // The bottom three places, when there are more than three ranked (else they are the top ones).
-  if (ranks.length > 3) formats.push({ kind: 'fill', column: 10, operator: 'GreaterThanOrEqual', value: Math.max(4, last - 2), fill: '#FFC7CE', fontColor: '#9C0006' });
+  if (ranks.length > 3 && Number.isFinite(bottomFrom)) formats.push({ kind: 'fill', column: 10, operator: 'GreaterThanOrEqual', value: Math.max(4, bottomFrom), fill: '#FFC7CE', fontColor: '#9C0006' });
   const present = new Set(ranked.map((x) => x.cell.class).filter((x): x is string => x !== null));
   for (const [code, fill] of Object.entries(CLASS_FILLS)) if (present.has(code)) formats.push({ kind: 'fill', column: 9, operator: 'EqualTo', value: className(w, code), fill });
   const metricName = w.targets.metrics[data.metric];
