@@ -25,10 +25,9 @@ export interface Bucket {
 export class ResultsRangeError extends Error {
   constructor(
     readonly code: 'NOT_A_PERIOD' | 'GRAIN_TOO_COARSE' | 'TOO_MANY_PERIODS',
-    message: string,
     readonly params: Record<string, string | number>,
   ) {
-    super(message);
+    super(`${code} ${JSON.stringify(params)}`);
   }
 }
 
@@ -96,7 +95,7 @@ export function readRange(periodKey: string, grain: Grain, calendar: FiscalCalen
   try {
     p = period(periodKey, calendar);
   } catch (e) {
-    if (e instanceof PeriodKeyError) throw new ResultsRangeError('NOT_A_PERIOD', `"${periodKey}" is not a period`, { value: periodKey });
+    if (e instanceof PeriodKeyError) throw new ResultsRangeError('NOT_A_PERIOD', { value: periodKey });
     throw e;
   }
   if (grain === 'YEAR_TO_DATE') {
@@ -107,7 +106,7 @@ export function readRange(periodKey: string, grain: Grain, calendar: FiscalCalen
     return { range, buckets: [range] };
   }
   if (COARSENESS[grain] > COARSENESS[p.level]) {
-    throw new ResultsRangeError('GRAIN_TOO_COARSE', `A ${grain.toLowerCase().replace(/_/g, ' ')} is longer than ${p.key}; choose a finer grain or a longer period`, { grain, period: p.key });
+    throw new ResultsRangeError('GRAIN_TOO_COARSE', { grain, period: p.key });
   }
   const buckets: Bucket[] = [];
   for (let d = p.start; d <= p.end; d = addDays(d, 1)) {
@@ -115,7 +114,7 @@ export function readRange(periodKey: string, grain: Grain, calendar: FiscalCalen
     const last = buckets.at(-1);
     if (last?.key === key) last.end = d;
     else {
-      if (buckets.length === MAX_BUCKETS) throw new ResultsRangeError('TOO_MANY_PERIODS', `${p.key} has more than ${MAX_BUCKETS} ${grain.toLowerCase()} periods`, { max: MAX_BUCKETS });
+      if (buckets.length === MAX_BUCKETS) throw new ResultsRangeError('TOO_MANY_PERIODS', { max: MAX_BUCKETS });
       buckets.push({ key, start: d, end: d });
     }
   }

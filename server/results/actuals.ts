@@ -12,6 +12,8 @@
  * only; a manager the sales booked in their subtrees (and their own); admins,
  * finance and directors everything.
  */
+import { en } from '../../addin/src/i18n/reasons.ts';
+import { format } from '../../addin/src/i18n.ts';
 import { Prisma } from '../db/client.ts';
 import type { Metric } from '../db/generated/sqlite/client/enums.ts';
 import type { Context } from '../graphql/context.ts';
@@ -64,9 +66,10 @@ export function rangeOrRefuse(periodKey: string, grain: Grain, calendar: FiscalC
     return readRange(periodKey, grain, calendar, asOf);
   } catch (e) {
     if (!(e instanceof ResultsRangeError)) throw e;
-    if (e.code === 'NOT_A_PERIOD') throw badInput([field], e.message, 'NOT_A_PERIOD', { value: periodKey });
-    if (e.code === 'GRAIN_TOO_COARSE') throw badInput(['grain'], e.message, 'GRAIN_TOO_COARSE', { grain, period: periodKey });
-    throw badInput(['grain'], e.message, 'TOO_MANY_PERIODS', { max: Number(e.params.max) });
+    // The English message from the pane's catalogue, as for every reason (schema/ holds no words).
+    if (e.code === 'NOT_A_PERIOD') throw badInput([field], format(en.NOT_A_PERIOD, { value: periodKey }), 'NOT_A_PERIOD', { value: periodKey });
+    if (e.code === 'GRAIN_TOO_COARSE') throw badInput(['grain'], format(en.GRAIN_TOO_COARSE, { grain, period: periodKey }), 'GRAIN_TOO_COARSE', { grain, period: periodKey });
+    throw badInput(['grain'], format(en.TOO_MANY_PERIODS, { max: Number(e.params.max) }), 'TOO_MANY_PERIODS', { max: Number(e.params.max) });
   }
 }
 
