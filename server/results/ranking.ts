@@ -172,3 +172,47 @@ export async function publishedRankings(ctx: Context, q: Omit<RankingQuery, 'top
   });
   return snapshots.map(toPublished);
 }
+
+/** The viewer's own place in a published ranking: their row only, never anyone else's figures. */
+export interface MyRanking {
+  unitId: string;
+  unitName: string;
+  periodKey: string;
+  basis: RankingBasis;
+  metric: Metric;
+  version: number;
+  publishedAt: Date;
+  /** How many were ranked (with a place). */
+  of: number;
+  row: LeagueRow;
+}
+
+/**
+ * Where the viewer stands in the newest version of each published ranking of
+ * people that has them (a rep's own rank, domain §5), newest period first;
+ * optionally for one period. Only their own row leaves the server.
+ */
+export async function myRankings(ctx: Context, periodKey: string | null): Promise<MyRanking[]> {
+  const personId = ctx.viewer?.personId;
+  if (!personId) return [];
+  const snapshots = await ctx.prisma.rankingSnapshot.findMany({
+    // The entries are JSON; a snapshot that names the person holds their id (checked exactly below).
+    where: { ownerKind: 'PERSON', entries: { contains: personId }, ...(periodKey ? { periodKey } : {}) },
+    orderBy: [{ periodKey: 'desc' }, { version: 'desc' }],
+    take: 200,
+  });
+  const newest = new Map<string, (typeof snapshots)[number]>();
+  for (const s of snapshots) {
+    const k = `${s.unitId} ${s.periodKey} ${s.basis} ${s.metric}`;
+    if (!newest.has(k)) newest.set(k, s);
+  }
+  const units = new Map((await ctx.prisma.orgUnit.findMany({ where: { id: { in: [...new Set([...newest.values()].map((s) => s.unitId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const out: MyRanking[] = [];
+  for (const s of newest.values()) {
+    const rows = JSON.parse(s.entries) as LeagueRow[];
+    const row = rows.find((r) => r.ownerId === personId);
+    if (!row) continue;
+    out.push({ unitId: s.unitId, unitName: units.get(s.unitId) ?? '', periodKey: s.periodKey, basis: s.basis as RankingBasis, metric: s.metric, version: s.version, publishedAt: s.publishedAt, of: rows.filter((r) => r.rank !== null).length, row });
+  }
+  return out.slice(0, 24);
+}

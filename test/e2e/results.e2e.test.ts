@@ -74,13 +74,21 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     expect(dashboard.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 12 }, (_, i) => `${day.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`));
     expect(await englishOn(page)).toEqual([]);
 
+    // The month's ranking published too: the rep's place in it shows on My performance (their own place only).
+    const monthRanking = (await api(page, manager, 'mutation($u: ID!, $p: String!) { publishRanking(unitId: $u, period: $p) { rows { ownerId rank } } }', { u: rep.unitId, p: day.slice(0, 7) })).data.publishRanking;
+    const ranked = monthRanking.rows.filter((r: { rank: number | null }) => r.rank !== null);
+    const repPlace = monthRanking.rows.find((r: { ownerId: string }) => r.ownerId === rep.id)?.rank ?? null;
+
     await page.getByTestId('sign-out').click();
     await signIn(page, 'rep');
     await openScreen(page, 'my-performance');
     await page.getByTestId('pull-my-performance').click();
     await page.getByTestId('my-performance-status').filter({ hasText: '我的业绩' }).waitFor();
-    const mine = await readSheet(page, '我的业绩', 'A2:H4');
+    const mine = await readSheet(page, '我的业绩', 'A2:I4');
     expect(mine[0]![0]).toBe('期间');
+    expect(mine[0]![8]).toBe('排名');
+    expect(repPlace).not.toBeNull(); // the rep has a target for the month, so a place
+    expect(mine[1]![8]).toBe(`${repPlace}/${ranked.length}`);
     const own = (await api(page, await tokenFor(page, 'rep'), ACH, { period: day.slice(0, 4), grain: 'YEAR_TO_DATE', asOf: day })).data.achievement.rows[0].cells[0];
     expect(fen(mine[2]![2])).toBe(fen(own.actual));
     expect(Math.round((mine[2]![4] as number) * 10_000)).toBe(bp(own.baseAchievement));

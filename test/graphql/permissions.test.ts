@@ -203,6 +203,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     vars: () => ({}),
   },
   // A period rankings do not use (a day): refused after authorisation.
+  myRankings: { allowed: everyone, query: '{ myRankings { periodKey } }', vars: () => ({}) },
   leagueTable: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { leagueTable(unitId: $u, period: "2026-03-12") { periodKey } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   publishedRankings: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { publishedRankings(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   publishRanking: { allowed: ['manager', 'director', 'admin'], query: 'mutation($u: ID!) { publishRanking(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },

@@ -98,6 +98,20 @@ describe.each(testProviders)('rankings on %s', (provider) => {
     expect((await gql(PUBLISHED, { u: area, p: '2026-03-D2' })).publishedRankings.map((p: any) => p.version)).toEqual([2, 1]);
     const audit = await s.db.prisma.auditEvent.count({ where: { entityType: 'RankingSnapshot', action: 'publish' } });
     expect(audit).toBe(2);
+
+    // A rep reads their own place in the newest version, and nobody else's figures.
+    const repPerson = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } })).personId!;
+    const repRow = v2.rows.find((r: any) => r.ownerId === repPerson);
+    expect(repRow, 'the demo rep sells in the manager’s area').toBeDefined();
+    const answer = await s.gql('query($p: String) { myRankings(period: $p) { unitId periodKey version of row { ownerId rank top bottom moved actual } } }', { p: '2026-03-D2' }, t.rep);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.myRankings).toEqual([
+      { unitId: area, periodKey: '2026-03-D2', version: 2, of: v2.rows.filter((r: any) => r.rank !== null).length, row: { ownerId: repPerson, rank: repRow.rank, top: repRow.top, bottom: repRow.bottom, moved: repRow.moved, actual: repRow.actual } },
+    ]);
+    const others = v2.rows.filter((r: any) => r.ownerId !== repPerson).map((r: any) => r.ownerId as string);
+    expect(others.some((id: string) => JSON.stringify(answer.data).includes(id))).toBe(false);
+    // Someone who is in no published ranking has none.
+    expect((await s.gql('{ myRankings { periodKey } }', {}, t.admin)).data.myRankings).toEqual([]);
   });
 
   it('refuses a locked period, a period rankings do not use, a unit outside the viewer’s scope, and reps', async () => {

@@ -19,6 +19,26 @@ export const PUBLISH_RANKING = `mutation PublishRanking($unitId: ID!, $period: S
   publishRanking(unitId: $unitId, period: $period, by: $by, metric: $metric) { id version periodKey ${LEAGUE_FIELDS} }
 }`;
 
+/** The viewer's own places in published rankings (their row only). */
+export const MY_RANKINGS = `query MyRankings { myRankings { periodKey metric basis version of row { rank } } }`;
+
+export interface MyRankingItem {
+  periodKey: string;
+  metric: string;
+  basis: string;
+  version: number;
+  of: number;
+  row: { rank: number | null };
+}
+
+/** "rank/of" per period from the newest published sales ranking of each period (by achievement before by amount); none when unranked. */
+export function placesByPeriod(items: MyRankingItem[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const sorted = [...items].filter((i) => i.metric === 'SALES_AMOUNT' && i.row.rank !== null).sort((a, b) => (a.basis === b.basis ? 0 : a.basis === 'ACHIEVEMENT' ? -1 : 1));
+  for (const i of sorted) out[i.periodKey] ??= `${i.row.rank}/${i.of}`;
+  return out;
+}
+
 /** The grains the screens offer. */
 export const PERIOD_GRAINS = ['MONTH', 'TEN_DAYS', 'HALF_MONTH', 'QUARTER', 'YEAR_TO_DATE'] as const;
 export type PeriodGrain = (typeof PERIOD_GRAINS)[number];

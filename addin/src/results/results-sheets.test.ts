@@ -174,14 +174,29 @@ describe('the My performance sheet', () => {
   it('writes this month and year to date with a chart', async () => {
     const { workbook, run } = standIn();
     const one = (key: string, c: AchievementCell): AchievementData => ({ metric: 'SALES_AMOUNT', periods: [{ key, start: '', end: '' }], range: { key, start: '2026-01-01', end: '2026-12-01' }, rows: [{ ownerId: 'p1', ownerKind: 'PERSON', code: 'E001', name: '王芳', cells: [c] }] });
-    const { sheet, chart } = myPerformanceSheet(zh, one('2026-12', cell('333.33', '1000.00', '1250.00', '33.33', '26.67', '666.67', '916.67', 'BELOW_80')), one('2026-YTD', cell('10999.99', '11000.00', '13750.00', '100.00', '80.00', '0.01', '2750.01', 'ABOUT_90')), { asOf: '2026-12-01', pulledAt: 'x' });
+    const { sheet, chart } = myPerformanceSheet(zh, one('2026-12', cell('333.33', '1000.00', '1250.00', '33.33', '26.67', '666.67', '916.67', 'BELOW_80')), one('2026-YTD', cell('10999.99', '11000.00', '13750.00', '100.00', '80.00', '0.01', '2750.01', 'ABOUT_90')), { asOf: '2026-12-01', pulledAt: 'x', places: { '2026-12': '2/7' } });
     const report = await writeSheetTable(run, sheet);
     await writeChart(run, chart);
     expect(report.sheetName).toBe('我的业绩');
-    expect(workbook.read('我的业绩', 'A3:H4')).toEqual([
-      ['本月 2026-12', 1000, 333.33, 1250, 0.3333, 0.2667, 666.67, '低于 80%'],
-      ['年初至今 2026', 11000, 10999.99, 13750, 1, 0.8, 0.01, '接近 90%'],
+    expect(workbook.read('我的业绩', 'A2:I4')).toEqual([
+      ['期间', '基础指标', '实际', '奋斗指标', '基础达成率', '奋斗达成率', '距基础差额', '分类', '排名'],
+      ['本月 2026-12', 1000, 333.33, 1250, 0.3333, 0.2667, 666.67, '低于 80%', '2/7'],
+      ['年初至今 2026', 11000, 10999.99, 13750, 1, 0.8, 0.01, '接近 90%', ''],
     ]);
     expect(workbook.charts[0]!.series.map((s) => s.name)).toEqual(['基础指标', '实际']);
+  });
+});
+
+describe('a rep’s places in published rankings', () => {
+  it('takes each period’s sales ranking, by achievement before by amount, and leaves out the unranked', async () => {
+    const { placesByPeriod } = await import('./operations.ts');
+    expect(
+      placesByPeriod([
+        { periodKey: '2026-12', metric: 'SALES_AMOUNT', basis: 'AMOUNT', version: 1, of: 9, row: { rank: 5 } },
+        { periodKey: '2026-12', metric: 'SALES_AMOUNT', basis: 'ACHIEVEMENT', version: 2, of: 7, row: { rank: 2 } },
+        { periodKey: '2026-11', metric: 'UNITS', basis: 'ACHIEVEMENT', version: 1, of: 7, row: { rank: 1 } },
+        { periodKey: '2026', metric: 'SALES_AMOUNT', basis: 'ACHIEVEMENT', version: 1, of: 7, row: { rank: null } },
+      ]),
+    ).toEqual({ '2026-12': '2/7' });
   });
 });

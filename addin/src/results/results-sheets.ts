@@ -292,11 +292,13 @@ export function dashboardSheet(w: Words, monthly: AchievementData, byUnit: Achie
 }
 
 /** My performance: this month and year to date, one row each, and a chart of base target against actual. */
-export function myPerformanceSheet(w: Words, month: AchievementData, ytd: AchievementData, ctx: { asOf: string; pulledAt: string }): { sheet: SheetTableSpec; chart: ChartSpec } {
+export function myPerformanceSheet(w: Words, month: AchievementData, ytd: AchievementData, ctx: { asOf: string; pulledAt: string; places?: Record<string, string> }): { sheet: SheetTableSpec; chart: ChartSpec } {
   const r = w.results;
   const c = r.columns;
   const fig = figureFormat(month.metric);
-  const line = (label: string, data: AchievementData): CellInput[] => {
+  // The place in the period's published ranking ("3/12"), for the month and for the year.
+  const placeOf = (key: string) => ctx.places?.[key] ?? '';
+  const line = (label: string, data: AchievementData, place: string): CellInput[] => {
     const cell = data.rows[0]?.cells[0] ?? emptyCell(data.range.key);
     return [
       label,
@@ -307,6 +309,7 @@ export function myPerformanceSheet(w: Words, month: AchievementData, ytd: Achiev
       ratioCell(cell.stretchAchievement),
       amountCell(cell.baseGap),
       className(w, cell.class),
+      place,
     ];
   };
   const name = sheetName(r.sheets.mine);
@@ -323,8 +326,9 @@ export function myPerformanceSheet(w: Words, month: AchievementData, ytd: Achiev
       { header: c.stretchAchievement, numberFormat: PERCENT, width: 64 },
       { header: c.baseGap, numberFormat: fig, width: 84 },
       { header: c.class, numberFormat: '@', width: 72 },
+      { header: c.rank, numberFormat: '@', width: 48 },
     ],
-    rows: [line(`${r.periods.month} ${month.range.key}`, month), line(`${r.periods.ytd} ${ytd.range.key.replace(/-YTD$/, '')}`, ytd)],
+    rows: [line(`${r.periods.month} ${month.range.key}`, month, placeOf(month.range.key)), line(`${r.periods.ytd} ${ytd.range.key.replace(/-YTD$/, '')}`, ytd, placeOf(ytd.range.key.replace(/-YTD$/, '')))],
     properties: { asOf: ctx.asOf, pulledAt: ctx.pulledAt },
     banner: format(r.banner, { unit: month.rows[0]?.name ?? '', metric: w.targets.metrics[month.metric], period: `${month.range.key} / ${ytd.range.start} – ${ytd.range.end}`, asOf: ctx.asOf }),
     wrapHeader: true,

@@ -7,7 +7,7 @@ import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { writeChart } from '../excel/charts.ts';
 import { today } from '../../../schema/dates.ts';
-import { ACHIEVEMENT, periodFor } from './operations.ts';
+import { ACHIEVEMENT, MY_RANKINGS, periodFor, placesByPeriod, type MyRankingItem } from './operations.ts';
 import { myPerformanceSheet, type AchievementData } from './results-sheets.ts';
 
 export function useMyPerformance(w: Words, client: Client, onSessionEnded: () => void) {
@@ -20,10 +20,14 @@ export function useMyPerformance(w: Words, client: Client, onSessionEnded: () =>
       setLabel(w.results.busy.mine);
       const asOf = day || today();
       const read = (p: { period: string; grain: string }) => run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: p.period, grain: p.grain, metric: 'SALES_AMOUNT', asOf }).then((d) => d.achievement);
-      const [month, ytd] = await Promise.all([read(periodFor(asOf, 'MONTH')), read(periodFor(asOf, 'YEAR_TO_DATE'))]);
+      const [month, ytd, mine] = await Promise.all([
+        read(periodFor(asOf, 'MONTH')),
+        read(periodFor(asOf, 'YEAR_TO_DATE')),
+        run<{ myRankings: MyRankingItem[] }>(client, MY_RANKINGS, {}).then((d) => d.myRankings),
+      ]);
       setLabel(w.results.busy.writing);
       const run_ = Excel.run as unknown as ExcelRun;
-      const { sheet, chart } = myPerformanceSheet(w, month, ytd, { asOf, pulledAt: new Date().toISOString() });
+      const { sheet, chart } = myPerformanceSheet(w, month, ytd, { asOf, pulledAt: new Date().toISOString(), places: placesByPeriod(mine) });
       const report = await writeSheetTable(run_, sheet);
       await writeChart(run_, { ...chart, sheetName: report.sheetName });
       return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });

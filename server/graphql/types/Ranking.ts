@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum } from './enums.ts';
-import { leagueTable, publishedRankings, publishRanking, type LeagueRow, type LeagueTable, type PublishedRanking } from '../../results/ranking.ts';
+import { leagueTable, myRankings, publishedRankings, publishRanking, type LeagueRow, type LeagueTable, type MyRanking, type PublishedRanking } from '../../results/ranking.ts';
 
 const RankingByEnum = builder.enumType('RankingBy', { values: ['PERSON', 'CHILD_UNIT'] as const, description: 'The unit’s people (its subtree), or its child units.' });
 const RankingBasisEnum = builder.enumType('RankingBasis', { values: ['ACHIEVEMENT', 'AMOUNT'] as const, description: 'Achievement against base (those without a base target come last, unranked), or the amount.' });
@@ -63,7 +63,29 @@ const top = (t: any) => t.arg.int({ required: false, defaultValue: 3, descriptio
 type Args = { unitId: string | number; period: string; by?: 'PERSON' | 'CHILD_UNIT' | null; basis?: 'ACHIEVEMENT' | 'AMOUNT' | null; metric?: 'SALES_AMOUNT' | 'UNITS' | 'NEW_CUSTOMERS' | 'COLLECTIONS' | 'GROSS_MARGIN' | null; top?: number | null };
 const query = (a: Args) => ({ unitId: String(a.unitId), periodKey: a.period, by: a.by ?? 'PERSON', basis: a.basis ?? 'ACHIEVEMENT', metric: a.metric ?? 'SALES_AMOUNT', top: a.top ?? 3 });
 
+const MyRankingRef = builder.objectRef<MyRanking>('MyRanking').implement({
+  description: 'The viewer’s own place in a published ranking (their row only).',
+  fields: (t) => ({
+    unitId: t.exposeID('unitId'),
+    unitName: t.exposeString('unitName'),
+    periodKey: t.exposeString('periodKey'),
+    basis: t.field({ type: RankingBasisEnum, resolve: (m) => m.basis }),
+    metric: t.field({ type: MetricEnum, resolve: (m) => m.metric }),
+    version: t.exposeInt('version'),
+    publishedAt: t.field({ type: 'DateTime', resolve: (m) => m.publishedAt }),
+    of: t.exposeInt('of', { description: 'How many were ranked.' }),
+    row: t.field({ type: LeagueRowRef, resolve: (m) => m.row }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  myRankings: t.field({
+    type: [MyRankingRef],
+    description: 'Where the viewer stands in the newest version of each published ranking of people, newest period first (their own row only).',
+    authScopes: { signedIn: true },
+    args: { period: t.arg.string({ required: false, validate: z.string().min(1).max(16).optional().nullable() }) },
+    resolve: (_r, a, ctx) => myRankings(ctx, a.period ?? null),
+  }),
   leagueTable: t.field({
     type: LeagueTableRef,
     description: 'The live ranking of a unit’s people or child units for a period, with movement since the period before.',
