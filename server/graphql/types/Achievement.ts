@@ -2,13 +2,12 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum } from './enums.ts';
-import { ActualsByEnum, GrainEnum, ResultPeriodRef } from './Actuals.ts';
+import { actualsArgs, actualsQuery, ResultPeriodRef, type ActualsArgs } from './Actuals.ts';
 import { readAchievement, type AchievementCell, type AchievementRow, type AchievementView } from '../../results/achievement.ts';
 import { resultClasses, setResultClasses } from '../../results/classes.ts';
 import { achievement, gap, percentText, type ClassRule, type ClassScheme, type ResultClasses } from '../../../schema/achievement.ts';
 import { METRICS, type MetricUnit } from '../../../schema/metrics.ts';
 import { formatAmount } from '../../../schema/target-validation.ts';
-import { dateToDay } from '../../../schema/dates.ts';
 
 type Cell = AchievementCell & { unit: MetricUnit };
 const amount = (c: Cell, v: bigint | null) => (v === null ? null : formatAmount(c.unit, v));
@@ -102,25 +101,8 @@ builder.queryFields((t) => ({
     type: AchievementRef,
     description: 'Targets (base and stretch), actual, achievement, gap and class per owner and period; the same owners, periods and filtering as actuals.',
     authScopes: { signedIn: true },
-    args: {
-      period: t.arg.string({ validate: z.string().min(1).max(16) }),
-      grain: t.arg({ type: GrainEnum }),
-      metric: t.arg({ type: MetricEnum }),
-      unitId: t.arg.id({ required: false, validate: z.string().min(1).max(64).optional().nullable() }),
-      personId: t.arg.id({ required: false, validate: z.string().min(1).max(64).optional().nullable() }),
-      by: t.arg({ type: ActualsByEnum, required: false }),
-      asOf: t.arg({ type: 'Date', required: false }),
-    },
-    resolve: (_r, args, ctx) =>
-      readAchievement(ctx, {
-        periodKey: args.period,
-        grain: args.grain,
-        metric: args.metric,
-        unitId: args.unitId ? String(args.unitId) : null,
-        personId: args.personId ? String(args.personId) : null,
-        by: args.by ?? null,
-        asOf: args.asOf ? dateToDay(args.asOf) : null,
-      }),
+    args: actualsArgs(t),
+    resolve: (_r, args, ctx) => readAchievement(ctx, actualsQuery(args as ActualsArgs)),
   }),
   resultClasses: t.field({ type: ResultClassesRef, description: 'The classes and bands achievement puts people and units in.', authScopes: { signedIn: true }, resolve: (_r, _a, ctx) => resultClasses(ctx) }),
 }));

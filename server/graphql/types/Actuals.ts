@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum } from './enums.ts';
-import { readActuals, type Actuals, type ActualsOwner } from '../../results/actuals.ts';
-import { GRAINS } from '../../../schema/results.ts';
+import { readActuals, type Actuals, type ActualsOwner, type ActualsQuery } from '../../results/actuals.ts';
+import { GRAINS, type Grain } from '../../../schema/results.ts';
 import { METRICS } from '../../../schema/metrics.ts';
 import { formatAmount } from '../../../schema/target-validation.ts';
 import { dateToDay } from '../../../schema/dates.ts';
@@ -74,32 +74,37 @@ export function actualsView(a: Actuals): View {
   return { ...a, rows, totals: totals.map((x) => formatAmount(unit, x)), total: formatAmount(unit, totals.reduce((n, x) => n + x, 0n)) };
 }
 
+/** What a results read takes (actuals, achievement): the period, grain, metric and whose. */
+export const actualsArgs = (t: any) => ({
+  period: t.arg.string({ validate: z.string().min(1).max(16) }),
+  grain: t.arg({ type: GrainEnum }),
+  metric: t.arg({ type: MetricEnum }),
+  unitId: t.arg.id({ required: false, validate: z.string().min(1).max(64).optional().nullable() }),
+  personId: t.arg.id({ required: false, validate: z.string().min(1).max(64).optional().nullable() }),
+  by: t.arg({ type: ActualsByEnum, required: false }),
+  asOf: t.arg({ type: 'Date', required: false, description: 'Where YEAR_TO_DATE ends; today (China Standard Time) by default.' }),
+});
+
+export type ActualsArgs = { period: string; grain: Grain; metric: Metric; unitId?: string | number | null; personId?: string | number | null; by?: ActualsQuery['by']; asOf?: Date | null };
+
+/** The service's query from those arguments. */
+export const actualsQuery = (args: ActualsArgs): ActualsQuery => ({
+  periodKey: args.period,
+  grain: args.grain,
+  metric: args.metric,
+  unitId: args.unitId ? String(args.unitId) : null,
+  personId: args.personId ? String(args.personId) : null,
+  by: args.by ?? null,
+  asOf: args.asOf ? dateToDay(args.asOf) : null,
+});
+
 builder.queryFields((t) => ({
   actuals: t.field({
     type: ActualsRef,
     description:
       'A metric summed per owner and period over a period (a period key: "2026", "2026-Q1", "2026-03", "2026-03-D2", "2026-03-H1", "2026-03-12"). For a unit (its subtree as of each sale’s date), a person, or — with neither — the viewer’s own sales. A rep reads only their own; a manager units and people of their subtrees.',
     authScopes: { signedIn: true },
-    args: {
-      period: t.arg.string({ validate: z.string().min(1).max(16) }),
-      grain: t.arg({ type: GrainEnum }),
-      metric: t.arg({ type: MetricEnum }),
-      unitId: t.arg.id({ required: false, validate: z.string().min(1).max(64).optional().nullable() }),
-      personId: t.arg.id({ required: false, validate: z.string().min(1).max(64).optional().nullable() }),
-      by: t.arg({ type: ActualsByEnum, required: false }),
-      asOf: t.arg({ type: 'Date', required: false, description: 'Where YEAR_TO_DATE ends; today (China Standard Time) by default.' }),
-    },
-    resolve: async (_r, args, ctx) =>
-      actualsView(
-        await readActuals(ctx, {
-          periodKey: args.period,
-          grain: args.grain,
-          metric: args.metric,
-          unitId: args.unitId ? String(args.unitId) : null,
-          personId: args.personId ? String(args.personId) : null,
-          by: args.by ?? null,
-          asOf: args.asOf ? dateToDay(args.asOf) : null,
-        }),
-      ),
+    args: actualsArgs(t),
+    resolve: async (_r, args, ctx) => actualsView(await readActuals(ctx, actualsQuery(args as ActualsArgs))),
   }),
 }));
