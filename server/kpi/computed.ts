@@ -3,18 +3,17 @@
  * (person, period) → the measured figures (schema/kpi.ts turns them into a
  * value and a fraction of the indicator's weight).
  *
- * For now each is a small set-based query over SalesRecord and the newest
- * published base sales targets (TargetLine). The results service (issue 10
- * §1-3: actuals and achievement) computes the same figures; when it lands,
- * salesAchievement, teamSalesAchievement, collectionRate and newCustomers
- * should call it instead, so that a scorecard and the results screens can
- * never disagree.
+ * Sales are summed as the actuals service sums them (a person's own sales;
+ * a unit's, by the unit each sale was booked in); targets are read by the
+ * results service itself (targetsFor), so a scorecard and the results
+ * screens never disagree.
  */
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { KpiComputation, Measured } from '../../schema/kpi.ts';
 import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';
-import { childPeriods, monthWeeks, period as periodOf, type FiscalCalendar } from '../../schema/periods.ts';
+import type { FiscalCalendar } from '../../schema/periods.ts';
+import { planYears, targetsFor } from '../results/achievement.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -27,50 +26,19 @@ export interface KpiPeriod {
   months: string[];
 }
 
-/** The period's target keys from coarse to fine: itself, its months, their ten-day blocks, their weeks. */
-function targetKeyLevels(p: KpiPeriod, calendar: FiscalCalendar): string[][] {
-  const months = p.months.map((m) => periodOf(m, calendar));
-  return [
-    [p.key],
-    p.months,
-    p.months.flatMap((m) => childPeriods(m, 'tenday', calendar).map((x) => x.key)),
-    months.flatMap((m) => monthWeeks(m).map((w) => w.key)),
-  ].filter((level, i) => i === 0 || level[0] !== p.key);
-}
-
 const dateRange = (p: KpiPeriod) => ({ gte: dayToDate(p.start), lt: dayToDate(addDays(p.end, 1)) });
 
 /**
- * An owner's base sales target for the period, from the newest published (or
- * locked) version of each plan that has it: the coarsest level a plan gives
- * inside the period (the period itself, else its months, ten-day blocks or
- * weeks; each level of a plan sums to the one above, so nothing counts
- * twice). A unit's own plan is preferred over its parent's row for it.
- * Null when no published plan gives the owner a target for the period.
+ * An owner's base sales target for the period, read as the results screens
+ * read it (server/results/achievement.ts targetsFor): the newest published
+ * (or locked) version of each plan, rolled up to months and quarters, a
+ * unit's own plan preferred over its parent's row for it; a scorecard and
+ * the Performance sheet can never disagree. Null when no published plan
+ * gives the owner a target for the period.
  */
 export async function baseSalesTarget(db: Db, owner: { kind: 'PERSON' | 'UNIT'; id: string }, p: KpiPeriod, calendar: FiscalCalendar): Promise<bigint | null> {
-  const levels = targetKeyLevels(p, calendar);
-  const keys = levels.flat();
-  const lineWhere = { ownerKind: owner.kind, ownerId: owner.id, periodKey: { in: keys } } as const;
-  const plans = await db.targetPlan.findMany({
-    where: { metric: 'SALES_AMOUNT', level: 'BASE', status: { in: ['PUBLISHED', 'LOCKED'] }, lines: { some: lineWhere } },
-    orderBy: { version: 'desc' },
-    select: { year: true, scopeUnitId: true, lines: { where: lineWhere, select: { periodKey: true, amount: true } } },
-  });
-  const newest = new Map<string, (typeof plans)[number]>();
-  for (const plan of plans) {
-    const lineage = `${plan.year}/${plan.scopeUnitId}`;
-    if (!newest.has(lineage)) newest.set(lineage, plan);
-  }
-  let chosen = [...newest.values()];
-  if (owner.kind === 'UNIT' && chosen.some((x) => x.scopeUnitId === owner.id)) chosen = chosen.filter((x) => x.scopeUnitId === owner.id);
-  if (!chosen.length) return null;
-  let total = 0n;
-  for (const plan of chosen) {
-    const level = levels.find((ks) => plan.lines.some((l) => ks.includes(l.periodKey)))!;
-    for (const l of plan.lines) if (level.includes(l.periodKey)) total += l.amount;
-  }
-  return total;
+  const targets = await targetsFor(db, [owner], 'SALES_AMOUNT', planYears([p], calendar), calendar);
+  return targets.get(owner.id)?.BASE.get(p.key) ?? null;
 }
 
 /** 销售额目标达成率: the person's sales in the period against their base sales target. */

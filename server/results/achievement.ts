@@ -57,8 +57,11 @@ type Targets = Map<string, Record<Level, Map<string, bigint>>>;
 
 const CHUNK = 1000;
 
+/** What reading targets needs of a database: Prisma's client or a transaction. */
+type Db = Pick<Context['prisma'], '$queryRaw'>;
+
 /** Targets of the newest published version of every plan that has a line for one of the owners, rolled up to standard periods. */
-export async function targetsFor(ctx: Context, owners: ActualsOwner[], metric: Metric, years: number[], calendar: FiscalCalendar): Promise<Targets> {
+export async function targetsFor(db: Db, owners: readonly Pick<ActualsOwner, 'kind' | 'id'>[], metric: Metric, years: number[], calendar: FiscalCalendar): Promise<Targets> {
   const out: Targets = new Map();
   const raw = new Map<string, Record<Level, Map<number, { lines: Map<string, bigint>; top: Set<string> }>>>();
   const units = new Set(owners.filter((o) => o.kind === 'UNIT').map((o) => o.id));
@@ -66,7 +69,7 @@ export async function targetsFor(ctx: Context, owners: ActualsOwner[], metric: M
   const ownRow = new Map<string, Set<string>>();
   for (let i = 0; i < owners.length; i += CHUNK) {
     const ids = owners.slice(i, i + CHUNK).map((o) => o.id);
-    const lines = await ctx.prisma.$queryRaw<{ ownerId: string; periodKey: string; amount: string; level: Level; year: number; scopeUnitId: string; periodLevel: string; planId: string }[]>`
+    const lines = await db.$queryRaw<{ ownerId: string; periodKey: string; amount: string; level: Level; year: number; scopeUnitId: string; periodLevel: string; planId: string }[]>`
       SELECT l."ownerId" AS "ownerId", l."periodKey" AS "periodKey", CAST(l."amount" AS TEXT) AS "amount", p."level" AS "level", p."year" AS "year",
         p."scopeUnitId" AS "scopeUnitId", p."periodLevel" AS "periodLevel", p."id" AS "planId"
       FROM "TargetLine" l JOIN "TargetPlan" p ON p."id" = l."planId"
@@ -127,14 +130,20 @@ export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: B
   return any ? sum : null;
 }
 
+/** The plan years whose lines may fall inside the periods. */
+export function planYears(periods: readonly { start: string; end: string }[], calendar: FiscalCalendar): number[] {
+  const years = periods.flatMap((p) => [Number(p.start.slice(0, 4)), Number(p.end.slice(0, 4))]);
+  // A fiscal year is named after the calendar year it starts in: the year before may hold this one's first months.
+  if (calendar.firstMonth !== 1) years.push(...years.map((y) => y - 1));
+  return [...new Set(years)];
+}
+
 export async function readAchievement(ctx: Context, q: ActualsQuery): Promise<AchievementView> {
   const actuals = await readActuals(ctx, q);
   const calendar = await fiscalCalendar(ctx);
   const classes = await resultClasses(ctx);
-  const years = [...new Set(actuals.periods.flatMap((p) => [Number(p.start.slice(0, 4)), Number(p.end.slice(0, 4))]))];
-  // A fiscal year is named after the calendar year it starts in: the year before may hold this one's first months.
-  if (calendar.firstMonth !== 1) years.push(...years.map((y) => y - 1));
-  const targets = actuals.periods.length ? await targetsFor(ctx, actuals.owners, q.metric, [...new Set(years)], calendar) : new Map();
+  const years = planYears(actuals.periods, calendar);
+  const targets = actuals.periods.length ? await targetsFor(ctx.prisma, actuals.owners, q.metric, years, calendar) : new Map();
   const rows = actuals.owners.map((o) => {
     const t = targets.get(o.id);
     const v = actuals.values.get(o.id);

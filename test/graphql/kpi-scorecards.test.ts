@@ -260,4 +260,26 @@ describe.each(testProviders)('KPI scorecards on %s', (provider) => {
     // The team sold 18,750.00 of its 100,000.00 → 20 × 0.1875.
     expect(line(teamCard, 'teamSalesAchievement')).toMatchObject({ actual: '18750.00', basis: '100000.00', value: '18.75', points: '3.75' });
   });
+
+  it('reads the same target as the results screens: the newest published version only, never an older one that still has the line', async () => {
+    // Version 3 of the team's plan gives the rep no February line (January and March only).
+    await s.db.prisma.targetPlan.create({
+      data: {
+        year: 2026, metric: 'SALES_AMOUNT', level: 'BASE', scopeUnitId: (await s.db.prisma.orgUnit.findFirstOrThrow({ where: { assignments: { some: { personId: rep.id } } } })).id,
+        version: 3, status: 'PUBLISHED', periodLevel: 'month', ownerKind: 'PERSON', total: 0n,
+        lines: { create: ['2026-01', '2026-03'].map((periodKey) => ({ ownerKind: 'PERSON' as const, ownerId: rep.id, periodKey, amount: 2_100_000n })) },
+      },
+    });
+    const ach = `query($p: String!, $id: ID!) { achievement(period: $p, grain: MONTH, metric: SALES_AMOUNT, personId: $id) { rows { cells { periodKey actual base } } } }`;
+    const line = (c: any) => c.lines.find((l: any) => l.code === 'salesAchievement');
+    for (const [month, base] of [['2026-01', '21000.00'], ['2026-02', null]] as const) {
+      const card = (await s.gql(OPEN, { p: rep.id, k: month }, t.manager)).data.openScorecard;
+      const results = await s.gql(ach, { p: month, id: rep.id }, t.manager);
+      expect(results.errors).toBeUndefined();
+      const cell = results.data.achievement.rows[0].cells[0];
+      expect(cell.base).toBe(base);
+      // February: version 2 had 20,000.00 for the rep, but version 3 is the plan now: no target, no achievement.
+      expect(line(card)).toMatchObject({ actual: cell.actual, basis: base });
+    }
+  });
 });
