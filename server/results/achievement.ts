@@ -26,7 +26,7 @@ import { divideHalfUp } from '../../schema/money.ts';
 import { addDays } from '../../schema/dates.ts';
 import { allocate } from '../../schema/allocation.ts';
 import { readRange } from '../../schema/results.ts';
-import { CALENDAR_YEAR } from '../../schema/periods.ts';
+import { CALENDAR_YEAR, period } from '../../schema/periods.ts';
 import type { Bucket, Grain } from '../../schema/results.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 
@@ -61,7 +61,15 @@ const CHUNK = 1000;
 type Db = Pick<Context['prisma'], '$queryRaw'>;
 
 /** Targets of the newest published version of every plan that has a line for one of the owners, rolled up to standard periods. */
-export async function targetsFor(db: Db, owners: readonly Pick<ActualsOwner, 'kind' | 'id'>[], metric: Metric, years: number[], calendar: FiscalCalendar): Promise<Targets> {
+export async function targetsFor(
+  db: Db,
+  owners: readonly Pick<ActualsOwner, 'kind' | 'id'>[],
+  metric: Metric,
+  years: number[],
+  calendar: FiscalCalendar,
+  /** Whether a line counts; one that does not counts as zero (so months still add up to their quarter). */
+  counts: (ownerId: string, periodKey: string) => boolean = () => true,
+): Promise<Targets> {
   const out: Targets = new Map();
   const raw = new Map<string, Record<Level, Map<number, { lines: Map<string, bigint>; top: Set<string> }>>>();
   const units = new Set(owners.filter((o) => o.kind === 'UNIT').map((o) => o.id));
@@ -86,7 +94,7 @@ export async function targetsFor(db: Db, owners: readonly Pick<ActualsOwner, 'ki
       if (!byLevel) raw.set(l.ownerId, (byLevel = { BASE: new Map(), STRETCH: new Map() }));
       let y = byLevel[l.level].get(l.year);
       if (!y) byLevel[l.level].set(l.year, (y = { lines: new Map(), top: new Set() }));
-      y.lines.set(l.periodKey, (y.lines.get(l.periodKey) ?? 0n) + BigInt(l.amount));
+      y.lines.set(l.periodKey, (y.lines.get(l.periodKey) ?? 0n) + (counts(l.ownerId, l.periodKey) ? BigInt(l.amount) : 0n));
       for (const k of topLevelKeys(l.year, l.periodLevel, calendar)) y.top.add(k);
     }
   }
@@ -130,6 +138,51 @@ export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: B
   return any ? sum : null;
 }
 
+/**
+ * For people in a unit's view: a target line counts only for a period the
+ * person spent (at least a day of) in the unit's subtree, as their sales
+ * count only for the unit they were in on the day. Someone who moved from
+ * team A to team B on 1 June has January–May's targets on A's sheet and
+ * June's on B's; a month of the move counts on both, and a plan's quarter
+ * or year line (not split by month) counts wherever they were during it.
+ */
+async function assignedInUnit(ctx: Context, unitId: string, range: Bucket, calendar: FiscalCalendar): Promise<(personId: string, periodKey: string) => boolean> {
+  const unit = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { path: true } });
+  // Wider than the range: a quarter's or year's figure is rolled up from all of its months.
+  const from = `${Math.min(...planYears([range], calendar)) - 1}-01-01`;
+  const to = `${Number(range.end.slice(0, 4)) + 1}-12-31`;
+  const rows = await ctx.prisma.assignment.findMany({
+    where: { unit: { path: { startsWith: unit.path } }, validFrom: { lte: new Date(`${to}T00:00:00Z`) }, OR: [{ validTo: null }, { validTo: { gt: new Date(`${from}T00:00:00Z`) } }] },
+    select: { personId: true, validFrom: true, validTo: true },
+  });
+  const stays = new Map<string, { from: string; until: string | null }[]>();
+  for (const a of rows) {
+    const list = stays.get(a.personId) ?? [];
+    // validTo is exclusive: the first day no longer assigned.
+    list.push({ from: a.validFrom.toISOString().slice(0, 10), until: a.validTo ? a.validTo.toISOString().slice(0, 10) : null });
+    stays.set(a.personId, list);
+  }
+  const known = new Map<string, { start: string; end: string } | null>();
+  const spans = (key: string): { start: string; end: string } | null => {
+    if (!known.has(key)) {
+      try {
+        const p = period(key, calendar);
+        known.set(key, { start: p.start, end: p.end });
+      } catch {
+        known.set(key, null);
+      }
+    }
+    return known.get(key)!;
+  };
+  return (personId, periodKey) => {
+    const list = stays.get(personId);
+    if (!list) return true; // not a person of this unit's view (a unit's own line): nothing to mask
+    const p = spans(periodKey);
+    if (!p) return true;
+    return list.some((s) => s.from <= p.end && (s.until === null || s.until > p.start));
+  };
+}
+
 /** The plan years whose lines may fall inside the periods. */
 export function planYears(periods: readonly { start: string; end: string }[], calendar: FiscalCalendar): number[] {
   const years = periods.flatMap((p) => [Number(p.start.slice(0, 4)), Number(p.end.slice(0, 4))]);
@@ -143,7 +196,8 @@ export async function readAchievement(ctx: Context, q: ActualsQuery): Promise<Ac
   const calendar = await fiscalCalendar(ctx);
   const classes = await resultClasses(ctx);
   const years = planYears(actuals.periods, calendar);
-  const targets = actuals.periods.length ? await targetsFor(ctx.prisma, actuals.owners, q.metric, years, calendar) : new Map();
+  const counts = q.unitId && (q.by ?? 'PERSON') === 'PERSON' ? await assignedInUnit(ctx, q.unitId, actuals.range, calendar) : undefined;
+  const targets = actuals.periods.length ? await targetsFor(ctx.prisma, actuals.owners, q.metric, years, calendar, counts) : new Map();
   const rows = actuals.owners.map((o) => {
     const t = targets.get(o.id);
     const v = actuals.values.get(o.id);

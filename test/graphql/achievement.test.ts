@@ -179,4 +179,26 @@ describe.each(testProviders)('achievement on %s', (provider) => {
     expect(JSON.parse(audit.before!).persons.rules[1].inclusive).toBe(true);
     await s.gql(SET, { c: before }, t.admin);
   });
+
+  it('counts a person’s targets for the unit they were in: someone moved on 1 July has January–June on the old team, July on the new one, the whole year on the area', async () => {
+    const p = s.db.prisma;
+    const mover = await p.person.findFirstOrThrow({ where: { id: { not: rep.id }, position: 'SALES_REP', status: 'ACTIVE', hireDate: { lt: new Date('2026-01-01') }, leaveDate: null, assignments: { some: { unitId: team.id, validTo: null } } } });
+    const sibling = await p.orgUnit.findFirstOrThrow({ where: { parentId: area.id, id: { not: team.id } } });
+    const before = (await read({ period: '2026', grain: 'YEAR', unitId: team.id })).rows.find((r) => r.ownerId === mover.id)!;
+    expect(before.cells[0]).toMatchObject({ base: '12000.00', stretch: '15000.00' });
+    const version = (await s.gql('query($id: ID!) { person(id: $id) { version } }', { id: mover.id }, t.admin)).data.person.version;
+    const moved = await s.gql('mutation($id: ID!, $v: Int!, $u: ID!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: "2026-07-01") { id } }', { id: mover.id, v: version, u: sibling.id }, t.admin);
+    expect(moved.errors).toBeUndefined();
+    const onOld = (await read({ period: '2026', grain: 'QUARTER', unitId: team.id })).rows.find((r) => r.ownerId === mover.id)!;
+    expect(onOld.cells.map((c) => c.base)).toEqual(['3000.00', '3000.00', '0.00', '0.00']);
+    const oldYear = (await read({ period: '2026', grain: 'YEAR', unitId: team.id })).rows.find((r) => r.ownerId === mover.id)!;
+    expect(oldYear.cells[0]).toMatchObject({ base: '6000.00', stretch: '7500.00' });
+    const onNew = (await read({ period: '2026-07', grain: 'MONTH', unitId: sibling.id })).rows.find((r) => r.ownerId === mover.id)!;
+    expect(onNew.cells[0]).toMatchObject({ base: '1000.00', stretch: '1250.00' });
+    expect((await read({ period: '2026-06', grain: 'MONTH', unitId: sibling.id })).rows.find((r) => r.ownerId === mover.id)).toBeUndefined();
+    const onArea = (await read({ period: '2026', grain: 'YEAR', unitId: area.id })).rows.find((r) => r.ownerId === mover.id)!;
+    expect(onArea.cells[0]).toMatchObject({ base: '12000.00', stretch: '15000.00' });
+    const own = (await read({ period: '2026', grain: 'YEAR', personId: mover.id }, t.admin)).rows[0]!;
+    expect(own.cells[0]).toMatchObject({ base: '12000.00' });
+  });
 });
