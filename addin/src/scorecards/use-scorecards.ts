@@ -15,6 +15,7 @@ import { loadPeople } from '../chores/people.ts';
 import type { PersonOption } from '../chores/operations.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { readScorecardSheet, SCORECARD_FIELDS, SCORECARD_KIND, scorecardSheetSpec, type Issue, type ScorecardView } from './scorecard-sheet.ts';
+import { oneAtATime } from '../api/retry.ts';
 
 export const OPEN_SCORECARD = `mutation OpenScorecard($personId: ID!, $periodKey: String!) { openScorecard(personId: $personId, periodKey: $periodKey) { ${SCORECARD_FIELDS} } }`;
 export const SAVE_SCORES = `mutation SaveScores($id: ID!, $revision: Int!, $scores: [ScoreInput!]!) { saveScorecardScores(id: $id, revision: $revision, scores: $scores) { ${SCORECARD_FIELDS} } }`;
@@ -93,19 +94,7 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
     setCard(null);
   };
 
-  const act = (work: Work, job: () => Promise<void>) =>
-    async function attempt(): Promise<void> {
-      if (running.current) return;
-      running.current = true;
-      setStatus({ kind: 'busy', work });
-      try {
-        await job();
-      } catch (err) {
-        fail(err, () => void attempt());
-      } finally {
-        running.current = false;
-      }
-    };
+  const act = (work: Work, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
 
   const write = async (view: ScorecardView) => {
     const report = await writeGridSheet(excel(), scorecardSheetSpec(w, view));

@@ -5,7 +5,7 @@
  * sends the decision with the comment. One action at a time.
  */
 import { describeError, isTransient } from '../api/describe-error.ts';
-import { loadWithRetry } from '../api/retry.ts';
+import { loadWithRetry, oneAtATime } from '../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
@@ -49,18 +49,7 @@ export function useApprovals(w: Words, client: Client, excel: () => ExcelRun, on
     loadWithRetry(load, fail, clearRetry);
   }, [load, fail, clearRetry]);
 
-  const act = (work: 'open' | 'decide', job: () => Promise<void>) => async function attempt(): Promise<void> {
-    if (running.current) return;
-    running.current = true;
-    setStatus({ kind: 'busy', work });
-    try {
-      await job();
-    } catch (err) {
-      fail(err, () => void attempt());
-    } finally {
-      running.current = false;
-    }
-  };
+  const act = (work: 'open' | 'decide', job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
 
   /** The plan as a sheet to read before deciding: locked and grey. */
   const open = (plan: PlanSummary) =>

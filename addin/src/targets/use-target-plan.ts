@@ -6,7 +6,7 @@
  * a pull or breakdown that would replace cells the user typed asks first.
  */
 import { describeError, isTransient } from '../api/describe-error.ts';
-import { loadWithRetry } from '../api/retry.ts';
+import { loadWithRetry, oneAtATime } from '../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
@@ -107,21 +107,18 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
   const statusName = (s: string) => t.statuses[s as keyof typeof t.statuses] ?? s;
 
   /** Runs one action: refused while another runs; shows what is being done. */
-  const act =
-    (work: Work, job: () => Promise<void>) =>
-    async function attempt(): Promise<void> {
-      if (running.current) return;
-      running.current = true;
-      setConfirm(null);
-      setStatus({ kind: 'busy', work });
-      try {
-        await job();
-      } catch (err) {
-        fail(err, () => void attempt());
-      } finally {
-        running.current = false;
-      }
-    };
+  const act = (work: Work, job: () => Promise<void>) =>
+    oneAtATime(
+      running,
+      {
+        start: () => {
+          setConfirm(null);
+          setStatus({ kind: 'busy', work });
+        },
+        fail,
+      },
+      job,
+    );
 
   /** Writes a plan to its sheet and remembers what was written. */
   const writeView = async (view: PlanView, keep?: TypedCell[]) => {

@@ -4,7 +4,7 @@
  * sheets, submit, sign, return), one at a time, each with its progress.
  */
 import { describeError, isTransient } from '../../api/describe-error.ts';
-import { loadWithRetry } from '../../api/retry.ts';
+import { loadWithRetry, oneAtATime } from '../../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
@@ -87,20 +87,19 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const selected = runs.find((r) => r.id === runId);
 
   /** Runs one long action at a time, showing its progress; refused while another runs. */
-  const act = (kind: BusyKind, work: (progress: (value: number) => void) => Promise<void>) => async function attempt(): Promise<void> {
-    if (running.current) return;
-    running.current = true;
-    setBusy({ kind });
-    setStatus(null);
-    try {
-      await work((value) => setBusy({ kind, value }));
-    } catch (err) {
-      fail(err, () => void attempt());
-    } finally {
-      running.current = false;
-      setBusy(null);
-    }
-  };
+  const act = (kind: BusyKind, work: (progress: (value: number) => void) => Promise<void>) =>
+    oneAtATime(
+      running,
+      {
+        start: () => {
+          setBusy({ kind });
+          setStatus(null);
+        },
+        fail,
+        finish: () => setBusy(null),
+      },
+      () => work((value) => setBusy({ kind, value })),
+    );
 
   /** The changes to list, or null (with the reason to show) when there is nothing to compare with. */
   const changesFor = async (view: RunView, sinceRefresh: ChangeRow[] | null): Promise<{ rows: ChangeRow[]; label: string } | null> => {

@@ -8,6 +8,7 @@ import { describeError, isTransient } from '../../../api/describe-error.ts';
 import type { Words } from '../../../i18n.ts';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
+import { oneAtATime } from '../../../api/retry.ts';
 
 export interface Status {
   intent: 'success' | 'error' | 'info';
@@ -31,21 +32,22 @@ export function useAction(w: Words, onSessionEnded: () => void) {
 
   /** Runs one action; its result, when a string, is shown as success. */
   const act = useCallback(
-    async function act(work: () => Promise<string | void>): Promise<void> {
-      if (running.current) return;
-      running.current = true;
-      setBusy(true);
-      setStatus(null);
-      try {
-        const message = await work();
-        if (message) setStatus({ intent: 'success', message });
-      } catch (err) {
-        fail(err, () => void act(work));
-      } finally {
-        running.current = false;
-        setBusy(false);
-      }
-    },
+    (work: () => Promise<string | void>): Promise<void> =>
+      oneAtATime(
+        running,
+        {
+          start: () => {
+            setBusy(true);
+            setStatus(null);
+          },
+          fail,
+          finish: () => setBusy(false),
+        },
+        async () => {
+          const message = await work();
+          if (message) setStatus({ intent: 'success', message });
+        },
+      )(),
     [fail],
   );
 

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { oneAtATime } from './retry.ts';
+
+describe('oneAtATime', () => {
+  it('ignores a second start while one runs, reports a failure with a retry of the same action, and always finishes', async () => {
+    const running = { current: false };
+    const log: string[] = [];
+    let retry: (() => void) | null = null;
+    let release!: () => void;
+    let attempts = 0;
+    const action = oneAtATime(
+      running,
+      { start: () => log.push('start'), fail: (err, again) => (log.push(`fail ${(err as Error).message}`), (retry = again)), finish: () => log.push('finish') },
+      async () => {
+        attempts++;
+        if (attempts === 1) {
+          await new Promise<void>((r) => (release = r));
+          throw new Error('timeout');
+        }
+        log.push('done');
+      },
+    );
+    const first = action();
+    await action(); // a second click while the first runs: nothing
+    expect(attempts).toBe(1);
+    release();
+    await first;
+    expect(log).toEqual(['start', 'fail timeout', 'finish']);
+    expect(running.current).toBe(false);
+    retry!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(attempts).toBe(2);
+    expect(log.slice(3)).toEqual(['start', 'done', 'finish']);
+  });
+});
