@@ -94,8 +94,41 @@ export const KPI_REASONS = {
 } as const;
 // ── end of KPI scorecards ─────────────────────────────────────────────
 
+// ── Rep plans (issue 11 §2) ───────────────────────────────────────────
+/**
+ * Why a rep's monthly plan is not right (schema/rep-plan.ts): `week` a week
+ * key ("2026-03-W2"), `customer` a customer code, `value` the figure given.
+ */
+export const REP_PLAN_RULE_REASONS = {
+  REP_PLAN_WEEK_MISSING: ['week'],
+  REP_PLAN_WEEK_OUTSIDE_MONTH: ['week', 'month'],
+  REP_PLAN_WEEK_DUPLICATE: ['week'],
+  REP_PLAN_NEGATIVE: ['value'],
+  REP_PLAN_NOT_WHOLE: ['value'],
+  REP_PLAN_TOO_LARGE: ['value', 'max'],
+  REP_PLAN_CUSTOMER_DUPLICATE: ['customer'],
+  REP_PLAN_CUSTOMER_UNKNOWN: ['customer'],
+  REP_PLAN_CUSTOMERS_OVER_TOTAL: ['amount', 'totalAmount'],
+  REP_PLAN_REASON_REQUIRED: ['amount', 'targetAmount'],
+  REP_PLAN_REASON_TOO_LONG: ['max'],
+  REP_PLAN_BELOW_TARGET: ['amount', 'targetAmount'],
+  // The workflow (server/rep-plans/): `repPlanStatus` a status code, `month` a month key.
+  REP_PLAN_NOT_FOUND: ['id'],
+  REP_PLAN_CHANGED: ['id', 'version'],
+  REP_PLAN_STATUS: ['repPlanStatus'],
+  REP_PLAN_NOT_A_MONTH: ['value'],
+  REP_PLAN_ONLY_OWN: [],
+  REP_PLAN_NOT_EMPLOYED: ['month'],
+  REP_PLAN_OWN_DECISION: [],
+  REP_PLAN_NOT_THEIR_MANAGER: ['name'],
+  REP_PLAN_COMMENT_REQUIRED: [],
+  REP_PLAN_DUE_DAY_INVALID: ['value'],
+} as const;
+export type RepPlanRuleReason = keyof typeof REP_PLAN_RULE_REASONS;
+
 export const REASONS = {
   ...ALLOCATION_PROBLEM_REASONS,
+  ...REP_PLAN_RULE_REASONS,
   ...IMPORT_PROBLEM_REASONS,
   ...KPI_REASONS,
   // ── Sign-in and sessions ─────────────────────────────────────────────
