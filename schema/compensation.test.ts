@@ -102,6 +102,35 @@ describe('base, attendance and adjustments', () => {
       ['奖惩: 迟交周报', -10_000n],
     ]);
   });
+
+  it('explains a reward approved from a published ranking by the ranking, in each language; a manual one keeps its reason', () => {
+    const ranking = { kind: 'REWARD' as const, unit: '华东一区', period: '2026-03-D2', place: 1, ranked: 12, basis: 'ACHIEVEMENT' as const, metric: 'SALES_AMOUNT', version: 1 };
+    const slip = calculatePayslip(
+      DIRECT_SALES_LADDER,
+      inputs({ adjustments: [{ amountFen: 100_000n, reason: '华东一区 2026-03-D2 1/12 v1', approvedBy: '王经理', ranking }, { amountFen: -10_000n, reason: '迟交周报', approvedBy: 'manager' }] }),
+    );
+    const [fromRanking, manual] = slip.lines.filter((l) => l.kind === 'adjustments');
+    expect(fromRanking!.explanation).toEqual({
+      rule: { code: 'adjustment', ranking },
+      inputs: { unit: '华东一区', period: '2026-03-D2', place: '1/12', version: '1', approvedBy: '王经理' },
+      arithmetic: { code: 'adjustment', amount: '1000.00' },
+    });
+    const zh = explain(fromRanking!.explanation, fromRanking!.label, 'zh-CN');
+    expect(zh.rule).toBe('排名奖励：华东一区 2026年3月中旬 第1名/共12名（按销售额达成率，第1版）');
+    expect(zh.inputs).toEqual([
+      { name: '排名单位', value: '华东一区' },
+      { name: '排名期间', value: '2026年3月中旬' },
+      { name: '名次/参与排名人数', value: '1/12' },
+      { name: '发布版本', value: '1' },
+      { name: '批准人', value: '王经理' },
+    ]);
+    expect(explain(fromRanking!.explanation, fromRanking!.label, 'en').rule).toBe('Ranking reward: 1st of 12, 华东一区, Mar 2026 2nd ten days, by sales achievement (published v1)');
+    const penalty = { ...ranking, kind: 'PENALTY' as const, place: 12, basis: 'AMOUNT' as const, metric: 'UNITS', version: 2 };
+    expect(explain({ ...fromRanking!.explanation, rule: { code: 'adjustment', ranking: penalty } }, '', 'zh-CN').rule).toBe('排名处罚：华东一区 2026年3月中旬 第12名/共12名（按销量，第2版）');
+    expect(explain({ ...fromRanking!.explanation, rule: { code: 'adjustment', ranking: { ...penalty, place: 22, ranked: 23 } } }, '', 'en').rule).toBe('Ranking penalty: 22nd of 23, 华东一区, Mar 2026 2nd ten days, by units sold (published v2)');
+    expect(manual!.explanation.inputs).toEqual({ reason: '迟交周报', approvedBy: 'manager' });
+    expect(explain(manual!.explanation, manual!.label, 'zh-CN').rule).toBe('经批准、注明原因的奖励或处罚');
+  });
 });
 
 describe('plan documents', () => {

@@ -146,7 +146,23 @@ export interface PayInputs {
   dailySalesFen: bigint[];
   trainees: { name: string; salesFen: bigint }[];
   attendance: { lates: number; absentDays: number; personalLeaveDays: number };
-  adjustments: { amountFen: bigint; reason: string; approvedBy: string }[];
+  adjustments: { amountFen: bigint; reason: string; approvedBy: string; ranking?: RankingFacts }[];
+}
+
+/** The published ranking a reward or penalty was approved from (its explanation on the payslip). */
+export interface RankingFacts {
+  kind: 'REWARD' | 'PENALTY';
+  /** The ranked unit's name. */
+  unit: string;
+  /** The ranking's period key ("2026-03-D2"). */
+  period: string;
+  place: number;
+  /** How many were ranked. */
+  ranked: number;
+  basis: 'ACHIEVEMENT' | 'AMOUNT';
+  metric: string;
+  /** The published version. */
+  version: number;
 }
 
 export interface PayslipLine {
@@ -184,7 +200,7 @@ export type ExplanationRule =
   | { code: 'milestone'; byDay: number | null; table: { ranks: string[]; threshold: string; bonus: string }[] }
   | { code: 'override'; rate: string; qualifying: string; ranks: string[] }
   | { code: 'attendance'; perLate: string; freeLates: number; personalLeaveDayPay: boolean; calendar: boolean }
-  | { code: 'adjustment' };
+  | { code: 'adjustment'; ranking?: RankingFacts };
 
 export type ArithmeticStep =
   | { code: 'baseFull'; full: string; days: number }
@@ -377,7 +393,13 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
             label: `${c.label}: ${a.reason}`,
             kind: c.kind,
             amountFen: a.amountFen,
-            explanation: { rule: { code: 'adjustment' }, inputs: { reason: a.reason, approvedBy: a.approvedBy }, arithmetic: { code: 'adjustment', amount: y(a.amountFen) } },
+            explanation: a.ranking
+              ? {
+                  rule: { code: 'adjustment', ranking: a.ranking },
+                  inputs: { unit: a.ranking.unit, period: a.ranking.period, place: `${a.ranking.place}/${a.ranking.ranked}`, version: String(a.ranking.version), approvedBy: a.approvedBy },
+                  arithmetic: { code: 'adjustment', amount: y(a.amountFen) },
+                }
+              : { rule: { code: 'adjustment' }, inputs: { reason: a.reason, approvedBy: a.approvedBy }, arithmetic: { code: 'adjustment', amount: y(a.amountFen) } },
           });
         }
         break;

@@ -336,6 +336,10 @@ export const REASONS = {
   THRESHOLDS_NOT_DESCENDING: ['scheme', 'value'],
   NO_CLASS_RULES: ['scheme'],
   RANKING_PERIOD: ['value'],
+  RANKING_RULE_AMOUNT_INVALID: ['list', 'place', 'value'],
+  RANKING_RULE_TOO_MANY_PLACES: ['list', 'max'],
+  RANKING_PROPOSAL_NOT_FOUND: ['id'],
+  RANKING_PROPOSAL_DECIDED: ['proposalStatus'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Reason = keyof typeof REASONS;

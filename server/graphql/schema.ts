@@ -21,6 +21,7 @@ import './types/Scorecard.ts';
 import './types/Actuals.ts';
 import './types/Achievement.ts';
 import './types/Ranking.ts';
+import './types/RankingRewards.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

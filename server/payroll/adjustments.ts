@@ -9,6 +9,32 @@ import type { Prisma } from '../db/client.ts';
 import { viewerScope } from '../access.ts';
 import { seesAllPayroll } from './read.ts';
 import { month as monthOf } from './month.ts';
+import { badInput } from '../errors.ts';
+import { requireUnlocked } from '../targets/calendar.ts';
+import type { FiscalCalendar } from '../../schema/periods.ts';
+
+type Db = Context['prisma'] | Prisma.TransactionClient;
+
+/**
+ * What every pay adjustment (entered by finance, or approved from a ranking)
+ * must pass before it is written: its month is not locked, and no payroll of
+ * that month with the person in it is signed (submitted or beyond). Run it
+ * inside the writing transaction, with the fiscal calendar read before it.
+ */
+export async function requireAdjustable(db: Db, calendar: FiscalCalendar, personId: string, month: string, what: string): Promise<void> {
+  await requireUnlocked(db, [monthOf(month)], calendar, what);
+  const signed = await db.payslip.findFirst({
+    where: { personId, run: { month, status: { in: ['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'] } } },
+    include: { run: { select: { status: true, version: true } } },
+  });
+  if (signed) {
+    throw badInput(['month'], `The ${month} payroll with this person is already ${signed.run.status.toLowerCase().replace('_', ' ')} (version ${signed.run.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
+      month,
+      runStatus: signed.run.status,
+      version: signed.run.version,
+    });
+  }
+}
 
 const include = { person: { select: { name: true, employeeNo: true } } } satisfies Prisma.PayAdjustmentInclude;
 export type AdjustmentRow = Prisma.PayAdjustmentGetPayload<{ include: typeof include }>;

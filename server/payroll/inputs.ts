@@ -5,7 +5,7 @@
  * frozen into each payslip so that a locked run recomputes identically.
  */
 import type { Prisma } from '../db/client.ts';
-import type { PayInputs } from '../../schema/compensation.ts';
+import type { PayInputs, RankingFacts } from '../../schema/compensation.ts';
 import type { Rank } from '../../schema/compensation.ts';
 import { countWorkingDays, isWorkingDay } from '../../schema/working-calendar.ts';
 import { payrollCalendar } from './working-calendar.ts';
@@ -75,7 +75,11 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
       select: { personId: true, date: true, amountFen: true, units: true, collectedFen: true, marginFen: true },
     }),
     tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true, date: true } }),
-    tx.payAdjustment.findMany({ where: { month, person: inScope }, orderBy: { createdAt: 'asc' } }),
+    tx.payAdjustment.findMany({
+      where: { month, person: inScope },
+      orderBy: { createdAt: 'asc' },
+      include: { rankingProposal: { select: { kind: true, place: true, ranked: true, snapshot: { select: { unitId: true, periodKey: true, basis: true, metric: true, version: true } } } } },
+    }),
     planResolver(tx, dayToDate(m.end)),
   ]);
   const days = Number(m.end.slice(8));
@@ -93,6 +97,14 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   // Only working days count: an absence recorded on a public holiday or a weekend costs no day's pay.
   const summaries = summarise(attendance.filter((a) => isWorkingDay(calendar, dateToDay(a.date))), approvedLeave);
   const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
+  // Adjustments approved from a published ranking are explained by it (the unit's name as it is now).
+  const rankedUnitIds = [...new Set(adjustments.flatMap((a) => (a.rankingProposal ? [a.rankingProposal.snapshot.unitId] : [])))];
+  const rankedUnits = new Map(rankedUnitIds.length ? (await tx.orgUnit.findMany({ where: { id: { in: rankedUnitIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]) : []);
+  const rankingOf = (a: (typeof adjustments)[number]): RankingFacts | undefined => {
+    const r = a.rankingProposal;
+    if (!r) return undefined;
+    return { kind: r.kind, unit: rankedUnits.get(r.snapshot.unitId) ?? '', period: r.snapshot.periodKey, place: r.place, ranked: r.ranked, basis: r.snapshot.basis as RankingFacts['basis'], metric: r.snapshot.metric, version: r.snapshot.version };
+  };
   const menteesOf = groupBy(mentees, (x) => x.mentorId!);
   const total = (id: string) => salesOf.get(id)?.daily.reduce((a, b) => a + b, 0n) ?? 0n;
   const monthCount = countWorkingDays(calendar, m.start, m.end);
@@ -122,7 +134,10 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
         trainees: (menteesOf.get(id) ?? []).map((x) => ({ name: x.name, salesFen: total(x.id) })),
         // Leave without an approved request made beforehand counts as absence.
         attendance: { lates: att?.late ?? 0, absentDays: (att?.absent ?? 0) + (att?.unrequestedLeave ?? 0), personalLeaveDays: att?.personalLeave ?? 0 },
-        adjustments: (adjustmentsOf.get(id) ?? []).map((a) => ({ amountFen: a.amountFen, reason: a.reason, approvedBy: a.approvedBy })),
+        adjustments: (adjustmentsOf.get(id) ?? []).map((a) => {
+          const ranking = rankingOf(a);
+          return { amountFen: a.amountFen, reason: a.reason, approvedBy: a.approvedBy, ...(ranking ? { ranking } : {}) };
+        }),
       },
     });
   }

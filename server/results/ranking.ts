@@ -21,6 +21,7 @@ import { achievement, percentText } from '../../schema/achievement.ts';
 import { movement, rank, type Entry } from '../../schema/ranking.ts';
 import { METRICS } from '../../schema/metrics.ts';
 import { formatAmount } from '../../schema/target-validation.ts';
+import { proposeFromRanking } from './ranking-rewards.ts';
 
 export type RankingBasis = 'ACHIEVEMENT' | 'AMOUNT';
 
@@ -141,6 +142,8 @@ export async function publishRanking(ctx: Context, q: RankingQuery): Promise<Pub
       data: { ...where, version: (last?.version ?? 0) + 1, topN: q.top, entries: JSON.stringify(rows), publishedById: ctx.viewer?.userId ?? null },
     });
     await recordAudit(tx, ctx.viewer, { entityType: 'RankingSnapshot', entityId: snapshot.id, action: 'publish', after: { ...where, version: snapshot.version, topN: q.top, rows: rows.length } });
+    // A ranking of people earns rewards and penalties under the rules, proposed for the payroll month its period ends in.
+    await proposeFromRanking(ctx, tx, snapshot, rows, p.end.slice(0, 7));
     return toPublished(snapshot);
   });
 }

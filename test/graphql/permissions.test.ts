@@ -207,6 +207,12 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   leagueTable: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { leagueTable(unitId: $u, period: "2026-03-12") { periodKey } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   publishedRankings: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { publishedRankings(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   publishRanking: { allowed: ['manager', 'director', 'admin'], query: 'mutation($u: ID!) { publishRanking(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
+  // Rewards and penalties from rankings: a proposal id that does not exist (allowed roles get NOT_FOUND); rules refused after authorisation.
+  rankingRewardRules: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ rankingRewardRules { rewards penalties } }', vars: () => ({}) },
+  rankingAdjustmentProposals: { allowed: everyone, query: '{ rankingAdjustmentProposals { id } }', vars: () => ({}) },
+  setRankingRewardRules: { allowed: ['admin'], query: 'mutation { setRankingRewardRules(rules: { rewards: ["0.00"], penalties: [] }) { rewards } }', vars: () => ({}) },
+  approveRankingAdjustment: { allowed: ['manager', 'admin'], query: 'mutation { approveRankingAdjustment(id: "no-proposal") { id } }', vars: () => ({}) },
+  dismissRankingAdjustment: { allowed: ['manager', 'admin'], query: 'mutation { dismissRankingAdjustment(id: "no-proposal", comment: "x") { id } }', vars: () => ({}) },
   lockPeriod: { allowed: ['admin'], query: 'mutation { lockPeriod(periodKey: "2026-13", reason: "x") { periodKey } }', vars: () => ({}) },
   reopenPeriod: { allowed: ['admin'], query: 'mutation { reopenPeriod(periodKey: "2026-01", reason: "x") }', vars: () => ({}) },
   // KPI scorecards (issue 10 §4). A scorecard id that does not exist: allowed roles get NOT_FOUND; a bad period or set is refused after authorisation.

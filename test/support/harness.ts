@@ -101,6 +101,7 @@ export async function databaseSnapshot(db: Database): Promise<string> {
     p.salesRecord.findMany({ orderBy: { id: 'asc' } }),
     p.salesMonth.findMany({ orderBy: [{ personId: 'asc' }, { unitId: 'asc' }, { month: 'asc' }] }),
     p.rankingSnapshot.findMany({ orderBy: { id: 'asc' } }),
+    p.rankingAdjustmentProposal.findMany({ orderBy: { id: 'asc' } }),
     p.targetPlan.findMany({ orderBy: { id: 'asc' } }),
     p.targetLine.findMany({ orderBy: { id: 'asc' } }),
     p.planEvent.findMany({ orderBy: { id: 'asc' } }),

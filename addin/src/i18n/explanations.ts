@@ -4,8 +4,9 @@
  * it in English or zh-CN. The server renders its API's English from here too,
  * so one text serves both.
  */
-import type { ArithmeticStep, CalendarCount, Explanation, ExplanationRule, Measure } from '../../../schema/compensation.ts';
+import type { ArithmeticStep, CalendarCount, Explanation, ExplanationRule, Measure, RankingFacts } from '../../../schema/compensation.ts';
 import type { Locale } from '../i18n.ts';
+import { formatPeriod } from './format.ts';
 
 interface Renderer {
   rule(r: ExplanationRule, calendar: CalendarCount | undefined): string;
@@ -14,6 +15,16 @@ interface Renderer {
   input(name: string): string;
   salesBy(byDay: number | null): string;
 }
+
+const metricsEn: Record<string, string> = { SALES_AMOUNT: 'sales', UNITS: 'units sold', NEW_CUSTOMERS: 'new customers', COLLECTIONS: 'collections', GROSS_MARGIN: 'gross margin' };
+const metricsZh: Record<string, string> = { SALES_AMOUNT: '销售额', UNITS: '销量', NEW_CUSTOMERS: '新客户', COLLECTIONS: '回款', GROSS_MARGIN: '毛利' };
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+/** "Ranking reward: 1st of 12, 华东一区, Mar 2026 2nd ten days, by sales achievement (published v1)". */
+export const rankingEn = (f: RankingFacts) =>
+  `Ranking ${f.kind === 'REWARD' ? 'reward' : 'penalty'}: ${ordinal(f.place)} of ${f.ranked}, ${f.unit}, ${formatPeriod(f.period, 'en')}, by ${metricsEn[f.metric] ?? f.metric}${f.basis === 'ACHIEVEMENT' ? ' achievement' : ''} (published v${f.version})`;
+/** "排名奖励：华东一区 2026年3月中旬 第1名/共12名（按销售额达成率，第1版）". */
+export const rankingZh = (f: RankingFacts) =>
+  `排名${f.kind === 'REWARD' ? '奖励' : '处罚'}：${f.unit} ${formatPeriod(f.period, 'zh-CN')} 第${f.place}名/共${f.ranked}名（按${metricsZh[f.metric] ?? f.metric}${f.basis === 'ACHIEVEMENT' ? '达成率' : ''}，第${f.version}版）`;
 
 const enBy = (byDay: number | null) => (byDay ? `by the ${byDay}th` : 'by month end');
 const enMeasures: Record<Measure, string> = { sales: 'sales', units: 'units', collections: 'collections', margin: 'margin' };
@@ -33,6 +44,10 @@ const enInputs: Record<string, string> = {
   dayPay: 'day’s pay',
   reason: 'reason',
   approvedBy: 'approved by',
+  unit: 'unit ranked',
+  period: 'ranking period',
+  place: 'place / ranked',
+  version: 'published version',
   ...enMeasures,
 };
 
@@ -51,7 +66,7 @@ const en: Renderer = {
       case 'attendance':
         return `${r.perLate} per late arrival beyond ${r.freeLates} free; a day's pay (base ÷ working days) per absent day${r.personalLeaveDayPay ? ' and per day of personal leave' : ''}${perCalendar}`;
       case 'adjustment':
-        return 'A reward or penalty with a reason and an approver';
+        return r.ranking ? rankingEn(r.ranking) : 'A reward or penalty with a reason and an approver';
     }
   },
   arithmetic(a, label) {
@@ -109,6 +124,10 @@ const zhInputs: Record<string, string> = {
   dayPay: '日薪',
   reason: '原因',
   approvedBy: '批准人',
+  unit: '排名单位',
+  period: '排名期间',
+  place: '名次/参与排名人数',
+  version: '发布版本',
   ...zhMeasures,
 };
 
@@ -127,7 +146,7 @@ const zh: Renderer = {
       case 'attendance':
         return `迟到超过 ${r.freeLates} 次后每次扣 ${r.perLate}；旷工${r.personalLeaveDayPay ? '及事假' : ''}每天扣一天日薪（基本工资 ÷ 工作日）${perCalendar}`;
       case 'adjustment':
-        return '经批准、注明原因的奖励或处罚';
+        return r.ranking ? rankingZh(r.ranking) : '经批准、注明原因的奖励或处罚';
     }
   },
   arithmetic(a, label) {
@@ -186,7 +205,11 @@ export function explain(e: Explanation | { rule: string; inputs: Record<string, 
   const x = e as Explanation;
   const r = locale === 'api' ? api : renderers[locale];
   const byDay = x.rule.code === 'milestone' ? x.rule.byDay : null;
-  const inputs = Object.entries(x.inputs).map(([name, value]) => ({ name: name === 'salesBy' ? r.salesBy(byDay) : r.input(name), value }));
+  const inputs = Object.entries(x.inputs).map(([name, value]) => ({
+    name: name === 'salesBy' ? r.salesBy(byDay) : r.input(name),
+    // A ranking's period key, as the reader reads periods (the API keeps the key).
+    value: name === 'period' && x.rule.code === 'adjustment' && locale !== 'api' ? formatPeriod(value, locale) : value,
+  }));
   if (x.calendar) inputs.push({ name: r.input('calendar'), value: r.calendar(x.calendar) });
   return { rule: r.rule(x.rule, x.calendar), arithmetic: r.arithmetic(x.arithmetic, label), inputs };
 }

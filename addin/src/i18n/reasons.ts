@@ -276,6 +276,10 @@ export const en: Record<Reason, string> = {
   THRESHOLDS_NOT_DESCENDING: '{scheme}: the threshold {value} % can never apply, because a rule before it already takes everything it would; list thresholds from high to low.',
   NO_CLASS_RULES: '{scheme}: give at least one rule.',
   RANKING_PERIOD: 'Rankings are by ten-day block, half month, month, quarter or year, not {value}.',
+  RANKING_RULE_AMOUNT_INVALID: '{list}, place {place}: “{value}” is not an amount above 0.00 and at most 1,000,000.00 with at most two decimals.',
+  RANKING_RULE_TOO_MANY_PLACES: '{list}: at most {max} places.',
+  RANKING_PROPOSAL_NOT_FOUND: 'Reward or penalty proposal {id} was not found.',
+  RANKING_PROPOSAL_DECIDED: 'That proposal is already {proposalStatus}; it cannot be decided again.',
 };
 
 export const zh: Record<Reason, string> = {
@@ -545,6 +549,10 @@ export const zh: Record<Reason, string> = {
   THRESHOLDS_NOT_DESCENDING: '{scheme}：阈值 {value}% 永远不会生效，因为前面的规则已涵盖其范围；请按从高到低排列阈值。',
   NO_CLASS_RULES: '{scheme}：至少需要一条规则。',
   RANKING_PERIOD: '排名按旬、半月、月、季度或年度进行，{value} 不适用。',
+  RANKING_RULE_AMOUNT_INVALID: '{list}第 {place} 名：“{value}”不是大于 0.00、不超过 1,000,000.00 且最多两位小数的金额。',
+  RANKING_RULE_TOO_MANY_PLACES: '{list}最多 {max} 个名次。',
+  RANKING_PROPOSAL_NOT_FOUND: '未找到奖惩建议 {id}。',
+  RANKING_PROPOSAL_DECIDED: '该建议已{proposalStatus}，不能再次处理。',
 };
 
 /** By error code, for an error whose reason the pane does not know (a newer server). */
@@ -612,6 +620,8 @@ export const values: Record<'en' | 'zh', Record<string, Record<string, string>>>
     position: { SALES_DIRECTOR: 'sales director', REGIONAL_MANAGER: 'regional manager', ACCOUNT_MANAGER: 'account manager', SALES_REP: 'sales rep', FINANCE: 'finance' },
     grain: { DAY: 'day', TEN_DAYS: 'ten-day block', HALF_MONTH: 'half month', MONTH: 'month', QUARTER: 'quarter', YEAR: 'year', YEAR_TO_DATE: 'year to date' },
     scheme: { persons: 'Classes for people', units: 'Bands for units' },
+    list: { rewards: 'Rewards', penalties: 'Penalties' },
+    proposalStatus: { PROPOSED: 'open', APPROVED: 'approved', DISMISSED: 'dismissed', SUPERSEDED: 'superseded by a newer version of the ranking' },
   },
   zh: {
     field: {
@@ -632,5 +642,7 @@ export const values: Record<'en' | 'zh', Record<string, Record<string, string>>>
     position: { SALES_DIRECTOR: '营销总监', REGIONAL_MANAGER: '区域经理', ACCOUNT_MANAGER: '客户经理', SALES_REP: '销售代表', FINANCE: '财务' },
     grain: { DAY: '日', TEN_DAYS: '旬', HALF_MONTH: '半月', MONTH: '月', QUARTER: '季度', YEAR: '年', YEAR_TO_DATE: '年初至今' },
     scheme: { persons: '人员等级', units: '单位档次' },
+    list: { rewards: '奖励', penalties: '处罚' },
+    proposalStatus: { PROPOSED: '待处理', APPROVED: '批准', DISMISSED: '驳回', SUPERSEDED: '被排名新版本取代' },
   },
 };

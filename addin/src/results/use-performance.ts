@@ -73,13 +73,18 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
     });
 
-  const publish = () =>
-    act(async () => {
+  /** Publishes the chosen ranking; true when it was published. */
+  const publish = async () => {
+    let published = false;
+    await act(async () => {
       if (!unitId) return info(w.results.chooseUnit);
       step(w.results.busy.publish);
       const p = (await run<{ publishRanking: { version: number; periodKey: string; rows: LeagueRow[] } }>(client, PUBLISH_RANKING, { unitId, period: chosen.ranking, by, metric })).publishRanking;
+      published = true;
       return format(w.results.published, { period: p.periodKey, version: p.version, n: p.rows.filter((r) => r.rank !== null).length });
     });
+    return published;
+  };
 
   const pullDashboard = () =>
     act(async () => {

@@ -20,8 +20,8 @@ import { recordAudit } from '../../audit.ts';
 import { badInput, clientError, notFound } from '../../errors.ts';
 import { parsePlan, PlanDocumentError } from '../../../schema/compensation.ts';
 import { formatMoney } from '../../../schema/money.ts';
-import { month as payrollMonth } from '../../payroll/month.ts';
-import { fiscalCalendar, requireUnlocked } from '../../targets/calendar.ts';
+import { requireAdjustable } from '../../payroll/adjustments.ts';
+import { fiscalCalendar } from '../../targets/calendar.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-03');
 const id = z.string().min(1).max(64);
@@ -317,17 +317,8 @@ builder.mutationFields((t) => ({
       }
       if (!(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw notFound('Person', String(args.personId));
       const calendar = await fiscalCalendar(ctx);
-      await requireUnlocked(ctx.prisma, [payrollMonth(args.month)], calendar, 'Adding the adjustment');
-      const signed = await ctx.prisma.payslip.findFirst({
-        where: { personId: String(args.personId), run: { month: args.month, status: { in: ['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'] } } },
-        include: { run: { select: { status: true, version: true } } },
-      });
-      if (signed) throw badInput(['month'], `The ${args.month} payroll with this person is already ${signed.run.status.toLowerCase().replace('_', ' ')} (version ${signed.run.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
-          month: args.month,
-          runStatus: signed.run.status,
-          version: signed.run.version,
-        });
       await ctx.prisma.$transaction(async (tx) => {
+        await requireAdjustable(tx, calendar, String(args.personId), args.month, 'Adding the adjustment');
         const a = await tx.payAdjustment.create({ data: { personId: String(args.personId), month: args.month, amountFen: args.amount, reason: args.reason, approvedBy: args.approvedBy, createdById: ctx.viewer?.userId ?? null } });
         await recordAudit(tx, ctx.viewer, { entityType: 'PayAdjustment', entityId: a.id, action: 'create', after: { ...a, amount: formatMoney(a.amountFen) } });
       });

@@ -5,7 +5,7 @@ import { MetricEnum, OwnerKindEnum } from './enums.ts';
 import { leagueTable, myRankings, publishedRankings, publishRanking, type LeagueRow, type LeagueTable, type MyRanking, type PublishedRanking } from '../../results/ranking.ts';
 
 const RankingByEnum = builder.enumType('RankingBy', { values: ['PERSON', 'CHILD_UNIT'] as const, description: 'The unit’s people (its subtree), or its child units.' });
-const RankingBasisEnum = builder.enumType('RankingBasis', { values: ['ACHIEVEMENT', 'AMOUNT'] as const, description: 'Achievement against base (those without a base target come last, unranked), or the amount.' });
+export const RankingBasisEnum = builder.enumType('RankingBasis', { values: ['ACHIEVEMENT', 'AMOUNT'] as const, description: 'Achievement against base (those without a base target come last, unranked), or the amount.' });
 
 const LeagueRowRef = builder.objectRef<LeagueRow>('LeagueRow').implement({
   fields: (t) => ({

@@ -6,12 +6,20 @@ import { usePerformance } from '../../results/use-performance.ts';
 import { PERIOD_GRAINS, type PeriodGrain } from '../../results/operations.ts';
 import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
 import type { Metric } from '../../../../schema/metrics.ts';
+import { monthOfRankingPeriod, useRankingRewards } from '../../results/use-ranking-rewards.ts';
+import { RankingRewardsSection } from './RankingRewardsSection.tsx';
 
 export function PerformancePane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
   const s = useChoreStyles();
   const r = w.results;
   const h = usePerformance(w, client, onSessionEnded);
   const top = h.units[0]?.depth ?? 0;
+  const rewards = useRankingRewards(w, client, onSessionEnded);
+  const showRewards = () => void rewards.show(h.unitId, h.units.find((u) => u.id === h.unitId)?.name ?? '', monthOfRankingPeriod(h.period.ranking));
+  // Publishing a ranking of people proposes its rewards and penalties: list them straight away.
+  const publish = async () => {
+    if (await h.publish()) showRewards();
+  };
   return (
     <section className={s.pane} data-testid="performance-pane" aria-labelledby="performance-title">
       <Subtitle2 as="h2" id="performance-title">{r.performance}</Subtitle2>
@@ -63,7 +71,7 @@ export function PerformancePane({ w, client, onSessionEnded }: { w: Words; clien
         <Button onClick={() => void h.pullRanking()} disabled={h.busy || !h.day} data-testid="pull-ranking">
           {r.pullRanking}
         </Button>
-        <Button onClick={() => void h.publish()} disabled={h.busy || !h.day} data-testid="publish-ranking">
+        <Button onClick={() => void publish()} disabled={h.busy || !h.day} data-testid="publish-ranking">
           {r.publish}
         </Button>
       </div>
@@ -72,6 +80,7 @@ export function PerformancePane({ w, client, onSessionEnded }: { w: Words; clien
       </Button>
       <Busy busy={h.busy} label={h.label} />
       <StatusLine w={w} status={h.status} testId="performance-status" />
+      {h.by === 'PERSON' && <RankingRewardsSection w={w} h={rewards} onShow={showRewards} />}
     </section>
   );
 }

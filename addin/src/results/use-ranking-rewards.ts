@@ -1,0 +1,97 @@
+/**
+ * The rewards and penalties section of the Performance screen: the
+ * proposals published rankings of the chosen unit made for the payroll month
+ * the chosen ranking period ends in, with Approve and Dismiss (a comment
+ * required). One action at a time (useAction); refusals in the user's
+ * language through the reasons catalogue.
+ */
+import { useCallback, useState } from 'react';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../i18n.ts';
+import { run } from '../api/client.ts';
+import { useAction } from '../taskpane/components/chores/useAction.ts';
+import { formatMoneyText } from '../i18n/format.ts';
+
+export interface RankingProposal {
+  id: string;
+  personId: string;
+  personName: string;
+  employeeNo: string;
+  month: string;
+  periodKey: string;
+  version: number;
+  place: number;
+  ranked: number;
+  kind: 'REWARD' | 'PENALTY';
+  amount: string;
+  status: 'PROPOSED' | 'APPROVED' | 'DISMISSED' | 'SUPERSEDED';
+  comment: string | null;
+}
+
+const FIELDS = 'id personId personName employeeNo month periodKey version place ranked kind amount status comment';
+export const RANKING_PROPOSALS = `query RankingProposals($unitId: ID, $month: String) { rankingAdjustmentProposals(unitId: $unitId, month: $month) { ${FIELDS} } }`;
+export const APPROVE_RANKING_ADJUSTMENT = `mutation ApproveRankingAdjustment($id: ID!) { approveRankingAdjustment(id: $id) { ${FIELDS} } }`;
+export const DISMISS_RANKING_ADJUSTMENT = `mutation DismissRankingAdjustment($id: ID!, $comment: String!) { dismissRankingAdjustment(id: $id, comment: $comment) { ${FIELDS} } }`;
+
+/** The payroll month a ranking period (calendar year) ends in: 2026-03-D2 → 2026-03, 2026-Q1 → 2026-03, 2026 → 2026-12. */
+export function monthOfRankingPeriod(key: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (q) return `${q[1]}-${String(Number(q[2]) * 3).padStart(2, '0')}`;
+  if (/^\d{4}$/.test(key)) return `${key}-12`;
+  return key.slice(0, 7);
+}
+
+/** Open ones first, then by version (newest first), rewards before penalties, by place. */
+export function proposalOrder(a: RankingProposal, b: RankingProposal): number {
+  const open = (p: RankingProposal) => (p.status === 'PROPOSED' ? 0 : 1);
+  return open(a) - open(b) || b.version - a.version || (a.kind === b.kind ? 0 : a.kind === 'REWARD' ? -1 : 1) || a.place - b.place || (a.employeeNo < b.employeeNo ? -1 : 1);
+}
+
+export function useRankingRewards(w: Words, client: Client, onSessionEnded: () => void) {
+  const x = w.rankingRewards;
+  const { busy, status, setStatus, act } = useAction(w, onSessionEnded);
+  const [proposals, setProposals] = useState<RankingProposal[] | null>(null);
+  const [shown, setShown] = useState<{ unitId: string; unitName: string; month: string } | null>(null);
+  const [dismissing, setDismissing] = useState<string | null>(null);
+  const [comment, setComment] = useState('');
+
+  const fetch = useCallback(
+    async (unitId: string, month: string) => (await run<{ rankingAdjustmentProposals: RankingProposal[] }>(client, RANKING_PROPOSALS, { unitId, month })).rankingAdjustmentProposals.sort(proposalOrder),
+    [client],
+  );
+
+  /** Shows the proposals of a unit's rankings for a month (after publishing, or on request). */
+  const show = (unitId: string, unitName: string, month: string) =>
+    act(async () => {
+      const list = await fetch(unitId, month);
+      setProposals(list);
+      setShown({ unitId, unitName, month });
+      setDismissing(null);
+      return list.length ? format(x.loaded, { n: list.length, unit: unitName, month }) : void setStatus({ intent: 'info', message: format(x.none, { unit: unitName, month }) });
+    });
+
+  const replace = (p: RankingProposal) => setProposals((list) => (list ?? []).map((q) => (q.id === p.id ? p : q)).sort(proposalOrder));
+
+  const approve = (p: RankingProposal) =>
+    act(async () => {
+      const done = (await run<{ approveRankingAdjustment: RankingProposal }>(client, APPROVE_RANKING_ADJUSTMENT, { id: p.id })).approveRankingAdjustment;
+      replace(done);
+      return format(x.approved, { name: done.personName, amount: formatMoneyText(done.amount), month: done.month });
+    });
+
+  const startDismiss = (p: RankingProposal) => {
+    setDismissing(p.id);
+    setComment('');
+  };
+
+  const dismiss = (p: RankingProposal) =>
+    act(async () => {
+      if (!comment.trim()) return void setStatus({ intent: 'error', message: x.commentNeeded });
+      const done = (await run<{ dismissRankingAdjustment: RankingProposal }>(client, DISMISS_RANKING_ADJUSTMENT, { id: p.id, comment: comment.trim() })).dismissRankingAdjustment;
+      replace(done);
+      setDismissing(null);
+      return format(x.dismissed, { name: done.personName, amount: formatMoneyText(done.amount) });
+    });
+
+  return { busy, status, proposals, shown, show, approve, dismissing, startDismiss, cancelDismiss: () => setDismissing(null), comment, setComment, dismiss };
+}

@@ -1,0 +1,96 @@
+/**
+ * End to end, in Chinese at 350 px, over the demo organisation with its sales
+ * and published targets (SEED_DEMO_RESULTS=1): the manager publishes a team's
+ * ranking for last month on the Performance screen, the rewards and
+ * penalties it proposes are listed there, and they approve the top three's
+ * rewards (dismissing one penalty with a comment); finance calculates that
+ * month's payroll and refreshes the Payroll sheet, where the three rewards
+ * stand in the 奖惩 column of those people's rows. No English on the pane.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+
+async function englishOn(page: Page): Promise<string[]> {
+  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
+  return words.filter((w) => !['Quotabook', 'English', 'manager', 'finance'].includes(w));
+}
+
+describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
+  const e2e = useE2e('ranking-rewards', { SEED_DEMO_RESULTS: '1' });
+
+  it('the top-3 reward proposals are approved and appear on the payroll sheet', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+    const manager = await tokenFor(page, 'manager');
+    const rep = (await api(page, await tokenFor(page, 'rep'), '{ viewer { person { id unitId employeeNo } } }')).data.viewer.person;
+
+    await signIn(page, 'manager');
+    await openScreen(page, 'performance');
+    await page.getByTestId('performance-unit').locator(`option[value="${rep.unitId}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('performance-unit').selectOption(rep.unitId);
+    await page.getByTestId('performance-grain').selectOption('MONTH');
+    // Last month: the demo has its sales and targets in full.
+    const today = await page.getByTestId('performance-day').inputValue();
+    const first = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+    first.setUTCDate(0);
+    const month = first.toISOString().slice(0, 7);
+    await page.getByTestId('performance-day').fill(`${month}-15`);
+
+    await page.getByTestId('publish-ranking').click();
+    await page.getByTestId('performance-status').filter({ hasText: '已发布' }).waitFor();
+    // Publishing lists the proposals it made: rewards for the top three, penalties for the bottom three.
+    await page.getByTestId('ranking-rewards-list').waitFor();
+    const listed = (await api(page, manager, 'query($u: ID, $m: String) { rankingAdjustmentProposals(unitId: $u, month: $m) { id personId employeeNo kind place amount status } }', { u: rep.unitId, m: month })).data
+      .rankingAdjustmentProposals as { id: string; personId: string; employeeNo: string; kind: string; place: number; amount: string; status: string }[];
+    const rewards = listed.filter((p) => p.kind === 'REWARD');
+    expect(rewards.map((p) => p.place).sort()).toEqual([1, 2, 3]);
+    expect(rewards.map((p) => p.amount).sort()).toEqual(['1000.00', '300.00', '600.00']);
+    expect(await page.getByTestId('ranking-reward-item').count()).toBe(listed.length);
+    expect(await page.getByTestId('ranking-rewards').innerText()).toContain('第1名/共');
+    expect(await englishOn(page)).toEqual([]);
+
+    for (const p of rewards) {
+      const item = page.locator(`[data-testid="ranking-reward-item"][data-person="${p.personId}"][data-kind="REWARD"]`);
+      await item.getByTestId('ranking-reward-approve').click();
+      await page.locator(`[data-testid="ranking-reward-item"][data-person="${p.personId}"][data-kind="REWARD"][data-status="APPROVED"]`).waitFor();
+      await page.getByTestId('ranking-rewards-status').filter({ hasText: '已批准' }).waitFor();
+    }
+    // A penalty dismissed, with a comment (asked for before anything is sent).
+    const penalty = listed.find((p) => p.kind === 'PENALTY');
+    if (penalty) {
+      const item = page.locator(`[data-testid="ranking-reward-item"][data-person="${penalty.personId}"][data-kind="PENALTY"]`);
+      await item.getByTestId('ranking-reward-dismiss').click();
+      await item.getByTestId('ranking-reward-confirm-dismiss').click();
+      await page.getByTestId('ranking-rewards-status').filter({ hasText: '请说明驳回原因' }).waitFor();
+      await item.getByTestId('ranking-reward-comment').fill('新人首月');
+      await item.getByTestId('ranking-reward-confirm-dismiss').click();
+      await page.locator(`[data-testid="ranking-reward-item"][data-person="${penalty.personId}"][data-kind="PENALTY"][data-status="DISMISSED"]`).waitFor();
+    }
+    expect(await englishOn(page)).toEqual([]);
+
+    // Finance calculates the month's payroll for the team and refreshes the Payroll sheet.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'finance');
+    await openScreen(page, 'payroll');
+    await page.getByTestId('payroll-month').fill(month);
+    await page.getByTestId('no-runs').waitFor();
+    await page.getByTestId('payroll-unit').selectOption(rep.unitId);
+    await page.getByTestId('payroll-create').click();
+    await page.getByTestId('payroll-calculate').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '已计算' }).waitFor();
+    await page.getByTestId('payroll-refresh').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '工资条' }).waitFor();
+    const sheet = await readSheet(page, `工资表 ${month}`, 'A1:T60');
+    const header = sheet[1]!;
+    const col = header.indexOf('奖惩');
+    expect(col).toBeGreaterThan(0);
+    for (const p of rewards) {
+      const row = sheet.find((r) => r[0] === p.employeeNo);
+      expect(row, p.employeeNo).toBeDefined();
+      expect(row![col]).toBe(Number(p.amount));
+    }
+    // The dismissed penalty is on nobody's row.
+    if (penalty) expect(sheet.find((r) => r[0] === penalty.employeeNo)?.[col] ?? '').toBe('');
+  }, 180_000);
+});
