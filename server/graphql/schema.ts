@@ -18,6 +18,7 @@ import './types/PayrollChores.ts';
 import './types/Imports.ts';
 import './types/KpiIndicatorSet.ts';
 import './types/Scorecard.ts';
+import './types/RepPlan.ts';
 import './types/Actuals.ts';
 import './types/Achievement.ts';
 import './types/Ranking.ts';

@@ -230,6 +230,16 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   submitScorecard: { allowed: ['manager', 'director'], query: 'mutation { submitScorecard(id: "no-card", revision: 1) { id } }', vars: () => ({}) },
   approveScorecard: { allowed: ['manager', 'director'], query: 'mutation { approveScorecard(id: "no-card", revision: 1) { id } }', vars: () => ({}) },
   returnScorecard: { allowed: ['manager', 'director'], query: 'mutation { returnScorecard(id: "no-card", revision: 1, comment: "x") { id } }', vars: () => ({}) },
+  // Rep plans (issue 11 §2). A month that is not one, a plan id that does not exist: refused after authorisation.
+  myRepPlan: { allowed: everyone, query: '{ myRepPlan(month: "2026-13") { month } }', vars: () => ({}) },
+  repPlan: { allowed: everyone, query: '{ repPlan(id: "no-plan") { id } }', vars: () => ({}) },
+  repPlanRoster: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ repPlanRoster(month: "2026-13") { personId } }', vars: () => ({}) },
+  repPlanDueDay: { allowed: everyone, query: '{ repPlanDueDay }', vars: () => ({}) },
+  saveRepPlan: { allowed: ['rep', 'manager'], query: 'mutation { saveRepPlan(month: "2026-13", input: { weeks: [], customers: [] }) { id } }', vars: () => ({}) },
+  submitRepPlan: { allowed: ['rep', 'manager'], query: 'mutation { submitRepPlan(id: "no-plan", revision: 1) { id } }', vars: () => ({}) },
+  acceptRepPlan: { allowed: ['manager', 'director'], query: 'mutation { acceptRepPlan(id: "no-plan", revision: 1) { id } }', vars: () => ({}) },
+  returnRepPlan: { allowed: ['manager', 'director'], query: 'mutation { returnRepPlan(id: "no-plan", revision: 1, comment: "x") { id } }', vars: () => ({}) },
+  setRepPlanDueDay: { allowed: ['admin'], query: 'mutation { setRepPlanDueDay(day: 0) }', vars: () => ({}) },
 };
 
 describe('the permission matrix covers every operation', () => {

@@ -123,6 +123,10 @@ export async function databaseSnapshot(db: Database): Promise<string> {
     p.scorecard.findMany({ orderBy: { id: 'asc' } }),
     p.scorecardLine.findMany({ orderBy: { id: 'asc' } }),
     p.scorecardEvent.findMany({ orderBy: { id: 'asc' } }),
+    // Rep plans (issue 11 §2)
+    p.repPlan.findMany({ orderBy: { id: 'asc' } }),
+    p.repPlanLine.findMany({ orderBy: { id: 'asc' } }),
+    p.repPlanEvent.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return JSON.stringify(tables, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 }

@@ -89,7 +89,7 @@ const PlanEventRef = builder.objectRef<PlanView['events'][number]>('PlanEvent').
   }),
 });
 
-const IssueParamRef = builder.objectRef<{ name: string; value: string }>('IssueParam').implement({
+export const IssueParamRef = builder.objectRef<{ name: string; value: string }>('IssueParam').implement({
   fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
 });
 

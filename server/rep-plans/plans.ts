@@ -1,0 +1,358 @@
+/**
+ * Reps' monthly plans (issue 11 §2; domain §4): a rep fills in their plan
+ * for a month (weeks, key customers, the reason when below target), saves
+ * it as a draft and submits it; a manager over them accepts it or returns
+ * it with a comment; editing a returned plan starts the next version. The
+ * checks are the shared ones of schema/rep-plan.ts, run against the rep's
+ * published base sales target (read as the results screens read it).
+ *
+ * Who may do what:
+ *   read: a rep their own plans; a manager the plans of their subtree (by the
+ *     unit the rep was in when the version was started) and their own;
+ *     directors, finance and admins all;
+ *   save, submit: only the rep, for themself, in a month they are employed;
+ *   accept, return: a manager over the plan's unit, or a director; never on
+ *     their own plan.
+ * Every change is audited (server/audit.ts) and recorded as a plan event.
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
+import { viewerScope } from '../access.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, clientError, dynamicClientError, forbidden } from '../errors.ts';
+import { fiscalCalendar } from '../targets/calendar.ts';
+import type { FiscalCalendar } from '../../schema/periods.ts';
+import { planYears, targetsFor } from '../results/achievement.ts';
+import { dayToDate, today, type IsoDay } from '../../schema/dates.ts';
+import { formatMoney } from '../../schema/money.ts';
+import { checkRepPlan, dueDate, planWeeks, plannedTotal, timeliness, type RepPlanContent, type RepPlanIssue, type RepPlanPlace, type Timeliness } from '../../schema/rep-plan.ts';
+import { repPlanDueDay } from './settings.ts';
+
+type Tx = Prisma.TransactionClient;
+type Db = Context['prisma'] | Tx;
+
+const include = {
+  person: { select: { name: true, employeeNo: true } },
+  unit: { select: { id: true, name: true, path: true } },
+  lines: { orderBy: [{ kind: 'desc' }, { position: 'asc' }] },
+  events: { orderBy: { at: 'asc' } },
+} satisfies Prisma.RepPlanInclude;
+type PlanRecord = Prisma.RepPlanGetPayload<{ include: typeof include }>;
+
+// ── months, people, targets ─────────────────────────────────────────────
+
+export function planMonth(value: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(value.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[1]) < 2000 || Number(m[1]) > 2100) throw badInput(['month'], `"${value}" is not a month (2026-03)`, 'REP_PLAN_NOT_A_MONTH', { value });
+  return `${m[1]}-${m[2]}`;
+}
+
+const monthEnd = (month: string): IsoDay => planWeeks(month).at(-1)!.end;
+
+/** The unit a person is in during a month (the assignment in force on its last day they were assigned), or null when none. */
+async function unitInMonth(db: Db, personId: string, month: string): Promise<string | null> {
+  const a = await db.assignment.findFirst({
+    where: { personId, validFrom: { lte: dayToDate(monthEnd(month)) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(`${month}-01`) } }] },
+    orderBy: { validFrom: 'desc' },
+    select: { unitId: true },
+  });
+  return a?.unitId ?? null;
+}
+
+/**
+ * The rep's published base sales target for the month, in fen; null when no
+ * published plan gives them one. The calendar is read before (a transaction
+ * on SQLite holds the only connection).
+ */
+export async function repTarget(db: Db, calendar: FiscalCalendar, personId: string, month: string): Promise<bigint | null> {
+  const targets = await targetsFor(db, [{ kind: 'PERSON', id: personId }], 'SALES_AMOUNT', planYears([{ start: `${month}-01`, end: monthEnd(month) }], calendar), calendar);
+  return targets.get(personId)?.BASE.get(month) ?? null;
+}
+
+// ── checks as refusals ──────────────────────────────────────────────────
+
+/** The field a problem names: "weeks.2.calls", "customers.0.customer", "belowTargetReason" or "plan". */
+export function placeField(place: RepPlanPlace): string {
+  if (place.section === 'weeks' || place.section === 'customers') return `${place.section}.${place.index}.${place.field}`;
+  return place.section === 'reason' ? 'belowTargetReason' : 'plan';
+}
+
+function refuse(issues: RepPlanIssue[], what: string) {
+  const all = issues.map((i) => ({ reason: i.code, params: i.params, field: placeField(i.place) }));
+  return dynamicClientError('BAD_USER_INPUT', `${what}: ${all.map((i) => `${i.reason} ${JSON.stringify(i.params)} at ${i.field}`).join('; ')}`, { ...all[0]!, issues: all });
+}
+
+// ── views ───────────────────────────────────────────────────────────────
+
+export interface RepPlanView {
+  id: string;
+  personId: string;
+  personName: string;
+  employeeNo: string;
+  unitId: string;
+  unitName: string;
+  month: string;
+  version: number;
+  status: RepPlanStatus;
+  revision: number;
+  dueOn: IsoDay;
+  timeliness: Timeliness;
+  target: string | null;
+  planned: string;
+  belowTargetReason: string | null;
+  weeks: { weekKey: string; sales: string; calls: number; visits: number; events: number }[];
+  customers: { customer: string; sales: string; visits: number }[];
+  /** The shared checks as they stand (warnings too). */
+  issues: { reason: string; params: Record<string, string | number>; field: string; severity: 'error' | 'warning' }[];
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  decisionComment: string | null;
+  events: { at: Date; actor: string; action: string; fromStatus: RepPlanStatus | null; toStatus: RepPlanStatus; comment: string | null }[];
+  canEdit: boolean;
+  canDecide: boolean;
+}
+
+const dayOf = (d: Date | null): IsoDay | null => (d ? today('Asia/Shanghai', d) : null);
+
+function contentOf(plan: PlanRecord): RepPlanContent {
+  return {
+    month: plan.month,
+    weeks: plan.lines.filter((l) => l.kind === 'WEEK').map((l) => ({ weekKey: l.key, salesFen: l.salesFen, calls: l.calls, visits: l.visits, events: l.events })),
+    customers: plan.lines.filter((l) => l.kind === 'CUSTOMER').map((l) => ({ customer: l.key, salesFen: l.salesFen, visits: l.visits })),
+    belowTargetReason: plan.belowTargetReason,
+  };
+}
+
+async function views(ctx: Context, plans: PlanRecord[], firstSubmitted: Map<string, Date>): Promise<RepPlanView[]> {
+  const scope = await viewerScope(ctx);
+  const now = today();
+  return plans.map((plan) => {
+    const content = contentOf(plan);
+    const due = plan.dueOn.toISOString().slice(0, 10);
+    return {
+      id: plan.id,
+      personId: plan.personId,
+      personName: plan.person.name,
+      employeeNo: plan.person.employeeNo,
+      unitId: plan.unit.id,
+      unitName: plan.unit.name,
+      month: plan.month,
+      version: plan.version,
+      status: plan.status,
+      revision: plan.revision,
+      dueOn: due,
+      timeliness: timeliness(due, dayOf(firstSubmitted.get(`${plan.personId}/${plan.month}`) ?? plan.submittedAt), now),
+      target: plan.targetFen === null ? null : formatMoney(plan.targetFen),
+      planned: formatMoney(plan.plannedFen),
+      belowTargetReason: plan.belowTargetReason,
+      weeks: content.weeks.map((w) => ({ weekKey: w.weekKey, sales: formatMoney(w.salesFen), calls: w.calls, visits: w.visits, events: w.events })),
+      customers: content.customers.map((c) => ({ customer: c.customer, sales: formatMoney(c.salesFen), visits: c.visits })),
+      issues: checkRepPlan(content, { targetFen: plan.targetFen }).map((i) => ({ reason: i.code, params: i.params, field: placeField(i.place), severity: i.severity })),
+      submittedAt: plan.submittedAt,
+      decidedAt: plan.decidedAt,
+      decisionComment: plan.decisionComment,
+      events: plan.events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, comment: e.comment })),
+      canEdit: plan.personId === ctx.viewer?.personId && (plan.status === 'DRAFT' || plan.status === 'RETURNED'),
+      canDecide: plan.status === 'SUBMITTED' && !decideRefusal(ctx, scope.unitPaths, plan),
+    };
+  });
+}
+
+/** When each (person, month) was first submitted, for lateness: a plan returned and resubmitted was still handed in when it first was. */
+async function firstSubmissions(db: Db, plans: { personId: string; month: string }[]): Promise<Map<string, Date>> {
+  const out = new Map<string, Date>();
+  if (!plans.length) return out;
+  const months = [...new Set(plans.map((p) => p.month))];
+  const rows = await db.repPlan.groupBy({
+    by: ['personId', 'month'],
+    where: { month: { in: months }, personId: { in: [...new Set(plans.map((p) => p.personId))] }, submittedAt: { not: null } },
+    _min: { submittedAt: true },
+  });
+  for (const r of rows) if (r._min.submittedAt) out.set(`${r.personId}/${r.month}`, r._min.submittedAt);
+  return out;
+}
+
+// ── who may read and decide ─────────────────────────────────────────────
+
+const roles = (ctx: Context) => ctx.viewer?.roles ?? [];
+const isDirector = (ctx: Context) => roles(ctx).includes('DIRECTOR');
+
+/** The plans a viewer may read, as a query condition. */
+export async function readableWhere(ctx: Context): Promise<Prisma.RepPlanWhereInput> {
+  const scope = await viewerScope(ctx);
+  if (scope.everything) return {};
+  const or: Prisma.RepPlanWhereInput[] = [...scope.personIds.map((personId) => ({ personId })), ...scope.unitPaths.map((path) => ({ unit: { path: { startsWith: path } } }))];
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
+function decideRefusal(ctx: Context, managedPaths: readonly string[], plan: Pick<PlanRecord, 'personId' | 'unit' | 'person'>) {
+  if (ctx.viewer?.personId && plan.personId === ctx.viewer.personId) return forbidden('REP_PLAN_OWN_DECISION', 'Nobody accepts or returns their own plan');
+  if (isDirector(ctx)) return null;
+  if (roles(ctx).includes('MANAGER') && managedPaths.some((p) => plan.unit.path.startsWith(p))) return null;
+  return forbidden('REP_PLAN_NOT_THEIR_MANAGER', `Only a manager over ${plan.person.name} decides on their plan`, { name: plan.person.name });
+}
+
+async function readable(db: Db, where: Prisma.RepPlanWhereInput, id: string): Promise<PlanRecord> {
+  const plan = await db.repPlan.findFirst({ where: { AND: [{ id }, where] }, include });
+  if (!plan) throw clientError('NOT_FOUND', `Plan ${id} was not found`, { reason: 'REP_PLAN_NOT_FOUND', params: { id } });
+  return plan;
+}
+
+const stale = (plan: { id: string }, revision: number) =>
+  clientError('CONFLICT', `Plan ${plan.id} was changed meanwhile (your revision ${revision} is stale); reload and try again`, { reason: 'REP_PLAN_CHANGED', params: { id: plan.id, version: revision } });
+const wrongStatus = (status: RepPlanStatus, what: string) => badInput(['id'], `The plan is ${status.toLowerCase()}; it cannot be ${what} now`, 'REP_PLAN_STATUS', { repPlanStatus: status });
+
+// ── reads ───────────────────────────────────────────────────────────────
+
+export async function getRepPlan(ctx: Context, id: string): Promise<RepPlanView> {
+  const plan = await readable(ctx.prisma, await readableWhere(ctx), id);
+  return (await views(ctx, [plan], await firstSubmissions(ctx.prisma, [plan])))[0]!;
+}
+
+export interface MyRepPlan {
+  month: string;
+  weeks: { key: string; start: IsoDay; end: IsoDay }[];
+  target: string | null;
+  dueOn: IsoDay;
+  /** The newest version, or null before the first save. */
+  plan: RepPlanView | null;
+  /** Earlier versions, newest first (returned ones, with the manager's comments). */
+  earlier: RepPlanView[];
+}
+
+/** The viewer's own plan for a month: what the form needs (weeks, target, due day) and the versions so far. */
+export async function myRepPlan(ctx: Context, monthText: string): Promise<MyRepPlan> {
+  const month = planMonth(monthText);
+  // Someone with no place in the organisation (an administrator) has no plans: an empty form.
+  const personId = ctx.viewer?.personId ?? null;
+  const plans = personId ? await ctx.prisma.repPlan.findMany({ where: { personId, month }, include, orderBy: { version: 'desc' } }) : [];
+  const all = await views(ctx, plans, await firstSubmissions(ctx.prisma, plans));
+  return {
+    month,
+    weeks: planWeeks(month).map((w) => ({ key: w.key, start: w.start, end: w.end })),
+    target: personId ? await repTarget(ctx.prisma, await fiscalCalendar(ctx), personId, month).then((t) => (t === null ? null : formatMoney(t))) : null,
+    dueOn: plans[0] ? plans[0].dueOn.toISOString().slice(0, 10) : dueDate(month, await repPlanDueDay(ctx)),
+    plan: all[0] ?? null,
+    earlier: all.slice(1),
+  };
+}
+
+// ── changes ─────────────────────────────────────────────────────────────
+
+export interface RepPlanInput {
+  weeks: { weekKey: string; sales: bigint; calls: number; visits: number; events: number }[];
+  customers: { customer: string; sales: bigint; visits: number }[];
+  belowTargetReason?: string | null;
+}
+
+const lineRows = (planId: string, content: RepPlanContent) => [
+  ...content.weeks.map((w, i) => ({ planId, kind: 'WEEK', position: i, key: w.weekKey, salesFen: w.salesFen, calls: w.calls, visits: w.visits, events: w.events })),
+  ...content.customers.map((c, i) => ({ planId, kind: 'CUSTOMER', position: i, key: c.customer.trim(), salesFen: c.salesFen, calls: 0, visits: c.visits, events: 0 })),
+];
+
+const snapshot = (p: PlanRecord) => ({
+  month: p.month,
+  version: p.version,
+  status: p.status,
+  target: p.targetFen === null ? null : formatMoney(p.targetFen),
+  planned: formatMoney(p.plannedFen),
+  belowTargetReason: p.belowTargetReason,
+  lines: p.lines.map((l) => ({ kind: l.kind, key: l.key, sales: formatMoney(l.salesFen), calls: l.calls, visits: l.visits, events: l.events })),
+});
+
+async function event(tx: Tx, ctx: Context, planId: string, action: string, from: RepPlanStatus | null, to: RepPlanStatus, comment: string | null = null) {
+  await tx.repPlanEvent.create({ data: { planId, actorId: ctx.viewer?.userId ?? null, actor: ctx.viewer?.personName ?? ctx.viewer?.username ?? 'system', action, fromStatus: from, toStatus: to, comment } });
+}
+
+/**
+ * Saves the viewer's own plan for a month as a draft: the first version, the
+ * draft again (at `revision`), or, after a return, the next version. Refused
+ * whole, naming each problem's place, when a check fails (a missing reason
+ * below target waits for the submission).
+ */
+export async function saveRepPlan(ctx: Context, monthText: string, input: RepPlanInput, revision: number | null): Promise<RepPlanView> {
+  const month = planMonth(monthText);
+  const personId = ctx.viewer?.personId;
+  if (!personId) throw forbidden('REP_PLAN_ONLY_OWN', 'Only people with a place in the organisation have plans');
+  const content: RepPlanContent = {
+    month,
+    weeks: input.weeks.map((w) => ({ weekKey: w.weekKey.trim(), salesFen: w.sales, calls: w.calls, visits: w.visits, events: w.events })),
+    customers: input.customers.map((c) => ({ customer: c.customer.trim(), salesFen: c.sales, visits: c.visits })),
+    belowTargetReason: input.belowTargetReason?.trim() || null,
+  };
+  // Read before the transaction: on SQLite it holds the only connection.
+  const calendar = await fiscalCalendar(ctx);
+  const dueDay = await repPlanDueDay(ctx);
+  const id = await ctx.prisma.$transaction(async (tx) => {
+    const unitId = await unitInMonth(tx, personId, month);
+    if (!unitId) throw badInput(['month'], `You are not employed in ${month}`, 'REP_PLAN_NOT_EMPLOYED', { month });
+    const targetFen = await repTarget(tx, calendar, personId, month);
+    const issues = checkRepPlan(content, { targetFen }).filter((i) => i.severity === 'error' && i.code !== 'REP_PLAN_REASON_REQUIRED');
+    if (issues.length) throw refuse(issues, 'The plan was not saved');
+    const newest = await tx.repPlan.findFirst({ where: { personId, month }, orderBy: { version: 'desc' }, include });
+    const data = { targetFen, plannedFen: plannedTotal(content), belowTargetReason: content.belowTargetReason };
+    if (newest && newest.status === 'DRAFT') {
+      if (revision !== null && revision !== newest.revision) throw stale(newest, revision);
+      const { count } = await tx.repPlan.updateMany({ where: { id: newest.id, revision: newest.revision }, data: { ...data, revision: { increment: 1 } } });
+      if (count === 0) throw stale(newest, newest.revision);
+      await tx.repPlanLine.deleteMany({ where: { planId: newest.id } });
+      await tx.repPlanLine.createMany({ data: lineRows(newest.id, content) });
+      await event(tx, ctx, newest.id, 'save', 'DRAFT', 'DRAFT');
+      const after = await tx.repPlan.findUniqueOrThrow({ where: { id: newest.id }, include });
+      await recordAudit(tx, ctx.viewer, { entityType: 'RepPlan', entityId: newest.id, action: 'update', before: snapshot(newest), after: snapshot(after) });
+      return newest.id;
+    }
+    if (newest && newest.status !== 'RETURNED') throw wrongStatus(newest.status, 'changed');
+    if (newest && revision !== null && revision !== newest.revision) throw stale(newest, revision);
+    const created = await tx.repPlan.create({
+      data: { ...data, personId, month, version: (newest?.version ?? 0) + 1, unitId, dueOn: dayToDate(newest ? newest.dueOn.toISOString().slice(0, 10) : dueDate(month, dueDay)) },
+    });
+    await tx.repPlanLine.createMany({ data: lineRows(created.id, content) });
+    await event(tx, ctx, created.id, newest ? 'revise' : 'create', null, 'DRAFT');
+    const after = await tx.repPlan.findUniqueOrThrow({ where: { id: created.id }, include });
+    await recordAudit(tx, ctx.viewer, { entityType: 'RepPlan', entityId: created.id, action: 'create', after: snapshot(after) });
+    return created.id;
+  });
+  return getRepPlan(ctx, id);
+}
+
+/** Submits the viewer's own draft: every check must pass against the target as it is now. */
+export async function submitRepPlan(ctx: Context, id: string, revision: number): Promise<RepPlanView> {
+  const calendar = await fiscalCalendar(ctx);
+  const where = await readableWhere(ctx);
+  await ctx.prisma.$transaction(async (tx) => {
+    const plan = await readable(tx, where, id);
+    if (plan.personId !== ctx.viewer?.personId) throw forbidden('REP_PLAN_ONLY_OWN', 'You can only submit your own plan');
+    if (plan.revision !== revision) throw stale(plan, revision);
+    if (plan.status !== 'DRAFT') throw wrongStatus(plan.status, 'submitted');
+    const targetFen = await repTarget(tx, calendar, plan.personId, plan.month);
+    const issues = checkRepPlan(contentOf(plan), { targetFen }).filter((i) => i.severity === 'error');
+    if (issues.length) throw refuse(issues, 'The plan was not submitted');
+    const { count } = await tx.repPlan.updateMany({ where: { id, revision }, data: { status: 'SUBMITTED', targetFen, submittedAt: new Date(), revision: { increment: 1 } } });
+    if (count === 0) throw stale(plan, revision);
+    await event(tx, ctx, id, 'submit', 'DRAFT', 'SUBMITTED');
+    await recordAudit(tx, ctx.viewer, { entityType: 'RepPlan', entityId: id, action: 'submit', before: snapshot(plan), after: { ...snapshot(plan), status: 'SUBMITTED', target: targetFen === null ? null : formatMoney(targetFen) } });
+  });
+  return getRepPlan(ctx, id);
+}
+
+/** A manager over the rep accepts a submitted plan, or returns it with a comment saying what to change. */
+export async function decideRepPlan(ctx: Context, id: string, revision: number, decision: 'ACCEPTED' | 'RETURNED', commentText: string | null): Promise<RepPlanView> {
+  const comment = commentText?.trim() || null;
+  if (decision === 'RETURNED' && !comment) throw badInput(['comment'], 'Say what to change when you return a plan', 'REP_PLAN_COMMENT_REQUIRED');
+  const scope = await viewerScope(ctx);
+  const where = await readableWhere(ctx);
+  await ctx.prisma.$transaction(async (tx) => {
+    const plan = await readable(tx, where, id);
+    const refusal = decideRefusal(ctx, scope.unitPaths, plan);
+    if (refusal) throw refusal;
+    if (plan.revision !== revision) throw stale(plan, revision);
+    if (plan.status !== 'SUBMITTED') throw wrongStatus(plan.status, decision === 'ACCEPTED' ? 'accepted' : 'returned');
+    const { count } = await tx.repPlan.updateMany({ where: { id, revision }, data: { status: decision, decidedAt: new Date(), decidedById: ctx.viewer?.userId ?? null, decisionComment: comment, revision: { increment: 1 } } });
+    if (count === 0) throw stale(plan, revision);
+    await event(tx, ctx, id, decision === 'ACCEPTED' ? 'accept' : 'return', 'SUBMITTED', decision, comment);
+    await recordAudit(tx, ctx.viewer, { entityType: 'RepPlan', entityId: id, action: decision === 'ACCEPTED' ? 'accept' : 'return', before: { status: plan.status }, after: { status: decision, comment } });
+  });
+  return getRepPlan(ctx, id);
+}

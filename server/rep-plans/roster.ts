@@ -1,0 +1,94 @@
+/**
+ * Who handed in their plan for a month (issue 11 §2): every sales rep in a
+ * unit's subtree during the month, with their newest plan's status, version,
+ * planned total against target, and whether it came in on time, late, is
+ * still due or is missing. Filtered by the viewer's scope in the query: a
+ * manager sees their subtrees; directors, finance and admins everyone.
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
+import { mayChangeUnit, viewerScope } from '../access.ts';
+import { notFound } from '../errors.ts';
+import { dayToDate, today, type IsoDay } from '../../schema/dates.ts';
+import { formatMoney } from '../../schema/money.ts';
+import { dueDate, planWeeks, timeliness, type Timeliness } from '../../schema/rep-plan.ts';
+import { planMonth } from './plans.ts';
+import { fiscalCalendar } from '../targets/calendar.ts';
+import { planYears, targetsFor } from '../results/achievement.ts';
+import { repPlanDueDay } from './settings.ts';
+
+export interface RepPlanRosterRow {
+  personId: string;
+  personName: string;
+  employeeNo: string;
+  unitName: string;
+  planId: string | null;
+  status: RepPlanStatus | null;
+  version: number | null;
+  revision: number | null;
+  dueOn: IsoDay;
+  timeliness: Timeliness;
+  submittedAt: Date | null;
+  target: string | null;
+  planned: string | null;
+  decisionComment: string | null;
+}
+
+export async function repPlanRoster(ctx: Context, monthText: string, unitId: string | null): Promise<RepPlanRosterRow[]> {
+  const month = planMonth(monthText);
+  const start = dayToDate(`${month}-01`);
+  const end = dayToDate(planWeeks(month).at(-1)!.end);
+  const scope = await viewerScope(ctx);
+  const units: Prisma.OrgUnitWhereInput[] = [];
+  if (unitId) {
+    const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
+    if (!unit || !mayChangeUnit(scope, unit.path)) throw notFound('OrgUnit', unitId);
+    units.push({ path: { startsWith: unit.path } });
+  } else if (!scope.everything) {
+    if (!scope.unitPaths.length) return [];
+    units.push({ OR: scope.unitPaths.map((p) => ({ path: { startsWith: p } })) });
+  }
+  const during = { validFrom: { lte: end }, OR: [{ validTo: null }, { validTo: { gt: start } }] };
+  const people = await ctx.prisma.person.findMany({
+    where: { position: 'SALES_REP', hireDate: { lte: end }, OR: [{ leaveDate: null }, { leaveDate: { gte: start } }], assignments: { some: { ...during, unit: { AND: units } } } },
+    select: {
+      id: true,
+      name: true,
+      employeeNo: true,
+      assignments: { where: during, orderBy: { validFrom: 'desc' }, take: 1, select: { unit: { select: { name: true } } } },
+      repPlans: { where: { month }, orderBy: { version: 'desc' } },
+    },
+    orderBy: { employeeNo: 'asc' },
+  });
+  const dueDay = await repPlanDueDay(ctx);
+  // Targets of those without a plan yet, in one read.
+  const calendar = await fiscalCalendar(ctx);
+  const without = people.filter((p) => !p.repPlans.length).map((p) => ({ kind: 'PERSON' as const, id: p.id }));
+  const targets = without.length ? await targetsFor(ctx.prisma, without, 'SALES_AMOUNT', planYears([{ start: `${month}-01`, end: planWeeks(month).at(-1)!.end }], calendar), calendar) : new Map();
+  const now = today();
+  const rows: RepPlanRosterRow[] = [];
+  for (const p of people) {
+    const newest = p.repPlans[0] ?? null;
+    const first = p.repPlans.map((x) => x.submittedAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    const due = newest ? newest.dueOn.toISOString().slice(0, 10) : dueDate(month, dueDay);
+    const target: bigint | null = newest ? newest.targetFen : (targets.get(p.id)?.BASE.get(month) ?? null);
+    rows.push({
+      personId: p.id,
+      personName: p.name,
+      employeeNo: p.employeeNo,
+      unitName: p.assignments[0]?.unit.name ?? '',
+      planId: newest?.id ?? null,
+      status: newest?.status ?? null,
+      version: newest?.version ?? null,
+      revision: newest?.revision ?? null,
+      dueOn: due,
+      timeliness: timeliness(due, first ? today('Asia/Shanghai', first) : null, now),
+      submittedAt: newest?.submittedAt ?? null,
+      target: target === null ? null : formatMoney(target),
+      planned: newest ? formatMoney(newest.plannedFen) : null,
+      decisionComment: newest?.decisionComment ?? null,
+    });
+  }
+  return rows;
+}
