@@ -211,6 +211,8 @@ export async function getRepPlan(ctx: Context, id: string): Promise<RepPlanView>
 }
 
 export interface MyRepPlan {
+  /** Who the plan is for: the viewer (null for someone with no place in the organisation). */
+  person: { id: string; name: string; employeeNo: string } | null;
   month: string;
   weeks: { key: string; start: IsoDay; end: IsoDay }[];
   target: string | null;
@@ -228,7 +230,9 @@ export async function myRepPlan(ctx: Context, monthText: string): Promise<MyRepP
   const personId = ctx.viewer?.personId ?? null;
   const plans = personId ? await ctx.prisma.repPlan.findMany({ where: { personId, month }, include, orderBy: { version: 'desc' } }) : [];
   const all = await views(ctx, plans, await firstSubmissions(ctx.prisma, plans));
+  const person = personId ? await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, name: true, employeeNo: true } }) : null;
   return {
+    person,
     month,
     weeks: planWeeks(month).map((w) => ({ key: w.key, start: w.start, end: w.end })),
     target: personId ? await repTarget(ctx.prisma, await fiscalCalendar(ctx), personId, month).then((t) => (t === null ? null : formatMoney(t))) : null,

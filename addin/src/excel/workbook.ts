@@ -101,10 +101,10 @@ export interface GridSheetSpec extends SheetBlockSpec {
   readOnly?: boolean;
   /**
    * More cells to type in besides `input`, each block with its own rule: whole
-   * numbers from min to max (e.g. a score up to its indicator's max), or free
-   * text (rule null, e.g. a comment). Filled, unlocked and validated like `input`.
+   * numbers from min to max (e.g. a score up to its indicator's max), decimals
+   * from a minimum (e.g. planned sales), or free text (rule null, e.g. a comment). Filled, unlocked and validated like `input`.
    */
-  extraInputs?: { block: Block; rule: { kind: 'whole'; min: number; max: number; message: string } | null }[];
+  extraInputs?: { block: Block; rule: { kind: 'whole'; min: number; max: number; message: string } | { kind: 'decimal'; min: number; message: string } | null }[];
 }
 
 export interface WriteProgress {
@@ -513,7 +513,10 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
           input.format.protection.locked = false;
           input.dataValidation.clear();
           if (rule) {
-            input.dataValidation.rule = { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: 'Between' as Excel.DataValidationOperator } };
+            input.dataValidation.rule =
+              rule.kind === 'whole'
+                ? { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: 'Between' as Excel.DataValidationOperator } }
+                : { decimal: { formula1: rule.min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
             input.dataValidation.errorAlert = { message: rule.message, showAlert: true, style: 'Stop', title: 'Quotabook' };
           }
         }

@@ -20,6 +20,8 @@ import { ImportPane } from './components/ImportPane.tsx';
 import { ScorecardsPane } from './components/ScorecardsPane.tsx';
 import { PerformancePane } from './components/PerformancePane.tsx';
 import { MyPerformancePane } from './components/MyPerformancePane.tsx';
+import { MyPlanPane } from './components/MyPlanPane.tsx';
+import { PlanReviewsPane } from './components/PlanReviewsPane.tsx';
 
 export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
 
@@ -63,6 +65,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'users', label: (w) => w.chores.users.title, roles: ['ADMIN'], render: (p) => <UsersPane {...p} /> },
   { id: 'performance', label: (w) => w.results.performance, roles: ['MANAGER', 'DIRECTOR', 'ADMIN', 'FINANCE'], render: (p) => <PerformancePane {...p} /> },
   { id: 'my-performance', label: (w) => w.results.myPerformance, roles: 'everyone', render: (p) => <MyPerformancePane {...p} /> },
+  { id: 'my-plan', label: (w) => w.repPlans.myTitle, roles: ['REP', 'MANAGER'], render: (p) => <MyPlanPane {...p} /> },
+  { id: 'plan-reviews', label: (w) => w.repPlans.reviewTitle, roles: ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'], render: (p) => <PlanReviewsPane {...p} /> },
 ];
 
 /** The screens someone with these roles sees, in order. */

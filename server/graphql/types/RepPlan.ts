@@ -87,8 +87,12 @@ export const RepPlanRef = builder.objectRef<RepPlanView>('RepPlan').implement({
 const PlanWeekRef = builder.objectRef<MyRepPlan['weeks'][number]>('RepPlanMonthWeek').implement({
   fields: (t) => ({ key: t.exposeString('key'), start: t.field({ type: 'Date', resolve: (w) => dayToDate(w.start) }), end: t.field({ type: 'Date', resolve: (w) => dayToDate(w.end) }) }),
 });
+const PlanPersonRef = builder.objectRef<NonNullable<MyRepPlan['person']>>('RepPlanPerson').implement({
+  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), employeeNo: t.exposeString('employeeNo') }),
+});
 const MyRepPlanRef = builder.objectRef<MyRepPlan>('MyRepPlan').implement({
   fields: (t) => ({
+    person: t.field({ type: PlanPersonRef, nullable: true, description: 'The viewer, whose plan it is; null for someone with no place in the organisation.', resolve: (m) => m.person }),
     month: t.exposeString('month'),
     weeks: t.field({ type: [PlanWeekRef], description: 'The weeks the plan has rows for.', resolve: (m) => m.weeks }),
     target: t.exposeString('target', { nullable: true }),

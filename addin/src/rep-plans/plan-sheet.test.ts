@@ -1,0 +1,98 @@
+/** The rep's plan sheet written into the stand-in, filled in as a rep would, and read back with every problem named by its cell. */
+import { describe, expect, it } from 'vitest';
+import { createStandInExcel } from '../../../test/support/excel-standin.ts';
+import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { words } from '../i18n.ts';
+import { planWeeks } from '../../../schema/rep-plan.ts';
+import { PLAN_KIND, planSheetSpec, readPlanSheet } from './plan-sheet.ts';
+import type { MyRepPlan, RepPlanView } from './operations.ts';
+
+const w = words.en;
+const owner = { personId: 'p1', personName: '王芳', employeeNo: 'E001' };
+/** March 2026: six weeks (1 March is a Sunday). */
+const form: MyRepPlan = { person: { id: 'p1', name: '王芳', employeeNo: 'E001' }, month: '2026-03', weeks: planWeeks('2026-03').map((x) => ({ key: x.key, start: x.start, end: x.end })), target: '30000.00', dueOn: '2026-02-28', plan: null, earlier: [] };
+
+async function setup(plan: RepPlanView | null = null, editable = true) {
+  const s = createStandInExcel();
+  const run = s.workbook.run as unknown as ExcelRun;
+  const report = await writeGridSheet(run, planSheetSpec(w, owner, form, plan, editable));
+  const read = async () => {
+    const r = await readTaggedSheet(run, PLAN_KIND, { personId: 'p1', month: '2026-03' }, ['revision']);
+    if (!r) throw new Error('not found');
+    return readPlanSheet(w, form, r);
+  };
+  return { ...s, read, sheet: report.sheetName };
+}
+
+describe('the plan sheet', () => {
+  it('lays out the weeks, a live total, key-customer rows and the reason under a banner; only the yellow cells can be typed in', async () => {
+    const { workbook, sheet } = await setup();
+    expect(sheet).toBe('Plan E001 2026-03');
+    expect(workbook.read(sheet, 'A1')).toEqual([['王芳 (E001) · 2026-03 · target 30000.00 · due 2026-02-28 · not started']]);
+    expect(workbook.read(sheet, 'A2:H2')).toEqual([['Part', 'Week / customer', 'Days', 'Planned sales', 'Calls', 'Visits', 'Events', 'ID']]);
+    expect(workbook.read(sheet, 'A3:C3')).toEqual([['Week', '2026-03-W1', '03-01 – 03-01']]);
+    expect(workbook.read(sheet, 'A9:B9')).toEqual([['Total', '']]);
+    expect(workbook.read(sheet, 'A10')).toEqual([['Key customer']]);
+    expect(workbook.read(sheet, 'A18:A18')).toEqual([['Reason if below target']]);
+    const ws = workbook.sheet(sheet)!;
+    expect(ws.protected).toBe(true);
+    expect(ws.hiddenColumns.has(7)).toBe(true);
+    for (const cell of ['D3', 'E3', 'G8', 'B10', 'D17', 'F17', 'B18']) expect(workbook.cell(sheet, cell)?.unlocked, cell).toBe(true);
+    expect(() => workbook.type(sheet, 'B3', 'x')).toThrow(/protected/);
+    expect(() => workbook.type(sheet, 'D9', 1)).toThrow(/protected/);
+    expect(() => workbook.type(sheet, 'E10', 1)).toThrow(/protected/);
+  });
+
+  it('reads a filled plan back exactly, the total recalculating as the rep types', async () => {
+    const { workbook, read, sheet } = await setup();
+    const rows = [3, 4, 5, 6, 7, 8];
+    rows.forEach((r) => workbook.type(sheet, `D${r}`, 5000.1));
+    workbook.type(sheet, 'E4', 40);
+    workbook.type(sheet, 'F4', 2);
+    expect(workbook.read(sheet, 'D9')).toEqual([[30000.6]]);
+    workbook.type(sheet, 'B10', 'KH-001');
+    workbook.type(sheet, 'D10', 12000);
+    workbook.type(sheet, 'F10', 3);
+    const back = await read();
+    expect(back.issues).toEqual([]);
+    expect(back.warnings).toEqual([]);
+    expect(back.content.weeks[1]).toEqual({ weekKey: '2026-03-W2', salesFen: 500_010n, calls: 40, visits: 2, events: 0 });
+    expect(back.content.weeks.reduce((s, x) => s + x.salesFen, 0n)).toBe(3_000_060n);
+    expect(back.content.customers).toEqual([{ customer: 'KH-001', salesFen: 1_200_000n, visits: 3 }]);
+  });
+
+  it('names each problem by its cell: below target without a reason, a customer row without a code, more on customers than in total, text in a number cell', async () => {
+    const { workbook, read, sheet } = await setup();
+    workbook.type(sheet, 'D3', 1000);
+    workbook.type(sheet, 'D11', 500);
+    let back = await read();
+    expect(back.issues.map((i) => i.cell)).toEqual(['Plan E001 2026-03!B11']);
+    expect(back.issues[0]!.message).toBe('Plan E001 2026-03!B11: A planned amount without a customer code.');
+    workbook.type(sheet, 'B11', 'KH-002');
+    workbook.type(sheet, 'D11', 5000);
+    back = await read();
+    expect(back.issues.map((i) => i.message)).toEqual([
+      'Planned sales to key customers (5000.00) are more than the plan’s total (1000.00).',
+      'Plan E001 2026-03!B18: The plan (1000.00) is below your target (30000.00): say why.',
+    ]);
+    workbook.type(sheet, 'D11', 500);
+    workbook.type(sheet, 'B18', 'Two key customers close for maintenance');
+    back = await read();
+    expect(back.issues).toEqual([]);
+    expect(back.warnings.map((i) => i.cell)).toEqual(['Plan E001 2026-03!B18']);
+  });
+
+  it('writes a returned plan with its figures for the next version, and a submitted one greyed and locked', async () => {
+    const plan: RepPlanView = {
+      id: 'plan-1', personId: 'p1', personName: '王芳', employeeNo: 'E001', unitName: 'Team A', month: '2026-03', version: 1, status: 'SUBMITTED', revision: 3, dueOn: '2026-02-28', timeliness: 'ON_TIME',
+      target: '30000.00', planned: '30000.00', belowTargetReason: null,
+      weeks: form.weeks.map((x) => ({ weekKey: x.key, sales: '5000.00', calls: 40, visits: 2, events: 1 })), customers: [{ customer: 'KH-001', sales: '8000.00', visits: 4 }],
+      decisionComment: null, canEdit: false, canDecide: false,
+    };
+    const { workbook, sheet } = await setup(plan, false);
+    expect(workbook.read(sheet, 'D3:G3')).toEqual([[5000, 40, 2, 1]]);
+    expect(workbook.read(sheet, 'B10:F10')).toEqual([['KH-001', '', 8000, '', 4]]);
+    expect(workbook.cell(sheet, 'D3')?.unlocked).not.toBe(true);
+    expect(workbook.read(sheet, 'A1')).toEqual([['王芳 (E001) · 2026-03 · target 30000.00 · due 2026-02-28 · submitted']]);
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * A rep's monthly plan as a sheet, and back (issue 11 §2). Pure: the adapter
+ * writes and reads; this decides the layout, reads what the rep typed and
+ * names every problem by its cell, with the shared rules (schema/rep-plan.ts)
+ * the server runs again on submission.
+ *
+ * Layout: row 1 a banner (person, month, target, due day, status); row 2 the
+ * header; one row per week of the month (planned sales, calls, visits,
+ * events typed in the yellow cells), a total row (a live SUM), rows for key
+ * customers (code, planned sales, visits), and the reason when the plan is
+ * below target. A hidden last column keys each row, so the rows are found
+ * again wherever the rep has scrolled, sorted or typed beside them.
+ */
+import { format, type Words } from '../i18n.ts';
+import { columnLetters, formula, type CellInput } from '../excel/chunks.ts';
+import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
+import { checkRepPlan, MAX_COUNT, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
+import { parseMoney } from '../../../schema/money.ts';
+import type { MyRepPlan, RepPlanView } from './operations.ts';
+
+export const PLAN_KIND = 'rep-plan';
+/** Empty rows for key customers beyond those already planned. */
+export const SPARE_CUSTOMER_ROWS = 8;
+
+const KEY = 1;
+const DATES = 2;
+const SALES = 3;
+const CALLS = 4;
+const VISITS = 5;
+const EVENTS = 6;
+const ROW_KEY = 7;
+const HEADER_ROW = 1;
+const FIRST_ROW = HEADER_ROW + 1;
+
+export interface PlanSheetOwner {
+  personId: string;
+  personName: string;
+  employeeNo: string;
+}
+
+export const planSheetName = (w: Words, owner: Pick<PlanSheetOwner, 'employeeNo'>, month: string) => `${w.repPlans.sheet} ${owner.employeeNo} ${month}`.slice(0, 31);
+
+const num = (text: string) => Number(text);
+
+/** The sheet for a month's plan: the newest version's figures, or blank cells to fill in. */
+export function planSheetSpec(w: Words, owner: PlanSheetOwner, form: Pick<MyRepPlan, 'month' | 'weeks' | 'target' | 'dueOn'>, plan: RepPlanView | null, editable: boolean): GridSheetSpec {
+  const r = w.repPlans;
+  const weeks = form.weeks.map((wk) => plan?.weeks.find((x) => x.weekKey === wk.key) ?? { weekKey: wk.key, sales: '', calls: '', visits: '', events: '' });
+  const rows: CellInput[][] = form.weeks.map((wk, i) => {
+    const p = weeks[i]!;
+    return [r.sections.week, wk.key, `${wk.start.slice(5)} – ${wk.end.slice(5)}`, p.sales === '' ? '' : num(String(p.sales)), p.calls, p.visits, p.events, `W|${wk.key}`];
+  });
+  const firstWeek = FIRST_ROW;
+  const lastWeek = FIRST_ROW + form.weeks.length - 1;
+  const salesCol = columnLetters(SALES);
+  rows.push([r.sections.total, '', '', formula(`=SUM(${salesCol}${firstWeek + 1}:${salesCol}${lastWeek + 1})`), '', '', '', 'T']);
+  const customers = plan?.customers ?? [];
+  const customerRows = customers.length + SPARE_CUSTOMER_ROWS;
+  for (let i = 0; i < customerRows; i++) {
+    const c = customers[i];
+    rows.push([r.sections.customer, c?.customer ?? '', '', c ? num(c.sales) : '', '', c ? c.visits : '', '', `C|${i}`]);
+  }
+  rows.push([r.sections.reason, plan?.belowTargetReason ?? '', '', '', '', '', '', 'R']);
+  const customerStart = lastWeek + 2;
+  const reasonRow = customerStart + customerRows;
+  const count = { kind: 'whole' as const, min: 0, max: MAX_COUNT, message: format(r.countRule, { max: MAX_COUNT }) };
+  const extraInputs: NonNullable<GridSheetSpec['extraInputs']> = editable
+    ? [
+        { block: { row: firstWeek, column: CALLS, rows: form.weeks.length, columns: 3 }, rule: count },
+        { block: { row: customerStart, column: KEY, rows: customerRows, columns: 1 }, rule: null },
+        { block: { row: customerStart, column: SALES, rows: customerRows, columns: 1 }, rule: { kind: 'decimal', min: 0, message: r.salesRule } },
+        { block: { row: customerStart, column: VISITS, rows: customerRows, columns: 1 }, rule: count },
+        { block: { row: reasonRow, column: KEY, rows: 1, columns: 1 }, rule: null },
+      ]
+    : [];
+  const status = plan ? (r.statuses[plan.status] ?? plan.status) : r.notStarted;
+  return {
+    sheetName: planSheetName(w, owner, form.month),
+    kind: PLAN_KIND,
+    identity: { personId: owner.personId, month: form.month },
+    banner: format(r.banner, { name: owner.personName, no: owner.employeeNo, month: form.month, target: form.target ?? r.noTarget, due: form.dueOn, status }),
+    columns: [
+      { header: r.columns.section, numberFormat: '@', width: 80 },
+      { header: r.columns.key, numberFormat: '@', width: 110 },
+      { header: r.columns.dates, numberFormat: '@', width: 80 },
+      { header: r.columns.sales, numberFormat: '#,##0.00', width: 95 },
+      { header: r.columns.calls, numberFormat: '0', width: 45 },
+      { header: r.columns.visits, numberFormat: '0', width: 45 },
+      { header: r.columns.events, numberFormat: '0', width: 45 },
+      { header: 'ID', numberFormat: '@', width: 40 },
+    ],
+    rows,
+    properties: { personName: owner.personName, planId: plan?.id ?? '', revision: String(plan?.revision ?? ''), status: plan?.status ?? '' },
+    input: editable ? { row: firstWeek, column: SALES, rows: form.weeks.length, columns: 1 } : { row: FIRST_ROW, column: SALES, rows: 0, columns: 0 },
+    inputRule: { kind: 'decimal', message: r.salesRule },
+    extraInputs,
+    hiddenColumns: [ROW_KEY],
+    totalRows: [lastWeek + 1],
+    protect: true,
+    freeze: { rows: 0, columns: 2 },
+    readOnly: !editable,
+  };
+}
+
+export interface Issue {
+  cell: string | null;
+  message: string;
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
+
+export interface PlanReadBack {
+  content: RepPlanContent;
+  issues: Issue[];
+  /** Problems the shared rules found (also in issues), with their severity: warnings do not stop a submission. */
+  warnings: Issue[];
+  revision: number | null;
+}
+
+/**
+ * What the sheet holds, as a plan, and every problem named by its cell:
+ * rows missing, cells that are not numbers, then the shared rules against
+ * the target (errors in `issues`, warnings such as "below target, reason
+ * given" in `warnings`).
+ */
+export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' | 'target'>, read: SheetRead): PlanReadBack {
+  const r = w.repPlans;
+  const sheet = read.sheetName;
+  const rowOf = new Map<string, number>();
+  read.values.forEach((row, i) => {
+    const key = text(row[ROW_KEY]);
+    if (key && key !== 'ID' && !rowOf.has(key)) rowOf.set(key, i);
+  });
+  const issues: Issue[] = [];
+  const at = (row: number, column: number) => `${sheet}!${columnLetters(column)}${row + 1}`;
+  const say = (cell: string | null, message: string) => issues.push({ cell, message: cell ? `${cell}: ${message}` : message });
+  const money = (row: number, column: number): bigint => {
+    const v = text(read.values[row]?.[column]);
+    if (v === '') return 0n;
+    if (!/^-?\d+(\.\d+)?$/.test(v)) {
+      say(at(row, column), format(r.notANumber, { value: v }));
+      return 0n;
+    }
+    try {
+      return parseMoney(v);
+    } catch {
+      say(at(row, column), format(r.tooManyDecimals, { value: v }));
+      return 0n;
+    }
+  };
+  const count = (row: number, column: number): number => {
+    const v = text(read.values[row]?.[column]);
+    if (v === '') return 0;
+    const n = Number(v);
+    if (!Number.isFinite(n)) {
+      say(at(row, column), format(r.notANumber, { value: v }));
+      return 0;
+    }
+    return n;
+  };
+  const weekRows: number[] = [];
+  const weeks = form.weeks.flatMap((wk) => {
+    const row = rowOf.get(`W|${wk.key}`);
+    if (row === undefined) {
+      say(null, format(r.missingRow, { key: wk.key }));
+      return [];
+    }
+    weekRows.push(row);
+    return [{ weekKey: wk.key, salesFen: money(row, SALES), calls: count(row, CALLS), visits: count(row, VISITS), events: count(row, EVENTS) }];
+  });
+  const customerRows: number[] = [];
+  const customers = [...rowOf.entries()]
+    .filter(([k]) => k.startsWith('C|'))
+    .sort((a, b) => a[1] - b[1])
+    .flatMap(([, row]) => {
+      const code = text(read.values[row]?.[KEY]);
+      const sales = text(read.values[row]?.[SALES]);
+      const visits = text(read.values[row]?.[VISITS]);
+      if (!code && !sales && !visits) return [];
+      if (!code) {
+        say(at(row, KEY), r.customerMissing);
+        return [];
+      }
+      customerRows.push(row);
+      return [{ customer: code, salesFen: money(row, SALES), visits: count(row, VISITS) }];
+    });
+  const reasonRow = rowOf.get('R');
+  if (reasonRow === undefined) say(null, format(r.missingRow, { key: r.sections.reason }));
+  const content: RepPlanContent = { month: form.month, weeks, customers, belowTargetReason: reasonRow === undefined ? null : text(read.values[reasonRow]?.[KEY]) || null };
+  const targetFen = form.target === null ? null : parseMoney(form.target);
+  const cellOf = (i: RepPlanIssue): string | null => {
+    const p = i.place;
+    const column = (field: string) => ({ weekKey: KEY, customer: KEY, salesFen: SALES, calls: CALLS, visits: VISITS, events: EVENTS })[field] ?? SALES;
+    if (p.section === 'weeks') return weekRows[p.index] === undefined ? null : at(weekRows[p.index]!, column(p.field));
+    if (p.section === 'customers') return customerRows[p.index] === undefined ? null : at(customerRows[p.index]!, column(p.field));
+    if (p.section === 'reason') return reasonRow === undefined ? null : at(reasonRow, KEY);
+    return null;
+  };
+  const warnings: Issue[] = [];
+  if (!issues.length) {
+    for (const i of checkRepPlan(content, { targetFen })) {
+      const cell = cellOf(i);
+      const message = format(w.reasons[i.code], i.params);
+      (i.severity === 'error' ? issues : warnings).push({ cell, message: cell ? `${cell}: ${message}` : message });
+    }
+  }
+  const revision = read.properties.revision ? Number(read.properties.revision) : null;
+  return { content, issues, warnings, revision };
+}

@@ -1,0 +1,166 @@
+/**
+ * The My plan screen's state and calls (issue 11 §2): the month chosen, the
+ * rep's plan for it (target, due day, versions), and every action: write the
+ * plan sheet, check it with the shared rules (each problem a link to its
+ * cell), save it as a draft, submit it. What the manager decided is said
+ * when the plan is loaded. One action at a time; a slow or unreachable
+ * server leaves a Try again.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Client } from '@urql/core';
+import { describeError, isTransient } from '../api/describe-error.ts';
+import { ApiError, run } from '../api/client.ts';
+import { oneAtATime } from '../api/retry.ts';
+import { format, type Words } from '../i18n.ts';
+import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { MY_REP_PLAN, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
+import { PLAN_KIND, planSheetSpec, readPlanSheet, type Issue, type PlanSheetOwner } from './plan-sheet.ts';
+import { formatMoney } from '../../../schema/money.ts';
+
+export type Work = keyof Words['repPlans']['working'];
+
+export type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; work: Work }
+  | { kind: 'ok'; message: string; warnings?: Issue[] }
+  | { kind: 'error'; message: string; retry?: () => void }
+  | { kind: 'issues'; issues: Issue[] };
+
+/** What the manager decided, said to the rep when their plan is loaded (null: nothing to say). */
+export function decisionNote(w: Words, form: MyRepPlan): string | null {
+  const r = w.repPlans;
+  const p = form.plan;
+  if (!p) return null;
+  if (p.status === 'RETURNED') return format(r.returnedNote, { version: p.version, comment: p.decisionComment ?? '' });
+  if (p.status === 'ACCEPTED') return format(r.acceptedNote, { version: p.version, month: form.month });
+  if (p.status === 'SUBMITTED') return format(r.submittedNote, { version: p.version });
+  return null;
+}
+
+export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void) {
+  const r = w.repPlans;
+  const [month, setMonthState] = useState(nextMonth());
+  const [form, setForm] = useState<MyRepPlan | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const running = useRef(false);
+
+  const fail = useCallback(
+    (err: unknown, retry?: () => void) => {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
+      setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
+    },
+    [w, onSessionEnded],
+  );
+  const act = (work: Work, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
+
+  const load = useCallback(async () => {
+    if (!validMonth(month)) return null;
+    const data = await run<{ myRepPlan: MyRepPlan }>(client, MY_REP_PLAN, { month: month.trim() }, true);
+    setForm(data.myRepPlan);
+    return data.myRepPlan;
+  }, [client, month]);
+
+  useEffect(() => {
+    const attempt = () =>
+      void load().then(
+        (f) => {
+          const note = f && decisionNote(w, f);
+          setStatus((s) => (s.kind === 'busy' ? s : note ? { kind: 'ok', message: note } : { kind: 'idle' }));
+        },
+        (err: unknown) => fail(err, attempt),
+      );
+    attempt();
+  }, [load, fail, w]);
+
+  const ownerOf = (f: MyRepPlan | null): PlanSheetOwner | null => (f?.person ? { personId: f.person.id, personName: f.person.name, employeeNo: f.person.employeeNo } : null);
+  const viewer = ownerOf(form);
+  const editable = (f: MyRepPlan) => !f.plan || f.plan.canEdit;
+  const write = (f: MyRepPlan) => writeGridSheet(excel(), planSheetSpec(w, ownerOf(f)!, f, f.plan, editable(f)));
+
+  const writeSheet = act('write', async () => {
+    if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
+    const f = await load();
+    if (!f?.person) return;
+    const report = await write(f);
+    const note = decisionNote(w, f);
+    const wrote = format(r.wrote, { month: f.month, sheet: report.sheetName, status: f.plan ? r.statuses[f.plan.status]! : r.notStarted });
+    setStatus({ kind: 'ok', message: note ? `${wrote} ${note}` : wrote });
+  });
+
+  /** The month's plan sheet, read back and checked; null (with the status said) when it cannot be used. */
+  const readChecked = async () => {
+    if (!form || !viewer) return null;
+    if (!editable(form)) {
+      setStatus({ kind: 'error', message: format(r.readOnly, { status: r.statuses[form.plan!.status]! }) });
+      return null;
+    }
+    const read = await readTaggedSheet(excel(), PLAN_KIND, { personId: viewer.personId, month: form.month }, ['revision', 'personName']);
+    if (!read) {
+      setStatus({ kind: 'issues', issues: [{ cell: null, message: format(r.notWritten, { month: form.month }) }] });
+      return null;
+    }
+    const back = readPlanSheet(w, form, read);
+    if (back.issues.length) {
+      setStatus({ kind: 'issues', issues: back.issues });
+      return null;
+    }
+    return back;
+  };
+
+  const check = act('check', async () => {
+    const back = await readChecked();
+    if (!back) return;
+    const total = back.content.weeks.reduce((s, x) => s + x.salesFen, 0n);
+    setStatus({ kind: 'ok', message: format(r.valid, { amount: formatMoney(total), target: form!.target ?? r.noTarget }), warnings: back.warnings });
+  });
+
+  const save = async (back: NonNullable<Awaited<ReturnType<typeof readChecked>>>) => {
+    const input = {
+      weeks: back.content.weeks.map((x) => ({ weekKey: x.weekKey, sales: formatMoney(x.salesFen), calls: x.calls, visits: x.visits, events: x.events })),
+      customers: back.content.customers.map((c) => ({ customer: c.customer, sales: formatMoney(c.salesFen), visits: c.visits })),
+      belowTargetReason: back.content.belowTargetReason,
+    };
+    const revision = form!.plan && (form!.plan.status === 'DRAFT' || form!.plan.status === 'RETURNED') ? form!.plan.revision : null;
+    return (await run<{ saveRepPlan: RepPlanView }>(client, SAVE_REP_PLAN, { month: form!.month, revision, input }, true)).saveRepPlan;
+  };
+
+  /** Writes the plan as the server now has it, so the sheet's tags carry its revision. */
+  const rewrite = async (plan: RepPlanView) => {
+    const f = { ...form!, plan };
+    setForm(f);
+    await write(f);
+  };
+
+  const saveDraft = act('save', async () => {
+    const back = await readChecked();
+    if (!back) return;
+    const saved = await save(back);
+    await rewrite(saved);
+    setStatus({ kind: 'ok', message: format(r.saved, { month: saved.month, version: saved.version }) });
+  });
+
+  const submit = act('submit', async () => {
+    const back = await readChecked();
+    if (!back) return;
+    const saved = await save(back);
+    const done = (await run<{ submitRepPlan: RepPlanView }>(client, SUBMIT_REP_PLAN, { id: saved.id, revision: saved.revision }, true)).submitRepPlan;
+    await rewrite(done);
+    setStatus({ kind: 'ok', message: format(r.submitted, { month: done.month, version: done.version }), warnings: back.warnings });
+  });
+
+  return {
+    month,
+    setMonth: (m: string) => {
+      setMonthState(m);
+      setForm(null);
+    },
+    form,
+    status,
+    busy: status.kind === 'busy',
+    fail,
+    writeSheet,
+    check,
+    saveDraft,
+    submit,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The Rep plans screen's state and calls (issue 11 §2), for managers: the
+ * month chosen, who handed in what (as a sheet), the submitted plans waiting
+ * for a decision, each opened as a sheet and accepted or returned with a
+ * comment. One action at a time; a slow or unreachable server leaves a Try again.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Client } from '@urql/core';
+import { describeError, isTransient } from '../api/describe-error.ts';
+import { ApiError, run } from '../api/client.ts';
+import { oneAtATime } from '../api/retry.ts';
+import { format, type Words } from '../i18n.ts';
+import { writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
+import { ACCEPT_REP_PLAN, nextMonth, REP_PLAN, REP_PLAN_ROSTER, RETURN_REP_PLAN, validMonth, type RepPlanView, type RosterRow } from './operations.ts';
+import { planRosterSheet, rosterCounts } from './roster-sheet.ts';
+import { planSheetSpec } from './plan-sheet.ts';
+import { planWeeks } from '../../../schema/rep-plan.ts';
+
+export type Work = keyof Words['repPlans']['working'];
+export type Status = { kind: 'idle' } | { kind: 'busy'; work: Work } | { kind: 'ok'; message: string } | { kind: 'error'; message: string; retry?: () => void };
+
+export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void) {
+  const r = w.repPlans;
+  const [month, setMonthState] = useState(nextMonth());
+  const [rows, setRows] = useState<RosterRow[] | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const running = useRef(false);
+
+  const fail = useCallback(
+    (err: unknown, retry?: () => void) => {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
+      setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
+    },
+    [w, onSessionEnded],
+  );
+  const act = (work: Work, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
+
+  const load = useCallback(async () => {
+    if (!validMonth(month)) return setRows(null);
+    setRows((await run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: month.trim() }, true)).repPlanRoster);
+  }, [client, month]);
+  useEffect(() => {
+    const attempt = () => void load().then(() => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)), (err: unknown) => fail(err, attempt));
+    attempt();
+  }, [load, fail]);
+
+  const pullRoster = act('roster', async () => {
+    if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
+    const list = (await run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: month.trim() }, true)).repPlanRoster;
+    setRows(list);
+    if (!list.length) return setStatus({ kind: 'ok', message: format(r.rosterEmpty, { month }) });
+    const report = await writeSheetTable(excel(), planRosterSheet(w, month.trim(), list));
+    setStatus({ kind: 'ok', message: format(r.rosterWrote, { month, sheet: report.sheetName, ...rosterCounts(list) }) });
+  });
+
+  /** The plan as a sheet to read before deciding: locked and grey. */
+  const writePlan = async (plan: RepPlanView) => {
+    const weeks = planWeeks(plan.month).map((x) => ({ key: x.key, start: x.start, end: x.end }));
+    const owner = { personId: plan.personId, personName: plan.personName, employeeNo: plan.employeeNo };
+    return writeGridSheet(excel(), planSheetSpec(w, owner, { month: plan.month, weeks, target: plan.target, dueOn: plan.dueOn }, plan, false));
+  };
+
+  const open = (row: RosterRow) =>
+    act('open', async () => {
+      const plan = (await run<{ repPlan: RepPlanView }>(client, REP_PLAN, { id: row.planId }, true)).repPlan;
+      const report = await writePlan(plan);
+      setStatus({ kind: 'ok', message: format(r.opened, { month: plan.month, name: plan.personName, version: plan.version, status: r.statuses[plan.status]!, sheet: report.sheetName }) });
+    })();
+
+  const decide = (row: RosterRow, accept: boolean, comment: string) =>
+    act('decide', async () => {
+      if (!accept && !comment.trim()) return setStatus({ kind: 'error', message: r.commentNeeded });
+      const vars = { id: row.planId, revision: row.revision, ...(accept ? {} : { comment: comment.trim() }) };
+      const done = accept
+        ? (await run<{ acceptRepPlan: RepPlanView }>(client, ACCEPT_REP_PLAN, vars, true)).acceptRepPlan
+        : (await run<{ returnRepPlan: RepPlanView }>(client, RETURN_REP_PLAN, vars, true)).returnRepPlan;
+      await load();
+      setStatus({ kind: 'ok', message: format(accept ? r.accepted : r.returned, { month: done.month, name: done.personName }) });
+    })();
+
+  return {
+    month,
+    setMonth: (m: string) => {
+      setMonthState(m);
+      setRows(null);
+    },
+    rows,
+    waiting: (rows ?? []).filter((x) => x.status === 'SUBMITTED'),
+    status,
+    busy: status.kind === 'busy',
+    pullRoster,
+    open,
+    decide,
+  };
+}
