@@ -24,6 +24,7 @@ CREATE TABLE "Customer" (
     "ownerUnitId" TEXT NOT NULL,
     "ownershipStatus" "OwnershipStatus" NOT NULL DEFAULT 'PROPOSED',
     "confirmedById" TEXT,
+    "confirmedBy" TEXT,
     "confirmedAt" TIMESTAMP(3),
     "notes" TEXT,
     "lastVisitOn" TIMESTAMP(3),

@@ -9,6 +9,7 @@ CREATE TABLE "Customer" (
     "ownerUnitId" TEXT NOT NULL,
     "ownershipStatus" TEXT NOT NULL DEFAULT 'PROPOSED',
     "confirmedById" TEXT,
+    "confirmedBy" TEXT,
     "confirmedAt" DATETIME,
     "notes" TEXT,
     "lastVisitOn" DATETIME,
