@@ -10,6 +10,7 @@ import { en as reasonsEn, zh as reasonsZh } from './i18n/reasons.ts';
 import { en as kpiEn, zh as kpiZh } from './i18n/kpi.ts';
 import { en as scorecardsEn, zh as scorecardsZh } from './i18n/scorecards.ts';
 import { en as resultsEn, zh as resultsZh } from './i18n/results.ts';
+import { en as customersEn, zh as customersZh } from './i18n/customers.ts';
 
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
@@ -26,6 +27,7 @@ const en = {
   kpi: kpiEn,
   scorecards: scorecardsEn,
   results: resultsEn,
+  customers: customersEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -197,6 +199,7 @@ const zh: Words = {
   kpi: kpiZh,
   scorecards: scorecardsZh,
   results: resultsZh,
+  customers: customersZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',
