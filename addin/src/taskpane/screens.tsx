@@ -20,6 +20,7 @@ import { ImportPane } from './components/ImportPane.tsx';
 import { ScorecardsPane } from './components/ScorecardsPane.tsx';
 import { PerformancePane } from './components/PerformancePane.tsx';
 import { MyPerformancePane } from './components/MyPerformancePane.tsx';
+import { CustomersPane } from './components/CustomersPane.tsx';
 
 export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
 
@@ -63,6 +64,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'users', label: (w) => w.chores.users.title, roles: ['ADMIN'], render: (p) => <UsersPane {...p} /> },
   { id: 'performance', label: (w) => w.results.performance, roles: ['MANAGER', 'DIRECTOR', 'ADMIN', 'FINANCE'], render: (p) => <PerformancePane {...p} /> },
   { id: 'my-performance', label: (w) => w.results.myPerformance, roles: 'everyone', render: (p) => <MyPerformancePane {...p} /> },
+  { id: 'customers', label: (w) => w.customers.title, roles: ['REP', 'MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <CustomersPane {...p} /> },
 ];
 
 /** The screens someone with these roles sees, in order. */
