@@ -76,13 +76,13 @@ export function CustomersPane(props: { w: Words; client: Client; roles: string[]
                     <Select value={h.flagId} onChange={(_, d) => h.setFlagId(d.value)} data-testid="cross-flag">
                       <option value="">—</option>
                       {h.open.map((f) => (
-                        <option key={f.id} value={f.id}>{`${f.externalId} · ${f.customerName} · ${f.sellerName}`}</option>
+                        <option key={f.id} value={f.id}>{`${f.date} · ${f.customerName} · ${f.sellerName}`}</option>
                       ))}
                     </Select>
                   </Field>
                   {chosen && (
                     <div className={s.meta} data-testid="cross-chosen">
-                      {`${chosen.date} · ${showMoney(w.locale, chosen.amount)} · ${chosen.sellingUnitName} → ${chosen.owningUnitName}`}
+                      {`${showMoney(w.locale, chosen.amount)} · ${chosen.sellingUnitName} → ${chosen.owningUnitName} · ${chosen.customerOwnerName}`}
                       {!chosen.canDecide && <div>{c.cross.notYours}</div>}
                     </div>
                   )}

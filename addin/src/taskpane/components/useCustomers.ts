@@ -100,7 +100,7 @@ export function useCustomers({ client, w, roles, onSessionEnded }: { client: Cli
       setComment('');
       // The sheet shows the decision at once, when it is in the workbook.
       if (typeof Excel !== 'undefined') await writeSheetTable(Excel.run as unknown as ExcelRun, crossTerritorySheet(w, flagsAfter(flags ?? [], decided), { pulledAt: new Date().toISOString() }));
-      return format(c.cross.decided, { sale: `${decided.externalId} ${decided.customerName}`, status: c.statuses[decided.status] });
+      return format(c.cross.decided, { sale: `${decided.date} ${decided.customerName}`, status: c.statuses[decided.status] });
     });
 
   const toSheet = () =>
