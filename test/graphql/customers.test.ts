@@ -249,4 +249,31 @@ describe.each(testProviders)('customers on %s', (provider) => {
     expect([await actual(rep3), await actual(rep)]).toEqual(['20.00', '1960.50']);
     expect(managerPersonId).toBeTruthy();
   });
+
+  it('a sales sheet names customers by a 客户编码 column: an unknown code names its cell; a known one outside the territory is flagged', async () => {
+    const SHEET = 'mutation($g: SheetGridInput!) { importSalesSheet(grid: $g) { created } }';
+    const grid = (code: string) => ({
+      sheet: '十一月',
+      rows: [
+        ['单号', '工号', '日期', '金额', '客户编码'],
+        ['SH-CT-1', rep3.employeeNo, '2026-11-20', '88.00', code],
+      ],
+    });
+    const bad = await refused(SHEET, { g: grid('KH-NONE') }, 'finance');
+    expect((bad as any).problems).toEqual([expect.objectContaining({ sheet: '十一月', cell: 'E2', field: 'customerCode', reason: 'UNKNOWN_CUSTOMER_CODE', params: { code: 'KH-NONE' } })]);
+    await ok(SHEET, { g: grid('HZ-C002') }, 'finance');
+    const flags = (await ok(FLAGS, { status: 'OPEN' }, 'manager')).crossTerritorySales as any[];
+    expect(flags.map((f) => [f.externalId, f.customerCode, f.owningUnitId, f.canDecide])).toEqual([['SH-CT-1', 'HZ-C002', area.id, true]]);
+  });
+
+  it('a reassignment into a locked period is refused, changing nothing; reopened, it goes through', async () => {
+    const flag = ((await ok(FLAGS, { status: 'OPEN' }, 'manager')).crossTerritorySales as any[])[0];
+    await ok('mutation { lockPeriod(periodKey: "2026-11", reason: "月结") { periodKey } }', {}, 'admin');
+    expect(await refused(DECIDE, { id: flag.id, decision: 'REASSIGN' }, 'manager')).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-11' } });
+    await ok('mutation { reopenPeriod(periodKey: "2026-11", reason: "窜货改划") }', {}, 'admin');
+    const decided = (await ok(DECIDE, { id: flag.id, decision: 'REASSIGN' }, 'manager')).decideCrossTerritorySale;
+    // Owned by the area itself: credited to the owner in the team they work in that day.
+    expect(decided).toMatchObject({ status: 'REASSIGNED', sellerId: rep2.id });
+    expect(await s.db.prisma.salesRecord.findUniqueOrThrow({ where: { externalId: 'SH-CT-1' } })).toMatchObject({ personId: rep2.id, unitId: rep2.unitId });
+  });
 });
