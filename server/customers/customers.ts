@@ -125,10 +125,6 @@ async function visibleCustomer(ctx: Context, db: Pick<Context['prisma'], 'custom
   return c;
 }
 
-export async function getCustomer(ctx: Context, id: string): Promise<CustomerView> {
-  return view(await visibleCustomer(ctx, ctx.prisma, id));
-}
-
 // ── checks ──────────────────────────────────────────────────────────────
 
 function requireValid(input: CustomerDraft, partial: boolean) {
