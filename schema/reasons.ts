@@ -24,6 +24,7 @@ export const IMPORT_PROBLEM_REASONS = {
   UNKNOWN_EMPLOYEE_NO: ['employeeNo'],
   NOT_EMPLOYED_ON: ['employeeNo', 'date'],
   IN_LOCKED_PERIOD: ['date', 'period'],
+  UNKNOWN_CUSTOMER_CODE: ['code'],
 } as const;
 
 export type ImportProblemReason = keyof typeof IMPORT_PROBLEM_REASONS;
@@ -125,8 +126,44 @@ export const REP_PLAN_RULE_REASONS = {
   REP_PLAN_DUE_DAY_INVALID: ['value'],
 } as const;
 export type RepPlanRuleReason = keyof typeof REP_PLAN_RULE_REASONS;
+// ── Customers and cross-territory sales (issue 11 §5) ─────────────────
+/** Why a customer's input is refused (schema/customers.ts): `value` the text given, `max` a length, `row` a contact's place (1-based). */
+export const CUSTOMER_RULE_REASONS = {
+  CUSTOMER_CODE_FORMAT: ['value'],
+  CUSTOMER_NAME_REQUIRED: [],
+  CUSTOMER_TEXT_TOO_LONG: ['max'],
+  CUSTOMER_TYPE_UNKNOWN: ['value'],
+  CUSTOMER_TIER_UNKNOWN: ['value'],
+  CUSTOMER_TOO_MANY_CONTACTS: ['max'],
+  CONTACT_NAME_REQUIRED: ['row'],
+  CONTACT_PHONE_FORMAT: ['value'],
+  CONTACT_EMAIL_FORMAT: ['value'],
+  CONTACT_ONE_PRIMARY: [],
+} as const;
+export type CustomerRuleReason = keyof typeof CUSTOMER_RULE_REASONS;
+
+/** The customer services' refusals (server/customers/): `code` a customer code, `name` a person's or customer's name, `flagStatus` a flag's status. */
+export const CUSTOMER_REASONS = {
+  ...CUSTOMER_RULE_REASONS,
+  CUSTOMER_NOT_FOUND: ['id'],
+  CUSTOMER_CHANGED: ['id', 'version'],
+  CUSTOMER_CODE_TAKEN: ['code', 'name'],
+  CUSTOMER_NOT_YOURS: [],
+  CUSTOMER_OWNER_OUTSIDE: ['name'],
+  CUSTOMER_OWNER_NOT_IN_UNIT: ['name', 'unit'],
+  CUSTOMER_OWN_CONFIRMATION: [],
+  CUSTOMER_ALREADY_CONFIRMED: ['name'],
+  CUSTOMER_SAME_OWNER: ['name'],
+  CROSS_TERRITORY_NOT_FOUND: ['id'],
+  CROSS_TERRITORY_DECIDED: ['flagStatus'],
+  CROSS_TERRITORY_NOT_DECIDER: ['unit'],
+  CROSS_TERRITORY_OWN_SALE: [],
+  CROSS_TERRITORY_NO_OWNER_ON_DAY: ['name', 'date'],
+} as const;
+// ── end of customers ──────────────────────────────────────────────────
 
 export const REASONS = {
+  ...CUSTOMER_REASONS,
   ...ALLOCATION_PROBLEM_REASONS,
   ...REP_PLAN_RULE_REASONS,
   ...IMPORT_PROBLEM_REASONS,

@@ -12,6 +12,7 @@ import { en as scorecardsEn, zh as scorecardsZh } from './i18n/scorecards.ts';
 import { en as repPlansEn, zh as repPlansZh } from './i18n/rep-plans.ts';
 import { en as resultsEn, zh as resultsZh } from './i18n/results.ts';
 import { en as rankingRewardsEn, zh as rankingRewardsZh } from './i18n/ranking-rewards.ts';
+import { en as customersEn, zh as customersZh } from './i18n/customers.ts';
 
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
@@ -30,6 +31,7 @@ const en = {
   repPlans: repPlansEn,
   results: resultsEn,
   rankingRewards: rankingRewardsEn,
+  customers: customersEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -203,6 +205,7 @@ const zh: Words = {
   repPlans: repPlansZh,
   results: resultsZh,
   rankingRewards: rankingRewardsZh,
+  customers: customersZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',

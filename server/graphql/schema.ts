@@ -23,6 +23,8 @@ import './types/Actuals.ts';
 import './types/Achievement.ts';
 import './types/Ranking.ts';
 import './types/RankingRewards.ts';
+import './types/Customer.ts';
+import './types/CrossTerritorySale.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

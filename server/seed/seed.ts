@@ -13,6 +13,8 @@ import { rebuildSalesMonths } from '../results/rollup.ts';
 import { ensureBuiltInPlans } from '../payroll/plans.ts';
 import { ensureWorkingCalendar } from '../payroll/working-calendar.ts';
 import { ensureKpiSets } from './kpi-sets.ts';
+import { DemoCustomerBook } from './demo-customers.ts';
+import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
 
 export const DEMO_PASSWORD = 'quotabook-demo';
 
@@ -124,7 +126,7 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: SeedOp
   };
 }
 
-/** Rows per multi-row INSERT: 12 parameters a sale stays under SQLite's 32,766. */
+/** Rows per multi-row INSERT: at 13 parameters a sale, 2,000 rows stay under SQLite's 32,766. */
 const SALES_BATCH = 2_000;
 const LINE_BATCH = 4_000;
 
@@ -137,20 +139,43 @@ async function seedResults(prisma: Prisma.TransactionClient, org: DemoOrg, o: Re
   let sales = 0;
   let batch: Prisma.Sql[] = [];
   const now = new Date();
+  // Customer files (issue 11 §5), written before the sales that name them.
+  const book = new DemoCustomerBook(org, o.today, () => crypto.randomUUID());
   const flush = async () => {
     if (!batch.length) return;
-    await prisma.$executeRaw`INSERT INTO "SalesRecord" ("id", "externalId", "personId", "unitId", "date", "amountFen", "units", "customer", "newCustomer", "collectedFen", "marginFen", "importedAt") VALUES ${Prisma.join(batch)}`;
+    const files = book.drain();
+    if (files.length) {
+      await prisma.customer.createMany({
+        data: files.map((f) => ({
+          id: f.id,
+          code: f.code,
+          name: f.name,
+          type: f.type,
+          tier: f.tier,
+          ownerId: personId.get(f.ownerKey)!,
+          ownerUnitId: unitId.get(f.ownerUnitKey)!,
+          ownershipStatus: f.confirmed ? ('CONFIRMED' as const) : ('PROPOSED' as const),
+          confirmedBy: f.confirmed ? 'system' : null,
+          confirmedAt: f.confirmed ? now : null,
+        })),
+      });
+      await prisma.customerContact.createMany({ data: files.flatMap((f) => f.contacts.map((c) => ({ customerId: f.id, ...c }))) });
+    }
+    await prisma.$executeRaw`INSERT INTO "SalesRecord" ("id", "externalId", "personId", "unitId", "date", "amountFen", "units", "customer", "customerId", "newCustomer", "collectedFen", "marginFen", "importedAt") VALUES ${Prisma.join(batch)}`;
     batch = [];
   };
   for (const s of demoSales(org, o)) {
+    const id = crypto.randomUUID();
+    const file = book.customerFor(s, id);
     batch.push(
-      Prisma.sql`(${crypto.randomUUID()}, ${s.externalId}, ${personId.get(s.personKey)!}, ${unitId.get(s.unitKey)!}, ${dayToDate(s.date)}, ${s.amountFen}, ${s.units}, ${s.customer}, ${s.newCustomer}, ${s.collectedFen}, ${s.marginFen}, ${now})`,
+      Prisma.sql`(${id}, ${s.externalId}, ${personId.get(s.personKey)!}, ${unitId.get(s.unitKey)!}, ${dayToDate(s.date)}, ${s.amountFen}, ${s.units}, ${file?.name ?? s.customer}, ${file?.id ?? null}, ${s.newCustomer}, ${s.collectedFen}, ${s.marginFen}, ${now})`,
     );
     sales++;
     if (batch.length === SALES_BATCH) await flush();
   }
   await flush();
   await rebuildSalesMonths(prisma);
+  await flagCrossTerritorySales(prisma, book.crossSaleIds);
 
   const plans = demoPlans(org, o);
   const ownerId = (kind: 'UNIT' | 'PERSON', key: string) => (kind === 'UNIT' ? unitId.get(key)! : personId.get(key)!);

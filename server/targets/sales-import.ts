@@ -12,6 +12,8 @@ import { dateToDay } from '../../schema/dates.ts';
 import { period } from '../../schema/periods.ts';
 import { fiscalCalendar } from './calendar.ts';
 import { refreshSalesMonths } from '../results/rollup.ts';
+import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
+import { normaliseCustomerCode } from '../../schema/customers.ts';
 
 export interface SaleInput {
   externalId: string;
@@ -20,6 +22,8 @@ export interface SaleInput {
   amountFen: bigint;
   units?: number | null;
   customer?: string | null;
+  /** A customer file's code (客户编码): the sale names that customer; an unknown code refuses the row. */
+  customerCode?: string | null;
   newCustomer?: boolean | null;
   collectedFen?: bigint | null;
   marginFen?: bigint | null;
@@ -75,6 +79,7 @@ type SalesRow = {
   amountFen: bigint;
   units: number;
   customer: string | null;
+  customerId: string | null;
   newCustomer: boolean;
   collectedFen: bigint;
   marginFen: bigint;
@@ -112,9 +117,19 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
       rows: own.slice(0, 200),
     });
   }
+  const codes = [...new Set(records.flatMap((r) => (r.customerCode?.trim() ? [normaliseCustomerCode(r.customerCode)] : [])))];
+  const customers = codes.length ? await ctx.prisma.customer.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, name: true } }) : [];
+  const byCode = new Map(customers.map((c) => [c.code, c]));
+  const customerOf = (r: SaleInput, i: number) => {
+    if (!r.customerCode?.trim()) return null;
+    const c = byCode.get(normaliseCustomerCode(r.customerCode));
+    if (!c) problems.push({ row: rowOf(i), field: 'customerCode', message: `no customer has the code ${r.customerCode.trim()}`, reason: 'UNKNOWN_CUSTOMER_CODE', params: { code: r.customerCode.trim() } });
+    return c ?? null;
+  };
   const calendar = await fiscalCalendar(ctx);
   const locks = (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
   const resolved = records.map((r, i) => {
+    const customer = customerOf(r, i);
     const p = byNo.get(r.employeeNo);
     if (!p) {
       problems.push({ row: rowOf(i), field: 'employeeNo', message: `no person has employee number ${r.employeeNo}`, reason: 'UNKNOWN_EMPLOYEE_NO', params: { employeeNo: r.employeeNo } });
@@ -135,7 +150,8 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
       date: r.date,
       amountFen: r.amountFen,
       units: r.units ?? 0,
-      customer: r.customer ?? null,
+      customer: r.customer ?? customer?.name ?? null,
+      customerId: customer?.id ?? null,
       newCustomer: r.newCustomer ?? false,
       collectedFen: r.collectedFen ?? 0n,
       marginFen: r.marginFen ?? 0n,
@@ -149,15 +165,22 @@ type Db = Pick<Context['prisma'], 'salesRecord'>;
 /** Which rows are new, which change a stored sale, and the stored sales they change. */
 async function salesChanges(db: Db, rows: SalesRow[]) {
   const existing = new Map(
-    (await db.salesRecord.findMany({ where: { externalId: { in: rows.map((r) => r.externalId) } } })).map((e) => [e.externalId, e]),
+    (await db.salesRecord.findMany({ where: { externalId: { in: rows.map((r) => r.externalId) } }, include: { crossTerritoryFlag: { select: { status: true } } } })).map(
+      ({ crossTerritoryFlag, ...e }) => [e.externalId, { ...e, reassigned: crossTerritoryFlag?.status === 'REASSIGNED' }] as const,
+    ),
   );
+  // A sale whose credit a manager moved (窜货, REASSIGNED) keeps it when the same sale is imported again.
+  rows = rows.map((r) => {
+    const e = existing.get(r.externalId);
+    return e?.reassigned ? { ...r, personId: e.personId, unitId: e.unitId } : r;
+  });
   const fresh = rows.filter((r) => !existing.has(r.externalId));
   const changed = rows.filter((r) => {
     const e = existing.get(r.externalId);
     return (
       e &&
       (e.personId !== r.personId || e.unitId !== r.unitId || e.date.getTime() !== r.date.getTime() || e.amountFen !== r.amountFen || e.units !== r.units ||
-        e.customer !== r.customer || e.newCustomer !== r.newCustomer || e.collectedFen !== r.collectedFen || e.marginFen !== r.marginFen)
+        e.customer !== r.customer || e.customerId !== r.customerId || e.newCustomer !== r.newCustomer || e.collectedFen !== r.collectedFen || e.marginFen !== r.marginFen)
     );
   });
   return { existing, fresh, changed };
@@ -184,6 +207,11 @@ export async function importSales(ctx: Context, records: SaleInput[], source?: s
       const { existing, fresh, changed } = await salesChanges(tx, rows);
       if (fresh.length) await tx.salesRecord.createMany({ data: fresh });
       for (const r of changed) await tx.salesRecord.update({ where: { externalId: r.externalId }, data: r });
+      // Sales naming a customer owned outside the selling unit's territory (窜货).
+      const named = [...fresh, ...changed].filter((r) => r.customerId).map((r) => r.externalId);
+      const flagged = named.length
+        ? await flagCrossTerritorySales(tx, (await tx.salesRecord.findMany({ where: { externalId: { in: named } }, select: { id: true } })).map((s) => s.id))
+        : 0;
       // The monthly sums the results read, for the months before and after the change.
       await refreshSalesMonths(tx, [...fresh, ...changed, ...changed.map((r) => existing.get(r.externalId)!)]);
       const result = { created: fresh.length, updated: changed.length, unchanged: rows.length - fresh.length - changed.length };
@@ -193,7 +221,7 @@ export async function importSales(ctx: Context, records: SaleInput[], source?: s
           entityId: new Date().toISOString(),
           action: 'import',
           before: changed.length ? changed.map((r) => existing.get(r.externalId)) : null,
-          after: { ...result, created: fresh.map((r) => r.externalId), updated: changed.map((r) => r.externalId) },
+          after: { ...result, created: fresh.map((r) => r.externalId), updated: changed.map((r) => r.externalId), crossTerritoryFlagged: flagged },
         });
       }
       return result;

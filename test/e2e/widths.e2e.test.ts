@@ -186,7 +186,8 @@ describe.skipIf(!hasChromium)('the pane at task-pane widths', () => {
         await chooseLanguage(page, 'en');
       }
       await page.context().close();
-    }, 240_000);
+      // The first role (admin) axes and photographs most screens: about 15 of them now.
+    }, 420_000);
   }
 
   it('signed out: the sign-in screen fits and is accessible in both languages', async () => {

@@ -240,6 +240,18 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   acceptRepPlan: { allowed: ['manager', 'director'], query: 'mutation { acceptRepPlan(id: "no-plan", revision: 1) { id } }', vars: () => ({}) },
   returnRepPlan: { allowed: ['manager', 'director'], query: 'mutation { returnRepPlan(id: "no-plan", revision: 1, comment: "x") { id } }', vars: () => ({}) },
   setRepPlanDueDay: { allowed: ['admin'], query: 'mutation { setRepPlanDueDay(day: 0) }', vars: () => ({}) },
+  // Customers and cross-territory sales (issue 11 §5). A bad code or a customer/flag id that does not exist: allowed roles are refused after authorisation.
+  customers: { allowed: everyone, query: '{ customers(first: 1) { nodes { id } } }', vars: () => ({}) },
+  createCustomer: { allowed: ['rep', 'manager', 'director', 'admin'], query: 'mutation { createCustomer(input: { code: "A B", name: "x", type: ENTERPRISE }) { id } }', vars: () => ({}) },
+  updateCustomer: { allowed: ['rep', 'manager', 'director', 'admin'], query: 'mutation { updateCustomer(id: "no-customer", revision: 1, input: { tier: CORE }) { id } }', vars: () => ({}) },
+  confirmCustomerOwnership: { allowed: ['manager', 'director', 'admin'], query: 'mutation { confirmCustomerOwnership(id: "no-customer", revision: 1) { id } }', vars: () => ({}) },
+  transferCustomer: {
+    allowed: ['manager', 'director', 'admin'],
+    query: 'mutation($p: ID!) { transferCustomer(id: "no-customer", revision: 1, ownerId: $p) { id } }',
+    vars: (f) => ({ p: f.personInManagerArea.id }),
+  },
+  crossTerritorySales: { allowed: ['manager', 'director', 'admin'], query: '{ crossTerritorySales(status: OPEN) { id } }', vars: () => ({}) },
+  decideCrossTerritorySale: { allowed: ['manager', 'director'], query: 'mutation { decideCrossTerritorySale(id: "no-flag", decision: ACCEPT) { id } }', vars: () => ({}) },
 };
 
 describe('the permission matrix covers every operation', () => {

@@ -127,6 +127,10 @@ export async function databaseSnapshot(db: Database): Promise<string> {
     p.repPlan.findMany({ orderBy: { id: 'asc' } }),
     p.repPlanLine.findMany({ orderBy: { id: 'asc' } }),
     p.repPlanEvent.findMany({ orderBy: { id: 'asc' } }),
+    // Customers (issue 11 §5)
+    p.customer.findMany({ orderBy: { id: 'asc' } }),
+    p.customerContact.findMany({ orderBy: { id: 'asc' } }),
+    p.crossTerritoryFlag.findMany({ orderBy: { id: 'asc' } }),
   ]);
   return JSON.stringify(tables, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 }

@@ -22,6 +22,7 @@ import { PerformancePane } from './components/PerformancePane.tsx';
 import { MyPerformancePane } from './components/MyPerformancePane.tsx';
 import { MyPlanPane } from './components/MyPlanPane.tsx';
 import { PlanReviewsPane } from './components/PlanReviewsPane.tsx';
+import { CustomersPane } from './components/CustomersPane.tsx';
 
 export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
 
@@ -67,6 +68,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'my-performance', label: (w) => w.results.myPerformance, roles: 'everyone', render: (p) => <MyPerformancePane {...p} /> },
   { id: 'my-plan', label: (w) => w.repPlans.myTitle, roles: ['REP', 'MANAGER'], render: (p) => <MyPlanPane {...p} /> },
   { id: 'plan-reviews', label: (w) => w.repPlans.reviewTitle, roles: ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'], render: (p) => <PlanReviewsPane {...p} /> },
+  { id: 'customers', label: (w) => w.customers.title, roles: ['REP', 'MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <CustomersPane {...p} /> },
 ];
 
 /** The screens someone with these roles sees, in order. */

@@ -20,6 +20,7 @@ const SaleInput = builder.inputType('SaleInput', {
     amount: t.field({ type: 'Money' }),
     units: t.int({ required: false }),
     customer: t.string({ required: false, validate: z.string().max(128).optional().nullable() }),
+    customerCode: t.string({ required: false, description: 'A customer file’s code: the sale names that customer (an unknown code refuses the row); a sale to a customer owned in another unit’s territory is flagged (窜货).', validate: z.string().max(32).optional().nullable() }),
     newCustomer: t.boolean({ required: false }),
     collected: t.field({ type: 'Money', required: false }),
     margin: t.field({ type: 'Money', required: false }),
@@ -52,7 +53,7 @@ builder.mutationFields((t) => ({
   importSalesFile: t.field({
     type: ImportResultRef,
     description:
-      'Imports sales from an .xlsx or .csv file whose first row names the columns (externalId/单号, employeeNo/工号, date/日期, amount/金额, and optionally units/数量, customer/客户, newCustomer/新客户, collected/回款, margin/毛利). Refused whole, naming sheet and cell, when anything is wrong.',
+      'Imports sales from an .xlsx or .csv file whose first row names the columns (externalId/单号, employeeNo/工号, date/日期, amount/金额, and optionally units/数量, customer/客户, customerCode/客户编码, newCustomer/新客户, collected/回款, margin/毛利). Refused whole, naming sheet and cell, when anything is wrong.',
     authScopes: { finance: true, admin: true },
     args: { file: t.arg({ type: 'File' }) },
     resolve: (_r, args, ctx) => importSalesFrom(ctx, { file: args.file as File }),
