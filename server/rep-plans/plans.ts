@@ -70,6 +70,11 @@ export async function repTarget(db: Db, calendar: FiscalCalendar, personId: stri
   return targets.get(personId)?.BASE.get(month) ?? null;
 }
 
+/** The codes of the customers a rep may plan for: those they own. */
+export async function knownCustomers(db: Db, personId: string): Promise<Set<string>> {
+  return new Set((await db.customer.findMany({ where: { ownerId: personId }, select: { code: true } })).map((c) => c.code));
+}
+
 // ── checks as refusals ──────────────────────────────────────────────────
 
 /** The field a problem names: "weeks.2.calls", "customers.0.customer", "belowTargetReason" or "plan". */
@@ -126,6 +131,8 @@ function contentOf(plan: PlanRecord): RepPlanContent {
 
 async function views(ctx: Context, plans: PlanRecord[], firstSubmitted: Map<string, Date>): Promise<RepPlanView[]> {
   const scope = await viewerScope(ctx);
+  const known = new Map<string, Set<string>>();
+  for (const id of new Set(plans.map((p) => p.personId))) known.set(id, await knownCustomers(ctx.prisma, id));
   const now = today();
   return plans.map((plan) => {
     const content = contentOf(plan);
@@ -148,7 +155,7 @@ async function views(ctx: Context, plans: PlanRecord[], firstSubmitted: Map<stri
       belowTargetReason: plan.belowTargetReason,
       weeks: content.weeks.map((w) => ({ weekKey: w.weekKey, sales: formatMoney(w.salesFen), calls: w.calls, visits: w.visits, events: w.events })),
       customers: content.customers.map((c) => ({ customer: c.customer, sales: formatMoney(c.salesFen), visits: c.visits })),
-      issues: checkRepPlan(content, { targetFen: plan.targetFen }).map((i) => ({ reason: i.code, params: i.params, field: placeField(i.place), severity: i.severity })),
+      issues: checkRepPlan(content, { targetFen: plan.targetFen, knownCustomers: known.get(plan.personId) }).map((i) => ({ reason: i.code, params: i.params, field: placeField(i.place), severity: i.severity })),
       submittedAt: plan.submittedAt,
       decidedAt: plan.decidedAt,
       decisionComment: plan.decisionComment,
@@ -221,6 +228,8 @@ export interface MyRepPlan {
   plan: RepPlanView | null;
   /** Earlier versions, newest first (returned ones, with the manager's comments). */
   earlier: RepPlanView[];
+  /** The codes of the customers the rep may plan for (their own). */
+  customerCodes: string[];
 }
 
 /** The viewer's own plan for a month: what the form needs (weeks, target, due day) and the versions so far. */
@@ -239,6 +248,7 @@ export async function myRepPlan(ctx: Context, monthText: string): Promise<MyRepP
     dueOn: plans[0] ? plans[0].dueOn.toISOString().slice(0, 10) : dueDate(month, await repPlanDueDay(ctx)),
     plan: all[0] ?? null,
     earlier: all.slice(1),
+    customerCodes: personId ? [...(await knownCustomers(ctx.prisma, personId))].sort() : [],
   };
 }
 
@@ -292,7 +302,7 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
     const unitId = await unitInMonth(tx, personId, month);
     if (!unitId) throw badInput(['month'], `You are not employed in ${month}`, 'REP_PLAN_NOT_EMPLOYED', { month });
     const targetFen = await repTarget(tx, calendar, personId, month);
-    const issues = checkRepPlan(content, { targetFen }).filter((i) => i.severity === 'error' && i.code !== 'REP_PLAN_REASON_REQUIRED');
+    const issues = checkRepPlan(content, { targetFen, knownCustomers: await knownCustomers(tx, personId) }).filter((i) => i.severity === 'error' && i.code !== 'REP_PLAN_REASON_REQUIRED');
     if (issues.length) throw refuse(issues, 'The plan was not saved');
     const newest = await tx.repPlan.findFirst({ where: { personId, month }, orderBy: { version: 'desc' }, include });
     const data = { targetFen, plannedFen: plannedTotal(content), belowTargetReason: content.belowTargetReason };
@@ -331,7 +341,7 @@ export async function submitRepPlan(ctx: Context, id: string, revision: number):
     if (plan.revision !== revision) throw stale(plan, revision);
     if (plan.status !== 'DRAFT') throw wrongStatus(plan.status, 'submitted');
     const targetFen = await repTarget(tx, calendar, plan.personId, plan.month);
-    const issues = checkRepPlan(contentOf(plan), { targetFen }).filter((i) => i.severity === 'error');
+    const issues = checkRepPlan(contentOf(plan), { targetFen, knownCustomers: await knownCustomers(tx, plan.personId) }).filter((i) => i.severity === 'error');
     if (issues.length) throw refuse(issues, 'The plan was not submitted');
     const { count } = await tx.repPlan.updateMany({ where: { id, revision }, data: { status: 'SUBMITTED', targetFen, submittedAt: new Date(), revision: { increment: 1 } } });
     if (count === 0) throw stale(plan, revision);

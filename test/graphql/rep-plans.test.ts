@@ -60,6 +60,8 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     const u = await s.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username: 'other-mgr', password: 'correct-horse-battery', roles: ['MANAGER'], personId: other.managerId } }, t.admin);
     expect(u.errors).toBeUndefined();
     t.otherManager = await s.login('other-mgr', 'correct-horse-battery');
+    // The rep's own key customer.
+    await p.customer.create({ data: { code: 'KH-001', name: '华东建材', type: 'ENTERPRISE', tier: 'CORE', ownerId: rep.id, ownerUnitId: team.id, ownershipStatus: 'CONFIRMED' } });
     // The rep's published base target: 30,000.00 a month for the months the tests use (fixture).
     const months = [lastMonth, nextMonth, monthAfter];
     for (const year of [...new Set(months.map((m) => Number(m.slice(0, 4))))]) {
@@ -97,6 +99,9 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     const notWhole = await s.refused(SAVE, { m: nextMonth, i: { ...input(nextMonth, '5000.00'), customers: [{ customer: 'KH-001', sales: '1.00', visits: -2 }] } }, t.rep);
     expect(ext(notWhole)).toMatchObject({ reason: 'REP_PLAN_NEGATIVE', field: 'customers.0.visits' });
     expect(ext(await s.refused(SAVE, { m: '2026-13', i: input(nextMonth, '1.00') }, t.rep))).toMatchObject({ reason: 'REP_PLAN_NOT_A_MONTH' });
+    // A key customer must be one of the rep's own.
+    const unknown = await s.refused(SAVE, { m: nextMonth, i: { ...input(nextMonth, '5000.00'), customers: [{ customer: 'KH-404', sales: '1.00', visits: 1 }] } }, t.rep);
+    expect(ext(unknown)).toMatchObject({ reason: 'REP_PLAN_CUSTOMER_UNKNOWN', field: 'customers.0.customer', params: { customer: 'KH-404' } });
   });
 
   it('saves a draft below target; the submission needs the reason, and is refused without it, changing nothing', async () => {

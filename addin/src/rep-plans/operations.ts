@@ -2,7 +2,7 @@
 export const PLAN_FIELDS = `id personId personName employeeNo unitName month version status revision dueOn timeliness target planned belowTargetReason
   weeks { weekKey sales calls visits events } customers { customer sales visits } decisionComment canEdit canDecide`;
 
-export const MY_REP_PLAN = `query MyRepPlan($month: String!) { myRepPlan(month: $month) { person { id name employeeNo } month weeks { key start end } target dueOn plan { ${PLAN_FIELDS} } earlier { id version status decisionComment } } }`;
+export const MY_REP_PLAN = `query MyRepPlan($month: String!) { myRepPlan(month: $month) { person { id name employeeNo } month weeks { key start end } target dueOn plan { ${PLAN_FIELDS} } earlier { id version status decisionComment } customerCodes } }`;
 export const SAVE_REP_PLAN = `mutation SaveRepPlan($month: String!, $revision: Int, $input: RepPlanInput!) { saveRepPlan(month: $month, revision: $revision, input: $input) { ${PLAN_FIELDS} } }`;
 export const SUBMIT_REP_PLAN = `mutation SubmitRepPlan($id: ID!, $revision: Int!) { submitRepPlan(id: $id, revision: $revision) { ${PLAN_FIELDS} } }`;
 export const REP_PLAN = `query RepPlan($id: ID!) { repPlan(id: $id) { ${PLAN_FIELDS} } }`;
@@ -43,6 +43,8 @@ export interface MyRepPlan {
   dueOn: string;
   plan: RepPlanView | null;
   earlier: { id: string; version: number; status: RepPlanStatus; decisionComment: string | null }[];
+  /** The rep's own customers' codes: a key customer must be one of them. */
+  customerCodes: string[];
 }
 
 export interface RosterRow {

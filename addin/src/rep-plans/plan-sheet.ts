@@ -123,7 +123,7 @@ export interface PlanReadBack {
  * the target (errors in `issues`, warnings such as "below target, reason
  * given" in `warnings`).
  */
-export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' | 'target'>, read: SheetRead): PlanReadBack {
+export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' | 'target'> & Partial<Pick<MyRepPlan, 'customerCodes'>>, read: SheetRead): PlanReadBack {
   const r = w.repPlans;
   const sheet = read.sheetName;
   const rowOf = new Map<string, number>();
@@ -198,7 +198,8 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
   };
   const warnings: Issue[] = [];
   if (!issues.length) {
-    for (const i of checkRepPlan(content, { targetFen })) {
+    const knownCustomers = form.customerCodes ? new Set(form.customerCodes) : undefined;
+    for (const i of checkRepPlan(content, { targetFen, knownCustomers })) {
       const cell = cellOf(i);
       const message = format(w.reasons[i.code], i.params);
       (i.severity === 'error' ? issues : warnings).push({ cell, message: cell ? `${cell}: ${message}` : message });

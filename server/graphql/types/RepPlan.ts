@@ -99,6 +99,7 @@ const MyRepPlanRef = builder.objectRef<MyRepPlan>('MyRepPlan').implement({
     dueOn: t.field({ type: 'Date', resolve: (p) => dayToDate(p.dueOn) }),
     plan: t.field({ type: RepPlanRef, nullable: true, description: 'The newest version; null before the first save.', resolve: (m) => m.plan }),
     earlier: t.field({ type: [RepPlanRef], description: 'Earlier versions, newest first.', resolve: (m) => m.earlier }),
+    customerCodes: t.stringList({ description: 'The codes of the customers the rep may plan for (their own).', resolve: (m) => m.customerCodes }),
   }),
 });
 
