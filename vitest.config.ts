@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['schema/**/*.test.ts', 'server/**/*.test.ts', 'addin/**/*.test.ts', 'test/**/*.test.ts'],
     env: { NODE_ENV: 'test' },
     pool: 'forks',
+    // Migrated and seeded template databases, made once per run and copied by startTestServer.
+    globalSetup: ['./test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
