@@ -13,6 +13,16 @@ export default defineConfig({
     include: ['schema/**/*.test.ts', 'server/**/*.test.ts', 'addin/**/*.test.ts', 'test/**/*.test.ts'],
     env: { NODE_ENV: 'test' },
     pool: 'forks',
+    // One module graph per worker, not one per file: re-importing the server (Prisma clients, the
+    // Pothos schema, exceljs) for each of ~100 files cost several seconds a file, and every file
+    // then ran on cold code. Tests share no state through modules: each file starts its own
+    // servers on its own databases, and restores what it patches.
+    isolate: false,
+    // maxWorkers stays vitest's default (CPUs - 1): one worker on a 2-core CI machine, leaving the
+    // other core to PostgreSQL, the e2e server and Chromium, which the tests wait on; the timing
+    // checks (refusals, e2e) are calibrated for that.
+    // Migrated and seeded template databases, made once per run and copied by startTestServer.
+    globalSetup: ['./test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ['default', './test/support/summary-reporter.ts'],

@@ -88,8 +88,21 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   };
 }
 
-/** The Excel stand-in as one browser script that installs `window.Excel`. */
-export async function standInScript(): Promise<string> {
+let standIn: Promise<string> | undefined;
+
+/**
+ * The Excel stand-in as one browser script that installs `window.Excel`.
+ * Bundled once per worker (files share a module graph, vitest.config.ts), not once per file.
+ */
+export function standInScript(): Promise<string> {
+  standIn ??= bundleStandIn().catch((error) => {
+    standIn = undefined;
+    throw error;
+  });
+  return standIn;
+}
+
+async function bundleStandIn(): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',

@@ -13,7 +13,7 @@ import type { Provider } from '../../server/db/providers.ts';
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
 let pgReachable: Promise<boolean> | undefined;
-async function canReachPostgres(): Promise<boolean> {
+export async function canReachPostgres(): Promise<boolean> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
@@ -60,6 +60,71 @@ export async function tempDatabase(provider: Provider): Promise<TempDatabase> {
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await client.end();
+    },
+  };
+}
+
+/** The demo organisation's size in the template databases (startTestServer's default). */
+export const DEMO_TEMPLATE_PEOPLE = 80;
+/** Clones of the PostgreSQL template are databases named CLONE_PREFIX + run + '_' + tag. */
+export const CLONE_PREFIX = 'qb_clone_';
+
+/** What test/support/global-setup.ts made for this run (see there). */
+export interface Templates {
+  run: string;
+  /** A migrated and seeded SQLite file. */
+  sqlite?: string;
+  /** A migrated and seeded PostgreSQL database, its tables in `schema`. */
+  postgresql?: { database: string; schema: string };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    quotabookTemplates: Templates;
+  }
+}
+
+/** PG_URL pointing at another database on the same server. */
+export function pgDatabaseUrl(database: string): string {
+  const u = new URL(PG_URL);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * A fresh database holding a copy of a template's rows: a copied SQLite file,
+ * or a PostgreSQL database created from the template database.
+ */
+export async function cloneDatabase(provider: Provider, templates: Templates): Promise<TempDatabase | undefined> {
+  const tag = crypto.randomBytes(6).toString('hex');
+  if (provider === 'sqlite') {
+    if (!templates.sqlite) return undefined;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotabook-'));
+    const file = path.join(dir, `test-${tag}.db`);
+    fs.copyFileSync(templates.sqlite, file);
+    return { url: `file:${file}`, provider, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (!templates.postgresql) return undefined;
+  const name = `${CLONE_PREFIX}${templates.run}_${tag}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templates.postgresql.database}"`);
+  } finally {
+    await admin.end();
+  }
+  const base = pgDatabaseUrl(name);
+  return {
+    url: `${base}${base.includes('?') ? '&' : '?'}schema=${templates.postgresql.schema}`,
+    provider,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
  * file or PostgreSQL schema), migrated and seeded with the demo organisation,
  * answered in-process through yoga's fetch.
  */
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { Provider } from '../../server/db/providers.ts';
 import { openDatabase, type Database } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
@@ -11,7 +11,7 @@ import { seedOrganisation, DEMO_PASSWORD } from '../../server/seed/seed.ts';
 import { generateDemoOrg } from '../../server/seed/demo-org.ts';
 import { createApp, CSRF_HEADER } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
-import { tempDatabase, type TempDatabase } from './databases.ts';
+import { cloneDatabase, DEMO_TEMPLATE_PEOPLE, tempDatabase, type TempDatabase } from './databases.ts';
 import type { ResultsOptions } from '../../server/seed/demo-results.ts';
 
 export interface GqlResult<T = any> {
@@ -37,10 +37,13 @@ export interface TestServer {
  * exact figures.
  */
 export async function startTestServer(provider: Provider, options: { people?: number; seed?: boolean; results?: ResultsOptions } = {}): Promise<TestServer> {
-  const temp = await tempDatabase(provider);
-  await migrate(temp.url);
+  const people = options.people ?? DEMO_TEMPLATE_PEOPLE;
+  // The usual demo organisation comes copied from the run's template (test/support/global-setup.ts); anything else is migrated and seeded here.
+  const fromTemplate = options.seed !== false && people === DEMO_TEMPLATE_PEOPLE && !options.results ? await cloneDatabase(provider, inject('quotabookTemplates') ?? { run: '' }) : undefined;
+  const temp = fromTemplate ?? (await tempDatabase(provider));
+  if (!fromTemplate) await migrate(temp.url);
   const db = await openDatabase(temp.url);
-  if (options.seed !== false) await seedOrganisation(db.prisma, generateDemoOrg({ people: options.people ?? 80 }), { results: options.results });
+  if (!fromTemplate && options.seed !== false) await seedOrganisation(db.prisma, generateDemoOrg({ people }), { results: options.results });
   const config = { ...loadConfig({ PORT: '3000' }), databaseUrl: temp.url };
   const app = createApp(db, config);
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>> => {
@@ -86,53 +89,61 @@ export async function startTestServer(provider: Provider, options: { people?: nu
   };
 }
 
-/** Every row of every table but sessions, to show that a rejected change changed nothing. */
+/**
+ * Tables a rejected change may still touch: sign-in sessions and the sign-in
+ * rate limiter (signing in is not the change under test), and the migration ledger.
+ */
+const UNSNAPSHOTTED = new Set(['Session', 'RateLimit', '_quotabook_migrations', '_prisma_migrations']);
+
+/** One SQL statement that reads every snapshotted table, built once per database from its catalogue. */
+const snapshotQueries = new WeakMap<object, Promise<string>>();
+
+async function snapshotQuery(db: Database): Promise<string> {
+  const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  if (db.provider === 'sqlite') {
+    const cols = await db.prisma.$queryRawUnsafe<{ t: string; c: string; pk: number | bigint }[]>(
+      `SELECT m.name AS t, p.name AS c, p.pk AS pk FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`,
+    );
+    const tables = new Map<string, { cols: string[]; pk: [number, string][] }>();
+    for (const { t, c, pk } of cols) {
+      if (UNSNAPSHOTTED.has(t)) continue;
+      const e = tables.get(t) ?? { cols: [], pk: [] };
+      e.cols.push(c);
+      if (Number(pk) > 0) e.pk.push([Number(pk), c]);
+      tables.set(t, e);
+    }
+    if (!tables.size) throw new Error('databaseSnapshot: no tables found');
+    // Every column of every row as SQL literals (quote(): exact for reals, unlike JSON's 15 digits), one line per row in primary-key order.
+    return `SELECT ${[...tables]
+      .map(([t, { cols, pk }]) => {
+        const order = pk.length ? pk.sort((a, b) => a[0] - b[0]).map(([, c]) => q(c)) : cols.map(q);
+        return `(SELECT group_concat(${cols.map((c) => `quote(${q(c)})`).join(` || ',' || `)}, char(10) ORDER BY ${order.join(', ')}) FROM ${q(t)}) AS ${q(t)}`;
+      })
+      .join(', ')}`;
+  }
+  const rows = await db.prisma.$queryRawUnsafe<{ t: string; pk: string[] | null }[]>(
+    `SELECT c.relname::text AS t, (SELECT array_agg(a.attname::text ORDER BY k.n) FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum WHERE i.indrelid = c.oid AND i.indisprimary) AS pk
+       FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' ORDER BY c.relname`,
+  );
+  const tables = rows.filter((r) => !UNSNAPSHOTTED.has(r.t));
+  if (!tables.length) throw new Error('databaseSnapshot: no tables found');
+  // Every column of every row (the row's text form), one line per row in primary-key order.
+  return `SELECT ${tables
+    .map(({ t, pk }) => `(SELECT string_agg(r::text, E'\\n' ORDER BY ${pk?.length ? pk.map((c) => `r.${q(c)}`).join(', ') : 'r::text'}) FROM ${q(t)} r) AS ${q(t)}`)
+    .join(', ')}`;
+}
+
+/**
+ * Every row of every table but sessions (and the sign-in rate limiter), to show
+ * that a rejected change changed nothing. All tables are read in one
+ * statement, straight from the catalogue (a new table is covered without
+ * being listed here): one round trip instead of one Prisma query per table.
+ */
 export async function databaseSnapshot(db: Database): Promise<string> {
-  const p = db.prisma;
-  const tables = await Promise.all([
-    p.orgUnit.findMany({ orderBy: { id: 'asc' } }),
-    p.person.findMany({ orderBy: { id: 'asc' } }),
-    p.assignment.findMany({ orderBy: { id: 'asc' } }),
-    p.user.findMany({ orderBy: { id: 'asc' } }),
-    p.userRole.findMany({ orderBy: [{ userId: 'asc' }, { role: 'asc' }] }),
-    p.auditEvent.findMany({ orderBy: { id: 'asc' } }),
-    p.setting.findMany({ orderBy: { key: 'asc' } }),
-    p.periodLock.findMany({ orderBy: { periodKey: 'asc' } }),
-    p.salesRecord.findMany({ orderBy: { id: 'asc' } }),
-    p.salesMonth.findMany({ orderBy: [{ personId: 'asc' }, { unitId: 'asc' }, { month: 'asc' }] }),
-    p.rankingSnapshot.findMany({ orderBy: { id: 'asc' } }),
-    p.rankingAdjustmentProposal.findMany({ orderBy: { id: 'asc' } }),
-    p.targetPlan.findMany({ orderBy: { id: 'asc' } }),
-    p.targetLine.findMany({ orderBy: { id: 'asc' } }),
-    p.planEvent.findMany({ orderBy: { id: 'asc' } }),
-    p.seasonalityProfile.findMany({ orderBy: { code: 'asc' } }),
-    p.compensationPlan.findMany({ orderBy: { id: 'asc' } }),
-    p.compensationAssignment.findMany({ orderBy: { id: 'asc' } }),
-    p.attendanceDay.findMany({ orderBy: { id: 'asc' } }),
-    p.leaveRequest.findMany({ orderBy: { id: 'asc' } }),
-    p.payAdjustment.findMany({ orderBy: { id: 'asc' } }),
-    p.payrollRun.findMany({ orderBy: { id: 'asc' } }),
-    p.payslip.findMany({ orderBy: { id: 'asc' } }),
-    p.payslipLine.findMany({ orderBy: { id: 'asc' } }),
-    p.payrollEvent.findMany({ orderBy: { id: 'asc' } }),
-    p.promotionDecision.findMany({ orderBy: { id: 'asc' } }),
-    p.workingCalendarDay.findMany({ orderBy: { id: 'asc' } }),
-    // KPI scorecards (issue 10 §4)
-    p.kpiIndicatorSet.findMany({ orderBy: { id: 'asc' } }),
-    p.kpiIndicator.findMany({ orderBy: { id: 'asc' } }),
-    p.scorecard.findMany({ orderBy: { id: 'asc' } }),
-    p.scorecardLine.findMany({ orderBy: { id: 'asc' } }),
-    p.scorecardEvent.findMany({ orderBy: { id: 'asc' } }),
-    // Rep plans (issue 11 §2)
-    p.repPlan.findMany({ orderBy: { id: 'asc' } }),
-    p.repPlanLine.findMany({ orderBy: { id: 'asc' } }),
-    p.repPlanEvent.findMany({ orderBy: { id: 'asc' } }),
-    // Customers (issue 11 §5)
-    p.customer.findMany({ orderBy: { id: 'asc' } }),
-    p.customerContact.findMany({ orderBy: { id: 'asc' } }),
-    p.crossTerritoryFlag.findMany({ orderBy: { id: 'asc' } }),
-  ]);
-  return JSON.stringify(tables, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+  let query = snapshotQueries.get(db.prisma);
+  if (!query) snapshotQueries.set(db.prisma, (query = snapshotQuery(db)));
+  const [row] = await db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(await query);
+  return JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
 export function codeOf(result: GqlResult): string | undefined {
