@@ -107,6 +107,37 @@ describe('the Performance sheet', () => {
   });
 });
 
+describe('10,000 rows (issue 10: the Performance sheet for a whole organisation)', () => {
+  const n = 10_000;
+  const big: AchievementData = {
+    ...team,
+    rows: Array.from({ length: n }, (_, i) => {
+      const base = 10_000 + (i % 7) * 1_000;
+      const actual = (i * 7919) % 20_000;
+      const pct = ((actual * 100) / base).toFixed(2);
+      return { ownerId: `p${i}`, ownerKind: 'PERSON' as const, code: `E${String(i).padStart(5, '0')}`, name: `销售代表${i}`, cells: [cell(`${actual}.00`, `${base}.00`, null, pct, null, `${base - actual}.00`, null, ['MET_BASE', 'ABOUT_90', 'BELOW_80'][i % 3]!)] };
+    }),
+  };
+
+  it('go in one data sync after the two that look at the workbook, under the request limit, with one conditional format per rule and column', async () => {
+    const { workbook, run } = standIn();
+    const report = await writeSheetTable(run, performanceSheet(zh, big, ctx));
+    expect(report).toMatchObject({ rows: n, blocks: 1 });
+    expect(workbook.stats.syncs).toBe(3);
+    expect(workbook.stats.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
+    // Data bar, top three, bottom places, three classes: each over its whole column, never a cell at a time.
+    expect(workbook.conditionalFormats.map((f) => f.range)).toEqual(Array.from({ length: 6 }, (_, i) => ({ row: 2, column: [5, 10, 10, 9, 9, 9][i], rows: n, columns: 1 })));
+    expect(workbook.read('业绩 2026-12', `A${n + 2}:B${n + 2}`)[0]![1]).toMatch(/^销售代表/);
+
+    const league = { periodKey: '2026-12', previousPeriodKey: '2026-11', rows: big.rows.map((r, i) => ({ ownerId: r.ownerId, code: r.code, name: r.name, rank: i + 1, moved: (i % 5) - 2, actual: r.cells[0]!.actual, base: r.cells[0]!.base, achievement: r.cells[0]!.baseAchievement, class: r.cells[0]!.class, top: i < 3, bottom: i >= n - 3 })) };
+    const fresh = standIn();
+    const ranking = await writeSheetTable(fresh.run, rankingSheet(zh, 'SALES_AMOUNT', league, ctx));
+    expect(ranking).toMatchObject({ rows: n, blocks: 1 });
+    expect(fresh.workbook.stats.syncs).toBe(3);
+    expect(fresh.workbook.conditionalFormats).toHaveLength(3);
+  });
+});
+
 describe('the Ranking sheet', () => {
   it('writes rank, name, amount, achievement and movement', async () => {
     const { workbook, run } = standIn();
