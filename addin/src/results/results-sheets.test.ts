@@ -5,7 +5,10 @@ import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { writeChart } from '../excel/charts.ts';
 import { words } from '../i18n.ts';
 import { amountCell, dashboardSheet, myPerformanceSheet, performanceSheet, rankingSheet, ratioCell, type AchievementCell, type AchievementData } from './results-sheets.ts';
-import { periodFor } from './operations.ts';
+import { fiscalCalendarOf, periodFor } from './operations.ts';
+import { CALENDAR_YEAR } from '../../../schema/periods.ts';
+import { readRange } from '../../../schema/results.ts';
+import { addDays } from '../../../schema/dates.ts';
 
 const en = words.en;
 const zh = words['zh-CN'];
@@ -58,11 +61,37 @@ describe('cells from decimal strings', () => {
   });
 
   it('chooses the period a day falls in at each grain', () => {
-    expect(periodFor('2026-12-01', 'MONTH')).toEqual({ period: '2026-12', grain: 'MONTH', ranking: '2026-12' });
-    expect(periodFor('2026-12-15', 'TEN_DAYS').period).toBe('2026-12-D2');
-    expect(periodFor('2026-12-16', 'HALF_MONTH').period).toBe('2026-12-H2');
-    expect(periodFor('2026-12-01', 'QUARTER').period).toBe('2026-Q4');
-    expect(periodFor('2026-12-01', 'YEAR_TO_DATE')).toEqual({ period: '2026', grain: 'YEAR_TO_DATE', ranking: '2026' });
+    expect(periodFor('2026-12-01', 'MONTH', CALENDAR_YEAR)).toEqual({ period: '2026-12', grain: 'MONTH', ranking: '2026-12' });
+    expect(periodFor('2026-12-15', 'TEN_DAYS', CALENDAR_YEAR).period).toBe('2026-12-D2');
+    expect(periodFor('2026-12-16', 'HALF_MONTH', CALENDAR_YEAR).period).toBe('2026-12-H2');
+    expect(periodFor('2026-12-01', 'QUARTER', CALENDAR_YEAR).period).toBe('2026-Q4');
+    expect(periodFor('2026-12-01', 'YEAR_TO_DATE', CALENDAR_YEAR)).toEqual({ period: '2026', grain: 'YEAR_TO_DATE', ranking: '2026' });
+  });
+
+  it('keys quarters and years by the organisation’s fiscal calendar, as the server reads them (years from April)', () => {
+    const april = fiscalCalendarOf({ fiscalYearStartMonth: 4 });
+    expect(april).toEqual({ firstMonth: 4 });
+    // May is in the first fiscal quarter; the server's 2026-Q1 is April to June and holds the day.
+    expect(periodFor('2026-05-10', 'QUARTER', april)).toEqual({ period: '2026-Q1', grain: 'QUARTER', ranking: '2026-Q1' });
+    expect(readRange('2026-Q1', 'QUARTER', april, '2026-12-31').range).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+    expect(periodFor('2026-03-31', 'QUARTER', april).period).toBe('2025-Q4');
+    expect(periodFor('2027-02-10', 'QUARTER', april).period).toBe('2026-Q4');
+    // Year to date: the fiscal year the day is in, read up to the day; the server's range starts on 1 April.
+    const ytd = periodFor('2027-02-10', 'YEAR_TO_DATE', april);
+    expect(ytd).toEqual({ period: '2026', grain: 'YEAR_TO_DATE', ranking: '2026' });
+    expect(readRange(ytd.period, 'YEAR_TO_DATE', april, '2027-02-10').range).toEqual({ key: '2026-YTD', start: '2026-04-01', end: '2027-02-10' });
+    expect(periodFor('2026-05-10', 'YEAR_TO_DATE', april).period).toBe('2026');
+    // Months, ten-day blocks and half months do not move with the fiscal year.
+    expect(periodFor('2026-05-10', 'MONTH', april).period).toBe('2026-05');
+    expect(periodFor('2026-05-10', 'TEN_DAYS', april).period).toBe('2026-05-D1');
+    // For every day of a fiscal year, the key chosen is a period the server reads and the day is inside it.
+    for (let d = '2026-04-01'; d <= '2027-03-31'; d = addDays(d, 1)) {
+      for (const grain of ['QUARTER', 'MONTH', 'TEN_DAYS', 'HALF_MONTH'] as const) {
+        const p = periodFor(d, grain, april);
+        const { range } = readRange(p.period, grain, april, d);
+        expect(range.start <= d && d <= range.end, `${d} ${grain} ${p.period}`).toBe(true);
+      }
+    }
   });
 });
 
