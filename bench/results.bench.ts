@@ -11,7 +11,7 @@
  * - download: GET /results.xlsx for the whole organisation by person × month
  *   (10,000 × 12 rows) over HTTP: time, bytes, the process's peak RSS.
  *
- *   node --import tsx bench/results.bench.ts [--parts sheets,reads,download] [--sqlite URL] [--pg URL] [--people N]
+ *   node --import tsx bench/results.bench.ts [--parts sheets,reads,download] [--databases sqlite,postgresql] [--sqlite URL] [--pg URL] [--people N]
  *
  * Without URLs it builds each organisation into a temporary database with
  * the demo generator (this year's sales to 31 December; minutes); with them
@@ -41,7 +41,7 @@ import { performanceSheet, rankingSheet, type AchievementData, type LeagueData }
 import { formatMoney } from '../schema/money.ts';
 
 const { values: args } = parseArgs({
-  options: { parts: { type: 'string', default: 'sheets,reads,download' }, sqlite: { type: 'string' }, pg: { type: 'string' }, people: { type: 'string', default: '10000' }, year: { type: 'string', default: '2026' } },
+  options: { parts: { type: 'string', default: 'sheets,reads,download' }, databases: { type: 'string', default: 'sqlite,postgresql' }, sqlite: { type: 'string' }, pg: { type: 'string' }, people: { type: 'string', default: '10000' }, year: { type: 'string', default: '2026' } },
 });
 const PEOPLE = Number(args.people);
 const YEAR = args.year!;
@@ -149,6 +149,7 @@ async function download(provider: Provider, handle: http.RequestListener, unitId
 
 for (const provider of ['sqlite', 'postgresql'] as Provider[]) {
   if (!PARTS.has('reads') && !PARTS.has('download')) break;
+  if (!args.databases!.split(',').includes(provider)) continue;
   if (provider === 'postgresql' && !args.pg && !postgresAvailable) continue;
   let temp: TempDatabase | null = null;
   let url = provider === 'sqlite' ? args.sqlite : args.pg;
