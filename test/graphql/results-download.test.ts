@@ -9,13 +9,14 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
 import { resultsDownload } from '../../server/http/results-download.ts';
 import { loadConfig, XLSX_MAX_ROWS } from '../../server/config.ts';
 
 const ACH = `query($unitId: ID) { achievement(period: "2026-03", grain: MONTH, metric: SALES_AMOUNT, unitId: $unitId, by: PERSON) {
   rows { code name cells { periodKey actual base stretch baseAchievement class } } } }`;
 
-describe('GET /results.xlsx', () => {
+describe.each(testProviders)('GET /results.xlsx on %s', (provider) => {
   let s: TestServer;
   let server: http.Server;
   let base = '';
@@ -23,7 +24,7 @@ describe('GET /results.xlsx', () => {
   const t = {} as Record<'admin' | 'manager' | 'rep', string>;
 
   beforeAll(async () => {
-    s = await startTestServer('sqlite', { results: { today: '2026-11-30' } });
+    s = await startTestServer(provider, { results: { today: '2026-11-30' } });
     server = http.createServer(s.app.handle);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
