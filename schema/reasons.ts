@@ -366,6 +366,7 @@ export const REASONS = {
   GRAIN_TOO_COARSE: ['grain', 'period'],
   TOO_MANY_PERIODS: ['max'],
   TOO_MANY_CELLS: ['count', 'max'],
+  XLSX_TOO_MANY_ROWS: ['count', 'max'],
   ONE_OWNER: [],
   CLASS_CODE_INVALID: ['scheme', 'value'],
   CLASS_CODE_TWICE: ['scheme', 'value'],

@@ -27,9 +27,21 @@ export interface Config {
   seedDemoResults: boolean;
   dataDir: string;
   addinDir: string;
+  /** Most rows of figures GET /results.xlsx writes (Excel's 1,048,576 rows less the title and header, or fewer). */
+  resultsXlsxMaxRows: number;
 }
 
 export const MICROSOFT_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+
+/** Excel's rows per sheet (1,048,576) less the title and header rows of /results.xlsx. */
+export const XLSX_MAX_ROWS = 1_048_576 - 2;
+
+function xlsxMaxRows(text: string | undefined): number {
+  if (text === undefined || text === '') return XLSX_MAX_ROWS;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > XLSX_MAX_ROWS) throw new Error(`RESULTS_XLSX_MAX_ROWS must be a whole number from 1 to ${XLSX_MAX_ROWS} (got "${text}")`);
+  return n;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -51,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoResults: env.SEED_DEMO_RESULTS !== '0',
     dataDir: path.join(root, 'data'),
     addinDir: path.join(root, 'dist', 'addin'),
+    resultsXlsxMaxRows: xlsxMaxRows(env.RESULTS_XLSX_MAX_ROWS),
   };
 }

@@ -3,7 +3,9 @@
  * people without the add-in (issue 10 §5). Same parameters as the GraphQL
  * `achievement` query (period, grain, metric, unitId, personId, by, asOf)
  * plus `lang` (zh-CN or en), the same bearer token and the same scope
- * filtering; refusals are the API's codes and reasons as JSON. Never cached.
+ * filtering; refusals are the API's codes and reasons as JSON (a workbook
+ * of more rows than RESULTS_XLSX_MAX_ROWS too), all before the first byte;
+ * the workbook itself is streamed. Never cached.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
@@ -12,7 +14,7 @@ import type { Config } from '../config.ts';
 import type { Context } from '../graphql/context.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
-import { resultsWorkbook } from '../results/download.ts';
+import { ReaderGone, resultsWorkbook, type ResultsWorkbook } from '../results/download.ts';
 import { GRAINS, type Grain } from '../../schema/results.ts';
 import { isMetric } from '../../schema/metrics.ts';
 import { isIsoDay } from '../../schema/dates.ts';
@@ -59,19 +61,27 @@ export function resultsDownload(db: Database, config: Config) {
       by: by as ActualsQuery['by'],
       asOf: asOf,
     };
+    let workbook: ResultsWorkbook;
     try {
-      const body = await resultsWorkbook(ctx, query, lang);
-      res.writeHead(200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="results-${period}.xlsx"`,
-        'cache-control': 'no-store',
-      });
-      res.end(body);
+      // Everything that may refuse happens here, before the first byte: the scope, the parameters, the size.
+      workbook = await resultsWorkbook(ctx, query, lang, config.resultsXlsxMaxRows);
     } catch (e) {
       if (e instanceof GraphQLError && typeof e.extensions.code === 'string') {
         return refuse(res, e.extensions.code, String(e.extensions.reason ?? ''), (e.extensions.params ?? {}) as Record<string, string | number>, e.message);
       }
       throw e;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="results-${period}.xlsx"`,
+      'cache-control': 'no-store',
+    });
+    try {
+      await workbook.writeTo(res);
+    } catch (e) {
+      // The status has gone out: cut the response so that the reader sees a failed download, never a short file.
+      res.destroy();
+      if (!(e instanceof ReaderGone)) console.error('results.xlsx failed while streaming', e instanceof Error ? e.name : typeof e);
     }
   };
 }

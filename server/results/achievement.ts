@@ -75,15 +75,24 @@ export async function targetsFor(
   const units = new Set(owners.filter((o) => o.kind === 'UNIT').map((o) => o.id));
   // A unit's own row in its own plan wins over the line its parent's plan gives it.
   const ownRow = new Map<string, Set<string>>();
+  // The top-level periods of a plan's year and breakdown, worked out once for each (not for every line).
+  const tops = new Map<string, Set<string>>();
+  const topOf = (year: number, periodLevel: string) => {
+    let top = tops.get(`${year}/${periodLevel}`);
+    if (!top) tops.set(`${year}/${periodLevel}`, (top = topLevelKeys(year, periodLevel, calendar)));
+    return top;
+  };
   for (let i = 0; i < owners.length; i += CHUNK) {
     const ids = owners.slice(i, i + CHUNK).map((o) => o.id);
     const lines = await db.$queryRaw<{ ownerId: string; periodKey: string; amount: string; level: Level; year: number; scopeUnitId: string; periodLevel: string; planId: string }[]>`
       SELECT l."ownerId" AS "ownerId", l."periodKey" AS "periodKey", CAST(l."amount" AS TEXT) AS "amount", p."level" AS "level", p."year" AS "year",
         p."scopeUnitId" AS "scopeUnitId", p."periodLevel" AS "periodLevel", p."id" AS "planId"
       FROM "TargetLine" l JOIN "TargetPlan" p ON p."id" = l."planId"
-      WHERE l."ownerId" IN (${Prisma.join(ids)}) AND p."metric" = ${metric} AND p."year" IN (${Prisma.join(years)}) AND p."status" IN ('PUBLISHED', 'LOCKED')
-        AND p."version" = (SELECT MAX(q."version") FROM "TargetPlan" q
-          WHERE q."year" = p."year" AND q."metric" = p."metric" AND q."level" = p."level" AND q."scopeUnitId" = p."scopeUnitId" AND q."status" IN ('PUBLISHED', 'LOCKED'))`;
+      JOIN (SELECT q."year" AS "year", q."level" AS "level", q."scopeUnitId" AS "scopeUnitId", MAX(q."version") AS "version" FROM "TargetPlan" q
+          WHERE q."metric" = ${metric} AND q."year" IN (${Prisma.join(years)}) AND q."status" IN ('PUBLISHED', 'LOCKED')
+          GROUP BY q."year", q."level", q."scopeUnitId") n
+        ON n."year" = p."year" AND n."level" = p."level" AND n."scopeUnitId" = p."scopeUnitId" AND n."version" = p."version"
+      WHERE l."ownerId" IN (${Prisma.join(ids)}) AND p."metric" = ${metric} AND p."status" IN ('PUBLISHED', 'LOCKED')`;
     for (const l of lines) {
       const own = units.has(l.ownerId) && l.scopeUnitId === l.ownerId;
       if (own) ownRow.set(l.ownerId, (ownRow.get(l.ownerId) ?? new Set()).add(`${l.year}/${l.level}`));
@@ -95,7 +104,7 @@ export async function targetsFor(
       let y = byLevel[l.level].get(l.year);
       if (!y) byLevel[l.level].set(l.year, (y = { lines: new Map(), top: new Set() }));
       y.lines.set(l.periodKey, (y.lines.get(l.periodKey) ?? 0n) + (counts(l.ownerId, l.periodKey) ? BigInt(l.amount) : 0n));
-      for (const k of topLevelKeys(l.year, l.periodLevel, calendar)) y.top.add(k);
+      for (const k of topOf(l.year, l.periodLevel)) y.top.add(k);
     }
   }
   for (const [owner, byLevel] of raw) {

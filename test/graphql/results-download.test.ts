@@ -9,23 +9,26 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { resultsDownload } from '../../server/http/results-download.ts';
+import { loadConfig, XLSX_MAX_ROWS } from '../../server/config.ts';
 
 const ACH = `query($unitId: ID) { achievement(period: "2026-03", grain: MONTH, metric: SALES_AMOUNT, unitId: $unitId, by: PERSON) {
   rows { code name cells { periodKey actual base stretch baseAchievement class } } } }`;
 
-describe('GET /results.xlsx', () => {
+describe.each(testProviders)('GET /results.xlsx on %s', (provider) => {
   let s: TestServer;
   let server: http.Server;
   let base = '';
   let team = '';
-  const t = {} as Record<'manager' | 'rep', string>;
+  const t = {} as Record<'admin' | 'manager' | 'rep', string>;
 
   beforeAll(async () => {
-    s = await startTestServer('sqlite', { results: { today: '2026-11-30' } });
+    s = await startTestServer(provider, { results: { today: '2026-11-30' } });
     server = http.createServer(s.app.handle);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    for (const u of ['manager', 'rep'] as const) t[u] = await s.login(u);
+    for (const u of ['admin', 'manager', 'rep'] as const) t[u] = await s.login(u);
     const repUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
     team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: repUser.personId!, validTo: null } })).unitId;
   });
@@ -79,5 +82,78 @@ describe('GET /results.xlsx', () => {
     const bad = await get('period=2026-03&grain=FORTNIGHT', t.manager);
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_VALUE', params: { field: 'grain' } });
+  });
+
+  /** The cells of a workbook's figure rows, by employee number and period. */
+  const readBack = async (res: Response) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const out = new Map<string, unknown[]>();
+    book.worksheets[0]!.eachRow((row, n) => {
+      if (n > 2) out.set(`${row.getCell(1).value}/${row.getCell(3).value}`, (row.values as unknown[]).slice(1));
+    });
+    return out;
+  };
+
+  it('streams a workbook of many rows (the whole company by person and ten-day block) whose every figure is the API’s, to the fen', async () => {
+    const root = (await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: null } })).id;
+    const res = await get(`period=2026-Q1&grain=TEN_DAYS&metric=SALES_AMOUNT&unitId=${root}&by=PERSON&lang=en`, t.admin);
+    expect(res.status).toBe(200);
+    const rows = await readBack(res);
+    const api = (
+      await s.gql(
+        `query($u: ID) { achievement(period: "2026-Q1", grain: TEN_DAYS, metric: SALES_AMOUNT, unitId: $u, by: PERSON) { rows { code cells { periodKey actual base stretch baseGap class } } } }`,
+        { u: root },
+        t.admin,
+      )
+    ).data.achievement.rows as { code: string; cells: { periodKey: string; actual: string; base: string | null; stretch: string | null; baseGap: string | null; class: string | null }[] }[];
+    const cells = api.flatMap((r) => r.cells.map((c) => ({ code: r.code, ...c })));
+    // Many more rows than the writer commits between two looks at the reader (500).
+    expect(cells.length).toBeGreaterThan(600);
+    expect(rows.size).toBe(cells.length);
+    const fen = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 100));
+    const apiFen = (v: string | null) => (v === null ? null : Number(v.replace('.', '')));
+    let withSales = 0;
+    for (const c of cells) {
+      const got = rows.get(`${c.code}/${c.periodKey}`)!;
+      expect(got, `${c.code} ${c.periodKey}`).toBeDefined();
+      expect([fen(got[3]), fen(got[4]), fen(got[5]), fen(got[8])]).toEqual([apiFen(c.base), apiFen(c.stretch), apiFen(c.actual), apiFen(c.baseGap)]);
+      if (c.actual !== '0.00') withSales += 1;
+    }
+    expect(withSales).toBeGreaterThan(100);
+  });
+
+  it('refuses, before writing anything, a workbook of more rows than the limit (Excel’s rows less title and header, or the one configured), with its reason and the count', async () => {
+    expect(loadConfig({}).resultsXlsxMaxRows).toBe(XLSX_MAX_ROWS);
+    expect(XLSX_MAX_ROWS).toBe(1_048_574);
+    expect(loadConfig({ RESULTS_XLSX_MAX_ROWS: '5000' }).resultsXlsxMaxRows).toBe(5000);
+    expect(() => loadConfig({ RESULTS_XLSX_MAX_ROWS: '2000000' })).toThrow(/RESULTS_XLSX_MAX_ROWS/);
+    expect(() => loadConfig({ RESULTS_XLSX_MAX_ROWS: '0' })).toThrow(/RESULTS_XLSX_MAX_ROWS/);
+
+    // The team by person × month for the year: its people × 12 rows.
+    const api = (await s.gql(`query($u: ID) { achievement(period: "2026", grain: MONTH, metric: SALES_AMOUNT, unitId: $u, by: PERSON) { rows { cells { periodKey } } } }`, { u: team }, t.manager)).data
+      .achievement.rows as { cells: unknown[] }[];
+    const count = api.reduce((n, r) => n + r.cells.length, 0);
+    expect(count).toBe(api.length * 12);
+    const limited = async (max: number) => {
+      const handler = resultsDownload(s.db, { ...s.config, resultsXlsxMaxRows: max });
+      const small = http.createServer((req, res) => void handler(req, res));
+      await new Promise<void>((r) => small.listen(0, '127.0.0.1', r));
+      try {
+        const res = await fetch(`http://127.0.0.1:${(small.address() as AddressInfo).port}/results.xlsx?period=2026&grain=MONTH&unitId=${team}&by=PERSON`, { headers: { authorization: `Bearer ${t.manager}` } });
+        return { status: res.status, type: res.headers.get('content-type'), body: res.status === 200 ? await readBack(res) : await res.json() };
+      } finally {
+        await new Promise((r) => small.close(r));
+      }
+    };
+    const refused = await limited(count - 1);
+    expect(refused.status).toBe(400);
+    expect(refused.type).toMatch(/json/);
+    expect(refused.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'XLSX_TOO_MANY_ROWS', params: { count, max: count - 1 } });
+    expect(refused.body.errors[0].message).toBe(`The workbook would have ${count} rows, more than the ${count - 1} a download may hold; choose a coarser breakdown, a shorter period or a smaller unit.`);
+    // Exactly at the limit it is written, every row.
+    const exact = await limited(count);
+    expect(exact.status).toBe(200);
+    expect((exact.body as Map<string, unknown[]>).size).toBe(count);
   });
 });

@@ -1,6 +1,6 @@
 /** The results screens' requests (issue 10 §5), and which period a day and a grain choose. */
 import { bucketKey, type Grain } from '../../../schema/results.ts';
-import { CALENDAR_YEAR } from '../../../schema/periods.ts';
+import type { FiscalCalendar } from '../../../schema/periods.ts';
 
 export const ACHIEVEMENT = `query Achievement($period: String!, $grain: PeriodGrain!, $metric: Metric!, $unitId: ID, $personId: ID, $by: ActualsBy, $asOf: Date) {
   achievement(period: $period, grain: $grain, metric: $metric, unitId: $unitId, personId: $personId, by: $by, asOf: $asOf) {
@@ -39,6 +39,12 @@ export function placesByPeriod(items: MyRankingItem[]): Record<string, string> {
   return out;
 }
 
+/** The month the organisation's fiscal year starts in (quarters and years follow it). */
+export const FISCAL_YEAR_START = `query FiscalYearStart { fiscalYearStartMonth }`;
+
+/** The calendar the server reads periods by, from its answer to FISCAL_YEAR_START. */
+export const fiscalCalendarOf = (d: { fiscalYearStartMonth: number }): FiscalCalendar => ({ firstMonth: d.fiscalYearStartMonth });
+
 /** The grains the screens offer. */
 export const PERIOD_GRAINS = ['MONTH', 'TEN_DAYS', 'HALF_MONTH', 'QUARTER', 'YEAR_TO_DATE'] as const;
 export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
@@ -46,13 +52,16 @@ export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
 /**
  * The period a day falls in at a grain, as the API takes it: "2026-12",
  * "2026-12-D1", "2026-12-H1", "2026-Q4"; year to date is the year ("2026")
- * read at YEAR_TO_DATE up to the day.
+ * read at YEAR_TO_DATE up to the day. Quarters and years are the
+ * organisation's fiscal ones, by the same rules the server keys them with
+ * (schema/results.ts): with years from April, 2026-05-10 is in "2026-Q1"
+ * and 2027-02-10 in "2026-Q4" and the year "2026".
  */
-export function periodFor(day: string, grain: PeriodGrain): { period: string; grain: Grain; ranking: string } {
+export function periodFor(day: string, grain: PeriodGrain, calendar: FiscalCalendar): { period: string; grain: Grain; ranking: string } {
   if (grain === 'YEAR_TO_DATE') {
-    const year = bucketKey(day, 'YEAR', CALENDAR_YEAR);
+    const year = bucketKey(day, 'YEAR', calendar);
     return { period: year, grain, ranking: year };
   }
-  const key = bucketKey(day, grain as Grain, CALENDAR_YEAR);
+  const key = bucketKey(day, grain as Grain, calendar);
   return { period: key, grain, ranking: key };
 }

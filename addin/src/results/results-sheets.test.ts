@@ -5,7 +5,10 @@ import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { writeChart } from '../excel/charts.ts';
 import { words } from '../i18n.ts';
 import { amountCell, dashboardSheet, myPerformanceSheet, performanceSheet, rankingSheet, ratioCell, type AchievementCell, type AchievementData } from './results-sheets.ts';
-import { periodFor } from './operations.ts';
+import { fiscalCalendarOf, periodFor } from './operations.ts';
+import { CALENDAR_YEAR } from '../../../schema/periods.ts';
+import { readRange } from '../../../schema/results.ts';
+import { addDays } from '../../../schema/dates.ts';
 
 const en = words.en;
 const zh = words['zh-CN'];
@@ -58,11 +61,37 @@ describe('cells from decimal strings', () => {
   });
 
   it('chooses the period a day falls in at each grain', () => {
-    expect(periodFor('2026-12-01', 'MONTH')).toEqual({ period: '2026-12', grain: 'MONTH', ranking: '2026-12' });
-    expect(periodFor('2026-12-15', 'TEN_DAYS').period).toBe('2026-12-D2');
-    expect(periodFor('2026-12-16', 'HALF_MONTH').period).toBe('2026-12-H2');
-    expect(periodFor('2026-12-01', 'QUARTER').period).toBe('2026-Q4');
-    expect(periodFor('2026-12-01', 'YEAR_TO_DATE')).toEqual({ period: '2026', grain: 'YEAR_TO_DATE', ranking: '2026' });
+    expect(periodFor('2026-12-01', 'MONTH', CALENDAR_YEAR)).toEqual({ period: '2026-12', grain: 'MONTH', ranking: '2026-12' });
+    expect(periodFor('2026-12-15', 'TEN_DAYS', CALENDAR_YEAR).period).toBe('2026-12-D2');
+    expect(periodFor('2026-12-16', 'HALF_MONTH', CALENDAR_YEAR).period).toBe('2026-12-H2');
+    expect(periodFor('2026-12-01', 'QUARTER', CALENDAR_YEAR).period).toBe('2026-Q4');
+    expect(periodFor('2026-12-01', 'YEAR_TO_DATE', CALENDAR_YEAR)).toEqual({ period: '2026', grain: 'YEAR_TO_DATE', ranking: '2026' });
+  });
+
+  it('keys quarters and years by the organisation’s fiscal calendar, as the server reads them (years from April)', () => {
+    const april = fiscalCalendarOf({ fiscalYearStartMonth: 4 });
+    expect(april).toEqual({ firstMonth: 4 });
+    // May is in the first fiscal quarter; the server's 2026-Q1 is April to June and holds the day.
+    expect(periodFor('2026-05-10', 'QUARTER', april)).toEqual({ period: '2026-Q1', grain: 'QUARTER', ranking: '2026-Q1' });
+    expect(readRange('2026-Q1', 'QUARTER', april, '2026-12-31').range).toMatchObject({ start: '2026-04-01', end: '2026-06-30' });
+    expect(periodFor('2026-03-31', 'QUARTER', april).period).toBe('2025-Q4');
+    expect(periodFor('2027-02-10', 'QUARTER', april).period).toBe('2026-Q4');
+    // Year to date: the fiscal year the day is in, read up to the day; the server's range starts on 1 April.
+    const ytd = periodFor('2027-02-10', 'YEAR_TO_DATE', april);
+    expect(ytd).toEqual({ period: '2026', grain: 'YEAR_TO_DATE', ranking: '2026' });
+    expect(readRange(ytd.period, 'YEAR_TO_DATE', april, '2027-02-10').range).toEqual({ key: '2026-YTD', start: '2026-04-01', end: '2027-02-10' });
+    expect(periodFor('2026-05-10', 'YEAR_TO_DATE', april).period).toBe('2026');
+    // Months, ten-day blocks and half months do not move with the fiscal year.
+    expect(periodFor('2026-05-10', 'MONTH', april).period).toBe('2026-05');
+    expect(periodFor('2026-05-10', 'TEN_DAYS', april).period).toBe('2026-05-D1');
+    // For every day of a fiscal year, the key chosen is a period the server reads and the day is inside it.
+    for (let d = '2026-04-01'; d <= '2027-03-31'; d = addDays(d, 1)) {
+      for (const grain of ['QUARTER', 'MONTH', 'TEN_DAYS', 'HALF_MONTH'] as const) {
+        const p = periodFor(d, grain, april);
+        const { range } = readRange(p.period, grain, april, d);
+        expect(range.start <= d && d <= range.end, `${d} ${grain} ${p.period}`).toBe(true);
+      }
+    }
   });
 });
 
@@ -104,6 +133,37 @@ describe('the Performance sheet', () => {
     expect(workbook.read('Performance 2026-12', 'A2:K2')[0]).toEqual(['Code', 'Name', 'Base target', 'Stretch target', 'Actual', 'Achievement (base)', 'Achievement (stretch)', 'Gap to base', 'Gap to stretch', 'Class', 'Rank']);
     const ten = await writeSheetTable(run, performanceSheet(en, team, { ...ctx, periodKey: '2026-12-D1', periodLabel: '2026-12-D1' }));
     expect(ten.sheetName).toBe('Performance 2026-12-D1');
+  });
+});
+
+describe('10,000 rows (issue 10: the Performance sheet for a whole organisation)', () => {
+  const n = 10_000;
+  const big: AchievementData = {
+    ...team,
+    rows: Array.from({ length: n }, (_, i) => {
+      const base = 10_000 + (i % 7) * 1_000;
+      const actual = (i * 7919) % 20_000;
+      const pct = ((actual * 100) / base).toFixed(2);
+      return { ownerId: `p${i}`, ownerKind: 'PERSON' as const, code: `E${String(i).padStart(5, '0')}`, name: `销售代表${i}`, cells: [cell(`${actual}.00`, `${base}.00`, null, pct, null, `${base - actual}.00`, null, ['MET_BASE', 'ABOUT_90', 'BELOW_80'][i % 3]!)] };
+    }),
+  };
+
+  it('go in one data sync after the two that look at the workbook, under the request limit, with one conditional format per rule and column', async () => {
+    const { workbook, run } = standIn();
+    const report = await writeSheetTable(run, performanceSheet(zh, big, ctx));
+    expect(report).toMatchObject({ rows: n, blocks: 1 });
+    expect(workbook.stats.syncs).toBe(3);
+    expect(workbook.stats.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
+    // Data bar, top three, bottom places, three classes: each over its whole column, never a cell at a time.
+    expect(workbook.conditionalFormats.map((f) => f.range)).toEqual(Array.from({ length: 6 }, (_, i) => ({ row: 2, column: [5, 10, 10, 9, 9, 9][i], rows: n, columns: 1 })));
+    expect(workbook.read('业绩 2026-12', `A${n + 2}:B${n + 2}`)[0]![1]).toMatch(/^销售代表/);
+
+    const league = { periodKey: '2026-12', previousPeriodKey: '2026-11', rows: big.rows.map((r, i) => ({ ownerId: r.ownerId, code: r.code, name: r.name, rank: i + 1, moved: (i % 5) - 2, actual: r.cells[0]!.actual, base: r.cells[0]!.base, achievement: r.cells[0]!.baseAchievement, class: r.cells[0]!.class, top: i < 3, bottom: i >= n - 3 })) };
+    const fresh = standIn();
+    const ranking = await writeSheetTable(fresh.run, rankingSheet(zh, 'SALES_AMOUNT', league, ctx));
+    expect(ranking).toMatchObject({ rows: n, blocks: 1 });
+    expect(fresh.workbook.stats.syncs).toBe(3);
+    expect(fresh.workbook.conditionalFormats).toHaveLength(3);
   });
 });
 

@@ -7,7 +7,7 @@ import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { writeChart } from '../excel/charts.ts';
 import { today } from '../../../schema/dates.ts';
-import { ACHIEVEMENT, MY_RANKINGS, periodFor, placesByPeriod, type MyRankingItem } from './operations.ts';
+import { ACHIEVEMENT, FISCAL_YEAR_START, fiscalCalendarOf, MY_RANKINGS, periodFor, placesByPeriod, type MyRankingItem } from './operations.ts';
 import { myPerformanceSheet, type AchievementData } from './results-sheets.ts';
 
 export function useMyPerformance(w: Words, client: Client, onSessionEnded: () => void) {
@@ -20,9 +20,11 @@ export function useMyPerformance(w: Words, client: Client, onSessionEnded: () =>
       setLabel(w.results.busy.mine);
       const asOf = day || today();
       const read = (p: { period: string; grain: string }) => run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: p.period, grain: p.grain, metric: 'SALES_AMOUNT', asOf }).then((d) => d.achievement);
+      // Year to date is the organisation's fiscal year, as the server keys it.
+      const calendar = fiscalCalendarOf(await run<{ fiscalYearStartMonth: number }>(client, FISCAL_YEAR_START, {}));
       const [month, ytd, mine] = await Promise.all([
-        read(periodFor(asOf, 'MONTH')),
-        read(periodFor(asOf, 'YEAR_TO_DATE')),
+        read(periodFor(asOf, 'MONTH', calendar)),
+        read(periodFor(asOf, 'YEAR_TO_DATE', calendar)),
         run<{ myRankings: MyRankingItem[] }>(client, MY_RANKINGS, {}).then((d) => d.myRankings),
       ]);
       setLabel(w.results.busy.writing);

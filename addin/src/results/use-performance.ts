@@ -13,7 +13,8 @@ import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { writeChart } from '../excel/charts.ts';
 import { today } from '../../../schema/dates.ts';
 import type { Metric } from '../../../schema/metrics.ts';
-import { ACHIEVEMENT, LEAGUE_TABLE, PUBLISH_RANKING, periodFor, type PeriodGrain } from './operations.ts';
+import { CALENDAR_YEAR, type FiscalCalendar } from '../../../schema/periods.ts';
+import { ACHIEVEMENT, FISCAL_YEAR_START, fiscalCalendarOf, LEAGUE_TABLE, PUBLISH_RANKING, periodFor, type PeriodGrain } from './operations.ts';
 import { dashboardSheet, performanceSheet, rankingSheet, type AchievementData, type LeagueData, type LeagueRow } from './results-sheets.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
@@ -29,10 +30,13 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
   const [day, setDay] = useState(today());
   const [metric, setMetric] = useState<Metric>('SALES_AMOUNT');
   const [by, setBy] = useState<'PERSON' | 'CHILD_UNIT'>('PERSON');
+  // The organisation's fiscal calendar, learnt with the units (no unit is chosen, so nothing pulled, before both are known).
+  const [calendar, setCalendar] = useState<FiscalCalendar>(CALENDAR_YEAR);
 
   useEffect(() => {
     load(() =>
-      run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf: today() }).then((d) => {
+      Promise.all([run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf: today() }), run<{ fiscalYearStartMonth: number }>(client, FISCAL_YEAR_START, {})]).then(([d, f]) => {
+        setCalendar(fiscalCalendarOf(f));
         const ordered = treeOrder(d.orgTree);
         setUnits(ordered);
         setUnitId((u) => u || ordered[0]?.id || '');
@@ -41,7 +45,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
   }, [client, load]);
 
   const unitName = units.find((u) => u.id === unitId)?.name ?? '';
-  const chosen = periodFor(day || today(), grain);
+  const chosen = periodFor(day || today(), grain, calendar);
   const periodLabel = grain === 'YEAR_TO_DATE' ? `${w.results.grains.YEAR_TO_DATE} ${chosen.period}` : chosen.period;
   const context = () => ({ unitId, unitName, periodLabel, periodKey: chosen.grain === 'YEAR_TO_DATE' ? `${chosen.period}-YTD` : chosen.period, by, asOf: day, pulledAt: new Date().toISOString() });
 
@@ -90,7 +94,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
     act(async () => {
       if (!unitId) return info(w.results.chooseUnit);
       step(w.results.busy.dashboard);
-      const year = periodFor(day || today(), 'YEAR_TO_DATE').period;
+      const year = periodFor(day || today(), 'YEAR_TO_DATE', calendar).period;
       const [monthly, byUnit] = await Promise.all([
         run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: year, grain: 'MONTH', metric, unitId, by: 'UNIT', asOf: day }),
         run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: year, grain: 'YEAR_TO_DATE', metric, unitId, by: 'CHILD_UNIT', asOf: day }),

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "TargetLine_ownerId_idx" ON "TargetLine"("ownerId");
+
