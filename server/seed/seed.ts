@@ -14,6 +14,7 @@ import { ensureBuiltInPlans } from '../payroll/plans.ts';
 import { ensureWorkingCalendar } from '../payroll/working-calendar.ts';
 import { ensureKpiSets } from './kpi-sets.ts';
 import { DemoCustomerBook } from './demo-customers.ts';
+import { seedDemoRepPlans } from './demo-rep-plans.ts';
 import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
 
 export const DEMO_PASSWORD = 'quotabook-demo';
@@ -111,7 +112,10 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: SeedOp
         data: { actorName: 'system', entityType: 'Organisation', entityId: 'demo', action: 'seed', after: JSON.stringify({ units: org.units.length, people: org.people.length }) },
       });
       // In the same transaction: a first start that fails half-way leaves an empty database, seeded again next time.
-      if (options.results) results = await seedResults(tx, org, options.results, unitId, personId);
+      if (options.results) {
+        results = await seedResults(tx, org, options.results, unitId, personId);
+        await seedDemoRepPlans(tx, options.results.today, options.withUsers === false ? null : (personId.get(org.users.rep) ?? null));
+      }
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },
   );

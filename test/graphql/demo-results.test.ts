@@ -170,4 +170,16 @@ describe.each(testProviders)('demo results seeded on %s', (provider) => {
     const last = await s.db.prisma.salesRecord.findFirstOrThrow({ orderBy: { date: 'desc' } });
     expect(dateToDay(last.date) <= TODAY).toBe(true);
   });
+
+  it('show every state of this month’s rep plans to the manager (accepted, submitted late, returned, draft, missing), leaving the demo rep’s own to make', async () => {
+    const manager = await s.login('manager');
+    const r = await s.gql('{ repPlanRoster(month: "2026-12") { personId status timeliness decisionComment planned target } }', {}, manager);
+    expect(r.errors).toBeUndefined();
+    const rows = r.data.repPlanRoster as { personId: string; status: string | null; timeliness: string; decisionComment: string | null }[];
+    expect(new Set(rows.map((x) => x.status))).toEqual(new Set(['ACCEPTED', 'SUBMITTED', 'RETURNED', 'DRAFT', null]));
+    expect(new Set(rows.map((x) => x.timeliness))).toEqual(new Set(['ON_TIME', 'LATE', 'MISSING']));
+    expect(rows.find((x) => x.status === 'RETURNED')!.decisionComment).toBeTruthy();
+    const rep = await s.login('rep');
+    expect((await s.gql('{ myRepPlan(month: "2026-12") { plan { id } target } }', {}, rep)).data.myRepPlan).toMatchObject({ plan: null, target: expect.any(String) });
+  });
 });

@@ -17,7 +17,7 @@ export function planRosterSheet(w: Words, month: string, rows: RosterRow[]): She
     kind: PLAN_ROSTER_KIND,
     identity: { month },
     tableName: `QuotabookPlanRoster_${month.replace('-', '_')}`,
-    banner: format(r.rosterWrote, { month, sheet: `${r.rosterSheet} ${month}`, ...counts }),
+    banner: format(r.rosterBanner, { month, ...counts }),
     columns: [
       { header: c.no, numberFormat: '@', width: 64 },
       { header: c.name, numberFormat: '@', width: 64 },
