@@ -21,6 +21,7 @@ import { root } from './db/providers.ts';
 import { maskError, safeLogger } from './logging.ts';
 import { renderManifest } from './http/manifest.ts';
 import { resultsDownload } from './http/results-download.ts';
+import { planTemplateDownload } from './http/plan-template-download.ts';
 import { armorReason, useCodedErrors, useCostLimit, useIntrospectionForSignedIn } from './graphql/edge.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
@@ -128,6 +129,7 @@ export function createApp(db: Database, config: Config) {
   const officeJs = config.officeJsBase === 'local' ? sirv(officeJsDir, { dev: false }) : null;
 
   const results = resultsDownload(db, config);
+  const planTemplates = planTemplateDownload(db, config);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const pathname = url.split('?')[0]!;
@@ -144,6 +146,14 @@ export function createApp(db: Database, config: Config) {
     if (pathname === '/results.xlsx') {
       results(req, res).catch((e: unknown) => {
         console.error('results.xlsx failed', e instanceof Error ? e.name : typeof e);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Unexpected error.');
+      });
+      return;
+    }
+    if (pathname === '/plan-template.xlsx') {
+      planTemplates(req, res).catch((e: unknown) => {
+        console.error('plan-template.xlsx failed', e instanceof Error ? e.name : typeof e);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Unexpected error.');
       });

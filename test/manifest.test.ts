@@ -26,6 +26,10 @@ describe('manifest.xml', () => {
     expect(info.permissions).toBe('ReadWriteDocument');
   });
 
+  it('shows its pane with the id that lets a plan template open it by itself', () => {
+    expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">\s*(<!--[^]*?-->\s*)?<TaskpaneId>Office\.AutoShowTaskpaneWithDocument<\/TaskpaneId>/);
+  });
+
   it.skipIf(!hasXmllint && !requireXmllint)('is valid against the Office add-in manifest schemas', () => {
     expect(fs.existsSync(path.join(xsdDir, 'OfficeAppManifestV1_1.xsd'))).toBe(true);
     const out = execFileSync('xmllint', ['--noout', '--schema', path.join(xsdDir, 'OfficeAppManifestV1_1.xsd'), manifestPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

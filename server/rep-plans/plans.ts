@@ -20,7 +20,7 @@ import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, clientError, dynamicClientError, forbidden } from '../errors.ts';
+import { badInput, clientError, dynamicClientError, forbidden, notFound } from '../errors.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
@@ -234,9 +234,31 @@ export interface MyRepPlan {
 
 /** The viewer's own plan for a month: what the form needs (weeks, target, due day) and the versions so far. */
 export async function myRepPlan(ctx: Context, monthText: string): Promise<MyRepPlan> {
-  const month = planMonth(monthText);
   // Someone with no place in the organisation (an administrator) has no plans: an empty form.
-  const personId = ctx.viewer?.personId ?? null;
+  return planForm(ctx, ctx.viewer?.personId ?? null, planMonth(monthText));
+}
+
+/**
+ * A person's plan form for a month, for the viewer: their own, or (to hand
+ * out a template) the plan of someone in a unit they manage during the month,
+ * or anyone's for directors, finance and admins. Not found otherwise.
+ */
+export async function planFormFor(ctx: Context, personId: string, monthText: string): Promise<MyRepPlan> {
+  const month = planMonth(monthText);
+  if (personId !== ctx.viewer?.personId) {
+    const scope = await viewerScope(ctx);
+    const visible =
+      scope.everything ||
+      (scope.unitPaths.length > 0 &&
+        (await ctx.prisma.assignment.count({
+          where: { personId, validFrom: { lte: dayToDate(monthEnd(month)) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(`${month}-01`) } }], unit: { OR: scope.unitPaths.map((p) => ({ path: { startsWith: p } })) } },
+        })) > 0);
+    if (!visible || !(await ctx.prisma.person.count({ where: { id: personId } }))) throw notFound('Person', personId);
+  }
+  return planForm(ctx, personId, month);
+}
+
+async function planForm(ctx: Context, personId: string | null, month: string): Promise<MyRepPlan> {
   const plans = personId ? await ctx.prisma.repPlan.findMany({ where: { personId, month }, include, orderBy: { version: 'desc' } }) : [];
   const all = await views(ctx, plans, await firstSubmissions(ctx.prisma, plans));
   const person = personId ? await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, name: true, employeeNo: true } }) : null;

@@ -57,6 +57,15 @@ export const en = {
   accepted: 'Accepted the {month} plan of {name}.',
   returned: 'Returned the {month} plan of {name} with your comment.',
   rosterColumns: { no: 'Emp. no.', name: 'Name', unit: 'Unit', status: 'Status', version: 'Version', due: 'Due', timeliness: 'On time?', target: 'Target', planned: 'Planned', comment: 'Comment' },
+  template: {
+    cover: 'Cover',
+    title: 'Monthly plan',
+    labels: { name: 'Name', no: 'Employee no.', unit: 'Unit', month: 'Month', target: 'Base target', due: 'Due', version: 'Template version' },
+    howTo: 'Fill in the yellow cells of the plan sheet (planned sales, calls, visits and events for each week; your key customers by code; the reason if the plan is below target). The Quotabook pane opens with this workbook: Check, then Submit.',
+    customers: 'Your customers',
+    customerColumns: { code: 'Code', name: 'Name', tier: 'Tier' },
+    tiers: { GENERAL: 'general', IMPORTANT: 'important', CORE: 'core' } as Record<string, string>,
+  },
 };
 
 export const zh: typeof en = {
@@ -117,4 +126,13 @@ export const zh: typeof en = {
   accepted: '已接受 {name} {month} 的计划。',
   returned: '已退回 {name} {month} 的计划并附上您的意见。',
   rosterColumns: { no: '工号', name: '姓名', unit: '单位', status: '状态', version: '版本', due: '截止日', timeliness: '是否按时', target: '目标', planned: '计划', comment: '意见' },
+  template: {
+    cover: '封面',
+    title: '月度工作计划',
+    labels: { name: '姓名', no: '工号', unit: '单位', month: '月份', target: '基本目标', due: '截止日', version: '模板版本' },
+    howTo: '请在“工作计划”表的黄色单元格中填写：每周的计划销售额、电话、拜访和活动次数；重点客户（客户编码）；计划低于目标时的原因。打开本工作簿时 Quotabook 窗格会自动打开：先检查，再提交。',
+    customers: '您的客户',
+    customerColumns: { code: '编码', name: '名称', tier: '级别' },
+    tiers: { GENERAL: '一般', IMPORTANT: '重要', CORE: '核心' },
+  },
 };

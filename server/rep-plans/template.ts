@@ -1,0 +1,136 @@
+/**
+ * A rep's plan template workbook (issue 11 §1): per rep and month, an .xlsx
+ * the server makes (for the rep, or for a manager to hand out) with a cover
+ * sheet (who, unit, month, published target, due day, how to fill it in,
+ * their customers) and the plan sheet laid out exactly as the pane writes it
+ * (addin/src/rep-plans/plan-sheet.ts: the same columns, rows, input cells,
+ * validation and protection), and the parts that open the Quotabook pane
+ * with it (template-package.ts). Custom document properties say what it is:
+ * QuotabookKind, QuotabookPersonId, QuotabookMonth, QuotabookTemplateVersion.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import type { Context } from '../graphql/context.ts';
+import { planFormFor } from './plans.ts';
+import { addTaskpaneParts, type AddinReference } from './template-package.ts';
+import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';
+import { isFormula } from '../../addin/src/excel/chunks.ts';
+import { words } from '../../addin/src/i18n.ts';
+import { format } from '../../addin/src/i18n.ts';
+import { dayToDate } from '../../schema/dates.ts';
+
+export const TEMPLATE_VERSION = '1';
+export const TEMPLATE_KIND = 'rep-plan-template';
+
+let reference: AddinReference | null = null;
+/** The add-in's id and version, from manifest.xml (the one the organisation deploys). */
+export function addinReference(): AddinReference {
+  if (!reference) {
+    const manifest = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../manifest.xml'), 'utf8');
+    const id = /<Id>([^<]+)<\/Id>/.exec(manifest)![1]!;
+    const version = /<Version>([^<]+)<\/Version>/.exec(manifest)![1]!;
+    reference = { id, version, store: 'EXCatalog', storeType: 'EXCatalog' };
+  }
+  return reference;
+}
+
+/** Excel column width in characters from the pane's width in points (about 7 points a character). */
+const chars = (points: number) => Math.max(6, Math.round(points / 7));
+
+export async function planTemplate(ctx: Context, personId: string, month: string, lang: 'zh-CN' | 'en'): Promise<Buffer> {
+  const form = await planFormFor(ctx, personId, month);
+  const person = form.person!;
+  const w = words[lang];
+  const t = w.repPlans.template;
+  const unit = await ctx.prisma.assignment.findFirst({
+    where: { personId, validFrom: { lte: dayToDate(form.weeks.at(-1)!.end) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(`${form.month}-01`) } }] },
+    orderBy: { validFrom: 'desc' },
+    select: { unit: { select: { name: true } } },
+  });
+  const customers = await ctx.prisma.customer.findMany({ where: { ownerId: personId }, select: { code: true, name: true, tier: true }, orderBy: { code: 'asc' } });
+  const editable = !form.plan || form.plan.canEdit;
+  const spec = planSheetSpec(w, { personId: person.id, personName: person.name, employeeNo: person.employeeNo }, form, form.plan, editable);
+
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Quotabook';
+  book.title = `${t.title} ${person.name} ${form.month}`;
+  book.subject = TEMPLATE_KIND;
+  book.keywords = `quotabook ${TEMPLATE_KIND} ${form.month}`;
+
+  const cover = book.addWorksheet(t.cover);
+  cover.getColumn(1).width = 16;
+  cover.getColumn(2).width = 40;
+  cover.getColumn(3).width = 12;
+  cover.addRow([t.title]).font = { bold: true, size: 16 };
+  cover.addRow([]);
+  for (const [label, value] of [
+    [t.labels.name, person.name],
+    [t.labels.no, person.employeeNo],
+    [t.labels.unit, unit?.unit.name ?? ''],
+    [t.labels.month, form.month],
+    [t.labels.target, form.target === null ? w.repPlans.noTarget : Number(form.target)],
+    [t.labels.due, form.dueOn],
+    [t.labels.version, TEMPLATE_VERSION],
+  ] as const) {
+    const row = cover.addRow([label, value]);
+    row.getCell(1).font = { bold: true };
+    if (typeof value === 'number') row.getCell(2).numFmt = '#,##0.00';
+  }
+  cover.addRow([]);
+  const howTo = cover.addRow([t.howTo]);
+  cover.mergeCells(howTo.number, 1, howTo.number, 3);
+  howTo.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  howTo.height = 60;
+  cover.addRow([]);
+  cover.addRow([t.customers]).font = { bold: true };
+  cover.addRow([t.customerColumns.code, t.customerColumns.name, t.customerColumns.tier]).font = { bold: true };
+  for (const c of customers) cover.addRow([c.code, c.name, t.tiers[c.tier] ?? c.tier]);
+  await cover.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+
+  const sheet = book.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', xSplit: spec.freeze?.columns ?? 0, ySplit: 2 }] });
+  spec.columns.forEach((c, i) => {
+    const col = sheet.getColumn(i + 1);
+    col.width = chars(c.width);
+    col.numFmt = c.numberFormat === '@' ? '@' : c.numberFormat;
+  });
+  sheet.addRow([spec.banner ?? '']).font = { bold: true };
+  const header = sheet.addRow(spec.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } }));
+  for (const row of spec.rows) {
+    sheet.addRow(row.map((v) => (isFormula(v) ? { formula: v.formula.slice(1) } : v === '' ? null : v)));
+  }
+  for (const r of spec.totalRows) sheet.getRow(r + 1).font = { bold: true };
+  const inputs = [
+    ...(spec.input.rows > 0 ? [{ block: spec.input, rule: { kind: 'decimal' as const, min: 0, message: spec.inputRule.message } }] : []),
+    ...(spec.extraInputs ?? []),
+  ];
+  for (const { block, rule } of inputs) {
+    for (let r = block.row; r < block.row + block.rows; r++) {
+      for (let c = block.column; c < block.column + block.columns; c++) {
+        const cell = sheet.getCell(r + 1, c + 1);
+        cell.protection = { locked: false };
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8DC' } };
+        if (rule?.kind === 'whole') cell.dataValidation = { type: 'whole', operator: 'between', formulae: [rule.min, rule.max], showErrorMessage: true, errorTitle: 'Quotabook', error: rule.message };
+        if (rule?.kind === 'decimal') cell.dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [rule.min], showErrorMessage: true, errorTitle: 'Quotabook', error: rule.message };
+      }
+    }
+  }
+  for (const c of spec.hiddenColumns) sheet.getColumn(c + 1).hidden = true;
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+
+  const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+  return addTaskpaneParts(xlsx, addinReference(), {
+    QuotabookKind: TEMPLATE_KIND,
+    QuotabookPersonId: person.id,
+    QuotabookMonth: form.month,
+    QuotabookTemplateVersion: TEMPLATE_VERSION,
+    QuotabookSheet: spec.sheetName,
+  });
+}
+
+/** The download's file name: ASCII, so every mail client keeps it. */
+export const templateFileName = (employeeNo: string, month: string) => format('plan-{no}-{month}.xlsx', { no: employeeNo.replace(/[^\w-]/g, ''), month });

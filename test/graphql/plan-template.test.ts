@@ -1,0 +1,132 @@
+/**
+ * GET /plan-template.xlsx (issue 11 §1): the rep's plan template as a
+ * package — the web-extension and task-pane parts that open the Quotabook
+ * pane with it, their relationships and content types present and
+ * well-formed, the custom properties that say what it is — and as a
+ * workbook read back with exceljs: the cover with the rep's target and due
+ * day, the plan sheet with its input cells unlocked and validated and
+ * everything else protected. Who may have whose template.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { planWeeks } from '../../schema/rep-plan.ts';
+
+const MONTH = '2026-11';
+
+/** Whether xmllint (libxml2-utils, installed by CI) finds the XML well-formed. */
+function wellFormed(xml: string): boolean {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qb-xml-')), 'part.xml');
+  fs.writeFileSync(file, xml);
+  try {
+    execFileSync('xmllint', ['--noout', file], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.each(testProviders)('GET /plan-template.xlsx on %s', (provider) => {
+  let s: TestServer;
+  let server: http.Server;
+  let base = '';
+  const t = {} as Record<'admin' | 'manager' | 'rep', string>;
+  let rep: { id: string; employeeNo: string; name: string };
+
+  beforeAll(async () => {
+    s = await startTestServer(provider, { results: { today: '2026-11-30' } });
+    server = http.createServer(s.app.handle);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const u of ['admin', 'manager', 'rep'] as const) t[u] = await s.login(u);
+    rep = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' }, include: { person: true } })).person!;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await s.close();
+  });
+
+  const get = (query: string, token?: string) => fetch(`${base}/plan-template.xlsx?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('is a package that opens the Quotabook pane by itself: web-extension and task-pane parts, relationships, content types, well-formed', async () => {
+    const res = await get(`month=${MONTH}`, t.rep);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="plan-${rep.employeeNo}-${MONTH}.xlsx"`);
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const part = (name: string) => zip.file(name)!.async('string');
+    const manifest = fs.readFileSync('manifest.xml', 'utf8');
+    const id = /<Id>([^<]+)<\/Id>/.exec(manifest)![1]!;
+
+    const extension = await part('xl/webextensions/webextension1.xml');
+    expect(extension).toContain(`<we:reference id="${id}" version="0.1.0.0" store="EXCatalog" storeType="EXCatalog"/>`);
+    expect(extension).toContain('<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>');
+    const panes = await part('xl/webextensions/taskpanes.xml');
+    expect(panes).toMatch(/<wetp:taskpane dockstate="right" visibility="1"[^>]*>\s*<wetp:webextensionref [^>]*r:id="rId1"\/>/);
+    expect(await part('xl/webextensions/_rels/taskpanes.xml.rels')).toContain('Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"');
+    const rels = await part('_rels/.rels');
+    expect(rels).toContain('Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"');
+    expect(rels).toContain('Target="docProps/custom.xml"');
+    expect(new Set([...rels.matchAll(/Id="(rId\d+)"/g)].map((m) => m[1])).size).toBe([...rels.matchAll(/Id="/g)].length);
+    const types = await part('[Content_Types].xml');
+    expect(types).toContain('<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>');
+    expect(types).toContain('<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>');
+    const custom = await part('docProps/custom.xml');
+    for (const [name, value] of [['QuotabookKind', 'rep-plan-template'], ['QuotabookPersonId', rep.id], ['QuotabookMonth', MONTH], ['QuotabookTemplateVersion', '1']]) {
+      expect(custom).toContain(`name="${name}"><vt:lpwstr>${value}</vt:lpwstr>`);
+    }
+    for (const name of ['xl/webextensions/webextension1.xml', 'xl/webextensions/taskpanes.xml', 'xl/webextensions/_rels/taskpanes.xml.rels', '_rels/.rels', '[Content_Types].xml', 'docProps/custom.xml']) {
+      expect(wellFormed(await part(name)), name).toBe(true);
+    }
+  });
+
+  it('reads back as a workbook: the cover names the rep, month, target and due day; the plan sheet has its weeks, input cells unlocked and validated, the rest protected', async () => {
+    const res = await get(`month=${MONTH}`, t.rep);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const cover = book.getWorksheet('封面')!;
+    const label = (text: string) => {
+      let found: unknown;
+      cover.eachRow((row) => {
+        if (row.getCell(1).value === text) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    expect(label('姓名')).toBe(rep.name);
+    expect(label('月份')).toBe(MONTH);
+    expect(label('截止日')).toBe('2026-10-28');
+    const target = (await s.gql('query($m: String!) { myRepPlan(month: $m) { target } }', { m: MONTH }, t.rep)).data.myRepPlan.target;
+    expect(label('基本目标')).toBe(Number(target));
+    const sheet = book.getWorksheet(`工作计划 ${rep.employeeNo} ${MONTH}`)!;
+    expect(sheet.getRow(2).values).toEqual([undefined, '部分', '周 / 客户', '日期', '计划销售额', '电话', '拜访', '活动', 'ID']);
+    const weeks = planWeeks(MONTH);
+    weeks.forEach((w, i) => expect(sheet.getCell(3 + i, 2).value).toBe(w.key));
+    const total = sheet.getCell(3 + weeks.length, 4).value as { formula: string };
+    expect(total.formula).toBe(`SUM(D3:D${2 + weeks.length})`);
+    expect(sheet.getCell(3, 4).protection).toMatchObject({ locked: false });
+    expect(sheet.getCell(3, 4).dataValidation).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(sheet.getCell(3, 5).dataValidation).toMatchObject({ type: 'whole', formulae: [0, 10000] });
+    expect(sheet.getCell(3, 2).protection?.locked).not.toBe(false);
+    expect(sheet.getColumn(8).hidden).toBe(true);
+    expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+  });
+
+  it('a manager hands out a template of a rep in their units; a rep never gets another’s; unknown or out-of-scope people are not found', async () => {
+    expect((await get(`month=${MONTH}&personId=${rep.id}&lang=en`, t.manager)).status).toBe(200);
+    const other = await s.db.prisma.person.findFirstOrThrow({ where: { id: { not: rep.id }, position: 'SALES_REP', status: 'ACTIVE' } });
+    const refused = await get(`month=${MONTH}&personId=${other.id}`, t.rep);
+    expect(refused.status).toBe(404);
+    expect((await refused.json()).errors[0].extensions.reason).toBe('PERSON_NOT_FOUND');
+    expect((await get(`month=2026-13`, t.rep)).status).toBe(400);
+    expect((await get(`month=${MONTH}`)).status).toBe(401);
+  });
+});
