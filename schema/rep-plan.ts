@@ -16,6 +16,7 @@ import { addDays, type IsoDay } from './dates.ts';
 import { monthWeeks, type Period } from './periods.ts';
 import { formatMoney, type Fen } from './money.ts';
 import type { RepPlanRuleReason } from './reasons.ts';
+import { normaliseCustomerCode } from './customers.ts';
 
 export interface RepPlanWeek {
   weekKey: string;
@@ -87,7 +88,7 @@ export function checkRepPlan(plan: RepPlanContent, context: { targetFen: Fen | n
   for (const w of weeks) if (!seen.has(w.key)) error('REP_PLAN_WEEK_MISSING', { week: w.key }, { section: 'plan' });
   const customers = new Set<string>();
   plan.customers.forEach((c, index) => {
-    const code = c.customer.trim();
+    const code = normaliseCustomerCode(c.customer);
     if (customers.has(code)) error('REP_PLAN_CUSTOMER_DUPLICATE', { customer: code }, { section: 'customers', index, field: 'customer' });
     else if (context.knownCustomers && !context.knownCustomers.has(code)) error('REP_PLAN_CUSTOMER_UNKNOWN', { customer: code }, { section: 'customers', index, field: 'customer' });
     customers.add(code);

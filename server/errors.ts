@@ -72,3 +72,6 @@ export const forbidden = <R extends Reason>(reason: R, message: string, ...param
 
 /** Every reason the helpers above emit on their own (for the registry scan). */
 export const HELPER_REASONS: readonly Reason[] = [...Object.values(NOT_FOUND), ...Object.values(STALE)];
+
+/** A unique constraint refused the write (Prisma P2002): someone else wrote the same row first. */
+export const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002';

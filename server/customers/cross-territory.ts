@@ -10,6 +10,7 @@
  * customer has its owner: a transfer of the customer does not re-examine
  * sales already imported.
  */
+import { requireAdjustable } from '../payroll/adjustments.ts';
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
@@ -168,6 +169,8 @@ async function reassignCredit(tx: Tx, f: FlagRow, calendar: Awaited<ReturnType<t
   const locks = await tx.periodLock.findMany();
   const lock = locks.map((l) => period(l.periodKey, calendar)).find((p) => p.start <= day && day <= p.end);
   if (lock) throw badInput(['id'], `${day} is in the locked period ${lock.key}`, 'PERIOD_LOCKED', { period: lock.key });
+  // Moving a sale moves commission: not once either person's payroll for the month is signed.
+  for (const personId of [f.sale.personId, f.customer.ownerId]) await requireAdjustable(tx, calendar, personId, day.slice(0, 7), 'Reassigning the sale');
   const a = await tx.assignment.findFirst({ where: { personId: f.customer.ownerId, ...activeOn(f.sale.date) }, select: { unitId: true, unit: { select: { path: true } } } });
   if (!a || !a.unit.path.startsWith(f.owningUnit.path)) {
     throw badInput(['id'], `${f.customer.owner.name} was not in ${f.owningUnit.name} on ${day}`, 'CROSS_TERRITORY_NO_OWNER_ON_DAY', { name: f.customer.owner.name, date: day });

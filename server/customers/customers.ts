@@ -9,7 +9,7 @@ import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
 import { activeOn, viewerScope } from '../access.ts';
-import { badInput, clientError, dynamicClientError, forbidden } from '../errors.ts';
+import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation } from '../errors.ts';
 import { checkCustomerInput, normaliseCustomerCode, type ContactDraft, type CustomerDraft, type CustomerTier, type CustomerType } from '../../schema/customers.ts';
 import { dayToDate, today } from '../../schema/dates.ts';
 import { customersVisible, managesUnit, mayEditCustomer } from './access.ts';
@@ -198,6 +198,11 @@ export async function createCustomer(ctx: Context, input: CustomerInput & { owne
     });
     await recordAudit(tx, viewer, { entityType: 'Customer', entityId: created.id, action: 'create', after: audited(created) });
     return view(created);
+  }).catch(async (e: unknown) => {
+    // Two people adding the same code at once: the second is told, as if it had been there.
+    if (!isUniqueViolation(e)) throw e;
+    const taken = await ctx.prisma.customer.findUnique({ where: { code }, select: { name: true } });
+    throw badInput(['input', 'code'], `The code ${code} is already used`, 'CUSTOMER_CODE_TAKEN', { code, name: taken?.name ?? code });
   });
 }
 
@@ -297,6 +302,8 @@ export async function transferCustomer(ctx: Context, id: string, revision: numbe
     }),
     async (c, tx) => {
       if (!(await managesUnit(ctx, c.ownerUnit.path))) throw forbidden('CUSTOMER_NOT_YOURS', 'Only a manager over the customer’s unit may transfer it');
+      // A transfer confirms the new ownership: nobody confirms a customer to themself (a manager above does).
+      if (to.ownerId === viewer.personId) throw forbidden('CUSTOMER_OWN_CONFIRMATION', 'You cannot transfer a customer to yourself; a manager above you must');
       const owner = await tx.person.findUnique({ where: { id: to.ownerId }, select: { name: true } });
       if (!owner) throw badInput(['ownerId'], `There is no person ${to.ownerId}`, 'NO_SUCH_PERSON', { id: to.ownerId });
       const works = await unitToday(tx, to.ownerId);

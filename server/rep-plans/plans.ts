@@ -20,12 +20,13 @@ import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, clientError, dynamicClientError, forbidden, notFound } from '../errors.ts';
+import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation, notFound } from '../errors.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
 import { dayToDate, today, type IsoDay } from '../../schema/dates.ts';
 import { formatMoney } from '../../schema/money.ts';
+import { normaliseCustomerCode } from '../../schema/customers.ts';
 import { checkRepPlan, dueDate, planWeeks, plannedTotal, timeliness, type RepPlanContent, type RepPlanIssue, type RepPlanPlace, type Timeliness } from '../../schema/rep-plan.ts';
 import { repPlanDueDay } from './settings.ts';
 
@@ -155,7 +156,8 @@ async function views(ctx: Context, plans: PlanRecord[], firstSubmitted: Map<stri
       belowTargetReason: plan.belowTargetReason,
       weeks: content.weeks.map((w) => ({ weekKey: w.weekKey, sales: formatMoney(w.salesFen), calls: w.calls, visits: w.visits, events: w.events })),
       customers: content.customers.map((c) => ({ customer: c.customer, sales: formatMoney(c.salesFen), visits: c.visits })),
-      issues: checkRepPlan(content, { targetFen: plan.targetFen, knownCustomers: known.get(plan.personId) }).map((i) => ({ reason: i.code, params: i.params, field: placeField(i.place), severity: i.severity })),
+      // Customers are checked against the rep's files while the plan can still change; a decided one stays as it was decided.
+      issues: checkRepPlan(content, { targetFen: plan.targetFen, knownCustomers: plan.status === 'DRAFT' || plan.status === 'RETURNED' ? known.get(plan.personId) : undefined }).map((i) => ({ reason: i.code, params: i.params, field: placeField(i.place), severity: i.severity })),
       submittedAt: plan.submittedAt,
       decidedAt: plan.decidedAt,
       decisionComment: plan.decisionComment,
@@ -193,7 +195,7 @@ export async function readableWhere(ctx: Context): Promise<Prisma.RepPlanWhereIn
   return or.length ? { OR: or } : { id: { in: [] } };
 }
 
-function decideRefusal(ctx: Context, managedPaths: readonly string[], plan: Pick<PlanRecord, 'personId' | 'unit' | 'person'>) {
+export function decideRefusal(ctx: Context, managedPaths: readonly string[], plan: { personId: string; unit: { path: string }; person: { name: string } }) {
   if (ctx.viewer?.personId && plan.personId === ctx.viewer.personId) return forbidden('REP_PLAN_OWN_DECISION', 'Nobody accepts or returns their own plan');
   if (isDirector(ctx)) return null;
   if (roles(ctx).includes('MANAGER') && managedPaths.some((p) => plan.unit.path.startsWith(p))) return null;
@@ -284,7 +286,7 @@ export interface RepPlanInput {
 
 const lineRows = (planId: string, content: RepPlanContent) => [
   ...content.weeks.map((w, i) => ({ planId, kind: 'WEEK', position: i, key: w.weekKey, salesFen: w.salesFen, calls: w.calls, visits: w.visits, events: w.events })),
-  ...content.customers.map((c, i) => ({ planId, kind: 'CUSTOMER', position: i, key: c.customer.trim(), salesFen: c.salesFen, calls: 0, visits: c.visits, events: 0 })),
+  ...content.customers.map((c, i) => ({ planId, kind: 'CUSTOMER', position: i, key: normaliseCustomerCode(c.customer), salesFen: c.salesFen, calls: 0, visits: c.visits, events: 0 })),
 ];
 
 const snapshot = (p: PlanRecord) => ({
@@ -314,7 +316,7 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
   const content: RepPlanContent = {
     month,
     weeks: input.weeks.map((w) => ({ weekKey: w.weekKey.trim(), salesFen: w.sales, calls: w.calls, visits: w.visits, events: w.events })),
-    customers: input.customers.map((c) => ({ customer: c.customer.trim(), salesFen: c.sales, visits: c.visits })),
+    customers: input.customers.map((c) => ({ customer: normaliseCustomerCode(c.customer), salesFen: c.sales, visits: c.visits })),
     belowTargetReason: input.belowTargetReason?.trim() || null,
   };
   // Read before the transaction: on SQLite it holds the only connection.
@@ -329,7 +331,8 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
     const newest = await tx.repPlan.findFirst({ where: { personId, month }, orderBy: { version: 'desc' }, include });
     const data = { targetFen, plannedFen: plannedTotal(content), belowTargetReason: content.belowTargetReason };
     if (newest && newest.status === 'DRAFT') {
-      if (revision !== null && revision !== newest.revision) throw stale(newest, revision);
+      // A draft already there is changed only by someone who read it (its revision): never overwritten blind.
+      if (revision !== newest.revision) throw stale(newest, revision ?? 0);
       const { count } = await tx.repPlan.updateMany({ where: { id: newest.id, revision: newest.revision }, data: { ...data, revision: { increment: 1 } } });
       if (count === 0) throw stale(newest, newest.revision);
       await tx.repPlanLine.deleteMany({ where: { planId: newest.id } });
@@ -340,10 +343,14 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
       return newest.id;
     }
     if (newest && newest.status !== 'RETURNED') throw wrongStatus(newest.status, 'changed');
-    if (newest && revision !== null && revision !== newest.revision) throw stale(newest, revision);
-    const created = await tx.repPlan.create({
-      data: { ...data, personId, month, version: (newest?.version ?? 0) + 1, unitId, dueOn: dayToDate(newest ? newest.dueOn.toISOString().slice(0, 10) : dueDate(month, dueDay)) },
-    });
+    if (newest && revision !== newest.revision) throw stale(newest, revision ?? 0);
+    const created = await tx.repPlan
+      .create({ data: { ...data, personId, month, version: (newest?.version ?? 0) + 1, unitId, dueOn: dayToDate(newest ? newest.dueOn.toISOString().slice(0, 10) : dueDate(month, dueDay)) } })
+      .catch((e: unknown) => {
+        // Another save of the same plan got there first (the version is unique): as stale as any other.
+        if (isUniqueViolation(e)) throw stale({ id: newest?.id ?? month }, revision ?? 0);
+        throw e;
+      });
     await tx.repPlanLine.createMany({ data: lineRows(created.id, content) });
     await event(tx, ctx, created.id, newest ? 'revise' : 'create', null, 'DRAFT');
     const after = await tx.repPlan.findUniqueOrThrow({ where: { id: created.id }, include });

@@ -13,7 +13,7 @@ import { notFound } from '../errors.ts';
 import { dayToDate, today, type IsoDay } from '../../schema/dates.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { dueDate, planWeeks, timeliness, type Timeliness } from '../../schema/rep-plan.ts';
-import { planMonth } from './plans.ts';
+import { decideRefusal, planMonth } from './plans.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
 import { repPlanDueDay } from './settings.ts';
@@ -33,6 +33,8 @@ export interface RepPlanRosterRow {
   target: string | null;
   planned: string | null;
   decisionComment: string | null;
+  /** The newest version is submitted and the viewer may accept or return it. */
+  canDecide: boolean;
 }
 
 export async function repPlanRoster(ctx: Context, monthText: string, unitId: string | null): Promise<RepPlanRosterRow[]> {
@@ -57,7 +59,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
       name: true,
       employeeNo: true,
       assignments: { where: during, orderBy: { validFrom: 'desc' }, take: 1, select: { unit: { select: { name: true } } } },
-      repPlans: { where: { month }, orderBy: { version: 'desc' } },
+      repPlans: { where: { month }, orderBy: { version: 'desc' }, include: { unit: { select: { path: true } } } },
     },
     orderBy: { employeeNo: 'asc' },
   });
@@ -88,6 +90,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
       target: target === null ? null : formatMoney(target),
       planned: newest ? formatMoney(newest.plannedFen) : null,
       decisionComment: newest?.decisionComment ?? null,
+      canDecide: newest?.status === 'SUBMITTED' && !decideRefusal(ctx, scope.unitPaths, { personId: p.id, unit: newest.unit, person: { name: p.name } }),
     });
   }
   return rows;

@@ -170,6 +170,8 @@ describe.each(testProviders)('customers on %s', (provider) => {
     expect(await refused(TRANSFER, { id: theirs.id, revision: 1, ownerId: rep3.id }, 'manager')).toMatchObject({ code: 'FORBIDDEN', reason: 'CUSTOMER_OWNER_OUTSIDE' });
     expect(await refused(TRANSFER, { id: theirs.id, revision: 1, ownerId: rep2.id }, 'manager')).toMatchObject({ reason: 'CUSTOMER_SAME_OWNER' });
     expect(await refused(TRANSFER, { id: theirs.id, revision: 1, ownerId: rep.id, ownerUnitId: rep2.unitId }, 'manager')).toMatchObject({ reason: 'CUSTOMER_OWNER_NOT_IN_UNIT' });
+    // Taking a customer oneself would confirm one's own ownership: a manager above must.
+    expect(await refused(TRANSFER, { id: theirs.id, revision: 1, ownerId: managerPersonId }, 'manager')).toMatchObject({ code: 'FORBIDDEN', reason: 'CUSTOMER_OWN_CONFIRMATION' });
     const moved = (await ok(TRANSFER, { id: theirs.id, revision: 1, ownerId: rep.id }, 'manager')).transferCustomer;
     expect(moved).toMatchObject({ ownerId: rep.id, ownerUnitId: rep.unitId, ownershipStatus: 'CONFIRMED', revision: 2 });
     // …and back, to the area as its owner unit (a unit above the rep's team, inside the subtree).

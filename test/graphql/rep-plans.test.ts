@@ -19,7 +19,7 @@ const SAVE = `mutation($m: String!, $r: Int, $i: RepPlanInput!) { saveRepPlan(mo
 const SUBMIT = `mutation($id: ID!, $r: Int!) { submitRepPlan(id: $id, revision: $r) { ${PLAN} } }`;
 const ACCEPT = `mutation($id: ID!, $r: Int!) { acceptRepPlan(id: $id, revision: $r) { ${PLAN} } }`;
 const RETURN = `mutation($id: ID!, $r: Int!, $c: String!) { returnRepPlan(id: $id, revision: $r, comment: $c) { ${PLAN} } }`;
-const ROSTER = `query($m: String!, $u: ID) { repPlanRoster(month: $m, unitId: $u) { personId personName status version dueOn timeliness target planned decisionComment } }`;
+const ROSTER = `query($m: String!, $u: ID) { repPlanRoster(month: $m, unitId: $u) { personId personName status version dueOn timeliness target planned decisionComment canDecide } }`;
 const ONE = `query($id: ID!) { repPlan(id: $id) { ${PLAN} } }`;
 
 type Ext = { code?: string; reason?: string; field?: string; params?: Record<string, unknown>; issues?: { reason: string; field: string; params: Record<string, unknown> }[] };
@@ -116,8 +116,14 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     const again = await s.gql(SAVE, { m: nextMonth, r: plan.revision, i: input(nextMonth, '5000.00', { belowTargetReason: '两家重点客户下月停产检修' }) }, t.rep);
     expect(again.errors).toBeUndefined();
     expect(again.data.saveRepPlan).toMatchObject({ id: plan.id, version: 1, revision: plan.revision + 1 });
-    // A stale revision is a conflict.
+    // A stale revision is a conflict; so is none at all once a draft exists (a pane that never read it).
     expect(ext(await s.refused(SAVE, { m: nextMonth, r: plan.revision, i: input(nextMonth, '5000.00') }, t.rep))).toMatchObject({ code: 'CONFLICT', reason: 'REP_PLAN_CHANGED' });
+    expect(ext(await s.refused(SAVE, { m: nextMonth, i: input(nextMonth, '5000.00') }, t.rep))).toMatchObject({ code: 'CONFLICT', reason: 'REP_PLAN_CHANGED' });
+    // A key customer's code is read as the customer files keep it (upper case).
+    const lower = await s.gql(SAVE, { m: nextMonth, r: again.data.saveRepPlan.revision, i: input(nextMonth, '5000.00', { belowTargetReason: '两家重点客户下月停产检修', customers: [{ customer: ' kh-001 ', sales: '1000.00', visits: 2 }] }) }, t.rep);
+    expect(lower.errors).toBeUndefined();
+    expect(lower.data.saveRepPlan.customers).toEqual([{ customer: 'KH-001', sales: '1000.00', visits: 2 }]);
+    again.data.saveRepPlan = lower.data.saveRepPlan;
     const submitted = await s.gql(SUBMIT, { id: plan.id, r: again.data.saveRepPlan.revision }, t.rep);
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data.submitRepPlan).toMatchObject({ status: 'SUBMITTED', timeliness: 'ON_TIME', canEdit: false });
@@ -125,7 +131,7 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     planId = plan.id;
     revision = submitted.data.submitRepPlan.revision;
     const audit = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'RepPlan', entityId: plan.id }, orderBy: { at: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'submit']);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update', 'submit']);
     // Submitted: no more edits.
     expect(ext(await s.refused(SAVE, { m: nextMonth, i: input(nextMonth, '6000.00') }, t.rep))).toMatchObject({ reason: 'REP_PLAN_STATUS', params: { repPlanStatus: 'SUBMITTED' } });
   });
@@ -134,7 +140,9 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     const r = await s.gql(ROSTER, { m: nextMonth, u: team.id }, t.manager);
     expect(r.errors).toBeUndefined();
     const rows = r.data.repPlanRoster as { personId: string; status: string | null; timeliness: string; target: string | null }[];
-    expect(rows.find((x) => x.personId === rep.id)).toMatchObject({ status: 'SUBMITTED', timeliness: 'ON_TIME', target: '30000.00', planned: expect.any(String) });
+    expect(rows.find((x) => x.personId === rep.id)).toMatchObject({ status: 'SUBMITTED', timeliness: 'ON_TIME', target: '30000.00', planned: expect.any(String), canDecide: true });
+    // Finance reads the roster but decides nothing.
+    expect((await s.gql(ROSTER, { m: nextMonth, u: team.id }, t.finance)).data.repPlanRoster.find((x: { personId: string }) => x.personId === rep.id).canDecide).toBe(false);
     const others = rows.filter((x) => x.personId !== rep.id);
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((x) => x.status === null && x.timeliness === 'DUE')).toBe(true);
@@ -159,7 +167,7 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     expect(returned.data.returnRepPlan).toMatchObject({ status: 'RETURNED', decisionComment: '第三周计划偏低，请补充重点客户拜访' });
     const mine = (await s.gql(MY, { m: nextMonth }, t.rep)).data.myRepPlan;
     expect(mine.plan).toMatchObject({ version: 1, status: 'RETURNED', decisionComment: '第三周计划偏低，请补充重点客户拜访', canEdit: true });
-    expect(mine.plan.events.map((e: { action: string }) => e.action)).toEqual(['create', 'save', 'submit', 'return']);
+    expect(mine.plan.events.map((e: { action: string }) => e.action)).toEqual(['create', 'save', 'save', 'submit', 'return']);
     const v2 = await s.gql(SAVE, { m: nextMonth, r: mine.plan.revision, i: input(nextMonth, '7000.00', { customers: [{ customer: 'KH-001', sales: '8000.00', visits: 4 }] }) }, t.rep);
     expect(v2.errors).toBeUndefined();
     expect(v2.data.saveRepPlan).toMatchObject({ version: 2, status: 'DRAFT' });

@@ -6,8 +6,8 @@ export const MY_REP_PLAN = `query MyRepPlan($month: String!) { myRepPlan(month: 
 export const SAVE_REP_PLAN = `mutation SaveRepPlan($month: String!, $revision: Int, $input: RepPlanInput!) { saveRepPlan(month: $month, revision: $revision, input: $input) { ${PLAN_FIELDS} } }`;
 export const SUBMIT_REP_PLAN = `mutation SubmitRepPlan($id: ID!, $revision: Int!) { submitRepPlan(id: $id, revision: $revision) { ${PLAN_FIELDS} } }`;
 export const REP_PLAN = `query RepPlan($id: ID!) { repPlan(id: $id) { ${PLAN_FIELDS} } }`;
-export const REP_PLAN_ROSTER = `query RepPlanRoster($month: String!) { repPlanRoster(month: $month) { personId personName employeeNo unitName planId status version revision dueOn timeliness target planned decisionComment } }`;
-export const ACCEPT_REP_PLAN = `mutation AcceptRepPlan($id: ID!, $revision: Int!) { acceptRepPlan(id: $id, revision: $revision) { ${PLAN_FIELDS} } }`;
+export const REP_PLAN_ROSTER = `query RepPlanRoster($month: String!) { repPlanRoster(month: $month) { personId personName employeeNo unitName planId status version revision dueOn timeliness target planned decisionComment canDecide } }`;
+export const ACCEPT_REP_PLAN = `mutation AcceptRepPlan($id: ID!, $revision: Int!, $comment: String) { acceptRepPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
 export const RETURN_REP_PLAN = `mutation ReturnRepPlan($id: ID!, $revision: Int!, $comment: String!) { returnRepPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
 
 export type RepPlanStatus = 'DRAFT' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
@@ -61,6 +61,7 @@ export interface RosterRow {
   target: string | null;
   planned: string | null;
   decisionComment: string | null;
+  canDecide: boolean;
 }
 
 /** The month after today's (plans are made ahead: the 28th of the month before by default). */

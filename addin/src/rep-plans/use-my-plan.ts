@@ -80,7 +80,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   const writeSheet = act('write', async () => {
     if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
     const f = await load();
-    if (!f?.person) return;
+    if (!f?.person) return setStatus({ kind: 'idle' });
     const report = await write(f);
     const note = decisionNote(w, f);
     const wrote = format(r.wrote, { month: f.month, sheet: report.sheetName, status: f.plan ? r.statuses[f.plan.status]! : r.notStarted });

@@ -70,7 +70,7 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
   const decide = (row: RosterRow, accept: boolean, comment: string) =>
     act('decide', async () => {
       if (!accept && !comment.trim()) return setStatus({ kind: 'error', message: r.commentNeeded });
-      const vars = { id: row.planId, revision: row.revision, ...(accept ? {} : { comment: comment.trim() }) };
+      const vars = { id: row.planId, revision: row.revision, comment: comment.trim() || (accept ? null : '') };
       const done = accept
         ? (await run<{ acceptRepPlan: RepPlanView }>(client, ACCEPT_REP_PLAN, vars, true)).acceptRepPlan
         : (await run<{ returnRepPlan: RepPlanView }>(client, RETURN_REP_PLAN, vars, true)).returnRepPlan;
@@ -85,7 +85,7 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
       setRows(null);
     },
     rows,
-    waiting: (rows ?? []).filter((x) => x.status === 'SUBMITTED'),
+    waiting: (rows ?? []).filter((x) => x.status === 'SUBMITTED' && x.canDecide),
     status,
     busy: status.kind === 'busy',
     pullRoster,

@@ -119,6 +119,7 @@ const RosterRowRef = builder.objectRef<RepPlanRosterRow>('RepPlanRosterRow').imp
     target: t.exposeString('target', { nullable: true }),
     planned: t.exposeString('planned', { nullable: true }),
     decisionComment: t.exposeString('decisionComment', { nullable: true }),
+    canDecide: t.exposeBoolean('canDecide', { description: 'The newest version is submitted and the viewer may accept or return it.' }),
   }),
 });
 
