@@ -106,5 +106,5 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       return format(w.results.wroteDashboard, { charts: charts.length, sheet: report.sheetName });
     });
 
-  return { busy, label, status, units, unitId, setUnitId, grain, setGrain, day, setDay, metric, setMetric, by, setBy, period: chosen, pull, pullRanking, publish, pullDashboard };
+  return { calendar, busy, label, status, units, unitId, setUnitId, grain, setGrain, day, setDay, metric, setMetric, by, setBy, period: chosen, pull, pullRanking, publish, pullDashboard };
 }

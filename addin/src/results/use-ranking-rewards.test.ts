@@ -3,7 +3,10 @@ import { monthOfRankingPeriod, proposalOrder, type RankingProposal } from './use
 
 describe('ranking rewards on the Performance screen', () => {
   it('lists the proposals of the payroll month the ranking period ends in', () => {
-    expect(['2026-03-D2', '2026-03-H1', '2026-03', '2026-Q1', '2026-Q4', '2026'].map(monthOfRankingPeriod)).toEqual(['2026-03', '2026-03', '2026-03', '2026-03', '2026-12', '2026-12']);
+    expect(['2026-03-D2', '2026-03-H1', '2026-03', '2026-Q1', '2026-Q4', '2026'].map((k) => monthOfRankingPeriod(k))).toEqual(['2026-03', '2026-03', '2026-03', '2026-03', '2026-12', '2026-12']);
+    // A fiscal year from April: its first quarter ends in June, the year in March of the next.
+    const april = { firstMonth: 4 } as Parameters<typeof monthOfRankingPeriod>[1];
+    expect(['2026-Q1', '2026', '2026-05-D1'].map((k) => monthOfRankingPeriod(k, april))).toEqual(['2026-06', '2027-03', '2026-05']);
   });
 
   it('shows open ones first, the newest version first, rewards before penalties, by place', () => {

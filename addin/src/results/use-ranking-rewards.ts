@@ -5,6 +5,7 @@
  * required). One action at a time (useAction); refusals in the user's
  * language through the reasons catalogue.
  */
+import { CALENDAR_YEAR, period, type FiscalCalendar } from '../../../schema/periods.ts';
 import { useCallback, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
@@ -33,12 +34,9 @@ export const RANKING_PROPOSALS = `query RankingProposals($unitId: ID, $month: St
 export const APPROVE_RANKING_ADJUSTMENT = `mutation ApproveRankingAdjustment($id: ID!) { approveRankingAdjustment(id: $id) { ${FIELDS} } }`;
 export const DISMISS_RANKING_ADJUSTMENT = `mutation DismissRankingAdjustment($id: ID!, $comment: String!) { dismissRankingAdjustment(id: $id, comment: $comment) { ${FIELDS} } }`;
 
-/** The payroll month a ranking period (calendar year) ends in: 2026-03-D2 → 2026-03, 2026-Q1 → 2026-03, 2026 → 2026-12. */
-export function monthOfRankingPeriod(key: string): string {
-  const q = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (q) return `${q[1]}-${String(Number(q[2]) * 3).padStart(2, '0')}`;
-  if (/^\d{4}$/.test(key)) return `${key}-12`;
-  return key.slice(0, 7);
+/** The payroll month a ranking period ends in, by the organisation's fiscal calendar (as the server files its proposals): 2026-03-D2 → 2026-03; 2026-Q1 → its last month. */
+export function monthOfRankingPeriod(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): string {
+  return period(key, calendar).end.slice(0, 7);
 }
 
 /** Open ones first, then by version (newest first), rewards before penalties, by place. */

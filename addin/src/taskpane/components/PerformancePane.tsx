@@ -15,7 +15,7 @@ export function PerformancePane({ w, client, onSessionEnded }: { w: Words; clien
   const h = usePerformance(w, client, onSessionEnded);
   const top = h.units[0]?.depth ?? 0;
   const rewards = useRankingRewards(w, client, onSessionEnded);
-  const showRewards = () => void rewards.show(h.unitId, h.units.find((u) => u.id === h.unitId)?.name ?? '', monthOfRankingPeriod(h.period.ranking));
+  const showRewards = () => void rewards.show(h.unitId, h.units.find((u) => u.id === h.unitId)?.name ?? '', monthOfRankingPeriod(h.period.ranking, h.calendar));
   // Publishing a ranking of people proposes its rewards and penalties: list them straight away.
   const publish = async () => {
     if (await h.publish()) showRewards();
