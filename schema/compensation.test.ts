@@ -164,3 +164,33 @@ describe('plan documents', () => {
     expect(() => parsePlan(bad)).toThrow(/Rank SR appears in two rows.*|code morningStar is used twice/);
   });
 });
+
+describe('field-visit days without an approved visit slip (issue 11 §4)', () => {
+  const unslipped = inputs({ attendance: { lates: 0, absentDays: 1, personalLeaveDays: 0, unslippedFieldVisitDays: ['2026-03-12'] } });
+  it('cost a day’s pay each by default, named in the explanation in both languages', () => {
+    const l = line(calculatePayslip(BASE_PLUS_COMMISSION, unslipped), 'attendance');
+    const absentOnly = line(calculatePayslip(BASE_PLUS_COMMISSION, inputs({ attendance: { lates: 0, absentDays: 1, personalLeaveDays: 0 } })), 'attendance');
+    const twoAbsent = line(calculatePayslip(BASE_PLUS_COMMISSION, inputs({ attendance: { lates: 0, absentDays: 2, personalLeaveDays: 0 } })), 'attendance');
+    expect(l.amountFen).toBe(twoAbsent.amountFen);
+    expect(l.amountFen).toBeLessThan(absentOnly.amountFen);
+    expect(l.explanation.inputs).toMatchObject({ absentDays: '1', fieldVisitsWithoutSlip: '2026-03-12' });
+    const en = explain(l.explanation, l.label, 'en');
+    expect(en.rule).toContain('a field-visit day without an approved visit slip counts as absent');
+    expect(en.inputs).toContainEqual({ name: 'field-visit days without an approved visit slip', value: '2026-03-12' });
+    const zh = explain(l.explanation, l.label, 'zh-CN');
+    expect(zh.rule).toContain('无已批准出访单的外勤日按旷工计');
+    expect(zh.inputs).toContainEqual({ name: '无已批准出访单的外勤日', value: '2026-03-12' });
+    // Inputs frozen before visit slips (no list) and an empty list read alike: nothing named.
+    expect(line(calculatePayslip(BASE_PLUS_COMMISSION, inputs({ attendance: { lates: 0, absentDays: 1, personalLeaveDays: 0, unslippedFieldVisitDays: [] } })), 'attendance')).toEqual(absentOnly);
+  });
+  it('cost nothing when the plan says so', () => {
+    const plan = parsePlan({
+      ...BASE_PLUS_COMMISSION,
+      components: BASE_PLUS_COMMISSION.components.map((c) => (c.kind === 'attendance' ? { ...c, fieldVisitWithoutSlip: 'none' } : c)),
+    });
+    const l = line(calculatePayslip(plan, unslipped), 'attendance');
+    const absentOnly = line(calculatePayslip(BASE_PLUS_COMMISSION, inputs({ attendance: { lates: 0, absentDays: 1, personalLeaveDays: 0 } })), 'attendance');
+    expect(l.amountFen).toBe(absentOnly.amountFen);
+    expect(explain(l.explanation, l.label, 'zh-CN').rule).toContain('无已批准出访单的外勤日不扣款');
+  });
+});

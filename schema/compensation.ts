@@ -76,6 +76,8 @@ const Component = z.discriminatedUnion('kind', [
     freeLates: z.number().int().min(0),
     absentDay: z.literal('dayPay'),
     personalLeaveDay: z.enum(['dayPay', 'none']),
+    /** A day marked as a field visit that no approved visit slip covers: a day's pay, like an absence (the default), or nothing. */
+    fieldVisitWithoutSlip: z.enum(['absent', 'none']).optional(),
   }),
   z.object({ kind: z.literal('adjustments'), code, label }),
 ]);
@@ -145,7 +147,12 @@ export interface PayInputs {
   /** Sales per day of the month (index 0 = the 1st), in fen. */
   dailySalesFen: bigint[];
   trainees: { name: string; salesFen: bigint }[];
-  attendance: { lates: number; absentDays: number; personalLeaveDays: number };
+  /**
+   * `absentDays` excludes the field-visit days without an approved visit
+   * slip, listed (ISO days) in `unslippedFieldVisitDays` (absent from inputs
+   * frozen before visit slips: none).
+   */
+  attendance: { lates: number; absentDays: number; personalLeaveDays: number; unslippedFieldVisitDays?: string[] };
   adjustments: { amountFen: bigint; reason: string; approvedBy: string; ranking?: RankingFacts }[];
 }
 
@@ -199,7 +206,7 @@ export type ExplanationRule =
   | { code: 'commission'; mode: 'whole' | 'marginal'; on: Measure; tiers: { from: string; rate: string }[]; base: string; cap: string | null }
   | { code: 'milestone'; byDay: number | null; table: { ranks: string[]; threshold: string; bonus: string }[] }
   | { code: 'override'; rate: string; qualifying: string; ranks: string[] }
-  | { code: 'attendance'; perLate: string; freeLates: number; personalLeaveDayPay: boolean; calendar: boolean }
+  | { code: 'attendance'; perLate: string; freeLates: number; personalLeaveDayPay: boolean; calendar: boolean; fieldVisitWithoutSlip?: 'absent' | 'none' }
   | { code: 'adjustment'; ranking?: RankingFacts };
 
 export type ArithmeticStep =
@@ -369,7 +376,9 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
       case 'attendance': {
         const chargedLates = Math.max(0, inputs.attendance.lates - c.freeLates);
         const late = toFenHalfUp(decimal(c.perLate)) * BigInt(chargedLates);
-        const days = inputs.attendance.absentDays + (c.personalLeaveDay === 'dayPay' ? inputs.attendance.personalLeaveDays : 0);
+        const unslipped = inputs.attendance.unslippedFieldVisitDays ?? [];
+        const unslippedAbsent = (c.fieldVisitWithoutSlip ?? 'absent') === 'absent';
+        const days = inputs.attendance.absentDays + (unslippedAbsent ? unslipped.length : 0) + (c.personalLeaveDay === 'dayPay' ? inputs.attendance.personalLeaveDays : 0);
         const absent = toFenHalfUp(mul(dayPay, rational(BigInt(days))));
         const amount = -(late + absent);
         lines.push({
@@ -378,8 +387,15 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
           kind: c.kind,
           amountFen: amount,
           explanation: {
-            rule: { code: 'attendance', perLate: c.perLate, freeLates: c.freeLates, personalLeaveDayPay: c.personalLeaveDay === 'dayPay', calendar: !!inputs.calendar },
-            inputs: { lates: String(inputs.attendance.lates), absentDays: String(inputs.attendance.absentDays), personalLeaveDays: String(inputs.attendance.personalLeaveDays), dayPay: show(dayPay, 2) },
+            rule: { code: 'attendance', perLate: c.perLate, freeLates: c.freeLates, personalLeaveDayPay: c.personalLeaveDay === 'dayPay', calendar: !!inputs.calendar, ...(unslipped.length ? { fieldVisitWithoutSlip: unslippedAbsent ? 'absent' : 'none' } : {}) },
+            inputs: {
+              lates: String(inputs.attendance.lates),
+              absentDays: String(inputs.attendance.absentDays),
+              personalLeaveDays: String(inputs.attendance.personalLeaveDays),
+              // The field-visit days without an approved visit slip, by day; only when there are any.
+              ...(unslipped.length ? { fieldVisitsWithoutSlip: unslipped.join(', ') } : {}),
+              dayPay: show(dayPay, 2),
+            },
             arithmetic: { code: 'attendance', charged: chargedLates, perLate: c.perLate, days, base: y(inputs.person.baseSalaryFen), workingDays: inputs.workingDays, total: y(late + absent) },
             ...calendarOf(inputs),
           },

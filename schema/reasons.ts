@@ -162,7 +162,35 @@ export const CUSTOMER_REASONS = {
 } as const;
 // ── end of customers ──────────────────────────────────────────────────
 
+// ── Visit slips (issue 11 §4) ─────────────────────────────────────────
+/**
+ * Why a visit slip (出访单) is refused (schema/visit-slips.ts and
+ * server/visit-slips/): `from`/`to` days, `days` a count, `max` a limit,
+ * `name` a person's name, `code` a customer code, `date` a day.
+ */
+export const VISIT_SLIP_REASONS = {
+  VISIT_SLIP_REQUIRED: [],
+  VISIT_SLIP_TOO_LONG: ['max'],
+  VISIT_SLIP_BACK_BEFORE_OUT: ['from', 'to'],
+  VISIT_SLIP_TOO_MANY_DAYS: ['days', 'max'],
+  VISIT_SLIP_NOT_ON_ROSTER: [],
+  VISIT_SLIP_UNKNOWN_CUSTOMER: ['code'],
+  VISIT_SLIP_NOT_FOUND: ['id'],
+  VISIT_SLIP_CHANGED: ['id', 'version'],
+  VISIT_SLIP_NOT_REQUESTED: [],
+  VISIT_SLIP_NOT_APPROVED: [],
+  VISIT_SLIP_OWN_DECISION: [],
+  VISIT_SLIP_NOT_THEIR_MANAGER: ['name'],
+  VISIT_SLIP_COMMENT_REQUIRED: [],
+  VISIT_SLIP_NOT_BACK_YET: ['date'],
+  VISIT_SLIP_RESULT_REQUIRED: [],
+  VISIT_SLIP_NOT_A_MONTH: ['value'],
+} as const;
+export type VisitSlipReason = keyof typeof VISIT_SLIP_REASONS;
+// ── end of visit slips ────────────────────────────────────────────────
+
 export const REASONS = {
+  ...VISIT_SLIP_REASONS,
   ...CUSTOMER_REASONS,
   ...ALLOCATION_PROBLEM_REASONS,
   ...REP_PLAN_RULE_REASONS,

@@ -13,6 +13,7 @@ import { en as repPlansEn, zh as repPlansZh } from './i18n/rep-plans.ts';
 import { en as resultsEn, zh as resultsZh } from './i18n/results.ts';
 import { en as rankingRewardsEn, zh as rankingRewardsZh } from './i18n/ranking-rewards.ts';
 import { en as customersEn, zh as customersZh } from './i18n/customers.ts';
+import { en as visitSlipsEn, zh as visitSlipsZh } from './i18n/visit-slips.ts';
 
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
@@ -32,6 +33,7 @@ const en = {
   results: resultsEn,
   rankingRewards: rankingRewardsEn,
   customers: customersEn,
+  visitSlips: visitSlipsEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -206,6 +208,7 @@ const zh: Words = {
   results: resultsZh,
   rankingRewards: rankingRewardsZh,
   customers: customersZh,
+  visitSlips: visitSlipsZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',

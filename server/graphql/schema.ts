@@ -25,6 +25,7 @@ import './types/Ranking.ts';
 import './types/RankingRewards.ts';
 import './types/Customer.ts';
 import './types/CrossTerritorySale.ts';
+import './types/VisitSlip.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

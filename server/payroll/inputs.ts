@@ -15,6 +15,7 @@ import { clientError } from '../errors.ts';
 import type { Position, Rank as RankEnum } from '../db/generated/sqlite/client/enums.ts';
 import { planResolver, type ResolvedPlan } from './plans.ts';
 import { approvedLeaveDays, summarise } from './leave.ts';
+import { COVERING_STATUSES, unslippedDays } from '../../schema/visit-slips.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -95,7 +96,17 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   }
   const approvedLeave = await approvedLeaveDays(tx, { person: inScope }, m.start, m.end);
   // Only working days count: an absence recorded on a public holiday or a weekend costs no day's pay.
-  const summaries = summarise(attendance.filter((a) => isWorkingDay(calendar, dateToDay(a.date))), approvedLeave);
+  const workingAttendance = attendance.filter((a) => isWorkingDay(calendar, dateToDay(a.date)));
+  const summaries = summarise(workingAttendance, approvedLeave);
+  // Field-visit days no approved visit slip covers (issue 11 §4): paid as the plan says (absence by default), named in the explanation.
+  const fieldVisits = workingAttendance.filter((a) => a.status === 'FIELD_VISIT').map((a) => ({ personId: a.personId, day: dateToDay(a.date) }));
+  const slips = fieldVisits.length
+    ? await tx.visitSlip.findMany({
+        where: { person: inScope, status: { in: [...COVERING_STATUSES] }, plannedOut: { lt: dayToDate(addDays(m.end, 2)) }, plannedBack: { gte: dayToDate(addDays(m.start, -1)) } },
+        select: { personId: true, status: true, plannedOut: true, plannedBack: true },
+      })
+    : [];
+  const unslippedOf = groupBy(unslippedDays(fieldVisits, slips), (f) => f.personId);
   const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
   // Adjustments approved from a published ranking are explained by it (the unit's name as it is now).
   const rankedUnitIds = [...new Set(adjustments.flatMap((a) => (a.rankingProposal ? [a.rankingProposal.snapshot.unitId] : [])))];
@@ -133,7 +144,12 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
         dailySalesFen: s?.daily ?? Array.from({ length: days }, () => 0n),
         trainees: (menteesOf.get(id) ?? []).map((x) => ({ name: x.name, salesFen: total(x.id) })),
         // Leave without an approved request made beforehand counts as absence.
-        attendance: { lates: att?.late ?? 0, absentDays: (att?.absent ?? 0) + (att?.unrequestedLeave ?? 0), personalLeaveDays: att?.personalLeave ?? 0 },
+        attendance: {
+          lates: att?.late ?? 0,
+          absentDays: (att?.absent ?? 0) + (att?.unrequestedLeave ?? 0),
+          personalLeaveDays: att?.personalLeave ?? 0,
+          unslippedFieldVisitDays: (unslippedOf.get(id) ?? []).map((f) => f.day),
+        },
         adjustments: (adjustmentsOf.get(id) ?? []).map((a) => {
           const ranking = rankingOf(a);
           return { amountFen: a.amountFen, reason: a.reason, approvedBy: a.approvedBy, ...(ranking ? { ranking } : {}) };

@@ -240,6 +240,18 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   acceptRepPlan: { allowed: ['manager', 'director'], query: 'mutation { acceptRepPlan(id: "no-plan", revision: 1) { id } }', vars: () => ({}) },
   returnRepPlan: { allowed: ['manager', 'director'], query: 'mutation { returnRepPlan(id: "no-plan", revision: 1, comment: "x") { id } }', vars: () => ({}) },
   setRepPlanDueDay: { allowed: ['admin'], query: 'mutation { setRepPlanDueDay(day: 0) }', vars: () => ({}) },
+  // Visit slips (issue 11 §4). A month that is not one, a slip that does not exist, a return before the departure: refused after authorisation.
+  visitSlips: { allowed: everyone, query: '{ visitSlips(month: "2026-13") { id } }', vars: () => ({}) },
+  visitSlip: { allowed: everyone, query: '{ visitSlip(id: "no-slip") { id } }', vars: () => ({}) },
+  unslippedFieldVisits: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ unslippedFieldVisits(month: "2026-13") { date } }', vars: () => ({}) },
+  requestVisitSlip: {
+    allowed: ['rep', 'manager'],
+    query: 'mutation { requestVisitSlip(input: { destination: "x", contactPerson: "y", purpose: "z", plannedOut: "2026-03-10T01:00:00Z", plannedBack: "2026-03-09T01:00:00Z" }) { id } }',
+    vars: () => ({}),
+  },
+  approveVisitSlip: { allowed: ['manager'], query: 'mutation { approveVisitSlip(id: "no-slip", revision: 1) { id } }', vars: () => ({}) },
+  rejectVisitSlip: { allowed: ['manager'], query: 'mutation { rejectVisitSlip(id: "no-slip", revision: 1, comment: "x") { id } }', vars: () => ({}) },
+  checkVisitSlip: { allowed: ['manager'], query: 'mutation { checkVisitSlip(id: "no-slip", revision: 1, kind: SPOT, ok: true, result: "x") { id } }', vars: () => ({}) },
   // Customers and cross-territory sales (issue 11 §5). A bad code or a customer/flag id that does not exist: allowed roles are refused after authorisation.
   customers: { allowed: everyone, query: '{ customers(first: 1) { nodes { id } } }', vars: () => ({}) },
   createCustomer: { allowed: ['rep', 'manager', 'director', 'admin'], query: 'mutation { createCustomer(input: { code: "A B", name: "x", type: ENTERPRISE }) { id } }', vars: () => ({}) },

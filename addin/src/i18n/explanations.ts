@@ -41,6 +41,7 @@ const enInputs: Record<string, string> = {
   lates: 'late arrivals',
   absentDays: 'days absent',
   personalLeaveDays: 'days of personal leave',
+  fieldVisitsWithoutSlip: 'field-visit days without an approved visit slip',
   dayPay: 'day’s pay',
   reason: 'reason',
   approvedBy: 'approved by',
@@ -64,7 +65,7 @@ const en: Renderer = {
       case 'override':
         return `${r.rate} % of the sales of each trained rep who sold at least ${r.qualifying} (ranks ${r.ranks.join(', ')})`;
       case 'attendance':
-        return `${r.perLate} per late arrival beyond ${r.freeLates} free; a day's pay (base ÷ working days) per absent day${r.personalLeaveDayPay ? ' and per day of personal leave' : ''}${perCalendar}`;
+        return `${r.perLate} per late arrival beyond ${r.freeLates} free; a day's pay (base ÷ working days) per absent day${r.personalLeaveDayPay ? ' and per day of personal leave' : ''}${r.fieldVisitWithoutSlip === 'absent' ? '; a field-visit day without an approved visit slip counts as absent' : r.fieldVisitWithoutSlip === 'none' ? '; field-visit days without an approved visit slip cost nothing' : ''}${perCalendar}`;
       case 'adjustment':
         return r.ranking ? rankingEn(r.ranking) : 'A reward or penalty with a reason and an approver';
     }
@@ -121,6 +122,7 @@ const zhInputs: Record<string, string> = {
   lates: '迟到次数',
   absentDays: '旷工天数',
   personalLeaveDays: '事假天数',
+  fieldVisitsWithoutSlip: '无已批准出访单的外勤日',
   dayPay: '日薪',
   reason: '原因',
   approvedBy: '批准人',
@@ -144,7 +146,7 @@ const zh: Renderer = {
       case 'override':
         return `所带新人中销售额不低于 ${r.qualifying} 者，按其销售额的 ${r.rate}% 计发（适用职级 ${r.ranks.join('、')}）`;
       case 'attendance':
-        return `迟到超过 ${r.freeLates} 次后每次扣 ${r.perLate}；旷工${r.personalLeaveDayPay ? '及事假' : ''}每天扣一天日薪（基本工资 ÷ 工作日）${perCalendar}`;
+        return `迟到超过 ${r.freeLates} 次后每次扣 ${r.perLate}；旷工${r.personalLeaveDayPay ? '及事假' : ''}每天扣一天日薪（基本工资 ÷ 工作日）${r.fieldVisitWithoutSlip === 'absent' ? '；无已批准出访单的外勤日按旷工计' : r.fieldVisitWithoutSlip === 'none' ? '；无已批准出访单的外勤日不扣款' : ''}${perCalendar}`;
       case 'adjustment':
         return r.ranking ? rankingZh(r.ranking) : '经批准、注明原因的奖励或处罚';
     }

@@ -23,6 +23,7 @@ import { MyPerformancePane } from './components/MyPerformancePane.tsx';
 import { MyPlanPane } from './components/MyPlanPane.tsx';
 import { PlanReviewsPane } from './components/PlanReviewsPane.tsx';
 import { CustomersPane } from './components/CustomersPane.tsx';
+import { VisitSlipsPane } from './components/VisitSlipsPane.tsx';
 
 export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
 
@@ -69,6 +70,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'my-plan', label: (w) => w.repPlans.myTitle, roles: ['REP', 'MANAGER'], render: (p) => <MyPlanPane {...p} /> },
   { id: 'plan-reviews', label: (w) => w.repPlans.reviewTitle, roles: ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'], render: (p) => <PlanReviewsPane {...p} /> },
   { id: 'customers', label: (w) => w.customers.title, roles: ['REP', 'MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <CustomersPane {...p} /> },
+  { id: 'visit-slips', label: (w) => w.visitSlips.title, roles: ['REP', 'MANAGER'], render: (p) => <VisitSlipsPane {...p} /> },
 ];
 
 /** The screens someone with these roles sees, in order. */

@@ -1,0 +1,112 @@
+/** Visit slips (出访单, issue 11 §4): a rep requests one; a manager approves or rejects those waiting and writes the month's field-visit days without a slip to a sheet. */
+import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../../i18n.ts';
+import type { ExcelRun } from '../../excel/workbook.ts';
+import type { VisitSlip } from '../../visit-slips/operations.ts';
+import { useVisitSlips } from '../../visit-slips/use-visit-slips.ts';
+import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
+
+const excel = () => Excel.run as unknown as ExcelRun;
+const pad = (n: number) => String(n).padStart(2, '0');
+/** An instant on the pane's own clock: "2026-03-10 09:00". */
+const when = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
+  const { w } = props;
+  const v = w.visitSlips;
+  const s = useChoreStyles();
+  const canDecide = props.roles.includes('MANAGER');
+  const h = useVisitSlips({ ...props, canDecide, excel });
+  const set = (k: keyof typeof h.form) => (_: unknown, d: { value: string }) => h.setForm((f) => ({ ...f, [k]: d.value }));
+  const describe = (x: VisitSlip) => `${x.destination} · ${x.contactPerson} · ${format(v.span, { from: x.days[0] ?? '', to: x.days.at(-1) ?? '' })} · ${x.purpose}`;
+
+  return (
+    <section className={s.pane} data-testid="visit-slips-pane" aria-labelledby="visit-slips-title">
+      <Subtitle2 as="h2" id="visit-slips-title">{v.title}</Subtitle2>
+      <StatusLine w={w} status={h.status} testId="visit-slips-status" />
+      <Busy busy={h.busy || !h.loaded} label={h.busy ? w.chores.working : w.chores.loading} />
+      <Field label={v.month}>
+        <Input value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="visit-slips-month" />
+      </Field>
+      {h.viewer?.person && (
+        <div className={s.section}>
+          <Field label={v.destination}>
+            <Input value={h.form.destination} onChange={set('destination')} data-testid="visit-slip-destination" />
+          </Field>
+          <Field label={v.customerCode}>
+            <Input value={h.form.customerCode} onChange={set('customerCode')} data-testid="visit-slip-customer" />
+          </Field>
+          <Field label={v.contactPerson}>
+            <Input value={h.form.contactPerson} onChange={set('contactPerson')} data-testid="visit-slip-contact" />
+          </Field>
+          <Field label={v.purpose}>
+            <Input value={h.form.purpose} onChange={set('purpose')} data-testid="visit-slip-purpose" />
+          </Field>
+          <div className={s.row}>
+            <Field label={v.plannedOut} className={s.grow}>
+              <Input type="datetime-local" value={h.form.plannedOut} onChange={set('plannedOut')} data-testid="visit-slip-out" />
+            </Field>
+            <Field label={v.plannedBack} className={s.grow}>
+              <Input type="datetime-local" value={h.form.plannedBack} onChange={set('plannedBack')} data-testid="visit-slip-back" />
+            </Field>
+          </div>
+          <Button appearance="primary" onClick={() => void h.ask()} disabled={h.busy || !h.ready} data-testid="visit-slip-request">
+            {h.busy ? w.chores.working : v.request}
+          </Button>
+          <Subtitle2 as="h3">{v.mine}</Subtitle2>
+          {h.loaded && h.mine.length === 0 ? (
+            <div data-testid="visit-slips-mine-empty">{v.noneMine}</div>
+          ) : (
+            <ul className={s.list} data-testid="visit-slips-mine">
+              {h.mine.map((x) => (
+                <li key={x.id} className={s.item}>
+                  <div className={s.line}>
+                    <span>{describe(x)}</span>
+                    <span className={s.strong}>{v.statuses[x.status] ?? x.status}</span>
+                  </div>
+                  {x.decisionComment && <span className={s.meta}>{x.decisionComment}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {canDecide && (
+        <div className={s.section}>
+          <Subtitle2 as="h3">{v.waiting}</Subtitle2>
+          {h.loaded && h.waiting.length === 0 ? (
+            <div data-testid="visit-slips-waiting-empty">{v.noneWaiting}</div>
+          ) : (
+            <ul className={s.list} data-testid="visit-slips-waiting">
+              {h.waiting.map((x) => (
+                <li key={x.id} className={s.item} data-testid="visit-slips-waiting-item">
+                  <span className={s.strong}>{x.personName}</span>
+                  <span>{describe(x)}</span>
+                  <span className={s.meta}>{`${when(x.plannedOut)} → ${when(x.plannedBack)}`}</span>
+                  <Field label={v.comment}>
+                    <Input value={h.comments[x.id] ?? ''} onChange={(_, d) => h.setComment(x.id, d.value)} data-testid="visit-slip-comment" />
+                  </Field>
+                  <div className={s.row}>
+                    <Button appearance="primary" onClick={() => void h.decide(x, true)} disabled={h.busy} data-testid="visit-slip-approve">
+                      {v.approve}
+                    </Button>
+                    <Button onClick={() => void h.decide(x, false)} disabled={h.busy} data-testid="visit-slip-reject">
+                      {v.reject}
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Button onClick={() => void h.writeUnslipped()} disabled={h.busy} data-testid="visit-slips-unslipped">
+            {v.writeUnslipped}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

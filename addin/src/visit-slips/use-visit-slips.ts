@@ -1,0 +1,103 @@
+/**
+ * The Visit slips screen's state and calls (issue 11 §4): the month's slips
+ * the viewer may read, a rep's request, a manager's approval or rejection of
+ * the ones waiting, and the month's field-visit days without an approved
+ * slip written as a sheet. One action at a time (useAction).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../i18n.ts';
+import { run } from '../api/client.ts';
+import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
+import { useAction } from '../taskpane/components/chores/useAction.ts';
+import { VIEWER_SELF, type Viewer } from '../chores/operations.ts';
+import { APPROVE_VISIT_SLIP, REJECT_VISIT_SLIP, REQUEST_VISIT_SLIP, UNSLIPPED_FIELD_VISITS, validMonth, VISIT_SLIPS, type UnslippedFieldVisit, type VisitSlip } from './operations.ts';
+import { unslippedSheet } from './unslipped-sheet.ts';
+import { today } from '../../../schema/dates.ts';
+
+/** A datetime-local value ("2026-03-10T09:00", the pane's own clock) as an ISO instant; null when empty or not a time. */
+export const toInstant = (local: string): string | null => {
+  if (!local.trim()) return null;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+};
+
+export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: { client: Client; w: Words; canDecide: boolean; excel: () => ExcelRun; onSessionEnded: () => void }) {
+  const v = w.visitSlips;
+  const action = useAction(w, onSessionEnded);
+  const { act, load } = action;
+  const [month, setMonth] = useState(today().slice(0, 7));
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [slips, setSlips] = useState<VisitSlip[] | null>(null);
+  const [form, setForm] = useState({ destination: '', customerCode: '', contactPerson: '', purpose: '', plannedOut: '', plannedBack: '' });
+  const [comments, setComments] = useState<Record<string, string>>({});
+
+  const reload = useCallback(async () => {
+    if (!validMonth(month)) return;
+    setSlips((await run<{ visitSlips: VisitSlip[] }>(client, VISIT_SLIPS, { month: month.trim() })).visitSlips);
+  }, [client, month]);
+  useEffect(() => {
+    load(() => run<{ viewer: Viewer }>(client, VIEWER_SELF).then((d) => setViewer(d.viewer)));
+  }, [client, load]);
+  useEffect(() => {
+    load(() => reload());
+  }, [reload, load]);
+
+  const me = viewer?.person?.id ?? null;
+  const mine = (slips ?? []).filter((s) => s.personId === me);
+  const waiting = canDecide ? (slips ?? []).filter((s) => s.canDecide) : [];
+  const out = toInstant(form.plannedOut);
+  const back = toInstant(form.plannedBack);
+
+  const ask = () =>
+    act(async () => {
+      const d = await run<{ requestVisitSlip: VisitSlip }>(
+        client,
+        REQUEST_VISIT_SLIP,
+        { input: { destination: form.destination, customerCode: form.customerCode.trim() || null, contactPerson: form.contactPerson, purpose: form.purpose, plannedOut: out, plannedBack: back } },
+        true,
+      );
+      await reload();
+      setForm({ destination: '', customerCode: '', contactPerson: '', purpose: '', plannedOut: '', plannedBack: '' });
+      return format(v.requested, { days: d.requestVisitSlip.days.join(', ') });
+    });
+
+  const decide = (s: VisitSlip, approve: boolean) =>
+    act(async () => {
+      const comment = comments[s.id]?.trim() || null;
+      if (!approve && !comment) throw new Error(w.reasons.VISIT_SLIP_COMMENT_REQUIRED);
+      const d = approve
+        ? (await run<{ approveVisitSlip: VisitSlip }>(client, APPROVE_VISIT_SLIP, { id: s.id, revision: s.revision, comment }, true)).approveVisitSlip
+        : (await run<{ rejectVisitSlip: VisitSlip }>(client, REJECT_VISIT_SLIP, { id: s.id, revision: s.revision, comment }, true)).rejectVisitSlip;
+      await reload();
+      return format(v.decided, { name: s.personName, status: v.statuses[d.status] ?? d.status });
+    });
+
+  const writeUnslipped = () =>
+    act(async () => {
+      if (!validMonth(month)) throw new Error(v.badMonth);
+      const m = month.trim();
+      const rows = (await run<{ unslippedFieldVisits: UnslippedFieldVisit[] }>(client, UNSLIPPED_FIELD_VISITS, { month: m })).unslippedFieldVisits;
+      if (!rows.length) return format(v.unslippedNone, { month: m });
+      const report = await writeSheetTable(excel(), unslippedSheet(w, m, rows));
+      return format(v.unslippedWrote, { month: m, count: rows.length, sheet: report.sheetName });
+    });
+
+  return {
+    ...action,
+    viewer,
+    loaded: slips !== null && viewer !== null,
+    month,
+    setMonth,
+    mine,
+    waiting,
+    form,
+    setForm,
+    ready: !!me && !!form.destination.trim() && !!form.contactPerson.trim() && !!form.purpose.trim() && !!out && !!back,
+    ask,
+    comments,
+    setComment: (id: string, text: string) => setComments((c) => ({ ...c, [id]: text })),
+    decide,
+    writeUnslipped,
+  };
+}
