@@ -65,7 +65,11 @@ export async function resultsWorkbook(ctx: Context, q: ActualsQuery, lang: 'zh-C
     // The reader's pace: wait while the response's buffer is full; stop when the reader has gone.
     const turn = async () => {
       if (out.destroyed) throw new ReaderGone();
-      if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      if (out.writableNeedDrain) {
+        // Whichever comes first; the other listener goes with the signal (a slow reader would otherwise gather hundreds).
+        const done = new AbortController();
+        await Promise.race([once(out, 'drain', { signal: done.signal }), once(out, 'close', { signal: done.signal })]).finally(() => done.abort());
+      }
       else await new Promise((r) => setImmediate(r));
       if (out.destroyed) throw new ReaderGone();
     };

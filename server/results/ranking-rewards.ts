@@ -73,8 +73,8 @@ export interface PublishedSnapshot {
 /**
  * In the publishing transaction: the proposals a new version of a ranking of
  * people earns, for the payroll month its period ends in. Supersedes the
- * older versions' open proposals; skips whoever was already approved for the
- * same kind from an earlier version. Audited.
+ * older versions' open proposals; skips whoever was already approved from an
+ * earlier version (for either kind). Audited.
  */
 export async function proposeFromRanking(ctx: Context, tx: Tx, snapshot: PublishedSnapshot, rows: readonly RankedPerson[], month: string): Promise<number> {
   if (snapshot.ownerKind !== 'PERSON') return 0;
@@ -84,10 +84,10 @@ export async function proposeFromRanking(ctx: Context, tx: Tx, snapshot: Publish
     await tx.rankingAdjustmentProposal.updateMany({ where: { id: { in: open.map((o) => o.id) } }, data: { status: 'SUPERSEDED' } });
     await recordAudit(tx, ctx.viewer, { entityType: 'RankingSnapshot', entityId: snapshot.id, action: 'supersedeProposals', after: { version: snapshot.version, superseded: open.map((o) => o.id) } });
   }
-  const approved = new Set(
-    (await tx.rankingAdjustmentProposal.findMany({ where: { status: 'APPROVED', snapshot: sameRanking }, select: { personId: true, kind: true } })).map((p) => `${p.personId}|${p.kind}`),
-  );
-  const proposals = rankingProposals(snapshot.ownerKind, rows, await readRules(tx)).filter((p) => !approved.has(`${p.personId}|${p.kind}`));
+  // Whoever was paid from an earlier version of this ranking is not proposed again, whatever their new place:
+  // a reward already approved is never followed by a penalty (or a second reward) for the same period.
+  const approved = new Set((await tx.rankingAdjustmentProposal.findMany({ where: { status: 'APPROVED', snapshot: sameRanking }, select: { personId: true } })).map((p) => p.personId));
+  const proposals = rankingProposals(snapshot.ownerKind, rows, await readRules(tx)).filter((p) => !approved.has(p.personId));
   for (const p of proposals) {
     const created = await tx.rankingAdjustmentProposal.create({
       data: { snapshotId: snapshot.id, personId: p.personId, month, place: p.place, ranked: p.ranked, kind: p.kind, amountFen: p.amountFen },

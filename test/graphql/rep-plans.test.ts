@@ -157,6 +157,12 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     expect(ext(await s.refused(ACCEPT, { id: planId, r: revision }, t.otherManager))).toMatchObject({ code: 'NOT_FOUND', reason: 'REP_PLAN_NOT_FOUND' });
     expect(ext(await s.refused(RETURN, { id: planId, r: revision, c: '  ' }, t.manager))).toMatchObject({ reason: 'REP_PLAN_COMMENT_REQUIRED' });
     expect(ext(await s.gql(ONE, { id: planId }, t.otherManager)).reason).toBe('REP_PLAN_NOT_FOUND');
+    // A manager plans their own month too, and never decides on it.
+    const own = await s.gql(SAVE, { m: nextMonth, i: { ...input(nextMonth, '8000.00'), customers: [] } }, t.manager);
+    expect(own.errors).toBeUndefined();
+    const sent = await s.gql(SUBMIT, { id: own.data.saveRepPlan.id, r: own.data.saveRepPlan.revision }, t.manager);
+    expect(sent.data.submitRepPlan).toMatchObject({ status: 'SUBMITTED', canDecide: false });
+    expect(ext(await s.refused(ACCEPT, { id: own.data.saveRepPlan.id, r: sent.data.submitRepPlan.revision }, t.manager))).toMatchObject({ code: 'FORBIDDEN', reason: 'REP_PLAN_OWN_DECISION' });
   });
 
   it('returns with a comment the rep sees; editing starts version 2; resubmitted and accepted', async () => {
