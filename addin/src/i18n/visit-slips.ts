@@ -26,6 +26,14 @@ export const en = {
   columns: { no: 'Employee no.', name: 'Name', unit: 'Unit', date: 'Day' },
   span: '{from} → {to}',
   statuses: { REQUESTED: 'Requested', APPROVED: 'Approved', REJECTED: 'Rejected', CHECKED: 'Checked' } as Record<string, string>,
+  toCheck: 'Visits to check',
+  noneToCheck: 'No visits are waiting for a check.',
+  checkKind: 'Check',
+  checkKinds: { SPOT: 'Spot check', FULL: 'Full check' } as Record<string, string>,
+  checkOk: 'The visit was in order',
+  checkResult: 'What the check found',
+  recordCheck: 'Record check',
+  checked: '{name}: check recorded ({kind}).',
 };
 
 export const zh: typeof en = {
@@ -55,4 +63,12 @@ export const zh: typeof en = {
   columns: { no: '工号', name: '姓名', unit: '部门', date: '日期' },
   span: '{from} → {to}',
   statuses: { REQUESTED: '待审批', APPROVED: '已批准', REJECTED: '已驳回', CHECKED: '已核查' },
+  toCheck: '待核查的出访',
+  noneToCheck: '没有待核查的出访。',
+  checkKind: '核查方式',
+  checkKinds: { SPOT: '抽查', FULL: '全面核查' },
+  checkOk: '出访情况属实',
+  checkResult: '核查结果',
+  recordCheck: '记录核查',
+  checked: '{name}：已记录核查（{kind}）。',
 };

@@ -4,6 +4,7 @@ export const VISIT_SLIPS = `query VisitSlips($month: String!) { visitSlips(month
 export const REQUEST_VISIT_SLIP = `mutation RequestVisitSlip($input: VisitSlipInput!) { requestVisitSlip(input: $input) { ${SLIP_FIELDS} } }`;
 export const APPROVE_VISIT_SLIP = `mutation ApproveVisitSlip($id: ID!, $revision: Int!, $comment: String) { approveVisitSlip(id: $id, revision: $revision, comment: $comment) { ${SLIP_FIELDS} } }`;
 export const REJECT_VISIT_SLIP = `mutation RejectVisitSlip($id: ID!, $revision: Int!, $comment: String!) { rejectVisitSlip(id: $id, revision: $revision, comment: $comment) { ${SLIP_FIELDS} } }`;
+export const CHECK_VISIT_SLIP = `mutation CheckVisitSlip($id: ID!, $revision: Int!, $kind: VisitCheckKind!, $ok: Boolean!, $result: String!) { checkVisitSlip(id: $id, revision: $revision, kind: $kind, ok: $ok, result: $result) { ${SLIP_FIELDS} } }`;
 export const UNSLIPPED_FIELD_VISITS = `query UnslippedFieldVisits($month: String!) { unslippedFieldVisits(month: $month) { personId personName employeeNo unitName date } }`;
 
 export interface VisitSlip {

@@ -11,7 +11,7 @@ import { run } from '../api/client.ts';
 import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { VIEWER_SELF, type Viewer } from '../chores/operations.ts';
-import { APPROVE_VISIT_SLIP, REJECT_VISIT_SLIP, REQUEST_VISIT_SLIP, UNSLIPPED_FIELD_VISITS, validMonth, VISIT_SLIPS, type UnslippedFieldVisit, type VisitSlip } from './operations.ts';
+import { APPROVE_VISIT_SLIP, CHECK_VISIT_SLIP, REJECT_VISIT_SLIP, REQUEST_VISIT_SLIP, UNSLIPPED_FIELD_VISITS, validMonth, VISIT_SLIPS, type UnslippedFieldVisit, type VisitSlip } from './operations.ts';
 import { unslippedSheet } from './unslipped-sheet.ts';
 import { today } from '../../../schema/dates.ts';
 
@@ -46,6 +46,9 @@ export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: {
   const me = viewer?.person?.id ?? null;
   const mine = (slips ?? []).filter((s) => s.personId === me);
   const waiting = canDecide ? (slips ?? []).filter((s) => s.canDecide) : [];
+  const toCheck = canDecide ? (slips ?? []).filter((s) => s.canCheck) : [];
+  const [checks, setChecks] = useState<Record<string, { kind: 'SPOT' | 'FULL'; ok: boolean; result: string }>>({});
+  const checkOf = (id: string) => checks[id] ?? { kind: 'SPOT' as const, ok: true, result: '' };
   const out = toInstant(form.plannedOut);
   const back = toInstant(form.plannedBack);
 
@@ -73,6 +76,15 @@ export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: {
       return format(v.decided, { name: s.personName, status: v.statuses[d.status] ?? d.status });
     });
 
+  /** Records the check of a visit after its return: spot or full, in order or not, and what was found. */
+  const check = (s: VisitSlip) =>
+    act(async () => {
+      const c = checkOf(s.id);
+      await run<{ checkVisitSlip: VisitSlip }>(client, CHECK_VISIT_SLIP, { id: s.id, revision: s.revision, kind: c.kind, ok: c.ok, result: c.result.trim() }, true);
+      await reload();
+      return format(v.checked, { name: s.personName, kind: v.checkKinds[c.kind] ?? c.kind });
+    });
+
   const writeUnslipped = () =>
     act(async () => {
       if (!validMonth(month)) throw new Error(v.badMonth);
@@ -98,6 +110,10 @@ export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: {
     comments,
     setComment: (id: string, text: string) => setComments((c) => ({ ...c, [id]: text })),
     decide,
+    toCheck,
+    checkOf,
+    setCheck: (id: string, change: Partial<{ kind: 'SPOT' | 'FULL'; ok: boolean; result: string }>) => setChecks((all) => ({ ...all, [id]: { ...checkOf(id), ...change } })),
+    check,
     writeUnslipped,
   };
 }

@@ -1,5 +1,5 @@
 /** Visit slips (出访单, issue 11 §4): a rep requests one; a manager approves or rejects those waiting and writes the month's field-visit days without a slip to a sheet. */
-import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
@@ -100,6 +100,35 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
                   </div>
                 </li>
               ))}
+            </ul>
+          )}
+          <Subtitle2 as="h3">{v.toCheck}</Subtitle2>
+          {h.loaded && h.toCheck.length === 0 ? (
+            <div data-testid="visit-slips-to-check-empty">{v.noneToCheck}</div>
+          ) : (
+            <ul className={s.list} data-testid="visit-slips-to-check">
+              {h.toCheck.map((x) => {
+                const c = h.checkOf(x.id);
+                return (
+                  <li key={x.id} className={s.item} data-testid="visit-slips-to-check-item">
+                    <span className={s.strong}>{x.personName}</span>
+                    <span>{describe(x)}</span>
+                    <Field label={v.checkKind}>
+                      <Select value={c.kind} onChange={(_, d) => h.setCheck(x.id, { kind: d.value as 'SPOT' | 'FULL' })} data-testid="visit-slip-check-kind">
+                        <option value="SPOT">{v.checkKinds.SPOT}</option>
+                        <option value="FULL">{v.checkKinds.FULL}</option>
+                      </Select>
+                    </Field>
+                    <Checkbox checked={c.ok} onChange={(_, d) => h.setCheck(x.id, { ok: d.checked === true })} label={v.checkOk} data-testid="visit-slip-check-ok" />
+                    <Field label={v.checkResult}>
+                      <Input value={c.result} onChange={(_, d) => h.setCheck(x.id, { result: d.value })} data-testid="visit-slip-check-result" />
+                    </Field>
+                    <Button onClick={() => void h.check(x)} disabled={h.busy || !c.result.trim()} data-testid="visit-slip-check">
+                      {v.recordCheck}
+                    </Button>
+                  </li>
+                );
+              })}
             </ul>
           )}
           <Button onClick={() => void h.writeUnslipped()} disabled={h.busy} data-testid="visit-slips-unslipped">

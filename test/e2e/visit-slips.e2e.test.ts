@@ -1,0 +1,59 @@
+/**
+ * End to end, visit slips, in Chinese at 350 px: the rep requests a slip in
+ * the pane; the manager approves it; a slip whose return has passed waits for
+ * its check, which the manager records (spot check, in order, what was
+ * found). Nobody meets English on the pane. Real server, real pane, Chromium.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
+import { addDays, today } from '../../schema/dates.ts';
+
+async function englishOn(page: Page): Promise<string[]> {
+  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
+  return words.filter((w) => !['Quotabook', 'English', 'manager', 'director', 'rep'].includes(w));
+}
+
+describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
+  const e2e = useE2e('visit-slips');
+
+  it('the rep requests a slip; the manager approves it and records the check of a visit already back', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+    const day = today();
+    // A visit earlier this month (or yesterday on the 1st), already back: requested through the API, to be checked.
+    const past = day.slice(8) === '01' ? addDays(day, -1) : `${day.slice(0, 7)}-01`;
+    const rep = await tokenFor(page, 'rep');
+    const asked = await api(page, rep, 'mutation($i: VisitSlipInput!) { requestVisitSlip(input: $i) { id } }', {
+      i: { destination: '杭州', contactPerson: '李经理', purpose: '回访核心客户', plannedOut: `${past}T01:00:00Z`, plannedBack: `${past}T09:00:00Z` },
+    });
+    expect(asked.errors).toBeUndefined();
+
+    await signIn(page, 'rep');
+    await openScreen(page, 'visit-slips');
+    await page.getByTestId('visit-slip-destination').fill('苏州');
+    await page.getByTestId('visit-slip-contact').fill('王总');
+    await page.getByTestId('visit-slip-purpose').fill('洽谈年度合同');
+    const soon = addDays(day, 2);
+    await page.getByTestId('visit-slip-out').fill(`${soon}T09:00`);
+    await page.getByTestId('visit-slip-back').fill(`${soon}T17:00`);
+    await page.getByRole('button', { name: '提交出访单' }).click();
+    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain('已提交出访单');
+    expect(await englishOn(page)).toEqual([]);
+
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'manager');
+    await openScreen(page, 'visit-slips');
+    if (past.slice(0, 7) !== day.slice(0, 7)) await page.getByTestId('visit-slips-month').fill(past.slice(0, 7));
+    const waiting = page.getByTestId('visit-slips-waiting-item').filter({ hasText: '杭州' });
+    await waiting.getByTestId('visit-slip-approve').click();
+    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain('已批准');
+    const toCheck = page.getByTestId('visit-slips-to-check-item').filter({ hasText: '杭州' });
+    await toCheck.getByTestId('visit-slip-check-result').fill('电话回访客户，情况属实');
+    await toCheck.getByTestId('visit-slip-check').click();
+    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain('已记录核查（抽查）');
+    expect(await englishOn(page)).toEqual([]);
+    const slips = (await api(page, await tokenFor(page, 'manager'), 'query($m: String!) { visitSlips(month: $m) { destination status } }', { m: past.slice(0, 7) })).data.visitSlips;
+    expect(slips.find((x: { destination: string }) => x.destination === '杭州').status).toBe('CHECKED');
+  }, 90_000);
+});
