@@ -49,7 +49,8 @@ export function planMonth(value: string): string {
   return `${m[1]}-${m[2]}`;
 }
 
-const monthEnd = (month: string): IsoDay => planWeeks(month).at(-1)!.end;
+/** The month's last day. */
+export const monthEnd = (month: string): IsoDay => planWeeks(month).at(-1)!.end;
 
 /** The unit a person is in during a month (the assignment in force on its last day they were assigned), or null when none. */
 async function unitInMonth(db: Db, personId: string, month: string): Promise<string | null> {

@@ -12,8 +12,8 @@ import { mayChangeUnit, viewerScope } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { dayToDate, today, type IsoDay } from '../../schema/dates.ts';
 import { formatMoney } from '../../schema/money.ts';
-import { dueDate, planWeeks, timeliness, type Timeliness } from '../../schema/rep-plan.ts';
-import { decideRefusal, planMonth } from './plans.ts';
+import { dueDate, timeliness, type Timeliness } from '../../schema/rep-plan.ts';
+import { decideRefusal, monthEnd, planMonth } from './plans.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
 import { repPlanDueDay } from './settings.ts';
@@ -40,7 +40,7 @@ export interface RepPlanRosterRow {
 export async function repPlanRoster(ctx: Context, monthText: string, unitId: string | null): Promise<RepPlanRosterRow[]> {
   const month = planMonth(monthText);
   const start = dayToDate(`${month}-01`);
-  const end = dayToDate(planWeeks(month).at(-1)!.end);
+  const end = dayToDate(monthEnd(month));
   const scope = await viewerScope(ctx);
   const units: Prisma.OrgUnitWhereInput[] = [];
   if (unitId) {
@@ -67,7 +67,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
   // Targets of those without a plan yet, in one read.
   const calendar = await fiscalCalendar(ctx);
   const without = people.filter((p) => !p.repPlans.length).map((p) => ({ kind: 'PERSON' as const, id: p.id }));
-  const targets = without.length ? await targetsFor(ctx.prisma, without, 'SALES_AMOUNT', planYears([{ start: `${month}-01`, end: planWeeks(month).at(-1)!.end }], calendar), calendar) : new Map();
+  const targets = without.length ? await targetsFor(ctx.prisma, without, 'SALES_AMOUNT', planYears([{ start: `${month}-01`, end: monthEnd(month) }], calendar), calendar) : new Map();
   const now = today();
   const rows: RepPlanRosterRow[] = [];
   for (const p of people) {

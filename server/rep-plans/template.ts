@@ -17,8 +17,7 @@ import { planFormFor } from './plans.ts';
 import { addTaskpaneParts, type AddinReference } from './template-package.ts';
 import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';
 import { isFormula } from '../../addin/src/excel/chunks.ts';
-import { words } from '../../addin/src/i18n.ts';
-import { format } from '../../addin/src/i18n.ts';
+import { format, words } from '../../addin/src/i18n.ts';
 import { dayToDate } from '../../schema/dates.ts';
 
 export const TEMPLATE_VERSION = '1';

@@ -1,3 +1,6 @@
+import { ApiError } from './client.ts';
+import { describeError, isTransient } from './describe-error.ts';
+import type { Words } from '../i18n.ts';
 /**
  * Loading with a Try again: when the server is slow or out of reach the
  * caller's `fail` gets a retry that runs the same load once more; `cleared`
@@ -33,5 +36,17 @@ export function oneAtATime(
       running.current = false;
       how.finish?.();
     }
+  };
+}
+
+/**
+ * What a screen does with a failed request: a session that ended sends the
+ * user back to sign in; anything else becomes the screen's error status in
+ * the user's language, with a Try again when the server was slow or out of reach.
+ */
+export function errorStatus(w: Words, onSessionEnded: () => void, setStatus: (s: { kind: 'error'; message: string; retry?: () => void }) => void) {
+  return (err: unknown, retry?: () => void): void => {
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
+    setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
   };
 }

@@ -15,7 +15,7 @@ import { format, type Words } from '../i18n.ts';
 import { columnLetters, formula, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkRepPlan, MAX_COUNT, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
-import { parseMoney } from '../../../schema/money.ts';
+import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView } from './operations.ts';
 
 export const PLAN_KIND = 'rep-plan';
@@ -40,7 +40,8 @@ export interface PlanSheetOwner {
 
 export const planSheetName = (w: Words, owner: Pick<PlanSheetOwner, 'employeeNo'>, month: string) => `${w.repPlans.sheet} ${owner.employeeNo} ${month}`.slice(0, 31);
 
-const num = (text: string) => Number(text);
+/** An amount ("1234.50") as the exact cell number the other sheets write. */
+const money = (text: string) => fenToCellNumber(parseMoney(text));
 
 /** The sheet for a month's plan: the newest version's figures, or blank cells to fill in. */
 export function planSheetSpec(w: Words, owner: PlanSheetOwner, form: Pick<MyRepPlan, 'month' | 'weeks' | 'target' | 'dueOn'>, plan: RepPlanView | null, editable: boolean): GridSheetSpec {
@@ -48,7 +49,7 @@ export function planSheetSpec(w: Words, owner: PlanSheetOwner, form: Pick<MyRepP
   const weeks = form.weeks.map((wk) => plan?.weeks.find((x) => x.weekKey === wk.key) ?? { weekKey: wk.key, sales: '', calls: '', visits: '', events: '' });
   const rows: CellInput[][] = form.weeks.map((wk, i) => {
     const p = weeks[i]!;
-    return [r.sections.week, wk.key, `${wk.start.slice(5)} – ${wk.end.slice(5)}`, p.sales === '' ? '' : num(String(p.sales)), p.calls, p.visits, p.events, `W|${wk.key}`];
+    return [r.sections.week, wk.key, `${wk.start.slice(5)} – ${wk.end.slice(5)}`, p.sales === '' ? '' : money(String(p.sales)), p.calls, p.visits, p.events, `W|${wk.key}`];
   });
   const firstWeek = FIRST_ROW;
   const lastWeek = FIRST_ROW + form.weeks.length - 1;
@@ -58,7 +59,7 @@ export function planSheetSpec(w: Words, owner: PlanSheetOwner, form: Pick<MyRepP
   const customerRows = customers.length + SPARE_CUSTOMER_ROWS;
   for (let i = 0; i < customerRows; i++) {
     const c = customers[i];
-    rows.push([r.sections.customer, c?.customer ?? '', '', c ? num(c.sales) : '', '', c ? c.visits : '', '', `C|${i}`]);
+    rows.push([r.sections.customer, c?.customer ?? '', '', c ? money(c.sales) : '', '', c ? c.visits : '', '', `C|${i}`]);
   }
   rows.push([r.sections.reason, plan?.belowTargetReason ?? '', '', '', '', '', '', 'R']);
   const customerStart = lastWeek + 2;

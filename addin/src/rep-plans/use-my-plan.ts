@@ -8,9 +8,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
-import { describeError, isTransient } from '../api/describe-error.ts';
-import { ApiError, run } from '../api/client.ts';
-import { oneAtATime } from '../api/retry.ts';
+import { run } from '../api/client.ts';
+import { oneAtATime, errorStatus } from '../api/retry.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { MY_REP_PLAN, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
@@ -44,13 +43,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const running = useRef(false);
 
-  const fail = useCallback(
-    (err: unknown, retry?: () => void) => {
-      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
-    },
-    [w, onSessionEnded],
-  );
+  const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
   const act = (work: Work, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
 
   const load = useCallback(async () => {

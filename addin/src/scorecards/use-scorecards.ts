@@ -8,14 +8,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
-import { describeError, isTransient } from '../api/describe-error.ts';
-import { ApiError, run } from '../api/client.ts';
+import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { loadPeople } from '../chores/people.ts';
 import type { PersonOption } from '../chores/operations.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { readScorecardSheet, SCORECARD_FIELDS, SCORECARD_KIND, scorecardSheetSpec, type Issue, type ScorecardView } from './scorecard-sheet.ts';
-import { oneAtATime } from '../api/retry.ts';
+import { oneAtATime, errorStatus } from '../api/retry.ts';
 
 export const OPEN_SCORECARD = `mutation OpenScorecard($personId: ID!, $periodKey: String!) { openScorecard(personId: $personId, periodKey: $periodKey) { ${SCORECARD_FIELDS} } }`;
 export const SAVE_SCORES = `mutation SaveScores($id: ID!, $revision: Int!, $scores: [ScoreInput!]!) { saveScorecardScores(id: $id, revision: $revision, scores: $scores) { ${SCORECARD_FIELDS} } }`;
@@ -55,13 +54,7 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const running = useRef(false);
 
-  const fail = useCallback(
-    (err: unknown, retry?: () => void) => {
-      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
-    },
-    [w, onSessionEnded],
-  );
+  const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
 
   const loadPeopleList = useCallback(
     function attempt() {

@@ -4,12 +4,11 @@
  * (never their own). Opening one writes it to a read-only sheet; deciding
  * sends the decision with the comment. One action at a time.
  */
-import { describeError, isTransient } from '../api/describe-error.ts';
-import { loadWithRetry, oneAtATime } from '../api/retry.ts';
+import { loadWithRetry, oneAtATime, errorStatus } from '../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
-import { ApiError, run } from '../api/client.ts';
+import { run } from '../api/client.ts';
 import { APPROVE, PUBLISH, RETURN, TARGET_PLAN, TARGET_PLANS, type PlanSummary } from '../api/operations.ts';
 import { writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { comparisonSheetSpec, type PlanView } from './target-sheet.ts';
@@ -29,13 +28,7 @@ export function useApprovals(w: Words, client: Client, excel: () => ExcelRun, on
   const running = useRef(false);
   const clearRetry = useCallback(() => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)), []);
 
-  const fail = useCallback(
-    (err: unknown, retry?: () => void) => {
-      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
-      setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
-    },
-    [onSessionEnded],
-  );
+  const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
 
   const load = useCallback(async () => {
     if (!enabled) return;
