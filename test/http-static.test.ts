@@ -16,7 +16,7 @@ import { loadConfig } from '../server/config.ts';
 import { root } from '../server/db/providers.ts';
 import { startTestServer, type TestServer } from './support/harness.ts';
 
-const xsd = path.resolve(root, '..', 'shared', 'xsd', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
+const xsd = path.join(root, 'test', 'fixtures', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0 && fs.existsSync(xsd);
 const built = fs.existsSync(path.join(root, 'dist', 'addin', 'taskpane.html'));
 

@@ -12,7 +12,8 @@ import { root } from '../server/db/providers.ts';
 
 const manifestPath = path.join(root, 'manifest.xml');
 const xml = fs.readFileSync(manifestPath, 'utf8');
-const xsdDir = path.resolve(root, '..', 'shared', 'xsd', 'office-manifest');
+// The schemas travel with the repository (test/fixtures/office-manifest-xsd/README.md says where from), so a clone anywhere can check.
+const xsdDir = path.join(root, 'test', 'fixtures', 'office-manifest-xsd');
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 const requireXmllint = process.env.CI === 'true' || process.env.REQUIRE_XMLLINT === '1';
 if (!hasXmllint && !requireXmllint) console.warn('xmllint not installed (Debian libxml2-utils): schema validation of manifest.xml skipped');
