@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVisitSlip, coveredDays, mayCheck, unslippedDays, VISIT_SLIP_LIMITS } from './visit-slips.ts';
+import { approvedAfterDeparture, checkVisitSlip, coveredDays, mayCheck, unslippedDays, VISIT_SLIP_LIMITS } from './visit-slips.ts';
 
 const at = (s: string) => new Date(s);
 const ok = { destination: '苏州工业园区', contactPerson: '王经理', purpose: '回访', plannedOut: at('2026-03-10T01:00:00Z'), plannedBack: at('2026-03-11T10:00:00Z') };
@@ -35,6 +35,11 @@ describe('days a slip covers', () => {
     expect(coveredDays(ok.plannedOut, ok.plannedBack)).toEqual(['2026-03-10', '2026-03-11']);
     // 17:00 UTC is 01:00 the next day in China.
     expect(coveredDays(at('2026-03-09T17:00:00Z'), at('2026-03-10T03:00:00Z'))).toEqual(['2026-03-10']);
+  });
+  it('marks an approval given after the planned departure', () => {
+    expect(approvedAfterDeparture(null, ok.plannedOut)).toBe(false);
+    expect(approvedAfterDeparture(at('2026-03-10T01:00:00Z'), ok.plannedOut)).toBe(false);
+    expect(approvedAfterDeparture(at('2026-03-10T01:00:01Z'), ok.plannedOut)).toBe(true);
   });
   it('is checked only after the planned return', () => {
     expect(mayCheck(ok.plannedBack, at('2026-03-11T09:59:59Z'))).toBe(false);

@@ -64,6 +64,14 @@ export function coveredDays(plannedOut: Date, plannedBack: Date): IsoDay[] {
   return out;
 }
 
+/**
+ * A slip is approved before the visit (domain §4). An approval given after
+ * the planned departure is accepted — the visit may have been urgent, and
+ * the check comes afterwards anyway — but marked as approved after the
+ * fact, for the manager and the rep to see.
+ */
+export const approvedAfterDeparture = (decidedAt: Date | null, plannedOut: Date) => decidedAt !== null && decidedAt.getTime() > plannedOut.getTime();
+
 /** Whether a slip may be checked now: only once its planned return has passed. */
 export const mayCheck = (plannedBack: Date, now: Date) => now.getTime() >= plannedBack.getTime();
 

@@ -23,7 +23,7 @@ import { mayChangeUnit, viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
-import { checkVisitSlip, COVERING_STATUSES, coveredDays, mayCheck, slipDay, unslippedDays, VISIT_SLIP_LIMITS } from '../../schema/visit-slips.ts';
+import { approvedAfterDeparture, checkVisitSlip, COVERING_STATUSES, coveredDays, mayCheck, slipDay, unslippedDays, VISIT_SLIP_LIMITS } from '../../schema/visit-slips.ts';
 import { normaliseCustomerCode } from '../../schema/customers.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -65,6 +65,10 @@ export interface VisitSlipView {
   createdAt: Date;
   canDecide: boolean;
   canCheck: boolean;
+  /** Approved after its planned departure (an approval after the fact). */
+  approvedLate: boolean;
+  /** Its planned departure has passed. */
+  departed: boolean;
 }
 
 // ── months ──────────────────────────────────────────────────────────────
@@ -138,6 +142,8 @@ function view(ctx: Context, managedPaths: readonly string[], s: SlipRecord, now 
     createdAt: s.createdAt,
     canDecide: s.status === 'REQUESTED' && mayDecide,
     canCheck: s.status === 'APPROVED' && mayDecide && mayCheck(s.plannedBack, now),
+    approvedLate: (s.status === 'APPROVED' || s.status === 'CHECKED') && approvedAfterDeparture(s.decidedAt, s.plannedOut),
+    departed: s.plannedOut.getTime() <= now.getTime(),
   };
 }
 
@@ -286,12 +292,14 @@ export async function decideVisitSlip(ctx: Context, id: string, revision: number
     if (refusal) throw refusal;
     if (slip.revision !== revision) throw stale(slip, revision);
     if (slip.status !== 'REQUESTED') throw badInput(['id'], `The visit slip is ${slip.status.toLowerCase()}; it has already been decided`, 'VISIT_SLIP_NOT_REQUESTED');
+    const decidedAt = new Date();
     const { count } = await tx.visitSlip.updateMany({
       where: { id, revision },
-      data: { status: to, decidedById: ctx.viewer?.userId ?? null, decidedBy: ctx.viewer?.personName ?? ctx.viewer?.username ?? null, decidedAt: new Date(), decisionComment: comment, revision: { increment: 1 } },
+      data: { status: to, decidedById: ctx.viewer?.userId ?? null, decidedBy: ctx.viewer?.personName ?? ctx.viewer?.username ?? null, decidedAt, decisionComment: comment, revision: { increment: 1 } },
     });
     if (count === 0) throw stale(slip, revision);
-    await recordAudit(tx, ctx.viewer, { entityType: 'VisitSlip', entityId: id, action: approve ? 'approve' : 'reject', before: { status: slip.status }, after: { status: to, comment } });
+    const afterDeparture = approve && approvedAfterDeparture(decidedAt, slip.plannedOut);
+    await recordAudit(tx, ctx.viewer, { entityType: 'VisitSlip', entityId: id, action: approve ? 'approve' : 'reject', before: { status: slip.status }, after: { status: to, comment, ...(afterDeparture ? { afterDeparture } : {}) } });
   });
   return getVisitSlip(ctx, id);
 }

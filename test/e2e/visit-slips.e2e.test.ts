@@ -46,9 +46,12 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     await openScreen(page, 'visit-slips');
     if (past.slice(0, 7) !== day.slice(0, 7)) await page.getByTestId('visit-slips-month').fill(past.slice(0, 7));
     const waiting = page.getByTestId('visit-slips-waiting-item').filter({ hasText: '杭州' });
+    // Already gone: approving it is an approval after the fact, and the manager is told so.
+    await expect(waiting.getByTestId('visit-slip-departed').innerText()).resolves.toBe('已过出发时间：现在批准即为事后补批。');
     await waiting.getByTestId('visit-slip-approve').click();
     await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain('已批准');
     const toCheck = page.getByTestId('visit-slips-to-check-item').filter({ hasText: '杭州' });
+    await expect(toCheck.getByTestId('visit-slip-approved-late').innerText()).resolves.toBe('事后补批');
     await toCheck.getByTestId('visit-slip-check-result').fill('电话回访客户，情况属实');
     await toCheck.getByTestId('visit-slip-check').click();
     await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain('已记录核查（抽查）');

@@ -10,7 +10,7 @@ import { codeOf, startTestServer, type GqlResult, type TestServer } from '../sup
 import { testProviders } from '../support/databases.ts';
 
 const SLIP = `id personId personName unitId destination customerCode contactPerson purpose plannedOut plannedBack days status revision
-  decidedBy decisionComment checkKind checkOk checkResult checkedBy canDecide canCheck`;
+  decidedBy decisionComment checkKind checkOk checkResult checkedBy canDecide canCheck approvedLate departed`;
 const REQUEST = `mutation($i: VisitSlipInput!) { requestVisitSlip(input: $i) { ${SLIP} } }`;
 const APPROVE = `mutation($id: ID!, $r: Int!) { approveVisitSlip(id: $id, revision: $r) { ${SLIP} } }`;
 const REJECT = `mutation($id: ID!, $r: Int!, $c: String!) { rejectVisitSlip(id: $id, revision: $r, comment: $c) { ${SLIP} } }`;
@@ -84,7 +84,7 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
     const r = await s.gql(REQUEST, { i: slipInput() }, t.rep);
     expect(r.errors).toBeUndefined();
     slip = r.data.requestVisitSlip;
-    expect(slip).toMatchObject({ personId: rep.id, unitId: team.id, customerCode: 'KH-701', status: 'REQUESTED', revision: 1, days: ['2026-03-10'], canDecide: false, canCheck: false });
+    expect(slip).toMatchObject({ personId: rep.id, unitId: team.id, customerCode: 'KH-701', status: 'REQUESTED', revision: 1, days: ['2026-03-10'], canDecide: false, canCheck: false, approvedLate: false, departed: true });
     const audit = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'VisitSlip', entityId: slip.id } });
     expect(audit.map((a) => a.action)).toEqual(['request']);
     // The rep sees their own; the manager sees it to decide; another area's manager does not.
@@ -113,13 +113,16 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
     const a = await s.gql(APPROVE, { id: slip.id, r: slip.revision }, t.manager);
     expect(a.errors).toBeUndefined();
     expect(a.data.approveVisitSlip).toMatchObject({ status: 'APPROVED', revision: 2, decidedBy: expect.any(String), canDecide: false, canCheck: true });
+    // Approved after the visit began: accepted, marked as an approval after the fact, and audited as such.
+    expect(a.data.approveVisitSlip.approvedLate).toBe(true);
+    expect((await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'VisitSlip', entityId: slip.id, action: 'approve' } })).after).toContain('"afterDeparture":true');
     // Decided once: no second decision.
     expect(ext(await s.refused(REJECT, { id: slip.id, r: 2, c: '重复' }, t.manager))).toMatchObject({ reason: 'VISIT_SLIP_NOT_REQUESTED' });
     // A slip for a visit still to come is approved but not checked yet.
     const future = new Date(Date.now() + 3 * 86_400_000);
     const later = (await s.gql(REQUEST, { i: slipInput({ plannedOut: future.toISOString(), plannedBack: new Date(future.getTime() + 8 * 3_600_000).toISOString() }) }, t.rep)).data.requestVisitSlip;
     const approvedLater = (await s.gql(APPROVE, { id: later.id, r: later.revision }, t.manager)).data.approveVisitSlip;
-    expect(approvedLater.canCheck).toBe(false);
+    expect(approvedLater).toMatchObject({ canCheck: false, approvedLate: false, departed: false });
     expect(ext(await s.refused(CHECK, { id: later.id, r: approvedLater.revision, k: 'SPOT', ok: true, res: '电话抽查' }, t.manager))).toMatchObject({ reason: 'VISIT_SLIP_NOT_BACK_YET' });
     expect(ext(await s.refused(CHECK, { id: slip.id, r: 2, k: 'FULL', ok: true, res: ' ' }, t.manager))).toMatchObject({ reason: 'VISIT_SLIP_RESULT_REQUIRED' });
     const c = await s.gql(CHECK, { id: slip.id, r: 2, k: 'FULL', ok: true, res: '客户确认到访，订单已下' }, t.manager);

@@ -34,6 +34,8 @@ export const en = {
   checkResult: 'What the check found',
   recordCheck: 'Record check',
   checked: '{name}: check recorded ({kind}).',
+  approvedLate: 'Approved after departure',
+  departedWarning: 'Already left: approving now is an approval after the fact.',
 };
 
 export const zh: typeof en = {
@@ -71,4 +73,6 @@ export const zh: typeof en = {
   checkResult: '核查结果',
   recordCheck: '记录核查',
   checked: '{name}：已记录核查（{kind}）。',
+  approvedLate: '事后补批',
+  departedWarning: '已过出发时间：现在批准即为事后补批。',
 };

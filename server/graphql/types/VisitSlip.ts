@@ -44,6 +44,8 @@ export const VisitSlipRef = builder.objectRef<VisitSlipView>('VisitSlip').implem
     checkedAt: t.expose('checkedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     canDecide: t.exposeBoolean('canDecide', { description: 'Requested, and the viewer is a manager over the rep (not the rep).' }),
+    approvedLate: t.exposeBoolean('approvedLate', { description: 'Approved (or approved and checked) after its planned departure: an approval after the fact.' }),
+    departed: t.exposeBoolean('departed', { description: 'Its planned departure has passed (approving it now is an approval after the fact).' }),
     canCheck: t.exposeBoolean('canCheck', { description: 'Approved, past its planned return, and the viewer is a manager over the rep.' }),
   }),
 });

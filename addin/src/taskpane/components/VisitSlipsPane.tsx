@@ -68,6 +68,7 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
                     <span>{describe(x)}</span>
                     <span className={s.strong}>{v.statuses[x.status] ?? x.status}</span>
                   </div>
+                  {x.approvedLate && <span className={s.meta} data-testid="visit-slip-approved-late">{v.approvedLate}</span>}
                   {x.decisionComment && <span className={s.meta}>{x.decisionComment}</span>}
                 </li>
               ))}
@@ -87,6 +88,7 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
                   <span className={s.strong}>{x.personName}</span>
                   <span>{describe(x)}</span>
                   <span className={s.meta}>{`${when(x.plannedOut)} → ${when(x.plannedBack)}`}</span>
+                  {x.departed && <span className={s.meta} data-testid="visit-slip-departed">{v.departedWarning}</span>}
                   <Field label={v.comment}>
                     <Input value={h.comments[x.id] ?? ''} onChange={(_, d) => h.setComment(x.id, d.value)} data-testid="visit-slip-comment" />
                   </Field>
@@ -113,6 +115,7 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
                   <li key={x.id} className={s.item} data-testid="visit-slips-to-check-item">
                     <span className={s.strong}>{x.personName}</span>
                     <span>{describe(x)}</span>
+                    {x.approvedLate && <span className={s.meta} data-testid="visit-slip-approved-late">{v.approvedLate}</span>}
                     <Field label={v.checkKind}>
                       <Select value={c.kind} onChange={(_, d) => h.setCheck(x.id, { kind: d.value as 'SPOT' | 'FULL' })} data-testid="visit-slip-check-kind">
                         <option value="SPOT">{v.checkKinds.SPOT}</option>
