@@ -152,7 +152,7 @@ export interface PayInputs {
    * slip, listed (ISO days) in `unslippedFieldVisitDays` (absent from inputs
    * frozen before visit slips: none).
    */
-  attendance: { lates: number; absentDays: number; personalLeaveDays: number; unslippedFieldVisitDays?: string[] };
+  attendance: { lates: number; absentDays: number; personalLeaveDays: number; unslippedFieldVisitDays?: string[]; slippedFieldVisitDays?: string[] };
   adjustments: { amountFen: bigint; reason: string; approvedBy: string; ranking?: RankingFacts }[];
 }
 
@@ -394,6 +394,8 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
               personalLeaveDays: String(inputs.attendance.personalLeaveDays),
               // The field-visit days without an approved visit slip, by day; only when there are any.
               ...(unslipped.length ? { fieldVisitsWithoutSlip: unslipped.join(', ') } : {}),
+              // And those an approved slip covers (worked days, no deduction), so the payslip names the slip or its absence.
+              ...(inputs.attendance.slippedFieldVisitDays?.length ? { fieldVisitsWithSlip: inputs.attendance.slippedFieldVisitDays.join(', ') } : {}),
               dayPay: show(dayPay, 2),
             },
             arithmetic: { code: 'attendance', charged: chargedLates, perLate: c.perLate, days, base: y(inputs.person.baseSalaryFen), workingDays: inputs.workingDays, total: y(late + absent) },

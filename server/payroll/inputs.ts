@@ -106,7 +106,13 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
         select: { personId: true, status: true, plannedOut: true, plannedBack: true },
       })
     : [];
-  const unslippedOf = groupBy(unslippedDays(fieldVisits, slips), (f) => f.personId);
+  const unslipped = unslippedDays(fieldVisits, slips);
+  const unslippedOf = groupBy(unslipped, (f) => f.personId);
+  const unslippedKeys = new Set(unslipped.map((f) => `${f.personId}|${f.day}`));
+  const slippedOf = groupBy(
+    fieldVisits.filter((f) => !unslippedKeys.has(`${f.personId}|${f.day}`)).sort((a, b) => (a.day < b.day ? -1 : 1)),
+    (f) => f.personId,
+  );
   const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
   // Adjustments approved from a published ranking are explained by it (the unit's name as it is now).
   const rankedUnitIds = [...new Set(adjustments.flatMap((a) => (a.rankingProposal ? [a.rankingProposal.snapshot.unitId] : [])))];
@@ -149,6 +155,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
           absentDays: (att?.absent ?? 0) + (att?.unrequestedLeave ?? 0),
           personalLeaveDays: att?.personalLeave ?? 0,
           unslippedFieldVisitDays: (unslippedOf.get(id) ?? []).map((f) => f.day),
+          ...(slippedOf.has(id) ? { slippedFieldVisitDays: slippedOf.get(id)!.map((f) => f.day) } : {}),
         },
         adjustments: (adjustmentsOf.get(id) ?? []).map((a) => {
           const ranking = rankingOf(a);

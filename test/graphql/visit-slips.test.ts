@@ -148,17 +148,20 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
     const one = await calc(created.data.createPayrollRun.run.revision);
     const inputs = Object.fromEntries(one.line.explanation.inputs.map((i: any) => [i.name, i.value]));
     expect(inputs.fieldVisitsWithoutSlip).toBe('2026-03-12');
+    // The 10th has its checked slip: named as covered, not charged.
+    expect(inputs.fieldVisitsWithSlip).toBe('2026-03-10');
     expect(one.line.explanation.rule).toContain('field-visit day without an approved visit slip counts as absent');
     // One day's pay (base ÷ working days, rounded half-up to the fen) for the one day.
     expect(one.line.explanation.arithmetic).toMatch(/\+ 1 × /);
     expect(Math.abs(Number(one.line.amount) + Number(String(inputs.dayPay).replace('…', '')))).toBeLessThan(0.01);
     expect(Number(one.line.amount)).toBeLessThan(0);
-    // Slipped and approved (the 12th too): no deduction, nothing named.
+    // Slipped and approved (the 12th too): no deduction; both days named as covered.
     const r = await s.gql(REQUEST, { i: slipInput({ plannedOut: '2026-03-12T01:00:00Z', plannedBack: '2026-03-12T10:00:00Z' }) }, t.rep);
     await s.gql(APPROVE, { id: r.data.requestVisitSlip.id, r: 1 }, t.manager);
     const none = await calc(one.run.run.revision);
     expect(none.line.amount).toBe('0.00');
     expect(none.line.explanation.inputs.map((i: any) => i.name)).not.toContain('fieldVisitsWithoutSlip');
+    expect(none.line.explanation.inputs.find((i: any) => i.name === 'fieldVisitsWithSlip')?.value).toBe('2026-03-10, 2026-03-12');
     expect((await s.gql(UNSLIPPED, { m: '2026-03' }, t.manager)).data.unslippedFieldVisits).toEqual([]);
   });
 });
