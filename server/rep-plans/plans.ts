@@ -334,7 +334,8 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
     if (newest && newest.status === 'DRAFT') {
       // A draft already there is changed only by someone who read it (its revision): never overwritten blind.
       if (revision !== newest.revision) throw stale(newest, revision ?? 0);
-      const { count } = await tx.repPlan.updateMany({ where: { id: newest.id, revision: newest.revision }, data: { ...data, revision: { increment: 1 } } });
+      // The unit follows the roster as it is now for the month (a move entered since the draft was begun moves the plan to the new manager).
+      const { count } = await tx.repPlan.updateMany({ where: { id: newest.id, revision: newest.revision }, data: { ...data, unitId, revision: { increment: 1 } } });
       if (count === 0) throw stale(newest, newest.revision);
       await tx.repPlanLine.deleteMany({ where: { planId: newest.id } });
       await tx.repPlanLine.createMany({ data: lineRows(newest.id, content) });

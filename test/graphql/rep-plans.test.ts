@@ -217,4 +217,21 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     expect(ext(await s.gql(ONE, { id: theirs.id }, t.rep)).reason).toBe('REP_PLAN_NOT_FOUND');
     expect(ext(await s.refused(SUBMIT, { id: theirs.id, r: 1 }, t.rep))).toMatchObject({ reason: 'REP_PLAN_NOT_FOUND' });
   });
+
+  it('moves a draft with its rep: saved again after a move entered for the month, it belongs to the new unit and its manager', async () => {
+    const first = (await s.gql(SAVE, { m: monthAfter, i: input(monthAfter, '1000.00') }, t.rep)).data.saveRepPlan;
+    expect((await s.gql(ONE, { id: first.id }, t.manager)).data.repPlan.id).toBe(first.id);
+    // The rep moves to a team of the other area from the first of that month (last test: the move stays).
+    const p = s.db.prisma;
+    const otherArea = await p.orgUnit.findFirstOrThrow({ where: { managerId: (await p.user.findUniqueOrThrow({ where: { username: 'other-mgr' } })).personId } });
+    const newTeam = await p.orgUnit.findFirstOrThrow({ where: { path: { startsWith: otherArea.path }, kind: 'TEAM' } });
+    const from = new Date(`${monthAfter}-01T00:00:00Z`);
+    await p.assignment.updateMany({ where: { personId: rep.id, validTo: null }, data: { validTo: from } });
+    await p.assignment.create({ data: { personId: rep.id, unitId: newTeam.id, position: 'SALES_REP', validFrom: from } });
+    const again = (await s.gql(SAVE, { m: monthAfter, i: input(monthAfter, '1100.00'), r: first.revision }, t.rep)).data.saveRepPlan;
+    expect(again.id).toBe(first.id);
+    expect((await p.repPlan.findUniqueOrThrow({ where: { id: first.id } })).unitId).toBe(newTeam.id);
+    expect((await s.gql(ONE, { id: first.id }, t.otherManager)).data.repPlan.id).toBe(first.id);
+    expect(ext(await s.gql(ONE, { id: first.id }, t.manager)).reason).toBe('REP_PLAN_NOT_FOUND');
+  });
 });
