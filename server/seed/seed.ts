@@ -15,6 +15,7 @@ import { ensureWorkingCalendar } from '../payroll/working-calendar.ts';
 import { ensureKpiSets } from './kpi-sets.ts';
 import { DemoCustomerBook } from './demo-customers.ts';
 import { seedDemoRepPlans } from './demo-rep-plans.ts';
+import { seedDemoWorkReports } from './demo-work-reports.ts';
 import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
 
 export const DEMO_PASSWORD = 'quotabook-demo';
@@ -114,7 +115,9 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: SeedOp
       // In the same transaction: a first start that fails half-way leaves an empty database, seeded again next time.
       if (options.results) {
         results = await seedResults(tx, org, options.results, unitId, personId);
-        await seedDemoRepPlans(tx, options.results.today, options.withUsers === false ? null : (personId.get(org.users.rep) ?? null));
+        const demoRep = options.withUsers === false ? null : (personId.get(org.users.rep) ?? null);
+        await seedDemoRepPlans(tx, options.results.today, demoRep);
+        await seedDemoWorkReports(tx, options.results.today, demoRep);
       }
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },
