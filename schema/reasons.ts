@@ -189,7 +189,39 @@ export const VISIT_SLIP_REASONS = {
 export type VisitSlipReason = keyof typeof VISIT_SLIP_REASONS;
 // ── end of visit slips ────────────────────────────────────────────────
 
+// ── Work logs and reports (issue 11 §3) ───────────────────────────────
+/**
+ * Why a work log (工作日志), weekly report (周报) or monthly report (月报) is
+ * refused (schema/work-reports.ts and server/work-reports/): `date`/`today`
+ * days, `value` the text or number given, `max` a limit, `period` a week's
+ * Monday or a month, `name` a person's name.
+ */
+export const WORK_REPORT_REASONS = {
+  WORK_LOG_FUTURE_DAY: ['date', 'today'],
+  WORK_REPORT_NOT_A_DAY: ['value'],
+  WORK_REPORT_NOT_A_MONDAY: ['value'],
+  WORK_REPORT_NOT_A_MONTH: ['value'],
+  WORK_REPORT_FUTURE_PERIOD: ['period'],
+  WORK_REPORT_NOT_WHOLE: ['value'],
+  WORK_REPORT_NEGATIVE: ['value'],
+  WORK_REPORT_TOO_LARGE: ['value', 'max'],
+  WORK_REPORT_REQUIRED: [],
+  WORK_REPORT_TOO_LONG: ['max'],
+  WORK_REPORT_SAMPLE_SIZE_INVALID: ['value', 'max'],
+  WORK_REPORT_NOT_FOUND: ['id'],
+  WORK_REPORT_CHANGED: ['id', 'version'],
+  WORK_REPORT_ALREADY_SUBMITTED: [],
+  WORK_REPORT_NOT_SUBMITTED: [],
+  WORK_REPORT_ONLY_OWN: [],
+  WORK_REPORT_NOT_EMPLOYED: ['date'],
+  WORK_REPORT_OWN_COMMENT: [],
+  WORK_REPORT_NOT_THEIR_MANAGER: ['name'],
+} as const;
+export type WorkReportReason = keyof typeof WORK_REPORT_REASONS;
+// ── end of work logs and reports ──────────────────────────────────────
+
 export const REASONS = {
+  ...WORK_REPORT_REASONS,
   ...VISIT_SLIP_REASONS,
   ...CUSTOMER_REASONS,
   ...ALLOCATION_PROBLEM_REASONS,

@@ -14,6 +14,7 @@ import { en as resultsEn, zh as resultsZh } from './i18n/results.ts';
 import { en as rankingRewardsEn, zh as rankingRewardsZh } from './i18n/ranking-rewards.ts';
 import { en as customersEn, zh as customersZh } from './i18n/customers.ts';
 import { en as visitSlipsEn, zh as visitSlipsZh } from './i18n/visit-slips.ts';
+import { en as workReportsEn, zh as workReportsZh } from './i18n/work-reports.ts';
 
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
@@ -34,6 +35,7 @@ const en = {
   rankingRewards: rankingRewardsEn,
   customers: customersEn,
   visitSlips: visitSlipsEn,
+  workReports: workReportsEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -209,6 +211,7 @@ const zh: Words = {
   rankingRewards: rankingRewardsZh,
   customers: customersZh,
   visitSlips: visitSlipsZh,
+  workReports: workReportsZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',

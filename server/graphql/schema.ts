@@ -26,6 +26,7 @@ import './types/RankingRewards.ts';
 import './types/Customer.ts';
 import './types/CrossTerritorySale.ts';
 import './types/VisitSlip.ts';
+import './types/WorkReport.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -16,6 +16,7 @@ import { ensureKpiSets } from './kpi-sets.ts';
 import { DemoCustomerBook } from './demo-customers.ts';
 import { seedDemoRepPlans } from './demo-rep-plans.ts';
 import { seedDemoFieldWork } from './demo-field-work.ts';
+import { seedDemoWorkReports } from './demo-work-reports.ts';
 import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
 
 export const DEMO_PASSWORD = 'quotabook-demo';
@@ -118,6 +119,7 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: SeedOp
         const demoRep = options.withUsers === false ? null : (personId.get(org.users.rep) ?? null);
         await seedDemoRepPlans(tx, options.results.today, demoRep);
         await seedDemoFieldWork(tx, options.results.today, demoRep);
+        await seedDemoWorkReports(tx, options.results.today, demoRep);
       }
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },

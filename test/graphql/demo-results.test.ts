@@ -182,4 +182,23 @@ describe.each(testProviders)('demo results seeded on %s', (provider) => {
     const rep = await s.login('rep');
     expect((await s.gql('{ myRepPlan(month: "2026-12") { plan { id } target } }', {}, rep)).data.myRepPlan).toMatchObject({ plan: null, target: expect.any(String) });
   });
+
+  it('show the manager work logs and reports handed in on time, late and not at all, some commented, leaving the demo rep’s own to fill in', async () => {
+    const manager = await s.login('manager');
+    // The seed's day is Tuesday 1 December 2026: its week's Monday is 30 November; last month's reports were due on 28 November.
+    const week = await s.gql('{ handedInSheet(period: "2026-11-23") { rows { personId logsSubmitted logsLate logsMissing reports { timeliness commented } } } }', {}, manager);
+    expect(week.errors).toBeUndefined();
+    const rows = week.data.handedInSheet.rows as { logsSubmitted: number; logsLate: number; logsMissing: number; reports: { timeliness: string; commented: boolean }[] }[];
+    expect(new Set(rows.map((r) => r.reports[0]!.timeliness))).toEqual(new Set(['ON_TIME', 'LATE', 'MISSING']));
+    expect(rows.some((r) => r.reports[0]!.commented)).toBe(true);
+    expect(rows.some((r) => r.logsLate > 0) && rows.some((r) => r.logsMissing > 0) && rows.some((r) => r.logsSubmitted === 5)).toBe(true);
+    const month = await s.gql('{ handedInSheet(period: "2026-11") { columns { kind period } rows { reports { kind timeliness } } } }', {}, manager);
+    const monthly = (month.data.handedInSheet.rows as { reports: { kind: string; timeliness: string }[] }[]).map((r) => r.reports.at(-1)!);
+    expect(new Set(monthly.map((r) => r.timeliness))).toEqual(new Set(['ON_TIME', 'LATE', 'MISSING']));
+    const spot = await s.gql('{ workLogSpotCheck(week: "2026-11-23") { candidates logs { id comment } } }', {}, manager);
+    expect(spot.data.workLogSpotCheck.logs).toHaveLength(5);
+    expect(spot.data.workLogSpotCheck.candidates).toBeGreaterThan(5);
+    const rep = await s.login('rep');
+    expect((await s.gql('{ myWorkLog(day: "2026-11-30") { log { id } } myWeeklyReport(week: "2026-11-30") { report { id } } }', {}, rep)).data).toEqual({ myWorkLog: { log: null }, myWeeklyReport: { report: null } });
+  });
 });

@@ -264,6 +264,23 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   },
   crossTerritorySales: { allowed: ['manager', 'director', 'admin'], query: '{ crossTerritorySales(status: OPEN) { id } }', vars: () => ({}) },
   decideCrossTerritorySale: { allowed: ['manager', 'director'], query: 'mutation { decideCrossTerritorySale(id: "no-flag", decision: ACCEPT) { id } }', vars: () => ({}) },
+  // Work logs and reports (issue 11 §3). A day, week or month that is not one, a log that does not exist, a sample size of 0: refused after authorisation.
+  myWorkLog: { allowed: everyone, query: '{ myWorkLog(day: "2026-13-01") { day } }', vars: () => ({}) },
+  myWeeklyReport: { allowed: everyone, query: '{ myWeeklyReport(week: "2026-13-01") { week } }', vars: () => ({}) },
+  myMonthlyReport: { allowed: everyone, query: '{ myMonthlyReport(month: "2026-13") { month } }', vars: () => ({}) },
+  workLogs: { allowed: everyone, query: '{ workLogs(from: "2026-13-01", to: "2026-13-02") { id } }', vars: () => ({}) },
+  weeklyReports: { allowed: everyone, query: '{ weeklyReports(week: "2026-13-01") { id } }', vars: () => ({}) },
+  monthlyReports: { allowed: everyone, query: '{ monthlyReports(month: "2026-13") { id } }', vars: () => ({}) },
+  workLogSpotCheck: { allowed: ['manager', 'director'], query: '{ workLogSpotCheck(week: "2026-13-01") { size } }', vars: () => ({}) },
+  handedInSheet: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ handedInSheet(period: "2026-13") { period } }', vars: () => ({}) },
+  workLogSampleSize: { allowed: everyone, query: '{ workLogSampleSize }', vars: () => ({}) },
+  saveWorkLog: { allowed: ['rep', 'manager'], query: 'mutation { saveWorkLog(day: "2026-13-01", input: { calls: 1, visits: 0, deals: 0, customersMet: "", notes: "" }) { id } }', vars: () => ({}) },
+  saveWeeklyReport: { allowed: ['rep', 'manager'], query: 'mutation { saveWeeklyReport(week: "2026-13-01", input: { results: "", plan: "", marketFeedback: "", problems: "" }) { id } }', vars: () => ({}) },
+  saveMonthlyReport: { allowed: ['rep', 'manager'], query: 'mutation { saveMonthlyReport(month: "2026-13", input: { results: "", analysis: "", plan: "" }) { id } }', vars: () => ({}) },
+  commentWorkLog: { allowed: ['manager', 'director'], query: 'mutation { commentWorkLog(id: "no-log", revision: 1, comment: "x") { id } }', vars: () => ({}) },
+  commentWeeklyReport: { allowed: ['manager', 'director'], query: 'mutation { commentWeeklyReport(id: "no-report", revision: 1, comment: "x") { id } }', vars: () => ({}) },
+  commentMonthlyReport: { allowed: ['manager', 'director'], query: 'mutation { commentMonthlyReport(id: "no-report", revision: 1, comment: "x") { id } }', vars: () => ({}) },
+  setWorkLogSampleSize: { allowed: ['admin'], query: 'mutation { setWorkLogSampleSize(size: 0) }', vars: () => ({}) },
 };
 
 describe('the permission matrix covers every operation', () => {

@@ -24,6 +24,8 @@ import { MyPlanPane } from './components/MyPlanPane.tsx';
 import { PlanReviewsPane } from './components/PlanReviewsPane.tsx';
 import { CustomersPane } from './components/CustomersPane.tsx';
 import { VisitSlipsPane } from './components/VisitSlipsPane.tsx';
+import { MyWorkReportsPane } from './components/MyWorkReportsPane.tsx';
+import { WorkReportReviewsPane } from './components/WorkReportReviewsPane.tsx';
 
 export type Role = 'ADMIN' | 'FINANCE' | 'FINANCE_MANAGER' | 'GENERAL_MANAGER' | 'DIRECTOR' | 'MANAGER' | 'REP';
 
@@ -71,6 +73,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'plan-reviews', label: (w) => w.repPlans.reviewTitle, roles: ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'], render: (p) => <PlanReviewsPane {...p} /> },
   { id: 'customers', label: (w) => w.customers.title, roles: ['REP', 'MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <CustomersPane {...p} /> },
   { id: 'visit-slips', label: (w) => w.visitSlips.title, roles: ['REP', 'MANAGER'], render: (p) => <VisitSlipsPane {...p} /> },
+  { id: 'work-reports', label: (w) => w.workReports.myTitle, roles: ['REP', 'MANAGER'], render: (p) => <MyWorkReportsPane {...p} /> },
+  { id: 'work-report-reviews', label: (w) => w.workReports.reviewTitle, roles: ['MANAGER', 'DIRECTOR'], render: (p) => <WorkReportReviewsPane {...p} /> },
 ];
 
 /** The screens someone with these roles sees, in order. */

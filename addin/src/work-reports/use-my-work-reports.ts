@@ -1,0 +1,131 @@
+/**
+ * The rep's "Work log & reports" screen's state and calls (issue 11 §3): a
+ * day (today unless another past day is chosen), that day's work log, the
+ * weekly report of its week (keyed by the week's Monday) with last week's
+ * figures against the plan, and the monthly report of its month; each saved
+ * as a draft or submitted; the manager's comments shown. The counts are
+ * checked with the shared rules (schema/work-reports.ts) before sending; the
+ * server checks the rest (a day after today, a week to come) and says why.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Client } from '@urql/core';
+import { format, type Words } from '../i18n.ts';
+import { run } from '../api/client.ts';
+import { useAction } from '../taskpane/components/chores/useAction.ts';
+import { isIsoDay, today } from '../../../schema/dates.ts';
+import { checkWorkLog, mondayOf, type WorkReportProblem } from '../../../schema/work-reports.ts';
+import {
+  MY_MONTHLY_REPORT,
+  MY_WEEKLY_REPORT,
+  MY_WORK_LOG,
+  SAVE_MONTHLY_REPORT,
+  SAVE_WEEKLY_REPORT,
+  SAVE_WORK_LOG,
+  type MonthlyReport,
+  type MyMonthlyReport,
+  type MyWeeklyReport,
+  type MyWorkLog,
+  type WeeklyReport,
+  type WorkLog,
+} from './operations.ts';
+
+export type LogForm = { calls: string; visits: string; deals: string; customersMet: string; notes: string };
+export type WeeklyForm = { results: string; plan: string; marketFeedback: string; problems: string };
+export type MonthlyForm = { results: string; analysis: string; plan: string };
+
+const logForm = (l: WorkLog | null): LogForm => ({ calls: String(l?.calls ?? ''), visits: String(l?.visits ?? ''), deals: String(l?.deals ?? ''), customersMet: l?.customersMet ?? '', notes: l?.notes ?? '' });
+const weeklyForm = (r: WeeklyReport | null): WeeklyForm => ({ results: r?.results ?? '', plan: r?.plan ?? '', marketFeedback: r?.marketFeedback ?? '', problems: r?.problems ?? '' });
+const monthlyForm = (r: MonthlyReport | null): MonthlyForm => ({ results: r?.results ?? '', analysis: r?.analysis ?? '', plan: r?.plan ?? '' });
+
+/** A count typed in the form: empty is 0; anything else as typed, for the shared checks to judge. */
+export const countOf = (text: string): number => (text.trim() === '' ? 0 : Number(text.trim()));
+
+/** The first problem the shared rules find, in the reader's words, naming the field. */
+export function problemText(w: Words, labels: Record<string, string>, p: WorkReportProblem): string {
+  return `${labels[p.field] ?? p.field}: ${format(w.reasons[p.code], p.params)}`;
+}
+
+export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
+  const x = w.workReports;
+  const action = useAction(w, onSessionEnded);
+  const { act, load } = action;
+  const [day, setDay] = useState(today());
+  const [log, setLog] = useState<MyWorkLog | null>(null);
+  const [weekly, setWeekly] = useState<MyWeeklyReport | null>(null);
+  const [monthly, setMonthly] = useState<MyMonthlyReport | null>(null);
+  const [logF, setLogF] = useState<LogForm>(logForm(null));
+  const [weeklyF, setWeeklyF] = useState<WeeklyForm>(weeklyForm(null));
+  const [monthlyF, setMonthlyF] = useState<MonthlyForm>(monthlyForm(null));
+  const valid = isIsoDay(day.trim());
+
+  const reload = useCallback(async () => {
+    if (!isIsoDay(day.trim())) return;
+    const d = day.trim();
+    const [l, wk, m] = await Promise.all([
+      run<{ myWorkLog: MyWorkLog }>(client, MY_WORK_LOG, { day: d }),
+      run<{ myWeeklyReport: MyWeeklyReport }>(client, MY_WEEKLY_REPORT, { week: mondayOf(d) }),
+      run<{ myMonthlyReport: MyMonthlyReport }>(client, MY_MONTHLY_REPORT, { month: d.slice(0, 7) }),
+    ]);
+    setLog(l.myWorkLog);
+    setLogF(logForm(l.myWorkLog.log));
+    setWeekly(wk.myWeeklyReport);
+    setWeeklyF(weeklyForm(wk.myWeeklyReport.report));
+    setMonthly(m.myMonthlyReport);
+    setMonthlyF(monthlyForm(m.myMonthlyReport.report));
+  }, [client, day]);
+  useEffect(() => {
+    load(() => reload());
+  }, [reload, load]);
+
+  const labels = { calls: x.calls, visits: x.visits, deals: x.deals, customersMet: x.customersMet, notes: x.notes };
+
+  const saveLog = (submit: boolean) =>
+    act(async () => {
+      if (!valid) throw new Error(x.badDay);
+      const input = { calls: countOf(logF.calls), visits: countOf(logF.visits), deals: countOf(logF.deals), customersMet: logF.customersMet, notes: logF.notes };
+      const problems = checkWorkLog(input, submit);
+      if (problems.length) throw new Error(problemText(w, labels, problems[0]!));
+      const saved = (await run<{ saveWorkLog: WorkLog }>(client, SAVE_WORK_LOG, { day: day.trim(), revision: log?.log?.revision ?? null, submit, input }, true)).saveWorkLog;
+      setLog((l) => (l ? { ...l, log: saved } : l));
+      setLogF(logForm(saved));
+      return submit ? x.submitted : x.saved;
+    });
+
+  const saveWeekly = (submit: boolean) =>
+    act(async () => {
+      if (!weekly) return;
+      const saved = (await run<{ saveWeeklyReport: WeeklyReport }>(client, SAVE_WEEKLY_REPORT, { week: weekly.week, revision: weekly.report?.revision ?? null, submit, input: weeklyF }, true)).saveWeeklyReport;
+      setWeekly((r) => (r ? { ...r, report: saved, figures: saved.figures } : r));
+      setWeeklyF(weeklyForm(saved));
+      return submit ? x.submitted : x.saved;
+    });
+
+  const saveMonthly = (submit: boolean) =>
+    act(async () => {
+      if (!monthly) return;
+      const saved = (await run<{ saveMonthlyReport: MonthlyReport }>(client, SAVE_MONTHLY_REPORT, { month: monthly.month, revision: monthly.report?.revision ?? null, submit, input: monthlyF }, true)).saveMonthlyReport;
+      setMonthly((r) => (r ? { ...r, report: saved } : r));
+      setMonthlyF(monthlyForm(saved));
+      return submit ? x.submitted : x.saved;
+    });
+
+  return {
+    ...action,
+    day,
+    setDay,
+    valid,
+    loaded: log !== null && weekly !== null && monthly !== null,
+    log,
+    weekly,
+    monthly,
+    logF,
+    setLogF,
+    weeklyF,
+    setWeeklyF,
+    monthlyF,
+    setMonthlyF,
+    saveLog,
+    saveWeekly,
+    saveMonthly,
+  };
+}

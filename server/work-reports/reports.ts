@@ -1,0 +1,474 @@
+/**
+ * Work logs and reports (issue 11 §3; domain §4): a rep's daily work log
+ * (工作日志), weekly report (周报) and monthly report (月报). The rep saves
+ * their own as a draft and hands it in (submit); a manager over them reads
+ * and comments. The checks, due days and lateness are the shared ones of
+ * schema/work-reports.ts.
+ *
+ * Who may do what:
+ *   read: a rep their own; a manager their subtree's (by the unit the rep was
+ *     in on the log's day, the report's Monday or month's first day) and
+ *     their own; directors, finance and admins all;
+ *   save, submit: only the person themself, for a day they are on the roster
+ *     (a log never for a day after today); a submitted one no longer changes;
+ *   comment: a manager over the unit, or a director; never on their own.
+ * Every change is audited (server/audit.ts).
+ */
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { WorkReportStatus } from '../db/generated/sqlite/client/enums.ts';
+import { viewerScope } from '../access.ts';
+import { recordAudit } from '../audit.ts';
+import { clientError, dynamicClientError, forbidden, isUniqueViolation } from '../errors.ts';
+import { addDays, dateToDay, dayToDate, today, type IsoDay } from '../../schema/dates.ts';
+import { formatMoney } from '../../schema/money.ts';
+import { planWeeks } from '../../schema/rep-plan.ts';
+import {
+  checkMonthlyReport,
+  checkWeeklyReport,
+  checkWorkLog,
+  commentProblem,
+  lastDayOfMonth,
+  logDayProblem,
+  monthlyReportDue,
+  reportedWeek,
+  reportMonthProblem,
+  reportWeekProblem,
+  timeliness,
+  weeklyReportDue,
+  workLogDue,
+  type MonthlyReportFields,
+  type Timeliness,
+  type WeeklyReportFields,
+  type WorkLogFields,
+  type WorkReportProblem,
+} from '../../schema/work-reports.ts';
+import { repPlanDueDay } from '../rep-plans/settings.ts';
+
+type Tx = Prisma.TransactionClient;
+type Db = Context['prisma'] | Tx;
+
+export type WorkReportKind = 'LOG' | 'WEEKLY' | 'MONTHLY';
+
+const who = { person: { select: { name: true, employeeNo: true } }, unit: { select: { id: true, name: true, path: true } } } as const;
+
+/** What every log and report shows besides its own fields. */
+export interface WorkReportCommon {
+  id: string;
+  personId: string;
+  personName: string;
+  employeeNo: string;
+  unitName: string;
+  status: WorkReportStatus;
+  revision: number;
+  dueOn: IsoDay;
+  timeliness: Timeliness;
+  submittedAt: Date | null;
+  comment: string | null;
+  commentedBy: string | null;
+  commentedAt: Date | null;
+  /** The viewer's own, still a draft. */
+  canEdit: boolean;
+  /** Submitted, and the viewer is a manager over the rep (or a director), not the rep. */
+  canComment: boolean;
+}
+
+export interface WorkLogView extends WorkReportCommon, WorkLogFields {
+  day: IsoDay;
+}
+
+export interface WeekFigures {
+  /** The reported week's planned sales (the rep's handed-in plans), yuan; null without a plan. */
+  plannedSales: string | null;
+  /** Sales booked to the rep in the reported week, yuan. */
+  actualSales: string;
+  plannedCalls: number | null;
+  plannedVisits: number | null;
+  /** From the rep's submitted logs of the reported week. */
+  actualCalls: number;
+  actualVisits: number;
+  logsSubmitted: number;
+}
+
+export interface WeeklyReportView extends WorkReportCommon, WeeklyReportFields {
+  /** The Monday of the week it plans. */
+  week: IsoDay;
+  reportedFrom: IsoDay;
+  reportedTo: IsoDay;
+  figures: WeekFigures;
+}
+
+export interface MonthlyReportView extends WorkReportCommon, MonthlyReportFields {
+  month: string;
+}
+
+type Who = { id: string; personId: string; status: WorkReportStatus; revision: number; submittedAt: Date | null; comment: string | null; commentedBy: string | null; commentedAt: Date | null } & {
+  person: { name: string; employeeNo: string };
+  unit: { id: string; name: string; path: string };
+};
+
+// ── who may read and comment ────────────────────────────────────────────
+
+const roles = (ctx: Context) => ctx.viewer?.roles ?? [];
+
+/** The rows a viewer may read, as a query condition (the same shape for the three kinds). */
+export async function readableWhere(ctx: Context): Promise<{ OR: ({ personId: string } | { unit: { path: { startsWith: string } } })[] } | { id: { in: string[] } } | Record<string, never>> {
+  const scope = await viewerScope(ctx);
+  if (scope.everything) return {};
+  const or = [...scope.personIds.map((personId) => ({ personId })), ...scope.unitPaths.map((path) => ({ unit: { path: { startsWith: path } } }))];
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
+export function commentRefusal(ctx: Context, managedPaths: readonly string[], row: Pick<Who, 'personId' | 'unit' | 'person'>) {
+  if (ctx.viewer?.personId && row.personId === ctx.viewer.personId) return forbidden('WORK_REPORT_OWN_COMMENT', 'Nobody comments on their own work log or report');
+  if (roles(ctx).includes('DIRECTOR')) return null;
+  if (roles(ctx).includes('MANAGER') && managedPaths.some((p) => row.unit.path.startsWith(p))) return null;
+  return forbidden('WORK_REPORT_NOT_THEIR_MANAGER', `Only a manager over ${row.person.name} comments on their work logs and reports`, { name: row.person.name });
+}
+
+const notFound = (id: string) => clientError('NOT_FOUND', `Work log or report ${id} was not found`, { reason: 'WORK_REPORT_NOT_FOUND', params: { id } });
+const stale = (id: string, revision: number) =>
+  clientError('CONFLICT', `${id} was changed meanwhile (your revision ${revision} is stale); reload and try again`, { reason: 'WORK_REPORT_CHANGED', params: { id, version: revision } });
+const alreadySubmitted = () => dynamicClientError('BAD_USER_INPUT', 'It has been submitted already and can no longer be changed', { reason: 'WORK_REPORT_ALREADY_SUBMITTED', params: {}, field: 'id' });
+
+function refuse(problems: WorkReportProblem[], what: string) {
+  const all = problems.map((p) => ({ reason: p.code, params: p.params, field: p.field }));
+  return dynamicClientError('BAD_USER_INPUT', `${what}: ${all.map((p) => `${p.reason} ${JSON.stringify(p.params)} at ${p.field}`).join('; ')}`, { ...all[0]!, issues: all });
+}
+
+// ── views ───────────────────────────────────────────────────────────────
+
+const dayOf = (d: Date | null): IsoDay | null => (d ? today('Asia/Shanghai', d) : null);
+
+function common(ctx: Context, managedPaths: readonly string[], r: Who, due: IsoDay, now: IsoDay): WorkReportCommon {
+  return {
+    id: r.id,
+    personId: r.personId,
+    personName: r.person.name,
+    employeeNo: r.person.employeeNo,
+    unitName: r.unit.name,
+    status: r.status,
+    revision: r.revision,
+    dueOn: due,
+    timeliness: timeliness(due, dayOf(r.submittedAt), now),
+    submittedAt: r.submittedAt,
+    comment: r.comment,
+    commentedBy: r.commentedBy,
+    commentedAt: r.commentedAt,
+    canEdit: r.personId === ctx.viewer?.personId && r.status === 'DRAFT',
+    canComment: r.status === 'SUBMITTED' && !commentRefusal(ctx, managedPaths, r),
+  };
+}
+
+type LogRecord = Prisma.WorkLogGetPayload<{ include: typeof who }>;
+type WeeklyRecord = Prisma.WeeklyReportGetPayload<{ include: typeof who }>;
+type MonthlyRecord = Prisma.MonthlyReportGetPayload<{ include: typeof who }>;
+
+export async function logViews(ctx: Context, logs: LogRecord[]): Promise<WorkLogView[]> {
+  const scope = await viewerScope(ctx);
+  const now = today();
+  return logs.map((l) => {
+    const day = dateToDay(l.day);
+    return { ...common(ctx, scope.unitPaths, l, workLogDue(day), now), day, calls: l.calls, visits: l.visits, deals: l.deals, customersMet: l.customersMet, notes: l.notes };
+  });
+}
+
+async function weeklyViews(ctx: Context, reports: WeeklyRecord[]): Promise<WeeklyReportView[]> {
+  const scope = await viewerScope(ctx);
+  const now = today();
+  const out: WeeklyReportView[] = [];
+  for (const r of reports) {
+    const week = dateToDay(r.week);
+    const reported = reportedWeek(week);
+    out.push({
+      ...common(ctx, scope.unitPaths, r, weeklyReportDue(week), now),
+      week,
+      reportedFrom: reported.start,
+      reportedTo: reported.end,
+      results: r.results,
+      plan: r.plan,
+      marketFeedback: r.marketFeedback,
+      problems: r.problems,
+      figures: await weekFigures(ctx.prisma, r.personId, reported.start, reported.end),
+    });
+  }
+  return out;
+}
+
+async function monthlyViews(ctx: Context, reports: MonthlyRecord[]): Promise<MonthlyReportView[]> {
+  const scope = await viewerScope(ctx);
+  const now = today();
+  const dueDay = await repPlanDueDay(ctx);
+  return reports.map((r) => ({ ...common(ctx, scope.unitPaths, r, monthlyReportDue(r.month, dueDay), now), month: r.month, results: r.results, analysis: r.analysis, plan: r.plan }));
+}
+
+/**
+ * A week's figures against the plan, computed on read: planned sales, calls
+ * and visits from the rep's newest handed-in (submitted or accepted) plan of
+ * each month the week touches (a Monday-to-Sunday week is one or two of the
+ * plans' month-cut weeks), actual sales from the sales records, actual calls
+ * and visits from the rep's submitted logs.
+ */
+export async function weekFigures(db: Db, personId: string, start: IsoDay, end: IsoDay): Promise<WeekFigures> {
+  const months = [...new Set([start.slice(0, 7), end.slice(0, 7)])];
+  let plannedSales: bigint | null = null;
+  let plannedCalls: number | null = null;
+  let plannedVisits: number | null = null;
+  for (const month of months) {
+    const plan = await db.repPlan.findFirst({ where: { personId, month, status: { in: ['SUBMITTED', 'ACCEPTED'] } }, orderBy: { version: 'desc' }, include: { lines: { where: { kind: 'WEEK' } } } });
+    if (!plan) continue;
+    const keys = new Set(planWeeks(month).filter((w) => w.end >= start && w.start <= end).map((w) => w.key));
+    for (const l of plan.lines.filter((x) => keys.has(x.key))) {
+      plannedSales = (plannedSales ?? 0n) + l.salesFen;
+      plannedCalls = (plannedCalls ?? 0) + l.calls;
+      plannedVisits = (plannedVisits ?? 0) + l.visits;
+    }
+  }
+  const range = { gte: dayToDate(start), lt: dayToDate(addDays(end, 1)) };
+  const sales = await db.salesRecord.aggregate({ where: { personId, date: range }, _sum: { amountFen: true } });
+  const logs = await db.workLog.aggregate({ where: { personId, day: range, status: 'SUBMITTED' }, _sum: { calls: true, visits: true }, _count: { _all: true } });
+  return {
+    plannedSales: plannedSales === null ? null : formatMoney(plannedSales),
+    actualSales: formatMoney(sales._sum.amountFen ?? 0n),
+    plannedCalls,
+    plannedVisits,
+    actualCalls: logs._sum.calls ?? 0,
+    actualVisits: logs._sum.visits ?? 0,
+    logsSubmitted: logs._count._all,
+  };
+}
+
+// ── reads ───────────────────────────────────────────────────────────────
+
+export interface MyWorkLog {
+  day: IsoDay;
+  dueOn: IsoDay;
+  log: WorkLogView | null;
+}
+export interface MyWeeklyReport {
+  week: IsoDay;
+  reportedFrom: IsoDay;
+  reportedTo: IsoDay;
+  dueOn: IsoDay;
+  report: WeeklyReportView | null;
+  /** The figures of the reported week as they stand (also before the first save). */
+  figures: WeekFigures | null;
+}
+export interface MyMonthlyReport {
+  month: string;
+  dueOn: IsoDay;
+  report: MonthlyReportView | null;
+}
+
+function checked(problem: WorkReportProblem | null) {
+  if (problem) throw refuse([problem], 'Refused');
+}
+
+/** The viewer's own log of a day (null before the first save). Any day may be read; only today and earlier are saved. */
+export async function myWorkLog(ctx: Context, day: IsoDay): Promise<MyWorkLog> {
+  const problem = logDayProblem(day, '2999-12-31');
+  checked(problem);
+  const personId = ctx.viewer?.personId;
+  const row = personId ? await ctx.prisma.workLog.findUnique({ where: { personId_day: { personId, day: dayToDate(day) } }, include: who }) : null;
+  return { day, dueOn: workLogDue(day), log: row ? (await logViews(ctx, [row]))[0]! : null };
+}
+
+export async function myWeeklyReport(ctx: Context, week: IsoDay): Promise<MyWeeklyReport> {
+  checked(reportWeekProblem(week, '2999-12-31'));
+  const personId = ctx.viewer?.personId;
+  const row = personId ? await ctx.prisma.weeklyReport.findUnique({ where: { personId_week: { personId, week: dayToDate(week) } }, include: who }) : null;
+  const reported = reportedWeek(week);
+  const report = row ? (await weeklyViews(ctx, [row]))[0]! : null;
+  return { week, reportedFrom: reported.start, reportedTo: reported.end, dueOn: weeklyReportDue(week), report, figures: report?.figures ?? (personId ? await weekFigures(ctx.prisma, personId, reported.start, reported.end) : null) };
+}
+
+export async function myMonthlyReport(ctx: Context, month: string): Promise<MyMonthlyReport> {
+  checked(reportMonthProblem(month, '2999-12-31'));
+  const personId = ctx.viewer?.personId;
+  const row = personId ? await ctx.prisma.monthlyReport.findUnique({ where: { personId_month: { personId, month } }, include: who }) : null;
+  return { month, dueOn: monthlyReportDue(month, await repPlanDueDay(ctx)), report: row ? (await monthlyViews(ctx, [row]))[0]! : null };
+}
+
+/** The logs the viewer may read from one day to another (at most 62 days), optionally of one person; by day, then employee number. */
+export async function workLogs(ctx: Context, from: IsoDay, to: IsoDay, personId: string | null): Promise<WorkLogView[]> {
+  checked(logDayProblem(from, '2999-12-31') ?? logDayProblem(to, '2999-12-31'));
+  const end = to < addDays(from, 62) ? to : addDays(from, 61);
+  const where: Prisma.WorkLogWhereInput = { AND: [await readableWhere(ctx), { day: { gte: dayToDate(from), lte: dayToDate(end) } }, ...(personId ? [{ personId }] : [])] };
+  const rows = await ctx.prisma.workLog.findMany({ where, include: who, orderBy: [{ day: 'asc' }, { person: { employeeNo: 'asc' } }] });
+  return logViews(ctx, rows);
+}
+
+/** The weekly reports the viewer may read for a week (its Monday), by employee number. */
+export async function weeklyReports(ctx: Context, week: IsoDay): Promise<WeeklyReportView[]> {
+  checked(reportWeekProblem(week, '2999-12-31'));
+  const rows = await ctx.prisma.weeklyReport.findMany({ where: { AND: [await readableWhere(ctx), { week: dayToDate(week) }] }, include: who, orderBy: { person: { employeeNo: 'asc' } } });
+  return weeklyViews(ctx, rows);
+}
+
+/** The monthly reports the viewer may read for a month, by employee number. */
+export async function monthlyReports(ctx: Context, month: string): Promise<MonthlyReportView[]> {
+  checked(reportMonthProblem(month, '2999-12'));
+  const rows = await ctx.prisma.monthlyReport.findMany({ where: { AND: [await readableWhere(ctx), { month }] }, include: who, orderBy: { person: { employeeNo: 'asc' } } });
+  return monthlyViews(ctx, rows);
+}
+
+// ── changes ─────────────────────────────────────────────────────────────
+
+/** The unit the person is in on a day (null when not on the roster then). */
+async function unitOn(db: Db, personId: string, day: IsoDay): Promise<string | null> {
+  const d = dayToDate(day);
+  const a = await db.assignment.findFirst({ where: { personId, validFrom: { lte: d }, OR: [{ validTo: null }, { validTo: { gt: d } }] }, orderBy: { validFrom: 'desc' }, select: { unitId: true } });
+  return a?.unitId ?? null;
+}
+
+function own(ctx: Context): string {
+  const personId = ctx.viewer?.personId;
+  if (!personId) throw forbidden('WORK_REPORT_ONLY_OWN', 'Only people on the roster keep work logs and reports');
+  return personId;
+}
+
+const notEmployed = (day: IsoDay) => dynamicClientError('BAD_USER_INPUT', `You were not on the roster on ${day}`, { reason: 'WORK_REPORT_NOT_EMPLOYED', params: { date: day }, field: 'day' });
+
+/**
+ * Saves (and with `submit`, hands in) a row of the viewer's own: refused
+ * whole when a check fails, when it was handed in already, or when the
+ * revision read is stale (a new one: revision null).
+ */
+async function saveOwn<T extends { id: string; status: WorkReportStatus; revision: number }>(
+  ctx: Context,
+  what: { entityType: string; find: (tx: Tx) => Promise<T | null>; create: (tx: Tx, data: { status: WorkReportStatus; submittedAt: Date | null }) => Promise<{ id: string }>; update: (tx: Tx, id: string, revision: number, data: { status: WorkReportStatus; submittedAt: Date | null }) => Promise<number>; unitDay: IsoDay; after: unknown },
+  revision: number | null,
+  submit: boolean,
+): Promise<string> {
+  const personId = own(ctx);
+  return ctx.prisma.$transaction(async (tx) => {
+    if (!(await unitOn(tx, personId, what.unitDay))) throw notEmployed(what.unitDay);
+    const existing = await what.find(tx);
+    const state = submit ? { status: 'SUBMITTED' as const, submittedAt: new Date() } : { status: 'DRAFT' as const, submittedAt: null };
+    if (existing) {
+      if (existing.status !== 'DRAFT') throw alreadySubmitted();
+      if (revision !== existing.revision) throw stale(existing.id, revision ?? 0);
+      if ((await what.update(tx, existing.id, existing.revision, state)) === 0) throw stale(existing.id, revision);
+      await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: existing.id, action: submit ? 'submit' : 'update', before: existing, after: { ...(what.after as object), status: state.status } });
+      return existing.id;
+    }
+    const created = await what.create(tx, state).catch((e: unknown) => {
+      if (isUniqueViolation(e)) throw stale(what.unitDay, revision ?? 0);
+      throw e;
+    });
+    await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: created.id, action: submit ? 'submit' : 'create', after: { ...(what.after as object), status: state.status } });
+    return created.id;
+  });
+}
+
+const logFields = (f: WorkLogFields): WorkLogFields => ({ calls: f.calls, visits: f.visits, deals: f.deals, customersMet: f.customersMet.trim(), notes: f.notes.trim() });
+
+/** The viewer saves (and with `submit`, hands in) their log of a day: never for a day after today. */
+export async function saveWorkLog(ctx: Context, day: IsoDay, input: WorkLogFields, revision: number | null, submit: boolean): Promise<WorkLogView> {
+  const personId = own(ctx);
+  checked(logDayProblem(day, today()));
+  const fields = logFields(input);
+  const problems = checkWorkLog(fields, submit);
+  if (problems.length) throw refuse(problems, 'The work log was not saved');
+  const key = { personId_day: { personId, day: dayToDate(day) } };
+  const id = await saveOwn(
+    ctx,
+    {
+      entityType: 'WorkLog',
+      unitDay: day,
+      after: { person: personId, day, ...fields },
+      find: (tx) => tx.workLog.findUnique({ where: key }),
+      create: async (tx, state) => tx.workLog.create({ data: { personId, day: dayToDate(day), unitId: (await unitOn(tx, personId, day))!, ...fields, ...state } }),
+      update: async (tx, id, rev, state) => (await tx.workLog.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
+    },
+    revision,
+    submit,
+  );
+  return (await logViews(ctx, [await ctx.prisma.workLog.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
+}
+
+const weeklyFields = (f: WeeklyReportFields): WeeklyReportFields => ({ results: f.results.trim(), plan: f.plan.trim(), marketFeedback: f.marketFeedback.trim(), problems: f.problems.trim() });
+
+/** The viewer saves (and with `submit`, hands in) their weekly report for a week (its Monday; at the latest next week's). */
+export async function saveWeeklyReport(ctx: Context, week: IsoDay, input: WeeklyReportFields, revision: number | null, submit: boolean): Promise<WeeklyReportView> {
+  const personId = own(ctx);
+  checked(reportWeekProblem(week, today()));
+  const fields = weeklyFields(input);
+  const problems = checkWeeklyReport(fields, submit);
+  if (problems.length) throw refuse(problems, 'The weekly report was not saved');
+  const key = { personId_week: { personId, week: dayToDate(week) } };
+  const id = await saveOwn(
+    ctx,
+    {
+      entityType: 'WeeklyReport',
+      unitDay: week,
+      after: { person: personId, week, ...fields },
+      find: (tx) => tx.weeklyReport.findUnique({ where: key }),
+      create: async (tx, state) => tx.weeklyReport.create({ data: { personId, week: dayToDate(week), unitId: (await unitOn(tx, personId, week))!, ...fields, ...state } }),
+      update: async (tx, id, rev, state) => (await tx.weeklyReport.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
+    },
+    revision,
+    submit,
+  );
+  return (await weeklyViews(ctx, [await ctx.prisma.weeklyReport.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
+}
+
+const monthlyFields = (f: MonthlyReportFields): MonthlyReportFields => ({ results: f.results.trim(), analysis: f.analysis.trim(), plan: f.plan.trim() });
+
+/** The viewer saves (and with `submit`, hands in) their monthly report (this month or an earlier one). */
+export async function saveMonthlyReport(ctx: Context, month: string, input: MonthlyReportFields, revision: number | null, submit: boolean): Promise<MonthlyReportView> {
+  const personId = own(ctx);
+  const now = today();
+  checked(reportMonthProblem(month, now));
+  const fields = monthlyFields(input);
+  const problems = checkMonthlyReport(fields, submit);
+  if (problems.length) throw refuse(problems, 'The monthly report was not saved');
+  // The unit on the month's last day (or today, when the month is still running).
+  const unitDay = lastDayOfMonth(month) < now ? lastDayOfMonth(month) : now;
+  const key = { personId_month: { personId, month } };
+  const id = await saveOwn(
+    ctx,
+    {
+      entityType: 'MonthlyReport',
+      unitDay,
+      after: { person: personId, month, ...fields },
+      find: (tx) => tx.monthlyReport.findUnique({ where: key }),
+      create: async (tx, state) => tx.monthlyReport.create({ data: { personId, month, unitId: (await unitOn(tx, personId, unitDay))!, ...fields, ...state } }),
+      update: async (tx, id, rev, state) => (await tx.monthlyReport.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
+    },
+    revision,
+    submit,
+  );
+  return (await monthlyViews(ctx, [await ctx.prisma.monthlyReport.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
+}
+
+/**
+ * A manager over the rep (or a director) comments on a submitted log or
+ * report; a later comment replaces the earlier one (both are in the audit).
+ */
+export async function commentWorkReport(ctx: Context, kind: WorkReportKind, id: string, revision: number, commentText: string): Promise<WorkLogView | WeeklyReportView | MonthlyReportView> {
+  checked(commentProblem(commentText));
+  const comment = commentText.trim();
+  const scope = await viewerScope(ctx);
+  const where = await readableWhere(ctx);
+  const by = { comment, commentedById: ctx.viewer?.userId ?? null, commentedBy: ctx.viewer?.personName ?? ctx.viewer?.username ?? null, commentedAt: new Date(), revision: { increment: 1 } };
+  const entityType = kind === 'LOG' ? 'WorkLog' : kind === 'WEEKLY' ? 'WeeklyReport' : 'MonthlyReport';
+  await ctx.prisma.$transaction(async (tx) => {
+    const q = { where: { AND: [{ id }, where] }, include: who };
+    const row: Who | null = kind === 'LOG' ? await tx.workLog.findFirst(q) : kind === 'WEEKLY' ? await tx.weeklyReport.findFirst(q) : await tx.monthlyReport.findFirst(q);
+    if (!row) throw notFound(id);
+    const refusal = commentRefusal(ctx, scope.unitPaths, row);
+    if (refusal) throw refusal;
+    if (row.revision !== revision) throw stale(id, revision);
+    if (row.status !== 'SUBMITTED') throw dynamicClientError('BAD_USER_INPUT', 'Only a submitted log or report is commented on', { reason: 'WORK_REPORT_NOT_SUBMITTED', params: {}, field: 'id' });
+    const w = { where: { id, revision }, data: by };
+    const { count } = kind === 'LOG' ? await tx.workLog.updateMany(w) : kind === 'WEEKLY' ? await tx.weeklyReport.updateMany(w) : await tx.monthlyReport.updateMany(w);
+    if (count === 0) throw stale(id, revision);
+    await recordAudit(tx, ctx.viewer, { entityType, entityId: id, action: 'comment', before: { comment: row.comment }, after: { comment } });
+  });
+  if (kind === 'LOG') return (await logViews(ctx, [await ctx.prisma.workLog.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
+  if (kind === 'WEEKLY') return (await weeklyViews(ctx, [await ctx.prisma.weeklyReport.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
+  return (await monthlyViews(ctx, [await ctx.prisma.monthlyReport.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
+}
+
+export { who as workReportInclude };
