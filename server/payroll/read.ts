@@ -50,10 +50,34 @@ async function runsVisible(ctx: Context): Promise<Prisma.PayrollRunWhereInput> {
   return or.length ? { OR: or } : { id: { in: [] } };
 }
 
+/**
+ * Payslips with their lines and person, in employee-number order. Three
+ * reads joined here, each filtered in SQL by the same condition: Prisma's
+ * include would bind every payslip's id (and every person's) as a
+ * variable, past SQLite's 32,766 in a run of 40,000 (issue 12 §3).
+ */
+export async function readPayslips(db: Context['prisma'], where: Prisma.PayslipWhereInput): Promise<PayslipRow[]> {
+  const [slips, people, lines] = await Promise.all([
+    db.payslip.findMany({ where }),
+    db.person.findMany({ where: { payslips: { some: where } }, select: { id: true, name: true, employeeNo: true } }),
+    db.payslipLine.findMany({ where: { payslip: where }, orderBy: [{ payslipId: 'asc' }, { position: 'asc' }] }),
+  ]);
+  const personOf = new Map(people.map((p) => [p.id, { name: p.name, employeeNo: p.employeeNo }]));
+  const linesOf = new Map<string, typeof lines>();
+  for (const l of lines) {
+    const list = linesOf.get(l.payslipId);
+    if (list) list.push(l);
+    else linesOf.set(l.payslipId, [l]);
+  }
+  return slips
+    .map((s) => ({ ...s, person: personOf.get(s.personId)!, lines: linesOf.get(s.id) ?? [] }))
+    .sort((a, b) => (a.person.employeeNo < b.person.employeeNo ? -1 : a.person.employeeNo > b.person.employeeNo ? 1 : 0));
+}
+
 export async function runView(ctx: Context, id: string) {
   const run = await ctx.prisma.payrollRun.findFirst({ where: { AND: [{ id }, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true, path: true } }, events: { orderBy: { at: 'asc' } } } });
   if (!run) throw notFound('PayrollRun', id);
-  const payslips = await ctx.prisma.payslip.findMany({ where: { AND: [{ runId: id }, await slipsVisible(ctx, run.month)] }, include: slipInclude, orderBy: { person: { employeeNo: 'asc' } } });
+  const payslips = await readPayslips(ctx.prisma, { AND: [{ runId: id }, await slipsVisible(ctx, run.month)] });
   return { run, payslips };
 }
 export type RunView = Awaited<ReturnType<typeof runView>>;

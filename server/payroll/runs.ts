@@ -13,6 +13,7 @@ import { badInput, clientError, conflict, forbidden, notFound } from '../errors.
 import { calculatePayslip, parsePlan } from '../../schema/compensation.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson } from './inputs.ts';
+import { readPayslips } from './read.ts';
 import { month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
 import { calculatePayslips } from './calculate-guarded.ts';
@@ -227,7 +228,7 @@ export async function reopenRun(ctx: Context, id: string, revision: number, reas
 
 /** Recomputes a run's payslips from their frozen inputs and plan versions; lists any that differ. */
 export async function recheckRun(db: Context['prisma'], id: string): Promise<string[]> {
-  const slips = await db.payslip.findMany({ where: { runId: id }, include: { lines: { orderBy: { position: 'asc' } }, person: { select: { name: true } } } });
+  const slips = await readPayslips(db, { runId: id });
   const plans = new Map<string, ReturnType<typeof parsePlan>>();
   const differences: string[] = [];
   for (const s of slips) {
