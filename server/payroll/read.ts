@@ -56,7 +56,15 @@ async function runsVisible(ctx: Context): Promise<Prisma.PayrollRunWhereInput> {
  * include would bind every payslip's id (and every person's) as a
  * variable, past SQLite's 32,766 in a run of 40,000 (issue 12 §3).
  */
-export async function readPayslips(db: Context['prisma'], where: Prisma.PayslipWhereInput): Promise<PayslipRow[]> {
+export async function readPayslips(db: Context['prisma'], where: Prisma.PayslipWhereInput, page?: { first: number; after: string | null }): Promise<PayslipRow[]> {
+  if (page) {
+    // A page by keyset on the employee number (unique): the page's people first, then the
+    // payslips in their range of numbers — a range, never a list of bound ids.
+    const after = page.after === null ? {} : { gt: page.after };
+    const people = await db.person.findMany({ where: { employeeNo: after, payslips: { some: where } }, orderBy: { employeeNo: 'asc' }, take: page.first, select: { employeeNo: true } });
+    if (!people.length) return [];
+    return readPayslips(db, { AND: [where, { person: { employeeNo: { ...after, lte: people.at(-1)!.employeeNo } } }] });
+  }
   const [slips, people, lines] = await Promise.all([
     db.payslip.findMany({ where }),
     db.person.findMany({ where: { payslips: { some: where } }, select: { id: true, name: true, employeeNo: true } }),
@@ -74,10 +82,19 @@ export async function readPayslips(db: Context['prisma'], where: Prisma.PayslipW
     .sort((a, b) => (a.person.employeeNo < b.person.employeeNo ? -1 : a.person.employeeNo > b.person.employeeNo ? 1 : 0));
 }
 
-export async function runView(ctx: Context, id: string) {
+/** A run the viewer may see, with its scope and events (no payslips); not found otherwise. */
+export async function runHead(ctx: Context, id: string) {
   const run = await ctx.prisma.payrollRun.findFirst({ where: { AND: [{ id }, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true, path: true } }, events: { orderBy: { at: 'asc' } } } });
   if (!run) throw notFound('PayrollRun', id);
-  const payslips = await readPayslips(ctx.prisma, { AND: [{ runId: id }, await slipsVisible(ctx, run.month)] });
+  return run;
+}
+
+/** The payslips of a run the viewer may see, as a condition. */
+export const visiblePayslips = async (ctx: Context, run: { id: string; month: string }): Promise<Prisma.PayslipWhereInput> => ({ AND: [{ runId: run.id }, await slipsVisible(ctx, run.month)] });
+
+export async function runView(ctx: Context, id: string) {
+  const run = await runHead(ctx, id);
+  const payslips = await readPayslips(ctx.prisma, await visiblePayslips(ctx, run));
   return { run, payslips };
 }
 export type RunView = Awaited<ReturnType<typeof runView>>;

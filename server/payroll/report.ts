@@ -10,7 +10,7 @@ import type { Context } from '../graphql/context.ts';
 import type { Rank } from '../db/generated/sqlite/client/enums.ts';
 import { thawInputs } from './inputs.ts';
 import { month } from './month.ts';
-import { runView, type PayslipRow, type RunView } from './read.ts';
+import { readPayslips, runHead, runView, visiblePayslips, type PayslipRow, type RunView } from './read.ts';
 import { unitIndex, unitPathNames } from '../roster/roster-query.ts';
 import { payslipChanges, runTotals, type PayslipChange, type ReportSlip, type RunTotals } from '../../schema/payroll-report.ts';
 import { period } from '../../schema/periods.ts';
@@ -86,7 +86,7 @@ export const reportSlip = (s: PayslipRow): ReportSlip => ({
   lines: s.lines.map((l) => ({ code: l.code, label: l.label, kind: l.kind, amountFen: l.amountFen })),
 });
 
-export const totalsOf = (view: RunView): RunTotals => runTotals(view.payslips.map(reportSlip));
+export const totalsOf = (view: Pick<RunView, 'payslips'>): RunTotals => runTotals(view.payslips.map(reportSlip));
 
 export type ComparisonBase = 'PREVIOUS_VERSION' | 'PREVIOUS_MONTH';
 
@@ -124,6 +124,33 @@ export async function reportView(ctx: Context, id: string): Promise<ReportView> 
   return { ...view, payslips: await withFacts(ctx, { id: view.run.id, month: view.run.month, scopePath: view.run.scopeUnit.path }, view.payslips) };
 }
 export type ReportView = Omit<RunView, 'payslips'> & { payslips: ReportPayslip[] };
+
+/**
+ * A run for the API: its head read now (visibility checked), its payslips
+ * only when a field asks for them (once per request), or a page of them by
+ * keyset (issue 12 §3: a mutation answering with the run's status and
+ * revision does not read 10,000 payslips).
+ */
+export interface LazyRunView {
+  run: RunView['run'];
+  payslips(): Promise<ReportPayslip[]>;
+  page(first: number, after: string | null): Promise<{ nodes: ReportPayslip[]; hasNextPage: boolean; endCursor: string | null }>;
+}
+
+export async function lazyReportView(ctx: Context, id: string): Promise<LazyRunView> {
+  const run = await runHead(ctx, id);
+  const facts = (slips: PayslipRow[]) => withFacts(ctx, { id: run.id, month: run.month, scopePath: run.scopeUnit.path }, slips);
+  let all: Promise<ReportPayslip[]> | null = null;
+  return {
+    run,
+    payslips: () => (all ??= visiblePayslips(ctx, run).then((where) => readPayslips(ctx.prisma, where)).then(facts)),
+    page: async (first, after) => {
+      const rows = await readPayslips(ctx.prisma, await visiblePayslips(ctx, run), { first: first + 1, after });
+      const nodes = await facts(rows.slice(0, first));
+      return { nodes, hasNextPage: rows.length > first, endCursor: nodes.at(-1)?.person.employeeNo ?? after };
+    },
+  };
+}
 
 /** What changed, person by person and component by component, from the base run to this one (both as the viewer may see them). */
 export async function compareRun(ctx: Context, view: Pick<RunView, 'run' | 'payslips'>, against: ComparisonBase): Promise<Comparison> {

@@ -6,7 +6,8 @@ import { builder } from '../builder.ts';
 import { AttendanceStatusEnum, PayrollStatusEnum, PositionEnum, RankEnum, RoleEnum } from './enums.ts';
 import { approveRun, calculateRun, createRun, markPaid, reopenRun, returnRun, submitRun } from '../../payroll/runs.ts';
 import { listRuns, myPayslip, myPayslipMonths, type RunView } from '../../payroll/read.ts';
-import { compareRun, reportView, totalsOf, withFacts, type ReportPayslip, type ReportView } from '../../payroll/report.ts';
+import { compareRun, lazyReportView, totalsOf, withFacts, type LazyRunView, type ReportPayslip } from '../../payroll/report.ts';
+import { PageInfo } from './Person.ts';
 import { returnRefusal, SIGN_OFF, signaturesSinceSubmit, signRefusal } from '../../payroll/sign-off.ts';
 import type { RunTotals } from '../../../schema/payroll-report.ts';
 import { importAttendance } from '../../payroll/attendance.ts';
@@ -160,14 +161,31 @@ const PayrollComparison = builder.objectRef<Awaited<ReturnType<typeof compareRun
   }),
 });
 
-const PayrollRunRef = builder.objectRef<ReportView>('PayrollRun').implement({
-  description: 'A run with the payslips the viewer may see (all for finance and signers; their subtree for managers).',
+const PayslipPage = builder.objectRef<Awaited<ReturnType<LazyRunView['page']>>>('PayslipPage').implement({
+  description: 'A page of payslips in employee-number order; pageInfo.endCursor goes in `after` for the next.',
+  fields: (t) => ({
+    nodes: t.field({ type: [PayslipRef], resolve: (p) => p.nodes }),
+    pageInfo: t.field({ type: PageInfo, resolve: (p) => p }),
+  }),
+});
+
+const PayrollRunRef = builder.objectRef<LazyRunView>('PayrollRun').implement({
+  description: 'A run with the payslips the viewer may see (all for finance and signers; their subtree for managers). Payslips are read only when asked for: `payslipPage` pages them by keyset, `payslips` gives them all.',
   fields: (t) => ({
     run: t.field({ type: PayrollRunSummary, resolve: (v) => v.run }),
     events: t.field({ type: [PayrollEventRef], resolve: (v) => v.run.events }),
-    payslips: t.field({ type: [PayslipRef], resolve: (v) => v.payslips }),
-    totalNet: t.field({ type: 'Money', resolve: (v) => v.payslips.reduce((a, p) => a + p.netFen, 0n) }),
-    totals: t.field({ type: PayrollTotals, resolve: (v) => totalsOf(v) }),
+    payslips: t.field({ type: [PayslipRef], description: 'Every payslip the viewer may see, in employee-number order (a large run: prefer payslipPage).', resolve: (v) => v.payslips() }),
+    payslipPage: t.field({
+      type: PayslipPage,
+      description: 'Payslips the viewer may see, in employee-number order, `first` at a time after the cursor `after`.',
+      args: {
+        first: t.arg.int({ defaultValue: 500, validate: z.number().int().min(1).max(2000) }),
+        after: t.arg.string({ required: false, validate: z.string().max(64).nullable().optional() }),
+      },
+      resolve: (v, args) => v.page(args.first, args.after ?? null),
+    }),
+    totalNet: t.field({ type: 'Money', resolve: async (v) => (await v.payslips()).reduce((a, p) => a + p.netFen, 0n) }),
+    totals: t.field({ type: PayrollTotals, resolve: async (v) => totalsOf({ payslips: await v.payslips() }) }),
     signOffs: t.field({ type: [PayrollSignOff], description: 'Who signed the current submission, and when.', resolve: (v) => signaturesSinceSubmit(v.run.events) }),
     nextSigner: t.field({ type: RoleEnum, nullable: true, description: 'The role whose signature the run waits for.', resolve: (v) => SIGN_OFF[v.run.status]?.role ?? null }),
     viewerMaySign: t.boolean({ description: 'Whether approvePayrollRun would accept the viewer now (same rule).', resolve: (v, _a, ctx) => signRefusal(v.run.status, ctx.viewer, v.run.events) === null }),
@@ -176,7 +194,7 @@ const PayrollRunRef = builder.objectRef<ReportView>('PayrollRun').implement({
       type: PayrollComparison,
       description: 'What changed, person by person and component by component, against the previous version of this run or the previous month.',
       args: { against: t.arg({ type: ComparisonBaseEnum }) },
-      resolve: (v, args, ctx) => compareRun(ctx, v, args.against),
+      resolve: async (v, args, ctx) => compareRun(ctx, { run: v.run, payslips: await v.payslips() }, args.against),
     }),
   }),
 });
@@ -192,7 +210,7 @@ builder.prismaObject('CompensationPlan', {
   }),
 });
 
-const reload = (ctx: Parameters<typeof reportView>[0], runId: string) => reportView(ctx, runId);
+const reload = (ctx: Parameters<typeof lazyReportView>[0], runId: string) => lazyReportView(ctx, runId);
 
 builder.queryFields((t) => ({
   compensationPlans: t.prismaField({
@@ -210,7 +228,7 @@ builder.queryFields((t) => ({
     type: PayrollRunRef,
     authScopes: payrollReaders,
     args: { id: t.arg.id({ validate: id }) },
-    resolve: (_r, args, ctx) => reportView(ctx, String(args.id)),
+    resolve: (_r, args, ctx) => lazyReportView(ctx, String(args.id)),
   }),
   myPayslip: t.field({
     type: PayslipRef,

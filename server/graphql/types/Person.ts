@@ -53,7 +53,7 @@ const PersonEdge = builder.objectRef<PersonRow>('PersonEdge').implement({
     node: t.field({ type: PersonRef, resolve: (p) => p }),
   }),
 });
-const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
+export const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
   fields: (t) => ({
     hasNextPage: t.exposeBoolean('hasNextPage'),
     endCursor: t.exposeString('endCursor', { nullable: true }),
