@@ -5,7 +5,7 @@
  * whole and rechecks from its frozen inputs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/harness.ts';
+import { startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { recheckRun } from '../../server/payroll/runs.ts';
 
 const MORE = 40_000;
@@ -63,7 +63,7 @@ describe('a 40,000-payslip run on sqlite', () => {
     let after: string | null = null;
     for (let pages = 0; ; pages++) {
       expect(pages).toBeLessThan(30);
-      const r: { errors?: unknown; data: any } = await s.gql('query($id: ID!, $after: String) { payrollRun(id: $id) { payslipPage(first: 2000, after: $after) { nodes { employeeNo net } pageInfo { hasNextPage endCursor } } } }', { id: runId, after }, finance);
+      const r: GqlResult = await s.gql('query($id: ID!, $after: String) { payrollRun(id: $id) { payslipPage(first: 2000, after: $after) { nodes { employeeNo net } pageInfo { hasNextPage endCursor } } } }', { id: runId, after }, finance);
       expect(r.errors).toBeUndefined();
       const page: { nodes: { employeeNo: string; net: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = r.data.payrollRun.payslipPage;
       paged.push(...page.nodes);
