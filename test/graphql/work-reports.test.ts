@@ -213,6 +213,6 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     // Another area's manager may not ask for this team; a rep may not ask at all.
     expect(codeOf(await s.gql(SHEET, { p: monday, u: team.id }, t.otherManager))).toBe('NOT_FOUND');
     expect(codeOf(await s.gql(SHEET, { p: monday }, t.rep))).toBe('FORBIDDEN');
-    expect(ext(await s.gql(SHEET, { p: 'next week' }, t.manager))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(ext(await s.gql(SHEET, { p: 'next week' }, t.manager))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WORK_REPORT_NOT_A_PERIOD', params: { value: 'next week' } });
   });
 });
