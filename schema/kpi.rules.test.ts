@@ -276,7 +276,15 @@ describe('score validation', () => {
 
 describe('the tables', () => {
   it('say which computations are rates and which counts, and which set each position is assessed by', () => {
-    expect(COMPUTATION_UNIT).toEqual({ SALES_ACHIEVEMENT: 'rate', TEAM_SALES_ACHIEVEMENT: 'rate', COLLECTION_RATE: 'rate', NEW_CUSTOMERS: 'count' });
+    expect(COMPUTATION_UNIT).toEqual({
+      SALES_ACHIEVEMENT: 'rate',
+      TEAM_SALES_ACHIEVEMENT: 'rate',
+      COLLECTION_RATE: 'rate',
+      NEW_CUSTOMERS: 'count',
+      CALLS_PER_DAY: 'average',
+      VISITS_PER_WEEK: 'average',
+      REPORTS_ON_TIME: 'rate',
+    });
     expect(KPI_ROLE_OF_POSITION).toEqual({ SALES_REP: 'REP', ACCOUNT_MANAGER: 'MANAGER', REGIONAL_MANAGER: 'MANAGER', SALES_DIRECTOR: 'MANAGER', FINANCE: null });
   });
 });
@@ -297,6 +305,23 @@ describe('computed indicators', () => {
     expect(computedFraction('COLLECTION_RATE', { actual: 80n, basis: 100n }, '90', 1)).toEqual(rational(8n, 9n));
     expect(computedFraction('COLLECTION_RATE', { actual: 90n, basis: 100n }, '90', 3)).toEqual(rational(1n));
     expect(computedFraction('COLLECTION_RATE', { actual: 1n, basis: 0n }, '90', 1)).toBeNull();
+  });
+
+  it('show the habits as calls a working day, visits a week (7 days) and reports on time as a percentage', () => {
+    expect(computedValue('CALLS_PER_DAY', { actual: 150n, basis: 20n })).toEqual(rational(15n, 2n));
+    expect(computedValue('VISITS_PER_WEEK', { actual: 6n, basis: 28n })).toEqual(rational(3n, 2n));
+    expect(computedValue('REPORTS_ON_TIME', { actual: 3n, basis: 4n })).toEqual(rational(75n));
+    expect(computedValue('CALLS_PER_DAY', { actual: 0n, basis: 0n })).toBeNull();
+    expect(computedValue('REPORTS_ON_TIME', { actual: 0n, basis: null })).toBeNull();
+  });
+
+  it('earn the habits’ full marks per day or week whatever the period’s length', () => {
+    // 5 calls a day for full marks: 4 a day earn 4/5, in a month or a quarter alike.
+    expect(computedFraction('CALLS_PER_DAY', { actual: 80n, basis: 20n }, '5', 1)).toEqual(rational(4n, 5n));
+    expect(computedFraction('CALLS_PER_DAY', { actual: 240n, basis: 60n }, '5', 3)).toEqual(rational(4n, 5n));
+    expect(computedFraction('VISITS_PER_WEEK', { actual: 8n, basis: 28n }, '1', 1)).toEqual(rational(1n));
+    expect(computedFraction('VISITS_PER_WEEK', { actual: 2n, basis: 28n }, '1', 1)).toEqual(rational(1n, 2n));
+    expect(computedFraction('REPORTS_ON_TIME', { actual: 3n, basis: 4n }, '100', 1)).toEqual(rational(3n, 4n));
   });
 
   it('count a number a month, times the months of the period', () => {

@@ -7,12 +7,15 @@
  * An indicator set belongs to a role (reps, managers). Each indicator has a
  * group, a weight (a percentage with at most two decimals; a set's weights
  * sum to exactly 100 %), and is either computed from data (achievement,
- * collection rate, new customers) or scored by the manager in whole points
- * from 0 to its max. An indicator earns a fraction of its weight:
+ * collection rate, new customers; the work habits: calls a day, visits a
+ * week, reports on time) or scored by the manager in whole points from 0 to
+ * its max. An indicator earns a fraction of its weight:
  *   manager-scored: score ÷ max;
  *   computed: value ÷ the value that earns full marks, at most 1 (and at
- *     least 0); rates (achievement, collection rate) are percentages, counts
- *     (new customers) are a number a month, times the months of the period.
+ *     least 0); rates (achievement, collection rate, reports on time) are
+ *     percentages, counts (new customers) are a number a month, times the
+ *     months of the period, averages (calls a day, visits a week) a number
+ *     per day or week whatever the period.
  * The total is Σ weight × fraction on a 0-100 scale, exact (rationals),
  * rounded half-up only for display. The grade is the first band, best
  * first, whose minimum the total reaches (inclusive) or passes (exclusive),
@@ -30,14 +33,33 @@ export type KpiGrade = (typeof KPI_GRADES)[number];
 export const BANDED_GRADES = ['EXCELLENT', 'GOOD', 'PASS'] as const;
 export type BandedGrade = (typeof BANDED_GRADES)[number];
 
-export const KPI_COMPUTATIONS = ['SALES_ACHIEVEMENT', 'TEAM_SALES_ACHIEVEMENT', 'COLLECTION_RATE', 'NEW_CUSTOMERS'] as const;
+export const KPI_COMPUTATIONS = ['SALES_ACHIEVEMENT', 'TEAM_SALES_ACHIEVEMENT', 'COLLECTION_RATE', 'NEW_CUSTOMERS', 'CALLS_PER_DAY', 'VISITS_PER_WEEK', 'REPORTS_ON_TIME'] as const;
 export type KpiComputation = (typeof KPI_COMPUTATIONS)[number];
-/** Rates are a percentage (value and full marks); counts a number a month. */
-export const COMPUTATION_UNIT: Record<KpiComputation, 'rate' | 'count'> = {
+/**
+ * Rates are a percentage (value and full marks); counts a number a month;
+ * averages a number per day or week (the habits of domain §4: 5-10 calls a
+ * day, 1-3 visits a week), the same whatever the period's length.
+ */
+export const COMPUTATION_UNIT: Record<KpiComputation, 'rate' | 'count' | 'average'> = {
   SALES_ACHIEVEMENT: 'rate',
   TEAM_SALES_ACHIEVEMENT: 'rate',
   COLLECTION_RATE: 'rate',
   NEW_CUSTOMERS: 'count',
+  CALLS_PER_DAY: 'average',
+  VISITS_PER_WEEK: 'average',
+  REPORTS_ON_TIME: 'rate',
+};
+/** What an average's basis counts, as days of it per unit: calls per working day (basis: working days), visits per week (basis: calendar days, 7 a week). */
+export const AVERAGE_PER: Partial<Record<KpiComputation, bigint>> = { CALLS_PER_DAY: 1n, VISITS_PER_WEEK: 7n };
+/** Whether a computation's actual and basis are money (fen) or counts (calls, days, reports). */
+export const COMPUTATION_FIGURES: Record<KpiComputation, 'money' | 'count'> = {
+  SALES_ACHIEVEMENT: 'money',
+  TEAM_SALES_ACHIEVEMENT: 'money',
+  COLLECTION_RATE: 'money',
+  NEW_CUSTOMERS: 'count',
+  CALLS_PER_DAY: 'count',
+  VISITS_PER_WEEK: 'count',
+  REPORTS_ON_TIME: 'count',
 };
 
 export const KPI_ROLES = ['REP', 'MANAGER'] as const;
@@ -236,10 +258,11 @@ export interface Measured {
   basis: bigint | null;
 }
 
-/** The computed value shown: a percentage for rates (null without a basis), the count for counts. */
+/** The computed value shown: a percentage for rates, a number per day or week for averages (both null without a basis), the count for counts. */
 export function computedValue(computation: KpiComputation, measured: Measured): Rational | null {
   if (COMPUTATION_UNIT[computation] === 'count') return rational(measured.actual);
   if (!measured.basis) return null;
+  if (COMPUTATION_UNIT[computation] === 'average') return rational(measured.actual * (AVERAGE_PER[computation] ?? 1n), measured.basis);
   return rational(measured.actual * 100n, measured.basis);
 }
 

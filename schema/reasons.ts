@@ -201,6 +201,7 @@ export const WORK_REPORT_REASONS = {
   WORK_REPORT_NOT_A_DAY: ['value'],
   WORK_REPORT_NOT_A_MONDAY: ['value'],
   WORK_REPORT_NOT_A_MONTH: ['value'],
+  WORK_REPORT_NOT_A_PERIOD: ['value'],
   WORK_REPORT_FUTURE_PERIOD: ['period'],
   WORK_REPORT_NOT_WHOLE: ['value'],
   WORK_REPORT_NEGATIVE: ['value'],

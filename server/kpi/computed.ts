@@ -11,9 +11,15 @@
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { KpiComputation, Measured } from '../../schema/kpi.ts';
-import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { addDays, dateToDay, dayToDate, today, type IsoDay } from '../../schema/dates.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
+import { countWorkingDays, workingCalendar, CN_CALENDAR } from '../../schema/working-calendar.ts';
+import { daysBetween } from '../../schema/periods.ts';
+import { mondayOf, monthlyReportDue, timeliness, weeklyReportDue } from '../../schema/work-reports.ts';
+import { DEFAULT_DUE_DAY } from '../../schema/rep-plan.ts';
+import { calendarDays } from '../payroll/working-calendar.ts';
+import { REP_PLAN_DUE_DAY } from '../rep-plans/settings.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -82,6 +88,77 @@ export async function newCustomers(db: Db, personId: string, p: KpiPeriod): Prom
   return { actual: BigInt(count), basis: null };
 }
 
+// ── work habits (issue 11 §6; domain §4: 5-10 calls a day, 1-3 visits a week, reports on time) ──
+
+/**
+ * The days of a period a habit is measured over: from its start (or the
+ * person's hire) to its end, yesterday or the person's leave, whichever
+ * comes first. Today is left out: its log is not due until tomorrow. Null
+ * when no day is left.
+ */
+async function habitDays(db: Db, personId: string, p: KpiPeriod, now: IsoDay): Promise<{ start: IsoDay; end: IsoDay } | null> {
+  const person = await db.person.findUnique({ where: { id: personId }, select: { hireDate: true, leaveDate: true } });
+  if (!person) return null;
+  const hired = dateToDay(person.hireDate);
+  const left = person.leaveDate ? dateToDay(person.leaveDate) : null;
+  const start = hired > p.start ? hired : p.start;
+  let end = p.end < addDays(now, -1) ? p.end : addDays(now, -1);
+  if (left && left < end) end = left;
+  return start <= end ? { start, end } : null;
+}
+
+const submittedLogs = (personId: string, d: { start: IsoDay; end: IsoDay }) => ({ personId, status: 'SUBMITTED' as const, day: { gte: dayToDate(d.start), lte: dayToDate(d.end) } });
+
+/** 日均电话数: calls in the person's submitted work logs ÷ the working days of the period so far (the working-day calendar's). */
+export async function callsPerDay(db: Db, personId: string, p: KpiPeriod, now = today()): Promise<Measured> {
+  const d = await habitDays(db, personId, p, now);
+  if (!d) return { actual: 0n, basis: null };
+  const logs = await db.workLog.aggregate({ where: submittedLogs(personId, d), _sum: { calls: true } });
+  const working = countWorkingDays(workingCalendar(CN_CALENDAR, await calendarDays(db, d.start, d.end)), d.start, d.end).count;
+  return { actual: BigInt(logs._sum.calls ?? 0), basis: BigInt(working) };
+}
+
+/**
+ * 每周拜访数: visits in the person's submitted work logs per week (7 calendar
+ * days) of the period so far. Visit slips are not added: a slip approves a
+ * trip before it happens, and the visits made on it are the ones the rep
+ * logs on those days; counting both would count a visit twice.
+ */
+export async function visitsPerWeek(db: Db, personId: string, p: KpiPeriod, now = today()): Promise<Measured> {
+  const d = await habitDays(db, personId, p, now);
+  if (!d) return { actual: 0n, basis: null };
+  const logs = await db.workLog.aggregate({ where: submittedLogs(personId, d), _sum: { visits: true } });
+  return { actual: BigInt(logs._sum.visits ?? 0), basis: BigInt(daysBetween(d.start, d.end)) };
+}
+
+/**
+ * 报告按时率: of the person's weekly reports (those keyed by a Monday of the
+ * period) and monthly reports (of the period's months) whose due day has
+ * passed or that were handed in, the share handed in on time (schema/work-reports.ts
+ * timeliness). No basis when none was due yet.
+ */
+export async function reportsOnTime(db: Db, personId: string, p: KpiPeriod, now = today()): Promise<Measured> {
+  const person = await db.person.findUnique({ where: { id: personId }, select: { hireDate: true, leaveDate: true } });
+  if (!person) return { actual: 0n, basis: null };
+  const hired = dateToDay(person.hireDate);
+  const left = person.leaveDate ? dateToDay(person.leaveDate) : null;
+  const employed = (day: IsoDay) => day >= hired && (!left || day <= left);
+  const setting = await db.setting.findUnique({ where: { key: REP_PLAN_DUE_DAY } });
+  const dueDay = setting ? Number(setting.value) : DEFAULT_DUE_DAY;
+  const mondays: IsoDay[] = [];
+  for (let m = mondayOf(addDays(p.start, 6)); m <= p.end; m = addDays(m, 7)) if (employed(m)) mondays.push(m);
+  const months = p.months.filter((m) => employed(monthlyReportDue(m, dueDay)));
+  // One after the other: inside a scorecard's transaction they share one connection.
+  const weekly = await db.weeklyReport.findMany({ where: { personId, week: { in: mondays.map(dayToDate) } }, select: { week: true, submittedAt: true } });
+  const monthly = await db.monthlyReport.findMany({ where: { personId, month: { in: months } }, select: { month: true, submittedAt: true } });
+  const submitted = (at: Date | null | undefined) => (at ? today('Asia/Shanghai', at) : null);
+  const states = [
+    ...mondays.map((m) => timeliness(weeklyReportDue(m), submitted(weekly.find((r) => dateToDay(r.week) === m)?.submittedAt), now)),
+    ...months.map((m) => timeliness(monthlyReportDue(m, dueDay), submitted(monthly.find((r) => r.month === m)?.submittedAt), now)),
+  ].filter((t) => t !== 'DUE');
+  return { actual: BigInt(states.filter((t) => t === 'ON_TIME').length), basis: BigInt(states.length) };
+}
+
 /** The computation behind each computed indicator. */
 export function measure(db: Db, computation: KpiComputation, personId: string, p: KpiPeriod, calendar: FiscalCalendar): Promise<Measured> {
   switch (computation) {
@@ -93,5 +170,11 @@ export function measure(db: Db, computation: KpiComputation, personId: string, p
       return collectionRate(db, personId, p);
     case 'NEW_CUSTOMERS':
       return newCustomers(db, personId, p);
+    case 'CALLS_PER_DAY':
+      return callsPerDay(db, personId, p);
+    case 'VISITS_PER_WEEK':
+      return visitsPerWeek(db, personId, p);
+    case 'REPORTS_ON_TIME':
+      return reportsOnTime(db, personId, p);
   }
 }

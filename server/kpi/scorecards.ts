@@ -36,6 +36,7 @@ import {
   computedFraction,
   computedValue,
   COMPUTATION_UNIT,
+  COMPUTATION_FIGURES,
   formatScaled,
   gradeFor,
   KPI_ROLE_OF_POSITION,
@@ -228,7 +229,7 @@ export interface ScorecardView {
   canApprove: boolean;
 }
 
-const figure = (line: LineRecord, v: bigint | null) => (v === null ? null : COMPUTATION_UNIT[line.computation!] === 'count' ? v.toString() : formatMoney(v));
+const figure = (line: LineRecord, v: bigint | null) => (v === null ? null : COMPUTATION_FIGURES[line.computation!] === 'count' ? v.toString() : formatMoney(v));
 
 function lineView(line: LineRecord, months: number): ScorecardLineView {
   const fraction = lineFraction(line, months);

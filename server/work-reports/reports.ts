@@ -176,11 +176,16 @@ export async function logViews(ctx: Context, logs: LogRecord[]): Promise<WorkLog
 async function weeklyViews(ctx: Context, reports: WeeklyRecord[]): Promise<WeeklyReportView[]> {
   const scope = await viewerScope(ctx);
   const now = today();
-  const out: WeeklyReportView[] = [];
-  for (const r of reports) {
+  // The figures of each reported week, for everyone reporting on it at once.
+  const figures = new Map<string, Map<string, WeekFigures>>();
+  for (const week of new Set(reports.map((r) => dateToDay(r.week)))) {
+    const reported = reportedWeek(week);
+    figures.set(week, await weekFiguresOf(ctx.prisma, [...new Set(reports.filter((r) => dateToDay(r.week) === week).map((r) => r.personId))], reported.start, reported.end));
+  }
+  return reports.map((r) => {
     const week = dateToDay(r.week);
     const reported = reportedWeek(week);
-    out.push({
+    return {
       ...common(ctx, scope.unitPaths, r, weeklyReportDue(week), now),
       week,
       reportedFrom: reported.start,
@@ -189,10 +194,9 @@ async function weeklyViews(ctx: Context, reports: WeeklyRecord[]): Promise<Weekl
       plan: r.plan,
       marketFeedback: r.marketFeedback,
       problems: r.problems,
-      figures: await weekFigures(ctx.prisma, r.personId, reported.start, reported.end),
-    });
-  }
-  return out;
+      figures: figures.get(week)!.get(r.personId)!,
+    };
+  });
 }
 
 async function monthlyViews(ctx: Context, reports: MonthlyRecord[]): Promise<MonthlyReportView[]> {
@@ -203,39 +207,50 @@ async function monthlyViews(ctx: Context, reports: MonthlyRecord[]): Promise<Mon
 }
 
 /**
- * A week's figures against the plan, computed on read: planned sales, calls
- * and visits from the rep's newest handed-in (submitted or accepted) plan of
- * each month the week touches (a Monday-to-Sunday week is one or two of the
- * plans' month-cut weeks), actual sales from the sales records, actual calls
- * and visits from the rep's submitted logs.
+ * A week's figures against the plan, computed on read, for some people at
+ * once: planned sales, calls and visits from each one's newest handed-in
+ * (submitted or accepted) plan of each month the week touches (a
+ * Monday-to-Sunday week is one or two of the plans' month-cut weeks), actual
+ * sales from the sales records, actual calls and visits from their
+ * submitted logs. Four reads, whatever the number of people.
  */
-export async function weekFigures(db: Db, personId: string, start: IsoDay, end: IsoDay): Promise<WeekFigures> {
+export async function weekFiguresOf(db: Db, personIds: string[], start: IsoDay, end: IsoDay): Promise<Map<string, WeekFigures>> {
   const months = [...new Set([start.slice(0, 7), end.slice(0, 7)])];
-  let plannedSales: bigint | null = null;
-  let plannedCalls: number | null = null;
-  let plannedVisits: number | null = null;
-  for (const month of months) {
-    const plan = await db.repPlan.findFirst({ where: { personId, month, status: { in: ['SUBMITTED', 'ACCEPTED'] } }, orderBy: { version: 'desc' }, include: { lines: { where: { kind: 'WEEK' } } } });
-    if (!plan) continue;
-    const keys = new Set(planWeeks(month).filter((w) => w.end >= start && w.start <= end).map((w) => w.key));
-    for (const l of plan.lines.filter((x) => keys.has(x.key))) {
-      plannedSales = (plannedSales ?? 0n) + l.salesFen;
-      plannedCalls = (plannedCalls ?? 0) + l.calls;
-      plannedVisits = (plannedVisits ?? 0) + l.visits;
-    }
-  }
+  const keys = new Set(months.flatMap((m) => planWeeks(m).filter((w) => w.end >= start && w.start <= end).map((w) => w.key)));
   const range = { gte: dayToDate(start), lt: dayToDate(addDays(end, 1)) };
-  const sales = await db.salesRecord.aggregate({ where: { personId, date: range }, _sum: { amountFen: true } });
-  const logs = await db.workLog.aggregate({ where: { personId, day: range, status: 'SUBMITTED' }, _sum: { calls: true, visits: true }, _count: { _all: true } });
-  return {
-    plannedSales: plannedSales === null ? null : formatMoney(plannedSales),
-    actualSales: formatMoney(sales._sum.amountFen ?? 0n),
-    plannedCalls,
-    plannedVisits,
-    actualCalls: logs._sum.calls ?? 0,
-    actualVisits: logs._sum.visits ?? 0,
-    logsSubmitted: logs._count._all,
-  };
+  const plans = await db.repPlan.findMany({
+    where: { personId: { in: personIds }, month: { in: months }, status: { in: ['SUBMITTED', 'ACCEPTED'] } },
+    orderBy: { version: 'desc' },
+    select: { personId: true, month: true, lines: { where: { kind: 'WEEK', key: { in: [...keys] } }, select: { salesFen: true, calls: true, visits: true } } },
+  });
+  const sales = await db.salesRecord.groupBy({ by: ['personId'], where: { personId: { in: personIds }, date: range }, _sum: { amountFen: true } });
+  const logs = await db.workLog.groupBy({ by: ['personId'], where: { personId: { in: personIds }, day: range, status: 'SUBMITTED' }, _sum: { calls: true, visits: true }, _count: { _all: true } });
+  const out = new Map<string, WeekFigures>();
+  for (const personId of personIds) {
+    let plannedSales: bigint | null = null;
+    let plannedCalls: number | null = null;
+    let plannedVisits: number | null = null;
+    for (const month of months) {
+      const newest = plans.find((p) => p.personId === personId && p.month === month); // newest version first
+      for (const l of newest?.lines ?? []) {
+        plannedSales = (plannedSales ?? 0n) + l.salesFen;
+        plannedCalls = (plannedCalls ?? 0) + l.calls;
+        plannedVisits = (plannedVisits ?? 0) + l.visits;
+      }
+    }
+    const sold = sales.find((x) => x.personId === personId);
+    const logged = logs.find((x) => x.personId === personId);
+    out.set(personId, {
+      plannedSales: plannedSales === null ? null : formatMoney(plannedSales),
+      actualSales: formatMoney(sold?._sum.amountFen ?? 0n),
+      plannedCalls,
+      plannedVisits,
+      actualCalls: logged?._sum.calls ?? 0,
+      actualVisits: logged?._sum.visits ?? 0,
+      logsSubmitted: logged?._count._all ?? 0,
+    });
+  }
+  return out;
 }
 
 // ── reads ───────────────────────────────────────────────────────────────
@@ -279,7 +294,7 @@ export async function myWeeklyReport(ctx: Context, week: IsoDay): Promise<MyWeek
   const row = personId ? await ctx.prisma.weeklyReport.findUnique({ where: { personId_week: { personId, week: dayToDate(week) } }, include: who }) : null;
   const reported = reportedWeek(week);
   const report = row ? (await weeklyViews(ctx, [row]))[0]! : null;
-  return { week, reportedFrom: reported.start, reportedTo: reported.end, dueOn: weeklyReportDue(week), report, figures: report?.figures ?? (personId ? await weekFigures(ctx.prisma, personId, reported.start, reported.end) : null) };
+  return { week, reportedFrom: reported.start, reportedTo: reported.end, dueOn: weeklyReportDue(week), report, figures: report?.figures ?? (personId ? (await weekFiguresOf(ctx.prisma, [personId], reported.start, reported.end)).get(personId)! : null) };
 }
 
 export async function myMonthlyReport(ctx: Context, month: string): Promise<MyMonthlyReport> {

@@ -63,7 +63,7 @@ function periodOf(text: string): { period: string; start: IsoDay; end: IsoDay; c
     for (let d = mondayOf(addDays(start, 6)); d <= end; d = addDays(d, 7)) mondays.push(d);
     return { period: t, start, end, columns: [...mondays.map((m) => ({ kind: 'WEEKLY' as const, period: m })), { kind: 'MONTHLY', period: t }] };
   }
-  throw dynamicClientError('BAD_USER_INPUT', `"${text}" is neither a Monday (2026-03-02) nor a month (2026-03)`, { reason: 'WORK_REPORT_NOT_A_MONDAY', params: { value: text }, field: 'period' });
+  throw dynamicClientError('BAD_USER_INPUT', `"${text}" is neither a Monday (2026-03-02) nor a month (2026-03)`, { reason: 'WORK_REPORT_NOT_A_PERIOD', params: { value: text }, field: 'period' });
 }
 
 export async function handedInSheet(ctx: Context, periodText: string, unitId: string | null): Promise<HandedInSheet> {

@@ -149,6 +149,7 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     expect(ok(await s.gql(WEEKLIES, { w: monday }, t.peer)).weeklyReports).toEqual([]);
     const listed = ok(await s.gql(WEEKLIES, { w: monday }, t.manager)).weeklyReports;
     expect(listed.map((r: any) => r.id)).toEqual([weekly.id]);
+    expect(listed[0].figures).toEqual(figures);
     const c = ok(await s.gql(COMMENT_WEEKLY, { id: weekly.id, r: weekly.revision, c: '下周重点跟进交货期' }, t.manager)).commentWeeklyReport;
     expect(c.comment).toBe('下周重点跟进交货期');
     expect(ok(await s.gql(MY_WEEKLY, { w: monday }, t.rep)).myWeeklyReport.report.comment).toBe('下周重点跟进交货期');
@@ -213,6 +214,6 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     // Another area's manager may not ask for this team; a rep may not ask at all.
     expect(codeOf(await s.gql(SHEET, { p: monday, u: team.id }, t.otherManager))).toBe('NOT_FOUND');
     expect(codeOf(await s.gql(SHEET, { p: monday }, t.rep))).toBe('FORBIDDEN');
-    expect(ext(await s.gql(SHEET, { p: 'next week' }, t.manager))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(ext(await s.gql(SHEET, { p: 'next week' }, t.manager))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WORK_REPORT_NOT_A_PERIOD', params: { value: 'next week' } });
   });
 });

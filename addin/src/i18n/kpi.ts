@@ -17,6 +17,9 @@ export const en = {
     TEAM_SALES_ACHIEVEMENT: 'Team sales vs base target',
     COLLECTION_RATE: 'Collections ÷ sales',
     NEW_CUSTOMERS: 'New customers',
+    CALLS_PER_DAY: 'Calls a day',
+    VISITS_PER_WEEK: 'Visits a week',
+    REPORTS_ON_TIME: 'Reports on time',
   } satisfies Table<KpiComputation>,
   roles: { REP: 'Sales reps', MANAGER: 'Managers' } satisfies Table<KpiRole>,
 };
@@ -25,6 +28,6 @@ export const zh: typeof en = {
   groups: { SALES: '销量', PLANNING: '计划能力', PROCESS: '过程管理', ADMIN: '内部行政', ATTITUDE: '能力/态度' },
   grades: { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' },
   statuses: { DRAFT: '草稿', SUBMITTED: '已提交', APPROVED: '已审批' },
-  computations: { SALES_ACHIEVEMENT: '销售额目标达成率', TEAM_SALES_ACHIEVEMENT: '团队销售额目标达成率', COLLECTION_RATE: '回款率', NEW_CUSTOMERS: '新客户开发数' },
+  computations: { SALES_ACHIEVEMENT: '销售额目标达成率', TEAM_SALES_ACHIEVEMENT: '团队销售额目标达成率', COLLECTION_RATE: '回款率', NEW_CUSTOMERS: '新客户开发数', CALLS_PER_DAY: '日均电话数', VISITS_PER_WEEK: '每周拜访数', REPORTS_ON_TIME: '报告按时率' },
   roles: { REP: '销售代表', MANAGER: '经理' },
 };

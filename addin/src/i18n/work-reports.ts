@@ -6,6 +6,7 @@
  */
 export const en = {
   myTitle: 'Work log & reports',
+  labelled: '{label}: {text}',
   reviewTitle: 'Log checks',
   day: 'Day (2026-03-02)',
   badDay: 'Type a day such as 2026-03-02.',
@@ -62,6 +63,7 @@ export const en = {
 
 export const zh: typeof en = {
   myTitle: '工作日志与报告',
+  labelled: '{label}：{text}',
   reviewTitle: '日志抽查',
   day: '日期（2026-03-02）',
   badDay: '请输入日期，例如 2026-03-02。',

@@ -13,7 +13,7 @@ import { format, type Words } from '../i18n.ts';
 import { run } from '../api/client.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { isIsoDay, today } from '../../../schema/dates.ts';
-import { checkWorkLog, mondayOf, type WorkReportProblem } from '../../../schema/work-reports.ts';
+import { checkWorkLog, mondayOf, type WorkLogFields, type WorkReportProblem } from '../../../schema/work-reports.ts';
 import {
   MY_MONTHLY_REPORT,
   MY_WEEKLY_REPORT,
@@ -40,9 +40,16 @@ const monthlyForm = (r: MonthlyReport | null): MonthlyForm => ({ results: r?.res
 /** A count typed in the form: empty is 0; anything else as typed, for the shared checks to judge. */
 export const countOf = (text: string): number => (text.trim() === '' ? 0 : Number(text.trim()));
 
+/** The log form as the server takes it, and what the shared rules find wrong with it (a count that is no number named as typed). */
+export function checkLogForm(form: LogForm, submit: boolean): { input: WorkLogFields; problems: WorkReportProblem[] } {
+  const input = { calls: countOf(form.calls), visits: countOf(form.visits), deals: countOf(form.deals), customersMet: form.customersMet, notes: form.notes };
+  const problems = checkWorkLog(input, submit).map((p) => (p.code === 'WORK_REPORT_NOT_WHOLE' ? { ...p, params: { value: form[p.field as 'calls' | 'visits' | 'deals'].trim() } } : p));
+  return { input, problems };
+}
+
 /** The first problem the shared rules find, in the reader's words, naming the field. */
 export function problemText(w: Words, labels: Record<string, string>, p: WorkReportProblem): string {
-  return `${labels[p.field] ?? p.field}: ${format(w.reasons[p.code], p.params)}`;
+  return format(w.workReports.labelled, { label: labels[p.field] ?? p.field, text: format(w.reasons[p.code], p.params) });
 }
 
 export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
@@ -82,8 +89,7 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
   const saveLog = (submit: boolean) =>
     act(async () => {
       if (!valid) throw new Error(x.badDay);
-      const input = { calls: countOf(logF.calls), visits: countOf(logF.visits), deals: countOf(logF.deals), customersMet: logF.customersMet, notes: logF.notes };
-      const problems = checkWorkLog(input, submit);
+      const { input, problems } = checkLogForm(logF, submit);
       if (problems.length) throw new Error(problemText(w, labels, problems[0]!));
       const saved = (await run<{ saveWorkLog: WorkLog }>(client, SAVE_WORK_LOG, { day: day.trim(), revision: log?.log?.revision ?? null, submit, input }, true)).saveWorkLog;
       setLog((l) => (l ? { ...l, log: saved } : l));

@@ -62,7 +62,7 @@ export function useWorkReportReviews({ client, w, excel, onSessionEnded }: { cli
     act(async () => {
       const text = comments[item.id] ?? '';
       const problem = commentProblem(text);
-      if (problem) throw new Error(`${x.yourComment}: ${format(w.reasons[problem.code], problem.params)}`);
+      if (problem) throw new Error(format(x.labelled, { label: x.yourComment, text: format(w.reasons[problem.code], problem.params) }));
       const q = kind === 'LOG' ? COMMENT_WORK_LOG : kind === 'WEEKLY' ? COMMENT_WEEKLY_REPORT : COMMENT_MONTHLY_REPORT;
       await run(client, q, { id: item.id, revision: item.revision, comment: text.trim() }, true);
       await reload();

@@ -10,7 +10,7 @@ export const KpiGroupEnum = builder.enumType(KpiGroup, { name: 'KpiGroup', descr
 export const KpiComputationEnum = builder.enumType(KpiComputation, {
   name: 'KpiComputation',
   description:
-    'How a computed indicator is filled in: SALES_ACHIEVEMENT (own sales ÷ base sales target, %), TEAM_SALES_ACHIEVEMENT (sales of the units one manages ÷ their base target, %), COLLECTION_RATE (collections ÷ sales, %), NEW_CUSTOMERS (count).',
+    'How a computed indicator is filled in: SALES_ACHIEVEMENT (own sales ÷ base sales target, %), TEAM_SALES_ACHIEVEMENT (sales of the units one manages ÷ their base target, %), COLLECTION_RATE (collections ÷ sales, %), NEW_CUSTOMERS (count), and the work habits from submitted work logs and reports: CALLS_PER_DAY (calls ÷ working days so far), VISITS_PER_WEEK (visits per 7 days so far; visit slips not added), REPORTS_ON_TIME (weekly and monthly reports handed in on time ÷ those due, %).',
 });
 export const KpiGradeEnum = builder.enumType(KpiGrade, { name: 'KpiGrade', description: 'EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格.' });
 

@@ -258,7 +258,7 @@ builder.queryFields((t) => ({
     type: HandedInSheetRef,
     description: 'Who handed in what for a week (its Monday) or a month: work logs submitted, late, missing; weekly and monthly reports on time, late, due or missing. The viewer’s subtree (or under one unit).',
     authScopes: { manager: true, director: true, finance: true, admin: true },
-    args: { period: t.arg.string({ validate: month.max(16) }), unitId: t.arg.id({ required: false }) },
+    args: { period: t.arg.string({ validate: day }), unitId: t.arg.id({ required: false }) },
     resolve: (_r, a, ctx) => handedInSheet(ctx, a.period, a.unitId ? String(a.unitId) : null),
   }),
   workLogSampleSize: t.int({

@@ -23,8 +23,7 @@ function Standing({ w, item, due, testId }: { w: Words; item: WorkReportCommon |
       </div>
       {item && (
         <span data-testid={`${testId}-comment`}>
-          {`${x.comment}: `}
-          {item.comment ? format(x.commentBy, { by: item.commentedBy ?? '', comment: item.comment }) : x.noComment}
+          {format(x.labelled, { label: x.comment, text: item.comment ? format(x.commentBy, { by: item.commentedBy ?? '', comment: item.comment }) : x.noComment })}
         </span>
       )}
     </div>

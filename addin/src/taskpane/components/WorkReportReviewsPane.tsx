@@ -59,8 +59,8 @@ export function WorkReportReviewsPane(props: { w: Words; client: Client; roles: 
               {h.spot.logs.map((l: WorkLog) => (
                 <li key={l.id} className={s.item} data-testid="spot-check-log">
                   <span className={s.strong}>{format(x.logLine, { name: l.personName, day: l.day, calls: l.calls, visits: l.visits, deals: l.deals })}</span>
-                  {l.customersMet && <span>{`${x.customersMet}: ${l.customersMet}`}</span>}
-                  <span>{`${x.notes}: ${l.notes}`}</span>
+                  {l.customersMet && <span>{format(x.labelled, { label: x.customersMet, text: l.customersMet })}</span>}
+                  <span>{format(x.labelled, { label: x.notes, text: l.notes })}</span>
                   <span className={s.meta}>{x.timeliness[l.timeliness]}</span>
                   {commentBox({ kind: 'LOG', item: l }, 'spot-check-log')}
                 </li>
@@ -91,10 +91,10 @@ function WeeklyText({ w, r }: { w: Words; r: WeeklyReport }) {
   const x = w.workReports;
   return (
     <>
-      <span>{`${x.results}: ${r.results}`}</span>
-      <span>{`${x.plan}: ${r.plan}`}</span>
-      {r.marketFeedback && <span>{`${x.marketFeedback}: ${r.marketFeedback}`}</span>}
-      {r.problems && <span>{`${x.problems}: ${r.problems}`}</span>}
+      <span>{format(x.labelled, { label: x.results, text: r.results })}</span>
+      <span>{format(x.labelled, { label: x.plan, text: r.plan })}</span>
+      {r.marketFeedback && <span>{format(x.labelled, { label: x.marketFeedback, text: r.marketFeedback })}</span>}
+      {r.problems && <span>{format(x.labelled, { label: x.problems, text: r.problems })}</span>}
     </>
   );
 }
@@ -103,9 +103,9 @@ function MonthlyText({ w, r }: { w: Words; r: MonthlyReport }) {
   const x = w.workReports;
   return (
     <>
-      <span>{`${x.monthResults}: ${r.results}`}</span>
-      <span>{`${x.analysis}: ${r.analysis}`}</span>
-      <span>{`${x.nextPlan}: ${r.plan}`}</span>
+      <span>{format(x.labelled, { label: x.monthResults, text: r.results })}</span>
+      <span>{format(x.labelled, { label: x.analysis, text: r.analysis })}</span>
+      <span>{format(x.labelled, { label: x.nextPlan, text: r.plan })}</span>
     </>
   );
 }
