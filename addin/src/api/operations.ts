@@ -4,7 +4,7 @@ import { run } from './client.ts';
 import { ROSTER_FIELDS, type RosterPerson } from '../roster/roster-sheet.ts';
 import { PLAN_FIELDS } from '../targets/target-sheet.ts';
 import { ROLLUP_FIELDS } from '../targets/rollup-sheet.ts';
-import { RUN_FIELDS } from '../payroll/payroll-sheet.ts';
+import { RUN_HEAD_FIELDS, RUN_SUMMARY, SLIP_FIELDS } from '../payroll/payroll-sheet.ts';
 
 export const LOGIN = `mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) { token expiresAt viewer { username roles } }
@@ -130,12 +130,15 @@ export const PREVIEW = `query Preview($id: ID!, $time: BreakdownMethodInput!, $o
 }`;
 
 export const PAYROLL_RUNS = `query PayrollRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId } }`;
-export const PAYROLL_RUN = `query PayrollRun($id: ID!) { payrollRun(id: $id) { ${RUN_FIELDS} } }`;
-export const CREATE_RUN = `mutation CreateRun($month: String!, $u: ID!) { createPayrollRun(month: $month, scopeUnitId: $u) { ${RUN_FIELDS} } }`;
-export const CALCULATE_RUN = `mutation Calculate($id: ID!, $revision: Int!) { calculatePayrollRun(id: $id, revision: $revision) { ${RUN_FIELDS} } }`;
-export const SUBMIT_RUN = `mutation SubmitRun($id: ID!, $revision: Int!) { submitPayrollRun(id: $id, revision: $revision) { ${RUN_FIELDS} } }`;
-export const APPROVE_RUN = `mutation ApproveRun($id: ID!, $revision: Int!, $comment: String) { approvePayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_FIELDS} } }`;
-export const RETURN_RUN = `mutation ReturnRun($id: ID!, $revision: Int!, $comment: String!) { returnPayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_FIELDS} } }`;
+export const PAYROLL_RUN_HEAD = `query PayrollRunHead($id: ID!) { payrollRun(id: $id) { ${RUN_HEAD_FIELDS} } }`;
+/** Payslips a page at a time (keyset on the employee number), as many as a request carries comfortably. */
+export const PAYSLIP_PAGE_SIZE = 1000;
+export const PAYSLIP_PAGE = `query PayslipPage($id: ID!, $after: String) { payrollRun(id: $id) { payslipPage(first: ${PAYSLIP_PAGE_SIZE}, after: $after) { nodes { ${SLIP_FIELDS} } pageInfo { hasNextPage endCursor } } } }`;
+export const CREATE_RUN = `mutation CreateRun($month: String!, $u: ID!) { createPayrollRun(month: $month, scopeUnitId: $u) { ${RUN_SUMMARY} } }`;
+export const CALCULATE_RUN = `mutation Calculate($id: ID!, $revision: Int!) { calculatePayrollRun(id: $id, revision: $revision) { ${RUN_SUMMARY} } }`;
+export const SUBMIT_RUN = `mutation SubmitRun($id: ID!, $revision: Int!) { submitPayrollRun(id: $id, revision: $revision) { ${RUN_SUMMARY} } }`;
+export const APPROVE_RUN = `mutation ApproveRun($id: ID!, $revision: Int!, $comment: String) { approvePayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_SUMMARY} } }`;
+export const RETURN_RUN = `mutation ReturnRun($id: ID!, $revision: Int!, $comment: String!) { returnPayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_SUMMARY} } }`;
 export const MY_PAYSLIP = `query MyPayslip($month: String!) { myPayslip(month: $month) { personId personName employeeNo planCode gross deductions net lines { code label kind amount explanation { data } } } }`;
 
 export interface RunSummary {

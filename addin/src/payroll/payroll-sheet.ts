@@ -59,9 +59,10 @@ export interface RunView {
 export const SLIP_FIELDS = `personId personName employeeNo planCode planName unitName unitPath rank attendanceDays sales gross deductions net
   lines { code label kind amount explanation { data } }`;
 export const TOTALS_FIELDS = 'headcount gross deductions net components { key label kind total }';
-export const RUN_FIELDS = `run { id month version revision status scopeUnitName scopeUnitId }
-  payslips { ${SLIP_FIELDS} }
-  totals { ${TOTALS_FIELDS} } signOffs { role actor at comment } nextSigner viewerMaySign viewerMayReturn`;
+/** What a mutation answers with: the run's summary, never its payslips (issue 12 §3). */
+export const RUN_SUMMARY = 'run { id month version revision status scopeUnitName scopeUnitId }';
+/** A run's head for its sheets: the summary and who signed; the payslips come a page at a time (addin/src/payroll/read-run.ts). */
+export const RUN_HEAD_FIELDS = `${RUN_SUMMARY} signOffs { role actor at comment } nextSigner viewerMaySign viewerMayReturn`;
 
 export const PAYROLL_KIND = 'payroll';
 export const CHANGES_KIND = 'payroll-changes';

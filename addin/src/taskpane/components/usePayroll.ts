@@ -9,10 +9,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
-import { APPROVE_RUN, CALCULATE_RUN, CREATE_RUN, ORG_TREE, PAYROLL_RUN, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type OrgUnitOption, type RunSummary } from '../../api/operations.ts';
+import { APPROVE_RUN, CALCULATE_RUN, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type OrgUnitOption, type RunSummary } from '../../api/operations.ts';
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { changesFromServer, changesSheetSpec, explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type ChangeRow, type RunView } from '../../payroll/payroll-sheet.ts';
 import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payroll/review.ts';
+import { readRunView } from '../../payroll/read-run.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -113,7 +114,9 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
 
   /** Writes the Explain, Changes and Payroll sheets for a run (the Payroll sheet last, so it is the one in front). */
   const writeSheets = async (id: string, progress: (value: number) => void) => {
-    const view = (await run<{ payrollRun: RunView }>(client, PAYROLL_RUN, { id })).payrollRun;
+    // The payslips a page at a time: the first tenth of the bar, by the headcount the review showed.
+    const headcount = review?.run.id === id ? review.totals.headcount : 0;
+    const view = await readRunView(client, id, (read) => progress(headcount ? (0.1 * Math.min(read, headcount)) / headcount : 0.05));
     progress(0.1);
     const before = await readTaggedSheet(excel(), PAYROLL_KIND, { month: view.run.month, scope: view.run.scopeUnitId });
     const spec = payrollSheetSpec(w, view, previousValues(before));
