@@ -63,6 +63,10 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
       ['Sales director', 'waiting'],
       ['General manager', 'waiting'],
     ]);
+    // Explanations on demand: a refresh does not write them; Explain does.
+    expect(await page.evaluate(() => (window as any).__standIn.sheets.map((s: { name: string }) => s.name))).not.toContain('Explain 2026-03');
+    await page.getByTestId('payroll-explain').click();
+    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/^Wrote how each of \d+ payslips was worked out to “Explain 2026-03”\.$/);
     const explain = await read(page, 'Explain 2026-03', 'A1:F60');
     const commission = explain.find((r) => r[0] === rep.employeeNo && String(r[2]) === '提成')!;
     expect(commission[5]).toMatch(/20000\.00 × 0\.9 ÷ 1\.17 = 15384\.6153…; sales 20000\.00 ≥ 20000 → 20 % .* → 3076\.92/);

@@ -55,6 +55,7 @@ export const en = {
     busy: {
       calculate: 'Calculating the payslips…',
       refresh: 'Writing the payroll sheet…',
+      explain: 'Writing the explanations…',
       submit: 'Submitting for sign-off…',
       approve: 'Signing…',
       return: 'Returning the run…',
@@ -118,6 +119,7 @@ export const zh: typeof en = {
     busy: {
       calculate: '正在计算工资条…',
       refresh: '正在写入工资表…',
+      explain: '正在写入计算说明…',
       submit: '正在提交审核…',
       approve: '正在签字…',
       return: '正在退回…',

@@ -57,6 +57,9 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
             <Button onClick={s.refresh} disabled={busy} data-testid="payroll-refresh">
               {s.staff ? p.refresh : q.pane.openSheet}
             </Button>
+            <Button onClick={s.explain} disabled={busy} data-testid="payroll-explain">
+              {p.explain}
+            </Button>
             {s.staff && (selected.status === 'DRAFT' || selected.status === 'CALCULATED') && (
               <Button onClick={s.calculate} disabled={busy} data-testid="payroll-calculate">
                 {p.calculate}

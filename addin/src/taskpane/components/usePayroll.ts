@@ -121,12 +121,11 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     const before = await readTaggedSheet(excel(), PAYROLL_KIND, { month: view.run.month, scope: view.run.scopeUnitId });
     const spec = payrollSheetSpec(w, view, previousValues(before));
     const changes = await changesFor(view, before ? spec.changes : null);
-    const explain = await writeSheetTable(excel(), explainSheetSpec(w, view));
     progress(0.3);
     const written = changes ? await writeSheetTable(excel(), changesSheetSpec(w, view, changes.label, changes.rows)) : null;
     progress(0.4);
     const report = await writeGridSheet(excel(), spec, { onProgress: (x) => progress(0.4 + (0.6 * x.rowsWritten) / Math.max(1, x.totalRows)) });
-    const wrote = format(p.wrote, { n: view.payslips.length, sheet: report.sheetName, changed: spec.highlight?.length ?? 0, explain: explain.sheetName });
+    const wrote = format(p.wrote, { n: view.payslips.length, sheet: report.sheetName, changed: spec.highlight?.length ?? 0 });
     const compared = changes && written
       ? format(q.pane.wroteChanges, { n: changes.rows.length, against: changes.label, sheet: written.sheetName })
       : against === 'REFRESH'
@@ -137,6 +136,16 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
 
   const refresh = act('refresh', async (progress) => {
     if (selected) await writeSheets(selected.id, progress);
+  });
+
+  /** The Explain sheet, on demand (issue 12 §4): every payslip line's rule, inputs and arithmetic; a refresh no longer writes it. */
+  const explain = act('explain', async (progress) => {
+    if (!selected) return;
+    const headcount = review?.run.id === selected.id ? review.totals.headcount : 0;
+    const view = await readRunView(client, selected.id, (read) => progress(headcount ? (0.5 * Math.min(read, headcount)) / headcount : 0.25));
+    progress(0.5);
+    const written = await writeSheetTable(excel(), explainSheetSpec(w, view));
+    setStatus({ intent: 'success', message: format(p.explained, { n: view.payslips.length, sheet: written.sheetName }) });
   });
 
   const mutate = (kind: BusyKind, query: string, vars: Record<string, unknown> = {}) =>
@@ -175,6 +184,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     status,
     busy,
     refresh,
+    explain,
     create,
     calculate: mutate('calculate', CALCULATE_RUN),
     submit: mutate('submit', SUBMIT_RUN),
