@@ -129,7 +129,7 @@ async function personVisible(ctx: Context, scope: Scope, personId: string, range
  * LOCAL): under the default 4 MB the planner sorts the year's ~100,000
  * monthly rows by person — spilling to disk, and comparing the text keys
  * through the database's collation — where with room for a hash table it
- * groups them in one pass, about twice as fast for 10,000 people
+ * groups them in one pass, 1.4-1.9 times as fast for 10,000 people
  * (bench/RESULTS.md). SQLite reads SalesMonth in key order, no sort needed.
  */
 async function grouped<T>(ctx: Context, sql: Prisma.Sql): Promise<T[]> {
