@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { rebuildSalesMonths } from '../../server/results/rollup.ts';
+import { FISCAL_FIRST_MONTH } from '../../server/targets/calendar.ts';
 
 const ACTUALS = `query($period: String!, $grain: PeriodGrain!, $metric: Metric!, $unitId: ID, $personId: ID, $by: ActualsBy, $asOf: Date) {
   actuals(period: $period, grain: $grain, metric: $metric, unitId: $unitId, personId: $personId, by: $by, asOf: $asOf) {
@@ -160,6 +161,22 @@ describe.each(testProviders)('actuals on %s', (provider) => {
       expect(r.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'unitId' in vars ? 'ORG_UNIT_NOT_FOUND' : 'PERSON_NOT_FOUND' });
     }
     expect((await read({ period: '2026-03', grain: 'MONTH', personId: outsider.id }, t.director)).rows[0]!.values).toEqual(['7777.00']);
+  });
+
+  it('reads a fiscal year that runs over the turn of the calendar year', async () => {
+    // A fiscal year from July: "2025" is July 2025 to June 2026.
+    await s.db.prisma.setting.upsert({ where: { key: FISCAL_FIRST_MONTH }, create: { key: FISCAL_FIRST_MONTH, value: '7' }, update: { value: '7' } });
+    try {
+      const year = await read({ period: '2025', grain: 'MONTH', unitId: area.id });
+      expect(year.periods.map((p) => p.key)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+      expect(row(year, rep.id)!.values).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '600.00', '50.00', '0.00', '0.00']);
+      expect(row(year, mover.id)!.values.slice(8)).toEqual(['0.00', '0.00', '1000.00', '500.00']);
+      const blocks = await read({ period: '2025-Q3', grain: 'TEN_DAYS', personId: rep.id });
+      expect(blocks.periods.map((p) => p.key).slice(6)).toEqual(['2026-03-D1', '2026-03-D2', '2026-03-D3']);
+      expect(blocks.rows[0]!.values.slice(6)).toEqual(['100.00', '200.00', '300.00']);
+    } finally {
+      await s.db.prisma.setting.delete({ where: { key: FISCAL_FIRST_MONTH } });
+    }
   });
 
   it('refuses bad input with a registered reason', async () => {
