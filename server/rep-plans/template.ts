@@ -16,12 +16,12 @@ import type { Context } from '../graphql/context.ts';
 import { planFormFor } from './plans.ts';
 import { addTaskpaneParts, type AddinReference } from './template-package.ts';
 import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';
+import { TEMPLATE_KIND, TEMPLATE_VERSION, templateProperties } from '../../addin/src/rep-plans/plan-template.ts';
 import { isFormula } from '../../addin/src/excel/chunks.ts';
 import { format, words } from '../../addin/src/i18n.ts';
 import { dayToDate } from '../../schema/dates.ts';
 
-export const TEMPLATE_VERSION = '1';
-export const TEMPLATE_KIND = 'rep-plan-template';
+export { TEMPLATE_KIND, TEMPLATE_VERSION };
 
 let reference: AddinReference | null = null;
 /** The add-in's id and version, from manifest.xml (the one the organisation deploys). */
@@ -122,13 +122,7 @@ export async function planTemplate(ctx: Context, personId: string, month: string
   book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
 
   const xlsx = Buffer.from(await book.xlsx.writeBuffer());
-  return addTaskpaneParts(xlsx, addinReference(), {
-    QuotabookKind: TEMPLATE_KIND,
-    QuotabookPersonId: person.id,
-    QuotabookMonth: form.month,
-    QuotabookTemplateVersion: TEMPLATE_VERSION,
-    QuotabookSheet: spec.sheetName,
-  });
+  return addTaskpaneParts(xlsx, addinReference(), templateProperties({ personId: person.id, personName: person.name, month: form.month, version: TEMPLATE_VERSION, sheet: spec.sheetName }));
 }
 
 /** The download's file name: ASCII, so every mail client keeps it. */
