@@ -19,6 +19,13 @@ import JSZip from 'jszip';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
+import { createStandInExcel } from '../support/excel-standin.ts';
+import { workbookFileFromXlsx } from '../support/xlsx-standin.ts';
+import { writeDocumentProperties, writeGridSheet, type ExcelRun } from '../../addin/src/excel/workbook.ts';
+import { coverSheetSpec, TEMPLATE_VERSION, templateProperties } from '../../addin/src/rep-plans/plan-template.ts';
+import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';
+import { MY_REP_PLAN, MY_REP_PLAN_COVER } from '../../addin/src/rep-plans/operations.ts';
+import { words } from '../../addin/src/i18n.ts';
 
 const MONTH = '2026-11';
 
@@ -118,6 +125,28 @@ describe.each(testProviders)('GET /plan-template.xlsx on %s', (provider) => {
     expect(sheet.getCell(3, 2).protection?.locked).not.toBe(false);
     expect(sheet.getColumn(8).hidden).toBe(true);
     expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+  });
+
+  it('is what the pane makes in the open workbook with the same words: the cover and plan sheet cell by cell, and the document properties', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const server = createStandInExcel();
+      server.workbook.load(await workbookFileFromXlsx(Buffer.from(await (await get(`month=${MONTH}${lang === 'en' ? '&lang=en' : ''}`, t.rep)).arrayBuffer())));
+      const pane = createStandInExcel([]);
+      const run = pane.workbook.run as unknown as ExcelRun;
+      const form = (await s.gql(MY_REP_PLAN, { month: MONTH }, t.rep)).data.myRepPlan;
+      const more = (await s.gql(MY_REP_PLAN_COVER, { month: MONTH }, t.rep)).data.myRepPlan;
+      expect(more.customers.length).toBeGreaterThan(0);
+      const w = words[lang];
+      const cover = await writeGridSheet(run, coverSheetSpec(w, { ...form, ...more }));
+      const plan = await writeGridSheet(run, planSheetSpec(w, { personId: form.person.id, personName: form.person.name, employeeNo: form.person.employeeNo }, form, form.plan, !form.plan || form.plan.canEdit));
+      await writeDocumentProperties(run, templateProperties({ personId: form.person.id, personName: form.person.name, month: MONTH, version: TEMPLATE_VERSION, sheet: plan.sheetName }));
+      expect(pane.workbook.sheets.map((x) => x.name)).toEqual(server.workbook.sheets.map((x) => x.name));
+      expect(pane.workbook.read(cover.sheetName, 'A1:C40')).toEqual(server.workbook.read(cover.sheetName, 'A1:C40'));
+      expect(pane.workbook.read(plan.sheetName, 'A1:H40')).toEqual(server.workbook.read(plan.sheetName, 'A1:H40'));
+      for (const cell of ['D3', 'E3', 'B18', 'D12', 'A3', 'B3']) expect(pane.workbook.cell(plan.sheetName, cell)?.unlocked, cell).toBe(server.workbook.cell(plan.sheetName, cell)?.unlocked);
+      expect(pane.workbook.sheet(plan.sheetName)!.protected && server.workbook.sheet(plan.sheetName)!.protected).toBe(true);
+      expect(Object.fromEntries([...pane.workbook.customProperties.values()].map((p) => [p.key, p.value]))).toEqual(Object.fromEntries([...server.workbook.customProperties.values()].map((p) => [p.key, p.value])));
+    }
   });
 
   it('a manager hands out a template of a rep in their units; a rep never gets another’s; unknown or out-of-scope people are not found', async () => {

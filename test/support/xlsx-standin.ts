@@ -66,7 +66,8 @@ export async function workbookFileFromXlsx(xlsx: Uint8Array): Promise<WorkbookFi
     const cells: WorkbookFileCell[] = [];
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: true }, (cell) => {
-        const held = contents(cell);
+        // Of merged cells only the first holds a value (exceljs reports it on each); Excel's values give the others as empty.
+        const held = cell.isMerged && cell.master.address !== cell.address ? null : contents(cell);
         const unlocked = cell.protection?.locked === false;
         const validation = cell.dataValidation?.type ? validationRule(cell.dataValidation) : undefined;
         const fill = cell.fill?.type === 'pattern' && cell.fill.fgColor?.argb ? `#${cell.fill.fgColor.argb.slice(-6)}` : undefined;

@@ -5,7 +5,10 @@
  * what it is. Opening it opens the pane, which reads these properties to
  * open My plan on that person and month by itself.
  */
-import { readDocumentProperties, type ExcelRun } from '../excel/workbook.ts';
+import { readDocumentProperties, type ExcelRun, type GridSheetSpec } from '../excel/workbook.ts';
+import type { CellInput } from '../excel/chunks.ts';
+import type { Words } from '../i18n.ts';
+import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 
 export const TEMPLATE_KIND = 'rep-plan-template';
 /** The layout version; the pane reads templates of the versions it knows. */
@@ -53,4 +56,58 @@ export function templateMarker(props: Record<string, string>): TemplateMarker | 
 /** Whether the open workbook is a plan template, and whose, for which month (one sync). */
 export async function readTemplateMarker(run: ExcelRun): Promise<TemplateMarker | null> {
   return templateMarker(await readDocumentProperties(run, Object.values(TEMPLATE_PROPS)));
+}
+
+/** What a template's cover says: who, which unit and month, the published target, the due day, and the rep's customers. */
+export interface TemplateCover {
+  person: { id: string; name: string; employeeNo: string };
+  unitName: string | null;
+  month: string;
+  target: string | null;
+  dueOn: string;
+  customers: { code: string; name: string; tier: string }[];
+}
+
+export const COVER_KIND = 'rep-plan-cover';
+/** The cover's rows below its title and a blank row: the server's file and the pane's sheet hold the same. */
+export function coverRows(w: Words, c: TemplateCover): CellInput[][] {
+  const t = w.repPlans.template;
+  return [
+    [t.labels.name, c.person.name, ''],
+    [t.labels.no, c.person.employeeNo, ''],
+    [t.labels.unit, c.unitName ?? '', ''],
+    [t.labels.month, c.month, ''],
+    [t.labels.target, c.target === null ? w.repPlans.noTarget : fenToCellNumber(parseMoney(c.target)), ''],
+    [t.labels.due, c.dueOn, ''],
+    [t.labels.version, TEMPLATE_VERSION, ''],
+    ['', '', ''],
+    [t.howTo, '', ''],
+    ['', '', ''],
+    [t.customers, '', ''],
+    [t.customerColumns.code, t.customerColumns.name, t.customerColumns.tier],
+    ...c.customers.map((x) => [x.code, x.name, t.tiers[x.tier] ?? x.tier]),
+  ];
+}
+
+/** The cover as the pane writes it: the title above, a blank header row, the rows; nothing to type in, protected. */
+export function coverSheetSpec(w: Words, c: TemplateCover): GridSheetSpec {
+  const t = w.repPlans.template;
+  return {
+    sheetName: t.cover,
+    kind: COVER_KIND,
+    identity: { personId: c.person.id, month: c.month },
+    banner: t.title,
+    columns: [
+      { header: '', numberFormat: '@', width: 112 },
+      { header: '', numberFormat: '@', width: 280 },
+      { header: '', numberFormat: '@', width: 84 },
+    ],
+    rows: coverRows(w, c),
+    properties: {},
+    input: { row: 2, column: 0, rows: 0, columns: 0 },
+    inputRule: { kind: 'decimal', message: '' },
+    hiddenColumns: [],
+    totalRows: [],
+    protect: true,
+  };
 }

@@ -11,10 +11,10 @@ import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { oneAtATime, errorStatus } from '../api/retry.ts';
 import { format, type Words } from '../i18n.ts';
-import { adoptSheet, readSheetByName, readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
-import { MY_REP_PLAN, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
+import { adoptSheet, readSheetByName, readTaggedSheet, writeDocumentProperties, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { MY_REP_PLAN, MY_REP_PLAN_COVER, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
 import { checkTemplateLayout, PLAN_KIND, planSheetSpec, readPlanSheet, type Issue, type PlanSheetOwner } from './plan-sheet.ts';
-import { READABLE_TEMPLATE_VERSIONS, type TemplateMarker } from './plan-template.ts';
+import { coverSheetSpec, READABLE_TEMPLATE_VERSIONS, TEMPLATE_VERSION, templateProperties, type TemplateCover, type TemplateMarker } from './plan-template.ts';
 import { formatMoney } from '../../../schema/money.ts';
 
 export type Work = keyof Words['repPlans']['working'];
@@ -126,6 +126,22 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     setStatus({ kind: 'ok', message: note ? `${wrote} ${note}` : wrote });
   });
 
+  /**
+   * The plan template in the open workbook, as the server makes it: the
+   * cover, the plan sheet, and the document properties that make the pane
+   * open with it (issue 11 §1).
+   */
+  const makeTemplate = act('makeTemplate', async () => {
+    if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
+    const f = await load();
+    if (!f?.person) return setStatus({ kind: 'idle' });
+    const more = (await run<{ myRepPlan: Pick<TemplateCover, 'unitName' | 'customers'> }>(client, MY_REP_PLAN_COVER, { month: f.month }, true)).myRepPlan;
+    const cover = await writeGridSheet(excel(), coverSheetSpec(w, { person: f.person, month: f.month, target: f.target, dueOn: f.dueOn, ...more }));
+    const plan = await write(f);
+    await writeDocumentProperties(excel(), templateProperties({ personId: f.person.id, personName: f.person.name, month: f.month, version: TEMPLATE_VERSION, sheet: plan.sheetName }));
+    setStatus({ kind: 'ok', message: format(r.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName }) });
+  });
+
   /** The month's plan sheet, read back and checked; null (with the status said) when it cannot be used. */
   const readChecked = async () => {
     if (!form || !viewer) return null;
@@ -208,6 +224,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     busy: status.kind === 'busy',
     fail,
     writeSheet,
+    makeTemplate,
     check,
     saveDraft,
     submit,

@@ -47,6 +47,9 @@ export function MyPlanPane({ w, client, onSessionEnded, template }: { w: Words; 
         <Button appearance="primary" disabled={h.busy || !form?.person} onClick={() => void h.writeSheet()} data-testid="my-plan-write">
           {r.write}
         </Button>
+        <Button disabled={h.busy || !form?.person} onClick={() => void h.makeTemplate()} data-testid="my-plan-make-template">
+          {r.makeTemplate}
+        </Button>
         {editable && (
           <>
             <Button disabled={h.busy} onClick={() => void h.check()} data-testid="my-plan-check">
