@@ -191,4 +191,26 @@ describe.skipIf(!hasChromium)('the plan template workbook in the task pane', () 
     expect(await myPlan(page, rep)).toMatchObject({ version: 2, status: 'ACCEPTED' });
     expect(await englishOn(page)).toEqual([]);
   }, 120_000);
+
+  it('the pane makes the same template in a blank workbook; signed in again, the pane opens with it by itself', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+    const rep = await tokenFor(page, 'rep');
+    const form = (await api(page, rep, 'query($m: String!) { myRepPlan(month: $m) { person { id employeeNo name } } }', { m: month })).data.myRepPlan;
+    const sheet = `工作计划 ${form.person.employeeNo} ${month}`;
+    await signInAs(page, 'rep');
+    await openScreen(page, 'my-plan');
+    await page.getByTestId('my-plan-month').fill(month);
+    await page.getByTestId('my-plan-make-template').click();
+    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已在此工作簿中生成您 ${month} 的计划模板：封面“封面”和计划表“${sheet}”。保存并发送后，打开它即会打开 Quotabook。`);
+    expect(await page.evaluate(() => (window as any).__standIn.sheets.map((s: { name: string }) => s.name))).toEqual(['Sheet1', '封面', sheet]);
+    expect(await standIn(page, 'read', '封面', 'A1:B3')).toEqual([['月度工作计划', ''], ['', ''], ['姓名', form.person.name]]);
+    const props = await page.evaluate(() => Object.fromEntries([...(window as any).__standIn.customProperties.values()].map((p: { key: string; value: string }) => [p.key, p.value])));
+    expect(props).toMatchObject({ QuotabookKind: 'rep-plan-template', QuotabookPersonId: form.person.id, QuotabookMonth: month, QuotabookSheet: sheet });
+    expect(await englishOn(page)).toEqual([]);
+    await page.getByTestId('sign-out').click();
+    await signInAs(page, 'rep');
+    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toContain(`已打开您 ${month} 的计划模板（工作表“${sheet}”）`);
+    expect(await englishOn(page)).toEqual([]);
+  }, 120_000);
 });
