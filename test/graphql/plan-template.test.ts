@@ -26,6 +26,7 @@ import { coverSheetSpec, TEMPLATE_VERSION, templateProperties } from '../../addi
 import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';
 import { MY_REP_PLAN, MY_REP_PLAN_COVER } from '../../addin/src/rep-plans/operations.ts';
 import { words } from '../../addin/src/i18n.ts';
+import { customProperties } from '../support/xlsx-standin.ts';
 
 const MONTH = '2026-11';
 
@@ -157,5 +158,29 @@ describe.each(testProviders)('GET /plan-template.xlsx on %s', (provider) => {
     expect((await refused.json()).errors[0].extensions.reason).toBe('PERSON_NOT_FOUND');
     expect((await get(`month=2026-13`, t.rep)).status).toBe(400);
     expect((await get(`month=${MONTH}`)).status).toBe(401);
+  });
+
+  it('a manager downloads the templates of all the reps in their units as one zip, one per rep as each would get it; a rep may not; a unit not theirs is not found', async () => {
+    const zipOf = (query: string, token?: string) => fetch(`${base}/plan-templates.zip?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await zipOf(`month=${MONTH}`, t.manager);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="plan-templates-${MONTH}.zip"`);
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const roster = (await s.gql('query($m: String!) { repPlanRoster(month: $m) { personId employeeNo } }', { m: MONTH }, t.manager)).data.repPlanRoster as { personId: string; employeeNo: string }[];
+    expect(roster.length).toBeGreaterThan(1);
+    expect(Object.keys(zip.files).sort()).toEqual(roster.map((r) => `plan-${r.employeeNo}-${MONTH}.xlsx`).sort());
+    for (const r of roster) {
+      const props = await customProperties(await zip.file(`plan-${r.employeeNo}-${MONTH}.xlsx`)!.async('uint8array'));
+      expect(props).toMatchObject({ QuotabookKind: 'rep-plan-template', QuotabookPersonId: r.personId, QuotabookMonth: MONTH });
+    }
+    const refused = await zipOf(`month=${MONTH}`, t.rep);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).errors[0].extensions.reason).toBe('ROLE_NOT_ALLOWED');
+    const root = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: null } });
+    const outside = await zipOf(`month=${MONTH}&unitId=${root.id}`, t.manager);
+    expect(outside.status).toBe(404);
+    expect((await zipOf(`month=2026-13`, t.manager)).status).toBe(400);
+    expect((await zipOf(`month=${MONTH}`)).status).toBe(401);
   });
 });
