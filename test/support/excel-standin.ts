@@ -29,6 +29,11 @@
  * a hidden column, methods on a null object before its nullness is known
  * fail, and a sync with nothing queued costs no round trip.
  *
+ * Part 3 (excel-standin.md): the workbook's custom document properties
+ * (`workbook.properties.custom`, ExcelApi 1.7), and `load(file)`, which
+ * opens a workbook file (an .xlsx read in Node by xlsx-standin.ts) as the
+ * open workbook; `rename` renames a sheet as a user would.
+ *
  * It counts syncs and measures each request, so tests and benchmarks can pin
  * round trips and payload sizes. It is bundled and injected into the browser
  * page for the end-to-end tests, so it imports only pure helpers.

@@ -109,8 +109,11 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       const own = await readTaggedSheet(excel(), PLAN_KIND, identityOf(f), ['status']);
       const refused = own ? null : await adoptTemplate(f);
       if (refused) return setStatus(refused);
-      // The sheet shows the plan as it was when last written: decided since (e.g. returned, so open again), it is written anew.
-      if (own && f.plan && own.properties.status !== f.plan.status) await write(f);
+      // The sheet is written afresh with the plan as the server has it when what it shows cannot be typed in any
+      // more (submitted or accepted since), or could not be when last written (e.g. it was returned since, so it
+      // opens to edit). Figures the rep typed into an editable sheet are never overwritten.
+      const wasReadOnly = (status: string | undefined) => status === 'SUBMITTED' || status === 'ACCEPTED';
+      if (f.plan && (own ? own.properties.status !== f.plan.status && (!editable(f) || wasReadOnly(own.properties.status)) : !editable(f))) await write(f);
       const note = decisionNote(w, f);
       const opened = format(r.templateOpened, { month: f.month, sheet: own?.sheetName ?? template!.sheet });
       setStatus({ kind: 'ok', message: note ? `${opened} ${note}` : opened });
