@@ -126,6 +126,20 @@ export const REP_PLAN_RULE_REASONS = {
   REP_PLAN_DUE_DAY_INVALID: ['value'],
 } as const;
 export type RepPlanRuleReason = keyof typeof REP_PLAN_RULE_REASONS;
+
+/**
+ * Why the pane takes no plan from a plan template workbook (issue 11 §1):
+ * `name` the person the template is for, `month` its month, `sheet` a sheet
+ * name, `expected` what the cell should hold, `version` the template's version.
+ */
+export const PLAN_TEMPLATE_REASONS = {
+  PLAN_TEMPLATE_NOT_YOURS: ['name', 'month'],
+  PLAN_TEMPLATE_SHEET_MISSING: ['sheet'],
+  PLAN_TEMPLATE_HEADER_CHANGED: ['expected'],
+  PLAN_TEMPLATE_ROW_CHANGED: ['expected'],
+  PLAN_TEMPLATE_VERSION: ['version'],
+} as const;
+export type PlanTemplateReason = keyof typeof PLAN_TEMPLATE_REASONS;
 // ── Customers and cross-territory sales (issue 11 §5) ─────────────────
 /** Why a customer's input is refused (schema/customers.ts): `value` the text given, `max` a length, `row` a contact's place (1-based). */
 export const CUSTOMER_RULE_REASONS = {
@@ -227,6 +241,7 @@ export const REASONS = {
   ...CUSTOMER_REASONS,
   ...ALLOCATION_PROBLEM_REASONS,
   ...REP_PLAN_RULE_REASONS,
+  ...PLAN_TEMPLATE_REASONS,
   ...IMPORT_PROBLEM_REASONS,
   ...KPI_REASONS,
   // ── Sign-in and sessions ─────────────────────────────────────────────

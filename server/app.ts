@@ -23,6 +23,7 @@ import { maskError, safeLogger } from './logging.ts';
 import { renderManifest } from './http/manifest.ts';
 import { resultsDownload } from './http/results-download.ts';
 import { planTemplateDownload } from './http/plan-template-download.ts';
+import { planTemplatesZip } from './http/plan-templates-zip.ts';
 import { armorReason, useCodedErrors, useCostLimit, useIntrospectionForSignedIn } from './graphql/edge.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
@@ -135,6 +136,7 @@ export function createApp(db: Database, config: Config) {
   const compress = compression({ threshold: 1024 }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   const results = resultsDownload(db, config);
   const planTemplates = planTemplateDownload(db, config);
+  const teamTemplates = planTemplatesZip(db, config);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const pathname = url.split('?')[0]!;
@@ -160,6 +162,14 @@ export function createApp(db: Database, config: Config) {
     if (pathname === '/plan-template.xlsx') {
       planTemplates(req, res).catch((e: unknown) => {
         console.error('plan-template.xlsx failed', e instanceof Error ? e.name : typeof e);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Unexpected error.');
+      });
+      return;
+    }
+    if (pathname === '/plan-templates.zip') {
+      teamTemplates(req, res).catch((e: unknown) => {
+        console.error('plan-templates.zip failed', e instanceof Error ? e.name : typeof e);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Unexpected error.');
       });

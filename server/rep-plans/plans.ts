@@ -277,6 +277,19 @@ async function planForm(ctx: Context, personId: string | null, month: string): P
   };
 }
 
+/** The name of the unit a person was assigned to in a month (the latest assignment overlapping it), for a plan template's cover. */
+export async function unitNameIn(ctx: Context, personId: string, month: string): Promise<string | null> {
+  const unit = await ctx.prisma.assignment.findFirst({
+    where: { personId, validFrom: { lte: dayToDate(monthEnd(month)) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(`${month}-01`) } }] },
+    orderBy: { validFrom: 'desc' },
+    select: { unit: { select: { name: true } } },
+  });
+  return unit?.unit.name ?? null;
+}
+
+/** The customers a person owns, by code, for a plan template's cover. */
+export const ownCustomers = (ctx: Context, personId: string) => ctx.prisma.customer.findMany({ where: { ownerId: personId }, select: { code: true, name: true, tier: true }, orderBy: { code: 'asc' } });
+
 // ── changes ─────────────────────────────────────────────────────────────
 
 export interface RepPlanInput {

@@ -13,15 +13,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Context } from '../graphql/context.ts';
-import { planFormFor } from './plans.ts';
+import { ownCustomers, planFormFor, unitNameIn } from './plans.ts';
 import { addTaskpaneParts, type AddinReference } from './template-package.ts';
 import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';
+import { coverRows, TEMPLATE_KIND, TEMPLATE_VERSION, templateProperties } from '../../addin/src/rep-plans/plan-template.ts';
 import { isFormula } from '../../addin/src/excel/chunks.ts';
 import { format, words } from '../../addin/src/i18n.ts';
-import { dayToDate } from '../../schema/dates.ts';
 
-export const TEMPLATE_VERSION = '1';
-export const TEMPLATE_KIND = 'rep-plan-template';
+export { TEMPLATE_KIND, TEMPLATE_VERSION };
 
 let reference: AddinReference | null = null;
 /** The add-in's id and version, from manifest.xml (the one the organisation deploys). */
@@ -43,12 +42,8 @@ export async function planTemplate(ctx: Context, personId: string, month: string
   const person = form.person!;
   const w = words[lang];
   const t = w.repPlans.template;
-  const unit = await ctx.prisma.assignment.findFirst({
-    where: { personId, validFrom: { lte: dayToDate(form.weeks.at(-1)!.end) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(`${form.month}-01`) } }] },
-    orderBy: { validFrom: 'desc' },
-    select: { unit: { select: { name: true } } },
-  });
-  const customers = await ctx.prisma.customer.findMany({ where: { ownerId: personId }, select: { code: true, name: true, tier: true }, orderBy: { code: 'asc' } });
+  const unitName = await unitNameIn(ctx, personId, form.month);
+  const customers = await ownCustomers(ctx, personId);
   const editable = !form.plan || form.plan.canEdit;
   const spec = planSheetSpec(w, { personId: person.id, personName: person.name, employeeNo: person.employeeNo }, form, form.plan, editable);
 
@@ -64,28 +59,18 @@ export async function planTemplate(ctx: Context, personId: string, month: string
   cover.getColumn(3).width = 12;
   cover.addRow([t.title]).font = { bold: true, size: 16 };
   cover.addRow([]);
-  for (const [label, value] of [
-    [t.labels.name, person.name],
-    [t.labels.no, person.employeeNo],
-    [t.labels.unit, unit?.unit.name ?? ''],
-    [t.labels.month, form.month],
-    [t.labels.target, form.target === null ? w.repPlans.noTarget : Number(form.target)],
-    [t.labels.due, form.dueOn],
-    [t.labels.version, TEMPLATE_VERSION],
-  ] as const) {
-    const row = cover.addRow([label, value]);
-    row.getCell(1).font = { bold: true };
-    if (typeof value === 'number') row.getCell(2).numFmt = '#,##0.00';
-  }
-  cover.addRow([]);
-  const howTo = cover.addRow([t.howTo]);
-  cover.mergeCells(howTo.number, 1, howTo.number, 3);
-  howTo.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-  howTo.height = 60;
-  cover.addRow([]);
-  cover.addRow([t.customers]).font = { bold: true };
-  cover.addRow([t.customerColumns.code, t.customerColumns.name, t.customerColumns.tier]).font = { bold: true };
-  for (const c of customers) cover.addRow([c.code, c.name, t.tiers[c.tier] ?? c.tier]);
+  const LABELS = 7; // name … template version, then a blank row, how to fill it in, a blank row, the customers
+  coverRows(w, { person, unitName, month: form.month, target: form.target, dueOn: form.dueOn, customers }).forEach((values, i) => {
+    const row = cover.addRow(values.map((v) => (v === '' ? null : v)));
+    if (i < LABELS) row.getCell(1).font = { bold: true };
+    if (typeof values[1] === 'number') row.getCell(2).numFmt = '#,##0.00';
+    if (values[0] === t.howTo) {
+      cover.mergeCells(row.number, 1, row.number, 3);
+      row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+      row.height = 60;
+    }
+    if (i === LABELS + 3 || i === LABELS + 4) row.font = { bold: true };
+  });
   await cover.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
   const sheet = book.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', xSplit: spec.freeze?.columns ?? 0, ySplit: 2 }] });
@@ -122,13 +107,7 @@ export async function planTemplate(ctx: Context, personId: string, month: string
   book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
 
   const xlsx = Buffer.from(await book.xlsx.writeBuffer());
-  return addTaskpaneParts(xlsx, addinReference(), {
-    QuotabookKind: TEMPLATE_KIND,
-    QuotabookPersonId: person.id,
-    QuotabookMonth: form.month,
-    QuotabookTemplateVersion: TEMPLATE_VERSION,
-    QuotabookSheet: spec.sheetName,
-  });
+  return addTaskpaneParts(xlsx, addinReference(), templateProperties({ personId: person.id, personName: person.name, month: form.month, version: TEMPLATE_VERSION, sheet: spec.sheetName }));
 }
 
 /** The download's file name: ASCII, so every mail client keeps it. */

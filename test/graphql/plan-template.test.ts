@@ -19,6 +19,14 @@ import JSZip from 'jszip';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
+import { createStandInExcel } from '../support/excel-standin.ts';
+import { workbookFileFromXlsx } from '../support/xlsx-standin.ts';
+import { writeDocumentProperties, writeGridSheet, type ExcelRun } from '../../addin/src/excel/workbook.ts';
+import { coverSheetSpec, TEMPLATE_VERSION, templateProperties } from '../../addin/src/rep-plans/plan-template.ts';
+import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';
+import { MY_REP_PLAN, MY_REP_PLAN_COVER } from '../../addin/src/rep-plans/operations.ts';
+import { words } from '../../addin/src/i18n.ts';
+import { customProperties } from '../support/xlsx-standin.ts';
 
 const MONTH = '2026-11';
 
@@ -120,6 +128,28 @@ describe.each(testProviders)('GET /plan-template.xlsx on %s', (provider) => {
     expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
   });
 
+  it('is what the pane makes in the open workbook with the same words: the cover and plan sheet cell by cell, and the document properties', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const server = createStandInExcel();
+      server.workbook.load(await workbookFileFromXlsx(Buffer.from(await (await get(`month=${MONTH}${lang === 'en' ? '&lang=en' : ''}`, t.rep)).arrayBuffer())));
+      const pane = createStandInExcel([]);
+      const run = pane.workbook.run as unknown as ExcelRun;
+      const form = (await s.gql(MY_REP_PLAN, { month: MONTH }, t.rep)).data.myRepPlan;
+      const more = (await s.gql(MY_REP_PLAN_COVER, { month: MONTH }, t.rep)).data.myRepPlan;
+      expect(more.customers.length).toBeGreaterThan(0);
+      const w = words[lang];
+      const cover = await writeGridSheet(run, coverSheetSpec(w, { ...form, ...more }));
+      const plan = await writeGridSheet(run, planSheetSpec(w, { personId: form.person.id, personName: form.person.name, employeeNo: form.person.employeeNo }, form, form.plan, !form.plan || form.plan.canEdit));
+      await writeDocumentProperties(run, templateProperties({ personId: form.person.id, personName: form.person.name, month: MONTH, version: TEMPLATE_VERSION, sheet: plan.sheetName }));
+      expect(pane.workbook.sheets.map((x) => x.name)).toEqual(server.workbook.sheets.map((x) => x.name));
+      expect(pane.workbook.read(cover.sheetName, 'A1:C40')).toEqual(server.workbook.read(cover.sheetName, 'A1:C40'));
+      expect(pane.workbook.read(plan.sheetName, 'A1:H40')).toEqual(server.workbook.read(plan.sheetName, 'A1:H40'));
+      for (const cell of ['D3', 'E3', 'B18', 'D12', 'A3', 'B3']) expect(pane.workbook.cell(plan.sheetName, cell)?.unlocked, cell).toBe(server.workbook.cell(plan.sheetName, cell)?.unlocked);
+      expect(pane.workbook.sheet(plan.sheetName)!.protected && server.workbook.sheet(plan.sheetName)!.protected).toBe(true);
+      expect(Object.fromEntries([...pane.workbook.customProperties.values()].map((p) => [p.key, p.value]))).toEqual(Object.fromEntries([...server.workbook.customProperties.values()].map((p) => [p.key, p.value])));
+    }
+  });
+
   it('a manager hands out a template of a rep in their units; a rep never gets another’s; unknown or out-of-scope people are not found', async () => {
     expect((await get(`month=${MONTH}&personId=${rep.id}&lang=en`, t.manager)).status).toBe(200);
     const other = await s.db.prisma.person.findFirstOrThrow({ where: { id: { not: rep.id }, position: 'SALES_REP', status: 'ACTIVE' } });
@@ -128,5 +158,29 @@ describe.each(testProviders)('GET /plan-template.xlsx on %s', (provider) => {
     expect((await refused.json()).errors[0].extensions.reason).toBe('PERSON_NOT_FOUND');
     expect((await get(`month=2026-13`, t.rep)).status).toBe(400);
     expect((await get(`month=${MONTH}`)).status).toBe(401);
+  });
+
+  it('a manager downloads the templates of all the reps in their units as one zip, one per rep as each would get it; a rep may not; a unit not theirs is not found', async () => {
+    const zipOf = (query: string, token?: string) => fetch(`${base}/plan-templates.zip?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await zipOf(`month=${MONTH}`, t.manager);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="plan-templates-${MONTH}.zip"`);
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const roster = (await s.gql('query($m: String!) { repPlanRoster(month: $m) { personId employeeNo } }', { m: MONTH }, t.manager)).data.repPlanRoster as { personId: string; employeeNo: string }[];
+    expect(roster.length).toBeGreaterThan(1);
+    expect(Object.keys(zip.files).sort()).toEqual(roster.map((r) => `plan-${r.employeeNo}-${MONTH}.xlsx`).sort());
+    for (const r of roster) {
+      const props = await customProperties(await zip.file(`plan-${r.employeeNo}-${MONTH}.xlsx`)!.async('uint8array'));
+      expect(props).toMatchObject({ QuotabookKind: 'rep-plan-template', QuotabookPersonId: r.personId, QuotabookMonth: MONTH });
+    }
+    const refused = await zipOf(`month=${MONTH}`, t.rep);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).errors[0].extensions.reason).toBe('ROLE_NOT_ALLOWED');
+    const root = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: null } });
+    const outside = await zipOf(`month=${MONTH}&unitId=${root.id}`, t.manager);
+    expect(outside.status).toBe(404);
+    expect((await zipOf(`month=2026-13`, t.manager)).status).toBe(400);
+    expect((await zipOf(`month=${MONTH}`)).status).toBe(401);
   });
 });

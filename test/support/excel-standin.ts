@@ -29,6 +29,11 @@
  * a hidden column, methods on a null object before its nullness is known
  * fail, and a sync with nothing queued costs no round trip.
  *
+ * Part 3 (excel-standin.md): the workbook's custom document properties
+ * (`workbook.properties.custom`, ExcelApi 1.7), and `load(file)`, which
+ * opens a workbook file (an .xlsx read in Node by xlsx-standin.ts) as the
+ * open workbook; `rename` renames a sheet as a user would.
+ *
  * It counts syncs and measures each request, so tests and benchmarks can pin
  * round trips and payload sizes. It is bundled and injected into the browser
  * page for the end-to-end tests, so it imports only pure helpers.
@@ -96,6 +101,41 @@ interface SheetState {
   hiddenColumns: Set<number>;
   frozenColumns?: number;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+}
+
+export type CustomPropertyValue = string | number | boolean;
+
+/** A cell of a workbook file, zero-based. */
+export interface WorkbookFileCell {
+  row: number;
+  column: number;
+  value?: CellValue;
+  /** "=SUM(D3:D7)" */
+  formula?: string;
+  numberFormat?: string;
+  unlocked?: boolean;
+  /** The rule as Office.js would set it (e.g. { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } }). */
+  validation?: unknown;
+  /** "#FFF8DC" */
+  fill?: string;
+  wrap?: boolean;
+}
+
+/** A workbook as a file holds it, in what the stand-in models: what `StandInWorkbook.load` opens. */
+export interface WorkbookFile {
+  sheets: {
+    name: string;
+    cells: WorkbookFileCell[];
+    protected?: boolean;
+    hiddenColumns?: number[];
+    /** [column, width in points] */
+    columnWidths?: [number, number][];
+    frozenRows?: number;
+    frozenColumns?: number;
+    visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  }[];
+  customProperties: Record<string, CustomPropertyValue>;
+  activeSheet?: string;
 }
 
 export interface StandInStats {
@@ -206,6 +246,64 @@ export class StandInWorkbook {
     return evaluatorOf(sheet).value(row, column);
   }
   // --- end part B ---
+
+  /**
+   * The workbook's custom document properties (Workbook.properties.custom,
+   * ExcelApi 1.7; docProps/custom.xml in the file): keys are
+   * case-insensitive, so kept by their lower case with the key as given.
+   */
+  customProperties = new Map<string, { key: string; value: CustomPropertyValue }>();
+
+  /**
+   * Opens a workbook file instead of what is open: its sheets (cells with
+   * values, formulas, number formats, locking, validation and fills where the
+   * stand-in models them; protection, hidden columns, widths, frozen panes),
+   * its custom document properties and its active sheet. The file is
+   * prepared outside the page (test/support/xlsx-standin.ts reads an .xlsx).
+   */
+  load(file: WorkbookFile) {
+    this.sheets = [];
+    this.tables = [];
+    this.charts = [];
+    this.conditionalFormats = [];
+    this.customProperties = new Map();
+    this.selection = null;
+    this.activeSheet = null;
+    for (const f of file.sheets) {
+      const sheet = this.addSheet(f.name);
+      for (const c of f.cells) {
+        const cell: Cell = { value: c.value ?? '', numberFormat: c.numberFormat ?? 'General' };
+        if (c.formula) {
+          parseFormula(c.formula);
+          cell.formula = c.formula;
+          cell.value = '';
+        }
+        if (c.unlocked) cell.unlocked = true;
+        if (c.validation !== undefined) cell.validation = c.validation;
+        if (c.fill) cell.fill = c.fill;
+        if (c.wrap) cell.wrap = true;
+        sheet.cells.set(key(c.row, c.column), cell);
+      }
+      sheet.protected = !!f.protected;
+      for (const c of f.hiddenColumns ?? []) sheet.hiddenColumns.add(c);
+      for (const [c, w] of f.columnWidths ?? []) sheet.columnWidths.set(c, w);
+      sheet.frozenRows = f.frozenRows ?? 0;
+      sheet.frozenColumns = f.frozenColumns ?? 0;
+      if (f.visibility) sheet.visibility = f.visibility;
+    }
+    for (const [k, value] of Object.entries(file.customProperties)) this.customProperties.set(k.toLowerCase(), { key: k, value });
+    if (file.activeSheet) this.activeSheet = this.sheet(file.activeSheet) ?? null;
+  }
+
+  /** Renames a sheet as a user would from its tab (Excel's naming rules). */
+  rename(from: string, to: string) {
+    const sheet = this.sheet(from);
+    if (!sheet) throw new Error(`no sheet ${from}`);
+    if (!to || to.length > 31 || /[\\/?*[\]:]/.test(to)) throw new StandInError('InvalidArgument', `"${to}" is not a valid sheet name.`);
+    const other = this.sheet(to);
+    if (other && other !== sheet) throw new StandInError('ItemAlreadyExists', `A sheet named "${to}" already exists.`);
+    sheet.name = to;
+  }
 
   constructor(sheetNames: string[] = ['Sheet1']) {
     for (const name of sheetNames) this.addSheet(name);
@@ -540,7 +638,10 @@ export class StandInWorkbookProxy {
   /** Part A: the workbook's tables. */
   readonly tables: StandInWorkbookTables;
   readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
+  /** The document's properties (ExcelApi 1.7): only the custom ones are modelled. */
+  readonly properties: { readonly custom: StandInWorkbookCustomProperties };
   constructor(ctx: StandInContext) {
+    this.properties = { custom: new StandInWorkbookCustomProperties(ctx) };
     this.worksheets = new StandInWorksheetCollection(ctx);
     this.tables = new StandInWorkbookTables(ctx);
     this.application = {
@@ -835,6 +936,107 @@ class StandInCustomProperty extends Loadable {
   }
   get value(): string {
     return this.read('value');
+  }
+}
+
+// ---- Workbook custom document properties (Workbook.properties.custom, ExcelApi 1.7) ----
+
+const customTypeOf = (v: CustomPropertyValue) => (typeof v === 'number' ? (Number.isInteger(v) ? 'Number' : 'Float') : typeof v === 'boolean' ? 'Boolean' : 'String');
+
+/**
+ * CustomPropertyCollection: `add(key, value)` "creates a new or sets an
+ * existing custom property"; keys are case-insensitive; keys and values are
+ * limited to 255 characters (trimmed outside Excel on the web: the stand-in
+ * refuses instead, the harsher reading); `getItem` of a missing key fails
+ * with ItemNotFound; `load('items')` lists them.
+ */
+export class StandInWorkbookCustomProperties {
+  private loadedItems: StandInWorkbookCustomProperty[] | null = null;
+  constructor(private readonly ctx: StandInContext) {}
+
+  add(key: string, value: CustomPropertyValue): StandInWorkbookCustomProperty {
+    if (!key || key.length > 255) throw new StandInError('InvalidArgument', 'A custom property key is 1 to 255 characters.');
+    if (typeof value === 'string' && value.length > 255) throw new StandInError('InvalidArgument', 'A custom property value is at most 255 characters.');
+    this.ctx.enqueue({ key, value }, () => {
+      const existing = this.ctx.state.customProperties.get(key.toLowerCase());
+      this.ctx.state.customProperties.set(key.toLowerCase(), { key: existing?.key ?? key, value });
+    });
+    return this.getItem(key);
+  }
+
+  deleteAll() {
+    this.ctx.enqueue('deleteAllCustomProperties', () => this.ctx.state.customProperties.clear());
+  }
+
+  getItem(key: string): StandInWorkbookCustomProperty {
+    return new StandInWorkbookCustomProperty(this.ctx, () => {
+      const p = this.ctx.state.customProperties.get(key.toLowerCase());
+      if (!p) throw new StandInError('ItemNotFound', `The custom property ${key} does not exist.`);
+      return p;
+    });
+  }
+
+  getItemOrNullObject(key: string): StandInWorkbookCustomProperty {
+    const p = new StandInWorkbookCustomProperty(this.ctx, () => this.ctx.state.customProperties.get(key.toLowerCase()) ?? null);
+    p.maybeNull = true;
+    return p;
+  }
+
+  /** load('items') or load('items/key,items/value'): every property, loaded. */
+  load(_props?: string | string[]) {
+    this.ctx.enqueueLoad(() => {
+      const all = [...this.ctx.state.customProperties.values()];
+      this.loadedItems = all.map((p) => {
+        const item = new StandInWorkbookCustomProperty(this.ctx, () => (this.ctx.state.customProperties.get(p.key.toLowerCase()) === p ? p : null));
+        item.preload({ key: p.key, value: p.value, type: customTypeOf(p.value), isNullObject: false });
+        return item;
+      });
+      return all.reduce((n, p) => n + p.key.length + String(p.value).length + 32, 0);
+    });
+    return this;
+  }
+
+  get items(): StandInWorkbookCustomProperty[] {
+    if (!this.loadedItems) throw new StandInError('PropertyNotLoaded', "The property 'items' is not available. Call load and sync first.");
+    return this.loadedItems;
+  }
+}
+
+export class StandInWorkbookCustomProperty extends Loadable {
+  constructor(
+    ctx: StandInContext,
+    private readonly resolve: () => { key: string; value: CustomPropertyValue } | null,
+  ) {
+    super(ctx);
+  }
+  protected override abstractSnapshot(prop: string) {
+    const p = this.resolve();
+    if (prop === 'isNullObject') return !p;
+    if (!p) return undefined;
+    return prop === 'key' ? p.key : prop === 'value' ? p.value : prop === 'type' ? customTypeOf(p.value) : undefined;
+  }
+  protected override defaultProps() {
+    return ['key', 'value', 'type', 'isNullObject'];
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get key(): string {
+    return this.read('key');
+  }
+  get value(): CustomPropertyValue {
+    return this.read('value');
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  delete() {
+    const resolve = this.guard(() => this.resolve(), 'CustomProperty.delete');
+    this.ctx.enqueue('deleteCustomProperty', () => {
+      const p = resolve();
+      if (!p) throw new StandInError('InvalidObjectPath', 'The custom property does not exist (a null object).');
+      this.ctx.state.customProperties.delete(p.key.toLowerCase());
+    });
   }
 }
 

@@ -618,6 +618,75 @@ export async function readTaggedSheet(run: ExcelRun, kind: string, identity: Rec
   });
 }
 
+/**
+ * Reads a sheet by its name: the values of its used range from A1, as
+ * Excel returns them. Null when the workbook has no sheet of that name.
+ * The sheet's existence is synced before anything is called on it.
+ */
+export async function readSheetByName(run: ExcelRun, sheetName: string): Promise<SheetRead | null> {
+  return run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+    sheet.load(['isNullObject', 'name']);
+    await context.sync();
+    if (sheet.isNullObject) return null;
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address');
+    await context.sync();
+    const values: unknown[][] = [];
+    if (!used.isNullObject) {
+      const b = parseA1(used.address);
+      values.push(...(await readRows(context, sheet, b.row + b.rows, b.column + b.columns, false, TAGGED_READ_CELLS)).values);
+    }
+    return { sheetName: sheet.name, properties: {}, values };
+  });
+}
+
+/**
+ * Makes a sheet that Quotabook did not write (e.g. the plan sheet of a
+ * template made on the server) one of its own: tagged with its kind,
+ * identity, block and header, as `writeGridSheet` would have tagged it, so
+ * that reads find it and refreshes replace exactly that block. A protected
+ * sheet is unprotected for the tags and protected again in the same batch.
+ */
+export async function adoptSheet(run: ExcelRun, sheetName: string, spec: { kind: string; identity: Record<string, string>; properties: Record<string, string>; block: Block; header: string[] }): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const protection = sheet.protection;
+    protection.load('protected');
+    await context.sync();
+    const wasProtected = protection.protected;
+    if (wasProtected) protection.unprotect();
+    sheet.customProperties.add(PROP.kind, spec.kind);
+    sheet.customProperties.add(PROP.range, a1(spec.block));
+    sheet.customProperties.add(PROP.header, headerPrint(spec.header));
+    for (const [k, v] of Object.entries({ ...spec.properties, ...spec.identity })) sheet.customProperties.add(propName(k), v);
+    if (wasProtected) protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+    await context.sync();
+  });
+}
+
+/**
+ * The workbook's custom document properties asked for (Workbook.properties.custom,
+ * ExcelApi 1.7; what a file carries in docProps/custom.xml), as text; those
+ * the workbook lacks are left out. One sync.
+ */
+export async function readDocumentProperties(run: ExcelRun, keys: string[]): Promise<Record<string, string>> {
+  return run(async (context) => {
+    const items = keys.map((k) => [k, context.workbook.properties.custom.getItemOrNullObject(k)] as const);
+    for (const [, p] of items) p.load('value');
+    await context.sync();
+    return Object.fromEntries(items.filter(([, p]) => !p.isNullObject).map(([k, p]) => [k, String(p.value)]));
+  });
+}
+
+/** Sets custom document properties (each created, or replaced when the workbook has it). One sync. */
+export async function writeDocumentProperties(run: ExcelRun, properties: Record<string, string>): Promise<void> {
+  await run(async (context) => {
+    for (const [k, v] of Object.entries(properties)) context.workbook.properties.custom.add(k, v);
+    await context.sync();
+  });
+}
+
 /** Shows a cell: activates its sheet and selects it. */
 export async function selectCell(run: ExcelRun, sheetName: string, address: string): Promise<void> {
   await run(async (context) => {

@@ -3,6 +3,8 @@ export const PLAN_FIELDS = `id personId personName employeeNo unitName month ver
   weeks { weekKey sales calls visits events } customers { customer sales visits } decisionComment canEdit canDecide`;
 
 export const MY_REP_PLAN = `query MyRepPlan($month: String!) { myRepPlan(month: $month) { person { id name employeeNo } month weeks { key start end } target dueOn plan { ${PLAN_FIELDS} } earlier { id version status decisionComment } customerCodes } }`;
+/** What a plan template's cover says besides the form: the person's unit in the month and their customers. */
+export const MY_REP_PLAN_COVER = `query MyRepPlanCover($month: String!) { myRepPlan(month: $month) { unitName customers { code name tier } } }`;
 export const SAVE_REP_PLAN = `mutation SaveRepPlan($month: String!, $revision: Int, $input: RepPlanInput!) { saveRepPlan(month: $month, revision: $revision, input: $input) { ${PLAN_FIELDS} } }`;
 export const SUBMIT_REP_PLAN = `mutation SubmitRepPlan($id: ID!, $revision: Int!) { submitRepPlan(id: $id, revision: $revision) { ${PLAN_FIELDS} } }`;
 export const REP_PLAN = `query RepPlan($id: ID!) { repPlan(id: $id) { ${PLAN_FIELDS} } }`;

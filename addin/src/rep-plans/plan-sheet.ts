@@ -11,8 +11,8 @@
  * below target. A hidden last column keys each row, so the rows are found
  * again wherever the rep has scrolled, sorted or typed beside them.
  */
-import { format, type Words } from '../i18n.ts';
-import { columnLetters, formula, type CellInput } from '../excel/chunks.ts';
+import { format, words, type Words } from '../i18n.ts';
+import { columnLetters, formula, type Block, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkRepPlan, MAX_COUNT, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
@@ -208,4 +208,47 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
   }
   const revision = read.properties.revision ? Number(read.properties.revision) : null;
   return { content, issues, warnings, revision };
+}
+
+/** The plan sheet's header row in a language's words. */
+const headersOf = (w: Words) => {
+  const c = w.repPlans.columns;
+  return [c.section, c.key, c.dates, c.sales, c.calls, c.visits, c.events, 'ID'];
+};
+
+/**
+ * Whether a plan sheet someone else wrote (a template made on the server, in
+ * either language) is still laid out as the pane lays it out: the header
+ * row, then a row for each week of the month in order, the total, the key
+ * customers' rows numbered from the first, and the reason; every key in its
+ * hidden column where it was written. The first place it is not is an issue
+ * at that cell (rows deleted, inserted or moved; the header changed), and
+ * the plan's block when it is.
+ */
+export function checkTemplateLayout(w: Words, read: Pick<SheetRead, 'sheetName' | 'values'>, weekKeys: readonly string[]): { issues: Issue[]; block: Block | null; header: string[] } {
+  const r = w.repPlans;
+  const sheet = read.sheetName;
+  const refuse = (row: number, column: number, code: 'PLAN_TEMPLATE_HEADER_CHANGED' | 'PLAN_TEMPLATE_ROW_CHANGED', expected: string) => {
+    const cell = `${sheet}!${columnLetters(column)}${row + 1}`;
+    return { issues: [{ cell, message: `${cell}: ${format(w.reasons[code], { expected })}` }], block: null, header: [] };
+  };
+  const header = (read.values[HEADER_ROW] ?? []).slice(0, ROW_KEY + 1).map(text);
+  const expected = headersOf(w);
+  if (![expected, ...Object.values(words).map(headersOf)].some((h) => h.every((x, i) => header[i] === x))) {
+    const j = Math.max(0, expected.findIndex((x, i) => header[i] !== x));
+    return refuse(HEADER_ROW, j, 'PLAN_TEMPLATE_HEADER_CHANGED', expected[j]!);
+  }
+  const keyAt = (row: number) => text(read.values[row]?.[ROW_KEY]);
+  let row = FIRST_ROW;
+  for (const wk of weekKeys) {
+    if (keyAt(row) !== `W|${wk}`) return refuse(row, 0, 'PLAN_TEMPLATE_ROW_CHANGED', `${r.sections.week} ${wk}`);
+    row++;
+  }
+  if (keyAt(row) !== 'T') return refuse(row, 0, 'PLAN_TEMPLATE_ROW_CHANGED', r.sections.total);
+  row++;
+  for (let i = 0; keyAt(row).startsWith('C|'); i++, row++) {
+    if (keyAt(row) !== `C|${i}`) return refuse(row, 0, 'PLAN_TEMPLATE_ROW_CHANGED', `${r.sections.customer} ${i + 1}`);
+  }
+  if (keyAt(row) !== 'R') return refuse(row, 0, 'PLAN_TEMPLATE_ROW_CHANGED', r.sections.reason);
+  return { issues: [], block: { row: 0, column: 0, rows: row + 1, columns: ROW_KEY + 1 }, header };
 }

@@ -11,9 +11,10 @@ import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { oneAtATime, errorStatus } from '../api/retry.ts';
 import { format, type Words } from '../i18n.ts';
-import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
-import { MY_REP_PLAN, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
-import { PLAN_KIND, planSheetSpec, readPlanSheet, type Issue, type PlanSheetOwner } from './plan-sheet.ts';
+import { adoptSheet, readSheetByName, readTaggedSheet, writeDocumentProperties, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { MY_REP_PLAN, MY_REP_PLAN_COVER, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
+import { checkTemplateLayout, PLAN_KIND, planSheetSpec, readPlanSheet, type Issue, type PlanSheetOwner } from './plan-sheet.ts';
+import { coverSheetSpec, READABLE_TEMPLATE_VERSIONS, TEMPLATE_VERSION, templateProperties, type TemplateCover, type TemplateMarker } from './plan-template.ts';
 import { formatMoney } from '../../../schema/money.ts';
 
 export type Work = keyof Words['repPlans']['working'];
@@ -36,12 +37,19 @@ export function decisionNote(w: Words, form: MyRepPlan): string | null {
   return null;
 }
 
-export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void) {
+/**
+ * `template`: the open workbook is a plan template (its document properties
+ * say whose and which month): the screen opens on that month and takes the
+ * plan from the template's sheet, once it is the signed-in person's and laid
+ * out as it was made.
+ */
+export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void, template: TemplateMarker | null = null) {
   const r = w.repPlans;
-  const [month, setMonthState] = useState(nextMonth());
+  const [month, setMonthState] = useState(template?.month ?? nextMonth());
   const [form, setForm] = useState<MyRepPlan | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const running = useRef(false);
+  const opened = useRef(false);
 
   const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
   const act = (work: Work, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
@@ -57,6 +65,10 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     const attempt = () =>
       void load().then(
         (f) => {
+          if (f && template && !opened.current && f.month === template.month) {
+            opened.current = true;
+            return void openTemplate(f)();
+          }
           const note = f && decisionNote(w, f);
           setStatus((s) => (s.kind === 'busy' ? s : note ? { kind: 'ok', message: note } : { kind: 'idle' }));
         },
@@ -69,6 +81,43 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   const viewer = ownerOf(form);
   const editable = (f: MyRepPlan) => !f.plan || f.plan.canEdit;
   const write = (f: MyRepPlan) => writeGridSheet(excel(), planSheetSpec(w, ownerOf(f)!, f, f.plan, editable(f)));
+  const identityOf = (f: MyRepPlan) => ({ personId: f.person!.id, month: f.month });
+
+  /**
+   * The open template's plan sheet made the pane's own plan sheet for this
+   * month (tagged as the pane tags what it writes) when the template is the
+   * signed-in person's and laid out as it was made; else why not, as a
+   * status, and the workbook and server unchanged. Null also when the open
+   * workbook is no template of this month.
+   */
+  const adoptTemplate = async (f: MyRepPlan): Promise<Status | null> => {
+    if (!template || f.month !== template.month) return null;
+    if (!READABLE_TEMPLATE_VERSIONS.includes(template.version)) return { kind: 'error', message: format(w.reasons.PLAN_TEMPLATE_VERSION, { version: template.version }) };
+    if (!f.person || f.person.id !== template.personId) return { kind: 'error', message: format(w.reasons.PLAN_TEMPLATE_NOT_YOURS, { name: template.personName, month: template.month }) };
+    const read = await readSheetByName(excel(), template.sheet);
+    if (!read) return { kind: 'issues', issues: [{ cell: null, message: format(w.reasons.PLAN_TEMPLATE_SHEET_MISSING, { sheet: template.sheet }) }] };
+    const layout = checkTemplateLayout(w, read, f.weeks.map((x) => x.key));
+    if (!layout.block) return { kind: 'issues', issues: layout.issues };
+    const properties = { personName: f.person.name, planId: f.plan?.id ?? '', revision: String(f.plan?.revision ?? ''), status: f.plan?.status ?? '' };
+    await adoptSheet(excel(), read.sheetName, { kind: PLAN_KIND, identity: identityOf(f), properties, block: layout.block, header: layout.header });
+    return null;
+  };
+
+  /** On opening a template: its plan found (or why it cannot be used) and what the manager decided, said. */
+  const openTemplate = (f: MyRepPlan) =>
+    act('template', async () => {
+      const own = await readTaggedSheet(excel(), PLAN_KIND, identityOf(f), ['status']);
+      const refused = own ? null : await adoptTemplate(f);
+      if (refused) return setStatus(refused);
+      // The sheet is written afresh with the plan as the server has it when what it shows cannot be typed in any
+      // more (submitted or accepted since), or could not be when last written (e.g. it was returned since, so it
+      // opens to edit). Figures the rep typed into an editable sheet are never overwritten.
+      const wasReadOnly = (status: string | undefined) => status === 'SUBMITTED' || status === 'ACCEPTED';
+      if (f.plan && (own ? own.properties.status !== f.plan.status && (!editable(f) || wasReadOnly(own.properties.status)) : !editable(f))) await write(f);
+      const note = decisionNote(w, f);
+      const opened = format(r.templateOpened, { month: f.month, sheet: own?.sheetName ?? template!.sheet });
+      setStatus({ kind: 'ok', message: note ? `${opened} ${note}` : opened });
+    });
 
   const writeSheet = act('write', async () => {
     if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
@@ -80,6 +129,22 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     setStatus({ kind: 'ok', message: note ? `${wrote} ${note}` : wrote });
   });
 
+  /**
+   * The plan template in the open workbook, as the server makes it: the
+   * cover, the plan sheet, and the document properties that make the pane
+   * open with it (issue 11 §1).
+   */
+  const makeTemplate = act('makeTemplate', async () => {
+    if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
+    const f = await load();
+    if (!f?.person) return setStatus({ kind: 'idle' });
+    const more = (await run<{ myRepPlan: Pick<TemplateCover, 'unitName' | 'customers'> }>(client, MY_REP_PLAN_COVER, { month: f.month }, true)).myRepPlan;
+    const cover = await writeGridSheet(excel(), coverSheetSpec(w, { person: f.person, month: f.month, target: f.target, dueOn: f.dueOn, ...more }));
+    const plan = await write(f);
+    await writeDocumentProperties(excel(), templateProperties({ personId: f.person.id, personName: f.person.name, month: f.month, version: TEMPLATE_VERSION, sheet: plan.sheetName }));
+    setStatus({ kind: 'ok', message: format(r.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName }) });
+  });
+
   /** The month's plan sheet, read back and checked; null (with the status said) when it cannot be used. */
   const readChecked = async () => {
     if (!form || !viewer) return null;
@@ -87,7 +152,17 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       setStatus({ kind: 'error', message: format(r.readOnly, { status: r.statuses[form.plan!.status]! }) });
       return null;
     }
-    const read = await readTaggedSheet(excel(), PLAN_KIND, { personId: viewer.personId, month: form.month }, ['revision', 'personName']);
+    const identity = { personId: viewer.personId, month: form.month };
+    let read = await readTaggedSheet(excel(), PLAN_KIND, identity, ['revision', 'personName']);
+    if (!read) {
+      // The open workbook may be a template of this month: its sheet, once taken as the plan sheet, or why it cannot be.
+      const refused = await adoptTemplate(form);
+      if (refused) {
+        setStatus(refused);
+        return null;
+      }
+      read = await readTaggedSheet(excel(), PLAN_KIND, identity, ['revision', 'personName']);
+    }
     if (!read) {
       setStatus({ kind: 'issues', issues: [{ cell: null, message: format(r.notWritten, { month: form.month }) }] });
       return null;
@@ -152,6 +227,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     busy: status.kind === 'busy',
     fail,
     writeSheet,
+    makeTemplate,
     check,
     saveDraft,
     submit,

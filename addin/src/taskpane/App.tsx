@@ -25,7 +25,9 @@ import { LOGOUT } from '../api/operations.ts';
 import { SignIn } from './components/SignIn.tsx';
 import { NotInExcel } from './components/NotInExcel.tsx';
 import { Navigation } from './Navigation.tsx';
-import { screensFor } from './screens.tsx';
+import { screensFor, TEMPLATE_SCREEN } from './screens.tsx';
+import { readTemplateMarker, type TemplateMarker } from '../rep-plans/plan-template.ts';
+import type { ExcelRun } from '../excel/workbook.ts';
 import { applyDocumentLanguage, rememberLocale } from './language.ts';
 
 const useStyles = makeStyles({
@@ -72,12 +74,33 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
   const [session, setSession] = useState<StoredSession | null>(() => loadSession());
   const [notice, setNotice] = useState<string | null>(null);
   const [screenId, setScreenId] = useState('roster');
+  const [template, setTemplate] = useState<TemplateMarker | null>(null);
   const w = words[locale];
   const client = useMemo(() => (session ? createClient(session.serverUrl, session.token) : null), [session]);
   const screens = useMemo(() => screensFor(session?.roles ?? []), [session]);
   const screen = screens.find((s) => s.id === screenId) ?? screens[0]!;
 
   useEffect(() => applyDocumentLanguage(locale), [locale]);
+
+  // A plan template workbook opens My plan by itself, once per sign-in (issue 11 §1).
+  const token = session?.token;
+  useEffect(() => {
+    setTemplate(null);
+    if (!inExcel || !token) return;
+    let live = true;
+    readTemplateMarker(Excel.run as unknown as ExcelRun).then(
+      (marker) => {
+        if (!live || !marker) return;
+        setTemplate(marker);
+        if (screensFor(session?.roles ?? []).some((s) => s.id === TEMPLATE_SCREEN)) setScreenId(TEMPLATE_SCREEN);
+      },
+      // A workbook whose properties cannot be read is no template: the pane opens as usual.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [inExcel, token]);
   const chooseLocale = (l: Locale) => {
     rememberLocale(l);
     setLocale(l);
@@ -127,7 +150,7 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
         ) : !session || !client ? (
           <SignIn w={w} notice={notice} onSignedIn={signedIn} />
         ) : (
-          <Fragment key={screen.id}>{screen.render({ w, client, roles: session.roles, onSessionEnded: () => void signOut(true) })}</Fragment>
+          <Fragment key={screen.id}>{screen.render({ w, client, roles: session.roles, onSessionEnded: () => void signOut(true), template })}</Fragment>
         )}
       </main>
     </div>

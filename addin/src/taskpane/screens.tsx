@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { Client } from '@urql/core';
 import type { Words } from '../i18n.ts';
+import type { TemplateMarker } from '../rep-plans/plan-template.ts';
 import { RosterPane } from './components/RosterPane.tsx';
 import { TargetsPane } from './components/TargetsPane.tsx';
 import { MyTargetsPane } from './components/MyTargetsPane.tsx';
@@ -34,7 +35,12 @@ export interface ScreenProps {
   client: Client;
   roles: string[];
   onSessionEnded: () => void;
+  /** The open workbook is a plan template (issue 11 §1): My plan opens with it. */
+  template?: TemplateMarker | null;
 }
+
+/** The screen a plan template workbook opens by itself. */
+export const TEMPLATE_SCREEN = 'my-plan';
 
 export interface Screen {
   id: string;

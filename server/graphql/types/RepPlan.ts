@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { RepPlanStatus } from '../../db/generated/sqlite/client/enums.ts';
-import { decideRepPlan, getRepPlan, myRepPlan, saveRepPlan, submitRepPlan, type MyRepPlan, type RepPlanView } from '../../rep-plans/plans.ts';
+import { decideRepPlan, getRepPlan, myRepPlan, ownCustomers, saveRepPlan, submitRepPlan, unitNameIn, type MyRepPlan, type RepPlanView } from '../../rep-plans/plans.ts';
 import { repPlanRoster, type RepPlanRosterRow } from '../../rep-plans/roster.ts';
 import { repPlanDueDay, setRepPlanDueDay } from '../../rep-plans/settings.ts';
 import { IssueParamRef } from './TargetPlan.ts';
@@ -90,6 +90,10 @@ const PlanWeekRef = builder.objectRef<MyRepPlan['weeks'][number]>('RepPlanMonthW
 const PlanPersonRef = builder.objectRef<NonNullable<MyRepPlan['person']>>('RepPlanPerson').implement({
   fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), employeeNo: t.exposeString('employeeNo') }),
 });
+const TemplateCustomerRef = builder.objectRef<{ code: string; name: string; tier: string }>('RepPlanTemplateCustomer').implement({
+  description: 'A customer the rep owns, as a plan template’s cover lists it.',
+  fields: (t) => ({ code: t.exposeString('code'), name: t.exposeString('name'), tier: t.exposeString('tier', { description: 'GENERAL, IMPORTANT or CORE.' }) }),
+});
 const MyRepPlanRef = builder.objectRef<MyRepPlan>('MyRepPlan').implement({
   fields: (t) => ({
     person: t.field({ type: PlanPersonRef, nullable: true, description: 'The viewer, whose plan it is; null for someone with no place in the organisation.', resolve: (m) => m.person }),
@@ -100,6 +104,8 @@ const MyRepPlanRef = builder.objectRef<MyRepPlan>('MyRepPlan').implement({
     plan: t.field({ type: RepPlanRef, nullable: true, description: 'The newest version; null before the first save.', resolve: (m) => m.plan }),
     earlier: t.field({ type: [RepPlanRef], description: 'Earlier versions, newest first.', resolve: (m) => m.earlier }),
     customerCodes: t.stringList({ description: 'The codes of the customers the rep may plan for (their own).', resolve: (m) => m.customerCodes }),
+    unitName: t.string({ nullable: true, description: 'The unit the person was assigned to in the month, for a plan template’s cover.', resolve: (m, _, ctx) => (m.person ? unitNameIn(ctx, m.person.id, m.month) : null) }),
+    customers: t.field({ type: [TemplateCustomerRef], description: 'The customers the person owns, by code, for a plan template’s cover.', resolve: (m, _, ctx) => (m.person ? ownCustomers(ctx, m.person.id) : []) }),
   }),
 });
 

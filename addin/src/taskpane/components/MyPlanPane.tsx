@@ -3,7 +3,8 @@
  * target and due day in the banner, the weeks and key customers to fill in),
  * checks it in the pane with the shared rules (each problem a link to its
  * cell), saves a draft and submits it; what the manager decided is said
- * here. State and calls live in rep-plans/use-my-plan.ts; the sheet in
+ * here. Opened with a plan template workbook, it opens on the template's
+ * month and takes the plan from it. State and calls live in rep-plans/use-my-plan.ts; the sheet in
  * rep-plans/plan-sheet.ts.
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2 } from '@fluentui/react-components';
@@ -11,16 +12,17 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import { useMyPlan } from '../../rep-plans/use-my-plan.ts';
+import type { TemplateMarker } from '../../rep-plans/plan-template.ts';
 import { useChoreStyles } from './chores/ui.tsx';
 import { IssueList } from './targets/IssueList.tsx';
 import { RetryAction } from './RetryAction.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
-export function MyPlanPane({ w, client, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
+export function MyPlanPane({ w, client, onSessionEnded, template }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; template?: TemplateMarker | null }) {
   const styles = useChoreStyles();
   const r = w.repPlans;
-  const h = useMyPlan(w, client, excel, onSessionEnded);
+  const h = useMyPlan(w, client, excel, onSessionEnded, template ?? null);
   const { status, form } = h;
   const editable = !!form?.person && (!form.plan || form.plan.canEdit);
   return (
@@ -44,6 +46,9 @@ export function MyPlanPane({ w, client, onSessionEnded }: { w: Words; client: Cl
       <div className={styles.row}>
         <Button appearance="primary" disabled={h.busy || !form?.person} onClick={() => void h.writeSheet()} data-testid="my-plan-write">
           {r.write}
+        </Button>
+        <Button disabled={h.busy || !form?.person} onClick={() => void h.makeTemplate()} data-testid="my-plan-make-template">
+          {r.makeTemplate}
         </Button>
         {editable && (
           <>
