@@ -17,7 +17,7 @@ async function englishOn(page: Page): Promise<string[]> {
 describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
   const e2e = useE2e('visit-slips');
 
-  it('the rep requests a slip; the manager approves it and records the check of a visit already back', async () => {
+  it('the rep requests a slip; the day is flagged to the manager until they approve it; they record the check of a visit already back', async () => {
     const page = await e2e.pane('zh-CN');
     await page.setViewportSize({ width: 350, height: 900 });
     const day = today();
@@ -28,6 +28,12 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
       i: { destination: '杭州', contactPerson: '李经理', purpose: '回访核心客户', plannedOut: `${past}T01:00:00Z`, plannedBack: `${past}T09:00:00Z` },
     });
     expect(asked.errors).toBeUndefined();
+    // Finance's attendance marks that day a field visit: until the slip is approved it is flagged to the manager.
+    const me = (await api(page, rep, '{ viewer { person { employeeNo name unitName } } }')).data.viewer.person;
+    const imported = await api(page, await tokenFor(page, 'finance'), 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }', {
+      r: [{ employeeNo: me.employeeNo, date: past, status: 'FIELD_VISIT' }],
+    });
+    expect(imported.data.importAttendance.created).toBe(1);
 
     await signIn(page, 'rep');
     await openScreen(page, 'visit-slips');
@@ -45,6 +51,12 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     await signIn(page, 'manager');
     await openScreen(page, 'visit-slips');
     if (past.slice(0, 7) !== day.slice(0, 7)) await page.getByTestId('visit-slips-month').fill(past.slice(0, 7));
+    const month = past.slice(0, 7);
+    const flagged = `无出访单外勤 ${month}`;
+    await page.getByTestId('visit-slips-unslipped').click();
+    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain(`${month} 共有 1 个外勤日没有已批准的出访单`);
+    const rows = await page.evaluate(({ sheet }) => (window as any).__standIn.read(sheet, 'A1:D4'), { sheet: flagged });
+    expect(rows).toContainEqual([me.employeeNo, me.name, me.unitName, past]);
     const waiting = page.getByTestId('visit-slips-waiting-item').filter({ hasText: '杭州' });
     // Already gone: approving it is an approval after the fact, and the manager is told so.
     await expect(waiting.getByTestId('visit-slip-departed').innerText()).resolves.toBe('已过出发时间：现在批准即为事后补批。');
@@ -56,6 +68,9 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     await toCheck.getByTestId('visit-slip-check').click();
     await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain('已记录核查（抽查）');
     expect(await englishOn(page)).toEqual([]);
+    // Covered now: nothing left to flag.
+    await page.getByTestId('visit-slips-unslipped').click();
+    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toBe(`${month} 的外勤日都有已批准的出访单。`);
     const slips = (await api(page, await tokenFor(page, 'manager'), 'query($m: String!) { visitSlips(month: $m) { destination status } }', { m: past.slice(0, 7) })).data.visitSlips;
     expect(slips.find((x: { destination: string }) => x.destination === '杭州').status).toBe('CHECKED');
   }, 90_000);
