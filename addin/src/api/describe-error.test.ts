@@ -46,6 +46,18 @@ describe('describeError', () => {
     expect(describeError(en, refusal('CONFLICT', undefined))).toMatch(/Someone else changed this/);
   });
 
+  it('says an Excel error in the pane’s words with its code, never Excel’s English message', () => {
+    // What Office.js throws (OfficeExtension.Error): a code, a message (often English whatever the UI), debugInfo.
+    const excelError = (code: string) => Object.assign(new Error('The property "values" is not available. Before reading the property\'s value, call the load method.'), { name: 'RichApi.Error', code, debugInfo: { code } });
+    expect(describeError(zh, excelError('PropertyNotLoaded'))).toBe('Excel 无法完成此操作（PropertyNotLoaded）。请重试；如反复出现，请联系管理员。');
+    expect(describeError(en, excelError('GeneralException'))).toBe('Excel could not do this (GeneralException). Try again; if it keeps happening, tell your administrator.');
+    expect(describeError(zh, excelError('AccessDenied'))).toBe('Excel 拒绝了操作：工作表或工作簿受保护（AccessDenied）。请取消保护或改写到新工作表后重试。');
+    expect(describeError(zh, excelError('InvalidOperationInCellEditMode'))).toContain('Excel 正忙');
+    expect(describeError(zh, excelError('RequestPayloadSizeLimitExceeded'))).toContain('过大的请求');
+    // The pane's own errors are already in the user's words.
+    expect(describeError(zh, new Error('请输入形如 2026-03 的月份。'))).toBe('请输入形如 2026-03 的月份。');
+  });
+
   it('translates a network failure and a timeout, with a hint to try again', () => {
     expect(describeError(zh, new ApiError('Failed to fetch', 'NETWORK'))).toBe('无法连接 Quotabook 服务器，请检查网络（或服务器地址）后重试。');
     expect(describeError(en, new TypeError('Failed to fetch'))).toMatch(/^Cannot reach the Quotabook server/);

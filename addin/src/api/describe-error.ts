@@ -73,8 +73,23 @@ export function describeError(w: Words, err: unknown): string {
   if (err instanceof TypeError && /fetch|network|load failed/i.test(err.message)) return transport[lang].offline;
   // The workbook's refusals are codes too.
   if (err instanceof WorkbookError) return format(w.workbook[err.reason], err.params);
-  // Anything else is the pane's own (e.g. an Excel error, in Office's language): its text is the best there is.
+  // An Excel error (OfficeExtension.Error: a code and debugInfo): its message may be in English whatever
+  // the user's language (PropertyNotLoaded, GeneralException…), so the pane says it in its own words, with the code.
+  const code = excelErrorCode(err);
+  if (code) {
+    const t = transport[lang];
+    const text = code === 'AccessDenied' ? t.excelProtected : code === 'InvalidOperationInCellEditMode' ? t.excelBusy : code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' ? t.excelTooLarge : t.excel;
+    return format(text, { code });
+  }
+  // Anything else is the pane's own, already in the user's language.
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The code of an Excel JavaScript API error (RichApi.Error), or null for anything else. */
+function excelErrorCode(err: unknown): string | null {
+  if (!(err instanceof Error) || !('debugInfo' in err)) return null;
+  const code = (err as Error & { code?: unknown }).code;
+  return typeof code === 'string' && code ? code : null;
 }
 
 /** One import problem in the reader's language: where (sheet!cell, or the row) and why. */

@@ -724,10 +724,18 @@ export const transport = {
   en: {
     offline: 'Cannot reach the Quotabook server. Check your connection (or the server address) and try again.',
     timeout: 'The server did not answer within {seconds} s. Try again; if it keeps happening, try a smaller request.',
+    excel: 'Excel could not do this ({code}). Try again; if it keeps happening, tell your administrator.',
+    excelProtected: 'Excel refused: the sheet or workbook is protected ({code}). Unprotect it, or write to a new sheet, and try again.',
+    excelBusy: 'Excel is busy (for example, a cell is being edited). Finish editing, then try again ({code}).',
+    excelTooLarge: 'Excel refused a request this large ({code}). Try a smaller range.',
   },
   zh: {
     offline: '无法连接 Quotabook 服务器，请检查网络（或服务器地址）后重试。',
     timeout: '服务器在 {seconds} 秒内没有响应。请重试；如反复出现，请缩小请求范围。',
+    excel: 'Excel 无法完成此操作（{code}）。请重试；如反复出现，请联系管理员。',
+    excelProtected: 'Excel 拒绝了操作：工作表或工作簿受保护（{code}）。请取消保护或改写到新工作表后重试。',
+    excelBusy: 'Excel 正忙（例如正在编辑单元格）。请先结束编辑再重试（{code}）。',
+    excelTooLarge: 'Excel 拒绝了过大的请求（{code}）。请缩小范围后重试。',
   },
 } as const;
 
