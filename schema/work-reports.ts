@@ -19,6 +19,9 @@
 import { addDays, isIsoDay, type IsoDay } from './dates.ts';
 import { dueDate, timeliness, type Timeliness } from './rep-plan.ts';
 import type { WorkReportReason } from './reasons.ts';
+import { mulberry32 } from './random.ts';
+
+export { mulberry32 };
 
 export { timeliness, type Timeliness };
 
@@ -206,22 +209,6 @@ export function fnv1a(text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-/**
- * Mulberry32 (Tommy Ettinger, public domain): a 32-bit-state generator of
- * numbers in [0, 1), good enough to pick a fair sample and the same on every
- * JavaScript engine for a given seed.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The seed material of a manager's spot check for a week: the manager's id and the week's Monday. */

@@ -5,6 +5,7 @@
  * Pure data; server/seed/seed.ts writes it.
  */
 import type { EmploymentType, OrgUnitKind, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
+import { mulberry32 as rng } from '../../schema/random.ts';
 
 export interface DemoUnit {
   key: string;
@@ -44,18 +45,6 @@ const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰�
 const REGION_NAMES = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'];
 const CITY_NAMES = ['上海', '杭州', '南京', '苏州', '宁波', '合肥', '广州', '深圳', '东莞', '佛山', '厦门', '福州', '北京', '天津', '济南', '青岛', '郑州', '武汉', '长沙', '成都', '重庆', '昆明', '西安', '兰州', '沈阳', '大连', '长春', '哈尔滨'];
 const TEAM_WORDS = ['一组', '二组', '三组', '四组', '五组', '六组'];
-
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateDemoOrg(options: { people?: number; seed?: number } = {}): DemoOrg {
   const target = Math.max(20, options.people ?? 80);

@@ -15,6 +15,7 @@
 import type { DemoOrg, DemoPerson, DemoUnit } from './demo-org.ts';
 import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { BUILT_IN_PROFILES } from '../../schema/seasonality.ts';
+import { mulberry32 as rng } from '../../schema/random.ts';
 
 export interface DemoSale {
   externalId: string;
@@ -64,18 +65,6 @@ const RANK_MONTHLY: Record<string, number> = { SR: 16_000, SE: 20_000, SSE: 24_0
 const BRANDS = ['鑫源', '华联', '永辉', '金达', '恒泰', '佳和', '盛世', '百信', '万家', '宏远', '新华', '瑞丰', '德隆', '天成', '嘉禾', '博雅', '汇通', '同仁', '福满', '利民'];
 const KINDS = ['商贸有限公司', '超市', '便利店', '百货', '批发部', '贸易公司', '连锁药房', '酒店'];
 const CITIES = ['上海', '杭州', '南京', '苏州', '宁波', '合肥', '广州', '深圳', '东莞', '佛山', '厦门', '福州', '北京', '天津', '济南', '青岛', '郑州', '武汉', '长沙', '成都', '重庆', '昆明', '西安'];
-
-/** mulberry32, as the organisation generator uses. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A stable 32-bit hash of a string (FNV-1a), to give each person their own random stream. */
 function hash(text: string, seed: number): number {
