@@ -66,13 +66,29 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     expect((await standIn<string[][]>(page, 'read', sheet, 'A1'))[0]![0]).toMatch(/ · 已提交$/);
     expect(await englishOn(page)).toEqual([]);
 
-    // The manager: waiting with its figures; a return needs a comment.
+    // The manager: waiting with its figures; a return needs a comment. The
+    // screen opens on next month and the manager types this month at once:
+    // next month's answer, held back until after this month's, must not
+    // replace it (it once did, now and then, on a loaded machine).
     await page.getByTestId('sign-out').click();
     await signIn(page, 'manager');
+    let staleAnswered!: () => void;
+    const staleDone = new Promise<void>((r) => (staleAnswered = r));
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { query?: string; variables?: { month?: string } } | null;
+      if (!body?.query?.includes('repPlanRoster') || body.variables?.month === month) return route.continue();
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+      staleAnswered();
+    });
     await openScreen(page, 'plan-reviews');
     await page.getByTestId('plan-reviews-month').fill(month);
     const waiting = page.getByTestId('plan-waiting').filter({ hasText: form.person.name });
     await expect(waiting.getByTestId('plan-waiting-figures').innerText()).resolves.toContain(`计划 ${weeks * 1000}.00`);
+    await staleDone;
+    await page.unroute('**/graphql');
+    await page.waitForTimeout(300);
+    await expect(waiting.getByTestId('plan-waiting-figures').innerText({ timeout: 2000 })).resolves.toContain(`计划 ${weeks * 1000}.00`);
     await waiting.getByTestId('plan-return').click();
     await expect(page.getByTestId('plan-reviews-status').innerText()).resolves.toBe('退回计划时请说明需要修改的地方。');
     await waiting.getByTestId('plan-decision-comment').fill('第二周计划偏低，请补充');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneAtATime } from './retry.ts';
+import { newestOnly, oneAtATime } from './retry.ts';
 
 describe('oneAtATime', () => {
   it('ignores a second start while one runs, reports a failure with a retry of the same action, and always finishes', async () => {
@@ -31,5 +31,23 @@ describe('oneAtATime', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(attempts).toBe(2);
     expect(log.slice(3)).toEqual(['start', 'done', 'finish']);
+  });
+});
+
+describe('newestOnly', () => {
+  it('keeps only the answer to the latest request, whichever order the answers arrive in', async () => {
+    const begin = newestOnly();
+    const shown: string[] = [];
+    const answer = (month: string, ms: number) => {
+      const current = begin();
+      return new Promise<void>((r) => setTimeout(r, ms)).then(() => {
+        if (current()) shown.push(month);
+      });
+    };
+    // The screen opens on next month, the user types this month before that answer comes back.
+    await Promise.all([answer('2026-12', 30), answer('2026-11', 5)]);
+    expect(shown).toEqual(['2026-11']);
+    await answer('2026-10', 1);
+    expect(shown).toEqual(['2026-11', '2026-10']);
   });
 });

@@ -50,3 +50,18 @@ export function errorStatus(w: Words, onSessionEnded: () => void, setStatus: (s:
     setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
   };
 }
+
+/**
+ * Answers that are still wanted: `begin()` starts a request and returns a
+ * check that stays true only while no later request has begun. A screen
+ * whose month (or week, day, run) the user changes while the answer for the
+ * one before is on its way uses it to drop that older answer, which could
+ * otherwise arrive last and show the wrong month's rows.
+ */
+export function newestOnly(): () => () => boolean {
+  let latest = 0;
+  return () => {
+    const ticket = ++latest;
+    return () => ticket === latest;
+  };
+}

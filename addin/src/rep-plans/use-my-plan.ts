@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
-import { oneAtATime, errorStatus } from '../api/retry.ts';
+import { oneAtATime, errorStatus, newestOnly } from '../api/retry.ts';
 import { format, type Words } from '../i18n.ts';
 import { adoptSheet, readSheetByName, readTaggedSheet, writeDocumentProperties, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { MY_REP_PLAN, MY_REP_PLAN_COVER, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
@@ -50,21 +50,26 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const running = useRef(false);
   const opened = useRef(false);
+  const begin = useRef(newestOnly()).current;
 
   const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
   const act = (work: Work, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
 
   const load = useCallback(async () => {
+    const current = begin();
     if (!validMonth(month)) return null;
     const data = await run<{ myRepPlan: MyRepPlan }>(client, MY_REP_PLAN, { month: month.trim() }, true);
-    setForm(data.myRepPlan);
+    if (current()) setForm(data.myRepPlan);
     return data.myRepPlan;
   }, [client, month]);
 
   useEffect(() => {
+    // A month typed since this load began makes its answer (or failure) stale.
+    let live = true;
     const attempt = () =>
       void load().then(
         (f) => {
+          if (!live) return;
           if (f && template && !opened.current && f.month === template.month) {
             opened.current = true;
             return void openTemplate(f)();
@@ -72,9 +77,12 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
           const note = f && decisionNote(w, f);
           setStatus((s) => (s.kind === 'busy' ? s : note ? { kind: 'ok', message: note } : { kind: 'idle' }));
         },
-        (err: unknown) => fail(err, attempt),
+        (err: unknown) => live && fail(err, attempt),
       );
     attempt();
+    return () => {
+      live = false;
+    };
   }, [load, fail, w]);
 
   const ownerOf = (f: MyRepPlan | null): PlanSheetOwner | null => (f?.person ? { personId: f.person.id, personName: f.person.name, employeeNo: f.person.employeeNo } : null);

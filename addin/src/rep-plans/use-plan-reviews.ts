@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
-import { oneAtATime, errorStatus } from '../api/retry.ts';
+import { oneAtATime, errorStatus, newestOnly } from '../api/retry.ts';
 import { format, type Words } from '../i18n.ts';
 import { writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { ACCEPT_REP_PLAN, nextMonth, REP_PLAN, REP_PLAN_ROSTER, RETURN_REP_PLAN, validMonth, type RepPlanView, type RosterRow } from './operations.ts';
@@ -24,23 +24,36 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
   const [rows, setRows] = useState<RosterRow[] | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const running = useRef(false);
+  const begin = useRef(newestOnly()).current;
 
   const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
   const act = (work: Work, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
 
   const load = useCallback(async () => {
+    const current = begin();
     if (!validMonth(month)) return setRows(null);
-    setRows((await run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: month.trim() }, true)).repPlanRoster);
+    const list = (await run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: month.trim() }, true)).repPlanRoster;
+    if (current()) setRows(list);
   }, [client, month]);
   useEffect(() => {
-    const attempt = () => void load().then(() => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)), (err: unknown) => fail(err, attempt));
+    // A month typed since this load began makes its answer (or failure) stale.
+    let live = true;
+    const attempt = () =>
+      void load().then(
+        () => live && setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)),
+        (err: unknown) => live && fail(err, attempt),
+      );
     attempt();
+    return () => {
+      live = false;
+    };
   }, [load, fail]);
 
   const pullRoster = act('roster', async () => {
     if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
+    const current = begin();
     const list = (await run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: month.trim() }, true)).repPlanRoster;
-    setRows(list);
+    if (current()) setRows(list);
     if (!list.length) return setStatus({ kind: 'ok', message: format(r.rosterEmpty, { month }) });
     const report = await writeSheetTable(excel(), planRosterSheet(w, month.trim(), list));
     setStatus({ kind: 'ok', message: format(r.rosterWrote, { month, sheet: report.sheetName, ...rosterCounts(list) }) });

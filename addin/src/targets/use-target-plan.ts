@@ -6,7 +6,7 @@
  * a pull or breakdown that would replace cells the user typed asks first.
  */
 import { describeError, isTransient } from '../api/describe-error.ts';
-import { loadWithRetry, oneAtATime } from '../api/retry.ts';
+import { loadWithRetry, newestOnly, oneAtATime } from '../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
@@ -89,12 +89,12 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
   );
 
   /** The latest list request: an answer to an older one (another year typed since) is dropped. */
-  const latest = useRef(0);
+  const begin = useRef(newestOnly()).current;
   const loadPlans = useCallback(async () => {
+    const current = begin();
     if (!/^\d{4}$/.test(year)) return [];
-    const ticket = ++latest.current;
     const data = await run<{ targetPlans: PlanSummary[] }>(client, TARGET_PLANS, { year: Number(year) });
-    if (ticket === latest.current) setPlans(data.targetPlans);
+    if (current()) setPlans(data.targetPlans);
     return data.targetPlans;
   }, [client, year]);
 

@@ -4,7 +4,8 @@
  * the ones waiting, and the month's field-visit days without an approved
  * slip written as a sheet. One action at a time (useAction).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { newestOnly } from '../api/retry.ts';
+import { useCallback, useEffect, useState, useRef } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
 import { run } from '../api/client.ts';
@@ -32,9 +33,12 @@ export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: {
   const [form, setForm] = useState({ destination: '', customerCode: '', contactPerson: '', purpose: '', plannedOut: '', plannedBack: '' });
   const [comments, setComments] = useState<Record<string, string>>({});
 
+  const begin = useRef(newestOnly()).current;
   const reload = useCallback(async () => {
+    const current = begin();
     if (!validMonth(month)) return;
-    setSlips((await run<{ visitSlips: VisitSlip[] }>(client, VISIT_SLIPS, { month: month.trim() })).visitSlips);
+    const list = (await run<{ visitSlips: VisitSlip[] }>(client, VISIT_SLIPS, { month: month.trim() })).visitSlips;
+    if (current()) setSlips(list);
   }, [client, month]);
   useEffect(() => {
     load(() => run<{ viewer: Viewer }>(client, VIEWER_SELF).then((d) => setViewer(d.viewer)));

@@ -7,7 +7,8 @@
  * checked with the shared rules (schema/work-reports.ts) before sending; the
  * server checks the rest (a day after today, a week to come) and says why.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { newestOnly } from '../api/retry.ts';
+import { useCallback, useEffect, useState, useRef } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
 import { run } from '../api/client.ts';
@@ -65,7 +66,9 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
   const [monthlyF, setMonthlyF] = useState<MonthlyForm>(monthlyForm(null));
   const valid = isIsoDay(day.trim());
 
+  const begin = useRef(newestOnly()).current;
   const reload = useCallback(async () => {
+    const current = begin();
     if (!isIsoDay(day.trim())) return;
     const d = day.trim();
     const [l, wk, m] = await Promise.all([
@@ -73,6 +76,7 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
       run<{ myWeeklyReport: MyWeeklyReport }>(client, MY_WEEKLY_REPORT, { week: mondayOf(d) }),
       run<{ myMonthlyReport: MyMonthlyReport }>(client, MY_MONTHLY_REPORT, { month: d.slice(0, 7) }),
     ]);
+    if (!current()) return;
     setLog(l.myWorkLog);
     setLogF(logForm(l.myWorkLog.log));
     setWeekly(wk.myWeeklyReport);

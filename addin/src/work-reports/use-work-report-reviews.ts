@@ -5,7 +5,8 @@
  * and its month's monthly reports waiting for a comment, and the handed-in
  * sheet of the week or the month written through the adapter.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { newestOnly } from '../api/retry.ts';
+import { useCallback, useEffect, useState, useRef } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
 import { run } from '../api/client.ts';
@@ -42,7 +43,9 @@ export function useWorkReportReviews({ client, w, excel, onSessionEnded }: { cli
   const [comments, setComments] = useState<Record<string, string>>({});
   const valid = isMonday(week.trim());
 
+  const begin = useRef(newestOnly()).current;
   const reload = useCallback(async () => {
+    const current = begin();
     if (!isMonday(week.trim())) return;
     const wk = week.trim();
     const [s, r, m] = await Promise.all([
@@ -50,6 +53,7 @@ export function useWorkReportReviews({ client, w, excel, onSessionEnded }: { cli
       run<{ weeklyReports: WeeklyReport[] }>(client, WEEKLY_REPORTS, { week: wk }),
       run<{ monthlyReports: MonthlyReport[] }>(client, MONTHLY_REPORTS, { month: wk.slice(0, 7) }),
     ]);
+    if (!current()) return;
     setSpot(s.workLogSpotCheck);
     setWeeklies(r.weeklyReports);
     setMonthlies(m.monthlyReports);

@@ -4,7 +4,7 @@
  * sheets, submit, sign, return), one at a time, each with its progress.
  */
 import { describeError, isTransient } from '../../api/describe-error.ts';
-import { loadWithRetry, oneAtATime } from '../../api/retry.ts';
+import { loadWithRetry, newestOnly, oneAtATime } from '../../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
@@ -61,17 +61,23 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     [onSessionEnded],
   );
 
+  // A month (or run) chosen since a load began makes its answer stale.
+  const beginRuns = useRef(newestOnly()).current;
+  const beginReview = useRef(newestOnly()).current;
   const loadRuns = useCallback(async () => {
+    const current = beginRuns();
     const d = await run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month });
+    if (!current()) return d.payrollRuns;
     setRuns(d.payrollRuns);
     setRunId((current) => (d.payrollRuns.some((r) => r.id === current) ? current : (d.payrollRuns[0]?.id ?? '')));
     return d.payrollRuns;
   }, [client, month]);
 
   const loadReview = useCallback(async (id: string) => {
+    const current = beginReview();
     if (!id) return setReview(null);
     const d = await run<{ payrollRun: RunReview }>(client, PAYROLL_REVIEW, { id });
-    setReview(d.payrollRun);
+    if (current()) setReview(d.payrollRun);
   }, [client]);
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 /** Rewards and penalties: a month's list (by role, from the server) and, for finance and admins, adding one. */
-import { useCallback, useEffect, useState } from 'react';
+import { newestOnly } from '../../../api/retry.ts';
+import { useCallback, useEffect, useState, useRef } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Locale, type Words } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
@@ -21,9 +22,12 @@ export function useAdjustments({ client, w, locale, canAdd, onSessionEnded }: { 
   const [people, setPeople] = useState<PersonOption[]>([]);
   const [form, setForm] = useState({ personId: '', amount: '', reason: '', approvedBy: '' });
 
+  const begin = useRef(newestOnly()).current;
   const reload = useCallback(async () => {
+    const current = begin();
     if (!isMonth(month)) return;
-    setList((await run<{ payAdjustments: PayAdjustment[] }>(client, PAY_ADJUSTMENTS, { month })).payAdjustments);
+    const list = (await run<{ payAdjustments: PayAdjustment[] }>(client, PAY_ADJUSTMENTS, { month })).payAdjustments;
+    if (current()) setList(list);
   }, [client, month]);
   useEffect(() => {
     setList(null);

@@ -1,5 +1,6 @@
 /** A month's locked and paid payroll runs: finance marks one paid; an admin reopens one, saying why. */
-import { useCallback, useEffect, useState } from 'react';
+import { newestOnly } from '../../../api/retry.ts';
+import { useCallback, useEffect, useState, useRef } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
@@ -15,10 +16,12 @@ export function useClosedRuns({ client, w, onSessionEnded }: { client: Client; w
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
 
+  const begin = useRef(newestOnly()).current;
   const reload = useCallback(async () => {
+    const current = begin();
     if (!isMonth(month)) return;
     const all = (await run<{ payrollRuns: RunSummary[] }>(client, CLOSED_RUNS, { month })).payrollRuns;
-    setRuns(all.filter((r) => r.status === 'LOCKED' || r.status === 'PAID'));
+    if (current()) setRuns(all.filter((r) => r.status === 'LOCKED' || r.status === 'PAID'));
   }, [client, month]);
   useEffect(() => {
     setRuns(null);

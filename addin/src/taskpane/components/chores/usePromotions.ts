@@ -1,5 +1,6 @@
 /** Promotion proposals for a month (managers: their subtree; directors and admins: all), applied or dismissed with an optional reason. */
-import { useCallback, useEffect, useState } from 'react';
+import { newestOnly } from '../../../api/retry.ts';
+import { useCallback, useEffect, useState, useRef } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
@@ -15,9 +16,12 @@ export function usePromotions({ client, w, onSessionEnded }: { client: Client; w
   const [list, setList] = useState<PromotionProposal[] | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
 
+  const begin = useRef(newestOnly()).current;
   const reload = useCallback(async () => {
+    const current = begin();
     if (!isMonth(month)) return;
-    setList((await run<{ promotionProposals: PromotionProposal[] }>(client, PROMOTION_PROPOSALS, { month })).promotionProposals);
+    const list = (await run<{ promotionProposals: PromotionProposal[] }>(client, PROMOTION_PROPOSALS, { month })).promotionProposals;
+    if (current()) setList(list);
   }, [client, month]);
   useEffect(() => {
     setList(null);
