@@ -233,3 +233,71 @@ export function spotCheckSample(seed: string, candidates: readonly string[], siz
   }
   return [...picked].sort();
 }
+
+// ── a month's logs and reports handed in together (from a sheet) ────────
+
+/** The days of a month, in order. */
+export function monthDays(month: string): IsoDay[] {
+  const out: IsoDay[] = [];
+  for (let d: IsoDay = `${month}-01`; d.startsWith(month); d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** The Mondays that fall in a month: the weekly reports a month's sheet holds (each keyed by the Monday of the week it plans). */
+export const monthMondays = (month: string): IsoDay[] => monthDays(month).filter((d) => weekday(d) === 1);
+
+export type WorkItemKind = 'LOG' | 'WEEKLY' | 'MONTHLY';
+/** Which log or report of the month a problem is about: the day, the week's Monday, or the month. */
+export interface WorkItem {
+  kind: WorkItemKind;
+  period: string;
+}
+
+export interface WorkMonthInput {
+  logs: { day: string; revision: number | null; input: WorkLogFields }[];
+  weeklyReports: { week: string; revision: number | null; input: WeeklyReportFields }[];
+  monthlyReport: { revision: number | null; input: MonthlyReportFields } | null;
+}
+
+export interface WorkItemProblem extends WorkReportProblem {
+  item: WorkItem;
+}
+
+/**
+ * Every problem with a month's logs and reports handed in together, each
+ * naming its item: a day or Monday outside the month or given twice, a day
+ * after today, a week later than next week, a month to come, and each
+ * item's own field checks. Nothing is saved unless this is empty (the
+ * server also refuses the whole set when any one item is refused there).
+ */
+export function checkWorkMonth(month: string, m: WorkMonthInput, today: IsoDay, submit: boolean): WorkItemProblem[] {
+  const out: WorkItemProblem[] = [];
+  const monthProblem = reportMonthProblem(month, '2999-12-31');
+  if (monthProblem) return [{ ...monthProblem, item: { kind: 'MONTHLY', period: month } }];
+  const add = (item: WorkItem, problems: (WorkReportProblem | null)[]) => {
+    for (const p of problems) if (p) out.push({ ...p, item });
+  };
+  const seen = new Set<string>();
+  const outside = (kind: WorkItemKind, period: string, field: string): WorkReportProblem | null => {
+    if (!period.startsWith(`${month}-`) || seen.has(`${kind}|${period}`)) return { code: 'WORK_REPORT_NOT_IN_MONTH', field, params: { value: period, month } };
+    seen.add(`${kind}|${period}`);
+    return null;
+  };
+  for (const l of m.logs) {
+    const item = { kind: 'LOG' as const, period: l.day };
+    const dayProblem = logDayProblem(l.day, today);
+    add(item, [dayProblem ?? outside('LOG', l.day, 'day')]);
+    add(item, checkWorkLog(l.input, submit));
+  }
+  for (const r of m.weeklyReports) {
+    const item = { kind: 'WEEKLY' as const, period: r.week };
+    add(item, [reportWeekProblem(r.week, today) ?? outside('WEEKLY', r.week, 'week')]);
+    add(item, checkWeeklyReport(r.input, submit));
+  }
+  if (m.monthlyReport) {
+    const item = { kind: 'MONTHLY' as const, period: month };
+    add(item, [reportMonthProblem(month, today)]);
+    add(item, checkMonthlyReport(m.monthlyReport.input, submit));
+  }
+  return out;
+}

@@ -19,7 +19,7 @@ import type { Prisma } from '../db/client.ts';
 import type { WorkReportStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
-import { clientError, dynamicClientError, forbidden, isUniqueViolation } from '../errors.ts';
+import { clientError, dynamicClientError, forbidden, isUniqueViolation, type AnyDetails } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, today, type IsoDay } from '../../schema/dates.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
@@ -40,9 +40,15 @@ import {
   type MonthlyReportFields,
   type Timeliness,
   type WeeklyReportFields,
+  checkWorkMonth,
+  monthMondays,
+  type WorkItem,
+  type WorkItemProblem,
   type WorkLogFields,
+  type WorkMonthInput,
   type WorkReportProblem,
 } from '../../schema/work-reports.ts';
+import { GraphQLError } from 'graphql';
 import { repPlanDueDay } from '../rep-plans/settings.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -344,39 +350,89 @@ function own(ctx: Context): string {
 
 const notEmployed = (day: IsoDay) => dynamicClientError('BAD_USER_INPUT', `You were not on the roster on ${day}`, { reason: 'WORK_REPORT_NOT_EMPLOYED', params: { date: day }, field: 'day' });
 
+type Row = { id: string; status: WorkReportStatus; revision: number };
+type State = { status: WorkReportStatus; submittedAt: Date | null };
+
+/** How one of the viewer's own logs or reports is found, created and updated. */
+interface Saver {
+  entityType: 'WorkLog' | 'WeeklyReport' | 'MonthlyReport';
+  /** The day whose roster unit the row is filed under. */
+  unitDay: IsoDay;
+  after: Record<string, unknown>;
+  find: (tx: Tx) => Promise<Row | null>;
+  create: (tx: Tx, unitId: string, state: State) => Promise<{ id: string }>;
+  update: (tx: Tx, id: string, revision: number, state: State) => Promise<number>;
+}
+
 /**
- * Saves (and with `submit`, hands in) a row of the viewer's own: refused
- * whole when a check fails, when it was handed in already, or when the
- * revision read is stale (a new one: revision null).
+ * Saves (and with `submit`, hands in) a row of the viewer's own, within the
+ * caller's transaction: refused when it was handed in already, when the
+ * revision read is stale (a new one: revision null), or when the person was
+ * not on the roster on its day.
  */
-async function saveOwn<T extends { id: string; status: WorkReportStatus; revision: number }>(
-  ctx: Context,
-  what: { entityType: string; find: (tx: Tx) => Promise<T | null>; create: (tx: Tx, data: { status: WorkReportStatus; submittedAt: Date | null }) => Promise<{ id: string }>; update: (tx: Tx, id: string, revision: number, data: { status: WorkReportStatus; submittedAt: Date | null }) => Promise<number>; unitDay: IsoDay; after: unknown },
-  revision: number | null,
-  submit: boolean,
-): Promise<string> {
+async function saveOwnIn(tx: Tx, ctx: Context, what: Saver, revision: number | null, submit: boolean): Promise<string> {
   const personId = own(ctx);
-  return ctx.prisma.$transaction(async (tx) => {
-    if (!(await unitOn(tx, personId, what.unitDay))) throw notEmployed(what.unitDay);
-    const existing = await what.find(tx);
-    const state = submit ? { status: 'SUBMITTED' as const, submittedAt: new Date() } : { status: 'DRAFT' as const, submittedAt: null };
-    if (existing) {
-      if (existing.status !== 'DRAFT') throw alreadySubmitted();
-      if (revision !== existing.revision) throw stale(existing.id, revision ?? 0);
-      if ((await what.update(tx, existing.id, existing.revision, state)) === 0) throw stale(existing.id, revision);
-      await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: existing.id, action: submit ? 'submit' : 'update', before: existing, after: { ...(what.after as object), status: state.status } });
-      return existing.id;
-    }
-    const created = await what.create(tx, state).catch((e: unknown) => {
-      if (isUniqueViolation(e)) throw stale(what.unitDay, revision ?? 0);
-      throw e;
-    });
-    await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: created.id, action: submit ? 'submit' : 'create', after: { ...(what.after as object), status: state.status } });
-    return created.id;
+  const unitId = await unitOn(tx, personId, what.unitDay);
+  if (!unitId) throw notEmployed(what.unitDay);
+  const existing = await what.find(tx);
+  const state: State = submit ? { status: 'SUBMITTED', submittedAt: new Date() } : { status: 'DRAFT', submittedAt: null };
+  const after = { ...what.after, status: state.status };
+  if (existing) {
+    if (existing.status !== 'DRAFT') throw alreadySubmitted();
+    if (revision !== existing.revision) throw stale(existing.id, revision ?? 0);
+    if ((await what.update(tx, existing.id, existing.revision, state)) === 0) throw stale(existing.id, revision);
+    await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: existing.id, action: submit ? 'submit' : 'update', before: existing, after });
+    return existing.id;
+  }
+  const created = await what.create(tx, unitId, state).catch((e: unknown) => {
+    if (isUniqueViolation(e)) throw stale(what.unitDay, revision ?? 0);
+    throw e;
   });
+  await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: created.id, action: submit ? 'submit' : 'create', after });
+  return created.id;
 }
 
 const logFields = (f: WorkLogFields): WorkLogFields => ({ calls: f.calls, visits: f.visits, deals: f.deals, customersMet: f.customersMet.trim(), notes: f.notes.trim() });
+const weeklyFields = (f: WeeklyReportFields): WeeklyReportFields => ({ results: f.results.trim(), plan: f.plan.trim(), marketFeedback: f.marketFeedback.trim(), problems: f.problems.trim() });
+const monthlyFields = (f: MonthlyReportFields): MonthlyReportFields => ({ results: f.results.trim(), analysis: f.analysis.trim(), plan: f.plan.trim() });
+
+function logSaver(personId: string, day: IsoDay, fields: WorkLogFields): Saver {
+  const key = { personId_day: { personId, day: dayToDate(day) } };
+  return {
+    entityType: 'WorkLog',
+    unitDay: day,
+    after: { person: personId, day, ...fields },
+    find: (tx) => tx.workLog.findUnique({ where: key }),
+    create: (tx, unitId, state) => tx.workLog.create({ data: { personId, day: dayToDate(day), unitId, ...fields, ...state } }),
+    update: async (tx, id, rev, state) => (await tx.workLog.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
+  };
+}
+
+function weeklySaver(personId: string, week: IsoDay, fields: WeeklyReportFields): Saver {
+  const key = { personId_week: { personId, week: dayToDate(week) } };
+  return {
+    entityType: 'WeeklyReport',
+    unitDay: week,
+    after: { person: personId, week, ...fields },
+    find: (tx) => tx.weeklyReport.findUnique({ where: key }),
+    create: (tx, unitId, state) => tx.weeklyReport.create({ data: { personId, week: dayToDate(week), unitId, ...fields, ...state } }),
+    update: async (tx, id, rev, state) => (await tx.weeklyReport.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
+  };
+}
+
+function monthlySaver(personId: string, month: string, fields: MonthlyReportFields, now: IsoDay): Saver {
+  // The unit on the month's last day (or today, when the month is still running).
+  const unitDay = lastDayOfMonth(month) < now ? lastDayOfMonth(month) : now;
+  const key = { personId_month: { personId, month } };
+  return {
+    entityType: 'MonthlyReport',
+    unitDay,
+    after: { person: personId, month, ...fields },
+    find: (tx) => tx.monthlyReport.findUnique({ where: key }),
+    create: (tx, unitId, state) => tx.monthlyReport.create({ data: { personId, month, unitId, ...fields, ...state } }),
+    update: async (tx, id, rev, state) => (await tx.monthlyReport.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
+  };
+}
 
 /** The viewer saves (and with `submit`, hands in) their log of a day: never for a day after today. */
 export async function saveWorkLog(ctx: Context, day: IsoDay, input: WorkLogFields, revision: number | null, submit: boolean): Promise<WorkLogView> {
@@ -385,24 +441,9 @@ export async function saveWorkLog(ctx: Context, day: IsoDay, input: WorkLogField
   const fields = logFields(input);
   const problems = checkWorkLog(fields, submit);
   if (problems.length) throw refuse(problems, 'The work log was not saved');
-  const key = { personId_day: { personId, day: dayToDate(day) } };
-  const id = await saveOwn(
-    ctx,
-    {
-      entityType: 'WorkLog',
-      unitDay: day,
-      after: { person: personId, day, ...fields },
-      find: (tx) => tx.workLog.findUnique({ where: key }),
-      create: async (tx, state) => tx.workLog.create({ data: { personId, day: dayToDate(day), unitId: (await unitOn(tx, personId, day))!, ...fields, ...state } }),
-      update: async (tx, id, rev, state) => (await tx.workLog.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
-    },
-    revision,
-    submit,
-  );
+  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, logSaver(personId, day, fields), revision, submit));
   return (await logViews(ctx, [await ctx.prisma.workLog.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
 }
-
-const weeklyFields = (f: WeeklyReportFields): WeeklyReportFields => ({ results: f.results.trim(), plan: f.plan.trim(), marketFeedback: f.marketFeedback.trim(), problems: f.problems.trim() });
 
 /** The viewer saves (and with `submit`, hands in) their weekly report for a week (its Monday; at the latest next week's). */
 export async function saveWeeklyReport(ctx: Context, week: IsoDay, input: WeeklyReportFields, revision: number | null, submit: boolean): Promise<WeeklyReportView> {
@@ -411,24 +452,9 @@ export async function saveWeeklyReport(ctx: Context, week: IsoDay, input: Weekly
   const fields = weeklyFields(input);
   const problems = checkWeeklyReport(fields, submit);
   if (problems.length) throw refuse(problems, 'The weekly report was not saved');
-  const key = { personId_week: { personId, week: dayToDate(week) } };
-  const id = await saveOwn(
-    ctx,
-    {
-      entityType: 'WeeklyReport',
-      unitDay: week,
-      after: { person: personId, week, ...fields },
-      find: (tx) => tx.weeklyReport.findUnique({ where: key }),
-      create: async (tx, state) => tx.weeklyReport.create({ data: { personId, week: dayToDate(week), unitId: (await unitOn(tx, personId, week))!, ...fields, ...state } }),
-      update: async (tx, id, rev, state) => (await tx.weeklyReport.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
-    },
-    revision,
-    submit,
-  );
+  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, weeklySaver(personId, week, fields), revision, submit));
   return (await weeklyViews(ctx, [await ctx.prisma.weeklyReport.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
 }
-
-const monthlyFields = (f: MonthlyReportFields): MonthlyReportFields => ({ results: f.results.trim(), analysis: f.analysis.trim(), plan: f.plan.trim() });
 
 /** The viewer saves (and with `submit`, hands in) their monthly report (this month or an earlier one). */
 export async function saveMonthlyReport(ctx: Context, month: string, input: MonthlyReportFields, revision: number | null, submit: boolean): Promise<MonthlyReportView> {
@@ -438,23 +464,88 @@ export async function saveMonthlyReport(ctx: Context, month: string, input: Mont
   const fields = monthlyFields(input);
   const problems = checkMonthlyReport(fields, submit);
   if (problems.length) throw refuse(problems, 'The monthly report was not saved');
-  // The unit on the month's last day (or today, when the month is still running).
-  const unitDay = lastDayOfMonth(month) < now ? lastDayOfMonth(month) : now;
-  const key = { personId_month: { personId, month } };
-  const id = await saveOwn(
-    ctx,
-    {
-      entityType: 'MonthlyReport',
-      unitDay,
-      after: { person: personId, month, ...fields },
-      find: (tx) => tx.monthlyReport.findUnique({ where: key }),
-      create: async (tx, state) => tx.monthlyReport.create({ data: { personId, month, unitId: (await unitOn(tx, personId, unitDay))!, ...fields, ...state } }),
-      update: async (tx, id, rev, state) => (await tx.monthlyReport.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
-    },
-    revision,
-    submit,
-  );
+  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, monthlySaver(personId, month, fields, now), revision, submit));
   return (await monthlyViews(ctx, [await ctx.prisma.monthlyReport.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
+}
+
+// ── a month at once (the sheet) ─────────────────────────────────────────
+
+export interface MyWorkMonth {
+  month: string;
+  /** The month's logs saved so far, by day. */
+  logs: WorkLogView[];
+  /** One per Monday in the month, saved or not. */
+  weeklyReports: MyWeeklyReport[];
+  monthlyReport: MyMonthlyReport;
+}
+
+/** The viewer's own logs and reports of a month, as the month's sheet shows them: a handful of reads, whatever the month holds. */
+export async function myWorkMonth(ctx: Context, month: string): Promise<MyWorkMonth> {
+  checked(reportMonthProblem(month, '2999-12'));
+  const personId = ctx.viewer?.personId;
+  const days = { gte: dayToDate(`${month}-01`), lte: dayToDate(lastDayOfMonth(month)) };
+  const logs = personId ? await ctx.prisma.workLog.findMany({ where: { personId, day: days }, include: who, orderBy: { day: 'asc' } }) : [];
+  const mondays = monthMondays(month);
+  const weekRows = personId ? await ctx.prisma.weeklyReport.findMany({ where: { personId, week: { in: mondays.map(dayToDate) } }, include: who }) : [];
+  const weekViews = await weeklyViews(ctx, weekRows);
+  const weeklyReports = await Promise.all(
+    mondays.map(async (week): Promise<MyWeeklyReport> => {
+      const reported = reportedWeek(week);
+      const report = weekViews.find((r) => r.week === week) ?? null;
+      const figures = report?.figures ?? (personId ? (await weekFiguresOf(ctx.prisma, [personId], reported.start, reported.end)).get(personId)! : null);
+      return { week, reportedFrom: reported.start, reportedTo: reported.end, dueOn: weeklyReportDue(week), report, figures };
+    }),
+  );
+  return { month, logs: await logViews(ctx, logs), weeklyReports, monthlyReport: await myMonthlyReport(ctx, month) };
+}
+
+/**
+ * The viewer saves (and with `submit`, hands in) the logs and reports of a
+ * month given at once (the rep's month sheet): all of them, or, when any
+ * one is refused (a check, a day after today, one handed in already or
+ * changed meanwhile), none, with every problem naming its item (the day,
+ * the week's Monday or the month) and field. Each change is audited.
+ */
+export async function saveWorkMonth(ctx: Context, month: string, m: WorkMonthInput, submit: boolean): Promise<MyWorkMonth> {
+  const personId = own(ctx);
+  const now = today();
+  const input: WorkMonthInput = {
+    logs: m.logs.map((l) => ({ ...l, day: l.day.trim(), input: logFields(l.input) })),
+    weeklyReports: m.weeklyReports.map((r) => ({ ...r, week: r.week.trim(), input: weeklyFields(r.input) })),
+    monthlyReport: m.monthlyReport ? { ...m.monthlyReport, input: monthlyFields(m.monthlyReport.input) } : null,
+  };
+  const problems = checkWorkMonth(month, input, now, submit);
+  if (problems.length) throw refuseItems(problems, `The ${month} logs and reports were not saved`);
+  if (!input.logs.length && !input.weeklyReports.length && !input.monthlyReport)
+    throw dynamicClientError('BAD_USER_INPUT', `Nothing to save for ${month}`, { reason: 'WORK_REPORT_NOTHING_TO_SAVE', params: { month }, field: 'month' });
+  const savers: { item: WorkItem; saver: Saver; revision: number | null }[] = [
+    ...input.logs.map((l) => ({ item: { kind: 'LOG' as const, period: l.day }, saver: logSaver(personId, l.day, l.input), revision: l.revision })),
+    ...input.weeklyReports.map((r) => ({ item: { kind: 'WEEKLY' as const, period: r.week }, saver: weeklySaver(personId, r.week, r.input), revision: r.revision })),
+    ...(input.monthlyReport ? [{ item: { kind: 'MONTHLY' as const, period: month }, saver: monthlySaver(personId, month, input.monthlyReport.input, now), revision: input.monthlyReport.revision }] : []),
+  ];
+  await ctx.prisma.$transaction(async (tx) => {
+    for (const s of savers) {
+      try {
+        await saveOwnIn(tx, ctx, s.saver, s.revision, submit);
+      } catch (e) {
+        throw withItem(e, s.item);
+      }
+    }
+  });
+  return myWorkMonth(ctx, month);
+}
+
+/** A refusal of one item of a month's set, saying which (extensions.item); anything else as it was. */
+function withItem(e: unknown, item: WorkItem): unknown {
+  if (!(e instanceof GraphQLError) || typeof e.extensions.reason !== 'string') return e;
+  const ext = e.extensions as { code: string; reason: AnyDetails['reason']; params?: AnyDetails['params']; field?: string };
+  const issue = { reason: ext.reason, params: ext.params ?? {}, field: ext.field ?? 'id', item };
+  return dynamicClientError(ext.code === 'CONFLICT' ? 'CONFLICT' : 'BAD_USER_INPUT', `${item.kind} ${item.period}: ${e.message}`, { ...issue, issues: [issue] });
+}
+
+function refuseItems(problems: WorkItemProblem[], what: string) {
+  const all = problems.map((p) => ({ reason: p.code, params: p.params, field: p.field, item: p.item }));
+  return dynamicClientError('BAD_USER_INPUT', `${what}: ${all.map((p) => `${p.item.kind} ${p.item.period} ${p.field}: ${p.reason} ${JSON.stringify(p.params)}`).join('; ')}`, { ...all[0]!, issues: all });
 }
 
 /**

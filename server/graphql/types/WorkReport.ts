@@ -8,7 +8,9 @@ import {
   myMonthlyReport,
   myWeeklyReport,
   myWorkLog,
+  myWorkMonth,
   saveMonthlyReport,
+  saveWorkMonth,
   saveWeeklyReport,
   saveWorkLog,
   weeklyReports,
@@ -17,6 +19,7 @@ import {
   type MyMonthlyReport,
   type MyWeeklyReport,
   type MyWorkLog,
+  type MyWorkMonth,
   type WeekFigures,
   type WeeklyReportView,
   type WorkLogView,
@@ -132,6 +135,16 @@ const MyMonthlyReportRef = builder.objectRef<MyMonthlyReport>('MyMonthlyReport')
   fields: (t) => ({ month: t.exposeString('month'), dueOn: t.exposeString('dueOn'), report: t.field({ type: MonthlyReportRef, nullable: true, resolve: (m) => m.report }) }),
 });
 
+const MyWorkMonthRef = builder.objectRef<MyWorkMonth>('MyWorkMonth').implement({
+  description: 'The viewer’s own logs and reports of a month, as the month’s sheet shows them.',
+  fields: (t) => ({
+    month: t.exposeString('month'),
+    logs: t.field({ type: [WorkLogRef], description: 'The month’s logs saved so far, by day.', resolve: (m) => m.logs }),
+    weeklyReports: t.field({ type: [MyWeeklyReportRef], description: 'One per Monday in the month (the week it plans), saved or not.', resolve: (m) => m.weeklyReports }),
+    monthlyReport: t.field({ type: MyMonthlyReportRef, resolve: (m) => m.monthlyReport }),
+  }),
+});
+
 const SpotCheckRef = builder.objectRef<SpotCheck>('WorkLogSpotCheck').implement({
   fields: (t) => ({
     week: t.exposeString('week'),
@@ -204,7 +217,32 @@ const MonthlyReportInput = builder.inputType('MonthlyReportInput', {
   }),
 });
 
+const WorkLogEntryInput = builder.inputType('WorkLogEntryInput', {
+  fields: (t) => ({ day: t.string({ validate: day }), revision: t.int({ required: false }), input: t.field({ type: WorkLogInput }) }),
+});
+const WeeklyReportEntryInput = builder.inputType('WeeklyReportEntryInput', {
+  fields: (t) => ({ week: t.string({ validate: day }), revision: t.int({ required: false }), input: t.field({ type: WeeklyReportInput }) }),
+});
+const MonthlyReportEntryInput = builder.inputType('MonthlyReportEntryInput', {
+  fields: (t) => ({ revision: t.int({ required: false }), input: t.field({ type: MonthlyReportInput }) }),
+});
+const WorkMonthInput = builder.inputType('WorkMonthInput', {
+  description: 'A month’s logs and reports handed in at once (from the month’s sheet): only those new or changed.',
+  fields: (t) => ({
+    logs: t.field({ type: [WorkLogEntryInput], validate: z.array(z.unknown()).max(31) }),
+    weeklyReports: t.field({ type: [WeeklyReportEntryInput], validate: z.array(z.unknown()).max(5) }),
+    monthlyReport: t.field({ type: MonthlyReportEntryInput, required: false }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  myWorkMonth: t.field({
+    type: MyWorkMonthRef,
+    description: 'The viewer’s own logs of a month, the weekly report of each Monday in it and the month’s report, for the month’s sheet.',
+    authScopes: { signedIn: true },
+    args: { month: t.arg.string({ validate: month }) },
+    resolve: (_r, a, ctx) => myWorkMonth(ctx, a.month.trim()),
+  }),
   myWorkLog: t.field({
     type: MyWorkLogRef,
     description: 'The viewer’s own work log of a day (YYYY-MM-DD): null before the first save.',
@@ -289,6 +327,23 @@ builder.mutationFields((t) => ({
     authScopes: keepers,
     args: { month: t.arg.string({ validate: month }), revision: t.arg.int({ required: false }), submit: t.arg.boolean({ required: false }), input: t.arg({ type: MonthlyReportInput }) },
     resolve: (_r, a, ctx) => saveMonthlyReport(ctx, a.month.trim(), a.input, a.revision ?? null, a.submit ?? false),
+  }),
+  saveWorkMonth: t.field({
+    type: MyWorkMonthRef,
+    description: 'Saves (or with submit hands in) the viewer’s own logs and reports of a month given at once: all of them, or none when any one is refused, each problem naming its item (day, week or month) and field. Audited.',
+    authScopes: keepers,
+    args: { month: t.arg.string({ validate: month }), submit: t.arg.boolean({ required: false }), input: t.arg({ type: WorkMonthInput }) },
+    resolve: (_r, a, ctx) =>
+      saveWorkMonth(
+        ctx,
+        a.month.trim(),
+        {
+          logs: a.input.logs.map((l) => ({ day: l.day, revision: l.revision ?? null, input: l.input })),
+          weeklyReports: a.input.weeklyReports.map((r) => ({ week: r.week, revision: r.revision ?? null, input: r.input })),
+          monthlyReport: a.input.monthlyReport ? { revision: a.input.monthlyReport.revision ?? null, input: a.input.monthlyReport.input } : null,
+        },
+        a.submit ?? false,
+      ),
   }),
   commentWorkLog: t.field({
     type: WorkLogRef,
