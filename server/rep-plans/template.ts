@@ -18,6 +18,9 @@ import { addTaskpaneParts, type AddinReference } from './template-package.ts';
 import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';
 import { coverRows, TEMPLATE_KIND, TEMPLATE_VERSION, templateProperties } from '../../addin/src/rep-plans/plan-template.ts';
 import { isFormula } from '../../addin/src/excel/chunks.ts';
+import type { GridSheetSpec } from '../../addin/src/excel/workbook.ts';
+import { logSheetSpec, reportSheetSpec, type WorkMonth } from '../../addin/src/work-reports/month-sheets.ts';
+import { workMonthOf } from '../work-reports/reports.ts';
 import { format, words } from '../../addin/src/i18n.ts';
 
 export { TEMPLATE_KIND, TEMPLATE_VERSION };
@@ -73,6 +76,30 @@ export async function planTemplate(ctx: Context, personId: string, month: string
   });
   await cover.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
+  addGridSheet(book, spec);
+  // The month's work log and reports, to fill in the template as well (issue 11 §3).
+  // As the API answers it (times as ISO text), so the sheets are the pane's to the cell.
+  const work = JSON.parse(JSON.stringify(await workMonthOf(ctx, personId, form.month))) as WorkMonth;
+  const owner = { personId: person.id, personName: person.name, employeeNo: person.employeeNo };
+  const logSheet = addGridSheet(book, logSheetSpec(w, owner, work));
+  const reportSheet = addGridSheet(book, reportSheetSpec(w, owner, work));
+  await Promise.all(book.worksheets.map((x) => x.name !== t.cover && x.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true })));
+  book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+
+  const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+  return addTaskpaneParts(xlsx, addinReference(), templateProperties({ personId: person.id, personName: person.name, month: form.month, version: TEMPLATE_VERSION, sheet: spec.sheetName, logSheet, reportSheet }));
+}
+
+/** The download's file name: ASCII, so every mail client keeps it. */
+export const templateFileName = (employeeNo: string, month: string) => format('plan-{no}-{month}.xlsx', { no: employeeNo.replace(/[^\w-]/g, ''), month });
+
+/**
+ * A sheet laid out as the pane's writeGridSheet lays it out (excel/workbook.ts):
+ * the banner, the bold header on its fill, the rows (formulas as formulas),
+ * the input cells unlocked, filled and validated, the hidden columns. The
+ * caller protects it. Returns its name.
+ */
+function addGridSheet(book: ExcelJS.Workbook, spec: GridSheetSpec): string {
   const sheet = book.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', xSplit: spec.freeze?.columns ?? 0, ySplit: 2 }] });
   spec.columns.forEach((c, i) => {
     const col = sheet.getColumn(i + 1);
@@ -103,12 +130,5 @@ export async function planTemplate(ctx: Context, personId: string, month: string
     }
   }
   for (const c of spec.hiddenColumns) sheet.getColumn(c + 1).hidden = true;
-  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-  book.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
-
-  const xlsx = Buffer.from(await book.xlsx.writeBuffer());
-  return addTaskpaneParts(xlsx, addinReference(), templateProperties({ personId: person.id, personName: person.name, month: form.month, version: TEMPLATE_VERSION, sheet: spec.sheetName }));
+  return sheet.name;
 }
-
-/** The download's file name: ASCII, so every mail client keeps it. */
-export const templateFileName = (employeeNo: string, month: string) => format('plan-{no}-{month}.xlsx', { no: employeeNo.replace(/[^\w-]/g, ''), month });

@@ -472,6 +472,8 @@ export async function saveMonthlyReport(ctx: Context, month: string, input: Mont
 
 export interface MyWorkMonth {
   month: string;
+  /** Whose (null for someone with no place in the organisation). */
+  person: { id: string; name: string; employeeNo: string } | null;
   /** The month's logs saved so far, by day. */
   logs: WorkLogView[];
   /** One per Monday in the month, saved or not. */
@@ -481,8 +483,16 @@ export interface MyWorkMonth {
 
 /** The viewer's own logs and reports of a month, as the month's sheet shows them: a handful of reads, whatever the month holds. */
 export async function myWorkMonth(ctx: Context, month: string): Promise<MyWorkMonth> {
+  return workMonthOf(ctx, ctx.viewer?.personId ?? null, month);
+}
+
+/**
+ * A person's logs and reports of a month as the month's sheets show them
+ * (the viewer's own, or a rep's for the plan template a manager hands out:
+ * the caller has checked the viewer may have it).
+ */
+export async function workMonthOf(ctx: Context, personId: string | null, month: string): Promise<MyWorkMonth> {
   checked(reportMonthProblem(month, '2999-12'));
-  const personId = ctx.viewer?.personId;
   const days = { gte: dayToDate(`${month}-01`), lte: dayToDate(lastDayOfMonth(month)) };
   const logs = personId ? await ctx.prisma.workLog.findMany({ where: { personId, day: days }, include: who, orderBy: { day: 'asc' } }) : [];
   const mondays = monthMondays(month);
@@ -496,7 +506,10 @@ export async function myWorkMonth(ctx: Context, month: string): Promise<MyWorkMo
       return { week, reportedFrom: reported.start, reportedTo: reported.end, dueOn: weeklyReportDue(week), report, figures };
     }),
   );
-  return { month, logs: await logViews(ctx, logs), weeklyReports, monthlyReport: await myMonthlyReport(ctx, month) };
+  const person = personId ? await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, name: true, employeeNo: true } }) : null;
+  const monthRow = personId ? await ctx.prisma.monthlyReport.findUnique({ where: { personId_month: { personId, month } }, include: who }) : null;
+  const monthlyReport = { month, dueOn: monthlyReportDue(month, await repPlanDueDay(ctx)), report: monthRow ? (await monthlyViews(ctx, [monthRow]))[0]! : null };
+  return { month, person, logs: await logViews(ctx, logs), weeklyReports, monthlyReport };
 }
 
 /**

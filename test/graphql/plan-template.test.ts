@@ -25,6 +25,8 @@ import { writeDocumentProperties, writeGridSheet, type ExcelRun } from '../../ad
 import { coverSheetSpec, TEMPLATE_VERSION, templateProperties } from '../../addin/src/rep-plans/plan-template.ts';
 import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';
 import { MY_REP_PLAN, MY_REP_PLAN_COVER } from '../../addin/src/rep-plans/operations.ts';
+import { MY_WORK_MONTH } from '../../addin/src/work-reports/operations.ts';
+import { logSheetSpec, reportSheetSpec } from '../../addin/src/work-reports/month-sheets.ts';
 import { words } from '../../addin/src/i18n.ts';
 import { customProperties } from '../support/xlsx-standin.ts';
 
@@ -140,12 +142,23 @@ describe.each(testProviders)('GET /plan-template.xlsx on %s', (provider) => {
       const w = words[lang];
       const cover = await writeGridSheet(run, coverSheetSpec(w, { ...form, ...more }));
       const plan = await writeGridSheet(run, planSheetSpec(w, { personId: form.person.id, personName: form.person.name, employeeNo: form.person.employeeNo }, form, form.plan, !form.plan || form.plan.canEdit));
-      await writeDocumentProperties(run, templateProperties({ personId: form.person.id, personName: form.person.name, month: MONTH, version: TEMPLATE_VERSION, sheet: plan.sheetName }));
+      const owner = { personId: form.person.id, personName: form.person.name, employeeNo: form.person.employeeNo };
+      const work = (await s.gql(MY_WORK_MONTH, { month: MONTH }, t.rep)).data.myWorkMonth;
+      const log = await writeGridSheet(run, logSheetSpec(w, owner, work));
+      const reports = await writeGridSheet(run, reportSheetSpec(w, owner, work));
+      await writeDocumentProperties(run, templateProperties({ personId: form.person.id, personName: form.person.name, month: MONTH, version: TEMPLATE_VERSION, sheet: plan.sheetName, logSheet: log.sheetName, reportSheet: reports.sheetName }));
       expect(pane.workbook.sheets.map((x) => x.name)).toEqual(server.workbook.sheets.map((x) => x.name));
       expect(pane.workbook.read(cover.sheetName, 'A1:C40')).toEqual(server.workbook.read(cover.sheetName, 'A1:C40'));
       expect(pane.workbook.read(plan.sheetName, 'A1:H40')).toEqual(server.workbook.read(plan.sheetName, 'A1:H40'));
       for (const cell of ['D3', 'E3', 'B18', 'D12', 'A3', 'B3']) expect(pane.workbook.cell(plan.sheetName, cell)?.unlocked, cell).toBe(server.workbook.cell(plan.sheetName, cell)?.unlocked);
       expect(pane.workbook.sheet(plan.sheetName)!.protected && server.workbook.sheet(plan.sheetName)!.protected).toBe(true);
+      // The month's work log and reports (issue 11 §3): the same cells, the same cells open to type in.
+      expect(pane.workbook.read(log.sheetName, 'A1:J34')).toEqual(server.workbook.read(log.sheetName, 'A1:J34'));
+      expect(pane.workbook.read(reports.sheetName, 'A1:G30')).toEqual(server.workbook.read(reports.sheetName, 'A1:G30'));
+      for (const cell of ['C3', 'F3', 'G33', 'A3', 'H3']) expect(pane.workbook.cell(log.sheetName, cell)?.unlocked, `${log.sheetName}!${cell}`).toBe(server.workbook.cell(log.sheetName, cell)?.unlocked);
+      for (const cell of ['D3', 'D4', 'D25', 'C4']) expect(pane.workbook.cell(reports.sheetName, cell)?.unlocked, `${reports.sheetName}!${cell}`).toBe(server.workbook.cell(reports.sheetName, cell)?.unlocked);
+      expect(server.workbook.cell(log.sheetName, 'C3')?.unlocked).toBe(true);
+      expect(server.workbook.sheet(log.sheetName)!.protected && server.workbook.sheet(reports.sheetName)!.protected).toBe(true);
       expect(Object.fromEntries([...pane.workbook.customProperties.values()].map((p) => [p.key, p.value]))).toEqual(Object.fromEntries([...server.workbook.customProperties.values()].map((p) => [p.key, p.value])));
     }
   });

@@ -67,22 +67,34 @@ export class ApiError extends Error {
     readonly params: Record<string, string | number> = {},
     readonly field?: string,
     readonly timeoutMs?: number,
+    /** Every problem the server named, when it refused a set at once (each with its reason, params, field and item). */
+    readonly issues: ApiIssue[] = [],
   ) {
     super(message);
   }
+}
+
+export interface ApiIssue {
+  reason: string;
+  params: Record<string, string | number>;
+  field?: string;
+  item?: { kind: string; period: string };
 }
 
 /** The first error's message, code, reason and params, or the network failure. */
 export function toApiError(error: CombinedError): ApiError {
   const first = error.graphQLErrors[0];
   if (first) {
-    const ext = (first.extensions ?? {}) as { code?: unknown; reason?: unknown; params?: unknown; field?: unknown };
+    const ext = (first.extensions ?? {}) as { code?: unknown; reason?: unknown; params?: unknown; field?: unknown; issues?: unknown; item?: unknown };
+    const issues = Array.isArray(ext.issues) ? (ext.issues as ApiIssue[]).filter((i) => i && typeof i.reason === 'string') : [];
     return new ApiError(
       first.message,
       typeof ext.code === 'string' ? ext.code : undefined,
       typeof ext.reason === 'string' ? ext.reason : undefined,
       ext.params && typeof ext.params === 'object' ? (ext.params as Record<string, string | number>) : {},
       typeof ext.field === 'string' ? ext.field : undefined,
+      undefined,
+      issues.map((i) => ({ ...i, params: i.params ?? {} })),
     );
   }
   const cause = error.networkError;

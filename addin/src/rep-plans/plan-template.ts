@@ -23,6 +23,8 @@ export const TEMPLATE_PROPS = {
   month: 'QuotabookMonth',
   version: 'QuotabookTemplateVersion',
   sheet: 'QuotabookSheet',
+  logSheet: 'QuotabookLogSheet',
+  reportSheet: 'QuotabookReportSheet',
 } as const;
 
 export interface TemplateMarker {
@@ -32,6 +34,9 @@ export interface TemplateMarker {
   version: string;
   /** The plan sheet's name as the template was made. */
   sheet: string;
+  /** The month's work-log and report sheets (issue 11 §3), when the template has them. */
+  logSheet?: string;
+  reportSheet?: string;
 }
 
 /** The document properties of a template for this person, month and plan sheet. */
@@ -42,6 +47,8 @@ export const templateProperties = (m: TemplateMarker): Record<string, string> =>
   [TEMPLATE_PROPS.month]: m.month,
   [TEMPLATE_PROPS.version]: m.version,
   [TEMPLATE_PROPS.sheet]: m.sheet,
+  ...(m.logSheet ? { [TEMPLATE_PROPS.logSheet]: m.logSheet } : {}),
+  ...(m.reportSheet ? { [TEMPLATE_PROPS.reportSheet]: m.reportSheet } : {}),
 });
 
 /** What the properties say, when they say this is a plan template (null otherwise). */
@@ -50,7 +57,17 @@ export function templateMarker(props: Record<string, string>): TemplateMarker | 
   const personId = props[TEMPLATE_PROPS.personId];
   const month = props[TEMPLATE_PROPS.month];
   if (!personId || !month) return null;
-  return { personId, personName: props[TEMPLATE_PROPS.personName] ?? '', month, version: props[TEMPLATE_PROPS.version] ?? '', sheet: props[TEMPLATE_PROPS.sheet] ?? '' };
+  const logSheet = props[TEMPLATE_PROPS.logSheet];
+  const reportSheet = props[TEMPLATE_PROPS.reportSheet];
+  return {
+    personId,
+    personName: props[TEMPLATE_PROPS.personName] ?? '',
+    month,
+    version: props[TEMPLATE_PROPS.version] ?? '',
+    sheet: props[TEMPLATE_PROPS.sheet] ?? '',
+    ...(logSheet ? { logSheet } : {}),
+    ...(reportSheet ? { reportSheet } : {}),
+  };
 }
 
 /** Whether the open workbook is a plan template, and whose, for which month (one sync). */

@@ -16,6 +16,8 @@ import { MY_REP_PLAN, MY_REP_PLAN_COVER, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PL
 import { checkTemplateLayout, PLAN_KIND, planSheetSpec, readPlanSheet, type Issue, type PlanSheetOwner } from './plan-sheet.ts';
 import { coverSheetSpec, READABLE_TEMPLATE_VERSIONS, TEMPLATE_VERSION, templateProperties, type TemplateCover, type TemplateMarker } from './plan-template.ts';
 import { formatMoney } from '../../../schema/money.ts';
+import { MY_WORK_MONTH } from '../work-reports/operations.ts';
+import { logSheetSpec, reportSheetSpec, type WorkMonth } from '../work-reports/month-sheets.ts';
 
 export type Work = keyof Words['repPlans']['working'];
 
@@ -149,8 +151,15 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     const more = (await run<{ myRepPlan: Pick<TemplateCover, 'unitName' | 'customers'> }>(client, MY_REP_PLAN_COVER, { month: f.month }, true)).myRepPlan;
     const cover = await writeGridSheet(excel(), coverSheetSpec(w, { person: f.person, month: f.month, target: f.target, dueOn: f.dueOn, ...more }));
     const plan = await write(f);
-    await writeDocumentProperties(excel(), templateProperties({ personId: f.person.id, personName: f.person.name, month: f.month, version: TEMPLATE_VERSION, sheet: plan.sheetName }));
-    setStatus({ kind: 'ok', message: format(r.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName }) });
+    // The month's work log and reports, to fill in the template as well (issue 11 §3).
+    const work = (await run<{ myWorkMonth: WorkMonth }>(client, MY_WORK_MONTH, { month: f.month }, true)).myWorkMonth;
+    const log = await writeGridSheet(excel(), logSheetSpec(w, ownerOf(f)!, work));
+    const reports = await writeGridSheet(excel(), reportSheetSpec(w, ownerOf(f)!, work));
+    await writeDocumentProperties(
+      excel(),
+      templateProperties({ personId: f.person.id, personName: f.person.name, month: f.month, version: TEMPLATE_VERSION, sheet: plan.sheetName, logSheet: log.sheetName, reportSheet: reports.sheetName }),
+    );
+    setStatus({ kind: 'ok', message: format(r.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName, log: log.sheetName, reports: reports.sheetName }) });
   });
 
   /** The month's plan sheet, read back and checked; null (with the status said) when it cannot be used. */

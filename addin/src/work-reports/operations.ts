@@ -123,3 +123,9 @@ export interface HandedInSheet {
   columns: { kind: 'WEEKLY' | 'MONTHLY'; period: string }[];
   rows: HandedInRow[];
 }
+
+const WORK_MONTH = `month person { id name employeeNo } logs { ${LOG_FIELDS} } weeklyReports { week reportedFrom reportedTo dueOn figures { ${FIGURES} } report { ${WEEKLY_FIELDS} } } monthlyReport { month dueOn report { ${MONTHLY_FIELDS} } }`;
+/** The month as its two sheets show it. */
+export const MY_WORK_MONTH = `query MyWorkMonth($month: String!) { myWorkMonth(month: $month) { ${WORK_MONTH} } }`;
+/** The month's sheets handed in at once: all, or nothing with every problem by item. */
+export const SAVE_WORK_MONTH = `mutation SaveWorkMonth($month: String!, $submit: Boolean, $input: WorkMonthInput!) { saveWorkMonth(month: $month, submit: $submit, input: $input) { ${WORK_MONTH} } }`;

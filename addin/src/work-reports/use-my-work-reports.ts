@@ -137,5 +137,7 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
     saveLog,
     saveWeekly,
     saveMonthly,
+    /** Reads the day's log and reports again (after the month's sheets were saved). */
+    refresh: () => load(() => reload()),
   };
 }

@@ -135,10 +135,14 @@ const MyMonthlyReportRef = builder.objectRef<MyMonthlyReport>('MyMonthlyReport')
   fields: (t) => ({ month: t.exposeString('month'), dueOn: t.exposeString('dueOn'), report: t.field({ type: MonthlyReportRef, nullable: true, resolve: (m) => m.report }) }),
 });
 
+const WorkMonthPersonRef = builder.objectRef<NonNullable<MyWorkMonth['person']>>('WorkMonthPerson').implement({
+  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), employeeNo: t.exposeString('employeeNo') }),
+});
 const MyWorkMonthRef = builder.objectRef<MyWorkMonth>('MyWorkMonth').implement({
   description: 'The viewer’s own logs and reports of a month, as the month’s sheet shows them.',
   fields: (t) => ({
     month: t.exposeString('month'),
+    person: t.field({ type: WorkMonthPersonRef, nullable: true, description: 'Whose; null for someone with no place in the organisation.', resolve: (m) => m.person }),
     logs: t.field({ type: [WorkLogRef], description: 'The month’s logs saved so far, by day.', resolve: (m) => m.logs }),
     weeklyReports: t.field({ type: [MyWeeklyReportRef], description: 'One per Monday in the month (the week it plans), saved or not.', resolve: (m) => m.weeklyReports }),
     monthlyReport: t.field({ type: MyMonthlyReportRef, resolve: (m) => m.monthlyReport }),

@@ -10,6 +10,8 @@ import { format, type Words } from '../../i18n.ts';
 import type { WorkReportCommon } from '../../work-reports/operations.ts';
 import { useMyWorkReports } from '../../work-reports/use-my-work-reports.ts';
 import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { WorkMonthSheets } from './WorkMonthSheets.tsx';
+import type { TemplateMarker } from '../../rep-plans/plan-template.ts';
 
 /** Where a log or report stands, and the manager's comment. */
 function Standing({ w, item, due, testId }: { w: Words; item: WorkReportCommon | null; due: string; testId: string }) {
@@ -30,7 +32,7 @@ function Standing({ w, item, due, testId }: { w: Words; item: WorkReportCommon |
   );
 }
 
-export function MyWorkReportsPane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
+export function MyWorkReportsPane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; template?: TemplateMarker | null }) {
   const { w } = props;
   const x = w.workReports;
   const s = useChoreStyles();
@@ -119,6 +121,8 @@ export function MyWorkReportsPane(props: { w: Words; client: Client; roles: stri
           <Standing w={w} item={h.monthly.report} due={h.monthly.dueOn} testId="monthly-report-standing" />
         </div>
       )}
+
+      <WorkMonthSheets w={w} client={props.client} month={h.valid ? h.day.trim().slice(0, 7) : null} onSessionEnded={props.onSessionEnded} template={props.template ?? null} onSaved={h.refresh} />
     </section>
   );
 }
