@@ -6,43 +6,17 @@
  * it is written beside the build only after a build succeeds, so a failed or
  * interrupted build is never taken for a good one. `--force` always builds.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeKey } from './sources-key.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'dist', 'addin');
 const stamp = path.join(outDir, '.sources-sha256');
 
-const TEST_FILE = /\.test\.tsx?$/;
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(full));
-    else if (!TEST_FILE.test(entry.name)) out.push(full);
-  }
-  return out;
-}
-
-/** The key of what the pane is built from. */
-export function sourcesKey(base = root): string {
-  const files = [...filesUnder(path.join(base, 'addin')), ...filesUnder(path.join(base, 'schema')), path.join(base, 'package-lock.json')]
-    .filter((f) => fs.existsSync(f))
-    .map((f) => path.relative(base, f).split(path.sep).join('/'))
-    .sort();
-  const hash = crypto.createHash('sha256');
-  // This script too: a change to how the pane is built rebuilds it.
-  hash.update(fs.readFileSync(fileURLToPath(import.meta.url)));
-  for (const f of files) {
-    hash.update(f).update('\0');
-    hash.update(fs.readFileSync(path.join(base, f))).update('\0');
-  }
-  return hash.digest('hex');
-}
+/** The key of what the pane is built from: its sources, the shared rules it bundles, the lockfile, and this script. */
+export const sourcesKey = (base = root): string => treeKey(base, ['addin', 'schema'], fileURLToPath(import.meta.url));
 
 async function main() {
   const key = sourcesKey();

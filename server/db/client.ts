@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/sqlite/client/client.ts';
-import { PrismaClient as PgPrismaClient } from './generated/postgresql/client/client.ts';
 import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
 import { serialisedAdapterFactory } from './serialised-adapter.ts';
 
@@ -42,6 +40,8 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     const { connectionString, schema } = splitPgSchema(url);
     // Raw SQL (the roster query) names tables unqualified: point search_path at the schema too.
     const options = schema ? `-c search_path="${schema.replace(/"/g, '""')}"` : undefined;
+    // PostgreSQL's client and adapter are loaded only for a PostgreSQL database (a SQLite start does not pay for them).
+    const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts')]);
     const adapter = new PrismaPg({ connectionString, max: 10, options }, schema ? { schema } : undefined);
     prisma = new PgPrismaClient({ adapter }) as unknown as Db;
   }

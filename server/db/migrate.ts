@@ -10,7 +10,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
-import pg from 'pg';
 import { providerOf, providerPaths, defaultSqliteUrl, type Provider } from './providers.ts';
 import { splitPgSchema, sqliteFile } from './client.ts';
 
@@ -94,6 +93,7 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
 
 async function migratePostgres(url: string, migrations: Migration[]): Promise<MigrateResult> {
   const { connectionString, schema } = splitPgSchema(url);
+  const { default: pg } = await import('pg'); // only for PostgreSQL: a SQLite start does not load it
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import JSZip from 'jszip';
+// jszip is loaded with the first zip, not at start.
 import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Context } from '../graphql/context.ts';
@@ -41,6 +41,7 @@ export function planTemplatesZip(db: Database, config: Config) {
     if (unitId !== null && !/^[\w-]{1,64}$/.test(unitId)) return refuse(res, 'BAD_USER_INPUT', 'INVALID_VALUE', { field: 'unitId' }, 'The parameter unitId is not valid.');
     const ctx: Context = { prisma: db.prisma, config, viewer: session.viewer, sessionProblem: null, loginThrottle, memo: new Map() };
     const lang = q.get('lang') === 'en' ? 'en' : 'zh-CN';
+    const { default: JSZip } = await import('jszip');
     const zip = new JSZip();
     let month = '';
     try {

@@ -13,7 +13,8 @@
  * exceljs writes the workbook; these parts are added to its zip afterwards
  * (jszip, the library exceljs itself packs with).
  */
-import JSZip from 'jszip';
+// jszip is loaded with the first template, not at start.
+import type JSZip from 'jszip';
 
 export interface AddinReference {
   id: string;
@@ -67,7 +68,8 @@ ${items}
 
 /** Adds the task-pane parts and the custom properties to an .xlsx package. */
 export async function addTaskpaneParts(xlsx: Buffer, ref: AddinReference, properties: Record<string, string>): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const { default: Zip } = await import('jszip');
+  const zip = await Zip.loadAsync(xlsx);
   zip.file('xl/webextensions/webextension1.xml', webExtensionXml(ref));
   zip.file('xl/webextensions/taskpanes.xml', TASKPANES_XML);
   zip.file('xl/webextensions/_rels/taskpanes.xml.rels', TASKPANES_RELS);

@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+// exceljs (some hundreds of milliseconds to load) is loaded when the first template is made, not at start.
+import type ExcelJS from 'exceljs';
 import type { Context } from '../graphql/context.ts';
 import { ownCustomers, planFormFor, unitNameIn } from './plans.ts';
 import { addTaskpaneParts, type AddinReference } from './template-package.ts';
@@ -50,7 +51,8 @@ export async function planTemplate(ctx: Context, personId: string, month: string
   const editable = !form.plan || form.plan.canEdit;
   const spec = planSheetSpec(w, { personId: person.id, personName: person.name, employeeNo: person.employeeNo }, form, form.plan, editable);
 
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = 'Quotabook';
   book.title = `${t.title} ${person.name} ${form.month}`;
   book.subject = TEMPLATE_KIND;

@@ -17,7 +17,7 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// exceljs is loaded with the first download, not at start.
 import type { Context } from '../graphql/context.ts';
 import { readAchievement } from './achievement.ts';
 import type { ActualsQuery } from './actuals.ts';
@@ -73,6 +73,7 @@ export async function resultsWorkbook(ctx: Context, q: ActualsQuery, lang: 'zh-C
       else await new Promise((r) => setImmediate(r));
       if (out.destroyed) throw new ReaderGone();
     };
+    const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     book.creator = 'Quotabook';
     const sheet = book.addWorksheet(words.sheet, { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }] });

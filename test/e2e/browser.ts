@@ -3,6 +3,7 @@
  * server, for end-to-end tests. REQUIRE_BROWSER=1 turns a missing Chromium
  * into a failure instead of a skip.
  */
+import { buildServer } from '../../scripts/build-server.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,11 +50,14 @@ export interface RunningServer {
   stop(): Promise<number | null>;
 }
 
-/** Starts `server/main.ts` as `npm start` would, on a free port and its own database. */
+let bundle: Promise<string> | undefined;
+
+/** Starts the server as `npm start` does (the bundle, built first when its sources changed), on a free port and its own database. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts')], {
+  const main = await (bundle ??= buildServer().then((b) => b.file));
+  const child = spawn(process.execPath, ['--enable-source-maps', main], {
     cwd: root,
     // The demo's sales and targets stay out unless a test asks for them: these tests import their own and check exact figures.
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', OFFICE_JS_URL: 'local', SEED_DEMO_RESULTS: '0', ...env },
