@@ -246,3 +246,28 @@ export async function openScreen(page: Page, id: string) {
   await page.getByTestId('nav-more').click();
   await page.getByTestId(`nav-more-${id}`).click();
 }
+
+/** A file the server sends (e.g. GET /plan-template.xlsx), fetched by the pane's page with a token, as bytes. */
+export async function downloadBytes(page: Page, url: string, token: string): Promise<Buffer> {
+  const b64 = await page.evaluate(
+    async ({ url, token }) => {
+      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      let s = '';
+      for (const b of bytes) s += String.fromCharCode(b);
+      return btoa(s);
+    },
+    { url, token },
+  );
+  return Buffer.from(b64, 'base64');
+}
+
+/** The demo's sign-in names (shown as who is signed in) and the language switch's own name: the only Latin words a zh-CN pane may show. */
+const LATIN_ALLOWED = ['Quotabook', 'English', 'admin', 'finance', 'finmgr', 'director', 'manager', 'rep'];
+
+/** Words of three or more Latin letters on the pane besides those: a zh-CN user must meet none. */
+export async function englishOn(page: Page): Promise<string[]> {
+  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
+  return words.filter((w) => !LATIN_ALLOWED.includes(w));
+}

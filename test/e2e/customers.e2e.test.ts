@@ -6,13 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, englishOn, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
 
 /** Words of three or more Latin letters on the pane, less the product's name, the language switch and user names. */
-async function englishOn(page: Page): Promise<string[]> {
-  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
-  return words.filter((w) => !['Quotabook', 'English', 'manager', 'rep'].includes(w));
-}
 
 describe.skipIf(!hasChromium)('cross-territory sales in Chinese at 350 px', () => {
   const e2e = useE2e('customers', { SEED_DEMO_RESULTS: '1' });

@@ -12,15 +12,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, openScreen, tokenFor, useE2e } from './browser.ts';
+import { api, downloadBytes, englishOn, hasChromium, openScreen, tokenFor, useE2e } from './browser.ts';
 import { workbookFileFromXlsx } from '../support/xlsx-standin.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
 import { today } from '../../schema/dates.ts';
 
-async function englishOn(page: Page): Promise<string[]> {
-  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
-  return words.filter((w) => !['Quotabook', 'English', 'manager', 'director', 'rep'].includes(w));
-}
 
 describe.skipIf(!hasChromium)('the plan template workbook in the task pane', () => {
   // The demo's published targets (this year's), so the plan has a target to fall short of.
@@ -31,20 +27,7 @@ describe.skipIf(!hasChromium)('the plan template workbook in the task pane', () 
   const weeks = planWeeks(month).length;
 
   /** The template the server makes for this token (and person), as bytes. */
-  const download = async (page: Page, token: string, personId?: string) => {
-    const b64 = await page.evaluate(
-      async ({ url, token }) => {
-        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-        if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-        const bytes = new Uint8Array(await res.arrayBuffer());
-        let s = '';
-        for (const b of bytes) s += String.fromCharCode(b);
-        return btoa(s);
-      },
-      { url: `/plan-template.xlsx?month=${month}${personId ? `&personId=${personId}` : ''}`, token },
-    );
-    return Buffer.from(b64, 'base64');
-  };
+  const download = (page: Page, token: string, personId?: string) => downloadBytes(page, `/plan-template.xlsx?month=${month}${personId ? `&personId=${personId}` : ''}`, token);
   /** Opens a file as the workbook, as Excel would when the rep double-clicks it. */
   const open = async (page: Page, xlsx: Buffer) => {
     const file = await workbookFileFromXlsx(xlsx);

@@ -9,12 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, englishOn, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
 
-async function englishOn(page: Page): Promise<string[]> {
-  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
-  return words.filter((w) => !['Quotabook', 'English', 'manager', 'finance'].includes(w));
-}
 
 describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
   const e2e = useE2e('ranking-rewards', { SEED_DEMO_RESULTS: '1' });

@@ -10,14 +10,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, englishOn, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
 import { today } from '../../schema/dates.ts';
 
-async function englishOn(page: Page): Promise<string[]> {
-  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
-  return words.filter((w) => !['Quotabook', 'English', 'manager', 'director', 'rep'].includes(w));
-}
 
 describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
   // The demo's published targets (this year's), so the plan has a target to fall short of.

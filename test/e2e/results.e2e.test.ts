@@ -8,12 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, englishOn, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
 
-async function englishOn(page: Page): Promise<string[]> {
-  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
-  return words.filter((w) => !['Quotabook', 'English', 'manager', 'rep'].includes(w));
-}
 
 const ACH = `query($period: String!, $grain: PeriodGrain!, $unitId: ID, $by: ActualsBy, $asOf: Date) {
   achievement(period: $period, grain: $grain, metric: SALES_AMOUNT, unitId: $unitId, by: $by, asOf: $asOf) { rows { ownerId code cells { actual base baseAchievement } } } }`;

@@ -6,13 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, englishOn, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
 import { addDays, today } from '../../schema/dates.ts';
 
-async function englishOn(page: Page): Promise<string[]> {
-  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
-  return words.filter((w) => !['Quotabook', 'English', 'manager', 'director', 'rep'].includes(w));
-}
 
 describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
   const e2e = useE2e('visit-slips');

@@ -11,15 +11,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, downloadBytes, englishOn, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
 import { workbookFileFromXlsx } from '../support/xlsx-standin.ts';
 import { addDays, today } from '../../schema/dates.ts';
 import { monthDays, monthMondays } from '../../schema/work-reports.ts';
 
-async function englishOn(page: Page): Promise<string[]> {
-  const words = (await page.getByTestId('pane').innerText()).match(/[A-Za-z]{3,}/g) ?? [];
-  return words.filter((w) => !['Quotabook', 'English', 'manager', 'director', 'rep'].includes(w));
-}
 
 const MY_MONTH = 'query($m: String!) { myWorkMonth(month: $m) { logs { day status revision calls notes } weeklyReports { week report { status results } } } }';
 
@@ -103,18 +99,8 @@ describe.skipIf(!hasChromium)('the month’s work logs and reports in sheets', (
     await page.setViewportSize({ width: 350, height: 900 });
     const rep = await tokenFor(page, 'rep');
     const me = (await api(page, rep, '{ viewer { person { employeeNo } } }')).data.viewer.person as { employeeNo: string };
-    const b64 = await page.evaluate(
-      async ({ url, token }) => {
-        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-        if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-        const bytes = new Uint8Array(await res.arrayBuffer());
-        let s = '';
-        for (const b of bytes) s += String.fromCharCode(b);
-        return btoa(s);
-      },
-      { url: `/plan-template.xlsx?month=${month}`, token: rep },
-    );
-    await page.evaluate((f) => (window as any).__standIn.load(f), await workbookFileFromXlsx(Buffer.from(b64, 'base64')));
+    const xlsx = await downloadBytes(page, `/plan-template.xlsx?month=${month}`, rep);
+    await page.evaluate((f) => (window as any).__standIn.load(f), await workbookFileFromXlsx(xlsx));
     const reportSheet = `周报月报 ${me.employeeNo} ${month}`;
     const monthly = 3 + 5 * monthMondays(month).length;
     expect(await standIn(page, 'read', reportSheet, `A${monthly}:C${monthly}`)).toEqual([['月报', month, '本月工作总结']]);
