@@ -13,6 +13,7 @@
  *   Excel on the web has been seen to do; a get of more than five million
  *   cells gives null values;
  * - values/numberFormat must match the range's shape, else InvalidArgument;
+ *   a single number format (not an array) applies to every cell of the range;
  * - `null` leaves a cell unchanged, `""` clears it, a string starting with
  *   "=", "+", "-" (or "@", unconfirmed) becomes a formula whatever the cell's
  *   number format, a leading apostrophe makes the rest literal text (read
@@ -1460,21 +1461,23 @@ export class StandInRange extends Loadable {
     this.forget('values');
   }
 
-  set numberFormat(grid: unknown[][]) {
+  /** A grid the range's shape, or one value (not an array) that Excel applies to every cell of the range. */
+  set numberFormat(grid: unknown[][] | string) {
+    const one = !Array.isArray(grid);
     this.ctx.enqueue(grid, () => {
-      this.checkShape(grid, 'numberFormat');
+      if (!one) this.checkShape(grid, 'numberFormat');
       this.checkWritable();
       const r = this.ref;
-      grid.forEach((row, i) =>
-        row.forEach((f, j) => {
-          if (f === null || f === undefined) return;
-          const k = key(r.row + i, r.column + j);
-          const cell = r.sheet.cells.get(k) ?? { value: '', numberFormat: 'General' };
-          cell.numberFormat = String(f);
-          r.sheet.cells.set(k, cell);
-        }),
-      );
-    }, arrayChunkBytes(grid));
+      const set = (i: number, j: number, f: unknown) => {
+        if (f === null || f === undefined) return;
+        const k = key(r.row + i, r.column + j);
+        const cell = r.sheet.cells.get(k) ?? { value: '', numberFormat: 'General' };
+        cell.numberFormat = String(f);
+        r.sheet.cells.set(k, cell);
+      };
+      if (one) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) set(i, j, grid);
+      else (grid as unknown[][]).forEach((row, i) => row.forEach((f, j) => set(i, j, f)));
+    }, one ? 0 : arrayChunkBytes(grid));
     this.forget('numberFormat');
   }
 

@@ -43,19 +43,72 @@ export const OFFICE_ACTION_BYTES = 320;
 export const OFFICE_CHUNK_CELLS = 1500;
 export const OFFICE_CHUNK_BYTES = 640;
 
-/** Bytes a row adds to a request: its values and its number formats as JSON, and its share of the arrays' chunk objects. */
-export function rowBytes(row: readonly CellInput[], formats: readonly string[]): number {
-  const json = encoder.encode(JSON.stringify(row.map(cellValue))).length + encoder.encode(JSON.stringify(formats)).length + 2;
-  return json + Math.ceil((2 * row.length * OFFICE_CHUNK_BYTES) / OFFICE_CHUNK_CELLS);
+/**
+ * Bytes a row adds to a request: its values as JSON, and its share of the
+ * array's chunk objects. (Number formats go once per column range, not per
+ * row: see `formatRuns`.)
+ */
+export function rowBytes(row: readonly CellInput[]): number {
+  const json = encoder.encode(JSON.stringify(row.map(cellValue))).length + 1;
+  return json + Math.ceil((row.length * OFFICE_CHUNK_BYTES) / OFFICE_CHUNK_CELLS);
+}
+
+/** Runs of neighbouring columns with the same number format, each [first column, columns, format]: one write each for a whole block. */
+export function formatRuns(formats: readonly string[]): [number, number, string][] {
+  const runs: [number, number, string][] = [];
+  formats.forEach((f, j) => {
+    const last = runs[runs.length - 1];
+    if (last && last[2] === f) last[1]++;
+    else runs.push([j, 1, f]);
+  });
+  return runs;
+}
+
+/**
+ * Cells as few rectangles as cover exactly them: each column's runs of
+ * consecutive rows, then runs over the same rows in neighbouring columns
+ * joined. A refresh that changed a whole column is one rectangle, not a
+ * format action per cell.
+ */
+export function rectangles(cells: readonly { row: number; column: number }[]): Block[] {
+  const byColumn = new Map<number, number[]>();
+  for (const c of cells) (byColumn.get(c.column) ?? byColumn.set(c.column, []).get(c.column)!).push(c.row);
+  const out: Block[] = [];
+  const open = new Map<string, Block>(); // rows "start:count" → the rectangle reaching the previous column
+  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const rows = [...new Set(byColumn.get(column))].sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const r of rows) {
+      const last = runs[runs.length - 1];
+      if (last && last[0] + last[1] === r) last[1]++;
+      else runs.push([r, 1]);
+    }
+    const next = new Map<string, Block>();
+    for (const [row, count] of runs) {
+      const k = `${row}:${count}`;
+      const before = open.get(k);
+      if (before && before.column + before.columns === column) {
+        before.columns++;
+        next.set(k, before);
+      } else {
+        const b = { row, column, rows: count, columns: 1 };
+        out.push(b);
+        next.set(k, b);
+      }
+    }
+    open.clear();
+    for (const [k, b] of next) open.set(k, b);
+  }
+  return out;
 }
 
 /** Half-open row ranges [start, end) whose estimated size is at most maxBytes each (a single huge row stands alone). */
-export function planChunks(rows: readonly (readonly CellInput[])[], formats: readonly string[], maxBytes: number): [number, number][] {
+export function planChunks(rows: readonly (readonly CellInput[])[], maxBytes: number): [number, number][] {
   const chunks: [number, number][] = [];
   let start = 0;
   let size = 0;
   rows.forEach((row, i) => {
-    const bytes = rowBytes(row, formats);
+    const bytes = rowBytes(row);
     if (i > start && size + bytes > maxBytes) {
       chunks.push([start, i]);
       start = i;

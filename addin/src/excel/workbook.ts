@@ -35,7 +35,7 @@
  * Reads go in blocks of rows too (a stray far-away cell makes a used range
  * too large for one response), a block halved when the response is too large.
  */
-import { a1, cellValue, columnLetters, intersect, OFFICE_ACTION_BYTES, OFFICE_CHUNK_BYTES, outside, parseA1, planChunks, rowBytes, type Block, type CellInput } from './chunks.ts';
+import { a1, cellValue, columnLetters, formatRuns, intersect, OFFICE_ACTION_BYTES, OFFICE_CHUNK_BYTES, outside, parseA1, planChunks, rectangles, rowBytes, type Block, type CellInput } from './chunks.ts';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -354,8 +354,8 @@ async function writeBlock(
     const tags = Object.entries({ ...spec.properties, ...spec.identity }).flat();
     const reserve = overheadBytes(24 + 3 * width + tags.length + hooks.lastActions, [spec.banner ?? '', ...spec.columns.map((c) => c.header), ...tags]);
     let budget = Math.max(Math.floor(maxBlockBytes / 4), maxBlockBytes - reserve);
-    const bytesOf = (start: number, end: number) => spec.rows.slice(start, end).reduce((n, r) => n + rowBytes(r, formats), 0);
-    const plan = (from: number) => planChunks(spec.rows.slice(from), formats, budget).map(([start, end]) => ({ start: from + start, end: from + end }));
+    const bytesOf = (start: number, end: number) => spec.rows.slice(start, end).reduce((n, r) => n + rowBytes(r), 0);
+    const plan = (from: number) => planChunks(spec.rows.slice(from), budget).map(([start, end]) => ({ start: from + start, end: from + end }));
     const queue = plan(0);
     if (queue.length === 0) queue.push({ start: 0, end: 0 });
     let largestBlockBytes = 0;
@@ -394,10 +394,16 @@ async function writeBlock(
         sheet.customProperties.add(PROP.range, a1(next));
         sheet.customProperties.add(PROP.header, headerPrint(spec.columns.map((c) => c.header)));
         for (const [k, v] of Object.entries({ ...spec.properties, ...spec.identity })) sheet.customProperties.add(propName(k), v);
+        // Number formats once for each run of like columns, over all the rows, before any value (a text
+        // column keeps "0012" as text): Excel takes a single value for a whole range.
+        if (spec.rows.length) {
+          for (const [column, columns, format] of formatRuns(formats)) {
+            sheet.getRangeByIndexes(top + 1, column, spec.rows.length, columns).numberFormat = format as unknown as string[][];
+          }
+        }
       }
       if (end > start) {
         const block = sheet.getRangeByIndexes(top + 1 + start, 0, end - start, width);
-        block.numberFormat = spec.rows.slice(start, end).map(() => formats);
         block.values = spec.rows.slice(start, end).map((row) => row.map(cellValue));
       }
       if (last) {
@@ -481,6 +487,7 @@ function addColumnFormat(range: Excel.Range, f: ColumnFormat) {
 
 /** Writes an input grid: input cells filled, unlocked and validated; the rest protected. */
 export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { maxBlockBytes?: number; onProgress?: (p: WriteProgress) => void } = {}) {
+  const highlights = rectangles(spec.highlight ?? []);
   return writeBlock(
     run,
     spec,
@@ -523,7 +530,8 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
         // The caller set the widths already: a width set after hiding may show the column again.
         for (const c of spec.hiddenColumns) sheet.getRangeByIndexes(block.row, c, spec.rows.length + 1, 1).columnHidden = true;
         if (spec.readOnly && spec.rows.length) sheet.getRangeByIndexes(block.row + 1, 0, spec.rows.length, spec.columns.length).format.fill.color = '#EDEDED';
-        for (const h of spec.highlight ?? []) sheet.getRangeByIndexes(h.row, h.column, 1, 1).format.fill.color = '#FFEB9C';
+        // What changed since the last refresh, as few rectangles as cover it (a whole column changed is one action, not one a cell).
+        for (const b of highlights) sheet.getRangeByIndexes(b.row, b.column, b.rows, b.columns).format.fill.color = '#FFEB9C';
         for (const b of spec.alertUnlessZero ?? []) {
           const range = sheet.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
           range.conditionalFormats.clearAll();
@@ -535,7 +543,7 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
         // Last of all: a protected sheet refuses formats, widths, freezing and tags.
         if (spec.protect) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
       },
-      lastActions: 16 + 6 * (spec.extraInputs?.length ?? 0) + 4 * spec.totalRows.length + spec.hiddenColumns.length + (spec.highlight?.length ?? 0) * 2 + (spec.alertUnlessZero?.length ?? 0) * 6,
+      lastActions: 16 + 6 * (spec.extraInputs?.length ?? 0) + 4 * spec.totalRows.length + spec.hiddenColumns.length + highlights.length * 2 + (spec.alertUnlessZero?.length ?? 0) * 6,
     },
     options,
   );
