@@ -22,6 +22,7 @@
  * that prints figures, not a test: the figures go to bench/RESULTS.md by hand.
  *
  *   npm run load -- --duration 5 --rounds 3 --warmup 3 --connections 10 --cache both|on|off
+ *   npm run load -- --cache on --cpu-prof DIR   (the server's CPU profile, for Chrome DevTools, in DIR)
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     cache: { type: 'string', default: 'both' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const DURATION = Number(values.duration);
@@ -71,7 +73,8 @@ try {
 
   const rows: string[][] = [];
   for (const mode of modes) {
-    const server = await startServerProcess(temp.url, mode === 'off' ? { SESSION_CACHE_TTL_MS: '0' } : {});
+    const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+    const server = await startServerProcess(temp.url, mode === 'off' ? { SESSION_CACHE_TTL_MS: '0' } : {}, profile);
     try {
       const login = await server.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'rep', p: DEMO_PASSWORD });
       const token = login.data?.login.token;
@@ -126,7 +129,7 @@ try {
     `\nQuotabook load: ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s a case, in turn, after ${WARMUP} s of warm-up each; medians; server in its own process (SQLite); ` +
       `${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
   );
-  const head = ['server', 'request', 'requests/s', 'p50', 'p99', 'of anonymous', ''];
+  const head = ['server', 'request', 'requests/s', 'p50', 'p99', 'share of anonymous (median of rounds)', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));

@@ -16,8 +16,9 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test', 'support', 'serve-plain.ts')], {
+/** `nodeArgs`: for Node itself, e.g. ['--cpu-prof'] to profile the server under load. */
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'test', 'support', 'serve-plain.ts')], {
     cwd: root,
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
