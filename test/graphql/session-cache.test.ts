@@ -118,8 +118,8 @@ describe.each(testProviders)('session cache on %s', (provider) => {
         await new Promise((r) => setTimeout(r, 25));
       }
     }
-    // The bound is CHECK_MS from the commit; the slack covers a request in flight on a loaded 2-core machine.
-    const WITHIN = CHECK_MS + 750;
+    // The bound is CHECK_MS from the commit; the slack covers requests in flight on a loaded 2-core machine (entries there live 10 minutes).
+    const WITHIN = CHECK_MS + 1500;
 
     it('keeps a token there: a write past both servers is not seen', async () => {
       const u = await newUser();
