@@ -17,6 +17,7 @@ import type { Context } from './graphql/context.ts';
 import type { Database } from './db/client.ts';
 import type { Config } from './config.ts';
 import { resolveSession } from './auth/sessions.ts';
+import { useSessionCache } from './auth/session-cache.ts';
 import { createThrottle } from './auth/throttle.ts';
 import { root } from './db/providers.ts';
 import { maskError, safeLogger } from './logging.ts';
@@ -58,6 +59,8 @@ export function clientAddress(request: Request, req: IncomingMessage | undefined
 
 export function createGraphQL(db: Database, config: Config) {
   const loginThrottle = createThrottle(db.prisma);
+  // Who each token belongs to, kept briefly (identity only): shared by /graphql and the downloads, which resolve through db.prisma too.
+  useSessionCache(db.prisma, { ttlMs: config.sessionCacheTtlMs, checkMs: config.sessionCacheCheckMs });
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',

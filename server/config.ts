@@ -20,6 +20,10 @@ export interface Config {
   /** Where the task pane loads office.js from: a base URL, or "local" for the bundled copy. */
   officeJsBase: string;
   tokenTtlHours: number;
+  /** How long a token's identity is kept in memory before it is read again (ms; 0: read on every request). See auth/session-cache.ts. */
+  sessionCacheTtlMs: number;
+  /** Longest a logout, disabled user or role change made by another server process goes unseen here (ms). */
+  sessionCacheCheckMs: number;
   /** Reverse proxies in front of the server: the client address is that many entries from the end of X-Forwarded-For (0: the socket's peer). */
   trustProxyHops: number;
   seedDemo: boolean;
@@ -35,6 +39,13 @@ export const MICROSOFT_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/ho
 
 /** Excel's rows per sheet (1,048,576) less the title and header rows of /results.xlsx. */
 export const XLSX_MAX_ROWS = 1_048_576 - 2;
+
+function milliseconds(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 3_600_000) throw new Error(`${name} must be a whole number of milliseconds from 0 to 3600000 (got "${text}")`);
+  return n;
+}
 
 function xlsxMaxRows(text: string | undefined): number {
   if (text === undefined || text === '') return XLSX_MAX_ROWS;
@@ -58,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: (env.ADDIN_ORIGIN ?? origin).split(',').map((s) => s.trim()).filter(Boolean),
     officeJsBase: env.OFFICE_JS_URL || MICROSOFT_OFFICE_JS,
     tokenTtlHours: Number(env.TOKEN_TTL_HOURS ?? 12),
+    sessionCacheTtlMs: milliseconds('SESSION_CACHE_TTL_MS', env.SESSION_CACHE_TTL_MS, 5000),
+    sessionCacheCheckMs: milliseconds('SESSION_CACHE_CHECK_MS', env.SESSION_CACHE_CHECK_MS, 1000),
     trustProxyHops: Math.max(0, Math.floor(Number(env.TRUST_PROXY ?? 0)) || 0),
     seedDemo: env.SEED_DEMO !== '0',
     seedDemoResults: env.SEED_DEMO_RESULTS !== '0',

@@ -16,6 +16,7 @@ import type { Prisma } from '../db/client.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import type { Context } from '../graphql/context.ts';
 import { accessEnded, type Viewer } from './sessions.ts';
+import { accessChangedHere, recordAccessChange } from './session-cache.ts';
 import { hashPassword } from './passwords.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, notFound } from '../errors.ts';
@@ -45,8 +46,31 @@ async function revokeAllSessions(tx: Tx, userId: string) {
   await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-/** Called by deactivatePerson in its transaction: a leave date already past ends the user's access now. */
+/**
+ * A change to who may do what: the transaction records it for the other
+ * processes' session caches, and once it has committed this process's caches
+ * are emptied (session-cache.ts), so the very next request sees it.
+ */
+async function changingAccess<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      const result = await work(tx);
+      await recordAccessChange(tx);
+      return result;
+    });
+  } finally {
+    accessChangedHere();
+  }
+}
+
+/**
+ * Called by deactivatePerson in its transaction: a leave date already past
+ * ends the user's access now. The caller calls accessChangedHere() once its
+ * transaction has committed (session-cache.ts).
+ */
 export async function endAccessOfLeaver(tx: Tx, actor: Viewer | null, personId: string, leaveDate: Date) {
+  // Cached sessions hold the leave date: even one still ahead is news to them.
+  await recordAccessChange(tx);
   if (!accessEnded(leaveDate)) return;
   const user = await tx.user.findUnique({ where: { personId }, include: userInclude });
   if (!user) return;
@@ -94,7 +118,7 @@ export async function createUser(ctx: Context, input: { username: string; passwo
 
 export function assignRole(ctx: Context, userId: string, role: Role): Promise<UserRow> {
   notOwn(ctx, userId, OWN_ROLES, 'You cannot change your own roles; ask another admin');
-  return ctx.prisma.$transaction(async (tx) => {
+  return changingAccess(ctx, async (tx) => {
     const before = await loadUser(tx, userId);
     if (before.roles.some((r) => r.role === role)) throw badInput(['role'], `${before.username} already has the role ${role}`, 'ROLE_ALREADY_HELD', { username: before.username, role });
     await tx.userRole.create({ data: { userId, role } });
@@ -106,7 +130,7 @@ export function assignRole(ctx: Context, userId: string, role: Role): Promise<Us
 
 export function removeRole(ctx: Context, userId: string, role: Role): Promise<UserRow> {
   notOwn(ctx, userId, OWN_ROLES, 'You cannot change your own roles; ask another admin');
-  return ctx.prisma.$transaction(async (tx) => {
+  return changingAccess(ctx, async (tx) => {
     const before = await loadUser(tx, userId);
     if (!before.roles.some((r) => r.role === role)) throw badInput(['role'], `${before.username} does not have the role ${role}`, 'ROLE_NOT_HELD', { username: before.username, role });
     await tx.userRole.delete({ where: { userId_role: { userId, role } } });
@@ -118,7 +142,7 @@ export function removeRole(ctx: Context, userId: string, role: Role): Promise<Us
 
 export function disableUser(ctx: Context, userId: string): Promise<UserRow> {
   notOwn(ctx, userId, OWN_USER, 'You cannot disable your own user; ask another admin');
-  return ctx.prisma.$transaction(async (tx) => {
+  return changingAccess(ctx, async (tx) => {
     const before = await loadUser(tx, userId);
     if (before.disabled) throw badInput(['userId'], `${before.username} is already disabled`, 'USER_ALREADY_DISABLED', { username: before.username });
     const after = await tx.user.update({ where: { id: userId }, data: { disabled: true }, include: userInclude });
@@ -130,7 +154,7 @@ export function disableUser(ctx: Context, userId: string): Promise<UserRow> {
 
 export function enableUser(ctx: Context, userId: string): Promise<UserRow> {
   notOwn(ctx, userId, OWN_USER, 'You cannot enable your own user');
-  return ctx.prisma.$transaction(async (tx) => {
+  return changingAccess(ctx, async (tx) => {
     const before = await loadUser(tx, userId);
     if (!before.disabled) throw badInput(['userId'], `${before.username} is not disabled`, 'USER_NOT_DISABLED', { username: before.username });
     if (accessEnded(before.person?.leaveDate)) {
@@ -150,7 +174,7 @@ export function enableUser(ctx: Context, userId: string): Promise<UserRow> {
 export async function resetPassword(ctx: Context, userId: string, password: string): Promise<UserRow> {
   notOwn(ctx, userId, OWN_USER, 'You cannot reset your own password here; ask another admin');
   const passwordHash = await hashPassword(password);
-  return ctx.prisma.$transaction(async (tx) => {
+  return changingAccess(ctx, async (tx) => {
     const before = await loadUser(tx, userId);
     const after = await tx.user.update({ where: { id: userId }, data: { passwordHash }, include: userInclude });
     await revokeAllSessions(tx, userId);

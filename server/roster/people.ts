@@ -12,6 +12,7 @@ import { addDays, dateToDay, today } from '../../schema/dates.ts';
 import { dayToDate } from '../../schema/dates.ts';
 import { financeOnly, isSelf, notWritable, ownPay, peopleVisible, writesBaseSalary } from './people-access.ts';
 import { endAccessOfLeaver } from '../auth/users.ts';
+import { accessChangedHere } from '../auth/session-cache.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -242,23 +243,28 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
 export async function deactivatePerson(ctx: Context, id: string, version: number, leaveDate: Date) {
   if (isSelf(ctx, id)) throw ownPay(['id'], 'leave date');
   const scope = await viewerScope(ctx);
-  return ctx.prisma.$transaction(async (tx) => {
-    const before = await loadForChange(scope, tx, id);
-    if (before.status === 'LEFT') throw badInput(['id'], `${before.name} has already left (${before.leaveDate ? dateToDay(before.leaveDate) : 'no date'})`, 'ALREADY_LEFT', { name: before.name });
-    if (leaveDate < before.hireDate) {
-      throw badInput(['leaveDate'], `The leave date ${dateToDay(leaveDate)} is before the hire date ${dateToDay(before.hireDate)}`, 'LEAVE_BEFORE_HIRE', {
-        leaveDate: dateToDay(leaveDate),
-        hireDate: dateToDay(before.hireDate),
-      });
-    }
-    // The leave date is the last day worked: assignments end the day after.
-    const end = dayToDate(addDays(dateToDay(leaveDate), 1));
-    const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gte: end } } });
-    if (later) throw badInput(['leaveDate'], `A transfer effective ${dateToDay(later.validFrom)} comes after that leave date; change it first`, 'TRANSFER_AFTER_LEAVE_DATE', { date: dateToDay(later.validFrom) });
-    await tx.assignment.updateMany({ where: { personId: id, OR: [{ validTo: null }, { validTo: { gt: end } }] }, data: { validTo: end } });
-    const after = await bumpVersion(tx, id, version, { leaveDate, status: 'LEFT' });
-    await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'deactivate', before, after });
-    await endAccessOfLeaver(tx, ctx.viewer, id, leaveDate);
-    return after;
-  });
+  try {
+    return await ctx.prisma.$transaction(async (tx) => {
+      const before = await loadForChange(scope, tx, id);
+      if (before.status === 'LEFT') throw badInput(['id'], `${before.name} has already left (${before.leaveDate ? dateToDay(before.leaveDate) : 'no date'})`, 'ALREADY_LEFT', { name: before.name });
+      if (leaveDate < before.hireDate) {
+        throw badInput(['leaveDate'], `The leave date ${dateToDay(leaveDate)} is before the hire date ${dateToDay(before.hireDate)}`, 'LEAVE_BEFORE_HIRE', {
+          leaveDate: dateToDay(leaveDate),
+          hireDate: dateToDay(before.hireDate),
+        });
+      }
+      // The leave date is the last day worked: assignments end the day after.
+      const end = dayToDate(addDays(dateToDay(leaveDate), 1));
+      const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gte: end } } });
+      if (later) throw badInput(['leaveDate'], `A transfer effective ${dateToDay(later.validFrom)} comes after that leave date; change it first`, 'TRANSFER_AFTER_LEAVE_DATE', { date: dateToDay(later.validFrom) });
+      await tx.assignment.updateMany({ where: { personId: id, OR: [{ validTo: null }, { validTo: { gt: end } }] }, data: { validTo: end } });
+      const after = await bumpVersion(tx, id, version, { leaveDate, status: 'LEFT' });
+      await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'deactivate', before, after });
+      await endAccessOfLeaver(tx, ctx.viewer, id, leaveDate);
+      return after;
+    });
+  } finally {
+    // Cached sessions hold the leave date (auth/session-cache.ts).
+    accessChangedHere();
+  }
 }

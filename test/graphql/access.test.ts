@@ -4,7 +4,7 @@
  * within what the reader may see; access ends with the job; admins manage
  * users through the API. Each refusal is shown with nothing changed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeOf, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { addDays, today } from '../../schema/dates.ts';
@@ -272,16 +272,21 @@ describe.each(testProviders)('access on %s', (provider) => {
       expect(codeOf(past)).toBe('BAD_USER_INPUT');
       expect(reason(past)).toBe('AFTER_LEAVING');
       expect(field(past)).toBe('to');
-      // The day passes (the leave date is now yesterday): no request, mutation or sign-in is accepted.
-      await s.db.prisma.person.update({ where: { id: e.person.id }, data: { leaveDate: new Date(`${addDays(today(), -1)}T00:00:00Z`) } });
-      for (const token of [e.token, again]) {
-        const q = await s.gql(VIEWER, {}, token);
-        expect(codeOf(q)).toBe('UNAUTHENTICATED');
-        expect(q.errors![0]!.message).toBe('Your access ended with your leave date');
-        const m = await s.refused('mutation { requestLeave(kind: PERSONAL_LEAVE, from: "2030-01-07", to: "2030-01-07", reason: "x") { id } }', {}, token);
-        expect(codeOf(m)).toBe('UNAUTHENTICATED');
+      // The day passes (midnight in China Standard Time): no request, mutation or sign-in is accepted.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(new Date(`${addDays(last, 1)}T00:00:00+08:00`));
+        for (const token of [e.token, again]) {
+          const q = await s.gql(VIEWER, {}, token);
+          expect(codeOf(q)).toBe('UNAUTHENTICATED');
+          expect(q.errors![0]!.message).toBe('Your access ended with your leave date');
+          const m = await s.refused('mutation { requestLeave(kind: PERSONAL_LEAVE, from: "2030-01-07", to: "2030-01-07", reason: "x") { id } }', {}, token);
+          expect(codeOf(m)).toBe('UNAUTHENTICATED');
+        }
+        expect(codeOf(await s.gql(LOGIN, { u: `future-${provider}`, p: 'correct-horse-battery' }))).toBe('UNAUTHENTICATED');
+      } finally {
+        vi.useRealTimers();
       }
-      expect(codeOf(await s.gql(LOGIN, { u: `future-${provider}`, p: 'correct-horse-battery' }))).toBe('UNAUTHENTICATED');
     });
   });
 

@@ -1,5 +1,5 @@
 /** Signing in and out: tokens, expiry, revocation, and what bad credentials get. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeOf, databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { CSRF_HEADER } from '../../server/app.ts';
 import { testProviders } from '../support/databases.ts';
@@ -50,10 +50,17 @@ describe.each(testProviders)('auth on %s', (provider) => {
   it('expires tokens', async () => {
     const token = await s.login('rep');
     expect((await s.gql(viewer, {}, token)).errors).toBeUndefined();
-    await s.db.prisma.session.updateMany({ where: { user: { username: 'rep' } }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const r = await s.gql(viewer, {}, token);
-    expect(codeOf(r)).toBe('UNAUTHENTICATED');
-    expect(r.errors![0]!.message).toMatch(/expired/);
+    const { expiresAt } = await s.db.prisma.session.findFirstOrThrow({ where: { user: { username: 'rep' } }, orderBy: { createdAt: 'desc' } });
+    // The clock reaches the expiry (a write to the database would not reach the server's session cache: session-cache.test.ts).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(expiresAt);
+      const r = await s.gql(viewer, {}, token);
+      expect(codeOf(r)).toBe('UNAUTHENTICATED');
+      expect(r.errors![0]!.message).toMatch(/expired/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('logout revokes the token at once, and only that token', async () => {

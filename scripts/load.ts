@@ -1,0 +1,167 @@
+/**
+ * npm run load: what signing in costs a request (issue 12 §5). Builds a fresh
+ * SQLite demo database (`npm start`'s demo organisation, sales and published
+ * targets), starts the server on it as a process of its own (plain HTTP on
+ * 127.0.0.1, so the load generator here does not share its event loop), and
+ * puts three requests under the same load one after another, in the same run:
+ *
+ *  - anonymous `{__typename}`: the floor, no session;
+ *  - signed-in `{__typename}` with the demo rep's token: what resolving the
+ *    session adds;
+ *  - the rep's own data: MyTargets for this year, as the rep's pane asks it.
+ *
+ * The three take turns for a few rounds and each figure is the median of its
+ * rounds; each signed-in one is taken as a share of the anonymous one of its
+ * own round, so that load from outside (the machine is shared) moves both.
+ *
+ * With `--cache both` (the default) the server runs twice: with the session
+ * cache off (SESSION_CACHE_TTL_MS=0: every request reads the session, as
+ * before the cache) and on (the defaults). Prints a table — requests/s, p50,
+ * p99 — and each signed-in row's share of anonymous, against the targets:
+ * 80 % for signed-in `{__typename}`, 40 % for the own-data query. A script
+ * that prints figures, not a test: the figures go to bench/RESULTS.md by hand.
+ *
+ *   npm run load -- --duration 5 --rounds 3 --warmup 3 --connections 10 --cache both|on|off
+ *   npm run load -- --cache on --cpu-prof DIR   (the server's CPU profile, for Chrome DevTools, in DIR)
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { migrate } from '../server/db/migrate.ts';
+import { openDatabase } from '../server/db/client.ts';
+import { seedDemoIfEmpty, DEMO_PASSWORD } from '../server/seed/seed.ts';
+import { CSRF_HEADER } from '../server/app.ts';
+import { tempDatabase } from '../test/support/databases.ts';
+import { startServerProcess } from '../test/support/server-process.ts';
+import { MY_TARGETS } from '../addin/src/api/operations.ts';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    cache: { type: 'string', default: 'both' },
+    'cpu-prof': { type: 'string' },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const WARMUP = Number(values.warmup);
+const ROUNDS = Number(values.rounds);
+const modes = values.cache === 'both' ? (['off', 'on'] as const) : values.cache === 'off' ? (['off'] as const) : (['on'] as const);
+const TARGETS = { signedIn: 0.8, ownData: 0.4 };
+
+interface Case {
+  name: string;
+  target?: number;
+  query: string;
+  variables?: Record<string, unknown>;
+  token?: string;
+  /** The answer every request must get, byte for byte (autocannon counts any other as a mismatch). */
+  expect?: string;
+}
+
+const started = performance.now();
+const temp = await tempDatabase('sqlite');
+try {
+  await migrate(temp.url);
+  const db = await openDatabase(temp.url);
+  const seeded = await seedDemoIfEmpty(db.prisma);
+  await db.close();
+  console.log(`demo database: ${seeded?.people} people, ${seeded?.sales ?? 0} sales, ${seeded?.plans ?? 0} published target plans (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+  const rows: string[][] = [];
+  for (const mode of modes) {
+    const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+    const server = await startServerProcess(temp.url, mode === 'off' ? { SESSION_CACHE_TTL_MS: '0' } : {}, profile);
+    try {
+      const login = await server.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'rep', p: DEMO_PASSWORD });
+      const token = login.data?.login.token;
+      if (!token) throw new Error(`rep could not sign in: ${JSON.stringify(login.errors)}`);
+      const year = new Date().getFullYear();
+      const cases: Case[] = [
+        { name: 'anonymous {__typename}', query: '{ __typename }' },
+        { name: 'signed-in {__typename} (rep)', target: TARGETS.signedIn, query: '{ __typename }', token },
+        { name: `rep's own data: MyTargets(${year})`, target: TARGETS.ownData, query: MY_TARGETS, variables: { year }, token },
+      ];
+      for (const c of cases) {
+        // Each request must be what it claims: a signed-in answer with data, not a refusal; and every one under load the same.
+        const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: headers(c), body: body(c) });
+        c.expect = await res.text();
+        const check = JSON.parse(c.expect) as { data?: Record<string, unknown>; errors?: unknown };
+        if (check.errors || !check.data) throw new Error(`${c.name}: ${c.expect}`);
+        const first = Object.values(check.data)[0];
+        if (Array.isArray(first)) c.name += `, ${first.length} rows`;
+        await run(server.url, c, WARMUP);
+      }
+      // Rounds of the three in turn, each signed-in figure against the anonymous one of its own round:
+      // the machine is shared, and a change in the load from outside then moves all three alike.
+      const results = cases.map(() => [] as { rps: number; p50: number; p99: number; ratio: number; failures: number }[]);
+      for (let round = 0; round < ROUNDS; round++) {
+        let anonymous = 0;
+        for (const [i, c] of cases.entries()) {
+          const r = await run(server.url, c, DURATION);
+          if (!c.token) anonymous = r.requests.average;
+          results[i]!.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ratio: r.requests.average / anonymous, failures: r.non2xx + r.errors + r.mismatches });
+        }
+      }
+      for (const [i, c] of cases.entries()) {
+        const rs = results[i]!;
+        const ratio = median(rs.map((r) => r.ratio));
+        const failures = rs.reduce((n, r) => n + r.failures, 0);
+        rows.push([
+          `cache ${mode}`,
+          c.name,
+          fmt(median(rs.map((r) => r.rps))),
+          `${median(rs.map((r) => r.p50))} ms`,
+          `${median(rs.map((r) => r.p99))} ms`,
+          c.target === undefined ? '' : `${Math.round(ratio * 100)} % (target ${c.target * 100} %: ${ratio >= c.target ? 'met' : 'not met'})`,
+          failures ? `${failures} failed` : '',
+        ]);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+
+  console.log(
+    `\nQuotabook load: ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s a case, in turn, after ${WARMUP} s of warm-up each; medians; server in its own process (SQLite); ` +
+      `${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
+  );
+  const head = ['server', 'request', 'requests/s', 'p50', 'p99', 'share of anonymous (median of rounds)', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+} finally {
+  await temp.drop();
+}
+
+function run(url: string, c: Case, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: headers(c),
+    body: body(c),
+    expectBody: c.expect,
+  });
+}
+
+function headers(c: Case): Record<string, string> {
+  return { 'content-type': 'application/json', [CSRF_HEADER]: '1', ...(c.token ? { authorization: `Bearer ${c.token}` } : {}) };
+}
+
+function body(c: Case): string {
+  return JSON.stringify({ query: c.query, variables: c.variables ?? {} });
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
