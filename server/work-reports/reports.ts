@@ -134,7 +134,7 @@ export function commentRefusal(ctx: Context, managedPaths: readonly string[], ro
 
 const notFound = (id: string) => clientError('NOT_FOUND', `Work log or report ${id} was not found`, { reason: 'WORK_REPORT_NOT_FOUND', params: { id } });
 const stale = (id: string, revision: number) =>
-  clientError('CONFLICT', `${id} was changed meanwhile (your revision ${revision} is stale); reload and try again`, { reason: 'WORK_REPORT_CHANGED', params: { id, version: revision } });
+  clientError('CONFLICT', `${id} was changed meanwhile (your revision ${revision} is stale); reload and try again`, { reason: 'WORK_REPORT_CHANGED', params: { version: revision } });
 const alreadySubmitted = () => dynamicClientError('BAD_USER_INPUT', 'It has been submitted already and can no longer be changed', { reason: 'WORK_REPORT_ALREADY_SUBMITTED', params: {}, field: 'id' });
 
 function refuse(problems: WorkReportProblem[], what: string) {
