@@ -143,6 +143,8 @@ export interface StandInStats {
   syncs: number;
   requestBytes: number[];
   largestRequestBytes: number;
+  /** What each sync's loads answered with, in bytes (0 for a sync that loaded nothing). */
+  responseBytes: number[];
   failedRequests: number;
 }
 
@@ -196,7 +198,7 @@ function addressOf(sheet: string, row: number, column: number, rows: number, col
 export class StandInWorkbook {
   sheets: SheetState[] = [];
   tables: TableState[] = [];
-  stats: StandInStats = { syncs: 0, requestBytes: [], largestRequestBytes: 0, failedRequests: 0 };
+  stats: StandInStats = { syncs: 0, requestBytes: [], largestRequestBytes: 0, responseBytes: [], failedRequests: 0 };
   /** Test hook: makes the next N syncs fail with this error code before anything is applied. */
   failNext: { code: string; count: number } | null = null;
   /** The last range selected through the API, "Sheet!A1". */
@@ -547,6 +549,7 @@ export class StandInContext {
     for (const op of ops) op.apply(); // an error stops the batch here, as in Excel
     let responseBytes = 0;
     for (const fill of loads) responseBytes += fill();
+    stats.responseBytes.push(responseBytes);
     if (responseBytes > REQUEST_LIMIT_BYTES) {
       stats.failedRequests += 1;
       if (this.state.oversizedFailsAsGeneralException()) throw new StandInError('GeneralException', 'An internal error has occurred.');

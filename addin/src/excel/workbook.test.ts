@@ -1,7 +1,7 @@
 /** The workbook adapter, run unchanged against the Excel stand-in. */
 import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
-import { PROP, WorkbookConflictError, writeSheetTable, type ExcelRun, type SheetTableSpec } from './workbook.ts';
+import { PROP, readTaggedSheet, WorkbookConflictError, writeSheetTable, type ExcelRun, type SheetTableSpec } from './workbook.ts';
 
 const spec = (rows: number, over: Partial<SheetTableSpec> = {}): SheetTableSpec => ({
   sheetName: 'Roster',
@@ -123,5 +123,20 @@ describe('writeSheetTable, refreshing after the user removed the table', () => {
     await writeSheetTable(run, spec(2));
     expect(workbook.tables).toHaveLength(1);
     expect(workbook.read('Roster', 'A3:A4')).toEqual([['QB00002'], ['']]);
+  });
+});
+
+describe('readTaggedSheet on a big sheet', () => {
+  it('reads 150,000 rows in blocks sized to about 4 MB an answer, after a first of 100,000 cells: 2 reads, not 5', async () => {
+    const { workbook, run } = excel();
+    await writeSheetTable(run, spec(150_000));
+    const syncs = workbook.stats.syncs;
+    const answers = workbook.stats.responseBytes.length;
+    const read = await readTaggedSheet(run, 'roster', {});
+    expect(read!.values).toHaveLength(150_001);
+    expect(read!.values[150_000]).toEqual(['QB150000', '张149999', 152999]);
+    // Two to find the sheet and its tags, then the rows: 100,000 cells, then the rest in one answer under 5 MB.
+    expect(workbook.stats.syncs - syncs).toBe(2 + 2);
+    expect(Math.max(...workbook.stats.responseBytes.slice(answers))).toBeLessThan(5 * 1024 * 1024);
   });
 });

@@ -549,14 +549,22 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
   );
 }
 
+/** Adds rows to a list one by one: spreading a block of 100,000 rows into push() overflows the call stack. */
+function append<T>(to: T[], rows: readonly T[]): void {
+  for (const r of rows) to.push(r);
+}
+
 /** Cells read per sync when only values are loaded (a block of empty cells is about 3 bytes a cell in the response). */
 const TAGGED_READ_CELLS = 100_000;
 
 /**
  * Reads rows [0, rows) × columns [0, columns) of a sheet in blocks of whole
- * rows of at most `maxCells` cells, one sync each; a block whose response is
- * too large (or that fails with GeneralException while larger than any that
- * went through) is read again in halves, and the rest at that size.
+ * rows of at most `maxCells` cells, one sync each; with `grow`, only the
+ * first is that size and the next are sized from what the ones before
+ * weighed so that each answer is about 4 MB (under Excel's 5 MB response
+ * limit: a big sheet in the fewest round trips, issue 12 §4). A block whose
+ * response is too large (or that fails with GeneralException while larger
+ * than any that went through) is read again in halves, and never that large again.
  */
 async function readRows(
   context: Excel.RequestContext,
@@ -566,10 +574,14 @@ async function readRows(
   withFormats: boolean,
   maxCells: number,
   onProgress?: (rowsRead: number) => void,
+  grow = false,
 ): Promise<{ values: unknown[][]; numberFormats: string[][] }> {
   const out = { values: [] as unknown[][], numberFormats: [] as string[][] };
   let perBlock = Math.max(1, Math.floor(maxCells / columns));
   let largestPassed = 0;
+  let refusedAt = Infinity; // the fewest rows a block was refused at: never tried again
+  let rowsRead = 0;
+  let bytesRead = 0;
   for (let start = 0; start < rows; ) {
     const count = Math.min(perBlock, rows - start);
     const range = sheet.getRangeByIndexes(start, 0, count, columns);
@@ -578,12 +590,20 @@ async function readRows(
       await context.sync();
     } catch (error) {
       if (!(maybeTooLarge(error, count, largestPassed) && count > 1)) throw error;
+      refusedAt = Math.min(refusedAt, count);
       perBlock = Math.floor(count / 2);
       continue;
     }
     largestPassed = Math.max(largestPassed, count);
-    out.values.push(...range.values);
-    if (withFormats) out.numberFormats.push(...(range.numberFormat as string[][]));
+    append(out.values, range.values);
+    if (withFormats) append(out.numberFormats, range.numberFormat as string[][]);
+    // What a row weighs in the answer (its values, and formats, as JSON), so the next block is about MAX_BLOCK_BYTES.
+    rowsRead += count;
+    bytesRead += JSON.stringify(range.values).length + (withFormats ? JSON.stringify(range.numberFormat).length : 0);
+    if (grow) {
+      const fits = Math.floor(MAX_BLOCK_BYTES / Math.max(1, bytesRead / rowsRead));
+      perBlock = Math.max(1, Math.min(fits, perBlock * 8, refusedAt - 1));
+    }
     start += count;
     onProgress?.(start);
   }
@@ -618,7 +638,7 @@ export async function readTaggedSheet(run: ExcelRun, kind: string, identity: Rec
     const values: unknown[][] = [];
     if (!info.used!.isNullObject) {
       const used = parseA1(info.used!.address);
-      values.push(...(await readRows(context, info.sheet!, used.row + used.rows, used.column + used.columns, false, TAGGED_READ_CELLS)).values);
+      append(values, (await readRows(context, info.sheet!, used.row + used.rows, used.column + used.columns, false, TAGGED_READ_CELLS, undefined, true)).values);
     }
     const properties: Record<string, string> = { ...identity };
     for (const [k, p] of tags[at]!) if (!p.isNullObject) properties[k] = p.value;
@@ -643,7 +663,7 @@ export async function readSheetByName(run: ExcelRun, sheetName: string): Promise
     const values: unknown[][] = [];
     if (!used.isNullObject) {
       const b = parseA1(used.address);
-      values.push(...(await readRows(context, sheet, b.row + b.rows, b.column + b.columns, false, TAGGED_READ_CELLS)).values);
+      append(values, (await readRows(context, sheet, b.row + b.rows, b.column + b.columns, false, TAGGED_READ_CELLS, undefined, true)).values);
     }
     return { sheetName: sheet.name, properties: {}, values };
   });
@@ -813,8 +833,8 @@ export async function readActiveSheet(
     const columns = extent.column + extent.columns;
     if (options.maxRows !== undefined && rows > options.maxRows) throw new SheetTooLargeError(sheet.name, rows, options.maxRows);
     const got = await readRows(context, sheet, rows, columns, true, maxCells, (rowsRead) => options.onProgress?.({ rowsRead, totalRows: rows }));
-    read.values.push(...got.values);
-    read.numberFormats.push(...got.numberFormats);
+    append(read.values, got.values);
+    append(read.numberFormats, got.numberFormats);
     return read;
   });
 }
