@@ -296,16 +296,25 @@ export async function myWorkLog(ctx: Context, day: IsoDay): Promise<MyWorkLog> {
 
 export async function myWeeklyReport(ctx: Context, week: IsoDay): Promise<MyWeeklyReport> {
   checked(reportWeekProblem(week, '2999-12-31'));
-  const personId = ctx.viewer?.personId;
+  const personId = ctx.viewer?.personId ?? null;
   const row = personId ? await ctx.prisma.weeklyReport.findUnique({ where: { personId_week: { personId, week: dayToDate(week) } }, include: who }) : null;
+  return weekOf(ctx, personId, week, row ? (await weeklyViews(ctx, [row]))[0]! : null);
+}
+
+/** A person's week as their report screen shows it: its dates and due day, the report (or null) and the reported week's figures as they stand. */
+async function weekOf(ctx: Context, personId: string | null, week: IsoDay, report: WeeklyReportView | null): Promise<MyWeeklyReport> {
   const reported = reportedWeek(week);
-  const report = row ? (await weeklyViews(ctx, [row]))[0]! : null;
-  return { week, reportedFrom: reported.start, reportedTo: reported.end, dueOn: weeklyReportDue(week), report, figures: report?.figures ?? (personId ? (await weekFiguresOf(ctx.prisma, [personId], reported.start, reported.end)).get(personId)! : null) };
+  const figures = report?.figures ?? (personId ? (await weekFiguresOf(ctx.prisma, [personId], reported.start, reported.end)).get(personId)! : null);
+  return { week, reportedFrom: reported.start, reportedTo: reported.end, dueOn: weeklyReportDue(week), report, figures };
 }
 
 export async function myMonthlyReport(ctx: Context, month: string): Promise<MyMonthlyReport> {
   checked(reportMonthProblem(month, '2999-12-31'));
-  const personId = ctx.viewer?.personId;
+  return monthOf(ctx, ctx.viewer?.personId ?? null, month);
+}
+
+/** A person's monthly report (null before the first save) with its due day. */
+async function monthOf(ctx: Context, personId: string | null, month: string): Promise<MyMonthlyReport> {
   const row = personId ? await ctx.prisma.monthlyReport.findUnique({ where: { personId_month: { personId, month } }, include: who }) : null;
   return { month, dueOn: monthlyReportDue(month, await repPlanDueDay(ctx)), report: row ? (await monthlyViews(ctx, [row]))[0]! : null };
 }
@@ -498,18 +507,9 @@ export async function workMonthOf(ctx: Context, personId: string | null, month: 
   const mondays = monthMondays(month);
   const weekRows = personId ? await ctx.prisma.weeklyReport.findMany({ where: { personId, week: { in: mondays.map(dayToDate) } }, include: who }) : [];
   const weekViews = await weeklyViews(ctx, weekRows);
-  const weeklyReports = await Promise.all(
-    mondays.map(async (week): Promise<MyWeeklyReport> => {
-      const reported = reportedWeek(week);
-      const report = weekViews.find((r) => r.week === week) ?? null;
-      const figures = report?.figures ?? (personId ? (await weekFiguresOf(ctx.prisma, [personId], reported.start, reported.end)).get(personId)! : null);
-      return { week, reportedFrom: reported.start, reportedTo: reported.end, dueOn: weeklyReportDue(week), report, figures };
-    }),
-  );
+  const weeklyReports = await Promise.all(mondays.map((week) => weekOf(ctx, personId, week, weekViews.find((r) => r.week === week) ?? null)));
   const person = personId ? await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, name: true, employeeNo: true } }) : null;
-  const monthRow = personId ? await ctx.prisma.monthlyReport.findUnique({ where: { personId_month: { personId, month } }, include: who }) : null;
-  const monthlyReport = { month, dueOn: monthlyReportDue(month, await repPlanDueDay(ctx)), report: monthRow ? (await monthlyViews(ctx, [monthRow]))[0]! : null };
-  return { month, person, logs: await logViews(ctx, logs), weeklyReports, monthlyReport };
+  return { month, person, logs: await logViews(ctx, logs), weeklyReports, monthlyReport: await monthOf(ctx, personId, month) };
 }
 
 /**
