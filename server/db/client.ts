@@ -10,6 +10,8 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/sqlite/client/client.ts';
 import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
 import { serialisedAdapterFactory } from './serialised-adapter.ts';
+import { connectionOf, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
+import { registerPgPool, trackedPool } from './native-pg.ts';
 
 export type Db = PrismaClient;
 export { Prisma } from './generated/sqlite/client/client.ts';
@@ -32,8 +34,10 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
   if (provider === 'sqlite') {
     const file = sqliteFile(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const adapter = serialisedAdapterFactory(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }));
+    let connection: SqliteConnection | null = null;
+    const adapter = serialisedAdapterFactory(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }), (inner) => (connection = connectionOf(inner)));
     prisma = new PrismaClient({ adapter });
+    registerSqliteConnection(prisma, () => connection);
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   } else {
@@ -41,9 +45,12 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     // Raw SQL (the roster query) names tables unqualified: point search_path at the schema too.
     const options = schema ? `-c search_path="${schema.replace(/"/g, '""')}"` : undefined;
     // PostgreSQL's client and adapter are loaded only for a PostgreSQL database (a SQLite start does not pay for them).
-    const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts')]);
-    const adapter = new PrismaPg({ connectionString, max: 10, options }, schema ? { schema } : undefined);
+    const [{ PrismaPg }, { PrismaClient: PgPrismaClient }, { default: pgModule }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts'), import('pg')]);
+    // Our own pool, so that a payroll run can write on its transaction's connection (native-pg.ts).
+    const pool = trackedPool(pgModule, { connectionString, max: 10, options });
+    const adapter = new PrismaPg(pool.pool, schema ? { schema, disposeExternalPool: true } : { disposeExternalPool: true });
     prisma = new PgPrismaClient({ adapter }) as unknown as Db;
+    registerPgPool(prisma, pool);
   }
   return { prisma, provider, url, close: () => prisma.$disconnect() };
 }

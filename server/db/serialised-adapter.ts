@@ -78,10 +78,15 @@ function serialiseAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-export function serialisedAdapterFactory(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/** `onConnect` sees the inner adapter once it is connected (native-sqlite.ts takes its connection). */
+export function serialisedAdapterFactory(inner: SqlDriverAdapterFactory, onConnect?: (adapter: SqlDriverAdapter) => void): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => serialiseAdapter(await inner.connect()),
+    connect: async () => {
+      const adapter = await inner.connect();
+      onConnect?.(adapter);
+      return serialiseAdapter(adapter);
+    },
   };
 }

@@ -60,10 +60,11 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string)
   return people;
 }
 
-export async function gatherInputs(tx: Tx, scope: { path: string }, month: string): Promise<PersonInputs[]> {
+/** `paid` is peoplePaid's answer when the caller has it already. */
+export async function gatherInputs(tx: Tx, scope: { path: string }, month: string, paid?: Map<string, PaidPerson>): Promise<PersonInputs[]> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
-  const people = await peoplePaid(tx, scope, month);
+  const people = paid ?? (await peoplePaid(tx, scope, month));
   // People are selected by relation (in the scope during the month), never by
   // a list of ids: a run of 10,000 people would exceed the databases' limits
   // on bound parameters.
@@ -127,6 +128,14 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   const monthCount = countWorkingDays(calendar, m.start, m.end);
   // The month's calendar is frozen with each payslip: a later edit never changes a calculated run.
   const frozenCalendar = { name: calendar.name, weekdays: monthCount.weekdays, holidays: monthCount.holidays, makeupDays: monthCount.makeupDays };
+  // Most people are employed the whole month: count each span of days once, not once a person.
+  const spans = new Map<string, number>();
+  const workingDaysIn = (from: string, to: string) => {
+    const key = `${from}|${to}`;
+    let count = spans.get(key);
+    if (count === undefined) spans.set(key, (count = countWorkingDays(calendar, from, to).count));
+    return count;
+  };
   const missing: string[] = [];
   const out: PersonInputs[] = [];
   for (const [id, { person: p, from, to }] of [...people].sort(([, a], [, b]) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1))) {
@@ -143,7 +152,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
       inputs: {
         month,
         workingDays: monthCount.count,
-        workingDaysEmployed: countWorkingDays(calendar, from, to).count,
+        workingDaysEmployed: workingDaysIn(from, to),
         calendar: frozenCalendar,
         person: { name: p.name, rank: p.rank as Rank | null, baseSalaryFen: p.baseSalaryFen },
         measures: { sales: total(id), units: s?.units ?? 0n, collections: s?.collections ?? 0n, margin: s?.margin ?? 0n },

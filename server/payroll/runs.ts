@@ -17,15 +17,15 @@ import { readPayslips } from './read.ts';
 import { month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
 import { calculatePayslips } from './calculate-guarded.ts';
+import { payslipWriter, type PayslipRow } from './payslip-writer.ts';
 import { returnRefusal, SIGN_OFF, signRefusal } from './sign-off.ts';
 
 export { SIGN_OFF };
 
 type Tx = Prisma.TransactionClient;
 
-/** Payslips per INSERT (9 parameters each: 18,000) and lines per INSERT (8 each: 28,000): under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const BATCH = 2000;
-const LINE_BATCH = 3500;
+/** People computed and written at a time: memory stays flat however large the run (issue 12 §1). */
+export const CHUNK = 2000;
 
 async function bump(tx: Tx, id: string, revision: number, data: Prisma.PayrollRunUncheckedUpdateManyInput = {}) {
   const { count } = await tx.payrollRun.updateMany({ where: { id, revision }, data: { ...data, revision: { increment: 1 } } });
@@ -119,9 +119,32 @@ export async function createRun(ctx: Context, monthKey: string, scopeUnitId: str
   });
 }
 
-/** Calculates every payslip of the run in one transaction: all or nothing. */
-export async function calculateRun(ctx: Context, id: string, revision: number, hooks: { afterPayslip?: (index: number) => void } = {}) {
+export interface CalculateHooks {
+  afterPayslip?: (index: number) => void;
+  /** Time spent in each phase (gather, calculate, write), in ms, for the benchmark. */
+  phase?: (name: 'gather' | 'calculate' | 'write', ms: number) => void;
+  /** Use portable multi-row INSERTs even where a faster writer exists (the benchmark's comparison). */
+  portable?: boolean;
+  /** People a chunk (tests cross chunk boundaries with a small one). */
+  chunk?: number;
+}
+
+/**
+ * Calculates every payslip of the run in one transaction: all or nothing.
+ * Inputs are gathered in a few set-based reads; payslips are computed and
+ * written CHUNK people at a time with the database's fastest writer.
+ */
+export async function calculateRun(ctx: Context, id: string, revision: number, hooks: CalculateHooks = {}) {
   const calendar = await fiscalCalendar(ctx);
+  const timed = async <T>(name: 'gather' | 'calculate' | 'write', work: () => Promise<T>): Promise<T> => {
+    if (!hooks.phase) return work();
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      hooks.phase(name, performance.now() - t0);
+    }
+  };
   return ctx.prisma.$transaction(
     async (tx) => {
       const run = await load(tx, id);
@@ -129,27 +152,56 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
       if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
       await requireUnlocked(tx, [month(run.month)], calendar, 'Calculating payroll');
-      await requireNobodyPaidTwice(tx, run, await peoplePaid(tx, run.scopeUnit, run.month), 'scopeUnitId');
-      const people = await gatherInputs(tx, run.scopeUnit, run.month);
+      const people = await timed('gather', async () => {
+        const paid = await peoplePaid(tx, run.scopeUnit, run.month);
+        await requireNobodyPaidTwice(tx, run, paid, 'scopeUnitId');
+        return gatherInputs(tx, run.scopeUnit, run.month, paid);
+      });
       await tx.payslip.deleteMany({ where: { runId: id } });
-      // Computed in memory, written in batches: a 10,000-person run is a few dozen statements.
-      const payslips = await calculatePayslips(tx, people);
-      const slips = people.map((p, i) => ({ p, id: crypto.randomUUID(), slip: payslips[i]! }));
-      for (let start = 0; start < slips.length; start += BATCH) {
-        const batch = slips.slice(start, start + BATCH);
-        // Multi-row INSERTs with bound parameters (portable SQL): Prisma's createMany
-        // cost ~140 µs a row here, which made a 10,000-person run take 9 s.
-        const slipRows = batch.map(({ p, id: slipId, slip }) =>
-          Prisma.sql`(${slipId}, ${id}, ${p.personId}, ${p.plan.code}, ${p.plan.version}, ${slip.grossFen}, ${slip.deductionsFen}, ${slip.netFen}, ${freezeInputs(p.inputs)})`,
-        );
-        await tx.$executeRaw`INSERT INTO "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") VALUES ${Prisma.join(slipRows)}`;
-        const lineRows = batch.flatMap(({ id: slipId, slip }) =>
-          slip.lines.map((l, position) => Prisma.sql`(${crypto.randomUUID()}, ${slipId}, ${position}, ${l.code}, ${l.label}, ${l.kind}, ${l.amountFen}, ${JSON.stringify(l.explanation)})`),
-        );
-        for (let i = 0; i < lineRows.length; i += LINE_BATCH) {
-          await tx.$executeRaw`INSERT INTO "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") VALUES ${Prisma.join(lineRows.slice(i, i + LINE_BATCH))}`;
+      const writer = await payslipWriter(ctx, tx, { portable: hooks.portable });
+      const size = hooks.chunk ?? CHUNK;
+      // One chunk is written while the next is computed (PostgreSQL inserts in its own process;
+      // on SQLite a write is done when write() returns).
+      let writing: { done: Promise<void>; start: number; count: number } | null = null;
+      const finishWriting = async () => {
+        if (!writing) return;
+        const { done, start, count } = writing;
+        writing = null;
+        await timed('write', () => done);
+        for (let i = start; i < start + count; i++) hooks.afterPayslip?.(i);
+      };
+      try {
+        for (let start = 0; start < people.length; start += size) {
+          const chunk = people.slice(start, start + size);
+          const rows = await timed('calculate', async () => {
+            const payslips = await calculatePayslips(tx, chunk);
+            return chunk.map((p, i): PayslipRow => {
+              const slip = payslips[i]!;
+              return {
+                id: crypto.randomUUID(),
+                personId: p.personId,
+                planCode: p.plan.code,
+                planVersion: p.plan.version,
+                grossFen: slip.grossFen,
+                deductionsFen: slip.deductionsFen,
+                netFen: slip.netFen,
+                inputs: freezeInputs(p.inputs),
+                lines: slip.lines.map((l, position) => ({ id: crypto.randomUUID(), position, code: l.code, label: l.label, kind: l.kind, amountFen: l.amountFen, explanation: JSON.stringify(l.explanation) })),
+              };
+            });
+          });
+          await finishWriting();
+          const t0 = performance.now();
+          const done = writer.write(id, rows);
+          hooks.phase?.('write', performance.now() - t0);
+          done.catch(() => undefined); // a refusal is taken where it is awaited, not reported as unhandled meanwhile
+          writing = { done, start, count: chunk.length };
         }
-        for (let i = start; i < start + batch.length; i++) hooks.afterPayslip?.(i);
+        await finishWriting();
+      } catch (error) {
+        // Nothing is left in flight on the transaction's connection when it rolls back.
+        await (writing as { done: Promise<void> } | null)?.done.catch(() => undefined);
+        throw error;
       }
       const after = await bump(tx, id, revision, { status: 'CALCULATED', calculatedAt: new Date() });
       await event(tx, ctx, id, 'calculate', run.status, 'CALCULATED', `${people.length} payslips`);

@@ -1,0 +1,72 @@
+/**
+ * The write floor a payroll run is measured against (issue 12 §1): the time
+ * to insert the run's own payslips and lines again with the driver alone, no
+ * Prisma and no computation. SQLite: better-sqlite3 prepared statements, one
+ * run a row. PostgreSQL: COPY through pg-copy-streams. Inside a transaction
+ * that is rolled back, so the run is left as it was.
+ */
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sqliteFile, splitPgSchema } from '../server/db/client.ts';
+import type { Provider } from '../server/db/providers.ts';
+
+const SLIP_COLUMNS = ['id', 'runId', 'personId', 'planCode', 'planVersion', 'grossFen', 'deductionsFen', 'netFen', 'inputs'];
+const LINE_COLUMNS = ['id', 'payslipId', 'position', 'code', 'label', 'kind', 'amountFen', 'explanation'];
+const quoted = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
+
+export async function bareInsertMs(provider: Provider, url: string, runId: string): Promise<number> {
+  return provider === 'sqlite' ? sqliteFloor(url, runId) : postgresFloor(url, runId);
+}
+
+function sqliteFloor(url: string, runId: string): number {
+  const db = new Database(sqliteFile(url));
+  db.defaultSafeIntegers(true);
+  db.pragma('foreign_keys = ON');
+  try {
+    const slips = db.prepare(`SELECT ${quoted(SLIP_COLUMNS)} FROM "Payslip" WHERE "runId" = ?`).raw().all(runId) as unknown[][];
+    const lines = db.prepare(`SELECT ${quoted(LINE_COLUMNS.map((c) => c))} FROM "PayslipLine" WHERE "payslipId" IN (SELECT "id" FROM "Payslip" WHERE "runId" = ?)`).raw().all(runId) as unknown[][];
+    db.exec('BEGIN');
+    try {
+      db.prepare('DELETE FROM "Payslip" WHERE "runId" = ?').run(runId);
+      const t0 = performance.now();
+      const slip = db.prepare(`INSERT INTO "Payslip" (${quoted(SLIP_COLUMNS)}) VALUES (${SLIP_COLUMNS.map(() => '?').join(', ')})`);
+      const line = db.prepare(`INSERT INTO "PayslipLine" (${quoted(LINE_COLUMNS)}) VALUES (${LINE_COLUMNS.map(() => '?').join(', ')})`);
+      for (const s of slips) slip.run(...s);
+      for (const l of lines) line.run(...l);
+      return performance.now() - t0;
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  } finally {
+    db.close();
+  }
+}
+
+const copyText = (value: unknown) => String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+
+async function postgresFloor(url: string, runId: string): Promise<number> {
+  const { connectionString, schema } = splitPgSchema(url);
+  const client = new pg.Client({ connectionString, options: schema ? `-c search_path="${schema}"` : undefined });
+  await client.connect();
+  try {
+    const slips = (await client.query({ text: `SELECT ${quoted(SLIP_COLUMNS)} FROM "Payslip" WHERE "runId" = $1`, values: [runId], rowMode: 'array' })).rows as unknown[][];
+    const lines = (await client.query({ text: `SELECT ${quoted(LINE_COLUMNS)} FROM "PayslipLine" WHERE "payslipId" IN (SELECT "id" FROM "Payslip" WHERE "runId" = $1)`, values: [runId], rowMode: 'array' })).rows as unknown[][];
+    await client.query('BEGIN');
+    try {
+      await client.query('DELETE FROM "Payslip" WHERE "runId" = $1', [runId]);
+      const t0 = performance.now();
+      const copy = (table: string, columns: string[], rows: unknown[][]) =>
+        pipeline(Readable.from([rows.map((r) => `${r.map(copyText).join('\t')}\n`).join('')]), client.query(copyFrom(`COPY "${table}" (${quoted(columns)}) FROM STDIN`)));
+      await copy('Payslip', SLIP_COLUMNS, slips);
+      await copy('PayslipLine', LINE_COLUMNS, lines);
+      return performance.now() - t0;
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The pg connection that holds a Prisma interactive transaction on
+ * PostgreSQL, for the few writes that must run at the driver's floor (a
+ * payroll run's payslips: issue 12 §1). Sending ten thousand payslips through
+ * Prisma's raw SQL carries every array through its query engine and took
+ * three times as long as the same statement on the connection itself.
+ *
+ * The pool is ours (PrismaPg accepts a pg.Pool): it remembers which client is
+ * checked out for which server process, and a transaction finds its own by
+ * asking the server `pg_backend_pid()` through Prisma. Statements sent on that
+ * client run inside the transaction, and are rolled back with it.
+ */
+import type pg from 'pg';
+
+type PgModule = typeof pg;
+type Tx = { $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> };
+
+export interface TrackedPool {
+  pool: pg.Pool;
+  /** The checked-out client connected to this server process, if any. */
+  checkedOut(pid: number): pg.PoolClient | undefined;
+}
+
+/** A pg.Pool (a subclass, as PrismaPg requires) that keeps its checked-out clients by server process id. */
+export function trackedPool(pgModule: PgModule, config: pg.PoolConfig): TrackedPool {
+  const byPid = new Map<number, pg.PoolClient>();
+  class Pool extends pgModule.Pool {
+    override async connect(...args: unknown[]) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      if (args.length) return (super.connect as any)(...args);
+      const client = await super.connect();
+      const pid = (client as unknown as { processID?: number }).processID;
+      if (typeof pid !== 'number') return client;
+      byPid.set(pid, client);
+      const release = client.release;
+      client.release = (error?: Error | boolean) => {
+        if (byPid.get(pid) === client) byPid.delete(pid);
+        return release.call(client, error);
+      };
+      return client;
+    }
+  }
+  const pool = new Pool(config);
+  return { pool, checkedOut: (pid) => byPid.get(pid) };
+}
+
+const pools = new WeakMap<object, TrackedPool>();
+
+export function registerPgPool(prisma: object, pool: TrackedPool) {
+  pools.set(prisma, pool);
+}
+
+/** The connection of the transaction `tx` of this client, or null (SQLite, or a pool not ours). */
+export async function pgConnection(prisma: object, tx: Tx): Promise<pg.PoolClient | null> {
+  const tracked = pools.get(prisma);
+  if (!tracked) return null;
+  const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  return (row && tracked.checkedOut(Number(row.pid))) ?? null;
+}

@@ -1,0 +1,46 @@
+/**
+ * The better-sqlite3 connection behind a SQLite database's Prisma client, for
+ * the few writes that must run at the driver's floor (a payroll run's
+ * payslips: issue 12 §1). Prisma's raw queries prepare every statement anew
+ * and pass every value through its engine; a prepared statement run once a
+ * row is several times faster.
+ *
+ * Safe only inside one of that client's interactive transactions: the
+ * serialised adapter (serialised-adapter.ts) gives the one connection to that
+ * transaction from BEGIN to COMMIT, and better-sqlite3 is synchronous, so
+ * statements run here belong to the transaction and nothing interleaves.
+ */
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+
+/** The part of better-sqlite3's Database used here. */
+export interface SqliteConnection {
+  prepare(sql: string): { run(...params: unknown[]): unknown };
+  inTransaction: boolean;
+}
+
+const connections = new WeakMap<object, () => SqliteConnection | null>();
+
+/**
+ * The connection of @prisma/adapter-better-sqlite3's adapter (its `client`
+ * field). Checked at run time: should a later adapter hide it, callers get
+ * null and use portable SQL instead.
+ */
+export function connectionOf(adapter: SqlDriverAdapter): SqliteConnection | null {
+  const client = (adapter as unknown as { client?: unknown }).client;
+  const c = client as Partial<SqliteConnection> | undefined;
+  return c && typeof c.prepare === 'function' && typeof c.inTransaction === 'boolean' ? (c as SqliteConnection) : null;
+}
+
+export function registerSqliteConnection(prisma: object, connection: () => SqliteConnection | null) {
+  connections.set(prisma, connection);
+}
+
+/**
+ * The connection for writes inside a transaction of this client, or null
+ * (PostgreSQL, or an adapter without one). Refuses outside a transaction.
+ */
+export function sqliteConnection(prisma: object): SqliteConnection | null {
+  const connection = connections.get(prisma)?.() ?? null;
+  if (connection && !connection.inTransaction) throw new Error('The SQLite connection is used directly only inside a transaction');
+  return connection;
+}
