@@ -3,7 +3,8 @@
  * default that runs the demo on a fresh machine.
  */
 import path from 'node:path';
-import { defaultSqliteUrl, root } from './db/providers.ts';
+import os from 'node:os';
+import { defaultSqliteUrl, providerOf, root } from './db/providers.ts';
 import { checkPublicUrl } from './http/manifest.ts';
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   addinDir: string;
   /** Most rows of figures GET /results.xlsx writes (Excel's 1,048,576 rows less the title and header, or fewer). */
   resultsXlsxMaxRows: number;
+  /** Server processes sharing the port (WORKERS): the number of cores on PostgreSQL, 1 on SQLite. See processes.ts. */
+  workers: number;
 }
 
 export const MICROSOFT_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
@@ -44,6 +47,22 @@ function milliseconds(name: string, text: string | undefined, fallback: number):
   if (text === undefined || text === '') return fallback;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 3_600_000) throw new Error(`${name} must be a whole number of milliseconds from 0 to 3600000 (got "${text}")`);
+  return n;
+}
+
+/**
+ * WORKERS: how many server processes share the port. Every one keeps what
+ * another needs in the database (sessions, sign-in throttle counters, the
+ * session-cache revision), so on PostgreSQL it defaults to the number of
+ * cores. SQLite takes one writer at a time and a second process's
+ * transaction could find its snapshot stale mid-way: one process there.
+ */
+export function workerCount(text: string | undefined, databaseUrl: string, cores = os.availableParallelism()): number {
+  const sqlite = providerOf(databaseUrl) === 'sqlite';
+  if (text === undefined || text === '') return sqlite ? 1 : Math.max(1, Math.min(cores, 64));
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`WORKERS must be a whole number of processes from 1 to 64 (got "${text}")`);
+  if (sqlite && n > 1) throw new Error(`WORKERS=${n} needs PostgreSQL: the embedded SQLite database takes one server process (set DATABASE_URL to a postgresql:// database to run several)`);
   return n;
 }
 
@@ -77,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.join(root, 'data'),
     addinDir: path.join(root, 'dist', 'addin'),
     resultsXlsxMaxRows: xlsxMaxRows(env.RESULTS_XLSX_MAX_ROWS),
+    workers: workerCount(env.WORKERS, env.DATABASE_URL || defaultSqliteUrl),
   };
 }

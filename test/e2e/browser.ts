@@ -60,7 +60,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const child = spawn(process.execPath, ['--enable-source-maps', main], {
     cwd: root,
     // The demo's sales and targets stay out unless a test asks for them: these tests import their own and check exact figures.
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', OFFICE_JS_URL: 'local', SEED_DEMO_RESULTS: '0', ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', OFFICE_JS_URL: 'local', SEED_DEMO_RESULTS: '0', WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
