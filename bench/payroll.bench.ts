@@ -1,13 +1,16 @@
 /**
  * npm run bench (payroll part): a payroll run for a 10,000-person
- * organisation with explanations (server time and peak memory), and writing
+ * organisation with explanations (server time and peak memory, against the
+ * floor of inserting the same rows with the bare driver), and writing
  * the resulting payroll sheet into the Excel stand-in with the add-in's code
  * (sync calls, largest request). Figures go in bench/RESULTS.md.
+ *
+ *   node --expose-gc --import tsx bench/payroll.bench.ts [people] [sqlite|postgresql]
  */
-import { migrate } from '../server/db/migrate.ts';
-import { openDatabase } from '../server/db/client.ts';
-import { generateDemoOrg } from '../server/seed/demo-org.ts';
-import { seedOrganisation } from '../server/seed/seed.ts';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, sqliteFile } from '../server/db/client.ts';
 import { tempDatabase } from '../test/support/databases.ts';
 import { calculateRun, createRun } from '../server/payroll/runs.ts';
 import { runView } from '../server/payroll/read.ts';
@@ -24,14 +27,15 @@ import { bareInsertMs } from './insert-floor.ts';
 const PEOPLE = Number(process.argv[2] ?? 10_000);
 const PROVIDER = (process.argv[3] ?? 'sqlite') as 'sqlite' | 'postgresql';
 const temp = await tempDatabase(PROVIDER);
-await migrate(temp.url);
+// BENCH_ORG=<file>: a SQLite organisation seeded once and copied for each run (a 100,000-person seed takes minutes).
+const kept = process.env.BENCH_ORG && PROVIDER === 'sqlite' ? process.env.BENCH_ORG : null;
+if (kept && fs.existsSync(kept)) fs.copyFileSync(kept, sqliteFile(temp.url));
+else {
+  // Seeded in a process of its own: the memory figures below are the run's.
+  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./payroll-org.ts', import.meta.url)), temp.url, String(PEOPLE)], { stdio: 'inherit' });
+  if (kept) fs.copyFileSync(sqliteFile(temp.url), kept);
+}
 const db = await openDatabase(temp.url);
-await seedOrganisation(db.prisma, generateDemoOrg({ people: PEOPLE, seed: 42 }), { withUsers: false });
-const people = await db.prisma.assignment.findMany({ where: { validTo: null }, select: { personId: true, unitId: true } });
-const sales = people.flatMap((p, i) =>
-  Array.from({ length: 1 + (i % 3) }, (_, k) => ({ externalId: `B-${i}-${k}`, personId: p.personId, unitId: p.unitId, date: new Date(Date.UTC(2026, 2, 3 + k * 9)), amountFen: BigInt(500_000 + ((i * 7919 + k * 104729) % 1_500_000)) })),
-);
-for (let i = 0; i < sales.length; i += 5000) await db.prisma.salesRecord.createMany({ data: sales.slice(i, i + 5000) });
 const root = await db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'COMPANY' } });
 const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'bench', username: 'bench', sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map() };
 const run = await createRun(ctx, '2026-03', root.id);

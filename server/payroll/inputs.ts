@@ -4,7 +4,7 @@
  * day, their trainees' sales, attendance, adjustments and plan. The result is
  * frozen into each payslip so that a locked run recomputes identically.
  */
-import type { Prisma } from '../db/client.ts';
+import { Prisma } from '../db/client.ts';
 import type { PayInputs, RankingFacts } from '../../schema/compensation.ts';
 import type { Rank } from '../../schema/compensation.ts';
 import { countWorkingDays, isWorkingDay } from '../../schema/working-calendar.ts';
@@ -36,23 +36,37 @@ export interface PaidPerson {
   to: string;
 }
 
+/** A date column as it comes back from raw SQL (a Date on PostgreSQL; Prisma converts SQLite's text too, but not always). */
+const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
+/**
+ * The people with an assignment in the scope's subtree during the month, as
+ * SQL (a set the queries below join): one pass over assignments and units.
+ * Prisma's relation filters compiled to correlated subqueries that grew
+ * faster than the organisation (2.8 s for peoplePaid at 100,000 people).
+ */
+function scopePeople(scope: { path: string }, start: Date, endExclusive: Date) {
+  return Prisma.sql`SELECT a."personId" FROM "Assignment" a JOIN "OrgUnit" u ON u."id" = a."unitId"
+    WHERE a."validFrom" < ${endExclusive} AND (a."validTo" IS NULL OR a."validTo" > ${start}) AND substr(u."path", 1, CAST(${scope.path.length} AS INTEGER)) = ${scope.path}`;
+}
+
 /** Who a run of the scope pays for the month: everyone employed in the subtree on at least one day of it. */
 export async function peoplePaid(tx: Tx, scope: { path: string }, month: string): Promise<Map<string, PaidPerson>> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
-  const assignments = await tx.assignment.findMany({
-    where: { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }], unit: { path: { startsWith: scope.path } } },
-    select: {
-      validFrom: true,
-      validTo: true,
-      person: { select: { id: true, name: true, employeeNo: true, rank: true, position: true, baseSalaryFen: true, hireDate: true, leaveDate: true } },
-    },
-  });
+  const assignments = await tx.$queryRaw<
+    { validFrom: Date | string; validTo: Date | string | null; id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: string; hireDate: Date | string; leaveDate: Date | string | null }[]
+  >`SELECT a."validFrom" AS "validFrom", a."validTo" AS "validTo", p."id" AS "id", p."name" AS "name", p."employeeNo" AS "employeeNo", p."rank" AS "rank", p."position" AS "position",
+           CAST(p."baseSalaryFen" AS TEXT) AS "baseSalaryFen", p."hireDate" AS "hireDate", p."leaveDate" AS "leaveDate"
+    FROM "Assignment" a JOIN "OrgUnit" u ON u."id" = a."unitId" JOIN "Person" p ON p."id" = a."personId"
+    WHERE a."validFrom" < ${endExclusive} AND (a."validTo" IS NULL OR a."validTo" > ${start}) AND substr(u."path", 1, CAST(${scope.path.length} AS INTEGER)) = ${scope.path}`;
   const people = new Map<string, PaidPerson>();
   for (const a of assignments) {
-    const p = a.person;
-    const from = [m.start, dateToDay(a.validFrom), dateToDay(p.hireDate)].sort().at(-1)!;
-    const to = [m.end, a.validTo ? addDays(dateToDay(a.validTo), -1) : m.end, p.leaveDate ? dateToDay(p.leaveDate) : m.end].sort()[0]!;
+    const hireDate = asDate(a.hireDate);
+    const leaveDate = a.leaveDate === null ? null : asDate(a.leaveDate);
+    const p = { id: a.id, name: a.name, employeeNo: a.employeeNo, rank: a.rank, position: a.position, baseSalaryFen: BigInt(a.baseSalaryFen), hireDate, leaveDate };
+    const from = [m.start, dateToDay(asDate(a.validFrom)), dateToDay(hireDate)].sort().at(-1)!;
+    const to = [m.end, a.validTo !== null ? addDays(dateToDay(asDate(a.validTo)), -1) : m.end, leaveDate ? dateToDay(leaveDate) : m.end].sort()[0]!;
     if (from > to) continue;
     const prev = people.get(p.id);
     people.set(p.id, prev ? { person: p, from: from < prev.from ? from : prev.from, to: to > prev.to ? to : prev.to } : { person: p, from, to });
@@ -69,13 +83,19 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   // a list of ids: a run of 10,000 people would exceed the databases' limits
   // on bound parameters.
   const inScope: Prisma.PersonWhereInput = { assignments: { some: { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }], unit: { path: { startsWith: scope.path } } } } };
-  const mentees = (await tx.person.findMany({ where: { mentor: inScope }, select: { id: true, name: true, mentorId: true } })).filter((x) => people.has(x.mentorId!));
+  const inScopeSql = scopePeople(scope, start, endExclusive);
+  const mentees = (await tx.$queryRaw<{ id: string; name: string; mentorId: string }[]>`
+    SELECT m."id" AS "id", m."name" AS "name", m."mentorId" AS "mentorId" FROM "Person" m WHERE m."mentorId" IN (${inScopeSql})`).filter((x) => people.has(x.mentorId));
   const calendar = await payrollCalendar(tx, month);
   const [sales, attendance, adjustments, resolve] = await Promise.all([
-    tx.salesRecord.findMany({
-      where: { date: { gte: start, lt: endExclusive }, person: { OR: [inScope, { mentor: inScope }] } },
-      select: { personId: true, date: true, amountFen: true, units: true, collectedFen: true, marginFen: true },
-    }),
+    // The month's sales of the scope's people and their trainees, summed by person and day in SQL.
+    tx.$queryRaw<{ personId: string; day: string; amount: string; units: string; collected: string; margin: string }[]>`
+      SELECT s."personId" AS "personId", substr(CAST(s."date" AS TEXT), 9, 2) AS "day", CAST(SUM(s."amountFen") AS TEXT) AS "amount", CAST(SUM(s."units") AS TEXT) AS "units",
+             CAST(SUM(s."collectedFen") AS TEXT) AS "collected", CAST(SUM(s."marginFen") AS TEXT) AS "margin"
+      FROM "SalesRecord" s
+      WHERE s."date" >= ${start} AND s."date" < ${endExclusive}
+        AND (s."personId" IN (${inScopeSql}) OR s."personId" IN (SELECT m."id" FROM "Person" m WHERE m."mentorId" IN (${inScopeSql})))
+      GROUP BY s."personId", substr(CAST(s."date" AS TEXT), 9, 2)`,
     tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true, date: true } }),
     tx.payAdjustment.findMany({
       where: { month, person: inScope },
@@ -88,11 +108,11 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   const salesOf = new Map<string, { daily: bigint[]; units: bigint; collections: bigint; margin: bigint }>();
   for (const s of sales) {
     const e = salesOf.get(s.personId) ?? { daily: Array.from({ length: days }, () => 0n), units: 0n, collections: 0n, margin: 0n };
-    const d = s.date.getUTCDate() - 1;
-    e.daily[d] = e.daily[d]! + s.amountFen;
+    const d = Number(s.day) - 1;
+    e.daily[d] = e.daily[d]! + BigInt(s.amount);
     e.units += BigInt(s.units);
-    e.collections += s.collectedFen;
-    e.margin += s.marginFen;
+    e.collections += BigInt(s.collected);
+    e.margin += BigInt(s.margin);
     salesOf.set(s.personId, e);
   }
   const approvedLeave = await approvedLeaveDays(tx, { person: inScope }, m.start, m.end);
