@@ -10,7 +10,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/sqlite/client/client.ts';
 import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
 import { serialisedAdapterFactory } from './serialised-adapter.ts';
-import { connectionOf, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
+import { connectionOf, readConnection, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
 import { registerPgPool, trackedPool } from './native-pg.ts';
 
 export type Db = PrismaClient;
@@ -35,7 +35,12 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     const file = sqliteFile(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     let connection: SqliteConnection | null = null;
-    const adapter = serialisedAdapterFactory(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }), (inner) => (connection = connectionOf(inner)));
+    const adapter = serialisedAdapterFactory(
+      new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }),
+      (inner) => (connection = connectionOf(inner)),
+      // Reads while a transaction holds the connection go to a second, query-only one.
+      () => readConnection(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 })),
+    );
     prisma = new PrismaClient({ adapter });
     registerSqliteConnection(prisma, () => connection);
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');

@@ -10,11 +10,13 @@
  * transaction from BEGIN to COMMIT, and better-sqlite3 is synchronous, so
  * statements run here belong to the transaction and nothing interleaves.
  */
-import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { ReadConnection } from './serialised-adapter.ts';
 
 /** The part of better-sqlite3's Database used here. */
 export interface SqliteConnection {
-  prepare(sql: string): { run(...params: unknown[]): unknown };
+  prepare(sql: string): { run(...params: unknown[]): unknown; readonly: boolean };
+  pragma(source: string): unknown;
   inTransaction: boolean;
 }
 
@@ -43,4 +45,37 @@ export function sqliteConnection(prisma: object): SqliteConnection | null {
   const connection = connections.get(prisma)?.() ?? null;
   if (connection && !connection.inTransaction) throw new Error('The SQLite connection is used directly only inside a transaction');
   return connection;
+}
+
+/**
+ * A query-only connection on the same file for the serialised adapter's
+ * reads during a transaction (serialised-adapter.ts): whether a statement
+ * writes is better-sqlite3's `readonly`, remembered per SQL text (Prisma's
+ * statements repeat); unknown or unpreparable statements count as writes.
+ */
+export async function readConnection(factory: SqlDriverAdapterFactory): Promise<ReadConnection | undefined> {
+  const adapter = await factory.connect();
+  const connection = connectionOf(adapter);
+  if (!connection) {
+    await adapter.dispose();
+    return undefined;
+  }
+  connection.pragma('query_only = ON');
+  const known = new Map<string, boolean>();
+  return {
+    adapter,
+    readonly(sql) {
+      let readonly = known.get(sql);
+      if (readonly === undefined) {
+        try {
+          readonly = connection.prepare(sql).readonly;
+        } catch {
+          readonly = false;
+        }
+        if (known.size >= 2000) known.clear();
+        known.set(sql, readonly);
+      }
+      return readonly;
+    },
+  };
 }

@@ -26,8 +26,22 @@ class Mutex {
   }
 }
 
-function serialiseAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
+/**
+ * A second connection on the same file for reads while a transaction holds
+ * the first (WAL lets a reader see the last commit while a writer works):
+ * another user's query does not wait for a long transaction such as a
+ * payroll run (issue 12 §2). It is query-only; `readonly` says whether a
+ * statement writes nothing (better-sqlite3's own judgement of it).
+ */
+export interface ReadConnection {
+  adapter: SqlDriverAdapter;
+  readonly(sql: string): boolean;
+}
+
+function serialiseAdapter(inner: SqlDriverAdapter, reader?: ReadConnection): SqlDriverAdapter {
   const mutex = new Mutex();
+  // Transactions holding the connection or waiting for it: while there are any, reads go to the reader.
+  let transactions = 0;
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
     const release = await mutex.acquire();
     try {
@@ -39,16 +53,27 @@ function serialiseAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
   const adapter: SqlDriverAdapter = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    queryRaw: (q: SqlQuery) => exclusive(() => inner.queryRaw(q)),
+    queryRaw: (q: SqlQuery) => (reader && transactions > 0 && reader.readonly(q.sql) ? reader.adapter.queryRaw(q) : exclusive(() => inner.queryRaw(q))),
     executeRaw: (q: SqlQuery) => exclusive(() => inner.executeRaw(q)),
     executeScript: (script: string) => exclusive(() => inner.executeScript(script)),
-    dispose: () => exclusive(() => inner.dispose()),
+    dispose: () => exclusive(async () => {
+      await reader?.adapter.dispose();
+      await inner.dispose();
+    }),
     async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-      const release = await mutex.acquire();
+      transactions++;
+      let release: () => void;
       let tx: Transaction;
+      try {
+        release = await mutex.acquire();
+      } catch (error) {
+        transactions--;
+        throw error;
+      }
       try {
         tx = await inner.startTransaction(isolationLevel);
       } catch (error) {
+        transactions--;
         release();
         throw error;
       }
@@ -59,6 +84,7 @@ function serialiseAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
         } finally {
           if (!done) {
             done = true;
+            transactions--;
             release();
           }
         }
@@ -78,15 +104,18 @@ function serialiseAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-/** `onConnect` sees the inner adapter once it is connected (native-sqlite.ts takes its connection). */
-export function serialisedAdapterFactory(inner: SqlDriverAdapterFactory, onConnect?: (adapter: SqlDriverAdapter) => void): SqlDriverAdapterFactory {
+/**
+ * `onConnect` sees the inner adapter once it is connected (native-sqlite.ts
+ * takes its connection); `read` opens the reader connection, if any.
+ */
+export function serialisedAdapterFactory(inner: SqlDriverAdapterFactory, onConnect?: (adapter: SqlDriverAdapter) => void, read?: () => Promise<ReadConnection | undefined>): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     connect: async () => {
       const adapter = await inner.connect();
       onConnect?.(adapter);
-      return serialiseAdapter(adapter);
+      return serialiseAdapter(adapter, await read?.());
     },
   };
 }

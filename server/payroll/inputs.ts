@@ -5,6 +5,7 @@
  * frozen into each payslip so that a locked run recomputes identically.
  */
 import { Prisma } from '../db/client.ts';
+import { breathe } from '../breathe.ts';
 import type { PayInputs, RankingFacts } from '../../schema/compensation.ts';
 import type { Rank } from '../../schema/compensation.ts';
 import { countWorkingDays, isWorkingDay } from '../../schema/working-calendar.ts';
@@ -50,16 +51,28 @@ function scopePeople(scope: { path: string }, start: Date, endExclusive: Date) {
     WHERE a."validFrom" < ${endExclusive} AND (a."validTo" IS NULL OR a."validTo" > ${start}) AND substr(u."path", 1, CAST(${scope.path.length} AS INTEGER)) = ${scope.path}`;
 }
 
+/** Rows a read of a run's inputs brings back at a time. */
+const PAGE = 2500;
+
 /** Who a run of the scope pays for the month: everyone employed in the subtree on at least one day of it. */
 export async function peoplePaid(tx: Tx, scope: { path: string }, month: string): Promise<Map<string, PaidPerson>> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
-  const assignments = await tx.$queryRaw<
-    { validFrom: Date | string; validTo: Date | string | null; id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: string; hireDate: Date | string; leaveDate: Date | string | null }[]
-  >`SELECT a."validFrom" AS "validFrom", a."validTo" AS "validTo", p."id" AS "id", p."name" AS "name", p."employeeNo" AS "employeeNo", p."rank" AS "rank", p."position" AS "position",
+  type Row = { aid: string; validFrom: Date | string; validTo: Date | string | null; id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: string; hireDate: Date | string; leaveDate: Date | string | null };
+  // In pages by assignment id: on SQLite a read blocks the event loop while it runs, and other requests get a turn between pages.
+  const assignments: Row[] = [];
+  for (let after = ''; ; ) {
+    const page = await tx.$queryRaw<Row[]>`SELECT a."id" AS "aid", a."validFrom" AS "validFrom", a."validTo" AS "validTo", p."id" AS "id", p."name" AS "name", p."employeeNo" AS "employeeNo", p."rank" AS "rank", p."position" AS "position",
            CAST(p."baseSalaryFen" AS TEXT) AS "baseSalaryFen", p."hireDate" AS "hireDate", p."leaveDate" AS "leaveDate"
-    FROM "Assignment" a JOIN "OrgUnit" u ON u."id" = a."unitId" JOIN "Person" p ON p."id" = a."personId"
-    WHERE a."validFrom" < ${endExclusive} AND (a."validTo" IS NULL OR a."validTo" > ${start}) AND substr(u."path", 1, CAST(${scope.path.length} AS INTEGER)) = ${scope.path}`;
+      FROM "Assignment" a JOIN "OrgUnit" u ON u."id" = a."unitId" JOIN "Person" p ON p."id" = a."personId"
+      WHERE a."id" > ${after} AND a."validFrom" < ${endExclusive} AND (a."validTo" IS NULL OR a."validTo" > ${start}) AND substr(u."path", 1, CAST(${scope.path.length} AS INTEGER)) = ${scope.path}
+      ORDER BY a."id" LIMIT ${PAGE}`;
+    for (const row of page) assignments.push(row);
+    if (page.length < PAGE) break;
+    after = page.at(-1)!.aid;
+    await breathe();
+  }
+  await breathe();
   const people = new Map<string, PaidPerson>();
   for (const a of assignments) {
     const hireDate = asDate(a.hireDate);
@@ -78,32 +91,45 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string)
 export async function gatherInputs(tx: Tx, scope: { path: string }, month: string, paid?: Map<string, PaidPerson>): Promise<PersonInputs[]> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
+  // On SQLite every read blocks the event loop while it runs: other requests get a turn between them (issue 12 §2).
   const people = paid ?? (await peoplePaid(tx, scope, month));
   // People are selected by relation (in the scope during the month), never by
   // a list of ids: a run of 10,000 people would exceed the databases' limits
   // on bound parameters.
   const inScope: Prisma.PersonWhereInput = { assignments: { some: { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }], unit: { path: { startsWith: scope.path } } } } };
   const inScopeSql = scopePeople(scope, start, endExclusive);
+  // Everyone with a mentor (trainees are few), kept when the mentor is paid: cheaper than matching mentors to the scope in SQL.
   const mentees = (await tx.$queryRaw<{ id: string; name: string; mentorId: string }[]>`
-    SELECT m."id" AS "id", m."name" AS "name", m."mentorId" AS "mentorId" FROM "Person" m WHERE m."mentorId" IN (${inScopeSql})`).filter((x) => people.has(x.mentorId));
+    SELECT m."id" AS "id", m."name" AS "name", m."mentorId" AS "mentorId" FROM "Person" m WHERE m."mentorId" IS NOT NULL`).filter((x) => people.has(x.mentorId));
+  await breathe();
   const calendar = await payrollCalendar(tx, month);
-  const [sales, attendance, adjustments, resolve] = await Promise.all([
-    // The month's sales of the scope's people and their trainees, summed by person and day in SQL.
-    tx.$queryRaw<{ personId: string; day: string; amount: string; units: string; collected: string; margin: string }[]>`
+  // The month's sales of the scope's people and their trainees, summed by person and day in SQL,
+  // a week at a time (each a short read, with other requests' turn between).
+  type DaySales = { personId: string; day: string; amount: string; units: string; collected: string; margin: string };
+  const sales: DaySales[] = [];
+  for (let from = m.start; from <= m.end; from = addDays(from, 7)) {
+    const to = addDays(from, 7) > m.end ? dayToDate(addDays(m.end, 1)) : dayToDate(addDays(from, 7));
+    const week = await tx.$queryRaw<DaySales[]>`
       SELECT s."personId" AS "personId", substr(CAST(s."date" AS TEXT), 9, 2) AS "day", CAST(SUM(s."amountFen") AS TEXT) AS "amount", CAST(SUM(s."units") AS TEXT) AS "units",
              CAST(SUM(s."collectedFen") AS TEXT) AS "collected", CAST(SUM(s."marginFen") AS TEXT) AS "margin"
       FROM "SalesRecord" s
-      WHERE s."date" >= ${start} AND s."date" < ${endExclusive}
+      WHERE s."date" >= ${dayToDate(from)} AND s."date" < ${to}
         AND (s."personId" IN (${inScopeSql}) OR s."personId" IN (SELECT m."id" FROM "Person" m WHERE m."mentorId" IN (${inScopeSql})))
-      GROUP BY s."personId", substr(CAST(s."date" AS TEXT), 9, 2)`,
-    tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true, date: true } }),
-    tx.payAdjustment.findMany({
-      where: { month, person: inScope },
-      orderBy: { createdAt: 'asc' },
-      include: { rankingProposal: { select: { kind: true, place: true, ranked: true, snapshot: { select: { unitId: true, periodKey: true, basis: true, metric: true, version: true } } } } },
-    }),
-    planResolver(tx, dayToDate(m.end)),
-  ]);
+      GROUP BY s."personId", substr(CAST(s."date" AS TEXT), 9, 2)`;
+    for (const row of week) sales.push(row);
+    await breathe();
+  }
+  await breathe();
+  const attendance = await tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true, date: true } });
+  await breathe();
+  const adjustments = await tx.payAdjustment.findMany({
+    where: { month, person: inScope },
+    orderBy: { createdAt: 'asc' },
+    include: { rankingProposal: { select: { kind: true, place: true, ranked: true, snapshot: { select: { unitId: true, periodKey: true, basis: true, metric: true, version: true } } } } },
+  });
+  await breathe();
+  const resolve = await planResolver(tx, dayToDate(m.end));
+  await breathe();
   const days = Number(m.end.slice(8));
   const salesOf = new Map<string, { daily: bigint[]; units: bigint; collections: bigint; margin: bigint }>();
   for (const s of sales) {
@@ -115,6 +141,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     e.margin += BigInt(s.margin);
     salesOf.set(s.personId, e);
   }
+  await breathe();
   const approvedLeave = await approvedLeaveDays(tx, { person: inScope }, m.start, m.end);
   // Only working days count: an absence recorded on a public holiday or a weekend costs no day's pay.
   const workingAttendance = attendance.filter((a) => isWorkingDay(calendar, dateToDay(a.date)));
@@ -158,7 +185,9 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   };
   const missing: string[] = [];
   const out: PersonInputs[] = [];
+  let index = 0;
   for (const [id, { person: p, from, to }] of [...people].sort(([, a], [, b]) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1))) {
+    if (++index % 1000 === 0) await breathe();
     const plan = resolve({ id, rank: p.rank, position: p.position });
     if (!plan) {
       missing.push(`${p.name} (${p.employeeNo}, ${p.rank ?? 'no rank'}, ${p.position})`);

@@ -14,6 +14,7 @@ import type { Context } from '../graphql/context.ts';
 import { providerOf } from '../db/providers.ts';
 import { sqliteConnection, type SqliteConnection } from '../db/native-sqlite.ts';
 import { pgConnection } from '../db/native-pg.ts';
+import { breathe } from '../breathe.ts';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
@@ -50,6 +51,9 @@ export interface PayslipWriter {
   write(runId: string, rows: PayslipRow[]): Promise<void>;
 }
 
+/** Payslips written between two chances for other requests to run. */
+const BREATH = 500;
+
 const SLIP_SQL = 'INSERT INTO "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const LINE_SQL = 'INSERT INTO "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
@@ -59,9 +63,13 @@ function preparedWriter(connection: SqliteConnection): PayslipWriter {
   return {
     method: 'sqlite-prepared',
     async write(runId, rows) {
-      for (const r of rows) {
-        slip.run(r.id, runId, r.personId, r.planCode, r.planVersion, r.grossFen, r.deductionsFen, r.netFen, r.inputs);
-        for (const l of r.lines) line.run(l.id, r.id, l.position, l.code, l.label, l.kind, l.amountFen, l.explanation);
+      for (let at = 0; at < rows.length; at += BREATH) {
+        // The connection is this transaction's; other requests' reads go to the reader connection meanwhile.
+        if (at > 0) await breathe();
+        for (const r of rows.slice(at, at + BREATH)) {
+          slip.run(r.id, runId, r.personId, r.planCode, r.planVersion, r.grossFen, r.deductionsFen, r.netFen, r.inputs);
+          for (const l of r.lines) line.run(l.id, r.id, l.position, l.code, l.label, l.kind, l.amountFen, l.explanation);
+        }
       }
     },
   };
@@ -81,16 +89,27 @@ const copyRow = (values: (string | number | bigint)[]) => `${values.map(copyText
  * the next chunk is computed while PostgreSQL takes this one.
  */
 function copyWriter(connection: pg.PoolClient, copyFrom: typeof import('pg-copy-streams').from): PayslipWriter {
-  const copy = (sql: string, text: string) => pipeline(Readable.from([text]), connection.query(copyFrom(sql)));
+  const copy = (sql: string, text: AsyncIterable<string>) => pipeline(Readable.from(text), connection.query(copyFrom(sql)));
   return {
     method: 'postgresql-copy',
     async write(runId, rows) {
       if (!rows.length) return;
-      const slips = rows.map((r) => copyRow([r.id, runId, r.personId, r.planCode, r.planVersion, r.grossFen, r.deductionsFen, r.netFen, r.inputs])).join('');
-      const lines = rows.flatMap((r) => r.lines.map((l) => copyRow([l.id, r.id, l.position, l.code, l.label, l.kind, l.amountFen, l.explanation]))).join('');
+      // The text is made a slice at a time as COPY takes it, with other requests' turn between slices.
+      async function* slips() {
+        for (let at = 0; at < rows.length; at += BREATH) {
+          if (at > 0) await breathe();
+          yield rows.slice(at, at + BREATH).map((r) => copyRow([r.id, runId, r.personId, r.planCode, r.planVersion, r.grossFen, r.deductionsFen, r.netFen, r.inputs])).join('');
+        }
+      }
+      async function* lines() {
+        for (let at = 0; at < rows.length; at += BREATH) {
+          if (at > 0) await breathe();
+          yield rows.slice(at, at + BREATH).flatMap((r) => r.lines.map((l) => copyRow([l.id, r.id, l.position, l.code, l.label, l.kind, l.amountFen, l.explanation]))).join('');
+        }
+      }
       await Promise.all([
-        copy('COPY "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") FROM STDIN', slips),
-        lines ? copy('COPY "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") FROM STDIN', lines) : null,
+        copy('COPY "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") FROM STDIN', slips()),
+        copy('COPY "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") FROM STDIN', lines()),
       ]);
     },
   };

@@ -10,9 +10,10 @@ import { Prisma } from '../db/client.ts';
 import type { PayrollStatus, Role } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
-import { calculatePayslip, parsePlan } from '../../schema/compensation.ts';
+import { calculatePayslip, parsePlan, type Payslip } from '../../schema/compensation.ts';
+import { breathe } from '../breathe.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
-import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson } from './inputs.ts';
+import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson, type PersonInputs } from './inputs.ts';
 import { readPayslips } from './read.ts';
 import { month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
@@ -26,6 +27,22 @@ type Tx = Prisma.TransactionClient;
 
 /** People computed and written at a time: memory stays flat however large the run (issue 12 §1). */
 export const CHUNK = 2000;
+/** People computed between two chances for other requests to run: about 30 ms of work. */
+const BREATH = 100;
+
+function rowOf(p: PersonInputs, slip: Payslip): PayslipRow {
+  return {
+    id: crypto.randomUUID(),
+    personId: p.personId,
+    planCode: p.plan.code,
+    planVersion: p.plan.version,
+    grossFen: slip.grossFen,
+    deductionsFen: slip.deductionsFen,
+    netFen: slip.netFen,
+    inputs: freezeInputs(p.inputs),
+    lines: slip.lines.map((l, position) => ({ id: crypto.randomUUID(), position, code: l.code, label: l.label, kind: l.kind, amountFen: l.amountFen, explanation: JSON.stringify(l.explanation) })),
+  };
+}
 
 async function bump(tx: Tx, id: string, revision: number, data: Prisma.PayrollRunUncheckedUpdateManyInput = {}) {
   const { count } = await tx.payrollRun.updateMany({ where: { id, revision }, data: { ...data, revision: { increment: 1 } } });
@@ -174,21 +191,15 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
         for (let start = 0; start < people.length; start += size) {
           const chunk = people.slice(start, start + size);
           const rows = await timed('calculate', async () => {
-            const payslips = await calculatePayslips(tx, chunk);
-            return chunk.map((p, i): PayslipRow => {
-              const slip = payslips[i]!;
-              return {
-                id: crypto.randomUUID(),
-                personId: p.personId,
-                planCode: p.plan.code,
-                planVersion: p.plan.version,
-                grossFen: slip.grossFen,
-                deductionsFen: slip.deductionsFen,
-                netFen: slip.netFen,
-                inputs: freezeInputs(p.inputs),
-                lines: slip.lines.map((l, position) => ({ id: crypto.randomUUID(), position, code: l.code, label: l.label, kind: l.kind, amountFen: l.amountFen, explanation: JSON.stringify(l.explanation) })),
-              };
-            });
+            const out: PayslipRow[] = [];
+            // A few hundred people at a time, letting other requests in between (issue 12 §2).
+            for (let at = 0; at < chunk.length; at += BREATH) {
+              if (at > 0) await breathe();
+              const part = chunk.slice(at, at + BREATH);
+              const payslips = await calculatePayslips(tx, part);
+              out.push(...part.map((p, i) => rowOf(p, payslips[i]!)));
+            }
+            return out;
           });
           await finishWriting();
           const t0 = performance.now();

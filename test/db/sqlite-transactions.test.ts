@@ -1,6 +1,7 @@
 /**
  * The SQLite driver adapter shares one connection; Quotabook serialises it so
- * that a request outside an interactive transaction never runs inside it.
+ * that a request outside an interactive transaction never runs inside it,
+ * and answers reads meanwhile from a second, query-only connection.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/client.ts';
@@ -49,6 +50,34 @@ describe('SQLite transactions', () => {
     expect(await peek).toBeNull();
     expect(await db.prisma.orgUnit.findUnique({ where: { id: 'OTHER' } })).not.toBeNull();
     expect(await db.prisma.orgUnit.findUnique({ where: { id: 'IN-TX' } })).toBeNull();
+  });
+
+  it('answer reads from a second connection while a transaction holds the first: the last commit, at once (issue 12 §2)', async () => {
+    await db.prisma.orgUnit.create({ data: unit('RD-BASE') });
+    let releaseTx!: () => void;
+    const txHolds = new Promise<void>((r) => (releaseTx = r));
+    let txStarted!: () => void;
+    const started = new Promise<void>((r) => (txStarted = r));
+    const long = db.prisma.$transaction(async (tx) => {
+      await tx.orgUnit.update({ where: { id: 'RD-BASE' }, data: { name: 'changed in the transaction' } });
+      await tx.orgUnit.create({ data: unit('RD-LONG') });
+      txStarted();
+      await txHolds;
+    });
+    await started;
+    // Answered while the transaction is still open (it waits for releaseTx), with the committed state.
+    const read = await db.prisma.orgUnit.findMany({ where: { id: { in: ['RD-BASE', 'RD-LONG'] } }, select: { id: true, name: true } });
+    expect(read).toEqual([{ id: 'RD-BASE', name: 'RD-BASE' }]);
+    // A write still waits for the transaction (it is not answered by the read-only connection).
+    let wrote = false;
+    const write = db.prisma.orgUnit.create({ data: unit('RD-AFTER') }).then(() => (wrote = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(wrote).toBe(false);
+    releaseTx();
+    await long;
+    await write;
+    expect((await db.prisma.orgUnit.findUniqueOrThrow({ where: { id: 'RD-BASE' } })).name).toBe('changed in the transaction');
+    expect(await db.prisma.orgUnit.count({ where: { id: { in: ['RD-LONG', 'RD-AFTER'] } } })).toBe(2);
   });
 
   it('run concurrent transactions one after another, each whole', async () => {
