@@ -81,6 +81,7 @@ export function createGraphQL(db: Database, config: Config) {
       const session = await resolveSession(db.prisma, request.headers.get('authorization'));
       return {
         prisma: db.prisma,
+        replica: db.replica,
         config,
         viewer: 'viewer' in session ? session.viewer : null,
         sessionProblem: 'problem' in session ? session.problem : null,

@@ -34,8 +34,10 @@ export interface Config {
   addinDir: string;
   /** Most rows of figures GET /results.xlsx writes (Excel's 1,048,576 rows less the title and header, or fewer). */
   resultsXlsxMaxRows: number;
-  /** Server processes sharing the port (WORKERS): the number of cores on PostgreSQL, 1 on SQLite. See processes.ts. */
+  /** Server processes sharing the port (WORKERS): the number of cores on PostgreSQL, 1 on SQLite. */
   workers: number;
+  /** A PostgreSQL read replica (DATABASE_READ_URL) for reads that tolerate a little lag: the sales sums behind results and rankings. */
+  databaseReadUrl: string | null;
 }
 
 export const MICROSOFT_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
@@ -64,6 +66,14 @@ export function workerCount(text: string | undefined, databaseUrl: string, cores
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`WORKERS must be a whole number of processes from 1 to 64 (got "${text}")`);
   if (sqlite && n > 1) throw new Error(`WORKERS=${n} needs PostgreSQL: the embedded SQLite database takes one server process (set DATABASE_URL to a postgresql:// database to run several)`);
   return n;
+}
+
+/** DATABASE_READ_URL: a replica of the PostgreSQL database; refused beside SQLite or when it is not PostgreSQL. */
+export function readReplicaUrl(text: string | undefined, databaseUrl: string): string | null {
+  if (!text) return null;
+  if (providerOf(databaseUrl) !== 'postgresql') throw new Error('DATABASE_READ_URL is a read replica of a PostgreSQL database: set DATABASE_URL to the primary (postgresql://…) too');
+  if (providerOf(text) !== 'postgresql') throw new Error('DATABASE_READ_URL must be a postgresql:// URL (a read replica of DATABASE_URL)');
+  return text;
 }
 
 function xlsxMaxRows(text: string | undefined): number {
@@ -97,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     addinDir: path.join(root, 'dist', 'addin'),
     resultsXlsxMaxRows: xlsxMaxRows(env.RESULTS_XLSX_MAX_ROWS),
     workers: workerCount(env.WORKERS, env.DATABASE_URL || defaultSqliteUrl),
+    databaseReadUrl: readReplicaUrl(env.DATABASE_READ_URL, env.DATABASE_URL || defaultSqliteUrl),
   };
 }

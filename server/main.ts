@@ -51,15 +51,21 @@ if (cluster.isPrimary) {
       .filter((l) => l !== '')
       .join('\n');
   };
-  if (config.workers === 1) await serve(db, tls, banner);
+  if (config.workers === 1) await serve(config.databaseReadUrl ? await withReplica(db) : db, tls, banner);
   else {
     await db.close();
     await runWorkers(config.workers, banner);
   }
 } else {
   // A worker: the first process has migrated and seeded; it serves.
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
   await serve(db, await loadTls(config), null);
+}
+
+/** The database again with the read replica (DATABASE_READ_URL): migrating and seeding went to the primary alone. */
+async function withReplica(db: Database): Promise<Database> {
+  await db.close();
+  return openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
 }
 
 /** Serves on config.port; the banner is printed once listening (by the first process only). */

@@ -18,6 +18,8 @@ export { Prisma } from './generated/sqlite/client/client.ts';
 
 export interface Database {
   prisma: Db;
+  /** The read replica (DATABASE_READ_URL) for reads that tolerate a little lag; the primary when there is none. */
+  replica: Db;
   provider: Provider;
   url: string;
   close(): Promise<void>;
@@ -28,7 +30,7 @@ export function sqliteFile(url: string): string {
   return file.startsWith('/') ? file : path.resolve(file);
 }
 
-export async function openDatabase(url = process.env.DATABASE_URL || defaultSqliteUrl): Promise<Database> {
+export async function openDatabase(url = process.env.DATABASE_URL || defaultSqliteUrl, options: { readUrl?: string | null } = {}): Promise<Database> {
   const provider = providerOf(url);
   let prisma: Db;
   if (provider === 'sqlite') {
@@ -57,7 +59,25 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     prisma = new PgPrismaClient({ adapter }) as unknown as Db;
     registerPgPool(prisma, pool);
   }
-  return { prisma, provider, url, close: () => prisma.$disconnect() };
+  const replica = options.readUrl ? await openReplica(options.readUrl) : prisma;
+  return {
+    prisma,
+    replica,
+    provider,
+    url,
+    close: async () => {
+      if (replica !== prisma) await replica.$disconnect();
+      await prisma.$disconnect();
+    },
+  };
+}
+
+/** A client on a PostgreSQL read replica: reads only. */
+async function openReplica(url: string): Promise<Db> {
+  const { connectionString, schema } = splitPgSchema(url);
+  const options = schema ? `-c search_path="${schema.replace(/"/g, '""')}" -c default_transaction_read_only=on` : '-c default_transaction_read_only=on';
+  const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts')]);
+  return new PgPrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, options }, schema ? { schema } : undefined) }) as unknown as Db;
 }
 
 /**

@@ -5,6 +5,13 @@ import type { Throttle } from '../auth/throttle.ts';
 
 export interface Context {
   prisma: Db;
+  /**
+   * The read replica (DATABASE_READ_URL) for reads that tolerate a little
+   * lag; absent or the primary otherwise. Used only for the sales sums behind
+   * results and rankings (replicaOf); who may see what is always read from
+   * the primary.
+   */
+  replica?: Db;
   config: Config;
   viewer: Viewer | null;
   /** Why there is no viewer, so the error can say so. */
@@ -16,6 +23,9 @@ export interface Context {
   /** Per-request memo (never shared between requests or users). */
   memo: Map<string, unknown>;
 }
+
+/** Where a read that tolerates a little lag goes: the replica when there is one. */
+export const replicaOf = (ctx: Pick<Context, 'prisma' | 'replica'>): Db => ctx.replica ?? ctx.prisma;
 
 export function memo<T>(ctx: Context, key: string, make: () => T): T {
   if (!ctx.memo.has(key)) ctx.memo.set(key, make());

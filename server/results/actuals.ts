@@ -16,7 +16,7 @@ import { en } from '../../addin/src/i18n/reasons.ts';
 import { format } from '../../addin/src/i18n.ts';
 import { Prisma } from '../db/client.ts';
 import type { Metric } from '../db/generated/sqlite/client/enums.ts';
-import type { Context } from '../graphql/context.ts';
+import { replicaOf, type Context } from '../graphql/context.ts';
 import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { badInput, clientError, notFound } from '../errors.ts';
 import { addDays, dayToDate, today, type IsoDay } from '../../schema/dates.ts';
@@ -133,8 +133,9 @@ async function personVisible(ctx: Context, scope: Scope, personId: string, range
  * (bench/RESULTS.md). SQLite reads SalesMonth in key order, no sort needed.
  */
 async function grouped<T>(ctx: Context, sql: Prisma.Sql): Promise<T[]> {
-  if (providerOf(ctx.config.databaseUrl) !== 'postgresql') return ctx.prisma.$queryRaw<T[]>(sql);
-  const [, rows] = await ctx.prisma.$transaction([ctx.prisma.$executeRaw`SET LOCAL work_mem = '64MB'`, ctx.prisma.$queryRaw<T[]>(sql)]);
+  const sales = replicaOf(ctx);
+  if (providerOf(ctx.config.databaseUrl) !== 'postgresql') return sales.$queryRaw<T[]>(sql);
+  const [, rows] = await sales.$transaction([sales.$executeRaw`SET LOCAL work_mem = '64MB'`, sales.$queryRaw<T[]>(sql)]);
   return rows;
 }
 
@@ -180,7 +181,7 @@ export async function sumActuals(
 
   if (grain === 'DAY') {
     // Days straight from the sales: one row per owner and day with sales.
-    const rows = await ctx.prisma.$queryRaw<{ owner: string; day: string; v: string }[]>`
+    const rows = await replicaOf(ctx).$queryRaw<{ owner: string; day: string; v: string }[]>`
       SELECT ${groupCol('s')} AS "owner", ${SALE_DAY} AS "day", CAST(SUM(${SALE_VALUE[metric]}) AS TEXT) AS "v"
       FROM "SalesRecord" s
       WHERE s."date" >= ${dayToDate(range.start)} AND s."date" < ${dayToDate(addDays(range.end, 1))} AND ${where('s')}
@@ -261,7 +262,7 @@ export async function sumActuals(
   // The days of parts the range covers only in part (year to date cut mid-part), straight from the sales.
   for (const e of edges) {
     const key = bucketKey(e.start, grain, calendar);
-    const rows = await ctx.prisma.$queryRaw<{ owner: string; v: string }[]>`
+    const rows = await replicaOf(ctx).$queryRaw<{ owner: string; v: string }[]>`
       SELECT ${groupCol('s')} AS "owner", CAST(SUM(${SALE_VALUE[metric]}) AS TEXT) AS "v"
       FROM "SalesRecord" s
       WHERE s."date" >= ${dayToDate(e.start)} AND s."date" < ${dayToDate(addDays(e.end, 1))} AND ${where('s')}

@@ -130,7 +130,8 @@ export async function publishRanking(ctx: Context, q: RankingQuery): Promise<Pub
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: q.unitId }, select: { path: true } });
   if (!unit || !mayChangeUnit(scope, unit.path)) throw notFound('OrgUnit', q.unitId);
   const calendar = await fiscalCalendar(ctx);
-  const rows = await ranked(ctx, q, p.key, grain);
+  // What is frozen (and paid from) is read from the primary, never a lagging replica.
+  const rows = await ranked({ ...ctx, replica: undefined }, q, p.key, grain);
   return ctx.prisma.$transaction(async (tx) => {
     // Checked with the write: a period locked meanwhile is not published.
     await requireUnlocked(tx, [p], calendar, 'Publishing a ranking');
