@@ -23,9 +23,12 @@ import { payrollSheetSpec, type RunView } from '../addin/src/payroll/payroll-she
 import { words } from '../addin/src/i18n.ts';
 import { formatMoney } from '../schema/money.ts';
 import { bareInsertMs } from './insert-floor.ts';
+import { report } from './summary.ts';
 
 const PEOPLE = Number(process.argv[2] ?? 10_000);
 const PROVIDER = (process.argv[3] ?? 'sqlite') as 'sqlite' | 'postgresql';
+/** Runs of the calculation: the first with phases and memory, then recalculations. One at 100,000 people unless RUNS says. */
+const RUNS = Number(process.env.RUNS ?? (PEOPLE >= 50_000 ? 1 : 3));
 const temp = await tempDatabase(PROVIDER);
 // BENCH_ORG=<file>: a SQLite organisation seeded once and copied for each run (a 100,000-person seed takes minutes).
 const kept = process.env.BENCH_ORG && PROVIDER === 'sqlite' ? process.env.BENCH_ORG : null;
@@ -58,9 +61,17 @@ peak = Math.max(peak, process.memoryUsage().heapUsed);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 const slips = await db.prisma.payslip.count({ where: { runId: run.id } });
 const lines = await db.prisma.payslipLine.count({ where: { payslip: { runId: run.id } } });
+// Calculated again (a calculated run may be), for a minimum and a median of three.
+const times = [calcMs];
+for (let revision = (await db.prisma.payrollRun.findUniqueOrThrow({ where: { id: run.id } })).revision; times.length < RUNS; revision++) {
+  const t = performance.now();
+  await calculateRun(ctx, run.id, revision, { portable: !!process.env.PORTABLE });
+  times.push(performance.now() - t);
+}
 const floorMs = await bareInsertMs(PROVIDER, temp.url, run.id);
+report({ measure: `payroll run, ${PEOPLE.toLocaleString('en-US')} people, ${PROVIDER}`, target: PEOPLE >= 100_000 ? '≤ 30 s' : '≤ 3 s', targetValue: PEOPLE >= 100_000 ? 30_000 : 3000, unit: 'ms', values: times, floor: floorMs });
 const rows = [
-  ['calculate run (in one transaction)', `${slips} payslips, ${lines} lines`, `${(calcMs / 1000).toFixed(2)} s`, `heap +${((peak - heapBefore) / 2 ** 20).toFixed(0)} MB (highest seen); process RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`],
+  ['calculate run (in one transaction)', `${slips} payslips, ${lines} lines`, `${(calcMs / 1000).toFixed(2)} s (then ${times.slice(1).map((t) => (t / 1000).toFixed(2)).join(', ')} s)`, `heap +${((peak - heapBefore) / 2 ** 20).toFixed(0)} MB (highest seen); process RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`],
   ['  of which gather / calculate / write', '', [...phases].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(' / '), 'write: time not overlapped with the next chunk’s calculation'],
   [`  floor: the same rows, ${PROVIDER === 'sqlite' ? 'bare prepared statements' : 'bare COPY'}`, `${slips + lines} rows`, `${(floorMs / 1000).toFixed(2)} s`, `run / floor = ${(calcMs / floorMs).toFixed(2)}× (target ≤ 3×)`],
 ];

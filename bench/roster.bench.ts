@@ -8,6 +8,7 @@
  *    (sync calls, largest request, time).
  * Prints a table; the figures are recorded in bench/RESULTS.md.
  */
+import { report } from './summary.ts';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { migrate } from '../server/db/migrate.ts';
@@ -71,6 +72,7 @@ async function benchProvider(provider: Provider) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await pullAll());
     const ms = median(runs.map((r) => r.ms));
+    report({ measure: `${PEOPLE.toLocaleString("en-US")}-person roster pull (server, in-process), ${provider}`, target: provider === 'postgresql' ? '≤ 300 ms' : '—', targetValue: provider === 'postgresql' ? 300 : undefined, unit: 'ms', values: runs.map((r) => r.ms) });
     const { people, bytes, pages } = runs[0]!;
     rows.push([provider, 'full roster pull (server, in-process)', `${people.length} rows, ${pages} pages`, `${ms.toFixed(0)} ms`, `${(bytes / 1024 / 1024).toFixed(2)} MB`, `${Math.round(people.length / (ms / 1000))} rows/s`]);
     rows.push([provider, `seed ${PEOPLE} people`, '', `${seedMs.toFixed(0)} ms`, '', '']);
