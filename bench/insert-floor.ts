@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sqliteFile, splitPgSchema } from '../server/db/client.ts';
 import type { Provider } from '../server/db/providers.ts';
+import { copyRow } from '../server/payroll/payslip-writer.ts';
 
 const SLIP_COLUMNS = ['id', 'runId', 'personId', 'planCode', 'planVersion', 'grossFen', 'deductionsFen', 'netFen', 'inputs'];
 const LINE_COLUMNS = ['id', 'payslipId', 'position', 'code', 'label', 'kind', 'amountFen', 'explanation'];
@@ -45,8 +46,6 @@ function sqliteFloor(url: string, runId: string): number {
   }
 }
 
-const copyText = (value: unknown) => String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-
 async function postgresFloor(url: string, runId: string): Promise<number> {
   const { connectionString, schema } = splitPgSchema(url);
   const client = new pg.Client({ connectionString, options: schema ? `-c search_path="${schema}"` : undefined });
@@ -59,7 +58,7 @@ async function postgresFloor(url: string, runId: string): Promise<number> {
       await client.query('DELETE FROM "Payslip" WHERE "runId" = $1', [runId]);
       const t0 = performance.now();
       const copy = (table: string, columns: string[], rows: unknown[][]) =>
-        pipeline(Readable.from([rows.map((r) => `${r.map(copyText).join('\t')}\n`).join('')]), client.query(copyFrom(`COPY "${table}" (${quoted(columns)}) FROM STDIN`)));
+        pipeline(Readable.from([rows.map(copyRow).join('')]), client.query(copyFrom(`COPY "${table}" (${quoted(columns)}) FROM STDIN`)));
       await copy('Payslip', SLIP_COLUMNS, slips);
       await copy('PayslipLine', LINE_COLUMNS, lines);
       return performance.now() - t0;

@@ -76,8 +76,8 @@ function preparedWriter(connection: SqliteConnection): PayslipWriter {
 }
 
 /** A value in COPY's text format: backslash, tab, newline and carriage return escaped (no value here is NULL). */
-const copyText = (value: string | number | bigint) => String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-const copyRow = (values: (string | number | bigint)[]) => `${values.map(copyText).join('\t')}\n`;
+const copyText = (value: unknown) => String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+export const copyRow = (values: readonly unknown[]) => `${values.map(copyText).join('\t')}\n`;
 
 /**
  * COPY … FROM STDIN on the transaction's own connection (native-pg.ts),
