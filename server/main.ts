@@ -23,7 +23,8 @@ const provider = providerOf(config.databaseUrl);
 
 if (cluster.isPrimary) {
   const migrated = await migrate(config.databaseUrl);
-  const db = await openDatabase(config.databaseUrl);
+  // Migrating and seeding write through db.prisma, the primary; only served reads use the replica.
+  const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
   const seeded = config.seedDemo ? await seedDemoIfEmpty(db.prisma, { results: config.seedDemoResults }) : null;
   await ensureBuiltInPlans(db.prisma);
   await ensureWorkingCalendar(db.prisma);
@@ -51,7 +52,7 @@ if (cluster.isPrimary) {
       .filter((l) => l !== '')
       .join('\n');
   };
-  if (config.workers === 1) await serve(config.databaseReadUrl ? await withReplica(db) : db, tls, banner);
+  if (config.workers === 1) await serve(db, tls, banner);
   else {
     await db.close();
     await runWorkers(config.workers, banner);
@@ -60,12 +61,6 @@ if (cluster.isPrimary) {
   // A worker: the first process has migrated and seeded; it serves.
   const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
   await serve(db, await loadTls(config), null);
-}
-
-/** The database again with the read replica (DATABASE_READ_URL): migrating and seeding went to the primary alone. */
-async function withReplica(db: Database): Promise<Database> {
-  await db.close();
-  return openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
 }
 
 /** Serves on config.port; the banner is printed once listening (by the first process only). */

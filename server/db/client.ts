@@ -48,18 +48,9 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   } else {
-    const { connectionString, schema } = splitPgSchema(url);
-    // Raw SQL (the roster query) names tables unqualified: point search_path at the schema too.
-    const options = schema ? `-c search_path="${schema.replace(/"/g, '""')}"` : undefined;
-    // PostgreSQL's client and adapter are loaded only for a PostgreSQL database (a SQLite start does not pay for them).
-    const [{ PrismaPg }, { PrismaClient: PgPrismaClient }, { default: pgModule }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts'), import('pg')]);
-    // Our own pool, so that a payroll run can write on its transaction's connection (native-pg.ts).
-    const pool = trackedPool(pgModule, { connectionString, max: 10, options });
-    const adapter = new PrismaPg(pool.pool, schema ? { schema, disposeExternalPool: true } : { disposeExternalPool: true });
-    prisma = new PgPrismaClient({ adapter }) as unknown as Db;
-    registerPgPool(prisma, pool);
+    prisma = await openPostgres(url, { readOnly: false });
   }
-  const replica = options.readUrl ? await openReplica(options.readUrl) : prisma;
+  const replica = options.readUrl ? await openPostgres(options.readUrl, { readOnly: true }) : prisma;
   return {
     prisma,
     replica,
@@ -72,12 +63,22 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
   };
 }
 
-/** A client on a PostgreSQL read replica: reads only. */
-async function openReplica(url: string): Promise<Db> {
+/**
+ * A PostgreSQL client. PostgreSQL's client and adapter are loaded only for a
+ * PostgreSQL database (a SQLite start does not pay for them). The primary's
+ * pool is ours, so that a payroll run can write on its transaction's
+ * connection (native-pg.ts); a read replica's sessions are read-only.
+ */
+async function openPostgres(url: string, { readOnly }: { readOnly: boolean }): Promise<Db> {
   const { connectionString, schema } = splitPgSchema(url);
-  const options = schema ? `-c search_path="${schema.replace(/"/g, '""')}" -c default_transaction_read_only=on` : '-c default_transaction_read_only=on';
-  const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts')]);
-  return new PgPrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, options }, schema ? { schema } : undefined) }) as unknown as Db;
+  // Raw SQL (the roster query) names tables unqualified: point search_path at the schema too.
+  const settings = [...(schema ? [`-c search_path="${schema.replace(/"/g, '""')}"`] : []), ...(readOnly ? ['-c default_transaction_read_only=on'] : [])];
+  const options = settings.length ? settings.join(' ') : undefined;
+  const [{ PrismaPg }, { PrismaClient: PgPrismaClient }, { default: pgModule }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts'), import('pg')]);
+  const pool = trackedPool(pgModule, { connectionString, max: 10, options });
+  const prisma = new PgPrismaClient({ adapter: new PrismaPg(pool.pool, { ...(schema ? { schema } : {}), disposeExternalPool: true }) }) as unknown as Db;
+  if (!readOnly) registerPgPool(prisma, pool);
+  return prisma;
 }
 
 /**

@@ -91,13 +91,13 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string)
 export async function gatherInputs(tx: Tx, scope: { path: string }, month: string, paid?: Map<string, PaidPerson>): Promise<PersonInputs[]> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
-  // On SQLite every read blocks the event loop while it runs: other requests get a turn between them (issue 12 §2).
   const people = paid ?? (await peoplePaid(tx, scope, month));
   // People are selected by relation (in the scope during the month), never by
   // a list of ids: a run of 10,000 people would exceed the databases' limits
   // on bound parameters.
   const inScope: Prisma.PersonWhereInput = { assignments: { some: { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }], unit: { path: { startsWith: scope.path } } } } };
   const inScopeSql = scopePeople(scope, start, endExclusive);
+  // On SQLite every read blocks the event loop while it runs: other requests get a turn between them (issue 12 §2).
   // Everyone with a mentor (trainees are few), kept when the mentor is paid: cheaper than matching mentors to the scope in SQL.
   const mentees = (await tx.$queryRaw<{ id: string; name: string; mentorId: string }[]>`
     SELECT m."id" AS "id", m."name" AS "name", m."mentorId" AS "mentorId" FROM "Person" m WHERE m."mentorId" IS NOT NULL`).filter((x) => people.has(x.mentorId));
@@ -119,7 +119,6 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     for (const row of week) sales.push(row);
     await breathe();
   }
-  await breathe();
   const attendance = await tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true, date: true } });
   await breathe();
   const adjustments = await tx.payAdjustment.findMany({

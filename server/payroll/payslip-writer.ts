@@ -95,21 +95,17 @@ function copyWriter(connection: pg.PoolClient, copyFrom: typeof import('pg-copy-
     async write(runId, rows) {
       if (!rows.length) return;
       // The text is made a slice at a time as COPY takes it, with other requests' turn between slices.
-      async function* slips() {
+      async function* text(toText: (slice: PayslipRow[]) => string[]) {
         for (let at = 0; at < rows.length; at += BREATH) {
           if (at > 0) await breathe();
-          yield rows.slice(at, at + BREATH).map((r) => copyRow([r.id, runId, r.personId, r.planCode, r.planVersion, r.grossFen, r.deductionsFen, r.netFen, r.inputs])).join('');
+          yield toText(rows.slice(at, at + BREATH)).join('');
         }
       }
-      async function* lines() {
-        for (let at = 0; at < rows.length; at += BREATH) {
-          if (at > 0) await breathe();
-          yield rows.slice(at, at + BREATH).flatMap((r) => r.lines.map((l) => copyRow([l.id, r.id, l.position, l.code, l.label, l.kind, l.amountFen, l.explanation]))).join('');
-        }
-      }
+      const slips = text((slice) => slice.map((r) => copyRow([r.id, runId, r.personId, r.planCode, r.planVersion, r.grossFen, r.deductionsFen, r.netFen, r.inputs])));
+      const lines = text((slice) => slice.flatMap((r) => r.lines.map((l) => copyRow([l.id, r.id, l.position, l.code, l.label, l.kind, l.amountFen, l.explanation]))));
       await Promise.all([
-        copy('COPY "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") FROM STDIN', slips()),
-        copy('COPY "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") FROM STDIN', lines()),
+        copy('COPY "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") FROM STDIN', slips),
+        copy('COPY "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") FROM STDIN', lines),
       ]);
     },
   };
