@@ -338,6 +338,11 @@ export const REASONS = {
   NEWER_RUN_VERSION: ['version'],
   COMMENT_REQUIRED: [],
   REASON_REQUIRED: [],
+
+  // ── Jobs (long work off the request path, issue 12 §2) ──────────────────
+  JOB_NOT_FOUND: ['id'],
+  JOB_FAILED: [],
+  JOB_NOT_ALLOWED: [],
   CALENDAR_YEAR_MISSING: ['year', 'month'],
   NOT_A_DATE: [],
   UNKNOWN_KIND: [],

@@ -19,6 +19,7 @@ import type { Config } from './config.ts';
 import { resolveSession } from './auth/sessions.ts';
 import { useSessionCache } from './auth/session-cache.ts';
 import { createThrottle } from './auth/throttle.ts';
+import { lazyJobQueue, type JobQueue } from './jobs/queue.ts';
 import { root } from './db/providers.ts';
 import { maskError, safeLogger } from './logging.ts';
 import { renderManifest } from './http/manifest.ts';
@@ -57,7 +58,7 @@ export function clientAddress(request: Request, req: IncomingMessage | undefined
   return chain[chain.length - hops] ?? chain[0] ?? peer;
 }
 
-export function createGraphQL(db: Database, config: Config) {
+export function createGraphQL(db: Database, config: Config, jobs: JobQueue = lazyJobQueue(db, config)) {
   const loginThrottle = createThrottle(db.prisma);
   // Who each token belongs to, kept briefly (identity only): shared by /graphql and the downloads, which resolve through db.prisma too.
   useSessionCache(db.prisma, { ttlMs: config.sessionCacheTtlMs, checkMs: config.sessionCacheCheckMs });
@@ -86,6 +87,7 @@ export function createGraphQL(db: Database, config: Config) {
         viewer: 'viewer' in session ? session.viewer : null,
         sessionProblem: 'problem' in session ? session.problem : null,
         loginThrottle,
+        jobs,
         clientAddress: clientAddress(request, req, config.trustProxyHops),
         memo: new Map(),
       };
@@ -127,7 +129,8 @@ export function createGraphQL(db: Database, config: Config) {
 }
 
 export function createApp(db: Database, config: Config) {
-  const yoga = createGraphQL(db, config);
+  const jobs = lazyJobQueue(db, config);
+  const yoga = createGraphQL(db, config, jobs);
   // The pane's files, precompressed at build (brotli, gzip); hashed bundles are cached for good, the rest revalidated.
   const addin = fs.existsSync(config.addinDir) ? sirv(config.addinDir, { dev: false, etag: true, brotli: true, gzip: true, setHeaders: assetCaching }) : null;
   const manifestXml = renderManifest(config.publicUrl);
@@ -195,7 +198,7 @@ export function createApp(db: Database, config: Config) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The task pane has not been built: run `npm run build:addin`.');
   };
-  return { yoga, handle };
+  return { yoga, handle, jobs };
 }
 
 /** Vite's content-hashed bundles ("index-B1a2c3D4.js") never change: cache them for a year; revalidate everything else. */

@@ -48,6 +48,7 @@ const NOT_FOUND = {
   WorkingCalendarDay: 'CALENDAR_DAY_NOT_FOUND',
   Scorecard: 'SCORECARD_NOT_FOUND',
   RankingAdjustmentProposal: 'RANKING_PROPOSAL_NOT_FOUND',
+  Job: 'JOB_NOT_FOUND',
 } as const satisfies Record<string, Reason>;
 
 /** What may be changed by someone else between a read and a write, and the reason a stale write gives. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/sqlite/client/client.ts';
 import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
-import { serialisedAdapterFactory } from './serialised-adapter.ts';
+import { serialisedAdapterFactory, type HoldWriter } from './serialised-adapter.ts';
 import { connectionOf, readConnection, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
 import { registerPgPool, trackedPool } from './native-pg.ts';
 
@@ -37,14 +37,16 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     const file = sqliteFile(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     let connection: SqliteConnection | null = null;
+    let hold: HoldWriter | null = null;
     const adapter = serialisedAdapterFactory(
       new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }),
       (inner) => (connection = connectionOf(inner)),
       // Reads while a transaction holds the connection go to a second, query-only one.
       () => readConnection(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 })),
+      (h) => (hold = h),
     );
     prisma = new PrismaClient({ adapter });
-    registerSqliteConnection(prisma, () => connection);
+    registerSqliteConnection(prisma, () => connection, () => hold);
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   } else {

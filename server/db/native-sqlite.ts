@@ -11,7 +11,7 @@
  * statements run here belong to the transaction and nothing interleaves.
  */
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { ReadConnection } from './serialised-adapter.ts';
+import type { HoldWriter, ReadConnection } from './serialised-adapter.ts';
 
 /** The part of better-sqlite3's Database used here. */
 export interface SqliteConnection {
@@ -33,8 +33,21 @@ export function connectionOf(adapter: SqlDriverAdapter): SqliteConnection | null
   return c && typeof c.prepare === 'function' && typeof c.inTransaction === 'boolean' ? (c as SqliteConnection) : null;
 }
 
-export function registerSqliteConnection(prisma: object, connection: () => SqliteConnection | null) {
+const holds = new WeakMap<object, () => HoldWriter | null>();
+
+export function registerSqliteConnection(prisma: object, connection: () => SqliteConnection | null, hold?: () => HoldWriter | null) {
   connections.set(prisma, connection);
+  if (hold) holds.set(prisma, hold);
+}
+
+/**
+ * Holds this client's connection while a writer on another connection (the
+ * job thread) works: this process's writes wait for the release instead of
+ * blocking the event loop in SQLite's busy handler, and its reads go to the
+ * reader connection meanwhile. Null when the client has no such hold.
+ */
+export function holdWriter(prisma: object): Promise<() => void> | null {
+  return holds.get(prisma)?.()?.() ?? null;
 }
 
 /**

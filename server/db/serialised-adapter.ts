@@ -38,7 +38,10 @@ export interface ReadConnection {
   readonly(sql: string): boolean;
 }
 
-function serialiseAdapter(inner: SqlDriverAdapter, reader?: ReadConnection): SqlDriverAdapter {
+/** Holds the connection for a writer elsewhere (the SQLite job thread): this process's writes wait, its reads go to the reader. */
+export type HoldWriter = () => Promise<() => void>;
+
+function serialiseAdapter(inner: SqlDriverAdapter, reader?: ReadConnection, onHold?: (hold: HoldWriter) => void): SqlDriverAdapter {
   const mutex = new Mutex();
   // Transactions holding the connection or waiting for it: while there are any, reads go to the reader.
   let transactions = 0;
@@ -100,22 +103,39 @@ function serialiseAdapter(inner: SqlDriverAdapter, reader?: ReadConnection): Sql
       };
     },
   };
+  onHold?.(async () => {
+    transactions++;
+    const release = await mutex.acquire();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      transactions--;
+      release();
+    };
+  });
   if (inner.getConnectionInfo) adapter.getConnectionInfo = () => inner.getConnectionInfo!();
   return adapter;
 }
 
 /**
  * `onConnect` sees the inner adapter once it is connected (native-sqlite.ts
- * takes its connection); `read` opens the reader connection, if any.
+ * takes its connection); `read` opens the reader connection, if any;
+ * `onHold` receives the function that holds the connection for a writer elsewhere.
  */
-export function serialisedAdapterFactory(inner: SqlDriverAdapterFactory, onConnect?: (adapter: SqlDriverAdapter) => void, read?: () => Promise<ReadConnection | undefined>): SqlDriverAdapterFactory {
+export function serialisedAdapterFactory(
+  inner: SqlDriverAdapterFactory,
+  onConnect?: (adapter: SqlDriverAdapter) => void,
+  read?: () => Promise<ReadConnection | undefined>,
+  onHold?: (hold: HoldWriter) => void,
+): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     connect: async () => {
       const adapter = await inner.connect();
       onConnect?.(adapter);
-      return serialiseAdapter(adapter, await read?.());
+      return serialiseAdapter(adapter, await read?.(), onHold);
     },
   };
 }

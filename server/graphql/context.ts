@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 import type { SessionProblem, Viewer } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Throttle } from '../auth/throttle.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 
 export interface Context {
   prisma: Db;
@@ -20,6 +21,8 @@ export interface Context {
   loginThrottle: Throttle;
   /** The caller's network address (the socket's peer), for sign-in throttling. */
   clientAddress?: string;
+  /** Where long work goes to run off the request path (jobs/queue.ts); absent outside a server. */
+  jobs?: JobQueue;
   /** Per-request memo (never shared between requests or users). */
   memo: Map<string, unknown>;
 }

@@ -27,6 +27,7 @@ import './types/Customer.ts';
 import './types/CrossTerritorySale.ts';
 import './types/VisitSlip.ts';
 import './types/WorkReport.ts';
+import './types/Job.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

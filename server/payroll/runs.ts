@@ -144,6 +144,10 @@ export interface CalculateHooks {
   portable?: boolean;
   /** People a chunk (tests cross chunk boundaries with a small one). */
   chunk?: number;
+  /** People calculated and written so far, of how many (a job's progress bar). */
+  progress?: (done: number, total: number) => void;
+  /** Runs last inside the run's transaction: a job records its success with the run, all or nothing. */
+  finish?: (tx: Tx, run: { id: string; status: PayrollStatus; revision: number }, payslips: number) => Promise<void>;
 }
 
 /**
@@ -174,6 +178,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
         await requireNobodyPaidTwice(tx, run, paid, 'scopeUnitId');
         return gatherInputs(tx, run.scopeUnit, run.month, paid);
       });
+      hooks.progress?.(0, people.length);
       await tx.payslip.deleteMany({ where: { runId: id } });
       const writer = await payslipWriter(ctx, tx, { portable: hooks.portable });
       const size = hooks.chunk ?? CHUNK;
@@ -186,6 +191,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
         writing = null;
         await timed('write', () => done);
         for (let i = start; i < start + count; i++) hooks.afterPayslip?.(i);
+        hooks.progress?.(start + count, people.length);
       };
       try {
         for (let start = 0; start < people.length; start += size) {
@@ -216,6 +222,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       }
       const after = await bump(tx, id, revision, { status: 'CALCULATED', calculatedAt: new Date() });
       await event(tx, ctx, id, 'calculate', run.status, 'CALCULATED', `${people.length} payslips`);
+      await hooks.finish?.(tx, after, people.length);
       return after;
     },
     { timeout: 120_000 },

@@ -129,6 +129,9 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   },
   createPayrollRun: { allowed: ['finance', 'admin'], query: 'mutation { createPayrollRun(month: "2026-03", scopeUnitId: "no-unit") { totalNet } }', vars: () => ({}) },
   calculatePayrollRun: { allowed: ['finance', 'admin'], query: 'mutation { calculatePayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
+  startPayrollCalculation: { allowed: ['finance', 'admin'], query: 'mutation { startPayrollCalculation(id: "no-run", revision: 1) { id } }', vars: () => ({}) },
+  // Jobs (issue 12 §2): anyone signed in may ask; a job that is not theirs to see is NOT_FOUND.
+  job: { allowed: everyone, query: '{ job(id: "no-job") { status } }', vars: () => ({}) },
   submitPayrollRun: { allowed: ['finance', 'admin'], query: 'mutation { submitPayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
   markPayrollRunPaid: { allowed: ['finance', 'admin'], query: 'mutation { markPayrollRunPaid(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
   approvePayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { approvePayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },

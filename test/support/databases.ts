@@ -59,6 +59,8 @@ export async function tempDatabase(provider: Provider): Promise<TempDatabase> {
       const client = new pg.Client({ connectionString: PG_URL });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      // pg-boss's schema beside it (server/jobs/pg-queue.ts), when a test ran a job.
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
       await client.end();
     },
   };

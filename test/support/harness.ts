@@ -82,6 +82,7 @@ export async function startTestServer(provider: Provider, options: { people?: nu
     login,
     refused,
     close: async () => {
+      await app.jobs.stop();
       await app.yoga.dispose();
       await db.close();
       await temp.drop();

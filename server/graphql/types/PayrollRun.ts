@@ -23,6 +23,8 @@ import { parsePlan, PlanDocumentError } from '../../../schema/compensation.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { requireAdjustable } from '../../payroll/adjustments.ts';
 import { fiscalCalendar } from '../../targets/calendar.ts';
+import { startPayrollCalculation } from '../../jobs/jobs.ts';
+import { JobRef } from './Job.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-03');
 const id = z.string().min(1).max(64);
@@ -278,7 +280,17 @@ const step = (name: string, run: typeof calculateRun | typeof submitRun | typeof
       },
     }),
   );
-step('calculatePayrollRun', calculateRun, 'Calculates every payslip, all or nothing; possible until the run is submitted.', payrollStaff);
+step('calculatePayrollRun', calculateRun, 'Calculates every payslip, all or nothing, within the request (small runs and scripts); the pane uses startPayrollCalculation.', payrollStaff);
+
+builder.mutationField('startPayrollCalculation', (t) =>
+  t.field({
+    type: JobRef,
+    description: 'Queues the calculation of every payslip (all or nothing) as a job and returns it at once; ask for the job until it has finished. Refused at once when the run cannot be calculated (its status, a stale revision). A second start while one is queued or running returns that one.',
+    authScopes: payrollStaff,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int() },
+    resolve: (_r, args, ctx) => startPayrollCalculation(ctx, String(args.id), args.revision),
+  }),
+);
 step('submitPayrollRun', submitRun, 'Finance submits a calculated run for sign-off.', payrollStaff);
 step('markPayrollRunPaid', markPaid, 'Finance records that a locked run was paid.', payrollStaff);
 

@@ -1,0 +1,66 @@
+/** Job: long work off the request path (a payroll calculation), its progress and its outcome. */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { jobFor } from '../../jobs/jobs.ts';
+import type { JobRefusal } from '../../jobs/run-job.ts';
+import { JobStatus } from '../../db/generated/sqlite/client/enums.ts';
+
+export interface JobRow {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  subjectId: string | null;
+  done: number;
+  total: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  error: string | null;
+}
+
+const JobStatusEnum = builder.enumType(JobStatus, { name: 'JobStatus' });
+
+const JobErrorParamRef = builder.objectRef<{ name: string; value: string | number }>('JobErrorParam').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    value: t.string({ resolve: (p) => String(p.value) }),
+    isNumber: t.boolean({ description: 'Whether the value is a number (a count, a version) rather than text.', resolve: (p) => typeof p.value === 'number' }),
+  }),
+});
+
+const JobErrorRef = builder.objectRef<JobRefusal>('JobError').implement({
+  description: 'Why a job was refused or failed, as a request’s error would say it.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    reason: t.exposeString('reason'),
+    field: t.exposeString('field', { nullable: true }),
+    message: t.exposeString('message', { description: 'In English, for API clients; the pane renders reason and params in the reader’s language.' }),
+    params: t.field({ type: [JobErrorParamRef], resolve: (e) => Object.entries(e.params).map(([name, value]) => ({ name, value })) }),
+  }),
+});
+
+export const JobRef = builder.objectRef<JobRow>('Job').implement({
+  description: 'Work done off the request path. Ask for it again (by id) until its status is SUCCEEDED or FAILED.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.exposeString('kind', { description: 'What the job does: payroll.calculate.' }),
+    status: t.field({ type: JobStatusEnum, resolve: (j) => j.status }),
+    subjectId: t.exposeID('subjectId', { nullable: true, description: 'What it works on (the payroll run).' }),
+    done: t.exposeInt('done', { description: 'Items done so far (people calculated).' }),
+    total: t.exposeInt('total', { description: 'Items to do; 0 until known.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
+    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    error: t.field({ type: JobErrorRef, nullable: true, resolve: (j) => (j.error ? (JSON.parse(j.error) as JobRefusal) : null) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  job: t.field({
+    type: JobRef,
+    description: 'A job the viewer started, or of a kind their role may start.',
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ validate: z.string().min(1).max(64) }) },
+    resolve: (_r, args, ctx) => jobFor(ctx, String(args.id)),
+  }),
+}));

@@ -1,0 +1,25 @@
+/**
+ * The SQLite job thread (thread-queue.ts): its own connection to the file,
+ * runs each job it is sent, reports progress and when it is finished.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/client.ts';
+import type { Config } from '../config.ts';
+import { runJob } from './run-job.ts';
+
+const { url, config } = workerData as { url: string; config: Config };
+const port = parentPort!;
+const db = await openDatabase(url);
+const env = { prisma: db.prisma, config };
+
+let last = 0;
+port.on('message', (m: { run: string }) => {
+  void runJob(env, m.run, (done, total) => {
+    const now = Date.now();
+    if (done !== 0 && done !== total && now - last < 100) return;
+    last = now;
+    port.postMessage({ progress: m.run, done, total });
+  })
+    .catch((e: unknown) => console.error('job thread', e instanceof Error ? e.name : typeof e))
+    .finally(() => port.postMessage({ finished: m.run }));
+});

@@ -1,0 +1,71 @@
+/**
+ * Starting jobs and watching them. Starting checks what can be checked at
+ * once (the run exists, is calculable, the revision is current), so a
+ * request that cannot succeed is refused straight away with nothing queued;
+ * a second start while one is queued or running returns that one. Who may
+ * watch a job is decided in the query: its requester, or anyone holding a
+ * role that may start its kind.
+ */
+import { recordAudit } from '../audit.ts';
+import { conflict, notFound, clientError } from '../errors.ts';
+import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
+import { kindsWatchedBy, type JobKindName, type PayrollCalculation } from './kinds.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export async function startJob(ctx: Context, kind: JobKindName, subjectId: string, params: object, check: (tx: Tx) => Promise<void>) {
+  const queue = ctx.jobs;
+  if (!queue || !ctx.viewer) throw new Error('Jobs need a queue and a viewer');
+  const viewer = ctx.viewer;
+  const openJob = (db: Tx | Context['prisma']) => db.job.findFirst({ where: { kind, subjectId, status: { in: ['QUEUED', 'RUNNING'] } }, orderBy: { createdAt: 'desc' } });
+  // One queued or running already: that one, at once (on SQLite a running job holds the writer, so this is read first).
+  const running = await openJob(ctx.prisma);
+  if (running) return running;
+  let wake: (() => void) | null = null;
+  const job = await ctx.prisma.$transaction(async (tx) => {
+    const open = await openJob(tx);
+    if (open) return open;
+    await check(tx);
+    const created = await tx.job.create({ data: { kind, subjectId, params: JSON.stringify(params), requestedById: viewer.userId } });
+    await recordAudit(tx, viewer, { entityType: 'Job', entityId: created.id, action: 'start', after: { kind, subjectId, params } });
+    wake = await queue.enqueue(tx, created.id);
+    return created;
+  });
+  (wake as (() => void) | null)?.();
+  return job;
+}
+
+/** Queues the calculation of a payroll run, after the checks that need no calculation (its status, the revision). */
+export async function startPayrollCalculation(ctx: Context, runId: string, revision: number) {
+  return startJob(ctx, 'payroll.calculate', runId, { runId, revision } satisfies PayrollCalculation, async (tx) => {
+    const run = await tx.payrollRun.findUnique({ where: { id: runId }, select: { status: true, revision: true } });
+    if (!run) throw notFound('PayrollRun', runId);
+    if (run.status !== 'DRAFT' && run.status !== 'CALCULATED') {
+      throw clientError('BAD_USER_INPUT', `Cannot calculate a run that is ${run.status.toLowerCase().replace('_', ' ')}`, { field: 'status', reason: 'RUN_STATUS', params: { runStatus: run.status } });
+    }
+    if (run.revision !== revision) throw conflict('PayrollRun', runId, revision);
+  });
+}
+
+/** The jobs this viewer may see, as a where clause: their own, or of a kind their role may start. */
+function visibleTo(ctx: Context) {
+  const viewer = ctx.viewer!;
+  return { OR: [{ requestedById: viewer.userId }, { kind: { in: kindsWatchedBy(viewer.roles) } }] };
+}
+
+/** One job, with progress this process knows ahead of the database; NOT_FOUND when missing or not the viewer's to see. */
+export async function jobFor(ctx: Context, id: string) {
+  const job = await ctx.prisma.job.findFirst({ where: { AND: [{ id }, visibleTo(ctx)] } });
+  if (!job) throw notFound('Job', id);
+  const live = job.status === 'RUNNING' ? ctx.jobs?.live(id) : undefined;
+  return live ? { ...job, ...live } : job;
+}
+
+/** The newest job about a subject (a payroll run), if the viewer may see it: for a pane reopened while it runs. */
+export async function latestJobAbout(ctx: Context, subjectId: string) {
+  const job = await ctx.prisma.job.findFirst({ where: { AND: [{ subjectId }, visibleTo(ctx)] }, orderBy: { createdAt: 'desc' } });
+  if (!job) return null;
+  const live = job.status === 'RUNNING' ? ctx.jobs?.live(job.id) : undefined;
+  return live ? { ...job, ...live } : job;
+}

@@ -1,0 +1,49 @@
+/**
+ * What can run as a job, who may start and watch each kind, and how it runs.
+ * A kind's `run` does the work through the domain services with the
+ * requester as viewer, reports progress, and calls `finish` inside its own
+ * transaction so that the job's success commits with its effect.
+ */
+import type { Role } from '../db/generated/sqlite/client/enums.ts';
+import type { Prisma } from '../db/client.ts';
+import type { Context } from '../graphql/context.ts';
+import { calculateRun } from '../payroll/runs.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface JobWork {
+  progress(done: number, total: number): void;
+  /** Records the job's success, its summary and how many items it did, inside the work's transaction. */
+  finish(tx: Tx, result: Record<string, string | number>, count: number): Promise<void>;
+}
+
+export interface JobKind<P> {
+  /** Who may start one, and see any one of this kind (others see only their own). */
+  roles: readonly Role[];
+  run(ctx: Context, params: P, work: JobWork): Promise<void>;
+}
+
+export interface PayrollCalculation {
+  runId: string;
+  revision: number;
+}
+
+export const JOB_KINDS = {
+  /** Calculating a payroll run: every payslip, all or nothing (payroll/runs.ts). */
+  'payroll.calculate': {
+    roles: ['FINANCE', 'ADMIN'],
+    run: async (ctx, { runId, revision }, work) => {
+      await calculateRun(ctx, runId, revision, {
+        progress: work.progress,
+        finish: (tx, run, payslips) => work.finish(tx, { runId: run.id, status: run.status, revision: run.revision, payslips }, payslips),
+      });
+    },
+  } satisfies JobKind<PayrollCalculation>,
+} as const;
+
+export type JobKindName = keyof typeof JOB_KINDS;
+export const isJobKind = (kind: string): kind is JobKindName => Object.hasOwn(JOB_KINDS, kind);
+
+/** The kinds this viewer may watch every job of (beyond their own). */
+export const kindsWatchedBy = (roles: readonly Role[]): JobKindName[] =>
+  (Object.keys(JOB_KINDS) as JobKindName[]).filter((k) => JOB_KINDS[k].roles.some((r) => roles.includes(r)));

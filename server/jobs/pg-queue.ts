@@ -1,0 +1,79 @@
+/**
+ * Jobs on PostgreSQL: a pg-boss queue in the same database (its own schema),
+ * so that any server process on any machine takes the next job, one process
+ * each (SKIP LOCKED), and a job whose process died is delivered again after
+ * its expiry; runJob makes a second delivery harmless. The queue entry is
+ * written on the transaction that creates the job's row, so there is never
+ * one without the other. Progress goes to the job row, a few times a second.
+ */
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/client.ts';
+import { splitPgSchema } from '../db/client.ts';
+import { pgConnection } from '../db/native-pg.ts';
+import type { Config } from '../config.ts';
+import { describeError } from '../logging.ts';
+import { runJob } from './run-job.ts';
+import type { JobQueue } from './queue.ts';
+
+const QUEUE = 'quotabook-jobs';
+/** A job not finished this long after it started is taken to have lost its process, and is delivered again. */
+const EXPIRE_SECONDS = 30 * 60;
+const PROGRESS_EVERY_MS = 250;
+
+/** pg-boss's schema beside ours: `pgboss`, or `<schema>_jobs` when the URL names a schema. */
+export const jobsSchemaFor = (url: string) => {
+  const { schema } = splitPgSchema(url);
+  return schema ? `${schema}_jobs` : 'pgboss';
+};
+
+export function pgQueue(db: Database, config: Config): JobQueue {
+  const { connectionString } = splitPgSchema(db.url);
+  const boss = new PgBoss({ connectionString, schema: jobsSchemaFor(db.url), max: 3, application_name: 'quotabook-jobs', schedule: false });
+  boss.on('error', (e) => console.error(`job queue: ${describeError(e)}`));
+  let ready: Promise<void> | null = null;
+  let workerId: string | null = null;
+  const env = { prisma: db.prisma, replica: db.replica, config };
+
+  /** Progress to the job row, at most a few times a second; never after the job has finished. */
+  const progressOf = (id: string) => {
+    let last = 0;
+    return (done: number, total: number) => {
+      const now = Date.now();
+      if (done !== 0 && done !== total && now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      db.prisma.job.updateMany({ where: { id, status: 'RUNNING' }, data: { done, total } }).catch((e: unknown) => console.error(`job progress: ${describeError(e)}`));
+    };
+  };
+
+  const open = () =>
+    (ready ??= (async () => {
+      await boss.start();
+      await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 2, retryDelay: 5, expireInSeconds: EXPIRE_SECONDS });
+    })());
+
+  return {
+    async enqueue(tx, id) {
+      await open();
+      const client = await pgConnection(db.prisma, tx);
+      if (!client) throw new Error('The job queue needs the transaction’s PostgreSQL connection');
+      await boss.send(QUEUE, { jobId: id }, { db: { executeSql: (text, values) => client.query(text, values) } });
+      // Once committed, this process's worker looks at once instead of at its next poll.
+      return () => {
+        if (workerId) boss.notifyWorker(workerId);
+      };
+    },
+    live: () => undefined,
+    async start() {
+      await open();
+      if (workerId) return;
+      workerId = await boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+        if (job) await runJob(env, job.data.jobId, progressOf(job.data.jobId));
+      });
+    },
+    async stop() {
+      if (!ready) return;
+      await ready.catch(() => undefined);
+      await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Runs one job wherever it was delivered (a pg-boss worker in any server
+ * process, or the SQLite job thread): marks it running, does its kind's work
+ * with the requester as viewer, and records the outcome. Success is recorded
+ * inside the work's own transaction, so a job delivered twice (a process
+ * that died after committing) takes effect once: the second delivery finds
+ * it finished and does nothing. A refusal is kept as the API would give it
+ * (code, reason, params, field), for the pane to render in its language.
+ */
+import { GraphQLError } from 'graphql';
+import type { Db } from '../db/client.ts';
+import type { Config } from '../config.ts';
+import type { Context } from '../graphql/context.ts';
+import type { Viewer } from '../auth/sessions.ts';
+import { accessEnded } from '../auth/sessions.ts';
+import { createThrottle } from '../auth/throttle.ts';
+import { describeError } from '../logging.ts';
+import { isJobKind, JOB_KINDS, type JobKind } from './kinds.ts';
+
+export interface JobEnv {
+  prisma: Db;
+  replica?: Db;
+  config: Config;
+}
+
+export interface JobRefusal {
+  code: string;
+  reason: string;
+  params: Record<string, string | number>;
+  field?: string;
+  message: string;
+}
+
+const UNFINISHED = { in: ['QUEUED' as const, 'RUNNING' as const] };
+
+/** The requester as the work's viewer, if they may still do this kind of work (not disabled, not left, still holding a role for it). */
+async function requesterOf(prisma: Db, userId: string, kind: JobKind<unknown>, jobId: string): Promise<Viewer | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: { roles: true, person: { select: { name: true, leaveDate: true } } } });
+  if (!user || user.disabled || accessEnded(user.person?.leaveDate)) return null;
+  const roles = user.roles.map((r) => r.role).sort();
+  if (!kind.roles.some((r) => roles.includes(r))) return null;
+  return { userId: user.id, username: user.username, sessionId: `job:${jobId}`, roles, personId: user.personId, personName: user.person?.name ?? null };
+}
+
+/** A refusal as the API gives it; anything unexpected is logged and kept as JOB_FAILED, without its message. */
+export function refusalOf(error: unknown): JobRefusal {
+  const ext = error instanceof GraphQLError ? (error.extensions as { code?: string; reason?: string; params?: Record<string, string | number>; field?: string }) : null;
+  if (ext?.code && ext.reason) return { code: ext.code, reason: ext.reason, params: ext.params ?? {}, ...(ext.field ? { field: ext.field } : {}), message: (error as Error).message };
+  console.error(`job failed: ${describeError(error)}`);
+  return { code: 'INTERNAL', reason: 'JOB_FAILED', params: {}, message: 'The job stopped on an unexpected error; nothing it was doing was saved' };
+}
+
+/**
+ * Runs the job `id` once. `progress` receives items done and to do; where
+ * it goes is the runner's choice (the job row on PostgreSQL, the main thread
+ * on SQLite).
+ */
+export async function runJob(env: JobEnv, id: string, progress: (done: number, total: number) => void): Promise<void> {
+  const job = await env.prisma.job.findUnique({ where: { id } });
+  if (!job || (job.status !== 'QUEUED' && job.status !== 'RUNNING')) return;
+  const started = await env.prisma.job.updateMany({ where: { id, status: UNFINISHED }, data: { status: 'RUNNING', startedAt: new Date(), attempts: { increment: 1 } } });
+  if (started.count === 0) return;
+  try {
+    if (!isJobKind(job.kind)) throw new Error(`unknown job kind ${job.kind}`);
+    const kind = JOB_KINDS[job.kind] as JobKind<unknown>;
+    const viewer = await requesterOf(env.prisma, job.requestedById, kind, id);
+    if (!viewer) {
+      throw new GraphQLError('Whoever started this job may no longer do it', { extensions: { code: 'FORBIDDEN', reason: 'JOB_NOT_ALLOWED', params: {} } });
+    }
+    const ctx: Context = {
+      prisma: env.prisma,
+      replica: env.replica,
+      config: env.config,
+      viewer,
+      sessionProblem: null,
+      loginThrottle: createThrottle(),
+      memo: new Map(),
+    };
+    let finished = false;
+    await kind.run(ctx, JSON.parse(job.params), {
+      progress,
+      finish: async (tx, result, n) => {
+        const { count } = await tx.job.updateMany({
+          where: { id, status: UNFINISHED },
+          data: { status: 'SUCCEEDED', finishedAt: new Date(), result: JSON.stringify(result), error: null, done: n, total: n },
+        });
+        // Finished meanwhile by another delivery: this one's work rolls back.
+        if (count === 0) throw new Error(`job ${id} was finished by another delivery`);
+        finished = true;
+      },
+    });
+    if (!finished) throw new Error(`job ${id} did its work without recording it`);
+  } catch (error) {
+    const refusal = refusalOf(error);
+    await env.prisma.job.updateMany({ where: { id, status: UNFINISHED }, data: { status: 'FAILED', finishedAt: new Date(), error: JSON.stringify(refusal) } });
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Jobs on SQLite: one worker thread with its own connection runs them, one
+ * at a time, in the order they came; the job rows are the queue (a job
+ * left queued or running by a stopped server is taken again at start).
+ * While the thread writes, this process holds its own connection for it
+ * (holdWriter): this process's writes wait their turn without blocking the
+ * event loop in SQLite's busy handler, and its reads go on, on the reader
+ * connection. Progress comes by message and is kept here, where the job is
+ * read from (SQLite means one server process).
+ */
+import { Worker } from 'node:worker_threads';
+import type { Database } from '../db/client.ts';
+import type { Config } from '../config.ts';
+import { holdWriter } from '../db/native-sqlite.ts';
+import { describeError } from '../logging.ts';
+import { refusalOf } from './run-job.ts';
+import type { JobQueue } from './queue.ts';
+
+type FromThread = { progress: string; done: number; total: number } | { finished: string } | { ready: true };
+
+/** The thread's entry: the bundle's own when running from dist/server, else the TypeScript source through tsx. */
+function threadEntry(): { file: URL; workerData: Record<string, unknown> } {
+  const bundle = (globalThis as { QUOTABOOK_BUNDLE_URL?: string }).QUOTABOOK_BUNDLE_URL;
+  if (bundle) return { file: new URL('./job-thread.mjs', bundle), workerData: {} };
+  return { file: new URL('./ts-thread.mjs', import.meta.url), workerData: { entry: new URL('./job-thread.ts', import.meta.url).href } };
+}
+
+export function threadQueue(db: Database, config: Config): JobQueue {
+  const pending: string[] = [];
+  const progress = new Map<string, { done: number; total: number }>();
+  let worker: Worker | null = null;
+  let running: { id: string; finished: () => void; failed: (e: Error) => void } | null = null;
+  let pumping = false;
+  let stopped = false;
+  let idle: Promise<void> = Promise.resolve();
+
+  const spawn = () => {
+    const { file, workerData } = threadEntry();
+    const w = new Worker(file, { workerData: { ...workerData, url: db.url, config } });
+    w.on('message', (m: FromThread) => {
+      if ('progress' in m) progress.set(m.progress, { done: m.done, total: m.total });
+      else if ('finished' in m && running?.id === m.finished) running.finished();
+    });
+    w.on('error', (e) => console.error(`job thread: ${describeError(e)}`));
+    w.on('exit', (code) => {
+      if (worker === w) worker = null;
+      running?.failed(new Error(`the job thread stopped (exit ${code})`));
+    });
+    return w;
+  };
+
+  const runOne = async (id: string) => {
+    const release = await (holdWriter(db.prisma) ?? Promise.resolve(() => undefined));
+    let crashed: Error | null = null;
+    try {
+      worker ??= spawn();
+      const w = worker;
+      await new Promise<void>((resolve) => {
+        running = { id, finished: resolve, failed: (e) => ((crashed = e), resolve()) };
+        w.postMessage({ run: id });
+      });
+    } finally {
+      running = null;
+      release();
+      progress.delete(id);
+    }
+    if (crashed) {
+      // The thread's transaction died with it: nothing of the work was kept.
+      const error = JSON.stringify(refusalOf(crashed));
+      await db.prisma.job.updateMany({ where: { id, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'FAILED', finishedAt: new Date(), error } });
+    }
+  };
+
+  const pump = () => {
+    if (pumping || stopped) return;
+    pumping = true;
+    idle = (async () => {
+      try {
+        for (let id = pending.shift(); id && !stopped; id = pending.shift()) {
+          await runOne(id).catch((e: unknown) => console.error(`job ${id}: ${describeError(e)}`));
+        }
+      } finally {
+        pumping = false;
+      }
+    })();
+  };
+
+  let started = false;
+  return {
+    async enqueue(_tx, id) {
+      return () => {
+        if (!pending.includes(id)) pending.push(id);
+        pump();
+      };
+    },
+    live: (id) => progress.get(id),
+    async start() {
+      if (started) return;
+      started = true;
+      stopped = false;
+      const left = await db.prisma.job.findMany({ where: { status: { in: ['QUEUED', 'RUNNING'] } }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+      for (const { id } of left) if (!pending.includes(id)) pending.push(id);
+      pump();
+    },
+    async stop() {
+      stopped = true;
+      await idle;
+      const w = worker;
+      worker = null;
+      await w?.terminate();
+    },
+  };
+}
