@@ -52,8 +52,11 @@ export async function buildServer(options: { outDir?: string; force?: boolean; b
   const esbuild = await import('esbuild');
   fs.mkdirSync(outDir, { recursive: true });
   const result = await esbuild.build({
-    entryPoints: [path.join(base, 'server', 'main.ts')],
-    outfile: file,
+    // The server, and the SQLite job thread's entry beside it (server/jobs/thread-queue.ts finds it through the banner's URL).
+    entryPoints: { main: path.join(base, 'server', 'main.ts'), 'job-thread': path.join(base, 'server', 'jobs', 'job-thread.ts') },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    banner: { js: 'globalThis.QUOTABOOK_BUNDLE_URL ??= import.meta.url;' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -65,7 +65,9 @@ if (cluster.isPrimary) {
 
 /** Serves on config.port; the banner is printed once listening (by the first process only). */
 async function serve(db: Database, tls: Awaited<ReturnType<typeof loadTls>>, banner: ((port: number) => string) | null) {
-  const { handle, yoga } = createApp(db, config);
+  const { handle, yoga, jobs } = createApp(db, config);
+  // Takes jobs from now on, and any a stopped server left queued or running.
+  jobs.start().catch((e: unknown) => console.error(`jobs could not start: ${e instanceof Error ? e.message : String(e)}`));
   const server = https.createServer({ cert: tls.cert, key: tls.key }, handle);
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -81,6 +83,7 @@ async function serve(db: Database, tls: Awaited<ReturnType<typeof loadTls>>, ban
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await jobs.stop();
       await yoga.dispose();
       await db.close();
       process.exit(0);

@@ -80,6 +80,27 @@ describe.skipIf(!postgresAvailable)('two server processes on one PostgreSQL', ()
     for (const r of await many(8, '{ viewer { username } }', token)) expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   }, 60_000);
 
+  it('runs a calculation job once, in whichever process takes it from the shared queue', async () => {
+    const admin = (await gql(server.url, 'mutation { login(username: "admin", password: "quotabook-demo") { token } }')).data.login.token as string;
+    const team = (await gql(server.url, '{ orgTree { id kind } }', admin)).data.orgTree.find((u: { kind: string }) => u.kind === 'TEAM');
+    const created = await gql(server.url, `mutation { createPayrollRun(month: "2026-03", scopeUnitId: "${team.id}") { run { id revision } } }`, admin);
+    const run = created.data.createPayrollRun.run;
+    const started = await gql(server.url, `mutation { startPayrollCalculation(id: "${run.id}", revision: ${run.revision}) { id status } }`, admin);
+    const jobId = started.data.startPayrollCalculation.id as string;
+    let job: { status: string; done: number; total: number } | undefined;
+    for (let i = 0; i < 300 && !(job && (job.status === 'SUCCEEDED' || job.status === 'FAILED')); i++) {
+      // Each ask on a fresh connection: both processes answer, and both see the same job.
+      job = (await gql(server.url, `{ job(id: "${jobId}") { status done total } }`, admin)).data.job;
+      if (job!.status !== 'SUCCEEDED') await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(job).toMatchObject({ status: 'SUCCEEDED' });
+    expect(job!.total).toBeGreaterThan(0);
+    // Taken by one process only: one calculation, one revision step.
+    const after = (await gql(server.url, `{ payrollRun(id: "${run.id}") { run { status revision } events { action } } }`, admin)).data.payrollRun;
+    expect(after.run).toEqual({ status: 'CALCULATED', revision: run.revision + 1 });
+    expect(after.events.filter((e: { action: string }) => e.action === 'calculate')).toHaveLength(1);
+  }, 90_000);
+
   it('counts wrong passwords across the processes: the sixth attempt waits', async () => {
     const wrong = 'mutation { login(username: "finance", password: "not-the-password") { token } }';
     for (let i = 0; i < 5; i++) expect((await gql(server.url, wrong)).errors?.[0]?.extensions?.reason).toBe('WRONG_PASSWORD');

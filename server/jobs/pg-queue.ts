@@ -17,7 +17,7 @@ import type { JobQueue } from './queue.ts';
 
 const QUEUE = 'quotabook-jobs';
 /** A job not finished this long after it started is taken to have lost its process, and is delivered again. */
-const EXPIRE_SECONDS = 30 * 60;
+const EXPIRE_SECONDS = 5 * 60;
 const PROGRESS_EVERY_MS = 250;
 
 /** pg-boss's schema beside ours: `pgboss`, or `<schema>_jobs` when the URL names a schema. */

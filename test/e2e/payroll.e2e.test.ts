@@ -74,12 +74,35 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     // An adjustment, recalculated and refreshed: the changed cells are highlighted.
     await api(page, finance, 'mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-03", amount: "300.00", reason: "前三名奖励", approvedBy: "director") }', { p: rep.id });
     // A double click starts the calculation once: one request, and the button is disabled while it runs.
+    // The server calculates off the request path; the pane follows the job, its bar counting people
+    // (the first answer is held at a known point to see it).
     let calculations = 0;
     page.on('request', (r) => {
-      if (r.method() === 'POST' && (r.postData() ?? '').includes('calculatePayrollRun')) calculations += 1;
+      if (r.method() === 'POST' && (r.postData() ?? '').includes('startPayrollCalculation')) calculations += 1;
+    });
+    let held = false;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('query Job(')) return route.fallback();
+      if (held) {
+        // Later answers wait until the held point has been seen.
+        await released;
+        return route.fallback();
+      }
+      held = true;
+      const id = JSON.parse(body).variables.id;
+      await route.fulfill({ json: { data: { job: { id, status: 'RUNNING', done: 40, total: 80, error: null } } } });
     });
     await page.getByTestId('payroll-calculate').dblclick();
+    await page.getByTestId('payroll-progress').waitFor();
+    await page.getByText('Calculating the payslips: 40 of 80 people…').waitFor();
+    expect(await page.getByTestId('payroll-calculate').isDisabled()).toBe(true);
+    release();
     await page.getByTestId('payroll-status').filter({ hasText: 'calculated' }).waitFor();
+    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/^Calculated \d+ payslips: the run is now calculated\./);
+    await page.unroute('**/graphql');
     expect(calculations).toBe(1);
     await page.getByTestId('payroll-refresh').click();
     await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/; [34] cell\(s\) changed since the last refresh/);

@@ -140,3 +140,54 @@ describe.each(testProviders)('payroll calculation as a job on %s', (provider) =>
     }
   });
 });
+
+describe.each(testProviders)('a queued calculation outlives its server on %s', (provider) => {
+  it('is taken by the next server to start, and done once', async () => {
+    const s = await startTestServer(provider);
+    try {
+      const finance = await s.login('finance');
+      const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
+      const unitId = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: rep.personId!, validTo: null } })).unitId;
+      const run = (await s.gql(CREATE, { u: unitId, m: '2026-03' }, finance)).data.createPayrollRun.run;
+      const { jobQueueFor } = await import('../../server/jobs/queue.ts');
+      const { startPayrollCalculation } = await import('../../server/jobs/jobs.ts');
+      const { createThrottle } = await import('../../server/auth/throttle.ts');
+      const user = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'finance' } });
+      // A server that takes the request and stops before running anything (stopped, it takes nothing).
+      const first = await jobQueueFor(s.db, s.config);
+      await first.stop();
+      const ctx = {
+        prisma: s.db.prisma,
+        config: s.config,
+        viewer: { userId: user.id, username: 'finance', sessionId: 'test', roles: ['FINANCE' as const], personId: user.personId, personName: null },
+        sessionProblem: null,
+        loginThrottle: createThrottle(),
+        memo: new Map(),
+        jobs: first,
+      };
+      const job = await startPayrollCalculation(ctx, run.id, run.revision);
+      await first.stop();
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await s.db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('QUEUED');
+      // The next server takes it at start.
+      const next = await jobQueueFor(s.db, s.config);
+      await next.start();
+      try {
+        let status = 'QUEUED';
+        for (let i = 0; i < 300 && status !== 'SUCCEEDED' && status !== 'FAILED'; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          status = (await s.db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status;
+        }
+        expect(status).toBe('SUCCEEDED');
+      } finally {
+        await next.stop();
+      }
+      const after = await s.db.prisma.payrollRun.findUniqueOrThrow({ where: { id: run.id } });
+      expect(after).toMatchObject({ status: 'CALCULATED', revision: run.revision + 1 });
+      expect(await s.db.prisma.payrollEvent.count({ where: { runId: run.id, action: 'calculate' } })).toBe(1);
+      expect((await s.db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).attempts).toBe(1);
+    } finally {
+      await s.close();
+    }
+  }, 90_000);
+});

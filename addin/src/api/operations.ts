@@ -5,6 +5,7 @@ import { ROSTER_FIELDS, type RosterPerson } from '../roster/roster-sheet.ts';
 import { PLAN_FIELDS } from '../targets/target-sheet.ts';
 import { ROLLUP_FIELDS } from '../targets/rollup-sheet.ts';
 import { RUN_HEAD_FIELDS, RUN_SUMMARY, SLIP_FIELDS } from '../payroll/payroll-sheet.ts';
+import { JOB_FIELDS } from './jobs.ts';
 
 export const LOGIN = `mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) { token expiresAt viewer { username roles } }
@@ -135,7 +136,7 @@ export const PAYROLL_RUN_HEAD = `query PayrollRunHead($id: ID!) { payrollRun(id:
 export const PAYSLIP_PAGE_SIZE = 1000;
 export const PAYSLIP_PAGE = `query PayslipPage($id: ID!, $after: String) { payrollRun(id: $id) { payslipPage(first: ${PAYSLIP_PAGE_SIZE}, after: $after) { nodes { ${SLIP_FIELDS} } pageInfo { hasNextPage endCursor } } } }`;
 export const CREATE_RUN = `mutation CreateRun($month: String!, $u: ID!) { createPayrollRun(month: $month, scopeUnitId: $u) { ${RUN_SUMMARY} } }`;
-export const CALCULATE_RUN = `mutation Calculate($id: ID!, $revision: Int!) { calculatePayrollRun(id: $id, revision: $revision) { ${RUN_SUMMARY} } }`;
+export const START_CALCULATION = `mutation StartCalculation($id: ID!, $revision: Int!) { startPayrollCalculation(id: $id, revision: $revision) { ${JOB_FIELDS} } }`;
 export const SUBMIT_RUN = `mutation SubmitRun($id: ID!, $revision: Int!) { submitPayrollRun(id: $id, revision: $revision) { ${RUN_SUMMARY} } }`;
 export const APPROVE_RUN = `mutation ApproveRun($id: ID!, $revision: Int!, $comment: String) { approvePayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_SUMMARY} } }`;
 export const RETURN_RUN = `mutation ReturnRun($id: ID!, $revision: Int!, $comment: String!) { returnPayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_SUMMARY} } }`;

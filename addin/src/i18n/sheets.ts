@@ -63,6 +63,9 @@ export const en = {
       changes: 'Comparing…',
       load: 'Loading the run…',
     },
+    /** While the server calculates (a job: the pane may be closed meanwhile). */
+    queued: 'Waiting for the server to start the calculation…',
+    calculating: 'Calculating the payslips: {done} of {total} people…',
   },
   reasons: {},
 };
@@ -127,6 +130,8 @@ export const zh: typeof en = {
       changes: '正在比较…',
       load: '正在加载批次…',
     },
+    queued: '正在等待服务器开始计算…',
+    calculating: '正在计算工资条：已完成 {done} / {total} 人…',
   },
   reasons: {},
 };

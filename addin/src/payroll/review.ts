@@ -5,10 +5,12 @@
  */
 import { formatMoney, parseMoney } from '../../../schema/money.ts';
 import { TOTALS_FIELDS, type RunTotalsView, type SignOff } from './payroll-sheet.ts';
+import { JOB_FIELDS, type JobView } from '../api/jobs.ts';
 
 export const PAYROLL_REVIEW = `query PayrollReview($id: ID!) { payrollRun(id: $id) {
   run { id month version revision status scopeUnitName scopeUnitId }
   totals { ${TOTALS_FIELDS} } signOffs { role actor at comment } nextSigner viewerMaySign viewerMayReturn
+  calculation { ${JOB_FIELDS} }
   comparison(against: PREVIOUS_MONTH) { base { month version } baseTotals { ${TOTALS_FIELDS} } }
 } }`;
 
@@ -23,6 +25,8 @@ export interface RunReview {
   nextSigner: string | null;
   viewerMaySign: boolean;
   viewerMayReturn: boolean;
+  /** The newest calculation job the viewer may see: followed when the pane opens while it runs. */
+  calculation?: JobView | null;
   comparison: { base: { month: string; version: number } | null; baseTotals: RunTotalsView | null };
 }
 

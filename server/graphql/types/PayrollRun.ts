@@ -23,7 +23,7 @@ import { parsePlan, PlanDocumentError } from '../../../schema/compensation.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { requireAdjustable } from '../../payroll/adjustments.ts';
 import { fiscalCalendar } from '../../targets/calendar.ts';
-import { startPayrollCalculation } from '../../jobs/jobs.ts';
+import { latestJobAbout, startPayrollCalculation } from '../../jobs/jobs.ts';
 import { JobRef } from './Job.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-03');
@@ -192,6 +192,12 @@ const PayrollRunRef = builder.objectRef<LazyRunView>('PayrollRun').implement({
     nextSigner: t.field({ type: RoleEnum, nullable: true, description: 'The role whose signature the run waits for.', resolve: (v) => SIGN_OFF[v.run.status]?.role ?? null }),
     viewerMaySign: t.boolean({ description: 'Whether approvePayrollRun would accept the viewer now (same rule).', resolve: (v, _a, ctx) => signRefusal(v.run.status, ctx.viewer, v.run.events) === null }),
     viewerMayReturn: t.boolean({ description: 'Whether returnPayrollRun would accept the viewer now (same rule).', resolve: (v, _a, ctx) => returnRefusal(v.run.status, ctx.viewer) === null }),
+    calculation: t.field({
+      type: JobRef,
+      nullable: true,
+      description: 'The newest calculation job of this run the viewer may see (queued, running or finished), for a pane opened while it runs.',
+      resolve: (v, _a, ctx) => latestJobAbout(ctx, v.run.id),
+    }),
     comparison: t.field({
       type: PayrollComparison,
       description: 'What changed, person by person and component by component, against the previous version of this run or the previous month.',

@@ -93,7 +93,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
         </>
       )}
       {s.busy && (
-        <Field validationMessage={q.pane.busy[s.busy.kind]} validationState="none">
+        <Field validationMessage={s.busy.detail ?? q.pane.busy[s.busy.kind]} validationState="none">
           <ProgressBar value={s.busy.value} data-testid="payroll-progress" />
         </Field>
       )}

@@ -9,7 +9,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
-import { APPROVE_RUN, CALCULATE_RUN, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type OrgUnitOption, type RunSummary } from '../../api/operations.ts';
+import { followJob, isOpen, type JobView } from '../../api/jobs.ts';
+import { APPROVE_RUN, START_CALCULATION, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type OrgUnitOption, type RunSummary } from '../../api/operations.ts';
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { changesFromServer, changesSheetSpec, explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type ChangeRow, type RunView } from '../../payroll/payroll-sheet.ts';
 import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payroll/review.ts';
@@ -23,6 +24,8 @@ export interface Busy {
   kind: BusyKind;
   /** 0..1 when known. */
   value?: number;
+  /** What is happening, when more is known than the kind says (people calculated so far). */
+  detail?: string;
 }
 export type Status = { intent: 'success' | 'error' | 'info'; message: string; retry?: () => void } | null;
 
@@ -94,7 +97,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const selected = runs.find((r) => r.id === runId);
 
   /** Runs one long action at a time, showing its progress; refused while another runs. */
-  const act = (kind: BusyKind, work: (progress: (value: number) => void) => Promise<void>) =>
+  const act = (kind: BusyKind, work: (progress: (value: number, detail?: string) => void) => Promise<void>) =>
     oneAtATime(
       running,
       {
@@ -105,7 +108,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
         fail,
         finish: () => setBusy(null),
       },
-      () => work((value) => setBusy({ kind, value })),
+      () => work((value, detail) => setBusy({ kind, value, detail })),
     );
 
   /** The changes to list, or null (with the reason to show) when there is nothing to compare with. */
@@ -165,6 +168,35 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
       setStatus({ intent: 'success', message: format(p.done, { status: p.statuses[view.run.status as keyof typeof p.statuses] ?? view.run.status }) });
     });
 
+  /**
+   * Follows a calculation job to its end (the server calculates off the request path;
+   * the bar shows people done), then shows the run as calculated.
+   */
+  const followCalculation = async (jobId: string, id: string, progress: (value: number, detail?: string) => void) => {
+    const count = new Intl.NumberFormat(w.locale);
+    const job = await followJob(client, jobId, (j) =>
+      progress(
+        j.total ? j.done / j.total : 0,
+        j.status === 'QUEUED' ? q.pane.queued : j.total ? format(q.pane.calculating, { done: count.format(j.done), total: count.format(j.total) }) : undefined,
+      ),
+    );
+    await loadRuns();
+    await loadReview(id);
+    setStatus({ intent: 'success', message: format(p.calculated, { n: count.format(job.total), status: p.statuses.CALCULATED }) });
+  };
+
+  const calculate = act('calculate', async (progress) => {
+    const r = selected!;
+    const d = await run<{ startPayrollCalculation: JobView }>(client, START_CALCULATION, { id: r.id, revision: r.revision }, true);
+    await followCalculation(d.startPayrollCalculation.id, r.id, progress);
+  });
+
+  // Opened (or the run chosen) while its calculation runs: follow it, so the bar and the outcome show here too.
+  useEffect(() => {
+    const job = review?.calculation;
+    if (review && job && isOpen(job) && !running.current) void act('calculate', (progress) => followCalculation(job.id, review.run.id, progress))();
+  }, [review]);
+
   const create = act('create', async () => {
     const d = await run<{ createPayrollRun: RunView }>(client, CREATE_RUN, { month, u: unitId }, true);
     await loadRuns();
@@ -192,7 +224,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     refresh,
     explain,
     create,
-    calculate: mutate('calculate', CALCULATE_RUN),
+    calculate,
     submit: mutate('submit', SUBMIT_RUN),
     approve: mutate('approve', APPROVE_RUN, { comment: comment || null }),
     sendBack: mutate('return', RETURN_RUN, { comment }),

@@ -1,0 +1,64 @@
+/**
+ * Following a job the server runs off the request path (a payroll
+ * calculation): ask for it until it has finished, reporting its progress;
+ * a blip in the connection meanwhile is waited out, since the job goes on
+ * without the pane. A failed job's refusal becomes the same ApiError a
+ * refused request gives, so the pane says it in the user's language.
+ */
+import type { Client } from '@urql/core';
+import { ApiError, run } from './client.ts';
+import { isTransient } from './describe-error.ts';
+
+export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export interface JobView {
+  id: string;
+  status: JobStatus;
+  done: number;
+  total: number;
+  error: { code: string; reason: string; field: string | null; message: string; params: { name: string; value: string; isNumber: boolean }[] } | null;
+}
+
+export const JOB_FIELDS = 'id status done total error { code reason field message params { name value isNumber } }';
+export const JOB = `query Job($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`;
+
+export const isOpen = (job: Pick<JobView, 'status'> | null | undefined): boolean => job?.status === 'QUEUED' || job?.status === 'RUNNING';
+
+/** The refusal a failed job keeps, as the ApiError a refused request would have given. */
+export function jobError(job: JobView): ApiError {
+  const e = job.error ?? { code: 'INTERNAL', reason: 'JOB_FAILED', field: null, message: 'The job failed', params: [] };
+  const params = Object.fromEntries(e.params.map((p) => [p.name, p.isNumber ? Number(p.value) : p.value]));
+  return new ApiError(e.message, e.code, e.reason, params, e.field ?? undefined);
+}
+
+export interface FollowOptions {
+  /** Between two asks (ms). */
+  intervalMs?: number;
+  /** Connection failures in a row waited out before giving up. */
+  patience?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Asks for the job until it has finished; `progress` gets each answer. Resolves
+ * with the finished job when it succeeded, rejects with its refusal when it failed.
+ */
+export async function followJob(client: Client, id: string, progress: (job: JobView) => void, options: FollowOptions = {}): Promise<JobView> {
+  const { intervalMs = 400, patience = 30, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) } = options;
+  let failures = 0;
+  for (;;) {
+    let job: JobView;
+    try {
+      job = (await run<{ job: JobView }>(client, JOB, { id })).job;
+      failures = 0;
+    } catch (err) {
+      if (!isTransient(err) || ++failures > patience) throw err;
+      await sleep(intervalMs * Math.min(failures, 5));
+      continue;
+    }
+    progress(job);
+    if (job.status === 'SUCCEEDED') return job;
+    if (job.status === 'FAILED') throw jobError(job);
+    await sleep(intervalMs);
+  }
+}
