@@ -1,12 +1,14 @@
 /**
  * Other users during a payroll run (issue 12 §2): while a 10,000-person run
- * is calculated, a small read (one person by employee number, as a rep's
- * screen makes) is due every 10 ms in the same server process; prints how
+ * is calculated as the pane has it calculated (a job: the SQLite job thread,
+ * or pg-boss on PostgreSQL), a small read (one person by employee number, as
+ * a rep's screen makes) is due every 10 ms in the server process; prints how
  * long those reads took from when they were due (p50, p99, max) against the
  * target p99 ≤ 100 ms.
  *
  *   node --import tsx bench/payroll-contention.bench.ts [people] [sqlite|postgresql]
- *   (SHOW_BLOCKS=1 also lists each stall of the event loop over 60 ms and the run's phases)
+ *   (IN_REQUEST=1 calculates within this process's event loop instead, as calculatePayrollRun does;
+ *    SHOW_BLOCKS=1 also lists each stall of the event loop over 60 ms)
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,8 @@ import { loadConfig } from '../server/config.ts';
 import type { Context } from '../server/graphql/context.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { report } from './summary.ts';
+import { jobQueueFor } from '../server/jobs/queue.ts';
+import { startPayrollCalculation } from '../server/jobs/jobs.ts';
 
 const PEOPLE = Number(process.argv[2] ?? 10_000);
 const PROVIDER = (process.argv[3] ?? 'sqlite') as 'sqlite' | 'postgresql';
@@ -25,8 +29,25 @@ execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./payr
 const db = await openDatabase(temp.url);
 const root = await db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'COMPANY' } });
 const numbers = (await db.prisma.person.findMany({ select: { employeeNo: true }, take: 1000 })).map((p) => p.employeeNo);
-const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'bench', username: 'bench', sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map() };
+const user = await db.prisma.user.create({ data: { username: 'bench-finance', passwordHash: '-', roles: { create: [{ role: 'FINANCE' }] } } });
+const config = { ...loadConfig({ DATABASE_URL: temp.url }), databaseUrl: temp.url };
+const IN_REQUEST = !!process.env.IN_REQUEST;
+const jobs = IN_REQUEST ? undefined : await jobQueueFor(db, config);
+await jobs?.start();
+const ctx: Context = { prisma: db.prisma, config, viewer: { userId: user.id, username: user.username, sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map(), jobs };
 const run = await createRun(ctx, '2026-03', root.id);
+
+/** The run calculated as the pane has it done (a job, followed to its end), or within this event loop. */
+async function calculate(revision: number) {
+  if (IN_REQUEST) return void (await calculateRun(ctx, run.id, revision));
+  const job = await startPayrollCalculation(ctx, run.id, revision);
+  for (;;) {
+    const { status, error } = await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    if (status === 'SUCCEEDED') return;
+    if (status === 'FAILED') throw new Error(`the calculation failed: ${error}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** One run with a read due every 10 ms: the reads' latencies, sorted, and how long the run took. */
 async function measuredRun(revision: number): Promise<{ calcMs: number; latencies: number[] }> {
@@ -50,7 +71,7 @@ async function measuredRun(revision: number): Promise<{ calcMs: number; latencie
     if (process.env.SHOW_BLOCKS && now - last > 60) console.error(`event loop blocked ${(now - last).toFixed(0)} ms, until ${(now - start).toFixed(0)} ms into the run`);
     last = now;
   }, 5);
-  await calculateRun(ctx, run.id, revision, process.env.SHOW_BLOCKS ? { phase: (n, ms) => console.error(`${n} ${ms.toFixed(0)} ms, until ${(performance.now() - start).toFixed(0)} ms`) } : {});
+  await calculate(revision);
   clearInterval(lag);
   const calcMs = performance.now() - start;
   calculating = false;
@@ -60,15 +81,18 @@ async function measuredRun(revision: number): Promise<{ calcMs: number; latencie
 }
 
 const RUNS = Number(process.env.RUNS ?? 3);
+// One run first, not measured: a server's job thread starts with its first job, once.
+await calculate(run.revision);
 const results = [];
-for (let i = 0; i < RUNS; i++) results.push(await measuredRun(run.revision + i));
+for (let i = 0; i < RUNS; i++) results.push(await measuredRun(run.revision + 1 + i));
 const at = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-console.log(`Quotabook payroll contention benchmark: ${PEOPLE} people, ${PROVIDER}`);
+console.log(`Quotabook payroll contention benchmark: ${PEOPLE} people, ${PROVIDER}, calculated ${IN_REQUEST ? 'within the request' : 'as a job'}`);
 console.log('| run | reads due during it | p50 | p99 | max | target p99 |');
 console.log('|---|---|---|---|---|---|');
 for (const { calcMs, latencies } of results) {
   console.log(`| ${(calcMs / 1000).toFixed(2)} s | ${latencies.length}, one due every 10 ms | ${at(latencies, 0.5).toFixed(1)} ms | ${at(latencies, 0.99).toFixed(1)} ms | ${latencies.at(-1)!.toFixed(1)} ms | ≤ 100 ms |`);
 }
-report({ measure: `p99 of others' small reads during a ${PEOPLE.toLocaleString('en-US')}-person run, ${PROVIDER}`, target: '≤ 100 ms', targetValue: 100, unit: 'ms', values: results.map((r) => at(r.latencies, 0.99)) });
+report({ measure: `p99 of others' small reads during a ${PEOPLE.toLocaleString('en-US')}-person run${IN_REQUEST ? ' (within the request)' : ''}, ${PROVIDER}`, target: '≤ 100 ms', targetValue: 100, unit: 'ms', values: results.map((r) => at(r.latencies, 0.99)) });
+await jobs?.stop();
 await db.close();
 await temp.drop();

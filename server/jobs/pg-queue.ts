@@ -4,7 +4,9 @@
  * each (SKIP LOCKED), and a job whose process died is delivered again after
  * its expiry; runJob makes a second delivery harmless. The queue entry is
  * written on the transaction that creates the job's row, so there is never
- * one without the other. Progress goes to the job row, a few times a second.
+ * one without the other. The work itself runs in the process's job thread
+ * (its own connection), off the event loop that answers other users.
+ * Progress goes to the job row, a few times a second.
  */
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
@@ -12,7 +14,8 @@ import { splitPgSchema } from '../db/client.ts';
 import { pgConnection } from '../db/native-pg.ts';
 import type { Config } from '../config.ts';
 import { describeError } from '../logging.ts';
-import { runJob } from './run-job.ts';
+import { refusalOf } from './run-job.ts';
+import { jobThread } from './job-thread-runner.ts';
 import type { JobQueue } from './queue.ts';
 
 const QUEUE = 'quotabook-jobs';
@@ -32,7 +35,7 @@ export function pgQueue(db: Database, config: Config): JobQueue {
   boss.on('error', (e) => console.error(`job queue: ${describeError(e)}`));
   let ready: Promise<void> | null = null;
   let workerId: string | null = null;
-  const env = { prisma: db.prisma, replica: db.replica, config };
+  const thread = jobThread(db.url, config);
 
   /** Progress to the job row, at most a few times a second; never after the job has finished. */
   const progressOf = (id: string) => {
@@ -67,13 +70,21 @@ export function pgQueue(db: Database, config: Config): JobQueue {
       await open();
       if (workerId) return;
       workerId = await boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
-        if (job) await runJob(env, job.data.jobId, progressOf(job.data.jobId));
+        if (!job) return;
+        const id = job.data.jobId;
+        const { crashed } = await thread.run(id, progressOf(id));
+        if (crashed) {
+          // Its transaction died with the thread: nothing of the work was kept.
+          const error = JSON.stringify(refusalOf(crashed));
+          await db.prisma.job.updateMany({ where: { id, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'FAILED', finishedAt: new Date(), error } });
+        }
       });
     },
     async stop() {
       if (!ready) return;
       await ready.catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+      await thread.stop();
     },
   };
 }

@@ -8,59 +8,28 @@
  * connection. Progress comes by message and is kept here, where the job is
  * read from (SQLite means one server process).
  */
-import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import { holdWriter } from '../db/native-sqlite.ts';
 import { describeError } from '../logging.ts';
 import { refusalOf } from './run-job.ts';
+import { jobThread } from './job-thread-runner.ts';
 import type { JobQueue } from './queue.ts';
-
-type FromThread = { progress: string; done: number; total: number } | { finished: string } | { ready: true };
-
-/** The thread's entry: the bundle's own when running from dist/server, else the TypeScript source through tsx. */
-function threadEntry(): { file: URL; workerData: Record<string, unknown> } {
-  const bundle = (globalThis as { QUOTABOOK_BUNDLE_URL?: string }).QUOTABOOK_BUNDLE_URL;
-  if (bundle) return { file: new URL('./job-thread.mjs', bundle), workerData: {} };
-  return { file: new URL('./ts-thread.mjs', import.meta.url), workerData: { entry: new URL('./job-thread.ts', import.meta.url).href } };
-}
 
 export function threadQueue(db: Database, config: Config): JobQueue {
   const pending: string[] = [];
   const progress = new Map<string, { done: number; total: number }>();
-  let worker: Worker | null = null;
-  let running: { id: string; finished: () => void; failed: (e: Error) => void } | null = null;
+  const thread = jobThread(db.url, config);
   let pumping = false;
   let stopped = false;
   let idle: Promise<void> = Promise.resolve();
-
-  const spawn = () => {
-    const { file, workerData } = threadEntry();
-    const w = new Worker(file, { workerData: { ...workerData, url: db.url, config } });
-    w.on('message', (m: FromThread) => {
-      if ('progress' in m) progress.set(m.progress, { done: m.done, total: m.total });
-      else if ('finished' in m && running?.id === m.finished) running.finished();
-    });
-    w.on('error', (e) => console.error(`job thread: ${describeError(e)}`));
-    w.on('exit', (code) => {
-      if (worker === w) worker = null;
-      running?.failed(new Error(`the job thread stopped (exit ${code})`));
-    });
-    return w;
-  };
 
   const runOne = async (id: string) => {
     const release = await (holdWriter(db.prisma) ?? Promise.resolve(() => undefined));
     let crashed: Error | null = null;
     try {
-      worker ??= spawn();
-      const w = worker;
-      await new Promise<void>((resolve) => {
-        running = { id, finished: resolve, failed: (e) => ((crashed = e), resolve()) };
-        w.postMessage({ run: id });
-      });
+      ({ crashed } = await thread.run(id, (done, total) => progress.set(id, { done, total })));
     } finally {
-      running = null;
       release();
       progress.delete(id);
     }
@@ -105,9 +74,7 @@ export function threadQueue(db: Database, config: Config): JobQueue {
     async stop() {
       stopped = true;
       await idle;
-      const w = worker;
-      worker = null;
-      await w?.terminate();
+      await thread.stop();
     },
   };
 }
