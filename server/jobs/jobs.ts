@@ -11,6 +11,7 @@ import { conflict, notFound, clientError } from '../errors.ts';
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import { kindsWatchedBy, type JobKindName, type PayrollCalculation } from './kinds.ts';
+import { requirePublishable, type RankingQuery } from '../results/ranking.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,6 +47,13 @@ export async function startPayrollCalculation(ctx: Context, runId: string, revis
     }
     if (run.revision !== revision) throw conflict('PayrollRun', runId, revision);
   });
+}
+
+/** Queues the publication of a ranking, once the viewer is known to be one who may publish it. */
+export async function startRankingPublication(ctx: Context, query: RankingQuery) {
+  await requirePublishable(ctx, query);
+  const subject = [query.unitId, query.periodKey, query.by, query.basis, query.metric].join(':');
+  return startJob(ctx, 'ranking.publish', subject, query, async () => undefined);
 }
 
 /** The jobs this viewer may see, as a where clause: their own, or of a kind their role may start. */

@@ -8,6 +8,7 @@ import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Context } from '../graphql/context.ts';
 import { calculateRun } from '../payroll/runs.ts';
+import { publishRanking, type RankingQuery } from '../results/ranking.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,8 +19,10 @@ export interface JobWork {
 }
 
 export interface JobKind<P> {
-  /** Who may start one, and see any one of this kind (others see only their own). */
+  /** Who may start one (checked again when it runs). */
   roles: readonly Role[];
+  /** Who may see any one of this kind; others see only their own. */
+  watchers: readonly Role[];
   run(ctx: Context, params: P, work: JobWork): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export const JOB_KINDS = {
   /** Calculating a payroll run: every payslip, all or nothing (payroll/runs.ts). */
   'payroll.calculate': {
     roles: ['FINANCE', 'ADMIN'],
+    watchers: ['FINANCE', 'ADMIN'],
     run: async (ctx, { runId, revision }, work) => {
       await calculateRun(ctx, runId, revision, {
         progress: work.progress,
@@ -39,6 +43,19 @@ export const JOB_KINDS = {
       });
     },
   } satisfies JobKind<PayrollCalculation>,
+  /** Publishing a ranking: the league table frozen as the next version, with its reward proposals (results/ranking.ts). */
+  'ranking.publish': {
+    roles: ['MANAGER', 'DIRECTOR', 'ADMIN'],
+    // Managers publish for their own area: another manager's publication is not theirs to watch.
+    watchers: ['DIRECTOR', 'ADMIN'],
+    run: async (ctx, query, work) => {
+      work.progress(0, 1);
+      await publishRanking(ctx, query, (tx, published) => {
+        const ranked = published.rows.filter((r) => r.rank !== null).length;
+        return work.finish(tx, { rankingId: published.id, version: published.version, periodKey: published.periodKey, ranked }, ranked);
+      });
+    },
+  } satisfies JobKind<RankingQuery>,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;
@@ -46,4 +63,4 @@ export const isJobKind = (kind: string): kind is JobKindName => Object.hasOwn(JO
 
 /** The kinds this viewer may watch every job of (beyond their own). */
 export const kindsWatchedBy = (roles: readonly Role[]): JobKindName[] =>
-  (Object.keys(JOB_KINDS) as JobKindName[]).filter((k) => JOB_KINDS[k].roles.some((r) => roles.includes(r)));
+  (Object.keys(JOB_KINDS) as JobKindName[]).filter((k) => JOB_KINDS[k].watchers.some((r) => roles.includes(r)));

@@ -9,6 +9,7 @@
  */
 import type { Metric } from '../db/generated/sqlite/client/enums.ts';
 import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
 import { readAchievement } from './achievement.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, notFound } from '../errors.ts';
@@ -123,12 +124,23 @@ export interface PublishedRanking extends LeagueTable {
 
 const ownerKind = (by: RankingQuery['by']) => (by === 'PERSON' ? 'PERSON' : 'UNIT') as 'PERSON' | 'UNIT';
 
-/** Freezes the league table as the next version; its movement is against the version before. */
-export async function publishRanking(ctx: Context, q: RankingQuery): Promise<PublishedRanking> {
-  const { p, grain } = await rankingPeriod(ctx, q.periodKey);
+/** The ranking's period, once the viewer is known to be one who may publish for the unit (NOT_FOUND otherwise) and the period is valid. */
+export async function requirePublishable(ctx: Context, q: RankingQuery) {
+  const period = await rankingPeriod(ctx, q.periodKey);
   const scope = await viewerScope(ctx);
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: q.unitId }, select: { path: true } });
   if (!unit || !mayChangeUnit(scope, unit.path)) throw notFound('OrgUnit', q.unitId);
+  return period;
+}
+
+/** Freezes the league table as the next version; its movement is against the version before. */
+export async function publishRanking(
+  ctx: Context,
+  q: RankingQuery,
+  /** Runs last inside the publication's transaction (a job records its success with it). */
+  finish?: (tx: Prisma.TransactionClient, published: PublishedRanking) => Promise<void>,
+): Promise<PublishedRanking> {
+  const { p, grain } = await requirePublishable(ctx, q);
   const calendar = await fiscalCalendar(ctx);
   // What is frozen (and paid from) is read from the primary, never a lagging replica.
   const rows = await ranked({ ...ctx, replica: undefined }, q, p.key, grain);
@@ -145,7 +157,9 @@ export async function publishRanking(ctx: Context, q: RankingQuery): Promise<Pub
     await recordAudit(tx, ctx.viewer, { entityType: 'RankingSnapshot', entityId: snapshot.id, action: 'publish', after: { ...where, version: snapshot.version, topN: q.top, rows: rows.length } });
     // A ranking of people earns rewards and penalties under the rules, proposed for the payroll month its period ends in.
     await proposeFromRanking(ctx, tx, snapshot, rows, p.end.slice(0, 7));
-    return toPublished(snapshot);
+    const published = toPublished(snapshot);
+    await finish?.(tx, published);
+    return published;
   });
 }
 

@@ -210,6 +210,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   leagueTable: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { leagueTable(unitId: $u, period: "2026-03-12") { periodKey } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   publishedRankings: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { publishedRankings(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   publishRanking: { allowed: ['manager', 'director', 'admin'], query: 'mutation($u: ID!) { publishRanking(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
+  startRankingPublication: { allowed: ['manager', 'director', 'admin'], query: 'mutation($u: ID!) { startRankingPublication(unitId: $u, period: "2026-03-12") { id } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   // Rewards and penalties from rankings: a proposal id that does not exist (allowed roles get NOT_FOUND); rules refused after authorisation.
   rankingRewardRules: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ rankingRewardRules { rewards penalties } }', vars: () => ({}) },
   rankingAdjustmentProposals: { allowed: everyone, query: '{ rankingAdjustmentProposals { id } }', vars: () => ({}) },

@@ -16,10 +16,12 @@ export interface JobView {
   status: JobStatus;
   done: number;
   total: number;
+  /** What a finished job did (a calculation's payslips, a publication's version), when asked for. */
+  summary?: { name: string; value: string; isNumber: boolean }[];
   error: { code: string; reason: string; field: string | null; message: string; params: { name: string; value: string; isNumber: boolean }[] } | null;
 }
 
-export const JOB_FIELDS = 'id status done total error { code reason field message params { name value isNumber } }';
+export const JOB_FIELDS = 'id status done total summary { name value isNumber } error { code reason field message params { name value isNumber } }';
 export const JOB = `query Job($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`;
 
 export const isOpen = (job: Pick<JobView, 'status'> | null | undefined): boolean => job?.status === 'QUEUED' || job?.status === 'RUNNING';

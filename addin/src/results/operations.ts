@@ -1,6 +1,7 @@
 /** The results screens' requests (issue 10 §5), and which period a day and a grain choose. */
 import { bucketKey, type Grain } from '../../../schema/results.ts';
 import type { FiscalCalendar } from '../../../schema/periods.ts';
+import { JOB_FIELDS } from '../api/jobs.ts';
 
 export const ACHIEVEMENT = `query Achievement($period: String!, $grain: PeriodGrain!, $metric: Metric!, $unitId: ID, $personId: ID, $by: ActualsBy, $asOf: Date) {
   achievement(period: $period, grain: $grain, metric: $metric, unitId: $unitId, personId: $personId, by: $by, asOf: $asOf) {
@@ -15,8 +16,9 @@ export const LEAGUE_TABLE = `query LeagueTable($unitId: ID!, $period: String!, $
   leagueTable(unitId: $unitId, period: $period, by: $by, metric: $metric) { periodKey previousPeriodKey ${LEAGUE_FIELDS} }
 }`;
 
-export const PUBLISH_RANKING = `mutation PublishRanking($unitId: ID!, $period: String!, $by: RankingBy, $metric: Metric) {
-  publishRanking(unitId: $unitId, period: $period, by: $by, metric: $metric) { id version periodKey ${LEAGUE_FIELDS} }
+/** Publishing runs as a job on the server (issue 12 §2): the job comes back at once, to be followed. */
+export const START_RANKING_PUBLICATION = `mutation StartRankingPublication($unitId: ID!, $period: String!, $by: RankingBy, $metric: Metric) {
+  startRankingPublication(unitId: $unitId, period: $period, by: $by, metric: $metric) { ${JOB_FIELDS} }
 }`;
 
 /** The viewer's own places in published rankings (their row only). */

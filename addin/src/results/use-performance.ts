@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
 import { run } from '../api/client.ts';
+import { followJob, type JobView } from '../api/jobs.ts';
 import { ORG_TREE, treeOrder, type OrgUnitOption } from '../api/operations.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
@@ -14,8 +15,8 @@ import { writeChart } from '../excel/charts.ts';
 import { today } from '../../../schema/dates.ts';
 import type { Metric } from '../../../schema/metrics.ts';
 import { CALENDAR_YEAR, type FiscalCalendar } from '../../../schema/periods.ts';
-import { ACHIEVEMENT, FISCAL_YEAR_START, fiscalCalendarOf, LEAGUE_TABLE, PUBLISH_RANKING, periodFor, type PeriodGrain } from './operations.ts';
-import { dashboardSheet, performanceSheet, rankingSheet, type AchievementData, type LeagueData, type LeagueRow } from './results-sheets.ts';
+import { ACHIEVEMENT, FISCAL_YEAR_START, fiscalCalendarOf, LEAGUE_TABLE, START_RANKING_PUBLICATION, periodFor, type PeriodGrain } from './operations.ts';
+import { dashboardSheet, performanceSheet, rankingSheet, type AchievementData, type LeagueData } from './results-sheets.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -83,9 +84,12 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
     await act(async () => {
       if (!unitId) return info(w.results.chooseUnit);
       step(w.results.busy.publish);
-      const p = (await run<{ publishRanking: { version: number; periodKey: string; rows: LeagueRow[] } }>(client, PUBLISH_RANKING, { unitId, period: chosen.ranking, by, metric })).publishRanking;
+      // Published by the server as a job: followed to its end, its summary naming the version.
+      const started = (await run<{ startRankingPublication: JobView }>(client, START_RANKING_PUBLICATION, { unitId, period: chosen.ranking, by, metric }, true)).startRankingPublication;
+      const job = await followJob(client, started.id, () => undefined);
+      const summary = Object.fromEntries((job.summary ?? []).map((v) => [v.name, v.value]));
       published = true;
-      return format(w.results.published, { period: p.periodKey, version: p.version, n: p.rows.filter((r) => r.rank !== null).length });
+      return format(w.results.published, { period: summary.periodKey ?? chosen.ranking, version: summary.version ?? '', n: summary.ranked ?? '' });
     });
     return published;
   };

@@ -15,12 +15,14 @@ export interface JobRow {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  result: string | null;
   error: string | null;
 }
 
 const JobStatusEnum = builder.enumType(JobStatus, { name: 'JobStatus' });
 
-const JobErrorParamRef = builder.objectRef<{ name: string; value: string | number }>('JobErrorParam').implement({
+const JobValueRef = builder.objectRef<{ name: string; value: string | number }>('JobValue').implement({
+  description: 'A named value: a refusal’s parameter, or a figure of what a job did.',
   fields: (t) => ({
     name: t.exposeString('name'),
     value: t.string({ resolve: (p) => String(p.value) }),
@@ -35,7 +37,7 @@ const JobErrorRef = builder.objectRef<JobRefusal>('JobError').implement({
     reason: t.exposeString('reason'),
     field: t.exposeString('field', { nullable: true }),
     message: t.exposeString('message', { description: 'In English, for API clients; the pane renders reason and params in the reader’s language.' }),
-    params: t.field({ type: [JobErrorParamRef], resolve: (e) => Object.entries(e.params).map(([name, value]) => ({ name, value })) }),
+    params: t.field({ type: [JobValueRef], resolve: (e) => Object.entries(e.params).map(([name, value]) => ({ name, value })) }),
   }),
 });
 
@@ -43,7 +45,7 @@ export const JobRef = builder.objectRef<JobRow>('Job').implement({
   description: 'Work done off the request path. Ask for it again (by id) until its status is SUCCEEDED or FAILED.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    kind: t.exposeString('kind', { description: 'What the job does: payroll.calculate.' }),
+    kind: t.exposeString('kind', { description: 'What the job does: payroll.calculate or ranking.publish.' }),
     status: t.field({ type: JobStatusEnum, resolve: (j) => j.status }),
     subjectId: t.exposeID('subjectId', { nullable: true, description: 'What it works on (the payroll run).' }),
     done: t.exposeInt('done', { description: 'Items done so far (people calculated).' }),
@@ -51,6 +53,11 @@ export const JobRef = builder.objectRef<JobRow>('Job').implement({
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    summary: t.field({
+      type: [JobValueRef],
+      description: 'What a finished job did: payroll.calculate gives runId, status, revision, payslips; ranking.publish gives rankingId, version, periodKey, ranked.',
+      resolve: (j) => Object.entries(j.result ? (JSON.parse(j.result) as Record<string, string | number>) : {}).map(([name, value]) => ({ name, value })),
+    }),
     error: t.field({ type: JobErrorRef, nullable: true, resolve: (j) => (j.error ? (JSON.parse(j.error) as JobRefusal) : null) }),
   }),
 });

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum } from './enums.ts';
+import { startRankingPublication } from '../../jobs/jobs.ts';
+import { JobRef } from './Job.ts';
 import { leagueTable, myRankings, publishedRankings, publishRanking, type LeagueRow, type LeagueTable, type MyRanking, type PublishedRanking } from '../../results/ranking.ts';
 
 const RankingByEnum = builder.enumType('RankingBy', { values: ['PERSON', 'CHILD_UNIT'] as const, description: 'The unit’s people (its subtree), or its child units.' });
@@ -109,5 +111,12 @@ builder.mutationFields((t) => ({
     authScopes: { manager: true, director: true, admin: true },
     args: { ...args(t), top: top(t) },
     resolve: (_r, a, ctx) => publishRanking(ctx, query(a as Args)),
+  }),
+  startRankingPublication: t.field({
+    type: JobRef,
+    description: 'Publishes the ranking as publishRanking does, as a job returned at once; ask for the job until it has finished (its summary names the version).',
+    authScopes: { manager: true, director: true, admin: true },
+    args: { ...args(t), top: top(t) },
+    resolve: (_r, a, ctx) => startRankingPublication(ctx, query(a as Args)),
   }),
 }));
