@@ -18,10 +18,15 @@
  * cache off (SESSION_CACHE_TTL_MS=0: every request reads the session, as
  * before the cache) and on (the defaults). Prints a table — requests/s, p50,
  * p99 — and each signed-in row's share of anonymous, against the targets:
- * 80 % for signed-in `{__typename}`, 40 % for the own-data query. A script
- * that prints figures, not a test: the figures go to bench/RESULTS.md by hand.
+ * 80 % for signed-in `{__typename}`, 40 % for the own-data query.
  *
- *   npm run load -- --duration 5 --rounds 3 --warmup 3 --connections 10 --cache both|on|off
+ * Then an open load with the cache on: 200 clients asking for the rep's own
+ * data at 200 requests a second in all (autocannon's overall rate, latencies
+ * corrected for coordinated omission), p99 against the target of 50 ms.
+ * `--db` picks the database (SQLite, PostgreSQL or both). A script that
+ * prints figures, not a test: the figures go to bench/RESULTS.md by hand.
+ *
+ *   npm run load -- --duration 5 --rounds 3 --warmup 3 --connections 10 --cache both|on|off --db sqlite|postgresql|both
  *   npm run load -- --cache on --cpu-prof DIR   (the server's CPU profile, for Chrome DevTools, in DIR)
  */
 import os from 'node:os';
@@ -42,6 +47,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     cache: { type: 'string', default: 'both' },
+    db: { type: 'string', default: 'sqlite' },
+    'open-rate': { type: 'string', default: '200' },
     'cpu-prof': { type: 'string' },
   },
 });
@@ -50,7 +57,9 @@ const CONNECTIONS = Number(values.connections);
 const WARMUP = Number(values.warmup);
 const ROUNDS = Number(values.rounds);
 const modes = values.cache === 'both' ? (['off', 'on'] as const) : values.cache === 'off' ? (['off'] as const) : (['on'] as const);
-const TARGETS = { signedIn: 0.8, ownData: 0.4 };
+const TARGETS = { signedIn: 0.8, ownData: 0.4, openP99Ms: 50 };
+const OPEN_RATE = Number(values['open-rate']);
+const providers = values.db === 'both' ? (['sqlite', 'postgresql'] as const) : values.db === 'postgresql' ? (['postgresql'] as const) : (['sqlite'] as const);
 
 interface Case {
   name: string;
@@ -63,85 +72,105 @@ interface Case {
 }
 
 const started = performance.now();
-const temp = await tempDatabase('sqlite');
-try {
-  await migrate(temp.url);
-  const db = await openDatabase(temp.url);
-  const seeded = await seedDemoIfEmpty(db.prisma);
-  await db.close();
-  console.log(`demo database: ${seeded?.people} people, ${seeded?.sales ?? 0} sales, ${seeded?.plans ?? 0} published target plans (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+const rows: string[][] = [];
+for (const provider of providers) await measure(provider);
+console.log(
+  `\nQuotabook load: ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s a case, in turn, after ${WARMUP} s of warm-up each; medians; then ${OPEN_RATE} clients at ${OPEN_RATE} requests/s in all for ${DURATION * 2} s; server in its own process; ` +
+    `${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
+);
+const head = ['database', 'server', 'request', 'requests/s', 'p50', 'p99', 'against the target', ''];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
 
-  const rows: string[][] = [];
-  for (const mode of modes) {
-    const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
-    const server = await startServerProcess(temp.url, mode === 'off' ? { SESSION_CACHE_TTL_MS: '0' } : {}, profile);
-    try {
-      const login = await server.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'rep', p: DEMO_PASSWORD });
-      const token = login.data?.login.token;
-      if (!token) throw new Error(`rep could not sign in: ${JSON.stringify(login.errors)}`);
-      const year = new Date().getFullYear();
-      const cases: Case[] = [
-        { name: 'anonymous {__typename}', query: '{ __typename }' },
-        { name: 'signed-in {__typename} (rep)', target: TARGETS.signedIn, query: '{ __typename }', token },
-        { name: `rep's own data: MyTargets(${year})`, target: TARGETS.ownData, query: MY_TARGETS, variables: { year }, token },
-      ];
-      for (const c of cases) {
-        // Each request must be what it claims: a signed-in answer with data, not a refusal; and every one under load the same.
-        const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: headers(c), body: body(c) });
-        c.expect = await res.text();
-        const check = JSON.parse(c.expect) as { data?: Record<string, unknown>; errors?: unknown };
-        if (check.errors || !check.data) throw new Error(`${c.name}: ${c.expect}`);
-        const first = Object.values(check.data)[0];
-        if (Array.isArray(first)) c.name += `, ${first.length} rows`;
-        await run(server.url, c, WARMUP);
-      }
-      // Rounds of the three in turn, each signed-in figure against the anonymous one of its own round:
-      // the machine is shared, and a change in the load from outside then moves all three alike.
-      const results = cases.map(() => [] as { rps: number; p50: number; p99: number; ratio: number; failures: number }[]);
-      for (let round = 0; round < ROUNDS; round++) {
-        let anonymous = 0;
-        for (const [i, c] of cases.entries()) {
-          const r = await run(server.url, c, DURATION);
-          if (!c.token) anonymous = r.requests.average;
-          results[i]!.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ratio: r.requests.average / anonymous, failures: r.non2xx + r.errors + r.mismatches });
+async function measure(provider: 'sqlite' | 'postgresql') {
+  const temp = await tempDatabase(provider);
+  try {
+    await migrate(temp.url);
+    const db = await openDatabase(temp.url);
+    const seeded = await seedDemoIfEmpty(db.prisma);
+    await db.close();
+    console.log(`${provider} demo database: ${seeded?.people} people, ${seeded?.sales ?? 0} sales, ${seeded?.plans ?? 0} published target plans (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    for (const mode of modes) {
+      const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+      const server = await startServerProcess(temp.url, mode === 'off' ? { SESSION_CACHE_TTL_MS: '0' } : {}, profile);
+      try {
+        const login = await server.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: 'rep', p: DEMO_PASSWORD });
+        const token = login.data?.login.token;
+        if (!token) throw new Error(`rep could not sign in: ${JSON.stringify(login.errors)}`);
+        const year = new Date().getFullYear();
+        const cases: Case[] = [
+          { name: 'anonymous {__typename}', query: '{ __typename }' },
+          { name: 'signed-in {__typename} (rep)', target: TARGETS.signedIn, query: '{ __typename }', token },
+          { name: `rep's own data: MyTargets(${year})`, target: TARGETS.ownData, query: MY_TARGETS, variables: { year }, token },
+        ];
+        for (const c of cases) {
+          // Each request must be what it claims: a signed-in answer with data, not a refusal; and every one under load the same.
+          const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: headers(c), body: body(c) });
+          c.expect = await res.text();
+          const check = JSON.parse(c.expect) as { data?: Record<string, unknown>; errors?: unknown };
+          if (check.errors || !check.data) throw new Error(`${c.name}: ${c.expect}`);
+          const first = Object.values(check.data)[0];
+          if (Array.isArray(first)) c.name += `, ${first.length} rows`;
+          await run(server.url, c, WARMUP);
         }
+        // Rounds of the three in turn, each signed-in figure against the anonymous one of its own round:
+        // the machine is shared, and a change in the load from outside then moves all three alike.
+        const results = cases.map(() => [] as { rps: number; p50: number; p99: number; ratio: number; failures: number }[]);
+        for (let round = 0; round < ROUNDS; round++) {
+          let anonymous = 0;
+          for (const [i, c] of cases.entries()) {
+            const r = await run(server.url, c, DURATION);
+            if (!c.token) anonymous = r.requests.average;
+            results[i]!.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ratio: r.requests.average / anonymous, failures: r.non2xx + r.errors + r.mismatches });
+          }
+        }
+        for (const [i, c] of cases.entries()) {
+          const rs = results[i]!;
+          const ratio = median(rs.map((r) => r.ratio));
+          const failures = rs.reduce((n, r) => n + r.failures, 0);
+          rows.push([
+            provider,
+            `cache ${mode}`,
+            c.name,
+            fmt(median(rs.map((r) => r.rps))),
+            `${median(rs.map((r) => r.p50))} ms`,
+            `${median(rs.map((r) => r.p99))} ms`,
+            c.target === undefined ? '' : `${Math.round(ratio * 100)} % of anonymous (target ${c.target * 100} %: ${ratio >= c.target ? 'met' : 'not met'})`,
+            failures ? `${failures} failed` : '',
+          ]);
+        }
+        if (mode === 'on') {
+          // An open load: many clients, each asking about once a second, at a fixed rate in all.
+          const own = cases[2]!;
+          const r = await run(server.url, own, DURATION * 2, { connections: OPEN_RATE, overallRate: OPEN_RATE });
+          const failures = r.non2xx + r.errors + r.mismatches + r.timeouts;
+          rows.push([
+            provider,
+            `cache on, ${OPEN_RATE} clients`,
+            `${own.name} at ${OPEN_RATE} requests/s`,
+            fmt(r.requests.average),
+            `${r.latency.p50} ms`,
+            `${r.latency.p99} ms`,
+            `p99 target ≤ ${TARGETS.openP99Ms} ms: ${r.latency.p99 <= TARGETS.openP99Ms ? 'met' : 'not met'}`,
+            failures ? `${failures} failed` : '',
+          ]);
+        }
+      } finally {
+        await server.stop();
       }
-      for (const [i, c] of cases.entries()) {
-        const rs = results[i]!;
-        const ratio = median(rs.map((r) => r.ratio));
-        const failures = rs.reduce((n, r) => n + r.failures, 0);
-        rows.push([
-          `cache ${mode}`,
-          c.name,
-          fmt(median(rs.map((r) => r.rps))),
-          `${median(rs.map((r) => r.p50))} ms`,
-          `${median(rs.map((r) => r.p99))} ms`,
-          c.target === undefined ? '' : `${Math.round(ratio * 100)} % (target ${c.target * 100} %: ${ratio >= c.target ? 'met' : 'not met'})`,
-          failures ? `${failures} failed` : '',
-        ]);
-      }
-    } finally {
-      await server.stop();
     }
+  } finally {
+    await temp.drop();
   }
-
-  console.log(
-    `\nQuotabook load: ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s a case, in turn, after ${WARMUP} s of warm-up each; medians; server in its own process (SQLite); ` +
-      `${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
-  );
-  const head = ['server', 'request', 'requests/s', 'p50', 'p99', 'share of anonymous (median of rounds)', ''];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
-} finally {
-  await temp.drop();
 }
 
-function run(url: string, c: Case, seconds: number): Promise<autocannon.Result> {
+function run(url: string, c: Case, seconds: number, rate: { connections: number; overallRate: number } | null = null): Promise<autocannon.Result> {
   return autocannon({
     url: `${url}/graphql`,
     method: 'POST',
-    connections: CONNECTIONS,
+    connections: rate?.connections ?? CONNECTIONS,
+    ...(rate ? { overallRate: rate.overallRate } : {}),
     duration: seconds,
     headers: headers(c),
     body: body(c),

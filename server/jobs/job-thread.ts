@@ -9,7 +9,8 @@ import { runJob } from './run-job.ts';
 
 const { url, config } = workerData as { url: string; config: Config };
 const port = parentPort!;
-const db = await openDatabase(url);
+// One job at a time: its transaction's connection and one for its progress and status (PostgreSQL).
+const db = await openDatabase(url, { poolMax: 2 });
 const env = { prisma: db.prisma, config };
 
 let last = 0;

@@ -31,7 +31,7 @@ export const jobsSchemaFor = (url: string) => {
 
 export function pgQueue(db: Database, config: Config): JobQueue {
   const { connectionString } = splitPgSchema(db.url);
-  const boss = new PgBoss({ connectionString, schema: jobsSchemaFor(db.url), max: 3, application_name: 'quotabook-jobs', schedule: false });
+  const boss = new PgBoss({ connectionString, schema: jobsSchemaFor(db.url), max: 2, application_name: 'quotabook-jobs', schedule: false });
   boss.on('error', (e) => console.error(`job queue: ${describeError(e)}`));
   let ready: Promise<void> | null = null;
   let workerId: string | null = null;
