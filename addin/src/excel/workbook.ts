@@ -17,7 +17,9 @@
  *   inserted inside it) or its name is taken on another sheet;
  * - it learns which sheets and tables exist (one sync) before calling into
  *   them: Office.js documents *OrNullObject results only as something to
- *   test after a sync, so nothing is called on one before that;
+ *   test after a sync, so nothing is called on one before that; a refresh
+ *   that has just read the sheet (readTaggedSheet) hands the write what the
+ *   read found (a SheetHandle) instead, and the write does not look again;
  * - a protected sheet is unprotected first (only when it is protected),
  *   tagged in the first batch, and protected last, so a refusal midway
  *   leaves it findable by its tags;
@@ -195,8 +197,8 @@ interface SheetInfo {
  * is two round trips fewer (issue 12 §4). Plain facts, no proxies: they
  * outlive the read's request context. Where they could have gone stale before
  * the write, the write is safe anyway: cells the new block adds beyond the
- * old one are probed afresh, and a sheet renamed or removed since is looked
- * for again.
+ * old one are probed afresh, and a sheet renamed, removed or (un)protected
+ * since is looked at again.
  */
 export interface SheetHandle {
   name: string;
