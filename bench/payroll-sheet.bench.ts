@@ -80,7 +80,8 @@ stats.largestRequestBytes = 0;
 t = performance.now();
 const previous = await readTaggedSheet(run, PAYROLL_KIND, { month: '2026-03', scope: 'u-root' });
 const second = payrollSheetSpec(w, runView(100n), previousValues(previous));
-await writeGridSheet(run, second);
+// As the pane does: the write takes the sheet the read found (usePayroll.ts).
+await writeGridSheet(run, second, { sheet: previous?.sheet });
 const refreshMs = performance.now() - t;
 const req2 = sum(stats.requestBytes.slice(before.req));
 const res2 = sum(stats.responseBytes.slice(before.res));

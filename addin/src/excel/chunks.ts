@@ -43,6 +43,9 @@ export const OFFICE_ACTION_BYTES = 320;
 export const OFFICE_CHUNK_CELLS = 1500;
 export const OFFICE_CHUNK_BYTES = 640;
 
+/** A value's size as JSON in UTF-8: what it weighs in a request or a response. */
+export const jsonBytes = (value: unknown): number => encoder.encode(JSON.stringify(value)).length;
+
 /**
  * Bytes a row adds to a request: its values as JSON, and its share of the
  * array's chunk objects. (Number formats go once per column range, not per

@@ -1,7 +1,7 @@
 /** The workbook adapter, run unchanged against the Excel stand-in. */
 import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
-import { PROP, readTaggedSheet, WorkbookConflictError, writeSheetTable, type ExcelRun, type SheetTableSpec } from './workbook.ts';
+import { PROP, readTaggedSheet, WorkbookConflictError, writeGridSheet, writeSheetTable, type ExcelRun, type GridSheetSpec, type SheetTableSpec } from './workbook.ts';
 
 const spec = (rows: number, over: Partial<SheetTableSpec> = {}): SheetTableSpec => ({
   sheetName: 'Roster',
@@ -127,7 +127,7 @@ describe('writeSheetTable, refreshing after the user removed the table', () => {
 });
 
 describe('readTaggedSheet on a big sheet', () => {
-  it('reads 150,000 rows in blocks sized to about 4 MB an answer, after a first of 100,000 cells: 2 reads, not 5', async () => {
+  it('reads 150,000 rows in blocks sized to about 4.5 MB an answer, after a first of 100,000 cells: 2 reads, not 5', async () => {
     const { workbook, run } = excel();
     await writeSheetTable(run, spec(150_000));
     const syncs = workbook.stats.syncs;
@@ -135,8 +135,103 @@ describe('readTaggedSheet on a big sheet', () => {
     const read = await readTaggedSheet(run, 'roster', {});
     expect(read!.values).toHaveLength(150_001);
     expect(read!.values[150_000]).toEqual(['QB150000', '张149999', 152999]);
-    // Two to find the sheet and its tags, then the rows: 100,000 cells, then the rest in one answer under 5 MB.
-    expect(workbook.stats.syncs - syncs).toBe(2 + 2);
+    // One to find the sheet (it is the active one, as a write leaves it), then the rows: 100,000 cells, then the rest in one answer under 5 MB.
+    expect(workbook.stats.syncs - syncs).toBe(1 + 2);
     expect(Math.max(...workbook.stats.responseBytes.slice(answers))).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+/** A small input grid, tagged for a month: the shape of a Payroll or Targets sheet. */
+const grid = (rows: number, over: Partial<GridSheetSpec> = {}): GridSheetSpec => ({
+  sheetName: 'Grid',
+  kind: 'grid',
+  identity: { month: '2026-03' },
+  columns: [
+    { header: '工号', numberFormat: '@', width: 60 },
+    { header: '金额', numberFormat: '#,##0.00', width: 80 },
+  ],
+  rows: Array.from({ length: rows }, (_, i) => [`QB${i + 1}`, 100 + i]),
+  properties: {},
+  input: { row: 1, column: 1, rows, columns: 1 },
+  inputRule: { kind: 'decimal', message: 'a number' },
+  hiddenColumns: [],
+  totalRows: [],
+  protect: true,
+  ...over,
+});
+
+describe('a refresh: the read finds the sheet, the write takes what it found (issue 12 §4)', () => {
+  const month = { month: '2026-03' };
+
+  it('finds the sheet in one sync when it is the active one, and in two when the user is elsewhere (even renamed)', async () => {
+    const { workbook, run } = excel(['Sheet1']);
+    await writeGridSheet(run, grid(3));
+    let syncs = workbook.stats.syncs;
+    expect((await readTaggedSheet(run, 'grid', month))!.sheet).toMatchObject({ name: 'Grid', block: 'A1:B4', protected: true });
+    expect(workbook.stats.syncs - syncs).toBe(1 + 1); // find, then the rows
+    workbook.rename('Grid', 'My grid');
+    workbook.activate('Sheet1');
+    syncs = workbook.stats.syncs;
+    const read = await readTaggedSheet(run, 'grid', month);
+    expect(read!.sheetName).toBe('My grid');
+    expect(read!.values[3]).toEqual(['QB3', 102]);
+    expect(workbook.stats.syncs - syncs).toBe(2 + 1);
+    expect(await readTaggedSheet(run, 'grid', { month: '2026-04' })).toBeNull();
+  });
+
+  it('writes with the handle without looking again: one sync for a small protected sheet', async () => {
+    const { workbook, run } = excel();
+    await writeGridSheet(run, grid(3));
+    const read = await readTaggedSheet(run, 'grid', month);
+    const syncs = workbook.stats.syncs;
+    const report = await writeGridSheet(run, grid(3, { rows: [['QB1', 7], ['QB2', 8], ['QB3', 9]], highlight: [{ row: 1, column: 1 }, { row: 2, column: 1 }] }), { sheet: read!.sheet });
+    expect(report).toMatchObject({ sheetName: 'Grid', syncs: 1, replacedPrevious: true });
+    expect(workbook.stats.syncs - syncs).toBe(1);
+    expect(workbook.read('Grid', 'A2:B4')).toEqual([['QB1', 7], ['QB2', 8], ['QB3', 9]]);
+    expect(workbook.cell('Grid', 'B3')?.fill).toBe('#FFEB9C');
+    expect(workbook.sheet('Grid')!.protected).toBe(true);
+  });
+
+  it('still refuses to cover cells the user typed after the read, where the bigger block would go', async () => {
+    const { workbook, run } = excel();
+    await writeGridSheet(run, grid(3));
+    const read = await readTaggedSheet(run, 'grid', month);
+    workbook.sheet('Grid')!.protected = false;
+    workbook.type('Grid', 'B7', 'mine');
+    workbook.sheet('Grid')!.protected = true;
+    const before = JSON.stringify([...workbook.sheet('Grid')!.cells]);
+    await expect(writeGridSheet(run, grid(8), { sheet: read!.sheet })).rejects.toThrow(/Grid!B7 holds your own data/);
+    expect(JSON.stringify([...workbook.sheet('Grid')!.cells])).toBe(before);
+  });
+
+  it('looks for the sheet again when it was renamed after the read, and writes there', async () => {
+    const { workbook, run } = excel();
+    await writeGridSheet(run, grid(3));
+    const read = await readTaggedSheet(run, 'grid', month);
+    workbook.rename('Grid', 'Renamed');
+    const report = await writeGridSheet(run, grid(2), { sheet: read!.sheet });
+    expect(report.sheetName).toBe('Renamed');
+    expect(workbook.sheet('Grid')).toBeUndefined();
+    expect(workbook.read('Renamed', 'A2:B4')).toEqual([['QB1', 100], ['QB2', 101], ['', '']]);
+  });
+
+  it('looks at the sheet again when the user unprotected it after the read (unprotecting it again would be refused)', async () => {
+    const { workbook, run } = excel();
+    await writeGridSheet(run, grid(3));
+    const read = await readTaggedSheet(run, 'grid', month);
+    workbook.sheet('Grid')!.protected = false;
+    const report = await writeGridSheet(run, grid(3, { rows: [['QB1', 1], ['QB2', 2], ['QB3', 3]] }), { sheet: read!.sheet });
+    expect(report.sheetName).toBe('Grid');
+    expect(workbook.read('Grid', 'B2:B4')).toEqual([[1], [2], [3]]);
+    expect(workbook.sheet('Grid')!.protected).toBe(true);
+  });
+
+  it('refuses a handle for another sheet before touching the workbook', async () => {
+    const { workbook, run } = excel();
+    await writeGridSheet(run, grid(3));
+    const read = await readTaggedSheet(run, 'grid', month);
+    const syncs = workbook.stats.syncs;
+    await expect(writeGridSheet(run, grid(3, { identity: { month: '2026-04' } }), { sheet: read!.sheet })).rejects.toThrow(/handle is for grid/);
+    expect(workbook.stats.syncs).toBe(syncs);
   });
 });

@@ -17,7 +17,9 @@
  *   inserted inside it) or its name is taken on another sheet;
  * - it learns which sheets and tables exist (one sync) before calling into
  *   them: Office.js documents *OrNullObject results only as something to
- *   test after a sync, so nothing is called on one before that;
+ *   test after a sync, so nothing is called on one before that; a refresh
+ *   that has just read the sheet (readTaggedSheet) hands the write what the
+ *   read found (a SheetHandle) instead, and the write does not look again;
  * - a protected sheet is unprotected first (only when it is protected),
  *   tagged in the first batch, and protected last, so a refusal midway
  *   leaves it findable by its tags;
@@ -35,7 +37,7 @@
  * Reads go in blocks of rows too (a stray far-away cell makes a used range
  * too large for one response), a block halved when the response is too large.
  */
-import { a1, cellValue, columnLetters, formatRuns, intersect, OFFICE_ACTION_BYTES, OFFICE_CHUNK_BYTES, outside, parseA1, planChunks, rectangles, rowBytes, type Block, type CellInput } from './chunks.ts';
+import { a1, cellValue, columnLetters, formatRuns, intersect, jsonBytes, OFFICE_ACTION_BYTES, OFFICE_CHUNK_BYTES, outside, parseA1, planChunks, rectangles, rowBytes, type Block, type CellInput } from './chunks.ts';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -112,6 +114,12 @@ export interface WriteProgress {
   totalRows: number;
 }
 
+export interface WriteOptions {
+  /** The most request bytes a block of rows may take (tests make it small). */
+  maxBlockBytes?: number;
+  onProgress?: (p: WriteProgress) => void;
+}
+
 export interface WriteReport {
   sheetName: string;
   rows: number;
@@ -182,6 +190,56 @@ interface SheetInfo {
   protection?: Excel.WorksheetProtection;
 }
 
+/**
+ * What a read learned about Quotabook's own sheet (`SheetRead.sheet`), handed
+ * to the write that follows (`writeGridSheet`'s `sheet` option) so that the
+ * write does not look for the sheet and inspect it again: on a refresh that
+ * is two round trips fewer (issue 12 §4). Plain facts, no proxies: they
+ * outlive the read's request context. Where they could have gone stale before
+ * the write, the write is safe anyway: cells the new block adds beyond the
+ * old one are probed afresh, and a sheet renamed, removed or (un)protected
+ * since is looked at again.
+ */
+export interface SheetHandle {
+  name: string;
+  kind: string;
+  identity: Record<string, string>;
+  /** Our previous block (the QuotabookRange tag), or null. */
+  block: string | null;
+  /** The header fingerprint tag, or null. */
+  header: string | null;
+  protected: boolean;
+}
+
+/** Where a block goes, as plain facts: the sheet, and what the last write left there. */
+interface Target {
+  name: string;
+  exists: boolean;
+  /** The QuotabookRange tag: our previous block. */
+  previous: Block | null;
+  /** The QuotabookHeader tag. */
+  header: string | null;
+  protected: boolean;
+  /** The used range as inspected; undefined when not inspected (from a handle): the cells the block adds are then probed afresh. */
+  used?: Block | null;
+}
+
+/** The facts an inspection (synced) found. */
+const targetOf = (info: SheetInfo): Target =>
+  info.exists
+    ? {
+        name: info.name,
+        exists: true,
+        previous: !info.range!.isNullObject && info.range!.value ? parseA1(info.range!.value) : null,
+        header: info.header!.isNullObject ? null : info.header!.value,
+        protected: info.protection!.protected,
+        used: info.used!.isNullObject ? null : parseA1(info.used!.address),
+      }
+    : { name: info.name, exists: false, previous: null, header: null, protected: false, used: null };
+
+/** The facts a read handed over. */
+const targetFromHandle = (h: SheetHandle): Target => ({ name: h.name, exists: true, previous: h.block ? parseA1(h.block) : null, header: h.header, protected: h.protected });
+
 /** Our table as the workbook has it now: its sheet, its block and its header row. */
 interface TableInfo {
   range: Excel.Range;
@@ -198,8 +256,7 @@ type Sync = () => Promise<void>;
  * block is. Only for a sheet the workbook was seen to hold: getItem, never a
  * null object whose nullness is unknown (see the module comment).
  */
-function inspect(context: Excel.RequestContext, name: string, identity: Record<string, string>): SheetInfo {
-  const sheet = context.workbook.worksheets.getItem(name);
+function inspect(context: Excel.RequestContext, name: string, identity: Record<string, string>, sheet = context.workbook.worksheets.getItem(name)): SheetInfo {
   const info: SheetInfo = {
     name,
     exists: true,
@@ -244,7 +301,7 @@ const sheetOf = (address: string) => address.slice(0, address.lastIndexOf('!')).
  * identity), or a free name. First sync: which sheets (and whether our table)
  * exist; second: what the existing candidates hold, and where our table is.
  */
-async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec & { tableName?: string }, sync: Sync): Promise<{ target: SheetInfo; table: TableInfo | null }> {
+async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec & { tableName?: string }, sync: Sync): Promise<{ target: Target; table: TableInfo | null }> {
   const identity = spec.identity ?? {};
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
@@ -263,8 +320,9 @@ async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec &
     table.header.load('values');
   }
   if (infos.some((i) => i.exists) || table) await sync();
-  const target = infos.find((i) => isOurs(i, spec)) ?? infos.find((i) => candidateNames(spec.sheetName).includes(i.name) && !i.exists);
-  if (!target) throw new WorkbookError('NO_FREE_SHEET_NAME', { sheet: spec.sheetName }, `Sheets "${spec.sheetName}" to "${spec.sheetName} (9)" all hold other data; rename one and pull again`);
+  const found = infos.find((i) => isOurs(i, spec)) ?? infos.find((i) => candidateNames(spec.sheetName).includes(i.name) && !i.exists);
+  if (!found) throw new WorkbookError('NO_FREE_SHEET_NAME', { sheet: spec.sheetName }, `Sheets "${spec.sheetName}" to "${spec.sheetName} (9)" all hold other data; rename one and pull again`);
+  const target = targetOf(found);
   if (table && sheetOf(table.range.address).toLowerCase() !== target.name.toLowerCase()) {
     const where = sheetOf(table.range.address);
     throw new WorkbookError('TABLE_NAME_TAKEN', { table: spec.tableName!, sheet: where }, `The table name ${spec.tableName} is taken by a table on ${where}; rename or remove that table, then pull again`);
@@ -280,10 +338,10 @@ async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec &
  * user's cells entered our block (rows inserted above or inside, a row typed
  * below, a column inserted inside), so we refuse rather than clear them.
  */
-function checkTable(target: SheetInfo, previous: Block | null, table: TableInfo | null) {
+function checkTable(target: Target, previous: Block | null, table: TableInfo | null) {
   if (!table || !previous) return;
   const now = parseA1(table.range.address);
-  const stored = target.header && !target.header.isNullObject ? target.header.value : null;
+  const stored = target.header;
   const headerRow = (table.header.values[0] ?? []).slice(0, previous.columns);
   const same = now.row === previous.row && now.column === previous.column && now.rows === previous.rows && now.columns >= previous.columns && (stored === null || stored === headerPrint(headerRow));
   if (!same) {
@@ -295,18 +353,23 @@ async function writeBlock(
   run: ExcelRun,
   spec: SheetBlockSpec & { tableName?: string },
   hooks: {
-    first?: (sheet: Excel.Worksheet, target: SheetInfo) => void;
+    first?: (sheet: Excel.Worksheet, target: Target) => void;
     last: (sheet: Excel.Worksheet, block: Block) => void;
     /** About how many actions `last` queues, so that the last block leaves room for them. */
     lastActions: number;
   },
-  options: { maxBlockBytes?: number; onProgress?: (p: WriteProgress) => void },
+  options: WriteOptions & { sheet?: SheetHandle },
 ): Promise<WriteReport> {
   const maxBlockBytes = options.maxBlockBytes ?? MAX_BLOCK_BYTES;
   const width = spec.columns.length;
   const formats = spec.columns.map((c) => c.numberFormat);
   for (const [i, row] of spec.rows.entries()) {
     if (row.length !== width) throw new Error(`Row ${i + 1} has ${row.length} cells; the table has ${width} columns`);
+  }
+  const handle = options.sheet;
+  const sameIdentity = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+  if (handle && (handle.kind !== spec.kind || !sameIdentity(handle.identity, spec.identity ?? {}))) {
+    throw new Error(`The sheet handle is for ${handle.kind} ${JSON.stringify(handle.identity)}, not ${spec.kind} ${JSON.stringify(spec.identity ?? {})}`);
   }
 
   return run(async (context) => {
@@ -316,31 +379,40 @@ async function writeBlock(
       await context.sync();
     };
 
-    // 1. Where does it go, and where was our previous block?
-    const { target, table } = await chooseSheet(context, spec, sync);
+    // 1. Where does it go, and where was our previous block? A read just before told us (no round trip), or we look.
+    const { target, table } = handle ? { target: targetFromHandle(handle), table: null } : await chooseSheet(context, spec, sync);
     const isNew = !target.exists;
-    const previous: Block | null = !isNew && !target.range!.isNullObject && target.range!.value ? parseA1(target.range!.value) : null;
+    const previous = target.previous;
     const top = spec.banner === undefined ? 0 : 1; // the header's row
     const next: Block = { row: 0, column: 0, rows: spec.rows.length + 1 + top, columns: width };
     if (!isNew) checkTable(target, previous && { ...previous, row: previous.row + top, rows: previous.rows - top }, table);
 
-    // 2. On refresh, make sure the new block covers nothing of the user's.
-    if (!isNew && !target.used!.isNullObject) {
-      const used = parseA1(target.used!.address);
-      const probes = outside(next, previous)
-        .map((part) => intersect(part, used))
-        .filter((b): b is Block => b !== null)
-        .map((b) => {
-          const r = target.sheet!.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
-          r.load('values');
-          return { block: b, range: r };
-        });
+    // 2. On refresh, make sure the new block covers nothing of the user's: the cells it adds beyond the old
+    //    block, within the used range as inspected, or (from a handle, which may be older than the user's
+    //    last keystroke) each such part's own used range, loaded now with its values.
+    if (!isNew && target.used !== null) {
+      const sheet = context.workbook.worksheets.getItem(target.name);
+      const parts = outside(next, previous);
+      const probes = (target.used === undefined ? parts : parts.map((part) => intersect(part, target.used!)).filter((b): b is Block => b !== null)).map((b) => {
+        const whole = sheet.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
+        // A null object may be loaded before its nullness is known (the documented *OrNullObject pattern).
+        const range = target.used === undefined ? whole.getUsedRangeOrNullObject(true) : whole;
+        range.load(target.used === undefined ? ['address', 'values'] : ['values']);
+        return { block: b, range };
+      });
       if (probes.length) {
-        await sync();
+        try {
+          await sync();
+        } catch (error) {
+          if (handle && STALE.has(errorCode(error) ?? '')) throw new StaleHandle();
+          throw error;
+        }
         for (const { block, range } of probes) {
+          if (range.isNullObject) continue;
+          const at = target.used === undefined ? parseA1(range.address) : block;
           for (const [i, row] of range.values.entries()) {
             const j = row.findIndex((v) => v !== '' && v !== null);
-            if (j >= 0) throw new WorkbookConflictError(target.name, `${columnLetters(block.column + j)}${block.row + i + 1}`);
+            if (j >= 0) throw new WorkbookConflictError(target.name, `${columnLetters(at.column + j)}${at.row + i + 1}`);
           }
         }
       }
@@ -421,6 +493,9 @@ async function writeBlock(
       try {
         await sync();
       } catch (error) {
+        // The sheet a read handed over was renamed or removed since, or (un)protected by the user: the first
+        // action on the sheet failed, so nothing of ours was applied; look at the sheet again.
+        if (handle && first && STALE.has(errorCode(error) ?? '')) throw new StaleHandle();
         if (!(maybeTooLarge(error, size, largestPassed) && end - start > 1)) throw error;
         // Too large for one request: halve it, and plan the rest at that size so no size is refused twice.
         // A size error applies nothing; a GeneralException may have come after the new sheet was added, so look.
@@ -443,6 +518,10 @@ async function writeBlock(
   });
 }
 
+/** The sheet a `SheetHandle` names is no longer as the read found it (renamed, removed, protection changed). */
+class StaleHandle extends Error {}
+const STALE = new Set(['ItemNotFound', 'AccessDenied']);
+
 /** Whether a sheet of this name is in the workbook now (one sync). */
 async function sheetExists(context: Excel.RequestContext, name: string, sync: Sync): Promise<boolean> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(name);
@@ -452,7 +531,7 @@ async function sheetExists(context: Excel.RequestContext, name: string, sync: Sy
 }
 
 /** Writes rows as a formatted Excel table (header, formats, widths, frozen header). */
-export function writeSheetTable(run: ExcelRun, spec: SheetTableSpec, options: { maxBlockBytes?: number; onProgress?: (p: WriteProgress) => void } = {}) {
+export function writeSheetTable(run: ExcelRun, spec: SheetTableSpec, options: WriteOptions = {}) {
   return writeBlock(
     run,
     spec,
@@ -485,8 +564,25 @@ function addColumnFormat(range: Excel.Range, f: ColumnFormat) {
   if (f.fontColor) cf.cellValue.format.font.color = f.fontColor;
 }
 
-/** Writes an input grid: input cells filled, unlocked and validated; the rest protected. */
-export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { maxBlockBytes?: number; onProgress?: (p: WriteProgress) => void } = {}) {
+/**
+ * Writes an input grid: input cells filled, unlocked and validated; the rest
+ * protected. With `sheet` (what `readTaggedSheet` just found, e.g. to compare
+ * before a refresh), the sheet is not looked for again; if it was renamed,
+ * removed or (un)protected since, the first batch fails before changing
+ * anything, and it is.
+ */
+export async function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: WriteOptions & { sheet?: SheetHandle | null } = {}): Promise<WriteReport> {
+  const { sheet, ...rest } = options;
+  if (!sheet) return writeGrid(run, spec, rest);
+  try {
+    return await writeGrid(run, spec, { ...rest, sheet });
+  } catch (error) {
+    if (!(error instanceof StaleHandle)) throw error;
+    return writeGrid(run, spec, rest);
+  }
+}
+
+function writeGrid(run: ExcelRun, spec: GridSheetSpec, options: WriteOptions & { sheet?: SheetHandle }) {
   const highlights = rectangles(spec.highlight ?? []);
   return writeBlock(
     run,
@@ -494,7 +590,7 @@ export function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options: { ma
     {
       // Only a protected sheet is unprotected (unprotecting an unprotected one has been refused, office-js#6784).
       first: (sheet, target) => {
-        if (target.exists && target.protection!.protected) sheet.protection.unprotect();
+        if (target.exists && target.protected) sheet.protection.unprotect();
       },
       last: (sheet, block) => {
         const header = sheet.getRangeByIndexes(block.row, 0, 1, spec.columns.length);
@@ -556,13 +652,22 @@ function append<T>(to: T[], rows: readonly T[]): void {
 
 /** Cells read per sync when only values are loaded (a block of empty cells is about 3 bytes a cell in the response). */
 const TAGGED_READ_CELLS = 100_000;
+/**
+ * What a block read after the first aims at in the response: nearer Excel's
+ * 5 MB than a write's 4 MB, because it is sized from bytes measured in the
+ * answers so far (UTF-8, as sent), not estimated; the rest of the sheet is
+ * then split evenly, so no block is fuller than it must be. A block that
+ * still comes back too large is read again in halves.
+ */
+export const READ_BLOCK_BYTES = 4.5 * 1024 * 1024;
 
 /**
  * Reads rows [0, rows) × columns [0, columns) of a sheet in blocks of whole
  * rows of at most `maxCells` cells, one sync each; with `grow`, only the
- * first is that size and the next are sized from what the ones before
- * weighed so that each answer is about 4 MB (under Excel's 5 MB response
- * limit: a big sheet in the fewest round trips, issue 12 §4). A block whose
+ * first is that size and the rest are split evenly into the fewest blocks
+ * of at most READ_BLOCK_BYTES by what the rows so far weighed (under
+ * Excel's 5 MB response limit: a big sheet in the fewest round trips,
+ * issue 12 §4). A block whose
  * response is too large (or that fails with GeneralException while larger
  * than any that went through) is read again in halves, and never that large again.
  */
@@ -597,14 +702,16 @@ async function readRows(
     largestPassed = Math.max(largestPassed, count);
     append(out.values, range.values);
     if (withFormats) append(out.numberFormats, range.numberFormat as string[][]);
-    // What a row weighs in the answer (its values, and formats, as JSON), so the next block is about MAX_BLOCK_BYTES.
+    // What a row weighs in the answer (its values, and formats, as JSON in UTF-8, as Excel sends it), so the next blocks are at most READ_BLOCK_BYTES.
     rowsRead += count;
-    bytesRead += JSON.stringify(range.values).length + (withFormats ? JSON.stringify(range.numberFormat).length : 0);
-    if (grow) {
-      const fits = Math.floor(MAX_BLOCK_BYTES / Math.max(1, bytesRead / rowsRead));
-      perBlock = Math.max(1, Math.min(fits, perBlock * 8, refusedAt - 1));
-    }
+    bytesRead += jsonBytes(range.values) + (withFormats ? jsonBytes(range.numberFormat) : 0);
     start += count;
+    if (grow && start < rows) {
+      const perRow = Math.max(1, bytesRead / rowsRead);
+      const left = rows - start;
+      const blocks = Math.ceil((left * perRow) / READ_BLOCK_BYTES);
+      perBlock = Math.max(1, Math.min(Math.ceil(left / blocks), Math.floor(READ_BLOCK_BYTES / perRow), perBlock * 8, refusedAt - 1));
+    }
     onProgress?.(start);
   }
   return out;
@@ -616,33 +723,56 @@ export interface SheetRead {
   properties: Record<string, string>;
   /** All values of the used range from A1, as Excel returns them. */
   values: unknown[][];
+  /** What the read learned about the sheet, for a write that follows at once (`writeGridSheet`'s `sheet`). Only from `readTaggedSheet`. */
+  sheet?: SheetHandle;
 }
 
 /**
  * Finds the sheet Quotabook wrote for an identity (even if renamed) and reads
  * what it holds now. Null when no such sheet is in the workbook.
+ *
+ * The sheet the user is on is inspected with the first sync, alongside the
+ * list of sheets: it is most often the one refreshed (a write leaves its
+ * sheet active), and then one sync finds it; otherwise a second inspects the
+ * others. The rows follow in blocks of about 4.5 MB (see `readRows`).
  */
 export async function readTaggedSheet(run: ExcelRun, kind: string, identity: Record<string, string>, tagKeys: string[] = []): Promise<SheetRead | null> {
   return run(async (context) => {
+    const spec = { sheetName: '', kind, identity, columns: [], rows: [], properties: {} } as SheetBlockSpec;
+    const tagsOf = (info: SheetInfo) => {
+      const tags = tagKeys.map((k) => [k, info.sheet!.customProperties.getItemOrNullObject(propName(k))] as const);
+      for (const [, p] of tags) p.load('value');
+      return tags;
+    };
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
+    // The active sheet always exists (never a null object), so it may be inspected before the list comes back.
+    const activeSheet = sheets.getActiveWorksheet();
+    activeSheet.load('name');
+    const active = inspect(context, '', identity, activeSheet);
+    const activeTags = tagsOf(active);
     await context.sync();
-    const spec = { sheetName: '', kind, identity, columns: [], rows: [], properties: {} } as SheetBlockSpec;
-    const infos = sheets.items.map((s) => inspect(context, s.name, identity));
-    const tags = infos.map((i) => tagKeys.map((k) => [k, i.sheet!.customProperties.getItemOrNullObject(propName(k))] as const));
-    for (const t of tags) for (const [, p] of t) p.load('value');
-    await context.sync();
-    const at = infos.findIndex((i) => isOurs(i, spec));
-    if (at < 0) return null;
-    const info = infos[at]!;
+    active.name = activeSheet.name;
+    let found: { info: SheetInfo; tags: ReturnType<typeof tagsOf> } | undefined = isOurs(active, spec) ? { info: active, tags: activeTags } : undefined;
+    if (!found) {
+      const others = sheets.items.filter((s) => s.name !== active.name).map((s) => inspect(context, s.name, identity));
+      const tags = others.map(tagsOf);
+      if (others.length) await context.sync();
+      const at = others.findIndex((i) => isOurs(i, spec));
+      if (at >= 0) found = { info: others[at]!, tags: tags[at]! };
+    }
+    if (!found) return null;
+    const { info } = found;
+    const target = targetOf(info);
     const values: unknown[][] = [];
-    if (!info.used!.isNullObject) {
-      const used = parseA1(info.used!.address);
+    if (target.used) {
+      const used = target.used;
       append(values, (await readRows(context, info.sheet!, used.row + used.rows, used.column + used.columns, false, TAGGED_READ_CELLS, undefined, true)).values);
     }
     const properties: Record<string, string> = { ...identity };
-    for (const [k, p] of tags[at]!) if (!p.isNullObject) properties[k] = p.value;
-    return { sheetName: info.name, properties, values };
+    for (const [k, p] of found.tags) if (!p.isNullObject) properties[k] = p.value;
+    const block = info.range!.isNullObject ? null : info.range!.value;
+    return { sheetName: info.name, properties, values, sheet: { name: info.name, kind, identity, block: block || null, header: target.header, protected: target.protected } };
   });
 }
 

@@ -133,6 +133,45 @@ describe('the Payroll sheet', () => {
   });
 });
 
+describe('refreshing a big Payroll sheet (issue 12 §4)', () => {
+  /** `people` payslips, `shift` fen added to every amount (a refresh where everything changed). */
+  const bigView = (people: number, shift: number): RunView => ({
+    ...view('0.00'),
+    payslips: Array.from({ length: people }, (_, i) => {
+      const base = (300_000 + (i % 900) * 100 + shift) / 100;
+      const commission = (((i * 7919) % 300_000) + shift) / 100;
+      const gross = (base * 100 + commission * 100) / 100;
+      return slip(`p${i}`, `QB${String(i).padStart(6, '0')}`, `员工${i}`, {
+        gross: gross.toFixed(2),
+        net: gross.toFixed(2),
+        lines: [line('base', 'Base', 'base', base.toFixed(2)), line('commission', 'Commission', 'commission', commission.toFixed(2))],
+      });
+    }),
+  });
+
+  it('reads back, compares and rewrites 10,000 rows with every amount changed in 4 syncs, within 2 of the floor and none refused', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    const stats = workbook.stats;
+    await writeGridSheet(run, payrollSheetSpec(words.en, bigView(10_000, 0)));
+    const at = { syncs: stats.syncs, answers: stats.responseBytes.length };
+    // As the pane does (usePayroll.ts): the write takes the sheet the read found, and does not look for it again.
+    const before = await readTaggedSheet(run, PAYROLL_KIND, { month: '2026-03', scope: 'u1' });
+    const readSyncs = stats.syncs - at.syncs;
+    const spec = payrollSheetSpec(words.en, bigView(10_000, 1), previousValues(before));
+    const report = await writeGridSheet(run, spec, { sheet: before!.sheet });
+    expect(spec.highlight!.length).toBe(10_000 * 4); // the two components, gross and net of everyone (sales and deductions stay)
+    // Reading: one sync finds the (active) sheet and its tags, two bring its rows back; writing: one, the whole sheet with its highlights.
+    expect([readSyncs, report.syncs]).toEqual([1 + 2, 1]);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const limit = 5 * 1024 * 1024;
+    const floor = 1 + Math.ceil(sum(stats.requestBytes.slice(at.answers)) / limit) + Math.ceil(sum(stats.responseBytes.slice(at.answers)) / limit);
+    expect(stats.syncs - at.syncs).toBeLessThanOrEqual(floor + 2);
+    expect(stats.failedRequests).toBe(0);
+    expect(workbook.read('Payroll 2026-03', 'A3')).toEqual([['QB000000']]);
+  });
+});
+
 describe('the "what changed" sheet', () => {
   it('lists person, component, before, now and the exact difference, saying against what', async () => {
     const { workbook } = createStandInExcel();

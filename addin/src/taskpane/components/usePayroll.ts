@@ -133,7 +133,8 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     progress(0.3);
     const written = changes ? await writeSheetTable(excel(), changesSheetSpec(w, view, changes.label, changes.rows)) : null;
     progress(0.4);
-    const report = await writeGridSheet(excel(), spec, { onProgress: (x) => progress(0.4 + (0.6 * x.rowsWritten) / Math.max(1, x.totalRows)) });
+    // The sheet as the read found it: the write need not look for it again (issue 12 §4).
+    const report = await writeGridSheet(excel(), spec, { sheet: before?.sheet, onProgress: (x) => progress(0.4 + (0.6 * x.rowsWritten) / Math.max(1, x.totalRows)) });
     const wrote = format(p.wrote, { n: view.payslips.length, sheet: report.sheetName, changed: spec.highlight?.length ?? 0 });
     const compared = changes && written
       ? format(q.pane.wroteChanges, { n: changes.rows.length, against: changes.label, sheet: written.sheetName })
