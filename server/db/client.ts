@@ -10,7 +10,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/sqlite/client/client.ts';
 import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
 import { serialisedAdapterFactory, type HoldWriter } from './serialised-adapter.ts';
-import { connectionOf, readConnection, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
+import { cacheStatements, connectionOf, readConnection, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
 import { registerPgPool, trackedPool } from './native-pg.ts';
 
 export type Db = PrismaClient;
@@ -40,7 +40,10 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     let hold: HoldWriter | null = null;
     const adapter = serialisedAdapterFactory(
       new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }),
-      (inner) => (connection = connectionOf(inner)),
+      (inner) => {
+        connection = connectionOf(inner);
+        if (connection) cacheStatements(connection);
+      },
       // Reads while a transaction holds the connection go to a second, query-only one.
       () => readConnection(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 })),
       (h) => (hold = h),

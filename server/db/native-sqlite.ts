@@ -60,6 +60,83 @@ export function sqliteConnection(prisma: object): SqliteConnection | null {
   return connection;
 }
 
+/** Statements kept prepared per connection: Prisma's SQL repeats, and preparing is a large part of a small query's cost. */
+const STATEMENT_CACHE = 500;
+
+interface Statement {
+  reader: boolean;
+  readonly: boolean;
+  run(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  get(...params: unknown[]): unknown;
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+  columns(): unknown[];
+  raw(toggle?: boolean): Statement;
+  safeIntegers(toggle?: boolean): Statement;
+}
+
+/**
+ * Keeps each connection's statements prepared, by SQL text (least recently
+ * used dropped past STATEMENT_CACHE). better-sqlite3 binds a statement's
+ * parameters once for good (`bind`), which the Prisma adapter does on every
+ * query, so each use gets a thin statement of its own that passes its bound
+ * parameters at the call. better-sqlite3 runs a statement to the end before
+ * it returns (the adapter never keeps an iterator open), so one prepared
+ * statement is never in use twice at a time.
+ */
+export function cacheStatements(connection: SqliteConnection): void {
+  const db = connection as unknown as { prepare(sql: string): Statement };
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Statement>();
+  db.prepare = (sql: string): Statement => {
+    let statement = cache.get(sql);
+    if (statement) {
+      cache.delete(sql);
+    } else {
+      statement = prepare(sql);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, statement);
+    return useOf(statement);
+  };
+}
+
+/** One use of a cached statement: `bind` and `raw` hold for this use only, as on a statement just prepared. */
+function useOf(statement: Statement): Statement {
+  let bound: unknown[] | null = null;
+  let raw = false;
+  const params = (given: unknown[]) => {
+    // A reader's mode is the statement's, shared by every use: set to this use's before it runs.
+    if (statement.reader) statement.raw(raw);
+    return given.length || !bound ? given : bound;
+  };
+  const use: Statement = {
+    get reader() {
+      return statement.reader;
+    },
+    get readonly() {
+      return statement.readonly;
+    },
+    bind: (...given: unknown[]) => {
+      if (bound) throw new TypeError('The bind() method can only be invoked once per statement object');
+      bound = given;
+      return use;
+    },
+    run: (...given) => statement.run(...params(given)),
+    all: (...given) => statement.all(...params(given)),
+    get: (...given) => statement.get(...params(given)),
+    iterate: (...given) => statement.iterate(...params(given)),
+    columns: () => statement.columns(),
+    raw: (toggle = true) => {
+      statement.raw(toggle); // refused as better-sqlite3 refuses it, for a statement that returns no data
+      raw = toggle;
+      return use;
+    },
+    safeIntegers: (toggle = true) => (statement.safeIntegers(toggle), use),
+  } as Statement & { bind(...given: unknown[]): Statement };
+  return use;
+}
+
 /**
  * A query-only connection on the same file for the serialised adapter's
  * reads during a transaction (serialised-adapter.ts): whether a statement
@@ -74,6 +151,7 @@ export async function readConnection(factory: SqlDriverAdapterFactory): Promise<
     return undefined;
   }
   connection.pragma('query_only = ON');
+  cacheStatements(connection);
   const known = new Map<string, boolean>();
   return {
     adapter,

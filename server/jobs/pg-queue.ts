@@ -14,7 +14,7 @@ import { splitPgSchema } from '../db/client.ts';
 import { pgConnection } from '../db/native-pg.ts';
 import type { Config } from '../config.ts';
 import { describeError } from '../logging.ts';
-import { refusalOf } from './run-job.ts';
+import { failCrashed } from './run-job.ts';
 import { jobThread } from './job-thread-runner.ts';
 import type { JobQueue } from './queue.ts';
 
@@ -73,11 +73,7 @@ export function pgQueue(db: Database, config: Config): JobQueue {
         if (!job) return;
         const id = job.data.jobId;
         const { crashed } = await thread.run(id, progressOf(id));
-        if (crashed) {
-          // Its transaction died with the thread: nothing of the work was kept.
-          const error = JSON.stringify(refusalOf(crashed));
-          await db.prisma.job.updateMany({ where: { id, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'FAILED', finishedAt: new Date(), error } });
-        }
+        if (crashed) await failCrashed(db.prisma, id, crashed);
       });
     },
     async stop() {

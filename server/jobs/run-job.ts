@@ -50,6 +50,12 @@ export function refusalOf(error: unknown): JobRefusal {
   return { code: 'INTERNAL', reason: 'JOB_FAILED', params: {}, message: 'The job stopped on an unexpected error; nothing it was doing was saved' };
 }
 
+/** A job whose thread died under it (out of memory, say): its transaction died too, so nothing of the work was kept. */
+export async function failCrashed(prisma: Db, id: string, crash: Error): Promise<void> {
+  const error = JSON.stringify(refusalOf(crash));
+  await prisma.job.updateMany({ where: { id, status: UNFINISHED }, data: { status: 'FAILED', finishedAt: new Date(), error } });
+}
+
 /**
  * Runs the job `id` once. `progress` receives items done and to do; where
  * it goes is the runner's choice (the job row on PostgreSQL, the main thread

@@ -12,7 +12,7 @@ import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import { holdWriter } from '../db/native-sqlite.ts';
 import { describeError } from '../logging.ts';
-import { refusalOf } from './run-job.ts';
+import { failCrashed } from './run-job.ts';
 import { jobThread } from './job-thread-runner.ts';
 import type { JobQueue } from './queue.ts';
 
@@ -33,11 +33,7 @@ export function threadQueue(db: Database, config: Config): JobQueue {
       release();
       progress.delete(id);
     }
-    if (crashed) {
-      // The thread's transaction died with it: nothing of the work was kept.
-      const error = JSON.stringify(refusalOf(crashed));
-      await db.prisma.job.updateMany({ where: { id, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'FAILED', finishedAt: new Date(), error } });
-    }
+    if (crashed) await failCrashed(db.prisma, id, crashed);
   };
 
   const pump = () => {

@@ -1,0 +1,59 @@
+/**
+ * SQLite statements kept prepared (server/db/native-sqlite.ts): the same SQL
+ * with other parameters gives the right rows, through Prisma and directly;
+ * a use binds once, as better-sqlite3's own statements do; past the cache's
+ * size the oldest statements are dropped and prepared again when needed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cacheStatements, type SqliteConnection } from '../../server/db/native-sqlite.ts';
+import { openDatabase } from '../../server/db/client.ts';
+import { migrate } from '../../server/db/migrate.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotabook-stmt-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('kept-prepared SQLite statements', () => {
+  it('answer each use with its own parameters, bound or passed', () => {
+    const db = new Database(path.join(dir, 'direct.db'));
+    cacheStatements(db as unknown as SqliteConnection);
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)');
+    for (const [id, name] of [[1, 'a'], [2, 'b'], [3, 'c']] as const) db.prepare('INSERT INTO t (id, name) VALUES (?, ?)').bind([id, name]).run();
+    const sql = 'SELECT id, name FROM t WHERE id = ?';
+    expect(db.prepare(sql).bind([2]).raw().all()).toEqual([[2, 'b']]);
+    expect(db.prepare(sql).bind([3]).raw().all()).toEqual([[3, 'c']]);
+    // Raw rows for the use that asked; objects for the next, as from a statement just prepared.
+    expect(db.prepare(sql).all(1)).toEqual([{ id: 1, name: 'a' }]);
+    expect(db.prepare(sql).raw().get(1)).toEqual([1, 'a']);
+    const use = db.prepare(sql).bind([1]);
+    expect(() => use.bind([2])).toThrow(/only be invoked once/);
+    expect(db.prepare('SELECT name FROM t WHERE id > ? ORDER BY id').reader).toBe(true);
+    expect(db.prepare('DELETE FROM t WHERE id = ?').readonly).toBe(false);
+    // Many more distinct statements than the cache holds: the first is prepared again when asked for.
+    for (let i = 0; i < 700; i++) expect(db.prepare(`SELECT ${i} AS n`).raw().all()).toEqual([[i]]);
+    expect(db.prepare(sql).bind([3]).raw().all()).toEqual([[3, 'c']]);
+    db.close();
+  });
+
+  it('serve Prisma: repeated queries with other arguments, reads and writes, inside and outside transactions', async () => {
+    const url = `file:${path.join(dir, 'prisma.db')}`;
+    await migrate(url);
+    const { prisma, close } = await openDatabase(url);
+    try {
+      for (const key of ['k1', 'k2', 'k3']) await prisma.setting.create({ data: { key, value: `v-${key}` } });
+      for (let round = 0; round < 3; round++) {
+        for (const key of ['k1', 'k2', 'k3']) expect((await prisma.setting.findUnique({ where: { key } }))?.value).toBe(`v-${key}`);
+      }
+      await prisma.$transaction(async (tx) => {
+        await tx.setting.update({ where: { key: 'k2' }, data: { value: 'changed' } });
+        expect((await tx.setting.findUnique({ where: { key: 'k2' } }))?.value).toBe('changed');
+      });
+      expect((await prisma.setting.findMany({ orderBy: { key: 'asc' } })).map((s) => s.value)).toEqual(['v-k1', 'changed', 'v-k3']);
+    } finally {
+      await close();
+    }
+  });
+});
