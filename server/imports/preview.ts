@@ -6,6 +6,7 @@
  * and lists every problem with its sheet and cell.
  */
 import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
 import { checkSales, importRejected, importSales, previewSales, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
 import { requireSales, salesFromGrid } from '../targets/sales-file.ts';
 import { checkAttendance, importAttendance, previewAttendance } from '../payroll/attendance.ts';
@@ -19,6 +20,9 @@ export interface ImportPreview extends ImportCounts {
   /** Every problem, by row; the import would be refused while there is any. */
   problems: ImportProblem[];
 }
+
+/** Runs last inside the import's transaction (an import job records its success with it). */
+type Finish = (tx: Prisma.TransactionClient, result: ImportResult) => Promise<void>;
 
 const SALES_SHEET = /^(sales|销售)/i;
 const ATTENDANCE_SHEET = /^(attendance|考勤)/i;
@@ -39,12 +43,12 @@ export async function previewSalesImport(ctx: Context, source: ImportSource): Pr
 }
 
 /** Imports a grid's sales; refused whole with every problem, those of reading cells and those of the checks together, as the preview lists them. */
-export async function importSalesFrom(ctx: Context, source: ImportSource): Promise<ImportResult> {
+export async function importSalesFrom(ctx: Context, source: ImportSource, finish?: Finish): Promise<ImportResult> {
   const { grid, name } = await gridOf(source, SALES_SHEET);
   const parsed = salesFromGrid(grid);
   if (parsed.problems.length) importRejected(await allProblems(parsed, (r) => checkSales(ctx, r)), name);
   const { records, locate } = requireSales(parsed, name);
-  return importSales(ctx, records, name, locate);
+  return importSales(ctx, records, name, locate, finish);
 }
 
 export async function previewAttendanceImport(ctx: Context, source: ImportSource): Promise<ImportPreview> {
@@ -53,10 +57,10 @@ export async function previewAttendanceImport(ctx: Context, source: ImportSource
   return { sheet: parsed.sheet, rows: parsed.rows, ...checked.counts, problems: [...parsed.problems, ...checked.problems].sort(byRow) };
 }
 
-export async function importAttendanceFrom(ctx: Context, source: ImportSource): Promise<ImportResult> {
+export async function importAttendanceFrom(ctx: Context, source: ImportSource, finish?: Finish): Promise<ImportResult> {
   const { grid, name } = await gridOf(source, ATTENDANCE_SHEET);
   const parsed = attendanceFromGrid(grid);
   if (parsed.problems.length) importRejected(await allProblems(parsed, (r) => checkAttendance(ctx, r)), name);
   const { records, locate } = requireAttendance(parsed, name);
-  return importAttendance(ctx, records, name, locate);
+  return importAttendance(ctx, records, name, locate, finish);
 }

@@ -10,12 +10,23 @@ import { recordAudit } from '../audit.ts';
 import { conflict, notFound, clientError } from '../errors.ts';
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
-import { kindsWatchedBy, type JobKindName, type PayrollCalculation } from './kinds.ts';
+import crypto from 'node:crypto';
+import { kindsWatchedBy, type JobKindName, type PayrollCalculation, type SheetImport } from './kinds.ts';
+import type { SheetGrid } from '../imports/sources.ts';
+import { isBlankRow } from '../imports/cells.ts';
 import { requirePublishable, type RankingQuery } from '../results/ranking.ts';
 
 type Tx = Prisma.TransactionClient;
 
-export async function startJob(ctx: Context, kind: JobKindName, subjectId: string, params: object, check: (tx: Tx) => Promise<void>) {
+export async function startJob(
+  ctx: Context,
+  kind: JobKindName,
+  subjectId: string,
+  params: object,
+  check: (tx: Tx) => Promise<void>,
+  /** What the audit records of the params, when they are bulky (a sheet's rows): a summary. */
+  audited: object = params,
+) {
   const queue = ctx.jobs;
   if (!queue || !ctx.viewer) throw new Error('Jobs need a queue and a viewer');
   const viewer = ctx.viewer;
@@ -29,7 +40,7 @@ export async function startJob(ctx: Context, kind: JobKindName, subjectId: strin
     if (open) return open;
     await check(tx);
     const created = await tx.job.create({ data: { kind, subjectId, params: JSON.stringify(params), requestedById: viewer.userId } });
-    await recordAudit(tx, viewer, { entityType: 'Job', entityId: created.id, action: 'start', after: { kind, subjectId, params } });
+    await recordAudit(tx, viewer, { entityType: 'Job', entityId: created.id, action: 'start', after: { kind, subjectId, params: audited } });
     wake = await queue.enqueue(tx, created.id);
     return created;
   });
@@ -54,6 +65,20 @@ export async function startRankingPublication(ctx: Context, query: RankingQuery)
   await requirePublishable(ctx, query);
   const subject = [query.unitId, query.periodKey, query.by, query.basis, query.metric].join(':');
   return startJob(ctx, 'ranking.publish', subject, query, async () => undefined);
+}
+
+/**
+ * Queues the import of a sheet's rows (sales or attendance), as the sheet
+ * import mutations do it but off the request path. The same rows sent twice
+ * while the first is queued or running are the same job.
+ */
+export async function startSheetImport(ctx: Context, kind: 'import.sales' | 'import.attendance', grid: SheetGrid) {
+  // Nothing below a header: refused at once (the rows themselves are read and checked by the job, as the import does).
+  if (grid.rows.filter((row) => !isBlankRow(row)).length < 2) {
+    throw clientError('BAD_USER_INPUT', `${grid.sheet} has no rows below its header`, { field: 'grid', reason: 'NO_ROWS', params: { sheet: grid.sheet } });
+  }
+  const digest = crypto.createHash('sha256').update(JSON.stringify(grid)).digest('hex');
+  return startJob(ctx, kind, `${kind}:${digest}`, { grid } satisfies SheetImport, async () => undefined, { sheet: grid.sheet, rows: grid.rows.length, sha256: digest });
 }
 
 /** The jobs this viewer may see, as a where clause: their own, or of a kind their role may start. */

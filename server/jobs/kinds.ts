@@ -9,6 +9,8 @@ import type { Prisma } from '../db/client.ts';
 import type { Context } from '../graphql/context.ts';
 import { calculateRun } from '../payroll/runs.ts';
 import { publishRanking, type RankingQuery } from '../results/ranking.ts';
+import { importAttendanceFrom, importSalesFrom } from '../imports/preview.ts';
+import type { SheetGrid } from '../imports/sources.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,6 +26,10 @@ export interface JobKind<P> {
   /** Who may see any one of this kind; others see only their own. */
   watchers: readonly Role[];
   run(ctx: Context, params: P, work: JobWork): Promise<void>;
+}
+
+export interface SheetImport {
+  grid: SheetGrid;
 }
 
 export interface PayrollCalculation {
@@ -56,6 +62,24 @@ export const JOB_KINDS = {
       });
     },
   } satisfies JobKind<RankingQuery>,
+  /** Importing a sheet's sales, refused whole with every problem (imports/preview.ts). */
+  'import.sales': {
+    roles: ['FINANCE', 'ADMIN'],
+    watchers: ['FINANCE', 'ADMIN'],
+    run: async (ctx, { grid }, work) => {
+      work.progress(0, grid.rows.length);
+      await importSalesFrom(ctx, { grid }, (tx, result) => work.finish(tx, { ...result }, result.created + result.updated + result.unchanged));
+    },
+  } satisfies JobKind<SheetImport>,
+  /** Importing a sheet's attendance days, refused whole with every problem. */
+  'import.attendance': {
+    roles: ['FINANCE', 'ADMIN'],
+    watchers: ['FINANCE', 'ADMIN'],
+    run: async (ctx, { grid }, work) => {
+      work.progress(0, grid.rows.length);
+      await importAttendanceFrom(ctx, { grid }, (tx, result) => work.finish(tx, { ...result }, result.created + result.updated + result.unchanged));
+    },
+  } satisfies JobKind<SheetImport>,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

@@ -5,6 +5,7 @@
  * employed, days in a locked period. Nobody imports their own attendance.
  */
 import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError } from '../errors.ts';
@@ -88,7 +89,14 @@ export async function previewAttendance(ctx: Context, records: AttendanceInput[]
   return { counts: { valid: valid.length, created, updated, unchanged: valid.length - created - updated }, problems: problems.map(locate) };
 }
 
-export async function importAttendance(ctx: Context, records: AttendanceInput[], source = 'The attendance import', locate: Locate = (p) => p): Promise<ImportResult> {
+export async function importAttendance(
+  ctx: Context,
+  records: AttendanceInput[],
+  source = 'The attendance import',
+  locate: Locate = (p) => p,
+  /** Runs last inside the import's transaction (a job records its success with it). */
+  finish?: (tx: Prisma.TransactionClient, result: ImportResult) => Promise<void>,
+): Promise<ImportResult> {
   const checked = await checkAttendance(ctx, records);
   if (checked.problems.length) importRejected(checked.problems.map(locate), source);
   const rows = checked.rows as AttendanceRow[];
@@ -110,6 +118,7 @@ export async function importAttendance(ctx: Context, records: AttendanceInput[],
       }
       const result = { created, updated, unchanged: rows.length - created - updated };
       if (created || updated) await recordAudit(tx, ctx.viewer, { entityType: 'AttendanceImport', entityId: new Date().toISOString(), action: 'import', after: result });
+      await finish?.(tx, result);
       return result;
     },
     { timeout: 60_000 },

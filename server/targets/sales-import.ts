@@ -6,6 +6,7 @@
  */
 import type { ImportProblemReason } from '../../schema/reasons.ts';
 import type { Context } from '../graphql/context.ts';
+import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
@@ -197,7 +198,14 @@ export async function previewSales(ctx: Context, records: SaleInput[], locate: L
   };
 }
 
-export async function importSales(ctx: Context, records: SaleInput[], source?: string, locate: Locate = (p) => p): Promise<ImportResult> {
+export async function importSales(
+  ctx: Context,
+  records: SaleInput[],
+  source?: string,
+  locate: Locate = (p) => p,
+  /** Runs last inside the import's transaction (a job records its success with it). */
+  finish?: (tx: Prisma.TransactionClient, result: ImportResult) => Promise<void>,
+): Promise<ImportResult> {
   const checked = await checkSales(ctx, records);
   if (checked.problems.length) importRejected(checked.problems.map(locate), source);
   const rows = checked.rows as SalesRow[];
@@ -224,6 +232,7 @@ export async function importSales(ctx: Context, records: SaleInput[], source?: s
           after: { ...result, created: fresh.map((r) => r.externalId), updated: changed.map((r) => r.externalId), crossTerritoryFlagged: flagged },
         });
       }
+      await finish?.(tx, result);
       return result;
     },
     { timeout: 60_000 },

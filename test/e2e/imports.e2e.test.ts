@@ -58,6 +58,27 @@ describe.skipIf(!hasChromium)('imports in the task pane', () => {
       ['E2E-IMP-2', rep, '2026-03-03', 300, ''],
     ]); // the pane wrote nothing to the sheet
 
+    // The server imports a sheet as a job. Refused there (March was locked after the preview), the pane
+    // previews again, so the problem shows at its cell, and says the import was refused; nothing is saved.
+    await standIn(page, 'type', 'Sheet1', 'A5', 'E2E-IMP-3');
+    await standIn(page, 'type', 'Sheet1', 'B5', rep);
+    await standIn(page, 'type', 'Sheet1', 'C5', '2026-03-04');
+    await standIn(page, 'type', 'Sheet1', 'D5', 50);
+    await page.getByTestId('import-preview-sheet').click();
+    await page.getByTestId('import-run').waitFor();
+    await expect(text(page, 'import-summary')).resolves.toBe('3 rows read: 1 new, 0 changed, 2 unchanged.');
+    const admin = await tokenFor(page, 'admin');
+    expect((await api(page, admin, 'mutation { lockPeriod(periodKey: "2026-03", reason: "e2e") { periodKey } }')).errors).toBeUndefined();
+    await page.getByTestId('import-run').click();
+    await expect(text(page, 'import-status')).resolves.toMatch(/^The import was refused and nothing was saved: \d+ problem\(s\)\./);
+    await expect(text(page, 'import-problem')).resolves.toMatch(/^Sheet1!C\d: .*locked/);
+    expect(await page.getByTestId('import-run').count()).toBe(0);
+    expect((await api(page, admin, 'mutation { reopenPeriod(periodKey: "2026-03", reason: "e2e") }')).errors).toBeUndefined();
+    // Nothing of it was saved: previewed again, the new row is still new.
+    await page.getByTestId('import-preview-sheet').click();
+    await page.getByTestId('import-run').waitFor();
+    await expect(text(page, 'import-summary')).resolves.toBe('3 rows read: 1 new, 0 changed, 2 unchanged.');
+
     // The sales are on the server: the same records again change nothing.
     const finance = await tokenFor(page, 'finance');
     const again = await api(page, finance, 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created updated unchanged } }', {

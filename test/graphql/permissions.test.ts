@@ -162,6 +162,17 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     query: 'mutation($g: SheetGridInput!) { importSalesSheet(grid: $g) { created } }',
     vars: () => ({ g: { sheet: 'Sheet1', rows: [['externalId', 'employeeNo', 'date', 'amount']] } }),
   },
+  // A header and nothing below: refused at once (NO_ROWS) after authorisation, no job queued.
+  startSalesSheetImport: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($g: SheetGridInput!) { startSalesSheetImport(grid: $g) { id } }',
+    vars: () => ({ g: { sheet: 'Sheet1', rows: [['externalId', 'employeeNo', 'date', 'amount']] } }),
+  },
+  startAttendanceSheetImport: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($g: SheetGridInput!) { startAttendanceSheetImport(grid: $g) { id } }',
+    vars: () => ({ g: { sheet: 'Sheet1', rows: [['employeeNo', 'date', 'status']] } }),
+  },
   previewAttendanceImport: {
     allowed: ['finance', 'admin'],
     query: 'query($f: File) { previewAttendanceImport(file: $f) { rows } }',

@@ -1,4 +1,6 @@
 /** The import operations the pane sends: a preview (nothing written) and the import, of a sheet's rows or a file. */
+import { JOB_FIELDS } from '../api/jobs.ts';
+
 export type ImportKind = 'sales' | 'attendance';
 
 const PREVIEW_FIELDS = 'sheet rows valid created updated unchanged problemCount problems { sheet cell row field message reason params { name value } }';
@@ -8,9 +10,10 @@ export const PREVIEW: Record<ImportKind, string> = {
   attendance: `query PreviewAttendance($grid: SheetGridInput, $file: File) { previewAttendanceImport(grid: $grid, file: $file) { ${PREVIEW_FIELDS} } }`,
 };
 
-export const IMPORT_SHEET: Record<ImportKind, string> = {
-  sales: 'mutation ImportSalesSheet($grid: SheetGridInput!) { importSalesSheet(grid: $grid) { created updated unchanged } }',
-  attendance: 'mutation ImportAttendanceSheet($grid: SheetGridInput!) { importAttendanceSheet(grid: $grid) { created updated unchanged } }',
+/** A sheet's rows are imported as a job (issue 12 §2): the job comes back at once, to be followed. */
+export const START_SHEET_IMPORT: Record<ImportKind, string> = {
+  sales: `mutation StartSalesSheetImport($grid: SheetGridInput!) { startSalesSheetImport(grid: $grid) { ${JOB_FIELDS} } }`,
+  attendance: `mutation StartAttendanceSheetImport($grid: SheetGridInput!) { startAttendanceSheetImport(grid: $grid) { ${JOB_FIELDS} } }`,
 };
 
 export const IMPORT_FILE: Record<ImportKind, string> = {

@@ -6,6 +6,8 @@
 import { Kind } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { JobRef } from './Job.ts';
+import { startSheetImport } from '../../jobs/jobs.ts';
 import type { ImportProblem } from '../../targets/sales-import.ts';
 import { importAttendanceFrom, importSalesFrom, previewAttendanceImport, previewSalesImport, type ImportPreview } from '../../imports/preview.ts';
 import type { SheetCell, SheetGrid } from '../../imports/sources.ts';
@@ -101,6 +103,20 @@ builder.mutationFields((t) => ({
     authScopes: financeOnly,
     args: { grid: t.arg({ type: SheetGridInput }) },
     resolve: (_r, args, ctx) => importSalesFrom(ctx, { grid: args.grid as SheetGrid }),
+  }),
+  startSalesSheetImport: t.field({
+    type: JobRef,
+    description: 'Imports sales from a sheet’s rows as importSalesSheet does, as a job returned at once; ask for the job until it has finished (its summary gives created, updated, unchanged). A refusal is kept on the job; preview again to see each problem by cell.',
+    authScopes: financeOnly,
+    args: { grid: t.arg({ type: SheetGridInput }) },
+    resolve: (_r, args, ctx) => startSheetImport(ctx, 'import.sales', args.grid as SheetGrid),
+  }),
+  startAttendanceSheetImport: t.field({
+    type: JobRef,
+    description: 'Imports attendance from a sheet’s rows as importAttendanceSheet does, as a job returned at once.',
+    authScopes: financeOnly,
+    args: { grid: t.arg({ type: SheetGridInput }) },
+    resolve: (_r, args, ctx) => startSheetImport(ctx, 'import.attendance', args.grid as SheetGrid),
   }),
   importAttendanceSheet: t.field({
     type: ImportCount,

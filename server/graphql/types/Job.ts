@@ -45,7 +45,7 @@ export const JobRef = builder.objectRef<JobRow>('Job').implement({
   description: 'Work done off the request path. Ask for it again (by id) until its status is SUCCEEDED or FAILED.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    kind: t.exposeString('kind', { description: 'What the job does: payroll.calculate or ranking.publish.' }),
+    kind: t.exposeString('kind', { description: 'What the job does: payroll.calculate, ranking.publish, import.sales or import.attendance.' }),
     status: t.field({ type: JobStatusEnum, resolve: (j) => j.status }),
     subjectId: t.exposeID('subjectId', { nullable: true, description: 'What it works on (the payroll run).' }),
     done: t.exposeInt('done', { description: 'Items done so far (people calculated).' }),
@@ -55,7 +55,7 @@ export const JobRef = builder.objectRef<JobRow>('Job').implement({
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
     summary: t.field({
       type: [JobValueRef],
-      description: 'What a finished job did: payroll.calculate gives runId, status, revision, payslips; ranking.publish gives rankingId, version, periodKey, ranked.',
+      description: 'What a finished job did: payroll.calculate gives runId, status, revision, payslips; ranking.publish gives rankingId, version, periodKey, ranked; an import gives created, updated, unchanged.',
       resolve: (j) => Object.entries(j.result ? (JSON.parse(j.result) as Record<string, string | number>) : {}).map(([name, value]) => ({ name, value })),
     }),
     error: t.field({ type: JobErrorRef, nullable: true, resolve: (j) => (j.error ? (JSON.parse(j.error) as JobRefusal) : null) }),

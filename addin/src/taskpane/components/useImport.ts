@@ -9,9 +9,10 @@ import { useCallback, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
+import { followJob, type JobView } from '../../api/jobs.ts';
 import { readActiveSheet, selectCell, SheetTooLargeError, type ExcelRun } from '../../excel/workbook.ts';
 import { dataRowCount, toSheetGrid, type SheetGrid } from '../../imports/sheet-grid.ts';
-import { IMPORT_FILE, IMPORT_SHEET, MAX_SHEET_ROWS, PREVIEW, type ImportCounts, type ImportKind, type ImportPreview, type ImportProblem } from '../../imports/operations.ts';
+import { IMPORT_FILE, START_SHEET_IMPORT, MAX_SHEET_ROWS, PREVIEW, type ImportCounts, type ImportKind, type ImportPreview, type ImportProblem } from '../../imports/operations.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -82,14 +83,27 @@ export function useImport(client: Client, w: Words, onSessionEnded: () => void) 
       if (!previewed) return;
       const { source } = previewed;
       setStatus({ kind: 'busy', label: f.importing });
-      const data =
-        source.type === 'sheet'
-          ? await run<Record<string, ImportCounts>>(client, IMPORT_SHEET[kind], { grid: source.grid }, true)
-          : await run<Record<string, ImportCounts>>(client, IMPORT_FILE[kind], { file: source.file }, true);
-      const counts = Object.values(data)[0]!;
+      const counts = source.type === 'sheet' ? await importSheet(source.grid) : Object.values(await run<Record<string, ImportCounts>>(client, IMPORT_FILE[kind], { file: source.file }, true))[0]!;
       setPreviewed(null);
       setStatus({ kind: 'done', message: format(f.imported, { source: sourceName(source), ...counts }) });
     });
+
+  /**
+   * A sheet's rows are imported by the server as a job (off the request path: a large sheet
+   * holds nobody up), followed to its end. Refused (the data changed since the preview), the
+   * preview runs again so the problems show by cell, and the refusal is said.
+   */
+  const importSheet = async (grid: SheetGrid): Promise<ImportCounts> => {
+    const started = Object.values(await run<Record<string, JobView>>(client, START_SHEET_IMPORT[kind], { grid }, true))[0]!;
+    try {
+      const job = await followJob(client, started.id, () => undefined);
+      const summary = Object.fromEntries((job.summary ?? []).map((v) => [v.name, Number(v.value)]));
+      return { created: summary.created ?? 0, updated: summary.updated ?? 0, unchanged: summary.unchanged ?? 0 };
+    } catch (err) {
+      if (err instanceof ApiError && err.reason === 'IMPORT_REJECTED') await check({ type: 'sheet', grid }).catch(() => undefined);
+      throw err;
+    }
+  };
 
   const goTo = (p: ImportProblem) =>
     act(async () => {
