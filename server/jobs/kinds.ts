@@ -37,6 +37,18 @@ export interface PayrollCalculation {
   revision: number;
 }
 
+/** A sheet's rows imported by finance, as the sheet import mutations import them; its summary gives the counts. */
+function sheetImport(importFrom: typeof importSalesFrom): JobKind<SheetImport> {
+  return {
+    roles: ['FINANCE', 'ADMIN'],
+    watchers: ['FINANCE', 'ADMIN'],
+    run: async (ctx, { grid }, work) => {
+      work.progress(0, grid.rows.length);
+      await importFrom(ctx, { grid }, (tx, result) => work.finish(tx, { ...result }, result.created + result.updated + result.unchanged));
+    },
+  };
+}
+
 export const JOB_KINDS = {
   /** Calculating a payroll run: every payslip, all or nothing (payroll/runs.ts). */
   'payroll.calculate': {
@@ -63,23 +75,9 @@ export const JOB_KINDS = {
     },
   } satisfies JobKind<RankingQuery>,
   /** Importing a sheet's sales, refused whole with every problem (imports/preview.ts). */
-  'import.sales': {
-    roles: ['FINANCE', 'ADMIN'],
-    watchers: ['FINANCE', 'ADMIN'],
-    run: async (ctx, { grid }, work) => {
-      work.progress(0, grid.rows.length);
-      await importSalesFrom(ctx, { grid }, (tx, result) => work.finish(tx, { ...result }, result.created + result.updated + result.unchanged));
-    },
-  } satisfies JobKind<SheetImport>,
+  'import.sales': sheetImport(importSalesFrom),
   /** Importing a sheet's attendance days, refused whole with every problem. */
-  'import.attendance': {
-    roles: ['FINANCE', 'ADMIN'],
-    watchers: ['FINANCE', 'ADMIN'],
-    run: async (ctx, { grid }, work) => {
-      work.progress(0, grid.rows.length);
-      await importAttendanceFrom(ctx, { grid }, (tx, result) => work.finish(tx, { ...result }, result.created + result.updated + result.unchanged));
-    },
-  } satisfies JobKind<SheetImport>,
+  'import.attendance': sheetImport(importAttendanceFrom),
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;
