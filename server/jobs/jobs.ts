@@ -10,6 +10,8 @@ import { recordAudit } from '../audit.ts';
 import { conflict, notFound, clientError } from '../errors.ts';
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
+import type { Job } from '../db/generated/sqlite/client/client.ts';
+import { requireStatus } from '../payroll/runs.ts';
 import crypto from 'node:crypto';
 import { kindsWatchedBy, type JobKindName, type PayrollCalculation, type SheetImport } from './kinds.ts';
 import type { SheetGrid } from '../imports/sources.ts';
@@ -34,17 +36,15 @@ export async function startJob(
   // One queued or running already: that one, at once (on SQLite a running job holds the writer, so this is read first).
   const running = await openJob(ctx.prisma);
   if (running) return running;
-  let wake: (() => void) | null = null;
-  const job = await ctx.prisma.$transaction(async (tx) => {
+  const { job, wake } = await ctx.prisma.$transaction(async (tx) => {
     const open = await openJob(tx);
-    if (open) return open;
+    if (open) return { job: open, wake: null };
     await check(tx);
     const created = await tx.job.create({ data: { kind, subjectId, params: JSON.stringify(params), requestedById: viewer.userId } });
     await recordAudit(tx, viewer, { entityType: 'Job', entityId: created.id, action: 'start', after: { kind, subjectId, params: audited } });
-    wake = await queue.enqueue(tx, created.id);
-    return created;
+    return { job: created, wake: await queue.enqueue(tx, created.id) };
   });
-  (wake as (() => void) | null)?.();
+  wake?.();
   return job;
 }
 
@@ -53,9 +53,8 @@ export async function startPayrollCalculation(ctx: Context, runId: string, revis
   return startJob(ctx, 'payroll.calculate', runId, { runId, revision } satisfies PayrollCalculation, async (tx) => {
     const run = await tx.payrollRun.findUnique({ where: { id: runId }, select: { status: true, revision: true } });
     if (!run) throw notFound('PayrollRun', runId);
-    if (run.status !== 'DRAFT' && run.status !== 'CALCULATED') {
-      throw clientError('BAD_USER_INPUT', `Cannot calculate a run that is ${run.status.toLowerCase().replace('_', ' ')}`, { field: 'status', reason: 'RUN_STATUS', params: { runStatus: run.status } });
-    }
+    // The same refusals, in the same order, as calculateRun gives.
+    requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
     if (run.revision !== revision) throw conflict('PayrollRun', runId, revision);
   });
 }
@@ -87,18 +86,21 @@ function visibleTo(ctx: Context) {
   return { OR: [{ requestedById: viewer.userId }, { kind: { in: kindsWatchedBy(viewer.roles) } }] };
 }
 
-/** One job, with progress this process knows ahead of the database; NOT_FOUND when missing or not the viewer's to see. */
+/** A running job with the progress this process knows ahead of the database (the SQLite job thread's). */
+function withLive(ctx: Context, job: Job): Job {
+  const live = job.status === 'RUNNING' ? ctx.jobs?.live(job.id) : undefined;
+  return live ? { ...job, ...live } : job;
+}
+
+/** One job; NOT_FOUND when missing or not the viewer's to see. */
 export async function jobFor(ctx: Context, id: string) {
   const job = await ctx.prisma.job.findFirst({ where: { AND: [{ id }, visibleTo(ctx)] } });
   if (!job) throw notFound('Job', id);
-  const live = job.status === 'RUNNING' ? ctx.jobs?.live(id) : undefined;
-  return live ? { ...job, ...live } : job;
+  return withLive(ctx, job);
 }
 
 /** The newest job about a subject (a payroll run), if the viewer may see it: for a pane reopened while it runs. */
 export async function latestJobAbout(ctx: Context, subjectId: string) {
   const job = await ctx.prisma.job.findFirst({ where: { AND: [{ subjectId }, visibleTo(ctx)] }, orderBy: { createdAt: 'desc' } });
-  if (!job) return null;
-  const live = job.status === 'RUNNING' ? ctx.jobs?.live(job.id) : undefined;
-  return live ? { ...job, ...live } : job;
+  return job && withLive(ctx, job);
 }

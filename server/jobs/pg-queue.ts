@@ -14,7 +14,7 @@ import { splitPgSchema } from '../db/client.ts';
 import { pgConnection } from '../db/native-pg.ts';
 import type { Config } from '../config.ts';
 import { describeError } from '../logging.ts';
-import { failCrashed } from './run-job.ts';
+import { recordFailure } from './run-job.ts';
 import { jobThread } from './job-thread-runner.ts';
 import type { JobQueue } from './queue.ts';
 
@@ -73,7 +73,7 @@ export function pgQueue(db: Database, config: Config): JobQueue {
         if (!job) return;
         const id = job.data.jobId;
         const { crashed } = await thread.run(id, progressOf(id));
-        if (crashed) await failCrashed(db.prisma, id, crashed);
+        if (crashed) await recordFailure(db.prisma, id, crashed);
       });
     },
     async stop() {

@@ -15,6 +15,7 @@ import type { Viewer } from '../auth/sessions.ts';
 import { accessEnded } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import { describeError } from '../logging.ts';
+import { forbidden } from '../errors.ts';
 import { isJobKind, JOB_KINDS, type JobKind } from './kinds.ts';
 
 export interface JobEnv {
@@ -50,10 +51,13 @@ export function refusalOf(error: unknown): JobRefusal {
   return { code: 'INTERNAL', reason: 'JOB_FAILED', params: {}, message: 'The job stopped on an unexpected error; nothing it was doing was saved' };
 }
 
-/** A job whose thread died under it (out of memory, say): its transaction died too, so nothing of the work was kept. */
-export async function failCrashed(prisma: Db, id: string, crash: Error): Promise<void> {
-  const error = JSON.stringify(refusalOf(crash));
-  await prisma.job.updateMany({ where: { id, status: UNFINISHED }, data: { status: 'FAILED', finishedAt: new Date(), error } });
+/**
+ * Records a job as failed with its refusal (or JOB_FAILED), unless it has
+ * finished meanwhile: refused by its work, or its thread died under it (out
+ * of memory, say) and its transaction with it, so nothing of it was kept.
+ */
+export async function recordFailure(prisma: Db, id: string, error: unknown): Promise<void> {
+  await prisma.job.updateMany({ where: { id, status: UNFINISHED }, data: { status: 'FAILED', finishedAt: new Date(), error: JSON.stringify(refusalOf(error)) } });
 }
 
 /**
@@ -63,16 +67,15 @@ export async function failCrashed(prisma: Db, id: string, crash: Error): Promise
  */
 export async function runJob(env: JobEnv, id: string, progress: (done: number, total: number) => void): Promise<void> {
   const job = await env.prisma.job.findUnique({ where: { id } });
-  if (!job || (job.status !== 'QUEUED' && job.status !== 'RUNNING')) return;
+  if (!job) return;
+  // Finished already (delivered twice): nothing to do.
   const started = await env.prisma.job.updateMany({ where: { id, status: UNFINISHED }, data: { status: 'RUNNING', startedAt: new Date(), attempts: { increment: 1 } } });
   if (started.count === 0) return;
   try {
     if (!isJobKind(job.kind)) throw new Error(`unknown job kind ${job.kind}`);
     const kind = JOB_KINDS[job.kind] as JobKind<unknown>;
     const viewer = await requesterOf(env.prisma, job.requestedById, kind, id);
-    if (!viewer) {
-      throw new GraphQLError('Whoever started this job may no longer do it', { extensions: { code: 'FORBIDDEN', reason: 'JOB_NOT_ALLOWED', params: {} } });
-    }
+    if (!viewer) throw forbidden('JOB_NOT_ALLOWED', 'Whoever started this job may no longer do it');
     const ctx: Context = {
       prisma: env.prisma,
       replica: env.replica,
@@ -97,7 +100,6 @@ export async function runJob(env: JobEnv, id: string, progress: (done: number, t
     });
     if (!finished) throw new Error(`job ${id} did its work without recording it`);
   } catch (error) {
-    const refusal = refusalOf(error);
-    await env.prisma.job.updateMany({ where: { id, status: UNFINISHED }, data: { status: 'FAILED', finishedAt: new Date(), error: JSON.stringify(refusal) } });
+    await recordFailure(env.prisma, id, error);
   }
 }

@@ -12,7 +12,7 @@ import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import { holdWriter } from '../db/native-sqlite.ts';
 import { describeError } from '../logging.ts';
-import { failCrashed } from './run-job.ts';
+import { recordFailure } from './run-job.ts';
 import { jobThread } from './job-thread-runner.ts';
 import type { JobQueue } from './queue.ts';
 
@@ -33,7 +33,7 @@ export function threadQueue(db: Database, config: Config): JobQueue {
       release();
       progress.delete(id);
     }
-    if (crashed) await failCrashed(db.prisma, id, crashed);
+    if (crashed) await recordFailure(db.prisma, id, crashed);
   };
 
   const pump = () => {

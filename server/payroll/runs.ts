@@ -61,7 +61,7 @@ async function event(tx: Tx, ctx: Context, runId: string, action: string, from: 
   await recordAudit(tx, ctx.viewer, { entityType: 'PayrollRun', entityId: runId, action, before: from ? { status: from } : null, after: { status: to, comment: comment ?? null } });
 }
 
-function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: string) {
+export function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: string) {
   if (!allowed.includes(status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a run that is ${status.toLowerCase().replace('_', ' ')}`, { field: 'status', reason: 'RUN_STATUS', params: { runStatus: status } });
 }
 

@@ -26,6 +26,11 @@ export const JOB = `query Job($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`;
 
 export const isOpen = (job: Pick<JobView, 'status'> | null | undefined): boolean => job?.status === 'QUEUED' || job?.status === 'RUNNING';
 
+/** A finished job's summary by name, numbers as numbers (a calculation's payslips, a publication's version, an import's counts). */
+export function summaryOf(job: JobView): Record<string, string | number> {
+  return Object.fromEntries((job.summary ?? []).map((v) => [v.name, v.isNumber ? Number(v.value) : v.value]));
+}
+
 /** The refusal a failed job keeps, as the ApiError a refused request would have given. */
 export function jobError(job: JobView): ApiError {
   const e = job.error ?? { code: 'INTERNAL', reason: 'JOB_FAILED', field: null, message: 'The job failed', params: [] };
@@ -39,6 +44,12 @@ export interface FollowOptions {
   /** Connection failures in a row waited out before giving up. */
   patience?: number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+/** Starts a job with `mutation` (whose one field gives the job) and follows it to its end. */
+export async function startAndFollow(client: Client, mutation: string, variables: Record<string, unknown>, progress: (job: JobView) => void = () => undefined): Promise<JobView> {
+  const started = Object.values(await run<Record<string, JobView>>(client, mutation, variables, true))[0]!;
+  return followJob(client, started.id, progress);
 }
 
 /**

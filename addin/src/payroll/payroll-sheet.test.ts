@@ -1,4 +1,5 @@
 /** The Payroll sheet (the 薪酬月报表 with totals and sign-off block) and the "what changed" sheet, with exact figures. */
+import { formatMoney } from '../../../schema/money.ts';
 import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
@@ -138,13 +139,14 @@ describe('refreshing a big Payroll sheet (issue 12 §4)', () => {
   const bigView = (people: number, shift: number): RunView => ({
     ...view('0.00'),
     payslips: Array.from({ length: people }, (_, i) => {
-      const base = (300_000 + (i % 900) * 100 + shift) / 100;
-      const commission = (((i * 7919) % 300_000) + shift) / 100;
-      const gross = (base * 100 + commission * 100) / 100;
+      // Amounts in fen, exact; shown as the server sends them (decimal text).
+      const base = 300_000n + BigInt(i % 900) * 100n + BigInt(shift);
+      const commission = BigInt((i * 7919) % 300_000) + BigInt(shift);
+      const gross = base + commission;
       return slip(`p${i}`, `QB${String(i).padStart(6, '0')}`, `员工${i}`, {
-        gross: gross.toFixed(2),
-        net: gross.toFixed(2),
-        lines: [line('base', 'Base', 'base', base.toFixed(2)), line('commission', 'Commission', 'commission', commission.toFixed(2))],
+        gross: formatMoney(gross),
+        net: formatMoney(gross),
+        lines: [line('base', 'Base', 'base', formatMoney(base)), line('commission', 'Commission', 'commission', formatMoney(commission))],
       });
     }),
   });

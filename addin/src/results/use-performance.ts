@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
 import { run } from '../api/client.ts';
-import { followJob, type JobView } from '../api/jobs.ts';
+import { startAndFollow, summaryOf } from '../api/jobs.ts';
 import { ORG_TREE, treeOrder, type OrgUnitOption } from '../api/operations.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
@@ -85,9 +85,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       if (!unitId) return info(w.results.chooseUnit);
       step(w.results.busy.publish);
       // Published by the server as a job: followed to its end, its summary naming the version.
-      const started = (await run<{ startRankingPublication: JobView }>(client, START_RANKING_PUBLICATION, { unitId, period: chosen.ranking, by, metric }, true)).startRankingPublication;
-      const job = await followJob(client, started.id, () => undefined);
-      const summary = Object.fromEntries((job.summary ?? []).map((v) => [v.name, v.value]));
+      const summary = summaryOf(await startAndFollow(client, START_RANKING_PUBLICATION, { unitId, period: chosen.ranking, by, metric }));
       published = true;
       return format(w.results.published, { period: summary.periodKey ?? chosen.ranking, version: summary.version ?? '', n: summary.ranked ?? '' });
     });

@@ -4,20 +4,8 @@ import { builder } from '../builder.ts';
 import { jobFor } from '../../jobs/jobs.ts';
 import type { JobRefusal } from '../../jobs/run-job.ts';
 import { JobStatus } from '../../db/generated/sqlite/client/enums.ts';
+import type { Job } from '../../db/generated/sqlite/client/client.ts';
 
-export interface JobRow {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  subjectId: string | null;
-  done: number;
-  total: number;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  result: string | null;
-  error: string | null;
-}
 
 const JobStatusEnum = builder.enumType(JobStatus, { name: 'JobStatus' });
 
@@ -41,7 +29,7 @@ const JobErrorRef = builder.objectRef<JobRefusal>('JobError').implement({
   }),
 });
 
-export const JobRef = builder.objectRef<JobRow>('Job').implement({
+export const JobRef = builder.objectRef<Job>('Job').implement({
   description: 'Work done off the request path. Ask for it again (by id) until its status is SUCCEEDED or FAILED.',
   fields: (t) => ({
     id: t.exposeID('id'),

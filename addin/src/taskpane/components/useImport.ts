@@ -9,7 +9,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
-import { followJob, type JobView } from '../../api/jobs.ts';
+import { startAndFollow, summaryOf } from '../../api/jobs.ts';
 import { readActiveSheet, selectCell, SheetTooLargeError, type ExcelRun } from '../../excel/workbook.ts';
 import { dataRowCount, toSheetGrid, type SheetGrid } from '../../imports/sheet-grid.ts';
 import { IMPORT_FILE, START_SHEET_IMPORT, MAX_SHEET_ROWS, PREVIEW, type ImportCounts, type ImportKind, type ImportPreview, type ImportProblem } from '../../imports/operations.ts';
@@ -94,11 +94,9 @@ export function useImport(client: Client, w: Words, onSessionEnded: () => void) 
    * preview runs again so the problems show by cell, and the refusal is said.
    */
   const importSheet = async (grid: SheetGrid): Promise<ImportCounts> => {
-    const started = Object.values(await run<Record<string, JobView>>(client, START_SHEET_IMPORT[kind], { grid }, true))[0]!;
     try {
-      const job = await followJob(client, started.id, () => undefined);
-      const summary = Object.fromEntries((job.summary ?? []).map((v) => [v.name, Number(v.value)]));
-      return { created: summary.created ?? 0, updated: summary.updated ?? 0, unchanged: summary.unchanged ?? 0 };
+      const summary = summaryOf(await startAndFollow(client, START_SHEET_IMPORT[kind], { grid }));
+      return { created: Number(summary.created ?? 0), updated: Number(summary.updated ?? 0), unchanged: Number(summary.unchanged ?? 0) };
     } catch (err) {
       if (err instanceof ApiError && err.reason === 'IMPORT_REJECTED') await check({ type: 'sheet', grid }).catch(() => undefined);
       throw err;
