@@ -341,6 +341,8 @@ export const REASONS = {
 
   // ── Jobs (long work off the request path, issue 12 §2) ──────────────────
   JOB_NOT_FOUND: ['id'],
+  JOB_FILE_NOT_FOUND: ['id'],
+  DOWNLOAD_EXPIRED: [],
   JOB_FAILED: [],
   JOB_NOT_ALLOWED: [],
   CALENDAR_YEAR_MISSING: ['year', 'month'],
@@ -354,6 +356,7 @@ export const REASONS = {
 
   // ── Imports ───────────────────────────────────────────────────────────
   NO_ROWS: ['sheet'],
+  NO_TEMPLATES: ['month'],
   IMPORT_REJECTED: ['count'],
   NO_PLAN_APPLIES: ['count', 'names'],
 

@@ -26,6 +26,7 @@ import { renderManifest } from './http/manifest.ts';
 import { resultsDownload } from './http/results-download.ts';
 import { planTemplateDownload } from './http/plan-template-download.ts';
 import { planTemplatesZip } from './http/plan-templates-zip.ts';
+import { jobFileDownload } from './http/job-file-download.ts';
 import { armorReason, useCodedErrors, useCostLimit, useIntrospectionForSignedIn } from './graphql/edge.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
@@ -144,6 +145,7 @@ export function createApp(db: Database, config: Config) {
   const results = resultsDownload(db, config);
   const planTemplates = planTemplateDownload(db, config);
   const teamTemplates = planTemplatesZip(db, config);
+  const jobFiles = jobFileDownload(db);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const pathname = url.split('?')[0]!;
@@ -177,6 +179,14 @@ export function createApp(db: Database, config: Config) {
     if (pathname === '/plan-templates.zip') {
       teamTemplates(req, res).catch((e: unknown) => {
         console.error('plan-templates.zip failed', e instanceof Error ? e.name : typeof e);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Unexpected error.');
+      });
+      return;
+    }
+    if (pathname.startsWith('/job-files/')) {
+      jobFiles(req, res).catch((e: unknown) => {
+        console.error('job file download failed', e instanceof Error ? e.name : typeof e);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Unexpected error.');
       });

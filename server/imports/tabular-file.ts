@@ -151,7 +151,12 @@ const legacyWorkbook = (name: string) =>
     params: { file: name },
   });
 
-export async function readGrid(name: string, bytes: Uint8Array, preferSheet: RegExp, limits: FileLimits = FILE_LIMITS): Promise<Grid> {
+/**
+ * What can be told of a file before reading it: its size, whether it is a
+ * legacy .xls, how large a workbook would expand, and its type. Refused with
+ * the reason the import gives; otherwise how to read it.
+ */
+export function fileKind(name: string, bytes: Uint8Array, limits: FileLimits = FILE_LIMITS): 'xlsx' | 'csv' {
   if (bytes.length > MAX_FILE_BYTES) throw clientError('BAD_USER_INPUT', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, {
       field: 'file',
       reason: 'FILE_LIMIT',
@@ -167,10 +172,14 @@ export async function readGrid(name: string, bytes: Uint8Array, preferSheet: Reg
     if (declared > limits.decompressedBytes) {
       throw overLimit('decompressedBytes', limits.decompressedBytes, `The workbook expands to ${Number.isFinite(declared) ? `${Math.ceil(declared / 1024 / 1024)} MB` : 'more than 4 GB'}; at most ${limits.decompressedBytes / 1024 / 1024} MB are accepted`);
     }
-    return parseInWorker('xlsx', bytes, preferSheet, limits);
+    return 'xlsx';
   }
-  if (/\.(csv|txt|tsv)$/.test(lower)) return parseInWorker('csv', bytes, preferSheet, limits);
+  if (/\.(csv|txt|tsv)$/.test(lower)) return 'csv';
   throw clientError('BAD_USER_INPUT', `“${name}” is neither an .xlsx workbook nor a .csv file`, { field: 'file', reason: 'FILE_TYPE', params: { name } });
+}
+
+export async function readGrid(name: string, bytes: Uint8Array, preferSheet: RegExp, limits: FileLimits = FILE_LIMITS): Promise<Grid> {
+  return parseInWorker(fileKind(name, bytes, limits), bytes, preferSheet, limits);
 }
 
 /** Where a table's header row is and which column holds each field (zero-based). */

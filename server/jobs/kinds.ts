@@ -11,10 +11,14 @@ import { calculateRun } from '../payroll/runs.ts';
 import { publishRanking, type RankingQuery } from '../results/ranking.ts';
 import { importAttendanceFrom, importSalesFrom } from '../imports/preview.ts';
 import type { SheetGrid } from '../imports/sources.ts';
+import { teamTemplates, TEMPLATE_ZIP_ROLES, type TemplateLanguage } from '../rep-plans/team-templates.ts';
+import { dropInput, inputOf, keepOutput } from './job-files.ts';
 
 type Tx = Prisma.TransactionClient;
 
 export interface JobWork {
+  /** The job's id (for the files kept with it). */
+  jobId: string;
   progress(done: number, total: number): void;
   /** Records the job's success, its summary and how many items it did, inside the work's transaction. */
   finish(tx: Tx, result: Record<string, string | number>, count: number): Promise<void>;
@@ -28,8 +32,13 @@ export interface JobKind<P> {
   run(ctx: Context, params: P, work: JobWork): Promise<void>;
 }
 
-export interface SheetImport {
-  grid: SheetGrid;
+/** A sheet's rows sent by the pane, or an uploaded file kept with the job (job-files.ts): its name, size and SHA-256. */
+export type SheetImport = { grid: SheetGrid } | { file: { name: string; size: number; sha256: string } };
+
+export interface TemplatesZip {
+  month: string;
+  unitId: string | null;
+  lang: TemplateLanguage;
 }
 
 export interface PayrollCalculation {
@@ -37,14 +46,23 @@ export interface PayrollCalculation {
   revision: number;
 }
 
-/** A sheet's rows imported by finance, as the sheet import mutations import them; its summary gives the counts. */
+/**
+ * A sheet's rows, or a file's, imported by finance as the import mutations
+ * import them; its summary gives the counts. A file is read from where the
+ * start kept it, and dropped with the job's success.
+ */
 function sheetImport(importFrom: typeof importSalesFrom): JobKind<SheetImport> {
   return {
     roles: ['FINANCE', 'ADMIN'],
     watchers: ['FINANCE', 'ADMIN'],
-    run: async (ctx, { grid }, work) => {
-      work.progress(0, grid.rows.length);
-      await importFrom(ctx, { grid }, (tx, result) => work.finish(tx, { ...result }, result.created + result.updated + result.unchanged));
+    run: async (ctx, params, work) => {
+      const source = 'grid' in params ? { grid: params.grid } : { file: await inputOf(ctx.prisma, work.jobId) };
+      if (!source.file && !source.grid) throw new Error(`job ${work.jobId}: its file has gone`);
+      work.progress(0, 'grid' in params ? params.grid.rows.length : 0);
+      await importFrom(ctx, source, async (tx, result) => {
+        if (source.file) await dropInput(tx, work.jobId);
+        await work.finish(tx, { ...result }, result.created + result.updated + result.unchanged);
+      });
     },
   };
 }
@@ -78,6 +96,19 @@ export const JOB_KINDS = {
   'import.sales': sheetImport(importSalesFrom),
   /** Importing a sheet's attendance days, refused whole with every problem. */
   'import.attendance': sheetImport(importAttendanceFrom),
+  /** The team's plan templates for a month as one zip, kept for a day to download (rep-plans/team-templates.ts). */
+  'templates.zip': {
+    roles: TEMPLATE_ZIP_ROLES,
+    // A manager's team is theirs: only admins watch every one.
+    watchers: ['ADMIN'],
+    run: async (ctx, { month, unitId, lang }, work) => {
+      const zip = await teamTemplates(ctx, month, unitId, lang, work.progress);
+      await ctx.prisma.$transaction(async (tx) => {
+        await keepOutput(tx, work.jobId, { name: zip.fileName, contentType: 'application/zip', bytes: zip.bytes });
+        await work.finish(tx, { month: zip.month, templates: zip.templates, file: zip.fileName, bytes: zip.bytes.length }, zip.templates);
+      });
+    },
+  } satisfies JobKind<TemplatesZip>,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

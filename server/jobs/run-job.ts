@@ -17,6 +17,7 @@ import { createThrottle } from '../auth/throttle.ts';
 import { describeError } from '../logging.ts';
 import { forbidden } from '../errors.ts';
 import { isJobKind, JOB_KINDS, type JobKind } from './kinds.ts';
+import { dropInput } from './job-files.ts';
 
 export interface JobEnv {
   prisma: Db;
@@ -57,7 +58,9 @@ export function refusalOf(error: unknown): JobRefusal {
  * of memory, say) and its transaction with it, so nothing of it was kept.
  */
 export async function recordFailure(prisma: Db, id: string, error: unknown): Promise<void> {
-  await prisma.job.updateMany({ where: { id, status: UNFINISHED }, data: { status: 'FAILED', finishedAt: new Date(), error: JSON.stringify(refusalOf(error)) } });
+  const { count } = await prisma.job.updateMany({ where: { id, status: UNFINISHED }, data: { status: 'FAILED', finishedAt: new Date(), error: JSON.stringify(refusalOf(error)) } });
+  // The file it was to read is not needed any more.
+  if (count) await dropInput(prisma, id);
 }
 
 /**
@@ -87,6 +90,7 @@ export async function runJob(env: JobEnv, id: string, progress: (done: number, t
     };
     let finished = false;
     await kind.run(ctx, JSON.parse(job.params), {
+      jobId: id,
       progress,
       finish: async (tx, result, n) => {
         const { count } = await tx.job.updateMany({

@@ -1,13 +1,24 @@
 /**
- * Importing a sheet's rows as a job (issue 12 §2), on both databases: the
- * job returned at once ends with the rows imported exactly as the sheet
- * import mutation imports them and its counts in the summary; a sheet with
- * a bad cell is refused whole on the job with nothing saved; nothing below
- * the header is refused at once.
+ * Importing a sheet's rows, or a file, as a job (issue 12 §2), on both
+ * databases: the job returned at once ends with the rows imported exactly
+ * as the import mutations import them and its counts in the summary; a
+ * sheet with a bad cell, or a file that cannot be read, is refused whole on
+ * the job with nothing saved; nothing below the header, or a file too
+ * large, is refused at once. A file is kept with its job only until the
+ * job has finished.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/harness.ts';
+import { databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
+import { CSRF_HEADER } from '../../server/app.ts';
+import { root } from '../../server/db/providers.ts';
+import { MAX_FILE_BYTES } from '../../server/imports/tabular-file.ts';
+
+const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(root, 'test', 'fixtures', 'imports', name)));
+const START_FILE = 'mutation($f: File!) { startSalesFileImport(file: $f) { id kind status } }';
+const START_ATTENDANCE_FILE = 'mutation($f: File!) { startAttendanceFileImport(file: $f) { id kind status } }';
 
 const START = 'mutation($g: SheetGridInput!) { startSalesSheetImport(grid: $g) { id kind status } }';
 const START_ATTENDANCE = 'mutation($g: SheetGridInput!) { startAttendanceSheetImport(grid: $g) { id kind status } }';
@@ -72,5 +83,95 @@ describe.each(testProviders)('sheet imports as jobs on %s', (provider) => {
     expect(summaryOf(job)).toEqual({ created: '1', updated: '0', unchanged: '0' });
     const empty = await s.refused(START, { g: { sheet: '空', rows: [['单号', '工号', '日期', '金额'], ['', '', '', '']] } }, finance);
     expect(empty.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_ROWS', params: { sheet: '空' } });
+  });
+});
+
+describe.each(testProviders)('file imports as jobs on %s', (provider) => {
+  let s: TestServer;
+  let finance: string;
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    finance = await s.login('finance');
+  });
+  afterAll(() => s.close());
+
+  /** A GraphQL multipart request with one file as $f. */
+  async function upload(query: string, name: string, bytes: Uint8Array, token = finance): Promise<GqlResult<any>> {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query, variables: { f: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new File([bytes as BlobPart], name));
+    const res = await s.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { [CSRF_HEADER]: '1', authorization: `Bearer ${token}` }, body: form });
+    return (await res.json()) as GqlResult<any>;
+  }
+  async function finished(id: string) {
+    for (let i = 0; i < 300; i++) {
+      const job = (await s.gql(JOB, { id }, finance)).data.job;
+      if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return job;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the job did not finish');
+  }
+  const summaryOf = (job: { summary: { name: string; value: string }[] }) => Object.fromEntries(job.summary.map((v) => [v.name, v.value]));
+  /** Every table's rows but these (the job's own, the audit of starting it, a rep's sign-in). */
+  const allBut = async (tables: string[]) => {
+    const all = JSON.parse(await databaseSnapshot(s.db)) as Record<string, unknown>;
+    for (const t of tables) delete all[t];
+    return JSON.stringify(all);
+  };
+
+  it('imports a GBK CSV as the file import does, Chinese text intact, and drops the kept file once done', async () => {
+    const started = await upload(START_FILE, 'sales-gbk.csv', fixture('sales-gbk.csv'));
+    expect(started.errors, JSON.stringify(started.errors)).toBeUndefined();
+    expect(started.data.startSalesFileImport).toMatchObject({ kind: 'import.sales' });
+    const id = started.data.startSalesFileImport.id;
+    const job = await finished(id);
+    expect(job.status).toBe('SUCCEEDED');
+    expect(summaryOf(job)).toEqual({ created: '2', updated: '0', unchanged: '0' });
+    const sales = await s.db.prisma.salesRecord.findMany({ where: { externalId: { startsWith: 'GBK-' } }, orderBy: { externalId: 'asc' }, include: { person: true } });
+    expect(sales.map((x) => [x.externalId, x.person.employeeNo, x.date.toISOString().slice(0, 10), x.amountFen, x.customer])).toEqual([
+      ['GBK-1', 'QB00007', '2025-03-04', 123456n, '杭州西湖贸易有限公司'],
+      ['GBK-2', 'QB00008', '2025-03-15', 2000000n, '宁波北仑客户'],
+    ]);
+    expect(await s.db.prisma.jobFile.count({ where: { jobId: id } })).toBe(0);
+    // The audit names the file by its name, size and digest, not its bytes.
+    const audit = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'Job', entityId: id, action: 'start' } });
+    expect(JSON.parse(audit.after!).params).toEqual({ name: 'sales-gbk.csv', size: fixture('sales-gbk.csv').length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // The same file again: unchanged.
+    const again = await finished((await upload(START_FILE, 'sales-gbk.csv', fixture('sales-gbk.csv'))).data.startSalesFileImport.id);
+    expect(summaryOf(again)).toEqual({ created: '0', updated: '0', unchanged: '2' });
+  });
+
+  it('imports attendance from a WPS workbook', async () => {
+    const job = await finished((await upload(START_ATTENDANCE_FILE, 'attendance-wps.xlsx', fixture('attendance-wps.xlsx'))).data.startAttendanceFileImport.id);
+    expect(job.status).toBe('SUCCEEDED');
+    expect(summaryOf(job)).toEqual({ created: '2', updated: '0', unchanged: '0' });
+    const days = await s.db.prisma.attendanceDay.findMany({ where: { date: new Date('2025-03-04T00:00:00Z') }, include: { person: true }, orderBy: { person: { employeeNo: 'asc' } } });
+    expect(days.map((d) => [d.person.employeeNo, d.status, d.lateMinutes, d.note])).toEqual([
+      ['QB00007', 'LATE', 15, '堵车'],
+      ['QB00008', 'PERSONAL_LEAVE', 0, '家中有事'],
+    ]);
+  });
+
+  it('keeps a refusal (a bad cell) on the job with nothing imported and the file dropped; a legacy .xls, a file too large, or a rep, is refused at once', async () => {
+    const before = await allBut(['Job', 'JobFile', 'AuditEvent']);
+    const csv = new TextEncoder().encode('externalId,employeeNo,date,amount\nBAD-1,QB00007,2025-03-04,abc\nBAD-2,QB00008,2025-03-05,10\n');
+    const id = (await upload(START_FILE, 'bad.csv', csv)).data.startSalesFileImport.id;
+    const job = await finished(id);
+    expect(job.status).toBe('FAILED');
+    expect(job.error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_REJECTED', params: [{ name: 'count', value: '1' }] });
+    expect(await allBut(['Job', 'JobFile', 'AuditEvent'])).toBe(before);
+    expect(await s.db.prisma.jobFile.count({ where: { jobId: id } })).toBe(0);
+
+    const rep = await s.login('rep');
+    const unchanged = await allBut(['AuditEvent', 'LoginAttempt']);
+    const legacy = await upload(START_FILE, 'erp-export.xls', fixture('erp-export.xls'));
+    expect(legacy.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LEGACY_XLS', params: { file: 'erp-export.xls' } });
+    const big = await upload(START_FILE, 'big.csv', new Uint8Array(MAX_FILE_BYTES + 1));
+    expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE' });
+    const byRep = await upload(START_FILE, 'sales-gbk.csv', fixture('sales-gbk.csv'), rep);
+    expect(byRep.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await allBut(['AuditEvent', 'LoginAttempt'])).toBe(unchanged);
   });
 });

@@ -20,7 +20,7 @@ interface Fixture {
   team: { id: string; parentId: string };
 }
 
-const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixture) => Record<string, unknown>; upload?: string }> = {
+const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixture) => Record<string, unknown>; upload?: string; uploadName?: string }> = {
   viewer: { allowed: everyone, query: '{ viewer { username } }', vars: () => ({}) },
   roster: { allowed: everyone, query: '{ roster(first: 1) { edges { node { id } } } }', vars: () => ({}) },
   person: { allowed: everyone, query: 'query($id: ID!) { person(id: $id) { id } }', vars: (f) => ({ id: f.personInManagerArea.id }) },
@@ -168,6 +168,21 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     query: 'mutation($g: SheetGridInput!) { startSalesSheetImport(grid: $g) { id } }',
     vars: () => ({ g: { sheet: 'Sheet1', rows: [['externalId', 'employeeNo', 'date', 'amount']] } }),
   },
+  // A legacy .xls: refused at once (LEGACY_XLS) after authorisation, no job queued.
+  startSalesFileImport: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($f: File!) { startSalesFileImport(file: $f) { id } }',
+    vars: () => ({ f: null }),
+    upload: 'externalId,employeeNo,date,amount\n',
+    uploadName: 'matrix.xls',
+  },
+  startAttendanceFileImport: {
+    allowed: ['finance', 'admin'],
+    query: 'mutation($f: File!) { startAttendanceFileImport(file: $f) { id } }',
+    vars: () => ({ f: null }),
+    upload: 'employeeNo,date,status\n',
+    uploadName: 'matrix.xls',
+  },
   startAttendanceSheetImport: {
     allowed: ['finance', 'admin'],
     query: 'mutation($g: SheetGridInput!) { startAttendanceSheetImport(grid: $g) { id } }',
@@ -249,6 +264,8 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   myRepPlan: { allowed: everyone, query: '{ myRepPlan(month: "2026-13") { month } }', vars: () => ({}) },
   repPlan: { allowed: everyone, query: '{ repPlan(id: "no-plan") { id } }', vars: () => ({}) },
   repPlanRoster: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ repPlanRoster(month: "2026-13") { personId } }', vars: () => ({}) },
+  // A month nobody has a plan for: refused at once (NO_TEMPLATES), no job queued.
+  startPlanTemplatesZip: { allowed: ['manager', 'director', 'admin'], query: 'mutation { startPlanTemplatesZip(month: "2019-01") { id } }', vars: () => ({}) },
   repPlanDueDay: { allowed: everyone, query: '{ repPlanDueDay }', vars: () => ({}) },
   saveRepPlan: { allowed: ['rep', 'manager'], query: 'mutation { saveRepPlan(month: "2026-13", input: { weeks: [], customers: [] }) { id } }', vars: () => ({}) },
   submitRepPlan: { allowed: ['rep', 'manager'], query: 'mutation { submitRepPlan(id: "no-plan", revision: 1) { id } }', vars: () => ({}) },
@@ -321,11 +338,11 @@ describe.each(testProviders)('permissions on %s', (provider) => {
   afterAll(() => s.close());
 
   /** A GraphQL multipart request with one file as $f. */
-  async function upload(query: string, body: string, token: string | null) {
+  async function upload(query: string, body: string, token: string | null, name = 'matrix.csv') {
     const form = new FormData();
     form.set('operations', JSON.stringify({ query, variables: { f: null } }));
     form.set('map', JSON.stringify({ 0: ['variables.f'] }));
-    form.set('0', new File([body], 'matrix.csv'));
+    form.set('0', new File([body], name));
     const res = await s.app.yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { [CSRF_HEADER]: '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -354,7 +371,7 @@ describe.each(testProviders)('permissions on %s', (provider) => {
     // "after" is this one's "before" (one snapshot per case instead of two; signing in changes no snapshotted table).
     const before = lastSnapshot ?? (await databaseSnapshot(s.db));
     lastSnapshot = null;
-    const r = spec.upload ? await upload(spec.query, spec.upload, token) : await s.gql(spec.query, spec.vars(fixture), token);
+    const r = spec.upload ? await upload(spec.query, spec.upload, token, spec.uploadName) : await s.gql(spec.query, spec.vars(fixture), token);
     const code = codeOf(r);
     if (allowed) {
       expect(['FORBIDDEN', 'UNAUTHENTICATED', 'INTERNAL_SERVER_ERROR'], JSON.stringify(r.errors)).not.toContain(code);

@@ -103,6 +103,8 @@ export const en: Record<Reason, string> = {
   NOT_YOUR_SIGN_OFF: 'It is the {role}’s turn to sign this run.',
   NOT_YOUR_RETURN: 'Only the {role} may return the run at this step.',
   JOB_NOT_FOUND: 'Background job {id} was not found (or is not yours to see).',
+  JOB_FILE_NOT_FOUND: 'File {id} was not found, or its download link is not whole.',
+  DOWNLOAD_EXPIRED: 'This download link has expired (links last a day): make the file again.',
   JOB_FAILED: 'The work stopped on an unexpected error; nothing it was doing was saved. Try again, or tell your administrator.',
   JOB_NOT_ALLOWED: 'Whoever started this work may no longer do it, so it was not done.',
   ALREADY_SIGNED: 'You have already signed this run; each step needs a different person.',
@@ -118,6 +120,7 @@ export const en: Record<Reason, string> = {
   CALCULATION_FAILED: 'The payroll cannot be calculated for employee {employeeNo}; nothing was saved.',
   NO_SUCH_ORG_UNIT: 'There is no org unit {id}.',
   NO_ROWS: '{sheet} has no rows below its header.',
+  NO_TEMPLATES: 'Nobody in these units has a {month} plan to hand in, so there are no templates to make.',
   IMPORT_REJECTED: 'The import was refused and nothing was saved: {count} problem(s).',
   NO_PLAN_APPLIES: 'No compensation plan applies to {count} person(s): {names}. Assign a plan first.',
   // Leave and promotions
@@ -450,6 +453,8 @@ export const zh: Record<Reason, string> = {
   NOT_YOUR_SIGN_OFF: '当前应由{role}签字。',
   NOT_YOUR_RETURN: '当前环节只有{role}可以退回。',
   JOB_NOT_FOUND: '未找到后台任务 {id}（或您无权查看）。',
+  JOB_FILE_NOT_FOUND: '未找到文件 {id}，或下载链接不完整。',
+  DOWNLOAD_EXPIRED: '此下载链接已过期（链接有效期为一天），请重新生成文件。',
   JOB_FAILED: '后台任务因意外错误中止，所做的修改均未保存。请重试，或联系管理员。',
   JOB_NOT_ALLOWED: '发起该任务的用户已无权执行此操作，任务未执行。',
   ALREADY_SIGNED: '您已签过此批次，每个环节须由不同的人签字。',
@@ -465,6 +470,7 @@ export const zh: Record<Reason, string> = {
   CALCULATION_FAILED: '工号 {employeeNo} 的工资无法计算，未保存任何内容。',
   NO_SUCH_ORG_UNIT: '不存在组织单位 {id}。',
   NO_ROWS: '工作表 {sheet} 在表头下方没有数据行。',
+  NO_TEMPLATES: '这些单位中没有需要提交 {month} 计划的人，没有模板可生成。',
   IMPORT_REJECTED: '导入被拒绝，未保存任何内容：共 {count} 个问题。',
   NO_PLAN_APPLIES: '有 {count} 人没有适用的薪酬方案：{names}。请先分配方案。',
   // 请假与晋升

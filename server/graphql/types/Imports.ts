@@ -1,13 +1,14 @@
 /**
  * Finance's imports from the open workbook or a file: a preview (every rule
- * of the import, nothing written) and the import of a sheet's rows. Files
- * import through importSalesFile / importAttendanceFile.
+ * of the import, nothing written) and the import of a sheet's rows or of a
+ * file, as a job (startSalesSheetImport, startSalesFileImport, …) or within
+ * the request (importSalesSheet, importSalesFile, …).
  */
 import { Kind } from 'graphql';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { JobRef } from './Job.ts';
-import { startSheetImport } from '../../jobs/jobs.ts';
+import { startFileImport, startSheetImport } from '../../jobs/jobs.ts';
 import type { ImportProblem } from '../../targets/sales-import.ts';
 import { importAttendanceFrom, importSalesFrom, previewAttendanceImport, previewSalesImport, type ImportPreview } from '../../imports/preview.ts';
 import type { SheetCell, SheetGrid } from '../../imports/sources.ts';
@@ -117,6 +118,20 @@ builder.mutationFields((t) => ({
     authScopes: financeOnly,
     args: { grid: t.arg({ type: SheetGridInput }) },
     resolve: (_r, args, ctx) => startSheetImport(ctx, 'import.attendance', args.grid as SheetGrid),
+  }),
+  startSalesFileImport: t.field({
+    type: JobRef,
+    description: 'Imports sales from an .xlsx or .csv file as importSalesFile does, as a job returned at once (the file is kept with the job until it has finished); its summary gives created, updated, unchanged.',
+    authScopes: financeOnly,
+    args: { file: t.arg({ type: 'File' }) },
+    resolve: (_r, args, ctx) => startFileImport(ctx, 'import.sales', args.file as File),
+  }),
+  startAttendanceFileImport: t.field({
+    type: JobRef,
+    description: 'Imports attendance from an .xlsx or .csv file as importAttendanceFile does, as a job returned at once.',
+    authScopes: financeOnly,
+    args: { file: t.arg({ type: 'File' }) },
+    resolve: (_r, args, ctx) => startFileImport(ctx, 'import.attendance', args.file as File),
   }),
   importAttendanceSheet: t.field({
     type: ImportCount,

@@ -1,10 +1,10 @@
 /** Job: long work off the request path (a payroll calculation), its progress and its outcome. */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { jobFor } from '../../jobs/jobs.ts';
+import { jobFor, type JobView } from '../../jobs/jobs.ts';
 import type { JobRefusal } from '../../jobs/run-job.ts';
+import { downloadPath, outputOf, type OutputFile } from '../../jobs/job-files.ts';
 import { JobStatus } from '../../db/generated/sqlite/client/enums.ts';
-import type { Job } from '../../db/generated/sqlite/client/client.ts';
 
 
 const JobStatusEnum = builder.enumType(JobStatus, { name: 'JobStatus' });
@@ -29,11 +29,25 @@ const JobErrorRef = builder.objectRef<JobRefusal>('JobError').implement({
   }),
 });
 
-export const JobRef = builder.objectRef<Job>('Job').implement({
-  description: 'Work done off the request path. Ask for it again (by id) until its status is SUCCEEDED or FAILED.',
+const JobFileRef = builder.objectRef<OutputFile>('JobFile').implement({
+  description: 'A file a job made (the team’s plan templates as a zip), to download while the link lasts.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The file’s name (plan-templates-2027-01.zip).' }),
+    contentType: t.exposeString('contentType'),
+    size: t.exposeInt('size', { description: 'Bytes.' }),
+    url: t.string({
+      description: 'Where to download it, relative to the server: the link carries its own secret (no sign-in needed), so it opens in a browser; give it to nobody else.',
+      resolve: (f) => downloadPath(f),
+    }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the link stops working (a day after the job finished).' }),
+  }),
+});
+
+export const JobRef = builder.objectRef<JobView>('Job').implement({
+  description: 'Work done off the request path (a payroll calculation, a ranking publication, an import, the team’s plan templates). Ask for it again (by id) until its status is SUCCEEDED or FAILED.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    kind: t.exposeString('kind', { description: 'What the job does: payroll.calculate, ranking.publish, import.sales or import.attendance.' }),
+    kind: t.exposeString('kind', { description: 'What the job does: payroll.calculate, ranking.publish, import.sales, import.attendance or templates.zip.' }),
     status: t.field({ type: JobStatusEnum, resolve: (j) => j.status }),
     subjectId: t.exposeID('subjectId', { nullable: true, description: 'What it works on (the payroll run).' }),
     done: t.exposeInt('done', { description: 'Items done so far (people calculated).' }),
@@ -43,10 +57,16 @@ export const JobRef = builder.objectRef<Job>('Job').implement({
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
     summary: t.field({
       type: [JobValueRef],
-      description: 'What a finished job did: payroll.calculate gives runId, status, revision, payslips; ranking.publish gives rankingId, version, periodKey, ranked; an import gives created, updated, unchanged.',
+      description: 'What a finished job did: payroll.calculate gives runId, status, revision, payslips; ranking.publish gives rankingId, version, periodKey, ranked; an import gives created, updated, unchanged; templates.zip gives month, templates, file, bytes.',
       resolve: (j) => Object.entries(j.result ? (JSON.parse(j.result) as Record<string, string | number>) : {}).map(([name, value]) => ({ name, value })),
     }),
     error: t.field({ type: JobErrorRef, nullable: true, resolve: (j) => (j.error ? (JSON.parse(j.error) as JobRefusal) : null) }),
+    file: t.field({
+      type: JobFileRef,
+      nullable: true,
+      description: 'What a succeeded job made, to download (templates.zip); null for the other kinds.',
+      resolve: (j, _a, ctx) => (j.status === 'SUCCEEDED' ? outputOf(ctx.prisma, j.id) : null),
+    }),
   }),
 });
 

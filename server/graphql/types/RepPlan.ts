@@ -4,6 +4,8 @@ import { builder } from '../builder.ts';
 import { RepPlanStatus } from '../../db/generated/sqlite/client/enums.ts';
 import { decideRepPlan, getRepPlan, myRepPlan, ownCustomers, saveRepPlan, submitRepPlan, unitNameIn, type MyRepPlan, type RepPlanView } from '../../rep-plans/plans.ts';
 import { repPlanRoster, type RepPlanRosterRow } from '../../rep-plans/roster.ts';
+import { startPlanTemplatesZip } from '../../jobs/jobs.ts';
+import { JobRef } from './Job.ts';
 import { repPlanDueDay, setRepPlanDueDay } from '../../rep-plans/settings.ts';
 import { IssueParamRef } from './TargetPlan.ts';
 import { dayToDate } from '../../../schema/dates.ts';
@@ -178,7 +180,24 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const TemplateLanguageEnum = builder.enumType('TemplateLanguage', {
+  description: 'The language a template’s cover, headers and notes are written in.',
+  values: { ZH_CN: { value: 'zh-CN' }, EN: { value: 'en' } } as const,
+});
+
 builder.mutationFields((t) => ({
+  startPlanTemplatesZip: t.field({
+    type: JobRef,
+    description:
+      'Makes the plan template of every rep in the viewer’s units (or under one unit) for a month, one .xlsx each in a zip, as a job returned at once (as GET /plan-templates.zip does within the request). When it has succeeded, Job.file gives the link to download it, for a day. Refused at once for a role that does not hand out templates, a bad month, a unit not the viewer’s (NOT_FOUND), more than 2,000 reps, or none.',
+    authScopes: { manager: true, director: true, admin: true },
+    args: {
+      month: t.arg.string({ validate: month }),
+      unitId: t.arg.id({ required: false, validate: id.optional() }),
+      language: t.arg({ type: TemplateLanguageEnum, required: false, description: 'Chinese unless EN.' }),
+    },
+    resolve: (_r, args, ctx) => startPlanTemplatesZip(ctx, args.month, args.unitId ? String(args.unitId) : null, args.language ?? 'zh-CN'),
+  }),
   saveRepPlan: t.field({
     type: RepPlanRef,
     description: 'Saves the viewer’s own plan for a month as a draft (a returned plan: the next version). Refused whole, naming each problem’s place. Audited.',
