@@ -13,8 +13,12 @@ function refuse(res: ServerResponse, status: number, code: string, reason: strin
   res.end(JSON.stringify({ errors: [{ message, extensions: { code, reason, params } }] }));
 }
 
-/** A name a download may carry in its header as it is (the made files' names are ASCII already). */
-const asciiName = (name: string) => name.replace(/[^\w.-]/g, '_');
+/** The file's name in the header: as it is when ASCII; else an ASCII stand-in and the name itself in UTF-8 (RFC 6266), which browsers use. */
+function disposition(name: string): string {
+  if (/^[\w.-]+$/.test(name)) return `attachment; filename="${name}"`;
+  const ascii = name.replace(/[^\w.-]+/g, '').replace(/^[-.]+/, '') || 'download';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 export function jobFileDownload(db: Database, clock: () => Date = () => new Date()) {
   return async (req: IncomingMessage, res: ServerResponse) => {
@@ -31,7 +35,7 @@ export function jobFileDownload(db: Database, clock: () => Date = () => new Date
     if (!file) return missing();
     res.writeHead(200, {
       'content-type': file.contentType,
-      'content-disposition': `attachment; filename="${asciiName(file.name)}"`,
+      'content-disposition': disposition(file.name),
       'content-length': String(file.bytes.length),
       'cache-control': 'private, no-store',
       'referrer-policy': 'no-referrer',

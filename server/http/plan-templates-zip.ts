@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import type { Context } from '../graphql/context.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
-import { teamTemplates } from '../rep-plans/team-templates.ts';
+import { teamTemplates, teamTemplatesFileName } from '../rep-plans/team-templates.ts';
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
 
@@ -41,7 +41,7 @@ export function planTemplatesZip(db: Database, config: Config) {
     }
     res.writeHead(200, {
       'content-type': 'application/zip',
-      'content-disposition': `attachment; filename="${zip.fileName}"`,
+      'content-disposition': `attachment; filename="${teamTemplatesFileName(zip.month)}"`,
       'content-length': String(zip.bytes.length),
       'cache-control': 'no-store',
     });

@@ -12,6 +12,7 @@ import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import { clientError, forbidden } from '../errors.ts';
 import { planTemplate, templateFileName } from './template.ts';
 import { repPlanRoster, type RepPlanRosterRow } from './roster.ts';
+import { format, words } from '../../addin/src/i18n.ts';
 // jszip is loaded with the first zip, not at start.
 
 /** Who hands out templates: the roles that see the Rep plans screen's units. */
@@ -23,6 +24,7 @@ export type TemplateLanguage = 'zh-CN' | 'en';
 
 export interface TeamTemplates {
   month: string;
+  /** In the language of the templates. */
   fileName: string;
   templates: number;
   bytes: Buffer;
@@ -40,7 +42,10 @@ export async function teamTemplateRoster(ctx: Context, month: string, unitId: st
   return roster;
 }
 
+/** The zip's name as GET /plan-templates.zip has always given it (ASCII, for scripts). */
 export const teamTemplatesFileName = (month: string) => `plan-templates-${month.replace(/[^\w-]/g, '')}.zip`;
+/** The zip's name in the reader's language (计划模板-2027-01.zip), as the pane offers it. */
+const localFileName = (month: string, lang: TemplateLanguage) => format(words[lang].repPlans.template.zipName, { month: month.replace(/[^\w-]/g, '') });
 
 /** Makes the zip, one template after another (each reads its rep's plan, target and customers); `progress` gets templates done and to do. */
 export async function teamTemplates(
@@ -61,5 +66,5 @@ export async function teamTemplates(
   }
   // The templates are compressed already (each .xlsx is a zip): stored as they are.
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-  return { month, fileName: teamTemplatesFileName(month), templates: roster.length, bytes };
+  return { month, fileName: localFileName(month, lang), templates: roster.length, bytes };
 }

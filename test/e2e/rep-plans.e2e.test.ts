@@ -4,10 +4,12 @@
  * target, Check names the reason cell (a click selects it), gives the reason
  * and submits; the manager sees it waiting, is refused a return without a
  * comment, returns it with one; the rep is told, changes the sheet and
- * resubmits (version 2); the manager accepts and writes who handed in what.
+ * resubmits (version 2); the manager accepts and writes who handed in what,
+ * then makes every rep's template as one zip and downloads it by its link.
  * Nobody meets English on the pane. Real server, real pane, Chromium, the
  * Excel stand-in.
  */
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api, englishOn, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
@@ -119,6 +121,23 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     const rows = await standIn<unknown[][]>(page, 'read', `计划提交情况 ${month}`, 'A3:J60');
     const mine = rows.find((r) => r[0] === form.person.employeeNo)!;
     expect(mine.slice(3, 5)).toEqual(['已接受', 2]);
+    expect(await englishOn(page)).toEqual([]);
+
+    // Every rep's template for the month as one zip, made as a job, then a link to download it.
+    const manager = await tokenFor(page, 'manager');
+    const team = (await api(page, manager, 'query($m: String!) { repPlanRoster(month: $m) { employeeNo } }', { m: month })).data.repPlanRoster as { employeeNo: string }[];
+    await page.getByTestId('plan-reviews-templates').click();
+    await expect(page.getByTestId('plan-reviews-status').innerText()).resolves.toBe(`已生成 ${team.length} 名代表的 ${month} 计划模板，合为一个压缩包。下载链接一天内有效。`);
+    const link = page.getByTestId('plan-reviews-download');
+    await expect(link.innerText()).resolves.toMatch(/^下载压缩包（\d+ KB）$/);
+    await expect(link.getAttribute('download')).resolves.toBe(`计划模板-${month}.zip`);
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^https?:\/\/[^/]+\/job-files\/[\w-]+\?key=[\w-]+$/);
+    // The link alone downloads it, as a browser opening it would (no sign-in).
+    const res = await page.request.get(href);
+    expect(res.status()).toBe(200);
+    const zip = await JSZip.loadAsync(await res.body());
+    expect(Object.keys(zip.files).sort()).toEqual(team.map((r) => `plan-${r.employeeNo}-${month}.xlsx`).sort());
     expect(await englishOn(page)).toEqual([]);
   }, 90_000);
 });

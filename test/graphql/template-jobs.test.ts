@@ -58,8 +58,9 @@ describe.each(testProviders)('the team’s plan templates as a job on %s', (prov
     const roster = (await s.gql('query($m: String!) { repPlanRoster(month: $m) { personId employeeNo } }', { m: MONTH }, t.manager)).data.repPlanRoster as { personId: string; employeeNo: string }[];
     expect(roster.length).toBeGreaterThan(1);
     expect(job).toMatchObject({ done: roster.length, total: roster.length });
-    expect(summaryOf(job)).toEqual({ month: MONTH, templates: String(roster.length), file: `plan-templates-${MONTH}.zip`, bytes: String(job.file.size) });
-    expect(job.file).toMatchObject({ name: `plan-templates-${MONTH}.zip`, contentType: 'application/zip' });
+    // Named in the templates' language (Chinese unless asked otherwise).
+    expect(summaryOf(job)).toEqual({ month: MONTH, templates: String(roster.length), file: `计划模板-${MONTH}.zip`, bytes: String(job.file.size) });
+    expect(job.file).toMatchObject({ name: `计划模板-${MONTH}.zip`, contentType: 'application/zip' });
     expect(job.file.url).toMatch(/^\/job-files\/[\w-]+\?key=[\w-]{20,}$/);
     const hours = (Date.parse(job.file.expiresAt) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(23);
@@ -69,7 +70,7 @@ describe.each(testProviders)('the team’s plan templates as a job on %s', (prov
     const res = await fetch(`${base}${job.file.url}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="plan-templates-${MONTH}.zip"`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${MONTH}.zip"; filename*=UTF-8''${encodeURIComponent(`计划模板-${MONTH}.zip`)}`);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.length).toBe(job.file.size);
@@ -92,6 +93,8 @@ describe.each(testProviders)('the team’s plan templates as a job on %s', (prov
     const id = (await s.gql(START, { m: MONTH, l: 'EN' }, t.manager)).data.startPlanTemplatesZip.id;
     const job = await finished(id, t.manager);
     expect(job.status).toBe('SUCCEEDED');
+    expect(job.file.name).toBe(`plan-templates-${MONTH}.zip`);
+    expect((await fetch(`${base}${job.file.url}`)).headers.get('content-disposition')).toBe(`attachment; filename="plan-templates-${MONTH}.zip"`);
     expect((await s.gql(JOB, { id }, t.admin)).data.job.file.url).toBe(job.file.url);
     for (const other of [t.director, t.rep, t.finance]) {
       const r = await s.gql(JOB, { id }, other);

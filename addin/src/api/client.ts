@@ -40,8 +40,16 @@ export function fetchWithTimeout(ms: number, base: typeof fetch = (...a) => fetc
   };
 }
 
+/** Each client's server, for the links the server gives relative to itself (a download). */
+const servers = new WeakMap<Client, string>();
+
+/** An address the server gave relative to itself (`/job-files/…`), made whole against the client's server. */
+export function serverLink(client: Client, path: string): string {
+  return new URL(path, servers.get(client) ?? window.location.origin).toString();
+}
+
 export function createClient(serverUrl: string, token: string | null, options: { timeoutMs?: number; fetch?: typeof fetch } = {}): Client {
-  return new Client({
+  const client = new Client({
     url: new URL('/graphql', serverUrl).toString(),
     exchanges: [fetchExchange],
     preferGetMethod: false,
@@ -51,6 +59,8 @@ export function createClient(serverUrl: string, token: string | null, options: {
       headers: { [CSRF_HEADER]: '1', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     }),
   });
+  servers.set(client, serverUrl);
+  return client;
 }
 
 /**

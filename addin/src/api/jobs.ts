@@ -19,10 +19,20 @@ export interface JobView {
   /** What a finished job did (a calculation's payslips, a publication's version), when asked for. */
   summary?: { name: string; value: string; isNumber: boolean }[];
   error: { code: string; reason: string; field: string | null; message: string; params: { name: string; value: string; isNumber: boolean }[] } | null;
+  /** What a succeeded job made, to download (the team's plan templates), when asked for. */
+  file?: JobFileView | null;
+}
+
+export interface JobFileView {
+  name: string;
+  size: number;
+  /** Relative to the server; carries its own secret, so it opens in a browser. */
+  url: string;
+  expiresAt: string;
 }
 
 export const JOB_FIELDS = 'id status done total summary { name value isNumber } error { code reason field message params { name value isNumber } }';
-export const JOB = `query Job($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`;
+export const JOB = `query Job($id: ID!) { job(id: $id) { ${JOB_FIELDS} file { name size url expiresAt } } }`;
 
 export const isOpen = (job: Pick<JobView, 'status'> | null | undefined): boolean => job?.status === 'QUEUED' || job?.status === 'RUNNING';
 

@@ -16,9 +16,10 @@ export const START_SHEET_IMPORT: Record<ImportKind, string> = {
   attendance: `mutation StartAttendanceSheetImport($grid: SheetGridInput!) { startAttendanceSheetImport(grid: $grid) { ${JOB_FIELDS} } }`,
 };
 
-export const IMPORT_FILE: Record<ImportKind, string> = {
-  sales: 'mutation ImportSalesFile($file: File!) { importSalesFile(file: $file) { created updated unchanged } }',
-  attendance: 'mutation ImportAttendanceFile($file: File!) { importAttendanceFile(file: $file) { created updated unchanged } }',
+/** A file's rows imported as a job, the file kept with it until it has finished. */
+export const START_FILE_IMPORT: Record<ImportKind, string> = {
+  sales: `mutation StartSalesFileImport($file: File!) { startSalesFileImport(file: $file) { ${JOB_FIELDS} } }`,
+  attendance: `mutation StartAttendanceFileImport($file: File!) { startAttendanceFileImport(file: $file) { ${JOB_FIELDS} } }`,
 };
 
 export interface ImportProblem {

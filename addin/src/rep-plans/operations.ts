@@ -1,4 +1,6 @@
 /** The rep-plan requests the pane makes (issue 11 §2), and the shapes it reads back. */
+import { JOB_FIELDS } from '../api/jobs.ts';
+
 export const PLAN_FIELDS = `id personId personName employeeNo unitName month version status revision dueOn timeliness target planned belowTargetReason
   weeks { weekKey sales calls visits events } customers { customer sales visits } decisionComment canEdit canDecide`;
 
@@ -9,6 +11,8 @@ export const SAVE_REP_PLAN = `mutation SaveRepPlan($month: String!, $revision: I
 export const SUBMIT_REP_PLAN = `mutation SubmitRepPlan($id: ID!, $revision: Int!) { submitRepPlan(id: $id, revision: $revision) { ${PLAN_FIELDS} } }`;
 export const REP_PLAN = `query RepPlan($id: ID!) { repPlan(id: $id) { ${PLAN_FIELDS} } }`;
 export const REP_PLAN_ROSTER = `query RepPlanRoster($month: String!) { repPlanRoster(month: $month) { personId personName employeeNo unitName planId status version revision dueOn timeliness target planned decisionComment canDecide } }`;
+/** The team's plan templates for a month as one zip, made as a job (its file is the download). */
+export const START_PLAN_TEMPLATES_ZIP = `mutation StartPlanTemplatesZip($month: String!, $language: TemplateLanguage) { startPlanTemplatesZip(month: $month, language: $language) { ${JOB_FIELDS} } }`;
 export const ACCEPT_REP_PLAN = `mutation AcceptRepPlan($id: ID!, $revision: Int!, $comment: String) { acceptRepPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
 export const RETURN_REP_PLAN = `mutation ReturnRepPlan($id: ID!, $revision: Int!, $comment: String!) { returnRepPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
 

@@ -2,27 +2,41 @@
  * The Rep plans screen's state and calls (issue 11 §2), for managers: the
  * month chosen, who handed in what (as a sheet), the submitted plans waiting
  * for a decision, each opened as a sheet and accepted or returned with a
- * comment. One action at a time; a slow or unreachable server leaves a Try again.
+ * comment; the team's plan templates made as one zip, with its progress, to
+ * download. One action at a time; a slow or unreachable server leaves a Try again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
-import { run } from '../api/client.ts';
+import { run, serverLink } from '../api/client.ts';
+import { startAndFollow, summaryOf } from '../api/jobs.ts';
 import { oneAtATime, errorStatus, newestOnly } from '../api/retry.ts';
 import { format, type Words } from '../i18n.ts';
 import { writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
-import { ACCEPT_REP_PLAN, nextMonth, REP_PLAN, REP_PLAN_ROSTER, RETURN_REP_PLAN, validMonth, type RepPlanView, type RosterRow } from './operations.ts';
+import { ACCEPT_REP_PLAN, nextMonth, REP_PLAN, REP_PLAN_ROSTER, RETURN_REP_PLAN, START_PLAN_TEMPLATES_ZIP, validMonth, type RepPlanView, type RosterRow } from './operations.ts';
 import { planRosterSheet, rosterCounts } from './roster-sheet.ts';
 import { planSheetSpec } from './plan-sheet.ts';
 import { planWeeks } from '../../../schema/rep-plan.ts';
 
 export type Work = keyof Words['repPlans']['working'];
-export type Status = { kind: 'idle' } | { kind: 'busy'; work: Work } | { kind: 'ok'; message: string } | { kind: 'error'; message: string; retry?: () => void };
+export type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; work: Work; progress?: { done: number; total: number } }
+  | { kind: 'ok'; message: string }
+  | { kind: 'error'; message: string; retry?: () => void };
+
+/** A file the server made, to download by its link (which lasts a day). */
+export interface Download {
+  url: string;
+  name: string;
+  size: number;
+}
 
 export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void) {
   const r = w.repPlans;
   const [month, setMonthState] = useState(nextMonth());
   const [rows, setRows] = useState<RosterRow[] | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [download, setDownload] = useState<Download | null>(null);
   const running = useRef(false);
   const begin = useRef(newestOnly()).current;
 
@@ -59,6 +73,24 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
     setStatus({ kind: 'ok', message: format(r.rosterWrote, { month, sheet: report.sheetName, ...rosterCounts(list) }) });
   });
 
+  /**
+   * Every rep's plan template for the month in one zip, made by the server as a
+   * job (a large team holds nobody up) whose progress the pane shows; when it is
+   * ready, a link to download it, in the pane's language.
+   */
+  const makeTemplates = act('templates', async () => {
+    if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
+    setDownload(null);
+    const language = w.locale === 'en' ? 'EN' : 'ZH_CN';
+    const job = await startAndFollow(client, START_PLAN_TEMPLATES_ZIP, { month: month.trim(), language }, (j) =>
+      setStatus({ kind: 'busy', work: 'templates', ...(j.total ? { progress: { done: j.done, total: j.total } } : {}) }),
+    );
+    const made = summaryOf(job);
+    if (!job.file) throw new Error('the templates job made no file');
+    setDownload({ url: serverLink(client, job.file.url), name: job.file.name, size: job.file.size });
+    setStatus({ kind: 'ok', message: format(r.templatesReady, { month: month.trim(), count: made.templates ?? 0, file: job.file.name }) });
+  });
+
   /** The plan as a sheet to read before deciding: locked and grey. */
   const writePlan = async (plan: RepPlanView) => {
     const weeks = planWeeks(plan.month).map((x) => ({ key: x.key, start: x.start, end: x.end }));
@@ -89,7 +121,10 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
     setMonth: (m: string) => {
       setMonthState(m);
       setRows(null);
+      setDownload(null);
     },
+    makeTemplates,
+    download,
     rows,
     waiting: (rows ?? []).filter((x) => x.status === 'SUBMITTED' && x.canDecide),
     status,

@@ -12,7 +12,7 @@ import { ApiError, run } from '../../api/client.ts';
 import { startAndFollow, summaryOf } from '../../api/jobs.ts';
 import { readActiveSheet, selectCell, SheetTooLargeError, type ExcelRun } from '../../excel/workbook.ts';
 import { dataRowCount, toSheetGrid, type SheetGrid } from '../../imports/sheet-grid.ts';
-import { IMPORT_FILE, START_SHEET_IMPORT, MAX_SHEET_ROWS, PREVIEW, type ImportCounts, type ImportKind, type ImportPreview, type ImportProblem } from '../../imports/operations.ts';
+import { START_FILE_IMPORT, START_SHEET_IMPORT, MAX_SHEET_ROWS, PREVIEW, type ImportCounts, type ImportKind, type ImportPreview, type ImportProblem } from '../../imports/operations.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -83,22 +83,23 @@ export function useImport(client: Client, w: Words, onSessionEnded: () => void) 
       if (!previewed) return;
       const { source } = previewed;
       setStatus({ kind: 'busy', label: f.importing });
-      const counts = source.type === 'sheet' ? await importSheet(source.grid) : Object.values(await run<Record<string, ImportCounts>>(client, IMPORT_FILE[kind], { file: source.file }, true))[0]!;
+      const counts = await importSource(source);
       setPreviewed(null);
       setStatus({ kind: 'done', message: format(f.imported, { source: sourceName(source), ...counts }) });
     });
 
   /**
-   * A sheet's rows are imported by the server as a job (off the request path: a large sheet
-   * holds nobody up), followed to its end. Refused (the data changed since the preview), the
-   * preview runs again so the problems show by cell, and the refusal is said.
+   * A sheet's rows, or a file, are imported by the server as a job (off the request path: a
+   * large one holds nobody up), followed to its end. Refused (the data changed since the
+   * preview), the preview runs again so the problems show by cell, and the refusal is said.
    */
-  const importSheet = async (grid: SheetGrid): Promise<ImportCounts> => {
+  const importSource = async (source: ImportSource): Promise<ImportCounts> => {
     try {
-      const summary = summaryOf(await startAndFollow(client, START_SHEET_IMPORT[kind], { grid }));
+      const job = source.type === 'sheet' ? await startAndFollow(client, START_SHEET_IMPORT[kind], { grid: source.grid }) : await startAndFollow(client, START_FILE_IMPORT[kind], { file: source.file });
+      const summary = summaryOf(job);
       return { created: Number(summary.created ?? 0), updated: Number(summary.updated ?? 0), unchanged: Number(summary.unchanged ?? 0) };
     } catch (err) {
-      if (err instanceof ApiError && err.reason === 'IMPORT_REJECTED') await check({ type: 'sheet', grid }).catch(() => undefined);
+      if (err instanceof ApiError && err.reason === 'IMPORT_REJECTED') await check(source).catch(() => undefined);
       throw err;
     }
   };
