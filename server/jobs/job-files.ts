@@ -35,8 +35,9 @@ export async function dropInput(db: Tx | Db, jobId: string): Promise<void> {
   await db.jobFile.deleteMany({ where: { jobId, role: 'INPUT' } });
 }
 
-/** Keeps what a job made, in the transaction that records its success. */
+/** Keeps what a job made, in the transaction that records its success; made files whose links have expired go (so what is kept is a day's worth). */
 export async function keepOutput(tx: Tx, jobId: string, file: KeptFile, now = new Date()): Promise<void> {
+  await tx.jobFile.deleteMany({ where: { role: 'OUTPUT', expiresAt: { lte: now } } });
   await tx.jobFile.create({
     data: {
       jobId,

@@ -110,6 +110,12 @@ describe.each(testProviders)('the team’s plan templates as a job on %s', (prov
     const expired = await fetch(`${base}${job.file.url}`);
     expect(expired.status).toBe(410);
     expect((await expired.json()).errors[0].extensions.reason).toBe('DOWNLOAD_EXPIRED');
+    // The next zip made clears the expired one away; the job stays, without its file.
+    const next = await finished((await s.gql(START, { m: MONTH, l: 'EN' }, t.admin)).data.startPlanTemplatesZip.id, t.admin);
+    expect(next.status).toBe('SUCCEEDED');
+    expect(await s.db.prisma.jobFile.findUnique({ where: { id: fileId } })).toBeNull();
+    expect((await s.gql(JOB, { id }, t.manager)).data.job).toMatchObject({ status: 'SUCCEEDED', file: null });
+    expect((await fetch(`${base}${job.file.url}`)).status).toBe(404);
   });
 
   it('refuses at once, with nothing queued: a rep, a bad month, a unit not the manager’s, a month nobody has a plan for', async () => {
