@@ -119,4 +119,28 @@ describe.each(testProviders)('roster on %s', (provider) => {
     expect((await s.gql('query($id: ID!) { person(id: $id) { id } }', { id: notMine }, tokens.manager)).data.person).toBeNull();
     expect((await s.gql('query($id: ID!) { person(id: $id) { id } }', { id: outsider }, tokens.admin)).data.person.id).toBe(outsider);
   });
+
+  it('shows unit names as they are now: a rename through the API, and one by another server (straight in the database), on the next page', async () => {
+    const first = async () => (await s.gql(ROSTER, { asOf: day, first: 1000 }, tokens.admin)).data.roster.edges.map((e: any) => e.node) as { id: string; unitPath: string }[];
+    const before = await first();
+    const someone = before[0]!;
+    const person = await s.db.prisma.person.findUniqueOrThrow({ where: { id: someone.id }, include: { assignments: { where: { validTo: null }, include: { unit: true } } } });
+    const unit = person.assignments[0]!.unit;
+    const renamed = await s.gql('mutation($id: ID!, $n: String!, $v: Int!) { renameOrgUnit(id: $id, name: $n, version: $v) { name } }', { id: unit.id, n: `${unit.name}（新）`, v: unit.version }, tokens.admin);
+    expect(renamed.errors).toBeUndefined();
+    const after = (await first()).find((r) => r.id === someone.id)!;
+    expect(after.unitPath).toBe(someone.unitPath.replace(new RegExp(`${unit.name}$`), `${unit.name}（新）`));
+    // Another server's change, the same moment as the last one: seen too (its version moved).
+    const at = (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: unit.id } })).updatedAt;
+    await s.db.prisma.$executeRaw`UPDATE "OrgUnit" SET "name" = ${'改名组'}, "version" = "version" + 1, "updatedAt" = ${at} WHERE "id" = ${unit.id}`;
+    expect((await first()).find((r) => r.id === someone.id)!.unitPath).toMatch(/ \/ 改名组$/);
+    // Units come and go: a new one shows by its name (the count and the newest change moved).
+    const parent = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: unit.id } });
+    const team = await s.db.prisma.orgUnit.create({ data: { code: 'RT-NEW', name: '新建组', kind: parent.kind, parentId: parent.parentId, path: 'pending', depth: parent.depth } });
+    await s.db.prisma.orgUnit.update({ where: { id: team.id }, data: { path: parent.path.replace(new RegExp(`${parent.id}/$`), `${team.id}/`) } });
+    await s.db.prisma.assignment.updateMany({ where: { personId: someone.id, validTo: null }, data: { unitId: team.id } });
+    expect((await first()).find((r) => r.id === someone.id)!.unitPath).toMatch(/ \/ 新建组$/);
+    await s.db.prisma.assignment.updateMany({ where: { personId: someone.id, validTo: null }, data: { unitId: unit.id } });
+    await s.db.prisma.orgUnit.delete({ where: { id: team.id } });
+  });
 });
