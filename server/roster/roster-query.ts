@@ -203,11 +203,12 @@ export async function rosterPage(
   ctx: Context,
   args: { day: Date; unitId?: string | null; first: number; after?: string | null },
 ): Promise<RosterPage> {
-  const [scope, units] = await Promise.all([viewerScope(ctx), unitIndex(ctx)]);
-  const unit = args.unitId ? units.get(args.unitId) : undefined;
-  if (args.unitId && !unit) throw badInput(['unitId'], `There is no org unit ${args.unitId}`, 'NO_SUCH_ORG_UNIT', { id: args.unitId });
   const afterId = args.after ? decodeCursor(args.after) : null;
-  const found = await selectPeople(ctx, { day: args.day, scope, unitPath: unit?.path, afterId, limit: args.first + 1 });
+  // The unit index is needed first only to find the unit asked for; otherwise it is read beside the page.
+  const unitsRead = unitIndex(ctx);
+  const [scope, unit] = await Promise.all([viewerScope(ctx), args.unitId ? unitsRead.then((units) => units.get(args.unitId!)) : undefined]);
+  if (args.unitId && !unit) throw badInput(['unitId'], `There is no org unit ${args.unitId}`, 'NO_SUCH_ORG_UNIT', { id: args.unitId });
+  const [found, units] = await Promise.all([selectPeople(ctx, { day: args.day, scope, unitPath: unit?.path, afterId, limit: args.first + 1 }), unitsRead]);
   const hasNextPage = found.length > args.first;
   const rows = found.slice(0, args.first).map((p) => toRow(p, args.day, units));
   return { rows, hasNextPage, endCursor: rows.length ? encodeCursor(rows[rows.length - 1]!.id) : null };
