@@ -38,6 +38,8 @@ export interface Config {
   workers: number;
   /** A PostgreSQL read replica (DATABASE_READ_URL) for reads that tolerate a little lag: the sales sums behind results and rankings. */
   databaseReadUrl: string | null;
+  /** Days a finished job (its status, summary, refusal and any file left) is kept (JOB_RETENTION_DAYS, 90). */
+  jobRetentionDays: number;
 }
 
 export const MICROSOFT_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
@@ -49,6 +51,13 @@ function milliseconds(name: string, text: string | undefined, fallback: number):
   if (text === undefined || text === '') return fallback;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 3_600_000) throw new Error(`${name} must be a whole number of milliseconds from 0 to 3600000 (got "${text}")`);
+  return n;
+}
+
+function retentionDays(text: string | undefined): number {
+  if (text === undefined || text === '') return 90;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 3650) throw new Error(`JOB_RETENTION_DAYS must be a whole number of days from 1 to 3650 (got "${text}")`);
   return n;
 }
 
@@ -108,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resultsXlsxMaxRows: xlsxMaxRows(env.RESULTS_XLSX_MAX_ROWS),
     workers: workerCount(env.WORKERS, env.DATABASE_URL || defaultSqliteUrl),
     databaseReadUrl: readReplicaUrl(env.DATABASE_READ_URL, env.DATABASE_URL || defaultSqliteUrl),
+    jobRetentionDays: retentionDays(env.JOB_RETENTION_DAYS),
   };
 }

@@ -9,6 +9,7 @@
 import type { Prisma } from '../db/client.ts';
 import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';
+import { sweepJobs, SWEEP_EVERY_MS } from './retention.ts';
 
 export interface JobQueue {
   /**
@@ -36,6 +37,12 @@ export function lazyJobQueue(db: Database, config: Config): JobQueue {
   let stopped = false;
   const open = () => (opened ??= jobQueueFor(db, config));
   let known: JobQueue | null = null;
+  let sweeping: NodeJS.Timeout | null = null;
+  const sweep = () =>
+    sweepJobs(db.prisma, config.jobRetentionDays).then(
+      (swept) => swept.jobs + swept.files > 0 && console.log(`jobs: ${swept.jobs} finished more than ${config.jobRetentionDays} days ago and ${swept.files} expired files removed`),
+      (e: unknown) => console.error(`jobs could not be swept: ${e instanceof Error ? e.message : String(e)}`),
+    );
   return {
     // A process that hands a job over also takes jobs (a test's server, which nobody start()ed).
     enqueue: async (tx, id) => {
@@ -44,12 +51,19 @@ export function lazyJobQueue(db: Database, config: Config): JobQueue {
       return known.enqueue(tx, id);
     },
     live: (id) => known?.live(id),
+    // A serving server (main.ts) also sweeps old jobs away: now and daily (retention.ts).
     start: async () => {
       stopped = false;
       known = await open();
       await known.start();
+      if (!sweeping) {
+        void sweep();
+        sweeping = setInterval(() => void sweep(), SWEEP_EVERY_MS).unref();
+      }
     },
     stop: async () => {
+      if (sweeping) clearInterval(sweeping);
+      sweeping = null;
       if (stopped || !opened) return;
       stopped = true;
       await (await opened).stop();
