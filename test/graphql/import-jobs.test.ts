@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
+import { finishedJob, summaryOf } from '../support/jobs.ts';
 import { CSRF_HEADER } from '../../server/app.ts';
 import { root } from '../../server/db/providers.ts';
 import { MAX_FILE_BYTES } from '../../server/imports/tabular-file.ts';
@@ -37,22 +38,13 @@ describe.each(testProviders)('sheet imports as jobs on %s', (provider) => {
   });
   afterAll(() => s.close());
 
-  async function finished(id: string) {
-    for (let i = 0; i < 300; i++) {
-      const job = (await s.gql(JOB, { id }, finance)).data.job;
-      if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return job;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the job did not finish');
-  }
-  const summaryOf = (job: { summary: { name: string; value: string }[] }) => Object.fromEntries(job.summary.map((v) => [v.name, v.value]));
 
   it('imports the rows as the sheet import does, with the counts in the summary', async () => {
     const grid = { sheet: '三月', rows: [['单号', '工号', '日期', '金额'], ['JS-1', who[0], '2025-03-05', 100.5], ['', '', '', ''], ['JS-2', who[1], '2025/3/6', '￥300.00']] };
     const started = await s.gql(START, { g: grid }, finance);
     expect(started.errors).toBeUndefined();
     expect(started.data.startSalesSheetImport).toMatchObject({ kind: 'import.sales' });
-    const job = await finished(started.data.startSalesSheetImport.id);
+    const job = await finishedJob(s, JOB, started.data.startSalesSheetImport.id, finance);
     expect(job.status).toBe('SUCCEEDED');
     expect(summaryOf(job)).toEqual({ created: '2', updated: '0', unchanged: '0' });
     expect(job).toMatchObject({ done: 2, total: 2 });
@@ -63,14 +55,14 @@ describe.each(testProviders)('sheet imports as jobs on %s', (provider) => {
     expect(JSON.parse(audit.after!).params).toMatchObject({ sheet: '三月', rows: 4 });
     expect(await s.db.prisma.auditEvent.count({ where: { entityType: 'SalesImport' } })).toBeGreaterThan(0);
     // Again: unchanged.
-    const again = await finished((await s.gql(START, { g: grid }, finance)).data.startSalesSheetImport.id);
+    const again = await finishedJob(s, JOB, (await s.gql(START, { g: grid }, finance)).data.startSalesSheetImport.id, finance);
     expect(summaryOf(again)).toEqual({ created: '0', updated: '0', unchanged: '2' });
   });
 
   it('keeps a refusal on the job, with nothing saved', async () => {
     const before = await s.db.prisma.salesRecord.count();
     const grid = { sheet: '四月', rows: [['单号', '工号', '日期', '金额'], ['JS-3', who[0], '2025-04-05', 'abc'], ['JS-4', 'NOBODY', '2025-04-06', 10]] };
-    const job = await finished((await s.gql(START, { g: grid }, finance)).data.startSalesSheetImport.id);
+    const job = await finishedJob(s, JOB, (await s.gql(START, { g: grid }, finance)).data.startSalesSheetImport.id, finance);
     expect(job.status).toBe('FAILED');
     expect(job.error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_REJECTED', params: [{ name: 'count', value: '2' }] });
     expect(await s.db.prisma.salesRecord.count()).toBe(before);
@@ -78,7 +70,7 @@ describe.each(testProviders)('sheet imports as jobs on %s', (provider) => {
 
   it('imports attendance the same way, and refuses a sheet with nothing below its header at once', async () => {
     const grid = { sheet: 'Sheet1', rows: [['工号', '日期', '状态'], [who[0], '2025-03-10', '旷工']] };
-    const job = await finished((await s.gql(START_ATTENDANCE, { g: grid }, finance)).data.startAttendanceSheetImport.id);
+    const job = await finishedJob(s, JOB, (await s.gql(START_ATTENDANCE, { g: grid }, finance)).data.startAttendanceSheetImport.id, finance);
     expect(job.status).toBe('SUCCEEDED');
     expect(summaryOf(job)).toEqual({ created: '1', updated: '0', unchanged: '0' });
     const empty = await s.refused(START, { g: { sheet: '空', rows: [['单号', '工号', '日期', '金额'], ['', '', '', '']] } }, finance);
@@ -105,15 +97,6 @@ describe.each(testProviders)('file imports as jobs on %s', (provider) => {
     const res = await s.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { [CSRF_HEADER]: '1', authorization: `Bearer ${token}` }, body: form });
     return (await res.json()) as GqlResult<any>;
   }
-  async function finished(id: string) {
-    for (let i = 0; i < 300; i++) {
-      const job = (await s.gql(JOB, { id }, finance)).data.job;
-      if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return job;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the job did not finish');
-  }
-  const summaryOf = (job: { summary: { name: string; value: string }[] }) => Object.fromEntries(job.summary.map((v) => [v.name, v.value]));
   /** Every table's rows but these (the job's own, the audit of starting it, a rep's sign-in). */
   const allBut = async (tables: string[]) => {
     const all = JSON.parse(await databaseSnapshot(s.db)) as Record<string, unknown>;
@@ -126,7 +109,7 @@ describe.each(testProviders)('file imports as jobs on %s', (provider) => {
     expect(started.errors, JSON.stringify(started.errors)).toBeUndefined();
     expect(started.data.startSalesFileImport).toMatchObject({ kind: 'import.sales' });
     const id = started.data.startSalesFileImport.id;
-    const job = await finished(id);
+    const job = await finishedJob(s, JOB, id, finance);
     expect(job.status).toBe('SUCCEEDED');
     expect(summaryOf(job)).toEqual({ created: '2', updated: '0', unchanged: '0' });
     const sales = await s.db.prisma.salesRecord.findMany({ where: { externalId: { startsWith: 'GBK-' } }, orderBy: { externalId: 'asc' }, include: { person: true } });
@@ -139,12 +122,12 @@ describe.each(testProviders)('file imports as jobs on %s', (provider) => {
     const audit = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'Job', entityId: id, action: 'start' } });
     expect(JSON.parse(audit.after!).params).toEqual({ name: 'sales-gbk.csv', size: fixture('sales-gbk.csv').length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     // The same file again: unchanged.
-    const again = await finished((await upload(START_FILE, 'sales-gbk.csv', fixture('sales-gbk.csv'))).data.startSalesFileImport.id);
+    const again = await finishedJob(s, JOB, (await upload(START_FILE, 'sales-gbk.csv', fixture('sales-gbk.csv'))).data.startSalesFileImport.id, finance);
     expect(summaryOf(again)).toEqual({ created: '0', updated: '0', unchanged: '2' });
   });
 
   it('imports attendance from a WPS workbook', async () => {
-    const job = await finished((await upload(START_ATTENDANCE_FILE, 'attendance-wps.xlsx', fixture('attendance-wps.xlsx'))).data.startAttendanceFileImport.id);
+    const job = await finishedJob(s, JOB, (await upload(START_ATTENDANCE_FILE, 'attendance-wps.xlsx', fixture('attendance-wps.xlsx'))).data.startAttendanceFileImport.id, finance);
     expect(job.status).toBe('SUCCEEDED');
     expect(summaryOf(job)).toEqual({ created: '2', updated: '0', unchanged: '0' });
     const days = await s.db.prisma.attendanceDay.findMany({ where: { date: new Date('2025-03-04T00:00:00Z') }, include: { person: true }, orderBy: { person: { employeeNo: 'asc' } } });
@@ -158,7 +141,7 @@ describe.each(testProviders)('file imports as jobs on %s', (provider) => {
     const before = await allBut(['Job', 'JobFile', 'AuditEvent']);
     const csv = new TextEncoder().encode('externalId,employeeNo,date,amount\nBAD-1,QB00007,2025-03-04,abc\nBAD-2,QB00008,2025-03-05,10\n');
     const id = (await upload(START_FILE, 'bad.csv', csv)).data.startSalesFileImport.id;
-    const job = await finished(id);
+    const job = await finishedJob(s, JOB, id, finance);
     expect(job.status).toBe('FAILED');
     expect(job.error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_REJECTED', params: [{ name: 'count', value: '1' }] });
     expect(await allBut(['Job', 'JobFile', 'AuditEvent'])).toBe(before);

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
+import { finishedJob } from '../support/jobs.ts';
 
 const START = 'mutation($u: ID!, $p: String!) { startRankingPublication(unitId: $u, period: $p, basis: AMOUNT) { id kind status } }';
 const JOB = 'query($id: ID!) { job(id: $id) { status done total summary { name value isNumber } error { reason } } }';
@@ -33,21 +34,13 @@ describe.each(testProviders)('ranking publication as a job on %s', (provider) =>
   });
   afterAll(() => s.close());
 
-  async function finished(id: string, token: string) {
-    for (let i = 0; i < 300; i++) {
-      const job = (await s.gql(JOB, { id }, token)).data.job;
-      if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return job;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the job did not finish');
-  }
 
   it('publishes the next version as publishRanking does, naming it in the summary', async () => {
     const live = (await s.gql(TABLE, { u: area, p: '2026-03' }, t.manager)).data.leagueTable.rows;
     const started = await s.gql(START, { u: area, p: '2026-03' }, t.manager);
     expect(started.errors).toBeUndefined();
     expect(started.data.startRankingPublication).toMatchObject({ kind: 'ranking.publish' });
-    const job = await finished(started.data.startRankingPublication.id, t.manager);
+    const job = await finishedJob(s, JOB, started.data.startRankingPublication.id, t.manager);
     expect(job.status).toBe('SUCCEEDED');
     const summary = Object.fromEntries(job.summary.map((v: { name: string; value: string }) => [v.name, v.value]));
     expect(summary).toMatchObject({ version: '1', periodKey: '2026-03', ranked: String(live.length) });

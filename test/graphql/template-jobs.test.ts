@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
+import { finishedJob, summaryOf } from '../support/jobs.ts';
 import { customProperties } from '../support/xlsx-standin.ts';
 
 const MONTH = '2026-11';
@@ -37,23 +38,12 @@ describe.each(testProviders)('the team’s plan templates as a job on %s', (prov
     await s.close();
   });
 
-  async function finished(id: string, token: string) {
-    for (let i = 0; i < 600; i++) {
-      const r = await s.gql(JOB, { id }, token);
-      expect(r.errors).toBeUndefined();
-      const job = r.data.job;
-      if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return job;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the job did not finish');
-  }
-  const summaryOf = (job: { summary: { name: string; value: string }[] }) => Object.fromEntries(job.summary.map((v) => [v.name, v.value]));
 
   it('makes every rep’s template in one zip, downloadable by its link without signing in, the same as the zip the request gives', async () => {
     const started = await s.gql(START, { m: MONTH }, t.manager);
     expect(started.errors).toBeUndefined();
     expect(started.data.startPlanTemplatesZip).toMatchObject({ kind: 'templates.zip' });
-    const job = await finished(started.data.startPlanTemplatesZip.id, t.manager);
+    const job = await finishedJob(s, JOB, started.data.startPlanTemplatesZip.id, t.manager);
     expect(job.status).toBe('SUCCEEDED');
     const roster = (await s.gql('query($m: String!) { repPlanRoster(month: $m) { personId employeeNo } }', { m: MONTH }, t.manager)).data.repPlanRoster as { personId: string; employeeNo: string }[];
     expect(roster.length).toBeGreaterThan(1);
@@ -91,7 +81,7 @@ describe.each(testProviders)('the team’s plan templates as a job on %s', (prov
 
   it('shows the job and its link to its requester and to admins only; a wrong key or an expired link downloads nothing', async () => {
     const id = (await s.gql(START, { m: MONTH, l: 'EN' }, t.manager)).data.startPlanTemplatesZip.id;
-    const job = await finished(id, t.manager);
+    const job = await finishedJob(s, JOB, id, t.manager);
     expect(job.status).toBe('SUCCEEDED');
     expect(job.file.name).toBe(`plan-templates-${MONTH}.zip`);
     expect((await fetch(`${base}${job.file.url}`)).headers.get('content-disposition')).toBe(`attachment; filename="plan-templates-${MONTH}.zip"`);
@@ -111,7 +101,7 @@ describe.each(testProviders)('the team’s plan templates as a job on %s', (prov
     expect(expired.status).toBe(410);
     expect((await expired.json()).errors[0].extensions.reason).toBe('DOWNLOAD_EXPIRED');
     // The next zip made clears the expired one away; the job stays, without its file.
-    const next = await finished((await s.gql(START, { m: MONTH, l: 'EN' }, t.admin)).data.startPlanTemplatesZip.id, t.admin);
+    const next = await finishedJob(s, JOB, (await s.gql(START, { m: MONTH, l: 'EN' }, t.admin)).data.startPlanTemplatesZip.id, t.admin);
     expect(next.status).toBe('SUCCEEDED');
     expect(await s.db.prisma.jobFile.findUnique({ where: { id: fileId } })).toBeNull();
     expect((await s.gql(JOB, { id }, t.manager)).data.job).toMatchObject({ status: 'SUCCEEDED', file: null });
