@@ -5,6 +5,7 @@
  * run a row. PostgreSQL: COPY through pg-copy-streams. Inside a transaction
  * that is rolled back, so the run is left as it was.
  */
+import { PAGE_CACHE } from '../server/db/native-sqlite.ts';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -26,6 +27,8 @@ function sqliteFloor(url: string, runId: string): number {
   const db = new Database(sqliteFile(url));
   db.defaultSafeIntegers(true);
   db.pragma('foreign_keys = ON');
+  // The server's page cache (native-sqlite.ts): the floor on the same footing as the run.
+  db.pragma(`cache_size = ${PAGE_CACHE}`);
   try {
     const slips = db.prepare(`SELECT ${quoted(SLIP_COLUMNS)} FROM "Payslip" WHERE "runId" = ?`).raw().all(runId) as unknown[][];
     const lines = db.prepare(`SELECT ${quoted(LINE_COLUMNS.map((c) => c))} FROM "PayslipLine" WHERE "payslipId" IN (SELECT "id" FROM "Payslip" WHERE "runId" = ?)`).raw().all(runId) as unknown[][];

@@ -84,6 +84,15 @@ interface Statement {
  * it returns (the adapter never keeps an iterator open), so one prepared
  * statement is never in use twice at a time.
  */
+/**
+ * SQLite's page cache for each connection, in KiB (negative: a size, not a
+ * page count): 64 MB where SQLite's default is 2 MB. A payroll run at
+ * 100,000 people reads and writes indexes of hundreds of MB; with 2 MB every
+ * page came back through a system call. The cache fills only as pages are
+ * used, so a small database costs no more.
+ */
+export const PAGE_CACHE = -65_536;
+
 export function cacheStatements(connection: SqliteConnection): void {
   const db = connection as unknown as { prepare(sql: string): Statement };
   const prepare = db.prepare.bind(db);
@@ -151,6 +160,7 @@ export async function readConnection(factory: SqlDriverAdapterFactory): Promise<
     return undefined;
   }
   connection.pragma('query_only = ON');
+  connection.pragma(`cache_size = ${PAGE_CACHE}`);
   cacheStatements(connection);
   const known = new Map<string, boolean>();
   return {

@@ -104,21 +104,18 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   await breathe();
   const calendar = await payrollCalendar(tx, month);
   // The month's sales of the scope's people and their trainees, summed by person and day in SQL,
-  // a week at a time (each a short read, with other requests' turn between).
+  // in one statement: finding who is in the scope (and whose mentor is) costs more than the sales
+  // themselves, so a week at a time did it five times over (5.2 s at 100,000 people, against 2.4).
+  // The calculation runs in the job thread: this long read holds up nobody's requests.
   type DaySales = { personId: string; day: string; amount: string; units: string; collected: string; margin: string };
-  const sales: DaySales[] = [];
-  for (let from = m.start; from <= m.end; from = addDays(from, 7)) {
-    const to = addDays(from, 7) > m.end ? dayToDate(addDays(m.end, 1)) : dayToDate(addDays(from, 7));
-    const week = await tx.$queryRaw<DaySales[]>`
+  const sales = await tx.$queryRaw<DaySales[]>`
       SELECT s."personId" AS "personId", substr(CAST(s."date" AS TEXT), 9, 2) AS "day", CAST(SUM(s."amountFen") AS TEXT) AS "amount", CAST(SUM(s."units") AS TEXT) AS "units",
              CAST(SUM(s."collectedFen") AS TEXT) AS "collected", CAST(SUM(s."marginFen") AS TEXT) AS "margin"
       FROM "SalesRecord" s
-      WHERE s."date" >= ${dayToDate(from)} AND s."date" < ${to}
+      WHERE s."date" >= ${start} AND s."date" < ${endExclusive}
         AND (s."personId" IN (${inScopeSql}) OR s."personId" IN (SELECT m."id" FROM "Person" m WHERE m."mentorId" IN (${inScopeSql})))
       GROUP BY s."personId", substr(CAST(s."date" AS TEXT), 9, 2)`;
-    for (const row of week) sales.push(row);
-    await breathe();
-  }
+  await breathe();
   const attendance = await tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true, date: true } });
   await breathe();
   const adjustments = await tx.payAdjustment.findMany({
