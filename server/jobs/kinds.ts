@@ -29,6 +29,12 @@ export interface JobKind<P> {
   roles: readonly Role[];
   /** Who may see any one of this kind; others see only their own. */
   watchers: readonly Role[];
+  /**
+   * On SQLite, whether the job reads for long and writes only briefly at its
+   * end (the templates zip): the server then does not hold its own writes for
+   * the whole job, only SQLite's lock for those brief writes keeps them apart.
+   */
+  readsThenWrites?: boolean;
   run(ctx: Context, params: P, work: JobWork): Promise<void>;
 }
 
@@ -101,6 +107,8 @@ export const JOB_KINDS = {
     roles: TEMPLATE_ZIP_ROLES,
     // A manager's team is theirs: only admins watch every one.
     watchers: ['ADMIN'],
+    // Minutes of reading for a large team, then one short write (the zip): sign-ins and saves go on meanwhile.
+    readsThenWrites: true,
     run: async (ctx, { month, unitId, lang }, work) => {
       const zip = await teamTemplates(ctx, month, unitId, lang, work.progress);
       await ctx.prisma.$transaction(async (tx) => {

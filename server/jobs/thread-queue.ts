@@ -5,7 +5,9 @@
  * While the thread writes, this process holds its own connection for it
  * (holdWriter): this process's writes wait their turn without blocking the
  * event loop in SQLite's busy handler, and its reads go on, on the reader
- * connection. Progress comes by message and is kept here, where the job is
+ * connection. A kind that reads for long and writes only briefly at its end
+ * (readsThenWrites: the templates zip) is not held for: this process's
+ * writes go on, and SQLite's lock keeps them apart from the job's brief ones. Progress comes by message and is kept here, where the job is
  * read from (SQLite means one server process).
  */
 import type { Database } from '../db/client.ts';
@@ -14,6 +16,7 @@ import { holdWriter } from '../db/native-sqlite.ts';
 import { describeError } from '../logging.ts';
 import { recordFailure } from './run-job.ts';
 import { jobThread } from './job-thread-runner.ts';
+import { isJobKind, JOB_KINDS, type JobKind } from './kinds.ts';
 import type { JobQueue } from './queue.ts';
 
 export function threadQueue(db: Database, config: Config): JobQueue {
@@ -24,8 +27,13 @@ export function threadQueue(db: Database, config: Config): JobQueue {
   let stopped = false;
   let idle: Promise<void> = Promise.resolve();
 
+  const holds = async (id: string) => {
+    const job = await db.prisma.job.findUnique({ where: { id }, select: { kind: true } });
+    return !(job && isJobKind(job.kind) && (JOB_KINDS[job.kind] as JobKind<unknown>).readsThenWrites);
+  };
+
   const runOne = async (id: string) => {
-    const release = await (holdWriter(db.prisma) ?? Promise.resolve(() => undefined));
+    const release = (await holds(id)) ? await (holdWriter(db.prisma) ?? Promise.resolve(() => undefined)) : () => undefined;
     let crashed: Error | null = null;
     try {
       ({ crashed } = await thread.run(id, (done, total) => progress.set(id, { done, total })));

@@ -108,6 +108,16 @@ describe.each(testProviders)('the team’s plan templates as a job on %s', (prov
     expect((await fetch(`${base}${job.file.url}`)).status).toBe(404);
   });
 
+  it('lets others sign in and save while it reads (on SQLite the server holds nobody’s writes for it)', async () => {
+    const id = (await s.gql(START, { m: MONTH }, t.admin)).data.startPlanTemplatesZip.id;
+    // The job is under way: a sign-in (a write) is answered before it has finished.
+    await expect.poll(async () => (await s.gql(JOB, { id }, t.admin)).data.job.status, { interval: 20, timeout: 10_000 }).toBe('RUNNING');
+    const token = await s.login('finance');
+    expect(token).toBeTruthy();
+    expect((await s.gql(JOB, { id }, t.admin)).data.job.status).toBe('RUNNING');
+    expect((await finishedJob(s, JOB, id, t.admin)).status).toBe('SUCCEEDED');
+  });
+
   it('refuses at once, with nothing queued: a rep, a bad month, a unit not the manager’s, a month nobody has a plan for', async () => {
     const root = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: null } });
     const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
