@@ -10,7 +10,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/sqlite/client/client.ts';
 import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
 import { serialisedAdapterFactory, type HoldWriter } from './serialised-adapter.ts';
-import { cacheStatements, connectionOf, PAGE_CACHE, readConnection, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
+import { connectionOf, readConnection, tuneConnection, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
 import { registerPgPool, trackedPool } from './native-pg.ts';
 
 export type Db = PrismaClient;
@@ -42,10 +42,7 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
       new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }),
       (inner) => {
         connection = connectionOf(inner);
-        if (connection) {
-          connection.pragma(`cache_size = ${PAGE_CACHE}`);
-          cacheStatements(connection);
-        }
+        if (connection) tuneConnection(connection);
       },
       // Reads while a transaction holds the connection go to a second, query-only one.
       () => readConnection(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 })),

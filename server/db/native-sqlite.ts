@@ -76,15 +76,6 @@ interface Statement {
 }
 
 /**
- * Keeps each connection's statements prepared, by SQL text (least recently
- * used dropped past STATEMENT_CACHE). better-sqlite3 binds a statement's
- * parameters once for good (`bind`), which the Prisma adapter does on every
- * query, so each use gets a thin statement of its own that passes its bound
- * parameters at the call. better-sqlite3 runs a statement to the end before
- * it returns (the adapter never keeps an iterator open), so one prepared
- * statement is never in use twice at a time.
- */
-/**
  * SQLite's page cache for each connection, in KiB (negative: a size, not a
  * page count): 64 MB where SQLite's default is 2 MB. A payroll run at
  * 100,000 people reads and writes indexes of hundreds of MB; with 2 MB every
@@ -93,6 +84,21 @@ interface Statement {
  */
 export const PAGE_CACHE = -65_536;
 
+/** How the server uses each of its connections: the page cache above, and statements kept prepared. */
+export function tuneConnection(connection: SqliteConnection): void {
+  connection.pragma(`cache_size = ${PAGE_CACHE}`);
+  cacheStatements(connection);
+}
+
+/**
+ * Keeps each connection's statements prepared, by SQL text (least recently
+ * used dropped past STATEMENT_CACHE). better-sqlite3 binds a statement's
+ * parameters once for good (`bind`), which the Prisma adapter does on every
+ * query, so each use gets a thin statement of its own that passes its bound
+ * parameters at the call. better-sqlite3 runs a statement to the end before
+ * it returns (the adapter never keeps an iterator open), so one prepared
+ * statement is never in use twice at a time.
+ */
 export function cacheStatements(connection: SqliteConnection): void {
   const db = connection as unknown as { prepare(sql: string): Statement };
   const prepare = db.prepare.bind(db);
@@ -160,8 +166,7 @@ export async function readConnection(factory: SqlDriverAdapterFactory): Promise<
     return undefined;
   }
   connection.pragma('query_only = ON');
-  connection.pragma(`cache_size = ${PAGE_CACHE}`);
-  cacheStatements(connection);
+  tuneConnection(connection);
   const known = new Map<string, boolean>();
   return {
     adapter,

@@ -9,11 +9,12 @@
  */
 import type { Db } from '../db/client.ts';
 
-export const SWEEP_EVERY_MS = 24 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+export const SWEEP_EVERY_MS = DAY_MS;
 
 export async function sweepJobs(prisma: Db, retentionDays: number, now = new Date()): Promise<{ jobs: number; files: number }> {
   const files = await prisma.jobFile.deleteMany({ where: { role: 'OUTPUT', expiresAt: { lte: now } } });
-  const before = new Date(now.getTime() - retentionDays * 24 * 3_600_000);
+  const before = new Date(now.getTime() - retentionDays * DAY_MS);
   // JobFile rows go with their job (ON DELETE CASCADE).
   const jobs = await prisma.job.deleteMany({ where: { status: { in: ['SUCCEEDED', 'FAILED'] }, finishedAt: { lt: before } } });
   return { jobs: jobs.count, files: files.count };

@@ -7,8 +7,9 @@
  * event loop in SQLite's busy handler, and its reads go on, on the reader
  * connection. A kind that reads for long and writes only briefly at its end
  * (readsThenWrites: the templates zip) is not held for: this process's
- * writes go on, and SQLite's lock keeps them apart from the job's brief ones. Progress comes by message and is kept here, where the job is
- * read from (SQLite means one server process).
+ * writes go on, and SQLite's lock keeps them apart from the job's brief
+ * ones. Progress comes by message and is kept here, where the job is read
+ * from (SQLite means one server process).
  */
 import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';

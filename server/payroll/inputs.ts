@@ -106,7 +106,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   // The month's sales of the scope's people and their trainees, summed by person and day in SQL,
   // in one statement: finding who is in the scope (and whose mentor is) costs more than the sales
   // themselves, so a week at a time did it five times over (5.2 s at 100,000 people, against 2.4).
-  // The calculation runs in the job thread: this long read holds up nobody's requests.
+  // As a job (the pane's Calculate) it runs in the job thread, where this long read holds up nobody's requests.
   type DaySales = { personId: string; day: string; amount: string; units: string; collected: string; margin: string };
   const sales = await tx.$queryRaw<DaySales[]>`
       SELECT s."personId" AS "personId", substr(CAST(s."date" AS TEXT), 9, 2) AS "day", CAST(SUM(s."amountFen") AS TEXT) AS "amount", CAST(SUM(s."units") AS TEXT) AS "units",

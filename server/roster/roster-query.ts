@@ -47,7 +47,7 @@ export interface UnitInfo {
 }
 
 /** The org units by id, with each one's names from the top (computed once per state of the tree). */
-export type UnitIndex = Map<string, UnitInfo> & { pathNames?: Map<string, string> };
+export type UnitIndex = Map<string, UnitInfo> & { pathNames: Map<string, string> };
 
 /**
  * The last tree read by this process, and the stamp of the state it was read
@@ -67,8 +67,8 @@ export function unitIndex(ctx: Context): Promise<UnitIndex> {
     const stamp = `${row?.n}:${row?.at instanceof Date ? row.at.toISOString() : String(row?.at)}:${row?.v}`;
     const last = lastTree.get(ctx.prisma);
     if (last?.stamp === stamp) return last.units;
-    const units: UnitIndex = new Map((await ctx.prisma.orgUnit.findMany({ select: { id: true, code: true, name: true, path: true } })).map((u) => [u.id, u]));
-    units.pathNames = new Map([...units.keys()].map((id) => [id, namesDown(units, id)]));
+    const byId = new Map((await ctx.prisma.orgUnit.findMany({ select: { id: true, code: true, name: true, path: true } })).map((u) => [u.id, u]));
+    const units: UnitIndex = Object.assign(byId, { pathNames: new Map([...byId.keys()].map((id) => [id, namesDown(byId, id)])) });
     lastTree.set(ctx.prisma, { stamp, units });
     return units;
   });
@@ -86,8 +86,7 @@ function namesDown(units: Map<string, UnitInfo>, unitId: string): string {
 
 /** Names from the top of the tree down to the unit, e.g. "营销中心 / 华东大区 / 杭州片区 / 杭州一组". */
 export function unitPathNames(units: UnitIndex, unitId: string | null): string {
-  if (!unitId) return '';
-  return units.pathNames?.get(unitId) ?? namesDown(units, unitId);
+  return (unitId && units.pathNames.get(unitId)) || '';
 }
 
 /** A row as the roster query returns it (both databases give these shapes through Prisma's raw query). */

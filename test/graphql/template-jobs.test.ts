@@ -38,7 +38,6 @@ describe.each(testProviders)('the team’s plan templates as a job on %s', (prov
     await s.close();
   });
 
-
   it('makes every rep’s template in one zip, downloadable by its link without signing in, the same as the zip the request gives', async () => {
     const started = await s.gql(START, { m: MONTH }, t.manager);
     expect(started.errors).toBeUndefined();
