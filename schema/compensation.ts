@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { MAX_FEN, formatMoney, parseMoney } from './money.ts';
-import { cmp, decimal, div, evaluate, fromFen, mul, parseFormula, rational, show, substitute, sub, toFenHalfUp, add, type Rational } from './formula.ts';
+import { cmp, decimal, div, evaluate, fromFen, mul, parseFormula, rational, show, substitute, sub, toFenHalfUp, add, type Formula, type Rational } from './formula.ts';
 
 const fitsMoney = (v: string) => {
   try {
@@ -237,8 +237,27 @@ const calendarOf = (inputs: PayInputs): { calendar?: CalendarCount } =>
 const measureValue = (inputs: PayInputs, m: Measure): Rational => (m === 'units' ? rational(inputs.measures.units) : fromFen(inputs.measures[m]));
 const showMeasure = (inputs: PayInputs, m: Measure) => (m === 'units' ? inputs.measures.units.toString() : y(inputs.measures[m]));
 
+/**
+ * A plan's terms are the same for everyone a run pays: each formula and
+ * decimal of a plan is parsed once, not once a person (a parsed value is
+ * never changed). Bounded, as plans are few but not fixed.
+ */
+const TERMS_KEPT = 1000;
+const formulas = new Map<string, Formula>();
+const decimals = new Map<string, Rational>();
+function kept<T>(cache: Map<string, T>, key: string, make: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= TERMS_KEPT) cache.clear();
+    cache.set(key, (value = make(key)));
+  }
+  return value;
+}
+const planFormula = (source: string) => kept(formulas, source, (s) => parseFormula(s, MEASURES));
+const term = (text: string) => kept(decimals, text, decimal);
+
 function commission(c: Extract<PlanComponent, { kind: 'commission' }>, inputs: PayInputs): PayslipLine {
-  const formula = parseFormula(c.base, MEASURES);
+  const formula = planFormula(c.base);
   const values = Object.fromEntries(MEASURES.map((m) => [m, measureValue(inputs, m)]));
   const base = evaluate(formula, values);
   const tierValue = measureValue(inputs, c.tierOn);
@@ -249,12 +268,12 @@ function commission(c: Extract<PlanComponent, { kind: 'commission' }>, inputs: P
   let amount: Rational;
   let step: (cap: string | null, fen: string) => ArithmeticStep;
   if (c.mode === 'whole') {
-    const tier = [...c.tiers].reverse().find((t) => cmp(tierValue, decimal(t.from)) >= 0);
+    const tier = [...c.tiers].reverse().find((t) => cmp(tierValue, term(t.from)) >= 0);
     if (!tier) {
       amount = rational(0n);
       step = (_cap, fen) => ({ code: 'commissionBelowFirstTier', on, value, first: c.tiers[0]!.from, fen });
     } else {
-      amount = div(mul(base, decimal(tier.rate)), rational(100n));
+      amount = div(mul(base, term(tier.rate)), rational(100n));
       const shown = show(amount);
       step = (cap, fen) => ({ code: 'commissionWhole', baseFormula, base: show(base), on, value, from: tier.from, rate: tier.rate, amount: shown, cap, fen });
     }
@@ -263,12 +282,12 @@ function commission(c: Extract<PlanComponent, { kind: 'commission' }>, inputs: P
     let weighted = rational(0n);
     const slices: { slice: string; rate: string }[] = [];
     c.tiers.forEach((t, i) => {
-      const from = decimal(t.from);
-      const to = c.tiers[i + 1] ? decimal(c.tiers[i + 1]!.from) : null;
+      const from = term(t.from);
+      const to = c.tiers[i + 1] ? term(c.tiers[i + 1]!.from) : null;
       if (cmp(tierValue, from) <= 0) return;
       const top = to && cmp(tierValue, to) > 0 ? to : tierValue;
       const slice = sub(top, from);
-      weighted = add(weighted, mul(slice, decimal(t.rate)));
+      weighted = add(weighted, mul(slice, term(t.rate)));
       slices.push({ slice: show(slice), rate: t.rate });
     });
     amount = tierValue.n === 0n ? rational(0n) : div(mul(base, weighted), mul(tierValue, rational(100n)));
@@ -276,9 +295,9 @@ function commission(c: Extract<PlanComponent, { kind: 'commission' }>, inputs: P
     step = (cap, fen) => ({ code: 'commissionMarginal', baseFormula, base: show(base), on, value, slices, amount: shown, cap, fen });
   }
   let capped: string | null = null;
-  if (c.cap && cmp(amount, decimal(c.cap)) > 0) {
+  if (c.cap && cmp(amount, term(c.cap)) > 0) {
     capped = c.cap;
-    amount = decimal(c.cap);
+    amount = term(c.cap);
   }
   const fen = toFenHalfUp(amount);
   return {
@@ -332,8 +351,8 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
         let arithmetic: ArithmeticStep;
         if (!row) arithmetic = { code: 'milestoneNoRow', rank: rank ?? null };
         else {
-          const threshold = toFenHalfUp(decimal(row.threshold));
-          amount = reached >= threshold ? toFenHalfUp(decimal(row.bonus)) : 0n;
+          const threshold = toFenHalfUp(term(row.threshold));
+          amount = reached >= threshold ? toFenHalfUp(term(row.bonus)) : 0n;
           arithmetic = { code: 'milestone', byDay: c.byDay ?? null, reached: y(reached), threshold: y(threshold), met: reached >= threshold, rank: rank!, amount: y(amount) };
         }
         lines.push({
@@ -352,10 +371,10 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
       case 'override': {
         const rank = inputs.person.rank;
         const eligible = !!rank && c.eligibleRanks.includes(rank);
-        const threshold = toFenHalfUp(decimal(c.qualifyingSales));
+        const threshold = toFenHalfUp(term(c.qualifyingSales));
         const qualifying = eligible ? inputs.trainees.filter((t) => t.salesFen >= threshold) : [];
         const sum = qualifying.reduce((a, t) => a + t.salesFen, 0n);
-        const amount = toFenHalfUp(div(mul(fromFen(sum), decimal(c.ratePercent)), rational(100n)));
+        const amount = toFenHalfUp(div(mul(fromFen(sum), term(c.ratePercent)), rational(100n)));
         lines.push({
           code: c.code,
           label: c.label,
@@ -375,7 +394,7 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
       }
       case 'attendance': {
         const chargedLates = Math.max(0, inputs.attendance.lates - c.freeLates);
-        const late = toFenHalfUp(decimal(c.perLate)) * BigInt(chargedLates);
+        const late = toFenHalfUp(term(c.perLate)) * BigInt(chargedLates);
         const unslipped = inputs.attendance.unslippedFieldVisitDays ?? [];
         const unslippedAbsent = (c.fieldVisitWithoutSlip ?? 'absent') === 'absent';
         const days = inputs.attendance.absentDays + (unslippedAbsent ? unslipped.length : 0) + (c.personalLeaveDay === 'dayPay' ? inputs.attendance.personalLeaveDays : 0);
