@@ -20,6 +20,8 @@ import { providerOf } from './db/providers.ts';
 
 const config = loadConfig();
 const provider = providerOf(config.databaseUrl);
+/** How long a server waits before it tries again to take jobs, after a start that failed. */
+const JOBS_RETRY_MS = 30_000;
 
 if (cluster.isPrimary) {
   const migrated = await migrate(config.databaseUrl);
@@ -66,8 +68,14 @@ if (cluster.isPrimary) {
 /** Serves on config.port; the banner is printed once listening (by the first process only). */
 async function serve(db: Database, tls: Awaited<ReturnType<typeof loadTls>>, banner: ((port: number) => string) | null) {
   const { handle, yoga, jobs } = createApp(db, config);
-  // Takes jobs from now on, and any a stopped server left queued or running.
-  jobs.start().catch((e: unknown) => console.error(`jobs could not start: ${e instanceof Error ? e.message : String(e)}`));
+  // Takes jobs from now on, and any a stopped server left queued or running; a start that fails
+  // (the database away for a moment) is tried again, as the next job handed to this process would.
+  const startJobs = () =>
+    jobs.start().catch((e: unknown) => {
+      console.error(`jobs could not start: ${e instanceof Error ? e.message : String(e)}; trying again in ${JOBS_RETRY_MS / 1000} s`);
+      setTimeout(() => stopping || void startJobs(), JOBS_RETRY_MS).unref();
+    });
+  void startJobs();
   const server = https.createServer({ cert: tls.cert, key: tls.key }, handle);
   server.listen(config.port, config.host, () => {
     const address = server.address();

@@ -86,6 +86,7 @@ describe.skipIf(!postgresAvailable)('two server processes on one PostgreSQL', ()
     const created = await gql(server.url, `mutation { createPayrollRun(month: "2026-03", scopeUnitId: "${team.id}") { run { id revision } } }`, admin);
     const run = created.data.createPayrollRun.run;
     const started = await gql(server.url, `mutation { startPayrollCalculation(id: "${run.id}", revision: ${run.revision}) { id status } }`, admin);
+    expect(started.errors).toBeUndefined();
     const jobId = started.data.startPayrollCalculation.id as string;
     let job: { status: string; done: number; total: number } | undefined;
     for (let i = 0; i < 300 && !(job && (job.status === 'SUCCEEDED' || job.status === 'FAILED')); i++) {

@@ -31,9 +31,12 @@ export const jobsSchemaFor = (url: string) => {
 
 export function pgQueue(db: Database, config: Config): JobQueue {
   const { connectionString } = splitPgSchema(db.url);
-  const boss = new PgBoss({ connectionString, schema: jobsSchemaFor(db.url), max: 2, application_name: 'quotabook-jobs', schedule: false });
-  boss.on('error', (e) => console.error(`job queue: ${describeError(e)}`));
-  let ready: Promise<void> | null = null;
+  const connect = () => {
+    const boss = new PgBoss({ connectionString, schema: jobsSchemaFor(db.url), max: 2, application_name: 'quotabook-jobs', schedule: false });
+    boss.on('error', (e) => console.error(`job queue: ${describeError(e)}`));
+    return boss;
+  };
+  let ready: Promise<PgBoss> | null = null;
   let workerId: string | null = null;
   const thread = jobThread(db.url, config);
 
@@ -48,15 +51,38 @@ export function pgQueue(db: Database, config: Config): JobQueue {
     };
   };
 
+  /**
+   * Starts pg-boss and makes sure the queue exists. Processes starting at once
+   * (WORKERS, or several machines) create it one at a time: pg-boss's
+   * create_queue adds a foreign key to its queue table while the other
+   * inserts into it, and PostgreSQL then refuses one of them as a deadlock
+   * (3 of 15 concurrent starts, measured). A start that fails is not kept:
+   * the next job or start tries again, with a new pg-boss (one whose start
+   * failed counts itself started).
+   */
   const open = () =>
     (ready ??= (async () => {
-      await boss.start();
-      await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 2, retryDelay: 5, expireInSeconds: EXPIRE_SECONDS });
+      const boss = connect();
+      try {
+        await boss.start();
+        await db.prisma.$transaction(
+          async (tx) => {
+            await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`jobs:${QUEUE}`}))) AS l`;
+            await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 2, retryDelay: 5, expireInSeconds: EXPIRE_SECONDS });
+          },
+          { timeout: 60_000 },
+        );
+        return boss;
+      } catch (error) {
+        ready = null;
+        await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+        throw error;
+      }
     })());
 
   return {
     async enqueue(tx, id) {
-      await open();
+      const boss = await open();
       const client = await pgConnection(db.prisma, tx);
       if (!client) throw new Error('The job queue needs the transaction’s PostgreSQL connection');
       await boss.send(QUEUE, { jobId: id }, { db: { executeSql: (text, values) => client.query(text, values) } });
@@ -67,7 +93,7 @@ export function pgQueue(db: Database, config: Config): JobQueue {
     },
     live: () => undefined,
     async start() {
-      await open();
+      const boss = await open();
       if (workerId) return;
       workerId = await boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
         if (!job) return;
@@ -77,8 +103,8 @@ export function pgQueue(db: Database, config: Config): JobQueue {
       });
     },
     async stop() {
-      if (!ready) return;
-      await ready.catch(() => undefined);
+      const boss = await ready?.catch(() => null);
+      if (!boss) return;
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
       await thread.stop();
     },
