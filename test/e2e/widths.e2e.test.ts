@@ -29,16 +29,30 @@ const AT_LEAST: Record<string, string[]> = {
   rep: ['roster', 'my-targets', 'my-payslip'],
 };
 
-/** Waits until the pane's DOM has stopped changing (its data loaded, its layout done). */
-async function settle(page: Page) {
-  let last = '';
-  for (let stable = 0, i = 0; stable < 2 && i < 50; i++) {
-    await page.waitForTimeout(120);
-    const now = await page.locator('[data-testid="pane"]').innerHTML();
-    stable = now === last ? stable + 1 : 0;
-    last = now;
-  }
-}
+/**
+ * Waits until the pane's DOM has stopped changing (its data loaded, its
+ * layout done): 250 ms without a change, watched in the page (at most 6 s).
+ */
+const settle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const pane = document.querySelector('[data-testid="pane"]')!;
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(quiet);
+          clearTimeout(limit);
+          resolve();
+        };
+        const observer = new MutationObserver(() => {
+          clearTimeout(quiet);
+          quiet = setTimeout(done, 250);
+        });
+        let quiet = setTimeout(done, 250);
+        const limit = setTimeout(done, 6000);
+        observer.observe(pane, { subtree: true, childList: true, attributes: true, characterData: true });
+      }),
+  );
 
 /** After a resize or a new language: two frames, for the overflow to measure and the layout to follow. */
 const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
