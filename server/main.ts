@@ -9,11 +9,8 @@ import cluster from 'node:cluster';
 import https from 'node:https';
 import { loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { migrate } from './db/migrate.ts';
-import { seedDemoIfEmpty, DEMO_PASSWORD } from './seed/seed.ts';
-import { ensureBuiltInPlans } from './payroll/plans.ts';
-import { ensureWorkingCalendar } from './payroll/working-calendar.ts';
-import { ensureKpiSets } from './seed/kpi-sets.ts';
+import { DEMO_PASSWORD } from './seed/seed.ts';
+import { prepareDatabase } from './startup.ts';
 import { createApp } from './app.ts';
 import { loadTls } from './http/tls.ts';
 import { providerOf } from './db/providers.ts';
@@ -24,13 +21,8 @@ const provider = providerOf(config.databaseUrl);
 const JOBS_RETRY_MS = 30_000;
 
 if (cluster.isPrimary) {
-  const migrated = await migrate(config.databaseUrl);
-  // Migrating and seeding write through db.prisma, the primary; only served reads use the replica.
-  const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(db.prisma, { results: config.seedDemoResults }) : null;
-  await ensureBuiltInPlans(db.prisma);
-  await ensureWorkingCalendar(db.prisma);
-  await ensureKpiSets(db.prisma);
+  // Migrations, the demo seed and built-in data: one starting instance at a time (startup.ts).
+  const { db, migrated, seeded } = await prepareDatabase(config);
   const tls = await loadTls(config);
   const banner = (port: number) => {
     const base = `https://localhost:${port}`;
