@@ -50,13 +50,14 @@ async function oneAtATime<T>(url: string, work: () => Promise<T>): Promise<T> {
   if (providerOf(url) !== 'postgresql') return work();
   const { connectionString, schema } = splitPgSchema(url);
   const { default: pg } = await import('pg');
+  const key = `quotabook:start:${schema ?? 'public'}`;
   const client = new pg.Client({ connectionString, application_name: 'quotabook-start' });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`quotabook:start:${schema ?? 'public'}`]);
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
     return await work();
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`quotabook:start:${schema ?? 'public'}`]).catch(() => undefined);
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
     await client.end();
   }
 }

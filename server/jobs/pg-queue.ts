@@ -12,6 +12,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import { splitPgSchema } from '../db/client.ts';
 import { pgConnection } from '../db/native-pg.ts';
+import { lockForTransaction } from '../db/advisory-lock.ts';
 import type { Config } from '../config.ts';
 import { describeError } from '../logging.ts';
 import { recordFailure } from './run-job.ts';
@@ -67,7 +68,7 @@ export function pgQueue(db: Database, config: Config): JobQueue {
         await boss.start();
         await db.prisma.$transaction(
           async (tx) => {
-            await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`jobs:${QUEUE}`}))) AS l`;
+            await lockForTransaction(tx, `jobs:${QUEUE}`);
             await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 2, retryDelay: 5, expireInSeconds: EXPIRE_SECONDS });
           },
           { timeout: 60_000 },

@@ -17,6 +17,7 @@ import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson, ty
 import { readPayslips } from './read.ts';
 import { month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
+import { lockForTransaction } from '../db/advisory-lock.ts';
 import { calculatePayslips } from './calculate-guarded.ts';
 import { payslipWriter, type PayslipRow } from './payslip-writer.ts';
 import { returnRefusal, SIGN_OFF, signRefusal } from './sign-off.ts';
@@ -73,7 +74,7 @@ export function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], d
  */
 async function lockMonth(ctx: Context, tx: Tx, monthKey: string) {
   if (providerOf(ctx.config.databaseUrl) !== 'postgresql') return;
-  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`payroll:${monthKey}`}))) AS l`;
+  await lockForTransaction(tx, `payroll:${monthKey}`);
 }
 
 /**

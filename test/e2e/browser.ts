@@ -127,7 +127,6 @@ async function bundleStandIn(): Promise<string> {
 }
 
 
-/** A fresh page of the task pane, with the Excel stand-in installed before its scripts. */
 /**
  * The browser asks for reduced motion, as some users' systems do: Fluent then
  * skips its menu and tab animations, and a click does not wait for them to
@@ -136,6 +135,7 @@ async function bundleStandIn(): Promise<string> {
  */
 const CONTEXT = { ignoreHTTPSErrors: true, reducedMotion: 'reduce' } as const;
 
+/** A fresh page of the task pane, with the Excel stand-in installed before its scripts. */
 export async function paneInExcel(browser: Browser, script: string, url: string, locale = 'en-US'): Promise<Page> {
   const context = await browser.newContext({ ...CONTEXT, locale });
   await context.addInitScript({ content: script });

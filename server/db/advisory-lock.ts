@@ -1,0 +1,11 @@
+/**
+ * PostgreSQL advisory locks held for the rest of a Prisma transaction: work
+ * that checks and then writes (a month's payroll runs, the job queue's
+ * creation) runs one transaction at a time per key, across every process and
+ * machine on the database. Released at commit or rollback.
+ */
+type Tx = { $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> };
+
+export async function lockForTransaction(tx: Tx, key: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
+}
