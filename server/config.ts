@@ -38,6 +38,13 @@ export interface Config {
   workers: number;
   /** A PostgreSQL read replica (DATABASE_READ_URL) for reads that tolerate a little lag: the sales sums behind results and rankings. */
   databaseReadUrl: string | null;
+  /**
+   * Keep repeated statements prepared on each PostgreSQL connection
+   * (PG_PREPARED_STATEMENTS, on). Off for a connection pooler that cannot
+   * carry prepared statements across its clients (PgBouncer in transaction
+   * mode before 1.21).
+   */
+  pgPreparedStatements: boolean;
   /** Days a finished job (its status, summary, refusal and any file left) is kept (JOB_RETENTION_DAYS, 90). */
   jobRetentionDays: number;
 }
@@ -52,6 +59,13 @@ function milliseconds(name: string, text: string | undefined, fallback: number):
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 3_600_000) throw new Error(`${name} must be a whole number of milliseconds from 0 to 3600000 (got "${text}")`);
   return n;
+}
+
+function onOff(name: string, text: string | undefined, fallback: boolean): boolean {
+  if (text === undefined || text === '') return fallback;
+  if (text === 'on' || text === '1') return true;
+  if (text === 'off' || text === '0') return false;
+  throw new Error(`${name} must be on or off (got "${text}")`);
 }
 
 function retentionDays(text: string | undefined): number {
@@ -118,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: workerCount(env.WORKERS, env.DATABASE_URL || defaultSqliteUrl),
     databaseReadUrl: readReplicaUrl(env.DATABASE_READ_URL, env.DATABASE_URL || defaultSqliteUrl),
     jobRetentionDays: retentionDays(env.JOB_RETENTION_DAYS),
+    pgPreparedStatements: onOff('PG_PREPARED_STATEMENTS', env.PG_PREPARED_STATEMENTS, true),
   };
 }

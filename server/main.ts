@@ -53,7 +53,7 @@ if (cluster.isPrimary) {
   }
 } else {
   // A worker: the first process has migrated and seeded; it serves.
-  const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
+  const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl, preparedStatements: config.pgPreparedStatements });
   await serve(db, await loadTls(config), null);
 }
 

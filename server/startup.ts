@@ -31,7 +31,7 @@ export async function prepareDatabase(config: Config): Promise<Prepared> {
   return oneAtATime(config.databaseUrl, async () => {
     const migrated = await migrate(config.databaseUrl);
     // Migrating and seeding write through db.prisma, the primary; only served reads use the replica.
-    const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
+    const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl, preparedStatements: config.pgPreparedStatements });
     try {
       const seeded = config.seedDemo ? await seedDemoIfEmpty(db.prisma, { results: config.seedDemoResults }) : null;
       await ensureBuiltInPlans(db.prisma);

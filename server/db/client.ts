@@ -30,7 +30,13 @@ export function sqliteFile(url: string): string {
   return file.startsWith('/') ? file : path.resolve(file);
 }
 
-export async function openDatabase(url = process.env.DATABASE_URL || defaultSqliteUrl, options: { readUrl?: string | null; /** PostgreSQL connections at most (10 by default). */ poolMax?: number } = {}): Promise<Database> {
+export async function openDatabase(url = process.env.DATABASE_URL || defaultSqliteUrl, options: {
+    readUrl?: string | null;
+    /** PostgreSQL connections at most (10 by default). */
+    poolMax?: number;
+    /** Keep repeated statements prepared on each PostgreSQL connection (on by default: PG_PREPARED_STATEMENTS). */
+    preparedStatements?: boolean;
+  } = {}): Promise<Database> {
   const provider = providerOf(url);
   let prisma: Db;
   if (provider === 'sqlite') {
@@ -53,9 +59,9 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   } else {
-    prisma = await openPostgres(url, { readOnly: false, max: options.poolMax });
+    prisma = await openPostgres(url, { readOnly: false, max: options.poolMax, prepared: options.preparedStatements });
   }
-  const replica = options.readUrl ? await openPostgres(options.readUrl, { readOnly: true }) : prisma;
+  const replica = options.readUrl ? await openPostgres(options.readUrl, { readOnly: true, prepared: options.preparedStatements }) : prisma;
   return {
     prisma,
     replica,
@@ -74,13 +80,13 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
  * pool is ours, so that a payroll run can write on its transaction's
  * connection (native-pg.ts); a read replica's sessions are read-only.
  */
-async function openPostgres(url: string, { readOnly, max = 10 }: { readOnly: boolean; max?: number }): Promise<Db> {
+async function openPostgres(url: string, { readOnly, max = 10, prepared = true }: { readOnly: boolean; max?: number; prepared?: boolean }): Promise<Db> {
   const { connectionString, schema } = splitPgSchema(url);
   // Raw SQL (the roster query) names tables unqualified: point search_path at the schema too.
   const settings = [...(schema ? [`-c search_path="${schema.replace(/"/g, '""')}"`] : []), ...(readOnly ? ['-c default_transaction_read_only=on'] : [])];
   const options = settings.length ? settings.join(' ') : undefined;
   const [{ PrismaPg }, { PrismaClient: PgPrismaClient }, { default: pgModule }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts'), import('pg')]);
-  const pool = trackedPool(pgModule, { connectionString, max, options });
+  const pool = trackedPool(pgModule, { connectionString, max, options }, { prepared });
   const prisma = new PgPrismaClient({ adapter: new PrismaPg(pool.pool, { ...(schema ? { schema } : {}), disposeExternalPool: true }) }) as unknown as Db;
   if (!readOnly) registerPgPool(prisma, pool);
   return prisma;

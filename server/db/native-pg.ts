@@ -21,8 +21,41 @@ export interface TrackedPool {
   checkedOut(pid: number): pg.PoolClient | undefined;
 }
 
+/** Distinct statements kept prepared on each connection (the SQL the server sends repeats; beyond this, statements go unnamed as before). */
+export const PREPARED_STATEMENTS = 500;
+/** Statements with more parameters than this (Prisma's IN lists, batched writes) vary with their data: not worth keeping. */
+const MOST_PARAMETERS = 64;
+
+/**
+ * A pg.Client that keeps the server's repeated statements prepared on its
+ * connection: each distinct SQL text gets a name (pg parses a named statement
+ * once per connection, then only binds and executes it). Prisma's adapter
+ * sends every query unnamed, so PostgreSQL parsed and planned each one anew.
+ */
+export function preparingClient(pgModule: PgModule, names: Map<string, string> = new Map()): typeof pg.Client {
+  const nameOf = (text: string, values: unknown): string | undefined => {
+    // Without parameters pg sends a simple query (which may hold several statements): left as it is.
+    if (!Array.isArray(values) || values.length === 0 || values.length > MOST_PARAMETERS) return undefined;
+    let name = names.get(text);
+    if (!name && names.size < PREPARED_STATEMENTS) names.set(text, (name = `qb${names.size}`));
+    return name;
+  };
+  class PreparingClient extends pgModule.Client {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    override query(config: any, ...rest: any[]): any {
+      if (config && typeof config === 'object' && typeof config.text === 'string' && config.name === undefined && typeof config.submit !== 'function') {
+        const name = nameOf(config.text, config.values ?? rest[0]);
+        if (name) config = { ...config, name };
+      }
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return (super.query as any)(config, ...rest);
+    }
+  }
+  return PreparingClient as unknown as typeof pg.Client;
+}
+
 /** A pg.Pool (a subclass, as PrismaPg requires) that keeps its checked-out clients by server process id. */
-export function trackedPool(pgModule: PgModule, config: pg.PoolConfig): TrackedPool {
+export function trackedPool(pgModule: PgModule, config: pg.PoolConfig, { prepared = true }: { prepared?: boolean } = {}): TrackedPool {
   const byPid = new Map<number, pg.PoolClient>();
   class Pool extends pgModule.Pool {
     override async connect(...args: unknown[]) {
@@ -40,7 +73,7 @@ export function trackedPool(pgModule: PgModule, config: pg.PoolConfig): TrackedP
       return client;
     }
   }
-  const pool = new Pool(config);
+  const pool = new Pool(prepared ? { Client: preparingClient(pgModule), ...config } : config);
   return { pool, checkedOut: (pid) => byPid.get(pid) };
 }
 

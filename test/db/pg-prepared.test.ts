@@ -1,0 +1,83 @@
+/**
+ * PostgreSQL statements kept prepared (server/db/native-pg.ts): a statement
+ * with parameters that the server sends again is parsed once per connection
+ * and answers each use with its own arguments; statements without parameters
+ * (which may hold several commands) and very long IN lists go as before; the
+ * setting turns it off.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, Prisma } from '../../server/db/client.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { loadConfig } from '../../server/config.ts';
+import { postgresAvailable, tempDatabase, type TempDatabase } from '../support/databases.ts';
+
+const temps: TempDatabase[] = [];
+afterAll(async () => {
+  for (const t of temps) await t.drop();
+});
+
+async function database(preparedStatements?: boolean) {
+  const temp = await tempDatabase('postgresql');
+  temps.push(temp);
+  await migrate(temp.url);
+  // One connection, so that every query below meets the same server session.
+  return openDatabase(temp.url, { poolMax: 1, preparedStatements });
+}
+
+const prepared = async (prisma: Awaited<ReturnType<typeof database>>['prisma']) =>
+  (await prisma.$queryRaw<{ statement: string }[]>`SELECT "statement" FROM pg_prepared_statements WHERE "statement" LIKE ${'%quotabook-probe%'} AND "statement" NOT LIKE ${'%pg_prepared_statements%'}`).map((r) => r.statement);
+
+describe.runIf(postgresAvailable)('PostgreSQL statements kept prepared', () => {
+  it('are parsed once per connection and answer each use with its own arguments', async () => {
+    const { prisma, close } = await database();
+    try {
+      for (const key of ['k1', 'k2', 'k3']) await prisma.setting.create({ data: { key, value: `v-${key}` } });
+      for (let round = 0; round < 3; round++) {
+        for (const key of ['k1', 'k2', 'k3']) {
+          const rows = await prisma.$queryRaw<{ value: string }[]>`SELECT "value" /* quotabook-probe */ FROM "Setting" WHERE "key" = ${key}`;
+          expect(rows).toEqual([{ value: `v-${key}` }]);
+        }
+      }
+      // Nine uses, one statement on the session.
+      expect(await prepared(prisma)).toEqual(['SELECT "value" /* quotabook-probe */ FROM "Setting" WHERE "key" = $1']);
+      // Model queries, in and out of a transaction, keep working with their statements prepared.
+      await prisma.$transaction(async (tx) => {
+        await tx.setting.update({ where: { key: 'k2' }, data: { value: 'changed' } });
+        expect((await tx.setting.findUnique({ where: { key: 'k2' } }))?.value).toBe('changed');
+      });
+      expect((await prisma.setting.findMany({ orderBy: { key: 'asc' } })).map((s) => s.value)).toEqual(['v-k1', 'changed', 'v-k3']);
+      // A refused statement leaves the connection usable, and the same statement works when it can.
+      await expect(prisma.setting.create({ data: { key: 'k1', value: 'again' } })).rejects.toThrow();
+      expect((await prisma.setting.findUnique({ where: { key: 'k1' } }))?.value).toBe('v-k1');
+    } finally {
+      await close();
+    }
+  });
+
+  it('leave statements without parameters and long IN lists as they were', async () => {
+    const { prisma, close } = await database();
+    try {
+      // Two commands in one text: only the simple protocol takes that, as before.
+      await prisma.$executeRawUnsafe(`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ('a', '/* quotabook-probe */ 1', now()); INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ('b', '2', now())`);
+      const keys = Array.from({ length: 100 }, (_, i) => `key-${i}`);
+      const rows = await prisma.$queryRaw<{ key: string }[]>`SELECT "key" /* quotabook-probe */ FROM "Setting" WHERE "key" IN (${Prisma.join(['a', 'b', ...keys])}) ORDER BY "key"`;
+      expect(rows.map((r) => r.key)).toEqual(['a', 'b']);
+      expect(await prepared(prisma)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('are off with PG_PREPARED_STATEMENTS=off', async () => {
+    expect(loadConfig({ PG_PREPARED_STATEMENTS: 'off' }).pgPreparedStatements).toBe(false);
+    expect(loadConfig({}).pgPreparedStatements).toBe(true);
+    expect(() => loadConfig({ PG_PREPARED_STATEMENTS: 'maybe' })).toThrow(/PG_PREPARED_STATEMENTS must be on or off/);
+    const { prisma, close } = await database(false);
+    try {
+      for (let round = 0; round < 3; round++) await prisma.$queryRaw`SELECT ${round}::int AS n /* quotabook-probe */`;
+      expect(await prepared(prisma)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
