@@ -12,6 +12,7 @@ import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
 import { serialisedAdapterFactory, type HoldWriter } from './serialised-adapter.ts';
 import { connectionOf, readConnection, tuneConnection, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
 import { registerPgPool, trackedPool } from './native-pg.ts';
+import { rememberAdapter } from './direct-read.ts';
 
 export type Db = PrismaClient;
 export { Prisma } from './generated/sqlite/client/client.ts';
@@ -44,7 +45,7 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     fs.mkdirSync(path.dirname(file), { recursive: true });
     let connection: SqliteConnection | null = null;
     let hold: HoldWriter | null = null;
-    const adapter = serialisedAdapterFactory(
+    const direct = rememberAdapter(serialisedAdapterFactory(
       new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }),
       (inner) => {
         connection = connectionOf(inner);
@@ -53,8 +54,9 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
       // Reads while a transaction holds the connection go to a second, query-only one.
       () => readConnection(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 })),
       (h) => (hold = h),
-    );
-    prisma = new PrismaClient({ adapter });
+    ), 'sqlite');
+    prisma = new PrismaClient({ adapter: direct.factory });
+    direct.register(prisma);
     registerSqliteConnection(prisma, () => connection, () => hold);
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
@@ -87,7 +89,9 @@ async function openPostgres(url: string, { readOnly, max = 10, prepared = true }
   const options = settings.length ? settings.join(' ') : undefined;
   const [{ PrismaPg }, { PrismaClient: PgPrismaClient }, { default: pgModule }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts'), import('pg')]);
   const pool = trackedPool(pgModule, { connectionString, max, options }, { prepared });
-  const prisma = new PgPrismaClient({ adapter: new PrismaPg(pool.pool, { ...(schema ? { schema } : {}), disposeExternalPool: true }) }) as unknown as Db;
+  const direct = rememberAdapter(new PrismaPg(pool.pool, { ...(schema ? { schema } : {}), disposeExternalPool: true }), 'postgresql');
+  const prisma = new PgPrismaClient({ adapter: direct.factory }) as unknown as Db;
+  direct.register(prisma);
   if (!readOnly) registerPgPool(prisma, pool);
   return prisma;
 }

@@ -4,7 +4,8 @@
  * reps only their own published targets (myTargets).
  */
 import type { Context } from '../graphql/context.ts';
-import type { Prisma } from '../db/client.ts';
+import { Prisma } from '../db/client.ts';
+import { readRows } from '../db/direct-read.ts';
 import type { Metric, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope, type Scope } from '../access.ts';
 import { notFound } from '../errors.ts';
@@ -109,12 +110,12 @@ export async function myTargetYears(ctx: Context): Promise<number[]> {
 export async function myTargets(ctx: Context, year: number): Promise<MyTarget[]> {
   const personId = ctx.viewer?.personId;
   if (!personId) return [];
-  const lines = await ctx.prisma.$queryRaw<{ planId: string; metric: Metric; level: TargetLevel; scopeUnitId: string; version: number | bigint; periodKey: string; amount: number | bigint }[]>`
+  const lines = await readRows<{ planId: string; metric: Metric; level: TargetLevel; scopeUnitId: string; version: number | bigint | string; periodKey: string; amount: number | bigint | string }>(ctx.prisma, Prisma.sql`
     SELECT p."id" AS "planId", p."metric", p."level", p."scopeUnitId", p."version", l."periodKey", l."amount"
     FROM "TargetLine" l
     JOIN "TargetPlan" p ON p."id" = l."planId"
     WHERE l."ownerId" = ${personId} AND l."ownerKind" = 'PERSON' AND p."year" = ${year} AND p."status" IN ('PUBLISHED', 'LOCKED')
-    ORDER BY p."version" DESC, p."id"`;
+    ORDER BY p."version" DESC, p."id"`);
   // The newest published version of each plan (metric, level, scope) only, its lines by period key.
   const newest = new Map<string, string>();
   const byPlan = new Map<string, MyTarget[]>();
