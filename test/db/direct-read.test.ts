@@ -34,6 +34,9 @@ describe.each(testProviders)('direct reads on %s', (provider) => {
       ]);
       const viaPrisma = await prisma.$queryRaw<{ key: string; value: string }[]>(query('k2'));
       expect(direct.map((r) => [r.key, r.value])).toEqual(viaPrisma.map((r) => [r.key, r.value]));
+      // 64-bit integers (fen, target amounts) come back exact, as a string or a bigint.
+      const [big] = await readRows<{ big: unknown }>(prisma, Prisma.sql`SELECT CAST(${'9007199254740993'} AS BIGINT) AS "big"`);
+      expect(BigInt(big!.big as string)).toBe(9007199254740993n);
     } finally {
       await close();
     }
