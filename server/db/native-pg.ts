@@ -22,7 +22,7 @@ export interface TrackedPool {
 }
 
 /** Distinct statements kept prepared on each connection (the SQL the server sends repeats; beyond this, statements go unnamed as before). */
-export const PREPARED_STATEMENTS = 500;
+const PREPARED_STATEMENTS = 500;
 /** Statements with more parameters than this (Prisma's IN lists, batched writes) vary with their data: not worth keeping. */
 const MOST_PARAMETERS = 64;
 
@@ -32,7 +32,9 @@ const MOST_PARAMETERS = 64;
  * once per connection, then only binds and executes it). Prisma's adapter
  * sends every query unnamed, so PostgreSQL parsed and planned each one anew.
  */
-export function preparingClient(pgModule: PgModule, names: Map<string, string> = new Map()): typeof pg.Client {
+function preparingClient(pgModule: PgModule): typeof pg.Client {
+  // One name per SQL text for the pool's every connection (each parses it once).
+  const names = new Map<string, string>();
   const nameOf = (text: string, values: unknown): string | undefined => {
     // Without parameters pg sends a simple query (which may hold several statements): left as it is.
     if (!Array.isArray(values) || values.length === 0 || values.length > MOST_PARAMETERS) return undefined;
