@@ -33,6 +33,12 @@ export function rememberAdapter(factory: SqlDriverAdapterFactory, provider: Prov
       connect: async () => {
         const adapter = await factory.connect();
         direct.adapter = adapter;
+        // Once Prisma lets it go, reads go through Prisma again (which connects anew, or refuses as it would).
+        const dispose = adapter.dispose.bind(adapter);
+        adapter.dispose = () => {
+          if (direct.adapter === adapter) direct.adapter = null;
+          return dispose();
+        };
         return adapter;
       },
     },

@@ -37,6 +37,11 @@ describe.each(testProviders)('direct reads on %s', (provider) => {
       // 64-bit integers (fen, target amounts) come back exact, as a string or a bigint.
       const [big] = await readRows<{ big: unknown }>(prisma, Prisma.sql`SELECT CAST(${'9007199254740993'} AS BIGINT) AS "big"`);
       expect(BigInt(big!.big as string)).toBe(9007199254740993n);
+      if (provider === 'sqlite') {
+        // After Prisma lets its connection go, a direct read goes through Prisma, which connects again.
+        await prisma.$disconnect();
+        expect((await readRows<{ key: string }>(prisma, query('k3'))).map((r) => r.key)).toEqual(['k3']);
+      }
     } finally {
       await close();
     }
