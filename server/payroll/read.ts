@@ -6,7 +6,8 @@
  * runs that overlap their subtree.
  */
 import type { Context } from '../graphql/context.ts';
-import type { Prisma } from '../db/client.ts';
+import { Prisma } from '../db/client.ts';
+import { readRows } from '../db/direct-read.ts';
 import { viewerScope } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { addDays, dayToDate } from '../../schema/dates.ts';
@@ -106,14 +107,14 @@ export async function listRuns(ctx: Context, month?: string | null) {
 /** The viewer's payslip from the newest signed-off (locked or paid) run of the month. */
 /** The months for which the viewer has a signed-off payslip, newest first (the pane opens on the first). */
 export async function myPayslipMonths(ctx: Context): Promise<string[]> {
-  if (!ctx.viewer?.personId) return [];
-  const runs = await ctx.prisma.payrollRun.findMany({
-    where: { status: { in: ['LOCKED', 'PAID'] }, payslips: { some: { personId: ctx.viewer.personId } } },
-    select: { month: true },
-    distinct: ['month'],
-    orderBy: { month: 'desc' },
-  });
-  return runs.map((r) => r.month);
+  const personId = ctx.viewer?.personId;
+  if (!personId) return [];
+  // What every rep's pane asks on opening: a direct read (server/db/direct-read.ts), one statement.
+  const months = await readRows<{ month: string }>(ctx.prisma, Prisma.sql`
+    SELECT DISTINCT r."month" AS "month" FROM "PayrollRun" r
+    WHERE r."status" IN ('LOCKED', 'PAID') AND EXISTS (SELECT 1 FROM "Payslip" s WHERE s."runId" = r."id" AND s."personId" = ${personId})
+    ORDER BY r."month" DESC`);
+  return months.map((m) => m.month);
 }
 
 export async function myPayslip(ctx: Context, month: string) {

@@ -87,17 +87,15 @@ export interface MyTarget {
   version: number;
 }
 
-/** The years for which the viewer has published targets, newest first (the pane opens on the first). */
+/** The years for which the viewer has published targets, newest first (the pane opens on the first; a direct read, as myTargets). */
 export async function myTargetYears(ctx: Context): Promise<number[]> {
   const personId = ctx.viewer?.personId;
   if (!personId) return [];
-  const plans = await ctx.prisma.targetPlan.findMany({
-    where: { status: { in: ['PUBLISHED', 'LOCKED'] }, lines: { some: { ownerKind: 'PERSON', ownerId: personId } } },
-    select: { year: true },
-    distinct: ['year'],
-    orderBy: { year: 'desc' },
-  });
-  return plans.map((p) => p.year);
+  const years = await readRows<{ year: number | bigint | string }>(ctx.prisma, Prisma.sql`
+    SELECT DISTINCT p."year" AS "year" FROM "TargetPlan" p
+    WHERE p."status" IN ('PUBLISHED', 'LOCKED') AND EXISTS (SELECT 1 FROM "TargetLine" l WHERE l."planId" = p."id" AND l."ownerKind" = 'PERSON' AND l."ownerId" = ${personId})
+    ORDER BY p."year" DESC`);
+  return years.map((y) => Number(y.year));
 }
 
 /**
