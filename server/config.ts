@@ -40,9 +40,9 @@ export interface Config {
   databaseReadUrl: string | null;
   /**
    * Keep repeated statements prepared on each PostgreSQL connection
-   * (PG_PREPARED_STATEMENTS, on). Off for a connection pooler that cannot
-   * carry prepared statements across its clients (PgBouncer in transaction
-   * mode before 1.21).
+   * (PG_PREPARED_STATEMENTS, on). Off behind a pooler in transaction mode
+   * that does not carry protocol-level prepared statements (PgBouncer before
+   * 1.21, or later with max_prepared_statements = 0).
    */
   pgPreparedStatements: boolean;
   /** Days a finished job (its status, summary, refusal and any file left) is kept (JOB_RETENTION_DAYS, 90). */

@@ -21,36 +21,78 @@ export interface TrackedPool {
   checkedOut(pid: number): pg.PoolClient | undefined;
 }
 
-/** Distinct statements kept prepared on each connection (the SQL the server sends repeats; beyond this, statements go unnamed as before). */
+/** Distinct statements kept prepared on each connection (beyond this, statements go unnamed as before). */
 const PREPARED_STATEMENTS = 500;
 /** Statements with more parameters than this (Prisma's IN lists, batched writes) vary with their data: not worth keeping. */
 const MOST_PARAMETERS = 64;
+/** SQL texts remembered as seen once, waiting for a second use (forgotten all at once past this). */
+const SEEN_ONCE = 5000;
+
+/**
+ * Errors after which a connection's copy of a named statement cannot be
+ * trusted, so the statement is parsed again under a new name: the statement
+ * is gone (26000: pg closes it when binding a value fails, yet still counts
+ * it as parsed), its plan no longer fits the table after another instance
+ * migrated (0A000), or pg failed before the server answered (no code).
+ */
+const distrusts = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code !== 'string' || code === '26000' || code === '0A000';
+};
 
 /**
  * A pg.Client that keeps the server's repeated statements prepared on its
- * connection: each distinct SQL text gets a name (pg parses a named statement
- * once per connection, then only binds and executes it). Prisma's adapter
- * sends every query unnamed, so PostgreSQL parsed and planned each one anew.
+ * connection: a parameterised SQL text used a second time gets a name (pg
+ * parses a named statement once per connection, then only binds and
+ * executes it). Prisma's adapter sends every query unnamed, so PostgreSQL
+ * parsed and planned each one anew. Texts used once (a one-off report's
+ * filter) never take one of the PREPARED_STATEMENTS names.
  */
 function preparingClient(pgModule: PgModule): typeof pg.Client {
   // One name per SQL text for the pool's every connection (each parses it once).
   const names = new Map<string, string>();
+  const seenOnce = new Set<string>();
   const nameOf = (text: string, values: unknown): string | undefined => {
     // Without parameters pg sends a simple query (which may hold several statements): left as it is.
     if (!Array.isArray(values) || values.length === 0 || values.length > MOST_PARAMETERS) return undefined;
-    let name = names.get(text);
-    if (!name && names.size < PREPARED_STATEMENTS) names.set(text, (name = `qb${names.size}`));
-    return name;
+    const name = names.get(text);
+    if (name || names.size >= PREPARED_STATEMENTS) return name;
+    if (!seenOnce.has(text)) {
+      if (seenOnce.size >= SEEN_ONCE) seenOnce.clear();
+      seenOnce.add(text);
+      return undefined;
+    }
+    seenOnce.delete(text);
+    names.set(text, `qb${names.size}`);
+    return names.get(text);
   };
   class PreparingClient extends pgModule.Client {
+    /** Statements this connection parses again under a new name (see distrusts): their generation. */
+    private renamed = new Map<string, number>();
+
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     override query(config: any, ...rest: any[]): any {
-      if (config && typeof config === 'object' && typeof config.text === 'string' && config.name === undefined && typeof config.submit !== 'function') {
-        const name = nameOf(config.text, config.values ?? rest[0]);
-        if (name) config = { ...config, name };
-      }
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return (super.query as any)(config, ...rest);
+      const send = (super.query as any).bind(this);
+      const named = config && typeof config === 'object' && typeof config.text === 'string' && config.name === undefined && typeof config.submit !== 'function' && !config.callback;
+      const base = named ? nameOf(config.text, config.values ?? (Array.isArray(rest[0]) ? rest[0] : undefined)) : undefined;
+      if (!base) return send(config, ...rest);
+      const generation = this.renamed.get(base);
+      const name = generation ? `${base}_${generation}` : base;
+      const failed = (error: unknown) => {
+        if (distrusts(error) && this.renamed.get(base) === generation) this.renamed.set(base, (generation ?? 0) + 1);
+      };
+      const callback = typeof rest.at(-1) === 'function' ? rest.pop() : undefined;
+      if (callback) {
+        return send({ ...config, name }, ...rest, (error: unknown, result: unknown) => {
+          if (error) failed(error);
+          callback(error, result);
+        });
+      }
+      return (send({ ...config, name }, ...rest) as Promise<unknown>).catch((error: unknown) => {
+        failed(error);
+        throw error;
+      });
     }
   }
   return PreparingClient as unknown as typeof pg.Client;

@@ -1,9 +1,10 @@
 /**
  * PostgreSQL statements kept prepared (server/db/native-pg.ts): a statement
  * with parameters that the server sends again is parsed once per connection
- * and answers each use with its own arguments; statements without parameters
- * (which may hold several commands) and very long IN lists go as before; the
- * setting turns it off.
+ * and answers each use with its own arguments, one used once takes no name;
+ * one whose table changed under it is parsed again on the same connection;
+ * statements without parameters (which may hold several commands) and very
+ * long IN lists go as before; the setting turns it off.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, Prisma } from '../../server/db/client.ts';
@@ -46,9 +47,36 @@ describe.runIf(postgresAvailable)('PostgreSQL statements kept prepared', () => {
         expect((await tx.setting.findUnique({ where: { key: 'k2' } }))?.value).toBe('changed');
       });
       expect((await prisma.setting.findMany({ orderBy: { key: 'asc' } })).map((s) => s.value)).toEqual(['v-k1', 'changed', 'v-k3']);
-      // A refused statement leaves the connection usable, and the same statement works when it can.
-      await expect(prisma.setting.create({ data: { key: 'k1', value: 'again' } })).rejects.toThrow();
-      expect((await prisma.setting.findUnique({ where: { key: 'k1' } }))?.value).toBe('v-k1');
+      // A statement used once takes no name.
+      await prisma.$queryRaw`SELECT "key" /* quotabook-probe once */ FROM "Setting" WHERE "key" = ${'k1'}`;
+      expect(await prepared(prisma)).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it('are parsed again under a new name when the table changed under them, on the same connection', async () => {
+    const { prisma, close } = await database();
+    try {
+      const pid = async () => Number((await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS "pid"`)[0]!.pid);
+      const before = await pid();
+      await prisma.$executeRawUnsafe(`CREATE TABLE "Probe" ("k" text, "v" text); INSERT INTO "Probe" VALUES ('a', '1')`);
+      const probe = (tx: Pick<typeof prisma, '$queryRaw'>) => tx.$queryRaw<Record<string, string | null>[]>`SELECT * /* quotabook-probe */ FROM "Probe" WHERE "k" = ${'a'}`;
+      expect(await probe(prisma)).toEqual([{ k: 'a', v: '1' }]);
+      expect(await probe(prisma)).toEqual([{ k: 'a', v: '1' }]);
+      expect(await prepared(prisma)).toHaveLength(1);
+      // Another instance migrates: the prepared plan's columns no longer fit (0A000) and the transaction's
+      // statement fails once; after a savepoint, the same text on the same connection is parsed anew.
+      await prisma.$executeRawUnsafe(`ALTER TABLE "Probe" ADD COLUMN "w" text`);
+      await prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('SAVEPOINT probe');
+        await expect(probe(tx)).rejects.toThrow(/cached plan must not change result type/);
+        await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT probe');
+        expect(await probe(tx)).toEqual([{ k: 'a', v: '1', w: null }]);
+      });
+      // The transaction gave the connection back: it is the same one, and the statement works there.
+      expect(await probe(prisma)).toEqual([{ k: 'a', v: '1', w: null }]);
+      expect(await pid()).toBe(before);
     } finally {
       await close();
     }
