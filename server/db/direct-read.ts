@@ -12,7 +12,7 @@
  *
  * Not for writes and not inside a transaction: those stay with Prisma.
  */
-import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlDriverAdapter, type SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Prisma } from './client.ts';
 import type { Provider } from './providers.ts';
 
@@ -46,26 +46,54 @@ export function rememberAdapter(factory: SqlDriverAdapterFactory, provider: Prov
   };
 }
 
-const argType = (value: unknown): ArgType => ({
-  scalarType: typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float') : typeof value === 'bigint' ? 'bigint' : typeof value === 'boolean' ? 'boolean' : 'string',
-  arity: 'scalar',
-});
+/** How each parameter goes to the adapter; anything but a plain value is refused rather than sent as text. */
+function argType(value: unknown): ArgType {
+  const scalarType: ArgType['scalarType'] | null =
+    typeof value === 'string' ? 'string'
+    : typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float')
+    : typeof value === 'bigint' ? 'bigint'
+    : typeof value === 'boolean' ? 'boolean'
+    : value instanceof Date ? 'datetime'
+    : value === null ? 'unknown'
+    : null;
+  if (!scalarType) throw new TypeError(`readRows takes strings, numbers, bigints, booleans, dates and null as parameters, not ${typeof value}`);
+  return { scalarType, arity: 'scalar' };
+}
 
 /**
- * The rows of a read-only query as objects keyed by column name. Values are
- * the driver's (64-bit integers may come as strings or bigints: convert them
- * where used). Falls back to Prisma's raw query where no adapter is known
- * (before the client's first connection, or a client opened elsewhere).
+ * A value as Prisma's raw query gives it: Int columns as numbers, BigInt as
+ * bigints, Boolean as booleans (the SQLite adapter hands every integer over
+ * as text). Other types (text, enums, dates) as the driver gives them.
+ */
+function valueOf(value: unknown, type: ColumnType): unknown {
+  if (value === null || value === undefined) return null;
+  switch (type) {
+    case ColumnTypeEnum.Int32:
+      return Number(value);
+    case ColumnTypeEnum.Int64:
+      return BigInt(value as string | number | bigint);
+    case ColumnTypeEnum.Boolean:
+      return value === true || value === 1 || value === '1' || value === 't' || value === 'true';
+    default:
+      return value;
+  }
+}
+
+/**
+ * The rows of a read-only query as objects keyed by column name, with the
+ * value types Prisma's `$queryRaw` gives (see valueOf). Goes through Prisma
+ * where no adapter is known: before the client's first connection, after it
+ * disconnects, or for a client opened elsewhere.
  */
 export async function readRows<T extends Record<string, unknown>>(prisma: { $queryRaw<R>(query: Prisma.Sql): Promise<R> }, query: Prisma.Sql): Promise<T[]> {
   const direct = adapters.get(prisma);
   if (!direct?.adapter) return prisma.$queryRaw<T[]>(query);
   const args = query.values;
   const result = await direct.adapter.queryRaw({ sql: direct.provider === 'postgresql' ? query.text : query.sql, args, argTypes: args.map(argType) });
-  const names = result.columnNames;
+  const { columnNames: names, columnTypes: types } = result;
   return result.rows.map((row) => {
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) out[names[i]!] = row[i];
+    for (let i = 0; i < names.length; i++) out[names[i]!] = valueOf(row[i], types[i]!);
     return out as T;
   });
 }

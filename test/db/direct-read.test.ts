@@ -1,11 +1,12 @@
 /**
  * Reads sent to the driver adapter itself (server/db/direct-read.ts): the
- * same rows as Prisma's raw query, on both databases; on SQLite, a read made
- * while another request's transaction holds the connection neither sees
- * that transaction's rows nor waits for it; before the client's first
- * connection it goes through Prisma.
+ * same rows and value types as Prisma's raw query, on both databases, without
+ * calling Prisma; on SQLite, a read made while another request's transaction
+ * holds the connection neither sees that transaction's rows nor waits for
+ * it; before the client's first connection (PostgreSQL connects lazily) and
+ * after it disconnects, it goes through Prisma.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, Prisma } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { readRows } from '../../server/db/direct-read.ts';
@@ -17,31 +18,52 @@ afterAll(async () => {
 });
 
 describe.each(testProviders)('direct reads on %s', (provider) => {
-  it('give the rows Prisma gives, before and after its first connection', async () => {
+  it('give the rows and value types Prisma gives, without Prisma once connected', async () => {
     const temp = await tempDatabase(provider);
     temps.push(temp);
     await migrate(temp.url);
     const { prisma, close } = await openDatabase(temp.url);
     try {
-      const query = (key: string) => Prisma.sql`SELECT "key", "value", ${7} AS "seven" FROM "Setting" WHERE "key" >= ${key} ORDER BY "key"`;
-      // Nothing connected yet: Prisma answers.
-      expect(await readRows(prisma, query('a'))).toEqual([]);
-      for (const key of ['k1', 'k2', 'k3']) await prisma.setting.create({ data: { key, value: `v-${key}` } });
-      const direct = await readRows<{ key: string; value: string; seven: unknown }>(prisma, query('k2'));
-      expect(direct.map((r) => ({ ...r, seven: Number(r.seven) }))).toEqual([
-        { key: 'k2', value: 'v-k2', seven: 7 },
-        { key: 'k3', value: 'v-k3', seven: 7 },
+      const unit = await prisma.orgUnit.create({ data: { code: 'C', name: '公司', kind: 'COMPANY', path: '/c/', depth: 2 } });
+      for (const [employeeNo, fen] of [['E1', 300000n], ['E2', 9007199254740993n], ['E3', 0n]] as const) {
+        await prisma.person.create({ data: { employeeNo, name: `名${employeeNo}`, position: 'SALES_REP', hireDate: new Date('2025-01-01'), status: 'ACTIVE', baseSalaryFen: fen, assignments: { create: { unitId: unit.id, position: 'SALES_REP', validFrom: new Date('2025-01-01') } } } });
+      }
+      await prisma.user.create({ data: { username: 'u1', passwordHash: 'x', disabled: true } });
+      // Text, an enum, an Int, a BigInt beyond 2^53, a Boolean; a parameter of each kind.
+      const query = (from: string) => Prisma.sql`
+        SELECT p."employeeNo", p."name", p."position", u."depth", p."baseSalaryFen", (SELECT x."disabled" FROM "User" x WHERE x."username" = ${'u1'}) AS "disabled"
+        FROM "Person" p JOIN "Assignment" a ON a."personId" = p."id" JOIN "OrgUnit" u ON u."id" = a."unitId"
+        WHERE p."employeeNo" >= ${from} AND u."depth" = ${2} ORDER BY p."employeeNo"`;
+      const viaPrisma = await prisma.$queryRaw<Record<string, unknown>[]>(query('E2'));
+      const raw = vi.spyOn(prisma, '$queryRaw');
+      const direct = await readRows(prisma, query('E2'));
+      expect(raw).not.toHaveBeenCalled();
+      raw.mockRestore();
+      expect(direct).toEqual(viaPrisma);
+      expect(direct).toEqual([
+        { employeeNo: 'E2', name: '名E2', position: 'SALES_REP', depth: 2, baseSalaryFen: 9007199254740993n, disabled: true },
+        { employeeNo: 'E3', name: '名E3', position: 'SALES_REP', depth: 2, baseSalaryFen: 0n, disabled: true },
       ]);
-      const viaPrisma = await prisma.$queryRaw<{ key: string; value: string }[]>(query('k2'));
-      expect(direct.map((r) => [r.key, r.value])).toEqual(viaPrisma.map((r) => [r.key, r.value]));
-      // 64-bit integers (fen, target amounts) come back exact, as a string or a bigint.
-      const [big] = await readRows<{ big: unknown }>(prisma, Prisma.sql`SELECT CAST(${'9007199254740993'} AS BIGINT) AS "big"`);
-      expect(BigInt(big!.big as string)).toBe(9007199254740993n);
+      await expect(readRows(prisma, Prisma.sql`SELECT ${{ not: 'a value' }} AS "x"`)).rejects.toThrow(/readRows takes strings/);
       if (provider === 'sqlite') {
         // After Prisma lets its connection go, a direct read goes through Prisma, which connects again.
         await prisma.$disconnect();
-        expect((await readRows<{ key: string }>(prisma, query('k3'))).map((r) => r.key)).toEqual(['k3']);
+        expect((await readRows<{ employeeNo: string }>(prisma, query('E3'))).map((r) => r.employeeNo)).toEqual(['E3']);
       }
+    } finally {
+      await close();
+    }
+  });
+
+  it.runIf(provider === 'postgresql')('go through Prisma before the client has connected', async () => {
+    const temp = await tempDatabase(provider);
+    temps.push(temp);
+    await migrate(temp.url);
+    const { prisma, close } = await openDatabase(temp.url);
+    try {
+      const raw = vi.spyOn(prisma, '$queryRaw');
+      expect(await readRows(prisma, Prisma.sql`SELECT "key" FROM "Setting" WHERE "key" = ${'none'}`)).toEqual([]);
+      expect(raw).toHaveBeenCalledTimes(1);
     } finally {
       await close();
     }
