@@ -6,94 +6,70 @@
  * it; before the client's first connection (PostgreSQL connects lazily) and
  * after it disconnects, it goes through Prisma.
  */
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, Prisma } from '../../server/db/client.ts';
-import { migrate } from '../../server/db/migrate.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { Prisma } from '../../server/db/client.ts';
 import { readRows } from '../../server/db/direct-read.ts';
-import { tempDatabase, testProviders, type TempDatabase } from '../support/databases.ts';
+import { testProviders } from '../support/databases.ts';
+import { migratedDatabases } from '../support/migrated-database.ts';
 
-const temps: TempDatabase[] = [];
-afterAll(async () => {
-  for (const t of temps) await t.drop();
-});
+const database = migratedDatabases();
 
 describe.each(testProviders)('direct reads on %s', (provider) => {
   it('give the rows and value types Prisma gives, without Prisma once connected', async () => {
-    const temp = await tempDatabase(provider);
-    temps.push(temp);
-    await migrate(temp.url);
-    const { prisma, close } = await openDatabase(temp.url);
-    try {
-      const unit = await prisma.orgUnit.create({ data: { code: 'C', name: '公司', kind: 'COMPANY', path: '/c/', depth: 2 } });
-      for (const [employeeNo, fen] of [['E1', 300000n], ['E2', 9007199254740993n], ['E3', 0n]] as const) {
-        await prisma.person.create({ data: { employeeNo, name: `名${employeeNo}`, position: 'SALES_REP', hireDate: new Date('2025-01-01'), status: 'ACTIVE', baseSalaryFen: fen, assignments: { create: { unitId: unit.id, position: 'SALES_REP', validFrom: new Date('2025-01-01') } } } });
-      }
-      await prisma.user.create({ data: { username: 'u1', passwordHash: 'x', disabled: true } });
-      // Text, an enum, an Int, a BigInt beyond 2^53, a Boolean; a parameter of each kind.
-      const query = (from: string) => Prisma.sql`
-        SELECT p."employeeNo", p."name", p."position", u."depth", p."baseSalaryFen", (SELECT x."disabled" FROM "User" x WHERE x."username" = ${'u1'}) AS "disabled"
-        FROM "Person" p JOIN "Assignment" a ON a."personId" = p."id" JOIN "OrgUnit" u ON u."id" = a."unitId"
-        WHERE p."employeeNo" >= ${from} AND u."depth" = ${2} ORDER BY p."employeeNo"`;
-      const viaPrisma = await prisma.$queryRaw<Record<string, unknown>[]>(query('E2'));
-      const raw = vi.spyOn(prisma, '$queryRaw');
-      const direct = await readRows(prisma, query('E2'));
-      expect(raw).not.toHaveBeenCalled();
-      raw.mockRestore();
-      expect(direct).toEqual(viaPrisma);
-      expect(direct).toEqual([
-        { employeeNo: 'E2', name: '名E2', position: 'SALES_REP', depth: 2, baseSalaryFen: 9007199254740993n, disabled: true },
-        { employeeNo: 'E3', name: '名E3', position: 'SALES_REP', depth: 2, baseSalaryFen: 0n, disabled: true },
-      ]);
-      await expect(readRows(prisma, Prisma.sql`SELECT ${{ not: 'a value' }} AS "x"`)).rejects.toThrow(/readRows takes strings/);
-      if (provider === 'sqlite') {
-        // After Prisma lets its connection go, a direct read goes through Prisma, which connects again.
-        await prisma.$disconnect();
-        expect((await readRows<{ employeeNo: string }>(prisma, query('E3'))).map((r) => r.employeeNo)).toEqual(['E3']);
-      }
-    } finally {
-      await close();
+    const { prisma } = await database(provider);
+    const unit = await prisma.orgUnit.create({ data: { code: 'C', name: '公司', kind: 'COMPANY', path: '/c/', depth: 2 } });
+    for (const [employeeNo, fen] of [['E1', 300000n], ['E2', 9007199254740993n], ['E3', 0n]] as const) {
+      await prisma.person.create({ data: { employeeNo, name: `名${employeeNo}`, position: 'SALES_REP', hireDate: new Date('2025-01-01'), status: 'ACTIVE', baseSalaryFen: fen, assignments: { create: { unitId: unit.id, position: 'SALES_REP', validFrom: new Date('2025-01-01') } } } });
+    }
+    await prisma.user.create({ data: { username: 'u1', passwordHash: 'x', disabled: true } });
+    // Text, an enum, an Int, a BigInt beyond 2^53, a Boolean; a parameter of each kind.
+    const query = (from: string) => Prisma.sql`
+      SELECT p."employeeNo", p."name", p."position", u."depth", p."baseSalaryFen", (SELECT x."disabled" FROM "User" x WHERE x."username" = ${'u1'}) AS "disabled"
+      FROM "Person" p JOIN "Assignment" a ON a."personId" = p."id" JOIN "OrgUnit" u ON u."id" = a."unitId"
+      WHERE p."employeeNo" >= ${from} AND u."depth" = ${2} ORDER BY p."employeeNo"`;
+    const viaPrisma = await prisma.$queryRaw<Record<string, unknown>[]>(query('E2'));
+    const raw = vi.spyOn(prisma, '$queryRaw');
+    const direct = await readRows(prisma, query('E2'));
+    expect(raw).not.toHaveBeenCalled();
+    raw.mockRestore();
+    expect(direct).toEqual(viaPrisma);
+    expect(direct).toEqual([
+      { employeeNo: 'E2', name: '名E2', position: 'SALES_REP', depth: 2, baseSalaryFen: 9007199254740993n, disabled: true },
+      { employeeNo: 'E3', name: '名E3', position: 'SALES_REP', depth: 2, baseSalaryFen: 0n, disabled: true },
+    ]);
+    await expect(readRows(prisma, Prisma.sql`SELECT ${{ not: 'a value' }} AS "x"`)).rejects.toThrow(/readRows takes strings/);
+    if (provider === 'sqlite') {
+      // After Prisma lets its connection go, a direct read goes through Prisma, which connects again.
+      await prisma.$disconnect();
+      expect((await readRows<{ employeeNo: string }>(prisma, query('E3'))).map((r) => r.employeeNo)).toEqual(['E3']);
     }
   });
 
   it.runIf(provider === 'postgresql')('go through Prisma before the client has connected', async () => {
-    const temp = await tempDatabase(provider);
-    temps.push(temp);
-    await migrate(temp.url);
-    const { prisma, close } = await openDatabase(temp.url);
-    try {
-      const raw = vi.spyOn(prisma, '$queryRaw');
-      expect(await readRows(prisma, Prisma.sql`SELECT "key" FROM "Setting" WHERE "key" = ${'none'}`)).toEqual([]);
-      expect(raw).toHaveBeenCalledTimes(1);
-    } finally {
-      await close();
-    }
+    const { prisma } = await database(provider);
+    const raw = vi.spyOn(prisma, '$queryRaw');
+    expect(await readRows(prisma, Prisma.sql`SELECT "key" FROM "Setting" WHERE "key" = ${'none'}`)).toEqual([]);
+    expect(raw).toHaveBeenCalledTimes(1);
   });
 
   it.runIf(provider === 'sqlite')('see only committed rows while a transaction works, without waiting for it', async () => {
-    const temp = await tempDatabase(provider);
-    temps.push(temp);
-    await migrate(temp.url);
-    const { prisma, close } = await openDatabase(temp.url);
-    try {
-      await prisma.setting.create({ data: { key: 'before', value: '1' } });
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let inserted!: () => void;
-      const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
-      const transaction = prisma.$transaction(async (tx) => {
-        await tx.setting.create({ data: { key: 'uncommitted', value: '2' } });
-        inserted();
-        await held;
-        throw new Error('rolled back');
-      });
-      await insertedYet;
-      const rows = await readRows<{ key: string }>(prisma, Prisma.sql`SELECT "key" FROM "Setting" ORDER BY "key"`);
-      expect(rows.map((r) => r.key)).toEqual(['before']);
-      release();
-      await expect(transaction).rejects.toThrow('rolled back');
-      expect((await readRows<{ key: string }>(prisma, Prisma.sql`SELECT "key" FROM "Setting" ORDER BY "key"`)).map((r) => r.key)).toEqual(['before']);
-    } finally {
-      await close();
-    }
+    const { prisma } = await database(provider);
+    await prisma.setting.create({ data: { key: 'before', value: '1' } });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+    const transaction = prisma.$transaction(async (tx) => {
+      await tx.setting.create({ data: { key: 'uncommitted', value: '2' } });
+      inserted();
+      await held;
+      throw new Error('rolled back');
+    });
+    await insertedYet;
+    const rows = await readRows<{ key: string }>(prisma, Prisma.sql`SELECT "key" FROM "Setting" ORDER BY "key"`);
+    expect(rows.map((r) => r.key)).toEqual(['before']);
+    release();
+    await expect(transaction).rejects.toThrow('rolled back');
+    expect((await readRows<{ key: string }>(prisma, Prisma.sql`SELECT "key" FROM "Setting" ORDER BY "key"`)).map((r) => r.key)).toEqual(['before']);
   });
 });
