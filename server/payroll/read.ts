@@ -104,7 +104,6 @@ export async function listRuns(ctx: Context, month?: string | null) {
   return ctx.prisma.payrollRun.findMany({ where: { AND: [month ? { month } : {}, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true } } }, orderBy: [{ month: 'desc' }, { version: 'desc' }], take: 200 });
 }
 
-/** The viewer's payslip from the newest signed-off (locked or paid) run of the month. */
 /** The months for which the viewer has a signed-off payslip, newest first (the pane opens on the first). */
 export async function myPayslipMonths(ctx: Context): Promise<string[]> {
   const personId = ctx.viewer?.personId;
@@ -117,6 +116,7 @@ export async function myPayslipMonths(ctx: Context): Promise<string[]> {
   return months.map((m) => m.month);
 }
 
+/** The viewer's payslip from the newest signed-off (locked or paid) run of the month. */
 export async function myPayslip(ctx: Context, month: string) {
   if (!ctx.viewer?.personId) return null;
   return ctx.prisma.payslip.findFirst({

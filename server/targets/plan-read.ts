@@ -91,11 +91,11 @@ export interface MyTarget {
 export async function myTargetYears(ctx: Context): Promise<number[]> {
   const personId = ctx.viewer?.personId;
   if (!personId) return [];
-  const years = await readRows<{ year: number | bigint | string }>(ctx.prisma, Prisma.sql`
+  const years = await readRows<{ year: number }>(ctx.prisma, Prisma.sql`
     SELECT DISTINCT p."year" AS "year" FROM "TargetPlan" p
     WHERE p."status" IN ('PUBLISHED', 'LOCKED') AND EXISTS (SELECT 1 FROM "TargetLine" l WHERE l."planId" = p."id" AND l."ownerKind" = 'PERSON' AND l."ownerId" = ${personId})
     ORDER BY p."year" DESC`);
-  return years.map((y) => Number(y.year));
+  return years.map((y) => y.year);
 }
 
 /**
@@ -108,7 +108,7 @@ export async function myTargetYears(ctx: Context): Promise<number[]> {
 export async function myTargets(ctx: Context, year: number): Promise<MyTarget[]> {
   const personId = ctx.viewer?.personId;
   if (!personId) return [];
-  const lines = await readRows<{ planId: string; metric: Metric; level: TargetLevel; scopeUnitId: string; version: number | bigint | string; periodKey: string; amount: number | bigint | string }>(ctx.prisma, Prisma.sql`
+  const lines = await readRows<{ planId: string; metric: Metric; level: TargetLevel; scopeUnitId: string; version: number; periodKey: string; amount: bigint }>(ctx.prisma, Prisma.sql`
     SELECT p."id" AS "planId", p."metric", p."level", p."scopeUnitId", p."version", l."periodKey", l."amount"
     FROM "TargetLine" l
     JOIN "TargetPlan" p ON p."id" = l."planId"
@@ -122,7 +122,7 @@ export async function myTargets(ctx: Context, year: number): Promise<MyTarget[]>
     if (!newest.has(lineage)) newest.set(lineage, l.planId);
     if (newest.get(lineage) !== l.planId) continue;
     const list = byPlan.get(l.planId) ?? [];
-    list.push({ metric: l.metric, level: l.level, periodKey: l.periodKey, amount: formatAmount(METRICS[l.metric].unit, BigInt(l.amount)), planId: l.planId, version: Number(l.version) });
+    list.push({ metric: l.metric, level: l.level, periodKey: l.periodKey, amount: formatAmount(METRICS[l.metric].unit, l.amount), planId: l.planId, version: l.version });
     byPlan.set(l.planId, list);
   }
   return [...byPlan.values()].flatMap((list) => list.sort((a, b) => (a.periodKey < b.periodKey ? -1 : 1)));
