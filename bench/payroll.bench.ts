@@ -22,7 +22,7 @@ import { writeGridSheet, type ExcelRun } from '../addin/src/excel/workbook.ts';
 import { payrollSheetSpec, type RunView } from '../addin/src/payroll/payroll-sheet.ts';
 import { words } from '../addin/src/i18n.ts';
 import { formatMoney } from '../schema/money.ts';
-import { bareInsertMs } from './insert-floor.ts';
+import { writeFloor } from './insert-floor.ts';
 import { report } from './summary.ts';
 
 const PEOPLE = Number(process.argv[2] ?? 10_000);
@@ -68,12 +68,16 @@ for (let revision = (await db.prisma.payrollRun.findUniqueOrThrow({ where: { id:
   await calculateRun(ctx, run.id, revision, { portable: !!process.env.PORTABLE });
   times.push(performance.now() - t);
 }
-const floorMs = await bareInsertMs(PROVIDER, temp.url, run.id);
+const floor = await writeFloor(PROVIDER, temp.url, run.id);
+const floorMs = floor.insertMs;
+const committedMs = floor.insertMs + floor.commitMs;
 report({ measure: `payroll run, ${PEOPLE.toLocaleString('en-US')} people, ${PROVIDER}`, target: PEOPLE >= 100_000 ? '≤ 30 s' : '≤ 3 s', targetValue: PEOPLE >= 100_000 ? 30_000 : 3000, unit: 'ms', values: times, floor: floorMs });
 const rows = [
   ['calculate run (in one transaction)', `${slips} payslips, ${lines} lines`, `${(calcMs / 1000).toFixed(2)} s (then ${times.slice(1).map((t) => (t / 1000).toFixed(2)).join(', ')} s)`, `heap +${((peak - heapBefore) / 2 ** 20).toFixed(0)} MB (highest seen); process RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`],
   ['  of which gather / calculate / write', '', [...phases].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(' / '), 'write: time not overlapped with the next chunk’s calculation'],
   [`  floor: the same rows, ${PROVIDER === 'sqlite' ? 'bare prepared statements' : 'bare COPY'}`, `${slips + lines} rows`, `${(floorMs / 1000).toFixed(2)} s`, `run / floor = ${(calcMs / floorMs).toFixed(2)}× (target ≤ 3×)`],
+  // The run commits its rows; the issue's floor does not. Printed beside it so that the two can be weighed.
+  ['  floor with its commit', '', `${(committedMs / 1000).toFixed(2)} s (commit ${floor.commitMs.toFixed(0)} ms)`, `run / floor with commit = ${(calcMs / committedMs).toFixed(2)}×`],
 ];
 // The read and the sheet are measured up to 20,000 people (the sheet at 100,000 rows: payroll-sheet.bench.ts).
 if (PEOPLE <= 20_000) rows.push(...(await readAndSheet()));
