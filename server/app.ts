@@ -28,6 +28,7 @@ import { planTemplateDownload } from './http/plan-template-download.ts';
 import { planTemplatesZip } from './http/plan-templates-zip.ts';
 import { jobFileDownload } from './http/job-file-download.ts';
 import { armorReason, useCodedErrors, useCostLimit, useIntrospectionForSignedIn } from './graphql/edge.ts';
+import { useRequestBodyLimit } from './graphql/body-limit.ts';
 
 function isQuery(document: DocumentNode, operationName?: string | null): boolean {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -69,6 +70,8 @@ export function createGraphQL(db: Database, config: Config, jobs: JobQueue = laz
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: false,
+    // The same limit, without streaming every body through a counter (graphql/body-limit.ts).
+    maxRequestBodySize: false,
     // Coded client errors pass; anything else is "Unexpected error." and is logged without its message.
     maskedErrors: { maskError, isDev: false },
     logging: safeLogger(),
@@ -109,6 +112,7 @@ export function createGraphQL(db: Database, config: Config, jobs: JobQueue = laz
       }),
       useIntrospectionForSignedIn(),
       useCostLimit(MAX_QUERY_COST),
+      useRequestBodyLimit(),
       {
         onRequest({ request, url, endResponse, fetchAPI }) {
           if (url.pathname !== '/ready') return;
