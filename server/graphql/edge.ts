@@ -167,25 +167,59 @@ export function operationCost(
   return selectionCost(operation.selectionSet, rootType, new Set());
 }
 
-export const useCostLimit = (maxCost: number): Plugin<Context> => ({
-  onExecute({ args, setResultAndStopExecution }) {
-    const operation = getOperationAST(args.document, args.operationName ?? undefined);
-    if (!operation) return;
-    // Variables that do not coerce are refused by execution itself, with their own error.
-    const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
-    if (coerced.errors) return;
-    const cost = operationCost(args.schema, args.document, args.operationName, coerced.coerced);
-    if (cost > maxCost) {
-      setResultAndStopExecution({
-        errors: [
-          new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}: ask for fewer fields or a smaller page`, {
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT' satisfies Reason, limit: maxCost, cost, params: { limit: maxCost, cost } },
-          }),
-        ],
-      });
+/** Whether any page size in the document is given by a variable: if none, an operation's cost is the same whatever the variables. */
+function pagedByVariable(document: DocumentNode): boolean {
+  let found = false;
+  const visit = (set: SelectionSetNode) => {
+    for (const sel of set.selections) {
+      if (found) return;
+      if (sel.kind === Kind.FIELD) {
+        if (sel.arguments?.some((a) => (PAGE_ARGS as readonly string[]).includes(a.name.value) && a.value.kind === Kind.VARIABLE)) found = true;
+        else if (sel.selectionSet) visit(sel.selectionSet);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
     }
-  },
-});
+  };
+  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) visit(d.selectionSet);
+  return found;
+}
+
+export const useCostLimit = (maxCost: number): Plugin<Context> => {
+  /**
+   * The cost of each operation that no variable changes, by document (yoga's parser cache gives
+   * the same document for the same text) and operation name: a pane's own queries are costed once,
+   * not on every request.
+   */
+  const fixed = new WeakMap<DocumentNode, Map<string, number>>();
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const known = fixed.get(args.document)?.get(args.operationName ?? '');
+      let cost: number;
+      if (known !== undefined) cost = known;
+      else {
+        const operation = getOperationAST(args.document, args.operationName ?? undefined);
+        if (!operation) return;
+        // Variables that do not coerce are refused by execution itself, with their own error.
+        const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
+        if (coerced.errors) return;
+        cost = operationCost(args.schema, args.document, args.operationName, coerced.coerced);
+        if (!pagedByVariable(args.document)) {
+          const byName = fixed.get(args.document) ?? new Map<string, number>();
+          byName.set(args.operationName ?? '', cost);
+          fixed.set(args.document, byName);
+        }
+      }
+      if (cost > maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}: ask for fewer fields or a smaller page`, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT' satisfies Reason, limit: maxCost, cost, params: { limit: maxCost, cost } },
+            }),
+          ],
+        });
+      }
+    },
+  };
+};
 
 function usesIntrospection(document: DocumentNode): boolean {
   let found = false;

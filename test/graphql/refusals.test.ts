@@ -135,6 +135,14 @@ describe.each(testProviders)('refusals at the edge on %s', (provider) => {
     // The schema's default page size (500) counts too.
     const byDefault = await send({ query: `{ a: roster { edges { node { id } } } }` });
     expect(byDefault.body.errors).toBeUndefined();
+    // An operation's cost is kept only where no variable sets a page size: the same text with a
+    // small page answers, and with a large one again is refused; a fixed one is refused every time.
+    const small = await send({ query: `query($f: Int) { a: ${page('$f')} b: ${page('$f')} c: ${page('$f')} }`, variables: { f: 5 } });
+    expect(small.body.errors).toBeUndefined();
+    const largeAgain = await send({ query: `query($f: Int) { a: ${page('$f')} b: ${page('$f')} c: ${page('$f')} }`, variables: { f: 1000 } });
+    expect(ext(largeAgain)).toMatchObject({ reason: 'COST_LIMIT', cost: ext(byVariable).cost });
+    const literalAgain = await send({ query: `{ a: ${page('1000')} b: ${page('1000')} c: ${page('1000')} }` });
+    expect(ext(literalAgain)).toMatchObject({ reason: 'COST_LIMIT', cost: ext(byLiteral).cost });
   });
 
   it('answers introspection only to a signed-in user', async () => {
