@@ -18,7 +18,9 @@
  * cache off (SESSION_CACHE_TTL_MS=0: every request reads the session, as
  * before the cache) and on (the defaults). Prints a table — requests/s, p50,
  * p99 — and each signed-in row's share of anonymous, against the targets:
- * 80 % for signed-in `{__typename}`, 40 % for the own-data query.
+ * 80 % for signed-in `{__typename}`, 40 % for the own-data query; and the
+ * server's CPU time a request (from /proc), which shows the server's own
+ * cost even where the load generator, not the server, sets the pace.
  *
  * Then an open load with the cache on: 200 clients each asking for the rep's
  * own data once a second, each at its own random moment in the second
@@ -31,6 +33,7 @@
  *   npm run load -- --duration 5 --rounds 3 --warmup 3 --connections 10 --cache both|on|off --db sqlite|postgresql|both
  *   npm run load -- --cache on --cpu-prof DIR   (the server's CPU profile, for Chrome DevTools, in DIR)
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -81,7 +84,7 @@ console.log(
   `\nQuotabook load: ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s a case, in turn, after ${WARMUP} s of warm-up each; medians; then ${OPEN_RATE} clients once a second each for ${DURATION * 2} s after a second in which each opens its connection; server in its own process; ` +
     `${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
 );
-const head = ['database', 'server', 'request', 'requests/s', 'p50', 'p99', 'against the target', ''];
+const head = ['database', 'server', 'request', 'requests/s', 'p50', 'p99', 'against the target', 'server CPU a request', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
@@ -119,13 +122,15 @@ async function measure(provider: 'sqlite' | 'postgresql') {
         }
         // Rounds of the three in turn, each signed-in figure against the anonymous one of its own round:
         // the machine is shared, and a change in the load from outside then moves all three alike.
-        const results = cases.map(() => [] as { rps: number; p50: number; p99: number; ratio: number; failures: number }[]);
+        const results = cases.map(() => [] as { rps: number; p50: number; p99: number; ratio: number; failures: number; cpuUs: number }[]);
         for (let round = 0; round < ROUNDS; round++) {
           let anonymous = 0;
           for (const [i, c] of cases.entries()) {
+            const cpu = serverCpuMs(server.pid);
             const r = await run(server.url, c, DURATION);
+            const cpuUs = ((serverCpuMs(server.pid) - cpu) * 1000) / Math.max(1, r.requests.total);
             if (!c.token) anonymous = r.requests.average;
-            results[i]!.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ratio: r.requests.average / anonymous, failures: r.non2xx + r.errors + r.mismatches });
+            results[i]!.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ratio: r.requests.average / anonymous, failures: r.non2xx + r.errors + r.mismatches, cpuUs });
           }
         }
         for (const [i, c] of cases.entries()) {
@@ -140,6 +145,7 @@ async function measure(provider: 'sqlite' | 'postgresql') {
             `${median(rs.map((r) => r.p50))} ms`,
             `${median(rs.map((r) => r.p99))} ms`,
             c.target === undefined ? '' : `${Math.round(ratio * 100)} % of anonymous (target ${c.target * 100} %: ${ratio >= c.target ? 'met' : 'not met'})`,
+            `${Math.round(median(rs.map((r) => r.cpuUs)))} µs`,
             failures ? `${failures} failed` : '',
           ]);
         }
@@ -155,6 +161,7 @@ async function measure(provider: 'sqlite' | 'postgresql') {
             `${r.p50.toFixed(1)} ms`,
             `${r.p99.toFixed(1)} ms`,
             `p99 target ≤ ${TARGETS.openP99Ms} ms: ${r.p99 <= TARGETS.openP99Ms ? 'met' : 'not met'}`,
+            '',
             r.failures ? `${r.failures} failed` : '',
           ]);
         }
@@ -226,6 +233,21 @@ function run(url: string, c: Case, seconds: number): Promise<autocannon.Result> 
     body: body(c),
     expectBody: c.expect,
   });
+}
+
+/**
+ * The server process's CPU time so far (user and system, from /proc; 0 where there is none). Per
+ * request it shows what the server spends whichever side of the socket is the bottleneck: at
+ * several thousand requests a second the load generator, on the other core, can be.
+ */
+function serverCpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, in Linux's USER_HZ (hundredths of a second).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 function headers(c: Case): Record<string, string> {
