@@ -16,6 +16,7 @@ import {
   isAbstractType,
   isObjectType,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -167,14 +168,14 @@ export function operationCost(
   return selectionCost(operation.selectionSet, rootType, new Set());
 }
 
-/** Whether any page size in the document is given by a variable: if none, an operation's cost is the same whatever the variables. */
-function pagedByVariable(document: DocumentNode): boolean {
+/** Whether any field of the document's operations and fragments passes `test`. */
+function anyField(document: DocumentNode, test: (field: FieldNode) => boolean): boolean {
   let found = false;
   const visit = (set: SelectionSetNode) => {
     for (const sel of set.selections) {
       if (found) return;
       if (sel.kind === Kind.FIELD) {
-        if (sel.arguments?.some((a) => (PAGE_ARGS as readonly string[]).includes(a.name.value) && a.value.kind === Kind.VARIABLE)) found = true;
+        if (test(sel)) found = true;
         else if (sel.selectionSet) visit(sel.selectionSet);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
     }
@@ -182,6 +183,10 @@ function pagedByVariable(document: DocumentNode): boolean {
   for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) visit(d.selectionSet);
   return found;
 }
+
+/** Whether any page size in the document is given by a variable: if none, an operation's cost is the same whatever the variables. */
+const pagedByVariable = (document: DocumentNode) =>
+  anyField(document, (field) => !!field.arguments?.some((a) => (PAGE_ARGS as readonly string[]).includes(a.name.value) && a.value.kind === Kind.VARIABLE));
 
 export const useCostLimit = (maxCost: number): Plugin<Context> => {
   /**
@@ -221,22 +226,7 @@ export const useCostLimit = (maxCost: number): Plugin<Context> => {
   };
 };
 
-function usesIntrospection(document: DocumentNode): boolean {
-  let found = false;
-  const visit = (set: SelectionSetNode) => {
-    for (const sel of set.selections) {
-      if (found) return;
-      if (sel.kind === Kind.FIELD) {
-        if (sel.name.value === '__schema' || sel.name.value === '__type') found = true;
-        else if (sel.selectionSet) visit(sel.selectionSet);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
-    }
-  };
-  for (const d of document.definitions) {
-    if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) visit(d.selectionSet);
-  }
-  return found;
-}
+const usesIntrospection = (document: DocumentNode) => anyField(document, (field) => field.name.value === '__schema' || field.name.value === '__type');
 
 /** `__schema` and `__type` answer only a signed-in user; `__typename` stays open. */
 export const useIntrospectionForSignedIn = (): Plugin<Context> => ({
