@@ -190,28 +190,25 @@ const pagedByVariable = (document: DocumentNode) =>
 
 export const useCostLimit = (maxCost: number): Plugin<Context> => {
   /**
-   * The cost of each operation that no variable changes, by document (yoga's parser cache gives
-   * the same document for the same text) and operation name: a pane's own queries are costed once,
-   * not on every request.
+   * By document (yoga's parser cache gives the same document for the same text): the cost of each
+   * of its operations by name, or null where a variable sets a page size and every request is
+   * costed with its own variables. A pane's own queries are costed once, not on every request.
    */
-  const fixed = new WeakMap<DocumentNode, Map<string, number>>();
+  const costs = new WeakMap<DocumentNode, Map<string, number> | null>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const known = fixed.get(args.document)?.get(args.operationName ?? '');
-      let cost: number;
-      if (known !== undefined) cost = known;
-      else {
+      let byName = costs.get(args.document);
+      if (byName === undefined) costs.set(args.document, (byName = pagedByVariable(args.document) ? null : new Map()));
+      const name = args.operationName ?? '';
+      let cost = byName?.get(name);
+      if (cost === undefined) {
         const operation = getOperationAST(args.document, args.operationName ?? undefined);
         if (!operation) return;
         // Variables that do not coerce are refused by execution itself, with their own error.
         const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
         if (coerced.errors) return;
         cost = operationCost(args.schema, args.document, args.operationName, coerced.coerced);
-        if (!pagedByVariable(args.document)) {
-          const byName = fixed.get(args.document) ?? new Map<string, number>();
-          byName.set(args.operationName ?? '', cost);
-          fixed.set(args.document, byName);
-        }
+        byName?.set(name, cost);
       }
       if (cost > maxCost) {
         setResultAndStopExecution({
