@@ -23,7 +23,7 @@ const CONTENT_LENGTH = /^\d+$/;
 
 type FetchAPI = { Request: typeof Request; TransformStream: typeof TransformStream };
 
-/** The request with its body counted as it is read: an error past `limit` bytes. */
+/** The request with its body counted as it is read: an error past `limit` bytes (yoga's `limitRequestBodySize`, which its package does not export). */
 function counted(request: Request, limit: number, fetchAPI: FetchAPI): Request {
   // A native ReadableStream needs the native TransformStream (graphql-yoga#4583).
   const Transform = request.body instanceof ReadableStream ? globalThis.TransformStream : fetchAPI.TransformStream;
