@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/harness.ts';
+import { databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
 import { CSRF_HEADER } from '../../server/app.ts';
 import { MAX_REQUEST_BODY, useRequestBodyLimit } from '../../server/graphql/body-limit.ts';
 
@@ -25,9 +25,10 @@ describe('the request body limit', () => {
   });
 
   /** A POST over a real socket: the body in `chunks`, chunked unless `length` is given. */
-  const post = (chunks: Iterable<string>, length?: number) =>
+  const post = (chunks: Iterable<string>, length?: number, token?: string) =>
     new Promise<Answer>((resolve, reject) => {
       const headers: Record<string, string | number> = { 'content-type': 'application/json', [CSRF_HEADER]: '1' };
+      if (token) headers.authorization = `Bearer ${token}`;
       if (length !== undefined) headers['content-length'] = length;
       const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers, agent: false }, (res) => {
         let text = '';
@@ -52,8 +53,8 @@ describe('the request body limit', () => {
 
   const query = JSON.stringify({ query: '{ __typename }' });
   /** A JSON body of `bytes` bytes or more, in 1 MB chunks. */
-  function* padded(bytes: number) {
-    const head = '{"query": "{ __typename }", "extensions": {"pad": "';
+  function* padded(bytes: number, query = '{ __typename }') {
+    const head = `{"query": ${JSON.stringify(query)}, "extensions": {"pad": "`;
     yield head;
     const mb = 'x'.repeat(2 ** 20);
     for (let sent = head.length; sent < bytes; sent += mb.length) yield mb;
@@ -71,8 +72,13 @@ describe('the request body limit', () => {
     expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'REQUEST_ENTITY_TOO_LARGE', reason: 'PAYLOAD_TOO_LARGE' });
   });
 
-  it('refuses a chunked body once it passes the limit, coded', async () => {
-    const r = await post(padded(MAX_REQUEST_BODY + 1));
+  it('refuses a chunked body once it passes the limit, coded, and runs nothing of it', async () => {
+    const token = await s.login('admin');
+    const before = await databaseSnapshot(s.db);
+    // A change an admin may make (a holiday entered in the calendar), padded past the limit.
+    const change = 'mutation { setWorkingCalendarDay(date: "2027-01-01", kind: HOLIDAY, name: "元旦") { date } }';
+    const r = await post(padded(MAX_REQUEST_BODY + 1, change), undefined, token);
+    expect(await databaseSnapshot(s.db)).toBe(before);
     expect(r.status).toBe(413);
     expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'REQUEST_ENTITY_TOO_LARGE', reason: 'PAYLOAD_TOO_LARGE' });
   });
