@@ -45,6 +45,7 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     fs.mkdirSync(path.dirname(file), { recursive: true });
     let connection: SqliteConnection | null = null;
     let hold: HoldWriter | null = null;
+    let reader: SqliteConnection | null = null;
     const direct = rememberAdapter(serialisedAdapterFactory(
       new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }),
       (inner) => {
@@ -52,9 +53,13 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
         if (connection) tuneConnection(connection);
       },
       // Reads while a transaction holds the connection go to a second, query-only one.
-      () => readConnection(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 })),
+      async () => {
+        const read = await readConnection(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }));
+        reader = read ? connectionOf(read.adapter) : null;
+        return read;
+      },
       (h) => (hold = h),
-    ), 'sqlite');
+    ), 'sqlite', () => (reader?.open ? reader : null));
     prisma = new PrismaClient({ adapter: direct.factory });
     direct.register(prisma);
     registerSqliteConnection(prisma, () => connection, () => hold);

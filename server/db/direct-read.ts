@@ -15,17 +15,24 @@
 import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlDriverAdapter, type SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Prisma } from './client.ts';
 import type { Provider } from './providers.ts';
+import { readWithout, type SqliteConnection } from './native-sqlite.ts';
 
 interface Direct {
   provider: Provider;
   adapter: SqlDriverAdapter | null;
+  /** SQLite's query-only reader connection, once open (native-sqlite.ts readWithout). */
+  reader?: () => SqliteConnection | null;
 }
 
 const adapters = new WeakMap<object, Direct>();
 
 /** A factory that remembers, for `prisma`, the adapter it connects: call before handing it to the client. */
-export function rememberAdapter(factory: SqlDriverAdapterFactory, provider: Provider): { factory: SqlDriverAdapterFactory; register(prisma: object): void } {
-  const direct: Direct = { provider, adapter: null };
+export function rememberAdapter(
+  factory: SqlDriverAdapterFactory,
+  provider: Provider,
+  reader?: () => SqliteConnection | null,
+): { factory: SqlDriverAdapterFactory; register(prisma: object): void } {
+  const direct: Direct = { provider, adapter: null, reader };
   return {
     factory: {
       provider: factory.provider,
@@ -48,6 +55,15 @@ export function rememberAdapter(factory: SqlDriverAdapterFactory, provider: Prov
 
 /** How each parameter goes to the adapter; anything but a plain value is refused rather than sent as text. */
 function argType(value: unknown): ArgType {
+  return { scalarType: scalarTypeOf(value), arity: 'scalar' };
+}
+
+function checked(value: unknown): unknown {
+  scalarTypeOf(value);
+  return value;
+}
+
+function scalarTypeOf(value: unknown): ArgType['scalarType'] {
   const scalarType: ArgType['scalarType'] | null =
     typeof value === 'string' ? 'string'
     : typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float')
@@ -57,7 +73,7 @@ function argType(value: unknown): ArgType {
     : value === null ? 'unknown'
     : null;
   if (!scalarType) throw new TypeError(`readRows takes strings, numbers, bigints, booleans, dates and null as parameters, not ${typeof value}`);
-  return { scalarType, arity: 'scalar' };
+  return scalarType;
 }
 
 /**
@@ -89,6 +105,11 @@ export async function readRows<T extends Record<string, unknown>>(prisma: { $que
   const direct = adapters.get(prisma);
   if (!direct?.adapter) return prisma.$queryRaw<T[]>(query);
   const args = query.values;
+  const reader = direct.reader?.();
+  if (reader) {
+    const rows = readWithout(reader, query.sql, args.map(checked));
+    if (rows) return rows as T[];
+  }
   const result = await direct.adapter.queryRaw({ sql: direct.provider === 'postgresql' ? query.text : query.sql, args, argTypes: args.map(argType) });
   const { columnNames: names, columnTypes: types } = result;
   return result.rows.map((row) => {

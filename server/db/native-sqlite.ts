@@ -18,6 +18,8 @@ export interface SqliteConnection {
   prepare(sql: string): { run(...params: unknown[]): unknown; readonly: boolean };
   pragma(source: string): unknown;
   inTransaction: boolean;
+  /** False once the connection is closed. */
+  open: boolean;
 }
 
 const connections = new WeakMap<object, () => SqliteConnection | null>();
@@ -30,7 +32,7 @@ const connections = new WeakMap<object, () => SqliteConnection | null>();
 export function connectionOf(adapter: SqlDriverAdapter): SqliteConnection | null {
   const client = (adapter as unknown as { client?: unknown }).client;
   const c = client as Partial<SqliteConnection> | undefined;
-  return c && typeof c.prepare === 'function' && typeof c.inTransaction === 'boolean' ? (c as SqliteConnection) : null;
+  return c && typeof c.prepare === 'function' && typeof c.inTransaction === 'boolean' && typeof c.open === 'boolean' ? (c as SqliteConnection) : null;
 }
 
 const holds = new WeakMap<object, () => HoldWriter | null>();
@@ -184,4 +186,86 @@ export async function readConnection(factory: SqlDriverAdapterFactory): Promise<
       return readonly;
     },
   };
+}
+
+/** How one column's value becomes what Prisma's `$queryRaw` gives for it (see readWithout). */
+type Convert = (value: unknown) => unknown;
+
+/**
+ * Each declared type the direct read converts, as @prisma/adapter-better-sqlite3
+ * and `readRows` together convert it (the connection gives every integer as a
+ * bigint): Int as a number, BigInt as a bigint, Boolean as a boolean, text as
+ * it is. Any other type, or a column without one (an expression), is left to
+ * the adapter.
+ */
+function converterOf(declared: string | null): Convert | null {
+  switch (declared?.toUpperCase()) {
+    case 'TINYINT': case 'SMALLINT': case 'MEDIUMINT': case 'INT': case 'INTEGER': case 'SERIAL': case 'INT2':
+      return (v) => (v === null ? null : typeof v === 'number' ? Math.trunc(v) : Number(v));
+    case 'BIGINT': case 'UNSIGNED BIG INT': case 'INT8':
+      return (v) => (v === null ? null : typeof v === 'bigint' ? v : BigInt(Math.trunc(v as number)));
+    case 'BOOLEAN':
+      return (v) => {
+        if (v === null) return null;
+        const s = typeof v === 'bigint' ? v.toString() : v;
+        return s === true || s === 1 || s === '1' || s === 't' || s === 'true';
+      };
+    case 'TEXT': case 'CLOB': case 'CHARACTER': case 'VARCHAR': case 'VARYING CHARACTER': case 'NCHAR': case 'NATIVE CHARACTER': case 'NVARCHAR':
+      return (v) => (typeof v === 'bigint' ? v.toString() : v);
+    default:
+      return null;
+  }
+}
+
+/** A statement read directly: its use kept (raw rows), its column names and converters. */
+interface DirectRead {
+  use: Statement;
+  names: string[];
+  converts: Convert[];
+}
+
+/** Per reader connection, per SQL text: how it is read directly, or null where the adapter must read it. */
+const directReads = new WeakMap<object, Map<string, DirectRead | null>>();
+
+/**
+ * The rows of a read-only statement, straight from the reader connection
+ * (readConnection) without the driver adapter: the adapter asks SQLite for the
+ * statement's columns on every query, turns each integer to text and back,
+ * and awaits a lock that a read on the reader never needs. The connection is
+ * query-only, sees the last commit (WAL), and better-sqlite3 runs the
+ * statement to its end before returning, so nothing interleaves with it.
+ * Null where a column's type is one the adapter must convert (dates,
+ * decimals, expressions without a declared type): the caller then uses the
+ * adapter, and that is remembered for the SQL text.
+ */
+export function readWithout(connection: SqliteConnection, sql: string, args: unknown[]): Record<string, unknown>[] | null {
+  let known = directReads.get(connection);
+  if (!known) directReads.set(connection, (known = new Map()));
+  let read = known.get(sql);
+  if (read === undefined) {
+    const use = (connection as unknown as { prepare(sql: string): Statement }).prepare(sql);
+    const columns = use.reader ? (use.columns() as { name: string; type: string | null }[]) : [];
+    const converts = columns.map((c) => converterOf(c.type));
+    read = use.reader && converts.every((c) => c !== null) ? { use: use.safeIntegers(true).raw(true), names: columns.map((c) => c.name), converts: converts as Convert[] } : null;
+    if (known.size >= STATEMENT_CACHE) known.clear();
+    known.set(sql, read);
+  }
+  if (!read) return null;
+  const { names, converts } = read;
+  const rows = read.use.all(...args.map(argOf)) as unknown[][];
+  const out: Record<string, unknown>[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) o[names[i]!] = converts[i]!(row[i]);
+    out[r] = o;
+  }
+  return out;
+}
+
+/** A parameter as the adapter binds it: booleans as 1 and 0, dates as ISO 8601 text with an offset. */
+function argOf(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  return value;
 }

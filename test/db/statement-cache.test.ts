@@ -3,13 +3,16 @@
  * with other parameters gives the right rows, through Prisma and directly;
  * a use binds once, as better-sqlite3's own statements do; past the cache's
  * size the oldest statements are dropped and prepared again when needed.
+ * A direct read (readWithout) gives the value types Prisma's raw query gives,
+ * sees each new commit, leaves the statement's other uses as they were, and
+ * declines a statement whose columns only the adapter converts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheStatements, type SqliteConnection } from '../../server/db/native-sqlite.ts';
+import { cacheStatements, readWithout, type SqliteConnection } from '../../server/db/native-sqlite.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 
@@ -55,5 +58,35 @@ describe('kept-prepared SQLite statements', () => {
     } finally {
       await close();
     }
+  });
+
+  it('read directly with the value types of Prisma’s raw query, or decline', () => {
+    const db = new Database(path.join(dir, 'read.db'));
+    // As @prisma/adapter-better-sqlite3 opens its connections.
+    db.defaultSafeIntegers(true);
+    cacheStatements(db as unknown as SqliteConnection);
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, big BIGINT, flag BOOLEAN, name TEXT, at DATETIME)');
+    const insert = 'INSERT INTO t (id, n, big, flag, name, at) VALUES (?, ?, ?, ?, ?, ?)';
+    db.prepare(insert).run(1, 7, 9007199254740993n, 1, 'a', '2026-01-01T00:00:00.000+00:00');
+    db.prepare(insert).run(2, null, 0n, 0, null, null);
+    const connection = db as unknown as SqliteConnection;
+    const sql = 'SELECT id, n, big, flag, name FROM t WHERE flag = ? OR at < ? ORDER BY id';
+    const since = new Date('2026-06-01T00:00:00Z');
+    expect(readWithout(connection, sql, [true, since])).toEqual([{ id: 1, n: 7, big: 9007199254740993n, flag: true, name: 'a' }]);
+    expect(readWithout(connection, sql, [false, since])).toEqual([
+      { id: 1, n: 7, big: 9007199254740993n, flag: true, name: 'a' },
+      { id: 2, n: null, big: 0n, flag: false, name: null },
+    ]);
+    // The kept statement sees a later commit; another use of the same SQL still gets objects of its own mode.
+    db.prepare(insert).run(3, -2, -5n, 1, 'c', null);
+    expect(readWithout(connection, sql, [true, since])?.map((r) => r.id)).toEqual([1, 3]);
+    expect(db.prepare(sql).all(1, '2000')).toEqual([
+      { id: 1n, n: 7n, big: 9007199254740993n, flag: 1n, name: 'a' },
+      { id: 3n, n: -2n, big: -5n, flag: 1n, name: 'c' },
+    ]);
+    // Dates and columns without a declared type are the adapter's to convert.
+    expect(readWithout(connection, 'SELECT id, at FROM t', [])).toBeNull();
+    expect(readWithout(connection, 'SELECT count(*) AS n FROM t', [])).toBeNull();
+    db.close();
   });
 });
