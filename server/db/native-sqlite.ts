@@ -191,37 +191,66 @@ export async function readConnection(factory: SqlDriverAdapterFactory): Promise<
 /** How one column's value becomes what Prisma's `$queryRaw` gives for it (see readWithout). */
 type Convert = (value: unknown) => unknown;
 
+const asInt: Convert = (v) => (v === null ? null : typeof v === 'number' ? Math.trunc(v) : Number(v));
+const asBigInt: Convert = (v) => (v === null ? null : typeof v === 'bigint' ? v : BigInt(typeof v === 'number' ? Math.trunc(v) : (v as string)));
+const asBoolean: Convert = (v) => {
+  if (v === null) return null;
+  const s = typeof v === 'bigint' ? v.toString() : v;
+  return s === true || s === 1 || s === '1' || s === 't' || s === 'true';
+};
+const asText: Convert = (v) => (typeof v === 'bigint' ? v.toString() : v);
+/** A column the adapter typed from a number: numbers as they are, other integers as text. */
+const asNumber: Convert = asText;
+
 /**
  * Each declared type the direct read converts, as @prisma/adapter-better-sqlite3
  * and `readRows` together convert it (the connection gives every integer as a
  * bigint): Int as a number, BigInt as a bigint, Boolean as a boolean, text as
- * it is. Any other type, or a column without one (an expression), is left to
- * the adapter.
+ * it is. 'infer' for a column without a type the adapter knows (an
+ * expression): typed, as the adapter types it, by its first value that is not
+ * null. Null for a type the adapter converts otherwise (dates, decimals,
+ * floats, bytes, JSON): such a statement is left to the adapter.
  */
-function converterOf(declared: string | null): Convert | null {
-  switch (declared?.toUpperCase()) {
+function converterOf(declared: string | null): Convert | 'infer' | null {
+  switch (declared?.toUpperCase() ?? '') {
     case 'TINYINT': case 'SMALLINT': case 'MEDIUMINT': case 'INT': case 'INTEGER': case 'SERIAL': case 'INT2':
-      return (v) => (v === null ? null : typeof v === 'number' ? Math.trunc(v) : Number(v));
+      return asInt;
     case 'BIGINT': case 'UNSIGNED BIG INT': case 'INT8':
-      return (v) => (v === null ? null : typeof v === 'bigint' ? v : BigInt(Math.trunc(v as number)));
+      return asBigInt;
     case 'BOOLEAN':
-      return (v) => {
-        if (v === null) return null;
-        const s = typeof v === 'bigint' ? v.toString() : v;
-        return s === true || s === 1 || s === '1' || s === 't' || s === 'true';
-      };
+      return asBoolean;
     case 'TEXT': case 'CLOB': case 'CHARACTER': case 'VARCHAR': case 'VARYING CHARACTER': case 'NCHAR': case 'NATIVE CHARACTER': case 'NVARCHAR':
-      return (v) => (typeof v === 'bigint' ? v.toString() : v);
-    default:
+      return asText;
+    case 'DECIMAL': case 'FLOAT': case 'DOUBLE': case 'DOUBLE PRECISION': case 'NUMERIC': case 'REAL':
+    case 'DATETIME': case 'TIMESTAMP': case 'TIME': case 'DATE': case 'BLOB': case 'JSONB':
       return null;
+    default:
+      return 'infer';
   }
+}
+
+/** A column's converter from its values, as the adapter infers it; null where only the adapter converts them (bytes). */
+function inferred(rows: unknown[][], column: number): Convert | null {
+  for (const row of rows) {
+    const v = row[column];
+    if (v === null) continue;
+    switch (typeof v) {
+      case 'string': return asText;
+      case 'bigint': return asBigInt;
+      case 'number': return asNumber;
+      case 'boolean': return asBoolean;
+      default: return null;
+    }
+  }
+  return asInt;
 }
 
 /** A statement read directly: its use kept (raw rows), its column names and converters. */
 interface DirectRead {
   use: Statement;
   names: string[];
-  converts: Convert[];
+  converts: (Convert | 'infer')[];
+  infers: boolean;
 }
 
 /** Per reader connection, per SQL text: how it is read directly, or null where the adapter must read it. */
@@ -234,9 +263,8 @@ const directReads = new WeakMap<object, Map<string, DirectRead | null>>();
  * and awaits a lock that a read on the reader never needs. The connection is
  * query-only, sees the last commit (WAL), and better-sqlite3 runs the
  * statement to its end before returning, so nothing interleaves with it.
- * Null where a column's type is one the adapter must convert (dates,
- * decimals, expressions without a declared type): the caller then uses the
- * adapter, and that is remembered for the SQL text.
+ * Null where a column is one the adapter must convert (dates, decimals,
+ * bytes): the caller then uses the adapter.
  */
 export function readWithout(connection: SqliteConnection, sql: string, args: unknown[]): Record<string, unknown>[] | null {
   let known = directReads.get(connection);
@@ -246,13 +274,24 @@ export function readWithout(connection: SqliteConnection, sql: string, args: unk
     const use = (connection as unknown as { prepare(sql: string): Statement }).prepare(sql);
     const columns = use.reader ? (use.columns() as { name: string; type: string | null }[]) : [];
     const converts = columns.map((c) => converterOf(c.type));
-    read = use.reader && converts.every((c) => c !== null) ? { use: use.safeIntegers(true).raw(true), names: columns.map((c) => c.name), converts: converts as Convert[] } : null;
+    read = use.reader && converts.every((c) => c !== null)
+      ? { use: use.safeIntegers(true).raw(true), names: columns.map((c) => c.name), converts: converts as (Convert | 'infer')[], infers: converts.includes('infer') }
+      : null;
     if (known.size >= STATEMENT_CACHE) known.clear();
     known.set(sql, read);
   }
   if (!read) return null;
-  const { names, converts } = read;
+  const { names } = read;
   const rows = read.use.all(...args.map(argOf)) as unknown[][];
+  let converts = read.converts as Convert[];
+  if (read.infers) {
+    converts = [];
+    for (let i = 0; i < names.length; i++) {
+      const convert = read.converts[i] === 'infer' ? inferred(rows, i) : (read.converts[i] as Convert);
+      if (!convert) return null;
+      converts.push(convert);
+    }
+  }
   const out: Record<string, unknown>[] = new Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;

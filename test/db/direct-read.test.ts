@@ -37,16 +37,17 @@ describe.each(testProviders)('direct reads on %s', (provider) => {
       { employeeNo: 'E2', name: '名E2', position: 'SALES_REP', depth: 2, baseSalaryFen: 9007199254740993n, disabled: true },
       { employeeNo: 'E3', name: '名E3', position: 'SALES_REP', depth: 2, baseSalaryFen: 0n, disabled: true },
     ]);
-    // Every column a table's (on SQLite read straight from the reader connection, the query above through the adapter).
+    // Columns of tables and expressions (on SQLite read straight from the reader connection, the query above through the adapter).
     const columns = Prisma.sql`
-      SELECT p."employeeNo", p."position", u."depth", p."baseSalaryFen", x."disabled", x."personId"
+      SELECT p."employeeNo", p."position", u."depth", p."baseSalaryFen", x."disabled", x."personId",
+        (SELECT count(*) FROM "Person") AS "people", (SELECT string_agg(q."employeeNo", ',') FROM "Person" q WHERE q."employeeNo" < ${'E3'}) AS "numbers"
       FROM "Person" p JOIN "Assignment" a ON a."personId" = p."id" JOIN "OrgUnit" u ON u."id" = a."unitId" CROSS JOIN "User" x
       WHERE x."username" = ${'u1'} AND x."disabled" = ${true} ORDER BY p."employeeNo"`;
     expect(await readRows(prisma, columns)).toEqual(await prisma.$queryRaw(columns));
-    expect((await readRows(prisma, columns)).map((r) => [r.employeeNo, r.baseSalaryFen, r.depth, r.disabled, r.personId])).toEqual([
-      ['E1', 300000n, 2, true, null],
-      ['E2', 9007199254740993n, 2, true, null],
-      ['E3', 0n, 2, true, null],
+    expect((await readRows(prisma, columns)).map((r) => [r.employeeNo, r.baseSalaryFen, r.depth, r.disabled, r.personId, r.people, (r.numbers as string).split(',').sort().join()])).toEqual([
+      ['E1', 300000n, 2, true, null, 3n, 'E1,E2'],
+      ['E2', 9007199254740993n, 2, true, null, 3n, 'E1,E2'],
+      ['E3', 0n, 2, true, null, 3n, 'E1,E2'],
     ]);
     await expect(readRows(prisma, Prisma.sql`SELECT ${{ not: 'a value' }} AS "x"`)).rejects.toThrow(/readRows takes strings/);
     if (provider === 'sqlite') {

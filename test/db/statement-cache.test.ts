@@ -4,7 +4,8 @@
  * a use binds once, as better-sqlite3's own statements do; past the cache's
  * size the oldest statements are dropped and prepared again when needed.
  * A direct read (readWithout) gives the value types Prisma's raw query gives,
- * sees each new commit, leaves the statement's other uses as they were, and
+ * types an expression's column from its values as the adapter does, sees
+ * each new commit, leaves the statement's other uses as they were, and
  * declines a statement whose columns only the adapter converts.
  */
 import fs from 'node:fs';
@@ -84,9 +85,13 @@ describe('kept-prepared SQLite statements', () => {
       { id: 1n, n: 7n, big: 9007199254740993n, flag: 1n, name: 'a' },
       { id: 3n, n: -2n, big: -5n, flag: 1n, name: 'c' },
     ]);
-    // Dates and columns without a declared type are the adapter's to convert.
+    // Expressions typed by their first value that is not null, as the adapter types them (a date's text stays text there too).
+    expect(readWithout(connection, "SELECT count(*) AS n, group_concat(name, ',') AS names, 0.5 AS half, max(at) AS at, NULL AS none FROM t", [])).toEqual([
+      { n: 3n, names: 'a,c', half: 0.5, at: '2026-01-01T00:00:00.000+00:00', none: null },
+    ]);
+    // Dates and bytes are the adapter's to convert.
     expect(readWithout(connection, 'SELECT id, at FROM t', [])).toBeNull();
-    expect(readWithout(connection, 'SELECT count(*) AS n FROM t', [])).toBeNull();
+    expect(readWithout(connection, "SELECT x'00' AS b", [])).toBeNull();
     db.close();
   });
 });

@@ -187,7 +187,29 @@ describe.each(testProviders)('target plans on %s', (provider) => {
     const mine = (await s.gql(MY, { year: 2026 }, t.rep)).data.myTargets;
     expect(mine).toHaveLength(12);
     expect(mine[0]).toMatchObject({ metric: 'SALES_AMOUNT', level: 'BASE', periodKey: '2026-01', version: 1 });
+    const repId = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } })).personId;
+    const linesOf = (lines: { ownerId: string; periodKey: string; amount: string }[], version: number) =>
+      lines.filter((l) => l.ownerId === repId).sort((x, y) => (x.periodKey < y.periodKey ? -1 : 1)).map((l) => ({ metric: 'SALES_AMOUNT', level: 'BASE', periodKey: l.periodKey, amount: l.amount, version }));
+    expect(mine).toEqual(linesOf(plan.lines, 1));
     expect(codeOf(await s.gql('query($id: ID!) { targetPlan(id: $id) { plan { id } } }', { id }, t.rep))).toBe('FORBIDDEN');
+
+    // A second version, once published, replaces the first in the rep's targets; until then the first stays.
+    const revised = (await s.gql(STEP('reviseTargetPlan'), { id, revision: rev + 1 }, t.manager)).data.reviseTargetPlan;
+    const v2 = revised.plan.id;
+    const moved = revised.lines.map((l: any) => ({ ...l }));
+    const mineJan = moved.find((l: any) => l.ownerId === repId && l.periodKey === '2026-01');
+    const otherJan = moved.find((l: any) => l.ownerId !== repId && l.ownerId !== team.id && l.periodKey === '2026-01' && toFen(l.amount) > 100n);
+    mineJan.amount = (toFen(mineJan.amount) + 100n).toString().replace(/(\d\d)$/, '.$1');
+    otherJan.amount = (toFen(otherJan.amount) - 100n).toString().replace(/(\d\d)$/, '.$1');
+    let r2 = (await s.gql(SAVE, { id: v2, revision: revised.plan.revision, lines: moved }, t.manager)).data.saveTargetLines.plan.revision;
+    r2 = (await s.gql(STEP('submitTargetPlan', '$comment: String'), { id: v2, revision: r2, comment: null }, t.manager)).data.submitTargetPlan.plan.revision;
+    r2 = (await s.gql(STEP('approveTargetPlan', '$comment: String'), { id: v2, revision: r2, comment: null }, t.director)).data.approveTargetPlan.plan.revision;
+    expect((await s.gql(MY, { year: 2026 }, t.rep)).data.myTargets).toEqual(mine);
+    const published = (await s.gql(STEP('publishTargetPlan'), { id: v2, revision: r2 }, t.director)).data.publishTargetPlan;
+    const now = (await s.gql(MY, { year: 2026 }, t.rep)).data.myTargets;
+    expect(now).toEqual(linesOf(published.lines, 2));
+    expect(toFen(now[0].amount)).toBe(toFen(mine[0].amount) + 100n);
+    expect(now.slice(1)).toEqual(mine.slice(1).map((l: any) => ({ ...l, version: 2 })));
   });
 
   it('a change after approval is a new version; the old one stays published', async () => {
