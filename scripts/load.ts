@@ -20,7 +20,9 @@
  * p99 — and each signed-in row's share of anonymous, against the targets:
  * 80 % for signed-in `{__typename}`, 40 % for the own-data query; and the
  * server's CPU time a request (from /proc), which shows the server's own
- * cost even where the load generator, not the server, sets the pace.
+ * cost even where the load generator, not the server, sets the pace; on
+ * PostgreSQL also its processes' CPU time a request, which the database
+ * takes from the same cores.
  *
  * Then an open load with the cache on: 200 clients each asking for the rep's
  * own data once a second, each at its own random moment in the second
@@ -84,7 +86,7 @@ console.log(
   `\nQuotabook load: ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s a case, in turn, after ${WARMUP} s of warm-up each; medians; then ${OPEN_RATE} clients once a second each for ${DURATION * 2} s after a second in which each opens its connection; server in its own process; ` +
     `${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`,
 );
-const head = ['database', 'server', 'request', 'requests/s', 'p50', 'p99', 'against the target', 'server CPU a request', ''];
+const head = ['database', 'server', 'request', 'requests/s', 'p50', 'p99', 'against the target', 'server CPU a request', 'PostgreSQL CPU a request', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
@@ -122,15 +124,18 @@ async function measure(provider: 'sqlite' | 'postgresql') {
         }
         // Rounds of the three in turn, each signed-in figure against the anonymous one of its own round:
         // the machine is shared, and a change in the load from outside then moves all three alike.
-        const results = cases.map(() => [] as { rps: number; p50: number; p99: number; ratio: number; failures: number; cpuUs: number }[]);
+        const results = cases.map(() => [] as { rps: number; p50: number; p99: number; ratio: number; failures: number; cpuUs: number; dbCpuUs: number }[]);
         for (let round = 0; round < ROUNDS; round++) {
           let anonymous = 0;
           for (const [i, c] of cases.entries()) {
             const cpu = serverCpuMs(server.pid);
+            const dbCpu = provider === 'postgresql' ? postgresCpuMs() : 0;
             const r = await run(server.url, c, DURATION);
-            const cpuUs = ((serverCpuMs(server.pid) - cpu) * 1000) / Math.max(1, r.requests.total);
+            const requests = Math.max(1, r.requests.total);
+            const cpuUs = ((serverCpuMs(server.pid) - cpu) * 1000) / requests;
+            const dbCpuUs = provider === 'postgresql' ? ((postgresCpuMs() - dbCpu) * 1000) / requests : NaN;
             if (!c.token) anonymous = r.requests.average;
-            results[i]!.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ratio: r.requests.average / anonymous, failures: r.non2xx + r.errors + r.mismatches, cpuUs });
+            results[i]!.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ratio: r.requests.average / anonymous, failures: r.non2xx + r.errors + r.mismatches, cpuUs, dbCpuUs });
           }
         }
         for (const [i, c] of cases.entries()) {
@@ -146,6 +151,7 @@ async function measure(provider: 'sqlite' | 'postgresql') {
             `${median(rs.map((r) => r.p99))} ms`,
             c.target === undefined ? '' : `${Math.round(ratio * 100)} % of anonymous (target ${c.target * 100} %: ${ratio >= c.target ? 'met' : 'not met'})`,
             `${Math.round(median(rs.map((r) => r.cpuUs)))} µs`,
+            provider === 'postgresql' ? `${Math.round(median(rs.map((r) => r.dbCpuUs)))} µs` : '',
             failures ? `${failures} failed` : '',
           ]);
         }
@@ -161,6 +167,7 @@ async function measure(provider: 'sqlite' | 'postgresql') {
             `${r.p50.toFixed(1)} ms`,
             `${r.p99.toFixed(1)} ms`,
             `p99 target ≤ ${TARGETS.openP99Ms} ms: ${r.p99 <= TARGETS.openP99Ms ? 'met' : 'not met'}`,
+            '',
             '',
             r.failures ? `${r.failures} failed` : '',
           ]);
@@ -248,6 +255,29 @@ function serverCpuMs(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * The CPU time so far of every PostgreSQL process on this machine (its
+ * backends and helpers, from /proc; 0 where there are none). On a machine
+ * where PostgreSQL runs beside the server, its backends take turns on the
+ * same cores as the server and the load generator, so a request that asks
+ * the database costs throughput beyond the server's own CPU.
+ */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
 }
 
 function headers(c: Case): Record<string, string> {

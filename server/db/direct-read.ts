@@ -53,6 +53,11 @@ export function rememberAdapter(
   };
 }
 
+/** The database a client opened by openDatabase works on; null for a client opened elsewhere. */
+export function providerOfClient(prisma: object): Provider | null {
+  return adapters.get(prisma)?.provider ?? null;
+}
+
 /** How each parameter goes to the adapter; anything but a plain value is refused rather than sent as text. */
 function argType(value: unknown): ArgType {
   return { scalarType: scalarTypeOf(value), arity: 'scalar' };
