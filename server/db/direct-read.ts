@@ -4,11 +4,13 @@
  *
  * Prisma 6.19 compiles each raw query again in its WebAssembly query
  * compiler and maps every value through its client: about 150 µs of CPU a
- * query, measured, against a few µs for the SQL itself. The driver adapter
- * underneath is the same one Prisma uses: on SQLite the serialised adapter
- * (one holder of the connection at a time, reads on the reader connection
- * while a transaction works), on PostgreSQL the pool, whose statements stay
- * prepared (native-pg.ts). So a direct read sees what a Prisma read sees.
+ * query, measured, against a few µs for the SQL itself. On PostgreSQL the
+ * read goes to the driver adapter Prisma uses, over the pool whose
+ * statements stay prepared (native-pg.ts). On SQLite it runs on the
+ * query-only reader connection itself (native-sqlite.ts readWithout), which
+ * sees the last commit as a read through the serialised adapter does; a
+ * statement with a column only the adapter converts (a date) goes to the
+ * adapter. Either way a direct read sees what a Prisma read sees.
  *
  * Not for writes and not inside a transaction: those stay with Prisma.
  */
