@@ -151,7 +151,7 @@ async function measure(provider: 'sqlite' | 'postgresql') {
             `${median(rs.map((r) => r.p99))} ms`,
             c.target === undefined ? '' : `${Math.round(ratio * 100)} % of anonymous (target ${c.target * 100} %: ${ratio >= c.target ? 'met' : 'not met'})`,
             `${Math.round(median(rs.map((r) => r.cpuUs)))} µs`,
-            provider === 'postgresql' ? `${Math.round(median(rs.map((r) => r.dbCpuUs)))} µs` : '',
+            provider === 'postgresql' && rs.every((r) => Number.isFinite(r.dbCpuUs)) ? `${Math.round(median(rs.map((r) => r.dbCpuUs)))} µs` : '',
             failures ? `${failures} failed` : '',
           ]);
         }
@@ -259,25 +259,31 @@ function serverCpuMs(pid: number): number {
 
 /**
  * The CPU time so far of every PostgreSQL process on this machine (its
- * backends and helpers, from /proc; 0 where there are none). On a machine
- * where PostgreSQL runs beside the server, its backends take turns on the
- * same cores as the server and the load generator, so a request that asks
- * the database costs throughput beyond the server's own CPU.
+ * backends and helpers, from /proc; NaN where there are none, as with a
+ * PostgreSQL elsewhere, and the column stays blank). On a machine where
+ * PostgreSQL runs beside the server, its backends take turns on the same
+ * cores as the server and the load generator, so a request that asks the
+ * database costs throughput beyond the server's own CPU. Whatever else
+ * runs on this PostgreSQL counts too; a backend that exits between two
+ * readings takes its time out of the sum (the server's pool closes a
+ * connection idle for 10 s, longer than a round's run here).
  */
 function postgresCpuMs(): number {
   let total = 0;
+  let found = false;
   for (const pid of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
+      found = true;
       const fields = stat.split(') ')[1]!.split(' ');
       total += (Number(fields[11]) + Number(fields[12])) * 10;
     } catch {
       // The process ended meanwhile.
     }
   }
-  return total;
+  return found ? total : NaN;
 }
 
 function headers(c: Case): Record<string, string> {

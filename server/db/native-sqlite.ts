@@ -263,8 +263,9 @@ const directReads = new WeakMap<object, Map<string, DirectRead | null>>();
  * and awaits a lock that a read on the reader never needs. The connection is
  * query-only, sees the last commit (WAL), and better-sqlite3 runs the
  * statement to its end before returning, so nothing interleaves with it.
- * Null where a column is one the adapter must convert (dates, decimals,
- * bytes): the caller then uses the adapter.
+ * Null where the adapter must read it: a column or value it converts
+ * otherwise (dates, decimals, bytes), a statement that writes, or one that
+ * fails (the adapter then reports the error as Prisma does).
  */
 export function readWithout(connection: SqliteConnection, sql: string, args: unknown[]): Record<string, unknown>[] | null {
   let known = directReads.get(connection);
@@ -274,7 +275,8 @@ export function readWithout(connection: SqliteConnection, sql: string, args: unk
     const use = (connection as unknown as { prepare(sql: string): Statement }).prepare(sql);
     const columns = use.reader ? (use.columns() as { name: string; type: string | null }[]) : [];
     const converts = columns.map((c) => converterOf(c.type));
-    read = use.reader && converts.every((c) => c !== null)
+    // A reader that writes (INSERT … RETURNING) is the writer's: the reader connection is query-only.
+    read = use.reader && use.readonly && converts.every((c) => c !== null)
       ? { use: use.safeIntegers(true).raw(true), names: columns.map((c) => c.name), converts: converts as (Convert | 'infer')[], infers: converts.includes('infer') }
       : null;
     if (known.size >= STATEMENT_CACHE) known.clear();
@@ -282,7 +284,13 @@ export function readWithout(connection: SqliteConnection, sql: string, args: unk
   }
   if (!read) return null;
   const { names } = read;
-  const rows = read.use.all(...args.map(argOf)) as unknown[][];
+  let rows: unknown[][];
+  try {
+    rows = read.use.all(...args.map(argOf)) as unknown[][];
+  } catch {
+    // Left to the adapter, which reports it as Prisma reports a driver's error (a busy database as a timeout).
+    return null;
+  }
   let converts = read.converts as Convert[];
   if (read.infers) {
     converts = [];
@@ -296,7 +304,12 @@ export function readWithout(connection: SqliteConnection, sql: string, args: unk
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const o: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) o[names[i]!] = converts[i]!(row[i]);
+    for (let i = 0; i < names.length; i++) {
+      const v = row[i];
+      // Bytes (a blob in any column): the adapter turns them into an array of numbers.
+      if (typeof v === 'object' && v !== null) return null;
+      o[names[i]!] = converts[i]!(v);
+    }
     out[r] = o;
   }
   return out;

@@ -234,13 +234,14 @@ async function seedResults(prisma: Prisma.TransactionClient, org: DemoOrg, o: Re
  * autovacuum gets to new tables only after a minute or more, and until then
  * the planner guesses a row or two per table. A rep's MyTargets took 210 µs
  * of PostgreSQL's CPU a query before, 130 µs after (issue 12 §5). Only the
- * schema's own tables (a shared database holds others). SQLite keeps its
- * planner's defaults, under which the server's queries were tuned.
+ * schema's own tables (a shared database holds others). On SQLite the demo
+ * keeps the planner's defaults, under which the server's queries were
+ * tuned; `npm run demo:large` analyses its large SQLite database itself.
  */
 async function analyseAfterLoad(prisma: Db): Promise<void> {
   if (providerOfClient(prisma) !== 'postgresql') return;
-  const tables = await prisma.$queryRaw<{ name: string }[]>`SELECT CAST(tablename AS TEXT) AS name FROM pg_tables WHERE schemaname = current_schema()`;
-  if (tables.length) await prisma.$executeRawUnsafe(`ANALYZE ${tables.map((t) => `"${t.name.replace(/"/g, '""')}"`).join(', ')}`);
+  const tables = await prisma.$queryRaw<{ name: string }[]>`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = current_schema()`;
+  if (tables.length) await prisma.$executeRawUnsafe(`ANALYZE ${tables.map((t) => t.name).join(', ')}`);
 }
 
 /**

@@ -1,11 +1,14 @@
 /**
  * Reads sent to the driver adapter itself (server/db/direct-read.ts): the
  * same rows and value types as Prisma's raw query, on both databases, without
- * calling Prisma; on SQLite, a read made while another request's transaction
+ * calling Prisma (on SQLite without its driver adapter either, except for a
+ * column only the adapter converts, a write or a failing statement); on
+ * SQLite, a read made while another request's transaction
  * holds the connection neither sees that transaction's rows nor waits for
  * it; before the client's first connection (PostgreSQL connects lazily) and
  * after it disconnects, it goes through Prisma.
  */
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { Prisma } from '../../server/db/client.ts';
 import { readRows } from '../../server/db/direct-read.ts';
@@ -13,6 +16,15 @@ import { testProviders } from '../support/databases.ts';
 import { migratedDatabases } from '../support/migrated-database.ts';
 
 const database = migratedDatabases();
+
+/** A spy on every SQLite driver adapter's queries (the method its connections share). */
+async function sqliteAdapterQueries() {
+  const adapter = await new PrismaBetterSQLite3({ url: ':memory:' }).connect();
+  let owner: object | null = adapter;
+  while (owner && !Object.hasOwn(owner, 'queryRaw')) owner = Object.getPrototypeOf(owner);
+  await adapter.dispose();
+  return vi.spyOn(owner as { queryRaw: (...args: unknown[]) => unknown }, 'queryRaw');
+}
 
 describe.each(testProviders)('direct reads on %s', (provider) => {
   it('give the rows and value types Prisma gives, without Prisma once connected', async () => {
@@ -29,15 +41,19 @@ describe.each(testProviders)('direct reads on %s', (provider) => {
       WHERE p."employeeNo" >= ${from} AND u."depth" = ${2} ORDER BY p."employeeNo"`;
     const viaPrisma = await prisma.$queryRaw<Record<string, unknown>[]>(query('E2'));
     const raw = vi.spyOn(prisma, '$queryRaw');
+    const adapterQueries = provider === 'sqlite' ? await sqliteAdapterQueries() : null;
     const direct = await readRows(prisma, query('E2'));
     expect(raw).not.toHaveBeenCalled();
+    // On SQLite not even the driver adapter: the statement ran on the reader connection itself.
+    expect(adapterQueries?.mock.calls.length ?? 0).toBe(0);
+    adapterQueries?.mockRestore();
     raw.mockRestore();
     expect(direct).toEqual(viaPrisma);
     expect(direct).toEqual([
       { employeeNo: 'E2', name: '名E2', position: 'SALES_REP', depth: 2, baseSalaryFen: 9007199254740993n, disabled: true },
       { employeeNo: 'E3', name: '名E3', position: 'SALES_REP', depth: 2, baseSalaryFen: 0n, disabled: true },
     ]);
-    // Columns of tables and expressions (on SQLite read straight from the reader connection, the query above through the adapter).
+    // Columns of tables and expressions (on SQLite, as above, read straight from the reader connection).
     const columns = Prisma.sql`
       SELECT p."employeeNo", p."position", u."depth", p."baseSalaryFen", x."disabled", x."personId",
         (SELECT count(*) FROM "Person") AS "people", (SELECT string_agg(q."employeeNo", ',') FROM "Person" q WHERE q."employeeNo" < ${'E3'}) AS "numbers"
@@ -49,6 +65,19 @@ describe.each(testProviders)('direct reads on %s', (provider) => {
       ['E2', 9007199254740993n, 2, true, null, 3n, 'E1,E2'],
       ['E3', 0n, 2, true, null, 3n, 'E1,E2'],
     ]);
+    if (provider === 'sqlite') {
+      // A column only the adapter converts (a date), a statement that writes, and one that fails: each left to the adapter.
+      const adapterQueries = await sqliteAdapterQueries();
+      const hired = await readRows<{ employeeNo: string; hireDate: unknown }>(prisma, Prisma.sql`SELECT "employeeNo", "hireDate" FROM "Person" WHERE "employeeNo" = ${'E1'}`);
+      expect(hired).toEqual([{ employeeNo: 'E1', hireDate: expect.stringMatching(/^2025-01-01T00:00:00/) }]);
+      expect(adapterQueries).toHaveBeenCalledTimes(1);
+      const renamed = await readRows<{ name: string }>(prisma, Prisma.sql`UPDATE "Person" SET "name" = ${'新名'} WHERE "employeeNo" = ${'E3'} RETURNING "name"`);
+      expect(renamed).toEqual([{ name: '新名' }]);
+      expect((await prisma.person.findUniqueOrThrow({ where: { employeeNo: 'E3' } })).name).toBe('新名');
+      await expect(readRows(prisma, Prisma.sql`SELECT "nothing" FROM "Person"`)).rejects.toThrow(/nothing/);
+      expect(adapterQueries).toHaveBeenCalledTimes(3);
+      adapterQueries.mockRestore();
+    }
     await expect(readRows(prisma, Prisma.sql`SELECT ${{ not: 'a value' }} AS "x"`)).rejects.toThrow(/readRows takes strings/);
     if (provider === 'sqlite') {
       // After Prisma lets its connection go, a direct read goes through Prisma, which connects again.

@@ -6,7 +6,8 @@
  * A direct read (readWithout) gives the value types Prisma's raw query gives,
  * types an expression's column from its values as the adapter does, sees
  * each new commit, leaves the statement's other uses as they were, and
- * declines a statement whose columns only the adapter converts.
+ * declines a statement whose values only the adapter converts, one that
+ * writes and one that fails.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,6 +93,11 @@ describe('kept-prepared SQLite statements', () => {
     // Dates and bytes are the adapter's to convert.
     expect(readWithout(connection, 'SELECT id, at FROM t', [])).toBeNull();
     expect(readWithout(connection, "SELECT x'00' AS b", [])).toBeNull();
+    expect(readWithout(connection, "SELECT name FROM t WHERE id = 1 UNION ALL SELECT x'41'", [])).toBeNull();
+    // A statement that writes is the writer connection's, even one that returns rows; one that fails is the adapter's to report.
+    expect(readWithout(connection, 'UPDATE t SET name = ? WHERE id = 1 RETURNING name', ['changed'])).toBeNull();
+    expect(db.prepare('SELECT name FROM t WHERE id = 1').get()).toEqual({ name: 'a' });
+    expect(readWithout(connection, 'SELECT id / 0 AS n FROM t WHERE name = ?', [{ not: 'bindable' }])).toBeNull();
     db.close();
   });
 });
