@@ -249,12 +249,16 @@ function run(url: string, c: Case, seconds: number): Promise<autocannon.Result> 
  */
 function serverCpuMs(pid: number): number {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime, in Linux's USER_HZ (hundredths of a second).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return cpuMsOf(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return 0;
   }
+}
+
+/** A process's CPU time from its /proc/<pid>/stat: utime and stime, in Linux's USER_HZ (hundredths of a second). */
+function cpuMsOf(stat: string): number {
+  const fields = stat.split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /**
@@ -277,8 +281,7 @@ function postgresCpuMs(): number {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       found = true;
-      const fields = stat.split(') ')[1]!.split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      total += cpuMsOf(stat);
     } catch {
       // The process ended meanwhile.
     }

@@ -14,10 +14,11 @@
  *
  * Not for writes and not inside a transaction: those stay with Prisma.
  */
-import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlDriverAdapter, type SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Prisma } from './client.ts';
 import type { Provider } from './providers.ts';
 import { readWithout, type SqliteConnection } from './native-sqlite.ts';
+import { rowObjects } from './raw-values.ts';
 
 interface Direct {
   provider: Provider;
@@ -84,27 +85,8 @@ function scalarTypeOf(value: unknown): ArgType['scalarType'] {
 }
 
 /**
- * A value as Prisma's raw query gives it: Int columns as numbers, BigInt as
- * bigints, Boolean as booleans (the SQLite adapter hands every integer over
- * as text). Other types (text, enums, dates) as the driver gives them.
- */
-function valueOf(value: unknown, type: ColumnType): unknown {
-  if (value === null || value === undefined) return null;
-  switch (type) {
-    case ColumnTypeEnum.Int32:
-      return Number(value);
-    case ColumnTypeEnum.Int64:
-      return BigInt(value as string | number | bigint);
-    case ColumnTypeEnum.Boolean:
-      return value === true || value === 1 || value === '1' || value === 't' || value === 'true';
-    default:
-      return value;
-  }
-}
-
-/**
  * The rows of a read-only query as objects keyed by column name, with the
- * value types Prisma's `$queryRaw` gives (see valueOf). Goes through Prisma
+ * value types Prisma's `$queryRaw` gives (raw-values.ts). Goes through Prisma
  * where no adapter is known: before the client's first connection, after it
  * disconnects, or for a client opened elsewhere.
  */
@@ -113,15 +95,7 @@ export async function readRows<T extends Record<string, unknown>>(prisma: { $que
   if (!direct?.adapter) return prisma.$queryRaw<T[]>(query);
   const args = query.values;
   const reader = direct.reader?.();
-  if (reader) {
-    const rows = readWithout(reader, query.sql, args.map(checked));
-    if (rows) return rows as T[];
-  }
-  const result = await direct.adapter.queryRaw({ sql: direct.provider === 'postgresql' ? query.text : query.sql, args, argTypes: args.map(argType) });
-  const { columnNames: names, columnTypes: types } = result;
-  return result.rows.map((row) => {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) out[names[i]!] = valueOf(row[i], types[i]!);
-    return out as T;
-  });
+  const rows = reader ? readWithout(reader, query.sql, args.map(checked)) : null;
+  if (rows) return rows as T[];
+  return rowObjects<T>(await direct.adapter.queryRaw({ sql: direct.provider === 'postgresql' ? query.text : query.sql, args, argTypes: args.map(argType) }));
 }

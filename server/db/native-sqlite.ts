@@ -10,8 +10,9 @@
  * transaction from BEGIN to COMMIT, and better-sqlite3 is synchronous, so
  * statements run here belong to the transaction and nothing interleaves.
  */
-import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { ColumnTypeEnum, type ColumnType, type SqlDriverAdapter, type SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { HoldWriter, ReadConnection } from './serialised-adapter.ts';
+import { rowObjects } from './raw-values.ts';
 
 /** The part of better-sqlite3's Database used here. */
 export interface SqliteConnection {
@@ -188,39 +189,25 @@ export async function readConnection(factory: SqlDriverAdapterFactory): Promise<
   };
 }
 
-/** How one column's value becomes what Prisma's `$queryRaw` gives for it (see readWithout). */
-type Convert = (value: unknown) => unknown;
-
-const asInt: Convert = (v) => (v === null ? null : typeof v === 'number' ? Math.trunc(v) : Number(v));
-const asBigInt: Convert = (v) => (v === null ? null : typeof v === 'bigint' ? v : BigInt(typeof v === 'number' ? Math.trunc(v) : (v as string)));
-const asBoolean: Convert = (v) => {
-  if (v === null) return null;
-  const s = typeof v === 'bigint' ? v.toString() : v;
-  return s === true || s === 1 || s === '1' || s === 't' || s === 'true';
-};
-const asText: Convert = (v) => (typeof v === 'bigint' ? v.toString() : v);
-/** A column the adapter typed from a number: numbers as they are, other integers as text. */
-const asNumber: Convert = asText;
-
 /**
- * Each declared type the direct read converts, as @prisma/adapter-better-sqlite3
- * and `readRows` together convert it (the connection gives every integer as a
- * bigint): Int as a number, BigInt as a bigint, Boolean as a boolean, text as
- * it is. 'infer' for a column without a type the adapter knows (an
- * expression): typed, as the adapter types it, by its first value that is not
- * null. Null for a type the adapter converts otherwise (dates, decimals,
+ * A declared column type as @prisma/adapter-better-sqlite3 types it (its
+ * `mapDeclType`, which the package does not export), for the types the
+ * direct read hands on as better-sqlite3 gives them: Int, BigInt, Boolean,
+ * text. 'infer' for a column without a type the adapter knows (an
+ * expression): typed, as the adapter types it, by its first value that is
+ * not null. Null for a type the adapter converts itself (dates, decimals,
  * floats, bytes, JSON): such a statement is left to the adapter.
  */
-function converterOf(declared: string | null): Convert | 'infer' | null {
+function columnTypeOf(declared: string | null): ColumnType | 'infer' | null {
   switch (declared?.toUpperCase() ?? '') {
     case 'TINYINT': case 'SMALLINT': case 'MEDIUMINT': case 'INT': case 'INTEGER': case 'SERIAL': case 'INT2':
-      return asInt;
+      return ColumnTypeEnum.Int32;
     case 'BIGINT': case 'UNSIGNED BIG INT': case 'INT8':
-      return asBigInt;
+      return ColumnTypeEnum.Int64;
     case 'BOOLEAN':
-      return asBoolean;
+      return ColumnTypeEnum.Boolean;
     case 'TEXT': case 'CLOB': case 'CHARACTER': case 'VARCHAR': case 'VARYING CHARACTER': case 'NCHAR': case 'NATIVE CHARACTER': case 'NVARCHAR':
-      return asText;
+      return ColumnTypeEnum.Text;
     case 'DECIMAL': case 'FLOAT': case 'DOUBLE': case 'DOUBLE PRECISION': case 'NUMERIC': case 'REAL':
     case 'DATETIME': case 'TIMESTAMP': case 'TIME': case 'DATE': case 'BLOB': case 'JSONB':
       return null;
@@ -229,43 +216,36 @@ function converterOf(declared: string | null): Convert | 'infer' | null {
   }
 }
 
-/** A column's converter from its values, as the adapter infers it; null where only the adapter converts them (bytes). */
-function inferred(rows: unknown[][], column: number): Convert | null {
+/** A column's type from its first value that is not null, as the adapter infers it (its `inferColumnType`; SQLite gives no booleans, and bytes are left to the adapter). */
+function inferredType(rows: unknown[][], column: number): ColumnType {
   for (const row of rows) {
     const v = row[column];
     if (v === null) continue;
-    switch (typeof v) {
-      case 'string': return asText;
-      case 'bigint': return asBigInt;
-      case 'number': return asNumber;
-      case 'boolean': return asBoolean;
-      default: return null;
-    }
+    return typeof v === 'string' ? ColumnTypeEnum.Text : typeof v === 'bigint' ? ColumnTypeEnum.Int64 : ColumnTypeEnum.UnknownNumber;
   }
-  return asInt;
+  return ColumnTypeEnum.Int32;
 }
 
-/** A statement read directly: its use kept (raw rows), its column names and converters. */
+/** A statement read directly: its use kept (raw rows), its column names and types. */
 interface DirectRead {
   use: Statement;
-  names: string[];
-  converts: (Convert | 'infer')[];
-  infers: boolean;
+  columnNames: string[];
+  columnTypes: (ColumnType | 'infer')[];
 }
 
 /** Per reader connection, per SQL text: how it is read directly, or null where the adapter must read it. */
 const directReads = new WeakMap<object, Map<string, DirectRead | null>>();
 
 /**
- * The rows of a read-only statement, straight from the reader connection
- * (readConnection) without the driver adapter: the adapter asks SQLite for the
+ * A read-only statement run on the reader connection (readConnection)
+ * itself, without the driver adapter: the adapter asks SQLite for the
  * statement's columns on every query, turns each integer to text and back,
- * and awaits a lock that a read on the reader never needs. The connection is
- * query-only, sees the last commit (WAL), and better-sqlite3 runs the
- * statement to its end before returning, so nothing interleaves with it.
- * Null where the adapter must read it: a column or value it converts
- * otherwise (dates, decimals, bytes), a statement that writes, or one that
- * fails (the adapter then reports the error as Prisma does).
+ * and awaits a lock that a read on the reader never needs. Values as
+ * Prisma's raw query gives them (raw-values.ts). The connection is query-only, sees the last commit (WAL), and
+ * better-sqlite3 runs the statement to its end before returning, so nothing
+ * interleaves with it. Null where the adapter must read it: a column or value
+ * it converts itself (dates, decimals, bytes), a statement that writes, or
+ * one that fails (the adapter then reports the error as Prisma does).
  */
 export function readWithout(connection: SqliteConnection, sql: string, args: unknown[]): Record<string, unknown>[] | null {
   let known = directReads.get(connection);
@@ -274,45 +254,25 @@ export function readWithout(connection: SqliteConnection, sql: string, args: unk
   if (read === undefined) {
     const use = (connection as unknown as { prepare(sql: string): Statement }).prepare(sql);
     const columns = use.reader ? (use.columns() as { name: string; type: string | null }[]) : [];
-    const converts = columns.map((c) => converterOf(c.type));
+    const columnTypes = columns.map((c) => columnTypeOf(c.type));
     // A reader that writes (INSERT … RETURNING) is the writer's: the reader connection is query-only.
-    read = use.reader && use.readonly && converts.every((c) => c !== null)
-      ? { use: use.safeIntegers(true).raw(true), names: columns.map((c) => c.name), converts: converts as (Convert | 'infer')[], infers: converts.includes('infer') }
+    read = use.reader && use.readonly && columnTypes.every((t) => t !== null)
+      ? { use: use.safeIntegers(true).raw(true), columnNames: columns.map((c) => c.name), columnTypes: columnTypes as (ColumnType | 'infer')[] }
       : null;
     if (known.size >= STATEMENT_CACHE) known.clear();
     known.set(sql, read);
   }
   if (!read) return null;
-  const { names } = read;
   let rows: unknown[][];
   try {
     rows = read.use.all(...args.map(argOf)) as unknown[][];
   } catch {
-    // Left to the adapter, which reports it as Prisma reports a driver's error (a busy database as a timeout).
     return null;
   }
-  let converts = read.converts as Convert[];
-  if (read.infers) {
-    converts = [];
-    for (let i = 0; i < names.length; i++) {
-      const convert = read.converts[i] === 'infer' ? inferred(rows, i) : (read.converts[i] as Convert);
-      if (!convert) return null;
-      converts.push(convert);
-    }
-  }
-  const out: Record<string, unknown>[] = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    const o: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) {
-      const v = row[i];
-      // Bytes (a blob in any column): the adapter turns them into an array of numbers.
-      if (typeof v === 'object' && v !== null) return null;
-      o[names[i]!] = converts[i]!(v);
-    }
-    out[r] = o;
-  }
-  return out;
+  // Bytes (a blob in any column): the adapter turns them into an array of numbers.
+  for (const row of rows) for (const v of row) if (typeof v === 'object' && v !== null) return null;
+  const columnTypes = read.columnTypes.map((type, i) => (type === 'infer' ? inferredType(rows, i) : type));
+  return rowObjects({ columnNames: read.columnNames, columnTypes, rows });
 }
 
 /** A parameter as the adapter binds it: booleans as 1 and 0, dates as ISO 8601 text with an offset. */
