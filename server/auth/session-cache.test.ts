@@ -18,7 +18,7 @@ const state = (over: Partial<SessionState> = {}): SessionState => ({
   ...over,
 });
 
-function setup(settings: { ttlMs?: number; checkMs?: number; maxEntries?: number } = {}) {
+function setup(settings: { ttlMs?: number; checkMs?: number; maxEntries?: number; spread?: number; random?: () => number } = {}) {
   const clock = { now: 0 };
   const db = { revision: 'r1' as string | null, reads: 0, fail: false };
   const prisma = {
@@ -30,7 +30,7 @@ function setup(settings: { ttlMs?: number; checkMs?: number; maxEntries?: number
       },
     },
   } as unknown as Db;
-  const cache = new SessionCache(prisma, { ttlMs: settings.ttlMs ?? 5000, checkMs: settings.checkMs ?? 1000, maxEntries: settings.maxEntries, clock: () => clock.now });
+  const cache = new SessionCache(prisma, { ttlMs: settings.ttlMs ?? 5000, checkMs: settings.checkMs ?? 1000, maxEntries: settings.maxEntries, clock: () => clock.now, spread: settings.spread ?? 0, random: settings.random });
   let loads = 0;
   const load = (s: SessionState | null = state()) => async () => {
     loads += 1;
@@ -115,6 +115,63 @@ describe('session cache', () => {
     t.clock.now = 1000;
     await t.cache.resolve('h1', t.load());
     expect(t.loads()).toBe(2);
+  });
+
+  it('lets entries read together expire apart, each between (1 - spread) × ttlMs and ttlMs', async () => {
+    const draws = [0, 0.5, 0.999];
+    const t = setup({ ttlMs: 4000, checkMs: 60_000, spread: 0.5, random: () => draws.shift()! });
+    for (const h of ['a', 'b', 'c']) await t.cache.resolve(h, t.load());
+    expect(t.loads()).toBe(3);
+    const again = async (h: string) => {
+      const before = t.loads();
+      await t.cache.resolve(h, t.load());
+      return t.loads() > before;
+    };
+    // c lives 4000 × (1 - 0.5 × 0.999) = 2002 ms, b 3000 ms, a the whole 4000 ms.
+    t.clock.now = 2001;
+    expect([await again('a'), await again('b'), await again('c')]).toEqual([false, false, false]);
+    draws.push(0, 0, 0);
+    t.clock.now = 2002;
+    expect([await again('a'), await again('b'), await again('c')]).toEqual([false, false, true]);
+    t.clock.now = 3000;
+    expect([await again('a'), await again('b')]).toEqual([false, true]);
+    t.clock.now = 4000;
+    expect(await again('a')).toBe(true);
+  });
+
+  it('shares one read among the requests that miss the same token at once', async () => {
+    const t = setup({ checkMs: 60_000 });
+    let release!: () => void;
+    let reads = 0;
+    const slow = async () => {
+      reads += 1;
+      await new Promise<void>((r) => (release = r));
+      return state();
+    };
+    const waiting = Promise.all([1, 2, 3, 4].map(() => t.cache.resolve('h1', slow)));
+    await new Promise((r) => setTimeout(r, 0));
+    release();
+    const states = await waiting;
+    expect(reads).toBe(1);
+    expect(new Set(states).size).toBe(1);
+    expect(states[0]).toEqual(state());
+  });
+
+  it('does not hand a read begun before a change in this process to a request made after it', async () => {
+    const t = setup({ ttlMs: 60_000, checkMs: 60_000 });
+    let release!: () => void;
+    const before = t.cache.resolve('h1', async () => {
+      await new Promise<void>((r) => (release = r));
+      return state(); // read before the logout committed
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    accessChangedHere(); // the logout commits
+    const revoked = state({ revokedAt: new Date() });
+    const after = t.cache.resolve('h1', t.load(revoked));
+    release();
+    expect(await before).toEqual(state());
+    expect(await after).toBe(revoked);
+    expect(t.loads()).toBe(1);
   });
 
   it('holds at most maxEntries tokens, dropping the least recently used', async () => {

@@ -25,6 +25,12 @@
  *  - anything else (a person's name, a leave date recorded for later, a write
  *    straight to the database): at most `ttlMs` (SESSION_CACHE_TTL_MS,
  *    default 5 s), after which an entry is read again.
+ *
+ * Many people at once: tokens first read together (a team opening their
+ * panes at nine) would all expire together and be read again in one burst
+ * every `ttlMs`, holding up every request behind them; so each entry lives
+ * a random part of `ttlMs` between `1 - spread` and all of it. Requests
+ * that miss the same token at the same moment share one read.
  */
 import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
@@ -52,6 +58,10 @@ export interface SessionCacheSettings {
   checkMs: number;
   /** Most tokens held; the least recently used go first. */
   maxEntries?: number;
+  /** The part of `ttlMs` by which an entry's life is shortened at random, so that entries read together expire apart (default 0.5). */
+  spread?: number;
+  /** Uniform in [0, 1) (tests pass their own). */
+  random?: () => number;
   /** A monotonic clock in milliseconds (tests pass their own). */
   clock?: () => number;
 }
@@ -80,12 +90,21 @@ export function accessChangedHere(): void {
 
 interface Entry {
   state: SessionState;
-  loadedAt: number;
+  /** Clock ms after which the entry is read again: at most ttlMs after its read started. */
+  freshUntil: number;
+}
+
+/** A read of a token under way, which requests missing the same token in the same generation share. */
+interface Loading {
+  generation: number;
+  state: Promise<SessionState | null>;
 }
 
 export class SessionCache {
   private readonly entries: LRUCache<string, Entry>;
+  private readonly loading = new Map<string, Loading>();
   private readonly clock: () => number;
+  private readonly random: () => number;
   /** Bumped whenever the cache is emptied: a lookup started under an older generation is not stored. */
   private generation = 0;
   private seenLocalChanges = localChanges;
@@ -102,6 +121,7 @@ export class SessionCache {
     this.settings = settings;
     this.entries = new LRUCache({ max: settings.maxEntries ?? DEFAULT_MAX_ENTRIES });
     this.clock = settings.clock ?? (() => performance.now());
+    this.random = settings.random ?? Math.random;
   }
 
   get size(): number {
@@ -110,20 +130,33 @@ export class SessionCache {
 
   /**
    * The token's state: from the cache while it is fresh, else from `load`
-   * (stored unless a change happened meanwhile). `load` returning null (no
-   * such session) is not cached: unknown tokens must not push out real ones.
+   * (stored unless a change happened meanwhile), or from a `load` of the
+   * same token already under way in the same generation. `load` returning
+   * null (no such session) is not cached: unknown tokens must not push out
+   * real ones.
    */
   async resolve(tokenHash: string, load: () => Promise<SessionState | null>): Promise<SessionState | null> {
-    let usable = await this.upToDate();
-    if (usable) {
-      const hit = this.entries.get(tokenHash);
-      if (hit && this.clock() - hit.loadedAt < this.settings.ttlMs) return hit.state;
-    }
+    const usable = await this.upToDate();
+    if (!usable) return load();
+    const hit = this.entries.get(tokenHash);
+    if (hit && this.clock() < hit.freshUntil) return hit.state;
     const generation = this.generation;
+    const shared = this.loading.get(tokenHash);
+    if (shared?.generation === generation) return shared.state;
     const loadedAt = this.clock();
-    const state = await load();
-    usable = usable && this.generation === generation && this.seenLocalChanges === localChanges;
-    if (state && usable) this.entries.set(tokenHash, { state, loadedAt });
+    const state = load().then((state) => {
+      if (state && this.generation === generation && this.seenLocalChanges === localChanges) {
+        const spread = this.settings.spread ?? 0.5;
+        this.entries.set(tokenHash, { state, freshUntil: loadedAt + this.settings.ttlMs * (1 - spread * this.random()) });
+      }
+      return state;
+    });
+    const loading = { generation, state };
+    this.loading.set(tokenHash, loading);
+    const done = () => {
+      if (this.loading.get(tokenHash) === loading) this.loading.delete(tokenHash);
+    };
+    state.then(done, done);
     return state;
   }
 
@@ -131,6 +164,7 @@ export class SessionCache {
   clear(): void {
     this.generation += 1;
     this.entries.clear();
+    this.loading.clear();
   }
 
   /**
