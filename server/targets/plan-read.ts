@@ -5,7 +5,6 @@
  */
 import type { Context } from '../graphql/context.ts';
 import { Prisma } from '../db/client.ts';
-import { readRows } from '../db/direct-read.ts';
 import type { Metric, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope, type Scope } from '../access.ts';
 import { notFound } from '../errors.ts';
@@ -75,62 +74,5 @@ async function submissions(ctx: Context, planIds: string[]): Promise<Map<string,
   if (!planIds.length) return out;
   const events = await ctx.prisma.planEvent.findMany({ where: { planId: { in: planIds }, action: 'submit' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { planId: true, actorId: true, actor: true, at: true, comment: true } });
   for (const e of events) if (!out.has(e.planId)) out.set(e.planId, e);
-  return out;
-}
-
-export interface MyTarget {
-  metric: Metric;
-  level: TargetLevel;
-  periodKey: string;
-  amount: string;
-  planId: string;
-  version: number;
-}
-
-/** The years for which the viewer has published targets, newest first (the pane opens on the first; a direct read, as myTargets). */
-export async function myTargetYears(ctx: Context): Promise<number[]> {
-  const personId = ctx.viewer?.personId;
-  if (!personId) return [];
-  const years = await readRows<{ year: number }>(ctx.prisma, Prisma.sql`
-    SELECT DISTINCT p."year" AS "year" FROM "TargetPlan" p
-    WHERE p."status" IN ('PUBLISHED', 'LOCKED') AND EXISTS (SELECT 1 FROM "TargetLine" l WHERE l."planId" = p."id" AND l."ownerKind" = 'PERSON' AND l."ownerId" = ${personId})
-    ORDER BY p."year" DESC`);
-  return years.map((y) => y.year);
-}
-
-/**
- * The viewer's own targets from the newest published version of each plan.
- * One SQL statement (the person's lines joined to their plans, a row per
- * plan with its lines as "periodKey amount" pairs; portable: quoted
- * identifiers, bound parameters, `string_agg` as PostgreSQL and SQLite 3.44+
- * both have it): it is what a rep's pane asks on opening, and Prisma's
- * relation filter plus include cost two statements and about 2.5 ms. A row
- * per plan rather than per line: each row handed to JavaScript costs more
- * than SQLite's work to find it (issue 12 §5).
- */
-export async function myTargets(ctx: Context, year: number): Promise<MyTarget[]> {
-  const personId = ctx.viewer?.personId;
-  if (!personId) return [];
-  const plans = await readRows<{ planId: string; metric: Metric; level: TargetLevel; scopeUnitId: string; version: number; lines: string }>(ctx.prisma, Prisma.sql`
-    SELECT p."id" AS "planId", p."metric", p."level", p."scopeUnitId", p."version", string_agg(l."periodKey" || ' ' || CAST(l."amount" AS TEXT), ',') AS "lines"
-    FROM "TargetLine" l
-    JOIN "TargetPlan" p ON p."id" = l."planId"
-    WHERE l."ownerId" = ${personId} AND l."ownerKind" = 'PERSON' AND p."year" = ${year} AND p."status" IN ('PUBLISHED', 'LOCKED')
-    GROUP BY p."id"
-    ORDER BY p."version" DESC, p."id"`);
-  // The newest published version of each plan (metric, level, scope) only, its lines by period key.
-  const lineages = new Set<string>();
-  const out: MyTarget[] = [];
-  for (const p of plans) {
-    const lineage = `${p.metric}/${p.level}/${p.scopeUnitId}`;
-    if (lineages.has(lineage)) continue;
-    lineages.add(lineage);
-    const unit = METRICS[p.metric].unit;
-    const lines = p.lines.split(',').sort();
-    for (const line of lines) {
-      const space = line.indexOf(' ');
-      out.push({ metric: p.metric, level: p.level, periodKey: line.slice(0, space), amount: formatAmount(unit, BigInt(line.slice(space + 1))), planId: p.planId, version: p.version });
-    }
-  }
   return out;
 }

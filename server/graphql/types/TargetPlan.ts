@@ -3,7 +3,8 @@ import { issueMessage, readDetailText } from '../../targets/issue-text.ts';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum, PlanStatusEnum, TargetLevelEnum } from './enums.ts';
-import { listPlans, myTargetYears, myTargets, planView, type MyTarget, type PlanSummary, type PlanView } from '../../targets/plan-read.ts';
+import { listPlans, planView, type PlanSummary, type PlanView } from '../../targets/plan-read.ts';
+import { myTargetYears, myTargets, type MyTarget } from '../../targets/my-targets.ts';
 import type { ParentFigure } from '../../targets/parent-figure.ts';
 import {
   approvePlan,
