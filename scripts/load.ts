@@ -3,14 +3,18 @@
  * SQLite demo database (`npm start`'s demo organisation, sales and published
  * targets), starts the server on it as a process of its own (plain HTTP on
  * 127.0.0.1, so the load generator here does not share its event loop), and
- * puts three requests under the same load one after another, in the same run:
+ * puts four requests under the same load one after another, in the same run:
  *
  *  - anonymous `{__typename}`: the floor, no session;
  *  - signed-in `{__typename}` with the demo rep's token: what resolving the
  *    session adds;
- *  - the rep's own data: MyTargets for this year, as the rep's pane asks it.
+ *  - the rep's own data: MyTargets for this year, as the rep's pane asks it;
+ *  - many reps' own data: the same, each request the next rep's in turn
+ *    (every person with own targets this year gets a sign-in in the
+ *    load's database), each answer checked to be that rep's own: many
+ *    people at once, whose sessions and targets the server cannot share.
  *
- * The three take turns for a few rounds and each figure is the median of its
+ * The four take turns for a few rounds and each figure is the median of its
  * rounds; each signed-in one is taken as a share of the anonymous one of its
  * own round, so that load from outside (the machine is shared) moves both.
  *
@@ -24,10 +28,10 @@
  * PostgreSQL also its processes' CPU time a request, which the database
  * takes from the same cores.
  *
- * Then an open load with the cache on: 200 clients each asking for the rep's
- * own data once a second, each at its own random moment in the second
- * (openLoad: latencies from when each request was due, after a first
- * second in which each client opens its connection), p99 against the
+ * Then an open load with the cache on: 200 clients, each one of the reps,
+ * each asking for their own data once a second at its own random moment in
+ * the second (openLoad: latencies from when each request was due, after a
+ * first second in which each client opens its connection), p99 against the
  * target of 50 ms.
  * `--db` picks the database (SQLite, PostgreSQL or both). A script that
  * prints figures, not a test: the figures go to bench/RESULTS.md by hand.
@@ -77,6 +81,8 @@ interface Case {
   token?: string;
   /** The answer every request must get, byte for byte (autocannon counts any other as a mismatch). */
   expect?: string;
+  /** Many reps in turn, each request the next one's: their tokens and each one's own answer, byte for byte. */
+  reps?: { token: string; expect: string }[];
 }
 
 const started = performance.now();
@@ -97,6 +103,7 @@ async function measure(provider: 'sqlite' | 'postgresql') {
     await migrate(temp.url);
     const db = await openDatabase(temp.url);
     const seeded = await seedDemoIfEmpty(db.prisma);
+    const reps = await signInsForReps(db.prisma, new Date().getFullYear());
     await db.close();
     console.log(`${provider} demo database: ${seeded?.people} people, ${seeded?.sales ?? 0} sales, ${seeded?.plans ?? 0} published target plans (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     for (const mode of modes) {
@@ -111,15 +118,17 @@ async function measure(provider: 'sqlite' | 'postgresql') {
           { name: 'anonymous {__typename}', query: '{ __typename }' },
           { name: 'signed-in {__typename} (rep)', target: TARGETS.signedIn, query: '{ __typename }', token },
           { name: `rep's own data: MyTargets(${year})`, target: TARGETS.ownData, query: MY_TARGETS, variables: { year }, token },
+          { name: `reps' own data: MyTargets(${year}), ${reps.length} reps in turn`, target: TARGETS.ownData, query: MY_TARGETS, variables: { year }, reps: await ownAnswers(server, reps, { query: MY_TARGETS, variables: { year } }) },
         ];
         for (const c of cases) {
           // Each request must be what it claims: a signed-in answer with data, not a refusal; and every one under load the same.
-          const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: headers(c), body: body(c) });
-          c.expect = await res.text();
+          const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: headers({ ...c, token: c.token ?? c.reps?.[0]?.token }), body: body(c) });
+          c.expect = c.reps?.[0]?.expect ?? (await res.text());
+          if (c.reps && (await res.text()) !== c.expect) throw new Error(`${c.name}: the first rep's answer changed`);
           const check = JSON.parse(c.expect) as { data?: Record<string, unknown>; errors?: unknown };
           if (check.errors || !check.data) throw new Error(`${c.name}: ${c.expect}`);
           const first = Object.values(check.data)[0];
-          if (Array.isArray(first)) c.name += `, ${first.length} rows`;
+          if (Array.isArray(first) && !c.reps) c.name += `, ${first.length} rows`;
           await run(server.url, c, WARMUP);
         }
         // Rounds of the three in turn, each signed-in figure against the anonymous one of its own round:
@@ -134,8 +143,8 @@ async function measure(provider: 'sqlite' | 'postgresql') {
             const requests = Math.max(1, r.requests.total);
             const cpuUs = ((serverCpuMs(server.pid) - cpu) * 1000) / requests;
             const dbCpuUs = provider === 'postgresql' ? ((postgresCpuMs() - dbCpu) * 1000) / requests : NaN;
-            if (!c.token) anonymous = r.requests.average;
-            results[i]!.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ratio: r.requests.average / anonymous, failures: r.non2xx + r.errors + r.mismatches, cpuUs, dbCpuUs });
+            if (!c.token && !c.reps) anonymous = r.requests.average;
+            results[i]!.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ratio: r.requests.average / anonymous, failures: r.non2xx + r.errors + r.mismatches + r.wrongAnswers, cpuUs, dbCpuUs });
           }
         }
         for (const [i, c] of cases.entries()) {
@@ -157,7 +166,7 @@ async function measure(provider: 'sqlite' | 'postgresql') {
         }
         if (mode === 'on') {
           // An open load: many clients, each asking about once a second, at a fixed rate in all.
-          const own = cases[2]!;
+          const own = cases[3]!;
           const r = await openLoad(server.url, own, OPEN_RATE, DURATION * 2);
           rows.push([
             provider,
@@ -191,12 +200,14 @@ async function openLoad(url: string, c: Case, clients: number, seconds: number):
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const target = new URL(`${url}/graphql`);
   const payload = body(c);
-  const ask = (): Promise<boolean> =>
+  // With many reps, client k is rep k (in turn): each asks for their own.
+  const ask = (client: number): Promise<boolean> =>
     new Promise((resolve) => {
-      const req = http.request(target, { method: 'POST', agent, headers: { ...headers(c), 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      const rep = c.reps?.[client % c.reps.length];
+      const req = http.request(target, { method: 'POST', agent, headers: { ...headers({ ...c, token: rep?.token ?? c.token }), 'content-length': Buffer.byteLength(payload) } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => resolve(res.statusCode === 200 && Buffer.concat(chunks).toString() === c.expect));
+        res.on('end', () => resolve(res.statusCode === 200 && Buffer.concat(chunks).toString() === (rep?.expect ?? c.expect)));
       });
       req.on('error', () => resolve(false));
       req.end(payload);
@@ -214,7 +225,7 @@ async function openLoad(url: string, c: Case, clients: number, seconds: number):
       asks.push(
         new Promise<void>((done) => {
           setTimeout(async () => {
-            const ok = await ask();
+            const ok = await ask(client);
             if (k > 0 && ok) latencies.push(performance.now() - due);
             else if (!ok) failures++;
             done();
@@ -230,16 +241,75 @@ async function openLoad(url: string, c: Case, clients: number, seconds: number):
   return { rps: (latencies.length + failures) / seconds, p50: at(0.5), p99: at(0.99), failures };
 }
 
-function run(url: string, c: Case, seconds: number): Promise<autocannon.Result> {
-  return autocannon({
+/** `wrongAnswers`: with many reps, answers that were not the asking rep's own, byte for byte. */
+async function run(url: string, c: Case, seconds: number): Promise<autocannon.Result & { wrongAnswers: number }> {
+  const reps = c.reps;
+  if (!reps) return { ...(await autocannon({ url: `${url}/graphql`, method: 'POST', connections: CONNECTIONS, duration: seconds, headers: headers(c), body: body(c), expectBody: c.expect })), wrongAnswers: 0 };
+  let next = 0;
+  let wrongAnswers = 0;
+  const headersOf = reps.map((rep) => headers({ ...c, token: rep.token }));
+  const result = await autocannon({
     url: `${url}/graphql`,
-    method: 'POST',
     connections: CONNECTIONS,
     duration: seconds,
-    headers: headers(c),
-    body: body(c),
-    expectBody: c.expect,
+    requests: [
+      {
+        method: 'POST',
+        body: body(c),
+        setupRequest: (request, context) => {
+          const rep = next++ % reps.length;
+          (context as { rep?: number }).rep = rep;
+          request.headers = headersOf[rep]!;
+          return request;
+        },
+        onResponse: (status, answer, context) => {
+          if (status !== 200 || answer !== reps[(context as { rep?: number }).rep!]!.expect) wrongAnswers++;
+        },
+      },
+    ],
   });
+  return { ...result, wrongAnswers };
+}
+
+/**
+ * Sign-ins for many reps (issue 12 §5: many users at once): a REP user, with
+ * the demo password, for each person still employed who has own targets
+ * published for the year and no user yet; with the demo rep, in a stable order.
+ */
+async function signInsForReps(prisma: Awaited<ReturnType<typeof openDatabase>>['prisma'], year: number): Promise<string[]> {
+  const demoRep = await prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
+  const lines = await prisma.targetLine.findMany({
+    where: { ownerKind: 'PERSON', plan: { year, status: { in: ['PUBLISHED', 'LOCKED'] } } },
+    select: { ownerId: true },
+    distinct: ['ownerId'],
+    orderBy: { ownerId: 'asc' },
+  });
+  const withUser = new Set((await prisma.user.findMany({ where: { personId: { not: null } }, select: { personId: true } })).map((u) => u.personId));
+  // People who have left cannot sign in.
+  for (const p of await prisma.person.findMany({ where: { leaveDate: { not: null } }, select: { id: true } })) withUser.add(p.id);
+  const usernames = ['rep'];
+  for (const [i, { ownerId }] of lines.filter((l) => !withUser.has(l.ownerId)).entries()) {
+    const username = `load-rep-${i + 1}`;
+    await prisma.user.create({ data: { username, passwordHash: demoRep.passwordHash, personId: ownerId, roles: { create: [{ role: 'REP' }] } } });
+    usernames.push(username);
+  }
+  return usernames;
+}
+
+/** Each rep signed in, with the answer that is their own (checked to hold data). */
+async function ownAnswers(server: { url: string; gql: <T>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T; errors?: unknown }> }, usernames: string[], c: { query: string; variables: Record<string, unknown> }): Promise<{ token: string; expect: string }[]> {
+  const out: { token: string; expect: string }[] = [];
+  for (const u of usernames) {
+    const login = await server.gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u, p: DEMO_PASSWORD });
+    const token = login.data?.login.token;
+    if (!token) throw new Error(`${u} could not sign in: ${JSON.stringify(login.errors)}`);
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: headers({ name: u, query: c.query, token }), body: JSON.stringify(c) });
+    const expect = await res.text();
+    const answer = JSON.parse(expect) as { data?: Record<string, unknown[]> };
+    if (!Object.values(answer.data ?? {})[0]?.length) throw new Error(`${u}'s own data is empty: ${expect}`);
+    out.push({ token, expect });
+  }
+  return out;
 }
 
 /**
