@@ -28,8 +28,9 @@
  * PostgreSQL also its processes' CPU time a request, which the database
  * takes from the same cores.
  *
- * Then an open load with the cache on: 200 clients, each one of the reps,
- * each asking for their own data once a second at its own random moment in
+ * Then an open load with the cache on: 200 clients signed in as the reps in
+ * turn (client k is rep k mod their number: about three clients a rep in
+ * the demo), each asking for their own data once a second at its own random moment in
  * the second (openLoad: latencies from when each request was due, after a
  * first second in which each client opens its connection), p99 against the
  * target of 50 ms.
@@ -131,8 +132,8 @@ async function measure(provider: 'sqlite' | 'postgresql') {
           if (Array.isArray(first) && !c.reps) c.name += `, ${first.length} rows`;
           await run(server.url, c, WARMUP);
         }
-        // Rounds of the three in turn, each signed-in figure against the anonymous one of its own round:
-        // the machine is shared, and a change in the load from outside then moves all three alike.
+        // Rounds of the four in turn, each signed-in figure against the anonymous one of its own round:
+        // the machine is shared, and a change in the load from outside then moves all four alike.
         const results = cases.map(() => [] as { rps: number; p50: number; p99: number; ratio: number; failures: number; cpuUs: number; dbCpuUs: number }[]);
         for (let round = 0; round < ROUNDS; round++) {
           let anonymous = 0;
@@ -241,7 +242,7 @@ async function openLoad(url: string, c: Case, clients: number, seconds: number):
   return { rps: (latencies.length + failures) / seconds, p50: at(0.5), p99: at(0.99), failures };
 }
 
-/** `wrongAnswers`: with many reps, answers that were not the asking rep's own, byte for byte. */
+/** `wrongAnswers`: with many reps, answers (200s; the rest count in non2xx) that were not the asking rep's own, byte for byte. */
 async function run(url: string, c: Case, seconds: number): Promise<autocannon.Result & { wrongAnswers: number }> {
   const reps = c.reps;
   if (!reps) return { ...(await autocannon({ url: `${url}/graphql`, method: 'POST', connections: CONNECTIONS, duration: seconds, headers: headers(c), body: body(c), expectBody: c.expect })), wrongAnswers: 0 };
@@ -263,7 +264,7 @@ async function run(url: string, c: Case, seconds: number): Promise<autocannon.Re
           return request;
         },
         onResponse: (status, answer, context) => {
-          if (status !== 200 || answer !== reps[(context as { rep?: number }).rep!]!.expect) wrongAnswers++;
+          if (status === 200 && answer !== reps[(context as { rep?: number }).rep!]!.expect) wrongAnswers++;
         },
       },
     ],

@@ -15,7 +15,8 @@
  *    resetting a password, role changes and a leaver's access ending call
  *    `accessChangedHere()` after their transaction commits, which empties
  *    every cache in the process; a lookup that read the database before that
- *    is not stored (the generation check below).
+ *    is neither stored nor handed to a request made after the change (the
+ *    generation check below).
  *  - in other processes on the same database: at most `checkMs`
  *    (SESSION_CACHE_CHECK_MS, default 1 s). Each of those changes also writes
  *    a new random value to the setting `auth.revision` in its transaction;

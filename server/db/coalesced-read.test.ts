@@ -2,7 +2,7 @@
  * Reads many requests ask at once, sent together (coalesced-read.ts): each
  * key gets its own answer; a key is never answered by a statement sent
  * before it was asked; a failure reaches every key of its statement and no
- * other; a slow statement holds the keys behind it for patienceMs at most.
+ * other; slow statements hold the keys behind them for patienceMs at most.
  */
 import { describe, expect, it } from 'vitest';
 import { coalescedRead } from './coalesced-read.ts';
@@ -27,7 +27,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 describe('coalesced reads', () => {
   it('send the keys asked in one turn as one statement, each answered with its own, an unanswered one with the default', async () => {
     const { sent, readMany } = heldReads((key, n) => (key === 'nobody' ? undefined : `${key}@${n}`));
-    const read = coalescedRead(readMany, 'none', { maxKeys: 32, maxInFlight: 2, patienceMs: 1000 });
+    const read = coalescedRead(readMany, () => 'none', { maxKeys: 32, maxInFlight: 2, patienceMs: 1000 });
     const answers = Promise.all(['a', 'b', 'a', 'nobody', 'c'].map(read));
     await turn();
     expect(sent.map((s) => s.keys)).toEqual([['a', 'b', 'nobody', 'c']]);
@@ -37,7 +37,7 @@ describe('coalesced reads', () => {
 
   it('answer a key asked while a statement is out by a later statement, never by that one', async () => {
     const { sent, readMany } = heldReads();
-    const read = coalescedRead(readMany, 'none', { maxKeys: 32, maxInFlight: 1, patienceMs: 1000 });
+    const read = coalescedRead(readMany, () => 'none', { maxKeys: 32, maxInFlight: 1, patienceMs: 1000 });
     const first = read('a');
     await turn();
     expect(sent).toHaveLength(1);
@@ -57,7 +57,7 @@ describe('coalesced reads', () => {
 
   it('carry at most maxKeys keys a statement, and at most maxInFlight statements out', async () => {
     const { sent, readMany } = heldReads();
-    const read = coalescedRead(readMany, 'none', { maxKeys: 2, maxInFlight: 2, patienceMs: 1000 });
+    const read = coalescedRead(readMany, () => 'none', { maxKeys: 2, maxInFlight: 2, patienceMs: 1000 });
     const answers = Promise.all(['a', 'b', 'c', 'd', 'e'].map(read));
     await turn();
     expect(sent.map((s) => s.keys)).toEqual([['a', 'b'], ['c', 'd']]);
@@ -72,7 +72,7 @@ describe('coalesced reads', () => {
 
   it('reject every key of a failed statement, and answer the next keys anew', async () => {
     const { sent, readMany } = heldReads();
-    const read = coalescedRead(readMany, 'none', { maxKeys: 32, maxInFlight: 2, patienceMs: 1000 });
+    const read = coalescedRead(readMany, () => 'none', { maxKeys: 32, maxInFlight: 2, patienceMs: 1000 });
     const [a, b] = [read('a'), read('b')];
     await turn();
     sent[0]!.fail(new Error('connection lost'));
@@ -85,26 +85,48 @@ describe('coalesced reads', () => {
     // A readMany that throws before it returns a promise fails its keys the same way.
     const throwing = coalescedRead<string, string>(() => {
       throw new Error('bad statement');
-    }, 'none', { maxKeys: 32, maxInFlight: 2, patienceMs: 1000 });
+    }, () => 'none', { maxKeys: 32, maxInFlight: 2, patienceMs: 1000 });
     await expect(throwing('x')).rejects.toThrow('bad statement');
   });
 
   it('send keys held behind slow statements once they have waited patienceMs, before those statements come back', async () => {
     const { sent, readMany } = heldReads();
-    const read = coalescedRead(readMany, 'none', { maxKeys: 32, maxInFlight: 1, patienceMs: 20 });
+    const read = coalescedRead(readMany, () => 'none', { maxKeys: 32, maxInFlight: 1, patienceMs: 20 });
     const slow = read('a');
     await turn();
     const asked = performance.now();
     const behind = Promise.all([read('b'), read('c')]);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(sent).toHaveLength(1);
-    while (sent.length < 2) await new Promise((resolve) => setTimeout(resolve, 2));
-    expect(performance.now() - asked).toBeGreaterThanOrEqual(19);
+    while (sent.length < 2 && performance.now() - asked < 200) await new Promise((resolve) => setTimeout(resolve, 1));
+    const waited = performance.now() - asked;
+    expect(waited).toBeGreaterThanOrEqual(18);
+    expect(waited).toBeLessThan(20 + 25);
     expect(sent[1]!.keys).toEqual(['b', 'c']);
     sent[1]!.release();
     expect(await behind).toEqual(['b@1', 'c@1']);
     // The slow one still comes back with its own answer.
     sent[0]!.release();
     expect(await slow).toBe('a@0');
+  });
+
+  it('keep patienceMs from when each key was asked, while statements come back one by one more slowly than keys arrive', async () => {
+    const sentAt = new Map<string, number>();
+    const out: (() => void)[] = [];
+    const readMany = (keys: string[]) =>
+      new Promise<Map<string, string>>((resolve) => {
+        for (const k of keys) sentAt.set(k, performance.now());
+        out.push(() => resolve(new Map(keys.map((k) => [k, k]))));
+      });
+    const read = coalescedRead(readMany, () => 'none', { maxKeys: 1, maxInFlight: 1, patienceMs: 20 });
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const askedAt = performance.now();
+    const answers = Promise.all(keys.map(read));
+    // A statement comes back every 15 ms, the oldest first: never in time for all the keys behind it.
+    const returning = setInterval(() => out.shift()?.(), 15);
+    expect(await answers).toEqual(keys);
+    clearInterval(returning);
+    const longest = Math.max(...keys.map((k) => sentAt.get(k)! - askedAt));
+    expect(longest).toBeLessThan(20 + 25);
   });
 });

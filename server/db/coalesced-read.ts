@@ -5,15 +5,17 @@
  * round trip, not the rows, is most of what a request costs the server and
  * the database; asked together, ten reps cost one.
  *
- * Keys asked while no statement is out are sent together once the current
- * turn of the event loop has taken in every request that arrived with them
- * (setImmediate); keys asked while `maxInFlight` statements are out wait for
- * one of them to come back, and go together in the next, but never longer
- * than `patienceMs`: a statement the database is slow to answer (a busy
- * moment, a checkpoint) does not hold back the reads behind it, which then
- * go on a further connection as they would without coalescing. A key is never
- * answered by a statement sent before it was asked, so a request sees every
- * commit made before it (a director's publish, then the rep's read).
+ * A key is sent once the current turn of the event loop has taken in every
+ * request that arrived with it (setImmediate), together with them, while
+ * fewer than `maxInFlight` statements are out. Keys asked while that many
+ * are out wait for one to come back and go together in the next, but none
+ * waits longer than `patienceMs` from when it was asked: a statement the
+ * database is slow to answer (a busy moment, a checkpoint) does not hold back
+ * the reads behind it, which then go on a further connection as they would
+ * without coalescing. A key is never answered by a statement sent before it
+ * was asked, so a request sees every commit made before it (a director's
+ * publish, then the rep's read). A statement's failure reaches every key it
+ * carried, and no other.
  */
 export interface CoalescedRead<K, V> {
   (key: K): Promise<V>;
@@ -30,53 +32,55 @@ export interface CoalesceOptions {
 
 interface Waiting<K, V> {
   key: K;
+  /** performance.now() when the key was asked. */
+  askedAt: number;
   resolve(value: V): void;
   reject(error: unknown): void;
 }
 
-/** `readMany` answers each key it is given (a key it does not answer gets `absent`). */
-export function coalescedRead<K, V>(readMany: (keys: K[]) => Promise<Map<K, V>>, absent: V, { maxKeys, maxInFlight, patienceMs }: CoalesceOptions): CoalescedRead<K, V> {
-  let waiting: Waiting<K, V>[] = [];
+/** Timers fire on whole milliseconds: a key this close to its patience is sent with those that reached it. */
+const TIMER_GRAIN_MS = 1;
+
+/** `readMany` answers each key it is given; a key it does not answer gets a fresh `absent()`. */
+export function coalescedRead<K, V>(readMany: (keys: K[]) => Promise<Map<K, V>>, absent: () => V, { maxKeys, maxInFlight, patienceMs }: CoalesceOptions): CoalescedRead<K, V> {
+  const waiting: Waiting<K, V>[] = [];
   let inFlight = 0;
   let scheduled = false;
   let impatient: NodeJS.Timeout | null = null;
 
-  /** Sends what waits: while fewer than maxInFlight statements are out, or all of it when it has waited patienceMs. */
-  const send = (waitedLongEnough = false) => {
-    scheduled = false;
-    if (impatient && (waitedLongEnough || inFlight < maxInFlight)) {
-      clearTimeout(impatient);
-      impatient = null;
+  /** The oldest keys waiting, up to maxKeys, as one statement. */
+  const sendBatch = () => {
+    const batch = waiting.splice(0, maxKeys);
+    inFlight++;
+    let read: Promise<Map<K, V>>;
+    try {
+      read = readMany([...new Set(batch.map((w) => w.key))]);
+    } catch (error) {
+      read = Promise.reject(error);
     }
-    while (waiting.length && (inFlight < maxInFlight || waitedLongEnough)) {
-      const batch = waiting.slice(0, maxKeys);
-      waiting = waiting.slice(maxKeys);
-      inFlight++;
-      let read: Promise<Map<K, V>>;
-      try {
-        read = readMany([...new Set(batch.map((w) => w.key))]);
-      } catch (error) {
-        read = Promise.reject(error);
-      }
-      read.then(
+    read
+      .then(
         (found) => {
-          for (const w of batch) w.resolve(found.has(w.key) ? (found.get(w.key) as V) : absent);
+          for (const w of batch) w.resolve(found.has(w.key) ? (found.get(w.key) as V) : absent());
         },
         (error: unknown) => {
           for (const w of batch) w.reject(error);
         },
-      ).finally(() => {
+      )
+      .finally(() => {
         inFlight--;
         if (waiting.length) schedule();
       });
-    }
-    if (waiting.length) waitPatiently();
   };
-  const waitPatiently = () => {
-    impatient ??= setTimeout(() => {
-      impatient = null;
-      send(true);
-    }, patienceMs);
+
+  /** Sends what may go: batches while fewer than maxInFlight are out, then every key that has waited patienceMs; then waits for the oldest left. */
+  const send = () => {
+    scheduled = false;
+    if (impatient) clearTimeout(impatient);
+    impatient = null;
+    while (waiting.length && inFlight < maxInFlight) sendBatch();
+    while (waiting.length && performance.now() - waiting[0]!.askedAt >= patienceMs - TIMER_GRAIN_MS) sendBatch();
+    if (waiting.length) impatient = setTimeout(send, Math.max(0, waiting[0]!.askedAt + patienceMs - performance.now()));
   };
   const schedule = () => {
     if (scheduled) return;
@@ -86,8 +90,8 @@ export function coalescedRead<K, V>(readMany: (keys: K[]) => Promise<Map<K, V>>,
 
   return (key: K) =>
     new Promise<V>((resolve, reject) => {
-      waiting.push({ key, resolve, reject });
+      waiting.push({ key, askedAt: performance.now(), resolve, reject });
       if (inFlight < maxInFlight) schedule();
-      else waitPatiently();
+      else impatient ??= setTimeout(send, patienceMs);
     });
 }

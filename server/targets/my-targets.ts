@@ -89,13 +89,13 @@ function myTargetPlans(prisma: Context['prisma'], personId: string, year: number
   if (providerOfClient(prisma) !== 'postgresql') return readMyTargetPlans(prisma, [personId], year).then((found) => found.get(personId) ?? []);
   let read = myTargetReads.get(prisma);
   if (!read) {
-    read = coalescedRead((keys: string[]) => readForKeys(prisma, keys), [], { maxKeys: MY_TARGETS_BATCH, maxInFlight: 2, patienceMs: 2 });
+    read = coalescedRead((keys: string[]) => readForKeys(prisma, keys), () => [], { maxKeys: MY_TARGETS_BATCH, maxInFlight: 2, patienceMs: 2 });
     myTargetReads.set(prisma, read);
   }
   return read(keyOf(personId, year));
 }
 
-/** The plans of every key, one statement for each year among them. */
+/** The plans of every key, one statement for each year among them (if one fails, the read fails for every key given). */
 async function readForKeys(prisma: Context['prisma'], keys: string[]): Promise<Map<string, MyTargetPlan[]>> {
   const byYear = new Map<number, string[]>();
   for (const key of keys) {
