@@ -39,6 +39,22 @@ function setup(settings: { ttlMs?: number; checkMs?: number; maxEntries?: number
   return { clock, db, cache, load, loads: () => loads };
 }
 
+/** A session read held until released (a read under way while something else happens), counting how often it ran. */
+function heldRead(s: SessionState = state()) {
+  let release!: () => void;
+  const read = {
+    reads: 0,
+    load: async () => {
+      read.reads += 1;
+      await new Promise<void>((r) => (release = r));
+      return s;
+    },
+    release: () => release(),
+  };
+  return read;
+}
+const nextTurn = () => new Promise((r) => setTimeout(r, 0));
+
 describe('session cache', () => {
   it('reads a token once, then answers from memory until the entry is ttlMs old', async () => {
     const t = setup({ ttlMs: 5000, checkMs: 60_000 });
@@ -95,14 +111,11 @@ describe('session cache', () => {
 
   it('does not keep what a lookup read before a change it finished after', async () => {
     const t = setup({ ttlMs: 60_000, checkMs: 60_000 });
-    let release!: () => void;
-    const slow = t.cache.resolve('h1', async () => {
-      await new Promise<void>((r) => (release = r));
-      return state(); // read before the logout committed
-    });
-    await new Promise((r) => setTimeout(r, 0));
+    const read = heldRead(); // read before the logout committed
+    const slow = t.cache.resolve('h1', read.load);
+    await nextTurn();
     accessChangedHere(); // the logout commits
-    release();
+    read.release();
     await slow;
     const revoked = state({ revokedAt: new Date() });
     expect(await t.cache.resolve('h1', t.load(revoked))).toBe(revoked);
@@ -141,34 +154,25 @@ describe('session cache', () => {
 
   it('shares one read among the requests that miss the same token at once', async () => {
     const t = setup({ checkMs: 60_000 });
-    let release!: () => void;
-    let reads = 0;
-    const slow = async () => {
-      reads += 1;
-      await new Promise<void>((r) => (release = r));
-      return state();
-    };
-    const waiting = Promise.all([1, 2, 3, 4].map(() => t.cache.resolve('h1', slow)));
-    await new Promise((r) => setTimeout(r, 0));
-    release();
+    const read = heldRead();
+    const waiting = Promise.all([1, 2, 3, 4].map(() => t.cache.resolve('h1', read.load)));
+    await nextTurn();
+    read.release();
     const states = await waiting;
-    expect(reads).toBe(1);
+    expect(read.reads).toBe(1);
     expect(new Set(states).size).toBe(1);
     expect(states[0]).toEqual(state());
   });
 
   it('does not hand a read begun before a change in this process to a request made after it', async () => {
     const t = setup({ ttlMs: 60_000, checkMs: 60_000 });
-    let release!: () => void;
-    const before = t.cache.resolve('h1', async () => {
-      await new Promise<void>((r) => (release = r));
-      return state(); // read before the logout committed
-    });
-    await new Promise((r) => setTimeout(r, 0));
+    const read = heldRead(); // read before the logout committed
+    const before = t.cache.resolve('h1', read.load);
+    await nextTurn();
     accessChangedHere(); // the logout commits
     const revoked = state({ revokedAt: new Date() });
     const after = t.cache.resolve('h1', t.load(revoked));
-    release();
+    read.release();
     expect(await before).toEqual(state());
     expect(await after).toBe(revoked);
     expect(t.loads()).toBe(1);

@@ -9,12 +9,13 @@ import { coalescedRead } from './coalesced-read.ts';
 
 /** A readMany whose statements are held until released, each remembering its keys and when it was sent. */
 function heldReads(answer: (key: string, sent: number) => string | undefined = (key, sent) => `${key}@${sent}`) {
-  const sent: { keys: string[]; release(): void; fail(error: Error): void }[] = [];
+  const sent: { keys: string[]; at: number; release(): void; fail(error: Error): void }[] = [];
   const readMany = (keys: string[]) =>
     new Promise<Map<string, string>>((resolve, reject) => {
       const n = sent.length;
       sent.push({
         keys,
+        at: performance.now(),
         release: () => resolve(new Map(keys.flatMap((k) => (answer(k, n) === undefined ? [] : [[k, answer(k, n)!] as [string, string]])))),
         fail: reject,
       });
@@ -111,22 +112,17 @@ describe('coalesced reads', () => {
   });
 
   it('keep patienceMs from when each key was asked, while statements come back one by one more slowly than keys arrive', async () => {
-    const sentAt = new Map<string, number>();
-    const out: (() => void)[] = [];
-    const readMany = (keys: string[]) =>
-      new Promise<Map<string, string>>((resolve) => {
-        for (const k of keys) sentAt.set(k, performance.now());
-        out.push(() => resolve(new Map(keys.map((k) => [k, k]))));
-      });
+    const { sent, readMany } = heldReads((key) => key);
     const read = coalescedRead(readMany, () => 'none', { maxKeys: 1, maxInFlight: 1, patienceMs: 20 });
     const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
     const askedAt = performance.now();
     const answers = Promise.all(keys.map(read));
     // A statement comes back every 15 ms, the oldest first: never in time for all the keys behind it.
-    const returning = setInterval(() => out.shift()?.(), 15);
+    let returned = 0;
+    const returning = setInterval(() => sent[returned] && sent[returned++]!.release(), 15);
     expect(await answers).toEqual(keys);
     clearInterval(returning);
-    const longest = Math.max(...keys.map((k) => sentAt.get(k)! - askedAt));
+    const longest = Math.max(...sent.map((s) => s.at - askedAt));
     expect(longest).toBeLessThan(20 + 25);
   });
 });

@@ -101,7 +101,9 @@ async function readForKeys(prisma: Context['prisma'], keys: string[]): Promise<M
   for (const key of keys) {
     const space = key.indexOf(' ');
     const year = Number(key.slice(0, space));
-    byYear.set(year, [...(byYear.get(year) ?? []), key.slice(space + 1)]);
+    const people = byYear.get(year);
+    if (people) people.push(key.slice(space + 1));
+    else byYear.set(year, [key.slice(space + 1)]);
   }
   const out = new Map<string, MyTargetPlan[]>();
   await Promise.all(
