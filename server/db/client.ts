@@ -10,7 +10,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/sqlite/client/client.ts';
 import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
 import { serialisedAdapterFactory, type HoldWriter } from './serialised-adapter.ts';
-import { connectionOf, readConnection, tuneConnection, registerSqliteConnection, type SqliteConnection } from './native-sqlite.ts';
+import { connectionOf, readConnection, tuneConnection, registerSqliteConnection, setCheckpoints, type Checkpoints, type SqliteConnection } from './native-sqlite.ts';
 import { registerPgPool, trackedPool } from './native-pg.ts';
 import { rememberAdapter } from './direct-read.ts';
 
@@ -37,6 +37,8 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     poolMax?: number;
     /** Keep repeated statements prepared on each PostgreSQL connection (on by default: PG_PREPARED_STATEMENTS). */
     preparedStatements?: boolean;
+    /** SQLite: when the write-ahead log is copied back (native-sqlite.ts); 'on-commit' by default. */
+    checkpoints?: Checkpoints;
   } = {}): Promise<Database> {
   const provider = providerOf(url);
   let prisma: Db;
@@ -51,6 +53,7 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
       (inner) => {
         connection = connectionOf(inner);
         if (connection) tuneConnection(connection);
+        if (connection && options.checkpoints) setCheckpoints(connection, options.checkpoints);
       },
       // Reads while a transaction holds the connection go to a second, query-only one.
       async () => {

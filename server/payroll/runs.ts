@@ -19,15 +19,13 @@ import { month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
 import { lockForTransaction } from '../db/advisory-lock.ts';
 import { calculatePayslips } from './calculate-guarded.ts';
-import { payslipWriter, type PayslipRow } from './payslip-writer.ts';
+import { CHUNK, payslipWriter, type PayslipRow } from './payslip-writer.ts';
 import { returnRefusal, SIGN_OFF, signRefusal } from './sign-off.ts';
 
 export { SIGN_OFF };
 
 type Tx = Prisma.TransactionClient;
 
-/** People computed and written at a time: memory stays flat however large the run (issue 12 §1). */
-export const CHUNK = 2000;
 /** People computed between two chances for other requests to run: about 30 ms of work. */
 const BREATH = 100;
 
@@ -154,7 +152,8 @@ export interface CalculateHooks {
 /**
  * Calculates every payslip of the run in one transaction: all or nothing.
  * Inputs are gathered in a few set-based reads; payslips are computed and
- * written CHUNK people at a time with the database's fastest writer.
+ * written a chunk of people at a time (the writer's size: memory stays flat
+ * however large the run) with the database's fastest writer.
  */
 export async function calculateRun(ctx: Context, id: string, revision: number, hooks: CalculateHooks = {}) {
   const calendar = await fiscalCalendar(ctx);
@@ -182,20 +181,24 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       hooks.progress?.(0, people.length);
       await tx.payslip.deleteMany({ where: { runId: id } });
       const writer = await payslipWriter(ctx, tx, { portable: hooks.portable });
-      const size = hooks.chunk ?? CHUNK;
+      const size = hooks.chunk ?? writer.people;
       // One chunk is written while the next is computed (PostgreSQL inserts in its own process;
       // on SQLite a write is done when write() returns).
       let writing: { done: Promise<void>; start: number; count: number } | null = null;
+      let reported = 0;
       const finishWriting = async () => {
         if (!writing) return;
         const { done, start, count } = writing;
         writing = null;
         await timed('write', () => done);
         for (let i = start; i < start + count; i++) hooks.afterPayslip?.(i);
-        hooks.progress?.(start + count, people.length);
+        // Progress every CHUNK people or so, however small the writer's slices.
+        if (start + count - reported >= CHUNK || start + count === people.length) hooks.progress?.((reported = start + count), people.length);
       };
       try {
         for (let start = 0; start < people.length; start += size) {
+          // Other requests get a turn between chunks too (a SQLite slice is written at once).
+          if (start > 0) await breathe();
           const chunk = people.slice(start, start + size);
           const rows = await timed('calculate', async () => {
             const out: PayslipRow[] = [];
