@@ -13,6 +13,7 @@ import { payrollCalendar } from './working-calendar.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
+import type { ReadRows } from '../db/direct-read.ts';
 import type { Position, Rank as RankEnum } from '../db/generated/sqlite/client/enums.ts';
 import { planResolver, type ResolvedPlan } from './plans.ts';
 import { approvedLeaveDays, summarise } from './leave.ts';
@@ -40,14 +41,21 @@ export const freezeInputs = (inputs: PayInputs) => JSON.stringify(tagged(inputs)
 export const thawInputs = (text: string): PayInputs => JSON.parse(text, (_k, v) => (typeof v === 'string' && v.startsWith(BIGINT) ? BigInt(v.slice(BIGINT.length)) : v));
 
 export interface PaidPerson {
-  person: { id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: bigint; hireDate: Date; leaveDate: Date | null };
+  person: { id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: bigint };
   /** The days of the month the person was employed in the scope. */
   from: string;
   to: string;
 }
 
-/** A date column as it comes back from raw SQL (a Date on PostgreSQL; Prisma converts SQLite's text too, but not always). */
-const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+/**
+ * A date column's day (YYYY-MM-DD, UTC) as text, on both databases: SQLite
+ * keeps the ISO 8601 text Prisma wrote, PostgreSQL's timestamp prints as
+ * `2026-03-01 00:00:00`. Text, so that the read needs no date conversion.
+ */
+const dayOf = (column: string) => Prisma.raw(`substr(CAST(${column} AS TEXT), 1, 10)`);
+
+/** Reads through Prisma in `tx`, for a caller without a faster way (direct-read.ts transactionReads). */
+const throughPrisma = (tx: Tx): ReadRows => (query) => tx.$queryRaw(query);
 
 /**
  * The people with an assignment in the scope's subtree during the month, as
@@ -64,18 +72,18 @@ function scopePeople(scope: { path: string }, start: Date, endExclusive: Date) {
 const PAGE = 2500;
 
 /** Who a run of the scope pays for the month: everyone employed in the subtree on at least one day of it. */
-export async function peoplePaid(tx: Tx, scope: { path: string }, month: string): Promise<Map<string, PaidPerson>> {
+export async function peoplePaid(tx: Tx, scope: { path: string }, month: string, read: ReadRows = throughPrisma(tx)): Promise<Map<string, PaidPerson>> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
-  type Row = { aid: string; validFrom: Date | string; validTo: Date | string | null; id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: string; hireDate: Date | string; leaveDate: Date | string | null };
+  type Row = { aid: string; validFrom: string; validTo: string | null; id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: string; hireDate: string; leaveDate: string | null };
   // In pages by assignment id: on SQLite a read blocks the event loop while it runs, and other requests get a turn between pages.
   const assignments: Row[] = [];
   for (let after = ''; ; ) {
-    const page = await tx.$queryRaw<Row[]>`SELECT a."id" AS "aid", a."validFrom" AS "validFrom", a."validTo" AS "validTo", p."id" AS "id", p."name" AS "name", p."employeeNo" AS "employeeNo", p."rank" AS "rank", p."position" AS "position",
-           CAST(p."baseSalaryFen" AS TEXT) AS "baseSalaryFen", p."hireDate" AS "hireDate", p."leaveDate" AS "leaveDate"
+    const page = await read<Row>(Prisma.sql`SELECT a."id" AS "aid", ${dayOf('a."validFrom"')} AS "validFrom", ${dayOf('a."validTo"')} AS "validTo", p."id" AS "id", p."name" AS "name", p."employeeNo" AS "employeeNo", p."rank" AS "rank", p."position" AS "position",
+           CAST(p."baseSalaryFen" AS TEXT) AS "baseSalaryFen", ${dayOf('p."hireDate"')} AS "hireDate", ${dayOf('p."leaveDate"')} AS "leaveDate"
       FROM "Assignment" a JOIN "OrgUnit" u ON u."id" = a."unitId" JOIN "Person" p ON p."id" = a."personId"
       WHERE a."id" > ${after} AND a."validFrom" < ${endExclusive} AND (a."validTo" IS NULL OR a."validTo" > ${start}) AND substr(u."path", 1, CAST(${scope.path.length} AS INTEGER)) = ${scope.path}
-      ORDER BY a."id" LIMIT ${PAGE}`;
+      ORDER BY a."id" LIMIT ${PAGE}`);
     for (const row of page) assignments.push(row);
     if (page.length < PAGE) break;
     after = page.at(-1)!.aid;
@@ -83,12 +91,13 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string)
   }
   await breathe();
   const people = new Map<string, PaidPerson>();
+  const latest = (a: string, b: string) => (a > b ? a : b);
+  const earliest = (a: string, b: string) => (a < b ? a : b);
   for (const a of assignments) {
-    const hireDate = asDate(a.hireDate);
-    const leaveDate = a.leaveDate === null ? null : asDate(a.leaveDate);
-    const p = { id: a.id, name: a.name, employeeNo: a.employeeNo, rank: a.rank, position: a.position, baseSalaryFen: BigInt(a.baseSalaryFen), hireDate, leaveDate };
-    const from = [m.start, dateToDay(asDate(a.validFrom)), dateToDay(hireDate)].sort().at(-1)!;
-    const to = [m.end, a.validTo !== null ? addDays(dateToDay(asDate(a.validTo)), -1) : m.end, leaveDate ? dateToDay(leaveDate) : m.end].sort()[0]!;
+    const p = { id: a.id, name: a.name, employeeNo: a.employeeNo, rank: a.rank, position: a.position, baseSalaryFen: BigInt(a.baseSalaryFen) };
+    // The assignment's last day is the day before validTo.
+    const from = latest(latest(m.start, a.validFrom), a.hireDate);
+    const to = earliest(earliest(m.end, a.validTo !== null ? addDays(a.validTo, -1) : m.end), a.leaveDate ?? m.end);
     if (from > to) continue;
     const prev = people.get(p.id);
     people.set(p.id, prev ? { person: p, from: from < prev.from ? from : prev.from, to: to > prev.to ? to : prev.to } : { person: p, from, to });
@@ -97,10 +106,10 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string)
 }
 
 /** `paid` is peoplePaid's answer when the caller has it already. */
-export async function gatherInputs(tx: Tx, scope: { path: string }, month: string, paid?: Map<string, PaidPerson>): Promise<PersonInputs[]> {
+export async function gatherInputs(tx: Tx, scope: { path: string }, month: string, paid?: Map<string, PaidPerson>, read: ReadRows = throughPrisma(tx)): Promise<PersonInputs[]> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
-  const people = paid ?? (await peoplePaid(tx, scope, month));
+  const people = paid ?? (await peoplePaid(tx, scope, month, read));
   // People are selected by relation (in the scope during the month), never by
   // a list of ids: a run of 10,000 people would exceed the databases' limits
   // on bound parameters.
@@ -108,8 +117,8 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   const inScopeSql = scopePeople(scope, start, endExclusive);
   // On SQLite every read blocks the event loop while it runs: other requests get a turn between them (issue 12 §2).
   // Everyone with a mentor (trainees are few), kept when the mentor is paid: cheaper than matching mentors to the scope in SQL.
-  const mentees = (await tx.$queryRaw<{ id: string; name: string; mentorId: string }[]>`
-    SELECT m."id" AS "id", m."name" AS "name", m."mentorId" AS "mentorId" FROM "Person" m WHERE m."mentorId" IS NOT NULL`).filter((x) => people.has(x.mentorId));
+  const mentees = (await read<{ id: string; name: string; mentorId: string }>(Prisma.sql`
+    SELECT m."id" AS "id", m."name" AS "name", m."mentorId" AS "mentorId" FROM "Person" m WHERE m."mentorId" IS NOT NULL`)).filter((x) => people.has(x.mentorId));
   await breathe();
   const calendar = await payrollCalendar(tx, month);
   // The month's sales of the scope's people and their trainees, summed by person and day in SQL,
@@ -117,13 +126,13 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   // themselves, so a week at a time did it five times over (5.2 s at 100,000 people, against 2.4).
   // As a job (the pane's Calculate) it runs in the job thread, where this long read holds up nobody's requests.
   type DaySales = { personId: string; day: string; amount: string; units: string; collected: string; margin: string };
-  const sales = await tx.$queryRaw<DaySales[]>`
+  const sales = await read<DaySales>(Prisma.sql`
       SELECT s."personId" AS "personId", substr(CAST(s."date" AS TEXT), 9, 2) AS "day", CAST(SUM(s."amountFen") AS TEXT) AS "amount", CAST(SUM(s."units") AS TEXT) AS "units",
              CAST(SUM(s."collectedFen") AS TEXT) AS "collected", CAST(SUM(s."marginFen") AS TEXT) AS "margin"
       FROM "SalesRecord" s
       WHERE s."date" >= ${start} AND s."date" < ${endExclusive}
         AND (s."personId" IN (${inScopeSql}) OR s."personId" IN (SELECT m."id" FROM "Person" m WHERE m."mentorId" IN (${inScopeSql})))
-      GROUP BY s."personId", substr(CAST(s."date" AS TEXT), 9, 2)`;
+      GROUP BY s."personId", substr(CAST(s."date" AS TEXT), 9, 2)`);
   await breathe();
   const attendance = await tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true, date: true } });
   await breathe();
