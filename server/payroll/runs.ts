@@ -4,7 +4,6 @@
  * run), return with a comment, mark paid, and an admin's audited reopen into
  * a new version. Every step checks the caller's revision and is audited.
  */
-import crypto from 'node:crypto';
 import type { Context } from '../graphql/context.ts';
 import { Prisma } from '../db/client.ts';
 import type { PayrollStatus, Role } from '../db/generated/sqlite/client/enums.ts';
@@ -18,8 +17,10 @@ import { readPayslips } from './read.ts';
 import { month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
 import { lockForTransaction } from '../db/advisory-lock.ts';
+import { transactionReads } from '../db/direct-read.ts';
 import { calculatePayslips } from './calculate-guarded.ts';
 import { CHUNK, payslipWriter, type PayslipRow } from './payslip-writer.ts';
+import { orderedIds } from './row-ids.ts';
 import { returnRefusal, SIGN_OFF, signRefusal } from './sign-off.ts';
 
 export { SIGN_OFF };
@@ -29,9 +30,9 @@ type Tx = Prisma.TransactionClient;
 /** People computed between two chances for other requests to run: about 30 ms of work. */
 const BREATH = 100;
 
-function rowOf(p: PersonInputs, slip: Payslip): PayslipRow {
+function rowOf(p: PersonInputs, slip: Payslip, id: () => string): PayslipRow {
   return {
-    id: crypto.randomUUID(),
+    id: id(),
     personId: p.personId,
     planCode: p.plan.code,
     planVersion: p.plan.version,
@@ -39,7 +40,7 @@ function rowOf(p: PersonInputs, slip: Payslip): PayslipRow {
     deductionsFen: slip.deductionsFen,
     netFen: slip.netFen,
     inputs: freezeInputs(p.inputs),
-    lines: slip.lines.map((l, position) => ({ id: crypto.randomUUID(), position, code: l.code, label: l.label, kind: l.kind, amountFen: l.amountFen, explanation: JSON.stringify(l.explanation) })),
+    lines: slip.lines.map((l, position) => ({ id: id(), position, code: l.code, label: l.label, kind: l.kind, amountFen: l.amountFen, explanation: JSON.stringify(l.explanation) })),
   };
 }
 
@@ -174,14 +175,16 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
       await requireUnlocked(tx, [month(run.month)], calendar, 'Calculating payroll');
       const people = await timed('gather', async () => {
-        const paid = await peoplePaid(tx, run.scopeUnit, run.month);
+        const read = transactionReads(ctx.prisma, tx);
+        const paid = await peoplePaid(tx, run.scopeUnit, run.month, read);
         await requireNobodyPaidTwice(tx, run, paid, 'scopeUnitId');
-        return gatherInputs(tx, run.scopeUnit, run.month, paid);
+        return gatherInputs(tx, run.scopeUnit, run.month, paid, read);
       });
       hooks.progress?.(0, people.length);
       await tx.payslip.deleteMany({ where: { runId: id } });
       const writer = await payslipWriter(ctx, tx, { portable: hooks.portable });
       const size = hooks.chunk ?? writer.people;
+      const nextId = orderedIds();
       // One chunk is written while the next is computed (PostgreSQL inserts in its own process;
       // on SQLite a write is done when write() returns).
       let writing: { done: Promise<void>; start: number; count: number } | null = null;
@@ -207,7 +210,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
               if (at > 0) await breathe();
               const part = chunk.slice(at, at + BREATH);
               const payslips = await calculatePayslips(tx, part);
-              out.push(...part.map((p, i) => rowOf(p, payslips[i]!)));
+              out.push(...part.map((p, i) => rowOf(p, payslips[i]!, nextId)));
             }
             return out;
           });
