@@ -11,7 +11,7 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { Prisma } from '../../server/db/client.ts';
-import { readRows } from '../../server/db/direct-read.ts';
+import { readRows, transactionReads } from '../../server/db/direct-read.ts';
 import { testProviders } from '../support/databases.ts';
 import { migratedDatabases } from '../support/migrated-database.ts';
 
@@ -112,5 +112,41 @@ describe.each(testProviders)('direct reads on %s', (provider) => {
     release();
     await expect(transaction).rejects.toThrow('rolled back');
     expect((await readRows<{ key: string }>(prisma, Prisma.sql`SELECT "key" FROM "Setting" ORDER BY "key"`)).map((r) => r.key)).toEqual(['before']);
+  });
+
+  it('inside a transaction see its own rows, as Prisma gives them (on SQLite on its own connection, without Prisma), and leave a declined query to Prisma', async () => {
+    const { prisma } = await database(provider);
+    await prisma.setting.create({ data: { key: 'before', value: '1' } });
+    const query = Prisma.sql`SELECT "key", "value" FROM "Setting" WHERE "key" >= ${'a'} ORDER BY "key"`;
+    const withDate = Prisma.sql`SELECT "key", "updatedAt" FROM "Setting" ORDER BY "key"`;
+    const seen = await prisma.$transaction(async (tx) => {
+      await tx.setting.create({ data: { key: 'uncommitted', value: '2' } });
+      const read = transactionReads(prisma, tx);
+      const viaPrisma = await tx.$queryRaw<Record<string, unknown>[]>(query);
+      const raw = vi.spyOn(tx, '$queryRaw');
+      const rows = await read(query);
+      const direct = raw.mock.calls.length;
+      const dated = await read<{ key: string; updatedAt: unknown }>(withDate);
+      const declined = raw.mock.calls.length - direct;
+      raw.mockRestore();
+      return { rows, viaPrisma, direct, dated, declined };
+    });
+    expect(seen.rows).toEqual(seen.viaPrisma);
+    expect(seen.rows).toEqual([
+      { key: 'before', value: '1' },
+      { key: 'uncommitted', value: '2' },
+    ]);
+    // SQLite reads on the transaction's connection; PostgreSQL through the transaction.
+    expect(seen.direct).toBe(provider === 'sqlite' ? 0 : 1);
+    expect(seen.dated.map((r) => r.key)).toEqual(['before', 'uncommitted']);
+    expect(seen.dated[0]!.updatedAt).toBeInstanceOf(Date);
+    expect(seen.declined).toBe(1);
+  });
+
+  it('refuse to read on SQLite outside a transaction', async () => {
+    const { prisma } = await database(provider);
+    const read = transactionReads(prisma, prisma);
+    if (provider === 'sqlite') await expect(read(Prisma.sql`SELECT 1 AS "one"`)).rejects.toThrow(/only inside a transaction/);
+    else expect(await read(Prisma.sql`SELECT 1 AS "one"`)).toEqual([{ one: 1 }]);
   });
 });
