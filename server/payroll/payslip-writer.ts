@@ -98,8 +98,8 @@ export const copyRow = (values: readonly unknown[]) => `${values.map(copyText).j
  * parse and no value to bind. Measured on 9,107 payslips and 52,008 lines it
  * took 1.7 s where multi-row INSERTs with bound values took 2.4 s and arrays
  * through unnest longer (an array literal escapes every quote of the JSON
- * texts). Both tables' COPYs are queued at once and awaited by the caller, so
- * the next chunk is computed while PostgreSQL takes this one.
+ * texts). The caller awaits a chunk's two COPYs only before writing the
+ * next, so the next chunk is computed while PostgreSQL takes this one.
  */
 function copyWriter(connection: pg.PoolClient, copyFrom: typeof import('pg-copy-streams').from): PayslipWriter {
   const copy = (sql: string, text: AsyncIterable<string>) => pipeline(Readable.from(text), connection.query(copyFrom(sql)));
@@ -117,10 +117,9 @@ function copyWriter(connection: pg.PoolClient, copyFrom: typeof import('pg-copy-
       }
       const slips = text((slice) => slice.map((r) => copyRow([r.id, runId, r.personId, r.planCode, r.planVersion, r.grossFen, r.deductionsFen, r.netFen, r.inputs])));
       const lines = text((slice) => slice.flatMap((r) => r.lines.map((l) => copyRow([l.id, r.id, l.position, l.code, l.label, l.kind, l.amountFen, l.explanation]))));
-      await Promise.all([
-        copy('COPY "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") FROM STDIN', slips),
-        copy('COPY "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") FROM STDIN', lines),
-      ]);
+      // One after the other: a pg client takes one query at a time (queueing a second is deprecated, and gone in pg 9).
+      await copy('COPY "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") FROM STDIN', slips);
+      await copy('COPY "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") FROM STDIN', lines);
     },
   };
 }
