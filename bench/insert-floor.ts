@@ -4,11 +4,13 @@
  * Prisma and no computation. SQLite: better-sqlite3 prepared statements, one
  * run a row. PostgreSQL: COPY through pg-copy-streams. In one transaction
  * that deletes the run's rows (untimed), inserts them again (`insertMs`, the
- * issue's floor) and commits (`commitMs`, which the run pays too: on SQLite
- * the WAL write and its checkpoint). The rows are the same, ids included,
- * so the run is left as it was.
+ * issue's floor) and commits (`commitMs`, which the run pays too). On
+ * SQLite the connection checkpoints when asked, as the job thread's does,
+ * so the commit is the commit alone, and the checkpoint after it is timed
+ * apart (`checkpointMs`). The rows are the same, ids included, so the run
+ * is left as it was.
  */
-import { PAGE_CACHE } from '../server/db/native-sqlite.ts';
+import { PAGE_CACHE, setCheckpoints } from '../server/db/native-sqlite.ts';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -27,6 +29,8 @@ export interface WriteFloor {
   insertMs: number;
   /** Committing them. */
   commitMs: number;
+  /** SQLite: the checkpoint after the commit. */
+  checkpointMs?: number;
 }
 
 export async function writeFloor(provider: Provider, url: string, runId: string): Promise<WriteFloor> {
@@ -39,6 +43,7 @@ function sqliteFloor(url: string, runId: string): WriteFloor {
   db.pragma('foreign_keys = ON');
   // The server's page cache (native-sqlite.ts): the floor on the same footing as the run.
   db.pragma(`cache_size = ${PAGE_CACHE}`);
+  setCheckpoints(db, 'when-asked');
   try {
     const slips = db.prepare(`SELECT ${quoted(SLIP_COLUMNS)} FROM "Payslip" WHERE "runId" = ?`).raw().all(runId) as unknown[][];
     const lines = db.prepare(`SELECT ${quoted(LINE_COLUMNS.map((c) => c))} FROM "PayslipLine" WHERE "payslipId" IN (SELECT "id" FROM "Payslip" WHERE "runId" = ?)`).raw().all(runId) as unknown[][];
@@ -53,7 +58,10 @@ function sqliteFloor(url: string, runId: string): WriteFloor {
       const insertMs = performance.now() - t0;
       const t1 = performance.now();
       db.exec('COMMIT');
-      return { insertMs, commitMs: performance.now() - t1 };
+      const commitMs = performance.now() - t1;
+      const t2 = performance.now();
+      db.pragma('wal_checkpoint(PASSIVE)');
+      return { insertMs, commitMs, checkpointMs: performance.now() - t2 };
     } finally {
       if (db.inTransaction) db.exec('ROLLBACK');
     }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/sqlite/client/client.ts';
 import { defaultSqliteUrl, providerOf, type Provider } from './providers.ts';
-import { serialisedAdapterFactory, type HoldWriter } from './serialised-adapter.ts';
+import { serialisedAdapterFactory, type Holder, type HoldWriter } from './serialised-adapter.ts';
 import { connectionOf, readConnection, tuneConnection, registerSqliteConnection, setCheckpoints, type Checkpoints, type SqliteConnection } from './native-sqlite.ts';
 import { registerPgPool, trackedPool } from './native-pg.ts';
 import { rememberAdapter } from './direct-read.ts';
@@ -47,6 +47,7 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     fs.mkdirSync(path.dirname(file), { recursive: true });
     let connection: SqliteConnection | null = null;
     let hold: HoldWriter | null = null;
+    let holder: Holder | null = null;
     let reader: SqliteConnection | null = null;
     const direct = rememberAdapter(serialisedAdapterFactory(
       new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }),
@@ -62,10 +63,11 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
         return read;
       },
       (h) => (hold = h),
+      (h) => (holder = h),
     ), 'sqlite', () => (reader?.open ? reader : null));
     prisma = new PrismaClient({ adapter: direct.factory });
     direct.register(prisma);
-    registerSqliteConnection(prisma, () => connection, () => hold);
+    registerSqliteConnection(prisma, () => connection, () => hold, () => holder);
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   } else {
@@ -93,8 +95,9 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
 async function openPostgres(url: string, { readOnly, max = 10, prepared = true }: { readOnly: boolean; max?: number; prepared?: boolean }): Promise<Db> {
   const { connectionString, schema } = splitPgSchema(url);
   // Raw SQL (the roster query) names tables unqualified: point search_path at the schema too.
-  const settings = [...(schema ? [`-c search_path="${schema.replace(/"/g, '""')}"`] : []), ...(readOnly ? ['-c default_transaction_read_only=on'] : [])];
-  const options = settings.length ? settings.join(' ') : undefined;
+  // Raw SQL also reads dates as text (a day is the first ten characters): ISO, whatever the server's DateStyle.
+  const settings = [...(schema ? [`-c search_path="${schema.replace(/"/g, '""')}"`] : []), '-c DateStyle=ISO', ...(readOnly ? ['-c default_transaction_read_only=on'] : [])];
+  const options = settings.join(' ');
   const [{ PrismaPg }, { PrismaClient: PgPrismaClient }, { default: pgModule }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts'), import('pg')]);
   const pool = trackedPool(pgModule, { connectionString, max, options }, { prepared });
   const direct = rememberAdapter(new PrismaPg(pool.pool, { ...(schema ? { schema } : {}), disposeExternalPool: true }), 'postgresql');

@@ -18,7 +18,7 @@
 import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Prisma } from './client.ts';
 import type { Provider } from './providers.ts';
-import { readWithout, sqliteConnection, type SqliteConnection } from './native-sqlite.ts';
+import { readWithout, sqliteTransaction, type SqliteConnection } from './native-sqlite.ts';
 import { rowObjects } from './raw-values.ts';
 
 interface Direct {
@@ -105,8 +105,8 @@ export async function readRows<T extends Record<string, unknown>>(prisma: { $que
 export type ReadRows = <T extends Record<string, unknown>>(query: Prisma.Sql) => Promise<T[]>;
 
 /**
- * Reads inside one of `prisma`'s interactive transactions `tx`, seeing its
- * own uncommitted writes. On SQLite each runs on the transaction's
+ * Reads inside one of `prisma`'s interactive transactions `tx` (made within
+ * its callback), seeing its own uncommitted writes. On SQLite each runs on the transaction's
  * connection itself (readWithout: no query compiled in Prisma's WebAssembly
  * and no value mapped through its client, which cost a payroll run's
  * gathering of 10,000 people's inputs about as much as SQLite's own work);
@@ -116,9 +116,10 @@ export type ReadRows = <T extends Record<string, unknown>>(query: Prisma.Sql) =>
  * every query on PostgreSQL, goes through `tx`.
  */
 export function transactionReads(prisma: object, tx: { $queryRaw<R>(query: Prisma.Sql): Promise<R> }): ReadRows {
+  const transaction = sqliteTransaction(prisma);
   return async <T extends Record<string, unknown>>(query: Prisma.Sql) => {
-    const connection = sqliteConnection(prisma);
-    const rows = connection ? readWithout(connection, query.sql, query.values.map(checked)) : null;
+    transaction?.check();
+    const rows = transaction ? readWithout(transaction.connection, query.sql, query.values.map(checked)) : null;
     return rows ? (rows as T[]) : tx.$queryRaw<T[]>(query);
   };
 }

@@ -19,6 +19,8 @@ export interface TrackedPool {
   pool: pg.Pool;
   /** The checked-out client connected to this server process, if any. */
   checkedOut(pid: number): pg.PoolClient | undefined;
+  /** Which checkout of the client this is: it changes when the client goes back to the pool and again when it is next taken. */
+  lease(client: pg.PoolClient): number | undefined;
 }
 
 /** Distinct statements kept prepared on each connection (beyond this, statements go unnamed as before). */
@@ -101,6 +103,7 @@ function preparingClient(pgModule: PgModule): typeof pg.Client {
 /** A pg.Pool (a subclass, as PrismaPg requires) that keeps its checked-out clients by server process id. */
 export function trackedPool(pgModule: PgModule, config: pg.PoolConfig, { prepared = true }: { prepared?: boolean } = {}): TrackedPool {
   const byPid = new Map<number, pg.PoolClient>();
+  const leases = new WeakMap<pg.PoolClient, number>();
   class Pool extends pgModule.Pool {
     override async connect(...args: unknown[]) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -109,16 +112,18 @@ export function trackedPool(pgModule: PgModule, config: pg.PoolConfig, { prepare
       const pid = (client as unknown as { processID?: number }).processID;
       if (typeof pid !== 'number') return client;
       byPid.set(pid, client);
+      leases.set(client, (leases.get(client) ?? 0) + 1);
       const release = client.release;
       client.release = (error?: Error | boolean) => {
         if (byPid.get(pid) === client) byPid.delete(pid);
+        leases.set(client, (leases.get(client) ?? 0) + 1);
         return release.call(client, error);
       };
       return client;
     }
   }
   const pool = new Pool(prepared ? { Client: preparingClient(pgModule), ...config } : config);
-  return { pool, checkedOut: (pid) => byPid.get(pid) };
+  return { pool, checkedOut: (pid) => byPid.get(pid), lease: (client) => leases.get(client) };
 }
 
 const pools = new WeakMap<object, TrackedPool>();
@@ -129,8 +134,27 @@ export function registerPgPool(prisma: object, pool: TrackedPool) {
 
 /** The connection of the transaction `tx` of this client, or null (SQLite, or a pool not ours). */
 export async function pgConnection(prisma: object, tx: Tx): Promise<pg.PoolClient | null> {
+  return (await pgTransaction(prisma, tx))?.client ?? null;
+}
+
+/**
+ * The connection of the transaction `tx`, as long as the transaction holds
+ * it: check() refuses once the client has gone back to the pool (Prisma
+ * rolls back a transaction that outlives its timeout while its callback
+ * still runs; a COPY sent after that would commit on its own, or in
+ * another request's transaction).
+ */
+export async function pgTransaction(prisma: object, tx: Tx): Promise<{ client: pg.PoolClient; check(): void } | null> {
   const tracked = pools.get(prisma);
   if (!tracked) return null;
   const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
-  return (row && tracked.checkedOut(Number(row.pid))) ?? null;
+  const client = row ? tracked.checkedOut(Number(row.pid)) : undefined;
+  if (!client) return null;
+  const lease = tracked.lease(client);
+  return {
+    client,
+    check() {
+      if (tracked.lease(client) !== lease) throw new Error('The transaction has ended (rolled back after its timeout?); nothing more is written in it');
+    },
+  };
 }

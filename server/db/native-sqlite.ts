@@ -11,7 +11,7 @@
  * statements run here belong to the transaction and nothing interleaves.
  */
 import { ColumnTypeEnum, type ColumnType, type SqlDriverAdapter, type SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { HoldWriter, ReadConnection } from './serialised-adapter.ts';
+import type { Holder, HoldWriter, ReadConnection } from './serialised-adapter.ts';
 import { rowObjects } from './raw-values.ts';
 
 /** The part of better-sqlite3's Database used here. */
@@ -37,10 +37,12 @@ export function connectionOf(adapter: SqlDriverAdapter): SqliteConnection | null
 }
 
 const holds = new WeakMap<object, () => HoldWriter | null>();
+const holders = new WeakMap<object, () => Holder | null>();
 
-export function registerSqliteConnection(prisma: object, connection: () => SqliteConnection | null, hold?: () => HoldWriter | null) {
+export function registerSqliteConnection(prisma: object, connection: () => SqliteConnection | null, hold?: () => HoldWriter | null, holder?: () => Holder | null) {
   connections.set(prisma, connection);
   if (hold) holds.set(prisma, hold);
+  if (holder) holders.set(prisma, holder);
 }
 
 /**
@@ -61,6 +63,34 @@ export function sqliteConnection(prisma: object): SqliteConnection | null {
   const connection = connections.get(prisma)?.() ?? null;
   if (connection && !connection.inTransaction) throw new Error('The SQLite connection is used directly only inside a transaction');
   return connection;
+}
+
+/** The connection of the transaction that holds it now, as long as that transaction lasts. */
+export interface SqliteTransaction {
+  connection: SqliteConnection;
+  /** Refuses once the transaction that held the connection at the start has ended (committed, rolled back, timed out). */
+  check(): void;
+}
+
+/**
+ * The connection for direct use inside the transaction that holds it now
+ * (call from within that transaction's callback), or null as for
+ * sqliteConnection. Call check() before each use: Prisma rolls back a
+ * transaction that outlives its timeout while the callback still runs, and
+ * a statement run after that would commit on its own or land in the next
+ * holder's transaction.
+ */
+export function sqliteTransaction(prisma: object): SqliteTransaction | null {
+  const connection = sqliteConnection(prisma);
+  if (!connection) return null;
+  const holder = holders.get(prisma)?.() ?? null;
+  const mine = holder?.() ?? null;
+  return {
+    connection,
+    check() {
+      if (!connection.inTransaction || (holder && holder() !== mine)) throw new Error('The transaction has ended (rolled back after its timeout?); nothing more is written or read in it');
+    },
+  };
 }
 
 /** Statements kept prepared per connection: Prisma's SQL repeats, and preparing is a large part of a small query's cost. */
@@ -99,7 +129,8 @@ export function tuneConnection(connection: SqliteConnection): void {
  * commit that takes the log past 1,000 pages does it, and whoever waits for
  * that commit waits for it too (70–80 ms after a 10,000-person payroll run,
  * whose log is 43 MB). 'when-asked': never at a commit; the owner calls
- * checkpoint() when nobody waits (the job thread, after each job).
+ * checkpoint() after the work whose outcome others wait for (the job
+ * thread, after each job).
  */
 export type Checkpoints = 'on-commit' | 'when-asked';
 
@@ -107,17 +138,25 @@ export function setCheckpoints(connection: SqliteConnection, checkpoints: Checkp
   connection.pragma(`wal_autocheckpoint = ${checkpoints === 'when-asked' ? 0 : 1000}`);
 }
 
+/** What a checkpoint did: pages in the log, and how many of them are now in the database file. */
+export interface Checkpointed {
+  log: number;
+  checkpointed: number;
+}
+
 /**
  * Copies the log back into the database file now, as far as no reader still
- * needs it (PASSIVE: it neither waits for nor blocks anyone). Skipped while
- * the connection is in a transaction, and on a client without a SQLite
- * connection (PostgreSQL). Returns whether it ran.
+ * needs it (PASSIVE: it neither waits for nor blocks anyone; pages a reader
+ * still needs stay in the log, and the next checkpoint, or the next commit
+ * of a connection that checkpoints on commit, copies them). Null when it
+ * did not run: inside a transaction of the connection (SQLite refuses it
+ * there), or for a client without a SQLite connection (PostgreSQL).
  */
-export function checkpoint(prisma: object): boolean {
+export function checkpoint(prisma: object): Checkpointed | null {
   const connection = connections.get(prisma)?.() ?? null;
-  if (!connection || !connection.open || connection.inTransaction) return false;
-  connection.pragma('wal_checkpoint(PASSIVE)');
-  return true;
+  if (!connection || !connection.open || connection.inTransaction) return null;
+  const [result] = connection.pragma('wal_checkpoint(PASSIVE)') as { busy: number | bigint; log: number | bigint; checkpointed: number | bigint }[];
+  return { log: Number(result?.log ?? 0), checkpointed: Number(result?.checkpointed ?? 0) };
 }
 
 /**
@@ -264,11 +303,13 @@ interface DirectRead {
 const directReads = new WeakMap<object, Map<string, DirectRead | null>>();
 
 /**
- * A read-only statement run on the reader connection (readConnection)
- * itself, without the driver adapter: the adapter asks SQLite for the
- * statement's columns on every query, turns each integer to text and back,
- * and awaits a lock that a read on the reader never needs. Values as
- * Prisma's raw query gives them (raw-values.ts). The connection is query-only, sees the last commit (WAL), and
+ * A read-only statement run on a connection itself, without the driver
+ * adapter: the adapter asks SQLite for the statement's columns on every
+ * query, turns each integer to text and back, and awaits a lock that such a
+ * read never needs. Values as Prisma's raw query gives them (raw-values.ts).
+ * The connection is either the query-only reader (readConnection), which
+ * sees the last commit (WAL), or a transaction's own (direct-read.ts
+ * transactionReads), which sees that transaction's writes too.
  * better-sqlite3 runs the statement to its end before returning, so nothing
  * interleaves with it. Null where the adapter must read it: a column or value
  * it converts itself (dates, decimals, bytes), a statement that writes, or

@@ -41,8 +41,21 @@ export interface ReadConnection {
 /** Holds the connection for a writer elsewhere (the SQLite job thread): this process's writes wait, its reads go to the reader. */
 export type HoldWriter = () => Promise<() => void>;
 
-function serialiseAdapter(inner: SqlDriverAdapter, reader?: ReadConnection, onHold?: (hold: HoldWriter) => void): SqlDriverAdapter {
+/**
+ * The transaction that holds the connection now: a token of its own for
+ * each transaction, null between them. Code that uses the connection
+ * directly inside a transaction (native-sqlite.ts sqliteTransaction) takes
+ * the token when it starts and checks it before each use: once Prisma has
+ * ended the transaction (a timeout rolls it back while its callback still
+ * runs), a statement would otherwise commit on its own or land in the next
+ * holder's transaction.
+ */
+export type Holder = () => object | null;
+
+function serialiseAdapter(inner: SqlDriverAdapter, reader?: ReadConnection, onHold?: (hold: HoldWriter) => void, onHolder?: (holder: Holder) => void): SqlDriverAdapter {
   const mutex = new Mutex();
+  let holder: object | null = null;
+  onHolder?.(() => holder);
   // Transactions holding the connection or waiting for it: while there are any, reads go to the reader.
   let transactions = 0;
   const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -80,8 +93,12 @@ function serialiseAdapter(inner: SqlDriverAdapter, reader?: ReadConnection, onHo
         release();
         throw error;
       }
+      const token = {};
+      holder = token;
       let done = false;
       const finish = async (end: () => Promise<void>) => {
+        // Ended from here on, whatever COMMIT or ROLLBACK then says.
+        if (holder === token) holder = null;
         try {
           await end();
         } finally {
@@ -121,13 +138,15 @@ function serialiseAdapter(inner: SqlDriverAdapter, reader?: ReadConnection, onHo
 /**
  * `onConnect` sees the inner adapter once it is connected (native-sqlite.ts
  * takes its connection); `read` opens the reader connection, if any;
- * `onHold` receives the function that holds the connection for a writer elsewhere.
+ * `onHold` receives the function that holds the connection for a writer elsewhere;
+ * `onHolder` the one that tells which transaction holds it now.
  */
 export function serialisedAdapterFactory(
   inner: SqlDriverAdapterFactory,
   onConnect?: (adapter: SqlDriverAdapter) => void,
   read?: () => Promise<ReadConnection | undefined>,
   onHold?: (hold: HoldWriter) => void,
+  onHolder?: (holder: Holder) => void,
 ): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
@@ -135,7 +154,7 @@ export function serialisedAdapterFactory(
     connect: async () => {
       const adapter = await inner.connect();
       onConnect?.(adapter);
-      return serialiseAdapter(adapter, await read?.(), onHold);
+      return serialiseAdapter(adapter, await read?.(), onHold, onHolder);
     },
   };
 }

@@ -5,13 +5,10 @@
  * BAD_USER_INPUT naming the employee number, instead of an internal error
  * mid-run.
  */
-import type { Prisma } from '../db/client.ts';
 import { calculatePayslip, type Payslip } from '../../schema/compensation.ts';
 import { MAX_FEN, formatMoney, isFenInRange } from '../../schema/money.ts';
 import { dynamicClientError } from '../errors.ts';
 import type { PersonInputs } from './inputs.ts';
-
-type Tx = Prisma.TransactionClient;
 
 class PersonCalculationError extends Error {
   constructor(
@@ -38,14 +35,17 @@ function calculateOne(p: PersonInputs): Payslip {
   return slip;
 }
 
-/** Every person's payslip, in order; refuses with the first person whose data cannot be calculated. */
-export async function calculatePayslips(tx: Tx, people: PersonInputs[]): Promise<Payslip[]> {
+/**
+ * Every person's payslip, in order; refuses with the first person whose data
+ * cannot be calculated. No query: on PostgreSQL the run's connection may
+ * still be taking the previous chunk's COPY.
+ */
+export function calculatePayslips(people: PersonInputs[]): Payslip[] {
   try {
     return people.map(calculateOne);
   } catch (error) {
     if (!(error instanceof PersonCalculationError)) throw error;
-    const person = await tx.person.findUnique({ where: { id: error.personId }, select: { employeeNo: true } });
-    const employeeNo = person?.employeeNo ?? error.personId;
+    const employeeNo = people.find((p) => p.personId === error.personId)?.employeeNo ?? error.personId;
     throw dynamicClientError('BAD_USER_INPUT', `The payroll cannot be calculated for employee ${employeeNo}: ${error.detail}. Nothing was saved.`, {
       field: 'payslips',
       reason: error.reason,

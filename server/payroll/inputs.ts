@@ -23,6 +23,8 @@ type Tx = Prisma.TransactionClient;
 
 export interface PersonInputs {
   personId: string;
+  /** Names the person in a refusal (not frozen with the payslip). */
+  employeeNo: string;
   inputs: PayInputs;
   plan: ResolvedPlan;
 }
@@ -211,6 +213,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     const att = summaries.get(id);
     out.push({
       personId: id,
+      employeeNo: p.employeeNo,
       plan,
       inputs: {
         month,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseSnapshot, startTestServer, type TestServer } from '../../test/support/harness.ts';
 import { testProviders } from '../../test/support/databases.ts';
 import { calculateRun, createRun, recheckRun } from './runs.ts';
-import { payslipWriter } from './payslip-writer.ts';
+import { payslipWriter, type PayslipRow, type PayslipWriter } from './payslip-writer.ts';
 import { readPayslips } from './read.ts';
 import { thawInputs } from './inputs.ts';
 import { createThrottle } from '../auth/throttle.ts';
@@ -46,9 +46,12 @@ describe.each(testProviders)('payslip writers on %s', (provider) => {
     const reason = 'tab\there, line\nbreak, back\\slash \\N, "quoted", 回车\r 奖励';
     await s.db.prisma.payAdjustment.create({ data: { personId: person.id, month: '2026-02', amountFen: 12_345n, reason, approvedBy: 'director' } });
     const run = await createRun(ctx, '2026-02', unitId);
-    const fast = await calculateRun(ctx, run.id, run.revision, { chunk: 4 });
+    const progress: [number, number][] = [];
+    const fast = await calculateRun(ctx, run.id, run.revision, { chunk: 4, progress: (done, total) => progress.push([done, total]) });
     const written = await contents(run.id);
     expect(written.length).toBeGreaterThan(8); // three chunks or more
+    // Progress every 2,000 people however small the chunks: here at the start and at the end only.
+    expect(progress).toEqual([[0, written.length], [written.length, written.length]]);
     const mine = written.find((p) => p.personId === person.id)!;
     expect(thawInputs(mine.inputs).adjustments.map((a) => a.reason)).toEqual([reason]);
     expect(mine.lines.some((l) => String(l[5]).includes(JSON.stringify(reason).slice(1, -1)))).toBe(true);
@@ -77,5 +80,34 @@ describe.each(testProviders)('payslip writers on %s', (provider) => {
     const done = await calculateRun(ctx, run.id, run.revision);
     expect(done.status).toBe('CALCULATED');
     expect(await s.db.prisma.payslip.count({ where: { runId: run.id } })).toBeGreaterThan(7);
+  });
+
+  it('refuses to write once its transaction has ended (rolled back after its timeout): neither on its own nor in the next transaction', async () => {
+    // A row the database would take: a real run and person.
+    const unit = (await s.db.prisma.orgUnit.findMany({ where: { kind: 'AREA' }, orderBy: { path: 'asc' } }))[2]!;
+    const run = await createRun(ctx, '2026-01', unit.id);
+    const person = await s.db.prisma.person.findFirstOrThrow({ orderBy: { employeeNo: 'asc' } });
+    const row: PayslipRow = { id: 'late', personId: person.id, planCode: 'P', planVersion: 1, grossFen: 1n, deductionsFen: 0n, netFen: 1n, inputs: '{}', lines: [] };
+    const before = await databaseSnapshot(s.db);
+    let writer!: PayslipWriter;
+    let late!: Promise<unknown>;
+    const timedOut = s.db.prisma.$transaction(
+      async (tx) => {
+        writer = await payslipWriter(ctx, tx);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        // Still running after Prisma rolled the transaction back.
+        late = writer.write(run.id, [row]).catch((e: unknown) => e);
+      },
+      { timeout: 150 },
+    );
+    await expect(timedOut).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(String(await late)).toMatch(/transaction has ended/);
+    // Another transaction holds the connection now (on PostgreSQL, perhaps the same client again).
+    await s.db.prisma.$transaction(async () => {
+      await expect(writer.write(run.id, [row])).rejects.toThrow(/transaction has ended/);
+    });
+    await expect(writer.write(run.id, [row])).rejects.toThrow(/transaction has ended/);
+    expect(await databaseSnapshot(s.db)).toBe(before);
   });
 });

@@ -12,8 +12,8 @@
 import { Prisma } from '../db/client.ts';
 import type { Context } from '../graphql/context.ts';
 import { providerOf } from '../db/providers.ts';
-import { sqliteConnection, type SqliteConnection } from '../db/native-sqlite.ts';
-import { pgConnection } from '../db/native-pg.ts';
+import { sqliteTransaction, type SqliteTransaction } from '../db/native-sqlite.ts';
+import { pgTransaction } from '../db/native-pg.ts';
 import { breathe } from '../breathe.ts';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -70,7 +70,7 @@ export const SLICE = 100;
 const SLIP_SQL = 'INSERT INTO "Payslip" ("id", "runId", "personId", "planCode", "planVersion", "grossFen", "deductionsFen", "netFen", "inputs") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const LINE_SQL = 'INSERT INTO "PayslipLine" ("id", "payslipId", "position", "code", "label", "kind", "amountFen", "explanation") VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
-function preparedWriter(connection: SqliteConnection): PayslipWriter {
+function preparedWriter({ connection, check }: SqliteTransaction): PayslipWriter {
   const slip = connection.prepare(SLIP_SQL);
   const line = connection.prepare(LINE_SQL);
   return {
@@ -80,6 +80,7 @@ function preparedWriter(connection: SqliteConnection): PayslipWriter {
       for (let at = 0; at < rows.length; at += BREATH) {
         // The connection is this transaction's; other requests' reads go to the reader connection meanwhile.
         if (at > 0) await breathe();
+        check();
         const slice = rows.slice(at, at + BREATH);
         for (const r of slice) slip.run(r.id, runId, r.personId, r.planCode, r.planVersion, r.grossFen, r.deductionsFen, r.netFen, r.inputs);
         for (const r of slice) for (const l of r.lines) line.run(l.id, r.id, l.position, l.code, l.label, l.kind, l.amountFen, l.explanation);
@@ -101,8 +102,11 @@ export const copyRow = (values: readonly unknown[]) => `${values.map(copyText).j
  * texts). The caller awaits a chunk's two COPYs only before writing the
  * next, so the next chunk is computed while PostgreSQL takes this one.
  */
-function copyWriter(connection: pg.PoolClient, copyFrom: typeof import('pg-copy-streams').from): PayslipWriter {
-  const copy = (sql: string, text: AsyncIterable<string>) => pipeline(Readable.from(text), connection.query(copyFrom(sql)));
+function copyWriter({ client: connection, check }: { client: pg.PoolClient; check(): void }, copyFrom: typeof import('pg-copy-streams').from): PayslipWriter {
+  const copy = (sql: string, text: AsyncIterable<string>) => {
+    check();
+    return pipeline(Readable.from(text), connection.query(copyFrom(sql)));
+  };
   return {
     method: 'postgresql-copy',
     people: CHUNK,
@@ -150,10 +154,10 @@ function multiRowWriter(tx: Tx): PayslipWriter {
 export async function payslipWriter(ctx: Pick<Context, 'prisma' | 'config'>, tx: Tx, options: { portable?: boolean } = {}): Promise<PayslipWriter> {
   if (options.portable) return multiRowWriter(tx);
   if (providerOf(ctx.config.databaseUrl) === 'postgresql') {
-    const connection = await pgConnection(ctx.prisma, tx);
+    const transaction = await pgTransaction(ctx.prisma, tx);
     // Loaded with the first PostgreSQL run, not at start.
-    return connection ? copyWriter(connection, (await import('pg-copy-streams')).from) : multiRowWriter(tx);
+    return transaction ? copyWriter(transaction, (await import('pg-copy-streams')).from) : multiRowWriter(tx);
   }
-  const connection = sqliteConnection(ctx.prisma);
-  return connection ? preparedWriter(connection) : multiRowWriter(tx);
+  const transaction = sqliteTransaction(ctx.prisma);
+  return transaction ? preparedWriter(transaction) : multiRowWriter(tx);
 }

@@ -1,7 +1,8 @@
 /**
  * A payroll run's row ids (row-ids.ts): valid UUIDv7, each larger than the
  * one before (also within one millisecond, across a clock that goes back,
- * and past the counter's end), and unique between two sources at once.
+ * and past the counter's end), and unique between two sources at once
+ * even when their counters agree.
  */
 import { describe, expect, it } from 'vitest';
 import { validate, version } from 'uuid';
@@ -33,9 +34,9 @@ describe('payroll row ids', () => {
     expect(ids.map((id) => parseInt(id.replace('-', '').slice(0, 12), 16))).toEqual([5000, 5000, 5001, 5001]);
   });
 
-  it('from two sources at the same moment never collide', () => {
-    const a = orderedIds({ now: () => 7000 });
-    const b = orderedIds({ now: () => 7000 });
+  it('from two sources at the same moment, counting from the same start, still differ by their random bits', () => {
+    const a = orderedIds({ now: () => 7000, firstSeq: 12345 });
+    const b = orderedIds({ now: () => 7000, firstSeq: 12345 });
     const all = new Set([...Array.from({ length: 20_000 }, a), ...Array.from({ length: 20_000 }, b)]);
     expect(all.size).toBe(40_000);
   });

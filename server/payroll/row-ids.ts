@@ -33,7 +33,7 @@ export function orderedIds({ now = Date.now, firstSeq }: { now?: () => number; f
     const random = pool.subarray(at, (at += 16));
     const time = now();
     if (msecs === -Infinity) {
-      // A random start below 2^30: room for a billion ids before the counter wraps.
+      // A random start below 2^30: room for three billion ids before the counter wraps.
       seq = firstSeq ?? ((random[6]! & 0x3f) << 24) | (random[7]! << 16) | (random[8]! << 8) | random[9]!;
       msecs = time;
     } else if (seq === 0xffffffff) {

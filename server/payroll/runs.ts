@@ -209,7 +209,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
             for (let at = 0; at < chunk.length; at += BREATH) {
               if (at > 0) await breathe();
               const part = chunk.slice(at, at + BREATH);
-              const payslips = await calculatePayslips(tx, part);
+              const payslips = calculatePayslips(part);
               out.push(...part.map((p, i) => rowOf(p, payslips[i]!, nextId)));
             }
             return out;

@@ -143,10 +143,23 @@ describe.each(testProviders)('direct reads on %s', (provider) => {
     expect(seen.declined).toBe(1);
   });
 
-  it('refuse to read on SQLite outside a transaction', async () => {
+  it('refuse to read on SQLite outside a transaction, or once it has ended', async () => {
     const { prisma } = await database(provider);
-    const read = transactionReads(prisma, prisma);
-    if (provider === 'sqlite') await expect(read(Prisma.sql`SELECT 1 AS "one"`)).rejects.toThrow(/only inside a transaction/);
-    else expect(await read(Prisma.sql`SELECT 1 AS "one"`)).toEqual([{ one: 1 }]);
+    if (provider === 'sqlite') expect(() => transactionReads(prisma, prisma)).toThrow(/only inside a transaction/);
+    else expect(await transactionReads(prisma, prisma)(Prisma.sql`SELECT 1 AS "one"`)).toEqual([{ one: 1 }]);
+    let late!: Promise<unknown>;
+    const timedOut = prisma.$transaction(
+      async (tx) => {
+        const read = transactionReads(prisma, tx);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        late = read(Prisma.sql`SELECT 1 AS "one"`).catch((e: unknown) => e);
+      },
+      { timeout: 150 },
+    );
+    await expect(timedOut).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // SQLite: refused before it reads; PostgreSQL: Prisma refuses the closed transaction itself.
+    expect(await late).toBeInstanceOf(Error);
+    if (provider === 'sqlite') expect(String(await late)).toMatch(/transaction has ended/);
   });
 });
