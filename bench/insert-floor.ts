@@ -10,7 +10,7 @@
  * apart (`checkpointMs`). The rows are the same, ids included, so the run
  * is left as it was.
  */
-import { PAGE_CACHE, setCheckpoints } from '../server/db/native-sqlite.ts';
+import { checkpointConnection, PAGE_CACHE, setCheckpoints } from '../server/db/native-sqlite.ts';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -60,7 +60,7 @@ function sqliteFloor(url: string, runId: string): WriteFloor {
       db.exec('COMMIT');
       const commitMs = performance.now() - t1;
       const t2 = performance.now();
-      db.pragma('wal_checkpoint(PASSIVE)');
+      checkpointConnection(db);
       return { insertMs, commitMs, checkpointMs: performance.now() - t2 };
     } finally {
       if (db.inTransaction) db.exec('ROLLBACK');

@@ -55,6 +55,15 @@ function heldRead(s: SessionState = state()) {
 }
 const nextTurn = () => new Promise((r) => setTimeout(r, 0));
 
+/** A lookup of h1 whose read began before a logout that then commits in this process; the read is still held. */
+async function readBeganBeforeChange(cache: SessionCache) {
+  const read = heldRead(); // read before the logout committed
+  const pending = cache.resolve('h1', read.load);
+  await nextTurn();
+  accessChangedHere(); // the logout commits
+  return { read, pending };
+}
+
 describe('session cache', () => {
   it('reads a token once, then answers from memory until the entry is ttlMs old', async () => {
     const t = setup({ ttlMs: 5000, checkMs: 60_000 });
@@ -111,10 +120,7 @@ describe('session cache', () => {
 
   it('does not keep what a lookup read before a change it finished after', async () => {
     const t = setup({ ttlMs: 60_000, checkMs: 60_000 });
-    const read = heldRead(); // read before the logout committed
-    const slow = t.cache.resolve('h1', read.load);
-    await nextTurn();
-    accessChangedHere(); // the logout commits
+    const { read, pending: slow } = await readBeganBeforeChange(t.cache);
     read.release();
     await slow;
     const revoked = state({ revokedAt: new Date() });
@@ -166,10 +172,7 @@ describe('session cache', () => {
 
   it('does not hand a read begun before a change in this process to a request made after it', async () => {
     const t = setup({ ttlMs: 60_000, checkMs: 60_000 });
-    const read = heldRead(); // read before the logout committed
-    const before = t.cache.resolve('h1', read.load);
-    await nextTurn();
-    accessChangedHere(); // the logout commits
+    const { read, pending: before } = await readBeganBeforeChange(t.cache);
     const revoked = state({ revokedAt: new Date() });
     const after = t.cache.resolve('h1', t.load(revoked));
     read.release();

@@ -104,6 +104,7 @@ function preparingClient(pgModule: PgModule): typeof pg.Client {
 export function trackedPool(pgModule: PgModule, config: pg.PoolConfig, { prepared = true }: { prepared?: boolean } = {}): TrackedPool {
   const byPid = new Map<number, pg.PoolClient>();
   const leases = new WeakMap<pg.PoolClient, number>();
+  const nextLease = (client: pg.PoolClient) => leases.set(client, (leases.get(client) ?? 0) + 1);
   class Pool extends pgModule.Pool {
     override async connect(...args: unknown[]) {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -112,11 +113,11 @@ export function trackedPool(pgModule: PgModule, config: pg.PoolConfig, { prepare
       const pid = (client as unknown as { processID?: number }).processID;
       if (typeof pid !== 'number') return client;
       byPid.set(pid, client);
-      leases.set(client, (leases.get(client) ?? 0) + 1);
+      nextLease(client);
       const release = client.release;
       client.release = (error?: Error | boolean) => {
         if (byPid.get(pid) === client) byPid.delete(pid);
-        leases.set(client, (leases.get(client) ?? 0) + 1);
+        nextLease(client);
         return release.call(client, error);
       };
       return client;
@@ -144,7 +145,13 @@ export async function pgConnection(prisma: object, tx: Tx): Promise<pg.PoolClien
  * still runs; a COPY sent after that would commit on its own, or in
  * another request's transaction).
  */
-export async function pgTransaction(prisma: object, tx: Tx): Promise<{ client: pg.PoolClient; check(): void } | null> {
+export interface PgTransaction {
+  client: pg.PoolClient;
+  /** Refuses once the client has gone back to the pool. */
+  check(): void;
+}
+
+export async function pgTransaction(prisma: object, tx: Tx): Promise<PgTransaction | null> {
   const tracked = pools.get(prisma);
   if (!tracked) return null;
   const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;

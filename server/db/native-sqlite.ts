@@ -155,6 +155,11 @@ export interface Checkpointed {
 export function checkpoint(prisma: object): Checkpointed | null {
   const connection = connections.get(prisma)?.() ?? null;
   if (!connection || !connection.open || connection.inTransaction) return null;
+  return checkpointConnection(connection);
+}
+
+/** checkpoint() on a connection of one's own (the bench's floor). */
+export function checkpointConnection(connection: SqliteConnection): Checkpointed {
   const [result] = connection.pragma('wal_checkpoint(PASSIVE)') as { busy: number | bigint; log: number | bigint; checkpointed: number | bigint }[];
   return { log: Number(result?.log ?? 0), checkpointed: Number(result?.checkpointed ?? 0) };
 }

@@ -13,11 +13,10 @@ import { Prisma } from '../db/client.ts';
 import type { Context } from '../graphql/context.ts';
 import { providerOf } from '../db/providers.ts';
 import { sqliteTransaction, type SqliteTransaction } from '../db/native-sqlite.ts';
-import { pgTransaction } from '../db/native-pg.ts';
+import { pgTransaction, type PgTransaction } from '../db/native-pg.ts';
 import { breathe } from '../breathe.ts';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type pg from 'pg';
 
 type Tx = Prisma.TransactionClient;
 
@@ -102,7 +101,7 @@ export const copyRow = (values: readonly unknown[]) => `${values.map(copyText).j
  * texts). The caller awaits a chunk's two COPYs only before writing the
  * next, so the next chunk is computed while PostgreSQL takes this one.
  */
-function copyWriter({ client: connection, check }: { client: pg.PoolClient; check(): void }, copyFrom: typeof import('pg-copy-streams').from): PayslipWriter {
+function copyWriter({ client: connection, check }: PgTransaction, copyFrom: typeof import('pg-copy-streams').from): PayslipWriter {
   const copy = (sql: string, text: AsyncIterable<string>) => {
     check();
     return pipeline(Readable.from(text), connection.query(copyFrom(sql)));
