@@ -147,11 +147,14 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   const resolve = await planResolver(tx, dayToDate(m.end));
   await breathe();
   const days = Number(m.end.slice(8));
-  const salesOf = new Map<string, { daily: bigint[]; units: bigint; collections: bigint; margin: bigint }>();
+  // The month's total is kept as the days are added: a person's is read again as a trainee's.
+  const salesOf = new Map<string, { daily: bigint[]; total: bigint; units: bigint; collections: bigint; margin: bigint }>();
   for (const s of sales) {
-    const e = salesOf.get(s.personId) ?? { daily: Array.from({ length: days }, () => 0n), units: 0n, collections: 0n, margin: 0n };
+    const e = salesOf.get(s.personId) ?? { daily: Array.from({ length: days }, () => 0n), total: 0n, units: 0n, collections: 0n, margin: 0n };
     const d = Number(s.day) - 1;
-    e.daily[d] = e.daily[d]! + BigInt(s.amount);
+    const amount = BigInt(s.amount);
+    e.daily[d] = e.daily[d]! + amount;
+    e.total += amount;
     e.units += BigInt(s.units);
     e.collections += BigInt(s.collected);
     e.margin += BigInt(s.margin);
@@ -187,7 +190,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     return { kind: r.kind, unit: rankedUnits.get(r.snapshot.unitId) ?? '', period: r.snapshot.periodKey, place: r.place, ranked: r.ranked, basis: r.snapshot.basis as RankingFacts['basis'], metric: r.snapshot.metric, version: r.snapshot.version };
   };
   const menteesOf = groupBy(mentees, (x) => x.mentorId!);
-  const total = (id: string) => salesOf.get(id)?.daily.reduce((a, b) => a + b, 0n) ?? 0n;
+  const total = (id: string) => salesOf.get(id)?.total ?? 0n;
   const monthCount = countWorkingDays(calendar, m.start, m.end);
   // The month's calendar is frozen with each payslip: a later edit never changes a calculated run.
   const frozenCalendar = { name: calendar.name, weekdays: monthCount.weekdays, holidays: monthCount.holidays, makeupDays: monthCount.makeupDays };
