@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -19,12 +18,9 @@ export default defineConfig({
     // then ran on cold code. Tests share no state through modules: each file starts its own
     // servers on its own databases, and restores what it patches.
     isolate: false,
-    // At least two workers, and otherwise vitest's default (CPUs - 1). The default gives one on a
-    // 2-core CI machine, where the files then ran one after another: 849 s on this machine, over
-    // the ten minutes the team keeps to. Most of a file's time is spent waiting (on PostgreSQL, on
-    // a server process, on Chromium), so two workers on two cores overlap that waiting: 490 s, every
-    // test passing, the timing checks (refusals, session cache, e2e) included.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // maxWorkers stays vitest's default (CPUs - 1): one worker on a 2-core CI machine, leaving the
+    // other core to PostgreSQL, the e2e server and Chromium, which the tests wait on; the timing
+    // checks (refusals, e2e) are calibrated for that.
     // Migrated and seeded template databases, made once per run and copied by startTestServer.
     globalSetup: ['./test/support/global-setup.ts'],
     testTimeout: 30_000,
