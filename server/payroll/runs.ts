@@ -17,6 +17,7 @@ import { readPayslips } from './read.ts';
 import { month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
 import { lockForTransaction } from '../db/advisory-lock.ts';
+import { plannedForParameters } from '../db/custom-plans.ts';
 import { transactionReads } from '../db/direct-read.ts';
 import { calculatePayslips } from './calculate-guarded.ts';
 import { CHUNK, payslipWriter, type PayslipRow } from './payslip-writer.ts';
@@ -129,7 +130,8 @@ export async function createRun(ctx: Context, monthKey: string, scopeUnitId: str
         runStatus: existing.status,
       });
     await requireUnlocked(tx, [m], calendar, 'Creating the payroll run');
-    await requireNobodyPaidTwice(tx, { month: monthKey, scopeUnitId }, await peoplePaid(tx, unit, monthKey), 'scopeUnitId');
+    // Reads by the scope's path, from a team to the whole company: planned for it (custom-plans.ts).
+    await plannedForParameters(tx, providerOf(ctx.config.databaseUrl), async () => requireNobodyPaidTwice(tx, { month: monthKey, scopeUnitId }, await peoplePaid(tx, unit, monthKey), 'scopeUnitId'));
     const run = await tx.payrollRun.create({ data: { month: monthKey, scopeUnitId, version: 1, createdById: ctx.viewer?.userId ?? null } });
     await event(tx, ctx, run.id, 'create', null, 'DRAFT');
     return run;
@@ -174,12 +176,15 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
       if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
       await requireUnlocked(tx, [month(run.month)], calendar, 'Calculating payroll');
-      const people = await timed('gather', async () => {
-        const read = transactionReads(ctx.prisma, tx);
-        const paid = await peoplePaid(tx, run.scopeUnit, run.month, read);
-        await requireNobodyPaidTwice(tx, run, paid, 'scopeUnitId');
-        return gatherInputs(tx, run.scopeUnit, run.month, paid, read);
-      });
+      // Reads by the scope's path, from a team to the whole company: planned for it (custom-plans.ts).
+      const people = await timed('gather', () =>
+        plannedForParameters(tx, providerOf(ctx.config.databaseUrl), async () => {
+          const read = transactionReads(ctx.prisma, tx);
+          const paid = await peoplePaid(tx, run.scopeUnit, run.month, read);
+          await requireNobodyPaidTwice(tx, run, paid, 'scopeUnitId');
+          return gatherInputs(tx, run.scopeUnit, run.month, paid, read);
+        }),
+      );
       hooks.progress?.(0, people.length);
       await tx.payslip.deleteMany({ where: { runId: id } });
       const writer = await payslipWriter(ctx, tx, { portable: hooks.portable });
