@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateToDay, dayToDate, isIsoDay, today } from './dates.ts';
+import { addDays, dateToDay, dayOfText, dayToDate, isIsoDay, today } from './dates.ts';
 
 describe('calendar days', () => {
+  it('reads a day as Excel and WPS in zh-CN write one, and nothing else', () => {
+    for (const text of ['2027-02-06', '2027/2/6', '2027.2.6', '2027年2月6日', ' 2027-2-6 ', '2027/2/6 0:00', '2027-02-06T08:30:00']) expect(dayOfText(text)).toBe('2027-02-06');
+    for (const text of ['2027-02-30', '2027-2', '6/2/2027', 'Feb 6', '', '46059']) expect(dayOfText(text)).toBeNull();
+  });
+
   it('accepts real days only', () => {
     expect(isIsoDay('2026-02-28')).toBe(true);
     expect(isIsoDay('2026-02-29')).toBe(false);

@@ -13,6 +13,20 @@ export function isIsoDay(text: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+const WRITTEN_DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+
+/**
+ * The calendar day a text names, written the way Excel and WPS in zh-CN show
+ * one (2026-03-02, 2026/3/2, 2026.3.2, 2026年3月2日, with or without a time
+ * after it), or null when it names none.
+ */
+export function dayOfText(text: string): IsoDay | null {
+  const m = WRITTEN_DAY.exec(text.trim());
+  if (!m) return null;
+  const day = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isIsoDay(day) ? day : null;
+}
+
 export function dayToDate(day: IsoDay): Date {
   if (!isIsoDay(day)) throw new RangeError(`"${day}" is not a calendar date (YYYY-MM-DD)`);
   return new Date(`${day}T00:00:00.000Z`);

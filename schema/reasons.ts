@@ -351,6 +351,9 @@ export const REASONS = {
   MAKEUP_DAY_NOT_ON_WEEKEND: [],
   NAME_REQUIRED: [],
   NAME_TOO_LONG: [],
+  CALENDAR_DATE_OUTSIDE_YEAR: ['date', 'year'],
+  CALENDAR_DATE_TWICE: ['date'],
+  CALENDAR_CHANGED: ['year'],
   CALCULATION_FAILED: ['employeeNo'],
   NO_SUCH_ORG_UNIT: ['id'],
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarText } from '../addin/src/i18n/explanations.ts';
-import { checkCalendarDay, countWorkingDays, isWorkingDay, workingCalendar, type CalendarDay } from './working-calendar.ts';
+import { checkCalendarDay, checkCalendarYear, countWorkingDays, isWorkingDay, workingCalendar, type CalendarDay } from './working-calendar.ts';
 import { workingDaysBetween } from './compensation.ts';
 
 // The State Council's 2026 arrangement for the Spring Festival and National Day (as chinese-days 1.5.7 has it).
@@ -70,5 +70,29 @@ describe('checking a calendar day an admin enters', () => {
       ['name', 'NAME_REQUIRED'],
     ]);
     expect(checkCalendarDay({ date: '2027-02-08', kind: 'HOLIDAY', name: 'x'.repeat(65) })[0]!.reason).toBe('NAME_TOO_LONG');
+  });
+});
+
+describe("checking a whole year's calendar", () => {
+  const day = (date: string, kind = 'HOLIDAY', name = 'x') => ({ date, kind, name });
+
+  it('accepts a year of holidays and weekend make-up days, and no days at all', () => {
+    expect(checkCalendarYear(2027, [day('2027-01-01'), day('2027-02-06', 'WORKDAY')])).toEqual([]);
+    expect(checkCalendarYear(2027, [])).toEqual([]);
+  });
+
+  it('names every wrong entry by its position: each day as entered, a date of another year, a date twice (the later one)', () => {
+    const problems = checkCalendarYear(2027, [day('2027-01-01'), day('2027-02-08', 'WORKDAY'), day('2026-12-31'), day('2027-01-01'), day('2027-13-01', 'HOLIDAY', ' ')]);
+    expect(problems).toEqual([
+      { index: 1, field: 'kind', reason: 'MAKEUP_DAY_NOT_ON_WEEKEND', params: {} },
+      { index: 2, field: 'date', reason: 'CALENDAR_DATE_OUTSIDE_YEAR', params: { date: '2026-12-31', year: 2027 } },
+      { index: 3, field: 'date', reason: 'CALENDAR_DATE_TWICE', params: { date: '2027-01-01' } },
+      { index: 4, field: 'date', reason: 'NOT_A_DATE', params: {} },
+      { index: 4, field: 'name', reason: 'NAME_REQUIRED', params: {} },
+    ]);
+  });
+
+  it('a date of another year is not also counted as a duplicate of a later entry', () => {
+    expect(checkCalendarYear(2027, [day('2026-10-01'), day('2026-10-01')]).map((p) => p.reason)).toEqual(['CALENDAR_DATE_OUTSIDE_YEAR', 'CALENDAR_DATE_OUTSIDE_YEAR']);
   });
 });

@@ -89,3 +89,31 @@ export function checkCalendarDay(day: { date: string; kind: string; name: string
   else if (name.length > 64) problems.push({ field: 'name', reason: 'NAME_TOO_LONG', message: 'The name is longer than 64 characters' });
   return problems;
 }
+
+/** A problem with one entry of a year's calendar: which entry, which field, and a reason the catalogue renders. */
+export interface CalendarYearProblem {
+  /** The entry's position in the list given (0-based). */
+  index: number;
+  field: CalendarDayProblem['field'];
+  reason: CalendarDayProblem['reason'] | 'CALENDAR_DATE_OUTSIDE_YEAR' | 'CALENDAR_DATE_TWICE';
+  params: Record<string, string | number>;
+}
+
+/**
+ * Checks a whole year's calendar as an admin hands it in (the State Council's
+ * arrangement, one entry per public holiday or make-up working day): each
+ * entry as `checkCalendarDay` does, every date within the year, and no date
+ * twice (the later entry is the one named). Returns every problem.
+ */
+export function checkCalendarYear(year: number, days: readonly { date: string; kind: string; name: string }[]): CalendarYearProblem[] {
+  const problems: CalendarYearProblem[] = [];
+  const seen = new Set<string>();
+  days.forEach((day, index) => {
+    for (const p of checkCalendarDay(day)) problems.push({ index, field: p.field, reason: p.reason, params: {} });
+    if (!isIsoDay(day.date)) return;
+    if (Number(day.date.slice(0, 4)) !== year) problems.push({ index, field: 'date', reason: 'CALENDAR_DATE_OUTSIDE_YEAR', params: { date: day.date, year } });
+    else if (seen.has(day.date)) problems.push({ index, field: 'date', reason: 'CALENDAR_DATE_TWICE', params: { date: day.date } });
+    seen.add(day.date);
+  });
+  return problems.sort((a, b) => a.index - b.index);
+}

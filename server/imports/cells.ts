@@ -3,7 +3,7 @@
  * may be a real date, an ISO day, or the way Excel and WPS in zh-CN show one
  * (2026/3/2, 2026.3.2, 2026年3月2日, with or without a time after it).
  */
-import { dateToDay, isIsoDay, type IsoDay } from '../../schema/dates.ts';
+import { dateToDay, dayOfText, type IsoDay } from '../../schema/dates.ts';
 import { columnLetter, type ColumnMap, type Grid } from './tabular-file.ts';
 import type { ImportProblem } from '../targets/sales-import.ts';
 
@@ -14,15 +14,10 @@ export function cellText(v: unknown): string {
   return String(v).trim();
 }
 
-const DAY = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-
 /** The calendar day a cell names, or null when it names none. */
 export function dayOfCell(v: unknown): IsoDay | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateToDay(v);
-  const m = DAY.exec(cellText(v));
-  if (!m) return null;
-  const day = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isIsoDay(day) ? day : null;
+  return dayOfText(cellText(v));
 }
 
 export const isBlankRow = (row: readonly unknown[]) => row.every((v) => cellText(v) === '');

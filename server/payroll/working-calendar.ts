@@ -5,13 +5,14 @@
  * edited by admins (audited, refused in locked periods), and read by payroll,
  * which freezes the month's days into each payslip's inputs.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError, dynamicClientError, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
-import { checkCalendarDay, CN_CALENDAR, workingCalendar, type CalendarDay, type CalendarDayKind, type WorkingCalendar } from '../../schema/working-calendar.ts';
+import { checkCalendarDay, checkCalendarYear, CN_CALENDAR, workingCalendar, type CalendarDay, type CalendarDayKind, type WorkingCalendar } from '../../schema/working-calendar.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { month as monthOf } from './month.ts';
 
@@ -126,5 +127,81 @@ export async function removeCalendarDay(ctx: Context, day: Date): Promise<boolea
     await tx.workingCalendarDay.delete({ where: { id: before.id } });
     await recordAudit(tx, ctx.viewer, { entityType: 'WorkingCalendarDay', entityId: `${CN_CALENDAR}:${date}`, action: 'delete', before: { kind: before.kind, name: before.name, source: before.source } });
     return true;
+  });
+}
+
+/**
+ * What a year's calendar holds, as a short fingerprint: the pane sends back
+ * the one it pulled, so a year changed by someone else meanwhile is refused
+ * rather than overwritten.
+ */
+export function calendarFingerprint(days: readonly Pick<CalendarDay, 'date' | 'kind' | 'name'>[]): string {
+  const text = [...days]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((d) => `${d.date}|${d.kind}|${d.name}`)
+    .join('\n');
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+const yearDays = (db: Db, year: number) => calendarDays(db, `${year}-01-01`, `${year}-12-31`);
+
+/**
+ * An admin hands in a whole year (the State Council's arrangement, typed or
+ * pasted into the calendar sheet): the year becomes exactly these days. All
+ * or nothing, in one transaction: refused with every problem by entry when an
+ * entry is wrong, when the year was changed since it was pulled (the
+ * fingerprint), or when a changed day falls in a locked month. Each day
+ * added, changed or removed is audited with before and after; days handed in
+ * unchanged keep their source (the seed's, or an earlier admin's).
+ */
+export async function replaceCalendarYear(
+  ctx: Context,
+  input: { year: number; fingerprint: string; days: { date: Date; kind: CalendarDayKind; name: string }[] },
+): Promise<{ year: number; days: CalendarDayRow[] }> {
+  const { year } = input;
+  const days = input.days.map((d) => ({ date: dateToDay(d.date), kind: d.kind, name: d.name.trim() }));
+  const problems = checkCalendarYear(year, days);
+  if (problems.length) {
+    const first = problems[0]!;
+    const message = problems.map((p) => `entry ${p.index + 1} (${days[p.index]!.date}): ${p.reason}`).join('; ');
+    throw dynamicClientError('BAD_USER_INPUT', `The ${year} calendar has ${problems.length} problem(s): ${message}`, {
+      field: `days.${first.index}.${first.field}`,
+      reason: first.reason,
+      params: first.params,
+      problems,
+    });
+  }
+  const fiscal = await fiscalCalendar(ctx);
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await yearDays(tx, year);
+    if (calendarFingerprint(before) !== input.fingerprint) {
+      throw clientError('CONFLICT', `The ${year} calendar was changed after it was pulled; pull it again`, { reason: 'CALENDAR_CHANGED', params: { year } });
+    }
+    const had = new Map(before.map((d) => [d.date, d]));
+    const handed = new Map(days.map((d) => [d.date, d]));
+    const added = days.filter((d) => !had.has(d.date));
+    const changed = days.filter((d) => had.has(d.date) && (had.get(d.date)!.kind !== d.kind || had.get(d.date)!.name !== d.name));
+    const removed = before.filter((d) => !handed.has(d.date));
+    const touched = [...added, ...changed, ...removed].map((d) => d.date).sort();
+    if (!touched.length) return { year, days: before };
+    const months = [...new Set(touched.map((d) => d.slice(0, 7)))].map((m) => monthOf(m));
+    await requireUnlocked(tx, months, fiscal, `Changing the ${year} working calendar`);
+    if (removed.length) await tx.workingCalendarDay.deleteMany({ where: { calendar: CN_CALENDAR, date: { in: removed.map((d) => dayToDate(d.date)) } } });
+    for (const d of changed) {
+      await tx.workingCalendarDay.update({ where: { calendar_date: { calendar: CN_CALENDAR, date: dayToDate(d.date) } }, data: { kind: d.kind, name: d.name, source: 'admin' } });
+    }
+    if (added.length) await tx.workingCalendarDay.createMany({ data: added.map((d) => ({ calendar: CN_CALENDAR, date: dayToDate(d.date), kind: d.kind, name: d.name, source: 'admin' })) });
+    const audit = (date: string, action: 'create' | 'update' | 'delete', was: CalendarDayRow | undefined, now: { kind: string; name: string } | undefined) =>
+      recordAudit(tx, ctx.viewer, {
+        entityType: 'WorkingCalendarDay',
+        entityId: `${CN_CALENDAR}:${date}`,
+        action,
+        before: was ? { kind: was.kind, name: was.name, source: was.source } : null,
+        ...(now ? { after: { kind: now.kind, name: now.name, source: 'admin' } } : {}),
+      });
+    for (const d of added) await audit(d.date, 'create', undefined, d);
+    for (const d of changed) await audit(d.date, 'update', had.get(d.date), d);
+    for (const d of removed) await audit(d.date, 'delete', d, undefined);
+    return { year, days: await yearDays(tx, year) };
   });
 }

@@ -209,6 +209,8 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   workingCalendar: { allowed: everyone, query: '{ workingCalendar(year: 2026) { months { workingDays } } }', vars: () => ({}) },
   setWorkingCalendarDay: { allowed: ['admin'], query: 'mutation { setWorkingCalendarDay(date: "2026-03-11", kind: WORKDAY, name: "x") { date } }', vars: () => ({}) },
   removeWorkingCalendarDay: { allowed: ['admin'], query: 'mutation { removeWorkingCalendarDay(date: "2026-03-11") }', vars: () => ({}) },
+  // A stale fingerprint: an admin gets CONFLICT, after authorisation; nothing changes.
+  replaceWorkingCalendarYear: { allowed: ['admin'], query: 'mutation { replaceWorkingCalendarYear(year: 2027, fingerprint: "stale", days: []) { year } }', vars: () => ({}) },
   // Users (issue 7 §6). A user id that does not exist: admins get NOT_FOUND; a taken username gets BAD_USER_INPUT.
   users: { allowed: ['admin'], query: '{ users { username } }', vars: () => ({}) },
   createUser: {

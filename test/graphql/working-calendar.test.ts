@@ -149,4 +149,95 @@ describe.each(testProviders)('working-day calendar on %s', (provider) => {
       expect(codeOf(await s.refused(REMOVE, { d: '2026-10-01' }, t.finance))).toBe('FORBIDDEN');
     });
   });
+
+  describe('admins hand in a whole year, as the calendar sheet does', () => {
+    const YEAR_FP = 'query($y: Int!) { workingCalendar(year: $y) { fingerprint days { date kind name source } months { month workingDays } } }';
+    const REPLACE = 'mutation($y: Int!, $f: String!, $d: [WorkingCalendarDayInput!]!) { replaceWorkingCalendarYear(year: $y, fingerprint: $f, days: $d) { year fingerprint days { date kind name source } months { month workingDays } } }';
+    const read = async (y: number) => (await s.gql(YEAR_FP, { y }, t.admin)).data.workingCalendar;
+    const audits = (year: number) => s.db.prisma.auditEvent.findMany({ where: { entityType: 'WorkingCalendarDay', entityId: { startsWith: `CN:${year}-` } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    // A year nothing else here touches, as the State Council might arrange it.
+    const y2029 = [
+      { date: '2029-01-01', kind: 'HOLIDAY', name: '元旦' },
+      ...['12', '13', '14', '15', '16', '17', '18', '19'].map((d) => ({ date: `2029-02-${d}`, kind: 'HOLIDAY', name: '春节' })),
+      { date: '2029-02-10', kind: 'WORKDAY', name: '春节调休' },
+      { date: '2029-02-24', kind: 'WORKDAY', name: '春节调休' },
+    ];
+
+    it('makes an empty year exactly the days handed in, each audited, and payroll counts them', async () => {
+      const empty = await read(2029);
+      expect(empty.days).toEqual([]);
+      const done = (await s.gql(REPLACE, { y: 2029, f: empty.fingerprint, d: y2029 }, t.admin)).data.replaceWorkingCalendarYear;
+      expect(done.days).toHaveLength(11);
+      expect(done.days.every((d: any) => d.source === 'admin')).toBe(true);
+      expect(done.days[0]).toEqual({ date: '2029-01-01', kind: 'HOLIDAY', name: '元旦', source: 'admin' });
+      expect(done.fingerprint).not.toBe(empty.fingerprint);
+      // January 2029: 23 weekdays − New Year's Day = 22; February: 20 weekdays − 6 weekday holidays (12–16, 19) + 2 Saturdays worked = 16.
+      expect(done.months.slice(0, 2)).toEqual([{ month: '2029-01', workingDays: 22 }, { month: '2029-02', workingDays: 16 }]);
+      const now = await read(2029);
+      expect([now.fingerprint, now.days]).toEqual([done.fingerprint, done.days]);
+      const events = await audits(2029);
+      expect(events).toHaveLength(11);
+      expect(events.every((e) => e.action === 'create' && e.actorName === 'admin')).toBe(true);
+      expect(JSON.parse(events.find((e) => e.entityId === 'CN:2029-02-10')!.after!)).toEqual({ kind: 'WORKDAY', name: '春节调休', source: 'admin' });
+    });
+
+    it('changes only what differs: one renamed, one removed, one added; the rest keep their source', async () => {
+      const before = await read(2025);
+      const seeded = before.days.filter((d: any) => d.source === SEED_SOURCE);
+      expect(seeded.length).toBeGreaterThan(30);
+      const [renamed, removed] = [seeded[0], seeded[seeded.length - 1]];
+      const handed = before.days
+        .filter((d: any) => d.date !== removed.date)
+        .map((d: any) => ({ date: d.date, kind: d.kind, name: d.date === renamed.date ? '元旦（新）' : d.name }))
+        .concat([{ date: '2025-03-08', kind: 'WORKDAY', name: '公司调休' }]);
+      const eventsBefore = (await audits(2025)).length;
+      const done = (await s.gql(REPLACE, { y: 2025, f: before.fingerprint, d: handed }, t.admin)).data.replaceWorkingCalendarYear;
+      expect(done.days).toHaveLength(before.days.length);
+      const by = Object.fromEntries(done.days.map((d: any) => [d.date, d]));
+      expect(by[renamed.date]).toEqual({ date: renamed.date, kind: renamed.kind, name: '元旦（新）', source: 'admin' });
+      expect(by[removed.date]).toBeUndefined();
+      expect(by['2025-03-08']).toEqual({ date: '2025-03-08', kind: 'WORKDAY', name: '公司调休', source: 'admin' });
+      expect(done.days.filter((d: any) => d.source === SEED_SOURCE)).toHaveLength(seeded.length - 2);
+      const events = (await audits(2025)).slice(eventsBefore);
+      expect(events.map((e) => [e.action, e.entityId]).sort()).toEqual([['create', 'CN:2025-03-08'], ['delete', `CN:${removed.date}`], ['update', `CN:${renamed.date}`]].sort());
+      expect(JSON.parse(events.find((e) => e.action === 'update')!.before!)).toEqual({ kind: renamed.kind, name: renamed.name, source: SEED_SOURCE });
+      // Handing in the same days again changes nothing and audits nothing.
+      const again = (await s.gql(REPLACE, { y: 2025, f: done.fingerprint, d: handed }, t.admin)).data.replaceWorkingCalendarYear;
+      expect(again.fingerprint).toBe(done.fingerprint);
+      expect((await audits(2025)).length).toBe(eventsBefore + 3);
+    });
+
+    it('refuses wrong entries (every one, by entry), a stale fingerprint, a locked month and anyone but an admin, changing nothing', async () => {
+      const before = await read(2029);
+      const eventsBefore = (await audits(2029)).length;
+      const wrong = [
+        ...y2029,
+        { date: '2029-03-05', kind: 'WORKDAY', name: '调休' }, // a Monday
+        { date: '2030-01-01', kind: 'HOLIDAY', name: '元旦' },
+        { date: '2029-01-01', kind: 'HOLIDAY', name: '元旦' },
+        { date: '2029-05-01', kind: 'HOLIDAY', name: '  ' },
+      ];
+      const r = await s.refused(REPLACE, { y: 2029, f: before.fingerprint, d: wrong }, t.admin);
+      expect(codeOf(r)).toBe('BAD_USER_INPUT');
+      expect(ext(r)).toMatchObject({ field: 'days.11.kind', reason: 'MAKEUP_DAY_NOT_ON_WEEKEND' });
+      expect(ext(r).problems).toEqual([
+        { index: 11, field: 'kind', reason: 'MAKEUP_DAY_NOT_ON_WEEKEND', params: {} },
+        { index: 12, field: 'date', reason: 'CALENDAR_DATE_OUTSIDE_YEAR', params: { date: '2030-01-01', year: 2029 } },
+        { index: 13, field: 'date', reason: 'CALENDAR_DATE_TWICE', params: { date: '2029-01-01' } },
+        { index: 14, field: 'name', reason: 'NAME_REQUIRED', params: {} },
+      ]);
+      const stale = await s.refused(REPLACE, { y: 2029, f: '0000000000000000', d: y2029.slice(1) }, t.admin);
+      expect(codeOf(stale)).toBe('CONFLICT');
+      expect(ext(stale)).toMatchObject({ reason: 'CALENDAR_CHANGED', params: { year: 2029 } });
+      expect((await s.gql('mutation { lockPeriod(periodKey: "2029-02", reason: "closed") { periodKey } }', {}, t.admin)).errors).toBeUndefined();
+      const locked = await s.refused(REPLACE, { y: 2029, f: before.fingerprint, d: y2029.filter((d) => d.date !== '2029-02-24') }, t.admin);
+      expect(ext(locked)).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2029-02' } });
+      expect(codeOf(await s.refused(REPLACE, { y: 2029, f: before.fingerprint, d: y2029.slice(1) }, t.finance))).toBe('FORBIDDEN');
+      expect(await read(2029)).toEqual(before);
+      expect((await audits(2029)).length).toBe(eventsBefore);
+      // A change outside the locked month still goes through.
+      const ok = (await s.gql(REPLACE, { y: 2029, f: before.fingerprint, d: [...y2029, { date: '2029-04-05', kind: 'HOLIDAY', name: '清明节' }] }, t.admin)).data.replaceWorkingCalendarYear;
+      expect(ok.days).toHaveLength(12);
+    });
+  });
 });

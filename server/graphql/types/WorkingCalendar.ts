@@ -6,7 +6,7 @@ import { dayToDate } from '../../../schema/dates.ts';
 import { period } from '../../../schema/periods.ts';
 import { CN_CALENDAR, countWorkingDays, workingCalendar } from '../../../schema/working-calendar.ts';
 import { calendarText } from '../../../addin/src/i18n/explanations.ts';
-import { calendarDays, removeCalendarDay, setCalendarDay, type CalendarDayRow } from '../../payroll/working-calendar.ts';
+import { calendarDays, calendarFingerprint, removeCalendarDay, replaceCalendarYear, setCalendarDay, type CalendarDayRow } from '../../payroll/working-calendar.ts';
 
 const CalendarDayKindEnum = builder.enumType(CalendarDayKind, {
   name: 'CalendarDayKind',
@@ -40,6 +40,10 @@ const WorkingCalendarYearRef = builder.objectRef<{ year: number; days: CalendarD
   fields: (t) => ({
     calendar: t.string({ resolve: () => CN_CALENDAR }),
     year: t.exposeInt('year'),
+    fingerprint: t.string({
+      description: 'What the year holds now, in short: hand it back to replaceWorkingCalendarYear so that a year changed meanwhile is refused, not overwritten.',
+      resolve: (y) => calendarFingerprint(y.days),
+    }),
     days: t.field({ type: [WorkingCalendarDayRef], resolve: (y) => y.days }),
     months: t.field({
       type: [WorkingMonthRef],
@@ -66,7 +70,27 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const WorkingCalendarDayInput = builder.inputType('WorkingCalendarDayInput', {
+  fields: (t) => ({
+    date: t.field({ type: 'Date', required: true }),
+    kind: t.field({ type: CalendarDayKindEnum, required: true }),
+    name: t.string({ required: true, validate: z.string().max(200) }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  replaceWorkingCalendarYear: t.field({
+    type: WorkingCalendarYearRef,
+    description:
+      "Makes a year's calendar exactly these days (its holidays and make-up working days, e.g. the State Council's arrangement): all or nothing, refused with every problem by entry (extensions.problems), when the year changed since `fingerprint` was read, or when a changed day is in a locked month (admins; each change audited).",
+    authScopes: { admin: true },
+    args: {
+      year: t.arg.int({ validate: z.number().int().min(2000, 'A year from 2000 to 2100').max(2100, 'A year from 2000 to 2100') }),
+      fingerprint: t.arg.string({ validate: z.string().max(64) }),
+      days: t.arg({ type: [WorkingCalendarDayInput], validate: z.array(z.any()).max(366) }),
+    },
+    resolve: (_r, args, ctx) => replaceCalendarYear(ctx, args),
+  }),
   setWorkingCalendarDay: t.field({
     type: WorkingCalendarDayRef,
     description: 'Enters or changes one day: a public holiday, or a make-up working day on a weekend (admins; audited; refused in a locked month).',
