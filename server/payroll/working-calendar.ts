@@ -169,6 +169,7 @@ export async function replaceCalendarYear(
       reason: first.reason,
       params: first.params,
       problems,
+      issues: problems.map((p) => ({ reason: p.reason, params: p.params, field: `days.${p.index}.${p.field}` })),
     });
   }
   const fiscal = await fiscalCalendar(ctx);

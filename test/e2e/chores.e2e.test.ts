@@ -1,7 +1,8 @@
 /**
  * End to end, the chores screens (issue 8 §6) at 350 px: rewards and
  * penalties, leave and its decision, promotions, month end (plan
- * assignment, mark paid, reopen, period locks) and users. Each main path
+ * assignment, mark paid, reopen, period locks, the working calendar) and
+ * users. Each main path
  * is checked on the server through the API, and each has a refusal that
  * leaves the server's data as it was. One server for the file.
  */
@@ -260,6 +261,71 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('locks-status').filter({ hasText: '2025-12 is open again' }).waitFor();
     await page.getByTestId('locks-empty').waitFor();
     expect(await locks()).toEqual([]);
+  }, 180_000);
+
+  it('working calendar: the admin, in Chinese, pulls 2027 to a sheet, types its holidays in, a wrong cell is named and nothing saved; then saved; finance only looks', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: WIDTH, height: 1200 });
+    await signIn(page, 'admin');
+    await openScreen(page, 'month-end');
+    const admin = await tokenFor(page, 'admin');
+    const year = async () => (await api(page, admin, '{ workingCalendar(year: 2027) { days { date kind name source } months { month workingDays } } }')).data.workingCalendar;
+    const type = (cell: string, value: string | number) => page.evaluate(({ cell, value }) => (window as any).__standIn.type('工作日历 2027', cell, value), { cell, value });
+    const sheet = '工作日历 2027';
+    expect((await year()).days).toEqual([]);
+
+    await page.getByTestId('calendar-year').fill('2027');
+    await page.getByTestId('calendar-pull').click();
+    await page.getByTestId('calendar-status').filter({ hasText: `已写入“${sheet}”。2027 年尚无任何日期` }).waitFor();
+    expect((await readSheet(page, sheet, 'A2:F3'))).toEqual([
+      ['日期', '类型', '名称', '来源', '月份', '工作日（已保存）'],
+      ['', '', '', '', '2027-01', 21],
+    ]);
+
+    // New Year's Day, and a make-up day typed on a Monday by mistake.
+    await type('A3', '2027-01-01');
+    await type('B3', '法定节假日');
+    await type('C3', '元旦');
+    await type('A4', '2027/2/8');
+    await type('B4', '调休上班');
+    await type('C4', '春节调休');
+    await page.getByTestId('calendar-save').click();
+    await page.getByTestId('plan-issue').filter({ hasText: `${sheet}!B4: 调休上班日只能是星期六或星期日。` }).waitFor();
+    expect((await year()).days).toEqual([]);
+    // Pulling again now would drop the typing: the pane asks first.
+    await page.getByTestId('calendar-pull').click();
+    await page.getByTestId('calendar-unsaved').filter({ hasText: '有尚未保存的修改' }).waitFor();
+    expect(await readSheet(page, sheet, 'A4')).toEqual([['2027/2/8']]);
+
+    await type('A4', '2027年2月6日');
+    await page.getByTestId('calendar-save').click();
+    await page.getByTestId('calendar-status').filter({ hasText: '已保存 2027 年日历：法定节假日 1 天，调休上班日 1 天' }).waitFor();
+    const saved = await year();
+    expect(saved.days).toEqual([
+      { date: '2027-01-01', kind: 'HOLIDAY', name: '元旦', source: 'admin' },
+      { date: '2027-02-06', kind: 'WORKDAY', name: '春节调休', source: 'admin' },
+    ]);
+    // January: 21 weekdays − New Year's Day; February: 20 weekdays + one Saturday worked.
+    expect(saved.months.slice(0, 2)).toEqual([{ month: '2027-01', workingDays: 20 }, { month: '2027-02', workingDays: 21 }]);
+    // The sheet is written again as saved: the days in order, their source, the months' working days.
+    expect(await readSheet(page, sheet, 'A3:F4')).toEqual([
+      ['2027-01-01', '法定节假日', '元旦', '管理员录入', '2027-01', 20],
+      ['2027-02-06', '调休上班', '春节调休', '管理员录入', '2027-02', 21],
+    ]);
+    await expect(page.getByTestId('calendar-unsaved').count()).resolves.toBe(0);
+    // The section speaks Chinese only (the plan codes listed above it are data).
+    expect((await page.getByTestId('working-calendar').innerText()).match(/[A-Za-z]{3,}/g)).toBeNull();
+    await fits(page, 'month-end-pane');
+    await shot(page, 'working-calendar-zh');
+
+    // Finance may look, not change: a grey sheet, and no Save.
+    const fin = await paneAs('finance', 'tab-month-end');
+    await fin.getByTestId('calendar-year').fill('2027');
+    await fin.getByTestId('calendar-pull').click();
+    await fin.getByTestId('calendar-status').filter({ hasText: 'Public holidays: 1; make-up working days: 1; working days in the year: 261.' }).waitFor();
+    await expect(fin.getByTestId('calendar-save').count()).resolves.toBe(0);
+    await fin.getByText('Only admins change the calendar').waitFor();
+    expect(await readSheet(fin, 'Working calendar 2027', 'A3:B3')).toEqual([['2027-01-01', 'Public holiday']]);
   }, 180_000);
 
   it('users: the admin creates a user for a person, changes roles, disables and resets; a taken name is refused; no buttons for oneself', async () => {

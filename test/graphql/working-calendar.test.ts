@@ -226,6 +226,8 @@ describe.each(testProviders)('working-day calendar on %s', (provider) => {
         { index: 13, field: 'date', reason: 'CALENDAR_DATE_TWICE', params: { date: '2029-01-01' } },
         { index: 14, field: 'name', reason: 'NAME_REQUIRED', params: {} },
       ]);
+      // The same, as the pane reads a set of problems: each with the path of its entry's field.
+      expect(ext(r).issues.map((i: any) => i.field)).toEqual(['days.11.kind', 'days.12.date', 'days.13.date', 'days.14.name']);
       const stale = await s.refused(REPLACE, { y: 2029, f: '0000000000000000', d: y2029.slice(1) }, t.admin);
       expect(codeOf(stale)).toBe('CONFLICT');
       expect(ext(stale)).toMatchObject({ reason: 'CALENDAR_CHANGED', params: { year: 2029 } });

@@ -104,9 +104,12 @@ export interface GridSheetSpec extends SheetBlockSpec {
   /**
    * More cells to type in besides `input`, each block with its own rule: whole
    * numbers from min to max (e.g. a score up to its indicator's max), decimals
-   * from a minimum (e.g. planned sales), or free text (rule null, e.g. a comment). Filled, unlocked and validated like `input`.
+   * from a minimum (e.g. planned sales), one of a list (a drop-down, e.g. a kind of day), or free text (rule null, e.g. a comment). Filled, unlocked and validated like `input`.
    */
-  extraInputs?: { block: Block; rule: { kind: 'whole'; min: number; max: number; message: string } | { kind: 'decimal'; min: number; message: string } | null }[];
+  extraInputs?: {
+    block: Block;
+    rule: { kind: 'whole'; min: number; max: number; message: string } | { kind: 'decimal'; min: number; message: string } | { kind: 'list'; values: string[]; message: string } | null;
+  }[];
 }
 
 export interface WriteProgress {
@@ -619,7 +622,9 @@ function writeGrid(run: ExcelRun, spec: GridSheetSpec, options: WriteOptions & {
             input.dataValidation.rule =
               rule.kind === 'whole'
                 ? { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: 'Between' as Excel.DataValidationOperator } }
-                : { decimal: { formula1: rule.min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
+                : rule.kind === 'list'
+                  ? { list: { inCellDropDown: true, source: rule.values.join(',') } }
+                  : { decimal: { formula1: rule.min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
             input.dataValidation.errorAlert = { message: rule.message, showAlert: true, style: 'Stop', title: 'Quotabook' };
           }
         }

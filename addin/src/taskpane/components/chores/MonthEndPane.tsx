@@ -1,10 +1,11 @@
-/** Month end (月结) for finance and admins: plan assignment, paid and reopened runs, period locks. */
+/** Month end (月结) for finance and admins: plan assignment, paid and reopened runs, period locks, the working calendar. */
 import { Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import type { Words } from '../../../i18n.ts';
 import { PlanAssignmentSection } from './PlanAssignmentSection.tsx';
 import { ClosedRunsSection } from './ClosedRunsSection.tsx';
 import { PeriodLocksSection } from './PeriodLocksSection.tsx';
+import { WorkingCalendarSection } from './WorkingCalendarSection.tsx';
 import { useChoreStyles } from './ui.tsx';
 
 export function MonthEndPane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
@@ -15,6 +16,7 @@ export function MonthEndPane(props: { w: Words; client: Client; roles: string[];
       <ClosedRunsSection {...props} />
       <PlanAssignmentSection {...props} />
       <PeriodLocksSection {...props} />
+      <WorkingCalendarSection {...props} />
     </section>
   );
 }

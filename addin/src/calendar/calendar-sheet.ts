@@ -1,0 +1,143 @@
+/**
+ * A year of the working calendar as a sheet, and back. Pure: the adapter
+ * writes and reads; this decides the layout, reads what an admin typed and
+ * names every problem by its cell, with the shared rules
+ * (schema/working-calendar.ts).
+ *
+ * Layout: row 1 a banner (calendar, year, when pulled); row 2 the header
+ * (date, kind, name, source, and each month's working days as saved); then
+ * one row per day, in date order. For an admin the date, kind and name of
+ * every row are unlocked, with blank rows below to add days to (the sheet is
+ * protected, so no rows can be inserted); the kind is a drop-down. Dates are
+ * text (2027-02-06), so Excel does not turn them into serial numbers; a
+ * pasted real date, a serial, or 2027/2/6 and 2027年2月6日 are read too.
+ */
+import { format, words, type Words } from '../i18n.ts';
+import { columnLetters } from '../excel/chunks.ts';
+import type { CellInput } from '../excel/chunks.ts';
+import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
+import { serialToDay } from '../imports/sheet-grid.ts';
+import { dayOfText } from '../../../schema/dates.ts';
+import { CALENDAR_DAY_KINDS, checkCalendarYear, type CalendarDay, type CalendarDayKind } from '../../../schema/working-calendar.ts';
+import type { Issue } from '../targets/use-target-plan.ts';
+import type { CalendarYearView } from './operations.ts';
+
+export const CALENDAR_KIND = 'workingCalendar';
+const HEADER_ROW = 1;
+const FIRST_ROW = HEADER_ROW + 1;
+const COLUMN = { date: 0, kind: 1, name: 2 } as const;
+/** Blank rows an admin gets below the days, and the fewest rows an editable sheet has (a year holds about 35 days). */
+export const BLANK_ROWS = 40;
+export const MIN_EDIT_ROWS = 60;
+
+const sourceText = (w: Words, source: string) => (source === 'admin' ? w.chores.calendar.sourceAdmin : format(w.chores.calendar.sourceSeed, { source }));
+
+export function calendarSheetSpec(w: Words, view: CalendarYearView, editable: boolean, pulledAt: string): GridSheetSpec {
+  const c = w.chores.calendar;
+  const days = [...view.days].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const count = editable ? Math.max(days.length + BLANK_ROWS, MIN_EDIT_ROWS) : Math.max(days.length, view.months.length);
+  const rows: CellInput[][] = Array.from({ length: count }, (_, i) => {
+    const d = days[i];
+    const m = view.months[i];
+    return [d?.date ?? '', d ? (c.kinds[d.kind] ?? d.kind) : '', d?.name ?? '', d ? sourceText(w, d.source) : '', m?.month ?? '', m?.workingDays ?? ''];
+  });
+  return {
+    sheetName: format(c.sheet, { year: view.year }),
+    kind: CALENDAR_KIND,
+    identity: { year: String(view.year) },
+    banner: format(editable ? c.bannerEdit : c.banner, { calendar: view.calendar, year: view.year, pulledAt }),
+    columns: [
+      { header: c.columns.date, numberFormat: '@', width: 80 },
+      { header: c.columns.kind, numberFormat: '@', width: 110 },
+      { header: c.columns.name, numberFormat: '@', width: 160 },
+      { header: c.columns.source, numberFormat: '@', width: 130 },
+      { header: c.columns.month, numberFormat: '@', width: 60 },
+      { header: c.columns.workingDays, numberFormat: '0', width: 90 },
+    ],
+    rows,
+    properties: { fingerprint: view.fingerprint, calendar: view.calendar },
+    input: { row: FIRST_ROW, column: 0, rows: 0, columns: 0 },
+    inputRule: { kind: 'whole', message: '' },
+    extraInputs: editable
+      ? [
+          { block: { row: FIRST_ROW, column: COLUMN.date, rows: count, columns: 1 }, rule: null },
+          { block: { row: FIRST_ROW, column: COLUMN.kind, rows: count, columns: 1 }, rule: { kind: 'list', values: CALENDAR_DAY_KINDS.map((k) => c.kinds[k]!), message: c.kindRule } },
+          { block: { row: FIRST_ROW, column: COLUMN.name, rows: count, columns: 1 }, rule: null },
+        ]
+      : [],
+    hiddenColumns: [],
+    totalRows: [],
+    protect: true,
+    freeze: { rows: 0, columns: 1 },
+    readOnly: !editable,
+  };
+}
+
+export interface CalendarReadBack {
+  /** The days the sheet holds, in the order of its rows. */
+  days: CalendarDay[];
+  /** Each day's cell row (0-based), for naming a problem the server finds. */
+  rows: number[];
+  issues: Issue[];
+  fingerprint: string | null;
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+
+/** A date cell: text as Excel and WPS write days, or a real date (a serial number from 2000 to 2100). */
+function dayOf(v: unknown): string | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 36_526 && v <= 73_415 ? serialToDay(v) : null;
+  return dayOfText(text(v));
+}
+
+/** A kind cell: either language's word, the code, or 休 / 班 as Chinese calendars mark days. */
+function kindOf(v: unknown): CalendarDayKind | null {
+  const t = text(v).toLowerCase();
+  if (!t) return null;
+  for (const k of CALENDAR_DAY_KINDS) {
+    const names = [k.toLowerCase(), ...Object.values(words).map((x) => x.chores.calendar.kinds[k]!.toLowerCase())];
+    if (names.includes(t)) return k;
+  }
+  return t === '休' ? 'HOLIDAY' : t === '班' ? 'WORKDAY' : null;
+}
+
+/** The column a field of a day is typed in. */
+export const columnOf = (field: keyof typeof COLUMN) => COLUMN[field];
+
+/** Names a cell of the sheet and prefixes a message with it. */
+export const cellIssue = (sheet: string, row: number, column: number, message: string): Issue => {
+  const cell = `${sheet}!${columnLetters(column)}${row + 1}`;
+  return { cell, message: `${cell}: ${message}` };
+};
+
+/**
+ * The days the sheet holds, and every problem named by its cell: a date or
+ * kind that cannot be read, then the shared rules for a year (each day, a
+ * date of another year, a date twice). Blank rows are skipped.
+ */
+export function readCalendarSheet(w: Words, year: number, read: SheetRead): CalendarReadBack {
+  const c = w.chores.calendar;
+  const sheet = read.sheetName;
+  const issues: Issue[] = [];
+  const days: CalendarDay[] = [];
+  const rows: number[] = [];
+  read.values.forEach((row, r) => {
+    if (r < FIRST_ROW) return;
+    const [dateCell, kindCell, nameCell] = [row[COLUMN.date], row[COLUMN.kind], row[COLUMN.name]];
+    if (!text(dateCell) && !text(kindCell) && !text(nameCell)) return;
+    const date = dayOf(dateCell);
+    const kind = kindOf(kindCell);
+    if (!date) issues.push(cellIssue(sheet, r, COLUMN.date, format(w.reasons.CELL_NOT_A_DATE, { value: text(dateCell) })));
+    if (!kind) issues.push(cellIssue(sheet, r, COLUMN.kind, format(c.badKind, { value: text(kindCell), holiday: c.kinds.HOLIDAY!, workday: c.kinds.WORKDAY! })));
+    days.push({ date: date ?? text(dateCell), kind: kind ?? ('' as CalendarDayKind), name: text(nameCell) });
+    rows.push(r);
+  });
+  for (const p of checkCalendarYear(year, days)) {
+    // A date or kind that could not be read is named above, in the sheet's own terms.
+    if (p.reason === 'NOT_A_DATE' || p.reason === 'UNKNOWN_KIND') continue;
+    issues.push(cellIssue(sheet, rows[p.index]!, COLUMN[p.field], format(w.reasons[p.reason], p.params)));
+  }
+  const order = (i: Issue) => [Number(/\d+$/.exec(i.cell ?? '')?.[0] ?? 0), i.cell ?? ''] as const;
+  issues.sort((a, b) => order(a)[0] - order(b)[0] || (order(a)[1] < order(b)[1] ? -1 : order(a)[1] > order(b)[1] ? 1 : 0));
+  return { days, rows, issues, fingerprint: read.properties.fingerprint ?? null };
+}
