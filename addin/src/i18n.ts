@@ -14,6 +14,7 @@ import { en as resultsEn, zh as resultsZh } from './i18n/results.ts';
 import { en as rankingRewardsEn, zh as rankingRewardsZh } from './i18n/ranking-rewards.ts';
 import { en as customersEn, zh as customersZh } from './i18n/customers.ts';
 import { en as visitSlipsEn, zh as visitSlipsZh } from './i18n/visit-slips.ts';
+import { en as rosterChangesEn, zh as rosterChangesZh } from './i18n/roster-changes.ts';
 import { en as workReportsEn, zh as workReportsZh } from './i18n/work-reports.ts';
 
 export type Locale = 'zh-CN' | 'en';
@@ -35,6 +36,7 @@ const en = {
   rankingRewards: rankingRewardsEn,
   customers: customersEn,
   visitSlips: visitSlipsEn,
+  rosterChanges: rosterChangesEn,
   workReports: workReportsEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
@@ -213,6 +215,7 @@ const zh: Words = {
   rankingRewards: rankingRewardsZh,
   customers: customersZh,
   visitSlips: visitSlipsZh,
+  rosterChanges: rosterChangesZh,
   workReports: workReportsZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
@@ -10,17 +10,20 @@ import { ORG_TREE, pullRoster, treeOrder, type OrgUnitOption } from '../../api/o
 import { rosterSheet } from '../../roster/roster-sheet.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { today } from '../../../../schema/dates.ts';
+import { RosterChangesSection } from './RosterChangesSection.tsx';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
 type Status = { kind: 'idle' } | { kind: 'busy'; label: string; value?: number } | { kind: 'done'; message: string } | { kind: 'error'; message: string; retry?: () => void } | { kind: 'empty'; message: string };
 
-export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
+export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const styles = useStyles();
   const [units, setUnits] = useState<OrgUnitOption[]>([]);
   const [unitId, setUnitId] = useState('');
   const [asOf, setAsOf] = useState(today());
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // A roster pulled in this pane is pulled again after a roster change, so the change shows in the sheet.
+  const pulled = useRef(false);
 
   const fail = (err: unknown, retry?: () => void) => {
     if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
@@ -47,6 +50,7 @@ export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Cl
       const report = await writeSheetTable(Excel.run as unknown as ExcelRun, spec, {
         onProgress: (p) => setStatus({ kind: 'busy', label: format(w.writing, { done: p.rowsWritten, total: p.totalRows }), value: p.rowsWritten / p.totalRows }),
       });
+      pulled.current = true;
       setStatus({ kind: 'done', message: format(w.wrote, { n: report.rows, sheet: report.sheetName }) });
     } catch (err) {
       fail(err, () => void attempt());
@@ -85,6 +89,7 @@ export function RosterPane({ w, client, onSessionEnded }: { w: Words; client: Cl
           {status.kind === 'error' && <RetryAction w={w} retry={status.retry} />}
         </MessageBar>
       )}
+      <RosterChangesSection w={w} client={client} roles={roles} onSessionEnded={onSessionEnded} onChanged={async () => void (pulled.current && (await pull()))} />
     </div>
   );
 }

@@ -1,0 +1,108 @@
+/**
+ * End to end, roster changes on the Roster screen at 350 px: an admin hires
+ * a person (the pulled Roster sheet shows them at once), a duplicate
+ * employee number is refused and changes nothing, the person is transferred
+ * and then leaves; finance changes only a base salary. Each change is
+ * checked on the server through the API.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, hasChromium, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+
+const WIDTH = 350;
+
+describe.skipIf(!hasChromium)('roster changes in the task pane', () => {
+  const e2e = useE2e('roster-changes');
+
+  async function paneAs(user: string): Promise<Page> {
+    const page = await e2e.pane();
+    await page.setViewportSize({ width: WIDTH, height: 1400 });
+    await signIn(page, user);
+    return page;
+  }
+  const status = (page: Page, text: string) => page.getByTestId('change-status').filter({ hasText: text }).waitFor();
+  const choose = async (page: Page, search: string, id: string) => {
+    await page.getByTestId('change-person-search').fill(search);
+    await page.getByTestId('change-person').selectOption(id);
+  };
+
+  it('an admin hires, is refused a taken employee number, transfers and records leaving; the Roster sheet follows', async () => {
+    const page = await paneAs('admin');
+    const admin = await tokenFor(page, 'admin');
+    const rep = (await api(page, await tokenFor(page, 'rep'), '{ viewer { person { id unitId unitName employeeNo name } } }')).data.viewer.person;
+    const units = (await api(page, admin, '{ orgTree { id name kind } }')).data.orgTree as { id: string; name: string; kind: string }[];
+    const other = units.find((u) => u.kind === 'TEAM' && u.id !== rep.unitId)!;
+    const find = async () => (await api(page, admin, '{ roster(first: 1000) { edges { node { id employeeNo name unitId status baseSalary leaveDate version } } } }')).data.roster.edges.map((e: any) => e.node).filter((p: any) => p.employeeNo === 'QB09001');
+    const today = await page.getByTestId('as-of').inputValue();
+
+    // The rep's team, pulled to the Roster sheet.
+    await page.getByTestId('unit').selectOption(rep.unitId);
+    await page.getByTestId('pull-roster').click();
+    await page.getByTestId('roster-status').filter({ hasText: 'Wrote' }).waitFor();
+    const before = (await readSheet(page, 'Roster', 'A1:A60')).map((r) => r[0]);
+    expect(before).not.toContain('QB09001');
+    const team = before.filter((v) => v !== '' && v != null).length - 1;
+
+    await page.getByTestId('hire-employee-no').fill('QB09001');
+    await page.getByTestId('hire-name').fill('李雷');
+    await page.getByTestId('hire-unit').selectOption(rep.unitId);
+    await page.getByTestId('hire-rank').selectOption('SR');
+    await page.getByTestId('hire-salary').fill('3,500');
+    await page.getByTestId('change-submit').click();
+    await status(page, `李雷 (QB09001) is hired into ${rep.unitName} from ${today}.`);
+    const hired = await find();
+    expect(hired).toEqual([expect.objectContaining({ name: '李雷', unitId: rep.unitId, status: 'ACTIVE', baseSalary: '3500.00' })]);
+    // The sheet pulled before is pulled again: the new person is in it, with their salary.
+    await page.getByTestId('roster-status').filter({ hasText: `Wrote ${team + 1} people` }).waitFor();
+    const row = (await readSheet(page, 'Roster', 'A1:K60')).find((r) => r[0] === 'QB09001')!;
+    expect([row[1], row[5], row[10]]).toEqual(['李雷', 'SR', 3500]);
+
+    // The same employee number again: refused, nothing added.
+    await page.getByTestId('hire-employee-no').fill('QB09001');
+    await page.getByTestId('hire-name').fill('韩梅梅');
+    await page.getByTestId('change-submit').click();
+    await page.locator('[data-testid=change-status][data-intent=error]').filter({ hasText: 'Employee number QB09001 already belongs to 李雷.' }).waitFor();
+    expect(await find()).toEqual(hired);
+
+    await page.getByTestId('change-mode').selectOption('transfer');
+    await choose(page, 'QB09001', hired[0].id);
+    await page.getByTestId('transfer-unit').selectOption(other.id);
+    await page.getByTestId('change-submit').click();
+    await status(page, `李雷 moves to ${other.name} from ${today}.`);
+    expect((await find())[0]).toMatchObject({ unitId: other.id });
+    // Pulled again for the rep's team: 李雷 is no longer in it.
+    await expect.poll(async () => (await readSheet(page, 'Roster', 'A1:A60')).map((r) => r[0])).not.toContain('QB09001');
+
+    await page.getByTestId('change-mode').selectOption('leave');
+    await page.getByTestId('leave-date').fill(today);
+    await page.getByTestId('change-submit').click();
+    await status(page, `李雷 leaves after ${today}.`);
+    const left = await api(page, admin, 'query($id: ID!, $d: Date) { person(id: $id, asOf: $d) { status leaveDate } }', { id: hired[0].id, d: today });
+    expect(left.data.person).toEqual({ status: 'LEFT', leaveDate: today });
+    const audits = await api(page, admin, 'query($id: ID!) { auditTrail(entityType: "Person", entityId: $id) { action } }', { id: hired[0].id });
+    expect(audits.data.auditTrail.map((a: any) => a.action).sort()).toEqual(['create', 'deactivate', 'transfer']);
+
+    const [scroll, client] = await page.getByTestId('roster-changes').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+  }, 180_000);
+
+  it('finance changes a base salary and nothing else', async () => {
+    const page = await paneAs('finance');
+    const admin = await tokenFor(page, 'admin');
+    const rep = (await api(page, await tokenFor(page, 'rep'), '{ viewer { person { id employeeNo name } } }')).data.viewer.person;
+    await expect(page.getByTestId('change-mode').count()).resolves.toBe(0);
+    await page.getByText('Finance changes base salaries').waitFor();
+    await choose(page, rep.employeeNo, rep.id);
+    await page.getByTestId('details-salary').waitFor();
+    await expect(page.getByTestId('details-name').count()).resolves.toBe(0);
+    const was = (await api(page, admin, 'query($id: ID!) { person(id: $id) { baseSalary version } }', { id: rep.id })).data.person;
+    await page.getByTestId('change-submit').click();
+    await page.locator('[data-testid=change-status][data-intent=error]').filter({ hasText: 'Nothing is changed' }).waitFor();
+    await page.getByTestId('details-salary').fill('4,615.38');
+    await page.getByTestId('change-submit').click();
+    await status(page, `Saved the details of ${rep.name}.`);
+    const now = (await api(page, admin, 'query($id: ID!) { person(id: $id) { baseSalary version } }', { id: rep.id })).data.person;
+    expect(now).toEqual({ baseSalary: '4615.38', version: was.version + 1 });
+    expect(was.baseSalary).not.toBe('4615.38');
+  }, 120_000);
+});
