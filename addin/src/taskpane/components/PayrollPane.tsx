@@ -11,6 +11,7 @@ import { format, type Words } from '../../i18n.ts';
 import { usePayroll, type Against } from './usePayroll.ts';
 import { PayrollReview } from './PayrollReview.tsx';
 import { RetryAction } from './RetryAction.tsx';
+import { UnitOptions } from './UnitOptions.tsx';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' } });
 
@@ -108,12 +109,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
           <Field label={p.scopeUnit}>
             <Select value={s.unitId} onChange={(_, d) => s.setUnitId(d.value)} disabled={busy} data-testid="payroll-unit">
               <option value="">—</option>
-              {s.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {'\u3000'.repeat(Math.max(0, u.depth - (s.units[0]?.depth ?? 0)))}
-                  {u.name}
-                </option>
-              ))}
+              <UnitOptions units={s.units} />
             </Select>
           </Field>
           <Button onClick={s.create} disabled={busy || !s.unitId} data-testid="payroll-create">

@@ -8,12 +8,12 @@ import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
 import type { Metric } from '../../../../schema/metrics.ts';
 import { monthOfRankingPeriod, useRankingRewards } from '../../results/use-ranking-rewards.ts';
 import { RankingRewardsSection } from './RankingRewardsSection.tsx';
+import { UnitOptions } from './UnitOptions.tsx';
 
 export function PerformancePane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
   const s = useChoreStyles();
   const r = w.results;
   const h = usePerformance(w, client, onSessionEnded);
-  const top = h.units[0]?.depth ?? 0;
   const rewards = useRankingRewards(w, client, onSessionEnded);
   const showRewards = () => void rewards.show(h.unitId, h.units.find((u) => u.id === h.unitId)?.name ?? '', monthOfRankingPeriod(h.period.ranking, h.calendar));
   // Publishing a ranking of people proposes its rewards and penalties: list them straight away.
@@ -25,12 +25,7 @@ export function PerformancePane({ w, client, onSessionEnded }: { w: Words; clien
       <Subtitle2 as="h2" id="performance-title">{r.performance}</Subtitle2>
       <Field label={r.unit}>
         <Select value={h.unitId} onChange={(_, d) => h.setUnitId(d.value)} data-testid="performance-unit">
-          {h.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {'\u3000'.repeat(Math.max(0, u.depth - top))}
-              {u.name}
-            </option>
-          ))}
+          <UnitOptions units={h.units} />
         </Select>
       </Field>
       <div className={s.row}>

@@ -7,18 +7,14 @@ import { EMPLOYMENT_TYPES, POSITIONS } from '../../roster/person-changes.ts';
 import { useRosterChanges, type ChangeMode } from '../../roster/use-roster-changes.ts';
 import type { OrgUnitOption } from '../../api/operations.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { UnitOptions } from './UnitOptions.tsx';
 
 function UnitSelect({ units, value, onChange, label, testId }: { units: OrgUnitOption[]; value: string; onChange: (id: string) => void; label: string; testId: string }) {
   return (
     <Field label={label}>
       <Select value={value} onChange={(_, d) => onChange(d.value)} data-testid={testId}>
         <option value="">—</option>
-        {units.map((u) => (
-          <option key={u.id} value={u.id}>
-            {'\u3000'.repeat(Math.max(0, u.depth - (units[0]?.depth ?? 0)))}
-            {u.name}
-          </option>
-        ))}
+        <UnitOptions units={units} />
       </Select>
     </Field>
   );

@@ -11,6 +11,7 @@ import { rosterSheet } from '../../roster/roster-sheet.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { today } from '../../../../schema/dates.ts';
 import { RosterChangesSection } from './RosterChangesSection.tsx';
+import { UnitOptions } from './UnitOptions.tsx';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -64,12 +65,7 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
       <Field label={w.unit}>
         <Select value={unitId} onChange={(_, d) => setUnitId(d.value)} data-testid="unit">
           <option value="">{w.allVisible}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {'\u3000'.repeat(Math.max(0, u.depth - (units[0]?.depth ?? 0)))}
-              {u.name}
-            </option>
-          ))}
+          <UnitOptions units={units} />
         </Select>
       </Field>
       <Field label={w.asOf}>

@@ -7,6 +7,7 @@ import { run } from '../../../api/client.ts';
 import { ORG_TREE, PARENT_FIGURE, treeOrder, type OrgUnitOption, type ParentTarget } from '../../../api/operations.ts';
 import { PERIOD_CHAINS } from '../../../../../schema/periods.ts';
 import type { TargetPlanState } from '../../../targets/use-target-plan.ts';
+import { UnitOptions } from '../UnitOptions.tsx';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
 
@@ -44,12 +45,7 @@ export function NewPlanForm({ w, client, plan }: { w: Words; client: Client; pla
       <Field label={t.scopeUnit}>
         <Select value={draft.unitId} onChange={(_, d) => setDraft({ ...draft, unitId: d.value })} data-testid="new-plan-unit">
           <option value="">—</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {'\u3000'.repeat(Math.max(0, u.depth - (units[0]?.depth ?? 0)))}
-              {u.name}
-            </option>
-          ))}
+          <UnitOptions units={units} />
         </Select>
       </Field>
       <div className={styles.row}>
