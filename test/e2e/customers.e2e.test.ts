@@ -78,4 +78,42 @@ describe.skipIf(!hasChromium)('cross-territory sales in Chinese at 350 px', () =
     expect(rows.find((r) => r[0] === 'KH-E2E-01')!.slice(1, 10)).toEqual(['钱塘百货有限公司', '企业', '重要', expect.any(String), expect.any(String), expect.any(String), '待确认', '周经理', '13900001111']);
     expect(rows.some((r) => r[0] === 'KH-E2E-02')).toBe(false);
   }, 180_000);
+
+  it('the manager transfers a customer to another rep of their units; the 客户档案 sheet and the server follow; the same owner again is refused', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+    await signIn(page, 'manager');
+    await openScreen(page, 'customers');
+    await page.getByTestId('customers-count').waitFor();
+    const token = await tokenFor(page, 'manager');
+    const me = (await api(page, token, '{ viewer { person { id } } }')).data.viewer.person.id;
+    const customers = (await api(page, token, '{ customers(first: 500) { nodes { id code name ownerId ownerName revision } } }')).data.customers.nodes;
+    const roster = (await api(page, token, '{ roster(first: 1000) { edges { node { id name employeeNo position } } } }')).data.roster.edges.map((e: any) => e.node);
+    const x = customers.find((c: any) => c.ownerId !== me);
+    const to = roster.find((p: any) => p.id !== me && p.id !== x.ownerId && p.position === 'SALES_REP');
+
+    await page.getByTestId('customers-to-sheet').click();
+    await expect.poll(() => page.getByTestId('customers-status').innerText()).toMatch(/写入工作表“客户档案”/);
+    await page.getByTestId('transfer-customer-search').fill(x.code);
+    await page.getByTestId('transfer-customer').selectOption(x.id);
+    await page.getByTestId('transfer-owner-search').fill(to.employeeNo);
+    await page.getByTestId('transfer-owner').selectOption(to.id);
+    await page.getByTestId('transfer-submit').click();
+    await expect.poll(() => page.getByTestId('customers-status').innerText()).toContain(`“${x.name}”（${x.code}）现归 ${to.name}`);
+    const moved = (await api(page, token, '{ customers(first: 500) { nodes { id ownerId ownershipStatus revision } } }')).data.customers.nodes.find((c: any) => c.id === x.id);
+    expect(moved).toMatchObject({ ownerId: to.id, ownershipStatus: 'CONFIRMED', revision: x.revision + 1 });
+    // The sheet written before is written again with the new owner.
+    const rows = await readSheet(page, '客户档案', 'A1:L600');
+    const owner = rows[0]!.indexOf('负责人');
+    expect(rows.find((r) => r[0] === x.code)![owner]).toBe(to.name);
+
+    // The same owner again: refused in Chinese, nothing changes.
+    await page.getByTestId('transfer-customer').selectOption(x.id);
+    await page.getByTestId('transfer-owner').selectOption(to.id);
+    await page.getByTestId('transfer-submit').click();
+    await page.locator('[data-testid=customers-status][data-intent=error]').waitFor();
+    const again = (await api(page, token, '{ customers(first: 500) { nodes { id ownerId revision } } }')).data.customers.nodes.find((c: any) => c.id === x.id);
+    expect(again).toEqual({ id: x.id, ownerId: to.id, revision: moved.revision });
+    expect(await englishOn(page)).toEqual([]);
+  }, 180_000);
 });

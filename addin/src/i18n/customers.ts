@@ -31,6 +31,16 @@ export const en = {
     added: 'Added {name} ({code}); a manager will confirm the ownership.',
     addedConfirmed: 'Added {name} ({code}).',
   },
+  transfer: {
+    title: 'Transfer a customer',
+    hint: 'Move a customer of your units to another owner there. Sales already imported keep their credit.',
+    search: 'Find a customer (code or name)',
+    customer: 'Customer',
+    noMatch: 'No customer you may see matches “{q}”.',
+    owner: 'New owner',
+    submit: 'Transfer',
+    done: '{name} ({code}) now belongs to {owner}, {unit}.',
+  },
   cross: {
     title: 'Cross-territory sales',
     open: 'Open: {n}',
@@ -104,6 +114,16 @@ export const zh: typeof en = {
     save: '新增客户',
     added: '已新增“{name}”（{code}），待经理确认归属。',
     addedConfirmed: '已新增“{name}”（{code}）。',
+  },
+  transfer: {
+    title: '客户转移',
+    hint: '将您所管单位内的客户转给该范围内的其他负责人。已导入的销售仍计入原销售人员。',
+    search: '查找客户（编码或名称）',
+    customer: '客户',
+    noMatch: '没有与“{q}”匹配的客户。',
+    owner: '新负责人',
+    submit: '转移',
+    done: '“{name}”（{code}）现归 {owner}（{unit}）负责。',
   },
   cross: {
     title: '窜货处理',

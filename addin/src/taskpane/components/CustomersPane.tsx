@@ -3,9 +3,10 @@ import { Button, Field, Input, Select, Subtitle2, Textarea } from '@fluentui/rea
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { showMoney } from '../../chores/money.ts';
-import { CUSTOMER_TIERS, CUSTOMER_TYPES, type CustomerTier, type CustomerType } from '../../customers/operations.ts';
+import { CUSTOMER_TIERS, CUSTOMER_TYPES, matchCustomers, type CustomerTier, type CustomerType } from '../../customers/operations.ts';
 import { useCustomers } from './useCustomers.ts';
-import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { Busy, PersonPicker, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { useMemo, useState } from 'react';
 
 export function CustomersPane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const { w } = props;
@@ -14,6 +15,13 @@ export function CustomersPane(props: { w: Words; client: Client; roles: string[]
   const h = useCustomers(props);
   const set = (k: 'code' | 'name' | 'contact' | 'phone' | 'notes') => (_: unknown, d: { value: string }) => h.setForm((f) => ({ ...f, [k]: d.value }));
   const chosen = h.flags?.find((f) => f.id === h.flagId);
+  const [customerQuery, setCustomerQuery] = useState('');
+  const customerMatches = useMemo(() => {
+    const hits = matchCustomers(h.customers ?? [], customerQuery);
+    const picked = h.customers?.find((x) => x.id === h.move.customerId);
+    return picked && !hits.includes(picked) ? [picked, ...hits] : hits;
+  }, [h.customers, customerQuery, h.move.customerId]);
+  const moving = h.customers?.find((x) => x.id === h.move.customerId);
 
   return (
     <section className={s.pane} data-testid="customers-pane" aria-labelledby="customers-title">
@@ -106,6 +114,29 @@ export function CustomersPane(props: { w: Words; client: Client; roles: string[]
               )}
             </>
           )}
+        </div>
+      )}
+
+      {h.manages && !!h.customers?.length && (
+        <div className={s.section} data-testid="customer-transfer">
+          <Subtitle2 as="h3">{c.transfer.title}</Subtitle2>
+          <div className={s.meta}>{c.transfer.hint}</div>
+          <Field label={c.transfer.search}>
+            <Input value={customerQuery} onChange={(_, d) => setCustomerQuery(d.value)} data-testid="transfer-customer-search" />
+          </Field>
+          <Field label={c.transfer.customer} validationMessage={customerQuery && !customerMatches.length ? format(c.transfer.noMatch, { q: customerQuery }) : undefined} validationState="none">
+            <Select value={h.move.customerId} onChange={(_, d) => h.setMove((m) => ({ ...m, customerId: d.value }))} data-testid="transfer-customer">
+              <option value="">—</option>
+              {customerMatches.map((x) => (
+                <option key={x.id} value={x.id}>{`${x.code} ${x.name} · ${x.ownerName}`}</option>
+              ))}
+            </Select>
+          </Field>
+          {moving && <div className={s.meta} data-testid="transfer-current">{`${moving.ownerName} · ${moving.ownerUnitName}`}</div>}
+          <PersonPicker w={w} people={h.people} value={h.move.ownerId} onChange={(id) => h.setMove((m) => ({ ...m, ownerId: id }))} testId="transfer-owner" label={c.transfer.owner} />
+          <Button appearance="primary" onClick={() => void h.transfer()} disabled={h.busy || !h.move.customerId || !h.move.ownerId} data-testid="transfer-submit">
+            {c.transfer.submit}
+          </Button>
         </div>
       )}
 

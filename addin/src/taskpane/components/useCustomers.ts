@@ -4,7 +4,7 @@
  * confirming proposed ownerships; for managers the cross-territory sales (窜货)
  * and a decision on one. Sheets go through the one Excel adapter.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { run } from '../../api/client.ts';
@@ -14,6 +14,7 @@ import {
   CROSS_TERRITORY,
   CUSTOMERS_PAGE,
   DECIDE_CROSS_TERRITORY,
+  TRANSFER_CUSTOMER,
   type CrossTerritorySale,
   type Customer,
   type CustomerTier,
@@ -23,6 +24,8 @@ import {
 import { crossTerritorySheet, customersSheet } from '../../customers/customer-sheets.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { useAction } from './chores/useAction.ts';
+import { loadPeople } from '../../chores/people.ts';
+import type { PersonOption } from '../../chores/operations.ts';
 
 const PAGE = 500;
 const emptyForm = { code: '', name: '', type: 'ENTERPRISE' as CustomerType, tier: 'GENERAL' as CustomerTier, contact: '', phone: '', notes: '' };
@@ -49,6 +52,10 @@ export function useCustomers({ client, w, roles, onSessionEnded }: { client: Cli
   const [form, setForm] = useState(emptyForm);
   const [flagId, setFlagId] = useState('');
   const [comment, setComment] = useState('');
+  const [people, setPeople] = useState<PersonOption[]>([]);
+  const [move, setMove] = useState({ customerId: '', ownerId: '' });
+  // The Customers sheet written in this pane is written again after a transfer, so it shows there.
+  const wroteSheet = useRef(false);
 
   const reloadCustomers = useCallback(async () => setCustomers(await allCustomers(client)), [client]);
   const reloadFlags = useCallback(async () => {
@@ -59,6 +66,9 @@ export function useCustomers({ client, w, roles, onSessionEnded }: { client: Cli
   }, [client, manages]);
   useEffect(() => load(() => reloadCustomers()), [reloadCustomers, load]);
   useEffect(() => load(() => reloadFlags()), [reloadFlags, load]);
+  useEffect(() => {
+    if (manages) load(async () => setPeople(await loadPeople(client)));
+  }, [client, manages, load]);
 
   const ready = !!form.code.trim() && !!form.name.trim();
   const add = () =>
@@ -103,10 +113,28 @@ export function useCustomers({ client, w, roles, onSessionEnded }: { client: Cli
       return format(c.cross.decided, { sale: `${decided.date} ${decided.customerName}`, status: c.statuses[decided.status] });
     });
 
+  const writeCustomers = async (list: Customer[]) => {
+    const report = await writeSheetTable(Excel.run as unknown as ExcelRun, customersSheet(w, list, { pulledAt: new Date().toISOString() }));
+    wroteSheet.current = true;
+    return report;
+  };
   const toSheet = () =>
     act(async () => {
-      const report = await writeSheetTable(Excel.run as unknown as ExcelRun, customersSheet(w, customers ?? [], { pulledAt: new Date().toISOString() }));
+      const report = await writeCustomers(customers ?? []);
       return format(c.wrote, { n: report.rows, sheet: report.sheetName });
+    });
+
+  /** A manager moves a customer to another owner in their units; the server confirms the new ownership. */
+  const transfer = () =>
+    act(async () => {
+      const x = customers?.find((y) => y.id === move.customerId);
+      if (!x || !move.ownerId) return;
+      const moved = (await run<{ transferCustomer: Customer }>(client, TRANSFER_CUSTOMER, { id: x.id, revision: x.revision, ownerId: move.ownerId }, true)).transferCustomer;
+      const list = (customers ?? []).map((y) => (y.id === moved.id ? moved : y));
+      setCustomers(list);
+      setMove({ customerId: '', ownerId: '' });
+      if (wroteSheet.current) await writeCustomers(list);
+      return format(c.transfer.done, { name: moved.name, code: moved.code, owner: moved.ownerName, unit: moved.ownerUnitName });
     });
   const crossToSheet = () =>
     act(async () => {
@@ -136,6 +164,10 @@ export function useCustomers({ client, w, roles, onSessionEnded }: { client: Cli
     decide,
     toSheet,
     crossToSheet,
+    people,
+    move,
+    setMove,
+    transfer,
   };
 }
 

@@ -40,7 +40,7 @@ export function Busy({ busy, label }: { busy: boolean; label: string }) {
 }
 
 /** Type part of a name or employee number, then choose. */
-export function PersonPicker({ w, people, value, onChange, testId }: { w: Words; people: PersonOption[]; value: string; onChange: (id: string) => void; testId: string }) {
+export function PersonPicker({ w, people, value, onChange, testId, label }: { w: Words; people: PersonOption[]; value: string; onChange: (id: string) => void; testId: string; label?: string }) {
   const [query, setQuery] = useState('');
   // Once the choice is cleared (after a save), the search starts afresh.
   useEffect(() => {
@@ -56,7 +56,7 @@ export function PersonPicker({ w, people, value, onChange, testId }: { w: Words;
       <Field label={w.chores.searchPerson}>
         <Input value={query} onChange={(_, d) => setQuery(d.value)} data-testid={`${testId}-search`} />
       </Field>
-      <Field label={w.chores.person} validationMessage={query && !matches.length ? format(w.chores.noPeopleMatch, { q: query }) : undefined} validationState="none">
+      <Field label={label ?? w.chores.person} validationMessage={query && !matches.length ? format(w.chores.noPeopleMatch, { q: query }) : undefined} validationState="none">
         <Select value={value} onChange={(_, d) => onChange(d.value)} data-testid={testId}>
           <option value="">—</option>
           {matches.map((p) => (
