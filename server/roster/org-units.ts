@@ -9,12 +9,10 @@ import type { Context } from '../graphql/context.ts';
 import type { OrgUnitKind } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, notFound } from '../errors.ts';
+import { levelOf } from '../../schema/org-units.ts';
 
 type Tx = Prisma.TransactionClient;
 
-/** Tree levels, top first: a unit sits below units of an earlier kind only. */
-export const KIND_ORDER: OrgUnitKind[] = ['COMPANY', 'SALES_CENTRE', 'REGION', 'AREA', 'TEAM'];
-const levelOf = (kind: OrgUnitKind) => KIND_ORDER.indexOf(kind);
 
 function requireKindBelow(child: OrgUnitKind, parent: { kind: OrgUnitKind; name: string } | null, field: string[]) {
   if (!parent) {

@@ -105,4 +105,44 @@ describe.skipIf(!hasChromium)('roster changes in the task pane', () => {
     expect(now).toEqual({ baseSalary: '4615.38', version: was.version + 1 });
     expect(was.baseSalary).not.toBe('4615.38');
   }, 120_000);
+
+  it('an admin creates a team under an area, is refused a taken code, renames and moves it; the pickers follow', async () => {
+    const page = await paneAs('admin');
+    const admin = await tokenFor(page, 'admin');
+    const tree = async () => (await api(page, admin, '{ orgTree { id code name kind parentId version } }')).data.orgTree as { id: string; code: string; name: string; kind: string; parentId: string | null; version: number }[];
+    const areas = (await tree()).filter((u) => u.kind === 'AREA');
+    const [first, second] = [areas[0]!, areas[1]!];
+    const taken = (await tree()).find((u) => u.kind === 'TEAM')!;
+
+    await page.getByTestId('org-parent').selectOption(first.id);
+    // Below an area only a team may sit.
+    await expect(page.getByTestId('org-kind').locator('option').allInnerTexts()).resolves.toEqual(['Team']);
+    await page.getByTestId('org-code').fill(taken.code);
+    await page.getByTestId('org-name').fill('新零售组');
+    await page.getByTestId('org-submit').click();
+    await page.locator('[data-testid=org-status][data-intent=error]').filter({ hasText: `Unit code ${taken.code} is already used by ${taken.name}.` }).waitFor();
+    expect((await tree()).filter((u) => u.name === '新零售组')).toEqual([]);
+
+    await page.getByTestId('org-code').fill('T-NEW-1');
+    await page.getByTestId('org-submit').click();
+    await page.getByTestId('org-status').filter({ hasText: `新零售组 (T-NEW-1) is a new team under ${first.name}.` }).waitFor();
+    const made = (await tree()).find((u) => u.code === 'T-NEW-1')!;
+    expect(made).toMatchObject({ name: '新零售组', kind: 'TEAM', parentId: first.id });
+    // The new team is there to hire into and to pull.
+    await expect(page.getByTestId('hire-unit').locator(`option[value="${made.id}"]`).count()).resolves.toBe(1);
+    await expect(page.getByTestId('unit').locator(`option[value="${made.id}"]`).count()).resolves.toBe(1);
+
+    await page.getByTestId('org-mode').selectOption('rename');
+    await page.getByTestId('org-unit').selectOption(made.id);
+    await page.getByTestId('org-new-name').fill('新零售一组');
+    await page.getByTestId('org-submit').click();
+    await page.getByTestId('org-status').filter({ hasText: '新零售组 is now called 新零售一组.' }).waitFor();
+
+    await page.getByTestId('org-mode').selectOption('move');
+    await page.getByTestId('org-unit').selectOption(made.id);
+    await page.getByTestId('org-new-parent').selectOption(second.id);
+    await page.getByTestId('org-submit').click();
+    await page.getByTestId('org-status').filter({ hasText: `新零售一组 now sits under ${second.name}, with everything below it.` }).waitFor();
+    expect((await tree()).find((u) => u.id === made.id)).toMatchObject({ name: '新零售一组', parentId: second.id, version: made.version + 2 });
+  }, 180_000);
 });

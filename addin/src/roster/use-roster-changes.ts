@@ -33,7 +33,7 @@ export type ChangeMode = 'hire' | 'details' | 'transfer' | 'leave';
 
 const EMPTY_HIRE: HireForm = { employeeNo: '', name: '', unitId: '', position: 'SALES_REP', rank: '', employmentType: 'FULL_TIME', hireDate: today(), phone: '', email: '', baseSalary: '' };
 
-export function useRosterChanges({ w, client, roles, onSessionEnded, onChanged }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; onChanged: () => Promise<void> }) {
+export function useRosterChanges({ w, client, roles, onSessionEnded, onChanged, orgRevision = 0 }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; onChanged: () => Promise<void>; orgRevision?: number }) {
   const c = w.rosterChanges;
   const manages = roles.includes('ADMIN') || roles.includes('MANAGER');
   const may = { salary: roles.includes('ADMIN') || roles.includes('FINANCE'), record: manages };
@@ -58,7 +58,7 @@ export function useRosterChanges({ w, client, roles, onSessionEnded, onChanged }
       setPeople(p);
       setUnits(treeOrder(tree.orgTree));
     });
-  }, [client, enabled, load]);
+  }, [client, enabled, load, orgRevision]);
 
   const readPerson = useCallback(
     async (id: string) => {

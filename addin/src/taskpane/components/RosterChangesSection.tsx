@@ -42,7 +42,7 @@ function TextField({ label, value, onChange, testId, type }: { label: string; va
   );
 }
 
-export function RosterChangesSection(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; onChanged: () => Promise<void> }) {
+export function RosterChangesSection(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; onChanged: () => Promise<void>; orgRevision?: number }) {
   const { w } = props;
   const s = useChoreStyles();
   const h = useRosterChanges(props);

@@ -11,6 +11,7 @@ import { rosterSheet } from '../../roster/roster-sheet.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { today } from '../../../../schema/dates.ts';
 import { RosterChangesSection } from './RosterChangesSection.tsx';
+import { OrgUnitsSection } from './OrgUnitsSection.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
@@ -25,20 +26,27 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   // A roster pulled in this pane is pulled again after a roster change, so the change shows in the sheet.
   const pulled = useRef(false);
+  // Bumped when the organisation changes, so that every unit picker on the screen reads the tree again.
+  const [orgRevision, setOrgRevision] = useState(0);
 
   const fail = (err: unknown, retry?: () => void) => {
     if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
     setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
   };
 
+  const loadUnits = () => run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf }).then((d) => setUnits(treeOrder(d.orgTree)));
   useEffect(() => {
-    loadWithRetry(
-      () => run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf }).then((d) => setUnits(treeOrder(d.orgTree))),
-      fail,
-      () => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)),
-    );
+    loadWithRetry(loadUnits, fail, () => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
+  /** After a change, what the screen shows follows: the units to pull, and a Roster sheet pulled here. */
+  const changed = async (units: boolean) => {
+    if (units) {
+      setOrgRevision((r) => r + 1);
+      await loadUnits().catch((err: unknown) => fail(err));
+    }
+    if (pulled.current) await pull();
+  };
 
   const pull = async function attempt(): Promise<void> {
     const unit = units.find((u) => u.id === unitId);
@@ -85,7 +93,8 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
           {status.kind === 'error' && <RetryAction w={w} retry={status.retry} />}
         </MessageBar>
       )}
-      <RosterChangesSection w={w} client={client} roles={roles} onSessionEnded={onSessionEnded} onChanged={async () => void (pulled.current && (await pull()))} />
+      <RosterChangesSection w={w} client={client} roles={roles} onSessionEnded={onSessionEnded} onChanged={() => changed(false)} orgRevision={orgRevision} />
+      <OrgUnitsSection w={w} client={client} roles={roles} onSessionEnded={onSessionEnded} onChanged={() => changed(true)} />
     </div>
   );
 }
