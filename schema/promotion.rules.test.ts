@@ -26,7 +26,7 @@ describe('the ladder, step by step', () => {
 
   it.each(STEPS)('%s → %s needs %i trained reps selling %i fen together', (from, to, count, total) => {
     expect(LADDER[to as Exclude<Rank, 'SR'>]).toEqual({ trainees: count, traineeSalesFen: total });
-    expect(proposePromotion(from, OWN_SALES_FEN, trainees(count, total))).toEqual({ from, to, eligible: true, reasons: expect.any(Array) });
+    expect(proposePromotion(from, OWN_SALES_FEN, trainees(count, total))).toEqual({ from, to, eligible: true, reasons: expect.any(Array), checks: expect.any(Array) });
     if (count > 0) {
       // one trained rep fewer, the same sales
       expect(proposePromotion(from, OWN_SALES_FEN, trainees(count - 1, total)).eligible).toBe(false);

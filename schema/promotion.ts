@@ -20,16 +20,27 @@ export const LADDER: Record<Exclude<Rank, 'SR'>, { traineeSalesFen: bigint; trai
   TE: { traineeSalesFen: 32_000_000n, trainees: 16 },
 };
 
+/** One requirement of the next rank, as a code and figures the pane renders in the reader's language. */
+export interface PromotionCriterionCheck {
+  criterion: 'OWN_SALES' | 'TRAINEES' | 'TRAINEE_SALES';
+  /** Amounts as decimal yuan ("16000.00"), counts as whole numbers ("2"). */
+  actual: string;
+  required: string;
+  met: boolean;
+}
+
 export interface PromotionCheck {
   from: Rank;
   to: Rank | null;
   eligible: boolean;
+  /** The same checks in English words, for API readers and the audit trail. */
   reasons: string[];
+  checks: PromotionCriterionCheck[];
 }
 
 export function proposePromotion(rank: Rank, ownSalesFen: bigint, traineeSalesFen: bigint[]): PromotionCheck {
   const next = RANKS[RANKS.indexOf(rank) + 1] as Exclude<Rank, 'SR'> | undefined;
-  if (!next) return { from: rank, to: null, eligible: false, reasons: [`${rank} is the top of the ladder`] };
+  if (!next) return { from: rank, to: null, eligible: false, reasons: [`${rank} is the top of the ladder`], checks: [] };
   const need = LADDER[next];
   const total = traineeSalesFen.reduce((a, b) => a + b, 0n);
   const reasons = [
@@ -41,6 +52,15 @@ export function proposePromotion(rank: Rank, ownSalesFen: bigint, traineeSalesFe
         ]
       : []),
   ];
-  const eligible = ownSalesFen >= OWN_SALES_FEN && traineeSalesFen.length >= need.trainees && total >= need.traineeSalesFen;
-  return { from: rank, to: next, eligible, reasons };
+  const checks: PromotionCriterionCheck[] = [
+    { criterion: 'OWN_SALES', actual: formatMoney(ownSalesFen), required: formatMoney(OWN_SALES_FEN), met: ownSalesFen >= OWN_SALES_FEN },
+    ...(need.trainees
+      ? [
+          { criterion: 'TRAINEES' as const, actual: String(traineeSalesFen.length), required: String(need.trainees), met: traineeSalesFen.length >= need.trainees },
+          { criterion: 'TRAINEE_SALES' as const, actual: formatMoney(total), required: formatMoney(need.traineeSalesFen), met: total >= need.traineeSalesFen },
+        ]
+      : []),
+  ];
+  const eligible = checks.every((c) => c.met);
+  return { from: rank, to: next, eligible, reasons, checks };
 }

@@ -154,7 +154,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('promotions-month').fill('2026-02');
     const item = page.getByTestId('promotion-item').filter({ hasText: rep.employeeNo });
     await item.waitFor();
-    await expect(item.innerText()).resolves.toMatch(/SR → SE[\s\S]*own sales 16000\.00 ≥ 15000\.00/);
+    await expect(item.innerText()).resolves.toMatch(/SR → SE[\s\S]*No approved scorecard yet[\s\S]*own sales ¥16,000\.00 ≥ ¥15,000\.00/);
     await fits(page, 'promotions-pane');
     await shot(page, 'promotions');
 

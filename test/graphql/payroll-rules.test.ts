@@ -203,8 +203,10 @@ describe.each(testProviders)('payroll rules of issue 7 on %s', (provider) => {
       await s.db.prisma.person.update({ where: { id: mgr.personId! }, data: { rank: 'SR' } });
       const sale = [{ externalId: 'OWN-RANK', employeeNo: mgr.person!.employeeNo, date: '2026-04-10', amount: '20000.00' }];
       expect((await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: sale }, t.finance)).errors).toBeUndefined();
-      const own = (await s.gql('{ promotionProposals(month: "2026-04") { personId version to } }', {}, t.manager)).data.promotionProposals.find((p: any) => p.personId === mgr.personId);
+      const own = (await s.gql('{ promotionProposals(month: "2026-04") { personId version to checks { criterion actual required met } } }', {}, t.manager)).data.promotionProposals.find((p: any) => p.personId === mgr.personId);
       expect(own).toMatchObject({ to: 'SE' });
+      // The requirement as a code with its figures, for the pane to word in the reader's language.
+      expect(own.checks).toEqual([{ criterion: 'OWN_SALES', actual: '20000.00', required: '15000.00', met: true }]);
       const DECIDE = 'mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-04", toRank: SE, apply: true) }';
       const r = await s.refused(DECIDE, { p: mgr.personId, v: own.version }, t.manager);
       expect(codeOf(r)).toBe('FORBIDDEN');

@@ -16,7 +16,7 @@ export const REQUEST_LEAVE = `mutation RequestLeave($kind: AttendanceStatus!, $f
 }`;
 export const DECIDE_LEAVE = `mutation DecideLeave($id: ID!, $approve: Boolean!, $comment: String) { decideLeave(id: $id, approve: $approve, comment: $comment) { id status } }`;
 
-export const PROMOTION_PROPOSALS = `query PromotionProposals($month: String!) { promotionProposals(month: $month) { personId name employeeNo version from to reasons } }`;
+export const PROMOTION_PROPOSALS = `query PromotionProposals($month: String!) { promotionProposals(month: $month) { personId name employeeNo version from to checks { criterion actual required met } latestGrade latestGradePeriod } }`;
 export const DECIDE_PROMOTION = `mutation DecidePromotion($personId: ID!, $version: Int!, $month: String!, $toRank: Rank!, $apply: Boolean!, $reason: String) {
   decidePromotion(personId: $personId, version: $version, month: $month, toRank: $toRank, apply: $apply, reason: $reason)
 }`;
@@ -84,7 +84,11 @@ export interface PromotionProposal {
   version: number;
   from: string;
   to: string | null;
-  reasons: string[];
+  /** Each requirement of the next rank, as a code and its figures (amounts in yuan, counts whole). */
+  checks: { criterion: 'OWN_SALES' | 'TRAINEES' | 'TRAINEE_SALES'; actual: string; required: string; met: boolean }[];
+  /** The grade of the person's latest approved scorecard, and its period; null when there is none. */
+  latestGrade: 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL' | null;
+  latestGradePeriod: string | null;
 }
 export interface CompensationPlan {
   id: string;

@@ -58,6 +58,9 @@ export const en = {
     applied: '{name} is promoted to {rank}.',
     dismissed: 'The proposal for {name} is dismissed.',
     fromTo: '{from} → {to}',
+    grade: 'Latest scorecard: {grade} ({period})',
+    criteria: { OWN_SALES: 'own sales {actual} {op} {required}', TRAINEES: 'trained reps {actual} {op} {required}', TRAINEE_SALES: 'their sales {actual} {op} {required}' } as Record<string, string>,
+    noGrade: 'No approved scorecard yet',
   },
   monthEnd: {
     title: 'Month end',
@@ -196,6 +199,9 @@ export const zh: typeof en = {
     applied: '{name} 已晋升为 {rank}。',
     dismissed: '已驳回 {name} 的晋升建议。',
     fromTo: '{from} → {to}',
+    grade: '最近考核：{grade}（{period}）',
+    criteria: { OWN_SALES: '本人销售 {actual} {op} {required}', TRAINEES: '培养人数 {actual} {op} {required}', TRAINEE_SALES: '所培养人员销售合计 {actual} {op} {required}' },
+    noGrade: '尚无已批准的考核表',
   },
   monthEnd: {
     title: '月结',

@@ -25,6 +25,7 @@ import { requireAdjustable } from '../../payroll/adjustments.ts';
 import { fiscalCalendar } from '../../targets/calendar.ts';
 import { latestJobAbout, startPayrollCalculation } from '../../jobs/jobs.ts';
 import { JobRef } from './Job.ts';
+import type { PromotionCriterionCheck } from '../../../schema/promotion.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-03');
 const id = z.string().min(1).max(64);
@@ -397,6 +398,15 @@ builder.mutationFields((t) => ({
 }));
 
 
+const PromotionCriterionRef = builder.objectRef<PromotionCriterionCheck>('PromotionCriterionCheck').implement({
+  fields: (t) => ({
+    criterion: t.exposeString('criterion', { description: 'OWN_SALES (own monthly sales, yuan), TRAINEES (trained reps, a count) or TRAINEE_SALES (their monthly sales together, yuan).' }),
+    actual: t.exposeString('actual'),
+    required: t.exposeString('required'),
+    met: t.exposeBoolean('met'),
+  }),
+});
+
 const ProposalRef = builder.objectRef<Awaited<ReturnType<typeof promotionProposals>>[number]>('PromotionProposal').implement({
   description: 'A proposed one-step promotion on the ladder, with the figures behind it.',
   fields: (t) => ({
@@ -406,7 +416,8 @@ const ProposalRef = builder.objectRef<Awaited<ReturnType<typeof promotionProposa
     version: t.exposeInt('version'),
     from: t.expose('from', { type: RankEnum }),
     to: t.expose('to', { type: RankEnum, nullable: true }),
-    reasons: t.exposeStringList('reasons'),
+    reasons: t.exposeStringList('reasons', { description: 'The checks below in English words.' }),
+    checks: t.field({ type: [PromotionCriterionRef], description: 'Each requirement of the next rank: a code and its figures (amounts in yuan, counts whole), for a client to word.', resolve: (p) => p.checks }),
     latestGrade: t.field({ type: KpiGradeEnum, nullable: true, description: 'The person’s latest approved KPI grade (scorecards), for the decision; the ladder itself does not use it.', resolve: (p) => p.latestGrade }),
     latestGradePeriod: t.exposeString('latestGradePeriod', { nullable: true, description: 'The month or quarter of that grade.' }),
   }),

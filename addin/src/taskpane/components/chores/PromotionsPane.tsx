@@ -4,6 +4,7 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import { usePromotions } from './usePromotions.ts';
 import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
+import { showMoney } from '../../../chores/money.ts';
 
 export function PromotionsPane(props: { w: Words; client: Client; onSessionEnded: () => void }) {
   const { w } = props;
@@ -29,9 +30,12 @@ export function PromotionsPane(props: { w: Words; client: Client; onSessionEnded
                 <span className={s.strong}>{`${x.employeeNo} ${x.name}`}</span>
                 <span>{format(p.fromTo, { from: rank(x.from), to: rank(x.to) })}</span>
               </div>
-              {x.reasons.map((r) => (
-                <span key={r} className={s.meta}>
-                  {r}
+              <span className={s.meta} data-testid="promotion-grade">
+                {x.latestGrade ? format(p.grade, { grade: w.kpi.grades[x.latestGrade], period: x.latestGradePeriod ?? '' }) : p.noGrade}
+              </span>
+              {x.checks.map((c) => (
+                <span key={c.criterion} className={s.meta} data-testid="promotion-check">
+                  {format(p.criteria[c.criterion]!, { actual: c.criterion === 'TRAINEES' ? c.actual : showMoney(w.locale, c.actual), op: c.met ? '≥' : '<', required: c.criterion === 'TRAINEES' ? c.required : showMoney(w.locale, c.required) })}
                 </span>
               ))}
               <Field label={w.chores.reasonOptional}>
