@@ -328,6 +328,24 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     expect(await readSheet(fin, 'Working calendar 2027', 'A3:B3')).toEqual([['2027-01-01', 'Public holiday']]);
   }, 180_000);
 
+  it('settings: the admin sets the plan due day; a spot-check size out of range is refused and changes nothing', async () => {
+    const page = await paneAs('admin', 'tab-users');
+    const admin = await tokenFor(page, 'admin');
+    const settings = async () => (await api(page, admin, '{ fiscalYearStartMonth repPlanDueDay workLogSampleSize }')).data;
+    const before = await settings();
+    await expect(page.getByTestId('setting-fiscalYearStartMonth').inputValue()).resolves.toBe(String(before.fiscalYearStartMonth));
+    await expect(page.getByTestId('setting-repPlanDueDay').inputValue()).resolves.toBe(String(before.repPlanDueDay));
+    await page.getByTestId('setting-repPlanDueDay').fill('25');
+    await page.getByTestId('save-repPlanDueDay').click();
+    await page.getByTestId('settings-status').filter({ hasText: 'Saved: the plan due day is now 25.' }).waitFor();
+    expect((await settings()).repPlanDueDay).toBe(25);
+    await page.getByTestId('setting-workLogSampleSize').fill('80');
+    await page.getByTestId('save-workLogSampleSize').click();
+    await refusal(page, 'settings-status', 'from 1 to 50, not 80');
+    expect(await settings()).toEqual({ ...before, repPlanDueDay: 25 });
+    await fits(page, 'users-pane');
+  }, 120_000);
+
   it('users: the admin creates a user for a person, changes roles, disables and resets; a taken name is refused; no buttons for oneself', async () => {
     const page = await paneAs('admin', 'tab-users');
     const admin = await tokenFor(page, 'admin');

@@ -1,10 +1,11 @@
-/** Users (admins): find a user, create one for a person, give and take roles, disable or enable, reset a password; never for oneself. */
+/** Users (admins): find a user, create one for a person, give and take roles, disable or enable, reset a password; never for oneself. Below, the admin's settings. */
 import { Button, Checkbox, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import { ROLES, type User } from '../../../chores/operations.ts';
 import { useUsers } from './useUsers.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
+import { SettingsSection } from './SettingsSection.tsx';
 
 export function UsersPane(props: { w: Words; client: Client; onSessionEnded: () => void }) {
   const { w } = props;
@@ -103,6 +104,7 @@ export function UsersPane(props: { w: Words; client: Client; onSessionEnded: () 
           {h.busy ? w.chores.working : u.create}
         </Button>
       </div>
+      <SettingsSection {...props} />
     </section>
   );
 }
