@@ -96,4 +96,37 @@ describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
     await expect(page.getByTestId('my-scorecard').first().innerText()).resolves.toBe('2026-11：81.00，良好');
     expect(await englishOn(page)).toEqual([]);
   }, 60_000);
+
+  it('the admin changes the reps’ indicator set in its sheet: a sum off 100 is named and nothing saved; then saved as the next version', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 1200 });
+    await signIn(page, 'admin');
+    await openScreen(page, 'scorecards');
+    const admin = await tokenFor(page, 'admin');
+    const repSet = async () => (await api(page, admin, '{ kpiIndicatorSets { role version indicators { code name weight } } }')).data.kpiIndicatorSets.find((x: { role: string }) => x.role === 'REP');
+    const before = await repSet();
+    const sheet = '考核指标 销售代表';
+    const type = (cell: string, value: string | number) => page.evaluate(({ sheet, cell, value }) => (window as any).__standIn.type(sheet, cell, value), { sheet, cell, value });
+    const read = (address: string) => page.evaluate(({ sheet, address }) => (window as any).__standIn.read(sheet, address), { sheet, address });
+
+    await page.getByTestId('sets-pull').click();
+    await page.getByTestId('sets-status').filter({ hasText: `第 ${before.version} 版，${before.indicators.length} 项指标` }).waitFor();
+    expect((await read('A3:A3'))[0][0]).toBe(before.indicators[0].code);
+
+    const first = Number(before.indicators[0].weight);
+    await type('D3', first + 10);
+    await page.getByTestId('sets-save').click();
+    await page.getByTestId('plan-issues').filter({ hasText: '权重合计为 110' }).waitFor();
+    expect(await repSet()).toEqual(before);
+
+    await type('D3', first);
+    await type('B4', '计划质量（修订）');
+    await page.getByTestId('sets-save').click();
+    await page.getByTestId('sets-status').filter({ hasText: `已保存销售代表指标为第 ${before.version + 1} 版` }).waitFor();
+    const after = await repSet();
+    expect(after.version).toBe(before.version + 1);
+    expect(after.indicators.map((i: { name: string }) => i.name)).toEqual(before.indicators.map((i: { name: string }, n: number) => (n === 1 ? '计划质量（修订）' : i.name)));
+    expect((await read('B4:B4'))[0][0]).toBe('计划质量（修订）');
+    expect((await page.getByTestId('indicator-sets').innerText()).match(/[A-Za-z]{3,}/g)).toBeNull();
+  }, 120_000);
 });

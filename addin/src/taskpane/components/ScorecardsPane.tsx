@@ -3,7 +3,8 @@
  * as a sheet, type scores and comments there, validate them in the pane with
  * the shared rules (each problem a link to its cell), save, submit; and, for
  * approvers, the period's scorecards waiting for them with their numbers,
- * approved or returned with a comment. State and calls live in
+ * approved or returned with a comment; for admins, each role's indicator
+ * set as a sheet (IndicatorSetsSection). State and calls live in
  * scorecards/use-scorecards.ts; the sheet in scorecards/scorecard-sheet.ts.
  */
 import { useState } from 'react';
@@ -16,6 +17,7 @@ import type { ScorecardView } from '../../scorecards/scorecard-sheet.ts';
 import { PersonPicker, useChoreStyles } from './chores/ui.tsx';
 import { IssueList } from './targets/IssueList.tsx';
 import { RetryAction } from './RetryAction.tsx';
+import { IndicatorSetsSection } from './IndicatorSetsSection.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -69,6 +71,7 @@ export function ScorecardsPane({ w, client, roles, onSessionEnded }: { w: Words;
         </MessageBar>
       )}
       {approver && <Waiting w={w} cards={sc.waiting} periodKey={sc.periodKey} busy={sc.busy} decide={sc.decide} />}
+      {roles.includes('ADMIN') && <IndicatorSetsSection w={w} client={client} excel={excel} onSessionEnded={onSessionEnded} />}
     </div>
   );
 }

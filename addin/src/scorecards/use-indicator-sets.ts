@@ -1,0 +1,62 @@
+/**
+ * The admin's Indicator sets section: the role chosen, its set pulled to a
+ * sheet, and the sheet saved back (read, checked with the shared rules with
+ * every problem at its cell, saved with the version it was pulled at so a
+ * set changed meanwhile is refused, then written again as saved).
+ */
+import { useState } from 'react';
+import type { Client } from '@urql/core';
+import { run } from '../api/client.ts';
+import { format, type Words } from '../i18n.ts';
+import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { useAction } from '../taskpane/components/chores/useAction.ts';
+import type { Issue } from '../targets/use-target-plan.ts';
+import type { KpiRole } from '../../../schema/kpi.ts';
+import { INDICATOR_SET_KIND, INDICATOR_SETS, indicatorSetSheetSpec, readIndicatorSetSheet, SAVE_INDICATOR_SET, type IndicatorSetView } from './indicator-set-sheet.ts';
+
+export function useIndicatorSets({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
+  const k = w.scorecards.sets;
+  const action = useAction(w, onSessionEnded);
+  const { act, setStatus } = action;
+  const [role, setRole] = useState<KpiRole>('REP');
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const roleName = w.kpi.roles[role];
+
+  const current = async () => (await run<{ kpiIndicatorSets: IndicatorSetView[] }>(client, INDICATOR_SETS)).kpiIndicatorSets.find((x) => x.role === role) ?? null;
+
+  const pull = () =>
+    act(async () => {
+      setIssues([]);
+      const set = await current();
+      if (!set) return setStatus({ intent: 'info', message: format(k.none, { role: roleName }) });
+      const report = await writeGridSheet(excel(), indicatorSetSheetSpec(w, set));
+      return format(k.pulled, { role: roleName, name: set.name, version: set.version, n: set.indicators.length, sheet: report.sheetName });
+    });
+
+  const save = () =>
+    act(async () => {
+      setIssues([]);
+      const set = await current();
+      const read = await readTaggedSheet(excel(), INDICATOR_SET_KIND, { role }, ['version']);
+      if (!set || !read) return setStatus({ intent: 'error', message: format(k.notPulled, { role: roleName }) });
+      const back = readIndicatorSetSheet(w, set, read);
+      if (back.issues.length) return setIssues(back.issues);
+      const input = { name: set.name, commentBelowPercent: back.commentBelowPercent, gradeBands: back.gradeBands, indicators: back.indicators };
+      const saved = (await run<{ saveKpiIndicatorSet: IndicatorSetView }>(client, SAVE_INDICATOR_SET, { role, version: back.version ?? set.version, input }, true)).saveKpiIndicatorSet;
+      await writeGridSheet(excel(), indicatorSetSheetSpec(w, saved), { sheet: read.sheet });
+      return format(k.saved, { role: roleName, version: saved.version, n: saved.indicators.length });
+    });
+
+  return {
+    ...action,
+    role,
+    setRole: (r: KpiRole) => {
+      setRole(r);
+      setIssues([]);
+      setStatus(null);
+    },
+    issues,
+    pull,
+    save,
+  };
+}
