@@ -354,6 +354,9 @@ export const REASONS = {
   CALENDAR_DATE_OUTSIDE_YEAR: ['date', 'year'],
   CALENDAR_DATE_TWICE: ['date'],
   CALENDAR_CHANGED: ['year'],
+  PROFILE_CODE_INVALID: ['value'],
+  PROFILE_NAME_REQUIRED: [],
+  PROFILE_CODE_TWICE: ['code'],
   CALCULATION_FAILED: ['employeeNo'],
   NO_SUCH_ORG_UNIT: ['id'],
 

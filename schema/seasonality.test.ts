@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocate } from './allocation.ts';
 import { childPeriods } from './periods.ts';
-import { BUILT_IN_PROFILES, checkProfile, profileWeights } from './seasonality.ts';
+import { BUILT_IN_PROFILES, checkProfile, checkProfiles, profileWeights } from './seasonality.ts';
 
 const trade = BUILT_IN_PROFILES[0]!.monthPercents;
 
@@ -27,5 +27,30 @@ describe('seasonality profiles', () => {
     const all = [...w.values()].reduce((a, b) => a + b, 0n);
     const share = Number((w.get('2026-W01')! * 1_000_000n) / all) / 1_000_000;
     expect(share).toBeCloseTo((0.07 * 4) / 31, 6);
+  });
+});
+
+describe('profiles handed in together', () => {
+  const months = (last: string) => [...Array(11).fill('8'), last];
+  it('accepts profiles with distinct capital codes, names and months summing to 100', () => {
+    expect(checkProfiles([{ code: 'FLAT', name: '平均', monthPercents: months('12') }, { code: 'Q4_01', name: '旺季', monthPercents: months('12') }])).toEqual([]);
+  });
+
+  it('names every problem by profile and field: the code, a second use of it, the name, the first problem of the months', () => {
+    expect(
+      checkProfiles([
+        { code: 'flat', name: 'x', monthPercents: months('12') },
+        { code: 'FLAT', name: ' ', monthPercents: months('13') },
+        { code: 'FLAT', name: 'y', monthPercents: [...Array(11).fill('8'), 'x'] },
+        { code: 'SHORT', name: 'z', monthPercents: ['100'] },
+      ]),
+    ).toEqual([
+      { index: 0, field: 'code', reason: 'PROFILE_CODE_INVALID', params: { value: 'flat' } },
+      { index: 1, field: 'name', reason: 'PROFILE_NAME_REQUIRED', params: {} },
+      { index: 1, field: 'monthPercents', reason: 'ALLOCATION_PERCENTS_NOT_100', params: { sum: '101' } },
+      { index: 2, field: 'code', reason: 'PROFILE_CODE_TWICE', params: { code: 'FLAT' } },
+      { index: 2, field: 'monthPercents', reason: 'ALLOCATION_NOT_A_NUMBER', params: { key: '12', value: 'x' } },
+      { index: 3, field: 'monthPercents', reason: 'ALLOCATION_PROFILE_MONTHS', params: { count: 1 } },
+    ]);
   });
 });

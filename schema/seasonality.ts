@@ -7,12 +7,47 @@
 import { AllocationError, PERCENT_PLACES, scaledDecimal, formatScaled } from './allocation.ts';
 import { addDays } from './dates.ts';
 import type { Period } from './periods.ts';
+import type { AllocationProblem } from './reasons.ts';
 
 export interface SeasonalityProfile {
   code: string;
   name: string;
   /** January … December. */
   monthPercents: string[];
+}
+
+/** A problem with one profile of a set handed in: which, which field, and a reason the catalogue renders. */
+export interface ProfileProblem {
+  /** The profile's position in the list given (0-based). */
+  index: number;
+  field: 'code' | 'name' | 'monthPercents';
+  reason: AllocationProblem | 'PROFILE_CODE_INVALID' | 'PROFILE_NAME_REQUIRED' | 'PROFILE_CODE_TWICE';
+  params: Record<string, string | number>;
+}
+
+export const PROFILE_CODE = /^[A-Z0-9_]{2,32}$/;
+
+/**
+ * Checks profiles handed in together (the seasonality sheet): a code in
+ * capitals used once, a name, and 12 percentages summing to 100 (the first
+ * problem of each profile's months). Returns every problem.
+ */
+export function checkProfiles(profiles: readonly SeasonalityProfile[]): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  const seen = new Set<string>();
+  profiles.forEach((p, index) => {
+    if (!PROFILE_CODE.test(p.code)) problems.push({ index, field: 'code', reason: 'PROFILE_CODE_INVALID', params: { value: p.code } });
+    else if (seen.has(p.code)) problems.push({ index, field: 'code', reason: 'PROFILE_CODE_TWICE', params: { code: p.code } });
+    seen.add(p.code);
+    if (!p.name.trim()) problems.push({ index, field: 'name', reason: 'PROFILE_NAME_REQUIRED', params: {} });
+    try {
+      checkProfile(p.monthPercents);
+    } catch (e) {
+      if (!(e instanceof AllocationError)) throw e;
+      problems.push({ index, field: 'monthPercents', reason: e.problem, params: { ...e.params } });
+    }
+  });
+  return problems;
 }
 
 /** Throws AllocationError unless there are 12 percentages summing to 100. */

@@ -127,6 +127,6 @@ describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
     expect(after.version).toBe(before.version + 1);
     expect(after.indicators.map((i: { name: string }) => i.name)).toEqual(before.indicators.map((i: { name: string }, n: number) => (n === 1 ? '计划质量（修订）' : i.name)));
     expect((await read('B4:B4'))[0][0]).toBe('计划质量（修订）');
-    expect((await page.getByTestId('indicator-sets').innerText()).match(/[A-Za-z]{3,}/g)).toBeNull();
+    expect((await page.getByTestId('sets').innerText()).match(/[A-Za-z]{3,}/g)).toBeNull();
   }, 120_000);
 });

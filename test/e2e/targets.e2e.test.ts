@@ -261,4 +261,33 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     expect(words.filter((w) => !['Quotabook', 'English', 'manager'].includes(w))).toEqual([]);
     await page.screenshot({ path: path.join(os.tmpdir(), 'quotabook-targets-zh-350.png'), fullPage: true });
   }, 120_000);
+
+  it('the admin changes a seasonality profile and adds one in their sheet: a sum off 100 is named and nothing saved; then both saved', async () => {
+    const page = await e2e.pane();
+    await page.setViewportSize({ width: 350, height: 1200 });
+    await signIn(page, 'admin');
+    await openScreen(page, 'targets');
+    const admin = await tokenFor(page, 'admin');
+    const profiles = async () => (await api(page, admin, '{ seasonalityProfiles { code name monthPercents } }')).data.seasonalityProfiles as { code: string; name: string; monthPercents: string[] }[];
+    const before = await profiles();
+    const type = (cell: string, value: string | number) => page.evaluate(({ cell, value }) => (window as any).__standIn.type('Seasonality', cell, value), { cell, value });
+
+    await page.getByTestId('seasonality-pull').click();
+    await page.getByTestId('seasonality-status').filter({ hasText: `Wrote ${before.length} seasonality profiles to “Seasonality”.` }).waitFor();
+    const row = before.length + 3;
+    await type(`A${row}`, 'FLAT');
+    await type(`B${row}`, 'Even');
+    for (let m = 0; m < 12; m++) await type(`${String.fromCharCode(67 + m)}${row}`, m === 11 ? 8.38 : 8.33);
+    await page.getByTestId('seasonality-save').click();
+    await page.getByTestId('plan-issue').filter({ hasText: `Seasonality!O${row}: The percentages sum to 100.01 %, not 100 %.` }).waitFor();
+    expect(await profiles()).toEqual(before);
+
+    await type(`N${row}`, 8.37);
+    await type('B3', `${before[0]!.name} (revised)`);
+    await page.getByTestId('seasonality-save').click();
+    await page.getByTestId('seasonality-status').filter({ hasText: `Saved the seasonality profiles: ${before.length + 1} in all.` }).waitFor();
+    const after = await profiles();
+    expect(after.find((p) => p.code === 'FLAT')).toEqual({ code: 'FLAT', name: 'Even', monthPercents: [...Array(11).fill('8.33'), '8.37'] });
+    expect(after.find((p) => p.code === before[0]!.code)!.name).toBe(`${before[0]!.name} (revised)`);
+  }, 120_000);
 });

@@ -107,6 +107,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     vars: () => ({}),
   },
   seasonalityProfiles: { allowed: everyone, query: '{ seasonalityProfiles { code } }', vars: () => ({}) },
+  saveSeasonalityProfiles: { allowed: ['admin'], query: 'mutation { saveSeasonalityProfiles(profiles: [{ code: "x", name: "x", monthPercents: ["1"] }]) { code } }', vars: () => ({}) },
   saveSeasonalityProfile: { allowed: ['admin'], query: 'mutation { saveSeasonalityProfile(code: "X1", name: "x", monthPercents: ["1"]) { code } }', vars: () => ({}) },
   fiscalYearStartMonth: { allowed: everyone, query: '{ fiscalYearStartMonth }', vars: () => ({}) },
   setFiscalYearStartMonth: { allowed: ['admin'], query: 'mutation { setFiscalYearStartMonth(month: 13) }', vars: () => ({}) },

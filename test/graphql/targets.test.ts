@@ -296,4 +296,38 @@ describe.each(testProviders)('target plans on %s', (provider) => {
     expect(ok.data.saveSeasonalityProfile.monthPercents.at(-1)).toBe('15');
     expect(codeOf(await s.gql(SAVE_PROFILE, { p: [] }, t.manager))).toBe('FORBIDDEN');
   });
+
+  it('takes several profiles at once, as the seasonality sheet sends them: all or nothing, every problem by profile, only changes audited', async () => {
+    const SAVE = 'mutation($p: [SeasonalityProfileInput!]!) { saveSeasonalityProfiles(profiles: $p) { code name monthPercents } }';
+    const READ = '{ seasonalityProfiles { code name monthPercents } }';
+    const before = (await s.gql(READ, {}, t.admin)).data.seasonalityProfiles;
+    const audits = () => s.db.prisma.auditEvent.count({ where: { entityType: 'SeasonalityProfile' } });
+    const auditsBefore = await audits();
+    const even = Array(12).fill('8.3333').map((v, i) => (i === 11 ? '8.3337' : v));
+    const wrong = [
+      ...before,
+      { code: 'flat', name: '平均', monthPercents: even },
+      { code: 'HALF', name: ' ', monthPercents: Array(12).fill('5') },
+      { code: before[0].code, name: '重复', monthPercents: even },
+    ];
+    const r = await refused(SAVE, { p: wrong }, t.admin);
+    const at = before.length;
+    expect((r.errors![0]!.extensions as any).issues).toEqual([
+      { reason: 'PROFILE_CODE_INVALID', params: { value: 'flat' }, field: `profiles.${at}.code` },
+      { reason: 'PROFILE_NAME_REQUIRED', params: {}, field: `profiles.${at + 1}.name` },
+      { reason: 'ALLOCATION_PERCENTS_NOT_100', params: { sum: '60' }, field: `profiles.${at + 1}.monthPercents` },
+      { reason: 'PROFILE_CODE_TWICE', params: { code: before[0].code }, field: `profiles.${at + 2}.code` },
+    ]);
+    expect((await s.gql(READ, {}, t.admin)).data.seasonalityProfiles).toEqual(before);
+    expect(await audits()).toBe(auditsBefore);
+
+    const renamed = { ...before[0], name: `${before[0].name}（改）` };
+    const saved = (await s.gql(SAVE, { p: [renamed, ...before.slice(1), { code: 'FLAT', name: '平均', monthPercents: even }] }, t.admin)).data.saveSeasonalityProfiles;
+    expect(saved.find((p: any) => p.code === 'FLAT')).toEqual({ code: 'FLAT', name: '平均', monthPercents: even });
+    expect(saved.find((p: any) => p.code === renamed.code).name).toBe(renamed.name);
+    expect(saved).toHaveLength(before.length + 1);
+    // One rename and one new profile: two audit events; the unchanged profiles none.
+    expect(await audits()).toBe(auditsBefore + 2);
+    expect(codeOf(await s.gql(SAVE, { p: [] }, t.manager))).toBe('FORBIDDEN');
+  });
 });

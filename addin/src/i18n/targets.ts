@@ -42,6 +42,22 @@ export const en = {
   reviewSheet: 'Review',
   decided: 'Done: {unit}, version {version} is now {status}.',
   comparisonSheet: 'Targets (server)',
+  seasonality: {
+    title: 'Seasonality profiles',
+    intro: 'How a year spreads over its months (淡旺季), for breakdowns by seasonality. Pull them to a sheet, change or add profiles there, and save them together.',
+    pull: 'Pull to a sheet',
+    save: 'Save from the sheet',
+    pulled: 'Wrote {n} seasonality profiles to “{sheet}”.',
+    saved: 'Saved the seasonality profiles: {n} in all.',
+    notPulled: 'There is no seasonality sheet in this workbook. Pull the profiles first.',
+    sheet: 'Seasonality',
+    banner: 'Seasonality profiles · each row’s months add up to 100 % (the last column totals them) · add a profile in a blank row',
+    code: 'Code',
+    name: 'Name',
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    total: 'Total %',
+    monthRule: 'A percentage of zero or more.',
+  },
 };
 
 export const zh: typeof en = {
@@ -87,4 +103,20 @@ export const zh: typeof en = {
   reviewSheet: '审阅',
   decided: '已完成：{unit} 第 {version} 版现为{status}。',
   comparisonSheet: '目标（服务器版本）',
+  seasonality: {
+    title: '季节性方案',
+    intro: '全年目标在各月的分布（淡旺季），用于按季节性分解。将方案拉取到工作表，在表中修改或新增后一并保存。',
+    pull: '拉取到工作表',
+    save: '从工作表保存',
+    pulled: '已将 {n} 个季节性方案写入“{sheet}”。',
+    saved: '已保存季节性方案：共 {n} 个。',
+    notPulled: '本工作簿中没有季节性方案工作表，请先拉取。',
+    sheet: '季节性方案',
+    banner: '季节性方案 · 每行各月合计须为 100%（最后一列为合计）· 在空行中新增方案',
+    code: '编码',
+    name: '名称',
+    months: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    total: '合计 %',
+    monthRule: '请输入不小于 0 的百分比。',
+  },
 };

@@ -18,6 +18,7 @@ import { DraftActions } from './targets/DraftActions.tsx';
 import { NewPlanForm } from './targets/NewPlanForm.tsx';
 import { StatusMessage } from './targets/StatusMessage.tsx';
 import { TypedCellsConfirm } from './targets/TypedCellsConfirm.tsx';
+import { SeasonalitySection } from './targets/SeasonalitySection.tsx';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -91,6 +92,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
       <StatusMessage w={w} status={plan.status} excel={excel} onCompare={() => void plan.compare()} onError={plan.fail} />
       {approver && <Approvals w={w} client={client} excel={excel} onSessionEnded={onSessionEnded} />}
       {drafter && <NewPlanForm w={w} client={client} plan={plan} />}
+      {roles.includes('ADMIN') && <SeasonalitySection w={w} client={client} excel={excel} onSessionEnded={onSessionEnded} />}
     </div>
   );
 }

@@ -1,0 +1,56 @@
+/**
+ * The admin's Seasonality section: the profiles pulled to a sheet, and the
+ * sheet saved back together (read, checked with the shared rules with every
+ * problem at its cell, saved all or nothing, then written again as saved).
+ */
+import { useState } from 'react';
+import type { Client } from '@urql/core';
+import { ApiError, run } from '../api/client.ts';
+import { format, type Words } from '../i18n.ts';
+import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { useAction } from '../taskpane/components/chores/useAction.ts';
+import type { SeasonalityProfile } from '../../../schema/seasonality.ts';
+import { PROFILES, readSeasonalitySheet, SAVE_PROFILES, SEASONALITY_KIND, seasonalitySheetSpec } from './seasonality-sheet.ts';
+import type { Issue } from './use-target-plan.ts';
+
+export function useSeasonality({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
+  const k = w.targetFlow.seasonality;
+  const action = useAction(w, onSessionEnded);
+  const { act, setStatus } = action;
+  const [issues, setIssues] = useState<Issue[]>([]);
+
+  const pull = () =>
+    act(async () => {
+      setIssues([]);
+      const profiles = (await run<{ seasonalityProfiles: SeasonalityProfile[] }>(client, PROFILES)).seasonalityProfiles;
+      const report = await writeGridSheet(excel(), seasonalitySheetSpec(w, profiles));
+      return format(k.pulled, { n: profiles.length, sheet: report.sheetName });
+    });
+
+  const save = () =>
+    act(async () => {
+      setIssues([]);
+      const read = await readTaggedSheet(excel(), SEASONALITY_KIND, {});
+      if (!read) return setStatus({ intent: 'error', message: k.notPulled });
+      const back = readSeasonalitySheet(w, read);
+      if (back.issues.length) return setIssues(back.issues);
+      let saved: SeasonalityProfile[];
+      try {
+        saved = (await run<{ saveSeasonalityProfiles: SeasonalityProfile[] }>(client, SAVE_PROFILES, { profiles: back.profiles }, true)).saveSeasonalityProfiles;
+      } catch (err) {
+        // The server's own check, should it find what the pane did not: each problem by its row.
+        if (err instanceof ApiError && err.issues.length) {
+          return setIssues(err.issues.map((i) => {
+            const row = back.rows[Number(/^profiles\.(\d+)\./.exec(i.field ?? '')?.[1] ?? -1)];
+            const message = format(w.reasons[i.reason as keyof Words['reasons']] ?? i.reason, i.params);
+            return row === undefined ? { cell: null, message } : { cell: `${read.sheetName}!A${row + 1}`, message: `${read.sheetName}!A${row + 1}: ${message}` };
+          }));
+        }
+        throw err;
+      }
+      await writeGridSheet(excel(), seasonalitySheetSpec(w, saved), { sheet: read.sheet });
+      return format(k.saved, { n: saved.length });
+    });
+
+  return { ...action, issues, pull, save };
+}

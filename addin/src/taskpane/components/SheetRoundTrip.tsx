@@ -1,0 +1,49 @@
+/**
+ * A section that keeps data as a sheet: pull it to a sheet, change it there,
+ * save it from the sheet. Its fields (a year, a role) come as children; the
+ * problems of a save are listed by cell (one click selects it), the outcome
+ * in a status line, with progress while it works.
+ */
+import type { ReactNode } from 'react';
+import { Button, Subtitle2, Text } from '@fluentui/react-components';
+import type { Words } from '../../i18n.ts';
+import type { ExcelRun } from '../../excel/workbook.ts';
+import type { Issue } from '../../targets/use-target-plan.ts';
+import type { Status } from './chores/useAction.ts';
+import { IssueList } from './targets/IssueList.tsx';
+import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
+
+export interface RoundTrip {
+  busy: boolean;
+  status: Status | null;
+  issues: Issue[];
+  fail: (err: unknown) => void;
+  pull: () => Promise<void>;
+  save: () => Promise<void>;
+}
+
+export function SheetRoundTrip(props: { w: Words; excel: () => ExcelRun; testId: string; title: string; intro: string; pullLabel: string; saveLabel: string; canSave: boolean; h: RoundTrip; children?: ReactNode; after?: ReactNode }) {
+  const { w, h, testId } = props;
+  const s = useChoreStyles();
+  return (
+    <section className={s.section} data-testid={testId} aria-labelledby={`${testId}-title`}>
+      <Subtitle2 as="h3" id={`${testId}-title`}>{props.title}</Subtitle2>
+      <Text size={200}>{props.intro}</Text>
+      {props.children}
+      <div className={s.row}>
+        <Button appearance={props.canSave ? 'secondary' : 'primary'} onClick={() => void h.pull()} disabled={h.busy} data-testid={`${testId}-pull`}>
+          {props.pullLabel}
+        </Button>
+        {props.canSave && (
+          <Button appearance="primary" onClick={() => void h.save()} disabled={h.busy} data-testid={`${testId}-save`}>
+            {props.saveLabel}
+          </Button>
+        )}
+      </div>
+      {props.after}
+      {h.issues.length > 0 && <IssueList w={w} issues={h.issues} excel={props.excel} onError={(err) => h.fail(err)} />}
+      <StatusLine w={w} status={h.status} testId={`${testId}-status`} />
+      <Busy busy={h.busy} label={w.chores.working} />
+    </section>
+  );
+}
