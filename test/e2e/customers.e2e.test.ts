@@ -116,4 +116,35 @@ describe.skipIf(!hasChromium)('cross-territory sales in Chinese at 350 px', () =
     expect(again).toEqual({ id: x.id, ownerId: to.id, revision: moved.revision });
     expect(await englishOn(page)).toEqual([]);
   }, 180_000);
+
+  it('the rep edits a customer: its tier and its contact’s phone; a bad phone is refused and changes nothing', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+    await signIn(page, 'rep');
+    await openScreen(page, 'customers');
+    await page.getByTestId('customers-count').waitFor();
+    const token = await tokenFor(page, 'rep');
+    const mine = async () => (await api(page, token, '{ customers(first: 500) { nodes { id code name tier revision contacts { name phone primary } } } }')).data.customers.nodes;
+    const x = (await mine()).find((c: any) => c.contacts.some((k: any) => k.primary));
+    await page.getByTestId('customers-to-sheet').click();
+    await expect.poll(() => page.getByTestId('customers-status').innerText()).toMatch(/写入工作表“客户档案”/);
+
+    await page.getByTestId('edit-customer-search').fill(x.code);
+    await page.getByTestId('edit-customer').selectOption(x.id);
+    await page.getByTestId('edit-customer-phone').fill('打电话');
+    await page.getByTestId('edit-customer-save').click();
+    await expect.poll(() => page.getByTestId('customers-status').innerText()).toContain('“打电话”不是电话号码');
+    expect((await mine()).find((c: any) => c.id === x.id)).toEqual(x);
+
+    await page.getByTestId('edit-customer-phone').fill('13911112222');
+    await page.getByTestId('edit-customer-tier').selectOption('CORE');
+    await page.getByTestId('edit-customer-save').click();
+    await expect.poll(() => page.getByTestId('customers-status').innerText()).toContain(`已保存“${x.name}”`);
+    const after = (await mine()).find((c: any) => c.id === x.id);
+    expect(after).toMatchObject({ tier: 'CORE', revision: x.revision + 1 });
+    expect(after.contacts.find((k: any) => k.primary).phone).toBe('13911112222');
+    const rows = await readSheet(page, '客户档案', 'A1:L600');
+    expect(rows.find((r) => r[0] === x.code)![3]).toBe('核心');
+    expect(await englishOn(page)).toEqual([]);
+  }, 180_000);
 });

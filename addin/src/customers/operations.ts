@@ -3,6 +3,7 @@ export const CUSTOMER_FIELDS = 'id code name type tier ownerId ownerName ownerEm
 export const CUSTOMERS_PAGE = `query Customers($first: Int, $after: String) { customers(first: $first, after: $after) { nodes { ${CUSTOMER_FIELDS} } pageInfo { hasNextPage endCursor } } }`;
 export const CREATE_CUSTOMER = `mutation CreateCustomer($input: CreateCustomerInput!) { createCustomer(input: $input) { ${CUSTOMER_FIELDS} } }`;
 export const TRANSFER_CUSTOMER = `mutation TransferCustomer($id: ID!, $revision: Int!, $ownerId: ID!) { transferCustomer(id: $id, revision: $revision, ownerId: $ownerId) { ${CUSTOMER_FIELDS} } }`;
+export const UPDATE_CUSTOMER = `mutation UpdateCustomer($id: ID!, $revision: Int!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, revision: $revision, input: $input) { ${CUSTOMER_FIELDS} } }`;
 export const CONFIRM_CUSTOMER = `mutation ConfirmCustomer($id: ID!, $revision: Int!) { confirmCustomerOwnership(id: $id, revision: $revision) { ${CUSTOMER_FIELDS} } }`;
 const FLAG_FIELDS = 'id externalId date amount sellerName sellerEmployeeNo customerCode customerName customerOwnerName sellingUnitName owningUnitName status decidedBy decidedAt comment canDecide';
 export const CROSS_TERRITORY = `query CrossTerritory { crossTerritorySales { ${FLAG_FIELDS} } }`;
@@ -58,4 +59,47 @@ export function matchCustomers(customers: readonly Customer[], query: string, li
   const q = query.trim().toLowerCase();
   const hits = q ? customers.filter((x) => x.code.toLowerCase().includes(q) || x.name.toLowerCase().includes(q)) : customers;
   return [...hits].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).slice(0, limit);
+}
+
+/** What the edit form holds for a customer: its own fields and its primary contact. */
+export interface CustomerForm {
+  name: string;
+  type: CustomerType;
+  tier: CustomerTier;
+  notes: string;
+  contact: string;
+  phone: string;
+}
+
+const primaryOf = (x: Customer) => x.contacts.find((c) => c.primary) ?? x.contacts[0] ?? null;
+
+export const customerForm = (x: Customer): CustomerForm => ({
+  name: x.name,
+  type: x.type,
+  tier: x.tier,
+  notes: x.notes ?? '',
+  contact: primaryOf(x)?.name ?? '',
+  phone: primaryOf(x)?.phone ?? '',
+});
+
+/**
+ * The changes the form makes, as UpdateCustomerInput: only what differs. A
+ * changed primary contact replaces the contacts with it first and the others
+ * as they were (the API replaces the list whole); a cleared one drops it.
+ */
+export function customerChanges(x: Customer, form: CustomerForm): { input: Record<string, unknown> } | { problem: 'nameRequired' | 'nothing' } {
+  const before = customerForm(x);
+  if (!form.name.trim()) return { problem: 'nameRequired' };
+  const input: Record<string, unknown> = {};
+  if (form.name.trim() !== before.name) input.name = form.name.trim();
+  if (form.type !== before.type) input.type = form.type;
+  if (form.tier !== before.tier) input.tier = form.tier;
+  if (form.notes.trim() !== before.notes.trim()) input.notes = form.notes.trim() || null;
+  if (form.contact.trim() !== before.contact || form.phone.trim() !== before.phone) {
+    const primary = primaryOf(x);
+    const others = x.contacts.filter((c) => c !== primary).map((c) => ({ name: c.name, title: c.title, phone: c.phone, email: c.email, primary: false }));
+    const edited = form.contact.trim() ? [{ name: form.contact.trim(), title: primary?.title ?? null, phone: form.phone.trim() || null, email: primary?.email ?? null, primary: true }] : [];
+    input.contacts = [...edited, ...others];
+  }
+  return Object.keys(input).length ? { input } : { problem: 'nothing' };
 }

@@ -31,6 +31,13 @@ export const en = {
     added: 'Added {name} ({code}); a manager will confirm the ownership.',
     addedConfirmed: 'Added {name} ({code}).',
   },
+  edit: {
+    title: 'Edit a customer',
+    save: 'Save changes',
+    saved: 'Saved {name} ({code}).',
+    nothing: 'Nothing is changed: edit a field first.',
+    nameRequired: 'The customer needs a name.',
+  },
   transfer: {
     title: 'Transfer a customer',
     hint: 'Move a customer of your units to another owner there. Sales already imported keep their credit.',
@@ -114,6 +121,13 @@ export const zh: typeof en = {
     save: '新增客户',
     added: '已新增“{name}”（{code}），待经理确认归属。',
     addedConfirmed: '已新增“{name}”（{code}）。',
+  },
+  edit: {
+    title: '修改客户',
+    save: '保存修改',
+    saved: '已保存“{name}”（{code}）。',
+    nothing: '没有任何修改：请先编辑字段。',
+    nameRequired: '请填写客户名称。',
   },
   transfer: {
     title: '客户转移',

@@ -3,10 +3,10 @@ import { Button, Field, Input, Select, Subtitle2, Textarea } from '@fluentui/rea
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { showMoney } from '../../chores/money.ts';
-import { CUSTOMER_TIERS, CUSTOMER_TYPES, matchCustomers, type CustomerTier, type CustomerType } from '../../customers/operations.ts';
+import { CUSTOMER_TIERS, CUSTOMER_TYPES, type CustomerTier, type CustomerType } from '../../customers/operations.ts';
+import { CustomerPicker } from './CustomerPicker.tsx';
 import { useCustomers } from './useCustomers.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './chores/ui.tsx';
-import { useMemo, useState } from 'react';
 
 export function CustomersPane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const { w } = props;
@@ -15,12 +15,6 @@ export function CustomersPane(props: { w: Words; client: Client; roles: string[]
   const h = useCustomers(props);
   const set = (k: 'code' | 'name' | 'contact' | 'phone' | 'notes') => (_: unknown, d: { value: string }) => h.setForm((f) => ({ ...f, [k]: d.value }));
   const chosen = h.flags?.find((f) => f.id === h.flagId);
-  const [customerQuery, setCustomerQuery] = useState('');
-  const customerMatches = useMemo(() => {
-    const hits = matchCustomers(h.customers ?? [], customerQuery);
-    const picked = h.customers?.find((x) => x.id === h.move.customerId);
-    return picked && !hits.includes(picked) ? [picked, ...hits] : hits;
-  }, [h.customers, customerQuery, h.move.customerId]);
   const moving = h.customers?.find((x) => x.id === h.move.customerId);
 
   return (
@@ -121,22 +115,52 @@ export function CustomersPane(props: { w: Words; client: Client; roles: string[]
         <div className={s.section} data-testid="customer-transfer">
           <Subtitle2 as="h3">{c.transfer.title}</Subtitle2>
           <div className={s.meta}>{c.transfer.hint}</div>
-          <Field label={c.transfer.search}>
-            <Input value={customerQuery} onChange={(_, d) => setCustomerQuery(d.value)} data-testid="transfer-customer-search" />
-          </Field>
-          <Field label={c.transfer.customer} validationMessage={customerQuery && !customerMatches.length ? format(c.transfer.noMatch, { q: customerQuery }) : undefined} validationState="none">
-            <Select value={h.move.customerId} onChange={(_, d) => h.setMove((m) => ({ ...m, customerId: d.value }))} data-testid="transfer-customer">
-              <option value="">—</option>
-              {customerMatches.map((x) => (
-                <option key={x.id} value={x.id}>{`${x.code} ${x.name} · ${x.ownerName}`}</option>
-              ))}
-            </Select>
-          </Field>
+          <CustomerPicker w={w} customers={h.customers} value={h.move.customerId} onChange={(id) => h.setMove((m) => ({ ...m, customerId: id }))} testId="transfer-customer" />
           {moving && <div className={s.meta} data-testid="transfer-current">{`${moving.ownerName} · ${moving.ownerUnitName}`}</div>}
           <PersonPicker w={w} people={h.people} value={h.move.ownerId} onChange={(id) => h.setMove((m) => ({ ...m, ownerId: id }))} testId="transfer-owner" label={c.transfer.owner} />
           <Button appearance="primary" onClick={() => void h.transfer()} disabled={h.busy || !h.move.customerId || !h.move.ownerId} data-testid="transfer-submit">
             {c.transfer.submit}
           </Button>
+        </div>
+      )}
+
+      {!!h.customers?.length && (
+        <div className={s.section} data-testid="customer-edit">
+          <Subtitle2 as="h3">{c.edit.title}</Subtitle2>
+          <CustomerPicker w={w} customers={h.customers} value={h.editId} onChange={h.chooseToEdit} testId="edit-customer" />
+          {h.editForm && (
+            <>
+              <Field label={c.add.name}>
+                <Input value={h.editForm.name} onChange={(_, d) => h.setEditForm((f) => f && { ...f, name: d.value })} data-testid="edit-customer-name" />
+              </Field>
+              <Field label={c.add.type}>
+                <Select value={h.editForm.type} onChange={(_, d) => h.setEditForm((f) => f && { ...f, type: d.value as CustomerType })} data-testid="edit-customer-type">
+                  {CUSTOMER_TYPES.map((t) => (
+                    <option key={t} value={t}>{c.types[t]}</option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={c.add.tier}>
+                <Select value={h.editForm.tier} onChange={(_, d) => h.setEditForm((f) => f && { ...f, tier: d.value as CustomerTier })} data-testid="edit-customer-tier">
+                  {CUSTOMER_TIERS.map((t) => (
+                    <option key={t} value={t}>{c.tiers[t]}</option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={c.add.contact}>
+                <Input value={h.editForm.contact} onChange={(_, d) => h.setEditForm((f) => f && { ...f, contact: d.value })} data-testid="edit-customer-contact" />
+              </Field>
+              <Field label={c.add.phone}>
+                <Input value={h.editForm.phone} onChange={(_, d) => h.setEditForm((f) => f && { ...f, phone: d.value })} data-testid="edit-customer-phone" />
+              </Field>
+              <Field label={c.add.notes}>
+                <Textarea value={h.editForm.notes} onChange={(_, d) => h.setEditForm((f) => f && { ...f, notes: d.value })} data-testid="edit-customer-notes" />
+              </Field>
+              <Button appearance="primary" onClick={() => void h.saveEdit()} disabled={h.busy} data-testid="edit-customer-save">
+                {c.edit.save}
+              </Button>
+            </>
+          )}
         </div>
       )}
 

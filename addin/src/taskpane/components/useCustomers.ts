@@ -15,6 +15,10 @@ import {
   CUSTOMERS_PAGE,
   DECIDE_CROSS_TERRITORY,
   TRANSFER_CUSTOMER,
+  UPDATE_CUSTOMER,
+  customerChanges,
+  customerForm,
+  type CustomerForm,
   type CrossTerritorySale,
   type Customer,
   type CustomerTier,
@@ -54,6 +58,8 @@ export function useCustomers({ client, w, roles, onSessionEnded }: { client: Cli
   const [comment, setComment] = useState('');
   const [people, setPeople] = useState<PersonOption[]>([]);
   const [move, setMove] = useState({ customerId: '', ownerId: '' });
+  const [editId, setEditId] = useState('');
+  const [editForm, setEditForm] = useState<CustomerForm | null>(null);
   // The Customers sheet written in this pane is written again after a transfer, so it shows there.
   const wroteSheet = useRef(false);
 
@@ -124,6 +130,26 @@ export function useCustomers({ client, w, roles, onSessionEnded }: { client: Cli
       return format(c.wrote, { n: report.rows, sheet: report.sheetName });
     });
 
+  const chooseToEdit = (id: string) => {
+    setEditId(id);
+    const x = customers?.find((y) => y.id === id);
+    setEditForm(x ? customerForm(x) : null);
+  };
+  /** Saves what differs on the chosen customer; the list, and a Customers sheet written in this pane, show it. */
+  const saveEdit = () =>
+    act(async () => {
+      const x = customers?.find((y) => y.id === editId);
+      if (!x || !editForm) return;
+      const out = customerChanges(x, editForm);
+      if ('problem' in out) return action.setStatus({ intent: 'error', message: c.edit[out.problem] });
+      const saved = (await run<{ updateCustomer: Customer }>(client, UPDATE_CUSTOMER, { id: x.id, revision: x.revision, input: out.input }, true)).updateCustomer;
+      const list = (customers ?? []).map((y) => (y.id === saved.id ? saved : y));
+      setCustomers(list);
+      setEditForm(customerForm(saved));
+      if (wroteSheet.current) await writeCustomers(list);
+      return format(c.edit.saved, { name: saved.name, code: saved.code });
+    });
+
   /** A manager moves a customer to another owner in their units; the server confirms the new ownership. */
   const transfer = () =>
     act(async () => {
@@ -168,6 +194,11 @@ export function useCustomers({ client, w, roles, onSessionEnded }: { client: Cli
     move,
     setMove,
     transfer,
+    editId,
+    chooseToEdit,
+    editForm,
+    setEditForm,
+    saveEdit,
   };
 }
 
