@@ -89,4 +89,25 @@ describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
     // The dismissed penalty is on nobody's row.
     if (penalty) expect(sheet.find((r) => r[0] === penalty.employeeNo)?.[col] ?? '').toBe('');
   }, 180_000);
+
+  it('the admin sets the amounts a published ranking proposes: one out of range is refused and changes nothing; then saved', async () => {
+    const page = await e2e.pane();
+    await page.setViewportSize({ width: 350, height: 1200 });
+    await signIn(page, 'admin');
+    await openScreen(page, 'performance');
+    const admin = await tokenFor(page, 'admin');
+    const rules = async () => (await api(page, admin, '{ rankingRewardRules { rewards penalties } }')).data.rankingRewardRules;
+    const before = await rules();
+    await expect(page.getByTestId('reward-rules-rewards').inputValue()).resolves.toBe(before.rewards.join(', '));
+    await page.getByTestId('reward-rules-rewards').fill('1,200, 800，400');
+    await page.getByTestId('reward-rules-penalties').fill('100, 0');
+    await page.getByTestId('reward-rules-save').click();
+    await page.locator('[data-testid=reward-rules-status][data-intent=error]').filter({ hasText: 'Deductions, place 2: “0” is not an amount above 0.00' }).waitFor();
+    expect(await rules()).toEqual(before);
+    await page.getByTestId('reward-rules-penalties').fill('100');
+    await page.getByTestId('reward-rules-save').click();
+    await page.getByTestId('reward-rules-status').filter({ hasText: 'Saved: 3 reward place(s) and 1 deduction place(s)' }).waitFor();
+    expect(await rules()).toEqual({ rewards: ['1200.00', '800.00', '400.00'], penalties: ['100.00'] });
+    await expect(page.getByTestId('reward-rules-rewards').inputValue()).resolves.toBe('1200.00, 800.00, 400.00');
+  }, 120_000);
 });

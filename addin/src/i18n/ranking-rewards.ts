@@ -25,6 +25,16 @@ export const en = {
   approved: 'Approved: {name} {amount} goes into the {month} payroll.',
   dismissed: 'Dismissed: {name} {amount}.',
   busy: { load: 'Reading the proposals…', decide: 'Saving the decision…' },
+  rules: {
+    title: 'Rules for rewards and penalties',
+    intro: 'What publishing a ranking of people proposes: an amount for each place from the top, and a deduction for each place from the bottom. Applies to rankings published from now on.',
+    rewards: 'Rewards for places 1, 2, 3… (yuan)',
+    penalties: 'Deductions for the last, second last… (yuan)',
+    hint: 'Amounts separated by commas, e.g. 1000, 600, 300',
+    save: 'Save the rules',
+    saved: 'Saved: {rewards} reward place(s) and {penalties} deduction place(s), for rankings published from now on.',
+    lists: { rewards: 'Rewards', penalties: 'Deductions' } as Record<string, string>,
+  },
 };
 
 export const zh: typeof en = {
@@ -49,4 +59,14 @@ export const zh: typeof en = {
   approved: '已批准：{name} {amount} 计入 {month} 工资。',
   dismissed: '已驳回：{name} {amount}。',
   busy: { load: '正在读取奖惩建议…', decide: '正在保存…' },
+  rules: {
+    title: '奖惩规则',
+    intro: '发布人员排名时按此生成奖惩建议：自前往后每个名次的奖励，自后往前每个名次的扣款。自此后发布的排名起生效。',
+    rewards: '第 1、2、3… 名的奖励（元）',
+    penalties: '倒数第 1、2… 名的扣款（元）',
+    hint: '金额以逗号分隔，例如 1000, 600, 300',
+    save: '保存规则',
+    saved: '已保存：奖励 {rewards} 个名次，扣款 {penalties} 个名次，自此后发布的排名起生效。',
+    lists: { rewards: '奖励', penalties: '扣款' },
+  },
 };

@@ -8,9 +8,10 @@ import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
 import type { Metric } from '../../../../schema/metrics.ts';
 import { monthOfRankingPeriod, useRankingRewards } from '../../results/use-ranking-rewards.ts';
 import { RankingRewardsSection } from './RankingRewardsSection.tsx';
+import { RewardRulesSection } from './RewardRulesSection.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
 
-export function PerformancePane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
+export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const s = useChoreStyles();
   const r = w.results;
   const h = usePerformance(w, client, onSessionEnded);
@@ -76,6 +77,7 @@ export function PerformancePane({ w, client, onSessionEnded }: { w: Words; clien
       <Busy busy={h.busy} label={h.label} />
       <StatusLine w={w} status={h.status} testId="performance-status" />
       {h.by === 'PERSON' && <RankingRewardsSection w={w} h={rewards} onShow={showRewards} />}
+      {roles.includes('ADMIN') && <RewardRulesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
     </section>
   );
 }
