@@ -110,4 +110,36 @@ describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
     expect(await rules()).toEqual({ rewards: ['1200.00', '800.00', '400.00'], penalties: ['100.00'] });
     await expect(page.getByTestId('reward-rules-rewards').inputValue()).resolves.toBe('1200.00, 800.00, 400.00');
   }, 120_000);
+
+  it('the admin changes a unit band’s threshold in the Classes sheet: a target not in the list is named and nothing saved; then saved', async () => {
+    const page = await e2e.pane();
+    await page.setViewportSize({ width: 350, height: 1200 });
+    await signIn(page, 'admin');
+    await openScreen(page, 'performance');
+    const admin = await tokenFor(page, 'admin');
+    const SCHEME = 'otherwise rules { code against percent inclusive }';
+    const classes = async () => (await api(page, admin, `{ resultClasses { persons { ${SCHEME} } units { ${SCHEME} } } }`)).data.resultClasses;
+    const before = await classes();
+    const type = (cell: string, value: string | number) => page.evaluate(({ cell, value }) => (window as any).__standIn.type('Classes', cell, value), { cell, value });
+    await page.getByTestId('class-rules-pull').click();
+    await page.getByTestId('class-rules-status').filter({ hasText: 'Wrote the classes and bands to “Classes”.' }).waitFor();
+    // The units' first rule sits below the people's rules, their three blank rows and their Otherwise row.
+    const firstUnitRow = 3 + before.persons.rules.length + 3 + 1;
+    const rows = await readSheet(page, 'Classes', `A${firstUnitRow}:E${firstUnitRow}`);
+    expect(rows[0]![1]).toBe(before.units.rules[0].code);
+
+    await type(`C${firstUnitRow}`, 'last year');
+    await page.getByTestId('class-rules-save').click();
+    await page.getByTestId('plan-issue').filter({ hasText: `Classes!C${firstUnitRow}: “last year” is not a target` }).waitFor();
+    expect(await classes()).toEqual(before);
+
+    await type(`C${firstUnitRow}`, 'Base target');
+    const raised = Number(before.units.rules[0].percent) + 5;
+    await type(`E${firstUnitRow}`, raised);
+    await page.getByTestId('class-rules-save').click();
+    await page.getByTestId('class-rules-status').filter({ hasText: 'Saved the classes and bands' }).waitFor();
+    const after = await classes();
+    expect(after.units.rules[0]).toEqual({ ...before.units.rules[0], against: 'BASE', percent: String(raised) });
+    expect(after.persons).toEqual(before.persons);
+  }, 120_000);
 });

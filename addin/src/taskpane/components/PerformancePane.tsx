@@ -9,6 +9,7 @@ import type { Metric } from '../../../../schema/metrics.ts';
 import { monthOfRankingPeriod, useRankingRewards } from '../../results/use-ranking-rewards.ts';
 import { RankingRewardsSection } from './RankingRewardsSection.tsx';
 import { RewardRulesSection } from './RewardRulesSection.tsx';
+import { ClassRulesSection } from './ClassRulesSection.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
 
 export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
@@ -78,6 +79,7 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
       <StatusLine w={w} status={h.status} testId="performance-status" />
       {h.by === 'PERSON' && <RankingRewardsSection w={w} h={rewards} onShow={showRewards} />}
       {roles.includes('ADMIN') && <RewardRulesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
+      {roles.includes('ADMIN') && <ClassRulesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
     </section>
   );
 }

@@ -1,0 +1,147 @@
+/**
+ * The classes (people) and A/B/C bands (units) as a sheet, and back. Pure:
+ * the adapter writes and reads; this decides the layout, reads what an admin
+ * typed and names every problem by its cell, with the shared rules
+ * (schema/achievement.ts checkClasses).
+ *
+ * Layout: row 1 a banner; row 2 the header (scheme, class, achievement
+ * against, at least / above, percent, and a hidden key); then for each
+ * scheme its rules in order, blank rows to add rules, and an Otherwise row
+ * giving the class when no rule holds. Class, target, comparison and
+ * percent are typed in (the target and comparison from drop-downs); the
+ * rest is protected.
+ */
+import { format, words, type Words } from '../i18n.ts';
+import { columnLetters, type CellInput } from '../excel/chunks.ts';
+import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
+import { checkClasses, type Against, type ClassRule, type ResultClasses } from '../../../schema/achievement.ts';
+import type { Issue } from '../targets/use-target-plan.ts';
+
+export const CLASS_RULES_KIND = 'resultClasses';
+const SCHEME_FIELDS = 'otherwise rules { code against percent inclusive }';
+export const RESULT_CLASSES = `{ resultClasses { persons { ${SCHEME_FIELDS} } units { ${SCHEME_FIELDS} } } }`;
+export const SET_RESULT_CLASSES = `mutation SetResultClasses($classes: ResultClassesInput!) { setResultClasses(classes: $classes) { persons { ${SCHEME_FIELDS} } units { ${SCHEME_FIELDS} } } }`;
+
+const FIRST_ROW = 2;
+const COL = { scheme: 0, code: 1, against: 2, inclusive: 3, percent: 4, key: 5 } as const;
+const SCHEMES = ['persons', 'units'] as const;
+type Scheme = (typeof SCHEMES)[number];
+export const BLANK_RULE_ROWS = 3;
+
+export function classRulesSheetSpec(w: Words, classes: ResultClasses): GridSheetSpec {
+  const k = w.results.classRules;
+  const rows: CellInput[][] = [];
+  const typed: number[] = [];
+  const otherwiseRows: number[] = [];
+  for (const scheme of SCHEMES) {
+    const s = classes[scheme];
+    for (let i = 0; i < s.rules.length + BLANK_RULE_ROWS; i++) {
+      const r = s.rules[i];
+      typed.push(FIRST_ROW + rows.length);
+      rows.push([k.schemes[scheme]!, r?.code ?? '', r ? k.against[r.against]! : '', r ? k.inclusive[String(r.inclusive)]! : '', r ? Number(r.percent) : '', `${scheme}:rule`]);
+    }
+    otherwiseRows.push(FIRST_ROW + rows.length);
+    rows.push([k.schemes[scheme]!, s.otherwise, k.otherwise, '', '', `${scheme}:otherwise`]);
+  }
+  const list = (values: string[]) => ({ kind: 'list' as const, values, message: k.listRule });
+  const blocks = (column: number, columns: number, rule: NonNullable<GridSheetSpec['extraInputs']>[number]['rule']) =>
+    runs(typed).map(([row, count]) => ({ block: { row, column, rows: count, columns }, rule }));
+  return {
+    sheetName: k.sheet,
+    kind: CLASS_RULES_KIND,
+    banner: k.banner,
+    columns: [
+      { header: k.columns.scheme, numberFormat: '@', width: 60 },
+      { header: k.columns.code, numberFormat: '@', width: 70 },
+      { header: k.columns.against, numberFormat: '@', width: 110 },
+      { header: k.columns.inclusive, numberFormat: '@', width: 70 },
+      { header: k.columns.percent, numberFormat: '0.##', width: 60 },
+      { header: 'key', numberFormat: '@', width: 40 },
+    ],
+    rows,
+    properties: {},
+    input: { row: FIRST_ROW, column: 0, rows: 0, columns: 0 },
+    inputRule: { kind: 'whole', message: '' },
+    extraInputs: [
+      ...blocks(COL.code, 1, null),
+      ...blocks(COL.against, 1, list(['BASE', 'STRETCH'].map((a) => k.against[a]!))),
+      ...blocks(COL.inclusive, 1, list([k.inclusive.true!, k.inclusive.false!])),
+      ...blocks(COL.percent, 1, null),
+      ...otherwiseRows.map((row) => ({ block: { row, column: COL.code, rows: 1, columns: 1 }, rule: null })),
+    ],
+    hiddenColumns: [COL.key],
+    totalRows: [],
+    protect: true,
+    freeze: { rows: 0, columns: 1 },
+  };
+}
+
+/** Consecutive row numbers as [first, count] runs. */
+function runs(rows: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const last = out.at(-1);
+    if (last && last[0] + last[1] === r) last[1]++;
+    else out.push([r, 1]);
+  }
+  return out;
+}
+
+export interface ClassRulesReadBack {
+  classes: ResultClasses;
+  issues: Issue[];
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
+
+function labelOf<K extends string>(value: string, keys: readonly K[], labels: (w: Words) => Record<string, string>): K | null {
+  const t = value.toLowerCase();
+  return keys.find((key) => key.toLowerCase() === t || Object.values(words).some((w) => labels(w)[key]!.toLowerCase() === t)) ?? null;
+}
+
+/** The classes the sheet holds, and every problem named by its cell. */
+export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBack {
+  const k = w.results.classRules;
+  const issues: Issue[] = [];
+  const at = (row: number, column: number, message: string) => {
+    const cell = `${read.sheetName}!${columnLetters(column)}${row + 1}`;
+    issues.push({ cell, message: `${cell}: ${message}` });
+  };
+  const classes: ResultClasses = { persons: { rules: [], otherwise: '' }, units: { rules: [], otherwise: '' } };
+  const placeOf: { scheme: Scheme; code: string; percent: string; row: number }[] = [];
+  read.values.forEach((row, r) => {
+    const [scheme, kind] = text(row[COL.key]).split(':') as [Scheme, string];
+    if (r < FIRST_ROW || !SCHEMES.includes(scheme)) return;
+    const code = text(row[COL.code]).toUpperCase();
+    if (kind === 'otherwise') {
+      classes[scheme].otherwise = code;
+      placeOf.push({ scheme, code, percent: '', row: r });
+      return;
+    }
+    const [againstText, inclusiveText, percent] = [text(row[COL.against]), text(row[COL.inclusive]), text(row[COL.percent])];
+    if (!code && !againstText && !inclusiveText && !percent) return;
+    const against = labelOf<Against>(againstText, ['BASE', 'STRETCH'], (x) => x.results.classRules.against);
+    if (!against) at(r, COL.against, format(k.badAgainst, { value: againstText, base: k.against.BASE!, stretch: k.against.STRETCH! }));
+    const inclusive = labelOf<'true' | 'false'>(inclusiveText || k.inclusive.true!, ['true', 'false'], (x) => x.results.classRules.inclusive);
+    if (!inclusive) at(r, COL.inclusive, format(k.badInclusive, { value: inclusiveText, atLeast: k.inclusive.true!, above: k.inclusive.false! }));
+    const rule: ClassRule = { code, against: against ?? 'BASE', percent, inclusive: inclusive !== 'false' };
+    classes[scheme].rules.push(rule);
+    placeOf.push({ scheme, code, percent, row: r });
+  });
+  for (const p of checkClasses(classes)) {
+    const params = { ...p.params, scheme: k.schemes[p.params.scheme]! };
+    const message = format(w.reasons[p.code], params);
+    const value = 'value' in p.params ? p.params.value : null;
+    const byCode = p.code === 'CLASS_CODE_INVALID' || p.code === 'CLASS_CODE_TWICE';
+    const hits = placeOf.filter((x) => x.scheme === p.params.scheme && value !== null && (byCode ? x.code === value : x.percent === value));
+    const place = p.code === 'CLASS_CODE_TWICE' ? hits.at(-1) : hits[0];
+    if (place) at(place.row, byCode ? COL.code : COL.percent, message);
+    else issues.push({ cell: null, message });
+  }
+  // In the sheet's order: by row, then column; problems of a whole scheme last.
+  const place = (i: Issue) => {
+    const m = /!([A-Z]+)(\d+)$/.exec(i.cell ?? '');
+    return m ? Number(m[2]) * 100 + (m[1]!.charCodeAt(0) - 64) : Number.MAX_SAFE_INTEGER;
+  };
+  return { classes, issues: issues.sort((a, b) => place(a) - place(b)) };
+}
