@@ -100,6 +100,9 @@ describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
     const before = await rules();
     await expect(page.getByTestId('reward-rules-rewards').inputValue()).resolves.toBe(before.rewards.join(', '));
     await page.getByTestId('reward-rules-rewards').fill('1,200, 800，400');
+    await page.getByTestId('reward-rules-save').click();
+    await page.locator('[data-testid=reward-rules-status][data-intent=error]').filter({ hasText: '“1,200” could be one amount or several' }).waitFor();
+    await page.getByTestId('reward-rules-rewards').fill('1,200.00, 800，400');
     await page.getByTestId('reward-rules-penalties').fill('100, 0');
     await page.getByTestId('reward-rules-save').click();
     await page.locator('[data-testid=reward-rules-status][data-intent=error]').filter({ hasText: 'Deductions, place 2: “0” is not an amount above 0.00' }).waitFor();

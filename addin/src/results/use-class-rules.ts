@@ -1,31 +1,26 @@
 /** The admin's classes and bands: pulled to a sheet, read back and checked with the shared rules (every problem at its cell), saved whole, then written again as saved. */
-import { useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
-import { useAction } from '../taskpane/components/chores/useAction.ts';
+import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import type { ResultClasses } from '../../../schema/achievement.ts';
-import type { Issue } from '../targets/use-target-plan.ts';
 import { CLASS_RULES_KIND, classRulesSheetSpec, readClassRulesSheet, RESULT_CLASSES, SET_RESULT_CLASSES } from './class-rules-sheet.ts';
 
 export function useClassRules({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const k = w.results.classRules;
-  const action = useAction(w, onSessionEnded);
-  const { act, setStatus } = action;
-  const [issues, setIssues] = useState<Issue[]>([]);
+  const actions = useSheetActions(w, onSessionEnded);
+  const { step, setStatus, setIssues } = actions;
 
   const pull = () =>
-    act(async () => {
-      setIssues([]);
+    step(async () => {
       const classes = (await run<{ resultClasses: ResultClasses }>(client, RESULT_CLASSES)).resultClasses;
       const report = await writeGridSheet(excel(), classRulesSheetSpec(w, classes));
       return format(k.pulled, { sheet: report.sheetName });
     });
 
   const save = () =>
-    act(async () => {
-      setIssues([]);
+    step(async () => {
       const read = await readTaggedSheet(excel(), CLASS_RULES_KIND, {});
       if (!read) return setStatus({ intent: 'error', message: k.notPulled });
       const back = readClassRulesSheet(w, read);
@@ -35,5 +30,5 @@ export function useClassRules({ w, client, excel, onSessionEnded }: { w: Words; 
       return format(k.saved, { persons: saved.persons.rules.length, units: saved.units.rules.length });
     });
 
-  return { ...action, issues, pull, save };
+  return { ...actions, pull, save };
 }

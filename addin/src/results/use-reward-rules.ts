@@ -16,16 +16,19 @@ export const SET_REWARD_RULES = 'mutation SetRankingRewardRules($rules: RankingR
 
 /**
  * "1000, 600.5，300" as a list of amounts: separated by commas (ASCII or
- * Chinese), 、, semicolons or spaces. "1,000.00" written with thousands
- * separators is one amount, and "1,200, 800" two; "1000,600" is two as well.
- * Blank means none.
+ * Chinese), 、, semicolons or spaces. An amount may carry thousands
+ * separators only with its decimals ("1,200.00"); "1,200" could be one
+ * amount or two, so it comes back as ambiguous rather than guessed.
  */
-export const amountsOf = (typed: string): string[] =>
-  typed
-    .split(/[，、;；\s]+|,(?=\s|$)/)
-    .flatMap((part) => (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(part) ? [part.replace(/,/g, '')] : part.split(',')))
+export function amountsOf(typed: string): { amounts: string[]; ambiguous: string | null } {
+  const parts = typed.split(/[，、;；\s]+|,(?=\s|$)/).filter(Boolean);
+  const ambiguous = parts.find((p) => /^\d{1,3}(,\d{3})+$/.test(p)) ?? null;
+  const amounts = parts
+    .flatMap((p) => (/^\d{1,3}(,\d{3})+\.\d+$/.test(p) ? [p.replace(/,/g, '')] : p.split(',')))
     .map((v) => v.trim())
     .filter(Boolean);
+  return { amounts, ambiguous };
+}
 
 export function useRewardRules({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
   const k = w.rankingRewards.rules;
@@ -42,7 +45,10 @@ export function useRewardRules({ w, client, onSessionEnded }: { w: Words; client
   const save = () =>
     act(async () => {
       if (!form) return;
-      const rules = { rewards: amountsOf(form.rewards), penalties: amountsOf(form.penalties) };
+      const [rewards, penalties] = [amountsOf(form.rewards), amountsOf(form.penalties)];
+      const ambiguous = rewards.ambiguous ?? penalties.ambiguous;
+      if (ambiguous) return setStatus({ intent: 'error', message: format(k.ambiguous, { value: ambiguous }) });
+      const rules = { rewards: rewards.amounts, penalties: penalties.amounts };
       const problems = checkRankingRewardRules(rules);
       if (problems.length) {
         const message = problems.map((p) => format(w.reasons[p.code], { ...p.params, list: k.lists[p.params.list]! })).join(' ');

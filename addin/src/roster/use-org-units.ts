@@ -68,7 +68,7 @@ export function useOrgUnits({ w, client, roles, onSessionEnded, onChanged }: { w
         if (!kind || !create.code.trim() || !create.name.trim() || (!parent && kind !== 'COMPANY')) return setStatus({ intent: 'error', message: kind ? o.required : o.noKind });
         const input = { code: create.code.trim(), name: create.name.trim(), kind, parentId: create.parentId || null, managerId: create.managerId || null };
         const made = (await run<{ createOrgUnit: EditableUnit }>(client, CREATE_ORG_UNIT, { input }, true)).createOrgUnit;
-        message = format(o.created, { name: made.name, code: made.code, kind: o.kinds[made.kind]!.toLowerCase(), parent: parent?.name ?? '' });
+        message = format(parent ? o.created : o.createdTop, { name: made.name, code: made.code, kind: o.kinds[made.kind]!.toLowerCase(), parent: parent?.name ?? '' });
         setCreate((c) => ({ ...c, code: '', name: '', managerId: '' }));
       } else {
         const unit = units.find((u) => u.id === unitId);

@@ -6,7 +6,7 @@
  * the forms, and each change sent; after one, the Roster sheet pulled in this
  * pane is pulled again so the change shows there.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
@@ -60,9 +60,13 @@ export function useRosterChanges({ w, client, roles, onSessionEnded, onChanged, 
     });
   }, [client, enabled, load, orgRevision]);
 
+  // The person last asked for: an answer about someone chosen before is dropped, so a change never goes to them.
+  const asked = useRef('');
   const readPerson = useCallback(
     async (id: string) => {
+      asked.current = id;
       const p = id ? (await run<{ person: PersonDetails | null }>(client, PERSON, { id })).person : undefined;
+      if (asked.current !== id) return;
       setPerson(p);
       setDetails(p ? detailsForm(p) : null);
     },
@@ -89,7 +93,7 @@ export function useRosterChanges({ w, client, roles, onSessionEnded, onChanged, 
         setHire({ ...EMPTY_HIRE, unitId: hire.unitId, hireDate: hire.hireDate });
         setPeople(await loadPeople(client));
       } else {
-        if (!person || !details) return;
+        if (!person || !details || person.id !== personId) return;
         const vars = { id: person.id, version: person.version };
         if (mode === 'details') {
           const out = detailsChanges(person, details, may);

@@ -9,24 +9,21 @@ import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
-import { useAction } from '../taskpane/components/chores/useAction.ts';
-import type { Issue } from '../targets/use-target-plan.ts';
+import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import type { KpiRole } from '../../../schema/kpi.ts';
 import { INDICATOR_SET_KIND, INDICATOR_SETS, indicatorSetSheetSpec, readIndicatorSetSheet, SAVE_INDICATOR_SET, type IndicatorSetView } from './indicator-set-sheet.ts';
 
 export function useIndicatorSets({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const k = w.scorecards.sets;
-  const action = useAction(w, onSessionEnded);
-  const { act, setStatus } = action;
+  const actions = useSheetActions(w, onSessionEnded);
+  const { step, setStatus, setIssues } = actions;
   const [role, setRole] = useState<KpiRole>('REP');
-  const [issues, setIssues] = useState<Issue[]>([]);
   const roleName = w.kpi.roles[role];
 
   const current = async () => (await run<{ kpiIndicatorSets: IndicatorSetView[] }>(client, INDICATOR_SETS)).kpiIndicatorSets.find((x) => x.role === role) ?? null;
 
   const pull = () =>
-    act(async () => {
-      setIssues([]);
+    step(async () => {
       const set = await current();
       if (!set) return setStatus({ intent: 'info', message: format(k.none, { role: roleName }) });
       const report = await writeGridSheet(excel(), indicatorSetSheetSpec(w, set));
@@ -34,8 +31,7 @@ export function useIndicatorSets({ w, client, excel, onSessionEnded }: { w: Word
     });
 
   const save = () =>
-    act(async () => {
-      setIssues([]);
+    step(async () => {
       const set = await current();
       const read = await readTaggedSheet(excel(), INDICATOR_SET_KIND, { role }, ['version']);
       if (!set || !read) return setStatus({ intent: 'error', message: format(k.notPulled, { role: roleName }) });
@@ -48,14 +44,13 @@ export function useIndicatorSets({ w, client, excel, onSessionEnded }: { w: Word
     });
 
   return {
-    ...action,
+    ...actions,
     role,
     setRole: (r: KpiRole) => {
       setRole(r);
       setIssues([]);
       setStatus(null);
     },
-    issues,
     pull,
     save,
   };

@@ -3,33 +3,28 @@
  * sheet saved back together (read, checked with the shared rules with every
  * problem at its cell, saved all or nothing, then written again as saved).
  */
-import { useState } from 'react';
 import type { Client } from '@urql/core';
 import { ApiError, run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
-import { useAction } from '../taskpane/components/chores/useAction.ts';
+import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import type { SeasonalityProfile } from '../../../schema/seasonality.ts';
 import { PROFILES, readSeasonalitySheet, SAVE_PROFILES, SEASONALITY_KIND, seasonalitySheetSpec } from './seasonality-sheet.ts';
-import type { Issue } from './use-target-plan.ts';
 
 export function useSeasonality({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const k = w.targetFlow.seasonality;
-  const action = useAction(w, onSessionEnded);
-  const { act, setStatus } = action;
-  const [issues, setIssues] = useState<Issue[]>([]);
+  const actions = useSheetActions(w, onSessionEnded);
+  const { step, setStatus, setIssues } = actions;
 
   const pull = () =>
-    act(async () => {
-      setIssues([]);
+    step(async () => {
       const profiles = (await run<{ seasonalityProfiles: SeasonalityProfile[] }>(client, PROFILES)).seasonalityProfiles;
       const report = await writeGridSheet(excel(), seasonalitySheetSpec(w, profiles));
       return format(k.pulled, { n: profiles.length, sheet: report.sheetName });
     });
 
   const save = () =>
-    act(async () => {
-      setIssues([]);
+    step(async () => {
       const read = await readTaggedSheet(excel(), SEASONALITY_KIND, {});
       if (!read) return setStatus({ intent: 'error', message: k.notPulled });
       const back = readSeasonalitySheet(w, read);
@@ -52,5 +47,5 @@ export function useSeasonality({ w, client, excel, onSessionEnded }: { w: Words;
       return format(k.saved, { n: saved.length });
     });
 
-  return { ...action, issues, pull, save };
+  return { ...actions, pull, save };
 }

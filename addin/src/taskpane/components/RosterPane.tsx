@@ -34,22 +34,29 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
     setStatus({ kind: 'error', message: describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
   };
 
-  const loadUnits = () => run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf }).then((d) => setUnits(treeOrder(d.orgTree)));
+  const loadUnits = () =>
+    run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf }).then((d) => {
+      const tree = treeOrder(d.orgTree);
+      setUnits(tree);
+      return tree;
+    });
   useEffect(() => {
     loadWithRetry(loadUnits, fail, () => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
   /** After a change, what the screen shows follows: the units to pull, and a Roster sheet pulled here. */
   const changed = async (units: boolean) => {
+    let tree: OrgUnitOption[] | undefined;
     if (units) {
       setOrgRevision((r) => r + 1);
-      await loadUnits().catch((err: unknown) => fail(err));
+      tree = await loadUnits().catch((err: unknown) => void fail(err));
     }
-    if (pulled.current) await pull();
+    // With the tree just read: the state set above is not in this render's closure yet.
+    if (pulled.current) await pull(tree ?? undefined);
   };
 
-  const pull = async function attempt(): Promise<void> {
-    const unit = units.find((u) => u.id === unitId);
+  const pull = async function attempt(tree: OrgUnitOption[] = units): Promise<void> {
+    const unit = tree.find((u) => u.id === unitId);
     const unitName = unit?.name ?? w.allVisible;
     try {
       setStatus({ kind: 'busy', label: w.pulling });
