@@ -13,13 +13,12 @@
  * pasted real date, a serial, or 2027/2/6 and 2027年2月6日 are read too.
  */
 import { format, words, type Words } from '../i18n.ts';
-import { columnLetters } from '../excel/chunks.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { serialToDay } from '../imports/sheet-grid.ts';
 import { dayOfText } from '../../../schema/dates.ts';
 import { CALENDAR_DAY_KINDS, checkCalendarYear, type CalendarDay, type CalendarDayKind } from '../../../schema/working-calendar.ts';
-import type { Issue } from '../targets/use-target-plan.ts';
+import { cellIssue, cellText, inSheetOrder, type Issue } from '../excel/cells.ts';
 import type { CalendarYearView } from './operations.ts';
 
 export const CALENDAR_KIND = 'workingCalendar';
@@ -82,17 +81,16 @@ export interface CalendarReadBack {
   fingerprint: string | null;
 }
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 
 /** A date cell: text as Excel and WPS write days, or a real date (a serial number from 2000 to 2100). */
 function dayOf(v: unknown): string | null {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 36_526 && v <= 73_415 ? serialToDay(v) : null;
-  return dayOfText(text(v));
+  return dayOfText(cellText(v));
 }
 
 /** A kind cell: either language's word, the code, or 休 / 班 as Chinese calendars mark days. */
 function kindOf(v: unknown): CalendarDayKind | null {
-  const t = text(v).toLowerCase();
+  const t = cellText(v).toLowerCase();
   if (!t) return null;
   for (const k of CALENDAR_DAY_KINDS) {
     const names = [k.toLowerCase(), ...Object.values(words).map((x) => x.chores.calendar.kinds[k]!.toLowerCase())];
@@ -103,12 +101,6 @@ function kindOf(v: unknown): CalendarDayKind | null {
 
 /** The column a field of a day is typed in. */
 export const columnOf = (field: keyof typeof COLUMN) => COLUMN[field];
-
-/** Names a cell of the sheet and prefixes a message with it. */
-export const cellIssue = (sheet: string, row: number, column: number, message: string): Issue => {
-  const cell = `${sheet}!${columnLetters(column)}${row + 1}`;
-  return { cell, message: `${cell}: ${message}` };
-};
 
 /**
  * The days the sheet holds, and every problem named by its cell: a date or
@@ -124,12 +116,12 @@ export function readCalendarSheet(w: Words, year: number, read: SheetRead): Cale
   read.values.forEach((row, r) => {
     if (r < FIRST_ROW) return;
     const [dateCell, kindCell, nameCell] = [row[COLUMN.date], row[COLUMN.kind], row[COLUMN.name]];
-    if (!text(dateCell) && !text(kindCell) && !text(nameCell)) return;
+    if (!cellText(dateCell) && !cellText(kindCell) && !cellText(nameCell)) return;
     const date = dayOf(dateCell);
     const kind = kindOf(kindCell);
-    if (!date) issues.push(cellIssue(sheet, r, COLUMN.date, format(w.reasons.CELL_NOT_A_DATE, { value: text(dateCell) })));
-    if (!kind) issues.push(cellIssue(sheet, r, COLUMN.kind, format(c.badKind, { value: text(kindCell), holiday: c.kinds.HOLIDAY!, workday: c.kinds.WORKDAY! })));
-    days.push({ date: date ?? text(dateCell), kind: kind ?? ('' as CalendarDayKind), name: text(nameCell) });
+    if (!date) issues.push(cellIssue(sheet, r, COLUMN.date, format(w.reasons.CELL_NOT_A_DATE, { value: cellText(dateCell) })));
+    if (!kind) issues.push(cellIssue(sheet, r, COLUMN.kind, format(c.badKind, { value: cellText(kindCell), holiday: c.kinds.HOLIDAY!, workday: c.kinds.WORKDAY! })));
+    days.push({ date: date ?? cellText(dateCell), kind: kind ?? ('' as CalendarDayKind), name: cellText(nameCell) });
     rows.push(r);
   });
   for (const p of checkCalendarYear(year, days)) {
@@ -137,7 +129,5 @@ export function readCalendarSheet(w: Words, year: number, read: SheetRead): Cale
     if (p.reason === 'NOT_A_DATE' || p.reason === 'UNKNOWN_KIND') continue;
     issues.push(cellIssue(sheet, rows[p.index]!, COLUMN[p.field], format(w.reasons[p.reason], p.params)));
   }
-  const order = (i: Issue) => [Number(/\d+$/.exec(i.cell ?? '')?.[0] ?? 0), i.cell ?? ''] as const;
-  issues.sort((a, b) => order(a)[0] - order(b)[0] || (order(a)[1] < order(b)[1] ? -1 : order(a)[1] > order(b)[1] ? 1 : 0));
-  return { days, rows, issues, fingerprint: read.properties.fingerprint ?? null };
+  return { days, rows, issues: inSheetOrder(issues), fingerprint: read.properties.fingerprint ?? null };
 }

@@ -12,8 +12,8 @@ import { ApiError, run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun, type SheetHandle } from '../excel/workbook.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
-import type { Issue } from '../targets/use-target-plan.ts';
-import { CALENDAR_KIND, calendarSheetSpec, cellIssue, columnOf, readCalendarSheet } from './calendar-sheet.ts';
+import { CALENDAR_KIND, calendarSheetSpec, columnOf, readCalendarSheet } from './calendar-sheet.ts';
+import { cellIssue, type Issue } from '../excel/cells.ts';
 import { REPLACE_WORKING_CALENDAR, WORKING_CALENDAR, type CalendarYearView } from './operations.ts';
 
 /** The year the section opens on: this one, or the next from November, when its holidays are announced and payroll for January nears. */

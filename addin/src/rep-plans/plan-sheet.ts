@@ -17,6 +17,7 @@ import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkRepPlan, MAX_COUNT, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView } from './operations.ts';
+import { cellText, type Issue } from '../excel/cells.ts';
 
 export const PLAN_KIND = 'rep-plan';
 /** Empty rows for key customers beyond those already planned. */
@@ -103,12 +104,8 @@ export function planSheetSpec(w: Words, owner: PlanSheetOwner, form: Pick<MyRepP
   };
 }
 
-export interface Issue {
-  cell: string | null;
-  message: string;
-}
+export type { Issue } from '../excel/cells.ts';
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
 
 export interface PlanReadBack {
   content: RepPlanContent;
@@ -129,14 +126,14 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
   const sheet = read.sheetName;
   const rowOf = new Map<string, number>();
   read.values.forEach((row, i) => {
-    const key = text(row[ROW_KEY]);
+    const key = cellText(row[ROW_KEY]);
     if (key && key !== 'ID' && !rowOf.has(key)) rowOf.set(key, i);
   });
   const issues: Issue[] = [];
   const at = (row: number, column: number) => `${sheet}!${columnLetters(column)}${row + 1}`;
   const say = (cell: string | null, message: string) => issues.push({ cell, message: cell ? `${cell}: ${message}` : message });
   const money = (row: number, column: number): bigint => {
-    const v = text(read.values[row]?.[column]);
+    const v = cellText(read.values[row]?.[column]);
     if (v === '') return 0n;
     if (!/^-?\d+(\.\d+)?$/.test(v)) {
       say(at(row, column), format(r.notANumber, { value: v }));
@@ -150,7 +147,7 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
     }
   };
   const count = (row: number, column: number): number => {
-    const v = text(read.values[row]?.[column]);
+    const v = cellText(read.values[row]?.[column]);
     if (v === '') return 0;
     const n = Number(v);
     if (!Number.isFinite(n)) {
@@ -174,9 +171,9 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
     .filter(([k]) => k.startsWith('C|'))
     .sort((a, b) => a[1] - b[1])
     .flatMap(([, row]) => {
-      const code = text(read.values[row]?.[KEY]);
-      const sales = text(read.values[row]?.[SALES]);
-      const visits = text(read.values[row]?.[VISITS]);
+      const code = cellText(read.values[row]?.[KEY]);
+      const sales = cellText(read.values[row]?.[SALES]);
+      const visits = cellText(read.values[row]?.[VISITS]);
       if (!code && !sales && !visits) return [];
       if (!code) {
         say(at(row, KEY), r.customerMissing);
@@ -187,7 +184,7 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
     });
   const reasonRow = rowOf.get('R');
   if (reasonRow === undefined) say(null, format(r.missingRow, { key: r.sections.reason }));
-  const content: RepPlanContent = { month: form.month, weeks, customers, belowTargetReason: reasonRow === undefined ? null : text(read.values[reasonRow]?.[KEY]) || null };
+  const content: RepPlanContent = { month: form.month, weeks, customers, belowTargetReason: reasonRow === undefined ? null : cellText(read.values[reasonRow]?.[KEY]) || null };
   const targetFen = form.target === null ? null : parseMoney(form.target);
   const cellOf = (i: RepPlanIssue): string | null => {
     const p = i.place;
@@ -232,13 +229,13 @@ export function checkTemplateLayout(w: Words, read: Pick<SheetRead, 'sheetName' 
     const cell = `${sheet}!${columnLetters(column)}${row + 1}`;
     return { issues: [{ cell, message: `${cell}: ${format(w.reasons[code], { expected })}` }], block: null, header: [] };
   };
-  const header = (read.values[HEADER_ROW] ?? []).slice(0, ROW_KEY + 1).map(text);
+  const header = (read.values[HEADER_ROW] ?? []).slice(0, ROW_KEY + 1).map(cellText);
   const expected = headersOf(w);
   if (![expected, ...Object.values(words).map(headersOf)].some((h) => h.every((x, i) => header[i] === x))) {
     const j = Math.max(0, expected.findIndex((x, i) => header[i] !== x));
     return refuse(HEADER_ROW, j, 'PLAN_TEMPLATE_HEADER_CHANGED', expected[j]!);
   }
-  const keyAt = (row: number) => text(read.values[row]?.[ROW_KEY]);
+  const keyAt = (row: number) => cellText(read.values[row]?.[ROW_KEY]);
   let row = FIRST_ROW;
   for (const wk of weekKeys) {
     if (keyAt(row) !== `W|${wk}`) return refuse(row, 0, 'PLAN_TEMPLATE_ROW_CHANGED', `${r.sections.week} ${wk}`);

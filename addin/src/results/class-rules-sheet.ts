@@ -12,10 +12,10 @@
  * rest is protected.
  */
 import { format, words, type Words } from '../i18n.ts';
-import { columnLetters, type CellInput } from '../excel/chunks.ts';
+import type { CellInput } from '../excel/chunks.ts';
+import { cellIssue, cellText, inSheetOrder, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkClasses, type Against, type ClassRule, type ResultClasses } from '../../../schema/achievement.ts';
-import type { Issue } from '../targets/use-target-plan.ts';
 
 export const CLASS_RULES_KIND = 'resultClasses';
 const SCHEME_FIELDS = 'otherwise rules { code against percent inclusive }';
@@ -92,7 +92,6 @@ export interface ClassRulesReadBack {
   issues: Issue[];
 }
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
 
 function labelOf<K extends string>(value: string, keys: readonly K[], labels: (w: Words) => Record<string, string>): K | null {
   const t = value.toLowerCase();
@@ -103,22 +102,19 @@ function labelOf<K extends string>(value: string, keys: readonly K[], labels: (w
 export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBack {
   const k = w.results.classRules;
   const issues: Issue[] = [];
-  const at = (row: number, column: number, message: string) => {
-    const cell = `${read.sheetName}!${columnLetters(column)}${row + 1}`;
-    issues.push({ cell, message: `${cell}: ${message}` });
-  };
+  const at = (row: number, column: number, message: string) => issues.push(cellIssue(read.sheetName, row, column, message));
   const classes: ResultClasses = { persons: { rules: [], otherwise: '' }, units: { rules: [], otherwise: '' } };
   const placeOf: { scheme: Scheme; code: string; percent: string; row: number }[] = [];
   read.values.forEach((row, r) => {
-    const [scheme, kind] = text(row[COL.key]).split(':') as [Scheme, string];
+    const [scheme, kind] = cellText(row[COL.key]).split(':') as [Scheme, string];
     if (r < FIRST_ROW || !SCHEMES.includes(scheme)) return;
-    const code = text(row[COL.code]).toUpperCase();
+    const code = cellText(row[COL.code]).toUpperCase();
     if (kind === 'otherwise') {
       classes[scheme].otherwise = code;
       placeOf.push({ scheme, code, percent: '', row: r });
       return;
     }
-    const [againstText, inclusiveText, percent] = [text(row[COL.against]), text(row[COL.inclusive]), text(row[COL.percent])];
+    const [againstText, inclusiveText, percent] = [cellText(row[COL.against]), cellText(row[COL.inclusive]), cellText(row[COL.percent])];
     if (!code && !againstText && !inclusiveText && !percent) return;
     const against = labelOf<Against>(againstText, ['BASE', 'STRETCH'], (x) => x.results.classRules.against);
     if (!against) at(r, COL.against, format(k.badAgainst, { value: againstText, base: k.against.BASE!, stretch: k.against.STRETCH! }));
@@ -138,10 +134,6 @@ export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBa
     if (place) at(place.row, byCode ? COL.code : COL.percent, message);
     else issues.push({ cell: null, message });
   }
-  // In the sheet's order: by row, then column; problems of a whole scheme last.
-  const place = (i: Issue) => {
-    const m = /!([A-Z]+)(\d+)$/.exec(i.cell ?? '');
-    return m ? Number(m[2]) * 100 + (m[1]!.charCodeAt(0) - 64) : Number.MAX_SAFE_INTEGER;
-  };
-  return { classes, issues: issues.sort((a, b) => place(a) - place(b)) };
+  // In the sheet's order; problems of a whole scheme last.
+  return { classes, issues: inSheetOrder(issues) };
 }

@@ -13,10 +13,10 @@
  * manager scores the indicator.
  */
 import { format, words, type Words } from '../i18n.ts';
-import { columnLetters, type CellInput } from '../excel/chunks.ts';
+import type { CellInput } from '../excel/chunks.ts';
+import { cellIssue, cellText, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { BANDED_GRADES, checkIndicatorSet, KPI_COMPUTATIONS, KPI_GROUPS, type GradeBand, type IndicatorDraft, type KpiComputation, type KpiGroup, type KpiRole } from '../../../schema/kpi.ts';
-import type { Issue } from '../targets/use-target-plan.ts';
 
 export const INDICATOR_SET_KIND = 'kpiIndicatorSet';
 
@@ -120,7 +120,6 @@ export interface IndicatorSetReadBack {
   version: number | null;
 }
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
 
 /** A label in either language, or the code itself. */
 function codeOf<K extends string>(value: string, codes: readonly K[], labels: (w: Words) => Record<K, string>): K | null {
@@ -140,15 +139,12 @@ export function readIndicatorSetSheet(w: Words, set: IndicatorSetView, read: She
   const k = w.scorecards.sets;
   const sheet = read.sheetName;
   const issues: Issue[] = [];
-  const at = (row: number, column: number, message: string) => {
-    const cell = `${sheet}!${columnLetters(column)}${row + 1}`;
-    issues.push({ cell, message: `${cell}: ${message}` });
-  };
+  const at = (row: number, column: number, message: string) => issues.push(cellIssue(sheet, row, column, message));
   const indicators: IndicatorDraft[] = [];
   const rows: number[] = [];
   read.values.forEach((row, r) => {
     if (r < FIRST_ROW) return;
-    const cells = [COL.code, COL.name, COL.group, COL.weight, COL.computation, COL.fullMarksAt, COL.maxScore].map((c) => text(row[c]));
+    const cells = [COL.code, COL.name, COL.group, COL.weight, COL.computation, COL.fullMarksAt, COL.maxScore].map((c) => cellText(row[c]));
     if (cells.every((c) => !c)) return;
     const [code, name, groupText, weight, computationText, fullMarksAt, maxScoreText] = cells as [string, string, string, string, string, string, string];
     if (!code) at(r, COL.code, k.codeRequired);
@@ -161,8 +157,8 @@ export function readIndicatorSetSheet(w: Words, set: IndicatorSetView, read: She
     indicators.push({ code, name: name || code, group: group ?? 'SALES', weight, computation, fullMarksAt: computation ? fullMarksAt || null : null, maxScore: computation ? null : maxScore });
     rows.push(r);
   });
-  const gradeBands: GradeBand[] = BANDED_GRADES.map((grade, i) => ({ grade, min: text(read.values[BAND_ROW(i)]?.[COL.value]), inclusive: set.gradeBands.find((b) => b.grade === grade)?.inclusive ?? true }));
-  const commentText = text(read.values[COMMENT_ROW]?.[COL.value]);
+  const gradeBands: GradeBand[] = BANDED_GRADES.map((grade, i) => ({ grade, min: cellText(read.values[BAND_ROW(i)]?.[COL.value]), inclusive: set.gradeBands.find((b) => b.grade === grade)?.inclusive ?? true }));
+  const commentText = cellText(read.values[COMMENT_ROW]?.[COL.value]);
   const commentBelowPercent = /^\d+$/.test(commentText) && Number(commentText) <= 100 ? Number(commentText) : Number.NaN;
   if (Number.isNaN(commentBelowPercent)) at(COMMENT_ROW, COL.value, k.commentRule);
   const column: Partial<Record<string, number>> = { KPI_INDICATOR_DUPLICATE: COL.code, KPI_WEIGHT_INVALID: COL.weight, KPI_FULL_MARKS_INVALID: COL.fullMarksAt, KPI_MAX_SCORE_INVALID: COL.maxScore };

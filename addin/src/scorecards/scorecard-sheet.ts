@@ -14,6 +14,7 @@ import { columnLetters } from '../excel/chunks.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkScores, type KpiGrade, type KpiGroup, type ScoreEntry } from '../../../schema/kpi.ts';
+import { cellText, type Issue } from '../excel/cells.ts';
 
 export const SCORECARD_KIND = 'scorecard';
 
@@ -125,12 +126,8 @@ export function scorecardSheetSpec(w: Words, card: ScorecardView): GridSheetSpec
   };
 }
 
-export interface Issue {
-  cell: string | null;
-  message: string;
-}
+export type { Issue } from '../excel/cells.ts';
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
 
 export interface ScorecardReadBack {
   entries: ScoreEntry[];
@@ -146,10 +143,10 @@ export interface ScorecardReadBack {
 export function readScorecardSheet(w: Words, card: ScorecardView, read: SheetRead, complete = false): ScorecardReadBack {
   const s = w.scorecards;
   const sheet = read.sheetName;
-  const h = Math.max(0, read.values.findIndex((row) => text(row[CODE_COL]) === 'ID'));
+  const h = Math.max(0, read.values.findIndex((row) => cellText(row[CODE_COL]) === 'ID'));
   const rowOf = new Map<string, number>();
   read.values.slice(h + 1).forEach((row, i) => {
-    const code = text(row[CODE_COL]);
+    const code = cellText(row[CODE_COL]);
     if (code && !rowOf.has(code)) rowOf.set(code, h + 1 + i);
   });
   const issues: Issue[] = [];
@@ -161,7 +158,7 @@ export function readScorecardSheet(w: Words, card: ScorecardView, read: SheetRea
   });
   const entries: ScoreEntry[] = present.map((l) => {
     const row = read.values[rowOf.get(l.code)!] ?? [];
-    return { code: l.code, score: text(row[SCORE_COL]) || null, comment: text(row[COMMENT_COL]) || null };
+    return { code: l.code, score: cellText(row[SCORE_COL]) || null, comment: cellText(row[COMMENT_COL]) || null };
   });
   const cellOf = (code: string, column: number) => `${sheet}!${columnLetters(column)}${rowOf.get(code)! + 1}`;
   const checked = checkScores(

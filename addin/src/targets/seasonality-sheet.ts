@@ -12,7 +12,7 @@ import { format, type Words } from '../i18n.ts';
 import { columnLetters, formula, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkProfiles, type SeasonalityProfile } from '../../../schema/seasonality.ts';
-import type { Issue } from './use-target-plan.ts';
+import { cellIssue, cellText, type Issue } from '../excel/cells.ts';
 
 export const SEASONALITY_KIND = 'seasonalityProfiles';
 export const PROFILES = '{ seasonalityProfiles { code name monthPercents } }';
@@ -61,7 +61,6 @@ export interface SeasonalityReadBack {
   issues: Issue[];
 }
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
 
 /** Names a problem's cell: the code, the name, a month (by its key "01"…"12"), or the total for the sum. */
 function cellOf(problem: { field: 'code' | 'name' | 'monthPercents'; params: Record<string, string | number> }): number {
@@ -77,14 +76,11 @@ export function readSeasonalitySheet(w: Words, read: SheetRead): SeasonalityRead
   const rows: number[] = [];
   read.values.forEach((row, r) => {
     if (r < FIRST_ROW) return;
-    const cells = row.slice(0, TOTAL_COL).map(text);
+    const cells = row.slice(0, TOTAL_COL).map(cellText);
     if (cells.every((c) => !c)) return;
     profiles.push({ code: cells[0]!, name: cells[1]!, monthPercents: cells.slice(MONTH_COL, TOTAL_COL).map((c) => c || '0') });
     rows.push(r);
   });
-  const issues = checkProfiles(profiles).map((p) => {
-    const cell = `${read.sheetName}!${columnLetters(cellOf(p))}${rows[p.index]! + 1}`;
-    return { cell, message: `${cell}: ${format(w.reasons[p.reason], p.params)}` };
-  });
+  const issues = checkProfiles(profiles).map((p) => cellIssue(read.sheetName, rows[p.index]!, cellOf(p), format(w.reasons[p.reason], p.params)));
   return { profiles, rows, issues };
 }

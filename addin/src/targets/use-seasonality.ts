@@ -8,6 +8,7 @@ import { ApiError, run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
+import { cellIssue } from '../excel/cells.ts';
 import type { SeasonalityProfile } from '../../../schema/seasonality.ts';
 import { PROFILES, readSeasonalitySheet, SAVE_PROFILES, SEASONALITY_KIND, seasonalitySheetSpec } from './seasonality-sheet.ts';
 
@@ -38,7 +39,7 @@ export function useSeasonality({ w, client, excel, onSessionEnded }: { w: Words;
           return setIssues(err.issues.map((i) => {
             const row = back.rows[Number(/^profiles\.(\d+)\./.exec(i.field ?? '')?.[1] ?? -1)];
             const message = format(w.reasons[i.reason as keyof Words['reasons']] ?? i.reason, i.params);
-            return row === undefined ? { cell: null, message } : { cell: `${read.sheetName}!A${row + 1}`, message: `${read.sheetName}!A${row + 1}: ${message}` };
+            return row === undefined ? { cell: null, message } : cellIssue(read.sheetName, row, 0, message);
           }));
         }
         throw err;

@@ -19,6 +19,7 @@ import { rollupSheet, type RollupRow } from './rollup-sheet.ts';
 import { planningYear } from './planning-year.ts';
 import { checkSheet, comparisonSheetSpec, issueCell, linesForServer, PLAN_FIELDS, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView, type ReadBack } from './target-sheet.ts';
 import { keepCells, pulledKey, pulledText, readPulled, typedCells, type TypedCell } from './typed-cells.ts';
+import type { Issue } from '../excel/cells.ts';
 
 export const SAVE_DRAFT = `mutation SaveDraft($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetPlanDraft(id: $id, revision: $revision, lines: $lines) { ${PLAN_FIELDS} } }`;
 
@@ -28,10 +29,7 @@ export const METHODS = ['EQUAL', 'WEIGHTS', 'HISTORY', 'GROWTH', 'HEADCOUNT', 'D
 export type Method = (typeof METHODS)[number];
 export type Work = keyof Words['targetFlow']['working'];
 
-export interface Issue {
-  cell: string | null;
-  message: string;
-}
+export type { Issue } from '../excel/cells.ts';
 
 export type Status =
   | { kind: 'idle' }

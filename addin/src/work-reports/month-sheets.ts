@@ -29,6 +29,7 @@ import {
   type WorkReportProblem,
 } from '../../../schema/work-reports.ts';
 import type { MyMonthlyReport, MyWeeklyReport, WorkLog, WorkReportCommon } from './operations.ts';
+import { cellText } from '../excel/cells.ts';
 
 export const LOG_SHEET_KIND = 'work-log-month';
 export const REPORT_SHEET_KIND = 'work-report-month';
@@ -180,7 +181,6 @@ export function reportSheetSpec(w: Words, owner: SheetOwner, m: WorkMonth): Grid
 
 // ── reading back ────────────────────────────────────────────────────────
 
-const text = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
 
 /** What the two sheets hold that is new or changed (with `submit`, also drafts unchanged), as the server takes it, and every problem by its cell. */
 export interface WorkMonthReadBack {
@@ -208,13 +208,13 @@ export function readWorkMonthSheets(w: Words, m: WorkMonth, logRead: SheetRead |
   const rowsByKey = (read: SheetRead | null, keyColumn: number) => {
     const out = new Map<string, number>();
     read?.values.forEach((row, i) => {
-      const k = text(row[keyColumn]);
+      const k = cellText(row[keyColumn]);
       if (i > HEADER_ROW && k && !out.has(k)) out.set(k, i);
     });
     return out;
   };
   const revisionAt = (read: SheetRead, row: number, column: number): number | null => {
-    const v = text(read.values[row]?.[column]);
+    const v = cellText(read.values[row]?.[column]);
     return v === '' ? null : Number(v);
   };
   const input: WorkMonthInput = { logs: [], weeklyReports: [], monthlyReport: null };
@@ -226,7 +226,7 @@ export function readWorkMonthSheets(w: Words, m: WorkMonth, logRead: SheetRead |
     for (const day of monthDays(m.month)) {
       const row = byKey.get(`L|${day}`);
       if (row === undefined) continue;
-      const v = (c: number) => text(logRead.values[row]?.[c]);
+      const v = (c: number) => cellText(logRead.values[row]?.[c]);
       const typed = { calls: v(L.calls), visits: v(L.visits), deals: v(L.deals), customersMet: v(L.customersMet), notes: v(L.notes) };
       for (const f of ['calls', 'visits', 'deals', 'customersMet', 'notes', 'day'] as const) cells.set(`LOG|${day}|${f}`, at(logRead, row, f === 'day' ? L.day : L[f]));
       const fields: WorkLogFields = { calls: countOf(typed.calls), visits: countOf(typed.visits), deals: countOf(typed.deals), customersMet: typed.customersMet, notes: typed.notes };
@@ -256,7 +256,7 @@ export function readWorkMonthSheets(w: Words, m: WorkMonth, logRead: SheetRead |
           continue;
         }
         found = true;
-        values[f] = text(reportRead.values[row]?.[R.text]);
+        values[f] = cellText(reportRead.values[row]?.[R.text]);
         revision ??= revisionAt(reportRead, row, R.revision);
         cells.set(`${kind}|${period}|${f}`, at(reportRead, row, R.text));
       }
@@ -310,7 +310,7 @@ export function problemMessage(w: Words, item: WorkItem, p: Pick<WorkReportProbl
  */
 export function checkMonthSheetLayout(w: Words, spec: GridSheetSpec, read: Pick<SheetRead, 'sheetName' | 'values'>): { issues: Issue[]; block: Block | null; header: string[] } {
   const keyColumn = spec.hiddenColumns[0]!;
-  const header = (read.values[HEADER_ROW] ?? []).slice(0, spec.columns.length).map(text);
+  const header = (read.values[HEADER_ROW] ?? []).slice(0, spec.columns.length).map(cellText);
   const headersIn = (lang: Words) => (spec.kind === LOG_SHEET_KIND ? logSheetSpec : reportSheetSpec)(lang, { personId: '', personName: '', employeeNo: '' }, EMPTY_MONTH).columns.map((c) => c.header);
   const expected = spec.columns.map((c) => c.header);
   const refuse = (row: number, column: number, code: 'PLAN_TEMPLATE_HEADER_CHANGED' | 'PLAN_TEMPLATE_ROW_CHANGED', what: string) => {
@@ -321,7 +321,7 @@ export function checkMonthSheetLayout(w: Words, spec: GridSheetSpec, read: Pick<
     const j = Math.max(0, expected.findIndex((x, i) => header[i] !== x));
     return refuse(HEADER_ROW, j, 'PLAN_TEMPLATE_HEADER_CHANGED', expected[j]!);
   }
-  const present = new Set(read.values.slice(FIRST_ROW).map((r) => text(r[keyColumn])));
+  const present = new Set(read.values.slice(FIRST_ROW).map((r) => cellText(r[keyColumn])));
   const missing = spec.rows.findIndex((r) => !present.has(String(r[keyColumn])));
   if (missing >= 0) {
     const r = spec.rows[missing]!;

@@ -1,0 +1,35 @@
+/**
+ * Reading cells back and naming them: what a cell holds as text, a problem
+ * at a cell ("Sheet!B4: message", with the cell kept for the pane's link to
+ * it), and problems in the sheet's order. Pure; shared by every sheet read
+ * back (targets, plans, scorecards, the calendar, indicator sets…).
+ */
+import { columnLetters } from './chunks.ts';
+
+/** A problem to show, at its cell when it has one (one click in the pane selects it). */
+export interface Issue {
+  cell: string | null;
+  message: string;
+}
+
+/** A cell's value as text: trimmed; a number as Excel shows it (to 15 significant digits, no float noise); nothing as "". */
+export const cellText = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
+
+/** A problem at a cell of a sheet (row and column 0-based), its message prefixed with the cell. */
+export function cellIssue(sheet: string, row: number, column: number, message: string): Issue {
+  const cell = `${sheet}!${columnLetters(column)}${row + 1}`;
+  return { cell, message: `${cell}: ${message}` };
+}
+
+/** Problems as the sheet reads: by row, then column; those of no cell last, in the order given. */
+export function inSheetOrder(issues: readonly Issue[]): Issue[] {
+  const place = (i: Issue): [number, string] => {
+    const m = /!([A-Z]+)(\d+)$/.exec(i.cell ?? '');
+    return m ? [Number(m[2]), m[1]!.padStart(3, ' ')] : [Number.MAX_SAFE_INTEGER, ''];
+  };
+  return [...issues].sort((a, b) => {
+    const [ra, ca] = place(a);
+    const [rb, cb] = place(b);
+    return ra - rb || (ca < cb ? -1 : ca > cb ? 1 : 0);
+  });
+}
