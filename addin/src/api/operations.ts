@@ -12,7 +12,7 @@ export const LOGIN = `mutation Login($username: String!, $password: String!) {
 }`;
 export const LOGOUT = 'mutation Logout { logout }';
 
-export const ORG_TREE = `query OrgTree($asOf: Date) { orgTree(asOf: $asOf) { id code name kind parentId depth } }`;
+export const ORG_TREE = `query OrgTree($asOf: Date) { orgTree(asOf: $asOf) { id code name kind parentId depth version } }`;
 
 export const ROSTER_PAGE = `query RosterPage($asOf: Date, $unitId: ID, $first: Int, $after: String) {
   roster(asOf: $asOf, unitId: $unitId, first: $first, after: $after) {
@@ -28,6 +28,8 @@ export interface OrgUnitOption {
   kind: string;
   parentId: string | null;
   depth: number;
+  /** Send back with a change to the unit; a stale version gets CONFLICT. */
+  version: number;
 }
 
 interface RosterPageData {

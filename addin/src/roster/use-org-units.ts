@@ -1,63 +1,39 @@
 /**
- * The Organisation section's state and calls (admins): the tree as it stands
- * (with each unit's version, so that a unit changed meanwhile is refused), a
- * new unit under a parent at a level below it, a rename, a move with its
- * subtree. After a change the tree is read again and the screen told, so
+ * The Organisation section's state and calls (admins), over the screen's
+ * tree (each unit with its version, so that a unit changed meanwhile is
+ * refused): a new unit under a parent at a level below it, a rename, a move
+ * with its subtree. After a change the screen reads the tree again, so its
  * pickers and a pulled Roster sheet show it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
-import { treeOrder } from '../api/operations.ts';
-import { loadPeople } from '../chores/people.ts';
-import type { PersonOption } from '../chores/operations.ts';
+import type { OrgUnitOption } from '../api/operations.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { kindsBelow, type OrgUnitLevel } from '../../../schema/org-units.ts';
 
-export const ORG_UNITS = '{ orgTree { id code name kind parentId depth version } }';
 const UNIT_FIELDS = 'id code name kind parentId depth version';
 export const CREATE_ORG_UNIT = `mutation CreateOrgUnit($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { ${UNIT_FIELDS} } }`;
 export const RENAME_ORG_UNIT = `mutation RenameOrgUnit($id: ID!, $version: Int!, $name: String!) { renameOrgUnit(id: $id, version: $version, name: $name) { ${UNIT_FIELDS} } }`;
 export const MOVE_ORG_UNIT = `mutation MoveOrgUnit($id: ID!, $version: Int!, $parentId: ID!) { moveOrgUnit(id: $id, version: $version, parentId: $parentId) { ${UNIT_FIELDS} } }`;
 
-export interface EditableUnit {
-  id: string;
-  code: string;
-  name: string;
-  kind: OrgUnitLevel;
-  parentId: string | null;
-  depth: number;
-  version: number;
-}
-
 export type OrgMode = 'create' | 'rename' | 'move';
 
-export function useOrgUnits({ w, client, roles, onSessionEnded, onChanged }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; onChanged: () => Promise<void> }) {
+export function useOrgUnits({ w, client, roles, units, onSessionEnded, onChanged }: { w: Words; client: Client; roles: string[]; units: OrgUnitOption[]; onSessionEnded: () => void; onChanged: () => Promise<void> }) {
   const o = w.rosterChanges.org;
   const admin = roles.includes('ADMIN');
   const action = useAction(w, onSessionEnded);
-  const { act, load, setStatus } = action;
-  const [units, setUnits] = useState<EditableUnit[]>([]);
-  const [people, setPeople] = useState<PersonOption[]>([]);
+  const { act, setStatus } = action;
   const [mode, setMode] = useState<OrgMode>('create');
   const [create, setCreate] = useState({ parentId: '', kind: '' as OrgUnitLevel | '', code: '', name: '', managerId: '' });
   const [unitId, setUnitId] = useState('');
   const [newName, setNewName] = useState('');
   const [newParentId, setNewParentId] = useState('');
 
-  const reload = useCallback(async () => setUnits(treeOrder((await run<{ orgTree: EditableUnit[] }>(client, ORG_UNITS, {})).orgTree) as EditableUnit[]), [client]);
-  useEffect(() => {
-    if (!admin) return;
-    load(async () => {
-      await reload();
-      setPeople(await loadPeople(client));
-    });
-  }, [admin, client, load, reload]);
-
   const parent = units.find((u) => u.id === create.parentId) ?? null;
   /** The levels a new unit may have under the chosen parent; the first is chosen when the parent changes. */
-  const kinds = kindsBelow(parent?.kind ?? null);
+  const kinds = kindsBelow((parent?.kind as OrgUnitLevel | undefined) ?? null);
   const nameOf = (id: string) => units.find((u) => u.id === id)?.name ?? '';
 
   const submit = () =>
@@ -67,7 +43,7 @@ export function useOrgUnits({ w, client, roles, onSessionEnded, onChanged }: { w
         const kind = create.kind && kinds.includes(create.kind) ? create.kind : kinds[0];
         if (!kind || !create.code.trim() || !create.name.trim() || (!parent && kind !== 'COMPANY')) return setStatus({ intent: 'error', message: kind ? o.required : o.noKind });
         const input = { code: create.code.trim(), name: create.name.trim(), kind, parentId: create.parentId || null, managerId: create.managerId || null };
-        const made = (await run<{ createOrgUnit: EditableUnit }>(client, CREATE_ORG_UNIT, { input }, true)).createOrgUnit;
+        const made = (await run<{ createOrgUnit: OrgUnitOption }>(client, CREATE_ORG_UNIT, { input }, true)).createOrgUnit;
         message = format(parent ? o.created : o.createdTop, { name: made.name, code: made.code, kind: o.kinds[made.kind]!.toLowerCase(), parent: parent?.name ?? '' });
         setCreate((c) => ({ ...c, code: '', name: '', managerId: '' }));
       } else {
@@ -83,7 +59,6 @@ export function useOrgUnits({ w, client, roles, onSessionEnded, onChanged }: { w
           message = format(o.moved, { name: unit.name, parent: nameOf(target) });
         }
       }
-      await reload();
       await onChanged();
       return message;
     });
@@ -93,7 +68,6 @@ export function useOrgUnits({ w, client, roles, onSessionEnded, onChanged }: { w
     o,
     admin,
     units,
-    people,
     mode,
     setMode: (m: OrgMode) => {
       setMode(m);

@@ -10,9 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
-import { ORG_TREE, treeOrder, type OrgUnitOption } from '../api/operations.ts';
-import { loadPeople } from '../chores/people.ts';
-import type { PersonOption } from '../chores/operations.ts';
+import type { OrgUnitOption } from '../api/operations.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { today, isIsoDay } from '../../../schema/dates.ts';
 import {
@@ -33,7 +31,7 @@ export type ChangeMode = 'hire' | 'details' | 'transfer' | 'leave';
 
 const EMPTY_HIRE: HireForm = { employeeNo: '', name: '', unitId: '', position: 'SALES_REP', rank: '', employmentType: 'FULL_TIME', hireDate: today(), phone: '', email: '', baseSalary: '' };
 
-export function useRosterChanges({ w, client, roles, onSessionEnded, onChanged, orgRevision = 0 }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; onChanged: () => Promise<void>; orgRevision?: number }) {
+export function useRosterChanges({ w, client, roles, units, onSessionEnded, onChanged }: { w: Words; client: Client; roles: string[]; units: OrgUnitOption[]; onSessionEnded: () => void; onChanged: () => Promise<void> }) {
   const c = w.rosterChanges;
   const manages = roles.includes('ADMIN') || roles.includes('MANAGER');
   const may = { salary: roles.includes('ADMIN') || roles.includes('FINANCE'), record: manages };
@@ -41,24 +39,12 @@ export function useRosterChanges({ w, client, roles, onSessionEnded, onChanged, 
   const action = useAction(w, onSessionEnded);
   const { act, load, setStatus } = action;
   const [mode, setMode] = useState<ChangeMode>(modes[0] ?? 'details');
-  const [people, setPeople] = useState<PersonOption[]>([]);
-  const [units, setUnits] = useState<OrgUnitOption[]>([]);
   const [personId, setPersonId] = useState('');
   const [person, setPerson] = useState<PersonDetails | null | undefined>(undefined);
   const [details, setDetails] = useState<DetailsForm | null>(null);
   const [hire, setHire] = useState<HireForm>(EMPTY_HIRE);
   const [transfer, setTransfer] = useState({ unitId: '', effectiveDate: today(), position: '' });
   const [leaveDate, setLeaveDate] = useState(today());
-
-  const enabled = modes.length > 0;
-  useEffect(() => {
-    if (!enabled) return;
-    load(async () => {
-      const [p, tree] = await Promise.all([loadPeople(client), run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {})]);
-      setPeople(p);
-      setUnits(treeOrder(tree.orgTree));
-    });
-  }, [client, enabled, load, orgRevision]);
 
   // The person last asked for: an answer about someone chosen before is dropped, so a change never goes to them.
   const asked = useRef('');
@@ -91,7 +77,6 @@ export function useRosterChanges({ w, client, roles, onSessionEnded, onChanged, 
         const made = (await run<{ createPerson: PersonDetails }>(client, CREATE_PERSON, { input: out.input }, true)).createPerson;
         message = format(c.hired, { name: made.name, employeeNo: made.employeeNo, unit: unitName(hire.unitId), date: hire.hireDate });
         setHire({ ...EMPTY_HIRE, unitId: hire.unitId, hireDate: hire.hireDate });
-        setPeople(await loadPeople(client));
       } else {
         if (!person || !details || person.id !== personId) return;
         const vars = { id: person.id, version: person.version };
@@ -126,7 +111,6 @@ export function useRosterChanges({ w, client, roles, onSessionEnded, onChanged, 
       setMode(m);
       setStatus(null);
     },
-    people,
     units,
     personId,
     setPersonId: (id: string) => {

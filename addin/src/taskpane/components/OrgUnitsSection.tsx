@@ -2,12 +2,14 @@
 import { Button, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import type { Words } from '../../i18n.ts';
+import type { OrgUnitOption } from '../../api/operations.ts';
+import type { PersonOption } from '../../chores/operations.ts';
 import { useOrgUnits, type OrgMode } from '../../roster/use-org-units.ts';
 import type { OrgUnitLevel } from '../../../../schema/org-units.ts';
 import { UnitOptions } from './UnitOptions.tsx';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './chores/ui.tsx';
 
-export function OrgUnitsSection(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; onChanged: () => Promise<void> }) {
+export function OrgUnitsSection(props: { w: Words; client: Client; roles: string[]; units: OrgUnitOption[]; people: PersonOption[]; onSessionEnded: () => void; onChanged: () => Promise<void> }) {
   const { w } = props;
   const s = useChoreStyles();
   const h = useOrgUnits(props);
@@ -47,7 +49,7 @@ export function OrgUnitsSection(props: { w: Words; client: Client; roles: string
           <Field label={o.name}>
             <Input value={h.create.name} onChange={(_, d) => h.setCreate((c) => ({ ...c, name: d.value }))} data-testid="org-name" />
           </Field>
-          <PersonPicker w={w} people={h.people} value={h.create.managerId} onChange={(id) => h.setCreate((c) => ({ ...c, managerId: id }))} testId="org-manager" label={o.manager} />
+          <PersonPicker w={w} people={props.people} value={h.create.managerId} onChange={(id) => h.setCreate((c) => ({ ...c, managerId: id }))} testId="org-manager" label={o.manager} />
         </>
       )}
 

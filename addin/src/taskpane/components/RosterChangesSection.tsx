@@ -2,7 +2,7 @@
 import { Button, Field, Input, Select, Subtitle2, Text } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
-import { RANKS } from '../../chores/operations.ts';
+import { RANKS, type PersonOption } from '../../chores/operations.ts';
 import { EMPLOYMENT_TYPES, POSITIONS } from '../../roster/person-changes.ts';
 import { useRosterChanges, type ChangeMode } from '../../roster/use-roster-changes.ts';
 import type { OrgUnitOption } from '../../api/operations.ts';
@@ -42,7 +42,7 @@ function TextField({ label, value, onChange, testId, type }: { label: string; va
   );
 }
 
-export function RosterChangesSection(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void; onChanged: () => Promise<void>; orgRevision?: number }) {
+export function RosterChangesSection(props: { w: Words; client: Client; roles: string[]; units: OrgUnitOption[]; people: PersonOption[]; onSessionEnded: () => void; onChanged: () => Promise<void> }) {
   const { w } = props;
   const s = useChoreStyles();
   const h = useRosterChanges(props);
@@ -51,7 +51,7 @@ export function RosterChangesSection(props: { w: Words; client: Client; roles: s
   const positions = POSITIONS.map((p) => [p, w.positions[p]] as [string, string]);
   const ranks: [string, string][] = [['', c.noRank], ...RANKS.map((r) => [r, w.chores.ranks[r]] as [string, string])];
   const employment = EMPLOYMENT_TYPES.map((e) => [e, w.employment[e]] as [string, string]);
-  const chosen = h.people.find((p) => p.id === h.personId);
+  const chosen = props.people.find((p) => p.id === h.personId);
   const needsPerson = h.mode !== 'hire';
   const ready = !needsPerson || !!h.person;
 
@@ -60,7 +60,7 @@ export function RosterChangesSection(props: { w: Words; client: Client; roles: s
       <Subtitle2 as="h3" id="roster-changes-title">{c.title}</Subtitle2>
       {!h.may.record && <Text size={200}>{c.financeNote}</Text>}
       {h.modes.length > 1 && <Choice label={c.what} value={h.mode} onChange={(m) => h.setMode(m as ChangeMode)} options={h.modes.map((m) => [m, c.modes[m]!])} testId="change-mode" />}
-      {needsPerson && <PersonPicker w={w} people={h.people} value={h.personId} onChange={h.setPersonId} testId="change-person" />}
+      {needsPerson && <PersonPicker w={w} people={props.people} value={h.personId} onChange={h.setPersonId} testId="change-person" />}
       {needsPerson && !h.personId && <Text size={200}>{c.choose}</Text>}
       {needsPerson && chosen && h.person === null && <Text size={200}>{format(c.notOnRoster, { name: chosen.name })}</Text>}
 

@@ -13,6 +13,8 @@ import { today } from '../../../../schema/dates.ts';
 import { RosterChangesSection } from './RosterChangesSection.tsx';
 import { OrgUnitsSection } from './OrgUnitsSection.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
+import { loadPeople } from '../../chores/people.ts';
+import type { PersonOption } from '../../chores/operations.ts';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -26,8 +28,9 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   // A roster pulled in this pane is pulled again after a roster change, so the change shows in the sheet.
   const pulled = useRef(false);
-  // Bumped when the organisation changes, so that every unit picker on the screen reads the tree again.
-  const [orgRevision, setOrgRevision] = useState(0);
+  // The people the screen's changes choose from: read once here for both sections, and again after a change.
+  const changesPeople = roles.some((r) => r === 'ADMIN' || r === 'MANAGER' || r === 'FINANCE');
+  const [people, setPeople] = useState<PersonOption[]>([]);
 
   const fail = (err: unknown, retry?: () => void) => {
     if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
@@ -40,17 +43,16 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
       setUnits(tree);
       return tree;
     });
+  const loadPeopleList = () => (changesPeople ? loadPeople(client).then(setPeople) : Promise.resolve());
   useEffect(() => {
-    loadWithRetry(loadUnits, fail, () => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)));
+    loadWithRetry(() => Promise.all([loadUnits(), loadPeopleList()]), fail, () => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
-  /** After a change, what the screen shows follows: the units to pull, and a Roster sheet pulled here. */
+  /** After a change, what the screen shows follows: the people and units to choose, and a Roster sheet pulled here. */
   const changed = async (units: boolean) => {
     let tree: OrgUnitOption[] | undefined;
-    if (units) {
-      setOrgRevision((r) => r + 1);
-      tree = await loadUnits().catch((err: unknown) => void fail(err));
-    }
+    await loadPeopleList().catch((err: unknown) => fail(err));
+    if (units) tree = await loadUnits().catch((err: unknown) => void fail(err));
     // With the tree just read: the state set above is not in this render's closure yet.
     if (pulled.current) await pull(tree ?? undefined);
   };
@@ -100,8 +102,8 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
           {status.kind === 'error' && <RetryAction w={w} retry={status.retry} />}
         </MessageBar>
       )}
-      <RosterChangesSection w={w} client={client} roles={roles} onSessionEnded={onSessionEnded} onChanged={() => changed(false)} orgRevision={orgRevision} />
-      <OrgUnitsSection w={w} client={client} roles={roles} onSessionEnded={onSessionEnded} onChanged={() => changed(true)} />
+      <RosterChangesSection w={w} client={client} roles={roles} units={units} people={people} onSessionEnded={onSessionEnded} onChanged={() => changed(false)} />
+      <OrgUnitsSection w={w} client={client} roles={roles} units={units} people={people} onSessionEnded={onSessionEnded} onChanged={() => changed(true)} />
     </div>
   );
 }
