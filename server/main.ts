@@ -31,7 +31,9 @@ if (cluster.isPrimary) {
       `  database: ${provider === 'sqlite' ? config.databaseUrl.replace(/^file:/, 'SQLite file ') : 'PostgreSQL'}` +
         (migrated.applied.length ? ` (applied ${migrated.applied.length} migration(s))` : '') +
         (config.workers > 1 ? `; ${config.workers} server processes (WORKERS)` : ''),
-      seeded ? `  seeded the demo organisation: ${seeded.units} units, ${seeded.people} people` + (seeded.sales ? `, ${seeded.sales} sales to today and ${seeded.plans} published target plans` : '') : '',
+      seeded ? `  seeded the demo organisation: ${seeded.units} units, ${seeded.people} people` + (seeded.sales ? `, ${seeded.sales} sales to today and ${seeded.plans} published target plans` : '') +
+          (seeded.payroll?.length ? `; payroll ${seeded.payroll.map((r) => `${r.month} (${r.status.toLowerCase()}, ${r.payslips} payslips)`).join(', ')}` : '')
+        : '',
       seeded || config.seedDemo ? `  demo users (demo only): admin, finance, finmgr, director, gm, manager, rep — password "${DEMO_PASSWORD}"` : '',
       `  GraphQL: ${base}/graphql   task pane: ${base}/taskpane.html`,
       `  manifest for ${config.publicUrl}: ${base}/manifest.xml   help and sideloading steps: ${base}/help.html`,

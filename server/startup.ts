@@ -33,7 +33,7 @@ export async function prepareDatabase(config: Config): Promise<Prepared> {
     // Migrating and seeding write through db.prisma, the primary; only served reads use the replica.
     const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl, preparedStatements: config.pgPreparedStatements });
     try {
-      const seeded = config.seedDemo ? await seedDemoIfEmpty(db.prisma, { results: config.seedDemoResults }) : null;
+      const seeded = config.seedDemo ? await seedDemoIfEmpty(db.prisma, { results: config.seedDemoResults, config }) : null;
       await ensureBuiltInPlans(db.prisma);
       await ensureWorkingCalendar(db.prisma);
       await ensureKpiSets(db.prisma);

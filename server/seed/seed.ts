@@ -19,6 +19,8 @@ import { seedDemoRepPlans } from './demo-rep-plans.ts';
 import { seedDemoFieldWork } from './demo-field-work.ts';
 import { seedDemoWorkReports } from './demo-work-reports.ts';
 import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
+import { seedDemoPayroll, type DemoPayroll } from './demo-payroll.ts';
+import type { Config } from '../config.ts';
 
 export const DEMO_PASSWORD = 'quotabook-demo';
 
@@ -29,6 +31,8 @@ export interface SeedResult {
   /** Sales records and published target plans written (0 without results). */
   sales: number;
   plans: number;
+  /** The demo's payroll runs (seedDemoIfEmpty with the server's config). */
+  payroll?: DemoPayroll[];
 }
 
 export interface SeedOptions {
@@ -247,9 +251,14 @@ async function analyseAfterLoad(prisma: Db): Promise<void> {
 /**
  * Seeds the demo organisation when the database has no org units yet: its
  * people and users, and its results (last year's and this year's sales up
- * to today, published targets for both years).
+ * to today, published targets for both years). Given the server's config,
+ * also its payroll: a paid run and one waiting for sign-off
+ * (server/seed/demo-payroll.ts).
  */
-export async function seedDemoIfEmpty(prisma: Db, options: { people?: number; today?: IsoDay; results?: boolean } = {}): Promise<SeedResult | null> {
+export async function seedDemoIfEmpty(prisma: Db, options: { people?: number; today?: IsoDay; results?: boolean; config?: Config } = {}): Promise<SeedResult | null> {
   if ((await prisma.orgUnit.count()) > 0) return null;
-  return seedOrganisation(prisma, generateDemoOrg({ people: options.people ?? 80 }), { results: options.results === false ? null : { today: options.today ?? todayIn() } });
+  const today = options.today ?? todayIn();
+  const seeded = await seedOrganisation(prisma, generateDemoOrg({ people: options.people ?? 80 }), { results: options.results === false ? null : { today } });
+  if (options.results !== false && options.config) seeded.payroll = await seedDemoPayroll(prisma, options.config, today);
+  return seeded;
 }

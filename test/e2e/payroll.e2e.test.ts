@@ -33,6 +33,9 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await openScreen(page, 'payroll');
     await page.getByTestId('payroll-month').fill('2026-03');
     await page.getByTestId('no-runs').waitFor();
+    // The months that have runs are a click away.
+    await page.getByTestId('payroll-other-month').first().waitFor();
+    await expect(page.getByTestId('payroll-other-month').allInnerTexts()).resolves.toEqual(['2026-02 (calculated)']);
     await page.getByTestId('payroll-unit').selectOption(rep.unitId);
     await page.getByTestId('payroll-create').click();
     await page.getByTestId('payroll-calculate').click();
@@ -134,7 +137,19 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
       await page.getByTestId('sign-out').click();
       await signIn(page, signer);
       await openScreen(page, 'payroll');
-      await page.getByTestId('payroll-month').fill('2026-03');
+      // The pane opens on the run that waits for this signer, whatever month it is now.
+      await page.getByTestId('payroll-review').waitFor();
+      await expect(page.getByTestId('payroll-month').inputValue()).resolves.toBe('2026-03');
+      if (i === 0) {
+        // Looking at another month, the run that waits is named, one click away.
+        await page.getByTestId('payroll-month').fill('2026-02');
+        await page.getByTestId('payroll-awaiting').filter({ hasText: 'Waiting for your signature:' }).waitFor();
+        await expect(page.getByTestId('payroll-awaiting-run').allInnerTexts()).resolves.toEqual([expect.stringMatching(/ · 2026-03 · v1 \(submitted\)$/)]);
+        await page.getByTestId('payroll-awaiting-run').click();
+        await page.getByTestId('payroll-awaiting').waitFor({ state: 'detached' });
+        await expect(page.getByTestId('payroll-month').inputValue()).resolves.toBe('2026-03');
+        await page.getByTestId('payroll-review').waitFor();
+      }
       // The numbers first: headcount, total net pay, each component, against February.
       await page.getByTestId('payroll-review').waitFor();
       await expect(page.getByTestId('payroll-headcount').innerText()).resolves.toMatch(/People: \d+/);

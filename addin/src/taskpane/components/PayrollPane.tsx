@@ -5,13 +5,14 @@
  * month; explanations on their own sheet). Everyone who may read the run
  * sees its numbers first; the signer whose step is due signs or returns it.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { usePayroll, type Against } from './usePayroll.ts';
 import { PayrollReview } from './PayrollReview.tsx';
 import { RetryAction } from './RetryAction.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
+import type { RunSummary } from '../../api/operations.ts';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' } });
 
@@ -23,20 +24,49 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const busy = s.busy !== null;
   const selected = s.selected;
   const review = s.review?.run.id === selected?.id ? s.review : null;
+  const runLabel = (r: RunSummary) => `${r.scopeUnitName} · ${r.month} · v${r.version} (${p.statuses[r.status as keyof typeof p.statuses] ?? r.status})`;
   return (
     <div className={styles.pane} data-testid="payroll-pane">
       <Subtitle2 as="h2">{p.title}</Subtitle2>
       <Field label={p.month}>
         <Input type="month" value={s.month} onChange={(_, d) => s.setMonth(d.value)} data-testid="payroll-month" />
       </Field>
+      {s.awaitingYou.some((r) => r.id !== s.runId) && (
+        <MessageBar intent="warning" data-testid="payroll-awaiting">
+          <MessageBarBody>
+            {p.awaitingYou}{' '}
+            {s.awaitingYou.map((r, i) => (
+              <span key={r.id}>
+                {i > 0 && ' · '}
+                <Link onClick={() => s.openRun(r)} disabled={busy} data-testid="payroll-awaiting-run">
+                  {runLabel(r)}
+                </Link>
+              </span>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {s.runs.length === 0 ? (
-        <Field data-testid="no-runs">{format(p.noRuns, { month: s.month })}</Field>
+        <>
+          <Field data-testid="no-runs">{format(p.noRuns, { month: s.month })}</Field>
+          {s.otherMonths.length > 0 && (
+            <Field label={p.otherMonths} data-testid="payroll-other-months">
+              <div className={styles.row}>
+                {s.otherMonths.map((m) => (
+                  <Button key={m.month} size="small" onClick={() => s.setMonth(m.month)} disabled={busy} data-testid="payroll-other-month">
+                    {`${m.month} (${m.runs.map((r) => p.statuses[r.status as keyof typeof p.statuses] ?? r.status).join(', ')})`}
+                  </Button>
+                ))}
+              </div>
+            </Field>
+          )}
+        </>
       ) : (
         <Field label={p.run}>
           <Select value={s.runId} onChange={(_, d) => s.setRunId(d.value)} data-testid="payroll-run">
             {s.runs.map((r) => (
               <option key={r.id} value={r.id}>
-                {`${r.scopeUnitName} · ${r.month} · v${r.version} (${p.statuses[r.status as keyof typeof p.statuses] ?? r.status})`}
+                {runLabel(r)}
               </option>
             ))}
           </Select>

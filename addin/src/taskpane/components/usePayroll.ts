@@ -15,6 +15,7 @@ import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from 
 import { changesFromServer, changesSheetSpec, explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type ChangeRow, type RunView } from '../../payroll/payroll-sheet.ts';
 import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payroll/review.ts';
 import { readRunView } from '../../payroll/read-run.ts';
+import { awaitsSignatureOf } from '../../../../schema/sign-off.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -43,6 +44,10 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const q = w.sheets;
   const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
   const [runs, setRuns] = useState<RunSummary[]>([]);
+  const [allRuns, setAllRuns] = useState<RunSummary[]>([]);
+  const opened = useRef(false);
+  /** A run to select once its month's runs arrive (one chosen from another month). */
+  const pendingRun = useRef<string | null>(null);
   const [runId, setRunId] = useState('');
   const [review, setReview] = useState<RunReview | null>(null);
   const [units, setUnits] = useState<OrgUnitOption[]>([]);
@@ -69,10 +74,24 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const beginReview = useRef(newestOnly()).current;
   const loadRuns = useCallback(async () => {
     const current = beginRuns();
-    const d = await run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month });
+    // The month's runs, and every month's (newest first) for what waits elsewhere.
+    const [d, all] = await Promise.all([run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month }), run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month: null })]);
     if (!current()) return d.payrollRuns;
+    setAllRuns(all.payrollRuns);
+    // Opened for the first time on a month where nothing waits for this signer: open on the newest run that does.
+    if (!opened.current) {
+      opened.current = true;
+      const due = all.payrollRuns.find((r) => awaitsSignatureOf(r.status, roles));
+      if (due && !d.payrollRuns.some((r) => awaitsSignatureOf(r.status, roles))) {
+        pendingRun.current = due.id;
+        setMonth(due.month);
+        return d.payrollRuns;
+      }
+    }
     setRuns(d.payrollRuns);
-    setRunId((current) => (d.payrollRuns.some((r) => r.id === current) ? current : (d.payrollRuns[0]?.id ?? '')));
+    const wanted = pendingRun.current;
+    pendingRun.current = null;
+    setRunId((current) => (wanted && d.payrollRuns.some((r) => r.id === wanted) ? wanted : d.payrollRuns.some((r) => r.id === current) ? current : (d.payrollRuns[0]?.id ?? '')));
     return d.payrollRuns;
   }, [client, month]);
 
@@ -95,6 +114,16 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   }, [client, staff, fail, clearRetry]);
 
   const selected = runs.find((r) => r.id === runId);
+  /** Runs in any month whose due signature is one the viewer may give. */
+  const awaitingYou = allRuns.filter((r) => awaitsSignatureOf(r.status, roles));
+  /** The other months that have runs, newest first, each with its runs. */
+  const otherMonths = [...new Set(allRuns.map((r) => r.month))].filter((m) => m !== month).slice(0, 6).map((m) => ({ month: m, runs: allRuns.filter((r) => r.month === m) }));
+  /** Opens a run of any month. */
+  const openRun = (r: RunSummary) => {
+    if (r.month === month) return setRunId(r.id);
+    pendingRun.current = r.id;
+    setMonth(r.month);
+  };
 
   /** Runs one long action at a time, showing its progress; refused while another runs. */
   const act = (kind: BusyKind, work: (progress: (value: number, detail?: string) => void) => Promise<void>) =>
@@ -209,6 +238,9 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     month,
     setMonth,
     runs,
+    awaitingYou,
+    otherMonths,
+    openRun,
     runId,
     setRunId,
     selected,
