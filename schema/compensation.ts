@@ -10,6 +10,7 @@
  * arithmetic with the numbers put in.
  */
 import { z } from 'zod';
+import type { PlanProblemReason } from './reasons.ts';
 import { MAX_FEN, formatMoney, parseMoney } from './money.ts';
 import { cmp, decimal, div, evaluate, fromFen, mul, parseFormula, rational, show, substitute, sub, toFenHalfUp, add, type Formula, type Rational } from './formula.ts';
 
@@ -88,48 +89,133 @@ export const CompensationPlanDocument = z
     name: z.string().min(1).max(100),
     components: z.array(Component).min(1),
   })
-  .superRefine((plan, ctx) => {
-    const codes = new Set<string>();
-    plan.components.forEach((c, i) => {
-      if (codes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['components', i, 'code'], message: `The code ${c.code} is used twice` });
+  .superRefine((plan, ctx) => crossChecks(plan, (issue) => ctx.addIssue({ code: 'custom', ...issue })));
+
+type CrossIssue = { path: (string | number)[]; message: string; params: { reason: PlanProblemReason } & Record<string, string | number> };
+
+/**
+ * The rules across fields (a code used twice, a formula that does not parse,
+ * tiers that do not rise, a rank in two rows), on a document that may not
+ * even have the right shape: each looks only at what is well formed, so
+ * that they are found together with the shape's own problems.
+ */
+function crossChecks(plan: unknown, add: (issue: CrossIssue) => void): void {
+  const components = (plan as { components?: unknown })?.components;
+  if (!Array.isArray(components)) return;
+  const codes = new Set<string>();
+  components.forEach((c: Record<string, unknown> | null, i) => {
+    if (!c || typeof c !== 'object') return;
+    if (typeof c.code === 'string') {
+      if (codes.has(c.code)) add({ path: ['components', i, 'code'], message: `The code ${c.code} is used twice`, params: { reason: 'PLAN_CODE_TWICE', code: c.code } });
       codes.add(c.code);
-      if (c.kind === 'commission') {
+    }
+    if (c.kind === 'commission') {
+      if (typeof c.base === 'string' && c.base) {
         try {
           parseFormula(c.base, MEASURES);
         } catch (e) {
-          ctx.addIssue({ code: 'custom', path: ['components', i, 'base'], message: (e as Error).message });
+          add({ path: ['components', i, 'base'], message: (e as Error).message, params: { reason: 'PLAN_FORMULA_INVALID', value: c.base } });
         }
-        c.tiers.forEach((t, j) => {
-          // Only amounts that are well formed can be compared (a malformed one has its own issue).
-          if (j > 0 && YUAN.test(t.from) && YUAN.test(c.tiers[j - 1]!.from) && cmp(decimal(t.from), decimal(c.tiers[j - 1]!.from)) <= 0) {
-            ctx.addIssue({ code: 'custom', path: ['components', i, 'tiers', j, 'from'], message: `Tiers must rise: ${t.from} does not come after ${c.tiers[j - 1]!.from} (overlapping or out of order)` });
-          }
-        });
       }
-      if (c.kind === 'milestone') {
-        const seen = new Set<string>();
-        c.table.forEach((row, j) =>
-          row.ranks.forEach((r) => {
-            if (seen.has(r)) ctx.addIssue({ code: 'custom', path: ['components', i, 'table', j, 'ranks'], message: `Rank ${r} appears in two rows` });
-            seen.add(r);
-          }),
-        );
-      }
-    });
+      const tiers = Array.isArray(c.tiers) ? (c.tiers as { from?: unknown }[]) : [];
+      tiers.forEach((t, j) => {
+        const from = t?.from;
+        const previous = tiers[j - 1]?.from;
+        // Only amounts that are well formed can be compared (a malformed one has its own issue).
+        if (j > 0 && typeof from === 'string' && typeof previous === 'string' && YUAN.test(from) && YUAN.test(previous) && cmp(decimal(from), decimal(previous)) <= 0) {
+          add({ path: ['components', i, 'tiers', j, 'from'], message: `Tiers must rise: ${from} does not come after ${previous} (overlapping or out of order)`, params: { reason: 'PLAN_TIERS_NOT_RISING', from, previous } });
+        }
+      });
+    }
+    if (c.kind === 'milestone' && Array.isArray(c.table)) {
+      const seen = new Set<string>();
+      (c.table as { ranks?: unknown }[]).forEach((row, j) => {
+        if (!Array.isArray(row?.ranks)) return;
+        for (const r of row.ranks) {
+          if (typeof r !== 'string') continue;
+          if (seen.has(r)) add({ path: ['components', i, 'table', j, 'ranks'], message: `Rank ${r} appears in two rows`, params: { reason: 'PLAN_RANK_TWICE', rank: r } });
+          seen.add(r);
+        }
+      });
+    }
   });
+}
 
 export type CompensationPlan = z.infer<typeof CompensationPlanDocument>;
 export type PlanComponent = CompensationPlan['components'][number];
 
-/** Parses a plan document; throws with every problem and its path. */
+/** Parses a plan document; throws with every problem, its path and its reason. */
 export function parsePlan(doc: unknown): CompensationPlan {
   const r = CompensationPlanDocument.safeParse(doc);
-  if (!r.success) throw new PlanDocumentError(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  if (!r.success) throw new PlanDocumentError(problemsOf(r.error.issues, doc));
   return r.data;
 }
 
+/** One problem of a plan document: where (a dotted path), why (a reason the pane renders) and the English message for the API. */
+export interface PlanProblem {
+  path: string;
+  reason: PlanProblemReason;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+/** Every problem of a plan document (none: it is valid). */
+export function planProblems(doc: unknown): PlanProblem[] {
+  const r = CompensationPlanDocument.safeParse(doc);
+  return r.success ? [] : problemsOf(r.error.issues, doc);
+}
+
+/** The shape's problems and the rules across fields (which zod skips once the shape is wrong), each once. */
+function problemsOf(issues: readonly z.core.$ZodIssue[], doc: unknown): PlanProblem[] {
+  const problems = issues.map((i) => problemOf(i, doc));
+  const seen = new Set(problems.map((p) => `${p.path} ${p.reason}`));
+  crossChecks(doc, ({ path, message, params: { reason, ...params } }) => {
+    const key = `${path.join('.')} ${reason}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push({ path: path.join('.'), reason, params, message });
+  });
+  return problems;
+}
+
+const AMOUNT_KEYS = new Set(['from', 'threshold', 'bonus', 'cap', 'perLate', 'qualifyingSales']);
+const PERCENT_KEYS = new Set(['rate', 'ratePercent']);
+const WHOLE_LIMITS: Record<string, { min: number; max: number }> = { byDay: { min: 1, max: 31 }, freeLates: { min: 0, max: 1000 } };
+
+function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = doc;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+const shown = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)).slice(0, 60);
+
+/** A zod issue as a plan problem: the reason from what the field is and what went wrong. */
+function problemOf(issue: z.core.$ZodIssue, doc: unknown): PlanProblem {
+  const path = issue.path.join('.');
+  const at = { path, message: issue.message };
+  const own = (issue as { params?: Record<string, string | number> }).params;
+  if (issue.code === 'custom' && own?.reason) {
+    const { reason, ...params } = own;
+    return { ...at, reason: reason as PlanProblemReason, params };
+  }
+  const key = String(issue.path[issue.path.length - 1] ?? '');
+  const raw = valueAt(doc, issue.path);
+  const value = shown(raw);
+  if ((raw === undefined || raw === null || raw === '') && issue.code !== 'invalid_union') return { ...at, reason: 'PLAN_VALUE_MISSING', params: {} };
+  if (issue.code === 'too_small' && Array.isArray(raw)) return { ...at, reason: 'PLAN_LIST_EMPTY', params: {} };
+  if (issue.code === 'too_big' && typeof raw === 'string') return { ...at, reason: 'PLAN_TEXT_TOO_LONG', params: { max: Number(issue.maximum) } };
+  if (issue.code === 'invalid_union' || (key === 'kind' && issue.code === 'invalid_value')) return { ...at, reason: 'PLAN_KIND_INVALID', params: { value: key === 'kind' ? value : shown(valueAt(doc, [...issue.path, 'kind'])) } };
+  if (AMOUNT_KEYS.has(key)) return { ...at, reason: issue.code === 'custom' ? 'PLAN_AMOUNT_TOO_LARGE' : 'PLAN_AMOUNT_INVALID', params: { value } };
+  if (PERCENT_KEYS.has(key)) return { ...at, reason: 'PLAN_PERCENT_INVALID', params: { value } };
+  if (key === 'code') return { ...at, reason: issue.path.length === 1 ? 'PLAN_CODE_INVALID' : 'PLAN_COMPONENT_CODE_INVALID', params: { value } };
+  if (WHOLE_LIMITS[key]) return { ...at, reason: 'PLAN_WHOLE_NUMBER_INVALID', params: { value, ...WHOLE_LIMITS[key]! } };
+  if (issue.code === 'invalid_value') return { ...at, reason: 'PLAN_CHOICE_INVALID', params: { value } };
+  return { ...at, reason: 'PLAN_VALUE_INVALID', params: {} };
+}
+
 export class PlanDocumentError extends Error {
-  constructor(readonly problems: { path: string; message: string }[]) {
+  constructor(readonly problems: (Pick<PlanProblem, 'path' | 'message'> & Partial<PlanProblem>)[]) {
     super(`The compensation plan is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   }
 }

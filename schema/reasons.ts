@@ -79,6 +79,31 @@ export const KPI_RULE_REASONS = {
 } as const;
 export type KpiRuleReason = keyof typeof KPI_RULE_REASONS;
 
+/**
+ * Why a compensation plan document is not right (schema/compensation.ts
+ * planProblems): `value` the text given, `code` a component's code, `from`
+ * and `previous` tier thresholds in yuan, `rank` a rank code, `max` a length.
+ */
+export const PLAN_PROBLEM_REASONS = {
+  PLAN_CODE_INVALID: ['value'],
+  PLAN_COMPONENT_CODE_INVALID: ['value'],
+  PLAN_CODE_TWICE: ['code'],
+  PLAN_AMOUNT_INVALID: ['value'],
+  PLAN_AMOUNT_TOO_LARGE: ['value'],
+  PLAN_PERCENT_INVALID: ['value'],
+  PLAN_FORMULA_INVALID: ['value'],
+  PLAN_TIERS_NOT_RISING: ['from', 'previous'],
+  PLAN_RANK_TWICE: ['rank'],
+  PLAN_LIST_EMPTY: [],
+  PLAN_VALUE_MISSING: [],
+  PLAN_TEXT_TOO_LONG: ['max'],
+  PLAN_CHOICE_INVALID: ['value'],
+  PLAN_KIND_INVALID: ['value'],
+  PLAN_WHOLE_NUMBER_INVALID: ['value', 'min', 'max'],
+  PLAN_VALUE_INVALID: [],
+} as const;
+export type PlanProblemReason = keyof typeof PLAN_PROBLEM_REASONS;
+
 /** The scorecard workflow's refusals (server/kpi/): `period` a month or quarter key, `scorecardStatus` a status code. */
 export const KPI_REASONS = {
   ...KPI_RULE_REASONS,
@@ -240,6 +265,7 @@ export type WorkReportReason = keyof typeof WORK_REPORT_REASONS;
 
 export const REASONS = {
   ...WORK_REPORT_REASONS,
+  ...PLAN_PROBLEM_REASONS,
   ...VISIT_SLIP_REASONS,
   ...CUSTOMER_REASONS,
   ...ALLOCATION_PROBLEM_REASONS,
@@ -384,6 +410,7 @@ export const REASONS = {
   PAYROLL_ALREADY_SIGNED: ['month', 'runStatus', 'version'],
   NOT_JSON: [],
   PLAN_DOCUMENT: ['count'],
+  PLAN_VERSION_CHANGED: ['code', 'version'],
   FILE_MISSING: [],
   FILE_TOO_LARGE: ['megabytes'],
 

@@ -6,8 +6,10 @@
 import type { Context } from '../graphql/context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Position, Rank } from '../db/generated/sqlite/client/enums.ts';
-import { BASE_PLUS_COMMISSION, DIRECT_SALES_LADDER, parsePlan, type CompensationPlan } from '../../schema/compensation.ts';
+import { BASE_PLUS_COMMISSION, DIRECT_SALES_LADDER, parsePlan, planProblems, type CompensationPlan } from '../../schema/compensation.ts';
 import { dayToDate } from '../../schema/dates.ts';
+import { badInput, clientError } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -61,4 +63,42 @@ export async function planResolver(db: Db, day: Date): Promise<(person: { id: st
     const a = byPerson.get(person.id) ?? (person.rank ? byRank.get(person.rank) : undefined) ?? byPosition.get(person.position);
     return a ? resolved(a) : null;
   };
+}
+
+/**
+ * Saves a plan document as the next version of its code, effective from a
+ * day, audited. Refused with every problem (path, reason, params) when the
+ * document is not valid, and (PLAN_VERSION_CHANGED) when `basedOn` is given
+ * and another version has been saved since the edit began.
+ */
+export async function saveCompensationPlan(ctx: Context, document: string, effectiveFrom: Date, basedOn: number | null) {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(document);
+  } catch (e) {
+    throw badInput(['document'], `The document is not JSON: ${(e as Error).message}`, 'NOT_JSON');
+  }
+  const problems = planProblems(doc);
+  if (problems.length) {
+    throw clientError('BAD_USER_INPUT', `The compensation plan is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, {
+      field: 'document',
+      reason: 'PLAN_DOCUMENT',
+      params: { count: problems.length },
+      problems,
+    });
+  }
+  const plan = parsePlan(doc);
+  return ctx.prisma.$transaction(async (tx) => {
+    const last = await tx.compensationPlan.findFirst({ where: { code: plan.code }, orderBy: { version: 'desc' } });
+    if (basedOn !== null && (last?.version ?? 0) !== basedOn) {
+      throw clientError('CONFLICT', `Plan ${plan.code} is at version ${last?.version ?? 0}, not ${basedOn}: someone saved it meanwhile`, {
+        field: 'basedOnVersion',
+        reason: 'PLAN_VERSION_CHANGED',
+        params: { code: plan.code, version: last?.version ?? 0 },
+      });
+    }
+    const saved = await tx.compensationPlan.create({ data: { code: plan.code, version: (last?.version ?? 0) + 1, name: plan.name, effectiveFrom, document: JSON.stringify(plan) } });
+    await recordAudit(tx, ctx.viewer, { entityType: 'CompensationPlan', entityId: saved.id, action: 'create', before: last ? { version: last.version, document: JSON.parse(last.document) } : null, after: { code: saved.code, version: saved.version, effectiveFrom: saved.effectiveFrom, document: plan } });
+    return saved;
+  });
 }

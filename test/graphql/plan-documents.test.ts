@@ -38,6 +38,36 @@ describe.each(testProviders)('compensation plan documents on %s', (provider) => 
     }
   });
 
+  it('gives each problem a reason with its figures, for the pane to render in the reader’s language', async () => {
+    const bad = structuredClone(ladder);
+    bad.components[1].tiers[2].from = '14000';
+    bad.components[2].table[0].bonus = '1,500';
+    const r = await s.refused(SAVE, { d: JSON.stringify(bad) }, finance);
+    expect((r.errors![0]!.extensions as any).reason).toBe('PLAN_DOCUMENT');
+    expect((r.errors![0]!.extensions as any).problems.map((p: any) => [p.path, p.reason, p.params]).sort()).toEqual([
+      ['components.1.tiers.2.from', 'PLAN_TIERS_NOT_RISING', { from: '14000', previous: '15000' }],
+      ['components.2.table.0.bonus', 'PLAN_AMOUNT_INVALID', { value: '1,500' }],
+    ]);
+  });
+
+  it('refuses an edit begun on an older version (PLAN_VERSION_CHANGED), saving nothing', async () => {
+    const SAVE_FROM = 'mutation($d: String!, $v: Int) { saveCompensationPlan(document: $d, effectiveFrom: "2026-05-01", basedOnVersion: $v) { code version } }';
+    const plain = JSON.parse((await s.gql('{ compensationPlans { code version document } }', {}, finance)).data.compensationPlans.find((p: any) => p.code === 'BASE_PLUS_COMMISSION').document);
+    const before = await s.db.prisma.compensationPlan.count();
+    const audits = await s.db.prisma.auditEvent.count({ where: { entityType: 'CompensationPlan' } });
+    const stale = await s.refused(SAVE_FROM, { d: JSON.stringify(plain), v: 0 }, finance);
+    expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLAN_VERSION_CHANGED', params: { code: 'BASE_PLUS_COMMISSION', version: 1 } });
+    expect(await s.db.prisma.compensationPlan.count()).toBe(before);
+    // Begun on the newest version: saved as the next, audited with what it was and what it is.
+    plain.components[1].tiers[1].rate = '4.5';
+    const saved = await s.gql(SAVE_FROM, { d: JSON.stringify(plain), v: 1 }, finance);
+    expect(saved.data.saveCompensationPlan).toEqual({ code: 'BASE_PLUS_COMMISSION', version: 2 });
+    const audit = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'CompensationPlan' }, orderBy: { at: 'desc' } });
+    expect(await s.db.prisma.auditEvent.count({ where: { entityType: 'CompensationPlan' } })).toBe(audits + 1);
+    expect(JSON.parse(audit.before!).document.components[1].tiers[1].rate).toBe('4');
+    expect(JSON.parse(audit.after!).document.components[1].tiers[1].rate).toBe('4.5');
+  });
+
   it('the same document, fixed, is saved', async () => {
     const good = structuredClone(ladder);
     good.components[1].tiers[1].from = '13000.01';

@@ -19,7 +19,8 @@ import { viewerScope } from '../../access.ts';
 import { requireNotOwnPlan } from '../../roster/people-access.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, clientError, notFound } from '../../errors.ts';
-import { parsePlan, PlanDocumentError } from '../../../schema/compensation.ts';
+import { parsePlan } from '../../../schema/compensation.ts';
+import { saveCompensationPlan } from '../../payroll/plans.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { requireAdjustable } from '../../payroll/adjustments.ts';
 import { fiscalCalendar } from '../../targets/calendar.ts';
@@ -531,29 +532,17 @@ builder.mutationFields((t) => ({
 builder.mutationFields((t) => ({
   saveCompensationPlan: t.prismaField({
     type: 'CompensationPlan',
-    description: 'Saves a plan document (JSON, see schema/compensation.ts) as the next version of its code, effective from a day. Refused, listing every problem with its path, when the document is not valid.',
+    description:
+      'Saves a plan document (JSON, see schema/compensation.ts) as the next version of its code, effective from a day. Refused, listing every problem with its path and reason, when the document is not valid; given the version an edit started from, refused (PLAN_VERSION_CHANGED) when another has been saved since.',
     authScopes: payrollStaff,
-    args: { document: t.arg.string({ validate: z.string().min(2).max(100_000) }), effectiveFrom: t.arg({ type: 'Date' }) },
+    args: {
+      document: t.arg.string({ validate: z.string().min(2).max(100_000) }),
+      effectiveFrom: t.arg({ type: 'Date' }),
+      basedOnVersion: t.arg.int({ required: false, description: 'The version the edit started from (the newest when it was read).' }),
+    },
     resolve: async (query, _r, args, ctx) => {
-      let doc: unknown;
-      try {
-        doc = JSON.parse(args.document);
-      } catch (e) {
-        throw badInput(['document'], `The document is not JSON: ${(e as Error).message}`, 'NOT_JSON');
-      }
-      let plan;
-      try {
-        plan = parsePlan(doc);
-      } catch (e) {
-        if (e instanceof PlanDocumentError) throw clientError('BAD_USER_INPUT', e.message, { field: 'document', reason: 'PLAN_DOCUMENT', params: { count: e.problems.length }, problems: e.problems });
-        throw e;
-      }
-      return ctx.prisma.$transaction(async (tx) => {
-        const last = await tx.compensationPlan.findFirst({ where: { code: plan.code }, orderBy: { version: 'desc' } });
-        const saved = await tx.compensationPlan.create({ data: { code: plan.code, version: (last?.version ?? 0) + 1, name: plan.name, effectiveFrom: args.effectiveFrom, document: JSON.stringify(plan) } });
-        await recordAudit(tx, ctx.viewer, { entityType: 'CompensationPlan', entityId: saved.id, action: 'create', before: last ? { version: last.version } : null, after: { code: saved.code, version: saved.version } });
-        return tx.compensationPlan.findUniqueOrThrow({ ...query, where: { id: saved.id } });
-      });
+      const saved = await saveCompensationPlan(ctx, args.document, args.effectiveFrom, args.basedOnVersion ?? null);
+      return ctx.prisma.compensationPlan.findUniqueOrThrow({ ...query, where: { id: saved.id } });
     },
   }),
 }));
