@@ -9,6 +9,7 @@ import { en as filesEn, zh as filesZh } from './i18n/files.ts';
 import { en as reasonsEn, zh as reasonsZh } from './i18n/reasons.ts';
 import { en as kpiEn, zh as kpiZh } from './i18n/kpi.ts';
 import { en as scorecardsEn, zh as scorecardsZh } from './i18n/scorecards.ts';
+import { en as compensationEn, zh as compensationZh } from './i18n/compensation.ts';
 import { en as repPlansEn, zh as repPlansZh } from './i18n/rep-plans.ts';
 import { en as resultsEn, zh as resultsZh } from './i18n/results.ts';
 import { en as rankingRewardsEn, zh as rankingRewardsZh } from './i18n/ranking-rewards.ts';
@@ -31,6 +32,7 @@ const en = {
   reasons: reasonsEn,
   kpi: kpiEn,
   scorecards: scorecardsEn,
+  compensation: compensationEn,
   repPlans: repPlansEn,
   results: resultsEn,
   rankingRewards: rankingRewardsEn,
@@ -212,6 +214,7 @@ const zh: Words = {
   reasons: reasonsZh,
   kpi: kpiZh,
   scorecards: scorecardsZh,
+  compensation: compensationZh,
   repPlans: repPlansZh,
   results: resultsZh,
   rankingRewards: rankingRewardsZh,

@@ -11,7 +11,8 @@
  * percent are typed in (the target and comparison from drop-downs); the
  * rest is protected.
  */
-import { format, words, type Words } from '../i18n.ts';
+import { format, type Words } from '../i18n.ts';
+import { keyOfLabel } from '../i18n/labels.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import { cellIssue, cellText, inSheetOrder, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
@@ -93,10 +94,6 @@ export interface ClassRulesReadBack {
 }
 
 
-function labelOf<K extends string>(value: string, keys: readonly K[], labels: (w: Words) => Record<string, string>): K | null {
-  const t = value.toLowerCase();
-  return keys.find((key) => key.toLowerCase() === t || Object.values(words).some((w) => labels(w)[key]!.toLowerCase() === t)) ?? null;
-}
 
 /** The classes the sheet holds, and every problem named by its cell. */
 export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBack {
@@ -116,9 +113,9 @@ export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBa
     }
     const [againstText, inclusiveText, percent] = [cellText(row[COL.against]), cellText(row[COL.inclusive]), cellText(row[COL.percent])];
     if (!code && !againstText && !inclusiveText && !percent) return;
-    const against = labelOf<Against>(againstText, ['BASE', 'STRETCH'], (x) => x.results.classRules.against);
+    const against = keyOfLabel<Against>(againstText, ['BASE', 'STRETCH'], (x) => x.results.classRules.against);
     if (!against) at(r, COL.against, format(k.badAgainst, { value: againstText, base: k.against.BASE!, stretch: k.against.STRETCH! }));
-    const inclusive = labelOf<'true' | 'false'>(inclusiveText || k.inclusive.true!, ['true', 'false'], (x) => x.results.classRules.inclusive);
+    const inclusive = keyOfLabel<'true' | 'false'>(inclusiveText || k.inclusive.true!, ['true', 'false'], (x) => x.results.classRules.inclusive);
     if (!inclusive) at(r, COL.inclusive, format(k.badInclusive, { value: inclusiveText, atLeast: k.inclusive.true!, above: k.inclusive.false! }));
     const rule: ClassRule = { code, against: against ?? 'BASE', percent, inclusive: inclusive !== 'false' };
     classes[scheme].rules.push(rule);

@@ -12,7 +12,8 @@
  * drop-downs in the reader's language; a blank computation means the
  * manager scores the indicator.
  */
-import { format, words, type Words } from '../i18n.ts';
+import { format, type Words } from '../i18n.ts';
+import { keyOfLabel } from '../i18n/labels.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import { cellIssue, cellText, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
@@ -121,14 +122,6 @@ export interface IndicatorSetReadBack {
 }
 
 
-/** A label in either language, or the code itself. */
-function codeOf<K extends string>(value: string, codes: readonly K[], labels: (w: Words) => Record<K, string>): K | null {
-  const t = value.trim().toLowerCase();
-  for (const code of codes) {
-    if (code.toLowerCase() === t || Object.values(words).some((w) => labels(w)[code].toLowerCase() === t)) return code;
-  }
-  return null;
-}
 
 /**
  * The set the sheet holds, and every problem named by its cell: a group or
@@ -149,9 +142,9 @@ export function readIndicatorSetSheet(w: Words, set: IndicatorSetView, read: She
     const [code, name, groupText, weight, computationText, fullMarksAt, maxScoreText] = cells as [string, string, string, string, string, string, string];
     if (!code) at(r, COL.code, k.codeRequired);
     if (!name) at(r, COL.name, k.nameRequired);
-    const group = codeOf<KpiGroup>(groupText, KPI_GROUPS, (x) => x.kpi.groups);
+    const group = keyOfLabel<KpiGroup>(groupText, KPI_GROUPS, (x) => x.kpi.groups);
     if (!group) at(r, COL.group, format(k.badGroup, { value: groupText }));
-    const computation = computationText ? codeOf<KpiComputation>(computationText, KPI_COMPUTATIONS, (x) => x.kpi.computations) : null;
+    const computation = computationText ? keyOfLabel<KpiComputation>(computationText, KPI_COMPUTATIONS, (x) => x.kpi.computations) : null;
     if (computationText && !computation) at(r, COL.computation, format(k.badComputation, { value: computationText }));
     const maxScore = maxScoreText === '' ? null : /^\d+$/.test(maxScoreText) ? Number(maxScoreText) : Number.NaN;
     indicators.push({ code, name: name || code, group: group ?? 'SALES', weight, computation, fullMarksAt: computation ? fullMarksAt || null : null, maxScore: computation ? null : maxScore });

@@ -3,10 +3,10 @@ import { Button, Field, Input, Select, Subtitle2 } from '@fluentui/react-compone
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import { POSITIONS, RANKS } from '../../../chores/operations.ts';
-import { usePlanAssignment } from './usePlanAssignment.ts';
+import { usePlanAssignment, type SavedPlan } from './usePlanAssignment.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
 
-export function PlanAssignmentSection(props: { w: Words; client: Client; onSessionEnded: () => void }) {
+export function PlanAssignmentSection(props: { w: Words; client: Client; onSessionEnded: () => void; savedPlan?: SavedPlan | null }) {
   const { w } = props;
   const m = w.chores.monthEnd;
   const s = useChoreStyles();

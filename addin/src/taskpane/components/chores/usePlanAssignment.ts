@@ -8,7 +8,13 @@ import { loadPeople } from '../../../chores/people.ts';
 import { today } from '../../../../../schema/dates.ts';
 import { useAction } from './useAction.ts';
 
-export function usePlanAssignment({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
+/** A plan version just saved (Compensation plans), to offer for assignment. */
+export interface SavedPlan {
+  code: string;
+  version: number;
+}
+
+export function usePlanAssignment({ client, w, onSessionEnded, savedPlan = null }: { client: Client; w: Words; onSessionEnded: () => void; savedPlan?: SavedPlan | null }) {
   const m = w.chores.monthEnd;
   const action = useAction(w, onSessionEnded);
   const { act, load } = action;
@@ -21,15 +27,19 @@ export function usePlanAssignment({ client, w, onSessionEnded }: { client: Clien
     setAssignments((await run<{ compensationAssignments: CompensationAssignment[] }>(client, COMPENSATION_ASSIGNMENTS)).compensationAssignments);
   }, [client]);
   useEffect(() => {
-    load(() =>
-      run<{ compensationPlans: CompensationPlan[] }>(client, COMPENSATION_PLANS).then((d) => {
-        setPlans(d.compensationPlans);
-        setForm((f) => ({ ...f, planId: f.planId || (d.compensationPlans[0]?.id ?? '') }));
-      }),
-    );
     load(() => loadPeople(client).then(setPeople));
     load(() => reload());
   }, [client, reload, load]);
+  // Again when a plan is saved as a new version (the Compensation plans section), which then comes first.
+  useEffect(() => {
+    load(() =>
+      run<{ compensationPlans: CompensationPlan[] }>(client, COMPENSATION_PLANS).then((d) => {
+        setPlans(d.compensationPlans);
+        const saved = savedPlan && d.compensationPlans.find((p) => p.code === savedPlan.code && p.version === savedPlan.version);
+        setForm((f) => ({ ...f, planId: saved ? saved.id : f.planId || (d.compensationPlans[0]?.id ?? '') }));
+      }),
+    );
+  }, [client, load, savedPlan]);
 
   const plan = plans?.find((p) => p.id === form.planId);
   const assign = () =>

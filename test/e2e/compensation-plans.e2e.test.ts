@@ -1,0 +1,76 @@
+/**
+ * End to end, compensation plans (Month end, finance): a plan pulled to a
+ * sheet in Chinese, a tier changed and one added there; a wrong amount is
+ * named by its cell and nothing is saved; fixed, it is saved as the next
+ * version from a day, the sheet is written again as saved, and the new
+ * version is offered for assignment at once. A plan saved by someone else
+ * meanwhile is refused and nothing is saved.
+ */
+import { describe, expect, it } from 'vitest';
+import { api, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+
+describe.skipIf(!hasChromium)('compensation plans in the task pane', () => {
+  const e2e = useE2e('comp-plans');
+
+  it('finance, in Chinese, changes the ladder’s tiers in a sheet and saves the next version; wrong cells and stale sheets save nothing', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 1200 });
+    await signIn(page, 'finance');
+    await openScreen(page, 'month-end');
+    const finance = await tokenFor(page, 'finance');
+    const plans = async () => (await api(page, finance, '{ compensationPlans { code version effectiveFrom document } }')).data.compensationPlans as { code: string; version: number; effectiveFrom: string; document: string }[];
+    const sheet = '薪酬方案 DIRECT_SALES_LADDER';
+    const type = (cell: string, value: string | number) => page.evaluate(({ sheet, cell, value }) => (window as any).__standIn.type(sheet, cell, value), { sheet, cell, value });
+    const before = await plans();
+
+    await page.getByTestId('comp-plans-plan').selectOption('DIRECT_SALES_LADDER');
+    await page.getByTestId('comp-plans-from').fill('2027-01-01');
+    await page.getByTestId('comp-plans-pull').click();
+    await page.getByTestId('comp-plans-status').filter({ hasText: `已将 直销职级方案（DIRECT_SALES_LADDER）第 1 版写入“${sheet}”：7 个项目。` }).waitFor();
+    expect(await readSheet(page, sheet, 'A8:F10')).toEqual([
+      ['commission', '', '', '阶梯 — 起点（元）、比例（%）', '13000', '10'],
+      ['commission', '', '', '阶梯 — 起点（元）、比例（%）', '15000', '15'],
+      ['commission', '', '', '阶梯 — 起点（元）、比例（%）', '20000', '20'],
+    ]);
+    const blank = (await readSheet(page, sheet, 'A3:A60')).findIndex((r) => r[0] === '') + 3;
+
+    // The top tier's rate raised, a tier above it added in a blank row, and its amount mistyped.
+    await type('F10', 22);
+    await type(`A${blank}`, 'commission');
+    await type(`D${blank}`, '阶梯 — 起点（元）、比例（%）');
+    await type(`E${blank}`, '3万');
+    await type(`F${blank}`, 25);
+    await page.getByTestId('comp-plans-save').click();
+    await page.getByTestId('plan-issue').filter({ hasText: `${sheet}!E${blank}: “3万”不是以元为单位的金额，如 1500 或 1500.00。` }).waitFor();
+    await page.getByTestId('comp-plans-status').filter({ hasText: '工作表中有 1 处问题，未保存。' }).waitFor();
+    expect(await plans()).toEqual(before);
+
+    await type(`E${blank}`, 30000);
+    await page.getByTestId('comp-plans-save').click();
+    await page.getByTestId('comp-plans-status').filter({ hasText: '已将 DIRECT_SALES_LADDER 保存为第 2 版，2027-01-01 起生效。' }).waitFor();
+    const saved = (await plans()).find((p) => p.code === 'DIRECT_SALES_LADDER' && p.version === 2)!;
+    expect(saved.effectiveFrom).toBe('2027-01-01');
+    expect(JSON.parse(saved.document).components[1].tiers).toEqual([
+      { from: '13000', rate: '10' },
+      { from: '15000', rate: '15' },
+      { from: '20000', rate: '22' },
+      { from: '30000', rate: '25' },
+    ]);
+    // The sheet is written again as saved, and the new version is offered for assignment.
+    expect((await readSheet(page, sheet, 'A1'))[0]![0]).toBe('直销职级方案（DIRECT_SALES_LADDER）· 第 2 版 · 2027-01-01 起生效');
+    expect(await readSheet(page, sheet, 'E11:F11')).toEqual([['30000', '25']]);
+    await expect.poll(() => page.getByTestId('assign-plan').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text)).toBe('直销职级方案 · DIRECT_SALES_LADDER v2');
+    // The section speaks Chinese only (plan codes and formulas are data).
+    expect((await page.getByTestId('comp-plans').innerText()).replace(/DIRECT_SALES_LADDER|BASE_PLUS_COMMISSION/g, '').match(/[A-Za-z]{3,}/g)).toBeNull();
+
+    // Someone else saves version 3 meanwhile: this sheet (version 2) is refused, nothing saved.
+    const other = JSON.parse(saved.document);
+    other.components[1].tiers[0].rate = '11';
+    const r = await api(page, finance, 'mutation($d: String!) { saveCompensationPlan(document: $d, effectiveFrom: "2027-02-01", basedOnVersion: 2) { version } }', { d: JSON.stringify(other) });
+    expect(r.data.saveCompensationPlan.version).toBe(3);
+    await type('F8', 9);
+    await page.getByTestId('comp-plans-save').click();
+    await page.locator('[data-testid=comp-plans-status][data-intent=error]').filter({ hasText: '方案 DIRECT_SALES_LADDER 在您取出后已被他人保存（现为第 3 版）' }).waitFor();
+    expect((await plans()).filter((p) => p.code === 'DIRECT_SALES_LADDER').map((p) => p.version)).toEqual([3, 2, 1]);
+  }, 120_000);
+});
