@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('adjustment-amount').fill('-50');
     await page.getByTestId('adjustment-reason').fill('self');
     await page.getByTestId('adjustment-add').click();
-    await refusal(page, 'adjustments-status', 'Nobody may change their own pay');
+    await refusal(page, 'adjustments-status', 'Nobody may change what decides their own pay');
     expect(await list()).toHaveLength(1);
 
     // In Chinese, the whole screen is Chinese, amounts formatted the same way.
