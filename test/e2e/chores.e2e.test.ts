@@ -214,7 +214,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await expect(page.getByTestId('assignments').innerText()).resolves.toContain('2026-07-01');
     await pick(page, 'assign-person', '', financeId);
     await page.getByTestId('assign-submit').click();
-    await refusal(page, 'assign-status', 'Nobody may change their own pay');
+    await refusal(page, 'assign-status', 'Nobody may change what decides their own pay');
     expect(await assignments()).toHaveLength(after.length);
     // By rank, from a day; one's own position is refused.
     await page.getByTestId('assign-target').selectOption('rank');
@@ -226,7 +226,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('assign-target').selectOption('position');
     await page.getByTestId('assign-position').selectOption('FINANCE');
     await page.getByTestId('assign-submit').click();
-    await refusal(page, 'assign-status', 'Nobody may change their own pay');
+    await refusal(page, 'assign-status', 'Nobody may change what decides their own pay');
     expect(await assignments()).toHaveLength(after.length + 1);
     await expect(page.getByTestId('lock-submit').count()).resolves.toBe(0);
     await fits(page, 'month-end-pane');
