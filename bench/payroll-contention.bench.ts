@@ -16,7 +16,7 @@ import { openDatabase } from '../server/db/client.ts';
 import { tempDatabase } from '../test/support/databases.ts';
 import { calculateRun, createRun } from '../server/payroll/runs.ts';
 import { loadConfig } from '../server/config.ts';
-import type { Context } from '../server/graphql/context.ts';
+import type { Context } from '../server/context.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { report } from './summary.ts';
 import { jobQueueFor } from '../server/jobs/queue.ts';

@@ -16,7 +16,7 @@ import { tempDatabase } from '../test/support/databases.ts';
 import { calculateRun, createRun } from '../server/payroll/runs.ts';
 import { runView } from '../server/payroll/read.ts';
 import { loadConfig } from '../server/config.ts';
-import type { Context } from '../server/graphql/context.ts';
+import type { Context } from '../server/context.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { createStandInExcel } from '../test/support/excel-standin.ts';
 import { writeGridSheet, type ExcelRun } from '../addin/src/excel/workbook.ts';

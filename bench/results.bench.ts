@@ -27,7 +27,7 @@ import { tempDatabase, postgresAvailable, type TempDatabase } from '../test/supp
 import { readActuals } from '../server/results/actuals.ts';
 import { createApp, CSRF_HEADER } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import type { Context } from '../server/graphql/context.ts';
+import type { Context } from '../server/context.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { DEMO_PASSWORD } from '../server/seed/seed.ts';
 import { rank } from '../schema/ranking.ts';

@@ -22,7 +22,7 @@ import { generateDemoOrg } from '../server/seed/demo-org.ts';
 import { seedOrganisation } from '../server/seed/seed.ts';
 import { tempDatabase } from '../test/support/databases.ts';
 import { loadConfig } from '../server/config.ts';
-import type { Context } from '../server/graphql/context.ts';
+import type { Context } from '../server/context.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { planTemplate } from '../server/rep-plans/template.ts';
 import { planFormFor } from '../server/rep-plans/plans.ts';

@@ -9,8 +9,8 @@
  */
 import type { Prisma } from './db/client.ts';
 import type { Viewer } from './auth/sessions.ts';
-import type { Context } from './graphql/context.ts';
-import { memo } from './graphql/context.ts';
+import type { Context } from './context.ts';
+import { memo } from './context.ts';
 
 export interface Scope {
   everything: boolean;

@@ -13,7 +13,7 @@ import sirv from 'sirv';
 import compression from 'compression';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { schema } from './graphql/schema.ts';
-import type { Context } from './graphql/context.ts';
+import type { Context } from './context.ts';
 import type { Database } from './db/client.ts';
 import type { Config } from './config.ts';
 import { resolveSession } from './auth/sessions.ts';

@@ -14,7 +14,7 @@
  */
 import type { Prisma } from '../db/client.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { accessEnded, type Viewer } from './sessions.ts';
 import { accessChangedHere, recordAccessChange } from './session-cache.ts';
 import { hashPassword } from './passwords.ts';

@@ -6,7 +6,7 @@
  * Turned into the query's WHERE, so that the database does the filtering.
  */
 import type { Prisma } from '../db/client.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 
 export function customersVisible(scope: Scope): Prisma.CustomerWhereInput {

@@ -11,7 +11,7 @@
  * sales already imported.
  */
 import { requireAdjustable } from '../payroll/adjustments.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
 import { activeOn, viewerScope } from '../access.ts';

@@ -5,7 +5,7 @@
  * in their subtree, and confirm and transfer ownership there. Every change
  * is audited; every refusal leaves the database as it was.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
 import { activeOn, viewerScope } from '../access.ts';

@@ -8,7 +8,7 @@
  */
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
-import type { Context } from './context.ts';
+import type { Context } from '../context.ts';
 
 export type ScopeMap = Record<string, boolean>;
 

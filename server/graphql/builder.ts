@@ -12,7 +12,7 @@ import AuthBeforeArgsPlugin from './auth-before-args.ts';
 import type PrismaTypes from '../db/generated/pothos-types.ts';
 import { getDatamodel } from '../db/generated/pothos-types.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
-import type { Context } from './context.ts';
+import type { Context } from '../context.ts';
 import { clientError, dynamicClientError } from '../errors.ts';
 import { validationReason } from './validation-reasons.ts';
 

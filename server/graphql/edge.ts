@@ -23,7 +23,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from './context.ts';
+import type { Context } from '../context.ts';
 import type { Reason } from '../../schema/reasons.ts';
 
 /** For graphql-armor's onReject: the refusal keeps armor's English message and gains a code, a reason and the limit. */

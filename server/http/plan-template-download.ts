@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import { planTemplate, templateFileName } from '../rep-plans/template.ts';

@@ -5,7 +5,7 @@
  * writes nothing; it says how many rows would be new, changed or unchanged
  * and lists every problem with its sheet and cell.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { checkSales, importRejected, importSales, previewSales, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
 import { requireSales, salesFromGrid } from '../targets/sales-file.ts';

@@ -8,7 +8,7 @@
  */
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, notFound, clientError } from '../errors.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Job } from '../db/generated/sqlite/client/client.ts';
 import { requireStatus } from '../payroll/runs.ts';

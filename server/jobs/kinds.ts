@@ -6,7 +6,7 @@
  */
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import type { Prisma } from '../db/client.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { calculateRun } from '../payroll/runs.ts';
 import { publishRanking, type RankingQuery } from '../results/ranking.ts';
 import { importAttendanceFrom, importSalesFrom } from '../imports/preview.ts';

@@ -10,7 +10,7 @@
 import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client.ts';
 import type { Config } from '../config.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Viewer } from '../auth/sessions.ts';
 import { accessEnded } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';

@@ -8,7 +8,7 @@
  * results service itself (targetsFor), so a scorecard and the results
  * screens never disagree.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { KpiComputation, Measured } from '../../schema/kpi.ts';
 import { addDays, dateToDay, dayToDate, today, type IsoDay } from '../../schema/dates.ts';

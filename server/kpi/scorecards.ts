@@ -18,8 +18,8 @@
  *     own scorecard, never on one they submitted.
  * Every change is audited (server/audit.ts) and recorded as a scorecard event.
  */
-import type { Context } from '../graphql/context.ts';
-import { memo } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
+import { memo } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { KpiGrade, ScorecardStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';

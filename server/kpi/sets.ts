@@ -4,7 +4,7 @@
  * schema/kpi.ts (weights sum to exactly 100 % …) and audited. Scorecards copy
  * a set when they are opened, so an edit applies to scorecards opened after it.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { KpiRole } from '../db/generated/sqlite/client/enums.ts';
 import { checkIndicatorSet, formatScaled, KPI_ROLES, parseScaled, WEIGHT_PLACES, type GradeBand, type IndicatorDraft, type KpiIssue } from '../../schema/kpi.ts';

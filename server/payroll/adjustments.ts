@@ -4,7 +4,7 @@
  * one; a manager those of people in their subtree during the month, and
  * their own.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { viewerScope } from '../access.ts';
 import { seesAllPayroll } from './read.ts';

@@ -3,7 +3,7 @@
  * when), newest first. Only the roles that read compensation plans call it,
  * and they see every assignment.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 
 const include = { plan: { select: { code: true, version: true, name: true } } } satisfies Prisma.CompensationAssignmentInclude;

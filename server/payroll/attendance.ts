@@ -4,7 +4,7 @@
  * whole, listing every bad row: unknown people, days they were not
  * employed, days in a locked period. Nobody imports their own attendance.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';

@@ -3,7 +3,7 @@
  * decided by a manager of their unit (or an admin). Leave days in attendance
  * without an approved request count as absence (monthly summary and payroll).
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';

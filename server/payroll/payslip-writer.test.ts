@@ -12,7 +12,7 @@ import { payslipWriter, type PayslipRow, type PayslipWriter } from './payslip-wr
 import { readPayslips } from './read.ts';
 import { thawInputs } from './inputs.ts';
 import { createThrottle } from '../auth/throttle.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 
 describe.each(testProviders)('payslip writers on %s', (provider) => {
   let s: TestServer;

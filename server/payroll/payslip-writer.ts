@@ -10,7 +10,7 @@
  * - Otherwise portable multi-row INSERTs with bound parameters.
  */
 import { Prisma } from '../db/client.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { providerOf } from '../db/providers.ts';
 import { sqliteTransaction, type SqliteTransaction } from '../db/native-sqlite.ts';
 import { pgTransaction, type PgTransaction } from '../db/native-pg.ts';

@@ -3,7 +3,7 @@
  * applies to a person in a month (their own assignment, else their rank's,
  * else their position's).
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { BASE_PLUS_COMMISSION, DIRECT_SALES_LADDER, parsePlan, planProblems, type CompensationPlan } from '../../schema/compensation.ts';

@@ -3,7 +3,7 @@
  * trained reps' sales and count, against the ladder in schema/promotion.ts.
  * Managers see and decide those in their subtree; directors and admins all.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Rank } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope, mayChangeUnit } from '../access.ts';

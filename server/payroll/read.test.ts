@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { myPayslipMonths } from './read.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { testProviders } from '../../test/support/databases.ts';
 import { migratedDatabases } from '../../test/support/migrated-database.ts';
 

@@ -5,7 +5,7 @@
  * (summaries and events) are filtered the same way: a manager sees only the
  * runs that overlap their subtree.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { Prisma } from '../db/client.ts';
 import { readRows } from '../db/direct-read.ts';
 import { viewerScope } from '../access.ts';

@@ -6,7 +6,7 @@
  * previous month's run of the same unit. Visibility is runView's: the
  * compared run and its payslips are filtered for the viewer like any other.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Rank } from '../db/generated/sqlite/client/enums.ts';
 import { thawInputs } from './inputs.ts';
 import { month } from './month.ts';

@@ -4,7 +4,7 @@
  * run), return with a comment, mark paid, and an admin's audited reopen into
  * a new version. Every step checks the caller's revision and is audited.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { Prisma } from '../db/client.ts';
 import type { PayrollStatus, Role } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError, dynamicClientError, notFound } from '../errors.ts';

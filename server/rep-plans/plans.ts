@@ -15,7 +15,7 @@
  *     their own plan.
  * Every change is audited (server/audit.ts) and recorded as a plan event.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';

@@ -5,7 +5,7 @@
  * still due or is missing. Filtered by the viewer's scope in the query: a
  * manager sees their subtrees; directors, finance and admins everyone.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';

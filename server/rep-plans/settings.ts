@@ -4,8 +4,8 @@
  * "repPlans.dueDay", changed by admins, audited. A change applies to plans
  * started afterwards; a version keeps the due day it was started with.
  */
-import type { Context } from '../graphql/context.ts';
-import { memo } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
+import { memo } from '../context.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput } from '../errors.ts';
 import { DEFAULT_DUE_DAY } from '../../schema/rep-plan.ts';

@@ -7,7 +7,7 @@
  * GET /plan-templates.zip within the request, and as a job
  * (`startPlanTemplatesZip`) with its progress, off the request path.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import { clientError, forbidden } from '../errors.ts';
 import { planTemplate, templateFileName } from './template.ts';

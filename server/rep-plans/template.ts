@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 // exceljs (some hundreds of milliseconds to load) is loaded when the first template is made, not at start.
 import type ExcelJS from 'exceljs';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { ownCustomers, planFormFor, unitNameIn } from './plans.ts';
 import { addTaskpaneParts, type AddinReference } from './template-package.ts';
 import { planSheetSpec } from '../../addin/src/rep-plans/plan-sheet.ts';

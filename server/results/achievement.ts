@@ -15,7 +15,7 @@
  */
 import { Prisma } from '../db/client.ts';
 import type { Metric } from '../db/generated/sqlite/client/enums.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { readActuals, type ActualsOwner, type ActualsQuery } from './actuals.ts';
 import { resultClasses } from './classes.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';

@@ -16,7 +16,7 @@ import { en } from '../../addin/src/i18n/reasons.ts';
 import { format } from '../../addin/src/i18n.ts';
 import { Prisma } from '../db/client.ts';
 import type { Metric } from '../db/generated/sqlite/client/enums.ts';
-import { replicaOf, type Context } from '../graphql/context.ts';
+import { replicaOf, type Context } from '../context.ts';
 import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { badInput, clientError, notFound } from '../errors.ts';
 import { addDays, dayToDate, today, type IsoDay } from '../../schema/dates.ts';

@@ -5,8 +5,8 @@
  * with the shared rules, refused whole with a registered reason naming the
  * first problem (all of them in extensions.problems), and audited.
  */
-import type { Context } from '../graphql/context.ts';
-import { memo } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
+import { memo } from '../context.ts';
 import { recordAudit } from '../audit.ts';
 import { dynamicClientError } from '../errors.ts';
 import { checkClasses, DEFAULT_CLASSES, type ResultClasses } from '../../schema/achievement.ts';

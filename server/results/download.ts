@@ -18,7 +18,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 // exceljs is loaded with the first download, not at start.
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { readAchievement } from './achievement.ts';
 import type { ActualsQuery } from './actuals.ts';
 import { clientError } from '../errors.ts';

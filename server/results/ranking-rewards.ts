@@ -11,9 +11,9 @@
  * whoever was already approved from an earlier version of the same ranking
  * for the same kind is not proposed again.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
-import { memo } from '../graphql/context.ts';
+import { memo } from '../context.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, dynamicClientError, forbidden, notFound } from '../errors.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';

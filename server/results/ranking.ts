@@ -8,7 +8,7 @@
  * nothing is published for a locked period.
  */
 import type { Metric } from '../db/generated/sqlite/client/enums.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { readAchievement } from './achievement.ts';
 import { recordAudit } from '../audit.ts';

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Prisma } from '../db/client.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { OrgUnitKind } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, notFound } from '../errors.ts';

@@ -12,7 +12,7 @@
  */
 import type { Prisma } from '../db/client.ts';
 import type { Viewer } from '../auth/sessions.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { activeOn, type Scope } from '../access.ts';
 import { clientError } from '../errors.ts';
 import type { Reason } from '../../schema/reasons.ts';

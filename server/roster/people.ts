@@ -3,7 +3,7 @@
  * transaction with its audit event; edits check the caller's version.
  */
 import type { Prisma } from '../db/client.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { activeOn, mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';

@@ -8,8 +8,8 @@
  * selects doubled the time of a page.
  */
 import { Prisma } from '../db/client.ts';
-import type { Context } from '../graphql/context.ts';
-import { memo } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
+import { memo } from '../context.ts';
 import { viewerScope, type Scope } from '../access.ts';
 import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { badInput } from '../errors.ts';

@@ -15,7 +15,7 @@
  */
 import type { Db, Prisma } from '../db/client.ts';
 import type { Config } from '../config.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Viewer } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';

@@ -1,9 +1,9 @@
 /**
  * The organisation's fiscal calendar and locked periods.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
-import { memo } from '../graphql/context.ts';
+import { memo } from '../context.ts';
 import { period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError } from '../errors.ts';

@@ -5,7 +5,7 @@
  * step that checks every rule. Same drafter, status, revision and lock checks
  * as saving lines; audited, with a plan event so the history shows it.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError, conflict } from '../errors.ts';
 import { checkDraftLines } from '../../schema/target-draft-check.ts';

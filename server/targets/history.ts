@@ -2,7 +2,7 @@
  * Last year's actuals for a plan: per period (each sale moved a year on, into
  * the plan's columns) and per owner (child unit of the scope, or person).
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Metric } from '../db/generated/sqlite/client/enums.ts';
 import { dateToDay, dayToDate, addDays } from '../../schema/dates.ts';

@@ -3,7 +3,7 @@
  * published lines of their own, newest version of each plan, filtered to the
  * viewer's own person in the query itself.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { Prisma } from '../db/client.ts';
 import { providerOfClient, readRows } from '../db/direct-read.ts';
 import { coalescedRead, type CoalescedRead } from '../db/coalesced-read.ts';

@@ -4,7 +4,7 @@
  * parent broke its target down to units. The figure is the child's row in
  * that plan, summed over the plan's top level.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Metric, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
 import { periodChain, planPeriods, type FiscalCalendar } from '../../schema/periods.ts';

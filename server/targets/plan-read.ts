@@ -3,7 +3,7 @@
  * managers see plans of their subtree; directors, finance and admins all;
  * reps only their own published targets (myTargets).
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { Prisma } from '../db/client.ts';
 import type { Metric, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope, type Scope } from '../access.ts';

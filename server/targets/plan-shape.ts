@@ -4,7 +4,7 @@
  * or the people in the scope's subtree during the year), and how lines are
  * checked against it with the shared rules in schema/target-validation.ts.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { OwnerKind, TargetLevel, Metric } from '../db/generated/sqlite/client/enums.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';

@@ -10,7 +10,7 @@
  *   and never the person who submitted.
  */
 import { issueMessage, withMessages } from './issue-text.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Metric, OwnerKind, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
 import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';

@@ -5,7 +5,7 @@
  * total and whether it matches the level above and the level below.
  * Filtered by the viewer's scope in the queries themselves.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import { viewerScope, mayChangeUnit } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { fiscalCalendar } from './calendar.ts';

@@ -5,7 +5,7 @@
  * a rejected import leaves the database as it was.
  */
 import type { ImportProblemReason } from '../../schema/reasons.ts';
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError } from '../errors.ts';

@@ -16,7 +16,7 @@
  *   approve, reject, check: a manager over the slip's unit, never on their own.
  * Every change is audited (server/audit.ts).
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { VisitCheckKind, VisitSlipStatus } from '../db/generated/sqlite/client/enums.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';

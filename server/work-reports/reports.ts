@@ -14,7 +14,7 @@
  *   comment: a manager over the unit, or a director; never on their own.
  * Every change is audited (server/audit.ts).
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { WorkReportStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';

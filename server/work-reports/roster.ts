@@ -7,7 +7,7 @@
  * time, late, still due or missing. Filtered by the viewer's scope in the
  * query: a manager sees their subtrees; directors, finance and admins all.
  */
-import type { Context } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';
 import { dynamicClientError, notFound } from '../errors.ts';

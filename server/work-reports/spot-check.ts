@@ -7,8 +7,8 @@
  * sample for the same logs. The sample size is data, the Setting
  * "workReports.sampleSize" (5 by default), changed by admins, audited.
  */
-import type { Context } from '../graphql/context.ts';
-import { memo } from '../graphql/context.ts';
+import type { Context } from '../context.ts';
+import { memo } from '../context.ts';
 import { recordAudit } from '../audit.ts';
 import { dynamicClientError } from '../errors.ts';
 import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';

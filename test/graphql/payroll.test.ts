@@ -5,7 +5,7 @@ import { testProviders } from '../support/databases.ts';
 import { calculateRun, recheckRun } from '../../server/payroll/runs.ts';
 import { resolveSession } from '../../server/auth/sessions.ts';
 import { createThrottle } from '../../server/auth/throttle.ts';
-import type { Context } from '../../server/graphql/context.ts';
+import type { Context } from '../../server/context.ts';
 import { addDays, today } from '../../schema/dates.ts';
 
 const RUN = `run { id month version revision status } events { action actor toStatus comment }

@@ -6,8 +6,8 @@ import { activeOn, unitsVisible, viewerScope } from '../../access.ts';
 import { createOrgUnit, moveOrgUnit, renameOrgUnit } from '../../roster/org-units.ts';
 import { dayToDate, today } from '../../../schema/dates.ts';
 import type { Prisma } from '../../db/client.ts';
-import type { Context } from '../context.ts';
-import { memo } from '../context.ts';
+import type { Context } from '../../context.ts';
+import { memo } from '../../context.ts';
 import { peopleVisible } from '../../roster/people-access.ts';
 
 /**

@@ -9,7 +9,7 @@ import { findPerson, personRow, rosterPage, type PersonRow } from '../../roster/
 import { createPerson, deactivatePerson, transferPerson, updatePerson } from '../../roster/people.ts';
 import { dayToDate, today } from '../../../schema/dates.ts';
 import { notFound } from '../../errors.ts';
-import type { Context } from '../context.ts';
+import type { Context } from '../../context.ts';
 
 export const PersonRef = builder.objectRef<PersonRow>('Person');
 // person(id, asOf) is null when the person is not on the roster that day.

@@ -29,7 +29,7 @@ import type { Reason } from '../../../schema/reasons.ts';
 /** The reason a typed total that is not an amount gives, by the rule it breaks. */
 const AMOUNT_REASONS = { notANumber: 'NOT_A_NUMBER', tooLarge: 'NUMBER_TOO_LARGE', fraction: 'TOO_MANY_DECIMALS', negative: 'NEGATIVE' } as const satisfies Partial<Record<string, Reason>>;
 const amountReason = (rule: string) => AMOUNT_REASONS[rule as keyof typeof AMOUNT_REASONS] ?? 'NOT_A_NUMBER';
-import type { Context } from '../context.ts';
+import type { Context } from '../../context.ts';
 
 const PlanPeriod = builder.objectRef<PlanView['shape']['periods'][number]>('PlanPeriod').implement({
   fields: (t) => ({

@@ -1,8 +1,15 @@
-import type { Db } from '../db/client.ts';
-import type { SessionProblem, Viewer } from '../auth/sessions.ts';
-import type { Config } from '../config.ts';
-import type { Throttle } from '../auth/throttle.ts';
-import type { JobQueue } from '../jobs/queue.ts';
+/**
+ * The request context every domain service takes: who is asking (the
+ * viewer, or why there is none), the database (and its read replica), the
+ * configuration, the shared sign-in throttle, the job queue and a
+ * per-request memo. Built by the GraphQL layer for a request and by a job
+ * runner for a job; services never see GraphQL's own context.
+ */
+import type { Db } from './db/client.ts';
+import type { SessionProblem, Viewer } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import type { Throttle } from './auth/throttle.ts';
+import type { JobQueue } from './jobs/queue.ts';
 
 export interface Context {
   prisma: Db;
