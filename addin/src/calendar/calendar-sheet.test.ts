@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { words, type Words } from '../i18n.ts';
-import { CALENDAR_KIND, calendarSheetSpec, MIN_EDIT_ROWS, readCalendarSheet } from './calendar-sheet.ts';
+import { CALENDAR_KIND, calendarSheetSpec, daysDigest, MIN_EDIT_ROWS, readCalendarSheet } from './calendar-sheet.ts';
 import type { CalendarYearView } from './operations.ts';
 
 const months = (year: number, counts: number[]) => counts.map((n, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, workingDays: n }));
@@ -24,7 +24,7 @@ async function setup(view: CalendarYearView, editable: boolean, w: Words = words
   const run = s.workbook.run as unknown as ExcelRun;
   const report = await writeGridSheet(run, calendarSheetSpec(w, view, editable, '2026-12-03 09:30'));
   const read = async () => {
-    const r = await readTaggedSheet(run, CALENDAR_KIND, { year: String(view.year) }, ['fingerprint']);
+    const r = await readTaggedSheet(run, CALENDAR_KIND, { year: String(view.year) }, ['fingerprint', 'pulled']);
     if (!r) throw new Error('not found');
     return readCalendarSheet(w, view.year, r);
   };
@@ -88,6 +88,19 @@ describe('the Working calendar sheet', () => {
       { date: '2027-02-12', kind: 'HOLIDAY', name: '春节' },
     ]);
     expect(back.rows).toEqual([2, 4, 5, 6]);
+  });
+
+  it('keeps a digest of the days as written: an untouched sheet still gives it, any typing changes it', async () => {
+    const { workbook, read, sheet } = await setup(y2026, true);
+    const untouched = await read();
+    expect(untouched.pulled).toMatch(/^[0-9a-f]{8}$/);
+    expect(daysDigest(untouched.days)).toBe(untouched.pulled);
+    // The digest does not depend on the order the days come in.
+    expect(daysDigest([...y2026.days].reverse())).toBe(untouched.pulled);
+    workbook.type(sheet, 'C3', '元旦');
+    const typed = await read();
+    expect(daysDigest(typed.days)).not.toBe(typed.pulled);
+    expect(typed.pulled).toBe(untouched.pulled);
   });
 
   it('names every problem by its sheet and cell, in the user’s language', async () => {

@@ -54,7 +54,7 @@ export function calendarSheetSpec(w: Words, view: CalendarYearView, editable: bo
       { header: c.columns.workingDays, numberFormat: '0', width: 90 },
     ],
     rows,
-    properties: { fingerprint: view.fingerprint, calendar: view.calendar },
+    properties: { fingerprint: view.fingerprint, calendar: view.calendar, pulled: daysDigest(view.days) },
     input: { row: FIRST_ROW, column: 0, rows: 0, columns: 0 },
     inputRule: { kind: 'whole', message: '' },
     extraInputs: editable
@@ -79,6 +79,23 @@ export interface CalendarReadBack {
   rows: number[];
   issues: Issue[];
   fingerprint: string | null;
+  /** The digest of the days as they were written (daysDigest): the sheet is untouched while its days still give it. */
+  pulled: string | null;
+}
+
+/**
+ * A short digest of a year's days (FNV-1a over their dates, kinds and names,
+ * in date order), kept with the sheet so that pulling again can tell typing
+ * from a year someone else changed on the server meanwhile.
+ */
+export function daysDigest(days: readonly { date: string; kind: string; name: string }[]): string {
+  const text = [...days].map((d) => `${d.date}|${d.kind}|${d.name}`).sort().join('\n');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 
@@ -129,5 +146,5 @@ export function readCalendarSheet(w: Words, year: number, read: SheetRead): Cale
     if (p.reason === 'NOT_A_DATE' || p.reason === 'UNKNOWN_KIND') continue;
     issues.push(cellIssue(sheet, rows[p.index]!, COLUMN[p.field], format(w.reasons[p.reason], p.params)));
   }
-  return { days, rows, issues: inSheetOrder(issues), fingerprint: read.properties.fingerprint ?? null };
+  return { days, rows, issues: inSheetOrder(issues), fingerprint: read.properties.fingerprint ?? null, pulled: read.properties.pulled ?? null };
 }

@@ -12,7 +12,7 @@ import { ApiError, run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun, type SheetHandle } from '../excel/workbook.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
-import { CALENDAR_KIND, calendarSheetSpec, columnOf, readCalendarSheet } from './calendar-sheet.ts';
+import { CALENDAR_KIND, calendarSheetSpec, columnOf, daysDigest, readCalendarSheet } from './calendar-sheet.ts';
 import { cellIssue, type Issue } from '../excel/cells.ts';
 import { REPLACE_WORKING_CALENDAR, WORKING_CALENDAR, type CalendarYearView } from './operations.ts';
 
@@ -63,8 +63,11 @@ export function useWorkingCalendar({ w, client, roles, excel, onSessionEnded }: 
     start(async () => {
       const y = Number(year);
       const view = (await run<{ workingCalendar: CalendarYearView }>(client, WORKING_CALENDAR, { year: y })).workingCalendar;
-      const read = admin ? await readTaggedSheet(excel(), CALENDAR_KIND, { year: String(y) }) : null;
-      if (read && !replace && !sameDays(readCalendarSheet(w, y, read).days, view.days)) {
+      const read = admin ? await readTaggedSheet(excel(), CALENDAR_KIND, { year: String(y) }, ['pulled']) : null;
+      const back = read && readCalendarSheet(w, y, read);
+      // Typed into since it was written (not merely older than the server's year, which another admin may have saved).
+      const typed = !!back && (back.pulled === null || back.issues.length > 0 || daysDigest(back.days) !== back.pulled);
+      if (read && !replace && typed && !sameDays(back!.days, view.days)) {
         setUnsaved(read.sheetName);
         return;
       }
