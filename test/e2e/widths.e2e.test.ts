@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, expect as globalExpect, it, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { api, hasChromium, openScreen, paneInOffice, signIn, tokenFor, useE2e } from './browser.ts';
@@ -78,7 +78,7 @@ const measure = (page: Page) =>
     };
   });
 
-async function expectFits(page: Page, where: string) {
+async function expectFits(page: Page, where: string, expect: ExpectStatic = globalExpect) {
   const m = await measure(page);
   expect({ where, ...m }).toEqual({ where, width: m.width, document: Math.min(m.document, m.width), pane: Math.min(m.pane, m.width), root: Math.min(m.root, m.width), outside: [] });
 }
@@ -88,7 +88,7 @@ async function expectFits(page: Page, where: string) {
  * hidden from screen readers) are a known false positive of aria-hidden-focus
  * that Fluent closed as by design (microsoft/fluentui#27517); they are left out.
  */
-async function expectAccessible(page: Page, where: string) {
+async function expectAccessible(page: Page, where: string, expect: ExpectStatic = globalExpect) {
   // Only violations are kept in full: axe then skips building selectors for every passing node,
   // the slow part of a run on a full screen (axe-core's API, "Performance").
   const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').options({ resultTypes: ['violations'] }).analyze();
@@ -98,7 +98,7 @@ async function expectAccessible(page: Page, where: string) {
   expect(serious).toEqual([]);
 }
 
-async function expectLandmarks(page: Page, where: string) {
+async function expectLandmarks(page: Page, where: string, expect: ExpectStatic = globalExpect) {
   const got = await page.evaluate(() => ({
     h1: document.querySelectorAll('h1').length,
     h2: document.querySelectorAll('main h2').length,
@@ -111,7 +111,7 @@ async function expectLandmarks(page: Page, where: string) {
 
 async function chooseLanguage(page: Page, locale: 'en' | 'zh-CN') {
   await page.getByTestId('language').selectOption(locale);
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
 }
 
 /** Brings out the controls a screen shows only once something is chosen, so they are measured too. */
@@ -125,6 +125,22 @@ async function openDetails(page: Page, screen: string) {
     await page.getByTestId('time-method').selectOption('WEIGHTS');
     await page.getByTestId('owner-method').selectOption('GROWTH');
   }
+}
+
+/** A gate that lets `n` holders through at a time: each awaits a turn and releases it when done. */
+function slots(n: number): () => Promise<() => void> {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  return async () => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    return release;
+  };
 }
 
 /** Screens already checked by axe (and photographed) in a language: roles share most screens, and axe is the slow part; widths are checked for every role. */
@@ -168,42 +184,54 @@ describe.skipIf(!hasChromium)('the pane at task-pane widths', () => {
     await page.context().close();
   }, 120_000);
 
+  // Two roles at a time, each in its own page: the sweeps wait mostly on rendering and settling, so two
+  // overlap well on two cores (the admin's, with most screens to axe, runs beside the others in turn).
+  const slot = slots(2);
   for (const role of Object.keys(AT_LEAST)) {
-    it(`${role}: every screen fits 320, 350 and 450 px, has headings and landmarks and no serious axe violation`, async () => {
-      const page = await e2e.pane('en-US');
-      await page.setViewportSize({ width: 350, height: 900 });
-      await signIn(page, role);
-      const screens = await page.locator('[data-testid^="tab-"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid')!.slice('tab-'.length)));
-      expect(screens).toEqual(expect.arrayContaining(AT_LEAST[role]!));
-      if (role === 'rep') expect(screens).not.toContain('targets');
-      for (const screen of screens) {
-        await page.setViewportSize({ width: 350, height: 900 });
-        await openScreen(page, screen);
-        await settle(page);
-        await openDetails(page, screen);
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: 900 });
-          await frames(page);
-          await expectFits(page, `${role} ${screen} ${width}px`);
-        }
-        await page.setViewportSize({ width: 350, height: 900 });
-        for (const locale of ['en', 'zh-CN'] as const) {
-          await chooseLanguage(page, locale);
-          await frames(page);
-          await expectFits(page, `${role} ${screen} 350px ${locale}`);
-          await expectLandmarks(page, `${role} ${screen} ${locale}`);
-          if (!axed.has(`${screen} ${locale}`)) {
-            axed.add(`${screen} ${locale}`);
-            await expectAccessible(page, `${role} ${screen} ${locale}`);
-            // One picture of each screen in each language (as the first role to have it sees it).
-            await page.screenshot({ path: path.join(SHOTS, `${screen}-${locale}.png`), fullPage: true });
-          }
-        }
-        await chooseLanguage(page, 'en');
+    it.concurrent(`${role}: every screen fits 320, 350 and 450 px, has headings and landmarks and no serious axe violation`, async ({ expect }) => {
+      const release = await slot();
+      try {
+        await sweep(role, expect);
+      } finally {
+        release();
       }
-      await page.context().close();
-      // The first role (admin) axes and photographs most screens: about 15 of them now.
     }, 420_000);
+  }
+
+  /** Every screen of a role at each width and in each language (assertions through the test's own expect: roles run concurrently). */
+  async function sweep(role: string, expect: ExpectStatic) {
+    const page = await e2e.pane('en-US');
+    await page.setViewportSize({ width: 350, height: 900 });
+    await signIn(page, role);
+    const screens = await page.locator('[data-testid^="tab-"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-testid')!.slice('tab-'.length)));
+    expect(screens).toEqual(expect.arrayContaining(AT_LEAST[role]!));
+    if (role === 'rep') expect(screens).not.toContain('targets');
+    for (const screen of screens) {
+      await page.setViewportSize({ width: 350, height: 900 });
+      await openScreen(page, screen);
+      await settle(page);
+      await openDetails(page, screen);
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        await frames(page);
+        await expectFits(page, `${role} ${screen} ${width}px`, expect);
+      }
+      await page.setViewportSize({ width: 350, height: 900 });
+      for (const locale of ['en', 'zh-CN'] as const) {
+        await chooseLanguage(page, locale);
+        await frames(page);
+        await expectFits(page, `${role} ${screen} 350px ${locale}`, expect);
+        await expectLandmarks(page, `${role} ${screen} ${locale}`, expect);
+        if (!axed.has(`${screen} ${locale}`)) {
+          axed.add(`${screen} ${locale}`);
+          await expectAccessible(page, `${role} ${screen} ${locale}`, expect);
+          // One picture of each screen in each language (as the first role to have it sees it).
+          await page.screenshot({ path: path.join(SHOTS, `${screen}-${locale}.png`), fullPage: true });
+        }
+      }
+      await chooseLanguage(page, 'en');
+    }
+    await page.context().close();
   }
 
   it('signed out: the sign-in screen fits and is accessible in both languages', async () => {
