@@ -74,7 +74,7 @@ const Component = z.discriminatedUnion('kind', [
     code,
     label,
     perLate: yuan,
-    freeLates: z.number().int().min(0),
+    freeLates: z.number().int().min(0).max(1000),
     absentDay: z.literal('dayPay'),
     personalLeaveDay: z.enum(['dayPay', 'none']),
     /** A day marked as a field visit that no approved visit slip covers: a day's pay, like an absence (the default), or nothing. */

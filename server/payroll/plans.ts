@@ -8,7 +8,7 @@ import type { Prisma } from '../db/client.ts';
 import type { Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { BASE_PLUS_COMMISSION, DIRECT_SALES_LADDER, parsePlan, planProblems, type CompensationPlan } from '../../schema/compensation.ts';
 import { dayToDate } from '../../schema/dates.ts';
-import { badInput, clientError } from '../errors.ts';
+import { badInput, clientError, isUniqueViolation } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
@@ -88,15 +88,26 @@ export async function saveCompensationPlan(ctx: Context, document: string, effec
     });
   }
   const plan = parsePlan(doc);
+  const changed = (version: number) =>
+    clientError('CONFLICT', `Plan ${plan.code} is at version ${version}${basedOn === null ? '' : `, not ${basedOn}`}: someone saved it meanwhile`, {
+      field: 'basedOnVersion',
+      reason: 'PLAN_VERSION_CHANGED',
+      params: { code: plan.code, version },
+    });
+  try {
+    return await insertVersion(ctx, plan, effectiveFrom, basedOn, changed);
+  } catch (error) {
+    // Two saves at once from the same version: the second meets the first's (code, version).
+    if (!isUniqueViolation(error)) throw error;
+    const newest = await ctx.prisma.compensationPlan.findFirst({ where: { code: plan.code }, orderBy: { version: 'desc' }, select: { version: true } });
+    throw changed(newest?.version ?? 0);
+  }
+}
+
+async function insertVersion(ctx: Context, plan: CompensationPlan, effectiveFrom: Date, basedOn: number | null, changed: (version: number) => Error) {
   return ctx.prisma.$transaction(async (tx) => {
     const last = await tx.compensationPlan.findFirst({ where: { code: plan.code }, orderBy: { version: 'desc' } });
-    if (basedOn !== null && (last?.version ?? 0) !== basedOn) {
-      throw clientError('CONFLICT', `Plan ${plan.code} is at version ${last?.version ?? 0}, not ${basedOn}: someone saved it meanwhile`, {
-        field: 'basedOnVersion',
-        reason: 'PLAN_VERSION_CHANGED',
-        params: { code: plan.code, version: last?.version ?? 0 },
-      });
-    }
+    if (basedOn !== null && (last?.version ?? 0) !== basedOn) throw changed(last?.version ?? 0);
     const saved = await tx.compensationPlan.create({ data: { code: plan.code, version: (last?.version ?? 0) + 1, name: plan.name, effectiveFrom, document: JSON.stringify(plan) } });
     await recordAudit(tx, ctx.viewer, { entityType: 'CompensationPlan', entityId: saved.id, action: 'create', before: last ? { version: last.version, document: JSON.parse(last.document) } : null, after: { code: saved.code, version: saved.version, effectiveFrom: saved.effectiveFrom, document: plan } });
     return saved;

@@ -32,7 +32,7 @@ export interface DemoPayroll {
   payslips: number;
 }
 
-/** The first day of the month `back` months before the month of `day`. */
+/** The month (YYYY-MM) `back` months before the month of `day`. */
 export function monthsBefore(day: IsoDay, back: number): string {
   const y = Number(day.slice(0, 4));
   const m = Number(day.slice(5, 7)) - 1 - back;

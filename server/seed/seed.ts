@@ -21,6 +21,7 @@ import { seedDemoWorkReports } from './demo-work-reports.ts';
 import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
 import { seedDemoPayroll, type DemoPayroll } from './demo-payroll.ts';
 import type { Config } from '../config.ts';
+import { describeError } from '../logging.ts';
 
 export const DEMO_PASSWORD = 'quotabook-demo';
 
@@ -259,6 +260,14 @@ export async function seedDemoIfEmpty(prisma: Db, options: { people?: number; to
   if ((await prisma.orgUnit.count()) > 0) return null;
   const today = options.today ?? todayIn();
   const seeded = await seedOrganisation(prisma, generateDemoOrg({ people: options.people ?? 80 }), { results: options.results === false ? null : { today } });
-  if (options.results !== false && options.config) seeded.payroll = await seedDemoPayroll(prisma, options.config, today);
+  if (options.results !== false && options.config) {
+    // The demo's payroll is a nicety: a failure (say, a month the calendar cannot pay) is reported, and the server starts.
+    try {
+      seeded.payroll = await seedDemoPayroll(prisma, options.config, today);
+    } catch (error) {
+      console.error(`The demo payroll was not seeded: ${describeError(error)}`);
+      seeded.payroll = [];
+    }
+  }
   return seeded;
 }

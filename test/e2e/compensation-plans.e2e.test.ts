@@ -28,16 +28,16 @@ describe.skipIf(!hasChromium)('compensation plans in the task pane', () => {
     await page.getByTestId('comp-plans-pull').click();
     await page.getByTestId('comp-plans-status').filter({ hasText: `已将 直销职级方案（DIRECT_SALES_LADDER）第 1 版写入“${sheet}”：7 个项目。` }).waitFor();
     expect(await readSheet(page, sheet, 'A8:F10')).toEqual([
-      ['commission', '', '', '阶梯 — 起点（元）、比例（%）', '13000', '10'],
-      ['commission', '', '', '阶梯 — 起点（元）、比例（%）', '15000', '15'],
-      ['commission', '', '', '阶梯 — 起点（元）、比例（%）', '20000', '20'],
+      ['commission', '', '', '阶梯：起点（元）· 比例 %', '13000', '10'],
+      ['commission', '', '', '阶梯：起点（元）· 比例 %', '15000', '15'],
+      ['commission', '', '', '阶梯：起点（元）· 比例 %', '20000', '20'],
     ]);
     const blank = (await readSheet(page, sheet, 'A3:A60')).findIndex((r) => r[0] === '') + 3;
 
     // The top tier's rate raised, a tier above it added in a blank row, and its amount mistyped.
     await type('F10', 22);
     await type(`A${blank}`, 'commission');
-    await type(`D${blank}`, '阶梯 — 起点（元）、比例（%）');
+    await type(`D${blank}`, '阶梯：起点（元）· 比例 %');
     await type(`E${blank}`, '3万');
     await type(`F${blank}`, 25);
     await page.getByTestId('comp-plans-save').click();

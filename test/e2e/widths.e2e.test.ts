@@ -195,7 +195,8 @@ describe.skipIf(!hasChromium)('the pane at task-pane widths', () => {
       } finally {
         release();
       }
-    }, 420_000);
+      // Counted from when the test starts, including its wait for a turn.
+    }, 900_000);
   }
 
   /** Every screen of a role at each width and in each language (assertions through the test's own expect: roles run concurrently). */

@@ -68,6 +68,22 @@ describe.each(testProviders)('compensation plan documents on %s', (provider) => 
     expect(JSON.parse(audit.after!).document.components[1].tiers[1].rate).toBe('4.5');
   });
 
+  it('two saves at once from the same version: one is saved, the other refused with PLAN_VERSION_CHANGED', async () => {
+    const SAVE_FROM = 'mutation($d: String!, $v: Int) { saveCompensationPlan(document: $d, effectiveFrom: "2026-06-01", basedOnVersion: $v) { code version } }';
+    const current = (await s.gql('{ compensationPlans { code version document } }', {}, finance)).data.compensationPlans.filter((p: any) => p.code === 'BASE_PLUS_COMMISSION');
+    const newest = current.reduce((a: any, b: any) => (b.version > a.version ? b : a));
+    const results = await Promise.all(['5', '6'].map((rate) => {
+      const doc = JSON.parse(newest.document);
+      doc.components[1].tiers[2].rate = rate;
+      return s.gql(SAVE_FROM, { d: JSON.stringify(doc), v: newest.version }, finance);
+    }));
+    const saved = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors);
+    expect(saved.map((r) => r.data.saveCompensationPlan)).toEqual([{ code: 'BASE_PLUS_COMMISSION', version: newest.version + 1 }]);
+    expect(refused.map((r) => r.errors![0]!.extensions)).toEqual([expect.objectContaining({ code: 'CONFLICT', reason: 'PLAN_VERSION_CHANGED', params: { code: 'BASE_PLUS_COMMISSION', version: newest.version + 1 } })]);
+    expect(await s.db.prisma.compensationPlan.count({ where: { code: 'BASE_PLUS_COMMISSION' } })).toBe(current.length + 1);
+  });
+
   it('the same document, fixed, is saved', async () => {
     const good = structuredClone(ladder);
     good.components[1].tiers[1].from = '13000.01';

@@ -12,8 +12,8 @@ const refusal = (code: string, reason: string | undefined, params: Record<string
 describe('describeError', () => {
   it('renders a reason from the catalogue in each language', () => {
     const ownPay = refusal('FORBIDDEN', 'OWN_PAY');
-    expect(describeError(zh, ownPay)).toBe('任何人都不能修改决定自己薪酬的内容（奖惩、基本工资、职级、职位或薪酬方案）：请由他人办理此项修改。');
-    expect(describeError(en, ownPay)).toBe('Nobody may change what decides their own pay (their adjustments, base salary, rank, position or compensation plan): someone else must make this change.');
+    expect(describeError(zh, ownPay)).toBe('任何人都不能修改决定自己薪酬的内容：请由他人办理此项修改。');
+    expect(describeError(en, ownPay)).toBe('Nobody may change what decides their own pay: someone else must make this change.');
     expect(describeError(zh, refusal('NOT_FOUND', 'TARGET_PLAN_NOT_FOUND', { id: 'p1' }))).toBe('未找到目标计划 p1。');
   });
 
@@ -94,7 +94,7 @@ describe('the client', () => {
       });
     const err = (await run(createClient(server, 'tok', { fetch: refusing }), 'mutation { x }', {}, true).catch((e: unknown) => e)) as ApiError;
     expect([err.code, err.reason, err.params, err.field]).toEqual(['FORBIDDEN', 'OWN_PAY', {}, 'personId']);
-    expect(describeError(words['zh-CN'], err)).toBe('任何人都不能修改决定自己薪酬的内容（奖惩、基本工资、职级、职位或薪酬方案）：请由他人办理此项修改。');
+    expect(describeError(words['zh-CN'], err)).toBe('任何人都不能修改决定自己薪酬的内容：请由他人办理此项修改。');
   });
 
   it('still lets the caller abort', async () => {

@@ -38,20 +38,56 @@ describe('the compensation plan sheet', () => {
       ['commission', '提成', '阶梯提成', '阶梯依据', '销售额', '', ''],
       ['commission', '', '', '提成基数（公式）', 'sales * 0.9 / 1.17', '', ''],
       ['commission', '', '', '阶梯方式', '全额按所达档位', '', ''],
-      ['commission', '', '', '封顶（元，空白为不封顶）', '', '', ''],
-      ['commission', '', '', '阶梯 — 起点（元）、比例（%）', '13000', '10', ''],
-      ['commission', '', '', '阶梯 — 起点（元）、比例（%）', '15000', '15', ''],
-      ['commission', '', '', '阶梯 — 起点（元）、比例（%）', '20000', '20', ''],
+      ['commission', '', '', '封顶金额（空白为不封顶）', '', '', ''],
+      ['commission', '', '', '阶梯：起点（元）· 比例 %', '13000', '10', ''],
+      ['commission', '', '', '阶梯：起点（元）· 比例 %', '15000', '15', ''],
+      ['commission', '', '', '阶梯：起点（元）· 比例 %', '20000', '20', ''],
       ['morningStar', '晨星奖', '达标奖', '截止日（空白为月末）', '20', '', ''],
-      ['morningStar', '', '', '档位 — 职级、达成额（元）、奖金（元）', 'SR, SE, SSE', '15000', '1500'],
-      ['morningStar', '', '', '档位 — 职级、达成额（元）、奖金（元）', 'SM, SSM', '20000', '4000'],
-      ['morningStar', '', '', '档位 — 职级、达成额（元）、奖金（元）', 'SD, SSD, TE', '30000', '4000'],
+      ['morningStar', '', '', '档位：职级 · 达成额 · 奖金', 'SR, SE, SSE', '15000', '1500'],
+      ['morningStar', '', '', '档位：职级 · 达成额 · 奖金', 'SM, SSM', '20000', '4000'],
+      ['morningStar', '', '', '档位：职级 · 达成额 · 奖金', 'SD, SSD, TE', '30000', '4000'],
     ]);
     const rows = workbook.read(sheet, 'A3:A80').filter((r) => r[0] !== '').length;
     expect(workbook.sheet(sheet)!.protected).toBe(true);
     for (const cell of ['A3', 'B3', 'C3', 'D3', 'E3', 'F8', 'G12', `A${3 + rows + BLANK_PLAN_ROWS - 1}`]) expect(workbook.cell(sheet, cell)?.unlocked, cell).toBe(true);
     for (const cell of ['A1', 'A2', 'H3', `A${3 + rows + BLANK_PLAN_ROWS}`]) expect(workbook.cell(sheet, cell)?.unlocked, cell).not.toBe(true);
     expect(workbook.cell(sheet, 'C3')?.validation).toEqual({ list: { inCellDropDown: true, source: '基本工资,阶梯提成,达标奖,团队奖,考勤扣款,奖惩' } });
+  });
+
+  it('offers drop-downs Excel accepts in either language: no comma inside a choice, the list within 255 characters', () => {
+    for (const w of [words['zh-CN'], words.en]) {
+      const lists = planSheetSpec(w, ladder).extraInputs!.flatMap((x) => (x.rule?.kind === 'list' ? [x.rule.values] : []));
+      expect(lists).toHaveLength(2);
+      for (const values of lists) {
+        expect(values.filter((v) => v.includes(','))).toEqual([]);
+        expect(values.join(',').length).toBeLessThanOrEqual(255);
+        expect(new Set(values).size).toBe(values.length);
+      }
+    }
+  });
+
+  it('round-trips a cap, no pro-rating and the “nothing” choices, typed in either language', async () => {
+    const plan = parsePlan({
+      code: 'CAPPED',
+      name: 'Capped',
+      components: [
+        { kind: 'base', code: 'base', label: 'Base', prorate: 'none' },
+        { kind: 'commission', code: 'c', label: 'C', tierOn: 'margin', base: 'margin', mode: 'marginal', tiers: [{ from: '0', rate: '3.5' }], cap: '8000.50' },
+        { kind: 'attendance', code: 'a', label: 'A', perLate: '20', freeLates: 0, absentDay: 'dayPay', personalLeaveDay: 'none', fieldVisitWithoutSlip: 'none' },
+        { kind: 'adjustments', code: 'adj', label: 'Adj' },
+      ],
+    });
+    const view: PlanView = { id: 'p', code: 'CAPPED', version: 4, name: 'Capped', effectiveFrom: '2026-06-01T00:00:00.000Z', document: JSON.stringify(plan) };
+    for (const w of [words.en, words['zh-CN']]) {
+      const { read } = await setup(view, w);
+      const back = await read();
+      expect(back.issues).toEqual([]);
+      expect(parsePlan(back.document)).toEqual(plan);
+    }
+    // A choice typed in the other language is read too.
+    const { workbook, read, sheet } = await setup(view, words.en);
+    workbook.type(sheet, 'E3', '按工作日折算');
+    expect(parsePlan((await read()).document).components[0]).toMatchObject({ prorate: 'workingDays' });
   });
 
   it('reads back an unchanged sheet as the plan itself, in either language', async () => {
@@ -75,11 +111,11 @@ describe('the compensation plan sheet', () => {
     workbook.type(sheet, 'E6', 'each slice at its rate');
     const at = blankRow(workbook, sheet);
     workbook.type(sheet, `A${at}`, 'commission');
-    workbook.type(sheet, `D${at}`, '阶梯 — 起点（元）、比例（%）');
+    workbook.type(sheet, `D${at}`, '阶梯：起点（元）· 比例 %');
     workbook.type(sheet, `E${at}`, 30000);
     workbook.type(sheet, `F${at}`, 25);
     workbook.type(sheet, `A${at + 1}`, 'morningStar');
-    workbook.type(sheet, `D${at + 1}`, 'Row — ranks, reached (yuan), bonus (yuan)');
+    workbook.type(sheet, `D${at + 1}`, 'Row: ranks · sales · bonus');
     workbook.type(sheet, `E${at + 1}`, '业务代表 SR');
     workbook.type(sheet, `F${at + 1}`, '50000');
     workbook.type(sheet, `G${at + 1}`, '500.50');
@@ -114,6 +150,7 @@ describe('the compensation plan sheet', () => {
     const back = await read();
     expect(back.issues.map((i) => i.message)).toEqual([
       'Plan DIRECT_SALES_LADDER!D3: “Tier mode” is not a setting of a Base salary.',
+      'Plan DIRECT_SALES_LADDER!D3: base has no row for “Pro-rate”: add one (with the code base) in a blank row.',
       'Plan DIRECT_SALES_LADDER!E5: “sales * bonus” is not a formula of sales, units, collections and margin, such as sales * 0.9 / 1.17.',
       'Plan DIRECT_SALES_LADDER!F9: “20%” is not a percentage such as 20 or 2.5.',
       'Plan DIRECT_SALES_LADDER!E10: Tiers must rise: 14000 does not come after 15000.',
@@ -137,7 +174,7 @@ describe('the compensation plan sheet', () => {
     workbook.type(sheet, 'E3', '');
     const back = await read();
     expect(back.issues.map((i) => i.message)).toEqual([
-      '薪酬方案 BASE_PLUS_COMMISSION!D3: 此处需要填写。',
+      '薪酬方案 BASE_PLUS_COMMISSION!D3: base 缺少“折算方式”一行：请在空行中补上（项目代码填 base）。',
       `薪酬方案 BASE_PLUS_COMMISSION!C${at}: “年终”不是有效的项目类型。`,
       `薪酬方案 BASE_PLUS_COMMISSION!D${at + 1}: commission 的“阶梯方式”填写了两次。`,
     ]);

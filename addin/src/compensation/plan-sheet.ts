@@ -54,6 +54,8 @@ const SETTINGS: Record<Kind, readonly Setting[]> = {
 };
 /** Settings that may take several rows (a list); every other is given once. */
 const LISTS: ReadonlySet<Setting> = new Set(['tier', 'row']);
+/** Settings a component may leave out (no cap; field visits without a slip as absences). */
+const OPTIONAL: ReadonlySet<Setting> = new Set(['cap', 'fieldVisitWithoutSlip']);
 /** The document's value for each choice. */
 const CHOICES: Partial<Record<Setting, Partial<Record<Choice, string>>>> = {
   prorate: { workingDays: 'workingDays', noProrate: 'none' },
@@ -305,8 +307,13 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead): PlanRe
       located.at.set(path('table'), [lists.row?.[0]?.r ?? first.r, COL.setting]);
     }
     if (kind === 'attendance') component.absentDay = 'dayPay';
-    // A setting not given at all is named at the component's first row.
-    for (const setting of allowed) if (!LISTS.has(setting) && !located.at.has(path(FIELD[setting]!))) located.at.set(path(FIELD[setting]!), [first.r, COL.setting]);
+    // A setting (or a list's first row) not given at all is named at the component's first row.
+    for (const setting of allowed) {
+      const missing = LISTS.has(setting) ? !lists[setting]?.length : !seen.has(setting);
+      if (!missing || OPTIONAL.has(setting)) continue;
+      at(first.r, COL.setting, format(k.settingMissing, { code, setting: k.settings[setting] }));
+      located.at.set(path(FIELD[setting]!), [first.r, COL.setting]);
+    }
   }
   const document = { code: view.code, name: read.properties.name || view.name, components };
   // The shared rules, only where the sheet's own reading found nothing (one message a cell).

@@ -90,7 +90,7 @@ export const en: Record<Reason, string> = {
   USER_ALREADY_DISABLED: '{username} is already disabled.',
   USER_NOT_DISABLED: '{username} is not disabled.',
   // Payroll
-  OWN_PAY: 'Nobody may change what decides their own pay (their adjustments, base salary, rank, position or compensation plan): someone else must make this change.',
+  OWN_PAY: 'Nobody may change what decides their own pay: someone else must make this change.',
   OWN_ATTENDANCE: 'Nobody may import their own attendance: row(s) {rows} are yours; someone else must import them.',
   OWN_LEAVE: 'Someone else must decide your own leave.',
   RUN_STATUS: 'This cannot be done while the payroll run is {runStatus}.',
@@ -464,7 +464,7 @@ export const zh: Record<Reason, string> = {
   USER_ALREADY_DISABLED: '{username} 已是停用状态。',
   USER_NOT_DISABLED: '{username} 未被停用。',
   // 薪酬
-  OWN_PAY: '任何人都不能修改决定自己薪酬的内容（奖惩、基本工资、职级、职位或薪酬方案）：请由他人办理此项修改。',
+  OWN_PAY: '任何人都不能修改决定自己薪酬的内容：请由他人办理此项修改。',
   OWN_ATTENDANCE: '任何人都不能导入自己的考勤：第 {rows} 行是您本人的记录，请由他人导入。',
   OWN_LEAVE: '本人的请假须由他人审批。',
   RUN_STATUS: '工资批次处于“{runStatus}”状态，不能执行此操作。',

@@ -78,11 +78,15 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     const [d, all] = await Promise.all([run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month }), run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month: null })]);
     if (!current()) return d.payrollRuns;
     setAllRuns(all.payrollRuns);
-    // Opened for the first time on a month where nothing waits for this signer: open on the newest run that does.
+    // Opened for the first time (no month chosen yet): open on the run that waits for this signer, the
+    // month's own if it has one, else the newest of any month.
     if (!opened.current) {
       opened.current = true;
-      const due = all.payrollRuns.find((r) => awaitsSignatureOf(r.status, roles));
-      if (due && !d.payrollRuns.some((r) => awaitsSignatureOf(r.status, roles))) {
+      const waits = (r: RunSummary) => awaitsSignatureOf(r.status, roles);
+      const here = d.payrollRuns.find(waits);
+      const due = all.payrollRuns.find(waits);
+      if (here) pendingRun.current = here.id;
+      else if (due && due.month !== month) {
         pendingRun.current = due.id;
         setMonth(due.month);
         return d.payrollRuns;
@@ -120,6 +124,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const otherMonths = [...new Set(allRuns.map((r) => r.month))].filter((m) => m !== month).slice(0, 6).map((m) => ({ month: m, runs: allRuns.filter((r) => r.month === m) }));
   /** Opens a run of any month. */
   const openRun = (r: RunSummary) => {
+    opened.current = true;
     if (r.month === month) return setRunId(r.id);
     pendingRun.current = r.id;
     setMonth(r.month);
@@ -236,7 +241,11 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   return {
     staff,
     month,
-    setMonth,
+    /** The user's choice of month: the screen no longer opens on a waiting run by itself. */
+    setMonth: (m: string) => {
+      opened.current = true;
+      setMonth(m);
+    },
     runs,
     awaitingYou,
     otherMonths,
