@@ -327,6 +327,21 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await fits(page, 'month-end-pane');
     await shot(page, 'working-calendar-zh');
 
+    // 2026 as seeded: the names the seed keeps in both languages show in Chinese only, and saving the
+    // untouched sheet changes nothing (the names are kept as they were, not saved as the admin's).
+    const kept = async () => (await api(page, admin, '{ workingCalendar(year: 2026) { fingerprint days { date name source } } }')).data.workingCalendar;
+    const seeded = await kept();
+    expect(seeded.days.find((d: { date: string }) => d.date === '2026-02-17').name).toMatch(/^春节 [A-Z]/);
+    await page.getByTestId('calendar-year').fill('2026');
+    await page.getByTestId('calendar-pull').click();
+    await page.getByTestId('calendar-status').filter({ hasText: '已将 2026 年日历写入' }).waitFor();
+    const names = (await readSheet(page, '工作日历 2026', 'C3:C60')).map((r) => String(r[0])).filter(Boolean);
+    expect(names).toContain('春节');
+    expect(names.filter((n) => /[A-Za-z]/.test(n))).toEqual([]);
+    await page.getByTestId('calendar-save').click();
+    await page.getByTestId('calendar-status').filter({ hasText: '工作表中的 2026 年日历与已保存的一致，无需保存。' }).waitFor();
+    expect(await kept()).toEqual(seeded);
+
     // Finance may look, not change: a grey sheet, and no Save.
     const fin = await paneAs('finance', 'tab-month-end');
     await fin.getByTestId('calendar-year').fill('2027');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { words, type Words } from '../i18n.ts';
-import { CALENDAR_KIND, calendarSheetSpec, daysDigest, MIN_EDIT_ROWS, readCalendarSheet } from './calendar-sheet.ts';
+import { CALENDAR_KIND, calendarSheetSpec, daysDigest, namesAsStored, shownDays, shownName, MIN_EDIT_ROWS, readCalendarSheet } from './calendar-sheet.ts';
 import type { CalendarYearView } from './operations.ts';
 
 const months = (year: number, counts: number[]) => counts.map((n, i) => ({ month: `${year}-${String(i + 1).padStart(2, '0')}`, workingDays: n }));
@@ -38,8 +38,9 @@ describe('the Working calendar sheet', () => {
     expect(String(workbook.read(sheet, 'A1')[0]![0])).toMatch(/^Working calendar CN 2026 · pulled 2026-12-03 09:30 · one row per public holiday/);
     expect(workbook.read(sheet, 'A2:F2')).toEqual([['Date', 'Kind', 'Name', 'Source', 'Month', 'Working days (saved)']]);
     expect(workbook.read(sheet, 'A3:F5')).toEqual([
-      ['2026-02-14', 'Make-up working day', '春节 Spring Festival', 'entered by an admin', '2026-01', 21],
-      ['2026-10-01', 'Public holiday', '国庆节 National Day', 'from chinese-days@1.5.7', '2026-02', 16],
+      // Names kept in both languages are shown in the reader's.
+      ['2026-02-14', 'Make-up working day', 'Spring Festival', 'entered by an admin', '2026-01', 21],
+      ['2026-10-01', 'Public holiday', 'National Day', 'from chinese-days@1.5.7', '2026-02', 16],
       ['', '', '', '', '2026-03', 22],
     ]);
     const ws = workbook.sheet(sheet)!;
@@ -58,7 +59,7 @@ describe('the Working calendar sheet', () => {
     expect(sheet).toBe('工作日历 2026');
     expect(workbook.read(sheet, 'A2:F3')).toEqual([
       ['日期', '类型', '名称', '来源', '月份', '工作日（已保存）'],
-      ['2026-02-14', '调休上班', '春节 Spring Festival', '管理员录入', '2026-01', 21],
+      ['2026-02-14', '调休上班', '春节', '管理员录入', '2026-01', 21],
     ]);
     expect(workbook.cell(sheet, 'A3')?.unlocked).not.toBe(true);
     expect(() => workbook.type(sheet, 'A3', '2026-02-15')).toThrow(/protected/);
@@ -90,13 +91,34 @@ describe('the Working calendar sheet', () => {
     expect(back.rows).toEqual([2, 4, 5, 6]);
   });
 
+  it('shows a name kept in both languages in the reader’s, and saves an untouched one as it was kept', () => {
+    const zh = words['zh-CN'];
+    expect(shownName(zh, '春节 Spring Festival')).toBe('春节');
+    expect(shownName(words.en, '春节 Spring Festival')).toBe('Spring Festival');
+    expect(shownName(words.en, '劳动节 Labour Day')).toBe('Labour Day');
+    // One language only (as admins type them): shown as it is.
+    for (const name of ['元旦', '春节调休', 'Company day', '2027 春节']) expect(shownName(zh, name)).toBe(name);
+    const stored = y2026.days;
+    const read = [
+      { date: '2026-02-14', kind: 'WORKDAY' as const, name: '春节' },
+      { date: '2026-10-01', kind: 'HOLIDAY' as const, name: '国庆' },
+      { date: '2026-10-02', kind: 'HOLIDAY' as const, name: '国庆节' },
+    ];
+    expect(namesAsStored(zh, read, stored)).toEqual([
+      { date: '2026-02-14', kind: 'WORKDAY', name: '春节 Spring Festival' },
+      // Typed over: the typing is what is saved.
+      { date: '2026-10-01', kind: 'HOLIDAY', name: '国庆' },
+      { date: '2026-10-02', kind: 'HOLIDAY', name: '国庆节' },
+    ]);
+  });
+
   it('keeps a digest of the days as written: an untouched sheet still gives it, any typing changes it', async () => {
     const { workbook, read, sheet } = await setup(y2026, true);
     const untouched = await read();
     expect(untouched.pulled).toMatch(/^[0-9a-f]{8}$/);
     expect(daysDigest(untouched.days)).toBe(untouched.pulled);
     // The digest does not depend on the order the days come in.
-    expect(daysDigest([...y2026.days].reverse())).toBe(untouched.pulled);
+    expect(daysDigest(shownDays(words.en, y2026.days).reverse())).toBe(untouched.pulled);
     workbook.type(sheet, 'C3', '元旦');
     const typed = await read();
     expect(daysDigest(typed.days)).not.toBe(typed.pulled);

@@ -31,9 +31,37 @@ export const MIN_EDIT_ROWS = 60;
 
 const sourceText = (w: Words, source: string) => (source === 'admin' ? w.chores.calendar.sourceAdmin : format(w.chores.calendar.sourceSeed, { source }));
 
+/**
+ * A day's name as the reader reads it. The seed keeps both languages in one
+ * name ("春节 Spring Festival", server/payroll/working-calendar.ts): the
+ * Chinese part for a zh-CN reader, the English part for others. A name in
+ * one language (what admins type) is shown as it is.
+ */
+export function shownName(w: Words, name: string): string {
+  const both = /^(\S*[^\x00-\x7f]\S*(?: \S*[^\x00-\x7f]\S*)*) ([\x20-\x7e]*[A-Za-z][\x20-\x7e]*)$/.exec(name);
+  if (!both) return name;
+  return w.locale === 'zh-CN' ? both[1]! : both[2]!;
+}
+
+/** The days as the sheet shows them (each name in the reader's language). */
+export const shownDays = <D extends { name: string }>(w: Words, days: readonly D[]): D[] => days.map((d) => ({ ...d, name: shownName(w, d.name) }));
+
+/**
+ * The days to save: a name the sheet still shows as the server's own name
+ * in the reader's language keeps the server's name (both languages), so an
+ * untouched seeded day is not saved as changed.
+ */
+export function namesAsStored<D extends { date: string; kind: string; name: string }>(w: Words, days: readonly D[], stored: readonly { date: string; kind: string; name: string }[]): D[] {
+  const byDate = new Map(stored.map((d) => [d.date, d]));
+  return days.map((d) => {
+    const was = byDate.get(d.date);
+    return was && was.kind === d.kind && was.name !== d.name && shownName(w, was.name) === d.name ? { ...d, name: was.name } : d;
+  });
+}
+
 export function calendarSheetSpec(w: Words, view: CalendarYearView, editable: boolean, pulledAt: string): GridSheetSpec {
   const c = w.chores.calendar;
-  const days = [...view.days].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const days = shownDays(w, view.days).sort((a, b) => (a.date < b.date ? -1 : 1));
   const count = editable ? Math.max(days.length + BLANK_ROWS, MIN_EDIT_ROWS) : Math.max(days.length, view.months.length);
   const rows: CellInput[][] = Array.from({ length: count }, (_, i) => {
     const d = days[i];
@@ -54,7 +82,7 @@ export function calendarSheetSpec(w: Words, view: CalendarYearView, editable: bo
       { header: c.columns.workingDays, numberFormat: '0', width: 90 },
     ],
     rows,
-    properties: { fingerprint: view.fingerprint, calendar: view.calendar, pulled: daysDigest(view.days) },
+    properties: { fingerprint: view.fingerprint, calendar: view.calendar, pulled: daysDigest(days) },
     input: { row: FIRST_ROW, column: 0, rows: 0, columns: 0 },
     inputRule: { kind: 'whole', message: '' },
     extraInputs: editable

@@ -12,7 +12,7 @@ import { ApiError, run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun, type SheetHandle } from '../excel/workbook.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
-import { CALENDAR_KIND, calendarSheetSpec, columnOf, daysDigest, readCalendarSheet } from './calendar-sheet.ts';
+import { CALENDAR_KIND, calendarSheetSpec, columnOf, daysDigest, namesAsStored, readCalendarSheet, shownDays } from './calendar-sheet.ts';
 import { cellIssue, type Issue } from '../excel/cells.ts';
 import { REPLACE_WORKING_CALENDAR, WORKING_CALENDAR, type CalendarYearView } from './operations.ts';
 
@@ -67,7 +67,7 @@ export function useWorkingCalendar({ w, client, roles, excel, onSessionEnded }: 
       const back = read && readCalendarSheet(w, y, read);
       // Typed into since it was written (not merely older than the server's year, which another admin may have saved).
       const typed = !!back && (back.pulled === null || back.issues.length > 0 || daysDigest(back.days) !== back.pulled);
-      if (read && !replace && typed && !sameDays(back!.days, view.days)) {
+      if (read && !replace && typed && !sameDays(back!.days, shownDays(w, view.days))) {
         setUnsaved(read.sheetName);
         return;
       }
@@ -85,7 +85,9 @@ export function useWorkingCalendar({ w, client, roles, excel, onSessionEnded }: 
       if (back.issues.length) return setIssues(back.issues);
       let saved: CalendarYearView;
       try {
-        const vars = { year: y, fingerprint: back.fingerprint ?? '', days: back.days };
+        // Seeded names are shown in one language and kept in both (calendar-sheet.ts shownName).
+        const stored = (await run<{ workingCalendar: CalendarYearView }>(client, WORKING_CALENDAR, { year: y })).workingCalendar.days;
+        const vars = { year: y, fingerprint: back.fingerprint ?? '', days: namesAsStored(w, back.days, stored) };
         saved = (await run<{ replaceWorkingCalendarYear: CalendarYearView }>(client, REPLACE_WORKING_CALENDAR, vars, true)).replaceWorkingCalendarYear;
       } catch (err) {
         // The server's own check of the days, should it find what the pane did not: each problem at its cell.
