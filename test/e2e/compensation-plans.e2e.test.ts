@@ -72,5 +72,32 @@ describe.skipIf(!hasChromium)('compensation plans in the task pane', () => {
     await page.getByTestId('comp-plans-save').click();
     await page.locator('[data-testid=comp-plans-status][data-intent=error]').filter({ hasText: '方案 DIRECT_SALES_LADDER 在您取出后已被他人保存（现为第 3 版）' }).waitFor();
     expect((await plans()).filter((p) => p.code === 'DIRECT_SALES_LADDER').map((p) => p.version)).toEqual([3, 2, 1]);
+
+    // A new plan for another team, from the ladder as it now stands: a bad or taken code writes nothing.
+    const newPlan = async (code: string, name: string) => {
+      await page.getByTestId('comp-plans-new-code').fill(code);
+      await page.getByTestId('comp-plans-new-name').fill(name);
+      await page.getByTestId('comp-plans-new').click();
+    };
+    await newPlan('team b', '二队方案');
+    await page.locator('[data-testid=comp-plans-status][data-intent=error]').filter({ hasText: '“team b”不是有效的方案代码：2 至 32 位大写字母、数字或下划线。' }).waitFor();
+    await newPlan('DIRECT_SALES_LADDER', '二队方案');
+    await page.locator('[data-testid=comp-plans-status][data-intent=error]').filter({ hasText: '已有方案 DIRECT_SALES_LADDER，请换一个代码。' }).waitFor();
+    expect(await page.evaluate(() => (window as any).__standIn.sheets.map((s: { name: string }) => s.name))).toEqual(['Sheet1', sheet]);
+    await newPlan('team_b', '二队方案');
+    await page.getByTestId('comp-plans-status').filter({ hasText: '已将新方案 TEAM_B（二队方案，复制自 DIRECT_SALES_LADDER）写入“薪酬方案 TEAM_B”' }).waitFor();
+    expect((await readSheet(page, '薪酬方案 TEAM_B', 'A1'))[0]![0]).toBe('二队方案（TEAM_B）· 新方案，尚未保存');
+    await expect(page.getByTestId('comp-plans-plan').inputValue()).resolves.toBe('TEAM_B');
+    expect((await plans()).some((p) => p.code === 'TEAM_B')).toBe(false);
+    await page.evaluate(() => (window as any).__standIn.type('薪酬方案 TEAM_B', 'F8', 11));
+    await page.getByTestId('comp-plans-save').click();
+    await page.getByTestId('comp-plans-status').filter({ hasText: '已将 TEAM_B 保存为第 1 版，2027-01-01 起生效。' }).waitFor();
+    const teamB = (await plans()).find((p) => p.code === 'TEAM_B')!;
+    const ladder3 = JSON.parse((await plans()).find((p) => p.code === 'DIRECT_SALES_LADDER' && p.version === 3)!.document);
+    const expected = { ...ladder3, code: 'TEAM_B', name: '二队方案' };
+    expected.components[1].tiers[0].rate = '11';
+    expected.components.find((c: { kind: string }) => c.kind === 'attendance').fieldVisitWithoutSlip ??= 'absent';
+    expect({ version: teamB.version, document: JSON.parse(teamB.document) }).toEqual({ version: 1, document: expected });
+    expect((await readSheet(page, '薪酬方案 TEAM_B', 'A1'))[0]![0]).toBe('二队方案（TEAM_B）· 第 1 版 · 2027-01-01 起生效');
   }, 120_000);
 });

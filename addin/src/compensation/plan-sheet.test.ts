@@ -4,7 +4,7 @@ import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { words, type Words } from '../i18n.ts';
 import { BASE_PLUS_COMMISSION, DIRECT_SALES_LADDER, parsePlan } from '../../../schema/compensation.ts';
-import { BLANK_PLAN_ROWS, PLAN_KIND, planSheetSpec, readPlanSheet, type PlanView } from './plan-sheet.ts';
+import { BLANK_PLAN_ROWS, newPlanFrom, PLAN_CODE, PLAN_KIND, planSheetSpec, readPlanSheet, type PlanView } from './plan-sheet.ts';
 
 const ladder: PlanView = { id: 'plan-1', code: 'DIRECT_SALES_LADDER', version: 2, name: '直销职级方案', effectiveFrom: '2026-01-01T00:00:00.000Z', document: JSON.stringify(DIRECT_SALES_LADDER) };
 const plain: PlanView = { id: 'plan-2', code: 'BASE_PLUS_COMMISSION', version: 1, name: '底薪加提成', effectiveFrom: '2000-01-01T00:00:00.000Z', document: JSON.stringify(BASE_PLUS_COMMISSION) };
@@ -88,6 +88,19 @@ describe('the compensation plan sheet', () => {
     const { workbook, read, sheet } = await setup(view, words.en);
     workbook.type(sheet, 'E3', '按工作日折算');
     expect(parsePlan((await read()).document).components[0]).toMatchObject({ prorate: 'workingDays' });
+  });
+
+  it('starts a new plan from another: its terms under a new code and name, version 0 until saved', async () => {
+    const fresh = newPlanFrom(ladder, 'TEAM_B', '二队方案', '2027-01-01');
+    expect(fresh).toMatchObject({ id: '', code: 'TEAM_B', version: 0, name: '二队方案' });
+    expect(JSON.parse(fresh.document)).toEqual({ ...DIRECT_SALES_LADDER, code: 'TEAM_B', name: '二队方案' });
+    const { workbook, read, sheet } = await setup(fresh);
+    expect(sheet).toBe('薪酬方案 TEAM_B');
+    expect(workbook.read(sheet, 'A1')[0]![0]).toBe('二队方案（TEAM_B）· 新方案，尚未保存');
+    const back = await read();
+    expect(back.version).toBe(0);
+    expect(back.document).toMatchObject({ code: 'TEAM_B', name: '二队方案' });
+    expect(PLAN_CODE.test('TEAM_B') && !PLAN_CODE.test('team b') && !PLAN_CODE.test('X')).toBe(true);
   });
 
   it('reads back an unchanged sheet as the plan itself, in either language', async () => {

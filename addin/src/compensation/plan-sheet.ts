@@ -26,6 +26,7 @@ export const PLAN_KIND = 'compensationPlan';
 export interface PlanView {
   id: string;
   code: string;
+  /** 0 for a new plan not saved yet. */
   version: number;
   name: string;
   effectiveFrom: string;
@@ -145,7 +146,7 @@ export function planSheetSpec(w: Words, view: PlanView): GridSheetSpec {
     sheetName: planSheetName(w, view.code),
     kind: PLAN_KIND,
     identity: { code: view.code },
-    banner: format(k.banner, { name: view.name, code: view.code, version: view.version, from: view.effectiveFrom.slice(0, 10) }),
+    banner: format(view.version === 0 ? k.bannerNew : k.banner, { name: view.name, code: view.code, version: view.version, from: view.effectiveFrom.slice(0, 10) }),
     columns: [
       { header: k.columns.code, numberFormat: '@', width: 90 },
       { header: k.columns.label, numberFormat: '@', width: 90 },
@@ -340,4 +341,13 @@ function placeOf(located: Located, path: string): [number, number] | null {
     if (place) return place;
   }
   return null;
+}
+
+/** Plan codes as the shared rules take them (schema/compensation.ts): 2 to 32 capitals, digits or _. */
+export const PLAN_CODE = /^[A-Z0-9_]{2,32}$/;
+
+/** A new plan (version 0, not saved) with the terms of `source`, under its own code and name. */
+export function newPlanFrom(source: PlanView, code: string, name: string, effectiveFrom: string): PlanView {
+  const doc = { ...(JSON.parse(source.document) as CompensationPlan), code, name };
+  return { id: '', code, version: 0, name, effectiveFrom, document: JSON.stringify(doc) };
 }

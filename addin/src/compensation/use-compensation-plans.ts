@@ -6,14 +6,14 @@
  * pulled at so that a plan saved meanwhile is refused, then written again
  * as saved).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import { addDays, today } from '../../../schema/dates.ts';
-import { PLAN_KIND, planSheetSpec, PLANS, readPlanSheet, SAVE_PLAN, type PlanView } from './plan-sheet.ts';
+import { newPlanFrom, PLAN_CODE, PLAN_KIND, planSheetSpec, PLANS, readPlanSheet, SAVE_PLAN, type PlanView } from './plan-sheet.ts';
 
 /** The first day of next month: when a changed plan usually starts. */
 export function nextMonthStart(day: string): string {
@@ -32,11 +32,20 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
   const [plans, setPlans] = useState<PlanView[] | null>(null);
   const [code, setCode] = useState('');
   const [from, setFrom] = useState(nextMonthStart(today()));
+  /** A new plan written to a sheet and not saved yet (version 0). */
+  const [draft, setDraftState] = useState<PlanView | null>(null);
+  const draftCode = useRef<string | null>(null);
+  const setDraft = (plan: PlanView | null) => {
+    draftCode.current = plan?.code ?? null;
+    setDraftState(plan);
+  };
+  const [fresh, setFresh] = useState({ code: '', name: '' });
+  const chosen = (list: readonly PlanView[] | null) => (draft && draft.code === code ? draft : list?.find((p) => p.code === code));
 
   const reload = useCallback(async () => {
     const newest = newestVersions((await run<{ compensationPlans: PlanView[] }>(client, PLANS)).compensationPlans);
     setPlans(newest);
-    setCode((c) => (newest.some((p) => p.code === c) ? c : (newest[0]?.code ?? '')));
+    setCode((c) => (newest.some((p) => p.code === c) || c === draftCode.current ? c : (newest[0]?.code ?? '')));
     return newest;
   }, [client]);
   useEffect(() => {
@@ -45,15 +54,34 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
 
   const pull = () =>
     step(async () => {
-      const plan = (await reload()).find((p) => p.code === code);
+      const plan = chosen(await reload());
       if (!plan) return setStatus({ intent: 'info', message: k.none });
       const report = await writeGridSheet(excel(), planSheetSpec(w, plan));
       return format(k.pulled, { name: plan.name, code: plan.code, version: plan.version, n: (JSON.parse(plan.document) as { components: unknown[] }).components.length, sheet: report.sheetName });
     });
 
+  /** Writes a copy of the chosen plan under a new code and name, to change and save as that plan's version 1. */
+  const startNew = () =>
+    step(async () => {
+      const newCode = fresh.code.trim().toUpperCase();
+      const name = fresh.name.trim();
+      if (!PLAN_CODE.test(newCode)) return setStatus({ intent: 'error', message: format(w.reasons.PLAN_CODE_INVALID, { value: fresh.code.trim() }) });
+      if (!name) return setStatus({ intent: 'error', message: k.nameRequired });
+      const list = await reload();
+      if (list.some((p) => p.code === newCode)) return setStatus({ intent: 'error', message: format(k.codeTaken, { code: newCode }) });
+      const source = chosen(list);
+      if (!source) return setStatus({ intent: 'info', message: k.none });
+      const plan = newPlanFrom(source, newCode, name, from);
+      const report = await writeGridSheet(excel(), planSheetSpec(w, plan));
+      setDraft(plan);
+      setCode(newCode);
+      setFresh({ code: '', name: '' });
+      return format(k.copied, { code: newCode, name, source: source.code, sheet: report.sheetName });
+    });
+
   const save = () =>
     step(async () => {
-      const plan = plans?.find((p) => p.code === code);
+      const plan = chosen(plans);
       const read = plan ? await readTaggedSheet(excel(), PLAN_KIND, { code }, ['version', 'name']) : null;
       if (!plan || !read) return setStatus({ intent: 'error', message: format(k.notPulled, { code }) });
       const back = readPlanSheet(w, plan, read);
@@ -64,14 +92,19 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
       const saved = (await run<{ saveCompensationPlan: PlanView }>(client, SAVE_PLAN, { document: JSON.stringify(back.document), effectiveFrom: from, basedOnVersion: back.version ?? plan.version }, true)).saveCompensationPlan;
       await writeGridSheet(excel(), planSheetSpec(w, saved), { sheet: read.sheet });
       await reload();
+      if (draft?.code === saved.code) setDraft(null);
       onSaved?.({ code: saved.code, version: saved.version });
       return format(k.saved, { code: saved.code, version: saved.version, from: saved.effectiveFrom.slice(0, 10) });
     });
 
   return {
     ...actions,
-    plans,
+    /** The plans to choose from: each plan's newest version, and a new one not saved yet. */
+    plans: plans && draft && !plans.some((p) => p.code === draft.code) ? [...plans, draft] : plans,
     code,
+    fresh,
+    setFresh,
+    startNew,
     setCode: (c: string) => {
       setCode(c);
       setIssues([]);

@@ -1,5 +1,5 @@
 /** Month end: a compensation plan pulled to a sheet, its terms changed there, saved as the next version from a day. */
-import { Field, Input, Select } from '@fluentui/react-components';
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import type { Words } from '../../../i18n.ts';
 import type { ExcelRun } from '../../../excel/workbook.ts';
@@ -7,13 +7,34 @@ import { useCompensationPlans } from '../../../compensation/use-compensation-pla
 import { SheetRoundTrip } from '../SheetRoundTrip.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
+const useStyles = makeStyles({
+  fieldset: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, margin: 0 },
+});
 
 export function CompensationPlansSection(props: { w: Words; client: Client; onSessionEnded: () => void; onSaved?: (saved: { code: string; version: number }) => void }) {
   const { w } = props;
   const k = w.compensation;
   const h = useCompensationPlans({ ...props, excel });
+  const s = useStyles();
+  // Below Pull and Save: starting a new plan is the rarer task.
+  const fresh = !!h.plans?.length && (
+    <fieldset className={s.fieldset}>
+      <legend>{k.newTitle}</legend>
+      <Field label={k.newCode}>
+        <Input value={h.fresh.code} onChange={(_, d) => h.setFresh((f) => ({ ...f, code: d.value }))} data-testid="comp-plans-new-code" />
+      </Field>
+      <Field label={k.newName}>
+        <Input value={h.fresh.name} onChange={(_, d) => h.setFresh((f) => ({ ...f, name: d.value }))} data-testid="comp-plans-new-name" />
+      </Field>
+      <div>
+        <Button onClick={() => void h.startNew()} disabled={h.busy || !h.fresh.code.trim()} data-testid="comp-plans-new">
+          {k.copy}
+        </Button>
+      </div>
+    </fieldset>
+  );
   return (
-    <SheetRoundTrip w={w} excel={excel} testId="comp-plans" title={k.title} intro={k.intro} pullLabel={k.pull} saveLabel={k.save} canSave={!!h.plans?.length} h={h}>
+    <SheetRoundTrip w={w} excel={excel} testId="comp-plans" title={k.title} intro={k.intro} pullLabel={k.pull} saveLabel={k.save} canSave={!!h.plans?.length} h={h} after={fresh}>
       {h.plans?.length === 0 ? (
         <div data-testid="comp-plans-none">{k.none}</div>
       ) : (
@@ -21,7 +42,7 @@ export function CompensationPlansSection(props: { w: Words; client: Client; onSe
           <Field label={k.plan}>
             <Select value={h.code} onChange={(_, d) => h.setCode(d.value)} data-testid="comp-plans-plan">
               {(h.plans ?? []).map((p) => (
-                <option key={p.code} value={p.code}>{`${p.name} · ${p.code} v${p.version}`}</option>
+                <option key={p.code} value={p.code}>{p.version === 0 ? `${p.name} · ${p.code} (${k.unsaved})` : `${p.name} · ${p.code} v${p.version}`}</option>
               ))}
             </Select>
           </Field>
