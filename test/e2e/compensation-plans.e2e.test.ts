@@ -63,6 +63,16 @@ describe.skipIf(!hasChromium)('compensation plans in the task pane', () => {
     // The section speaks Chinese only (plan codes and formulas are data).
     expect((await page.getByTestId('comp-plans').innerText()).replace(/DIRECT_SALES_LADDER|BASE_PLUS_COMMISSION/g, '').match(/[A-Za-z]{3,}/g)).toBeNull();
 
+    // Typing not saved is not written over by pulling again: the pane asks first.
+    await type('F9', 16);
+    await page.getByTestId('comp-plans-pull').click();
+    await page.getByTestId('comp-plans-unsaved').filter({ hasText: `“${sheet}”中有尚未保存的修改` }).waitFor();
+    expect(String((await readSheet(page, sheet, 'F9'))[0]![0])).toBe('16');
+    await page.getByTestId('comp-plans-replace').click();
+    await page.getByTestId('comp-plans-status').filter({ hasText: '第 2 版写入' }).waitFor();
+    await page.getByTestId('comp-plans-unsaved').waitFor({ state: 'detached' });
+    expect(String((await readSheet(page, sheet, 'F9'))[0]![0])).toBe('15');
+
     // Someone else saves version 3 meanwhile: this sheet (version 2) is refused, nothing saved.
     const other = JSON.parse(saved.document);
     other.components[1].tiers[0].rate = '11';

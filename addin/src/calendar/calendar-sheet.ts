@@ -18,7 +18,7 @@ import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { serialToDay } from '../imports/sheet-grid.ts';
 import { dayOfText } from '../../../schema/dates.ts';
 import { CALENDAR_DAY_KINDS, checkCalendarYear, type CalendarDay, type CalendarDayKind } from '../../../schema/working-calendar.ts';
-import { cellIssue, cellText, inSheetOrder, type Issue } from '../excel/cells.ts';
+import { cellIssue, cellText, inSheetOrder, textDigest, type Issue } from '../excel/cells.ts';
 import type { CalendarYearView } from './operations.ts';
 
 export const CALENDAR_KIND = 'workingCalendar';
@@ -117,13 +117,7 @@ export interface CalendarReadBack {
  * from a year someone else changed on the server meanwhile.
  */
 export function daysDigest(days: readonly { date: string; kind: string; name: string }[]): string {
-  const text = [...days].map((d) => `${d.date}|${d.kind}|${d.name}`).sort().join('\n');
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return textDigest([...days].map((d) => `${d.date}|${d.kind}|${d.name}`).sort().join('\n'));
 }
 
 

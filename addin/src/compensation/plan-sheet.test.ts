@@ -4,7 +4,7 @@ import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { words, type Words } from '../i18n.ts';
 import { BASE_PLUS_COMMISSION, DIRECT_SALES_LADDER, parsePlan } from '../../../schema/compensation.ts';
-import { BLANK_PLAN_ROWS, newPlanFrom, PLAN_CODE, PLAN_KIND, planSheetSpec, readPlanSheet, type PlanView } from './plan-sheet.ts';
+import { BLANK_PLAN_ROWS, newPlanFrom, PLAN_CODE, PLAN_KIND, PLAN_TAGS, planSheetSpec, readPlanSheet, typedIn, type PlanView } from './plan-sheet.ts';
 
 const ladder: PlanView = { id: 'plan-1', code: 'DIRECT_SALES_LADDER', version: 2, name: '直销职级方案', effectiveFrom: '2026-01-01T00:00:00.000Z', document: JSON.stringify(DIRECT_SALES_LADDER) };
 const plain: PlanView = { id: 'plan-2', code: 'BASE_PLUS_COMMISSION', version: 1, name: '底薪加提成', effectiveFrom: '2000-01-01T00:00:00.000Z', document: JSON.stringify(BASE_PLUS_COMMISSION) };
@@ -88,6 +88,24 @@ describe('the compensation plan sheet', () => {
     const { workbook, read, sheet } = await setup(view, words.en);
     workbook.type(sheet, 'E3', '按工作日折算');
     expect(parsePlan((await read()).document).components[0]).toMatchObject({ prorate: 'workingDays' });
+  });
+
+  it('tells a sheet typed in from one left as written (pulling again asks before writing over typing)', async () => {
+    const run = async () => {
+      const s = createStandInExcel();
+      const excel = s.workbook.run as unknown as ExcelRun;
+      await writeGridSheet(excel, planSheetSpec(words.en, ladder));
+      return { ...s, read: async () => (await readTaggedSheet(excel, PLAN_KIND, { code: ladder.code }, PLAN_TAGS))! };
+    };
+    const { workbook, read } = await run();
+    expect(typedIn(await read())).toBe(false);
+    workbook.type('Plan DIRECT_SALES_LADDER', 'F8', '12');
+    expect(typedIn(await read())).toBe(true);
+    // Typed back as it was: untouched again; typing into a blank row counts.
+    workbook.type('Plan DIRECT_SALES_LADDER', 'F8', '10');
+    expect(typedIn(await read())).toBe(false);
+    workbook.type('Plan DIRECT_SALES_LADDER', 'A30', 'commission');
+    expect(typedIn(await read())).toBe(true);
   });
 
   it('starts a new plan from another: its terms under a new code and name, version 0 until saved', async () => {

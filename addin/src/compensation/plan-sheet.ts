@@ -16,7 +16,7 @@
 import { format, type Words } from '../i18n.ts';
 import { keyOfLabel } from '../i18n/labels.ts';
 import type { CellInput } from '../excel/chunks.ts';
-import { cellIssue, cellText, inSheetOrder, type Issue } from '../excel/cells.ts';
+import { cellIssue, cellText, cellsDigest, inSheetOrder, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { MEASURES, RANKS, planProblems, type CompensationPlan, type PlanComponent } from '../../../schema/compensation.ts';
 import type { Reason } from '../../../schema/reasons.ts';
@@ -157,7 +157,7 @@ export function planSheetSpec(w: Words, view: PlanView): GridSheetSpec {
       { header: k.columns.value3, numberFormat: '@', width: 70 },
     ],
     rows,
-    properties: { planId: view.id, version: String(view.version), name: view.name },
+    properties: { planId: view.id, version: String(view.version), name: view.name, pulled: cellsDigest(rows) },
     input: { row: FIRST_ROW, column: 0, rows: 0, columns: 0 },
     inputRule: { kind: 'whole', message: '' },
     extraInputs: [
@@ -350,4 +350,13 @@ export const PLAN_CODE = /^[A-Z0-9_]{2,32}$/;
 export function newPlanFrom(source: PlanView, code: string, name: string, effectiveFrom: string): PlanView {
   const doc = { ...(JSON.parse(source.document) as CompensationPlan), code, name };
   return { id: '', code, version: 0, name, effectiveFrom, document: JSON.stringify(doc) };
+}
+
+/** The properties to read with a plan sheet (readTaggedSheet). */
+export const PLAN_TAGS = ['version', 'name', 'pulled'];
+
+/** Whether a plan sheet holds typing not saved: its cells no longer give the digest they were written with. */
+export function typedIn(read: SheetRead): boolean {
+  const pulled = read.properties.pulled;
+  return !pulled || cellsDigest(read.values.slice(FIRST_ROW).map((r) => r.slice(0, WIDTH))) !== pulled;
 }

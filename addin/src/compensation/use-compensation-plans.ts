@@ -13,7 +13,7 @@ import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import { addDays, today } from '../../../schema/dates.ts';
-import { newPlanFrom, PLAN_CODE, PLAN_KIND, planSheetSpec, PLANS, readPlanSheet, SAVE_PLAN, type PlanView } from './plan-sheet.ts';
+import { newPlanFrom, PLAN_CODE, PLAN_KIND, PLAN_TAGS, planSheetSpec, PLANS, readPlanSheet, SAVE_PLAN, typedIn, type PlanView } from './plan-sheet.ts';
 
 /** The first day of next month: when a changed plan usually starts. */
 export function nextMonthStart(day: string): string {
@@ -40,6 +40,8 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
     setDraftState(plan);
   };
   const [fresh, setFresh] = useState({ code: '', name: '' });
+  /** A plan sheet with typing not saved, that pulling would have written over (the pane asks first). */
+  const [unsaved, setUnsaved] = useState<string | null>(null);
   const chosen = (list: readonly PlanView[] | null) => (draft && draft.code === code ? draft : list?.find((p) => p.code === code));
 
   const reload = useCallback(async () => {
@@ -52,11 +54,15 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
     load(() => reload());
   }, [load, reload]);
 
-  const pull = () =>
+  const pull = (replace = false) =>
     step(async () => {
       const plan = chosen(await reload());
       if (!plan) return setStatus({ intent: 'info', message: k.none });
-      const report = await writeGridSheet(excel(), planSheetSpec(w, plan));
+      // A sheet of this plan with typing not saved is not written over unless the user says so.
+      const existing = await readTaggedSheet(excel(), PLAN_KIND, { code: plan.code }, PLAN_TAGS);
+      if (existing && !replace && typedIn(existing)) return setUnsaved(existing.sheetName);
+      setUnsaved(null);
+      const report = await writeGridSheet(excel(), planSheetSpec(w, plan), { sheet: existing?.sheet });
       return format(k.pulled, { name: plan.name, code: plan.code, version: plan.version, n: (JSON.parse(plan.document) as { components: unknown[] }).components.length, sheet: report.sheetName });
     });
 
@@ -69,6 +75,9 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
       if (!name) return setStatus({ intent: 'error', message: k.nameRequired });
       const list = await reload();
       if (list.some((p) => p.code === newCode)) return setStatus({ intent: 'error', message: format(k.codeTaken, { code: newCode }) });
+      // An earlier new plan of this code, typed in and not saved, is not written over.
+      const existing = await readTaggedSheet(excel(), PLAN_KIND, { code: newCode }, PLAN_TAGS);
+      if (existing && typedIn(existing)) return setStatus({ intent: 'error', message: format(k.unsavedSheet, { sheet: existing.sheetName }) });
       const source = chosen(list);
       if (!source) return setStatus({ intent: 'info', message: k.none });
       const plan = newPlanFrom(source, newCode, name, from);
@@ -82,7 +91,7 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
   const save = () =>
     step(async () => {
       const plan = chosen(plans);
-      const read = plan ? await readTaggedSheet(excel(), PLAN_KIND, { code }, ['version', 'name']) : null;
+      const read = plan ? await readTaggedSheet(excel(), PLAN_KIND, { code }, PLAN_TAGS) : null;
       if (!plan || !read) return setStatus({ intent: 'error', message: format(k.notPulled, { code }) });
       const back = readPlanSheet(w, plan, read);
       if (back.issues.length) {
@@ -91,6 +100,7 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
       }
       const saved = (await run<{ saveCompensationPlan: PlanView }>(client, SAVE_PLAN, { document: JSON.stringify(back.document), effectiveFrom: from, basedOnVersion: back.version ?? plan.version }, true)).saveCompensationPlan;
       await writeGridSheet(excel(), planSheetSpec(w, saved), { sheet: read.sheet });
+      setUnsaved(null);
       await reload();
       if (draft?.code === saved.code) setDraft(null);
       onSaved?.({ code: saved.code, version: saved.version });
@@ -105,14 +115,17 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
     fresh,
     setFresh,
     startNew,
+    unsaved,
+    replace: () => pull(true),
     setCode: (c: string) => {
+      setUnsaved(null);
       setCode(c);
       setIssues([]);
       setStatus(null);
     },
     from,
     setFrom,
-    pull,
+    pull: () => pull(false),
     save,
   };
 }

@@ -33,3 +33,25 @@ export function inSheetOrder(issues: readonly Issue[]): Issue[] {
     return ra - rb || (ca < cb ? -1 : ca > cb ? 1 : 0);
   });
 }
+
+/**
+ * A short digest of text (FNV-1a, 32 bits, hex), kept with a sheet as it was
+ * written so that writing it again can tell a sheet typed in from one left
+ * as it was. Not for security: a change that keeps the digest is a one in
+ * four billion chance.
+ */
+export function textDigest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The digest of a block of cells as text (cellText), trailing blank rows and cells aside. */
+export function cellsDigest(rows: readonly (readonly unknown[])[]): string {
+  const lines = rows.map((r) => r.map(cellText).join('\t').replace(/\t+$/, ''));
+  while (lines.length && !lines[lines.length - 1]) lines.pop();
+  return textDigest(lines.join('\n'));
+}

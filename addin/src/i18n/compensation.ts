@@ -18,6 +18,8 @@ export const en = {
   codeTaken: 'There is already a plan {code}: choose another code.',
   nameRequired: 'Give the new plan a name.',
   unsaved: 'not saved yet',
+  unsavedSheet: '“{sheet}” has changes that are not saved. Save them first, or replace them with the plan as saved.',
+  replace: 'Replace my changes',
   columns: { code: 'Component code', label: 'Name', kind: 'Kind', setting: 'Setting', value: 'Value', value2: 'Value 2', value3: 'Value 3' },
   kinds: { base: 'Base salary', commission: 'Tiered commission', milestone: 'Milestone bonus', override: 'Team override', attendance: 'Attendance deduction', adjustments: 'Rewards & penalties' },
   settings: {
@@ -81,6 +83,8 @@ export const zh: typeof en = {
   codeTaken: '已有方案 {code}，请换一个代码。',
   nameRequired: '请填写新方案的名称。',
   unsaved: '尚未保存',
+  unsavedSheet: '“{sheet}”中有尚未保存的修改。请先保存；或以已保存的方案替换这些修改。',
+  replace: '替换我的修改',
   columns: { code: '项目代码', label: '名称', kind: '类型', setting: '设置', value: '值', value2: '值 2', value3: '值 3' },
   kinds: { base: '基本工资', commission: '阶梯提成', milestone: '达标奖', override: '团队奖', attendance: '考勤扣款', adjustments: '奖惩' },
   settings: {

@@ -1,7 +1,7 @@
 /** Month end: a compensation plan pulled to a sheet, its terms changed there, saved as the next version from a day. */
-import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import type { Words } from '../../../i18n.ts';
+import { format, type Words } from '../../../i18n.ts';
 import type { ExcelRun } from '../../../excel/workbook.ts';
 import { useCompensationPlans } from '../../../compensation/use-compensation-plans.ts';
 import { SheetRoundTrip } from '../SheetRoundTrip.tsx';
@@ -16,6 +16,16 @@ export function CompensationPlansSection(props: { w: Words; client: Client; onSe
   const k = w.compensation;
   const h = useCompensationPlans({ ...props, excel });
   const s = useStyles();
+  const unsaved = h.unsaved && (
+    <MessageBar intent="warning" layout="multiline" data-testid="comp-plans-unsaved">
+      <MessageBarBody>{format(k.unsavedSheet, { sheet: h.unsaved })}</MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={() => void h.replace()} disabled={h.busy} data-testid="comp-plans-replace">
+          {k.replace}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
   // Below Pull and Save: starting a new plan is the rarer task.
   const fresh = !!h.plans?.length && (
     <fieldset className={s.fieldset}>
@@ -34,7 +44,14 @@ export function CompensationPlansSection(props: { w: Words; client: Client; onSe
     </fieldset>
   );
   return (
-    <SheetRoundTrip w={w} excel={excel} testId="comp-plans" title={k.title} intro={k.intro} pullLabel={k.pull} saveLabel={k.save} canSave={!!h.plans?.length} h={h} after={fresh}>
+    <SheetRoundTrip w={w} excel={excel} testId="comp-plans" title={k.title} intro={k.intro} pullLabel={k.pull} saveLabel={k.save} canSave={!!h.plans?.length} h={h}
+      after={
+        <>
+          {unsaved}
+          {fresh}
+        </>
+      }
+    >
       {h.plans?.length === 0 ? (
         <div data-testid="comp-plans-none">{k.none}</div>
       ) : (
