@@ -131,9 +131,12 @@ function crossChecks(plan: unknown, add: (issue: CrossIssue) => void): void {
       const seen = new Set<string>();
       (c.table as { ranks?: unknown }[]).forEach((row, j) => {
         if (!Array.isArray(row?.ranks)) return;
+        const inRow = new Set<string>();
         for (const r of row.ranks) {
           if (typeof r !== 'string') continue;
-          if (seen.has(r)) add({ path: ['components', i, 'table', j, 'ranks'], message: `Rank ${r} appears in two rows`, params: { reason: 'PLAN_RANK_TWICE', rank: r } });
+          if (inRow.has(r)) add({ path: ['components', i, 'table', j, 'ranks'], message: `Rank ${r} is given twice in one row`, params: { reason: 'PLAN_RANK_REPEATED', rank: r } });
+          else if (seen.has(r)) add({ path: ['components', i, 'table', j, 'ranks'], message: `Rank ${r} appears in two rows`, params: { reason: 'PLAN_RANK_TWICE', rank: r } });
+          inRow.add(r);
           seen.add(r);
         }
       });

@@ -44,6 +44,12 @@ describe('planProblems', () => {
     ]);
   });
 
+  it('names a rank given twice in one row as such, not as in two rows', () => {
+    const bad = ladder();
+    bad.components[2].table[0].ranks = ['SR', 'SE', 'SR'];
+    expect(brief(bad)).toEqual([['components.2.table.0.ranks', 'PLAN_RANK_REPEATED', { rank: 'SR' }]]);
+  });
+
   it('names missing values, empty lists, choices, kinds and whole numbers', () => {
     const bad = ladder();
     bad.components[0].label = '';

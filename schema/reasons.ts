@@ -94,6 +94,7 @@ export const PLAN_PROBLEM_REASONS = {
   PLAN_FORMULA_INVALID: ['value'],
   PLAN_TIERS_NOT_RISING: ['from', 'previous'],
   PLAN_RANK_TWICE: ['rank'],
+  PLAN_RANK_REPEATED: ['rank'],
   PLAN_LIST_EMPTY: [],
   PLAN_VALUE_MISSING: [],
   PLAN_TEXT_TOO_LONG: ['max'],
