@@ -72,19 +72,19 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   // A month (or run) chosen since a load began makes its answer stale.
   const beginRuns = useRef(newestOnly()).current;
   const beginReview = useRef(newestOnly()).current;
-  const loadRuns = useCallback(async () => {
+  /** The month's runs; with `everyMonth` (on opening, and after a change) also every month's, newest first, for what waits elsewhere. */
+  const loadRuns = useCallback(async (everyMonth = !opened.current) => {
     const current = beginRuns();
-    // The month's runs, and every month's (newest first) for what waits elsewhere.
-    const [d, all] = await Promise.all([run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month }), run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month: null })]);
+    const [d, all] = await Promise.all([run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month }), everyMonth ? run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month: null }) : null]);
     if (!current()) return d.payrollRuns;
-    setAllRuns(all.payrollRuns);
+    if (all) setAllRuns(all.payrollRuns);
     // Opened for the first time (no month chosen yet): open on the run that waits for this signer, the
     // month's own if it has one, else the newest of any month.
     if (!opened.current) {
       opened.current = true;
       const waits = (r: RunSummary) => awaitsSignatureOf(r.status, roles);
       const here = d.payrollRuns.find(waits);
-      const due = all.payrollRuns.find(waits);
+      const due = all?.payrollRuns.find(waits);
       if (here) pendingRun.current = here.id;
       else if (due && due.month !== month) {
         pendingRun.current = due.id;
@@ -107,7 +107,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   }, [client]);
 
   useEffect(() => {
-    loadWithRetry(loadRuns, fail, clearRetry);
+    loadWithRetry(() => loadRuns(), fail, clearRetry);
   }, [loadRuns, fail, clearRetry]);
   useEffect(() => {
     setReview(null);
@@ -197,7 +197,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
       const r = selected!;
       const data = await run<Record<string, RunView>>(client, query, { id: r.id, revision: r.revision, ...vars }, true);
       const view = Object.values(data)[0]!;
-      await loadRuns();
+      await loadRuns(true);
       await loadReview(view.run.id);
       setComment('');
       setStatus({ intent: 'success', message: format(p.done, { status: p.statuses[view.run.status as keyof typeof p.statuses] ?? view.run.status }) });
@@ -215,7 +215,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
         j.status === 'QUEUED' ? q.pane.queued : j.total ? format(q.pane.calculating, { done: count.format(j.done), total: count.format(j.total) }) : undefined,
       ),
     );
-    await loadRuns();
+    await loadRuns(true);
     await loadReview(id);
     setStatus({ intent: 'success', message: format(p.calculated, { n: count.format(job.total), status: p.statuses.CALCULATED }) });
   };
@@ -234,7 +234,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
 
   const create = act('create', async () => {
     const d = await run<{ createPayrollRun: RunView }>(client, CREATE_RUN, { month, u: unitId }, true);
-    await loadRuns();
+    await loadRuns(true);
     setRunId(d.createPayrollRun.run.id);
   });
 
