@@ -12,7 +12,8 @@
  * text (2027-02-06), so Excel does not turn them into serial numbers; a
  * pasted real date, a serial, or 2027/2/6 and 2027年2月6日 are read too.
  */
-import { format, words, type Words } from '../i18n.ts';
+import { format, type Words } from '../i18n.ts';
+import { keyOfLabel } from '../i18n/labels.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { serialToDay } from '../imports/sheet-grid.ts';
@@ -129,13 +130,9 @@ function dayOf(v: unknown): string | null {
 
 /** A kind cell: either language's word, the code, or 休 / 班 as Chinese calendars mark days. */
 function kindOf(v: unknown): CalendarDayKind | null {
-  const t = cellText(v).toLowerCase();
-  if (!t) return null;
-  for (const k of CALENDAR_DAY_KINDS) {
-    const names = [k.toLowerCase(), ...Object.values(words).map((x) => x.chores.calendar.kinds[k]!.toLowerCase())];
-    if (names.includes(t)) return k;
-  }
-  return t === '休' ? 'HOLIDAY' : t === '班' ? 'WORKDAY' : null;
+  const t = cellText(v);
+  // Besides the kinds' names, the marks Chinese calendars print: 休 (a day off) and 班 (a day worked).
+  return keyOfLabel(t, CALENDAR_DAY_KINDS, (x) => x.chores.calendar.kinds as Record<CalendarDayKind, string>) ?? (t === '休' ? 'HOLIDAY' : t === '班' ? 'WORKDAY' : null);
 }
 
 /** The column a field of a day is typed in. */

@@ -196,10 +196,8 @@ function ranksOf(text: string): string[] {
 /** A whole number typed as such, else the text (the shared rules name it). */
 const wholeOr = (text: string): number | string => (/^\d+$/.test(text) ? Number(text) : text);
 
-interface Located {
-  /** Each document path's cell: [row, column]. */
-  at: Map<string, [number, number]>;
-}
+/** Each document path's cell: [row, column]. */
+type Located = Map<string, [number, number]>;
 
 /**
  * The plan the sheet holds, and every problem named by its cell: a row
@@ -212,7 +210,7 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead): PlanRe
   const sheet = read.sheetName;
   const issues: Issue[] = [];
   const at = (row: number, column: number, message: string) => issues.push(cellIssue(sheet, row, column, message));
-  const located: Located = { at: new Map() };
+  const located: Located = new Map();
   const groups = new Map<string, { first: number; rows: { r: number; cells: string[] }[] }>();
   read.values.forEach((row, r) => {
     if (r < FIRST_ROW) return;
@@ -232,10 +230,10 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead): PlanRe
     const kindRow = group.rows.find((x) => x.cells[COL.kind])?.r ?? first.r;
     const label = group.rows.map((x) => x.cells[COL.label]!).find(Boolean) ?? '';
     const labelRow = group.rows.find((x) => x.cells[COL.label])?.r ?? first.r;
-    located.at.set(path(), [kindRow, COL.kind]);
-    located.at.set(path('code'), [first.r, COL.code]);
-    located.at.set(path('label'), [labelRow, COL.label]);
-    located.at.set(path('kind'), [kindRow, COL.kind]);
+    located.set(path(), [kindRow, COL.kind]);
+    located.set(path('code'), [first.r, COL.code]);
+    located.set(path('label'), [labelRow, COL.label]);
+    located.set(path('kind'), [kindRow, COL.kind]);
     const kind = keyOfLabel<Kind>(kindText, KINDS, (x) => x.compensation.kinds);
     if (!kindText) at(first.r, COL.kind, k.kindRequired);
     else if (!kind) at(kindRow, COL.kind, format(k.badKind, { value: kindText }));
@@ -268,10 +266,12 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead): PlanRe
       seen.add(setting);
       const field = FIELD[setting]!;
       const value = x.cells[COL.value]!;
-      located.at.set(path(field), [x.r, COL.value]);
+      located.set(path(field), [x.r, COL.value]);
       if (CHOICES[setting]) {
         const choices = CHOICES[setting]!;
-        const choice = keyOfLabel<Choice>(value, Object.keys(choices) as Choice[], (y) => y.compensation.choices) ?? (Object.values(choices).includes(value) ? (Object.entries(choices).find(([, v]) => v === value)![0] as Choice) : null);
+        // Its label in either language, its key, or the document's own value.
+        const keys = Object.keys(choices) as Choice[];
+        const choice = keyOfLabel(value, keys, (y) => y.compensation.choices) ?? keys.find((c) => choices[c] === value) ?? null;
         if (!choice) at(x.r, COL.value, format(k.badChoice, { value, choices: Object.keys(choices).map((c) => k.choices[c as Choice]).join(' / ') }));
         component[field] = choice ? choices[choice] : value;
       } else if (setting === 'tierOn') {
@@ -292,20 +292,20 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead): PlanRe
     }
     if (kind === 'commission') {
       component.tiers = (lists.tier ?? []).map((x, j) => {
-        located.at.set(path('tiers', j, 'from'), [x.r, COL.value]);
-        located.at.set(path('tiers', j, 'rate'), [x.r, COL.value2]);
+        located.set(path('tiers', j, 'from'), [x.r, COL.value]);
+        located.set(path('tiers', j, 'rate'), [x.r, COL.value2]);
         return { from: x.cells[COL.value], rate: x.cells[COL.value2] };
       });
-      located.at.set(path('tiers'), [lists.tier?.[0]?.r ?? first.r, COL.setting]);
+      located.set(path('tiers'), [lists.tier?.[0]?.r ?? first.r, COL.setting]);
     }
     if (kind === 'milestone') {
       component.table = (lists.row ?? []).map((x, j) => {
-        located.at.set(path('table', j, 'ranks'), [x.r, COL.value]);
-        located.at.set(path('table', j, 'threshold'), [x.r, COL.value2]);
-        located.at.set(path('table', j, 'bonus'), [x.r, COL.value3]);
+        located.set(path('table', j, 'ranks'), [x.r, COL.value]);
+        located.set(path('table', j, 'threshold'), [x.r, COL.value2]);
+        located.set(path('table', j, 'bonus'), [x.r, COL.value3]);
         return { ranks: ranksOf(x.cells[COL.value]!), threshold: x.cells[COL.value2], bonus: x.cells[COL.value3] };
       });
-      located.at.set(path('table'), [lists.row?.[0]?.r ?? first.r, COL.setting]);
+      located.set(path('table'), [lists.row?.[0]?.r ?? first.r, COL.setting]);
     }
     if (kind === 'attendance') component.absentDay = 'dayPay';
     // A setting (or a list's first row) not given at all is named at the component's first row.
@@ -313,7 +313,7 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead): PlanRe
       const missing = LISTS.has(setting) ? !lists[setting]?.length : !seen.has(setting);
       if (!missing || OPTIONAL.has(setting)) continue;
       at(first.r, COL.setting, format(k.settingMissing, { code, setting: k.settings[setting] }));
-      located.at.set(path(FIELD[setting]!), [first.r, COL.setting]);
+      located.set(path(FIELD[setting]!), [first.r, COL.setting]);
     }
   }
   const document = { code: view.code, name: read.properties.name || view.name, components };
@@ -337,7 +337,7 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead): PlanRe
 /** The cell of a document path, or of its nearest located parent (a rank within a list is its list's cell). */
 function placeOf(located: Located, path: string): [number, number] | null {
   for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-    const place = located.at.get(p);
+    const place = located.get(p);
     if (place) return place;
   }
   return null;
