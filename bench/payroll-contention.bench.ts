@@ -17,6 +17,7 @@ import { tempDatabase } from '../test/support/databases.ts';
 import { calculateRun, createRun } from '../server/payroll/runs.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Context } from '../server/context.ts';
+import { systemClock } from '../server/clock.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { report } from './summary.ts';
 import { jobQueueFor } from '../server/jobs/queue.ts';
@@ -34,7 +35,7 @@ const config = { ...loadConfig({ DATABASE_URL: temp.url }), databaseUrl: temp.ur
 const IN_REQUEST = !!process.env.IN_REQUEST;
 const jobs = IN_REQUEST ? undefined : await jobQueueFor(db, config);
 await jobs?.start();
-const ctx: Context = { prisma: db.prisma, config, viewer: { userId: user.id, username: user.username, sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map(), jobs };
+const ctx: Context = { prisma: db.prisma, config, viewer: { userId: user.id, username: user.username, sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map(), jobs };
 const run = await createRun(ctx, '2026-03', root.id);
 
 /** The run calculated as the pane has it done (a job, followed to its end), or within this event loop. */

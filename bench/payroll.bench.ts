@@ -17,6 +17,7 @@ import { calculateRun, createRun } from '../server/payroll/runs.ts';
 import { runView } from '../server/payroll/read.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Context } from '../server/context.ts';
+import { systemClock } from '../server/clock.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { createStandInExcel } from '../test/support/excel-standin.ts';
 import { writeGridSheet, type ExcelRun } from '../addin/src/excel/workbook.ts';
@@ -48,7 +49,7 @@ const afterJob = () => {
   if (checkpoint(db.prisma)) checkpoints.push(performance.now() - t);
 };
 const root = await db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'COMPANY' } });
-const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'bench', username: 'bench', sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map() };
+const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'bench', username: 'bench', sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
 const run = await createRun(ctx, '2026-03', root.id);
 
 global.gc?.();

@@ -28,6 +28,7 @@ import { readActuals } from '../server/results/actuals.ts';
 import { createApp, CSRF_HEADER } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Context } from '../server/context.ts';
+import { systemClock } from '../server/clock.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { DEMO_PASSWORD } from '../server/seed/seed.ts';
 import { rank } from '../schema/ranking.ts';
@@ -186,6 +187,7 @@ for (const provider of ['sqlite', 'postgresql'] as Provider[]) {
       config,
       viewer: { userId: 'bench', username: 'bench', sessionId: 's', roles: ['ADMIN'], personId: null, personName: null },
       sessionProblem: null,
+      clock: systemClock,
       loginThrottle: createThrottle(),
       memo: new Map(),
     });

@@ -23,6 +23,7 @@ import { seedOrganisation } from '../server/seed/seed.ts';
 import { tempDatabase } from '../test/support/databases.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Context } from '../server/context.ts';
+import { systemClock } from '../server/clock.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { planTemplate } from '../server/rep-plans/template.ts';
 import { planFormFor } from '../server/rep-plans/plans.ts';
@@ -58,6 +59,7 @@ try {
     config,
     viewer: { userId: 'bench', username: 'bench', sessionId: 's', roles: ['ADMIN'], personId: null, personName: null },
     sessionProblem: null,
+    clock: systemClock,
     loginThrottle: createThrottle(),
     memo: new Map(),
   });

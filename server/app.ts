@@ -14,6 +14,7 @@ import compression from 'compression';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { schema } from './graphql/schema.ts';
 import type { Context } from './context.ts';
+import { systemClock } from './clock.ts';
 import type { Database } from './db/client.ts';
 import type { Config } from './config.ts';
 import { resolveSession } from './auth/sessions.ts';
@@ -90,6 +91,7 @@ export function createGraphQL(db: Database, config: Config, jobs: JobQueue = laz
         config,
         viewer: 'viewer' in session ? session.viewer : null,
         sessionProblem: 'problem' in session ? session.problem : null,
+        clock: systemClock,
         loginThrottle,
         jobs,
         clientAddress: clientAddress(request, req, config.trustProxyHops),

@@ -1,7 +1,7 @@
 /**
  * The request context every domain service takes: who is asking (the
  * viewer, or why there is none), the database (and its read replica), the
- * configuration, the shared sign-in throttle, the job queue and a
+ * configuration, the clock, the shared sign-in throttle, the job queue and a
  * per-request memo. Built by the GraphQL layer for a request and by a job
  * runner for a job; services never see GraphQL's own context.
  */
@@ -10,6 +10,7 @@ import type { SessionProblem, Viewer } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import type { Throttle } from './auth/throttle.ts';
 import type { JobQueue } from './jobs/queue.ts';
+import type { Clock } from './clock.ts';
 
 export interface Context {
   prisma: Db;
@@ -21,6 +22,8 @@ export interface Context {
    */
   replica?: Db;
   config: Config;
+  /** The time the request acts at (clock.ts): services never read the machine's clock. */
+  clock: Clock;
   viewer: Viewer | null;
   /** Why there is no viewer, so the error can say so. */
   sessionProblem: SessionProblem | null;

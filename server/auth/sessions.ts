@@ -9,11 +9,12 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { dateToDay, today } from '../../schema/dates.ts';
+import { dateToDay } from '../../schema/dates.ts';
+import { companyDayOf } from '../clock.ts';
 import { accessChangedHere, recordAccessChange, sessionCacheOf, type SessionState } from './session-cache.ts';
 
 /** Whether a person with this leave date has left by `now` (their last day is over, China Standard Time). */
-export const accessEnded = (leaveDate: Date | null | undefined, now = new Date()) => !!leaveDate && dateToDay(leaveDate) < today('Asia/Shanghai', now);
+export const accessEnded = (leaveDate: Date | null | undefined, now = new Date()) => !!leaveDate && dateToDay(leaveDate) < companyDayOf(now);
 
 export interface Viewer {
   userId: string;

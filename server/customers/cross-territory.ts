@@ -143,7 +143,7 @@ export async function decideCrossTerritorySale(ctx: Context, id: string, decisio
     const status = DECISION_STATUS[decision];
     const { count } = await tx.crossTerritoryFlag.updateMany({
       where: { id, status: 'OPEN' },
-      data: { status, decidedById: viewer.userId, decidedBy: viewer.personName ?? viewer.username, decidedAt: new Date(), comment: comment?.trim() || null },
+      data: { status, decidedById: viewer.userId, decidedBy: viewer.personName ?? viewer.username, decidedAt: ctx.clock.now(), comment: comment?.trim() || null },
     });
     if (!count) {
       const now = await tx.crossTerritoryFlag.findUniqueOrThrow({ where: { id }, select: { status: true } });

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit.ts';
 import { activeOn, viewerScope } from '../access.ts';
 import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation } from '../errors.ts';
 import { checkCustomerInput, normaliseCustomerCode, type ContactDraft, type CustomerDraft, type CustomerTier, type CustomerType } from '../../schema/customers.ts';
-import { dayToDate, today } from '../../schema/dates.ts';
+import { dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { customersVisible, managesUnit, mayEditCustomer } from './access.ts';
 
 export interface CustomerInput {
@@ -154,8 +154,8 @@ const contactRows = (contacts: ContactDraft[]) =>
   }));
 
 /** The unit a person is assigned to today, or null. */
-async function unitToday(db: Pick<Context['prisma'], 'assignment'>, personId: string) {
-  const a = await db.assignment.findFirst({ where: { personId, ...activeOn(dayToDate(today())) }, select: { unit: { select: { id: true, name: true, path: true } } } });
+async function unitToday(db: Pick<Context['prisma'], 'assignment'>, personId: string, today: IsoDay) {
+  const a = await db.assignment.findFirst({ where: { personId, ...activeOn(dayToDate(today)) }, select: { unit: { select: { id: true, name: true, path: true } } } });
   return a?.unit ?? null;
 }
 
@@ -176,12 +176,12 @@ export async function createCustomer(ctx: Context, input: CustomerInput & { owne
   return ctx.prisma.$transaction(async (tx) => {
     const owner = await tx.person.findUnique({ where: { id: ownerId }, select: { name: true } });
     if (!owner) throw badInput(['input', 'ownerId'], `There is no person ${ownerId}`, 'NO_SUCH_PERSON', { id: ownerId });
-    const unit = await unitToday(tx, ownerId);
+    const unit = await unitToday(tx, ownerId, ctx.clock.today());
     if (!unit) throw forbidden('CUSTOMER_OWNER_OUTSIDE', `${owner.name} is not on the roster today`, { name: owner.name });
     const own = ownerId === viewer.personId;
     if (!own && !(await managesUnit(ctx, unit.path))) throw forbidden('CUSTOMER_OWNER_OUTSIDE', `You may not add customers for ${owner.name}`, { name: owner.name });
     await requireCodeFree(tx, code);
-    const now = new Date();
+    const now = ctx.clock.now();
     const created = await tx.customer.create({
       data: {
         code,
@@ -268,7 +268,7 @@ export async function confirmCustomerOwnership(ctx: Context, id: string, revisio
     id,
     revision,
     'confirm-ownership',
-    async () => ({ ownershipStatus: 'CONFIRMED', confirmedById: viewer.userId, confirmedBy: viewer.personName ?? viewer.username, confirmedAt: new Date() }),
+    async () => ({ ownershipStatus: 'CONFIRMED', confirmedById: viewer.userId, confirmedBy: viewer.personName ?? viewer.username, confirmedAt: ctx.clock.now() }),
     async (c) => {
       if (viewer.personId && viewer.personId === c.ownerId) throw forbidden('CUSTOMER_OWN_CONFIRMATION', 'You cannot confirm your own customer; a manager above you must');
       if (!(await managesUnit(ctx, c.ownerUnit.path))) throw forbidden('CUSTOMER_NOT_YOURS', 'Only a manager over the customer’s unit may confirm its ownership');
@@ -298,7 +298,7 @@ export async function transferCustomer(ctx: Context, id: string, revision: numbe
       ownershipStatus: 'CONFIRMED',
       confirmedById: viewer.userId,
       confirmedBy: viewer.personName ?? viewer.username,
-      confirmedAt: new Date(),
+      confirmedAt: ctx.clock.now(),
     }),
     async (c, tx) => {
       if (!(await managesUnit(ctx, c.ownerUnit.path))) throw forbidden('CUSTOMER_NOT_YOURS', 'Only a manager over the customer’s unit may transfer it');
@@ -306,7 +306,7 @@ export async function transferCustomer(ctx: Context, id: string, revision: numbe
       if (to.ownerId === viewer.personId) throw forbidden('CUSTOMER_OWN_CONFIRMATION', 'You cannot transfer a customer to yourself; a manager above you must');
       const owner = await tx.person.findUnique({ where: { id: to.ownerId }, select: { name: true } });
       if (!owner) throw badInput(['ownerId'], `There is no person ${to.ownerId}`, 'NO_SUCH_PERSON', { id: to.ownerId });
-      const works = await unitToday(tx, to.ownerId);
+      const works = await unitToday(tx, to.ownerId, ctx.clock.today());
       if (!works) throw forbidden('CUSTOMER_OWNER_OUTSIDE', `${owner.name} is not on the roster today`, { name: owner.name });
       let unit = works;
       if (to.ownerUnitId && to.ownerUnitId !== works.id) {

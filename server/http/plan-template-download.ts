@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
+import { systemClock } from '../clock.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import { planTemplate, templateFileName } from '../rep-plans/template.ts';
@@ -30,7 +31,7 @@ export function planTemplateDownload(db: Database, config: Config) {
     const personId = q.get('personId') ?? session.viewer.personId;
     if (!personId) return refuse(res, 'FORBIDDEN', 'REP_PLAN_ONLY_OWN', {}, 'Only people with a place in the organisation have plans.');
     if (!/^[\w-]{1,64}$/.test(personId)) return refuse(res, 'BAD_USER_INPUT', 'INVALID_VALUE', { field: 'personId' }, 'The parameter personId is not valid.');
-    const ctx: Context = { prisma: db.prisma, config, viewer: session.viewer, sessionProblem: null, loginThrottle, memo: new Map() };
+    const ctx: Context = { prisma: db.prisma, config, viewer: session.viewer, sessionProblem: null, clock: systemClock, loginThrottle, memo: new Map() };
     let file: Buffer;
     try {
       file = await planTemplate(ctx, personId, q.get('month') ?? '', q.get('lang') === 'en' ? 'en' : 'zh-CN');

@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
+import { systemClock } from '../clock.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import { teamTemplates, teamTemplatesFileName } from '../rep-plans/team-templates.ts';
@@ -29,7 +30,7 @@ export function planTemplatesZip(db: Database, config: Config) {
     if (!('viewer' in session)) return refuse(res, 'UNAUTHENTICATED', 'SIGN_IN_REQUIRED', {}, 'Sign in first: send the bearer token the login mutation gave.');
     const unitId = q.get('unitId');
     if (unitId !== null && !/^[\w-]{1,64}$/.test(unitId)) return refuse(res, 'BAD_USER_INPUT', 'INVALID_VALUE', { field: 'unitId' }, 'The parameter unitId is not valid.');
-    const ctx: Context = { prisma: db.prisma, config, viewer: session.viewer, sessionProblem: null, loginThrottle, memo: new Map() };
+    const ctx: Context = { prisma: db.prisma, config, viewer: session.viewer, sessionProblem: null, clock: systemClock, loginThrottle, memo: new Map() };
     let zip;
     try {
       zip = await teamTemplates(ctx, q.get('month') ?? '', unitId, q.get('lang') === 'en' ? 'en' : 'zh-CN');

@@ -12,6 +12,7 @@ import { GraphQLError } from 'graphql';
 import type { Database } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
+import { systemClock } from '../clock.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import { ReaderGone, resultsWorkbook, type ResultsWorkbook } from '../results/download.ts';
@@ -51,7 +52,7 @@ export function resultsDownload(db: Database, config: Config) {
     ] as const) {
       if (!ok) return refuse(res, 'BAD_USER_INPUT', 'INVALID_VALUE', { field }, `The parameter ${field} is not valid.`);
     }
-    const ctx: Context = { prisma: db.prisma, config, viewer: session.viewer, sessionProblem: null, loginThrottle, memo: new Map() };
+    const ctx: Context = { prisma: db.prisma, config, viewer: session.viewer, sessionProblem: null, clock: systemClock, loginThrottle, memo: new Map() };
     const query: ActualsQuery = {
       periodKey: period,
       grain: grain as Grain,

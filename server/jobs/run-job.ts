@@ -11,6 +11,7 @@ import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
+import { systemClock } from '../clock.ts';
 import type { Viewer } from '../auth/sessions.ts';
 import { accessEnded } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
@@ -85,6 +86,7 @@ export async function runJob(env: JobEnv, id: string, progress: (done: number, t
       config: env.config,
       viewer,
       sessionProblem: null,
+      clock: systemClock,
       loginThrottle: createThrottle(),
       memo: new Map(),
     };

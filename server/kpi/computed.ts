@@ -11,7 +11,8 @@
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { KpiComputation, Measured } from '../../schema/kpi.ts';
-import { addDays, dateToDay, dayToDate, today, type IsoDay } from '../../schema/dates.ts';
+import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { companyDayOf } from '../clock.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
 import { countWorkingDays, workingCalendar, CN_CALENDAR } from '../../schema/working-calendar.ts';
@@ -110,7 +111,7 @@ async function habitDays(db: Db, personId: string, p: KpiPeriod, now: IsoDay): P
 const submittedLogs = (personId: string, d: { start: IsoDay; end: IsoDay }) => ({ personId, status: 'SUBMITTED' as const, day: { gte: dayToDate(d.start), lte: dayToDate(d.end) } });
 
 /** 日均电话数: calls in the person's submitted work logs ÷ the working days of the period so far (the working-day calendar's). */
-export async function callsPerDay(db: Db, personId: string, p: KpiPeriod, now = today()): Promise<Measured> {
+export async function callsPerDay(db: Db, personId: string, p: KpiPeriod, now: IsoDay): Promise<Measured> {
   const d = await habitDays(db, personId, p, now);
   if (!d) return { actual: 0n, basis: null };
   const logs = await db.workLog.aggregate({ where: submittedLogs(personId, d), _sum: { calls: true } });
@@ -124,7 +125,7 @@ export async function callsPerDay(db: Db, personId: string, p: KpiPeriod, now = 
  * trip before it happens, and the visits made on it are the ones the rep
  * logs on those days; counting both would count a visit twice.
  */
-export async function visitsPerWeek(db: Db, personId: string, p: KpiPeriod, now = today()): Promise<Measured> {
+export async function visitsPerWeek(db: Db, personId: string, p: KpiPeriod, now: IsoDay): Promise<Measured> {
   const d = await habitDays(db, personId, p, now);
   if (!d) return { actual: 0n, basis: null };
   const logs = await db.workLog.aggregate({ where: submittedLogs(personId, d), _sum: { visits: true } });
@@ -137,7 +138,7 @@ export async function visitsPerWeek(db: Db, personId: string, p: KpiPeriod, now 
  * passed or that were handed in, the share handed in on time (schema/work-reports.ts
  * timeliness). No basis when none was due yet.
  */
-export async function reportsOnTime(db: Db, personId: string, p: KpiPeriod, now = today()): Promise<Measured> {
+export async function reportsOnTime(db: Db, personId: string, p: KpiPeriod, now: IsoDay): Promise<Measured> {
   const person = await db.person.findUnique({ where: { id: personId }, select: { hireDate: true, leaveDate: true } });
   if (!person) return { actual: 0n, basis: null };
   const hired = dateToDay(person.hireDate);
@@ -151,7 +152,7 @@ export async function reportsOnTime(db: Db, personId: string, p: KpiPeriod, now 
   // One after the other: inside a scorecard's transaction they share one connection.
   const weekly = await db.weeklyReport.findMany({ where: { personId, week: { in: mondays.map(dayToDate) } }, select: { week: true, submittedAt: true } });
   const monthly = await db.monthlyReport.findMany({ where: { personId, month: { in: months } }, select: { month: true, submittedAt: true } });
-  const submitted = (at: Date | null | undefined) => (at ? today('Asia/Shanghai', at) : null);
+  const submitted = (at: Date | null | undefined) => (at ? companyDayOf(at) : null);
   const states = [
     ...mondays.map((m) => timeliness(weeklyReportDue(m), submitted(weekly.find((r) => dateToDay(r.week) === m)?.submittedAt), now)),
     ...months.map((m) => timeliness(monthlyReportDue(m, dueDay), submitted(monthly.find((r) => r.month === m)?.submittedAt), now)),
@@ -160,7 +161,8 @@ export async function reportsOnTime(db: Db, personId: string, p: KpiPeriod, now 
 }
 
 /** The computation behind each computed indicator. */
-export function measure(db: Db, computation: KpiComputation, personId: string, p: KpiPeriod, calendar: FiscalCalendar): Promise<Measured> {
+/** `today` is the company's day the measure is taken on: habits count the days of the period before it. */
+export function measure(db: Db, computation: KpiComputation, personId: string, p: KpiPeriod, calendar: FiscalCalendar, today: IsoDay): Promise<Measured> {
   switch (computation) {
     case 'SALES_ACHIEVEMENT':
       return salesAchievement(db, personId, p, calendar);
@@ -171,10 +173,10 @@ export function measure(db: Db, computation: KpiComputation, personId: string, p
     case 'NEW_CUSTOMERS':
       return newCustomers(db, personId, p);
     case 'CALLS_PER_DAY':
-      return callsPerDay(db, personId, p);
+      return callsPerDay(db, personId, p, today);
     case 'VISITS_PER_WEEK':
-      return visitsPerWeek(db, personId, p);
+      return visitsPerWeek(db, personId, p, today);
     case 'REPORTS_ON_TIME':
-      return reportsOnTime(db, personId, p);
+      return reportsOnTime(db, personId, p, today);
   }
 }

@@ -27,7 +27,7 @@ import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { childPeriods, period as periodOf, type FiscalCalendar, type Period } from '../../schema/periods.ts';
-import { dayToDate } from '../../schema/dates.ts';
+import { dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { rational, type Rational } from '../../schema/formula.ts';
 import {
@@ -105,11 +105,11 @@ const readTotal = (s: string | null): Rational | null => {
 };
 
 /** Fills the computed lines in from data again (while the scorecard is a draft). */
-async function refreshComputed(tx: Tx, card: CardRecord, calendar: FiscalCalendar): Promise<void> {
+async function refreshComputed(tx: Tx, card: CardRecord, calendar: FiscalCalendar, today: IsoDay): Promise<void> {
   const p = storedPeriod(card, calendar);
   for (const line of card.lines) {
     if (!line.computation) continue;
-    const m = await measure(tx, line.computation, card.personId, p, calendar);
+    const m = await measure(tx, line.computation, card.personId, p, calendar, today);
     if (m.actual !== line.actual || m.basis !== line.basis) await tx.scorecardLine.update({ where: { id: line.id }, data: { actual: m.actual, basis: m.basis } });
     line.actual = m.actual;
     line.basis = m.basis;
@@ -416,7 +416,7 @@ export async function openScorecard(ctx: Context, personId: string, periodKey: s
         },
         include: cardInclude,
       });
-      await refreshComputed(tx, card, calendar);
+      await refreshComputed(tx, card, calendar, ctx.clock.today());
       const { total, grade } = totalOf(card.lines, card.periodKey, parseBands(card.gradeBands));
       await tx.scorecard.update({ where: { id: card.id }, data: { total: storeTotal(total), grade } });
       await event(tx, ctx, card.id, 'open', null, 'DRAFT');
@@ -450,7 +450,7 @@ export async function saveScores(ctx: Context, id: string, revision: number, ent
       if (issues.length) throw refuseIssues(issues, scoreField, 'The scores cannot be saved');
       await requirePeriodOpen(tx, card, calendar);
       const before = snapshot(card);
-      await refreshComputed(tx, card, calendar);
+      await refreshComputed(tx, card, calendar, ctx.clock.today());
       for (const entry of entries) {
         const line = card.lines.find((l) => l.code === entry.code)!;
         line.score = scores.get(entry.code) ?? null;
@@ -480,12 +480,12 @@ export async function submitScorecard(ctx: Context, id: string, revision: number
       if (card.revision !== revision) throw conflict('Scorecard', id, revision);
       await requirePeriodOpen(tx, card, calendar);
       const before = snapshot(card);
-      await refreshComputed(tx, card, calendar);
+      await refreshComputed(tx, card, calendar, ctx.clock.today());
       const months = monthsOf(card.periodKey);
       const missing = completenessIssues(card.lines.map((l) => ({ name: l.name, computation: l.computation, score: l.score, fraction: lineFraction(l, months) })));
       if (missing.length) throw refuseIssues(missing, (i) => `lines.${i.index}`, 'The scorecard is not complete');
       const { total, grade } = totalOf(card.lines, card.periodKey, parseBands(card.gradeBands));
-      await bump(tx, card, revision, { status: 'SUBMITTED', total: storeTotal(total), grade, submittedById: ctx.viewer?.userId ?? null, submittedAt: new Date() });
+      await bump(tx, card, revision, { status: 'SUBMITTED', total: storeTotal(total), grade, submittedById: ctx.viewer?.userId ?? null, submittedAt: ctx.clock.now() });
       await event(tx, ctx, id, 'submit', 'DRAFT', 'SUBMITTED');
       await recordAudit(tx, ctx.viewer, { entityType: 'Scorecard', entityId: id, action: 'submit', before, after: snapshot({ ...card, status: 'SUBMITTED', total: storeTotal(total), grade }) });
     },
@@ -507,7 +507,7 @@ async function decide(ctx: Context, id: string, revision: number, approve: boole
       if (card.revision !== revision) throw conflict('Scorecard', id, revision);
       await requirePeriodOpen(tx, card, calendar);
       const to: ScorecardStatus = approve ? 'APPROVED' : 'DRAFT';
-      await bump(tx, card, revision, approve ? { status: to, approvedById: ctx.viewer?.userId ?? null, approvedAt: new Date() } : { status: to, submittedById: null, submittedAt: null });
+      await bump(tx, card, revision, approve ? { status: to, approvedById: ctx.viewer?.userId ?? null, approvedAt: ctx.clock.now() } : { status: to, submittedById: null, submittedAt: null });
       await event(tx, ctx, id, approve ? 'approve' : 'return', 'SUBMITTED', to, comment);
       await recordAudit(tx, ctx.viewer, {
         entityType: 'Scorecard',

@@ -117,7 +117,7 @@ export async function importAttendance(
         }
       }
       const result = { created, updated, unchanged: rows.length - created - updated };
-      if (created || updated) await recordAudit(tx, ctx.viewer, { entityType: 'AttendanceImport', entityId: new Date().toISOString(), action: 'import', after: result });
+      if (created || updated) await recordAudit(tx, ctx.viewer, { entityType: 'AttendanceImport', entityId: ctx.clock.now().toISOString(), action: 'import', after: result });
       await finish?.(tx, result);
       return result;
     },

@@ -19,7 +19,7 @@ export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus
   if (!personId) throw forbidden('NOT_ON_ROSTER', 'Only a person on the roster can request leave');
   if (input.kind !== 'PERSONAL_LEAVE' && input.kind !== 'SICK_LEAVE') throw badInput(['kind'], 'Leave is PERSONAL_LEAVE or SICK_LEAVE', 'LEAVE_KIND');
   if (input.to < input.from) throw badInput(['to'], 'The leave ends before it starts', 'ENDS_BEFORE_START');
-  if (dateToDay(input.from) < today()) throw badInput(['from'], `Leave must be requested before it is taken: ${dateToDay(input.from)} has passed`, 'LEAVE_IN_PAST', { date: dateToDay(input.from) });
+  if (dateToDay(input.from) < ctx.clock.today()) throw badInput(['from'], `Leave must be requested before it is taken: ${dateToDay(input.from)} has passed`, 'LEAVE_IN_PAST', { date: dateToDay(input.from) });
   return ctx.prisma.$transaction(async (tx) => {
     // Access ends with the job: nothing is asked for days after the leave date.
     const { leaveDate } = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { leaveDate: true } });
@@ -49,7 +49,7 @@ export async function decideLeave(ctx: Context, id: string, approve: boolean, co
       const a = await tx.assignment.findFirst({ where: { personId: r.personId, validFrom: { lte: r.fromDate }, OR: [{ validTo: null }, { validTo: { gt: r.fromDate } }] }, include: { unit: { select: { path: true } } } });
       if (!a || !mayChangeUnit(scope, a.unit.path)) throw notFound('LeaveRequest', id);
     }
-    const after = await tx.leaveRequest.update({ where: { id }, data: { status: approve ? 'APPROVED' : 'REJECTED', decidedById: ctx.viewer?.userId ?? null, decidedAt: new Date(), comment: comment ?? null } });
+    const after = await tx.leaveRequest.update({ where: { id }, data: { status: approve ? 'APPROVED' : 'REJECTED', decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now(), comment: comment ?? null } });
     await recordAudit(tx, ctx.viewer, { entityType: 'LeaveRequest', entityId: id, action: approve ? 'approve' : 'reject', before: { status: r.status }, after: { status: after.status, comment: comment ?? null } });
     return after;
   });

@@ -13,6 +13,7 @@ import { readPayslips } from './read.ts';
 import { thawInputs } from './inputs.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import type { Context } from '../context.ts';
+import { systemClock } from '../clock.ts';
 
 describe.each(testProviders)('payslip writers on %s', (provider) => {
   let s: TestServer;
@@ -20,7 +21,7 @@ describe.each(testProviders)('payslip writers on %s', (provider) => {
   let unitId: string;
   beforeAll(async () => {
     s = await startTestServer(provider);
-    ctx = { prisma: s.db.prisma, config: s.config, viewer: { userId: 'test', username: 'finance', sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map() };
+    ctx = { prisma: s.db.prisma, config: s.config, viewer: { userId: 'test', username: 'finance', sessionId: 's', roles: ['FINANCE'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
     unitId = (await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA' }, orderBy: { path: 'asc' } })).id;
   });
   afterAll(() => s.close());

@@ -232,7 +232,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
         await (writing as { done: Promise<void> } | null)?.done.catch(() => undefined);
         throw error;
       }
-      const after = await bump(tx, id, revision, { status: 'CALCULATED', calculatedAt: new Date() });
+      const after = await bump(tx, id, revision, { status: 'CALCULATED', calculatedAt: ctx.clock.now() });
       await event(tx, ctx, id, 'calculate', run.status, 'CALCULATED', `${people.length} payslips`);
       await hooks.finish?.(tx, after, people.length);
       return after;

@@ -24,7 +24,8 @@ import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation
 import { fiscalCalendar } from '../targets/calendar.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
-import { dayToDate, today, type IsoDay } from '../../schema/dates.ts';
+import { dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { companyDayOf } from '../clock.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { normaliseCustomerCode } from '../../schema/customers.ts';
 import { checkRepPlan, dueDate, planWeeks, plannedTotal, timeliness, type RepPlanContent, type RepPlanIssue, type RepPlanPlace, type Timeliness } from '../../schema/rep-plan.ts';
@@ -120,7 +121,7 @@ export interface RepPlanView {
   canDecide: boolean;
 }
 
-const dayOf = (d: Date | null): IsoDay | null => (d ? today('Asia/Shanghai', d) : null);
+const dayOf = (d: Date | null): IsoDay | null => (d ? companyDayOf(d) : null);
 
 function contentOf(plan: PlanRecord): RepPlanContent {
   return {
@@ -135,7 +136,7 @@ async function views(ctx: Context, plans: PlanRecord[], firstSubmitted: Map<stri
   const scope = await viewerScope(ctx);
   const known = new Map<string, Set<string>>();
   for (const id of new Set(plans.map((p) => p.personId))) known.set(id, await knownCustomers(ctx.prisma, id));
-  const now = today();
+  const now = ctx.clock.today();
   return plans.map((plan) => {
     const content = contentOf(plan);
     const due = plan.dueOn.toISOString().slice(0, 10);
@@ -387,7 +388,7 @@ export async function submitRepPlan(ctx: Context, id: string, revision: number):
     const targetFen = await repTarget(tx, calendar, plan.personId, plan.month);
     const issues = checkRepPlan(contentOf(plan), { targetFen, knownCustomers: await knownCustomers(tx, plan.personId) }).filter((i) => i.severity === 'error');
     if (issues.length) throw refuse(issues, 'The plan was not submitted');
-    const { count } = await tx.repPlan.updateMany({ where: { id, revision }, data: { status: 'SUBMITTED', targetFen, submittedAt: new Date(), revision: { increment: 1 } } });
+    const { count } = await tx.repPlan.updateMany({ where: { id, revision }, data: { status: 'SUBMITTED', targetFen, submittedAt: ctx.clock.now(), revision: { increment: 1 } } });
     if (count === 0) throw stale(plan, revision);
     await event(tx, ctx, id, 'submit', 'DRAFT', 'SUBMITTED');
     await recordAudit(tx, ctx.viewer, { entityType: 'RepPlan', entityId: id, action: 'submit', before: snapshot(plan), after: { ...snapshot(plan), status: 'SUBMITTED', target: targetFen === null ? null : formatMoney(targetFen) } });
@@ -407,7 +408,7 @@ export async function decideRepPlan(ctx: Context, id: string, revision: number, 
     if (refusal) throw refusal;
     if (plan.revision !== revision) throw stale(plan, revision);
     if (plan.status !== 'SUBMITTED') throw wrongStatus(plan.status, decision === 'ACCEPTED' ? 'accepted' : 'returned');
-    const { count } = await tx.repPlan.updateMany({ where: { id, revision }, data: { status: decision, decidedAt: new Date(), decidedById: ctx.viewer?.userId ?? null, decisionComment: comment, revision: { increment: 1 } } });
+    const { count } = await tx.repPlan.updateMany({ where: { id, revision }, data: { status: decision, decidedAt: ctx.clock.now(), decidedById: ctx.viewer?.userId ?? null, decisionComment: comment, revision: { increment: 1 } } });
     if (count === 0) throw stale(plan, revision);
     await event(tx, ctx, id, decision === 'ACCEPTED' ? 'accept' : 'return', 'SUBMITTED', decision, comment);
     await recordAudit(tx, ctx.viewer, { entityType: 'RepPlan', entityId: id, action: decision === 'ACCEPTED' ? 'accept' : 'return', before: { status: plan.status }, after: { status: decision, comment } });

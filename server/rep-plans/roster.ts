@@ -10,7 +10,8 @@ import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';
 import { notFound } from '../errors.ts';
-import { dayToDate, today, type IsoDay } from '../../schema/dates.ts';
+import { dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { companyDayOf } from '../clock.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { dueDate, timeliness, type Timeliness } from '../../schema/rep-plan.ts';
 import { decideRefusal, monthEnd, planMonth } from './plans.ts';
@@ -68,7 +69,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
   const calendar = await fiscalCalendar(ctx);
   const without = people.filter((p) => !p.repPlans.length).map((p) => ({ kind: 'PERSON' as const, id: p.id }));
   const targets = without.length ? await targetsFor(ctx.prisma, without, 'SALES_AMOUNT', planYears([{ start: `${month}-01`, end: monthEnd(month) }], calendar), calendar) : new Map();
-  const now = today();
+  const now = ctx.clock.today();
   const rows: RepPlanRosterRow[] = [];
   for (const p of people) {
     const newest = p.repPlans[0] ?? null;
@@ -85,7 +86,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
       version: newest?.version ?? null,
       revision: newest?.revision ?? null,
       dueOn: due,
-      timeliness: timeliness(due, first ? today('Asia/Shanghai', first) : null, now),
+      timeliness: timeliness(due, first ? companyDayOf(first) : null, now),
       submittedAt: newest?.submittedAt ?? null,
       target: target === null ? null : formatMoney(target),
       planned: newest ? formatMoney(newest.plannedFen) : null,

@@ -309,7 +309,7 @@ async function ownersOf(ctx: Context, t: Target, range: Bucket, values: Map<stri
 
 export async function readActuals(ctx: Context, q: ActualsQuery): Promise<Actuals> {
   const calendar = await fiscalCalendar(ctx);
-  const asOf = q.asOf ?? today();
+  const asOf = q.asOf ?? ctx.clock.today();
   const { range, buckets } = rangeOrRefuse(q.periodKey, q.grain, calendar, asOf);
   const t = await target(ctx, q);
   if (t.personId && !(await personVisible(ctx, t.scope, t.personId, range))) throw notFound('Person', t.personId);

@@ -203,7 +203,7 @@ export async function decideRankingProposal(ctx: Context, id: string, approve: b
   const p = view(found, new Map([[found.snapshot.unitId, unit.name]]));
   const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
-    const decided = { status: approve ? ('APPROVED' as const) : ('DISMISSED' as const), decidedById: ctx.viewer?.userId ?? null, decidedAt: new Date(), comment };
+    const decided = { status: approve ? ('APPROVED' as const) : ('DISMISSED' as const), decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now(), comment };
     // Only an open proposal is decided: the status is checked with the write.
     const { count } = await tx.rankingAdjustmentProposal.updateMany({ where: { id, status: 'PROPOSED' }, data: decided });
     if (count === 0) {

@@ -95,7 +95,7 @@ export function moveOrgUnit(ctx: Context, id: string, version: number, parentId:
     const len = unit.path.length;
     const moved = await tx.$executeRaw`
       UPDATE "OrgUnit"
-      SET "path" = ${newPath} || substr("path", CAST(${len + 1} AS INTEGER)), "depth" = "depth" + CAST(${depthShift} AS INTEGER), "updatedAt" = ${new Date()}
+      SET "path" = ${newPath} || substr("path", CAST(${len + 1} AS INTEGER)), "depth" = "depth" + CAST(${depthShift} AS INTEGER), "updatedAt" = ${ctx.clock.now()}
       WHERE substr("path", 1, CAST(${len} AS INTEGER)) = ${unit.path} AND "id" <> ${id}`;
     await recordAudit(tx, ctx.viewer, {
       entityType: 'OrgUnit',

@@ -8,7 +8,7 @@ import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generat
 import { activeOn, mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
-import { addDays, dateToDay, today } from '../../schema/dates.ts';
+import { addDays, dateToDay, type IsoDay } from '../../schema/dates.ts';
 import { dayToDate } from '../../schema/dates.ts';
 import { financeOnly, isSelf, notWritable, ownPay, peopleVisible, writesBaseSalary } from './people-access.ts';
 import { endAccessOfLeaver } from '../auth/users.ts';
@@ -81,22 +81,22 @@ async function requireMentor(tx: Tx, mentorId: string, personId: string | null, 
 async function requireMentorVisible(ctx: Context, tx: Tx, scope: Scope, mentorId: string, field: string[]) {
   if (isSelf(ctx, mentorId)) throw ownPay(field, 'mentees (who you mentor decides your override pay)');
   if (scope.everything) return;
-  const seen = await tx.person.count({ where: { AND: [{ id: mentorId }, peopleVisible(scope, dayToDate(today()))] } });
+  const seen = await tx.person.count({ where: { AND: [{ id: mentorId }, peopleVisible(scope, dayToDate(ctx.clock.today()))] } });
   if (!seen) throw badInput(field, `There is no person ${mentorId} to be the mentor`, 'NO_SUCH_MENTOR', { id: mentorId });
 }
 
 /** The person's current unit (today), for permission checks on edits. */
-async function currentUnitId(tx: Tx, personId: string): Promise<string | null> {
-  const a = await tx.assignment.findFirst({ where: { personId, ...activeOn(dayToDate(dateToDay(new Date()))) }, select: { unitId: true } });
+async function currentUnitId(tx: Tx, personId: string, today: IsoDay): Promise<string | null> {
+  const a = await tx.assignment.findFirst({ where: { personId, ...activeOn(dayToDate(today)) }, select: { unitId: true } });
   if (a) return a.unitId;
   const last = await tx.assignment.findFirst({ where: { personId }, orderBy: { validFrom: 'desc' }, select: { unitId: true } });
   return last?.unitId ?? null;
 }
 
-async function loadForChange(scope: Scope, tx: Tx, id: string) {
+async function loadForChange(scope: Scope, tx: Tx, id: string, today: IsoDay) {
   const person = await tx.person.findUnique({ where: { id } });
   if (!person) throw notFound('Person', id);
-  const unitId = await currentUnitId(tx, id);
+  const unitId = await currentUnitId(tx, id, today);
   if (!scope.everything) {
     const path = unitId ? (await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } }))?.path : undefined;
     // Outside the caller's subtree the person does not exist as far as they can tell.
@@ -174,7 +174,7 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
   requireWritable(ctx, id, changes);
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
-    const before = await loadForChange(scope, tx, id);
+    const before = await loadForChange(scope, tx, id, ctx.clock.today());
     // A new mentor must be visible and not the editor; nor may the editor stop being someone's mentor.
     if (changes.mentorId !== undefined && changes.mentorId !== before.mentorId) {
       if (isSelf(ctx, before.mentorId)) throw ownPay(['input', 'mentorId'], 'mentees (who you mentor decides your override pay)');
@@ -202,7 +202,7 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
   if (position != null && isSelf(ctx, id)) throw ownPay(['position'], 'position');
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
-    const person = await loadForChange(scope, tx, id);
+    const person = await loadForChange(scope, tx, id, ctx.clock.today());
     await requireUnitInScope(scope, tx, unitId, ['unitId']);
     if (effective < person.hireDate) {
       throw badInput(['effectiveDate'], `A transfer cannot be dated ${dateToDay(effective)}, before the hire date ${dateToDay(person.hireDate)}`, 'TRANSFER_BEFORE_HIRE', {
@@ -245,7 +245,7 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
   const scope = await viewerScope(ctx);
   try {
     return await ctx.prisma.$transaction(async (tx) => {
-      const before = await loadForChange(scope, tx, id);
+      const before = await loadForChange(scope, tx, id, ctx.clock.today());
       if (before.status === 'LEFT') throw badInput(['id'], `${before.name} has already left (${before.leaveDate ? dateToDay(before.leaveDate) : 'no date'})`, 'ALREADY_LEFT', { name: before.name });
       if (leaveDate < before.hireDate) {
         throw badInput(['leaveDate'], `The leave date ${dateToDay(leaveDate)} is before the hire date ${dateToDay(before.hireDate)}`, 'LEAVE_BEFORE_HIRE', {

@@ -16,6 +16,7 @@
 import type { Db, Prisma } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
+import { systemClock } from '../clock.ts';
 import type { Viewer } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';
@@ -50,7 +51,7 @@ async function viewerOf(prisma: Db, username: string): Promise<Viewer | null> {
   return { userId: user.id, username: user.username, sessionId: `seed:${username}`, roles: user.roles.map((r) => r.role).sort(), personId: user.personId, personName: user.person?.name ?? null };
 }
 
-const contextFor = (prisma: Db, config: Config, viewer: Viewer): Context => ({ prisma, config, viewer, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map() });
+const contextFor = (prisma: Db, config: Config, viewer: Viewer): Context => ({ prisma, config, viewer, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() });
 
 function workingDaysOf(calendar: WorkingCalendar, start: IsoDay, end: IsoDay): IsoDay[] {
   const days: IsoDay[] = [];

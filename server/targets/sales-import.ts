@@ -226,7 +226,7 @@ export async function importSales(
       if (fresh.length || changed.length) {
         await recordAudit(tx, ctx.viewer, {
           entityType: 'SalesImport',
-          entityId: new Date().toISOString(),
+          entityId: ctx.clock.now().toISOString(),
           action: 'import',
           before: changed.length ? changed.map((r) => existing.get(r.externalId)) : null,
           after: { ...result, created: fresh.map((r) => r.externalId), updated: changed.map((r) => r.externalId), crossTerritoryFlagged: flagged },

@@ -112,7 +112,7 @@ async function readable(db: Db, where: Prisma.VisitSlipWhereInput, id: string): 
 const stale = (slip: { id: string }, revision: number) =>
   clientError('CONFLICT', `Visit slip ${slip.id} was changed meanwhile (your revision ${revision} is stale); reload and try again`, { reason: 'VISIT_SLIP_CHANGED', params: { id: slip.id, version: revision } });
 
-function view(ctx: Context, managedPaths: readonly string[], s: SlipRecord, now = new Date()): VisitSlipView {
+function view(ctx: Context, managedPaths: readonly string[], s: SlipRecord, now = ctx.clock.now()): VisitSlipView {
   const mayDecide = !decideRefusal(ctx, managedPaths, s);
   return {
     id: s.id,
@@ -179,7 +179,7 @@ export async function visitSlips(ctx: Context, monthText: string, unitId: string
   }
   if (status) and.push({ status });
   const slips = await ctx.prisma.visitSlip.findMany({ where: { AND: and }, include, orderBy: [{ plannedOut: 'asc' }, { id: 'asc' }] });
-  const now = new Date();
+  const now = ctx.clock.now();
   return slips.filter((s) => coveredDays(s.plannedOut, s.plannedBack).some((d) => d >= start && d <= end)).map((s) => view(ctx, scope.unitPaths, s, now));
 }
 
@@ -292,7 +292,7 @@ export async function decideVisitSlip(ctx: Context, id: string, revision: number
     if (refusal) throw refusal;
     if (slip.revision !== revision) throw stale(slip, revision);
     if (slip.status !== 'REQUESTED') throw badInput(['id'], `The visit slip is ${slip.status.toLowerCase()}; it has already been decided`, 'VISIT_SLIP_NOT_REQUESTED');
-    const decidedAt = new Date();
+    const decidedAt = ctx.clock.now();
     const { count } = await tx.visitSlip.updateMany({
       where: { id, revision },
       data: { status: to, decidedById: ctx.viewer?.userId ?? null, decidedBy: ctx.viewer?.personName ?? ctx.viewer?.username ?? null, decidedAt, decisionComment: comment, revision: { increment: 1 } },
@@ -311,7 +311,7 @@ export async function checkVisitSlipDone(ctx: Context, id: string, revision: num
   if (result.length > VISIT_SLIP_LIMITS.resultMax) throw badInput(['result'], `At most ${VISIT_SLIP_LIMITS.resultMax} characters`, 'VISIT_SLIP_TOO_LONG', { max: VISIT_SLIP_LIMITS.resultMax });
   const scope = await viewerScope(ctx);
   const where = await readableWhere(ctx);
-  const now = new Date();
+  const now = ctx.clock.now();
   await ctx.prisma.$transaction(async (tx) => {
     const slip = await readable(tx, where, id);
     const refusal = decideRefusal(ctx, scope.unitPaths, slip);

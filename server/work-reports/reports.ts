@@ -20,7 +20,8 @@ import type { WorkReportStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError, dynamicClientError, forbidden, isUniqueViolation, type AnyDetails } from '../errors.ts';
-import { addDays, dateToDay, dayToDate, today, type IsoDay } from '../../schema/dates.ts';
+import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { companyDayOf } from '../clock.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
 import {
@@ -144,7 +145,7 @@ function refuse(problems: WorkReportProblem[], what: string) {
 
 // ── views ───────────────────────────────────────────────────────────────
 
-const dayOf = (d: Date | null): IsoDay | null => (d ? today('Asia/Shanghai', d) : null);
+const dayOf = (d: Date | null): IsoDay | null => (d ? companyDayOf(d) : null);
 
 function common(ctx: Context, managedPaths: readonly string[], r: Who, due: IsoDay, now: IsoDay): WorkReportCommon {
   return {
@@ -172,7 +173,7 @@ type MonthlyRecord = Prisma.MonthlyReportGetPayload<{ include: typeof who }>;
 
 export async function logViews(ctx: Context, logs: LogRecord[]): Promise<WorkLogView[]> {
   const scope = await viewerScope(ctx);
-  const now = today();
+  const now = ctx.clock.today();
   return logs.map((l) => {
     const day = dateToDay(l.day);
     return { ...common(ctx, scope.unitPaths, l, workLogDue(day), now), day, calls: l.calls, visits: l.visits, deals: l.deals, customersMet: l.customersMet, notes: l.notes };
@@ -181,7 +182,7 @@ export async function logViews(ctx: Context, logs: LogRecord[]): Promise<WorkLog
 
 async function weeklyViews(ctx: Context, reports: WeeklyRecord[]): Promise<WeeklyReportView[]> {
   const scope = await viewerScope(ctx);
-  const now = today();
+  const now = ctx.clock.today();
   // The figures of each reported week, for everyone reporting on it at once.
   const figures = new Map<string, Map<string, WeekFigures>>();
   for (const week of new Set(reports.map((r) => dateToDay(r.week)))) {
@@ -207,7 +208,7 @@ async function weeklyViews(ctx: Context, reports: WeeklyRecord[]): Promise<Weekl
 
 async function monthlyViews(ctx: Context, reports: MonthlyRecord[]): Promise<MonthlyReportView[]> {
   const scope = await viewerScope(ctx);
-  const now = today();
+  const now = ctx.clock.today();
   const dueDay = await repPlanDueDay(ctx);
   return reports.map((r) => ({ ...common(ctx, scope.unitPaths, r, monthlyReportDue(r.month, dueDay), now), month: r.month, results: r.results, analysis: r.analysis, plan: r.plan }));
 }
@@ -384,7 +385,7 @@ async function saveOwnIn(tx: Tx, ctx: Context, what: Saver, revision: number | n
   const unitId = await unitOn(tx, personId, what.unitDay);
   if (!unitId) throw notEmployed(what.unitDay);
   const existing = await what.find(tx);
-  const state: State = submit ? { status: 'SUBMITTED', submittedAt: new Date() } : { status: 'DRAFT', submittedAt: null };
+  const state: State = submit ? { status: 'SUBMITTED', submittedAt: ctx.clock.now() } : { status: 'DRAFT', submittedAt: null };
   const after = { ...what.after, status: state.status };
   if (existing) {
     if (existing.status !== 'DRAFT') throw alreadySubmitted();
@@ -446,7 +447,7 @@ function monthlySaver(personId: string, month: string, fields: MonthlyReportFiel
 /** The viewer saves (and with `submit`, hands in) their log of a day: never for a day after today. */
 export async function saveWorkLog(ctx: Context, day: IsoDay, input: WorkLogFields, revision: number | null, submit: boolean): Promise<WorkLogView> {
   const personId = own(ctx);
-  checked(logDayProblem(day, today()));
+  checked(logDayProblem(day, ctx.clock.today()));
   const fields = logFields(input);
   const problems = checkWorkLog(fields, submit);
   if (problems.length) throw refuse(problems, 'The work log was not saved');
@@ -457,7 +458,7 @@ export async function saveWorkLog(ctx: Context, day: IsoDay, input: WorkLogField
 /** The viewer saves (and with `submit`, hands in) their weekly report for a week (its Monday; at the latest next week's). */
 export async function saveWeeklyReport(ctx: Context, week: IsoDay, input: WeeklyReportFields, revision: number | null, submit: boolean): Promise<WeeklyReportView> {
   const personId = own(ctx);
-  checked(reportWeekProblem(week, today()));
+  checked(reportWeekProblem(week, ctx.clock.today()));
   const fields = weeklyFields(input);
   const problems = checkWeeklyReport(fields, submit);
   if (problems.length) throw refuse(problems, 'The weekly report was not saved');
@@ -468,7 +469,7 @@ export async function saveWeeklyReport(ctx: Context, week: IsoDay, input: Weekly
 /** The viewer saves (and with `submit`, hands in) their monthly report (this month or an earlier one). */
 export async function saveMonthlyReport(ctx: Context, month: string, input: MonthlyReportFields, revision: number | null, submit: boolean): Promise<MonthlyReportView> {
   const personId = own(ctx);
-  const now = today();
+  const now = ctx.clock.today();
   checked(reportMonthProblem(month, now));
   const fields = monthlyFields(input);
   const problems = checkMonthlyReport(fields, submit);
@@ -521,7 +522,7 @@ export async function workMonthOf(ctx: Context, personId: string | null, month: 
  */
 export async function saveWorkMonth(ctx: Context, month: string, m: WorkMonthInput, submit: boolean): Promise<MyWorkMonth> {
   const personId = own(ctx);
-  const now = today();
+  const now = ctx.clock.today();
   const input: WorkMonthInput = {
     logs: m.logs.map((l) => ({ ...l, day: l.day.trim(), input: logFields(l.input) })),
     weeklyReports: m.weeklyReports.map((r) => ({ ...r, week: r.week.trim(), input: weeklyFields(r.input) })),
@@ -570,7 +571,7 @@ export async function commentWorkReport(ctx: Context, kind: WorkReportKind, id: 
   const comment = commentText.trim();
   const scope = await viewerScope(ctx);
   const where = await readableWhere(ctx);
-  const by = { comment, commentedById: ctx.viewer?.userId ?? null, commentedBy: ctx.viewer?.personName ?? ctx.viewer?.username ?? null, commentedAt: new Date(), revision: { increment: 1 } };
+  const by = { comment, commentedById: ctx.viewer?.userId ?? null, commentedBy: ctx.viewer?.personName ?? ctx.viewer?.username ?? null, commentedAt: ctx.clock.now(), revision: { increment: 1 } };
   const entityType = kind === 'LOG' ? 'WorkLog' : kind === 'WEEKLY' ? 'WeeklyReport' : 'MonthlyReport';
   await ctx.prisma.$transaction(async (tx) => {
     const q = { where: { AND: [{ id }, where] }, include: who };

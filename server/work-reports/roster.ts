@@ -11,7 +11,8 @@ import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';
 import { dynamicClientError, notFound } from '../errors.ts';
-import { addDays, dateToDay, dayToDate, today, type IsoDay } from '../../schema/dates.ts';
+import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { companyDayOf } from '../clock.ts';
 import { countWorkingDays, isWorkingDay, workingCalendar, CN_CALENDAR } from '../../schema/working-calendar.ts';
 import { isMonday, isMonth, lastDayOfMonth, mondayOf, monthlyReportDue, timeliness, weeklyReportDue, workLogDue, type Timeliness } from '../../schema/work-reports.ts';
 import { calendarDays } from '../payroll/working-calendar.ts';
@@ -100,8 +101,8 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
   });
   const calendar = workingCalendar(CN_CALENDAR, await calendarDays(ctx.prisma, start, end));
   const dueDay = await repPlanDueDay(ctx);
-  const now = today();
-  const dayOf = (d: Date | null) => (d ? today('Asia/Shanghai', d) : null);
+  const now = ctx.clock.today();
+  const dayOf = (d: Date | null) => (d ? companyDayOf(d) : null);
   const rows = people.map((p): HandedInRow => {
     const from = dateToDay(p.hireDate) > start ? dateToDay(p.hireDate) : start;
     const to = p.leaveDate && dateToDay(p.leaveDate) < end ? dateToDay(p.leaveDate) : end;

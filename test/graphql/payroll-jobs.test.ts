@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
+import { systemClock } from '../../server/clock.ts';
 
 const START = 'mutation($id: ID!, $revision: Int!) { startPayrollCalculation(id: $id, revision: $revision) { id kind status subjectId done total } }';
 const JOB = 'query($id: ID!) { job(id: $id) { id status done total finishedAt error { code reason field message params { name value isNumber } } } }';
@@ -161,6 +162,7 @@ describe.each(testProviders)('a queued calculation outlives its server on %s', (
         config: s.config,
         viewer: { userId: user.id, username: 'finance', sessionId: 'test', roles: ['FINANCE' as const], personId: user.personId, personName: null },
         sessionProblem: null,
+        clock: systemClock,
         loginThrottle: createThrottle(),
         memo: new Map(),
         jobs: first,

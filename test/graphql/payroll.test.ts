@@ -6,6 +6,7 @@ import { calculateRun, recheckRun } from '../../server/payroll/runs.ts';
 import { resolveSession } from '../../server/auth/sessions.ts';
 import { createThrottle } from '../../server/auth/throttle.ts';
 import type { Context } from '../../server/context.ts';
+import { systemClock } from '../../server/clock.ts';
 import { addDays, today } from '../../schema/dates.ts';
 
 const RUN = `run { id month version revision status } events { action actor toStatus comment }
@@ -162,7 +163,7 @@ describe.each(testProviders)('payroll on %s', (provider) => {
     const u = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA' } });
     const created = (await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-02", scopeUnitId: $u) { run { id revision } } }`, { u: u.id }, t.finance)).data.createPayrollRun.run;
     const session = await resolveSession(s.db.prisma, `Bearer ${t.finance}`);
-    const ctx: Context = { prisma: s.db.prisma, config: s.config, viewer: 'viewer' in session ? session.viewer : null, sessionProblem: null, loginThrottle: createThrottle(), memo: new Map() };
+    const ctx: Context = { prisma: s.db.prisma, config: s.config, viewer: 'viewer' in session ? session.viewer : null, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
     const before = await databaseSnapshot(s.db);
     await expect(
       calculateRun(ctx, created.id, created.revision, {

@@ -19,7 +19,7 @@ const visibleManagers = (ctx: Context) =>
   memo(ctx, 'visibleManagers', async () => {
     const scope = await viewerScope(ctx);
     if (scope.everything) return null;
-    const day = dayToDate(today());
+    const day = dayToDate(ctx.clock.today());
     const [seen, own] = await Promise.all([
       ctx.prisma.person.findMany({ where: { AND: [{ managedUnits: { some: {} } }, peopleVisible(scope, day)] }, select: { id: true } }),
       scope.personIds.length
@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) =>
       ctx.prisma.orgUnit.findMany({
         ...query,
-        where: unitsVisible(await viewerScope(ctx), args.asOf ?? dayToDate(today())),
+        where: unitsVisible(await viewerScope(ctx), args.asOf ?? dayToDate(ctx.clock.today())),
         orderBy: [{ depth: 'asc' }, { code: 'asc' }],
       }),
   }),

@@ -7,7 +7,7 @@ import { builder } from '../builder.ts';
 import { EmploymentTypeEnum, PersonStatusEnum, PositionEnum, RankEnum } from './enums.ts';
 import { findPerson, personRow, rosterPage, type PersonRow } from '../../roster/roster-query.ts';
 import { createPerson, deactivatePerson, transferPerson, updatePerson } from '../../roster/people.ts';
-import { dayToDate, today } from '../../../schema/dates.ts';
+import { dayToDate, type IsoDay } from '../../../schema/dates.ts';
 import { notFound } from '../../errors.ts';
 import type { Context } from '../../context.ts';
 
@@ -66,7 +66,7 @@ const RosterConnection = builder.objectRef<{ rows: PersonRow[]; hasNextPage: boo
   }),
 });
 
-const asOfDay = (asOf: Date | null | undefined) => asOf ?? dayToDate(today());
+const asOfDay = (ctx: Context, asOf: Date | null | undefined) => asOf ?? dayToDate(ctx.clock.today());
 const id = z.string().min(1).max(64);
 
 builder.queryFields((t) => ({
@@ -80,14 +80,14 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, defaultValue: 500, validate: z.number().int().min(1).max(1000) }),
       after: t.arg.string({ required: false, validate: z.string().max(200).optional().nullable() }),
     },
-    resolve: (_root, args, ctx) => rosterPage(ctx, { day: asOfDay(args.asOf), unitId: args.unitId, first: args.first ?? 500, after: args.after }),
+    resolve: (_root, args, ctx) => rosterPage(ctx, { day: asOfDay(ctx, args.asOf), unitId: args.unitId, first: args.first ?? 500, after: args.after }),
   }),
   person: t.field({
     type: PersonRef,
     nullable: true,
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ validate: id }), asOf: t.arg({ type: 'Date', required: false }) },
-    resolve: (_root, args, ctx) => findPerson(ctx, String(args.id), asOfDay(args.asOf)),
+    resolve: (_root, args, ctx) => findPerson(ctx, String(args.id), asOfDay(ctx, args.asOf)),
   }),
 }));
 
@@ -129,8 +129,8 @@ const rowOn = (ctx: Context, id: string, day: Date) =>
   personRow(ctx, id, day).then((row) => row ?? Promise.reject(notFound('Person', id)));
 
 /** Today, or the nearest day the person was employed. */
-const employedDayNearToday = (p: { hireDate: Date; leaveDate: Date | null }) => {
-  const now = dayToDate(today());
+const employedDayNearToday = (p: { hireDate: Date; leaveDate: Date | null }, today: IsoDay) => {
+  const now = dayToDate(today);
   if (now < p.hireDate) return p.hireDate;
   if (p.leaveDate && now > p.leaveDate) return p.leaveDate;
   return now;
@@ -160,7 +160,7 @@ builder.mutationFields((t) => ({
         baseSalaryFen: baseSalary,
         mentorId: mentorId === undefined ? undefined : mentorId === null ? null : String(mentorId),
       });
-      return rowOn(ctx, p.id, employedDayNearToday(p));
+      return rowOn(ctx, p.id, employedDayNearToday(p, ctx.clock.today()));
     },
   }),
   transferPerson: t.field({

@@ -17,7 +17,7 @@ export const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     person: t.field({
       type: PersonRef,
       nullable: true,
-      resolve: (v, _a, ctx) => (v.personId ? findPerson(ctx, v.personId, dayToDate(today())) : null),
+      resolve: (v, _a, ctx) => (v.personId ? findPerson(ctx, v.personId, dayToDate(ctx.clock.today())) : null),
     }),
   }),
 });
