@@ -12,6 +12,8 @@ import { viewerScope } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { addDays, dayToDate } from '../../schema/dates.ts';
 import { period } from '../../schema/periods.ts';
+import { signRefusal } from './sign-off.ts';
+import type { PayrollStatus } from '../db/generated/sqlite/client/enums.ts';
 
 const SEES_ALL = ['ADMIN', 'FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER'] as const;
 export const seesAllPayroll = (ctx: Context) => !!ctx.viewer?.roles.some((r) => (SEES_ALL as readonly string[]).includes(r));
@@ -102,6 +104,18 @@ export type RunView = Awaited<ReturnType<typeof runView>>;
 
 export async function listRuns(ctx: Context, month?: string | null) {
   return ctx.prisma.payrollRun.findMany({ where: { AND: [month ? { month } : {}, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true } } }, orderBy: [{ month: 'desc' }, { version: 'desc' }], take: 200 });
+}
+
+/**
+ * Whether the viewer may sign the run now, by the rule approvePayrollRun
+ * applies: the step due is the viewer's, and they have not signed this
+ * submission already (one person holding two signer roles signs once). The
+ * run's events are read only when the step due is the viewer's.
+ */
+export async function viewerMaySign(ctx: Context, run: { id: string; status: PayrollStatus }): Promise<boolean> {
+  if (signRefusal(run.status, ctx.viewer, []) !== null) return false;
+  const events = await ctx.prisma.payrollEvent.findMany({ where: { runId: run.id, action: { in: ['submit', 'approve'] } }, select: { action: true, actorId: true, at: true } });
+  return signRefusal(run.status, ctx.viewer, events) === null;
 }
 
 /** The months for which the viewer has a signed-off payslip, newest first (the pane opens on the first). */

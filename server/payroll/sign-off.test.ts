@@ -1,11 +1,19 @@
 /** The one rule for signing and returning a run, as the mutations and the pane's fields use it. */
 import { describe, expect, it } from 'vitest';
-import { returnRefusal, signaturesSinceSubmit, signRefusal } from './sign-off.ts';
+import { returnRefusal, SIGN_OFF, signaturesSinceSubmit, signRefusal } from './sign-off.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 3, 2, 1, minute));
 const ev = (action: string, actorId: string | null, minute: number, fromStatus: any = null) => ({ action, actorId, at: at(minute), fromStatus });
 
 describe('sign-off', () => {
+  it('waits for the finance manager, then the sales director, then the general manager (逐级审核签字)', () => {
+    const chain = ['DRAFT', 'CALCULATED', 'SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'].map((s) => {
+      const step = Object.hasOwn(SIGN_OFF, s) ? SIGN_OFF[s as keyof typeof SIGN_OFF] : undefined;
+      return step ? `${step.role}→${step.next}` : null;
+    });
+    expect(chain).toEqual([null, null, 'FINANCE_MANAGER→FINANCE_APPROVED', 'DIRECTOR→SALES_APPROVED', 'GENERAL_MANAGER→LOCKED', null, null]);
+  });
+
   const submitted = [ev('create', 'fin', 0), ev('calculate', 'fin', 1), ev('submit', 'fin', 2, 'CALCULATED')];
 
   it('is the turn of the role the status waits for, and nobody else’s', () => {

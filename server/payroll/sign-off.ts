@@ -4,13 +4,12 @@
  * by the fields that tell the pane whether to show Sign and Return. Pure.
  */
 import type { PayrollStatus, Role } from '../db/generated/sqlite/client/enums.ts';
-import { SIGN_OFF_STEPS } from '../../schema/sign-off.ts';
 
 /** Whose signature each status waits for, and where it leads. */
 export const SIGN_OFF: Partial<Record<PayrollStatus, { role: Role; who: string; next: PayrollStatus }>> = {
-  SUBMITTED: { ...SIGN_OFF_STEPS.SUBMITTED, who: 'the finance manager' },
-  FINANCE_APPROVED: { ...SIGN_OFF_STEPS.FINANCE_APPROVED, who: 'the sales director' },
-  SALES_APPROVED: { ...SIGN_OFF_STEPS.SALES_APPROVED, who: 'the general manager' },
+  SUBMITTED: { role: 'FINANCE_MANAGER', who: 'the finance manager', next: 'FINANCE_APPROVED' },
+  FINANCE_APPROVED: { role: 'DIRECTOR', who: 'the sales director', next: 'SALES_APPROVED' },
+  SALES_APPROVED: { role: 'GENERAL_MANAGER', who: 'the general manager', next: 'LOCKED' },
 };
 
 export interface Signer {

@@ -130,6 +130,35 @@ describe.each(testProviders)('the payroll report and its review on %s', (provide
     run = r;
   });
 
+  it('lists for each viewer the runs whose signature is theirs to give, not one they gave already', async () => {
+    // Someone holding two signer roles (finance manager and sales director) signs a submission once.
+    const finmgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'finmgr' } });
+    await s.db.prisma.user.create({ data: { username: 'two-hats', passwordHash: finmgr.passwordHash, roles: { create: [{ role: 'FINANCE_MANAGER' }, { role: 'DIRECTOR' }] } } });
+    const twoHats = await s.login('two-hats');
+    const created = (await s.gql(`mutation($m: String!, $u: ID!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id } } }`, { m: '2025-11', u: unit.id }, t.finance)).data.createPayrollRun.run;
+    let r = (await s.gql(step('calculatePayrollRun'), { id: created.id, revision: 1 }, t.finance)).data.calculatePayrollRun;
+    r = (await s.gql(step('submitPayrollRun'), { id: r.run.id, revision: r.run.revision }, t.finance)).data.submitPayrollRun;
+    const listed = async (token: string) => {
+      const d = await s.gql('query($m: String) { payrollRuns(month: $m) { id status viewerMaySign } }', { m: '2025-11' }, token);
+      expect(d.errors).toBeUndefined();
+      return d.data.payrollRuns.find((x: any) => x.id === created.id);
+    };
+    const listedFor = async () => Object.fromEntries(await Promise.all((['finance', 'finmgr', 'director', 'gm'] as const).map(async (u) => [u, (await listed(t[u])).viewerMaySign])));
+    expect(await listedFor()).toEqual({ finance: false, finmgr: true, director: false, gm: false });
+    expect((await listed(twoHats)).viewerMaySign).toBe(true);
+    r = (await s.gql(APPROVE, { id: r.run.id, revision: r.run.revision, comment: null }, twoHats)).data.approvePayrollRun;
+    expect(r.run.status).toBe('FINANCE_APPROVED');
+    // The director's step is due, and two-hats holds that role, but has signed this submission already.
+    expect(await listedFor()).toEqual({ finance: false, finmgr: false, director: true, gm: false });
+    expect(await listed(twoHats)).toMatchObject({ status: 'FINANCE_APPROVED', viewerMaySign: false });
+    expect((await query(r.run.id, twoHats)).viewerMaySign).toBe(false);
+    const refused = await s.refused(APPROVE, { id: r.run.id, revision: r.run.revision, comment: null }, twoHats);
+    expect(refused.errors![0]!.extensions).toMatchObject({ reason: 'ALREADY_SIGNED' });
+    // Every month's list (the pane's "waiting for your signature") says the same.
+    const everyMonth = (await s.gql('{ payrollRuns { id viewerMaySign } }', {}, twoHats)).data.payrollRuns;
+    expect(everyMonth.find((x: any) => x.id === created.id).viewerMaySign).toBe(false);
+  });
+
   it('a rep’s own payslip carries the report’s columns', async () => {
     const slip = (await s.gql('{ myPayslip(month: "2026-03") { unitName planName rank attendanceDays sales } }', {}, t.rep)).data.myPayslip;
     expect(slip).toMatchObject({ unitName: unit.name, rank: 'SR', sales: '20000.00' });

@@ -132,7 +132,7 @@ export const PREVIEW = `query Preview($id: ID!, $time: BreakdownMethodInput!, $o
   targetPlanBreakdownPreview(id: $id, time: $time, owners: $owners) { total lines { ownerId periodKey amount } }
 }`;
 
-export const PAYROLL_RUNS = `query PayrollRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId } }`;
+export const PAYROLL_RUNS = `query PayrollRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId viewerMaySign } }`;
 export const PAYROLL_RUN_HEAD = `query PayrollRunHead($id: ID!) { payrollRun(id: $id) { ${RUN_HEAD_FIELDS} } }`;
 /** Payslips a page at a time (keyset on the employee number), as many as a request carries comfortably. */
 export const PAYSLIP_PAGE_SIZE = 1000;
@@ -152,6 +152,11 @@ export interface RunSummary {
   status: string;
   scopeUnitName: string;
   scopeUnitId: string;
+}
+
+/** A run as the Payroll screen lists it: with whether the viewer's signature is the one due (the server's rule). */
+export interface ListedRun extends RunSummary {
+  viewerMaySign: boolean;
 }
 
 export const MY_PAYSLIP_MONTHS = `query MyPayslipMonths { myPayslipMonths }`;

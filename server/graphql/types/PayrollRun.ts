@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { AttendanceStatusEnum, PayrollStatusEnum, PositionEnum, RankEnum, RoleEnum } from './enums.ts';
 import { approveRun, calculateRun, createRun, markPaid, reopenRun, returnRun, submitRun } from '../../payroll/runs.ts';
-import { listRuns, myPayslip, myPayslipMonths, type RunView } from '../../payroll/read.ts';
+import { listRuns, myPayslip, myPayslipMonths, viewerMaySign, type RunView } from '../../payroll/read.ts';
 import { compareRun, lazyReportView, totalsOf, withFacts, type LazyRunView, type ReportPayslip } from '../../payroll/report.ts';
 import { PageInfo } from './Person.ts';
 import { returnRefusal, SIGN_OFF, signaturesSinceSubmit, signRefusal } from '../../payroll/sign-off.ts';
@@ -102,6 +102,10 @@ const PayrollRunSummary = builder.objectRef<RunSummary>('PayrollRunSummary').imp
     version: t.exposeInt('version'),
     revision: t.exposeInt('revision'),
     status: t.expose('status', { type: PayrollStatusEnum }),
+    viewerMaySign: t.boolean({
+      description: "Whether approvePayrollRun would accept the viewer now (same rule): the step due is the viewer's and they have not signed this submission yet.",
+      resolve: (r, _a, ctx) => viewerMaySign(ctx, r),
+    }),
   }),
 });
 

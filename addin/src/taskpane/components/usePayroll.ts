@@ -10,12 +10,11 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
 import { followJob, isOpen, type JobView } from '../../api/jobs.ts';
-import { APPROVE_RUN, START_CALCULATION, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type OrgUnitOption, type RunSummary } from '../../api/operations.ts';
+import { APPROVE_RUN, START_CALCULATION, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type ListedRun, type OrgUnitOption } from '../../api/operations.ts';
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { changesFromServer, changesSheetSpec, explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type ChangeRow, type RunView } from '../../payroll/payroll-sheet.ts';
 import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payroll/review.ts';
 import { readRunView } from '../../payroll/read-run.ts';
-import { awaitsSignatureOf } from '../../../../schema/sign-off.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -43,8 +42,8 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const p = w.payroll;
   const q = w.sheets;
   const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
-  const [runs, setRuns] = useState<RunSummary[]>([]);
-  const [allRuns, setAllRuns] = useState<RunSummary[]>([]);
+  const [runs, setRuns] = useState<ListedRun[]>([]);
+  const [allRuns, setAllRuns] = useState<ListedRun[]>([]);
   const opened = useRef(false);
   /** A run to select once its month's runs arrive (one chosen from another month). */
   const pendingRun = useRef<string | null>(null);
@@ -75,16 +74,15 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   /** The month's runs; with `everyMonth` (on opening, and after a change) also every month's, newest first, for what waits elsewhere. */
   const loadRuns = useCallback(async (everyMonth = !opened.current) => {
     const current = beginRuns();
-    const [d, all] = await Promise.all([run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month }), everyMonth ? run<{ payrollRuns: RunSummary[] }>(client, PAYROLL_RUNS, { month: null }) : null]);
+    const [d, all] = await Promise.all([run<{ payrollRuns: ListedRun[] }>(client, PAYROLL_RUNS, { month }), everyMonth ? run<{ payrollRuns: ListedRun[] }>(client, PAYROLL_RUNS, { month: null }) : null]);
     if (!current()) return d.payrollRuns;
     if (all) setAllRuns(all.payrollRuns);
     // Opened for the first time (no month chosen yet): open on the run that waits for this signer, the
     // month's own if it has one, else the newest of any month.
     if (!opened.current) {
       opened.current = true;
-      const waits = (r: RunSummary) => awaitsSignatureOf(r.status, roles);
-      const here = d.payrollRuns.find(waits);
-      const due = all?.payrollRuns.find(waits);
+      const here = d.payrollRuns.find((r) => r.viewerMaySign);
+      const due = all?.payrollRuns.find((r) => r.viewerMaySign);
       if (here) pendingRun.current = here.id;
       else if (due && due.month !== month) {
         pendingRun.current = due.id;
@@ -118,12 +116,12 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   }, [client, staff, fail, clearRetry]);
 
   const selected = runs.find((r) => r.id === runId);
-  /** Runs in any month whose due signature is one the viewer may give. */
-  const awaitingYou = allRuns.filter((r) => awaitsSignatureOf(r.status, roles));
+  /** Runs in any month whose due signature is the viewer's to give (not one they gave already). */
+  const awaitingYou = allRuns.filter((r) => r.viewerMaySign);
   /** The other months that have runs, newest first, each with its runs. */
   const otherMonths = [...new Set(allRuns.map((r) => r.month))].filter((m) => m !== month).slice(0, 6).map((m) => ({ month: m, runs: allRuns.filter((r) => r.month === m) }));
   /** Opens a run of any month. */
-  const openRun = (r: RunSummary) => {
+  const openRun = (r: ListedRun) => {
     opened.current = true;
     if (r.month === month) return setRunId(r.id);
     pendingRun.current = r.id;
