@@ -83,10 +83,15 @@ const Component = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('adjustments'), code, label }),
 ]);
 
+/** A plan's code: 2 to 32 capitals, digits or _. */
+export const PLAN_CODE = /^[A-Z0-9_]{2,32}$/;
+/** The longest a plan's name may be. */
+export const PLAN_NAME_MAX = 100;
+
 export const CompensationPlanDocument = z
   .object({
-    code: z.string().regex(/^[A-Z0-9_]{2,32}$/),
-    name: z.string().min(1).max(100),
+    code: z.string().regex(PLAN_CODE),
+    name: z.string().min(1).max(PLAN_NAME_MAX),
     components: z.array(Component).min(1),
   })
   .superRefine((plan, ctx) => crossChecks(plan, (issue) => ctx.addIssue({ code: 'custom', ...issue })));

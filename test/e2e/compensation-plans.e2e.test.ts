@@ -4,7 +4,8 @@
  * named by its cell and nothing is saved; fixed, it is saved as the next
  * version from a day, the sheet is written again as saved, and the new
  * version is offered for assignment at once. A plan saved by someone else
- * meanwhile is refused and nothing is saved.
+ * meanwhile is refused and nothing is saved. A new plan is started from
+ * the ladder, saved, and renamed from its next version on.
  */
 import { describe, expect, it } from 'vitest';
 import { api, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
@@ -109,5 +110,27 @@ describe.skipIf(!hasChromium)('compensation plans in the task pane', () => {
     expected.components.find((c: { kind: string }) => c.kind === 'attendance').fieldVisitWithoutSlip ??= 'absent';
     expect({ version: teamB.version, document: JSON.parse(teamB.document) }).toEqual({ version: 1, document: expected });
     expect((await readSheet(page, '薪酬方案 TEAM_B', 'A1'))[0]![0]).toBe('二队方案（TEAM_B）· 第 1 版 · 2027-01-01 起生效');
-  }, 120_000);
+
+    // Renamed from its next version on: an empty name saves nothing; earlier versions keep theirs.
+    const names = async () => (await api(page, finance, '{ compensationPlans { code version name } }')).data.compensationPlans.filter((p: { code: string }) => p.code === 'TEAM_B');
+    await expect(page.getByTestId('comp-plans-name').inputValue()).resolves.toBe('二队方案');
+    await page.getByTestId('comp-plans-name').fill('  ');
+    await page.getByTestId('comp-plans-save').click();
+    await page.locator('[data-testid=comp-plans-status][data-intent=error]').filter({ hasText: '请填写方案名称。' }).waitFor();
+    await page.getByTestId('comp-plans-name').fill('x'.repeat(101));
+    await page.getByTestId('comp-plans-save').click();
+    await page.locator('[data-testid=comp-plans-status][data-intent=error]').filter({ hasText: '方案名称最多 100 个字符。' }).waitFor();
+    expect(await names()).toEqual([{ code: 'TEAM_B', version: 1, name: '二队方案' }]);
+    await page.getByTestId('comp-plans-name').fill(' 华东二队方案 ');
+    await page.getByTestId('comp-plans-save').click();
+    await page.getByTestId('comp-plans-status').filter({ hasText: '已将 TEAM_B 保存为第 2 版，2027-01-01 起生效。' }).waitFor();
+    expect(await names()).toEqual([
+      { code: 'TEAM_B', version: 2, name: '华东二队方案' },
+      { code: 'TEAM_B', version: 1, name: '二队方案' },
+    ]);
+    expect(JSON.parse((await plans()).find((p) => p.code === 'TEAM_B' && p.version === 2)!.document).name).toBe('华东二队方案');
+    expect((await readSheet(page, '薪酬方案 TEAM_B', 'A1'))[0]![0]).toBe('华东二队方案（TEAM_B）· 第 2 版 · 2027-01-01 起生效');
+    await expect(page.getByTestId('comp-plans-name').inputValue()).resolves.toBe('华东二队方案');
+    await expect.poll(() => page.getByTestId('comp-plans-plan').evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.text)).toBe('华东二队方案 · TEAM_B v2');
+  }, 150_000);
 });

@@ -13,10 +13,10 @@ async function setup(view: PlanView = ladder, w: Words = words['zh-CN']) {
   const s = createStandInExcel();
   const run = s.workbook.run as unknown as ExcelRun;
   const report = await writeGridSheet(run, planSheetSpec(w, view));
-  const read = async (as: Words = w) => {
+  const read = async (as: Words = w, name?: string) => {
     const r = await readTaggedSheet(run, PLAN_KIND, { code: view.code }, ['version', 'name']);
     if (!r) throw new Error('not found');
-    return readPlanSheet(as, view, r);
+    return readPlanSheet(as, view, r, name);
   };
   return { ...s, read, sheet: report.sheetName };
 }
@@ -134,6 +134,15 @@ describe('the compensation plan sheet', () => {
         expect(parsePlan(back.document)).toEqual(explicit);
       }
     }
+  });
+
+  it('saves under the name the pane gives, else the name the sheet was pulled with', async () => {
+    const { read } = await setup(ladder);
+    expect((await read()).document.name).toBe('直销职级方案');
+    const renamed = await read(words['zh-CN'], '华东直销方案');
+    expect(renamed.issues).toEqual([]);
+    expect(renamed.document).toMatchObject({ code: 'DIRECT_SALES_LADDER', name: '华东直销方案' });
+    expect(parsePlan(renamed.document).components).toEqual(parsePlan((await read()).document).components);
   });
 
   it('reads a changed rate, a tier and a milestone row added below, and choices typed in the other language', async () => {

@@ -205,7 +205,8 @@ type Located = Map<string, [number, number]>;
  * given twice, a choice not of its list, then the shared rules (amounts,
  * rates, formulas, rising tiers, a rank in two rows…).
  */
-export function readPlanSheet(w: Words, view: PlanView, read: SheetRead): PlanReadBack {
+/** `name` renames the plan from this version on (the pane's Name field); the sheet's own otherwise. */
+export function readPlanSheet(w: Words, view: PlanView, read: SheetRead, name?: string): PlanReadBack {
   const k = w.compensation;
   const sheet = read.sheetName;
   const issues: Issue[] = [];
@@ -316,7 +317,7 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead): PlanRe
       located.set(path(FIELD[setting]!), [first.r, COL.setting]);
     }
   }
-  const document = { code: view.code, name: read.properties.name || view.name, components };
+  const document = { code: view.code, name: name ?? (read.properties.name || view.name), components };
   // The shared rules, only where the sheet's own reading found nothing (one message a cell).
   const flagged = new Set(issues.map((i) => i.cell));
   for (const p of planProblems(document)) {
@@ -343,8 +344,7 @@ function placeOf(located: Located, path: string): [number, number] | null {
   return null;
 }
 
-/** Plan codes as the shared rules take them (schema/compensation.ts): 2 to 32 capitals, digits or _. */
-export const PLAN_CODE = /^[A-Z0-9_]{2,32}$/;
+export { PLAN_CODE, PLAN_NAME_MAX } from '../../../schema/compensation.ts';
 
 /** A new plan (version 0, not saved) with the terms of `source`, under its own code and name. */
 export function newPlanFrom(source: PlanView, code: string, name: string, effectiveFrom: string): PlanView {

@@ -13,7 +13,7 @@ import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import { addDays, today } from '../../../schema/dates.ts';
-import { newPlanFrom, PLAN_CODE, PLAN_KIND, PLAN_TAGS, planSheetSpec, PLANS, readPlanSheet, SAVE_PLAN, typedIn, type PlanView } from './plan-sheet.ts';
+import { newPlanFrom, PLAN_CODE, PLAN_NAME_MAX, PLAN_KIND, PLAN_TAGS, planSheetSpec, PLANS, readPlanSheet, SAVE_PLAN, typedIn, type PlanView } from './plan-sheet.ts';
 
 /** The first day of next month: when a changed plan usually starts. */
 export function nextMonthStart(day: string): string {
@@ -40,6 +40,8 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
     setDraftState(plan);
   };
   const [fresh, setFresh] = useState({ code: '', name: '' });
+  /** The name the chosen plan is saved under, when the user changed it (null: the plan's own). */
+  const [name, setName] = useState<string | null>(null);
   /** A plan sheet with typing not saved, that pulling would have written over (the pane asks first). */
   const [unsaved, setUnsaved] = useState<string | null>(null);
   const chosen = (list: readonly PlanView[] | null) => (draft && draft.code === code ? draft : list?.find((p) => p.code === code));
@@ -84,6 +86,7 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
       const report = await writeGridSheet(excel(), planSheetSpec(w, plan));
       setDraft(plan);
       setCode(newCode);
+      setName(null);
       setFresh({ code: '', name: '' });
       return format(k.copied, { code: newCode, name, source: source.code, sheet: report.sheetName });
     });
@@ -93,7 +96,11 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
       const plan = chosen(plans);
       const read = plan ? await readTaggedSheet(excel(), PLAN_KIND, { code }, PLAN_TAGS) : null;
       if (!plan || !read) return setStatus({ intent: 'error', message: format(k.notPulled, { code }) });
-      const back = readPlanSheet(w, plan, read);
+      // A new name is the new version's: the plan keeps its code, and earlier versions keep their names.
+      const savedName = (name ?? plan.name).trim();
+      if (!savedName) return setStatus({ intent: 'error', message: k.nameEmpty });
+      if (savedName.length > PLAN_NAME_MAX) return setStatus({ intent: 'error', message: format(k.nameTooLong, { max: PLAN_NAME_MAX }) });
+      const back = readPlanSheet(w, plan, read, savedName);
       if (back.issues.length) {
         setIssues(back.issues);
         return setStatus({ intent: 'error', message: format(k.checkFirst, { n: back.issues.length }) });
@@ -101,6 +108,7 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
       const saved = (await run<{ saveCompensationPlan: PlanView }>(client, SAVE_PLAN, { document: JSON.stringify(back.document), effectiveFrom: from, basedOnVersion: back.version ?? plan.version }, true)).saveCompensationPlan;
       await writeGridSheet(excel(), planSheetSpec(w, saved), { sheet: read.sheet });
       setUnsaved(null);
+      setName(null);
       await reload();
       if (draft?.code === saved.code) setDraft(null);
       onSaved?.({ code: saved.code, version: saved.version });
@@ -120,9 +128,13 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
     setCode: (c: string) => {
       setUnsaved(null);
       setCode(c);
+      setName(null);
       setIssues([]);
       setStatus(null);
     },
+    /** The name the chosen plan is saved under: its own until changed. */
+    name: name ?? chosen(plans)?.name ?? '',
+    setName,
     from,
     setFrom,
     pull: () => pull(false),

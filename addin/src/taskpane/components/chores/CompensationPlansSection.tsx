@@ -66,6 +66,9 @@ export function CompensationPlansSection(props: { w: Words; client: Client; onSe
           <Field label={k.effectiveFrom}>
             <Input type="date" value={h.from} onChange={(_, d) => h.setFrom(d.value)} data-testid="comp-plans-from" />
           </Field>
+          <Field label={k.name}>
+            <Input value={h.name} onChange={(_, d) => h.setName(d.value)} data-testid="comp-plans-name" />
+          </Field>
         </>
       )}
     </SheetRoundTrip>
