@@ -45,6 +45,8 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const [runs, setRuns] = useState<ListedRun[]>([]);
   const [allRuns, setAllRuns] = useState<ListedRun[]>([]);
   const opened = useRef(false);
+  /** Whether every month's runs have been read (a load superseded before they arrived leaves them to the next). */
+  const everyMonthRead = useRef(false);
   /** A run to select once its month's runs arrive (one chosen from another month). */
   const pendingRun = useRef<string | null>(null);
   const [runId, setRunId] = useState('');
@@ -71,12 +73,19 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   // A month (or run) chosen since a load began makes its answer stale.
   const beginRuns = useRef(newestOnly()).current;
   const beginReview = useRef(newestOnly()).current;
-  /** The month's runs; with `everyMonth` (on opening, and after a change) also every month's, newest first, for what waits elsewhere. */
-  const loadRuns = useCallback(async (everyMonth = !opened.current) => {
+  /**
+   * The month's runs; with `everyMonth` (until they have been read once, and after a change) also every
+   * month's, newest first, for what waits elsewhere. A month chosen before the first answer came makes that
+   * answer stale, so the next load reads every month's runs again.
+   */
+  const loadRuns = useCallback(async (everyMonth = !everyMonthRead.current) => {
     const current = beginRuns();
     const [d, all] = await Promise.all([run<{ payrollRuns: ListedRun[] }>(client, PAYROLL_RUNS, { month }), everyMonth ? run<{ payrollRuns: ListedRun[] }>(client, PAYROLL_RUNS, { month: null }) : null]);
     if (!current()) return d.payrollRuns;
-    if (all) setAllRuns(all.payrollRuns);
+    if (all) {
+      setAllRuns(all.payrollRuns);
+      everyMonthRead.current = true;
+    }
     // Opened for the first time (no month chosen yet): open on the run that waits for this signer, the
     // month's own if it has one, else the newest of any month.
     if (!opened.current) {
