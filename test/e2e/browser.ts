@@ -10,7 +10,7 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { build } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { root } from '../../server/db/providers.ts';
 
@@ -191,7 +191,12 @@ export function useE2e(name: string, env: Record<string, string> = {}): E2e {
   const e2e = {} as E2e;
   beforeAll(async () => {
     const { chromium } = await import('playwright-core');
-    [e2e.server, e2e.script] = await Promise.all([startServer({ DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`, ...env }), standInScript()]);
+    const file = path.join(dir, 'e2e.db');
+    // The demo organisation as the server would seed it, copied from the run's template (global-setup.ts); the server
+    // finds it there and adds what it adds to any database. A test that asks for the demo's results is seeded by its server.
+    const template = inject('quotabookTemplates')?.sqlite;
+    if (template && !('SEED_DEMO_RESULTS' in env) && !('SEED_DEMO' in env) && !('DATABASE_URL' in env)) fs.copyFileSync(template, file);
+    [e2e.server, e2e.script] = await Promise.all([startServer({ DATABASE_URL: `file:${file}`, ...env }), standInScript()]);
     e2e.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     e2e.pane = (locale?: string) => paneInExcel(e2e.browser, e2e.script, e2e.server.url, locale);
   }, 120_000);
