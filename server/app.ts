@@ -14,7 +14,7 @@ import compression from 'compression';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { schema } from './graphql/schema.ts';
 import type { Context } from './context.ts';
-import { systemClock } from './clock.ts';
+import { fixedClock, systemClock, type Clock } from './clock.ts';
 import type { Database } from './db/client.ts';
 import type { Config } from './config.ts';
 import { resolveSession } from './auth/sessions.ts';
@@ -61,7 +61,8 @@ export function clientAddress(request: Request, req: IncomingMessage | undefined
   return chain[chain.length - hops] ?? chain[0] ?? peer;
 }
 
-export function createGraphQL(db: Database, config: Config, jobs: JobQueue = lazyJobQueue(db, config)) {
+/** `clock` gives each request its moment, fixed when the request begins (a day does not change halfway through one). */
+export function createGraphQL(db: Database, config: Config, jobs: JobQueue = lazyJobQueue(db, config), clock: Clock = systemClock) {
   const loginThrottle = createThrottle(db.prisma);
   // Who each token belongs to, kept briefly (identity only): shared by /graphql and the downloads, which resolve through db.prisma too.
   useSessionCache(db.prisma, { ttlMs: config.sessionCacheTtlMs, checkMs: config.sessionCacheCheckMs });
@@ -91,7 +92,7 @@ export function createGraphQL(db: Database, config: Config, jobs: JobQueue = laz
         config,
         viewer: 'viewer' in session ? session.viewer : null,
         sessionProblem: 'problem' in session ? session.problem : null,
-        clock: systemClock,
+        clock: fixedClock(clock.now()),
         loginThrottle,
         jobs,
         clientAddress: clientAddress(request, req, config.trustProxyHops),
@@ -135,9 +136,9 @@ export function createGraphQL(db: Database, config: Config, jobs: JobQueue = laz
   });
 }
 
-export function createApp(db: Database, config: Config) {
+export function createApp(db: Database, config: Config, options: { clock?: Clock } = {}) {
   const jobs = lazyJobQueue(db, config);
-  const yoga = createGraphQL(db, config, jobs);
+  const yoga = createGraphQL(db, config, jobs, options.clock);
   // The pane's files, precompressed at build (brotli, gzip); hashed bundles are cached for good, the rest revalidated.
   const addin = fs.existsSync(config.addinDir) ? sirv(config.addinDir, { dev: false, etag: true, brotli: true, gzip: true, setHeaders: assetCaching }) : null;
   const manifestXml = renderManifest(config.publicUrl);

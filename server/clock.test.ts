@@ -1,16 +1,13 @@
 /**
  * Services act at their context's clock, never the machine's: "today" is the
  * company's calendar day (China Standard Time) at the clock's moment, and the
- * moments a service records are the clock's.
+ * moments a service records are the clock's. Through the API, each request
+ * takes its moment from the server's clock when it begins.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test/support/harness.ts';
 import { companyDayOf, fixedClock, systemClock, type Clock } from './clock.ts';
-import { createThrottle } from './auth/throttle.ts';
-import type { Context } from './context.ts';
-import type { Viewer } from './auth/sessions.ts';
-import { decideLeave, requestLeave } from './payroll/leave.ts';
-import { dayToDate } from '../schema/dates.ts';
+import { approvedLeaveDays } from './payroll/leave.ts';
 
 describe('the clock', () => {
   it('counts the company’s day in China Standard Time', () => {
@@ -34,41 +31,43 @@ describe('the clock', () => {
   });
 });
 
-describe('services at the context’s clock', () => {
+describe('services at the request’s clock', () => {
   let s: TestServer;
-  const viewerOf = async (username: string): Promise<Viewer> => {
-    const u = await s.db.prisma.user.findUniqueOrThrow({ where: { username }, include: { roles: true, person: { select: { name: true } } } });
-    return { userId: u.id, username, sessionId: `test:${username}`, roles: u.roles.map((r) => r.role), personId: u.personId, personName: u.person?.name ?? null };
-  };
-  const contextAt = async (username: string, clock: Clock): Promise<Context> => ({
-    prisma: s.db.prisma,
-    config: s.config,
-    viewer: await viewerOf(username),
-    sessionProblem: null,
-    clock,
-    loginThrottle: createThrottle(),
-    memo: new Map(),
-  });
+  /** A clock the test moves; each request takes its moment from it when it begins. */
+  let at = new Date('2031-05-05T16:30:00Z');
+  const clock: Clock = { now: () => new Date(at), today: () => companyDayOf(at) };
+  const REQUEST = 'mutation($from: Date!, $to: Date!) { requestLeave(kind: PERSONAL_LEAVE, from: $from, to: $to, reason: "家事") { id status requestedAt } }';
+  const DECIDE = 'mutation($id: ID!) { decideLeave(id: $id, approve: true) { status } }';
+  let rep: string;
+  let admin: string;
   beforeAll(async () => {
-    s = await startTestServer('sqlite');
+    s = await startTestServer('sqlite', { clock });
+    rep = await s.login('rep');
+    admin = await s.login('admin');
   });
   afterAll(() => s.close());
 
   it('judges "already passed" by the clock’s day in China, and records the clock’s moment', async () => {
-    // 00:30 on 2031-05-06 in China is still 2031-05-05 in UTC.
-    const clock = fixedClock('2031-05-05T16:30:00Z');
-    const rep = await contextAt('rep', clock);
-    const yesterday = { kind: 'PERSONAL_LEAVE' as const, from: dayToDate('2031-05-05'), to: dayToDate('2031-05-05'), reason: 'family' };
-    await expect(requestLeave(rep, yesterday)).rejects.toMatchObject({ extensions: { reason: 'LEAVE_IN_PAST', params: { date: '2031-05-05' } } });
-    expect(await s.db.prisma.leaveRequest.count({ where: { fromDate: dayToDate('2031-05-05') } })).toBe(0);
+    // 00:30 on 2031-05-06 in China is still 2031-05-05 in UTC: the 5th has passed.
+    const refused = await s.refused(REQUEST, { from: '2031-05-05', to: '2031-05-05' }, rep);
+    expect(refused.errors![0]!.extensions).toMatchObject({ reason: 'LEAVE_IN_PAST', params: { date: '2031-05-05' } });
+    const asked = await s.gql(REQUEST, { from: '2031-05-06', to: '2031-05-06' }, rep);
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data.requestLeave.requestedAt).toBe('2031-05-05T16:30:00.000Z');
+    const decided = await s.gql(DECIDE, { id: asked.data.requestLeave.id }, admin);
+    expect(decided.data.decideLeave.status).toBe('APPROVED');
+    const row = await s.db.prisma.leaveRequest.findUniqueOrThrow({ where: { id: asked.data.requestLeave.id } });
+    expect(row.decidedAt?.toISOString()).toBe('2031-05-05T16:30:00.000Z');
+  });
 
-    const asked = await requestLeave(rep, { ...yesterday, from: dayToDate('2031-05-06'), to: dayToDate('2031-05-06') });
-    const decided = await decideLeave(await contextAt('admin', clock), asked.id, true, null);
-    expect(decided.status).toBe('APPROVED');
-    expect(decided.decidedAt?.toISOString()).toBe('2031-05-05T16:30:00.000Z');
-
-    // The same request a day earlier on the clock is still in time.
-    const earlier = await contextAt('rep', fixedClock('2031-05-04T16:30:00Z'));
-    await expect(requestLeave(earlier, { ...yesterday, from: dayToDate('2031-05-08'), to: dayToDate('2031-05-08') })).resolves.toMatchObject({ status: 'REQUESTED' });
+  it('counts leave asked for in time as approved leave, however the machine’s clock differs', async () => {
+    // A clock behind the machine's (a replay of March): the request was made before the leave, by the clock.
+    at = new Date('2026-03-01T02:00:00Z');
+    const asked = await s.gql(REQUEST, { from: '2026-03-02', to: '2026-03-03' }, rep);
+    expect(asked.errors).toBeUndefined();
+    expect((await s.gql(DECIDE, { id: asked.data.requestLeave.id }, admin)).errors).toBeUndefined();
+    const personId = (await s.db.prisma.leaveRequest.findUniqueOrThrow({ where: { id: asked.data.requestLeave.id } })).personId;
+    const days = await approvedLeaveDays(s.db.prisma, { personId }, '2026-03-01', '2026-03-31');
+    expect([...days].sort()).toEqual([`${personId}|2026-03-02`, `${personId}|2026-03-03`]);
   });
 });

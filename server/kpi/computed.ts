@@ -160,8 +160,7 @@ export async function reportsOnTime(db: Db, personId: string, p: KpiPeriod, now:
   return { actual: BigInt(states.filter((t) => t === 'ON_TIME').length), basis: BigInt(states.length) };
 }
 
-/** The computation behind each computed indicator. */
-/** `today` is the company's day the measure is taken on: habits count the days of the period before it. */
+/** The computation behind each computed indicator; `today` is the company's day it is taken on (habits count the period's days before it). */
 export function measure(db: Db, computation: KpiComputation, personId: string, p: KpiPeriod, calendar: FiscalCalendar, today: IsoDay): Promise<Measured> {
   switch (computation) {
     case 'SALES_ACHIEVEMENT':

@@ -9,7 +9,8 @@ import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, forbidden, notFound } from '../errors.ts';
-import { addDays, dateToDay, dayToDate, today } from '../../schema/dates.ts';
+import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
+import { companyDayOf } from '../clock.ts';
 import { month as monthOf } from './month.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
@@ -31,7 +32,7 @@ export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus
         from: dateToDay(overlap.fromDate),
         to: dateToDay(overlap.toDate),
       });
-    const r = await tx.leaveRequest.create({ data: { personId, kind: input.kind, fromDate: input.from, toDate: input.to, reason: input.reason } });
+    const r = await tx.leaveRequest.create({ data: { personId, kind: input.kind, fromDate: input.from, toDate: input.to, reason: input.reason, requestedAt: ctx.clock.now() } });
     await recordAudit(tx, ctx.viewer, { entityType: 'LeaveRequest', entityId: r.id, action: 'request', after: r });
     return r;
   });
@@ -60,8 +61,8 @@ export async function approvedLeaveDays(db: Db, where: Prisma.LeaveRequestWhereI
   const requests = await db.leaveRequest.findMany({ where: { ...where, status: 'APPROVED', fromDate: { lte: dayToDate(end) }, toDate: { gte: dayToDate(start) } } });
   const out = new Set<string>();
   for (const r of requests) {
-    // A request must have been made before the leave started.
-    if (dateToDay(r.requestedAt) > dateToDay(r.fromDate)) continue;
+    // A request must have been made before the leave started (the company's day it was made on).
+    if (companyDayOf(r.requestedAt) > dateToDay(r.fromDate)) continue;
     for (let d = dateToDay(r.fromDate); d <= dateToDay(r.toDate); d = addDays(d, 1)) if (d >= start && d <= end) out.add(`${r.personId}|${d}`);
   }
   return out;

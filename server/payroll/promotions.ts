@@ -79,7 +79,7 @@ export async function decidePromotion(ctx: Context, input: { personId: string; v
       if (!a || !mayChangeUnit(scope, a.unit.path)) throw forbidden('OUTSIDE_YOUR_UNITS', 'That person is outside the part of the organisation you manage');
     }
     await tx.promotionDecision.create({
-      data: { personId: input.personId, month: input.month, fromRank: proposal.from, toRank: input.toRank, decision: input.apply ? 'APPLIED' : 'DISMISSED', reason: input.reason ?? null, decidedById: ctx.viewer?.userId ?? null },
+      data: { personId: input.personId, month: input.month, fromRank: proposal.from, toRank: input.toRank, decision: input.apply ? 'APPLIED' : 'DISMISSED', reason: input.reason ?? null, decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now() },
     });
     if (input.apply) {
       const { count } = await tx.person.updateMany({ where: { id: input.personId, version: input.version }, data: { rank: input.toRank, version: { increment: 1 } } });

@@ -19,7 +19,7 @@ import type { Metric } from '../db/generated/sqlite/client/enums.ts';
 import { replicaOf, type Context } from '../context.ts';
 import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { badInput, clientError, notFound } from '../errors.ts';
-import { addDays, dayToDate, today, type IsoDay } from '../../schema/dates.ts';
+import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { bucketKey, partDays, rangeParts, readRange, ResultsRangeError, type Bucket, type Grain } from '../../schema/results.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';

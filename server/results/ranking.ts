@@ -152,7 +152,7 @@ export async function publishRanking(
     const before = new Map(last ? (JSON.parse(last.entries) as LeagueRow[]).map((r) => [r.ownerId, r.rank]) : []);
     for (const r of rows) r.moved = last ? movement(r.rank, before.get(r.ownerId)) : null;
     const snapshot = await tx.rankingSnapshot.create({
-      data: { ...where, version: (last?.version ?? 0) + 1, topN: q.top, entries: JSON.stringify(rows), publishedById: ctx.viewer?.userId ?? null },
+      data: { ...where, version: (last?.version ?? 0) + 1, topN: q.top, entries: JSON.stringify(rows), publishedById: ctx.viewer?.userId ?? null, publishedAt: ctx.clock.now() },
     });
     await recordAudit(tx, ctx.viewer, { entityType: 'RankingSnapshot', entityId: snapshot.id, action: 'publish', after: { ...where, version: snapshot.version, topN: q.top, rows: rows.length } });
     // A ranking of people earns rewards and penalties under the rules, proposed for the payroll month its period ends in.

@@ -55,7 +55,7 @@ export async function lockPeriod(ctx: Context, periodKey: string, reason: string
   }
   return ctx.prisma.$transaction(async (tx) => {
     if (await tx.periodLock.findUnique({ where: { periodKey } })) throw badInput(['periodKey'], `${periodKey} is already locked`, 'ALREADY_LOCKED', { period: periodKey });
-    const lock = await tx.periodLock.create({ data: { periodKey, reason, lockedById: ctx.viewer?.userId ?? null } });
+    const lock = await tx.periodLock.create({ data: { periodKey, reason, lockedById: ctx.viewer?.userId ?? null, lockedAt: ctx.clock.now() } });
     await recordAudit(tx, ctx.viewer, { entityType: 'PeriodLock', entityId: periodKey, action: 'lock', after: { reason } });
     return lock;
   });

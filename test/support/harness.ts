@@ -13,6 +13,7 @@ import { createApp, CSRF_HEADER } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { cloneDatabase, DEMO_TEMPLATE_PEOPLE, tempDatabase, type TempDatabase } from './databases.ts';
 import type { ResultsOptions } from '../../server/seed/demo-results.ts';
+import type { Clock } from '../../server/clock.ts';
 
 export interface GqlResult<T = any> {
   data?: T;
@@ -36,7 +37,7 @@ export interface TestServer {
  * test asks for them (`results`): most tests import their own and check
  * exact figures.
  */
-export async function startTestServer(provider: Provider, options: { people?: number; seed?: boolean; results?: ResultsOptions } = {}): Promise<TestServer> {
+export async function startTestServer(provider: Provider, options: { people?: number; seed?: boolean; results?: ResultsOptions; clock?: Clock } = {}): Promise<TestServer> {
   const people = options.people ?? DEMO_TEMPLATE_PEOPLE;
   // The usual demo organisation comes copied from the run's template (test/support/global-setup.ts); anything else is migrated and seeded here.
   const fromTemplate = options.seed !== false && people === DEMO_TEMPLATE_PEOPLE && !options.results ? await cloneDatabase(provider, inject('quotabookTemplates') ?? { run: '' }) : undefined;
@@ -45,7 +46,7 @@ export async function startTestServer(provider: Provider, options: { people?: nu
   const db = await openDatabase(temp.url);
   if (!fromTemplate && options.seed !== false) await seedOrganisation(db.prisma, generateDemoOrg({ people }), { results: options.results });
   const config = { ...loadConfig({ PORT: '3000' }), databaseUrl: temp.url };
-  const app = createApp(db, config);
+  const app = createApp(db, config, { clock: options.clock });
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>> => {
     const res = await app.yoga.fetch('http://localhost/graphql', {
       method: 'POST',

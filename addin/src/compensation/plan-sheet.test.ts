@@ -137,8 +137,10 @@ describe('the compensation plan sheet', () => {
   });
 
   it('saves under the name the pane gives, else the name the sheet was pulled with', async () => {
-    const { read } = await setup(ladder);
-    expect((await read()).document.name).toBe('直销职级方案');
+    const { read, workbook } = await setup(ladder);
+    const pulled = await readTaggedSheet(workbook.run as unknown as ExcelRun, PLAN_KIND, { code: ladder.code }, ['version', 'name']);
+    // The plan renamed elsewhere since the pull: the sheet still says which name it was pulled with.
+    expect(readPlanSheet(words['zh-CN'], { ...ladder, name: '别处改的名称' }, pulled!).document.name).toBe('直销职级方案');
     const renamed = await read(words['zh-CN'], '华东直销方案');
     expect(renamed.issues).toEqual([]);
     expect(renamed.document).toMatchObject({ code: 'DIRECT_SALES_LADDER', name: '华东直销方案' });

@@ -203,9 +203,9 @@ type Located = Map<string, [number, number]>;
  * The plan the sheet holds, and every problem named by its cell: a row
  * without a component code, a kind or setting not of the lists, a setting
  * given twice, a choice not of its list, then the shared rules (amounts,
- * rates, formulas, rising tiers, a rank in two rows…).
+ * rates, formulas, rising tiers, a rank in two rows…). `name` renames the
+ * plan from this version on (the pane's Name field); the sheet's own otherwise.
  */
-/** `name` renames the plan from this version on (the pane's Name field); the sheet's own otherwise. */
 export function readPlanSheet(w: Words, view: PlanView, read: SheetRead, name?: string): PlanReadBack {
   const k = w.compensation;
   const sheet = read.sheetName;

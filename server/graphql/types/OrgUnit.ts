@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { OrgUnitKindEnum } from './enums.ts';
 import { activeOn, unitsVisible, viewerScope } from '../../access.ts';
 import { createOrgUnit, moveOrgUnit, renameOrgUnit } from '../../roster/org-units.ts';
-import { dayToDate, today } from '../../../schema/dates.ts';
+import { dayToDate } from '../../../schema/dates.ts';
 import type { Prisma } from '../../db/client.ts';
 import type { Context } from '../../context.ts';
 import { memo } from '../../context.ts';

@@ -6,7 +6,7 @@ import { PersonRef } from './Person.ts';
 import type { Viewer } from '../../auth/sessions.ts';
 import { resolveSession, revokeSession, signIn } from '../../auth/sessions.ts';
 import { findPerson } from '../../roster/roster-query.ts';
-import { dayToDate, today } from '../../../schema/dates.ts';
+import { dayToDate } from '../../../schema/dates.ts';
 import { clientError } from '../../errors.ts';
 
 export const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
