@@ -5,7 +5,7 @@
  * (summaries and events) are filtered the same way: a manager sees only the
  * runs that overlap their subtree.
  */
-import type { Context } from '../context.ts';
+import { memo, type Context } from '../context.ts';
 import { Prisma } from '../db/client.ts';
 import { readRows } from '../db/direct-read.ts';
 import { viewerScope } from '../access.ts';
@@ -114,8 +114,31 @@ export async function listRuns(ctx: Context, month?: string | null) {
  */
 export async function viewerMaySign(ctx: Context, run: { id: string; status: PayrollStatus }): Promise<boolean> {
   if (signRefusal(run.status, ctx.viewer, []) !== null) return false;
-  const events = await ctx.prisma.payrollEvent.findMany({ where: { runId: run.id, action: { in: ['submit', 'approve'] } }, select: { action: true, actorId: true, at: true } });
-  return signRefusal(run.status, ctx.viewer, events) === null;
+  return signRefusal(run.status, ctx.viewer, await signingEventsOf(ctx, run.id)) === null;
+}
+
+type SigningEvent = { action: string; actorId: string | null; at: Date };
+
+/**
+ * A run's submissions and signatures. The runs of one list ask within the
+ * same turn of the event loop: they are read together, one query a list
+ * rather than one a run.
+ */
+function signingEventsOf(ctx: Context, runId: string): Promise<SigningEvent[]> {
+  const batch = memo(ctx, 'payroll:signing-events', () => ({ wanted: new Set<string>(), read: null as Promise<Map<string, SigningEvent[]>> | null }));
+  if (!batch.read) {
+    batch.read = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const ids = [...batch.wanted];
+      batch.wanted.clear();
+      batch.read = null;
+      const rows = await ctx.prisma.payrollEvent.findMany({ where: { runId: { in: ids }, action: { in: ['submit', 'approve'] } }, select: { runId: true, action: true, actorId: true, at: true } });
+      const byRun = new Map<string, SigningEvent[]>(ids.map((id) => [id, []]));
+      for (const { runId: id, ...e } of rows) byRun.get(id)!.push(e);
+      return byRun;
+    });
+  }
+  batch.wanted.add(runId);
+  return batch.read.then((byRun) => byRun.get(runId) ?? []);
 }
 
 /** The months for which the viewer has a signed-off payslip, newest first (the pane opens on the first). */

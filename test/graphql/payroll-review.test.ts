@@ -5,7 +5,7 @@
  * viewer may sign or return now (the mutations' own rule); and what changed
  * against the previous month and the previous version.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { formatMoney, parseMoney } from '../../schema/money.ts';
@@ -154,9 +154,21 @@ describe.each(testProviders)('the payroll report and its review on %s', (provide
     expect((await query(r.run.id, twoHats)).viewerMaySign).toBe(false);
     const refused = await s.refused(APPROVE, { id: r.run.id, revision: r.run.revision, comment: null }, twoHats);
     expect(refused.errors![0]!.extensions).toMatchObject({ reason: 'ALREADY_SIGNED' });
-    // Every month's list (the pane's "waiting for your signature") says the same.
-    const everyMonth = (await s.gql('{ payrollRuns { id viewerMaySign } }', {}, twoHats)).data.payrollRuns;
-    expect(everyMonth.find((x: any) => x.id === created.id).viewerMaySign).toBe(false);
+    // Every month's list (the pane's "waiting for your signature") says the same, reading the signatures of
+    // all the runs whose step is the viewer's in one query.
+    const october = (await s.gql(`mutation($m: String!, $u: ID!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id } } }`, { m: '2025-10', u: unit.id }, t.finance)).data.createPayrollRun.run;
+    let o = (await s.gql(step('calculatePayrollRun'), { id: october.id, revision: 1 }, t.finance)).data.calculatePayrollRun;
+    o = (await s.gql(step('submitPayrollRun'), { id: o.run.id, revision: o.run.revision }, t.finance)).data.submitPayrollRun;
+    expect(o.run.status).toBe('SUBMITTED');
+    const reads = vi.spyOn(s.db.prisma.payrollEvent, 'findMany');
+    try {
+      const everyMonth = (await s.gql('{ payrollRuns { id viewerMaySign } }', {}, twoHats)).data.payrollRuns;
+      expect(everyMonth.find((x: any) => x.id === created.id).viewerMaySign).toBe(false);
+      expect(everyMonth.find((x: any) => x.id === october.id).viewerMaySign).toBe(true);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('a rep’s own payslip carries the report’s columns', async () => {
