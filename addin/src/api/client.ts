@@ -95,8 +95,14 @@ export interface ApiIssue {
 export function toApiError(error: CombinedError): ApiError {
   const first = error.graphQLErrors[0];
   if (first) {
-    const ext = (first.extensions ?? {}) as { code?: unknown; reason?: unknown; params?: unknown; field?: unknown; issues?: unknown; item?: unknown };
+    const ext = (first.extensions ?? {}) as { code?: unknown; reason?: unknown; params?: unknown; field?: unknown; issues?: unknown; problems?: unknown; item?: unknown };
     const issues = Array.isArray(ext.issues) ? (ext.issues as ApiIssue[]).filter((i) => i && typeof i.reason === 'string') : [];
+    // A refused plan document names its problems by path in the document (the field each is about).
+    if (Array.isArray(ext.problems)) {
+      for (const p of ext.problems as { path?: unknown; reason?: unknown; params?: unknown }[]) {
+        if (p && typeof p.reason === 'string' && typeof p.path === 'string') issues.push({ reason: p.reason, params: (p.params as ApiIssue['params']) ?? {}, field: p.path });
+      }
+    }
     return new ApiError(
       first.message,
       typeof ext.code === 'string' ? ext.code : undefined,

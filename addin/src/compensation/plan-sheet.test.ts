@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
-import { words, type Words } from '../i18n.ts';
+import { format, words, type Words } from '../i18n.ts';
 import { BASE_PLUS_COMMISSION, DIRECT_SALES_LADDER, parsePlan } from '../../../schema/compensation.ts';
 import { BLANK_PLAN_ROWS, newPlanFrom, PLAN_CODE, PLAN_KIND, PLAN_TAGS, planSheetSpec, readPlanSheet, typedIn, type PlanView } from './plan-sheet.ts';
 
@@ -201,6 +201,24 @@ describe('the compensation plan sheet', () => {
       `Plan DIRECT_SALES_LADDER!A${at}: Give the component’s code in this row.`,
     ]);
     expect(back.issues[0]!.cell).toBe('Plan DIRECT_SALES_LADDER!D3');
+  });
+
+  it('puts the problems the server names by path at their cells, in the reader’s language', async () => {
+    const { read, sheet } = await setup(ladder);
+    const back = await read();
+    expect(back.issues).toEqual([]);
+    const zh = words['zh-CN'].reasons;
+    expect(
+      back.place([
+        { path: 'components.1.tiers.2.rate', reason: 'PLAN_PERCENT_INVALID', params: { value: '101' } },
+        { path: 'components.1.tiers.0.from', reason: 'PLAN_AMOUNT_INVALID', params: { value: '1e9' } },
+        { path: 'nowhere', reason: 'PLAN_NOT_A_REASON', params: {} },
+      ]),
+    ).toEqual([
+      { cell: `${sheet}!E8`, message: `${sheet}!E8: ${format(zh.PLAN_AMOUNT_INVALID, { value: '1e9' })}` },
+      { cell: `${sheet}!F10`, message: `${sheet}!F10: ${format(zh.PLAN_PERCENT_INVALID, { value: '101' })}` },
+      { cell: null, message: zh.PLAN_VALUE_INVALID },
+    ]);
   });
 
   it('names an unknown kind, a setting given twice and a missing setting, in Chinese', async () => {

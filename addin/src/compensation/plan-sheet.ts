@@ -179,6 +179,15 @@ export interface PlanReadBack {
   issues: Issue[];
   /** The version the sheet was pulled at. */
   version: number | null;
+  /** Problems the server named by document path (a refused save), each at its cell in the reader's language. */
+  place(problems: readonly PathProblem[]): Issue[];
+}
+
+/** A problem with a plan document, at a path in it (schema/compensation.ts planProblems, the server's `problems`). */
+export interface PathProblem {
+  path: string;
+  reason: string;
+  params: Record<string, string | number>;
 }
 
 /** "SR, SE" / "SR，SE" / "SR、SE" / "SR SE", or the ranks' names in either language. */
@@ -318,21 +327,31 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead, name?: 
     }
   }
   const document = { code: view.code, name: name ?? (read.properties.name || view.name), components };
-  // The shared rules, only where the sheet's own reading found nothing (one message a cell).
-  const flagged = new Set(issues.map((i) => i.cell));
-  for (const p of planProblems(document)) {
-    const place = placeOf(located, p.path);
-    const message = format(w.reasons[p.reason as Reason], p.params);
-    if (!place) {
-      issues.push({ cell: null, message });
-      continue;
+  /** Each problem at its cell (or, with none, without one), one message a cell, none where `flagged` has one. */
+  const placed = (problems: readonly PathProblem[], flagged: Set<string | null>): Issue[] => {
+    const out: Issue[] = [];
+    for (const p of problems) {
+      const place = placeOf(located, p.path);
+      const message = format(w.reasons[p.reason as Reason] ?? w.reasons.PLAN_VALUE_INVALID, p.params);
+      if (!place) {
+        out.push({ cell: null, message });
+        continue;
+      }
+      const issue = cellIssue(sheet, place[0], place[1], message);
+      if (flagged.has(issue.cell)) continue;
+      flagged.add(issue.cell);
+      out.push(issue);
     }
-    const issue = cellIssue(sheet, place[0], place[1], message);
-    if (flagged.has(issue.cell)) continue;
-    flagged.add(issue.cell);
-    issues.push(issue);
-  }
-  return { document, issues: inSheetOrder(issues), version: read.properties.version ? Number(read.properties.version) : null };
+    return out;
+  };
+  // The shared rules, only where the sheet's own reading found nothing (one message a cell).
+  issues.push(...placed(planProblems(document), new Set(issues.map((i) => i.cell))));
+  return {
+    document,
+    issues: inSheetOrder(issues),
+    version: read.properties.version ? Number(read.properties.version) : null,
+    place: (problems) => inSheetOrder(placed(problems, new Set())),
+  };
 }
 
 /** The cell of a document path, or of its nearest located parent (a rank within a list is its list's cell). */

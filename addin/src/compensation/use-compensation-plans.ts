@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
-import { run } from '../api/client.ts';
+import { ApiError, run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
@@ -105,7 +105,14 @@ export function useCompensationPlans({ w, client, excel, onSessionEnded, onSaved
         setIssues(back.issues);
         return setStatus({ intent: 'error', message: format(k.checkFirst, { n: back.issues.length }) });
       }
-      const saved = (await run<{ saveCompensationPlan: PlanView }>(client, SAVE_PLAN, { document: JSON.stringify(back.document), effectiveFrom: from, basedOnVersion: back.version ?? plan.version }, true)).saveCompensationPlan;
+      const saving = run<{ saveCompensationPlan: PlanView }>(client, SAVE_PLAN, { document: JSON.stringify(back.document), effectiveFrom: from, basedOnVersion: back.version ?? plan.version }, true);
+      // Refused by the server's own check of the document: each problem at its cell too (the status says how many).
+      const saved = (
+        await saving.catch((e: unknown) => {
+          if (e instanceof ApiError && e.reason === 'PLAN_DOCUMENT') setIssues(back.place(e.issues.map((i) => ({ path: i.field ?? '', reason: i.reason, params: i.params }))));
+          throw e;
+        })
+      ).saveCompensationPlan;
       await writeGridSheet(excel(), planSheetSpec(w, saved), { sheet: read.sheet });
       setUnsaved(null);
       setName(null);
