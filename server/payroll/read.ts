@@ -5,6 +5,7 @@
  * (summaries and events) are filtered the same way: a manager sees only the
  * runs that overlap their subtree.
  */
+import DataLoader from 'dataloader';
 import { memo, type Context } from '../context.ts';
 import { Prisma } from '../db/client.ts';
 import { readRows } from '../db/direct-read.ts';
@@ -120,25 +121,20 @@ export async function viewerMaySign(ctx: Context, run: { id: string; status: Pay
 type SigningEvent = { action: string; actorId: string | null; at: Date };
 
 /**
- * A run's submissions and signatures. The runs of one list ask within the
- * same turn of the event loop: they are read together, one query a list
- * rather than one a run.
+ * A run's submissions and signatures. The runs of one list ask together
+ * (DataLoader, one per request): one query a list rather than one a run.
  */
 function signingEventsOf(ctx: Context, runId: string): Promise<SigningEvent[]> {
-  const batch = memo(ctx, 'payroll:signing-events', () => ({ wanted: new Set<string>(), read: null as Promise<Map<string, SigningEvent[]>> | null }));
-  if (!batch.read) {
-    batch.read = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      const ids = [...batch.wanted];
-      batch.wanted.clear();
-      batch.read = null;
-      const rows = await ctx.prisma.payrollEvent.findMany({ where: { runId: { in: ids }, action: { in: ['submit', 'approve'] } }, select: { runId: true, action: true, actorId: true, at: true } });
-      const byRun = new Map<string, SigningEvent[]>(ids.map((id) => [id, []]));
-      for (const { runId: id, ...e } of rows) byRun.get(id)!.push(e);
-      return byRun;
-    });
-  }
-  batch.wanted.add(runId);
-  return batch.read.then((byRun) => byRun.get(runId) ?? []);
+  const loader = memo(
+    ctx,
+    'payroll:signing-events',
+    () =>
+      new DataLoader<string, SigningEvent[]>(async (ids) => {
+        const rows = await ctx.prisma.payrollEvent.findMany({ where: { runId: { in: [...ids] }, action: { in: ['submit', 'approve'] } }, select: { runId: true, action: true, actorId: true, at: true } });
+        return ids.map((id) => rows.filter((r) => r.runId === id).map(({ runId: _, ...e }) => e));
+      }),
+  );
+  return loader.load(runId);
 }
 
 /** The months for which the viewer has a signed-off payslip, newest first (the pane opens on the first). */
