@@ -5,7 +5,7 @@
  * in a status line, with progress while it works.
  */
 import type { ReactNode } from 'react';
-import { Button, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text } from '@fluentui/react-components';
 import type { Words } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import type { Issue } from '../../targets/use-target-plan.ts';
@@ -45,5 +45,19 @@ export function SheetRoundTrip(props: { w: Words; excel: () => ExcelRun; testId:
       <StatusLine w={w} status={h.status} testId={`${testId}-status`} />
       <Busy busy={h.busy} label={w.chores.working} />
     </section>
+  );
+}
+
+/** Pulling again would write over typing not saved: says so, and replaces the typing only when told (`{testId}-replace`). */
+export function UnsavedSheetBar(props: { message: string; replaceLabel: string; busy: boolean; onReplace: () => void; testId: string }) {
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid={`${props.testId}-unsaved`}>
+      <MessageBarBody>{props.message}</MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={props.onReplace} disabled={props.busy} data-testid={`${props.testId}-replace`}>
+          {props.replaceLabel}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }

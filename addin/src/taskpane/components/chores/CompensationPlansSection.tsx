@@ -1,10 +1,10 @@
 /** Month end: a compensation plan pulled to a sheet, its terms changed there, saved as the next version from a day. */
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import type { ExcelRun } from '../../../excel/workbook.ts';
 import { useCompensationPlans } from '../../../compensation/use-compensation-plans.ts';
-import { SheetRoundTrip } from '../SheetRoundTrip.tsx';
+import { SheetRoundTrip, UnsavedSheetBar } from '../SheetRoundTrip.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 const useStyles = makeStyles({
@@ -16,16 +16,7 @@ export function CompensationPlansSection(props: { w: Words; client: Client; onSe
   const k = w.compensation;
   const h = useCompensationPlans({ ...props, excel });
   const s = useStyles();
-  const unsaved = h.unsaved && (
-    <MessageBar intent="warning" layout="multiline" data-testid="comp-plans-unsaved">
-      <MessageBarBody>{format(k.unsavedSheet, { sheet: h.unsaved })}</MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={() => void h.replace()} disabled={h.busy} data-testid="comp-plans-replace">
-          {k.replace}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
-  );
+  const unsaved = h.unsaved && <UnsavedSheetBar message={format(k.unsavedSheet, { sheet: h.unsaved })} replaceLabel={k.replace} busy={h.busy} onReplace={() => void h.replace()} testId="comp-plans" />;
   // Below Pull and Save: starting a new plan is the rarer task.
   const fresh = !!h.plans?.length && (
     <fieldset className={s.fieldset}>

@@ -1,10 +1,10 @@
 /** Month end: the working calendar of a year, pulled to a sheet; admins type the year's holidays and make-up days into it and save. */
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { Field, Input, Text } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import type { ExcelRun } from '../../../excel/workbook.ts';
 import { useWorkingCalendar } from '../../../calendar/use-working-calendar.ts';
-import { SheetRoundTrip } from '../SheetRoundTrip.tsx';
+import { SheetRoundTrip, UnsavedSheetBar } from '../SheetRoundTrip.tsx';
 import { useChoreStyles } from './ui.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
@@ -14,16 +14,7 @@ export function WorkingCalendarSection(props: { w: Words; client: Client; roles:
   const c = w.chores.calendar;
   const s = useChoreStyles();
   const h = useWorkingCalendar({ ...props, excel });
-  const unsaved = h.unsaved && (
-    <MessageBar intent="warning" layout="multiline" data-testid="calendar-unsaved">
-      <MessageBarBody>{format(c.unsaved, { sheet: h.unsaved })}</MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={() => void h.replace()} disabled={h.busy} data-testid="calendar-replace">
-          {c.replace}
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
-  );
+  const unsaved = h.unsaved && <UnsavedSheetBar message={format(c.unsaved, { sheet: h.unsaved })} replaceLabel={c.replace} busy={h.busy} onReplace={() => void h.replace()} testId="calendar" />;
   return (
     <SheetRoundTrip w={w} excel={excel} testId="calendar" title={c.title} intro={c.intro} pullLabel={c.pull} saveLabel={c.save} canSave={h.admin} h={h} after={unsaved}>
       {!h.admin && <Text size={200} className={s.meta}>{c.adminsOnly}</Text>}
