@@ -318,6 +318,8 @@ export const REASONS = {
   UNSUPPORTED_MEDIA_TYPE: [],
   PAYLOAD_TOO_LARGE: [],
   RATE_LIMITED: [],
+  /** The database did not answer in time (a statement past its limit, another writer holding it): try again. */
+  DATABASE_BUSY: [],
   /** Anything unexpected: the server logged it; the message says nothing more. */
   INTERNAL: [],
   /** Generic fallbacks by code, for an error with no more specific reason. */

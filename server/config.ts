@@ -45,6 +45,14 @@ export interface Config {
    * 1.21, or later with max_prepared_statements = 0).
    */
   pgPreparedStatements: boolean;
+  /**
+   * Longest one PostgreSQL statement may run before the database cancels it
+   * (DB_STATEMENT_TIMEOUT_MS, 60000; 0: no limit). A statement that runs away
+   * (a bad plan, a lock held elsewhere) ends with a "server busy, try again"
+   * instead of holding a connection of the pool. SQLite waits at most 5 s
+   * for another writer, whatever this says.
+   */
+  dbStatementTimeoutMs: number;
   /** Days a finished job (its status, summary, refusal and any file left) is kept (JOB_RETENTION_DAYS, 90). */
   jobRetentionDays: number;
 }
@@ -133,5 +141,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseReadUrl: readReplicaUrl(env.DATABASE_READ_URL, env.DATABASE_URL || defaultSqliteUrl),
     jobRetentionDays: retentionDays(env.JOB_RETENTION_DAYS),
     pgPreparedStatements: onOff('PG_PREPARED_STATEMENTS', env.PG_PREPARED_STATEMENTS, true),
+    dbStatementTimeoutMs: milliseconds('DB_STATEMENT_TIMEOUT_MS', env.DB_STATEMENT_TIMEOUT_MS, 60_000),
   };
 }
+
+/** How the server opens its database (openDatabase's options), from the configuration. */
+export const databaseOptions = (config: Config) => ({
+  readUrl: config.databaseReadUrl,
+  preparedStatements: config.pgPreparedStatements,
+  statementTimeoutMs: config.dbStatementTimeoutMs,
+});

@@ -76,3 +76,25 @@ export const HELPER_REASONS: readonly Reason[] = [...Object.values(NOT_FOUND), .
 
 /** A unique constraint refused the write (Prisma P2002): someone else wrote the same row first. */
 export const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002';
+
+/** Prisma's codes for a database that did not answer in time: operations timed out (SQLite's busy wait among them), no pooled connection in time, a transaction past its timeout. */
+const TIMED_OUT_CODES = new Set(['P1008', 'P2024', 'P2028']);
+/** PostgreSQL's: a statement cancelled (statement_timeout) and a lock not granted in time (lock_timeout). */
+const TIMED_OUT_SQLSTATES = new Set(['57014', '55P03']);
+
+/**
+ * The database gave up waiting rather than refused: a statement ran past
+ * DB_STATEMENT_TIMEOUT_MS, another writer held SQLite past its wait, the pool
+ * had no connection free in time. Nothing was written (the statement, or
+ * its transaction, was rolled back); trying again later may succeed.
+ */
+export function isDatabaseBusy(e: unknown): boolean {
+  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
+    const error = e as { code?: unknown; meta?: { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } }; cause?: unknown };
+    if (typeof error.code === 'string' && (TIMED_OUT_CODES.has(error.code) || TIMED_OUT_SQLSTATES.has(error.code))) return true;
+    const driver = error.meta?.driverAdapterError?.cause;
+    if (driver && [driver.code, driver.originalCode].some((c) => typeof c === 'string' && TIMED_OUT_SQLSTATES.has(c))) return true;
+    e = error.cause;
+  }
+  return false;
+}

@@ -10,6 +10,7 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Reason } from '../schema/reasons.ts';
+import { isDatabaseBusy } from './errors.ts';
 
 type Logger = Record<'debug' | 'info' | 'warn' | 'error', (...args: unknown[]) => void>;
 
@@ -77,6 +78,7 @@ export function maskError(error: unknown, message: string): Error {
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       return createGraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...(error.extensions ?? {}) } });
     }
+    if (isDatabaseBusy(original)) return createGraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_BUSY' satisfies Reason, params: {} } });
     return createGraphQLError(message, { nodes: error.nodes, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' satisfies Reason, params: {}, unexpected: true, ...(error.extensions?.http ? { http: error.extensions.http } : {}) } });
   }
   return createGraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' satisfies Reason, params: {}, unexpected: true } });

@@ -7,7 +7,7 @@
  */
 import cluster from 'node:cluster';
 import https from 'node:https';
-import { loadConfig } from './config.ts';
+import { databaseOptions, loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { DEMO_PASSWORD } from './seed/seed.ts';
 import { prepareDatabase } from './startup.ts';
@@ -55,7 +55,7 @@ if (cluster.isPrimary) {
   }
 } else {
   // A worker: the first process has migrated and seeded; it serves.
-  const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl, preparedStatements: config.pgPreparedStatements });
+  const db = await openDatabase(config.databaseUrl, databaseOptions(config));
   await serve(db, await loadTls(config), null);
 }
 

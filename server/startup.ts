@@ -11,7 +11,7 @@
  * lock per schema, held on a connection of its own for the whole preparation;
  * the second finds the work done.
  */
-import type { Config } from './config.ts';
+import { databaseOptions, type Config } from './config.ts';
 import { openDatabase, splitPgSchema, type Database } from './db/client.ts';
 import { migrate, type MigrateResult } from './db/migrate.ts';
 import { providerOf } from './db/providers.ts';
@@ -31,7 +31,7 @@ export async function prepareDatabase(config: Config): Promise<Prepared> {
   return oneAtATime(config.databaseUrl, async () => {
     const migrated = await migrate(config.databaseUrl);
     // Migrating and seeding write through db.prisma, the primary; only served reads use the replica.
-    const db = await openDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl, preparedStatements: config.pgPreparedStatements });
+    const db = await openDatabase(config.databaseUrl, databaseOptions(config));
     try {
       const seeded = config.seedDemo ? await seedDemoIfEmpty(db.prisma, { results: config.seedDemoResults, config }) : null;
       await ensureBuiltInPlans(db.prisma);

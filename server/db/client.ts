@@ -37,6 +37,8 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     poolMax?: number;
     /** Keep repeated statements prepared on each PostgreSQL connection (on by default: PG_PREPARED_STATEMENTS). */
     preparedStatements?: boolean;
+    /** PostgreSQL: the longest one statement may run before the database cancels it (ms; 0 or unset: no limit). */
+    statementTimeoutMs?: number;
     /** SQLite: when the write-ahead log is copied back (native-sqlite.ts); 'on-commit' by default. */
     checkpoints?: Checkpoints;
   } = {}): Promise<Database> {
@@ -71,9 +73,9 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   } else {
-    prisma = await openPostgres(url, { readOnly: false, max: options.poolMax, prepared: options.preparedStatements });
+    prisma = await openPostgres(url, { readOnly: false, max: options.poolMax, prepared: options.preparedStatements, statementTimeoutMs: options.statementTimeoutMs });
   }
-  const replica = options.readUrl ? await openPostgres(options.readUrl, { readOnly: true, prepared: options.preparedStatements }) : prisma;
+  const replica = options.readUrl ? await openPostgres(options.readUrl, { readOnly: true, prepared: options.preparedStatements, statementTimeoutMs: options.statementTimeoutMs }) : prisma;
   return {
     prisma,
     replica,
@@ -92,11 +94,11 @@ export async function openDatabase(url = process.env.DATABASE_URL || defaultSqli
  * pool is ours, so that a payroll run can write on its transaction's
  * connection (native-pg.ts); a read replica's sessions are read-only.
  */
-async function openPostgres(url: string, { readOnly, max = 10, prepared = true }: { readOnly: boolean; max?: number; prepared?: boolean }): Promise<Db> {
+async function openPostgres(url: string, { readOnly, max = 10, prepared = true, statementTimeoutMs = 0 }: { readOnly: boolean; max?: number; prepared?: boolean; statementTimeoutMs?: number }): Promise<Db> {
   const { connectionString, schema } = splitPgSchema(url);
   // Raw SQL (the roster query) names tables unqualified: point search_path at the schema too.
   // Raw SQL also reads dates as text (a day is the first ten characters): ISO, whatever the server's DateStyle.
-  const settings = [...(schema ? [`-c search_path="${schema.replace(/"/g, '""')}"`] : []), '-c DateStyle=ISO', ...(readOnly ? ['-c default_transaction_read_only=on'] : [])];
+  const settings = [...(schema ? [`-c search_path="${schema.replace(/"/g, '""')}"`] : []), '-c DateStyle=ISO', ...(readOnly ? ['-c default_transaction_read_only=on'] : []), ...(statementTimeoutMs > 0 ? [`-c statement_timeout=${statementTimeoutMs}`] : [])];
   const options = settings.join(' ');
   const [{ PrismaPg }, { PrismaClient: PgPrismaClient }, { default: pgModule }] = await Promise.all([import('@prisma/adapter-pg'), import('./generated/postgresql/client/client.ts'), import('pg')]);
   const pool = trackedPool(pgModule, { connectionString, max, options }, { prepared });

@@ -37,13 +37,13 @@ export interface TestServer {
  * test asks for them (`results`): most tests import their own and check
  * exact figures.
  */
-export async function startTestServer(provider: Provider, options: { people?: number; seed?: boolean; results?: ResultsOptions; clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(provider: Provider, options: { people?: number; seed?: boolean; results?: ResultsOptions; clock?: Clock; statementTimeoutMs?: number } = {}): Promise<TestServer> {
   const people = options.people ?? DEMO_TEMPLATE_PEOPLE;
   // The usual demo organisation comes copied from the run's template (test/support/global-setup.ts); anything else is migrated and seeded here.
   const fromTemplate = options.seed !== false && people === DEMO_TEMPLATE_PEOPLE && !options.results ? await cloneDatabase(provider, inject('quotabookTemplates') ?? { run: '' }) : undefined;
   const temp = fromTemplate ?? (await tempDatabase(provider));
   if (!fromTemplate) await migrate(temp.url);
-  const db = await openDatabase(temp.url);
+  const db = await openDatabase(temp.url, { statementTimeoutMs: options.statementTimeoutMs });
   if (!fromTemplate && options.seed !== false) await seedOrganisation(db.prisma, generateDemoOrg({ people }), { results: options.results });
   const config = { ...loadConfig({ PORT: '3000' }), databaseUrl: temp.url };
   const app = createApp(db, config, { clock: options.clock });

@@ -124,6 +124,9 @@ describe('Try again', () => {
     expect(isTransient(new ApiError('offline', 'NETWORK'))).toBe(true);
     expect(isTransient(new TypeError('Failed to fetch'))).toBe(true);
     expect(isTransient(new RequestTimeout(30_000))).toBe(true);
+    // The database did not answer in time: the same request may well work a moment later.
+    expect(isTransient(new ApiError('busy', 'SERVICE_UNAVAILABLE', 'DATABASE_BUSY'))).toBe(true);
+    expect(describeError(words['zh-CN'], new ApiError('busy', 'SERVICE_UNAVAILABLE', 'DATABASE_BUSY'))).toBe('服务器繁忙，未能及时完成。请稍后重试。');
     expect(isTransient(new ApiError('no', 'FORBIDDEN', 'NOT_ALLOWED'))).toBe(false);
     expect(isTransient(new ApiError('bad', 'BAD_USER_INPUT', 'REQUIRED', { field: 'x' }))).toBe(false);
     expect(isTransient(new Error('anything else'))).toBe(false);

@@ -108,7 +108,7 @@ export function describeProblem(w: Words, p: { sheet: string | null; cell: strin
  * same request would be refused again, so the pane offers no Retry for it.
  */
 export function isTransient(err: unknown): boolean {
-  if (err instanceof ApiError) return err.code === 'TIMEOUT' || err.code === 'NETWORK';
+  if (err instanceof ApiError) return err.code === 'TIMEOUT' || err.code === 'NETWORK' || err.reason === 'DATABASE_BUSY';
   if (err instanceof RequestTimeout) return true;
   return err instanceof TypeError && /fetch|network|load failed/i.test(err.message);
 }
