@@ -16,7 +16,7 @@ import type { Viewer } from '../auth/sessions.ts';
 import { accessEnded } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import { describeError } from '../logging.ts';
-import { forbidden } from '../errors.ts';
+import { forbidden, isDatabaseBusy } from '../errors.ts';
 import { isJobKind, JOB_KINDS, type JobKind } from './kinds.ts';
 import { dropInput } from './job-files.ts';
 
@@ -50,6 +50,7 @@ export function refusalOf(error: unknown): JobRefusal {
   const ext = error instanceof GraphQLError ? (error.extensions as { code?: string; reason?: string; params?: Record<string, string | number>; field?: string }) : null;
   if (ext?.code && ext.reason) return { code: ext.code, reason: ext.reason, params: ext.params ?? {}, ...(ext.field ? { field: ext.field } : {}), message: (error as Error).message };
   console.error(`job failed: ${describeError(error)}`);
+  if (isDatabaseBusy(error)) return { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_BUSY', params: {}, message: 'The database did not answer in time; nothing the job was doing was saved. Try again in a moment' };
   return { code: 'INTERNAL', reason: 'JOB_FAILED', params: {}, message: 'The job stopped on an unexpected error; nothing it was doing was saved' };
 }
 
