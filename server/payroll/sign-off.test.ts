@@ -34,6 +34,15 @@ describe('sign-off', () => {
     expect(signRefusal('SUBMITTED', both, resubmitted)).toBeNull();
   });
 
+  it('counts the submission as its submitter’s signature: they do not sign it again as finance manager', () => {
+    const both = { userId: 'fin', roles: ['FINANCE', 'FINANCE_MANAGER'] };
+    expect(signRefusal('SUBMITTED', both, submitted)).toEqual({ why: 'ALREADY_SIGNED' });
+    expect(signRefusal('SUBMITTED', { userId: 'fm', roles: ['FINANCE_MANAGER'] }, submitted)).toBeNull();
+    // Submitted again by someone else after a return: theirs to sign now.
+    const resubmitted = [...submitted, ev('return', 'fm2', 3, 'SUBMITTED'), ev('submit', 'fin2', 4, 'CALCULATED')];
+    expect(signRefusal('SUBMITTED', both, resubmitted)).toBeNull();
+  });
+
   it('lists the current submission’s signatures with the step each signed', () => {
     const events = [...submitted, ev('approve', 'fm', 3, 'SUBMITTED'), ev('approve', 'd', 4, 'FINANCE_APPROVED')];
     expect(signaturesSinceSubmit(events).map((e) => [e.role, e.actorId])).toEqual([

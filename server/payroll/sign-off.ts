@@ -28,14 +28,18 @@ export type SignRefusal = { why: 'NOT_DUE' } | { why: 'NOT_YOUR_TURN'; who: stri
 
 /**
  * The step due must be the viewer's role, and one person signs once per
- * submission, even holding two signer roles. `events` are the run's, any order.
+ * submission, even holding two signer roles; the one who submitted it has
+ * signed already (as finance). `events` are the run's, any order.
  */
 export function signRefusal(status: PayrollStatus, viewer: Signer | null, events: readonly RunEvent[]): SignRefusal | null {
   const step = SIGN_OFF[status];
   if (!step) return { why: 'NOT_DUE' };
   if (!viewer?.roles.includes(step.role)) return { why: 'NOT_YOUR_TURN', who: step.who };
-  const lastSubmit = Math.max(0, ...events.filter((e) => e.action === 'submit').map((e) => e.at.getTime()));
-  if (events.some((e) => e.action === 'approve' && e.actorId === viewer.userId && e.at.getTime() >= lastSubmit)) return { why: 'ALREADY_SIGNED' };
+  const submits = events.filter((e) => e.action === 'submit');
+  const lastSubmit = Math.max(0, ...submits.map((e) => e.at.getTime()));
+  // Finance's submission is the first signature of the chain: whoever submitted does not sign it again in another role.
+  const submittedBy = submits.find((e) => e.at.getTime() === lastSubmit)?.actorId;
+  if (submittedBy === viewer.userId || events.some((e) => e.action === 'approve' && e.actorId === viewer.userId && e.at.getTime() >= lastSubmit)) return { why: 'ALREADY_SIGNED' };
   return null;
 }
 

@@ -171,6 +171,23 @@ describe.each(testProviders)('the payroll report and its review on %s', (provide
     }
   });
 
+  it('does not let the one who submitted a run sign it as finance manager too', async () => {
+    const finance = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'finance' } });
+    await s.db.prisma.user.create({ data: { username: 'fin-and-mgr', passwordHash: finance.passwordHash, roles: { create: [{ role: 'FINANCE' }, { role: 'FINANCE_MANAGER' }] } } });
+    const both = await s.login('fin-and-mgr');
+    const created = (await s.gql(`mutation($m: String!, $u: ID!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id } } }`, { m: '2025-09', u: unit.id }, both)).data.createPayrollRun.run;
+    let r = (await s.gql(step('calculatePayrollRun'), { id: created.id, revision: 1 }, both)).data.calculatePayrollRun;
+    r = (await s.gql(step('submitPayrollRun'), { id: r.run.id, revision: r.run.revision }, both)).data.submitPayrollRun;
+    expect((await query(r.run.id, both)).viewerMaySign).toBe(false);
+    const refused = await s.refused(APPROVE, { id: r.run.id, revision: r.run.revision, comment: null }, both);
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ALREADY_SIGNED' });
+    // Another finance manager signs it.
+    expect((await query(r.run.id, t.finmgr)).viewerMaySign).toBe(true);
+    const signed = await s.gql(APPROVE, { id: r.run.id, revision: r.run.revision, comment: null }, t.finmgr);
+    expect(signed.errors).toBeUndefined();
+    expect(signed.data.approvePayrollRun.signOffs.map((x: any) => x.role)).toEqual(['FINANCE', 'FINANCE_MANAGER']);
+  });
+
   it('a rep’s own payslip carries the report’s columns', async () => {
     const slip = (await s.gql('{ myPayslip(month: "2026-03") { unitName planName rank attendanceDays sales } }', {}, t.rep)).data.myPayslip;
     expect(slip).toMatchObject({ unitName: unit.name, rank: 'SR', sales: '20000.00' });
