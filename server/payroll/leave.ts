@@ -56,14 +56,14 @@ export async function decideLeave(ctx: Context, id: string, approve: boolean, co
   });
 }
 
-/** Days of approved leave per person within [start, end], as "personId|YYYY-MM-DD". */
+/** Days of approved leave per person within [start, end], as "personId|YYYY-MM-DD|kind": leave counts as asked for only in the kind asked for. */
 export async function approvedLeaveDays(db: Db, where: Prisma.LeaveRequestWhereInput, start: string, end: string): Promise<Set<string>> {
   const requests = await db.leaveRequest.findMany({ where: { ...where, status: 'APPROVED', fromDate: { lte: dayToDate(end) }, toDate: { gte: dayToDate(start) } } });
   const out = new Set<string>();
   for (const r of requests) {
     // A request must have been made before the leave started (the company's day it was made on).
     if (companyDayOf(r.requestedAt) > dateToDay(r.fromDate)) continue;
-    for (let d = dateToDay(r.fromDate); d <= dateToDay(r.toDate); d = addDays(d, 1)) if (d >= start && d <= end) out.add(`${r.personId}|${d}`);
+    for (let d = dateToDay(r.fromDate); d <= dateToDay(r.toDate); d = addDays(d, 1)) if (d >= start && d <= end) out.add(`${r.personId}|${d}|${r.kind}`);
   }
   return out;
 }
@@ -88,7 +88,7 @@ export function summarise(days: { personId: string; date: Date; status: Attendan
   for (const d of days) {
     const s = out.get(d.personId) ?? { present: 0, late: 0, leftEarly: 0, absent: 0, personalLeave: 0, sickLeave: 0, fieldVisit: 0, unrequestedLeave: 0 };
     const isLeave = d.status === 'PERSONAL_LEAVE' || d.status === 'SICK_LEAVE';
-    if (isLeave && !approved.has(`${d.personId}|${dateToDay(d.date)}`)) s.unrequestedLeave++;
+    if (isLeave && !approved.has(`${d.personId}|${dateToDay(d.date)}|${d.status}`)) s.unrequestedLeave++;
     else if (d.status === 'PRESENT') s.present++;
     else if (d.status === 'LATE') s.late++;
     else if (d.status === 'LEFT_EARLY') s.leftEarly++;

@@ -253,6 +253,12 @@ describe('leave requests', () => {
     if (other.slice(0, 7) === month) expect(mine).toMatchObject({ personalLeave: 1, unrequestedLeave: 1 });
     else expect(mine).toMatchObject({ personalLeave: 1, unrequestedLeave: 0 });
     expect(summary.every((x: any) => x.personId === rep.personId)).toBe(true);
+
+    // Leave counts as asked for only in the kind asked for: the approved personal-leave day recorded as sick leave was never requested.
+    const sick = await s.gql('mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { updated } }', { r: [{ employeeNo: rep.person!.employeeNo, date: from, status: 'SICK_LEAVE' }] }, tk.finance);
+    expect(sick.errors).toBeUndefined();
+    const after = (await s.gql('query($m: String!) { attendanceSummary(month: $m) { personId personalLeave sickLeave unrequestedLeave } }', { m: month }, tk.rep)).data.attendanceSummary.find((x: any) => x.personId === rep.personId);
+    expect(after).toMatchObject({ personalLeave: 0, sickLeave: 0, unrequestedLeave: other.slice(0, 7) === month ? 2 : 1 });
   });
 });
 
