@@ -164,6 +164,11 @@ export async function createPlan(ctx: Context, input: NewPlan) {
   });
 }
 
+/** Sharing by, or growing from, last year needs some actuals last year. */
+function needHistory(history: Map<string, bigint> | undefined, keys: string[], axis: string) {
+  if (keys.every((k) => (history?.get(k) ?? 0n) === 0n)) throw badInput([axis, 'kind'], "There are no actuals for last year here to work from; import last year's sales or choose another method", 'NO_HISTORY');
+}
+
 function toMethod(input: MethodInput, figures: { history?: Map<string, bigint>; heads?: Map<string, number>; days?: Map<string, number> }, keys: string[], axis: string): BreakdownMethod {
   const record = <T,>(m: Map<string, T> | undefined) => Object.fromEntries(m ?? []) as Record<string, T>;
   switch (input.kind) {
@@ -173,13 +178,13 @@ function toMethod(input: MethodInput, figures: { history?: Map<string, bigint>; 
       if (!input.percents?.length) throw badInput([axis, 'percents'], 'The weights method needs a percentage for each row or period', 'WEIGHTS_REQUIRED');
       return { kind: 'weights', percents: Object.fromEntries(input.percents.map((p) => [p.key, p.percent])) };
     }
-    case 'HISTORY': {
-      const h = figures.history!;
-      if (keys.every((k) => (h.get(k) ?? 0n) === 0n)) throw badInput([axis, 'kind'], "There are no actuals for last year here to share by; import last year's sales or choose another method", 'NO_HISTORY');
-      return { kind: 'history', actuals: record(h) };
-    }
+    case 'HISTORY':
+      needHistory(figures.history, keys, axis);
+      return { kind: 'history', actuals: record(figures.history) };
     case 'GROWTH':
       if (!input.growthPercent) throw badInput([axis, 'growthPercent'], 'The growth method needs a growth percentage, e.g. "20"', 'GROWTH_REQUIRED');
+      // Without last year's figures growth would make every line, and the plan, zero.
+      needHistory(figures.history, keys, axis);
       return { kind: 'growth', actuals: record(figures.history), growthPercent: input.growthPercent };
     case 'HEADCOUNT':
       if (!figures.heads) throw badInput([axis, 'kind'], 'Headcount splits between org units or people, not periods', 'HEADCOUNT_NOT_FOR_PERIODS');

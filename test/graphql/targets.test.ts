@@ -262,6 +262,11 @@ describe.each(testProviders)('target plans on %s', (provider) => {
     expect(weights.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ALLOCATION_NO_FIGURE', params: { key: '2026-02' }, field: 'method' });
     const noHistory = await refused(BREAK, { id: p.plan.id, revision: 1, time: { kind: 'HISTORY' }, owners: { kind: 'EQUAL' } }, t.manager);
     expect(noHistory.errors![0]!.message).toMatch(/no actuals for last year/);
+    // Growth from a last year without sales would make every line, and the plan, zero: refused the same way.
+    for (const method of [{ time: { kind: 'GROWTH', growthPercent: '20' }, owners: { kind: 'EQUAL' } }, { time: { kind: 'EQUAL' }, owners: { kind: 'GROWTH', growthPercent: '20' } }]) {
+      const noGrowth = await refused(BREAK, { id: p.plan.id, revision: 1, ...method }, t.manager);
+      expect(noGrowth.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_HISTORY' });
+    }
   });
 
   it('previews a breakdown by a seasonality profile without storing it, then fills by it', async () => {

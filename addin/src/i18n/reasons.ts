@@ -235,7 +235,7 @@ export const en: Record<Reason, string> = {
   NO_UNITS_BELOW: '{unit} has no units below it; break it down to people.',
   PLAN_EXISTS: 'A {level} {metric} plan for {unit}, {year} already exists (version {version}, {planStatus}); open it or revise it.',
   WEIGHTS_REQUIRED: 'The weights method needs a percentage for each row or period.',
-  NO_HISTORY: 'There are no actuals for last year to share by; import last year’s sales or choose another method.',
+  NO_HISTORY: 'There are no actuals for last year to work from; import last year’s sales or choose another method.',
   GROWTH_REQUIRED: 'The growth method needs a growth percentage, e.g. 20.',
   HEADCOUNT_NOT_FOR_PERIODS: 'Headcount splits between org units or people, not periods.',
   GROWTH_ONE_AXIS: 'Use growth on one axis only: it sets the total.',
