@@ -48,6 +48,6 @@ export function decisionsFor(viewer: Pick<Viewer, 'userId' | 'personId' | 'roles
   return {
     canApprove: may && plan.status === 'SUBMITTED',
     canPublish: may && plan.status === 'APPROVED',
-    canReturn: may && (plan.status === 'SUBMITTED' || plan.status === 'APPROVED'),
+    canReturn: may && plan.status === 'SUBMITTED',
   };
 }

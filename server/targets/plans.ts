@@ -523,7 +523,8 @@ export async function approvePlan(ctx: Context, id: string, revision: number, co
 
 export async function returnPlan(ctx: Context, id: string, revision: number, comment: string) {
   if (!comment.trim()) throw badInput(['comment'], 'Say why the plan goes back', 'COMMENT_REQUIRED');
-  return transition(ctx, id, revision, { role: 'approve', from: ['SUBMITTED', 'APPROVED'], to: 'DRAFT', action: 'return', comment, check: (tx, plan) => requireNotOwn(tx, ctx, plan) });
+  // Only a submission goes back: an approved version is kept as it is, and changing it makes the next version (revisePlan).
+  return transition(ctx, id, revision, { role: 'approve', from: ['SUBMITTED'], to: 'DRAFT', action: 'return', comment, check: (tx, plan) => requireNotOwn(tx, ctx, plan) });
 }
 
 export async function publishPlan(ctx: Context, id: string, revision: number) {

@@ -147,6 +147,10 @@ describe.each(testProviders)('target plans on %s', (provider) => {
     plan = (await s.gql(STEP('submitTargetPlan', '$comment: String'), { id, revision: ret.data.returnTargetPlan.plan.revision, comment: null }, t.manager)).data.submitTargetPlan.plan;
     const app = await s.gql(STEP('approveTargetPlan', '$comment: String'), { id, revision: plan.revision, comment: '同意' }, t.director);
     expect(app.errors).toBeUndefined();
+    // An approved version is kept as it was approved: it is not sent back to be changed in place (a change makes the next version).
+    const late = await refused(STEP('returnTargetPlan', '$comment: String!'), { id, revision: app.data.approveTargetPlan.plan.revision, comment: '再改改' }, t.director);
+    expect(late.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLAN_STATUS', params: { planStatus: 'APPROVED' } });
+    expect((await s.gql('query($id: ID!) { targetPlan(id: $id) { plan { canReturn canPublish } } }', { id }, t.director)).data.targetPlan.plan).toEqual({ canReturn: false, canPublish: true });
     const pub = await s.gql(STEP('publishTargetPlan'), { id, revision: app.data.approveTargetPlan.plan.revision }, t.director);
     expect(pub.data.publishTargetPlan.plan.status).toBe('PUBLISHED');
     expect(pub.data.publishTargetPlan.events.map((e: any) => e.action)).toEqual(['create', 'submit', 'return', 'submit', 'approve', 'publish']);
