@@ -69,6 +69,12 @@ export async function targetsFor(
   calendar: FiscalCalendar,
   /** Whether a line counts; one that does not counts as zero (so months still add up to their quarter). */
   counts: (ownerId: string, periodKey: string) => boolean = () => true,
+  /**
+   * Whether a plan (scoped to the unit at this path) speaks for the view: where
+   * such a plan and another both give an owner a line for a period, the
+   * other's line does not count.
+   */
+  speaksFor?: (scopePath: string) => boolean,
 ): Promise<Targets> {
   const out: Targets = new Map();
   const raw = new Map<string, Record<Level, Map<number, { lines: Map<string, bigint>; top: Set<string> }>>>();
@@ -84,21 +90,25 @@ export async function targetsFor(
   };
   for (let i = 0; i < owners.length; i += CHUNK) {
     const ids = owners.slice(i, i + CHUNK).map((o) => o.id);
-    const lines = await db.$queryRaw<{ ownerId: string; periodKey: string; amount: string; level: Level; year: number; scopeUnitId: string; periodLevel: string; planId: string }[]>`
+    const lines = await db.$queryRaw<{ ownerId: string; periodKey: string; amount: string; level: Level; year: number; scopeUnitId: string; scopePath: string; periodLevel: string; planId: string }[]>`
       SELECT l."ownerId" AS "ownerId", l."periodKey" AS "periodKey", CAST(l."amount" AS TEXT) AS "amount", p."level" AS "level", p."year" AS "year",
-        p."scopeUnitId" AS "scopeUnitId", p."periodLevel" AS "periodLevel", p."id" AS "planId"
-      FROM "TargetLine" l JOIN "TargetPlan" p ON p."id" = l."planId"
+        p."scopeUnitId" AS "scopeUnitId", su."path" AS "scopePath", p."periodLevel" AS "periodLevel", p."id" AS "planId"
+      FROM "TargetLine" l JOIN "TargetPlan" p ON p."id" = l."planId" JOIN "OrgUnit" su ON su."id" = p."scopeUnitId"
       JOIN (SELECT q."year" AS "year", q."level" AS "level", q."scopeUnitId" AS "scopeUnitId", MAX(q."version") AS "version" FROM "TargetPlan" q
           WHERE q."metric" = ${metric} AND q."year" IN (${Prisma.join(years)}) AND q."status" IN ('PUBLISHED', 'LOCKED')
           GROUP BY q."year", q."level", q."scopeUnitId") n
         ON n."year" = p."year" AND n."level" = p."level" AND n."scopeUnitId" = p."scopeUnitId" AND n."version" = p."version"
       WHERE l."ownerId" IN (${Prisma.join(ids)}) AND p."metric" = ${metric} AND p."status" IN ('PUBLISHED', 'LOCKED')`;
+    const spoken = new Set<string>();
+    const lineKey = (l: (typeof lines)[number]) => `${l.ownerId}|${l.year}|${l.level}|${l.periodKey}`;
     for (const l of lines) {
       const own = units.has(l.ownerId) && l.scopeUnitId === l.ownerId;
       if (own) ownRow.set(l.ownerId, (ownRow.get(l.ownerId) ?? new Set()).add(`${l.year}/${l.level}`));
+      if (speaksFor?.(l.scopePath)) spoken.add(lineKey(l));
     }
     for (const l of lines) {
       if (units.has(l.ownerId) && l.scopeUnitId !== l.ownerId && ownRow.get(l.ownerId)?.has(`${l.year}/${l.level}`)) continue;
+      if (speaksFor && !speaksFor(l.scopePath) && spoken.has(lineKey(l))) continue;
       let byLevel = raw.get(l.ownerId);
       if (!byLevel) raw.set(l.ownerId, (byLevel = { BASE: new Map(), STRETCH: new Map() }));
       let y = byLevel[l.level].get(l.year);
@@ -152,10 +162,13 @@ export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: B
  * person spent (at least a day of) in the unit's subtree, as their sales
  * count only for the unit they were in on the day. Someone who moved from
  * team A to team B on 1 June has January–May's targets on A's sheet and
- * June's on B's; a month of the move counts on both, and a plan's quarter
- * or year line (not split by month) counts wherever they were during it.
+ * June's on B's. In the month of the move each team counts the line its
+ * own plan (or a plan above it) gives them, not the other team's
+ * (`speaksFor`): moved on the 12th, A counts what A's plan gives them for
+ * 1–11 June and B what B's gives them for the rest. A plan's quarter or
+ * year line (not split by month) counts wherever they were during it.
  */
-async function assignedInUnit(ctx: Context, unitId: string, range: Bucket, calendar: FiscalCalendar): Promise<(personId: string, periodKey: string) => boolean> {
+async function assignedInUnit(ctx: Context, unitId: string, range: Bucket, calendar: FiscalCalendar): Promise<{ counts: (personId: string, periodKey: string) => boolean; speaksFor: (scopePath: string) => boolean }> {
   const unit = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { path: true } });
   // Wider than the range: a quarter's or year's figure is rolled up from all of its months.
   const from = `${Math.min(...planYears([range], calendar)) - 1}-01-01`;
@@ -183,13 +196,15 @@ async function assignedInUnit(ctx: Context, unitId: string, range: Bucket, calen
     }
     return known.get(key)!;
   };
-  return (personId, periodKey) => {
+  const speaksFor = (scopePath: string) => scopePath.startsWith(unit.path) || unit.path.startsWith(scopePath);
+  const counts = (personId: string, periodKey: string) => {
     const list = stays.get(personId);
     if (!list) return true; // not a person of this unit's view (a unit's own line): nothing to mask
     const p = spans(periodKey);
     if (!p) return true;
     return list.some((s) => s.from <= p.end && (s.until === null || s.until > p.start));
   };
+  return { counts, speaksFor };
 }
 
 /** The plan years whose lines may fall inside the periods. */
@@ -205,8 +220,8 @@ export async function readAchievement(ctx: Context, q: ActualsQuery): Promise<Ac
   const calendar = await fiscalCalendar(ctx);
   const classes = await resultClasses(ctx);
   const years = planYears(actuals.periods, calendar);
-  const counts = q.unitId && (q.by ?? 'PERSON') === 'PERSON' ? await assignedInUnit(ctx, q.unitId, actuals.range, calendar) : undefined;
-  const targets = actuals.periods.length ? await targetsFor(ctx.prisma, actuals.owners, q.metric, years, calendar, counts) : new Map();
+  const inUnit = q.unitId && (q.by ?? 'PERSON') === 'PERSON' ? await assignedInUnit(ctx, q.unitId, actuals.range, calendar) : undefined;
+  const targets = actuals.periods.length ? await targetsFor(ctx.prisma, actuals.owners, q.metric, years, calendar, inUnit?.counts, inUnit?.speaksFor) : new Map();
   const rows = actuals.owners.map((o) => {
     const t = targets.get(o.id);
     const v = actuals.values.get(o.id);

@@ -1,0 +1,106 @@
+/**
+ * A transfer in the middle of a month (brief §1: moved on the 12th, the
+ * first 11 days count for the old team): each team's view of the month
+ * counts the mover's sales while they were in it and the target its own
+ * plan gives them for that time, not the other team's; the mover's own row
+ * has the whole month.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { planShape } from '../../server/targets/plan-shape.ts';
+import { CALENDAR_YEAR, type Period } from '../../schema/periods.ts';
+
+const PLAN = 'plan { id revision status version total } lines { ownerId periodKey amount } events { action toStatus }';
+const ACH = `query($period: String!, $grain: PeriodGrain!, $unitId: ID, $personId: ID, $by: ActualsBy) {
+  achievement(period: $period, grain: $grain, metric: SALES_AMOUNT, unitId: $unitId, personId: $personId, by: $by) {
+    rows { ownerId cells { periodKey actual base stretch baseAchievement class } } } }`;
+
+describe.each(testProviders)('a mid-month transfer in results on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance' | 'manager' | 'rep' | 'director', string>;
+  let teamA: string;
+  let teamB: string;
+  let area: string;
+  let mover: { id: string; employeeNo: string };
+
+  const gqlOk = async (q: string, v: Record<string, unknown>, tok: string) => {
+    const r = await s.gql(q, v, tok);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data;
+  };
+  const step = async (name: string, id: string, revision: number, token: string, comment?: string) => {
+    const withC = comment !== undefined;
+    const d = await gqlOk(`mutation($id: ID!, $revision: Int!${withC ? ', $c: String!' : ''}) { ${name}(id: $id, revision: $revision${withC ? ', comment: $c' : ''}) { ${PLAN} } }`, { id, revision, c: comment }, token);
+    return d[name];
+  };
+  /** Creates and saves a plan with amounts given per owner and month; returns the saved view. */
+  const draft = async (unitId: string, level: 'BASE' | 'STRETCH', metric: string, amount: (owner: string, p: Period & { key: string }, employed: boolean) => number, unit = 'money') => {
+    const shape = await planShape(s.db.prisma, { id: '', year: 2026, metric: metric as any, level, scopeUnitId: unitId, periodLevel: 'month', ownerKind: 'PERSON', total: 0n }, CALENDAR_YEAR);
+    const lines: { ownerId: string; periodKey: string; amount: string }[] = [];
+    const scope = new Map<string, number>();
+    const fmt = (n: number) => (unit === 'money' ? n.toFixed(2) : String(n));
+    for (const o of shape.owners)
+      for (const p of shape.periods) {
+        const employed = (!o.hireDate || o.hireDate <= p.end) && (!o.leaveDate || o.leaveDate >= p.start);
+        const a = amount(o.key, p, employed);
+        scope.set(p.key, (scope.get(p.key) ?? 0) + a);
+        lines.push({ ownerId: o.key, periodKey: p.key, amount: fmt(a) });
+      }
+    for (const [k, v] of scope) lines.push({ ownerId: unitId, periodKey: k, amount: fmt(v) });
+    const total = [...scope.values()].reduce((a, b) => a + b, 0);
+    const c = await gqlOk(`mutation($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN} } }`, { input: { year: 2026, metric, level, scopeUnitId: unitId, total: fmt(total), ownerKind: 'PERSON' } }, t.manager);
+    const saved = await gqlOk(`mutation($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetLines(id: $id, revision: $revision, lines: $lines) { ${PLAN} } }`, { id: c.createTargetPlan.plan.id, revision: c.createTargetPlan.plan.revision, lines }, t.manager);
+    return { view: saved.saveTargetLines, shape, lines };
+  };
+  const publish = async (id: string, revision: number) => {
+    let p = (await step('submitTargetPlan', id, revision, t.manager)).plan;
+    p = (await step('approveTargetPlan', id, p.revision, t.director)).plan;
+    return step('publishTargetPlan', id, p.revision, t.director);
+  };
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['admin', 'finance', 'manager', 'rep', 'director'] as const) t[u] = await s.login(u);
+    const p = s.db.prisma;
+    const repUser = await p.user.findUniqueOrThrow({ where: { username: 'rep' } });
+    teamA = (await p.assignment.findFirstOrThrow({ where: { personId: repUser.personId!, validTo: null } })).unitId;
+    area = (await p.orgUnit.findUniqueOrThrow({ where: { id: teamA } })).parentId!;
+    teamB = (await p.orgUnit.findFirstOrThrow({ where: { parentId: area, id: { not: teamA } } })).id;
+    mover = await p.person.findFirstOrThrow({ where: { id: { not: repUser.personId! }, position: 'SALES_REP', status: 'ACTIVE', hireDate: { lt: new Date('2026-01-01') }, leaveDate: null, assignments: { some: { unitId: teamA, validTo: null } } } });
+    const version = (await gqlOk('query($id: ID!) { person(id: $id) { version } }', { id: mover.id }, t.admin)).person.version;
+    await gqlOk('mutation($id: ID!, $v: Int!, $u: ID!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: "2026-03-12") { id } }', { id: mover.id, v: version, u: teamB }, t.admin);
+  });
+  afterAll(() => s.close());
+
+  it('transfer on 12 March: the old team counts its own plan line for the mover (first 11 days), the new team its own', async () => {
+    // Team A gives the mover Jan 1000, Feb 1000, Mar 350 (to 11 March); team B Mar 650, Apr-Dec 1000. Everyone else 1000 a month when employed.
+    const a = await draft(teamA, 'BASE', 'SALES_AMOUNT', (o, p, e) => (o === mover.id ? (p.key === '2026-03' ? 350 : p.key < '2026-03' ? 1000 : 0) : e ? 1000 : 0));
+    expect(a.shape.owners.find((o: any) => o.key === mover.id)).toMatchObject({ leaveDate: '2026-03-11' });
+    await publish(a.view.plan.id, a.view.plan.revision);
+    const b = await draft(teamB, 'BASE', 'SALES_AMOUNT', (o, p, e) => (o === mover.id ? (p.key === '2026-03' ? 650 : p.key > '2026-03' ? 1000 : 0) : e ? 1000 : 0));
+    expect(b.shape.owners.find((o: any) => o.key === mover.id)).toMatchObject({ hireDate: '2026-03-12' });
+    await publish(b.view.plan.id, b.view.plan.revision);
+    await gqlOk('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
+      r: [
+        { externalId: 'AUD-1', employeeNo: mover.employeeNo, date: '2026-03-05', amount: '300.00' },
+        { externalId: 'AUD-2', employeeNo: mover.employeeNo, date: '2026-03-20', amount: '600.00' },
+      ],
+    }, t.finance);
+    const row = async (unitId: string | null) => {
+      const d = await gqlOk(ACH, unitId ? { period: '2026-03', grain: 'MONTH', unitId } : { period: '2026-03', grain: 'MONTH', personId: mover.id }, t.manager);
+      return d.achievement.rows.find((r: any) => r.ownerId === mover.id).cells[0];
+    };
+    const own = await row(null);
+    expect(own).toMatchObject({ actual: '900.00', base: '1000.00' });
+    const onA = await row(teamA);
+    const onB = await row(teamB);
+    expect(onA.actual).toBe('300.00');
+    expect(onB.actual).toBe('600.00');
+    expect(onA.base).toBe('350.00'); // team A's own figure for the 11 days
+    expect(onB.base).toBe('650.00');
+    // 300 / 350 = 85.71 % and 600 / 650 = 92.31 %: below 90 % on A, about 90 % on B.
+    expect(onA).toMatchObject({ baseAchievement: '85.71', class: 'BELOW_90' });
+    expect(onB).toMatchObject({ baseAchievement: '92.31', class: 'ABOUT_90' });
+  });
+});
