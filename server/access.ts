@@ -2,7 +2,8 @@
  * Row-level access: what part of the organisation a viewer may see, turned
  * into the database query's WHERE (Prisma `where` here; the roster's SQL in
  * roster/roster-query.ts), so that the database does the filtering.
- *   admin, finance, director: everything;
+ *   admin, finance, director, general manager: everything (the brief's
+ *     "director / general manager: everything in their centre"; one centre);
  *   manager: the subtrees of the units they manage, and themself;
  *   rep: themself.
  * A user with several roles gets the union.
@@ -21,7 +22,7 @@ export interface Scope {
 }
 
 export function seesEverything(viewer: Viewer): boolean {
-  return viewer.roles.some((r) => r === 'ADMIN' || r === 'FINANCE' || r === 'DIRECTOR');
+  return viewer.roles.some((r) => r === 'ADMIN' || r === 'FINANCE' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER');
 }
 
 export function viewerScope(ctx: Context): Promise<Scope> {

@@ -122,4 +122,26 @@ describe.skipIf(!hasChromium)('each persona in Chinese at 350 px', () => {
     expect(slip.find((r) => String(r[0]) === '提成')![1]).toBe(3076.92);
     expect(await englishOn(page)).toEqual([]);
   }, 180_000);
+
+  it('the general manager, who is no person on the roster, sees the whole roster and is told plainly that the “my” screens have nothing of theirs', async () => {
+    const page = await zhPane();
+    await signIn(page, 'gm');
+    const noPerson = '您的用户未关联花名册中的人员';
+    for (const [screen, button, status] of [
+      ['my-payslip', 'pull-my-payslip', 'my-payslip-status'],
+      ['my-targets', 'pull-my-targets', 'my-targets-status'],
+      ['my-performance', 'pull-my-performance', 'my-performance-status'],
+    ] as const) {
+      await openScreen(page, screen);
+      await page.getByTestId(button).click();
+      await page.getByTestId(status).filter({ hasText: noPerson }).waitFor();
+    }
+    expect(await englishOn(page)).toEqual([]);
+    // The brief's "director / general manager: everything in their centre".
+    const gm = await tokenFor(page, 'gm');
+    const people = (await api(page, gm, '{ roster(first: 500) { edges { node { id } } } }')).data.roster.edges.length;
+    const everyone = (await api(page, await tokenFor(page, 'director'), '{ roster(first: 500) { edges { node { id } } } }')).data.roster.edges.length;
+    expect(people).toBe(everyone);
+    expect(people).toBeGreaterThan(50);
+  }, 120_000);
 });

@@ -17,7 +17,7 @@ describe.each(testProviders)('roster on %s', (provider) => {
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
     s = await startTestServer(provider);
-    for (const u of ['admin', 'finance', 'director', 'manager', 'rep']) tokens[u] = await s.login(u);
+    for (const u of ['admin', 'finance', 'director', 'gm', 'manager', 'rep']) tokens[u] = await s.login(u);
   });
   afterAll(() => s.close());
 
@@ -36,7 +36,7 @@ describe.each(testProviders)('roster on %s', (provider) => {
 
   const day = '2026-11-01';
 
-  it.each(['admin', 'finance', 'director', 'manager', 'rep'])('%s sees exactly their part of the organisation', async (user) => {
+  it.each(['admin', 'finance', 'director', 'gm', 'manager', 'rep'])('%s sees exactly their part of the organisation', async (user) => {
     const ids = await allIds(user, { asOf: day });
     expect(ids.slice().sort()).toEqual(await expectedRosterIds(s.db, user, dayToDate(day)));
     expect(ids.length).toBeGreaterThan(0);

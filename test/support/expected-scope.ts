@@ -14,7 +14,8 @@ export async function expectedRosterIds(db: Database, username: string, day: Dat
   const active = assignments.filter((a) => a.validFrom <= day && (!a.validTo || a.validTo > day));
   const within = (unitIdOfA: string, rootId: string) => byId.get(unitIdOfA)!.path.includes(`/${rootId}/`);
   let visible = active;
-  if (!roles.some((r) => r === 'ADMIN' || r === 'FINANCE' || r === 'DIRECTOR')) {
+  // The general manager, like the sales director, sees everything in the (one) centre (brief §8).
+  if (!roles.some((r) => r === 'ADMIN' || r === 'FINANCE' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER')) {
     const managed = roles.includes('MANAGER') ? units.filter((u) => u.managerId === user.personId).map((u) => u.id) : [];
     visible = active.filter((a) => a.personId === user.personId || managed.some((m) => within(a.unitId, m)));
   }

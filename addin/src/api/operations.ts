@@ -96,6 +96,10 @@ export const SUBMIT = `mutation Submit($id: ID!, $revision: Int!, $comment: Stri
 export const APPROVE = `mutation Approve($id: ID!, $revision: Int!, $comment: String) { approveTargetPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
 export const RETURN = `mutation Return($id: ID!, $revision: Int!, $comment: String!) { returnTargetPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
 export const PUBLISH = `mutation Publish($id: ID!, $revision: Int!) { publishTargetPlan(id: $id, revision: $revision) { ${PLAN_FIELDS} } }`;
+/** Whether the signed-in user is a person on the roster (an admin or a general manager may not be): the "my" screens have nothing to show otherwise. */
+export const VIEWER_PERSON = `query ViewerPerson { viewer { person { id } } }`;
+export type ViewerPersonData = { viewer: { person: { id: string } | null } | null };
+export const hasOwnPerson = (d: ViewerPersonData) => !!d.viewer?.person;
 export const MY_TARGETS = `query MyTargets($year: Int!) { myTargets(year: $year) { metric level periodKey amount version } }`;
 
 export interface PlanSummary {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
 import { run } from '../api/client.ts';
+import { hasOwnPerson, VIEWER_PERSON, type ViewerPersonData } from '../api/operations.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { writeChart } from '../excel/charts.ts';
@@ -22,11 +23,14 @@ export function useMyPerformance(w: Words, client: Client, onSessionEnded: () =>
       const read = (p: { period: string; grain: string }) => run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: p.period, grain: p.grain, metric: 'SALES_AMOUNT', asOf }).then((d) => d.achievement);
       // Year to date is the organisation's fiscal year, as the server keys it.
       const calendar = fiscalCalendarOf(await run<{ fiscalYearStartMonth: number }>(client, FISCAL_YEAR_START, {}));
-      const [month, ytd, mine] = await Promise.all([
+      const [month, ytd, mine, person] = await Promise.all([
         read(periodFor(asOf, 'MONTH', calendar)),
         read(periodFor(asOf, 'YEAR_TO_DATE', calendar)),
         run<{ myRankings: MyRankingItem[] }>(client, MY_RANKINGS, {}).then((d) => d.myRankings),
+        run<ViewerPersonData>(client, VIEWER_PERSON, {}).then(hasOwnPerson),
       ]);
+      // Nobody's figures to write (an admin or a general manager without a person on the roster).
+      if (!person) return w.noPersonMine;
       setLabel(w.results.busy.writing);
       const run_ = Excel.run as unknown as ExcelRun;
       const { sheet, chart } = myPerformanceSheet(w, month, ytd, { asOf, pulledAt: new Date().toISOString(), places: placesByPeriod(mine) });

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { run } from '../../api/client.ts';
-import { MY_PAYSLIP, MY_PAYSLIP_MONTHS } from '../../api/operations.ts';
+import { hasOwnPerson, MY_PAYSLIP, MY_PAYSLIP_MONTHS, VIEWER_PERSON, type ViewerPersonData } from '../../api/operations.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { myPayslipSheet, type PayslipView } from '../../payroll/payroll-sheet.ts';
 import { PullPane } from './PullPane.tsx';
@@ -28,7 +28,10 @@ export function MyPayslipPane({ w, client, onSessionEnded }: { w: Words; client:
       latest={latest}
       pull={async (month) => {
         const d = await run<{ myPayslip: PayslipView | null }>(client, MY_PAYSLIP, { month });
-        if (!d.myPayslip) return { intent: 'info', message: format(w.payroll.noPayslip, { month }) };
+        if (!d.myPayslip) {
+          const mine = hasOwnPerson(await run<ViewerPersonData>(client, VIEWER_PERSON, {}));
+          return { intent: 'info', message: mine ? format(w.payroll.noPayslip, { month }) : w.noPersonMine };
+        }
         const report = await writeSheetTable(Excel.run as unknown as ExcelRun, myPayslipSheet(w, month, d.myPayslip));
         return { intent: 'success', message: format(w.payroll.wroteMine, { sheet: report.sheetName }) };
       }}

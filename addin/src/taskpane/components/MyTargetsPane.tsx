@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { run } from '../../api/client.ts';
-import { MY_TARGETS, MY_TARGET_YEARS } from '../../api/operations.ts';
+import { MY_TARGETS, MY_TARGET_YEARS, VIEWER_PERSON, hasOwnPerson, type ViewerPersonData } from '../../api/operations.ts';
 import { writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { myTargetsSheet, type MyTargetRow } from '../../targets/target-sheet.ts';
 import { PullPane } from './PullPane.tsx';
@@ -29,7 +29,10 @@ export function MyTargetsPane({ w, client, onSessionEnded }: { w: Words; client:
       latest={latest}
       pull={async (year) => {
         const data = await run<{ myTargets: MyTargetRow[] }>(client, MY_TARGETS, { year: Number(year) });
-        if (!data.myTargets.length) return { intent: 'info', message: format(w.targets.noTargets, { year }) };
+        if (!data.myTargets.length) {
+          const mine = hasOwnPerson(await run<ViewerPersonData>(client, VIEWER_PERSON, {}));
+          return { intent: 'info', message: mine ? format(w.targets.noTargets, { year }) : w.noPersonMine };
+        }
         const report = await writeSheetTable(Excel.run as unknown as ExcelRun, myTargetsSheet(w, data.myTargets, Number(year)));
         return { intent: 'success', message: format(w.targets.wroteMine, { n: report.rows, sheet: report.sheetName }) };
       }}
