@@ -37,8 +37,17 @@ describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
     await page.getByTestId('performance-status').filter({ hasText: '已发布' }).waitFor();
     // Publishing lists the proposals it made: rewards for the top three, penalties for the bottom three.
     await page.getByTestId('ranking-rewards-list').waitFor();
-    const listed = (await api(page, manager, 'query($u: ID, $m: String) { rankingAdjustmentProposals(unitId: $u, month: $m) { id personId employeeNo kind place amount status } }', { u: rep.unitId, m: month })).data
-      .rankingAdjustmentProposals as { id: string; personId: string; employeeNo: string; kind: string; place: number; amount: string; status: string }[];
+    type Proposal = { id: string; personId: string; employeeNo: string; kind: string; place: number; amount: string; status: string };
+    const proposals = async () => (await api(page, manager, 'query($u: ID, $m: String) { rankingAdjustmentProposals(unitId: $u, month: $m) { id personId employeeNo kind place amount status } }', { u: rep.unitId, m: month })).data.rankingAdjustmentProposals as Proposal[];
+    const firstVersion = await proposals();
+    await expect.poll(() => page.getByTestId('ranking-reward-item').count()).toBe(firstVersion.length);
+    // Published again before anyone decided: the first version's proposals are replaced, not listed beside the new ones.
+    await page.getByTestId('publish-ranking').click();
+    await page.getByTestId('performance-status').filter({ hasText: '第 2 版' }).waitFor();
+    const all = await proposals();
+    expect(all.filter((p) => p.status === 'SUPERSEDED')).toHaveLength(firstVersion.length);
+    const listed = all.filter((p) => p.status !== 'SUPERSEDED');
+    expect(listed).toHaveLength(firstVersion.length);
     const rewards = listed.filter((p) => p.kind === 'REWARD');
     expect(rewards.map((p) => p.place).sort()).toEqual([1, 2, 3]);
     expect(rewards.map((p) => p.amount).sort()).toEqual(['1000.00', '300.00', '600.00']);

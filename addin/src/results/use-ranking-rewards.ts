@@ -54,7 +54,11 @@ export function useRankingRewards(w: Words, client: Client, onSessionEnded: () =
   const [comment, setComment] = useState('');
 
   const fetch = useCallback(
-    async (unitId: string, month: string) => (await run<{ rankingAdjustmentProposals: RankingProposal[] }>(client, RANKING_PROPOSALS, { unitId, month })).rankingAdjustmentProposals.sort(proposalOrder),
+    async (unitId: string, month: string) =>
+      (await run<{ rankingAdjustmentProposals: RankingProposal[] }>(client, RANKING_PROPOSALS, { unitId, month })).rankingAdjustmentProposals
+        // An older version's proposals nobody decided were replaced by the newer version's: listing both would count everyone twice.
+        .filter((p) => p.status !== 'SUPERSEDED')
+        .sort(proposalOrder),
     [client],
   );
 
