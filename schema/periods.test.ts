@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { childPeriods, isoWeekKey, overlapDays, period, PeriodKeyError } from './periods.ts';
+import { childPeriods, isoWeekKey, notOver, overlapDays, period, PeriodKeyError } from './periods.ts';
 import { addDays } from './dates.ts';
 
 describe('periods', () => {
@@ -65,5 +65,17 @@ describe('periods', () => {
     expect(overlapDays(march, '2026-03-12', null)).toBe(20);
     expect(overlapDays(march, '2025-01-01', '2026-03-11')).toBe(11);
     expect(overlapDays(march, '2026-04-01', null)).toBe(0);
+  });
+});
+
+describe('notOver', () => {
+  it('is true while the period has a day to come (its last day included), false after and for a key that is no period', () => {
+    expect(notOver('2026-12', '2026-12-04')).toBe(true);
+    expect(notOver('2026-12', '2026-12-31')).toBe(true);
+    expect(notOver('2026-11', '2026-12-01')).toBe(false);
+    expect(notOver('2026-12-D1', '2026-12-11')).toBe(false);
+    expect(notOver('2026-Q4', '2026-12-31')).toBe(true);
+    expect(notOver('2027', '2026-12-04')).toBe(true);
+    expect(notOver('not-a-period', '2026-12-04')).toBe(false);
   });
 });

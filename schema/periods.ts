@@ -243,3 +243,12 @@ export function planPeriods(year: string, chain: readonly PeriodLevel[], calenda
   });
   return out;
 }
+
+/** Whether a period (a month, ten-day block, quarter, year…) still has days to come on `day`: its last day is that day or later. */
+export function notOver(key: string, day: string, calendar: FiscalCalendar = CALENDAR_YEAR): boolean {
+  try {
+    return period(key, calendar).end >= day;
+  } catch {
+    return false;
+  }
+}

@@ -209,4 +209,28 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     expect(sheet[total + 2]![0]).toBe('审核签字');
     expect(sheet.slice(total + 4, total + 8).map((r) => r[0])).toEqual(['财务制表', '财务经理', '营销总监', '总经理']);
   }, 120_000);
+
+  it('asks before submitting a month that is not over yet; cancelling submits nothing', async () => {
+    const page = await e2e.pane('zh-CN');
+    const finance = await tokenFor(page, 'finance');
+    const rep = (await api(page, await tokenFor(page, 'rep'), '{ viewer { person { unitId } } }')).data.viewer.person;
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    await signIn(page, 'finance');
+    await openScreen(page, 'payroll');
+    await page.getByTestId('payroll-month').fill(month);
+    await page.getByTestId('payroll-unit').selectOption(rep.unitId);
+    await page.getByTestId('payroll-create').click();
+    await page.getByTestId('payroll-calculate').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '已计算' }).waitFor();
+    const status = async () => (await api(page, finance, 'query($m: String) { payrollRuns(month: $m) { status } }', { m: month })).data.payrollRuns.map((r: { status: string }) => r.status);
+    await page.getByTestId('payroll-submit').click();
+    await page.getByTestId('payroll-not-over').filter({ hasText: '尚未结束' }).waitFor();
+    await page.getByTestId('payroll-not-over-cancel').click();
+    await page.getByTestId('payroll-not-over').waitFor({ state: 'detached' });
+    expect(await status()).toEqual(['CALCULATED']);
+    await page.getByTestId('payroll-submit').click();
+    await page.getByTestId('payroll-not-over-go').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '已提交' }).waitFor();
+    expect(await status()).toEqual(['SUBMITTED']);
+  }, 120_000);
 });

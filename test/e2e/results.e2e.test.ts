@@ -57,7 +57,15 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     const place = league.rows.find((r: { code: string }) => r.code === rep.employeeNo).rank;
     expect(ranking.find((r) => r[1] === rep.employeeNo)![0]).toBe(place ?? '');
 
+    // The quarter is not over: publishing asks first; cancelling publishes nothing, going ahead publishes.
     await page.getByTestId('publish-ranking').click();
+    await page.getByTestId('ranking-not-over').filter({ hasText: '尚未结束' }).waitFor();
+    expect(await englishOn(page)).toEqual([]);
+    await page.getByTestId('ranking-not-over-cancel').click();
+    await page.getByTestId('ranking-not-over').waitFor({ state: 'detached' });
+    expect((await api(page, manager, 'query($u: ID!, $p: String!) { publishedRankings(unitId: $u, period: $p) { version } }', { u: rep.unitId, p: quarter })).data.publishedRankings).toEqual([]);
+    await page.getByTestId('publish-ranking').click();
+    await page.getByTestId('ranking-not-over-go').click();
     await page.getByTestId('performance-status').filter({ hasText: '已发布' }).waitFor();
     expect(await page.getByTestId('performance-status').innerText()).toContain(`${quarter} 的排名，第 1 版`);
 

@@ -14,7 +14,7 @@ import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { writeChart } from '../excel/charts.ts';
 import { today } from '../../../schema/dates.ts';
 import type { Metric } from '../../../schema/metrics.ts';
-import { CALENDAR_YEAR, type FiscalCalendar } from '../../../schema/periods.ts';
+import { CALENDAR_YEAR, notOver, type FiscalCalendar } from '../../../schema/periods.ts';
 import { ACHIEVEMENT, FISCAL_YEAR_START, fiscalCalendarOf, LEAGUE_TABLE, START_RANKING_PUBLICATION, periodFor, type PeriodGrain } from './operations.ts';
 import { dashboardSheet, performanceSheet, rankingSheet, type AchievementData, type LeagueData } from './results-sheets.ts';
 
@@ -78,8 +78,17 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
     });
 
-  /** Publishes the chosen ranking; true when it was published. */
-  const publish = async () => {
+  /** The ranking period waiting for the user's yes to publish it before it is over. */
+  const [confirmingPublish, setConfirmingPublish] = useState<string | null>(null);
+  useEffect(() => setConfirmingPublish(null), [unitId, grain, day, metric, by]);
+
+  /** Publishes the chosen ranking (a period not over yet only once `confirmed`); true when it was published. */
+  const publish = async (confirmed = false) => {
+    if (!confirmed && unitId && notOver(chosen.ranking, today(), calendar)) {
+      setConfirmingPublish(chosen.ranking);
+      return false;
+    }
+    setConfirmingPublish(null);
     let published = false;
     await act(async () => {
       if (!unitId) return info(w.results.chooseUnit);
@@ -108,5 +117,5 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       return format(w.results.wroteDashboard, { charts: charts.length, sheet: report.sheetName });
     });
 
-  return { calendar, busy, label, status, units, unitId, setUnitId, grain, setGrain, day, setDay, metric, setMetric, by, setBy, period: chosen, pull, pullRanking, publish, pullDashboard };
+  return { calendar, busy, label, status, units, unitId, setUnitId, grain, setGrain, day, setDay, metric, setMetric, by, setBy, period: chosen, pull, pullRanking, publish, confirmingPublish, cancelPublish: () => setConfirmingPublish(null), pullDashboard };
 }

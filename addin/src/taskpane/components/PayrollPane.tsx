@@ -13,6 +13,7 @@ import { PayrollReview } from './PayrollReview.tsx';
 import { RetryAction } from './RetryAction.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
 import type { RunSummary } from '../../api/operations.ts';
+import { NotOverConfirm } from './NotOverConfirm.tsx';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' } });
 
@@ -97,11 +98,14 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
               </Button>
             )}
             {s.staff && selected.status === 'CALCULATED' && (
-              <Button appearance="primary" onClick={s.submit} disabled={busy} data-testid="payroll-submit">
+              <Button appearance="primary" onClick={s.submit} disabled={busy || !!s.confirmingSubmit} data-testid="payroll-submit">
                 {p.submit}
               </Button>
             )}
           </div>
+          {s.confirmingSubmit && (
+            <NotOverConfirm w={w} periodKey={s.confirmingSubmit} body={w.notOver.payroll} go={w.notOver.submitAnyway} onGo={s.submitAnyway} onCancel={s.cancelSubmit} testId="payroll-not-over" />
+          )}
         </>
       )}
       {review && (review.viewerMaySign || review.viewerMayReturn) && (

@@ -11,6 +11,7 @@ import { RankingRewardsSection } from './RankingRewardsSection.tsx';
 import { RewardRulesSection } from './RewardRulesSection.tsx';
 import { ClassRulesSection } from './ClassRulesSection.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
+import { NotOverConfirm } from './NotOverConfirm.tsx';
 
 export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const s = useChoreStyles();
@@ -19,8 +20,8 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
   const rewards = useRankingRewards(w, client, onSessionEnded);
   const showRewards = () => void rewards.show(h.unitId, h.units.find((u) => u.id === h.unitId)?.name ?? '', monthOfRankingPeriod(h.period.ranking, h.calendar));
   // Publishing a ranking of people proposes its rewards and penalties: list them straight away.
-  const publish = async () => {
-    if (await h.publish()) showRewards();
+  const publish = async (confirmed = false) => {
+    if (await h.publish(confirmed)) showRewards();
   };
   return (
     <section className={s.pane} data-testid="performance-pane" aria-labelledby="performance-title">
@@ -68,10 +69,13 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
         <Button onClick={() => void h.pullRanking()} disabled={h.busy || !h.day} data-testid="pull-ranking">
           {r.pullRanking}
         </Button>
-        <Button onClick={() => void publish()} disabled={h.busy || !h.day} data-testid="publish-ranking">
+        <Button onClick={() => void publish()} disabled={h.busy || !h.day || !!h.confirmingPublish} data-testid="publish-ranking">
           {r.publish}
         </Button>
       </div>
+      {h.confirmingPublish && (
+        <NotOverConfirm w={w} periodKey={h.confirmingPublish} body={w.notOver.ranking} go={w.notOver.publishAnyway} onGo={() => void publish(true)} onCancel={h.cancelPublish} testId="ranking-not-over" />
+      )}
       <Button onClick={() => void h.pullDashboard()} disabled={h.busy || !h.day} data-testid="pull-dashboard">
         {r.pullDashboard}
       </Button>

@@ -15,6 +15,8 @@ import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from 
 import { changesFromServer, changesSheetSpec, explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type ChangeRow, type RunView } from '../../payroll/payroll-sheet.ts';
 import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payroll/review.ts';
 import { readRunView } from '../../payroll/read-run.ts';
+import { notOver } from '../../../../schema/periods.ts';
+import { today } from '../../../../schema/dates.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -239,6 +241,15 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     if (review && job && isOpen(job) && !running.current) void act('calculate', (progress) => followCalculation(job.id, review.run.id, progress))();
   }, [review]);
 
+  const submitNow = mutate('submit', SUBMIT_RUN);
+  const [confirmingSubmit, setConfirmingSubmit] = useState(false);
+  /** Submits the run for sign-off; for a month not over yet, asks first. */
+  const submit = () => {
+    if (selected && notOver(selected.month, today())) return setConfirmingSubmit(true);
+    void submitNow();
+  };
+  useEffect(() => setConfirmingSubmit(false), [selected?.id]);
+
   const create = act('create', async () => {
     const d = await run<{ createPayrollRun: RunView }>(client, CREATE_RUN, { month, u: unitId }, true);
     await loadRuns(true);
@@ -274,7 +285,11 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     explain,
     create,
     calculate,
-    submit: mutate('submit', SUBMIT_RUN),
+    submit,
+    /** Submitting a month not over yet waits for the user's yes (the month being asked about). */
+    confirmingSubmit: confirmingSubmit ? selected?.month ?? null : null,
+    submitAnyway: () => void submitNow(),
+    cancelSubmit: () => setConfirmingSubmit(false),
     approve: mutate('approve', APPROVE_RUN, { comment: comment || null }),
     sendBack: mutate('return', RETURN_RUN, { comment }),
   };
