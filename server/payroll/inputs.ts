@@ -18,6 +18,8 @@ import type { Position, Rank as RankEnum } from '../db/generated/sqlite/client/e
 import { planResolver, type ResolvedPlan } from './plans.ts';
 import { approvedLeaveDays, summarise } from './leave.ts';
 import { COVERING_STATUSES, unslippedDays } from '../../schema/visit-slips.ts';
+import { termsOn, type TermChange } from '../roster/pay-terms.ts';
+import type { PayTerm } from '../db/generated/sqlite/client/enums.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -103,6 +105,22 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string,
     if (from > to) continue;
     const prev = people.get(p.id);
     people.set(p.id, prev ? { person: p, from: from < prev.from ? from : prev.from, to: to > prev.to ? to : prev.to } : { person: p, from, to });
+  }
+  // Rank and base salary as they stood on each person's last day paid in the month: a promotion or a
+  // new base salary taking effect later (decided since) is not this month's (roster/pay-terms.ts).
+  const changes = await read<{ personId: string; term: PayTerm; before: string | null; effectiveFrom: string }>(Prisma.sql`
+    SELECT c."personId" AS "personId", c."term" AS "term", c."before" AS "before", ${dayOf('c."effectiveFrom"')} AS "effectiveFrom"
+      FROM "PayTermChange" c WHERE c."effectiveFrom" > ${start} ORDER BY c."createdAt", c."id"`);
+  const changesOf = new Map<string, TermChange[]>();
+  for (const [made, c] of changes.entries()) {
+    if (!people.has(c.personId)) continue;
+    const list = changesOf.get(c.personId) ?? [];
+    list.push({ ...c, made });
+    changesOf.set(c.personId, list);
+  }
+  for (const [id, list] of changesOf) {
+    const paid = people.get(id)!;
+    paid.person = { ...paid.person, ...termsOn(paid.person, list, paid.to) };
   }
   return people;
 }

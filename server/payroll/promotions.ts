@@ -14,6 +14,8 @@ import { month as monthOf } from './month.ts';
 import { isSelf, ownPay } from '../roster/people-access.ts';
 import { latestGrades } from '../kpi/scorecards.ts';
 import type { KpiGrade } from '../db/generated/sqlite/client/enums.ts';
+import { recordPayTermChange } from '../roster/pay-terms.ts';
+import { addDays } from '../../schema/dates.ts';
 
 export interface Proposal extends PromotionCheck {
   personId: string;
@@ -84,6 +86,8 @@ export async function decidePromotion(ctx: Context, input: { personId: string; v
     if (input.apply) {
       const { count } = await tx.person.updateMany({ where: { id: input.personId, version: input.version }, data: { rank: input.toRank, version: { increment: 1 } } });
       if (count === 0) throw conflict('Person', input.personId, input.version);
+      // Earned by the month's sales, the new rank takes effect from the month after: that month's pay is at the old one.
+      await recordPayTermChange(tx, ctx, input.personId, 'RANK', proposal.from, input.toRank, addDays(monthOf(input.month).end, 1));
     }
     await recordAudit(tx, ctx.viewer, {
       entityType: 'Person',

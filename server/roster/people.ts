@@ -13,6 +13,7 @@ import { dayToDate } from '../../schema/dates.ts';
 import { financeOnly, isSelf, notWritable, ownPay, peopleVisible, writesBaseSalary } from './people-access.ts';
 import { endAccessOfLeaver } from '../auth/users.ts';
 import { accessChangedHere } from '../auth/session-cache.ts';
+import { recordPayTermChange } from './pay-terms.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -193,6 +194,9 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
       if (changes[key] !== undefined) (data as Record<string, unknown>)[key] = changes[key];
     }
     const after = await bumpVersion(tx, id, version, data);
+    // A rank or base salary changed here takes effect today: months before it are still paid at the old one.
+    await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, ctx.clock.today());
+    await recordPayTermChange(tx, ctx, id, 'BASE_SALARY', String(before.baseSalaryFen), String(after.baseSalaryFen), ctx.clock.today());
     await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'update', before, after });
     return after;
   });

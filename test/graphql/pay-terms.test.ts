@@ -1,0 +1,78 @@
+/**
+ * A month's pay at the rank and base salary that stood in that month (brief
+ * §1: payroll for a period uses the roster as it stood then). A promotion
+ * earned by March's sales, applied in early April before finance calculates
+ * March, takes effect from April: March is paid at the old rank, April at
+ * the new. A base salary changed on the roster takes effect that day.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { fixedClock } from '../../server/clock.ts';
+
+const RUN = `run { id revision status } payslips { personId lines { code amount } }`;
+const step = (name: string) => `mutation($id: ID!, $revision: Int!) { ${name}(id: $id, revision: $revision) { ${RUN} } }`;
+
+describe.each(testProviders)('pay terms as they stood in the month on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance', string>;
+  let unitId: string;
+  let seq = 0;
+  async function person(o: { rank: 'SR' | 'SSE'; mentorId?: string }) {
+    const no = `PT${String(++seq).padStart(4, '0')}`;
+    const p = await s.db.prisma.person.create({
+      data: { employeeNo: no, name: `期间${seq}`, position: 'SALES_REP', rank: o.rank, hireDate: new Date('2025-01-01'), status: 'ACTIVE', baseSalaryFen: 500_000n, mentorId: o.mentorId ?? null },
+    });
+    await s.db.prisma.assignment.create({ data: { personId: p.id, unitId, position: p.position, validFrom: new Date('2025-01-01') } });
+    return p;
+  }
+  const lines = async (month: string, personId: string) => {
+    const c = await s.gql(`mutation($u: ID!, $m: String!) { createPayrollRun(month: $m, scopeUnitId: $u) { ${RUN} } }`, { u: unitId, m: month }, t.finance);
+    expect(c.errors).toBeUndefined();
+    const run = await s.gql(step('calculatePayrollRun'), { id: c.data.createPayrollRun.run.id, revision: c.data.createPayrollRun.run.revision }, t.finance);
+    expect(run.errors).toBeUndefined();
+    return Object.fromEntries(run.data.calculatePayrollRun.payslips.find((x: any) => x.personId === personId).lines.map((l: any) => [l.code, l.amount]));
+  };
+
+  beforeAll(async () => {
+    // Early April 2026, China time.
+    s = await startTestServer(provider, { clock: fixedClock(new Date('2026-04-03T02:00:00Z')) });
+    for (const u of ['admin', 'finance'] as const) t[u] = await s.login(u);
+    const root = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: null } });
+    unitId = (await s.db.prisma.orgUnit.create({ data: { id: 'payterms', code: 'PAY-TERMS', name: '期间组', kind: 'TEAM', parentId: root.id, path: `${root.path}payterms/`, depth: root.depth + 1 } })).id;
+  });
+  afterAll(() => s.close());
+
+  it('an SSE promoted to SM on March’s figures is paid March as an SSE and April as an SM', async () => {
+    const sse = await person({ rank: 'SSE' });
+    const trainees = [];
+    for (let i = 0; i < 4; i++) trainees.push(await person({ rank: 'SR', mentorId: sse.id }));
+    const sales = (month: string) => [
+      { externalId: `${month}-0`, employeeNo: sse.employeeNo, date: `${month}-10`, amount: '20000.00' },
+      ...trainees.map((x, i) => ({ externalId: `${month}-${i + 1}`, employeeNo: x.employeeNo, date: `${month}-12`, amount: '15000.00' })),
+    ];
+    const imported = await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: [...sales('2026-03'), ...sales('2026-04')] }, t.finance);
+    expect(imported.errors).toBeUndefined();
+    // Early April: March's proposal (SSE → SM: own 20,000, 4 trainees, 60,000) is applied.
+    const p = (await s.gql('{ promotionProposals(month: "2026-03") { personId version to } }', {}, t.admin)).data.promotionProposals.find((x: any) => x.personId === sse.id);
+    expect(p).toMatchObject({ to: 'SM' });
+    expect((await s.gql('mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-03", toRank: SM, apply: true) }', { p: sse.id, v: p.version }, t.admin)).errors).toBeUndefined();
+    expect((await s.db.prisma.person.findUniqueOrThrow({ where: { id: sse.id } })).rank).toBe('SM');
+
+    // March, as an SSE: 晨星 1,500 (20,000 ≥ 15,000 by the 20th), 开星 1,000 (≥ 20,000 by month end), no override.
+    const march = await lines('2026-03', sse.id);
+    expect({ morningStar: march.morningStar, openStar: march.openStar, override: march.override ?? '0.00' }).toEqual({ morningStar: '1500.00', openStar: '1000.00', override: '0.00' });
+    // April, as an SM: 晨星 4,000 (≥ 20,000 by the 20th), no 开星 (20,000 < 30,000), override 4 × 15,000 × 5 % = 3,000.
+    const april = await lines('2026-04', sse.id);
+    expect({ morningStar: april.morningStar, openStar: april.openStar ?? '0.00', override: april.override }).toEqual({ morningStar: '4000.00', openStar: '0.00', override: '3000.00' });
+  });
+
+  it('a base salary changed on the roster is paid from the day it was changed; the month before keeps the old one', async () => {
+    const rep = await person({ rank: 'SR' });
+    const version = (await s.gql('query($id: ID!) { person(id: $id) { version } }', { id: rep.id }, t.admin)).data.person.version;
+    const changed = await s.gql('mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { baseSalary: "6000.00" }) { id } }', { id: rep.id, v: version }, t.finance);
+    expect(changed.errors).toBeUndefined();
+    expect((await lines('2026-02', rep.id)).base).toBe('5000.00');
+    expect((await lines('2026-05', rep.id)).base).toBe('6000.00');
+  });
+});
