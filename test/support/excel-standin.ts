@@ -74,6 +74,8 @@ interface Cell {
   /** Cells are locked unless unlocked; locking matters only on a protected sheet. */
   unlocked?: boolean;
   validation?: unknown;
+  /** The alert shown when a value breaks `validation` (style Stop refuses it; Warning and Information let it stand). */
+  validationAlert?: { style?: string; message?: string; showAlert?: boolean };
   fill?: string;
   /** A conditional format's rule and fill (e.g. red when not zero). */
   conditional?: { rule: unknown; fill?: string };
@@ -1420,7 +1422,10 @@ export class StandInRange extends Loadable {
     return {
       clear: () => ctx.enqueue('clearValidation', () => {
         range.checkWritable();
-        range.eachCell((c) => delete c.validation);
+        range.eachCell((c) => {
+          delete c.validation;
+          delete c.validationAlert;
+        });
       }),
       set rule(rule: unknown) {
         ctx.enqueue({ rule }, () => {
@@ -1428,8 +1433,11 @@ export class StandInRange extends Loadable {
           range.eachCell((c) => (c.validation = rule));
         });
       },
-      set errorAlert(alert: unknown) {
-        ctx.enqueue({ alert }, () => range.checkWritable());
+      set errorAlert(alert: { style?: string; message?: string; showAlert?: boolean }) {
+        ctx.enqueue({ alert }, () => {
+          range.checkWritable();
+          range.eachCell((c) => (c.validationAlert = alert));
+        });
       },
     };
   }

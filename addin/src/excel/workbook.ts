@@ -104,11 +104,13 @@ export interface GridSheetSpec extends SheetBlockSpec {
   /**
    * More cells to type in besides `input`, each block with its own rule: whole
    * numbers from min to max (e.g. a score up to its indicator's max), decimals
-   * from a minimum (e.g. planned sales), one of a list (a drop-down, e.g. a kind of day), or free text (rule null, e.g. a comment). Filled, unlocked and validated like `input`.
+   * from a minimum (e.g. planned sales), one of a list (a drop-down, e.g. a kind of day; `open` when the
+   * list only suggests, and a value not in it is kept after a note saying so), or free text (rule null,
+   * e.g. a comment). Filled, unlocked and validated like `input`.
    */
   extraInputs?: {
     block: Block;
-    rule: { kind: 'whole'; min: number; max: number; message: string } | { kind: 'decimal'; min: number; message: string } | { kind: 'list'; values: string[]; message: string } | null;
+    rule: { kind: 'whole'; min: number; max: number; message: string } | { kind: 'decimal'; min: number; message: string } | { kind: 'list'; values: string[]; message: string; open?: boolean } | null;
   }[];
 }
 
@@ -625,7 +627,8 @@ function writeGrid(run: ExcelRun, spec: GridSheetSpec, options: WriteOptions & {
                 : rule.kind === 'list'
                   ? { list: { inCellDropDown: true, source: rule.values.join(',') } }
                   : { decimal: { formula1: rule.min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
-            input.dataValidation.errorAlert = { message: rule.message, showAlert: true, style: 'Stop', title: 'Quotabook' };
+            const style = rule.kind === 'list' && rule.open ? 'Information' : 'Stop';
+            input.dataValidation.errorAlert = { message: rule.message, showAlert: true, style, title: 'Quotabook' };
           }
         }
         // The caller set the widths already: a width set after hiding may show the column again.

@@ -80,6 +80,8 @@ export const en = {
     badInclusive: '“{value}”: choose {atLeast} or {above}.',
     columns: { scheme: 'Scheme', code: 'Class', against: 'Achievement against', inclusive: 'Is', percent: 'Percent' },
     listRule: 'Choose from the list.',
+    classListRule: 'Not one of the listed classes: it is kept as a new class code (capital letters, digits and _, starting with a letter).',
+    badClass: '{scheme}: “{value}” is not a class: choose one from the list, or type a new class code (capital letters, digits and _, starting with a letter, at most 24).',
   },
 };
 
@@ -159,5 +161,7 @@ export const zh: typeof en = {
     badInclusive: '“{value}”：请选择“{atLeast}”或“{above}”。',
     columns: { scheme: '方案', code: '等级', against: '达成率依据', inclusive: '条件', percent: '百分比' },
     listRule: '请从列表中选择。',
+    classListRule: '不是列表中的等级：将作为新的等级代码保存（大写字母、数字和下划线，以字母开头）。',
+    badClass: '{scheme}：“{value}”不是等级：请从列表中选择，或输入新的等级代码（大写字母、数字和下划线，以字母开头，最多 24 个字符）。',
   },
 };

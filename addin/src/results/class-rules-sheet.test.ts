@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
-import { words } from '../i18n.ts';
+import { words, type Words } from '../i18n.ts';
 import { CLASS_RULES_KIND, classRulesSheetSpec, readClassRulesSheet } from './class-rules-sheet.ts';
-import type { ResultClasses } from '../../../schema/achievement.ts';
+import { DEFAULT_CLASSES, type ResultClasses } from '../../../schema/achievement.ts';
 
 const classes: ResultClasses = {
   persons: { rules: [{ code: 'EXCELLENT', against: 'STRETCH', percent: '100', inclusive: true }, { code: 'GOOD', against: 'BASE', percent: '100', inclusive: true }], otherwise: 'POOR' },
@@ -12,11 +12,11 @@ const classes: ResultClasses = {
 };
 const w = words['zh-CN'];
 
-async function setup() {
+async function setup(given: ResultClasses = classes, words: Words = w) {
   const s = createStandInExcel();
   const run = s.workbook.run as unknown as ExcelRun;
-  const report = await writeGridSheet(run, classRulesSheetSpec(w, classes));
-  const read = async () => readClassRulesSheet(w, (await readTaggedSheet(run, CLASS_RULES_KIND, {}))!);
+  const report = await writeGridSheet(run, classRulesSheetSpec(words, given));
+  const read = async () => readClassRulesSheet(words, (await readTaggedSheet(run, CLASS_RULES_KIND, {}))!);
   return { ...s, read, sheet: report.sheetName };
 }
 
@@ -33,7 +33,8 @@ describe('the Classes sheet', () => {
       ['人员', '', '', '', ''],
       ['人员', 'POOR', '其余', '', ''],
     ]);
-    expect(workbook.read(sheet, 'B14:C14')).toEqual([['C', '其余']]);
+    expect(workbook.read(sheet, 'B9:B14')).toEqual([['A 档'], ['B 档'], [''], [''], [''], ['C 档']]);
+    expect(workbook.read(sheet, 'C14')).toEqual([['其余']]);
     expect(workbook.sheet(sheet)!.hiddenColumns.has(5)).toBe(true);
     for (const cell of ['B3', 'C7', 'E7', 'B8', 'B14']) expect(workbook.cell(sheet, cell)?.unlocked).toBe(true);
     for (const cell of ['A3', 'C8', 'E8']) expect(workbook.cell(sheet, cell)?.unlocked).not.toBe(true);
@@ -69,6 +70,41 @@ describe('the Classes sheet', () => {
     const back = await read();
     expect(back.issues.map((i) => i.cell)).toEqual(['等级与分档!C5', '等级与分档!E10', '等级与分档!B14']);
     expect(back.issues[0]!.message).toBe('等级与分档!C5: “去年”不是目标类型：请选择“基本目标”或“奋斗目标”。');
-    expect(back.issues[2]!.message).toBe('等级与分档!B14: 单位：等级 A 重复出现。');
+    expect(back.issues[2]!.message).toBe('等级与分档!B14: 单位：等级 A 档 重复出现。');
+  });
+
+  it('shows the classes by the names the Performance sheet uses, in the sheet’s language, each scheme’s from a drop-down that also takes a new code', async () => {
+    const zh = await setup(DEFAULT_CLASSES);
+    expect(zh.workbook.read(zh.sheet, 'B3:B10')).toEqual([['达成奋斗'], ['达成基础'], ['接近 90%'], ['低于 90%'], [''], [''], [''], ['低于 80%']]);
+    expect(zh.workbook.read(zh.sheet, 'B11:B16')).toEqual([['A 档'], ['B 档'], [''], [''], [''], ['C 档']]);
+    for (const cell of ['B3', 'B7', 'B10']) {
+      expect(zh.workbook.cell(zh.sheet, cell)?.validation).toEqual({ list: { inCellDropDown: true, source: '达成奋斗,达成基础,接近 90%,低于 90%,低于 80%' } });
+      expect(zh.workbook.cell(zh.sheet, cell)?.validationAlert?.style).toBe('Information');
+    }
+    expect(zh.workbook.cell(zh.sheet, 'B16')?.validation).toEqual({ list: { inCellDropDown: true, source: 'A 档,B 档,C 档' } });
+    const en = await setup(DEFAULT_CLASSES, words.en);
+    expect(en.workbook.read(en.sheet, 'B3:B10')).toEqual([['Met stretch'], ['Met base'], ['About 90 %'], ['Below 90 %'], [''], [''], [''], ['Below 80 %']]);
+    expect(en.workbook.read(en.sheet, 'B16')).toEqual([['Band C']]);
+    expect((await zh.read()).classes).toEqual(DEFAULT_CLASSES);
+    expect((await en.read()).classes).toEqual(DEFAULT_CLASSES);
+  });
+
+  it('reads a class given by its name (either language) or its code; a cell that is neither is named', async () => {
+    const { workbook, read, sheet } = await setup(DEFAULT_CLASSES);
+    workbook.type(sheet, 'B4', 'met_base'); // the code, in any case
+    workbook.type(sheet, 'B5', 'About 90 %'); // the English name on a zh-CN sheet
+    workbook.type(sheet, 'B10', ' 低于 80% ');
+    workbook.type(sheet, 'B7', 'GREAT'); // a new class, by its code
+    workbook.type(sheet, 'C7', '基本目标');
+    workbook.type(sheet, 'E7', 50);
+    const ok = await read();
+    expect(ok.issues).toEqual([]);
+    expect(ok.classes.persons.rules.map((r) => r.code)).toEqual(['MET_STRETCH', 'MET_BASE', 'ABOUT_90', 'BELOW_90', 'GREAT']);
+    expect(ok.classes.persons.otherwise).toBe('BELOW_80');
+    workbook.type(sheet, 'B7', '优秀');
+    workbook.type(sheet, 'B16', '差');
+    const bad = await read();
+    expect(bad.issues.map((i) => i.cell)).toEqual(['等级与分档!B7', '等级与分档!B16']);
+    expect(bad.issues[0]!.message).toBe('等级与分档!B7: 人员：“优秀”不是等级：请从列表中选择，或输入新的等级代码（大写字母、数字和下划线，以字母开头，最多 24 个字符）。');
   });
 });

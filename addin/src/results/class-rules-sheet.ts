@@ -9,14 +9,18 @@
  * scheme its rules in order, blank rows to add rules, and an Otherwise row
  * giving the class when no rule holds. Class, target, comparison and
  * percent are typed in (the target and comparison from drop-downs); the
- * rest is protected.
+ * rest is protected. A class shows by its name in the sheet's language
+ * (as on the Performance sheet), from a drop-down of the scheme's known
+ * classes; a new class is typed as its code. Read back, a name in either
+ * language or a code gives the code.
  */
 import { format, type Words } from '../i18n.ts';
 import { keyOfLabel } from '../i18n/labels.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import { cellIssue, cellText, inSheetOrder, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
-import { checkClasses, type Against, type ClassRule, type ResultClasses } from '../../../schema/achievement.ts';
+import { checkClasses, DEFAULT_CLASSES, type Against, type ClassRule, type ResultClasses } from '../../../schema/achievement.ts';
+import { className } from './results-sheets.ts';
 
 export const CLASS_RULES_KIND = 'resultClasses';
 const SCHEME_FIELDS = 'otherwise rules { code against percent inclusive }';
@@ -29,24 +33,40 @@ const SCHEMES = ['persons', 'units'] as const;
 type Scheme = (typeof SCHEMES)[number];
 export const BLANK_RULE_ROWS = 3;
 
+/** The classes a scheme's drop-down offers: the default ones, then any other it uses now. */
+function schemeCodes(classes: ResultClasses, scheme: Scheme): string[] {
+  const codes = [DEFAULT_CLASSES[scheme], classes[scheme]].flatMap((s) => [...s.rules.map((r) => r.code), s.otherwise]);
+  return [...new Set(codes.filter(Boolean))];
+}
+
+/** The code a class cell holds: a class's name (either language) or its code, in capitals. */
+function codeOf(w: Words, text: string): string {
+  return keyOfLabel(text, Object.keys(w.results.classes), (x) => x.results.classes) ?? text.toUpperCase();
+}
+
 export function classRulesSheetSpec(w: Words, classes: ResultClasses): GridSheetSpec {
   const k = w.results.classRules;
   const rows: CellInput[][] = [];
   const typed: number[] = [];
-  const otherwiseRows: number[] = [];
   for (const scheme of SCHEMES) {
     const s = classes[scheme];
     for (let i = 0; i < s.rules.length + BLANK_RULE_ROWS; i++) {
       const r = s.rules[i];
       typed.push(FIRST_ROW + rows.length);
-      rows.push([k.schemes[scheme]!, r?.code ?? '', r ? k.against[r.against]! : '', r ? k.inclusive[String(r.inclusive)]! : '', r ? Number(r.percent) : '', `${scheme}:rule`]);
+      rows.push([k.schemes[scheme]!, r ? className(w, r.code) : '', r ? k.against[r.against]! : '', r ? k.inclusive[String(r.inclusive)]! : '', r ? Number(r.percent) : '', `${scheme}:rule`]);
     }
-    otherwiseRows.push(FIRST_ROW + rows.length);
-    rows.push([k.schemes[scheme]!, s.otherwise, k.otherwise, '', '', `${scheme}:otherwise`]);
+    rows.push([k.schemes[scheme]!, className(w, s.otherwise), k.otherwise, '', '', `${scheme}:otherwise`]);
   }
   const list = (values: string[]) => ({ kind: 'list' as const, values, message: k.listRule });
-  const blocks = (column: number, columns: number, rule: NonNullable<GridSheetSpec['extraInputs']>[number]['rule']) =>
-    runs(typed).map(([row, count]) => ({ block: { row, column, rows: count, columns }, rule }));
+  const blocks = (column: number, columns: number, rule: NonNullable<GridSheetSpec['extraInputs']>[number]['rule'], rowNumbers = typed) =>
+    runs(rowNumbers).map(([row, count]) => ({ block: { row, column, rows: count, columns }, rule }));
+  // The class cells of each scheme (its rules and its Otherwise row): a drop-down of its classes' names that also takes a new code.
+  const classCells = (scheme: Scheme) => {
+    const first = FIRST_ROW + rows.findIndex((row) => row[COL.key] === `${scheme}:rule`);
+    const last = FIRST_ROW + rows.findIndex((row) => row[COL.key] === `${scheme}:otherwise`);
+    const values = schemeCodes(classes, scheme).map((code) => className(w, code));
+    return blocks(COL.code, 1, { kind: 'list', values, message: k.classListRule, open: true }, Array.from({ length: last - first + 1 }, (_, i) => first + i));
+  };
   return {
     sheetName: k.sheet,
     kind: CLASS_RULES_KIND,
@@ -64,11 +84,10 @@ export function classRulesSheetSpec(w: Words, classes: ResultClasses): GridSheet
     input: { row: FIRST_ROW, column: 0, rows: 0, columns: 0 },
     inputRule: { kind: 'whole', message: '' },
     extraInputs: [
-      ...blocks(COL.code, 1, null),
+      ...SCHEMES.flatMap(classCells),
       ...blocks(COL.against, 1, list(['BASE', 'STRETCH'].map((a) => k.against[a]!))),
       ...blocks(COL.inclusive, 1, list([k.inclusive.true!, k.inclusive.false!])),
       ...blocks(COL.percent, 1, null),
-      ...otherwiseRows.map((row) => ({ block: { row, column: COL.code, rows: 1, columns: 1 }, rule: null })),
     ],
     hiddenColumns: [COL.key],
     totalRows: [],
@@ -101,14 +120,15 @@ export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBa
   const issues: Issue[] = [];
   const at = (row: number, column: number, message: string) => issues.push(cellIssue(read.sheetName, row, column, message));
   const classes: ResultClasses = { persons: { rules: [], otherwise: '' }, units: { rules: [], otherwise: '' } };
-  const placeOf: { scheme: Scheme; code: string; percent: string; row: number }[] = [];
+  const placeOf: { scheme: Scheme; code: string; text: string; percent: string; row: number }[] = [];
   read.values.forEach((row, r) => {
     const [scheme, kind] = cellText(row[COL.key]).split(':') as [Scheme, string];
     if (r < FIRST_ROW || !SCHEMES.includes(scheme)) return;
-    const code = cellText(row[COL.code]).toUpperCase();
+    const text = cellText(row[COL.code]);
+    const code = codeOf(w, text);
     if (kind === 'otherwise') {
       classes[scheme].otherwise = code;
-      placeOf.push({ scheme, code, percent: '', row: r });
+      placeOf.push({ scheme, code, text, percent: '', row: r });
       return;
     }
     const [againstText, inclusiveText, percent] = [cellText(row[COL.against]), cellText(row[COL.inclusive]), cellText(row[COL.percent])];
@@ -119,16 +139,18 @@ export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBa
     if (!inclusive) at(r, COL.inclusive, format(k.badInclusive, { value: inclusiveText, atLeast: k.inclusive.true!, above: k.inclusive.false! }));
     const rule: ClassRule = { code, against: against ?? 'BASE', percent, inclusive: inclusive !== 'false' };
     classes[scheme].rules.push(rule);
-    placeOf.push({ scheme, code, percent, row: r });
+    placeOf.push({ scheme, code, text, percent, row: r });
   });
   for (const p of checkClasses(classes)) {
-    const params = { ...p.params, scheme: k.schemes[p.params.scheme]! };
+    const params = { ...p.params, scheme: k.schemes[p.params.scheme]!, ...(p.code === 'CLASS_CODE_TWICE' ? { value: className(w, p.params.value) } : {}) };
     const message = format(w.reasons[p.code], params);
     const value = 'value' in p.params ? p.params.value : null;
     const byCode = p.code === 'CLASS_CODE_INVALID' || p.code === 'CLASS_CODE_TWICE';
     const hits = placeOf.filter((x) => x.scheme === p.params.scheme && value !== null && (byCode ? x.code === value : x.percent === value));
     const place = p.code === 'CLASS_CODE_TWICE' ? hits.at(-1) : hits[0];
-    if (place) at(place.row, byCode ? COL.code : COL.percent, message);
+    // A cell that is neither a class's name nor a code: say so in the words of the drop-down.
+    if (place && p.code === 'CLASS_CODE_INVALID' && place.text) at(place.row, COL.code, format(k.badClass, { scheme: params.scheme, value: place.text }));
+    else if (place) at(place.row, byCode ? COL.code : COL.percent, message);
     else issues.push({ cell: null, message });
   }
   // In the sheet's order; problems of a whole scheme last.
