@@ -76,7 +76,7 @@ export function classRulesSheetSpec(w: Words, classes: ResultClasses): GridSheet
       { header: k.columns.code, numberFormat: '@', width: 70 },
       { header: k.columns.against, numberFormat: '@', width: 110 },
       { header: k.columns.inclusive, numberFormat: '@', width: 70 },
-      { header: k.columns.percent, numberFormat: '0.##', width: 60 },
+      { header: k.columns.percent, numberFormat: '0.00', width: 60 },
       { header: 'key', numberFormat: '@', width: 40 },
     ],
     rows,

@@ -106,9 +106,9 @@ export function scorecardSheetSpec(w: Words, card: ScorecardView): GridSheetSpec
     columns: [
       { header: s.group, numberFormat: '@', width: 90 },
       { header: s.indicator, numberFormat: '@', width: 150 },
-      { header: s.weight, numberFormat: '0.##', width: 55 },
+      { header: s.weight, numberFormat: '0.00', width: 55 },
       { header: s.max, numberFormat: '0', width: 45 },
-      { header: s.value, numberFormat: '#,##0.##', width: 80 },
+      { header: s.value, numberFormat: '#,##0.00', width: 80 },
       { header: s.score, numberFormat: '0', width: 50 },
       { header: s.comment, numberFormat: '@', width: 200 },
       { header: 'ID', numberFormat: '@', width: 40 },

@@ -40,8 +40,8 @@ export function seasonalitySheetSpec(w: Words, profiles: readonly SeasonalityPro
     columns: [
       { header: k.code, numberFormat: '@', width: 90 },
       { header: k.name, numberFormat: '@', width: 110 },
-      ...k.months.map((m) => ({ header: m, numberFormat: '0.####', width: 44 })),
-      { header: k.total, numberFormat: '0.####', width: 60 },
+      ...k.months.map((m) => ({ header: m, numberFormat: 'General', width: 44 })),
+      { header: k.total, numberFormat: 'General', width: 60 },
     ],
     rows,
     properties: {},
