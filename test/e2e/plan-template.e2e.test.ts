@@ -16,6 +16,7 @@ import { api, downloadBytes, englishOn, hasChromium, openScreen, tokenFor, useE2
 import { workbookFileFromXlsx } from '../support/xlsx-standin.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
 import { today } from '../../schema/dates.ts';
+import { formatMoneyText } from '../../addin/src/i18n/format.ts';
 
 
 describe.skipIf(!hasChromium)('the plan template workbook in the task pane', () => {
@@ -118,7 +119,7 @@ describe.skipIf(!hasChromium)('the plan template workbook in the task pane', () 
     await page.getByTestId('my-plan-pane').waitFor();
     await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已打开您 ${month} 的计划模板（工作表“${sheet}”）。请填写黄色单元格，然后检查并提交。`);
     await expect(page.getByTestId('my-plan-month').inputValue()).resolves.toBe(month);
-    await expect(page.getByTestId('my-plan-summary').innerText()).resolves.toContain(`目标 ${form.target}`);
+    await expect(page.getByTestId('my-plan-summary').innerText()).resolves.toContain(`目标 ${formatMoneyText(form.target)}`);
     expect(await tagsOf(page, sheet)).toMatchObject({ QuotabookKind: 'rep-plan', QuotabookPersonId: form.person.id, QuotabookMonth: month, QuotabookRange: `A1:H${reasonRow}` });
     expect(await englishOn(page)).toEqual([]);
 

@@ -82,11 +82,11 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     await openScreen(page, 'plan-reviews');
     await page.getByTestId('plan-reviews-month').fill(month);
     const waiting = page.getByTestId('plan-waiting').filter({ hasText: form.person.name });
-    await expect(waiting.getByTestId('plan-waiting-figures').innerText()).resolves.toContain(`计划 ${weeks * 1000}.00`);
+    await expect(waiting.getByTestId('plan-waiting-figures').innerText()).resolves.toContain(`计划 ¥${(weeks * 1000).toLocaleString('en')}.00`);
     await staleDone;
     await page.unroute('**/graphql');
     await page.waitForTimeout(300);
-    await expect(waiting.getByTestId('plan-waiting-figures').innerText({ timeout: 2000 })).resolves.toContain(`计划 ${weeks * 1000}.00`);
+    await expect(waiting.getByTestId('plan-waiting-figures').innerText({ timeout: 2000 })).resolves.toContain(`计划 ¥${(weeks * 1000).toLocaleString('en')}.00`);
     await waiting.getByTestId('plan-return').click();
     await expect(page.getByTestId('plan-reviews-status').innerText()).resolves.toBe('退回计划时请说明需要修改的地方。');
     await waiting.getByTestId('plan-decision-comment').fill('第二周计划偏低，请补充');

@@ -22,7 +22,7 @@ export const en = {
   plan: 'This week’s plan',
   marketFeedback: 'Market feedback',
   problems: 'Problems',
-  figures: 'Last week: sales {actual} of {planned} planned; calls {calls} of {plannedCalls}; visits {visits} of {plannedVisits}; {logs} logs handed in.',
+  figures: 'Last week: sales {actual}, planned {planned}; calls {calls}/{plannedCalls}; visits {visits}/{plannedVisits}; {logs} logs handed in.',
   noPlan: 'no plan',
   monthly: 'Monthly report',
   monthlyFor: '{month}, due {due}',

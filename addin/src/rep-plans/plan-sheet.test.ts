@@ -4,7 +4,7 @@ import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { words } from '../i18n.ts';
 import { planWeeks } from '../../../schema/rep-plan.ts';
-import { PLAN_KIND, planSheetSpec, readPlanSheet } from './plan-sheet.ts';
+import { PLAN_KIND, planSheetSpec, planTargetText, readPlanSheet, waitingFiguresText } from './plan-sheet.ts';
 import type { MyRepPlan, RepPlanView } from './operations.ts';
 
 const w = words.en;
@@ -28,7 +28,7 @@ describe('the plan sheet', () => {
   it('lays out the weeks, a live total, key-customer rows and the reason under a banner; only the yellow cells can be typed in', async () => {
     const { workbook, sheet } = await setup();
     expect(sheet).toBe('Plan E001 2026-03');
-    expect(workbook.read(sheet, 'A1')).toEqual([['王芳 (E001) · 2026-03 · target 30000.00 · due 2026-02-28 · not started']]);
+    expect(workbook.read(sheet, 'A1')).toEqual([['王芳 (E001) · 2026-03 · target ¥30,000.00 · due 2026-02-28 · not started']]);
     expect(workbook.read(sheet, 'A2:H2')).toEqual([['Part', 'Week / customer', 'Days', 'Planned sales', 'Calls', 'Visits', 'Events', 'ID']]);
     expect(workbook.read(sheet, 'A3:C3')).toEqual([['Week', '2026-03-W1', '03-01 – 03-01']]);
     expect(workbook.read(sheet, 'A9:B9')).toEqual([['Total', '']]);
@@ -97,6 +97,22 @@ describe('the plan sheet', () => {
     expect(workbook.read(sheet, 'D3:G3')).toEqual([[5000, 40, 2, 1]]);
     expect(workbook.read(sheet, 'B10:F10')).toEqual([['KH-001', '', 8000, '', 4]]);
     expect(workbook.cell(sheet, 'D3')?.unlocked).not.toBe(true);
-    expect(workbook.read(sheet, 'A1')).toEqual([['王芳 (E001) · 2026-03 · target 30000.00 · due 2026-02-28 · submitted']]);
+    expect(workbook.read(sheet, 'A1')).toEqual([['王芳 (E001) · 2026-03 · target ¥30,000.00 · due 2026-02-28 · submitted']]);
+  });
+});
+
+describe('a plan’s figures in the pane', () => {
+  it('says planned and target as money (¥, thousands), and a missing target as such, not “target no target”', () => {
+    const zh = words['zh-CN'];
+    expect(waitingFiguresText(zh, { planned: '0.00', target: '30000.00', timeliness: 'ON_TIME' })).toBe('计划 ¥0.00 / 目标 ¥30,000.00 · 按时');
+    expect(waitingFiguresText(zh, { planned: null, target: null, timeliness: 'LATE' })).toBe('计划 — / 无目标 · 逾期');
+    expect(waitingFiguresText(w, { planned: '1234.5', target: '30000.00', timeliness: 'ON_TIME' })).toBe('Planned ¥1,234.50 / target ¥30,000.00 · on time');
+    expect(waitingFiguresText(w, { planned: '1234.5', target: null, timeliness: 'MISSING' })).toBe('Planned ¥1,234.50 / no target · missing');
+    expect(planTargetText(zh, '8800')).toBe('目标 ¥8,800.00');
+  });
+
+  it('writes “no target” in the banner when the rep has none', async () => {
+    const spec = planSheetSpec(w, owner, { ...form, target: null }, null, true);
+    expect(spec.banner).toBe('王芳 (E001) · 2026-03 · no target · due 2026-02-28 · not started');
   });
 });

@@ -16,7 +16,8 @@ import { columnLetters, formula, type Block, type CellInput } from '../excel/chu
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkRepPlan, MAX_COUNT, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
-import type { MyRepPlan, RepPlanView } from './operations.ts';
+import type { MyRepPlan, RepPlanView, RosterRow } from './operations.ts';
+import { formatMoneyText } from '../i18n/format.ts';
 import { cellText, type Issue } from '../excel/cells.ts';
 
 export const PLAN_KIND = 'rep-plan';
@@ -43,6 +44,13 @@ export const planSheetName = (w: Words, owner: Pick<PlanSheetOwner, 'employeeNo'
 
 /** An amount ("1234.50") as the exact cell number the other sheets write. */
 const money = (text: string) => fenToCellNumber(parseMoney(text));
+
+/** A rep's target as the banner and the pane say it: "target ¥30,000.00", or "no target". */
+export const planTargetText = (w: Words, target: string | null) => (target === null ? w.repPlans.noTarget : format(w.repPlans.targetIs, { amount: formatMoneyText(target) }));
+
+/** A plan waiting for the manager, in the list: planned and target as money, and whether it came on time. */
+export const waitingFiguresText = (w: Words, row: Pick<RosterRow, 'planned' | 'target' | 'timeliness'>) =>
+  format(w.repPlans.waitingFigures, { planned: row.planned === null ? '—' : formatMoneyText(row.planned), target: planTargetText(w, row.target), timeliness: w.repPlans.timeliness[row.timeliness] ?? row.timeliness });
 
 /** The sheet for a month's plan: the newest version's figures, or blank cells to fill in. */
 export function planSheetSpec(w: Words, owner: PlanSheetOwner, form: Pick<MyRepPlan, 'month' | 'weeks' | 'target' | 'dueOn'>, plan: RepPlanView | null, editable: boolean): GridSheetSpec {
@@ -80,7 +88,7 @@ export function planSheetSpec(w: Words, owner: PlanSheetOwner, form: Pick<MyRepP
     sheetName: planSheetName(w, owner, form.month),
     kind: PLAN_KIND,
     identity: { personId: owner.personId, month: form.month },
-    banner: format(r.banner, { name: owner.personName, no: owner.employeeNo, month: form.month, target: form.target ?? r.noTarget, due: form.dueOn, status }),
+    banner: format(r.banner, { name: owner.personName, no: owner.employeeNo, month: form.month, target: planTargetText(w, form.target), due: form.dueOn, status }),
     columns: [
       { header: r.columns.section, numberFormat: '@', width: 80 },
       { header: r.columns.key, numberFormat: '@', width: 110 },

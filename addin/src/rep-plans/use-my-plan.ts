@@ -13,7 +13,8 @@ import { oneAtATime, errorStatus, newestOnly } from '../api/retry.ts';
 import { format, type Words } from '../i18n.ts';
 import { adoptSheet, readSheetByName, readTaggedSheet, writeDocumentProperties, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { MY_REP_PLAN, MY_REP_PLAN_COVER, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
-import { checkTemplateLayout, PLAN_KIND, planSheetSpec, readPlanSheet, type Issue, type PlanSheetOwner } from './plan-sheet.ts';
+import { checkTemplateLayout, PLAN_KIND, planSheetSpec, planTargetText, readPlanSheet, type Issue, type PlanSheetOwner } from './plan-sheet.ts';
+import { formatMoneyText } from '../i18n/format.ts';
 import { coverSheetSpec, READABLE_TEMPLATE_VERSIONS, TEMPLATE_VERSION, templateProperties, type TemplateCover, type TemplateMarker } from './plan-template.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { MY_WORK_MONTH } from '../work-reports/operations.ts';
@@ -196,7 +197,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     const back = await readChecked();
     if (!back) return;
     const total = back.content.weeks.reduce((s, x) => s + x.salesFen, 0n);
-    setStatus({ kind: 'ok', message: format(r.valid, { amount: formatMoney(total), target: form!.target ?? r.noTarget }), warnings: back.warnings });
+    setStatus({ kind: 'ok', message: format(r.valid, { amount: formatMoneyText(formatMoney(total)), target: planTargetText(w, form!.target) }), warnings: back.warnings });
   });
 
   const save = async (back: NonNullable<Awaited<ReturnType<typeof readChecked>>>) => {

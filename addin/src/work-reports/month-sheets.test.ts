@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { words } from '../i18n.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
-import { logSheetSpec, readWorkMonthSheets, reportSheetSpec, type WorkMonth } from './month-sheets.ts';
+import { logSheetSpec, readWorkMonthSheets, reportSheetSpec, weeklyFiguresText, type WorkMonth } from './month-sheets.ts';
 import type { WorkLog, WorkReportCommon } from './operations.ts';
 
 const zh = words['zh-CN'];
@@ -70,7 +70,7 @@ describe('a month of logs and reports as sheets', () => {
     const reports = reportSheetSpec(zh, owner, m);
     expect(reports.sheetName).toBe('周报月报 E0101 2026-12');
     expect(reports.rows).toHaveLength(4 * 5 + 3);
-    expect(reports.rows[0]!.slice(2, 4)).toEqual(['上周数字', '上周：销售 12000.00，计划 30000.00；电话 31/40；拜访 6/8；已交日志 4 篇。']);
+    expect(reports.rows[0]!.slice(2, 4)).toEqual(['上周数字', '上周：销售 ¥12,000.00，计划 ¥30,000.00；电话 31/40；拜访 6/8；已交日志 4 篇。']);
     expect(reports.rows[1]!.slice(0, 3)).toEqual(['周报', '2026-12-07', '上周工作总结']);
     expect(reports.rows[20]!.slice(0, 3)).toEqual(['月报', '2026-12', '本月工作总结']);
   });
@@ -128,5 +128,13 @@ describe('a month of logs and reports as sheets', () => {
     const back = readWorkMonthSheets(zh, m, logs, null, '2026-12-03', false);
     expect(back.input.logs).toEqual([{ day: '2026-12-03', revision: null, input: { calls: 4, visits: 0, deals: 0, customersMet: '', notes: '' } }]);
     expect(back.cellOf({ kind: 'LOG', period: '2026-12-03' }, 'calls')).toBe(`工作日志 E0101 2026-12!C${at + 1}`);
+  });
+});
+
+describe('a week’s figures', () => {
+  it('says sales as money (¥, thousands) in both languages, and no plan as such', () => {
+    const f = { ...figures, actualSales: '3753.00', plannedSales: null, logsSubmitted: 1 };
+    expect(weeklyFiguresText(zh, f)).toBe('上周：销售 ¥3,753.00，计划 无计划；电话 31/40；拜访 6/8；已交日志 1 篇。');
+    expect(weeklyFiguresText(words.en, { ...f, plannedSales: '12500.5' })).toBe('Last week: sales ¥3,753.00, planned ¥12,500.50; calls 31/40; visits 6/8; 1 logs handed in.');
   });
 });

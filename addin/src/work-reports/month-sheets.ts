@@ -28,7 +28,8 @@ import {
   type WorkMonthInput,
   type WorkReportProblem,
 } from '../../../schema/work-reports.ts';
-import type { MyMonthlyReport, MyWeeklyReport, WorkLog, WorkReportCommon } from './operations.ts';
+import type { MyMonthlyReport, MyWeeklyReport, WeekFigures, WorkLog, WorkReportCommon } from './operations.ts';
+import { formatMoneyText } from '../i18n/format.ts';
 import { cellText } from '../excel/cells.ts';
 
 export const LOG_SHEET_KIND = 'work-log-month';
@@ -127,6 +128,20 @@ export function logSheetSpec(w: Words, owner: SheetOwner, m: WorkMonth): GridShe
   };
 }
 
+/** A week's figures as the pane and the report sheet say them: sales as money (¥1,234.50), counts against their plan. */
+export function weeklyFiguresText(w: Words, f: WeekFigures): string {
+  const x = w.workReports;
+  return format(x.figures, {
+    actual: formatMoneyText(f.actualSales),
+    planned: f.plannedSales === null ? x.noPlan : formatMoneyText(f.plannedSales),
+    calls: f.actualCalls,
+    plannedCalls: f.plannedCalls ?? '—',
+    visits: f.actualVisits,
+    plannedVisits: f.plannedVisits ?? '—',
+    logs: f.logsSubmitted,
+  });
+}
+
 /** The report sheet's rows: per Monday in the month its figures and four texts; then the monthly report's three. */
 export function reportSheetSpec(w: Words, owner: SheetOwner, m: WorkMonth): GridSheetSpec {
   const x = w.workReports;
@@ -137,9 +152,7 @@ export function reportSheetSpec(w: Words, owner: SheetOwner, m: WorkMonth): Grid
     const r = wk.report;
     const period = format(x.sheets.weekPeriod, { week: wk.week, from: wk.reportedFrom, to: wk.reportedTo });
     const f = wk.figures;
-    const figures = f
-      ? format(x.figures, { actual: f.actualSales, planned: f.plannedSales ?? x.noPlan, calls: f.actualCalls, plannedCalls: f.plannedCalls ?? '—', visits: f.actualVisits, plannedVisits: f.plannedVisits ?? '—', logs: f.logsSubmitted })
-      : '';
+    const figures = f ? weeklyFiguresText(w, f) : '';
     rows.push([x.weekly, period, x.sheets.figures, figures, r ? standing(w, r) : format(x.due, { due: wk.dueOn }), `W|${wk.week}|figures`, '']);
     for (const field of WEEKLY_FIELDS) {
       if (!handedIn(r)) open.push(FIRST_ROW + rows.length);

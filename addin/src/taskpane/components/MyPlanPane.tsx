@@ -13,6 +13,7 @@ import { format, type Words } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import { useMyPlan } from '../../rep-plans/use-my-plan.ts';
 import type { TemplateMarker } from '../../rep-plans/plan-template.ts';
+import { planTargetText } from '../../rep-plans/plan-sheet.ts';
 import { useChoreStyles } from './chores/ui.tsx';
 import { IssueList } from './targets/IssueList.tsx';
 import { RetryAction } from './RetryAction.tsx';
@@ -37,7 +38,7 @@ export function MyPlanPane({ w, client, onSessionEnded, template }: { w: Words; 
             name: form.person?.name ?? '',
             no: form.person?.employeeNo ?? '',
             month: form.month,
-            target: form.target ?? r.noTarget,
+            target: planTargetText(w, form.target),
             due: form.dueOn,
             status: form.plan ? r.statuses[form.plan.status]! : r.notStarted,
           })}

@@ -9,6 +9,7 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import type { WorkReportCommon } from '../../work-reports/operations.ts';
 import { useMyWorkReports } from '../../work-reports/use-my-work-reports.ts';
+import { weeklyFiguresText } from '../../work-reports/month-sheets.ts';
 import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
 import { WorkMonthSheets } from './WorkMonthSheets.tsx';
 import type { TemplateMarker } from '../../rep-plans/plan-template.ts';
@@ -81,15 +82,7 @@ export function MyWorkReportsPane(props: { w: Words; client: Client; roles: stri
           <span className={s.meta}>{format(x.weeklyFor, { week: h.weekly.week, from: h.weekly.reportedFrom, to: h.weekly.reportedTo, due: h.weekly.dueOn })}</span>
           {f && (
             <span data-testid="weekly-report-figures">
-              {format(x.figures, {
-                actual: f.actualSales,
-                planned: f.plannedSales ?? x.noPlan,
-                calls: f.actualCalls,
-                plannedCalls: f.plannedCalls ?? '—',
-                visits: f.actualVisits,
-                plannedVisits: f.plannedVisits ?? '—',
-                logs: f.logsSubmitted,
-              })}
+              {weeklyFiguresText(w, f)}
             </span>
           )}
           {(['results', 'plan', 'marketFeedback', 'problems'] as const).map((k) => (

@@ -12,6 +12,7 @@ import { format, type Words } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import { usePlanReviews, type Download } from '../../rep-plans/use-plan-reviews.ts';
 import type { RosterRow } from '../../rep-plans/operations.ts';
+import { waitingFiguresText } from '../../rep-plans/plan-sheet.ts';
 import { useChoreStyles } from './chores/ui.tsx';
 import { RetryAction } from './RetryAction.tsx';
 
@@ -99,7 +100,7 @@ function WaitingPlan({ w, row, busy, open, decide }: { w: Words; row: RosterRow;
     <li className={styles.item} data-testid="plan-waiting">
       <div className={styles.line}>
         <span className={styles.strong}>{`${row.personName} · ${row.unitName}`}</span>
-        <span data-testid="plan-waiting-figures">{`${r.rosterColumns.planned} ${row.planned ?? '—'} / ${r.rosterColumns.target} ${row.target ?? r.noTarget} · ${r.timeliness[row.timeliness]}`}</span>
+        <span data-testid="plan-waiting-figures">{waitingFiguresText(w, row)}</span>
       </div>
       <Field label={r.decisionComment}>
         <Input value={comment} onChange={(_, d) => setComment(d.value)} data-testid="plan-decision-comment" />

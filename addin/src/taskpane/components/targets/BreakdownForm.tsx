@@ -9,6 +9,7 @@ import { TARGET_PLAN } from '../../../api/operations.ts';
 import { METHODS, type Method, type TargetPlanState } from '../../../targets/use-target-plan.ts';
 import type { PlanView } from '../../../targets/target-sheet.ts';
 import { equalWeights } from '../../../targets/weights.ts';
+import { previewText } from '../../../targets/preview-text.ts';
 import { WeightsEditor } from './WeightsEditor.tsx';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
@@ -22,6 +23,7 @@ export function BreakdownForm({ w, client, plan }: { w: Words; client: Client; p
   const [profiles, setProfiles] = useState<{ code: string; name: string }[]>([]);
   const [profile, setProfile] = useState('');
   const { fail, planId } = plan;
+  const preview = plan.preview && plan.selected ? previewText(w, plan.preview, plan.selected.metric) : null;
   /** The plan's rows and the periods the time method works on, for weights typed per row or period. */
   const [shape, setShape] = useState<{ owners: { key: string; label: string }[]; periods: { key: string; label: string }[] } | null>(null);
   const [ownerWeights, setOwnerWeights] = useState<Record<string, string>>({});
@@ -99,12 +101,12 @@ export function BreakdownForm({ w, client, plan }: { w: Words; client: Client; p
       </div>
       {shape && timeMethod === 'WEIGHTS' && profile === '' && <WeightsEditor w={w} label={w.targetFlow.weightsPeriods} items={shape.periods} value={timeWeights} onChange={setTimeWeights} testId="weights-periods" />}
       {shape && ownerMethod === 'WEIGHTS' && <WeightsEditor w={w} label={w.targetFlow.weightsOwners} items={shape.owners} value={ownerWeights} onChange={setOwnerWeights} testId="weights-owners" />}
-      {plan.preview && (
+      {preview && (
         <MessageBar intent="info" layout="multiline" data-testid="plan-preview">
           <MessageBarBody>
-            {t.totalTarget}: {plan.preview.total}
+            {preview.total}
             <br />
-            {plan.preview.row.map((l) => `${l.periodKey}: ${l.amount}`).join(' · ')}
+            {preview.periods}
           </MessageBarBody>
         </MessageBar>
       )}
