@@ -14,7 +14,8 @@ import { HELPER_REASONS } from '../server/errors.ts';
 import { KNOWN_PROBLEM_REASONS } from './support/reason-sources.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const namesIn = (template: string) => new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
+/** The params a template names: as {name}, or as the count of a plural {name|one|other}. */
+const namesIn = (template: string) => new Set([...template.matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]!));
 const codes = Object.keys(REASONS) as Reason[];
 
 describe('the reason catalogue', () => {

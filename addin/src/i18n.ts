@@ -69,9 +69,9 @@ const en = {
   noPersonMine: 'Your user is not linked to a person on the roster, so there is nothing of your own here: no targets, payslip or performance.',
   pullRoster: 'Pull roster',
   pulling: 'Pulling…',
-  fetched: 'Fetched {n} people',
-  writing: 'Writing {done} of {total} rows',
-  wrote: 'Wrote {n} people to sheet “{sheet}”.',
+  fetched: 'Fetched {n} {n|person|people}',
+  writing: 'Writing {done} of {total} {total|row|rows}',
+  wrote: 'Wrote {n} {n|person|people} to sheet “{sheet}”.',
   emptyRoster: 'Nobody is on the roster of {unit} on {date}. Choose another unit or date.',
   notInExcelTitle: 'Quotabook runs inside Excel',
   notInExcelBody:
@@ -114,7 +114,7 @@ const en = {
     validate: 'Validate',
     submit: 'Submit',
     valid: 'The sheet is valid.',
-    issues: '{n} problem(s): choose one to go to its cell.',
+    issues: '{n} {n|problem|problems}: choose one to go to its cell.',
     submitted: 'Submitted version {version} for approval.',
     conflict: 'Someone changed this plan on the server since you pulled it. Nothing was lost: your sheet is as you left it.',
     compare: 'Pull the server’s version into a comparison sheet',
@@ -127,7 +127,7 @@ const en = {
     myTargets: 'My targets',
     pullMine: 'Pull my targets',
     noTargets: 'You have no published targets for {year} yet.',
-    wroteMine: 'Wrote {n} targets to sheet “{sheet}”.',
+    wroteMine: 'Wrote {n} {n|target|targets} to sheet “{sheet}”.',
     wrotePlan: 'Wrote the plan (version {version}, {status}) to sheet “{sheet}”.',
     notPulled: 'This plan is not in the workbook; pull it first.',
     period: 'Period',
@@ -150,7 +150,7 @@ const en = {
     noPlan: 'no plan',
     yes: 'yes',
     no: 'NO',
-    wroteRollup: 'Wrote {n} rows to sheet “{sheet}”; {bad} do not match.',
+    wroteRollup: 'Wrote {n} {n|row|rows} to sheet “{sheet}”; {bad} {bad|does|do} not match.',
   },
   payroll: {
     title: 'Payroll',
@@ -182,10 +182,10 @@ const en = {
     approve: 'Approve (sign)',
     sendBack: 'Return',
     comment: 'Comment',
-    wrote: 'Wrote {n} payslips to “{sheet}”; {changed} cell(s) changed since the last refresh are highlighted. Explain writes how each amount was worked out.',
-    explained: 'Wrote how each of {n} payslips was worked out to “{sheet}”.',
+    wrote: 'Wrote {n} {n|payslip|payslips} to “{sheet}”; {changed} {changed|cell|cells} changed since the last refresh {changed|is|are} highlighted. Explain writes how each amount was worked out.',
+    explained: 'Wrote how each of {n} {n|payslip|payslips} was worked out to “{sheet}”.',
     done: 'Done: the run is now {status}.',
-    calculated: 'Calculated {n} payslips: the run is now {status}. Refresh the payroll sheet to see them.',
+    calculated: 'Calculated {n} {n|payslip|payslips}: the run is now {status}. Refresh the payroll sheet to see them.',
     myPayslip: 'My payslip',
     pullMine: 'Pull my payslip',
     noPayslip: 'There is no signed-off payslip for {month} yet.',
@@ -410,8 +410,21 @@ const zh: Words = {
 export const words: Record<Locale, Words> = { en, 'zh-CN': zh };
 export type { Words };
 
+const englishPlurals = new Intl.PluralRules('en');
+
+/**
+ * A template with its {name}s filled in. `{n|one|other}` picks a word by the
+ * count n, for the English catalogue ("{n} {n|person|people}"; Chinese has
+ * no plural forms and never uses it). The count may come grouped ("1,234").
+ */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+  return template
+    .replace(/\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (whole, k: string, one: string, other: string) => {
+      if (values[k] === undefined) return whole;
+      const n = Number(String(values[k]).replace(/,/g, ''));
+      return Number.isFinite(n) && englishPlurals.select(n) === 'one' ? one : other;
+    })
+    .replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
 
 /** zh-CN for Chinese display languages, English otherwise. */

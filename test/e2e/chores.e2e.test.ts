@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     expect(await list()).toEqual([{ personId: repId, amount: '1200.50', reason: '季度前三名奖励', approvedBy: 'director' }]);
 
     await page.getByTestId('adjustments-to-sheet').click();
-    await page.getByTestId('adjustments-status').filter({ hasText: 'Wrote 1 rows to “Adjustments 2026-04”' }).waitFor();
+    await page.getByTestId('adjustments-status').filter({ hasText: 'Wrote 1 row to “Adjustments 2026-04”' }).waitFor();
     const sheet = await readSheet(page, 'Adjustments 2026-04', 'A1:E2');
     expect(sheet[0]).toEqual(['Employee no.', 'Name', 'Amount', 'Reason', 'Approved by']);
     expect(sheet[1]!.slice(2, 4)).toEqual([1200.5, '季度前三名奖励']);

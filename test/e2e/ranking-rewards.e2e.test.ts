@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
     expect(await rules()).toEqual(before);
     await page.getByTestId('reward-rules-penalties').fill('100');
     await page.getByTestId('reward-rules-save').click();
-    await page.getByTestId('reward-rules-status').filter({ hasText: 'Saved: 3 reward place(s) and 1 deduction place(s)' }).waitFor();
+    await page.getByTestId('reward-rules-status').filter({ hasText: 'Saved: 3 reward places and 1 deduction place' }).waitFor();
     expect(await rules()).toEqual({ rewards: ['1200.00', '800.00', '400.00'], penalties: ['100.00'] });
     await expect(page.getByTestId('reward-rules-rewards').inputValue()).resolves.toBe('1200.00, 800.00, 400.00');
   }, 120_000);

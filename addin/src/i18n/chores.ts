@@ -14,7 +14,7 @@ export const en = {
   commentOptional: 'Comment (optional)',
   reasonOptional: 'Reason (optional)',
   writeToSheet: 'Write the list to a sheet',
-  wroteSheet: 'Wrote {n} rows to “{sheet}”.',
+  wroteSheet: 'Wrote {n} {n|row|rows} to “{sheet}”.',
   ranks: { SR: 'SR', SE: 'SE', SSE: 'SSE', SM: 'SM', SSM: 'SSM', SD: 'SD', SSD: 'SSD', TE: 'TE' },
   roles: { ADMIN: 'Admin', DIRECTOR: 'Sales director', FINANCE: 'Finance', FINANCE_MANAGER: 'Finance manager', GENERAL_MANAGER: 'General manager', MANAGER: 'Manager', REP: 'Rep' },
   adjustments: {
@@ -26,7 +26,7 @@ export const en = {
     added: 'Added {amount} for {name} in {month}.',
     empty: 'No rewards or penalties for {month} yet.',
     emptyAdd: 'No rewards or penalties for {month} yet. Add one above: the payroll counts it when the run is calculated.',
-    total: '{n} entries, total {amount}',
+    total: '{n} {n|entry|entries}, total {amount}',
     sheet: 'Adjustments {month}',
     columns: { employeeNo: 'Employee no.', name: 'Name', amount: 'Amount', reason: 'Reason', approvedBy: 'Approved by' },
   },

@@ -62,9 +62,9 @@ export const en = {
   settingMissing: '{code} has no row for “{setting}”: add one (with the code {code}) in a blank row.',
   badChoice: '“{value}” is not one of: {choices}.',
   notPulled: 'Pull plan {code} to a sheet first, then change it there.',
-  pulled: 'Wrote {name} ({code}) version {version} to “{sheet}”: {n} components.',
+  pulled: 'Wrote {name} ({code}) version {version} to “{sheet}”: {n} {n|component|components}.',
   saved: 'Saved {code} as version {version}, effective from {from}. People assigned to an earlier version keep it until you assign this one below.',
-  checkFirst: 'The sheet has {n} problem(s); nothing was saved.',
+  checkFirst: 'The sheet has {n} {n|problem|problems}; nothing was saved.',
 };
 
 export const zh: typeof en = {

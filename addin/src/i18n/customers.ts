@@ -15,7 +15,7 @@ export const en = {
   noneProposed: 'No customer ownership is waiting for your confirmation.',
   confirm: 'Confirm ownership',
   confirmed: 'Confirmed {name} as the customer of {owner}.',
-  wrote: 'Wrote {n} customers to sheet “{sheet}”.',
+  wrote: 'Wrote {n} {n|customer|customers} to sheet “{sheet}”.',
   wroteCross: 'Wrote {n} cross-territory sales to sheet “{sheet}”.',
   add: {
     title: 'Add a customer',

@@ -8,7 +8,7 @@ export const en = {
   hint: 'Proposed from published rankings of people for {month}; nothing reaches payroll until approved.',
   show: 'Show proposals',
   none: 'No reward or penalty proposals for {unit} in {month}.',
-  loaded: '{n} proposals for {unit} in {month}.',
+  loaded: '{n} {n|proposal|proposals} for {unit} in {month}.',
   person: 'Person',
   place: 'Place',
   amount: 'Amount',
@@ -33,7 +33,7 @@ export const en = {
     hint: 'Amounts separated by commas, e.g. 1000, 600, 300',
     ambiguous: '“{value}” could be one amount or several: write 1200 (or 1,200.00) for one, or 1, 200 for two.',
     save: 'Save the rules',
-    saved: 'Saved: {rewards} reward place(s) and {penalties} deduction place(s), for rankings published from now on.',
+    saved: 'Saved: {rewards} reward {rewards|place|places} and {penalties} deduction {penalties|place|places}, for rankings published from now on.',
     lists: { rewards: 'Rewards', penalties: 'Deductions' } as Record<string, string>,
   },
 };

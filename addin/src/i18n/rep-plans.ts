@@ -15,7 +15,7 @@ export const en = {
   pullRoster: 'Who handed in',
   makeTemplates: 'Templates for every rep (zip)',
   templatesProgress: 'Making the templates: {done} of {total}…',
-  templatesReady: 'The {month} plan templates of your {count} reps are ready in {file}. The download link works for a day.',
+  templatesReady: 'The {month} plan templates of your {count} {count|rep|reps} are ready in {file}. The download link works for a day.',
   downloadFile: 'Download {file} ({size})',
   open: 'Open',
   accept: 'Accept',

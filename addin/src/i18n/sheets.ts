@@ -15,7 +15,7 @@ export const en = {
     rank: 'Rank',
     attendanceDays: 'Attendance days',
     sales: 'Sales',
-    total: 'Total ({n} people)',
+    total: 'Total ({n} {n|person|people})',
     signatures: 'Sign-off',
     role: 'Step',
     signedBy: 'Signed by',
@@ -39,7 +39,7 @@ export const en = {
     showChanges: 'Write changes to sheet',
     noBase: 'There is no run to compare with ({against}).',
     firstRefresh: 'This is the run’s first sheet in this workbook: nothing to compare with yet.',
-    wroteChanges: 'Wrote {n} change(s) {against} to “{sheet}”.',
+    wroteChanges: 'Wrote {n} {n|change|changes} {against} to “{sheet}”.',
     openSheet: 'Open as sheet',
     review: 'The run’s numbers',
     headcount: 'People: {n}',
@@ -65,7 +65,7 @@ export const en = {
     },
     /** While the server calculates (a job: the pane may be closed meanwhile). */
     queued: 'Waiting for the server to start the calculation…',
-    calculating: 'Calculating the payslips: {done} of {total} people…',
+    calculating: 'Calculating the payslips: {done} of {total} {total|person|people}…',
   },
   reasons: {},
 };

@@ -1,7 +1,7 @@
 /** The Targets screen's words for drafts, approvals with the numbers, and keeping typed cells (issue 8 §3–§5). */
 export const en = {
   saveDraft: 'Save draft',
-  savedDraft: 'Saved the draft (version {version}) with {n} cell(s) filled; it stays a draft until you submit it.',
+  savedDraft: 'Saved the draft (version {version}) with {n} {n|cell|cells} filled; it stays a draft until you submit it.',
   submitComment: 'Comment for the approver (optional)',
   working: {
     create: 'Creating the plan…',
@@ -23,13 +23,13 @@ export const en = {
   weightsPeriods: 'Weight per period (%)',
   weightsSum: 'The weights add up to {sum} %; they must add up to 100 %.',
   revised: 'Version {version} is a new draft with the approved figures; change it, then submit it. Version {old} stays as it was.',
-  typedTitle: 'You typed {n} cell(s) that differ from what the server last gave',
+  typedTitle: 'You typed {n} {n|cell|cells} that {n|differs|differ} from what the server last gave',
   typedBody: 'For example {cells}. Replace them with the server’s figures, or keep your cells and write only the others?',
   replace: 'Replace',
   keepMine: 'Keep my cells',
   cancel: 'Cancel',
   cancelled: 'Nothing was written; your cells are as you left them.',
-  keptMine: 'Wrote the plan (version {version}) and kept your {n} typed cell(s).',
+  keptMine: 'Wrote the plan (version {version}) and kept your {n} typed {n|cell|cells}.',
   waitingDetails: '{metric} · {level} · {year} · v{version}',
   totalLabel: 'Total',
   parentLabel: 'Parent gives',
@@ -47,7 +47,7 @@ export const en = {
     intro: 'How a year spreads over its months (淡旺季), for breakdowns by seasonality. Pull them to a sheet, change or add profiles there, and save them together.',
     pull: 'Pull to a sheet',
     save: 'Save from the sheet',
-    pulled: 'Wrote {n} seasonality profiles to “{sheet}”.',
+    pulled: 'Wrote {n} seasonality {n|profile|profiles} to “{sheet}”.',
     saved: 'Saved the seasonality profiles: {n} in all.',
     notPulled: 'There is no seasonality sheet in this workbook. Pull the profiles first.',
     sheet: 'Seasonality',

@@ -21,7 +21,7 @@ export const en = {
   badMonth: 'Type a month such as 2026-03.',
   writeUnslipped: 'Field visits without a slip',
   unslippedSheet: 'No visit slip',
-  unslippedWrote: '{count} field-visit days without an approved slip in {month}: sheet {sheet}.',
+  unslippedWrote: '{count} field-visit {count|day|days} without an approved slip in {month}: sheet {sheet}.',
   unslippedNone: 'Every field-visit day in {month} has an approved slip.',
   columns: { no: 'Employee no.', name: 'Name', unit: 'Unit', date: 'Day' },
   span: '{from} → {to}',

@@ -135,6 +135,6 @@ describe('a week’s figures', () => {
   it('says sales as money (¥, thousands) in both languages, and no plan as such', () => {
     const f = { ...figures, actualSales: '3753.00', plannedSales: null, logsSubmitted: 1 };
     expect(weeklyFiguresText(zh, f)).toBe('上周：销售 ¥3,753.00，计划 无计划；电话 31/40；拜访 6/8；已交日志 1 篇。');
-    expect(weeklyFiguresText(words.en, { ...f, plannedSales: '12500.5' })).toBe('Last week: sales ¥3,753.00, planned ¥12,500.50; calls 31/40; visits 6/8; 1 logs handed in.');
+    expect(weeklyFiguresText(words.en, { ...f, plannedSales: '12500.5' })).toBe('Last week: sales ¥3,753.00, planned ¥12,500.50; calls 31/40; visits 6/8; 1 log handed in.');
   });
 });
