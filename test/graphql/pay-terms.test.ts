@@ -45,7 +45,7 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
 
   it('an SSE promoted to SM on March’s figures is paid March as an SSE and April as an SM', async () => {
     const sse = await person({ rank: 'SSE' });
-    const trainees = [];
+    const trainees: { employeeNo: string }[] = [];
     for (let i = 0; i < 4; i++) trainees.push(await person({ rank: 'SR', mentorId: sse.id }));
     const sales = (month: string) => [
       { externalId: `${month}-0`, employeeNo: sse.employeeNo, date: `${month}-10`, amount: '20000.00' },
