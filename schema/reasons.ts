@@ -139,6 +139,7 @@ export const REP_PLAN_RULE_REASONS = {
   REP_PLAN_REASON_REQUIRED: ['amount', 'targetAmount'],
   REP_PLAN_REASON_TOO_LONG: ['max'],
   REP_PLAN_BELOW_TARGET: ['amount', 'targetAmount'],
+  REP_PLAN_EMPTY: [],
   // The workflow (server/rep-plans/): `repPlanStatus` a status code, `month` a month key.
   REP_PLAN_NOT_FOUND: ['id'],
   REP_PLAN_CHANGED: ['id', 'version'],

@@ -1,6 +1,6 @@
 /** A rep's monthly plan: weeks of the month, sums, customers, the target, due days and lateness (issue 11 §2). */
 import { describe, expect, it } from 'vitest';
-import { checkRepPlan, dueDate, planWeeks, plannedTotal, timeliness, type RepPlanContent } from './rep-plan.ts';
+import { blocksDraft, checkRepPlan, dueDate, isEmptyPlan, planWeeks, plannedTotal, timeliness, type RepPlanContent } from './rep-plan.ts';
 
 const week = (weekKey: string, sales: bigint, more: Partial<{ calls: number; visits: number; events: number }> = {}) => ({ weekKey, salesFen: sales, calls: 40, visits: 2, events: 0, ...more });
 /** March 2026 starts on a Sunday: W1 is 1 March alone, W6 is 30–31 March. */
@@ -80,6 +80,31 @@ describe('rep plan checks', () => {
       { code: 'REP_PLAN_BELOW_TARGET', params: { amount: '30000.00', targetAmount: '30000.01' }, place: { section: 'reason' }, severity: 'warning' },
     ]);
     expect(checkRepPlan({ ...low, belowTargetReason: '长'.repeat(501) }, { targetFen: null })[0]!.code).toBe('REP_PLAN_REASON_TOO_LONG');
+  });
+
+  it('refuses to submit an empty plan, named at the first week’s planned sales; a draft may be empty', () => {
+    const blank = march({ weeks: planWeeks('2026-03').map((w) => week(w.key, 0n, { calls: 0, visits: 0 })), customers: [] });
+    expect(isEmptyPlan(blank)).toBe(true);
+    const empty = { code: 'REP_PLAN_EMPTY', params: {}, place: { section: 'weeks', index: 0, field: 'salesFen' }, severity: 'error' };
+    // Without a target, and with one (falling short of it is beside the point: nothing is planned, a reason or not).
+    expect(checkRepPlan(blank, { targetFen: null })).toEqual([empty]);
+    expect(checkRepPlan(blank, { targetFen: 3_000_000n })).toEqual([empty]);
+    expect(checkRepPlan({ ...blank, belowTargetReason: '停产' }, { targetFen: 3_000_000n })).toEqual([empty]);
+    // It stops the submission, not the draft; other errors stop both.
+    expect(blocksDraft(checkRepPlan(blank, { targetFen: null })[0]!)).toBe(false);
+    expect(blocksDraft({ code: 'REP_PLAN_REASON_REQUIRED', severity: 'error' })).toBe(false);
+    expect(blocksDraft({ code: 'REP_PLAN_NEGATIVE', severity: 'error' })).toBe(true);
+    expect(blocksDraft({ code: 'REP_PLAN_BELOW_TARGET', severity: 'warning' })).toBe(false);
+    // Any one figure, in any week, or a key customer makes it a plan.
+    for (const field of ['calls', 'visits', 'events'] as const) {
+      const weeks = blank.weeks.map((w, i) => (i === 5 ? { ...w, [field]: 1 } : w));
+      expect(isEmptyPlan({ ...blank, weeks }), field).toBe(false);
+      expect(checkRepPlan({ ...blank, weeks }, { targetFen: null }), field).toEqual([]);
+    }
+    expect(isEmptyPlan({ ...blank, weeks: blank.weeks.map((w, i) => (i === 2 ? { ...w, salesFen: 1n } : w)) })).toBe(false);
+    expect(isEmptyPlan({ ...blank, customers: [{ customer: 'C001', salesFen: 0n, visits: 1 }] })).toBe(false);
+    // A plan without a week row says that, not that it is empty.
+    expect(checkRepPlan({ ...blank, weeks: [] }, { targetFen: null }).map((i) => i.code)).not.toContain('REP_PLAN_EMPTY');
   });
 });
 

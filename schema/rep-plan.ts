@@ -63,6 +63,23 @@ export function planWeeks(month: string): Period[] {
   return monthWeeks({ key: month, level: 'month', start: `${month}-01`, end });
 }
 
+/**
+ * Whether nothing is planned at all: no week has planned sales, calls,
+ * visits or events, and no key customer is named. Such a plan may be kept
+ * as a draft but not submitted (REP_PLAN_EMPTY).
+ */
+export const isEmptyPlan = (plan: Pick<RepPlanContent, 'weeks' | 'customers'>): boolean =>
+  plan.customers.length === 0 && plan.weeks.every((w) => w.salesFen === 0n && w.calls === 0 && w.visits === 0 && w.events === 0);
+
+/**
+ * Problems that stop a submission but not a draft: a draft is kept as the
+ * rep leaves it (empty, or below target without the reason yet).
+ */
+export const SUBMIT_ONLY: ReadonlySet<RepPlanRuleReason> = new Set<RepPlanRuleReason>(['REP_PLAN_EMPTY', 'REP_PLAN_REASON_REQUIRED']);
+
+/** Whether a problem stops saving the plan as a draft (every error stops the submission). */
+export const blocksDraft = (issue: Pick<RepPlanIssue, 'code' | 'severity'>): boolean => issue.severity === 'error' && !SUBMIT_ONLY.has(issue.code);
+
 /** The plan's total: the sum of its weeks. */
 export const plannedTotal = (plan: Pick<RepPlanContent, 'weeks'>): Fen => plan.weeks.reduce((s, w) => s + w.salesFen, 0n);
 
@@ -100,7 +117,10 @@ export function checkRepPlan(plan: RepPlanContent, context: { targetFen: Fen | n
   if (onCustomers > total) error('REP_PLAN_CUSTOMERS_OVER_TOTAL', { amount: formatMoney(onCustomers), totalAmount: formatMoney(total) }, { section: 'plan' });
   const reason = plan.belowTargetReason?.trim() ?? '';
   if (reason.length > MAX_REASON) error('REP_PLAN_REASON_TOO_LONG', { max: MAX_REASON }, { section: 'reason' });
-  if (context.targetFen !== null && total < context.targetFen) {
+  // Nothing planned: said at the first week's planned sales, where the plan begins (a reason for falling short is beside the point).
+  const empty = plan.weeks.length > 0 && isEmptyPlan(plan);
+  if (empty) error('REP_PLAN_EMPTY', {}, { section: 'weeks', index: 0, field: 'salesFen' });
+  else if (context.targetFen !== null && total < context.targetFen) {
     const params = { amount: formatMoney(total), targetAmount: formatMoney(context.targetFen) };
     if (!reason) error('REP_PLAN_REASON_REQUIRED', params, { section: 'reason' });
     else issues.push({ code: 'REP_PLAN_BELOW_TARGET', params, place: { section: 'reason' }, severity: 'warning' });

@@ -28,7 +28,7 @@ import { dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { normaliseCustomerCode } from '../../schema/customers.ts';
-import { checkRepPlan, dueDate, planWeeks, plannedTotal, timeliness, type RepPlanContent, type RepPlanIssue, type RepPlanPlace, type Timeliness } from '../../schema/rep-plan.ts';
+import { blocksDraft, checkRepPlan, dueDate, planWeeks, plannedTotal, timeliness, type RepPlanContent, type RepPlanIssue, type RepPlanPlace, type Timeliness } from '../../schema/rep-plan.ts';
 import { repPlanDueDay } from './settings.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -321,8 +321,8 @@ async function event(tx: Tx, ctx: Context, planId: string, action: string, from:
 /**
  * Saves the viewer's own plan for a month as a draft: the first version, the
  * draft again (at `revision`), or, after a return, the next version. Refused
- * whole, naming each problem's place, when a check fails (a missing reason
- * below target waits for the submission).
+ * whole, naming each problem's place, when a check fails (an empty plan and
+ * a missing reason below target wait for the submission: schema SUBMIT_ONLY).
  */
 export async function saveRepPlan(ctx: Context, monthText: string, input: RepPlanInput, revision: number | null): Promise<RepPlanView> {
   const month = planMonth(monthText);
@@ -341,7 +341,7 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
     const unitId = await unitInMonth(tx, personId, month);
     if (!unitId) throw badInput(['month'], `You are not employed in ${month}`, 'REP_PLAN_NOT_EMPLOYED', { month });
     const targetFen = await repTarget(tx, calendar, personId, month);
-    const issues = checkRepPlan(content, { targetFen, knownCustomers: await knownCustomers(tx, personId) }).filter((i) => i.severity === 'error' && i.code !== 'REP_PLAN_REASON_REQUIRED');
+    const issues = checkRepPlan(content, { targetFen, knownCustomers: await knownCustomers(tx, personId) }).filter(blocksDraft);
     if (issues.length) throw refuse(issues, 'The plan was not saved');
     const newest = await tx.repPlan.findFirst({ where: { personId, month }, orderBy: { version: 'desc' }, include });
     const data = { targetFen, plannedFen: plannedTotal(content), belowTargetReason: content.belowTargetReason };

@@ -31,8 +31,8 @@ export async function seedDemoRepPlans(tx: Prisma.TransactionClient, today: IsoD
     const state = STATES[i % STATES.length]!;
     if (state === 'NONE') continue;
     const target = targets.get(rep.id)?.BASE.get(month) ?? null;
-    // A plan at the target (a little under it for every third rep, with the reason).
-    const planned = target === null ? 3_000_000n : i % 3 === 0 ? (target * 9n) / 10n : target;
+    // A plan at the target (a little under it for every third rep, with the reason); never an empty one (REP_PLAN_EMPTY), so 30,000.00 without a target.
+    const planned = !target ? 3_000_000n : i % 3 === 0 ? (target * 9n) / 10n : target;
     const perWeek = planned / BigInt(weeks.length);
     const sales = weeks.map((_w, k) => (k === weeks.length - 1 ? planned - perWeek * BigInt(weeks.length - 1) : perWeek));
     const below = target !== null && planned < target;

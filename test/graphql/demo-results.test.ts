@@ -13,6 +13,7 @@ import { demoPlans, demoSales, sells } from '../../server/seed/demo-results.ts';
 import { planShape, checkLines } from '../../server/targets/plan-shape.ts';
 import { CALENDAR_YEAR } from '../../schema/periods.ts';
 import { dateToDay } from '../../schema/dates.ts';
+import { checkRepPlan, isEmptyPlan } from '../../schema/rep-plan.ts';
 
 const TODAY = '2026-12-01';
 
@@ -181,6 +182,24 @@ describe.each(testProviders)('demo results seeded on %s', (provider) => {
     expect(rows.find((x) => x.status === 'RETURNED')!.decisionComment).toBeTruthy();
     const rep = await s.login('rep');
     expect((await s.gql('{ myRepPlan(month: "2026-12") { plan { id } target } }', {}, rep)).data.myRepPlan).toMatchObject({ plan: null, target: expect.any(String) });
+  });
+
+  // The checks are the same code on both databases: once is enough.
+  it.runIf(provider === 'sqlite')('never hand in a rep plan a rep could not submit: none is empty, each passes the submission’s checks', async () => {
+    const plans = await s.db.prisma.repPlan.findMany({ include: { lines: { orderBy: { position: 'asc' } }, person: { select: { customers: { select: { code: true } } } } } });
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      const content = {
+        month: plan.month,
+        weeks: plan.lines.filter((l) => l.kind === 'WEEK').map((l) => ({ weekKey: l.key, salesFen: l.salesFen, calls: l.calls, visits: l.visits, events: l.events })),
+        customers: plan.lines.filter((l) => l.kind === 'CUSTOMER').map((l) => ({ customer: l.key, salesFen: l.salesFen, visits: l.visits })),
+        belowTargetReason: plan.belowTargetReason,
+      };
+      expect(isEmptyPlan(content), `${plan.status} ${plan.personId}`).toBe(false);
+      expect(plan.plannedFen > 0n, `${plan.status} ${plan.personId}`).toBe(true);
+      const errors = checkRepPlan(content, { targetFen: plan.targetFen, knownCustomers: new Set(plan.person.customers.map((c) => c.code)) }).filter((i) => i.severity === 'error');
+      expect(errors, `${plan.status} ${plan.personId}`).toEqual([]);
+    }
   });
 
   it('show the manager work logs and reports handed in on time, late and not at all, some commented, leaving the demo rep’s own to fill in', async () => {

@@ -31,6 +31,7 @@ const thisMonth = now.slice(0, 7);
 const nextMonth = addDays(`${thisMonth}-28`, 5).slice(0, 7);
 const monthAfter = addDays(`${nextMonth}-28`, 5).slice(0, 7);
 const lastMonth = addDays(`${thisMonth}-01`, -1).slice(0, 7);
+const laterMonth = addDays(`${monthAfter}-28`, 5).slice(0, 7);
 
 /** A plan input: every week of the month at `perWeek` yuan, one key customer. */
 const input = (month: string, perWeek: string, more: Record<string, unknown> = {}) => ({
@@ -63,7 +64,7 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     // The rep's own key customer.
     await p.customer.create({ data: { code: 'KH-001', name: '华东建材', type: 'ENTERPRISE', tier: 'CORE', ownerId: rep.id, ownerUnitId: team.id, ownershipStatus: 'CONFIRMED' } });
     // The rep's published base target: 30,000.00 a month for the months the tests use (fixture).
-    const months = [lastMonth, nextMonth, monthAfter];
+    const months = [lastMonth, nextMonth, monthAfter, laterMonth];
     for (const year of [...new Set(months.map((m) => Number(m.slice(0, 4))))]) {
       await p.targetPlan.create({
         data: {
@@ -216,6 +217,34 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     const theirs = await s.db.prisma.repPlan.create({ data: { personId: other.id, month: nextMonth, version: 1, unitId: team.id, dueOn: new Date(`${thisMonth}-28T00:00:00Z`) } });
     expect(ext(await s.gql(ONE, { id: theirs.id }, t.rep)).reason).toBe('REP_PLAN_NOT_FOUND');
     expect(ext(await s.refused(SUBMIT, { id: theirs.id, r: 1 }, t.rep))).toMatchObject({ reason: 'REP_PLAN_NOT_FOUND' });
+  });
+
+  it('keeps an empty plan as a draft but refuses to submit it (REP_PLAN_EMPTY at the first week’s sales), changing nothing', async () => {
+    const blank = {
+      weeks: planWeeks(laterMonth).map((w) => ({ weekKey: w.key, sales: '0.00', calls: 0, visits: 0, events: 0 })),
+      customers: [],
+    };
+    const saved = await s.gql(SAVE, { m: laterMonth, i: blank }, t.rep);
+    expect(saved.errors).toBeUndefined();
+    const draft = saved.data.saveRepPlan;
+    expect(draft).toMatchObject({ status: 'DRAFT', planned: '0.00', target: '30000.00', canEdit: true });
+    // The plan's checks say it is empty, and only that (falling short of the target is beside the point).
+    expect(draft.issues).toEqual([{ reason: 'REP_PLAN_EMPTY', field: 'weeks.0.salesFen', severity: 'error', params: [] }]);
+    const refused = await s.refused(SUBMIT, { id: draft.id, r: draft.revision }, t.rep);
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(ext(refused)).toMatchObject({ reason: 'REP_PLAN_EMPTY', field: 'weeks.0.salesFen', params: {} });
+    expect(ext(refused).issues!.map((i) => i.reason)).toEqual(['REP_PLAN_EMPTY']);
+    // A reason for falling short does not make it a plan.
+    const reasoned = await s.gql(SAVE, { m: laterMonth, r: draft.revision, i: { ...blank, belowTargetReason: '本月休假' } }, t.rep);
+    expect(reasoned.errors).toBeUndefined();
+    expect(ext(await s.refused(SUBMIT, { id: draft.id, r: reasoned.data.saveRepPlan.revision }, t.rep))).toMatchObject({ reason: 'REP_PLAN_EMPTY' });
+    // One week's sales and calls make it a plan: submitted.
+    const weeks = blank.weeks.map((w, i) => (i === 0 ? { ...w, sales: '30000.00', calls: 10 } : w));
+    const filled = await s.gql(SAVE, { m: laterMonth, r: reasoned.data.saveRepPlan.revision, i: { weeks, customers: [] } }, t.rep);
+    expect(filled.errors).toBeUndefined();
+    const sent = await s.gql(SUBMIT, { id: draft.id, r: filled.data.saveRepPlan.revision }, t.rep);
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data.submitRepPlan).toMatchObject({ status: 'SUBMITTED', planned: '30000.00' });
   });
 
   it('moves a draft with its rep: saved again after a move entered for the month, it belongs to the new unit and its manager', async () => {

@@ -86,6 +86,20 @@ describe('the plan sheet', () => {
     expect(back.warnings.map((i) => i.cell)).toEqual(['Plan E001 2026-03!B18']);
   });
 
+  it('names an empty plan at the first week’s planned sales, as a problem for the submission only (a draft may be empty)', async () => {
+    const { read, sheet } = await setup();
+    const back = await read();
+    expect(back.issues.map((i) => i.message)).toEqual([`${sheet}!D3: The plan is empty: plan the month’s sales by week (and your calls, visits and events) before you submit it.`]);
+    expect(back.submitOnly).toEqual(back.issues);
+    // In Chinese, the same cell.
+    const s = createStandInExcel();
+    const run = s.workbook.run as unknown as ExcelRun;
+    const zh = words['zh-CN'];
+    const report = await writeGridSheet(run, planSheetSpec(zh, owner, form, null, true));
+    const zhBack = readPlanSheet(zh, form, (await readTaggedSheet(run, PLAN_KIND, { personId: 'p1', month: '2026-03' }, ['revision']))!);
+    expect(zhBack.issues.map((i) => i.message)).toEqual([`${report.sheetName}!D3: 计划是空的：请先按周填写本月的计划销售额（以及电话、拜访和活动次数），再提交。`]);
+  });
+
   it('writes a returned plan with its figures for the next version, and a submitted one greyed and locked', async () => {
     const plan: RepPlanView = {
       id: 'plan-1', personId: 'p1', personName: '王芳', employeeNo: 'E001', unitName: 'Team A', month: '2026-03', version: 1, status: 'SUBMITTED', revision: 3, dueOn: '2026-02-28', timeliness: 'ON_TIME',

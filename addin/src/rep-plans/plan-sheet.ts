@@ -14,7 +14,7 @@
 import { format, words, type Words } from '../i18n.ts';
 import { columnLetters, formula, type Block, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
-import { checkRepPlan, MAX_COUNT, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
+import { blocksDraft, checkRepPlan, MAX_COUNT, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView, RosterRow } from './operations.ts';
 import { formatMoneyText } from '../i18n/format.ts';
@@ -120,6 +120,8 @@ export interface PlanReadBack {
   issues: Issue[];
   /** Problems the shared rules found (also in issues), with their severity: warnings do not stop a submission. */
   warnings: Issue[];
+  /** Those of `issues` that stop a submission but not a draft (an empty plan, a missing reason below target). */
+  submitOnly: Issue[];
   revision: number | null;
 }
 
@@ -203,16 +205,19 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
     return null;
   };
   const warnings: Issue[] = [];
+  const submitOnly: Issue[] = [];
   if (!issues.length) {
     const knownCustomers = form.customerCodes ? new Set(form.customerCodes) : undefined;
     for (const i of checkRepPlan(content, { targetFen, knownCustomers })) {
       const cell = cellOf(i);
       const message = format(w.reasons[i.code], i.params);
-      (i.severity === 'error' ? issues : warnings).push({ cell, message: cell ? `${cell}: ${message}` : message });
+      const issue = { cell, message: cell ? `${cell}: ${message}` : message };
+      (i.severity === 'error' ? issues : warnings).push(issue);
+      if (i.severity === 'error' && !blocksDraft(i)) submitOnly.push(issue);
     }
   }
   const revision = read.properties.revision ? Number(read.properties.revision) : null;
-  return { content, issues, warnings, revision };
+  return { content, issues, warnings, submitOnly, revision };
 }
 
 /** The plan sheet's header row in a language's words. */

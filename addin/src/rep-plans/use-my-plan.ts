@@ -163,8 +163,11 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     setStatus({ kind: 'ok', message: format(r.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName, log: log.sheetName, reports: reports.sheetName }) });
   });
 
-  /** The month's plan sheet, read back and checked; null (with the status said) when it cannot be used. */
-  const readChecked = async () => {
+  /**
+   * The month's plan sheet, read back and checked; null (with the status said) when it cannot be used.
+   * `draft`: for saving a draft, which problems that only stop a submission (an empty plan) do not stop.
+   */
+  const readChecked = async (draft = false) => {
     if (!form || !viewer) return null;
     if (!editable(form)) {
       setStatus({ kind: 'error', message: format(r.readOnly, { status: r.statuses[form.plan!.status]! }) });
@@ -186,8 +189,9 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       return null;
     }
     const back = readPlanSheet(w, form, read);
-    if (back.issues.length) {
-      setStatus({ kind: 'issues', issues: back.issues });
+    const blocking = draft ? back.issues.filter((i) => !back.submitOnly.includes(i)) : back.issues;
+    if (blocking.length) {
+      setStatus({ kind: 'issues', issues: blocking });
       return null;
     }
     return back;
@@ -218,7 +222,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   };
 
   const saveDraft = act('save', async () => {
-    const back = await readChecked();
+    const back = await readChecked(true);
     if (!back) return;
     const saved = await save(back);
     await rewrite(saved);
