@@ -63,6 +63,14 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     await expect(page.getByTestId('my-plan-warnings').innerText()).resolves.toContain('低于您的目标');
     expect((await standIn<string[][]>(page, 'read', sheet, 'A1'))[0]![0]).toMatch(/ · 已提交$/);
     expect(await englishOn(page)).toEqual([]);
+    // Written again once submitted: in Chinese throughout, it cannot be changed and waits for the manager (no
+    // "fill in, then check and submit"), and there is no Check, Save or Submit to press.
+    await page.getByTestId('my-plan-write').click();
+    await page.getByTestId('my-plan-status').filter({ hasText: '写入工作表' }).waitFor();
+    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已将您 ${month} 的计划写入工作表“${sheet}”（已提交），现在不能修改。 第 1 版已提交，等待经理审核。`);
+    expect(await page.getByTestId('my-plan-submit').count()).toBe(0);
+    expect(await page.getByTestId('my-plan-check').count()).toBe(0);
+    expect(await englishOn(page)).toEqual([]);
 
     // The manager: waiting with its figures; a return needs a comment. The
     // screen opens on next month and the manager types this month at once:

@@ -8,8 +8,9 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
-import { run } from '../api/client.ts';
-import { oneAtATime, errorStatus, newestOnly } from '../api/retry.ts';
+import { ApiError, run } from '../api/client.ts';
+import { oneAtATime, newestOnly } from '../api/retry.ts';
+import { describeError, isTransient } from '../api/describe-error.ts';
 import { format, type Words } from '../i18n.ts';
 import { adoptSheet, readSheetByName, readTaggedSheet, writeDocumentProperties, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { MY_REP_PLAN, MY_REP_PLAN_COVER, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
@@ -22,11 +23,18 @@ import { logSheetSpec, reportSheetSpec, type WorkMonth } from '../work-reports/m
 
 export type Work = keyof Words['repPlans']['working'];
 
+/**
+ * A message kept as what to say, not as text: the pane says it in the
+ * reader's language when it shows it, so a language chosen meanwhile (even
+ * while an action was running) never leaves a sentence in the other one.
+ */
+export type Say = (w: Words) => string;
+
 export type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; work: Work }
-  | { kind: 'ok'; message: string; warnings?: Issue[] }
-  | { kind: 'error'; message: string; retry?: () => void }
+  | { kind: 'ok'; say: Say; warnings?: (w: Words) => Issue[] }
+  | { kind: 'error'; say: Say; retry?: () => void }
   | { kind: 'issues'; issues: Issue[] };
 
 /** What the manager decided, said to the rep when their plan is loaded (null: nothing to say). */
@@ -38,6 +46,23 @@ export function decisionNote(w: Words, form: MyRepPlan): string | null {
   if (p.status === 'ACCEPTED') return format(r.acceptedNote, { version: p.version, month: form.month });
   if (p.status === 'SUBMITTED') return format(r.submittedNote, { version: p.version });
   return null;
+}
+
+/**
+ * What the pane says once it has written the plan sheet (`wrote`) or taken
+ * the open template's (`templateOpened`): where, and what next. Only a plan
+ * the rep can still change asks them to fill in the yellow cells, Check and
+ * Submit; a submitted or accepted one says it cannot be changed, then what
+ * the manager decided or that it waits for them.
+ */
+export function sheetNote(w: Words, form: MyRepPlan, sheet: string, how: 'wrote' | 'templateOpened'): string {
+  const r = w.repPlans;
+  const editable = !form.plan || form.plan.canEdit;
+  const status = form.plan ? (r.statuses[form.plan.status] ?? form.plan.status) : r.notStarted;
+  const template = how === 'wrote' ? (editable ? r.wrote : r.wroteReadOnly) : editable ? r.templateOpened : r.templateOpenedReadOnly;
+  const said = format(template, { month: form.month, sheet, status });
+  const note = decisionNote(w, form);
+  return note ? `${said} ${note}` : said;
 }
 
 /**
@@ -55,7 +80,14 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   const opened = useRef(false);
   const begin = useRef(newestOnly()).current;
 
-  const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
+  // As the shared errorStatus (api/retry.ts), but said in whichever language the pane is in when it shows it.
+  const fail = useCallback(
+    (err: unknown, retry?: () => void): void => {
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
+      setStatus({ kind: 'error', say: (w) => describeError(w, err), ...(retry && isTransient(err) ? { retry } : {}) });
+    },
+    [onSessionEnded],
+  );
   const act = (work: Work, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
 
   const load = useCallback(async () => {
@@ -77,8 +109,8 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
             opened.current = true;
             return void openTemplate(f)();
           }
-          const note = f && decisionNote(w, f);
-          setStatus((s) => (s.kind === 'busy' ? s : note ? { kind: 'ok', message: note } : { kind: 'idle' }));
+          const note = f && decisionNote(w, f) !== null;
+          setStatus((s) => (s.kind === 'busy' ? s : note ? { kind: 'ok', say: (w) => decisionNote(w, f)! } : { kind: 'idle' }));
         },
         (err: unknown) => live && fail(err, attempt),
       );
@@ -103,8 +135,8 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
    */
   const adoptTemplate = async (f: MyRepPlan): Promise<Status | null> => {
     if (!template || f.month !== template.month) return null;
-    if (!READABLE_TEMPLATE_VERSIONS.includes(template.version)) return { kind: 'error', message: format(w.reasons.PLAN_TEMPLATE_VERSION, { version: template.version }) };
-    if (!f.person || f.person.id !== template.personId) return { kind: 'error', message: format(w.reasons.PLAN_TEMPLATE_NOT_YOURS, { name: template.personName, month: template.month }) };
+    if (!READABLE_TEMPLATE_VERSIONS.includes(template.version)) return { kind: 'error', say: (w) => format(w.reasons.PLAN_TEMPLATE_VERSION, { version: template.version }) };
+    if (!f.person || f.person.id !== template.personId) return { kind: 'error', say: (w) => format(w.reasons.PLAN_TEMPLATE_NOT_YOURS, { name: template.personName, month: template.month }) };
     const read = await readSheetByName(excel(), template.sheet);
     if (!read) return { kind: 'issues', issues: [{ cell: null, message: format(w.reasons.PLAN_TEMPLATE_SHEET_MISSING, { sheet: template.sheet }) }] };
     const layout = checkTemplateLayout(w, read, f.weeks.map((x) => x.key));
@@ -125,19 +157,16 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       // opens to edit). Figures the rep typed into an editable sheet are never overwritten.
       const wasReadOnly = (status: string | undefined) => status === 'SUBMITTED' || status === 'ACCEPTED';
       if (f.plan && (own ? own.properties.status !== f.plan.status && (!editable(f) || wasReadOnly(own.properties.status)) : !editable(f))) await write(f);
-      const note = decisionNote(w, f);
-      const opened = format(r.templateOpened, { month: f.month, sheet: own?.sheetName ?? template!.sheet });
-      setStatus({ kind: 'ok', message: note ? `${opened} ${note}` : opened });
+      const sheet = own?.sheetName ?? template!.sheet;
+      setStatus({ kind: 'ok', say: (w) => sheetNote(w, f, sheet, 'templateOpened') });
     });
 
   const writeSheet = act('write', async () => {
-    if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
+    if (!validMonth(month)) return setStatus({ kind: 'error', say: (w) => w.repPlans.badMonth });
     const f = await load();
     if (!f?.person) return setStatus({ kind: 'idle' });
     const report = await write(f);
-    const note = decisionNote(w, f);
-    const wrote = format(r.wrote, { month: f.month, sheet: report.sheetName, status: f.plan ? r.statuses[f.plan.status]! : r.notStarted });
-    setStatus({ kind: 'ok', message: note ? `${wrote} ${note}` : wrote });
+    setStatus({ kind: 'ok', say: (w) => sheetNote(w, f, report.sheetName, 'wrote') });
   });
 
   /**
@@ -146,7 +175,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
    * open with it (issue 11 §1).
    */
   const makeTemplate = act('makeTemplate', async () => {
-    if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
+    if (!validMonth(month)) return setStatus({ kind: 'error', say: (w) => w.repPlans.badMonth });
     const f = await load();
     if (!f?.person) return setStatus({ kind: 'idle' });
     const more = (await run<{ myRepPlan: Pick<TemplateCover, 'unitName' | 'customers'> }>(client, MY_REP_PLAN_COVER, { month: f.month }, true)).myRepPlan;
@@ -160,7 +189,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       excel(),
       templateProperties({ personId: f.person.id, personName: f.person.name, month: f.month, version: TEMPLATE_VERSION, sheet: plan.sheetName, logSheet: log.sheetName, reportSheet: reports.sheetName }),
     );
-    setStatus({ kind: 'ok', message: format(r.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName, log: log.sheetName, reports: reports.sheetName }) });
+    setStatus({ kind: 'ok', say: (w) => format(w.repPlans.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName, log: log.sheetName, reports: reports.sheetName }) });
   });
 
   /**
@@ -170,7 +199,8 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   const readChecked = async (draft = false) => {
     if (!form || !viewer) return null;
     if (!editable(form)) {
-      setStatus({ kind: 'error', message: format(r.readOnly, { status: r.statuses[form.plan!.status]! }) });
+      const status = form.plan!.status;
+      setStatus({ kind: 'error', say: (w) => format(w.repPlans.readOnly, { status: w.repPlans.statuses[status] ?? status }) });
       return null;
     }
     const identity = { personId: viewer.personId, month: form.month };
@@ -188,7 +218,8 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       setStatus({ kind: 'issues', issues: [{ cell: null, message: format(r.notWritten, { month: form.month }) }] });
       return null;
     }
-    const back = readPlanSheet(w, form, read);
+    const f = form;
+    const back = { ...readPlanSheet(w, f, read), warn: (w: Words) => readPlanSheet(w, f, read!).warnings };
     const blocking = draft ? back.issues.filter((i) => !back.submitOnly.includes(i)) : back.issues;
     if (blocking.length) {
       setStatus({ kind: 'issues', issues: blocking });
@@ -201,7 +232,8 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     const back = await readChecked();
     if (!back) return;
     const total = back.content.weeks.reduce((s, x) => s + x.salesFen, 0n);
-    setStatus({ kind: 'ok', message: format(r.valid, { amount: formatMoneyText(formatMoney(total)), target: planTargetText(w, form!.target) }), warnings: back.warnings });
+    const target = form!.target;
+    setStatus({ kind: 'ok', say: (w) => format(w.repPlans.valid, { amount: formatMoneyText(formatMoney(total)), target: planTargetText(w, target) }), warnings: back.warn });
   });
 
   const save = async (back: NonNullable<Awaited<ReturnType<typeof readChecked>>>) => {
@@ -226,7 +258,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     if (!back) return;
     const saved = await save(back);
     await rewrite(saved);
-    setStatus({ kind: 'ok', message: format(r.saved, { month: saved.month, version: saved.version }) });
+    setStatus({ kind: 'ok', say: (w) => format(w.repPlans.saved, { month: saved.month, version: saved.version }) });
   });
 
   const submit = act('submit', async () => {
@@ -235,7 +267,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     const saved = await save(back);
     const done = (await run<{ submitRepPlan: RepPlanView }>(client, SUBMIT_REP_PLAN, { id: saved.id, revision: saved.revision }, true)).submitRepPlan;
     await rewrite(done);
-    setStatus({ kind: 'ok', message: format(r.submitted, { month: done.month, version: done.version }), warnings: back.warnings });
+    setStatus({ kind: 'ok', say: (w) => format(w.repPlans.submitted, { month: done.month, version: done.version }), warnings: back.warn });
   });
 
   return {

@@ -26,6 +26,8 @@ export function MyPlanPane({ w, client, onSessionEnded, template }: { w: Words; 
   const h = useMyPlan(w, client, excel, onSessionEnded, template ?? null);
   const { status, form } = h;
   const editable = !!form?.person && (!form.plan || form.plan.canEdit);
+  // Said now, in the reader's language (status: what to say, not text said before).
+  const warnings = status.kind === 'ok' && status.warnings ? status.warnings(w) : [];
   return (
     <div className={styles.pane} data-testid="my-plan-pane">
       <Subtitle2 as="h2">{r.myTitle}</Subtitle2>
@@ -69,13 +71,13 @@ export function MyPlanPane({ w, client, onSessionEnded, template }: { w: Words; 
       {status.kind === 'issues' && <IssueList w={w} issues={status.issues} excel={excel} onError={h.fail} />}
       {(status.kind === 'ok' || status.kind === 'error') && (
         <MessageBar intent={status.kind === 'ok' ? 'success' : 'error'} layout="multiline" data-testid="my-plan-status">
-          <MessageBarBody>{status.message}</MessageBarBody>
+          <MessageBarBody>{status.say(w)}</MessageBarBody>
           {status.kind === 'error' && <RetryAction w={w} retry={status.retry} />}
         </MessageBar>
       )}
-      {status.kind === 'ok' && status.warnings?.length ? (
+      {warnings.length ? (
         <MessageBar intent="warning" layout="multiline" data-testid="my-plan-warnings">
-          <MessageBarBody>{status.warnings.map((x) => x.message).join(' ')}</MessageBarBody>
+          <MessageBarBody>{warnings.map((x) => x.message).join(' ')}</MessageBarBody>
         </MessageBar>
       ) : null}
     </div>
