@@ -53,6 +53,16 @@ describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
     expect(await standIn(page, 'read', sheet, 'A2:G2')).toEqual([['类别', '指标', '权重 %', '满分', '计算值', '评分', '评语']]);
     expect(await englishOn(page)).toEqual([]);
 
+    // Nothing scored yet: Validate names each blank score at its cell, as Submit would (it once said “评分校验通过”);
+    // a draft with blanks is still saved.
+    await page.getByTestId('scorecard-validate').click();
+    await page.getByTestId('plan-issue').first().waitFor();
+    expect(await page.getByTestId('plan-issue').allInnerTexts()).toEqual([`${sheet}!F3: 计划质量 尚未评分。`, `${sheet}!F4: 过程管理 尚未评分。`, `${sheet}!F5: 工作态度 尚未评分。`]);
+    expect(await page.getByTestId('scorecard-status').count()).toBe(0);
+    await page.getByTestId('scorecard-save').click();
+    await page.getByTestId('scorecard-status').filter({ hasText: '评分已保存' }).waitFor();
+    expect(await englishOn(page)).toEqual([]);
+
     // Scores typed in the sheet; 12 is over the max of 10 and is found at its cell.
     await standIn(page, 'type', sheet, 'F3', 9);
     await standIn(page, 'type', sheet, 'F4', 12);

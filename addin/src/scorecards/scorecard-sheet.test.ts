@@ -71,8 +71,37 @@ describe('the Scorecard sheet', () => {
       { code: 'plan', score: null, comment: null },
       { code: 'attitude', score: '4', comment: 'Late twice' },
     ]);
-    // Submitting needs every score.
+    // Submitting needs every score: a draft may keep a blank one (not in issues), but it is named at its cell.
+    expect(back.incomplete.map((i) => [i.cell, i.message])).toEqual([[`${sheet}!F4`, `${sheet}!F4: Plan quality has no score yet.`]]);
     expect((await read(true)).issues.map((i) => i.message)).toEqual([`${sheet}!F4: Plan quality has no score yet.`]);
+  });
+
+  it('names every blank score as submitting would, by its cell, in the reader’s language (validating says them too)', async () => {
+    const blank = { ...card, lines: [...card.lines.map((l) => ({ ...l, score: null })), line('process', 'Process', 'PROCESS', '0', {})] };
+    const { workbook, read, sheet } = await setup(blank);
+    let back = await read(true);
+    expect(back.issues.map((i) => i.message)).toEqual([
+      `${sheet}!F4: Plan quality has no score yet.`,
+      `${sheet}!F5: Attitude has no score yet.`,
+      `${sheet}!F6: Process has no score yet.`,
+    ]);
+    expect(back.incomplete).toEqual(back.issues);
+    // A score the rules refuse is named as what it is, not also as missing; one scored is no longer named.
+    workbook.type(sheet, 'F4', 12);
+    workbook.type(sheet, 'F6', 7);
+    back = await read(true);
+    expect(back.issues.map((i) => i.message)).toEqual([`${sheet}!F4: Plan quality: 12 is outside 0 to 10.`, `${sheet}!F5: Attitude has no score yet.`]);
+    // In Chinese.
+    const s = createStandInExcel();
+    const run = s.workbook.run as unknown as ExcelRun;
+    const zh = words['zh-CN'];
+    const report = await writeGridSheet(run, scorecardSheetSpec(zh, blank));
+    const r = (await readTaggedSheet(run, SCORECARD_KIND, { personId: 'p1', periodKey: '2026-03' }, ['revision']))!;
+    expect(readScorecardSheet(zh, blank, r, true).issues.map((i) => i.message)).toEqual([
+      `${report.sheetName}!F4: Plan quality 尚未评分。`,
+      `${report.sheetName}!F5: Attitude 尚未评分。`,
+      `${report.sheetName}!F6: Process 尚未评分。`,
+    ]);
   });
 
   it('is read-only once submitted, showing the total and grade', async () => {

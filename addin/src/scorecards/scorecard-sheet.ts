@@ -13,7 +13,7 @@ import { format, type Words } from '../i18n.ts';
 import { columnLetters } from '../excel/chunks.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
-import { checkScores, type KpiGrade, type KpiGroup, type ScoreEntry } from '../../../schema/kpi.ts';
+import { checkScores, completenessIssues, scoreFraction, type KpiGrade, type KpiGroup, type ScoreEntry } from '../../../schema/kpi.ts';
 import { cellText, type Issue } from '../excel/cells.ts';
 
 export const SCORECARD_KIND = 'scorecard';
@@ -132,13 +132,17 @@ export type { Issue } from '../excel/cells.ts';
 export interface ScorecardReadBack {
   entries: ScoreEntry[];
   issues: Issue[];
+  /** Manager-scored indicators still blank, each at its score cell: they stop a submission, not a draft (in `issues` too with `complete`). */
+  incomplete: Issue[];
   revision: number | null;
 }
 
 /**
  * What the sheet holds, as score entries, and every problem named by its
  * cell: rows missing, then the shared rules (whole points 0..max, a comment
- * below the threshold); with `complete`, scores still blank too (as submitting requires).
+ * below the threshold); scores still blank in `incomplete`, by the rule the
+ * server's submission runs (schema/kpi.ts completenessIssues), and with
+ * `complete` in `issues` too (as submitting requires, and validating says).
  */
 export function readScorecardSheet(w: Words, card: ScorecardView, read: SheetRead, complete = false): ScorecardReadBack {
   const s = w.scorecards;
@@ -172,13 +176,18 @@ export function readScorecardSheet(w: Words, card: ScorecardView, read: SheetRea
     const message = format(w.reasons[i.reason], i.params);
     issues.push({ cell, message: cell ? `${cell}: ${message}` : message });
   }
-  if (complete) {
-    for (const e of entries) {
-      if (e.score !== null) continue;
-      const cell = cellOf(e.code, SCORE_COL);
-      issues.push({ cell, message: `${cell}: ${format(w.reasons.KPI_SCORE_MISSING, { indicator: present.find((l) => l.code === e.code)!.name })}` });
-    }
+  // The manager-scored lines as the submission sees them: a blank score has no fraction (a score typed but
+  // refused by the rules above counts as given here: it is named once, as what it is).
+  const incomplete: Issue[] = [];
+  const typed = present.map((l, i) => {
+    const score = entries[i]!.score === null ? null : (checked.scores.get(l.code) ?? 0);
+    return { name: l.name, computation: null, score, fraction: score === null ? null : scoreFraction(score, l.maxScore!) };
+  });
+  for (const i of completenessIssues(typed)) {
+    const cell = cellOf(present[i.index!]!.code, SCORE_COL);
+    incomplete.push({ cell, message: `${cell}: ${format(w.reasons[i.reason], i.params)}` });
   }
+  if (complete) issues.push(...incomplete);
   const revision = read.properties.revision ? Number(read.properties.revision) : null;
-  return { entries, issues, revision };
+  return { entries, issues, incomplete, revision };
 }

@@ -125,8 +125,9 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
     return back;
   };
 
+  // Validating says all that would stop the submission, blank scores too (saving a draft with them stays allowed).
   const validate = act('validate', async () => {
-    const back = await readChecked(false);
+    const back = await readChecked(true);
     if (back) setStatus({ kind: 'ok', message: s.valid });
   });
 
