@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.getByTestId('review-commission').waitFor();
     await expect(page.getByTestId('review-commission').innerText()).resolves.toMatch(/¥3,076\.92\s+\+¥1,346\.15/);
     await page.getByTestId('payroll-refresh').click();
-    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/Wrote \d+ payslips to “Payroll 2026-03”; 0 cell\(s\) changed.* This is the run’s first sheet in this workbook: nothing to compare with yet\.$/);
+    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/Wrote \d+ payslips to “Payroll 2026-03”; 0 cells changed.* This is the run’s first sheet in this workbook: nothing to compare with yet\.$/);
     const banner = (await read(page, 'Payroll 2026-03', 'A1'))[0]![0];
     expect(banner).toMatch(/2026-03 · v1 · calculated$/);
     const header = (await read(page, 'Payroll 2026-03', 'A2:P2'))[0]!;
@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.unroute('**/graphql');
     expect(calculations).toBe(1);
     await page.getByTestId('payroll-refresh').click();
-    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/; [34] cell\(s\) changed since the last refresh/);
+    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/; [34] cells changed since the last refresh/);
     // What changed, listed: the rep's reward, gross and net (and their mentor's override, if any).
     const changes = await read(page, 'Changes 2026-03', 'A1:F12');
     expect(changes[0]![0]).toMatch(/changes since the last refresh$/);

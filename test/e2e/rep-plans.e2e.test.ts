@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { api, englishOn, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
 import { today } from '../../schema/dates.ts';
+import { formatMoneyText } from '../../addin/src/i18n/format.ts';
 
 
 describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     await page.getByTestId('my-plan-month').fill(month);
     await page.getByTestId('my-plan-write').click();
     await expect(page.getByTestId('my-plan-status').innerText()).resolves.toContain(`写入工作表“${sheet}”`);
-    expect((await standIn<string[][]>(page, 'read', sheet, 'A1'))[0]![0]).toContain(`目标 ${form.target}`);
+    expect((await standIn<string[][]>(page, 'read', sheet, 'A1'))[0]![0]).toContain(`目标 ${formatMoneyText(form.target)}`);
     expect(await standIn(page, 'read', sheet, 'A2:G2')).toEqual([['部分', '周 / 客户', '日期', '计划销售额', '电话', '拜访', '活动']]);
     expect(await englishOn(page)).toEqual([]);
 

@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     // A cell typed since the pull is not replaced without asking: keep it, then replace it.
     await standIn(page, 'type', 'Targets', `G${repRow}`, april + 5);
     await page.getByTestId('plan-pull').click();
-    await expect(page.getByTestId('typed-confirm').innerText()).resolves.toMatch(new RegExp(`1 cell\\(s\\)[\\s\\S]*G${repRow}`));
+    await expect(page.getByTestId('typed-confirm').innerText()).resolves.toMatch(new RegExp(`1 cell that differs[\\s\\S]*G${repRow}`));
     await expect(page.getByTestId('plan-validate').isDisabled()).resolves.toBe(true);
     await page.getByTestId('typed-keep').click();
     await page.getByTestId('plan-status').filter({ hasText: 'kept your 1 typed cell' }).waitFor();
