@@ -13,6 +13,7 @@
  * pasted real date, a serial, or 2027/2/6 and 2027年2月6日 are read too.
  */
 import { format, type Words } from '../i18n.ts';
+import { calendarName } from '../i18n/format.ts';
 import { keyOfLabel } from '../i18n/labels.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
@@ -73,7 +74,7 @@ export function calendarSheetSpec(w: Words, view: CalendarYearView, editable: bo
     sheetName: format(c.sheet, { year: view.year }),
     kind: CALENDAR_KIND,
     identity: { year: String(view.year) },
-    banner: format(editable ? c.bannerEdit : c.banner, { calendar: view.calendar, year: view.year, pulledAt }),
+    banner: format(editable ? c.bannerEdit : c.banner, { calendar: calendarName(w.locale, view.calendar), year: view.year, pulledAt }),
     columns: [
       { header: c.columns.date, numberFormat: '@', width: 80 },
       { header: c.columns.kind, numberFormat: '@', width: 110 },

@@ -167,7 +167,7 @@ export const zh: typeof en = {
   reasonOptional: '原因（可选）',
   writeToSheet: '将列表写入工作表',
   wroteSheet: '已将 {n} 行写入“{sheet}”。',
-  ranks: { SR: '业务代表 SR', SE: '销售主任 SE', SSE: 'SSE', SM: '销售经理 SM', SSM: 'SSM', SD: '销售总监 SD', SSD: 'SSD', TE: 'TE' },
+  ranks: { SR: '业务代表 SR', SE: '销售主任 SE', SSE: '资深销售主任 SSE', SM: '销售经理 SM', SSM: '资深销售经理 SSM', SD: '销售总监 SD', SSD: '资深销售总监 SSD', TE: '寰宇领袖 TE' },
   roles: { ADMIN: '管理员', DIRECTOR: '营销总监', FINANCE: '财务', FINANCE_MANAGER: '财务经理', GENERAL_MANAGER: '总经理', MANAGER: '经理', REP: '销售代表' },
   adjustments: {
     title: '奖惩',

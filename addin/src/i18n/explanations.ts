@@ -6,7 +6,7 @@
  */
 import type { ArithmeticStep, CalendarCount, Explanation, ExplanationRule, Measure, RankingFacts } from '../../../schema/compensation.ts';
 import type { Locale } from '../i18n.ts';
-import { formatPeriod } from './format.ts';
+import { calendarName, formatPeriod } from './format.ts';
 
 interface Renderer {
   rule(r: ExplanationRule, calendar: CalendarCount | undefined): string;
@@ -29,6 +29,8 @@ export const rankingZh = (f: RankingFacts) =>
 const enBy = (byDay: number | null) => (byDay ? `by the ${byDay}th` : 'by month end');
 const enMeasures: Record<Measure, string> = { sales: 'sales', units: 'units', collections: 'collections', margin: 'margin' };
 const zhMeasures: Record<Measure, string> = { sales: '销售额', units: '销量', collections: '回款', margin: '毛利' };
+/** A plan's formula with its measures named in Chinese: "sales * 0.9 / 1.17" → "销售额 × 0.9 ÷ 1.17". */
+const zhFormula = (f: string) => f.replace(/\b(sales|units|collections|margin)\b/g, (m) => zhMeasures[m as Measure]).replace(/\s\*\s/g, ' × ').replace(/\s\/\s/g, ' ÷ ');
 const capEn = (cap: string | null) => (cap ? `; capped at ${cap}` : '');
 const capZh = (cap: string | null) => (cap ? `；封顶 ${cap}` : '');
 
@@ -137,12 +139,12 @@ const zhInputs: Record<string, string> = {
 
 const zh: Renderer = {
   rule(r, calendar) {
-    const perCalendar = calendar ? `；工作日按日历 ${calendar.name}` : '';
+    const perCalendar = calendar ? `；工作日按${calendarName('zh-CN', calendar.name)}日历` : '';
     switch (r.code) {
       case 'base':
         return (r.prorate ? '月基本工资，按在岗工作日折算' : '月基本工资') + perCalendar;
       case 'commission':
-        return `${r.mode === 'whole' ? '全额累进' : '超额分段'}提成，按${zhMeasures[r.on]}分档（${r.tiers.map((t) => `≥ ${t.from}：${t.rate}%`).join('，')}），提成基数 ${r.base}${r.cap ? `，最高 ${r.cap}` : ''}`;
+        return `${r.mode === 'whole' ? '全额累进' : '超额分段'}提成，按${zhMeasures[r.on]}分档（${r.tiers.map((t) => `≥ ${t.from}：${t.rate}%`).join('，')}），提成基数 ${zhFormula(r.base)}${r.cap ? `，最高 ${r.cap}` : ''}`;
       case 'milestone':
         return `${zhBy(r.byDay)}销售额达到职级门槛即发奖金（${r.table.map((t) => `${t.ranks.join('/')}：${t.threshold} → ${t.bonus}`).join('；')}）`;
       case 'override':
@@ -163,9 +165,9 @@ const zh: Renderer = {
       case 'commissionBelowFirstTier':
         return `${zhMeasures[a.on]} ${a.value} 低于第一档（${a.first}）：无提成${rounded(a.fen)}`;
       case 'commissionWhole':
-        return `${a.baseFormula} = ${a.base}；${zhMeasures[a.on]} ${a.value} ≥ ${a.from} → 全额按 ${a.rate}%；${a.base} × ${a.rate}% = ${a.amount}${capZh(a.cap)}${rounded(a.fen)}`;
+        return `${zhFormula(a.baseFormula)} = ${a.base}；${zhMeasures[a.on]} ${a.value} ≥ ${a.from} → 全额按 ${a.rate}%；${a.base} × ${a.rate}% = ${a.amount}${capZh(a.cap)}${rounded(a.fen)}`;
       case 'commissionMarginal':
-        return `${a.baseFormula} = ${a.base}；${zhMeasures[a.on]} ${a.value} 分段：${a.slices.map((s) => `${s.slice} × ${s.rate}%`).join(' + ') || '无'}；折算到基数：${a.amount}${capZh(a.cap)}${rounded(a.fen)}`;
+        return `${zhFormula(a.baseFormula)} = ${a.base}；${zhMeasures[a.on]} ${a.value} 分段：${a.slices.map((s) => `${s.slice} × ${s.rate}%`).join(' + ') || '无'}；折算到基数：${a.amount}${capZh(a.cap)}${rounded(a.fen)}`;
       case 'milestoneNoRow':
         return `职级 ${a.rank ?? '（无）'} 没有“${label}”奖励`;
       case 'milestone':
@@ -186,7 +188,7 @@ const zh: Renderer = {
     const parts = [`工作日 ${c.weekdays} 天`];
     if (c.holidays.length) parts.push(`− 法定节假日 ${c.holidays.length} 天（${c.holidays.join('、')}）`);
     if (c.makeupDays.length) parts.push(`+ 调休上班 ${c.makeupDays.length} 天（${c.makeupDays.join('、')}）`);
-    return `日历 ${c.name}：${parts.join(' ')} = ${c.count} 个工作日`;
+    return `${calendarName('zh-CN', c.name)}日历：${parts.join(' ')} = ${c.count} 个工作日`;
   },
   input: (name) => zhInputs[name] ?? name,
   salesBy: (byDay) => `${zhBy(byDay)}销售额`,

@@ -5,6 +5,7 @@
  * grouped as text, never through a float.
  */
 import type { Locale } from '../i18n.ts';
+import { CN_CALENDAR } from '../../../schema/working-calendar.ts';
 
 /** "1234567.5" → "1,234,567.50" (money: always two decimals). */
 export function groupDecimal(text: string, decimals: number | null = 2): string {
@@ -52,3 +53,6 @@ export function formatPeriod(key: string, locale: Locale): string {
   if ((m = /^(\d{4})-W(\d{2})$/.exec(key))) return zh ? `${m[1]}年第${Number(m[2])}周` : `week ${Number(m[2])} of ${m[1]}`;
   return key;
 }
+
+/** A working calendar's name as the reader says it: the built-in one (CN, China's public holidays and make-up days) is 中国 in Chinese. */
+export const calendarName = (locale: Locale, name: string) => (locale === 'zh-CN' && name === CN_CALENDAR ? '中国' : name);
