@@ -68,6 +68,6 @@ describe('services at the request’s clock', () => {
     expect((await s.gql(DECIDE, { id: asked.data.requestLeave.id }, admin)).errors).toBeUndefined();
     const personId = (await s.db.prisma.leaveRequest.findUniqueOrThrow({ where: { id: asked.data.requestLeave.id } })).personId;
     const days = await approvedLeaveDays(s.db.prisma, { personId }, '2026-03-01', '2026-03-31');
-    expect([...days].sort()).toEqual([`${personId}|2026-03-02`, `${personId}|2026-03-03`]);
+    expect([...days].sort()).toEqual([`${personId}|2026-03-02|PERSONAL_LEAVE`, `${personId}|2026-03-03|PERSONAL_LEAVE`]);
   });
 });
