@@ -171,7 +171,12 @@ function requireWritable(ctx: Context, id: string, changes: PersonChanges) {
   if (given.includes('baseSalaryFen') && !writesBaseSalary(ctx.viewer)) throw notWritable(['input', 'baseSalary'], 'Only finance or an admin may change a base salary');
 }
 
-export async function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges) {
+/**
+ * Edits a person. A new rank or base salary counts for every month not yet
+ * calculated, or, given `payFrom`, from that day: the months before it are
+ * still paid at the old one (roster/pay-terms.ts).
+ */
+export async function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges, payFrom: IsoDay | null = null) {
   requireWritable(ctx, id, changes);
   const scope = await viewerScope(ctx);
   return ctx.prisma.$transaction(async (tx) => {
@@ -194,10 +199,11 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
       if (changes[key] !== undefined) (data as Record<string, unknown>)[key] = changes[key];
     }
     const after = await bumpVersion(tx, id, version, data);
-    // A rank or base salary changed here takes effect today: months before it are still paid at the old one.
-    await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, ctx.clock.today());
-    await recordPayTermChange(tx, ctx, id, 'BASE_SALARY', String(before.baseSalaryFen), String(after.baseSalaryFen), ctx.clock.today());
-    await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'update', before, after });
+    if (payFrom) {
+      await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, payFrom);
+      await recordPayTermChange(tx, ctx, id, 'BASE_SALARY', String(before.baseSalaryFen), String(after.baseSalaryFen), payFrom);
+    }
+    await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'update', before, after: payFrom ? { ...after, payFrom } : after });
     return after;
   });
 }

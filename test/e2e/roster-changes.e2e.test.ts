@@ -99,6 +99,8 @@ describe.skipIf(!hasChromium)('roster changes in the task pane', () => {
     await page.getByTestId('change-submit').click();
     await page.locator('[data-testid=change-status][data-intent=error]').filter({ hasText: 'Nothing is changed' }).waitFor();
     await page.getByTestId('details-salary').fill('4,615.38');
+    // Paid from the first of next year: the months before keep the old base salary.
+    await page.getByTestId('details-pay-from').fill('2027-01-01');
     await page.getByTestId('change-submit').click();
     await status(page, `Saved the details of ${rep.name}.`);
     const now = (await api(page, admin, 'query($id: ID!) { person(id: $id) { baseSalary version } }', { id: rep.id })).data.person;

@@ -3,7 +3,8 @@
  * §1: payroll for a period uses the roster as it stood then). A promotion
  * earned by March's sales, applied in early April before finance calculates
  * March, takes effect from April: March is paid at the old rank, April at
- * the new. A base salary changed on the roster takes effect that day.
+ * the new. A base salary changed on the roster with the day it is paid from
+ * counts from that day.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
@@ -67,12 +68,16 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
     expect({ morningStar: april.morningStar, openStar: april.openStar ?? '0.00', override: april.override }).toEqual({ morningStar: '4000.00', openStar: '0.00', override: '3000.00' });
   });
 
-  it('a base salary changed on the roster is paid from the day it was changed; the month before keeps the old one', async () => {
+  it('a base salary changed on the roster with the day it is paid from: months before keep the old one; without a day, every month not yet calculated pays the new', async () => {
     const rep = await person({ rank: 'SR' });
-    const version = (await s.gql('query($id: ID!) { person(id: $id) { version } }', { id: rep.id }, t.admin)).data.person.version;
-    const changed = await s.gql('mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { baseSalary: "6000.00" }) { id } }', { id: rep.id, v: version }, t.finance);
-    expect(changed.errors).toBeUndefined();
+    const UPDATE = 'mutation($id: ID!, $v: Int!, $b: Money!, $from: Date) { updatePerson(id: $id, version: $v, input: { baseSalary: $b }, payFrom: $from) { id } }';
+    const version = async () => (await s.gql('query($id: ID!) { person(id: $id) { version } }', { id: rep.id }, t.admin)).data.person.version;
+    expect((await s.gql(UPDATE, { id: rep.id, v: await version(), b: '6000.00', from: '2026-05-01' }, t.finance)).errors).toBeUndefined();
     expect((await lines('2026-02', rep.id)).base).toBe('5000.00');
     expect((await lines('2026-05', rep.id)).base).toBe('6000.00');
+    // A correction without a day: every month not yet calculated pays it (June), those calculated keep theirs until recalculated.
+    expect((await s.gql(UPDATE, { id: rep.id, v: await version(), b: '6500.00', from: null }, t.finance)).errors).toBeUndefined();
+    expect((await lines('2026-06', rep.id)).base).toBe('6500.00');
+    expect((await lines('2026-01', rep.id)).base).toBe('5000.00');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailsChanges, detailsForm, hireInput, type HireForm, type PersonDetails } from './person-changes.ts';
+import { detailsChanges, detailsForm, payFromOf, hireInput, type HireForm, type PersonDetails } from './person-changes.ts';
 
 const wang: PersonDetails = {
   id: 'p1', employeeNo: 'QB00042', name: '王芳', phone: null, email: 'wang@example.cn', position: 'SALES_REP', rank: 'SR', status: 'ACTIVE',
@@ -46,5 +46,16 @@ describe('a hire as the form holds it', () => {
     expect(hireInput({ ...form, hireDate: '2026-02-30' }, true)).toEqual({ problem: 'badDate' });
     expect(hireInput({ ...form, email: 'a@b' }, true)).toEqual({ problem: 'badEmail' });
     expect(hireInput({ ...form, baseSalary: '1.001' }, true)).toEqual({ problem: 'badSalary' });
+  });
+});
+
+describe('the day a new rank or base salary is paid from', () => {
+  const form = { ...detailsForm(wang), payFrom: ' 2027-01-01 ' };
+  it('goes with a change of rank or base salary only, and must be a day', () => {
+    expect(payFromOf(form, { baseSalary: '5000.00' })).toBe('2027-01-01');
+    expect(payFromOf(form, { rank: 'SE' })).toBe('2027-01-01');
+    expect(payFromOf(form, { phone: '138' })).toBeUndefined();
+    expect(payFromOf({ ...form, payFrom: '' }, { baseSalary: '5000.00' })).toBeUndefined();
+    expect(payFromOf({ ...form, payFrom: '2027-13-01' }, { baseSalary: '5000.00' })).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { yuanToMoney } from '../chores/money.ts';
 export const PERSON_FIELDS = 'id employeeNo name phone email position rank status employmentType hireDate leaveDate baseSalary unitId unitName version';
 export const PERSON = `query PersonToChange($id: ID!) { person(id: $id) { ${PERSON_FIELDS} } }`;
 export const CREATE_PERSON = `mutation CreatePerson($input: CreatePersonInput!) { createPerson(input: $input) { ${PERSON_FIELDS} } }`;
-export const UPDATE_PERSON = `mutation UpdatePerson($id: ID!, $version: Int!, $input: UpdatePersonInput!) { updatePerson(id: $id, version: $version, input: $input) { ${PERSON_FIELDS} } }`;
+export const UPDATE_PERSON = `mutation UpdatePerson($id: ID!, $version: Int!, $input: UpdatePersonInput!, $payFrom: Date) { updatePerson(id: $id, version: $version, input: $input, payFrom: $payFrom) { ${PERSON_FIELDS} } }`;
 export const TRANSFER_PERSON = `mutation TransferPerson($id: ID!, $version: Int!, $unitId: ID!, $effectiveDate: Date!, $position: Position) {
   transferPerson(id: $id, version: $version, unitId: $unitId, effectiveDate: $effectiveDate, position: $position) { ${PERSON_FIELDS} }
 }`;
@@ -51,6 +51,8 @@ export interface DetailsForm {
   rank: string;
   employmentType: string;
   baseSalary: string;
+  /** The day a new rank or base salary is paid from ("" : every month not yet calculated). */
+  payFrom: string;
 }
 
 export const detailsForm = (p: PersonDetails): DetailsForm => ({
@@ -62,6 +64,7 @@ export const detailsForm = (p: PersonDetails): DetailsForm => ({
   rank: p.rank ?? '',
   employmentType: p.employmentType,
   baseSalary: p.baseSalary ?? '',
+  payFrom: '',
 });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -131,4 +134,11 @@ export function hireInput(form: HireForm, maySalary: boolean): Outcome<Record<st
     input.baseSalary = money;
   }
   return { input };
+}
+
+/** The day to send with the details: only when a rank or base salary changes; "" sends none; null when it is not a day. */
+export function payFromOf(form: DetailsForm, input: Record<string, string | null>): string | null | undefined {
+  const day = form.payFrom.trim();
+  if (!day || !('rank' in input || 'baseSalary' in input)) return undefined;
+  return isIsoDay(day) ? day : null;
 }

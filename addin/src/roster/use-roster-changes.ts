@@ -22,6 +22,7 @@ import {
   PERSON,
   TRANSFER_PERSON,
   UPDATE_PERSON,
+  payFromOf,
   type DetailsForm,
   type HireForm,
   type PersonDetails,
@@ -83,7 +84,9 @@ export function useRosterChanges({ w, client, roles, units, onSessionEnded, onCh
         if (mode === 'details') {
           const out = detailsChanges(person, details, may);
           if (out.problem) return refused(out.problem);
-          await run(client, UPDATE_PERSON, { ...vars, input: out.input }, true);
+          const payFrom = payFromOf(details, out.input);
+          if (payFrom === null) return refused('badDate');
+          await run(client, UPDATE_PERSON, { ...vars, input: out.input, payFrom: payFrom ?? null }, true);
           message = format(c.saved, { name: details.name.trim() || person.name });
         } else if (mode === 'transfer') {
           if (!transfer.unitId) return refused('chooseUnit');

@@ -7,7 +7,7 @@ import { builder } from '../builder.ts';
 import { EmploymentTypeEnum, PersonStatusEnum, PositionEnum, RankEnum } from './enums.ts';
 import { findPerson, personRow, rosterPage, type PersonRow } from '../../roster/roster-query.ts';
 import { createPerson, deactivatePerson, transferPerson, updatePerson } from '../../roster/people.ts';
-import { dayToDate, type IsoDay } from '../../../schema/dates.ts';
+import { dateToDay, dayToDate, type IsoDay } from '../../../schema/dates.ts';
 import { notFound } from '../../errors.ts';
 import type { Context } from '../../context.ts';
 
@@ -150,16 +150,27 @@ builder.mutationFields((t) => ({
   updatePerson: t.field({
     type: PersonRef,
     description:
-      'Edits a person. Admins anywhere, managers within their subtree; the base salary by finance or an admin only (finance changes nothing else). Nobody changes their own base salary, rank or position.',
+      'Edits a person. Admins anywhere, managers within their subtree; the base salary by finance or an admin only (finance changes nothing else). Nobody changes their own base salary, rank or position. A new rank or base salary counts for every month not yet calculated, or, with payFrom, from that day only: months before it are paid at the old one.',
     authScopes: { ...managers, finance: true },
-    args: { id: t.arg.id({ validate: id }), version: t.arg.int(), input: t.arg({ type: UpdatePersonInput }) },
+    args: {
+      id: t.arg.id({ validate: id }),
+      version: t.arg.int(),
+      input: t.arg({ type: UpdatePersonInput }),
+      payFrom: t.arg({ type: 'Date', required: false, description: 'The day a new rank or base salary takes effect for pay (e.g. a raise from the 1st of next month); without it, every month not yet calculated pays it.' }),
+    },
     resolve: async (_root, args, ctx) => {
       const { baseSalary, mentorId, ...rest } = args.input;
-      const p = await updatePerson(ctx, String(args.id), args.version, {
-        ...rest,
-        baseSalaryFen: baseSalary,
-        mentorId: mentorId === undefined ? undefined : mentorId === null ? null : String(mentorId),
-      });
+      const p = await updatePerson(
+        ctx,
+        String(args.id),
+        args.version,
+        {
+          ...rest,
+          baseSalaryFen: baseSalary,
+          mentorId: mentorId === undefined ? undefined : mentorId === null ? null : String(mentorId),
+        },
+        args.payFrom ? dateToDay(args.payFrom) : null,
+      );
       return rowOn(ctx, p.id, employedDayNearToday(p, ctx.clock.today()));
     },
   }),

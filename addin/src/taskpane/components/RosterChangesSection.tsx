@@ -93,6 +93,9 @@ export function RosterChangesSection(props: { w: Words; client: Client; roles: s
             </>
           )}
           {h.may.salary && <TextField label={c.baseSalary} value={h.details.baseSalary} onChange={(v) => h.setDetails((f) => f && { ...f, baseSalary: v })} testId="details-salary" />}
+          <Field label={c.payFrom} hint={c.payFromHint}>
+            <Input type="date" value={h.details.payFrom} onChange={(_, d) => h.setDetails((f) => f && { ...f, payFrom: d.value })} data-testid="details-pay-from" />
+          </Field>
         </>
       )}
 
