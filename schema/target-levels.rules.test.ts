@@ -114,6 +114,12 @@ describe('checkLines on plans of several levels', () => {
       expect(rules(checkLines(stretch, monthShape, lines(), new Map([['a', new Map([['2026-Q1', 37n]])]])))).toEqual([['stretchBelowBase', 'a', '2026-Q1']]);
     });
 
+    it('a base plan by months against an approved stretch plan’s quarters: a rolled-up quarter above it is reported', () => {
+      const base: PlanFacts = { ...facts, level: 'BASE', year: 2026, calendar: { firstMonth: 1 } };
+      expect(checkLines(base, monthShape, lines(), new Map([['a', new Map([['2026-Q1', 36n]])]])).issues).toEqual([]);
+      expect(rules(checkLines(base, monthShape, lines(), new Map([['a', new Map([['2026-Q1', 35n]])]])))).toEqual([['baseAboveStretch', 'a', '2026-Q1']]);
+    });
+
     it('its own months are checked once, by the grid, not again as a level it lacks', () => {
       const base = new Map([['a', new Map([['2026-01', 13n], ['2026-Q1', 30n]])]]);
       expect(rules(checkLines(stretch, monthShape, lines(), base))).toEqual([['stretchBelowBase', 'a', '2026-01']]);

@@ -44,10 +44,14 @@ export interface CheckedLines {
  * Checks a plan's full set of lines (scope row and owners) against every rule.
  * In a plan of several levels, a row's cells at a level above may be left out:
  * they are the sums of the cells below them (as the sheet's formulas say).
- * A stretch plan is checked against `base`, the base plan's figures by owner
- * and period at every level they can be rolled up to.
+ * A stretch plan is checked against `other`, the approved base plan's
+ * figures by owner and period at every level they can be rolled up to (none
+ * may be below them); a base plan against the approved stretch plan's (none
+ * may be above them).
  */
-export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[], base?: Map<string, Map<string, bigint>>): CheckedLines {
+export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[], other?: Map<string, Map<string, bigint>>): CheckedLines {
+  const base = plan.level === 'STRETCH' ? other : undefined;
+  const stretch = plan.level === 'BASE' ? other : undefined;
   const issues: ValidationIssue[] = [];
   const col = new Map(shape.periods.map((p, i) => [p.key, i]));
   const expected = new Map(shape.owners.map((o) => [o.key, o]));
@@ -82,6 +86,7 @@ export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[],
     cells: [cells.get(shape.scope.id) ?? shape.periods.map(() => '')],
     ownerTotals: new Map([[shape.scope.id, plan.total]]),
     base,
+    stretch,
   });
   issues.push(...scopeResult.issues);
   const scopeRow = scopeResult.values[0]!;
@@ -96,10 +101,11 @@ export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[],
     periodTotals,
     expectedOwners: shape.owners,
     base,
+    stretch,
   });
   issues.push(...ownerResult.issues.map((i) => ({ ...i, row: i.row === null ? null : i.row + 1 })));
-  if (base && plan.level === 'STRETCH' && plan.year !== undefined && plan.calendar) {
-    issues.push(...stretchAtOtherLevels(plan as PlanFacts & { year: number; calendar: FiscalCalendar }, shape, owners, ownerResult.values, base).map((i) => ({ ...i, row: i.row === null ? null : i.row + 1 })));
+  if (other && plan.year !== undefined && plan.calendar) {
+    issues.push(...otherLevelAtOtherPeriods(plan as PlanFacts & { year: number; calendar: FiscalCalendar }, shape, owners, ownerResult.values, other).map((i) => ({ ...i, row: i.row === null ? null : i.row + 1 })));
   }
   if (issues.length) return { issues, lines: [] };
   const lines: CheckedLines['lines'] = [];
@@ -129,13 +135,13 @@ function deriveLevelsAbove(plan: PlanFacts, shape: PlanGrid, cells: Map<string, 
   }
 }
 
-/** A stretch row's figures at levels it does not have (its months summed to quarters) against the base plan's. */
-function stretchAtOtherLevels(plan: PlanFacts & { year: number; calendar: FiscalCalendar }, shape: PlanGrid, owners: GridOwner[], values: (bigint | null)[][], base: Map<string, Map<string, bigint>>): ValidationIssue[] {
+/** A row's figures at levels it does not have (its months summed to quarters) against the other level's plan: a stretch row not below the base, a base row not above the stretch. */
+function otherLevelAtOtherPeriods(plan: PlanFacts & { year: number; calendar: FiscalCalendar }, shape: PlanGrid, owners: GridOwner[], values: (bigint | null)[][], other: Map<string, Map<string, bigint>>): ValidationIssue[] {
   const unit = METRICS[plan.metric].unit;
   const own = new Set(shape.periods.map((p) => p.key));
   const out: ValidationIssue[] = [];
   owners.forEach((o, r) => {
-    const b = base.get(o.key);
+    const b = other.get(o.key);
     const row = values[r]!;
     if (!b || row.some((v) => v === null)) return;
     const amounts = rollUpAmounts(
@@ -145,9 +151,14 @@ function stretchAtOtherLevels(plan: PlanFacts & { year: number; calendar: Fiscal
       shape.periods.filter((p) => !p.parent).map((p) => p.key),
     );
     for (const [key, v] of amounts) {
-      const floor = b.get(key);
-      if (own.has(key) || floor === undefined || v >= floor) continue;
-      out.push({ rule: 'stretchBelowBase', row: r, column: null, rowKey: o.key, periodKey: key, expected: `≥ ${formatAmount(unit, floor)}`, found: formatAmount(unit, v), params: { owner: o.name, period: key, found: formatAmount(unit, v), base: formatAmount(unit, floor) } });
+      const bound = b.get(key);
+      if (own.has(key) || bound === undefined) continue;
+      if (plan.level === 'STRETCH' && v < bound) {
+        out.push({ rule: 'stretchBelowBase', row: r, column: null, rowKey: o.key, periodKey: key, expected: `≥ ${formatAmount(unit, bound)}`, found: formatAmount(unit, v), params: { owner: o.name, period: key, found: formatAmount(unit, v), base: formatAmount(unit, bound) } });
+      }
+      if (plan.level === 'BASE' && v > bound) {
+        out.push({ rule: 'baseAboveStretch', row: r, column: null, rowKey: o.key, periodKey: key, expected: `≤ ${formatAmount(unit, bound)}`, found: formatAmount(unit, v), params: { owner: o.name, period: key, found: formatAmount(unit, v), stretch: formatAmount(unit, bound) } });
+      }
     }
   });
   return out;

@@ -53,6 +53,11 @@ describe('validateTargetGrid at its edges', () => {
     expect(validateTargetGrid(grid({ base })).issues.map((i) => [i.rule, i.periodKey])).toEqual([['stretchBelowBase', '2026-02']]);
     expect(validateTargetGrid(grid({ base, level: 'BASE' })).issues).toEqual([]);
   });
+  it('a base plan may not rise above an approved stretch plan (it may equal it); a stretch plan ignores stretch figures', () => {
+    const stretch = new Map([['u', new Map([['2026-01', 1n], ['2026-02', 1n]])]]);
+    expect(validateTargetGrid(grid({ stretch, level: 'BASE' })).issues.map((i) => [i.rule, i.periodKey, i.expected, i.found])).toEqual([['baseAboveStretch', '2026-02', '≤ 1', '2']]);
+    expect(validateTargetGrid(grid({ stretch })).issues).toEqual([]);
+  });
   it('a unit (no joining date) may have targets in any period', () => {
     expect(validateTargetGrid(grid({ periods: childPeriods('1999', 'quarter') })).issues).toEqual([]);
   });

@@ -25,6 +25,7 @@ export type Rule =
   | 'beforeJoining'
   | 'afterLeaving'
   | 'stretchBelowBase'
+  | 'baseAboveStretch'
   | 'unknownPeriod'
   | 'duplicateCell';
 
@@ -75,6 +76,8 @@ export interface TargetGrid {
   expectedOwners?: GridOwner[];
   /** For a stretch plan: the base targets it may not fall below. */
   base?: Map<string, Map<string, bigint>>;
+  /** For a base plan: the approved stretch targets it may not rise above (stretch ≥ base, whichever was approved first). */
+  stretch?: Map<string, Map<string, bigint>>;
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -143,6 +146,7 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
   grid.owners.forEach((owner, r) => {
     const row = grid.cells[r] ?? [];
     const baseRow = grid.level === 'STRETCH' ? grid.base?.get(owner.key) : undefined;
+    const stretchRow = grid.level === 'BASE' ? grid.stretch?.get(owner.key) : undefined;
     grid.periods.forEach((p, c) => {
       const read = readAmount(row[c], unit);
       if (!('value' in read)) {
@@ -169,6 +173,10 @@ export function validateTargetGrid(grid: TargetGrid): GridResult {
       const b = baseRow?.get(p.key);
       if (b !== undefined && read.value < b) {
         issue({ rule: 'stretchBelowBase', row: r, column: c, rowKey: owner.key, periodKey: p.key, expected: `≥ ${fmt(b)}`, found: fmt(read.value), params: { owner: owner.name, period: p.key, found: fmt(read.value), base: fmt(b) } });
+      }
+      const st = stretchRow?.get(p.key);
+      if (st !== undefined && read.value > st) {
+        issue({ rule: 'baseAboveStretch', row: r, column: c, rowKey: owner.key, periodKey: p.key, expected: `≤ ${fmt(st)}`, found: fmt(read.value), params: { owner: owner.name, period: p.key, found: fmt(read.value), stretch: fmt(st) } });
       }
     });
   });

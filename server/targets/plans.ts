@@ -104,25 +104,26 @@ export function requireStatus(plan: { status: PlanStatus; id: string }, allowed:
 }
 
 /**
- * The base figures a stretch plan may not fall below: the newest approved or
- * published base version, by owner and period, rolled up to every standard
- * period its lines make (so a stretch month meets a base month even when the
- * base plan was made by weeks, and stretch months meet base quarters).
+ * The other level's figures a plan is held to (stretch ≥ base, whichever was
+ * approved first): for a stretch plan the newest approved or published base
+ * version, for a base plan the newest approved or published stretch version,
+ * by owner and period, rolled up to every standard period its lines make (so
+ * a stretch month meets a base month even when the base plan was made by
+ * weeks, and stretch months meet base quarters).
  */
-async function baseTargets(tx: Tx, plan: PlanRecord, calendar: FiscalCalendar): Promise<Map<string, Map<string, bigint>> | undefined> {
-  if (plan.level !== 'STRETCH') return undefined;
-  const base = await tx.targetPlan.findFirst({
-    where: { year: plan.year, metric: plan.metric, level: 'BASE', scopeUnitId: plan.scopeUnitId, status: { in: ['APPROVED', 'PUBLISHED', 'LOCKED'] } },
+async function otherLevelTargets(tx: Tx, plan: PlanRecord, calendar: FiscalCalendar): Promise<Map<string, Map<string, bigint>> | undefined> {
+  const other = await tx.targetPlan.findFirst({
+    where: { year: plan.year, metric: plan.metric, level: plan.level === 'STRETCH' ? 'BASE' : 'STRETCH', scopeUnitId: plan.scopeUnitId, status: { in: ['APPROVED', 'PUBLISHED', 'LOCKED'] } },
     orderBy: { version: 'desc' },
     include: { lines: true },
   });
-  if (!base) return undefined;
+  if (!other) return undefined;
   const m = new Map<string, Map<string, bigint>>();
-  for (const l of base.lines) {
+  for (const l of other.lines) {
     if (!m.has(l.ownerId)) m.set(l.ownerId, new Map());
     m.get(l.ownerId)!.set(l.periodKey, l.amount);
   }
-  const top = topLevelKeys(base.year, base.periodLevel, calendar);
+  const top = topLevelKeys(other.year, other.periodLevel, calendar);
   return new Map([...m].map(([owner, amounts]) => [owner, rollUpAmounts(amounts, plan.year, calendar, top)]));
 }
 
@@ -308,7 +309,7 @@ async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: 
     profile = JSON.parse(p.monthPercents) as string[];
   }
   const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays, profile });
-  const checked = checkLines({ ...plan, total: result.total, calendar }, shape, result.lines, await baseTargets(tx, plan, calendar));
+  const checked = checkLines({ ...plan, total: result.total, calendar }, shape, result.lines, await otherLevelTargets(tx, plan, calendar));
   if (checked.issues.length) throw invalidLines(checked.issues);
   return { total: result.total, checked };
 }
@@ -381,7 +382,7 @@ export async function validatePlanLines(ctx: Context, id: string, lines: LineInp
   return inTransaction(ctx, async (tx, scope) => {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     const shape = await planShape(tx, plan, calendar);
-    const issues = checkLines({ ...plan, calendar }, shape, lines, await baseTargets(tx, plan, calendar)).issues;
+    const issues = checkLines({ ...plan, calendar }, shape, lines, await otherLevelTargets(tx, plan, calendar)).issues;
     const parent = parentTotalIssue(plan, shape.scope, await parentLabel(tx, plan, calendar));
     return parent ? [parent, ...issues] : issues;
   });
@@ -394,7 +395,7 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
     requireStatus(plan, ['DRAFT'], 'edit');
     if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
     const shape = await planShape(tx, plan, calendar);
-    const checked = checkLines({ ...plan, calendar }, shape, lines, await baseTargets(tx, plan, calendar));
+    const checked = checkLines({ ...plan, calendar }, shape, lines, await otherLevelTargets(tx, plan, calendar));
     if (checked.issues.length) throw invalidLines(checked.issues);
     const old = new Map((await tx.targetLine.findMany({ where: { planId: id } })).map((l) => [`${l.ownerId}\u0000${l.periodKey}`, l.amount]));
     const changedPeriods = new Set(checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).map((l) => l.periodKey));
@@ -456,7 +457,7 @@ export async function submitPlan(ctx: Context, id: string, revision: number, com
       const lines = await tx.targetLine.findMany({ where: { planId: id } });
       if (!lines.length) throw clientError('BAD_USER_INPUT', 'The plan has no lines yet: break it down or save lines first', { field: 'lines', reason: 'PLAN_HAS_NO_LINES' });
       const unit = METRICS[plan.metric].unit;
-      const checked = checkLines({ ...plan, calendar }, shape, lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })), await baseTargets(tx, plan, calendar));
+      const checked = checkLines({ ...plan, calendar }, shape, lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })), await otherLevelTargets(tx, plan, calendar));
       const parent = parentTotalIssue(plan, shape.scope, await parentLabel(tx, plan, calendar));
       if (parent) checked.issues.unshift(parent);
       if (checked.issues.length) throw invalidLines(checked.issues);

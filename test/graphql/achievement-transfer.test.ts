@@ -8,10 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
-import { planShape } from '../../server/targets/plan-shape.ts';
-import { CALENDAR_YEAR, type Period } from '../../schema/periods.ts';
+import { targetPlans } from '../support/target-plans.ts';
 
-const PLAN = 'plan { id revision status version total } lines { ownerId periodKey amount } events { action toStatus }';
 const ACH = `query($period: String!, $grain: PeriodGrain!, $unitId: ID, $personId: ID, $by: ActualsBy) {
   achievement(period: $period, grain: $grain, metric: SALES_AMOUNT, unitId: $unitId, personId: $personId, by: $by) {
     rows { ownerId cells { periodKey actual base stretch baseAchievement class } } } }`;
@@ -23,45 +21,14 @@ describe.each(testProviders)('a mid-month transfer in results on %s', (provider)
   let teamB: string;
   let area: string;
   let mover: { id: string; employeeNo: string };
-
-  const gqlOk = async (q: string, v: Record<string, unknown>, tok: string) => {
-    const r = await s.gql(q, v, tok);
-    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-    return r.data;
-  };
-  const step = async (name: string, id: string, revision: number, token: string, comment?: string) => {
-    const withC = comment !== undefined;
-    const d = await gqlOk(`mutation($id: ID!, $revision: Int!${withC ? ', $c: String!' : ''}) { ${name}(id: $id, revision: $revision${withC ? ', comment: $c' : ''}) { ${PLAN} } }`, { id, revision, c: comment }, token);
-    return d[name];
-  };
-  /** Creates and saves a plan with amounts given per owner and month; returns the saved view. */
-  const draft = async (unitId: string, level: 'BASE' | 'STRETCH', metric: string, amount: (owner: string, p: Period & { key: string }, employed: boolean) => number, unit = 'money') => {
-    const shape = await planShape(s.db.prisma, { id: '', year: 2026, metric: metric as any, level, scopeUnitId: unitId, periodLevel: 'month', ownerKind: 'PERSON', total: 0n }, CALENDAR_YEAR);
-    const lines: { ownerId: string; periodKey: string; amount: string }[] = [];
-    const scope = new Map<string, number>();
-    const fmt = (n: number) => (unit === 'money' ? n.toFixed(2) : String(n));
-    for (const o of shape.owners)
-      for (const p of shape.periods) {
-        const employed = (!o.hireDate || o.hireDate <= p.end) && (!o.leaveDate || o.leaveDate >= p.start);
-        const a = amount(o.key, p, employed);
-        scope.set(p.key, (scope.get(p.key) ?? 0) + a);
-        lines.push({ ownerId: o.key, periodKey: p.key, amount: fmt(a) });
-      }
-    for (const [k, v] of scope) lines.push({ ownerId: unitId, periodKey: k, amount: fmt(v) });
-    const total = [...scope.values()].reduce((a, b) => a + b, 0);
-    const c = await gqlOk(`mutation($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN} } }`, { input: { year: 2026, metric, level, scopeUnitId: unitId, total: fmt(total), ownerKind: 'PERSON' } }, t.manager);
-    const saved = await gqlOk(`mutation($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetLines(id: $id, revision: $revision, lines: $lines) { ${PLAN} } }`, { id: c.createTargetPlan.plan.id, revision: c.createTargetPlan.plan.revision, lines }, t.manager);
-    return { view: saved.saveTargetLines, shape, lines };
-  };
-  const publish = async (id: string, revision: number) => {
-    let p = (await step('submitTargetPlan', id, revision, t.manager)).plan;
-    p = (await step('approveTargetPlan', id, p.revision, t.director)).plan;
-    return step('publishTargetPlan', id, p.revision, t.director);
-  };
+  let gqlOk: ReturnType<typeof targetPlans>['gqlOk'];
+  let draft: ReturnType<typeof targetPlans>['draft'];
+  let publish: ReturnType<typeof targetPlans>['publish'];
 
   beforeAll(async () => {
     s = await startTestServer(provider);
     for (const u of ['admin', 'finance', 'manager', 'rep', 'director'] as const) t[u] = await s.login(u);
+    ({ gqlOk, draft, publish } = targetPlans(s, t));
     const p = s.db.prisma;
     const repUser = await p.user.findUniqueOrThrow({ where: { username: 'rep' } });
     teamA = (await p.assignment.findFirstOrThrow({ where: { personId: repUser.personId!, validTo: null } })).unitId;

@@ -51,6 +51,7 @@ describe('target issues in either language', () => {
       beforeJoining: ['owner', 'period', 'hireDate'],
       afterLeaving: ['owner', 'period', 'leaveDate'],
       stretchBelowBase: ['owner', 'period', 'found', 'base'],
+      baseAboveStretch: ['owner', 'period', 'found', 'stretch'],
       unknownPeriod: ['period', 'first', 'last'],
       duplicateCell: ['owner', 'period'],
     };

@@ -25,6 +25,7 @@ export const en: Catalogue = {
     beforeJoining: '{owner} joins on {hireDate}, after {period}: no target before joining',
     afterLeaving: '{owner} left on {leaveDate}, before {period}: no target after leaving',
     stretchBelowBase: '{owner}, {period}: the stretch target {found} is below the base target {base}',
+    baseAboveStretch: '{owner}, {period}: the base target {found} is above the approved stretch target {stretch}',
     unknownPeriod: '{period} is not a column of this plan',
     duplicateCell: '{owner} has two amounts for {period}',
   },
@@ -59,6 +60,7 @@ export const zh: Catalogue = {
     beforeJoining: '{owner} 于 {hireDate} 入职，晚于 {period}：入职前不能有目标',
     afterLeaving: '{owner} 已于 {leaveDate} 离职，早于 {period}：离职后不能有目标',
     stretchBelowBase: '{owner}，{period}：奋斗指标 {found} 低于基础指标 {base}',
+    baseAboveStretch: '{owner}，{period}：基础指标 {found} 高于已批准的奋斗指标 {stretch}',
     unknownPeriod: '{period} 不是本计划的期间（{first} … {last}）',
     duplicateCell: '{owner} 在 {period} 有两个数额',
   },
@@ -79,8 +81,8 @@ export const zh: Catalogue = {
 
 export const issueWords: Record<Locale, Catalogue> = { en, 'zh-CN': zh };
 
-const AMOUNTS = new Set(['expected', 'found', 'base', 'diff']);
-const AMOUNT_RULES = new Set<Rule>(['sum', 'rowTotal', 'levelSum', 'parentTotal', 'stretchBelowBase']);
+const AMOUNTS = new Set(['expected', 'found', 'base', 'stretch', 'diff']);
+const AMOUNT_RULES = new Set<Rule>(['sum', 'rowTotal', 'levelSum', 'parentTotal', 'stretchBelowBase', 'baseAboveStretch']);
 const PERIODS = new Set(['period', 'first', 'last']);
 
 /**
