@@ -1,5 +1,6 @@
 /** The Targets screen's words for drafts, approvals with the numbers, and keeping typed cells (issue 8 §3–§5). */
 export const en = {
+  historyIncomplete: '{year} is not over yet: its sales so far run to today, so the months still to come carry little or nothing of a share of last year. Consider a seasonality profile or weights for the months, or break down again in January.',
   saveDraft: 'Save draft',
   savedDraft: 'Saved the draft (version {version}) with {n} {n|cell|cells} filled; it stays a draft until you submit it.',
   submitComment: 'Comment for the approver (optional)',
@@ -61,6 +62,7 @@ export const en = {
 };
 
 export const zh: typeof en = {
+  historyIncomplete: '{year} 年尚未结束：其销售数据只到今天，按去年占比分解时尚未到来的月份几乎分不到份额。可考虑按季节性方案或权重分解各月，或到 1 月再分解一次。',
   saveDraft: '保存草稿',
   savedDraft: '已保存草稿（第 {version} 版），已填 {n} 个单元格；提交之前一直是草稿。',
   submitComment: '给审批人的说明（可选）',

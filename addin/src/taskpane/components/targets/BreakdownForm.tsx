@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import type { Words } from '../../../i18n.ts';
+import { format, type Words } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
 import { PROFILES } from '../../../api/operations.ts';
 import { TARGET_PLAN } from '../../../api/operations.ts';
@@ -11,6 +11,8 @@ import type { PlanView } from '../../../targets/target-sheet.ts';
 import { equalWeights } from '../../../targets/weights.ts';
 import { previewText } from '../../../targets/preview-text.ts';
 import { WeightsEditor } from './WeightsEditor.tsx';
+import { incompleteHistoryYear } from '../../../targets/planning-year.ts';
+import { today } from '../../../../../schema/dates.ts';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
 
@@ -24,6 +26,8 @@ export function BreakdownForm({ w, client, plan }: { w: Words; client: Client; p
   const [profile, setProfile] = useState('');
   const { fail, planId } = plan;
   const preview = plan.preview && plan.selected ? previewText(w, plan.preview, plan.selected.metric) : null;
+  // Planning next year before this one ends: "last year" (as history and growth read it) is not complete.
+  const historyYear = plan.selected ? incompleteHistoryYear(plan.selected.year, timeMethod, today()) : null;
   /** The plan's rows and the periods the time method works on, for weights typed per row or period. */
   const [shape, setShape] = useState<{ owners: { key: string; label: string }[]; periods: { key: string; label: string }[] } | null>(null);
   const [ownerWeights, setOwnerWeights] = useState<Record<string, string>>({});
@@ -101,6 +105,11 @@ export function BreakdownForm({ w, client, plan }: { w: Words; client: Client; p
       </div>
       {shape && timeMethod === 'WEIGHTS' && profile === '' && <WeightsEditor w={w} label={w.targetFlow.weightsPeriods} items={shape.periods} value={timeWeights} onChange={setTimeWeights} testId="weights-periods" />}
       {shape && ownerMethod === 'WEIGHTS' && <WeightsEditor w={w} label={w.targetFlow.weightsOwners} items={shape.owners} value={ownerWeights} onChange={setOwnerWeights} testId="weights-owners" />}
+      {historyYear && (
+        <MessageBar intent="warning" layout="multiline" data-testid="history-incomplete">
+          <MessageBarBody>{format(w.targetFlow.historyIncomplete, { year: historyYear })}</MessageBarBody>
+        </MessageBar>
+      )}
       {preview && (
         <MessageBar intent="info" layout="multiline" data-testid="plan-preview">
           <MessageBarBody>
