@@ -220,8 +220,12 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.getByTestId('payroll-month').fill(month);
     await page.getByTestId('payroll-unit').selectOption(rep.unitId);
     await page.getByTestId('payroll-create').click();
+    // Not calculated yet: no zeros against last month, a word on what Calculate does.
+    await page.getByTestId('payroll-not-calculated').filter({ hasText: '尚未计算' }).waitFor();
+    expect(await page.getByTestId('payroll-headcount').count()).toBe(0);
     await page.getByTestId('payroll-calculate').click();
     await page.getByTestId('payroll-status').filter({ hasText: '已计算' }).waitFor();
+    await page.getByTestId('payroll-headcount').waitFor();
     const status = async () => (await api(page, finance, 'query($m: String) { payrollRuns(month: $m) { status } }', { m: month })).data.payrollRuns.map((r: { status: string }) => r.status);
     await page.getByTestId('payroll-submit').click();
     await page.getByTestId('payroll-not-over').filter({ hasText: '尚未结束' }).waitFor();

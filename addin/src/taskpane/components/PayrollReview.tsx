@@ -22,6 +22,14 @@ export function PayrollReview({ w, review }: { w: Words; review: RunReview }) {
   const lines = reviewLines(review, { net: q.pane.totalNet, gross: q.pane.totalGross });
   const roles = q.payroll.roles as Record<string, string>;
   const headcountBefore = review.comparison.baseTotals?.headcount;
+  // A draft has no payslips yet: zeros against last month would read as a run that pays nobody.
+  if (review.run.status === 'DRAFT')
+    return (
+      <section className={styles.box} aria-label={q.pane.review} data-testid="payroll-review">
+        <Text weight="semibold">{q.pane.review}</Text>
+        <Caption1 data-testid="payroll-not-calculated">{q.pane.notCalculated}</Caption1>
+      </section>
+    );
   return (
     <section className={styles.box} aria-label={q.pane.review} data-testid="payroll-review">
       <Text weight="semibold">{q.pane.review}</Text>
