@@ -7,6 +7,7 @@ import { memo } from '../context.ts';
 import { period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError } from '../errors.ts';
+import { event } from './plan-events.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -57,6 +58,7 @@ export async function lockPeriod(ctx: Context, periodKey: string, reason: string
     if (await tx.periodLock.findUnique({ where: { periodKey } })) throw badInput(['periodKey'], `${periodKey} is already locked`, 'ALREADY_LOCKED', { period: periodKey });
     const lock = await tx.periodLock.create({ data: { periodKey, reason, lockedById: ctx.viewer?.userId ?? null, lockedAt: ctx.clock.now() } });
     await recordAudit(tx, ctx.viewer, { entityType: 'PeriodLock', entityId: periodKey, action: 'lock', after: { reason } });
+    await plansFollowYearLock(tx, ctx, periodKey, 'PUBLISHED', 'LOCKED', 'lock', reason);
     return lock;
   });
 }
@@ -67,8 +69,25 @@ export async function reopenPeriod(ctx: Context, periodKey: string, reason: stri
     if (!lock) throw badInput(['periodKey'], `${periodKey} is not locked`, 'NOT_LOCKED', { period: periodKey });
     await tx.periodLock.delete({ where: { periodKey } });
     await recordAudit(tx, ctx.viewer, { entityType: 'PeriodLock', entityId: periodKey, action: 'reopen', before: { reason: lock.reason }, after: { reason } });
+    await plansFollowYearLock(tx, ctx, periodKey, 'LOCKED', 'PUBLISHED', 'reopen', reason);
     return true;
   });
+}
+
+/**
+ * A (fiscal) year locked whole locks its published target plans with it, and
+ * reopening it publishes them again (brief §3: published → locked with the
+ * period); each with an event and an audit entry. Locking a month or a
+ * quarter leaves plans as they are: the lock already refuses changes to it.
+ */
+async function plansFollowYearLock(tx: Prisma.TransactionClient, ctx: Context, periodKey: string, from: 'PUBLISHED' | 'LOCKED', to: 'PUBLISHED' | 'LOCKED', action: 'lock' | 'reopen', reason: string) {
+  if (!/^\d{4}$/.test(periodKey)) return;
+  const plans = await tx.targetPlan.findMany({ where: { year: Number(periodKey), status: from }, select: { id: true } });
+  for (const plan of plans) {
+    await tx.targetPlan.update({ where: { id: plan.id }, data: { status: to, revision: { increment: 1 } } });
+    await event(tx, ctx, plan.id, action, from, to, reason);
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: plan.id, action, before: { status: from }, after: { status: to, period: periodKey } });
+  }
 }
 
 export async function setFiscalYearStart(ctx: Context, month: number): Promise<number> {

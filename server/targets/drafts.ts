@@ -12,7 +12,8 @@ import { checkDraftLines } from '../../schema/target-draft-check.ts';
 import { fiscalCalendar, requireUnlocked } from './calendar.ts';
 import { planShape, type LineInput } from './plan-shape.ts';
 import { issueMessage, withMessages } from './issue-text.ts';
-import { bump, event, inTransaction, requireRole, requireStatus } from './plans.ts';
+import { bump, inTransaction, requireRole, requireStatus } from './plans.ts';
+import { event } from './plan-events.ts';
 
 export async function saveDraft(ctx: Context, id: string, revision: number, lines: LineInput[]) {
   const calendar = await fiscalCalendar(ctx);

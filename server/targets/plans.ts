@@ -22,6 +22,7 @@ import { formatAmount } from '../../schema/target-validation.ts';
 import { profileWeights } from '../../schema/seasonality.ts';
 import { METRICS } from '../../schema/metrics.ts';
 import { fiscalCalendar, requireUnlocked } from './calendar.ts';
+import { event } from './plan-events.ts';
 import { parentTotalIssue } from '../../schema/target-plan-check.ts';
 import { parentFigure, topLevelKeys, yearTotals } from './parent-figure.ts';
 import { allocationRefusal } from './allocation-refusal.ts';
@@ -91,9 +92,7 @@ export async function bump(tx: Tx, id: string, revision: number, data: Prisma.Ta
   return tx.targetPlan.findUniqueOrThrow({ where: { id } });
 }
 
-export async function event(tx: Tx, ctx: Context, planId: string, action: string, from: PlanStatus | null, to: PlanStatus, comment?: string | null) {
-  await tx.planEvent.create({ data: { planId, actorId: ctx.viewer?.userId ?? null, actor: ctx.viewer?.username ?? 'system', action, fromStatus: from, toStatus: to, comment: comment ?? null } });
-}
+
 
 export function requireStatus(plan: { status: PlanStatus; id: string }, allowed: PlanStatus[], doing: string) {
   if (!allowed.includes(plan.status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a plan that is ${plan.status.toLowerCase()} (it must be ${allowed.map((s) => s.toLowerCase()).join(' or ')})`, {
