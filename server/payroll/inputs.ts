@@ -46,7 +46,7 @@ export const thawInputs = (text: string): PayInputs => JSON.parse(text, (_k, v) 
 
 export interface PaidPerson {
   person: { id: string; name: string; employeeNo: string; rank: RankEnum | null; position: Position; baseSalaryFen: bigint };
-  /** The days of the month the person was employed in the scope. */
+  /** The days of the month the person was employed (hire and leave dates; a transfer does not cut them). */
   from: string;
   to: string;
 }
@@ -75,7 +75,12 @@ function scopePeople(scope: { path: string }, start: Date, endExclusive: Date) {
 /** Rows a read of a run's inputs brings back at a time. */
 const PAGE = 2500;
 
-/** Who a run of the scope pays for the month: everyone employed in the subtree on at least one day of it. */
+/**
+ * Who a run of the scope pays for the month: everyone employed in the month
+ * whose last day employed in it they spent in the subtree, for all the days
+ * of the month they were employed (a transfer on the 12th from team A to B:
+ * B's run pays the whole month, A's does not list them).
+ */
 export async function peoplePaid(tx: Tx, scope: { path: string }, month: string, read: ReadRows = throughPrisma(tx)): Promise<Map<string, PaidPerson>> {
   const m = monthOf(month);
   const { startDate: start, endExclusive } = m;
@@ -97,14 +102,26 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string,
   const people = new Map<string, PaidPerson>();
   const latest = (a: string, b: string) => (a > b ? a : b);
   const earliest = (a: string, b: string) => (a < b ? a : b);
+  // Moves out of the scope within the month: assignments elsewhere that begin in it, of the scope's people.
+  const inScopeSql = Prisma.sql`substr(u."path", 1, CAST(${scope.path.length} AS INTEGER)) = ${scope.path}`;
+  const movesOut = await read<{ personId: string; validFrom: string }>(Prisma.sql`
+    SELECT a."personId" AS "personId", ${dayOf('a."validFrom"')} AS "validFrom"
+      FROM "Assignment" a JOIN "OrgUnit" u ON u."id" = a."unitId"
+     WHERE a."validFrom" >= ${start} AND a."validFrom" < ${endExclusive} AND NOT (${inScopeSql})
+       AND a."personId" IN (SELECT a2."personId" FROM "Assignment" a2 JOIN "OrgUnit" u ON u."id" = a2."unitId"
+                             WHERE a2."validFrom" < ${endExclusive} AND (a2."validTo" IS NULL OR a2."validTo" > ${start}) AND ${inScopeSql})`);
+  const movedOutOn = new Map<string, string[]>();
+  for (const x of movesOut) movedOutOn.set(x.personId, [...(movedOutOn.get(x.personId) ?? []), x.validFrom]);
   for (const a of assignments) {
-    const p = { id: a.id, name: a.name, employeeNo: a.employeeNo, rank: a.rank, position: a.position, baseSalaryFen: BigInt(a.baseSalaryFen) };
-    // The assignment's last day is the day before validTo.
-    const from = latest(latest(m.start, a.validFrom), a.hireDate);
-    const to = earliest(earliest(m.end, a.validTo !== null ? addDays(a.validTo, -1) : m.end), a.leaveDate ?? m.end);
+    // The days of the month they were employed: a transfer does not shorten them (one payslip pays the whole month).
+    const from = latest(m.start, a.hireDate);
+    const to = earliest(m.end, a.leaveDate ?? m.end);
     if (from > to) continue;
-    const prev = people.get(p.id);
-    people.set(p.id, prev ? { person: p, from: from < prev.from ? from : prev.from, to: to > prev.to ? to : prev.to } : { person: p, from, to });
+    // Paid by the run of the unit they were in last in the month: moved out of the scope (to a unit elsewhere,
+    // on or before their last day employed, after this assignment began), another unit's run pays them instead.
+    if ((movedOutOn.get(a.id) ?? []).some((day) => day > a.validFrom && day <= to)) continue;
+    const prev = people.get(a.id);
+    if (!prev) people.set(a.id, { person: { id: a.id, name: a.name, employeeNo: a.employeeNo, rank: a.rank, position: a.position, baseSalaryFen: BigInt(a.baseSalaryFen) }, from, to });
   }
   // Rank and base salary as they stood on each person's last day paid in the month: a promotion or a
   // new base salary taking effect later (decided since) is not this month's (roster/pay-terms.ts).

@@ -80,4 +80,31 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
     expect((await lines('2026-06', rep.id)).base).toBe('6500.00');
     expect((await lines('2026-01', rep.id)).base).toBe('5000.00');
   });
+
+  it('a transfer between teams mid-month: the new team’s run pays the whole month, the old team’s does not list them', async () => {
+    const root = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: null } });
+    const team = async (code: string) => (await s.db.prisma.orgUnit.create({ data: { id: code.toLowerCase(), code, name: code, kind: 'TEAM', parentId: root.id, path: `${root.path}${code.toLowerCase()}/`, depth: root.depth + 1 } })).id;
+    const [a, b] = [await team('MOVE-A'), await team('MOVE-B')];
+    const mover = await s.db.prisma.person.create({ data: { employeeNo: 'PTMOVE', name: '调动者', position: 'SALES_REP', rank: 'SR', hireDate: new Date('2025-01-01'), status: 'ACTIVE', baseSalaryFen: 600_000n } });
+    await s.db.prisma.assignment.create({ data: { personId: mover.id, unitId: a, position: 'SALES_REP', validFrom: new Date('2025-01-01') } });
+    const moved = await s.gql('mutation($id: ID!, $u: ID!) { transferPerson(id: $id, version: 1, unitId: $u, effectiveDate: "2026-03-12") { id } }', { id: mover.id, u: b }, t.admin);
+    expect(moved.errors).toBeUndefined();
+    const imported = await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: [
+      { externalId: 'MOVE-1', employeeNo: 'PTMOVE', date: '2026-03-05', amount: '5000.00' },
+      { externalId: 'MOVE-2', employeeNo: 'PTMOVE', date: '2026-03-20', amount: '15000.00' },
+    ] }, t.finance);
+    expect(imported.errors).toBeUndefined();
+    const run = async (unitId: string) => {
+      const c = await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-03", scopeUnitId: $u) { ${RUN} } }`, { u: unitId }, t.finance);
+      expect(c.errors).toBeUndefined();
+      const r = await s.gql(step('calculatePayrollRun'), { id: c.data.createPayrollRun.run.id, revision: c.data.createPayrollRun.run.revision }, t.finance);
+      expect(r.errors).toBeUndefined();
+      return r.data.calculatePayrollRun.payslips as { personId: string; lines: { code: string; amount: string }[] }[];
+    };
+    expect((await run(a)).find((x) => x.personId === mover.id)).toBeUndefined();
+    const slip = (await run(b)).find((x) => x.personId === mover.id)!;
+    const lines = Object.fromEntries(slip.lines.map((l) => [l.code, l.amount]));
+    // The whole month's base (employed all 22 working days), and the whole month's sales: 20,000 × 0.9 / 1.17 × 20 % = 3,076.92, 晨星 1,500, 开星 1,000.
+    expect(lines).toMatchObject({ base: '6000.00', commission: '3076.92', morningStar: '1500.00', openStar: '1000.00' });
+  });
 });
