@@ -33,18 +33,20 @@ export async function lockedAmong(db: Db, periods: Period[], calendar: FiscalCal
   return out;
 }
 
+/** The refusal of a change that would touch a locked period (BAD_USER_INPUT, PERIOD_LOCKED). */
+export function lockedRefusal(first: { locked: string; hits: string[] }, what: string) {
+  return clientError('BAD_USER_INPUT', `${what}: period ${first.locked} is locked (${first.hits.slice(0, 3).join(', ')}${first.hits.length > 3 ? ', …' : ''}); an admin must reopen it first`, {
+    field: 'periodKey',
+    reason: 'PERIOD_LOCKED',
+    params: { period: first.locked },
+    lockedPeriod: first.locked,
+  });
+}
+
 /** Throws CONFLICT-free BAD_USER_INPUT when a change would touch a locked period. */
 export async function requireUnlocked(db: Db, periods: Period[], calendar: FiscalCalendar, what: string): Promise<void> {
   const locked = await lockedAmong(db, periods, calendar);
-  if (locked.length) {
-    const first = locked[0]!;
-    throw clientError('BAD_USER_INPUT', `${what}: period ${first.locked} is locked (${first.hits.slice(0, 3).join(', ')}${first.hits.length > 3 ? ', …' : ''}); an admin must reopen it first`, {
-      field: 'periodKey',
-      reason: 'PERIOD_LOCKED',
-      params: { period: first.locked },
-      lockedPeriod: first.locked,
-    });
-  }
+  if (locked.length) throw lockedRefusal(locked[0]!, what);
 }
 
 export async function lockPeriod(ctx: Context, periodKey: string, reason: string) {

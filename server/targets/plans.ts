@@ -21,7 +21,7 @@ import { overlapDays, period, periodChain } from '../../schema/periods.ts';
 import { formatAmount } from '../../schema/target-validation.ts';
 import { profileWeights } from '../../schema/seasonality.ts';
 import { METRICS } from '../../schema/metrics.ts';
-import { fiscalCalendar, requireUnlocked } from './calendar.ts';
+import { fiscalCalendar, lockedAmong, lockedRefusal, requireUnlocked } from './calendar.ts';
 import { event } from './plan-events.ts';
 import { parentTotalIssue } from '../../schema/target-plan-check.ts';
 import { parentFigure, topLevelKeys, yearTotals } from './parent-figure.ts';
@@ -126,6 +126,57 @@ async function otherLevelTargets(tx: Tx, plan: PlanRecord, calendar: FiscalCalen
   return new Map([...m].map(([owner, amounts]) => [owner, rollUpAmounts(amounts, plan.year, calendar, top)]));
 }
 
+/**
+ * Plan steps that change no figure dated in a locked period go ahead while
+ * some of the year's months are locked (a month closed in January must not
+ * stop next quarter's re-plan); only a lock of the whole year refuses them.
+ */
+async function requireYearOpen(tx: Tx, year: number, calendar: FiscalCalendar, what: string) {
+  const y = period(String(year), calendar);
+  const whole = (await lockedAmong(tx, [y], calendar)).find((l) => {
+    const p = period(l.locked, calendar);
+    return p.start <= y.start && y.end <= p.end;
+  });
+  if (whole) throw lockedRefusal(whole, what);
+}
+
+/**
+ * Publishing puts a version's figures in force: in a locked period they must
+ * be the ones already in force (the newest published version's, or none for
+ * a first version). Lines of periods wholly inside a locked one are compared;
+ * a quarter or year line that only holds a locked month is not.
+ */
+async function requireLockedFiguresKept(tx: Tx, plan: PlanRecord & { version: number }, calendar: FiscalCalendar, what: string) {
+  const locks = await lockedAmong(tx, [period(String(plan.year), calendar)], calendar);
+  if (!locks.length) return;
+  const within = (key: string) => {
+    let p: { start: string; end: string };
+    try {
+      p = period(key, calendar);
+    } catch {
+      return undefined;
+    }
+    return locks.find((l) => {
+      const lp = period(l.locked, calendar);
+      return lp.start <= p.start && p.end <= lp.end;
+    });
+  };
+  const figures = async (planId: string) =>
+    new Map((await tx.targetLine.findMany({ where: { planId }, select: { ownerId: true, periodKey: true, amount: true } })).filter((l) => within(l.periodKey)).map((l) => [`${l.ownerId}|${l.periodKey}`, l.amount]));
+  const previous = await tx.targetPlan.findFirst({
+    where: { year: plan.year, metric: plan.metric, level: plan.level, scopeUnitId: plan.scopeUnitId, status: { in: ['PUBLISHED', 'LOCKED'] }, version: { lt: plan.version } },
+    orderBy: { version: 'desc' },
+    select: { id: true },
+  });
+  const mine = await figures(plan.id);
+  const before = previous ? await figures(previous.id) : new Map<string, bigint>();
+  for (const key of new Set([...mine.keys(), ...before.keys()])) {
+    if ((mine.get(key) ?? 0n) === (before.get(key) ?? 0n)) continue;
+    const periodKey = key.slice(key.indexOf('|') + 1);
+    throw lockedRefusal({ locked: within(periodKey)!.locked, hits: [periodKey] }, what);
+  }
+}
+
 export async function createPlan(ctx: Context, input: NewPlan) {
   const calendar = await fiscalCalendar(ctx);
   return inTransaction(ctx, async (tx, scope) => {
@@ -154,7 +205,7 @@ export async function createPlan(ctx: Context, input: NewPlan) {
         version: clash.version,
         planStatus: clash.status,
       });
-    await requireUnlocked(tx, [period(String(input.year), calendar)], calendar, 'Creating the plan');
+    await requireYearOpen(tx, input.year, calendar, 'Creating the plan');
     const plan = await tx.targetPlan.create({
       data: { year: input.year, metric: input.metric, level: input.level, scopeUnitId: unit.id, version: 1, periodLevel: input.periodLevel, ownerKind, total, createdById: ctx.viewer?.userId ?? null },
     });
@@ -433,7 +484,8 @@ async function transition(
     requireStatus(plan, spec.from, spec.action);
     if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
     await spec.check?.(tx, plan);
-    if (spec.to !== 'LOCKED') await requireUnlocked(tx, [period(String(plan.year), calendar)], calendar, `To ${spec.action} the plan`);
+    if (spec.to === 'PUBLISHED') await requireLockedFiguresKept(tx, plan, calendar, `To ${spec.action} the plan`);
+    else if (spec.to !== 'LOCKED') await requireYearOpen(tx, plan.year, calendar, `To ${spec.action} the plan`);
     const after = await bump(tx, id, revision, { status: spec.to });
     await event(tx, ctx, id, spec.action, plan.status, spec.to, spec.comment);
     await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: id, action: spec.action, before: { status: plan.status }, after: { status: spec.to, comment: spec.comment ?? null } });
@@ -550,7 +602,7 @@ export async function revisePlan(ctx: Context, id: string, revision: number) {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     requireStatus(plan, ['APPROVED', 'PUBLISHED'], 'revise');
     if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
-    await requireUnlocked(tx, [period(String(plan.year), calendar)], calendar, 'Revising the plan');
+    await requireYearOpen(tx, plan.year, calendar, 'Revising the plan');
     const newest = await tx.targetPlan.findFirst({ where: { year: plan.year, metric: plan.metric, level: plan.level, scopeUnitId: plan.scopeUnitId }, orderBy: { version: 'desc' } });
     if (newest && newest.version !== plan.version) throw clientError('CONFLICT', `Version ${newest.version} of this plan already exists; revise that one`, { reason: 'NEWER_PLAN_VERSION', params: { version: newest.version } });
     const lines = await tx.targetLine.findMany({ where: { planId: id } });
