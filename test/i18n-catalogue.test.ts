@@ -12,6 +12,7 @@ import { en, zh, values } from '../addin/src/i18n/reasons.ts';
 import { words } from '../addin/src/i18n.ts';
 import { HELPER_REASONS } from '../server/errors.ts';
 import { KNOWN_PROBLEM_REASONS } from './support/reason-sources.ts';
+import { sourceFiles } from './support/source-files.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** The params a template names: as {name}, or as the count of a plural {name|one|other}. */
@@ -59,16 +60,7 @@ describe('the reason catalogue', () => {
 });
 
 /** Every .ts/.mjs file under a folder, but generated code. */
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name !== 'generated' && e.name !== 'node_modules') out.push(...sources(p));
-    } else if (/\.(ts|mjs)$/.test(e.name) && !/\.test\.ts$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
+const sources = (dir: string) => sourceFiles(dir, /\.(ts|mjs)$/);
 
 describe('the reasons the server emits', () => {
   /** The reason literals a file emits: `reason: 'X'`, `'X' satisfies Reason`, and the reason argument of badInput and forbidden. */

@@ -9,20 +9,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../../../test/support/source-files.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
 /** Every .ts/.tsx file under a folder, tests and generated code aside. */
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name !== 'generated' && e.name !== 'node_modules') out.push(...sources(p));
-    } else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
+const sources = (dir: string) => sourceFiles(dir, /\.tsx?$/);
 
 /** A number format that shows a whole number with a trailing dot: its decimals begin with #. */
 const leavesBareDot = (format: string) => format.split(';').some((section) => /[0#]\.#/.test(section.replace(/"[^"]*"/g, '')));
