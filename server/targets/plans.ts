@@ -245,6 +245,16 @@ function toMethod(input: MethodInput, figures: { history?: Map<string, bigint>; 
   }
 }
 
+/**
+ * Periods a breakdown keeps as they are (the finest level's periods in
+ * locked months, and every period of their month), with the figures each
+ * row holds in them now.
+ */
+export interface KeptPeriods {
+  leaves: Set<string>;
+  cells: Map<string, Map<string, bigint>>;
+}
+
 /** Computes every line of a plan by a method for each axis; pure apart from the inputs gathered by the caller. */
 export function computeBreakdown(
   plan: PlanRecord,
@@ -252,6 +262,7 @@ export function computeBreakdown(
   time: MethodInput,
   owners: MethodInput,
   figures: { historyByPeriod: Map<string, bigint>; historyByOwner: Map<string, bigint>; headcount: Map<string, number>; ownerDays: Map<string, number>; profile?: string[] },
+  kept?: KeptPeriods,
 ): { total: bigint; lines: LineInput[] } {
   if (time.kind === 'GROWTH' && owners.kind === 'GROWTH') throw badInput(['time', 'kind'], 'Use growth on one axis only: it sets the total', 'GROWTH_ONE_AXIS');
   const ownerKeys = shape.owners.map((o) => o.key);
@@ -265,9 +276,12 @@ export function computeBreakdown(
   // levels above are the sums of the levels below.
   const chain = periodChain(plan.periodLevel);
   const methodLevel = chain.includes('month') ? 'month' : chain[0]!;
-  const methodPeriods = shape.periods.filter((p) => p.level === methodLevel);
+  // Kept (locked) periods keep their figures; the methods spread what is left over the others.
+  const keptLeaf = (key: string) => kept?.leaves.has(key) ?? false;
+  const leaves = shape.periods.filter((p) => p.level === chain.at(-1) && !keptLeaf(p.key));
+  const methodPeriods = shape.periods.filter((p) => p.level === methodLevel && !keptLeaf(p.key) && (methodLevel === chain.at(-1) || leaves.some((l) => l.parent === p.key)));
   const methodKeys = methodPeriods.map((p) => p.key);
-  const leaves = shape.periods.filter((p) => p.level === chain.at(-1));
+  const keptOf = (owner: string) => [...(kept?.cells.get(owner) ?? new Map<string, bigint>()).values()].reduce((a, b) => a + b, 0n);
   try {
     // Owners first when growth sets the total there.
     let total = plan.total;
@@ -277,12 +291,22 @@ export function computeBreakdown(
       ownerTotals = breakDown(0n, ownerKeys, toMethod(owners, ownerFigures, ownerKeys, 'owners'));
       total = [...ownerTotals.values()].reduce((a, b) => a + b, 0n);
     }
+    const keptTotal = keptOf(shape.scope.id);
+    const open = total - keptTotal;
+    if (kept && open < 0n) throw badInput(['time'], `The locked periods already hold ${formatAmount(unit, keptTotal)}, more than the year's ${formatAmount(unit, total)}`, 'LOCKED_ABOVE_TOTAL', {
+        locked: formatAmount(unit, keptTotal),
+        total: formatAmount(unit, total),
+      });
     const timeDays = new Map(methodPeriods.map((p) => [p.key, p.days]));
+    const byMethod = () => {
+      const m = toMethod(time, { history: figures.historyByPeriod, days: timeDays }, methodKeys, 'time');
+      // With periods kept, the open periods' percentages are weights: the kept ones' share is already spent.
+      if (kept && m.kind === 'weights') return allocate(open, methodKeys.map((key) => ({ key, weight: scaledDecimal(m.percents[key] ?? '0', PERCENT_PLACES, key) })));
+      return breakDown(open, methodKeys, m);
+    };
     const methodRow =
-      time.kind === 'WEIGHTS' && time.profileCode
-        ? allocate(total, [...profileWeights(figures.profile ?? [], methodPeriods)].map(([key, weight]) => ({ key, weight })))
-        : breakDown(total, methodKeys, toMethod(time, { history: figures.historyByPeriod, days: timeDays }, methodKeys, 'time'));
-    if (time.kind === 'GROWTH') total = [...methodRow.values()].reduce((a, b) => a + b, 0n);
+      time.kind === 'WEIGHTS' && time.profileCode ? allocate(open, [...profileWeights(figures.profile ?? [], methodPeriods)].map(([key, weight]) => ({ key, weight }))) : byMethod();
+    if (time.kind === 'GROWTH') total = keptTotal + [...methodRow.values()].reduce((a, b) => a + b, 0n);
     let scopeRow = methodRow;
     if (methodLevel !== chain.at(-1)) {
       scopeRow = new Map();
@@ -297,6 +321,18 @@ export function computeBreakdown(
     let cells: Map<string, Map<string, bigint>>;
     if (plan.ownerKind === 'UNIT') {
       ownerTotals ??= breakDown(total, ownerKeys, toMethod(owners, ownerFigures, ownerKeys, 'owners'));
+      if (kept) {
+        // Each unit's year less what its locked periods hold; the units' rest
+        // then adds up to the open periods' total.
+        const rest = new Map([...ownerTotals].map(([k, v]) => [k, v - keptOf(k)]));
+        const short = [...rest].find(([, v]) => v < 0n);
+        if (short) throw badInput(['owners'], `The locked periods already give ${shape.owners.find((o) => o.key === short[0])?.name ?? short[0]} more than its share of the year`, 'LOCKED_ABOVE_SHARE', {
+            owner: shape.owners.find((o) => o.key === short[0])?.name ?? short[0],
+            locked: formatAmount(unit, keptOf(short[0])),
+            share: formatAmount(unit, ownerTotals.get(short[0])!),
+          });
+        ownerTotals = rest;
+      }
       cells = allocateMatrix([...ownerTotals].map(([key, weight]) => ({ key, weight })), columns);
     } else {
       // People: one owners × periods matrix. Each period's total is split
@@ -327,6 +363,11 @@ export function computeBreakdown(
       cells = allocateColumns(ownerKeys, columns, personWeight);
     }
     cells.set(shape.scope.id, scopeRow);
+    for (const o of [shape.scope.id, ...ownerKeys]) {
+      const row = cells.get(o) ?? new Map<string, bigint>();
+      for (const leaf of kept?.leaves ?? []) row.set(leaf, kept!.cells.get(o)?.get(leaf) ?? 0n);
+      cells.set(o, row);
+    }
     // The levels above: sums of the level below, finest first.
     for (const p of [...shape.periods].reverse()) {
       if (!p.parent) continue;
@@ -340,8 +381,30 @@ export function computeBreakdown(
   }
 }
 
+/**
+ * For a breakdown that keeps locked periods: the finest-level periods that
+ * touch a locked period (with every other period of their month, since the
+ * methods split months), and the figures the plan holds in them now. Null
+ * when nothing of the year is locked; refused when everything is.
+ */
+async function keptPeriods(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar): Promise<KeptPeriods | null> {
+  const chain = periodChain(plan.periodLevel);
+  const leaves = shape.periods.filter((p) => p.level === chain.at(-1));
+  const locks = await lockedAmong(tx, leaves, calendar);
+  if (!locks.length) return null;
+  const touched = new Set(locks.flatMap((l) => l.hits));
+  const months = new Set(leaves.filter((l) => touched.has(l.key) && l.parent && chain.includes('month') && chain.at(-1) !== 'month').map((l) => l.parent!));
+  const kept = new Set(leaves.filter((l) => touched.has(l.key) || (l.parent != null && months.has(l.parent))).map((l) => l.key));
+  if (kept.size === leaves.length) throw lockedRefusal(locks[0]!, 'Breaking the plan down');
+  const cells = new Map<string, Map<string, bigint>>();
+  for (const l of await tx.targetLine.findMany({ where: { planId: plan.id, periodKey: { in: [...kept] } }, select: { ownerId: true, periodKey: true, amount: true } })) {
+    cells.set(l.ownerId, (cells.get(l.ownerId) ?? new Map<string, bigint>()).set(l.periodKey, l.amount));
+  }
+  return { leaves: kept, cells };
+}
+
 /** Gathers what the methods need (last year, headcounts, a profile) and computes every line; stores nothing. */
-async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar, time: MethodInput, owners: MethodInput) {
+async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar, time: MethodInput, owners: MethodInput, kept?: KeptPeriods | null) {
   const history = await lastYear(tx, plan, shape, calendar);
   const headcount = new Map(shape.owners.map((o) => [o.key, 1]));
   const ownerDays = new Map(shape.owners.map((o) => [o.key, overlapDays({ key: '', level: 'year', start: shape.yearStart, end: shape.yearEnd }, o.hireDate ?? shape.yearStart, o.leaveDate ?? null)]));
@@ -358,35 +421,72 @@ async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: 
     if (!p) throw badInput(['time', 'profileCode'], `There is no seasonality profile ${time.profileCode}`, 'NO_SUCH_PROFILE', { code: time.profileCode });
     profile = JSON.parse(p.monthPercents) as string[];
   }
-  const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays, profile });
+  const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays, profile }, kept ?? undefined);
   const checked = checkLines({ ...plan, total: result.total, calendar }, shape, result.lines, await otherLevelTargets(tx, plan, calendar));
   if (checked.issues.length) throw invalidLines(checked.issues);
   return { total: result.total, checked };
 }
 
-export async function breakDownPlan(ctx: Context, id: string, revision: number, time: MethodInput, owners: MethodInput) {
+/**
+ * Without `keepLocked` a breakdown touching a locked period is refused
+ * (PERIOD_LOCKED). With it (a re-plan after months were closed), the
+ * finest periods in locked months keep the figures they hold and the
+ * methods spread the rest of the year over the open ones.
+ */
+async function lockedToKeep(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar, keepLocked: boolean, what: string) {
+  if (!keepLocked) {
+    await requireUnlocked(tx, shape.periods, calendar, what);
+    return null;
+  }
+  await requireYearOpen(tx, plan.year, calendar, what);
+  return keptPeriods(tx, plan, shape, calendar);
+}
+
+/** A kept period's figures came out as they went in (the owners of its lines may not have changed either). */
+async function requireKeptUnchanged(tx: Tx, kept: KeptPeriods | null, lines: LineInput[], calendar: FiscalCalendar, what: string) {
+  if (!kept) return;
+  const now = new Map(lines.filter((l) => kept.leaves.has(l.periodKey)).map((l) => [`${l.ownerId}|${l.periodKey}`, l.amount]));
+  const before = new Map<string, bigint>();
+  for (const [owner, row] of kept.cells) for (const [k, v] of row) before.set(`${owner}|${k}`, v);
+  for (const key of new Set([...now.keys(), ...before.keys()])) {
+    if ((now.get(key) ?? 0n) === (before.get(key) ?? 0n)) continue;
+    const periodKey = key.slice(key.indexOf('|') + 1);
+    const [first] = await lockedAmong(tx, [period(periodKey, calendar)], calendar);
+    throw lockedRefusal(first ?? { locked: periodKey, hits: [periodKey] }, what);
+  }
+}
+
+export async function breakDownPlan(ctx: Context, id: string, revision: number, time: MethodInput, owners: MethodInput, keepLocked = false) {
   const calendar = await fiscalCalendar(ctx);
   return inTransaction(ctx, async (tx, scope) => {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     requireStatus(plan, ['DRAFT'], 'break down');
     const shape = await planShape(tx, plan, calendar);
-    await requireUnlocked(tx, shape.periods, calendar, 'Breaking the plan down');
-    const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners);
+    const kept = await lockedToKeep(tx, plan, shape, calendar, keepLocked, 'Breaking the plan down');
+    const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners, kept);
+    await requireKeptUnchanged(tx, kept, checked.lines, calendar, 'Breaking the plan down');
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
     const after = await bump(tx, id, revision, { total });
-    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: id, action: 'breakDown', before: { total: plan.total }, after: { total, time, owners, lines: checked.lines.length } });
+    await recordAudit(tx, ctx.viewer, {
+      entityType: 'TargetPlan',
+      entityId: id,
+      action: 'breakDown',
+      before: { total: plan.total },
+      after: { total, time, owners, lines: checked.lines.length, ...(kept ? { keptPeriods: [...kept.leaves] } : {}) },
+    });
     return after;
   });
 }
 
 /** What a breakdown would give, without storing it: for the pane's preview. */
-export async function previewBreakdown(ctx: Context, id: string, time: MethodInput, owners: MethodInput) {
+export async function previewBreakdown(ctx: Context, id: string, time: MethodInput, owners: MethodInput, keepLocked = false) {
   const calendar = await fiscalCalendar(ctx);
   return inTransaction(ctx, async (tx, scope) => {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     const shape = await planShape(tx, plan, calendar);
-    const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners);
+    const kept = keepLocked ? await lockedToKeep(tx, plan, shape, calendar, true, 'Breaking the plan down') : null;
+    const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners, kept);
     const unit = METRICS[plan.metric].unit;
     return { total: formatAmount(unit, total), lines: checked.lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })) };
   });

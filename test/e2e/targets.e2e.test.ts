@@ -226,6 +226,42 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await expect(page.getByTestId('plan-save-draft').isVisible()).resolves.toBe(true);
   }, 120_000);
 
+  it('a re-plan after January was closed: the breakdown is refused, then keeps January and spreads the rest', async () => {
+    const page = await e2e.pane();
+    const manager = await login(page, 'manager');
+    const director = await login(page, 'director');
+    const admin = await login(page, 'admin');
+    const area = (await api(page, manager, '{ orgTree { id kind } }')).data.orgTree.find((u: any) => u.kind === 'AREA');
+    // Version 1, published: January carries 30 % of 1,200 units.
+    const created = await api(page, manager, `mutation($u: ID!) { createTargetPlan(input: { year: 2029, metric: UNITS, level: BASE, scopeUnitId: $u, total: "1200" }) { plan { id revision } } }`, { u: area.id });
+    const id = created.data.createTargetPlan.plan.id;
+    const percents = Array.from({ length: 12 }, (_, i) => ({ key: `2029-${String(i + 1).padStart(2, '0')}`, percent: i === 0 ? '30' : i < 11 ? '6.4' : '6' }));
+    let r = (await api(page, manager, 'mutation($id: ID!, $r: Int!, $p: [KeyPercentInput!]) { breakDownTargetPlan(id: $id, revision: $r, time: { kind: WEIGHTS, percents: $p }, owners: { kind: EQUAL }) { plan { revision } } }', { id, r: created.data.createTargetPlan.plan.revision, p: percents })).data.breakDownTargetPlan.plan.revision;
+    r = (await api(page, manager, 'mutation($id: ID!, $r: Int!) { submitTargetPlan(id: $id, revision: $r) { plan { revision } } }', { id, r })).data.submitTargetPlan.plan.revision;
+    r = (await api(page, director, 'mutation($id: ID!, $r: Int!) { approveTargetPlan(id: $id, revision: $r) { plan { revision } } }', { id, r })).data.approveTargetPlan.plan.revision;
+    r = (await api(page, director, 'mutation($id: ID!, $r: Int!) { publishTargetPlan(id: $id, revision: $r) { plan { revision } } }', { id, r })).data.publishTargetPlan.plan.revision;
+    await api(page, admin, 'mutation { lockPeriod(periodKey: "2029-01", reason: "closed") { periodKey } }');
+    const v2 = (await api(page, manager, 'mutation($id: ID!, $r: Int!) { reviseTargetPlan(id: $id, revision: $r) { plan { id } } }', { id, r })).data.reviseTargetPlan.plan.id;
+
+    await signIn(page, 'manager');
+    await openScreen(page, 'targets');
+    await page.getByTestId('targets-year').fill('2029');
+    await expect.poll(() => page.getByTestId('plan').locator(`option[value="${v2}"]`).count()).toBe(1);
+    await page.getByTestId('plan').selectOption(v2);
+    await page.getByTestId('time-method').selectOption('EQUAL');
+    await page.getByTestId('owner-method').selectOption('EQUAL');
+    await page.getByTestId('plan-break-down').click();
+    await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/2029-01 is locked.*keep the locked months/s);
+    await page.getByTestId('keep-locked').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
+    // The area's row: January as published (360), February–December share the other 840 (76 or 77 each).
+    const ids = (await standIn<unknown[][]>(page, 'read', 'Targets', 'B1:B20')).map((row) => row[0]);
+    const scope = (await standIn<number[][]>(page, 'read', 'Targets', `D${ids.indexOf(area.id) + 1}:O${ids.indexOf(area.id) + 1}`))[0]!;
+    expect(scope[0]).toBe(360);
+    expect(scope.slice(1).reduce((a, b) => a + b, 0)).toBe(840);
+    expect(scope.slice(1).every((v) => v === 76 || v === 77)).toBe(true);
+  }, 120_000);
+
   it('in Chinese at 350 px: the manager plans, breaks down, finds a broken sum, saves a draft and submits, meeting no English', async () => {
     const page = await e2e.pane('zh-CN');
     await page.setViewportSize({ width: 350, height: 900 });

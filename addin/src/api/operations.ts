@@ -88,8 +88,8 @@ export const PARENT_FIGURE = `query ParentFigure($unitId: ID!, $year: Int!, $met
 }`;
 export const TARGET_PLAN = `query TargetPlan($id: ID!) { targetPlan(id: $id) { ${PLAN_FIELDS} } }`;
 export const CREATE_PLAN = `mutation CreateTargetPlan($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN_FIELDS} } }`;
-export const BREAK_DOWN = `mutation BreakDown($id: ID!, $revision: Int!, $time: BreakdownMethodInput!, $owners: BreakdownMethodInput!) {
-  breakDownTargetPlan(id: $id, revision: $revision, time: $time, owners: $owners) { ${PLAN_FIELDS} }
+export const BREAK_DOWN = `mutation BreakDown($id: ID!, $revision: Int!, $time: BreakdownMethodInput!, $owners: BreakdownMethodInput!, $keepLocked: Boolean) {
+  breakDownTargetPlan(id: $id, revision: $revision, time: $time, owners: $owners, keepLocked: $keepLocked) { ${PLAN_FIELDS} }
 }`;
 export const SAVE_LINES = `mutation SaveLines($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetLines(id: $id, revision: $revision, lines: $lines) { ${PLAN_FIELDS} } }`;
 export const SUBMIT = `mutation Submit($id: ID!, $revision: Int!, $comment: String) { submitTargetPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;

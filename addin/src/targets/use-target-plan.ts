@@ -35,7 +35,7 @@ export type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; work: Work }
   | { kind: 'ok'; message: string }
-  | { kind: 'error'; message: string; retry?: () => void }
+  | { kind: 'error'; message: string; retry?: () => void; keepLocked?: () => void }
   | { kind: 'conflict' }
   | { kind: 'issues'; issues: Issue[] };
 
@@ -199,7 +199,11 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
       setStatus({ kind: 'idle' });
     })();
 
-  const breakDown = (time: Method, owners: Method, opts: MethodOptions) =>
+  /**
+   * A breakdown touching a locked month is refused; the refusal offers to
+   * keep the locked months' figures and spread the rest over the open ones.
+   */
+  const breakDown = (time: Method, owners: Method, opts: MethodOptions, keepLocked = false): Promise<void> =>
     act('breakDown', async () => {
       // Cells typed since the last pull are asked about before the server replaces the lines.
       const current = await fetchView(planId);
@@ -207,7 +211,15 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
       const choice = await choose(typed, 'breakDown');
       if (!choice) return;
       // The revision the list was loaded at: if the plan moved on since, CONFLICT says so.
-      const data = await run<{ breakDownTargetPlan: PlanView }>(client, BREAK_DOWN, { id: planId, revision: selected!.revision, time: method(time, 'time', opts), owners: method(owners, 'owners', opts) }, true);
+      let data: { breakDownTargetPlan: PlanView };
+      try {
+        data = await run<{ breakDownTargetPlan: PlanView }>(client, BREAK_DOWN, { id: planId, revision: selected!.revision, time: method(time, 'time', opts), owners: method(owners, 'owners', opts), keepLocked }, true);
+      } catch (err) {
+        if (!keepLocked && err instanceof ApiError && err.reason === 'PERIOD_LOCKED') {
+          return setStatus({ kind: 'error', message: `${describeError(w, err)} ${f.keepLockedHint}`, keepLocked: () => void breakDown(time, owners, opts, true) });
+        }
+        throw err;
+      }
       setPreview(null);
       await writeView(data.breakDownTargetPlan, choice === 'keep' ? typed : undefined);
       await loadPlans();

@@ -201,8 +201,8 @@ builder.queryFields((t) => ({
     type: BreakdownPreview,
     description: 'The lines a breakdown would give, computed on the server and not stored.',
     authScopes: { manager: true, admin: true },
-    args: { id: t.arg.id({ validate: id }), time: t.arg({ type: BreakdownMethodInput }), owners: t.arg({ type: BreakdownMethodInput }) },
-    resolve: (_r, args, ctx) => previewBreakdown(ctx, String(args.id), args.time as MethodInput, args.owners as MethodInput),
+    args: { id: t.arg.id({ validate: id }), time: t.arg({ type: BreakdownMethodInput }), owners: t.arg({ type: BreakdownMethodInput }), keepLocked: t.arg.boolean({ required: false, description: 'Keep the figures of periods in locked months and spread the rest of the year over the open ones (a re-plan after months were closed). Without it a breakdown touching a locked period is refused (PERIOD_LOCKED).' }) },
+    resolve: (_r, args, ctx) => previewBreakdown(ctx, String(args.id), args.time as MethodInput, args.owners as MethodInput, args.keepLocked ?? false),
   }),
   myTargets: t.field({
     type: [MyTargetRef],
@@ -283,9 +283,9 @@ builder.mutationFields((t) => ({
     type: TargetPlanRef,
     description: 'Fills every line by a method per axis: time (the scope row) and owners (the rows below). Both totals hold exactly.',
     authScopes: drafters,
-    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), time: t.arg({ type: BreakdownMethodInput }), owners: t.arg({ type: BreakdownMethodInput }) },
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), time: t.arg({ type: BreakdownMethodInput }), owners: t.arg({ type: BreakdownMethodInput }), keepLocked: t.arg.boolean({ required: false, description: 'Keep the figures of periods in locked months and spread the rest of the year over the open ones (a re-plan after months were closed). Without it a breakdown touching a locked period is refused (PERIOD_LOCKED).' }) },
     resolve: async (_r, args, ctx) => {
-      await breakDownPlan(ctx, String(args.id), args.revision, args.time as MethodInput, args.owners as MethodInput);
+      await breakDownPlan(ctx, String(args.id), args.revision, args.time as MethodInput, args.owners as MethodInput, args.keepLocked ?? false);
       return byId(ctx, String(args.id));
     },
   }),

@@ -1,5 +1,5 @@
 /** What the Targets screen is doing or has done: progress, success, an error, a CONFLICT, or problems by cell. */
-import { Link, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
 import type { Words } from '../../../i18n.ts';
 import type { ExcelRun } from '../../../excel/workbook.ts';
 import type { Status } from '../../../targets/use-target-plan.ts';
@@ -28,6 +28,13 @@ export function StatusMessage({ w, status, excel, onCompare, onError, testId = '
         <MessageBar intent={status.kind === 'ok' ? 'success' : 'error'} layout="multiline" data-testid={testId}>
           <MessageBarBody>{status.message}</MessageBarBody>
           {status.kind === 'error' && <RetryAction w={w} retry={status.retry} />}
+          {status.kind === 'error' && status.keepLocked && (
+            <MessageBarActions>
+              <Button size="small" onClick={status.keepLocked} data-testid="keep-locked">
+                {w.targetFlow.keepLocked}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       );
   }

@@ -1,0 +1,114 @@
+/**
+ * A re-plan after months were closed (brief §2, §3): a breakdown that would
+ * touch a locked month is refused unless the manager asks to keep the
+ * locked months; then every line in them keeps its figure and the method
+ * spreads the rest of the year over the open months, exact to the fen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { PLAN, targetPlans } from '../support/target-plans.ts';
+
+type Line = { ownerId: string; periodKey: string; amount: string };
+const fen = (a: string) => BigInt(a.replace('.', ''));
+const BREAK = `mutation($id: ID!, $revision: Int!, $keep: Boolean) {
+  breakDownTargetPlan(id: $id, revision: $revision, time: { kind: EQUAL }, owners: { kind: EQUAL }, keepLocked: $keep) { ${PLAN} } }`;
+
+describe.each(testProviders)('a re-plan keeping locked months on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'manager' | 'director' | 'admin', string>;
+  let plans: ReturnType<typeof targetPlans>;
+  let team: string;
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['manager', 'director', 'admin'] as const) t[u] = await s.login(u);
+    plans = targetPlans(s, t);
+    const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
+    team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: rep.personId!, validTo: null } })).unitId;
+  });
+  afterAll(() => s.close());
+
+  it('keeps January and February as published and spreads the rest of the year over March–December', async () => {
+    // Version 1: 1,000.00 a month for everyone employed, more in January (a strong start).
+    const first = await plans.draft(team, 'BASE', 'SALES_AMOUNT', (_o, p, employed) => (employed ? (p.key === '2026-01' ? 1500 : 1000) : 0));
+    const v1 = (await plans.publish(first.view.plan.id, first.view.plan.revision)).plan;
+    for (const m of ['2026-01', '2026-02']) await plans.gqlOk(`mutation { lockPeriod(periodKey: "${m}", reason: "已结账") { periodKey } }`, {}, t.admin);
+    const v2 = (await plans.gqlOk(`mutation($id: ID!, $revision: Int!) { reviseTargetPlan(id: $id, revision: $revision) { ${PLAN} } }`, { id: v1.id, revision: v1.revision }, t.manager)).reviseTargetPlan;
+    const before: Line[] = v2.lines;
+
+    // Without asking to keep them: refused, naming January, and nothing changes.
+    const refused = await s.refused(BREAK, { id: v2.plan.id, revision: v2.plan.revision }, t.manager);
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-01' } });
+    const unchanged = (await plans.gqlOk(`query($id: ID!) { targetPlan(id: $id) { ${PLAN} } }`, { id: v2.plan.id }, t.manager)).targetPlan;
+    expect(unchanged.plan.revision).toBe(v2.plan.revision);
+    expect(unchanged.lines).toEqual(before);
+
+    // The preview and the breakdown keeping them agree.
+    const preview = (await plans.gqlOk(`query($id: ID!) { targetPlanBreakdownPreview(id: $id, time: { kind: EQUAL }, owners: { kind: EQUAL }, keepLocked: true) { total lines { ownerId periodKey amount } } }`, { id: v2.plan.id }, t.manager)).targetPlanBreakdownPreview;
+    const after = (await plans.gqlOk(BREAK, { id: v2.plan.id, revision: v2.plan.revision, keep: true }, t.manager)).breakDownTargetPlan;
+    const key = (l: Line) => `${l.ownerId}|${l.periodKey}`;
+    expect(new Map(preview.lines.map((l: Line) => [key(l), l.amount]))).toEqual(new Map(after.lines.map((l: Line) => [key(l), l.amount])));
+
+    // Every line of January and February is as it was, for every row.
+    const was = new Map(before.map((l) => [key(l), l.amount]));
+    const locked = after.lines.filter((l: Line) => l.periodKey === '2026-01' || l.periodKey === '2026-02');
+    expect(locked.length).toBe(before.filter((l) => l.periodKey === '2026-01' || l.periodKey === '2026-02').length);
+    for (const l of locked) expect(l.amount, key(l)).toBe(was.get(key(l)));
+
+    // The team's row: the year unchanged; March–December share what January and February left, equally to the fen.
+    const row = new Map<string, bigint>((after.lines as Line[]).filter((l) => l.ownerId === team).map((l) => [l.periodKey, fen(l.amount)]));
+    const total = fen(after.plan.total);
+    expect(after.plan.total).toBe(v1.total);
+    const open = [...row].filter(([k]) => k >= '2026-03').map(([, v]) => v);
+    expect(open).toHaveLength(10);
+    expect(open.reduce((a, b) => a + b, 0n)).toBe(total - row.get('2026-01')! - row.get('2026-02')!);
+    const max = open.reduce((a, b) => (a > b ? a : b));
+    const min = open.reduce((a, b) => (a < b ? a : b));
+    expect(max - min <= 1n).toBe(true);
+    // Each month's people add up to the team's month.
+    for (const [periodKey, v] of row) {
+      const people = after.lines.filter((l: Line) => l.ownerId !== team && l.periodKey === periodKey).reduce((a: bigint, l: Line) => a + fen(l.amount), 0n);
+      expect(people, periodKey).toBe(v);
+    }
+
+    // Through to published: the locked months' figures are the ones in force.
+    const published = (await plans.publish(after.plan.id, after.plan.revision)).plan;
+    expect(published).toMatchObject({ status: 'PUBLISHED', version: 2 });
+    const audit = await s.db.prisma.auditEvent.findFirst({ where: { entityId: v2.plan.id, action: 'breakDown' }, orderBy: { at: 'desc' } });
+    expect(JSON.parse(String(audit!.after))).toMatchObject({ keptPeriods: ['2026-01', '2026-02'] });
+    for (const m of ['2026-01', '2026-02']) await plans.gqlOk(`mutation { reopenPeriod(periodKey: "${m}", reason: "下一项检查") }`, {}, t.admin);
+  });
+  it('splits units the same way: each unit keeps its locked months and gets the rest of its year, by the weights of the open months', async () => {
+    const area = (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: team } })).parentId!;
+    const created = (await plans.gqlOk(`mutation($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN} } }`, {
+      input: { year: 2026, metric: 'COLLECTIONS', level: 'BASE', scopeUnitId: area, total: '1200000.00', ownerKind: 'UNIT' },
+    }, t.admin)).createTargetPlan.plan;
+    const v1 = (await plans.gqlOk(BREAK, { id: created.id, revision: created.revision }, t.admin)).breakDownTargetPlan.plan;
+    await plans.gqlOk('mutation($id: ID!, $revision: Int!) { submitTargetPlan(id: $id, revision: $revision) { plan { id } } }', { id: v1.id, revision: v1.revision }, t.admin);
+    const submitted = (await plans.gqlOk(`query($id: ID!) { targetPlan(id: $id) { ${PLAN} } }`, { id: v1.id }, t.director)).targetPlan.plan;
+    const approved = (await plans.gqlOk(`mutation($id: ID!, $revision: Int!) { approveTargetPlan(id: $id, revision: $revision) { ${PLAN} } }`, { id: v1.id, revision: submitted.revision }, t.director)).approveTargetPlan.plan;
+    const published = (await plans.gqlOk(`mutation($id: ID!, $revision: Int!) { publishTargetPlan(id: $id, revision: $revision) { ${PLAN} } }`, { id: v1.id, revision: approved.revision }, t.director)).publishTargetPlan.plan;
+    for (const m of ['2026-01', '2026-02']) await plans.gqlOk(`mutation { lockPeriod(periodKey: "${m}", reason: "已结账") { periodKey } }`, {}, t.admin);
+    const v2 = (await plans.gqlOk(`mutation($id: ID!, $revision: Int!) { reviseTargetPlan(id: $id, revision: $revision) { ${PLAN} } }`, { id: published.id, revision: published.revision }, t.admin)).reviseTargetPlan;
+    // January and February hold 100,000.00 each; the open months are weighted 10 % each except December (20 %),
+    // the percentages of January and February (0 and 0 here) set aside: 1,000,000.00 left.
+    const percents = Array.from({ length: 12 }, (_, i) => ({ key: `2026-${String(i + 1).padStart(2, '0')}`, percent: i < 2 ? '0' : i === 11 ? '20' : i === 10 ? '0' : '10' }));
+    const after = (await plans.gqlOk(`mutation($id: ID!, $revision: Int!, $p: [KeyPercentInput!]) {
+      breakDownTargetPlan(id: $id, revision: $revision, time: { kind: WEIGHTS, percents: $p }, owners: { kind: EQUAL }, keepLocked: true) { ${PLAN} } }`, { id: v2.plan.id, revision: v2.plan.revision, p: percents }, t.admin)).breakDownTargetPlan;
+    const row = (owner: string) => new Map<string, string>((after.lines as Line[]).filter((l) => l.ownerId === owner).map((l) => [l.periodKey, l.amount]));
+    const scope = row(area);
+    expect([scope.get('2026-01'), scope.get('2026-02'), scope.get('2026-03'), scope.get('2026-11'), scope.get('2026-12')]).toEqual(['100000.00', '100000.00', '100000.00', '0.00', '200000.00']);
+    const was = new Map((v2.lines as Line[]).map((l) => [`${l.ownerId}|${l.periodKey}`, l.amount]));
+    const units = [...new Set((after.lines as Line[]).map((l) => l.ownerId))].filter((o) => o !== area);
+    expect(units.length).toBeGreaterThan(1);
+    for (const u of units) {
+      const r = row(u);
+      expect(r.get('2026-01')).toBe(was.get(`${u}|2026-01`));
+      expect(r.get('2026-02')).toBe(was.get(`${u}|2026-02`));
+      // Each unit's year is what the equal split gave it before.
+      const year = (m: Map<string, string>) => [...m].filter(([k]) => /^2026-\d\d$/.test(k)).reduce((a, [, v]) => a + fen(v), 0n);
+      expect(year(r)).toBe(year(new Map((v2.lines as Line[]).filter((l) => l.ownerId === u).map((l) => [l.periodKey, l.amount]))));
+    }
+  });
+});
