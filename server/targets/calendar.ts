@@ -49,6 +49,21 @@ export async function requireUnlocked(db: Db, periods: Period[], calendar: Fisca
   if (locked.length) throw lockedRefusal(locked[0]!, what);
 }
 
+/**
+ * A plan's changed figures against the locks: a figure of the finest level
+ * (what is typed or split) may not change in a period that touches a lock;
+ * a figure above it (a quarter's or the year's sum) only when it lies
+ * wholly inside one, so a quarter holding a locked January still takes a
+ * change to March.
+ */
+export async function requireFiguresUnlocked(db: Db, changed: (Period & { level: string })[], finest: string, calendar: FiscalCalendar, what: string): Promise<void> {
+  for (const lock of await lockedAmong(db, changed, calendar)) {
+    const l = period(lock.locked, calendar);
+    const hits = changed.filter((p) => lock.hits.includes(p.key) && (p.level === finest || (l.start <= p.start && p.end <= l.end)));
+    if (hits.length) throw lockedRefusal({ locked: lock.locked, hits: hits.map((p) => p.key) }, what);
+  }
+}
+
 export async function lockPeriod(ctx: Context, periodKey: string, reason: string) {
   const calendar = await fiscalCalendar(ctx);
   try {

@@ -21,7 +21,7 @@ import { overlapDays, period, periodChain } from '../../schema/periods.ts';
 import { formatAmount } from '../../schema/target-validation.ts';
 import { profileWeights } from '../../schema/seasonality.ts';
 import { METRICS } from '../../schema/metrics.ts';
-import { fiscalCalendar, lockedAmong, lockedRefusal, requireUnlocked } from './calendar.ts';
+import { fiscalCalendar, lockedAmong, lockedRefusal, requireFiguresUnlocked, requireUnlocked } from './calendar.ts';
 import { event } from './plan-events.ts';
 import { parentTotalIssue } from '../../schema/target-plan-check.ts';
 import { parentFigure, topLevelKeys, yearTotals } from './parent-figure.ts';
@@ -549,7 +549,7 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
     if (checked.issues.length) throw invalidLines(checked.issues);
     const old = new Map((await tx.targetLine.findMany({ where: { planId: id } })).map((l) => [`${l.ownerId}\u0000${l.periodKey}`, l.amount]));
     const changedPeriods = new Set(checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).map((l) => l.periodKey));
-    await requireUnlocked(tx, shape.periods.filter((p) => changedPeriods.has(p.key)), calendar, 'Saving the plan');
+    await requireFiguresUnlocked(tx, shape.periods.filter((p) => changedPeriods.has(p.key)), periodChain(plan.periodLevel).at(-1)!, calendar, 'Saving the plan');
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
     const after = await bump(tx, id, revision);

@@ -110,5 +110,29 @@ describe.each(testProviders)('a re-plan keeping locked months on %s', (provider)
       const year = (m: Map<string, string>) => [...m].filter(([k]) => /^2026-\d\d$/.test(k)).reduce((a, [, v]) => a + fen(v), 0n);
       expect(year(r)).toBe(year(new Map((v2.lines as Line[]).filter((l) => l.ownerId === u).map((l) => [l.periodKey, l.amount]))));
     }
+    for (const m of ['2026-01', '2026-02']) await plans.gqlOk(`mutation { reopenPeriod(periodKey: "${m}", reason: "下一项检查") }`, {}, t.admin);
+  });
+  it('saves a change to March in a quarters-and-months plan while January is locked (the first quarter is a sum), not one to January', async () => {
+    const created = (await plans.gqlOk(`mutation($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN} } }`, {
+      input: { year: 2026, metric: 'NEW_CUSTOMERS', level: 'BASE', scopeUnitId: team, total: '1200', ownerKind: 'PERSON', periodLevel: 'quarter,month' },
+    }, t.manager)).createTargetPlan.plan;
+    const v1 = (await plans.gqlOk(BREAK, { id: created.id, revision: created.revision }, t.manager)).breakDownTargetPlan.plan;
+    const published = (await plans.publish(v1.id, v1.revision)).plan;
+    await plans.gqlOk('mutation { lockPeriod(periodKey: "2026-01", reason: "已结账") { periodKey } }', {}, t.admin);
+    const v2 = (await plans.gqlOk(`mutation($id: ID!, $revision: Int!) { reviseTargetPlan(id: $id, revision: $revision) { ${PLAN} } }`, { id: published.id, revision: published.revision }, t.manager)).reviseTargetPlan;
+    const someone = (v2.lines as Line[]).find((l) => l.ownerId !== team && l.periodKey === '2026-03' && Number(l.amount) > 0)!.ownerId;
+    // One new customer moves from March to April: March, April, Q1 and Q2 change for that person and the team.
+    const shift = (from: string, to: string) =>
+      (v2.lines as Line[]).map((l) => {
+        if (l.ownerId !== someone && l.ownerId !== team) return l;
+        const q = (m: string) => `2026-Q${Math.ceil(Number(m.slice(5)) / 3)}`;
+        const d = (l.periodKey === from || l.periodKey === q(from) ? -1 : 0) + (l.periodKey === to || l.periodKey === q(to) ? 1 : 0);
+        return { ...l, amount: String(Number(l.amount) + d) };
+      });
+    const saved = (await plans.gqlOk(plans.SAVE, { id: v2.plan.id, revision: v2.plan.revision, lines: shift('2026-03', '2026-04') }, t.manager)).saveTargetLines;
+    expect(saved.lines.find((l: Line) => l.ownerId === team && l.periodKey === '2026-Q1').amount).toBe(String(Number(v2.lines.find((l: Line) => l.ownerId === team && l.periodKey === '2026-Q1').amount) - 1));
+    const refused = await s.refused(plans.SAVE, { id: v2.plan.id, revision: saved.plan.revision, lines: shift('2026-01', '2026-04') }, t.manager);
+    expect(refused.errors![0]!.extensions).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-01' } });
+    await plans.gqlOk('mutation { reopenPeriod(periodKey: "2026-01", reason: "下一项检查") }', {}, t.admin);
   });
 });
