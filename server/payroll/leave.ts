@@ -4,7 +4,7 @@
  * without an approved request count as absence (monthly summary and payroll).
  */
 import type { Context } from '../context.ts';
-import type { Prisma } from '../db/client.ts';
+import { Prisma } from '../db/client.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
 import { mayChangeUnit, viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
@@ -36,6 +36,33 @@ export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus
     await recordAudit(tx, ctx.viewer, { entityType: 'LeaveRequest', entityId: r.id, action: 'request', after: r });
     return r;
   });
+}
+
+/** The most requests one read lists. */
+const LEAVE_LIST_MAX = 200;
+
+/**
+ * The leave requests a viewer may read, the latest leave first: their own
+ * and, for a manager, those of people who were in a unit of their subtrees
+ * on the leave's first day (the requests decideLeave lets them decide: a
+ * transfer hands what is asked for after it to the new unit's manager).
+ */
+export async function readableLeaveRequests<Q extends Omit<Prisma.LeaveRequestFindManyArgs, 'where' | 'orderBy' | 'take'>>(ctx: Context, query: Q) {
+  const scope = await viewerScope(ctx);
+  const order = { orderBy: { fromDate: 'desc' }, take: LEAVE_LIST_MAX } as const;
+  if (scope.everything) return ctx.prisma.leaveRequest.findMany({ ...query, ...order });
+  const inSubtree = scope.unitPaths.map((path) => Prisma.sql`substr(u."path", 1, CAST(${path.length} AS INTEGER)) = ${path}`);
+  const managed = inSubtree.length
+    ? await ctx.prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
+        SELECT r."id" AS "id" FROM "LeaveRequest" r
+         WHERE EXISTS (SELECT 1 FROM "Assignment" a JOIN "OrgUnit" u ON u."id" = a."unitId"
+                        WHERE a."personId" = r."personId" AND a."validFrom" <= r."fromDate" AND (a."validTo" IS NULL OR a."validTo" > r."fromDate")
+                          AND (${Prisma.join(inSubtree, ' OR ')}))
+         ORDER BY r."fromDate" DESC LIMIT ${LEAVE_LIST_MAX}`)
+    : [];
+  const or: Prisma.LeaveRequestWhereInput[] = [...scope.personIds.map((personId) => ({ personId }))];
+  if (managed.length) or.push({ id: { in: managed.map((r) => r.id) } });
+  return ctx.prisma.leaveRequest.findMany({ ...query, where: or.length ? { OR: or } : { id: { in: [] } }, ...order });
 }
 
 export async function decideLeave(ctx: Context, id: string, approve: boolean, comment?: string | null) {

@@ -1,6 +1,6 @@
 /** The reads behind the pane's payroll chores (issue 8 §6): a month's adjustments by role, plan assignments, who asked for leave. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/harness.ts';
+import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { addDays, today } from '../../schema/dates.ts';
 
@@ -57,5 +57,45 @@ describe.each(testProviders)('payroll chores on %s', (provider) => {
     const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' }, include: { person: true } });
     const mine = (await s.gql('{ leaveRequests { id personId personName status requestedAt } }', {}, t.rep)).data.leaveRequests;
     expect(mine).toEqual([expect.objectContaining({ id: asked.data.requestLeave.id, personId: rep.personId, personName: rep.person!.name, status: 'REQUESTED' })]);
+  });
+
+  describe('someone transferred out of the manager’s area on 1 February 2026', () => {
+    let moved: { id: string; token: string };
+
+    beforeAll(async () => {
+      const p = s.db.prisma;
+      const mgr = await p.user.findUniqueOrThrow({ where: { username: 'manager' } });
+      const area = await p.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
+      const elsewhere = await p.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM', NOT: { path: { startsWith: area.path } } }, orderBy: { code: 'asc' } });
+      const person = await p.person.findFirstOrThrow({
+        where: { id: { not: inArea.id }, position: 'SALES_REP', user: null, hireDate: { lt: new Date('2026-01-01') }, assignments: { some: { validTo: null, unit: { path: { startsWith: area.path } } } } },
+        orderBy: { employeeNo: 'asc' },
+      });
+      const tr = await s.gql('mutation($id: ID!, $v: Int!, $u: ID!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: "2026-02-01") { id } }', { id: person.id, v: person.version, u: elsewhere.id }, t.admin);
+      expect(tr.errors).toBeUndefined();
+      const u = await s.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username: 'moved-rep', password: 'correct-horse-battery', roles: ['REP'], personId: person.id } }, t.admin);
+      expect(u.errors).toBeUndefined();
+      moved = { id: person.id, token: await s.login('moved-rep', 'correct-horse-battery') };
+    });
+
+    it('their leave requests since are not the old manager’s to see (nor to decide), but the new area’s', async () => {
+      const from = addDays(today(), 12);
+      const asked = await s.gql('mutation($f: Date!) { requestLeave(kind: SICK_LEAVE, from: $f, to: $f, reason: "复诊") { id } }', { f: from }, moved.token);
+      expect(asked.errors).toBeUndefined();
+      const LEAVE = '{ leaveRequests { id personId } }';
+      expect((await s.gql(LEAVE, {}, t.manager)).data.leaveRequests.filter((r: { personId: string }) => r.personId === moved.id)).toEqual([]);
+      expect(codeOf(await s.refused('mutation($id: ID!) { decideLeave(id: $id, approve: true) { status } }', { id: asked.data.requestLeave.id }, t.manager))).toBe('NOT_FOUND');
+      expect((await s.gql(LEAVE, {}, t.admin)).data.leaveRequests).toContainEqual({ id: asked.data.requestLeave.id, personId: moved.id });
+      expect((await s.gql(LEAVE, {}, moved.token)).data.leaveRequests).toEqual([{ id: asked.data.requestLeave.id, personId: moved.id }]);
+    });
+
+    it('a leave they asked for while still in the area stays the old manager’s, who decides it', async () => {
+      // Asked on 20 January 2026 for 26 January, then transferred: the old manager decided it and still sees it.
+      const r = await s.db.prisma.leaveRequest.create({ data: { personId: moved.id, kind: 'PERSONAL_LEAVE', fromDate: new Date('2026-01-26T00:00:00Z'), toDate: new Date('2026-01-26T00:00:00Z'), reason: '家事', requestedAt: new Date('2026-01-20T02:00:00Z') } });
+      expect((await s.gql('{ leaveRequests { id personId } }', {}, t.manager)).data.leaveRequests).toContainEqual({ id: r.id, personId: moved.id });
+      const d = await s.gql('mutation($id: ID!) { decideLeave(id: $id, approve: true) { status } }', { id: r.id }, t.manager);
+      expect(d.errors).toBeUndefined();
+      expect(d.data.decideLeave.status).toBe('APPROVED');
+    });
   });
 });

@@ -14,8 +14,7 @@ import { importAttendance } from '../../payroll/attendance.ts';
 import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
 import { KpiGradeEnum } from './KpiIndicatorSet.ts';
 import { importAttendanceFrom } from '../../imports/preview.ts';
-import { attendanceSummary, decideLeave, requestLeave } from '../../payroll/leave.ts';
-import { viewerScope } from '../../access.ts';
+import { attendanceSummary, decideLeave, readableLeaveRequests, requestLeave } from '../../payroll/leave.ts';
 import { requireNotOwnPlan } from '../../roster/people-access.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, clientError, notFound } from '../../errors.ts';
@@ -506,13 +505,9 @@ builder.queryFields((t) => ({
   }),
   leaveRequests: t.prismaField({
     type: ['LeaveRequest'],
-    description: "The viewer's own requests, and those waiting for them as a manager.",
+    description: "The viewer's own requests, and, for a manager, those of people in their subtrees on the leave's first day (newest leave first, at most 200).",
     authScopes: { signedIn: true },
-    resolve: async (query, _r, _a, ctx) => {
-      const scope = await viewerScope(ctx);
-      const where = scope.everything ? {} : { OR: [...scope.personIds.map((id) => ({ personId: id })), ...scope.unitPaths.map((p) => ({ person: { assignments: { some: { unit: { path: { startsWith: p } } } } } }))] };
-      return ctx.prisma.leaveRequest.findMany({ ...query, where, orderBy: { fromDate: 'desc' }, take: 200 });
-    },
+    resolve: (query, _r, _a, ctx) => readableLeaveRequests(ctx, query),
   }),
 }));
 
