@@ -132,9 +132,11 @@ export async function attendanceSummary(ctx: Context, month: string): Promise<At
   const m = monthOf(month);
   const scope = await viewerScope(ctx);
   const everything = scope.everything || !!ctx.viewer?.roles.some((r) => r === 'FINANCE_MANAGER' || r === 'GENERAL_MANAGER');
+  // A manager's people are those in their subtrees during the month (the roster as it stood then), not anyone who ever was.
+  const during: Prisma.AssignmentWhereInput = { validFrom: { lt: m.endExclusive }, OR: [{ validTo: null }, { validTo: { gt: m.startDate } }] };
   const visible: Prisma.PersonWhereInput = everything
     ? {}
-    : { OR: [...scope.personIds.map((id) => ({ id })), ...scope.unitPaths.map((p) => ({ assignments: { some: { unit: { path: { startsWith: p } } } } }))] };
+    : { OR: [...scope.personIds.map((id) => ({ id })), ...scope.unitPaths.map((p) => ({ assignments: { some: { ...during, unit: { path: { startsWith: p } } } } }))] };
   const days = await ctx.prisma.attendanceDay.findMany({
     where: { date: { gte: m.startDate, lt: m.endExclusive }, person: visible },
     select: { personId: true, date: true, status: true, person: { select: { name: true, employeeNo: true } } },
