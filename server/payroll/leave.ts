@@ -12,8 +12,13 @@ import { badInput, clientError, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { month as monthOf } from './month.ts';
+import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import type { Period } from '../../schema/periods.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
+
+/** The leave's days as one period, to find the locked periods it touches. */
+const leaveSpan = (from: Date, to: Date): Period => ({ key: `${dateToDay(from)}..${dateToDay(to)}`, level: 'day', start: dateToDay(from), end: dateToDay(to) });
 
 export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus; from: Date; to: Date; reason: string }) {
   const personId = ctx.viewer?.personId;
@@ -21,7 +26,9 @@ export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus
   if (input.kind !== 'PERSONAL_LEAVE' && input.kind !== 'SICK_LEAVE') throw badInput(['kind'], 'Leave is PERSONAL_LEAVE or SICK_LEAVE', 'LEAVE_KIND');
   if (input.to < input.from) throw badInput(['to'], 'The leave ends before it starts', 'ENDS_BEFORE_START');
   if (dateToDay(input.from) < ctx.clock.today()) throw badInput(['from'], `Leave must be requested before it is taken: ${dateToDay(input.from)} has passed`, 'LEAVE_IN_PAST', { date: dateToDay(input.from) });
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
+    await requireUnlocked(tx, [leaveSpan(input.from, input.to)], calendar, 'Requesting the leave');
     // Access ends with the job: nothing is asked for days after the leave date.
     const { leaveDate } = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { leaveDate: true } });
     if (leaveDate && input.to > leaveDate) {
@@ -67,6 +74,7 @@ export async function readableLeaveRequests<Q extends Omit<Prisma.LeaveRequestFi
 
 export async function decideLeave(ctx: Context, id: string, approve: boolean, comment?: string | null) {
   const scope = await viewerScope(ctx);
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const r = await tx.leaveRequest.findUnique({ where: { id } });
     if (!r) throw notFound('LeaveRequest', id);
@@ -77,6 +85,8 @@ export async function decideLeave(ctx: Context, id: string, approve: boolean, co
       const a = await tx.assignment.findFirst({ where: { personId: r.personId, validFrom: { lte: r.fromDate }, OR: [{ validTo: null }, { validTo: { gt: r.fromDate } }] }, include: { unit: { select: { path: true } } } });
       if (!a || !mayChangeUnit(scope, a.unit.path)) throw notFound('LeaveRequest', id);
     }
+    // The decision changes the attendance of the leave's days: not in a locked period (brief §2).
+    await requireUnlocked(tx, [leaveSpan(r.fromDate, r.toDate)], calendar, 'Deciding the leave');
     const after = await tx.leaveRequest.update({ where: { id }, data: { status: approve ? 'APPROVED' : 'REJECTED', decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now(), comment: comment ?? null } });
     await recordAudit(tx, ctx.viewer, { entityType: 'LeaveRequest', entityId: id, action: approve ? 'approve' : 'reject', before: { status: r.status }, after: { status: after.status, comment: comment ?? null } });
     return after;

@@ -59,6 +59,29 @@ describe.each(testProviders)('payroll chores on %s', (provider) => {
     expect(mine).toEqual([expect.objectContaining({ id: asked.data.requestLeave.id, personId: rep.personId, personName: rep.person!.name, status: 'REQUESTED' })]);
   });
 
+  it('a leave in a locked month is not decided until an admin reopens it (brief §2): attendance, and so pay, stay as they were', async () => {
+    const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
+    // Asked on 10 November 2025 for Monday 17 November, still waiting when November was closed.
+    const r = await s.db.prisma.leaveRequest.create({ data: { personId: rep.personId!, kind: 'PERSONAL_LEAVE', fromDate: new Date('2025-11-17T00:00:00Z'), toDate: new Date('2025-11-17T00:00:00Z'), reason: '家事', requestedAt: new Date('2025-11-10T02:00:00Z') } });
+    await s.db.prisma.attendanceDay.create({ data: { personId: rep.personId!, date: new Date('2025-11-17T00:00:00Z'), status: 'PERSONAL_LEAVE' } });
+    expect((await s.gql('mutation { lockPeriod(periodKey: "2025-11", reason: "月结") { periodKey } }', {}, t.admin)).errors).toBeUndefined();
+    const DECIDE = 'mutation($id: ID!, $a: Boolean!) { decideLeave(id: $id, approve: $a) { status } }';
+    for (const [a, token] of [[true, t.manager], [false, t.manager], [true, t.admin]] as const) {
+      const refused = await s.refused(DECIDE, { id: r.id, a }, token);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2025-11' } });
+    }
+    const SUMMARY = '{ attendanceSummary(month: "2025-11") { personId personalLeave unrequestedLeave } }';
+    expect((await s.gql(SUMMARY, {}, t.rep)).data.attendanceSummary).toEqual([{ personId: rep.personId, personalLeave: 0, unrequestedLeave: 1 }]);
+    expect((await s.gql('mutation { reopenPeriod(periodKey: "2025-11", reason: "补批请假") }', {}, t.admin)).errors).toBeUndefined();
+    expect((await s.gql(DECIDE, { id: r.id, a: true }, t.manager)).data.decideLeave.status).toBe('APPROVED');
+    expect((await s.gql(SUMMARY, {}, t.rep)).data.attendanceSummary).toEqual([{ personId: rep.personId, personalLeave: 1, unrequestedLeave: 0 }]);
+    // Nor asked for in one (a month closed ahead).
+    expect((await s.gql('mutation { lockPeriod(periodKey: "2030-01", reason: "预结") { periodKey } }', {}, t.admin)).errors).toBeUndefined();
+    const ask = await s.refused('mutation { requestLeave(kind: PERSONAL_LEAVE, from: "2029-12-31", to: "2030-01-02", reason: "探亲") { id } }', {}, t.rep);
+    expect(ask.errors?.[0]?.extensions).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2030-01' } });
+    expect((await s.gql('mutation { reopenPeriod(periodKey: "2030-01", reason: "测试") }', {}, t.admin)).errors).toBeUndefined();
+  });
+
   describe('someone transferred out of the manager’s area on 1 February 2026', () => {
     let moved: { id: string; token: string };
 
