@@ -14,6 +14,7 @@
  *     admins all;
  *   request: anyone on the roster, for themself;
  *   approve, reject, check: a manager over the slip's unit, never on their own.
+ * Nothing is requested, approved or rejected with a day in a locked period.
  * Every change is audited (server/audit.ts).
  */
 import type { Context } from '../context.ts';
@@ -25,6 +26,8 @@ import { badInput, clientError, dynamicClientError, forbidden, notFound } from '
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { approvedAfterDeparture, checkVisitSlip, COVERING_STATUSES, coveredDays, mayCheck, slipDay, unslippedDays, VISIT_SLIP_LIMITS } from '../../schema/visit-slips.ts';
 import { normaliseCustomerCode } from '../../schema/customers.ts';
+import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import type { FiscalCalendar, Period } from '../../schema/periods.ts';
 
 type Tx = Prisma.TransactionClient;
 type Db = Context['prisma'] | Tx;
@@ -230,6 +233,17 @@ export async function unslippedFieldVisits(ctx: Context, monthText: string, unit
 
 // ── changes ─────────────────────────────────────────────────────────────
 
+/**
+ * A slip decides whether its days are field-visit days or absences (payroll):
+ * it is neither requested nor approved or rejected while any of them lies in
+ * a locked period (brief §2).
+ */
+async function requireDaysUnlocked(db: Db, calendar: FiscalCalendar, slip: { plannedOut: Date; plannedBack: Date }, what: string): Promise<void> {
+  const days = coveredDays(slip.plannedOut, slip.plannedBack);
+  const span: Period = { key: `${days[0]}..${days.at(-1)}`, level: 'day', start: days[0]!, end: days.at(-1)! };
+  await requireUnlocked(db, [span], calendar, what);
+}
+
 export interface VisitSlipInput {
   destination: string;
   customerCode?: string | null;
@@ -250,7 +264,9 @@ export async function requestVisitSlip(ctx: Context, input: VisitSlipInput): Pro
   }
   const code = input.customerCode?.trim() ? normaliseCustomerCode(input.customerCode) : null;
   const outDay = slipDay(input.plannedOut);
+  const calendar = await fiscalCalendar(ctx);
   const id = await ctx.prisma.$transaction(async (tx) => {
+    await requireDaysUnlocked(tx, calendar, input, 'The visit slip was not requested');
     const customer = code ? await tx.customer.findUnique({ where: { code }, select: { id: true } }) : null;
     if (code && !customer) throw badInput(['customerCode'], `There is no customer ${code}`, 'VISIT_SLIP_UNKNOWN_CUSTOMER', { code });
     // The unit the rep is in on the day of departure (or, failing that, the newest assignment).
@@ -286,12 +302,14 @@ export async function decideVisitSlip(ctx: Context, id: string, revision: number
   const scope = await viewerScope(ctx);
   const where = await readableWhere(ctx);
   const to: VisitSlipStatus = approve ? 'APPROVED' : 'REJECTED';
+  const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
     const slip = await readable(tx, where, id);
     const refusal = decideRefusal(ctx, scope.unitPaths, slip);
     if (refusal) throw refusal;
     if (slip.revision !== revision) throw stale(slip, revision);
     if (slip.status !== 'REQUESTED') throw badInput(['id'], `The visit slip is ${slip.status.toLowerCase()}; it has already been decided`, 'VISIT_SLIP_NOT_REQUESTED');
+    await requireDaysUnlocked(tx, calendar, slip, `The visit slip was not ${approve ? 'approved' : 'rejected'}`);
     const decidedAt = ctx.clock.now();
     const { count } = await tx.visitSlip.updateMany({
       where: { id, revision },

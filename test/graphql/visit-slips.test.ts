@@ -164,4 +164,21 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
     expect(none.line.explanation.inputs.find((i: any) => i.name === 'fieldVisitsWithSlip')?.value).toBe('2026-03-10, 2026-03-12');
     expect((await s.gql(UNSLIPPED, { m: '2026-03' }, t.manager)).data.unslippedFieldVisits).toEqual([]);
   });
+
+  it('neither requests nor decides a slip whose days touch a locked period until an admin reopens it (brief §2): the field-visit day stays unslipped', async () => {
+    await s.db.prisma.attendanceDay.create({ data: { personId: rep.id, date: new Date('2025-11-27T00:00:00Z'), status: 'FIELD_VISIT' } });
+    // Asked for Thursday 27 November 2025 to Friday the 28th, still waiting when November was closed.
+    const asked = await s.gql(REQUEST, { i: slipInput({ plannedOut: '2025-11-27T01:00:00Z', plannedBack: '2025-11-28T10:00:00Z' }) }, t.rep);
+    expect(asked.errors).toBeUndefined();
+    const id = asked.data.requestVisitSlip.id;
+    expect((await s.gql('mutation { lockPeriod(periodKey: "2025-11", reason: "月结") { periodKey } }', {}, t.admin)).errors).toBeUndefined();
+    expect(ext(await s.refused(APPROVE, { id, r: 1 }, t.manager))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2025-11' } });
+    expect(ext(await s.refused(REJECT, { id, r: 1, c: '补单不批' }, t.manager))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2025-11' } });
+    // A slip over the month's end into December touches November too.
+    expect(ext(await s.refused(REQUEST, { i: slipInput({ plannedOut: '2025-11-30T01:00:00Z', plannedBack: '2025-12-01T10:00:00Z' }) }, t.rep))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2025-11' } });
+    expect((await s.gql(UNSLIPPED, { m: '2025-11' }, t.manager)).data.unslippedFieldVisits.map((x: any) => x.date)).toEqual(['2025-11-27']);
+    expect((await s.gql('mutation { reopenPeriod(periodKey: "2025-11", reason: "补批出访单") }', {}, t.admin)).errors).toBeUndefined();
+    expect((await s.gql(APPROVE, { id, r: 1 }, t.manager)).data.approveVisitSlip.status).toBe('APPROVED');
+    expect((await s.gql(UNSLIPPED, { m: '2025-11' }, t.manager)).data.unslippedFieldVisits).toEqual([]);
+  });
 });
