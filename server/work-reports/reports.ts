@@ -51,6 +51,8 @@ import {
 } from '../../schema/work-reports.ts';
 import { GraphQLError } from 'graphql';
 import { repPlanDueDay } from '../rep-plans/settings.ts';
+import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import { period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
 
 type Tx = Prisma.TransactionClient;
 type Db = Context['prisma'] | Tx;
@@ -368,6 +370,8 @@ interface Saver {
   entityType: 'WorkLog' | 'WeeklyReport' | 'MonthlyReport';
   /** The day whose roster unit the row is filed under. */
   unitDay: IsoDay;
+  /** The period it is dated in (a log's day, a weekly report's Monday, a monthly report's month): nothing changes there while it is locked. */
+  dated: (calendar: FiscalCalendar) => Period;
   after: Record<string, unknown>;
   find: (tx: Tx) => Promise<Row | null>;
   create: (tx: Tx, unitId: string, state: State) => Promise<{ id: string }>;
@@ -377,13 +381,14 @@ interface Saver {
 /**
  * Saves (and with `submit`, hands in) a row of the viewer's own, within the
  * caller's transaction: refused when it was handed in already, when the
- * revision read is stale (a new one: revision null), or when the person was
- * not on the roster on its day.
+ * revision read is stale (a new one: revision null), when the person was
+ * not on the roster on its day, or when its day or month is locked.
  */
-async function saveOwnIn(tx: Tx, ctx: Context, what: Saver, revision: number | null, submit: boolean): Promise<string> {
+async function saveOwnIn(tx: Tx, ctx: Context, calendar: FiscalCalendar, what: Saver, revision: number | null, submit: boolean): Promise<string> {
   const personId = own(ctx);
   const unitId = await unitOn(tx, personId, what.unitDay);
   if (!unitId) throw notEmployed(what.unitDay);
+  await requireUnlocked(tx, [what.dated(calendar)], calendar, `The ${WHAT[what.entityType]} was not saved`);
   const existing = await what.find(tx);
   const state: State = submit ? { status: 'SUBMITTED', submittedAt: ctx.clock.now() } : { status: 'DRAFT', submittedAt: null };
   const after = { ...what.after, status: state.status };
@@ -406,11 +411,15 @@ const logFields = (f: WorkLogFields): WorkLogFields => ({ calls: f.calls, visits
 const weeklyFields = (f: WeeklyReportFields): WeeklyReportFields => ({ results: f.results.trim(), plan: f.plan.trim(), marketFeedback: f.marketFeedback.trim(), problems: f.problems.trim() });
 const monthlyFields = (f: MonthlyReportFields): MonthlyReportFields => ({ results: f.results.trim(), analysis: f.analysis.trim(), plan: f.plan.trim() });
 
+const WHAT = { WorkLog: 'work log', WeeklyReport: 'weekly report', MonthlyReport: 'monthly report' } as const;
+const dayPeriod = (day: IsoDay): Period => ({ key: day, level: 'day', start: day, end: day });
+
 function logSaver(personId: string, day: IsoDay, fields: WorkLogFields): Saver {
   const key = { personId_day: { personId, day: dayToDate(day) } };
   return {
     entityType: 'WorkLog',
     unitDay: day,
+    dated: () => dayPeriod(day),
     after: { person: personId, day, ...fields },
     find: (tx) => tx.workLog.findUnique({ where: key }),
     create: (tx, unitId, state) => tx.workLog.create({ data: { personId, day: dayToDate(day), unitId, ...fields, ...state } }),
@@ -423,6 +432,7 @@ function weeklySaver(personId: string, week: IsoDay, fields: WeeklyReportFields)
   return {
     entityType: 'WeeklyReport',
     unitDay: week,
+    dated: () => dayPeriod(week),
     after: { person: personId, week, ...fields },
     find: (tx) => tx.weeklyReport.findUnique({ where: key }),
     create: (tx, unitId, state) => tx.weeklyReport.create({ data: { personId, week: dayToDate(week), unitId, ...fields, ...state } }),
@@ -437,6 +447,7 @@ function monthlySaver(personId: string, month: string, fields: MonthlyReportFiel
   return {
     entityType: 'MonthlyReport',
     unitDay,
+    dated: (calendar) => period(month, calendar),
     after: { person: personId, month, ...fields },
     find: (tx) => tx.monthlyReport.findUnique({ where: key }),
     create: (tx, unitId, state) => tx.monthlyReport.create({ data: { personId, month, unitId, ...fields, ...state } }),
@@ -451,7 +462,8 @@ export async function saveWorkLog(ctx: Context, day: IsoDay, input: WorkLogField
   const fields = logFields(input);
   const problems = checkWorkLog(fields, submit);
   if (problems.length) throw refuse(problems, 'The work log was not saved');
-  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, logSaver(personId, day, fields), revision, submit));
+  const calendar = await fiscalCalendar(ctx);
+  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, calendar, logSaver(personId, day, fields), revision, submit));
   return (await logViews(ctx, [await ctx.prisma.workLog.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
 }
 
@@ -462,7 +474,8 @@ export async function saveWeeklyReport(ctx: Context, week: IsoDay, input: Weekly
   const fields = weeklyFields(input);
   const problems = checkWeeklyReport(fields, submit);
   if (problems.length) throw refuse(problems, 'The weekly report was not saved');
-  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, weeklySaver(personId, week, fields), revision, submit));
+  const calendar = await fiscalCalendar(ctx);
+  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, calendar, weeklySaver(personId, week, fields), revision, submit));
   return (await weeklyViews(ctx, [await ctx.prisma.weeklyReport.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
 }
 
@@ -474,7 +487,8 @@ export async function saveMonthlyReport(ctx: Context, month: string, input: Mont
   const fields = monthlyFields(input);
   const problems = checkMonthlyReport(fields, submit);
   if (problems.length) throw refuse(problems, 'The monthly report was not saved');
-  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, monthlySaver(personId, month, fields, now), revision, submit));
+  const calendar = await fiscalCalendar(ctx);
+  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, calendar, monthlySaver(personId, month, fields, now), revision, submit));
   return (await monthlyViews(ctx, [await ctx.prisma.monthlyReport.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
 }
 
@@ -537,10 +551,11 @@ export async function saveWorkMonth(ctx: Context, month: string, m: WorkMonthInp
     ...input.weeklyReports.map((r) => ({ item: { kind: 'WEEKLY' as const, period: r.week }, saver: weeklySaver(personId, r.week, r.input), revision: r.revision })),
     ...(input.monthlyReport ? [{ item: { kind: 'MONTHLY' as const, period: month }, saver: monthlySaver(personId, month, input.monthlyReport.input, now), revision: input.monthlyReport.revision }] : []),
   ];
+  const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
     for (const s of savers) {
       try {
-        await saveOwnIn(tx, ctx, s.saver, s.revision, submit);
+        await saveOwnIn(tx, ctx, calendar, s.saver, s.revision, submit);
       } catch (e) {
         throw withItem(e, s.item);
       }

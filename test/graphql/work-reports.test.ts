@@ -216,4 +216,21 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     expect(codeOf(await s.gql(SHEET, { p: monday }, t.rep))).toBe('FORBIDDEN');
     expect(ext(await s.gql(SHEET, { p: 'next week' }, t.manager))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WORK_REPORT_NOT_A_PERIOD', params: { value: 'next week' } });
   });
+
+  it('changes no log or report dated in a locked period until an admin reopens it (brief §2): the month’s calls stay as they were', async () => {
+    const day = '2025-11-12';
+    const draft = ok(await s.gql(SAVE_LOG, { d: day, i: logInput({ calls: 6 }) }, t.rep)).saveWorkLog;
+    expect(ok(await s.gql('mutation { lockPeriod(periodKey: "2025-11", reason: "月结") { periodKey } }', {}, t.admin)).lockPeriod.periodKey).toBe('2025-11');
+    const locked = { code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2025-11' } };
+    expect(ext(await s.refused(SAVE_LOG, { d: day, r: draft.revision, s: true, i: logInput({ calls: 60 }) }, t.rep))).toMatchObject(locked);
+    expect(ext(await s.refused(SAVE_LOG, { d: '2025-11-13', i: logInput() }, t.rep))).toMatchObject(locked);
+    expect(ext(await s.refused(SAVE_WEEKLY, { w: '2025-11-17', i: weeklyInput() }, t.rep))).toMatchObject(locked);
+    expect(ext(await s.refused(SAVE_MONTHLY, { m: '2025-11', i: { results: '完成', analysis: '分析', plan: '计划' } }, t.rep))).toMatchObject(locked);
+    // The month's sheets at once: refused at the item.
+    const month = await s.refused('mutation($i: WorkMonthInput!) { saveWorkMonth(month: "2025-11", input: $i) { month } }', { i: { logs: [{ day: '2025-11-14', revision: null, input: logInput() }], weeklyReports: [], monthlyReport: null } }, t.rep);
+    expect(ext(month)).toMatchObject({ ...locked, item: { kind: 'LOG', period: '2025-11-14' } });
+    expect(ok(await s.gql(LOGS, { f: '2025-11-01', t: '2025-11-30', p: rep.id }, t.manager)).workLogs.map((l: any) => [l.day, l.calls, l.status])).toEqual([[day, 6, 'DRAFT']]);
+    ok(await s.gql('mutation { reopenPeriod(periodKey: "2025-11", reason: "补日志") }', {}, t.admin));
+    expect(ok(await s.gql(SAVE_LOG, { d: day, r: draft.revision, s: true, i: logInput({ calls: 7 }) }, t.rep)).saveWorkLog).toMatchObject({ calls: 7, status: 'SUBMITTED' });
+  });
 });
