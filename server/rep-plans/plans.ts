@@ -10,7 +10,8 @@
  *   read: a rep their own plans; a manager the plans of their subtree (by the
  *     unit the rep was in when the version was started) and their own;
  *     directors, finance and admins all;
- *   save, submit: only the rep, for themself, in a month they are employed;
+ *   save, submit: only the rep, for themself, in a month they are employed
+ *     (saved only while the month is not locked);
  *   accept, return: a manager over the plan's unit, or a director; never on
  *     their own plan.
  * Every change is audited (server/audit.ts) and recorded as a plan event.
@@ -21,8 +22,8 @@ import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation, notFound } from '../errors.ts';
-import { fiscalCalendar } from '../targets/calendar.ts';
-import type { FiscalCalendar } from '../../schema/periods.ts';
+import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import { period, type FiscalCalendar } from '../../schema/periods.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
 import { dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
@@ -340,6 +341,8 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
   const id = await ctx.prisma.$transaction(async (tx) => {
     const unitId = await unitInMonth(tx, personId, month);
     if (!unitId) throw badInput(['month'], `You are not employed in ${month}`, 'REP_PLAN_NOT_EMPLOYED', { month });
+    // The plan's figures are dated in its month: not changed while it is locked (brief §2).
+    await requireUnlocked(tx, [period(month, calendar)], calendar, 'The plan was not saved');
     const targetFen = await repTarget(tx, calendar, personId, month);
     const issues = checkRepPlan(content, { targetFen, knownCustomers: await knownCustomers(tx, personId) }).filter(blocksDraft);
     if (issues.length) throw refuse(issues, 'The plan was not saved');

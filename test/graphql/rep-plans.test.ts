@@ -263,4 +263,16 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     expect((await s.gql(ONE, { id: first.id }, t.otherManager)).data.repPlan.id).toBe(first.id);
     expect(ext(await s.gql(ONE, { id: first.id }, t.manager)).reason).toBe('REP_PLAN_NOT_FOUND');
   });
+
+  it('changes no plan of a locked month until an admin reopens it (brief §2)', async () => {
+    const month = '2025-11';
+    const draft = (await s.gql(SAVE, { m: month, i: input(month, '1000.00') }, t.rep)).data.saveRepPlan;
+    expect(draft).toMatchObject({ status: 'DRAFT', planned: '5000.00' });
+    expect((await s.gql('mutation { lockPeriod(periodKey: "2025-11", reason: "月结") { periodKey } }', {}, t.admin)).errors).toBeUndefined();
+    const refused = await s.refused(SAVE, { m: month, r: draft.revision, i: input(month, '2000.00') }, t.rep);
+    expect(ext(refused)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2025-11' } });
+    expect((await s.gql(ONE, { id: draft.id }, t.rep)).data.repPlan).toMatchObject({ planned: '5000.00', revision: draft.revision });
+    expect((await s.gql('mutation { reopenPeriod(periodKey: "2025-11", reason: "补计划") }', {}, t.admin)).errors).toBeUndefined();
+    expect((await s.gql(SAVE, { m: month, r: draft.revision, i: input(month, '2000.00') }, t.rep)).data.saveRepPlan).toMatchObject({ planned: '10000.00' });
+  });
 });
