@@ -118,16 +118,21 @@ export interface AttendanceSummary {
   fieldVisit: number;
   /** Leave days without an approved request made beforehand: counted as absent. */
   unrequestedLeave: number;
+  /** Minutes late, over the late days. */
+  lateMinutes: number;
 }
 
-export function summarise(days: { personId: string; date: Date; status: AttendanceStatus }[], approved: Set<string>) {
+export function summarise(days: { personId: string; date: Date; status: AttendanceStatus; lateMinutes?: number }[], approved: Set<string>) {
   const out = new Map<string, Omit<AttendanceSummary, 'personId' | 'name' | 'employeeNo'>>();
   for (const d of days) {
-    const s = out.get(d.personId) ?? { present: 0, late: 0, leftEarly: 0, absent: 0, personalLeave: 0, sickLeave: 0, fieldVisit: 0, unrequestedLeave: 0 };
+    const s = out.get(d.personId) ?? { present: 0, late: 0, leftEarly: 0, absent: 0, personalLeave: 0, sickLeave: 0, fieldVisit: 0, unrequestedLeave: 0, lateMinutes: 0 };
     const isLeave = d.status === 'PERSONAL_LEAVE' || d.status === 'SICK_LEAVE';
     if (isLeave && !approved.has(`${d.personId}|${dateToDay(d.date)}|${d.status}`)) s.unrequestedLeave++;
     else if (d.status === 'PRESENT') s.present++;
-    else if (d.status === 'LATE') s.late++;
+    else if (d.status === 'LATE') {
+      s.late++;
+      s.lateMinutes += d.lateMinutes ?? 0;
+    }
     else if (d.status === 'LEFT_EARLY') s.leftEarly++;
     else if (d.status === 'ABSENT') s.absent++;
     else if (d.status === 'PERSONAL_LEAVE') s.personalLeave++;
@@ -149,7 +154,7 @@ export async function attendanceSummary(ctx: Context, month: string): Promise<At
     : { OR: [...scope.personIds.map((id) => ({ id })), ...scope.unitPaths.map((p) => ({ assignments: { some: { ...during, unit: { path: { startsWith: p } } } } }))] };
   const days = await ctx.prisma.attendanceDay.findMany({
     where: { date: { gte: m.startDate, lt: m.endExclusive }, person: visible },
-    select: { personId: true, date: true, status: true, person: { select: { name: true, employeeNo: true } } },
+    select: { personId: true, date: true, status: true, lateMinutes: true, person: { select: { name: true, employeeNo: true } } },
   });
   const approved = await approvedLeaveDays(ctx.prisma, { person: visible }, m.start, m.end);
   const names = new Map(days.map((d) => [d.personId, d.person]));

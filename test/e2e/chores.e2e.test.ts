@@ -136,6 +136,45 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     expect((await api(page, rep, '{ leaveRequests { status comment } }')).data.leaveRequests).toEqual([{ status: 'APPROVED', comment: '早日康复' }]);
   }, 120_000);
 
+  it('attendance: the manager writes a month’s summary to a sheet, with minutes late; the rep, in Chinese, only their own row', async () => {
+    const page = await paneAs('manager', 'tab-leave');
+    const finance = await tokenFor(page, 'finance');
+    const admin = await tokenFor(page, 'admin');
+    const repNo = (await api(page, admin, 'query($id: ID!) { person(id: $id) { employeeNo } }', { id: await person(page, admin, 'rep') })).data.person.employeeNo;
+    const days = [['2025-06-02', 'PRESENT', null], ['2025-06-03', 'LATE', 15], ['2025-06-04', 'LATE', 5], ['2025-06-05', 'ABSENT', null], ['2025-06-06', 'SICK_LEAVE', null]] as const;
+    const imported = await api(page, finance, 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }', { r: days.map(([date, status, lateMinutes]) => ({ employeeNo: repNo, date, status, lateMinutes })) });
+    expect(imported.data.importAttendance.created).toBe(5);
+
+    await page.getByTestId('attendance-month').fill('2025-06');
+    await page.getByTestId('attendance-to-sheet').click();
+    await page.getByTestId('attendance-status').filter({ hasText: '“Attendance 2025-06”' }).waitFor();
+    const sheet = await readSheet(page, 'Attendance 2025-06', 'A1:K6');
+    const header = sheet.findIndex((r) => r[0] === 'Employee no.');
+    expect(sheet[header]).toEqual(['Employee no.', 'Name', 'Present', 'Late (days)', 'Late (minutes)', 'Left early', 'Absent', 'Personal leave', 'Sick leave', 'Leave not approved', 'Field visit']);
+    const row = sheet.slice(header + 1).find((r) => r[0] === repNo)!;
+    // Sick leave with no approved request beforehand counts apart (as absence in payroll).
+    expect(row.slice(2)).toEqual([1, 2, 20, 0, 1, 0, 0, 1, 0]);
+    await fits(page, 'leave-pane');
+
+    // A month with nothing recorded says so, and writes nothing.
+    await page.getByTestId('attendance-month').fill('2025-05');
+    await page.getByTestId('attendance-to-sheet').click();
+    await page.getByTestId('attendance-status').filter({ hasText: 'No attendance is recorded for 2025-05' }).waitFor();
+
+    // The rep, in Chinese: their own row only.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'rep');
+    await openScreen(page, 'leave');
+    await page.getByTestId('language').selectOption('zh-CN');
+    await page.getByTestId('attendance-month').fill('2025-06');
+    await page.getByTestId('attendance-to-sheet').click();
+    // The same workbook: the month's sheet is found by its tags and rewritten under the name it has.
+    await page.getByTestId('attendance-status').filter({ hasText: '已将 1 行写入“Attendance 2025-06”' }).waitFor();
+    const mine = await readSheet(page, 'Attendance 2025-06', 'A1:K6');
+    const h = mine.findIndex((r) => r[0] === '工号');
+    expect(mine.slice(h + 1).filter((r) => r[0] !== '' && r[0] !== null)).toEqual([[repNo, expect.any(String), 1, 2, 20, 0, 1, 0, 0, 1, 0]]);
+  }, 120_000);
+
   it('promotions: the manager promotes a qualifying rep; a stale proposal is refused and changes nothing', async () => {
     const page = await paneAs('manager', 'tab-promotions');
     const admin = await tokenFor(page, 'admin');

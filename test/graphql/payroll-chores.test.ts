@@ -126,12 +126,12 @@ describe.each(testProviders)('payroll chores on %s', (provider) => {
       for (const [date, status] of [['2026-01-13', 'ABSENT'], ['2026-04-07', 'ABSENT'], ['2026-04-08', 'LATE']] as const) {
         await p.attendanceDay.create({ data: { personId: moved.id, date: new Date(`${date}T00:00:00Z`), status, lateMinutes: status === 'LATE' ? 12 : 0 } });
       }
-      const SUMMARY = 'query($m: String!) { attendanceSummary(month: $m) { personId absent late } }';
+      const SUMMARY = 'query($m: String!) { attendanceSummary(month: $m) { personId absent late lateMinutes } }';
       const of = async (m: string, token: string) => (await s.gql(SUMMARY, { m }, token)).data.attendanceSummary.filter((x: { personId: string }) => x.personId === moved.id);
       expect(await of('2026-04', t.manager)).toEqual([]);
-      expect(await of('2026-04', moved.token)).toEqual([{ personId: moved.id, absent: 1, late: 1 }]);
-      expect(await of('2026-04', t.finance)).toEqual([{ personId: moved.id, absent: 1, late: 1 }]);
-      expect(await of('2026-01', t.manager)).toEqual([{ personId: moved.id, absent: 1, late: 0 }]);
+      expect(await of('2026-04', moved.token)).toEqual([{ personId: moved.id, absent: 1, late: 1, lateMinutes: 12 }]);
+      expect(await of('2026-04', t.finance)).toEqual([{ personId: moved.id, absent: 1, late: 1, lateMinutes: 12 }]);
+      expect(await of('2026-01', t.manager)).toEqual([{ personId: moved.id, absent: 1, late: 0, lateMinutes: 0 }]);
     });
   });
 });

@@ -127,3 +127,22 @@ export interface User {
   accessEndsAfter: string | null;
 }
 export const ROLES = ['ADMIN', 'DIRECTOR', 'FINANCE', 'FINANCE_MANAGER', 'GENERAL_MANAGER', 'MANAGER', 'REP'] as const;
+
+/** One person's month of attendance: days by status (leave without an approved request apart), minutes late. */
+export interface AttendanceSummaryRow {
+  personId: string;
+  employeeNo: string;
+  name: string;
+  present: number;
+  late: number;
+  lateMinutes: number;
+  leftEarly: number;
+  absent: number;
+  personalLeave: number;
+  sickLeave: number;
+  unrequestedLeave: number;
+  fieldVisit: number;
+}
+export const ATTENDANCE_SUMMARY = `query AttendanceSummary($month: String!) {
+  attendanceSummary(month: $month) { personId employeeNo name present late lateMinutes leftEarly absent personalLeave sickLeave unrequestedLeave fieldVisit }
+}`;

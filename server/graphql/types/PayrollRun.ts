@@ -486,6 +486,7 @@ const AttendanceSummaryRef = builder.objectRef<Awaited<ReturnType<typeof attenda
     employeeNo: t.exposeString('employeeNo'),
     present: t.exposeInt('present'),
     late: t.exposeInt('late'),
+    lateMinutes: t.exposeInt('lateMinutes', { description: 'Minutes late, over the late days.' }),
     leftEarly: t.exposeInt('leftEarly'),
     absent: t.exposeInt('absent'),
     personalLeave: t.exposeInt('personalLeave'),

@@ -5,6 +5,7 @@ import { format, type Words } from '../../../i18n.ts';
 import type { LeaveRequest } from '../../../chores/operations.ts';
 import { useLeave } from './useLeave.ts';
 import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
+import { AttendanceSection } from './AttendanceSection.tsx';
 
 export function LeavePane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const { w } = props;
@@ -109,6 +110,7 @@ export function LeavePane(props: { w: Words; client: Client; roles: string[]; on
           )}
         </div>
       )}
+      <AttendanceSection w={w} client={props.client} onSessionEnded={props.onSessionEnded} />
     </section>
   );
 }

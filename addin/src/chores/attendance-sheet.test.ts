@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { words } from '../i18n.ts';
+import { attendanceSheet } from './attendance-sheet.ts';
+
+const row = { personId: 'p', employeeNo: 'E001', name: '李雷', present: 18, late: 2, lateMinutes: 25, leftEarly: 1, absent: 1, personalLeave: 1, sickLeave: 0, unrequestedLeave: 1, fieldVisit: 2 };
+
+describe('the attendance sheet', () => {
+  it('is named and labelled in the pane’s language, one per month', () => {
+    const zh = attendanceSheet(words['zh-CN'], '2026-10', [row]);
+    expect(zh.sheetName).toBe('考勤 2026-10');
+    expect(zh.columns.map((c) => c.header)).toEqual(['工号', '姓名', '出勤', '迟到（天）', '迟到（分钟）', '早退', '旷工', '事假', '病假', '未批准请假', '外勤']);
+    expect(zh.banner).toBe('考勤汇总，2026-10：1 人。未经批准的请假在工资中按缺勤计算。');
+    expect(zh.identity).toEqual({ month: '2026-10' });
+    const en = attendanceSheet(words.en, '2026-10', [row, { ...row, personId: 'q', employeeNo: 'E002' }]);
+    expect(en.sheetName).toBe('Attendance 2026-10');
+    expect(en.banner).toContain('2 people');
+  });
+  it('writes each count as a whole number in its column', () => {
+    const s = attendanceSheet(words.en, '2026-10', [row]);
+    expect(s.rows[0]).toEqual(['E001', '李雷', 18, 2, 25, 1, 1, 1, 0, 1, 2]);
+    expect(s.columns.slice(2).every((c) => c.numberFormat === '0')).toBe(true);
+  });
+});
