@@ -100,24 +100,35 @@ export async function importAttendance(
   const checked = await checkAttendance(ctx, records);
   if (checked.problems.length) importRejected(checked.problems.map(locate), source);
   const rows = checked.rows as AttendanceRow[];
+  // What the audit records of a day: whose (id and employee number), which, and what it held.
+  const employeeNo = new Map(rows.map((r, i) => [r.personId, records[i]!.employeeNo]));
+  const audited = (d: AttendanceRow) => ({ personId: d.personId, employeeNo: employeeNo.get(d.personId), date: dateToDay(d.date), status: d.status, lateMinutes: d.lateMinutes, note: d.note });
   return ctx.prisma.$transaction(
     async (tx) => {
       const had = await storedDays(tx, rows);
       const key = dayKey;
-      let created = 0;
-      let updated = 0;
+      const created: AttendanceRow[] = [];
+      const updated: { before: AttendanceRow; after: AttendanceRow }[] = [];
       for (const r of rows) {
         const e = had.get(key(r));
         if (!e) {
           await tx.attendanceDay.create({ data: r });
-          created++;
+          created.push(r);
         } else if (changes(e, r)) {
           await tx.attendanceDay.update({ where: { id: e.id }, data: r });
-          updated++;
+          updated.push({ before: e, after: r });
         }
       }
-      const result = { created, updated, unchanged: rows.length - created - updated };
-      if (created || updated) await recordAudit(tx, ctx.viewer, { entityType: 'AttendanceImport', entityId: ctx.clock.now().toISOString(), action: 'import', after: result });
+      const result = { created: created.length, updated: updated.length, unchanged: rows.length - created.length - updated.length };
+      if (created.length || updated.length) {
+        await recordAudit(tx, ctx.viewer, {
+          entityType: 'AttendanceImport',
+          entityId: ctx.clock.now().toISOString(),
+          action: 'import',
+          before: updated.length ? updated.map((u) => audited(u.before)) : null,
+          after: { created: created.map(audited), updated: updated.map((u) => audited(u.after)), unchanged: result.unchanged },
+        });
+      }
       await finish?.(tx, result);
       return result;
     },

@@ -1,0 +1,61 @@
+/**
+ * Brief §8: every change is recorded — who, when, before, after — so that
+ * an auditor can say what a change replaced without another source. Here
+ * the changes whose record said less than that.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+
+const IMPORT = 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created updated unchanged } }';
+
+describe.each(testProviders)('change audit on %s', (provider) => {
+  let s: TestServer;
+  let finance: string;
+  let a: { id: string; employeeNo: string };
+  let b: { id: string; employeeNo: string };
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    finance = await s.login('finance');
+    const reps = await s.db.prisma.person.findMany({ where: { position: 'SALES_REP', status: 'ACTIVE', hireDate: { lt: new Date('2026-01-01') }, leaveDate: null }, orderBy: { employeeNo: 'asc' }, take: 2 });
+    [a, b] = [reps[0]!, reps[1]!];
+  });
+  afterAll(() => s.close());
+
+  it('an attendance import records which days it wrote and what a replaced day held', async () => {
+    const first = await s.gql(IMPORT, { r: [{ employeeNo: a.employeeNo, date: '2026-03-02', status: 'PRESENT' }, { employeeNo: b.employeeNo, date: '2026-03-02', status: 'LATE', lateMinutes: 12 }] }, finance);
+    expect(first.data.importAttendance).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    // The same days again: a's day becomes an absence (a day's pay deducted), b's is unchanged, a new day for b.
+    const second = await s.gql(
+      IMPORT,
+      {
+        r: [
+          { employeeNo: a.employeeNo, date: '2026-03-02', status: 'ABSENT' },
+          { employeeNo: b.employeeNo, date: '2026-03-02', status: 'LATE', lateMinutes: 12 },
+          { employeeNo: b.employeeNo, date: '2026-03-03', status: 'PRESENT', note: '补录' },
+        ],
+      },
+      finance,
+    );
+    expect(second.data.importAttendance).toEqual({ created: 1, updated: 1, unchanged: 1 });
+    const audit = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'AttendanceImport' }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    expect(audit).toHaveLength(2);
+    expect(audit.map((e) => e.actorName)).toEqual(['finance', 'finance']);
+    expect(JSON.parse(audit[0]!.before ?? 'null')).toBeNull();
+    expect(JSON.parse(audit[0]!.after!)).toEqual({
+      created: [
+        { personId: a.id, employeeNo: a.employeeNo, date: '2026-03-02', status: 'PRESENT', lateMinutes: 0, note: null },
+        { personId: b.id, employeeNo: b.employeeNo, date: '2026-03-02', status: 'LATE', lateMinutes: 12, note: null },
+      ],
+      updated: [],
+      unchanged: 0,
+    });
+    expect(JSON.parse(audit[1]!.before!)).toEqual([{ personId: a.id, employeeNo: a.employeeNo, date: '2026-03-02', status: 'PRESENT', lateMinutes: 0, note: null }]);
+    expect(JSON.parse(audit[1]!.after!)).toEqual({
+      created: [{ personId: b.id, employeeNo: b.employeeNo, date: '2026-03-03', status: 'PRESENT', lateMinutes: 0, note: '补录' }],
+      updated: [{ personId: a.id, employeeNo: a.employeeNo, date: '2026-03-02', status: 'ABSENT', lateMinutes: 0, note: null }],
+      unchanged: 1,
+    });
+  });
+});
