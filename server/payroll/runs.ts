@@ -10,6 +10,7 @@ import type { PayrollStatus, Role } from '../db/generated/sqlite/client/enums.ts
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { calculatePayslip, parsePlan, type Payslip } from '../../schema/compensation.ts';
+import { formatMoney } from '../../schema/money.ts';
 import { breathe } from '../breathe.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson, type PersonInputs } from './inputs.ts';
@@ -57,9 +58,38 @@ async function load(tx: Tx, id: string) {
   return run;
 }
 
-async function event(tx: Tx, ctx: Context, runId: string, action: string, from: PayrollStatus | null, to: PayrollStatus, comment?: string | null) {
+/** A run's payslips summed (what a calculation replaces and what it writes), as the audit records them. */
+type RunFigures = { payslips: number; gross: string; deductions: string; net: string };
+const figuresOf = (slips: { grossFen: bigint; deductionsFen: bigint; netFen: bigint }[], payslips = slips.length): RunFigures => ({
+  payslips,
+  gross: formatMoney(slips.reduce((n, p) => n + p.grossFen, 0n)),
+  deductions: formatMoney(slips.reduce((n, p) => n + p.deductionsFen, 0n)),
+  net: formatMoney(slips.reduce((n, p) => n + p.netFen, 0n)),
+});
+
+async function storedFigures(tx: Tx, runId: string): Promise<RunFigures> {
+  const sums = await tx.payslip.aggregate({ where: { runId }, _count: { _all: true }, _sum: { grossFen: true, deductionsFen: true, netFen: true } });
+  return figuresOf([{ grossFen: sums._sum.grossFen ?? 0n, deductionsFen: sums._sum.deductionsFen ?? 0n, netFen: sums._sum.netFen ?? 0n }], sums._count._all);
+}
+
+async function event(
+  tx: Tx,
+  ctx: Context,
+  runId: string,
+  action: string,
+  from: PayrollStatus | null,
+  to: PayrollStatus,
+  comment?: string | null,
+  figures?: { before: RunFigures; after: RunFigures },
+) {
   await tx.payrollEvent.create({ data: { runId, action, fromStatus: from, toStatus: to, comment: comment ?? null, actorId: ctx.viewer?.userId ?? null, actor: ctx.viewer?.username ?? 'system' } });
-  await recordAudit(tx, ctx.viewer, { entityType: 'PayrollRun', entityId: runId, action, before: from ? { status: from } : null, after: { status: to, comment: comment ?? null } });
+  await recordAudit(tx, ctx.viewer, {
+    entityType: 'PayrollRun',
+    entityId: runId,
+    action,
+    before: from ? { status: from, ...figures?.before } : null,
+    after: { status: to, comment: comment ?? null, ...figures?.after },
+  });
 }
 
 export function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: string) {
@@ -186,6 +216,8 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
         }),
       );
       hooks.progress?.(0, people.length);
+      const replaced = await storedFigures(tx, id);
+      const written = { grossFen: 0n, deductionsFen: 0n, netFen: 0n };
       await tx.payslip.deleteMany({ where: { runId: id } });
       const writer = await payslipWriter(ctx, tx, { portable: hooks.portable });
       const size = hooks.chunk ?? writer.people;
@@ -219,6 +251,11 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
             }
             return out;
           });
+          for (const r of rows) {
+            written.grossFen += r.grossFen;
+            written.deductionsFen += r.deductionsFen;
+            written.netFen += r.netFen;
+          }
           await finishWriting();
           const t0 = performance.now();
           const done = writer.write(id, rows);
@@ -233,7 +270,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
         throw error;
       }
       const after = await bump(tx, id, revision, { status: 'CALCULATED', calculatedAt: ctx.clock.now() });
-      await event(tx, ctx, id, 'calculate', run.status, 'CALCULATED', `${people.length} payslips`);
+      await event(tx, ctx, id, 'calculate', run.status, 'CALCULATED', `${people.length} payslips`, { before: replaced, after: figuresOf([written], people.length) });
       await hooks.finish?.(tx, after, people.length);
       return after;
     },

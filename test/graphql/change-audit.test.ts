@@ -58,4 +58,25 @@ describe.each(testProviders)('change audit on %s', (provider) => {
       unchanged: 1,
     });
   });
+
+  it('recalculating a payroll run records the totals it replaced and the new ones', async () => {
+    const team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: a.id, validTo: null } })).unitId;
+    const RUN = 'run { id revision status } totals { headcount gross deductions net }';
+    const created = await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-04", scopeUnitId: $u) { ${RUN} } }`, { u: team }, finance);
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createPayrollRun.run.id;
+    const calc = `mutation($id: ID!, $r: Int!) { calculatePayrollRun(id: $id, revision: $r) { ${RUN} } }`;
+    const first = (await s.gql(calc, { id, r: created.data.createPayrollRun.run.revision }, finance)).data.calculatePayrollRun;
+    // An absence found afterwards: a day's pay comes off at the next calculation.
+    expect((await s.gql(IMPORT, { r: [{ employeeNo: a.employeeNo, date: '2026-04-08', status: 'ABSENT' }] }, finance)).data.importAttendance.created).toBe(1);
+    const second = (await s.gql(calc, { id, r: first.run.revision }, finance)).data.calculatePayrollRun;
+    expect(second.totals.net).not.toBe(first.totals.net);
+    const audit = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'PayrollRun', entityId: id, action: 'calculate' }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    expect(audit).toHaveLength(2);
+    const figures = (t: { headcount: number; gross: string; deductions: string; net: string }) => ({ payslips: t.headcount, gross: t.gross, deductions: t.deductions, net: t.net });
+    expect(JSON.parse(audit[0]!.before!)).toEqual({ status: 'DRAFT', payslips: 0, gross: '0.00', deductions: '0.00', net: '0.00' });
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ status: 'CALCULATED', ...figures(first.totals) });
+    expect(JSON.parse(audit[1]!.before!)).toEqual({ status: 'CALCULATED', ...figures(first.totals) });
+    expect(JSON.parse(audit[1]!.after!)).toMatchObject({ status: 'CALCULATED', ...figures(second.totals) });
+  });
 });
