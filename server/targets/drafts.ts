@@ -13,7 +13,7 @@ import { fiscalCalendar, requireFiguresUnlocked } from './calendar.ts';
 import { planShape, type LineInput } from './plan-shape.ts';
 import { periodChain } from '../../schema/periods.ts';
 import { issueMessage, withMessages } from './issue-text.ts';
-import { bump, inTransaction, requireRole, requireStatus } from './plans.ts';
+import { bump, changedCells, inTransaction, requireRole, requireStatus } from './plans.ts';
 import { event } from './plan-events.ts';
 
 export async function saveDraft(ctx: Context, id: string, revision: number, lines: LineInput[]) {
@@ -34,7 +34,8 @@ export async function saveDraft(ctx: Context, id: string, revision: number, line
       });
     }
     const key = (l: { ownerId: string; periodKey: string }) => `${l.ownerId}\u0000${l.periodKey}`;
-    const old = new Map((await tx.targetLine.findMany({ where: { planId: id } })).map((l) => [key(l), l.amount]));
+    const stored = await tx.targetLine.findMany({ where: { planId: id } });
+    const old = new Map(stored.map((l) => [key(l), l.amount]));
     const next = new Map(checked.lines.map((l) => [key(l), l.amount]));
     const changed = new Set([...checked.lines.filter((l) => old.get(key(l)) !== l.amount).map((l) => l.periodKey), ...[...old.keys()].filter((k) => !next.has(k)).map((k) => k.split('\u0000')[1]!)]);
     await requireFiguresUnlocked(tx, shape.periods.filter((p) => changed.has(p.key)), periodChain(plan.periodLevel).at(-1)!, calendar, 'Saving the draft');
@@ -42,7 +43,14 @@ export async function saveDraft(ctx: Context, id: string, revision: number, line
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
     const after = await bump(tx, id, revision);
     await event(tx, ctx, id, 'saveDraft', 'DRAFT', 'DRAFT');
-    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: id, action: 'saveDraft', before: { lines: old.size, changedPeriods: [...changed] }, after: { lines: checked.lines.length } });
+    const cells = changedCells(plan.metric, stored, checked.lines);
+    await recordAudit(tx, ctx.viewer, {
+      entityType: 'TargetPlan',
+      entityId: id,
+      action: 'saveDraft',
+      before: { lines: old.size, changedPeriods: [...changed], cells: cells.before },
+      after: { lines: checked.lines.length, cells: cells.after },
+    });
     return after;
   });
 }

@@ -465,15 +465,17 @@ export async function breakDownPlan(ctx: Context, id: string, revision: number, 
     const kept = await lockedToKeep(tx, plan, shape, calendar, keepLocked, 'Breaking the plan down');
     const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners, kept);
     await requireKeptUnchanged(tx, kept, checked.lines, calendar, 'Breaking the plan down');
+    const stored = await tx.targetLine.findMany({ where: { planId: id } });
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
     const after = await bump(tx, id, revision, { total });
+    const cells = changedCells(plan.metric, stored, checked.lines);
     await recordAudit(tx, ctx.viewer, {
       entityType: 'TargetPlan',
       entityId: id,
       action: 'breakDown',
-      before: { total: plan.total },
-      after: { total, time, owners, lines: checked.lines.length, ...(kept ? { keptPeriods: [...kept.leaves] } : {}) },
+      before: { total: plan.total, cells: cells.before },
+      after: { total, time, owners, lines: checked.lines.length, cells: cells.after, ...(kept ? { keptPeriods: [...kept.leaves] } : {}) },
     });
     return after;
   });
@@ -538,6 +540,25 @@ export async function validatePlanLines(ctx: Context, id: string, lines: LineInp
   });
 }
 
+type Cell = { ownerId: string; periodKey: string; amount: bigint };
+const cellKey = (l: { ownerId: string; periodKey: string }) => `${l.ownerId}\u0000${l.periodKey}`;
+
+/**
+ * The cells a save changes, as the audit records them: before, the old
+ * amount of each cell changed or cleared; after, the new amount of each
+ * cell changed or added (in the metric's unit, by owner and period).
+ */
+export function changedCells(metric: Metric, old: readonly Cell[], next: readonly Cell[]) {
+  const unit = METRICS[metric].unit;
+  const was = new Map(old.map((l) => [cellKey(l), l.amount]));
+  const now = new Map(next.map((l) => [cellKey(l), l.amount]));
+  const shown = (cells: readonly Cell[]) =>
+    cells
+      .map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) }))
+      .sort((a, b) => (cellKey(a) < cellKey(b) ? -1 : cellKey(a) > cellKey(b) ? 1 : 0));
+  return { before: shown(old.filter((l) => now.get(cellKey(l)) !== l.amount)), after: shown(next.filter((l) => was.get(cellKey(l)) !== l.amount)) };
+}
+
 export async function saveLines(ctx: Context, id: string, revision: number, lines: LineInput[]) {
   const calendar = await fiscalCalendar(ctx);
   return inTransaction(ctx, async (tx, scope) => {
@@ -547,18 +568,20 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
     const shape = await planShape(tx, plan, calendar);
     const checked = checkLines({ ...plan, calendar }, shape, lines, await otherLevelTargets(tx, plan, calendar));
     if (checked.issues.length) throw invalidLines(checked.issues);
-    const old = new Map((await tx.targetLine.findMany({ where: { planId: id } })).map((l) => [`${l.ownerId}\u0000${l.periodKey}`, l.amount]));
+    const stored = await tx.targetLine.findMany({ where: { planId: id } });
+    const old = new Map(stored.map((l) => [`${l.ownerId}\u0000${l.periodKey}`, l.amount]));
     const changedPeriods = new Set(checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).map((l) => l.periodKey));
     await requireFiguresUnlocked(tx, shape.periods.filter((p) => changedPeriods.has(p.key)), periodChain(plan.periodLevel).at(-1)!, calendar, 'Saving the plan');
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
     const after = await bump(tx, id, revision);
+    const cells = changedCells(plan.metric, stored, checked.lines);
     await recordAudit(tx, ctx.viewer, {
       entityType: 'TargetPlan',
       entityId: id,
       action: 'saveLines',
-      before: { changedPeriods: [...changedPeriods] },
-      after: { lines: checked.lines.length, changed: checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).length },
+      before: { changedPeriods: [...changedPeriods], cells: cells.before },
+      after: { lines: checked.lines.length, changed: checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).length, cells: cells.after },
     });
     return after;
   });

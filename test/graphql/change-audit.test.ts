@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
+import { targetPlans } from '../support/target-plans.ts';
 
 const IMPORT = 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created updated unchanged } }';
 
@@ -78,5 +79,49 @@ describe.each(testProviders)('change audit on %s', (provider) => {
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ status: 'CALCULATED', ...figures(first.totals) });
     expect(JSON.parse(audit[1]!.before!)).toEqual({ status: 'CALCULATED', ...figures(first.totals) });
     expect(JSON.parse(audit[1]!.after!)).toMatchObject({ status: 'CALCULATED', ...figures(second.totals) });
+  });
+
+  it('saving a plan’s lines or its draft records each cell it changed: the old amount and the new', async () => {
+    const manager = await s.login('manager');
+    const plans = targetPlans(s, { manager, director: await s.login('director') });
+    const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
+    const team = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: area.id }, orderBy: { code: 'asc' } });
+    const { view, lines } = await plans.draft(team.id, 'BASE', 'SALES_AMOUNT', (_o, _p, employed) => (employed ? 1000 : 0));
+    // One person's March target moves 300.00 to their April; the team's months follow.
+    const person = lines.find((l) => l.ownerId !== team.id && l.periodKey === '2026-03' && l.amount === '1000.00')!.ownerId;
+    const amount = (owner: string, key: string) => lines.find((l) => l.ownerId === owner && l.periodKey === key)!.amount;
+    const plus = (a: string, d: number) => `${Number(a.slice(0, -3)) + d}.00`;
+    const edits: Record<string, string> = {
+      [`${person}|2026-03`]: '700.00',
+      [`${person}|2026-04`]: plus(amount(person, '2026-04'), 300),
+      [`${team.id}|2026-03`]: plus(amount(team.id, '2026-03'), -300),
+      [`${team.id}|2026-04`]: plus(amount(team.id, '2026-04'), 300),
+    };
+    const edited = lines.map((l) => ({ ...l, amount: edits[`${l.ownerId}|${l.periodKey}`] ?? l.amount }));
+    const saved = await plans.gqlOk(plans.SAVE, { id: view.plan.id, revision: view.plan.revision, lines: edited }, manager);
+    const cells = (pairs: [string, string][], pick: (owner: string, key: string) => string) =>
+      pairs.map(([o, k]) => ({ ownerId: o, periodKey: k, amount: pick(o, k) })).sort((a, b) => `${a.ownerId}${a.periodKey}`.localeCompare(`${b.ownerId}${b.periodKey}`));
+    const touched: [string, string][] = [[person, '2026-03'], [person, '2026-04'], [team.id, '2026-03'], [team.id, '2026-04']];
+    const audit = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'TargetPlan', entityId: view.plan.id, action: 'saveLines' }, orderBy: [{ at: 'desc' }, { id: 'desc' }] });
+    expect(JSON.parse(audit.before!).cells).toEqual(cells(touched, amount));
+    expect(JSON.parse(audit.after!).cells).toEqual(cells(touched, (o, k) => edits[`${o}|${k}`]!));
+
+    // A draft that clears the person's April: the cell's old amount is recorded, and no new one.
+    const DRAFT = 'mutation($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetPlanDraft(id: $id, revision: $revision, lines: $lines) { plan { revision } } }';
+    const cleared = edited.filter((l) => !(l.ownerId === person && l.periodKey === '2026-04'));
+    expect((await s.gql(DRAFT, { id: view.plan.id, revision: saved.saveTargetLines.plan.revision, lines: cleared }, manager)).errors).toBeUndefined();
+    const draftAudit = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'TargetPlan', entityId: view.plan.id, action: 'saveDraft' } });
+    expect(JSON.parse(draftAudit.before!).cells).toEqual([{ ownerId: person, periodKey: '2026-04', amount: edits[`${person}|2026-04`] }]);
+    expect(JSON.parse(draftAudit.after!).cells).toEqual([]);
+
+    // A breakdown over the draft replaces the typed cells: the March 700.00 it overwrites is recorded.
+    const BREAK = 'mutation($id: ID!, $revision: Int!) { breakDownTargetPlan(id: $id, revision: $revision, time: { kind: EQUAL }, owners: { kind: EQUAL }) { plan { revision } } }';
+    const revision = (await s.db.prisma.targetPlan.findUniqueOrThrow({ where: { id: view.plan.id } })).revision;
+    const broken = await s.gql(BREAK, { id: view.plan.id, revision }, manager);
+    expect(broken.errors).toBeUndefined();
+    const breakAudit = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'TargetPlan', entityId: view.plan.id, action: 'breakDown' } });
+    expect(JSON.parse(breakAudit.before!).cells).toContainEqual({ ownerId: person, periodKey: '2026-03', amount: '700.00' });
+    expect(JSON.parse(breakAudit.after!).cells).toContainEqual(expect.objectContaining({ ownerId: person, periodKey: '2026-04' }));
   });
 });
