@@ -129,6 +129,11 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
   };
   const calendar = await fiscalCalendar(ctx);
   const locks = (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
+  // A sale imported again under another date leaves the day it was stored on: that day must not be locked either.
+  const storedDays = locks.length
+    ? new Map((await ctx.prisma.salesRecord.findMany({ where: { externalId: { in: records.map((r) => r.externalId) } }, select: { externalId: true, date: true } })).map((e) => [e.externalId, dateToDay(e.date)]))
+    : new Map<string, string>();
+  const lockedOn = (day: string) => locks.find((l) => l.start <= day && day <= l.end);
   const resolved = records.map((r, i) => {
     const customer = customerOf(r, i);
     const p = byNo.get(r.employeeNo);
@@ -142,8 +147,11 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
       return null;
     }
     const day = dateToDay(r.date);
-    const lock = locks.find((l) => l.start <= day && day <= l.end);
-    if (lock) problems.push({ row: rowOf(i), field: 'date', message: `${day} is in the locked period ${lock.key}`, reason: 'IN_LOCKED_PERIOD', params: { date: day, period: lock.key } });
+    const stored = storedDays.get(r.externalId);
+    for (const d of stored && stored !== day ? [day, stored] : [day]) {
+      const lock = lockedOn(d);
+      if (lock) problems.push({ row: rowOf(i), field: 'date', message: `${d} is in the locked period ${lock.key}`, reason: 'IN_LOCKED_PERIOD', params: { date: d, period: lock.key } });
+    }
     return {
       externalId: r.externalId,
       personId: p.id,
