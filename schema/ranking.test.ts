@@ -23,6 +23,11 @@ describe('competition ranking', () => {
     expect(view(entries, 1)).toEqual(['a:1T', 'b:2', 'c:3', 'd:3', 'e:5', 'f:6B', 'g:6B', 'h:-']);
   });
 
+  it('flags a small table\'s places once: a top place is not also a bottom one', () => {
+    expect(view([amount('a', 4), amount('b', 3), amount('c', 2), amount('d', 1)])).toEqual(['a:1T', 'b:2T', 'c:3T', 'd:4B']);
+    expect(view([amount('a', 4), amount('b', 3), amount('c', 3), amount('d', 1), amount('e', 0)])).toEqual(['a:1T', 'b:2T', 'c:2T', 'd:4B', 'e:5B']);
+  });
+
   it('ranks achievements exactly, by cross-multiplying', () => {
     // 1/3 and 2/6 tie; 333/1000 is below them.
     expect(view([ratio('a', 333n, 1000n), ratio('b', 1n, 3n), ratio('c', 2n, 6n)], 1)).toEqual(['b:1T', 'c:1T', 'a:3B']);

@@ -4,7 +4,8 @@
  * and the next rank skips — with a deterministic order inside a tie (by a
  * tiebreak key such as the employee number), entries without a score (no
  * target to reach) after everyone ranked, unranked; the top and bottom N
- * flagged, ties at the edge included. Scores are exact: an amount, or an
+ * flagged, ties at the edge included, a top place never also a bottom one
+ * (in a table of four, 2 and 3 are rewarded places, as 奖惩 treat them). Scores are exact: an amount, or an
  * achievement compared by cross-multiplying. Pure.
  */
 import type { Ratio } from './achievement.ts';
@@ -23,7 +24,7 @@ export interface Ranked extends Entry {
   rank: number | null;
   /** Among the N best (rank ≤ N). */
   top: boolean;
-  /** Among the N worst: fewer than N entries score strictly lower. */
+  /** Among the N worst: fewer than N entries score strictly lower, and not among the N best. */
   bottom: boolean;
 }
 
@@ -45,12 +46,12 @@ export function rank(entries: readonly Entry[], n = 3): Ranked[] {
   const order = scored.sort((a, b) => compareScores(b.score!, a.score!) || byKey(a, b));
   const ranks = new Array<number>(order.length);
   for (let i = 0; i < order.length; i++) ranks[i] = i > 0 && compareScores(order[i - 1]!.score!, order[i]!.score!) === 0 ? ranks[i - 1]! : i + 1;
-  // From the bottom: flagged when fewer than n score strictly lower.
+  // From the bottom: flagged when fewer than n score strictly lower, unless a top place (a small table's places are rewarded, not penalised).
   const bottom = new Array<boolean>(order.length).fill(false);
   for (let i = order.length - 1, lower = 0; i >= 0; ) {
     let j = i;
     while (j > 0 && ranks[j - 1] === ranks[i]) j--;
-    for (let k = j; k <= i; k++) bottom[k] = lower < n;
+    for (let k = j; k <= i; k++) bottom[k] = lower < n && ranks[k]! > n;
     lower += i - j + 1;
     i = j - 1;
   }

@@ -76,6 +76,14 @@ describe.each(testProviders)('rankings on %s', (provider) => {
     expect(row(0).moved).toBe(1);
   });
 
+  it('never flags one row both top and bottom: with places for five, the tied fifth are rewarded places, not the bottom (as rewards and penalties treat them)', async () => {
+    const table = (await gql(TABLE, { u: area, p: '2026-03-D2', basis: 'AMOUNT', top: 5 })).leagueTable;
+    const fifth = table.rows.filter((r: any) => r.rank === 5);
+    expect(fifth.length).toBeGreaterThan(0);
+    expect(fifth.every((r: any) => r.top && !r.bottom)).toBe(true);
+    expect(table.rows.filter((r: any) => r.top && r.bottom)).toEqual([]);
+  });
+
   it('leaves people without a target unranked when ranking by achievement', async () => {
     const table = (await gql(TABLE, { u: area, p: '2026-03', basis: 'ACHIEVEMENT' })).leagueTable;
     expect(table.rows.every((r: any) => r.rank === null && r.base === null && !r.top && !r.bottom)).toBe(true);

@@ -179,8 +179,8 @@ export function performanceSheet(w: Words, data: AchievementData, ctx: Performan
     place ?? '',
   ]);
   const ranks = ranked.map((x) => x.rank).filter((x): x is number => x !== null);
-  // The bottom places as the ranking rules flag them (ties at the edge included): from the best-placed of them down.
-  const bottomFrom = Math.min(...ranked.filter((x) => x.bottom && x.rank !== null).map((x) => x.rank!));
+  // The bottom places as the ranking rules flag them (ties at the edge included, never a top place): every place after the last one above them.
+  const bottomFrom = ranked.some((x) => x.bottom) ? 1 + Math.max(...ranked.filter((x) => !x.bottom && x.rank !== null).map((x) => x.rank!)) : Infinity;
   const formats: ColumnFormat[] = [
     { kind: 'dataBar', column: 5, color: '#5B9BD5' },
     { kind: 'fill', column: 10, operator: 'LessThanOrEqual', value: 3, fill: '#C6EFCE', fontColor: '#006100' },
