@@ -19,7 +19,8 @@ import { badInput, dynamicClientError, forbidden, notFound } from '../errors.ts'
 import { mayChangeUnit, viewerScope } from '../access.ts';
 import { isSelf, ownPay } from '../roster/people-access.ts';
 import { requireAdjustable } from '../payroll/adjustments.ts';
-import { fiscalCalendar } from '../targets/calendar.ts';
+import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import { month as monthOf } from '../payroll/month.ts';
 import { checkRankingRewardRules, DEFAULT_RANKING_REWARD_RULES, normaliseRankingRewardRules, rankingProposals, type RankedPerson, type RankingRewardRules } from '../../schema/ranking-rewards.ts';
 import { formatMoney } from '../../schema/money.ts';
 
@@ -203,6 +204,8 @@ export async function decideRankingProposal(ctx: Context, id: string, approve: b
   const p = view(found, new Map([[found.snapshot.unitId, unit.name]]));
   const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
+    // A proposal is dated in its payroll month: neither approved nor dismissed while that month is locked.
+    await requireUnlocked(tx, [monthOf(p.month)], calendar, approve ? 'Approving the ranking adjustment' : 'Dismissing the ranking adjustment');
     const decided = { status: approve ? ('APPROVED' as const) : ('DISMISSED' as const), decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now(), comment };
     // Only an open proposal is decided: the status is checked with the write.
     const { count } = await tx.rankingAdjustmentProposal.updateMany({ where: { id, status: 'PROPOSED' }, data: decided });

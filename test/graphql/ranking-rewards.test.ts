@@ -207,4 +207,18 @@ describe.each(testProviders)('ranking rewards on %s', (provider) => {
     const superseded = v1.find((p: any) => p.status === 'SUPERSEDED');
     expect((await s.refused(APPROVE, { id: superseded.id }, t.manager)).errors![0]!.extensions).toMatchObject({ reason: 'RANKING_PROPOSAL_DECIDED', params: { proposalStatus: 'SUPERSEDED' } });
   });
+
+  it('decides nothing, approved or dismissed, for a locked month until it is reopened', async () => {
+    const open = (await gql(LIST, { u: area.id, m: '2026-03', s: 'PROPOSED' })).rankingAdjustmentProposals;
+    expect(open.length).toBeGreaterThan(0);
+    await gql('mutation { lockPeriod(periodKey: "2026-03", reason: "月结") { periodKey } }', {}, t.admin);
+    for (const [q, v] of [
+      [DISMISS, { id: open[0].id, c: '已结账' }],
+      [APPROVE, { id: open[0].id }],
+    ] as const) {
+      expect((await s.refused(q, v, t.manager)).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-03' } });
+    }
+    await gql('mutation { reopenPeriod(periodKey: "2026-03", reason: "更正") }', {}, t.admin);
+    expect((await gql(DISMISS, { id: open[0].id, c: '已结账' })).dismissRankingAdjustment.status).toBe('DISMISSED');
+  });
 });
