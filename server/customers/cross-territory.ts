@@ -132,7 +132,7 @@ const notFound = (id: string) => clientError('NOT_FOUND', `Cross-territory sale 
 export async function decideCrossTerritorySale(ctx: Context, id: string, decision: CrossTerritoryDecision, comment: string | null): Promise<CrossTerritoryView> {
   const viewer = ctx.viewer!;
   const scope = await viewerScope(ctx);
-  const calendar = decision === 'REASSIGN' ? await fiscalCalendar(ctx) : null;
+  const calendar = await fiscalCalendar(ctx);
   const updated = await ctx.prisma.$transaction(async (tx) => {
     const f = await tx.crossTerritoryFlag.findFirst({ where: { AND: [{ id }, flagsVisible(scope)] }, include });
     if (!f) throw notFound(id);
@@ -140,6 +140,8 @@ export async function decideCrossTerritorySale(ctx: Context, id: string, decisio
     if (!may.ok && may.why === 'OWN') throw forbidden('CROSS_TERRITORY_OWN_SALE', 'You cannot decide on a sale of your own or to your own customer');
     if (!may.ok) throw forbidden('CROSS_TERRITORY_NOT_DECIDER', `Only a manager over ${f.owningUnit.name} or the sales director may decide this`, { unit: f.owningUnit.name });
     if (f.status !== 'OPEN') throw badInput(['id'], `This cross-territory sale is already ${f.status.toLowerCase()}`, 'CROSS_TERRITORY_DECIDED', { flagStatus: f.status });
+    // The flag is dated by its sale: no decision on it while the sale's day is locked.
+    await requireSaleDayOpen(tx, f, calendar);
     const status = DECISION_STATUS[decision];
     const { count } = await tx.crossTerritoryFlag.updateMany({
       where: { id, status: 'OPEN' },
@@ -150,7 +152,7 @@ export async function decideCrossTerritorySale(ctx: Context, id: string, decisio
       throw badInput(['id'], `This cross-territory sale was decided meanwhile (${now.status.toLowerCase()})`, 'CROSS_TERRITORY_DECIDED', { flagStatus: now.status });
     }
     let sale: { before: unknown; after: unknown } | null = null;
-    if (decision === 'REASSIGN') sale = await reassignCredit(tx, f, calendar!);
+    if (decision === 'REASSIGN') sale = await reassignCredit(tx, f, calendar);
     await recordAudit(tx, viewer, {
       entityType: 'CrossTerritoryFlag',
       entityId: id,
@@ -163,12 +165,16 @@ export async function decideCrossTerritorySale(ctx: Context, id: string, decisio
   return view(ctx, updated);
 }
 
-/** Moves a sale's credit to the customer's owner (their unit on the sale's day, inside the owning unit), with the monthly sums of both people. */
-async function reassignCredit(tx: Tx, f: FlagRow, calendar: Awaited<ReturnType<typeof fiscalCalendar>>) {
+async function requireSaleDayOpen(tx: Tx, f: FlagRow, calendar: Awaited<ReturnType<typeof fiscalCalendar>>) {
   const day = dateToDay(f.sale.date);
   const locks = await tx.periodLock.findMany();
   const lock = locks.map((l) => period(l.periodKey, calendar)).find((p) => p.start <= day && day <= p.end);
   if (lock) throw badInput(['id'], `${day} is in the locked period ${lock.key}`, 'PERIOD_LOCKED', { period: lock.key });
+}
+
+/** Moves a sale's credit to the customer's owner (their unit on the sale's day, inside the owning unit), with the monthly sums of both people. */
+async function reassignCredit(tx: Tx, f: FlagRow, calendar: Awaited<ReturnType<typeof fiscalCalendar>>) {
+  const day = dateToDay(f.sale.date);
   // Moving a sale moves commission: not once either person's payroll for the month is signed.
   for (const personId of [f.sale.personId, f.customer.ownerId]) await requireAdjustable(tx, calendar, personId, day.slice(0, 7), 'Reassigning the sale');
   const a = await tx.assignment.findFirst({ where: { personId: f.customer.ownerId, ...activeOn(f.sale.date) }, select: { unitId: true, unit: { select: { path: true } } } });

@@ -272,6 +272,8 @@ describe.each(testProviders)('customers on %s', (provider) => {
     const flag = ((await ok(FLAGS, { status: 'OPEN' }, 'manager')).crossTerritorySales as any[])[0];
     await ok('mutation { lockPeriod(periodKey: "2026-11", reason: "月结") { periodKey } }', {}, 'admin');
     expect(await refused(DECIDE, { id: flag.id, decision: 'REASSIGN' }, 'manager')).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-11' } });
+    // Nor is it accepted or dismissed: the flag of a sale in a locked period stays as it was.
+    for (const decision of ['ACCEPT', 'DISMISS']) expect(await refused(DECIDE, { id: flag.id, decision }, 'manager')).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-11' } });
     await ok('mutation { reopenPeriod(periodKey: "2026-11", reason: "窜货改划") }', {}, 'admin');
     const decided = (await ok(DECIDE, { id: flag.id, decision: 'REASSIGN' }, 'manager')).decideCrossTerritorySale;
     // Owned by the area itself: credited to the owner in the team they work in that day.
