@@ -223,6 +223,10 @@ export async function importSales(
       const { existing, fresh, changed } = await salesChanges(tx, rows);
       if (fresh.length) await tx.salesRecord.createMany({ data: fresh });
       for (const r of changed) await tx.salesRecord.update({ where: { externalId: r.externalId }, data: r });
+      // A sale now to another customer, or booked in another unit, is examined afresh: an open flag on it no longer holds.
+      const moved = changed.map((r) => [r, existing.get(r.externalId)!] as const).filter(([r, e]) => r.customerId !== e.customerId || r.unitId !== e.unitId);
+      const cleared = moved.length ? await tx.crossTerritoryFlag.findMany({ where: { saleId: { in: moved.map(([, e]) => e.id) }, status: 'OPEN' }, select: { id: true } }) : [];
+      if (cleared.length) await tx.crossTerritoryFlag.deleteMany({ where: { id: { in: cleared.map((f) => f.id) } } });
       // Sales naming a customer owned outside the selling unit's territory (窜货).
       const named = [...fresh, ...changed].filter((r) => r.customerId).map((r) => r.externalId);
       const flagged = named.length
@@ -237,7 +241,7 @@ export async function importSales(
           entityId: ctx.clock.now().toISOString(),
           action: 'import',
           before: changed.length ? changed.map((r) => existing.get(r.externalId)) : null,
-          after: { ...result, created: fresh.map((r) => r.externalId), updated: changed.map((r) => r.externalId), crossTerritoryFlagged: flagged },
+          after: { ...result, created: fresh.map((r) => r.externalId), updated: changed.map((r) => r.externalId), crossTerritoryFlagged: flagged, crossTerritoryCleared: cleared.map((f) => f.id) },
         });
       }
       await finish?.(tx, result);

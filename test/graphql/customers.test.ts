@@ -280,4 +280,17 @@ describe.each(testProviders)('customers on %s', (provider) => {
     expect(decided).toMatchObject({ status: 'REASSIGNED', sellerId: rep2.id });
     expect(await s.db.prisma.salesRecord.findUniqueOrThrow({ where: { externalId: 'SH-CT-1' } })).toMatchObject({ personId: rep2.id, unitId: rep2.unitId });
   });
+
+  it('a flagged sale imported again to another customer is examined again: an open flag no longer names a customer it was not sold to', async () => {
+    await ok(IMPORT, { r: [{ externalId: 'CT-9', employeeNo: rep3.employeeNo, date: '2026-11-21', amount: '66.00', customerCode: 'HZ-C001' }] }, 'finance');
+    const open = ((await ok(FLAGS, { status: 'OPEN' }, 'director')).crossTerritorySales as any[]).filter((f) => f.externalId === 'CT-9');
+    expect(open.map((f) => [f.customerCode, f.owningUnitId])).toEqual([['HZ-C001', rep.unitId]]);
+    // Corrected: the sale was to rep3's own customer, inside their territory: no flag is left open on it.
+    await ok(IMPORT, { r: [{ externalId: 'CT-9', employeeNo: rep3.employeeNo, date: '2026-11-21', amount: '66.00', customerCode: 'XX-C003' }] }, 'finance');
+    expect(((await ok(FLAGS, {}, 'director')).crossTerritorySales as any[]).filter((f) => f.externalId === 'CT-9')).toEqual([]);
+    // Corrected again, to a customer of the manager's area: flagged anew, naming that customer.
+    await ok(IMPORT, { r: [{ externalId: 'CT-9', employeeNo: rep3.employeeNo, date: '2026-11-21', amount: '66.00', customerCode: 'HZ-C002' }] }, 'finance');
+    const again = ((await ok(FLAGS, { status: 'OPEN' }, 'director')).crossTerritorySales as any[]).filter((f) => f.externalId === 'CT-9');
+    expect(again.map((f) => [f.customerCode, f.owningUnitId])).toEqual([['HZ-C002', area.id]]);
+  });
 });
