@@ -12,6 +12,7 @@ import { databaseSnapshot, startTestServer, type GqlResult, type TestServer } fr
 import { testProviders } from '../support/databases.ts';
 import { addDays, today } from '../../schema/dates.ts';
 import { mondayOf } from '../../schema/work-reports.ts';
+import { planWeeks } from '../../schema/rep-plan.ts';
 
 type Ext = { code?: string; reason?: string; field?: string; params?: Record<string, unknown>; problems?: { field: string; reason: string; params: Record<string, unknown> }[] };
 const ext = (r: GqlResult) => (r.errors?.[0]?.extensions ?? {}) as Ext;
@@ -59,5 +60,74 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     expect(await databaseSnapshot(s.db)).toBe(before);
     await reopen('2026-01');
     expect(ok(await s.gql(IMPORT, { records: [{ ...sale, date: '2026-02-03' }] }, t.finance)).importSalesActuals).toMatchObject({ updated: 1 });
+  });
+
+  it('refuses work logs and reports dated in a locked month, until it is reopened', async () => {
+    await lock(month);
+    const before = await databaseSnapshot(s.db);
+    const log = { calls: 8, visits: 2, deals: 1, customersMet: '星湖电子', notes: '回访' };
+    const weekly = { results: '回访两家', plan: '拜访三家', marketFeedback: '', problems: '' };
+    const monthly = { results: '完成', analysis: '平稳', plan: '继续' };
+    const monday = mondayOf(now) < `${month}-01` ? addDays(mondayOf(now), 7) : mondayOf(now);
+    for (const [q, v] of [
+      [SAVE_LOG, { d: now, i: log }],
+      ...(monday <= now ? [[SAVE_WEEKLY, { w: monday, i: weekly }] as const] : []),
+      [SAVE_MONTHLY, { m: month, i: monthly }],
+    ] as const) {
+      expect(ext(await s.refused(q, v, t.rep)), q).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: month } });
+    }
+    const sheet = await s.refused('mutation($m: String!, $i: WorkMonthInput!) { saveWorkMonth(month: $m, input: $i) { month } }', { m: month, i: { logs: [{ day: now, input: log }], weeklyReports: [] } }, t.rep);
+    expect(ext(sheet)).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: month } });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    await reopen(month);
+    ok(await s.gql(SAVE_LOG, { d: now, i: log }, t.rep));
+  });
+
+  it('refuses leave in a locked month, asked for or decided, until it is reopened', async () => {
+    const day = `${next}-03`;
+    const asked = ok(await s.gql(REQUEST_LEAVE, { f: day }, t.rep)).requestLeave;
+    await lock(next);
+    const before = await databaseSnapshot(s.db);
+    // Approving it would turn a locked month's leave day from an absence into approved leave.
+    expect(ext(await s.refused(DECIDE_LEAVE, { id: asked.id }, t.manager))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: next } });
+    expect(ext(await s.refused('mutation($f: Date!) { requestLeave(kind: SICK_LEAVE, from: $f, to: $f, reason: "病") { id } }', { f: `${next}-05` }, t.rep))).toMatchObject({
+      reason: 'PERIOD_LOCKED',
+      params: { period: next },
+    });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    await reopen(next);
+    expect(ok(await s.gql(DECIDE_LEAVE, { id: asked.id }, t.manager)).decideLeave.status).toBe('APPROVED');
+  });
+
+  it('refuses visit slips in a locked month, requested or decided, until it is reopened; a spot check after the close is still recorded', async () => {
+    const requested = ok(await s.gql(REQUEST_SLIP, { i: slip('2026-03-10') }, t.rep)).requestVisitSlip;
+    const toCheck = ok(await s.gql(REQUEST_SLIP, { i: slip('2026-03-12') }, t.rep)).requestVisitSlip;
+    const approved = ok(await s.gql(APPROVE_SLIP, { id: toCheck.id, r: toCheck.revision }, t.manager)).approveVisitSlip;
+    await lock('2026-03');
+    const before = await databaseSnapshot(s.db);
+    expect(ext(await s.refused(REQUEST_SLIP, { i: slip('2026-03-11') }, t.rep))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-03' } });
+    // Approving would stop a locked month's field-visit day counting as an absence.
+    expect(ext(await s.refused(APPROVE_SLIP, { id: requested.id, r: requested.revision }, t.manager))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-03' } });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    // A check records what a manager found; it changes no day's status or pay.
+    expect(ok(await s.gql(CHECK_SLIP, { id: approved.id, r: approved.revision }, t.manager)).checkVisitSlip.status).toBe('CHECKED');
+    await reopen('2026-03');
+    expect(ok(await s.gql(APPROVE_SLIP, { id: requested.id, r: requested.revision }, t.manager)).approveVisitSlip.status).toBe('APPROVED');
+  });
+
+  it('refuses saving a rep’s monthly plan for a locked month until it is reopened; its workflow goes on, as a target plan’s does', async () => {
+    const PLAN = 'id status revision';
+    const SAVE = `mutation($m: String!, $r: Int, $i: RepPlanInput!) { saveRepPlan(month: $m, revision: $r, input: $i) { ${PLAN} } }`;
+    const plan = (m: string, sales = '100.00') => ({ weeks: planWeeks(m).map((w) => ({ weekKey: w.key, sales, calls: 40, visits: 2, events: 0 })), customers: [], belowTargetReason: '淡季' });
+    const m = addDays(`${next}-28`, 7).slice(0, 7);
+    let p = ok(await s.gql(SAVE, { m, i: plan(m) }, t.rep)).saveRepPlan;
+    await lock(m);
+    const before = await databaseSnapshot(s.db);
+    expect(ext(await s.refused(SAVE, { m, r: p.revision, i: plan(m, '200.00') }, t.rep))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: m } });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    // Submitting and accepting change no figure dated in the month.
+    p = ok(await s.gql(`mutation($id: ID!, $r: Int!) { submitRepPlan(id: $id, revision: $r) { ${PLAN} } }`, { id: p.id, r: p.revision }, t.rep)).submitRepPlan;
+    expect(ok(await s.gql(`mutation($id: ID!, $r: Int!) { acceptRepPlan(id: $id, revision: $r) { ${PLAN} } }`, { id: p.id, r: p.revision }, t.manager)).acceptRepPlan.status).toBe('ACCEPTED');
+    await reopen(m);
   });
 });
