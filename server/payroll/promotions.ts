@@ -15,6 +15,7 @@ import { isSelf, ownPay } from '../roster/people-access.ts';
 import { latestGrades } from '../kpi/scorecards.ts';
 import type { KpiGrade } from '../db/generated/sqlite/client/enums.ts';
 import { recordPayTermChange } from '../roster/pay-terms.ts';
+import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
 import { addDays } from '../../schema/dates.ts';
 
 export interface Proposal extends PromotionCheck {
@@ -75,7 +76,10 @@ export async function decidePromotion(ctx: Context, input: { personId: string; v
       rank: input.toRank,
     });
   const scope = await viewerScope(ctx);
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
+    // The new rank counts from the month after: not when that month is locked.
+    if (input.apply) await requireDayOpen(tx, calendar, addDays(monthOf(input.month).end, 1), 'month', 'Applying the promotion');
     if (!scope.everything && !ctx.viewer?.roles.includes('DIRECTOR')) {
       const a = await tx.assignment.findFirst({ where: { personId: input.personId, validTo: null }, include: { unit: { select: { path: true } } } });
       if (!a || !mayChangeUnit(scope, a.unit.path)) throw forbidden('OUTSIDE_YOUR_UNITS', 'That person is outside the part of the organisation you manage');

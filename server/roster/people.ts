@@ -14,6 +14,7 @@ import { financeOnly, isSelf, notWritable, ownPay, peopleVisible, writesBaseSala
 import { endAccessOfLeaver } from '../auth/users.ts';
 import { accessChangedHere } from '../auth/session-cache.ts';
 import { recordPayTermChange } from './pay-terms.ts';
+import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -122,10 +123,12 @@ async function bumpVersion(tx: Tx, id: string, version: number, data: Prisma.Per
 export async function createPerson(ctx: Context, input: NewPerson) {
   if (input.baseSalaryFen != null && !writesBaseSalary(ctx.viewer)) throw notWritable(['input', 'baseSalary'], 'Only finance or an admin may set a base salary');
   const scope = await viewerScope(ctx);
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     if (input.mentorId) await requireMentorVisible(ctx, tx, scope, input.mentorId, ['input', 'mentorId']);
     await requireUnitInScope(scope, tx, input.unitId, ['input', 'unitId']);
     await requireUniqueEmployeeNo(tx, input.employeeNo, ['input', 'employeeNo']);
+    await requireDayOpen(tx, calendar, dateToDay(input.hireDate), 'input.hireDate', 'Hiring');
     if (input.baseSalaryFen != null && input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative', 'NEGATIVE_SALARY');
     if (input.mentorId) await requireMentor(tx, input.mentorId, null, ['input', 'mentorId']);
     const person = await tx.person.create({
@@ -179,6 +182,7 @@ function requireWritable(ctx: Context, id: string, changes: PersonChanges) {
 export async function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges, payFrom: IsoDay | null = null) {
   requireWritable(ctx, id, changes);
   const scope = await viewerScope(ctx);
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const before = await loadForChange(scope, tx, id, ctx.clock.today());
     // A new mentor must be visible and not the editor; nor may the editor stop being someone's mentor.
@@ -198,6 +202,7 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
     for (const key of ['phone', 'email', 'rank', 'mentorId'] as const) {
       if (changes[key] !== undefined) (data as Record<string, unknown>)[key] = changes[key];
     }
+    if (payFrom) await requireDayOpen(tx, calendar, payFrom, 'payFrom', 'Changing the pay terms');
     const after = await bumpVersion(tx, id, version, data);
     if (payFrom) {
       await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, payFrom);
@@ -211,6 +216,7 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
 export async function transferPerson(ctx: Context, id: string, version: number, unitId: string, effective: Date, position?: Position | null) {
   if (position != null && isSelf(ctx, id)) throw ownPay(['position'], 'position');
   const scope = await viewerScope(ctx);
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const person = await loadForChange(scope, tx, id, ctx.clock.today());
     await requireUnitInScope(scope, tx, unitId, ['unitId']);
@@ -226,6 +232,7 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
         leaveDate: dateToDay(person.leaveDate),
       });
     }
+    await requireDayOpen(tx, calendar, dateToDay(effective), 'effectiveDate', 'The transfer');
     const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gt: effective } }, orderBy: { validFrom: 'asc' } });
     if (later) throw badInput(['effectiveDate'], `A later transfer, effective ${dateToDay(later.validFrom)}, already exists; change that one first`, 'LATER_TRANSFER', { date: dateToDay(later.validFrom) });
     const current = await tx.assignment.findFirst({ where: { personId: id, ...activeOn(effective) } });
@@ -253,6 +260,7 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
 export async function deactivatePerson(ctx: Context, id: string, version: number, leaveDate: Date) {
   if (isSelf(ctx, id)) throw ownPay(['id'], 'leave date');
   const scope = await viewerScope(ctx);
+  const calendar = await fiscalCalendar(ctx);
   try {
     return await ctx.prisma.$transaction(async (tx) => {
       const before = await loadForChange(scope, tx, id, ctx.clock.today());
@@ -263,7 +271,8 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
           hireDate: dateToDay(before.hireDate),
         });
       }
-      // The leave date is the last day worked: assignments end the day after.
+      // The leave date is the last day worked: assignments end the day after, which must not be in a locked period.
+      await requireDayOpen(tx, calendar, addDays(dateToDay(leaveDate), 1), 'leaveDate', 'Recording the leave date');
       const end = dayToDate(addDays(dateToDay(leaveDate), 1));
       const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gte: end } } });
       if (later) throw badInput(['leaveDate'], `A transfer effective ${dateToDay(later.validFrom)} comes after that leave date; change it first`, 'TRANSFER_AFTER_LEAVE_DATE', { date: dateToDay(later.validFrom) });

@@ -34,9 +34,9 @@ export async function lockedAmong(db: Db, periods: Period[], calendar: FiscalCal
 }
 
 /** The refusal of a change that would touch a locked period (BAD_USER_INPUT, PERIOD_LOCKED). */
-export function lockedRefusal(first: { locked: string; hits: string[] }, what: string) {
+export function lockedRefusal(first: { locked: string; hits: string[] }, what: string, field = 'periodKey') {
   return clientError('BAD_USER_INPUT', `${what}: period ${first.locked} is locked (${first.hits.slice(0, 3).join(', ')}${first.hits.length > 3 ? ', …' : ''}); an admin must reopen it first`, {
-    field: 'periodKey',
+    field,
     reason: 'PERIOD_LOCKED',
     params: { period: first.locked },
     lockedPeriod: first.locked,
@@ -62,6 +62,16 @@ export async function requireFiguresUnlocked(db: Db, changed: (Period & { level:
     const hits = changed.filter((p) => lock.hits.includes(p.key) && (p.level === finest || (l.start <= p.start && p.end <= l.end)));
     if (hits.length) throw lockedRefusal({ locked: lock.locked, hits: hits.map((p) => p.key) }, what);
   }
+}
+
+/**
+ * A roster change takes effect from a day (a hire, a transfer, the day after
+ * a leave date, a pay term's first day): refused when that day is in a
+ * locked period, which would then count someone else (brief §2).
+ */
+export async function requireDayOpen(db: Db, calendar: FiscalCalendar, day: string, field: string, what: string): Promise<void> {
+  const [first] = await lockedAmong(db, [{ key: day, level: 'day', start: day, end: day }], calendar);
+  if (first) throw lockedRefusal(first, what, field);
 }
 
 export async function lockPeriod(ctx: Context, periodKey: string, reason: string) {

@@ -3,9 +3,11 @@
  * explicit, audited reopen — here the dated records beyond target plans,
  * payroll and scorecards: a sale imported again under another date (moving
  * it out of a locked month), work logs and reports, leave requests and
- * their decisions, visit slips and their decisions and checks. Each is
- * refused with PERIOD_LOCKED (or the import's IN_LOCKED_PERIOD by cell),
- * nothing changes, and after the reopen the same change goes through.
+ * their decisions, visit slips and their decisions, rep plans, and roster
+ * changes taking effect in the period (a hire, a transfer, a leave date, a
+ * pay term, a promotion's new rank). Each is refused with PERIOD_LOCKED (or
+ * the import's IN_LOCKED_PERIOD by cell), nothing changes, and after the
+ * reopen the same change goes through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
@@ -129,5 +131,31 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     p = ok(await s.gql(`mutation($id: ID!, $r: Int!) { submitRepPlan(id: $id, revision: $r) { ${PLAN} } }`, { id: p.id, r: p.revision }, t.rep)).submitRepPlan;
     expect(ok(await s.gql(`mutation($id: ID!, $r: Int!) { acceptRepPlan(id: $id, revision: $r) { ${PLAN} } }`, { id: p.id, r: p.revision }, t.manager)).acceptRepPlan.status).toBe('ACCEPTED');
     await reopen(m);
+  });
+  it('refuses roster changes that take effect in a locked month (hire, transfer, the day after a leave date, pay terms), until it is reopened', async () => {
+    const p = s.db.prisma;
+    const rep = await p.user.findUniqueOrThrow({ where: { username: 'rep' }, include: { person: true } });
+    const team = (await p.assignment.findFirstOrThrow({ where: { personId: rep.personId!, validTo: null } })).unitId;
+    const area = (await p.orgUnit.findUniqueOrThrow({ where: { id: team } })).parentId!;
+    const other = (await p.orgUnit.findFirstOrThrow({ where: { parentId: area, id: { not: team } } })).id;
+    const mover = await p.person.findFirstOrThrow({ where: { id: { not: rep.personId! }, status: 'ACTIVE', leaveDate: null, hireDate: { lt: new Date('2025-06-01') }, assignments: { some: { unitId: team, validTo: null } } } });
+    await lock('2025-09');
+    const before = await databaseSnapshot(s.db);
+    const HIRE = 'mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }';
+    const hire = (d: string) => ({ employeeNo: 'QB-LOCK-1', name: '韩梅梅', position: 'SALES_REP', hireDate: d, unitId: team });
+    expect(ext(await s.refused(HIRE, { i: hire('2025-09-15') }, t.admin))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'input.hireDate', params: { period: '2025-09' } });
+    const TRANSFER = 'mutation($id: ID!, $v: Int!, $u: ID!, $d: Date!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: $d) { id version } }';
+    expect(ext(await s.refused(TRANSFER, { id: mover.id, v: mover.version, u: other, d: '2025-09-12' }, t.admin))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'effectiveDate', params: { period: '2025-09' } });
+    // Leaving on 29 September changes the 30th; leaving on the 30th changes nothing in September.
+    const LEAVE = 'mutation($id: ID!, $v: Int!, $d: Date!) { deactivatePerson(id: $id, version: $v, leaveDate: $d) { id version } }';
+    expect(ext(await s.refused(LEAVE, { id: mover.id, v: mover.version, d: '2025-09-29' }, t.admin))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'leaveDate' });
+    const UPDATE = 'mutation($id: ID!, $v: Int!, $from: Date) { updatePerson(id: $id, version: $v, input: { baseSalary: "7000.00" }, payFrom: $from) { id version } }';
+    expect(ext(await s.refused(UPDATE, { id: mover.id, v: mover.version, from: '2025-09-01' }, t.admin))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'payFrom' });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    // From the first open day, each goes through.
+    ok(await s.gql(HIRE, { i: hire('2025-10-01') }, t.admin));
+    const moved = ok(await s.gql(TRANSFER, { id: mover.id, v: mover.version, u: other, d: '2025-10-01' }, t.admin)).transferPerson;
+    ok(await s.gql(UPDATE, { id: mover.id, v: moved.version, from: '2025-10-01' }, t.admin));
+    await reopen('2025-09');
   });
 });
