@@ -57,7 +57,12 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
     // Early April: March's proposal (SSE → SM: own 20,000, 4 trainees, 60,000) is applied.
     const p = (await s.gql('{ promotionProposals(month: "2026-03") { personId version to } }', {}, t.admin)).data.promotionProposals.find((x: any) => x.personId === sse.id);
     expect(p).toMatchObject({ to: 'SM' });
-    expect((await s.gql('mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-03", toRank: SM, apply: true) }', { p: sse.id, v: p.version }, t.admin)).errors).toBeUndefined();
+    // Not while April (when the new rank would start) is locked: refused, nothing changes.
+    const DECIDE = 'mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-03", toRank: SM, apply: true) }';
+    await s.gql('mutation { lockPeriod(periodKey: "2026-04", reason: "月结") { periodKey } }', {}, t.admin);
+    expect((await s.refused(DECIDE, { p: sse.id, v: p.version }, t.admin)).errors![0]!.extensions).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-04' } });
+    await s.gql('mutation { reopenPeriod(periodKey: "2026-04", reason: "晋升") }', {}, t.admin);
+    expect((await s.gql(DECIDE, { p: sse.id, v: p.version }, t.admin)).errors).toBeUndefined();
     expect((await s.db.prisma.person.findUniqueOrThrow({ where: { id: sse.id } })).rank).toBe('SM');
 
     // March, as an SSE: 晨星 1,500 (20,000 ≥ 15,000 by the 20th), 开星 1,000 (≥ 20,000 by month end), no override.
