@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('each persona in Chinese at 350 px', () => {
     expect(await englishOn(page)).toEqual([]);
   }, 180_000);
 
-  it('the general manager, who is no person on the roster, sees the whole roster and is told plainly that the “my” screens have nothing of theirs', async () => {
+  it('the general manager, who is no person on the roster, sees the whole roster and the centre’s performance, and is told plainly that the “my” screens have nothing of theirs', async () => {
     const page = await zhPane();
     await signIn(page, 'gm');
     const noPerson = '您的用户未关联花名册中的人员';
@@ -143,5 +143,10 @@ describe.skipIf(!hasChromium)('each persona in Chinese at 350 px', () => {
     const everyone = (await api(page, await tokenFor(page, 'director'), '{ roster(first: 500) { edges { node { id } } } }')).data.roster.edges.length;
     expect(people).toBe(everyone);
     expect(people).toBeGreaterThan(50);
+    // …and the centre's performance, from the pane: a sheet of the regions under the company.
+    await openScreen(page, 'performance');
+    await page.getByTestId('pull-performance').click();
+    await page.getByTestId('performance-status').filter({ hasText: '已将' }).waitFor();
+    expect(await englishOn(page)).toEqual([]);
   }, 120_000);
 });

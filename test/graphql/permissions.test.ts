@@ -25,7 +25,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   roster: { allowed: everyone, query: '{ roster(first: 1) { edges { node { id } } } }', vars: () => ({}) },
   person: { allowed: everyone, query: 'query($id: ID!) { person(id: $id) { id } }', vars: (f) => ({ id: f.personInManagerArea.id }) },
   orgTree: { allowed: everyone, query: '{ orgTree { id } }', vars: () => ({}) },
-  auditTrail: { allowed: ['director', 'admin'], query: 'query($id: ID!) { auditTrail(entityType: "Person", entityId: $id) { id } }', vars: (f) => ({ id: f.personInManagerArea.id }) },
+  auditTrail: { allowed: ['director', 'gm', 'admin'], query: 'query($id: ID!) { auditTrail(entityType: "Person", entityId: $id) { id } }', vars: (f) => ({ id: f.personInManagerArea.id }) },
   login: { allowed: ['anonymous', ...everyone], query: 'mutation { login(username: "rep", password: "quotabook-demo") { token } }', vars: () => ({}) },
   logout: { allowed: everyone, query: 'mutation { logout }', vars: () => ({}) },
   createPerson: {
@@ -57,10 +57,10 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   renameOrgUnit: { allowed: ['admin'], query: 'mutation($id: ID!) { renameOrgUnit(id: $id, version: 999, name: "x") { id } }', vars: (f) => ({ id: f.team.id }) },
   moveOrgUnit: { allowed: ['admin'], query: 'mutation($id: ID!, $p: ID!) { moveOrgUnit(id: $id, version: 999, parentId: $p) { id } }', vars: (f) => ({ id: f.team.id, p: f.team.parentId }) },
   // Targets (issue 3). A plan id that does not exist: allowed roles get NOT_FOUND, after authorisation.
-  targetPlan: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ targetPlan(id: "no-plan") { plan { id } } }', vars: () => ({}) },
-  targetPlans: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ targetPlans(year: 2026) { id } }', vars: () => ({}) },
+  targetPlan: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ targetPlan(id: "no-plan") { plan { id } } }', vars: () => ({}) },
+  targetPlans: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ targetPlans(year: 2026) { id } }', vars: () => ({}) },
   targetRollup: {
-    allowed: ['manager', 'finance', 'director', 'admin'],
+    allowed: ['manager', 'finance', 'director', 'gm', 'admin'],
     query: 'query($u: ID!) { targetRollup(unitId: $u, year: 2026, metric: SALES_AMOUNT, level: BASE) { ownerId matches } }',
     vars: (f) => ({ u: f.teamInManagerArea }),
   },
@@ -140,7 +140,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   reopenPayrollRun: { allowed: ['admin'], query: 'mutation { reopenPayrollRun(id: "no-run", revision: 1, reason: "x") { totalNet } }', vars: () => ({}) },
   payAdjustments: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ payAdjustments(month: "2026-03") { id amount } }', vars: () => ({}) },
   compensationAssignments: { allowed: ['finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ compensationAssignments { id planCode } }', vars: () => ({}) },
-  promotionProposals: { allowed: ['manager', 'director', 'admin'], query: '{ promotionProposals(month: "2026-03") { personId } }', vars: () => ({}) },
+  promotionProposals: { allowed: ['manager', 'director', 'gm', 'admin'], query: '{ promotionProposals(month: "2026-03") { personId } }', vars: () => ({}) },
   decidePromotion: {
     allowed: ['manager', 'director', 'admin'],
     query: 'mutation { decidePromotion(personId: "nobody", version: 1, month: "2026-03", toRank: SE, apply: true) }',
@@ -236,12 +236,12 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   },
   // A period rankings do not use (a day): refused after authorisation.
   myRankings: { allowed: everyone, query: '{ myRankings { periodKey } }', vars: () => ({}) },
-  leagueTable: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { leagueTable(unitId: $u, period: "2026-03-12") { periodKey } }', vars: (f) => ({ u: f.teamInManagerArea }) },
-  publishedRankings: { allowed: ['manager', 'finance', 'director', 'admin'], query: 'query($u: ID!) { publishedRankings(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
+  leagueTable: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: 'query($u: ID!) { leagueTable(unitId: $u, period: "2026-03-12") { periodKey } }', vars: (f) => ({ u: f.teamInManagerArea }) },
+  publishedRankings: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: 'query($u: ID!) { publishedRankings(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   publishRanking: { allowed: ['manager', 'director', 'admin'], query: 'mutation($u: ID!) { publishRanking(unitId: $u, period: "2026-03-12") { version } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   startRankingPublication: { allowed: ['manager', 'director', 'admin'], query: 'mutation($u: ID!) { startRankingPublication(unitId: $u, period: "2026-03-12") { id } }', vars: (f) => ({ u: f.teamInManagerArea }) },
   // Rewards and penalties from rankings: a proposal id that does not exist (allowed roles get NOT_FOUND); rules refused after authorisation.
-  rankingRewardRules: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ rankingRewardRules { rewards penalties } }', vars: () => ({}) },
+  rankingRewardRules: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ rankingRewardRules { rewards penalties } }', vars: () => ({}) },
   rankingAdjustmentProposals: { allowed: everyone, query: '{ rankingAdjustmentProposals { id } }', vars: () => ({}) },
   setRankingRewardRules: { allowed: ['admin'], query: 'mutation { setRankingRewardRules(rules: { rewards: ["0.00"], penalties: [] }) { rewards } }', vars: () => ({}) },
   approveRankingAdjustment: { allowed: ['manager', 'admin'], query: 'mutation { approveRankingAdjustment(id: "no-proposal") { id } }', vars: () => ({}) },
@@ -255,8 +255,8 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     query: 'mutation { saveKpiIndicatorSet(role: REP, version: 999, input: { name: "x", commentBelowPercent: 60, gradeBands: [], indicators: [] }) { id } }',
     vars: () => ({}),
   },
-  scorecards: { allowed: ['manager', 'director', 'admin'], query: '{ scorecards(periodKey: "2026-03") { id } }', vars: () => ({}) },
-  scorecard: { allowed: ['manager', 'director', 'admin'], query: '{ scorecard(id: "no-card") { id } }', vars: () => ({}) },
+  scorecards: { allowed: ['manager', 'director', 'gm', 'admin'], query: '{ scorecards(periodKey: "2026-03") { id } }', vars: () => ({}) },
+  scorecard: { allowed: ['manager', 'director', 'gm', 'admin'], query: '{ scorecard(id: "no-card") { id } }', vars: () => ({}) },
   myScorecards: { allowed: everyone, query: '{ myScorecards { id grade } }', vars: () => ({}) },
   openScorecard: { allowed: ['manager', 'director'], query: 'mutation($p: ID!) { openScorecard(personId: $p, periodKey: "2026-13") { id } }', vars: (f) => ({ p: f.personInManagerArea.id }) },
   saveScorecardScores: { allowed: ['manager', 'director'], query: 'mutation { saveScorecardScores(id: "no-card", revision: 1, scores: []) { id } }', vars: () => ({}) },
@@ -266,7 +266,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   // Rep plans (issue 11 §2). A month that is not one, a plan id that does not exist: refused after authorisation.
   myRepPlan: { allowed: everyone, query: '{ myRepPlan(month: "2026-13") { month } }', vars: () => ({}) },
   repPlan: { allowed: everyone, query: '{ repPlan(id: "no-plan") { id } }', vars: () => ({}) },
-  repPlanRoster: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ repPlanRoster(month: "2026-13") { personId } }', vars: () => ({}) },
+  repPlanRoster: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ repPlanRoster(month: "2026-13") { personId } }', vars: () => ({}) },
   // A month nobody has a plan for: refused at once (NO_TEMPLATES), no job queued.
   startPlanTemplatesZip: { allowed: ['manager', 'director', 'admin'], query: 'mutation { startPlanTemplatesZip(month: "2019-01") { id } }', vars: () => ({}) },
   repPlanDueDay: { allowed: everyone, query: '{ repPlanDueDay }', vars: () => ({}) },
@@ -278,7 +278,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   // Visit slips (issue 11 §4). A month that is not one, a slip that does not exist, a return before the departure: refused after authorisation.
   visitSlips: { allowed: everyone, query: '{ visitSlips(month: "2026-13") { id } }', vars: () => ({}) },
   visitSlip: { allowed: everyone, query: '{ visitSlip(id: "no-slip") { id } }', vars: () => ({}) },
-  unslippedFieldVisits: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ unslippedFieldVisits(month: "2026-13") { date } }', vars: () => ({}) },
+  unslippedFieldVisits: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ unslippedFieldVisits(month: "2026-13") { date } }', vars: () => ({}) },
   requestVisitSlip: {
     allowed: ['rep', 'manager'],
     query: 'mutation { requestVisitSlip(input: { destination: "x", contactPerson: "y", purpose: "z", plannedOut: "2026-03-10T01:00:00Z", plannedBack: "2026-03-09T01:00:00Z" }) { id } }',
@@ -297,7 +297,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     query: 'mutation($p: ID!) { transferCustomer(id: "no-customer", revision: 1, ownerId: $p) { id } }',
     vars: (f) => ({ p: f.personInManagerArea.id }),
   },
-  crossTerritorySales: { allowed: ['manager', 'director', 'admin'], query: '{ crossTerritorySales(status: OPEN) { id } }', vars: () => ({}) },
+  crossTerritorySales: { allowed: ['manager', 'director', 'gm', 'admin'], query: '{ crossTerritorySales(status: OPEN) { id } }', vars: () => ({}) },
   decideCrossTerritorySale: { allowed: ['manager', 'director'], query: 'mutation { decideCrossTerritorySale(id: "no-flag", decision: ACCEPT) { id } }', vars: () => ({}) },
   // Work logs and reports (issue 11 §3). A day, week or month that is not one, a log that does not exist, a sample size of 0: refused after authorisation.
   myWorkLog: { allowed: everyone, query: '{ myWorkLog(day: "2026-13-01") { day } }', vars: () => ({}) },
@@ -308,7 +308,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   monthlyReports: { allowed: everyone, query: '{ monthlyReports(month: "2026-13") { id } }', vars: () => ({}) },
   myWorkMonth: { allowed: everyone, query: '{ myWorkMonth(month: "2026-13") { month } }', vars: () => ({}) },
   workLogSpotCheck: { allowed: ['manager', 'director'], query: '{ workLogSpotCheck(week: "2026-13-01") { size } }', vars: () => ({}) },
-  handedInSheet: { allowed: ['manager', 'finance', 'director', 'admin'], query: '{ handedInSheet(period: "2026-13") { period } }', vars: () => ({}) },
+  handedInSheet: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ handedInSheet(period: "2026-13") { period } }', vars: () => ({}) },
   workLogSampleSize: { allowed: everyone, query: '{ workLogSampleSize }', vars: () => ({}) },
   saveWorkLog: { allowed: ['rep', 'manager'], query: 'mutation { saveWorkLog(day: "2026-13-01", input: { calls: 1, visits: 0, deals: 0, customersMet: "", notes: "" }) { id } }', vars: () => ({}) },
   saveWeeklyReport: { allowed: ['rep', 'manager'], query: 'mutation { saveWeeklyReport(week: "2026-13-01", input: { results: "", plan: "", marketFeedback: "", problems: "" }) { id } }', vars: () => ({}) },

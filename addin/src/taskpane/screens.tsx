@@ -73,7 +73,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'promotions', label: (w) => w.chores.promotions.title, roles: ['MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <PromotionsPane {...p} /> },
   { id: 'month-end', label: (w) => w.chores.monthEnd.title, roles: ['FINANCE', 'ADMIN'], render: (p) => <MonthEndPane {...p} /> },
   { id: 'users', label: (w) => w.chores.users.title, roles: ['ADMIN'], render: (p) => <UsersPane {...p} /> },
-  { id: 'performance', label: (w) => w.results.performance, roles: ['MANAGER', 'DIRECTOR', 'ADMIN', 'FINANCE'], render: (p) => <PerformancePane {...p} /> },
+  { id: 'performance', label: (w) => w.results.performance, roles: ['MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'ADMIN', 'FINANCE'], render: (p) => <PerformancePane {...p} /> },
   { id: 'my-performance', label: (w) => w.results.myPerformance, roles: 'everyone', render: (p) => <MyPerformancePane {...p} /> },
   { id: 'my-plan', label: (w) => w.repPlans.myTitle, roles: ['REP', 'MANAGER'], render: (p) => <MyPlanPane {...p} /> },
   { id: 'plan-reviews', label: (w) => w.repPlans.reviewTitle, roles: ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'], render: (p) => <PlanReviewsPane {...p} /> },

@@ -19,7 +19,7 @@ builder.queryFields((t) => ({
   auditTrail: t.prismaField({
     type: ['AuditEvent'],
     description: 'The recorded changes of one entity, newest first.',
-    authScopes: { admin: true, director: true },
+    authScopes: { admin: true, director: true, generalManager: true },
     args: {
       entityType: t.arg.string({ validate: z.enum(['Person', 'OrgUnit', 'TargetPlan', 'PeriodLock', 'SalesImport', 'User']) }),
       entityId: t.arg.id({ validate: z.string().min(1).max(64) }),

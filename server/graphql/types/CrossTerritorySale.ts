@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
   crossTerritorySales: t.field({
     type: [CrossTerritorySaleRef],
     description: 'Flagged cross-territory sales the viewer may see (a manager: selling or owning unit in their subtree; director and admin: all), newest sale first (at most 2000).',
-    authScopes: { manager: true, director: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, admin: true },
     args: { unitId: t.arg.id({ required: false, validate: id.optional().nullable() }), status: t.arg({ type: CrossTerritoryStatusEnum, required: false }) },
     resolve: (_r, a, ctx) => crossTerritorySales(ctx, { unitId: a.unitId ? String(a.unitId) : null, status: a.status ?? null }),
   }),

@@ -431,7 +431,7 @@ builder.queryFields((t) => ({
   promotionProposals: t.field({
     type: [ProposalRef],
     description: 'People whose month qualifies them for the next rank, not yet decided.',
-    authScopes: { manager: true, director: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, admin: true },
     args: { month: t.arg.string({ validate: month }) },
     resolve: (_r, args, ctx) => promotionProposals(ctx, args.month),
   }),

@@ -91,14 +91,14 @@ builder.queryFields((t) => ({
   leagueTable: t.field({
     type: LeagueTableRef,
     description: 'The live ranking of a unit’s people or child units for a period, with movement since the period before.',
-    authScopes: { manager: true, director: true, finance: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, finance: true, admin: true },
     args: { ...args(t), top: top(t) },
     resolve: (_r, a, ctx) => leagueTable(ctx, query(a as Args)),
   }),
   publishedRankings: t.field({
     type: [PublishedRankingRef],
     description: 'Every published version of a ranking, newest first.',
-    authScopes: { manager: true, director: true, finance: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, finance: true, admin: true },
     args: args(t),
     resolve: (_r, a, ctx) => publishedRankings(ctx, query(a as Args)),
   }),

@@ -63,7 +63,7 @@ builder.queryFields((t) => ({
   rankingRewardRules: t.field({
     type: RankingRewardRulesRef,
     description: 'The rules document for rewards and penalties from published rankings.',
-    authScopes: { manager: true, director: true, finance: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, finance: true, admin: true },
     resolve: (_r, _a, ctx) => rankingRewardRules(ctx),
   }),
   rankingAdjustmentProposals: t.field({

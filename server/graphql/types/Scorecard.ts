@@ -91,13 +91,13 @@ builder.queryFields((t) => ({
   scorecards: t.field({
     type: [ScorecardRef],
     description: 'The scorecards of a month or quarter the viewer may read (a manager: their subtree; directors and admins: all), optionally under one unit.',
-    authScopes: { manager: true, director: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, admin: true },
     args: { periodKey: t.arg.string({ validate: periodKey }), unitId: t.arg.id({ required: false }) },
     resolve: (_r, args, ctx) => listScorecards(ctx, args.periodKey, args.unitId ? String(args.unitId) : null),
   }),
   scorecard: t.field({
     type: ScorecardRef,
-    authScopes: { manager: true, director: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, admin: true },
     args: { id: t.arg.id({ validate: id }) },
     resolve: (_r, args, ctx) => getScorecard(ctx, String(args.id)),
   }),

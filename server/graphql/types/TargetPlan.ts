@@ -170,7 +170,7 @@ const MyTargetRef = builder.objectRef<MyTarget>('MyTarget').implement({
   }),
 });
 
-const readers = { manager: true, director: true, finance: true, admin: true } as const;
+const readers = { manager: true, director: true, generalManager: true, finance: true, admin: true } as const;
 
 const BreakdownPreview = builder.objectRef<{ total: string; lines: PlanView['lines'] }>('BreakdownPreview').implement({
   fields: (t) => ({

@@ -39,7 +39,7 @@ builder.queryFields((t) => ({
   targetRollup: t.field({
     type: [TargetRollupRowRef],
     description: 'For a unit and year: its plan, each child unit’s plan against the figure it was given, down to people, and whether each level matches.',
-    authScopes: { manager: true, director: true, finance: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, finance: true, admin: true },
     args: {
       unitId: t.arg.id({ validate: id }),
       year: t.arg.int({ validate: year }),

@@ -90,7 +90,7 @@ builder.queryFields((t) => ({
   unslippedFieldVisits: t.field({
     type: [UnslippedRef],
     description: 'Attendance days of a month marked as a field visit that no approved visit slip covers, for the people the viewer oversees (optionally under one unit).',
-    authScopes: { manager: true, director: true, finance: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, finance: true, admin: true },
     args: { month: t.arg.string({ validate: month }), unitId: t.arg.id({ required: false }) },
     resolve: (_r, args, ctx) => unslippedFieldVisits(ctx, args.month, args.unitId ? String(args.unitId) : null),
   }),
