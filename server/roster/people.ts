@@ -202,7 +202,7 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
     for (const key of ['phone', 'email', 'rank', 'mentorId'] as const) {
       if (changes[key] !== undefined) (data as Record<string, unknown>)[key] = changes[key];
     }
-    if (payFrom) await requireDayOpen(tx, calendar, payFrom, 'payFrom', 'Changing the pay terms');
+    if (payFrom) await requireDayOpen(tx, calendar, payFrom, 'payFrom', 'Changing the pay terms', before.leaveDate ? dateToDay(before.leaveDate) : null);
     const after = await bumpVersion(tx, id, version, data);
     if (payFrom) {
       await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, payFrom);
@@ -232,7 +232,7 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
         leaveDate: dateToDay(person.leaveDate),
       });
     }
-    await requireDayOpen(tx, calendar, dateToDay(effective), 'effectiveDate', 'The transfer');
+    await requireDayOpen(tx, calendar, dateToDay(effective), 'effectiveDate', 'The transfer', person.leaveDate ? dateToDay(person.leaveDate) : null);
     const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gt: effective } }, orderBy: { validFrom: 'asc' } });
     if (later) throw badInput(['effectiveDate'], `A later transfer, effective ${dateToDay(later.validFrom)}, already exists; change that one first`, 'LATER_TRANSFER', { date: dateToDay(later.validFrom) });
     const current = await tx.assignment.findFirst({ where: { personId: id, ...activeOn(effective) } });

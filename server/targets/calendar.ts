@@ -66,11 +66,13 @@ export async function requireFiguresUnlocked(db: Db, changed: (Period & { level:
 
 /**
  * A roster change takes effect from a day (a hire, a transfer, the day after
- * a leave date, a pay term's first day): refused when that day is in a
- * locked period, which would then count someone else (brief §2).
+ * a leave date, a pay term's first day) and holds from then on (to `until`,
+ * the person's leave date, when known): refused when a locked period lies
+ * in that span, which would then count someone else (brief §2) — a later
+ * month still closed included, when an earlier one was reopened.
  */
-export async function requireDayOpen(db: Db, calendar: FiscalCalendar, day: string, field: string, what: string): Promise<void> {
-  const [first] = await lockedAmong(db, [{ key: day, level: 'day', start: day, end: day }], calendar);
+export async function requireDayOpen(db: Db, calendar: FiscalCalendar, day: string, field: string, what: string, until: string | null = null): Promise<void> {
+  const [first] = await lockedAmong(db, [{ key: day, level: 'day', start: day, end: until ?? '9999-12-31' }], calendar);
   if (first) throw lockedRefusal(first, what, field);
 }
 

@@ -158,4 +158,34 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     ok(await s.gql(UPDATE, { id: mover.id, v: moved.version, from: '2025-10-01' }, t.admin));
     await reopen('2025-09');
   });
+
+  it('refuses a roster change from an open day that would reach into a later locked month (an earlier month reopened for a correction), until that one is reopened too', async () => {
+    const p = s.db.prisma;
+    const rep = await p.user.findUniqueOrThrow({ where: { username: 'rep' }, include: { person: true } });
+    const team = (await p.assignment.findFirstOrThrow({ where: { personId: rep.personId!, validTo: null } })).unitId;
+    const area = (await p.orgUnit.findUniqueOrThrow({ where: { id: team } })).parentId!;
+    const other = (await p.orgUnit.findFirstOrThrow({ where: { parentId: area, id: { not: team } } })).id;
+    const moved = await p.assignment.findMany({ where: { validFrom: { gte: new Date('2025-06-01') } }, select: { personId: true } });
+    const mover = await p.person.findFirstOrThrow({
+      where: { id: { notIn: [rep.personId!, ...moved.map((a) => a.personId)] }, status: 'ACTIVE', leaveDate: null, hireDate: { lt: new Date('2025-06-01') }, assignments: { some: { unitId: team, validTo: null } } },
+      orderBy: { employeeNo: 'desc' },
+    });
+    // August was reopened to correct it; November stays closed.
+    await lock('2025-11');
+    const before = await databaseSnapshot(s.db);
+    const HIRE = 'mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }';
+    const hire = { employeeNo: 'QB-LOCK-2', name: '李雷', position: 'SALES_REP', hireDate: '2025-08-18', unitId: team };
+    expect(ext(await s.refused(HIRE, { i: hire }, t.admin))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'input.hireDate', params: { period: '2025-11' } });
+    // Moved from 20 August, the mover would count for the other team in November too.
+    const TRANSFER = 'mutation($id: ID!, $v: Int!, $u: ID!, $d: Date!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: $d) { id version } }';
+    expect(ext(await s.refused(TRANSFER, { id: mover.id, v: mover.version, u: other, d: '2025-08-20' }, t.admin))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'effectiveDate', params: { period: '2025-11' } });
+    const LEAVE = 'mutation($id: ID!, $v: Int!, $d: Date!) { deactivatePerson(id: $id, version: $v, leaveDate: $d) { id version } }';
+    expect(ext(await s.refused(LEAVE, { id: mover.id, v: mover.version, d: '2025-08-29' }, t.admin))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'leaveDate', params: { period: '2025-11' } });
+    const UPDATE = 'mutation($id: ID!, $v: Int!, $from: Date) { updatePerson(id: $id, version: $v, input: { baseSalary: "7100.00" }, payFrom: $from) { id version } }';
+    expect(ext(await s.refused(UPDATE, { id: mover.id, v: mover.version, from: '2025-08-01' }, t.admin))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'payFrom', params: { period: '2025-11' } });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    // From the day after the locked month, each goes through.
+    ok(await s.gql(TRANSFER, { id: mover.id, v: mover.version, u: other, d: '2025-12-01' }, t.admin));
+    await reopen('2025-11');
+  });
 });
