@@ -27,3 +27,14 @@ export async function recordAudit(
     },
   });
 }
+
+/** The kinds of entity whose changes are recorded, as `auditTrail` takes them. */
+export const AUDITED_ENTITIES = [
+  'AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'CrossTerritoryFlag', 'Customer', 'Job', 'KpiIndicatorSet', 'LeaveRequest',
+  'MonthlyReport', 'Organisation', 'OrgUnit', 'PayAdjustment', 'PayrollRun', 'PeriodLock', 'Person', 'RankingAdjustmentProposal', 'RankingSnapshot',
+  'RepPlan', 'SalesImport', 'Scorecard', 'SeasonalityProfile', 'Setting', 'TargetPlan', 'User', 'VisitSlip', 'WeeklyReport', 'WorkingCalendar',
+  'WorkingCalendarDay', 'WorkLog',
+] as const;
+
+/** The trails finance (and the finance manager) read: pay and what feeds it. */
+export const PAYROLL_ENTITIES: readonly string[] = ['AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'WorkingCalendar', 'WorkingCalendarDay'];

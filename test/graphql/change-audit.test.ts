@@ -79,6 +79,15 @@ describe.each(testProviders)('change audit on %s', (provider) => {
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ status: 'CALCULATED', ...figures(first.totals) });
     expect(JSON.parse(audit[1]!.before!)).toEqual({ status: 'CALCULATED', ...figures(first.totals) });
     expect(JSON.parse(audit[1]!.after!)).toMatchObject({ status: 'CALCULATED', ...figures(second.totals) });
+
+    // The trail through the API: finance reads a run's; the director any kind; finance not a person's.
+    const TRAIL = 'query($t: String!, $id: ID!) { auditTrail(entityType: $t, entityId: $id) { action actorName after } }';
+    const trail = await s.gql(TRAIL, { t: 'PayrollRun', id }, finance);
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data.auditTrail.filter((e: { action: string }) => e.action === 'calculate').map((e: { after: string }) => JSON.parse(e.after).net)).toEqual([second.totals.net, first.totals.net]);
+    expect((await s.gql(TRAIL, { t: 'PayrollRun', id }, await s.login('director'))).data.auditTrail.length).toBe(trail.data.auditTrail.length);
+    const refused = await s.gql(TRAIL, { t: 'Person', id: a.id }, finance);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
   });
 
   it('saving a plan’s lines or its draft records each cell it changed: the old amount and the new', async () => {

@@ -1,6 +1,8 @@
 /** AuditEvent: one recorded change (who, when, what, before, after). */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
+import { AUDITED_ENTITIES, PAYROLL_ENTITIES } from '../../audit.ts';
+import { forbidden } from '../../errors.ts';
 
 builder.prismaObject('AuditEvent', {
   fields: (t) => ({
@@ -18,19 +20,23 @@ builder.prismaObject('AuditEvent', {
 builder.queryFields((t) => ({
   auditTrail: t.prismaField({
     type: ['AuditEvent'],
-    description: 'The recorded changes of one entity, newest first.',
-    authScopes: { admin: true, director: true, generalManager: true },
+    description: 'The recorded changes of one entity, newest first: any kind for admins, directors and the general manager; pay and what feeds it (payroll runs, compensation plans and assignments, adjustments, attendance imports, the working calendar) for finance.',
+    authScopes: { admin: true, director: true, generalManager: true, finance: true, financeManager: true },
     args: {
-      entityType: t.arg.string({ validate: z.enum(['Person', 'OrgUnit', 'TargetPlan', 'PeriodLock', 'SalesImport', 'User']) }),
+      entityType: t.arg.string({ validate: z.enum(AUDITED_ENTITIES) }),
       entityId: t.arg.id({ validate: z.string().min(1).max(64) }),
       first: t.arg.int({ required: false, defaultValue: 100, validate: z.number().int().min(1).max(1000) }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.auditEvent.findMany({
+    resolve: (query, _root, args, ctx) => {
+      const roles = ctx.viewer?.roles ?? [];
+      const everything = roles.some((r) => r === 'ADMIN' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER');
+      if (!everything && !PAYROLL_ENTITIES.includes(args.entityType)) throw forbidden('ROLE_NOT_ALLOWED', 'Finance reads the trails of pay and what feeds it');
+      return ctx.prisma.auditEvent.findMany({
         ...query,
         where: { entityType: args.entityType, entityId: String(args.entityId) },
         orderBy: [{ at: 'desc' }, { id: 'desc' }],
         take: args.first ?? 100,
-      }),
+      });
+    },
   }),
 }));
