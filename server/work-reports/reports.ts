@@ -370,7 +370,7 @@ interface Saver {
   entityType: 'WorkLog' | 'WeeklyReport' | 'MonthlyReport';
   /** The day whose roster unit the row is filed under. */
   unitDay: IsoDay;
-  /** The period it is dated in (a log's day, a weekly report's Monday, a monthly report's month): nothing changes there while it is locked. */
+  /** The period it is dated in (a log's day, a weekly report's Sunday, a monthly report's month): nothing changes there while it is locked. */
   dated: (calendar: FiscalCalendar) => Period;
   after: Record<string, unknown>;
   find: (tx: Tx) => Promise<Row | null>;
@@ -432,7 +432,8 @@ function weeklySaver(personId: string, week: IsoDay, fields: WeeklyReportFields)
   return {
     entityType: 'WeeklyReport',
     unitDay: week,
-    dated: () => dayPeriod(week),
+    // Written at the week's end: the week of 30 March – 5 April is still reported once March is closed.
+    dated: () => dayPeriod(addDays(week, 6)),
     after: { person: personId, week, ...fields },
     find: (tx) => tx.weeklyReport.findUnique({ where: key }),
     create: (tx, unitId, state) => tx.weeklyReport.create({ data: { personId, week: dayToDate(week), unitId, ...fields, ...state } }),

@@ -73,7 +73,7 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     const monday = mondayOf(now) < `${month}-01` ? addDays(mondayOf(now), 7) : mondayOf(now);
     for (const [q, v] of [
       [SAVE_LOG, { d: now, i: log }],
-      ...(monday <= now ? [[SAVE_WEEKLY, { w: monday, i: weekly }] as const] : []),
+      ...(monday <= now && addDays(monday, 6).slice(0, 7) === month ? [[SAVE_WEEKLY, { w: monday, i: weekly }] as const] : []),
       [SAVE_MONTHLY, { m: month, i: monthly }],
     ] as const) {
       expect(ext(await s.refused(q, v, t.rep)), q).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: month } });
@@ -187,5 +187,13 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     // From the day after the locked month, each goes through.
     ok(await s.gql(TRANSFER, { id: mover.id, v: mover.version, u: other, d: '2025-12-01' }, t.admin));
     await reopen('2025-11');
+  });
+  it('dates a weekly report by its Sunday: the week ending in a locked month is refused, the week running into the next month is not', async () => {
+    const weekly = { results: '回访两家', plan: '拜访三家', marketFeedback: '', problems: '' };
+    await lock('2025-03');
+    // 24–30 March 2025 lies in March; 31 March – 6 April is reported in April.
+    expect(ext(await s.refused(SAVE_WEEKLY, { w: '2025-03-24', i: weekly }, t.rep))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2025-03' } });
+    ok(await s.gql(SAVE_WEEKLY, { w: '2025-03-31', i: weekly }, t.rep));
+    await reopen('2025-03');
   });
 });
