@@ -250,6 +250,9 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('plan').selectOption(v2);
     await page.getByTestId('time-method').selectOption('EQUAL');
     await page.getByTestId('owner-method').selectOption('EQUAL');
+    // The preview shows what keeping January gives.
+    await page.getByTestId('plan-preview-button').click();
+    await expect(page.getByTestId('plan-preview').innerText()).resolves.toMatch(/2029-01: 360\b/);
     await page.getByTestId('plan-break-down').click();
     await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/2029-01 is locked.*keep the locked months/s);
     await page.getByTestId('keep-locked').click();

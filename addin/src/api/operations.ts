@@ -132,8 +132,8 @@ export interface ParentTarget {
   total: string;
 }
 export const PROFILES = `query Profiles { seasonalityProfiles { code name monthPercents } }`;
-export const PREVIEW = `query Preview($id: ID!, $time: BreakdownMethodInput!, $owners: BreakdownMethodInput!) {
-  targetPlanBreakdownPreview(id: $id, time: $time, owners: $owners) { total lines { ownerId periodKey amount } }
+export const PREVIEW = `query Preview($id: ID!, $time: BreakdownMethodInput!, $owners: BreakdownMethodInput!, $keepLocked: Boolean) {
+  targetPlanBreakdownPreview(id: $id, time: $time, owners: $owners, keepLocked: $keepLocked) { total lines { ownerId periodKey amount } }
 }`;
 
 export const PAYROLL_RUNS = `query PayrollRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId viewerMaySign } }`;

@@ -193,7 +193,8 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
 
   const showPreview = (time: Method, owners: Method, opts: MethodOptions) =>
     act('preview', async () => {
-      const data = await run<{ targetPlanBreakdownPreview: { total: string; lines: PlanView['lines'] } }>(client, PREVIEW, { id: planId, time: method(time, 'time', opts), owners: method(owners, 'owners', opts) });
+      // With months locked, the preview shows what keeping them gives (what Keep locked months will write).
+      const data = await run<{ targetPlanBreakdownPreview: { total: string; lines: PlanView['lines'] } }>(client, PREVIEW, { id: planId, time: method(time, 'time', opts), owners: method(owners, 'owners', opts), keepLocked: true });
       const top = TOP_KEY[selected!.periodLevel.split(',')[0]!]!;
       setPreview({ total: data.targetPlanBreakdownPreview.total, row: data.targetPlanBreakdownPreview.lines.filter((l) => l.ownerId === selected!.scopeUnitId && top.test(l.periodKey)) });
       setStatus({ kind: 'idle' });
