@@ -145,8 +145,9 @@ describe.skipIf(!hasChromium)('each persona in Chinese at 350 px', () => {
     expect(people).toBeGreaterThan(50);
     // …and the centre's performance, from the pane: a sheet of the regions under the company.
     await openScreen(page, 'performance');
+    await expect.poll(() => page.getByTestId('performance-unit').inputValue(), { timeout: 30_000 }).not.toBe('');
     await page.getByTestId('pull-performance').click();
-    await page.getByTestId('performance-status').filter({ hasText: '已将' }).waitFor();
+    await page.getByTestId('performance-status').filter({ hasText: '已将' }).waitFor({ timeout: 60_000 });
     expect(await englishOn(page)).toEqual([]);
   }, 120_000);
 });
