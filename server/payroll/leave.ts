@@ -6,7 +6,7 @@
 import type { Context } from '../context.ts';
 import { Prisma } from '../db/client.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
-import { mayChangeUnit, viewerScope } from '../access.ts';
+import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
@@ -143,6 +143,20 @@ export function summarise(days: { personId: string; date: Date; status: Attendan
   return out;
 }
 
+/**
+ * A manager's view of a month counts a person's days while they were in the
+ * manager's subtree (brief §1: moved on the 12th, the first 11 days count
+ * for the old team); their own days always count.
+ */
+async function daysInScope<D extends { personId: string; date: Date }>(ctx: Context, scope: Scope, days: D[], during: Prisma.AssignmentWhereInput): Promise<D[]> {
+  const own = new Set(scope.personIds);
+  const stays = await ctx.prisma.assignment.findMany({
+    where: { personId: { in: [...new Set(days.map((d) => d.personId))] }, AND: [during, { OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) }] },
+    select: { personId: true, validFrom: true, validTo: true },
+  });
+  return days.filter((d) => own.has(d.personId) || stays.some((a) => a.personId === d.personId && a.validFrom <= d.date && (!a.validTo || a.validTo > d.date)));
+}
+
 export async function attendanceSummary(ctx: Context, month: string): Promise<AttendanceSummary[]> {
   const m = monthOf(month);
   const scope = await viewerScope(ctx);
@@ -158,5 +172,5 @@ export async function attendanceSummary(ctx: Context, month: string): Promise<At
   });
   const approved = await approvedLeaveDays(ctx.prisma, { person: visible }, m.start, m.end);
   const names = new Map(days.map((d) => [d.personId, d.person]));
-  return [...summarise(days, approved)].map(([personId, s]) => ({ personId, name: names.get(personId)!.name, employeeNo: names.get(personId)!.employeeNo, ...s })).sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1));
+  return [...summarise(everything ? days : await daysInScope(ctx, scope, days, during), approved)].map(([personId, s]) => ({ personId, name: names.get(personId)!.name, employeeNo: names.get(personId)!.employeeNo, ...s })).sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1));
 }

@@ -44,7 +44,11 @@ describe.each(testProviders)('walks across sibling teams on %s', (provider) => {
     t.newLead = await s.login('new-lead');
     t.peer = await s.login('peer');
     // Attendance for May (old team), June (both) and a day in July (new team), imported by finance.
-    const records = ['2026-05-20', '2026-06-03', '2026-07-02'].flatMap((date) => [rep, peer].map((x) => ({ employeeNo: x.employeeNo, date, status: 'PRESENT' })));
+    const records = [
+      ...['2026-05-20', '2026-06-03', '2026-07-02'].flatMap((date) => [rep, peer].map((x) => ({ employeeNo: x.employeeNo, date, status: 'PRESENT' }))),
+      // After the move, in the same month: the new team's.
+      { employeeNo: rep.employeeNo, date: '2026-06-13', status: 'ABSENT' },
+    ];
     const imported = await s.gql('mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }', { r: records }, t.finance);
     expect(imported.errors).toBeUndefined();
     // The rep asks for a day's leave in July, then moves to the sibling team from 12 June.
@@ -60,13 +64,18 @@ describe.each(testProviders)('walks across sibling teams on %s', (provider) => {
   const summary = async (token: string, m: string) => ((await s.gql(SUMMARY, { m }, token)).data.attendanceSummary as { personId: string }[]).map((r) => r.personId);
   const leave = async (token: string) => ((await s.gql(LEAVE, {}, token)).data.leaveRequests as { id: string }[]).map((r) => r.id);
 
-  it('attendance: each team lead sees the rep only in the months the rep spent (part of) in their team', async () => {
+  it('attendance: each team lead sees the rep only in the months the rep spent (part of) in their team, and only their days there', async () => {
     expect(await summary(t.oldLead, '2026-05')).toContain(rep.id);
     expect(await summary(t.newLead, '2026-05')).not.toContain(rep.id);
     expect(await summary(t.oldLead, '2026-06')).toContain(rep.id);
     expect(await summary(t.newLead, '2026-06')).toContain(rep.id);
     expect(await summary(t.oldLead, '2026-07')).not.toContain(rep.id);
     expect(await summary(t.newLead, '2026-07')).toContain(rep.id);
+    // In June each lead counts the rep's days in their own team: the 3rd (present) for the old, the 13th (absent) for the new.
+    const june = async (token: string) => ((await s.gql(SUMMARY, { m: '2026-06' }, token)).data.attendanceSummary as { personId: string }[]).find((r) => r.personId === rep.id);
+    expect(await june(t.oldLead)).toEqual({ personId: rep.id, present: 1, absent: 0 });
+    expect(await june(t.newLead)).toEqual({ personId: rep.id, present: 0, absent: 1 });
+    expect(await june(t.rep)).toEqual({ personId: rep.id, present: 1, absent: 1 });
     // The old team's other rep stays with the old lead only.
     expect(await summary(t.oldLead, '2026-07')).toContain(peer.id);
     expect(await summary(t.newLead, '2026-06')).not.toContain(peer.id);
