@@ -78,12 +78,12 @@ export async function decidePromotion(ctx: Context, input: { personId: string; v
   const scope = await viewerScope(ctx);
   const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
-    // The new rank counts from the month after: not when that month is locked.
-    if (input.apply) await requireDayOpen(tx, calendar, addDays(monthOf(input.month).end, 1), 'month', 'Applying the promotion');
     if (!scope.everything && !ctx.viewer?.roles.includes('DIRECTOR')) {
       const a = await tx.assignment.findFirst({ where: { personId: input.personId, validTo: null }, include: { unit: { select: { path: true } } } });
       if (!a || !mayChangeUnit(scope, a.unit.path)) throw forbidden('OUTSIDE_YOUR_UNITS', 'That person is outside the part of the organisation you manage');
     }
+    // The new rank counts from the month after: not when that month is locked.
+    if (input.apply) await requireDayOpen(tx, calendar, addDays(monthOf(input.month).end, 1), 'month', 'Applying the promotion');
     await tx.promotionDecision.create({
       data: { personId: input.personId, month: input.month, fromRank: proposal.from, toRank: input.toRank, decision: input.apply ? 'APPLIED' : 'DISMISSED', reason: input.reason ?? null, decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now() },
     });
