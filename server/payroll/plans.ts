@@ -7,7 +7,8 @@ import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { BASE_PLUS_COMMISSION, DIRECT_SALES_LADDER, parsePlan, planProblems, type CompensationPlan } from '../../schema/compensation.ts';
-import { dayToDate } from '../../schema/dates.ts';
+import { dateToDay, dayToDate } from '../../schema/dates.ts';
+import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
 import { badInput, clientError, isUniqueViolation } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 
@@ -105,7 +106,10 @@ export async function saveCompensationPlan(ctx: Context, document: string, effec
 }
 
 async function insertVersion(ctx: Context, plan: CompensationPlan, effectiveFrom: Date, basedOn: number | null, changed: (version: number) => Error) {
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
+    // The version pays from that day on: not in a locked month (brief §2).
+    await requireDayOpen(tx, calendar, dateToDay(effectiveFrom), 'effectiveFrom', 'Saving the compensation plan');
     const last = await tx.compensationPlan.findFirst({ where: { code: plan.code }, orderBy: { version: 'desc' } });
     if (basedOn !== null && (last?.version ?? 0) !== basedOn) throw changed(last?.version ?? 0);
     const saved = await tx.compensationPlan.create({ data: { code: plan.code, version: (last?.version ?? 0) + 1, name: plan.name, effectiveFrom, document: JSON.stringify(plan) } });

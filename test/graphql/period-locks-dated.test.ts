@@ -196,4 +196,17 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     ok(await s.gql(SAVE_WEEKLY, { w: '2025-03-31', i: weekly }, t.rep));
     await reopen('2025-03');
   });
+  it('refuses a compensation plan version or assignment paying from a locked month, until it is reopened', async () => {
+    const plans = ok(await s.gql('{ compensationPlans { code version document } }', {}, t.finance)).compensationPlans;
+    const ladder = plans.find((p: { code: string }) => p.code === 'DIRECT_SALES_LADDER');
+    const SAVE = 'mutation($d: String!, $f: Date!) { saveCompensationPlan(document: $d, effectiveFrom: $f) { code version } }';
+    const ASSIGN = 'mutation($f: Date!) { assignCompensationPlan(planCode: "DIRECT_SALES_LADDER", rank: SR, effectiveFrom: $f) }';
+    await lock('2025-08');
+    const before = await databaseSnapshot(s.db);
+    expect(ext(await s.refused(SAVE, { d: ladder.document, f: '2025-08-01' }, t.finance))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'effectiveFrom', params: { period: '2025-08' } });
+    expect(ext(await s.refused(ASSIGN, { f: '2025-08-15' }, t.finance))).toMatchObject({ reason: 'PERIOD_LOCKED', field: 'effectiveFrom', params: { period: '2025-08' } });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    await reopen('2025-08');
+    expect(ok(await s.gql(SAVE, { d: ladder.document, f: '2025-08-01' }, t.finance)).saveCompensationPlan.code).toBe('DIRECT_SALES_LADDER');
+  });
 });

@@ -22,7 +22,8 @@ import { parsePlan } from '../../../schema/compensation.ts';
 import { saveCompensationPlan } from '../../payroll/plans.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { requireAdjustable } from '../../payroll/adjustments.ts';
-import { fiscalCalendar } from '../../targets/calendar.ts';
+import { fiscalCalendar, requireDayOpen } from '../../targets/calendar.ts';
+import { dateToDay } from '../../../schema/dates.ts';
 import { latestJobAbout, startPayrollCalculation } from '../../jobs/jobs.ts';
 import { JobRef } from './Job.ts';
 import type { PromotionCriterionCheck } from '../../../schema/promotion.ts';
@@ -325,7 +326,9 @@ builder.mutationFields((t) => ({
       if (!plan) throw badInput(['planCode'], `There is no compensation plan ${args.planCode}${args.version ? ` version ${args.version}` : ''}`, 'NO_SUCH_PLAN', { code: args.planCode });
       parsePlan(JSON.parse(plan.document));
       if (args.personId && !(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw badInput(['personId'], `There is no person ${args.personId}`, 'NO_SUCH_PERSON', { id: String(args.personId) });
+      const calendar = await fiscalCalendar(ctx);
       await ctx.prisma.$transaction(async (tx) => {
+        await requireDayOpen(tx, calendar, dateToDay(args.effectiveFrom), 'effectiveFrom', 'Assigning the compensation plan');
         const a = await tx.compensationAssignment.create({
           data: { planId: plan.id, personId: args.personId ? String(args.personId) : null, rank: args.rank ?? null, position: args.position ?? null, effectiveFrom: args.effectiveFrom },
         });
