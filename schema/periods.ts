@@ -166,6 +166,11 @@ export function childPeriods(parentKey: string, level: PeriodLevel, calendar: Fi
   return out;
 }
 
+/** A run of days as a period (one day, a leave, a slip's days), e.g. to find the locked periods it touches. */
+export function daySpan(start: IsoDay, end: IsoDay = start): Period {
+  return { key: start === end ? start : `${start}..${end}`, level: 'day', start, end };
+}
+
 /** Days of [start, end] that fall inside a period; 0 when they do not meet. */
 export function overlapDays(p: Period, start: IsoDay, end: IsoDay | null): number {
   const s = start > p.start ? start : p.start;

@@ -18,8 +18,7 @@ import { activeOn, viewerScope } from '../access.ts';
 import { badInput, clientError, forbidden } from '../errors.ts';
 import { DECISION_STATUS, isCrossTerritory, type CrossTerritoryDecision } from '../../schema/customers.ts';
 import { dateToDay } from '../../schema/dates.ts';
-import { period } from '../../schema/periods.ts';
-import { fiscalCalendar } from '../targets/calendar.ts';
+import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
 import { refreshSalesMonths } from '../results/rollup.ts';
 import { flagsVisible, managesUnit } from './access.ts';
 
@@ -141,7 +140,8 @@ export async function decideCrossTerritorySale(ctx: Context, id: string, decisio
     if (!may.ok) throw forbidden('CROSS_TERRITORY_NOT_DECIDER', `Only a manager over ${f.owningUnit.name} or the sales director may decide this`, { unit: f.owningUnit.name });
     if (f.status !== 'OPEN') throw badInput(['id'], `This cross-territory sale is already ${f.status.toLowerCase()}`, 'CROSS_TERRITORY_DECIDED', { flagStatus: f.status });
     // The flag is dated by its sale: no decision on it while the sale's day is locked.
-    await requireSaleDayOpen(tx, f, calendar);
+    const day = dateToDay(f.sale.date);
+    await requireDayOpen(tx, calendar, day, 'id', `Deciding on the sale of ${day}`, day);
     const status = DECISION_STATUS[decision];
     const { count } = await tx.crossTerritoryFlag.updateMany({
       where: { id, status: 'OPEN' },
@@ -163,13 +163,6 @@ export async function decideCrossTerritorySale(ctx: Context, id: string, decisio
     return tx.crossTerritoryFlag.findUniqueOrThrow({ where: { id }, include });
   });
   return view(ctx, updated);
-}
-
-async function requireSaleDayOpen(tx: Tx, f: FlagRow, calendar: Awaited<ReturnType<typeof fiscalCalendar>>) {
-  const day = dateToDay(f.sale.date);
-  const locks = await tx.periodLock.findMany();
-  const lock = locks.map((l) => period(l.periodKey, calendar)).find((p) => p.start <= day && day <= p.end);
-  if (lock) throw badInput(['id'], `${day} is in the locked period ${lock.key}`, 'PERIOD_LOCKED', { period: lock.key });
 }
 
 /** Moves a sale's credit to the customer's owner (their unit on the sale's day, inside the owning unit), with the monthly sums of both people. */

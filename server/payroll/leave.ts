@@ -13,12 +13,12 @@ import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { month as monthOf } from './month.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
-import type { Period } from '../../schema/periods.ts';
+import { daySpan } from '../../schema/periods.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
 /** The leave's days as one period, to find the locked periods it touches. */
-const leaveSpan = (from: Date, to: Date): Period => ({ key: `${dateToDay(from)}..${dateToDay(to)}`, level: 'day', start: dateToDay(from), end: dateToDay(to) });
+const leaveSpan = (from: Date, to: Date) => daySpan(dateToDay(from), dateToDay(to));
 
 export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus; from: Date; to: Date; reason: string }) {
   const personId = ctx.viewer?.personId;

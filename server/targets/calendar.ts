@@ -4,7 +4,7 @@
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { memo } from '../context.ts';
-import { period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
+import { daySpan, period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError } from '../errors.ts';
 import { event } from './plan-events.ts';
@@ -72,7 +72,7 @@ export async function requireFiguresUnlocked(db: Db, changed: (Period & { level:
  * month still closed included, when an earlier one was reopened.
  */
 export async function requireDayOpen(db: Db, calendar: FiscalCalendar, day: string, field: string, what: string, until: string | null = null): Promise<void> {
-  const [first] = await lockedAmong(db, [{ key: day, level: 'day', start: day, end: until ?? '9999-12-31' }], calendar);
+  const [first] = await lockedAmong(db, [daySpan(day, until ?? '9999-12-31')], calendar);
   if (first) throw lockedRefusal(first, what, field);
 }
 

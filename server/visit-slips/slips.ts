@@ -27,7 +27,7 @@ import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.t
 import { approvedAfterDeparture, checkVisitSlip, COVERING_STATUSES, coveredDays, mayCheck, slipDay, unslippedDays, VISIT_SLIP_LIMITS } from '../../schema/visit-slips.ts';
 import { normaliseCustomerCode } from '../../schema/customers.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
-import type { FiscalCalendar, Period } from '../../schema/periods.ts';
+import { daySpan, type FiscalCalendar } from '../../schema/periods.ts';
 
 type Tx = Prisma.TransactionClient;
 type Db = Context['prisma'] | Tx;
@@ -240,8 +240,7 @@ export async function unslippedFieldVisits(ctx: Context, monthText: string, unit
  */
 async function requireDaysUnlocked(db: Db, calendar: FiscalCalendar, slip: { plannedOut: Date; plannedBack: Date }, what: string): Promise<void> {
   const days = coveredDays(slip.plannedOut, slip.plannedBack);
-  const span: Period = { key: `${days[0]}..${days.at(-1)}`, level: 'day', start: days[0]!, end: days.at(-1)! };
-  await requireUnlocked(db, [span], calendar, what);
+  await requireUnlocked(db, [daySpan(days[0]!, days.at(-1)!)], calendar, what);
 }
 
 export interface VisitSlipInput {

@@ -52,7 +52,7 @@ import {
 import { GraphQLError } from 'graphql';
 import { repPlanDueDay } from '../rep-plans/settings.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
-import { period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
+import { daySpan, period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
 
 type Tx = Prisma.TransactionClient;
 type Db = Context['prisma'] | Tx;
@@ -412,14 +412,13 @@ const weeklyFields = (f: WeeklyReportFields): WeeklyReportFields => ({ results: 
 const monthlyFields = (f: MonthlyReportFields): MonthlyReportFields => ({ results: f.results.trim(), analysis: f.analysis.trim(), plan: f.plan.trim() });
 
 const WHAT = { WorkLog: 'work log', WeeklyReport: 'weekly report', MonthlyReport: 'monthly report' } as const;
-const dayPeriod = (day: IsoDay): Period => ({ key: day, level: 'day', start: day, end: day });
 
 function logSaver(personId: string, day: IsoDay, fields: WorkLogFields): Saver {
   const key = { personId_day: { personId, day: dayToDate(day) } };
   return {
     entityType: 'WorkLog',
     unitDay: day,
-    dated: () => dayPeriod(day),
+    dated: () => daySpan(day),
     after: { person: personId, day, ...fields },
     find: (tx) => tx.workLog.findUnique({ where: key }),
     create: (tx, unitId, state) => tx.workLog.create({ data: { personId, day: dayToDate(day), unitId, ...fields, ...state } }),
@@ -433,7 +432,7 @@ function weeklySaver(personId: string, week: IsoDay, fields: WeeklyReportFields)
     entityType: 'WeeklyReport',
     unitDay: week,
     // Written at the week's end: the week of 30 March – 5 April is still reported once March is closed.
-    dated: () => dayPeriod(addDays(week, 6)),
+    dated: () => daySpan(addDays(week, 6)),
     after: { person: personId, week, ...fields },
     find: (tx) => tx.weeklyReport.findUnique({ where: key }),
     create: (tx, unitId, state) => tx.weeklyReport.create({ data: { personId, week: dayToDate(week), unitId, ...fields, ...state } }),
