@@ -60,16 +60,12 @@ async function load(tx: Tx, id: string) {
 
 /** A run's payslips summed (what a calculation replaces and what it writes), as the audit records them. */
 type RunFigures = { payslips: number; gross: string; deductions: string; net: string };
-const figuresOf = (slips: { grossFen: bigint; deductionsFen: bigint; netFen: bigint }[], payslips = slips.length): RunFigures => ({
-  payslips,
-  gross: formatMoney(slips.reduce((n, p) => n + p.grossFen, 0n)),
-  deductions: formatMoney(slips.reduce((n, p) => n + p.deductionsFen, 0n)),
-  net: formatMoney(slips.reduce((n, p) => n + p.netFen, 0n)),
-});
+type Sums = { grossFen: bigint; deductionsFen: bigint; netFen: bigint };
+const figuresOf = (sums: Sums, payslips: number): RunFigures => ({ payslips, gross: formatMoney(sums.grossFen), deductions: formatMoney(sums.deductionsFen), net: formatMoney(sums.netFen) });
 
 async function storedFigures(tx: Tx, runId: string): Promise<RunFigures> {
-  const sums = await tx.payslip.aggregate({ where: { runId }, _count: { _all: true }, _sum: { grossFen: true, deductionsFen: true, netFen: true } });
-  return figuresOf([{ grossFen: sums._sum.grossFen ?? 0n, deductionsFen: sums._sum.deductionsFen ?? 0n, netFen: sums._sum.netFen ?? 0n }], sums._count._all);
+  const { _count, _sum } = await tx.payslip.aggregate({ where: { runId }, _count: { _all: true }, _sum: { grossFen: true, deductionsFen: true, netFen: true } });
+  return figuresOf({ grossFen: _sum.grossFen ?? 0n, deductionsFen: _sum.deductionsFen ?? 0n, netFen: _sum.netFen ?? 0n }, _count._all);
 }
 
 async function event(
@@ -217,7 +213,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       );
       hooks.progress?.(0, people.length);
       const replaced = await storedFigures(tx, id);
-      const written = { grossFen: 0n, deductionsFen: 0n, netFen: 0n };
+      const written: Sums = { grossFen: 0n, deductionsFen: 0n, netFen: 0n };
       await tx.payslip.deleteMany({ where: { runId: id } });
       const writer = await payslipWriter(ctx, tx, { portable: hooks.portable });
       const size = hooks.chunk ?? writer.people;
@@ -270,7 +266,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
         throw error;
       }
       const after = await bump(tx, id, revision, { status: 'CALCULATED', calculatedAt: ctx.clock.now() });
-      await event(tx, ctx, id, 'calculate', run.status, 'CALCULATED', `${people.length} payslips`, { before: replaced, after: figuresOf([written], people.length) });
+      await event(tx, ctx, id, 'calculate', run.status, 'CALCULATED', `${people.length} payslips`, { before: replaced, after: figuresOf(written, people.length) });
       await hooks.finish?.(tx, after, people.length);
       return after;
     },

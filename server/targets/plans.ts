@@ -387,7 +387,7 @@ export function computeBreakdown(
  * methods split months), and the figures the plan holds in them now. Null
  * when nothing of the year is locked; refused when everything is.
  */
-async function keptPeriods(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar): Promise<KeptPeriods | null> {
+async function keptPeriods(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar, stored: () => Promise<readonly Cell[]>): Promise<KeptPeriods | null> {
   const chain = periodChain(plan.periodLevel);
   const leaves = shape.periods.filter((p) => p.level === chain.at(-1));
   const locks = await lockedAmong(tx, leaves, calendar);
@@ -397,8 +397,8 @@ async function keptPeriods(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar:
   const kept = new Set(leaves.filter((l) => touched.has(l.key) || (l.parent != null && months.has(l.parent))).map((l) => l.key));
   if (kept.size === leaves.length) throw lockedRefusal(locks[0]!, 'Breaking the plan down');
   const cells = new Map<string, Map<string, bigint>>();
-  for (const l of await tx.targetLine.findMany({ where: { planId: plan.id, periodKey: { in: [...kept] } }, select: { ownerId: true, periodKey: true, amount: true } })) {
-    cells.set(l.ownerId, (cells.get(l.ownerId) ?? new Map<string, bigint>()).set(l.periodKey, l.amount));
+  for (const l of await stored()) {
+    if (kept.has(l.periodKey)) cells.set(l.ownerId, (cells.get(l.ownerId) ?? new Map<string, bigint>()).set(l.periodKey, l.amount));
   }
   return { leaves: kept, cells };
 }
@@ -433,14 +433,16 @@ async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: 
  * finest periods in locked months keep the figures they hold and the
  * methods spread the rest of the year over the open ones.
  */
-async function lockedToKeep(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar, keepLocked: boolean, what: string) {
+async function lockedToKeep(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar, keepLocked: boolean, what: string, stored: () => Promise<readonly Cell[]>) {
   if (!keepLocked) {
     await requireUnlocked(tx, shape.periods, calendar, what);
     return null;
   }
   await requireYearOpen(tx, plan.year, calendar, what);
-  return keptPeriods(tx, plan, shape, calendar);
+  return keptPeriods(tx, plan, shape, calendar, stored);
 }
+
+const planLines = (tx: Tx, planId: string) => tx.targetLine.findMany({ where: { planId }, select: { ownerId: true, periodKey: true, amount: true } });
 
 /** A kept period's figures came out as they went in (the owners of its lines may not have changed either). */
 async function requireKeptUnchanged(tx: Tx, kept: KeptPeriods | null, lines: LineInput[], calendar: FiscalCalendar, what: string) {
@@ -462,10 +464,10 @@ export async function breakDownPlan(ctx: Context, id: string, revision: number, 
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     requireStatus(plan, ['DRAFT'], 'break down');
     const shape = await planShape(tx, plan, calendar);
-    const kept = await lockedToKeep(tx, plan, shape, calendar, keepLocked, 'Breaking the plan down');
+    const stored = await planLines(tx, id);
+    const kept = await lockedToKeep(tx, plan, shape, calendar, keepLocked, 'Breaking the plan down', async () => stored);
     const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners, kept);
     await requireKeptUnchanged(tx, kept, checked.lines, calendar, 'Breaking the plan down');
-    const stored = await tx.targetLine.findMany({ where: { planId: id } });
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
     const after = await bump(tx, id, revision, { total });
@@ -487,7 +489,7 @@ export async function previewBreakdown(ctx: Context, id: string, time: MethodInp
   return inTransaction(ctx, async (tx, scope) => {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     const shape = await planShape(tx, plan, calendar);
-    const kept = keepLocked ? await lockedToKeep(tx, plan, shape, calendar, true, 'Breaking the plan down') : null;
+    const kept = keepLocked ? await lockedToKeep(tx, plan, shape, calendar, true, 'Breaking the plan down', () => planLines(tx, id)) : null;
     const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners, kept);
     const unit = METRICS[plan.metric].unit;
     return { total: formatAmount(unit, total), lines: checked.lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })) };
@@ -569,8 +571,8 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
     const checked = checkLines({ ...plan, calendar }, shape, lines, await otherLevelTargets(tx, plan, calendar));
     if (checked.issues.length) throw invalidLines(checked.issues);
     const stored = await tx.targetLine.findMany({ where: { planId: id } });
-    const old = new Map(stored.map((l) => [`${l.ownerId}\u0000${l.periodKey}`, l.amount]));
-    const changedPeriods = new Set(checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).map((l) => l.periodKey));
+    const old = new Map(stored.map((l) => [cellKey(l), l.amount]));
+    const changedPeriods = new Set(checked.lines.filter((l) => old.get(cellKey(l)) !== l.amount).map((l) => l.periodKey));
     await requireFiguresUnlocked(tx, shape.periods.filter((p) => changedPeriods.has(p.key)), periodChain(plan.periodLevel).at(-1)!, calendar, 'Saving the plan');
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
@@ -581,7 +583,7 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
       entityId: id,
       action: 'saveLines',
       before: { changedPeriods: [...changedPeriods], cells: cells.before },
-      after: { lines: checked.lines.length, changed: checked.lines.filter((l) => old.get(`${l.ownerId}\u0000${l.periodKey}`) !== l.amount).length, cells: cells.after },
+      after: { lines: checked.lines.length, changed: cells.after.length, cells: cells.after },
     });
     return after;
   });
