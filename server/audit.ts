@@ -4,6 +4,8 @@
  */
 import type { Prisma } from './db/client.ts';
 import type { Viewer } from './auth/sessions.ts';
+import type { Context } from './context.ts';
+import { forbidden } from './errors.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,4 +39,14 @@ export const AUDITED_ENTITIES = [
 ] as const;
 
 /** The trails finance (and the finance manager) read: pay and what feeds it. */
-export const PAYROLL_ENTITIES: readonly string[] = ['AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'WorkingCalendar', 'WorkingCalendarDay'];
+const PAYROLL_ENTITIES: readonly string[] = ['AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'WorkingCalendar', 'WorkingCalendarDay'];
+
+/**
+ * One entity's recorded changes, newest first: any kind for admins,
+ * directors and the general manager; for finance only the payroll kinds.
+ */
+export function auditTrail<Q extends Omit<Prisma.AuditEventFindManyArgs, 'where' | 'orderBy' | 'take'>>(ctx: Context, query: Q, entityType: string, entityId: string, first: number) {
+  const everything = !!ctx.viewer?.roles.some((r) => r === 'ADMIN' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER');
+  if (!everything && !PAYROLL_ENTITIES.includes(entityType)) throw forbidden('ROLE_NOT_ALLOWED', 'Finance reads the trails of pay and what feeds it');
+  return ctx.prisma.auditEvent.findMany({ ...query, where: { entityType, entityId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: first });
+}

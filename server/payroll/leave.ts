@@ -150,11 +150,12 @@ export function summarise(days: { personId: string; date: Date; status: Attendan
  */
 async function daysInScope<D extends { personId: string; date: Date }>(ctx: Context, scope: Scope, days: D[], during: Prisma.AssignmentWhereInput): Promise<D[]> {
   const own = new Set(scope.personIds);
-  const stays = await ctx.prisma.assignment.findMany({
+  const stays = new Map<string, { validFrom: Date; validTo: Date | null }[]>();
+  for (const a of await ctx.prisma.assignment.findMany({
     where: { personId: { in: [...new Set(days.map((d) => d.personId))] }, AND: [during, { OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) }] },
     select: { personId: true, validFrom: true, validTo: true },
-  });
-  return days.filter((d) => own.has(d.personId) || stays.some((a) => a.personId === d.personId && a.validFrom <= d.date && (!a.validTo || a.validTo > d.date)));
+  })) stays.set(a.personId, [...(stays.get(a.personId) ?? []), a]);
+  return days.filter((d) => own.has(d.personId) || !!stays.get(d.personId)?.some((a) => a.validFrom <= d.date && (!a.validTo || a.validTo > d.date)));
 }
 
 export async function attendanceSummary(ctx: Context, month: string): Promise<AttendanceSummary[]> {

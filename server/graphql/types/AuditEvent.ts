@@ -1,8 +1,7 @@
 /** AuditEvent: one recorded change (who, when, what, before, after). */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { AUDITED_ENTITIES, PAYROLL_ENTITIES } from '../../audit.ts';
-import { forbidden } from '../../errors.ts';
+import { AUDITED_ENTITIES, auditTrail } from '../../audit.ts';
 
 builder.prismaObject('AuditEvent', {
   fields: (t) => ({
@@ -27,16 +26,6 @@ builder.queryFields((t) => ({
       entityId: t.arg.id({ validate: z.string().min(1).max(64) }),
       first: t.arg.int({ required: false, defaultValue: 100, validate: z.number().int().min(1).max(1000) }),
     },
-    resolve: (query, _root, args, ctx) => {
-      const roles = ctx.viewer?.roles ?? [];
-      const everything = roles.some((r) => r === 'ADMIN' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER');
-      if (!everything && !PAYROLL_ENTITIES.includes(args.entityType)) throw forbidden('ROLE_NOT_ALLOWED', 'Finance reads the trails of pay and what feeds it');
-      return ctx.prisma.auditEvent.findMany({
-        ...query,
-        where: { entityType: args.entityType, entityId: String(args.entityId) },
-        orderBy: [{ at: 'desc' }, { id: 'desc' }],
-        take: args.first ?? 100,
-      });
-    },
+    resolve: (query, _root, args, ctx) => auditTrail(ctx, query, args.entityType, String(args.entityId), args.first ?? 100),
   }),
 }));
