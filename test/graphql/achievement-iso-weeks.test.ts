@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
-import { targetPlans, PLAN } from '../support/target-plans.ts';
+import { targetPlans, PLAN, repTeam } from '../support/target-plans.ts';
 
 const ACH = `query($period: String!, $grain: PeriodGrain!, $unitId: ID, $by: ActualsBy) {
   achievement(period: $period, grain: $grain, metric: SALES_AMOUNT, unitId: $unitId, by: $by) {
@@ -24,8 +24,7 @@ describe.each(testProviders)('a plan by ISO weeks in results on %s', (provider) 
     s = await startTestServer(provider);
     for (const u of ['manager', 'director'] as const) t[u] = await s.login(u);
     ({ gqlOk, publish } = targetPlans(s, t));
-    const repUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
-    team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: repUser.personId!, validTo: null } })).unitId;
+    team = await repTeam(s);
     // 2026 has 53 ISO weeks (W01 cut to 1–4 January, W53 to 28–31 December): 1,000.00 each.
     const created = (await gqlOk(`mutation($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN} } }`, {
       input: { year: 2026, metric: 'SALES_AMOUNT', level: 'BASE', scopeUnitId: team, total: '53000.00', ownerKind: 'PERSON', periodLevel: 'week' },

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
+import { repTeam } from '../support/target-plans.ts';
 
 const READS: [string, string][] = [
   ['target plans', '{ targetPlans(year: 2026) { id status version } }'],
@@ -23,8 +24,7 @@ describe.each(testProviders)('the general manager on %s', (provider) => {
     s = await startTestServer(provider);
     for (const u of ['gm', 'director', 'manager'] as const) t[u] = await s.login(u);
     // A team plan, submitted: something for both to read.
-    const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
-    const team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: rep.personId!, validTo: null } })).unitId;
+    const team = await repTeam(s);
     const created = await s.gql('mutation($u: ID!) { createTargetPlan(input: { year: 2026, metric: UNITS, level: BASE, scopeUnitId: $u, total: "1200" }) { plan { id revision } } }', { u: team }, t.manager);
     const plan = created.data.createTargetPlan.plan;
     const broken = await s.gql('mutation($id: ID!, $r: Int!) { breakDownTargetPlan(id: $id, revision: $r, time: { kind: EQUAL }, owners: { kind: EQUAL }) { plan { revision } } }', { id: plan.id, r: plan.revision }, t.manager);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
-import { PLAN, targetPlans } from '../support/target-plans.ts';
+import { PLAN, targetPlans, repTeam } from '../support/target-plans.ts';
 
 type Line = { ownerId: string; periodKey: string; amount: string };
 const fen = (a: string) => BigInt(a.replace('.', ''));
@@ -24,8 +24,7 @@ describe.each(testProviders)('a re-plan keeping locked months on %s', (provider)
     s = await startTestServer(provider);
     for (const u of ['manager', 'director', 'admin'] as const) t[u] = await s.login(u);
     plans = targetPlans(s, t);
-    const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
-    team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: rep.personId!, validTo: null } })).unitId;
+    team = await repTeam(s);
   });
   afterAll(() => s.close());
 

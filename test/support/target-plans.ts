@@ -61,3 +61,9 @@ export function targetPlans(s: TestServer, tokens: { manager: string; director: 
 
   return { gqlOk, grid, create, draft, publish, SAVE };
 }
+
+/** The demo rep's team today: the unit most target-plan tests plan for. */
+export async function repTeam(s: TestServer): Promise<string> {
+  const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } });
+  return (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: rep.personId!, validTo: null } })).unitId;
+}
