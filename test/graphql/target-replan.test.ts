@@ -134,4 +134,23 @@ describe.each(testProviders)('a re-plan keeping locked months on %s', (provider)
     expect(refused.errors![0]!.extensions).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-01' } });
     await plans.gqlOk('mutation { reopenPeriod(periodKey: "2026-01", reason: "下一项检查") }', {}, t.admin);
   });
+  it('refuses, changing nothing, when a unit’s locked months already hold more than its new share of the year', async () => {
+    const area = (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: team } })).parentId!;
+    const created = (await plans.gqlOk(`mutation($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN} } }`, {
+      input: { year: 2026, metric: 'GROSS_MARGIN', level: 'BASE', scopeUnitId: area, total: '100000.00', ownerKind: 'UNIT' },
+    }, t.admin)).createTargetPlan.plan;
+    const units = [...new Set((await plans.gqlOk(`query($id: ID!) { targetPlan(id: $id) { rows { ownerId isScope } } }`, { id: created.id }, t.admin)).targetPlan.rows.filter((r: { isScope: boolean }) => !r.isScope).map((r: { ownerId: string }) => r.ownerId))] as string[];
+    expect(units.length).toBeGreaterThan(1);
+    // Half the year in January; the first unit takes 90 % of it all.
+    const months = Array.from({ length: 12 }, (_, i) => ({ key: `2026-${String(i + 1).padStart(2, '0')}`, percent: i === 0 ? '50' : i === 11 ? '5' : '4.5' }));
+    const shares = (first: string) => units.map((u, i) => ({ key: u, percent: i === 0 ? first : i === 1 ? String(100 - Number(first)) : '0' }));
+    const BY = `mutation($id: ID!, $revision: Int!, $t: [KeyPercentInput!], $o: [KeyPercentInput!], $keep: Boolean) {
+      breakDownTargetPlan(id: $id, revision: $revision, time: { kind: WEIGHTS, percents: $t }, owners: { kind: WEIGHTS, percents: $o }, keepLocked: $keep) { ${PLAN} } }`;
+    const v1 = (await plans.gqlOk(BY, { id: created.id, revision: created.revision, t: months, o: shares('90') }, t.admin)).breakDownTargetPlan.plan;
+    await plans.gqlOk('mutation { lockPeriod(periodKey: "2026-01", reason: "已结账") { periodKey } }', {}, t.admin);
+    // January gave the first unit 45,000.00; a new split giving it 10 % of the year (10,000.00) cannot keep that.
+    const refused = await s.refused(BY, { id: v1.id, revision: v1.revision, t: months, o: shares('10'), keep: true }, t.admin);
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LOCKED_ABOVE_SHARE', params: { locked: '45000.00', share: '10000.00' } });
+    await plans.gqlOk('mutation { reopenPeriod(periodKey: "2026-01", reason: "下一项检查") }', {}, t.admin);
+  });
 });
