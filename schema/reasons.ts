@@ -425,6 +425,8 @@ export const REASONS = {
   TOO_MANY_DECIMALS: ['value'],
   NEGATIVE: ['value'],
   PERIOD_LOCKED: ['period'],
+  EXPENSE_LINE_TWICE: ['unit', 'category'],
+  RATIOS_NEED_MONTHS: ['period'],
   LOCKED_ABOVE_TOTAL: ['locked', 'total'],
   LOCKED_ABOVE_SHARE: ['owner', 'locked', 'share'],
   NOT_A_PERIOD: ['value'],

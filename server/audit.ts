@@ -34,12 +34,12 @@ export async function recordAudit(
 export const AUDITED_ENTITIES = [
   'AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'CrossTerritoryFlag', 'Customer', 'Job', 'KpiIndicatorSet', 'LeaveRequest',
   'MonthlyReport', 'Organisation', 'OrgUnit', 'PayAdjustment', 'PayrollRun', 'PeriodLock', 'Person', 'RankingAdjustmentProposal', 'RankingSnapshot',
-  'RepPlan', 'SalesImport', 'Scorecard', 'SeasonalityProfile', 'Setting', 'TargetPlan', 'User', 'VisitSlip', 'WeeklyReport', 'WorkingCalendar',
+  'RepPlan', 'SalesImport', 'Scorecard', 'SeasonalityProfile', 'Setting', 'TargetPlan', 'UnitExpenses', 'User', 'VisitSlip', 'WeeklyReport', 'WorkingCalendar',
   'WorkingCalendarDay', 'WorkLog',
 ] as const;
 
-/** The trails finance (and the finance manager) read: pay and what feeds it. */
-const PAYROLL_ENTITIES: readonly string[] = ['AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'WorkingCalendar', 'WorkingCalendarDay'];
+/** The trails finance (and the finance manager) read: pay and what feeds it, and the expenses they keep. */
+const PAYROLL_ENTITIES: readonly string[] = ['AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'UnitExpenses', 'WorkingCalendar', 'WorkingCalendarDay'];
 
 /**
  * One entity's recorded changes, newest first: any kind for admins,

@@ -28,6 +28,8 @@ import './types/CrossTerritorySale.ts';
 import './types/VisitSlip.ts';
 import './types/WorkReport.ts';
 import './types/Job.ts';
+import './types/UnitExpense.ts';
+import './types/UnitRatios.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
 export const sortedSchema = () => lexicographicSortSchema(schema);

@@ -234,6 +234,14 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     query: 'mutation { setResultClasses(classes: { persons: { rules: [{ code: "A", against: BASE, percent: "x", inclusive: true }], otherwise: "B" }, units: { rules: [], otherwise: "C" } }) { units { otherwise } } }',
     vars: () => ({}),
   },
+  // Expenses and the ratios of sales (brief §5): a month that is not one, a ten-day block: refused after authorisation.
+  unitExpenses: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ unitExpenses(month: "2026-13") { unitId } }', vars: () => ({}) },
+  saveUnitExpenses: { allowed: ['finance', 'finmgr', 'admin'], query: 'mutation { saveUnitExpenses(month: "2026-13", lines: []) { unitId } }', vars: () => ({}) },
+  unitRatios: {
+    allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'],
+    query: 'query($u: ID!) { unitRatios(unitId: $u, period: "2026-03-D1", grain: TEN_DAYS) { months } }',
+    vars: (f) => ({ u: f.teamInManagerArea }),
+  },
   // A period rankings do not use (a day): refused after authorisation.
   myRankings: { allowed: everyone, query: '{ myRankings { periodKey } }', vars: () => ({}) },
   leagueTable: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: 'query($u: ID!) { leagueTable(unitId: $u, period: "2026-03-12") { periodKey } }', vars: (f) => ({ u: f.teamInManagerArea }) },

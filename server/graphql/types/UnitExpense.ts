@@ -1,0 +1,52 @@
+/** UnitExpense: what a unit spent in a month, by category (the expense ratio's numerator, brief §5). */
+import { z } from 'zod';
+import { builder } from '../builder.ts';
+import { saveUnitExpenses, unitExpenses, MAX_EXPENSE_LINES, type UnitExpenseView } from '../../results/expenses.ts';
+import { formatMoney } from '../../../schema/money.ts';
+import { EXPENSE_CATEGORIES } from '../../../schema/ratios.ts';
+
+export const ExpenseCategoryEnum = builder.enumType('ExpenseCategory', { values: EXPENSE_CATEGORIES });
+
+const UnitExpenseRef = builder.objectRef<UnitExpenseView>('UnitExpense').implement({
+  fields: (t) => ({
+    unitId: t.exposeID('unitId'),
+    unitCode: t.exposeString('unitCode'),
+    unitName: t.exposeString('unitName'),
+    month: t.exposeString('month'),
+    category: t.field({ type: ExpenseCategoryEnum, resolve: (e) => e.category }),
+    amount: t.string({ description: 'Yuan with two decimals.', resolve: (e) => formatMoney(e.amountFen) }),
+  }),
+});
+
+const UnitExpenseInput = builder.inputType('UnitExpenseInput', {
+  fields: (t) => ({
+    unitId: t.id(),
+    category: t.field({ type: ExpenseCategoryEnum }),
+    amount: t.string({ description: 'Yuan, up to two decimals; "0" or "" removes the figure.', validate: z.string().max(24) }),
+  }),
+});
+
+const month = z.string().max(7);
+
+builder.queryFields((t) => ({
+  unitExpenses: t.field({
+    type: [UnitExpenseRef],
+    description: 'A month’s expenses by unit and category: a manager’s subtrees; finance, directors, the general manager and admins every unit.',
+    authScopes: { manager: true, finance: true, financeManager: true, director: true, generalManager: true, admin: true },
+    args: { month: t.arg.string({ validate: month }) },
+    resolve: (_r, args, ctx) => unitExpenses(ctx, args.month),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  saveUnitExpenses: t.field({
+    type: [UnitExpenseRef],
+    description: 'Sets a month’s expenses for the units and categories given (finance and admins; audited). Refused whole in a locked month or for an amount that is not money.',
+    authScopes: { finance: true, financeManager: true, admin: true },
+    args: {
+      month: t.arg.string({ validate: month }),
+      lines: t.arg({ type: [UnitExpenseInput], validate: z.array(z.any()).max(MAX_EXPENSE_LINES) }),
+    },
+    resolve: (_r, args, ctx) => saveUnitExpenses(ctx, args.month, args.lines.map((l) => ({ unitId: String(l.unitId), category: l.category, amount: l.amount }))),
+  }),
+}));

@@ -1,0 +1,104 @@
+/**
+ * What units spent, by month and category (brief §5, the expense ratio's
+ * numerator). Finance keeps them (from the Expenses sheet); managers,
+ * directors and the general manager read their units'. A save replaces the
+ * month's figures of the units it names, all or nothing: refused whole in a
+ * locked month, for a unit the viewer may not change, or for an amount that
+ * is not money, and audited cell by cell (before and after).
+ */
+import type { Context } from '../context.ts';
+import type { Prisma } from '../db/client.ts';
+import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
+import { recordAudit } from '../audit.ts';
+import { badInput, notFound } from '../errors.ts';
+import { month as monthOf } from '../payroll/month.ts';
+import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import { formatMoney, MoneyFormatError, parseMoney } from '../../schema/money.ts';
+import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../schema/ratios.ts';
+
+type Db = Context['prisma'] | Prisma.TransactionClient;
+
+export interface UnitExpenseView {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  month: string;
+  category: ExpenseCategory;
+  amountFen: bigint;
+}
+
+export interface UnitExpenseLine {
+  unitId: string;
+  category: ExpenseCategory;
+  /** Yuan, up to two decimals; "0" or "" removes the figure. */
+  amount: string;
+}
+
+/** At most this many lines in one save (a unit × category grid of a large organisation). */
+export const MAX_EXPENSE_LINES = 20_000;
+
+const byUnitAndCategory = (a: UnitExpenseView, b: UnitExpenseView) =>
+  a.unitCode.localeCompare(b.unitCode) || EXPENSE_CATEGORIES.indexOf(a.category) - EXPENSE_CATEGORIES.indexOf(b.category);
+
+/** A month's figures of the units a scope sees (a manager: their subtrees), filtered in the query. */
+async function readMonth(db: Db, scope: Scope, month: string): Promise<UnitExpenseView[]> {
+  const rows = await db.unitExpense.findMany({
+    where: { month, ...(scope.everything ? {} : { unit: { OR: scope.unitPaths.map((p) => ({ path: { startsWith: p } })) } }) },
+    select: { unitId: true, month: true, category: true, amountFen: true, unit: { select: { code: true, name: true } } },
+  });
+  return rows.map((r) => ({ unitId: r.unitId, unitCode: r.unit.code, unitName: r.unit.name, month: r.month, category: r.category, amountFen: r.amountFen })).sort(byUnitAndCategory);
+}
+
+/** The month's figures of the units the viewer sees. */
+export async function unitExpenses(ctx: Context, month: string): Promise<UnitExpenseView[]> {
+  return readMonth(ctx.prisma, await viewerScope(ctx), monthOf(month).key);
+}
+
+/** One line's amount in fen, or the registered reason it is not money. */
+function amountOf(text: string, index: number): bigint {
+  const t = text.trim();
+  if (t === '') return 0n;
+  if (/\.\d{3,}$/.test(t)) throw badInput(['lines', index, 'amount'], `"${text}" has fractions of a fen`, 'TOO_MANY_DECIMALS', { value: text });
+  let fen: bigint;
+  try {
+    fen = parseMoney(t);
+  } catch (e) {
+    if (e instanceof MoneyFormatError) throw badInput(['lines', index, 'amount'], `"${text}" is not an amount of money`, 'NOT_A_NUMBER', { value: text });
+    throw e;
+  }
+  if (fen < 0n) throw badInput(['lines', index, 'amount'], `"${text}" is negative`, 'NEGATIVE', { value: text });
+  return fen;
+}
+
+/** Sets the month's figures for the units and categories the lines name; the month's other figures stay. */
+export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitExpenseLine[]): Promise<UnitExpenseView[]> {
+  const m = monthOf(month);
+  if (lines.length > MAX_EXPENSE_LINES) throw badInput(['lines'], `At most ${MAX_EXPENSE_LINES} lines at once`, 'TOO_MANY', { field: 'lines', max: MAX_EXPENSE_LINES });
+  const wanted = new Map<string, { unitId: string; category: ExpenseCategory; fen: bigint }>();
+  lines.forEach((l, i) => {
+    const key = `${l.unitId}|${l.category}`;
+    if (wanted.has(key)) throw badInput(['lines', i], `Unit ${l.unitId} has ${l.category} twice`, 'EXPENSE_LINE_TWICE', { unit: l.unitId, category: l.category });
+    wanted.set(key, { unitId: l.unitId, category: l.category, fen: amountOf(l.amount, i) });
+  });
+  const scope = await viewerScope(ctx);
+  const unitIds = [...new Set(lines.map((l) => l.unitId))];
+  const units = new Map((await ctx.prisma.orgUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, path: true } })).map((u) => [u.id, u]));
+  for (const id of unitIds) if (!units.has(id) || !mayChangeUnit(scope, units.get(id)!.path)) throw notFound('OrgUnit', id);
+  const calendar = await fiscalCalendar(ctx);
+  return ctx.prisma.$transaction(async (tx) => {
+    // Inside the write: a lock taken since the pane read the sheet refuses it too.
+    await requireUnlocked(tx, [m], calendar, `Expenses of ${m.key}`);
+    const before = new Map((await tx.unitExpense.findMany({ where: { month: m.key, unitId: { in: unitIds } } })).map((e) => [`${e.unitId}|${e.category}`, e]));
+    const changed: { unitId: string; category: string; before: string | null; after: string | null }[] = [];
+    for (const [key, w] of wanted) {
+      const old = before.get(key);
+      if ((old?.amountFen ?? 0n) === w.fen) continue;
+      changed.push({ unitId: w.unitId, category: w.category, before: old ? formatMoney(old.amountFen) : null, after: w.fen ? formatMoney(w.fen) : null });
+      if (w.fen === 0n) await tx.unitExpense.delete({ where: { id: old!.id } });
+      else if (old) await tx.unitExpense.update({ where: { id: old.id }, data: { amountFen: w.fen, updatedById: ctx.viewer?.userId ?? null } });
+      else await tx.unitExpense.create({ data: { unitId: w.unitId, month: m.key, category: w.category, amountFen: w.fen, updatedById: ctx.viewer?.userId ?? null } });
+    }
+    if (changed.length) await recordAudit(tx, ctx.viewer, { entityType: 'UnitExpenses', entityId: m.key, action: 'save', before: changed.map(({ after: _a, ...c }) => c), after: changed.map(({ before: _b, ...c }) => c) });
+    return readMonth(tx, scope, m.key);
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * The expense ratio (开支比) and payroll ratio (工资比) of a unit and of each
+ * of its child units over whole months (brief §5; schema/ratios.ts):
+ *
+ * - sales: the actuals' sales amount, as the Performance sheet counts them;
+ * - expenses: the units' expenses of those months (server/results/expenses.ts);
+ * - pay: the net pay of the months' payroll runs. Of a month's runs, each
+ *   scope's newest version counts once it has been calculated (a draft pays
+ *   nothing yet); a person in two runs of a month counts once, from the run
+ *   calculated last. One payslip pays a whole month, so a person's pay
+ *   counts in the unit they were in on their last day of the month there.
+ *
+ * Read by those who may read the unit: a manager their subtree, finance,
+ * directors, the general manager and admins everything.
+ */
+import type { Context } from '../context.ts';
+import { badInput } from '../errors.ts';
+import { readActuals } from './actuals.ts';
+import type { IsoDay } from '../../schema/dates.ts';
+import type { Bucket, Grain } from '../../schema/results.ts';
+import { isWholeMonths, monthsTouched } from '../../schema/ratios.ts';
+import { month as monthOf } from '../payroll/month.ts';
+
+export interface UnitRatioRow {
+  id: string;
+  code: string;
+  name: string;
+  salesFen: bigint;
+  expensesFen: bigint;
+  payFen: bigint;
+}
+
+export interface UnitRatios {
+  range: Bucket;
+  months: string[];
+  /** The unit as a whole (its subtree). */
+  total: UnitRatioRow;
+  /** Its child units; the unit itself last when people are assigned to it directly. */
+  rows: UnitRatioRow[];
+}
+
+export interface RatiosQuery {
+  unitId: string;
+  periodKey: string;
+  grain: Grain;
+  asOf?: IsoDay | null;
+}
+
+/** The last day of the month a day is in. */
+const monthEnd = (day: IsoDay) => monthOf(day.slice(0, 7)).end;
+
+export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<UnitRatios> {
+  // Year to date runs to the end of the month of the day asked: expenses and pay are a month's.
+  const asOf = q.grain === 'YEAR_TO_DATE' ? monthEnd(q.asOf ?? ctx.clock.today()) : q.asOf;
+  const whole = { periodKey: q.periodKey, grain: q.grain, metric: 'SALES_AMOUNT' as const, unitId: q.unitId, asOf };
+  // Checks the period, the grain and that the viewer may read the unit (else not found), as the Performance sheet does.
+  const [total, children] = await Promise.all([readActuals(ctx, { ...whole, by: 'UNIT' }), readActuals(ctx, { ...whole, by: 'CHILD_UNIT' })]);
+  const range = total.range;
+  if (range.end >= range.start && !isWholeMonths(range.start, range.end)) {
+    throw badInput(['grain'], `Expenses and pay are monthly: choose a month, a quarter or a year, not ${q.periodKey} by ${q.grain}`, 'RATIOS_NEED_MONTHS', { period: q.periodKey });
+  }
+  const months = range.end >= range.start ? monthsTouched(range.start, range.end) : [];
+  const unit = total.owners[0]!;
+  const owners = children.owners;
+  const units = await ctx.prisma.orgUnit.findMany({ where: { path: { startsWith: (await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: unit.id }, select: { path: true } })).path } }, select: { id: true, path: true } });
+  // Which row a unit of the subtree counts in: the child unit above it, or the unit itself.
+  const childPaths = new Map(units.filter((u) => owners.some((o) => o.id === u.id && o.id !== unit.id)).map((u) => [u.path, u.id]));
+  const rowOfUnit = new Map(units.map((u) => [u.id, [...childPaths].find(([p]) => u.path.startsWith(p))?.[1] ?? unit.id]));
+  const rows = new Map(owners.map((o) => [o.id, { id: o.id, code: o.code, name: o.name, salesFen: sumOf(children.values.get(o.id)), expensesFen: 0n, payFen: 0n }]));
+  const add = (unitId: string, field: 'expensesFen' | 'payFen', fen: bigint) => {
+    const rowId = rowOfUnit.get(unitId);
+    if (rowId === undefined) return;
+    if (!rows.has(rowId)) rows.set(rowId, { id: unit.id, code: unit.code, name: unit.name, salesFen: 0n, expensesFen: 0n, payFen: 0n });
+    rows.get(rowId)![field] += fen;
+  };
+  if (months.length) {
+    const expenses = await ctx.prisma.unitExpense.groupBy({ by: ['unitId'], where: { month: { in: months }, unitId: { in: units.map((u) => u.id) } }, _sum: { amountFen: true } });
+    for (const e of expenses) add(e.unitId, 'expensesFen', e._sum.amountFen ?? 0n);
+    for (const p of await payByUnit(ctx, months, [...rowOfUnit.keys()])) add(p.unitId, 'payFen', p.fen);
+  }
+  const list = [...rows.values()];
+  const sum = (f: 'expensesFen' | 'payFen') => list.reduce((a, r) => a + r[f], 0n);
+  return {
+    range,
+    months,
+    total: { id: unit.id, code: unit.code, name: unit.name, salesFen: sumOf(total.values.get(unit.id)), expensesFen: sum('expensesFen'), payFen: sum('payFen') },
+    rows: [...list.filter((r) => r.id !== unit.id), ...list.filter((r) => r.id === unit.id)],
+  };
+}
+
+const sumOf = (m: Map<string, bigint> | undefined) => [...(m?.values() ?? [])].reduce((a, v) => a + v, 0n);
+
+/**
+ * Net pay by the unit each paid person was in on their last assigned day of
+ * each month, for the units given; from each month's counted runs (see above).
+ */
+async function payByUnit(ctx: Context, months: string[], unitIds: string[]): Promise<{ unitId: string; fen: bigint }[]> {
+  const runs = await ctx.prisma.payrollRun.findMany({ where: { month: { in: months }, status: { not: 'DRAFT' } }, select: { id: true, month: true, scopeUnitId: true, version: true, calculatedAt: true } });
+  const newest = new Map<string, (typeof runs)[number]>();
+  for (const r of runs) {
+    const key = `${r.month}|${r.scopeUnitId}`;
+    if ((newest.get(key)?.version ?? -1) < r.version) newest.set(key, r);
+  }
+  const counted = [...newest.values()];
+  if (!counted.length) return [];
+  const slips = await ctx.prisma.payslip.findMany({ where: { runId: { in: counted.map((r) => r.id) } }, select: { runId: true, personId: true, netFen: true } });
+  const runOf = new Map(counted.map((r) => [r.id, r]));
+  // A person once a month: from the run calculated last.
+  const chosen = new Map<string, { month: string; personId: string; fen: bigint; at: number }>();
+  for (const s of slips) {
+    const run = runOf.get(s.runId)!;
+    const key = `${run.month}|${s.personId}`;
+    const at = run.calculatedAt?.getTime() ?? 0;
+    if ((chosen.get(key)?.at ?? -Infinity) < at) chosen.set(key, { month: run.month, personId: s.personId, fen: s.netFen, at });
+  }
+  const first = monthOf(months[0]!);
+  const last = monthOf(months.at(-1)!);
+  // Every stay of the paid people that touches the months, by relation (never a list of ids: 10,000 people would pass the databases' limits).
+  const stays = await ctx.prisma.assignment.findMany({
+    where: { validFrom: { lt: last.endExclusive }, OR: [{ validTo: null }, { validTo: { gt: first.startDate } }], person: { payslips: { some: { runId: { in: counted.map((r) => r.id) } } } } },
+    select: { personId: true, unitId: true, validFrom: true, validTo: true },
+    orderBy: { validFrom: 'asc' },
+  });
+  const staysOf = new Map<string, typeof stays>();
+  for (const a of stays) staysOf.set(a.personId, [...(staysOf.get(a.personId) ?? []), a]);
+  const wanted = new Set(unitIds);
+  const out = new Map<string, bigint>();
+  for (const c of chosen.values()) {
+    const m = monthOf(c.month);
+    // The stay of the month that began last: where they were on their last day in it.
+    const stay = (staysOf.get(c.personId) ?? []).filter((a) => a.validFrom < m.endExclusive && (!a.validTo || a.validTo > m.startDate)).at(-1);
+    if (!stay || !wanted.has(stay.unitId)) continue;
+    out.set(stay.unitId, (out.get(stay.unitId) ?? 0n) + c.fen);
+  }
+  return [...out].map(([unitId, fen]) => ({ unitId, fen }));
+}

@@ -1,0 +1,144 @@
+/**
+ * The expense ratio (开支比) and payroll ratio (工资比) of brief §5, through
+ * the API: finance keeps a month's expenses by unit and category (refused
+ * whole in a locked month or for an amount that is not money, and audited),
+ * and a unit's ratios read sales, expenses and the net pay of the months'
+ * calculated payroll runs, per child unit and for the unit, exact to 0.01 %.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { formatMoney, parseMoney } from '../../schema/money.ts';
+
+const SAVE = `mutation($m: String!, $lines: [UnitExpenseInput!]!) { saveUnitExpenses(month: $m, lines: $lines) { unitId unitCode category amount } }`;
+const RATIOS = `query($u: ID!, $p: String!, $g: PeriodGrain!, $asOf: Date) { unitRatios(unitId: $u, period: $p, grain: $g, asOf: $asOf) {
+  months total { unitId sales expenses pay expenseRatio payrollRatio } rows { unitId code sales expenses pay expenseRatio payrollRatio } } }`;
+const reasonOf = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.reason;
+/** amount ÷ sales as a percentage, half-up to 0.01, by integers: the check's own arithmetic. */
+const percent = (amount: string, sales: string) => {
+  const [a, b] = [parseMoney(amount), parseMoney(sales)];
+  const scaled = (a * 20000n + b) / (2n * b);
+  return `${scaled / 100n}.${String(scaled % 100n).padStart(2, '0')}`;
+};
+
+describe.each(testProviders)('expenses and the ratios of sales on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance' | 'manager' | 'director' | 'rep', string>;
+  let team: string;
+  let sibling: string;
+  let area: string;
+  /** Net pay of March's run by team, from the payslips and the roster. */
+  const payOf = new Map<string, bigint>();
+  const ok = async (q: string, v: Record<string, unknown>, token: string) => {
+    const r = await s.gql(q, v, token);
+    expect(r.errors).toBeUndefined();
+    return r.data;
+  };
+  const ratios = async (p: string, g: string, token = t.manager, asOf?: string) => (await ok(RATIOS, { u: area, p, g, asOf }, token)).unitRatios;
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['admin', 'finance', 'manager', 'director', 'rep'] as const) t[u] = await s.login(u);
+    const rep = (await ok('{ viewer { person { id unitId employeeNo } } }', {}, t.rep)).viewer.person;
+    team = rep.unitId;
+    area = (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: team } })).parentId!;
+    sibling = (await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: area, id: { not: team }, assignments: { some: { validTo: null } } }, orderBy: { code: 'asc' } })).id;
+    const other = await s.db.prisma.person.findFirstOrThrow({ where: { assignments: { some: { unitId: sibling, validTo: null } }, leaveDate: null }, orderBy: { employeeNo: 'asc' } });
+    const sales = [
+      { externalId: 'RATIO-1', employeeNo: rep.employeeNo, date: '2026-03-09', amount: '20000.00' },
+      { externalId: 'RATIO-2', employeeNo: other.employeeNo, date: '2026-03-18', amount: '10000.00' },
+    ];
+    await ok('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: sales }, t.finance);
+    // March's payroll for the area, calculated; April's created but not calculated (a draft pays nothing).
+    const created = (await ok(`mutation($u: ID!) { createPayrollRun(month: "2026-03", scopeUnitId: $u) { run { id } } }`, { u: area }, t.finance)).createPayrollRun.run;
+    const calc = await ok(`mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 1) { payslips { personId net } } }`, { id: created.id }, t.finance);
+    await ok(`mutation($u: ID!) { createPayrollRun(month: "2026-04", scopeUnitId: $u) { run { id } } }`, { u: area }, t.finance);
+    const unitOf = new Map((await s.db.prisma.assignment.findMany({ where: { validFrom: { lt: new Date('2026-04-01') }, OR: [{ validTo: null }, { validTo: { gt: new Date('2026-03-31') } }] }, select: { personId: true, unitId: true } })).map((a) => [a.personId, a.unitId]));
+    for (const slip of calc.calculatePayrollRun.payslips) {
+      const u = unitOf.get(slip.personId)!;
+      payOf.set(u, (payOf.get(u) ?? 0n) + parseMoney(slip.net));
+    }
+    expect(payOf.get(team)).toBeGreaterThan(0n);
+    expect(payOf.get(sibling)).toBeGreaterThan(0n);
+  });
+  afterAll(() => s.close());
+
+  it('keeps a month’s expenses by unit and category, and a zero removes one', async () => {
+    const saved = (await ok(SAVE, {
+      m: '2026-03',
+      lines: [
+        { unitId: team, category: 'ADVERTISING', amount: '1200.00' },
+        { unitId: team, category: 'PROMOTION', amount: '720' },
+        { unitId: team, category: 'OTHER', amount: '50.00' },
+        { unitId: sibling, category: 'TRAVEL', amount: '500.5' },
+      ],
+    }, t.finance)).saveUnitExpenses;
+    expect(saved.filter((e: any) => e.unitId === team).map((e: any) => [e.category, e.amount])).toEqual([['ADVERTISING', '1200.00'], ['PROMOTION', '720.00'], ['OTHER', '50.00']]);
+    const again = (await ok(SAVE, { m: '2026-03', lines: [{ unitId: team, category: 'OTHER', amount: '0' }, { unitId: sibling, category: 'TRAVEL', amount: '500.00' }] }, t.finance)).saveUnitExpenses;
+    const name = (id: string) => (id === team ? 'team' : 'sibling');
+    expect(again.map((e: any) => [name(e.unitId), e.category, e.amount]).sort()).toEqual([
+      ['sibling', 'TRAVEL', '500.00'],
+      ['team', 'ADVERTISING', '1200.00'],
+      ['team', 'PROMOTION', '720.00'],
+    ]);
+    // By unit code, then category in the catalogue's order.
+    expect(again.map((e: any) => e.unitCode)).toEqual(again.map((e: any) => e.unitCode).sort());
+    await ok(SAVE, { m: '2026-01', lines: [{ unitId: team, category: 'CHANNEL', amount: '300.00' }] }, t.finance);
+    // The manager of the area reads them; the audit trail has each changed cell, before and after.
+    expect((await ok('{ unitExpenses(month: "2026-03") { category amount } }', {}, t.manager)).unitExpenses).toHaveLength(3);
+    const trail = (await ok('{ auditTrail(entityType: "UnitExpenses", entityId: "2026-03") { action before after } }', {}, t.finance)).auditTrail;
+    expect(trail).toHaveLength(2);
+    expect(JSON.parse(trail[0].before)).toEqual([{ unitId: team, category: 'OTHER', before: '50.00' }, { unitId: sibling, category: 'TRAVEL', before: '500.50' }]);
+    expect(JSON.parse(trail[0].after)).toEqual([{ unitId: team, category: 'OTHER', after: null }, { unitId: sibling, category: 'TRAVEL', after: '500.00' }]);
+  });
+
+  it('gives each child unit and the unit its sales, expenses, pay and both ratios, exact', async () => {
+    const r = await ratios('2026-03', 'MONTH');
+    expect(r.months).toEqual(['2026-03']);
+    const row = (id: string) => r.rows.find((x: any) => x.unitId === id);
+    const [teamPay, siblingPay] = [formatMoney(payOf.get(team)!), formatMoney(payOf.get(sibling)!)];
+    // 1,920.00 ÷ 20,000.00 = 9.60 %; 500.00 ÷ 10,000.00 = 5.00 %.
+    expect(row(team)).toMatchObject({ sales: '20000.00', expenses: '1920.00', expenseRatio: '9.60', pay: teamPay, payrollRatio: percent(teamPay, '20000.00') });
+    expect(row(sibling)).toMatchObject({ sales: '10000.00', expenses: '500.00', expenseRatio: '5.00', pay: siblingPay, payrollRatio: percent(siblingPay, '10000.00') });
+    // The area: 2,420.00 ÷ 30,000.00 = 8.0666… → 8.07 %; its pay is every payslip of the run, each in one row.
+    const areaPay = formatMoney([...payOf.values()].reduce((a, b) => a + b, 0n));
+    expect(r.total).toMatchObject({ unitId: area, sales: '30000.00', expenses: '2420.00', expenseRatio: '8.07', pay: areaPay, payrollRatio: percent(areaPay, '30000.00') });
+    expect(formatMoney(r.rows.reduce((a: bigint, x: any) => a + parseMoney(x.pay), 0n))).toBe(areaPay);
+    // A child unit without sales has no ratio (not infinity, not zero).
+    expect(r.rows.filter((x: any) => x.sales === '0.00').every((x: any) => x.expenseRatio === null && x.payrollRatio === null)).toBe(true);
+  });
+
+  it('reads a quarter and the year to date over whole months; a draft run pays nothing', async () => {
+    const q1 = await ratios('2026-Q1', 'QUARTER', t.director);
+    expect(q1.months).toEqual(['2026-01', '2026-02', '2026-03']);
+    // January's 300.00 joins March's 1,920.00: 2,220.00 ÷ 20,000.00 = 11.10 %.
+    expect(q1.rows.find((x: any) => x.unitId === team)).toMatchObject({ expenses: '2220.00', expenseRatio: '11.10', pay: formatMoney(payOf.get(team)!) });
+    // To 10 April: January to April, April's draft run not counted.
+    const ytd = await ratios('2026', 'YEAR_TO_DATE', t.finance, '2026-04-10');
+    expect(ytd.months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(ytd.total).toMatchObject({ sales: '30000.00', expenses: '2720.00', pay: formatMoney([...payOf.values()].reduce((a, b) => a + b, 0n)) });
+    const april = await ratios('2026-04', 'MONTH');
+    expect(april.total).toMatchObject({ sales: '0.00', expenses: '0.00', pay: '0.00', expenseRatio: null, payrollRatio: null });
+  });
+
+  it('refuses a period that is not whole months, and a rep', async () => {
+    const r = await s.gql(RATIOS, { u: area, p: '2026-03-D1', g: 'TEN_DAYS' }, t.manager);
+    expect(reasonOf(r)).toBe('RATIOS_NEED_MONTHS');
+    expect(codeOf(await s.gql(RATIOS, { u: area, p: '2026-03', g: 'MONTH' }, t.rep))).toBe('FORBIDDEN');
+  });
+
+  it('refuses bad amounts and a locked month whole, changing nothing', async () => {
+    for (const [amount, reason] of [['12.345', 'TOO_MANY_DECIMALS'], ['-5', 'NEGATIVE'], ['abc', 'NOT_A_NUMBER']] as const) {
+      const r = await s.refused(SAVE, { m: '2026-03', lines: [{ unitId: sibling, category: 'OFFICE', amount: '10.00' }, { unitId: team, category: 'TRAVEL', amount }] }, t.finance);
+      expect(reasonOf(r)).toBe(reason);
+    }
+    expect(reasonOf(await s.refused(SAVE, { m: '2026-03', lines: [{ unitId: team, category: 'TRAVEL', amount: '1' }, { unitId: team, category: 'TRAVEL', amount: '2' }] }, t.finance))).toBe('EXPENSE_LINE_TWICE');
+    expect((await s.gql(`mutation { lockPeriod(periodKey: "2026-03", reason: "月结") { periodKey } }`, {}, t.admin)).errors).toBeUndefined();
+    const locked = await s.refused(SAVE, { m: '2026-03', lines: [{ unitId: team, category: 'TRAVEL', amount: '10.00' }] }, t.finance);
+    expect(reasonOf(locked)).toBe('PERIOD_LOCKED');
+    expect(codeOf(await s.refused(SAVE, { m: '2026-02', lines: [{ unitId: team, category: 'TRAVEL', amount: '10.00' }] }, t.manager))).toBe('FORBIDDEN');
+    expect((await s.gql(`mutation { reopenPeriod(periodKey: "2026-03", reason: "补录费用") }`, {}, t.admin)).errors).toBeUndefined();
+    const after = (await ok(SAVE, { m: '2026-03', lines: [{ unitId: team, category: 'TRAVEL', amount: '10.00' }] }, t.finance)).saveUnitExpenses;
+    expect(after.find((e: any) => e.unitId === team && e.category === 'TRAVEL').amount).toBe('10.00');
+  });
+});
