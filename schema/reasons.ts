@@ -425,7 +425,7 @@ export const REASONS = {
   TOO_MANY_DECIMALS: ['value'],
   NEGATIVE: ['value'],
   PERIOD_LOCKED: ['period'],
-  EXPENSE_LINE_TWICE: ['unit', 'category'],
+  EXPENSE_LINE_TWICE: ['category'],
   RATIOS_NEED_MONTHS: ['period'],
   LOCKED_ABOVE_TOTAL: ['locked', 'total'],
   LOCKED_ABOVE_SHARE: ['owner', 'locked', 'share'],

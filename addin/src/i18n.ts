@@ -17,6 +17,7 @@ import { en as customersEn, zh as customersZh } from './i18n/customers.ts';
 import { en as visitSlipsEn, zh as visitSlipsZh } from './i18n/visit-slips.ts';
 import { en as rosterChangesEn, zh as rosterChangesZh } from './i18n/roster-changes.ts';
 import { en as workReportsEn, zh as workReportsZh } from './i18n/work-reports.ts';
+import { en as ratiosEn, zh as ratiosZh } from './i18n/ratios.ts';
 
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
@@ -40,6 +41,7 @@ const en = {
   visitSlips: visitSlipsEn,
   rosterChanges: rosterChangesEn,
   workReports: workReportsEn,
+  ratios: ratiosEn,
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
@@ -233,6 +235,7 @@ const zh: Words = {
   visitSlips: visitSlipsZh,
   rosterChanges: rosterChangesZh,
   workReports: workReportsZh,
+  ratios: ratiosZh,
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',

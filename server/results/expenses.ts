@@ -77,7 +77,7 @@ export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitE
   const wanted = new Map<string, { unitId: string; category: ExpenseCategory; fen: bigint }>();
   lines.forEach((l, i) => {
     const key = `${l.unitId}|${l.category}`;
-    if (wanted.has(key)) throw badInput(['lines', i], `Unit ${l.unitId} has ${l.category} twice`, 'EXPENSE_LINE_TWICE', { unit: l.unitId, category: l.category });
+    if (wanted.has(key)) throw badInput(['lines', i], `Unit ${l.unitId} has ${l.category} twice`, 'EXPENSE_LINE_TWICE', { category: l.category });
     wanted.set(key, { unitId: l.unitId, category: l.category, fen: amountOf(l.amount, i) });
   });
   const scope = await viewerScope(ctx);

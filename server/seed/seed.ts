@@ -18,6 +18,7 @@ import { DemoCustomerBook } from './demo-customers.ts';
 import { seedDemoRepPlans } from './demo-rep-plans.ts';
 import { seedDemoFieldWork } from './demo-field-work.ts';
 import { seedDemoWorkReports } from './demo-work-reports.ts';
+import { seedDemoExpenses } from './demo-expenses.ts';
 import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
 import { seedDemoPayroll, type DemoPayroll } from './demo-payroll.ts';
 import type { Config } from '../config.ts';
@@ -126,6 +127,7 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: SeedOp
         await seedDemoRepPlans(tx, options.results.today, demoRep);
         await seedDemoFieldWork(tx, options.results.today, demoRep);
         await seedDemoWorkReports(tx, options.results.today, demoRep);
+        await seedDemoExpenses(tx, options.results.today);
       }
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },

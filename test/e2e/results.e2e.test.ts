@@ -100,4 +100,76 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     expect((await page.evaluate(() => (window as any).__standIn.charts.map((c: { name: string }) => c.name))) as string[]).toContain('QuotabookMine');
     expect(await englishOn(page)).toEqual([]);
   }, 120_000);
+  it('finance keeps a month’s expenses in a sheet; the manager pulls the expense and payroll ratios of sales', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+    const finance = await tokenFor(page, 'finance');
+    const manager = await tokenFor(page, 'manager');
+    const rep = (await api(page, await tokenFor(page, 'rep'), '{ viewer { person { unitId } } }')).data.viewer.person;
+    const team = (await api(page, manager, '{ orgTree { id code name parentId } }')).data.orgTree.find((u: { id: string }) => u.id === rep.unitId);
+    // The demo's last calculated payroll is two months back (submitted), with expenses for every month of the year so far.
+    const runs = (await api(page, finance, '{ payrollRuns { month status } }')).data.payrollRuns as { month: string; status: string }[];
+    const month = runs.filter((r) => r.status !== 'DRAFT').map((r) => r.month).sort().at(-1)!;
+    type Row = { unitId: string; code: string; sales: string; expenses: string; pay: string; expenseRatio: string | null; payrollRatio: string | null };
+    const ROW = 'unitId code sales expenses pay expenseRatio payrollRatio';
+    const ratios = async () => (await api(page, manager, `query($u: ID!, $p: String!) { unitRatios(unitId: $u, period: $p, grain: MONTH) { total { ${ROW} } rows { ${ROW} } } }`, { u: team.parentId, p: month })).data.unitRatios as { total: Row; rows: Row[] };
+    const before = await ratios();
+    expect(Number(before.total.sales)).toBeGreaterThan(0);
+    expect(Number(before.total.expenses)).toBeGreaterThan(0);
+    expect(Number(before.total.pay)).toBeGreaterThan(0);
+
+    // Finance types the team's advertising for the month, a wrong amount first.
+    await signIn(page, 'finance');
+    await openScreen(page, 'performance');
+    await page.getByTestId('expenses-month').fill(month);
+    await page.getByTestId('expenses-pull').click();
+    await page.getByTestId('expenses-status').filter({ hasText: `费用 ${month}` }).waitFor();
+    const sheetName = `费用 ${month}`;
+    const grid = await readSheet(page, sheetName, 'A2:J200');
+    expect(grid[0]!.slice(0, 9)).toEqual(['单位编码', '单位', '广告宣传', '促销', '渠道', '差旅', '办公', '其他', '合计']);
+    const at = grid.findIndex((r) => r[0] === team.code) + 2;
+    const saved = (await api(page, finance, 'query($m: String!) { unitExpenses(month: $m) { unitId category amount } }', { m: month })).data.unitExpenses as { unitId: string; category: string; amount: string }[];
+    const advertising = saved.find((e) => e.unitId === team.id && e.category === 'ADVERTISING')?.amount ?? '0.00';
+    expect(fen(grid[at - 2]![2] === '' ? 0 : grid[at - 2]![2])).toBe(fen(advertising));
+    const type = (cell: string, value: string | number) => page.evaluate(({ sheet, cell, value }) => (window as any).__standIn.type(sheet, cell, value), { sheet: sheetName, cell, value });
+    await type(`C${at}`, '一千二');
+    await page.getByTestId('expenses-save').click();
+    await page.getByTestId('plan-issue').filter({ hasText: `${sheetName}!C${at}` }).waitFor();
+    expect(await page.getByTestId('plan-issues').innerText()).toContain('“一千二”是文本');
+    expect(await englishOn(page)).toEqual([]);
+    await type(`C${at}`, 1234.56);
+    await page.getByTestId('expenses-save').click();
+    await page.getByTestId('expenses-status').filter({ hasText: '已保存' }).waitFor();
+    expect(await page.getByTestId('expenses-status').innerText()).toContain('1 项有变动');
+    const after = (await api(page, finance, 'query($m: String!) { unitExpenses(month: $m) { unitId category amount } }', { m: month })).data.unitExpenses as typeof saved;
+    expect(after.find((e) => e.unitId === team.id && e.category === 'ADVERTISING')!.amount).toBe('1234.56');
+
+    // The manager pulls the ratios of the team's area for that month: the sheet holds the API's figures exactly.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'manager');
+    await openScreen(page, 'performance');
+    await page.getByTestId('performance-unit').locator(`option[value="${team.parentId}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('performance-unit').selectOption(team.parentId);
+    await page.getByTestId('performance-grain').selectOption('TEN_DAYS');
+    expect(await page.getByTestId('pull-ratios').isDisabled()).toBe(true);
+    await page.getByTestId('ratios-months-only').waitFor();
+    await page.getByTestId('performance-grain').selectOption('MONTH');
+    await page.getByTestId('performance-day').fill(`${month}-15`);
+    await page.getByTestId('pull-ratios').click();
+    await page.getByTestId('performance-status').filter({ hasText: `费用比率 ${month}` }).waitFor();
+    const answer = await ratios();
+    const sheet = await readSheet(page, `费用比率 ${month}`, 'A2:G60');
+    expect(sheet[0]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比']);
+    const shown = sheet.slice(1).filter((r) => r[0] !== '');
+    expect(shown).toHaveLength(answer.rows.length + 1);
+    const ratio = (p: string | null) => (p === null ? '' : Number(`${bp(p)}e-4`));
+    for (const [i, r] of [...answer.rows, answer.total].entries()) {
+      expect([shown[i]![0], fen(shown[i]![2]), fen(shown[i]![3]), shown[i]![4], fen(shown[i]![5]), shown[i]![6]]).toEqual([r.code, fen(r.sales), fen(r.expenses), ratio(r.expenseRatio), fen(r.pay), ratio(r.payrollRatio)]);
+    }
+    expect(shown.at(-1)![1]).toContain('（合计）');
+    // The team's expenses moved by exactly what finance typed.
+    const teamRow = (x: { rows: Row[] }) => x.rows.find((r) => r.unitId === team.id)!;
+    expect(fen(teamRow(answer).expenses) - fen(teamRow(before).expenses)).toBe(fen('1234.56') - fen(advertising));
+    expect(await englishOn(page)).toEqual([]);
+  }, 120_000);
 });

@@ -96,7 +96,7 @@ export const className = (w: Words, code: string | null) => (code === null ? '' 
 const figureFormat = (metric: Metric) => (METRICS[metric].unit === 'money' ? MONEY : COUNT);
 
 /** A short, stable name part for an identity (Excel table names are unique in a workbook). */
-function tag(parts: string[]): string {
+export function tag(parts: string[]): string {
   let h = 0x811c9dc5;
   for (const ch of parts.join('|')) {
     h ^= ch.codePointAt(0)!;
@@ -106,7 +106,7 @@ function tag(parts: string[]): string {
 }
 
 /** Excel refuses these in sheet names; keep names at most 31 characters. */
-const sheetName = (text: string) => text.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
+export const sheetName = (text: string) => text.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
 
 export interface PerformanceContext {
   unitId: string;

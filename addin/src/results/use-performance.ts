@@ -17,6 +17,10 @@ import type { Metric } from '../../../schema/metrics.ts';
 import { CALENDAR_YEAR, notOver, type FiscalCalendar } from '../../../schema/periods.ts';
 import { ACHIEVEMENT, FISCAL_YEAR_START, fiscalCalendarOf, LEAGUE_TABLE, START_RANKING_PUBLICATION, periodFor, type PeriodGrain } from './operations.ts';
 import { dashboardSheet, performanceSheet, rankingSheet, type AchievementData, type LeagueData } from './results-sheets.ts';
+import { ratiosSheet, UNIT_RATIOS, type RatiosData } from './ratios-sheet.ts';
+
+/** The grains whose periods are whole months: expenses and pay are a month's. */
+export const RATIO_GRAINS: readonly PeriodGrain[] = ['MONTH', 'QUARTER', 'YEAR_TO_DATE'];
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -117,5 +121,17 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       return format(w.results.wroteDashboard, { charts: charts.length, sheet: report.sheetName });
     });
 
-  return { calendar, busy, label, status, units, unitId, setUnitId, grain, setGrain, day, setDay, metric, setMetric, by, setBy, period: chosen, pull, pullRanking, publish, confirmingPublish, cancelPublish: () => setConfirmingPublish(null), pullDashboard };
+  /** The expense and payroll ratios of the unit and its child units for the chosen months (brief §5). */
+  const pullRatios = () =>
+    act(async () => {
+      if (!unitId) return info(w.results.chooseUnit);
+      step(w.ratios.busy);
+      const data = (await run<{ unitRatios: RatiosData }>(client, UNIT_RATIOS, { unitId, period: chosen.period, grain: chosen.grain, asOf: day })).unitRatios;
+      step(w.results.busy.writing);
+      const { periodKey, asOf, pulledAt } = context();
+      const report = await writeSheetTable(excel(), ratiosSheet(w, data, { unitId, periodLabel, periodKey, asOf, pulledAt }));
+      return format(w.ratios.wrote, { n: report.rows, sheet: report.sheetName });
+    });
+
+  return { calendar, busy, label, status, units, unitId, setUnitId, grain, setGrain, day, setDay, metric, setMetric, by, setBy, period: chosen, pull, pullRanking, publish, confirmingPublish, cancelPublish: () => setConfirmingPublish(null), pullDashboard, pullRatios };
 }

@@ -1,8 +1,9 @@
 /** Performance (业绩): a unit's people or child units for a period, as sheets: performance, ranking (and publishing it), dashboard. */
-import { Button, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import type { Words } from '../../i18n.ts';
-import { usePerformance } from '../../results/use-performance.ts';
+import { RATIO_GRAINS, usePerformance } from '../../results/use-performance.ts';
+import { ExpensesSection } from './ExpensesSection.tsx';
 import { PERIOD_GRAINS, type PeriodGrain } from '../../results/operations.ts';
 import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
 import type { Metric } from '../../../../schema/metrics.ts';
@@ -76,12 +77,19 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
       {h.confirmingPublish && (
         <NotOverConfirm w={w} periodKey={h.confirmingPublish} body={w.notOver.ranking} go={w.notOver.publishAnyway} onGo={() => void publish(true)} onCancel={h.cancelPublish} testId="ranking-not-over" />
       )}
-      <Button onClick={() => void h.pullDashboard()} disabled={h.busy || !h.day} data-testid="pull-dashboard">
-        {r.pullDashboard}
-      </Button>
+      <div className={s.row}>
+        <Button onClick={() => void h.pullDashboard()} disabled={h.busy || !h.day} data-testid="pull-dashboard">
+          {r.pullDashboard}
+        </Button>
+        <Button onClick={() => void h.pullRatios()} disabled={h.busy || !h.day || !RATIO_GRAINS.includes(h.grain)} data-testid="pull-ratios">
+          {w.ratios.pull}
+        </Button>
+      </div>
+      {!RATIO_GRAINS.includes(h.grain) && <Caption1 data-testid="ratios-months-only">{w.ratios.monthsOnly}</Caption1>}
       <Busy busy={h.busy} label={h.label} />
       <StatusLine w={w} status={h.status} testId="performance-status" />
       {h.by === 'PERSON' && <RankingRewardsSection w={w} h={rewards} onShow={showRewards} />}
+      {(roles.includes('FINANCE') || roles.includes('FINANCE_MANAGER') || roles.includes('ADMIN')) && <ExpensesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
       {roles.includes('ADMIN') && <RewardRulesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
       {roles.includes('ADMIN') && <ClassRulesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
     </section>

@@ -1,0 +1,77 @@
+/**
+ * The Ratios sheet (brief §5): for a unit and a period of whole months, each
+ * child unit's sales, expenses and pay with the expense ratio (开支比) and
+ * payroll ratio (工资比), then the unit as a whole. Pure: money parsed
+ * exactly from the API's decimal strings; ratios arrive as percentages
+ * rounded to 0.01 % and are written as fractions by moving the point.
+ */
+import { format, type Words } from '../i18n.ts';
+import type { SheetTableSpec } from '../excel/workbook.ts';
+import { amountCell, ratioCell, sheetName, tag } from './results-sheets.ts';
+
+export const RATIOS_KIND = 'ratios';
+
+const ROW_FIELDS = 'unitId code name sales expenses pay expenseRatio payrollRatio';
+export const UNIT_RATIOS = `query UnitRatios($unitId: ID!, $period: String!, $grain: PeriodGrain!, $asOf: Date) {
+  unitRatios(unitId: $unitId, period: $period, grain: $grain, asOf: $asOf) { months total { ${ROW_FIELDS} } rows { ${ROW_FIELDS} } }
+}`;
+
+export interface RatioRow {
+  unitId: string;
+  code: string;
+  name: string;
+  sales: string;
+  expenses: string;
+  pay: string;
+  expenseRatio: string | null;
+  payrollRatio: string | null;
+}
+
+export interface RatiosData {
+  months: string[];
+  total: RatioRow;
+  rows: RatioRow[];
+}
+
+export interface RatiosContext {
+  unitId: string;
+  /** The period as the user reads it, and its key. */
+  periodLabel: string;
+  periodKey: string;
+  asOf: string;
+  pulledAt: string;
+}
+
+const MONEY = '#,##0.00';
+const PERCENT = '0.00%';
+
+export function ratiosSheet(w: Words, data: RatiosData, ctx: RatiosContext): SheetTableSpec {
+  const r = w.ratios;
+  const c = r.columns;
+  const line = (row: RatioRow, name: string) => [row.code, name, amountCell(row.sales), amountCell(row.expenses), ratioCell(row.expenseRatio), amountCell(row.pay), ratioCell(row.payrollRatio)];
+  const rows = [
+    // The unit itself among its children holds what is booked to it directly.
+    ...data.rows.map((row) => line(row, row.unitId === data.total.unitId ? format(r.direct, { unit: row.name }) : row.name)),
+    line(data.total, format(r.whole, { unit: data.total.name })),
+  ];
+  return {
+    sheetName: sheetName(format(r.sheet, { period: ctx.periodKey })),
+    kind: RATIOS_KIND,
+    identity: { unit: ctx.unitId, period: ctx.periodKey },
+    tableName: `QuotabookRatios_${tag([ctx.unitId, ctx.periodKey])}`,
+    columns: [
+      { header: c.code, numberFormat: '@', width: 64 },
+      { header: c.unit, numberFormat: '@', width: 110 },
+      { header: c.sales, numberFormat: MONEY, width: 90 },
+      { header: c.expenses, numberFormat: MONEY, width: 84 },
+      { header: c.expenseRatio, numberFormat: PERCENT, width: 64 },
+      { header: c.pay, numberFormat: MONEY, width: 84 },
+      { header: c.payrollRatio, numberFormat: PERCENT, width: 64 },
+    ],
+    rows,
+    properties: { months: data.months.join(','), asOf: ctx.asOf, pulledAt: ctx.pulledAt },
+    banner: `${format(r.banner, { unit: data.total.name, period: ctx.periodLabel })} · ${r.note}`,
+    freeze: { rows: 0, columns: 2 },
+    wrapHeader: true,
+  };
+}

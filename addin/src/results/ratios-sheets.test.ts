@@ -1,0 +1,85 @@
+/** The Expenses sheet (written, typed into, read back) and the Ratios sheet, in the stand-in. */
+import { describe, expect, it } from 'vitest';
+import { createStandInExcel } from '../../../test/support/excel-standin.ts';
+import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
+import { words } from '../i18n.ts';
+import { EXPENSES_KIND, expensesSheetSpec, readExpensesSheet, type ExpenseUnit } from './expenses-sheet.ts';
+import { ratiosSheet, type RatiosData } from './ratios-sheet.ts';
+
+const zh = words['zh-CN'];
+const en = words.en;
+const units: ExpenseUnit[] = [
+  { id: 'u-area', code: 'EA', name: '华东片区', depth: 2 },
+  { id: 'u-t1', code: 'EA1', name: '华东一组', depth: 3 },
+  { id: 'u-t2', code: 'EA2', name: '华东二组', depth: 3 },
+];
+
+function standIn() {
+  const s = createStandInExcel();
+  return { ...s, run: s.workbook.run as unknown as ExcelRun };
+}
+
+describe('the Expenses sheet', () => {
+  it('lays out units × categories with the saved figures, a total per unit, the unit ids hidden and only the amounts typed in', async () => {
+    const { workbook, run } = standIn();
+    const report = await writeGridSheet(run, expensesSheetSpec(zh, '2026-03', units, [{ unitId: 'u-t1', category: 'ADVERTISING', amount: '1200.00' }, { unitId: 'u-t1', category: 'PROMOTION', amount: '720.50' }]));
+    expect(report.sheetName).toBe('费用 2026-03');
+    expect(workbook.read(report.sheetName, 'A2:I2')).toEqual([['单位编码', '单位', '广告宣传', '促销', '渠道', '差旅', '办公', '其他', '合计']]);
+    expect(workbook.read(report.sheetName, 'A4:I4')).toEqual([['EA1', '  华东一组', 1200, 720.5, '', '', '', '', 1920.5]]);
+    expect(workbook.sheet(report.sheetName)!.hiddenColumns.has(9)).toBe(true);
+    for (const cell of ['C3', 'H5']) expect(workbook.cell(report.sheetName, cell)?.unlocked).toBe(true);
+    for (const cell of ['A3', 'B4', 'I4']) expect(workbook.cell(report.sheetName, cell)?.unlocked).not.toBe(true);
+  });
+
+  it('reads back every unit × category (blank as none) and names each cell that is not money', async () => {
+    const { workbook, run } = standIn();
+    const { sheetName } = await writeGridSheet(run, expensesSheetSpec(en, '2026-03', units, []));
+    workbook.type(sheetName, 'F3', 300.25);
+    workbook.type(sheetName, 'C5', '1,000.10');
+    let back = readExpensesSheet(en, (await readTaggedSheet(run, EXPENSES_KIND, { month: '2026-03' }))!);
+    expect(back.issues).toEqual([]);
+    expect(back.month).toBe('2026-03');
+    expect(back.lines).toHaveLength(18);
+    expect(back.lines.filter((l) => l.amount !== '0.00')).toEqual([
+      { unitId: 'u-area', category: 'TRAVEL', amount: '300.25' },
+      { unitId: 'u-t2', category: 'ADVERTISING', amount: '1000.10' },
+    ]);
+    workbook.type(sheetName, 'D4', 'abc');
+    workbook.type(sheetName, 'E4', -3);
+    workbook.type(sheetName, 'G5', 1.005);
+    back = readExpensesSheet(en, (await readTaggedSheet(run, EXPENSES_KIND, { month: '2026-03' }))!);
+    expect(back.issues.map((i) => i.message)).toEqual([
+      `${sheetName}!D4: 华东一组, Promotions: “abc” is text, not a number`,
+      `${sheetName}!E4: 华东一组, Channels: “-3” is negative`,
+      `${sheetName}!G5: 华东二组, Office: “1.005” has fractions of a fen (more than two decimals)`,
+    ]);
+  });
+});
+
+describe('the Ratios sheet', () => {
+  const data: RatiosData = {
+    months: ['2026-03'],
+    total: { unitId: 'u-area', code: 'EA', name: '华东片区', sales: '30000.00', expenses: '2420.00', pay: '9930.00', expenseRatio: '8.07', payrollRatio: '33.10' },
+    rows: [
+      { unitId: 'u-t1', code: 'EA1', name: '华东一组', sales: '20000.00', expenses: '1920.00', pay: '6000.00', expenseRatio: '9.60', payrollRatio: '30.00' },
+      { unitId: 'u-t2', code: 'EA2', name: '华东二组', sales: '0.00', expenses: '500.00', pay: '3930.00', expenseRatio: null, payrollRatio: null },
+      { unitId: 'u-area', code: 'EA', name: '华东片区', sales: '10000.00', expenses: '0.00', pay: '0.00', expenseRatio: '0.00', payrollRatio: '0.00' },
+    ],
+  };
+
+  it('writes each child unit, the unit’s own, then the whole with exact money and the ratios as percentages', async () => {
+    const { workbook, run } = standIn();
+    const report = await writeSheetTable(run, ratiosSheet(zh, data, { unitId: 'u-area', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' }));
+    expect(report.sheetName).toBe('费用比率 2026-03');
+    const values = workbook.read(report.sheetName, 'A1:G6');
+    expect(values[0]![0]).toBe('华东片区 · 2026-03 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计；无销售额的单位不计算比率。');
+    expect(values[1]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比']);
+    expect(values.slice(2)).toEqual([
+      ['EA1', '华东一组', 20000, 1920, 0.096, 6000, 0.3],
+      ['EA2', '华东二组', 0, 500, '', 3930, ''],
+      ['EA', '华东片区（直属）', 10000, 0, 0, 0, 0],
+      ['EA', '华东片区（合计）', 30000, 2420, 0.0807, 9930, 0.331],
+    ]);
+    expect(workbook.cell(report.sheetName, 'E3')!.numberFormat).toBe('0.00%');
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The Expenses section's state and calls (finance): the month chosen; pulling
+ * it to its sheet (asking first when the sheet holds figures not saved);
+ * saving the sheet back: read, every cell that is not money named by its
+ * cell, then the month handed in whole and the sheet written again as saved.
+ */
+import { useEffect, useState } from 'react';
+import type { Client } from '@urql/core';
+import { run } from '../api/client.ts';
+import { format, type Words } from '../i18n.ts';
+import { ORG_TREE, treeOrder, type OrgUnitOption } from '../api/operations.ts';
+import { readTaggedSheet, writeGridSheet, type ExcelRun, type SheetHandle } from '../excel/workbook.ts';
+import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
+import { isMonth, lastMonth } from '../chores/months.ts';
+import { today } from '../../../schema/dates.ts';
+import { EXPENSES_KIND, expensesSheetSpec, readExpensesSheet, SAVE_UNIT_EXPENSES, UNIT_EXPENSES, type UnitExpense } from './expenses-sheet.ts';
+
+/** The non-zero figures by unit and category. */
+const figuresOf = (xs: UnitExpense[]) => new Map(xs.filter((x) => x.amount !== '0.00').map((x) => [`${x.unitId}|${x.category}`, x.amount]));
+/** How many figures differ between two sets. */
+const differing = (a: UnitExpense[], b: UnitExpense[]) => {
+  const [x, y] = [figuresOf(a), figuresOf(b)];
+  return [...new Set([...x.keys(), ...y.keys()])].filter((k) => x.get(k) !== y.get(k)).length;
+};
+
+export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
+  const e = w.ratios.expenses;
+  const actions = useSheetActions(w, onSessionEnded);
+  const { step, setStatus, setIssues } = actions;
+  const [month, setMonth] = useState(lastMonth());
+  /** The sheet holds figures not saved: pulling again waits for the user to say so. */
+  const [unsaved, setUnsaved] = useState<string | null>(null);
+  useEffect(() => setUnsaved(null), [month]);
+
+  const units = async () => treeOrder((await run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf: today() })).orgTree);
+  const expenses = async () => (await run<{ unitExpenses: UnitExpense[] }>(client, UNIT_EXPENSES, { month })).unitExpenses;
+  const write = async (figures: UnitExpense[], sheet?: SheetHandle) => (await writeGridSheet(excel(), expensesSheetSpec(w, month, await units(), figures), { sheet })).sheetName;
+
+  const pull = (replace = false) =>
+    step(async () => {
+      if (!isMonth(month)) return setStatus({ intent: 'error', message: e.badMonth });
+      const figures = await expenses();
+      const read = await readTaggedSheet(excel(), EXPENSES_KIND, { month });
+      const back = read && readExpensesSheet(w, read);
+      if (read && !replace && (back!.issues.length > 0 || differing(back!.lines, figures) > 0)) {
+        setUnsaved(read.sheetName);
+        return;
+      }
+      setUnsaved(null);
+      return format(e.pulled, { month, sheet: await write(figures, read?.sheet) });
+    });
+
+  const save = () =>
+    step(async () => {
+      if (!isMonth(month)) return setStatus({ intent: 'error', message: e.badMonth });
+      const read = await readTaggedSheet(excel(), EXPENSES_KIND, { month });
+      if (!read) return setStatus({ intent: 'error', message: e.notPulled });
+      const back = readExpensesSheet(w, read);
+      if (back.issues.length) return setIssues(back.issues);
+      const before = await expenses();
+      const saved = (await run<{ saveUnitExpenses: UnitExpense[] }>(client, SAVE_UNIT_EXPENSES, { month, lines: back.lines }, true)).saveUnitExpenses;
+      const changed = differing(before, saved);
+      setUnsaved(null);
+      await write(saved, read.sheet);
+      return format(e.saved, { month, n: changed });
+    });
+
+  return { ...actions, month, setMonth, unsaved, pull: () => pull(false), replace: () => pull(true), save };
+}
