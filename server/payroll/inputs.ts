@@ -8,16 +8,17 @@ import { Prisma } from '../db/client.ts';
 import { breathe } from '../breathe.ts';
 import type { PayInputs, RankingFacts } from '../../schema/compensation.ts';
 import type { Rank } from '../../schema/compensation.ts';
-import { countWorkingDays, isWorkingDay } from '../../schema/working-calendar.ts';
+import { countWorkingDays } from '../../schema/working-calendar.ts';
+import { byWorkingDay, employedSpan, fieldVisitDays } from '../../schema/paid-attendance.ts';
 import { payrollCalendar } from './working-calendar.ts';
-import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
+import { dayToDate } from '../../schema/dates.ts';
 import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
 import type { ReadRows } from '../db/direct-read.ts';
 import type { Position, Rank as RankEnum } from '../db/generated/sqlite/client/enums.ts';
 import { planResolver, type ResolvedPlan } from './plans.ts';
 import { approvedLeaveDays, summarise } from './leave.ts';
-import { COVERING_STATUSES, unslippedDays } from '../../schema/visit-slips.ts';
+import { coveringSlips } from '../visit-slips/slips.ts';
 import { termsOn, type TermChange } from '../roster/pay-terms.ts';
 import type { PayTerm } from '../db/generated/sqlite/client/enums.ts';
 
@@ -100,8 +101,6 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string,
   }
   await breathe();
   const people = new Map<string, PaidPerson>();
-  const latest = (a: string, b: string) => (a > b ? a : b);
-  const earliest = (a: string, b: string) => (a < b ? a : b);
   // Moves out of the scope within the month: assignments elsewhere that begin in it, of the scope's people.
   const inScopeSql = Prisma.sql`substr(u."path", 1, CAST(${scope.path.length} AS INTEGER)) = ${scope.path}`;
   const movesOut = await read<{ personId: string; validFrom: string }>(Prisma.sql`
@@ -114,9 +113,9 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string,
   for (const x of movesOut) movedOutOn.set(x.personId, [...(movedOutOn.get(x.personId) ?? []), x.validFrom]);
   for (const a of assignments) {
     // The days of the month they were employed: a transfer does not shorten them (one payslip pays the whole month).
-    const from = latest(m.start, a.hireDate);
-    const to = earliest(m.end, a.leaveDate ?? m.end);
-    if (from > to) continue;
+    const employed = employedSpan(m.start, m.end, a.hireDate, a.leaveDate);
+    if (!employed) continue;
+    const { from, to } = employed;
     // Paid by the run of the unit they were in last in the month: moved out of the scope (to a unit elsewhere,
     // on or before their last day employed, after this assignment began), another unit's run pays them instead.
     if ((movedOutOn.get(a.id) ?? []).some((day) => day > a.validFrom && day <= to)) continue;
@@ -198,23 +197,13 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   await breathe();
   const approvedLeave = await approvedLeaveDays(tx, { person: inScope }, m.start, m.end);
   // Only working days count: an absence recorded on a public holiday or a weekend costs no day's pay.
-  const workingAttendance = attendance.filter((a) => isWorkingDay(calendar, dateToDay(a.date)));
+  const { working: workingAttendance } = byWorkingDay(calendar, attendance);
   const summaries = summarise(workingAttendance, approvedLeave);
   // Field-visit days no approved visit slip covers (issue 11 §4): paid as the plan says (absence by default), named in the explanation.
-  const fieldVisits = workingAttendance.filter((a) => a.status === 'FIELD_VISIT').map((a) => ({ personId: a.personId, day: dateToDay(a.date) }));
-  const slips = fieldVisits.length
-    ? await tx.visitSlip.findMany({
-        where: { person: inScope, status: { in: [...COVERING_STATUSES] }, plannedOut: { lt: dayToDate(addDays(m.end, 2)) }, plannedBack: { gte: dayToDate(addDays(m.start, -1)) } },
-        select: { personId: true, status: true, plannedOut: true, plannedBack: true },
-      })
-    : [];
-  const unslipped = unslippedDays(fieldVisits, slips);
-  const unslippedOf = groupBy(unslipped, (f) => f.personId);
-  const unslippedKeys = new Set(unslipped.map((f) => `${f.personId}|${f.day}`));
-  const slippedOf = groupBy(
-    fieldVisits.filter((f) => !unslippedKeys.has(`${f.personId}|${f.day}`)).sort((a, b) => (a.day < b.day ? -1 : 1)),
-    (f) => f.personId,
-  );
+  const slips = workingAttendance.some((a) => a.status === 'FIELD_VISIT') ? await coveringSlips(tx, inScope, m.start, m.end) : [];
+  const visits = fieldVisitDays(workingAttendance, slips);
+  const unslippedOf = groupBy(visits.unslipped, (f) => f.personId);
+  const slippedOf = groupBy(visits.slipped, (f) => f.personId);
   const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
   // Adjustments approved from a published ranking are explained by it (the unit's name as it is now).
   const rankedUnitIds = [...new Set(adjustments.flatMap((a) => (a.rankingProposal ? [a.rankingProposal.snapshot.unitId] : [])))];

@@ -66,25 +66,39 @@ export async function calendarDays(db: Db, start: IsoDay, end: IsoDay): Promise<
   return rows.map(toDay);
 }
 
+/** Whether the calendar holds any public holiday in the month's year: without one, Monday to Friday alone would count the wrong days. */
+async function yearKnown(db: Db, year: string): Promise<boolean> {
+  const known = await db.workingCalendarDay.count({ where: { calendar: CN_CALENDAR, kind: 'HOLIDAY', date: { gte: dayToDate(`${year}-01-01`), lt: dayToDate(`${Number(year) + 1}-01-01`) } } });
+  return known > 0;
+}
+
+/**
+ * The calendar a month's payroll follows, or null when the calendar holds no
+ * public holiday at all in the month's year (payroll refuses such a month:
+ * see payrollCalendar).
+ */
+export async function monthCalendar(db: Db, monthKey: string): Promise<WorkingCalendar | null> {
+  const m = monthOf(monthKey);
+  if (!(await yearKnown(db, m.start.slice(0, 4)))) return null;
+  return workingCalendar(CN_CALENDAR, await calendarDays(db, m.start, m.end));
+}
+
 /**
  * The calendar a month's payroll follows. Refused (BAD_USER_INPUT, reason
  * CALENDAR_YEAR_MISSING) when the calendar holds no public holiday at all in
  * the month's year: Monday to Friday alone would pay the wrong days.
  */
 export async function payrollCalendar(db: Db, monthKey: string): Promise<WorkingCalendar> {
-  const m = monthOf(monthKey);
-  const year = m.start.slice(0, 4);
-  const known = await db.workingCalendarDay.count({ where: { calendar: CN_CALENDAR, kind: 'HOLIDAY', date: { gte: dayToDate(`${year}-01-01`), lt: dayToDate(`${Number(year) + 1}-01-01`) } } });
-  if (known === 0) {
-    throw clientError('BAD_USER_INPUT', `The working-day calendar ${CN_CALENDAR} has no public holidays for ${year}: an admin must enter ${year}'s holidays and make-up working days before payroll for ${monthKey}`, {
-      field: 'month',
-      reason: 'CALENDAR_YEAR_MISSING',
-      calendar: CN_CALENDAR,
-      year: Number(year),
-      params: { year: Number(year), month: monthKey },
-    });
-  }
-  return workingCalendar(CN_CALENDAR, await calendarDays(db, m.start, m.end));
+  const calendar = await monthCalendar(db, monthKey);
+  if (calendar) return calendar;
+  const year = monthKey.slice(0, 4);
+  throw clientError('BAD_USER_INPUT', `The working-day calendar ${CN_CALENDAR} has no public holidays for ${year}: an admin must enter ${year}'s holidays and make-up working days before payroll for ${monthKey}`, {
+    field: 'month',
+    reason: 'CALENDAR_YEAR_MISSING',
+    calendar: CN_CALENDAR,
+    year: Number(year),
+    params: { year: Number(year), month: monthKey },
+  });
 }
 
 function refuseProblems(problems: ReturnType<typeof checkCalendarDay>) {

@@ -89,6 +89,15 @@ const monthDays = (month: string) => {
 /** Slips whose days may fall in [start, end] (China time): a day's slack on each side, the exact days decided by coveredDays. */
 const overlapping = (start: IsoDay, end: IsoDay): Prisma.VisitSlipWhereInput => ({ plannedOut: { lt: dayToDate(addDays(end, 2)) }, plannedBack: { gte: dayToDate(addDays(start, -1)) } });
 
+/**
+ * The approved (or checked) slips of the people selected that may cover a
+ * day from start to end: one read, whatever the number of people. What
+ * unslippedDays (schema/visit-slips.ts) matches field-visit days against.
+ */
+export function coveringSlips(db: Db, person: Prisma.PersonWhereInput, start: IsoDay, end: IsoDay) {
+  return db.visitSlip.findMany({ where: { person, status: { in: [...COVERING_STATUSES] }, ...overlapping(start, end) }, select: { personId: true, status: true, plannedOut: true, plannedBack: true } });
+}
+
 // ── who may read and decide ─────────────────────────────────────────────
 
 const roles = (ctx: Context) => ctx.viewer?.roles ?? [];
@@ -220,7 +229,7 @@ export async function unslippedFieldVisits(ctx: Context, monthText: string, unit
       where: { status: 'FIELD_VISIT', date: { gte: startDate, lt: endExclusive }, person },
       select: { personId: true, date: true, person: { select: { name: true, employeeNo: true, assignments: { where: during, orderBy: { validFrom: 'desc' }, take: 1, select: { unit: { select: { name: true } } } } } } },
     }),
-    ctx.prisma.visitSlip.findMany({ where: { person, status: { in: [...COVERING_STATUSES] }, ...overlapping(start, end) }, select: { personId: true, status: true, plannedOut: true, plannedBack: true } }),
+    coveringSlips(ctx.prisma, person, start, end),
   ]);
   const rows = unslippedDays(
     days.map((d) => ({ personId: d.personId, day: dateToDay(d.date), person: d.person })),
