@@ -14,6 +14,9 @@ import { companyDayOf } from '../clock.ts';
 import { month as monthOf } from './month.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { daySpan } from '../../schema/periods.ts';
+import { employedSpan, paidAttendance, spansWithin, type DaySpan, type PaidAttendance } from '../../schema/paid-attendance.ts';
+import { monthCalendar } from './working-calendar.ts';
+import { coveringSlips } from '../visit-slips/slips.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -120,10 +123,16 @@ export interface AttendanceSummary {
   unrequestedLeave: number;
   /** Minutes late, over the late days. */
   lateMinutes: number;
+  /**
+   * The month as payroll sees it (schema/paid-attendance.ts), over the days
+   * counted: null when the working calendar has no public holidays for the
+   * month's year (payroll refuses such a month).
+   */
+  paid: PaidAttendance | null;
 }
 
 export function summarise(days: { personId: string; date: Date; status: AttendanceStatus; lateMinutes?: number }[], approved: Set<string>) {
-  const out = new Map<string, Omit<AttendanceSummary, 'personId' | 'name' | 'employeeNo'>>();
+  const out = new Map<string, Omit<AttendanceSummary, 'personId' | 'name' | 'employeeNo' | 'paid'>>();
   for (const d of days) {
     const s = out.get(d.personId) ?? { present: 0, late: 0, leftEarly: 0, absent: 0, personalLeave: 0, sickLeave: 0, fieldVisit: 0, unrequestedLeave: 0, lateMinutes: 0 };
     const isLeave = d.status === 'PERSONAL_LEAVE' || d.status === 'SICK_LEAVE';
@@ -146,16 +155,20 @@ export function summarise(days: { personId: string; date: Date; status: Attendan
 /**
  * A manager's view of a month counts a person's days while they were in the
  * manager's subtree (brief §1: moved on the 12th, the first 11 days count
- * for the old team); their own days always count.
+ * for the old team); their own days always count. Null when every day
+ * counts (the viewer sees everything); otherwise, by person, their stays in
+ * the subtrees during the month, and "own" for the viewer's own people.
  */
-async function daysInScope<D extends { personId: string; date: Date }>(ctx: Context, scope: Scope, days: D[], during: Prisma.AssignmentWhereInput): Promise<D[]> {
-  const own = new Set(scope.personIds);
-  const stays = new Map<string, { validFrom: Date; validTo: Date | null }[]>();
+async function staysInScope(ctx: Context, scope: Scope, personIds: string[], during: Prisma.AssignmentWhereInput) {
+  const stays = new Map<string, { validFrom: Date; validTo: Date | null }[] | 'own'>(scope.personIds.map((id) => [id, 'own']));
   for (const a of await ctx.prisma.assignment.findMany({
-    where: { personId: { in: [...new Set(days.map((d) => d.personId))] }, AND: [during, { OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) }] },
+    where: { personId: { in: personIds.filter((id) => !stays.has(id)) }, AND: [during, { OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) }] },
     select: { personId: true, validFrom: true, validTo: true },
-  })) stays.set(a.personId, [...(stays.get(a.personId) ?? []), a]);
-  return days.filter((d) => own.has(d.personId) || !!stays.get(d.personId)?.some((a) => a.validFrom <= d.date && (!a.validTo || a.validTo > d.date)));
+  })) {
+    const had = stays.get(a.personId);
+    stays.set(a.personId, [...(had && had !== 'own' ? had : []), a]);
+  }
+  return stays;
 }
 
 export async function attendanceSummary(ctx: Context, month: string): Promise<AttendanceSummary[]> {
@@ -167,11 +180,31 @@ export async function attendanceSummary(ctx: Context, month: string): Promise<At
   const visible: Prisma.PersonWhereInput = everything
     ? {}
     : { OR: [...scope.personIds.map((id) => ({ id })), ...scope.unitPaths.map((p) => ({ assignments: { some: { ...during, unit: { path: { startsWith: p } } } } }))] };
-  const days = await ctx.prisma.attendanceDay.findMany({
+  const all = await ctx.prisma.attendanceDay.findMany({
     where: { date: { gte: m.startDate, lt: m.endExclusive }, person: visible },
-    select: { personId: true, date: true, status: true, lateMinutes: true, person: { select: { name: true, employeeNo: true } } },
+    select: { personId: true, date: true, status: true, lateMinutes: true, person: { select: { name: true, employeeNo: true, hireDate: true, leaveDate: true } } },
   });
   const approved = await approvedLeaveDays(ctx.prisma, { person: visible }, m.start, m.end);
-  const names = new Map(days.map((d) => [d.personId, d.person]));
-  return [...summarise(everything ? days : await daysInScope(ctx, scope, days, during), approved)].map(([personId, s]) => ({ personId, name: names.get(personId)!.name, employeeNo: names.get(personId)!.employeeNo, ...s })).sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1));
+  const people = new Map(all.map((d) => [d.personId, d.person]));
+  const stays = everything ? null : await staysInScope(ctx, scope, [...people.keys()], during);
+  const inScope = (personId: string, date: Date) => {
+    const s = stays?.get(personId) ?? (stays ? [] : 'own');
+    return s === 'own' || s.some((a) => a.validFrom <= date && (!a.validTo || a.validTo > date));
+  };
+  const days = all.filter((d) => inScope(d.personId, d.date));
+  const counts = summarise(days, approved);
+  // The days counted of each person with a row: those employed, and of a manager's people, those spent in the subtrees.
+  const spans = new Map<string, DaySpan[]>();
+  for (const personId of counts.keys()) {
+    const p = people.get(personId)!;
+    const employed = employedSpan(m.start, m.end, dateToDay(p.hireDate), p.leaveDate ? dateToDay(p.leaveDate) : null);
+    const s = stays?.get(personId) ?? 'own';
+    spans.set(personId, !employed ? [] : s === 'own' ? [employed] : spansWithin(employed, s));
+  }
+  const calendar = await monthCalendar(ctx.prisma, month);
+  const slips = calendar && days.some((d) => d.status === 'FIELD_VISIT') ? await coveringSlips(ctx.prisma, visible, m.start, m.end) : [];
+  const paid = calendar ? paidAttendance(calendar, days, spans, slips) : null;
+  return [...counts]
+    .map(([personId, s]) => ({ personId, name: people.get(personId)!.name, employeeNo: people.get(personId)!.employeeNo, ...s, paid: paid?.get(personId) ?? null }))
+    .sort((a, b) => (a.employeeNo < b.employeeNo ? -1 : 1));
 }

@@ -15,6 +15,7 @@ import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts
 import { KpiGradeEnum } from './KpiIndicatorSet.ts';
 import { importAttendanceFrom } from '../../imports/preview.ts';
 import { attendanceSummary, decideLeave, readableLeaveRequests, requestLeave } from '../../payroll/leave.ts';
+import type { PaidAttendance } from '../../../schema/paid-attendance.ts';
 import { requireNotOwnPlan } from '../../roster/people-access.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, clientError, notFound } from '../../errors.ts';
@@ -481,8 +482,24 @@ builder.prismaObject('LeaveRequest', {
   }),
 });
 
+/**
+ * The month as payroll counts it (schema/paid-attendance.ts), each null when
+ * the working calendar has no public holidays for the month's year (a month
+ * payroll refuses).
+ */
+const PAID_COUNTS: Record<keyof PaidAttendance, string> = {
+  workingDays:
+    'Working days (the working calendar: no weekends or public holidays, make-up days included) of the month on which the person was employed and, in a manager’s view, in the manager’s subtrees. Null when the calendar has no public holidays for the month’s year (payroll refuses such a month); so are the other payroll counts.',
+  unrecordedWorkingDays:
+    'Of the working days counted (workingDays), those with no attendance record: payroll counts them as present.',
+  fieldVisitWithoutSlip:
+    'Field-visit records on working days that no approved (or checked) visit slip covers: payroll pays them as the plan says (an absence by default).',
+  restDayRecords:
+    'Records on days that are not working days (weekends, public holidays): counted in the days by status, ignored by payroll.',
+};
+
 const AttendanceSummaryRef = builder.objectRef<Awaited<ReturnType<typeof attendanceSummary>>[number]>('AttendanceSummary').implement({
-  description: 'One person’s month: days by status; leave without an approved request made beforehand is counted apart, and as absence in payroll.',
+  description: 'One person’s month: days by status over every day of the month (leave without an approved request made beforehand apart, as absence in payroll), and the month as payroll counts it: working days only, an unrecorded working day as present.',
   fields: (t) => ({
     personId: t.exposeID('personId'),
     name: t.exposeString('name'),
@@ -496,6 +513,9 @@ const AttendanceSummaryRef = builder.objectRef<Awaited<ReturnType<typeof attenda
     sickLeave: t.exposeInt('sickLeave'),
     fieldVisit: t.exposeInt('fieldVisit'),
     unrequestedLeave: t.exposeInt('unrequestedLeave'),
+    ...Object.fromEntries(
+      Object.entries(PAID_COUNTS).map(([key, description]) => [key, t.int({ nullable: true, description, resolve: (r) => r.paid?.[key as keyof PaidAttendance] ?? null })]),
+    ),
   }),
 });
 
