@@ -140,7 +140,10 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     const page = await paneAs('manager', 'tab-leave');
     const finance = await tokenFor(page, 'finance');
     const admin = await tokenFor(page, 'admin');
-    const repNo = (await api(page, admin, 'query($id: ID!) { person(id: $id) { employeeNo } }', { id: await person(page, admin, 'rep') })).data.person.employeeNo;
+    const repPerson = (await api(page, admin, 'query($id: ID!) { person(id: $id) { employeeNo hireDate } }', { id: await person(page, admin, 'rep') })).data.person;
+    const repNo = repPerson.employeeNo;
+    // Employed the whole of June 2025: 20 working days (21 weekdays less Monday the 2nd, the Dragon Boat Festival).
+    expect(repPerson.hireDate < '2025-06-01').toBe(true);
     const days = [['2025-06-02', 'PRESENT', null], ['2025-06-03', 'LATE', 15], ['2025-06-04', 'LATE', 5], ['2025-06-05', 'ABSENT', null], ['2025-06-06', 'SICK_LEAVE', null]] as const;
     const imported = await api(page, finance, 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }', { r: days.map(([date, status, lateMinutes]) => ({ employeeNo: repNo, date, status, lateMinutes })) });
     expect(imported.data.importAttendance.created).toBe(5);
@@ -148,12 +151,16 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('attendance-month').fill('2025-06');
     await page.getByTestId('attendance-to-sheet').click();
     await page.getByTestId('attendance-status').filter({ hasText: '“Attendance 2025-06”' }).waitFor();
-    const sheet = await readSheet(page, 'Attendance 2025-06', 'A1:K6');
+    const sheet = await readSheet(page, 'Attendance 2025-06', 'A1:O6');
     const header = sheet.findIndex((r) => r[0] === 'Employee no.');
-    expect(sheet[header]).toEqual(['Employee no.', 'Name', 'Present', 'Late (days)', 'Late (minutes)', 'Left early', 'Absent', 'Personal leave', 'Sick leave', 'Leave not approved', 'Field visit']);
+    expect(sheet[header]).toEqual([
+      'Employee no.', 'Name', 'Present', 'Late (days)', 'Late (minutes)', 'Left early', 'Absent', 'Personal leave', 'Sick leave', 'Leave not approved', 'Field visit',
+      'Working days (payroll)', 'Working days not recorded (present)', 'Field visit without slip (absent)', 'Records on rest days (not counted)',
+    ]);
     const row = sheet.slice(header + 1).find((r) => r[0] === repNo)!;
-    // Sick leave with no approved request beforehand counts apart (as absence in payroll).
-    expect(row.slice(2)).toEqual([1, 2, 20, 0, 1, 0, 0, 1, 0]);
+    // Sick leave with no approved request beforehand counts apart (as absence in payroll). As payroll counts the month:
+    // 20 working days, 16 of them unrecorded (present), and the holiday's record (the 2nd) not counted.
+    expect(row.slice(2)).toEqual([1, 2, 20, 0, 1, 0, 0, 1, 0, 20, 16, 0, 1]);
     await fits(page, 'leave-pane');
 
     // A month with nothing recorded says so, and writes nothing.
@@ -170,9 +177,10 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('attendance-to-sheet').click();
     // The same workbook: the month's sheet is found by its tags and rewritten under the name it has.
     await page.getByTestId('attendance-status').filter({ hasText: '已将 1 行写入“Attendance 2025-06”' }).waitFor();
-    const mine = await readSheet(page, 'Attendance 2025-06', 'A1:K6');
+    const mine = await readSheet(page, 'Attendance 2025-06', 'A1:O6');
     const h = mine.findIndex((r) => r[0] === '工号');
-    expect(mine.slice(h + 1).filter((r) => r[0] !== '' && r[0] !== null)).toEqual([[repNo, expect.any(String), 1, 2, 20, 0, 1, 0, 0, 1, 0]]);
+    expect(mine[h]!.slice(11)).toEqual(['应出勤天数（工资）', '未记录工作日（按出勤）', '外勤无出访单（按缺勤）', '休息日记录（不计）']);
+    expect(mine.slice(h + 1).filter((r) => r[0] !== '' && r[0] !== null)).toEqual([[repNo, expect.any(String), 1, 2, 20, 0, 1, 0, 0, 1, 0, 20, 16, 0, 1]]);
   }, 120_000);
 
   it('promotions: the manager promotes a qualifying rep; a stale proposal is refused and changes nothing', async () => {

@@ -1,7 +1,11 @@
 /**
  * A month's attendance summary as a sheet (one per month): a row per person
  * the reader may see, days by status, minutes late, and leave taken without
- * an approved request apart (payroll counts it as absence). Pure.
+ * an approved request apart (payroll counts it as absence); then the month as
+ * payroll counts it: working days, those with no record (present), field
+ * visits without an approved slip (absent by default) and records on rest
+ * days (ignored). Those are blank when the server's working calendar lacks
+ * the year. Pure.
  */
 import { format, type Words } from '../i18n.ts';
 import type { SheetTableSpec } from '../excel/workbook.ts';
@@ -9,7 +13,7 @@ import type { AttendanceSummaryRow } from './operations.ts';
 
 export const ATTENDANCE_KIND = 'attendance-summary';
 
-const COUNTS = ['present', 'late', 'lateMinutes', 'leftEarly', 'absent', 'personalLeave', 'sickLeave', 'unrequestedLeave', 'fieldVisit'] as const;
+const COUNTS = ['present', 'late', 'lateMinutes', 'leftEarly', 'absent', 'personalLeave', 'sickLeave', 'unrequestedLeave', 'fieldVisit', 'workingDays', 'unrecordedWorkingDays', 'fieldVisitWithoutSlip', 'restDayRecords'] as const;
 
 export function attendanceSheet(w: Words, month: string, rows: AttendanceSummaryRow[]): SheetTableSpec {
   const a = w.chores.attendance;

@@ -128,7 +128,7 @@ export interface User {
 }
 export const ROLES = ['ADMIN', 'DIRECTOR', 'FINANCE', 'FINANCE_MANAGER', 'GENERAL_MANAGER', 'MANAGER', 'REP'] as const;
 
-/** One person's month of attendance: days by status (leave without an approved request apart), minutes late. */
+/** One person's month of attendance: days by status (leave without an approved request apart), minutes late, and the month as payroll counts it. */
 export interface AttendanceSummaryRow {
   personId: string;
   employeeNo: string;
@@ -142,7 +142,13 @@ export interface AttendanceSummaryRow {
   sickLeave: number;
   unrequestedLeave: number;
   fieldVisit: number;
+  /** The month as payroll counts it: null when the server's working calendar lacks the month's year. */
+  workingDays: number | null;
+  unrecordedWorkingDays: number | null;
+  fieldVisitWithoutSlip: number | null;
+  restDayRecords: number | null;
 }
 export const ATTENDANCE_SUMMARY = `query AttendanceSummary($month: String!) {
-  attendanceSummary(month: $month) { personId employeeNo name present late lateMinutes leftEarly absent personalLeave sickLeave unrequestedLeave fieldVisit }
+  attendanceSummary(month: $month) { personId employeeNo name present late lateMinutes leftEarly absent personalLeave sickLeave unrequestedLeave fieldVisit
+    workingDays unrecordedWorkingDays fieldVisitWithoutSlip restDayRecords }
 }`;

@@ -49,6 +49,10 @@ export const en = {
       sickLeave: 'Sick leave',
       unrequestedLeave: 'Leave not approved',
       fieldVisit: 'Field visit',
+      workingDays: 'Working days (payroll)',
+      unrecordedWorkingDays: 'Working days not recorded (present)',
+      fieldVisitWithoutSlip: 'Field visit without slip (absent)',
+      restDayRecords: 'Records on rest days (not counted)',
     },
   },
   leave: {
@@ -222,6 +226,10 @@ export const zh: typeof en = {
       sickLeave: '病假',
       unrequestedLeave: '未批准请假',
       fieldVisit: '外勤',
+      workingDays: '应出勤天数（工资）',
+      unrecordedWorkingDays: '未记录工作日（按出勤）',
+      fieldVisitWithoutSlip: '外勤无出访单（按缺勤）',
+      restDayRecords: '休息日记录（不计）',
     },
   },
   leave: {
