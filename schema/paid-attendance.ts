@@ -114,10 +114,16 @@ export function paidAttendance(
     if (!a) out.set(personId, (a = { workingDays: 0, unrecordedWorkingDays: 0, fieldVisitWithoutSlip: 0, restDayRecords: 0 }));
     return a;
   };
+  // Most people count the same days (the whole month): each list of spans is walked once.
+  const walked = new Map<string, Set<IsoDay>>();
   const workingDaysOf = new Map<string, Set<IsoDay>>();
   for (const [personId, list] of spans) {
-    const days = new Set<IsoDay>();
-    for (const s of list) for (let d = s.from; d <= s.to; d = addDays(d, 1)) if (isWorkingDay(calendar, d)) days.add(d);
+    const key = list.map((s) => `${s.from}|${s.to}`).join(',');
+    let days = walked.get(key);
+    if (!days) {
+      walked.set(key, (days = new Set<IsoDay>()));
+      for (const s of list) for (let d = s.from; d <= s.to; d = addDays(d, 1)) if (isWorkingDay(calendar, d)) days.add(d);
+    }
     workingDaysOf.set(personId, days);
     of(personId).workingDays = days.size;
     of(personId).unrecordedWorkingDays = days.size;

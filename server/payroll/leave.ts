@@ -152,23 +152,27 @@ export function summarise(days: { personId: string; date: Date; status: Attendan
   return out;
 }
 
+type Stay = { validFrom: Date; validTo: Date | null };
+
 /**
  * A manager's view of a month counts a person's days while they were in the
  * manager's subtree (brief §1: moved on the 12th, the first 11 days count
- * for the old team); their own days always count. Null when every day
- * counts (the viewer sees everything); otherwise, by person, their stays in
- * the subtrees during the month, and "own" for the viewer's own people.
+ * for the old team); their own days always count, and every day counts for
+ * a viewer who sees everything. By person: 'all', or the stays in the
+ * subtrees during the month (none for someone never there).
  */
-async function staysInScope(ctx: Context, scope: Scope, personIds: string[], during: Prisma.AssignmentWhereInput) {
-  const stays = new Map<string, { validFrom: Date; validTo: Date | null }[] | 'own'>(scope.personIds.map((id) => [id, 'own']));
-  for (const a of await ctx.prisma.assignment.findMany({
-    where: { personId: { in: personIds.filter((id) => !stays.has(id)) }, AND: [during, { OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) }] },
-    select: { personId: true, validFrom: true, validTo: true },
-  })) {
-    const had = stays.get(a.personId);
-    stays.set(a.personId, [...(had && had !== 'own' ? had : []), a]);
+async function countedStays(ctx: Context, scope: Scope, everything: boolean, personIds: string[], during: Prisma.AssignmentWhereInput): Promise<(personId: string) => Stay[] | 'all'> {
+  if (everything) return () => 'all';
+  const own = new Set(scope.personIds);
+  const others = personIds.filter((id) => !own.has(id));
+  const stays = new Map<string, Stay[]>();
+  if (others.length) {
+    for (const a of await ctx.prisma.assignment.findMany({
+      where: { personId: { in: others }, AND: [during, { OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) }] },
+      select: { personId: true, validFrom: true, validTo: true },
+    })) stays.set(a.personId, [...(stays.get(a.personId) ?? []), a]);
   }
-  return stays;
+  return (personId) => (own.has(personId) ? 'all' : (stays.get(personId) ?? []));
 }
 
 export async function attendanceSummary(ctx: Context, month: string): Promise<AttendanceSummary[]> {
@@ -186,10 +190,10 @@ export async function attendanceSummary(ctx: Context, month: string): Promise<At
   });
   const approved = await approvedLeaveDays(ctx.prisma, { person: visible }, m.start, m.end);
   const people = new Map(all.map((d) => [d.personId, d.person]));
-  const stays = everything ? null : await staysInScope(ctx, scope, [...people.keys()], during);
+  const staysOf = await countedStays(ctx, scope, everything, [...people.keys()], during);
   const inScope = (personId: string, date: Date) => {
-    const s = stays?.get(personId) ?? (stays ? [] : 'own');
-    return s === 'own' || s.some((a) => a.validFrom <= date && (!a.validTo || a.validTo > date));
+    const stays = staysOf(personId);
+    return stays === 'all' || stays.some((a) => a.validFrom <= date && (!a.validTo || a.validTo > date));
   };
   const days = all.filter((d) => inScope(d.personId, d.date));
   const counts = summarise(days, approved);
@@ -198,8 +202,8 @@ export async function attendanceSummary(ctx: Context, month: string): Promise<At
   for (const personId of counts.keys()) {
     const p = people.get(personId)!;
     const employed = employedSpan(m.start, m.end, dateToDay(p.hireDate), p.leaveDate ? dateToDay(p.leaveDate) : null);
-    const s = stays?.get(personId) ?? 'own';
-    spans.set(personId, !employed ? [] : s === 'own' ? [employed] : spansWithin(employed, s));
+    const stays = staysOf(personId);
+    spans.set(personId, !employed ? [] : stays === 'all' ? [employed] : spansWithin(employed, stays));
   }
   const calendar = await monthCalendar(ctx.prisma, month);
   const slips = calendar && days.some((d) => d.status === 'FIELD_VISIT') ? await coveringSlips(ctx.prisma, visible, m.start, m.end) : [];
