@@ -62,10 +62,14 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
   const months = range.end >= range.start ? monthsTouched(range.start, range.end) : [];
   const unit = total.owners[0]!;
   const owners = children.owners;
-  const units = await ctx.prisma.orgUnit.findMany({ where: { path: { startsWith: (await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: unit.id }, select: { path: true } })).path } }, select: { id: true, path: true } });
-  // Which row a unit of the subtree counts in: the child unit above it, or the unit itself.
-  const childPaths = new Map(units.filter((u) => owners.some((o) => o.id === u.id && o.id !== unit.id)).map((u) => [u.path, u.id]));
-  const rowOfUnit = new Map(units.map((u) => [u.id, [...childPaths].find(([p]) => u.path.startsWith(p))?.[1] ?? unit.id]));
+  const { path } = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: unit.id }, select: { path: true } });
+  const units = await ctx.prisma.orgUnit.findMany({ where: { path: { startsWith: path } }, select: { id: true, path: true } });
+  // Which row a unit of the subtree counts in: the child unit above it (the first id of its path below the unit's), or the unit itself.
+  const childIds = new Set(owners.map((o) => o.id).filter((id) => id !== unit.id));
+  const rowOfUnit = new Map(units.map((u) => {
+    const below = u.path.slice(path.length).split('/')[0]!;
+    return [u.id, childIds.has(below) ? below : unit.id];
+  }));
   const rows = new Map(owners.map((o) => [o.id, { id: o.id, code: o.code, name: o.name, salesFen: sumOf(children.values.get(o.id)), expensesFen: 0n, payFen: 0n }]));
   const add = (unitId: string, field: 'expensesFen' | 'payFen', fen: bigint) => {
     const rowId = rowOfUnit.get(unitId);
@@ -74,7 +78,7 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
     rows.get(rowId)![field] += fen;
   };
   if (months.length) {
-    const expenses = await ctx.prisma.unitExpense.groupBy({ by: ['unitId'], where: { month: { in: months }, unitId: { in: units.map((u) => u.id) } }, _sum: { amountFen: true } });
+    const expenses = await ctx.prisma.unitExpense.groupBy({ by: ['unitId'], where: { month: { in: months }, unit: { path: { startsWith: path } } }, _sum: { amountFen: true } });
     for (const e of expenses) add(e.unitId, 'expensesFen', e._sum.amountFen ?? 0n);
     for (const p of await payByUnit(ctx, months, [...rowOfUnit.keys()])) add(p.unitId, 'payFen', p.fen);
   }
