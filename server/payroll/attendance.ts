@@ -10,9 +10,9 @@ import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
-import { period } from '../../schema/periods.ts';
+import type { FiscalCalendar } from '../../schema/periods.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
-import { importRejected, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
+import { importRejected, inLockedPeriods, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
 
 export interface AttendanceInput {
   employeeNo: string;
@@ -48,8 +48,6 @@ export async function checkAttendance(ctx: Context, records: AttendanceInput[]):
       rows: own.slice(0, 200),
     });
   }
-  const calendar = await fiscalCalendar(ctx);
-  const locks = (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
   const seen = new Map<string, number>();
   const rows = records.map((r, i) => {
     const row = r.sourceRow ?? i + 1;
@@ -62,12 +60,17 @@ export async function checkAttendance(ctx: Context, records: AttendanceInput[]):
     if (seen.has(k)) problems.push({ row, field: 'date', message: `${r.employeeNo} on ${day} appears twice (also row ${seen.get(k)})`, reason: 'DUPLICATE_ATTENDANCE', params: { employeeNo: r.employeeNo, date: day, otherRow: String(seen.get(k)) } });
     seen.set(k, row);
     if ((r.lateMinutes ?? 0) < 0 || (r.status !== 'LATE' && (r.lateMinutes ?? 0) > 0)) problems.push({ row, field: 'lateMinutes', message: 'late minutes belong to LATE days only, and are not negative', reason: 'LATE_MINUTES_INVALID', params: {} });
-    const lock = locks.find((l) => l.start <= day && day <= l.end);
-    if (lock) problems.push({ row, field: 'date', message: `${day} is in the locked period ${lock.key}`, reason: 'IN_LOCKED_PERIOD', params: { date: day, period: lock.key } });
     return p && problems.length === before ? { personId: p.id, date: r.date, status: r.status, lateMinutes: r.lateMinutes ?? 0, note: r.note ?? null } : null;
   });
-  return { problems: problems.sort((a, b) => a.row - b.row), rows };
+  const locked = await attendanceInLockedPeriods(ctx.prisma, await fiscalCalendar(ctx), records);
+  const lockedRows = new Set(locked.map((l) => l.row));
+  problems.push(...locked);
+  return { problems: problems.sort((a, b) => a.row - b.row), rows: rows.map((r, i) => (lockedRows.has(records[i]!.sourceRow ?? i + 1) ? null : r)) };
 }
+
+/** The records' days in a locked period, read through db (inside the import's write transaction when it writes). */
+const attendanceInLockedPeriods = (db: Pick<Context['prisma'], 'periodLock'>, calendar: FiscalCalendar, records: AttendanceInput[]) =>
+  inLockedPeriods(db, calendar, () => records.map((r, i) => ({ row: r.sourceRow ?? i + 1, day: dateToDay(r.date) })));
 
 const dayKey = (x: { personId: string; date: Date }) => `${x.personId}|${x.date.getTime()}`;
 
@@ -103,8 +106,12 @@ export async function importAttendance(
   // What the audit records of a day: whose (id and employee number), which, and what it held.
   const employeeNo = new Map(rows.map((r, i) => [r.personId, records[i]!.employeeNo]));
   const audited = (d: AttendanceRow) => ({ personId: d.personId, employeeNo: employeeNo.get(d.personId), date: dateToDay(d.date), status: d.status, lateMinutes: d.lateMinutes, note: d.note });
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(
     async (tx) => {
+      // A period locked since the checks: refused as they would refuse it, before anything is written.
+      const locked = await attendanceInLockedPeriods(tx, calendar, records);
+      if (locked.length) importRejected(locked.map(locate), source);
       const had = await storedDays(tx, rows);
       const key = dayKey;
       const created: AttendanceRow[] = [];

@@ -10,7 +10,7 @@ import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
-import { period } from '../../schema/periods.ts';
+import { period, type FiscalCalendar } from '../../schema/periods.ts';
 import { fiscalCalendar } from './calendar.ts';
 import { refreshSalesMonths } from '../results/rollup.ts';
 import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
@@ -127,13 +127,6 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
     if (!c) problems.push({ row: rowOf(i), field: 'customerCode', message: `no customer has the code ${r.customerCode.trim()}`, reason: 'UNKNOWN_CUSTOMER_CODE', params: { code: r.customerCode.trim() } });
     return c ?? null;
   };
-  const calendar = await fiscalCalendar(ctx);
-  const locks = (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
-  // A sale imported again under another date leaves the day it was stored on: that day must not be locked either.
-  const storedDays = locks.length
-    ? new Map((await ctx.prisma.salesRecord.findMany({ where: { externalId: { in: records.map((r) => r.externalId) } }, select: { externalId: true, date: true } })).map((e) => [e.externalId, dateToDay(e.date)]))
-    : new Map<string, string>();
-  const lockedOn = (day: string) => locks.find((l) => l.start <= day && day <= l.end);
   const resolved = records.map((r, i) => {
     const customer = customerOf(r, i);
     const p = byNo.get(r.employeeNo);
@@ -145,12 +138,6 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
     if (!a) {
       problems.push({ row: rowOf(i), field: 'date', message: `${r.employeeNo} was not employed on ${dateToDay(r.date)}`, reason: 'NOT_EMPLOYED_ON', params: { employeeNo: r.employeeNo, date: dateToDay(r.date) } });
       return null;
-    }
-    const day = dateToDay(r.date);
-    const stored = storedDays.get(r.externalId);
-    for (const d of stored && stored !== day ? [day, stored] : [day]) {
-      const lock = lockedOn(d);
-      if (lock) problems.push({ row: rowOf(i), field: 'date', message: `${d} is in the locked period ${lock.key}`, reason: 'IN_LOCKED_PERIOD', params: { date: d, period: lock.key } });
     }
     return {
       externalId: r.externalId,
@@ -166,7 +153,41 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
       marginFen: r.marginFen ?? 0n,
     };
   });
+  problems.push(...(await salesInLockedPeriods(ctx.prisma, await fiscalCalendar(ctx), records, resolved)));
   return { problems: problems.sort((a, b) => a.row - b.row), rows: resolved };
+}
+
+/** A day an import writes (or takes a stored record from), by the row it came from. */
+export type DatedRow = { row: number; day: string };
+
+/**
+ * IN_LOCKED_PERIOD for each dated row whose day lies in a locked period.
+ * Read through `db`: the import reads it again inside its write
+ * transaction, so a period locked after the checks still refuses the write.
+ */
+export async function inLockedPeriods<D extends Pick<Context['prisma'], 'periodLock'>>(db: D, calendar: FiscalCalendar, dated: (db: D) => DatedRow[] | Promise<DatedRow[]>): Promise<ImportProblem[]> {
+  const locks = (await db.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
+  if (!locks.length) return [];
+  return (await dated(db)).flatMap(({ row, day }) => {
+    const lock = locks.find((l) => l.start <= day && day <= l.end);
+    return lock ? [{ row, field: 'date', message: `${day} is in the locked period ${lock.key}`, reason: 'IN_LOCKED_PERIOD' as const, params: { date: day, period: lock.key } }] : [];
+  });
+}
+
+/** The days of resolved sales in a locked period: its own, and the day a sale imported again under another date leaves (that must not be locked either). */
+function salesInLockedPeriods(db: Pick<Context['prisma'], 'periodLock' | 'salesRecord'>, calendar: FiscalCalendar, records: SaleInput[], rows: (SalesRow | null)[]) {
+  return inLockedPeriods(db, calendar, async (db) => {
+    const stored = new Map(
+      (await db.salesRecord.findMany({ where: { externalId: { in: records.map((r) => r.externalId) } }, select: { externalId: true, date: true } })).map((e) => [e.externalId, dateToDay(e.date)]),
+    );
+    return rows.flatMap((r, i) => {
+      if (!r) return [];
+      const row = records[i]!.sourceRow ?? i + 1;
+      const day = dateToDay(r.date);
+      const was = stored.get(r.externalId);
+      return (was && was !== day ? [day, was] : [day]).map((d) => ({ row, day: d }));
+    });
+  });
 }
 
 type Db = Pick<Context['prisma'], 'salesRecord'>;
@@ -218,8 +239,12 @@ export async function importSales(
   if (checked.problems.length) importRejected(checked.problems.map(locate), source);
   const rows = checked.rows as SalesRow[];
 
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(
     async (tx) => {
+      // A period locked since the checks: refused as they would refuse it, before anything is written.
+      const locked = await salesInLockedPeriods(tx, calendar, records, rows);
+      if (locked.length) importRejected(locked.map(locate), source);
       const { existing, fresh, changed } = await salesChanges(tx, rows);
       if (fresh.length) await tx.salesRecord.createMany({ data: fresh });
       for (const r of changed) await tx.salesRecord.update({ where: { externalId: r.externalId }, data: r });

@@ -6,8 +6,9 @@
  * their decisions, visit slips and their decisions, rep plans, and roster
  * changes taking effect in the period (a hire, a transfer, a leave date, a
  * pay term, a promotion's new rank). Each is refused with PERIOD_LOCKED (or
- * the import's IN_LOCKED_PERIOD by cell), nothing changes, and after the
- * reopen the same change goes through.
+ * the import's IN_LOCKED_PERIOD by cell, also for a lock taken between an
+ * import's checks and its write), nothing changes, and after the reopen the
+ * same change goes through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
@@ -15,6 +16,11 @@ import { testProviders } from '../support/databases.ts';
 import { addDays, today } from '../../schema/dates.ts';
 import { mondayOf } from '../../schema/work-reports.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
+import { importAttendanceFrom, importSalesFrom } from '../../server/imports/preview.ts';
+import { resolveSession } from '../../server/auth/sessions.ts';
+import { createThrottle } from '../../server/auth/throttle.ts';
+import { systemClock } from '../../server/clock.ts';
+import type { Context } from '../../server/context.ts';
 
 type Ext = { code?: string; reason?: string; field?: string; params?: Record<string, unknown>; problems?: { field: string; reason: string; params: Record<string, unknown> }[] };
 const ext = (r: GqlResult) => (r.errors?.[0]?.extensions ?? {}) as Ext;
@@ -62,6 +68,40 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     expect(await databaseSnapshot(s.db)).toBe(before);
     await reopen('2026-01');
     expect(ok(await s.gql(IMPORT, { records: [{ ...sale, date: '2026-02-03' }] }, t.finance)).importSalesActuals).toMatchObject({ updated: 1 });
+  });
+
+  it('refuses an import whose month was locked after its checks, before its write: by sheet and cell, nothing written', async () => {
+    const session = await resolveSession(s.db.prisma, `Bearer ${t.finance}`);
+    // The finance user's context, whose write transaction starts only once an admin has locked February (the database then taken as it stands).
+    let locked = '';
+    const lockingFirst = new Proxy(s.db.prisma, {
+      get: (db, key) =>
+        key === '$transaction'
+          ? async (...args: unknown[]) => {
+              await lock('2026-02');
+              locked = await databaseSnapshot(s.db);
+              return (db.$transaction as (...a: unknown[]) => unknown)(...args);
+            }
+          : Reflect.get(db, key),
+    });
+    const ctx: Context = { prisma: lockingFirst, config: s.config, viewer: 'viewer' in session ? session.viewer : null, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
+    const sales = { sheet: '二月销售', rows: [['单号', '工号', '日期', '金额'], ['LOCK-RACE-1', repNo, '2026-01-30', 80], ['LOCK-RACE-2', repNo, '2026-02-10', 120.5]] };
+    const attendance = { sheet: '二月考勤', rows: [['工号', '日期', '状态'], [repNo, '2026-02-11', '旷工']] };
+    for (const [run, sheet, cell, date] of [
+      [() => importSalesFrom(ctx, { grid: sales }), sales.sheet, 'C3', '2026-02-10'],
+      [() => importAttendanceFrom(ctx, { grid: attendance }), attendance.sheet, 'B2', '2026-02-11'],
+    ] as const) {
+      const refusal = await run().then(
+        () => expect.fail(`${sheet} was imported into a month locked before its write`),
+        (e: { extensions: Ext }) => e.extensions,
+      );
+      expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IMPORT_REJECTED', params: { count: 1 } });
+      expect(refusal.problems).toEqual([expect.objectContaining({ sheet, cell, field: 'date', reason: 'IN_LOCKED_PERIOD', params: { date, period: '2026-02' } })]);
+      expect(await databaseSnapshot(s.db)).toBe(locked);
+      await reopen('2026-02');
+    }
+    // Reopened (and nobody locking it again), the same sales go through.
+    await expect(importSalesFrom({ ...ctx, prisma: s.db.prisma }, { grid: sales })).resolves.toEqual({ created: 2, updated: 0, unchanged: 0 });
   });
 
   it('refuses work logs and reports dated in a locked month, until it is reopened', async () => {
