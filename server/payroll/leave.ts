@@ -21,7 +21,8 @@ import { coveringSlips } from '../visit-slips/slips.ts';
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
 /** The leave's days as one period, to find the locked periods it touches. */
-const leaveSpan = (from: Date, to: Date) => daySpan(dateToDay(from), dateToDay(to));
+/** The days a leave request decides the attendance of (what a lock on any of them holds still). */
+export const leaveSpan = (from: Date, to: Date) => daySpan(dateToDay(from), dateToDay(to));
 
 export async function requestLeave(ctx: Context, input: { kind: AttendanceStatus; from: Date; to: Date; reason: string }) {
   const personId = ctx.viewer?.personId;

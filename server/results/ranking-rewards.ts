@@ -192,6 +192,9 @@ export const rankingReason = (p: { unitName: string; periodKey: string; place: n
   `${p.unitName} ${p.periodKey} ${p.place}/${p.ranked} v${p.version}`;
 
 /** A manager of the ranking's unit (or an admin) approves a proposal into the month's pay adjustments, or dismisses it with a comment. */
+/** A proposal is dated in its payroll month (what a lock on it holds still). */
+export const proposalPeriod = (p: { month: string }) => monthOf(p.month);
+
 export async function decideRankingProposal(ctx: Context, id: string, approve: boolean, comment: string | null): Promise<ProposalView> {
   const found = await ctx.prisma.rankingAdjustmentProposal.findUnique({ where: { id }, include });
   const scope = await viewerScope(ctx);
@@ -205,7 +208,7 @@ export async function decideRankingProposal(ctx: Context, id: string, approve: b
   const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
     // A proposal is dated in its payroll month: neither approved nor dismissed while that month is locked.
-    await requireUnlocked(tx, [monthOf(p.month)], calendar, approve ? 'Approving the ranking adjustment' : 'Dismissing the ranking adjustment');
+    await requireUnlocked(tx, [proposalPeriod(p)], calendar, approve ? 'Approving the ranking adjustment' : 'Dismissing the ranking adjustment');
     const decided = { status: approve ? ('APPROVED' as const) : ('DISMISSED' as const), decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now(), comment };
     // Only an open proposal is decided: the status is checked with the write.
     const { count } = await tx.rankingAdjustmentProposal.updateMany({ where: { id, status: 'PROPOSED' }, data: decided });

@@ -21,17 +21,36 @@ export function fiscalCalendar(ctx: Context): Promise<FiscalCalendar> {
   });
 }
 
+const overlap = (a: Period, b: Period) => a.start <= b.end && b.start <= a.end;
+
 /** Locked periods that overlap any of the given periods. */
 export async function lockedAmong(db: Db, periods: Period[], calendar: FiscalCalendar): Promise<{ locked: string; hits: string[] }[]> {
   const locks = await db.periodLock.findMany();
   const out: { locked: string; hits: string[] }[] = [];
   for (const lock of locks) {
     const l = period(lock.periodKey, calendar);
-    const hits = periods.filter((p) => p.start <= l.end && l.start <= p.end).map((p) => p.key);
+    const hits = periods.filter((p) => overlap(p, l)).map((p) => p.key);
     if (hits.length) out.push({ locked: lock.periodKey, hits });
   }
   return out;
 }
+
+/**
+ * Whether a period touches a locked one, the locks read once a request
+ * however many rows ask: what a list's `locked` flag says of an item whose
+ * decision the same check (requireUnlocked on the same period) refuses
+ * with PERIOD_LOCKED until an admin reopens it.
+ */
+export async function inLockedPeriod(ctx: Context, p: Period): Promise<boolean> {
+  const locks = await memo(ctx, 'lockedPeriods', async () => {
+    const calendar = await fiscalCalendar(ctx);
+    return (await ctx.prisma.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
+  });
+  return locks.some((l) => overlap(p, l));
+}
+
+/** The description of the `locked` flag of the items a manager decides. */
+export const LOCKED_FLAG = 'In a locked period: it cannot be decided (PERIOD_LOCKED) until an admin reopens the period.';
 
 /** The refusal of a change that would touch a locked period (BAD_USER_INPUT, PERIOD_LOCKED). */
 export function lockedRefusal(first: { locked: string; hits: string[] }, what: string, field = 'periodKey') {

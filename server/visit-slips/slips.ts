@@ -248,9 +248,11 @@ export async function unslippedFieldVisits(ctx: Context, monthText: string, unit
  * a locked period (brief §2).
  */
 async function requireDaysUnlocked(db: Db, calendar: FiscalCalendar, slip: { plannedOut: Date; plannedBack: Date }, what: string): Promise<void> {
-  const days = coveredDays(slip.plannedOut, slip.plannedBack);
-  await requireUnlocked(db, [daySpan(days[0]!, days.at(-1)!)], calendar, what);
+  await requireUnlocked(db, [slipSpan(coveredDays(slip.plannedOut, slip.plannedBack))], calendar, what);
 }
+
+/** The span of a slip's covered days, first to last: what a lock on any of them holds still. */
+export const slipSpan = (days: IsoDay[]) => daySpan(days[0]!, days.at(-1)!);
 
 export interface VisitSlipInput {
   destination: string;

@@ -18,7 +18,7 @@ const CREATE = `mutation($input: CreateCustomerInput!) { createCustomer(input: $
 const UPDATE = `mutation($id: ID!, $revision: Int!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, revision: $revision, input: $input) { ${FIELDS} } }`;
 const CONFIRM = `mutation($id: ID!, $revision: Int!) { confirmCustomerOwnership(id: $id, revision: $revision) { ${FIELDS} } }`;
 const TRANSFER = `mutation($id: ID!, $revision: Int!, $ownerId: ID!, $ownerUnitId: ID) { transferCustomer(id: $id, revision: $revision, ownerId: $ownerId, ownerUnitId: $ownerUnitId) { ${FIELDS} } }`;
-const FLAG = 'id externalId date amount sellerId sellerName customerCode customerName sellingUnitId sellingUnitName owningUnitId owningUnitName status decidedBy decidedAt comment canDecide';
+const FLAG = 'id externalId date amount sellerId sellerName customerCode customerName sellingUnitId sellingUnitName owningUnitId owningUnitName status decidedBy decidedAt comment canDecide locked';
 const FLAGS = `query($unitId: ID, $status: CrossTerritoryStatus) { crossTerritorySales(unitId: $unitId, status: $status) { ${FLAG} } }`;
 const DECIDE = `mutation($id: ID!, $decision: CrossTerritoryDecision!, $comment: String) { decideCrossTerritorySale(id: $id, decision: $decision, comment: $comment) { ${FLAG} } }`;
 const IMPORT = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created updated unchanged } }';
@@ -270,7 +270,10 @@ describe.each(testProviders)('customers on %s', (provider) => {
 
   it('a reassignment into a locked period is refused, changing nothing; reopened, it goes through', async () => {
     const flag = ((await ok(FLAGS, { status: 'OPEN' }, 'manager')).crossTerritorySales as any[])[0];
+    expect(flag.locked).toBe(false);
     await ok('mutation { lockPeriod(periodKey: "2026-11", reason: "月结") { periodKey } }', {}, 'admin');
+    // The list says so before anyone tries (the pane offers no decision on it).
+    expect(((await ok(FLAGS, { status: 'OPEN' }, 'manager')).crossTerritorySales as any[]).find((f) => f.id === flag.id).locked).toBe(true);
     expect(await refused(DECIDE, { id: flag.id, decision: 'REASSIGN' }, 'manager')).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-11' } });
     // Nor is it accepted or dismissed: the flag of a sale in a locked period stays as it was.
     for (const decision of ['ACCEPT', 'DISMISS']) expect(await refused(DECIDE, { id: flag.id, decision }, 'manager')).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-11' } });

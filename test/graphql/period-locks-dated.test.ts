@@ -8,7 +8,8 @@
  * pay term, a promotion's new rank). Each is refused with PERIOD_LOCKED (or
  * the import's IN_LOCKED_PERIOD by cell, also for a lock taken between an
  * import's checks and its write), nothing changes, and after the reopen the
- * same change goes through.
+ * same change goes through. The lists a manager decides from mark such an
+ * item `locked` while the period is.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
@@ -50,6 +51,8 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
   const next = addDays(`${month}-28`, 7).slice(0, 7);
   const lock = (p: string) => s.gql(`mutation { lockPeriod(periodKey: "${p}", reason: "月结") { periodKey } }`, {}, t.admin).then(ok);
   const reopen = (p: string) => s.gql(`mutation { reopenPeriod(periodKey: "${p}", reason: "更正") }`, {}, t.admin).then(ok);
+  /** The leave requests the manager's list marks as in a locked period. */
+  const lockedLeave = async () => (ok(await s.gql('{ leaveRequests { id locked } }', {}, t.manager)).leaveRequests as { id: string; locked: boolean }[]).filter((r) => r.locked).map((r) => r.id);
 
   beforeAll(async () => {
     s = await startTestServer(provider);
@@ -128,7 +131,10 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
   it('refuses leave in a locked month, asked for or decided, until it is reopened', async () => {
     const day = `${next}-03`;
     const asked = ok(await s.gql(REQUEST_LEAVE, { f: day }, t.rep)).requestLeave;
+    expect(await lockedLeave()).not.toContain(asked.id);
     await lock(next);
+    // The manager's list says so before they try (the pane offers no decision on it).
+    expect(await lockedLeave()).toContain(asked.id);
     const before = await databaseSnapshot(s.db);
     // Approving it would turn a locked month's leave day from an absence into approved leave.
     expect(ext(await s.refused(DECIDE_LEAVE, { id: asked.id }, t.manager))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: next } });
@@ -138,6 +144,7 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     });
     expect(await databaseSnapshot(s.db)).toBe(before);
     await reopen(next);
+    expect(await lockedLeave()).not.toContain(asked.id);
     expect(ok(await s.gql(DECIDE_LEAVE, { id: asked.id }, t.manager)).decideLeave.status).toBe('APPROVED');
   });
 
@@ -145,7 +152,10 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     const requested = ok(await s.gql(REQUEST_SLIP, { i: slip('2026-03-10') }, t.rep)).requestVisitSlip;
     const toCheck = ok(await s.gql(REQUEST_SLIP, { i: slip('2026-03-12') }, t.rep)).requestVisitSlip;
     const approved = ok(await s.gql(APPROVE_SLIP, { id: toCheck.id, r: toCheck.revision }, t.manager)).approveVisitSlip;
+    const lockedSlips = async () => (ok(await s.gql('{ visitSlips(month: "2026-03") { id locked } }', {}, t.manager)).visitSlips as { id: string; locked: boolean }[]).filter((x) => x.locked).map((x) => x.id);
+    expect(await lockedSlips()).toEqual([]);
     await lock('2026-03');
+    expect(await lockedSlips()).toEqual(expect.arrayContaining([requested.id, approved.id]));
     const before = await databaseSnapshot(s.db);
     expect(ext(await s.refused(REQUEST_SLIP, { i: slip('2026-03-11') }, t.rep))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-03' } });
     // Approving would stop a locked month's field-visit day counting as an absence.
@@ -154,6 +164,7 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     // A check records what a manager found; it changes no day's status or pay.
     expect(ok(await s.gql(CHECK_SLIP, { id: approved.id, r: approved.revision }, t.manager)).checkVisitSlip.status).toBe('CHECKED');
     await reopen('2026-03');
+    expect(await lockedSlips()).toEqual([]);
     expect(ok(await s.gql(APPROVE_SLIP, { id: requested.id, r: requested.revision }, t.manager)).approveVisitSlip.status).toBe('APPROVED');
   });
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 
-const PROPOSAL = 'id personId month place ranked kind amount status comment payAdjustmentId version unitName periodKey';
+const PROPOSAL = 'id personId month place ranked kind amount status comment payAdjustmentId version unitName periodKey locked';
 const PUBLISH = `mutation($u: ID!, $p: String!) { publishRanking(unitId: $u, period: $p, basis: AMOUNT) { id version rows { ownerId rank } } }`;
 const LIST = `query($u: ID, $m: String, $s: RankingProposalStatus) { rankingAdjustmentProposals(unitId: $u, month: $m, status: $s) { ${PROPOSAL} } }`;
 const APPROVE = `mutation($id: ID!) { approveRankingAdjustment(id: $id) { ${PROPOSAL} } }`;
@@ -211,7 +211,10 @@ describe.each(testProviders)('ranking rewards on %s', (provider) => {
   it('decides nothing, approved or dismissed, for a locked month until it is reopened', async () => {
     const open = (await gql(LIST, { u: area.id, m: '2026-03', s: 'PROPOSED' })).rankingAdjustmentProposals;
     expect(open.length).toBeGreaterThan(0);
+    expect(open.map((p: any) => p.locked)).toEqual(open.map(() => false));
     await gql('mutation { lockPeriod(periodKey: "2026-03", reason: "月结") { periodKey } }', {}, t.admin);
+    // The list says so before anyone tries (the pane offers no decision on them).
+    expect((await gql(LIST, { u: area.id, m: '2026-03', s: 'PROPOSED' })).rankingAdjustmentProposals.map((p: any) => p.locked)).toEqual(open.map(() => true));
     for (const [q, v] of [
       [DISMISS, { id: open[0].id, c: '已结账' }],
       [APPROVE, { id: open[0].id }],

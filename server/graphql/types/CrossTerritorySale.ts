@@ -4,6 +4,9 @@ import { builder } from '../builder.ts';
 import { CrossTerritoryStatus } from '../../db/generated/sqlite/client/enums.ts';
 import { CROSS_TERRITORY_DECISIONS } from '../../../schema/customers.ts';
 import { crossTerritorySales, decideCrossTerritorySale, type CrossTerritoryView } from '../../customers/cross-territory.ts';
+import { inLockedPeriod, LOCKED_FLAG } from '../../targets/calendar.ts';
+import { daySpan } from '../../../schema/periods.ts';
+import { dateToDay } from '../../../schema/dates.ts';
 
 const id = z.string().min(1).max(64);
 
@@ -38,6 +41,7 @@ const CrossTerritorySaleRef = builder.objectRef<CrossTerritoryView>('CrossTerrit
     comment: t.exposeString('comment', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     canDecide: t.exposeBoolean('canDecide'),
+    locked: t.boolean({ description: `${LOCKED_FLAG} (Its sale's day.)`, resolve: (f, _a, ctx) => inLockedPeriod(ctx, daySpan(dateToDay(f.date))) }),
   }),
 });
 

@@ -14,7 +14,7 @@ import { importAttendance } from '../../payroll/attendance.ts';
 import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
 import { KpiGradeEnum } from './KpiIndicatorSet.ts';
 import { importAttendanceFrom } from '../../imports/preview.ts';
-import { attendanceSummary, decideLeave, readableLeaveRequests, requestLeave } from '../../payroll/leave.ts';
+import { attendanceSummary, decideLeave, leaveSpan, readableLeaveRequests, requestLeave } from '../../payroll/leave.ts';
 import type { PaidAttendance } from '../../../schema/paid-attendance.ts';
 import { requireNotOwnPlan } from '../../roster/people-access.ts';
 import { recordAudit } from '../../audit.ts';
@@ -23,7 +23,7 @@ import { parsePlan } from '../../../schema/compensation.ts';
 import { saveCompensationPlan } from '../../payroll/plans.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { requireAdjustable } from '../../payroll/adjustments.ts';
-import { fiscalCalendar, requireDayOpen } from '../../targets/calendar.ts';
+import { fiscalCalendar, inLockedPeriod, LOCKED_FLAG, requireDayOpen } from '../../targets/calendar.ts';
 import { dateToDay } from '../../../schema/dates.ts';
 import { latestJobAbout, startPayrollCalculation } from '../../jobs/jobs.ts';
 import { JobRef } from './Job.ts';
@@ -479,6 +479,7 @@ builder.prismaObject('LeaveRequest', {
     reason: t.exposeString('reason'),
     status: t.exposeString('status'),
     comment: t.exposeString('comment', { nullable: true }),
+    locked: t.boolean({ description: LOCKED_FLAG, resolve: (r, _a, ctx) => inLockedPeriod(ctx, leaveSpan(r.fromDate, r.toDate)) }),
   }),
 });
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum } from './enums.ts';
 import { RankingBasisEnum } from './Ranking.ts';
-import { decideRankingProposal, listRankingProposals, rankingRewardRules, setRankingRewardRules, type ProposalView } from '../../results/ranking-rewards.ts';
+import { decideRankingProposal, listRankingProposals, proposalPeriod, rankingRewardRules, setRankingRewardRules, type ProposalView } from '../../results/ranking-rewards.ts';
+import { inLockedPeriod, LOCKED_FLAG } from '../../targets/calendar.ts';
 import type { RankingRewardRules } from '../../../schema/ranking-rewards.ts';
 
 const id = z.string().min(1).max(64);
@@ -54,6 +55,7 @@ const ProposalRef = builder.objectRef<ProposalView>('RankingAdjustmentProposal')
     decidedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.decidedAt }),
     comment: t.exposeString('comment', { nullable: true }),
     payAdjustmentId: t.exposeID('payAdjustmentId', { nullable: true, description: 'The pay adjustment an approval created.' }),
+    locked: t.boolean({ description: `${LOCKED_FLAG} (Its payroll month.)`, resolve: (p, _a, ctx) => inLockedPeriod(ctx, proposalPeriod(p)) }),
   }),
 });
 

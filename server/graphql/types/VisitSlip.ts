@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { VisitCheckKind, VisitSlipStatus } from '../../db/generated/sqlite/client/enums.ts';
-import { checkVisitSlipDone, decideVisitSlip, getVisitSlip, requestVisitSlip, unslippedFieldVisits, visitSlips, type UnslippedFieldVisit, type VisitSlipView } from '../../visit-slips/slips.ts';
+import { checkVisitSlipDone, decideVisitSlip, getVisitSlip, requestVisitSlip, slipSpan, unslippedFieldVisits, visitSlips, type UnslippedFieldVisit, type VisitSlipView } from '../../visit-slips/slips.ts';
+import { inLockedPeriod, LOCKED_FLAG } from '../../targets/calendar.ts';
 import { dayToDate } from '../../../schema/dates.ts';
 import { VISIT_SLIP_LIMITS } from '../../../schema/visit-slips.ts';
 
@@ -47,6 +48,7 @@ export const VisitSlipRef = builder.objectRef<VisitSlipView>('VisitSlip').implem
     approvedLate: t.exposeBoolean('approvedLate', { description: 'Approved (or approved and checked) after its planned departure: an approval after the fact.' }),
     departed: t.exposeBoolean('departed', { description: 'Its planned departure has passed (approving it now is an approval after the fact).' }),
     canCheck: t.exposeBoolean('canCheck', { description: 'Approved, past its planned return, and the viewer is a manager over the rep.' }),
+    locked: t.boolean({ description: `${LOCKED_FLAG} (Any of its days.)`, resolve: (s, _a, ctx) => inLockedPeriod(ctx, slipSpan(s.days)) }),
   }),
 });
 
