@@ -60,6 +60,7 @@ const en = {
   unit: 'Org unit',
   allVisible: 'Everything I may see',
   asOf: 'As of',
+  lockedPeriod: 'Period closed — an admin must reopen it before this is decided.',
   notOver: {
     title: '{period} is not over yet',
     payroll: 'Its sales and attendance may still change, and the pay with them. Submit it for sign-off anyway?',
@@ -254,6 +255,7 @@ const zh: Words = {
   unit: '组织单位',
   allVisible: '我可查看的全部',
   asOf: '截至日期',
+  lockedPeriod: '所在期间已锁定，需管理员重新开放后才能处理。',
   notOver: {
     title: '{period}尚未结束',
     payroll: '该月的销售和考勤仍可能变化，工资也会随之变化。仍要提交审核吗？',

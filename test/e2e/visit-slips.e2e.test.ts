@@ -2,7 +2,8 @@
  * End to end, visit slips, in Chinese at 350 px: the rep requests a slip in
  * the pane; the manager approves it; a slip whose return has passed waits for
  * its check, which the manager records (spot check, in order, what was
- * found). Nobody meets English on the pane. Real server, real pane, Chromium.
+ * found); a slip in a locked month offers no decision and says why. Nobody
+ * meets English on the pane. Real server, real pane, Chromium.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,5 +70,33 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toBe(`${month} 的外勤日都有已批准的出访单。`);
     const slips = (await api(page, await tokenFor(page, 'manager'), 'query($m: String!) { visitSlips(month: $m) { destination status } }', { m: past.slice(0, 7) })).data.visitSlips;
     expect(slips.find((x: { destination: string }) => x.destination === '杭州').status).toBe('CHECKED');
+  }, 90_000);
+
+  it('a slip in a locked month is shown to the manager without its decision: approve and reject off, and why', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 350, height: 900 });
+    // Two months on, clear of the other test's days: requested, then the month is closed.
+    const day = `${addDays(today(), 62).slice(0, 7)}-10`;
+    const asked = await api(page, await tokenFor(page, 'rep'), 'mutation($i: VisitSlipInput!) { requestVisitSlip(input: $i) { id } }', {
+      i: { destination: '宁波', contactPerson: '陈经理', purpose: '月结前回访', plannedOut: `${day}T01:00:00Z`, plannedBack: `${day}T09:00:00Z` },
+    });
+    expect(asked.errors).toBeUndefined();
+    const admin = await tokenFor(page, 'admin');
+    expect((await api(page, admin, 'mutation($p: String!) { lockPeriod(periodKey: $p, reason: "月结") { periodKey } }', { p: day.slice(0, 7) })).errors).toBeUndefined();
+
+    await signIn(page, 'manager');
+    await openScreen(page, 'visit-slips');
+    await page.getByTestId('visit-slips-month').fill(day.slice(0, 7));
+    const waiting = page.getByTestId('visit-slips-waiting-item').filter({ hasText: '宁波' });
+    await expect(waiting.getByTestId('locked-note').innerText()).resolves.toBe('所在期间已锁定，需管理员重新开放后才能处理。');
+    await expect(waiting.getByTestId('visit-slip-approve').isDisabled()).resolves.toBe(true);
+    await expect(waiting.getByTestId('visit-slip-reject').isDisabled()).resolves.toBe(true);
+    expect(await englishOn(page)).toEqual([]);
+    // Reopened, the same list offers the decision again.
+    expect((await api(page, admin, 'mutation($p: String!) { reopenPeriod(periodKey: $p, reason: "补批") }', { p: day.slice(0, 7) })).errors).toBeUndefined();
+    await page.getByTestId('visit-slips-month').fill(today().slice(0, 7));
+    await page.getByTestId('visit-slips-month').fill(day.slice(0, 7));
+    await expect.poll(() => waiting.getByTestId('visit-slip-approve').isEnabled()).toBe(true);
+    await expect(waiting.getByTestId('locked-note').count()).resolves.toBe(0);
   }, 90_000);
 });

@@ -10,7 +10,7 @@ export const ADD_PAY_ADJUSTMENT = `mutation AddPayAdjustment($personId: ID!, $mo
   addPayAdjustment(personId: $personId, month: $month, amount: $amount, reason: $reason, approvedBy: $approvedBy)
 }`;
 
-export const LEAVE_REQUESTS = '{ leaveRequests { id personId personName kind from to reason status comment requestedAt } }';
+export const LEAVE_REQUESTS = '{ leaveRequests { id personId personName kind from to reason status comment requestedAt locked } }';
 export const REQUEST_LEAVE = `mutation RequestLeave($kind: AttendanceStatus!, $from: Date!, $to: Date!, $reason: String!) {
   requestLeave(kind: $kind, from: $from, to: $to, reason: $reason) { id status }
 }`;
@@ -76,6 +76,8 @@ export interface LeaveRequest {
   status: string;
   comment: string | null;
   requestedAt: string;
+  /** In a locked period: not decided until an admin reopens it. */
+  locked: boolean;
 }
 export interface PromotionProposal {
   personId: string;

@@ -44,6 +44,7 @@ const flag: CrossTerritorySale = {
   decidedAt: null,
   comment: null,
   canDecide: true,
+  locked: false,
 };
 
 function standIn() {

@@ -27,9 +27,11 @@ export interface RankingProposal {
   amount: string;
   status: 'PROPOSED' | 'APPROVED' | 'DISMISSED' | 'SUPERSEDED';
   comment: string | null;
+  /** Its payroll month is locked: not decided until an admin reopens it. */
+  locked: boolean;
 }
 
-const FIELDS = 'id personId personName employeeNo month periodKey version place ranked kind amount status comment';
+const FIELDS = 'id personId personName employeeNo month periodKey version place ranked kind amount status comment locked';
 export const RANKING_PROPOSALS = `query RankingProposals($unitId: ID, $month: String) { rankingAdjustmentProposals(unitId: $unitId, month: $month) { ${FIELDS} } }`;
 export const APPROVE_RANKING_ADJUSTMENT = `mutation ApproveRankingAdjustment($id: ID!) { approveRankingAdjustment(id: $id) { ${FIELDS} } }`;
 export const DISMISS_RANKING_ADJUSTMENT = `mutation DismissRankingAdjustment($id: ID!, $comment: String!) { dismissRankingAdjustment(id: $id, comment: $comment) { ${FIELDS} } }`;

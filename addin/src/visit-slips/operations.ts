@@ -1,5 +1,5 @@
 /** The visit-slip screen's GraphQL (issue 11 §4). */
-export const SLIP_FIELDS = 'id personId personName destination customerCode contactPerson purpose plannedOut plannedBack days status revision decisionComment approvedLate departed canDecide canCheck';
+export const SLIP_FIELDS = 'id personId personName destination customerCode contactPerson purpose plannedOut plannedBack days status revision decisionComment approvedLate departed canDecide canCheck locked';
 export const VISIT_SLIPS = `query VisitSlips($month: String!) { visitSlips(month: $month) { ${SLIP_FIELDS} } }`;
 export const REQUEST_VISIT_SLIP = `mutation RequestVisitSlip($input: VisitSlipInput!) { requestVisitSlip(input: $input) { ${SLIP_FIELDS} } }`;
 export const APPROVE_VISIT_SLIP = `mutation ApproveVisitSlip($id: ID!, $revision: Int!, $comment: String) { approveVisitSlip(id: $id, revision: $revision, comment: $comment) { ${SLIP_FIELDS} } }`;
@@ -26,6 +26,8 @@ export interface VisitSlip {
   departed: boolean;
   canDecide: boolean;
   canCheck: boolean;
+  /** Any of its days in a locked period: not decided until an admin reopens it. */
+  locked: boolean;
 }
 
 export interface UnslippedFieldVisit {

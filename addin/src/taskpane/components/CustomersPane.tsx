@@ -6,7 +6,7 @@ import { showMoney } from '../../chores/money.ts';
 import { CUSTOMER_TIERS, CUSTOMER_TYPES, type CustomerTier, type CustomerType } from '../../customers/operations.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import { useCustomers } from './useCustomers.ts';
-import { Busy, PersonPicker, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { Busy, LockedNote, PersonPicker, StatusLine, useChoreStyles } from './chores/ui.tsx';
 
 export function CustomersPane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const { w } = props;
@@ -86,6 +86,7 @@ export function CustomersPane(props: { w: Words; client: Client; roles: string[]
                     <div className={s.meta} data-testid="cross-chosen">
                       {`${showMoney(w.locale, chosen.amount)} · ${chosen.sellingUnitName} → ${chosen.owningUnitName} · ${chosen.customerOwnerName}`}
                       {!chosen.canDecide && <div>{c.cross.notYours}</div>}
+                      <LockedNote w={w} locked={chosen.locked} />
                     </div>
                   )}
                   <Field label={c.cross.comment}>
@@ -97,7 +98,7 @@ export function CustomersPane(props: { w: Words; client: Client; roles: string[]
                         key={d}
                         appearance={d === 'REASSIGN' ? 'primary' : 'secondary'}
                         onClick={() => void h.decide(d)}
-                        disabled={h.busy || !chosen?.canDecide}
+                        disabled={h.busy || !chosen?.canDecide || chosen.locked}
                         data-testid={`cross-${d.toLowerCase()}`}
                       >
                         {d === 'ACCEPT' ? c.cross.accept : d === 'REASSIGN' ? c.cross.reassign : c.cross.dismiss}

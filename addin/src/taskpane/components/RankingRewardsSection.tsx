@@ -3,7 +3,7 @@ import { Button, Caption1, Field, Input, Subtitle2 } from '@fluentui/react-compo
 import { format, type Words } from '../../i18n.ts';
 import { formatMoneyText } from '../../i18n/format.ts';
 import type { useRankingRewards } from '../../results/use-ranking-rewards.ts';
-import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { Busy, LockedNote, StatusLine, useChoreStyles } from './chores/ui.tsx';
 
 export function RankingRewardsSection({ w, h, onShow }: { w: Words; h: ReturnType<typeof useRankingRewards>; onShow: () => void }) {
   const s = useChoreStyles();
@@ -28,12 +28,13 @@ export function RankingRewardsSection({ w, h, onShow }: { w: Words; h: ReturnTyp
               <span className={s.meta}>
                 {`${x.place} ${format(x.placeOf, { place: p.place, ranked: p.ranked })} · ${x.status} ${x.statuses[p.status]}${p.comment ? ` · ${p.comment}` : ''}`}
               </span>
+              {p.status === 'PROPOSED' && <LockedNote w={w} locked={p.locked} />}
               {p.status === 'PROPOSED' && h.dismissing !== p.id && (
                 <div className={s.row}>
-                  <Button appearance="primary" onClick={() => void h.approve(p)} disabled={h.busy} data-testid="ranking-reward-approve">
+                  <Button appearance="primary" onClick={() => void h.approve(p)} disabled={h.busy || p.locked} data-testid="ranking-reward-approve">
                     {x.approve}
                   </Button>
-                  <Button onClick={() => h.startDismiss(p)} disabled={h.busy} data-testid="ranking-reward-dismiss">
+                  <Button onClick={() => h.startDismiss(p)} disabled={h.busy || p.locked} data-testid="ranking-reward-dismiss">
                     {x.dismiss}
                   </Button>
                 </div>
@@ -44,7 +45,7 @@ export function RankingRewardsSection({ w, h, onShow }: { w: Words; h: ReturnTyp
                     <Input value={h.comment} onChange={(_, d) => h.setComment(d.value)} data-testid="ranking-reward-comment" />
                   </Field>
                   <div className={s.row}>
-                    <Button appearance="primary" onClick={() => void h.dismiss(p)} disabled={h.busy} data-testid="ranking-reward-confirm-dismiss">
+                    <Button appearance="primary" onClick={() => void h.dismiss(p)} disabled={h.busy || p.locked} data-testid="ranking-reward-confirm-dismiss">
                       {x.confirmDismiss}
                     </Button>
                     <Button onClick={h.cancelDismiss} disabled={h.busy}>

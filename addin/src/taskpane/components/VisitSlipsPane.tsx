@@ -5,7 +5,7 @@ import { format, type Words } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import type { VisitSlip } from '../../visit-slips/operations.ts';
 import { useVisitSlips } from '../../visit-slips/use-visit-slips.ts';
-import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { Busy, LockedNote, StatusLine, useChoreStyles } from './chores/ui.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -89,14 +89,15 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
                   <span>{describe(x)}</span>
                   <span className={s.meta}>{`${when(x.plannedOut)} → ${when(x.plannedBack)}`}</span>
                   {x.departed && <span className={s.meta} data-testid="visit-slip-departed">{v.departedWarning}</span>}
+                  <LockedNote w={w} locked={x.locked} />
                   <Field label={v.comment}>
                     <Input value={h.comments[x.id] ?? ''} onChange={(_, d) => h.setComment(x.id, d.value)} data-testid="visit-slip-comment" />
                   </Field>
                   <div className={s.row}>
-                    <Button appearance="primary" onClick={() => void h.decide(x, true)} disabled={h.busy} data-testid="visit-slip-approve">
+                    <Button appearance="primary" onClick={() => void h.decide(x, true)} disabled={h.busy || x.locked} data-testid="visit-slip-approve">
                       {v.approve}
                     </Button>
-                    <Button onClick={() => void h.decide(x, false)} disabled={h.busy} data-testid="visit-slip-reject">
+                    <Button onClick={() => void h.decide(x, false)} disabled={h.busy || x.locked} data-testid="visit-slip-reject">
                       {v.reject}
                     </Button>
                   </div>

@@ -4,7 +4,7 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import type { LeaveRequest } from '../../../chores/operations.ts';
 import { useLeave } from './useLeave.ts';
-import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
+import { Busy, LockedNote, StatusLine, useChoreStyles } from './ui.tsx';
 import { AttendanceSection } from './AttendanceSection.tsx';
 
 export function LeavePane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
@@ -77,14 +77,15 @@ export function LeavePane(props: { w: Words; client: Client; roles: string[]; on
                 <li key={r.id} className={s.item} data-testid="leave-waiting-item">
                   <span className={s.strong}>{r.personName}</span>
                   <span>{describe(r)}</span>
+                  <LockedNote w={w} locked={r.locked} />
                   <Field label={w.chores.commentOptional}>
                     <Input value={h.comments[r.id] ?? ''} onChange={(_, d) => h.setComment(r.id, d.value)} data-testid="leave-comment" />
                   </Field>
                   <div className={s.row}>
-                    <Button appearance="primary" onClick={() => void h.decide(r, true)} disabled={h.busy} data-testid="leave-approve">
+                    <Button appearance="primary" onClick={() => void h.decide(r, true)} disabled={h.busy || r.locked} data-testid="leave-approve">
                       {l.approve}
                     </Button>
-                    <Button onClick={() => void h.decide(r, false)} disabled={h.busy} data-testid="leave-reject">
+                    <Button onClick={() => void h.decide(r, false)} disabled={h.busy || r.locked} data-testid="leave-reject">
                       {l.reject}
                     </Button>
                   </div>

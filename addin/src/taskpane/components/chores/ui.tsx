@@ -30,6 +30,17 @@ export function StatusLine({ w, status, testId }: { w: Words; status: Status | n
   );
 }
 
+/** Why an item's decide buttons are off: it lies in a locked period (the server would refuse with PERIOD_LOCKED). */
+export function LockedNote({ w, locked }: { w: Words; locked: boolean }) {
+  const s = useChoreStyles();
+  if (!locked) return null;
+  return (
+    <span className={s.meta} data-testid="locked-note">
+      {w.lockedPeriod}
+    </span>
+  );
+}
+
 export function Busy({ busy, label }: { busy: boolean; label: string }) {
   if (!busy) return null;
   return (
