@@ -429,6 +429,7 @@ export const REASONS = {
   RATIOS_NEED_MONTHS: ['period'],
   LOCKED_ABOVE_TOTAL: ['locked', 'total'],
   LOCKED_ABOVE_SHARE: ['owner', 'locked', 'share'],
+  LOCKED_OWNER_GONE: ['owner', 'period'],
   NOT_A_PERIOD: ['value'],
   ALREADY_LOCKED: ['period'],
   NOT_LOCKED: ['period'],

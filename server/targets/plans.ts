@@ -400,7 +400,32 @@ async function keptPeriods(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar:
   for (const l of await stored()) {
     if (kept.has(l.periodKey)) cells.set(l.ownerId, (cells.get(l.ownerId) ?? new Map<string, bigint>()).set(l.periodKey, l.amount));
   }
+  await requireKeptOwnersInPlan(tx, plan, shape, cells);
   return { leaves: kept, cells };
+}
+
+/**
+ * Every figure a locked period keeps needs its owner's row: a unit moved
+ * out of the scope (or a person no longer in it) would leave the locked
+ * periods' rows short of the scope's figure. Refused by name and period
+ * (LOCKED_OWNER_GONE), the earliest such period first.
+ */
+async function requireKeptOwnersInPlan(tx: Tx, plan: PlanRecord, shape: PlanShape, cells: KeptPeriods['cells']) {
+  const owners = new Set([shape.scope.id, ...shape.owners.map((o) => o.key)]);
+  const [gone] = [...cells]
+    .filter(([owner]) => !owners.has(owner))
+    .flatMap(([owner, row]) => [...row].filter(([, amount]) => amount !== 0n).map(([periodKey]) => ({ owner, periodKey })))
+    .sort((a, b) => (a.periodKey < b.periodKey ? -1 : a.periodKey > b.periodKey ? 1 : 0));
+  if (!gone) return;
+  const name =
+    plan.ownerKind === 'UNIT'
+      ? (await tx.orgUnit.findUnique({ where: { id: gone.owner }, select: { name: true } }))?.name
+      : await tx.person.findUnique({ where: { id: gone.owner }, select: { name: true, employeeNo: true } }).then((p) => p && `${p.name} (${p.employeeNo})`);
+  const owner = name ?? gone.owner;
+  throw badInput(['owners'], `${owner} holds figures in the locked period ${gone.periodKey} but is no longer in the scope of this plan; reopen ${gone.periodKey} or bring them back before re-planning`, 'LOCKED_OWNER_GONE', {
+    owner,
+    period: gone.periodKey,
+  });
 }
 
 /** Gathers what the methods need (last year, headcounts, a profile) and computes every line; stores nothing. */

@@ -3,9 +3,11 @@
  * touch a locked month is refused unless the manager asks to keep the
  * locked months; then every line in them keeps its figure and the method
  * spreads the rest of the year over the open months, exact to the fen.
+ * Locked figures it cannot keep (above the year, above an owner's share, or
+ * held by an owner no longer in the scope) are refused by reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/harness.ts';
+import { databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { PLAN, targetPlans, repTeam } from '../support/target-plans.ts';
 
@@ -152,5 +154,29 @@ describe.each(testProviders)('a re-plan keeping locked months on %s', (provider)
     const refused = await s.refused(BY, { id: v1.id, revision: v1.revision, t: months, o: shares('10'), keep: true }, t.admin);
     expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LOCKED_ABOVE_SHARE', params: { locked: '45000.00', share: '10000.00' } });
     await plans.gqlOk('mutation { reopenPeriod(periodKey: "2026-01", reason: "下一项检查") }', {}, t.admin);
+  });
+  it('refuses, by name and period and changing nothing, to keep a locked month whose figures belong to a unit moved out of the scope', async () => {
+    const area = (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: team } })).parentId!;
+    const created = (await plans.gqlOk(`mutation($input: CreateTargetPlanInput!) { createTargetPlan(input: $input) { ${PLAN} } }`, {
+      input: { year: 2026, metric: 'UNITS', level: 'BASE', scopeUnitId: area, total: '12000', ownerKind: 'UNIT' },
+    }, t.admin)).createTargetPlan.plan;
+    const v1 = (await plans.gqlOk(BREAK, { id: created.id, revision: created.revision }, t.admin)).breakDownTargetPlan.plan;
+    await plans.gqlOk('mutation { lockPeriod(periodKey: "2026-01", reason: "已结账") { periodKey } }', {}, t.admin);
+    // The team, holding January's figures, moves to another area.
+    const moved = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: team } });
+    const elsewhere = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: area } })).kind, id: { not: area } } });
+    const MOVE = 'mutation($id: ID!, $parentId: ID!, $version: Int!) { moveOrgUnit(id: $id, parentId: $parentId, version: $version) { version } }';
+    const away = (await plans.gqlOk(MOVE, { id: team, parentId: elsewhere.id, version: moved.version }, t.admin)).moveOrgUnit;
+    try {
+      const before = await databaseSnapshot(s.db);
+      const gone = { code: 'BAD_USER_INPUT', reason: 'LOCKED_OWNER_GONE', params: { owner: moved.name, period: '2026-01' } };
+      expect((await s.refused(BREAK, { id: v1.id, revision: v1.revision, keep: true }, t.admin)).errors![0]!.extensions).toMatchObject(gone);
+      const preview = await s.refused(`query($id: ID!) { targetPlanBreakdownPreview(id: $id, time: { kind: EQUAL }, owners: { kind: EQUAL }, keepLocked: true) { total } }`, { id: v1.id }, t.admin);
+      expect(preview.errors![0]!.extensions).toMatchObject(gone);
+      expect(await databaseSnapshot(s.db)).toBe(before);
+    } finally {
+      await plans.gqlOk(MOVE, { id: team, parentId: area, version: away.version }, t.admin);
+      await plans.gqlOk('mutation { reopenPeriod(periodKey: "2026-01", reason: "下一项检查") }', {}, t.admin);
+    }
   });
 });
