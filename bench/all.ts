@@ -27,6 +27,8 @@ const benches: string[][] = [
   node('--max-old-space-size=6144', '--import', 'tsx', 'bench/payroll-sheet.bench.ts'),
   node('--import', 'tsx', 'bench/pane-load.bench.ts'),
   node('--import', 'tsx', 'bench/results.bench.ts'),
+  node('--import', 'tsx', 'bench/ratios.bench.ts', '10000', 'sqlite'),
+  ...(postgresAvailable ? [node('--import', 'tsx', 'bench/ratios.bench.ts', '10000', 'postgresql')] : []),
   node('--import', 'tsx', 'bench/template.bench.ts'),
   node('--import', 'tsx', 'bench/start.bench.ts'),
 ];
