@@ -40,6 +40,17 @@ export const MAX_EXPENSE_LINES = 20_000;
 const byUnitAndCategory = (a: UnitExpenseView, b: UnitExpenseView) =>
   a.unitCode.localeCompare(b.unitCode) || EXPENSE_CATEGORIES.indexOf(a.category) - EXPENSE_CATEGORIES.indexOf(b.category);
 
+/**
+ * Whose figures the viewer reads and keeps: finance, the finance manager
+ * (who may save them, and reads their audit trail, as payroll's other
+ * inputs), directors, the general manager and admins every unit; a manager
+ * their subtrees.
+ */
+async function expensesScope(ctx: Context): Promise<Scope> {
+  const scope = await viewerScope(ctx);
+  return ctx.viewer?.roles.includes('FINANCE_MANAGER') ? { ...scope, everything: true } : scope;
+}
+
 /** A month's figures of the units a scope sees (a manager: their subtrees), filtered in the query. */
 async function readMonth(db: Db, scope: Scope, month: string): Promise<UnitExpenseView[]> {
   const rows = await db.unitExpense.findMany({
@@ -51,7 +62,7 @@ async function readMonth(db: Db, scope: Scope, month: string): Promise<UnitExpen
 
 /** The month's figures of the units the viewer sees. */
 export async function unitExpenses(ctx: Context, month: string): Promise<UnitExpenseView[]> {
-  return readMonth(ctx.prisma, await viewerScope(ctx), monthOf(month).key);
+  return readMonth(ctx.prisma, await expensesScope(ctx), monthOf(month).key);
 }
 
 /** One line's amount in fen, or the registered reason it is not money. */
@@ -80,7 +91,7 @@ export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitE
     if (wanted.has(key)) throw badInput(['lines', i], `Unit ${l.unitId} has ${l.category} twice`, 'EXPENSE_LINE_TWICE', { category: l.category });
     wanted.set(key, { unitId: l.unitId, category: l.category, fen: amountOf(l.amount, i) });
   });
-  const scope = await viewerScope(ctx);
+  const scope = await expensesScope(ctx);
   const unitIds = [...new Set(lines.map((l) => l.unitId))];
   const units = new Map((await ctx.prisma.orgUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, path: true } })).map((u) => [u.id, u]));
   for (const id of unitIds) if (!units.has(id) || !mayChangeUnit(scope, units.get(id)!.path)) throw notFound('OrgUnit', id);

@@ -238,7 +238,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   unitExpenses: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ unitExpenses(month: "2026-13") { unitId } }', vars: () => ({}) },
   saveUnitExpenses: { allowed: ['finance', 'finmgr', 'admin'], query: 'mutation { saveUnitExpenses(month: "2026-13", lines: []) { unitId } }', vars: () => ({}) },
   unitRatios: {
-    allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'],
+    allowed: ['manager', 'finance', 'director', 'gm', 'admin'],
     query: 'query($u: ID!) { unitRatios(unitId: $u, period: "2026-03-D1", grain: TEN_DAYS) { months } }',
     vars: (f) => ({ u: f.teamInManagerArea }),
   },

@@ -142,3 +142,80 @@ describe.each(testProviders)('expenses and the ratios of sales on %s', (provider
     expect(after.find((e: any) => e.unitId === team && e.category === 'TRAVEL').amount).toBe('10.00');
   });
 });
+
+describe.each(testProviders)('whose pay and expenses count where, on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'finance' | 'finmgr' | 'manager' | 'rep', string>;
+  let team: string;
+  let sibling: string;
+  let area: string;
+  let mover: { id: string; net: bigint };
+  let direct: { id: string; net: bigint };
+  const ok = async (q: string, v: Record<string, unknown>, token: string) => {
+    const r = await s.gql(q, v, token);
+    expect(r.errors).toBeUndefined();
+    return r.data;
+  };
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['finance', 'finmgr', 'manager', 'rep'] as const) t[u] = await s.login(u);
+    const rep = (await ok('{ viewer { person { id unitId } } }', {}, t.rep)).viewer.person;
+    team = rep.unitId;
+    area = (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: team } })).parentId!;
+    sibling = (await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: area, id: { not: team }, assignments: { some: { validTo: null } } }, orderBy: { code: 'asc' } })).id;
+    const db = s.db.prisma;
+    const inTeam = await db.assignment.findMany({ where: { unitId: team, validTo: null, validFrom: { lt: new Date('2026-03-01') }, person: { leaveDate: null, id: { not: rep.id }, managedUnits: { none: {} } } }, orderBy: { personId: 'asc' } });
+    expect(inTeam.length).toBeGreaterThanOrEqual(2);
+    // One moves to the sibling team on 12 March; another goes to the area itself (no team) on 20 March.
+    const move = async (a: (typeof inTeam)[number], to: string, day: string) => {
+      await db.assignment.update({ where: { id: a.id }, data: { validTo: new Date(day) } });
+      await db.assignment.create({ data: { personId: a.personId, unitId: to, position: a.position, validFrom: new Date(day) } });
+    };
+    await move(inTeam[0]!, sibling, '2026-03-12');
+    await move(inTeam[1]!, area, '2026-03-20');
+    const created = (await ok(`mutation($u: ID!) { createPayrollRun(month: "2026-03", scopeUnitId: $u) { run { id } } }`, { u: area }, t.finance)).createPayrollRun.run;
+    const slips = (await ok(`mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 1) { payslips { personId net } } }`, { id: created.id }, t.finance)).calculatePayrollRun.payslips as { personId: string; net: string }[];
+    const netOf = (id: string) => parseMoney(slips.find((x) => x.personId === id)!.net);
+    mover = { id: inTeam[0]!.personId, net: netOf(inTeam[0]!.personId) };
+    direct = { id: inTeam[1]!.personId, net: netOf(inTeam[1]!.personId) };
+    expect(mover.net).toBeGreaterThan(0n);
+    expect(direct.net).toBeGreaterThan(0n);
+    await ok(SAVE, { m: '2026-03', lines: [{ unitId: area, category: 'ADVERTISING', amount: '800.00' }, { unitId: team, category: 'TRAVEL', amount: '100.00' }] }, t.finance);
+  });
+  afterAll(() => s.close());
+
+  it('counts a person’s month of pay in the unit of their last stay in it, and the rows add up to the unit', async () => {
+    const r = (await ok(RATIOS, { u: area, p: '2026-03', g: 'MONTH' }, t.manager)).unitRatios;
+    const slips = await s.db.prisma.payslip.findMany({ where: { run: { month: '2026-03' } }, select: { personId: true, netFen: true } });
+    const total = slips.reduce((a, x) => a + x.netFen, 0n);
+    expect(r.total.pay).toBe(formatMoney(total));
+    for (const f of ['sales', 'expenses', 'pay'] as const) expect(formatMoney(r.rows.reduce((a: bigint, x: any) => a + parseMoney(x[f]), 0n))).toBe(r.total[f]);
+    // Paid in a unit: those whose stay in force at the end of March is there.
+    const paidIn = async (unitId: string) =>
+      (await s.db.prisma.payslip.findMany({ where: { run: { month: '2026-03' }, person: { assignments: { some: { unitId, validTo: null } } } }, select: { netFen: true } })).reduce((a, x) => a + x.netFen, 0n);
+    // The area itself (its own people, who joined it on the 20th among them, and its own advertising) comes last.
+    expect(r.rows.at(-1)).toMatchObject({ unitId: area, expenses: '800.00', pay: formatMoney(await paidIn(area)) });
+    expect(await paidIn(area)).toBeGreaterThanOrEqual(direct.net);
+    // The team's pay leaves out who moved: the mover is in the sibling's.
+    expect(r.rows.find((x: any) => x.unitId === team).pay).toBe(formatMoney(await paidIn(team)));
+    expect(r.rows.find((x: any) => x.unitId === sibling).pay).toBe(formatMoney(await paidIn(sibling)));
+    expect(await paidIn(sibling)).toBeGreaterThanOrEqual(mover.net);
+  });
+
+  it('reads a unit without child units whole, as its own row', async () => {
+    const r = (await ok(RATIOS, { u: team, p: '2026-03', g: 'MONTH' }, t.manager)).unitRatios;
+    expect(r.rows.map((x: any) => x.unitId)).toEqual([team]);
+    expect(r.rows[0]).toMatchObject({ expenses: r.total.expenses, pay: r.total.pay, sales: r.total.sales });
+    expect(r.total.expenses).toBe('100.00');
+  });
+
+  it('lets the finance manager read and keep every unit’s expenses, as the schema allows', async () => {
+    const read = (await ok('{ unitExpenses(month: "2026-03") { unitId category amount } }', {}, t.finmgr)).unitExpenses;
+    expect(read.map((e: any) => [e.unitId === area ? 'area' : 'team', e.category, e.amount]).sort()).toEqual([['area', 'ADVERTISING', '800.00'], ['team', 'TRAVEL', '100.00']]);
+    const saved = (await ok(SAVE, { m: '2026-03', lines: [{ unitId: sibling, category: 'OFFICE', amount: '42.00' }] }, t.finmgr)).saveUnitExpenses;
+    expect(saved).toHaveLength(3);
+    // The ratios read sales as the Performance sheet does, which the finance manager does not: refused, not every unit "not found".
+    expect(codeOf(await s.gql(RATIOS, { u: area, p: '2026-03', g: 'MONTH' }, t.finmgr))).toBe('FORBIDDEN');
+  });
+});

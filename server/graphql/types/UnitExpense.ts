@@ -31,7 +31,7 @@ const month = z.string().max(7);
 builder.queryFields((t) => ({
   unitExpenses: t.field({
     type: [UnitExpenseRef],
-    description: 'A month’s expenses by unit and category: a manager’s subtrees; finance, directors, the general manager and admins every unit.',
+    description: 'A month’s expenses by unit and category: a manager’s subtrees; finance, the finance manager, directors, the general manager and admins every unit.',
     authScopes: { manager: true, finance: true, financeManager: true, director: true, generalManager: true, admin: true },
     args: { month: t.arg.string({ validate: month }) },
     resolve: (_r, args, ctx) => unitExpenses(ctx, args.month),
@@ -41,7 +41,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   saveUnitExpenses: t.field({
     type: [UnitExpenseRef],
-    description: 'Sets a month’s expenses for the units and categories given (finance and admins; audited). Refused whole in a locked month or for an amount that is not money.',
+    description: 'Sets a month’s expenses for the units and categories given (finance, the finance manager and admins; audited). Refused whole in a locked month or for an amount that is not money.',
     authScopes: { finance: true, financeManager: true, admin: true },
     args: {
       month: t.arg.string({ validate: month }),

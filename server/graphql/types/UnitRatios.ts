@@ -38,8 +38,9 @@ const UnitRatiosRef = builder.objectRef<UnitRatios>('UnitRatios').implement({
 builder.queryFields((t) => ({
   unitRatios: t.field({
     type: UnitRatiosRef,
-    description: 'Expense ratio and payroll ratio of a unit and its child units over whole months (a month, a quarter, a year, or the year to the end of the month of asOf).',
-    authScopes: { manager: true, finance: true, financeManager: true, director: true, generalManager: true, admin: true },
+    description: 'Expense ratio and payroll ratio of a unit and its child units over whole months (a month, a quarter, a year, or the year to the end of the month of asOf). Read as the Performance sheet is: a manager their subtrees; finance, directors, the general manager and admins every unit.',
+    // Not the finance manager: sales are read as the Performance sheet reads them, and that role reads none.
+    authScopes: { manager: true, finance: true, director: true, generalManager: true, admin: true },
     args: { unitId: t.arg.id(), period: t.arg.string(), grain: t.arg({ type: GrainEnum }), asOf: t.arg({ type: 'Date', required: false }) },
     resolve: (_r, args, ctx) => readUnitRatios(ctx, { unitId: String(args.unitId), periodKey: args.period, grain: args.grain, asOf: args.asOf ? dateToDay(args.asOf) : null }),
   }),
