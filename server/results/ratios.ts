@@ -28,11 +28,15 @@ export interface UnitRatioRow {
   salesFen: bigint;
   expensesFen: bigint;
   payFen: bigint;
+  /** Whether any month read has pay counted in the unit asked for: without it the payroll ratio is no figure, not 0 %. */
+  payCounted: boolean;
 }
 
 export interface UnitRatios {
   range: Bucket;
   months: string[];
+  /** The months of those with pay counted in the unit (a month with no calculated payroll run yet pays nothing). */
+  paidMonths: string[];
   /** The unit as a whole (its subtree). */
   total: UnitRatioRow;
   /** Its child units; the unit itself last when people are assigned to it directly. */
@@ -70,24 +74,28 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
     const below = u.path.slice(path.length).split('/')[0]!;
     return [u.id, childIds.has(below) ? below : unit.id];
   }));
-  const rows = new Map(owners.map((o) => [o.id, { id: o.id, code: o.code, name: o.name, salesFen: sumOf(children.values.get(o.id)), expensesFen: 0n, payFen: 0n }]));
+  const rows = new Map(owners.map((o) => [o.id, { id: o.id, code: o.code, name: o.name, salesFen: sumOf(children.values.get(o.id)), expensesFen: 0n, payFen: 0n, payCounted: false }]));
   const add = (unitId: string, field: 'expensesFen' | 'payFen', fen: bigint) => {
     const rowId = rowOfUnit.get(unitId);
     if (rowId === undefined) return;
-    if (!rows.has(rowId)) rows.set(rowId, { id: unit.id, code: unit.code, name: unit.name, salesFen: 0n, expensesFen: 0n, payFen: 0n });
+    if (!rows.has(rowId)) rows.set(rowId, { id: unit.id, code: unit.code, name: unit.name, salesFen: 0n, expensesFen: 0n, payFen: 0n, payCounted: false });
     rows.get(rowId)![field] += fen;
   };
+  const paidMonths = new Set<string>();
   if (months.length) {
     const expenses = await ctx.prisma.unitExpense.groupBy({ by: ['unitId'], where: { month: { in: months }, unit: { path: { startsWith: path } } }, _sum: { amountFen: true } });
     for (const e of expenses) add(e.unitId, 'expensesFen', e._sum.amountFen ?? 0n);
-    for (const p of await payByUnit(ctx, months, [...rowOfUnit.keys()])) add(p.unitId, 'payFen', p.fen);
+    const paid = await payByUnit(ctx, months, [...rowOfUnit.keys()]);
+    for (const p of paid.pay) add(p.unitId, 'payFen', p.fen);
+    for (const m of paid.months) paidMonths.add(m);
   }
-  const list = [...rows.values()];
+  const list = [...rows.values()].map((r) => ({ ...r, payCounted: paidMonths.size > 0 }));
   const sum = (f: 'expensesFen' | 'payFen') => list.reduce((a, r) => a + r[f], 0n);
   return {
     range,
     months,
-    total: { id: unit.id, code: unit.code, name: unit.name, salesFen: sumOf(total.values.get(unit.id)), expensesFen: sum('expensesFen'), payFen: sum('payFen') },
+    paidMonths: months.filter((m) => paidMonths.has(m)),
+    total: { id: unit.id, code: unit.code, name: unit.name, salesFen: sumOf(total.values.get(unit.id)), expensesFen: sum('expensesFen'), payFen: sum('payFen'), payCounted: paidMonths.size > 0 },
     rows: [...list.filter((r) => r.id !== unit.id), ...list.filter((r) => r.id === unit.id)],
   };
 }
@@ -98,7 +106,7 @@ const sumOf = (m: Map<string, bigint> | undefined) => [...(m?.values() ?? [])].r
  * Net pay by the unit each paid person was in on their last assigned day of
  * each month, for the units given; from each month's counted runs (see above).
  */
-async function payByUnit(ctx: Context, months: string[], unitIds: string[]): Promise<{ unitId: string; fen: bigint }[]> {
+async function payByUnit(ctx: Context, months: string[], unitIds: string[]): Promise<{ pay: { unitId: string; fen: bigint }[]; months: Set<string> }> {
   const runs = await ctx.prisma.payrollRun.findMany({ where: { month: { in: months }, status: { not: 'DRAFT' } }, select: { id: true, month: true, scopeUnitId: true, version: true, calculatedAt: true } });
   const newest = new Map<string, (typeof runs)[number]>();
   for (const r of runs) {
@@ -106,7 +114,7 @@ async function payByUnit(ctx: Context, months: string[], unitIds: string[]): Pro
     if ((newest.get(key)?.version ?? -1) < r.version) newest.set(key, r);
   }
   const counted = [...newest.values()];
-  if (!counted.length) return [];
+  if (!counted.length) return { pay: [], months: new Set() };
   const slips = await ctx.prisma.payslip.findMany({ where: { runId: { in: counted.map((r) => r.id) } }, select: { runId: true, personId: true, netFen: true } });
   const runOf = new Map(counted.map((r) => [r.id, r]));
   // A person once a month: from the run calculated last.
@@ -129,12 +137,14 @@ async function payByUnit(ctx: Context, months: string[], unitIds: string[]): Pro
   for (const a of stays) staysOf.set(a.personId, [...(staysOf.get(a.personId) ?? []), a]);
   const wanted = new Set(unitIds);
   const out = new Map<string, bigint>();
+  const paidMonths = new Set<string>();
   for (const c of chosen.values()) {
     const m = monthOf(c.month);
     // The stay of the month that began last: where they were on their last day in it.
     const stay = (staysOf.get(c.personId) ?? []).filter((a) => a.validFrom < m.endExclusive && (!a.validTo || a.validTo > m.startDate)).at(-1);
     if (!stay || !wanted.has(stay.unitId)) continue;
     out.set(stay.unitId, (out.get(stay.unitId) ?? 0n) + c.fen);
+    paidMonths.add(c.month);
   }
-  return [...out].map(([unitId, fen]) => ({ unitId, fen }));
+  return { pay: [...out].map(([unitId, fen]) => ({ unitId, fen })), months: paidMonths };
 }

@@ -210,6 +210,19 @@ describe.each(testProviders)('whose pay and expenses count where, on %s', (provi
     expect(r.total.expenses).toBe('100.00');
   });
 
+  it('gives no payroll ratio for a month with no calculated run, and names the months that have one', async () => {
+    const employeeNo = (await ok('{ viewer { person { employeeNo } } }', {}, t.rep)).viewer.person.employeeNo;
+    await ok('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: [{ externalId: 'NO-RUN-1', employeeNo, date: '2026-04-08', amount: '5000.00' }] }, t.finance);
+    const R = `query($u: ID!, $p: String!, $g: PeriodGrain!, $asOf: Date) { unitRatios(unitId: $u, period: $p, grain: $g, asOf: $asOf) { months paidMonths total { sales pay payrollRatio } } }`;
+    const april = (await ok(R, { u: area, p: '2026-04', g: 'MONTH' }, t.manager)).unitRatios;
+    // Sold 5,000.00 and paid nothing yet: no figure, not 0.00 %.
+    expect(april).toMatchObject({ months: ['2026-04'], paidMonths: [], total: { pay: '0.00', payrollRatio: null } });
+    expect(parseMoney(april.total.sales)).toBeGreaterThanOrEqual(parseMoney('5000.00'));
+    const ytd = (await ok(R, { u: area, p: '2026', g: 'YEAR_TO_DATE', asOf: '2026-04-10' }, t.manager)).unitRatios;
+    expect(ytd.paidMonths).toEqual(['2026-03']);
+    expect(ytd.total.payrollRatio).not.toBeNull();
+  });
+
   it('lets the finance manager read and keep every unit’s expenses, as the schema allows', async () => {
     const read = (await ok('{ unitExpenses(month: "2026-03") { unitId category amount } }', {}, t.finmgr)).unitExpenses;
     expect(read.map((e: any) => [e.unitId === area ? 'area' : 'team', e.category, e.amount]).sort()).toEqual([['area', 'ADVERTISING', '800.00'], ['team', 'TRAVEL', '100.00']]);

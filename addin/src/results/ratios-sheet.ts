@@ -13,7 +13,7 @@ export const RATIOS_KIND = 'ratios';
 
 const ROW_FIELDS = 'unitId code name sales expenses pay expenseRatio payrollRatio';
 export const UNIT_RATIOS = `query UnitRatios($unitId: ID!, $period: String!, $grain: PeriodGrain!, $asOf: Date) {
-  unitRatios(unitId: $unitId, period: $period, grain: $grain, asOf: $asOf) { months total { ${ROW_FIELDS} } rows { ${ROW_FIELDS} } }
+  unitRatios(unitId: $unitId, period: $period, grain: $grain, asOf: $asOf) { months paidMonths total { ${ROW_FIELDS} } rows { ${ROW_FIELDS} } }
 }`;
 
 export interface RatioRow {
@@ -29,6 +29,8 @@ export interface RatioRow {
 
 export interface RatiosData {
   months: string[];
+  /** Of the months, those with pay counted (a calculated payroll run); pay of the others is missing, not nil. */
+  paidMonths: string[];
   total: RatioRow;
   rows: RatioRow[];
 }
@@ -48,6 +50,7 @@ const PERCENT = '0.00%';
 export function ratiosSheet(w: Words, data: RatiosData, ctx: RatiosContext): SheetTableSpec {
   const r = w.ratios;
   const c = r.columns;
+  const unpaid = data.months.filter((m) => !data.paidMonths.includes(m));
   const line = (row: RatioRow, name: string) => [row.code, name, amountCell(row.sales), amountCell(row.expenses), ratioCell(row.expenseRatio), amountCell(row.pay), ratioCell(row.payrollRatio)];
   const rows = [
     // The unit itself among its children holds what is booked to it directly.
@@ -70,7 +73,7 @@ export function ratiosSheet(w: Words, data: RatiosData, ctx: RatiosContext): She
     ],
     rows,
     properties: { months: data.months.join(','), asOf: ctx.asOf, pulledAt: ctx.pulledAt },
-    banner: `${format(r.banner, { unit: data.total.name, period: ctx.periodLabel })} · ${r.note}`,
+    banner: [format(r.banner, { unit: data.total.name, period: ctx.periodLabel }), r.note, ...(unpaid.length ? [format(r.unpaid, { months: unpaid.join(', ') })] : [])].join(' · '),
     freeze: { rows: 0, columns: 2 },
     wrapHeader: true,
   };

@@ -59,6 +59,7 @@ describe('the Expenses sheet', () => {
 describe('the Ratios sheet', () => {
   const data: RatiosData = {
     months: ['2026-03'],
+    paidMonths: ['2026-03'],
     total: { unitId: 'u-area', code: 'EA', name: '华东片区', sales: '30000.00', expenses: '2420.00', pay: '9930.00', expenseRatio: '8.07', payrollRatio: '33.10' },
     rows: [
       { unitId: 'u-t1', code: 'EA1', name: '华东一组', sales: '20000.00', expenses: '1920.00', pay: '6000.00', expenseRatio: '9.60', payrollRatio: '30.00' },
@@ -81,5 +82,13 @@ describe('the Ratios sheet', () => {
       ['EA', '华东片区（合计）', 30000, 2420, 0.0807, 9930, 0.331],
     ]);
     expect(workbook.cell(report.sheetName, 'E3')!.numberFormat).toBe('0.00%');
+  });
+
+  it('says which months have no calculated payroll yet, in both languages', async () => {
+    const quarter = { ...data, months: ['2026-01', '2026-02', '2026-03'], paidMonths: ['2026-01'] };
+    const ctx = { unitId: 'u-area', periodLabel: '2026-Q1', periodKey: '2026-Q1', asOf: '2026-04-02', pulledAt: 'now' };
+    expect(ratiosSheet(zh, quarter, ctx).banner).toBe('华东片区 · 2026-Q1 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计；无销售额的单位不计算比率。 · 2026-02, 2026-03 尚无已核算的薪资：工资暂缺，并非为零');
+    expect(ratiosSheet(en, quarter, ctx).banner).toContain('no calculated payroll yet for 2026-02, 2026-03: its pay is missing, not nil');
+    expect(ratiosSheet(en, data, ctx).banner).not.toContain('payroll yet');
   });
 });

@@ -22,7 +22,11 @@ const UnitRatioRowRef = builder.objectRef<UnitRatioRow>('UnitRatioRow').implemen
     expenses: t.string({ resolve: (r) => formatMoney(r.expensesFen) }),
     pay: t.string({ description: 'Net pay of the months’ payroll runs (each scope’s newest calculated version).', resolve: (r) => formatMoney(r.payFen) }),
     expenseRatio: t.string({ nullable: true, description: 'Expenses ÷ sales as a percentage (开支比), e.g. "9.60"; null without sales.', resolve: (r) => percentOfSales(r.expensesFen, r.salesFen) }),
-    payrollRatio: t.string({ nullable: true, description: 'Pay ÷ sales as a percentage (工资比), e.g. "33.10"; null without sales.', resolve: (r) => percentOfSales(r.payFen, r.salesFen) }),
+    payrollRatio: t.string({
+      nullable: true,
+      description: 'Pay ÷ sales as a percentage (工资比), e.g. "33.10"; null without sales, and null when no month read has pay counted yet (no calculated payroll run: no figure, not 0 %).',
+      resolve: (r) => (r.payCounted ? percentOfSales(r.payFen, r.salesFen) : null),
+    }),
   }),
 });
 
@@ -30,6 +34,7 @@ const UnitRatiosRef = builder.objectRef<UnitRatios>('UnitRatios').implement({
   fields: (t) => ({
     range: t.field({ type: ResultPeriodRef, resolve: (r) => r.range }),
     months: t.exposeStringList('months'),
+    paidMonths: t.exposeStringList('paidMonths', { description: 'Of the months, those with pay counted in the unit; a month without is one with no calculated payroll run yet, and its pay is missing, not nil.' }),
     total: t.field({ type: UnitRatioRowRef, description: 'The unit as a whole.', resolve: (r) => r.total }),
     rows: t.field({ type: [UnitRatioRowRef], description: 'Its child units; the unit itself last when people are assigned to it directly.', resolve: (r) => r.rows }),
   }),
