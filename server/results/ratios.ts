@@ -85,7 +85,7 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
   if (months.length) {
     const expenses = await ctx.prisma.unitExpense.groupBy({ by: ['unitId'], where: { month: { in: months }, unit: { path: { startsWith: path } } }, _sum: { amountFen: true } });
     for (const e of expenses) add(e.unitId, 'expensesFen', e._sum.amountFen ?? 0n);
-    const paid = await payByUnit(ctx, months, [...rowOfUnit.keys()]);
+    const paid = await payByUnit(ctx, months, path, [...rowOfUnit.keys()]);
     for (const p of paid.pay) add(p.unitId, 'payFen', p.fen);
     for (const m of paid.months) paidMonths.add(m);
   }
@@ -106,7 +106,7 @@ const sumOf = (m: Map<string, bigint> | undefined) => [...(m?.values() ?? [])].r
  * Net pay by the unit each paid person was in on their last assigned day of
  * each month, for the units given; from each month's counted runs (see above).
  */
-async function payByUnit(ctx: Context, months: string[], unitIds: string[]): Promise<{ pay: { unitId: string; fen: bigint }[]; months: Set<string> }> {
+async function payByUnit(ctx: Context, months: string[], subtree: string, unitIds: string[]): Promise<{ pay: { unitId: string; fen: bigint }[]; months: Set<string> }> {
   const runs = await ctx.prisma.payrollRun.findMany({ where: { month: { in: months }, status: { not: 'DRAFT' } }, select: { id: true, month: true, scopeUnitId: true, version: true, calculatedAt: true } });
   const newest = new Map<string, (typeof runs)[number]>();
   for (const r of runs) {
@@ -115,7 +115,12 @@ async function payByUnit(ctx: Context, months: string[], unitIds: string[]): Pro
   }
   const counted = [...newest.values()];
   if (!counted.length) return { pay: [], months: new Set() };
-  const slips = await ctx.prisma.payslip.findMany({ where: { runId: { in: counted.map((r) => r.id) } }, select: { runId: true, personId: true, netFen: true } });
+  const first = monthOf(months[0]!);
+  const last = monthOf(months.at(-1)!);
+  const during = { validFrom: { lt: last.endExclusive }, OR: [{ validTo: null }, { validTo: { gt: first.startDate } }] };
+  // Only people who were in the subtree in the months can count in it: filtered in the query, not after reading the organisation's payslips.
+  const inSubtree = { assignments: { some: { ...during, unit: { path: { startsWith: subtree } } } } };
+  const slips = await ctx.prisma.payslip.findMany({ where: { runId: { in: counted.map((r) => r.id) }, person: inSubtree }, select: { runId: true, personId: true, netFen: true } });
   const runOf = new Map(counted.map((r) => [r.id, r]));
   // A person once a month: from the run calculated last.
   const chosen = new Map<string, { month: string; personId: string; fen: bigint; at: number }>();
@@ -125,16 +130,18 @@ async function payByUnit(ctx: Context, months: string[], unitIds: string[]): Pro
     const at = run.calculatedAt?.getTime() ?? 0;
     if ((chosen.get(key)?.at ?? -Infinity) < at) chosen.set(key, { month: run.month, personId: s.personId, fen: s.netFen, at });
   }
-  const first = monthOf(months[0]!);
-  const last = monthOf(months.at(-1)!);
   // Every stay of the paid people that touches the months, by relation (never a list of ids: 10,000 people would pass the databases' limits).
   const stays = await ctx.prisma.assignment.findMany({
-    where: { validFrom: { lt: last.endExclusive }, OR: [{ validTo: null }, { validTo: { gt: first.startDate } }], person: { payslips: { some: { runId: { in: counted.map((r) => r.id) } } } } },
+    where: { ...during, person: { ...inSubtree, payslips: { some: { runId: { in: counted.map((r) => r.id) } } } } },
     select: { personId: true, unitId: true, validFrom: true, validTo: true },
     orderBy: { validFrom: 'asc' },
   });
   const staysOf = new Map<string, typeof stays>();
-  for (const a of stays) staysOf.set(a.personId, [...(staysOf.get(a.personId) ?? []), a]);
+  for (const a of stays) {
+    const list = staysOf.get(a.personId);
+    if (list) list.push(a);
+    else staysOf.set(a.personId, [a]);
+  }
   const wanted = new Set(unitIds);
   const out = new Map<string, bigint>();
   const paidMonths = new Set<string>();
