@@ -154,11 +154,12 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     expect(await page.getByTestId('pull-ratios').isDisabled()).toBe(true);
     await page.getByTestId('ratios-months-only').waitFor();
     await page.getByTestId('performance-grain').selectOption('MONTH');
+    const today = await page.getByTestId('performance-day').inputValue();
     await page.getByTestId('performance-day').fill(`${month}-15`);
     await page.getByTestId('pull-ratios').click();
-    await page.getByTestId('performance-status').filter({ hasText: `费用比率 ${month}` }).waitFor();
+    await page.getByTestId('performance-status').filter({ hasText: `开支比与工资比 ${month}` }).waitFor();
     const answer = await ratios();
-    const sheet = await readSheet(page, `费用比率 ${month}`, 'A2:G60');
+    const sheet = await readSheet(page, `开支比与工资比 ${month}`, 'A2:G60');
     expect(sheet[0]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比']);
     const shown = sheet.slice(1).filter((r) => r[0] !== '');
     expect(shown).toHaveLength(answer.rows.length + 1);
@@ -171,5 +172,17 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     const teamRow = (x: { rows: Row[] }) => x.rows.find((r) => r.unitId === team.id)!;
     expect(fen(teamRow(answer).expenses) - fen(teamRow(before).expenses)).toBe(fen('1234.56') - fen(advertising));
     expect(await englishOn(page)).toEqual([]);
+
+    // This month has no calculated payroll yet: no payroll ratio (not 0.00 %), and the banner says why.
+    const thisMonth = today.slice(0, 7);
+    expect(runs.some((r) => r.month === thisMonth && r.status !== 'DRAFT')).toBe(false);
+    await page.getByTestId('performance-day').fill(today);
+    await page.getByTestId('pull-ratios').click();
+    await page.getByTestId('performance-status').filter({ hasText: `开支比与工资比 ${thisMonth}` }).waitFor();
+    const now = await readSheet(page, `开支比与工资比 ${thisMonth}`, 'A1:G60');
+    expect(now[0]![0]).toContain(`${thisMonth} 尚无已核算的薪资`);
+    const nowRows = now.slice(2).filter((r) => r[0] !== '');
+    expect(nowRows.length).toBeGreaterThan(1);
+    expect(nowRows.map((r) => r[6])).toEqual(nowRows.map(() => ''));
   }, 120_000);
 });

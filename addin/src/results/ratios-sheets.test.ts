@@ -71,9 +71,9 @@ describe('the Ratios sheet', () => {
   it('writes each child unit, the unit’s own, then the whole with exact money and the ratios as percentages', async () => {
     const { workbook, run } = standIn();
     const report = await writeSheetTable(run, ratiosSheet(zh, data, { unitId: 'u-area', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' }));
-    expect(report.sheetName).toBe('费用比率 2026-03');
+    expect(report.sheetName).toBe('开支比与工资比 2026-03');
     const values = workbook.read(report.sheetName, 'A1:G6');
-    expect(values[0]![0]).toBe('华东片区 · 2026-03 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计；无销售额的单位不计算比率。');
+    expect(values[0]![0]).toBe('华东片区 · 2026-03 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。');
     expect(values[1]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比']);
     expect(values.slice(2)).toEqual([
       ['EA1', '华东一组', 20000, 1920, 0.096, 6000, 0.3],
@@ -87,7 +87,7 @@ describe('the Ratios sheet', () => {
   it('says which months have no calculated payroll yet, in both languages', async () => {
     const quarter = { ...data, months: ['2026-01', '2026-02', '2026-03'], paidMonths: ['2026-01'] };
     const ctx = { unitId: 'u-area', periodLabel: '2026-Q1', periodKey: '2026-Q1', asOf: '2026-04-02', pulledAt: 'now' };
-    expect(ratiosSheet(zh, quarter, ctx).banner).toBe('华东片区 · 2026-Q1 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计；无销售额的单位不计算比率。 · 2026-02, 2026-03 尚无已核算的薪资：工资暂缺，并非为零');
+    expect(ratiosSheet(zh, quarter, ctx).banner).toBe('华东片区 · 2026-Q1 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。 · 2026-02, 2026-03 尚无已核算的薪资：工资暂缺，并非为零');
     expect(ratiosSheet(en, quarter, ctx).banner).toContain('no calculated payroll yet for 2026-02, 2026-03: its pay is missing, not nil');
     expect(ratiosSheet(en, data, ctx).banner).not.toContain('payroll yet');
   });
