@@ -426,6 +426,7 @@ export const REASONS = {
   NEGATIVE: ['value'],
   PERIOD_LOCKED: ['period'],
   EXPENSE_LINE_TWICE: ['category'],
+  EXPENSES_CHANGED: ['month'],
   RATIOS_NEED_MONTHS: ['period'],
   LOCKED_ABOVE_TOTAL: ['locked', 'total'],
   LOCKED_ABOVE_SHARE: ['owner', 'locked', 'share'],

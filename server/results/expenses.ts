@@ -10,7 +10,7 @@ import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, notFound } from '../errors.ts';
+import { badInput, clientError, isUniqueViolation, notFound } from '../errors.ts';
 import { month as monthOf } from '../payroll/month.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { formatMoney, MoneyFormatError, parseMoney } from '../../schema/money.ts';
@@ -93,21 +93,33 @@ export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitE
   });
   const scope = await expensesScope(ctx);
   const unitIds = [...new Set(lines.map((l) => l.unitId))];
-  const units = new Map((await ctx.prisma.orgUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, path: true } })).map((u) => [u.id, u]));
+  // Every unit, not a list of ids in the query: a large organisation's sheet names thousands.
+  const units = new Map((await ctx.prisma.orgUnit.findMany({ select: { id: true, path: true } })).map((u) => [u.id, u]));
   for (const id of unitIds) if (!units.has(id) || !mayChangeUnit(scope, units.get(id)!.path)) throw notFound('OrgUnit', id);
   const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     // Inside the write: a lock taken since the pane read the sheet refuses it too.
     await requireUnlocked(tx, [m], calendar, `Expenses of ${m.key}`);
-    const before = new Map((await tx.unitExpense.findMany({ where: { month: m.key, unitId: { in: unitIds } } })).map((e) => [`${e.unitId}|${e.category}`, e]));
+    const before = new Map((await tx.unitExpense.findMany({ where: { month: m.key } })).map((e) => [`${e.unitId}|${e.category}`, e]));
     const changed: { unitId: string; category: string; before: string | null; after: string | null }[] = [];
+    const by = ctx.viewer?.userId ?? null;
+    const created: Prisma.UnitExpenseCreateManyInput[] = [];
+    const removed: string[] = [];
     for (const [key, w] of wanted) {
       const old = before.get(key);
       if ((old?.amountFen ?? 0n) === w.fen) continue;
       changed.push({ unitId: w.unitId, category: w.category, before: old ? formatMoney(old.amountFen) : null, after: w.fen ? formatMoney(w.fen) : null });
-      if (w.fen === 0n) await tx.unitExpense.delete({ where: { id: old!.id } });
-      else if (old) await tx.unitExpense.update({ where: { id: old.id }, data: { amountFen: w.fen, updatedById: ctx.viewer?.userId ?? null } });
-      else await tx.unitExpense.create({ data: { unitId: w.unitId, month: m.key, category: w.category, amountFen: w.fen, updatedById: ctx.viewer?.userId ?? null } });
+      if (w.fen === 0n) removed.push(old!.id);
+      else if (old) await tx.unitExpense.update({ where: { id: old.id }, data: { amountFen: w.fen, updatedById: by } });
+      else created.push({ unitId: w.unitId, month: m.key, category: w.category, amountFen: w.fen, updatedById: by });
+    }
+    for (let i = 0; i < removed.length; i += 500) await tx.unitExpense.deleteMany({ where: { id: { in: removed.slice(i, i + 500) } } });
+    try {
+      for (let i = 0; i < created.length; i += 500) await tx.unitExpense.createMany({ data: created.slice(i, i + 500) });
+    } catch (e) {
+      // Another save of the month wrote the same figure meanwhile: this one is refused whole.
+      if (isUniqueViolation(e)) throw clientError('CONFLICT', `Someone else saved the expenses of ${m.key} meanwhile; pull the month again`, { reason: 'EXPENSES_CHANGED', params: { month: m.key } });
+      throw e;
     }
     if (changed.length) await recordAudit(tx, ctx.viewer, { entityType: 'UnitExpenses', entityId: m.key, action: 'save', before: changed.map(({ after: _a, ...c }) => c), after: changed.map(({ before: _b, ...c }) => c) });
     return readMonth(tx, scope, m.key);

@@ -127,6 +127,16 @@ describe.each(testProviders)('expenses and the ratios of sales on %s', (provider
     expect(codeOf(await s.gql(RATIOS, { u: area, p: '2026-03', g: 'MONTH' }, t.rep))).toBe('FORBIDDEN');
   });
 
+  it('takes two saves of the same new figure at once without an internal error: one wins, the other is saved after it or refused as changed', async () => {
+    const save = (amount: string) => s.gql(SAVE, { m: '2026-05', lines: [{ unitId: team, category: 'OFFICE', amount }] }, t.finance);
+    const both = await Promise.all([save('11.00'), save('22.00')]);
+    for (const r of both) if (r.errors) expect(reasonOf(r)).toBe('EXPENSES_CHANGED');
+    expect(both.some((r) => !r.errors)).toBe(true);
+    const kept = (await ok('{ unitExpenses(month: "2026-05") { unitId category amount } }', {}, t.finance)).unitExpenses.filter((e: any) => e.unitId === team);
+    expect(kept).toHaveLength(1);
+    expect(['11.00', '22.00']).toContain(kept[0].amount);
+  });
+
   it('refuses bad amounts and a locked month whole, changing nothing', async () => {
     for (const [amount, reason] of [['12.345', 'TOO_MANY_DECIMALS'], ['-5', 'NEGATIVE'], ['abc', 'NOT_A_NUMBER']] as const) {
       const r = await s.refused(SAVE, { m: '2026-03', lines: [{ unitId: sibling, category: 'OFFICE', amount: '10.00' }, { unitId: team, category: 'TRAVEL', amount }] }, t.finance);

@@ -52,9 +52,11 @@ export function ratiosSheet(w: Words, data: RatiosData, ctx: RatiosContext): She
   const c = r.columns;
   const unpaid = data.months.filter((m) => !data.paidMonths.includes(m));
   const line = (row: RatioRow, name: string) => [row.code, name, amountCell(row.sales), amountCell(row.expenses), ratioCell(row.expenseRatio), amountCell(row.pay), ratioCell(row.payrollRatio)];
+  // A unit without child units is its own whole: one row.
+  const alone = data.rows.every((row) => row.unitId === data.total.unitId);
   const rows = [
     // The unit itself among its children holds what is booked to it directly.
-    ...data.rows.map((row) => line(row, row.unitId === data.total.unitId ? format(r.direct, { unit: row.name }) : row.name)),
+    ...(alone ? [] : data.rows.map((row) => line(row, row.unitId === data.total.unitId ? format(r.direct, { unit: row.name }) : row.name))),
     line(data.total, format(r.whole, { unit: data.total.name })),
   ];
   return {

@@ -84,6 +84,12 @@ describe('the Ratios sheet', () => {
     expect(workbook.cell(report.sheetName, 'E3')!.numberFormat).toBe('0.00%');
   });
 
+  it('writes a unit without child units as one row, its whole', () => {
+    const team = data.rows[0]!;
+    const alone = ratiosSheet(en, { ...data, total: team, rows: [team] }, { unitId: 'u-t1', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' });
+    expect(alone.rows).toEqual([['EA1', '华东一组 (total)', 20000, 1920, 0.096, 6000, 0.3]]);
+  });
+
   it('says which months have no calculated payroll yet, in both languages', async () => {
     const quarter = { ...data, months: ['2026-01', '2026-02', '2026-03'], paidMonths: ['2026-01'] };
     const ctx = { unitId: 'u-area', periodLabel: '2026-Q1', periodKey: '2026-Q1', asOf: '2026-04-02', pulledAt: 'now' };

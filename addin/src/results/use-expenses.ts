@@ -58,7 +58,10 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
       const back = readExpensesSheet(w, read);
       if (back.issues.length) return setIssues(back.issues);
       const before = await expenses();
-      const saved = (await run<{ saveUnitExpenses: UnitExpense[] }>(client, SAVE_UNIT_EXPENSES, { month, lines: back.lines }, true)).saveUnitExpenses;
+      // The figures typed, and those removed: a blank cell that was blank before need not be sent (a large organisation's sheet has thousands).
+      const had = figuresOf(before);
+      const lines = back.lines.filter((l) => l.amount !== '0.00' || had.has(`${l.unitId}|${l.category}`));
+      const saved = (await run<{ saveUnitExpenses: UnitExpense[] }>(client, SAVE_UNIT_EXPENSES, { month, lines }, true)).saveUnitExpenses;
       const changed = differing(before, saved);
       setUnsaved(null);
       await write(saved, read.sheet);
