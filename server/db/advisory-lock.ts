@@ -9,3 +9,12 @@ type Tx = { $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unkno
 export async function lockForTransaction(tx: Tx, key: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
 }
+
+/** The same lock held shared: any number of holders at once, none while someone holds it with lockForTransaction. */
+export async function shareForTransaction(tx: Tx, key: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock_shared(hashtext(${key}))) AS l`;
+}
+
+/** A PostgreSQL transaction client (not the client itself, not SQLite, whose writes are serialised anyway). */
+export const isPostgresTransaction = (db: object) =>
+  (db as { _activeProvider?: string })._activeProvider === 'postgresql' && typeof (db as { $transaction?: unknown }).$transaction !== 'function';

@@ -8,6 +8,7 @@ import { daySpan, period, type FiscalCalendar, type Period } from '../../schema/
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError } from '../errors.ts';
 import { event } from './plan-events.ts';
+import { isPostgresTransaction, lockForTransaction, shareForTransaction } from '../db/advisory-lock.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -23,8 +24,17 @@ export function fiscalCalendar(ctx: Context): Promise<FiscalCalendar> {
 
 const overlap = (a: Period, b: Period) => a.start <= b.end && b.start <= a.end;
 
+/**
+ * Held shared by every transaction that checks the locks before it writes,
+ * and exclusively by the one that locks a period, until each commits: on
+ * PostgreSQL (read committed) a lock taken between a writer's check and its
+ * commit would otherwise let the write into the locked period.
+ */
+const PERIOD_LOCKS = 'period-locks';
+
 /** Locked periods that overlap any of the given periods. */
 export async function lockedAmong(db: Db, periods: Period[], calendar: FiscalCalendar): Promise<{ locked: string; hits: string[] }[]> {
+  if (isPostgresTransaction(db)) await shareForTransaction(db, PERIOD_LOCKS);
   const locks = await db.periodLock.findMany();
   const out: { locked: string; hits: string[] }[] = [];
   for (const lock of locks) {
@@ -103,6 +113,8 @@ export async function lockPeriod(ctx: Context, periodKey: string, reason: string
     throw badInput(['periodKey'], `"${periodKey}" is not a period (expected 2026, 2026-Q1, 2026-03, 2026-W11, 2026-03-W2, 2026-03-D2 or 2026-03-12)`, 'NOT_A_PERIOD', { value: periodKey });
   }
   return ctx.prisma.$transaction(async (tx) => {
+    // Waits for the writers that checked the locks to commit; those that check after wait for this one.
+    if (isPostgresTransaction(tx)) await lockForTransaction(tx, PERIOD_LOCKS);
     if (await tx.periodLock.findUnique({ where: { periodKey } })) throw badInput(['periodKey'], `${periodKey} is already locked`, 'ALREADY_LOCKED', { period: periodKey });
     const lock = await tx.periodLock.create({ data: { periodKey, reason, lockedById: ctx.viewer?.userId ?? null, lockedAt: ctx.clock.now() } });
     await recordAudit(tx, ctx.viewer, { entityType: 'PeriodLock', entityId: periodKey, action: 'lock', after: { reason } });

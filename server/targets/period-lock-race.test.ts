@@ -1,0 +1,58 @@
+/**
+ * A period locked while a write that checked the locks is still under way,
+ * on PostgreSQL (read committed): the lock waits for that write to commit,
+ * and a write that checks after the lock sees it. Without the shared and
+ * exclusive holds of calendar.ts, the lock committed in between and the
+ * write landed in the locked month.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrate } from '../db/migrate.ts';
+import { openDatabase, type Database } from '../db/client.ts';
+import { postgresAvailable, tempDatabase, type TempDatabase } from '../../test/support/databases.ts';
+import { lockPeriod, requireUnlocked } from './calendar.ts';
+import { loadConfig } from '../config.ts';
+import { systemClock } from '../clock.ts';
+import { createThrottle } from '../auth/throttle.ts';
+import type { Context } from '../context.ts';
+import { CALENDAR_YEAR, period } from '../../schema/periods.ts';
+
+const opened: { db: Database; temp: TempDatabase }[] = [];
+afterAll(async () => {
+  for (const o of opened) {
+    await o.db.close();
+    await o.temp.drop();
+  }
+});
+
+describe.skipIf(!postgresAvailable)('locking a period while a checked write is under way, on PostgreSQL', () => {
+  it('waits for the write to commit; a write that checks afterwards is refused', async () => {
+    const temp = await tempDatabase('postgresql');
+    await migrate(temp.url);
+    const db = await openDatabase(temp.url);
+    opened.push({ db, temp });
+    const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'admin', username: 'admin', sessionId: 's', roles: ['ADMIN'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
+    const june = [period('2026-06')];
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let checked!: () => void;
+    const hasChecked = new Promise<void>((resolve) => (checked = resolve));
+    const writer = db.prisma.$transaction(async (tx) => {
+      await requireUnlocked(tx, june, CALENDAR_YEAR, 'Writing in June');
+      checked();
+      await held;
+      await tx.setting.create({ data: { key: 'written-in-june', value: '1' } });
+      order.push('write');
+    }, { timeout: 20_000 });
+    await hasChecked;
+    const locking = lockPeriod(ctx, '2026-06', '月结').then(() => order.push('lock'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The lock waits while the write that checked is open.
+    expect(order).toEqual([]);
+    release();
+    await writer;
+    await locking;
+    expect(order).toEqual(['write', 'lock']);
+    await expect(db.prisma.$transaction((tx) => requireUnlocked(tx, june, CALENDAR_YEAR, 'Writing in June'))).rejects.toMatchObject({ extensions: { reason: 'PERIOD_LOCKED' } });
+  });
+});
