@@ -145,8 +145,9 @@ async function payByUnit(ctx: Context, months: string[], subtree: string, unitId
   const wanted = new Set(unitIds);
   const out = new Map<string, bigint>();
   const paidMonths = new Set<string>();
+  const monthsOf = new Map(months.map((k) => [k, monthOf(k)]));
   for (const c of chosen.values()) {
-    const m = monthOf(c.month);
+    const m = monthsOf.get(c.month)!;
     // The stay of the month that began last: where they were on their last day in it.
     const stay = (staysOf.get(c.personId) ?? []).filter((a) => a.validFrom < m.endExclusive && (!a.validTo || a.validTo > m.startDate)).at(-1);
     if (!stay || !wanted.has(stay.unitId)) continue;
