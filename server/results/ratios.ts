@@ -122,13 +122,15 @@ async function payByUnit(ctx: Context, months: string[], subtree: string, unitId
   const inSubtree = { assignments: { some: { ...during, unit: { path: { startsWith: subtree } } } } };
   const slips = await ctx.prisma.payslip.findMany({ where: { runId: { in: counted.map((r) => r.id) }, person: inSubtree }, select: { runId: true, personId: true, netFen: true } });
   const runOf = new Map(counted.map((r) => [r.id, r]));
-  // A person once a month: from the run calculated last.
-  const chosen = new Map<string, { month: string; personId: string; fen: bigint; at: number }>();
+  // A person once a month: from the run calculated last (two calculated at the same instant: the one whose id sorts last, so every read agrees).
+  const later = (a: { at: number; runId: string }, b: { at: number; runId: string }) => a.at > b.at || (a.at === b.at && a.runId > b.runId);
+  const chosen = new Map<string, { month: string; personId: string; fen: bigint; at: number; runId: string }>();
   for (const s of slips) {
     const run = runOf.get(s.runId)!;
     const key = `${run.month}|${s.personId}`;
-    const at = run.calculatedAt?.getTime() ?? 0;
-    if ((chosen.get(key)?.at ?? -Infinity) < at) chosen.set(key, { month: run.month, personId: s.personId, fen: s.netFen, at });
+    const candidate = { month: run.month, personId: s.personId, fen: s.netFen, at: run.calculatedAt?.getTime() ?? 0, runId: run.id };
+    const held = chosen.get(key);
+    if (!held || later(candidate, held)) chosen.set(key, candidate);
   }
   // Every stay of the paid people that touches the months, by relation (never a list of ids: 10,000 people would pass the databases' limits).
   const stays = await ctx.prisma.assignment.findMany({
