@@ -32,10 +32,19 @@ const overlap = (a: Period, b: Period) => a.start <= b.end && b.start <= a.end;
  */
 const PERIOD_LOCKS = 'period-locks';
 
+/**
+ * The period locks, read by a writer that checks them before it writes: in
+ * a PostgreSQL transaction, with PERIOD_LOCKS held shared until it commits
+ * (every check inside a write transaction reads the locks through here).
+ */
+export async function periodLocksForWrite(db: Pick<Db, 'periodLock'>): Promise<{ periodKey: string }[]> {
+  if (isPostgresTransaction(db)) await shareForTransaction(db as unknown as Parameters<typeof shareForTransaction>[0], PERIOD_LOCKS);
+  return db.periodLock.findMany({ select: { periodKey: true } });
+}
+
 /** Locked periods that overlap any of the given periods. */
 export async function lockedAmong(db: Db, periods: Period[], calendar: FiscalCalendar): Promise<{ locked: string; hits: string[] }[]> {
-  if (isPostgresTransaction(db)) await shareForTransaction(db, PERIOD_LOCKS);
-  const locks = await db.periodLock.findMany();
+  const locks = await periodLocksForWrite(db);
   const out: { locked: string; hits: string[] }[] = [];
   for (const lock of locks) {
     const l = period(lock.periodKey, calendar);

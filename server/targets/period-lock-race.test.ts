@@ -10,6 +10,7 @@ import { migrate } from '../db/migrate.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { postgresAvailable, tempDatabase, type TempDatabase } from '../../test/support/databases.ts';
 import { lockPeriod, requireUnlocked } from './calendar.ts';
+import { inLockedPeriods } from './sales-import.ts';
 import { loadConfig } from '../config.ts';
 import { systemClock } from '../clock.ts';
 import { createThrottle } from '../auth/throttle.ts';
@@ -54,5 +55,36 @@ describe.skipIf(!postgresAvailable)('locking a period while a checked write is u
     await locking;
     expect(order).toEqual(['write', 'lock']);
     await expect(db.prisma.$transaction((tx) => requireUnlocked(tx, june, CALENDAR_YEAR, 'Writing in June'))).rejects.toMatchObject({ extensions: { reason: 'PERIOD_LOCKED' } });
+  });
+
+  it('an import that checked the locks inside its write transaction: the lock waits for it too', async () => {
+    const temp = await tempDatabase('postgresql');
+    await migrate(temp.url);
+    const db = await openDatabase(temp.url);
+    opened.push({ db, temp });
+    const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'admin', username: 'admin', sessionId: 's', roles: ['ADMIN'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let checked!: () => void;
+    const hasChecked = new Promise<void>((resolve) => (checked = resolve));
+    // What importSales and importAttendance do first in their write transaction.
+    const writer = db.prisma.$transaction(async (tx) => {
+      expect(await inLockedPeriods(tx, CALENDAR_YEAR, () => [{ row: 2, day: '2026-07-10' }])).toEqual([]);
+      checked();
+      await held;
+      await tx.setting.create({ data: { key: 'imported-in-july', value: '1' } });
+      order.push('write');
+    }, { timeout: 20_000 });
+    await hasChecked;
+    const locking = lockPeriod(ctx, '2026-07', '月结').then(() => order.push('lock'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(order).toEqual([]);
+    release();
+    await writer;
+    await locking;
+    expect(order).toEqual(['write', 'lock']);
+    const again = await db.prisma.$transaction((tx) => inLockedPeriods(tx, CALENDAR_YEAR, () => [{ row: 2, day: '2026-07-10' }]));
+    expect(again.map((p) => p.reason)).toEqual(['IN_LOCKED_PERIOD']);
   });
 });

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit.ts';
 import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
 import { period, type FiscalCalendar } from '../../schema/periods.ts';
-import { fiscalCalendar } from './calendar.ts';
+import { fiscalCalendar, periodLocksForWrite } from './calendar.ts';
 import { refreshSalesMonths } from '../results/rollup.ts';
 import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
 import { normaliseCustomerCode } from '../../schema/customers.ts';
@@ -166,7 +166,8 @@ export type DatedRow = { row: number; day: string };
  * transaction, so a period locked after the checks still refuses the write.
  */
 export async function inLockedPeriods<D extends Pick<Context['prisma'], 'periodLock'>>(db: D, calendar: FiscalCalendar, dated: (db: D) => DatedRow[] | Promise<DatedRow[]>): Promise<ImportProblem[]> {
-  const locks = (await db.periodLock.findMany()).map((l) => period(l.periodKey, calendar));
+  // Through periodLocksForWrite: inside the write transaction on PostgreSQL, a lock taken now waits for the import to commit.
+  const locks = (await periodLocksForWrite(db)).map((l) => period(l.periodKey, calendar));
   if (!locks.length) return [];
   return (await dated(db)).flatMap(({ row, day }) => {
     const lock = locks.find((l) => l.start <= day && day <= l.end);
