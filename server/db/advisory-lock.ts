@@ -10,6 +10,12 @@ export async function lockForTransaction(tx: Tx, key: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${key}))) AS l`;
 }
 
+/** The lock if it is free now (true), without waiting in line for it (false): nobody queues behind an attempt. */
+export async function tryLockForTransaction(tx: Tx, key: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext(${key})) AS locked`;
+  return row?.locked === true;
+}
+
 /** The same lock held shared: any number of holders at once, none while someone holds it with lockForTransaction. */
 export async function shareForTransaction(tx: Tx, key: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock_shared(hashtext(${key}))) AS l`;

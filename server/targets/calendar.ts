@@ -6,9 +6,10 @@ import type { Prisma } from '../db/client.ts';
 import { memo } from '../context.ts';
 import { daySpan, period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
 import { recordAudit } from '../audit.ts';
-import { badInput, clientError } from '../errors.ts';
+import { badInput, clientError, reasonExtensions } from '../errors.ts';
 import { event } from './plan-events.ts';
-import { isPostgresTransaction, lockForTransaction, shareForTransaction } from '../db/advisory-lock.ts';
+import { isPostgresTransaction, shareForTransaction, tryLockForTransaction } from '../db/advisory-lock.ts';
+import { GraphQLError } from 'graphql';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -114,6 +115,30 @@ export async function requireDayOpen(db: Db, calendar: FiscalCalendar, day: stri
   if (first) throw lockedRefusal(first, what, field);
 }
 
+/** How long locking a period waits for the writes under way that checked the locks (within the transaction's 5 s). */
+const LOCK_WAIT_MS = 3000;
+
+/**
+ * PERIOD_LOCKS held exclusively, once the writers holding it shared have
+ * committed. Asked for again and again rather than waited for in line: a
+ * waiting exclusive request would hold up every writer that checks the
+ * locks after it (shared requests queue behind it), for as long as the
+ * longest write under way — a payroll calculation runs for a minute or
+ * two. Still held after LOCK_WAIT_MS: refused as busy (DATABASE_BUSY,
+ * nothing locked; try again).
+ */
+async function lockWhenWritersDone(tx: Prisma.TransactionClient): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
+    if (await tryLockForTransaction(tx, PERIOD_LOCKS)) return;
+    if (Date.now() + pause > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+  throw new GraphQLError('Writes dated in the periods (a payroll calculation, an import) are under way; nothing was locked. Try again in a moment', {
+    extensions: reasonExtensions('SERVICE_UNAVAILABLE', { reason: 'DATABASE_BUSY' }),
+  });
+}
+
 export async function lockPeriod(ctx: Context, periodKey: string, reason: string) {
   const calendar = await fiscalCalendar(ctx);
   try {
@@ -123,7 +148,7 @@ export async function lockPeriod(ctx: Context, periodKey: string, reason: string
   }
   return ctx.prisma.$transaction(async (tx) => {
     // Waits for the writers that checked the locks to commit; those that check after wait for this one.
-    if (isPostgresTransaction(tx)) await lockForTransaction(tx, PERIOD_LOCKS);
+    if (isPostgresTransaction(tx)) await lockWhenWritersDone(tx);
     if (await tx.periodLock.findUnique({ where: { periodKey } })) throw badInput(['periodKey'], `${periodKey} is already locked`, 'ALREADY_LOCKED', { period: periodKey });
     const lock = await tx.periodLock.create({ data: { periodKey, reason, lockedById: ctx.viewer?.userId ?? null, lockedAt: ctx.clock.now() } });
     await recordAudit(tx, ctx.viewer, { entityType: 'PeriodLock', entityId: periodKey, action: 'lock', after: { reason } });

@@ -11,6 +11,7 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { postgresAvailable, tempDatabase, type TempDatabase } from '../../test/support/databases.ts';
 import { lockPeriod, requireUnlocked } from './calendar.ts';
 import { inLockedPeriods } from './sales-import.ts';
+import { isDatabaseBusy } from '../errors.ts';
 import { loadConfig } from '../config.ts';
 import { systemClock } from '../clock.ts';
 import { createThrottle } from '../auth/throttle.ts';
@@ -87,4 +88,38 @@ describe.skipIf(!postgresAvailable)('locking a period while a checked write is u
     const again = await db.prisma.$transaction((tx) => inLockedPeriods(tx, CALENDAR_YEAR, () => [{ row: 2, day: '2026-07-10' }]));
     expect(again.map((p) => p.reason)).toEqual(['IN_LOCKED_PERIOD']);
   });
+
+  it('a lock asked for while a long write (a payroll calculation) holds the check: refused as busy soon, and other writes are not held up behind it', async () => {
+    const temp = await tempDatabase('postgresql');
+    await migrate(temp.url);
+    const db = await openDatabase(temp.url);
+    opened.push({ db, temp });
+    const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'admin', username: 'admin', sessionId: 's', roles: ['ADMIN'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let checked!: () => void;
+    const hasChecked = new Promise<void>((resolve) => (checked = resolve));
+    const long = db.prisma.$transaction(async (tx) => {
+      await requireUnlocked(tx, [period('2026-06')], CALENDAR_YEAR, 'Calculating payroll');
+      checked();
+      await held;
+    }, { timeout: 30_000 });
+    await hasChecked;
+    const t0 = Date.now();
+    const locking = lockPeriod(ctx, '2026-05', '月结').then(() => 'locked', (e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A write of another month meanwhile checks the locks and commits at once.
+    const other = Date.now();
+    await db.prisma.$transaction((tx) => requireUnlocked(tx, [period('2026-08')], CALENDAR_YEAR, 'Writing in August'));
+    expect(Date.now() - other).toBeLessThan(1000);
+    const refused = await locking;
+    expect(Date.now() - t0).toBeLessThan(4500);
+    expect(isDatabaseBusy(refused) || (refused as { extensions?: { reason?: string } }).extensions?.reason === 'DATABASE_BUSY').toBe(true);
+    release();
+    await long;
+    expect(await db.prisma.periodLock.count()).toBe(0);
+    // Once the write has committed, the lock is taken.
+    await lockPeriod(ctx, '2026-05', '月结');
+    expect(await db.prisma.periodLock.count()).toBe(1);
+  }, 20_000);
 });
