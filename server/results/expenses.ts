@@ -104,21 +104,30 @@ export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitE
     const changed: { unitId: string; category: string; before: string | null; after: string | null }[] = [];
     const by = ctx.viewer?.userId ?? null;
     const created: Prisma.UnitExpenseCreateManyInput[] = [];
-    const removed: string[] = [];
+    const removed: { id: string; amountFen: bigint }[] = [];
+    // Another save of the month changed or removed a figure since it was read (PostgreSQL, read committed): this one is refused whole.
+    const changedMeanwhile = () => clientError('CONFLICT', `Someone else saved the expenses of ${m.key} meanwhile; pull the month again`, { reason: 'EXPENSES_CHANGED', params: { month: m.key } });
     for (const [key, w] of wanted) {
       const old = before.get(key);
       if ((old?.amountFen ?? 0n) === w.fen) continue;
       changed.push({ unitId: w.unitId, category: w.category, before: old ? formatMoney(old.amountFen) : null, after: w.fen ? formatMoney(w.fen) : null });
-      if (w.fen === 0n) removed.push(old!.id);
-      else if (old) await tx.unitExpense.update({ where: { id: old.id }, data: { amountFen: w.fen, updatedById: by } });
-      else created.push({ unitId: w.unitId, month: m.key, category: w.category, amountFen: w.fen, updatedById: by });
+      if (w.fen === 0n) removed.push({ id: old!.id, amountFen: old!.amountFen });
+      else if (old) {
+        // Only the figure as it was read: one changed or removed since is not overwritten.
+        const { count } = await tx.unitExpense.updateMany({ where: { id: old.id, amountFen: old.amountFen }, data: { amountFen: w.fen, updatedById: by } });
+        if (count !== 1) throw changedMeanwhile();
+      } else created.push({ unitId: w.unitId, month: m.key, category: w.category, amountFen: w.fen, updatedById: by });
     }
-    for (let i = 0; i < removed.length; i += 500) await tx.unitExpense.deleteMany({ where: { id: { in: removed.slice(i, i + 500) } } });
+    for (let i = 0; i < removed.length; i += 500) {
+      const batch = removed.slice(i, i + 500);
+      const { count } = await tx.unitExpense.deleteMany({ where: { OR: batch.map((r) => ({ id: r.id, amountFen: r.amountFen })) } });
+      if (count !== batch.length) throw changedMeanwhile();
+    }
     try {
       for (let i = 0; i < created.length; i += 500) await tx.unitExpense.createMany({ data: created.slice(i, i + 500) });
     } catch (e) {
       // Another save of the month wrote the same figure meanwhile: this one is refused whole.
-      if (isUniqueViolation(e)) throw clientError('CONFLICT', `Someone else saved the expenses of ${m.key} meanwhile; pull the month again`, { reason: 'EXPENSES_CHANGED', params: { month: m.key } });
+      if (isUniqueViolation(e)) throw changedMeanwhile();
       throw e;
     }
     if (changed.length) await recordAudit(tx, ctx.viewer, { entityType: 'UnitExpenses', entityId: m.key, action: 'save', before: changed.map(({ after: _a, ...c }) => c), after: changed.map(({ before: _b, ...c }) => c) });

@@ -137,6 +137,30 @@ describe.each(testProviders)('expenses and the ratios of sales on %s', (provider
     expect(['11.00', '22.00']).toContain(kept[0].amount);
   });
 
+  it('a figure removed by another save while this one changes it: refused as changed (or saved after it), never an internal error', async () => {
+    const SIX = (amount: string) => s.gql(SAVE, { m: '2026-06', lines: [{ unitId: team, category: 'ADVERTISING', amount }] }, t.finance);
+    await ok(SAVE, { m: '2026-06', lines: [{ unitId: team, category: 'ADVERTISING', amount: '100.00' }] }, t.finance);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let removed!: () => void;
+    const hasRemoved = new Promise<void>((resolve) => (removed = resolve));
+    // Another save removing the figure, not yet committed.
+    const other = s.db.prisma.$transaction(async (tx) => {
+      await tx.unitExpense.deleteMany({ where: { unitId: team, month: '2026-06', category: 'ADVERTISING' } });
+      removed();
+      await held;
+    }, { timeout: 20_000 });
+    await hasRemoved;
+    const mine = SIX('300.00');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await other;
+    const r = await mine;
+    if (r.errors) expect(reasonOf(r)).toBe('EXPENSES_CHANGED');
+    const kept = (await ok('{ unitExpenses(month: "2026-06") { unitId category amount } }', {}, t.finance)).unitExpenses.filter((e: any) => e.unitId === team);
+    expect(kept.map((e: any) => e.amount)).toEqual(r.errors ? [] : ['300.00']);
+  });
+
   it('refuses bad amounts and a locked month whole, changing nothing', async () => {
     for (const [amount, reason] of [['12.345', 'TOO_MANY_DECIMALS'], ['-5', 'NEGATIVE'], ['abc', 'NOT_A_NUMBER']] as const) {
       const r = await s.refused(SAVE, { m: '2026-03', lines: [{ unitId: sibling, category: 'OFFICE', amount: '10.00' }, { unitId: team, category: 'TRAVEL', amount }] }, t.finance);
