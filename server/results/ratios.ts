@@ -58,44 +58,46 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
   const asOf = q.grain === 'YEAR_TO_DATE' ? monthEnd(q.asOf ?? ctx.clock.today()) : q.asOf;
   const whole = { periodKey: q.periodKey, grain: q.grain, metric: 'SALES_AMOUNT' as const, unitId: q.unitId, asOf };
   // Checks the period, the grain and that the viewer may read the unit (else not found), as the Performance sheet does.
-  const [total, children] = await Promise.all([readActuals(ctx, { ...whole, by: 'UNIT' }), readActuals(ctx, { ...whole, by: 'CHILD_UNIT' })]);
-  const range = total.range;
+  // By child unit: the unit's own sales (people assigned to it directly) come as its own row, so the rows add up to the whole.
+  const children = await readActuals(ctx, { periodKey: q.periodKey, grain: q.grain, metric: 'SALES_AMOUNT', unitId: q.unitId, asOf, by: 'CHILD_UNIT' });
+  const range = children.range;
   if (range.end >= range.start && !isWholeMonths(range.start, range.end)) {
     throw badInput(['grain'], `Expenses and pay are monthly: choose a month, a quarter or a year, not ${q.periodKey} by ${q.grain}`, 'RATIOS_NEED_MONTHS', { period: q.periodKey });
   }
   const months = range.end >= range.start ? monthsTouched(range.start, range.end) : [];
-  const unit = total.owners[0]!;
-  const owners = children.owners;
-  const { path } = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: unit.id }, select: { path: true } });
-  const units = await ctx.prisma.orgUnit.findMany({ where: { path: { startsWith: path } }, select: { id: true, path: true } });
+  const unit = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: q.unitId }, select: { id: true, code: true, name: true, path: true } });
+  const units = await ctx.prisma.orgUnit.findMany({ where: { path: { startsWith: unit.path } }, select: { id: true, path: true } });
   // Which row a unit of the subtree counts in: the child unit above it (the first id of its path below the unit's), or the unit itself.
-  const childIds = new Set(owners.map((o) => o.id).filter((id) => id !== unit.id));
+  const childIds = new Set(children.owners.map((o) => o.id).filter((id) => id !== unit.id));
   const rowOfUnit = new Map(units.map((u) => {
-    const below = u.path.slice(path.length).split('/')[0]!;
+    const below = u.path.slice(unit.path.length).split('/')[0]!;
     return [u.id, childIds.has(below) ? below : unit.id];
   }));
-  const rows = new Map(owners.map((o) => [o.id, { id: o.id, code: o.code, name: o.name, salesFen: sumOf(children.values.get(o.id)), expensesFen: 0n, payFen: 0n, payCounted: false }]));
+  type Sums = Omit<UnitRatioRow, 'payCounted'>;
+  const row = (o: { id: string; code: string; name: string }): Sums => ({ id: o.id, code: o.code, name: o.name, salesFen: sumOf(children.values.get(o.id)), expensesFen: 0n, payFen: 0n });
+  const rows = new Map(children.owners.map((o) => [o.id, row(o)]));
   const add = (unitId: string, field: 'expensesFen' | 'payFen', fen: bigint) => {
     const rowId = rowOfUnit.get(unitId);
     if (rowId === undefined) return;
-    if (!rows.has(rowId)) rows.set(rowId, { id: unit.id, code: unit.code, name: unit.name, salesFen: 0n, expensesFen: 0n, payFen: 0n, payCounted: false });
+    if (!rows.has(rowId)) rows.set(rowId, row(unit));
     rows.get(rowId)![field] += fen;
   };
-  const paidMonths = new Set<string>();
+  let paidMonths = new Set<string>();
   if (months.length) {
-    const expenses = await ctx.prisma.unitExpense.groupBy({ by: ['unitId'], where: { month: { in: months }, unit: { path: { startsWith: path } } }, _sum: { amountFen: true } });
+    const expenses = await ctx.prisma.unitExpense.groupBy({ by: ['unitId'], where: { month: { in: months }, unit: { path: { startsWith: unit.path } } }, _sum: { amountFen: true } });
     for (const e of expenses) add(e.unitId, 'expensesFen', e._sum.amountFen ?? 0n);
-    const paid = await payByUnit(ctx, months, path, [...rowOfUnit.keys()]);
+    const paid = await payByUnit(ctx, months, unit.path, [...rowOfUnit.keys()]);
     for (const p of paid.pay) add(p.unitId, 'payFen', p.fen);
-    for (const m of paid.months) paidMonths.add(m);
+    paidMonths = paid.months;
   }
-  const list = [...rows.values()].map((r) => ({ ...r, payCounted: paidMonths.size > 0 }));
-  const sum = (f: 'expensesFen' | 'payFen') => list.reduce((a, r) => a + r[f], 0n);
+  const payCounted = paidMonths.size > 0;
+  const list = [...rows.values()].map((r) => ({ ...r, payCounted }));
+  const sum = (f: 'salesFen' | 'expensesFen' | 'payFen') => list.reduce((a, r) => a + r[f], 0n);
   return {
     range,
     months,
     paidMonths: months.filter((m) => paidMonths.has(m)),
-    total: { id: unit.id, code: unit.code, name: unit.name, salesFen: sumOf(total.values.get(unit.id)), expensesFen: sum('expensesFen'), payFen: sum('payFen'), payCounted: paidMonths.size > 0 },
+    total: { id: unit.id, code: unit.code, name: unit.name, salesFen: sum('salesFen'), expensesFen: sum('expensesFen'), payFen: sum('payFen'), payCounted },
     rows: [...list.filter((r) => r.id !== unit.id), ...list.filter((r) => r.id === unit.id)],
   };
 }
