@@ -13,7 +13,8 @@ import { recordAudit } from '../audit.ts';
 import { badInput, clientError, isUniqueViolation, notFound } from '../errors.ts';
 import { month as monthOf } from '../payroll/month.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
-import { formatMoney, MoneyFormatError, parseMoney } from '../../schema/money.ts';
+import { amountOrRefuse } from '../targets/issue-text.ts';
+import { formatMoney } from '../../schema/money.ts';
 import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../../schema/ratios.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
@@ -65,22 +66,6 @@ export async function unitExpenses(ctx: Context, month: string): Promise<UnitExp
   return readMonth(ctx.prisma, await expensesScope(ctx), monthOf(month).key);
 }
 
-/** One line's amount in fen, or the registered reason it is not money. */
-function amountOf(text: string, index: number): bigint {
-  const t = text.trim();
-  if (t === '') return 0n;
-  if (/\.\d{3,}$/.test(t)) throw badInput(['lines', index, 'amount'], `"${text}" has fractions of a fen`, 'TOO_MANY_DECIMALS', { value: text });
-  let fen: bigint;
-  try {
-    fen = parseMoney(t);
-  } catch (e) {
-    if (e instanceof MoneyFormatError) throw badInput(['lines', index, 'amount'], `"${text}" is not an amount of money`, 'NOT_A_NUMBER', { value: text });
-    throw e;
-  }
-  if (fen < 0n) throw badInput(['lines', index, 'amount'], `"${text}" is negative`, 'NEGATIVE', { value: text });
-  return fen;
-}
-
 /** Sets the month's figures for the units and categories the lines name; the month's other figures stay. */
 export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitExpenseLine[]): Promise<UnitExpenseView[]> {
   const m = monthOf(month);
@@ -89,7 +74,7 @@ export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitE
   lines.forEach((l, i) => {
     const key = `${l.unitId}|${l.category}`;
     if (wanted.has(key)) throw badInput(['lines', i], `Unit ${l.unitId} has ${l.category} twice`, 'EXPENSE_LINE_TWICE', { category: l.category });
-    wanted.set(key, { unitId: l.unitId, category: l.category, fen: amountOf(l.amount, i) });
+    wanted.set(key, { unitId: l.unitId, category: l.category, fen: amountOrRefuse(l.amount, 'money', ['lines', i, 'amount'], 'The amount') });
   });
   const scope = await expensesScope(ctx);
   const unitIds = [...new Set(lines.map((l) => l.unitId))];

@@ -1,5 +1,5 @@
 /** TargetPlan: a versioned plan of targets for a scope unit, its lines and workflow. */
-import { issueMessage, readDetailText } from '../../targets/issue-text.ts';
+import { amountOrRefuse, issueMessage } from '../../targets/issue-text.ts';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum, PlanStatusEnum, TargetLevelEnum } from './enums.ts';
@@ -22,13 +22,8 @@ import {
 import { PERIOD_LEVELS } from '../../targets/plan-shape.ts';
 import { saveDraft } from '../../targets/drafts.ts';
 import { METRICS } from '../../../schema/metrics.ts';
-import { formatAmount, readAmount, type ValidationIssue } from '../../../schema/target-validation.ts';
-import { badInput } from '../../errors.ts';
-import type { Reason } from '../../../schema/reasons.ts';
+import { formatAmount, type ValidationIssue } from '../../../schema/target-validation.ts';
 
-/** The reason a typed total that is not an amount gives, by the rule it breaks. */
-const AMOUNT_REASONS = { notANumber: 'NOT_A_NUMBER', tooLarge: 'NUMBER_TOO_LARGE', fraction: 'TOO_MANY_DECIMALS', negative: 'NEGATIVE' } as const satisfies Partial<Record<string, Reason>>;
-const amountReason = (rule: string) => AMOUNT_REASONS[rule as keyof typeof AMOUNT_REASONS] ?? 'NOT_A_NUMBER';
 import type { Context } from '../../context.ts';
 
 const PlanPeriod = builder.objectRef<PlanView['shape']['periods'][number]>('PlanPeriod').implement({
@@ -271,9 +266,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => {
       let total: bigint | null = null;
       if (input.total !== null && input.total !== undefined && input.total.trim() !== '') {
-        const read = readAmount(input.total, METRICS[input.metric].unit);
-        if (!('value' in read)) throw badInput(['input', 'total'], `The total “${read.found}” ${readDetailText(read.detail)}`, amountReason(read.rule), { value: read.found });
-        total = read.value;
+        total = amountOrRefuse(input.total, METRICS[input.metric].unit, ['input', 'total'], 'The total');
       }
       const plan = await createPlan(ctx, { ...input, scopeUnitId: String(input.scopeUnitId), total, periodLevel: input.periodLevel ?? 'month' });
       return byId(ctx, plan.id);
