@@ -26,19 +26,31 @@ afterAll(async () => {
   }
 });
 
+/** A PostgreSQL database of its own, migrated, and an admin's request context on it. */
+async function database() {
+  const temp = await tempDatabase('postgresql');
+  await migrate(temp.url);
+  const db = await openDatabase(temp.url);
+  opened.push({ db, temp });
+  const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'admin', username: 'admin', sessionId: 's', roles: ['ADMIN'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
+  return { db, ctx };
+}
+
+/** A write held open after its check: `checked` once it has checked, `held` until `release`. */
+function gate() {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let checked!: () => void;
+  const hasChecked = new Promise<void>((resolve) => (checked = resolve));
+  return { held, release, checked, hasChecked };
+}
+
 describe.skipIf(!postgresAvailable)('locking a period while a checked write is under way, on PostgreSQL', () => {
   it('waits for the write to commit; a write that checks afterwards is refused', async () => {
-    const temp = await tempDatabase('postgresql');
-    await migrate(temp.url);
-    const db = await openDatabase(temp.url);
-    opened.push({ db, temp });
-    const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'admin', username: 'admin', sessionId: 's', roles: ['ADMIN'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
+    const { db, ctx } = await database();
     const june = [period('2026-06')];
     const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let checked!: () => void;
-    const hasChecked = new Promise<void>((resolve) => (checked = resolve));
+    const { held, release, checked, hasChecked } = gate();
     const writer = db.prisma.$transaction(async (tx) => {
       await requireUnlocked(tx, june, CALENDAR_YEAR, 'Writing in June');
       checked();
@@ -59,16 +71,9 @@ describe.skipIf(!postgresAvailable)('locking a period while a checked write is u
   });
 
   it('an import that checked the locks inside its write transaction: the lock waits for it too', async () => {
-    const temp = await tempDatabase('postgresql');
-    await migrate(temp.url);
-    const db = await openDatabase(temp.url);
-    opened.push({ db, temp });
-    const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'admin', username: 'admin', sessionId: 's', roles: ['ADMIN'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
+    const { db, ctx } = await database();
     const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let checked!: () => void;
-    const hasChecked = new Promise<void>((resolve) => (checked = resolve));
+    const { held, release, checked, hasChecked } = gate();
     // What importSales and importAttendance do first in their write transaction.
     const writer = db.prisma.$transaction(async (tx) => {
       expect(await inLockedPeriods(tx, CALENDAR_YEAR, () => [{ row: 2, day: '2026-07-10' }])).toEqual([]);
@@ -90,15 +95,8 @@ describe.skipIf(!postgresAvailable)('locking a period while a checked write is u
   });
 
   it('a lock asked for while a long write (a payroll calculation) holds the check: refused as busy soon, and other writes are not held up behind it', async () => {
-    const temp = await tempDatabase('postgresql');
-    await migrate(temp.url);
-    const db = await openDatabase(temp.url);
-    opened.push({ db, temp });
-    const ctx: Context = { prisma: db.prisma, config: loadConfig({ DATABASE_URL: temp.url }), viewer: { userId: 'admin', username: 'admin', sessionId: 's', roles: ['ADMIN'], personId: null, personName: null }, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() };
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let checked!: () => void;
-    const hasChecked = new Promise<void>((resolve) => (checked = resolve));
+    const { db, ctx } = await database();
+    const { held, release, checked, hasChecked } = gate();
     const long = db.prisma.$transaction(async (tx) => {
       await requireUnlocked(tx, [period('2026-06')], CALENDAR_YEAR, 'Calculating payroll');
       checked();
