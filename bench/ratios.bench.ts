@@ -19,6 +19,9 @@ import type { Context } from '../server/context.ts';
 import { systemClock } from '../server/clock.ts';
 import { createThrottle } from '../server/auth/throttle.ts';
 import { median, report } from './summary.ts';
+import { formatMoney } from '../schema/money.ts';
+import { ofSales } from '../schema/ratios.ts';
+import { percentText } from '../schema/achievement.ts';
 
 const PEOPLE = Number(process.argv[2] ?? 10_000);
 const PROVIDER = (process.argv[3] ?? 'sqlite') as 'sqlite' | 'postgresql';
@@ -44,7 +47,8 @@ for (const [what, periodKey, grain] of [['March', '2026-03', 'MONTH'], ['Q1', '2
     const t = performance.now();
     const r = await readUnitRatios({ ...ctx, memo: new Map() }, { unitId: centre.id, periodKey, grain });
     if (i > 0) times.push(performance.now() - t);
-    shown = `${r.rows.length} regions; pay ${r.total.payFen / 100n} yuan; payroll ratio ${((Number(r.total.payFen) / Number(r.total.salesFen)) * 100).toFixed(1)} %`;
+    const ratio = ofSales(r.total.payFen, r.total.salesFen);
+    shown = `${r.rows.length} regions; pay ${formatMoney(r.total.payFen)} yuan; payroll ratio ${ratio ? percentText(ratio) : '—'} %`;
   }
   rows.push([`unit ratios, sales centre by region, ${what}`, PROVIDER, `${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)})`, shown]);
   report({ measure: `unit ratios, ${PEOPLE} people, sales centre by region, ${what}, ${PROVIDER}`, target: '≤ 300 ms', targetValue: 300, unit: 'ms', values: times });
