@@ -20,7 +20,6 @@ import { coveringSlips } from '../visit-slips/slips.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
-/** The leave's days as one period, to find the locked periods it touches. */
 /** The days a leave request decides the attendance of (what a lock on any of them holds still). */
 export const leaveSpan = (from: Date, to: Date) => daySpan(dateToDay(from), dateToDay(to));
 
