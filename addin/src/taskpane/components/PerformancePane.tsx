@@ -89,7 +89,7 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
       <Busy busy={h.busy} label={h.label} />
       <StatusLine w={w} status={h.status} testId="performance-status" />
       {h.by === 'PERSON' && <RankingRewardsSection w={w} h={rewards} onShow={showRewards} />}
-      {(roles.includes('FINANCE') || roles.includes('FINANCE_MANAGER') || roles.includes('ADMIN')) && <ExpensesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
+      {(roles.includes('FINANCE') || roles.includes('ADMIN')) && <ExpensesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
       {roles.includes('ADMIN') && <RewardRulesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
       {roles.includes('ADMIN') && <ClassRulesSection w={w} client={client} onSessionEnded={onSessionEnded} />}
     </section>
