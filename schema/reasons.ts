@@ -25,6 +25,7 @@ export const IMPORT_PROBLEM_REASONS = {
   NOT_EMPLOYED_ON: ['employeeNo', 'date'],
   IN_LOCKED_PERIOD: ['date', 'period'],
   UNKNOWN_CUSTOMER_CODE: ['code'],
+  ROW_NOT_SERVED: ['employeeNo', 'date'],
 } as const;
 
 export type ImportProblemReason = keyof typeof IMPORT_PROBLEM_REASONS;
@@ -408,6 +409,10 @@ export const REASONS = {
   NO_PROMOTION_PROPOSAL: ['name', 'month'],
   PROPOSAL_RANK_DIFFERS: ['from', 'to', 'rank'],
   OUTSIDE_YOUR_UNITS: [],
+  UNIT_NOT_SERVED: ['unit'],
+  PERSON_NOT_SERVED: ['name', 'employeeNo'],
+  COMPANY_WIDE_PAY: [],
+  SERVES_ONLY_FINANCE: ['username'],
   ONE_TARGET: [],
   NO_SUCH_PLAN: ['code'],
   ZERO_ADJUSTMENT: [],

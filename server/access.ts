@@ -2,8 +2,11 @@
  * Row-level access: what part of the organisation a viewer may see, turned
  * into the database query's WHERE (Prisma `where` here; the roster's SQL in
  * roster/roster-query.ts), so that the database does the filtering.
- *   admin, finance, director, general manager: everything (the brief's
+ *   admin, director, general manager: everything (the brief's
  *     "director / general manager: everything in their centre"; one centre);
+ *   finance: the subtrees of the units they serve (brief §8); a finance user
+ *     who serves no named unit works for the company's finance department and
+ *     sees everything;
  *   manager: the subtrees of the units they manage, and themself;
  *   rep: themself.
  * A user with several roles gets the union.
@@ -15,30 +18,42 @@ import { memo } from './context.ts';
 
 export interface Scope {
   everything: boolean;
-  /** Materialised paths of the subtrees the viewer manages. */
+  /** Materialised paths of the subtrees the viewer may see: those they manage and, for finance, those they serve. */
   unitPaths: string[];
+  /** The subtrees the viewer manages: what a manager's decisions reach (never a finance user's served units). */
+  managedPaths: string[];
   /** People the viewer may always see (themself). */
   personIds: string[];
 }
 
+/** Finance who serve named units rather than the whole organisation. */
+export const servesNamedUnits = (viewer: Viewer | null | undefined): boolean => !!viewer?.roles.includes('FINANCE') && !!viewer.servedUnitIds?.length;
+
 export function seesEverything(viewer: Viewer): boolean {
-  return viewer.roles.some((r) => r === 'ADMIN' || r === 'FINANCE' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER');
+  return viewer.roles.some((r) => r === 'ADMIN' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER') || (viewer.roles.includes('FINANCE') && !servesNamedUnits(viewer));
 }
+
+/** Finance whose work reaches only the units they serve: no other role of theirs sees everything. */
+export const financeLimitedToServedUnits = (viewer: Viewer | null | undefined): boolean => !!viewer && servesNamedUnits(viewer) && !seesEverything(viewer);
+
+/** Paths with those inside another one dropped. */
+const outermost = (list: string[]) => {
+  const paths = [...new Set(list)].sort();
+  return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
+};
 
 export function viewerScope(ctx: Context): Promise<Scope> {
   return memo(ctx, 'scope', async () => {
     const viewer = ctx.viewer;
-    if (!viewer) return { everything: false, unitPaths: [], personIds: [] };
-    if (seesEverything(viewer)) return { everything: true, unitPaths: [], personIds: [] };
+    if (!viewer) return { everything: false, unitPaths: [], managedPaths: [], personIds: [] };
+    if (seesEverything(viewer)) return { everything: true, unitPaths: [], managedPaths: [], personIds: [] };
     const personIds = viewer.personId ? [viewer.personId] : [];
-    let unitPaths: string[] = [];
-    if (viewer.roles.includes('MANAGER') && viewer.personId) {
-      const managed = await ctx.prisma.orgUnit.findMany({ where: { managerId: viewer.personId }, select: { path: true } });
-      // Drop paths already inside another managed subtree.
-      const paths = managed.map((u) => u.path).sort();
-      unitPaths = paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
-    }
-    return { everything: false, unitPaths, personIds };
+    const [managed, served] = await Promise.all([
+      viewer.roles.includes('MANAGER') && viewer.personId ? ctx.prisma.orgUnit.findMany({ where: { managerId: viewer.personId }, select: { path: true } }) : [],
+      servesNamedUnits(viewer) ? ctx.prisma.orgUnit.findMany({ where: { id: { in: viewer.servedUnitIds } }, select: { path: true } }) : [],
+    ]);
+    const managedPaths = outermost(managed.map((u) => u.path));
+    return { everything: false, unitPaths: outermost([...managedPaths, ...served.map((u) => u.path)]), managedPaths, personIds };
   });
 }
 
@@ -55,7 +70,12 @@ export function unitsVisible(scope: Scope, day: Date): Prisma.OrgUnitWhereInput 
   return or.length ? { OR: or } : { id: { in: [] } };
 }
 
-/** Whether a unit (by its path) lies inside what the scope may change. */
+/** Whether a unit (by its path) lies inside what the scope may change (as a manager: served units are not managed). */
 export function mayChangeUnit(scope: Scope, unitPath: string): boolean {
+  return scope.everything || scope.managedPaths.some((p) => unitPath.startsWith(p));
+}
+
+/** Whether a unit (by its path) lies inside what the scope may read. */
+export function maySeeUnit(scope: Scope, unitPath: string): boolean {
   return scope.everything || scope.unitPaths.some((p) => unitPath.startsWith(p));
 }

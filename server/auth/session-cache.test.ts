@@ -10,6 +10,7 @@ const state = (over: Partial<SessionState> = {}): SessionState => ({
   username: 'rep',
   roles: ['REP'],
   personId: 'p1',
+  servedUnitIds: [],
   personName: '张三',
   leaveDate: null,
   disabled: false,

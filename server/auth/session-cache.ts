@@ -46,6 +46,7 @@ export interface SessionState {
   roles: Role[];
   personId: string | null;
   personName: string | null;
+  servedUnitIds: string[];
   leaveDate: Date | null;
   disabled: boolean;
   expiresAt: Date;

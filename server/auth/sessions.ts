@@ -23,6 +23,8 @@ export interface Viewer {
   roles: Role[];
   personId: string | null;
   personName: string | null;
+  /** For finance: the units they serve (brief §8); none named serves every unit. */
+  servedUnitIds?: string[];
 }
 
 export type SessionProblem = 'missing' | 'invalid' | 'expired' | 'revoked' | 'left';
@@ -70,7 +72,7 @@ export async function resolveSession(
 async function loadSession(prisma: Db, tokenHash: string): Promise<SessionState | null> {
   const session = await prisma.session.findUnique({
     where: { tokenHash },
-    include: { user: { include: { roles: true, person: { select: { name: true, leaveDate: true } } } } },
+    include: { user: { include: { roles: true, person: { select: { name: true, leaveDate: true } }, servedUnits: { select: { unitId: true } } } } },
   });
   if (!session) return null;
   return {
@@ -80,6 +82,7 @@ async function loadSession(prisma: Db, tokenHash: string): Promise<SessionState 
     roles: session.user.roles.map((r) => r.role).sort(),
     personId: session.user.personId,
     personName: session.user.person?.name ?? null,
+    servedUnitIds: session.user.servedUnits.map((s) => s.unitId).sort(),
     leaveDate: session.user.person?.leaveDate ?? null,
     disabled: session.user.disabled,
     expiresAt: session.expiresAt,
@@ -103,6 +106,7 @@ export function judgeSession(state: SessionState | null, now: Date): { viewer: V
       roles: [...state.roles],
       personId: state.personId,
       personName: state.personName,
+      servedUnitIds: [...state.servedUnitIds],
     },
   };
 }

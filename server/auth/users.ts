@@ -31,7 +31,11 @@ export const OWN_USER = 'OWN_USER' satisfies Reason;
 export const PERSON_LEFT = 'PERSON_LEFT' satisfies Reason;
 
 
-const userInclude = { roles: true, person: { select: { name: true, leaveDate: true } } } as const;
+const userInclude = {
+  roles: true,
+  person: { select: { name: true, leaveDate: true } },
+  servedUnits: { select: { unit: { select: { id: true, code: true, name: true } } }, orderBy: { unit: { code: 'asc' } } },
+} as const;
 export type UserRow = Prisma.UserGetPayload<{ include: typeof userInclude }>;
 
 /** What the audit log keeps of a user: never the password hash. */
@@ -41,6 +45,8 @@ const auditable = (u: UserRow) => ({
   disabled: u.disabled,
   roles: u.roles.map((r) => r.role).sort(),
 });
+/** A user's record as a change to the units they serve is audited: with those units' codes. */
+const auditableServing = (u: UserRow) => ({ ...auditable(u), servedUnits: u.servedUnits.map((s) => s.unit.code) });
 
 async function revokeAllSessions(tx: Tx, userId: string) {
   await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -179,6 +185,30 @@ export async function resetPassword(ctx: Context, userId: string, password: stri
     const after = await tx.user.update({ where: { id: userId }, data: { passwordHash }, include: userInclude });
     await revokeAllSessions(tx, userId);
     await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'resetPassword', before: auditable(before), after: { ...auditable(after), passwordChanged: true } });
+    return after;
+  });
+}
+
+/**
+ * Names the units a finance user serves (brief §8), each with its subtree,
+ * replacing those named before; none named: the user serves every unit (the
+ * company's finance department). Takes effect on the user's next request.
+ */
+export function setServedUnits(ctx: Context, userId: string, unitIds: string[]): Promise<UserRow> {
+  notOwn(ctx, userId, OWN_ROLES, 'You cannot change which units you serve; ask another admin');
+  const wanted = [...new Set(unitIds)];
+  return changingAccess(ctx, async (tx) => {
+    const before = await loadUser(tx, userId);
+    if (wanted.length && !before.roles.some((r) => r.role === 'FINANCE')) throw badInput(['userId'], `${before.username} does not have the finance role; only finance users serve units`, 'SERVES_ONLY_FINANCE', { username: before.username });
+    const units = await tx.orgUnit.findMany({ where: { id: { in: wanted } }, select: { id: true } });
+    const missing = wanted.find((id) => !units.some((u) => u.id === id));
+    if (missing) throw badInput(['unitIds'], `There is no org unit ${missing}`, 'NO_SUCH_ORG_UNIT', { id: missing });
+    await tx.servedUnit.deleteMany({ where: { userId, unitId: { notIn: wanted } } });
+    const had = new Set(before.servedUnits.map((s) => s.unit.id));
+    const added = wanted.filter((id) => !had.has(id));
+    if (added.length) await tx.servedUnit.createMany({ data: added.map((unitId) => ({ userId, unitId })) });
+    const after = await loadUser(tx, userId);
+    await recordAudit(tx, ctx.viewer, { entityType: 'User', entityId: userId, action: 'setServedUnits', before: auditableServing(before), after: auditableServing(after) });
     return after;
   });
 }

@@ -6,6 +6,7 @@
  * watch a job is decided in the query: its requester, or anyone holding a
  * role that may start its kind.
  */
+import { requireReach, servedReach } from '../payroll/served-units.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, notFound, clientError } from '../errors.ts';
 import type { Context } from '../context.ts';
@@ -56,9 +57,11 @@ export async function startJob(
 
 /** Queues the calculation of a payroll run, after the checks that need no calculation (its status, the revision). */
 export async function startPayrollCalculation(ctx: Context, runId: string, revision: number) {
+  const reach = await servedReach(ctx);
   return startJob(ctx, 'payroll.calculate', runId, { runId, revision } satisfies PayrollCalculation, async (tx) => {
-    const run = await tx.payrollRun.findUnique({ where: { id: runId }, select: { status: true, revision: true } });
+    const run = await tx.payrollRun.findUnique({ where: { id: runId }, select: { status: true, revision: true, scopeUnit: { select: { path: true, name: true } } } });
     if (!run) throw notFound('PayrollRun', runId);
+    requireReach(reach, run.scopeUnit);
     // The same refusals, in the same order, as calculateRun gives.
     requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
     if (run.revision !== revision) throw conflict('PayrollRun', runId, revision);

@@ -38,11 +38,19 @@ const UNFINISHED = { in: ['QUEUED' as const, 'RUNNING' as const] };
 
 /** The requester as the work's viewer, if they may still do this kind of work (not disabled, not left, still holding a role for it). */
 async function requesterOf(prisma: Db, userId: string, kind: JobKind<unknown>, jobId: string): Promise<Viewer | null> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, include: { roles: true, person: { select: { name: true, leaveDate: true } } } });
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: { roles: true, person: { select: { name: true, leaveDate: true } }, servedUnits: { select: { unitId: true } } } });
   if (!user || user.disabled || accessEnded(user.person?.leaveDate)) return null;
   const roles = user.roles.map((r) => r.role).sort();
   if (!kind.roles.some((r) => roles.includes(r))) return null;
-  return { userId: user.id, username: user.username, sessionId: `job:${jobId}`, roles, personId: user.personId, personName: user.person?.name ?? null };
+  return {
+    userId: user.id,
+    username: user.username,
+    sessionId: `job:${jobId}`,
+    roles,
+    personId: user.personId,
+    personName: user.person?.name ?? null,
+    servedUnitIds: user.servedUnits.map((s) => s.unitId).sort(),
+  };
 }
 
 /** A refusal as the API gives it; anything unexpected is logged and kept as JOB_FAILED, without its message. */

@@ -4,6 +4,7 @@
  * whole, listing every bad row: unknown people, days they were not
  * employed, days in a locked period. Nobody imports their own attendance.
  */
+import { servedReach, servesPlacement } from './served-units.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
@@ -33,9 +34,11 @@ type AttendanceRow = { personId: string; date: Date; status: AttendanceStatus; l
  */
 export async function checkAttendance(ctx: Context, records: AttendanceInput[]): Promise<{ problems: ImportProblem[]; rows: (AttendanceRow | null)[] }> {
   const problems: ImportProblem[] = [];
+  const reach = await servedReach(ctx);
   const people = await ctx.prisma.person.findMany({
     where: { employeeNo: { in: [...new Set(records.map((r) => r.employeeNo))] } },
-    select: { id: true, employeeNo: true, hireDate: true, leaveDate: true },
+    // Placements only for finance who serve named units: whose day each row is.
+    select: { id: true, employeeNo: true, hireDate: true, leaveDate: true, assignments: reach ? { select: { unitId: true, validFrom: true, validTo: true } } : false },
   });
   const byNo = new Map(people.map((p) => [p.employeeNo, p]));
   // Attendance decides pay: nobody imports their own.
@@ -56,6 +59,7 @@ export async function checkAttendance(ctx: Context, records: AttendanceInput[]):
     const day = dateToDay(r.date);
     if (!p) problems.push({ row, field: 'employeeNo', message: `no person has employee number ${r.employeeNo}`, reason: 'UNKNOWN_EMPLOYEE_NO', params: { employeeNo: r.employeeNo } });
     else if (r.date < p.hireDate || (p.leaveDate && r.date > p.leaveDate)) problems.push({ row, field: 'date', message: `${r.employeeNo} was not employed on ${day}`, reason: 'NOT_EMPLOYED_ON', params: { employeeNo: r.employeeNo, date: day } });
+    else if (!servesPlacement(reach, p.assignments ?? [], r.date)) problems.push({ row, field: 'employeeNo', message: `${r.employeeNo} was not in a unit you serve on ${day}`, reason: 'ROW_NOT_SERVED', params: { employeeNo: r.employeeNo, date: day } });
     const k = `${r.employeeNo}|${day}`;
     if (seen.has(k)) problems.push({ row, field: 'date', message: `${r.employeeNo} on ${day} appears twice (also row ${seen.get(k)})`, reason: 'DUPLICATE_ATTENDANCE', params: { employeeNo: r.employeeNo, date: day, otherRow: String(seen.get(k)) } });
     seen.set(k, row);

@@ -3,6 +3,7 @@
  * applies to a person in a month (their own assignment, else their rank's,
  * else their position's).
  */
+import { requireCompanyWideFinance } from './served-units.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Position, Rank } from '../db/generated/sqlite/client/enums.ts';
@@ -73,6 +74,8 @@ export async function planResolver(db: Db, day: Date): Promise<(person: { id: st
  * and another version has been saved since the edit began.
  */
 export async function saveCompensationPlan(ctx: Context, document: string, effectiveFrom: Date, basedOn: number | null) {
+  // A plan pays everyone assigned to it, across units.
+  requireCompanyWideFinance(ctx, 'A compensation plan');
   let doc: unknown;
   try {
     doc = JSON.parse(document);

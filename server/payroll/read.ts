@@ -1,6 +1,7 @@
 /**
  * Reading payroll, filtered by role in the query: finance, the signers and
- * admins see every payslip of a run; a manager only those of people in
+ * admins see every payslip of a run (finance who serve named units: those of
+ * people in the units they serve during the month); a manager only those of people in
  * their subtree during the month; a rep only their own (myPayslip). Runs
  * (summaries and events) are filtered the same way: a manager sees only the
  * runs that overlap their subtree.
@@ -9,15 +10,17 @@ import DataLoader from 'dataloader';
 import { memo, type Context } from '../context.ts';
 import { Prisma } from '../db/client.ts';
 import { readRows } from '../db/direct-read.ts';
-import { viewerScope } from '../access.ts';
+import { servesNamedUnits, viewerScope } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { addDays, dayToDate } from '../../schema/dates.ts';
 import { period } from '../../schema/periods.ts';
 import { signRefusal } from './sign-off.ts';
 import type { PayrollStatus } from '../db/generated/sqlite/client/enums.ts';
 
-const SEES_ALL = ['ADMIN', 'FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER'] as const;
-export const seesAllPayroll = (ctx: Context) => !!ctx.viewer?.roles.some((r) => (SEES_ALL as readonly string[]).includes(r));
+const SEES_ALL = ['ADMIN', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER'] as const;
+/** The signers and admins see every payslip; finance too, unless they serve named units (then those units' payroll, as a manager sees their subtree's). */
+export const seesAllPayroll = (ctx: Context) =>
+  !!ctx.viewer && (ctx.viewer.roles.some((r) => (SEES_ALL as readonly string[]).includes(r)) || (ctx.viewer.roles.includes('FINANCE') && !servesNamedUnits(ctx.viewer)));
 
 const slipInclude = { lines: { orderBy: { position: 'asc' } }, person: { select: { name: true, employeeNo: true } } } satisfies Prisma.PayslipInclude;
 export type PayslipRow = Prisma.PayslipGetPayload<{ include: typeof slipInclude }>;

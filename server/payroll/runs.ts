@@ -24,6 +24,7 @@ import { calculatePayslips } from './calculate-guarded.ts';
 import { CHUNK, payslipWriter, type PayslipRow } from './payslip-writer.ts';
 import { orderedIds } from './row-ids.ts';
 import { returnRefusal, SIGN_OFF, signRefusal } from './sign-off.ts';
+import { requireReach, servedReach } from './served-units.ts';
 
 export { SIGN_OFF };
 
@@ -144,9 +145,11 @@ async function requireNobodyPaidTwice(tx: Tx, run: { month: string; scopeUnitId:
 export async function createRun(ctx: Context, monthKey: string, scopeUnitId: string) {
   const m = month(monthKey);
   const calendar = await fiscalCalendar(ctx);
+  const reach = await servedReach(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const unit = await tx.orgUnit.findUnique({ where: { id: scopeUnitId } });
     if (!unit) throw badInput(['scopeUnitId'], `There is no org unit ${scopeUnitId}`, 'NO_SUCH_ORG_UNIT', { id: scopeUnitId });
+    requireReach(reach, unit);
     await lockMonth(ctx, tx, monthKey);
     const existing = await tx.payrollRun.findFirst({ where: { month: monthKey, scopeUnitId }, orderBy: { version: 'desc' } });
     if (existing) throw badInput(['month'], `A payroll run for ${unit.name}, ${monthKey} already exists (version ${existing.version}, ${existing.status.toLowerCase()})`, 'RUN_EXISTS', {
@@ -195,9 +198,11 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       hooks.phase(name, performance.now() - t0);
     }
   };
+  const reach = await servedReach(ctx);
   return ctx.prisma.$transaction(
     async (tx) => {
       const run = await load(tx, id);
+      requireReach(reach, run.scopeUnit);
       await lockMonth(ctx, tx, run.month);
       requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
       if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
@@ -275,8 +280,10 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
 }
 
 export async function submitRun(ctx: Context, id: string, revision: number) {
+  const reach = await servedReach(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
+    requireReach(reach, run.scopeUnit);
     requireStatus(run.status, ['CALCULATED'], 'submit');
     if ((await tx.payslip.count({ where: { runId: id } })) === 0) throw clientError('BAD_USER_INPUT', 'The run has no payslips; calculate it first', { field: 'status', reason: 'RUN_NOT_CALCULATED' });
     const after = await bump(tx, id, revision, { status: 'SUBMITTED' });
@@ -316,8 +323,10 @@ export async function returnRun(ctx: Context, id: string, revision: number, comm
 }
 
 export async function markPaid(ctx: Context, id: string, revision: number) {
+  const reach = await servedReach(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
+    requireReach(reach, run.scopeUnit);
     requireStatus(run.status, ['LOCKED'], 'mark as paid');
     const after = await bump(tx, id, revision, { status: 'PAID' });
     await event(tx, ctx, id, 'pay', run.status, 'PAID');

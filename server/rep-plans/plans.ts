@@ -166,7 +166,7 @@ async function views(ctx: Context, plans: PlanRecord[], firstSubmitted: Map<stri
       decisionComment: plan.decisionComment,
       events: plan.events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, comment: e.comment })),
       canEdit: plan.personId === ctx.viewer?.personId && (plan.status === 'DRAFT' || plan.status === 'RETURNED'),
-      canDecide: plan.status === 'SUBMITTED' && !decideRefusal(ctx, scope.unitPaths, plan),
+      canDecide: plan.status === 'SUBMITTED' && !decideRefusal(ctx, scope.managedPaths, plan),
     };
   });
 }
@@ -407,7 +407,7 @@ export async function decideRepPlan(ctx: Context, id: string, revision: number, 
   const where = await readableWhere(ctx);
   await ctx.prisma.$transaction(async (tx) => {
     const plan = await readable(tx, where, id);
-    const refusal = decideRefusal(ctx, scope.unitPaths, plan);
+    const refusal = decideRefusal(ctx, scope.managedPaths, plan);
     if (refusal) throw refusal;
     if (plan.revision !== revision) throw stale(plan, revision);
     if (plan.status !== 'SUBMITTED') throw wrongStatus(plan.status, decision === 'ACCEPTED' ? 'accepted' : 'returned');

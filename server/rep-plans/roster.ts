@@ -91,7 +91,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
       target: target === null ? null : formatMoney(target),
       planned: newest ? formatMoney(newest.plannedFen) : null,
       decisionComment: newest?.decisionComment ?? null,
-      canDecide: newest?.status === 'SUBMITTED' && !decideRefusal(ctx, scope.unitPaths, { personId: p.id, unit: newest.unit, person: { name: p.name } }),
+      canDecide: newest?.status === 'SUBMITTED' && !decideRefusal(ctx, scope.managedPaths, { personId: p.id, unit: newest.unit, person: { name: p.name } }),
     });
   }
   return rows;

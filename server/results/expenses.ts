@@ -8,7 +8,7 @@
  */
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
-import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
+import { maySeeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, isUniqueViolation, notFound } from '../errors.ts';
 import { month as monthOf } from '../payroll/month.ts';
@@ -44,8 +44,8 @@ const byUnitAndCategory = (a: UnitExpenseView, b: UnitExpenseView) =>
 /**
  * Whose figures the viewer reads and keeps: finance, the finance manager
  * (who may save them, and reads their audit trail, as payroll's other
- * inputs), directors, the general manager and admins every unit; a manager
- * their subtrees.
+ * inputs), directors, the general manager and admins every unit; finance who
+ * serve named units those units' subtrees; a manager their subtrees.
  */
 async function expensesScope(ctx: Context): Promise<Scope> {
   const scope = await viewerScope(ctx);
@@ -80,7 +80,8 @@ export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitE
   const unitIds = [...new Set(lines.map((l) => l.unitId))];
   // Every unit, not a list of ids in the query: a large organisation's sheet names thousands.
   const units = new Map((await ctx.prisma.orgUnit.findMany({ select: { id: true, path: true } })).map((u) => [u.id, u]));
-  for (const id of unitIds) if (!units.has(id) || !mayChangeUnit(scope, units.get(id)!.path)) throw notFound('OrgUnit', id);
+  // Finance who serve named units keep those units' figures only.
+  for (const id of unitIds) if (!units.has(id) || !maySeeUnit(scope, units.get(id)!.path)) throw notFound('OrgUnit', id);
   const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     // Inside the write: a lock taken since the pane read the sheet refuses it too.

@@ -5,7 +5,7 @@
 import type { Prisma } from '../db/client.ts';
 import type { Context } from '../context.ts';
 import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
-import { activeOn, mayChangeUnit, viewerScope, type Scope } from '../access.ts';
+import { activeOn, mayChangeUnit, maySeeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, type IsoDay } from '../../schema/dates.ts';
@@ -95,14 +95,19 @@ async function currentUnitId(tx: Tx, personId: string, today: IsoDay): Promise<s
   return last?.unitId ?? null;
 }
 
-async function loadForChange(scope: Scope, tx: Tx, id: string, today: IsoDay) {
+/**
+ * The person to change, if the caller's scope reaches them today: a manager's
+ * subtree, or, for a base salary alone (`payOnly`), the units a finance user
+ * serves.
+ */
+async function loadForChange(scope: Scope, tx: Tx, id: string, today: IsoDay, payOnly = false) {
   const person = await tx.person.findUnique({ where: { id } });
   if (!person) throw notFound('Person', id);
   const unitId = await currentUnitId(tx, id, today);
   if (!scope.everything) {
     const path = unitId ? (await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } }))?.path : undefined;
     // Outside the caller's subtree the person does not exist as far as they can tell.
-    if (!path || !mayChangeUnit(scope, path)) throw notFound('Person', id);
+    if (!path || !(mayChangeUnit(scope, path) || (payOnly && maySeeUnit(scope, path)))) throw notFound('Person', id);
   }
   return person;
 }
@@ -184,7 +189,8 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
   const scope = await viewerScope(ctx);
   const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
-    const before = await loadForChange(scope, tx, id, ctx.clock.today());
+    const payOnly = Object.entries(changes).every(([k, v]) => v === undefined || k === 'baseSalaryFen') && writesBaseSalary(ctx.viewer);
+    const before = await loadForChange(scope, tx, id, ctx.clock.today(), payOnly);
     // A new mentor must be visible and not the editor; nor may the editor stop being someone's mentor.
     if (changes.mentorId !== undefined && changes.mentorId !== before.mentorId) {
       if (isSelf(ctx, before.mentorId)) throw ownPay(['input', 'mentorId'], 'mentees (who you mentor decides your override pay)');

@@ -218,7 +218,7 @@ export async function findPerson(ctx: Context, id: string, day: Date): Promise<P
   return personRow(ctx, id, day, await viewerScope(ctx));
 }
 
-const EVERYTHING: Scope = { everything: true, unitPaths: [], personIds: [] };
+const EVERYTHING: Scope = { everything: true, unitPaths: [], managedPaths: [], personIds: [] };
 
 /**
  * One person as a row on `day` (null when not on the roster that day). With

@@ -33,7 +33,7 @@ export interface Decisions {
 
 /** The role part: may decide on this unit's plans at all. */
 export function isApprover(scope: Scope, roles: readonly string[], unitPath: string): boolean {
-  return roles.includes('ADMIN') || roles.includes('DIRECTOR') || scope.unitPaths.some((p) => unitPath.startsWith(p) && p !== unitPath);
+  return roles.includes('ADMIN') || roles.includes('DIRECTOR') || scope.managedPaths.some((p) => unitPath.startsWith(p) && p !== unitPath);
 }
 
 /** The viewer's own plan: they submitted it last, or they manage its unit. */

@@ -4,6 +4,7 @@
  * batch is checked first and refused whole, with every bad row listed, so
  * a rejected import leaves the database as it was.
  */
+import { servedReach } from '../payroll/served-units.ts';
 import type { ImportProblemReason } from '../../schema/reasons.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
@@ -103,6 +104,8 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
     if (r.units != null && (!Number.isInteger(r.units) || r.units < 0)) problems.push({ row: rowOf(i), field: 'units', message: 'must be a whole number, not negative', reason: 'NOT_A_WHOLE_NUMBER', params: { value: String(r.units) } });
   });
 
+  // Finance who serve named units import their units' sales only.
+  const reach = await servedReach(ctx);
   const employeeNos = [...new Set(records.map((r) => r.employeeNo))];
   const people = await ctx.prisma.person.findMany({
     where: { employeeNo: { in: employeeNos } },
@@ -139,6 +142,10 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
       problems.push({ row: rowOf(i), field: 'date', message: `${r.employeeNo} was not employed on ${dateToDay(r.date)}`, reason: 'NOT_EMPLOYED_ON', params: { employeeNo: r.employeeNo, date: dateToDay(r.date) } });
       return null;
     }
+    if (reach && !reach.unitIds.has(a.unitId)) {
+      problems.push({ row: rowOf(i), field: 'employeeNo', message: `${r.employeeNo} was not in a unit you serve on ${dateToDay(r.date)}`, reason: 'ROW_NOT_SERVED', params: { employeeNo: r.employeeNo, date: dateToDay(r.date) } });
+      return null;
+    }
     return {
       externalId: r.externalId,
       personId: p.id,
@@ -153,6 +160,18 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
       marginFen: r.marginFen ?? 0n,
     };
   });
+  if (reach) {
+    // Nor do they move a stored sale out of a unit they do not serve.
+    const stored = await ctx.prisma.salesRecord.findMany({ where: { externalId: { in: resolved.flatMap((r) => (r ? [r.externalId] : [])) } }, select: { externalId: true, unitId: true, date: true, person: { select: { employeeNo: true } } } });
+    const unitOf = new Map(stored.map((x) => [x.externalId, x]));
+    resolved.forEach((r, i) => {
+      const was = r && unitOf.get(r.externalId);
+      if (was && !reach.unitIds.has(was.unitId)) {
+        problems.push({ row: rowOf(i), field: 'externalId', message: `${r.externalId} is a sale of ${was.person.employeeNo} in a unit you do not serve`, reason: 'ROW_NOT_SERVED', params: { employeeNo: was.person.employeeNo, date: dateToDay(was.date) } });
+        resolved[i] = null;
+      }
+    });
+  }
   problems.push(...(await salesInLockedPeriods(ctx.prisma, await fiscalCalendar(ctx), records, resolved)));
   return { problems: problems.sort((a, b) => a.row - b.row), rows: resolved };
 }

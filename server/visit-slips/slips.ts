@@ -20,7 +20,7 @@
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { VisitCheckKind, VisitSlipStatus } from '../db/generated/sqlite/client/enums.ts';
-import { mayChangeUnit, viewerScope } from '../access.ts';
+import { maySeeUnit, viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
@@ -175,7 +175,7 @@ const snapshot = (s: SlipRecord) => ({
 
 export async function getVisitSlip(ctx: Context, id: string): Promise<VisitSlipView> {
   const scope = await viewerScope(ctx);
-  return view(ctx, scope.unitPaths, await readable(ctx.prisma, await readableWhere(ctx), id));
+  return view(ctx, scope.managedPaths, await readable(ctx.prisma, await readableWhere(ctx), id));
 }
 
 /** The slips the viewer may read whose days fall in a month, optionally under one unit and of one status; earliest departure first. */
@@ -192,7 +192,7 @@ export async function visitSlips(ctx: Context, monthText: string, unitId: string
   if (status) and.push({ status });
   const slips = await ctx.prisma.visitSlip.findMany({ where: { AND: and }, include, orderBy: [{ plannedOut: 'asc' }, { id: 'asc' }] });
   const now = ctx.clock.now();
-  return slips.filter((s) => coveredDays(s.plannedOut, s.plannedBack).some((d) => d >= start && d <= end)).map((s) => view(ctx, scope.unitPaths, s, now));
+  return slips.filter((s) => coveredDays(s.plannedOut, s.plannedBack).some((d) => d >= start && d <= end)).map((s) => view(ctx, scope.managedPaths, s, now));
 }
 
 export interface UnslippedFieldVisit {
@@ -220,7 +220,7 @@ export async function unslippedFieldVisits(ctx: Context, monthText: string, unit
   if (!scope.everything) people.push({ OR: [...scope.personIds.map((id) => ({ id })), ...scope.unitPaths.map((p) => ({ assignments: { some: { ...during, unit: { path: { startsWith: p } } } } }))] });
   if (unitId) {
     const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
-    if (!unit || !(scope.everything || mayChangeUnit(scope, unit.path))) throw notFound('OrgUnit', unitId);
+    if (!unit || !maySeeUnit(scope, unit.path)) throw notFound('OrgUnit', unitId);
     people.push({ assignments: { some: { ...during, unit: { path: { startsWith: unit.path } } } } });
   }
   const person: Prisma.PersonWhereInput = { AND: people };
@@ -315,7 +315,7 @@ export async function decideVisitSlip(ctx: Context, id: string, revision: number
   const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
     const slip = await readable(tx, where, id);
-    const refusal = decideRefusal(ctx, scope.unitPaths, slip);
+    const refusal = decideRefusal(ctx, scope.managedPaths, slip);
     if (refusal) throw refusal;
     if (slip.revision !== revision) throw stale(slip, revision);
     if (slip.status !== 'REQUESTED') throw badInput(['id'], `The visit slip is ${slip.status.toLowerCase()}; it has already been decided`, 'VISIT_SLIP_NOT_REQUESTED');
@@ -342,7 +342,7 @@ export async function checkVisitSlipDone(ctx: Context, id: string, revision: num
   const now = ctx.clock.now();
   await ctx.prisma.$transaction(async (tx) => {
     const slip = await readable(tx, where, id);
-    const refusal = decideRefusal(ctx, scope.unitPaths, slip);
+    const refusal = decideRefusal(ctx, scope.managedPaths, slip);
     if (refusal) throw refusal;
     if (slip.revision !== revision) throw stale(slip, revision);
     if (slip.status !== 'APPROVED') throw badInput(['id'], `The visit slip is ${slip.status.toLowerCase()}; only an approved one is checked`, 'VISIT_SLIP_NOT_APPROVED');

@@ -178,7 +178,7 @@ export async function logViews(ctx: Context, logs: LogRecord[]): Promise<WorkLog
   const now = ctx.clock.today();
   return logs.map((l) => {
     const day = dateToDay(l.day);
-    return { ...common(ctx, scope.unitPaths, l, workLogDue(day), now), day, calls: l.calls, visits: l.visits, deals: l.deals, customersMet: l.customersMet, notes: l.notes };
+    return { ...common(ctx, scope.managedPaths, l, workLogDue(day), now), day, calls: l.calls, visits: l.visits, deals: l.deals, customersMet: l.customersMet, notes: l.notes };
   });
 }
 
@@ -195,7 +195,7 @@ async function weeklyViews(ctx: Context, reports: WeeklyRecord[]): Promise<Weekl
     const week = dateToDay(r.week);
     const reported = reportedWeek(week);
     return {
-      ...common(ctx, scope.unitPaths, r, weeklyReportDue(week), now),
+      ...common(ctx, scope.managedPaths, r, weeklyReportDue(week), now),
       week,
       reportedFrom: reported.start,
       reportedTo: reported.end,
@@ -212,7 +212,7 @@ async function monthlyViews(ctx: Context, reports: MonthlyRecord[]): Promise<Mon
   const scope = await viewerScope(ctx);
   const now = ctx.clock.today();
   const dueDay = await repPlanDueDay(ctx);
-  return reports.map((r) => ({ ...common(ctx, scope.unitPaths, r, monthlyReportDue(r.month, dueDay), now), month: r.month, results: r.results, analysis: r.analysis, plan: r.plan }));
+  return reports.map((r) => ({ ...common(ctx, scope.managedPaths, r, monthlyReportDue(r.month, dueDay), now), month: r.month, results: r.results, analysis: r.analysis, plan: r.plan }));
 }
 
 /**
@@ -592,7 +592,7 @@ export async function commentWorkReport(ctx: Context, kind: WorkReportKind, id: 
     const q = { where: { AND: [{ id }, where] }, include: who };
     const row: Who | null = kind === 'LOG' ? await tx.workLog.findFirst(q) : kind === 'WEEKLY' ? await tx.weeklyReport.findFirst(q) : await tx.monthlyReport.findFirst(q);
     if (!row) throw notFound(id);
-    const refusal = commentRefusal(ctx, scope.unitPaths, row);
+    const refusal = commentRefusal(ctx, scope.managedPaths, row);
     if (refusal) throw refusal;
     if (row.revision !== revision) throw stale(id, revision);
     if (row.status !== 'SUBMITTED') throw dynamicClientError('BAD_USER_INPUT', 'Only a submitted log or report is commented on', { reason: 'WORK_REPORT_NOT_SUBMITTED', params: {}, field: 'id' });

@@ -9,7 +9,7 @@
  */
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
-import { mayChangeUnit, viewerScope } from '../access.ts';
+import { maySeeUnit, viewerScope } from '../access.ts';
 import { dynamicClientError, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
@@ -75,7 +75,7 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
   const units: Prisma.OrgUnitWhereInput[] = [];
   if (unitId) {
     const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
-    if (!unit || !mayChangeUnit(scope, unit.path)) throw notFound('OrgUnit', unitId);
+    if (!unit || !maySeeUnit(scope, unit.path)) throw notFound('OrgUnit', unitId);
     units.push({ path: { startsWith: unit.path } });
   } else if (!scope.everything) {
     if (!scope.unitPaths.length) return { period, start, end, columns, rows: [] };

@@ -224,6 +224,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   disableUser: { allowed: ['admin'], query: 'mutation { disableUser(userId: "no-user") { id } }', vars: () => ({}) },
   enableUser: { allowed: ['admin'], query: 'mutation { enableUser(userId: "no-user") { id } }', vars: () => ({}) },
   resetPassword: { allowed: ['admin'], query: 'mutation { resetPassword(userId: "no-user", password: "long-enough-password") { id } }', vars: () => ({}) },
+  setServedUnits: { allowed: ['admin'], query: 'mutation { setServedUnits(userId: "no-user", unitIds: []) { id } }', vars: () => ({}) },
   // Results (issue 10): everyone reads actuals, filtered to what they may see (a rep: their own).
   actuals: { allowed: everyone, query: '{ actuals(period: "2026", grain: MONTH, metric: SALES_AMOUNT) { total } }', vars: () => ({}) },
   achievement: { allowed: everyone, query: '{ achievement(period: "2026", grain: MONTH, metric: SALES_AMOUNT) { periods { key } } }', vars: () => ({}) },

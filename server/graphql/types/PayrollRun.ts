@@ -24,7 +24,9 @@ import { saveCompensationPlan } from '../../payroll/plans.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { requireAdjustable } from '../../payroll/adjustments.ts';
 import { fiscalCalendar, inLockedPeriod, LOCKED_FLAG, requireDayOpen } from '../../targets/calendar.ts';
-import { dateToDay } from '../../../schema/dates.ts';
+import { addDays, dateToDay, dayToDate } from '../../../schema/dates.ts';
+import { period } from '../../../schema/periods.ts';
+import { requireCompanyWideFinance, requireServedPerson } from '../../payroll/served-units.ts';
 import { latestJobAbout, startPayrollCalculation } from '../../jobs/jobs.ts';
 import { JobRef } from './Job.ts';
 import type { PromotionCriterionCheck } from '../../../schema/promotion.ts';
@@ -326,7 +328,11 @@ builder.mutationFields((t) => ({
       const plan = await ctx.prisma.compensationPlan.findFirst({ where: { code: args.planCode, ...(args.version ? { version: args.version } : {}) }, orderBy: { version: 'desc' } });
       if (!plan) throw badInput(['planCode'], `There is no compensation plan ${args.planCode}${args.version ? ` version ${args.version}` : ''}`, 'NO_SUCH_PLAN', { code: args.planCode });
       parsePlan(JSON.parse(plan.document));
-      if (args.personId && !(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw badInput(['personId'], `There is no person ${args.personId}`, 'NO_SUCH_PERSON', { id: String(args.personId) });
+      const person = args.personId ? await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }) : null;
+      if (args.personId && !person) throw badInput(['personId'], `There is no person ${args.personId}`, 'NO_SUCH_PERSON', { id: String(args.personId) });
+      // Finance who serve named units assign plans to their people only; a rank or a position reaches the whole company.
+      if (person) await requireServedPerson(ctx, person, args.effectiveFrom, dayToDate(addDays(dateToDay(args.effectiveFrom), 1)));
+      else requireCompanyWideFinance(ctx, 'Assigning a plan to a rank or a position');
       const calendar = await fiscalCalendar(ctx);
       await ctx.prisma.$transaction(async (tx) => {
         await requireDayOpen(tx, calendar, dateToDay(args.effectiveFrom), 'effectiveFrom', 'Assigning the compensation plan');
@@ -360,7 +366,10 @@ builder.mutationFields((t) => ({
       if (String(args.personId) === ctx.viewer?.personId) {
         throw clientError('FORBIDDEN', 'Nobody may change their own pay: someone else must add your adjustment', { reason: 'OWN_PAY', field: 'personId' });
       }
-      if (!(await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }))) throw notFound('Person', String(args.personId));
+      const person = await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } });
+      if (!person) throw notFound('Person', String(args.personId));
+      const m = period(args.month);
+      await requireServedPerson(ctx, person, dayToDate(m.start), dayToDate(addDays(m.end, 1)));
       const calendar = await fiscalCalendar(ctx);
       await ctx.prisma.$transaction(async (tx) => {
         await requireAdjustable(tx, calendar, String(args.personId), args.month, 'Adding the adjustment');

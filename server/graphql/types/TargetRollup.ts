@@ -6,7 +6,7 @@ import { targetRollup, type RollupRow } from '../../targets/rollup.ts';
 import { parentFigure } from '../../targets/parent-figure.ts';
 import { ParentTargetRef } from './TargetPlan.ts';
 import { fiscalCalendar } from '../../targets/calendar.ts';
-import { viewerScope, mayChangeUnit } from '../../access.ts';
+import { viewerScope, maySeeUnit } from '../../access.ts';
 import { notFound } from '../../errors.ts';
 import { METRICS } from '../../../schema/metrics.ts';
 import { formatAmount } from '../../../schema/target-validation.ts';
@@ -62,7 +62,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const scope = await viewerScope(ctx);
       const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: String(args.unitId) }, select: { path: true } });
-      if (!unit || !mayChangeUnit(scope, unit.path)) throw notFound('OrgUnit', String(args.unitId));
+      if (!unit || !maySeeUnit(scope, unit.path)) throw notFound('OrgUnit', String(args.unitId));
       const figure = await parentFigure(ctx.prisma, args, String(args.unitId), await fiscalCalendar(ctx));
       return figure && { ...figure, metric: args.metric };
     },

@@ -3,11 +3,16 @@ import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { RoleEnum } from './enums.ts';
 import { accessEnded } from '../../auth/sessions.ts';
-import { assignRole, createUser, disableUser, enableUser, listUsers, removeRole, resetPassword, type UserRow } from '../../auth/users.ts';
+import { assignRole, createUser, disableUser, enableUser, listUsers, removeRole, resetPassword, setServedUnits, type UserRow } from '../../auth/users.ts';
 
 const id = z.string().min(1).max(64);
 const password = z.string().min(12, 'A password needs at least 12 characters').max(256);
 const admins = { admin: true } as const;
+
+export const ServedUnitRef = builder.objectRef<{ id: string; code: string; name: string }>('ServedUnit').implement({
+  description: 'A unit a finance user serves, with its whole subtree.',
+  fields: (t) => ({ id: t.exposeID('id'), code: t.exposeString('code'), name: t.exposeString('name') }),
+});
 
 export const UserRef = builder.objectRef<UserRow>('User').implement({
   description: 'A user account. Its password is never shown.',
@@ -18,6 +23,11 @@ export const UserRef = builder.objectRef<UserRow>('User').implement({
     personId: t.exposeID('personId', { nullable: true }),
     personName: t.string({ nullable: true, resolve: (u) => u.person?.name ?? null }),
     disabled: t.exposeBoolean('disabled'),
+    servedUnits: t.field({
+      type: [ServedUnitRef],
+      description: 'For a finance user: the units whose payroll they see and run (brief §8). None: they serve every unit.',
+      resolve: (u) => u.servedUnits.map((s) => s.unit),
+    }),
     accessEndsAfter: t.field({
       type: 'Date',
       nullable: true,
@@ -50,6 +60,14 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
+  setServedUnits: t.field({
+    type: UserRef,
+    description:
+      "Names the units a finance user serves, each with its subtree, replacing those named before: they then see and run only those units' payroll, sales imports and expenses, and no company-wide pay rule. An empty list: they serve every unit. Not for oneself. Audited.",
+    authScopes: admins,
+    args: { userId: t.arg.id({ validate: id }), unitIds: t.arg.idList({ validate: z.array(id).max(200) }) },
+    resolve: (_r, args, ctx) => setServedUnits(ctx, String(args.userId), args.unitIds.map(String)),
+  }),
   createUser: t.field({
     type: UserRef,
     description: 'Creates a user, optionally for a person on the roster (one user per person; not for someone who has left).',

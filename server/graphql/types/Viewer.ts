@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { RoleEnum } from './enums.ts';
 import { PersonRef } from './Person.ts';
+import { ServedUnitRef } from './User.ts';
 import type { Viewer } from '../../auth/sessions.ts';
 import { resolveSession, revokeSession, signIn } from '../../auth/sessions.ts';
 import { findPerson } from '../../roster/roster-query.ts';
@@ -14,6 +15,14 @@ export const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     id: t.exposeID('userId'),
     username: t.exposeString('username'),
     roles: t.field({ type: [RoleEnum], resolve: (v) => v.roles }),
+    servedUnits: t.field({
+      type: [ServedUnitRef],
+      description: 'For finance: the units they serve (brief §8); empty when they serve every unit.',
+      resolve: async (v, _a, ctx) =>
+        v.roles.includes('FINANCE') && v.servedUnitIds?.length
+          ? ctx.prisma.orgUnit.findMany({ where: { id: { in: v.servedUnitIds } }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } })
+          : [],
+    }),
     person: t.field({
       type: PersonRef,
       nullable: true,

@@ -1,0 +1,66 @@
+/**
+ * What finance who serve named units (brief §8: "payroll of all units they
+ * serve") may change: runs of a served unit or one inside it, the pay and
+ * attendance of people placed in a served unit, those units' sales and
+ * expenses. What reaches the whole company (a compensation plan's document,
+ * an assignment by rank or position) stays with finance who serve every unit,
+ * and admins. For everyone else these checks pass: their role decides.
+ *
+ * Reads need nothing here: viewerScope gives such finance the served
+ * subtrees, and every query filters by it.
+ */
+import type { Context } from '../context.ts';
+import { memo } from '../context.ts';
+import { financeLimitedToServedUnits, viewerScope } from '../access.ts';
+import { clientError, forbidden } from '../errors.ts';
+
+export interface ServedReach {
+  /** Materialised paths of the served subtrees. */
+  paths: string[];
+  /** Every unit inside them. */
+  unitIds: Set<string>;
+}
+
+/** The units such finance may change, or null when the viewer is not limited to served units. */
+export function servedReach(ctx: Context): Promise<ServedReach | null> {
+  return memo(ctx, 'servedReach', async () => {
+    if (!financeLimitedToServedUnits(ctx.viewer)) return null;
+    const { unitPaths: paths } = await viewerScope(ctx);
+    const units = paths.length ? await ctx.prisma.orgUnit.findMany({ where: { OR: paths.map((p) => ({ path: { startsWith: p } })) }, select: { id: true } }) : [];
+    return { paths, unitIds: new Set(units.map((u) => u.id)) };
+  });
+}
+
+export const reaches = (reach: ServedReach | null, unitPath: string) => !reach || reach.paths.some((p) => unitPath.startsWith(p));
+
+/** A payroll run's scope, an expense's unit: refused unless served (the reach read before the caller's transaction). */
+export function requireReach(reach: ServedReach | null, unit: { path: string; name: string }) {
+  if (!reaches(reach, unit.path)) throw forbidden('UNIT_NOT_SERVED', `You do not serve ${unit.name}: its payroll is kept by the finance staff who serve it`, { unit: unit.name });
+}
+
+/**
+ * A change to one person's pay for days [from, toExclusive): refused unless
+ * they were placed in a served unit on one of those days.
+ */
+export async function requireServedPerson(ctx: Context, person: { id: string; name: string; employeeNo: string }, from: Date, toExclusive: Date, field = 'personId') {
+  const reach = await servedReach(ctx);
+  if (!reach) return;
+  const placed = await ctx.prisma.assignment.count({
+    where: { personId: person.id, unitId: { in: [...reach.unitIds] }, validFrom: { lt: toExclusive }, OR: [{ validTo: null }, { validTo: { gt: from } }] },
+  });
+  if (!placed) {
+    throw clientError('FORBIDDEN', `${person.name} (${person.employeeNo}) is not in a unit you serve`, { reason: 'PERSON_NOT_SERVED', field, params: { name: person.name, employeeNo: person.employeeNo } });
+  }
+}
+
+/** A change to pay across the company: not for finance limited to served units. */
+export function requireCompanyWideFinance(ctx: Context, what: string) {
+  if (financeLimitedToServedUnits(ctx.viewer)) throw forbidden('COMPANY_WIDE_PAY', `${what} changes pay across the whole company; only finance who serve every unit, or an admin, may do it`);
+}
+
+/** Whether a dated row falls to the viewer: its person's unit that day is served (placements as the import read them). */
+export function servesPlacement(reach: ServedReach | null, placements: readonly { unitId: string; validFrom: Date; validTo: Date | null }[], day: Date): boolean {
+  if (!reach) return true;
+  const a = placements.find((x) => x.validFrom <= day && (!x.validTo || x.validTo > day));
+  return !!a && reach.unitIds.has(a.unitId);
+}

@@ -1,0 +1,192 @@
+/**
+ * Finance who serve named units (brief §8: finance see "payroll of all units
+ * they serve"), through the API: an admin names the units; the finance user
+ * then reads and runs only those units' payroll, imports only their sales and
+ * attendance, keeps only their expenses, and changes no company-wide pay
+ * rule. Each refusal leaves the database as it was. A finance user who serves
+ * no named unit (the demo's) serves every unit, as before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+import { addDays, today } from '../../schema/dates.ts';
+
+const SET = 'mutation($u: ID!, $ids: [ID!]!) { setServedUnits(userId: $u, unitIds: $ids) { id servedUnits { id code name } } }';
+const reasonOf = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.reason;
+const problemsOf = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+  (r.errors?.[0]?.extensions?.problems as { row: number; field: string; reason: string; params: Record<string, string> }[] | undefined) ?? [];
+
+describe.each(testProviders)('finance who serve named units on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance' | 'east' | 'manager', string>;
+  let eastUserId: string;
+  let served: { id: string; name: string };
+  let other: { id: string; name: string };
+  let centre: string;
+  let inside: { id: string; employeeNo: string; name: string };
+  let outside: { id: string; employeeNo: string; name: string };
+  let insideTeam: string;
+  let outsideTeam: string;
+  const ok = async (q: string, v: Record<string, unknown>, token: string) => {
+    const r = await s.gql(q, v, token);
+    expect(r.errors).toBeUndefined();
+    return r.data;
+  };
+  const personIn = async (regionId: string) => {
+    const region = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: regionId } });
+    const a = await s.db.prisma.assignment.findFirstOrThrow({
+      where: { validTo: null, validFrom: { lte: new Date('2026-01-01') }, unit: { path: { startsWith: region.path }, kind: 'TEAM' }, person: { leaveDate: null, position: { in: ['SALES_REP', 'ACCOUNT_MANAGER'] } } },
+      orderBy: { person: { employeeNo: 'asc' } },
+      include: { person: true },
+    });
+    return { person: { id: a.personId, employeeNo: a.person.employeeNo, name: a.person.name }, team: a.unitId };
+  };
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['admin', 'finance', 'manager'] as const) t[u] = await s.login(u);
+    const regions = await s.db.prisma.orgUnit.findMany({ where: { kind: 'REGION' }, orderBy: { code: 'asc' }, take: 2 });
+    [served, other] = regions.map((r) => ({ id: r.id, name: r.name })) as [typeof served, typeof other];
+    centre = regions[0]!.parentId!;
+    ({ person: inside, team: insideTeam } = await personIn(served.id));
+    ({ person: outside, team: outsideTeam } = await personIn(other.id));
+    const created = await ok('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username: 'finance-east', password: 'finance-east-password', roles: ['FINANCE'] } }, t.admin);
+    eastUserId = created.createUser.id;
+    const set = (await ok(SET, { u: eastUserId, ids: [served.id] }, t.admin)).setServedUnits;
+    expect(set.servedUnits.map((u: { id: string }) => u.id)).toEqual([served.id]);
+    t.east = await s.login('finance-east', 'finance-east-password');
+  });
+  afterAll(() => s.close());
+
+  it('an admin names the units, audited; not for a user without the finance role, an unknown unit or oneself', async () => {
+    expect((await ok('{ viewer { servedUnits { id name } } }', {}, t.east)).viewer.servedUnits).toEqual([{ id: served.id, name: served.name }]);
+    expect((await ok('{ viewer { servedUnits { id } } }', {}, t.finance)).viewer.servedUnits).toEqual([]);
+    const trail = (await ok('query($id: ID!) { auditTrail(entityType: "User", entityId: $id) { action before after } }', { id: eastUserId }, t.admin)).auditTrail;
+    const entry = trail.find((e: { action: string }) => e.action === 'setServedUnits');
+    const code = (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: served.id } })).code;
+    expect(JSON.parse(entry.before).servedUnits).toEqual([]);
+    expect(JSON.parse(entry.after).servedUnits).toEqual([code]);
+
+    const managerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    expect(reasonOf(await s.refused(SET, { u: managerUser.id, ids: [served.id] }, t.admin))).toBe('SERVES_ONLY_FINANCE');
+    expect(reasonOf(await s.refused(SET, { u: eastUserId, ids: ['no-such-unit'] }, t.admin))).toBe('NO_SUCH_ORG_UNIT');
+    const adminUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    expect(reasonOf(await s.refused(SET, { u: adminUser.id, ids: [] }, t.admin))).toBe('OWN_ROLES');
+    expect(reasonOf(await s.refused(SET, { u: eastUserId, ids: [] }, t.east))).toBe('ROLE_NOT_ALLOWED');
+  });
+
+  it('runs payroll for a served unit only; a run above it shows only the served people’s payslips', async () => {
+    const CREATE = 'mutation($u: ID!, $m: String!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id revision } } }';
+    const own = (await ok(CREATE, { u: served.id, m: '2026-05' }, t.east)).createPayrollRun.run;
+    const calc = (await ok('mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 1) { payslips { personId } } }', { id: own.id }, t.east)).calculatePayrollRun.payslips;
+    expect(calc.map((p: { personId: string }) => p.personId)).toContain(inside.id);
+    expect(calc.map((p: { personId: string }) => p.personId)).not.toContain(outside.id);
+    expect(reasonOf(await s.refused(CREATE, { u: other.id, m: '2026-05' }, t.east))).toBe('UNIT_NOT_SERVED');
+    expect(reasonOf(await s.refused(CREATE, { u: centre, m: '2026-06' }, t.east))).toBe('UNIT_NOT_SERVED');
+
+    // The whole centre's June run, by finance who serve every unit.
+    const whole = (await ok(CREATE, { u: centre, m: '2026-06' }, t.finance)).createPayrollRun.run;
+    const all = (await ok('mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 1) { payslips { personId } } }', { id: whole.id }, t.finance)).calculatePayrollRun.payslips.map((p: { personId: string }) => p.personId);
+    expect(all).toEqual(expect.arrayContaining([inside.id, outside.id]));
+    const seen = (await ok('query($id: ID!) { payrollRun(id: $id) { payslips { personId } } }', { id: whole.id }, t.east)).payrollRun.payslips.map((p: { personId: string }) => p.personId);
+    expect(seen).toContain(inside.id);
+    expect(seen).not.toContain(outside.id);
+    const servedPeople = new Set((await s.db.prisma.assignment.findMany({ where: { unit: { path: { startsWith: (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: served.id } })).path } } }, select: { personId: true } })).map((a) => a.personId));
+    expect(seen.every((id: string) => servedPeople.has(id))).toBe(true);
+    expect(seen.length).toBeLessThan(all.length);
+    // They may read it, but not calculate or submit it.
+    expect(reasonOf(await s.refused('mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 2) { run { id } } }', { id: whole.id }, t.east))).toBe('UNIT_NOT_SERVED');
+    expect(reasonOf(await s.refused('mutation($id: ID!) { submitPayrollRun(id: $id, revision: 2) { run { id } } }', { id: whole.id }, t.east))).toBe('UNIT_NOT_SERVED');
+    expect(reasonOf(await s.refused('mutation($id: ID!) { startPayrollCalculation(id: $id, revision: 2) { id } }', { id: whole.id }, t.east))).toBe('UNIT_NOT_SERVED');
+  });
+
+  it('sees the roster and adjustments of served units only, and adjusts only their people’s pay', async () => {
+    const roster = (await ok('{ roster(first: 1000) { edges { node { id } } } }', {}, t.east)).roster.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(roster).toContain(inside.id);
+    expect(roster).not.toContain(outside.id);
+    const ADD = 'mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-05", amount: "200.00", reason: "展会奖励", approvedBy: "director") }';
+    await ok(ADD, { p: inside.id }, t.east);
+    const refused = await s.refused(ADD, { p: outside.id }, t.east);
+    expect(reasonOf(refused)).toBe('PERSON_NOT_SERVED');
+    expect((refused.errors![0]!.extensions as Record<string, unknown>).params).toEqual({ name: outside.name, employeeNo: outside.employeeNo });
+    await ok(ADD, { p: outside.id }, t.finance);
+    const LIST = '{ payAdjustments(month: "2026-05") { personId amount } }';
+    expect((await ok(LIST, {}, t.east)).payAdjustments).toEqual([{ personId: inside.id, amount: '200.00' }]);
+    expect((await ok(LIST, {}, t.finance)).payAdjustments.map((a: { personId: string }) => a.personId).sort()).toEqual([inside.id, outside.id].sort());
+
+    const SALARY = 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { baseSalary: "6100.00" }) { id } }';
+    const versionOf = async (id: string) => (await s.db.prisma.person.findUniqueOrThrow({ where: { id } })).version;
+    await ok(SALARY, { id: inside.id, v: await versionOf(inside.id) }, t.east);
+    expect((await s.db.prisma.person.findUniqueOrThrow({ where: { id: inside.id } })).baseSalaryFen).toBe(610_000n);
+    expect(reasonOf(await s.refused(SALARY, { id: outside.id, v: await versionOf(outside.id) }, t.east))).toBe('PERSON_NOT_FOUND');
+  });
+
+  it('assigns plans to served people only, and no company-wide rule', async () => {
+    const plan = await s.db.prisma.compensationPlan.findFirstOrThrow({ orderBy: [{ code: 'asc' }, { version: 'desc' }] });
+    const ASSIGN = 'mutation($c: String!, $p: ID, $r: Rank) { assignCompensationPlan(planCode: $c, personId: $p, rank: $r, effectiveFrom: "2026-07-01") }';
+    await ok(ASSIGN, { c: plan.code, p: inside.id }, t.east);
+    expect(reasonOf(await s.refused(ASSIGN, { c: plan.code, p: outside.id }, t.east))).toBe('PERSON_NOT_SERVED');
+    expect(reasonOf(await s.refused(ASSIGN, { c: plan.code, r: 'SR' }, t.east))).toBe('COMPANY_WIDE_PAY');
+    const SAVE = 'mutation($d: String!) { saveCompensationPlan(document: $d, effectiveFrom: "2026-07-01") { id } }';
+    expect(reasonOf(await s.refused(SAVE, { d: plan.document }, t.east))).toBe('COMPANY_WIDE_PAY');
+  });
+
+  it('imports sales and attendance of served units only: each other row is named, and nothing is written', async () => {
+    const SALES = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }';
+    const sales = [
+      { externalId: 'EAST-1', employeeNo: inside.employeeNo, date: '2026-05-06', amount: '3000.00' },
+      { externalId: 'EAST-2', employeeNo: outside.employeeNo, date: '2026-05-07', amount: '4000.00' },
+    ];
+    const refused = await s.refused(SALES, { r: sales }, t.east);
+    expect(problemsOf(refused).map((p) => [p.row, p.field, p.reason, p.params])).toEqual([[2, 'employeeNo', 'ROW_NOT_SERVED', { employeeNo: outside.employeeNo, date: '2026-05-07' }]]);
+    expect((await ok(SALES, { r: sales.slice(0, 1) }, t.east)).importSalesActuals.created).toBe(1);
+    // A stored sale of another unit is not moved by importing it again under a served person.
+    await ok(SALES, { r: [{ externalId: 'EAST-3', employeeNo: outside.employeeNo, date: '2026-05-08', amount: '500.00' }] }, t.finance);
+    const moved = await s.refused(SALES, { r: [{ externalId: 'EAST-3', employeeNo: inside.employeeNo, date: '2026-05-08', amount: '500.00' }] }, t.east);
+    expect(problemsOf(moved).map((p) => [p.field, p.reason])).toEqual([['externalId', 'ROW_NOT_SERVED']]);
+
+    const ATTENDANCE = 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }';
+    const days = [
+      { employeeNo: inside.employeeNo, date: '2026-05-06', status: 'LATE', lateMinutes: 12 },
+      { employeeNo: outside.employeeNo, date: '2026-05-06', status: 'ABSENT' },
+    ];
+    const late = await s.refused(ATTENDANCE, { r: days }, t.east);
+    expect(problemsOf(late).map((p) => [p.row, p.field, p.reason])).toEqual([[2, 'employeeNo', 'ROW_NOT_SERVED']]);
+    expect((await ok(ATTENDANCE, { r: days.slice(0, 1) }, t.east)).importAttendance.created).toBe(1);
+  });
+
+  it('keeps expenses of served units only', async () => {
+    const SAVE = 'mutation($lines: [UnitExpenseInput!]!) { saveUnitExpenses(month: "2026-05", lines: $lines) { unitId amount } }';
+    expect((await ok(SAVE, { lines: [{ unitId: insideTeam, category: 'TRAVEL', amount: '880.00' }] }, t.east)).saveUnitExpenses).toEqual([{ unitId: insideTeam, amount: '880.00' }]);
+    expect(reasonOf(await s.refused(SAVE, { lines: [{ unitId: outsideTeam, category: 'TRAVEL', amount: '10.00' }] }, t.east))).toBe('ORG_UNIT_NOT_FOUND');
+    await ok(SAVE, { lines: [{ unitId: outsideTeam, category: 'TRAVEL', amount: '10.00' }] }, t.finance);
+    const READ = '{ unitExpenses(month: "2026-05") { unitId } }';
+    expect((await ok(READ, {}, t.east)).unitExpenses.map((e: { unitId: string }) => e.unitId)).toEqual([insideTeam]);
+  });
+
+  it('serving a unit is not managing it: a manager who also serves another region decides nothing there', async () => {
+    // The demo manager, given the finance role and the other region to serve.
+    const managerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    await ok('mutation($u: ID!) { assignRole(userId: $u, role: FINANCE) { id } }', { u: managerUser.id }, t.admin);
+    await ok(SET, { u: managerUser.id, ids: [other.id] }, t.admin);
+    const both = await s.login('manager');
+    await ok('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username: 'outside-rep', password: 'outside-rep-password', roles: ['REP'], personId: outside.id } }, t.admin);
+    const rep = await s.login('outside-rep', 'outside-rep-password');
+    const day = addDays(today(), 14);
+    const asked = (await ok('mutation($f: Date!) { requestLeave(kind: PERSONAL_LEAVE, from: $f, to: $f, reason: "家事") { id } }', { f: day }, rep)).requestLeave;
+    // They see the request (the region is served) but may not decide it (it is not managed).
+    expect((await ok('{ leaveRequests { id } }', {}, both)).leaveRequests.map((l: { id: string }) => l.id)).toContain(asked.id);
+    expect(reasonOf(await s.refused('mutation($id: ID!) { decideLeave(id: $id, approve: true) { status } }', { id: asked.id }, both))).toBe('LEAVE_REQUEST_NOT_FOUND');
+    await ok(SET, { u: managerUser.id, ids: [] }, t.admin);
+    await ok('mutation($u: ID!) { removeRole(userId: $u, role: FINANCE) { id } }', { u: managerUser.id }, t.admin);
+  });
+
+  it('serves every unit again once an admin names none', async () => {
+    await ok(SET, { u: eastUserId, ids: [] }, t.admin);
+    const roster = (await ok('{ roster(first: 1000) { edges { node { id } } } }', {}, t.east)).roster.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(roster).toEqual(expect.arrayContaining([inside.id, outside.id]));
+    expect((await ok('{ payAdjustments(month: "2026-05") { personId } }', {}, t.east)).payAdjustments).toHaveLength(2);
+    await ok(SET, { u: eastUserId, ids: [served.id] }, t.admin);
+    expect((await ok('{ payAdjustments(month: "2026-05") { personId } }', {}, t.east)).payAdjustments).toHaveLength(1);
+  });
+});
