@@ -466,4 +466,39 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await fits(page, 'users-pane');
     await shot(page, 'users');
   }, 120_000);
+
+  it('users: the admin names the region a finance user serves; that user’s payroll screen says so and offers only its units', async () => {
+    const page = await paneAs('admin', 'tab-users');
+    const admin = await tokenFor(page, 'admin');
+    const region = (await api(page, admin, '{ orgTree { id name kind parentId } }')).data.orgTree.find((u: { kind: string }) => u.kind === 'REGION') as { id: string; name: string };
+    await page.getByTestId('user-item').first().waitFor();
+    await page.getByTestId('new-username').fill('chores.east');
+    await page.getByTestId('new-user-password').fill('quotabook-demo');
+    await page.getByTestId('new-role-FINANCE').check();
+    await page.getByTestId('create-user').click();
+    await page.getByTestId('users-status').filter({ hasText: 'Created user chores.east' }).waitFor();
+    const item = page.locator('[data-testid=user-item][data-username="chores.east"]');
+    await item.getByTestId('served-units').filter({ hasText: 'Serves every unit' }).waitFor();
+    await item.locator(`[data-testid=add-served] option[value="${region.id}"]`).waitFor({ state: 'attached' });
+    await item.getByTestId('add-served').selectOption(region.id);
+    await item.getByTestId('add-served-submit').click();
+    await item.getByTestId('remove-served').filter({ hasText: region.name }).waitFor();
+    const served = (await api(page, admin, '{ users { username servedUnits { id } } }')).data.users.find((u: { username: string }) => u.username === 'chores.east');
+    expect(served.servedUnits).toEqual([{ id: region.id }]);
+    await fits(page, 'users-pane');
+
+    const east = await e2e.pane();
+    await east.setViewportSize({ width: WIDTH, height: 1200 });
+    await signIn(east, 'chores.east');
+    await openScreen(east, 'payroll');
+    await east.getByTestId('payroll-served-units').filter({ hasText: region.name }).waitFor();
+    const token = await tokenFor(east, 'chores.east');
+    const mine = (await api(east, token, '{ orgTree { id } }')).data.orgTree.map((u: { id: string }) => u.id).sort();
+    const all = (await api(page, admin, '{ orgTree { id } }')).data.orgTree.length;
+    expect(mine.length).toBeLessThan(all);
+    const offered = await east.getByTestId('payroll-unit').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(offered.sort()).toEqual(mine);
+    expect(offered).toContain(region.id);
+    await fits(east, 'payroll-pane');
+  }, 120_000);
 });

@@ -12,6 +12,8 @@ export const LOGIN = `mutation Login($username: String!, $password: String!) {
 }`;
 export const LOGOUT = 'mutation Logout { logout }';
 
+/** The units a finance user serves (brief §8); empty when they serve every unit. */
+export const VIEWER_SERVED_UNITS = '{ viewer { servedUnits { id code name } } }';
 export const ORG_TREE = `query OrgTree($asOf: Date) { orgTree(asOf: $asOf) { id code name kind parentId depth version } }`;
 
 export const ROSTER_PAGE = `query RosterPage($asOf: Date, $unitId: ID, $first: Int, $after: String) {

@@ -35,13 +35,14 @@ export const LOCKED_PERIODS = '{ lockedPeriods { periodKey lockedAt reason } }';
 export const LOCK_PERIOD = `mutation LockPeriod($periodKey: String!, $reason: String!) { lockPeriod(periodKey: $periodKey, reason: $reason) { periodKey } }`;
 export const REOPEN_PERIOD = `mutation ReopenPeriod($periodKey: String!, $reason: String!) { reopenPeriod(periodKey: $periodKey, reason: $reason) }`;
 
-const USER_FIELDS = 'id username roles personId personName disabled canSignIn accessEndsAfter';
+const USER_FIELDS = 'id username roles personId personName disabled canSignIn accessEndsAfter servedUnits { id code name }';
 export const USERS = `{ users { ${USER_FIELDS} } }`;
 export const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`;
 export const ASSIGN_ROLE = `mutation AssignRole($userId: ID!, $role: Role!) { assignRole(userId: $userId, role: $role) { ${USER_FIELDS} } }`;
 export const REMOVE_ROLE = `mutation RemoveRole($userId: ID!, $role: Role!) { removeRole(userId: $userId, role: $role) { ${USER_FIELDS} } }`;
 export const DISABLE_USER = `mutation DisableUser($userId: ID!) { disableUser(userId: $userId) { ${USER_FIELDS} } }`;
 export const ENABLE_USER = `mutation EnableUser($userId: ID!) { enableUser(userId: $userId) { ${USER_FIELDS} } }`;
+export const SET_SERVED_UNITS = `mutation SetServedUnits($userId: ID!, $unitIds: [ID!]!) { setServedUnits(userId: $userId, unitIds: $unitIds) { ${USER_FIELDS} } }`;
 export const RESET_PASSWORD = `mutation ResetPassword($userId: ID!, $password: String!) { resetPassword(userId: $userId, password: $password) { ${USER_FIELDS} } }`;
 
 export interface Viewer {
@@ -127,6 +128,8 @@ export interface User {
   disabled: boolean;
   canSignIn: boolean;
   accessEndsAfter: string | null;
+  /** For a finance user: the units they serve; none: every unit. */
+  servedUnits: { id: string; code: string; name: string }[];
 }
 export const ROLES = ['ADMIN', 'DIRECTOR', 'FINANCE', 'FINANCE_MANAGER', 'GENERAL_MANAGER', 'MANAGER', 'REP'] as const;
 

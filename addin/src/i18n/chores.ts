@@ -177,6 +177,11 @@ export const en = {
     removeRole: 'Remove {role}',
     saved: 'Saved {username}.',
     passwordReset: 'The password of {username} is reset; their sessions have ended.',
+    servedUnits: 'Units served',
+    servesAll: 'Serves every unit. Name units to limit this finance user to their payroll.',
+    servedHint: 'A finance user sees and runs the payroll of these units and the units under them only.',
+    addServed: 'Add unit',
+    removeServed: 'Remove {unit}',
   },
 };
 
@@ -354,5 +359,10 @@ export const zh: typeof en = {
     removeRole: '移除{role}',
     saved: '已保存 {username}。',
     passwordReset: '已重置 {username} 的密码，其登录会话已全部结束。',
+    servedUnits: '负责单位',
+    servesAll: '负责全部单位。指定单位后，该财务用户只处理这些单位的薪酬。',
+    servedHint: '财务用户只能查看和处理这些单位及其下级单位的薪酬。',
+    addServed: '添加单位',
+    removeServed: '移除{unit}',
   },
 };

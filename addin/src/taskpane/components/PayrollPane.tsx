@@ -5,7 +5,7 @@
  * month; explanations on their own sheet). Everyone who may read the run
  * sees its numbers first; the signer whose step is due signs or returns it.
  */
-import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { usePayroll, type Against } from './usePayroll.ts';
@@ -150,6 +150,9 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
             {p.create}
           </Button>
         </div>
+      )}
+      {s.staff && s.servedUnits.length > 0 && (
+        <Caption1 data-testid="payroll-served-units">{format(p.servedUnits, { units: s.servedUnits.join(p.unitJoin) })}</Caption1>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { ROLES, type User } from '../../../chores/operations.ts';
 import { useUsers } from './useUsers.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { UnitOptions } from '../UnitOptions.tsx';
 
 export function UsersPane(props: { w: Words; client: Client; onSessionEnded: () => void }) {
   const { w } = props;
@@ -57,6 +58,30 @@ export function UsersPane(props: { w: Words; client: Client; onSessionEnded: () 
                     {u.addRole}
                   </Button>
                 </div>
+                {x.roles.includes('FINANCE') && (
+                  <fieldset className={s.section} style={{ border: 'none', padding: 0, margin: 0 }} data-testid="served-units">
+                    <legend>{u.servedUnits}</legend>
+                    <span className={s.meta}>{x.servedUnits.length ? u.servedHint : u.servesAll}</span>
+                    <div className={s.row}>
+                      {x.servedUnits.map((unit) => (
+                        <Button key={unit.id} size="small" onClick={() => void h.removeServed(unit.id)} disabled={h.busy} data-testid="remove-served" data-unit={unit.code}>
+                          {format(u.removeServed, { unit: unit.name })}
+                        </Button>
+                      ))}
+                    </div>
+                    <div className={s.row}>
+                      <Field label={u.addServed} className={s.grow}>
+                        <Select value={h.servedPick} onChange={(_, d) => h.setServedPick(d.value)} data-testid="add-served">
+                          <option value="">—</option>
+                          <UnitOptions units={h.units.filter((unit) => !x.servedUnits.some((v) => v.id === unit.id))} />
+                        </Select>
+                      </Field>
+                      <Button onClick={() => void h.addServed()} disabled={h.busy || !h.servedPick} data-testid="add-served-submit">
+                        {u.addServed}
+                      </Button>
+                    </div>
+                  </fieldset>
+                )}
                 {x.disabled ? (
                   <Button onClick={() => void h.enable()} disabled={h.busy} data-testid="enable-user">
                     {u.enable}

@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
-import { ASSIGN_ROLE, CREATE_USER, DISABLE_USER, ENABLE_USER, REMOVE_ROLE, RESET_PASSWORD, USERS, VIEWER_SELF, type PersonOption, type User, type Viewer } from '../../../chores/operations.ts';
+import { ASSIGN_ROLE, CREATE_USER, DISABLE_USER, ENABLE_USER, REMOVE_ROLE, RESET_PASSWORD, SET_SERVED_UNITS, USERS, VIEWER_SELF, type PersonOption, type User, type Viewer } from '../../../chores/operations.ts';
+import { ORG_TREE, treeOrder, type OrgUnitOption } from '../../../api/operations.ts';
 import { loadPeople } from '../../../chores/people.ts';
 import { useAction } from './useAction.ts';
 
@@ -25,6 +26,9 @@ export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Wor
   const [form, setForm] = useState(blank);
   const [password, setPassword] = useState('');
   const [role, setRole] = useState('');
+  /** The organisation, for naming the units a finance user serves (read when first needed). */
+  const [units, setUnits] = useState<OrgUnitOption[] | null>(null);
+  const [servedPick, setServedPick] = useState('');
 
   const reload = useCallback(async () => {
     setUsers((await run<{ users: User[] }>(client, USERS)).users);
@@ -61,6 +65,11 @@ export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Wor
     });
   const current = (users ?? []).find((x) => x.id === selected) ?? null;
   const saved = () => format(u.saved, { username: current?.username ?? '' });
+  const servesFinance = !!current?.roles.includes('FINANCE');
+  useEffect(() => {
+    if (servesFinance && units === null) load(() => run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {}).then((d) => setUnits(treeOrder(d.orgTree))));
+  }, [servesFinance, units, client, load]);
+  const setServed = (ids: string[]) => change(SET_SERVED_UNITS, { unitIds: ids }, saved());
 
   return {
     ...action,
@@ -75,6 +84,7 @@ export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Wor
       setSelected((s) => (s === id ? '' : id));
       setPassword('');
       setRole('');
+      setServedPick('');
     },
     current,
     form,
@@ -85,6 +95,11 @@ export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Wor
     setPassword,
     role,
     setRole,
+    units: units ?? [],
+    servedPick,
+    setServedPick,
+    addServed: () => setServed([...(current?.servedUnits ?? []).map((x) => x.id), servedPick]).then(() => setServedPick('')),
+    removeServed: (unitId: string) => setServed((current?.servedUnits ?? []).map((x) => x.id).filter((id) => id !== unitId)),
     addRole: () => change(ASSIGN_ROLE, { role }, saved()).then(() => setRole('')),
     removeRole: (r: string) => change(REMOVE_ROLE, { role: r }, saved()),
     disable: () => change(DISABLE_USER, {}, saved()),
