@@ -116,6 +116,13 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: SeedOp
             },
           });
         }
+        // Finance who serve one area (the demo manager's), not the whole company (brief §8).
+        const area = org.units.find((x) => x.managerKey === org.users.manager);
+        if (area) {
+          await tx.user.create({
+            data: { username: 'finance-area', passwordHash, roles: { create: [{ role: 'FINANCE' }] }, servedUnits: { create: [{ unitId: unitId.get(area.key)! }] } },
+          });
+        }
       }
       await tx.auditEvent.create({
         data: { actorName: 'system', entityType: 'Organisation', entityId: 'demo', action: 'seed', after: JSON.stringify({ units: org.units.length, people: org.people.length }) },

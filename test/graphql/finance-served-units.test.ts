@@ -127,6 +127,12 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     await ok(ASSIGN, { c: plan.code, p: inside.id }, t.east);
     expect(reasonOf(await s.refused(ASSIGN, { c: plan.code, p: outside.id }, t.east))).toBe('PERSON_NOT_SERVED');
     expect(reasonOf(await s.refused(ASSIGN, { c: plan.code, r: 'SR' }, t.east))).toBe('COMPANY_WIDE_PAY');
+    await ok(ASSIGN, { c: plan.code, p: outside.id }, t.finance);
+    const LIST = '{ compensationAssignments { personId rank position } }';
+    const listed = (await ok(LIST, {}, t.east)).compensationAssignments;
+    expect(listed.map((a: { personId: string | null }) => a.personId)).toContain(inside.id);
+    expect(listed.map((a: { personId: string | null }) => a.personId)).not.toContain(outside.id);
+    expect((await ok(LIST, {}, t.finance)).compensationAssignments.map((a: { personId: string | null }) => a.personId)).toEqual(expect.arrayContaining([inside.id, outside.id]));
     const SAVE = 'mutation($d: String!) { saveCompensationPlan(document: $d, effectiveFrom: "2026-07-01") { id } }';
     expect(reasonOf(await s.refused(SAVE, { d: plan.document }, t.east))).toBe('COMPANY_WIDE_PAY');
   });
@@ -179,6 +185,16 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     expect(reasonOf(await s.refused('mutation($id: ID!) { decideLeave(id: $id, approve: true) { status } }', { id: asked.id }, both))).toBe('LEAVE_REQUEST_NOT_FOUND');
     await ok(SET, { u: managerUser.id, ids: [] }, t.admin);
     await ok('mutation($u: ID!) { removeRole(userId: $u, role: FINANCE) { id } }', { u: managerUser.id }, t.admin);
+  });
+
+  it('the demo’s finance-area serves the demo manager’s area and sees only its payroll people', async () => {
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { manager: { user: { username: 'manager' } } } });
+    const token = await s.login('finance-area');
+    expect((await ok('{ viewer { roles servedUnits { id } } }', {}, token)).viewer).toEqual({ roles: ['FINANCE'], servedUnits: [{ id: area.id }] });
+    const roster = (await ok('{ roster(first: 1000) { edges { node { id } } } }', {}, token)).roster.edges.map((e: { node: { id: string } }) => e.node.id);
+    const inArea = await s.db.prisma.person.count({ where: { assignments: { some: { validTo: null, unit: { path: { startsWith: area.path } } } }, leaveDate: null } });
+    expect(roster.length).toBeGreaterThan(0);
+    expect(roster.length).toBeLessThanOrEqual(inArea);
   });
 
   it('serves every unit again once an admin names none', async () => {
