@@ -7,6 +7,7 @@
  * role that may start its kind.
  */
 import { requireReach, servedReach } from '../payroll/served-units.ts';
+import { financeLimitedToServedUnits } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, notFound, clientError } from '../errors.ts';
 import type { Context } from '../context.ts';
@@ -119,10 +120,15 @@ export async function startPlanTemplatesZip(ctx: Context, month: string, unitId:
   return startJob(ctx, 'templates.zip', ['templates', ctx.viewer!.userId, params.month, unitId ?? '', lang].join(':'), params, async () => undefined);
 }
 
-/** The jobs this viewer may see, as a where clause: their own, or of a kind their role may start. */
+/**
+ * The jobs this viewer may see, as a where clause: their own, or of a kind
+ * their role may start. Finance who serve named units watch only their own
+ * (another's import or calculation may be of units they do not serve).
+ */
 function visibleTo(ctx: Context) {
   const viewer = ctx.viewer!;
-  return { OR: [{ requestedById: viewer.userId }, { kind: { in: kindsWatchedBy(viewer.roles) } }] };
+  const watching = financeLimitedToServedUnits(viewer) ? viewer.roles.filter((r) => r !== 'FINANCE') : viewer.roles;
+  return { OR: [{ requestedById: viewer.userId }, { kind: { in: kindsWatchedBy(watching) } }] };
 }
 
 /** A job as it is watched: without its parameters (an import's rows), which a pane asking every 400 ms has no use for. */

@@ -205,4 +205,12 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     await ok(SET, { u: eastUserId, ids: [served.id] }, t.admin);
     expect((await ok('{ payAdjustments(month: "2026-05") { personId } }', {}, t.east)).payAdjustments).toHaveLength(1);
   });
+
+  it('watches only their own jobs, not another finance user’s (last: the job runs on)', async () => {
+    const run = await s.db.prisma.payrollRun.findFirstOrThrow({ where: { month: '2026-06', scopeUnitId: centre } });
+    const job = (await ok('mutation($id: ID!, $r: Int!) { startPayrollCalculation(id: $id, revision: $r) { id } }', { id: run.id, r: run.revision }, t.finance)).startPayrollCalculation;
+    const JOB = 'query($id: ID!) { job(id: $id) { id } }';
+    expect((await ok(JOB, { id: job.id }, t.finance)).job.id).toBe(job.id);
+    expect((await s.gql(JOB, { id: job.id }, t.east)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
 });
