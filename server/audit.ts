@@ -6,6 +6,7 @@ import type { Prisma } from './db/client.ts';
 import type { Viewer } from './auth/sessions.ts';
 import type { Context } from './context.ts';
 import { forbidden } from './errors.ts';
+import { reaches, servedReach, type ServedReach } from './payroll/served-units.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,8 +46,37 @@ const PAYROLL_ENTITIES: readonly string[] = ['AttendanceImport', 'CompensationAs
  * One entity's recorded changes, newest first: any kind for admins,
  * directors and the general manager; for finance only the payroll kinds.
  */
-export function auditTrail<Q extends Omit<Prisma.AuditEventFindManyArgs, 'where' | 'orderBy' | 'take'>>(ctx: Context, query: Q, entityType: string, entityId: string, first: number) {
+export async function auditTrail<Q extends Omit<Prisma.AuditEventFindManyArgs, 'where' | 'orderBy' | 'take'>>(ctx: Context, query: Q, entityType: string, entityId: string, first: number) {
   const everything = !!ctx.viewer?.roles.some((r) => r === 'ADMIN' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER');
   if (!everything && !PAYROLL_ENTITIES.includes(entityType)) throw forbidden('ROLE_NOT_ALLOWED', 'Finance reads the trails of pay and what feeds it');
+  if (!everything && !ctx.viewer?.roles.includes('FINANCE_MANAGER')) {
+    const reach = await servedReach(ctx);
+    if (reach) {
+      // An import's or a month's expenses entry spans units: not for finance who serve some of them.
+      if (!SERVED_ENTITIES.includes(entityType)) throw forbidden('ROLE_NOT_ALLOWED', 'Finance who serve named units read the trails of their units’ runs, adjustments and plan assignments, and of plans and the calendar');
+      if (!(await withinReach(ctx, reach, entityType, entityId))) return [];
+    }
+  }
   return ctx.prisma.auditEvent.findMany({ ...query, where: { entityType, entityId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: first });
+}
+
+/** The trails finance who serve named units read: one run's, one person's pay, and the company-wide rules. */
+const SERVED_ENTITIES: readonly string[] = ['CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'WorkingCalendar', 'WorkingCalendarDay'];
+
+/** Whether an entity of those kinds lies within the served units: a run's scope, an adjustment's or assignment's person ever placed there. */
+async function withinReach(ctx: Context, reach: ServedReach, entityType: string, entityId: string): Promise<boolean> {
+  const placed = async (personId: string | null | undefined) =>
+    personId === null || (!!personId && (await ctx.prisma.assignment.count({ where: { personId, unitId: { in: [...reach.unitIds] } } })) > 0);
+  switch (entityType) {
+    case 'PayrollRun': {
+      const run = await ctx.prisma.payrollRun.findUnique({ where: { id: entityId }, select: { scopeUnit: { select: { path: true } } } });
+      return !!run && reaches(reach, run.scopeUnit.path);
+    }
+    case 'PayAdjustment':
+      return placed((await ctx.prisma.payAdjustment.findUnique({ where: { id: entityId }, select: { personId: true } }))?.personId);
+    case 'CompensationAssignment':
+      return placed((await ctx.prisma.compensationAssignment.findUnique({ where: { id: entityId }, select: { personId: true } }))?.personId);
+    default:
+      return true;
+  }
 }

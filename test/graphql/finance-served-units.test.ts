@@ -206,6 +206,21 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     expect((await ok('{ payAdjustments(month: "2026-05") { personId } }', {}, t.east)).payAdjustments).toHaveLength(1);
   });
 
+  it('reads the audit trails of their units’ runs and people’s pay only; none that spans units', async () => {
+    const TRAIL = 'query($t: String!, $id: ID!) { auditTrail(entityType: $t, entityId: $id) { action } }';
+    const trail = async (type: string, id: string, token = t.east) => (await ok(TRAIL, { t: type, id }, token)).auditTrail.map((e: { action: string }) => e.action);
+    const own = await s.db.prisma.payrollRun.findFirstOrThrow({ where: { month: '2026-05', scopeUnitId: served.id } });
+    const whole = await s.db.prisma.payrollRun.findFirstOrThrow({ where: { month: '2026-06', scopeUnitId: centre } });
+    expect(await trail('PayrollRun', own.id)).toContain('calculate');
+    expect(await trail('PayrollRun', whole.id)).toEqual([]);
+    expect(await trail('PayrollRun', whole.id, t.finance)).toContain('calculate');
+    const adjustment = async (personId: string) => (await s.db.prisma.payAdjustment.findFirstOrThrow({ where: { personId, month: '2026-05' } })).id;
+    expect(await trail('PayAdjustment', await adjustment(inside.id))).toEqual(['create']);
+    expect(await trail('PayAdjustment', await adjustment(outside.id))).toEqual([]);
+    expect(reasonOf(await s.gql(TRAIL, { t: 'UnitExpenses', id: '2026-05' }, t.east))).toBe('ROLE_NOT_ALLOWED');
+    expect(await trail('UnitExpenses', '2026-05', t.finance)).toHaveLength(2);
+  });
+
   it('watches only their own jobs, not another finance user’s (last: the job runs on)', async () => {
     const run = await s.db.prisma.payrollRun.findFirstOrThrow({ where: { month: '2026-06', scopeUnitId: centre } });
     const job = (await ok('mutation($id: ID!, $r: Int!) { startPayrollCalculation(id: $id, revision: $r) { id } }', { id: run.id, r: run.revision }, t.finance)).startPayrollCalculation;
