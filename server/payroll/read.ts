@@ -107,7 +107,7 @@ export async function runView(ctx: Context, id: string) {
 export type RunView = Awaited<ReturnType<typeof runView>>;
 
 export async function listRuns(ctx: Context, month?: string | null) {
-  return ctx.prisma.payrollRun.findMany({ where: { AND: [month ? { month } : {}, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true } } }, orderBy: [{ month: 'desc' }, { version: 'desc' }], take: 200 });
+  return ctx.prisma.payrollRun.findMany({ where: { AND: [month ? { month } : {}, await runsVisible(ctx)] }, include: { scopeUnit: { select: { name: true, path: true } } }, orderBy: [{ month: 'desc' }, { version: 'desc' }], take: 200 });
 }
 
 /**

@@ -94,7 +94,12 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     const servedPeople = new Set((await s.db.prisma.assignment.findMany({ where: { unit: { path: { startsWith: (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: served.id } })).path } } }, select: { personId: true } })).map((a) => a.personId));
     expect(seen.every((id: string) => servedPeople.has(id))).toBe(true);
     expect(seen.length).toBeLessThan(all.length);
-    // They may read it, but not calculate or submit it.
+    // They may read it, but not calculate or submit it; the run says so.
+    const RUNS = '{ payrollRuns { id viewerMayRun } }';
+    const mayRun = async (token: string) => new Map((await ok(RUNS, {}, token)).payrollRuns.map((r: { id: string; viewerMayRun: boolean }) => [r.id, r.viewerMayRun]));
+    expect(await mayRun(t.east)).toEqual(new Map([[own.id, true], [whole.id, false]]));
+    expect((await mayRun(t.finance)).get(whole.id)).toBe(true);
+    expect((await mayRun(t.manager)).get(whole.id)).toBe(false);
     expect(reasonOf(await s.refused('mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 2) { run { id } } }', { id: whole.id }, t.east))).toBe('UNIT_NOT_SERVED');
     expect(reasonOf(await s.refused('mutation($id: ID!) { submitPayrollRun(id: $id, revision: 2) { run { id } } }', { id: whole.id }, t.east))).toBe('UNIT_NOT_SERVED');
     expect(reasonOf(await s.refused('mutation($id: ID!) { startPayrollCalculation(id: $id, revision: 2) { id } }', { id: whole.id }, t.east))).toBe('UNIT_NOT_SERVED');

@@ -138,7 +138,7 @@ export const PREVIEW = `query Preview($id: ID!, $time: BreakdownMethodInput!, $o
   targetPlanBreakdownPreview(id: $id, time: $time, owners: $owners, keepLocked: $keepLocked) { total lines { ownerId periodKey amount } }
 }`;
 
-export const PAYROLL_RUNS = `query PayrollRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId viewerMaySign } }`;
+export const PAYROLL_RUNS = `query PayrollRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId viewerMaySign viewerMayRun } }`;
 export const PAYROLL_RUN_HEAD = `query PayrollRunHead($id: ID!) { payrollRun(id: $id) { ${RUN_HEAD_FIELDS} } }`;
 /** Payslips a page at a time (keyset on the employee number), as many as a request carries comfortably. */
 export const PAYSLIP_PAGE_SIZE = 1000;
@@ -163,6 +163,8 @@ export interface RunSummary {
 /** A run as the Payroll screen lists it: with whether the viewer's signature is the one due (the server's rule). */
 export interface ListedRun extends RunSummary {
   viewerMaySign: boolean;
+  /** Finance may calculate and submit it (for finance who serve named units: a run of one of them). */
+  viewerMayRun: boolean;
 }
 
 export const MY_PAYSLIP_MONTHS = `query MyPayslipMonths { myPayslipMonths }`;

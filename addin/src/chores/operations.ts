@@ -1,4 +1,5 @@
 /** The operations the chores screens send (issue 8 §6), and the shapes they answer with. */
+import type { RunSummary as ListedRunSummary } from '../api/operations.ts';
 export const VIEWER_SELF = '{ viewer { id username person { id name } } }';
 
 export const PEOPLE_PAGE = `query ChoresPeople($first: Int, $after: String) {
@@ -28,7 +29,7 @@ export const ASSIGN_PLAN = `mutation AssignPlan($planCode: String!, $version: In
 }`;
 export const RANKS = ['SR', 'SE', 'SSE', 'SM', 'SSM', 'SD', 'SSD', 'TE'] as const;
 export const POSITIONS = ['SALES_REP', 'ACCOUNT_MANAGER', 'REGIONAL_MANAGER', 'SALES_DIRECTOR', 'FINANCE'] as const;
-export const CLOSED_RUNS = `query ClosedRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId } }`;
+export const CLOSED_RUNS = `query ClosedRuns($month: String) { payrollRuns(month: $month) { id month version revision status scopeUnitName scopeUnitId viewerMayRun } }`;
 export const MARK_PAID = `mutation MarkPaid($id: ID!, $revision: Int!) { markPayrollRunPaid(id: $id, revision: $revision) { run { id status version } } }`;
 export const REOPEN_RUN = `mutation ReopenRun($id: ID!, $revision: Int!, $reason: String!) { reopenPayrollRun(id: $id, revision: $revision, reason: $reason) { run { id status version } } }`;
 export const LOCKED_PERIODS = '{ lockedPeriods { periodKey lockedAt reason } }';
@@ -113,7 +114,10 @@ export interface CompensationAssignment {
   effectiveFrom: string;
 }
 /** A run as the lists show it: the same summary the Payroll screen uses. */
-export type { RunSummary } from '../api/operations.ts';
+/** A run as Month end lists it: with whether the viewer may mark it paid (the server's rule). */
+export interface RunSummary extends ListedRunSummary {
+  viewerMayRun: boolean;
+}
 export interface PeriodLock {
   periodKey: string;
   lockedAt: string;

@@ -26,7 +26,7 @@ import { requireAdjustable } from '../../payroll/adjustments.ts';
 import { fiscalCalendar, inLockedPeriod, LOCKED_FLAG, requireDayOpen } from '../../targets/calendar.ts';
 import { addDays, dateToDay, dayToDate } from '../../../schema/dates.ts';
 import { period } from '../../../schema/periods.ts';
-import { requireCompanyWideFinance, requireServedPerson } from '../../payroll/served-units.ts';
+import { reaches, requireCompanyWideFinance, requireServedPerson, servedReach } from '../../payroll/served-units.ts';
 import { latestJobAbout, startPayrollCalculation } from '../../jobs/jobs.ts';
 import { JobRef } from './Job.ts';
 import type { PromotionCriterionCheck } from '../../../schema/promotion.ts';
@@ -108,6 +108,11 @@ const PayrollRunSummary = builder.objectRef<RunSummary>('PayrollRunSummary').imp
     viewerMaySign: t.boolean({
       description: "Whether approvePayrollRun would accept the viewer now (same rule): the step due is the viewer's and they have not signed this submission yet.",
       resolve: (r, _a, ctx) => viewerMaySign(ctx, r),
+    }),
+    viewerMayRun: t.boolean({
+      description:
+        'Whether the viewer may calculate, submit or mark the run paid as its status allows: finance and admins; finance who serve named units only for a run of a unit they serve.',
+      resolve: async (r, _a, ctx) => !!ctx.viewer?.roles.some((x) => x === 'FINANCE' || x === 'ADMIN') && reaches(await servedReach(ctx), r.scopeUnit.path),
     }),
   }),
 });

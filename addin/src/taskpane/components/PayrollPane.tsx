@@ -92,17 +92,20 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
             <Button onClick={s.explain} disabled={busy} data-testid="payroll-explain">
               {p.explain}
             </Button>
-            {s.staff && (selected.status === 'DRAFT' || selected.status === 'CALCULATED') && (
+            {s.staff && selected.viewerMayRun && (selected.status === 'DRAFT' || selected.status === 'CALCULATED') && (
               <Button onClick={s.calculate} disabled={busy} data-testid="payroll-calculate">
                 {p.calculate}
               </Button>
             )}
-            {s.staff && selected.status === 'CALCULATED' && (
+            {s.staff && selected.viewerMayRun && selected.status === 'CALCULATED' && (
               <Button appearance="primary" onClick={s.submit} disabled={busy || !!s.confirmingSubmit} data-testid="payroll-submit">
                 {p.submit}
               </Button>
             )}
           </div>
+          {s.staff && !selected.viewerMayRun && (
+            <Caption1 data-testid="payroll-not-served">{format(w.reasons.UNIT_NOT_SERVED, { unit: selected.scopeUnitName })}</Caption1>
+          )}
           {s.confirmingSubmit && (
             <NotOverConfirm w={w} periodKey={s.confirmingSubmit} body={w.notOver.payroll} go={w.notOver.submitAnyway} onGo={s.submitAnyway} onCancel={s.cancelSubmit} testId="payroll-not-over" />
           )}

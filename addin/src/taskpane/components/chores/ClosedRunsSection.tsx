@@ -30,7 +30,7 @@ export function ClosedRunsSection(props: { w: Words; client: Client; roles: stri
                 <span className={s.strong}>{`${r.scopeUnitName} · ${r.month} · v${r.version}`}</span>
                 <span data-testid="closed-run-status">{m.statuses[r.status] ?? r.status}</span>
               </div>
-              {staff && r.status === 'LOCKED' && (
+              {staff && r.viewerMayRun && r.status === 'LOCKED' && (
                 <Button appearance="primary" onClick={() => void h.markPaid(r)} disabled={h.busy} data-testid="mark-paid">
                   {m.markPaid}
                 </Button>
