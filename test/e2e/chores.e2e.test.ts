@@ -499,6 +499,14 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     const offered = await east.getByTestId('payroll-unit').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(offered.sort()).toEqual(mine);
     expect(offered).toContain(region.id);
+    // A run of the whole company, by finance who serve every unit: the served user reads it but is offered no step on it.
+    const finance = await tokenFor(page, 'finance');
+    const top = (await api(page, admin, '{ orgTree { id parentId } }')).data.orgTree.find((u: { parentId: string | null }) => !u.parentId).id;
+    const created = await api(page, finance, 'mutation($u: ID!) { createPayrollRun(month: "2025-02", scopeUnitId: $u) { run { id } } }', { u: top });
+    expect(created.errors).toBeUndefined();
+    await east.getByTestId('payroll-month').fill('2025-02');
+    await east.getByTestId('payroll-not-served').waitFor();
+    await expect(east.getByTestId('payroll-calculate').count()).resolves.toBe(0);
     await fits(east, 'payroll-pane');
   }, 120_000);
 });
