@@ -150,7 +150,7 @@ builder.mutationFields((t) => ({
   updatePerson: t.field({
     type: PersonRef,
     description:
-      'Edits a person. Admins anywhere, managers within their subtree; the base salary by finance or an admin only (finance changes nothing else). Nobody changes their own base salary, rank or position. A new rank or base salary counts for every month not yet calculated, or, with payFrom, from that day only: months before it are paid at the old one.',
+      'Edits a person. Admins anywhere, managers within their subtree; the base salary by finance or an admin only (finance changes nothing else; finance who serve named units, of people placed there only). Nobody changes their own base salary, rank or position. A new rank or base salary counts for every month not yet calculated, or, with payFrom, from that day only: months before it are paid at the old one.',
     authScopes: { ...managers, finance: true },
     args: {
       id: t.arg.id({ validate: id }),
