@@ -11,7 +11,7 @@
  */
 import type { Context } from '../context.ts';
 import { memo } from '../context.ts';
-import { financeLimitedToServedUnits, viewerScope } from '../access.ts';
+import { financeLimitedToServedUnits } from '../access.ts';
 import { clientError, forbidden } from '../errors.ts';
 
 export interface ServedReach {
@@ -21,11 +21,16 @@ export interface ServedReach {
   unitIds: Set<string>;
 }
 
-/** The units such finance may change, or null when the viewer is not limited to served units. */
+/**
+ * The units such finance may change, or null when the viewer is not limited
+ * to served units. Only the served ones: a unit they also manage is theirs to
+ * see and decide on as a manager, not to run payroll for.
+ */
 export function servedReach(ctx: Context): Promise<ServedReach | null> {
   return memo(ctx, 'servedReach', async () => {
     if (!financeLimitedToServedUnits(ctx.viewer)) return null;
-    const { unitPaths: paths } = await viewerScope(ctx);
+    const served = await ctx.prisma.orgUnit.findMany({ where: { id: { in: ctx.viewer!.servedUnitIds ?? [] } }, select: { path: true } });
+    const paths = served.map((u) => u.path);
     const units = paths.length ? await ctx.prisma.orgUnit.findMany({ where: { OR: paths.map((p) => ({ path: { startsWith: p } })) }, select: { id: true } }) : [];
     return { paths, unitIds: new Set(units.map((u) => u.id)) };
   });
@@ -48,10 +53,12 @@ export async function requireServedPerson(ctx: Context, person: { id: string; na
   const placed = await ctx.prisma.assignment.count({
     where: { personId: person.id, unitId: { in: [...reach.unitIds] }, validFrom: { lt: toExclusive }, OR: [{ validTo: null }, { validTo: { gt: from } }] },
   });
-  if (!placed) {
-    throw clientError('FORBIDDEN', `${person.name} (${person.employeeNo}) is not in a unit you serve`, { reason: 'PERSON_NOT_SERVED', field, params: { name: person.name, employeeNo: person.employeeNo } });
-  }
+  if (!placed) throw personNotServed(person, field);
 }
+
+/** PERSON_NOT_SERVED: the person's pay is kept by the finance staff who serve their unit. */
+export const personNotServed = (person: { name: string; employeeNo: string }, field = 'personId') =>
+  clientError('FORBIDDEN', `${person.name} (${person.employeeNo}) is not in a unit you serve`, { reason: 'PERSON_NOT_SERVED', field, params: { name: person.name, employeeNo: person.employeeNo } });
 
 /** A change to pay across the company: not for finance limited to served units. */
 export function requireCompanyWideFinance(ctx: Context, what: string) {

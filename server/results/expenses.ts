@@ -12,6 +12,7 @@ import { maySeeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, isUniqueViolation, notFound } from '../errors.ts';
 import { month as monthOf } from '../payroll/month.ts';
+import { requireReach, servedReach } from '../payroll/served-units.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { amountOrRefuse } from '../targets/issue-text.ts';
 import { formatMoney } from '../../schema/money.ts';
@@ -79,9 +80,13 @@ export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitE
   const scope = await expensesScope(ctx);
   const unitIds = [...new Set(lines.map((l) => l.unitId))];
   // Every unit, not a list of ids in the query: a large organisation's sheet names thousands.
-  const units = new Map((await ctx.prisma.orgUnit.findMany({ select: { id: true, path: true } })).map((u) => [u.id, u]));
-  // Finance who serve named units keep those units' figures only.
-  for (const id of unitIds) if (!units.has(id) || !maySeeUnit(scope, units.get(id)!.path)) throw notFound('OrgUnit', id);
+  const units = new Map((await ctx.prisma.orgUnit.findMany({ select: { id: true, path: true, name: true } })).map((u) => [u.id, u]));
+  // Finance who serve named units keep those units' figures only (not those of a unit they see as its manager).
+  const reach = await servedReach(ctx);
+  for (const id of unitIds) {
+    if (!units.has(id) || !maySeeUnit(scope, units.get(id)!.path)) throw notFound('OrgUnit', id);
+    requireReach(reach, units.get(id)!);
+  }
   const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     // Inside the write: a lock taken since the pane read the sheet refuses it too.

@@ -7,6 +7,7 @@ import type { Context } from '../context.ts';
 import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { activeOn, mayChangeUnit, maySeeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
+import { personNotServed, reaches, requireReach, servedReach } from '../payroll/served-units.ts';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, type IsoDay } from '../../schema/dates.ts';
 import { dayToDate } from '../../schema/dates.ts';
@@ -129,9 +130,12 @@ export async function createPerson(ctx: Context, input: NewPerson) {
   if (input.baseSalaryFen != null && !writesBaseSalary(ctx.viewer)) throw notWritable(['input', 'baseSalary'], 'Only finance or an admin may set a base salary');
   const scope = await viewerScope(ctx);
   const calendar = await fiscalCalendar(ctx);
+  const reach = input.baseSalaryFen != null ? await servedReach(ctx) : null;
   return ctx.prisma.$transaction(async (tx) => {
     if (input.mentorId) await requireMentorVisible(ctx, tx, scope, input.mentorId, ['input', 'mentorId']);
     await requireUnitInScope(scope, tx, input.unitId, ['input', 'unitId']);
+    // Finance who serve named units (and manage others) set a base salary only in a unit they serve.
+    if (reach) requireReach(reach, (await tx.orgUnit.findUniqueOrThrow({ where: { id: input.unitId }, select: { path: true, name: true } })));
     await requireUniqueEmployeeNo(tx, input.employeeNo, ['input', 'employeeNo']);
     await requireDayOpen(tx, calendar, dateToDay(input.hireDate), 'input.hireDate', 'Hiring');
     if (input.baseSalaryFen != null && input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative', 'NEGATIVE_SALARY');
@@ -188,9 +192,16 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
   requireWritable(ctx, id, changes);
   const scope = await viewerScope(ctx);
   const calendar = await fiscalCalendar(ctx);
+  const reach = changes.baseSalaryFen !== undefined ? await servedReach(ctx) : null;
   return ctx.prisma.$transaction(async (tx) => {
     const payOnly = Object.entries(changes).every(([k, v]) => v === undefined || k === 'baseSalaryFen') && writesBaseSalary(ctx.viewer);
     const before = await loadForChange(scope, tx, id, ctx.clock.today(), payOnly);
+    // Finance who serve named units (and manage others) change the base salary only of a person in a unit they serve.
+    if (reach) {
+      const unitId = await currentUnitId(tx, id, ctx.clock.today());
+      const unit = unitId ? await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
+      if (!unit || !reaches(reach, unit.path)) throw personNotServed(before, 'input.baseSalary');
+    }
     // A new mentor must be visible and not the editor; nor may the editor stop being someone's mentor.
     if (changes.mentorId !== undefined && changes.mentorId !== before.mentorId) {
       if (isSelf(ctx, before.mentorId)) throw ownPay(['input', 'mentorId'], 'mentees (who you mentor decides your override pay)');

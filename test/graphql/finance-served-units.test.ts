@@ -192,6 +192,31 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     await ok('mutation($u: ID!) { removeRole(userId: $u, role: FINANCE) { id } }', { u: managerUser.id }, t.admin);
   });
 
+  it('a manager who also serves another region runs no payroll, keeps no expenses and sets no salary in the area they manage', async () => {
+    const managerUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: managerUser.personId! } });
+    const elsewhere = [served, other].find((r) => !area.path.includes(`/${r.id}/`))!;
+    await ok('mutation($u: ID!) { assignRole(userId: $u, role: FINANCE) { id } }', { u: managerUser.id }, t.admin);
+    await ok(SET, { u: managerUser.id, ids: [elsewhere.id] }, t.admin);
+    try {
+      const both = await s.login('manager');
+      const CREATE = 'mutation($u: ID!) { createPayrollRun(month: "2026-08", scopeUnitId: $u) { run { id } } }';
+      expect(reasonOf(await s.refused(CREATE, { u: area.id }, both))).toBe('UNIT_NOT_SERVED');
+      expect(await s.db.prisma.payrollRun.count({ where: { month: '2026-08', scopeUnitId: area.id } })).toBe(0);
+      const SAVE = 'mutation($u: ID!) { saveUnitExpenses(month: "2026-08", lines: [{ unitId: $u, category: TRAVEL, amount: "10.00" }]) { unitId } }';
+      expect(reasonOf(await s.refused(SAVE, { u: area.id }, both))).toBe('UNIT_NOT_SERVED');
+      const member = await s.db.prisma.assignment.findFirstOrThrow({ where: { validTo: null, unit: { path: { startsWith: area.path } }, personId: { not: managerUser.personId! }, person: { leaveDate: null } }, include: { person: true } });
+      const SALARY = 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { baseSalary: "9999.00" }) { id } }';
+      expect(reasonOf(await s.refused(SALARY, { id: member.personId, v: member.person.version }, both))).toBe('PERSON_NOT_SERVED');
+      expect((await s.db.prisma.person.findUniqueOrThrow({ where: { id: member.personId } })).baseSalaryFen).toBe(member.person.baseSalaryFen);
+      // The served region stays theirs to run.
+      await ok(CREATE, { u: elsewhere.id }, both);
+    } finally {
+      await ok(SET, { u: managerUser.id, ids: [] }, t.admin);
+      await ok('mutation($u: ID!) { removeRole(userId: $u, role: FINANCE) { id } }', { u: managerUser.id }, t.admin);
+    }
+  });
+
   it('the demo’s finance-area serves the demo manager’s area and sees only its payroll people', async () => {
     const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { manager: { user: { username: 'manager' } } } });
     const token = await s.login('finance-area');
