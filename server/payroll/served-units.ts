@@ -13,6 +13,7 @@ import type { Context } from '../context.ts';
 import { memo } from '../context.ts';
 import { financeLimitedToServedUnits } from '../access.ts';
 import { clientError, forbidden } from '../errors.ts';
+import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 
 export interface ServedReach {
   /** Materialised paths of the served subtrees. */
@@ -54,6 +55,20 @@ export async function requireServedPerson(ctx: Context, person: { id: string; na
     where: { personId: person.id, unitId: { in: [...reach.unitIds] }, validFrom: { lt: toExclusive }, OR: [{ validTo: null }, { validTo: { gt: from } }] },
   });
   if (!placed) throw personNotServed(person, field);
+}
+
+/**
+ * A change to one person's pay from a day on, with no end (a plan assigned
+ * to them): refused unless they are in a served unit that day and every
+ * placement of theirs from then on is in one too (else it would change pay
+ * that other finance staff keep, after a transfer out).
+ */
+export async function requireServedFrom(ctx: Context, person: { id: string; name: string; employeeNo: string }, from: Date, field = 'personId') {
+  const reach = await servedReach(ctx);
+  if (!reach) return;
+  await requireServedPerson(ctx, person, from, dayToDate(addDays(dateToDay(from), 1)), field);
+  const elsewhere = await ctx.prisma.assignment.count({ where: { personId: person.id, unitId: { notIn: [...reach.unitIds] }, OR: [{ validTo: null }, { validTo: { gt: from } }] } });
+  if (elsewhere) throw personNotServed(person, field);
 }
 
 /** PERSON_NOT_SERVED: the person's pay is kept by the finance staff who serve their unit. */

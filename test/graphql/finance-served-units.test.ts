@@ -142,6 +142,22 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     expect(reasonOf(await s.refused(SAVE, { d: plan.document }, t.east))).toBe('COMPANY_WIDE_PAY');
   });
 
+  it('assigns no plan to a served person from a day that would reach past their transfer out', async () => {
+    const plan = await s.db.prisma.compensationPlan.findFirstOrThrow({ orderBy: [{ code: 'asc' }, { version: 'desc' }] });
+    const region = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: served.id } });
+    const leaving = await s.db.prisma.assignment.findFirstOrThrow({
+      where: { validTo: null, validFrom: { lte: new Date('2026-01-01') }, unit: { path: { startsWith: region.path }, kind: 'TEAM' }, personId: { not: inside.id }, person: { leaveDate: null, position: { in: ['SALES_REP', 'ACCOUNT_MANAGER'] } } },
+      orderBy: { person: { employeeNo: 'desc' } },
+      include: { person: true },
+    });
+    await ok('mutation($id: ID!, $v: Int!, $u: ID!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: "2026-09-01") { id } }', { id: leaving.personId, v: leaving.person.version, u: outsideTeam }, t.admin);
+    const ASSIGN = 'mutation($c: String!, $p: ID!, $f: Date!) { assignCompensationPlan(planCode: $c, personId: $p, effectiveFrom: $f) }';
+    // From July on the plan would pay them in the other region from September: not for finance who serve only this one.
+    expect(reasonOf(await s.refused(ASSIGN, { c: plan.code, p: leaving.personId, f: '2026-07-01' }, t.east))).toBe('PERSON_NOT_SERVED');
+    expect(await s.db.prisma.compensationAssignment.count({ where: { personId: leaving.personId } })).toBe(0);
+    await ok(ASSIGN, { c: plan.code, p: leaving.personId, f: '2026-07-01' }, t.finance);
+  });
+
   it('imports sales and attendance of served units only: each other row is named, and nothing is written', async () => {
     const SALES = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }';
     const sales = [

@@ -26,7 +26,7 @@ import { requireAdjustable } from '../../payroll/adjustments.ts';
 import { fiscalCalendar, inLockedPeriod, LOCKED_FLAG, requireDayOpen } from '../../targets/calendar.ts';
 import { addDays, dateToDay, dayToDate } from '../../../schema/dates.ts';
 import { period } from '../../../schema/periods.ts';
-import { reaches, requireCompanyWideFinance, requireServedPerson, servedReach } from '../../payroll/served-units.ts';
+import { reaches, requireCompanyWideFinance, requireServedFrom, requireServedPerson, servedReach } from '../../payroll/served-units.ts';
 import { latestJobAbout, startPayrollCalculation } from '../../jobs/jobs.ts';
 import { JobRef } from './Job.ts';
 import type { PromotionCriterionCheck } from '../../../schema/promotion.ts';
@@ -335,8 +335,8 @@ builder.mutationFields((t) => ({
       parsePlan(JSON.parse(plan.document));
       const person = args.personId ? await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }) : null;
       if (args.personId && !person) throw badInput(['personId'], `There is no person ${args.personId}`, 'NO_SUCH_PERSON', { id: String(args.personId) });
-      // Finance who serve named units assign plans to their people only; a rank or a position reaches the whole company.
-      if (person) await requireServedPerson(ctx, person, args.effectiveFrom, dayToDate(addDays(dateToDay(args.effectiveFrom), 1)));
+      // Finance who serve named units assign plans to their people only, for as long as they stay; a rank or a position reaches the whole company.
+      if (person) await requireServedFrom(ctx, person, args.effectiveFrom);
       else requireCompanyWideFinance(ctx, 'Assigning a plan to a rank or a position');
       const calendar = await fiscalCalendar(ctx);
       await ctx.prisma.$transaction(async (tx) => {
