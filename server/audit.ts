@@ -7,6 +7,8 @@ import type { Viewer } from './auth/sessions.ts';
 import type { Context } from './context.ts';
 import { forbidden } from './errors.ts';
 import { reaches, servedReach, type ServedReach } from './payroll/served-units.ts';
+import { addDays, dayToDate } from '../schema/dates.ts';
+import { period } from '../schema/periods.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,8 +74,14 @@ async function withinReach(ctx: Context, reach: ServedReach, entityType: string,
       const run = await ctx.prisma.payrollRun.findUnique({ where: { id: entityId }, select: { scopeUnit: { select: { path: true } } } });
       return !!run && reaches(reach, run.scopeUnit.path);
     }
-    case 'PayAdjustment':
-      return placed((await ctx.prisma.payAdjustment.findUnique({ where: { id: entityId }, select: { personId: true } }))?.personId);
+    case 'PayAdjustment': {
+      // As payAdjustments lists them: the person was placed in a served unit during the adjustment's month.
+      const a = await ctx.prisma.payAdjustment.findUnique({ where: { id: entityId }, select: { personId: true, month: true } });
+      if (!a) return false;
+      const m = period(a.month);
+      const during = { validFrom: { lt: dayToDate(addDays(m.end, 1)) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(m.start) } }] };
+      return (await ctx.prisma.assignment.count({ where: { personId: a.personId, unitId: { in: [...reach.unitIds] }, ...during } })) > 0;
+    }
     case 'CompensationAssignment':
       return placed((await ctx.prisma.compensationAssignment.findUnique({ where: { id: entityId }, select: { personId: true } }))?.personId);
     default:

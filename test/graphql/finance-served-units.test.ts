@@ -27,6 +27,8 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
   let outside: { id: string; employeeNo: string; name: string };
   let insideTeam: string;
   let outsideTeam: string;
+  /** A served person transferred to the other region from 2026-09-01. */
+  let leaver: string;
   const ok = async (q: string, v: Record<string, unknown>, token: string) => {
     const r = await s.gql(q, v, token);
     expect(r.errors).toBeUndefined();
@@ -151,6 +153,7 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
       include: { person: true },
     });
     await ok('mutation($id: ID!, $v: Int!, $u: ID!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: "2026-09-01") { id } }', { id: leaving.personId, v: leaving.person.version, u: outsideTeam }, t.admin);
+    leaver = leaving.personId;
     const ASSIGN = 'mutation($c: String!, $p: ID!, $f: Date!) { assignCompensationPlan(planCode: $c, personId: $p, effectiveFrom: $f) }';
     // From July on the plan would pay them in the other region from September: not for finance who serve only this one.
     expect(reasonOf(await s.refused(ASSIGN, { c: plan.code, p: leaving.personId, f: '2026-07-01' }, t.east))).toBe('PERSON_NOT_SERVED');
@@ -263,6 +266,12 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     const adjustment = async (personId: string) => (await s.db.prisma.payAdjustment.findFirstOrThrow({ where: { personId, month: '2026-05' } })).id;
     expect(await trail('PayAdjustment', await adjustment(inside.id))).toEqual(['create']);
     expect(await trail('PayAdjustment', await adjustment(outside.id))).toEqual([]);
+    // A person once served, adjusted for a month after their transfer out: as payAdjustments, not theirs.
+    await ok('mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-10", amount: "300.00", reason: "十月奖励", approvedBy: "director") }', { p: leaver }, t.finance);
+    const later = (await s.db.prisma.payAdjustment.findFirstOrThrow({ where: { personId: leaver, month: '2026-10' } })).id;
+    expect((await ok('{ payAdjustments(month: "2026-10") { id } }', {}, t.east)).payAdjustments).toEqual([]);
+    expect(await trail('PayAdjustment', later)).toEqual([]);
+    expect(await trail('PayAdjustment', later, t.finance)).toEqual(['create']);
     expect(reasonOf(await s.gql(TRAIL, { t: 'UnitExpenses', id: '2026-05' }, t.east))).toBe('ROLE_NOT_ALLOWED');
     expect(await trail('UnitExpenses', '2026-05', t.finance)).toHaveLength(2);
   });
