@@ -59,6 +59,12 @@ export async function startJob(
 /** Queues the calculation of a payroll run, after the checks that need no calculation (its status, the revision). */
 export async function startPayrollCalculation(ctx: Context, runId: string, revision: number) {
   const reach = await servedReach(ctx);
+  if (reach) {
+    // Before startJob, which answers with a calculation already queued or running: another finance user's, of a run these may not calculate.
+    const run = await ctx.prisma.payrollRun.findUnique({ where: { id: runId }, select: { scopeUnit: { select: { path: true, name: true } } } });
+    if (!run) throw notFound('PayrollRun', runId);
+    requireReach(reach, run.scopeUnit);
+  }
   return startJob(ctx, 'payroll.calculate', runId, { runId, revision } satisfies PayrollCalculation, async (tx) => {
     const run = await tx.payrollRun.findUnique({ where: { id: runId }, select: { status: true, revision: true, scopeUnit: { select: { path: true, name: true } } } });
     if (!run) throw notFound('PayrollRun', runId);

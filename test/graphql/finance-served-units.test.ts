@@ -276,6 +276,20 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     expect(await trail('UnitExpenses', '2026-05', t.finance)).toHaveLength(2);
   });
 
+  it('starting the calculation of a run they do not serve is refused even while another finance user’s runs', async () => {
+    const run = await s.db.prisma.payrollRun.findFirstOrThrow({ where: { month: '2026-06', scopeUnitId: centre } });
+    const financeUser = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'finance' } });
+    // Another finance user's calculation of the whole centre, under way (as the queue marks it).
+    const running = await s.db.prisma.job.create({ data: { kind: 'payroll.calculate', subjectId: run.id, params: JSON.stringify({ runId: run.id, revision: run.revision }), requestedById: financeUser.id, status: 'RUNNING', startedAt: new Date(), done: 12, total: 40 } });
+    try {
+      const START = 'mutation($id: ID!, $r: Int!) { startPayrollCalculation(id: $id, revision: $r) { id done total } }';
+      expect(reasonOf(await s.refused(START, { id: run.id, r: run.revision }, t.east))).toBe('UNIT_NOT_SERVED');
+      expect((await ok(START, { id: run.id, r: run.revision }, t.finance)).startPayrollCalculation.id).toBe(running.id);
+    } finally {
+      await s.db.prisma.job.delete({ where: { id: running.id } });
+    }
+  });
+
   it('watches only their own jobs, not another finance user’s (last: the job runs on)', async () => {
     const run = await s.db.prisma.payrollRun.findFirstOrThrow({ where: { month: '2026-06', scopeUnitId: centre } });
     const job = (await ok('mutation($id: ID!, $r: Int!) { startPayrollCalculation(id: $id, revision: $r) { id } }', { id: run.id, r: run.revision }, t.finance)).startPayrollCalculation;
