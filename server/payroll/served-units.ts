@@ -9,6 +9,7 @@
  * Reads need nothing here: viewerScope gives such finance the served
  * subtrees, and every query filters by it.
  */
+import DataLoader from 'dataloader';
 import type { Context } from '../context.ts';
 import { memo } from '../context.ts';
 import { financeLimitedToServedUnits } from '../access.ts';
@@ -85,4 +86,29 @@ export function servesPlacement(reach: ServedReach | null, placements: readonly 
   if (!reach) return true;
   const a = placements.find((x) => x.validFrom <= day && (!x.validTo || x.validTo > day));
   return !!a && reach.unitIds.has(a.unitId);
+}
+
+/**
+ * Whether a person's pay is the viewer's to read now (their current base
+ * salary): always, unless the viewer is finance limited to served units; then
+ * only when the person's unit today (or their last, once they have left) is
+ * served. The roster shows someone as of any day; a person transferred out
+ * since is paid by the finance staff who serve their unit now. One query for
+ * the rows of a request (DataLoader).
+ */
+export async function servesPersonNow(ctx: Context, personId: string): Promise<boolean> {
+  const loader = await memo(ctx, 'servesPersonNow', async () => {
+    const reach = await servedReach(ctx);
+    if (!reach) return null;
+    const today = dayToDate(ctx.clock.today());
+    return new DataLoader<string, boolean>(async (ids) => {
+      const rows = await ctx.prisma.assignment.findMany({ where: { personId: { in: [...ids] } }, select: { personId: true, unitId: true, validFrom: true, validTo: true }, orderBy: { validFrom: 'desc' } });
+      return ids.map((id) => {
+        const theirs = rows.filter((a) => a.personId === id);
+        const now = theirs.find((a) => a.validFrom <= today && (!a.validTo || a.validTo > today)) ?? theirs[0];
+        return !!now && reach.unitIds.has(now.unitId);
+      });
+    });
+  });
+  return !loader || loader.load(personId);
 }

@@ -161,6 +161,18 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     await ok(ASSIGN, { c: plan.code, p: leaving.personId, f: '2026-07-01' }, t.finance);
   });
 
+  it('reads the base salary of people in served units now, not of one seen as of a day before their transfer out', async () => {
+    const PERSON = 'query($id: ID!, $d: Date) { person(id: $id, asOf: $d) { id baseSalary } }';
+    const before = '2026-08-15';
+    const salary = (await s.db.prisma.person.findUniqueOrThrow({ where: { id: leaver } })).baseSalaryFen;
+    expect((await ok(PERSON, { id: leaver, d: before }, t.east)).person).toEqual({ id: leaver, baseSalary: null });
+    expect((await ok(PERSON, { id: leaver, d: before }, t.finance)).person.baseSalary).toBe((Number(salary) / 100).toFixed(2));
+    expect((await ok(PERSON, { id: inside.id }, t.east)).person.baseSalary).not.toBeNull();
+    const rows = (await ok('query($d: Date) { roster(asOf: $d, first: 1000) { edges { node { id baseSalary } } } }', { d: before }, t.east)).roster.edges.map((e: { node: { id: string; baseSalary: string | null } }) => e.node);
+    expect(rows.find((r: { id: string }) => r.id === leaver)).toEqual({ id: leaver, baseSalary: null });
+    expect(rows.find((r: { id: string }) => r.id === inside.id).baseSalary).not.toBeNull();
+  });
+
   it('imports sales and attendance of served units only: each other row is named, and nothing is written', async () => {
     const SALES = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }';
     const sales = [

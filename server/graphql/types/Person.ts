@@ -9,6 +9,7 @@ import { findPerson, personRow, rosterPage, type PersonRow } from '../../roster/
 import { createPerson, deactivatePerson, transferPerson, updatePerson } from '../../roster/people.ts';
 import { dateToDay, dayToDate, type IsoDay } from '../../../schema/dates.ts';
 import { notFound } from '../../errors.ts';
+import { servesPersonNow } from '../../payroll/served-units.ts';
 import type { Context } from '../../context.ts';
 
 export const PersonRef = builder.objectRef<PersonRow>('Person');
@@ -34,8 +35,8 @@ PersonRef.implement({
     baseSalary: t.field({
       type: 'Money',
       nullable: true,
-      description: 'Monthly base salary; null unless the viewer is this person, finance, a director or an admin.',
-      resolve: (p, _args, ctx) => (mayReadSalary(p, ctx) ? p.baseSalaryFen : null),
+      description: 'Monthly base salary; null unless the viewer is this person, finance (who serve named units: of a person in one of them now), a director or an admin.',
+      resolve: async (p, _args, ctx) => (mayReadSalary(p, ctx) && (ctx.viewer?.personId === p.id || (await servesPersonNow(ctx, p.id))) ? p.baseSalaryFen : null),
     }),
     mentorId: t.exposeID('mentorId', { nullable: true }),
     mentorName: t.exposeString('mentorName', { nullable: true }),
