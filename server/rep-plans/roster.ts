@@ -8,7 +8,7 @@
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
-import { mayChangeUnit, viewerScope } from '../access.ts';
+import { maySeeUnit, viewerScope } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
@@ -46,7 +46,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
   const units: Prisma.OrgUnitWhereInput[] = [];
   if (unitId) {
     const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
-    if (!unit || !mayChangeUnit(scope, unit.path)) throw notFound('OrgUnit', unitId);
+    if (!unit || !maySeeUnit(scope, unit.path)) throw notFound('OrgUnit', unitId);
     units.push({ path: { startsWith: unit.path } });
   } else if (!scope.everything) {
     if (!scope.unitPaths.length) return [];

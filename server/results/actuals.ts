@@ -17,7 +17,7 @@ import { format } from '../../addin/src/i18n.ts';
 import { Prisma } from '../db/client.ts';
 import type { Metric } from '../db/generated/sqlite/client/enums.ts';
 import { replicaOf, type Context } from '../context.ts';
-import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
+import { maySeeUnit, viewerScope, type Scope } from '../access.ts';
 import { badInput, clientError, notFound } from '../errors.ts';
 import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { bucketKey, partDays, rangeParts, readRange, ResultsRangeError, type Bucket, type Grain } from '../../schema/results.ts';
@@ -96,7 +96,7 @@ async function target(ctx: Context, q: ActualsQuery): Promise<Target> {
   const scope = await viewerScope(ctx);
   if (q.unitId) {
     const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: q.unitId }, select: { id: true, name: true, code: true, path: true } });
-    if (!unit || !mayChangeUnit(scope, unit.path)) throw notFound('OrgUnit', q.unitId);
+    if (!unit || !maySeeUnit(scope, unit.path)) throw notFound('OrgUnit', q.unitId);
     if (q.personId) throw badInput(['personId'], 'Ask for a unit or a person, not both', 'ONE_OWNER');
     return { scope, unit, personId: null, by: q.by ?? 'PERSON' };
   }

@@ -13,7 +13,7 @@ import type { Prisma } from '../db/client.ts';
 import { readAchievement } from './achievement.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, notFound } from '../errors.ts';
-import { mayChangeUnit, viewerScope } from '../access.ts';
+import { mayChangeUnit, maySeeUnit, viewerScope } from '../access.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { addDays } from '../../schema/dates.ts';
 import { period, PeriodKeyError, type Period } from '../../schema/periods.ts';
@@ -182,7 +182,7 @@ function toPublished(s: { id: string; unitId: string; periodKey: string; basis: 
 export async function publishedRankings(ctx: Context, q: Omit<RankingQuery, 'top'>): Promise<PublishedRanking[]> {
   const scope = await viewerScope(ctx);
   const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: q.unitId }, select: { path: true } });
-  if (!unit || !mayChangeUnit(scope, unit.path)) throw notFound('OrgUnit', q.unitId);
+  if (!unit || !maySeeUnit(scope, unit.path)) throw notFound('OrgUnit', q.unitId);
   const { p } = await rankingPeriod(ctx, q.periodKey);
   const snapshots = await ctx.prisma.rankingSnapshot.findMany({
     where: { unitId: q.unitId, periodKey: p.key, ownerKind: ownerKind(q.by), basis: q.basis, metric: q.metric },

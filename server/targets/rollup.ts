@@ -6,7 +6,7 @@
  * Filtered by the viewer's scope in the queries themselves.
  */
 import type { Context } from '../context.ts';
-import { viewerScope, mayChangeUnit } from '../access.ts';
+import { viewerScope, maySeeUnit } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { fiscalCalendar } from './calendar.ts';
 import { parentFigure, topLevelKeys, yearTotals, type PlanKey } from './parent-figure.ts';
@@ -34,7 +34,7 @@ export interface RollupRow {
 export async function targetRollup(ctx: Context, unitId: string, key: PlanKey): Promise<RollupRow[]> {
   const scope = await viewerScope(ctx);
   const root = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, name: true, path: true } });
-  if (!root || !mayChangeUnit(scope, root.path)) throw notFound('OrgUnit', unitId);
+  if (!root || !maySeeUnit(scope, root.path)) throw notFound('OrgUnit', unitId);
   const calendar = await fiscalCalendar(ctx);
   const [units, plans, above] = await Promise.all([
     ctx.prisma.orgUnit.findMany({ where: { path: { startsWith: root.path } }, select: { id: true, name: true, code: true, parentId: true }, orderBy: { code: 'asc' } }),

@@ -267,6 +267,17 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     expect((await ok('{ payAdjustments(month: "2026-05") { personId } }', {}, t.east)).payAdjustments).toHaveLength(1);
   });
 
+  it('reads the sales results and ratios of served units, and of no other', async () => {
+    const RATIOS = 'query($u: ID!) { unitRatios(unitId: $u, period: "2026-05", grain: MONTH) { total { unitId sales expenses } } }';
+    const mine = (await ok(RATIOS, { u: served.id }, t.east)).unitRatios.total;
+    expect(mine).toEqual((await ok(RATIOS, { u: served.id }, t.finance)).unitRatios.total);
+    expect(mine.sales).toBe('3000.00');
+    expect((await s.gql(RATIOS, { u: other.id }, t.east)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const ROLLUP = 'query($u: ID!) { targetRollup(unitId: $u, year: 2026, metric: SALES_AMOUNT, level: BASE) { ownerId } }';
+    await ok(ROLLUP, { u: served.id }, t.east);
+    expect((await s.gql(ROLLUP, { u: other.id }, t.east)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('reads the audit trails of their units’ runs and people’s pay only; none that spans units', async () => {
     const TRAIL = 'query($t: String!, $id: ID!) { auditTrail(entityType: $t, entityId: $id) { action } }';
     const trail = async (type: string, id: string, token = t.east) => (await ok(TRAIL, { t: type, id }, token)).auditTrail.map((e: { action: string }) => e.action);
