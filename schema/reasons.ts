@@ -26,6 +26,7 @@ export const IMPORT_PROBLEM_REASONS = {
   IN_LOCKED_PERIOD: ['date', 'period'],
   UNKNOWN_CUSTOMER_CODE: ['code'],
   ROW_NOT_SERVED: ['employeeNo', 'date'],
+  SALE_NOT_SERVED: ['externalId'],
 } as const;
 
 export type ImportProblemReason = keyof typeof IMPORT_PROBLEM_REASONS;

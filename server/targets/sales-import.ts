@@ -162,12 +162,13 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
   });
   if (reach) {
     // Nor do they move a stored sale out of a unit they do not serve.
-    const stored = await ctx.prisma.salesRecord.findMany({ where: { externalId: { in: resolved.flatMap((r) => (r ? [r.externalId] : [])) } }, select: { externalId: true, unitId: true, date: true, person: { select: { employeeNo: true } } } });
+    const stored = await ctx.prisma.salesRecord.findMany({ where: { externalId: { in: resolved.flatMap((r) => (r ? [r.externalId] : [])) } }, select: { externalId: true, unitId: true } });
     const unitOf = new Map(stored.map((x) => [x.externalId, x]));
     resolved.forEach((r, i) => {
       const was = r && unitOf.get(r.externalId);
       if (was && !reach.unitIds.has(was.unitId)) {
-        problems.push({ row: rowOf(i), field: 'externalId', message: `${r.externalId} is a sale of ${was.person.employeeNo} in a unit you do not serve`, reason: 'ROW_NOT_SERVED', params: { employeeNo: was.person.employeeNo, date: dateToDay(was.date) } });
+        // Named by its own id only: whose sale it is, and when, is not theirs to read.
+        problems.push({ row: rowOf(i), field: 'externalId', message: `${r.externalId} is a sale recorded in a unit you do not serve`, reason: 'SALE_NOT_SERVED', params: { externalId: r.externalId } });
         resolved[i] = null;
       }
     });

@@ -185,7 +185,7 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     // A stored sale of another unit is not moved by importing it again under a served person.
     await ok(SALES, { r: [{ externalId: 'EAST-3', employeeNo: outside.employeeNo, date: '2026-05-08', amount: '500.00' }] }, t.finance);
     const moved = await s.refused(SALES, { r: [{ externalId: 'EAST-3', employeeNo: inside.employeeNo, date: '2026-05-08', amount: '500.00' }] }, t.east);
-    expect(problemsOf(moved).map((p) => [p.field, p.reason])).toEqual([['externalId', 'ROW_NOT_SERVED']]);
+    expect(problemsOf(moved).map((p) => [p.field, p.reason, p.params])).toEqual([['externalId', 'SALE_NOT_SERVED', { externalId: 'EAST-3' }]]);
 
     const ATTENDANCE = 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }';
     const days = [

@@ -370,6 +370,7 @@ export const en: Record<Reason, string> = {
   // Customers and cross-territory sales
   UNKNOWN_CUSTOMER_CODE: 'There is no customer with the code {code}.',
   ROW_NOT_SERVED: '{employeeNo} was not in a unit you serve on {date}; finance who serve that unit import it.',
+  SALE_NOT_SERVED: 'Sale {externalId} is recorded in a unit you do not serve; finance who serve that unit change it.',
   CUSTOMER_CODE_FORMAT: '“{value}” is not a customer code: 2 to 32 letters, digits, - or _, starting with a letter or digit.',
   CUSTOMER_NAME_REQUIRED: 'Give the customer a name.',
   CUSTOMER_TEXT_TOO_LONG: 'At most {max} characters.',
@@ -757,6 +758,7 @@ export const zh: Record<Reason, string> = {
   // 客户与窜货
   UNKNOWN_CUSTOMER_CODE: '没有编码为 {code} 的客户。',
   ROW_NOT_SERVED: '{employeeNo} 在 {date} 不属于您负责的单位，应由负责该单位的财务导入。',
+  SALE_NOT_SERVED: '销售单 {externalId} 记在您不负责的单位，应由负责该单位的财务修改。',
   CUSTOMER_CODE_FORMAT: '“{value}”不是有效的客户编码：2 到 32 个字母、数字、- 或 _，以字母或数字开头。',
   CUSTOMER_NAME_REQUIRED: '请填写客户名称。',
   CUSTOMER_TEXT_TOO_LONG: '最多 {max} 个字符。',
