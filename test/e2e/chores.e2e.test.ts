@@ -483,8 +483,18 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await item.getByTestId('add-served').selectOption(region.id);
     await item.getByTestId('add-served-submit').click();
     await item.getByTestId('remove-served').filter({ hasText: region.name }).waitFor();
-    const served = (await api(page, admin, '{ users { username servedUnits { id } } }')).data.users.find((u: { username: string }) => u.username === 'chores.east');
-    expect(served.servedUnits).toEqual([{ id: region.id }]);
+    const servedOf = async () => (await api(page, admin, '{ users { username servedUnits { id } } }')).data.users.find((u: { username: string }) => u.username === 'chores.east').servedUnits;
+    expect(await servedOf()).toEqual([{ id: region.id }]);
+    // A unit inside the served region is served with it: not offered again.
+    const tree = (await api(page, admin, '{ orgTree { id parentId } }')).data.orgTree as { id: string; parentId: string | null }[];
+    const child = tree.find((u) => u.parentId === region.id)!;
+    await expect(item.locator(`[data-testid=add-served] option[value="${child.id}"]`).count()).resolves.toBe(0);
+    // Removing the only unit would make the user serve every unit: asked first, and kept when the admin says no.
+    await item.getByTestId('remove-served').click();
+    await item.getByTestId('remove-last-served').filter({ hasText: 'serves every unit' }).waitFor();
+    await item.getByTestId('remove-last-served-no').click();
+    await expect(item.getByTestId('remove-last-served').count()).resolves.toBe(0);
+    expect(await servedOf()).toEqual([{ id: region.id }]);
     await fits(page, 'users-pane');
 
     const east = await e2e.pane();

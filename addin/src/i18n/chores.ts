@@ -182,6 +182,10 @@ export const en = {
     servedHint: 'A finance user sees and runs the payroll of these units and the units under them only.',
     addServed: 'Add unit',
     removeServed: 'Remove {unit}',
+    removeLastTitle: 'Serve every unit?',
+    removeLast: '{unit} is the only unit {username} serves. Without it, {username} serves every unit and sees the whole company’s payroll.',
+    removeLastYes: 'Remove: serve every unit',
+    removeLastNo: 'Keep it',
   },
 };
 
@@ -364,5 +368,9 @@ export const zh: typeof en = {
     servedHint: '财务用户只能查看和处理这些单位及其下级单位的薪酬。',
     addServed: '添加单位',
     removeServed: '移除{unit}',
+    removeLastTitle: '改为负责全部单位？',
+    removeLast: '{unit}是 {username} 唯一负责的单位。移除后，{username} 将负责全部单位，可查看全公司的薪酬。',
+    removeLastYes: '移除，改为负责全部单位',
+    removeLastNo: '保留',
   },
 };

@@ -64,16 +64,29 @@ export function UsersPane(props: { w: Words; client: Client; onSessionEnded: () 
                     <span className={s.meta}>{x.servedUnits.length ? u.servedHint : u.servesAll}</span>
                     <div className={s.row}>
                       {x.servedUnits.map((unit) => (
-                        <Button key={unit.id} size="small" onClick={() => void h.removeServed(unit.id)} disabled={h.busy} data-testid="remove-served" data-unit={unit.code}>
+                        <Button key={unit.id} size="small" onClick={() => void h.removeServed(unit.id)} disabled={h.busy || h.confirmingLast} data-testid="remove-served" data-unit={unit.code}>
                           {format(u.removeServed, { unit: unit.name })}
                         </Button>
                       ))}
                     </div>
+                    {h.confirmingLast && x.servedUnits[0] && (
+                      <div className={s.section} role="alertdialog" aria-label={u.removeLastTitle} data-testid="remove-last-served">
+                        <span>{format(u.removeLast, { username: x.username, unit: x.servedUnits[0].name })}</span>
+                        <div className={s.row}>
+                          <Button appearance="primary" onClick={() => void h.removeServed(x.servedUnits[0]!.id)} disabled={h.busy} data-testid="remove-last-served-yes">
+                            {u.removeLastYes}
+                          </Button>
+                          <Button onClick={h.cancelRemoveLast} disabled={h.busy} data-testid="remove-last-served-no">
+                            {u.removeLastNo}
+                          </Button>
+                        </div>
+                      </div>
+                    )}
                     <div className={s.row}>
                       <Field label={u.addServed} className={s.grow}>
                         <Select value={h.servedPick} onChange={(_, d) => h.setServedPick(d.value)} data-testid="add-served">
                           <option value="">—</option>
-                          <UnitOptions units={h.units.filter((unit) => !x.servedUnits.some((v) => v.id === unit.id))} />
+                          <UnitOptions units={h.addable} />
                         </Select>
                       </Field>
                       <Button onClick={() => void h.addServed()} disabled={h.busy || !h.servedPick} data-testid="add-served-submit">

@@ -70,6 +70,19 @@ export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Wor
     if (servesFinance && units === null) load(() => run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {}).then((d) => setUnits(treeOrder(d.orgTree))));
   }, [servesFinance, units, client, load]);
   const setServed = (ids: string[]) => change(SET_SERVED_UNITS, { unitIds: ids }, saved());
+  /** Removing the last unit makes the user serve every unit: asked first. */
+  const [confirmingLast, setConfirmingLast] = useState(false);
+  const servedIds = (current?.servedUnits ?? []).map((x) => x.id);
+  /** Units worth adding: not served already, nor inside a served one (its subtree is served with it). */
+  const addable = useMemo(() => {
+    const parentOf = new Map((units ?? []).map((x) => [x.id, x.parentId]));
+    const served = new Set((current?.servedUnits ?? []).map((x) => x.id));
+    const insideServed = (id: string) => {
+      for (let at: string | null | undefined = id; at; at = parentOf.get(at)) if (served.has(at)) return true;
+      return false;
+    };
+    return (units ?? []).filter((x) => !insideServed(x.id));
+  }, [units, current]);
 
   return {
     ...action,
@@ -85,6 +98,7 @@ export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Wor
       setPassword('');
       setRole('');
       setServedPick('');
+      setConfirmingLast(false);
     },
     current,
     form,
@@ -95,11 +109,17 @@ export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Wor
     setPassword,
     role,
     setRole,
-    units: units ?? [],
+    addable,
     servedPick,
     setServedPick,
-    addServed: () => setServed([...(current?.servedUnits ?? []).map((x) => x.id), servedPick]).then(() => setServedPick('')),
-    removeServed: (unitId: string) => setServed((current?.servedUnits ?? []).map((x) => x.id).filter((id) => id !== unitId)),
+    addServed: () => setServed([...servedIds, servedPick]).then(() => setServedPick('')),
+    removeServed: (unitId: string) => {
+      if (servedIds.length === 1 && !confirmingLast) return setConfirmingLast(true);
+      setConfirmingLast(false);
+      return setServed(servedIds.filter((id) => id !== unitId));
+    },
+    confirmingLast,
+    cancelRemoveLast: () => setConfirmingLast(false),
     addRole: () => change(ASSIGN_ROLE, { role }, saved()).then(() => setRole('')),
     removeRole: (r: string) => change(REMOVE_ROLE, { role: r }, saved()),
     disable: () => change(DISABLE_USER, {}, saved()),
