@@ -518,5 +518,15 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await east.getByTestId('payroll-not-served').waitFor();
     await expect(east.getByTestId('payroll-calculate').count()).resolves.toBe(0);
     await fits(east, 'payroll-pane');
+    // Month end: plans are read-only to them, and assigned to a person only (a rank or a position reaches the whole company).
+    await openScreen(east, 'month-end');
+    await east.getByTestId('comp-plans-read-only').waitFor();
+    await east.getByTestId('comp-plans-plan').waitFor();
+    await east.getByTestId('assign-plan').waitFor();
+    await expect(east.getByTestId('comp-plans-save').count()).resolves.toBe(0);
+    await expect(east.getByTestId('comp-plans-new').count()).resolves.toBe(0);
+    const targets = await east.getByTestId('assign-target').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(targets).toEqual(['person']);
+    await fits(east, 'month-end-pane');
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 /** Month end: a compensation plan pulled to a sheet, its terms changed there, saved as the next version from a day. */
-import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import type { ExcelRun } from '../../../excel/workbook.ts';
@@ -11,14 +11,14 @@ const useStyles = makeStyles({
   fieldset: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, margin: 0 },
 });
 
-export function CompensationPlansSection(props: { w: Words; client: Client; onSessionEnded: () => void; onSaved?: (saved: { code: string; version: number }) => void }) {
+export function CompensationPlansSection(props: { w: Words; client: Client; onSessionEnded: () => void; onSaved?: (saved: { code: string; version: number }) => void; readOnly?: boolean }) {
   const { w } = props;
   const k = w.compensation;
   const h = useCompensationPlans({ ...props, excel });
   const s = useStyles();
   const unsaved = h.unsaved && <UnsavedSheetBar message={format(k.unsavedSheet, { sheet: h.unsaved })} replaceLabel={k.replace} busy={h.busy} onReplace={() => void h.replace()} testId="comp-plans" />;
   // Below Pull and Save: starting a new plan is the rarer task.
-  const fresh = !!h.plans?.length && (
+  const fresh = !!h.plans?.length && !props.readOnly && (
     <fieldset className={s.fieldset}>
       <legend>{k.newTitle}</legend>
       <Field label={k.newCode}>
@@ -35,11 +35,12 @@ export function CompensationPlansSection(props: { w: Words; client: Client; onSe
     </fieldset>
   );
   return (
-    <SheetRoundTrip w={w} excel={excel} testId="comp-plans" title={k.title} intro={k.intro} pullLabel={k.pull} saveLabel={k.save} canSave={!!h.plans?.length} h={h}
+    <SheetRoundTrip w={w} excel={excel} testId="comp-plans" title={k.title} intro={k.intro} pullLabel={k.pull} saveLabel={k.save} canSave={!!h.plans?.length && !props.readOnly} h={h}
       after={
         <>
           {unsaved}
           {fresh}
+          {props.readOnly && <Caption1 data-testid="comp-plans-read-only">{k.readOnly}</Caption1>}
         </>
       }
     >

@@ -1,4 +1,5 @@
 /** Month end (月结) for finance and admins: compensation plans and their assignment, paid and reopened runs, period locks, the working calendar. */
+import { useServedUnits } from '../useServedUnits.ts';
 import { useState } from 'react';
 import { Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
@@ -15,12 +16,15 @@ export function MonthEndPane(props: { w: Words; client: Client; roles: string[];
   const s = useChoreStyles();
   // A plan saved as a new version is offered for assignment at once.
   const [savedPlan, setSavedPlan] = useState<SavedPlan | null>(null);
+  // Finance who serve named units change no company-wide pay rule: plans are theirs to read, and to assign to their people.
+  const served = useServedUnits(props.client);
+  const companyWide = !served?.length;
   return (
     <section className={s.pane} data-testid="month-end-pane" aria-labelledby="month-end-title">
       <Subtitle2 as="h2" id="month-end-title">{props.w.chores.monthEnd.title}</Subtitle2>
       <ClosedRunsSection {...props} />
-      <CompensationPlansSection {...props} onSaved={setSavedPlan} />
-      <PlanAssignmentSection {...props} savedPlan={savedPlan} />
+      <CompensationPlansSection {...props} onSaved={setSavedPlan} readOnly={!companyWide} />
+      <PlanAssignmentSection {...props} savedPlan={savedPlan} peopleOnly={!companyWide} />
       <PeriodLocksSection {...props} />
       <WorkingCalendarSection {...props} />
     </section>

@@ -6,7 +6,7 @@ import { POSITIONS, RANKS } from '../../../chores/operations.ts';
 import { usePlanAssignment, type SavedPlan } from './usePlanAssignment.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
 
-export function PlanAssignmentSection(props: { w: Words; client: Client; onSessionEnded: () => void; savedPlan?: SavedPlan | null }) {
+export function PlanAssignmentSection(props: { w: Words; client: Client; onSessionEnded: () => void; savedPlan?: SavedPlan | null; peopleOnly?: boolean }) {
   const { w } = props;
   const m = w.chores.monthEnd;
   const s = useChoreStyles();
@@ -34,7 +34,7 @@ export function PlanAssignmentSection(props: { w: Words; client: Client; onSessi
           </Field>
           <Field label={m.assignTo}>
             <Select value={h.form.target} onChange={(_, d) => h.setForm((f) => ({ ...f, target: d.value as typeof f.target }))} data-testid="assign-target">
-              {Object.entries(m.targets).map(([k, label]) => (
+              {Object.entries(m.targets).filter(([k]) => !props.peopleOnly || k === 'person').map(([k, label]) => (
                 <option key={k} value={k}>
                   {label}
                 </option>
