@@ -515,7 +515,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     const created = await api(page, finance, 'mutation($u: ID!) { createPayrollRun(month: "2025-02", scopeUnitId: $u) { run { id } } }', { u: top });
     expect(created.errors).toBeUndefined();
     await east.getByTestId('payroll-month').fill('2025-02');
-    await east.getByTestId('payroll-not-served').waitFor();
+    await east.getByTestId('payroll-not-served').filter({ hasText: 'shows only the people and figures of the units you serve' }).waitFor();
     await expect(east.getByTestId('payroll-calculate').count()).resolves.toBe(0);
     await fits(east, 'payroll-pane');
     // Month end: plans are read-only to them, and assigned to a person only (a rank or a position reaches the whole company).

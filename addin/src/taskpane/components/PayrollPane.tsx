@@ -104,7 +104,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
             )}
           </div>
           {s.staff && !selected.viewerMayRun && (
-            <Caption1 data-testid="payroll-not-served">{format(w.reasons.UNIT_NOT_SERVED, { unit: selected.scopeUnitName })}</Caption1>
+            <Caption1 data-testid="payroll-not-served">{format(s.servedUnits.length ? p.notServedRun : w.reasons.UNIT_NOT_SERVED, { unit: selected.scopeUnitName })}</Caption1>
           )}
           {s.confirmingSubmit && (
             <NotOverConfirm w={w} periodKey={s.confirmingSubmit} body={w.notOver.payroll} go={w.notOver.submitAnyway} onGo={s.submitAnyway} onCancel={s.cancelSubmit} testId="payroll-not-over" />
