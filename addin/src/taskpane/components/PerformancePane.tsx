@@ -18,6 +18,8 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
   const s = useChoreStyles();
   const r = w.results;
   const h = usePerformance(w, client, onSessionEnded);
+  // Who may publish a ranking (the server's rule): managers, directors and admins; finance and the general manager read it.
+  const mayPublish = roles.some((x) => x === 'MANAGER' || x === 'DIRECTOR' || x === 'ADMIN');
   const rewards = useRankingRewards(w, client, onSessionEnded);
   const showRewards = () => void rewards.show(h.unitId, h.units.find((u) => u.id === h.unitId)?.name ?? '', monthOfRankingPeriod(h.period.ranking, h.calendar));
   // Publishing a ranking of people proposes its rewards and penalties: list them straight away.
@@ -70,9 +72,11 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
         <Button onClick={() => void h.pullRanking()} disabled={h.busy || !h.day} data-testid="pull-ranking">
           {r.pullRanking}
         </Button>
-        <Button onClick={() => void publish()} disabled={h.busy || !h.day || !!h.confirmingPublish} data-testid="publish-ranking">
-          {r.publish}
-        </Button>
+        {mayPublish && (
+          <Button onClick={() => void publish()} disabled={h.busy || !h.day || !!h.confirmingPublish} data-testid="publish-ranking">
+            {r.publish}
+          </Button>
+        )}
       </div>
       {h.confirmingPublish && (
         <NotOverConfirm w={w} periodKey={h.confirmingPublish} body={w.notOver.ranking} go={w.notOver.publishAnyway} onGo={() => void publish(true)} onCancel={h.cancelPublish} testId="ranking-not-over" />
