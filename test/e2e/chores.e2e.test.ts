@@ -528,5 +528,9 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     const targets = await east.getByTestId('assign-target').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(targets).toEqual(['person']);
     await fits(east, 'month-end-pane');
+    // Plan reviews: finance reads the roster of plans but hands out no templates (the server's rule).
+    await openScreen(east, 'plan-reviews');
+    await east.getByTestId('plan-reviews-roster').waitFor();
+    await expect(east.getByTestId('plan-reviews-templates').count()).resolves.toBe(0);
   }, 120_000);
 });

@@ -18,8 +18,10 @@ import { RetryAction } from './RetryAction.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
-export function PlanReviewsPane({ w, client, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
+export function PlanReviewsPane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const styles = useChoreStyles();
+  // Who hands out templates (the server's rule): managers, directors and admins; finance reads the roster only.
+  const handsOutTemplates = roles.some((x) => x === 'MANAGER' || x === 'DIRECTOR' || x === 'ADMIN');
   const r = w.repPlans;
   const h = usePlanReviews(w, client, excel, onSessionEnded);
   const { status } = h;
@@ -33,9 +35,11 @@ export function PlanReviewsPane({ w, client, onSessionEnded }: { w: Words; clien
         <Button appearance="primary" disabled={h.busy} onClick={() => void h.pullRoster()} data-testid="plan-reviews-roster">
           {r.pullRoster}
         </Button>
-        <Button disabled={h.busy} onClick={() => void h.makeTemplates()} data-testid="plan-reviews-templates">
-          {r.makeTemplates}
-        </Button>
+        {handsOutTemplates && (
+          <Button disabled={h.busy} onClick={() => void h.makeTemplates()} data-testid="plan-reviews-templates">
+            {r.makeTemplates}
+          </Button>
+        )}
       </div>
       {status.kind === 'busy' && !status.progress && <Spinner size="tiny" labelPosition="after" label={r.working[status.work]} data-testid="plan-reviews-status-busy" role="status" />}
       {status.kind === 'busy' && status.progress && (
