@@ -35,8 +35,9 @@ export function PayrollReview({ w, review }: { w: Words; review: RunReview }) {
       <Text weight="semibold">{q.pane.review}</Text>
       <Text data-testid="payroll-headcount">
         {format(q.pane.headcount, { n: new Intl.NumberFormat(q.locale).format(review.totals.headcount) })}
+        {/* Signed always, so that no change reads "+0", not as a month of nobody. */}
         {headcountBefore !== undefined &&
-          format(q.pane.headcountChange, { vs: format(q.pane.vsLastMonth, { month: base!.month }), change: new Intl.NumberFormat(q.locale, { signDisplay: 'exceptZero' }).format(review.totals.headcount - headcountBefore) })}
+          format(q.pane.headcountChange, { vs: format(q.pane.vsLastMonth, { month: base!.month }), change: new Intl.NumberFormat(q.locale, { signDisplay: 'always' }).format(review.totals.headcount - headcountBefore) })}
       </Text>
       <Table size="extra-small" className={styles.table} aria-label={q.pane.components}>
         <TableHeader>

@@ -265,6 +265,8 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     /** The user's choice of month: the screen no longer opens on a waiting run by itself. */
     setMonth: (m: string) => {
       opened.current = true;
+      // What the last action said was about the month before.
+      if (m !== month) setStatus(null);
       setMonth(m);
     },
     runs,
