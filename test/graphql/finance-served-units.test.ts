@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { addDays, today } from '../../schema/dates.ts';
+import { formatMoney } from '../../schema/money.ts';
 
 const SET = 'mutation($u: ID!, $ids: [ID!]!) { setServedUnits(userId: $u, unitIds: $ids) { id servedUnits { id code name } } }';
 const reasonOf = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.reason;
@@ -166,7 +167,7 @@ describe.each(testProviders)('finance who serve named units on %s', (provider) =
     const before = '2026-08-15';
     const salary = (await s.db.prisma.person.findUniqueOrThrow({ where: { id: leaver } })).baseSalaryFen;
     expect((await ok(PERSON, { id: leaver, d: before }, t.east)).person).toEqual({ id: leaver, baseSalary: null });
-    expect((await ok(PERSON, { id: leaver, d: before }, t.finance)).person.baseSalary).toBe((Number(salary) / 100).toFixed(2));
+    expect((await ok(PERSON, { id: leaver, d: before }, t.finance)).person.baseSalary).toBe(formatMoney(salary));
     expect((await ok(PERSON, { id: inside.id }, t.east)).person.baseSalary).not.toBeNull();
     const rows = (await ok('query($d: Date) { roster(asOf: $d, first: 1000) { edges { node { id baseSalary } } } }', { d: before }, t.east)).roster.edges.map((e: { node: { id: string; baseSalary: string | null } }) => e.node);
     expect(rows.find((r: { id: string }) => r.id === leaver)).toEqual({ id: leaver, baseSalary: null });

@@ -3,6 +3,7 @@
  * numbers for review, and the long actions (create, calculate, refresh the
  * sheets, submit, sign, return), one at a time, each with its progress.
  */
+import { useServedUnits } from './useServedUnits.ts';
 import { describeError, isTransient } from '../../api/describe-error.ts';
 import { loadWithRetry, newestOnly, oneAtATime } from '../../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -10,7 +11,7 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
 import { followJob, isOpen, type JobView } from '../../api/jobs.ts';
-import { APPROVE_RUN, START_CALCULATION, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, VIEWER_SERVED_UNITS, treeOrder, type ListedRun, type OrgUnitOption } from '../../api/operations.ts';
+import { APPROVE_RUN, START_CALCULATION, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type ListedRun, type OrgUnitOption } from '../../api/operations.ts';
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { changesFromServer, changesSheetSpec, explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type ChangeRow, type RunView } from '../../payroll/payroll-sheet.ts';
 import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payroll/review.ts';
@@ -54,8 +55,6 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const [runId, setRunId] = useState('');
   const [review, setReview] = useState<RunReview | null>(null);
   const [units, setUnits] = useState<OrgUnitOption[]>([]);
-  /** The units a finance user serves (none: every unit). */
-  const [servedUnits, setServedUnits] = useState<string[]>([]);
   const [unitId, setUnitId] = useState('');
   const [comment, setComment] = useState('');
   const [against, setAgainst] = useState<Against>('REFRESH');
@@ -64,6 +63,8 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   // A second click before React re-renders must not start the action twice.
   const running = useRef(false);
   const staff = roles.includes('FINANCE') || roles.includes('ADMIN');
+  /** The units a finance user serves (none: every unit). */
+  const servedUnits = useServedUnits(client, staff) ?? [];
 
   const clearRetry = useCallback(() => setStatus((s) => (s?.retry ? null : s)), []);
   const fail = useCallback(
@@ -126,7 +127,6 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   }, [runId, loadReview, fail, clearRetry]);
   useEffect(() => {
     if (staff) loadWithRetry(() => run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {}).then((d) => setUnits(treeOrder(d.orgTree))), fail, clearRetry);
-    if (staff) loadWithRetry(() => run<{ viewer: { servedUnits: { name: string }[] } }>(client, VIEWER_SERVED_UNITS, {}).then((d) => setServedUnits(d.viewer.servedUnits.map((u) => u.name))), fail, clearRetry);
   }, [client, staff, fail, clearRetry]);
 
   const selected = runs.find((r) => r.id === runId);

@@ -8,9 +8,10 @@ import type { Client } from '@urql/core';
 import { run } from '../../api/client.ts';
 import { VIEWER_SERVED_UNITS } from '../../api/operations.ts';
 
-export function useServedUnits(client: Client): string[] | null {
+export function useServedUnits(client: Client, wanted = true): string[] | null {
   const [names, setNames] = useState<string[] | null>(null);
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     run<{ viewer: { servedUnits: { name: string }[] } }>(client, VIEWER_SERVED_UNITS, {})
       .then((d) => live && setNames(d.viewer.servedUnits.map((u) => u.name)))
@@ -18,6 +19,6 @@ export function useServedUnits(client: Client): string[] | null {
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [client, wanted]);
   return names;
 }
