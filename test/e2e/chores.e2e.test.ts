@@ -397,6 +397,12 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await expect(fin.getByTestId('calendar-save').count()).resolves.toBe(0);
     await fin.getByText('Only admins change the calendar').waitFor();
     expect(await readSheet(fin, 'Working calendar 2027', 'A3:B3')).toEqual([['2027-01-01', 'Public holiday']]);
+    // A year with no days yet: finance is told who enters them, not asked to type rows only admins may save.
+    await fin.getByTestId('calendar-year').fill('2029');
+    await fin.getByTestId('calendar-pull').click();
+    const empty = await fin.getByTestId('calendar-status').filter({ hasText: '2029 has no days yet' }).innerText();
+    expect(empty).toContain('an admin enters');
+    expect(empty).not.toMatch(/yellow rows|then save/);
   }, 180_000);
 
   it('settings: the admin sets the plan due day; a spot-check size out of range is refused and changes nothing', async () => {

@@ -331,4 +331,18 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     expect(after.find((p) => p.code === 'FLAT')).toEqual({ code: 'FLAT', name: 'Even', monthPercents: [...Array(11).fill('8.33'), '8.37'] });
     expect(after.find((p) => p.code === before[0]!.code)!.name).toBe(`${before[0]!.name} (revised)`);
   }, 120_000);
+  it('a year with no plans: the manager is told to create one below; finance, who cannot, is told plans show once a manager drafts one', async () => {
+    const page = await e2e.pane();
+    await signIn(page, 'manager');
+    await openScreen(page, 'targets');
+    await page.getByTestId('targets-year').fill('2031');
+    await expect.poll(() => page.getByTestId('no-target-plans').innerText()).toBe('No target plans you can see for 2031 yet. Create one below.');
+    await page.getByTestId('new-plan-create').waitFor();
+    await signOut(page);
+    await signIn(page, 'finance');
+    await openScreen(page, 'targets');
+    await page.getByTestId('targets-year').fill('2031');
+    await expect.poll(() => page.getByTestId('no-target-plans').innerText()).toBe('No target plans you can see for 2031 yet. They show here once a manager drafts one.');
+    await expect(page.getByTestId('new-plan-create').count()).resolves.toBe(0);
+  }, 120_000);
 });

@@ -73,7 +73,7 @@ export function useWorkingCalendar({ w, client, roles, excel, onSessionEnded }: 
       }
       setUnsaved(null);
       const sheet = await write(view, read?.sheet);
-      return format(view.days.length ? c.pulled : c.pulledEmpty, { ...summary(view), sheet });
+      return format(view.days.length ? c.pulled : admin ? c.pulledEmpty : c.pulledEmptyAsk, { ...summary(view), sheet });
     });
 
   const save = () =>

@@ -44,7 +44,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
         <Input type="number" value={plan.year} onChange={(_, d) => plan.setYear(d.value)} data-testid="targets-year" />
       </Field>
       {plan.plans.length === 0 ? (
-        <Field>{format(t.noPlans, { year: plan.year })}</Field>
+        <Field data-testid="no-target-plans">{format(drafter ? t.noPlans : t.noPlansToSee, { year: plan.year })}</Field>
       ) : (
         <Field label={t.plan}>
           <Select value={plan.planId} onChange={(_, d) => plan.setPlanId(d.value)} data-testid="plan">
