@@ -469,6 +469,10 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('users-status').filter({ hasText: 'The password of chores.new is reset' }).waitFor();
     const login = await api(page, null, 'mutation { login(username: "chores.new", password: "another-long-password") { viewer { roles } } }');
     expect(login.data.login.viewer.roles).toEqual(['MANAGER']);
+    // Opening another user clears what the last action said about this one.
+    await page.locator('[data-testid=user-item][data-username=rep]').getByTestId('user-open').click();
+    await page.locator('[data-testid=user-item][data-username=rep]').getByTestId('user-actions').waitFor();
+    await expect(page.getByTestId('users-status').count()).resolves.toBe(0);
     await fits(page, 'users-pane');
     await shot(page, 'users');
   }, 120_000);

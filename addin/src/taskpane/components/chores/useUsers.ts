@@ -95,6 +95,8 @@ export function useUsers({ client, w, onSessionEnded }: { client: Client; w: Wor
     selected,
     select: (id: string) => {
       setSelected((s) => (s === id ? '' : id));
+      // What the last action said was about the user before; a load's Try again stays.
+      action.setStatus((s) => (s?.retry ? s : null));
       setPassword('');
       setRole('');
       setServedPick('');
