@@ -248,6 +248,8 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('closed-runs-status').filter({ hasText: 'marked paid' }).waitFor();
     await page.getByTestId('closed-run-status').filter({ hasText: 'paid' }).waitFor();
     expect(await runs()).toEqual([{ version: 1, status: 'PAID' }]);
+    // Nothing left for finance to do with it, and the screen says why.
+    await expect(page.getByTestId('closed-run-note').innerText()).resolves.toBe('Paid. Only an admin can reopen it, with a reason.');
 
     // Plan assignment: to the rep from a day; to oneself is refused.
     const before = await assignments();

@@ -35,6 +35,11 @@ export function ClosedRunsSection(props: { w: Words; client: Client; roles: stri
                   {m.markPaid}
                 </Button>
               )}
+              {!admin && (r.status === 'PAID' || !r.viewerMayRun) && (
+                <span className={s.meta} data-testid="closed-run-note">
+                  {r.status === 'PAID' ? m.paidNote : format(m.notServedPayNote, { unit: r.scopeUnitName })}
+                </span>
+              )}
               {admin && (
                 <div className={s.row}>
                   <Field label={m.reopenReason} className={s.grow}>
