@@ -63,7 +63,8 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
           )}
         </>
       ) : (
-        <Field label={p.run}>
+        // The picker cuts a long label at 320 px; the chosen run's status is repeated below it, where it wraps.
+        <Field label={p.run} hint={selected ? <span data-testid="payroll-run-status">{format(p.runStatus, { status: p.statuses[selected.status as keyof typeof p.statuses] ?? selected.status })}</span> : undefined}>
           <Select value={s.runId} onChange={(_, d) => s.setRunId(d.value)} data-testid="payroll-run">
             {s.runs.map((r) => (
               <option key={r.id} value={r.id}>
