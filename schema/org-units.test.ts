@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindsBelow, levelOf } from './org-units.ts';
+import { kindsBelow, levelOf, pathAndAncestors } from './org-units.ts';
 
 describe('the organisation tree’s levels', () => {
   it('orders company, sales centre, region, area, team', () => {
@@ -11,5 +11,12 @@ describe('the organisation tree’s levels', () => {
     expect(kindsBelow('COMPANY')).toEqual(['SALES_CENTRE', 'REGION', 'AREA', 'TEAM']);
     expect(kindsBelow('AREA')).toEqual(['TEAM']);
     expect(kindsBelow('TEAM')).toEqual([]);
+  });
+});
+
+describe('pathAndAncestors', () => {
+  it('lists a path and each unit above it, top first', () => {
+    expect(pathAndAncestors('/c/r/a/')).toEqual(['/c/', '/c/r/', '/c/r/a/']);
+    expect(pathAndAncestors('/c/')).toEqual(['/c/']);
   });
 });

@@ -10,3 +10,6 @@ export const levelOf = (kind: OrgUnitLevel): number => ORG_UNIT_KINDS.indexOf(ki
 
 /** The kinds a new unit may have under a parent of this kind (at the top, with no parent: a company). */
 export const kindsBelow = (parent: OrgUnitLevel | null): OrgUnitLevel[] => (parent ? ORG_UNIT_KINDS.filter((k) => levelOf(k) > levelOf(parent)) : ['COMPANY']);
+
+/** The paths of a unit's path and every unit above it, top first ("/a/b/" → ["/a/", "/a/b/"]). */
+export const pathAndAncestors = (path: string): string[] => path.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);

@@ -14,6 +14,7 @@ import { servesNamedUnits, viewerScope } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { addDays, dayToDate } from '../../schema/dates.ts';
 import { period } from '../../schema/periods.ts';
+import { pathAndAncestors } from '../../schema/org-units.ts';
 import { signRefusal } from './sign-off.ts';
 import type { PayrollStatus } from '../db/generated/sqlite/client/enums.ts';
 
@@ -50,7 +51,7 @@ async function runsVisible(ctx: Context): Promise<Prisma.PayrollRunWhereInput> {
   if (scope.everything) return {};
   const overlapping = (path: string): Prisma.PayrollRunWhereInput[] => {
     // The run's scope lies inside the subtree, or is one of the subtree's ancestors (whose paths are prefixes of this one).
-    const ancestors = path.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
+    const ancestors = pathAndAncestors(path);
     return [{ scopeUnit: { path: { startsWith: path } } }, { scopeUnit: { path: { in: ancestors } } }];
   };
   const or = scope.unitPaths.flatMap(overlapping);

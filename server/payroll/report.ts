@@ -7,6 +7,7 @@
  * compared run and its payslips are filtered for the viewer like any other.
  */
 import type { Context } from '../context.ts';
+import type { Prisma } from '../db/client.ts';
 import type { Rank } from '../db/generated/sqlite/client/enums.ts';
 import { thawInputs } from './inputs.ts';
 import { month } from './month.ts';
@@ -15,6 +16,7 @@ import { unitIndex, unitPathNames } from '../roster/roster-query.ts';
 import { payslipChanges, runTotals, type PayslipChange, type ReportSlip, type RunTotals } from '../../schema/payroll-report.ts';
 import { period } from '../../schema/periods.ts';
 import { addDays } from '../../schema/dates.ts';
+import { pathAndAncestors } from '../../schema/org-units.ts';
 
 export interface SlipFacts {
   unitName: string | null;
@@ -102,17 +104,41 @@ export const previousMonth = (key: string) => addDays(period(key).start, -1).sli
 /**
  * The run to compare with: the version before this one of the same run, or
  * the newest calculated (not draft) version of the same unit's run for the
- * month before. Null when there is none, or the viewer may not see it.
+ * month before. When that month has no run of this unit but one of a unit
+ * above it (the company's, say, before the areas ran their own), that run
+ * stands in, read for the people this unit's run would have paid then
+ * (placed in its subtree during that month), so totals and changes compare
+ * like with like. Null when there is none, or the viewer may not see it.
  */
 async function baseRun(ctx: Context, run: RunView['run'], against: ComparisonBase): Promise<RunView | null> {
-  const where =
-    against === 'PREVIOUS_VERSION'
-      ? { month: run.month, scopeUnitId: run.scopeUnitId, version: run.version - 1 }
-      : { month: previousMonth(run.month), scopeUnitId: run.scopeUnitId, status: { not: 'DRAFT' as const } };
+  if (against === 'PREVIOUS_VERSION') return readableRun(ctx, { month: run.month, scopeUnitId: run.scopeUnitId, version: run.version - 1 });
+  const before = previousMonth(run.month);
+  const own = await readableRun(ctx, { month: before, scopeUnitId: run.scopeUnitId, status: { not: 'DRAFT' } });
+  if (own) return own;
+  const ancestors = pathAndAncestors(run.scopeUnit.path).filter((p) => p !== run.scopeUnit.path);
+  if (!ancestors.length) return null;
+  const above = await ctx.prisma.payrollRun.findMany({
+    where: { month: before, status: { not: 'DRAFT' }, scopeUnit: { path: { in: ancestors } } },
+    select: { id: true, version: true, scopeUnit: { select: { path: true } } },
+  });
+  // The nearest unit above, then its newest version.
+  const nearest = above.sort((a, b) => b.scopeUnit.path.length - a.scopeUnit.path.length || b.version - a.version)[0];
+  if (!nearest) return null;
+  const m = month(before);
+  const paidHere: Prisma.PayslipWhereInput = {
+    person: { assignments: { some: { validFrom: { lt: m.endExclusive }, OR: [{ validTo: null }, { validTo: { gt: m.startDate } }], unit: { path: { startsWith: run.scopeUnit.path } } } } },
+  };
+  return readableRun(ctx, { id: nearest.id }, paidHere);
+}
+
+/** The newest run matching `where` as the viewer may read it (its payslips narrowed by `only`), or null. */
+async function readableRun(ctx: Context, where: Prisma.PayrollRunWhereInput, only?: Prisma.PayslipWhereInput): Promise<RunView | null> {
   const found = await ctx.prisma.payrollRun.findFirst({ where, orderBy: { version: 'desc' }, select: { id: true } });
   if (!found) return null;
   try {
-    return await runView(ctx, found.id);
+    const run = await runHead(ctx, found.id);
+    const visible = await visiblePayslips(ctx, run);
+    return { run, payslips: await readPayslips(ctx.prisma, only ? { AND: [visible, only] } : visible) };
   } catch {
     return null;
   }

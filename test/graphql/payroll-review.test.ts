@@ -235,4 +235,33 @@ describe.each(testProviders)('the payroll report and its review on %s', (provide
     const visible = new Set(theirs.payslips.map((p: any) => p.employeeNo));
     expect(compared.changes.every((c: any) => visible.has(c.employeeNo))).toBe(true);
   });
+
+  it('compares an area’s first run of its own with the month the unit above paid it, on the area’s people only', async () => {
+    const managerPerson = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } })).personId!;
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: managerPerson } });
+    const above = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: area.parentId! } });
+    // April is paid by the unit above; May is the area's own.
+    const runOf = async (month: string, unitId: string) => {
+      const made = await s.gql(`mutation($m: String!, $u: ID!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id version } } }`, { m: month, u: unitId }, t.finance);
+      expect(made.errors).toBeUndefined();
+      const calc = await s.gql(step('calculatePayrollRun'), { id: made.data.createPayrollRun.run.id, revision: 1 }, t.finance);
+      expect(calc.errors).toBeUndefined();
+      return calc.data.calculatePayrollRun;
+    };
+    const april = await runOf('2026-04', above.id);
+    const may = await runOf('2026-05', area.id);
+    const inArea = april.payslips.filter((p: any) => p.unitPath.split(' / ').includes(area.name));
+    expect(inArea.length).toBeGreaterThan(0);
+    const base = `query($id: ID!) { payrollRun(id: $id) { comparison(against: PREVIOUS_MONTH) {
+      base { month version scopeUnitId scopeUnitName } baseTotals { headcount net } changes { employeeNo } } } }`;
+    for (const who of ['finance', 'manager'] as const) {
+      const c = (await s.gql(base, { id: may.run.id }, t[who])).data.payrollRun.comparison;
+      expect(c.base).toEqual({ month: '2026-04', version: april.run.version, scopeUnitId: above.id, scopeUnitName: above.name });
+      // Like with like: April's totals over the area's people, not the whole unit above.
+      expect(c.baseTotals).toEqual({ headcount: inArea.length, net: sum(inArea.map((p: any) => p.net)) });
+      const people = new Set([...inArea.map((p: any) => p.employeeNo), ...may.payslips.map((p: any) => p.employeeNo)]);
+      expect(c.changes.length).toBeGreaterThan(0);
+      expect(c.changes.every((x: any) => people.has(x.employeeNo))).toBe(true);
+    }
+  });
 });

@@ -15,7 +15,7 @@ export const PAYROLL_REVIEW = `query PayrollReview($id: ID!) { payrollRun(id: $i
 } }`;
 
 export const PAYROLL_COMPARISON = `query PayrollComparison($id: ID!, $against: PayrollComparisonBase!) { payrollRun(id: $id) {
-  comparison(against: $against) { base { month version } changes { employeeNo personName component label old new } }
+  comparison(against: $against) { base { month version scopeUnitId scopeUnitName } changes { employeeNo personName component label old new } }
 } }`;
 
 export interface RunReview {

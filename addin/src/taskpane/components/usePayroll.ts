@@ -161,10 +161,16 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const changesFor = async (view: RunView, sinceRefresh: ChangeRow[] | null): Promise<{ rows: ChangeRow[]; label: string } | null> => {
     const label = q.payroll.against[against];
     if (against === 'REFRESH') return sinceRefresh && { rows: sinceRefresh, label };
-    const d = await run<{ payrollRun: { comparison: { base: { month: string; version: number } | null; changes: ServerChange[] } } }>(client, PAYROLL_COMPARISON, { id: view.run.id, against });
+    const d = await run<{ payrollRun: { comparison: { base: { month: string; version: number; scopeUnitId: string; scopeUnitName: string } | null; changes: ServerChange[] } } }>(
+      client,
+      PAYROLL_COMPARISON,
+      { id: view.run.id, against },
+    );
     const c = d.payrollRun.comparison;
     if (!c.base) return null;
-    return { rows: changesFromServer(w, c.changes), label: format(q.payroll.againstBase, { against: label, base: `${c.base.month} v${c.base.version}` }) };
+    // A run of a unit above this one stands in for a month this unit had no run of its own: named, so the base is plain.
+    const base = `${c.base.month} v${c.base.version}${c.base.scopeUnitId === view.run.scopeUnitId ? '' : ` · ${c.base.scopeUnitName}`}`;
+    return { rows: changesFromServer(w, c.changes), label: format(q.payroll.againstBase, { against: label, base }) };
   };
 
   /** Writes the Explain, Changes and Payroll sheets for a run (the Payroll sheet last, so it is the one in front). */
