@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api, englishOn, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
-import { planWeeks } from '../../schema/rep-plan.ts';
+import { DEFAULT_DUE_DAY, planWeeks } from '../../schema/rep-plan.ts';
 import { today } from '../../schema/dates.ts';
 import { formatMoneyText } from '../../addin/src/i18n/format.ts';
 
@@ -130,10 +130,32 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     const rows = await standIn<unknown[][]>(page, 'read', `计划提交情况 ${month}`, 'A3:J60');
     const mine = rows.find((r) => r[0] === form.person.employeeNo)!;
     expect(mine.slice(3, 5)).toEqual(['已接受', 2]);
+    // Every rep counted once, those whose plan is not yet due too: the parts add up to the people, in the
+    // status, the banner and the rows; this month's (due last month) and next month's (mostly not yet due).
+    const manager = await tokenFor(page, 'manager');
+    const rosterAddsUp = async (m: string) => {
+      const when = ((await api(page, manager, 'query($m: String!) { repPlanRoster(month: $m) { timeliness } }', { m })).data.repPlanRoster as { timeliness: string }[]).map((r) => r.timeliness);
+      const n = (...t: string[]) => when.filter((x) => t.includes(x)).length;
+      const figures = `${when.length} 人中已提交 ${n('ON_TIME', 'LATE')} 人（其中逾期 ${n('LATE')} 人），未到期 ${n('DUE')} 人，未交 ${n('MISSING')} 人`;
+      expect(n('ON_TIME', 'LATE') + n('DUE') + n('MISSING')).toBe(when.length);
+      await expect(page.getByTestId('plan-reviews-status').innerText()).resolves.toBe(`已将 ${m} 计划提交情况写入工作表“计划提交情况 ${m}”：${figures}。`);
+      expect(await standIn(page, 'read', `计划提交情况 ${m}`, 'A1')).toEqual([[`${m} 计划：${figures}`]]);
+      const sheetRows = await standIn<unknown[][]>(page, 'read', `计划提交情况 ${m}`, `G3:G${2 + when.length}`);
+      expect(sheetRows.map((r) => r[0])).toEqual(when.map((t) => ({ ON_TIME: '按时', LATE: '逾期', DUE: '未到期', MISSING: '未交' })[t]));
+      return n('DUE');
+    };
+    await rosterAddsUp(month);
+    const next = month.endsWith('-12') ? `${Number(month.slice(0, 4)) + 1}-01` : `${month.slice(0, 5)}${String(Number(month.slice(5)) + 1).padStart(2, '0')}`;
+    await page.getByTestId('plan-reviews-month').fill(next);
+    await page.getByTestId('plan-reviews-roster').click();
+    await page.getByTestId('plan-reviews-status').filter({ hasText: `计划提交情况 ${next}` }).waitFor();
+    const notYetDue = await rosterAddsUp(next);
+    // Next month's plans are due on a day of this month: before it, nobody's is missing yet.
+    if (Number(today().slice(8)) < DEFAULT_DUE_DAY) expect(notYetDue).toBeGreaterThan(0);
+    await page.getByTestId('plan-reviews-month').fill(month);
     expect(await englishOn(page)).toEqual([]);
 
     // Every rep's template for the month as one zip, made as a job, then a link to download it.
-    const manager = await tokenFor(page, 'manager');
     const team = (await api(page, manager, 'query($m: String!) { repPlanRoster(month: $m) { employeeNo } }', { m: month })).data.repPlanRoster as { employeeNo: string }[];
     await page.getByTestId('plan-reviews-templates').click();
     await expect(page.getByTestId('plan-reviews-status').innerText()).resolves.toBe(`已生成 ${team.length} 名代表的 ${month} 计划模板，合为一个压缩包。下载链接一天内有效。`);

@@ -1,4 +1,4 @@
-/** Who handed in their plan for a month (issue 11 §2), as a sheet: one row per rep, late and missing ones marked. Pure. */
+/** Who handed in their plan for a month (issue 11 §2), as a sheet: one row per rep, late and missing ones marked, those not yet due said so. Pure. */
 import { format, type Words } from '../i18n.ts';
 import type { SheetTableSpec } from '../excel/workbook.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
@@ -50,11 +50,13 @@ export function planRosterSheet(w: Words, month: string, rows: RosterRow[]): She
   };
 }
 
+/**
+ * The roster in figures, each rep counted once by when their plan came in:
+ * submitted (on time or late; one returned and being redrafted still came
+ * in), not yet due, or missing; so submitted + due + missing = total, and
+ * late is the part of submitted that came in after the due day.
+ */
 export function rosterCounts(rows: RosterRow[]) {
-  return {
-    total: rows.length,
-    submitted: rows.filter((x) => x.status && x.status !== 'DRAFT').length,
-    late: rows.filter((x) => x.timeliness === 'LATE').length,
-    missing: rows.filter((x) => x.timeliness === 'MISSING').length,
-  };
+  const count = (...t: RosterRow['timeliness'][]) => rows.filter((x) => t.includes(x.timeliness)).length;
+  return { total: rows.length, submitted: count('ON_TIME', 'LATE'), late: count('LATE'), due: count('DUE'), missing: count('MISSING') };
 }
