@@ -40,6 +40,7 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
 
     await signIn(page, 'rep');
     await openScreen(page, 'my-plan');
+    await expect(page.getByLabel('月份', { exact: true }).inputValue()).resolves.toMatch(/^\d{4}-\d{2}$/);
     await page.getByTestId('my-plan-month').fill(month);
     await page.getByTestId('my-plan-write').click();
     await expect(page.getByTestId('my-plan-status').innerText()).resolves.toContain(`写入工作表“${sheet}”`);
@@ -89,6 +90,8 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
       staleAnswered();
     });
     await openScreen(page, 'plan-reviews');
+    // The month field's label names no example month to differ from the month the field shows.
+    await expect(page.getByLabel('月份', { exact: true }).inputValue()).resolves.toMatch(/^\d{4}-\d{2}$/);
     await page.getByTestId('plan-reviews-month').fill(month);
     const waiting = page.getByTestId('plan-waiting').filter({ hasText: form.person.name });
     await expect(waiting.getByTestId('plan-waiting-figures').innerText()).resolves.toContain(`计划 ¥${(weeks * 1000).toLocaleString('en')}.00`);
