@@ -62,7 +62,7 @@ const en = {
   asOf: 'As of',
   lockedPeriod: 'Period closed — an admin must reopen it before this is decided.',
   notOver: {
-    title: '{period} is not over yet',
+    title: '{period} is not over yet.',
     payroll: 'Its sales and attendance may still change, and the pay with them. Submit it for sign-off anyway?',
     ranking: 'The places, and the rewards and penalties they propose, would rest on part of the period only. Publish the ranking anyway?',
     submitAnyway: 'Submit anyway',
@@ -262,7 +262,7 @@ const zh: Words = {
   asOf: '截至日期',
   lockedPeriod: '所在期间已锁定，需管理员重新开放后才能处理。',
   notOver: {
-    title: '{period}尚未结束',
+    title: '{period}尚未结束。',
     payroll: '该月的销售和考勤仍可能变化，工资也会随之变化。仍要提交审核吗？',
     ranking: '现在的名次及其提出的奖惩只基于该期间的部分数据。仍要发布排名吗？',
     submitAnyway: '仍要提交',

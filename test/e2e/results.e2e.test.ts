@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api, englishOn, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { formatPeriod } from '../../addin/src/i18n/format.ts';
 
 
 const ACH = `query($period: String!, $grain: PeriodGrain!, $unitId: ID, $by: ActualsBy, $asOf: Date) {
@@ -60,6 +61,9 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     // The quarter is not over: publishing asks first; cancelling publishes nothing, going ahead publishes.
     await page.getByTestId('publish-ranking').click();
     await page.getByTestId('ranking-not-over').filter({ hasText: '尚未结束' }).waitFor();
+    // Title and body read as two sentences, not one run into the other (as a screen reader or the text content reads them).
+    const asked = await page.getByTestId('ranking-not-over').locator('.fui-MessageBarBody').textContent();
+    expect(asked).toBe(`${formatPeriod(quarter, 'zh-CN')}尚未结束。 现在的名次及其提出的奖惩只基于该期间的部分数据。仍要发布排名吗？`);
     expect(await englishOn(page)).toEqual([]);
     await page.getByTestId('ranking-not-over-cancel').click();
     await page.getByTestId('ranking-not-over').waitFor({ state: 'detached' });

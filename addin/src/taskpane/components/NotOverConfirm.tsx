@@ -14,8 +14,9 @@ export function NotOverConfirm({ w, periodKey, body, go, onGo, onCancel, testId 
   return (
     <MessageBar intent="warning" layout="multiline" data-testid={testId}>
       <MessageBarBody>
-        <MessageBarTitle>{format(n.title, { period: formatPeriod(periodKey, w.locale) })}</MessageBarTitle>
-        {body}
+        {/* Two sentences, read together (a screen reader, the text content) as two: the title ends as one, the body follows after a space. */}
+        <MessageBarTitle>{format(n.title, { period: formatPeriod(periodKey, w.locale) })}</MessageBarTitle>{' '}
+        <span data-testid={`${testId}-body`}>{body}</span>
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="primary" onClick={onGo} data-testid={`${testId}-go`}>
