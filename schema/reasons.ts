@@ -7,7 +7,9 @@
  *
  * Parameter values are strings or numbers: names, codes, ISO days
  * (YYYY-MM-DD), months (YYYY-MM), amounts already formatted as decimal yuan
- * strings ("1234.50") in params named `amount` or `…Amount`, counts.
+ * strings ("1234.50") in params named `amount` or `…Amount`, counts. A list
+ * of names (`names`) holds the first few only; `others` counts the people it
+ * leaves out (0 when it lists everyone), which the pane says after it.
  */
 /** Why one row of an import cannot be imported (extensions.problems / an import preview's problems). */
 export const IMPORT_PROBLEM_REASONS = {
@@ -359,7 +361,7 @@ export const REASONS = {
   OWN_ATTENDANCE: ['rows'],
   OWN_LEAVE: [],
   RUN_STATUS: ['runStatus'],
-  PAID_IN_OTHER_RUN: ['count', 'month', 'names', 'unit', 'version', 'runStatus'],
+  PAID_IN_OTHER_RUN: ['count', 'month', 'names', 'others', 'unit', 'version', 'runStatus'],
   RUN_EXISTS: ['unit', 'month', 'version', 'runStatus'],
   RUN_NOT_CALCULATED: [],
   RUN_NO_SIGN_OFF_DUE: ['runStatus'],
@@ -522,5 +524,16 @@ export type ReasonParams<R extends Reason> = { [K in (typeof REASONS)[R][number]
 
 /** Whether a param's value is an amount of money (a decimal yuan string): `amount`, or a name ending in `Amount`. */
 export const isMoneyParam = (name: string) => name === 'amount' || name.endsWith('Amount');
+
+/** Whether a param counts the people a list of names leaves out: `others`. */
+export const isOthersParam = (name: string) => name === 'others';
+
+/** How many names a refusal lists; the rest it counts. */
+export const NAMES_LISTED = 5;
+
+/** A refusal's list of names: the first NAMES_LISTED, joined, and `others`, how many more there are. */
+export function listedNames(names: readonly string[], separator = ', '): { names: string; others: number } {
+  return { names: names.slice(0, NAMES_LISTED).join(separator), others: Math.max(0, names.length - NAMES_LISTED) };
+}
 
 export const isReason = (value: unknown): value is Reason => typeof value === 'string' && Object.prototype.hasOwnProperty.call(REASONS, value);

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { calculatePayslip, parsePlan, type Payslip } from '../../schema/compensation.ts';
 import { formatMoney } from '../../schema/money.ts';
+import { listedNames } from '../../schema/reasons.ts';
 import { breathe } from '../breathe.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson, type PersonInputs } from './inputs.ts';
@@ -127,14 +128,14 @@ async function requireNobodyPaidTwice(tx: Tx, run: { month: string; scopeUnitId:
         : new Set((await tx.payslip.findMany({ where: { runId: other.id }, select: { personId: true } })).map((x) => x.personId));
     const both = [...paid.values()].filter((p) => theirs.has(p.person.id)).sort((a, b) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1));
     if (!both.length) continue;
-    const names = both.map((p) => `${p.person.name} (${p.person.employeeNo})`);
+    const listed = listedNames(both.map((p) => `${p.person.name} (${p.person.employeeNo})`));
     throw clientError(
       'BAD_USER_INPUT',
-      `${both.length} person(s) would be paid twice for ${run.month}: ${names.slice(0, 5).join(', ')}${both.length > 5 ? ', …' : ''} ${both.length === 1 ? 'is' : 'are'} already in the run for ${other.scopeUnit.name} (version ${other.version}, ${other.status.toLowerCase().replace('_', ' ')}). A person gets one payslip a month: choose scopes that do not overlap.`,
+      `${both.length} person(s) would be paid twice for ${run.month}: ${listed.names}${listed.others ? ` and ${listed.others} other(s)` : ''} ${both.length === 1 ? 'is' : 'are'} already in the run for ${other.scopeUnit.name} (version ${other.version}, ${other.status.toLowerCase().replace('_', ' ')}). A person gets one payslip a month: choose scopes that do not overlap.`,
       {
         field,
         reason: 'PAID_IN_OTHER_RUN',
-        params: { count: both.length, month: run.month, names: names.slice(0, 5).join(', '), unit: other.scopeUnit.name, version: other.version, runStatus: other.status },
+        params: { count: both.length, month: run.month, ...listed, unit: other.scopeUnit.name, version: other.version, runStatus: other.status },
         otherRun: { id: other.id, month: other.month, scopeUnitId: other.scopeUnitId, scopeUnitName: other.scopeUnit.name, version: other.version, status: other.status },
         people: both.slice(0, 200).map((p) => ({ personId: p.person.id, name: p.person.name, employeeNo: p.person.employeeNo })),
       },

@@ -59,6 +59,7 @@ describe.each(testProviders)('payroll rules of issue 7 on %s', (provider) => {
       const expected = await employedIn(team.id, '2026-05-01', '2026-06-01');
       expect(expected.length).toBeGreaterThan(0);
       expect(ext(r).people.map((p: any) => p.employeeNo)).toEqual(expected);
+      expect(ext(r).params).toMatchObject({ count: expected.length, others: Math.max(0, expected.length - 5) });
       expect(r.errors![0]!.message).toMatch(/would be paid twice for 2026-05/);
     });
 
@@ -71,7 +72,12 @@ describe.each(testProviders)('payroll rules of issue 7 on %s', (provider) => {
       expect(ext(r).people.map((p: any) => p.employeeNo)).toEqual(await employedIn(team.id, '2026-05-01', '2026-06-01'));
       // The other way round too: a run above the area (its region) would pay the same people.
       const region = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: (await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: area.id } })).parentId! } });
-      expect(ext(await s.refused(CREATE, { m: '2026-05', u: region.id }, t.finance)).otherRun.id).toBe(areaRun.id);
+      const above = ext(await s.refused(CREATE, { m: '2026-05', u: region.id }, t.finance));
+      expect(above.otherRun.id).toBe(areaRun.id);
+      // The message names five of them and counts the rest ("and N others"), the total in `count`.
+      const paidTwice = above.people.map((p: any) => `${p.name} (${p.employeeNo})`);
+      expect(paidTwice.length).toBeGreaterThan(5);
+      expect(above.params).toMatchObject({ count: paidTwice.length, names: paidTwice.slice(0, 5).join(', '), others: paidTwice.length - 5 });
       // Another month, or a unit that does not overlap, is fine.
       expect((await s.gql(CREATE, { m: '2026-05', u: otherTeam.id }, t.finance)).errors).toBeUndefined();
     });

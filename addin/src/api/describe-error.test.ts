@@ -34,6 +34,16 @@ describe('describeError', () => {
     expect(describeError(en, refusal('BAD_USER_INPUT', 'LEAVE_IN_PAST', { date: '2026-03-05' }))).toBe('Leave must be requested before it is taken: March 5, 2026 has passed.');
   });
 
+  it('says how many more a list of names leaves out ("and N others" / "及其他 N 人"), and nothing more when it lists everyone', () => {
+    const paidTwice = (count: number, names: string, others: number) => refusal('BAD_USER_INPUT', 'PAID_IN_OTHER_RUN', { count, month: '2026-05', names, others, unit: '华东大区', version: 1, runStatus: 'DRAFT' });
+    const five = '王芳 (E001), 李娜 (E002), 张伟 (E003), 刘洋 (E004), 陈静 (E005)';
+    expect(describeError(en, paidTwice(12, five, 7))).toBe(`12 people would be paid twice for 2026-05: ${five} and 7 others already in the run for 华东大区 (version 1, ${en.payroll.statuses.DRAFT}). Choose scopes that do not overlap.`);
+    expect(describeError(en, paidTwice(6, five, 1))).toContain(`${five} and 1 other already in the run`);
+    expect(describeError(zh, paidTwice(12, five, 7))).toBe(`2026-05 有 12 人将被重复发薪：${five} 及其他 7 人 已在 华东大区 的工资批次中（第 1 版，${zh.payroll.statuses.DRAFT}）。每人每月只发一份工资条，请选择互不重叠的范围。`);
+    expect(describeError(en, paidTwice(2, '王芳 (E001), 李娜 (E002)', 0))).toContain(': 王芳 (E001), 李娜 (E002) already in the run');
+    expect(describeError(zh, paidTwice(2, '王芳 (E001), 李娜 (E002)', 0))).toContain('：王芳 (E001), 李娜 (E002) 已在');
+  });
+
   it('says a throttled sign-in with its wait, and a wrong password, in each language', () => {
     expect(describeError(zh, refusal('UNAUTHENTICATED', 'SIGN_IN_DELAYED', { seconds: 4 }))).toBe('密码错误次数过多，请 4 秒后重试。');
     expect(describeError(en, refusal('UNAUTHENTICATED', 'SIGN_IN_DELAYED', { seconds: 4 }))).toBe('Too many wrong passwords; try again in 4 s.');

@@ -96,7 +96,7 @@ export const en: Record<Reason, string> = {
   OWN_LEAVE: 'Someone else must decide your own leave.',
   RUN_STATUS: 'This cannot be done while the payroll run is {runStatus}.',
   PAID_IN_OTHER_RUN:
-    '{count} {count|person|people} would be paid twice for {month}: {names} already in the run for {unit} (version {version}, {runStatus}). Choose scopes that do not overlap.',
+    '{count} {count|person|people} would be paid twice for {month}: {names}{others} already in the run for {unit} (version {version}, {runStatus}). Choose scopes that do not overlap.',
   RUN_EXISTS: 'A payroll run for {unit}, {month} already exists (version {version}, {runStatus}).',
   RUN_NOT_CALCULATED: 'The run has no payslips; calculate it first.',
   RUN_NO_SIGN_OFF_DUE: 'A run that is {runStatus} has no sign-off due.',
@@ -484,7 +484,7 @@ export const zh: Record<Reason, string> = {
   OWN_ATTENDANCE: '任何人都不能导入自己的考勤：第 {rows} 行是您本人的记录，请由他人导入。',
   OWN_LEAVE: '本人的请假须由他人审批。',
   RUN_STATUS: '工资批次处于“{runStatus}”状态，不能执行此操作。',
-  PAID_IN_OTHER_RUN: '{month} 有 {count} 人将被重复发薪：{names} 已在 {unit} 的工资批次中（第 {version} 版，{runStatus}）。每人每月只发一份工资条，请选择互不重叠的范围。',
+  PAID_IN_OTHER_RUN: '{month} 有 {count} 人将被重复发薪：{names}{others} 已在 {unit} 的工资批次中（第 {version} 版，{runStatus}）。每人每月只发一份工资条，请选择互不重叠的范围。',
   RUN_EXISTS: '{unit} {month} 的工资批次已存在（第 {version} 版，{runStatus}）。',
   RUN_NOT_CALCULATED: '该批次还没有工资条，请先计算。',
   RUN_NO_SIGN_OFF_DUE: '处于“{runStatus}”状态的批次无需签字。',
@@ -784,6 +784,15 @@ export const zh: Record<Reason, string> = {
   CROSS_TERRITORY_OWN_SALE: '不能处理自己的销售或自己客户的窜货记录。',
   CROSS_TERRITORY_NO_OWNER_ON_DAY: '{name} 在 {date} 不属于客户所属单位，无法将该笔业绩划给其名下。',
 };
+
+/**
+ * What a list of names leaves out (the param `others`, a count), said right
+ * after the list; nothing at all when it lists everyone.
+ */
+export const others = {
+  en: ' and {others} {others|other|others}',
+  zh: ' 及其他 {others} 人',
+} as const;
 
 /** By error code, for an error whose reason the pane does not know (a newer server). */
 export const fallback = {
