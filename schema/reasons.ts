@@ -398,7 +398,7 @@ export const REASONS = {
   NO_ROWS: ['sheet'],
   NO_TEMPLATES: ['month'],
   IMPORT_REJECTED: ['count'],
-  NO_PLAN_APPLIES: ['count', 'names'],
+  NO_PLAN_APPLIES: ['count', 'names', 'others'],
 
   // ── Leave and promotions ──────────────────────────────────────────────
   NOT_ON_ROSTER: [],

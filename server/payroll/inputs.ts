@@ -12,6 +12,7 @@ import { countWorkingDays } from '../../schema/working-calendar.ts';
 import { byWorkingDay, employedSpan, fieldVisitDays } from '../../schema/paid-attendance.ts';
 import { payrollCalendar } from './working-calendar.ts';
 import { dayToDate } from '../../schema/dates.ts';
+import { listedNames } from '../../schema/reasons.ts';
 import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
 import type { ReadRows } from '../db/direct-read.ts';
@@ -267,10 +268,11 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     });
   }
   if (missing.length) {
-    throw clientError('BAD_USER_INPUT', `No compensation plan applies to ${missing.length} person(s): ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? '; …' : ''}. Assign a plan first.`, {
+    const listed = listedNames(missing, '; ');
+    throw clientError('BAD_USER_INPUT', `No compensation plan applies to ${missing.length} person(s): ${listed.names}${listed.others ? ` and ${listed.others} other(s)` : ''}. Assign a plan first.`, {
       field: 'plans',
       reason: 'NO_PLAN_APPLIES',
-      params: { count: missing.length, names: missing.slice(0, 5).join('; ') },
+      params: { count: missing.length, ...listed },
       people: missing,
     });
   }

@@ -30,7 +30,7 @@ describe('plural forms', () => {
     expect(format(en.targetFlow.typedTitle, { n: 1 })).toBe('You typed 1 cell that differs from what the server last gave');
     expect(format(en.workReports.sheetsSaved, { logs: 1, weeklies: 2, monthly: '', month: '2026-03' })).toBe('Saved 1 log, 2 weekly reports of 2026-03 as drafts.');
     expect(format(en.results.classRules.saved, { persons: 1, units: 2 })).toBe('Saved the classes and bands: 1 rule for people, 2 for units.');
-    expect(format(reasonsEn.NO_PLAN_APPLIES, { count: '1', names: '王芳' })).toBe('No compensation plan applies to 1 person: 王芳. Assign a plan first.');
+    expect(format(reasonsEn.NO_PLAN_APPLIES, { count: '1', names: '王芳', others: '' })).toBe('No compensation plan applies to 1 person: 王芳. Assign a plan first.');
     expect(format(zh.wrote, { n: 1, sheet: '花名册' })).toBe('已将 1 人写入工作表“花名册”。');
   });
 

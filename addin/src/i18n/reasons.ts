@@ -129,7 +129,7 @@ export const en: Record<Reason, string> = {
   NO_ROWS: '{sheet} has no rows below its header.',
   NO_TEMPLATES: 'Nobody in these units has a {month} plan to hand in, so there are no templates to make.',
   IMPORT_REJECTED: 'The import was refused and nothing was saved: {count} {count|problem|problems}.',
-  NO_PLAN_APPLIES: 'No compensation plan applies to {count} {count|person|people}: {names}. Assign a plan first.',
+  NO_PLAN_APPLIES: 'No compensation plan applies to {count} {count|person|people}: {names}{others}. Assign a plan first.',
   // Leave and promotions
   NOT_ON_ROSTER: 'Only a person on the roster can request leave.',
   LEAVE_KIND: 'Leave is personal leave or sick leave.',
@@ -517,7 +517,7 @@ export const zh: Record<Reason, string> = {
   NO_ROWS: '工作表 {sheet} 在表头下方没有数据行。',
   NO_TEMPLATES: '这些单位中没有需要提交 {month} 计划的人，没有模板可生成。',
   IMPORT_REJECTED: '导入被拒绝，未保存任何内容：共 {count} 个问题。',
-  NO_PLAN_APPLIES: '有 {count} 人没有适用的薪酬方案：{names}。请先分配方案。',
+  NO_PLAN_APPLIES: '有 {count} 人没有适用的薪酬方案：{names}{others}。请先分配方案。',
   // 请假与晋升
   NOT_ON_ROSTER: '只有花名册中的人员可以请假。',
   LEAVE_KIND: '请假类型只能是事假或病假。',
