@@ -227,14 +227,14 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     if (count === undefined) spans.set(key, (count = countWorkingDays(calendar, from, to).count));
     return count;
   };
-  const missing: string[] = [];
+  const missing: { personId: string; name: string; employeeNo: string; rank: string | null; position: string }[] = [];
   const out: PersonInputs[] = [];
   let index = 0;
   for (const [id, { person: p, from, to }] of [...people].sort(([, a], [, b]) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1))) {
     if (++index % 1000 === 0) await breathe();
     const plan = resolve({ id, rank: p.rank, position: p.position });
     if (!plan) {
-      missing.push(`${p.name} (${p.employeeNo}, ${p.rank ?? 'no rank'}, ${p.position})`);
+      missing.push({ personId: id, name: p.name, employeeNo: p.employeeNo, rank: p.rank ?? null, position: p.position });
       continue;
     }
     const s = salesOf.get(id);
@@ -268,12 +268,14 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
     });
   }
   if (missing.length) {
-    const listed = listedNames(missing, '; ');
-    throw clientError('BAD_USER_INPUT', `No compensation plan applies to ${missing.length} person(s): ${listed.names}${listed.others ? ` and ${listed.others} other(s)` : ''}. Assign a plan first.`, {
+    // The params name people by name and employee number only (data in any language); each one's rank and position go in `people`, as codes.
+    const listed = listedNames(missing.map((m) => `${m.name} (${m.employeeNo})`));
+    const detail = missing.slice(0, 5).map((m) => `${m.name} (${m.employeeNo}, ${m.rank ?? 'no rank'}, ${m.position})`).join('; ');
+    throw clientError('BAD_USER_INPUT', `No compensation plan applies to ${missing.length} person(s): ${detail}${listed.others ? ` and ${listed.others} other(s)` : ''}. Assign a plan first.`, {
       field: 'plans',
       reason: 'NO_PLAN_APPLIES',
       params: { count: missing.length, ...listed },
-      people: missing,
+      people: missing.slice(0, 200),
     });
   }
   return out;

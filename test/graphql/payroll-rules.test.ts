@@ -231,4 +231,18 @@ describe.each(testProviders)('payroll rules of issue 7 on %s', (provider) => {
       expect(ext(r).reason).toBe('OWN_LEAVE');
     });
   });
+  it('a run with people no plan applies to names them by name and employee number only (no English, no codes), each one’s rank and position as codes beside', async () => {
+    await s.db.prisma.compensationAssignment.deleteMany({});
+    const c = await s.gql(CREATE, { m: '2026-09', u: otherTeam.id }, t.finance);
+    expect(c.errors).toBeUndefined();
+    const run = c.data.createPayrollRun.run;
+    const r = await s.refused('mutation($id: ID!, $r: Int!) { calculatePayrollRun(id: $id, revision: $r) { run { status } } }', { id: run.id, r: run.revision }, t.finance);
+    expect(ext(r).reason).toBe('NO_PLAN_APPLIES');
+    const people = await employedIn(otherTeam.id, '2026-09-01', '2026-10-01');
+    const named = await s.db.prisma.person.findMany({ where: { employeeNo: { in: people.slice(0, 5) } }, orderBy: { employeeNo: 'asc' } });
+    expect(ext(r).params).toEqual({ count: people.length, names: named.map((p) => `${p.name} (${p.employeeNo})`).join(', '), others: Math.max(0, people.length - 5) });
+    expect(ext(r).people[0]).toEqual({ personId: named[0]!.id, name: named[0]!.name, employeeNo: named[0]!.employeeNo, rank: named[0]!.rank, position: expect.any(String) });
+    // Nothing calculated.
+    expect((await s.db.prisma.payrollRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe('DRAFT');
+  });
 });
