@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateToDay, dayOfText, dayToDate, isIsoDay, today } from './dates.ts';
+import { addDays, dateToDay, dayOfText, dayToDate, isIsoDay, isIsoMonth, monthOfText, today } from './dates.ts';
 
 describe('calendar days', () => {
   it('reads a day as Excel and WPS in zh-CN write one, and nothing else', () => {
@@ -21,5 +21,14 @@ describe('calendar days', () => {
   });
   it('knows today in China Standard Time', () => {
     expect(today('Asia/Shanghai', new Date('2026-03-11T17:00:00Z'))).toBe('2026-03-12');
+  });
+});
+
+describe('months as text', () => {
+  it('knows YYYY-MM, and reads a month written as Excel and WPS show one', () => {
+    expect(['2026-03', '2026-12'].every(isIsoMonth)).toBe(true);
+    expect(['2026-3', '2026-13', '2026-00', '2026-03-01', ''].some(isIsoMonth)).toBe(false);
+    for (const text of ['2026-03', '2026-3', '2026/3', '2026.03', '2026年3月', ' 2026 年 3 月 ']) expect(monthOfText(text)).toBe('2026-03');
+    for (const text of ['2026-13', '3/2026', 'March 2026', '2026', '']) expect(monthOfText(text)).toBeNull();
   });
 });

@@ -27,6 +27,21 @@ export function dayOfText(text: string): IsoDay | null {
   return isIsoDay(day) ? day : null;
 }
 
+/** A month as YYYY-MM (2026-03). */
+export function isIsoMonth(text: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+}
+
+const WRITTEN_MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/;
+
+/** The month a text names, written as a day is above (2026-03, 2026/3, 2026.3, 2026年3月), as YYYY-MM; or null. */
+export function monthOfText(text: string): string | null {
+  const m = WRITTEN_MONTH.exec(text.trim());
+  if (!m) return null;
+  const month = `${m[1]}-${m[2]!.padStart(2, '0')}`;
+  return isIsoMonth(month) ? month : null;
+}
+
 export function dayToDate(day: IsoDay): Date {
   if (!isIsoDay(day)) throw new RangeError(`"${day}" is not a calendar date (YYYY-MM-DD)`);
   return new Date(`${day}T00:00:00.000Z`);

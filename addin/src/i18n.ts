@@ -18,6 +18,7 @@ import { en as visitSlipsEn, zh as visitSlipsZh } from './i18n/visit-slips.ts';
 import { en as rosterChangesEn, zh as rosterChangesZh } from './i18n/roster-changes.ts';
 import { en as workReportsEn, zh as workReportsZh } from './i18n/work-reports.ts';
 import { en as ratiosEn, zh as ratiosZh } from './i18n/ratios.ts';
+import { en as pickersEn, zh as pickersZh } from './i18n/pickers.ts';
 
 export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
@@ -25,6 +26,7 @@ import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
 import { en as workbookEn, zh as workbookZh } from './i18n/workbook.ts';
 
 const en = {
+  pickers: pickersEn,
   workbook: workbookEn,
   locale: 'en' as Locale,
   targetFlow: targetFlowEn,
@@ -225,6 +227,7 @@ const en = {
 type Words = typeof en;
 
 const zh: Words = {
+  pickers: pickersZh,
   workbook: workbookZh,
   locale: 'zh-CN',
   targetFlow: targetFlowZh,

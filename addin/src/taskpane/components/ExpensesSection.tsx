@@ -5,6 +5,7 @@ import { format, type Words } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import { useExpenses } from '../../results/use-expenses.ts';
 import { SheetRoundTrip, UnsavedSheetBar } from './SheetRoundTrip.tsx';
+import { MonthInput } from './DateInputs.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -15,7 +16,7 @@ export function ExpensesSection(props: { w: Words; client: Client; onSessionEnde
   return (
     <SheetRoundTrip w={props.w} excel={excel} testId="expenses" title={e.title} intro={e.intro} pullLabel={e.pull} saveLabel={e.save} canSave h={h} after={unsaved}>
       <Field label={e.month}>
-        <Input type="month" value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="expenses-month" />
+        <MonthInput w={props.w} value={h.month} onChange={h.setMonth} data-testid="expenses-month" />
       </Field>
     </SheetRoundTrip>
   );

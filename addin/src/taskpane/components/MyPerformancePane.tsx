@@ -4,6 +4,7 @@ import type { Client } from '@urql/core';
 import type { Words } from '../../i18n.ts';
 import { useMyPerformance } from '../../results/use-my-performance.ts';
 import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { DateInput } from './DateInputs.tsx';
 
 export function MyPerformancePane({ w, client, onSessionEnded }: { w: Words; client: Client; onSessionEnded: () => void }) {
   const s = useChoreStyles();
@@ -12,7 +13,7 @@ export function MyPerformancePane({ w, client, onSessionEnded }: { w: Words; cli
     <section className={s.pane} data-testid="my-performance-pane" aria-labelledby="my-performance-title">
       <Subtitle2 as="h2" id="my-performance-title">{w.results.myPerformance}</Subtitle2>
       <Field label={w.asOf}>
-        <Input type="date" value={h.day} onChange={(_, d) => h.setDay(d.value)} data-testid="my-performance-day" />
+        <DateInput w={w} value={h.day} onChange={h.setDay} data-testid="my-performance-day" />
       </Field>
       <Button appearance="primary" onClick={() => void h.pull()} disabled={h.busy || !h.day} data-testid="pull-my-performance">
         {w.results.pullMine}

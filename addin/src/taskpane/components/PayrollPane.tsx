@@ -14,6 +14,7 @@ import { RetryAction } from './RetryAction.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
 import type { RunSummary } from '../../api/operations.ts';
 import { NotOverConfirm } from './NotOverConfirm.tsx';
+import { MonthInput } from './DateInputs.tsx';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS }, row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' } });
 
@@ -30,7 +31,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
     <div className={styles.pane} data-testid="payroll-pane">
       <Subtitle2 as="h2">{p.title}</Subtitle2>
       <Field label={p.month}>
-        <Input type="month" value={s.month} onChange={(_, d) => s.setMonth(d.value)} data-testid="payroll-month" />
+        <MonthInput w={w} value={s.month} onChange={s.setMonth} data-testid="payroll-month" />
       </Field>
       {s.awaitingYou.some((r) => r.id !== s.runId) && (
         <MessageBar intent="warning" data-testid="payroll-awaiting">

@@ -13,6 +13,7 @@ import { RewardRulesSection } from './RewardRulesSection.tsx';
 import { ClassRulesSection } from './ClassRulesSection.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
 import { NotOverConfirm } from './NotOverConfirm.tsx';
+import { DateInput } from './DateInputs.tsx';
 
 export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const s = useChoreStyles();
@@ -45,7 +46,7 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
           </Select>
         </Field>
         <Field label={r.day} className={s.grow} hint={h.period.period}>
-          <Input type="date" value={h.day} onChange={(_, d) => h.setDay(d.value)} data-testid="performance-day" />
+          <DateInput w={w} value={h.day} onChange={h.setDay} data-testid="performance-day" />
         </Field>
       </div>
       <div className={s.row}>

@@ -15,6 +15,7 @@ import { OrgUnitsSection } from './OrgUnitsSection.tsx';
 import { UnitOptions } from './UnitOptions.tsx';
 import { loadPeople } from '../../chores/people.ts';
 import type { PersonOption } from '../../chores/operations.ts';
+import { DateInput } from './DateInputs.tsx';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -86,7 +87,7 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
         </Select>
       </Field>
       <Field label={w.asOf}>
-        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} data-testid="as-of" />
+        <DateInput w={w} value={asOf} onChange={setAsOf} data-testid="as-of" />
       </Field>
       <Button appearance="primary" onClick={() => void pull()} disabled={busy || !asOf} data-testid="pull-roster">
         {busy ? w.pulling : w.pullRoster}

@@ -5,6 +5,7 @@ import { format, type Locale, type Words } from '../../../i18n.ts';
 import { showMoney, sumMoney } from '../../../chores/money.ts';
 import { useAdjustments } from './useAdjustments.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
+import { MonthInput } from '../DateInputs.tsx';
 
 export function AdjustmentsPane(props: { w: Words; locale: Locale; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const { w, locale } = props;
@@ -18,7 +19,7 @@ export function AdjustmentsPane(props: { w: Words; locale: Locale; client: Clien
     <section className={s.pane} data-testid="adjustments-pane" aria-labelledby="adjustments-title">
       <Subtitle2 as="h2" id="adjustments-title">{a.title}</Subtitle2>
       <Field label={w.chores.month}>
-        <Input type="month" value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="adjustments-month" />
+        <MonthInput w={w} value={h.month} onChange={h.setMonth} data-testid="adjustments-month" />
       </Field>
       {canAdd && (
         <div className={s.section}>

@@ -4,6 +4,7 @@ import type { Client } from '@urql/core';
 import type { Words } from '../../../i18n.ts';
 import { useAttendanceSummary } from './useAttendanceSummary.ts';
 import { StatusLine, useChoreStyles } from './ui.tsx';
+import { MonthInput } from '../DateInputs.tsx';
 
 export function AttendanceSection(props: { w: Words; client: Client; onSessionEnded: () => void }) {
   const a = props.w.chores.attendance;
@@ -15,7 +16,7 @@ export function AttendanceSection(props: { w: Words; client: Client; onSessionEn
       <StatusLine w={props.w} status={h.status} testId="attendance-status" />
       <div className={s.row}>
         <Field label={a.month} className={s.grow}>
-          <Input type="month" value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="attendance-month" />
+          <MonthInput w={props.w} value={h.month} onChange={h.setMonth} data-testid="attendance-month" />
         </Field>
       </div>
       <Button onClick={() => void h.toSheet()} disabled={h.busy || !h.ready} data-testid="attendance-to-sheet">

@@ -4,6 +4,7 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import { useClosedRuns } from './useClosedRuns.ts';
 import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
+import { MonthInput } from '../DateInputs.tsx';
 
 export function ClosedRunsSection(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const { w } = props;
@@ -17,7 +18,7 @@ export function ClosedRunsSection(props: { w: Words; client: Client; roles: stri
     <div className={s.section} data-testid="closed-runs">
       <Subtitle2 as="h3">{m.runsTitle}</Subtitle2>
       <Field label={w.chores.month}>
-        <Input type="month" value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="closed-runs-month" />
+        <MonthInput w={w} value={h.month} onChange={h.setMonth} data-testid="closed-runs-month" />
       </Field>
       <StatusLine w={w} status={h.status} testId="closed-runs-status" />
       <Busy busy={h.busy || h.runs === null} label={h.busy ? w.chores.working : w.chores.loading} />

@@ -5,6 +5,7 @@ import { format, type Words } from '../../../i18n.ts';
 import type { ExcelRun } from '../../../excel/workbook.ts';
 import { useCompensationPlans } from '../../../compensation/use-compensation-plans.ts';
 import { SheetRoundTrip, UnsavedSheetBar } from '../SheetRoundTrip.tsx';
+import { DateInput } from '../DateInputs.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 const useStyles = makeStyles({
@@ -56,7 +57,7 @@ export function CompensationPlansSection(props: { w: Words; client: Client; onSe
             </Select>
           </Field>
           <Field label={k.effectiveFrom}>
-            <Input type="date" value={h.from} onChange={(_, d) => h.setFrom(d.value)} data-testid="comp-plans-from" />
+            <DateInput w={w} value={h.from} onChange={h.setFrom} data-testid="comp-plans-from" />
           </Field>
           <Field label={k.name}>
             <Input value={h.name} onChange={(_, d) => h.setName(d.value)} data-testid="comp-plans-name" />

@@ -6,6 +6,7 @@ import type { LeaveRequest } from '../../../chores/operations.ts';
 import { useLeave } from './useLeave.ts';
 import { Busy, LockedNote, StatusLine, useChoreStyles } from './ui.tsx';
 import { AttendanceSection } from './AttendanceSection.tsx';
+import { DateInput } from '../DateInputs.tsx';
 
 export function LeavePane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const { w } = props;
@@ -14,6 +15,7 @@ export function LeavePane(props: { w: Words; client: Client; roles: string[]; on
   const canDecide = props.roles.includes('MANAGER') || props.roles.includes('ADMIN');
   const h = useLeave({ ...props, canDecide });
   const set = (k: keyof typeof h.form) => (_: unknown, d: { value: string }) => h.setForm((f) => ({ ...f, [k]: d.value }));
+  const setDay = (k: 'from' | 'to') => (value: string) => h.setForm((f) => ({ ...f, [k]: value }));
 
   const describe = (r: LeaveRequest) => `${l.kinds[r.kind] ?? r.kind} · ${format(l.span, { from: r.from, to: r.to })} · ${r.reason}`;
 
@@ -36,10 +38,10 @@ export function LeavePane(props: { w: Words; client: Client; roles: string[]; on
           </Field>
           <div className={s.row}>
             <Field label={l.from} className={s.grow}>
-              <Input type="date" value={h.form.from} onChange={set('from')} data-testid="leave-from" />
+              <DateInput w={w} value={h.form.from} onChange={setDay('from')} data-testid="leave-from" />
             </Field>
             <Field label={l.to} className={s.grow}>
-              <Input type="date" value={h.form.to} onChange={set('to')} data-testid="leave-to" />
+              <DateInput w={w} value={h.form.to} onChange={setDay('to')} data-testid="leave-to" />
             </Field>
           </div>
           <Field label={w.chores.reason}>

@@ -5,6 +5,7 @@ import { format, type Words } from '../../../i18n.ts';
 import { POSITIONS, RANKS } from '../../../chores/operations.ts';
 import { usePlanAssignment, type SavedPlan } from './usePlanAssignment.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
+import { DateInput } from '../DateInputs.tsx';
 
 export function PlanAssignmentSection(props: { w: Words; client: Client; onSessionEnded: () => void; savedPlan?: SavedPlan | null; peopleOnly?: boolean }) {
   const { w } = props;
@@ -69,7 +70,7 @@ export function PlanAssignmentSection(props: { w: Words; client: Client; onSessi
             </Field>
           )}
           <Field label={m.from}>
-            <Input type="date" value={h.form.from} onChange={(_, d) => h.setForm((f) => ({ ...f, from: d.value }))} data-testid="assign-from" />
+            <DateInput w={w} value={h.form.from} onChange={(v) => h.setForm((f) => ({ ...f, from: v }))} data-testid="assign-from" />
           </Field>
           <Button appearance="primary" onClick={() => void h.assign()} disabled={h.busy || !h.ready} data-testid="assign-submit">
             {h.busy ? w.chores.working : m.assign}

@@ -5,6 +5,7 @@ import { format, type Words } from '../../../i18n.ts';
 import { usePromotions } from './usePromotions.ts';
 import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
 import { showMoney } from '../../../chores/money.ts';
+import { MonthInput } from '../DateInputs.tsx';
 
 export function PromotionsPane(props: { w: Words; client: Client; onSessionEnded: () => void }) {
   const { w } = props;
@@ -17,7 +18,7 @@ export function PromotionsPane(props: { w: Words; client: Client; onSessionEnded
     <section className={s.pane} data-testid="promotions-pane" aria-labelledby="promotions-title">
       <Subtitle2 as="h2" id="promotions-title">{p.title}</Subtitle2>
       <Field label={w.chores.month}>
-        <Input type="month" value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="promotions-month" />
+        <MonthInput w={w} value={h.month} onChange={h.setMonth} data-testid="promotions-month" />
       </Field>
       <StatusLine w={w} status={h.status} testId="promotions-status" />
       <Busy busy={h.busy || h.list === null} label={h.busy ? w.chores.working : w.chores.loading} />

@@ -1,0 +1,152 @@
+/**
+ * Month and date fields in the pane's language. A browser's own
+ * `<input type="month|date">` draws its picker in the browser's language, so
+ * a zh-CN pane in an English Excel showed "December 2026"; these draw
+ * Fluent's calendar with the catalogue's words. The field is typed text too
+ * (YYYY-MM or YYYY-MM-DD): a complete, real value is taken as soon as it is
+ * typed, a looser one (2026/3, 2026年3月5日) is put in form when the field
+ * is left, and anything else is named under the field and not taken.
+ */
+import { useEffect, useId, useState, type ReactElement } from 'react';
+import { Button, Input, Popover, PopoverSurface, PopoverTrigger, makeStyles, tokens } from '@fluentui/react-components';
+import { Calendar, DateRangeType, DayOfWeek, type CalendarStrings, type DateFormatting } from '@fluentui/react-calendar-compat';
+import { CalendarRegular } from '@fluentui/react-icons';
+import { format, type Words } from '../../i18n.ts';
+import { dayOfText, isIsoDay, isIsoMonth, monthOfText } from '../../../../schema/dates.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+});
+
+type Kind = 'month' | 'date';
+
+interface Props {
+  w: Words;
+  value: string;
+  onChange: (value: string) => void;
+  disabled?: boolean;
+  'data-testid'?: string;
+}
+
+export const MonthInput = (props: Props): ReactElement => <DateText kind="month" {...props} />;
+export const DateInput = (props: Props): ReactElement => <DateText kind="date" {...props} />;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const toDate = (kind: Kind, value: string): Date | undefined => {
+  if (!(kind === 'month' ? isIsoMonth(value) : isIsoDay(value))) return undefined;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number?];
+  return new Date(y, m - 1, d ?? 1);
+};
+const fromDate = (kind: Kind, date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}${kind === 'date' ? `-${pad(date.getDate())}` : ''}`;
+
+function calendarWords(w: Words): { strings: CalendarStrings; formatter: DateFormatting } {
+  const p = w.pickers;
+  const strings: CalendarStrings = {
+    months: p.months,
+    shortMonths: p.shortMonths,
+    days: p.days,
+    shortDays: p.shortDays,
+    goToToday: p.goToToday,
+    prevMonthAriaLabel: p.prevMonth,
+    nextMonthAriaLabel: p.nextMonth,
+    prevYearAriaLabel: p.prevYear,
+    nextYearAriaLabel: p.nextYear,
+    prevYearRangeAriaLabel: p.prevYears,
+    nextYearRangeAriaLabel: p.nextYears,
+    closeButtonAriaLabel: p.close,
+  };
+  const locale = w.locale;
+  const formatter: DateFormatting = {
+    formatDay: (d) => String(d.getDate()),
+    formatMonth: (d, s) => s.shortMonths[d.getMonth()]!,
+    formatYear: (d) => new Intl.DateTimeFormat(locale, { year: 'numeric' }).format(d),
+    formatMonthDayYear: (d) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(d),
+    formatMonthYear: (d) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' }).format(d),
+  };
+  return { strings, formatter };
+}
+
+function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }: Props & { kind: Kind }) {
+  const styles = useStyles();
+  const p = w.pickers;
+  const [text, setText] = useState(value);
+  const [problem, setProblem] = useState(false);
+  const [open, setOpen] = useState(false);
+  const problemId = useId();
+  // A value set from outside (another month chosen by a button, a form reset) shows in the field.
+  useEffect(() => {
+    setText((t) => (t === value ? t : value));
+    setProblem(false);
+  }, [value]);
+
+  const complete = kind === 'month' ? isIsoMonth : isIsoDay;
+  const type = (next: string) => {
+    setText(next);
+    setProblem(false);
+    if (next === '' || complete(next)) onChange(next);
+  };
+  const leave = () => {
+    if (text === '' || complete(text)) return;
+    const tidy = kind === 'month' ? monthOfText(text) : dayOfText(text);
+    if (tidy) {
+      setText(tidy);
+      onChange(tidy);
+    } else setProblem(true);
+  };
+  const pick = (date: Date) => {
+    setOpen(false);
+    type(fromDate(kind, date));
+  };
+  const { strings, formatter } = calendarWords(w);
+  const example = kind === 'month' ? '2026-03' : '2026-03-05';
+
+  return (
+    <div className={styles.root}>
+      <Input
+        value={text}
+        onChange={(_, d) => type(d.value)}
+        onBlur={leave}
+        disabled={disabled}
+        placeholder={kind === 'month' ? p.monthForm : p.dateForm}
+        aria-invalid={problem || undefined}
+        aria-describedby={problem ? problemId : undefined}
+        data-testid={testId}
+        contentAfter={
+          <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} positioning="below-end" trapFocus>
+            <PopoverTrigger disableButtonEnhancement>
+              <Button
+                appearance="transparent"
+                size="small"
+                icon={<CalendarRegular />}
+                disabled={disabled}
+                aria-label={kind === 'month' ? p.pickMonth : p.pickDate}
+                data-testid={testId ? `${testId}-pick` : undefined}
+              />
+            </PopoverTrigger>
+            <PopoverSurface aria-label={kind === 'month' ? p.pickMonth : p.pickDate}>
+              <Calendar
+                value={toDate(kind, value)}
+                onSelectDate={pick}
+                onDismiss={() => setOpen(false)}
+                isDayPickerVisible={kind === 'date'}
+                isMonthPickerVisible={kind === 'month'}
+                dateRangeType={kind === 'month' ? DateRangeType.Month : DateRangeType.Day}
+                firstDayOfWeek={DayOfWeek.Monday}
+                showGoToToday
+                highlightSelectedMonth
+                strings={strings}
+                dateTimeFormatter={formatter}
+              />
+            </PopoverSurface>
+          </Popover>
+        }
+      />
+      {problem && (
+        <span id={problemId} role="alert" className={styles.problem} data-testid={testId ? `${testId}-problem` : undefined}>
+          {format(kind === 'month' ? p.notAMonth : p.notADate, { form: kind === 'month' ? p.monthForm : p.dateForm, example })}
+        </span>
+      )}
+    </div>
+  );
+}
