@@ -15,6 +15,8 @@ export function customersSheet(w: Words, rows: Customer[], tags: { pulledAt: str
   return {
     sheetName: c.sheet,
     kind: CUSTOMERS_KIND,
+    // One per workbook: found by its kind whatever language named it.
+    identity: {},
     tableName: 'QuotabookCustomers',
     columns: [
       text(k.code, 90),
@@ -59,6 +61,8 @@ export function crossTerritorySheet(w: Words, rows: CrossTerritorySale[], tags: 
   return {
     sheetName: c.crossSheet,
     kind: CROSS_TERRITORY_KIND,
+    // One per workbook: found by its kind whatever language named it.
+    identity: {},
     tableName: 'QuotabookCrossTerritory',
     columns: [
       text(k.externalId, 100),

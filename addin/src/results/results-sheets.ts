@@ -316,6 +316,8 @@ export function myPerformanceSheet(w: Words, month: AchievementData, ytd: Achiev
   const sheet: SheetTableSpec = {
     sheetName: name,
     kind: MY_PERFORMANCE_KIND,
+    // One per workbook: found by its kind whatever language named it.
+    identity: {},
     tableName: 'QuotabookMyPerformance',
     columns: [
       { header: c.period, numberFormat: '@', width: 88 },

@@ -78,6 +78,8 @@ export function rosterSheet(w: Words, people: RosterPerson[], tags: { unitId: st
   return {
     sheetName: w.rosterTitle,
     kind: 'roster',
+    // One per workbook: found by its kind whatever language named it.
+    identity: {},
     tableName: 'QuotabookRoster',
     columns: columns.map(({ header, numberFormat, width }) => ({ header, numberFormat, width })),
     rows: [...people].sort(rosterOrder).map((p) => columns.map((col) => col.cell(p))),

@@ -292,6 +292,8 @@ export function myTargetsSheet(w: Words, rows: MyTargetRow[], year: number) {
   return {
     sheetName: w.targets.myTargets,
     kind: 'my-targets',
+    // One per workbook: found by its kind whatever language named it.
+    identity: {},
     tableName: 'QuotabookMyTargets',
     columns: [
       { header: w.targets.metric, numberFormat: '@', width: 90 },
