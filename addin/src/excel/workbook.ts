@@ -315,7 +315,10 @@ async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec &
   await sync();
   const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
   const tableExists = !!tables?.items.some((t) => t.name.toLowerCase() === spec.tableName!.toLowerCase());
-  const names = [...new Set([...(spec.identity ? sheets.items.map((s) => s.name) : []), ...candidateNames(spec.sheetName)])];
+  // Every sheet is a candidate when ours may have been renamed (or named in the other language). A sheet kept once per
+  // workbook (an empty identity) is looked for only once its table exists, so a first pull costs no extra round trip.
+  const anywhere = !!spec.identity && (Object.keys(spec.identity).length > 0 || tableExists);
+  const names = [...new Set([...(anywhere ? sheets.items.map((s) => s.name) : []), ...candidateNames(spec.sheetName)])];
   const infos = names.map((n): SheetInfo => (existing.has(n.toLowerCase()) ? inspect(context, n, identity) : { name: n, exists: false }));
   let table: TableInfo | null = null;
   if (tableExists) {
