@@ -14,7 +14,7 @@ import { format, type Words } from '../i18n.ts';
 import { run } from '../api/client.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { isIsoDay, today } from '../../../schema/dates.ts';
-import { checkWorkLog, mondayOf, type WorkLogFields, type WorkReportProblem } from '../../../schema/work-reports.ts';
+import { checkMonthlyReport, checkWeeklyReport, checkWorkLog, mondayOf, type WorkLogFields, type WorkReportProblem } from '../../../schema/work-reports.ts';
 import {
   MY_MONTHLY_REPORT,
   MY_WEEKLY_REPORT,
@@ -89,9 +89,15 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
   }, [reload, load]);
 
   const labels = { calls: x.calls, visits: x.visits, deals: x.deals, customersMet: x.customersMet, notes: x.notes };
+  const weeklyLabels = { results: x.results, plan: x.plan, marketFeedback: x.marketFeedback, problems: x.problems };
+  const monthlyLabels = { results: x.monthResults, analysis: x.analysis, plan: x.nextPlan };
+  /** Which part of the screen the last action was in: its outcome shows there, by the buttons pressed, not at the top. */
+  const [statusAt, setStatusAt] = useState<'top' | 'log' | 'weekly' | 'monthly'>('top');
+  useEffect(() => setStatusAt('top'), [day]);
 
-  const saveLog = (submit: boolean) =>
-    act(async () => {
+  const saveLog = (submit: boolean) => {
+    setStatusAt('log');
+    return act(async () => {
       if (!valid) throw new Error(x.badDay);
       const { input, problems } = checkLogForm(logF, submit);
       if (problems.length) throw new Error(problemText(w, labels, problems[0]!));
@@ -100,27 +106,37 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
       setLogF(logForm(saved));
       return submit ? x.submitted : x.saved;
     });
+  };
 
-  const saveWeekly = (submit: boolean) =>
-    act(async () => {
+  const saveWeekly = (submit: boolean) => {
+    setStatusAt('weekly');
+    return act(async () => {
       if (!weekly) return;
+      const problems = checkWeeklyReport(weeklyF, submit);
+      if (problems.length) throw new Error(problemText(w, weeklyLabels, problems[0]!));
       const saved = (await run<{ saveWeeklyReport: WeeklyReport }>(client, SAVE_WEEKLY_REPORT, { week: weekly.week, revision: weekly.report?.revision ?? null, submit, input: weeklyF }, true)).saveWeeklyReport;
       setWeekly((r) => (r ? { ...r, report: saved, figures: saved.figures } : r));
       setWeeklyF(weeklyForm(saved));
       return submit ? x.submitted : x.saved;
     });
+  };
 
-  const saveMonthly = (submit: boolean) =>
-    act(async () => {
+  const saveMonthly = (submit: boolean) => {
+    setStatusAt('monthly');
+    return act(async () => {
       if (!monthly) return;
+      const problems = checkMonthlyReport(monthlyF, submit);
+      if (problems.length) throw new Error(problemText(w, monthlyLabels, problems[0]!));
       const saved = (await run<{ saveMonthlyReport: MonthlyReport }>(client, SAVE_MONTHLY_REPORT, { month: monthly.month, revision: monthly.report?.revision ?? null, submit, input: monthlyF }, true)).saveMonthlyReport;
       setMonthly((r) => (r ? { ...r, report: saved } : r));
       setMonthlyF(monthlyForm(saved));
       return submit ? x.submitted : x.saved;
     });
+  };
 
   return {
     ...action,
+    statusAt,
     day,
     setDay,
     valid,

@@ -50,7 +50,7 @@ export function MyWorkReportsPane(props: { w: Words; client: Client; roles: stri
   return (
     <section className={s.pane} data-testid="work-reports-pane" aria-labelledby="work-reports-title">
       <Subtitle2 as="h2" id="work-reports-title">{x.myTitle}</Subtitle2>
-      <StatusLine w={w} status={h.status} testId="work-reports-status" />
+      {h.statusAt === 'top' && <StatusLine w={w} status={h.status} testId="work-reports-status" />}
       <Busy busy={h.busy || (h.valid && !h.loaded)} label={h.busy ? w.chores.working : w.chores.loading} />
       <Field label={x.day} validationMessage={h.valid ? undefined : x.badDay}>
         <Input value={h.day} onChange={(_, d) => h.setDay(d.value)} data-testid="work-log-day" />
@@ -73,6 +73,7 @@ export function MyWorkReportsPane(props: { w: Words; client: Client; roles: stri
           <Button onClick={() => void h.saveLog(false)} disabled={h.busy || logLocked || !h.valid} data-testid="work-log-save">{x.save}</Button>
           <Button appearance="primary" onClick={() => void h.saveLog(true)} disabled={h.busy || logLocked || !h.valid} data-testid="work-log-submit">{x.submit}</Button>
         </div>
+        {h.statusAt === 'log' && <StatusLine w={w} status={h.status} testId="work-reports-status" />}
         {h.log && <Standing w={w} item={h.log.log} due={h.log.dueOn} testId="work-log-standing" />}
       </div>
 
@@ -94,6 +95,7 @@ export function MyWorkReportsPane(props: { w: Words; client: Client; roles: stri
             <Button onClick={() => void h.saveWeekly(false)} disabled={h.busy || weeklyLocked} data-testid="weekly-report-save">{x.save}</Button>
             <Button appearance="primary" onClick={() => void h.saveWeekly(true)} disabled={h.busy || weeklyLocked} data-testid="weekly-report-submit">{x.submit}</Button>
           </div>
+          {h.statusAt === 'weekly' && <StatusLine w={w} status={h.status} testId="work-reports-status" />}
           <Standing w={w} item={h.weekly.report} due={h.weekly.dueOn} testId="weekly-report-standing" />
         </div>
       )}
@@ -111,6 +113,7 @@ export function MyWorkReportsPane(props: { w: Words; client: Client; roles: stri
             <Button onClick={() => void h.saveMonthly(false)} disabled={h.busy || monthlyLocked} data-testid="monthly-report-save">{x.save}</Button>
             <Button appearance="primary" onClick={() => void h.saveMonthly(true)} disabled={h.busy || monthlyLocked} data-testid="monthly-report-submit">{x.submit}</Button>
           </div>
+          {h.statusAt === 'monthly' && <StatusLine w={w} status={h.status} testId="work-reports-status" />}
           <Standing w={w} item={h.monthly.report} due={h.monthly.dueOn} testId="monthly-report-standing" />
         </div>
       )}
