@@ -51,7 +51,17 @@ export function ratiosSheet(w: Words, data: RatiosData, ctx: RatiosContext): She
   const r = w.ratios;
   const c = r.columns;
   const unpaid = data.months.filter((m) => !data.paidMonths.includes(m));
-  const line = (row: RatioRow, name: string) => [row.code, name, amountCell(row.sales), amountCell(row.expenses), ratioCell(row.expenseRatio), amountCell(row.pay), ratioCell(row.payrollRatio)];
+  // No month of the period has its payroll calculated: pay is missing, and a 0 would contradict the banner that says so.
+  const noPay = data.paidMonths.length === 0;
+  const line = (row: RatioRow, name: string) => [
+    row.code,
+    name,
+    amountCell(row.sales),
+    amountCell(row.expenses),
+    ratioCell(row.expenseRatio),
+    noPay ? '' : amountCell(row.pay),
+    noPay ? '' : ratioCell(row.payrollRatio),
+  ];
   // A unit without child units is its own whole: one row.
   const alone = data.rows.every((row) => row.unitId === data.total.unitId);
   const rows = [

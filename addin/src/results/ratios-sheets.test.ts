@@ -97,4 +97,13 @@ describe('the Ratios sheet', () => {
     expect(ratiosSheet(en, quarter, ctx).banner).toContain('no calculated payroll yet for 2026-02, 2026-03: its pay is missing, not nil');
     expect(ratiosSheet(en, data, ctx).banner).not.toContain('payroll yet');
   });
+
+  it('leaves pay and the payroll ratio blank, not 0, when no month of the period has a calculated payroll', () => {
+    const unpaid = { ...data, paidMonths: [], rows: data.rows.map((r) => ({ ...r, pay: '0.00', payrollRatio: null })), total: { ...data.total, pay: '0.00', payrollRatio: null } };
+    const ctx = { unitId: 'u-area', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' };
+    const sheet = ratiosSheet(zh, unpaid, ctx);
+    expect(sheet.rows.every((r) => r[5] === '' && r[6] === '')).toBe(true);
+    expect(sheet.rows.every((r) => typeof r[2] === 'number')).toBe(true);
+    expect(sheet.banner).toContain('工资暂缺，并非为零');
+  });
 });
