@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.getByTestId('review-commission').waitFor();
     await expect(page.getByTestId('review-commission').innerText()).resolves.toMatch(/¥3,076\.92\s+\+¥1,346\.15/);
     await page.getByTestId('payroll-refresh').click();
-    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/Wrote \d+ payslips to “Payroll 2026-03”; 0 cells changed.* This is the run’s first sheet in this workbook: nothing to compare with yet\.$/);
+    await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/^Wrote \d+ payslips to “Payroll 2026-03”\. Explain writes how each amount was worked out\. This is the run’s first sheet in this workbook: nothing to compare with yet\.$/);
     // Another month: what the refresh said was about March, and goes with it.
     await page.getByTestId('payroll-month').fill('2026-02');
     await page.getByTestId('payroll-status').waitFor({ state: 'detached' });

@@ -187,7 +187,8 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     progress(0.4);
     // The sheet as the read found it: the write need not look for it again (issue 12 §4).
     const report = await writeGridSheet(excel(), spec, { sheet: before?.sheet, onProgress: (x) => progress(0.4 + (0.6 * x.rowsWritten) / Math.max(1, x.totalRows)) });
-    const wrote = format(p.wrote, { n: view.payslips.length, sheet: report.sheetName, changed: spec.highlight?.length ?? 0 });
+    // A first sheet has nothing highlighted to speak of: no "0 cells changed since the last refresh" before "nothing to compare with yet".
+    const wrote = format(before ? p.wrote : p.wroteFirst, { n: view.payslips.length, sheet: report.sheetName, changed: spec.highlight?.length ?? 0 });
     const compared = changes && written
       ? format(q.pane.wroteChanges, { n: changes.rows.length, against: changes.label, sheet: written.sheetName })
       : against === 'REFRESH'
