@@ -4,7 +4,12 @@ import { format, type Words } from '../../../i18n.ts';
 import { selectCell, type ExcelRun } from '../../../excel/workbook.ts';
 import type { Issue } from '../../../targets/use-target-plan.ts';
 
-const useStyles = makeStyles({ issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL } });
+const useStyles = makeStyles({
+  issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // A link is a button, an inline block: aligned by its top, not its last line's baseline, so a wrapped item's
+  // bullet sits by its first line; its lines start at the left, not centred.
+  link: { verticalAlign: 'top', textAlign: 'start' },
+});
 
 export function IssueList({ w, issues, excel, onError }: { w: Words; issues: Issue[]; excel: () => ExcelRun; onError: (err: unknown) => void }) {
   const styles = useStyles();
@@ -20,7 +25,7 @@ export function IssueList({ w, issues, excel, onError }: { w: Words; issues: Iss
           {issues.map((i, k) => (
             <li key={k}>
               {i.cell ? (
-                <Link data-testid="plan-issue" onClick={() => go(i.cell!)}>
+                <Link className={styles.link} data-testid="plan-issue" onClick={() => go(i.cell!)}>
                   {i.message}
                 </Link>
               ) : (
