@@ -86,6 +86,19 @@ describe('the plan sheet', () => {
     expect(back.warnings.map((i) => i.cell)).toEqual(['Plan E001 2026-03!B18']);
   });
 
+  it('names every wrong cell in one Check: text in one cell does not hide a negative count in another; the plan as a whole is judged once they are fixed', async () => {
+    const { workbook, read, sheet } = await setup();
+    workbook.type(sheet, 'D4', 'abc');
+    workbook.type(sheet, 'E3', -3);
+    const back = await read();
+    expect(back.issues.map((i) => i.cell)).toEqual(['Plan E001 2026-03!D4', 'Plan E001 2026-03!E3']);
+    // Below target without a reason waits: the unreadable cell was taken as 0.
+    expect(back.issues.some((i) => i.cell === 'Plan E001 2026-03!B18')).toBe(false);
+    workbook.type(sheet, 'D4', 1000);
+    workbook.type(sheet, 'E3', 3);
+    expect((await read()).issues.map((i) => i.cell)).toEqual(['Plan E001 2026-03!B18']);
+  });
+
   it('names an empty plan at the first week’s planned sales, as a problem for the submission only (a draft may be empty)', async () => {
     const { read, sheet } = await setup();
     const back = await read();

@@ -14,7 +14,7 @@
 import { format, words, type Words } from '../i18n.ts';
 import { columnLetters, formula, type Block, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
-import { blocksDraft, checkRepPlan, MAX_COUNT, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
+import { blocksDraft, checkRepPlan, MAX_COUNT, SUBMIT_ONLY, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView, RosterRow } from './operations.ts';
 import { formatMoneyText } from '../i18n/format.ts';
@@ -129,7 +129,8 @@ export interface PlanReadBack {
  * What the sheet holds, as a plan, and every problem named by its cell:
  * rows missing, cells that are not numbers, then the shared rules against
  * the target (errors in `issues`, warnings such as "below target, reason
- * given" in `warnings`).
+ * given" in `warnings`); with cells that are not numbers, the rules still
+ * name every other wrong cell, and judge the plan as a whole once they are fixed.
  */
 export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' | 'target'> & Partial<Pick<MyRepPlan, 'customerCodes'>>, read: SheetRead): PlanReadBack {
   const r = w.repPlans;
@@ -206,15 +207,18 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
   };
   const warnings: Issue[] = [];
   const submitOnly: Issue[] = [];
-  if (!issues.length) {
-    const knownCustomers = form.customerCodes ? new Set(form.customerCodes) : undefined;
-    for (const i of checkRepPlan(content, { targetFen, knownCustomers })) {
-      const cell = cellOf(i);
-      const message = format(w.reasons[i.code], i.params);
-      const issue = { cell, message: cell ? `${cell}: ${message}` : message };
-      (i.severity === 'error' ? issues : warnings).push(issue);
-      if (i.severity === 'error' && !blocksDraft(i)) submitOnly.push(issue);
-    }
+  // With cells that could not be read (taken as 0), the shared rules still judge every other cell, so one Check names
+  // every wrong cell; what they would say of the plan as a whole (empty, below target) waits until those cells are fixed.
+  const unreadable = new Set(issues.map((i) => i.cell));
+  const partial = issues.length > 0;
+  const knownCustomers = form.customerCodes ? new Set(form.customerCodes) : undefined;
+  for (const i of checkRepPlan(content, { targetFen, knownCustomers })) {
+    const cell = cellOf(i);
+    if (partial && (cell === null || unreadable.has(cell) || i.severity !== 'error' || SUBMIT_ONLY.has(i.code))) continue;
+    const message = format(w.reasons[i.code], i.params);
+    const issue = { cell, message: cell ? `${cell}: ${message}` : message };
+    (i.severity === 'error' ? issues : warnings).push(issue);
+    if (i.severity === 'error' && !blocksDraft(i)) submitOnly.push(issue);
   }
   const revision = read.properties.revision ? Number(read.properties.revision) : null;
   return { content, issues, warnings, submitOnly, revision };
