@@ -41,6 +41,8 @@ export interface HandedInRow {
   logsLate: number;
   /** Working days whose log is overdue (past the day after) and not submitted. */
   logsMissing: number;
+  /** Working days whose log is not submitted and not due yet (today's, say). */
+  logsNotYetDue: number;
   reports: HandedInReport[];
 }
 
@@ -110,9 +112,15 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
     let onTime = 0;
     let late = 0;
     let missing = 0;
+    let notYetDue = 0;
     for (const [day, at] of submitted) if (timeliness(workLogDue(day), dayOf(at), now) === 'ON_TIME') onTime++;
     else late++;
-    for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(calendar, d) && !submitted.has(d) && timeliness(workLogDue(d), null, now) === 'MISSING') missing++;
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      if (!isWorkingDay(calendar, d) || submitted.has(d)) continue;
+      const t = timeliness(workLogDue(d), null, now);
+      if (t === 'MISSING') missing++;
+      else if (t === 'DUE') notYetDue++;
+    }
     const reports = columns.map((c): HandedInReport => {
       const r = c.kind === 'WEEKLY' ? p.weeklyReports.find((w) => dateToDay(w.week) === c.period) : p.monthlyReports.find((m) => m.month === c.period);
       const due = c.kind === 'WEEKLY' ? weeklyReportDue(c.period) : monthlyReportDue(c.period, dueDay);
@@ -128,6 +136,7 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
       logsOnTime: onTime,
       logsLate: late,
       logsMissing: missing,
+      logsNotYetDue: notYetDue,
       reports,
     };
   });

@@ -10,7 +10,9 @@ import { codeOf, startTestServer, type GqlResult, type TestServer } from '../sup
 import { testProviders } from '../support/databases.ts';
 import { addDays, dayToDate, today } from '../../schema/dates.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
-import { mondayOf, monthlyReportDue, spotCheckSample, spotCheckSeed, timeliness } from '../../schema/work-reports.ts';
+import { mondayOf, monthlyReportDue, spotCheckSample, spotCheckSeed, timeliness, workLogDue } from '../../schema/work-reports.ts';
+import { CN_CALENDAR, isWorkingDay, workingCalendar } from '../../schema/working-calendar.ts';
+import { calendarDays } from '../../server/payroll/working-calendar.ts';
 
 const COMMON = 'id personId personName status revision dueOn timeliness submittedAt comment commentedBy canEdit canComment';
 const LOG = `${COMMON} day calls visits deals customersMet notes`;
@@ -29,7 +31,7 @@ const SAVE_MONTHLY = `mutation($m: String!, $r: Int, $s: Boolean, $i: MonthlyRep
 const MONTHLIES = `query($m: String!) { monthlyReports(month: $m) { ${MONTHLY} } }`;
 const COMMENT_MONTHLY = `mutation($id: ID!, $r: Int!, $c: String!) { commentMonthlyReport(id: $id, revision: $r, comment: $c) { ${MONTHLY} } }`;
 const SPOT = `query($w: String!) { workLogSpotCheck(week: $w) { week size candidates logs { id personId day } } }`;
-const SHEET = `query($p: String!, $u: ID) { handedInSheet(period: $p, unitId: $u) { period start end columns { kind period } rows { personId employeeNo workingDays logsSubmitted logsOnTime logsLate logsMissing reports { kind period id dueOn timeliness commented } } } }`;
+const SHEET = `query($p: String!, $u: ID) { handedInSheet(period: $p, unitId: $u) { period start end columns { kind period } rows { personId employeeNo workingDays logsSubmitted logsOnTime logsLate logsMissing logsNotYetDue reports { kind period id dueOn timeliness commented } } } }`;
 
 type Ext = { code?: string; reason?: string; field?: string; params?: Record<string, unknown> };
 const ext = (r: GqlResult) => (r.errors?.[0]?.extensions ?? {}) as Ext;
@@ -205,6 +207,11 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     const peerRow = week.rows.find((r: any) => r.personId === peer.id);
     expect(peerRow.reports[0]).toMatchObject({ id: null, timeliness: now > monday ? 'MISSING' : 'DUE', commented: false });
     expect(peerRow.logsSubmitted).toBe(yesterday >= monday ? 1 : 0);
+    // Handed in, missing and not yet due (today's and the days to come) add up to the working days.
+    const calendar = workingCalendar(CN_CALENDAR, await calendarDays(s.db.prisma, monday, addDays(monday, 6)));
+    const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).filter((d) => isWorkingDay(calendar, d));
+    expect(peerRow.logsNotYetDue).toBe(days.filter((d) => d !== yesterday && timeliness(workLogDue(d), null, now) === 'DUE').length);
+    expect(peerRow.logsSubmitted - (yesterday >= monday && !days.includes(yesterday) ? 1 : 0) + peerRow.logsMissing + peerRow.logsNotYetDue).toBe(peerRow.workingDays);
     const monthSheet = ok(await s.gql(SHEET, { p: month, u: team.id }, t.manager)).handedInSheet;
     expect(monthSheet.columns.at(-1)).toEqual({ kind: 'MONTHLY', period: month });
     expect(monthSheet.columns.filter((c: any) => c.kind === 'WEEKLY').every((c: any) => c.period.slice(0, 7) === month)).toBe(true);

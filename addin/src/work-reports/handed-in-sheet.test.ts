@@ -13,8 +13,8 @@ const week: HandedInSheet = {
   end: '2026-03-08',
   columns: [{ kind: 'WEEKLY', period: '2026-03-02' }],
   rows: [
-    { personId: 'p1', personName: '王芳', employeeNo: 'E001', unitName: '华东一区一组', workingDays: 5, logsSubmitted: 5, logsOnTime: 4, logsLate: 1, logsMissing: 0, reports: [report('2026-03-02', 'ON_TIME')] },
-    { personId: 'p2', personName: '李强', employeeNo: 'E002', unitName: '华东一区一组', workingDays: 5, logsSubmitted: 2, logsOnTime: 2, logsLate: 0, logsMissing: 3, reports: [report('2026-03-02', 'MISSING')] },
+    { personId: 'p1', personName: '王芳', employeeNo: 'E001', unitName: '华东一区一组', workingDays: 5, logsSubmitted: 5, logsOnTime: 4, logsLate: 1, logsMissing: 0, logsNotYetDue: 0, reports: [report('2026-03-02', 'ON_TIME')] },
+    { personId: 'p2', personName: '李强', employeeNo: 'E002', unitName: '华东一区一组', workingDays: 5, logsSubmitted: 2, logsOnTime: 2, logsLate: 0, logsMissing: 3, logsNotYetDue: 0, reports: [report('2026-03-02', 'MISSING')] },
   ],
 };
 
@@ -27,9 +27,15 @@ describe('the handed-in sheet', () => {
       ['E001', '王芳', '华东一区一组', 5, 5, 1, 0, '按时'],
       ['E002', '李强', '华东一区一组', 5, 2, 0, 3, '缺交'],
     ]);
-    expect(handedInCounts(week)).toEqual({ n: 2, late: 1, missing: 4 });
+    expect(handedInCounts(week)).toEqual({ n: 2, late: 1, missing: 4, notYetDue: 0 });
     expect(zh.banner).toBe('交报情况 2026-03-02（2026-03-02 至 2026-03-08）：共 2 人；迟交 1 项，缺交 4 项。');
     expect(handedInSheetSpec(words.en, week).columns.at(-1)!.header).toBe('Weekly 2026-03-02');
+  });
+
+  it('says in the banner how many working days’ logs are not due yet (this week, today’s), so the counts add up', () => {
+    const thisWeek = { ...week, rows: [{ ...week.rows[0]!, workingDays: 5, logsSubmitted: 4, logsOnTime: 4, logsLate: 0, logsMissing: 0, logsNotYetDue: 1 }] };
+    expect(handedInSheetSpec(words['zh-CN'], thisWeek).banner).toBe('交报情况 2026-03-02（2026-03-02 至 2026-03-08）：共 1 人；迟交 0 项，缺交 0 项。另有 1 个工作日的日志尚未到期，既不算已交也不算缺交。');
+    expect(handedInSheetSpec(words.en, thisWeek).banner).toMatch(/ The logs of 1 working day are not due yet, so they are neither handed in nor missing\.$/);
   });
 
   it('has a month’s weekly reports and its monthly report as columns', () => {

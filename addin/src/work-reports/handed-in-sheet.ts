@@ -3,7 +3,9 @@
  * per rep, their logs (working days, handed in, late, missing), then one
  * column per report of the period (a week: its weekly report; a month: the
  * weekly reports of its Mondays and the monthly report) saying on time, late,
- * due or missing; late and missing ones coloured. Pure: written through the
+ * due or missing; late and missing ones coloured. The banner says how many
+ * working days' logs are not due yet (today's, say), which are neither
+ * handed in nor missing. Pure: written through the
  * adapter (writeSheetTable), which never clobbers the user's cells.
  */
 import { format, type Words } from '../i18n.ts';
@@ -19,7 +21,15 @@ export function handedInCounts(sheet: HandedInSheet) {
     n: sheet.rows.length,
     late: reports.filter((x) => x.timeliness === 'LATE').length + sheet.rows.reduce((s, r) => s + r.logsLate, 0),
     missing: reports.filter((x) => x.timeliness === 'MISSING').length + sheet.rows.reduce((s, r) => s + r.logsMissing, 0),
+    notYetDue: sheet.rows.reduce((s, r) => s + r.logsNotYetDue, 0),
   };
+}
+
+/** The sheet's banner: the period and its counts, and the logs not due yet when there are any. */
+function banner(w: Words, sheet: HandedInSheet): string {
+  const counts = handedInCounts(sheet);
+  const text = format(w.workReports.sheetBanner, { period: sheet.period, start: sheet.start, end: sheet.end, ...counts });
+  return counts.notYetDue ? `${text}${format(w.workReports.notYetDue, { days: counts.notYetDue })}` : text;
 }
 
 export function handedInSheetSpec(w: Words, sheet: HandedInSheet): SheetTableSpec {
@@ -34,7 +44,7 @@ export function handedInSheetSpec(w: Words, sheet: HandedInSheet): SheetTableSpe
     kind: HANDED_IN_KIND,
     identity: { period: sheet.period },
     tableName: `QuotabookHandedIn_${sheet.period.replace(/-/g, '_')}`,
-    banner: format(x.sheetBanner, { period: sheet.period, start: sheet.start, end: sheet.end, ...handedInCounts(sheet) }),
+    banner: banner(w, sheet),
     columns: [
       { header: c.no, numberFormat: '@', width: 64 },
       { header: c.name, numberFormat: '@', width: 64 },

@@ -17,7 +17,7 @@ export const MONTHLY_REPORTS = `query MonthlyReports($month: String!) { monthlyR
 export const COMMENT_WORK_LOG = `mutation CommentWorkLog($id: ID!, $revision: Int!, $comment: String!) { commentWorkLog(id: $id, revision: $revision, comment: $comment) { ${LOG_FIELDS} } }`;
 export const COMMENT_WEEKLY_REPORT = `mutation CommentWeeklyReport($id: ID!, $revision: Int!, $comment: String!) { commentWeeklyReport(id: $id, revision: $revision, comment: $comment) { ${WEEKLY_FIELDS} } }`;
 export const COMMENT_MONTHLY_REPORT = `mutation CommentMonthlyReport($id: ID!, $revision: Int!, $comment: String!) { commentMonthlyReport(id: $id, revision: $revision, comment: $comment) { ${MONTHLY_FIELDS} } }`;
-export const HANDED_IN_SHEET = `query HandedInSheet($period: String!) { handedInSheet(period: $period) { period start end columns { kind period } rows { personId personName employeeNo unitName workingDays logsSubmitted logsOnTime logsLate logsMissing reports { kind period id dueOn timeliness submittedAt commented } } } }`;
+export const HANDED_IN_SHEET = `query HandedInSheet($period: String!) { handedInSheet(period: $period) { period start end columns { kind period } rows { personId personName employeeNo unitName workingDays logsSubmitted logsOnTime logsLate logsMissing logsNotYetDue reports { kind period id dueOn timeliness submittedAt commented } } } }`;
 
 export type Timeliness = 'ON_TIME' | 'LATE' | 'DUE' | 'MISSING';
 
@@ -114,6 +114,8 @@ export interface HandedInRow {
   logsOnTime: number;
   logsLate: number;
   logsMissing: number;
+  /** Working days whose log is not submitted and not due yet. */
+  logsNotYetDue: number;
   reports: HandedInReport[];
 }
 export interface HandedInSheet {

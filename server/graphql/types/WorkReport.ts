@@ -180,6 +180,7 @@ const HandedInRowRef = builder.objectRef<HandedInRow>('HandedInRow').implement({
     logsOnTime: t.exposeInt('logsOnTime'),
     logsLate: t.exposeInt('logsLate'),
     logsMissing: t.exposeInt('logsMissing', { description: 'Working days whose log is overdue and not submitted.' }),
+    logsNotYetDue: t.exposeInt('logsNotYetDue', { description: 'Working days whose log is not submitted and not due yet.' }),
     reports: t.field({ type: [HandedInReportRef], description: 'One per column of the sheet, in order.', resolve: (r) => r.reports }),
   }),
 });
