@@ -24,4 +24,10 @@ describe('explanations in Chinese', () => {
     const base = explain({ rule: { code: 'base', prorate: true, calendar: true }, inputs: {}, arithmetic: { code: 'baseFull', full: '5000.00', days: 20 }, calendar: month } as never, '基本工资', 'zh-CN');
     expect(base.rule).toBe('月基本工资，按在岗工作日折算；工作日按中国日历');
   });
+
+  it('says a rank earns none of an override by the component’s own name (团队奖), not another item’s', () => {
+    const line = { rule: { code: 'override', rate: '2', qualifying: '10000.00', ranks: ['SE', 'SSE'] }, inputs: {}, arithmetic: { code: 'overrideNotEligible', rank: 'SR' } };
+    expect(explain(line as never, '团队奖', 'zh-CN').arithmetic).toBe('职级 SR 不享受“团队奖”');
+    expect(explain(line as never, 'Team bonus', 'en').arithmetic).toBe('rank SR earns no Team bonus');
+  });
 });

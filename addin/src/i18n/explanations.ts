@@ -91,7 +91,7 @@ const en: Renderer = {
       case 'milestone':
         return `sales ${enBy(a.byDay)}: ${a.reached} ${a.met ? '≥' : '<'} ${a.threshold} for ${a.rank} → ${a.amount}`;
       case 'overrideNotEligible':
-        return `rank ${a.rank ?? 'none'} earns no override`;
+        return `rank ${a.rank ?? 'none'} earns no ${label}`;
       case 'overrideNone':
         return `no trained rep reached ${a.qualifying}`;
       case 'override':
@@ -173,7 +173,7 @@ const zh: Renderer = {
       case 'milestone':
         return `${zhBy(a.byDay)}销售额：${a.reached} ${a.met ? '≥' : '<'} ${a.threshold}（职级 ${a.rank}）→ ${a.amount}`;
       case 'overrideNotEligible':
-        return `职级 ${a.rank ?? '（无）'} 不享受带教提成`;
+        return `职级 ${a.rank ?? '（无）'} 不享受“${label}”`;
       case 'overrideNone':
         return `没有新人销售额达到 ${a.qualifying}`;
       case 'override':
