@@ -73,6 +73,7 @@ describe.skipIf(!hasChromium)('work logs and reports in the task pane', () => {
     await page.getByTestId('sign-out').click();
     await signIn(page, 'manager');
     await openScreen(page, 'work-report-reviews');
+    await expect(page.getByTestId('spot-check-summary').innerText()).resolves.toMatch(/^本周已交 \d+ 篇日志，未超过抽查数 50，全部列出。$/);
     const log = page.getByTestId('spot-check-log').filter({ hasText: me.name });
     await log.getByTestId('spot-check-log-comment').fill('拜访记录详细，继续保持');
     await log.getByTestId('spot-check-log-send').click();

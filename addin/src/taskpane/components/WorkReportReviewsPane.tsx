@@ -54,7 +54,7 @@ export function WorkReportReviewsPane(props: { w: Words; client: Client; roles: 
         {h.spot && h.spot.logs.length === 0 && <span data-testid="spot-check-empty">{x.noneToCheck}</span>}
         {h.spot && h.spot.logs.length > 0 && (
           <>
-            <span className={s.meta} data-testid="spot-check-summary">{format(x.spotCheckOf, { n: h.spot.logs.length, candidates: h.spot.candidates, size: h.spot.size })}</span>
+            <span className={s.meta} data-testid="spot-check-summary">{format(h.spot.candidates <= h.spot.size ? x.spotCheckAll : x.spotCheckOf, { n: h.spot.logs.length, candidates: h.spot.candidates, size: h.spot.size })}</span>
             <ul className={s.list}>
               {h.spot.logs.map((l: WorkLog) => (
                 <li key={l.id} className={s.item} data-testid="spot-check-log">
