@@ -9,7 +9,7 @@
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Rank } from '../db/generated/sqlite/client/enums.ts';
-import { thawInputs } from './inputs.ts';
+import { peoplePaid, thawInputs } from './inputs.ts';
 import { month } from './month.ts';
 import { readPayslips, runHead, runView, visiblePayslips, type PayslipRow, type RunView } from './read.ts';
 import { unitIndex, unitPathNames } from '../roster/roster-query.ts';
@@ -106,9 +106,9 @@ export const previousMonth = (key: string) => addDays(period(key).start, -1).sli
  * the newest calculated (not draft) version of the same unit's run for the
  * month before. When that month has no run of this unit but one of a unit
  * above it (the company's, say, before the areas ran their own), that run
- * stands in, read for the people this unit's run would have paid then
- * (placed in its subtree during that month), so totals and changes compare
- * like with like. Null when there is none, or the viewer may not see it.
+ * stands in, read for the people this unit's run would have paid then (in
+ * its subtree at the month's end, as peoplePaid counts them), so totals and
+ * changes compare like with like. Null when there is none, or the viewer may not see it.
  */
 async function baseRun(ctx: Context, run: RunView['run'], against: ComparisonBase): Promise<RunView | null> {
   if (against === 'PREVIOUS_VERSION') return readableRun(ctx, { month: run.month, scopeUnitId: run.scopeUnitId, version: run.version - 1 });
@@ -124,11 +124,16 @@ async function baseRun(ctx: Context, run: RunView['run'], against: ComparisonBas
   // The nearest unit above, then its newest version.
   const nearest = above.sort((a, b) => b.scopeUnit.path.length - a.scopeUnit.path.length || b.version - a.version)[0];
   if (!nearest) return null;
+  // Read for the people this unit's own run would have paid that month: placed in its subtree during the month (in the
+  // query), and of those, only who ended the month there (peoplePaid's rule: a transfer out is paid by the other run).
   const m = month(before);
-  const paidHere: Prisma.PayslipWhereInput = {
+  const placedHere: Prisma.PayslipWhereInput = {
     person: { assignments: { some: { validFrom: { lt: m.endExclusive }, OR: [{ validTo: null }, { validTo: { gt: m.startDate } }], unit: { path: { startsWith: run.scopeUnit.path } } } } },
   };
-  return readableRun(ctx, { id: nearest.id }, paidHere);
+  const base = await readableRun(ctx, { id: nearest.id }, placedHere);
+  if (!base) return null;
+  const paidHere = await peoplePaid(ctx.prisma, run.scopeUnit, before);
+  return { ...base, payslips: base.payslips.filter((p) => paidHere.has(p.personId)) };
 }
 
 /** The newest run matching `where` as the viewer may read it (its payslips narrowed by `only`), or null. */

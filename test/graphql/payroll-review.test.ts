@@ -248,10 +248,17 @@ describe.each(testProviders)('the payroll report and its review on %s', (provide
       expect(calc.errors).toBeUndefined();
       return calc.data.calculatePayrollRun;
     };
+    // Someone moves out of the area in mid-April, to a unit beside it: April's run above pays them once, for that unit.
+    const beside = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { path: { startsWith: above.path }, NOT: [{ id: above.id }, { path: { startsWith: area.path } }] } });
+    const leaving = await s.db.prisma.assignment.findFirstOrThrow({ where: { validTo: null, unit: { path: { startsWith: area.path } }, person: { leaveDate: null, hireDate: { lt: new Date('2026-01-01') } } }, orderBy: { id: 'asc' } });
+    await s.db.prisma.assignment.update({ where: { id: leaving.id }, data: { validTo: new Date('2026-04-15') } });
+    await s.db.prisma.assignment.create({ data: { personId: leaving.personId, unitId: beside.id, position: leaving.position, validFrom: new Date('2026-04-15') } });
     const april = await runOf('2026-04', above.id);
     const may = await runOf('2026-05', area.id);
     const inArea = april.payslips.filter((p: any) => p.unitPath.split(' / ').includes(area.name));
     expect(inArea.length).toBeGreaterThan(0);
+    expect(april.payslips.some((p: any) => p.personId === leaving.personId)).toBe(true);
+    expect(inArea.some((p: any) => p.personId === leaving.personId)).toBe(false);
     const base = `query($id: ID!) { payrollRun(id: $id) { comparison(against: PREVIOUS_MONTH) {
       base { month version scopeUnitId scopeUnitName } baseTotals { headcount net } changes { employeeNo } } } }`;
     for (const who of ['finance', 'manager'] as const) {
