@@ -40,4 +40,18 @@ describe('a sheet kept once per workbook, pulled again in the other language', (
     // The headers are the new language's.
     expect(s.workbook.read(zh.sheetName, 'A1:A3').map((r: unknown[]) => r[0])).toContain(en.columns[0]!.header);
   });
+
+  it('a copy of the sheet (its tags copied with it) placed before it does not stand in for it: the sheet holding the table is refreshed', async () => {
+    const s = createStandInExcel();
+    const run = s.workbook.run as unknown as ExcelRun;
+    const zh = rosterSheet(words['zh-CN'], [], tags);
+    await writeSheetTable(run, zh);
+    const copy = s.workbook.addSheet('花名册备注');
+    for (const [k, v] of s.workbook.sheet(zh.sheetName)!.customProperties) copy.customProperties.set(k, v);
+    s.workbook.sheets.splice(s.workbook.sheets.indexOf(copy), 1);
+    s.workbook.sheets.unshift(copy);
+    const report = await writeSheetTable(run, rosterSheet(words.en, [], tags));
+    expect(report.sheetName).toBe(zh.sheetName);
+    expect(s.workbook.read('花名册备注', 'A1:A1')[0]![0] ?? '').toBe('');
+  });
 });

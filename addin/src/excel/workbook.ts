@@ -328,7 +328,12 @@ async function chooseSheet(context: Excel.RequestContext, spec: SheetBlockSpec &
     table.header.load('values');
   }
   if (infos.some((i) => i.exists) || table) await sync();
-  const found = infos.find((i) => isOurs(i, spec)) ?? infos.find((i) => candidateNames(spec.sheetName).includes(i.name) && !i.exists);
+  // The sheet holding our table first, when it is ours: a copy of our sheet (which carries its tags) may sit before it.
+  const tableSheet = table ? sheetOf(table.range.address).toLowerCase() : null;
+  const found =
+    infos.find((i) => i.name.toLowerCase() === tableSheet && isOurs(i, spec)) ??
+    infos.find((i) => isOurs(i, spec)) ??
+    infos.find((i) => candidateNames(spec.sheetName).includes(i.name) && !i.exists);
   if (!found) throw new WorkbookError('NO_FREE_SHEET_NAME', { sheet: spec.sheetName }, `Sheets "${spec.sheetName}" to "${spec.sheetName} (9)" all hold other data; rename one and pull again`);
   const target = targetOf(found);
   if (table && sheetOf(table.range.address).toLowerCase() !== target.name.toLowerCase()) {
