@@ -32,10 +32,10 @@ describe('the handed-in sheet', () => {
     expect(handedInSheetSpec(words.en, week).columns.at(-1)!.header).toBe('Weekly 2026-03-02');
   });
 
-  it('says in the banner how many working days’ logs are not due yet (this week, today’s), so the counts add up', () => {
+  it('says in the banner how many logs are not due yet (this week, today’s), so the counts add up', () => {
     const thisWeek = { ...week, rows: [{ ...week.rows[0]!, workingDays: 5, logsSubmitted: 4, logsOnTime: 4, logsLate: 0, logsMissing: 0, logsNotYetDue: 1 }] };
-    expect(handedInSheetSpec(words['zh-CN'], thisWeek).banner).toBe('交报情况 2026-03-02（2026-03-02 至 2026-03-08）：共 1 人；迟交 0 项，缺交 0 项。另有 1 个工作日的日志尚未到期，既不算已交也不算缺交。');
-    expect(handedInSheetSpec(words.en, thisWeek).banner).toMatch(/ The logs of 1 working day are not due yet, so they are neither handed in nor missing\.$/);
+    expect(handedInSheetSpec(words['zh-CN'], thisWeek).banner).toBe('交报情况 2026-03-02（2026-03-02 至 2026-03-08）：共 1 人；迟交 0 项，缺交 0 项。另有 1 篇日志尚未到期（当天及以后的），既不算已交也不算缺交。');
+    expect(handedInSheetSpec(words.en, thisWeek).banner).toMatch(/ 1 log is not due yet \(today’s, the days to come\), neither handed in nor missing\.$/);
   });
 
   it('has a month’s weekly reports and its monthly report as columns', () => {
