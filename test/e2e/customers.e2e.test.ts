@@ -69,6 +69,11 @@ describe.skipIf(!hasChromium)('cross-territory sales in Chinese at 350 px', () =
     await page.getByTestId('customer-phone').fill('打电话');
     await page.getByTestId('customer-save').click();
     await expect.poll(() => page.getByTestId('customers-status').innerText()).toContain('“打电话”不是电话号码');
+    // A phone with no contact's name is refused too, not dropped unsaid.
+    await page.getByTestId('customer-contact').fill('');
+    await page.getByTestId('customer-phone').fill('13900002222');
+    await page.getByTestId('customer-save').click();
+    await expect.poll(() => page.getByTestId('customers-status').innerText()).toContain('第 1 位联系人没有姓名');
     expect(await englishOn(page)).toEqual([]);
 
     await page.getByTestId('customers-to-sheet').click();

@@ -7,7 +7,7 @@
  * typed, a looser one (2026/3, 2026年3月5日) is put in form when the field
  * is left, and anything else is named under the field and not taken.
  */
-import { useEffect, useId, useState, type ReactElement } from 'react';
+import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { Button, Input, Popover, PopoverSurface, PopoverTrigger, makeStyles, tokens } from '@fluentui/react-components';
 import { Calendar, DateRangeType, DayOfWeek, type CalendarStrings, type DateFormatting } from '@fluentui/react-calendar-compat';
 import { CalendarRegular } from '@fluentui/react-icons';
@@ -55,6 +55,12 @@ function calendarWords(w: Words): { strings: CalendarStrings; formatter: DateFor
     prevYearRangeAriaLabel: p.prevYears,
     nextYearRangeAriaLabel: p.nextYears,
     closeButtonAriaLabel: p.close,
+    selectedDateFormatString: p.selectedDate,
+    todayDateFormatString: p.todayDate,
+    monthPickerHeaderAriaLabel: p.changeYear,
+    yearPickerHeaderAriaLabel: p.changeMonth,
+    dayMarkedAriaLabel: p.marked,
+    weekNumberFormatString: p.weekNumber,
   };
   const locale = w.locale;
   const formatter: DateFormatting = {
@@ -74,25 +80,53 @@ function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }:
   const [problem, setProblem] = useState(false);
   const [open, setOpen] = useState(false);
   const problemId = useId();
-  // A value set from outside (another month chosen by a button, a form reset) shows in the field.
+  /** The value last told to the form: its echo back is not a new value from outside. */
+  const told = useRef(value);
+  const tell = (next: string) => {
+    told.current = next;
+    onChange(next);
+  };
+  const input = useRef<HTMLInputElement>(null);
+  /** A value set from outside while the user is in the field, shown when they leave it without typing. */
+  const held = useRef<string | null>(null);
+  // A value set from outside (another month chosen by a button, the screen opening on a waiting run, a form reset) shows
+  // in the field; not under the user's caret, though: replacing the text they are in would lose their selection, and
+  // what they type next would be added to the new text rather than replace it.
   useEffect(() => {
-    setText((t) => (t === value ? t : value));
+    if (value === told.current) return;
+    told.current = value;
+    if (input.current && input.current === document.activeElement) {
+      held.current = value;
+      return;
+    }
+    setText(value);
     setProblem(false);
   }, [value]);
 
   const complete = kind === 'month' ? isIsoMonth : isIsoDay;
   const type = (next: string) => {
+    held.current = null;
     setText(next);
     setProblem(false);
-    if (next === '' || complete(next)) onChange(next);
+    if (next === '' || complete(next)) tell(next);
   };
+  // Left with text that is no date: the form holds none (as a browser's date field reports ''), so nothing is done with
+  // the date last taken while the field shows another; the field says why.
   const leave = () => {
+    if (held.current !== null) {
+      setText(held.current);
+      held.current = null;
+      return;
+    }
     if (text === '' || complete(text)) return;
     const tidy = kind === 'month' ? monthOfText(text) : dayOfText(text);
     if (tidy) {
       setText(tidy);
-      onChange(tidy);
-    } else setProblem(true);
+      tell(tidy);
+    } else {
+      setProblem(true);
+      if (told.current !== '') tell('');
+    }
   };
   const pick = (date: Date) => {
     setOpen(false);
@@ -104,6 +138,7 @@ function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }:
   return (
     <div className={styles.root}>
       <Input
+        ref={input}
         value={text}
         onChange={(_, d) => type(d.value)}
         onBlur={leave}
@@ -130,7 +165,9 @@ function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }:
                 onSelectDate={pick}
                 onDismiss={() => setOpen(false)}
                 isDayPickerVisible={kind === 'date'}
-                isMonthPickerVisible={kind === 'month'}
+                // A date's month and year a click on its heading away, however wide the pane.
+                isMonthPickerVisible
+                showMonthPickerAsOverlay={kind === 'date'}
                 dateRangeType={kind === 'month' ? DateRangeType.Month : DateRangeType.Day}
                 firstDayOfWeek={DayOfWeek.Monday}
                 showGoToToday

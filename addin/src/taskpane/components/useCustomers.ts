@@ -85,7 +85,8 @@ export function useCustomers({ client, w, roles, onSessionEnded }: { client: Cli
         type: form.type,
         tier: form.tier,
         notes: form.notes.trim() || null,
-        contacts: form.contact.trim() ? [{ name: form.contact.trim(), phone: form.phone.trim() || null, primary: true }] : [],
+        // A phone without a contact's name is sent too, for the shared rules to refuse by name, not dropped unsaid.
+        contacts: form.contact.trim() || form.phone.trim() ? [{ name: form.contact.trim(), phone: form.phone.trim() || null, primary: true }] : [],
       };
       const made = (await run<{ createCustomer: Customer }>(client, CREATE_CUSTOMER, { input }, true)).createCustomer;
       setForm(emptyForm);
