@@ -531,9 +531,12 @@ export const isOthersParam = (name: string) => name === 'others';
 /** How many names a refusal lists; the rest it counts. */
 export const NAMES_LISTED = 5;
 
+/** How a refusal's `names` param joins its names; the pane joins them as its language does (、 in Chinese). */
+export const NAMES_SEPARATOR = ', ';
+
 /** A refusal's list of names: the first NAMES_LISTED, joined, and `others`, how many more there are. */
-export function listedNames(names: readonly string[], separator = ', '): { names: string; others: number } {
-  return { names: names.slice(0, NAMES_LISTED).join(separator), others: Math.max(0, names.length - NAMES_LISTED) };
+export function listedNames(names: readonly string[]): { names: string; others: number } {
+  return { names: names.slice(0, NAMES_LISTED).join(NAMES_SEPARATOR), others: Math.max(0, names.length - NAMES_LISTED) };
 }
 
 export const isReason = (value: unknown): value is Reason => typeof value === 'string' && Object.prototype.hasOwnProperty.call(REASONS, value);

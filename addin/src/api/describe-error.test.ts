@@ -39,14 +39,14 @@ describe('describeError', () => {
     const five = '王芳 (E001), 李娜 (E002), 张伟 (E003), 刘洋 (E004), 陈静 (E005)';
     expect(describeError(en, paidTwice(12, five, 7))).toBe(`12 people would be paid twice for 2026-05: ${five} and 7 others already in the run for 华东大区 (version 1, ${en.payroll.statuses.DRAFT}). Choose scopes that do not overlap.`);
     expect(describeError(en, paidTwice(6, five, 1))).toContain(`${five} and 1 other already in the run`);
-    expect(describeError(zh, paidTwice(12, five, 7))).toBe(`2026-05 有 12 人将被重复发薪：${five} 及其他 7 人 已在 华东大区 的工资批次中（第 1 版，${zh.payroll.statuses.DRAFT}）。每人每月只发一份工资条，请选择互不重叠的范围。`);
+    expect(describeError(zh, paidTwice(12, five, 7))).toBe(`2026-05 有 12 人将被重复发薪：${five.split(', ').join('、')} 及其他 7 人 已在 华东大区 的工资批次中（第 1 版，${zh.payroll.statuses.DRAFT}）。每人每月只发一份工资条，请选择互不重叠的范围。`);
     expect(describeError(en, paidTwice(2, '王芳 (E001), 李娜 (E002)', 0))).toContain(': 王芳 (E001), 李娜 (E002) already in the run');
-    expect(describeError(zh, paidTwice(2, '王芳 (E001), 李娜 (E002)', 0))).toContain('：王芳 (E001), 李娜 (E002) 已在');
+    expect(describeError(zh, paidTwice(2, '王芳 (E001), 李娜 (E002)', 0))).toContain('：王芳 (E001)、李娜 (E002) 已在');
     // So does a calculation refused for people no compensation plan applies to.
-    const noPlan = (count: number, others: number) => refusal('BAD_USER_INPUT', 'NO_PLAN_APPLIES', { count, names: '王芳 (E001); 李娜 (E002)', others });
-    expect(describeError(en, noPlan(9, 7))).toBe('No compensation plan applies to 9 people: 王芳 (E001); 李娜 (E002) and 7 others. Assign a plan first.');
-    expect(describeError(zh, noPlan(9, 7))).toBe('有 9 人没有适用的薪酬方案：王芳 (E001); 李娜 (E002) 及其他 7 人。请先分配方案。');
-    expect(describeError(zh, noPlan(2, 0))).toBe('有 2 人没有适用的薪酬方案：王芳 (E001); 李娜 (E002)。请先分配方案。');
+    const noPlan = (count: number, others: number) => refusal('BAD_USER_INPUT', 'NO_PLAN_APPLIES', { count, names: '王芳 (E001), 李娜 (E002)', others });
+    expect(describeError(en, noPlan(9, 7))).toBe('No compensation plan applies to 9 people: 王芳 (E001), 李娜 (E002) and 7 others. Assign a plan first.');
+    expect(describeError(zh, noPlan(9, 7))).toBe('有 9 人没有适用的薪酬方案：王芳 (E001)、李娜 (E002) 及其他 7 人。请先分配方案。');
+    expect(describeError(zh, noPlan(2, 0))).toBe('有 2 人没有适用的薪酬方案：王芳 (E001)、李娜 (E002)。请先分配方案。');
   });
 
   it('says a throttled sign-in with its wait, and a wrong password, in each language', () => {

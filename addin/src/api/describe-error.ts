@@ -10,7 +10,7 @@ import { WorkbookError } from '../excel/workbook.ts';
 import type { Words } from '../i18n.ts';
 import { format } from '../i18n.ts';
 import { zh as zhReasons, fallback, others, transport, values } from '../i18n/reasons.ts';
-import { isMoneyParam, isOthersParam, isReason } from '../../../schema/reasons.ts';
+import { isMoneyParam, isOthersParam, isReason, NAMES_SEPARATOR } from '../../../schema/reasons.ts';
 import { ApiError, DEFAULT_TIMEOUT_MS, RequestTimeout } from './client.ts';
 
 type Lang = 'en' | 'zh';
@@ -28,6 +28,8 @@ function formatParam(w: Words, lang: Lang, name: string, value: string | number)
     const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 });
     return money.format(String(value).replace(/^±/, '') as Intl.StringNumericLiteral);
   }
+  // A list of names, joined as the reader's language joins them (王芳、李娜).
+  if (name === 'names' && lang === 'zh') return String(value).split(NAMES_SEPARATOR).join('、');
   if (isOthersParam(name)) return Number(value) > 0 ? format(others[lang], { others: new Intl.NumberFormat(locale).format(Number(value)) }) : '';
   if (typeof value === 'number') return new Intl.NumberFormat(locale, { useGrouping: name !== 'year' && name !== 'version' && name !== 'status' }).format(value);
   if (ISO_DAY.test(value)) {
