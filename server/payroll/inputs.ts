@@ -12,7 +12,7 @@ import { countWorkingDays } from '../../schema/working-calendar.ts';
 import { byWorkingDay, employedSpan, fieldVisitDays } from '../../schema/paid-attendance.ts';
 import { payrollCalendar } from './working-calendar.ts';
 import { dayToDate } from '../../schema/dates.ts';
-import { listedNames } from '../../schema/reasons.ts';
+import { listedNames, NAMES_LISTED } from '../../schema/reasons.ts';
 import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
 import type { ReadRows } from '../db/direct-read.ts';
@@ -270,7 +270,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   if (missing.length) {
     // The params name people by name and employee number only (data in any language); each one's rank and position go in `people`, as codes.
     const listed = listedNames(missing.map((m) => `${m.name} (${m.employeeNo})`));
-    const detail = missing.slice(0, 5).map((m) => `${m.name} (${m.employeeNo}, ${m.rank ?? 'no rank'}, ${m.position})`).join('; ');
+    const detail = missing.slice(0, NAMES_LISTED).map((m) => `${m.name} (${m.employeeNo}, ${m.rank ?? 'no rank'}, ${m.position})`).join('; ');
     throw clientError('BAD_USER_INPUT', `No compensation plan applies to ${missing.length} person(s): ${detail}${listed.others ? ` and ${listed.others} other(s)` : ''}. Assign a plan first.`, {
       field: 'plans',
       reason: 'NO_PLAN_APPLIES',

@@ -100,9 +100,11 @@ export async function runHead(ctx: Context, id: string) {
 /** The payslips of a run the viewer may see, as a condition. */
 export const visiblePayslips = async (ctx: Context, run: { id: string; month: string }): Promise<Prisma.PayslipWhereInput> => ({ AND: [{ runId: run.id }, await slipsVisible(ctx, run.month)] });
 
-export async function runView(ctx: Context, id: string) {
+/** A run and the payslips the viewer may see, narrowed by `only` when given (some of its people). */
+export async function runView(ctx: Context, id: string, only?: Prisma.PayslipWhereInput) {
   const run = await runHead(ctx, id);
-  const payslips = await readPayslips(ctx.prisma, await visiblePayslips(ctx, run));
+  const visible = await visiblePayslips(ctx, run);
+  const payslips = await readPayslips(ctx.prisma, only ? { AND: [visible, only] } : visible);
   return { run, payslips };
 }
 export type RunView = Awaited<ReturnType<typeof runView>>;

@@ -141,9 +141,7 @@ async function readableRun(ctx: Context, where: Prisma.PayrollRunWhereInput, onl
   const found = await ctx.prisma.payrollRun.findFirst({ where, orderBy: { version: 'desc' }, select: { id: true } });
   if (!found) return null;
   try {
-    const run = await runHead(ctx, found.id);
-    const visible = await visiblePayslips(ctx, run);
-    return { run, payslips: await readPayslips(ctx.prisma, only ? { AND: [visible, only] } : visible) };
+    return await runView(ctx, found.id, only);
   } catch {
     return null;
   }

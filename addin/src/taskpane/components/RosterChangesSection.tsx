@@ -35,10 +35,18 @@ function Choice({ label, value, onChange, options, testId }: { label: string; va
   );
 }
 
-function TextField({ w, label, value, onChange, testId, type }: { w: Words; label: string; value: string; onChange: (v: string) => void; testId: string; type?: 'date' }) {
+function TextField({ label, value, onChange, testId }: { label: string; value: string; onChange: (v: string) => void; testId: string }) {
   return (
     <Field label={label}>
-      {type === 'date' ? <DateInput w={w} value={value} onChange={onChange} data-testid={testId} /> : <Input value={value} onChange={(_, d) => onChange(d.value)} data-testid={testId} />}
+      <Input value={value} onChange={(_, d) => onChange(d.value)} data-testid={testId} />
+    </Field>
+  );
+}
+
+function DateField({ w, label, value, onChange, testId }: { w: Words; label: string; value: string; onChange: (v: string) => void; testId: string }) {
+  return (
+    <Field label={label}>
+      <DateInput w={w} value={value} onChange={onChange} data-testid={testId} />
     </Field>
   );
 }
@@ -67,16 +75,16 @@ export function RosterChangesSection(props: { w: Words; client: Client; roles: s
 
       {h.mode === 'hire' && (
         <>
-          <TextField w={w} label={c.employeeNo} value={h.hire.employeeNo} onChange={(v) => h.setHire((f) => ({ ...f, employeeNo: v }))} testId="hire-employee-no" />
-          <TextField w={w} label={c.name} value={h.hire.name} onChange={(v) => h.setHire((f) => ({ ...f, name: v }))} testId="hire-name" />
+          <TextField label={c.employeeNo} value={h.hire.employeeNo} onChange={(v) => h.setHire((f) => ({ ...f, employeeNo: v }))} testId="hire-employee-no" />
+          <TextField label={c.name} value={h.hire.name} onChange={(v) => h.setHire((f) => ({ ...f, name: v }))} testId="hire-name" />
           <UnitSelect units={h.units} value={h.hire.unitId} onChange={(v) => h.setHire((f) => ({ ...f, unitId: v }))} label={c.unit} testId="hire-unit" />
           <Choice label={c.position} value={h.hire.position} onChange={(v) => h.setHire((f) => ({ ...f, position: v }))} options={positions} testId="hire-position" />
           <Choice label={c.rank} value={h.hire.rank} onChange={(v) => h.setHire((f) => ({ ...f, rank: v }))} options={ranks} testId="hire-rank" />
           <Choice label={c.employmentType} value={h.hire.employmentType} onChange={(v) => h.setHire((f) => ({ ...f, employmentType: v }))} options={employment} testId="hire-employment" />
-          <TextField w={w} label={c.hireDate} type="date" value={h.hire.hireDate} onChange={(v) => h.setHire((f) => ({ ...f, hireDate: v }))} testId="hire-date" />
-          <TextField w={w} label={c.phone} value={h.hire.phone} onChange={(v) => h.setHire((f) => ({ ...f, phone: v }))} testId="hire-phone" />
-          <TextField w={w} label={c.email} value={h.hire.email} onChange={(v) => h.setHire((f) => ({ ...f, email: v }))} testId="hire-email" />
-          {h.may.salary && <TextField w={w} label={c.baseSalaryOptional} value={h.hire.baseSalary} onChange={(v) => h.setHire((f) => ({ ...f, baseSalary: v }))} testId="hire-salary" />}
+          <DateField w={w} label={c.hireDate} value={h.hire.hireDate} onChange={(v) => h.setHire((f) => ({ ...f, hireDate: v }))} testId="hire-date" />
+          <TextField label={c.phone} value={h.hire.phone} onChange={(v) => h.setHire((f) => ({ ...f, phone: v }))} testId="hire-phone" />
+          <TextField label={c.email} value={h.hire.email} onChange={(v) => h.setHire((f) => ({ ...f, email: v }))} testId="hire-email" />
+          {h.may.salary && <TextField label={c.baseSalaryOptional} value={h.hire.baseSalary} onChange={(v) => h.setHire((f) => ({ ...f, baseSalary: v }))} testId="hire-salary" />}
         </>
       )}
 
@@ -84,16 +92,16 @@ export function RosterChangesSection(props: { w: Words; client: Client; roles: s
         <>
           {h.may.record && (
             <>
-              <TextField w={w} label={c.employeeNo} value={h.details.employeeNo} onChange={(v) => h.setDetails((f) => f && { ...f, employeeNo: v })} testId="details-employee-no" />
-              <TextField w={w} label={c.name} value={h.details.name} onChange={(v) => h.setDetails((f) => f && { ...f, name: v })} testId="details-name" />
+              <TextField label={c.employeeNo} value={h.details.employeeNo} onChange={(v) => h.setDetails((f) => f && { ...f, employeeNo: v })} testId="details-employee-no" />
+              <TextField label={c.name} value={h.details.name} onChange={(v) => h.setDetails((f) => f && { ...f, name: v })} testId="details-name" />
               <Choice label={c.position} value={h.details.position} onChange={(v) => h.setDetails((f) => f && { ...f, position: v })} options={positions} testId="details-position" />
               <Choice label={c.rank} value={h.details.rank} onChange={(v) => h.setDetails((f) => f && { ...f, rank: v })} options={ranks} testId="details-rank" />
               <Choice label={c.employmentType} value={h.details.employmentType} onChange={(v) => h.setDetails((f) => f && { ...f, employmentType: v })} options={employment} testId="details-employment" />
-              <TextField w={w} label={c.phone} value={h.details.phone} onChange={(v) => h.setDetails((f) => f && { ...f, phone: v })} testId="details-phone" />
-              <TextField w={w} label={c.email} value={h.details.email} onChange={(v) => h.setDetails((f) => f && { ...f, email: v })} testId="details-email" />
+              <TextField label={c.phone} value={h.details.phone} onChange={(v) => h.setDetails((f) => f && { ...f, phone: v })} testId="details-phone" />
+              <TextField label={c.email} value={h.details.email} onChange={(v) => h.setDetails((f) => f && { ...f, email: v })} testId="details-email" />
             </>
           )}
-          {h.may.salary && <TextField w={w} label={c.baseSalary} value={h.details.baseSalary} onChange={(v) => h.setDetails((f) => f && { ...f, baseSalary: v })} testId="details-salary" />}
+          {h.may.salary && <TextField label={c.baseSalary} value={h.details.baseSalary} onChange={(v) => h.setDetails((f) => f && { ...f, baseSalary: v })} testId="details-salary" />}
           <Field label={c.payFrom} hint={c.payFromHint}>
             <DateInput w={w} value={h.details.payFrom} onChange={(v) => h.setDetails((f) => f && { ...f, payFrom: v })} data-testid="details-pay-from" />
           </Field>
@@ -103,14 +111,14 @@ export function RosterChangesSection(props: { w: Words; client: Client; roles: s
       {h.mode === 'transfer' && h.person && (
         <>
           <UnitSelect units={h.units} value={h.transfer.unitId} onChange={(v) => h.setTransfer((f) => ({ ...f, unitId: v }))} label={c.unit} testId="transfer-unit" />
-          <TextField w={w} label={c.effectiveDate} type="date" value={h.transfer.effectiveDate} onChange={(v) => h.setTransfer((f) => ({ ...f, effectiveDate: v }))} testId="transfer-date" />
+          <DateField w={w} label={c.effectiveDate} value={h.transfer.effectiveDate} onChange={(v) => h.setTransfer((f) => ({ ...f, effectiveDate: v }))} testId="transfer-date" />
           <Choice label={c.position} value={h.transfer.position} onChange={(v) => h.setTransfer((f) => ({ ...f, position: v }))} options={[['', c.keepPosition], ...positions]} testId="transfer-position" />
         </>
       )}
 
       {h.mode === 'leave' && h.person && (
         <>
-          <TextField w={w} label={c.leaveDate} type="date" value={h.leaveDate} onChange={h.setLeaveDate} testId="leave-date" />
+          <DateField w={w} label={c.leaveDate} value={h.leaveDate} onChange={h.setLeaveDate} testId="leave-date" />
           <Text size={200}>{format(c.leaveNote, { name: h.person.name })}</Text>
         </>
       )}
