@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateToDay, dayOfText, dayToDate, isIsoDay, isIsoMonth, monthOfText, today } from './dates.ts';
+import { addDays, chinaTimeOf, dateToDay, dayOfText, dayToDate, instantOfChinaTime, isClockTime, isIsoDay, isIsoMonth, monthOfText, timeOfText, today } from './dates.ts';
 
 describe('calendar days', () => {
   it('reads a day as Excel and WPS in zh-CN write one, and nothing else', () => {
@@ -30,5 +30,30 @@ describe('months as text', () => {
     expect(['2026-3', '2026-13', '2026-00', '2026-03-01', ''].some(isIsoMonth)).toBe(false);
     for (const text of ['2026-03', '2026-3', '2026/3', '2026.03', '2026年3月', ' 2026 年 3 月 ']) expect(monthOfText(text)).toBe('2026-03');
     for (const text of ['2026-13', '3/2026', 'March 2026', '2026', '']) expect(monthOfText(text)).toBeNull();
+  });
+});
+
+describe('times of day and China wall-clock time', () => {
+  it('takes HH:MM, 24-hour, and nothing else as a complete time', () => {
+    expect(['00:00', '09:05', '23:59'].every(isClockTime)).toBe(true);
+    expect(['9:05', '24:00', '12:60', '12:5', '', '12:00:00'].some(isClockTime)).toBe(false);
+  });
+  it('puts a time typed loosely in form, and names none for anything else', () => {
+    expect(timeOfText('9:05')).toBe('09:05');
+    expect(timeOfText(' 14：30 ')).toBe('14:30');
+    expect(timeOfText('9点')).toBe('09:00');
+    expect(timeOfText('9点30分')).toBe('09:30');
+    expect(timeOfText('17')).toBe('17:00');
+    expect(timeOfText('905')).toBeNull();
+    expect(timeOfText('25:00')).toBeNull();
+    expect(timeOfText('noon')).toBeNull();
+  });
+  it('reads a China wall-clock time as the instant it names, whatever the machine’s zone, and back', () => {
+    expect(instantOfChinaTime('2026-03-10T09:00')?.toISOString()).toBe('2026-03-10T01:00:00.000Z');
+    expect(instantOfChinaTime('2026-03-10T07:30')?.toISOString()).toBe('2026-03-09T23:30:00.000Z');
+    expect(instantOfChinaTime('2026-02-30T09:00')).toBeNull();
+    expect(instantOfChinaTime('2026-03-10T9:00')).toBeNull();
+    expect(instantOfChinaTime('2026-03-10')).toBeNull();
+    expect(chinaTimeOf(new Date('2026-03-09T23:30:00Z'))).toEqual({ day: '2026-03-10', time: '07:30' });
   });
 });

@@ -61,3 +61,34 @@ export function addDays(day: IsoDay, days: number): IsoDay {
 export function today(timeZone = 'Asia/Shanghai', now = new Date()): IsoDay {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** A time of day as HH:MM, 24-hour (09:05). */
+export function isClockTime(text: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
+}
+
+const WRITTEN_TIME = /^(\d{1,2})(?:\s*[:：.点时]\s*(\d{2})\s*分?|\s*[点时])?$/;
+
+/** The time of day a text names (9:05, 09：05, 9点, 905 is not one), as HH:MM; or null. */
+export function timeOfText(text: string): string | null {
+  const m = WRITTEN_TIME.exec(text.trim());
+  if (!m) return null;
+  const time = `${m[1]!.padStart(2, '0')}:${m[2] ?? '00'}`;
+  return isClockTime(time) ? time : null;
+}
+
+/** China Standard Time is UTC+8 all year (no daylight saving since 1991). */
+const CHINA_OFFSET = '+08:00';
+
+/** The instant a China wall-clock time names ("2026-03-10T09:00"), or null when it names none. */
+export function instantOfChinaTime(local: string): Date | null {
+  const [day, time] = local.split('T');
+  if (!day || !time || !isIsoDay(day) || !isClockTime(time)) return null;
+  return new Date(`${day}T${time}:00${CHINA_OFFSET}`);
+}
+
+/** An instant as China wall-clock time: its day and its HH:MM. */
+export function chinaTimeOf(at: Date): { day: IsoDay; time: string } {
+  const china = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return { day: china.slice(0, 10), time: china.slice(11, 16) };
+}

@@ -210,13 +210,14 @@ export const CUSTOMER_REASONS = {
 // ── Visit slips (issue 11 §4) ─────────────────────────────────────────
 /**
  * Why a visit slip (出访单) is refused (schema/visit-slips.ts and
- * server/visit-slips/): `from`/`to` days, `days` a count, `max` a limit,
+ * server/visit-slips/): `from`/`to` days and `fromTime`/`toTime` their
+ * times of day (HH:MM, China time), `days` a count, `max` a limit,
  * `name` a person's name, `code` a customer code, `date` a day.
  */
 export const VISIT_SLIP_REASONS = {
   VISIT_SLIP_REQUIRED: [],
   VISIT_SLIP_TOO_LONG: ['max'],
-  VISIT_SLIP_BACK_BEFORE_OUT: ['from', 'to'],
+  VISIT_SLIP_BACK_BEFORE_OUT: ['from', 'to', 'fromTime', 'toTime'],
   VISIT_SLIP_TOO_MANY_DAYS: ['days', 'max'],
   VISIT_SLIP_NOT_ON_ROSTER: [],
   VISIT_SLIP_UNKNOWN_CUSTOMER: ['code'],

@@ -18,8 +18,12 @@ describe('visit slip input', () => {
     expect(checkVisitSlip({ ...ok, purpose: 'x'.repeat(VISIT_SLIP_LIMITS.purposeMax) })).toEqual([]);
   });
   it('refuses a return before (or at) the departure', () => {
-    expect(checkVisitSlip({ ...ok, plannedBack: at('2026-03-09T10:00:00Z') })).toEqual([{ code: 'VISIT_SLIP_BACK_BEFORE_OUT', field: 'plannedBack', params: { from: '2026-03-10', to: '2026-03-09' } }]);
+    expect(checkVisitSlip({ ...ok, plannedBack: at('2026-03-09T10:00:00Z') })).toEqual([{ code: 'VISIT_SLIP_BACK_BEFORE_OUT', field: 'plannedBack', params: { from: '2026-03-10', to: '2026-03-09', fromTime: '09:00', toTime: '18:00' } }]);
     expect(checkVisitSlip({ ...ok, plannedBack: ok.plannedOut })[0]?.code).toBe('VISIT_SLIP_BACK_BEFORE_OUT');
+  });
+  it('names the times of a return before the departure on the same day, so the two do not read as equal', () => {
+    // 14:00 and 09:30 China time on 10 March.
+    expect(checkVisitSlip({ ...ok, plannedOut: at('2026-03-10T06:00:00Z'), plannedBack: at('2026-03-10T01:30:00Z') })[0]?.params).toEqual({ from: '2026-03-10', to: '2026-03-10', fromTime: '14:00', toTime: '09:30' });
   });
   it('refuses more than 14 days', () => {
     expect(checkVisitSlip({ ...ok, plannedBack: at('2026-03-23T10:00:00Z') })).toEqual([]);

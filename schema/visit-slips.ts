@@ -8,7 +8,7 @@
  * checked). An attendance day marked FIELD_VISIT that no such slip covers is
  * "unslipped": flagged to the manager and, by default, paid as an absence.
  */
-import { addDays, today, type IsoDay } from './dates.ts';
+import { addDays, chinaTimeOf, today, type IsoDay } from './dates.ts';
 
 export const VISIT_SLIP_LIMITS = { destinationMax: 200, contactMax: 100, purposeMax: 1000, resultMax: 2000, commentMax: 500, maxDays: 14 } as const;
 
@@ -47,7 +47,9 @@ export function checkVisitSlip(input: VisitSlipDraft): VisitSlipProblem[] {
   if (Number.isNaN(input.plannedOut.getTime())) out.push({ code: 'VISIT_SLIP_REQUIRED', field: 'plannedOut', params: {} });
   else if (Number.isNaN(input.plannedBack.getTime())) out.push({ code: 'VISIT_SLIP_REQUIRED', field: 'plannedBack', params: {} });
   else if (input.plannedBack.getTime() <= input.plannedOut.getTime()) {
-    out.push({ code: 'VISIT_SLIP_BACK_BEFORE_OUT', field: 'plannedBack', params: { from: slipDay(input.plannedOut), to: slipDay(input.plannedBack) } });
+    // The days and the times (China time): on one day, the days alone would read as equal.
+    const [from, to] = [chinaTimeOf(input.plannedOut), chinaTimeOf(input.plannedBack)];
+    out.push({ code: 'VISIT_SLIP_BACK_BEFORE_OUT', field: 'plannedBack', params: { from: from.day, to: to.day, fromTime: from.time, toTime: to.time } });
   } else {
     const days = coveredDays(input.plannedOut, input.plannedBack).length;
     if (days > VISIT_SLIP_LIMITS.maxDays) out.push({ code: 'VISIT_SLIP_TOO_MANY_DAYS', field: 'plannedBack', params: { days, max: VISIT_SLIP_LIMITS.maxDays } });

@@ -32,17 +32,37 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     });
     expect(imported.data.importAttendance.created).toBe(1);
 
+    // A rep away from China: the pane's computer keeps New York time.
+    await (await page.context().newCDPSession(page)).send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' });
     await signIn(page, 'rep');
     await openScreen(page, 'visit-slips');
     await page.getByTestId('visit-slip-destination').fill('苏州');
     await page.getByTestId('visit-slip-contact').fill('王总');
     await page.getByTestId('visit-slip-purpose').fill('洽谈年度合同');
     const soon = addDays(day, 2);
-    await page.getByTestId('visit-slip-out').fill(`${soon}T09:00`);
-    await page.getByTestId('visit-slip-back').fill(`${soon}T17:00`);
+    // The pane's own day and time fields, in Chinese; a return before the departure on the same day names both times.
+    await page.getByTestId('visit-slip-out-date').fill(soon);
+    await page.getByTestId('visit-slip-out-time').fill('14:00');
+    await page.getByTestId('visit-slip-back-date').fill(soon);
+    await page.getByTestId('visit-slip-back-time').fill('9点30');
+    await page.getByTestId('visit-slip-back-time').blur();
+    await expect(page.getByTestId('visit-slip-back-time').inputValue()).resolves.toBe('09:30');
+    await page.getByRole('button', { name: '提交出访单' }).click();
+    const [y, m, d] = soon.split('-').map(Number);
+    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain(`计划返回时间（${y}年${m}月${d}日 09:30）必须晚于出发时间（${y}年${m}月${d}日 14:00）`);
+    // A time that is none is named under its field, and nothing is sent.
+    await page.getByTestId('visit-slip-out-time').fill('25:00');
+    await page.getByTestId('visit-slip-out-time').blur();
+    await expect(page.getByTestId('visit-slip-out-time-problem').innerText()).resolves.toBe('请按“时:分”（24 小时制）输入时间，例如 09:30。');
+    await expect(page.getByTestId('visit-slip-request').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('visit-slip-out-time').fill('09:00');
+    await page.getByTestId('visit-slip-back-time').fill('17:00');
     await page.getByRole('button', { name: '提交出访单' }).click();
     await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain('已提交出访单');
     expect(await englishOn(page)).toEqual([]);
+    // The times are China time, whatever the zone of the computer the pane runs on.
+    const mine = (await api(page, rep, 'query($m: String!) { visitSlips(month: $m) { destination plannedOut plannedBack } }', { m: soon.slice(0, 7) })).data.visitSlips;
+    expect(mine.find((x: { destination: string }) => x.destination === '苏州')).toMatchObject({ plannedOut: `${soon}T01:00:00.000Z`, plannedBack: `${soon}T09:00:00.000Z` });
 
     await page.getByTestId('sign-out').click();
     await signIn(page, 'manager');

@@ -25,6 +25,12 @@ describe('describeError', () => {
     expect(describeError(zh, refusal('BAD_USER_INPUT', 'TOO_SHORT', { field: 'password', min: 12 }))).toBe('密码至少需要 12 个字符。');
   });
 
+  it('names the times of a visit slip returning before it leaves, so one day does not read as two equal dates', () => {
+    const back = refusal('BAD_USER_INPUT', 'VISIT_SLIP_BACK_BEFORE_OUT', { from: '2026-12-07', to: '2026-12-07', fromTime: '14:00', toTime: '09:30' });
+    expect(describeError(zh, back)).toBe('计划返回时间（2026年12月7日 09:30）必须晚于出发时间（2026年12月7日 14:00）。');
+    expect(describeError(en, back)).toBe('The planned return (December 7, 2026, 09:30) must come after the departure (December 7, 2026, 14:00).');
+  });
+
   it('formats money, counts and dates with Intl for the locale', () => {
     const money = refusal('BAD_USER_INPUT', 'MONEY_OUT_OF_RANGE', { maxAmount: '90071992547409.91' });
     expect(describeError(zh, money)).toBe('金额超出支持范围（±¥90,071,992,547,409.91）。');

@@ -29,6 +29,9 @@ export const en = {
   dateForm: 'YYYY-MM-DD',
   notAMonth: 'Type a month as {form}, such as {example}.',
   notADate: 'Type a date as {form}, such as {example}.',
+  time: 'Time',
+  timeForm: 'HH:MM',
+  notATime: 'Type a time as {form} (24-hour), such as {example}.',
 };
 
 export const zh: typeof en = {
@@ -56,4 +59,7 @@ export const zh: typeof en = {
   dateForm: '年-月-日',
   notAMonth: '请按“{form}”输入月份，例如 {example}。',
   notADate: '请按“{form}”输入日期，例如 {example}。',
+  time: '时间',
+  timeForm: '时:分',
+  notATime: '请按“{form}”（24 小时制）输入时间，例如 {example}。',
 };

@@ -14,14 +14,14 @@ import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { VIEWER_SELF, type Viewer } from '../chores/operations.ts';
 import { APPROVE_VISIT_SLIP, CHECK_VISIT_SLIP, REJECT_VISIT_SLIP, REQUEST_VISIT_SLIP, UNSLIPPED_FIELD_VISITS, validMonth, VISIT_SLIPS, type UnslippedFieldVisit, type VisitSlip } from './operations.ts';
 import { unslippedSheet } from './unslipped-sheet.ts';
-import { today } from '../../../schema/dates.ts';
+import { instantOfChinaTime, today } from '../../../schema/dates.ts';
 
-/** A datetime-local value ("2026-03-10T09:00", the pane's own clock) as an ISO instant; null when empty or not a time. */
-export const toInstant = (local: string): string | null => {
-  if (!local.trim()) return null;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-};
+/**
+ * A slip's typed time ("2026-03-10T09:00") as an ISO instant; null when empty
+ * or not a time. It is China time, as the days a slip covers are (domain §4),
+ * whatever the zone of the computer the pane runs on.
+ */
+export const toInstant = (local: string): string | null => instantOfChinaTime(local.trim())?.toISOString() ?? null;
 
 export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: { client: Client; w: Words; canDecide: boolean; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const v = w.visitSlips;

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 type Kind = 'month' | 'date';
 
-interface Props {
+export interface DateFieldProps {
   w: Words;
   value: string;
   onChange: (value: string) => void;
@@ -29,8 +29,8 @@ interface Props {
   'data-testid'?: string;
 }
 
-export const MonthInput = (props: Props): ReactElement => <DateText kind="month" {...props} />;
-export const DateInput = (props: Props): ReactElement => <DateText kind="date" {...props} />;
+export const MonthInput = (props: DateFieldProps): ReactElement => <DateText kind="month" {...props} />;
+export const DateInput = (props: DateFieldProps): ReactElement => <DateText kind="date" {...props} />;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const toDate = (kind: Kind, value: string): Date | undefined => {
@@ -73,7 +73,7 @@ function calendarWords(w: Words): { strings: CalendarStrings; formatter: DateFor
   return { strings, formatter };
 }
 
-function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }: Props & { kind: Kind }) {
+function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }: DateFieldProps & { kind: Kind }) {
   const styles = useStyles();
   const p = w.pickers;
   const [text, setText] = useState(value);

@@ -6,13 +6,15 @@ import type { ExcelRun } from '../../excel/workbook.ts';
 import type { VisitSlip } from '../../visit-slips/operations.ts';
 import { useVisitSlips } from '../../visit-slips/use-visit-slips.ts';
 import { Busy, LockedNote, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { MonthInput } from './DateInputs.tsx';
+import { DateTimeInput } from './DateTimeInput.tsx';
+import { chinaTimeOf } from '../../../../schema/dates.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
-const pad = (n: number) => String(n).padStart(2, '0');
-/** An instant on the pane's own clock: "2026-03-10 09:00". */
+/** An instant in China time, as slips are requested and their days counted: "2026-03-10 09:00". */
 const when = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const { day, time } = chinaTimeOf(new Date(iso));
+  return `${day} ${time}`;
 };
 
 export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
@@ -30,7 +32,7 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
       <StatusLine w={w} status={h.status} testId="visit-slips-status" />
       <Busy busy={h.busy || !h.loaded} label={h.busy ? w.chores.working : w.chores.loading} />
       <Field label={v.month}>
-        <Input value={h.month} onChange={(_, d) => h.setMonth(d.value)} data-testid="visit-slips-month" />
+        <MonthInput w={w} value={h.month} onChange={h.setMonth} data-testid="visit-slips-month" />
       </Field>
       {h.viewer?.person && (
         <div className={s.section}>
@@ -46,14 +48,12 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
           <Field label={v.purpose}>
             <Input value={h.form.purpose} onChange={set('purpose')} data-testid="visit-slip-purpose" />
           </Field>
-          <div className={s.row}>
-            <Field label={v.plannedOut} className={s.grow}>
-              <Input type="datetime-local" value={h.form.plannedOut} onChange={set('plannedOut')} data-testid="visit-slip-out" />
-            </Field>
-            <Field label={v.plannedBack} className={s.grow}>
-              <Input type="datetime-local" value={h.form.plannedBack} onChange={set('plannedBack')} data-testid="visit-slip-back" />
-            </Field>
-          </div>
+          <Field label={v.plannedOut}>
+            <DateTimeInput w={w} value={h.form.plannedOut} onChange={(x) => h.setForm((f) => ({ ...f, plannedOut: x }))} data-testid="visit-slip-out" />
+          </Field>
+          <Field label={v.plannedBack} hint={v.chinaTime}>
+            <DateTimeInput w={w} value={h.form.plannedBack} onChange={(x) => h.setForm((f) => ({ ...f, plannedBack: x }))} data-testid="visit-slip-back" />
+          </Field>
           <Button appearance="primary" onClick={() => void h.ask()} disabled={h.busy || !h.ready} data-testid="visit-slip-request">
             {h.busy ? w.chores.working : v.request}
           </Button>
