@@ -53,6 +53,20 @@ async function expensesScope(ctx: Context): Promise<Scope> {
   return ctx.viewer?.roles.includes('FINANCE_MANAGER') ? { ...scope, everything: true } : scope;
 }
 
+/**
+ * The units of the viewer's Expenses sheet, as a filter for the query: those
+ * whose figures they read (expensesScope), and of those, for finance who
+ * serve named units, only the served ones, which they keep. Not orgTree: the
+ * finance manager keeps every unit's figures but sees only their own unit
+ * there, and finance would be offered their own unit outside those served.
+ */
+export async function expenseUnitsWhere(ctx: Context): Promise<Prisma.OrgUnitWhereInput> {
+  const [scope, reach] = await Promise.all([expensesScope(ctx), servedReach(ctx)]);
+  const paths = reach ? reach.paths : scope.everything ? null : scope.unitPaths;
+  if (paths === null) return {};
+  return paths.length ? { OR: paths.map((p) => ({ path: { startsWith: p } })) } : { id: { in: [] } };
+}
+
 /** A month's figures of the units a scope sees (a manager: their subtrees), filtered in the query. */
 async function readMonth(db: Db, scope: Scope, month: string): Promise<UnitExpenseView[]> {
   const rows = await db.unitExpense.findMany({

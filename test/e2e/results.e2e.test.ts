@@ -192,4 +192,38 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     expect(nowRows.length).toBeGreaterThan(1);
     expect(nowRows.map((r) => r[6])).toEqual(nowRows.map(() => ''));
   }, 120_000);
+
+  it('the finance manager keeps expenses on a screen of their own: every unit listed, a figure saved and audited', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 320, height: 900 });
+    const admin = await tokenFor(page, 'admin');
+    const units = (await api(page, admin, '{ orgTree { id code } }')).data.orgTree as { id: string; code: string }[];
+    // Last month (the field's default): a month the demo keeps expenses for.
+    const month = await (async () => {
+      await signIn(page, 'finmgr');
+      // No Performance screen (its sales are not theirs to read); Expenses is.
+      await page.getByTestId('sign-out').waitFor();
+      await expect(page.getByTestId('tab-performance').count()).resolves.toBe(0);
+      await openScreen(page, 'expenses');
+      await expect(page.getByRole('heading', { level: 2, name: '费用' }).count()).resolves.toBe(1);
+      return page.getByTestId('expenses-month').inputValue();
+    })();
+    await page.getByTestId('expenses-pull').click();
+    const sheetName = `费用 ${month}`;
+    await page.getByTestId('expenses-status').filter({ hasText: sheetName }).waitFor();
+    const grid = await readSheet(page, sheetName, 'A3:A400');
+    // Every unit of the company, not only the finance manager's own (orgTree shows them that one).
+    expect(grid.map((r) => r[0]).filter((c) => c !== '' && !String(c).includes('合计')).sort()).toEqual(units.map((u) => u.code).sort());
+    const unit = units.at(-1)!;
+    const at = grid.findIndex((r) => r[0] === unit.code) + 3;
+    await page.evaluate(({ sheet, cell }) => (window as any).__standIn.type(sheet, cell, 321.09), { sheet: sheetName, cell: `F${at}` });
+    await page.getByTestId('expenses-save').click();
+    await page.getByTestId('expenses-status').filter({ hasText: '已保存' }).waitFor();
+    const finmgr = await tokenFor(page, 'finmgr');
+    const saved = (await api(page, finmgr, 'query($m: String!) { unitExpenses(month: $m) { unitId category amount } }', { m: month })).data.unitExpenses as { unitId: string; category: string; amount: string }[];
+    expect(saved.find((e) => e.unitId === unit.id && e.category === 'TRAVEL')!.amount).toBe('321.09');
+    const trail = (await api(page, admin, 'query($m: ID!) { auditTrail(entityType: "UnitExpenses", entityId: $m) { actorName after } }', { m: month })).data.auditTrail as { actorName: string; after: string }[];
+    expect(trail.some((e) => e.actorName === 'finmgr' && e.after.includes('321.09'))).toBe(true);
+    expect(await englishOn(page)).toEqual([]);
+  }, 120_000);
 });

@@ -237,6 +237,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   },
   // Expenses and the ratios of sales (brief §5): a month that is not one, a ten-day block: refused after authorisation.
   unitExpenses: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ unitExpenses(month: "2026-13") { unitId } }', vars: () => ({}) },
+  expenseUnits: { allowed: ['manager', 'finance', 'finmgr', 'director', 'gm', 'admin'], query: '{ expenseUnits { id } }', vars: () => ({}) },
   saveUnitExpenses: { allowed: ['finance', 'finmgr', 'admin'], query: 'mutation { saveUnitExpenses(month: "2026-13", lines: []) { unitId } }', vars: () => ({}) },
   unitRatios: {
     allowed: ['manager', 'finance', 'director', 'gm', 'admin'],

@@ -265,4 +265,20 @@ describe.each(testProviders)('whose pay and expenses count where, on %s', (provi
     // The ratios read sales as the Performance sheet does, which the finance manager does not: refused, not every unit "not found".
     expect(codeOf(await s.gql(RATIOS, { u: area, p: '2026-03', g: 'MONTH' }, t.finmgr))).toBe('FORBIDDEN');
   });
+
+  it('offers the Expenses sheet every unit whose figures the viewer keeps: the finance manager all, a manager their subtrees', async () => {
+    const UNITS = '{ expenseUnits { id depth } }';
+    const all = await s.db.prisma.orgUnit.findMany({ select: { id: true, path: true } });
+    const ids = (r: { expenseUnits: { id: string }[] }) => r.expenseUnits.map((u) => u.id).sort();
+    // orgTree shows the finance manager their own unit only; their sheet needs every unit they may save.
+    expect(ids(await ok(UNITS, {}, t.finmgr))).toEqual(all.map((u) => u.id).sort());
+    expect(ids(await ok(UNITS, {}, t.finance))).toEqual(all.map((u) => u.id).sort());
+    const managed = await s.db.prisma.orgUnit.findMany({ where: { manager: { user: { username: 'manager' } } }, select: { path: true } });
+    expect(managed.length).toBeGreaterThan(0);
+    expect(ids(await ok(UNITS, {}, t.manager))).toEqual(all.filter((u) => managed.some((m) => u.path.startsWith(m.path))).map((u) => u.id).sort());
+    // Parents before children, as the sheet lists them.
+    const depths = (await ok(UNITS, {}, t.finmgr)).expenseUnits.map((u: { depth: number }) => u.depth);
+    expect(depths).toEqual([...depths].sort((a, b) => a - b));
+    expect(codeOf(await s.gql(UNITS, {}, t.rep))).toBe('FORBIDDEN');
+  });
 });

@@ -22,6 +22,8 @@ export const EXPENSES_KIND = 'unitExpenses';
 
 const EXPENSE_FIELDS = 'unitId category amount';
 export const UNIT_EXPENSES = `query UnitExpenses($month: String!) { unitExpenses(month: $month) { ${EXPENSE_FIELDS} } }`;
+/** The units the sheet lists: those whose figures the viewer keeps (the finance manager: every unit, which orgTree does not show them). */
+export const EXPENSE_UNITS = `query ExpenseUnits { expenseUnits { id code name kind parentId depth version } }`;
 export const SAVE_UNIT_EXPENSES = `mutation SaveUnitExpenses($month: String!, $lines: [UnitExpenseInput!]!) { saveUnitExpenses(month: $month, lines: $lines) { ${EXPENSE_FIELDS} } }`;
 
 export interface UnitExpense {

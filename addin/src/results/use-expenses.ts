@@ -8,12 +8,11 @@ import { useEffect, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
-import { ORG_TREE, treeOrder, type OrgUnitOption } from '../api/operations.ts';
+import { treeOrder, type OrgUnitOption } from '../api/operations.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun, type SheetHandle } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import { isMonth, lastMonth } from '../chores/months.ts';
-import { today } from '../../../schema/dates.ts';
-import { EXPENSES_KIND, expensesSheetSpec, readExpensesSheet, SAVE_UNIT_EXPENSES, UNIT_EXPENSES, type UnitExpense } from './expenses-sheet.ts';
+import { EXPENSE_UNITS, EXPENSES_KIND, expensesSheetSpec, readExpensesSheet, SAVE_UNIT_EXPENSES, UNIT_EXPENSES, type UnitExpense } from './expenses-sheet.ts';
 
 /** The non-zero figures by unit and category. */
 const figuresOf = (xs: UnitExpense[]) => new Map(xs.filter((x) => x.amount !== '0.00').map((x) => [`${x.unitId}|${x.category}`, x.amount]));
@@ -32,7 +31,7 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
   const [unsaved, setUnsaved] = useState<string | null>(null);
   useEffect(() => setUnsaved(null), [month]);
 
-  const units = async () => treeOrder((await run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, { asOf: today() })).orgTree);
+  const units = async () => treeOrder((await run<{ expenseUnits: OrgUnitOption[] }>(client, EXPENSE_UNITS)).expenseUnits);
   const expenses = async () => (await run<{ unitExpenses: UnitExpense[] }>(client, UNIT_EXPENSES, { month })).unitExpenses;
   const write = async (figures: UnitExpense[], sheet?: SheetHandle) => (await writeGridSheet(excel(), expensesSheetSpec(w, month, await units(), figures), { sheet })).sheetName;
 

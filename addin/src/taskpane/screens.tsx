@@ -20,6 +20,7 @@ import { UsersPane } from './components/chores/UsersPane.tsx';
 import { ImportPane } from './components/ImportPane.tsx';
 import { ScorecardsPane } from './components/ScorecardsPane.tsx';
 import { PerformancePane } from './components/PerformancePane.tsx';
+import { ExpensesPane } from './components/ExpensesPane.tsx';
 import { MyPerformancePane } from './components/MyPerformancePane.tsx';
 import { MyPlanPane } from './components/MyPlanPane.tsx';
 import { PlanReviewsPane } from './components/PlanReviewsPane.tsx';
@@ -74,6 +75,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'month-end', label: (w) => w.chores.monthEnd.title, roles: ['FINANCE', 'ADMIN'], render: (p) => <MonthEndPane {...p} /> },
   { id: 'users', label: (w) => w.chores.users.title, roles: ['ADMIN'], render: (p) => <UsersPane {...p} /> },
   { id: 'performance', label: (w) => w.results.performance, roles: ['MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'ADMIN', 'FINANCE'], render: (p) => <PerformancePane {...p} /> },
+  // The finance manager keeps expenses but reads no sales: the Performance screen's Expenses section, on its own.
+  { id: 'expenses', label: (w) => w.ratios.expenses.title, roles: ['FINANCE_MANAGER'], render: (p) => <ExpensesPane {...p} /> },
   { id: 'my-performance', label: (w) => w.results.myPerformance, roles: 'everyone', render: (p) => <MyPerformancePane {...p} /> },
   { id: 'my-plan', label: (w) => w.repPlans.myTitle, roles: ['REP', 'MANAGER'], render: (p) => <MyPlanPane {...p} /> },
   { id: 'plan-reviews', label: (w) => w.repPlans.reviewTitle, roles: ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'], render: (p) => <PlanReviewsPane {...p} /> },

@@ -1,7 +1,7 @@
 /** UnitExpense: what a unit spent in a month, by category (the expense ratio's numerator, brief §5). */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { saveUnitExpenses, unitExpenses, MAX_EXPENSE_LINES, type UnitExpenseView } from '../../results/expenses.ts';
+import { expenseUnitsWhere, saveUnitExpenses, unitExpenses, MAX_EXPENSE_LINES, type UnitExpenseView } from '../../results/expenses.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { EXPENSE_CATEGORIES } from '../../../schema/ratios.ts';
 
@@ -35,6 +35,12 @@ builder.queryFields((t) => ({
     authScopes: { manager: true, finance: true, financeManager: true, director: true, generalManager: true, admin: true },
     args: { month: t.arg.string({ validate: month }) },
     resolve: (_r, args, ctx) => unitExpenses(ctx, args.month),
+  }),
+  expenseUnits: t.prismaField({
+    type: ['OrgUnit'],
+    description: 'The units of the viewer’s Expenses sheet, parents before children: those whose expenses they read, and for finance who serve named units only those units’ subtrees. Unlike orgTree, the finance manager gets every unit.',
+    authScopes: { manager: true, finance: true, financeManager: true, director: true, generalManager: true, admin: true },
+    resolve: async (query, _r, _args, ctx) => ctx.prisma.orgUnit.findMany({ ...query, where: await expenseUnitsWhere(ctx), orderBy: [{ depth: 'asc' }, { code: 'asc' }] }),
   }),
 }));
 

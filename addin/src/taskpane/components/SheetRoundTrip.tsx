@@ -22,12 +22,12 @@ export interface RoundTrip {
   save: () => Promise<void>;
 }
 
-export function SheetRoundTrip(props: { w: Words; excel: () => ExcelRun; testId: string; title: string; intro: string; pullLabel: string; saveLabel: string; canSave: boolean; h: RoundTrip; children?: ReactNode; after?: ReactNode }) {
+export function SheetRoundTrip(props: { w: Words; excel: () => ExcelRun; testId: string; title: string; intro: string; pullLabel: string; saveLabel: string; canSave: boolean; h: RoundTrip; children?: ReactNode; after?: ReactNode; /** h2 when the section is a screen of its own. */ heading?: 'h2' | 'h3' }) {
   const { w, h, testId } = props;
   const s = useChoreStyles();
   return (
     <section className={s.section} data-testid={testId} aria-labelledby={`${testId}-title`}>
-      <Subtitle2 as="h3" id={`${testId}-title`}>{props.title}</Subtitle2>
+      <Subtitle2 as={props.heading ?? 'h3'} id={`${testId}-title`}>{props.title}</Subtitle2>
       <Text size={200}>{props.intro}</Text>
       {props.children}
       <div className={s.row}>
