@@ -23,7 +23,7 @@ import type { VisitCheckKind, VisitSlipStatus } from '../db/generated/sqlite/cli
 import { maySeeUnit, viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, notFound } from '../errors.ts';
-import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { addDays, chinaTimeOf, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { approvedAfterDeparture, checkVisitSlip, COVERING_STATUSES, coveredDays, mayCheck, slipDay, unslippedDays, VISIT_SLIP_LIMITS } from '../../schema/visit-slips.ts';
 import { normaliseCustomerCode } from '../../schema/customers.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
@@ -346,7 +346,10 @@ export async function checkVisitSlipDone(ctx: Context, id: string, revision: num
     if (refusal) throw refusal;
     if (slip.revision !== revision) throw stale(slip, revision);
     if (slip.status !== 'APPROVED') throw badInput(['id'], `The visit slip is ${slip.status.toLowerCase()}; only an approved one is checked`, 'VISIT_SLIP_NOT_APPROVED');
-    if (!mayCheck(slip.plannedBack, now)) throw badInput(['id'], `The visit can be checked only after the planned return (${slipDay(slip.plannedBack)})`, 'VISIT_SLIP_NOT_BACK_YET', { date: slipDay(slip.plannedBack) });
+    if (!mayCheck(slip.plannedBack, now)) {
+      const back = chinaTimeOf(slip.plannedBack);
+      throw badInput(['id'], `The visit can be checked only after the planned return (${back.day} ${back.time})`, 'VISIT_SLIP_NOT_BACK_YET', { date: back.day, time: back.time });
+    }
     const { count } = await tx.visitSlip.updateMany({
       where: { id, revision },
       data: { status: 'CHECKED', checkKind: kind, checkOk: ok, checkResult: result, checkedById: ctx.viewer?.userId ?? null, checkedBy: ctx.viewer?.personName ?? ctx.viewer?.username ?? null, checkedAt: now, revision: { increment: 1 } },

@@ -123,7 +123,9 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
     const later = (await s.gql(REQUEST, { i: slipInput({ plannedOut: future.toISOString(), plannedBack: new Date(future.getTime() + 8 * 3_600_000).toISOString() }) }, t.rep)).data.requestVisitSlip;
     const approvedLater = (await s.gql(APPROVE, { id: later.id, r: later.revision }, t.manager)).data.approveVisitSlip;
     expect(approvedLater).toMatchObject({ canCheck: false, approvedLate: false, departed: false });
-    expect(ext(await s.refused(CHECK, { id: later.id, r: approvedLater.revision, k: 'SPOT', ok: true, res: '电话抽查' }, t.manager))).toMatchObject({ reason: 'VISIT_SLIP_NOT_BACK_YET' });
+    // The return's day and time, China time (one day alone would not say when on a visit's last day).
+    const back = new Date(future.getTime() + 8 * 3_600_000 + 8 * 3_600_000).toISOString();
+    expect(ext(await s.refused(CHECK, { id: later.id, r: approvedLater.revision, k: 'SPOT', ok: true, res: '电话抽查' }, t.manager))).toMatchObject({ reason: 'VISIT_SLIP_NOT_BACK_YET', params: { date: back.slice(0, 10), time: back.slice(11, 16) } });
     expect(ext(await s.refused(CHECK, { id: slip.id, r: 2, k: 'FULL', ok: true, res: ' ' }, t.manager))).toMatchObject({ reason: 'VISIT_SLIP_RESULT_REQUIRED' });
     const c = await s.gql(CHECK, { id: slip.id, r: 2, k: 'FULL', ok: true, res: '客户确认到访，订单已下' }, t.manager);
     expect(c.errors).toBeUndefined();
