@@ -655,15 +655,38 @@ export async function submitPlan(ctx: Context, id: string, revision: number, com
     check: async (tx, plan) => {
       // The stored lines must still be valid (the roster may have changed since they were saved).
       const shape = await planShape(tx, plan, calendar);
-      const lines = await tx.targetLine.findMany({ where: { planId: id } });
+      const lines = await storedLines(tx, plan);
       if (!lines.length) throw clientError('BAD_USER_INPUT', 'The plan has no lines yet: break it down or save lines first', { field: 'lines', reason: 'PLAN_HAS_NO_LINES' });
-      const unit = METRICS[plan.metric].unit;
-      const checked = checkLines({ ...plan, calendar }, shape, lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })), await otherLevelTargets(tx, plan, calendar));
+      const checked = checkLines({ ...plan, calendar }, shape, lines, await otherLevelTargets(tx, plan, calendar));
       const parent = parentTotalIssue(plan, shape.scope, await parentLabel(tx, plan, calendar));
       if (parent) checked.issues.unshift(parent);
       if (checked.issues.length) throw invalidLines(checked.issues);
     },
   });
+}
+
+/** A plan's stored lines as the checks read typed ones. */
+async function storedLines(tx: Tx, plan: PlanRecord): Promise<LineInput[]> {
+  const unit = METRICS[plan.metric].unit;
+  return (await tx.targetLine.findMany({ where: { planId: plan.id } })).map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) }));
+}
+
+const CROSS_LEVEL_RULES = new Set(['stretchBelowBase', 'baseAboveStretch']);
+
+/**
+ * Stretch ≥ base at each step that moves a version towards force (issue 7
+ * §2), not only at its submission: the other level's version it is held to
+ * is the newest approved or published one, and that may have been approved
+ * after this one was submitted (a stretch plan submitted while its base was
+ * still waiting). Only the two levels' rule is checked again here; the rest
+ * held when the plan was submitted.
+ */
+async function requireLevelsHold(tx: Tx, plan: PlanRecord, calendar: FiscalCalendar) {
+  const other = await otherLevelTargets(tx, plan, calendar);
+  if (!other) return;
+  const shape = await planShape(tx, plan, calendar);
+  const issues = checkLines({ ...plan, calendar }, shape, await storedLines(tx, plan), other).issues.filter((i) => CROSS_LEVEL_RULES.has(i.rule));
+  if (issues.length) throw invalidLines(issues);
 }
 
 /** The plan with the total its parent's published plan gives it, when there is one: what a breakdown and a new version start from. */
@@ -713,13 +736,17 @@ async function requireNotOwn(tx: Tx, ctx: Context, plan: Awaited<ReturnType<type
 }
 
 export async function approvePlan(ctx: Context, id: string, revision: number, comment?: string | null) {
+  const calendar = await fiscalCalendar(ctx);
   return transition(ctx, id, revision, {
     role: 'approve',
     from: ['SUBMITTED'],
     to: 'APPROVED',
     action: 'approve',
     comment,
-    check: (tx, plan) => requireNotOwn(tx, ctx, plan),
+    check: async (tx, plan) => {
+      await requireNotOwn(tx, ctx, plan);
+      await requireLevelsHold(tx, plan, calendar);
+    },
   });
 }
 
@@ -740,6 +767,7 @@ export async function publishPlan(ctx: Context, id: string, revision: number) {
       await requireNotOwn(tx, ctx, plan);
       const parent = parentTotalIssue(plan, { id: plan.scopeUnitId, name: plan.scopeUnit.name }, await parentLabel(tx, plan, calendar));
       if (parent) throw invalidLines([parent]);
+      await requireLevelsHold(tx, plan, calendar);
     },
     after: (tx, plan) => markChildren(tx, ctx, plan, calendar),
   });
