@@ -30,6 +30,8 @@ export interface UnitRatioRow {
   payFen: bigint;
   /** Whether any month read has pay counted in the unit asked for: without it the payroll ratio is no figure, not 0 %. */
   payCounted: boolean;
+  /** Sales of the months with pay counted (paidMonths): the payroll ratio's denominator, so a quarter with one month paid is not one month's pay over three months' sales. */
+  paidSalesFen: bigint;
 }
 
 export interface UnitRatios {
@@ -73,7 +75,7 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
     const below = u.path.slice(unit.path.length).split('/')[0]!;
     return [u.id, childIds.has(below) ? below : unit.id];
   }));
-  type Sums = Omit<UnitRatioRow, 'payCounted'>;
+  type Sums = Omit<UnitRatioRow, 'payCounted' | 'paidSalesFen'>;
   const row = (o: { id: string; code: string; name: string }): Sums => ({ id: o.id, code: o.code, name: o.name, salesFen: sumOf(children.values.get(o.id)), expensesFen: 0n, payFen: 0n });
   const rows = new Map(children.owners.map((o) => [o.id, row(o)]));
   const add = (unitId: string, field: 'expensesFen' | 'payFen', fen: bigint) => {
@@ -91,18 +93,32 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
     paidMonths = paid.months;
   }
   const payCounted = paidMonths.size > 0;
-  const list = [...rows.values()].map((r) => ({ ...r, payCounted }));
-  const sum = (f: 'salesFen' | 'expensesFen' | 'payFen') => list.reduce((a, r) => a + r[f], 0n);
+  const paidSales = await salesOfMonths(ctx, q, range, asOf, months, paidMonths);
+  const list = [...rows.values()].map((r) => ({ ...r, payCounted, paidSalesFen: paidSales ? sumOf(paidSales.get(r.id)) : r.salesFen }));
+  const sum = (f: 'salesFen' | 'expensesFen' | 'payFen' | 'paidSalesFen') => list.reduce((a, r) => a + r[f], 0n);
   return {
     range,
     months,
     paidMonths: months.filter((m) => paidMonths.has(m)),
-    total: { id: unit.id, code: unit.code, name: unit.name, salesFen: sum('salesFen'), expensesFen: sum('expensesFen'), payFen: sum('payFen'), payCounted },
+    total: { id: unit.id, code: unit.code, name: unit.name, salesFen: sum('salesFen'), expensesFen: sum('expensesFen'), payFen: sum('payFen'), payCounted, paidSalesFen: sum('paidSalesFen') },
     rows: [...list.filter((r) => r.id !== unit.id), ...list.filter((r) => r.id === unit.id)],
   };
 }
 
 const sumOf = (m: Map<string, bigint> | undefined) => [...(m?.values() ?? [])].reduce((a, v) => a + v, 0n);
+
+/**
+ * Each row's sales in the months with pay counted, by month, when some months
+ * read have none (else null: every month's sales are the paid months'). Read
+ * by month over the same period, as the Performance sheet counts them.
+ */
+async function salesOfMonths(ctx: Context, q: RatiosQuery, range: Bucket, asOf: IsoDay | null | undefined, months: string[], paid: Set<string>): Promise<Map<string, Map<string, bigint>> | null> {
+  if (!paid.size || months.every((m) => paid.has(m))) return null;
+  // Year to date ("2026-YTD") is read as its fiscal year by month; its months after the range are not among those paid.
+  const periodKey = q.grain === 'YEAR_TO_DATE' ? range.key.replace(/-YTD$/, '') : q.periodKey;
+  const byMonth = await readActuals(ctx, { periodKey, grain: 'MONTH', metric: 'SALES_AMOUNT', unitId: q.unitId, asOf, by: 'CHILD_UNIT' });
+  return new Map([...byMonth.values].map(([owner, buckets]) => [owner, new Map([...buckets].filter(([month]) => paid.has(month)))]));
+}
 
 /**
  * Net pay by the unit each paid person was in on their last assigned day of

@@ -121,6 +121,29 @@ describe.each(testProviders)('expenses and the ratios of sales on %s', (provider
     expect(april.total).toMatchObject({ sales: '0.00', expenses: '0.00', pay: '0.00', expenseRatio: null, payrollRatio: null });
   });
 
+  it('reads the payroll ratio over the months with pay only: a quarter with one month paid is that month’s pay over that month’s sales', async () => {
+    const rep = (await ok('{ viewer { person { employeeNo } } }', {}, t.rep)).viewer.person;
+    // July sells 40,000.00 with no payroll run; August sells 8,000.00 and its run is calculated; September neither.
+    await ok('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
+      r: [
+        { externalId: 'RATIO-Q3-1', employeeNo: rep.employeeNo, date: '2026-07-10', amount: '40000.00' },
+        { externalId: 'RATIO-Q3-2', employeeNo: rep.employeeNo, date: '2026-08-12', amount: '8000.00' },
+      ],
+    }, t.finance);
+    const run = (await ok(`mutation($u: ID!) { createPayrollRun(month: "2026-08", scopeUnitId: $u) { run { id } } }`, { u: area }, t.finance)).createPayrollRun.run;
+    const slips = (await ok(`mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 1) { payslips { net } } }`, { id: run.id }, t.finance)).calculatePayrollRun.payslips as { net: string }[];
+    const pay = formatMoney(slips.reduce((a, x) => a + parseMoney(x.net), 0n));
+    const q3 = await ok(`query($u: ID!) { unitRatios(unitId: $u, period: "2026-Q3", grain: QUARTER) { months paidMonths total { sales paidSales pay payrollRatio } } }`, { u: area }, t.manager);
+    expect(q3.unitRatios.paidMonths).toEqual(['2026-08']);
+    const august = (await ok(`query($u: ID!) { unitRatios(unitId: $u, period: "2026-08", grain: MONTH) { total { sales paidSales pay payrollRatio } } }`, { u: area }, t.manager)).unitRatios.total;
+    expect(august).toMatchObject({ pay, paidSales: august.sales });
+    expect(parseMoney(august.sales)).toBeGreaterThanOrEqual(parseMoney('8000.00'));
+    // The quarter: the whole quarter's sales shown, the ratio over August's (not 48,000.00 and more, which would make it a third or less).
+    expect(q3.unitRatios.total).toMatchObject({ pay, paidSales: august.sales, payrollRatio: percent(pay, august.sales) });
+    expect(parseMoney(q3.unitRatios.total.sales) - parseMoney(august.sales)).toBeGreaterThanOrEqual(parseMoney('40000.00'));
+    expect(q3.unitRatios.total.payrollRatio).toBe(august.payrollRatio);
+  });
+
   it('refuses a period that is not whole months, and a rep', async () => {
     const r = await s.gql(RATIOS, { u: area, p: '2026-03-D1', g: 'TEN_DAYS' }, t.manager);
     expect(reasonOf(r)).toBe('RATIOS_NEED_MONTHS');
@@ -247,14 +270,16 @@ describe.each(testProviders)('whose pay and expenses count where, on %s', (provi
   it('gives no payroll ratio for a month with no calculated run, and names the months that have one', async () => {
     const employeeNo = (await ok('{ viewer { person { employeeNo } } }', {}, t.rep)).viewer.person.employeeNo;
     await ok('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: [{ externalId: 'NO-RUN-1', employeeNo, date: '2026-04-08', amount: '5000.00' }] }, t.finance);
-    const R = `query($u: ID!, $p: String!, $g: PeriodGrain!, $asOf: Date) { unitRatios(unitId: $u, period: $p, grain: $g, asOf: $asOf) { months paidMonths total { sales pay payrollRatio } } }`;
+    const R = `query($u: ID!, $p: String!, $g: PeriodGrain!, $asOf: Date) { unitRatios(unitId: $u, period: $p, grain: $g, asOf: $asOf) { months paidMonths total { sales paidSales pay payrollRatio } } }`;
     const april = (await ok(R, { u: area, p: '2026-04', g: 'MONTH' }, t.manager)).unitRatios;
     // Sold 5,000.00 and paid nothing yet: no figure, not 0.00 %.
     expect(april).toMatchObject({ months: ['2026-04'], paidMonths: [], total: { pay: '0.00', payrollRatio: null } });
     expect(parseMoney(april.total.sales)).toBeGreaterThanOrEqual(parseMoney('5000.00'));
     const ytd = (await ok(R, { u: area, p: '2026', g: 'YEAR_TO_DATE', asOf: '2026-04-10' }, t.manager)).unitRatios;
     expect(ytd.paidMonths).toEqual(['2026-03']);
-    expect(ytd.total.payrollRatio).not.toBeNull();
+    // March is paid but sold nothing here; April sold but is not paid: no ratio, not March's pay over April's sales.
+    expect(ytd.total).toMatchObject({ sales: april.total.sales, paidSales: '0.00', payrollRatio: null });
+    expect(parseMoney(ytd.total.pay)).toBeGreaterThan(0n);
   });
 
   it('lets the finance manager read and keep every unit’s expenses, as the schema allows', async () => {

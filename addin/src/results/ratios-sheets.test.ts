@@ -93,7 +93,7 @@ describe('the Ratios sheet', () => {
   it('says which months have no calculated payroll yet, in both languages', async () => {
     const quarter = { ...data, months: ['2026-01', '2026-02', '2026-03'], paidMonths: ['2026-01'] };
     const ctx = { unitId: 'u-area', periodLabel: '2026-Q1', periodKey: '2026-Q1', asOf: '2026-04-02', pulledAt: 'now' };
-    expect(ratiosSheet(zh, quarter, ctx).banner).toBe('华东片区 · 2026-Q1 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。 · 2026-02, 2026-03 尚无已核算的薪资：工资暂缺，并非为零');
+    expect(ratiosSheet(zh, quarter, ctx).banner).toBe('华东片区 · 2026-Q1 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。 · 2026-02, 2026-03 尚无已核算的薪资：工资暂缺，并非为零；工资比只按已核算薪资的月份计算');
     expect(ratiosSheet(en, quarter, ctx).banner).toContain('no calculated payroll yet for 2026-02, 2026-03: its pay is missing, not nil');
     expect(ratiosSheet(en, data, ctx).banner).not.toContain('payroll yet');
   });
