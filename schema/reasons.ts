@@ -436,6 +436,7 @@ export const REASONS = {
   PERIOD_LOCKED: ['period'],
   EXPENSE_LINE_TWICE: ['category'],
   EXPENSES_CHANGED: ['month'],
+  EXPENSE_CHANGED_SINCE_PULL: ['unit', 'category', 'month', 'nowAmount'],
   RATIOS_NEED_MONTHS: ['period'],
   LOCKED_ABOVE_TOTAL: ['locked', 'total'],
   LOCKED_ABOVE_SHARE: ['owner', 'locked', 'share'],

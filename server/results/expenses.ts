@@ -34,6 +34,8 @@ export interface UnitExpenseLine {
   category: ExpenseCategory;
   /** Yuan, up to two decimals; "0" or "" removes the figure. */
   amount: string;
+  /** The figure as the client read it ("0" or "" for none), when it says: changed since, the save is refused. */
+  was?: string | null;
 }
 
 /** At most this many lines in one save (a unit × category grid of a large organisation). */
@@ -85,11 +87,12 @@ export async function unitExpenses(ctx: Context, month: string): Promise<UnitExp
 export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitExpenseLine[]): Promise<UnitExpenseView[]> {
   const m = monthOf(month);
   if (lines.length > MAX_EXPENSE_LINES) throw badInput(['lines'], `At most ${MAX_EXPENSE_LINES} lines at once`, 'TOO_MANY', { field: 'lines', max: MAX_EXPENSE_LINES });
-  const wanted = new Map<string, { unitId: string; category: ExpenseCategory; fen: bigint }>();
+  const wanted = new Map<string, { unitId: string; category: ExpenseCategory; fen: bigint; was: bigint | null }>();
   lines.forEach((l, i) => {
     const key = `${l.unitId}|${l.category}`;
     if (wanted.has(key)) throw badInput(['lines', i], `Unit ${l.unitId} has ${l.category} twice`, 'EXPENSE_LINE_TWICE', { category: l.category });
-    wanted.set(key, { unitId: l.unitId, category: l.category, fen: amountOrRefuse(l.amount, 'money', ['lines', i, 'amount'], 'The amount') });
+    const was = l.was === null || l.was === undefined ? null : amountOrRefuse(l.was, 'money', ['lines', i, 'was'], 'The figure read');
+    wanted.set(key, { unitId: l.unitId, category: l.category, fen: amountOrRefuse(l.amount, 'money', ['lines', i, 'amount'], 'The amount'), was });
   });
   const scope = await expensesScope(ctx);
   const unitIds = [...new Set(lines.map((l) => l.unitId))];
@@ -114,6 +117,15 @@ export async function saveUnitExpenses(ctx: Context, month: string, lines: UnitE
     const changedMeanwhile = () => clientError('CONFLICT', `Someone else saved the expenses of ${m.key} meanwhile; pull the month again`, { reason: 'EXPENSES_CHANGED', params: { month: m.key } });
     for (const [key, w] of wanted) {
       const old = before.get(key);
+      // Read by the client as something else: someone saved this figure since; theirs is not overwritten unseen.
+      if (w.was !== null && (old?.amountFen ?? 0n) !== w.was) {
+        const unit = units.get(w.unitId)!;
+        throw clientError('CONFLICT', `Someone else saved ${unit.name}'s ${w.category} for ${m.key} after it was read; pull the month again`, {
+          reason: 'EXPENSE_CHANGED_SINCE_PULL',
+          field: 'lines',
+          params: { unit: unit.name, category: w.category, month: m.key, nowAmount: formatMoney(old?.amountFen ?? 0n) },
+        });
+      }
       if ((old?.amountFen ?? 0n) === w.fen) continue;
       changed.push({ unitId: w.unitId, category: w.category, before: old ? formatMoney(old.amountFen) : null, after: w.fen ? formatMoney(w.fen) : null });
       if (w.fen === 0n) removed.push({ id: old!.id, amountFen: old!.amountFen });

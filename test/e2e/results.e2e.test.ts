@@ -215,13 +215,32 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     // Every unit of the company, not only the finance manager's own (orgTree shows them that one).
     expect(grid.map((r) => r[0]).filter((c) => c !== '' && !String(c).includes('合计')).sort()).toEqual(units.map((u) => u.code).sort());
     const unit = units.at(-1)!;
+    const other = units[0]!;
     const at = grid.findIndex((r) => r[0] === unit.code) + 3;
-    await page.evaluate(({ sheet, cell }) => (window as any).__standIn.type(sheet, cell, 321.09), { sheet: sheetName, cell: `F${at}` });
+    const otherAt = grid.findIndex((r) => r[0] === other.code) + 3;
+    // Finance saves the first unit's office figure after the finance manager pulled the month.
+    const finance = await tokenFor(page, 'finance');
+    const SAVE = 'mutation($m: String!, $l: [UnitExpenseInput!]!) { saveUnitExpenses(month: $m, lines: $l) { unitId } }';
+    expect((await api(page, finance, SAVE, { m: month, l: [{ unitId: other.id, category: 'OFFICE', amount: '4242.42' }] })).errors).toBeUndefined();
+    const typeIn = (cell: string, value: number) => page.evaluate(({ sheet, cell, value }) => (window as any).__standIn.type(sheet, cell, value), { sheet: sheetName, cell, value });
+    await typeIn(`F${at}`, 321.09);
     await page.getByTestId('expenses-save').click();
     await page.getByTestId('expenses-status').filter({ hasText: '已保存' }).waitFor();
+    expect(await page.getByTestId('expenses-status').innerText()).toContain('1 项有变动');
     const finmgr = await tokenFor(page, 'finmgr');
-    const saved = (await api(page, finmgr, 'query($m: String!) { unitExpenses(month: $m) { unitId category amount } }', { m: month })).data.unitExpenses as { unitId: string; category: string; amount: string }[];
+    const read = async () => (await api(page, finmgr, 'query($m: String!) { unitExpenses(month: $m) { unitId category amount } }', { m: month })).data.unitExpenses as { unitId: string; category: string; amount: string }[];
+    const saved = await read();
     expect(saved.find((e) => e.unitId === unit.id && e.category === 'TRAVEL')!.amount).toBe('321.09');
+    // Finance's figure stands: the cell the finance manager left as pulled was not sent.
+    expect(saved.find((e) => e.unitId === other.id && e.category === 'OFFICE')!.amount).toBe('4242.42');
+    // The sheet was written again as saved, finance's figure in it; typing over a figure saved since the pull is refused by name.
+    expect((await readSheet(page, sheetName, `G${otherAt}:G${otherAt}`))[0]![0]).toBe(4242.42);
+    expect((await api(page, finance, SAVE, { m: month, l: [{ unitId: other.id, category: 'OFFICE', amount: '5000.00' }] })).errors).toBeUndefined();
+    await typeIn(`G${otherAt}`, 100);
+    await page.getByTestId('expenses-save').click();
+    await page.getByTestId('expenses-status').filter({ hasText: '其他人保存了' }).waitFor();
+    expect(await page.getByTestId('expenses-status').innerText()).toContain(`“办公”费用（¥5,000.00）`);
+    expect((await read()).find((e) => e.unitId === other.id && e.category === 'OFFICE')!.amount).toBe('5000.00');
     const trail = (await api(page, admin, 'query($m: ID!) { auditTrail(entityType: "UnitExpenses", entityId: $m) { actorName after } }', { m: month })).data.auditTrail as { actorName: string; after: string }[];
     expect(trail.some((e) => e.actorName === 'finmgr' && e.after.includes('321.09'))).toBe(true);
     expect(await englishOn(page)).toEqual([]);

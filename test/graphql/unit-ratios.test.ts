@@ -198,6 +198,20 @@ describe.each(testProviders)('expenses and the ratios of sales on %s', (provider
     const after = (await ok(SAVE, { m: '2026-03', lines: [{ unitId: team, category: 'TRAVEL', amount: '10.00' }] }, t.finance)).saveUnitExpenses;
     expect(after.find((e: any) => e.unitId === team && e.category === 'TRAVEL').amount).toBe('10.00');
   });
+
+  it('refuses a figure saved by someone else since the client read it, by unit and category, and saves nothing', async () => {
+    const read = async () => (await ok('{ unitExpenses(month: "2026-09") { unitId category amount } }', {}, t.finance)).unitExpenses as { unitId: string; category: string; amount: string }[];
+    await ok(SAVE, { m: '2026-09', lines: [{ unitId: team, category: 'OFFICE', amount: '100.00' }] }, t.finance);
+    // Another user saves the team's office figure after this client read 100.00.
+    await ok(SAVE, { m: '2026-09', lines: [{ unitId: team, category: 'OFFICE', amount: '150.00' }] }, t.admin);
+    const before = await read();
+    const refused = await s.refused(SAVE, { m: '2026-09', lines: [{ unitId: sibling, category: 'TRAVEL', amount: '70.00', was: '0' }, { unitId: team, category: 'OFFICE', amount: '120.00', was: '100.00' }] }, t.finance);
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXPENSE_CHANGED_SINCE_PULL', params: { category: 'OFFICE', month: '2026-09', nowAmount: '150.00' } });
+    expect(await read()).toEqual(before);
+    // Read as it stands: saved, the sibling's figure with it.
+    const saved = (await ok(SAVE, { m: '2026-09', lines: [{ unitId: sibling, category: 'TRAVEL', amount: '70.00', was: '' }, { unitId: team, category: 'OFFICE', amount: '120.00', was: '150.00' }] }, t.finance)).saveUnitExpenses;
+    expect(saved.filter((e: any) => e.unitId === team || e.unitId === sibling).map((e: any) => [e.unitId === team ? 'team' : 'sibling', e.category, e.amount]).sort()).toEqual([['sibling', 'TRAVEL', '70.00'], ['team', 'OFFICE', '120.00']]);
+  });
 });
 
 describe.each(testProviders)('whose pay and expenses count where, on %s', (provider) => {

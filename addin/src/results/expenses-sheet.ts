@@ -5,9 +5,12 @@
  * shared reading rule of amounts (schema/target-validation.ts readAmount).
  *
  * Layout: row 1 a banner; row 2 the header (unit code, unit, one column per
- * category, the total, a hidden unit id); then a row per unit in the tree's
- * order. The category cells are typed in (yuan, blank is none); the total
- * is a formula; the rest is protected.
+ * category, the total, a hidden unit id, and the row's figures as pulled,
+ * hidden too); then a row per unit in the tree's order. The category cells
+ * are typed in (yuan, blank is none); the total is a formula; the rest is
+ * protected. The figures as pulled let a save send only what was typed,
+ * each with the figure it replaces: one someone else saved since is not
+ * overwritten unseen (nor removed because the sheet's cell was blank).
  */
 import { format, type Words } from '../i18n.ts';
 import { issueWords } from '../i18n/issues.ts';
@@ -32,6 +35,11 @@ export interface UnitExpense {
   amount: string;
 }
 
+/** A figure read back from the sheet, with the figure the sheet was pulled with ("0.00" for none). */
+export interface ExpenseLine extends UnitExpense {
+  was: string;
+}
+
 export interface ExpenseUnit {
   id: string;
   code: string;
@@ -43,6 +51,8 @@ const FIRST_ROW = 2;
 const FIRST_CATEGORY = 2;
 const TOTAL = FIRST_CATEGORY + EXPENSE_CATEGORIES.length;
 const KEY = TOTAL + 1;
+/** The row's figures as pulled, one per category in order, ";"-separated, blank for none. */
+const WAS = KEY + 1;
 
 export function expensesSheetSpec(w: Words, month: string, units: ExpenseUnit[], expenses: UnitExpense[]): GridSheetSpec {
   const e = w.ratios.expenses;
@@ -62,6 +72,7 @@ export function expensesSheetSpec(w: Words, month: string, units: ExpenseUnit[],
       }),
       formula(`SUM(${first}${excelRow}:${last}${excelRow})`),
       u.id,
+      EXPENSE_CATEGORIES.map((c) => amountOf.get(`${u.id}|${c}`) ?? '').join(';'),
     ];
   });
   return {
@@ -75,12 +86,13 @@ export function expensesSheetSpec(w: Words, month: string, units: ExpenseUnit[],
       ...EXPENSE_CATEGORIES.map((c) => ({ header: w.ratios.categories[c]!, numberFormat: '#,##0.00', width: 76 })),
       { header: e.total, numberFormat: '#,##0.00', width: 84 },
       { header: 'key', numberFormat: '@', width: 40 },
+      { header: 'was', numberFormat: '@', width: 40 },
     ],
     rows,
     properties: { month },
     input: { row: FIRST_ROW, column: FIRST_CATEGORY, rows: units.length, columns: EXPENSE_CATEGORIES.length },
     inputRule: { kind: 'decimal', message: e.amountRule },
-    hiddenColumns: [KEY],
+    hiddenColumns: [KEY, WAS],
     totalRows: [],
     protect: true,
     freeze: { rows: 0, columns: 2 },
@@ -89,8 +101,8 @@ export function expensesSheetSpec(w: Words, month: string, units: ExpenseUnit[],
 
 export interface ExpensesReadBack {
   month: string;
-  /** Every unit × category of the sheet, blank as "0" (the save removes a figure no longer there). */
-  lines: UnitExpense[];
+  /** Every unit × category of the sheet, blank as "0.00" (the save removes a figure no longer there), with the figure it was pulled with. */
+  lines: ExpenseLine[];
   issues: Issue[];
 }
 
@@ -98,15 +110,17 @@ export interface ExpensesReadBack {
 export function readExpensesSheet(w: Words, read: SheetRead): ExpensesReadBack {
   const details = issueWords[w.locale].details;
   const issues: Issue[] = [];
-  const lines: UnitExpense[] = [];
+  const lines: ExpenseLine[] = [];
   read.values.forEach((row, r) => {
     const unitId = cellText(row[KEY]);
     if (r < FIRST_ROW || !unitId) return;
     const unit = cellText(row[1]);
+    const pulled = cellText(row[WAS]).split(';');
     EXPENSE_CATEGORIES.forEach((category, i) => {
       const column = FIRST_CATEGORY + i;
       const got = readAmount(row[column], 'money');
-      if ('value' in got) lines.push({ unitId, category, amount: formatMoney(got.value) });
+      const was = pulled[i] ? formatMoney(parseMoney(pulled[i]!)) : '0.00';
+      if ('value' in got) lines.push({ unitId, category, amount: formatMoney(got.value), was });
       else issues.push(cellIssue(read.sheetName, r, column, format(w.ratios.expenses.badAmount, { unit, category: w.ratios.categories[category]!, found: got.found, detail: details[got.detail] })));
     });
   });

@@ -27,6 +27,15 @@ describe('the Expenses sheet', () => {
     expect(workbook.read(report.sheetName, 'A2:I2')).toEqual([['单位编码', '单位', '广告宣传', '促销', '渠道', '差旅', '办公', '其他', '合计']]);
     expect(workbook.read(report.sheetName, 'A4:I4')).toEqual([['EA1', '  华东一组', 1200, 720.5, '', '', '', '', 1920.5]]);
     expect(workbook.sheet(report.sheetName)!.hiddenColumns.has(9)).toBe(true);
+    // The figures as pulled, hidden beside the unit id: a save sends only what was typed since, with what it replaces.
+    expect(workbook.sheet(report.sheetName)!.hiddenColumns.has(10)).toBe(true);
+    expect(workbook.read(report.sheetName, 'K4:K4')).toEqual([['1200.00;720.50;;;;']]);
+    workbook.type(report.sheetName, 'C4', 1300);
+    const back = readExpensesSheet(zh, (await readTaggedSheet(run, EXPENSES_KIND, { month: '2026-03' }))!);
+    expect(back.lines.filter((l) => l.unitId === 'u-t1' && l.amount !== '0.00')).toEqual([
+      { unitId: 'u-t1', category: 'ADVERTISING', amount: '1300.00', was: '1200.00' },
+      { unitId: 'u-t1', category: 'PROMOTION', amount: '720.50', was: '720.50' },
+    ]);
     for (const cell of ['C3', 'H5']) expect(workbook.cell(report.sheetName, cell)?.unlocked).toBe(true);
     for (const cell of ['A3', 'B4', 'I4']) expect(workbook.cell(report.sheetName, cell)?.unlocked).not.toBe(true);
   });
@@ -41,8 +50,8 @@ describe('the Expenses sheet', () => {
     expect(back.month).toBe('2026-03');
     expect(back.lines).toHaveLength(18);
     expect(back.lines.filter((l) => l.amount !== '0.00')).toEqual([
-      { unitId: 'u-area', category: 'TRAVEL', amount: '300.25' },
-      { unitId: 'u-t2', category: 'ADVERTISING', amount: '1000.10' },
+      { unitId: 'u-area', category: 'TRAVEL', amount: '300.25', was: '0.00' },
+      { unitId: 'u-t2', category: 'ADVERTISING', amount: '1000.10', was: '0.00' },
     ]);
     workbook.type(sheetName, 'D4', 'abc');
     workbook.type(sheetName, 'E4', -3);

@@ -41,7 +41,8 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
       const figures = await expenses();
       const read = await readTaggedSheet(excel(), EXPENSES_KIND, { month });
       const back = read && readExpensesSheet(w, read);
-      if (read && !replace && (back!.issues.length > 0 || differing(back!.lines, figures) > 0)) {
+      // Figures typed since the sheet was pulled (not those someone else saved since: pulling again shows theirs).
+      if (read && !replace && (back!.issues.length > 0 || back!.lines.some((l) => l.amount !== l.was))) {
         setUnsaved(read.sheetName);
         return;
       }
@@ -57,9 +58,9 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
       const back = readExpensesSheet(w, read);
       if (back.issues.length) return setIssues(back.issues);
       const before = await expenses();
-      // The figures typed, and those removed: a blank cell that was blank before need not be sent (a large organisation's sheet has thousands).
-      const had = figuresOf(before);
-      const lines = back.lines.filter((l) => l.amount !== '0.00' || had.has(`${l.unitId}|${l.category}`));
+      // Only what was typed since the pull, each with the figure it replaces: a figure someone else saved meanwhile is
+      // neither overwritten nor removed by a cell left as pulled (the server refuses a changed one by name).
+      const lines = back.lines.filter((l) => l.amount !== l.was);
       const saved = (await run<{ saveUnitExpenses: UnitExpense[] }>(client, SAVE_UNIT_EXPENSES, { month, lines }, true)).saveUnitExpenses;
       const changed = differing(before, saved);
       setUnsaved(null);

@@ -23,6 +23,11 @@ const UnitExpenseInput = builder.inputType('UnitExpenseInput', {
     unitId: t.id(),
     category: t.field({ type: ExpenseCategoryEnum }),
     amount: t.string({ description: 'Yuan, up to two decimals; "0" or "" removes the figure.', validate: z.string().max(24) }),
+    was: t.string({
+      required: false,
+      description: 'The figure as the client last read it (yuan; "0" or "" for none). When given, a figure changed by someone else since is refused whole (EXPENSE_CHANGED_SINCE_PULL, naming the unit and category), not overwritten.',
+      validate: z.string().max(24).optional().nullable(),
+    }),
   }),
 });
 
@@ -53,6 +58,6 @@ builder.mutationFields((t) => ({
       month: t.arg.string({ validate: month }),
       lines: t.arg({ type: [UnitExpenseInput], validate: z.array(z.any()).max(MAX_EXPENSE_LINES) }),
     },
-    resolve: (_r, args, ctx) => saveUnitExpenses(ctx, args.month, args.lines.map((l) => ({ unitId: String(l.unitId), category: l.category, amount: l.amount }))),
+    resolve: (_r, args, ctx) => saveUnitExpenses(ctx, args.month, args.lines.map((l) => ({ unitId: String(l.unitId), category: l.category, amount: l.amount, was: l.was ?? null }))),
   }),
 }));
