@@ -1,7 +1,8 @@
 /**
  * End to end, the pane as wide as Excel makes it: every demo role, every
  * screen it can open, at 320, 350 and 450 px. Nothing scrolls sideways and
- * nothing sticks out; axe finds no serious or critical problem; each screen
+ * nothing sticks out; no date or time field is the browser's own (its picker
+ * speaks the browser's language); axe finds no serious or critical problem; each screen
  * is photographed at 350 px in both languages (test-results/screens/, not
  * committed). Also: Office's dark theme gives a dark pane, and the language
  * is remembered across reloads with `<html lang>` following it.
@@ -212,6 +213,9 @@ describe.skipIf(!hasChromium)('the pane at task-pane widths', () => {
       await openScreen(page, screen);
       await settle(page);
       await openDetails(page, screen);
+      // No browser date or time field: its picker speaks the browser's language, not the pane's.
+      const native = await page.locator('input[type="month"], input[type="date"], input[type="datetime-local"], input[type="time"], input[type="week"]').count();
+      expect({ where: `${role} ${screen}`, native }).toEqual({ where: `${role} ${screen}`, native: 0 });
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
         await frames(page);

@@ -4,6 +4,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles
 import { ApiError } from '../../api/client.ts';
 import { describeError, isTransient } from '../../api/describe-error.ts';
 import { RetryAction } from './RetryAction.tsx';
+import { MonthInput } from './DateInputs.tsx';
 import type { Words } from '../../i18n.ts';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
@@ -64,10 +65,18 @@ export function PullPane(props: {
     <div className={styles.pane} data-testid={props.testId}>
       <Subtitle2 as="h2">{props.title}</Subtitle2>
       <Field label={props.fieldLabel}>
-        <Input type={props.inputType} value={value} onChange={(_, d) => {
-            typed.current = true;
-            setValue(d.value);
-          }} data-testid={props.inputTestId} />
+        {props.inputType === 'month' ? (
+          // The pane's own month field: the browser's <input type="month"> speaks the browser's language.
+          <MonthInput w={props.w} value={value} onChange={(v) => {
+              typed.current = true;
+              setValue(v);
+            }} data-testid={props.inputTestId} />
+        ) : (
+          <Input type="number" value={value} onChange={(_, d) => {
+              typed.current = true;
+              setValue(d.value);
+            }} data-testid={props.inputTestId} />
+        )}
       </Field>
       <Button appearance="primary" onClick={() => void pull()} disabled={busy} data-testid={props.buttonTestId}>
         {props.buttonLabel}
