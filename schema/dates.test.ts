@@ -44,7 +44,12 @@ describe('times of day and China wall-clock time', () => {
     expect(timeOfText('9点')).toBe('09:00');
     expect(timeOfText('9点30分')).toBe('09:30');
     expect(timeOfText('17')).toBe('17:00');
-    expect(timeOfText('905')).toBeNull();
+    expect(timeOfText('9点半')).toBe('09:30');
+    expect(timeOfText('930')).toBe('09:30');
+    expect(timeOfText('1730')).toBe('17:30');
+    expect(timeOfText('9:5')).toBeNull();
+    expect(timeOfText('2460')).toBeNull();
+    expect(timeOfText('12345')).toBeNull();
     expect(timeOfText('25:00')).toBeNull();
     expect(timeOfText('noon')).toBeNull();
   });

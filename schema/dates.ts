@@ -67,13 +67,15 @@ export function isClockTime(text: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
 }
 
-const WRITTEN_TIME = /^(\d{1,2})(?:\s*[:：.点时]\s*(\d{2})\s*分?|\s*[点时])?$/;
+const WRITTEN_TIME = /^(\d{1,2})(?:\s*[:：.点时]\s*(\d{2})\s*分?|\s*[点时]\s*(半)|\s*[点时])?$/;
+const DIGITS_TIME = /^(\d{1,2})(\d{2})$/;
 
-/** The time of day a text names (9:05, 09：05, 9点, 905 is not one), as HH:MM; or null. */
+/** The time of day a text names (9:05, 09：05, 9点, 9点半, 930, 1730; not 9:5), as HH:MM; or null. */
 export function timeOfText(text: string): string | null {
-  const m = WRITTEN_TIME.exec(text.trim());
+  const t = text.trim();
+  const m = WRITTEN_TIME.exec(t) ?? DIGITS_TIME.exec(t);
   if (!m) return null;
-  const time = `${m[1]!.padStart(2, '0')}:${m[2] ?? '00'}`;
+  const time = `${m[1]!.padStart(2, '0')}:${m[3] ? '30' : (m[2] ?? '00')}`;
   return isClockTime(time) ? time : null;
 }
 

@@ -40,6 +40,9 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     await page.getByTestId('visit-slip-contact').fill('王总');
     await page.getByTestId('visit-slip-purpose').fill('洽谈年度合同');
     const soon = addDays(day, 2);
+    // The button waits for the times, and says so.
+    await expect(page.getByTestId('visit-slip-request').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('visit-slip-missing').innerText()).resolves.toBe('还需填写：出发时间、返回时间。');
     // The pane's own day and time fields, in Chinese; a return before the departure on the same day names both times.
     await page.getByTestId('visit-slip-out-date').fill(soon);
     await page.getByTestId('visit-slip-out-time').fill('14:00');
@@ -58,7 +61,9 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     await page.getByTestId('visit-slip-out-time').fill('09:00');
     await page.getByTestId('visit-slip-back-time').fill('17:00');
     await page.getByRole('button', { name: '提交出访单' }).click();
-    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain('已提交出访单');
+    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toBe(`已提交出访单：${soon}。`);
+    // Listed with its times (China time), under the month it begins in.
+    await expect(page.getByTestId('visit-slips-mine').innerText()).resolves.toContain(`${soon} 09:00 → ${soon} 17:00`);
     expect(await englishOn(page)).toEqual([]);
     // The times are China time, whatever the zone of the computer the pane runs on.
     const mine = (await api(page, rep, 'query($m: String!) { visitSlips(month: $m) { destination plannedOut plannedBack } }', { m: soon.slice(0, 7) })).data.visitSlips;

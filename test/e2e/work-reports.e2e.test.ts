@@ -38,15 +38,16 @@ describe.skipIf(!hasChromium)('work logs and reports in the task pane', () => {
     await expect(page.getByTestId('work-reports-status').innerText()).resolves.toContain('已提交');
     await expect(page.getByTestId('work-log-standing-status').innerText()).resolves.toBe('已提交 · 按时');
 
-    // Tomorrow's log: refused, saying why, and nothing saved.
+    // Tomorrow's log: said at once, its buttons off, and the last day's "submitted" gone with that day.
     await page.getByTestId('work-log-day').fill(tomorrow);
     await expect.poll(() => page.getByTestId('work-log-notes').inputValue()).toBe('');
+    await expect(page.getByTestId('work-reports-status').count()).resolves.toBe(0);
+    const future = await page.getByTestId('work-log-future').innerText();
+    expect(future).toContain('工作日志只能记录已经过去的日子');
+    expect(future).toContain('晚于今天');
     await page.getByTestId('work-log-calls').fill('5');
-    await page.getByTestId('work-log-notes').fill('明天的计划');
-    await page.getByTestId('work-log-submit').click();
-    const refusal = await page.getByTestId('work-reports-status').innerText();
-    expect(refusal).toContain('工作日志只能记录已经过去的日子');
-    expect(refusal).toContain('晚于今天');
+    await expect(page.getByTestId('work-log-submit').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('work-log-save').isDisabled()).resolves.toBe(true);
     expect((await api(page, repToken, 'query($d: String!) { myWorkLog(day: $d) { log { id } } }', { d: tomorrow })).data.myWorkLog.log).toBeNull();
 
     // This week's weekly report.

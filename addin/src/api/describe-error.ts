@@ -10,7 +10,7 @@ import { WorkbookError } from '../excel/workbook.ts';
 import type { Words } from '../i18n.ts';
 import { format } from '../i18n.ts';
 import { zh as zhReasons, fallback, others, transport, values } from '../i18n/reasons.ts';
-import { isMoneyParam, isOthersParam, isReason, NAMES_SEPARATOR } from '../../../schema/reasons.ts';
+import { isMoneyParam, isOthersParam, isReason, NAMES_SEPARATOR, type Reason } from '../../../schema/reasons.ts';
 import { ApiError, DEFAULT_TIMEOUT_MS, RequestTimeout } from './client.ts';
 
 type Lang = 'en' | 'zh';
@@ -93,6 +93,12 @@ function excelErrorCode(err: unknown): string | null {
   if (!(err instanceof Error) || !('debugInfo' in err)) return null;
   const code = (err as Error & { code?: unknown }).code;
   return typeof code === 'string' && code ? code : null;
+}
+
+/** A reason the pane knows before asking the server (the rule is the server's too), rendered as its refusal would be. */
+export function describeReason(w: Words, reason: Reason, params: Record<string, string | number>): string {
+  const lang = langOf(w);
+  return format(w.reasons[reason], Object.fromEntries(Object.entries(params).map(([k, v]) => [k, formatParam(w, lang, k, v)])));
 }
 
 /** One import problem in the reader's language: where (sheet!cell, or the row) and why. */

@@ -20,7 +20,8 @@ describe('field-visit days without a slip, as a sheet', () => {
       ['E001', '王芳', '华东一区一组', '2026-03-12'],
       ['E002', '李强', '华东一区二组', '2026-03-13'],
     ]);
-    expect(zh.banner).toContain('共有 2 个外勤日');
+    // The banner says what the days mean, not "see sheet …" of the sheet it heads.
+    expect(zh.banner).toBe('2026-03 共有 2 个外勤日没有已批准的出访单：薪资按薪酬方案处理这些日子（默认按缺勤）。');
     expect(unslippedSheet(words.en, '2026-03', rows).columns.map((c) => c.header)).toEqual(['Employee no.', 'Name', 'Unit', 'Day']);
   });
 

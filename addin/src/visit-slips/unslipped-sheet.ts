@@ -13,7 +13,7 @@ export function unslippedSheet(w: Words, month: string, rows: UnslippedFieldVisi
     kind: UNSLIPPED_KIND,
     identity: { month },
     tableName: `QuotabookUnslipped_${month.replace('-', '_')}`,
-    banner: format(v.unslippedWrote, { month, count: rows.length, sheet }),
+    banner: format(v.unslippedBanner, { month, count: rows.length }),
     columns: [
       { header: v.columns.no, numberFormat: '@', width: 64 },
       { header: v.columns.name, numberFormat: '@', width: 64 },

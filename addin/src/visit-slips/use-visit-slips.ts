@@ -55,6 +55,19 @@ export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: {
   const checkOf = (id: string) => checks[id] ?? { kind: 'SPOT' as const, ok: true, result: '' };
   const out = toInstant(form.plannedOut);
   const back = toInstant(form.plannedBack);
+  /** The fields a request still needs, named, once the rep has begun one (a greyed button alone says nothing). */
+  const started = Object.values(form).some((x) => x.trim() !== '');
+  const missing = started
+    ? ([
+        [form.destination.trim(), v.destination],
+        [form.contactPerson.trim(), v.contactPerson],
+        [form.purpose.trim(), v.purpose],
+        [out, v.plannedOut],
+        [back, v.plannedBack],
+      ] as const)
+        .filter(([value]) => !value)
+        .map(([, label]) => label)
+    : [];
 
   const ask = () =>
     act(async () => {
@@ -64,9 +77,13 @@ export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: {
         { input: { destination: form.destination, customerCode: form.customerCode.trim() || null, contactPerson: form.contactPerson, purpose: form.purpose, plannedOut: out, plannedBack: back } },
         true,
       );
-      await reload();
+      // Listed under the month it begins in: shown there, not left in a month the list does not show.
+      const first = d.requestVisitSlip.days[0] ?? '';
+      const last = d.requestVisitSlip.days.at(-1) ?? first;
+      if (first && first.slice(0, 7) !== month.trim()) setMonth(first.slice(0, 7));
+      else await reload();
       setForm({ destination: '', customerCode: '', contactPerson: '', purpose: '', plannedOut: '', plannedBack: '' });
-      return format(v.requested, { days: d.requestVisitSlip.days.join(', ') });
+      return format(v.requested, { days: first === last ? first : format(v.span, { from: first, to: last }) });
     });
 
   const decide = (s: VisitSlip, approve: boolean) =>
@@ -109,6 +126,7 @@ export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: {
     waiting,
     form,
     setForm,
+    missing,
     ready: !!me && !!form.destination.trim() && !!form.contactPerson.trim() && !!form.purpose.trim() && !!out && !!back,
     ask,
     comments,

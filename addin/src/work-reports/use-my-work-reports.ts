@@ -65,6 +65,8 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
   const [weeklyF, setWeeklyF] = useState<WeeklyForm>(weeklyForm(null));
   const [monthlyF, setMonthlyF] = useState<MonthlyForm>(monthlyForm(null));
   const valid = isIsoDay(day.trim());
+  /** A day still to come (China time): its work log cannot be kept yet (the server's rule); its week and month can be planned. */
+  const future = valid && day.trim() > today();
 
   const begin = useRef(newestOnly()).current;
   const reload = useCallback(async () => {
@@ -93,7 +95,12 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
   const monthlyLabels = { results: x.monthResults, analysis: x.analysis, plan: x.nextPlan };
   /** Which part of the screen the last action was in: its outcome shows there, by the buttons pressed, not at the top. */
   const [statusAt, setStatusAt] = useState<'top' | 'log' | 'weekly' | 'monthly'>('top');
-  useEffect(() => setStatusAt('top'), [day]);
+  // Another day: the last action's outcome was about the day before, and is cleared.
+  const { setStatus } = action;
+  useEffect(() => {
+    setStatusAt('top');
+    setStatus(null);
+  }, [day, setStatus]);
 
   const saveLog = (submit: boolean) => {
     setStatusAt('log');
@@ -140,6 +147,7 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
     day,
     setDay,
     valid,
+    future,
     loaded: log !== null && weekly !== null && monthly !== null,
     log,
     weekly,

@@ -12,7 +12,7 @@ import { Button, Input, Popover, PopoverSurface, PopoverTrigger, makeStyles, tok
 import { Calendar, DateRangeType, DayOfWeek, type CalendarStrings, type DateFormatting } from '@fluentui/react-calendar-compat';
 import { CalendarRegular } from '@fluentui/react-icons';
 import { format, type Words } from '../../i18n.ts';
-import { dayOfText, isIsoDay, isIsoMonth, monthOfText } from '../../../../schema/dates.ts';
+import { dayOfText, isIsoDay, isIsoMonth, monthOfText, today } from '../../../../schema/dates.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -162,6 +162,8 @@ function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }:
             <PopoverSurface aria-label={kind === 'month' ? p.pickMonth : p.pickDate}>
               <Calendar
                 value={toDate(kind, value)}
+                // Today as the company counts days (China time), as the fields' defaults do, not the computer's day.
+                today={toDate('date', today())}
                 onSelectDate={pick}
                 onDismiss={() => setOpen(false)}
                 isDayPickerVisible={kind === 'date'}

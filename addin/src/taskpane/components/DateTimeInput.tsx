@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   parts: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   day: { flexGrow: 1, flexBasis: '9em', minWidth: 0 },
-  time: { flexBasis: '5em', flexGrow: 0, minWidth: '5em' },
+  time: { flexBasis: '6.5em', flexGrow: 0, minWidth: '6.5em' },
   problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
 

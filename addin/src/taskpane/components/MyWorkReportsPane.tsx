@@ -4,7 +4,7 @@
  * each saved as a draft or submitted, with the manager's comment. State and
  * calls live in work-reports/use-my-work-reports.ts.
  */
-import { Button, Field, Input, Subtitle2, Textarea } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Subtitle2, Textarea } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import type { WorkReportCommon } from '../../work-reports/operations.ts';
@@ -12,6 +12,9 @@ import { useMyWorkReports } from '../../work-reports/use-my-work-reports.ts';
 import { weeklyFiguresText } from '../../work-reports/month-sheets.ts';
 import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
 import { WorkMonthSheets } from './WorkMonthSheets.tsx';
+import { DateInput } from './DateInputs.tsx';
+import { describeReason } from '../../api/describe-error.ts';
+import { today } from '../../../../schema/dates.ts';
 import type { TemplateMarker } from '../../rep-plans/plan-template.ts';
 
 /** Where a log or report stands, and the manager's comment. */
@@ -52,8 +55,8 @@ export function MyWorkReportsPane(props: { w: Words; client: Client; roles: stri
       <Subtitle2 as="h2" id="work-reports-title">{x.myTitle}</Subtitle2>
       {h.statusAt === 'top' && <StatusLine w={w} status={h.status} testId="work-reports-status" />}
       <Busy busy={h.busy || (h.valid && !h.loaded)} label={h.busy ? w.chores.working : w.chores.loading} />
-      <Field label={x.day} validationMessage={h.valid ? undefined : x.badDay}>
-        <Input value={h.day} onChange={(_, d) => h.setDay(d.value)} data-testid="work-log-day" />
+      <Field label={x.day}>
+        <DateInput w={w} value={h.day} onChange={h.setDay} data-testid="work-log-day" />
       </Field>
 
       <div className={s.section} data-testid="work-log">
@@ -70,9 +73,12 @@ export function MyWorkReportsPane(props: { w: Words; client: Client; roles: stri
           <Textarea value={h.logF.notes} disabled={logLocked} onChange={(_, d) => h.setLogF((v) => ({ ...v, notes: d.value }))} data-testid="work-log-notes" />
         </Field>
         <div className={s.row}>
-          <Button onClick={() => void h.saveLog(false)} disabled={h.busy || logLocked || !h.valid} data-testid="work-log-save">{x.save}</Button>
-          <Button appearance="primary" onClick={() => void h.saveLog(true)} disabled={h.busy || logLocked || !h.valid} data-testid="work-log-submit">{x.submit}</Button>
+          <Button onClick={() => void h.saveLog(false)} disabled={h.busy || logLocked || !h.valid || h.future} data-testid="work-log-save">{x.save}</Button>
+          <Button appearance="primary" onClick={() => void h.saveLog(true)} disabled={h.busy || logLocked || !h.valid || h.future} data-testid="work-log-submit">{x.submit}</Button>
         </div>
+        {h.future && (
+          <Caption1 data-testid="work-log-future">{describeReason(w, 'WORK_LOG_FUTURE_DAY', { date: h.day.trim(), today: today() })}</Caption1>
+        )}
         {h.statusAt === 'log' && <StatusLine w={w} status={h.status} testId="work-reports-status" />}
         {h.log && <Standing w={w} item={h.log.log} due={h.log.dueOn} testId="work-log-standing" />}
       </div>

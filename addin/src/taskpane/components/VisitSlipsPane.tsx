@@ -1,5 +1,5 @@
 /** Visit slips (出访单, issue 11 §4): a rep requests one; a manager approves or rejects those waiting and writes the month's field-visit days without a slip to a sheet. */
-import { Button, Checkbox, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
@@ -57,6 +57,7 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
           <Button appearance="primary" onClick={() => void h.ask()} disabled={h.busy || !h.ready} data-testid="visit-slip-request">
             {h.busy ? w.chores.working : v.request}
           </Button>
+          {h.missing.length > 0 && <Caption1 data-testid="visit-slip-missing">{format(v.stillNeeded, { fields: h.missing.join(w.locale === 'zh-CN' ? '、' : ', ') })}</Caption1>}
           <Subtitle2 as="h3">{v.mine}</Subtitle2>
           {h.loaded && h.mine.length === 0 ? (
             <div data-testid="visit-slips-mine-empty">{v.noneMine}</div>
@@ -68,6 +69,7 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
                     <span>{describe(x)}</span>
                     <span className={s.strong}>{v.statuses[x.status] ?? x.status}</span>
                   </div>
+                  <span className={s.meta}>{`${when(x.plannedOut)} → ${when(x.plannedBack)}`}</span>
                   {x.approvedLate && <span className={s.meta} data-testid="visit-slip-approved-late">{v.approvedLate}</span>}
                   {x.decisionComment && <span className={s.meta}>{x.decisionComment}</span>}
                 </li>

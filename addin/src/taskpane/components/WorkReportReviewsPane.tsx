@@ -11,6 +11,9 @@ import type { ExcelRun } from '../../excel/workbook.ts';
 import type { MonthlyReport, WeeklyReport, WorkLog } from '../../work-reports/operations.ts';
 import { useWorkReportReviews, type Commentable } from '../../work-reports/use-work-report-reviews.ts';
 import { Busy, StatusLine, useChoreStyles } from './chores/ui.tsx';
+import { DateInput } from './DateInputs.tsx';
+import { isIsoDay } from '../../../../schema/dates.ts';
+import { mondayOf } from '../../../../schema/work-reports.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -41,8 +44,9 @@ export function WorkReportReviewsPane(props: { w: Words; client: Client; roles: 
       <Subtitle2 as="h2" id="work-report-reviews-title">{x.reviewTitle}</Subtitle2>
       <StatusLine w={w} status={h.status} testId="work-report-reviews-status" />
       <Busy busy={h.busy || (h.valid && !h.loaded)} label={h.busy ? w.chores.working : w.chores.loading} />
-      <Field label={x.week} validationMessage={h.valid ? undefined : x.badWeek}>
-        <Input value={h.week} onChange={(_, d) => h.setWeek(d.value)} data-testid="work-report-reviews-week" />
+      <Field label={x.week}>
+        {/* Any day picks its week: the field shows that week's Monday once the user leaves it. */}
+        <DateInput w={w} value={h.week} onChange={(v) => h.setWeek(isIsoDay(v) ? mondayOf(v) : v)} data-testid="work-report-reviews-week" />
       </Field>
       <div className={s.row}>
         <Button onClick={() => void h.writeSheet('week')} disabled={h.busy || !h.valid} data-testid="handed-in-week">{x.writeWeekSheet}</Button>
