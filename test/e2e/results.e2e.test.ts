@@ -244,5 +244,11 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     const trail = (await api(page, admin, 'query($m: ID!) { auditTrail(entityType: "UnitExpenses", entityId: $m) { actorName after } }', { m: month })).data.auditTrail as { actorName: string; after: string }[];
     expect(trail.some((e) => e.actorName === 'finmgr' && e.after.includes('321.09'))).toBe(true);
     expect(await englishOn(page)).toEqual([]);
+    // A month in a locked quarter: pulled to be read, and said at once that it cannot be saved.
+    expect((await api(page, admin, 'mutation { lockPeriod(periodKey: "2024-Q2", reason: "年度审计") { periodKey } }')).errors).toBeUndefined();
+    await page.getByTestId('expenses-month').fill('2024-05');
+    await page.getByTestId('expenses-pull').click();
+    await page.getByTestId('expenses-status').filter({ hasText: '费用 2024-05' }).waitFor();
+    expect(await page.getByTestId('expenses-status').innerText()).toContain('2024-05 已锁定（2024-Q2：年度审计）：可以查看，但须由管理员重新开放后才能保存。');
   }, 120_000);
 });

@@ -11,6 +11,9 @@ import { format, type Words } from '../i18n.ts';
 import { treeOrder, type OrgUnitOption } from '../api/operations.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun, type SheetHandle } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
+import { LOCKED_PERIODS, type PeriodLock } from '../chores/operations.ts';
+import { FISCAL_YEAR_START, fiscalCalendarOf } from './operations.ts';
+import { period } from '../../../schema/periods.ts';
 import { isMonth, lastMonth } from '../chores/months.ts';
 import { EXPENSE_UNITS, EXPENSES_KIND, expensesSheetSpec, readExpensesSheet, SAVE_UNIT_EXPENSES, UNIT_EXPENSES, type UnitExpense } from './expenses-sheet.ts';
 
@@ -31,6 +34,22 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
   const [unsaved, setUnsaved] = useState<string | null>(null);
   useEffect(() => setUnsaved(null), [month]);
 
+  /** The lock that holds the month, if any (a lock of its quarter or year holds it too). */
+  const lockOf = async (m: string) => {
+    const [locks, fiscal] = await Promise.all([run<{ lockedPeriods: PeriodLock[] }>(client, LOCKED_PERIODS), run<{ fiscalYearStartMonth: number }>(client, FISCAL_YEAR_START, {})]);
+    const calendar = fiscalCalendarOf(fiscal);
+    const inMonth = period(m, calendar);
+    return (
+      locks.lockedPeriods.find((l) => {
+        try {
+          const p = period(l.periodKey, calendar);
+          return p.start <= inMonth.start && inMonth.end <= p.end;
+        } catch {
+          return false;
+        }
+      }) ?? null
+    );
+  };
   const units = async () => treeOrder((await run<{ expenseUnits: OrgUnitOption[] }>(client, EXPENSE_UNITS)).expenseUnits);
   const expenses = async () => (await run<{ unitExpenses: UnitExpense[] }>(client, UNIT_EXPENSES, { month })).unitExpenses;
   const write = async (figures: UnitExpense[], sheet?: SheetHandle) => (await writeGridSheet(excel(), expensesSheetSpec(w, month, await units(), figures), { sheet })).sheetName;
@@ -47,7 +66,11 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
         return;
       }
       setUnsaved(null);
-      return format(e.pulled, { month, sheet: await write(figures, read?.sheet) });
+      const [sheet, lock] = await Promise.all([write(figures, read?.sheet), lockOf(month)]);
+      const pulled = format(e.pulled, { month, sheet });
+      // A locked month is read, not kept: said now, not only when a save is refused.
+      if (lock) return setStatus({ intent: 'info', message: `${pulled} ${format(e.lockedMonth, { month, period: lock.periodKey, reason: lock.reason })}` });
+      return pulled;
     });
 
   const save = () =>
