@@ -28,9 +28,9 @@ export interface UnitRatioRow {
   salesFen: bigint;
   expensesFen: bigint;
   payFen: bigint;
-  /** Whether any month read has pay counted in the unit asked for: without it the payroll ratio is no figure, not 0 %. */
+  /** Whether any month read has pay counted in the row (the whole: in any row): without it the payroll ratio is no figure, not 0 %. */
   payCounted: boolean;
-  /** Sales of the months with pay counted (paidMonths): the payroll ratio's denominator, so a quarter with one month paid is not one month's pay over three months' sales. */
+  /** Sales of the months with pay counted in the row: the payroll ratio's denominator, so a quarter with one month paid is not one month's pay over three months' sales (the whole: the sum of its rows'). */
   paidSalesFen: bigint;
 }
 
@@ -78,29 +78,39 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
   type Sums = Omit<UnitRatioRow, 'payCounted' | 'paidSalesFen'>;
   const row = (o: { id: string; code: string; name: string }): Sums => ({ id: o.id, code: o.code, name: o.name, salesFen: sumOf(children.values.get(o.id)), expensesFen: 0n, payFen: 0n });
   const rows = new Map(children.owners.map((o) => [o.id, row(o)]));
-  const add = (unitId: string, field: 'expensesFen' | 'payFen', fen: bigint) => {
+  /** The months with pay counted in each row: runs are kept per unit, so one child unit may be paid for a month and another not yet. */
+  const paidIn = new Map<string, Set<string>>();
+  const add = (unitId: string, field: 'expensesFen' | 'payFen', fen: bigint, paid?: Set<string>) => {
     const rowId = rowOfUnit.get(unitId);
     if (rowId === undefined) return;
     if (!rows.has(rowId)) rows.set(rowId, row(unit));
     rows.get(rowId)![field] += fen;
+    if (paid) paidIn.set(rowId, new Set([...(paidIn.get(rowId) ?? []), ...paid]));
   };
   let paidMonths = new Set<string>();
   if (months.length) {
     const expenses = await ctx.prisma.unitExpense.groupBy({ by: ['unitId'], where: { month: { in: months }, unit: { path: { startsWith: unit.path } } }, _sum: { amountFen: true } });
     for (const e of expenses) add(e.unitId, 'expensesFen', e._sum.amountFen ?? 0n);
     const paid = await payByUnit(ctx, months, unit.path, [...rowOfUnit.keys()]);
-    for (const p of paid.pay) add(p.unitId, 'payFen', p.fen);
+    for (const p of paid.pay) add(p.unitId, 'payFen', p.fen, p.months);
     paidMonths = paid.months;
   }
-  const payCounted = paidMonths.size > 0;
-  const paidSales = await salesOfMonths(ctx, q, range, asOf, months, paidMonths);
-  const list = [...rows.values()].map((r) => ({ ...r, payCounted, paidSalesFen: paidSales ? sumOf(paidSales.get(r.id)) : r.salesFen }));
+  // Each row's pay over its own paid months' sales; the months' sales by month are read only when some row lacks a month.
+  const wholly = (id: string) => months.every((m) => paidIn.get(id)?.has(m));
+  const byMonth = [...rows.keys()].every(wholly) ? null : await salesByMonth(ctx, q, range, asOf);
+  const paidSalesOf = (r: Sums) => {
+    if (wholly(r.id)) return r.salesFen;
+    const paid = paidIn.get(r.id);
+    return paid ? [...(byMonth?.get(r.id) ?? [])].reduce((a, [month, fen]) => (paid.has(month) ? a + fen : a), 0n) : 0n;
+  };
+  const list = [...rows.values()].map((r) => ({ ...r, payCounted: paidIn.has(r.id), paidSalesFen: paidSalesOf(r) }));
   const sum = (f: 'salesFen' | 'expensesFen' | 'payFen' | 'paidSalesFen') => list.reduce((a, r) => a + r[f], 0n);
   return {
     range,
     months,
     paidMonths: months.filter((m) => paidMonths.has(m)),
-    total: { id: unit.id, code: unit.code, name: unit.name, salesFen: sum('salesFen'), expensesFen: sum('expensesFen'), payFen: sum('payFen'), payCounted, paidSalesFen: sum('paidSalesFen') },
+    // The whole: every row's pay over that row's paid months' sales.
+    total: { id: unit.id, code: unit.code, name: unit.name, salesFen: sum('salesFen'), expensesFen: sum('expensesFen'), payFen: sum('payFen'), payCounted: paidMonths.size > 0, paidSalesFen: sum('paidSalesFen') },
     rows: [...list.filter((r) => r.id !== unit.id), ...list.filter((r) => r.id === unit.id)],
   };
 }
@@ -108,23 +118,20 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
 const sumOf = (m: Map<string, bigint> | undefined) => [...(m?.values() ?? [])].reduce((a, v) => a + v, 0n);
 
 /**
- * Each row's sales in the months with pay counted, by month, when some months
- * read have none (else null: every month's sales are the paid months'). Read
- * by month over the same period, as the Performance sheet counts them.
+ * Each row's sales by month over the period read, as the Performance sheet
+ * counts them: what a row's paid months sold, when it lacks some months' pay.
  */
-async function salesOfMonths(ctx: Context, q: RatiosQuery, range: Bucket, asOf: IsoDay | null | undefined, months: string[], paid: Set<string>): Promise<Map<string, Map<string, bigint>> | null> {
-  if (!paid.size || months.every((m) => paid.has(m))) return null;
-  // Year to date ("2026-YTD") is read as its fiscal year by month; its months after the range are not among those paid.
+async function salesByMonth(ctx: Context, q: RatiosQuery, range: Bucket, asOf: IsoDay | null | undefined): Promise<Map<string, Map<string, bigint>>> {
+  // Year to date ("2026-YTD") is read as its fiscal year by month; its months after the range are never among those paid.
   const periodKey = q.grain === 'YEAR_TO_DATE' ? range.key.replace(/-YTD$/, '') : q.periodKey;
-  const byMonth = await readActuals(ctx, { periodKey, grain: 'MONTH', metric: 'SALES_AMOUNT', unitId: q.unitId, asOf, by: 'CHILD_UNIT' });
-  return new Map([...byMonth.values].map(([owner, buckets]) => [owner, new Map([...buckets].filter(([month]) => paid.has(month)))]));
+  return (await readActuals(ctx, { periodKey, grain: 'MONTH', metric: 'SALES_AMOUNT', unitId: q.unitId, asOf, by: 'CHILD_UNIT' })).values;
 }
 
 /**
  * Net pay by the unit each paid person was in on their last assigned day of
  * each month, for the units given; from each month's counted runs (see above).
  */
-async function payByUnit(ctx: Context, months: string[], subtree: string, unitIds: string[]): Promise<{ pay: { unitId: string; fen: bigint }[]; months: Set<string> }> {
+async function payByUnit(ctx: Context, months: string[], subtree: string, unitIds: string[]): Promise<{ pay: { unitId: string; fen: bigint; months: Set<string> }[]; months: Set<string> }> {
   const runs = await ctx.prisma.payrollRun.findMany({ where: { month: { in: months }, status: { not: 'DRAFT' } }, select: { id: true, month: true, scopeUnitId: true, version: true, calculatedAt: true } });
   const newest = new Map<string, (typeof runs)[number]>();
   for (const r of runs) {
@@ -163,7 +170,7 @@ async function payByUnit(ctx: Context, months: string[], subtree: string, unitId
     else staysOf.set(a.personId, [a]);
   }
   const wanted = new Set(unitIds);
-  const out = new Map<string, bigint>();
+  const out = new Map<string, { fen: bigint; months: Set<string> }>();
   const paidMonths = new Set<string>();
   const monthsOf = new Map(months.map((k) => [k, monthOf(k)]));
   for (const c of chosen.values()) {
@@ -171,8 +178,11 @@ async function payByUnit(ctx: Context, months: string[], subtree: string, unitId
     // The stay of the month that began last: where they were on their last day in it.
     const stay = (staysOf.get(c.personId) ?? []).filter((a) => a.validFrom < m.endExclusive && (!a.validTo || a.validTo > m.startDate)).at(-1);
     if (!stay || !wanted.has(stay.unitId)) continue;
-    out.set(stay.unitId, (out.get(stay.unitId) ?? 0n) + c.fen);
+    const held = out.get(stay.unitId) ?? { fen: 0n, months: new Set<string>() };
+    held.fen += c.fen;
+    held.months.add(c.month);
+    out.set(stay.unitId, held);
     paidMonths.add(c.month);
   }
-  return { pay: [...out].map(([unitId, fen]) => ({ unitId, fen })), months: paidMonths };
+  return { pay: [...out].map(([unitId, x]) => ({ unitId, fen: x.fen, months: x.months })), months: paidMonths };
 }

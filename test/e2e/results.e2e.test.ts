@@ -114,8 +114,8 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     // The demo's last calculated payroll is two months back (submitted), with expenses for every month of the year so far.
     const runs = (await api(page, finance, '{ payrollRuns { month status } }')).data.payrollRuns as { month: string; status: string }[];
     const month = runs.filter((r) => r.status !== 'DRAFT').map((r) => r.month).sort().at(-1)!;
-    type Row = { unitId: string; code: string; sales: string; expenses: string; pay: string; expenseRatio: string | null; payrollRatio: string | null };
-    const ROW = 'unitId code sales expenses pay expenseRatio payrollRatio';
+    type Row = { unitId: string; code: string; sales: string; expenses: string; pay: string; expenseRatio: string | null; payrollRatio: string | null; paidSales: string };
+    const ROW = 'unitId code sales expenses pay expenseRatio payrollRatio paidSales';
     const ratios = async () => (await api(page, manager, `query($u: ID!, $p: String!) { unitRatios(unitId: $u, period: $p, grain: MONTH) { total { ${ROW} } rows { ${ROW} } } }`, { u: team.parentId, p: month })).data.unitRatios as { total: Row; rows: Row[] };
     const before = await ratios();
     expect(Number(before.total.sales)).toBeGreaterThan(0);
@@ -166,13 +166,13 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     await page.getByTestId('pull-ratios').click();
     await page.getByTestId('performance-status').filter({ hasText: `开支比与工资比 ${month}` }).waitFor();
     const answer = await ratios();
-    const sheet = await readSheet(page, `开支比与工资比 ${month}`, 'A2:G60');
-    expect(sheet[0]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比']);
+    const sheet = await readSheet(page, `开支比与工资比 ${month}`, 'A2:H60');
+    expect(sheet[0]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比', '已核薪月份销售额']);
     const shown = sheet.slice(1).filter((r) => r[0] !== '');
     expect(shown).toHaveLength(answer.rows.length + 1);
     const ratio = (p: string | null) => (p === null ? '' : Number(`${bp(p)}e-4`));
     for (const [i, r] of [...answer.rows, answer.total].entries()) {
-      expect([shown[i]![0], fen(shown[i]![2]), fen(shown[i]![3]), shown[i]![4], fen(shown[i]![5]), shown[i]![6]]).toEqual([r.code, fen(r.sales), fen(r.expenses), ratio(r.expenseRatio), fen(r.pay), ratio(r.payrollRatio)]);
+      expect([shown[i]![0], fen(shown[i]![2]), fen(shown[i]![3]), shown[i]![4], fen(shown[i]![5]), shown[i]![6], fen(shown[i]![7])]).toEqual([r.code, fen(r.sales), fen(r.expenses), ratio(r.expenseRatio), fen(r.pay), ratio(r.payrollRatio), fen(r.paidSales)]);
     }
     expect(shown.at(-1)![1]).toContain('（合计）');
     // The team's expenses moved by exactly what finance typed.
@@ -249,6 +249,12 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     await page.getByTestId('expenses-month').fill('2024-05');
     await page.getByTestId('expenses-pull').click();
     await page.getByTestId('expenses-status').filter({ hasText: '费用 2024-05' }).waitFor();
-    expect(await page.getByTestId('expenses-status').innerText()).toContain('2024-05 已锁定（2024-Q2：年度审计）：可以查看，但须由管理员重新开放后才能保存。');
+    expect(await page.getByTestId('expenses-status').innerText()).toContain('2024-05 的费用可以查看，但不能保存：2024-Q2 已锁定（年度审计），须由管理员重新开放。');
+    // A locked week reaching into a month stops its save as well: said on pull too.
+    expect((await api(page, admin, 'mutation { lockPeriod(periodKey: "2024-W27", reason: "盘点") { periodKey } }')).errors).toBeUndefined();
+    await page.getByTestId('expenses-month').fill('2024-07');
+    await page.getByTestId('expenses-pull').click();
+    await page.getByTestId('expenses-status').filter({ hasText: '费用 2024-07' }).waitFor();
+    expect(await page.getByTestId('expenses-status').innerText()).toContain('2024-07 的费用可以查看，但不能保存：2024-W27 已锁定（盘点）');
   }, 120_000);
 });

@@ -144,6 +144,30 @@ describe.each(testProviders)('expenses and the ratios of sales on %s', (provider
     expect(q3.unitRatios.total.payrollRatio).toBe(august.payrollRatio);
   });
 
+  it('reads each child unit’s payroll ratio over its own paid months: one team paid for a month, the other not yet', async () => {
+    const rep = (await ok('{ viewer { person { employeeNo } } }', {}, t.rep)).viewer.person;
+    const other = await s.db.prisma.person.findFirstOrThrow({ where: { assignments: { some: { unitId: sibling, validTo: null } }, leaveDate: null }, orderBy: { employeeNo: 'asc' } });
+    await ok('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
+      r: [
+        { externalId: 'RATIO-OCT-1', employeeNo: rep.employeeNo, date: '2026-10-12', amount: '20000.00' },
+        { externalId: 'RATIO-OCT-2', employeeNo: other.employeeNo, date: '2026-10-13', amount: '10000.00' },
+      ],
+    }, t.finance);
+    // October's payroll for the rep's team only; the sibling team's is not calculated yet.
+    const run = (await ok(`mutation($u: ID!) { createPayrollRun(month: "2026-10", scopeUnitId: $u) { run { id } } }`, { u: team }, t.finance)).createPayrollRun.run;
+    const slips = (await ok(`mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 1) { payslips { net } } }`, { id: run.id }, t.finance)).calculatePayrollRun.payslips as { net: string }[];
+    const pay = formatMoney(slips.reduce((a, x) => a + parseMoney(x.net), 0n));
+    for (const [period, grain] of [['2026-10', 'MONTH'], ['2026-Q4', 'QUARTER']] as const) {
+      const r = (await ok(`query($u: ID!, $p: String!, $g: PeriodGrain!) { unitRatios(unitId: $u, period: $p, grain: $g) { total { sales paidSales pay payrollRatio } rows { unitId sales paidSales pay payrollRatio } } }`, { u: area, p: period, g: grain }, t.manager)).unitRatios;
+      const row = (id: string) => r.rows.find((x: any) => x.unitId === id);
+      expect(row(team)).toMatchObject({ pay, paidSales: row(team).sales, payrollRatio: percent(pay, row(team).sales) });
+      // The sibling team sold but has no pay counted: no figure (not 0.00 %), and its sales are not under the team's pay.
+      expect(parseMoney(row(sibling).sales)).toBeGreaterThanOrEqual(parseMoney('10000.00'));
+      expect(row(sibling)).toMatchObject({ pay: '0.00', paidSales: '0.00', payrollRatio: null });
+      expect(r.total).toMatchObject({ pay, paidSales: row(team).sales, payrollRatio: percent(pay, row(team).sales) });
+    }
+  });
+
   it('refuses a period that is not whole months, and a rep', async () => {
     const r = await s.gql(RATIOS, { u: area, p: '2026-03-D1', g: 'TEN_DAYS' }, t.manager);
     expect(reasonOf(r)).toBe('RATIOS_NEED_MONTHS');

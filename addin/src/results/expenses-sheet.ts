@@ -35,9 +35,9 @@ export interface UnitExpense {
   amount: string;
 }
 
-/** A figure read back from the sheet, with the figure the sheet was pulled with ("0.00" for none). */
+/** A figure read back from the sheet, with the figure the sheet was pulled with ("0.00" for none; absent from a sheet pulled before it kept them). */
 export interface ExpenseLine extends UnitExpense {
-  was: string;
+  was?: string;
 }
 
 export interface ExpenseUnit {
@@ -53,6 +53,7 @@ const TOTAL = FIRST_CATEGORY + EXPENSE_CATEGORIES.length;
 const KEY = TOTAL + 1;
 /** The row's figures as pulled, one per category in order, ";"-separated, blank for none. */
 const WAS = KEY + 1;
+const WAS_HEADER = 'was';
 
 export function expensesSheetSpec(w: Words, month: string, units: ExpenseUnit[], expenses: UnitExpense[]): GridSheetSpec {
   const e = w.ratios.expenses;
@@ -86,7 +87,7 @@ export function expensesSheetSpec(w: Words, month: string, units: ExpenseUnit[],
       ...EXPENSE_CATEGORIES.map((c) => ({ header: w.ratios.categories[c]!, numberFormat: '#,##0.00', width: 76 })),
       { header: e.total, numberFormat: '#,##0.00', width: 84 },
       { header: 'key', numberFormat: '@', width: 40 },
-      { header: 'was', numberFormat: '@', width: 40 },
+      { header: WAS_HEADER, numberFormat: '@', width: 40 },
     ],
     rows,
     properties: { month },
@@ -103,6 +104,8 @@ export interface ExpensesReadBack {
   month: string;
   /** Every unit × category of the sheet, blank as "0.00" (the save removes a figure no longer there), with the figure it was pulled with. */
   lines: ExpenseLine[];
+  /** Whether the sheet keeps the figures it was pulled with (one pulled by an earlier version of the pane does not). */
+  keepsPulled: boolean;
   issues: Issue[];
 }
 
@@ -111,6 +114,7 @@ export function readExpensesSheet(w: Words, read: SheetRead): ExpensesReadBack {
   const details = issueWords[w.locale].details;
   const issues: Issue[] = [];
   const lines: ExpenseLine[] = [];
+  const keepsPulled = cellText(read.values[FIRST_ROW - 1]?.[WAS]) === WAS_HEADER;
   read.values.forEach((row, r) => {
     const unitId = cellText(row[KEY]);
     if (r < FIRST_ROW || !unitId) return;
@@ -120,9 +124,9 @@ export function readExpensesSheet(w: Words, read: SheetRead): ExpensesReadBack {
       const column = FIRST_CATEGORY + i;
       const got = readAmount(row[column], 'money');
       const was = pulled[i] ? formatMoney(parseMoney(pulled[i]!)) : '0.00';
-      if ('value' in got) lines.push({ unitId, category, amount: formatMoney(got.value), was });
+      if ('value' in got) lines.push({ unitId, category, amount: formatMoney(got.value), ...(keepsPulled ? { was } : {}) });
       else issues.push(cellIssue(read.sheetName, r, column, format(w.ratios.expenses.badAmount, { unit, category: w.ratios.categories[category]!, found: got.found, detail: details[got.detail] })));
     });
   });
-  return { month: read.properties.month ?? '', lines, issues: inSheetOrder(issues) };
+  return { month: read.properties.month ?? '', lines, keepsPulled, issues: inSheetOrder(issues) };
 }

@@ -11,7 +11,7 @@ import { amountCell, ratioCell, sheetName, tag } from './results-sheets.ts';
 
 export const RATIOS_KIND = 'ratios';
 
-const ROW_FIELDS = 'unitId code name sales expenses pay expenseRatio payrollRatio';
+const ROW_FIELDS = 'unitId code name sales expenses pay expenseRatio payrollRatio paidSales';
 export const UNIT_RATIOS = `query UnitRatios($unitId: ID!, $period: String!, $grain: PeriodGrain!, $asOf: Date) {
   unitRatios(unitId: $unitId, period: $period, grain: $grain, asOf: $asOf) { months paidMonths total { ${ROW_FIELDS} } rows { ${ROW_FIELDS} } }
 }`;
@@ -25,6 +25,8 @@ export interface RatioRow {
   pay: string;
   expenseRatio: string | null;
   payrollRatio: string | null;
+  /** Sales of the months with pay counted in the row: what the payroll ratio divides by. */
+  paidSales: string;
 }
 
 export interface RatiosData {
@@ -61,6 +63,8 @@ export function ratiosSheet(w: Words, data: RatiosData, ctx: RatiosContext): She
     ratioCell(row.expenseRatio),
     noPay ? '' : amountCell(row.pay),
     noPay ? '' : ratioCell(row.payrollRatio),
+    // Pay ÷ this is the payroll ratio: equal to the sales when every month read is paid.
+    noPay ? '' : amountCell(row.paidSales),
   ];
   // A unit without child units is its own whole: one row.
   const alone = data.rows.every((row) => row.unitId === data.total.unitId);
@@ -82,6 +86,7 @@ export function ratiosSheet(w: Words, data: RatiosData, ctx: RatiosContext): She
       { header: c.expenseRatio, numberFormat: PERCENT, width: 64 },
       { header: c.pay, numberFormat: MONEY, width: 84 },
       { header: c.payrollRatio, numberFormat: PERCENT, width: 64 },
+      { header: c.paidSales, numberFormat: MONEY, width: 90 },
     ],
     rows,
     properties: { months: data.months.join(','), asOf: ctx.asOf, pulledAt: ctx.pulledAt },

@@ -40,6 +40,19 @@ describe('the Expenses sheet', () => {
     for (const cell of ['A3', 'B4', 'I4']) expect(workbook.cell(report.sheetName, cell)?.unlocked).not.toBe(true);
   });
 
+  it('reads a sheet pulled before it kept the pulled figures as one that keeps none (every figure on it is then sent, not read as changed since)', async () => {
+    const { run } = standIn();
+    const spec = expensesSheetSpec(en, '2026-03', units, [{ unitId: 'u-t1', category: 'ADVERTISING', amount: '1200.00' }]);
+    // The earlier layout: no column of pulled figures after the unit id.
+    await writeGridSheet(run, { ...spec, columns: spec.columns.slice(0, -1), rows: spec.rows.map((r) => r.slice(0, -1)), hiddenColumns: [9] });
+    const back = readExpensesSheet(en, (await readTaggedSheet(run, EXPENSES_KIND, { month: '2026-03' }))!);
+    expect(back.keepsPulled).toBe(false);
+    expect(back.lines.find((l) => l.unitId === 'u-t1' && l.category === 'ADVERTISING')).toEqual({ unitId: 'u-t1', category: 'ADVERTISING', amount: '1200.00' });
+    const now = await writeGridSheet(run, spec);
+    expect(readExpensesSheet(en, (await readTaggedSheet(run, EXPENSES_KIND, { month: '2026-03' }))!).keepsPulled).toBe(true);
+    expect(now.sheetName).toBe('Expenses 2026-03');
+  });
+
   it('reads back every unit × category (blank as none) and names each cell that is not money', async () => {
     const { workbook, run } = standIn();
     const { sheetName } = await writeGridSheet(run, expensesSheetSpec(en, '2026-03', units, []));
@@ -69,11 +82,11 @@ describe('the Ratios sheet', () => {
   const data: RatiosData = {
     months: ['2026-03'],
     paidMonths: ['2026-03'],
-    total: { unitId: 'u-area', code: 'EA', name: '华东片区', sales: '30000.00', expenses: '2420.00', pay: '9930.00', expenseRatio: '8.07', payrollRatio: '33.10' },
+    total: { unitId: 'u-area', code: 'EA', name: '华东片区', sales: '30000.00', expenses: '2420.00', pay: '9930.00', expenseRatio: '8.07', payrollRatio: '33.10', paidSales: '30000.00' },
     rows: [
-      { unitId: 'u-t1', code: 'EA1', name: '华东一组', sales: '20000.00', expenses: '1920.00', pay: '6000.00', expenseRatio: '9.60', payrollRatio: '30.00' },
-      { unitId: 'u-t2', code: 'EA2', name: '华东二组', sales: '0.00', expenses: '500.00', pay: '3930.00', expenseRatio: null, payrollRatio: null },
-      { unitId: 'u-area', code: 'EA', name: '华东片区', sales: '10000.00', expenses: '0.00', pay: '0.00', expenseRatio: '0.00', payrollRatio: '0.00' },
+      { unitId: 'u-t1', code: 'EA1', name: '华东一组', sales: '20000.00', expenses: '1920.00', pay: '6000.00', expenseRatio: '9.60', payrollRatio: '30.00', paidSales: '20000.00' },
+      { unitId: 'u-t2', code: 'EA2', name: '华东二组', sales: '0.00', expenses: '500.00', pay: '3930.00', expenseRatio: null, payrollRatio: null, paidSales: '0.00' },
+      { unitId: 'u-area', code: 'EA', name: '华东片区', sales: '10000.00', expenses: '0.00', pay: '0.00', expenseRatio: '0.00', payrollRatio: '0.00', paidSales: '10000.00' },
     ],
   };
 
@@ -81,14 +94,14 @@ describe('the Ratios sheet', () => {
     const { workbook, run } = standIn();
     const report = await writeSheetTable(run, ratiosSheet(zh, data, { unitId: 'u-area', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' }));
     expect(report.sheetName).toBe('开支比与工资比 2026-03');
-    const values = workbook.read(report.sheetName, 'A1:G6');
+    const values = workbook.read(report.sheetName, 'A1:H6');
     expect(values[0]![0]).toBe('华东片区 · 2026-03 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。');
-    expect(values[1]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比']);
+    expect(values[1]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比', '已核薪月份销售额']);
     expect(values.slice(2)).toEqual([
-      ['EA1', '华东一组', 20000, 1920, 0.096, 6000, 0.3],
-      ['EA2', '华东二组', 0, 500, '', 3930, ''],
-      ['EA', '华东片区（直属）', 10000, 0, 0, 0, 0],
-      ['EA', '华东片区（合计）', 30000, 2420, 0.0807, 9930, 0.331],
+      ['EA1', '华东一组', 20000, 1920, 0.096, 6000, 0.3, 20000],
+      ['EA2', '华东二组', 0, 500, '', 3930, '', 0],
+      ['EA', '华东片区（直属）', 10000, 0, 0, 0, 0, 10000],
+      ['EA', '华东片区（合计）', 30000, 2420, 0.0807, 9930, 0.331, 30000],
     ]);
     expect(workbook.cell(report.sheetName, 'E3')!.numberFormat).toBe('0.00%');
   });
@@ -96,7 +109,7 @@ describe('the Ratios sheet', () => {
   it('writes a unit without child units as one row, its whole', () => {
     const team = data.rows[0]!;
     const alone = ratiosSheet(en, { ...data, total: team, rows: [team] }, { unitId: 'u-t1', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' });
-    expect(alone.rows).toEqual([['EA1', '华东一组 (total)', 20000, 1920, 0.096, 6000, 0.3]]);
+    expect(alone.rows).toEqual([['EA1', '华东一组 (total)', 20000, 1920, 0.096, 6000, 0.3, 20000]]);
   });
 
   it('says which months have no calculated payroll yet, in both languages', async () => {
@@ -111,7 +124,7 @@ describe('the Ratios sheet', () => {
     const unpaid = { ...data, paidMonths: [], rows: data.rows.map((r) => ({ ...r, pay: '0.00', payrollRatio: null })), total: { ...data.total, pay: '0.00', payrollRatio: null } };
     const ctx = { unitId: 'u-area', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' };
     const sheet = ratiosSheet(zh, unpaid, ctx);
-    expect(sheet.rows.every((r) => r[5] === '' && r[6] === '')).toBe(true);
+    expect(sheet.rows.every((r) => r[5] === '' && r[6] === '' && r[7] === '')).toBe(true);
     expect(sheet.rows.every((r) => typeof r[2] === 'number')).toBe(true);
     expect(sheet.banner).toContain('工资暂缺，并非为零');
   });

@@ -15,7 +15,7 @@ import { LOCKED_PERIODS, type PeriodLock } from '../chores/operations.ts';
 import { FISCAL_YEAR_START, fiscalCalendarOf } from './operations.ts';
 import { period } from '../../../schema/periods.ts';
 import { isMonth, lastMonth } from '../chores/months.ts';
-import { EXPENSE_UNITS, EXPENSES_KIND, expensesSheetSpec, readExpensesSheet, SAVE_UNIT_EXPENSES, UNIT_EXPENSES, type UnitExpense } from './expenses-sheet.ts';
+import { EXPENSE_UNITS, EXPENSES_KIND, expensesSheetSpec, type ExpensesReadBack, readExpensesSheet, SAVE_UNIT_EXPENSES, UNIT_EXPENSES, type UnitExpense } from './expenses-sheet.ts';
 
 /** The non-zero figures by unit and category. */
 const figuresOf = (xs: UnitExpense[]) => new Map(xs.filter((x) => x.amount !== '0.00').map((x) => [`${x.unitId}|${x.category}`, x.amount]));
@@ -24,6 +24,9 @@ const differing = (a: UnitExpense[], b: UnitExpense[]) => {
   const [x, y] = [figuresOf(a), figuresOf(b)];
   return [...new Set([...x.keys(), ...y.keys()])].filter((k) => x.get(k) !== y.get(k)).length;
 };
+
+/** Whether a sheet holds figures typed since it was pulled (one that keeps no pulled figures: any that differ from the server's). */
+const typedSincePull = (back: ExpensesReadBack, now: UnitExpense[]) => (back.keepsPulled ? back.lines.some((l) => l.amount !== l.was) : differing(back.lines, now) > 0);
 
 export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const e = w.ratios.expenses;
@@ -34,7 +37,7 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
   const [unsaved, setUnsaved] = useState<string | null>(null);
   useEffect(() => setUnsaved(null), [month]);
 
-  /** The lock that holds the month, if any (a lock of its quarter or year holds it too). */
+  /** A lock that reaches into the month, if any (its quarter, its year, or a week or day of it): the server refuses a save of the month for any. */
   const lockOf = async (m: string) => {
     const [locks, fiscal] = await Promise.all([run<{ lockedPeriods: PeriodLock[] }>(client, LOCKED_PERIODS), run<{ fiscalYearStartMonth: number }>(client, FISCAL_YEAR_START, {})]);
     const calendar = fiscalCalendarOf(fiscal);
@@ -43,7 +46,7 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
       locks.lockedPeriods.find((l) => {
         try {
           const p = period(l.periodKey, calendar);
-          return p.start <= inMonth.start && inMonth.end <= p.end;
+          return p.start <= inMonth.end && inMonth.start <= p.end;
         } catch {
           return false;
         }
@@ -61,7 +64,7 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
       const read = await readTaggedSheet(excel(), EXPENSES_KIND, { month });
       const back = read && readExpensesSheet(w, read);
       // Figures typed since the sheet was pulled (not those someone else saved since: pulling again shows theirs).
-      if (read && !replace && (back!.issues.length > 0 || back!.lines.some((l) => l.amount !== l.was))) {
+      if (read && !replace && (back!.issues.length > 0 || typedSincePull(back!, figures))) {
         setUnsaved(read.sheetName);
         return;
       }
@@ -83,7 +86,9 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
       const before = await expenses();
       // Only what was typed since the pull, each with the figure it replaces: a figure someone else saved meanwhile is
       // neither overwritten nor removed by a cell left as pulled (the server refuses a changed one by name).
-      const lines = back.lines.filter((l) => l.amount !== l.was);
+      // A sheet pulled by an earlier pane keeps no figures as pulled: every figure on it is sent, as that pane did.
+      const had = figuresOf(before);
+      const lines = back.keepsPulled ? back.lines.filter((l) => l.amount !== l.was) : back.lines.filter((l) => l.amount !== '0.00' || had.has(`${l.unitId}|${l.category}`));
       const saved = (await run<{ saveUnitExpenses: UnitExpense[] }>(client, SAVE_UNIT_EXPENSES, { month, lines }, true)).saveUnitExpenses;
       const changed = differing(before, saved);
       setUnsaved(null);

@@ -23,13 +23,13 @@ const UnitRatioRowRef = builder.objectRef<UnitRatioRow>('UnitRatioRow').implemen
     pay: t.string({ description: 'Net pay of the months’ payroll runs (each scope’s newest calculated version).', resolve: (r) => formatMoney(r.payFen) }),
     expenseRatio: t.string({ nullable: true, description: 'Expenses ÷ sales as a percentage (开支比), e.g. "9.60"; null without sales.', resolve: (r) => percentOfSales(r.expensesFen, r.salesFen) }),
     paidSales: t.string({
-      description: 'Sales of the months with pay counted (paidMonths): the payroll ratio’s denominator. Equal to sales when every month read has pay.',
+      description: 'Sales of the months with pay counted in this row (runs are kept per unit, so one child unit may be paid for a month another is not yet): the payroll ratio’s denominator. Equal to sales when every month read has pay; the whole’s is the sum of its rows’.',
       resolve: (r) => formatMoney(r.paidSalesFen),
     }),
     payrollRatio: t.string({
       nullable: true,
       description:
-        'Pay ÷ the sales of the same months, as a percentage (工资比), e.g. "33.10": pay ÷ paidSales, so a quarter with one month paid is that month’s pay over that month’s sales. Null without such sales, and null when no month read has pay counted yet (no calculated payroll run: no figure, not 0 %).',
+        'Pay ÷ the sales of the same months, as a percentage (工资比), e.g. "33.10": pay ÷ paidSales, so a quarter with one month paid is that month’s pay over that month’s sales. Null without such sales, and null when no month read has pay counted in the row yet (no calculated payroll run: no figure, not 0 %).',
       resolve: (r) => (r.payCounted ? percentOfSales(r.payFen, r.paidSalesFen) : null),
     }),
   }),
