@@ -47,6 +47,14 @@ describe('times of day and China wall-clock time', () => {
     expect(timeOfText('9点半')).toBe('09:30');
     expect(timeOfText('930')).toBe('09:30');
     expect(timeOfText('1730')).toBe('17:30');
+    expect(timeOfText('下午3点')).toBe('15:00');
+    expect(timeOfText('下午 3:30')).toBe('15:30');
+    expect(timeOfText('晚上8点半')).toBe('20:30');
+    expect(timeOfText('上午9点')).toBe('09:00');
+    expect(timeOfText('中午12点')).toBe('12:00');
+    expect(timeOfText('下午12点')).toBe('12:00');
+    expect(timeOfText('下午15点')).toBeNull();
+    expect(timeOfText('上午15点')).toBeNull();
     expect(timeOfText('9:5')).toBeNull();
     expect(timeOfText('2460')).toBeNull();
     expect(timeOfText('12345')).toBeNull();

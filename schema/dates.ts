@@ -70,12 +70,22 @@ export function isClockTime(text: string): boolean {
 const WRITTEN_TIME = /^(\d{1,2})(?:\s*[:：.点时]\s*(\d{2})\s*分?|\s*[点时]\s*(半)|\s*[点时])?$/;
 const DIGITS_TIME = /^(\d{1,2})(\d{2})$/;
 
-/** The time of day a text names (9:05, 09：05, 9点, 9点半, 930, 1730; not 9:5), as HH:MM; or null. */
+/** Parts of the day said before a time (下午3点): the afternoon and evening add twelve hours to 1–11. */
+const PART_OF_DAY = /^(上午|早上|中午|下午|晚上)\s*/;
+
+/** The time of day a text names (9:05, 09：05, 9点, 9点半, 下午3点, 930, 1730; not 9:5), as HH:MM; or null. */
 export function timeOfText(text: string): string | null {
-  const t = text.trim();
+  let t = text.trim();
+  const part = PART_OF_DAY.exec(t)?.[1];
+  if (part) t = t.slice(PART_OF_DAY.exec(t)![0].length);
   const m = WRITTEN_TIME.exec(t) ?? DIGITS_TIME.exec(t);
   if (!m) return null;
-  const time = `${m[1]!.padStart(2, '0')}:${m[3] ? '30' : (m[2] ?? '00')}`;
+  let hour = Number(m[1]);
+  if (part === '下午' || part === '晚上') {
+    if (hour < 1 || hour > 12) return null;
+    if (hour < 12) hour += 12;
+  } else if ((part === '上午' || part === '早上') && hour > 12) return null;
+  const time = `${String(hour).padStart(2, '0')}:${m[3] ? '30' : (m[2] ?? '00')}`;
   return isClockTime(time) ? time : null;
 }
 
