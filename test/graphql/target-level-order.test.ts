@@ -66,8 +66,14 @@ describe.each(testProviders)('a base plan after its stretch plan on %s', (provid
     const after = await s.db.prisma.targetPlan.findUniqueOrThrow({ where: { id: st.id }, include: { lines: true } });
     expect(after).toMatchObject({ status: 'SUBMITTED', revision: st.revision });
     expect(after.lines.map((l) => [l.ownerId, l.periodKey, String(l.amount)]).sort()).toEqual(stretch.lines.map((l) => [l.ownerId, l.periodKey, l.amount]).sort());
-    // Nor can it be published some other way: the base plan goes ahead, the stretch waits to be returned and raised.
+    // The base plan goes ahead; the stretch waits to be returned and raised.
     const published = (await step('publishTargetPlan', b.id, b.revision + 1, t.director)).publishTargetPlan.plan;
     expect(published.status).toBe('PUBLISHED');
+    // Approved all the same (two approvals at one moment, or before this check): publishing it is refused too, by cell.
+    await s.db.prisma.targetPlan.update({ where: { id: st.id }, data: { status: 'APPROVED' } });
+    const publish = await s.refused(`mutation($id: ID!, $r: Int!) { publishTargetPlan(id: $id, revision: $r) { plan { id } } }`, { id: st.id, r: st.revision }, t.director);
+    expect(publish.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLAN_LINES_INVALID' });
+    expect(new Set((publish.errors![0]!.extensions as unknown as { issues: { rule: string }[] }).issues.map((i) => i.rule))).toEqual(new Set(['stretchBelowBase']));
+    expect(await s.db.prisma.targetPlan.findUniqueOrThrow({ where: { id: st.id } })).toMatchObject({ status: 'APPROVED', revision: st.revision });
   });
 });
