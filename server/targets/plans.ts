@@ -31,6 +31,7 @@ import type { FiscalCalendar } from '../../schema/periods.ts';
 import { lastYear } from './history.ts';
 import { isApprover, isOwnPlan } from './decisions.ts';
 import { rollUpAmounts } from '../../schema/target-rollup.ts';
+import { isPostgresTransaction, lockForTransaction } from '../db/advisory-lock.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -682,6 +683,9 @@ const CROSS_LEVEL_RULES = new Set(['stretchBelowBase', 'baseAboveStretch']);
  * held when the plan was submitted.
  */
 async function requireLevelsHold(tx: Tx, plan: PlanRecord, calendar: FiscalCalendar) {
+  // One decision on a scope's two levels at a time (PostgreSQL reads committed rows only: a base and a stretch plan approved
+  // at one moment would each see the other as not yet approved). SQLite's writes are serialised already.
+  if (isPostgresTransaction(tx)) await lockForTransaction(tx, `target-levels:${plan.year}:${plan.metric}:${plan.scopeUnitId}`);
   const other = await otherLevelTargets(tx, plan, calendar);
   if (!other) return;
   const shape = await planShape(tx, plan, calendar);
