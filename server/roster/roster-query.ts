@@ -97,6 +97,18 @@ type RawPerson = Omit<PersonRow, 'baseSalaryFen' | 'version' | 'unitCode' | 'uni
   version: number | bigint;
 };
 
+/**
+ * A person's status on the day the roster is read, as their leave date has it:
+ * left once that day is their last day or after it, whatever the stored
+ * status says (a leave date set ahead, 2026-12-20, is recorded as LEFT the day
+ * it is entered, and a roster of an earlier day saw them leaving already).
+ * Before it, someone recorded as left was at work: ACTIVE.
+ */
+export function statusOn(stored: PersonStatus, leaveDate: Date | null, day: Date): PersonStatus {
+  if (leaveDate && leaveDate.getTime() <= day.getTime()) return 'LEFT';
+  return stored === 'LEFT' ? 'ACTIVE' : stored;
+}
+
 function toRow(p: RawPerson, day: Date, units: UnitIndex): PersonRow {
   const unit = units.get(p.unitId);
   return {
@@ -109,7 +121,7 @@ function toRow(p: RawPerson, day: Date, units: UnitIndex): PersonRow {
     rank: p.rank,
     hireDate: new Date(p.hireDate),
     leaveDate: p.leaveDate ? new Date(p.leaveDate) : null,
-    status: p.status,
+    status: statusOn(p.status, p.leaveDate ? new Date(p.leaveDate) : null, day),
     employmentType: p.employmentType,
     baseSalaryFen: BigInt(p.baseSalaryFen),
     mentorId: p.mentorId,

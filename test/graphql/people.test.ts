@@ -9,6 +9,7 @@ const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdatePersonInput!) {
 const TRANSFER = `mutation($id: ID!, $version: Int!, $unitId: ID!, $effectiveDate: Date!) { transferPerson(id: $id, version: $version, unitId: $unitId, effectiveDate: $effectiveDate) { ${PERSON} } }`;
 const DEACTIVATE = `mutation($id: ID!, $version: Int!, $leaveDate: Date!) { deactivatePerson(id: $id, version: $version, leaveDate: $leaveDate) { ${PERSON} } }`;
 const PERSON_ON = `query($id: ID!, $asOf: Date) { person(id: $id, asOf: $asOf) { ${PERSON} } }`;
+const PERSON_ON_STATUS = `query($id: ID!, $asOf: Date) { person(id: $id, asOf: $asOf) { status } }`;
 
 describe.each(testProviders)('people on %s', (provider) => {
   let s: TestServer;
@@ -155,6 +156,10 @@ describe.each(testProviders)('people on %s', (provider) => {
     expect(r.errors).toBeUndefined();
     expect(r.data.deactivatePerson).toMatchObject({ status: 'LEFT', leaveDate: '2026-09-30' });
     expect((await s.gql(PERSON_ON, { id: p.id, asOf: '2026-09-30' }, admin)).data.person.unitId).toBe(managerTeam);
+    // The status is the day's: at work before the last day (a leave date set ahead is not "left" yet), left on it.
+    expect((await s.gql(PERSON_ON_STATUS, { id: p.id, asOf: '2026-09-29' }, admin)).data.person.status).toBe('ACTIVE');
+    expect((await s.gql(PERSON_ON_STATUS, { id: p.id, asOf: '2026-03-01' }, admin)).data.person.status).toBe('ACTIVE');
+    expect((await s.gql(PERSON_ON_STATUS, { id: p.id, asOf: '2026-09-30' }, admin)).data.person.status).toBe('LEFT');
     expect((await s.gql(PERSON_ON, { id: p.id, asOf: '2026-10-01' }, admin)).data.person).toBeNull();
     const again = await refused(DEACTIVATE, { id: p.id, version: r.data.deactivatePerson.version, leaveDate: '2026-10-30' }, admin);
     expect(again.errors![0]!.message).toMatch(/already left/);
