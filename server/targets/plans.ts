@@ -515,7 +515,8 @@ export async function previewBreakdown(ctx: Context, id: string, time: MethodInp
   return inTransaction(ctx, async (tx, scope) => {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     const shape = await planShape(tx, plan, calendar);
-    const kept = keepLocked ? await lockedToKeep(tx, plan, shape, calendar, true, 'Breaking the plan down', () => planLines(tx, id)) : null;
+    // As the breakdown itself: without keepLocked, a plan touching a locked period is refused, not previewed rewriting it.
+    const kept = await lockedToKeep(tx, plan, shape, calendar, keepLocked, 'Breaking the plan down', () => planLines(tx, id));
     const { total, checked } = await computeFor(tx, await withParentTotal(tx, plan, calendar), shape, calendar, time, owners, kept);
     const unit = METRICS[plan.metric].unit;
     return { total: formatAmount(unit, total), lines: checked.lines.map((l) => ({ ownerId: l.ownerId, periodKey: l.periodKey, amount: formatAmount(unit, l.amount) })) };

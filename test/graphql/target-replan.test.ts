@@ -44,6 +44,9 @@ describe.each(testProviders)('a re-plan keeping locked months on %s', (provider)
     const unchanged = (await plans.gqlOk(`query($id: ID!) { targetPlan(id: $id) { ${PLAN} } }`, { id: v2.plan.id }, t.manager)).targetPlan;
     expect(unchanged.plan.revision).toBe(v2.plan.revision);
     expect(unchanged.lines).toEqual(before);
+    // The preview without keeping them is refused the same way, not answered with January rewritten.
+    const unkept = await s.refused(`query($id: ID!) { targetPlanBreakdownPreview(id: $id, time: { kind: EQUAL }, owners: { kind: EQUAL }) { total } }`, { id: v2.plan.id }, t.manager);
+    expect(unkept.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-01' } });
 
     // The preview and the breakdown keeping them agree.
     const preview = (await plans.gqlOk(`query($id: ID!) { targetPlanBreakdownPreview(id: $id, time: { kind: EQUAL }, owners: { kind: EQUAL }, keepLocked: true) { total lines { ownerId periodKey amount } } }`, { id: v2.plan.id }, t.manager)).targetPlanBreakdownPreview;
