@@ -244,6 +244,7 @@ export type VisitSlipReason = keyof typeof VISIT_SLIP_REASONS;
  */
 export const WORK_REPORT_REASONS = {
   WORK_LOG_FUTURE_DAY: ['date', 'today'],
+  WORK_LOG_RANGE: ['from', 'to', 'max'],
   WORK_REPORT_NOT_A_DAY: ['value'],
   WORK_REPORT_NOT_A_MONDAY: ['value'],
   WORK_REPORT_NOT_A_MONTH: ['value'],

@@ -19,7 +19,7 @@ import type { Prisma } from '../db/client.ts';
 import type { WorkReportStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
-import { clientError, dynamicClientError, forbidden, isUniqueViolation, type AnyDetails } from '../errors.ts';
+import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation, type AnyDetails } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { formatMoney } from '../../schema/money.ts';
@@ -322,11 +322,15 @@ async function monthOf(ctx: Context, personId: string | null, month: string): Pr
   return { month, dueOn: monthlyReportDue(month, await repPlanDueDay(ctx)), report: row ? (await monthlyViews(ctx, [row]))[0]! : null };
 }
 
-/** The logs the viewer may read from one day to another (at most 62 days), optionally of one person; by day, then employee number. */
+/** The most days one read of work logs covers (two months). */
+export const MAX_LOG_DAYS = 62;
+
+/** The logs the viewer may read from one day to another (at most 62 days, both included), optionally of one person; by day, then employee number. */
 export async function workLogs(ctx: Context, from: IsoDay, to: IsoDay, personId: string | null): Promise<WorkLogView[]> {
   checked(logDayProblem(from, '2999-12-31') ?? logDayProblem(to, '2999-12-31'));
-  const end = to < addDays(from, 62) ? to : addDays(from, 61);
-  const where: Prisma.WorkLogWhereInput = { AND: [await readableWhere(ctx), { day: { gte: dayToDate(from), lte: dayToDate(end) } }, ...(personId ? [{ personId }] : [])] };
+  // Refused, not cut short: a longer range answered with its first 62 days read as "no logs" after them.
+  if (to < from || to >= addDays(from, MAX_LOG_DAYS)) throw badInput(['to'], `Work logs are read from one day to a later one, at most ${MAX_LOG_DAYS} days apart`, 'WORK_LOG_RANGE', { from, to, max: MAX_LOG_DAYS });
+  const where: Prisma.WorkLogWhereInput = { AND: [await readableWhere(ctx), { day: { gte: dayToDate(from), lte: dayToDate(to) } }, ...(personId ? [{ personId }] : [])] };
   const rows = await ctx.prisma.workLog.findMany({ where, include: who, orderBy: [{ day: 'asc' }, { person: { employeeNo: 'asc' } }] });
   return logViews(ctx, rows);
 }

@@ -110,6 +110,14 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     expect(ok(await s.gql(LOGS, { f: yesterday, t: now }, t.otherManager)).workLogs).toEqual([]);
   });
 
+  it('reads at most 62 days at once: a longer or backward range is refused by name, not cut short', async () => {
+    expect(ok(await s.gql(LOGS, { f: '2026-01-01', t: '2026-03-03' }, t.manager)).workLogs).toEqual(expect.any(Array));
+    for (const [f, to] of [['2026-01-01', '2026-03-04'], ['2026-01-01', '2026-12-31'], ['2026-03-02', '2026-03-01']]) {
+      const r = await s.gql(LOGS, { f, t: to }, t.manager);
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WORK_LOG_RANGE', params: { from: f, to, max: 62 } });
+    }
+  });
+
   it('lets the manager over the rep comment, not the rep, not another area’s manager; the rep sees the comment', async () => {
     expect(codeOf(await s.refused(COMMENT_LOG, { id: log.id, r: log.revision, c: '很好' }, t.rep))).toBe('FORBIDDEN');
     expect(ext(await s.refused(COMMENT_LOG, { id: log.id, r: log.revision, c: '很好' }, t.otherManager))).toMatchObject({ code: 'NOT_FOUND', reason: 'WORK_REPORT_NOT_FOUND' });

@@ -271,7 +271,7 @@ builder.queryFields((t) => ({
   }),
   workLogs: t.field({
     type: [WorkLogRef],
-    description: 'The work logs the viewer may read (a rep their own; a manager their subtree’s) from one day to another (at most 62 days), optionally of one person.',
+    description: 'The work logs the viewer may read (a rep their own; a manager their subtree’s) from one day to another (at most 62 days, both included; a longer or backward range is refused, WORK_LOG_RANGE), optionally of one person.',
     authScopes: { signedIn: true },
     args: { from: t.arg.string({ validate: day }), to: t.arg.string({ validate: day }), personId: t.arg.id({ required: false }) },
     resolve: (_r, a, ctx) => workLogs(ctx, a.from.trim(), a.to.trim(), a.personId ? String(a.personId) : null),
