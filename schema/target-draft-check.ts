@@ -35,7 +35,7 @@ export function checkDraftLines(plan: Pick<PlanFacts, 'metric' | 'ownerKind'>, s
     const isScope = line.ownerId === shape.scope.id;
     const row = isScope ? { owner: { key: shape.scope.id, name: shape.scope.name }, row: 0 } : owners.get(line.ownerId);
     if (!row) {
-      issues.push({ ...base, rule: 'unexpectedOwner', row: null, column: c, rowKey: line.ownerId, periodKey: null, params: { owner: line.ownerId } });
+      issues.push({ ...base, rule: 'unexpectedOwner', row: null, column: c, rowKey: line.ownerId, periodKey: null, params: { owner: shape.outsiders?.get(line.ownerId) ?? line.ownerId } });
       continue;
     }
     const k = `${line.ownerId}\u0000${line.periodKey}`;

@@ -25,6 +25,8 @@ export interface PlanGrid {
   scope: { id: string; name: string };
   /** Who must have a row below the scope row. */
   owners: GridOwner[];
+  /** Names of owners the plan does not have but the reader knows (someone moved out): an outsider's row is named, not shown as an id. */
+  outsiders?: ReadonlyMap<string, string>;
 }
 
 export interface LineInput {
@@ -66,7 +68,7 @@ export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[],
     }
     const k = `${line.ownerId}\u0000${line.periodKey}`;
     if (seen.has(k)) {
-      issues.push({ rule: 'duplicateCell', row: null, column: c, rowKey: line.ownerId, periodKey: line.periodKey, expected: null, found: null, params: { owner: shape.owners.find((o) => o.key === line.ownerId)?.name ?? line.ownerId, period: line.periodKey } });
+      issues.push({ rule: 'duplicateCell', row: null, column: c, rowKey: line.ownerId, periodKey: line.periodKey, expected: null, found: null, params: { owner: shape.owners.find((o) => o.key === line.ownerId)?.name ?? shape.outsiders?.get(line.ownerId) ?? line.ownerId, period: line.periodKey } });
       continue;
     }
     seen.add(k);
@@ -91,7 +93,7 @@ export function checkLines(plan: PlanFacts, shape: PlanGrid, input: LineInput[],
   issues.push(...scopeResult.issues);
   const scopeRow = scopeResult.values[0]!;
   const periodTotals = scopeRow.every((v) => v !== null) ? new Map(shape.periods.map((p, i) => [p.key, scopeRow[i]!])) : undefined;
-  const owners = rowOrder.map((key) => expected.get(key) ?? { key, name: key });
+  const owners = rowOrder.map((key) => expected.get(key) ?? { key, name: shape.outsiders?.get(key) ?? key });
   const ownerResult = validateTargetGrid({
     metric: plan.metric,
     level: plan.level,

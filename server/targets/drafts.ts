@@ -10,7 +10,7 @@ import { recordAudit } from '../audit.ts';
 import { clientError, conflict } from '../errors.ts';
 import { checkDraftLines } from '../../schema/target-draft-check.ts';
 import { fiscalCalendar, requireFiguresUnlocked } from './calendar.ts';
-import { planShape, type LineInput } from './plan-shape.ts';
+import { planShape, withOutsiders, type LineInput } from './plan-shape.ts';
 import { periodChain } from '../../schema/periods.ts';
 import { issueMessage, withMessages } from './issue-text.ts';
 import { bump, changedCells, inTransaction, requireRole, requireStatus } from './plans.ts';
@@ -23,7 +23,7 @@ export async function saveDraft(ctx: Context, id: string, revision: number, line
     requireStatus(plan, ['DRAFT'], 'edit');
     if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
     const shape = await planShape(tx, plan, calendar);
-    const checked = checkDraftLines(plan, shape, lines);
+    const checked = checkDraftLines(plan, await withOutsiders(tx, shape, lines), lines);
     if (checked.issues.length) {
       const first = issueMessage(checked.issues[0]!);
       throw clientError('BAD_USER_INPUT', `The draft has ${checked.issues.length} cell(s) that cannot be stored; nothing was saved. First: ${first}`, {

@@ -69,3 +69,23 @@ export async function planShape(db: Db, plan: PlanRecord, calendar: FiscalCalend
   return { periods, scope, owners, yearStart: year.start, yearEnd: year.end };
 }
 
+
+/**
+ * The shape with names for the owners of lines it does not have: people once
+ * placed in the plan's scope (moved out before the year, say) and units in
+ * it, so a refusal names them as the rest are named, "谢梓刚 (QB00016)", not
+ * by id. Nobody outside the scope is named: an id the reader could not see
+ * stays an id.
+ */
+export async function withOutsiders(db: Db, shape: PlanShape, lines: readonly { ownerId: string }[]): Promise<PlanShape> {
+  const known = new Set([shape.scope.id, ...shape.owners.map((o) => o.key)]);
+  const ids = [...new Set(lines.map((l) => l.ownerId).filter((id) => typeof id === 'string' && !known.has(id)))].slice(0, 500);
+  if (!ids.length) return shape;
+  const inScope = { path: { startsWith: shape.scope.path } };
+  const [people, units] = await Promise.all([
+    db.person.findMany({ where: { id: { in: ids }, assignments: { some: { unit: inScope } } }, select: { id: true, name: true, employeeNo: true } }),
+    db.orgUnit.findMany({ where: { id: { in: ids }, ...inScope }, select: { id: true, name: true } }),
+  ]);
+  const outsiders = new Map<string, string>([...people.map((p) => [p.id, `${p.name} (${p.employeeNo})`] as const), ...units.map((u) => [u.id, u.name] as const)]);
+  return outsiders.size ? { ...shape, outsiders } : shape;
+}

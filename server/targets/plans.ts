@@ -26,7 +26,7 @@ import { event } from './plan-events.ts';
 import { parentTotalIssue } from '../../schema/target-plan-check.ts';
 import { parentFigure, topLevelKeys, yearTotals } from './parent-figure.ts';
 import { allocationRefusal } from './allocation-refusal.ts';
-import { checkLines, planShape, PERIOD_LEVELS, type LineInput, type PlanRecord, type PlanShape } from './plan-shape.ts';
+import { checkLines, planShape, PERIOD_LEVELS, withOutsiders, type LineInput, type PlanRecord, type PlanShape } from './plan-shape.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { lastYear } from './history.ts';
 import { isApprover, isOwnPlan } from './decisions.ts';
@@ -563,7 +563,7 @@ export async function validatePlanLines(ctx: Context, id: string, lines: LineInp
   return inTransaction(ctx, async (tx, scope) => {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     const shape = await planShape(tx, plan, calendar);
-    const issues = checkLines({ ...plan, calendar }, shape, lines, await otherLevelTargets(tx, plan, calendar)).issues;
+    const issues = checkLines({ ...plan, calendar }, await withOutsiders(tx, shape, lines), lines, await otherLevelTargets(tx, plan, calendar)).issues;
     const parent = parentTotalIssue(plan, shape.scope, await parentLabel(tx, plan, calendar));
     return parent ? [parent, ...issues] : issues;
   });
@@ -595,7 +595,7 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
     requireStatus(plan, ['DRAFT'], 'edit');
     if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
     const shape = await planShape(tx, plan, calendar);
-    const checked = checkLines({ ...plan, calendar }, shape, lines, await otherLevelTargets(tx, plan, calendar));
+    const checked = checkLines({ ...plan, calendar }, await withOutsiders(tx, shape, lines), lines, await otherLevelTargets(tx, plan, calendar));
     if (checked.issues.length) throw invalidLines(checked.issues);
     const stored = await tx.targetLine.findMany({ where: { planId: id } });
     const old = new Map(stored.map((l) => [cellKey(l), l.amount]));

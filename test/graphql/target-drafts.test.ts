@@ -83,7 +83,16 @@ describe.each(testProviders)('target drafts and approvals on %s', (provider) => 
       ['negative', '2026-02'],
     ]);
     const stranger = await s.refused(DRAFT, { id: plan.plan.id, revision: plan.plan.revision, lines: [{ ownerId: 'nobody', periodKey: '2026-01', amount: '1' }] }, t.manager);
-    expect((stranger.errors![0]!.extensions as any).issues[0].rule).toBe('unexpectedOwner');
+    expect((stranger.errors![0]!.extensions as any).issues[0]).toMatchObject({ rule: 'unexpectedOwner', params: { owner: 'nobody' } });
+    // Someone who was in the team, but moved out before the plan's year, is named as the plan's own people are, not by id.
+    const mover = await s.db.prisma.person.create({ data: { employeeNo: 'MOVED-1', name: '谢梓刚', position: 'SALES_REP', hireDate: new Date('2024-01-01'), status: 'ACTIVE', employmentType: 'FULL_TIME', baseSalaryFen: 300000n } });
+    await s.db.prisma.assignment.create({ data: { personId: mover.id, unitId: team.id, position: 'SALES_REP', validFrom: new Date('2024-01-01'), validTo: new Date('2025-06-01') } });
+    await s.db.prisma.assignment.create({ data: { personId: mover.id, unitId: centre.id, position: 'SALES_REP', validFrom: new Date('2025-06-01') } });
+    const moved = await s.refused(DRAFT, { id: plan.plan.id, revision: plan.plan.revision, lines: [{ ownerId: mover.id, periodKey: '2026-01', amount: '1' }] }, t.manager);
+    expect((moved.errors![0]!.extensions as any).issues[0]).toMatchObject({ rule: 'unexpectedOwner', params: { owner: '谢梓刚 (MOVED-1)' } });
+    const VALIDATE = `mutation($id: ID!, $lines: [TargetLineInput!]!) { validateTargetLines(id: $id, lines: $lines) { rule params { name value } } }`;
+    const validated = (await s.gql(VALIDATE, { id: plan.plan.id, lines: [...draftLines, { ownerId: mover.id, periodKey: '2026-01', amount: '1' }] }, t.manager)).data.validateTargetLines;
+    expect(validated.find((i: any) => i.rule === 'unexpectedOwner').params).toContainEqual({ name: 'owner', value: '谢梓刚 (MOVED-1)' });
     const period = await s.refused(DRAFT, { id: plan.plan.id, revision: plan.plan.revision, lines: [{ ownerId: person, periodKey: '2031-01', amount: '1' }] }, t.manager);
     expect((period.errors![0]!.extensions as any).issues[0].rule).toBe('unknownPeriod');
     expect(codeOf(await s.refused(DRAFT, { id: plan.plan.id, revision: plan.plan.revision - 1, lines: draftLines }, t.manager))).toBe('CONFLICT');
