@@ -27,7 +27,8 @@ export type Rule =
   | 'stretchBelowBase'
   | 'baseAboveStretch'
   | 'unknownPeriod'
-  | 'duplicateCell';
+  | 'duplicateCell'
+  | 'lockedPeriod';
 
 export interface ValidationIssue {
   rule: Rule;

@@ -18,7 +18,7 @@ import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { allocate, allocateColumns, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
 import { overlapDays, period, periodChain } from '../../schema/periods.ts';
-import { formatAmount } from '../../schema/target-validation.ts';
+import { formatAmount, type ValidationIssue } from '../../schema/target-validation.ts';
 import { profileWeights } from '../../schema/seasonality.ts';
 import { METRICS } from '../../schema/metrics.ts';
 import { fiscalCalendar, lockedAmong, lockedRefusal, requireFiguresUnlocked, requireUnlocked } from './calendar.ts';
@@ -563,10 +563,54 @@ export async function validatePlanLines(ctx: Context, id: string, lines: LineInp
   return inTransaction(ctx, async (tx, scope) => {
     const plan = await requireRole(ctx, scope, tx, id, 'draft');
     const shape = await planShape(tx, plan, calendar);
-    const issues = checkLines({ ...plan, calendar }, await withOutsiders(tx, shape, lines), lines, await otherLevelTargets(tx, plan, calendar)).issues;
+    const checked = checkLines({ ...plan, calendar }, await withOutsiders(tx, shape, lines), lines, await otherLevelTargets(tx, plan, calendar));
     const parent = parentTotalIssue(plan, shape.scope, await parentLabel(tx, plan, calendar));
-    return parent ? [parent, ...issues] : issues;
+    // Cells changed in a locked period are named too (a save would refuse them), once the lines read.
+    const locked = checked.issues.length ? [] : await lockedCellIssues(tx, plan, shape, calendar, lines, checked.lines, await planLines(tx, id));
+    return [...(parent ? [parent] : []), ...checked.issues, ...locked];
   });
+}
+
+/**
+ * The cells a save of these lines would change in a locked period, each
+ * named by its row and column as the other issues are (issue 3 §6: the cell,
+ * where there is one): a period of the plan's finest level touching a lock,
+ * or a coarser one lying wholly inside it (requireFiguresUnlocked's rule).
+ */
+async function lockedCellIssues(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar, input: readonly LineInput[], lines: readonly Cell[], stored: readonly Cell[]): Promise<ValidationIssue[]> {
+  const was = new Map(stored.map((l) => [cellKey(l), l.amount]));
+  const changed = lines.filter((l) => (was.get(cellKey(l)) ?? 0n) !== l.amount);
+  if (!changed.length) return [];
+  const touched = new Set(changed.map((l) => l.periodKey));
+  const periods = shape.periods.filter((p) => touched.has(p.key));
+  const finest = periodChain(plan.periodLevel).at(-1)!;
+  const lockOf = new Map<string, string>();
+  for (const lock of await lockedAmong(tx, periods, calendar)) {
+    const l = period(lock.locked, calendar);
+    for (const p of periods) if (!lockOf.has(p.key) && lock.hits.includes(p.key) && (p.level === finest || (l.start <= p.start && p.end <= l.end))) lockOf.set(p.key, lock.locked);
+  }
+  if (!lockOf.size) return [];
+  // Rows as the checks number them: the scope's first, then each owner in the order the lines name them.
+  const rows = [shape.scope.id, ...new Set(input.map((l) => l.ownerId).filter((o) => o !== shape.scope.id))];
+  const names = new Map([[shape.scope.id, shape.scope.name], ...shape.owners.map((o) => [o.key, o.name] as const)]);
+  const unit = METRICS[plan.metric].unit;
+  return changed
+    .filter((l) => lockOf.has(l.periodKey))
+    .map((l) => {
+      const [expected, found] = [formatAmount(unit, was.get(cellKey(l)) ?? 0n), formatAmount(unit, l.amount)];
+      const row = rows.indexOf(l.ownerId);
+      const column = shape.periods.findIndex((p) => p.key === l.periodKey);
+      return {
+        rule: 'lockedPeriod' as const,
+        row: row < 0 ? null : row,
+        column: column < 0 ? null : column,
+        rowKey: l.ownerId,
+        periodKey: l.periodKey,
+        expected,
+        found,
+        params: { owner: names.get(l.ownerId) ?? l.ownerId, period: l.periodKey, locked: lockOf.get(l.periodKey)!, expected, found },
+      };
+    });
 }
 
 type Cell = { ownerId: string; periodKey: string; amount: bigint };
@@ -600,6 +644,19 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
     const stored = await tx.targetLine.findMany({ where: { planId: id } });
     const old = new Map(stored.map((l) => [cellKey(l), l.amount]));
     const changedPeriods = new Set(checked.lines.filter((l) => old.get(cellKey(l)) !== l.amount).map((l) => l.periodKey));
+    // Refused as before (PERIOD_LOCKED, the first lock), now with every cell it would change there.
+    const locked = await lockedCellIssues(tx, plan, shape, calendar, lines, checked.lines, stored);
+    if (locked.length) {
+      const first = locked[0]!;
+      const lock = first.params.locked!;
+      throw clientError('BAD_USER_INPUT', `Saving the plan: period ${lock} is locked (${locked.length} cell(s) changed in it; first: ${issueMessage(first)}); an admin must reopen it first`, {
+        field: 'lines',
+        reason: 'PERIOD_LOCKED',
+        params: { period: lock },
+        lockedPeriod: lock,
+        issues: withMessages(locked.slice(0, 500)),
+      });
+    }
     await requireFiguresUnlocked(tx, shape.periods.filter((p) => changedPeriods.has(p.key)), periodChain(plan.periodLevel).at(-1)!, calendar, 'Saving the plan');
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });

@@ -44,6 +44,25 @@ describe.each(testProviders)('a re-plan keeping locked months on %s', (provider)
     const unchanged = (await plans.gqlOk(`query($id: ID!) { targetPlan(id: $id) { ${PLAN} } }`, { id: v2.plan.id }, t.manager)).targetPlan;
     expect(unchanged.plan.revision).toBe(v2.plan.revision);
     expect(unchanged.lines).toEqual(before);
+    // Moving 10.00 from one person's January to another's: validation names both cells, by row and column; a save is refused
+    // with them (PERIOD_LOCKED, as before) and nothing changes.
+    const [a, b] = before.filter((l) => l.periodKey === '2026-01' && l.ownerId !== team && Number(l.amount) >= 10);
+    const moved = before.map((l) => (l === a ? { ...l, amount: (Number(l.amount) - 10).toFixed(2) } : l === b ? { ...l, amount: (Number(l.amount) + 10).toFixed(2) } : l));
+    const VALIDATE = `mutation($id: ID!, $lines: [TargetLineInput!]!) { validateTargetLines(id: $id, lines: $lines) { rule row column rowKey periodKey expected found } }`;
+    const issues = (await plans.gqlOk(VALIDATE, { id: v2.plan.id, lines: moved }, t.manager)).validateTargetLines;
+    expect(issues.map((i: any) => [i.rule, i.rowKey, i.periodKey, i.expected, i.found]).sort()).toEqual(
+      [
+        ['lockedPeriod', a!.ownerId, '2026-01', a!.amount, (Number(a!.amount) - 10).toFixed(2)],
+        ['lockedPeriod', b!.ownerId, '2026-01', b!.amount, (Number(b!.amount) + 10).toFixed(2)],
+      ].sort(),
+    );
+    expect(issues.every((i: any) => i.row !== null && i.column !== null)).toBe(true);
+    const save = await s.refused(`mutation($id: ID!, $r: Int!, $lines: [TargetLineInput!]!) { saveTargetLines(id: $id, revision: $r, lines: $lines) { plan { id } } }`, { id: v2.plan.id, r: v2.plan.revision, lines: moved }, t.manager);
+    const ext = save.errors![0]!.extensions as any;
+    expect(ext).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-01' } });
+    expect(ext.issues.map((i: any) => [i.rule, i.rowKey]).sort()).toEqual([['lockedPeriod', a!.ownerId], ['lockedPeriod', b!.ownerId]].sort());
+    expect((await plans.gqlOk(`query($id: ID!) { targetPlan(id: $id) { ${PLAN} } }`, { id: v2.plan.id }, t.manager)).targetPlan.lines).toEqual(before);
+
     // The preview without keeping them is refused the same way, not answered with January rewritten.
     const unkept = await s.refused(`query($id: ID!) { targetPlanBreakdownPreview(id: $id, time: { kind: EQUAL }, owners: { kind: EQUAL }) { total } }`, { id: v2.plan.id }, t.manager);
     expect(unkept.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: '2026-01' } });

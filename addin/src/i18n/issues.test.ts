@@ -51,6 +51,7 @@ describe('target issues in either language', () => {
       beforeJoining: ['owner', 'period', 'hireDate'],
       afterLeaving: ['owner', 'period', 'leaveDate'],
       stretchBelowBase: ['owner', 'period', 'found', 'base'],
+      lockedPeriod: ['owner', 'period', 'locked', 'expected', 'found'],
       baseAboveStretch: ['owner', 'period', 'found', 'stretch'],
       unknownPeriod: ['period', 'first', 'last'],
       duplicateCell: ['owner', 'period'],

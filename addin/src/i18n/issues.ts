@@ -28,6 +28,7 @@ export const en: Catalogue = {
     baseAboveStretch: '{owner}, {period}: the base target {found} is above the approved stretch target {stretch}',
     unknownPeriod: '{period} is not a column of this plan',
     duplicateCell: '{owner} has two amounts for {period}',
+    lockedPeriod: '{owner}, {period}: {locked} is locked, so the figure stays {expected} (typed: {found}) until an admin reopens it',
   },
   details: {
     boolean: 'is TRUE/FALSE, not a number',
@@ -63,6 +64,7 @@ export const zh: Catalogue = {
     baseAboveStretch: '{owner}，{period}：基础指标 {found} 高于已批准的奋斗指标 {stretch}',
     unknownPeriod: '{period} 不是本计划的期间（{first} … {last}）',
     duplicateCell: '{owner} 在 {period} 有两个数额',
+    lockedPeriod: '{owner}，{period}：{locked} 已锁定，数额须保持 {expected}（填写为 {found}），须由管理员重新开放后才能修改',
   },
   details: {
     boolean: '是 TRUE/FALSE，不是数字',
@@ -82,8 +84,8 @@ export const zh: Catalogue = {
 export const issueWords: Record<Locale, Catalogue> = { en, 'zh-CN': zh };
 
 const AMOUNTS = new Set(['expected', 'found', 'base', 'stretch', 'diff']);
-const AMOUNT_RULES = new Set<Rule>(['sum', 'rowTotal', 'levelSum', 'parentTotal', 'stretchBelowBase', 'baseAboveStretch']);
-const PERIODS = new Set(['period', 'first', 'last']);
+const AMOUNT_RULES = new Set<Rule>(['sum', 'rowTotal', 'levelSum', 'parentTotal', 'stretchBelowBase', 'baseAboveStretch', 'lockedPeriod']);
+const PERIODS = new Set(['period', 'first', 'last', 'locked']);
 
 /**
  * One issue in the reader's language; amounts in the metric's unit, periods as
