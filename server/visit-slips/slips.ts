@@ -21,6 +21,7 @@ import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { VisitCheckKind, VisitSlipStatus } from '../db/generated/sqlite/client/enums.ts';
 import { maySeeUnit, viewerScope } from '../access.ts';
+import { customersVisible } from '../customers/access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, notFound } from '../errors.ts';
 import { addDays, chinaTimeOf, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
@@ -275,9 +276,12 @@ export async function requestVisitSlip(ctx: Context, input: VisitSlipInput): Pro
   const code = input.customerCode?.trim() ? normaliseCustomerCode(input.customerCode) : null;
   const outDay = slipDay(input.plannedOut);
   const calendar = await fiscalCalendar(ctx);
+  // Only a customer the rep may see (their own; a manager's, their subtrees'): another's is as unknown as no customer, and its name is not
+  // handed back in the slip.
+  const visible = customersVisible(await viewerScope(ctx));
   const id = await ctx.prisma.$transaction(async (tx) => {
     await requireDaysUnlocked(tx, calendar, input, 'The visit slip was not requested');
-    const customer = code ? await tx.customer.findUnique({ where: { code }, select: { id: true } }) : null;
+    const customer = code ? await tx.customer.findFirst({ where: { AND: [{ code }, visible] }, select: { id: true } }) : null;
     if (code && !customer) throw badInput(['customerCode'], `There is no customer ${code}`, 'VISIT_SLIP_UNKNOWN_CUSTOMER', { code });
     // The unit the rep is in on the day of departure (or, failing that, the newest assignment).
     const day = dayToDate(outDay);

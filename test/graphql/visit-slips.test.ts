@@ -64,6 +64,11 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
     expect(ext(await s.refused(REQUEST, { i: slipInput({ purpose: '  ' }) }, t.rep))).toMatchObject({ reason: 'VISIT_SLIP_REQUIRED', field: 'purpose' });
     expect(ext(await s.refused(REQUEST, { i: slipInput({ plannedBack: '2026-03-30T10:00:00Z' }) }, t.rep))).toMatchObject({ reason: 'VISIT_SLIP_TOO_MANY_DAYS', params: { days: 21, max: 14 } });
     expect(ext(await s.refused(REQUEST, { i: slipInput({ customerCode: 'KH-404' }) }, t.rep))).toMatchObject({ reason: 'VISIT_SLIP_UNKNOWN_CUSTOMER', params: { code: 'KH-404' } });
+    // A colleague's customer is not the rep's to name (nor to learn the name of, from the slip): as unknown as none.
+    const colleague = await s.db.prisma.person.findFirstOrThrow({ where: { id: { not: rep.id }, assignments: { some: { unitId: team.id, validTo: null } } } });
+    await s.db.prisma.customer.create({ data: { code: 'KH-702', name: '青岛宏远连锁药房', type: 'ENTERPRISE', ownerId: colleague.id, ownerUnitId: team.id, ownershipStatus: 'CONFIRMED' } });
+    expect(ext(await s.refused(REQUEST, { i: slipInput({ customerCode: 'KH-702' }) }, t.rep))).toMatchObject({ reason: 'VISIT_SLIP_UNKNOWN_CUSTOMER', params: { code: 'KH-702' } });
+    expect(await s.db.prisma.visitSlip.count({ where: { customer: { code: 'KH-702' } } })).toBe(0);
     // Someone with no place in the organisation has nothing to request a slip for.
     expect(codeOf(await s.refused(REQUEST, { i: slipInput() }, t.admin))).toBe('FORBIDDEN');
   });
