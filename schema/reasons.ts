@@ -366,6 +366,7 @@ export const REASONS = {
   PAID_IN_OTHER_RUN: ['count', 'month', 'names', 'others', 'unit', 'version', 'runStatus'],
   RUN_EXISTS: ['unit', 'month', 'version', 'runStatus'],
   RUN_NOT_CALCULATED: [],
+  RUN_OUT_OF_DATE: ['count', 'names', 'others'],
   RUN_NO_SIGN_OFF_DUE: ['runStatus'],
   RUN_CANNOT_RETURN: ['runStatus'],
   NOT_YOUR_SIGN_OFF: ['role'],

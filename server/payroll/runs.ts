@@ -280,6 +280,31 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
   );
 }
 
+/**
+ * The rewards and penalties of the month are all on the run's payslips: one
+ * added after it was calculated (a penalty entered, a ranking's reward
+ * approved) would otherwise go unpaid once it is signed, since none can be
+ * added then. Adjustments are only ever added, so a person with more of them
+ * now than their payslip's frozen inputs counted was given one since.
+ */
+async function requireAdjustmentsCounted(tx: Prisma.TransactionClient, run: { id: string; month: string }) {
+  const now = await tx.payAdjustment.groupBy({ by: ['personId'], where: { month: run.month, person: { payslips: { some: { runId: run.id } } } }, _count: { _all: true } });
+  if (!now.length) return;
+  const slips = await tx.payslip.findMany({
+    where: { runId: run.id, person: { adjustments: { some: { month: run.month } } } },
+    select: { personId: true, inputs: true, person: { select: { name: true, employeeNo: true } } },
+  });
+  const counted = new Map(slips.map((p) => [p.personId, { person: p.person, n: ((JSON.parse(p.inputs) as { adjustments?: unknown[] }).adjustments ?? []).length }]));
+  const missed = now.filter((a) => a._count._all > (counted.get(a.personId)?.n ?? 0)).map((a) => counted.get(a.personId)!.person);
+  if (!missed.length) return;
+  const listed = listedNames(missed.map((p) => `${p.name} (${p.employeeNo})`));
+  throw clientError('BAD_USER_INPUT', `Rewards or penalties were added for ${missed.length} person(s) after the run was calculated (${listed.names}${listed.others ? ` and ${listed.others} other(s)` : ''}); calculate it again before submitting`, {
+    field: 'status',
+    reason: 'RUN_OUT_OF_DATE',
+    params: { count: missed.length, ...listed },
+  });
+}
+
 export async function submitRun(ctx: Context, id: string, revision: number) {
   const reach = await servedReach(ctx);
   return ctx.prisma.$transaction(async (tx) => {
@@ -287,6 +312,7 @@ export async function submitRun(ctx: Context, id: string, revision: number) {
     requireReach(reach, run.scopeUnit);
     requireStatus(run.status, ['CALCULATED'], 'submit');
     if ((await tx.payslip.count({ where: { runId: id } })) === 0) throw clientError('BAD_USER_INPUT', 'The run has no payslips; calculate it first', { field: 'status', reason: 'RUN_NOT_CALCULATED' });
+    await requireAdjustmentsCounted(tx, { id, month: run.month });
     const after = await bump(tx, id, revision, { status: 'SUBMITTED' });
     await event(tx, ctx, id, 'submit', run.status, 'SUBMITTED');
     return after;

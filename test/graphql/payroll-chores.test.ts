@@ -42,6 +42,25 @@ describe.each(testProviders)('payroll chores on %s', (provider) => {
     expect((await s.gql('{ payAdjustments(month: "2026-13") { id } }', {}, t.finance)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses to submit a run calculated before a reward or penalty was added, naming whom it would leave out; calculated again, it goes', async () => {
+    const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    const team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: inArea.id, validTo: null } })).unitId;
+    const RUN = 'run { id revision status }';
+    let run = (await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-06", scopeUnitId: $u) { ${RUN} } }`, { u: team }, t.finance)).data.createPayrollRun.run;
+    run = (await s.gql(`mutation($id: ID!, $r: Int!) { calculatePayrollRun(id: $id, revision: $r) { ${RUN} } }`, { id: run.id, r: run.revision }, t.finance)).data.calculatePayrollRun.run;
+    const JUNE = 'mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-06", amount: "-100.00", reason: "迟交周报", approvedBy: "director") }';
+    expect((await s.gql(JUNE, { p: inArea.id }, t.finance)).errors).toBeUndefined();
+    const SUBMIT = `mutation($id: ID!, $r: Int!) { submitPayrollRun(id: $id, revision: $r) { ${RUN} } }`;
+    const refused = await s.gql(SUBMIT, { id: run.id, r: run.revision }, t.finance);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RUN_OUT_OF_DATE', params: { count: 1, names: `${inArea.name} (${inArea.employeeNo})`, others: 0 } });
+    expect(await s.db.prisma.payrollRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'CALCULATED', revision: run.revision });
+    run = (await s.gql(`mutation($id: ID!, $r: Int!) { calculatePayrollRun(id: $id, revision: $r) { ${RUN} } }`, { id: run.id, r: run.revision }, t.finance)).data.calculatePayrollRun.run;
+    const submitted = await s.gql(SUBMIT, { id: run.id, r: run.revision }, t.finance);
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data.submitPayrollRun.run.status).toBe('SUBMITTED');
+    expect(mgr.personId).not.toBe(inArea.id);
+  });
+
   it('lists plan assignments newest first, naming the plan and the person', async () => {
     const plan = (await s.gql('{ compensationPlans { code version } }', {}, t.finance)).data.compensationPlans[0];
     const r = await s.gql('mutation($c: String!, $p: ID!) { assignCompensationPlan(planCode: $c, personId: $p, effectiveFrom: "2030-01-01") }', { c: plan.code, p: inArea.id }, t.finance);
