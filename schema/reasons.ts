@@ -120,6 +120,7 @@ export const KPI_REASONS = {
   KPI_NOT_EMPLOYED: ['name', 'period'],
   KPI_OWN_SCORECARD: [],
   KPI_OWN_SUBMISSION: [],
+  KPI_RETURNED_BY_YOU: ['name'],
   KPI_NOT_APPROVER: ['name'],
   SCORECARD_STATUS: ['scorecardStatus'],
 } as const;

@@ -148,6 +148,28 @@ function scoreRefusal(ctx: Context, myPaths: readonly string[], card: Pick<CardF
   return null;
 }
 
+/**
+ * Who returned the card, when a return is its latest decision (it has not
+ * been submitted since): it goes back to the manager who scores it. The one
+ * who returned it decides on it next, so they do not score or submit it
+ * themselves: their own submission nobody above could decide (a director's),
+ * and the manager would never see it back.
+ */
+export function returnedBy(events: readonly { action: string; actorId: string | null }[]): string | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    if (events[i]!.action === 'submit') return null;
+    if (events[i]!.action === 'return') return events[i]!.actorId;
+  }
+  return null;
+}
+
+/** Why the viewer may not score or submit a card they returned; null otherwise. */
+function returnedRefusal(ctx: Context, card: { personName: string; events: readonly { action: string; actorId: string | null }[] }) {
+  const by = returnedBy(card.events);
+  if (!by || by !== ctx.viewer?.userId) return null;
+  return forbidden('KPI_RETURNED_BY_YOU', `You returned ${card.personName}'s scorecard: the manager who scores it submits it again, and you decide on it then`, { name: card.personName });
+}
+
 /** Why the viewer may not approve or return this scorecard; null when they may. */
 function decideRefusal(ctx: Context, myPaths: readonly string[], card: CardFacts) {
   if (ctx.viewer?.personId && ctx.viewer.personId === card.personId) return forbidden('KPI_OWN_SCORECARD', 'Nobody decides on their own scorecard');
@@ -278,7 +300,7 @@ async function views(ctx: Context, cards: CardRecord[], decisions: boolean): Pro
       approvedAt: card.approvedAt,
       lines: card.lines.map((l) => lineView(l, monthsOf(card.periodKey))),
       events: card.events.map((e) => ({ at: e.at, actor: e.actor, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, comment: e.comment })),
-      canScore: decisions && card.status === 'DRAFT' && !scoreRefusal(ctx, myPaths, facts),
+      canScore: decisions && card.status === 'DRAFT' && !scoreRefusal(ctx, myPaths, facts) && !returnedRefusal(ctx, { personName: card.person.name, events: card.events }),
       canApprove: decisions && card.status === 'SUBMITTED' && !decideRefusal(ctx, myPaths, facts),
     };
   });
@@ -442,7 +464,7 @@ export async function saveScores(ctx: Context, id: string, revision: number, ent
   await ctx.prisma.$transaction(
     async (tx) => {
       const card = await loadCard(tx, id);
-      const refusal = scoreRefusal(ctx, myPaths, { personId: card.personId, unitPath: card.unit.path });
+      const refusal = scoreRefusal(ctx, myPaths, { personId: card.personId, unitPath: card.unit.path }) ?? returnedRefusal(ctx, { personName: card.person.name, events: card.events });
       if (refusal) throw refusal;
       requireStatus(card, ['DRAFT'], 'score');
       if (card.revision !== revision) throw conflict('Scorecard', id, revision);
@@ -474,7 +496,7 @@ export async function submitScorecard(ctx: Context, id: string, revision: number
   await ctx.prisma.$transaction(
     async (tx) => {
       const card = await loadCard(tx, id);
-      const refusal = scoreRefusal(ctx, myPaths, { personId: card.personId, unitPath: card.unit.path });
+      const refusal = scoreRefusal(ctx, myPaths, { personId: card.personId, unitPath: card.unit.path }) ?? returnedRefusal(ctx, { personName: card.person.name, events: card.events });
       if (refusal) throw refusal;
       requireStatus(card, ['DRAFT'], 'submit');
       if (card.revision !== revision) throw conflict('Scorecard', id, revision);

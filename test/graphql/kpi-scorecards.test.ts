@@ -226,6 +226,11 @@ describe.each(testProviders)('KPI scorecards on %s', (provider) => {
     card = (await s.gql(RETURN, { id: card.id, r: card.revision, c: '拜访记录不全，请补充后再提交' }, t.director)).data.returnScorecard;
     expect(card).toMatchObject({ status: 'DRAFT' });
     expect(card.events.at(-1)).toMatchObject({ action: 'return', actor: 'director', comment: '拜访记录不全，请补充后再提交', toStatus: 'DRAFT' });
+    // Back with its manager: the director who returned it neither scores nor submits it (nobody above could decide their submission).
+    expect((await s.gql(`{ scorecard(id: "${card.id}") { canScore } }`, {}, t.director)).data.scorecard.canScore).toBe(false);
+    expect(ext(await s.refused(SUBMIT, { id: card.id, r: card.revision }, t.director))).toMatchObject({ code: 'FORBIDDEN', reason: 'KPI_RETURNED_BY_YOU' });
+    expect(ext(await s.refused(SCORE, { id: card.id, r: card.revision, s: GOOD_SCORES }, t.director))).toMatchObject({ reason: 'KPI_RETURNED_BY_YOU' });
+    expect((await s.gql(`{ scorecard(id: "${card.id}") { canScore status } }`, {}, t.manager)).data.scorecard).toEqual({ canScore: true, status: 'DRAFT' });
 
     card = (await s.gql(SUBMIT, { id: card.id, r: card.revision }, t.manager)).data.submitScorecard;
     const approved = await s.gql(APPROVE, { id: card.id, r: card.revision }, t.director);
