@@ -187,6 +187,22 @@ export async function listRankingProposals(ctx: Context, f: { unitId?: string | 
   return rows.map((r) => view(r, names));
 }
 
+/**
+ * Whether the viewer may approve or dismiss a proposal now: decideRankingProposal's
+ * rule (a manager over the ranked unit, or an admin; never their own), so the
+ * pane offers the buttons only to whom they work for. Directors and the
+ * general manager read proposals; they do not decide them.
+ */
+export async function mayDecideProposal(ctx: Context, p: Pick<ProposalView, 'personId' | 'unitId' | 'status'>): Promise<boolean> {
+  if (p.status !== 'PROPOSED' || !ctx.viewer?.roles.some((r) => r === 'MANAGER' || r === 'ADMIN') || isSelf(ctx, p.personId)) return false;
+  const [scope, paths] = await Promise.all([
+    viewerScope(ctx),
+    memo(ctx, 'rankedUnitPaths', async () => new Map((await ctx.prisma.orgUnit.findMany({ select: { id: true, path: true } })).map((u) => [u.id, u.path]))),
+  ]);
+  const path = paths.get(p.unitId);
+  return !!path && mayChangeUnit(scope, path);
+}
+
 /** The payslip's language-neutral summary of a ranking adjustment: "华东一区 2026-03-D2 1/12 v1". */
 export const rankingReason = (p: { unitName: string; periodKey: string; place: number; ranked: number; version: number }) =>
   `${p.unitName} ${p.periodKey} ${p.place}/${p.ranked} v${p.version}`;

@@ -108,6 +108,18 @@ describe.each(testProviders)('ranking rewards on %s', (provider) => {
     expect((await gql(LIST, { u: otherArea }, t.manager)).rankingAdjustmentProposals).toEqual([]);
   });
 
+  it('says who may decide each open proposal: the manager over the unit (not their own), an admin; not a director, finance or a rep', async () => {
+    const CAN = `query($u: ID, $m: String) { rankingAdjustmentProposals(unitId: $u, month: $m) { personId status canDecide } }`;
+    const read = async (token: string) => (await gql(CAN, { u: area.id, m: '2026-03' }, token)).rankingAdjustmentProposals as { personId: string; status: string; canDecide: boolean }[];
+    const byManager = await read(t.manager);
+    expect(byManager.length).toBeGreaterThan(1);
+    for (const p of byManager) expect(p.canDecide, p.personId).toBe(p.status === 'PROPOSED' && p.personId !== managerPerson);
+    expect(byManager.some((p) => p.personId === managerPerson && p.status === 'PROPOSED')).toBe(true);
+    expect((await read(t.admin)).every((p) => p.canDecide === (p.status === 'PROPOSED'))).toBe(true);
+    for (const token of [t.director, t.finance]) expect((await read(token)).every((p) => !p.canDecide)).toBe(true);
+    expect((await gql(CAN, {}, t.rep)).rankingAdjustmentProposals.every((p: { canDecide: boolean }) => !p.canDecide)).toBe(true);
+  });
+
   it('nothing reaches payroll unapproved; an approved reward is a pay adjustment the payslip explains by the ranking', async () => {
     const created = await gql('mutation($u: ID!) { createPayrollRun(month: "2026-03", scopeUnitId: $u) { run { id revision } } }', { u: area.id }, t.finance);
     runId = created.createPayrollRun.run.id;

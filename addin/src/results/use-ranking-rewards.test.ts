@@ -11,7 +11,7 @@ describe('ranking rewards on the Performance screen', () => {
 
   it('shows open ones first, the newest version first, rewards before penalties, by place', () => {
     const p = (id: string, status: RankingProposal['status'], version: number, kind: RankingProposal['kind'], place: number): RankingProposal => ({
-      id, personId: id, personName: id, employeeNo: id, month: '2026-03', periodKey: '2026-03', version, place, ranked: 8, kind, amount: '1.00', status, comment: null, locked: false,
+      id, personId: id, personName: id, employeeNo: id, month: '2026-03', periodKey: '2026-03', version, place, ranked: 8, kind, amount: '1.00', status, comment: null, locked: false, canDecide: status === 'PROPOSED',
     });
     const list = [p('a', 'APPROVED', 1, 'REWARD', 1), p('b', 'PROPOSED', 1, 'PENALTY', 8), p('c', 'PROPOSED', 2, 'PENALTY', 7), p('d', 'PROPOSED', 2, 'REWARD', 2), p('e', 'PROPOSED', 2, 'REWARD', 1)];
     expect(list.sort(proposalOrder).map((x) => x.id)).toEqual(['e', 'd', 'c', 'b', 'a']);

@@ -29,9 +29,11 @@ export interface RankingProposal {
   comment: string | null;
   /** Its payroll month is locked: not decided until an admin reopens it. */
   locked: boolean;
+  /** The viewer may approve or dismiss it (a manager over the ranked unit, or an admin; not their own). */
+  canDecide: boolean;
 }
 
-const FIELDS = 'id personId personName employeeNo month periodKey version place ranked kind amount status comment locked';
+const FIELDS = 'id personId personName employeeNo month periodKey version place ranked kind amount status comment locked canDecide';
 export const RANKING_PROPOSALS = `query RankingProposals($unitId: ID, $month: String) { rankingAdjustmentProposals(unitId: $unitId, month: $month) { ${FIELDS} } }`;
 export const APPROVE_RANKING_ADJUSTMENT = `mutation ApproveRankingAdjustment($id: ID!) { approveRankingAdjustment(id: $id) { ${FIELDS} } }`;
 export const DISMISS_RANKING_ADJUSTMENT = `mutation DismissRankingAdjustment($id: ID!, $comment: String!) { dismissRankingAdjustment(id: $id, comment: $comment) { ${FIELDS} } }`;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum } from './enums.ts';
 import { RankingBasisEnum } from './Ranking.ts';
-import { decideRankingProposal, listRankingProposals, proposalPeriod, rankingRewardRules, setRankingRewardRules, type ProposalView } from '../../results/ranking-rewards.ts';
+import { decideRankingProposal, listRankingProposals, mayDecideProposal, proposalPeriod, rankingRewardRules, setRankingRewardRules, type ProposalView } from '../../results/ranking-rewards.ts';
 import { inLockedPeriod, LOCKED_FLAG } from '../../targets/calendar.ts';
 import type { RankingRewardRules } from '../../../schema/ranking-rewards.ts';
 
@@ -56,6 +56,10 @@ const ProposalRef = builder.objectRef<ProposalView>('RankingAdjustmentProposal')
     comment: t.exposeString('comment', { nullable: true }),
     payAdjustmentId: t.exposeID('payAdjustmentId', { nullable: true, description: 'The pay adjustment an approval created.' }),
     locked: t.boolean({ description: `${LOCKED_FLAG} (Its payroll month.)`, resolve: (p, _a, ctx) => inLockedPeriod(ctx, proposalPeriod(p)) }),
+    canDecide: t.boolean({
+      description: 'Whether the viewer may approve or dismiss it now: open, and they are a manager over the ranked unit or an admin, and it is not their own pay. Directors and the general manager read proposals without deciding them.',
+      resolve: (p, _a, ctx) => mayDecideProposal(ctx, p),
+    }),
   }),
 });
 

@@ -29,7 +29,8 @@ export function RankingRewardsSection({ w, h, onShow }: { w: Words; h: ReturnTyp
                 {`${x.place} ${format(x.placeOf, { place: p.place, ranked: p.ranked })} · ${x.status} ${x.statuses[p.status]}${p.comment ? ` · ${p.comment}` : ''}`}
               </span>
               {p.status === 'PROPOSED' && <LockedNote w={w} locked={p.locked} />}
-              {p.status === 'PROPOSED' && h.dismissing !== p.id && (
+              {p.status === 'PROPOSED' && !p.canDecide && <span className={s.meta} data-testid="ranking-reward-others-decide">{x.othersDecide}</span>}
+              {p.status === 'PROPOSED' && p.canDecide && h.dismissing !== p.id && (
                 <div className={s.row}>
                   <Button appearance="primary" onClick={() => void h.approve(p)} disabled={h.busy || p.locked} data-testid="ranking-reward-approve">
                     {x.approve}
@@ -39,7 +40,7 @@ export function RankingRewardsSection({ w, h, onShow }: { w: Words; h: ReturnTyp
                   </Button>
                 </div>
               )}
-              {p.status === 'PROPOSED' && h.dismissing === p.id && (
+              {p.status === 'PROPOSED' && p.canDecide && h.dismissing === p.id && (
                 <>
                   <Field label={x.comment} required>
                     <Input value={h.comment} onChange={(_, d) => h.setComment(d.value)} data-testid="ranking-reward-comment" />
