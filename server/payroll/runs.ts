@@ -355,6 +355,9 @@ export async function markPaid(ctx: Context, id: string, revision: number) {
     const run = await load(tx, id);
     requireReach(reach, run.scopeUnit);
     requireStatus(run.status, ['LOCKED'], 'mark as paid');
+    // A version reopened since is replaced by the newer one (issue 4: reopened versions replace): that one is paid, not this.
+    const newest = await tx.payrollRun.findFirst({ where: { month: run.month, scopeUnitId: run.scopeUnitId }, orderBy: { version: 'desc' }, select: { version: true } });
+    if (newest && newest.version !== run.version) throw clientError('CONFLICT', `Version ${newest.version} of this run replaces it; that version is the one to pay`, { reason: 'NEWER_RUN_VERSION', params: { version: newest.version } });
     const after = await bump(tx, id, revision, { status: 'PAID' });
     await event(tx, ctx, id, 'pay', run.status, 'PAID');
     return after;

@@ -157,6 +157,10 @@ describe.each(testProviders)('payroll on %s', (provider) => {
     expect(r.errors).toBeUndefined();
     expect(r.data.reopenPayrollRun.run).toMatchObject({ version: 2, status: 'DRAFT' });
     expect((await s.gql(`query($id: ID!) { payrollRun(id: $id) { run { status version } } }`, { id: runId }, t.finance)).data.payrollRun.run).toEqual({ status: 'LOCKED', version: 1 });
+    // Replaced by version 2: the locked version is not the one to pay, and stays as it was.
+    const PAID = step('markPayrollRunPaid');
+    expect((await refused(PAID, { id: runId, revision: run.run.revision }, t.finance)).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NEWER_RUN_VERSION', params: { version: 2 } });
+    expect((await s.gql(`query($id: ID!) { payrollRun(id: $id) { run { status } } }`, { id: runId }, t.finance)).data.payrollRun.run.status).toBe('LOCKED');
   });
 
   it('calculation is atomic: a failure half-way leaves no payslip behind', async () => {

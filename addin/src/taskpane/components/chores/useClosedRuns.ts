@@ -21,7 +21,10 @@ export function useClosedRuns({ client, w, onSessionEnded }: { client: Client; w
     const current = begin();
     if (!isMonth(month)) return;
     const all = (await run<{ payrollRuns: RunSummary[] }>(client, CLOSED_RUNS, { month })).payrollRuns;
-    if (current()) setRuns(all.filter((r) => r.status === 'LOCKED' || r.status === 'PAID'));
+    // Each scope's newest version only: one reopened since is replaced by its next version, nothing to pay or reopen.
+    const newest = new Map<string, number>();
+    for (const r of all) newest.set(r.scopeUnitId, Math.max(newest.get(r.scopeUnitId) ?? 0, r.version));
+    if (current()) setRuns(all.filter((r) => (r.status === 'LOCKED' || r.status === 'PAID') && r.version === newest.get(r.scopeUnitId)));
   }, [client, month]);
   useEffect(() => {
     setRuns(null);
