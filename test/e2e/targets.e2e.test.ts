@@ -121,10 +121,17 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await waiting.getByTestId('approval-open').click();
     await page.getByTestId('approval-status').filter({ hasText: 'cannot be edited' }).waitFor();
     expect(await standIn(page, 'read', 'Targets Review', `F${repRow}`)).toEqual([[march]]);
+    // Sending it back without a comment is refused, saying what is missing (not the field's label alone).
+    await page.getByTestId('return').click();
+    await page.getByTestId('approval-status').filter({ hasText: 'Say why it goes back.' }).waitFor();
+    const planId = (await api(page, await tokenFor(page, 'director'), '{ targetPlans(year: 2026) { id scopeUnitId status } }')).data.targetPlans.find((p: { scopeUnitId: string; status: string }) => p.scopeUnitId === teamId && p.status === 'SUBMITTED').id;
+    await expect(page.getByTestId('plan').locator(`option[value="${planId}"]`).innerText()).resolves.toContain('(submitted)');
     await page.getByTestId('approval-comment').fill('同意');
     await page.getByTestId('approve').click();
     await page.getByTestId('publish').click();
     await page.getByTestId('approvals-empty').waitFor();
+    // The screen's own list of plans follows the decisions.
+    await expect.poll(() => page.getByTestId('plan').locator(`option[value="${planId}"]`).innerText()).toContain('(published)');
 
     // The rep pulls their published monthly targets.
     await signOut(page);

@@ -20,7 +20,8 @@ const MUTATION: Record<Decision, string> = { approve: APPROVE, publish: PUBLISH,
 /** The plans waiting for the viewer: those they may approve or publish now. */
 export const waitingFor = (plans: PlanSummary[]) => plans.filter((p) => p.canApprove || p.canPublish);
 
-export function useApprovals(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void, enabled: boolean) {
+/** `onDecided` runs after a decision: the screen's own list of plans shows the new status too. */
+export function useApprovals(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void, enabled: boolean, onDecided?: () => void) {
   const t = w.targets;
   const f = w.targetFlow;
   const [waiting, setWaiting] = useState<PlanSummary[]>([]);
@@ -55,12 +56,13 @@ export function useApprovals(w: Words, client: Client, excel: () => ExcelRun, on
 
   const decide = (decision: Decision, plan: PlanSummary, comment: string) =>
     act('decide', async () => {
-      if (decision === 'return' && !comment.trim()) return setStatus({ kind: 'error', message: t.comment });
+      if (decision === 'return' && !comment.trim()) return setStatus({ kind: 'error', message: w.reasons.COMMENT_REQUIRED });
       const vars = { id: plan.id, revision: plan.revision, ...(decision === 'publish' ? {} : { comment: comment.trim() || null }) };
       const data = await run<Record<string, PlanView>>(client, MUTATION[decision], vars, true);
       const after = Object.values(data)[0]!.plan;
       setStatus({ kind: 'ok', message: format(f.decided, { unit: plan.scopeUnitName, version: after.version, status: t.statuses[after.status as keyof typeof t.statuses] ?? after.status }) });
       await load();
+      onDecided?.();
     })();
 
   return { waiting, status, busy: status.kind === 'busy', open, decide, reload: load };

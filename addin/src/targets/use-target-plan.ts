@@ -301,6 +301,8 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
     year,
     setYear,
     plans,
+    /** Lists the year's plans again (after a decision elsewhere on the screen). */
+    reloadPlans: () => void loadPlans().catch(() => undefined),
     planId,
     setPlanId: (id: string) => {
       setPlanId(id);

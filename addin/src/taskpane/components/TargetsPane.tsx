@@ -90,7 +90,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
       )}
       {plan.confirm && <TypedCellsConfirm w={w} confirm={plan.confirm} onCancel={plan.cancel} />}
       <StatusMessage w={w} status={plan.status} excel={excel} onCompare={() => void plan.compare()} onError={plan.fail} />
-      {approver && <Approvals w={w} client={client} excel={excel} onSessionEnded={onSessionEnded} />}
+      {approver && <Approvals w={w} client={client} excel={excel} onSessionEnded={onSessionEnded} onDecided={plan.reloadPlans} />}
       {drafter && <NewPlanForm w={w} client={client} plan={plan} />}
       {roles.includes('ADMIN') && <SeasonalitySection w={w} client={client} excel={excel} onSessionEnded={onSessionEnded} />}
     </div>

@@ -20,11 +20,11 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-export function Approvals({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
+export function Approvals({ w, client, excel, onSessionEnded, onDecided }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void; onDecided?: () => void }) {
   const styles = useStyles();
   const t = w.targets;
   const f = w.targetFlow;
-  const approvals = useApprovals(w, client, excel, onSessionEnded, true);
+  const approvals = useApprovals(w, client, excel, onSessionEnded, true, onDecided);
   const [comment, setComment] = useState('');
   const when = (iso: string) => new Intl.DateTimeFormat(w.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const figure = (p: PlanSummary, amount: string) => formatAmountText(amount, METRICS[p.metric as Metric]?.unit ?? 'count', w.locale);
