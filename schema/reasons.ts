@@ -454,6 +454,7 @@ export const REASONS = {
   PARENT_REQUIRED: ['unitKind'],
   KIND_BELOW: ['unitKind', 'parent', 'parentKind'],
   UNIT_CODE_TAKEN: ['code', 'name'],
+  UNIT_NAME_TAKEN: ['name', 'code', 'parent'],
   MOVE_INTO_ITSELF: ['name', 'parent'],
   ALREADY_UNDER: ['name', 'parent'],
   EMPLOYEE_NO_TAKEN: ['employeeNo', 'name'],

@@ -22,6 +22,16 @@ function requireKindBelow(child: OrgUnitKind, parent: { kind: OrgUnitKind; name:
   if (levelOf(child) <= levelOf(parent.kind)) throw badInput(field, `A ${child} cannot sit below ${parent.name} (a ${parent.kind})`, 'KIND_BELOW', { unitKind: child, parent: parent.name, parentKind: parent.kind });
 }
 
+/**
+ * Two units under one parent do not share a name: every unit picker names
+ * units by name under their parent, and two 上海二组 under 上海片区 cannot be
+ * told apart (names are compared trimmed; codes stay the units' keys).
+ */
+async function requireNameFree(tx: Tx, parentId: string | null, name: string, self: string | null, field: (string | number)[]) {
+  const taken = await tx.orgUnit.findFirst({ where: { parentId, name: name.trim(), ...(self ? { id: { not: self } } : {}) }, select: { code: true, parent: { select: { name: true } } } });
+  if (taken) throw badInput(field, `${taken.parent?.name ?? 'The top level'} already has a unit named ${name.trim()} (${taken.code})`, 'UNIT_NAME_TAKEN', { name: name.trim(), code: taken.code, parent: taken.parent?.name ?? '' });
+}
+
 export interface NewOrgUnit {
   code: string;
   name: string;
@@ -37,6 +47,7 @@ export function createOrgUnit(ctx: Context, input: NewOrgUnit) {
     const parent = input.parentId ? await tx.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
     if (input.parentId && !parent) throw badInput(['input', 'parentId'], `There is no org unit ${input.parentId}`, 'NO_SUCH_ORG_UNIT', { id: input.parentId });
     requireKindBelow(input.kind, parent, ['input', 'kind']);
+    await requireNameFree(tx, parent?.id ?? null, input.name, null, ['input', 'name']);
     if (input.managerId && !(await tx.person.findUnique({ where: { id: input.managerId }, select: { id: true } }))) {
       throw badInput(['input', 'managerId'], `There is no person ${input.managerId}`, 'NO_SUCH_PERSON', { id: input.managerId });
     }
@@ -68,6 +79,7 @@ export function renameOrgUnit(ctx: Context, id: string, version: number, name: s
   return ctx.prisma.$transaction(async (tx) => {
     const before = await tx.orgUnit.findUnique({ where: { id } });
     if (!before) throw notFound('OrgUnit', id);
+    await requireNameFree(tx, before.parentId, name, id, ['name']);
     const after = await bump(tx, id, version, { name });
     await recordAudit(tx, ctx.viewer, { entityType: 'OrgUnit', entityId: id, action: 'rename', before: { name: before.name }, after: { name } });
     return after;
@@ -88,6 +100,7 @@ export function moveOrgUnit(ctx: Context, id: string, version: number, parentId:
     }
     requireKindBelow(unit.kind, parent, ['parentId']);
     if (unit.parentId === parentId) throw badInput(['parentId'], `${unit.name} is already under ${parent.name}`, 'ALREADY_UNDER', { name: unit.name, parent: parent.name });
+    await requireNameFree(tx, parentId, unit.name, id, ['parentId']);
     const newPath = `${parent.path}${id}/`;
     const depthShift = parent.depth + 1 - unit.depth;
     const after = await bump(tx, id, version, { parentId, path: newPath, depth: unit.depth + depthShift });

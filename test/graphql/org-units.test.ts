@@ -96,4 +96,24 @@ describe.each(testProviders)('org units on %s', (provider) => {
     expect(codeOf(await refused(RENAME, { id: team.id, version: team.version, name: '又改' }))).toBe('CONFLICT');
     expect(codeOf(await refused(RENAME, { id: 'nope', version: 1, name: 'x' }))).toBe('NOT_FOUND');
   });
+
+  it('refuses a second unit of one name under a parent, made, renamed or moved there; the same name elsewhere is fine', async () => {
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA', children: { some: {} } }, include: { children: { orderBy: { code: 'asc' } } } });
+    const [first, second] = area.children as [{ id: string; name: string; code: string; version: number }, { id: string; name: string; code: string; version: number }];
+    const before = await s.db.prisma.orgUnit.count();
+    const made = await refused(CREATE, { input: { code: 'DUP-1', name: ` ${first.name} `, kind: 'TEAM', parentId: area.id } });
+    expect(made.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNIT_NAME_TAKEN', field: 'input.name', params: { name: first.name, code: first.code, parent: area.name } });
+    expect(await s.db.prisma.orgUnit.count()).toBe(before);
+    if (second) {
+      const renamed = await refused(RENAME, { id: second.id, version: second.version, name: first.name });
+      expect(renamed.errors![0]!.extensions).toMatchObject({ reason: 'UNIT_NAME_TAKEN', params: { name: first.name } });
+      expect((await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: second.id } })).name).toBe(second.name);
+    }
+    // Under another area, the name is free; moved back under this one, it clashes.
+    const other = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA', id: { not: area.id } } });
+    const twin = (await s.gql(CREATE, { input: { code: 'DUP-2', name: first.name, kind: 'TEAM', parentId: other.id } }, admin)).data.createOrgUnit;
+    expect(twin.name).toBe(first.name);
+    const moved = await refused(MOVE, { id: twin.id, version: twin.version, parentId: area.id });
+    expect(moved.errors![0]!.extensions).toMatchObject({ reason: 'UNIT_NAME_TAKEN', params: { name: first.name, parent: area.name } });
+  });
 });
