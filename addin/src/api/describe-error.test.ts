@@ -31,6 +31,11 @@ describe('describeError', () => {
     expect(describeError(en, back)).toBe('The planned return (December 7, 2026, 09:30) must come after the departure (December 7, 2026, 14:00).');
   });
 
+  it('counts a penalty’s place from the bottom, and says a penalty is typed as a positive amount', () => {
+    const bad = refusal('BAD_USER_INPUT', 'RANKING_RULE_AMOUNT_INVALID', { list: 'penalties', place: 1, value: '-200' });
+    expect(describeError(zh, bad)).toBe('处罚：倒数第 1 名：“-200”不是大于 0.00、不超过 1,000,000.00 且最多两位小数的金额（处罚也填正数，即扣款金额）。');
+  });
+
   it('formats money, counts and dates with Intl for the locale', () => {
     const money = refusal('BAD_USER_INPUT', 'MONEY_OUT_OF_RANGE', { maxAmount: '90071992547409.91' });
     expect(describeError(zh, money)).toBe('金额超出支持范围（±¥90,071,992,547,409.91）。');

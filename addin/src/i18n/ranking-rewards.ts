@@ -35,7 +35,7 @@ export const en = {
     ambiguous: '“{value}” could be one amount or several: write 1200 (or 1,200.00) for one, or 1, 200 for two.',
     save: 'Save the rules',
     saved: 'Saved: {rewards} reward {rewards|place|places} and {penalties} deduction {penalties|place|places}, for rankings published from now on.',
-    lists: { rewards: 'Rewards', penalties: 'Deductions' } as Record<string, string>,
+    lists: { rewards: 'Rewards', penalties: 'Deductions (places from the bottom)' } as Record<string, string>,
   },
 };
 
@@ -71,6 +71,6 @@ export const zh: typeof en = {
     ambiguous: '“{value}”既可能是一个金额，也可能是多个：一个金额请写 1200（或 1,200.00），两个请写 1, 200。',
     save: '保存规则',
     saved: '已保存：奖励 {rewards} 个名次，扣款 {penalties} 个名次，自此后发布的排名起生效。',
-    lists: { rewards: '奖励', penalties: '扣款' },
+    lists: { rewards: '奖励', penalties: '扣款：倒数' },
   },
 };
