@@ -41,6 +41,8 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     expect(await page.getByTestId('performance-status').innerText()).toContain(`业绩 ${quarter}`);
     const sheet = await readSheet(page, `业绩 ${quarter}`, 'A1:K60');
     expect(sheet[1]).toEqual(['编码', '名称', '基础指标', '奋斗指标', '实际', '基础达成率', '奋斗达成率', '距基础差额', '距奋斗差额', '分类', '排名']);
+    // The banner's "as of" is the day the quarter's figures run to: today while the quarter runs (the day field is today).
+    expect(sheet[0]![0]).toContain(`截至 ${day}`);
     const answer = (await api(page, manager, ACH, { period: quarter, grain: 'QUARTER', unitId: rep.unitId, by: 'PERSON', asOf: day })).data.achievement;
     const theirs = answer.rows.find((r: { code: string }) => r.code === rep.employeeNo).cells[0];
     const row = sheet.find((r) => r[0] === rep.employeeNo)!;

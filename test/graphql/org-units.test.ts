@@ -99,7 +99,7 @@ describe.each(testProviders)('org units on %s', (provider) => {
 
   it('refuses a second unit of one name under a parent, made, renamed or moved there; the same name elsewhere is fine', async () => {
     const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA', children: { some: {} } }, include: { children: { orderBy: { code: 'asc' } } } });
-    const [first, second] = area.children as [{ id: string; name: string; code: string; version: number }, { id: string; name: string; code: string; version: number }];
+    const [first, second] = [area.children[0]!, area.children[1]];
     const before = await s.db.prisma.orgUnit.count();
     const made = await refused(CREATE, { input: { code: 'DUP-1', name: ` ${first.name} `, kind: 'TEAM', parentId: area.id } });
     expect(made.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNIT_NAME_TAKEN', field: 'input.name', params: { name: first.name, code: first.code, parent: area.name } });

@@ -41,6 +41,14 @@ export function placesByPeriod(items: MyRankingItem[]): Record<string, string> {
   return out;
 }
 
+/**
+ * The day a sheet's figures run to, for its "as of": the day chosen, for year
+ * to date (it ends there); otherwise the period's last day, or today while
+ * the period runs. A month picked by its 15th is the whole month, not "as of
+ * the 15th".
+ */
+export const figuresAsOf = (grain: string, day: string, periodEnd: string, today: string): string => (grain === 'YEAR_TO_DATE' ? day : periodEnd < today ? periodEnd : today);
+
 /** The month the organisation's fiscal year starts in (quarters and years follow it). */
 export const FISCAL_YEAR_START = `query FiscalYearStart { fiscalYearStartMonth }`;
 

@@ -15,7 +15,7 @@ import { writeChart } from '../excel/charts.ts';
 import { today } from '../../../schema/dates.ts';
 import type { Metric } from '../../../schema/metrics.ts';
 import { CALENDAR_YEAR, notOver, type FiscalCalendar } from '../../../schema/periods.ts';
-import { ACHIEVEMENT, FISCAL_YEAR_START, fiscalCalendarOf, LEAGUE_TABLE, START_RANKING_PUBLICATION, periodFor, type PeriodGrain } from './operations.ts';
+import { ACHIEVEMENT, figuresAsOf, FISCAL_YEAR_START, fiscalCalendarOf, LEAGUE_TABLE, START_RANKING_PUBLICATION, periodFor, type PeriodGrain } from './operations.ts';
 import { dashboardSheet, performanceSheet, rankingSheet, type AchievementData, type LeagueData } from './results-sheets.ts';
 import { ratiosSheet, UNIT_RATIOS, type RatiosData } from './ratios-sheet.ts';
 
@@ -63,7 +63,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       const data = (await run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: chosen.period, grain: chosen.grain, metric, unitId, by, asOf: day })).achievement;
       if (!data.rows.length) return info(format(w.results.nothing, { unit: unitName, period: periodLabel }));
       step(w.results.busy.writing);
-      const report = await writeSheetTable(excel(), performanceSheet(w, data, context()));
+      const report = await writeSheetTable(excel(), performanceSheet(w, data, { ...context(), asOf: figuresAsOf(chosen.grain, day, data.range.end, today()) }));
       return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
     });
 
