@@ -133,6 +133,15 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     // The screen's own list of plans follows the decisions.
     await expect.poll(() => page.getByTestId('plan').locator(`option[value="${planId}"]`).innerText()).toContain('(published)');
 
+    // The general manager reads the year's plans as the director does, without drafting or deciding them.
+    await signOut(page);
+    await signIn(page, 'gm');
+    await openScreen(page, 'targets');
+    await page.getByTestId('targets-year').fill('2026');
+    await expect.poll(() => page.getByTestId('plan').locator(`option[value="${planId}"]`).count()).toBe(1);
+    await expect(page.getByTestId('new-plan-create').count()).resolves.toBe(0);
+    await expect(page.getByTestId('approval').count()).resolves.toBe(0);
+
     // The rep pulls their published monthly targets.
     await signOut(page);
     await signIn(page, 'rep');

@@ -24,7 +24,7 @@ const AT_LEAST: Record<string, string[]> = {
   admin: ['roster', 'targets', 'my-targets', 'payroll', 'my-payslip'],
   finance: ['roster', 'targets', 'my-targets', 'payroll', 'my-payslip'],
   finmgr: ['roster', 'my-targets', 'payroll', 'my-payslip'],
-  gm: ['roster', 'my-targets', 'payroll', 'my-payslip'],
+  gm: ['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'scorecards'],
   director: ['roster', 'targets', 'my-targets', 'payroll', 'my-payslip'],
   manager: ['roster', 'targets', 'my-targets', 'payroll', 'my-payslip'],
   rep: ['roster', 'my-targets', 'my-payslip'],

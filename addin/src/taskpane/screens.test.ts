@@ -14,7 +14,7 @@ describe('which screens a role has', () => {
     expect(ids(['ADMIN'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'imports', 'adjustments', 'leave', 'scorecards', 'promotions', 'month-end', 'users', 'performance', 'my-performance', 'plan-reviews', 'customers']);
     expect(ids(['FINANCE'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'imports', 'adjustments', 'leave', 'month-end', 'performance', 'my-performance', 'plan-reviews']);
     expect(ids(['FINANCE_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'expenses', 'my-performance']);
-    expect(ids(['GENERAL_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'performance', 'my-performance']);
+    expect(ids(['GENERAL_MANAGER'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'scorecards', 'performance', 'my-performance']);
     expect(ids(['REP', 'FINANCE_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'expenses', 'my-performance', 'my-plan', 'customers', 'visit-slips', 'work-reports']);
     expect(ids(['DIRECTOR'])).toContain('customers');
     expect(ids(['DIRECTOR'])).toContain('work-report-reviews');

@@ -53,7 +53,8 @@ export interface Screen {
 
 export const SCREENS: readonly Screen[] = [
   { id: 'roster', label: (w) => w.rosterTitle, roles: 'everyone', render: (p) => <RosterPane {...p} /> },
-  { id: 'targets', label: (w) => w.targets.title, roles: ['MANAGER', 'DIRECTOR', 'FINANCE', 'ADMIN'], render: (p) => <TargetsPane {...p} /> },
+  // The general manager reads target plans and scorecards as the director does (read-only: they neither draft nor decide).
+  { id: 'targets', label: (w) => w.targets.title, roles: ['MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'FINANCE', 'ADMIN'], render: (p) => <TargetsPane {...p} /> },
   { id: 'my-targets', label: (w) => w.targets.myTargets, roles: 'everyone', render: (p) => <MyTargetsPane {...p} /> },
   {
     id: 'payroll',
@@ -70,7 +71,7 @@ export const SCREENS: readonly Screen[] = [
     render: (p) => <AdjustmentsPane {...p} locale={p.w.locale} />,
   },
   { id: 'leave', label: (w) => w.chores.leave.title, roles: 'everyone', render: (p) => <LeavePane {...p} /> },
-  { id: 'scorecards', label: (w) => w.scorecards.title, roles: ['MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <ScorecardsPane {...p} /> },
+  { id: 'scorecards', label: (w) => w.scorecards.title, roles: ['MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'ADMIN'], render: (p) => <ScorecardsPane {...p} /> },
   { id: 'promotions', label: (w) => w.chores.promotions.title, roles: ['MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <PromotionsPane {...p} /> },
   { id: 'month-end', label: (w) => w.chores.monthEnd.title, roles: ['FINANCE', 'ADMIN'], render: (p) => <MonthEndPane {...p} /> },
   { id: 'users', label: (w) => w.chores.users.title, roles: ['ADMIN'], render: (p) => <UsersPane {...p} /> },
