@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
     await page.getByTestId('reward-rules-rewards').fill('1,200.00, 800，400');
     await page.getByTestId('reward-rules-penalties').fill('100, 0');
     await page.getByTestId('reward-rules-save').click();
-    await page.locator('[data-testid=reward-rules-status][data-intent=error]').filter({ hasText: 'Deductions, place 2: “0” is not an amount above 0.00' }).waitFor();
+    await page.locator('[data-testid=reward-rules-status][data-intent=error]').filter({ hasText: 'Deductions (places from the bottom), place 2: “0” is not an amount above 0.00' }).waitFor();
     expect(await rules()).toEqual(before);
     await page.getByTestId('reward-rules-penalties').fill('100');
     await page.getByTestId('reward-rules-save').click();
