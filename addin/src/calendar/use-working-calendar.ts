@@ -15,6 +15,7 @@ import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { CALENDAR_KIND, calendarSheetSpec, columnOf, daysDigest, namesAsStored, readCalendarSheet, shownDays } from './calendar-sheet.ts';
 import { cellIssue, type Issue } from '../excel/cells.ts';
 import { REPLACE_WORKING_CALENDAR, WORKING_CALENDAR, type CalendarYearView } from './operations.ts';
+import { chinaTimeOf } from '../../../schema/dates.ts';
 
 /** The year the section opens on: this one, or the next from November, when its holidays are announced and payroll for January nears. */
 export function defaultCalendarYear(now = new Date()): number {
@@ -28,7 +29,11 @@ const sameDays = (a: { date: string; kind: string; name: string }[], b: { date: 
   return key(a) === key(b);
 };
 
-const localTime = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+/** An instant in China time, as the company's days are counted (not the computer's zone): "2026-12-05 07:15". */
+const localTime = (d: Date) => {
+  const { day, time } = chinaTimeOf(d);
+  return `${day} ${time}`;
+};
 
 export function useWorkingCalendar({ w, client, roles, excel, onSessionEnded }: { w: Words; client: Client; roles: string[]; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const c = w.chores.calendar;

@@ -24,13 +24,13 @@ export function AdjustmentsPane(props: { w: Words; locale: Locale; client: Clien
       {canAdd && (
         <div className={s.section}>
           <PersonPicker w={w} people={h.people} value={h.form.personId} onChange={(id) => h.setForm((f) => ({ ...f, personId: id }))} testId="adjustment-person" />
-          <Field label={a.amount} validationMessage={h.amountInvalid ? a.badAmount : undefined}>
+          <Field label={a.amount} required validationMessage={h.amountInvalid ? a.badAmount : undefined}>
             <Input inputMode="decimal" value={h.form.amount} onChange={set('amount')} data-testid="adjustment-amount" />
           </Field>
-          <Field label={w.chores.reason}>
+          <Field label={w.chores.reason} required>
             <Input value={h.form.reason} onChange={set('reason')} data-testid="adjustment-reason" />
           </Field>
-          <Field label={a.approvedBy}>
+          <Field label={a.approvedBy} required>
             <Input value={h.form.approvedBy} onChange={set('approvedBy')} data-testid="adjustment-approver" />
           </Field>
           <Button appearance="primary" onClick={() => void h.add()} disabled={h.busy || !h.ready} data-testid="adjustment-add">

@@ -4,6 +4,7 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import { usePeriodLocks } from './usePeriodLocks.ts';
 import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
+import { chinaTimeOf } from '../../../../../schema/dates.ts';
 
 export function PeriodLocksSection(props: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const { w } = props;
@@ -17,10 +18,10 @@ export function PeriodLocksSection(props: { w: Words; client: Client; roles: str
       <Subtitle2 as="h3">{m.locksTitle}</Subtitle2>
       {admin && (
         <>
-          <Field label={m.periodKey}>
+          <Field label={m.periodKey} required>
             <Input value={h.form.periodKey} onChange={(_, d) => h.setForm((f) => ({ ...f, periodKey: d.value }))} data-testid="lock-period" />
           </Field>
-          <Field label={w.chores.reason}>
+          <Field label={w.chores.reason} required>
             <Input value={h.form.reason} onChange={(_, d) => h.setForm((f) => ({ ...f, reason: d.value }))} data-testid="lock-reason" />
           </Field>
           <Button appearance="primary" onClick={() => void h.lock()} disabled={h.busy || !h.ready} data-testid="lock-submit">
@@ -36,10 +37,10 @@ export function PeriodLocksSection(props: { w: Words; client: Client; roles: str
           {h.locks.map((l) => (
             <li key={l.periodKey} className={s.item} data-testid="lock-item">
               <span className={s.strong}>{format(m.lockLine, { period: l.periodKey, reason: l.reason })}</span>
-              <span className={s.meta}>{l.lockedAt.slice(0, 10)}</span>
+              <span className={s.meta}>{chinaTimeOf(new Date(l.lockedAt)).day}</span>
               {admin && (
                 <div className={s.row}>
-                  <Field label={w.chores.reason} className={s.grow}>
+                  <Field label={w.chores.reason} className={s.grow} required>
                     <Input value={h.reasons[l.periodKey] ?? ''} onChange={(_, d) => h.setReason(l.periodKey, d.value)} data-testid="unlock-reason" />
                   </Field>
                   <Button onClick={() => void h.unlock(l.periodKey)} disabled={h.busy || !(h.reasons[l.periodKey] ?? '').trim()} data-testid="unlock">

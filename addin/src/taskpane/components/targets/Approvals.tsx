@@ -26,7 +26,8 @@ export function Approvals({ w, client, excel, onSessionEnded, onDecided }: { w: 
   const f = w.targetFlow;
   const approvals = useApprovals(w, client, excel, onSessionEnded, true, onDecided);
   const [comment, setComment] = useState('');
-  const when = (iso: string) => new Intl.DateTimeFormat(w.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  // China time, as the company's days are counted, not the computer's zone.
+  const when = (iso: string) => new Intl.DateTimeFormat(w.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(iso));
   const figure = (p: PlanSummary, amount: string) => formatAmountText(amount, METRICS[p.metric as Metric]?.unit ?? 'count', w.locale);
   const decide = async (d: 'approve' | 'publish' | 'return', p: PlanSummary) => {
     await approvals.decide(d, p, comment);
