@@ -44,7 +44,8 @@ interface ServerChange {
 export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; client: Client; roles: string[]; onSessionEnded: () => void }) {
   const p = w.payroll;
   const q = w.sheets;
-  const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
+  // This month as the company counts it (China time), not the computer's.
+  const [month, setMonth] = useState(today().slice(0, 7));
   const [runs, setRuns] = useState<ListedRun[]>([]);
   const [allRuns, setAllRuns] = useState<ListedRun[]>([]);
   const opened = useRef(false);
