@@ -349,6 +349,12 @@ export async function returnRun(ctx: Context, id: string, revision: number, comm
   });
 }
 
+/** A run's version that a reopen has replaced is neither paid nor reopened again: its newest version is (NEWER_RUN_VERSION). */
+async function requireNewestVersion(tx: Prisma.TransactionClient, run: { month: string; scopeUnitId: string; version: number }) {
+  const newest = await tx.payrollRun.findFirst({ where: { month: run.month, scopeUnitId: run.scopeUnitId }, orderBy: { version: 'desc' }, select: { version: true } });
+  if (newest && newest.version !== run.version) throw clientError('CONFLICT', `Version ${newest.version} of this run already exists and replaces it`, { reason: 'NEWER_RUN_VERSION', params: { version: newest.version } });
+}
+
 export async function markPaid(ctx: Context, id: string, revision: number) {
   const reach = await servedReach(ctx);
   return ctx.prisma.$transaction(async (tx) => {
@@ -356,8 +362,7 @@ export async function markPaid(ctx: Context, id: string, revision: number) {
     requireReach(reach, run.scopeUnit);
     requireStatus(run.status, ['LOCKED'], 'mark as paid');
     // A version reopened since is replaced by the newer one (issue 4: reopened versions replace): that one is paid, not this.
-    const newest = await tx.payrollRun.findFirst({ where: { month: run.month, scopeUnitId: run.scopeUnitId }, orderBy: { version: 'desc' }, select: { version: true } });
-    if (newest && newest.version !== run.version) throw clientError('CONFLICT', `Version ${newest.version} of this run replaces it; that version is the one to pay`, { reason: 'NEWER_RUN_VERSION', params: { version: newest.version } });
+    await requireNewestVersion(tx, run);
     const after = await bump(tx, id, revision, { status: 'PAID' });
     await event(tx, ctx, id, 'pay', run.status, 'PAID');
     return after;
@@ -371,8 +376,7 @@ export async function reopenRun(ctx: Context, id: string, revision: number, reas
     const run = await load(tx, id);
     requireStatus(run.status, ['LOCKED', 'PAID'], 'reopen');
     if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
-    const newest = await tx.payrollRun.findFirst({ where: { month: run.month, scopeUnitId: run.scopeUnitId }, orderBy: { version: 'desc' } });
-    if (newest && newest.version !== run.version) throw clientError('CONFLICT', `Version ${newest.version} of this run already exists`, { reason: 'NEWER_RUN_VERSION', params: { version: newest.version } });
+    await requireNewestVersion(tx, run);
     const next = await tx.payrollRun.create({ data: { month: run.month, scopeUnitId: run.scopeUnitId, version: run.version + 1, createdById: ctx.viewer?.userId ?? null } });
     await event(tx, ctx, next.id, 'reopen', null, 'DRAFT', `${reason} (from version ${run.version})`);
     await recordAudit(tx, ctx.viewer, { entityType: 'PayrollRun', entityId: id, action: 'reopen', before: { status: run.status, version: run.version }, after: { newRunId: next.id, version: next.version, reason } });

@@ -87,14 +87,13 @@ export async function readUnitRatios(ctx: Context, q: RatiosQuery): Promise<Unit
     rows.get(rowId)![field] += fen;
     if (paid) paidIn.set(rowId, new Set([...(paidIn.get(rowId) ?? []), ...paid]));
   };
-  let paidMonths = new Set<string>();
   if (months.length) {
     const expenses = await ctx.prisma.unitExpense.groupBy({ by: ['unitId'], where: { month: { in: months }, unit: { path: { startsWith: unit.path } } }, _sum: { amountFen: true } });
     for (const e of expenses) add(e.unitId, 'expensesFen', e._sum.amountFen ?? 0n);
-    const paid = await payByUnit(ctx, months, unit.path, [...rowOfUnit.keys()]);
-    for (const p of paid.pay) add(p.unitId, 'payFen', p.fen, p.months);
-    paidMonths = paid.months;
+    for (const p of await payByUnit(ctx, months, unit.path, [...rowOfUnit.keys()])) add(p.unitId, 'payFen', p.fen, p.months);
   }
+  // The months with pay counted in the unit: in any of its rows.
+  const paidMonths = new Set([...paidIn.values()].flatMap((m) => [...m]));
   // Each row's pay over its own paid months' sales; the months' sales by month are read only when some row lacks a month.
   const wholly = (id: string) => months.every((m) => paidIn.get(id)?.has(m));
   const byMonth = [...rows.keys()].every(wholly) ? null : await salesByMonth(ctx, q, range, asOf);
@@ -131,7 +130,7 @@ async function salesByMonth(ctx: Context, q: RatiosQuery, range: Bucket, asOf: I
  * Net pay by the unit each paid person was in on their last assigned day of
  * each month, for the units given; from each month's counted runs (see above).
  */
-async function payByUnit(ctx: Context, months: string[], subtree: string, unitIds: string[]): Promise<{ pay: { unitId: string; fen: bigint; months: Set<string> }[]; months: Set<string> }> {
+async function payByUnit(ctx: Context, months: string[], subtree: string, unitIds: string[]): Promise<{ unitId: string; fen: bigint; months: Set<string> }[]> {
   const runs = await ctx.prisma.payrollRun.findMany({ where: { month: { in: months }, status: { not: 'DRAFT' } }, select: { id: true, month: true, scopeUnitId: true, version: true, calculatedAt: true } });
   const newest = new Map<string, (typeof runs)[number]>();
   for (const r of runs) {
@@ -139,7 +138,7 @@ async function payByUnit(ctx: Context, months: string[], subtree: string, unitId
     if ((newest.get(key)?.version ?? -1) < r.version) newest.set(key, r);
   }
   const counted = [...newest.values()];
-  if (!counted.length) return { pay: [], months: new Set() };
+  if (!counted.length) return [];
   const first = monthOf(months[0]!);
   const last = monthOf(months.at(-1)!);
   const during = { validFrom: { lt: last.endExclusive }, OR: [{ validTo: null }, { validTo: { gt: first.startDate } }] };
@@ -171,7 +170,6 @@ async function payByUnit(ctx: Context, months: string[], subtree: string, unitId
   }
   const wanted = new Set(unitIds);
   const out = new Map<string, { fen: bigint; months: Set<string> }>();
-  const paidMonths = new Set<string>();
   const monthsOf = new Map(months.map((k) => [k, monthOf(k)]));
   for (const c of chosen.values()) {
     const m = monthsOf.get(c.month)!;
@@ -182,7 +180,6 @@ async function payByUnit(ctx: Context, months: string[], subtree: string, unitId
     held.fen += c.fen;
     held.months.add(c.month);
     out.set(stay.unitId, held);
-    paidMonths.add(c.month);
   }
-  return { pay: [...out].map(([unitId, x]) => ({ unitId, fen: x.fen, months: x.months })), months: paidMonths };
+  return [...out].map(([unitId, x]) => ({ unitId, fen: x.fen, months: x.months }));
 }
