@@ -96,11 +96,19 @@ export async function requireUnlocked(db: Db, periods: Period[], calendar: Fisca
  * change to March.
  */
 export async function requireFiguresUnlocked(db: Db, changed: (Period & { level: string })[], finest: string, calendar: FiscalCalendar, what: string): Promise<void> {
+  const [first] = await lockedFigures(db, changed, finest, calendar);
+  if (first) throw lockedRefusal(first, what);
+}
+
+/** The locks that hold changed figures by that rule, each with the periods it holds (in the order of the locks); none when all may change. */
+export async function lockedFigures(db: Db, changed: (Period & { level: string })[], finest: string, calendar: FiscalCalendar): Promise<{ locked: string; hits: string[] }[]> {
+  const out: { locked: string; hits: string[] }[] = [];
   for (const lock of await lockedAmong(db, changed, calendar)) {
     const l = period(lock.locked, calendar);
     const hits = changed.filter((p) => lock.hits.includes(p.key) && (p.level === finest || (l.start <= p.start && p.end <= l.end)));
-    if (hits.length) throw lockedRefusal({ locked: lock.locked, hits: hits.map((p) => p.key) }, what);
+    if (hits.length) out.push({ locked: lock.locked, hits: hits.map((p) => p.key) });
   }
+  return out;
 }
 
 /**

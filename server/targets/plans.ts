@@ -21,7 +21,7 @@ import { overlapDays, period, periodChain } from '../../schema/periods.ts';
 import { formatAmount, type ValidationIssue } from '../../schema/target-validation.ts';
 import { profileWeights } from '../../schema/seasonality.ts';
 import { METRICS } from '../../schema/metrics.ts';
-import { fiscalCalendar, lockedAmong, lockedRefusal, requireFiguresUnlocked, requireUnlocked } from './calendar.ts';
+import { fiscalCalendar, lockedAmong, lockedFigures, lockedRefusal, requireUnlocked } from './calendar.ts';
 import { event } from './plan-events.ts';
 import { parentTotalIssue } from '../../schema/target-plan-check.ts';
 import { parentFigure, topLevelKeys, yearTotals } from './parent-figure.ts';
@@ -574,22 +574,18 @@ export async function validatePlanLines(ctx: Context, id: string, lines: LineInp
 /**
  * The cells a save of these lines would change in a locked period, each
  * named by its row and column as the other issues are (issue 3 §6: the cell,
- * where there is one): a period of the plan's finest level touching a lock,
- * or a coarser one lying wholly inside it (requireFiguresUnlocked's rule).
+ * where there is one), by the rule requireFiguresUnlocked applies (calendar.ts lockedFigures).
  */
 async function lockedCellIssues(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: FiscalCalendar, input: readonly LineInput[], lines: readonly Cell[], stored: readonly Cell[]): Promise<ValidationIssue[]> {
   const was = new Map(stored.map((l) => [cellKey(l), l.amount]));
   const changed = lines.filter((l) => (was.get(cellKey(l)) ?? 0n) !== l.amount);
   if (!changed.length) return [];
   const touched = new Set(changed.map((l) => l.periodKey));
-  const periods = shape.periods.filter((p) => touched.has(p.key));
-  const finest = periodChain(plan.periodLevel).at(-1)!;
+  const locks = await lockedFigures(tx, shape.periods.filter((p) => touched.has(p.key)), periodChain(plan.periodLevel).at(-1)!, calendar);
+  if (!locks.length) return [];
+  // Each period by the first lock that holds it.
   const lockOf = new Map<string, string>();
-  for (const lock of await lockedAmong(tx, periods, calendar)) {
-    const l = period(lock.locked, calendar);
-    for (const p of periods) if (!lockOf.has(p.key) && lock.hits.includes(p.key) && (p.level === finest || (l.start <= p.start && p.end <= l.end))) lockOf.set(p.key, lock.locked);
-  }
-  if (!lockOf.size) return [];
+  for (const lock of locks) for (const key of lock.hits) if (!lockOf.has(key)) lockOf.set(key, lock.locked);
   // Rows as the checks number them: the scope's first, then each owner in the order the lines name them.
   const rows = [shape.scope.id, ...new Set(input.map((l) => l.ownerId).filter((o) => o !== shape.scope.id))];
   const names = new Map([[shape.scope.id, shape.scope.name], ...shape.owners.map((o) => [o.key, o.name] as const)]);
@@ -657,7 +653,6 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
         issues: withMessages(locked.slice(0, 500)),
       });
     }
-    await requireFiguresUnlocked(tx, shape.periods.filter((p) => changedPeriods.has(p.key)), periodChain(plan.periodLevel).at(-1)!, calendar, 'Saving the plan');
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
     const after = await bump(tx, id, revision);
