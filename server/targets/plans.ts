@@ -21,7 +21,7 @@ import { overlapDays, period, periodChain } from '../../schema/periods.ts';
 import { formatAmount, type ValidationIssue } from '../../schema/target-validation.ts';
 import { profileWeights } from '../../schema/seasonality.ts';
 import { METRICS } from '../../schema/metrics.ts';
-import { fiscalCalendar, lockedAmong, lockedFigures, lockedRefusal, requireUnlocked } from './calendar.ts';
+import { fiscalCalendar, lockedAmong, lockedFigures, lockedRefusal, requireFiguresUnlocked, requireUnlocked } from './calendar.ts';
 import { event } from './plan-events.ts';
 import { parentTotalIssue } from '../../schema/target-plan-check.ts';
 import { parentFigure, topLevelKeys, yearTotals } from './parent-figure.ts';
@@ -653,6 +653,8 @@ export async function saveLines(ctx: Context, id: string, revision: number, line
         issues: withMessages(locked.slice(0, 500)),
       });
     }
+    // Cells new to the plan count as changed here even at zero (the cell issues compare figures, and a new 0 is none changed).
+    await requireFiguresUnlocked(tx, shape.periods.filter((p) => changedPeriods.has(p.key)), periodChain(plan.periodLevel).at(-1)!, calendar, 'Saving the plan');
     await tx.targetLine.deleteMany({ where: { planId: id } });
     await tx.targetLine.createMany({ data: checked.lines.map((l) => ({ ...l, planId: id })) });
     const after = await bump(tx, id, revision);
