@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseSnapshot, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { PLAN, targetPlans, repTeam } from '../support/target-plans.ts';
+import { formatMoney, parseMoney } from '../../schema/money.ts';
 
 type Line = { ownerId: string; periodKey: string; amount: string };
 const fen = (a: string) => BigInt(a.replace('.', ''));
@@ -46,14 +47,15 @@ describe.each(testProviders)('a re-plan keeping locked months on %s', (provider)
     expect(unchanged.lines).toEqual(before);
     // Moving 10.00 from one person's January to another's: validation names both cells, by row and column; a save is refused
     // with them (PERIOD_LOCKED, as before) and nothing changes.
-    const [a, b] = before.filter((l) => l.periodKey === '2026-01' && l.ownerId !== team && Number(l.amount) >= 10);
-    const moved = before.map((l) => (l === a ? { ...l, amount: (Number(l.amount) - 10).toFixed(2) } : l === b ? { ...l, amount: (Number(l.amount) + 10).toFixed(2) } : l));
+    const [a, b] = before.filter((l) => l.periodKey === '2026-01' && l.ownerId !== team && parseMoney(l.amount) >= 1000n);
+    const shift = (amount: string, fen: bigint) => formatMoney(parseMoney(amount) + fen);
+    const moved = before.map((l) => (l === a ? { ...l, amount: shift(l.amount, -1000n) } : l === b ? { ...l, amount: shift(l.amount, 1000n) } : l));
     const VALIDATE = `mutation($id: ID!, $lines: [TargetLineInput!]!) { validateTargetLines(id: $id, lines: $lines) { rule row column rowKey periodKey expected found } }`;
     const issues = (await plans.gqlOk(VALIDATE, { id: v2.plan.id, lines: moved }, t.manager)).validateTargetLines;
     expect(issues.map((i: any) => [i.rule, i.rowKey, i.periodKey, i.expected, i.found]).sort()).toEqual(
       [
-        ['lockedPeriod', a!.ownerId, '2026-01', a!.amount, (Number(a!.amount) - 10).toFixed(2)],
-        ['lockedPeriod', b!.ownerId, '2026-01', b!.amount, (Number(b!.amount) + 10).toFixed(2)],
+        ['lockedPeriod', a!.ownerId, '2026-01', a!.amount, shift(a!.amount, -1000n)],
+        ['lockedPeriod', b!.ownerId, '2026-01', b!.amount, shift(b!.amount, 1000n)],
       ].sort(),
     );
     expect(issues.every((i: any) => i.row !== null && i.column !== null)).toBe(true);

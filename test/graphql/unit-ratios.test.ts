@@ -35,6 +35,13 @@ describe.each(testProviders)('expenses and the ratios of sales on %s', (provider
     return r.data;
   };
   const ratios = async (p: string, g: string, token = t.manager, asOf?: string) => (await ok(RATIOS, { u: area, p, g, asOf }, token)).unitRatios;
+  const sell = (r: { externalId: string; employeeNo: string; date: string; amount: string }[]) => ok('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r }, t.finance);
+  /** A month's run for a unit, created and calculated by finance: its net pay in all. */
+  const calculatedPay = async (month: string, unitId: string) => {
+    const run = (await ok(`mutation($m: String!, $u: ID!) { createPayrollRun(month: $m, scopeUnitId: $u) { run { id } } }`, { m: month, u: unitId }, t.finance)).createPayrollRun.run;
+    const slips = (await ok(`mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 1) { payslips { net } } }`, { id: run.id }, t.finance)).calculatePayrollRun.payslips as { net: string }[];
+    return formatMoney(slips.reduce((a, x) => a + parseMoney(x.net), 0n));
+  };
 
   beforeAll(async () => {
     s = await startTestServer(provider);
@@ -124,15 +131,11 @@ describe.each(testProviders)('expenses and the ratios of sales on %s', (provider
   it('reads the payroll ratio over the months with pay only: a quarter with one month paid is that month’s pay over that month’s sales', async () => {
     const rep = (await ok('{ viewer { person { employeeNo } } }', {}, t.rep)).viewer.person;
     // July sells 40,000.00 with no payroll run; August sells 8,000.00 and its run is calculated; September neither.
-    await ok('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
-      r: [
-        { externalId: 'RATIO-Q3-1', employeeNo: rep.employeeNo, date: '2026-07-10', amount: '40000.00' },
-        { externalId: 'RATIO-Q3-2', employeeNo: rep.employeeNo, date: '2026-08-12', amount: '8000.00' },
-      ],
-    }, t.finance);
-    const run = (await ok(`mutation($u: ID!) { createPayrollRun(month: "2026-08", scopeUnitId: $u) { run { id } } }`, { u: area }, t.finance)).createPayrollRun.run;
-    const slips = (await ok(`mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 1) { payslips { net } } }`, { id: run.id }, t.finance)).calculatePayrollRun.payslips as { net: string }[];
-    const pay = formatMoney(slips.reduce((a, x) => a + parseMoney(x.net), 0n));
+    await sell([
+      { externalId: 'RATIO-Q3-1', employeeNo: rep.employeeNo, date: '2026-07-10', amount: '40000.00' },
+      { externalId: 'RATIO-Q3-2', employeeNo: rep.employeeNo, date: '2026-08-12', amount: '8000.00' },
+    ]);
+    const pay = await calculatedPay('2026-08', area);
     const q3 = await ok(`query($u: ID!) { unitRatios(unitId: $u, period: "2026-Q3", grain: QUARTER) { months paidMonths total { sales paidSales pay payrollRatio } } }`, { u: area }, t.manager);
     expect(q3.unitRatios.paidMonths).toEqual(['2026-08']);
     const august = (await ok(`query($u: ID!) { unitRatios(unitId: $u, period: "2026-08", grain: MONTH) { total { sales paidSales pay payrollRatio } } }`, { u: area }, t.manager)).unitRatios.total;
@@ -147,16 +150,12 @@ describe.each(testProviders)('expenses and the ratios of sales on %s', (provider
   it('reads each child unit’s payroll ratio over its own paid months: one team paid for a month, the other not yet', async () => {
     const rep = (await ok('{ viewer { person { employeeNo } } }', {}, t.rep)).viewer.person;
     const other = await s.db.prisma.person.findFirstOrThrow({ where: { assignments: { some: { unitId: sibling, validTo: null } }, leaveDate: null }, orderBy: { employeeNo: 'asc' } });
-    await ok('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
-      r: [
-        { externalId: 'RATIO-OCT-1', employeeNo: rep.employeeNo, date: '2026-10-12', amount: '20000.00' },
-        { externalId: 'RATIO-OCT-2', employeeNo: other.employeeNo, date: '2026-10-13', amount: '10000.00' },
-      ],
-    }, t.finance);
+    await sell([
+      { externalId: 'RATIO-OCT-1', employeeNo: rep.employeeNo, date: '2026-10-12', amount: '20000.00' },
+      { externalId: 'RATIO-OCT-2', employeeNo: other.employeeNo, date: '2026-10-13', amount: '10000.00' },
+    ]);
     // October's payroll for the rep's team only; the sibling team's is not calculated yet.
-    const run = (await ok(`mutation($u: ID!) { createPayrollRun(month: "2026-10", scopeUnitId: $u) { run { id } } }`, { u: team }, t.finance)).createPayrollRun.run;
-    const slips = (await ok(`mutation($id: ID!) { calculatePayrollRun(id: $id, revision: 1) { payslips { net } } }`, { id: run.id }, t.finance)).calculatePayrollRun.payslips as { net: string }[];
-    const pay = formatMoney(slips.reduce((a, x) => a + parseMoney(x.net), 0n));
+    const pay = await calculatedPay('2026-10', team);
     for (const [period, grain] of [['2026-10', 'MONTH'], ['2026-Q4', 'QUARTER']] as const) {
       const r = (await ok(`query($u: ID!, $p: String!, $g: PeriodGrain!) { unitRatios(unitId: $u, period: $p, grain: $g) { total { sales paidSales pay payrollRatio } rows { unitId sales paidSales pay payrollRatio } } }`, { u: area, p: period, g: grain }, t.manager)).unitRatios;
       const row = (id: string) => r.rows.find((x: any) => x.unitId === id);
