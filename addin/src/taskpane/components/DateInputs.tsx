@@ -14,7 +14,8 @@ import { CalendarRegular } from '@fluentui/react-icons';
 import { format, type Words } from '../../i18n.ts';
 import { dayOfText, isIsoDay, isIsoMonth, monthOfText, today } from '../../../../schema/dates.ts';
 
-const useStyles = makeStyles({
+/** A field with its problem under it (the date-time field uses it too). */
+export const useDateFieldStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
@@ -74,7 +75,7 @@ function calendarWords(w: Words): { strings: CalendarStrings; formatter: DateFor
 }
 
 function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }: DateFieldProps & { kind: Kind }) {
-  const styles = useStyles();
+  const styles = useDateFieldStyles();
   const p = w.pickers;
   const [text, setText] = useState(value);
   const [problem, setProblem] = useState(false);

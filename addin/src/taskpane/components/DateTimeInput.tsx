@@ -11,14 +11,12 @@ import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
 import { Input, makeStyles, tokens } from '@fluentui/react-components';
 import { format } from '../../i18n.ts';
 import { isClockTime, isIsoDay, timeOfText } from '../../../../schema/dates.ts';
-import { DateInput, type DateFieldProps } from './DateInputs.tsx';
+import { DateInput, useDateFieldStyles, type DateFieldProps } from './DateInputs.tsx';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   parts: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   day: { flexGrow: 1, flexBasis: '9em', minWidth: 0 },
   time: { flexBasis: '6.5em', flexGrow: 0, minWidth: '6.5em' },
-  problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
 /** The day field gets the test id with "-date", the time field with "-time". */
@@ -30,7 +28,7 @@ const partsOf = (value: string) => {
 };
 
 export function DateTimeInput({ w, value, onChange, disabled, 'data-testid': testId }: Props): ReactElement {
-  const styles = useStyles();
+  const styles = { ...useDateFieldStyles(), ...useStyles() };
   const p = w.pickers;
   const [day, setDay] = useState(() => partsOf(value).day);
   const [time, setTime] = useState(() => partsOf(value).time);
