@@ -88,9 +88,13 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await refusal(page, 'adjustments-status', 'Nobody may change what decides their own pay');
     expect(await list()).toHaveLength(1);
 
-    // In Chinese, the whole screen is Chinese, amounts formatted the same way.
+    // In Chinese, the whole screen is Chinese, amounts formatted the same way. The refusal, a sentence
+    // rendered in English, goes; the month and the person picked stay.
     await page.getByTestId('language').selectOption('zh-CN');
     await page.getByRole('heading', { name: '奖惩' }).waitFor();
+    await page.getByTestId('adjustments-status').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('adjustments-month').inputValue()).resolves.toBe('2026-04');
+    await expect(page.getByTestId('adjustment-person').inputValue()).resolves.toBe(financeId);
     await expect(page.getByTestId('adjustments-total').innerText()).resolves.toBe('共 1 条，合计 ¥1,200.50');
     const text = await page.getByTestId('adjustments-pane').innerText();
     expect(text).toContain('批准人');

@@ -20,6 +20,7 @@ import { coverSheetSpec, READABLE_TEMPLATE_VERSIONS, TEMPLATE_VERSION, templateP
 import { formatMoney } from '../../../schema/money.ts';
 import { MY_WORK_MONTH } from '../work-reports/operations.ts';
 import { logSheetSpec, reportSheetSpec, type WorkMonth } from '../work-reports/month-sheets.ts';
+import { useStatusState } from '../taskpane/status-state.ts';
 
 export type Work = keyof Words['repPlans']['working'];
 
@@ -75,7 +76,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   const r = w.repPlans;
   const [month, setMonthState] = useState(template?.month ?? nextMonth());
   const [form, setForm] = useState<MyRepPlan | null>(null);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
   const running = useRef(false);
   const opened = useRef(false);
   const begin = useRef(newestOnly()).current;

@@ -16,6 +16,7 @@ import { ACCEPT_REP_PLAN, nextMonth, REP_PLAN, REP_PLAN_ROSTER, RETURN_REP_PLAN,
 import { planRosterSheet, rosterCounts } from './roster-sheet.ts';
 import { planSheetSpec } from './plan-sheet.ts';
 import { planWeeks } from '../../../schema/rep-plan.ts';
+import { useStatusState } from '../taskpane/status-state.ts';
 
 export type Work = keyof Words['repPlans']['working'];
 export type Status =
@@ -35,7 +36,7 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
   const r = w.repPlans;
   const [month, setMonthState] = useState(nextMonth());
   const [rows, setRows] = useState<RosterRow[] | null>(null);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
   const [download, setDownload] = useState<Download | null>(null);
   const running = useRef(false);
   const begin = useRef(newestOnly()).current;

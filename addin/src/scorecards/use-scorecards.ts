@@ -15,6 +15,7 @@ import type { PersonOption } from '../chores/operations.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { readScorecardSheet, SCORECARD_FIELDS, SCORECARD_KIND, scorecardSheetSpec, type Issue, type ScorecardView } from './scorecard-sheet.ts';
 import { oneAtATime, errorStatus } from '../api/retry.ts';
+import { useStatusState } from '../taskpane/status-state.ts';
 
 export const OPEN_SCORECARD = `mutation OpenScorecard($personId: ID!, $periodKey: String!) { openScorecard(personId: $personId, periodKey: $periodKey) { ${SCORECARD_FIELDS} } }`;
 export const SAVE_SCORES = `mutation SaveScores($id: ID!, $revision: Int!, $scores: [ScoreInput!]!) { saveScorecardScores(id: $id, revision: $revision, scores: $scores) { ${SCORECARD_FIELDS} } }`;
@@ -51,7 +52,7 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
   const [personId, setPersonId] = useState('');
   const [card, setCard] = useState<ScorecardView | null>(null);
   const [waiting, setWaiting] = useState<ScorecardView[]>([]);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
   const running = useRef(false);
 
   const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);

@@ -13,6 +13,7 @@ import { APPROVE, PUBLISH, RETURN, TARGET_PLAN, TARGET_PLANS, type PlanSummary }
 import { writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { comparisonSheetSpec, type PlanView } from './target-sheet.ts';
 import type { Status } from './use-target-plan.ts';
+import { useStatusState } from '../taskpane/status-state.ts';
 
 export type Decision = 'approve' | 'publish' | 'return';
 const MUTATION: Record<Decision, string> = { approve: APPROVE, publish: PUBLISH, return: RETURN };
@@ -25,7 +26,7 @@ export function useApprovals(w: Words, client: Client, excel: () => ExcelRun, on
   const t = w.targets;
   const f = w.targetFlow;
   const [waiting, setWaiting] = useState<PlanSummary[]>([]);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
   const running = useRef(false);
   const clearRetry = useCallback(() => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)), []);
 

@@ -20,6 +20,7 @@ import { planningYear } from './planning-year.ts';
 import { checkSheet, comparisonSheetSpec, issueCell, linesForServer, PLAN_FIELDS, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView, type ReadBack } from './target-sheet.ts';
 import { keepCells, pulledKey, pulledText, readPulled, typedCells, type TypedCell } from './typed-cells.ts';
 import type { Issue } from '../excel/cells.ts';
+import { useStatusState } from '../taskpane/status-state.ts';
 
 export const SAVE_DRAFT = `mutation SaveDraft($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetPlanDraft(id: $id, revision: $revision, lines: $lines) { ${PLAN_FIELDS} } }`;
 
@@ -69,7 +70,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
   const [year, setYear] = useState(String(planningYear(new Date())));
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [planId, setPlanId] = useState('');
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [preview, setPreview] = useState<{ total: string; row: { periodKey: string; amount: string }[] } | null>(null);
   /** Guards against a second start while one action runs (a state update is not seen before the next click). */

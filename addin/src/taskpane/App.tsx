@@ -29,6 +29,7 @@ import { screensFor, TEMPLATE_SCREEN } from './screens.tsx';
 import { readTemplateMarker, type TemplateMarker } from '../rep-plans/plan-template.ts';
 import type { ExcelRun } from '../excel/workbook.ts';
 import { applyDocumentLanguage, rememberLocale } from './language.ts';
+import { PaneLanguage } from './status-state.ts';
 
 const useStyles = makeStyles({
   root: {
@@ -72,7 +73,8 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [session, setSession] = useState<StoredSession | null>(() => loadSession());
-  const [notice, setNotice] = useState<string | null>(null);
+  // Why the sign-in form shows, when it is not the first time: kept as a fact, rendered in the pane's language.
+  const [sessionExpired, setSessionExpired] = useState(false);
   const [screenId, setScreenId] = useState('roster');
   const [template, setTemplate] = useState<TemplateMarker | null>(null);
   const w = words[locale];
@@ -108,7 +110,7 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
 
   const signedIn = (s: StoredSession) => {
     saveSession(s);
-    setNotice(null);
+    setSessionExpired(false);
     setScreenId('roster');
     setSession(s);
   };
@@ -116,7 +118,7 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
     if (client && !expired) await client.mutation(LOGOUT, {}).toPromise().catch(() => undefined);
     saveSession(null);
     setSession(null);
-    setNotice(expired ? w.sessionExpired : null);
+    setSessionExpired(expired);
   };
 
   const ready = inExcel && session && client;
@@ -148,9 +150,11 @@ export function App({ inExcel, initialLocale }: { inExcel: boolean; initialLocal
         {!inExcel ? (
           <NotInExcel w={w} />
         ) : !session || !client ? (
-          <SignIn w={w} notice={notice} onSignedIn={signedIn} />
+          <SignIn w={w} notice={sessionExpired ? w.sessionExpired : null} onSignedIn={signedIn} />
         ) : (
-          <Fragment key={screen.id}>{screen.render({ w, client, roles: session.roles, onSessionEnded: () => void signOut(true), template })}</Fragment>
+          <PaneLanguage.Provider value={locale}>
+            <Fragment key={screen.id}>{screen.render({ w, client, roles: session.roles, onSessionEnded: () => void signOut(true), template })}</Fragment>
+          </PaneLanguage.Provider>
         )}
       </main>
     </div>

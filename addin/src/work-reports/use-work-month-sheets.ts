@@ -7,7 +7,7 @@
  * its cell too. After a save the sheets are written again as the server now
  * has them (handed-in rows locked, revisions current).
  */
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Client } from '@urql/core';
 import { ApiError, run } from '../api/client.ts';
 import { errorStatus, oneAtATime } from '../api/retry.ts';
@@ -29,6 +29,7 @@ import {
   type WorkMonth,
 } from './month-sheets.ts';
 import type { TemplateMarker } from '../rep-plans/plan-template.ts';
+import { useStatusState } from '../taskpane/status-state.ts';
 
 export type SheetWork = 'write' | 'check' | 'save' | 'submit';
 export type SheetStatus = { kind: 'idle' } | { kind: 'busy'; work: SheetWork } | { kind: 'ok'; message: string } | { kind: 'error'; message: string; retry?: () => void } | { kind: 'issues'; issues: Issue[] };
@@ -39,7 +40,7 @@ const ownerOf = (m: Loaded): SheetOwner | null => (m.person ? { personId: m.pers
 
 export function useWorkMonthSheets(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void, template: TemplateMarker | null = null, onSaved: () => void = () => {}) {
   const x = w.workReports;
-  const [status, setStatus] = useState<SheetStatus>({ kind: 'idle' });
+  const [status, setStatus] = useStatusState<SheetStatus>({ kind: 'idle' });
   const running = useRef(false);
   const fail = errorStatus(w, onSessionEnded, setStatus);
   const act = (work: SheetWork, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);

@@ -6,6 +6,7 @@ import { describeError, isTransient } from '../../api/describe-error.ts';
 import { RetryAction } from './RetryAction.tsx';
 import { MonthInput } from './DateInputs.tsx';
 import type { Words } from '../../i18n.ts';
+import { useStatusState } from '../status-state.ts';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -34,7 +35,7 @@ export function PullPane(props: {
 }) {
   const styles = useStyles();
   const [value, setValue] = useState(props.initial);
-  const [status, setStatus] = useState<PullResult | null>(null);
+  const [status, setStatus] = useStatusState<PullResult | null>(null);
   const [busy, setBusy] = useState(false);
   const typed = useRef(false);
   const { latest } = props;

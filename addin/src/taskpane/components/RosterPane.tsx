@@ -16,6 +16,7 @@ import { UnitOptions } from './UnitOptions.tsx';
 import { loadPeople } from '../../chores/people.ts';
 import type { PersonOption } from '../../chores/operations.ts';
 import { DateInput } from './DateInputs.tsx';
+import { useStatusState } from '../status-state.ts';
 
 const useStyles = makeStyles({ pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -26,7 +27,7 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
   const [units, setUnits] = useState<OrgUnitOption[]>([]);
   const [unitId, setUnitId] = useState('');
   const [asOf, setAsOf] = useState(today());
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
   // A roster pulled in this pane is pulled again after a roster change, so the change shows in the sheet.
   const pulled = useRef(false);
   // The people the screen's changes choose from: read once here for both sections, and again after a change.

@@ -18,21 +18,28 @@ export function SignIn({ w, notice, onSignedIn }: { w: Words; notice: string | n
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(notice);
+  // What went wrong, rendered as the form draws, so it follows the pane's language.
+  const [failure, setFailure] = useState<{ error: unknown; serverUrl: string } | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    setError(null);
+    setFailure(null);
     try {
       const data = await run<LoginData>(createClient(serverUrl, null), LOGIN, { username, password }, true);
       onSignedIn({ serverUrl, token: data.login.token, username: data.login.viewer.username, roles: data.login.viewer.roles, expiresAt: data.login.expiresAt });
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'NETWORK' ? w.cannotReach.replace('{url}', serverUrl) : describeError(w, err));
+      setFailure({ error: err, serverUrl });
     } finally {
       setBusy(false);
     }
   };
+
+  const error = failure
+    ? failure.error instanceof ApiError && failure.error.code === 'NETWORK'
+      ? w.cannotReach.replace('{url}', failure.serverUrl)
+      : describeError(w, failure.error)
+    : notice;
 
   return (
     <form className={styles.form} onSubmit={submit} data-testid="sign-in">

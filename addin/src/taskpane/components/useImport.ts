@@ -13,6 +13,7 @@ import { startAndFollow, summaryOf } from '../../api/jobs.ts';
 import { readActiveSheet, selectCell, SheetTooLargeError, type ExcelRun } from '../../excel/workbook.ts';
 import { dataRowCount, toSheetGrid, type SheetGrid } from '../../imports/sheet-grid.ts';
 import { START_FILE_IMPORT, START_SHEET_IMPORT, MAX_SHEET_ROWS, PREVIEW, type ImportCounts, type ImportKind, type ImportPreview, type ImportProblem } from '../../imports/operations.ts';
+import { useStatusState } from '../status-state.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -29,7 +30,7 @@ export function useImport(client: Client, w: Words, onSessionEnded: () => void) 
   const f = w.files;
   const [kind, setKindState] = useState<ImportKind>('sales');
   const [previewed, setPreviewed] = useState<{ source: ImportSource; preview: ImportPreview } | null>(null);
-  const [status, setStatus] = useState<ImportStatus>({ kind: 'idle' });
+  const [status, setStatus] = useStatusState<ImportStatus>({ kind: 'idle' });
   const busy = useRef(false);
 
   /** Runs one action at a time; a second start while one runs is ignored. */

@@ -18,6 +18,7 @@ import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payrol
 import { readRunView } from '../../payroll/read-run.ts';
 import { notOver } from '../../../../schema/periods.ts';
 import { today } from '../../../../schema/dates.ts';
+import { useStatusState } from '../status-state.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -59,7 +60,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   const [unitId, setUnitId] = useState('');
   const [comment, setComment] = useState('');
   const [against, setAgainst] = useState<Against>('REFRESH');
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useStatusState<Status>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   // A second click before React re-renders must not start the action twice.
   const running = useRef(false);

@@ -9,6 +9,7 @@ import type { Words } from '../../../i18n.ts';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
 import { oneAtATime } from '../../../api/retry.ts';
+import { useStatusState } from '../../status-state.ts';
 
 export interface Status {
   intent: 'success' | 'error' | 'info';
@@ -20,7 +21,7 @@ export interface Status {
 export function useAction(w: Words, onSessionEnded: () => void) {
   const [busy, setBusy] = useState(false);
   const running = useRef(false);
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatus] = useStatusState<Status | null>(null);
 
   const fail = useCallback(
     (err: unknown, retry?: () => void) => {
