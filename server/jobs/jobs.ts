@@ -87,13 +87,19 @@ export async function startRankingPublication(ctx: Context, query: RankingQuery)
  * import mutations do it but off the request path. The same rows sent twice
  * while the first is queued or running are the same job.
  */
+/**
+ * What an import job is about: the rows, as the requester sends them. The same rows from someone
+ * else are another job, run with that person's reach and audited as theirs, never handed the first one's.
+ */
+const importSubject = (ctx: Context, kind: string, digest: string) => `${kind}:${ctx.viewer!.userId}:${digest}`;
+
 export async function startSheetImport(ctx: Context, kind: 'import.sales' | 'import.attendance', grid: SheetGrid) {
   // Nothing below a header: refused at once (the rows themselves are read and checked by the job, as the import does).
   if (grid.rows.filter((row) => !isBlankRow(row)).length < 2) {
     throw clientError('BAD_USER_INPUT', `${grid.sheet} has no rows below its header`, { field: 'grid', reason: 'NO_ROWS', params: { sheet: grid.sheet } });
   }
   const digest = crypto.createHash('sha256').update(JSON.stringify(grid)).digest('hex');
-  return startJob(ctx, kind, `${kind}:${digest}`, { grid } satisfies SheetImport, async () => undefined, { sheet: grid.sheet, rows: grid.rows.length, sha256: digest });
+  return startJob(ctx, kind, importSubject(ctx, kind, digest), { grid } satisfies SheetImport, async () => undefined, { sheet: grid.sheet, rows: grid.rows.length, sha256: digest });
 }
 
 /**
@@ -109,7 +115,7 @@ export async function startFileImport(ctx: Context, kind: 'import.sales' | 'impo
   fileKind(file.name, bytes);
   const digest = crypto.createHash('sha256').update(bytes).digest('hex');
   const described = { name: file.name, size: bytes.length, sha256: digest };
-  return startJob(ctx, kind, `${kind}:${digest}`, { file: described } satisfies SheetImport, async () => undefined, described, (tx, jobId) =>
+  return startJob(ctx, kind, importSubject(ctx, kind, digest), { file: described } satisfies SheetImport, async () => undefined, described, (tx, jobId) =>
     keepInput(tx, jobId, { name: file.name, contentType: file.type || 'application/octet-stream', bytes }),
   );
 }

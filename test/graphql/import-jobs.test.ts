@@ -59,6 +59,20 @@ describe.each(testProviders)('sheet imports as jobs on %s', (provider) => {
     expect(summaryOf(again)).toEqual({ created: '0', updated: '0', unchanged: '2' });
   });
 
+  it('runs the same rows from two people as two jobs, each with its own reach and audit', async () => {
+    const area = await s.login('finance-area');
+    const grid = { sheet: '五月', rows: [['单号', '工号', '日期', '金额'], ['JS-5', who[0], '2025-05-05', 50]] };
+    const [first, second] = await Promise.all([s.gql(START, { g: grid }, area), s.gql(START, { g: grid }, finance)]);
+    const [areaJob, financeJob] = [first.data.startSalesSheetImport.id, second.data.startSalesSheetImport.id];
+    expect(financeJob).not.toBe(areaJob);
+    await finishedJob(s, JOB, areaJob, area);
+    expect((await finishedJob(s, JOB, financeJob, finance)).status).toBe('SUCCEEDED');
+    expect(await s.db.prisma.salesRecord.count({ where: { externalId: 'JS-5' } })).toBe(1);
+    const users = await s.db.prisma.user.findMany({ where: { username: { in: ['finance', 'finance-area'] } }, select: { id: true } });
+    const starts = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'Job', action: 'start', entityId: { in: [areaJob, financeJob] } } });
+    expect(new Set(starts.map((a) => a.actorId))).toEqual(new Set(users.map((u) => u.id)));
+  });
+
   it('keeps a refusal on the job, with nothing saved', async () => {
     const before = await s.db.prisma.salesRecord.count();
     const grid = { sheet: '四月', rows: [['单号', '工号', '日期', '金额'], ['JS-3', who[0], '2025-04-05', 'abc'], ['JS-4', 'NOBODY', '2025-04-06', 10]] };
