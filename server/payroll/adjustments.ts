@@ -18,15 +18,19 @@ type Db = Context['prisma'] | Prisma.TransactionClient;
 /**
  * What every pay adjustment (entered by finance, or approved from a ranking)
  * must pass before it is written: its month is not locked, and no payroll of
- * that month with the person in it is signed (submitted or beyond). Run it
+ * that month with the person in it is signed (submitted or beyond), counting
+ * only each run's newest version (a reopen replaces a paid one). Run it
  * inside the writing transaction, with the fiscal calendar read before it.
  */
 export async function requireAdjustable(db: Db, calendar: FiscalCalendar, personId: string, month: string, what: string): Promise<void> {
   await requireUnlocked(db, [monthOf(month)], calendar, what);
-  const signed = await db.payslip.findFirst({
+  const slips = await db.payslip.findMany({
     where: { personId, run: { month, status: { in: ['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'] } } },
-    include: { run: { select: { status: true, version: true } } },
+    select: { run: { select: { status: true, version: true, scopeUnitId: true } } },
   });
+  // A version a reopen has replaced stays paid, but the newer version is the one the adjustment reaches.
+  const newest = await Promise.all(slips.map((p) => db.payrollRun.count({ where: { month, scopeUnitId: p.run.scopeUnitId, version: { gt: p.run.version } } })));
+  const signed = slips.find((_, i) => newest[i] === 0);
   if (signed) {
     throw badInput(['month'], `The ${month} payroll with this person is already ${signed.run.status.toLowerCase().replace('_', ' ')} (version ${signed.run.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
       month,

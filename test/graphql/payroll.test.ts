@@ -161,6 +161,10 @@ describe.each(testProviders)('payroll on %s', (provider) => {
     const PAID = step('markPayrollRunPaid');
     expect((await refused(PAID, { id: runId, revision: run.run.revision }, t.finance)).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NEWER_RUN_VERSION', params: { version: 2 } });
     expect((await s.gql(`query($id: ID!) { payrollRun(id: $id) { run { status } } }`, { id: runId }, t.finance)).data.payrollRun.run.status).toBe('LOCKED');
+    // What the reopen is for: a reward for the month goes into version 2, no longer refused as already locked.
+    const added = await s.gql('mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-03", amount: "88.00", reason: "补发奖金", approvedBy: "director") }', { p: lead.id }, t.finance);
+    expect(added.errors).toBeUndefined();
+    expect(await s.db.prisma.payAdjustment.count({ where: { personId: lead.id, month: '2026-03', amountFen: 8800n } })).toBe(1);
   });
 
   it('calculation is atomic: a failure half-way leaves no payslip behind', async () => {
