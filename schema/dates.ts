@@ -6,9 +6,16 @@ export type IsoDay = string;
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The first year a day, month or period may name. Years before it are typing
+ * slips ("0026-03"), and JavaScript's dates read years 0-99 as 1900-1999, so
+ * "0000-01" would otherwise name a day in 1900, or none at all.
+ */
+export const FIRST_YEAR = 1900;
+
 export function isIsoDay(text: string): boolean {
   const m = ISO_DAY.exec(text);
-  if (!m) return false;
+  if (!m || Number(m[1]) < FIRST_YEAR) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
@@ -29,7 +36,7 @@ export function dayOfText(text: string): IsoDay | null {
 
 /** A month as YYYY-MM (2026-03). */
 export function isIsoMonth(text: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text) && Number(text.slice(0, 4)) >= FIRST_YEAR;
 }
 
 const WRITTEN_MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/;

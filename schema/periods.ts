@@ -8,7 +8,7 @@
  * A fiscal year may start in any month (firstMonth); it is named after the
  * calendar year it starts in. Pure; no time zone involved.
  */
-import { addDays, dateToDay, dayToDate, isIsoDay, type IsoDay } from './dates.ts';
+import { addDays, dateToDay, dayToDate, FIRST_YEAR, isIsoDay, type IsoDay } from './dates.ts';
 
 export type PeriodLevel = 'year' | 'quarter' | 'month' | 'week' | 'tenday' | 'halfmonth' | 'day';
 
@@ -67,6 +67,7 @@ export function daysBetween(start: IsoDay, end: IsoDay): number {
 /** Parses and checks a period key; throws PeriodKeyError naming what is wrong. */
 export function period(key: string, calendar: FiscalCalendar = CALENDAR_YEAR): Period {
   let m: RegExpExecArray | null;
+  if (/^\d{4}/.test(key) && Number(key.slice(0, 4)) < FIRST_YEAR) throw new PeriodKeyError('NOT_A_PERIOD_KEY', { key });
   if ((m = /^(\d{4})$/.exec(key))) {
     const y = Number(m[1]);
     const start = `${y}-${pad(calendar.firstMonth)}-01`;

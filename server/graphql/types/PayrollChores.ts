@@ -4,8 +4,9 @@ import { builder } from '../builder.ts';
 import { PositionEnum, RankEnum } from './enums.ts';
 import { listAdjustments, type AdjustmentRow } from '../../payroll/adjustments.ts';
 import { listAssignments, type AssignmentRow } from '../../payroll/assignments.ts';
+import { isIsoMonth } from '../../../schema/dates.ts';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-03');
+const month = z.string().refine(isIsoMonth, 'a month such as 2026-03');
 
 const PayAdjustmentRef = builder.objectRef<AdjustmentRow>('PayAdjustment').implement({
   description: 'A reward (positive) or penalty (negative) for a person and month, with its reason and who approved it.',

@@ -24,14 +24,14 @@ import { saveCompensationPlan } from '../../payroll/plans.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { requireAdjustable } from '../../payroll/adjustments.ts';
 import { fiscalCalendar, inLockedPeriod, LOCKED_FLAG, requireDayOpen } from '../../targets/calendar.ts';
-import { addDays, dateToDay, dayToDate } from '../../../schema/dates.ts';
+import { addDays, dateToDay, dayToDate, isIsoMonth } from '../../../schema/dates.ts';
 import { period } from '../../../schema/periods.ts';
 import { reaches, requireCompanyWideFinance, requireServedFrom, requireServedPerson, servedReach } from '../../payroll/served-units.ts';
 import { latestJobAbout, startPayrollCalculation } from '../../jobs/jobs.ts';
 import { JobRef } from './Job.ts';
 import type { PromotionCriterionCheck } from '../../../schema/promotion.ts';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-03');
+const month = z.string().refine(isIsoMonth, 'a month such as 2026-03');
 const id = z.string().min(1).max(64);
 const payrollReaders = { finance: true, financeManager: true, director: true, generalManager: true, admin: true, manager: true } as const;
 const payrollStaff = { finance: true, admin: true } as const;

@@ -6,6 +6,7 @@ import { RankingBasisEnum } from './Ranking.ts';
 import { decideRankingProposal, listRankingProposals, mayDecideProposal, proposalPeriod, rankingRewardRules, setRankingRewardRules, type ProposalView } from '../../results/ranking-rewards.ts';
 import { inLockedPeriod, LOCKED_FLAG } from '../../targets/calendar.ts';
 import type { RankingRewardRules } from '../../../schema/ranking-rewards.ts';
+import { isIsoMonth } from '../../../schema/dates.ts';
 
 const id = z.string().min(1).max(64);
 const amounts = z.array(z.string().max(24)).max(100);
@@ -78,7 +79,7 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     args: {
       unitId: t.arg.id({ required: false, validate: id.optional().nullable() }),
-      month: t.arg.string({ required: false, validate: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-03').optional().nullable() }),
+      month: t.arg.string({ required: false, validate: z.string().refine(isIsoMonth, 'a month such as 2026-03').optional().nullable() }),
       status: t.arg({ type: RankingProposalStatusEnum, required: false }),
     },
     resolve: (_r, a, ctx) => listRankingProposals(ctx, { unitId: a.unitId == null ? null : String(a.unitId), month: a.month ?? null, status: a.status ?? null }),
