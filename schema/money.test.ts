@@ -16,6 +16,11 @@ describe('money in fen', () => {
     expect(() => parseMoney('abc')).toThrow(/not an amount of money/);
     expect(() => parseMoney('1e5')).toThrow(/decimal number/);
     expect(() => parseMoney('')).toThrow();
+    expect(() => parseMoney('1,2,3')).toThrow(/commas only between groups of three/);
+    expect(() => parseMoney('1,000.0,0')).toThrow(/commas/);
+    expect(() => parseMoney(',100')).toThrow(/commas/);
+    expect(parseMoney('1,000.00')).toBe(100000n);
+    expect(parseMoney('-12,345,678.9')).toBe(-1234567890n);
   });
 
   it('formats with two places and round-trips', () => {

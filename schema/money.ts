@@ -24,9 +24,20 @@ export class MoneyRangeError extends MoneyFormatError {
   }
 }
 
-/** Parses a decimal string such as "1234.5" or "-0.07" into fen; refuses amounts beyond 64-bit fen. */
+/**
+ * A decimal text with its thousands separators taken out ("1,234.5" → "1234.5"),
+ * or null when a comma stands anywhere else ("1,2,3", "12,34"): such a text
+ * is a typing slip, not a number to guess at.
+ */
+export function ungrouped(text: string): string | null {
+  if (!text.includes(',')) return text;
+  return /^-?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text) ? text.replace(/,/g, '') : null;
+}
+
+/** Parses a decimal string such as "1234.5", "1,234.50" or "-0.07" into fen; refuses amounts beyond 64-bit fen. */
 export function parseMoney(input: string): Fen {
-  const text = input.trim().replace(/,/g, '');
+  const text = ungrouped(input.trim());
+  if (text === null) throw new MoneyFormatError(input, 'commas only between groups of three digits, such as 1,234.56');
   const m = DECIMAL.exec(text);
   if (!m) {
     if (/^-?\d+\.\d{3,}$/.test(text)) throw new MoneyFormatError(input, 'more than two decimal places (fen)');

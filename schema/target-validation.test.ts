@@ -42,6 +42,13 @@ describe('reading cells', () => {
     expect(readAmount(2.5, 'count')).toMatchObject({ rule: 'fraction' });
     expect(readAmount(3, 'count')).toEqual({ value: 3n });
     expect(readAmount(1e20, 'money')).toMatchObject({ rule: 'tooLarge' });
+    // Typed as text past the 64-bit range the database holds: named, not thrown.
+    expect(readAmount('99999999999999999999', 'money')).toMatchObject({ rule: 'tooLarge', found: '99999999999999999999' });
+    expect(readAmount('-99999999999999999999', 'money')).toMatchObject({ rule: 'negative' });
+    // Commas only as thousands separators.
+    expect(readAmount('1,2,3', 'money')).toMatchObject({ rule: 'notANumber', found: '1,2,3' });
+    expect(readAmount('12,34', 'money')).toMatchObject({ rule: 'notANumber' });
+    expect(readAmount('1,234,567', 'count')).toEqual({ value: 1234567n });
   });
 });
 

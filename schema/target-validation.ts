@@ -5,7 +5,7 @@
  * fractions are caught, and returns every issue with its row, column and
  * rule: never just the first. Pure.
  */
-import { formatMoney, parseMoney } from './money.ts';
+import { formatMoney, MoneyRangeError, parseMoney, ungrouped } from './money.ts';
 import { METRICS, type Metric, type MetricUnit } from './metrics.ts';
 import { columnsWithin, overlapDays, type Period } from './periods.ts';
 import type { IsoDay } from './dates.ts';
@@ -99,7 +99,8 @@ export function readAmount(raw: unknown, unit: MetricUnit): Read {
     text = String(Number(raw.toPrecision(15)));
     if (/e/i.test(text)) text = BigInt(Math.round(raw)).toString();
   } else if (typeof raw === 'string') {
-    text = raw.trim().replace(/,/g, '');
+    // Thousands separators only where they belong: "1,2,3" is text, not 123.
+    text = ungrouped(raw.trim()) ?? raw.trim();
     if (!/^-?\d+(\.\d+)?$/.test(text)) return { rule: 'notANumber', found: raw, detail: raw.startsWith('#') ? 'excelError' : 'text' };
   } else return { rule: 'notANumber', found: String(raw), detail: 'notANumber' };
   if (unit === 'count') {
@@ -108,7 +109,14 @@ export function readAmount(raw: unknown, unit: MetricUnit): Read {
     return v < 0n ? { rule: 'negative', found: text, detail: 'negative' } : { value: v };
   }
   if (/\.\d{3,}$/.test(text)) return { rule: 'fraction', found: text, detail: 'fenFraction' };
-  const v = parseMoney(text);
+  let v: bigint;
+  try {
+    v = parseMoney(text);
+  } catch (error) {
+    // Past the 64-bit range the database holds: too large (or, below zero, negative either way).
+    if (error instanceof MoneyRangeError) return text.startsWith('-') ? { rule: 'negative', found: text, detail: 'negative' } : { rule: 'tooLarge', found: text, detail: 'tooLarge' };
+    throw error;
+  }
   if (v < 0n) return { rule: 'negative', found: text, detail: 'negative' };
   if (v > MAX_SAFE) return { rule: 'tooLarge', found: text, detail: 'tooLarge' };
   return { value: v };

@@ -11,6 +11,7 @@ import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
 import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
+import { formatMoney } from '../../schema/money.ts';
 import { period, type FiscalCalendar } from '../../schema/periods.ts';
 import { fiscalCalendar, periodLocksForWrite } from './calendar.ts';
 import { refreshSalesMonths } from '../results/rollup.ts';
@@ -88,6 +89,13 @@ type SalesRow = {
 };
 
 /**
+ * The largest sale, collection or margin one record may carry: ¥1,000,000,000,000.00.
+ * Far above any real sale, and low enough that the monthly sums (SalesMonth)
+ * of any number of records a month could hold stay inside 64-bit fen.
+ */
+export const MAX_SALE_FEN = 10n ** 14n;
+
+/**
  * Every check an import makes, without writing: the rows as they would be
  * stored (null where a record's person or employment is wrong) and every
  * problem. Importing one's own sales is refused outright (FORBIDDEN).
@@ -101,6 +109,13 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
     else if (seen.has(r.externalId)) problems.push({ row: rowOf(i), field: 'externalId', message: `${r.externalId} appears twice in this import (also row ${seen.get(r.externalId)})`, reason: 'DUPLICATE_SALE', params: { externalId: r.externalId, otherRow: String(seen.get(r.externalId)) } });
     else seen.set(r.externalId, rowOf(i));
     if (r.amountFen < 0n) problems.push({ row: rowOf(i), field: 'amount', message: 'is negative', reason: 'NEGATIVE_AMOUNT', params: {} });
+    // Collections are money received: never below zero. A margin may be (a sale at a loss).
+    if (r.collectedFen != null && r.collectedFen < 0n) problems.push({ row: rowOf(i), field: 'collected', message: 'is negative', reason: 'NEGATIVE_AMOUNT', params: {} });
+    for (const [field, fen] of [['amount', r.amountFen], ['collected', r.collectedFen], ['margin', r.marginFen]] as const) {
+      if (fen != null && (fen > MAX_SALE_FEN || fen < -MAX_SALE_FEN)) {
+        problems.push({ row: rowOf(i), field, message: `is beyond ±${formatMoney(MAX_SALE_FEN)} a sale`, reason: 'NUMBER_OUT_OF_RANGE', params: { value: formatMoney(fen), max: formatMoney(MAX_SALE_FEN) } });
+      }
+    }
     if (r.units != null && (!Number.isInteger(r.units) || r.units < 0)) problems.push({ row: rowOf(i), field: 'units', message: 'must be a whole number, not negative', reason: 'NOT_A_WHOLE_NUMBER', params: { value: String(r.units) } });
   });
 

@@ -46,4 +46,25 @@ describe.each(testProviders)('input out of range on %s', (provider) => {
     await refusedAs('admin', 'mutation { lockPeriod(periodKey: "0000", reason: "r") { periodKey } }');
     expect(await s.db.prisma.periodLock.count({ where: { periodKey: { startsWith: '0' } } })).toBe(0);
   });
+
+  it('refuses money past what is kept, and commas out of place, naming the cell or row', async () => {
+    for (const amount of ['99999999999999999999', '1,2,3']) {
+      await refusedAs('finance', 'mutation($u: ID!, $a: String!) { saveUnitExpenses(month: "2026-11", lines: [{ unitId: $u, category: TRAVEL, amount: $a }]) { amount } }', { u: unitId, a: amount });
+      await refusedAs('manager', 'mutation($u: ID!, $a: String!) { createTargetPlan(input: { scopeUnitId: $u, year: 2028, metric: SALES_AMOUNT, level: BASE, total: $a }) { plan { id } } }', { u: unitId, a: amount });
+    }
+    await refusedAs('finance', 'mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-11", amount: "1,2,3", reason: "r", approvedBy: "x") }', { p: personId });
+
+    const employeeNo = (await s.db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).employeeNo;
+    const IMPORT = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }';
+    const sale = { externalId: 'OOR-1', employeeNo, date: '2026-11-10', amount: '100.00' };
+    const top = await refusedAs('finance', IMPORT, { r: [{ ...sale, amount: '92233720368547758.07' }] });
+    expect((top.extensions as { problems?: unknown }).problems).toEqual([expect.objectContaining({ row: 1, field: 'amount', reason: 'NUMBER_OUT_OF_RANGE', params: { value: '92233720368547758.07', max: '1000000000000.00' } })]);
+    const negative = await refusedAs('finance', IMPORT, { r: [{ ...sale, collected: '-500.00', margin: '-99.00' }] });
+    expect((negative.extensions as { problems?: unknown }).problems).toEqual([expect.objectContaining({ row: 1, field: 'collected', reason: 'NEGATIVE_AMOUNT' })]);
+    expect(await s.db.prisma.salesRecord.count({ where: { externalId: 'OOR-1' } })).toBe(0);
+    // A sale at a loss is a sale: its margin may be below zero.
+    const loss = await s.gql(IMPORT, { r: [{ ...sale, margin: '-99.00' }] }, t.finance);
+    expect(loss.errors).toBeUndefined();
+    expect((await s.db.prisma.salesRecord.findUniqueOrThrow({ where: { externalId: 'OOR-1' } })).marginFen).toBe(-9900n);
+  });
 });
