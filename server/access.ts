@@ -9,7 +9,8 @@
  *     sees everything;
  *   manager: the subtrees of the units they manage, and themself;
  *   rep: themself.
- * A user with several roles gets the union.
+ * A user with several roles gets the union. The sales line's own records
+ * (work logs and reports) follow salesLineScope instead, without finance.
  */
 import type { Prisma } from './db/client.ts';
 import type { Viewer } from './auth/sessions.ts';
@@ -54,6 +55,24 @@ export function viewerScope(ctx: Context): Promise<Scope> {
     ]);
     const managedPaths = outermost(managed.map((u) => u.path));
     return { everything: false, unitPaths: outermost([...managedPaths, ...served.map((u) => u.path)]), managedPaths, personIds };
+  });
+}
+
+/**
+ * Who reads the sales line's own records (work logs, weekly and monthly
+ * reports, who handed them in): the brief's §8 gives finance payroll, not
+ * field work. Admins, directors and the general manager read all of it; a
+ * manager their managed subtrees; everyone their own. A finance role adds
+ * nothing here, whether it serves named units or the whole company.
+ */
+export function salesLineScope(ctx: Context): Promise<Scope> {
+  return memo(ctx, 'salesLineScope', async () => {
+    const viewer = ctx.viewer;
+    if (!viewer) return { everything: false, unitPaths: [], managedPaths: [], personIds: [] };
+    if (viewer.roles.some((r) => r === 'ADMIN' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER')) return { everything: true, unitPaths: [], managedPaths: [], personIds: [] };
+    const managed = viewer.roles.includes('MANAGER') && viewer.personId ? await ctx.prisma.orgUnit.findMany({ where: { managerId: viewer.personId }, select: { path: true } }) : [];
+    const managedPaths = outermost(managed.map((u) => u.path));
+    return { everything: false, unitPaths: managedPaths, managedPaths, personIds: viewer.personId ? [viewer.personId] : [] };
   });
 }
 

@@ -8,7 +8,8 @@
  * Who may do what:
  *   read: a rep their own; a manager their subtree's (by the unit the rep was
  *     in on the log's day, the report's Monday or month's first day) and
- *     their own; directors, finance and admins all;
+ *     their own; directors, the general manager and admins all; finance
+ *     only their own (brief §8: finance see payroll, not field work);
  *   save, submit: only the person themself, for a day they are on the roster
  *     (a log never for a day after today); a submitted one no longer changes;
  *   comment: a manager over the unit, or a director; never on their own.
@@ -17,7 +18,7 @@
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { WorkReportStatus } from '../db/generated/sqlite/client/enums.ts';
-import { viewerScope } from '../access.ts';
+import { salesLineScope, viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation, type AnyDetails } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
@@ -122,7 +123,7 @@ const roles = (ctx: Context) => ctx.viewer?.roles ?? [];
 
 /** The rows a viewer may read, as a query condition (the same shape for the three kinds). */
 export async function readableWhere(ctx: Context): Promise<{ OR: ({ personId: string } | { unit: { path: { startsWith: string } } })[] } | { id: { in: string[] } } | Record<string, never>> {
-  const scope = await viewerScope(ctx);
+  const scope = await salesLineScope(ctx);
   if (scope.everything) return {};
   const or = [...scope.personIds.map((personId) => ({ personId })), ...scope.unitPaths.map((path) => ({ unit: { path: { startsWith: path } } }))];
   return or.length ? { OR: or } : { id: { in: [] } };

@@ -5,11 +5,12 @@
  * reports of the period (a week: its weekly report, keyed by its Monday; a
  * month: the weekly reports of its Mondays and the monthly report), each on
  * time, late, still due or missing. Filtered by the viewer's scope in the
- * query: a manager sees their subtrees; directors, finance and admins all.
+ * query: a manager sees their subtrees; directors, the general manager and
+ * admins all (finance see payroll, not field work: brief §8).
  */
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
-import { maySeeUnit, viewerScope } from '../access.ts';
+import { maySeeUnit, salesLineScope } from '../access.ts';
 import { dynamicClientError, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
@@ -73,7 +74,7 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
   const { period, start, end, columns } = periodOf(periodText);
   const startDate = dayToDate(start);
   const endDate = dayToDate(end);
-  const scope = await viewerScope(ctx);
+  const scope = await salesLineScope(ctx);
   const units: Prisma.OrgUnitWhereInput[] = [];
   if (unitId) {
     const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });

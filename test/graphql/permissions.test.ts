@@ -318,7 +318,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   monthlyReports: { allowed: everyone, query: '{ monthlyReports(month: "2026-13") { id } }', vars: () => ({}) },
   myWorkMonth: { allowed: everyone, query: '{ myWorkMonth(month: "2026-13") { month } }', vars: () => ({}) },
   workLogSpotCheck: { allowed: ['manager', 'director'], query: '{ workLogSpotCheck(week: "2026-13-01") { size } }', vars: () => ({}) },
-  handedInSheet: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ handedInSheet(period: "2026-13") { period } }', vars: () => ({}) },
+  handedInSheet: { allowed: ['manager', 'director', 'gm', 'admin'], query: '{ handedInSheet(period: "2026-13") { period } }', vars: () => ({}) },
   workLogSampleSize: { allowed: everyone, query: '{ workLogSampleSize }', vars: () => ({}) },
   saveWorkLog: { allowed: ['rep', 'manager'], query: 'mutation { saveWorkLog(day: "2026-13-01", input: { calls: 1, visits: 0, deals: 0, customersMet: "", notes: "" }) { id } }', vars: () => ({}) },
   saveWeeklyReport: { allowed: ['rep', 'manager'], query: 'mutation { saveWeeklyReport(week: "2026-13-01", input: { results: "", plan: "", marketFeedback: "", problems: "" }) { id } }', vars: () => ({}) },

@@ -110,6 +110,20 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     expect(ok(await s.gql(LOGS, { f: yesterday, t: now }, t.otherManager)).workLogs).toEqual([]);
   });
 
+  it('gives finance no one else’s field work (brief §8: payroll, not logs and reports), whether they serve an area or the company', async () => {
+    for (const who of ['finance', 'finance-area']) {
+      const token = await s.login(who);
+      const own = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: who } })).personId;
+      const others = (rows: { personId: string }[]) => rows.filter((r) => r.personId !== own);
+      expect(others(ok(await s.gql(LOGS, { f: addDays(now, -30), t: now }, token)).workLogs)).toEqual([]);
+      expect(others(ok(await s.gql(WEEKLIES, { w: monday }, token)).weeklyReports)).toEqual([]);
+      expect(others(ok(await s.gql(MONTHLIES, { m: month }, token)).monthlyReports)).toEqual([]);
+      expect(codeOf(await s.gql(SHEET, { p: monday }, token))).toBe('FORBIDDEN');
+    }
+    // The director still reads the peer's.
+    expect(ok(await s.gql(LOGS, { f: yesterday, t: now, p: peer.id }, t.director)).workLogs.map((l: any) => l.personId)).toEqual([peer.id]);
+  });
+
   it('reads at most 62 days at once: a longer or backward range is refused by name, not cut short', async () => {
     expect(ok(await s.gql(LOGS, { f: '2026-01-01', t: '2026-03-03' }, t.manager)).workLogs).toEqual(expect.any(Array));
     for (const [f, to] of [['2026-01-01', '2026-03-04'], ['2026-01-01', '2026-12-31'], ['2026-03-02', '2026-03-01']]) {

@@ -300,7 +300,7 @@ builder.queryFields((t) => ({
   handedInSheet: t.field({
     type: HandedInSheetRef,
     description: 'Who handed in what for a week (its Monday) or a month: work logs submitted, late, missing; weekly and monthly reports on time, late, due or missing. The viewer’s subtree (or under one unit).',
-    authScopes: { manager: true, director: true, generalManager: true, finance: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, admin: true },
     args: { period: t.arg.string({ validate: day }), unitId: t.arg.id({ required: false }) },
     resolve: (_r, a, ctx) => handedInSheet(ctx, a.period, a.unitId ? String(a.unitId) : null),
   }),
