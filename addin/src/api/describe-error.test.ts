@@ -31,6 +31,13 @@ describe('describeError', () => {
     expect(describeError(en, back)).toBe('The planned return (December 7, 2026, 09:30) must come after the departure (December 7, 2026, 14:00).');
   });
 
+  it('quotes a day that does not exist as it was typed, never as the day it would roll over to', () => {
+    const bad = refusal('BAD_USER_INPUT', 'CELL_NOT_A_DATE', { value: '2026-13-01' });
+    expect(describeError(zh, bad)).toContain('“2026-13-01”');
+    expect(describeError(zh, bad)).not.toContain('2027');
+    expect(describeError(en, refusal('BAD_USER_INPUT', 'CELL_NOT_A_DATE', { value: '2026-02-30' }))).toContain('2026-02-30');
+  });
+
   it('counts a penalty’s place from the bottom, and says a penalty is typed as a positive amount', () => {
     const bad = refusal('BAD_USER_INPUT', 'RANKING_RULE_AMOUNT_INVALID', { list: 'penalties', place: 1, value: '-200' });
     expect(describeError(zh, bad)).toBe('处罚：倒数第 1 名：“-200”不是大于 0.00、不超过 1,000,000.00 且最多两位小数的金额（处罚也填正数，即扣款金额）。');

@@ -12,6 +12,7 @@ import { format } from '../i18n.ts';
 import { zh as zhReasons, fallback, others, transport, values } from '../i18n/reasons.ts';
 import { isMoneyParam, isOthersParam, isReason, NAMES_SEPARATOR, type Reason } from '../../../schema/reasons.ts';
 import { ApiError, DEFAULT_TIMEOUT_MS, RequestTimeout } from './client.ts';
+import { isIsoDay } from '../../../schema/dates.ts';
 
 type Lang = 'en' | 'zh';
 const langOf = (w: Words): Lang => (w.locale === 'zh-CN' ? 'zh' : 'en');
@@ -32,7 +33,8 @@ function formatParam(w: Words, lang: Lang, name: string, value: string | number)
   if (name === 'names' && lang === 'zh') return String(value).split(NAMES_SEPARATOR).join('、');
   if (isOthersParam(name)) return Number(value) > 0 ? format(others[lang], { others: new Intl.NumberFormat(locale).format(Number(value)) }) : '';
   if (typeof value === 'number') return new Intl.NumberFormat(locale, { useGrouping: name !== 'year' && name !== 'version' && name !== 'status' }).format(value);
-  if (ISO_DAY.test(value)) {
+  // A day that exists, in the reader's words; a text only shaped like one ("2026-13-01", a typing slip) is quoted as typed.
+  if (ISO_DAY.test(value) && isIsoDay(value)) {
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
     return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
   }

@@ -1,11 +1,12 @@
 /**
  * A screen's status line across a change of the pane's language.
  *
- * Most statuses hold codes the screen renders as it draws (issues, work under
- * way, a `say` over the words), and those follow the language by themselves.
- * Some hold a message already rendered in the language of the moment ("Wrote
- * 12 rows to …"); after the user switches language such a message would stay
- * in the old one, so it is cleared instead. Nothing else on the screen
+ * Some statuses hold codes the screen renders as it draws (work under way, a
+ * `say` over the words), and those follow the language by themselves. Others
+ * hold a message or a list of cell issues already rendered in the language of
+ * the moment ("Wrote 12 rows to …"); after the user switches language they
+ * would stay in the old one, so they are cleared instead (Validate again
+ * lists the issues in the new language). Nothing else on the screen
  * changes: the month, the unit and what was typed stay as they were.
  */
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
@@ -14,9 +15,13 @@ import type { Locale } from '../i18n.ts';
 /** The pane's language, provided by the App around the screens. */
 export const PaneLanguage = createContext<Locale | null>(null);
 
-/** A status holding a sentence rendered in one language, other than work under way (its next step renders again). */
+/**
+ * A status holding sentences rendered in one language: a message, or a list of
+ * cell issues (each issue's message is rendered); not work under way (its next
+ * step renders again).
+ */
 export function holdsRenderedWords(status: unknown): boolean {
-  if (typeof status !== 'object' || status === null || !('message' in status)) return false;
+  if (typeof status !== 'object' || status === null || !('message' in status || 'issues' in status)) return false;
   return (status as { kind?: unknown }).kind !== 'busy';
 }
 
