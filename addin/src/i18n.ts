@@ -63,6 +63,10 @@ const en = {
   allVisible: 'Everything I may see',
   asOf: 'As of',
   lockedPeriod: 'Period closed — an admin must reopen it before this is decided.',
+  returned: {
+    withComment: 'Sent back by {actor} on {at}: “{comment}”. Change it and submit it again.',
+    withoutComment: 'Sent back by {actor} on {at}. Change it and submit it again.',
+  },
   notOver: {
     title: '{period} is not over yet.',
     payroll: 'Its sales and attendance may still change, and the pay with them. Submit it for sign-off anyway?',
@@ -265,6 +269,10 @@ const zh: Words = {
   allVisible: '我可查看的全部',
   asOf: '截至日期',
   lockedPeriod: '所在期间已锁定，需管理员重新开放后才能处理。',
+  returned: {
+    withComment: '{actor} 已于 {at} 退回：“{comment}”。请修改后重新提交。',
+    withoutComment: '{actor} 已于 {at} 退回。请修改后重新提交。',
+  },
   notOver: {
     title: '{period}尚未结束。',
     payroll: '该月的销售和考勤仍可能变化，工资也会随之变化。仍要提交审核吗？',

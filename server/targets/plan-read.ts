@@ -21,7 +21,13 @@ const UNIT_FIELDS = { name: true, code: true, parentId: true, path: true, manage
  * A plan as listed: with the figure its parent's published plan gives it (if
  * any), its latest submission, and what the viewer may decide on it.
  */
-export type PlanSummary = PlanWithUnit & { parent: ParentFigure | null; submission: Submission | null; decisions: Decisions };
+export type PlanSummary = PlanWithUnit & {
+  parent: ParentFigure | null;
+  submission: Submission | null;
+  /** The return that sent this version back to draft, while it has not been submitted again. */
+  returned: Submission | null;
+  decisions: Decisions;
+};
 
 export interface PlanView {
   plan: PlanSummary;
@@ -41,8 +47,8 @@ export async function planView(ctx: Context, id: string): Promise<PlanView> {
   const found = await ctx.prisma.targetPlan.findFirst({ where: { AND: [{ id }, plansVisible(scope)] }, include: { scopeUnit: { select: UNIT_FIELDS } } });
   if (!found) throw notFound('TargetPlan', id);
   const calendar = await fiscalCalendar(ctx);
-  const submission = (await submissions(ctx, [id])).get(id) ?? null;
-  const plan: PlanSummary = { ...found, parent: await parentFigure(ctx.prisma, found, found.scopeUnitId, calendar), submission, decisions: decisionsFor(ctx.viewer, scope, found, submission) };
+  const { submission, returned } = (await submissions(ctx, [id])).get(id) ?? NONE;
+  const plan: PlanSummary = { ...found, parent: await parentFigure(ctx.prisma, found, found.scopeUnitId, calendar), submission, returned, decisions: decisionsFor(ctx.viewer, scope, found, submission) };
   const [shape, lines, events] = await Promise.all([
     planShape(ctx.prisma, plan, calendar),
     ctx.prisma.targetLine.findMany({ where: { planId: id } }),
@@ -63,16 +69,29 @@ export async function listPlans(ctx: Context, filter: { year?: number | null; st
   const parents = await parentFigures(ctx.prisma, plans.map((p) => ({ ...p, parentUnitId: p.scopeUnit.parentId })), await fiscalCalendar(ctx));
   const submitted = await submissions(ctx, plans.map((p) => p.id));
   return plans.map((p): PlanSummary => {
-    const submission = submitted.get(p.id) ?? null;
-    return { ...p, parent: parents.get(p.id) ?? null, submission, decisions: decisionsFor(ctx.viewer, scope, p, submission) };
+    const { submission, returned } = submitted.get(p.id) ?? NONE;
+    return { ...p, parent: parents.get(p.id) ?? null, submission, returned, decisions: decisionsFor(ctx.viewer, scope, p, submission) };
   });
 }
 
-/** The latest submission of each plan (who, when, their comment), in one query. */
-async function submissions(ctx: Context, planIds: string[]): Promise<Map<string, Submission>> {
-  const out = new Map<string, Submission>();
+const NONE = { submission: null, returned: null } as const;
+
+/**
+ * The latest submission of each plan (who, when, their comment), and its
+ * latest return when nothing was submitted after it, in one query.
+ */
+async function submissions(ctx: Context, planIds: string[]): Promise<Map<string, { submission: Submission | null; returned: Submission | null }>> {
+  const out = new Map<string, { submission: Submission | null; returned: Submission | null }>();
   if (!planIds.length) return out;
-  const events = await ctx.prisma.planEvent.findMany({ where: { planId: { in: planIds }, action: 'submit' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { planId: true, actorId: true, actor: true, at: true, comment: true } });
-  for (const e of events) if (!out.has(e.planId)) out.set(e.planId, e);
+  const events = await ctx.prisma.planEvent.findMany({
+    where: { planId: { in: planIds }, action: { in: ['submit', 'return'] } },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    select: { planId: true, action: true, actorId: true, actor: true, at: true, comment: true },
+  });
+  for (const { planId, action, ...e } of events) {
+    const seen = out.get(planId);
+    if (!seen) out.set(planId, action === 'return' ? { submission: null, returned: e } : { submission: e, returned: null });
+    else if (!seen.submission && action === 'submit') seen.submission = e;
+  }
   return out;
 }

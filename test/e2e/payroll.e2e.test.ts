@@ -245,5 +245,23 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.getByTestId('payroll-not-over-go').click();
     await page.getByTestId('payroll-status').filter({ hasText: '已提交' }).waitFor();
     expect(await status()).toEqual(['SUBMITTED']);
+
+    // The finance manager sends it back, saying why; finance reads why at the run, until it is submitted again.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'finmgr');
+    await openScreen(page, 'payroll');
+    await page.getByTestId('payroll-month').fill(month);
+    await page.getByTestId('payroll-comment').fill('提成需复核');
+    await page.getByTestId('payroll-return').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '已计算' }).waitFor();
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'finance');
+    await openScreen(page, 'payroll');
+    await page.getByTestId('payroll-month').fill(month);
+    await expect(page.getByTestId('payroll-returned').innerText()).resolves.toMatch(/已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 退回：“提成需复核”。请修改后重新提交。$/);
+    await page.getByTestId('payroll-submit').click();
+    await page.getByTestId('payroll-not-over-go').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '已提交' }).waitFor();
+    await page.getByTestId('payroll-returned').waitFor({ state: 'detached' });
   }, 120_000);
 });

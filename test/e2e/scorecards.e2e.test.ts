@@ -42,13 +42,17 @@ describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
     expect(saved.errors).toBeUndefined();
     const rep = (await api(page, await tokenFor(page, 'rep'), '{ viewer { person { id employeeNo } } }')).data.viewer.person;
     const sheet = `考核表 ${rep.employeeNo} 2026-11`;
+    // The manager opens the rep's card for the month.
+    const openAsManager = async () => {
+      await signIn(page, 'manager');
+      await openScreen(page, 'scorecards');
+      await page.getByTestId('scorecard-period').fill('2026-11');
+      await page.getByTestId('scorecard-person-search').fill(rep.employeeNo);
+      await page.getByTestId('scorecard-person').selectOption(rep.id);
+      await page.getByTestId('scorecard-open').click();
+    };
 
-    await signIn(page, 'manager');
-    await openScreen(page, 'scorecards');
-    await page.getByTestId('scorecard-period').fill('2026-11');
-    await page.getByTestId('scorecard-person-search').fill(rep.employeeNo);
-    await page.getByTestId('scorecard-person').selectOption(rep.id);
-    await page.getByTestId('scorecard-open').click();
+    await openAsManager();
     await expect(page.getByTestId('scorecard-status').innerText()).resolves.toContain(`写入工作表“${sheet}”`);
     expect(await standIn(page, 'read', sheet, 'A2:G2')).toEqual([['类别', '指标', '权重 %', '满分', '计算值', '评分', '评语']]);
     expect(await englishOn(page)).toEqual([]);
@@ -83,6 +87,22 @@ describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
     await page.getByTestId('scorecard-submit').click();
     await page.getByTestId('scorecard-status').filter({ hasText: '已提交' }).waitFor();
     expect((await standIn<string[][]>(page, 'read', sheet, 'A1'))[0]![0]).toMatch(/ · 2026-11 · 已提交 · 总分 81\.00 · 等级 良好$/);
+
+    // The director sends it back first, saying why; the manager, opening the card again, reads why, and submits it again.
+    await page.getByTestId('sign-out').click();
+    await signIn(page, 'director');
+    await openScreen(page, 'scorecards');
+    await page.getByTestId('scorecard-period').fill('2026-11');
+    await page.getByTestId('scorecard-waiting').first().getByTestId('scorecard-decision-comment').fill('态度评分需复核');
+    await page.getByTestId('scorecard-waiting').first().getByTestId('scorecard-return').click();
+    await page.getByTestId('scorecard-status').waitFor();
+    await page.getByTestId('sign-out').click();
+    await openAsManager();
+    await expect(page.getByTestId('scorecard-returned').innerText()).resolves.toMatch(/已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 退回：“态度评分需复核”。请修改后重新提交。$/);
+    expect(await englishOn(page)).toEqual([]);
+    await page.getByTestId('scorecard-submit').click();
+    await page.getByTestId('scorecard-status').filter({ hasText: '已提交' }).waitFor();
+    expect(await page.getByTestId('scorecard-returned').count()).toBe(0);
 
     // The director sees it waiting with its numbers and approves.
     await page.getByTestId('sign-out').click();

@@ -126,6 +126,28 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('approval-status').filter({ hasText: 'Say why it goes back.' }).waitFor();
     const planId = (await api(page, await tokenFor(page, 'director'), '{ targetPlans(year: 2026) { id scopeUnitId status } }')).data.targetPlans.find((p: { scopeUnitId: string; status: string }) => p.scopeUnitId === teamId && p.status === 'SUBMITTED').id;
     await expect(page.getByTestId('plan').locator(`option[value="${planId}"]`).innerText()).resolves.toContain('(submitted)');
+    // Sent back with a reason: the manager reads it at the plan until submitting it again.
+    await page.getByTestId('approval-comment').fill('一月份太高，请调整');
+    await page.getByTestId('return').click();
+    await page.getByTestId('approvals-empty').waitFor();
+    await signOut(page);
+    await signIn(page, 'manager');
+    await openScreen(page, 'targets');
+    await page.getByTestId('targets-year').fill('2026');
+    await expect.poll(() => page.getByTestId('plan').locator(`option[value="${planId}"]`).count()).toBe(1);
+    await page.getByTestId('plan').selectOption(planId);
+    await expect(page.getByTestId('plan-returned').innerText()).resolves.toMatch(/^Sent back by director on \d{4}-\d{2}-\d{2} \d{2}:\d{2}: “一月份太高，请调整”\. Change it and submit it again\.$/);
+    await page.getByTestId('plan-pull').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
+    await page.getByTestId('plan-submit').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Submitted' }).waitFor();
+    expect(await page.getByTestId('plan-returned').count()).toBe(0);
+    await signOut(page);
+    await signIn(page, 'director');
+    await openScreen(page, 'targets');
+    await page.getByTestId('targets-year').fill('2026');
+    await page.getByTestId('approval').first().getByTestId('approval-open').click();
+    await page.getByTestId('approval-status').filter({ hasText: 'cannot be edited' }).waitFor();
     await page.getByTestId('approval-comment').fill('同意');
     await page.getByTestId('approve').click();
     await page.getByTestId('publish').click();

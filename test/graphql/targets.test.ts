@@ -144,7 +144,11 @@ describe.each(testProviders)('target plans on %s', (provider) => {
     expect(ret.data.returnTargetPlan.events.at(-1)).toMatchObject({ action: 'return', actor: 'director', comment: '三月偏高' });
     const empty = await refused(STEP('returnTargetPlan', '$comment: String!'), { id, revision: ret.data.returnTargetPlan.plan.revision, comment: ' ' }, t.director);
     expect(codeOf(empty)).toBe('BAD_USER_INPUT');
+    // Why it came back, on the plan as listed, until it is submitted again.
+    const RETURNED = 'query($id: ID!) { targetPlan(id: $id) { plan { returnedBy returnComment returnedAt submittedBy } } }';
+    expect((await s.gql(RETURNED, { id }, t.manager)).data.targetPlan.plan).toMatchObject({ returnedBy: 'director', returnComment: '三月偏高', returnedAt: expect.any(String), submittedBy: 'manager' });
     plan = (await s.gql(STEP('submitTargetPlan', '$comment: String'), { id, revision: ret.data.returnTargetPlan.plan.revision, comment: null }, t.manager)).data.submitTargetPlan.plan;
+    expect((await s.gql(RETURNED, { id }, t.manager)).data.targetPlan.plan).toMatchObject({ returnedBy: null, returnComment: null, returnedAt: null });
     const app = await s.gql(STEP('approveTargetPlan', '$comment: String'), { id, revision: plan.revision, comment: '同意' }, t.director);
     expect(app.errors).toBeUndefined();
     // An approved version is kept as it was approved: it is not sent back to be changed in place (a change makes the next version).

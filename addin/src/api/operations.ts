@@ -79,7 +79,7 @@ export function treeOrder(units: OrgUnitOption[]): OrgUnitOption[] {
 export const TARGET_PLANS = `query TargetPlans($year: Int, $status: PlanStatus) {
   targetPlans(year: $year, status: $status) {
     id year metric level version revision status scopeUnitId scopeUnitName total periodLevel outOfDate parentTarget { version scopeUnitName total }
-    submittedBy submittedAt submitComment canApprove canPublish canReturn
+    submittedBy submittedAt submitComment returnedBy returnedAt returnComment canApprove canPublish canReturn
   }
 }`;
 export const TARGET_ROLLUP = `query TargetRollup($unitId: ID!, $year: Int!, $metric: Metric!, $level: TargetLevel!) {
@@ -123,6 +123,10 @@ export interface PlanSummary {
   submittedBy: string | null;
   submittedAt: string | null;
   submitComment: string | null;
+  /** Who sent this version back to draft, when and why, until it is submitted again. */
+  returnedBy?: string | null;
+  returnedAt?: string | null;
+  returnComment?: string | null;
   /** What the viewer may decide on it now, by the rule the server applies. */
   canApprove: boolean;
   canPublish: boolean;

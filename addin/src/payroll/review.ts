@@ -10,6 +10,7 @@ import { JOB_FIELDS, type JobView } from '../api/jobs.ts';
 export const PAYROLL_REVIEW = `query PayrollReview($id: ID!) { payrollRun(id: $id) {
   run { id month version revision status scopeUnitName scopeUnitId }
   totals { ${TOTALS_FIELDS} } signOffs { role actor at comment } nextSigner viewerMaySign viewerMayReturn
+  events { action actor at comment }
   calculation { ${JOB_FIELDS} }
   comparison(against: PREVIOUS_MONTH) { base { month version } baseTotals { ${TOTALS_FIELDS} } }
 } }`;
@@ -25,6 +26,8 @@ export interface RunReview {
   nextSigner: string | null;
   viewerMaySign: boolean;
   viewerMayReturn: boolean;
+  /** The run's history, oldest first: a return's comment says why it came back. */
+  events: { action: string; actor: string; at: string; comment: string | null }[];
   /** The newest calculation job the viewer may see: followed when the pane opens while it runs. */
   calculation?: JobView | null;
   comparison: { base: { month: string; version: number } | null; baseTotals: RunTotalsView | null };

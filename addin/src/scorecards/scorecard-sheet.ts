@@ -47,10 +47,12 @@ export interface ScorecardView {
   canApprove: boolean;
   commentBelowPercent: number;
   lines: ScorecardLine[];
+  /** The card's history, oldest first: a return's comment says why it came back. */
+  events?: { action: string; actor: string; at: string; comment: string | null }[];
 }
 
 export const SCORECARD_FIELDS = `id personId personName employeeNo unitName periodKey status revision total grade canScore canApprove commentBelowPercent
-  lines { code name group weight computed computation maxScore value score comment points }`;
+  lines { code name group weight computed computation maxScore value score comment points } events { action actor at comment }`;
 
 const SCORE_COL = 5;
 const COMMENT_COL = 6;

@@ -7,6 +7,7 @@ import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Ta
 import { format, type Words } from '../../i18n.ts';
 import { paneMoney, reviewLines, type RunReview } from '../../payroll/review.ts';
 import { shanghaiTime } from '../../payroll/payroll-sheet.ts';
+import { ReturnedNotice, returnedSince } from './ReturnedNotice.tsx';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -27,12 +28,14 @@ export function PayrollReview({ w, review }: { w: Words; review: RunReview }) {
     return (
       <section className={styles.box} aria-label={q.pane.review} data-testid="payroll-review">
         <Text weight="semibold">{q.pane.review}</Text>
+        <ReturnedNotice w={w} returned={returnedSince(review.events ?? [])} testId="payroll-returned" />
         <Caption1 data-testid="payroll-not-calculated">{q.pane.notCalculated}</Caption1>
       </section>
     );
   return (
     <section className={styles.box} aria-label={q.pane.review} data-testid="payroll-review">
       <Text weight="semibold">{q.pane.review}</Text>
+      <ReturnedNotice w={w} returned={returnedSince(review.events ?? [])} testId="payroll-returned" />
       <Text data-testid="payroll-headcount">
         {format(q.pane.headcount, { n: new Intl.NumberFormat(q.locale).format(review.totals.headcount) })}
         {/* Signed always, so that no change reads "+0", not as a month of nobody. */}

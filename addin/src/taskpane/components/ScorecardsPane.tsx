@@ -18,6 +18,7 @@ import { PersonPicker, useChoreStyles } from './chores/ui.tsx';
 import { IssueList } from './targets/IssueList.tsx';
 import { RetryAction } from './RetryAction.tsx';
 import { IndicatorSetsSection } from './IndicatorSetsSection.tsx';
+import { ReturnedNotice, returnedSince } from './ReturnedNotice.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -62,6 +63,7 @@ export function ScorecardsPane({ w, client, roles, onSessionEnded }: { w: Words;
           </>
         )}
       </div>
+      {card?.status === 'DRAFT' && <ReturnedNotice w={w} returned={returnedSince(card.events ?? [])} testId="scorecard-returned" />}
       {status.kind === 'busy' && <Spinner size="tiny" labelPosition="after" label={s.working[status.work]} data-testid="scorecard-status-busy" role="status" />}
       {status.kind === 'issues' && <IssueList w={w} issues={status.issues} excel={excel} onError={sc.fail} />}
       {(status.kind === 'ok' || status.kind === 'error') && (

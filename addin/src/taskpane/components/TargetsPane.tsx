@@ -19,6 +19,7 @@ import { NewPlanForm } from './targets/NewPlanForm.tsx';
 import { StatusMessage } from './targets/StatusMessage.tsx';
 import { TypedCellsConfirm } from './targets/TypedCellsConfirm.tsx';
 import { SeasonalitySection } from './targets/SeasonalitySection.tsx';
+import { ReturnedNotice } from './ReturnedNotice.tsx';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -56,6 +57,9 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
             ))}
           </Select>
         </Field>
+      )}
+      {selected?.status === 'DRAFT' && selected.returnedBy && selected.returnedAt && (
+        <ReturnedNotice w={w} returned={{ actor: selected.returnedBy, at: selected.returnedAt, comment: selected.returnComment ?? null }} testId="plan-returned" />
       )}
       {selected?.outOfDate && selected.parentTarget && (
         <MessageBar intent="warning" layout="multiline" data-testid="plan-out-of-date">
