@@ -110,9 +110,20 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
 
     await page.getByTestId('leave-mine-empty').waitFor();
     await page.getByTestId('leave-kind').selectOption('SICK_LEAVE');
+    // A greyed button says what it waits for: the reason, an end not before the start, a day that exists.
+    await expect(page.getByTestId('leave-missing').innerText()).resolves.toBe('Still needed: Reason.');
+    await page.getByTestId('leave-from').fill(to);
+    await page.getByTestId('leave-to').fill(from);
+    await page.getByTestId('leave-reason').fill('看病');
+    await page.getByText('The leave ends before it starts').waitFor();
+    await expect(page.getByTestId('leave-request').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('leave-to').fill('2026-02-30');
+    await page.getByTestId('leave-to').blur();
+    await expect(page.getByTestId('leave-to-problem').innerText()).resolves.toBe('February 2026 has no day 30.');
+    await expect(page.getByTestId('leave-missing').innerText()).resolves.toBe('Still needed: To.');
     await page.getByTestId('leave-from').fill(from);
     await page.getByTestId('leave-to').fill(to);
-    await page.getByTestId('leave-reason').fill('看病');
+    expect(await page.getByTestId('leave-missing').count()).toBe(0);
     await page.getByTestId('leave-request').click();
     await page.getByTestId('leave-status').filter({ hasText: `Asked for leave from ${from} to ${to}` }).waitFor();
     await expect(page.getByTestId('leave-mine').innerText()).resolves.toMatch(/Sick leave.*看病[\s\S]*waiting/);

@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('month and date fields', () => {
     await asOf.fill('2026-04-30');
     await asOf.fill('2026-04-31');
     await asOf.blur();
-    await expect(page.getByTestId('as-of-problem').innerText()).resolves.toBe('请按“年-月-日”输入日期，例如 2026-03-05。');
+    await expect(page.getByTestId('as-of-problem').innerText()).resolves.toBe('2026年4月没有 31 日。');
     await expect(page.getByTestId('pull-roster').isDisabled()).resolves.toBe(true);
     await expect(page.evaluate(() => !!(window as any).__standIn.sheet('花名册'))).resolves.toBe(false);
 

@@ -74,6 +74,21 @@ function calendarWords(w: Words): { strings: CalendarStrings; formatter: DateFor
   return { strings, formatter };
 }
 
+/**
+ * A day written in a date's form whose month has no such day ("2026-02-30",
+ * "2026年4月31日"): the month in the reader's words and the day, to say so
+ * rather than ask again for a form the user already followed.
+ */
+export function missingDay(text: string, locale: string): { month: string; day: number } | null {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 29 || day > 31 || !isIsoMonth(`${m[1]}-${String(month).padStart(2, '0')}`)) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day <= last) return null;
+  return { month: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1)), day };
+}
+
 function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }: DateFieldProps & { kind: Kind }) {
   const styles = useDateFieldStyles();
   const p = w.pickers;
@@ -184,7 +199,9 @@ function DateText({ kind, w, value, onChange, disabled, 'data-testid': testId }:
       />
       {problem && (
         <span id={problemId} role="alert" className={styles.problem} data-testid={testId ? `${testId}-problem` : undefined}>
-          {format(kind === 'month' ? p.notAMonth : p.notADate, { form: kind === 'month' ? p.monthForm : p.dateForm, example })}
+          {kind === 'date' && missingDay(text, w.locale)
+            ? format(p.noSuchDay, missingDay(text, w.locale)!)
+            : format(kind === 'month' ? p.notAMonth : p.notADate, { form: kind === 'month' ? p.monthForm : p.dateForm, example })}
         </span>
       )}
     </div>

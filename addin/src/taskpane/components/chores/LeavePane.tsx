@@ -1,5 +1,5 @@
 /** Leave (请假): ask for one's own before it starts; managers and admins approve or reject what waits for them. */
-import { Button, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import type { LeaveRequest } from '../../../chores/operations.ts';
@@ -37,16 +37,17 @@ export function LeavePane(props: { w: Words; client: Client; roles: string[]; on
             </Select>
           </Field>
           <div className={s.row}>
-            <Field label={l.from} className={s.grow}>
+            <Field label={l.from} className={s.grow} required>
               <DateInput w={w} value={h.form.from} onChange={setDay('from')} data-testid="leave-from" />
             </Field>
-            <Field label={l.to} className={s.grow}>
+            <Field label={l.to} className={s.grow} required validationState={h.backwards ? 'error' : 'none'} validationMessage={h.backwards ? l.endBeforeStart : undefined}>
               <DateInput w={w} value={h.form.to} onChange={setDay('to')} data-testid="leave-to" />
             </Field>
           </div>
-          <Field label={w.chores.reason}>
+          <Field label={w.chores.reason} required>
             <Input value={h.form.reason} onChange={set('reason')} data-testid="leave-reason" />
           </Field>
+          {h.missing.length > 0 && <Caption1 data-testid="leave-missing">{format(l.stillNeeded, { fields: h.missing.join(w.locale === 'zh-CN' ? '、' : ', ') })}</Caption1>}
           <Button appearance="primary" onClick={() => void h.ask()} disabled={h.busy || !h.ready} data-testid="leave-request">
             {h.busy ? w.chores.working : l.request}
           </Button>

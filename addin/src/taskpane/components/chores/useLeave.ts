@@ -31,6 +31,14 @@ export function useLeave({ client, w, canDecide, onSessionEnded }: { client: Cli
   const waiting = canDecide ? others.filter((r) => r.status === 'REQUESTED') : [];
   const decided = canDecide ? others.filter((r) => r.status !== 'REQUESTED').slice(0, 20) : [];
 
+  /** What the request still needs, named (a greyed button alone says nothing), and an end before the start. */
+  const missing = ([
+    [form.from, l.from],
+    [form.to, l.to],
+    [form.reason.trim(), w.chores.reason],
+  ] as const).flatMap(([value, label]) => (value ? [] : [label]));
+  const backwards = !!form.from && !!form.to && form.to < form.from;
+
   const ask = () =>
     act(async () => {
       await run(client, REQUEST_LEAVE, { kind: form.kind, from: form.from, to: form.to, reason: form.reason.trim() }, true);
@@ -56,7 +64,9 @@ export function useLeave({ client, w, canDecide, onSessionEnded }: { client: Cli
     decided,
     form,
     setForm,
-    ready: !!me && !!form.from && !!form.to && !!form.reason.trim(),
+    ready: !!me && !!form.from && !!form.to && !!form.reason.trim() && !backwards,
+    missing,
+    backwards,
     ask,
     comments,
     setComment: (id: string, text: string) => setComments((c) => ({ ...c, [id]: text })),
