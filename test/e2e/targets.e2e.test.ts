@@ -37,8 +37,17 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     // The manager plans the team's year and breaks it down by last year's share.
     await signIn(page, 'manager');
     await openScreen(page, 'targets');
+    // A year that is none, and a target that is no amount, are said at their fields; nothing is created.
+    await page.getByTestId('targets-year').fill('');
+    await page.getByText('Type a year such as 2027.').waitFor();
+    expect(await page.getByTestId('no-target-plans').count()).toBe(0);
     await page.getByTestId('targets-year').fill('2026');
     await page.getByTestId('new-plan-unit').selectOption(teamId);
+    await page.getByTestId('new-plan-total').fill('abc');
+    await page.getByText('“abc” is text, not a number').waitFor();
+    await expect(page.getByTestId('new-plan-create').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('new-plan-total').fill('-5');
+    await page.getByText('“-5” is negative').waitFor();
     await page.getByTestId('new-plan-total').fill('240000');
     await page.getByTestId('new-plan-create').click();
     await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/Wrote the plan \(version 1, draft\)/);

@@ -20,6 +20,7 @@ import { StatusMessage } from './targets/StatusMessage.tsx';
 import { TypedCellsConfirm } from './targets/TypedCellsConfirm.tsx';
 import { SeasonalitySection } from './targets/SeasonalitySection.tsx';
 import { ReturnedNotice } from './ReturnedNotice.tsx';
+import { isPlanYear } from './targets/NewPlanForm.tsx';
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -33,6 +34,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const t = w.targets;
   const plan = useTargetPlan(w, client, excel, onSessionEnded);
   const { selected } = plan;
+  const yearOk = isPlanYear(plan.year);
   const drafter = roles.includes('MANAGER') || roles.includes('ADMIN');
   const approver = drafter || roles.includes('DIRECTOR');
   const label = (p: PlanSummary) =>
@@ -41,10 +43,10 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   return (
     <div className={styles.pane} data-testid="targets-pane">
       <Subtitle2 as="h2">{t.title}</Subtitle2>
-      <Field label={t.year}>
+      <Field label={t.year} validationState={yearOk ? 'none' : 'error'} validationMessage={yearOk ? undefined : t.badYear}>
         <Input type="number" value={plan.year} onChange={(_, d) => plan.setYear(d.value)} data-testid="targets-year" />
       </Field>
-      {plan.plans.length === 0 ? (
+      {!yearOk ? null : plan.plans.length === 0 ? (
         <Field data-testid="no-target-plans">{format(drafter ? t.noPlans : t.noPlansToSee, { year: plan.year })}</Field>
       ) : (
         <Field label={t.plan}>

@@ -6,10 +6,26 @@ import { format, type Words } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
 import { ORG_TREE, PARENT_FIGURE, treeOrder, type OrgUnitOption, type ParentTarget } from '../../../api/operations.ts';
 import { PERIOD_CHAINS } from '../../../../../schema/periods.ts';
+import { FIRST_YEAR } from '../../../../../schema/dates.ts';
+import { readAmount } from '../../../../../schema/target-validation.ts';
+import { METRICS, type Metric } from '../../../../../schema/metrics.ts';
+import { issueWords } from '../../../i18n/issues.ts';
 import type { TargetPlanState } from '../../../targets/use-target-plan.ts';
 import { UnitOptions } from '../UnitOptions.tsx';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
+
+/** A year a plan can be for: four digits, from the first year any date may name. */
+export const isPlanYear = (text: string) => /^\d{4}$/.test(text.trim()) && Number(text) >= FIRST_YEAR;
+
+/** Why a typed year target cannot be taken, in the reader's words, at its field; null when it can (or is blank). */
+function totalProblem(w: Words, metric: string, total: string): string | null {
+  if (!total.trim()) return null;
+  const read = readAmount(total.trim(), METRICS[metric as Metric]?.unit ?? 'money');
+  if (!('rule' in read)) return null;
+  const details = issueWords[w.locale].details;
+  return `“${read.found}”${w.locale === 'zh-CN' ? '' : ' '}${details[read.detail] ?? read.detail}`;
+}
 
 export function NewPlanForm({ w, client, plan }: { w: Words; client: Client; plan: TargetPlanState }) {
   const styles = useStyles();
@@ -38,6 +54,8 @@ export function NewPlanForm({ w, client, plan }: { w: Words; client: Client; pla
       current = false;
     };
   }, [client, draft.unitId, draft.metric, draft.level, year, fail]);
+
+  const badTotal = totalProblem(w, draft.metric, draft.total);
 
   return (
     <>
@@ -77,10 +95,15 @@ export function NewPlanForm({ w, client, plan }: { w: Words; client: Client; pla
           ))}
         </Select>
       </Field>
-      <Field label={t.totalTarget} hint={parentFigure ? format(t.parentFigure, { parent: parentFigure.scopeUnitName, version: parentFigure.version, figure: parentFigure.total }) : undefined}>
+      <Field
+        label={t.totalTarget}
+        hint={parentFigure ? format(t.parentFigure, { parent: parentFigure.scopeUnitName, version: parentFigure.version, figure: parentFigure.total }) : undefined}
+        validationState={badTotal ? 'error' : 'none'}
+        validationMessage={badTotal ?? undefined}
+      >
         <Input value={draft.total} placeholder={parentFigure?.total} onChange={(_, d) => setDraft({ ...draft, total: d.value })} data-testid="new-plan-total" />
       </Field>
-      <Button onClick={() => void plan.create(draft)} disabled={plan.busy || !draft.unitId || (!draft.total.trim() && !parentFigure)} data-testid="new-plan-create">
+      <Button onClick={() => void plan.create(draft)} disabled={plan.busy || !draft.unitId || !isPlanYear(year) || !!badTotal || (!draft.total.trim() && !parentFigure)} data-testid="new-plan-create">
         {t.create}
       </Button>
     </>
