@@ -24,6 +24,7 @@ export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
 
 import { en as workbookEn, zh as workbookZh } from './i18n/workbook.ts';
+import { formatPeriod } from './i18n/format.ts';
 
 const en = {
   pickers: pickersEn,
@@ -447,6 +448,20 @@ const englishPlurals = new Intl.PluralRules('en');
  * count n, for the English catalogue ("{n} {n|person|people}"; Chinese has
  * no plural forms and never uses it). The count may come grouped ("1,234").
  */
+/** The params that name a period by its key: said as people say them by `phrase`. */
+const PERIOD_PARAMS = ['month', 'period'] as const;
+
+/**
+ * A pane sentence: `format`, with a month or period given by its key
+ * ("2026-03", "2026-Q1", "2026-03-D2") said as people say it in the pane's
+ * language (2026年3月 / Mar 2026). Sheet names keep their keys.
+ */
+export function phrase(locale: Locale, template: string, values: Record<string, string | number>): string {
+  const said = { ...values };
+  for (const k of PERIOD_PARAMS) if (typeof said[k] === 'string') said[k] = formatPeriod(said[k], locale);
+  return format(template, said);
+}
+
 export function format(template: string, values: Record<string, string | number>): string {
   return template
     .replace(/\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g, (whole, k: string, one: string, other: string) => {

@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     // A month with nothing recorded says so, and writes nothing.
     await page.getByTestId('attendance-month').fill('2025-05');
     await page.getByTestId('attendance-to-sheet').click();
-    await page.getByTestId('attendance-status').filter({ hasText: 'No attendance is recorded for 2025-05' }).waitFor();
+    await page.getByTestId('attendance-status').filter({ hasText: 'No attendance is recorded for May 2025' }).waitFor();
 
     // The rep, in Chinese: their own row only.
     await page.getByTestId('sign-out').click();
@@ -313,8 +313,8 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await page.getByTestId('lock-period').fill('2025-12');
     await page.getByTestId('lock-reason').fill('2025 年结账');
     await page.getByTestId('lock-submit').click();
-    await page.getByTestId('locks-status').filter({ hasText: '2025-12 is locked' }).waitFor();
-    await expect(page.getByTestId('locks').innerText()).resolves.toContain('2025-12: 2025 年结账');
+    await page.getByTestId('locks-status').filter({ hasText: 'Dec 2025 is locked' }).waitFor();
+    await expect(page.getByTestId('locks').innerText()).resolves.toContain('Dec 2025: 2025 年结账');
     expect(await locks()).toEqual([{ periodKey: '2025-12', reason: '2025 年结账' }]);
     await page.getByTestId('lock-reason').fill('again');
     await page.getByTestId('lock-submit').click();
@@ -324,7 +324,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     await shot(page, 'month-end-admin');
     await page.getByTestId('unlock-reason').fill('更正');
     await page.getByTestId('unlock').click();
-    await page.getByTestId('locks-status').filter({ hasText: '2025-12 is open again' }).waitFor();
+    await page.getByTestId('locks-status').filter({ hasText: 'Dec 2025 is open again' }).waitFor();
     await page.getByTestId('locks-empty').waitFor();
     expect(await locks()).toEqual([]);
   }, 180_000);

@@ -203,7 +203,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await openScreen(page, 'payroll');
     await page.getByTestId('payroll-month').fill('2026-03');
     await page.getByTestId('payroll-review').waitFor();
-    await expect(page.getByTestId('payroll-headcount').innerText()).resolves.toMatch(/^人数：\d+（较 2026-02：[+-]\d+）$/);
+    await expect(page.getByTestId('payroll-headcount').innerText()).resolves.toMatch(/^人数：\d+（较 2026年2月：[+-]\d+）$/);
     // At 320 px the run picker cuts its label; the run's status is said again below it, whole.
     await page.setViewportSize({ width: 320, height: 900 });
     await expect(page.getByTestId('payroll-run-status').innerText()).resolves.toMatch(/^状态：(草稿|已计算|已提交|财务经理已签|营销总监已签|已锁定|已发放)$/);

@@ -17,6 +17,10 @@ import { workbookFileFromXlsx } from '../support/xlsx-standin.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
 import { today } from '../../schema/dates.ts';
 import { formatMoneyText } from '../../addin/src/i18n/format.ts';
+import { formatPeriod } from '../../addin/src/i18n/format.ts';
+
+/** A month key as the Chinese pane says it in a sentence (2026年12月). */
+const zhMonth = (month: string) => formatPeriod(month, 'zh-CN');
 
 
 describe.skipIf(!hasChromium)('the plan template workbook in the task pane', () => {
@@ -117,7 +121,7 @@ describe.skipIf(!hasChromium)('the plan template workbook in the task pane', () 
 
     await signInAs(page, 'rep');
     await page.getByTestId('my-plan-pane').waitFor();
-    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已打开您 ${month} 的计划模板（工作表“${sheet}”）。请填写黄色单元格，然后检查并提交。`);
+    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已打开您 ${zhMonth(month)} 的计划模板（工作表“${sheet}”）。请填写黄色单元格，然后检查并提交。`);
     await expect(page.getByTestId('my-plan-month').inputValue()).resolves.toBe(month);
     await expect(page.getByTestId('my-plan-summary').innerText()).resolves.toContain(`目标 ${formatMoneyText(form.target)}`);
     expect(await tagsOf(page, sheet)).toMatchObject({ QuotabookKind: 'rep-plan', QuotabookPersonId: form.person.id, QuotabookMonth: month, QuotabookRange: `A1:H${reasonRow}` });
@@ -188,7 +192,7 @@ describe.skipIf(!hasChromium)('the plan template workbook in the task pane', () 
     await page.getByTestId('my-plan-make-template').click();
     const log = `工作日志 ${form.person.employeeNo} ${month}`;
     const reports = `周报月报 ${form.person.employeeNo} ${month}`;
-    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已在此工作簿中生成您 ${month} 的计划模板：封面“封面”、计划表“${sheet}”、工作日志“${log}”和周报月报“${reports}”。保存并发送后，打开它即会打开 Quotabook。`);
+    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已在此工作簿中生成您 ${zhMonth(month)} 的计划模板：封面“封面”、计划表“${sheet}”、工作日志“${log}”和周报月报“${reports}”。保存并发送后，打开它即会打开 Quotabook。`);
     expect(await page.evaluate(() => (window as any).__standIn.sheets.map((s: { name: string }) => s.name))).toEqual(['Sheet1', '封面', sheet, log, reports]);
     expect(await standIn(page, 'read', '封面', 'A1:B3')).toEqual([['月度工作计划', ''], ['', ''], ['姓名', form.person.name]]);
     const props = await page.evaluate(() => Object.fromEntries([...(window as any).__standIn.customProperties.values()].map((p: { key: string; value: string }) => [p.key, p.value])));
@@ -197,7 +201,7 @@ describe.skipIf(!hasChromium)('the plan template workbook in the task pane', () 
     await page.getByTestId('sign-out').click();
     await signInAs(page, 'rep');
     // The month's plan was accepted above: it cannot be changed, so nothing asks to fill it in and submit it.
-    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已打开您 ${month} 的计划模板（工作表“${sheet}”，已接受），现在不能修改计划。 经理已接受您 ${month} 计划的第 2 版。`);
+    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已打开您 ${zhMonth(month)} 的计划模板（工作表“${sheet}”，已接受），现在不能修改计划。 经理已接受您 ${zhMonth(month)} 计划的第 2 版。`);
     expect(await englishOn(page)).toEqual([]);
   }, 120_000);
 });

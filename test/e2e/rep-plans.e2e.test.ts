@@ -16,6 +16,10 @@ import { api, englishOn, hasChromium, openScreen, signIn, tokenFor, useE2e } fro
 import { DEFAULT_DUE_DAY, planWeeks } from '../../schema/rep-plan.ts';
 import { today } from '../../schema/dates.ts';
 import { formatMoneyText } from '../../addin/src/i18n/format.ts';
+import { formatPeriod } from '../../addin/src/i18n/format.ts';
+
+/** A month key as the Chinese pane says it in a sentence (2026年12月). */
+const zhMonth = (month: string) => formatPeriod(month, 'zh-CN');
 
 
 describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
@@ -69,7 +73,7 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     // "fill in, then check and submit"), and there is no Check, Save or Submit to press.
     await page.getByTestId('my-plan-write').click();
     await page.getByTestId('my-plan-status').filter({ hasText: '写入工作表' }).waitFor();
-    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已将您 ${month} 的计划写入工作表“${sheet}”（已提交），现在不能修改。 第 1 版已提交，等待经理审核。`);
+    await expect(page.getByTestId('my-plan-status').innerText()).resolves.toBe(`已将您 ${zhMonth(month)} 的计划写入工作表“${sheet}”（已提交），现在不能修改。 第 1 版已提交，等待经理审核。`);
     expect(await page.getByTestId('my-plan-submit').count()).toBe(0);
     expect(await page.getByTestId('my-plan-check').count()).toBe(0);
     expect(await englishOn(page)).toEqual([]);
@@ -161,7 +165,7 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     // Every rep's template for the month as one zip, made as a job, then a link to download it.
     const team = (await api(page, manager, 'query($m: String!) { repPlanRoster(month: $m) { employeeNo } }', { m: month })).data.repPlanRoster as { employeeNo: string }[];
     await page.getByTestId('plan-reviews-templates').click();
-    await expect(page.getByTestId('plan-reviews-status').innerText()).resolves.toBe(`已生成 ${team.length} 名代表的 ${month} 计划模板，合为一个压缩包。下载链接一天内有效。`);
+    await expect(page.getByTestId('plan-reviews-status').innerText()).resolves.toBe(`已生成 ${team.length} 名代表的 ${zhMonth(month)} 计划模板，合为一个压缩包。下载链接一天内有效。`);
     const link = page.getByTestId('plan-reviews-download');
     await expect(link.innerText()).resolves.toMatch(/^下载压缩包（\d+ KB）$/);
     await expect(link.getAttribute('download')).resolves.toBe(`计划模板-${month}.zip`);

@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
     await page.getByTestId('sign-out').click();
     await signIn(page, 'rep');
     await openScreen(page, 'my-payslip');
-    await expect(page.getByTestId('my-scorecard').first().innerText()).resolves.toBe('2026-11：81.00，良好');
+    await expect(page.getByTestId('my-scorecard').first().innerText()).resolves.toBe('2026年11月：81.00，良好');
     expect(await englishOn(page)).toEqual([]);
   }, 60_000);
 

@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('new-plan-create').click();
     await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/Wrote the plan \(version 1, draft\)/);
     await page.getByTestId('plan-preview-button').click();
-    await expect(page.getByTestId('plan-preview').innerText()).resolves.toMatch(/Year target: ¥240,000\.00\s+2026-01: ¥[\d,.]+ · 2026-02/);
+    await expect(page.getByTestId('plan-preview').innerText()).resolves.toMatch(/Year target: ¥240,000\.00\s+Jan 2026: ¥[\d,.]+ · Feb 2026/);
     // 2025, the year its shares come from, is over: no warning that last year is incomplete.
     expect(await page.getByTestId('history-incomplete').count()).toBe(0);
     // The banner says what the plan is and its year target as soon as it exists; a preview writes nothing.
@@ -299,7 +299,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('owner-method').selectOption('EQUAL');
     // The preview shows what keeping January gives.
     await page.getByTestId('plan-preview-button').click();
-    await expect(page.getByTestId('plan-preview').innerText()).resolves.toMatch(/2029-01: 360\b/);
+    await expect(page.getByTestId('plan-preview').innerText()).resolves.toMatch(/Jan 2029: 360\b/);
     await page.getByTestId('plan-break-down').click();
     await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/2029-01 is locked.*keep the locked months/s);
     await page.getByTestId('keep-locked').click();

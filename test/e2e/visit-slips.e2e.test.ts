@@ -9,6 +9,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api, englishOn, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
 import { addDays, today } from '../../schema/dates.ts';
+import { formatPeriod } from '../../addin/src/i18n/format.ts';
+
+/** A month key as the Chinese pane says it in a sentence (2026年12月). */
+const zhMonth = (month: string) => formatPeriod(month, 'zh-CN');
 
 
 describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
@@ -76,7 +80,7 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     const month = past.slice(0, 7);
     const flagged = `无出访单外勤 ${month}`;
     await page.getByTestId('visit-slips-unslipped').click();
-    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain(`${month} 共有 1 个外勤日没有已批准的出访单`);
+    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toContain(`${zhMonth(month)} 共有 1 个外勤日没有已批准的出访单`);
     const rows = await page.evaluate(({ sheet }) => (window as any).__standIn.read(sheet, 'A1:D4'), { sheet: flagged });
     expect(rows).toContainEqual([me.employeeNo, me.name, me.unitName, past]);
     const waiting = page.getByTestId('visit-slips-waiting-item').filter({ hasText: '杭州' });
@@ -92,7 +96,7 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     expect(await englishOn(page)).toEqual([]);
     // Covered now: nothing left to flag.
     await page.getByTestId('visit-slips-unslipped').click();
-    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toBe(`${month} 的外勤日都有已批准的出访单。`);
+    await expect(page.getByTestId('visit-slips-status').innerText()).resolves.toBe(`${zhMonth(month)} 的外勤日都有已批准的出访单。`);
     const slips = (await api(page, await tokenFor(page, 'manager'), 'query($m: String!) { visitSlips(month: $m) { destination status } }', { m: past.slice(0, 7) })).data.visitSlips;
     expect(slips.find((x: { destination: string }) => x.destination === '杭州').status).toBe('CHECKED');
   }, 90_000);

@@ -14,26 +14,26 @@ const en = words.en;
 
 describe('what My plan says about the plan sheet', () => {
   it('tells the rep to fill in, check and submit a plan they can still change', () => {
-    expect(sheetNote(zh, form, sheet, 'wrote')).toBe(`已将您 2026-03 的计划写入工作表“${sheet}”（未开始）。请填写黄色单元格，然后检查并提交。`);
-    expect(sheetNote(zh, { ...form, plan: plan('DRAFT') }, sheet, 'wrote')).toBe(`已将您 2026-03 的计划写入工作表“${sheet}”（草稿）。请填写黄色单元格，然后检查并提交。`);
+    expect(sheetNote(zh, form, sheet, 'wrote')).toBe(`已将您 2026年3月 的计划写入工作表“${sheet}”（未开始）。请填写黄色单元格，然后检查并提交。`);
+    expect(sheetNote(zh, { ...form, plan: plan('DRAFT') }, sheet, 'wrote')).toBe(`已将您 2026年3月 的计划写入工作表“${sheet}”（草稿）。请填写黄色单元格，然后检查并提交。`);
     expect(sheetNote(zh, { ...form, plan: plan('RETURNED', { decisionComment: '第二周偏低' }) }, sheet, 'wrote')).toBe(
-      `已将您 2026-03 的计划写入工作表“${sheet}”（已退回）。请填写黄色单元格，然后检查并提交。 经理退回了第 1 版：“第二周偏低”。请修改工作表后重新提交。`,
+      `已将您 2026年3月 的计划写入工作表“${sheet}”（已退回）。请填写黄色单元格，然后检查并提交。 经理退回了第 1 版：“第二周偏低”。请修改工作表后重新提交。`,
     );
-    expect(sheetNote(zh, form, sheet, 'templateOpened')).toBe(`已打开您 2026-03 的计划模板（工作表“${sheet}”）。请填写黄色单元格，然后检查并提交。`);
+    expect(sheetNote(zh, form, sheet, 'templateOpened')).toBe(`已打开您 2026年3月 的计划模板（工作表“${sheet}”）。请填写黄色单元格，然后检查并提交。`);
   });
 
   it('says a submitted plan cannot be changed and waits for the manager, all in Chinese in the Chinese pane', () => {
     const submitted = { ...form, plan: plan('SUBMITTED') };
     const said = sheetNote(zh, submitted, sheet, 'wrote');
-    expect(said).toBe(`已将您 2026-03 的计划写入工作表“${sheet}”（已提交），现在不能修改。 第 1 版已提交，等待经理审核。`);
+    expect(said).toBe(`已将您 2026年3月 的计划写入工作表“${sheet}”（已提交），现在不能修改。 第 1 版已提交，等待经理审核。`);
     expect(said).not.toMatch(/请填写|[A-Za-z]{3,}/);
-    expect(sheetNote(zh, submitted, sheet, 'templateOpened')).toBe(`已打开您 2026-03 的计划模板（工作表“${sheet}”，已提交），现在不能修改计划。 第 1 版已提交，等待经理审核。`);
-    expect(sheetNote(zh, { ...form, plan: plan('ACCEPTED') }, sheet, 'wrote')).toBe(`已将您 2026-03 的计划写入工作表“${sheet}”（已接受），现在不能修改。 经理已接受您 2026-03 计划的第 1 版。`);
+    expect(sheetNote(zh, submitted, sheet, 'templateOpened')).toBe(`已打开您 2026年3月 的计划模板（工作表“${sheet}”，已提交），现在不能修改计划。 第 1 版已提交，等待经理审核。`);
+    expect(sheetNote(zh, { ...form, plan: plan('ACCEPTED') }, sheet, 'wrote')).toBe(`已将您 2026年3月 的计划写入工作表“${sheet}”（已接受），现在不能修改。 经理已接受您 2026年3月 计划的第 1 版。`);
   });
 
   it('says the same in English in the English pane, without the instruction to fill in and submit', () => {
     const said = sheetNote(en, { ...form, plan: plan('SUBMITTED') }, sheet, 'wrote');
-    expect(said).toBe(`Wrote your 2026-03 plan to sheet “${sheet}” (submitted); it cannot be changed now. Version 1 is submitted and waits for your manager.`);
+    expect(said).toBe(`Wrote your Mar 2026 plan to sheet “${sheet}” (submitted); it cannot be changed now. Version 1 is submitted and waits for your manager.`);
     expect(said).not.toContain('Fill in');
   });
 });

@@ -11,7 +11,7 @@ import type { Client } from '@urql/core';
 import { ApiError, run } from '../api/client.ts';
 import { oneAtATime, newestOnly } from '../api/retry.ts';
 import { describeError, isTransient } from '../api/describe-error.ts';
-import { format, type Words } from '../i18n.ts';
+import { format, type Words, phrase } from '../i18n.ts';
 import { adoptSheet, readSheetByName, readTaggedSheet, writeDocumentProperties, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { MY_REP_PLAN, MY_REP_PLAN_COVER, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
 import { checkTemplateLayout, PLAN_KIND, planSheetSpec, planTargetText, readPlanSheet, type Issue, type PlanSheetOwner } from './plan-sheet.ts';
@@ -44,7 +44,7 @@ export function decisionNote(w: Words, form: MyRepPlan): string | null {
   const p = form.plan;
   if (!p) return null;
   if (p.status === 'RETURNED') return format(r.returnedNote, { version: p.version, comment: p.decisionComment ?? '' });
-  if (p.status === 'ACCEPTED') return format(r.acceptedNote, { version: p.version, month: form.month });
+  if (p.status === 'ACCEPTED') return phrase(w.locale, r.acceptedNote, { version: p.version, month: form.month });
   if (p.status === 'SUBMITTED') return format(r.submittedNote, { version: p.version });
   return null;
 }
@@ -61,7 +61,7 @@ export function sheetNote(w: Words, form: MyRepPlan, sheet: string, how: 'wrote'
   const editable = !form.plan || form.plan.canEdit;
   const status = form.plan ? (r.statuses[form.plan.status] ?? form.plan.status) : r.notStarted;
   const template = how === 'wrote' ? (editable ? r.wrote : r.wroteReadOnly) : editable ? r.templateOpened : r.templateOpenedReadOnly;
-  const said = format(template, { month: form.month, sheet, status });
+  const said = phrase(w.locale, template, { month: form.month, sheet, status });
   const note = decisionNote(w, form);
   return note ? `${said} ${note}` : said;
 }
@@ -190,7 +190,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       excel(),
       templateProperties({ personId: f.person.id, personName: f.person.name, month: f.month, version: TEMPLATE_VERSION, sheet: plan.sheetName, logSheet: log.sheetName, reportSheet: reports.sheetName }),
     );
-    setStatus({ kind: 'ok', say: (w) => format(w.repPlans.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName, log: log.sheetName, reports: reports.sheetName }) });
+    setStatus({ kind: 'ok', say: (w) => phrase(w.locale, w.repPlans.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName, log: log.sheetName, reports: reports.sheetName }) });
   });
 
   /**
@@ -216,7 +216,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       read = await readTaggedSheet(excel(), PLAN_KIND, identity, ['revision', 'personName']);
     }
     if (!read) {
-      setStatus({ kind: 'issues', issues: [{ cell: null, message: format(r.notWritten, { month: form.month }) }] });
+      setStatus({ kind: 'issues', issues: [{ cell: null, message: phrase(w.locale, r.notWritten, { month: form.month }) }] });
       return null;
     }
     const f = form;
@@ -259,7 +259,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     if (!back) return;
     const saved = await save(back);
     await rewrite(saved);
-    setStatus({ kind: 'ok', say: (w) => format(w.repPlans.saved, { month: saved.month, version: saved.version }) });
+    setStatus({ kind: 'ok', say: (w) => phrase(w.locale, w.repPlans.saved, { month: saved.month, version: saved.version }) });
   });
 
   const submit = act('submit', async () => {
@@ -268,7 +268,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     const saved = await save(back);
     const done = (await run<{ submitRepPlan: RepPlanView }>(client, SUBMIT_REP_PLAN, { id: saved.id, revision: saved.revision }, true)).submitRepPlan;
     await rewrite(done);
-    setStatus({ kind: 'ok', say: (w) => format(w.repPlans.submitted, { month: done.month, version: done.version }), warnings: back.warn });
+    setStatus({ kind: 'ok', say: (w) => phrase(w.locale, w.repPlans.submitted, { month: done.month, version: done.version }), warnings: back.warn });
   });
 
   return {

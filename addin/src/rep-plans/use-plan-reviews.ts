@@ -10,7 +10,7 @@ import type { Client } from '@urql/core';
 import { run, serverLink } from '../api/client.ts';
 import { startAndFollow, summaryOf } from '../api/jobs.ts';
 import { oneAtATime, errorStatus, newestOnly } from '../api/retry.ts';
-import { format, type Words } from '../i18n.ts';
+import { format, type Words, phrase } from '../i18n.ts';
 import { writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { ACCEPT_REP_PLAN, nextMonth, REP_PLAN, REP_PLAN_ROSTER, RETURN_REP_PLAN, START_PLAN_TEMPLATES_ZIP, validMonth, type RepPlanView, type RosterRow } from './operations.ts';
 import { planRosterSheet, rosterCounts } from './roster-sheet.ts';
@@ -89,7 +89,7 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
     const made = summaryOf(job);
     if (!job.file) throw new Error('the templates job made no file');
     setDownload({ url: serverLink(client, job.file.url), name: job.file.name, size: job.file.size });
-    setStatus({ kind: 'ok', message: format(r.templatesReady, { month: month.trim(), count: made.templates ?? 0, file: job.file.name }) });
+    setStatus({ kind: 'ok', message: phrase(w.locale, r.templatesReady, { month: month.trim(), count: made.templates ?? 0, file: job.file.name }) });
   });
 
   /** The plan as a sheet to read before deciding: locked and grey. */
@@ -103,7 +103,7 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
     act('open', async () => {
       const plan = (await run<{ repPlan: RepPlanView }>(client, REP_PLAN, { id: row.planId }, true)).repPlan;
       const report = await writePlan(plan);
-      setStatus({ kind: 'ok', message: format(r.opened, { month: plan.month, name: plan.personName, version: plan.version, status: r.statuses[plan.status]!, sheet: report.sheetName }) });
+      setStatus({ kind: 'ok', message: phrase(w.locale, r.opened, { month: plan.month, name: plan.personName, version: plan.version, status: r.statuses[plan.status]!, sheet: report.sheetName }) });
     })();
 
   const decide = (row: RosterRow, accept: boolean, comment: string) =>
@@ -114,7 +114,7 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
         ? (await run<{ acceptRepPlan: RepPlanView }>(client, ACCEPT_REP_PLAN, vars, true)).acceptRepPlan
         : (await run<{ returnRepPlan: RepPlanView }>(client, RETURN_REP_PLAN, vars, true)).returnRepPlan;
       await load();
-      setStatus({ kind: 'ok', message: format(accept ? r.accepted : r.returned, { month: done.month, name: done.personName }) });
+      setStatus({ kind: 'ok', message: phrase(w.locale, accept ? r.accepted : r.returned, { month: done.month, name: done.personName }) });
     })();
 
   return {

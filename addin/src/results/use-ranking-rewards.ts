@@ -8,7 +8,7 @@
 import { CALENDAR_YEAR, period, type FiscalCalendar } from '../../../schema/periods.ts';
 import { useCallback, useState } from 'react';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../i18n.ts';
+import { format, type Words, phrase } from '../i18n.ts';
 import { run } from '../api/client.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { formatMoneyText } from '../i18n/format.ts';
@@ -82,7 +82,7 @@ export function useRankingRewards(w: Words, client: Client, onSessionEnded: () =
     act(async () => {
       const done = (await run<{ approveRankingAdjustment: RankingProposal }>(client, APPROVE_RANKING_ADJUSTMENT, { id: p.id })).approveRankingAdjustment;
       replace(done);
-      return format(x.approved, { name: done.personName, amount: formatMoneyText(done.amount), month: done.month });
+      return phrase(w.locale, x.approved, { name: done.personName, amount: formatMoneyText(done.amount), month: done.month });
     });
 
   const startDismiss = (p: RankingProposal) => {

@@ -3,7 +3,7 @@
  * top-level period's share, amounts as everywhere in the pane (money as
  * ¥1,234.50, counts grouped), with the catalogue's punctuation.
  */
-import { format, type Words } from '../i18n.ts';
+import { format, type Words, phrase } from '../i18n.ts';
 import { formatAmountText } from '../i18n/format.ts';
 import { METRICS, type Metric } from '../../../schema/metrics.ts';
 
@@ -17,6 +17,6 @@ export function previewText(w: Words, preview: BreakdownPreview, metric: string)
   const amount = (text: string) => formatAmountText(text, unit, w.locale);
   return {
     total: format(w.targets.previewTotal, { amount: amount(preview.total) }),
-    periods: preview.row.map((l) => format(w.targets.previewPeriod, { period: l.periodKey, amount: amount(l.amount) })).join(' · '),
+    periods: preview.row.map((l) => phrase(w.locale, w.targets.previewPeriod, { period: l.periodKey, amount: amount(l.amount) })).join(' · '),
   };
 }

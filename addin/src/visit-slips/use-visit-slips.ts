@@ -7,7 +7,7 @@
 import { newestOnly } from '../api/retry.ts';
 import { useCallback, useEffect, useState, useRef } from 'react';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../i18n.ts';
+import { format, type Words, phrase } from '../i18n.ts';
 import { run } from '../api/client.ts';
 import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
@@ -111,9 +111,9 @@ export function useVisitSlips({ client, w, canDecide, excel, onSessionEnded }: {
       if (!validMonth(month)) throw new Error(v.badMonth);
       const m = month.trim();
       const rows = (await run<{ unslippedFieldVisits: UnslippedFieldVisit[] }>(client, UNSLIPPED_FIELD_VISITS, { month: m })).unslippedFieldVisits;
-      if (!rows.length) return format(v.unslippedNone, { month: m });
+      if (!rows.length) return phrase(w.locale, v.unslippedNone, { month: m });
       const report = await writeSheetTable(excel(), unslippedSheet(w, m, rows));
-      return format(v.unslippedWrote, { month: m, count: rows.length, sheet: report.sheetName });
+      return phrase(w.locale, v.unslippedWrote, { month: m, count: rows.length, sheet: report.sheetName });
     });
 
   return {

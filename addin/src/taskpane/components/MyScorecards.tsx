@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../i18n.ts';
+import { format, type Words, phrase } from '../../i18n.ts';
 import { run } from '../../api/client.ts';
 import { MY_SCORECARDS } from '../../scorecards/use-scorecards.ts';
 import type { KpiGrade } from '../../../../schema/kpi.ts';
@@ -31,7 +31,7 @@ export function MyScorecards({ w, client, onSessionEnded }: { w: Words; client: 
         <ul className={styles.list}>
           {cards.map((c) => (
             <li key={c.id} className={styles.item} data-testid="my-scorecard">
-              {format(s.mineLine, { period: c.periodKey, total: c.total ?? s.noTotal, grade: c.grade ? w.kpi.grades[c.grade] : s.noTotal })}
+              {phrase(w.locale, s.mineLine, { period: c.periodKey, total: c.total ?? s.noTotal, grade: c.grade ? w.kpi.grades[c.grade] : s.noTotal })}
             </li>
           ))}
         </ul>

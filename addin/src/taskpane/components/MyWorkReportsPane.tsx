@@ -6,7 +6,7 @@
  */
 import { Button, Caption1, Field, Input, Subtitle2, Textarea } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../i18n.ts';
+import { format, type Words, phrase } from '../../i18n.ts';
 import type { WorkReportCommon } from '../../work-reports/operations.ts';
 import { useMyWorkReports } from '../../work-reports/use-my-work-reports.ts';
 import { weeklyFiguresText } from '../../work-reports/month-sheets.ts';
@@ -109,7 +109,7 @@ export function MyWorkReportsPane(props: { w: Words; client: Client; roles: stri
       {h.monthly && (
         <div className={s.section} data-testid="monthly-report">
           <Subtitle2 as="h3">{x.monthly}</Subtitle2>
-          <span className={s.meta}>{format(x.monthlyFor, { month: h.monthly.month, due: h.monthly.dueOn })}</span>
+          <span className={s.meta}>{phrase(w.locale, x.monthlyFor, { month: h.monthly.month, due: h.monthly.dueOn })}</span>
           {([['results', x.monthResults], ['analysis', x.analysis], ['plan', x.nextPlan]] as const).map(([k, label]) => (
             <Field key={k} label={label}>
               <Textarea value={h.monthlyF[k]} disabled={monthlyLocked} onChange={(_, d) => h.setMonthlyF((v) => ({ ...v, [k]: d.value }))} data-testid={`monthly-report-${k}`} />

@@ -4,7 +4,7 @@
  * signature it waits for and who has signed so far.
  */
 import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { format, type Words } from '../../i18n.ts';
+import { format, type Words, phrase } from '../../i18n.ts';
 import { paneMoney, reviewLines, type RunReview } from '../../payroll/review.ts';
 import { shanghaiTime } from '../../payroll/payroll-sheet.ts';
 import { ReturnedNotice, returnedSince } from './ReturnedNotice.tsx';
@@ -40,14 +40,14 @@ export function PayrollReview({ w, review }: { w: Words; review: RunReview }) {
         {format(q.pane.headcount, { n: new Intl.NumberFormat(q.locale).format(review.totals.headcount) })}
         {/* Signed always, so that no change reads "+0", not as a month of nobody. */}
         {headcountBefore !== undefined &&
-          format(q.pane.headcountChange, { vs: format(q.pane.vsLastMonth, { month: base!.month }), change: new Intl.NumberFormat(q.locale, { signDisplay: 'always' }).format(review.totals.headcount - headcountBefore) })}
+          format(q.pane.headcountChange, { vs: phrase(w.locale, q.pane.vsLastMonth, { month: base!.month }), change: new Intl.NumberFormat(q.locale, { signDisplay: 'always' }).format(review.totals.headcount - headcountBefore) })}
       </Text>
       <Table size="extra-small" className={styles.table} aria-label={q.pane.components}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{q.pane.components}</TableHeaderCell>
             <TableHeaderCell className={styles.num}>{q.payroll.new}</TableHeaderCell>
-            {base && <TableHeaderCell className={styles.num}>{format(q.pane.vsLastMonth, { month: base.month })}</TableHeaderCell>}
+            {base && <TableHeaderCell className={styles.num}>{phrase(w.locale, q.pane.vsLastMonth, { month: base.month })}</TableHeaderCell>}
           </TableRow>
         </TableHeader>
         <TableBody>

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import { Button, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Spinner, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../i18n.ts';
+import { format, type Words, phrase } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import { usePlanReviews, type Download } from '../../rep-plans/use-plan-reviews.ts';
 import type { RosterRow } from '../../rep-plans/operations.ts';
@@ -58,7 +58,7 @@ export function PlanReviewsPane({ w, client, roles, onSessionEnded }: { w: Words
       <section className={styles.section} data-testid="plan-reviews-waiting">
         <Subtitle2 as="h3">{format(r.waiting, { n: h.waiting.length })}</Subtitle2>
         {h.waiting.length === 0 ? (
-          <span className={styles.meta}>{format(r.noneWaiting, { month: h.month })}</span>
+          <span className={styles.meta}>{phrase(w.locale, r.noneWaiting, { month: h.month })}</span>
         ) : (
           <ul className={styles.list}>
             {h.waiting.map((row) => (

@@ -1,6 +1,6 @@
 /** Rewards and penalties (奖惩) from published rankings: the proposals of the chosen unit and month, approved into payroll or dismissed with a comment. */
 import { Button, Caption1, Field, Input, Subtitle2 } from '@fluentui/react-components';
-import { format, type Words } from '../../i18n.ts';
+import { format, type Words, phrase } from '../../i18n.ts';
 import { formatMoneyText } from '../../i18n/format.ts';
 import type { useRankingRewards } from '../../results/use-ranking-rewards.ts';
 import { Busy, LockedNote, StatusLine, useChoreStyles } from './chores/ui.tsx';
@@ -11,7 +11,7 @@ export function RankingRewardsSection({ w, h, onShow }: { w: Words; h: ReturnTyp
   return (
     <section className={s.pane} data-testid="ranking-rewards" aria-labelledby="ranking-rewards-title">
       <Subtitle2 as="h3" id="ranking-rewards-title">{x.title}</Subtitle2>
-      {h.shown && <Caption1>{format(x.hint, { month: h.shown.month })}</Caption1>}
+      {h.shown && <Caption1>{phrase(w.locale, x.hint, { month: h.shown.month })}</Caption1>}
       <Button onClick={onShow} disabled={h.busy} data-testid="show-ranking-rewards">
         {x.show}
       </Button>

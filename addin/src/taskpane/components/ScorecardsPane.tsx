@@ -10,7 +10,7 @@
 import { useState } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../i18n.ts';
+import { format, type Words, phrase } from '../../i18n.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import { useScorecards, type PeriodKind } from '../../scorecards/use-scorecards.ts';
 import type { ScorecardView } from '../../scorecards/scorecard-sheet.ts';
@@ -85,7 +85,7 @@ function Waiting({ w, cards, periodKey, busy, decide }: { w: Words; cards: Score
     <section className={styles.section} data-testid="scorecards-waiting">
       <Subtitle2 as="h3">{format(s.waiting, { n: cards.length })}</Subtitle2>
       {cards.length === 0 ? (
-        <span className={styles.meta}>{format(s.noneWaiting, { period: periodKey })}</span>
+        <span className={styles.meta}>{phrase(w.locale, s.noneWaiting, { period: periodKey })}</span>
       ) : (
         <ul className={styles.list}>
           {cards.map((c) => (

@@ -1,7 +1,7 @@
 /** Month end: the locked periods; admins lock one or open it again, with a reason. */
 import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../../i18n.ts';
+import { format, type Words, phrase } from '../../../i18n.ts';
 import { usePeriodLocks } from './usePeriodLocks.ts';
 import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
 import { chinaTimeOf } from '../../../../../schema/dates.ts';
@@ -36,7 +36,7 @@ export function PeriodLocksSection(props: { w: Words; client: Client; roles: str
         <ul className={s.list} data-testid="locks">
           {h.locks.map((l) => (
             <li key={l.periodKey} className={s.item} data-testid="lock-item">
-              <span className={s.strong}>{format(m.lockLine, { period: l.periodKey, reason: l.reason })}</span>
+              <span className={s.strong}>{phrase(w.locale, m.lockLine, { period: l.periodKey, reason: l.reason })}</span>
               <span className={s.meta}>{chinaTimeOf(new Date(l.lockedAt)).day}</span>
               {admin && (
                 <div className={s.row}>

@@ -1,7 +1,7 @@
 /** A month's attendance summary of the people the reader may see (a rep: themself), written to its sheet. */
 import type { Client } from '@urql/core';
 import { useState } from 'react';
-import { format, type Words } from '../../../i18n.ts';
+import { format, type Words, phrase } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
 import { ATTENDANCE_SUMMARY, type AttendanceSummaryRow } from '../../../chores/operations.ts';
 import { attendanceSheet } from '../../../chores/attendance-sheet.ts';
@@ -17,7 +17,7 @@ export function useAttendanceSummary({ client, w, onSessionEnded }: { client: Cl
     action.act(async () => {
       const m = month;
       const rows = (await run<{ attendanceSummary: AttendanceSummaryRow[] }>(client, ATTENDANCE_SUMMARY, { month: m })).attendanceSummary;
-      if (!rows.length) return action.setStatus({ intent: 'info', message: format(w.chores.attendance.none, { month: m }) });
+      if (!rows.length) return action.setStatus({ intent: 'info', message: phrase(w.locale, w.chores.attendance.none, { month: m }) });
       const report = await writeSheetTable(Excel.run as unknown as ExcelRun, attendanceSheet(w, m, rows));
       return format(w.chores.wroteSheet, { n: report.rows, sheet: report.sheetName });
     });

@@ -2,7 +2,7 @@
 import { newestOnly } from '../../../api/retry.ts';
 import { useCallback, useEffect, useState, useRef } from 'react';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../../i18n.ts';
+import { format, type Words, phrase } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
 import { CLOSED_RUNS, MARK_PAID, REOPEN_RUN, type RunSummary } from '../../../chores/operations.ts';
 import { useAction } from './useAction.ts';
@@ -42,13 +42,13 @@ export function useClosedRuns({ client, w, onSessionEnded }: { client: Client; w
   const markPaid = (r: RunSummary) =>
     act(async () => {
       await refreshedAfter(() => run(client, MARK_PAID, { id: r.id, revision: r.revision }, true));
-      return format(m.paid, { month: r.month, unit: r.scopeUnitName });
+      return phrase(w.locale, m.paid, { month: r.month, unit: r.scopeUnitName });
     });
   const reopen = (r: RunSummary) =>
     act(async () => {
       const d = await refreshedAfter(() => run<{ reopenPayrollRun: { run: { version: number } } }>(client, REOPEN_RUN, { id: r.id, revision: r.revision, reason: (reasons[r.id] ?? '').trim() }, true));
       setReasons((x) => ({ ...x, [r.id]: '' }));
-      return format(m.reopened, { version: d.reopenPayrollRun.run.version, month: r.month, unit: r.scopeUnitName });
+      return phrase(w.locale, m.reopened, { version: d.reopenPayrollRun.run.version, month: r.month, unit: r.scopeUnitName });
     });
 
   return { ...action, month, setMonth, runs, reasons, setReason: (id: string, text: string) => setReasons((x) => ({ ...x, [id]: text })), markPaid, reopen };
