@@ -17,19 +17,30 @@ import { payslipChanges, runTotals, type PayslipChange, type ReportSlip, type Ru
 import { period } from '../../schema/periods.ts';
 import { addDays } from '../../schema/dates.ts';
 import { pathAndAncestors } from '../../schema/org-units.ts';
+import { parsePlan } from '../../schema/compensation.ts';
 
 export interface SlipFacts {
   unitName: string | null;
   unitPath: string;
   planName: string;
   rank: Rank | null;
-  /** Working days the person was employed in the month, less absent (and unrequested leave) and personal-leave days. */
+  /** Working days the person was employed in the month, less absent (and unrequested leave), personal-leave days and field-visit days the plan pays as absences for want of a slip. */
   attendanceDays: number;
   /** Working days the person was employed in the month. */
   workingDays: number;
   salesFen: bigint;
 }
 export type ReportPayslip = PayslipRow & { facts: SlipFacts };
+
+/** Whether a plan's attendance rule takes a field-visit day without an approved slip as an absence (the default); no rule, no absence. */
+function unslippedVisitsAreAbsences(document: string): boolean {
+  try {
+    const attendance = parsePlan(JSON.parse(document)).components.find((c) => c.kind === 'attendance');
+    return !!attendance && attendance.kind === 'attendance' && (attendance.fieldVisitWithoutSlip ?? 'absent') === 'absent';
+  } catch {
+    return true;
+  }
+}
 
 /**
  * Adds the report's facts to payslips of one run: the unit is the person's
@@ -53,16 +64,19 @@ export async function withFacts(ctx: Context, run: { id: string; month: string; 
     }),
     ctx.prisma.compensationPlan.findMany({
       where: { OR: [...new Set(slips.map((s) => `${s.planCode}\u0000${s.planVersion}`))].map((k) => ({ code: k.split('\u0000')[0]!, version: Number(k.split('\u0000')[1]) })) },
-      select: { code: true, version: true, name: true },
+      select: { code: true, version: true, name: true, document: true },
     }),
     unitIndex(ctx),
   ]);
   const unitOf = new Map(assignments.map((a) => [a.personId, a.unitId]));
   const planName = new Map(plans.map((p) => [`${p.code}@${p.version}`, p.name]));
+  const countsUnslippedAbsent = new Map(plans.map((p) => [`${p.code}@${p.version}`, unslippedVisitsAreAbsences(p.document)]));
   return slips.map((s) => {
     const inputs = thawInputs(s.inputs);
     const unitId = unitOf.get(s.personId) ?? null;
-    const attendanceDays = Math.max(0, inputs.workingDaysEmployed - inputs.attendance.absentDays - inputs.attendance.personalLeaveDays);
+    // A field-visit day no approved slip covers is not attended when the plan pays it as an absence (its default), as the deduction does.
+    const unslipped = countsUnslippedAbsent.get(`${s.planCode}@${s.planVersion}`) ? (inputs.attendance.unslippedFieldVisitDays?.length ?? 0) : 0;
+    const attendanceDays = Math.max(0, inputs.workingDaysEmployed - inputs.attendance.absentDays - unslipped - inputs.attendance.personalLeaveDays);
     return {
       ...s,
       facts: {

@@ -17,7 +17,7 @@ const REJECT = `mutation($id: ID!, $r: Int!, $c: String!) { rejectVisitSlip(id: 
 const CHECK = `mutation($id: ID!, $r: Int!, $k: VisitCheckKind!, $ok: Boolean!, $res: String!) { checkVisitSlip(id: $id, revision: $r, kind: $k, ok: $ok, result: $res) { ${SLIP} } }`;
 const LIST = `query($m: String!, $u: ID, $st: VisitSlipStatus) { visitSlips(month: $m, unitId: $u, status: $st) { ${SLIP} } }`;
 const UNSLIPPED = `query($m: String!, $u: ID) { unslippedFieldVisits(month: $m, unitId: $u) { personId personName employeeNo unitName date } }`;
-const RUN = `run { id revision status } payslips { personId deductions lines { code amount explanation { rule arithmetic inputs { name value } } } }`;
+const RUN = `run { id revision status } payslips { personId deductions workingDays attendanceDays lines { code amount explanation { rule arithmetic inputs { name value } } } }`;
 
 type Ext = { code?: string; reason?: string; field?: string; params?: Record<string, unknown> };
 const ext = (r: GqlResult) => (r.errors?.[0]?.extensions ?? {}) as Ext;
@@ -149,7 +149,8 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
       const r = await s.gql(`mutation($id: ID!, $revision: Int!) { calculatePayrollRun(id: $id, revision: $revision) { ${RUN} } }`, { id: created.data.createPayrollRun.run.id, revision }, t.finance);
       expect(r.errors).toBeUndefined();
       const run = r.data.calculatePayrollRun;
-      return { run, line: run.payslips.find((x: any) => x.personId === rep.id).lines.find((l: any) => l.code === 'attendance') };
+      const slip = run.payslips.find((x: any) => x.personId === rep.id);
+      return { run, slip, line: slip.lines.find((l: any) => l.code === 'attendance') };
     };
     // One day without a slip (the 12th).
     const one = await calc(created.data.createPayrollRun.run.revision);
@@ -162,11 +163,14 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
     expect(one.line.explanation.arithmetic).toMatch(/\+ 1 × /);
     expect(Math.abs(Number(one.line.amount) + Number(String(inputs.dayPay).replace('…', '')))).toBeLessThan(0.01);
     expect(Number(one.line.amount)).toBeLessThan(0);
+    // The day paid as an absence is not an attendance day either (出勤天数), as the deduction counts it.
+    expect(one.slip.attendanceDays).toBe(one.slip.workingDays - 1);
     // Slipped and approved (the 12th too): no deduction; both days named as covered.
     const r = await s.gql(REQUEST, { i: slipInput({ plannedOut: '2026-03-12T01:00:00Z', plannedBack: '2026-03-12T10:00:00Z' }) }, t.rep);
     await s.gql(APPROVE, { id: r.data.requestVisitSlip.id, r: 1 }, t.manager);
     const none = await calc(one.run.run.revision);
     expect(none.line.amount).toBe('0.00');
+    expect(none.slip.attendanceDays).toBe(none.slip.workingDays);
     expect(none.line.explanation.inputs.map((i: any) => i.name)).not.toContain('fieldVisitsWithoutSlip');
     expect(none.line.explanation.inputs.find((i: any) => i.name === 'fieldVisitsWithSlip')?.value).toBe('2026-03-10, 2026-03-12');
     expect((await s.gql(UNSLIPPED, { m: '2026-03' }, t.manager)).data.unslippedFieldVisits).toEqual([]);
