@@ -75,6 +75,17 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     await page.getByTestId('performance-status').filter({ hasText: '已发布' }).waitFor();
     expect(await page.getByTestId('performance-status').innerText()).toContain(`${quarter} 的排名，第 1 版`);
 
+    // Year to date to an earlier day: rankings are kept by period, so the ranking is the whole year so far, said so, and its
+    // banner gives the day its figures run to (today), not the day chosen.
+    await page.getByTestId('performance-grain').selectOption('YEAR_TO_DATE');
+    await page.getByTestId('performance-day').fill(`${day.slice(0, 4)}-01-31`);
+    await expect(page.getByTestId('ranking-year-note').innerText()).resolves.toContain(`${day.slice(0, 4)} 年迄今的全年排名`);
+    await page.getByTestId('pull-ranking').click();
+    await page.getByTestId('performance-status').filter({ hasText: `排名 ${day.slice(0, 4)}` }).waitFor();
+    expect((await readSheet(page, `排名 ${day.slice(0, 4)}`, 'A1'))[0]![0]).toMatch(new RegExp(` · ${day.slice(0, 4)} · 截至 ${day}$`));
+    await page.getByTestId('performance-grain').selectOption('QUARTER');
+    await page.getByTestId('performance-day').fill(day);
+
     await page.getByTestId('pull-dashboard').click();
     await page.getByTestId('performance-status').filter({ hasText: '看板' }).waitFor();
     const charts = (await page.evaluate(() => (window as any).__standIn.charts.map((c: { type: string }) => c.type))) as string[];

@@ -14,7 +14,7 @@ import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { writeChart } from '../excel/charts.ts';
 import { today } from '../../../schema/dates.ts';
 import type { Metric } from '../../../schema/metrics.ts';
-import { CALENDAR_YEAR, notOver, type FiscalCalendar } from '../../../schema/periods.ts';
+import { CALENDAR_YEAR, notOver, period, type FiscalCalendar } from '../../../schema/periods.ts';
 import { ACHIEVEMENT, figuresAsOf, FISCAL_YEAR_START, fiscalCalendarOf, LEAGUE_TABLE, START_RANKING_PUBLICATION, periodFor, type PeriodGrain } from './operations.ts';
 import { dashboardSheet, performanceSheet, rankingSheet, type AchievementData, type LeagueData } from './results-sheets.ts';
 import { ratiosSheet, UNIT_RATIOS, type RatiosData } from './ratios-sheet.ts';
@@ -78,7 +78,9 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       const data = await league();
       if (!data.rows.length) return info(format(w.results.nothing, { unit: unitName, period: chosen.ranking }));
       step(w.results.busy.writing);
-      const report = await writeSheetTable(excel(), rankingSheet(w, metric, data, { ...context(), periodLabel: chosen.ranking }));
+      // The day its figures run to: the period's end once it is over, today while it runs (as the Performance sheet says).
+      const end = period(chosen.ranking, calendar).end;
+      const report = await writeSheetTable(excel(), rankingSheet(w, metric, data, { ...context(), periodLabel: chosen.ranking, asOf: end < today() ? end : today() }));
       return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
     });
 

@@ -1,7 +1,7 @@
 /** Performance (业绩): a unit's people or child units for a period, as sheets: performance, ranking (and publishing it), dashboard. */
 import { Button, Caption1, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import type { Words } from '../../i18n.ts';
+import { format, type Words } from '../../i18n.ts';
 import { RATIO_GRAINS, usePerformance } from '../../results/use-performance.ts';
 import { ExpensesSection } from './ExpensesSection.tsx';
 import { PERIOD_GRAINS, type PeriodGrain } from '../../results/operations.ts';
@@ -79,6 +79,9 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
           </Button>
         )}
       </div>
+      {h.grain === 'YEAR_TO_DATE' && (
+        <Caption1 data-testid="ranking-year-note">{format(r.rankingYearNote, { year: h.period.ranking })}</Caption1>
+      )}
       {h.confirmingPublish && (
         <NotOverConfirm w={w} periodKey={h.confirmingPublish} body={w.notOver.ranking} go={w.notOver.publishAnyway} onGo={() => void publish(true)} onCancel={h.cancelPublish} testId="ranking-not-over" />
       )}
