@@ -144,6 +144,15 @@ export function dueDate(month: string, dueDay = DEFAULT_DUE_DAY): IsoDay {
   return `${prev}-${String(Math.min(Math.max(1, dueDay), last)).padStart(2, '0')}`;
 }
 
+/**
+ * The day a person's plan for a month is due: the month's due day, or their
+ * first day when they join after it (nobody owes a plan before they are hired).
+ */
+export function dueDateFor(month: string, dueDay: number | undefined, hireDay: IsoDay | null): IsoDay {
+  const due = dueDate(month, dueDay);
+  return hireDay && hireDay > due ? hireDay : due;
+}
+
 export type Timeliness = 'ON_TIME' | 'LATE' | 'DUE' | 'MISSING';
 
 /**

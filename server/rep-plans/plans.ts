@@ -25,11 +25,11 @@ import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
 import { period, type FiscalCalendar } from '../../schema/periods.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
-import { dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { normaliseCustomerCode } from '../../schema/customers.ts';
-import { blocksDraft, checkRepPlan, dueDate, planWeeks, plannedTotal, timeliness, type RepPlanContent, type RepPlanIssue, type RepPlanPlace, type Timeliness } from '../../schema/rep-plan.ts';
+import { blocksDraft, checkRepPlan, dueDateFor, planWeeks, plannedTotal, timeliness, type RepPlanContent, type RepPlanIssue, type RepPlanPlace, type Timeliness } from '../../schema/rep-plan.ts';
 import { repPlanDueDay } from './settings.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -266,13 +266,14 @@ export async function planFormFor(ctx: Context, personId: string, monthText: str
 async function planForm(ctx: Context, personId: string | null, month: string): Promise<MyRepPlan> {
   const plans = personId ? await ctx.prisma.repPlan.findMany({ where: { personId, month }, include, orderBy: { version: 'desc' } }) : [];
   const all = await views(ctx, plans, await firstSubmissions(ctx.prisma, plans));
-  const person = personId ? await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, name: true, employeeNo: true } }) : null;
+  const found = personId ? await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, name: true, employeeNo: true, hireDate: true } }) : null;
+  const person = found && { id: found.id, name: found.name, employeeNo: found.employeeNo };
   return {
     person,
     month,
     weeks: planWeeks(month).map((w) => ({ key: w.key, start: w.start, end: w.end })),
     target: personId ? await repTarget(ctx.prisma, await fiscalCalendar(ctx), personId, month).then((t) => (t === null ? null : formatMoney(t))) : null,
-    dueOn: plans[0] ? plans[0].dueOn.toISOString().slice(0, 10) : dueDate(month, await repPlanDueDay(ctx)),
+    dueOn: plans[0] ? plans[0].dueOn.toISOString().slice(0, 10) : dueDateFor(month, await repPlanDueDay(ctx), found ? dateToDay(found.hireDate) : null),
     plan: all[0] ?? null,
     earlier: all.slice(1),
     customerCodes: personId ? [...(await knownCustomers(ctx.prisma, personId))].sort() : [],
@@ -364,7 +365,7 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
     if (newest && newest.status !== 'RETURNED') throw wrongStatus(newest.status, 'changed');
     if (newest && revision !== newest.revision) throw stale(newest, revision ?? 0);
     const created = await tx.repPlan
-      .create({ data: { ...data, personId, month, version: (newest?.version ?? 0) + 1, unitId, dueOn: dayToDate(newest ? newest.dueOn.toISOString().slice(0, 10) : dueDate(month, dueDay)) } })
+      .create({ data: { ...data, personId, month, version: (newest?.version ?? 0) + 1, unitId, dueOn: dayToDate(newest ? newest.dueOn.toISOString().slice(0, 10) : dueDateFor(month, dueDay, await hireDayOf(tx, personId))) } })
       .catch((e: unknown) => {
         // Another save of the same plan got there first (the version is unique): as stale as any other.
         if (isUniqueViolation(e)) throw stale({ id: newest?.id ?? month }, revision ?? 0);
@@ -378,6 +379,8 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
   });
   return getRepPlan(ctx, id);
 }
+
+const hireDayOf = async (db: Db, personId: string) => dateToDay((await db.person.findUniqueOrThrow({ where: { id: personId }, select: { hireDate: true } })).hireDate);
 
 /** Submits the viewer's own draft: every check must pass against the target as it is now. */
 export async function submitRepPlan(ctx: Context, id: string, revision: number): Promise<RepPlanView> {

@@ -10,10 +10,10 @@ import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
 import { maySeeUnit, viewerScope } from '../access.ts';
 import { notFound } from '../errors.ts';
-import { dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { formatMoney } from '../../schema/money.ts';
-import { dueDate, timeliness, type Timeliness } from '../../schema/rep-plan.ts';
+import { dueDateFor, timeliness, type Timeliness } from '../../schema/rep-plan.ts';
 import { decideRefusal, monthEnd, planMonth } from './plans.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
@@ -59,6 +59,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
       id: true,
       name: true,
       employeeNo: true,
+      hireDate: true,
       assignments: { where: during, orderBy: { validFrom: 'desc' }, take: 1, select: { unit: { select: { name: true } } } },
       repPlans: { where: { month }, orderBy: { version: 'desc' }, include: { unit: { select: { path: true } } } },
     },
@@ -74,7 +75,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
   for (const p of people) {
     const newest = p.repPlans[0] ?? null;
     const first = p.repPlans.map((x) => x.submittedAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
-    const due = newest ? newest.dueOn.toISOString().slice(0, 10) : dueDate(month, dueDay);
+    const due = newest ? newest.dueOn.toISOString().slice(0, 10) : dueDateFor(month, dueDay, dateToDay(p.hireDate));
     const target: bigint | null = newest ? newest.targetFen : (targets.get(p.id)?.BASE.get(month) ?? null);
     rows.push({
       personId: p.id,

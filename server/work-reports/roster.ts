@@ -15,7 +15,7 @@ import { dynamicClientError, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { countWorkingDays, isWorkingDay, workingCalendar, CN_CALENDAR } from '../../schema/working-calendar.ts';
-import { isMonday, isMonth, lastDayOfMonth, mondayOf, monthlyReportDue, timeliness, weeklyReportDue, workLogDue, type Timeliness } from '../../schema/work-reports.ts';
+import { isMonday, isMonth, lastDayOfMonth, mondayOf, monthlyReportDue, reportedWeek, timeliness, weeklyReportDue, workLogDue, type Timeliness } from '../../schema/work-reports.ts';
 import { calendarDays } from '../payroll/working-calendar.ts';
 import { repPlanDueDay } from '../rep-plans/settings.ts';
 
@@ -25,7 +25,8 @@ export interface HandedInReport {
   period: string;
   id: string | null;
   dueOn: IsoDay;
-  timeliness: Timeliness;
+  /** NOT_EXPECTED: the report covers days the person was not employed, and none was handed in. */
+  timeliness: Timeliness | 'NOT_EXPECTED';
   submittedAt: Date | null;
   commented: boolean;
 }
@@ -122,10 +123,15 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
       if (t === 'MISSING') missing++;
       else if (t === 'DUE') notYetDue++;
     }
+    const hired = dateToDay(p.hireDate);
+    const left = p.leaveDate ? dateToDay(p.leaveDate) : null;
     const reports = columns.map((c): HandedInReport => {
       const r = c.kind === 'WEEKLY' ? p.weeklyReports.find((w) => dateToDay(w.week) === c.period) : p.monthlyReports.find((m) => m.month === c.period);
       const due = c.kind === 'WEEKLY' ? weeklyReportDue(c.period) : monthlyReportDue(c.period, dueDay);
-      return { kind: c.kind, period: c.period, id: r?.id ?? null, dueOn: due, timeliness: timeliness(due, dayOf(r?.submittedAt ?? null), now), submittedAt: r?.submittedAt ?? null, commented: !!r?.comment };
+      // What the report reports on (the week before its Monday, or its month): nobody owes one for days before they joined or after they left.
+      const covers = c.kind === 'WEEKLY' ? reportedWeek(c.period) : { start: `${c.period}-01`, end: lastDayOfMonth(c.period) };
+      const owed = hired <= covers.end && (!left || left >= covers.start);
+      return { kind: c.kind, period: c.period, id: r?.id ?? null, dueOn: due, timeliness: !r && !owed ? 'NOT_EXPECTED' : timeliness(due, dayOf(r?.submittedAt ?? null), now), submittedAt: r?.submittedAt ?? null, commented: !!r?.comment };
     });
     return {
       personId: p.id,
