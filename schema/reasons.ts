@@ -251,6 +251,7 @@ export const WORK_REPORT_REASONS = {
   WORK_REPORT_NOT_A_MONTH: ['value'],
   WORK_REPORT_NOT_A_PERIOD: ['value'],
   WORK_REPORT_NOT_IN_MONTH: ['value', 'month'],
+  WORK_REPORT_GIVEN_TWICE: ['value'],
   WORK_REPORT_NOTHING_TO_SAVE: ['month'],
   WORK_TEMPLATE_SHEET_MISSING: ['sheet'],
   WORK_REPORT_FUTURE_PERIOD: ['period'],

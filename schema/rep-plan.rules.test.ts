@@ -56,6 +56,9 @@ describe('rep plan checks', () => {
       ['REP_PLAN_NEGATIVE', { section: 'customers', index: 0, field: 'salesFen' }],
     ]);
     expect(issues[0]!.params).toEqual({ value: '-0.01' });
+    // A negative week is said once, at the week: not again as customers planned over a total it made negative.
+    const below = planWeeks('2026-03').map((w, i) => week(w.key, i === 0 ? -100n : 0n));
+    expect(checkRepPlan(march({ weeks: below, customers: [{ customer: 'C001', salesFen: 0n, visits: 1 }] }), { targetFen: null }).map((i) => i.code)).not.toContain('REP_PLAN_CUSTOMERS_OVER_TOTAL');
   });
 
   it('checks customers: known, once each, and not more than the plan in total', () => {

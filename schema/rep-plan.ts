@@ -114,7 +114,8 @@ export function checkRepPlan(plan: RepPlanContent, context: { targetFen: Fen | n
   });
   const total = plannedTotal(plan);
   const onCustomers = plan.customers.reduce((s, c) => s + (c.salesFen > 0n ? c.salesFen : 0n), 0n);
-  if (onCustomers > total) error('REP_PLAN_CUSTOMERS_OVER_TOTAL', { amount: formatMoney(onCustomers), totalAmount: formatMoney(total) }, { section: 'plan' });
+  // Against a total made below zero by a negative week (refused at that week already), the comparison says nothing more.
+  if (onCustomers > total && !plan.weeks.some((w) => w.salesFen < 0n)) error('REP_PLAN_CUSTOMERS_OVER_TOTAL', { amount: formatMoney(onCustomers), totalAmount: formatMoney(total) }, { section: 'plan' });
   const reason = plan.belowTargetReason?.trim() ?? '';
   if (reason.length > MAX_REASON) error('REP_PLAN_REASON_TOO_LONG', { max: MAX_REASON }, { section: 'reason' });
   // Nothing planned: said at the first week's planned sales, where the plan begins (a reason for falling short is beside the point).

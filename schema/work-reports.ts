@@ -279,7 +279,8 @@ export function checkWorkMonth(month: string, m: WorkMonthInput, today: IsoDay, 
   };
   const seen = new Set<string>();
   const outside = (kind: WorkItemKind, period: string, field: string): WorkReportProblem | null => {
-    if (!period.startsWith(`${month}-`) || seen.has(`${kind}|${period}`)) return { code: 'WORK_REPORT_NOT_IN_MONTH', field, params: { value: period, month } };
+    if (!period.startsWith(`${month}-`)) return { code: 'WORK_REPORT_NOT_IN_MONTH', field, params: { value: period, month } };
+    if (seen.has(`${kind}|${period}`)) return { code: 'WORK_REPORT_GIVEN_TWICE', field, params: { value: period } };
     seen.add(`${kind}|${period}`);
     return null;
   };

@@ -67,7 +67,7 @@ describe.each(testProviders)('a month of logs and reports at once on %s', (provi
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(issues(r)).toEqual([
       { reason: 'WORK_LOG_FUTURE_DAY', field: 'day', item: { kind: 'LOG', period: tomorrow } },
-      { reason: 'WORK_REPORT_NOT_IN_MONTH', field: 'day', item: { kind: 'LOG', period: first } },
+      { reason: 'WORK_REPORT_GIVEN_TWICE', field: 'day', item: { kind: 'LOG', period: first } },
       { reason: 'WORK_REPORT_NEGATIVE', field: 'calls', item: { kind: 'LOG', period: first } },
       { reason: 'WORK_REPORT_NOT_A_MONDAY', field: 'week', item: { kind: 'WEEKLY', period: addDays(firstMonday, 1) } },
       { reason: 'WORK_REPORT_REQUIRED', field: 'analysis', item: { kind: 'MONTHLY', period: month } },
