@@ -13,7 +13,7 @@
  * Deterministic for a given today; only working days are used.
  */
 import type { Prisma } from '../db/client.ts';
-import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { addDays, chinaTimeOf, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { CN_CALENDAR, isWorkingDay, workingCalendar, type WorkingCalendar } from '../../schema/working-calendar.ts';
 import { seedDays } from '../payroll/working-calendar.ts';
 
@@ -111,5 +111,12 @@ export async function seedDemoFieldWork(tx: Prisma.TransactionClient, today: Iso
   });
   await tx.visitSlip.createMany({ data: slips });
   await tx.attendanceDay.createMany({ data: rows });
+  // A visit checked in order is its customer's latest visit, as checkVisitSlip records it.
+  for (const slip of slips) {
+    if (slip.checkOk && slip.customerId) {
+      const back = dayToDate(chinaTimeOf(slip.plannedBack as Date).day);
+      await tx.customer.updateMany({ where: { id: slip.customerId, OR: [{ lastVisitOn: null }, { lastVisitOn: { lt: back } }] }, data: { lastVisitOn: back } });
+    }
+  }
   return { slips: slips.length, attendance: rows.length };
 }

@@ -23,6 +23,7 @@ import { recordAudit } from '../audit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation, type AnyDetails } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
+import { normaliseCustomerCode } from '../../schema/customers.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { planWeeks } from '../../schema/rep-plan.ts';
 import {
@@ -381,6 +382,8 @@ interface Saver {
   find: (tx: Tx) => Promise<Row | null>;
   create: (tx: Tx, unitId: string, state: State) => Promise<{ id: string }>;
   update: (tx: Tx, id: string, revision: number, state: State) => Promise<number>;
+  /** What handing it in records elsewhere, in the same transaction (a log's visits: its customers' latest visit). */
+  handedIn?: (tx: Tx) => Promise<void>;
 }
 
 /**
@@ -401,6 +404,7 @@ async function saveOwnIn(tx: Tx, ctx: Context, calendar: FiscalCalendar, what: S
     if (existing.status !== 'DRAFT') throw alreadySubmitted();
     if (revision !== existing.revision) throw stale(existing.id, revision ?? 0);
     if ((await what.update(tx, existing.id, existing.revision, state)) === 0) throw stale(existing.id, revision);
+    if (submit) await what.handedIn?.(tx);
     await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: existing.id, action: submit ? 'submit' : 'update', before: existing, after });
     return existing.id;
   }
@@ -408,6 +412,7 @@ async function saveOwnIn(tx: Tx, ctx: Context, calendar: FiscalCalendar, what: S
     if (isUniqueViolation(e)) throw stale(what.unitDay, revision ?? 0);
     throw e;
   });
+  if (submit) await what.handedIn?.(tx);
   await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: created.id, action: submit ? 'submit' : 'create', after });
   return created.id;
 }
@@ -418,9 +423,23 @@ const monthlyFields = (f: MonthlyReportFields): MonthlyReportFields => ({ result
 
 const WHAT = { WorkLog: 'work log', WeeklyReport: 'weekly report', MonthlyReport: 'monthly report' } as const;
 
+/**
+ * A handed-in log with visits is its customers' latest visit (when later than
+ * the one known): the customers of the person's own it names by code in
+ * "customers met" (KH-701 星湖电子；王经理), as a visit slip checked in order is.
+ */
+async function recordCustomersMet(tx: Tx, personId: string, day: IsoDay, fields: WorkLogFields) {
+  if (fields.visits <= 0) return;
+  const codes = [...new Set((fields.customersMet.match(/[A-Za-z0-9][A-Za-z0-9_-]{1,31}/g) ?? []).map(normaliseCustomerCode))];
+  if (!codes.length) return;
+  const visited = dayToDate(day);
+  await tx.customer.updateMany({ where: { code: { in: codes }, ownerId: personId, OR: [{ lastVisitOn: null }, { lastVisitOn: { lt: visited } }] }, data: { lastVisitOn: visited } });
+}
+
 function logSaver(personId: string, day: IsoDay, fields: WorkLogFields): Saver {
   const key = { personId_day: { personId, day: dayToDate(day) } };
   return {
+    handedIn: (tx) => recordCustomersMet(tx, personId, day, fields),
     entityType: 'WorkLog',
     unitDay: day,
     dated: () => daySpan(day),

@@ -31,6 +31,13 @@ describe('demo visit slips on sqlite', () => {
     const checked = slips.filter((x) => x.status === 'CHECKED');
     expect(new Set(checked.map((x) => x.checkOk))).toEqual(new Set([true, false]));
     expect(checked.every((x) => x.checkResult)).toBe(true);
+    // A visit checked in order is its customer's latest visit, as a check made in the pane records it.
+    const inOrder = await s.db.prisma.visitSlip.findMany({ where: { status: 'CHECKED', checkOk: true, customerId: { not: null } }, select: { customerId: true, plannedBack: true } });
+    expect(inOrder.length).toBeGreaterThan(0);
+    for (const slip of inOrder) {
+      const customer = await s.db.prisma.customer.findUniqueOrThrow({ where: { id: slip.customerId! } });
+      expect(customer.lastVisitOn?.getTime()).toBeGreaterThanOrEqual(new Date(`${new Date(slip.plannedBack.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`).getTime());
+    }
   });
 
   it('gives the manager slips of their subtree, some theirs to decide, and field-visit days without a slip', async () => {

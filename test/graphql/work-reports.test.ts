@@ -262,4 +262,21 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     ok(await s.gql('mutation { reopenPeriod(periodKey: "2025-11", reason: "补日志") }', {}, t.admin));
     expect(ok(await s.gql(SAVE_LOG, { d: day, r: draft.revision, s: true, i: logInput({ calls: 7 }) }, t.rep)).saveWorkLog).toMatchObject({ calls: 7, status: 'SUBMITTED' });
   });
+
+  it('takes a handed-in log with a visit as the latest visit of the rep’s own customers it names by code, not of others’', async () => {
+    const p = s.db.prisma;
+    const team = (await p.assignment.findFirstOrThrow({ where: { personId: rep.id, validTo: null } })).unitId;
+    const mine = await p.customer.create({ data: { code: 'KH-LOG-1', name: '星湖电子', type: 'ENTERPRISE', ownerId: rep.id, ownerUnitId: team } });
+    const theirs = await p.customer.create({ data: { code: 'KH-LOG-2', name: '恒信建材', type: 'ENTERPRISE', ownerId: peer.id, ownerUnitId: team } });
+    const day = addDays(now, -5);
+    // A draft is no visit yet; handed in, it is.
+    const draft = ok(await s.gql(SAVE_LOG, { d: day, i: logInput({ visits: 1, customersMet: 'kh-log-1 王经理；KH-LOG-2 陈经理' }) }, t.rep)).saveWorkLog;
+    expect((await p.customer.findUniqueOrThrow({ where: { id: mine.id } })).lastVisitOn).toBeNull();
+    ok(await s.gql(SAVE_LOG, { d: day, r: draft.revision, s: true, i: logInput({ visits: 1, customersMet: 'kh-log-1 王经理；KH-LOG-2 陈经理' }) }, t.rep));
+    expect((await p.customer.findUniqueOrThrow({ where: { id: mine.id } })).lastVisitOn?.toISOString().slice(0, 10)).toBe(day);
+    expect((await p.customer.findUniqueOrThrow({ where: { id: theirs.id } })).lastVisitOn).toBeNull();
+    // An earlier visit does not move it back.
+    ok(await s.gql(SAVE_LOG, { d: addDays(now, -6), s: true, i: logInput({ visits: 1, customersMet: 'KH-LOG-1' }) }, t.rep));
+    expect((await p.customer.findUniqueOrThrow({ where: { id: mine.id } })).lastVisitOn?.toISOString().slice(0, 10)).toBe(day);
+  });
 });
