@@ -111,6 +111,8 @@ describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
     await page.getByTestId('scorecard-period').fill('2026-11');
     const waiting = page.getByTestId('scorecard-waiting').first();
     await expect(waiting.getByTestId('scorecard-waiting-total').innerText()).resolves.toBe('总分 81.00 · 良好');
+    // Each indicator's figures say what they are: its weight, the score out of its maximum, its weighted points.
+    await expect(waiting.getByTestId('scorecard-waiting-line').first().innerText()).resolves.toMatch(/^计划质量 · 权重 40(\.00)?%\s+评分 9 \/ 10\s+加权得分 36(\.00)?$/);
     expect(await englishOn(page)).toEqual([]);
     await waiting.getByTestId('scorecard-decision-comment').fill('同意');
     await waiting.getByTestId('scorecard-approve').click();

@@ -109,10 +109,10 @@ function WaitingCard({ w, card, busy, decide }: { w: Words; card: ScorecardView;
       </div>
       <ul className={styles.list}>
         {card.lines.map((l) => (
-          <li key={l.code} className={`${styles.line} ${styles.meta}`}>
-            <span className={styles.grow}>{l.name}</span>
-            <span>{l.computed ? (l.value ?? '—') : `${l.score ?? '—'} / ${l.maxScore}`}</span>
-            <span>{l.points ?? '—'}</span>
+          <li key={l.code} className={`${styles.line} ${styles.meta}`} data-testid="scorecard-waiting-line">
+            <span className={styles.grow}>{format(s.lineWeight, { name: l.name, weight: l.weight })}</span>
+            <span>{l.computed ? `${s.value} ${l.value ?? '—'}` : `${s.score} ${l.score ?? '—'} / ${l.maxScore}`}</span>
+            <span>{`${s.points} ${l.points ?? '—'}`}</span>
           </li>
         ))}
       </ul>
