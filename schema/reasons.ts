@@ -456,6 +456,7 @@ export const REASONS = {
   KIND_BELOW: ['unitKind', 'parent', 'parentKind'],
   UNIT_CODE_TAKEN: ['code', 'name'],
   UNIT_NAME_TAKEN: ['name', 'code', 'parent'],
+  ONE_TOP_UNIT: ['name'],
   MOVE_INTO_ITSELF: ['name', 'parent'],
   ALREADY_UNDER: ['name', 'parent'],
   EMPLOYEE_NO_TAKEN: ['employeeNo', 'name'],

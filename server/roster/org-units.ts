@@ -46,6 +46,9 @@ export function createOrgUnit(ctx: Context, input: NewOrgUnit) {
     if (clash) throw badInput(['input', 'code'], `Unit code ${input.code} is already used by ${clash.name}`, 'UNIT_CODE_TAKEN', { code: input.code, name: clash.name });
     const parent = input.parentId ? await tx.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
     if (input.parentId && !parent) throw badInput(['input', 'parentId'], `There is no org unit ${input.parentId}`, 'NO_SUCH_ORG_UNIT', { id: input.parentId });
+    // One organisation, one tree: a unit without a parent only when there is none yet (brief §1).
+    const top = parent ? null : await tx.orgUnit.findFirst({ where: { parentId: null }, select: { name: true } });
+    if (top) throw badInput(['input', 'parentId'], `The organisation already has its top unit, ${top.name}: choose the unit this one goes under`, 'ONE_TOP_UNIT', { name: top.name });
     requireKindBelow(input.kind, parent, ['input', 'kind']);
     await requireNameFree(tx, parent?.id ?? null, input.name, null, ['input', 'name']);
     if (input.managerId && !(await tx.person.findUnique({ where: { id: input.managerId }, select: { id: true } }))) {

@@ -97,6 +97,14 @@ describe.each(testProviders)('org units on %s', (provider) => {
     expect(codeOf(await refused(RENAME, { id: 'nope', version: 1, name: 'x' }))).toBe('NOT_FOUND');
   });
 
+  it('keeps one tree: a second top unit is refused, naming the one there is, and nothing is made', async () => {
+    const top = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: null } });
+    const before = await s.db.prisma.orgUnit.count();
+    const made = await refused(CREATE, { input: { code: 'TOP-2', name: '另一家公司', kind: 'COMPANY' } });
+    expect(made.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ONE_TOP_UNIT', field: 'input.parentId', params: { name: top.name } });
+    expect(await s.db.prisma.orgUnit.count()).toBe(before);
+  });
+
   it('refuses a second unit of one name under a parent, made, renamed or moved there; the same name elsewhere is fine', async () => {
     const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'AREA', children: { some: {} } }, include: { children: { orderBy: { code: 'asc' } } } });
     const [first, second] = [area.children[0]!, area.children[1]];
