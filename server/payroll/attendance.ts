@@ -15,6 +15,9 @@ import type { FiscalCalendar } from '../../schema/periods.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
 import { importRejected, inLockedPeriods, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
 
+/** The most minutes anyone can be late on one day. */
+const MINUTES_A_DAY = 24 * 60;
+
 export interface AttendanceInput {
   employeeNo: string;
   date: Date;
@@ -63,7 +66,10 @@ export async function checkAttendance(ctx: Context, records: AttendanceInput[]):
     const k = `${r.employeeNo}|${day}`;
     if (seen.has(k)) problems.push({ row, field: 'date', message: `${r.employeeNo} on ${day} appears twice (also row ${seen.get(k)})`, reason: 'DUPLICATE_ATTENDANCE', params: { employeeNo: r.employeeNo, date: day, otherRow: String(seen.get(k)) } });
     seen.set(k, row);
-    if ((r.lateMinutes ?? 0) < 0 || (r.status !== 'LATE' && (r.lateMinutes ?? 0) > 0)) problems.push({ row, field: 'lateMinutes', message: 'late minutes belong to LATE days only, and are not negative', reason: 'LATE_MINUTES_INVALID', params: {} });
+    // Minutes late in one day: not negative, not more than the day has, and on LATE days only.
+    if ((r.lateMinutes ?? 0) < 0 || (r.lateMinutes ?? 0) > MINUTES_A_DAY || (r.status !== 'LATE' && (r.lateMinutes ?? 0) > 0)) {
+      problems.push({ row, field: 'lateMinutes', message: `late minutes belong to LATE days only, between 0 and ${MINUTES_A_DAY}`, reason: 'LATE_MINUTES_INVALID', params: {} });
+    }
     return p && problems.length === before ? { personId: p.id, date: r.date, status: r.status, lateMinutes: r.lateMinutes ?? 0, note: r.note ?? null } : null;
   });
   const locked = await attendanceInLockedPeriods(ctx.prisma, await fiscalCalendar(ctx), records);

@@ -67,4 +67,10 @@ describe.each(testProviders)('input out of range on %s', (provider) => {
     expect(loss.errors).toBeUndefined();
     expect((await s.db.prisma.salesRecord.findUniqueOrThrow({ where: { externalId: 'OOR-1' } })).marginFen).toBe(-9900n);
   });
+
+  it('refuses more minutes late than a day has, on the row, importing nothing', async () => {
+    const employeeNo = (await s.db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).employeeNo;
+    const late = await refusedAs('finance', 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created } }', { r: [{ employeeNo, date: '2026-11-10', status: 'LATE', lateMinutes: 100000 }] });
+    expect((late.extensions as { problems?: unknown }).problems).toEqual([expect.objectContaining({ row: 1, field: 'lateMinutes', reason: 'LATE_MINUTES_INVALID' })]);
+  });
 });
