@@ -20,7 +20,7 @@ describe('explanations in Chinese', () => {
   it('names the built-in calendar 中国', () => {
     const month = { name: 'CN', weekdays: 20, holidays: ['2026-02-16'], makeupDays: ['2026-02-14'], count: 20 };
     expect(calendarText(month, 'zh-CN')).toMatch(/^中国日历：工作日 20 天/);
-    expect(calendarText(month, 'en')).toMatch(/^China calendar: /);
+    expect(calendarText(month, 'en')).toMatch(/^calendar CN: /);
     const base = explain({ rule: { code: 'base', prorate: true, calendar: true }, inputs: {}, arithmetic: { code: 'baseFull', full: '5000.00', days: 20 }, calendar: month } as never, '基本工资', 'zh-CN');
     expect(base.rule).toBe('月基本工资，按在岗工作日折算；工作日按中国日历');
   });

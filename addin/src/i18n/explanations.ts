@@ -57,7 +57,7 @@ const enInputs: Record<string, string> = {
 
 const en: Renderer = {
   rule(r, calendar) {
-    const perCalendar = calendar ? `; working days per the ${calendarName('en', calendar.name)} calendar` : '';
+    const perCalendar = calendar ? `; working days per calendar ${calendar.name}` : '';
     switch (r.code) {
       case 'base':
         return (r.prorate ? 'Monthly base, pro-rated by working days employed' : 'Monthly base') + perCalendar;
@@ -106,7 +106,7 @@ const en: Renderer = {
     const parts = [`${c.weekdays} weekdays`];
     if (c.holidays.length) parts.push(`− ${c.holidays.length} public holiday${c.holidays.length === 1 ? '' : 's'} (${c.holidays.join(', ')})`);
     if (c.makeupDays.length) parts.push(`+ ${c.makeupDays.length} make-up working day${c.makeupDays.length === 1 ? '' : 's'} (${c.makeupDays.join(', ')})`);
-    return `${calendarName('en', c.name)} calendar: ${parts.join(' ')} = ${c.count} working days`;
+    return `calendar ${c.name}: ${parts.join(' ')} = ${c.count} working days`;
   },
   input: (name) => enInputs[name] ?? name,
   salesBy: (byDay) => `sales ${enBy(byDay)}`,
