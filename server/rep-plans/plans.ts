@@ -391,8 +391,6 @@ export async function submitRepPlan(ctx: Context, id: string, revision: number):
     if (plan.personId !== ctx.viewer?.personId) throw forbidden('REP_PLAN_ONLY_OWN', 'You can only submit your own plan');
     if (plan.revision !== revision) throw stale(plan, revision);
     if (plan.status !== 'DRAFT') throw wrongStatus(plan.status, 'submitted');
-    // Submitting changes a plan dated in its month: not while the month is locked (brief §2), as saving it.
-    await requireUnlocked(tx, [period(plan.month, calendar)], calendar, 'The plan was not submitted');
     const targetFen = await repTarget(tx, calendar, plan.personId, plan.month);
     const issues = checkRepPlan(contentOf(plan), { targetFen, knownCustomers: await knownCustomers(tx, plan.personId) }).filter((i) => i.severity === 'error');
     if (issues.length) throw refuse(issues, 'The plan was not submitted');
@@ -410,14 +408,12 @@ export async function decideRepPlan(ctx: Context, id: string, revision: number, 
   if (decision === 'RETURNED' && !comment) throw badInput(['comment'], 'Say what to change when you return a plan', 'REP_PLAN_COMMENT_REQUIRED');
   const scope = await viewerScope(ctx);
   const where = await readableWhere(ctx);
-  const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
     const plan = await readable(tx, where, id);
     const refusal = decideRefusal(ctx, scope.managedPaths, plan);
     if (refusal) throw refusal;
     if (plan.revision !== revision) throw stale(plan, revision);
     if (plan.status !== 'SUBMITTED') throw wrongStatus(plan.status, decision === 'ACCEPTED' ? 'accepted' : 'returned');
-    await requireUnlocked(tx, [period(plan.month, calendar)], calendar, decision === 'ACCEPTED' ? 'The plan was not accepted' : 'The plan was not returned');
     const { count } = await tx.repPlan.updateMany({ where: { id, revision }, data: { status: decision, decidedAt: ctx.clock.now(), decidedById: ctx.viewer?.userId ?? null, decisionComment: comment, revision: { increment: 1 } } });
     if (count === 0) throw stale(plan, revision);
     await event(tx, ctx, id, decision === 'ACCEPTED' ? 'accept' : 'return', 'SUBMITTED', decision, comment);
