@@ -1,6 +1,7 @@
 /** Work logs and reports: due days, lateness, future days, field checks, the spot-check sample (issue 11 §3). */
 import { describe, expect, it } from 'vitest';
 import {
+  owesReportDueOn,
   checkMonthlyReport,
   checkWeeklyReport,
   checkWorkLog,
@@ -150,5 +151,14 @@ describe('the spot-check sample', () => {
     for (let w = 0; w < 400; w++) for (const id of spotCheckSample(`m|${w}`, ids.slice(0, 10), 2)) hits.set(id, (hits.get(id) ?? 0) + 1);
     expect(hits.size).toBe(10);
     for (const n of hits.values()) expect(n).toBeGreaterThan(40); // 80 expected each
+  });
+});
+
+describe('who owes a report', () => {
+  it('is whoever is employed on its due day: hired on it, or leaving on it (their last day), owes it; a day either side does not', () => {
+    expect(owesReportDueOn('2026-11-30', '2026-11-30', null)).toBe(true);
+    expect(owesReportDueOn('2026-11-28', '2026-11-29', null)).toBe(false);
+    expect(owesReportDueOn('2026-11-16', '2025-01-01', '2026-11-16')).toBe(true);
+    expect(owesReportDueOn('2026-11-16', '2025-01-01', '2026-11-13')).toBe(false);
   });
 });

@@ -59,6 +59,13 @@ export const isMonday = (day: IsoDay) => isIsoDay(day) && weekday(day) === 1;
 /** The week a weekly report keyed by `monday` reports on: the Monday to Sunday before it. */
 export const reportedWeek = (monday: IsoDay): { start: IsoDay; end: IsoDay } => ({ start: addDays(monday, -7), end: addDays(monday, -1) });
 
+/**
+ * Whether someone owes a report due on a day: they are employed on it (the
+ * leave date being their last day). Who handed in what and the reports-on-time
+ * KPI count reports alike by it, and only such a person is on the roster to file one.
+ */
+export const owesReportDueOn = (due: IsoDay, hired: IsoDay, left: IsoDay | null): boolean => hired <= due && (!left || left >= due);
+
 /** A weekly report is due by the end of the Monday of the week it plans. */
 export const weeklyReportDue = (monday: IsoDay): IsoDay => monday;
 

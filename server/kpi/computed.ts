@@ -17,7 +17,7 @@ import type { FiscalCalendar } from '../../schema/periods.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
 import { countWorkingDays, workingCalendar, CN_CALENDAR } from '../../schema/working-calendar.ts';
 import { daysBetween } from '../../schema/periods.ts';
-import { mondayOf, monthlyReportDue, timeliness, weeklyReportDue } from '../../schema/work-reports.ts';
+import { mondayOf, monthlyReportDue, owesReportDueOn, timeliness, weeklyReportDue } from '../../schema/work-reports.ts';
 import { DEFAULT_DUE_DAY } from '../../schema/rep-plan.ts';
 import { calendarDays } from '../payroll/working-calendar.ts';
 import { REP_PLAN_DUE_DAY } from '../rep-plans/settings.ts';
@@ -143,7 +143,7 @@ export async function reportsOnTime(db: Db, personId: string, p: KpiPeriod, now:
   if (!person) return { actual: 0n, basis: null };
   const hired = dateToDay(person.hireDate);
   const left = person.leaveDate ? dateToDay(person.leaveDate) : null;
-  const employed = (day: IsoDay) => day >= hired && (!left || day <= left);
+  const employed = (day: IsoDay) => owesReportDueOn(day, hired, left);
   const setting = await db.setting.findUnique({ where: { key: REP_PLAN_DUE_DAY } });
   const dueDay = setting ? Number(setting.value) : DEFAULT_DUE_DAY;
   const mondays: IsoDay[] = [];

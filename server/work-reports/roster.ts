@@ -15,7 +15,7 @@ import { dynamicClientError, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { countWorkingDays, isWorkingDay, workingCalendar, CN_CALENDAR } from '../../schema/working-calendar.ts';
-import { isMonday, isMonth, lastDayOfMonth, mondayOf, monthlyReportDue, reportedWeek, timeliness, weeklyReportDue, workLogDue, type Timeliness } from '../../schema/work-reports.ts';
+import { isMonday, isMonth, lastDayOfMonth, mondayOf, monthlyReportDue, owesReportDueOn, timeliness, weeklyReportDue, workLogDue, type Timeliness } from '../../schema/work-reports.ts';
 import { calendarDays } from '../payroll/working-calendar.ts';
 import { repPlanDueDay } from '../rep-plans/settings.ts';
 
@@ -25,7 +25,7 @@ export interface HandedInReport {
   period: string;
   id: string | null;
   dueOn: IsoDay;
-  /** NOT_EXPECTED: the report covers days the person was not employed, and none was handed in. */
+  /** NOT_EXPECTED: the person was not employed on its due day, and none was handed in. */
   timeliness: Timeliness | 'NOT_EXPECTED';
   submittedAt: Date | null;
   commented: boolean;
@@ -128,9 +128,8 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
     const reports = columns.map((c): HandedInReport => {
       const r = c.kind === 'WEEKLY' ? p.weeklyReports.find((w) => dateToDay(w.week) === c.period) : p.monthlyReports.find((m) => m.month === c.period);
       const due = c.kind === 'WEEKLY' ? weeklyReportDue(c.period) : monthlyReportDue(c.period, dueDay);
-      // What the report reports on (the week before its Monday, or its month): nobody owes one for days before they joined or after they left.
-      const covers = c.kind === 'WEEKLY' ? reportedWeek(c.period) : { start: `${c.period}-01`, end: lastDayOfMonth(c.period) };
-      const owed = hired <= covers.end && (!left || left >= covers.start);
+      // Owed by whoever is employed on its due day, as the reports-on-time KPI counts it.
+      const owed = owesReportDueOn(due, hired, left);
       return { kind: c.kind, period: c.period, id: r?.id ?? null, dueOn: due, timeliness: !r && !owed ? 'NOT_EXPECTED' : timeliness(due, dayOf(r?.submittedAt ?? null), now), submittedAt: r?.submittedAt ?? null, commented: !!r?.comment };
     });
     return {

@@ -30,11 +30,12 @@ describe.each(testProviders)('what a joiner owes on %s', (provider) => {
   });
   afterAll(() => s.close());
 
-  it('marks the weekly report of the week before they joined as not expected, not missing', async () => {
+  it('marks a weekly report due before they joined as not expected, not missing; one due on their first day is theirs', async () => {
     const monday = mondayOf(today());
     const sheet = (await s.gql('query($p: String!, $u: ID) { handedInSheet(period: $p, unitId: $u) { rows { personId reports { kind period timeliness } } } }', { p: monday, u: team }, manager)).data.handedInSheet;
     const row = sheet.rows.find((r: any) => r.personId === joiner);
-    expect(row.reports).toEqual([{ kind: 'WEEKLY', period: monday, timeliness: 'NOT_EXPECTED' }]);
+    // Due on this week's Monday: owed only when they joined on it (today being that Monday).
+    expect(row.reports).toEqual([{ kind: 'WEEKLY', period: monday, timeliness: today() === monday ? 'DUE' : 'NOT_EXPECTED' }]);
     // Someone employed that week still owes it.
     expect(sheet.rows.some((r: any) => r.personId !== joiner && r.reports[0].timeliness !== 'NOT_EXPECTED')).toBe(true);
   });

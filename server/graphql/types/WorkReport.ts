@@ -40,7 +40,7 @@ const keepers = { rep: true, manager: true } as const;
 export const WorkReportStatusEnum = builder.enumType(WorkReportStatus, { name: 'WorkReportStatus', description: 'DRAFT (the rep’s, still changing) → SUBMITTED (handed in; a manager over them may comment).' });
 const TimelinessEnum = builder.enumType('WorkReportTimeliness', {
   values: ['ON_TIME', 'LATE', 'DUE', 'MISSING', 'NOT_EXPECTED'] as const,
-  description: 'Submitted on or before the due day, after it; not yet submitted with the day still to come, or after it has passed; NOT_EXPECTED (who handed in what): a report of days the person was not employed, none handed in.',
+  description: 'Submitted on or before the due day, after it; not yet submitted with the day still to come, or after it has passed; NOT_EXPECTED (who handed in what): the person was not employed on its due day, and none was handed in.',
 });
 const KindEnum = builder.enumType('WorkReportKind', { values: ['WEEKLY', 'MONTHLY'] as const });
 
