@@ -49,6 +49,7 @@ describe('reading cells', () => {
     expect(readAmount('1,2,3', 'money')).toMatchObject({ rule: 'notANumber', found: '1,2,3' });
     expect(readAmount('12,34', 'money')).toMatchObject({ rule: 'notANumber' });
     expect(readAmount('1,234,567', 'count')).toEqual({ value: 1234567n });
+    expect(readAmount('99999999999999999999', 'count')).toMatchObject({ rule: 'tooLarge' });
   });
 });
 

@@ -106,7 +106,8 @@ export function readAmount(raw: unknown, unit: MetricUnit): Read {
   if (unit === 'count') {
     if (!/^-?\d+$/.test(text)) return { rule: 'fraction', found: text, detail: 'wholeUnits' };
     const v = BigInt(text);
-    return v < 0n ? { rule: 'negative', found: text, detail: 'negative' } : { value: v };
+    if (v < 0n) return { rule: 'negative', found: text, detail: 'negative' };
+    return v > MAX_SAFE ? { rule: 'tooLarge', found: text, detail: 'tooLarge' } : { value: v };
   }
   if (/\.\d{3,}$/.test(text)) return { rule: 'fraction', found: text, detail: 'fenFraction' };
   let v: bigint;

@@ -42,9 +42,9 @@ export async function promotionProposals(ctx: Context, month: string): Promise<P
   const people = await ctx.prisma.person.findMany({ where, select: { id: true, name: true, employeeNo: true, rank: true, version: true } });
   const sales = await ctx.prisma.salesRecord.groupBy({ by: ['personId'], where: { date: { gte: start, lt: endExclusive } }, _sum: { amountFen: true } });
   const salesOf = new Map(sales.map((s) => [s.personId, s._sum.amountFen ?? 0n]));
-  // Trainees as the roster stood in the month (brief §1): employed on some day of it, whether they left since or not; not those hired after it.
+  // Trainees as the roster stood in the month (brief §1): employed on some day of it (a leave date is the last day), whether they left since or not; not those hired after it.
   const mentees = await ctx.prisma.person.findMany({
-    where: { mentor: where, hireDate: { lt: endExclusive }, OR: [{ leaveDate: null }, { leaveDate: { gt: start } }] },
+    where: { mentor: where, hireDate: { lt: endExclusive }, OR: [{ leaveDate: null }, { leaveDate: { gte: start } }] },
     select: { mentorId: true, id: true },
   });
   const decided = new Set((await ctx.prisma.promotionDecision.findMany({ where: { month } })).map((d) => `${d.personId}|${d.toRank}`));

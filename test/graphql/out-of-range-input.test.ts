@@ -51,6 +51,7 @@ describe.each(testProviders)('input out of range on %s', (provider) => {
     for (const amount of ['99999999999999999999', '1,2,3']) {
       await refusedAs('finance', 'mutation($u: ID!, $a: String!) { saveUnitExpenses(month: "2026-11", lines: [{ unitId: $u, category: TRAVEL, amount: $a }]) { amount } }', { u: unitId, a: amount });
       await refusedAs('manager', 'mutation($u: ID!, $a: String!) { createTargetPlan(input: { scopeUnitId: $u, year: 2028, metric: SALES_AMOUNT, level: BASE, total: $a }) { plan { id } } }', { u: unitId, a: amount });
+      await refusedAs('manager', 'mutation($u: ID!, $a: String!) { createTargetPlan(input: { scopeUnitId: $u, year: 2028, metric: UNITS, level: BASE, total: $a }) { plan { id } } }', { u: unitId, a: amount });
     }
     await refusedAs('finance', 'mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-11", amount: "1,2,3", reason: "r", approvedBy: "x") }', { p: personId });
 

@@ -33,13 +33,13 @@ describe.each(testProviders)('promotion proposals and the month’s roster on %s
     };
     const mentor = await person('PR-M', 'SE', '2024-01-01');
     const first = await person('PR-T1', 'SR', '2025-01-01', mentor.id);
-    await person('PR-T2', 'SR', '2025-01-01', mentor.id);
+    const second = await person('PR-T2', 'SR', '2025-01-01', mentor.id);
     const finance = await s.login('finance');
     const sold = await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
       r: [
         { externalId: 'PR-S0', employeeNo: 'PR-M', date: '2026-03-09', amount: '15000.00' },
         { externalId: 'PR-S1', employeeNo: 'PR-T1', date: '2026-03-10', amount: '16000.00' },
-        { externalId: 'PR-S2', employeeNo: 'PR-T2', date: '2026-03-11', amount: '16000.00' },
+        { externalId: 'PR-S2', employeeNo: 'PR-T2', date: '2026-03-01', amount: '16000.00' },
       ],
     }, finance);
     expect(sold.errors).toBeUndefined();
@@ -55,6 +55,10 @@ describe.each(testProviders)('promotion proposals and the month’s roster on %s
     const left = await s.gql('mutation($id: ID!, $d: Date!, $v: Int!) { deactivatePerson(id: $id, leaveDate: $d, version: $v) { status } }', { id: first.id, d: today(), v: first.version }, admin);
     expect(left.errors).toBeUndefined();
     await person('PR-T3', 'SR', today(), mentor.id);
+    expect(await proposalOf()).toEqual(before);
+    // A trainee whose last day was the month's first day was on its roster too.
+    const gone = await s.gql('mutation($id: ID!, $d: Date!, $v: Int!) { deactivatePerson(id: $id, leaveDate: $d, version: $v) { status } }', { id: second.id, d: '2026-03-01', v: second.version }, admin);
+    expect(gone.errors).toBeUndefined();
     expect(await proposalOf()).toEqual(before);
   });
 });
