@@ -78,7 +78,8 @@ export async function startPayrollCalculation(ctx: Context, runId: string, revis
 /** Queues the publication of a ranking, once the viewer is known to be one who may publish it. */
 export async function startRankingPublication(ctx: Context, query: RankingQuery) {
   await requirePublishable(ctx, query);
-  const subject = [query.unitId, query.periodKey, query.by, query.basis, query.metric].join(':');
+  // The requester's own: another's queued publication is theirs to watch and audited as theirs (as imports are).
+  const subject = [ctx.viewer!.userId, query.unitId, query.periodKey, query.by, query.basis, query.metric].join(':');
   return startJob(ctx, 'ranking.publish', subject, query, async () => undefined);
 }
 

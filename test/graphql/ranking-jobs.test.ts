@@ -54,6 +54,14 @@ describe.each(testProviders)('ranking publication as a job on %s', (provider) =>
     expect(await s.db.prisma.auditEvent.count({ where: { entityType: 'RankingSnapshot', action: 'publish' } })).toBe(1);
   });
 
+  it('gives each requester their own job: a manager asking while a director’s is queued watches their own, not a job they cannot see', async () => {
+    const [director, manager] = await Promise.all([s.gql(START, { u: area, p: '2026-02' }, t.director), s.gql(START, { u: area, p: '2026-02' }, t.manager)]);
+    const [theirs, mine] = [director.data.startRankingPublication.id, manager.data.startRankingPublication.id];
+    expect(mine).not.toBe(theirs);
+    expect((await finishedJob(s, JOB, mine, t.manager)).status).toBe('SUCCEEDED');
+    await finishedJob(s, JOB, theirs, t.director);
+  });
+
   it('refuses at once, queuing nothing, a unit the manager may not publish for, and a bad period', async () => {
     const other = await s.refused(START, { u: otherArea, p: '2026-03' }, t.manager);
     expect(other.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'ORG_UNIT_NOT_FOUND' });
