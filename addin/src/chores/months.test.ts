@@ -10,6 +10,9 @@ describe('month defaults', () => {
   it('knows a month key', () => {
     expect(isMonth('2026-03')).toBe(true);
     expect(isMonth('2026-13')).toBe(false);
+    // As the server takes them: no year before 1900 ("0026-03" is a slip for 2026).
+    expect(isMonth('0000-01')).toBe(false);
+    expect(isMonth('1899-12')).toBe(false);
     expect(isMonth('')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /** Month defaults for the chores screens. Pure. */
-import { today } from '../../../schema/dates.ts';
+import { today, isIsoMonth } from '../../../schema/dates.ts';
 
 /** The month before the given day's (China Standard Time by default): the last whose sales and attendance are complete. */
 export function lastMonth(day: string = today()): string {
@@ -7,4 +7,4 @@ export function lastMonth(day: string = today()): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-export const isMonth = (text: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+export const isMonth = (text: string) => isIsoMonth(text);

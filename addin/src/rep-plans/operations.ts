@@ -1,5 +1,6 @@
 /** The rep-plan requests the pane makes (issue 11 §2), and the shapes it reads back. */
 import { JOB_FIELDS } from '../api/jobs.ts';
+import { isIsoMonth } from '../../../schema/dates.ts';
 
 export const PLAN_FIELDS = `id personId personName employeeNo unitName month version status revision dueOn timeliness target planned belowTargetReason
   weeks { weekKey sales calls visits events } customers { customer sales visits } decisionComment canEdit canDecide`;
@@ -77,4 +78,4 @@ export function nextMonth(now = new Date()): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-export const validMonth = (m: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m.trim());
+export const validMonth = (m: string) => isIsoMonth(m.trim());

@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
+import { isIsoMonth } from '../../../schema/dates.ts';
 import { format, type Words } from '../i18n.ts';
 import { loadPeople } from '../chores/people.ts';
 import type { PersonOption } from '../chores/operations.ts';
@@ -42,7 +43,7 @@ export function currentPeriod(kind: PeriodKind, now = new Date()): string {
   return kind === 'month' ? `${y}-${String(m).padStart(2, '0')}` : `${y}-Q${Math.ceil(m / 3)}`;
 }
 
-export const validPeriod = (key: string) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(key.trim());
+export const validPeriod = (key: string) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(key.trim()) && isIsoMonth(`${key.trim().slice(0, 4)}-01`);
 
 export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void, approver: boolean) {
   const s = w.scorecards;

@@ -1,4 +1,6 @@
 /** The visit-slip screen's GraphQL (issue 11 §4). */
+import { isIsoMonth } from '../../../schema/dates.ts';
+
 export const SLIP_FIELDS = 'id personId personName destination customerCode contactPerson purpose plannedOut plannedBack days status revision decisionComment approvedLate departed canDecide canCheck locked';
 export const VISIT_SLIPS = `query VisitSlips($month: String!) { visitSlips(month: $month) { ${SLIP_FIELDS} } }`;
 export const REQUEST_VISIT_SLIP = `mutation RequestVisitSlip($input: VisitSlipInput!) { requestVisitSlip(input: $input) { ${SLIP_FIELDS} } }`;
@@ -38,4 +40,4 @@ export interface UnslippedFieldVisit {
   date: string;
 }
 
-export const validMonth = (m: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m.trim());
+export const validMonth = (m: string) => isIsoMonth(m.trim());
