@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     const list = async () => (await api(page, finance, '{ payAdjustments(month: "2026-04") { personId amount reason approvedBy } }')).data.payAdjustments;
 
     await page.getByTestId('adjustments-month').fill('2026-04');
-    await page.getByTestId('adjustments-empty').filter({ hasText: 'No rewards or penalties for 2026-04 yet' }).waitFor();
+    await page.getByTestId('adjustments-empty').filter({ hasText: 'No rewards or penalties for Apr 2026 yet' }).waitFor();
     await pick(page, 'adjustment-person', '', repId);
     await page.getByTestId('adjustment-amount').fill('1.234');
     await expect(page.getByTestId('adjustment-add').isDisabled()).resolves.toBe(true);

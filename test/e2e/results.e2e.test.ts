@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     await page.getByTestId('publish-ranking').click();
     await page.getByTestId('ranking-not-over-go').click();
     await page.getByTestId('performance-status').filter({ hasText: '已发布' }).waitFor();
-    expect(await page.getByTestId('performance-status').innerText()).toContain(`${quarter} 的排名，第 1 版`);
+    expect(await page.getByTestId('performance-status').innerText()).toContain(`${formatPeriod(quarter, 'zh-CN')} 的排名，第 1 版`);
 
     // Year to date to an earlier day: rankings are kept by period, so the ranking is the whole year so far, said so, and its
     // banner gives the day its figures run to (today), not the day chosen.
@@ -262,12 +262,12 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     await page.getByTestId('expenses-month').fill('2024-05');
     await page.getByTestId('expenses-pull').click();
     await page.getByTestId('expenses-status').filter({ hasText: '费用 2024-05' }).waitFor();
-    expect(await page.getByTestId('expenses-status').innerText()).toContain('2024-05 的费用可以查看，但不能保存：2024-Q2 已锁定（年度审计），须由管理员重新开放。');
+    expect(await page.getByTestId('expenses-status').innerText()).toContain('2024年5月 的费用可以查看，但不能保存：2024年第2季度 已锁定（年度审计），须由管理员重新开放。');
     // A locked week reaching into a month stops its save as well: said on pull too.
     expect((await api(page, admin, 'mutation { lockPeriod(periodKey: "2024-W27", reason: "盘点") { periodKey } }')).errors).toBeUndefined();
     await page.getByTestId('expenses-month').fill('2024-07');
     await page.getByTestId('expenses-pull').click();
     await page.getByTestId('expenses-status').filter({ hasText: '费用 2024-07' }).waitFor();
-    expect(await page.getByTestId('expenses-status').innerText()).toContain('2024-07 的费用可以查看，但不能保存：2024-W27 已锁定（盘点）');
+    expect(await page.getByTestId('expenses-status').innerText()).toContain('2024年7月 的费用可以查看，但不能保存：2024年第27周 已锁定（盘点）');
   }, 120_000);
 });

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
-import { format, type Words } from '../i18n.ts';
+import { format, type Words, phrase } from '../i18n.ts';
 import { treeOrder, type OrgUnitOption } from '../api/operations.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun, type SheetHandle } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
@@ -72,7 +72,7 @@ export function useExpenses({ w, client, excel, onSessionEnded }: { w: Words; cl
       const [sheet, lock] = await Promise.all([write(figures, read?.sheet), lockOf(month)]);
       const pulled = format(e.pulled, { month, sheet });
       // A locked month is read, not kept: said now, not only when a save is refused.
-      if (lock) return setStatus({ intent: 'info', message: `${pulled} ${format(e.lockedMonth, { month, period: lock.periodKey, reason: lock.reason })}` });
+      if (lock) return setStatus({ intent: 'info', message: `${pulled} ${phrase(w.locale, e.lockedMonth, { month, period: lock.periodKey, reason: lock.reason })}` });
       return pulled;
     });
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../i18n.ts';
+import { format, type Words, phrase } from '../i18n.ts';
 import { run } from '../api/client.ts';
 import { startAndFollow, summaryOf } from '../api/jobs.ts';
 import { ORG_TREE, treeOrder, type OrgUnitOption } from '../api/operations.ts';
@@ -76,7 +76,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
     act(async () => {
       if (!unitId) return info(w.results.chooseUnit);
       const data = await league();
-      if (!data.rows.length) return info(format(w.results.nothing, { unit: unitName, period: chosen.ranking }));
+      if (!data.rows.length) return info(phrase(w.locale, w.results.nothing, { unit: unitName, period: chosen.ranking }));
       step(w.results.busy.writing);
       // The day its figures run to: the period's end once it is over, today while it runs (as the Performance sheet says).
       const end = period(chosen.ranking, calendar).end;
@@ -102,7 +102,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       // Published by the server as a job: followed to its end, its summary naming the version.
       const summary = summaryOf(await startAndFollow(client, START_RANKING_PUBLICATION, { unitId, period: chosen.ranking, by, metric }));
       published = true;
-      return format(w.results.published, { period: summary.periodKey ?? chosen.ranking, version: summary.version ?? '', n: summary.ranked ?? '' });
+      return phrase(w.locale, w.results.published, { period: summary.periodKey ?? chosen.ranking, version: summary.version ?? '', n: summary.ranked ?? '' });
     });
     return published;
   };

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { isIsoMonth } from '../../../schema/dates.ts';
-import { format, type Words } from '../i18n.ts';
+import { format, type Words, phrase } from '../i18n.ts';
 import { loadPeople } from '../chores/people.ts';
 import type { PersonOption } from '../chores/operations.ts';
 import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
@@ -97,7 +97,7 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
     return report.sheetName;
   };
   const wrote = (view: ScorecardView, sheet: string) =>
-    format(s.wrote, { name: view.personName, period: view.periodKey, status: w.kpi.statuses[view.status], sheet });
+    phrase(w.locale, s.wrote, { name: view.personName, period: view.periodKey, status: w.kpi.statuses[view.status], sheet });
 
   const open = act('open', async () => {
     if (!validPeriod(key)) return setStatus({ kind: 'error', message: s.badPeriod });
@@ -152,7 +152,7 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
     const saved = await saveScores(back);
     const data = await run<{ submitScorecard: ScorecardView }>(client, SUBMIT_SCORECARD, { id: saved.id, revision: saved.revision }, true);
     await write(data.submitScorecard);
-    setStatus({ kind: 'ok', message: format(s.submitted, { name: saved.personName, period: saved.periodKey }) });
+    setStatus({ kind: 'ok', message: phrase(w.locale, s.submitted, { name: saved.personName, period: saved.periodKey }) });
     await loadWaiting();
   });
 

@@ -7,7 +7,7 @@
  */
 import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../i18n.ts';
+import { format, type Words, phrase } from '../../i18n.ts';
 import { usePayroll, type Against } from './usePayroll.ts';
 import { PayrollReview } from './PayrollReview.tsx';
 import { RetryAction } from './RetryAction.tsx';
@@ -50,7 +50,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
       )}
       {s.runs.length === 0 ? (
         <>
-          <Field data-testid="no-runs">{format(p.noRuns, { month: s.month })}</Field>
+          <Field data-testid="no-runs">{phrase(w.locale, p.noRuns, { month: s.month })}</Field>
           {s.otherMonths.length > 0 && (
             <Field label={p.otherMonths} data-testid="payroll-other-months">
               <div className={styles.row}>

@@ -60,7 +60,7 @@ export function PayrollReview({ w, review }: { w: Words; review: RunReview }) {
           ))}
         </TableBody>
       </Table>
-      {!base && <Caption1 data-testid="payroll-no-last-month">{format(q.pane.noLastMonth, { month: previousMonthKey(review.run.month) })}</Caption1>}
+      {!base && <Caption1 data-testid="payroll-no-last-month">{phrase(w.locale, q.pane.noLastMonth, { month: previousMonthKey(review.run.month) })}</Caption1>}
       {review.nextSigner && <Text data-testid="payroll-waiting">{format(q.pane.waitingFor, { role: roles[review.nextSigner] ?? review.nextSigner })}</Text>}
       {review.signOffs.length > 0 && (
         <Caption1 data-testid="payroll-signed">

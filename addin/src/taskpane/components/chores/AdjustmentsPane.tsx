@@ -1,7 +1,7 @@
 /** Rewards and penalties (奖惩) for a month: the list, and adding one with reason and approver (finance, admins). */
 import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Locale, type Words } from '../../../i18n.ts';
+import { format, type Locale, type Words, phrase } from '../../../i18n.ts';
 import { showMoney, sumMoney } from '../../../chores/money.ts';
 import { useAdjustments } from './useAdjustments.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
@@ -43,7 +43,7 @@ export function AdjustmentsPane(props: { w: Words; locale: Locale; client: Clien
       {h.list === null ? (
         <Busy busy label={w.chores.loading} />
       ) : h.list.length === 0 ? (
-        <div data-testid="adjustments-empty">{format(canAdd ? a.emptyAdd : a.empty, { month: h.month })}</div>
+        <div data-testid="adjustments-empty">{phrase(w.locale, canAdd ? a.emptyAdd : a.empty, { month: h.month })}</div>
       ) : (
         <>
           <div className={s.meta} data-testid="adjustments-total">

@@ -1,7 +1,7 @@
 /** Month end: the month's locked and paid runs; mark paid (finance, admins), reopen with a reason (admins). */
 import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../../i18n.ts';
+import { format, type Words, phrase } from '../../../i18n.ts';
 import { useClosedRuns } from './useClosedRuns.ts';
 import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
 import { MonthInput } from '../DateInputs.tsx';
@@ -22,7 +22,7 @@ export function ClosedRunsSection(props: { w: Words; client: Client; roles: stri
       </Field>
       <StatusLine w={w} status={h.status} testId="closed-runs-status" />
       <Busy busy={h.busy || h.runs === null} label={h.busy ? w.chores.working : w.chores.loading} />
-      {h.runs?.length === 0 && <div data-testid="closed-runs-empty">{format(m.noRuns, { month: h.month })}</div>}
+      {h.runs?.length === 0 && <div data-testid="closed-runs-empty">{phrase(w.locale, m.noRuns, { month: h.month })}</div>}
       {!!h.runs?.length && (
         <ul className={s.list}>
           {h.runs.map((r) => (

@@ -1,7 +1,7 @@
 /** Promotions (职级晋升): the month's proposals with the figures behind them; promote or dismiss. */
 import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../../i18n.ts';
+import { format, type Words, phrase } from '../../../i18n.ts';
 import { usePromotions } from './usePromotions.ts';
 import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
 import { showMoney } from '../../../chores/money.ts';
@@ -22,7 +22,7 @@ export function PromotionsPane(props: { w: Words; client: Client; onSessionEnded
       </Field>
       <StatusLine w={w} status={h.status} testId="promotions-status" />
       <Busy busy={h.busy || h.list === null} label={h.busy ? w.chores.working : w.chores.loading} />
-      {h.list?.length === 0 && <div data-testid="promotions-empty">{format(p.none, { month: h.month })}</div>}
+      {h.list?.length === 0 && <div data-testid="promotions-empty">{phrase(w.locale, p.none, { month: h.month })}</div>}
       {!!h.list?.length && (
         <ul className={s.list} data-testid="promotions-list">
           {h.list.map((x) => (
