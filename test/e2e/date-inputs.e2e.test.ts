@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('month and date fields', () => {
     await month.fill('2026/2');
     await month.blur();
     await expect.poll(() => month.inputValue()).toBe('2026-02');
-    await page.getByTestId('payroll-pane').getByText('2026-02').first().waitFor();
+    await page.getByTestId('payroll-pane').getByText('2026年2月').first().waitFor();
 
     // Not a month: named under the field, in Chinese, kept as typed; no month is chosen (the February run is no longer
     // shown as if it were the month in the field).
@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('month and date fields', () => {
     await expect(month.inputValue()).resolves.toBe('2026-13');
     await month.fill('2026-04');
     await page.getByTestId('payroll-month-problem').waitFor({ state: 'detached' });
-    await page.getByTestId('payroll-pane').getByText('2026-04').first().waitFor();
+    await page.getByTestId('payroll-pane').getByText('2026年4月').first().waitFor();
 
     // A month set by the screen while the user is in the field (here a month button pressed by script, as the screen
     // opening on a waiting run does) does not replace the text under the caret: what they type replaces what they selected.
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('month and date fields', () => {
     await page.keyboard.type('2026-05');
     await expect(month.inputValue()).resolves.toBe('2026-05');
     await month.blur();
-    await page.getByTestId('payroll-pane').getByText('2026-05').first().waitFor();
+    await page.getByTestId('payroll-pane').getByText('2026年5月').first().waitFor();
   }, 120_000);
 
   it('a date field: the calendar names days and months in the pane’s language, and a picked day is taken', async () => {

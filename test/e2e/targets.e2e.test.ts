@@ -150,7 +150,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
     await page.getByTestId('plan-submit').click();
     await page.getByTestId('plan-status').filter({ hasText: 'Submitted' }).waitFor();
-    expect(await page.getByTestId('plan-returned').count()).toBe(0);
+    await page.getByTestId('plan-returned').waitFor({ state: 'detached' });
     await signOut(page);
     await signIn(page, 'director');
     await openScreen(page, 'targets');
