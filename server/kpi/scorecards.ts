@@ -51,6 +51,7 @@ import {
 } from '../../schema/kpi.ts';
 import { measure, type KpiPeriod } from './computed.ts';
 import { parseBands, refuseIssues } from './sets.ts';
+import { returnSinceSubmit } from '../../schema/workflow.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -156,11 +157,7 @@ function scoreRefusal(ctx: Context, myPaths: readonly string[], card: Pick<CardF
  * and the manager would never see it back.
  */
 export function returnedBy(events: readonly { action: string; actorId: string | null }[]): string | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    if (events[i]!.action === 'submit') return null;
-    if (events[i]!.action === 'return') return events[i]!.actorId;
-  }
-  return null;
+  return returnSinceSubmit(events)?.actorId ?? null;
 }
 
 /** Why the viewer may not score or submit a card they returned; null otherwise. */

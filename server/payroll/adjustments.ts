@@ -29,8 +29,10 @@ export async function requireAdjustable(db: Db, calendar: FiscalCalendar, person
     select: { run: { select: { status: true, version: true, scopeUnitId: true } } },
   });
   // A version a reopen has replaced stays paid, but the newer version is the one the adjustment reaches.
-  const newest = await Promise.all(slips.map((p) => db.payrollRun.count({ where: { month, scopeUnitId: p.run.scopeUnitId, version: { gt: p.run.version } } })));
-  const signed = slips.find((_, i) => newest[i] === 0);
+  const scopes = [...new Set(slips.map((p) => p.run.scopeUnitId))];
+  const newest = scopes.length ? await db.payrollRun.groupBy({ by: ['scopeUnitId'], where: { month, scopeUnitId: { in: scopes } }, _max: { version: true } }) : [];
+  const newestOf = new Map(newest.map((r) => [r.scopeUnitId, r._max.version]));
+  const signed = slips.find((p) => newestOf.get(p.run.scopeUnitId) === p.run.version);
   if (signed) {
     throw badInput(['month'], `The ${month} payroll with this person is already ${signed.run.status.toLowerCase().replace('_', ' ')} (version ${signed.run.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
       month,

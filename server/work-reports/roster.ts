@@ -108,8 +108,10 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
   const now = ctx.clock.today();
   const dayOf = (d: Date | null) => (d ? companyDayOf(d) : null);
   const rows = people.map((p): HandedInRow => {
-    const from = dateToDay(p.hireDate) > start ? dateToDay(p.hireDate) : start;
-    const to = p.leaveDate && dateToDay(p.leaveDate) < end ? dateToDay(p.leaveDate) : end;
+    const hired = dateToDay(p.hireDate);
+    const left = p.leaveDate ? dateToDay(p.leaveDate) : null;
+    const from = hired > start ? hired : start;
+    const to = left && left < end ? left : end;
     const submitted = new Map(p.workLogs.map((l) => [dateToDay(l.day), l.submittedAt]));
     let onTime = 0;
     let late = 0;
@@ -123,8 +125,6 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
       if (t === 'MISSING') missing++;
       else if (t === 'DUE') notYetDue++;
     }
-    const hired = dateToDay(p.hireDate);
-    const left = p.leaveDate ? dateToDay(p.leaveDate) : null;
     const reports = columns.map((c): HandedInReport => {
       const r = c.kind === 'WEEKLY' ? p.weeklyReports.find((w) => dateToDay(w.week) === c.period) : p.monthlyReports.find((m) => m.month === c.period);
       const due = c.kind === 'WEEKLY' ? weeklyReportDue(c.period) : monthlyReportDue(c.period, dueDay);

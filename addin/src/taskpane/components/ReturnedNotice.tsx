@@ -6,6 +6,7 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { format, type Words } from '../../i18n.ts';
 import { shanghaiTime } from '../../payroll/payroll-sheet.ts';
+import { returnSinceSubmit } from '../../../../schema/workflow.ts';
 
 export interface Returned {
   actor: string;
@@ -14,14 +15,10 @@ export interface Returned {
   comment: string | null;
 }
 
-/** The newest return of a workflow's events (oldest first), unless something was submitted after it. */
+/** The newest return of a workflow's events (oldest first), unless something was submitted after it (the server's rule). */
 export function returnedSince(events: readonly { action: string; actor: string; at: string; comment?: string | null }[]): Returned | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.action === 'submit') return null;
-    if (e.action === 'return') return { actor: e.actor, at: e.at, comment: e.comment?.trim() || null };
-  }
-  return null;
+  const e = returnSinceSubmit(events);
+  return e && { actor: e.actor, at: e.at, comment: e.comment?.trim() || null };
 }
 
 export function ReturnedNotice({ w, returned, testId }: { w: Words; returned: Returned | null; testId: string }) {
