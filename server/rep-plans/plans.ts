@@ -19,7 +19,7 @@
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
-import { viewerScope } from '../access.ts';
+import { salesLineScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation, notFound } from '../errors.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
@@ -134,7 +134,7 @@ function contentOf(plan: PlanRecord): RepPlanContent {
 }
 
 async function views(ctx: Context, plans: PlanRecord[], firstSubmitted: Map<string, Date>): Promise<RepPlanView[]> {
-  const scope = await viewerScope(ctx);
+  const scope = await salesLineScope(ctx);
   const known = new Map<string, Set<string>>();
   for (const id of new Set(plans.map((p) => p.personId))) known.set(id, await knownCustomers(ctx.prisma, id));
   const now = ctx.clock.today();
@@ -192,7 +192,7 @@ const isDirector = (ctx: Context) => roles(ctx).includes('DIRECTOR');
 
 /** The plans a viewer may read, as a query condition. */
 export async function readableWhere(ctx: Context): Promise<Prisma.RepPlanWhereInput> {
-  const scope = await viewerScope(ctx);
+  const scope = await salesLineScope(ctx);
   if (scope.everything) return {};
   const or: Prisma.RepPlanWhereInput[] = [...scope.personIds.map((personId) => ({ personId })), ...scope.unitPaths.map((path) => ({ unit: { path: { startsWith: path } } }))];
   return or.length ? { OR: or } : { id: { in: [] } };
@@ -246,12 +246,13 @@ export async function myRepPlan(ctx: Context, monthText: string): Promise<MyRepP
 /**
  * A person's plan form for a month, for the viewer: their own, or (to hand
  * out a template) the plan of someone in a unit they manage during the month,
- * or anyone's for directors, finance and admins. Not found otherwise.
+ * or anyone's for directors, the general manager and admins. Not found
+ * otherwise: finance reads payroll, not the sales line's plans (brief §8).
  */
 export async function planFormFor(ctx: Context, personId: string, monthText: string): Promise<MyRepPlan> {
   const month = planMonth(monthText);
   if (personId !== ctx.viewer?.personId) {
-    const scope = await viewerScope(ctx);
+    const scope = await salesLineScope(ctx);
     const visible =
       scope.everything ||
       (scope.unitPaths.length > 0 &&
@@ -406,7 +407,7 @@ export async function submitRepPlan(ctx: Context, id: string, revision: number):
 export async function decideRepPlan(ctx: Context, id: string, revision: number, decision: 'ACCEPTED' | 'RETURNED', commentText: string | null): Promise<RepPlanView> {
   const comment = commentText?.trim() || null;
   if (decision === 'RETURNED' && !comment) throw badInput(['comment'], 'Say what to change when you return a plan', 'REP_PLAN_COMMENT_REQUIRED');
-  const scope = await viewerScope(ctx);
+  const scope = await salesLineScope(ctx);
   const where = await readableWhere(ctx);
   await ctx.prisma.$transaction(async (tx) => {
     const plan = await readable(tx, where, id);

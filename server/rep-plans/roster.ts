@@ -8,7 +8,7 @@
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
-import { maySeeUnit, viewerScope } from '../access.ts';
+import { maySeeUnit, salesLineScope } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
@@ -42,7 +42,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
   const month = planMonth(monthText);
   const start = dayToDate(`${month}-01`);
   const end = dayToDate(monthEnd(month));
-  const scope = await viewerScope(ctx);
+  const scope = await salesLineScope(ctx);
   const units: Prisma.OrgUnitWhereInput[] = [];
   if (unitId) {
     const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });

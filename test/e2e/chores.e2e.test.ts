@@ -557,9 +557,14 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     const targets = await east.getByTestId('assign-target').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(targets).toEqual(['person']);
     await fits(east, 'month-end-pane');
-    // Plan reviews: finance reads the roster of plans but hands out no templates (the server's rule).
-    await openScreen(east, 'plan-reviews');
-    await east.getByTestId('plan-reviews-roster').waitFor();
-    await expect(east.getByTestId('plan-reviews-templates').count()).resolves.toBe(0);
+    // Plan reviews are the sales line's: finance is not offered the screen (brief §8; the server refuses them the roster too).
+    await expect(east.getByTestId('tab-plan-reviews').count()).resolves.toBe(0);
+    await east.getByTestId('nav-more').click();
+    const more = east.locator('[data-testid^="nav-more-"]');
+    await more.first().waitFor();
+    const offeredScreens = await more.evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')));
+    expect(offeredScreens).toContain('nav-more-payroll');
+    expect(offeredScreens).not.toContain('nav-more-plan-reviews');
+    await east.keyboard.press('Escape');
   }, 120_000);
 });

@@ -276,7 +276,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   // Rep plans (issue 11 §2). A month that is not one, a plan id that does not exist: refused after authorisation.
   myRepPlan: { allowed: everyone, query: '{ myRepPlan(month: "2026-13") { month } }', vars: () => ({}) },
   repPlan: { allowed: everyone, query: '{ repPlan(id: "no-plan") { id } }', vars: () => ({}) },
-  repPlanRoster: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ repPlanRoster(month: "2026-13") { personId } }', vars: () => ({}) },
+  repPlanRoster: { allowed: ['manager', 'director', 'gm', 'admin'], query: '{ repPlanRoster(month: "2026-13") { personId } }', vars: () => ({}) },
   // A month nobody has a plan for: refused at once (NO_TEMPLATES), no job queued.
   startPlanTemplatesZip: { allowed: ['manager', 'director', 'admin'], query: 'mutation { startPlanTemplatesZip(month: "2019-01") { id } }', vars: () => ({}) },
   repPlanDueDay: { allowed: everyone, query: '{ repPlanDueDay }', vars: () => ({}) },

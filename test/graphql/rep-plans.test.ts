@@ -142,8 +142,8 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     expect(r.errors).toBeUndefined();
     const rows = r.data.repPlanRoster as { personId: string; status: string | null; timeliness: string; target: string | null }[];
     expect(rows.find((x) => x.personId === rep.id)).toMatchObject({ status: 'SUBMITTED', timeliness: 'ON_TIME', target: '30000.00', planned: expect.any(String), canDecide: true });
-    // Finance reads the roster but decides nothing.
-    expect((await s.gql(ROSTER, { m: nextMonth, u: team.id }, t.finance)).data.repPlanRoster.find((x: { personId: string }) => x.personId === rep.id).canDecide).toBe(false);
+    // Plans are the sales line's: finance (payroll, brief §8) may not read the roster.
+    expect(ext(await s.gql(ROSTER, { m: nextMonth, u: team.id }, t.finance))).toMatchObject({ reason: 'ROLE_NOT_ALLOWED' });
     const others = rows.filter((x) => x.personId !== rep.id);
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((x) => x.status === null && x.timeliness === 'DUE')).toBe(true);
@@ -211,8 +211,9 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     expect(await s.db.prisma.auditEvent.count({ where: { entityType: 'Setting', entityId: 'repPlans.dueDay' } })).toBe(1);
   });
 
-  it('lets nobody read another rep’s plan; finance and directors read, only managers over the rep and directors decide', async () => {
-    expect((await s.gql(ONE, { id: planId }, t.finance)).data.repPlan.canDecide).toBe(false);
+  it('lets nobody read another rep’s plan, nor finance (payroll, not plans); directors read, only managers over the rep and directors decide', async () => {
+    expect(ext(await s.gql(ONE, { id: planId }, t.finance)).reason).toBe('REP_PLAN_NOT_FOUND');
+    expect((await s.gql(ONE, { id: planId }, t.director)).data.repPlan.id).toBe(planId);
     const other = await s.db.prisma.person.findFirstOrThrow({ where: { id: { not: rep.id }, position: 'SALES_REP', status: 'ACTIVE', user: null } });
     const theirs = await s.db.prisma.repPlan.create({ data: { personId: other.id, month: nextMonth, version: 1, unitId: team.id, dueOn: new Date(`${thisMonth}-28T00:00:00Z`) } });
     expect(ext(await s.gql(ONE, { id: theirs.id }, t.rep)).reason).toBe('REP_PLAN_NOT_FOUND');
