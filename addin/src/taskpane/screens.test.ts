@@ -12,7 +12,7 @@ describe('which screens a role has', () => {
   it('planners have Targets, payroll people have Payroll', () => {
     expect(ids(['MANAGER'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'scorecards', 'promotions', 'performance', 'my-performance', 'my-plan', 'plan-reviews', 'customers', 'visit-slips', 'work-reports', 'work-report-reviews']);
     expect(ids(['ADMIN'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'imports', 'adjustments', 'leave', 'scorecards', 'promotions', 'month-end', 'users', 'performance', 'my-performance', 'plan-reviews', 'customers']);
-    expect(ids(['FINANCE'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'imports', 'adjustments', 'leave', 'month-end', 'performance', 'my-performance', 'plan-reviews']);
+    expect(ids(['FINANCE'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'imports', 'adjustments', 'leave', 'month-end', 'performance', 'my-performance']);
     expect(ids(['FINANCE_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'expenses', 'my-performance']);
     expect(ids(['GENERAL_MANAGER'])).toEqual(['roster', 'targets', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'scorecards', 'performance', 'my-performance']);
     expect(ids(['REP', 'FINANCE_MANAGER'])).toEqual(['roster', 'my-targets', 'payroll', 'my-payslip', 'adjustments', 'leave', 'expenses', 'my-performance', 'my-plan', 'customers', 'visit-slips', 'work-reports']);

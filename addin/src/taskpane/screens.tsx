@@ -80,7 +80,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'expenses', label: (w) => w.ratios.expenses.title, roles: ['FINANCE_MANAGER'], render: (p) => <ExpensesPane {...p} /> },
   { id: 'my-performance', label: (w) => w.results.myPerformance, roles: 'everyone', render: (p) => <MyPerformancePane {...p} /> },
   { id: 'my-plan', label: (w) => w.repPlans.myTitle, roles: ['REP', 'MANAGER'], render: (p) => <MyPlanPane {...p} /> },
-  { id: 'plan-reviews', label: (w) => w.repPlans.reviewTitle, roles: ['MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'ADMIN'], render: (p) => <PlanReviewsPane {...p} /> },
+  { id: 'plan-reviews', label: (w) => w.repPlans.reviewTitle, roles: ['MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <PlanReviewsPane {...p} /> },
   { id: 'customers', label: (w) => w.customers.title, roles: ['REP', 'MANAGER', 'DIRECTOR', 'ADMIN'], render: (p) => <CustomersPane {...p} /> },
   { id: 'visit-slips', label: (w) => w.visitSlips.title, roles: ['REP', 'MANAGER'], render: (p) => <VisitSlipsPane {...p} /> },
   { id: 'work-reports', label: (w) => w.workReports.myTitle, roles: ['REP', 'MANAGER'], render: (p) => <MyWorkReportsPane {...p} /> },
