@@ -219,6 +219,7 @@ export const VISIT_SLIP_REASONS = {
   VISIT_SLIP_REQUIRED: [],
   VISIT_SLIP_TOO_LONG: ['max'],
   VISIT_SLIP_BACK_BEFORE_OUT: ['from', 'to', 'fromTime', 'toTime'],
+  VISIT_SLIP_OVERLAPS: ['from', 'to', 'fromTime', 'toTime', 'destination'],
   VISIT_SLIP_TOO_MANY_DAYS: ['days', 'max'],
   VISIT_SLIP_NOT_ON_ROSTER: [],
   VISIT_SLIP_UNKNOWN_CUSTOMER: ['code'],

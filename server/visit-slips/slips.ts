@@ -281,6 +281,22 @@ export async function requestVisitSlip(ctx: Context, input: VisitSlipInput): Pro
   const visible = customersVisible(await viewerScope(ctx));
   const id = await ctx.prisma.$transaction(async (tx) => {
     await requireDaysUnlocked(tx, calendar, input, 'The visit slip was not requested');
+    // One person is in one place at a time: a slip that is not rejected holds its hours (touching ends are fine).
+    const clash = await tx.visitSlip.findFirst({
+      where: { personId, status: { not: 'REJECTED' }, plannedOut: { lt: input.plannedBack }, plannedBack: { gt: input.plannedOut } },
+      orderBy: { plannedOut: 'asc' },
+      select: { plannedOut: true, plannedBack: true, destination: true },
+    });
+    if (clash) {
+      const [from, to] = [chinaTimeOf(clash.plannedOut), chinaTimeOf(clash.plannedBack)];
+      throw badInput(['plannedOut'], `This visit overlaps your slip for ${from.day} ${from.time} to ${to.day} ${to.time} (${clash.destination})`, 'VISIT_SLIP_OVERLAPS', {
+        from: from.day,
+        to: to.day,
+        fromTime: from.time,
+        toTime: to.time,
+        destination: clash.destination,
+      });
+    }
     const customer = code ? await tx.customer.findFirst({ where: { AND: [{ code }, visible] }, select: { id: true } }) : null;
     if (code && !customer) throw badInput(['customerCode'], `There is no customer ${code}`, 'VISIT_SLIP_UNKNOWN_CUSTOMER', { code });
     // The unit the rep is in on the day of departure (or, failing that, the newest assignment).

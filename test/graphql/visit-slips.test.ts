@@ -192,4 +192,21 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
     expect((await s.gql(APPROVE, { id, r: 1 }, t.manager)).data.approveVisitSlip.status).toBe('APPROVED');
     expect((await s.gql(UNSLIPPED, { m: '2025-11' }, t.manager)).data.unslippedFieldVisits).toEqual([]);
   });
+  it('refuses a slip whose hours overlap one of the person’s slips not rejected, naming it, and records nothing; touching ends and a rejected slip do not hold the hours', async () => {
+    const at = (day: string, from: string, to: string) => ({ plannedOut: `${day}T${from}:00Z`, plannedBack: `${day}T${to}:00Z` });
+    const first = (await s.gql(REQUEST, { i: slipInput({ customerCode: null, destination: '无锡客户仓库', ...at('2026-05-06', '01:00', '10:00') }) }, t.rep)).data.requestVisitSlip;
+    const before = [await s.db.prisma.visitSlip.count(), await s.db.prisma.auditEvent.count({ where: { entityType: 'VisitSlip' } })];
+    const clash = await s.refused(REQUEST, { i: slipInput({ customerCode: null, ...at('2026-05-06', '09:00', '12:00') }) }, t.rep);
+    expect(ext(clash)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VISIT_SLIP_OVERLAPS', field: 'plannedOut', params: { from: '2026-05-06', fromTime: '09:00', to: '2026-05-06', toTime: '18:00', destination: '无锡客户仓库' } });
+    // A slip inside the other's hours, and one around them, clash too.
+    expect(ext(await s.refused(REQUEST, { i: slipInput({ customerCode: null, ...at('2026-05-06', '02:00', '03:00') }) }, t.rep)).reason).toBe('VISIT_SLIP_OVERLAPS');
+    expect(ext(await s.refused(REQUEST, { i: slipInput({ customerCode: null, plannedOut: '2026-05-05T23:00:00Z', plannedBack: '2026-05-06T12:00:00Z' }) }, t.rep)).reason).toBe('VISIT_SLIP_OVERLAPS');
+    expect([await s.db.prisma.visitSlip.count(), await s.db.prisma.auditEvent.count({ where: { entityType: 'VisitSlip' } })]).toEqual(before);
+    // Back at 18:00, out again at 18:00: no overlap. Another person's slip at the same hours is theirs.
+    expect((await s.gql(REQUEST, { i: slipInput({ customerCode: null, ...at('2026-05-06', '10:00', '12:00') }) }, t.rep)).errors).toBeUndefined();
+    expect((await s.gql(REQUEST, { i: slipInput({ customerCode: null, ...at('2026-05-06', '01:00', '10:00') }) }, t.manager)).errors).toBeUndefined();
+    // Rejected, the first slip no longer holds its hours.
+    expect((await s.gql(REJECT, { id: first.id, r: first.revision, c: '改天再去' }, t.manager)).errors).toBeUndefined();
+    expect((await s.gql(REQUEST, { i: slipInput({ customerCode: null, ...at('2026-05-06', '02:00', '09:00') }) }, t.rep)).errors).toBeUndefined();
+  });
 });
