@@ -23,7 +23,7 @@ import { topLevelKeys } from '../targets/parent-figure.ts';
 import { rollUpAmounts } from '../../schema/target-rollup.ts';
 import { classify, type ResultClasses } from '../../schema/achievement.ts';
 import { divideHalfUp } from '../../schema/money.ts';
-import { addDays } from '../../schema/dates.ts';
+import { addDays, type IsoDay } from '../../schema/dates.ts';
 import { allocate } from '../../schema/allocation.ts';
 import { readRange } from '../../schema/results.ts';
 import { CALENDAR_YEAR, period } from '../../schema/periods.ts';
@@ -37,6 +37,8 @@ export interface AchievementCell {
   stretch: bigint | null;
   /** The class (people) or band (units); null without a base target. */
   class: string | null;
+  /** A person who spent no day of the period in the unit of the view (they moved in later or out earlier): listed for their other periods only. */
+  away: boolean;
 }
 
 export interface AchievementRow extends ActualsOwner {
@@ -129,8 +131,22 @@ export async function targetsFor(
 
 const daysIn = (month: string) => Number(addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1).slice(8));
 
-/** The target for a bucket: a stored or rolled-up period, or the months it covers pro-rated by days. */
-export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: Bucket, grain: Grain): bigint | null {
+/** Days from one day to another, both included (0 when the end comes first). */
+const dayCount = (start: IsoDay, end: IsoDay) => (end < start ? 0 : Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1);
+
+/** How many days of a span an owner counts in the view: every day, unless they spent only part of it in the unit. */
+export type Presence = (start: IsoDay, end: IsoDay) => number;
+
+/**
+ * The target for a bucket: a stored or rolled-up period, or the months it
+ * covers pro-rated by the days the owner counts in the view (`present`:
+ * someone who joined the team on the 12th carries the team's line for the
+ * month over the 12th to the month's end, not over the whole month). The
+ * periods of one month at a grain split its target by the largest-remainder
+ * method, so they add up to it; a bucket that covers part of such a period
+ * (a week read by ten-day blocks) takes its days' share of it, half up.
+ */
+export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: Bucket, grain: Grain, present: Presence = dayCount): bigint | null {
   if (!targets) return null;
   const stored = targets.get(bucket.key);
   if (stored !== undefined || grain === 'MONTH' || grain === 'QUARTER' || grain === 'YEAR') return stored ?? null;
@@ -143,13 +159,23 @@ export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: B
     const t = targets.get(month);
     if (t !== undefined) {
       any = true;
-      const days = Number(end.slice(8)) - Number(d.slice(8)) + 1;
-      if (days === daysIn(month)) sum += t;
-      else if (grain === 'YEAR_TO_DATE') sum += divideHalfUp(t * BigInt(days), BigInt(daysIn(month)));
-      else {
-        // The month's target split over its periods at this grain by days, largest remainder first: they add up to the month.
-        const parts = readRange(month, grain, CALENDAR_YEAR, end).buckets;
-        sum += allocate(t, parts.map((p) => ({ key: p.start, weight: BigInt(Number(p.end.slice(8)) - Number(p.start.slice(8)) + 1) }))).get(d) ?? 0n;
+      const inMonth = present(`${month}-01`, last);
+      const here = present(d, end);
+      if (here === inMonth) sum += here ? t : 0n;
+      else if (grain === 'YEAR_TO_DATE') sum += divideHalfUp(t * BigInt(here), BigInt(inMonth));
+      else if (here > 0) {
+        // The month's target split over its periods at this grain by the days counted in each, largest remainder first: they add up to the month.
+        const parts = readRange(month, grain, CALENDAR_YEAR, last).buckets;
+        const shares = allocate(t, parts.map((p) => ({ key: p.start, weight: BigInt(present(p.start, p.end)) })));
+        for (const p of parts) {
+          const from = p.start > d ? p.start : d;
+          const to = p.end < end ? p.end : end;
+          const overlap = present(from, to);
+          if (!overlap) continue;
+          const whole = present(p.start, p.end);
+          const share = shares.get(p.start) ?? 0n;
+          sum += overlap === whole ? share : divideHalfUp(share * BigInt(overlap), BigInt(whole));
+        }
       }
     }
     d = addDays(end, 1);
@@ -168,7 +194,12 @@ export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: B
  * 1–11 June and B what B's gives them for the rest. A plan's quarter or
  * year line (not split by month) counts wherever they were during it.
  */
-async function assignedInUnit(ctx: Context, unitId: string, range: Bucket, calendar: FiscalCalendar): Promise<{ counts: (personId: string, periodKey: string) => boolean; speaksFor: (scopePath: string) => boolean }> {
+async function assignedInUnit(
+  ctx: Context,
+  unitId: string,
+  range: Bucket,
+  calendar: FiscalCalendar,
+): Promise<{ counts: (personId: string, periodKey: string) => boolean; speaksFor: (scopePath: string) => boolean; presence: (personId: string) => Presence | undefined }> {
   const unit = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { path: true } });
   // Wider than the range: a quarter's or year's figure is rolled up from all of its months.
   const from = `${Math.min(...planYears([range], calendar)) - 1}-01-01`;
@@ -204,7 +235,13 @@ async function assignedInUnit(ctx: Context, unitId: string, range: Bucket, calen
     if (!p) return true;
     return list.some((s) => s.from <= p.end && (s.until === null || s.until > p.start));
   };
-  return { counts, speaksFor };
+  // The days of a span the person spent in the unit's subtree (stays do not overlap: one assignment at a time).
+  const presence = (personId: string): Presence | undefined => {
+    const list = stays.get(personId);
+    if (!list) return undefined;
+    return (start, end) => list.reduce((n, s) => n + dayCount(s.from > start ? s.from : start, s.until !== null && addDays(s.until, -1) < end ? addDays(s.until, -1) : end), 0);
+  };
+  return { counts, speaksFor, presence };
 }
 
 /** The plan years whose lines may fall inside the periods. */
@@ -226,15 +263,20 @@ export async function readAchievement(ctx: Context, q: ActualsQuery): Promise<Ac
     const t = targets.get(o.id);
     const v = actuals.values.get(o.id);
     const scheme = o.kind === 'UNIT' ? classes.units : classes.persons;
+    const present = o.kind === 'PERSON' ? inUnit?.presence(o.id) : undefined;
     return {
       ...o,
       cells: actuals.periods.map((p) => {
         const actual = v?.get(p.key) ?? 0n;
-        const base = bucketTarget(t?.BASE, p, q.grain);
-        const stretch = bucketTarget(t?.STRETCH, p, q.grain);
-        return { periodKey: p.key, actual, base, stretch, class: classify(scheme, actual, base, stretch) };
+        // Not in the unit on any day of the period (a mover's block on their other team): its target here is nothing.
+        const away = present !== undefined && present(p.start, p.end) === 0;
+        const base = bucketTarget(t?.BASE, p, q.grain, present);
+        const stretch = bucketTarget(t?.STRETCH, p, q.grain, present);
+        return { periodKey: p.key, actual, base, stretch, class: classify(scheme, actual, base, stretch), away };
       }),
     };
   });
-  return { metric: q.metric, range: actuals.range, periods: actuals.periods, rows, classes };
+  // Someone listed for the unit's month (a sale there) who was in it on no day of the periods read, and sold nothing in them, is not of this view.
+  const listed = rows.filter((r) => !r.cells.length || r.cells.some((c) => !c.away || c.actual !== 0n));
+  return { metric: q.metric, range: actuals.range, periods: actuals.periods, rows: listed, classes };
 }

@@ -70,4 +70,32 @@ describe.each(testProviders)('a mid-month transfer in results on %s', (provider)
     expect(onA).toMatchObject({ baseAchievement: '85.71', class: 'BELOW_90' });
     expect(onB).toMatchObject({ baseAchievement: '92.31', class: 'ABOUT_90' });
   });
+
+  it('in the month of the move, each team spreads its own line over the days the mover spent in it: ten-day blocks, half months, year to date; a block they were not in does not list them', async () => {
+    const view = async (unitId: string, period: string, grain: string) => (await gqlOk(ACH, { period, grain, unitId }, t.manager)).achievement.rows.find((r: any) => r.ownerId === mover.id);
+    // Team A's 350 over 1–11 March: 10 days in D1, 1 in D2 (largest remainder: 318.18 + 31.82), none in D3.
+    expect((await view(teamA, '2026-03', 'TEN_DAYS')).cells.map((c: any) => [c.periodKey, c.actual, c.base, c.stretch])).toEqual([
+      ['2026-03-D1', '300.00', '318.18', null],
+      ['2026-03-D2', '0.00', '31.82', null],
+      ['2026-03-D3', '0.00', '0.00', null],
+    ]);
+    // Team B's 650 over 12–31 March: 9 days in D2, 11 in D3.
+    expect((await view(teamB, '2026-03', 'TEN_DAYS')).cells.map((c: any) => [c.periodKey, c.actual, c.base])).toEqual([
+      ['2026-03-D1', '0.00', '0.00'],
+      ['2026-03-D2', '600.00', '292.50'],
+      ['2026-03-D3', '0.00', '357.50'],
+    ]);
+    expect((await view(teamA, '2026-03-D3', 'TEN_DAYS'))).toBeUndefined();
+    expect((await view(teamB, '2026-03-D1', 'TEN_DAYS'))).toBeUndefined();
+    expect((await view(teamB, '2026-03', 'HALF_MONTH')).cells.map((c: any) => c.base)).toEqual(['130.00', '520.00']);
+    expect((await view(teamA, '2026-03', 'HALF_MONTH')).cells.map((c: any) => c.base)).toEqual(['350.00', '0.00']);
+    // Year to date on 15 March: A has January, February and all of its March line (2,350.00); B 4 of its 20 days (650 × 4 / 20 = 130.00).
+    expect((await view(teamA, '2026-03-15', 'YEAR_TO_DATE')).cells[0].base).toBe('2350.00');
+    expect((await view(teamB, '2026-03-15', 'YEAR_TO_DATE')).cells[0].base).toBe('130.00');
+    // Nor does a league table of a block they were not in rank them.
+    const table = async (unitId: string, period: string) => (await gqlOk('query($u: ID!, $p: String!) { leagueTable(unitId: $u, period: $p) { rows { ownerId } } }', { u: unitId, p: period }, t.manager)).leagueTable.rows.map((r: any) => r.ownerId);
+    expect(await table(teamA, '2026-03-D3')).not.toContain(mover.id);
+    expect(await table(teamB, '2026-03-D1')).not.toContain(mover.id);
+    expect(await table(teamB, '2026-03-D3')).toContain(mover.id);
+  });
 });

@@ -117,6 +117,13 @@ describe.each(testProviders)('achievement on %s', (provider) => {
     expect(half.rows[0]!.cells[1]).toMatchObject({ actual: '0.00', base: '516.13', stretch: '645.16', class: 'BELOW_80' });
     const tenDays = await read({ period: '2026-02', grain: 'TEN_DAYS', personId: rep.id });
     expect(tenDays.rows[0]!.cells.map((c) => c.base)).toEqual(['357.14', '357.14', '285.72']);
+    // A week read by ten-day blocks (Monday 9 to Sunday 15 March): its days' share of each block's part of March
+    // (322.58, 322.58, 354.84): 2 of D1's 10 days (64.52), 5 of D2's (161.29).
+    const week = await read({ period: '2026-W11', grain: 'TEN_DAYS', personId: rep.id });
+    expect(week.rows[0]!.cells.map((c) => [c.periodKey, c.base])).toEqual([
+      ['2026-03-D1', '64.52'],
+      ['2026-03-D2', '161.29'],
+    ]);
   });
 
   it('pro-rates the month a year to date ends in, by days', async () => {
