@@ -26,6 +26,7 @@ export const IMPORT_PROBLEM_REASONS = {
   UNKNOWN_EMPLOYEE_NO: ['employeeNo'],
   NOT_EMPLOYED_ON: ['employeeNo', 'date'],
   IN_LOCKED_PERIOD: ['date', 'period'],
+  IN_SIGNED_PAYROLL: ['employeeNo', 'date', 'month', 'runStatus', 'version'],
   UNKNOWN_CUSTOMER_CODE: ['code'],
   ROW_NOT_SERVED: ['employeeNo', 'date'],
   SALE_NOT_SERVED: ['externalId'],

@@ -11,6 +11,7 @@ import { seesAllPayroll } from './read.ts';
 import { month as monthOf } from './month.ts';
 import { badInput } from '../errors.ts';
 import { requireUnlocked } from '../targets/calendar.ts';
+import { requirePayOpen } from './signed-pay.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
@@ -24,22 +25,7 @@ type Db = Context['prisma'] | Prisma.TransactionClient;
  */
 export async function requireAdjustable(db: Db, calendar: FiscalCalendar, personId: string, month: string, what: string): Promise<void> {
   await requireUnlocked(db, [monthOf(month)], calendar, what);
-  const slips = await db.payslip.findMany({
-    where: { personId, run: { month, status: { in: ['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'] } } },
-    select: { run: { select: { status: true, version: true, scopeUnitId: true } } },
-  });
-  // A version a reopen has replaced stays paid, but the newer version is the one the adjustment reaches.
-  const scopes = [...new Set(slips.map((p) => p.run.scopeUnitId))];
-  const newest = scopes.length ? await db.payrollRun.groupBy({ by: ['scopeUnitId'], where: { month, scopeUnitId: { in: scopes } }, _max: { version: true } }) : [];
-  const newestOf = new Map(newest.map((r) => [r.scopeUnitId, r._max.version]));
-  const signed = slips.find((p) => newestOf.get(p.run.scopeUnitId) === p.run.version);
-  if (signed) {
-    throw badInput(['month'], `The ${month} payroll with this person is already ${signed.run.status.toLowerCase().replace('_', ' ')} (version ${signed.run.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
-      month,
-      runStatus: signed.run.status,
-      version: signed.run.version,
-    });
-  }
+  await requirePayOpen(db, personId, [month], what);
 }
 
 const include = { person: { select: { name: true, employeeNo: true } } } satisfies Prisma.PayAdjustmentInclude;

@@ -13,6 +13,7 @@ import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
+import { rowsInSignedPay } from './signed-pay.ts';
 import { importRejected, inLockedPeriods, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
 
 /** The most minutes anyone can be late on one day. */
@@ -99,7 +100,20 @@ export async function previewAttendance(ctx: Context, records: AttendanceInput[]
   const had = await storedDays(ctx.prisma, valid);
   const created = valid.filter((r) => !had.has(dayKey(r))).length;
   const updated = valid.filter((r) => had.has(dayKey(r)) && changes(had.get(dayKey(r))!, r)).length;
-  return { counts: { valid: valid.length, created, updated, unchanged: valid.length - created - updated }, problems: problems.map(locate) };
+  const signed = await attendanceInSignedPay(ctx.prisma, records, rows, had);
+  return { counts: { valid: valid.length, created, updated, unchanged: valid.length - created - updated }, problems: [...problems, ...signed].sort((a, b) => a.row - b.row).map(locate) };
+}
+
+/** The rows that would create or change a day of someone whose pay for its month is signed. */
+function attendanceInSignedPay(db: Parameters<typeof rowsInSignedPay>[0], records: AttendanceInput[], rows: (AttendanceRow | null)[], had: Awaited<ReturnType<typeof storedDays>>) {
+  return rowsInSignedPay(
+    db,
+    rows.flatMap((r, i) => {
+      if (!r) return [];
+      const e = had.get(dayKey(r));
+      return e && !changes(e, r) ? [] : [{ row: records[i]!.sourceRow ?? i + 1, employeeNo: records[i]!.employeeNo, personId: r.personId, day: dateToDay(r.date) }];
+    }),
+  );
 }
 
 export async function importAttendance(
@@ -123,6 +137,9 @@ export async function importAttendance(
       const locked = await attendanceInLockedPeriods(tx, calendar, records);
       if (locked.length) importRejected(locked.map(locate), source);
       const had = await storedDays(tx, rows);
+      // Nor a day of someone whose pay for the month is signed: the payslips would no longer match what they were signed on.
+      const signed = await attendanceInSignedPay(tx, records, rows, had);
+      if (signed.length) importRejected(signed.map(locate), source);
       const key = dayKey;
       const created: AttendanceRow[] = [];
       const updated: { before: AttendanceRow; after: AttendanceRow }[] = [];

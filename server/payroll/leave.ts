@@ -17,6 +17,7 @@ import { daySpan } from '../../schema/periods.ts';
 import { employedSpan, paidAttendance, spansWithin, type DaySpan, type PaidAttendance } from '../../schema/paid-attendance.ts';
 import { monthCalendar } from './working-calendar.ts';
 import { coveringSlips } from '../visit-slips/slips.ts';
+import { monthsBetween, requirePayOpen } from './signed-pay.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -90,6 +91,8 @@ export async function decideLeave(ctx: Context, id: string, approve: boolean, co
     }
     // The decision changes the attendance of the leave's days: not in a locked period (brief §2).
     await requireUnlocked(tx, [leaveSpan(r.fromDate, r.toDate)], calendar, 'Deciding the leave');
+    // Nor in a month whose pay for the person is signed: the payslip would no longer match its attendance.
+    await requirePayOpen(tx, r.personId, monthsBetween(dateToDay(r.fromDate), dateToDay(r.toDate)), 'Deciding the leave');
     const after = await tx.leaveRequest.update({ where: { id }, data: { status: approve ? 'APPROVED' : 'REJECTED', decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now(), comment: comment ?? null } });
     await recordAudit(tx, ctx.viewer, { entityType: 'LeaveRequest', entityId: id, action: approve ? 'approve' : 'reject', before: { status: r.status }, after: { status: after.status, comment: comment ?? null } });
     return after;

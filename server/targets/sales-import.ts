@@ -5,6 +5,7 @@
  * a rejected import leaves the database as it was.
  */
 import { servedReach } from '../payroll/served-units.ts';
+import { rowsInSignedPay } from '../payroll/signed-pay.ts';
 import type { ImportProblemReason } from '../../schema/reasons.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
@@ -256,11 +257,31 @@ async function salesChanges(db: Db, rows: SalesRow[]) {
 export async function previewSales(ctx: Context, records: SaleInput[], locate: Locate = (p) => p): Promise<{ counts: ImportCounts; problems: ImportProblem[] }> {
   const { problems, rows } = await checkSales(ctx, records);
   const valid = rows.filter((r): r is SalesRow => r !== null);
-  const { fresh, changed } = await salesChanges(ctx.prisma, valid);
+  const { existing, fresh, changed } = await salesChanges(ctx.prisma, valid);
+  const signed = await salesInSignedPay(ctx.prisma, records, existing, fresh, changed);
   return {
     counts: { valid: valid.length, created: fresh.length, updated: changed.length, unchanged: valid.length - fresh.length - changed.length },
-    problems: problems.map(locate),
+    problems: [...problems, ...signed].sort((a, b) => a.row - b.row).map(locate),
   };
+}
+
+/**
+ * The rows that would add a sale to, or change one in, a month whose pay is
+ * signed for the person credited: the new sale's, and a changed sale's
+ * former person and month too (commission and milestones are paid on them).
+ */
+async function salesInSignedPay(db: Parameters<typeof rowsInSignedPay>[0], records: SaleInput[], existing: Awaited<ReturnType<typeof salesChanges>>['existing'], fresh: SalesRow[], changed: SalesRow[]) {
+  const rowOf = new Map(records.map((r, i) => [r.externalId, { row: r.sourceRow ?? i + 1, employeeNo: r.employeeNo }]));
+  // A changed sale's former person, by their own employee number.
+  const former = changed.map((r) => ({ r, e: existing.get(r.externalId)! }));
+  const others = [...new Set(former.filter(({ r, e }) => e.personId !== r.personId).map(({ e }) => e.personId))];
+  const numberOf = new Map(others.length ? (await db.person.findMany({ where: { id: { in: others } }, select: { id: true, employeeNo: true } })).map((p) => [p.id, p.employeeNo]) : []);
+  const problems = await rowsInSignedPay(db, [
+    ...[...fresh, ...changed].map((r) => ({ ...rowOf.get(r.externalId)!, personId: r.personId, day: dateToDay(r.date) })),
+    ...former.map(({ r, e }) => ({ row: rowOf.get(r.externalId)!.row, employeeNo: numberOf.get(e.personId) ?? rowOf.get(r.externalId)!.employeeNo, personId: e.personId, day: dateToDay(e.date) })),
+  ]);
+  // One problem a row for each person's month.
+  return [...new Map(problems.map((p) => [`${p.row}|${p.params.month}|${p.params.employeeNo}`, p])).values()];
 }
 
 export async function importSales(
@@ -282,6 +303,9 @@ export async function importSales(
       const locked = await salesInLockedPeriods(tx, calendar, records, rows);
       if (locked.length) importRejected(locked.map(locate), source);
       const { existing, fresh, changed } = await salesChanges(tx, rows);
+      // Nor a sale deciding pay that is already signed: the payslips would no longer match what they were signed on.
+      const signed = await salesInSignedPay(tx, records, existing, fresh, changed);
+      if (signed.length) importRejected(signed.map(locate), source);
       if (fresh.length) await tx.salesRecord.createMany({ data: fresh });
       for (const r of changed) await tx.salesRecord.update({ where: { externalId: r.externalId }, data: r });
       // A sale now to another customer, or booked in another unit, is examined afresh: an open flag on it no longer holds.

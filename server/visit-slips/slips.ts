@@ -28,6 +28,7 @@ import { addDays, chinaTimeOf, dateToDay, dayToDate, type IsoDay } from '../../s
 import { approvedAfterDeparture, checkVisitSlip, COVERING_STATUSES, coveredDays, mayCheck, slipDay, unslippedDays, VISIT_SLIP_LIMITS } from '../../schema/visit-slips.ts';
 import { normaliseCustomerCode } from '../../schema/customers.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import { monthsBetween, requirePayOpen } from '../payroll/signed-pay.ts';
 import { daySpan, type FiscalCalendar } from '../../schema/periods.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -340,6 +341,8 @@ export async function decideVisitSlip(ctx: Context, id: string, revision: number
     if (slip.revision !== revision) throw stale(slip, revision);
     if (slip.status !== 'REQUESTED') throw badInput(['id'], `The visit slip is ${slip.status.toLowerCase()}; it has already been decided`, 'VISIT_SLIP_NOT_REQUESTED');
     await requireDaysUnlocked(tx, calendar, slip, `The visit slip was not ${approve ? 'approved' : 'rejected'}`);
+    // A slip decides whether its field-visit days are paid: not in a month whose pay for the person is signed.
+    await requirePayOpen(tx, slip.personId, monthsBetween(slipDay(slip.plannedOut), slipDay(slip.plannedBack)), `The visit slip was not ${approve ? 'approved' : 'rejected'}`);
     const decidedAt = ctx.clock.now();
     const { count } = await tx.visitSlip.updateMany({
       where: { id, revision },

@@ -1,0 +1,92 @@
+/**
+ * Whose pay for a month is signed: a payroll run of the month with them in
+ * it is submitted or beyond (finance has handed it to the signers, or it is
+ * locked or paid), counting only each run's newest version (a reopen
+ * replaces a paid one). What decides that pay — attendance, sales, leave,
+ * visit slips, adjustments — no longer changes until the run is returned or
+ * reopened (brief §7: "after lock, only an audited reopen"), so the payslips
+ * signed stay the ones the records explain.
+ */
+import type { Context } from '../context.ts';
+import type { Prisma } from '../db/client.ts';
+import type { ImportProblem } from '../targets/sales-import.ts';
+import { badInput } from '../errors.ts';
+
+type Db = Context['prisma'] | Prisma.TransactionClient;
+
+export const SIGNED_RUN_STATUSES = ['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'] as const;
+
+export interface SignedPay {
+  month: string;
+  runStatus: string;
+  version: number;
+}
+
+/** A person's month, as the key of signedPay's answer. */
+export const payKey = (personId: string, month: string) => `${personId}|${month}`;
+
+const CHUNK = 500;
+
+/** For each (person, month) whose payroll is signed, the run's status and version; run it inside the writing transaction. */
+export async function signedPay(db: Db, pairs: readonly { personId: string; month: string }[]): Promise<Map<string, SignedPay>> {
+  const out = new Map<string, SignedPay>();
+  const wanted = new Set(pairs.map((p) => payKey(p.personId, p.month)));
+  const months = [...new Set(pairs.map((p) => p.month))];
+  const people = [...new Set(pairs.map((p) => p.personId))];
+  if (!months.length) return out;
+  const runs = await db.payrollRun.findMany({ where: { month: { in: months }, status: { in: [...SIGNED_RUN_STATUSES] } }, select: { id: true, month: true, status: true, version: true, scopeUnitId: true } });
+  if (!runs.length) return out;
+  // Only a run that is its scope's newest version of the month holds the pay.
+  const newest = await db.payrollRun.groupBy({ by: ['month', 'scopeUnitId'], where: { month: { in: months }, scopeUnitId: { in: [...new Set(runs.map((r) => r.scopeUnitId))] } }, _max: { version: true } });
+  const newestOf = new Map(newest.map((r) => [`${r.month}|${r.scopeUnitId}`, r._max.version]));
+  const holding = new Map(runs.filter((r) => newestOf.get(`${r.month}|${r.scopeUnitId}`) === r.version).map((r) => [r.id, r]));
+  if (!holding.size) return out;
+  for (let i = 0; i < people.length; i += CHUNK) {
+    const slips = await db.payslip.findMany({ where: { runId: { in: [...holding.keys()] }, personId: { in: people.slice(i, i + CHUNK) } }, select: { personId: true, runId: true } });
+    for (const s of slips) {
+      const run = holding.get(s.runId)!;
+      const key = payKey(s.personId, run.month);
+      if (wanted.has(key) && !out.has(key)) out.set(key, { month: run.month, runStatus: run.status, version: run.version });
+    }
+  }
+  return out;
+}
+
+/**
+ * IN_SIGNED_PAYROLL for each import row that would write (create or change)
+ * a record deciding a person's signed pay; rows that change nothing pass.
+ */
+export async function rowsInSignedPay(db: Db, rows: readonly { row: number; employeeNo: string; personId: string; day: string }[]): Promise<ImportProblem[]> {
+  const signed = await signedPay(db, rows.map((r) => ({ personId: r.personId, month: r.day.slice(0, 7) })));
+  if (!signed.size) return [];
+  return rows.flatMap((r) => {
+    const s = signed.get(payKey(r.personId, r.day.slice(0, 7)));
+    return s
+      ? [{ row: r.row, field: 'date', message: `the ${s.month} payroll with ${r.employeeNo} is already ${s.runStatus.toLowerCase()} (version ${s.version}); return or reopen it first`, reason: 'IN_SIGNED_PAYROLL' as const, params: { employeeNo: r.employeeNo, date: r.day, month: s.month, runStatus: s.runStatus, version: String(s.version) } }]
+      : [];
+  });
+}
+
+/** Refuses (PAYROLL_ALREADY_SIGNED, naming the first such month) when the person's pay for any of the months is signed. */
+export async function requirePayOpen(db: Db, personId: string, months: readonly string[], what: string): Promise<void> {
+  const signed = await signedPay(db, months.map((month) => ({ personId, month })));
+  const first = [...months].sort().map((m) => signed.get(payKey(personId, m))).find((s) => s !== undefined);
+  if (first) {
+    throw badInput(['month'], `${what}: the ${first.month} payroll with this person is already ${first.runStatus.toLowerCase().replace('_', ' ')} (version ${first.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
+      month: first.month,
+      runStatus: first.runStatus,
+      version: first.version,
+    });
+  }
+}
+
+/** The months (YYYY-MM) from one day to another, both included. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7) && out.length < 1200; ) {
+    out.push(m);
+    const [y, n] = m.split('-').map(Number) as [number, number];
+    m = n === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${String(y).padStart(4, '0')}-${String(n + 1).padStart(2, '0')}`;
+  }
+  return out;
+}

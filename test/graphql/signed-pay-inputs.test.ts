@@ -1,0 +1,104 @@
+/**
+ * What decides a signed payroll stays as it was signed (brief §7: after
+ * lock, only an audited reopen): once a month's run with a person in it is
+ * submitted (handed to the signers), signed, locked or paid, importing their attendance or sales of
+ * that month, deciding their leave or a visit slip in it is refused by row
+ * (IN_SIGNED_PAYROLL) or by reason (PAYROLL_ALREADY_SIGNED), changing
+ * nothing; rows that change nothing pass, other months pass, and after the
+ * run is returned (or reopened) the same import goes through.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+
+type Ext = { code?: string; reason?: string; params?: Record<string, unknown>; problems?: { row: number; field: string; reason: string; params: Record<string, string> }[] };
+const ext = (r: GqlResult) => (r.errors?.[0]?.extensions ?? {}) as Ext;
+const ATTENDANCE = 'mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created updated unchanged } }';
+const SALES = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created updated unchanged } }';
+const params = (p: { params: Record<string, string> }) => p.params;
+
+describe.each(testProviders)('inputs of a signed payroll on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance' | 'manager' | 'finmgr', string>;
+  let paid: { id: string; month: string; version: number; revision: number; status: string };
+  let person: { id: string; employeeNo: string };
+  let day: string;
+
+  const step = async (name: string, vars: Record<string, unknown>, token: string, extra = '') => {
+    const r = await s.gql(`mutation($id: ID!, $revision: Int!${extra ? ', $comment: String!' : ''}) { ${name}(id: $id, revision: $revision${extra}) { run { id month version revision status } } }`, vars, token);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data[name].run as typeof paid & { status: string };
+  };
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['admin', 'finance', 'manager', 'finmgr'] as const) t[u] = await s.login(u);
+    const p = s.db.prisma;
+    const finance = await p.user.findUniqueOrThrow({ where: { username: 'finance' } });
+    // Someone in a team of the demo manager's area (who decides their leave and slips), employed all of March 2026.
+    const mgr = await p.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    const area = await p.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
+    const who = await p.person.findFirstOrThrow({
+      where: { id: { notIn: [finance.personId!, mgr.personId!] }, position: 'SALES_REP', hireDate: { lt: new Date('2026-03-01') }, leaveDate: null, assignments: { some: { validTo: null, unit: { kind: 'TEAM', path: { startsWith: area.path } } } } },
+      select: { id: true, employeeNo: true, assignments: { where: { validTo: null }, select: { unitId: true } } },
+    });
+    person = { id: who.id, employeeNo: who.employeeNo };
+    // Their team's March payroll, calculated and handed to the signers.
+    const created = await s.gql('mutation($u: ID!) { createPayrollRun(month: "2026-03", scopeUnitId: $u) { run { id revision } } }', { u: who.assignments[0]!.unitId }, t.finance);
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    let run = await step('calculatePayrollRun', { id: created.data.createPayrollRun.run.id, revision: created.data.createPayrollRun.run.revision }, t.finance);
+    run = await step('submitPayrollRun', { id: run.id, revision: run.revision }, t.finance);
+    paid = run;
+    expect(await p.payslip.count({ where: { runId: run.id, personId: person.id } })).toBe(1);
+    day = '2026-03-16';
+  });
+  afterAll(() => s.close());
+
+  it('refuses attendance and sales of the paid month by row, naming the payroll, and writes nothing; another month goes through', async () => {
+    const before = [await s.db.prisma.attendanceDay.count(), await s.db.prisma.salesRecord.count(), await s.db.prisma.auditEvent.count()];
+    const attendance = ext(await s.gql(ATTENDANCE, { r: [{ employeeNo: person.employeeNo, date: day, status: 'ABSENT', note: '补录' }] }, t.finance));
+    expect(attendance.problems).toHaveLength(1);
+    expect(attendance.problems![0]).toMatchObject({ row: 1, field: 'date', reason: 'IN_SIGNED_PAYROLL' });
+    expect(params(attendance.problems![0]!)).toEqual({ employeeNo: person.employeeNo, date: day, month: paid.month, runStatus: 'SUBMITTED', version: String(paid.version) });
+    const sales = ext(await s.gql(SALES, { r: [{ externalId: 'SIGNED-1', employeeNo: person.employeeNo, date: day, amount: '100.00' }] }, t.finance));
+    expect(sales.problems!.map((x) => [x.row, x.reason, params(x).month])).toEqual([[1, 'IN_SIGNED_PAYROLL', paid.month]]);
+    expect([await s.db.prisma.attendanceDay.count(), await s.db.prisma.salesRecord.count(), await s.db.prisma.auditEvent.count()]).toEqual(before);
+    // April has no signed run.
+    const later = '2026-04-14';
+    const elsewhere = await s.gql(SALES, { r: [{ externalId: 'SIGNED-2', employeeNo: person.employeeNo, date: later, amount: '100.00' }] }, t.finance);
+    expect(elsewhere.errors).toBeUndefined();
+  });
+
+  it('lets a row that changes nothing through (a file imported again)', async () => {
+    const stored = await s.db.prisma.attendanceDay.findFirst({ where: { personId: person.id, date: { gte: new Date(`${paid.month}-01T00:00:00Z`), lt: new Date(`${paid.month}-28T00:00:00Z`) } } });
+    if (!stored) {
+      await s.db.prisma.attendanceDay.create({ data: { personId: person.id, date: new Date(`${paid.month}-13T00:00:00Z`), status: 'LATE', lateMinutes: 10, note: null } });
+    }
+    const again = stored ?? (await s.db.prisma.attendanceDay.findFirstOrThrow({ where: { personId: person.id, date: new Date(`${paid.month}-13T00:00:00Z`) } }));
+    const r = await s.gql(ATTENDANCE, { r: [{ employeeNo: person.employeeNo, date: again.date.toISOString().slice(0, 10), status: again.status, lateMinutes: again.lateMinutes, note: again.note }] }, t.finance);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.importAttendance).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('refuses deciding their leave or visit slip in the paid month (PAYROLL_ALREADY_SIGNED), changing nothing', async () => {
+    const p = s.db.prisma;
+    const leave = await p.leaveRequest.create({ data: { personId: person.id, kind: 'PERSONAL_LEAVE', fromDate: new Date(`${day}T00:00:00Z`), toDate: new Date(`${day}T00:00:00Z`), reason: '家事' } });
+    const refused = ext(await s.gql('mutation($id: ID!) { decideLeave(id: $id, approve: true) { status } }', { id: leave.id }, t.manager));
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYROLL_ALREADY_SIGNED', params: { month: paid.month, runStatus: 'SUBMITTED', version: paid.version } });
+    expect((await p.leaveRequest.findUniqueOrThrow({ where: { id: leave.id } })).status).toBe('REQUESTED');
+    const unit = await p.assignment.findFirstOrThrow({ where: { personId: person.id, validTo: null } });
+    const slip = await p.visitSlip.create({
+      data: { personId: person.id, unitId: unit.unitId, destination: '客户现场', contactPerson: '王经理', purpose: '回访', plannedOut: new Date(`${day}T01:00:00Z`), plannedBack: new Date(`${day}T10:00:00Z`) },
+    });
+    const slipRefused = ext(await s.gql('mutation($id: ID!) { approveVisitSlip(id: $id, revision: 1) { status } }', { id: slip.id }, t.manager));
+    expect(slipRefused).toMatchObject({ reason: 'PAYROLL_ALREADY_SIGNED', params: { month: paid.month } });
+    expect((await p.visitSlip.findUniqueOrThrow({ where: { id: slip.id } })).status).toBe('REQUESTED');
+  });
+
+  it('takes the same rows once the finance manager has returned the run', async () => {
+    await step('returnPayrollRun', { id: paid.id, revision: paid.revision, comment: '考勤待补录' }, t.finmgr, ', comment: $comment');
+    const r = await s.gql(ATTENDANCE, { r: [{ employeeNo: person.employeeNo, date: day, status: 'ABSENT', note: '补录' }] }, t.finance);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.importAttendance.created + r.data.importAttendance.updated).toBe(1);
+  });
+});
