@@ -48,8 +48,14 @@ export async function promotionProposals(ctx: Context, month: string): Promise<P
     select: { mentorId: true, id: true },
   });
   const decided = new Set((await ctx.prisma.promotionDecision.findMany({ where: { month } })).map((d) => `${d.personId}|${d.toRank}`));
+  // The ladder goes one step on a month's figures, from the rank held in the month: someone whose rank has changed since
+  // (a promotion earned by this month, in force from the next, or a later one) has nothing more to be proposed for it.
+  const movedOn = new Set(
+    (await ctx.prisma.payTermChange.findMany({ where: { personId: { in: people.map((p) => p.id) }, term: 'RANK', effectiveFrom: { gte: endExclusive } }, select: { personId: true } })).map((c) => c.personId),
+  );
   const out: Proposal[] = [];
   for (const p of people) {
+    if (movedOn.has(p.id)) continue;
     const trainees = mentees.filter((x) => x.mentorId === p.id).map((x) => salesOf.get(x.id) ?? 0n);
     const check = proposePromotion(p.rank as Rank, salesOf.get(p.id) ?? 0n, trainees);
     if (check.eligible && check.to && !decided.has(`${p.id}|${check.to}`)) out.push({ ...check, personId: p.id, name: p.name, employeeNo: p.employeeNo, version: p.version, latestGrade: null, latestGradePeriod: null });

@@ -61,4 +61,36 @@ describe.each(testProviders)('promotion proposals and the month’s roster on %s
     expect(gone.errors).toBeUndefined();
     expect(await proposalOf()).toEqual(before);
   });
+  it('goes one step on a month’s figures: once SR → SE is applied for July, July proposes nothing more (not SE → SSE on the same figures)', async () => {
+    // An SR selling 20,000.00 in July 2026 with two trainees at 15,000.00 each: enough for SE, and on its own figures for SSE too.
+    const unit = (await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM' }, orderBy: { code: 'asc' } })).id;
+    const person = async (employeeNo: string, rank: string, mentorId: string | null = null) => {
+      const r = await s.gql('mutation($i: CreatePersonInput!) { createPerson(input: $i) { id version } }', {
+        i: { employeeNo, name: `学员${employeeNo}`, position: 'SALES_REP', rank, hireDate: '2025-01-01', unitId: unit, mentorId, baseSalary: '3000.00' },
+      }, admin);
+      expect(r.errors).toBeUndefined();
+      return r.data.createPerson as { id: string; version: number };
+    };
+    const rep = await person('PS-M', 'SR');
+    await person('PS-T1', 'SR', rep.id);
+    await person('PS-T2', 'SR', rep.id);
+    const sold = await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
+      r: [
+        { externalId: 'PS-S0', employeeNo: 'PS-M', date: '2026-07-09', amount: '20000.00' },
+        { externalId: 'PS-S1', employeeNo: 'PS-T1', date: '2026-07-10', amount: '15000.00' },
+        { externalId: 'PS-S2', employeeNo: 'PS-T2', date: '2026-07-11', amount: '15000.00' },
+      ],
+    }, await s.login('finance'));
+    expect(sold.errors).toBeUndefined();
+    const proposalOf = async () => (await s.gql(PROPOSALS, { m: '2026-07' }, admin)).data.promotionProposals.find((p: any) => p.personId === rep.id);
+    expect(await proposalOf()).toMatchObject({ from: 'SR', to: 'SE' });
+    const applied = await s.gql('mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-07", toRank: SE, apply: true) }', { p: rep.id, v: rep.version }, admin);
+    expect(applied.errors).toBeUndefined();
+    expect(await proposalOf()).toBeUndefined();
+    const again = await s.gql('mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-07", toRank: SSE, apply: true) }', { p: rep.id, v: rep.version + 1 }, admin);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ reason: 'NO_PROMOTION_PROPOSAL' });
+    expect((await s.db.prisma.person.findUniqueOrThrow({ where: { id: rep.id } })).rank).toBe('SE');
+    // August's figures are August's: nothing sold, nothing proposed.
+    expect((await s.gql(PROPOSALS, { m: '2026-08' }, admin)).data.promotionProposals.find((p: any) => p.personId === rep.id)).toBeUndefined();
+  });
 });
