@@ -19,6 +19,7 @@ import { badInput, clientError, conflict, forbidden, notFound } from '../errors.
 import { allocate, allocateColumns, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
 import { overlapDays, period, periodChain } from '../../schema/periods.ts';
 import { formatAmount, type ValidationIssue } from '../../schema/target-validation.ts';
+import { divideHalfUp } from '../../schema/money.ts';
 import { profileWeights } from '../../schema/seasonality.ts';
 import { METRICS } from '../../schema/metrics.ts';
 import { fiscalCalendar, lockedAmong, lockedFigures, lockedRefusal, requireFiguresUnlocked, requireUnlocked } from './calendar.ts';
@@ -335,6 +336,33 @@ export function computeBreakdown(
         ownerTotals = rest;
       }
       cells = allocateMatrix([...ownerTotals].map(([key, weight]) => ({ key, weight })), columns);
+    } else if (owners.kind === 'GROWTH') {
+      // People by growth (brief §3, "last year's actuals × (1 + growth %)"): each person's year is their own figure, pro-rated
+      // by the days of the year they are employed (a leaver carries nothing after leaving), spread over the periods they are
+      // employed in, in the shape the time method gives the scope; the scope's row, and the plan's total, are the people's sums.
+      const allLeaves = shape.periods.filter((p) => p.level === chain.at(-1));
+      const yearDays = BigInt(allLeaves.reduce((n, p) => n + p.days, 0));
+      const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+      const common = leaves.reduce((l, p) => (l / gcd(l, BigInt(p.days))) * BigInt(p.days), 1n);
+      cells = new Map();
+      let sum = keptTotal;
+      for (const o of shape.owners) {
+        const grown = ownerTotals!.get(o.key) ?? 0n;
+        const employed = BigInt(figures.ownerDays.get(o.key) ?? 0);
+        const year = employed >= yearDays ? grown : divideHalfUp(grown * employed, yearDays);
+        const rest = year - keptOf(o.key);
+        if (rest < 0n) throw badInput(['owners'], `The locked periods already give ${o.name} more than their share of the year`, 'LOCKED_ABOVE_SHARE', {
+            owner: o.name,
+            locked: formatAmount(unit, keptOf(o.key)),
+            share: formatAmount(unit, year),
+          });
+        sum += rest;
+        // A period's weight for them: the scope's figure there × the share of its days they are employed (over one denominator).
+        const shares = leaves.map((l) => ({ key: l.key, weight: scopeRow.get(l.key)! * BigInt(overlapDays(l, o.hireDate ?? '0000-01-01', o.leaveDate ?? null)) * (common / BigInt(l.days)) }));
+        cells.set(o.key, rest === 0n ? new Map(leaves.map((l) => [l.key, 0n])) : allocate(rest, shares));
+      }
+      scopeRow = new Map(leaves.map((l) => [l.key, shape.owners.reduce((n, o) => n + cells.get(o.key)!.get(l.key)!, 0n)]));
+      total = sum;
     } else {
       // People: one owners × periods matrix. Each period's total is split
       // among those employed in it by weight × days employed; each person's
