@@ -212,7 +212,9 @@ export async function createPlan(ctx: Context, input: NewPlan) {
       data: { year: input.year, metric: input.metric, level: input.level, scopeUnitId: unit.id, version: 1, periodLevel: input.periodLevel, ownerKind, total, createdById: ctx.viewer?.userId ?? null },
     });
     await event(tx, ctx, plan.id, 'create', null, 'DRAFT');
-    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: plan.id, action: 'create', after: { ...plan, parentPlanId: parent?.planId ?? null, parentTotal: parent?.total ?? null } });
+    // Amounts as the plan's cells are written (yuan for money), not in fen.
+    const amount = (v: bigint) => formatAmount(METRICS[plan.metric].unit, v);
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: plan.id, action: 'create', after: { ...plan, total: amount(plan.total), parentPlanId: parent?.planId ?? null, parentTotal: parent ? amount(parent.total) : null } });
     return plan;
   });
 }
@@ -530,8 +532,8 @@ export async function breakDownPlan(ctx: Context, id: string, revision: number, 
       entityType: 'TargetPlan',
       entityId: id,
       action: 'breakDown',
-      before: { total: plan.total, cells: cells.before },
-      after: { total, time, owners, lines: checked.lines.length, cells: cells.after, ...(kept ? { keptPeriods: [...kept.leaves] } : {}) },
+      before: { total: formatAmount(METRICS[plan.metric].unit, plan.total), cells: cells.before },
+      after: { total: formatAmount(METRICS[plan.metric].unit, total), time, owners, lines: checked.lines.length, cells: cells.after, ...(kept ? { keptPeriods: [...kept.leaves] } : {}) },
     });
     return after;
   });
@@ -809,7 +811,7 @@ async function markChildren(tx: Tx, ctx: Context, plan: PlanRecord, calendar: Fi
     if (child.total === figure) continue;
     const unit = METRICS[plan.metric].unit;
     await event(tx, ctx, child.id, 'parentChanged', child.status, child.status, formatAmount(unit, figure));
-    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: child.id, action: 'parentChanged', before: { total: child.total }, after: { parentPlanId: plan.id, parentTotal: figure } });
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: child.id, action: 'parentChanged', before: { total: formatAmount(unit, child.total) }, after: { parentPlanId: plan.id, parentTotal: formatAmount(unit, figure) } });
   }
 }
 

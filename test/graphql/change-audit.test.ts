@@ -131,6 +131,12 @@ describe.each(testProviders)('change audit on %s', (provider) => {
     expect(broken.errors).toBeUndefined();
     const breakAudit = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'TargetPlan', entityId: view.plan.id, action: 'breakDown' } });
     expect(JSON.parse(breakAudit.before!).cells).toContainEqual({ ownerId: person, periodKey: '2026-03', amount: '700.00' });
+    // The plan's total is written as its cells are, in yuan (not fen).
+    const plan = await s.db.prisma.targetPlan.findUniqueOrThrow({ where: { id: view.plan.id } });
+    const yuan = `${plan.total / 100n}.${String(plan.total % 100n).padStart(2, '0')}`;
+    expect([JSON.parse(breakAudit.before!).total, JSON.parse(breakAudit.after!).total]).toEqual([yuan, yuan]);
+    const created = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'TargetPlan', entityId: view.plan.id, action: 'create' } });
+    expect(JSON.parse(created.after!).total).toBe(yuan);
     expect(JSON.parse(breakAudit.after!).cells).toContainEqual(expect.objectContaining({ ownerId: person, periodKey: '2026-04' }));
   });
 });
