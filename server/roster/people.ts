@@ -7,6 +7,7 @@ import type { Context } from '../context.ts';
 import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { activeOn, mayChangeUnit, maySeeUnit, viewerScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
+import { moveSalesWithTransfer } from './transfer-sales.ts';
 import { personNotServed, reaches, requireReach, servedReach } from '../payroll/served-units.ts';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, type IsoDay } from '../../schema/dates.ts';
@@ -262,13 +263,15 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
       await tx.assignment.update({ where: { id: current.id }, data: { validTo: effective } });
       await tx.assignment.create({ data: { personId: id, unitId, position: newPosition, validFrom: effective, validTo: current.validTo } });
     }
+    // Sales already booked from that day on count for the new unit now (a transfer entered late).
+    const salesMoved = await moveSalesWithTransfer(tx, id, current.unitId, unitId, effective, current.validTo);
     const after = await bumpVersion(tx, id, version, position ? { position } : {});
     await recordAudit(tx, ctx.viewer, {
       entityType: 'Person',
       entityId: id,
       action: 'transfer',
       before: { unitId: current.unitId, position: current.position },
-      after: { unitId, position: newPosition, effectiveDate: dateToDay(effective) },
+      after: { unitId, position: newPosition, effectiveDate: dateToDay(effective), ...(salesMoved ? { salesMoved } : {}) },
     });
     return after;
   });

@@ -98,4 +98,27 @@ describe.each(testProviders)('a mid-month transfer in results on %s', (provider)
     expect(await table(teamB, '2026-03-D1')).not.toContain(mover.id);
     expect(await table(teamB, '2026-03-D3')).toContain(mover.id);
   });
+
+  it('a transfer dated back over sales already imported moves them to the new team from its day on, with the monthly sums; earlier sales stay', async () => {
+    const p = s.db.prisma;
+    const late = await p.person.findFirstOrThrow({ where: { id: { not: mover.id }, position: 'SALES_REP', status: 'ACTIVE', hireDate: { lt: new Date('2026-01-01') }, leaveDate: null, assignments: { some: { unitId: teamA, validTo: null } }, user: null } });
+    await gqlOk('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
+      r: [
+        { externalId: 'LATE-1', employeeNo: late.employeeNo, date: '2026-06-05', amount: '111.00' },
+        { externalId: 'LATE-2', employeeNo: late.employeeNo, date: '2026-06-20', amount: '222.00' },
+        { externalId: 'LATE-3', employeeNo: late.employeeNo, date: '2026-07-02', amount: '333.00' },
+      ],
+    }, t.finance);
+    const actual = async (unitId: string, period: string) =>
+      (await gqlOk(ACH, { period, grain: 'MONTH', unitId }, t.manager)).achievement.rows.find((r: any) => r.ownerId === late.id)?.cells[0]?.actual ?? null;
+    expect([await actual(teamA, '2026-06'), await actual(teamA, '2026-07')]).toEqual(['333.00', '333.00']);
+    const version = (await gqlOk('query($id: ID!) { person(id: $id) { version } }', { id: late.id }, t.admin)).person.version;
+    // Entered today, effective 15 June.
+    await gqlOk('mutation($id: ID!, $v: Int!, $u: ID!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: "2026-06-15") { id } }', { id: late.id, v: version, u: teamB }, t.admin);
+    expect([await actual(teamA, '2026-06'), await actual(teamB, '2026-06'), await actual(teamB, '2026-07')]).toEqual(['111.00', '222.00', '333.00']);
+    expect(await actual(teamA, '2026-07')).toBeNull();
+    expect((await p.salesRecord.findMany({ where: { externalId: { in: ['LATE-1', 'LATE-2', 'LATE-3'] } }, orderBy: { externalId: 'asc' } })).map((x) => x.unitId)).toEqual([teamA, teamB, teamB]);
+    const audit = await p.auditEvent.findFirstOrThrow({ where: { entityType: 'Person', entityId: late.id, action: 'transfer' }, orderBy: { at: 'desc' } });
+    expect(JSON.parse(audit.after!)).toMatchObject({ unitId: teamB, effectiveDate: '2026-06-15', salesMoved: 2 });
+  });
 });
