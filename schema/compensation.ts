@@ -233,6 +233,8 @@ export interface PayInputs {
   /** Working days in the month (under `calendar`, else Monday to Friday), and those the person was employed. */
   workingDays: number;
   workingDaysEmployed: number;
+  /** The first and last day employed in the month, when not the whole month (a joiner or a leaver): the days the pro-rating counts. */
+  employed?: { from: string; to: string };
   /** The working-day calendar the counts follow, frozen with the month's holidays and make-up days; absent, Monday to Friday. */
   calendar?: { name: string; weekdays: number; holidays: string[]; makeupDays: string[] };
   person: { name: string; rank: Rank | null; baseSalaryFen: bigint };
@@ -246,7 +248,16 @@ export interface PayInputs {
    * slip, listed (ISO days) in `unslippedFieldVisitDays` (absent from inputs
    * frozen before visit slips: none).
    */
-  attendance: { lates: number; absentDays: number; personalLeaveDays: number; unslippedFieldVisitDays?: string[]; slippedFieldVisitDays?: string[] };
+  attendance: {
+    lates: number;
+    absentDays: number;
+    personalLeaveDays: number;
+    unslippedFieldVisitDays?: string[];
+    slippedFieldVisitDays?: string[];
+    /** The days of absentDays, by day: recorded absent, and leave taken without an approved request (which counts as absence). */
+    absentDates?: string[];
+    leaveWithoutRequestDates?: string[];
+  };
   adjustments: { amountFen: bigint; reason: string; approvedBy: string; ranking?: RankingFacts }[];
 }
 
@@ -424,7 +435,13 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
           amountFen: amount,
           explanation: {
             rule: { code: 'base', prorate: c.prorate === 'workingDays', calendar: !!inputs.calendar },
-            inputs: { base: y(full), workingDays: String(inputs.workingDays), workingDaysEmployed: String(inputs.workingDaysEmployed) },
+            inputs: {
+              base: y(full),
+              workingDays: String(inputs.workingDays),
+              workingDaysEmployed: String(inputs.workingDaysEmployed),
+              // A joiner's or leaver's days, so that the working days employed can be counted by hand.
+              ...(inputs.employed ? { employedFrom: inputs.employed.from, employedTo: inputs.employed.to } : {}),
+            },
             arithmetic: prorated
               ? { code: 'baseProrated', full: y(full), employed: inputs.workingDaysEmployed, days: inputs.workingDays, amount: y(amount) }
               : { code: 'baseFull', full: y(full), days: inputs.workingDays },
@@ -505,6 +522,9 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
               lates: String(inputs.attendance.lates),
               absentDays: String(inputs.attendance.absentDays),
               personalLeaveDays: String(inputs.attendance.personalLeaveDays),
+              // The days absent by day, and the leave days counted as absence because no approved request covered them.
+              ...(inputs.attendance.absentDates?.length ? { absentDates: inputs.attendance.absentDates.join(', ') } : {}),
+              ...(inputs.attendance.leaveWithoutRequestDates?.length ? { leaveWithoutRequest: inputs.attendance.leaveWithoutRequestDates.join(', ') } : {}),
               // The field-visit days without an approved visit slip, by day; only when there are any.
               ...(unslipped.length ? { fieldVisitsWithoutSlip: unslipped.join(', ') } : {}),
               // And those an approved slip covers (worked days, no deduction), so the payslip names the slip or its absence.

@@ -11,7 +11,7 @@ import type { Rank } from '../../schema/compensation.ts';
 import { countWorkingDays } from '../../schema/working-calendar.ts';
 import { byWorkingDay, employedSpan, fieldVisitDays } from '../../schema/paid-attendance.ts';
 import { payrollCalendar } from './working-calendar.ts';
-import { dayToDate } from '../../schema/dates.ts';
+import { dateToDay, dayToDate } from '../../schema/dates.ts';
 import { listedNames, NAMES_LISTED } from '../../schema/reasons.ts';
 import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
@@ -203,6 +203,15 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   // Field-visit days no approved visit slip covers (issue 11 §4): paid as the plan says (absence by default), named in the explanation.
   const slips = workingAttendance.some((a) => a.status === 'FIELD_VISIT') ? await coveringSlips(tx, inScope, m.start, m.end) : [];
   const visits = fieldVisitDays(workingAttendance, slips);
+  // The days behind absentDays, by person, for the explanation: recorded absent, and leave no approved request covered.
+  const absentOn = new Map<string, string[]>();
+  const unrequestedOn = new Map<string, string[]>();
+  for (const a of workingAttendance) {
+    const day = dateToDay(a.date);
+    const leave = a.status === 'PERSONAL_LEAVE' || a.status === 'SICK_LEAVE';
+    const list = a.status === 'ABSENT' ? absentOn : leave && !approvedLeave.has(`${a.personId}|${day}|${a.status}`) ? unrequestedOn : null;
+    if (list) list.set(a.personId, [...(list.get(a.personId) ?? []), day]);
+  }
   const unslippedOf = groupBy(visits.unslipped, (f) => f.personId);
   const slippedOf = groupBy(visits.slipped, (f) => f.personId);
   const adjustmentsOf = groupBy(adjustments, (a) => a.personId);
@@ -247,6 +256,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
         month,
         workingDays: monthCount.count,
         workingDaysEmployed: workingDaysIn(from, to),
+        ...(from > m.start || to < m.end ? { employed: { from, to } } : {}),
         calendar: frozenCalendar,
         person: { name: p.name, rank: p.rank as Rank | null, baseSalaryFen: p.baseSalaryFen },
         measures: { sales: total(id), units: s?.units ?? 0n, collections: s?.collections ?? 0n, margin: s?.margin ?? 0n },
@@ -259,6 +269,8 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
           personalLeaveDays: att?.personalLeave ?? 0,
           unslippedFieldVisitDays: (unslippedOf.get(id) ?? []).map((f) => f.day),
           ...(slippedOf.has(id) ? { slippedFieldVisitDays: slippedOf.get(id)!.map((f) => f.day) } : {}),
+          ...(absentOn.has(id) ? { absentDates: absentOn.get(id)!.sort() } : {}),
+          ...(unrequestedOn.has(id) ? { leaveWithoutRequestDates: unrequestedOn.get(id)!.sort() } : {}),
         },
         adjustments: (adjustmentsOf.get(id) ?? []).map((a) => {
           const ranking = rankingOf(a);

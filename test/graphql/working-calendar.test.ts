@@ -89,11 +89,16 @@ describe.each(testProviders)('working-day calendar on %s', (provider) => {
       expect(base.explanation.arithmetic).toBe('4000.00 × 5 ÷ 16 = 1250.00');
       expect(base.explanation.rule).toContain('working days per calendar CN');
       expect(base.explanation.inputs).toEqual(expect.arrayContaining([{ name: 'workingDays', value: '16' }, { name: 'workingDaysEmployed', value: '5' }, { name: 'calendar', value: FEB }]));
+      // The days employed, so the 5 can be counted by hand.
+      expect(base.explanation.inputs).toEqual(expect.arrayContaining([{ name: 'employedFrom', value: '2026-02-24' }, { name: 'employedTo', value: '2026-02-28' }]));
+      expect(line(run, absentee.id, 'base').explanation.inputs.map((i: any) => i.name)).not.toContain('employedFrom');
       // One absent day: 5000.00 ÷ 16 = 312.50 (Monday to Friday would say 250.00).
       const attendance = line(run, absentee.id, 'attendance');
       expect(attendance.amount).toBe('-312.50');
       expect(attendance.explanation.arithmetic).toBe('0 × 50 + 1 × 5000.00 ÷ 16 = 312.50 deducted');
       expect(attendance.explanation.inputs).toEqual(expect.arrayContaining([{ name: 'calendar', value: FEB }]));
+      // Which day: the working day only (the holiday costs nothing and is not listed).
+      expect(attendance.explanation.inputs).toEqual(expect.arrayContaining([{ name: 'absentDays', value: '1' }, { name: 'absentDates', value: '2026-02-10' }]));
       expect(line(run, absentee.id, 'base').amount).toBe('5000.00');
     });
 
