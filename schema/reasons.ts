@@ -460,6 +460,7 @@ export const REASONS = {
   UNIT_NAME_TAKEN: ['name', 'code', 'parent'],
   ONE_TOP_UNIT: ['name'],
   MOVE_INTO_ITSELF: ['name', 'parent'],
+  MANAGER_HAS_LEFT: ['name', 'leaveDate'],
   ALREADY_UNDER: ['name', 'parent'],
   EMPLOYEE_NO_TAKEN: ['employeeNo', 'name'],
   OWN_MENTOR: [],

@@ -1,5 +1,5 @@
 /**
- * Changes to the organisation tree: create, rename, move. A unit's path is
+ * Changes to the organisation tree: create, rename, move, a new manager. A unit's path is
  * the ids from the root down to it ("/a/b/c/"), so a move rewrites the paths
  * of its whole subtree in the same transaction.
  */
@@ -120,6 +120,35 @@ export function moveOrgUnit(ctx: Context, id: string, version: number, parentId:
       before: { parentId: unit.parentId, path: unit.path },
       after: { parentId, path: newPath, subtreeMoved: moved },
     });
+    return after;
+  });
+}
+
+/**
+ * A unit's manager changes (brief §1: each unit has a manager): another
+ * person, or nobody for now. Someone whose leave date has passed is refused
+ * (MANAGER_HAS_LEFT). What the manager sees and decides follows at once (the
+ * scope is read on every request); they need the Manager role for it.
+ */
+export function setOrgUnitManager(ctx: Context, id: string, version: number, managerId: string | null) {
+  return ctx.prisma.$transaction(async (tx) => {
+    const unit = await tx.orgUnit.findUnique({ where: { id } });
+    if (!unit) throw notFound('OrgUnit', id);
+    if (managerId) {
+      const person = await tx.person.findUnique({ where: { id: managerId }, select: { name: true, leaveDate: true } });
+      if (!person) throw badInput(['managerId'], `There is no person ${managerId}`, 'NO_SUCH_PERSON', { id: managerId });
+      const today = ctx.clock.today();
+      if (person.leaveDate && person.leaveDate.toISOString().slice(0, 10) < today) {
+        const leaveDate = person.leaveDate.toISOString().slice(0, 10);
+        throw badInput(['managerId'], `${person.name} left on ${leaveDate} and cannot manage a unit`, 'MANAGER_HAS_LEFT', { name: person.name, leaveDate });
+      }
+    }
+    if (unit.managerId === managerId) {
+      if (unit.version !== version) throw conflict('OrgUnit', id, version);
+      return unit;
+    }
+    const after = await bump(tx, id, version, { managerId });
+    await recordAudit(tx, ctx.viewer, { entityType: 'OrgUnit', entityId: id, action: 'setManager', before: { managerId: unit.managerId }, after: { managerId } });
     return after;
   });
 }

@@ -146,5 +146,20 @@ describe.skipIf(!hasChromium)('roster changes in the task pane', () => {
     await page.getByTestId('org-submit').click();
     await page.getByTestId('org-status').filter({ hasText: `新零售一组 now sits under ${second.name}, with everything below it.` }).waitFor();
     expect((await tree()).find((u) => u.id === made.id)).toMatchObject({ name: '新零售一组', parentId: second.id, version: made.version + 2 });
+
+    // A manager for it, then none for now.
+    await page.getByTestId('org-mode').selectOption('manager');
+    await page.getByTestId('org-unit').selectOption(made.id);
+    const leadId = (await page.getByTestId('org-new-manager').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean)))[0]!;
+    const lead = (await api(page, admin, 'query($id: ID!) { person(id: $id) { id name } }', { id: leadId })).data.person;
+    await page.getByTestId('org-new-manager').selectOption(lead.id);
+    await page.getByTestId('org-submit').click();
+    await page.getByTestId('org-status').filter({ hasText: `${lead.name} now manages 新零售一组` }).waitFor();
+    const managed = await api(page, admin, '{ orgTree { id managerName } }');
+    expect(managed.data.orgTree.find((u: any) => u.id === made.id).managerName).toBe(lead.name);
+    await page.getByTestId('org-unit').selectOption(made.id);
+    await page.getByTestId('org-submit').click();
+    await page.getByTestId('org-status').filter({ hasText: '新零售一组 has no manager for now.' }).waitFor();
+    expect((await api(page, admin, '{ orgTree { id managerName } }')).data.orgTree.find((u: any) => u.id === made.id).managerName).toBeNull();
   }, 180_000);
 });

@@ -1,6 +1,6 @@
 /** The organisation tree: create, rename, move; paths follow; cycles refused. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
+import { codeOf, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 
 const UNIT = 'id code name kind parentId path depth managerName version';
@@ -8,6 +8,8 @@ const CREATE = `mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $in
 const MOVE = `mutation($id: ID!, $version: Int!, $parentId: ID!) { moveOrgUnit(id: $id, version: $version, parentId: $parentId) { ${UNIT} } }`;
 const RENAME = `mutation($id: ID!, $version: Int!, $name: String!) { renameOrgUnit(id: $id, version: $version, name: $name) { ${UNIT} } }`;
 const TREE = `{ orgTree { ${UNIT} } }`;
+const ext = (r: GqlResult) => (r.errors?.[0]?.extensions ?? {}) as Record<string, unknown>;
+const MANAGER = `mutation($id: ID!, $version: Int!, $m: ID) { setOrgUnitManager(id: $id, version: $version, managerId: $m) { ${UNIT} } }`;
 
 describe.each(testProviders)('org units on %s', (provider) => {
   let s: TestServer;
@@ -123,5 +125,32 @@ describe.each(testProviders)('org units on %s', (provider) => {
     expect(twin.name).toBe(first.name);
     const moved = await refused(MOVE, { id: twin.id, version: twin.version, parentId: area.id });
     expect(moved.errors![0]!.extensions).toMatchObject({ reason: 'UNIT_NAME_TAKEN', params: { name: first.name, parent: area.name } });
+  });
+  it('changes a unit’s manager (audited): the new manager reads its people at once, the old one no longer; nobody who has left; a stale version is refused', async () => {
+    const p = s.db.prisma;
+    const mgr = await p.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    const area = await p.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
+    const others = await p.orgUnit.findMany({ where: { kind: 'AREA', id: { not: area.id } }, orderBy: { code: 'asc' } });
+    const other = others.find((u) => !area.path.startsWith(u.path) && !u.path.startsWith(area.path))!;
+    const team = await p.orgUnit.findFirstOrThrow({ where: { parentId: other.id } });
+    const manager = await s.login('manager');
+    const seen = async () => (await s.gql(TREE, {}, manager)).data.orgTree.map((u: any) => u.id);
+    expect(await seen()).not.toContain(team.id);
+    const r = await s.gql(MANAGER, { id: team.id, version: team.version, m: mgr.personId }, admin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.setOrgUnitManager).toMatchObject({ version: team.version + 1, managerName: expect.any(String) });
+    expect(await seen()).toContain(team.id);
+    const audit = await p.auditEvent.findFirstOrThrow({ where: { entityType: 'OrgUnit', entityId: team.id, action: 'setManager' } });
+    expect([JSON.parse(audit.before!).managerId, JSON.parse(audit.after!).managerId]).toEqual([team.managerId, mgr.personId]);
+    // A stale version, a leaver, someone who does not exist: refused, nothing changed.
+    expect(ext(await refused(MANAGER, { id: team.id, version: team.version, m: null }))).toMatchObject({ code: 'CONFLICT' });
+    const leaver = await p.person.findFirstOrThrow({ where: { leaveDate: { lt: new Date() } } });
+    expect(ext(await refused(MANAGER, { id: team.id, version: team.version + 1, m: leaver.id }))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MANAGER_HAS_LEFT', params: { name: leaver.name, leaveDate: leaver.leaveDate!.toISOString().slice(0, 10) } });
+    expect(ext(await refused(MANAGER, { id: team.id, version: team.version + 1, m: 'nobody' }))).toMatchObject({ reason: 'NO_SUCH_PERSON' });
+    expect((await p.orgUnit.findUniqueOrThrow({ where: { id: team.id } })).managerId).toBe(mgr.personId);
+    // Nobody for now: the manager no longer reads it.
+    expect((await s.gql(MANAGER, { id: team.id, version: team.version + 1, m: null }, admin)).data.setOrgUnitManager.managerName).toBeNull();
+    expect(await seen()).not.toContain(team.id);
+    expect(codeOf(await s.refused(MANAGER, { id: team.id, version: team.version + 2, m: mgr.personId }, manager))).toBe('FORBIDDEN');
   });
 });

@@ -55,6 +55,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     vars: (f) => ({ p: f.team.parentId }),
   },
   renameOrgUnit: { allowed: ['admin'], query: 'mutation($id: ID!) { renameOrgUnit(id: $id, version: 999, name: "x") { id } }', vars: (f) => ({ id: f.team.id }) },
+  setOrgUnitManager: { allowed: ['admin'], query: 'mutation($id: ID!) { setOrgUnitManager(id: $id, version: 999) { id } }', vars: (f) => ({ id: f.team.id }) },
   moveOrgUnit: { allowed: ['admin'], query: 'mutation($id: ID!, $p: ID!) { moveOrgUnit(id: $id, version: 999, parentId: $p) { id } }', vars: (f) => ({ id: f.team.id, p: f.team.parentId }) },
   // Targets (issue 3). A plan id that does not exist: allowed roles get NOT_FOUND, after authorisation.
   targetPlan: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ targetPlan(id: "no-plan") { plan { id } } }', vars: () => ({}) },

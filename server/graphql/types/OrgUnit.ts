@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { OrgUnitKindEnum } from './enums.ts';
 import { activeOn, unitsVisible, viewerScope } from '../../access.ts';
-import { createOrgUnit, moveOrgUnit, renameOrgUnit } from '../../roster/org-units.ts';
+import { createOrgUnit, moveOrgUnit, renameOrgUnit, setOrgUnitManager } from '../../roster/org-units.ts';
 import { dayToDate } from '../../../schema/dates.ts';
 import type { Prisma } from '../../db/client.ts';
 import type { Context } from '../../context.ts';
@@ -109,5 +109,12 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { id: t.arg.id({ validate: id }), version: t.arg.int(), parentId: t.arg.id({ validate: id }) },
     resolve: async (query, _root, args, ctx) => reload(ctx, query, (await moveOrgUnit(ctx, String(args.id), args.version, String(args.parentId))).id),
+  }),
+  setOrgUnitManager: t.prismaField({
+    type: 'OrgUnit',
+    description: 'Names the person who manages a unit (null: nobody for now); not someone who has left. They need the Manager role to act on it (admins; audited).',
+    authScopes: { admin: true },
+    args: { id: t.arg.id({ validate: id }), version: t.arg.int(), managerId: t.arg.id({ required: false }) },
+    resolve: async (query, _root, args, ctx) => reload(ctx, query, (await setOrgUnitManager(ctx, String(args.id), args.version, args.managerId ? String(args.managerId) : null)).id),
   }),
 }));

@@ -1,4 +1,4 @@
-/** The Roster screen's Organisation section (admins): a new unit, a rename, a move with its subtree. */
+/** The Roster screen's Organisation section (admins): a new unit, a rename, a move with its subtree, a new manager. */
 import { Button, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import type { Words } from '../../i18n.ts';
@@ -22,7 +22,7 @@ export function OrgUnitsSection(props: { w: Words; client: Client; roles: string
       <Subtitle2 as="h3" id="org-units-title">{o.title}</Subtitle2>
       <Field label={o.what}>
         <Select value={h.mode} onChange={(_, d) => h.setMode(d.value as OrgMode)} data-testid="org-mode">
-          {(['create', 'rename', 'move'] as const).map((m) => (
+          {(['create', 'rename', 'move', 'manager'] as const).map((m) => (
             <option key={m} value={m}>{o.modes[m]}</option>
           ))}
         </Select>
@@ -73,6 +73,10 @@ export function OrgUnitsSection(props: { w: Words; client: Client; roles: string
             <UnitOptions units={h.units} />
           </Select>
         </Field>
+      )}
+
+      {h.mode === 'manager' && (
+        <PersonPicker w={w} people={props.people} value={h.newManagerId} onChange={h.setNewManagerId} testId="org-new-manager" label={o.newManager} />
       )}
 
       <Button appearance="primary" onClick={() => void h.submit()} disabled={h.busy} data-testid="org-submit">
