@@ -377,6 +377,7 @@ export const REASONS = {
   NOT_YOUR_RETURN: ['role'],
   ALREADY_SIGNED: [],
   NEWER_RUN_VERSION: ['version'],
+  RUN_BEING_CALCULATED: [],
   COMMENT_REQUIRED: [],
   REASON_REQUIRED: [],
 

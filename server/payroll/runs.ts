@@ -349,6 +349,39 @@ export async function returnRun(ctx: Context, id: string, revision: number, comm
   });
 }
 
+/**
+ * Finance discards a run no one has signed yet (a draft or a calculated run):
+ * its payslips go with it, and the month's people are free for another run
+ * (issue 7 §3: one live payslip a month). A reopened version discarded
+ * leaves the version it replaced as the live one again. Not while its
+ * calculation is queued or running (RUN_BEING_CALCULATED). Audited with
+ * what it held.
+ */
+export async function discardRun(ctx: Context, id: string, revision: number, reason: string) {
+  if (!reason.trim()) throw badInput(['reason'], 'Give the reason for discarding the run', 'REASON_REQUIRED');
+  const reach = await servedReach(ctx);
+  return ctx.prisma.$transaction(async (tx) => {
+    const run = await load(tx, id);
+    requireReach(reach, run.scopeUnit);
+    await lockMonth(ctx, tx, run.month);
+    requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'discard');
+    if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
+    await requireNewestVersion(tx, run);
+    const calculating = await tx.job.findFirst({ where: { subjectId: id, status: { in: ['QUEUED', 'RUNNING'] } }, select: { id: true } });
+    if (calculating) throw clientError('BAD_USER_INPUT', 'The run is being calculated; wait for the calculation to finish', { field: 'id', reason: 'RUN_BEING_CALCULATED' });
+    const held = await storedFigures(tx, id);
+    await tx.payrollRun.delete({ where: { id } });
+    await recordAudit(tx, ctx.viewer, {
+      entityType: 'PayrollRun',
+      entityId: id,
+      action: 'discard',
+      before: { status: run.status, month: run.month, scopeUnitId: run.scopeUnitId, version: run.version, ...held },
+      after: { reason: reason.trim() },
+    });
+    return { month: run.month, scopeUnitId: run.scopeUnitId, version: run.version };
+  });
+}
+
 /** A run's version that a reopen has replaced is neither paid nor reopened again: its newest version is (NEWER_RUN_VERSION). */
 async function requireNewestVersion(tx: Prisma.TransactionClient, run: { month: string; scopeUnitId: string; version: number }) {
   const newest = await tx.payrollRun.findFirst({ where: { month: run.month, scopeUnitId: run.scopeUnitId }, orderBy: { version: 'desc' }, select: { version: true } });

@@ -264,4 +264,29 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.getByTestId('payroll-status').filter({ hasText: '已提交' }).waitFor();
     await page.getByTestId('payroll-returned').waitFor({ state: 'detached' });
   }, 120_000);
+  it('discards a run nobody has signed, saying why; the month is free for another run', async () => {
+    const page = await e2e.pane('zh-CN');
+    const finance = await tokenFor(page, 'finance');
+    const rep = (await api(page, await tokenFor(page, 'rep'), '{ viewer { person { unitId } } }')).data.viewer.person;
+    await signIn(page, 'finance');
+    await openScreen(page, 'payroll');
+    await page.getByTestId('payroll-month').fill('2025-11');
+    await page.getByTestId('payroll-unit').selectOption(rep.unitId);
+    await page.getByTestId('payroll-create').click();
+    await page.getByTestId('payroll-not-calculated').waitFor();
+    const runs = async () => (await api(page, finance, '{ payrollRuns(month: "2025-11") { id status } }')).data.payrollRuns;
+    expect(await runs()).toHaveLength(1);
+    await page.getByTestId('payroll-discard').click();
+    // Cancelling keeps it; going on without a reason is refused at once.
+    await page.getByTestId('payroll-discard-cancel').click();
+    await page.getByTestId('payroll-discard').click();
+    await page.getByTestId('payroll-discard-go').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '请说明作废原因。' }).waitFor();
+    expect(await runs()).toHaveLength(1);
+    await page.getByTestId('payroll-discard-reason').fill('单位选错');
+    await page.getByTestId('payroll-discard-go').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '的工资批次（第 1 版）及其工资条。' }).waitFor();
+    expect(await runs()).toEqual([]);
+    await expect(page.getByTestId('payroll-discard').count()).resolves.toBe(0);
+  }, 120_000);
 });

@@ -135,6 +135,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   // Jobs (issue 12 §2): anyone signed in may ask; a job that is not theirs to see is NOT_FOUND.
   job: { allowed: everyone, query: '{ job(id: "no-job") { status } }', vars: () => ({}) },
   submitPayrollRun: { allowed: ['finance', 'admin'], query: 'mutation { submitPayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
+  discardPayrollRun: { allowed: ['finance', 'admin'], query: 'mutation { discardPayrollRun(id: "no-run", revision: 1, reason: "x") }', vars: () => ({}) },
   markPayrollRunPaid: { allowed: ['finance', 'admin'], query: 'mutation { markPayrollRunPaid(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
   approvePayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { approvePayrollRun(id: "no-run", revision: 1) { totalNet } }', vars: () => ({}) },
   returnPayrollRun: { allowed: ['finmgr', 'director', 'gm'], query: 'mutation { returnPayrollRun(id: "no-run", revision: 1, comment: "x") { totalNet } }', vars: () => ({}) },

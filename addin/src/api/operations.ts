@@ -149,6 +149,7 @@ export const PAYSLIP_PAGE_SIZE = 1000;
 export const PAYSLIP_PAGE = `query PayslipPage($id: ID!, $after: String) { payrollRun(id: $id) { payslipPage(first: ${PAYSLIP_PAGE_SIZE}, after: $after) { nodes { ${SLIP_FIELDS} } pageInfo { hasNextPage endCursor } } } }`;
 export const CREATE_RUN = `mutation CreateRun($month: String!, $u: ID!) { createPayrollRun(month: $month, scopeUnitId: $u) { ${RUN_SUMMARY} } }`;
 export const START_CALCULATION = `mutation StartCalculation($id: ID!, $revision: Int!) { startPayrollCalculation(id: $id, revision: $revision) { ${JOB_FIELDS} } }`;
+export const DISCARD_RUN = `mutation DiscardRun($id: ID!, $revision: Int!, $reason: String!) { discardPayrollRun(id: $id, revision: $revision, reason: $reason) }`;
 export const SUBMIT_RUN = `mutation SubmitRun($id: ID!, $revision: Int!) { submitPayrollRun(id: $id, revision: $revision) { ${RUN_SUMMARY} } }`;
 export const APPROVE_RUN = `mutation ApproveRun($id: ID!, $revision: Int!, $comment: String) { approvePayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_SUMMARY} } }`;
 export const RETURN_RUN = `mutation ReturnRun($id: ID!, $revision: Int!, $comment: String!) { returnPayrollRun(id: $id, revision: $revision, comment: $comment) { ${RUN_SUMMARY} } }`;

@@ -4,7 +4,7 @@ import type { Explanation as ExplanationData } from '../../../schema/compensatio
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { AttendanceStatusEnum, PayrollStatusEnum, PositionEnum, RankEnum, RoleEnum } from './enums.ts';
-import { approveRun, calculateRun, createRun, markPaid, reopenRun, returnRun, submitRun } from '../../payroll/runs.ts';
+import { approveRun, calculateRun, createRun, discardRun, markPaid, reopenRun, returnRun, submitRun } from '../../payroll/runs.ts';
 import { listRuns, myPayslip, myPayslipMonths, viewerMaySign, type RunView } from '../../payroll/read.ts';
 import { compareRun, lazyReportView, totalsOf, withFacts, type LazyRunView, type ReportPayslip } from '../../payroll/report.ts';
 import { PageInfo } from './Person.ts';
@@ -408,6 +408,15 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       await returnRun(ctx, String(args.id), args.revision, args.comment);
       return reload(ctx, String(args.id));
+    },
+  }),
+  discardPayrollRun: t.boolean({
+    description: 'Finance discards a run nobody has signed (draft or calculated) with its payslips, giving the reason; a reopened version discarded leaves the version it replaced live again. Audited.',
+    authScopes: payrollStaff,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), reason: t.arg.string({ validate: z.string().trim().min(1, 'Give the reason').max(500) }) },
+    resolve: async (_r, args, ctx) => {
+      await discardRun(ctx, String(args.id), args.revision, args.reason);
+      return true;
     },
   }),
   reopenPayrollRun: t.field({

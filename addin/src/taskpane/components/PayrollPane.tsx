@@ -111,6 +111,28 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
           {s.confirmingSubmit && (
             <NotOverConfirm w={w} periodKey={s.confirmingSubmit} body={w.notOver.payroll} go={w.notOver.submitAnyway} onGo={s.submitAnyway} onCancel={s.cancelSubmit} testId="payroll-not-over" />
           )}
+          {s.staff && selected.viewerMayRun && (selected.status === 'DRAFT' || selected.status === 'CALCULATED') && !s.discarding && (
+            <div className={styles.row}>
+              <Button appearance="subtle" onClick={s.startDiscard} disabled={busy} data-testid="payroll-discard">
+                {p.discard}
+              </Button>
+            </div>
+          )}
+          {s.discarding && (
+            <>
+              <Field label={p.discardReason}>
+                <Textarea value={s.discardReason} onChange={(_, d) => s.setDiscardReason(d.value)} data-testid="payroll-discard-reason" />
+              </Field>
+              <div className={styles.row}>
+                <Button onClick={s.discard} disabled={busy} data-testid="payroll-discard-go">
+                  {p.discardGo}
+                </Button>
+                <Button appearance="subtle" onClick={s.cancelDiscard} disabled={busy} data-testid="payroll-discard-cancel">
+                  {p.discardCancel}
+                </Button>
+              </div>
+            </>
+          )}
         </>
       )}
       {review && (review.viewerMaySign || review.viewerMayReturn) && (

@@ -11,7 +11,7 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
 import { followJob, isOpen, type JobView } from '../../api/jobs.ts';
-import { APPROVE_RUN, START_CALCULATION, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type ListedRun, type OrgUnitOption } from '../../api/operations.ts';
+import { APPROVE_RUN, DISCARD_RUN, START_CALCULATION, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type ListedRun, type OrgUnitOption } from '../../api/operations.ts';
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../../excel/workbook.ts';
 import { changesFromServer, changesSheetSpec, explainSheetSpec, PAYROLL_KIND, payrollSheetSpec, previousValues, type ChangeRow, type RunView } from '../../payroll/payroll-sheet.ts';
 import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payroll/review.ts';
@@ -262,6 +262,24 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   };
   useEffect(() => setConfirmingSubmit(false), [selected?.id]);
 
+  /** Discarding a run nobody has signed: asked for with a reason first, then the run and its payslips go. */
+  const [discarding, setDiscarding] = useState(false);
+  const [discardReason, setDiscardReason] = useState('');
+  useEffect(() => {
+    setDiscarding(false);
+    setDiscardReason('');
+  }, [selected?.id]);
+  const discard = act('discard', async () => {
+    const r = selected!;
+    if (!discardReason.trim()) throw new Error(p.discardNeedsReason);
+    await run(client, DISCARD_RUN, { id: r.id, revision: r.revision, reason: discardReason.trim() }, true);
+    setDiscarding(false);
+    setDiscardReason('');
+    setRunId('');
+    await loadRuns(true);
+    setStatus({ intent: 'success', message: format(p.discarded, { unit: r.scopeUnitName, month: r.month, version: r.version }) });
+  });
+
   const create = act('create', async () => {
     const d = await run<{ createPayrollRun: RunView }>(client, CREATE_RUN, { month, u: unitId }, true);
     await loadRuns(true);
@@ -270,6 +288,15 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
 
   return {
     staff,
+    discarding,
+    startDiscard: () => setDiscarding(true),
+    cancelDiscard: () => {
+      setDiscarding(false);
+      setDiscardReason('');
+    },
+    discardReason,
+    setDiscardReason,
+    discard,
     month,
     /** The user's choice of month: the screen no longer opens on a waiting run by itself. */
     setMonth: (m: string) => {
