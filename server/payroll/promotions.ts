@@ -50,8 +50,9 @@ export async function promotionProposals(ctx: Context, month: string): Promise<P
   const decided = new Set((await ctx.prisma.promotionDecision.findMany({ where: { month } })).map((d) => `${d.personId}|${d.toRank}`));
   // The ladder goes one step on a month's figures, from the rank held in the month: someone whose rank has changed since
   // (a promotion earned by this month, in force from the next, or a later one) has nothing more to be proposed for it.
+  // Read through the people's own condition, not a list of their ids (a whole company's ids exceed a statement's parameters).
   const movedOn = new Set(
-    (await ctx.prisma.payTermChange.findMany({ where: { personId: { in: people.map((p) => p.id) }, term: 'RANK', effectiveFrom: { gte: endExclusive } }, select: { personId: true } })).map((c) => c.personId),
+    (await ctx.prisma.payTermChange.findMany({ where: { person: where, term: 'RANK', effectiveFrom: { gte: endExclusive } }, select: { personId: true }, distinct: ['personId'] })).map((c) => c.personId),
   );
   const out: Proposal[] = [];
   for (const p of people) {

@@ -93,4 +93,17 @@ describe.each(testProviders)('promotion proposals and the month’s roster on %s
     // August's figures are August's: nothing sold, nothing proposed.
     expect((await s.gql(PROPOSALS, { m: '2026-08' }, admin)).data.promotionProposals.find((p: any) => p.personId === rep.id)).toBeUndefined();
   });
+  it('answers for a whole company: with 1,200 ranked people the proposals are read without a list of their ids', async () => {
+    const p = s.db.prisma;
+    const have = await p.person.count({ where: { rank: { not: null }, status: { not: 'LEFT' } } });
+    const n = Math.max(0, 1200 - have);
+    for (let i = 0; i < n; i += 200) {
+      await p.person.createMany({
+        data: Array.from({ length: Math.min(200, n - i) }, (_, k) => ({ employeeNo: `BULK${i + k}`, name: `批量${i + k}`, position: 'SALES_REP' as const, rank: 'SR' as const, hireDate: new Date('2025-01-01T00:00:00Z'), baseSalaryFen: 300_000n, status: 'ACTIVE' as const })),
+      });
+    }
+    const r = await s.gql(PROPOSALS, { m: '2026-03' }, admin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.promotionProposals.find((x: any) => x.from === 'SE' && x.to === 'SSE')).toBeDefined();
+  });
 });
