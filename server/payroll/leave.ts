@@ -91,8 +91,9 @@ export async function decideLeave(ctx: Context, id: string, approve: boolean, co
     }
     // The decision changes the attendance of the leave's days: not in a locked period (brief §2).
     await requireUnlocked(tx, [leaveSpan(r.fromDate, r.toDate)], calendar, 'Deciding the leave');
-    // Nor in a month whose pay for the person is signed: the payslip would no longer match its attendance.
-    await requirePayOpen(tx, r.personId, monthsBetween(dateToDay(r.fromDate), dateToDay(r.toDate)), 'Deciding the leave');
+    // Nor approved in a month whose pay for the person is signed: the payslip would no longer match its attendance.
+    // (Refusing it changes nothing: unrequested leave counts as absence either way.)
+    if (approve) await requirePayOpen(tx, r.personId, monthsBetween(dateToDay(r.fromDate), dateToDay(r.toDate)), 'Deciding the leave');
     const after = await tx.leaveRequest.update({ where: { id }, data: { status: approve ? 'APPROVED' : 'REJECTED', decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now(), comment: comment ?? null } });
     await recordAudit(tx, ctx.viewer, { entityType: 'LeaveRequest', entityId: id, action: approve ? 'approve' : 'reject', before: { status: r.status }, after: { status: after.status, comment: comment ?? null } });
     return after;

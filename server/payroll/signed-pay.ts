@@ -25,7 +25,8 @@ export interface SignedPay {
 /** A person's month, as the key of signedPay's answer. */
 export const payKey = (personId: string, month: string) => `${personId}|${month}`;
 
-const CHUNK = 500;
+/** People a statement (SQLite's parameters stay well under a thousand). */
+const CHUNK = 400;
 
 /** For each (person, month) whose payroll is signed, the run's status and version; run it inside the writing transaction. */
 export async function signedPay(db: Db, pairs: readonly { personId: string; month: string }[]): Promise<Map<string, SignedPay>> {
@@ -34,20 +35,28 @@ export async function signedPay(db: Db, pairs: readonly { personId: string; mont
   const months = [...new Set(pairs.map((p) => p.month))];
   const people = [...new Set(pairs.map((p) => p.personId))];
   if (!months.length) return out;
-  const runs = await db.payrollRun.findMany({ where: { month: { in: months }, status: { in: [...SIGNED_RUN_STATUSES] } }, select: { id: true, month: true, status: true, version: true, scopeUnitId: true } });
-  if (!runs.length) return out;
-  // Only a run that is its scope's newest version of the month holds the pay.
-  const newest = await db.payrollRun.groupBy({ by: ['month', 'scopeUnitId'], where: { month: { in: months }, scopeUnitId: { in: [...new Set(runs.map((r) => r.scopeUnitId))] } }, _max: { version: true } });
-  const newestOf = new Map(newest.map((r) => [`${r.month}|${r.scopeUnitId}`, r._max.version]));
-  const holding = new Map(runs.filter((r) => newestOf.get(`${r.month}|${r.scopeUnitId}`) === r.version).map((r) => [r.id, r]));
-  if (!holding.size) return out;
+  // The people's payslips in signed runs of those months, a slice of people at a time.
+  const slips: { personId: string; run: { month: string; status: string; version: number; scopeUnitId: string } }[] = [];
   for (let i = 0; i < people.length; i += CHUNK) {
-    const slips = await db.payslip.findMany({ where: { runId: { in: [...holding.keys()] }, personId: { in: people.slice(i, i + CHUNK) } }, select: { personId: true, runId: true } });
-    for (const s of slips) {
-      const run = holding.get(s.runId)!;
-      const key = payKey(s.personId, run.month);
-      if (wanted.has(key) && !out.has(key)) out.set(key, { month: run.month, runStatus: run.status, version: run.version });
-    }
+    slips.push(
+      ...(await db.payslip.findMany({
+        where: { personId: { in: people.slice(i, i + CHUNK) }, run: { month: { in: months }, status: { in: [...SIGNED_RUN_STATUSES] } } },
+        select: { personId: true, run: { select: { month: true, status: true, version: true, scopeUnitId: true } } },
+      })),
+    );
+  }
+  if (!slips.length) return out;
+  // Only a run that is its scope's newest version of the month holds the pay (a reopen replaces a paid one).
+  const scopes = [...new Set(slips.map((x) => x.run.scopeUnitId))];
+  const newestOf = new Map<string, number | null>();
+  for (let i = 0; i < scopes.length; i += CHUNK) {
+    const newest = await db.payrollRun.groupBy({ by: ['month', 'scopeUnitId'], where: { month: { in: months }, scopeUnitId: { in: scopes.slice(i, i + CHUNK) } }, _max: { version: true } });
+    for (const r of newest) newestOf.set(`${r.month}|${r.scopeUnitId}`, r._max.version);
+  }
+  for (const x of slips) {
+    if (newestOf.get(`${x.run.month}|${x.run.scopeUnitId}`) !== x.run.version) continue;
+    const key = payKey(x.personId, x.run.month);
+    if (wanted.has(key) && !out.has(key)) out.set(key, { month: x.run.month, runStatus: x.run.status, version: x.run.version });
   }
   return out;
 }

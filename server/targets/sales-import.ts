@@ -276,12 +276,30 @@ async function salesInSignedPay(db: Parameters<typeof rowsInSignedPay>[0], recor
   const former = changed.map((r) => ({ r, e: existing.get(r.externalId)! }));
   const others = [...new Set(former.filter(({ r, e }) => e.personId !== r.personId).map(({ e }) => e.personId))];
   const numberOf = new Map(others.length ? (await db.person.findMany({ where: { id: { in: others } }, select: { id: true, employeeNo: true } })).map((p) => [p.id, p.employeeNo]) : []);
-  const problems = await rowsInSignedPay(db, [
+  const touched = [
     ...[...fresh, ...changed].map((r) => ({ ...rowOf.get(r.externalId)!, personId: r.personId, day: dateToDay(r.date) })),
     ...former.map(({ r, e }) => ({ row: rowOf.get(r.externalId)!.row, employeeNo: numberOf.get(e.personId) ?? rowOf.get(r.externalId)!.employeeNo, personId: e.personId, day: dateToDay(e.date) })),
-  ]);
-  // One problem a row for each person's month.
-  return [...new Map(problems.map((p) => [`${p.row}|${p.params.month}|${p.params.employeeNo}`, p])).values()];
+  ];
+  // A trainee's sales are paid on their mentor's payslip too (the override): the mentor's signed month holds them as well.
+  const ids = [...new Set(touched.map((t) => t.personId))];
+  const mentorOf = new Map<string, { id: string; employeeNo: string }>();
+  for (let i = 0; i < ids.length; i += 400) {
+    const rows = await db.person.findMany({ where: { id: { in: ids.slice(i, i + 400) }, mentorId: { not: null } }, select: { id: true, mentor: { select: { id: true, employeeNo: true } } } });
+    for (const p of rows) if (p.mentor) mentorOf.set(p.id, p.mentor);
+  }
+  const mentors = touched.flatMap((t) => {
+    const m = mentorOf.get(t.personId);
+    return m ? [{ row: t.row, employeeNo: m.employeeNo, personId: m.id, day: t.day }] : [];
+  });
+  const problems = await rowsInSignedPay(db, [...touched, ...mentors]);
+  // One problem a row for each month: the seller's own when theirs is signed, else their mentor's.
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.row}|${p.params.month}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export async function importSales(

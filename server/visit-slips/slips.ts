@@ -342,7 +342,8 @@ export async function decideVisitSlip(ctx: Context, id: string, revision: number
     if (slip.status !== 'REQUESTED') throw badInput(['id'], `The visit slip is ${slip.status.toLowerCase()}; it has already been decided`, 'VISIT_SLIP_NOT_REQUESTED');
     await requireDaysUnlocked(tx, calendar, slip, `The visit slip was not ${approve ? 'approved' : 'rejected'}`);
     // A slip decides whether its field-visit days are paid: not in a month whose pay for the person is signed.
-    await requirePayOpen(tx, slip.personId, monthsBetween(slipDay(slip.plannedOut), slipDay(slip.plannedBack)), `The visit slip was not ${approve ? 'approved' : 'rejected'}`);
+    // (Rejecting it changes nothing: its days stay unslipped either way.)
+    if (approve) await requirePayOpen(tx, slip.personId, monthsBetween(slipDay(slip.plannedOut), slipDay(slip.plannedBack)), 'The visit slip was not approved');
     const decidedAt = ctx.clock.now();
     const { count } = await tx.visitSlip.updateMany({
       where: { id, revision },

@@ -69,6 +69,18 @@ describe.each(testProviders)('inputs of a signed payroll on %s', (provider) => {
     expect(elsewhere.errors).toBeUndefined();
   });
 
+  it('refuses a trainee’s sale of the month too: it is paid on their mentor’s signed payslip (the override)', async () => {
+    const p = s.db.prisma;
+    const elsewhere = await p.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM', assignments: { none: { personId: person.id } } } });
+    const made = await s.gql('mutation($i: CreatePersonInput!) { createPerson(input: $i) { id employeeNo } }', {
+      i: { employeeNo: 'SP-T1', name: '学员甲', position: 'SALES_REP', rank: 'SR', hireDate: '2025-06-01', unitId: elsewhere.id, mentorId: person.id, baseSalary: '3000.00' },
+    }, t.admin);
+    expect(made.errors).toBeUndefined();
+    const refused = ext(await s.gql(SALES, { r: [{ externalId: 'SIGNED-T1', employeeNo: 'SP-T1', date: day, amount: '5000.00' }] }, t.finance));
+    expect(refused.problems!.map((x) => [x.row, x.reason, params(x).employeeNo, params(x).month])).toEqual([[1, 'IN_SIGNED_PAYROLL', person.employeeNo, paid.month]]);
+    expect(await p.salesRecord.count({ where: { externalId: 'SIGNED-T1' } })).toBe(0);
+  });
+
   it('lets a row that changes nothing through (a file imported again)', async () => {
     const stored = await s.db.prisma.attendanceDay.findFirst({ where: { personId: person.id, date: { gte: new Date(`${paid.month}-01T00:00:00Z`), lt: new Date(`${paid.month}-28T00:00:00Z`) } } });
     if (!stored) {
@@ -80,7 +92,7 @@ describe.each(testProviders)('inputs of a signed payroll on %s', (provider) => {
     expect(r.data.importAttendance).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
   });
 
-  it('refuses deciding their leave or visit slip in the paid month (PAYROLL_ALREADY_SIGNED), changing nothing', async () => {
+  it('refuses approving their leave or visit slip in the paid month (PAYROLL_ALREADY_SIGNED), changing nothing; refusing them is fine', async () => {
     const p = s.db.prisma;
     const leave = await p.leaveRequest.create({ data: { personId: person.id, kind: 'PERSONAL_LEAVE', fromDate: new Date(`${day}T00:00:00Z`), toDate: new Date(`${day}T00:00:00Z`), reason: '家事' } });
     const refused = ext(await s.gql('mutation($id: ID!) { decideLeave(id: $id, approve: true) { status } }', { id: leave.id }, t.manager));
@@ -93,6 +105,9 @@ describe.each(testProviders)('inputs of a signed payroll on %s', (provider) => {
     const slipRefused = ext(await s.gql('mutation($id: ID!) { approveVisitSlip(id: $id, revision: 1) { status } }', { id: slip.id }, t.manager));
     expect(slipRefused).toMatchObject({ reason: 'PAYROLL_ALREADY_SIGNED', params: { month: paid.month } });
     expect((await p.visitSlip.findUniqueOrThrow({ where: { id: slip.id } })).status).toBe('REQUESTED');
+    // Refusing either changes no pay (the day stays absent, the visit unslipped): a manager may still clear them.
+    expect((await s.gql('mutation($id: ID!) { decideLeave(id: $id, approve: false, comment: "已过期") { status } }', { id: leave.id }, t.manager)).data.decideLeave.status).toBe('REJECTED');
+    expect((await s.gql('mutation($id: ID!) { rejectVisitSlip(id: $id, revision: 1, comment: "补单不批") { status } }', { id: slip.id }, t.manager)).data.rejectVisitSlip.status).toBe('REJECTED');
   });
 
   it('takes the same rows once the finance manager has returned the run', async () => {
