@@ -52,4 +52,29 @@ describe('growth to people', () => {
       expect(Math.round(Number(month('team', k)) * 100)).toBe(people);
     }
   });
+  it('a leaver in months the time method weighs 0 %: their year goes by the share of those months they were employed, not refused', () => {
+    const months = planPeriods('2027', ['month']);
+    const percents = months.map((p, i) => ({ key: p.key, percent: i < 2 ? '0' : '10' }));
+    const two: PlanShape = { ...shape, owners: [{ key: 'p1', name: '甲' }, { key: 'p4', name: '丁', leaveDate: '2027-02-20' }] };
+    const few = { ...figures, historyByOwner: new Map([['p1', 200_000n], ['p4', 100_000n]]), ownerDays: new Map([['p1', 365], ['p4', 51]]) };
+    const { lines } = computeBreakdown(plan, two, { kind: 'WEIGHTS', percents }, { kind: 'GROWTH', growthPercent: '20' }, few);
+    const cell = (o: string, k: string) => lines.find((l) => l.ownerId === o && l.periodKey === k)!.amount;
+    // 1,200.00 × 51 / 365 = 167.67, as equal months would give it: all of January, 20 of February's 28 days (1 : 20/28).
+    expect([cell('p4', '2027-01'), cell('p4', '2027-02'), cell('p4', '2027-03')]).toEqual(['97.81', '69.86', '0.00']);
+    expect(cell('p1', '2027-01')).toBe('0.00');
+  });
+
+  it('re-planned after a leaver’s months were locked, at another growth: their year is what the locked months hold', () => {
+    const two: PlanShape = { ...shape, owners: [{ key: 'p1', name: '甲' }, { key: 'p4', name: '丁', leaveDate: '2027-02-20' }] };
+    const few = { ...figures, historyByOwner: new Map([['p1', 200_000n], ['p4', 100_000n]]), ownerDays: new Map([['p1', 365], ['p4', 51]]) };
+    const first = computeBreakdown(plan, two, { kind: 'EQUAL' }, { kind: 'GROWTH', growthPercent: '20' }, few);
+    const keptLeaves = new Set(['2027-01', '2027-02', '2027-03']);
+    const cells = new Map<string, Map<string, bigint>>();
+    for (const l of first.lines) if (keptLeaves.has(l.periodKey)) cells.set(l.ownerId, (cells.get(l.ownerId) ?? new Map()).set(l.periodKey, BigInt(String(l.amount).replace('.', ''))));
+    const again = computeBreakdown(plan, two, { kind: 'EQUAL' }, { kind: 'GROWTH', growthPercent: '25' }, few, { leaves: keptLeaves, cells });
+    const sum = (o: string) => again.lines.filter((l) => l.ownerId === o).reduce((n, l) => n + BigInt(String(l.amount).replace('.', '')), 0n);
+    expect(sum('p4')).toBe([...cells.get('p4')!.values()].reduce((a, b) => a + b, 0n));
+    // p1 is 2,000.00 × 1.25 = 2,500.00 for the year, the locked months included.
+    expect(sum('p1')).toBe(250_000n);
+  });
 });

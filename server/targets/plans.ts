@@ -352,15 +352,20 @@ export function computeBreakdown(
         const grown = ownerTotals!.get(o.key) ?? 0n;
         const employed = BigInt(figures.ownerDays.get(o.key) ?? 0);
         const year = employed >= yearDays ? grown : divideHalfUp(grown * employed, yearDays);
-        const rest = year - keptOf(o.key);
+        // The share of each open period's days they are employed (over one denominator).
+        const employedIn = leaves.map((l) => BigInt(overlapDays(l, o.hireDate ?? '0000-01-01', o.leaveDate ?? null)) * (common / BigInt(l.days)));
+        // Employed in no open period (a leaver re-planned after their months were locked): their year is what the locked periods hold.
+        const rest = employedIn.some((d) => d > 0n) ? year - keptOf(o.key) : 0n;
         if (rest < 0n) throw badInput(['owners'], `The locked periods already give ${o.name} more than their share of the year`, 'LOCKED_ABOVE_SHARE', {
             owner: o.name,
             locked: formatAmount(unit, keptOf(o.key)),
             share: formatAmount(unit, year),
           });
         sum += rest;
-        // A period's weight for them: the scope's figure there × the share of its days they are employed (over one denominator).
-        const shares = leaves.map((l) => ({ key: l.key, weight: scopeRow.get(l.key)! * BigInt(overlapDays(l, o.hireDate ?? '0000-01-01', o.leaveDate ?? null)) * (common / BigInt(l.days)) }));
+        // A period's weight for them: the scope's figure there × the share of its days they are employed; where the time
+        // method gives nothing to any of their periods (a leaver in months weighted 0 %), by their days alone.
+        let shares = leaves.map((l, j) => ({ key: l.key, weight: scopeRow.get(l.key)! * employedIn[j]! }));
+        if (shares.every((x) => x.weight === 0n)) shares = leaves.map((l, j) => ({ key: l.key, weight: employedIn[j]! }));
         cells.set(o.key, rest === 0n ? new Map(leaves.map((l) => [l.key, 0n])) : allocate(rest, shares));
       }
       scopeRow = new Map(leaves.map((l) => [l.key, shape.owners.reduce((n, o) => n + cells.get(o.key)!.get(l.key)!, 0n)]));
