@@ -83,7 +83,8 @@ export async function knownCustomers(db: Db, personId: string): Promise<Set<stri
 
 /** The field a problem names: "weeks.2.calls", "customers.0.customer", "belowTargetReason" or "plan". */
 export function placeField(place: RepPlanPlace): string {
-  if (place.section === 'weeks' || place.section === 'customers') return `${place.section}.${place.index}.${place.field}`;
+  // Named as the input names it (RepPlanWeekInput.sales, not the money in fen the checks read).
+  if (place.section === 'weeks' || place.section === 'customers') return `${place.section}.${place.index}.${place.field === 'salesFen' ? 'sales' : place.field}`;
   return place.section === 'reason' ? 'belowTargetReason' : 'plan';
 }
 

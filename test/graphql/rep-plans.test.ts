@@ -93,7 +93,7 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     const r = await s.refused(SAVE, { m: nextMonth, i: { ...input(nextMonth, '5000.00'), weeks } }, t.rep);
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(ext(r).issues!.map((i) => [i.reason, i.field])).toEqual([
-      ['REP_PLAN_NEGATIVE', 'weeks.1.salesFen'],
+      ['REP_PLAN_NEGATIVE', 'weeks.1.sales'],
       ['REP_PLAN_WEEK_OUTSIDE_MONTH', 'weeks.2.weekKey'],
       ['REP_PLAN_WEEK_MISSING', 'plan'],
     ]);
@@ -230,10 +230,10 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     const draft = saved.data.saveRepPlan;
     expect(draft).toMatchObject({ status: 'DRAFT', planned: '0.00', target: '30000.00', canEdit: true });
     // The plan's checks say it is empty, and only that (falling short of the target is beside the point).
-    expect(draft.issues).toEqual([{ reason: 'REP_PLAN_EMPTY', field: 'weeks.0.salesFen', severity: 'error', params: [] }]);
+    expect(draft.issues).toEqual([{ reason: 'REP_PLAN_EMPTY', field: 'weeks.0.sales', severity: 'error', params: [] }]);
     const refused = await s.refused(SUBMIT, { id: draft.id, r: draft.revision }, t.rep);
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
-    expect(ext(refused)).toMatchObject({ reason: 'REP_PLAN_EMPTY', field: 'weeks.0.salesFen', params: {} });
+    expect(ext(refused)).toMatchObject({ reason: 'REP_PLAN_EMPTY', field: 'weeks.0.sales', params: {} });
     expect(ext(refused).issues!.map((i) => i.reason)).toEqual(['REP_PLAN_EMPTY']);
     // A reason for falling short does not make it a plan.
     const reasoned = await s.gql(SAVE, { m: laterMonth, r: draft.revision, i: { ...blank, belowTargetReason: '本月休假' } }, t.rep);
