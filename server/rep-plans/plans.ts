@@ -70,8 +70,13 @@ async function unitInMonth(db: Db, personId: string, month: string): Promise<str
  * on SQLite holds the only connection).
  */
 export async function repTarget(db: Db, calendar: FiscalCalendar, personId: string, month: string): Promise<bigint | null> {
+  return (await repTargets(db, calendar, personId, month)).base;
+}
+
+/** The rep's published base and stretch sales targets for the month, in fen (null where none is published): a template's cover shows both. */
+export async function repTargets(db: Db, calendar: FiscalCalendar, personId: string, month: string): Promise<{ base: bigint | null; stretch: bigint | null }> {
   const targets = await targetsFor(db, [{ kind: 'PERSON', id: personId }], 'SALES_AMOUNT', planYears([{ start: `${month}-01`, end: monthEnd(month) }], calendar), calendar);
-  return targets.get(personId)?.BASE.get(month) ?? null;
+  return { base: targets.get(personId)?.BASE.get(month) ?? null, stretch: targets.get(personId)?.STRETCH.get(month) ?? null };
 }
 
 /** The codes of the customers a rep may plan for: those they own. */
@@ -229,6 +234,8 @@ export interface MyRepPlan {
   month: string;
   weeks: { key: string; start: IsoDay; end: IsoDay }[];
   target: string | null;
+  /** The published stretch target for the month (奋斗指标), shown beside the base one; null without one. */
+  stretchTarget: string | null;
   dueOn: IsoDay;
   /** The newest version, or null before the first save. */
   plan: RepPlanView | null;
@@ -274,7 +281,10 @@ async function planForm(ctx: Context, personId: string | null, month: string): P
     person,
     month,
     weeks: planWeeks(month).map((w) => ({ key: w.key, start: w.start, end: w.end })),
-    target: personId ? await repTarget(ctx.prisma, await fiscalCalendar(ctx), personId, month).then((t) => (t === null ? null : formatMoney(t))) : null,
+    ...(await (async () => {
+      const t = personId ? await repTargets(ctx.prisma, await fiscalCalendar(ctx), personId, month) : { base: null, stretch: null };
+      return { target: t.base === null ? null : formatMoney(t.base), stretchTarget: t.stretch === null ? null : formatMoney(t.stretch) };
+    })()),
     dueOn: plans[0] ? plans[0].dueOn.toISOString().slice(0, 10) : dueDateFor(month, await repPlanDueDay(ctx), found ? dateToDay(found.hireDate) : null),
     plan: all[0] ?? null,
     earlier: all.slice(1),

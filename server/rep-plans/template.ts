@@ -65,7 +65,7 @@ export async function planTemplate(ctx: Context, personId: string, month: string
   cover.addRow([t.title]).font = { bold: true, size: 16 };
   cover.addRow([]);
   const LABELS = 7; // name … template version, then a blank row, how to fill it in, a blank row, the customers
-  coverRows(w, { person, unitName, month: form.month, target: form.target, dueOn: form.dueOn, customers }).forEach((values, i) => {
+  coverRows(w, { person, unitName, month: form.month, target: form.target, stretchTarget: form.stretchTarget, dueOn: form.dueOn, customers }).forEach((values, i) => {
     const row = cover.addRow(values.map((v) => (v === '' ? null : v)));
     if (i < LABELS) row.getCell(1).font = { bold: true };
     if (typeof values[1] === 'number') row.getCell(2).numFmt = '#,##0.00';

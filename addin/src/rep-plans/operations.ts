@@ -5,7 +5,7 @@ import { isIsoMonth } from '../../../schema/dates.ts';
 export const PLAN_FIELDS = `id personId personName employeeNo unitName month version status revision dueOn timeliness target planned belowTargetReason
   weeks { weekKey sales calls visits events } customers { customer sales visits } decisionComment canEdit canDecide`;
 
-export const MY_REP_PLAN = `query MyRepPlan($month: String!) { myRepPlan(month: $month) { person { id name employeeNo } month weeks { key start end } target dueOn plan { ${PLAN_FIELDS} } earlier { id version status decisionComment } customerCodes } }`;
+export const MY_REP_PLAN = `query MyRepPlan($month: String!) { myRepPlan(month: $month) { person { id name employeeNo } month weeks { key start end } target stretchTarget dueOn plan { ${PLAN_FIELDS} } earlier { id version status decisionComment } customerCodes } }`;
 /** What a plan template's cover says besides the form: the person's unit in the month and their customers. */
 export const MY_REP_PLAN_COVER = `query MyRepPlanCover($month: String!) { myRepPlan(month: $month) { unitName customers { code name tier } } }`;
 export const SAVE_REP_PLAN = `mutation SaveRepPlan($month: String!, $revision: Int, $input: RepPlanInput!) { saveRepPlan(month: $month, revision: $revision, input: $input) { ${PLAN_FIELDS} } }`;
@@ -47,6 +47,7 @@ export interface MyRepPlan {
   month: string;
   weeks: { key: string; start: string; end: string }[];
   target: string | null;
+  stretchTarget: string | null;
   dueOn: string;
   plan: RepPlanView | null;
   earlier: { id: string; version: number; status: RepPlanStatus; decisionComment: string | null }[];

@@ -10,7 +10,7 @@ import type { MyRepPlan, RepPlanView } from './operations.ts';
 const w = words.en;
 const owner = { personId: 'p1', personName: '王芳', employeeNo: 'E001' };
 /** March 2026: six weeks (1 March is a Sunday). */
-const form: MyRepPlan = { person: { id: 'p1', name: '王芳', employeeNo: 'E001' }, month: '2026-03', weeks: planWeeks('2026-03').map((x) => ({ key: x.key, start: x.start, end: x.end })), target: '30000.00', dueOn: '2026-02-28', plan: null, earlier: [], customerCodes: ['KH-001', 'KH-002'] };
+const form: MyRepPlan = { person: { id: 'p1', name: '王芳', employeeNo: 'E001' }, month: '2026-03', weeks: planWeeks('2026-03').map((x) => ({ key: x.key, start: x.start, end: x.end })), target: '30000.00', stretchTarget: null, dueOn: '2026-02-28', plan: null, earlier: [], customerCodes: ['KH-001', 'KH-002'] };
 
 async function setup(plan: RepPlanView | null = null, editable = true) {
   const s = createStandInExcel();

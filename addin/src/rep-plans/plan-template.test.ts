@@ -16,7 +16,7 @@ import { readTemplateMarker, templateProperties } from './plan-template.ts';
 import type { MyRepPlan } from './operations.ts';
 
 const owner = { personId: 'p1', personName: '王芳', employeeNo: 'E001' };
-const form: MyRepPlan = { person: { id: 'p1', name: '王芳', employeeNo: 'E001' }, month: '2026-03', weeks: planWeeks('2026-03').map((x) => ({ key: x.key, start: x.start, end: x.end })), target: '30000.00', dueOn: '2026-02-28', plan: null, earlier: [], customerCodes: ['KH-001'] };
+const form: MyRepPlan = { person: { id: 'p1', name: '王芳', employeeNo: 'E001' }, month: '2026-03', weeks: planWeeks('2026-03').map((x) => ({ key: x.key, start: x.start, end: x.end })), target: '30000.00', stretchTarget: null, dueOn: '2026-02-28', plan: null, earlier: [], customerCodes: ['KH-001'] };
 const weekKeys = form.weeks.map((x) => x.key);
 
 /** A sheet laid out as the template's (written in `lang`), its tags dropped as a file made elsewhere has none. */

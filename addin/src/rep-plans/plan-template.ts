@@ -75,12 +75,13 @@ export async function readTemplateMarker(run: ExcelRun): Promise<TemplateMarker 
   return templateMarker(await readDocumentProperties(run, Object.values(TEMPLATE_PROPS)));
 }
 
-/** What a template's cover says: who, which unit and month, the published target, the due day, and the rep's customers. */
+/** What a template's cover says: who, which unit and month, the published targets (base and stretch), the due day, and the rep's customers. */
 export interface TemplateCover {
   person: { id: string; name: string; employeeNo: string };
   unitName: string | null;
   month: string;
   target: string | null;
+  stretchTarget: string | null;
   dueOn: string;
   customers: { code: string; name: string; tier: string }[];
 }
@@ -95,6 +96,8 @@ export function coverRows(w: Words, c: TemplateCover): CellInput[][] {
     [t.labels.unit, c.unitName ?? '', ''],
     [t.labels.month, c.month, ''],
     [t.labels.target, c.target === null ? w.repPlans.noTarget : fenToCellNumber(parseMoney(c.target)), ''],
+    // The stretch target only when one is published (most reps plan against the base one).
+    ...(c.stretchTarget === null ? [] : [[t.labels.stretchTarget, fenToCellNumber(parseMoney(c.stretchTarget)), '']]),
     [t.labels.due, c.dueOn, ''],
     [t.labels.version, TEMPLATE_VERSION, ''],
     ['', '', ''],

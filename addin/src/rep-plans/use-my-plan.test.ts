@@ -5,7 +5,7 @@ import { planWeeks } from '../../../schema/rep-plan.ts';
 import { sheetNote } from './use-my-plan.ts';
 import type { MyRepPlan, RepPlanView } from './operations.ts';
 
-const form: MyRepPlan = { person: { id: 'p1', name: '王芳', employeeNo: 'E001' }, month: '2026-03', weeks: planWeeks('2026-03').map((x) => ({ key: x.key, start: x.start, end: x.end })), target: '30000.00', dueOn: '2026-02-28', plan: null, earlier: [], customerCodes: [] };
+const form: MyRepPlan = { person: { id: 'p1', name: '王芳', employeeNo: 'E001' }, month: '2026-03', weeks: planWeeks('2026-03').map((x) => ({ key: x.key, start: x.start, end: x.end })), target: '30000.00', stretchTarget: null, dueOn: '2026-02-28', plan: null, earlier: [], customerCodes: [] };
 const plan = (status: RepPlanView['status'], more: Partial<RepPlanView> = {}) =>
   ({ id: 'plan-1', month: '2026-03', version: 1, status, revision: 2, decisionComment: null, canEdit: status === 'DRAFT' || status === 'RETURNED', ...more }) as RepPlanView;
 const sheet = '工作计划 E001 2026-03';

@@ -180,7 +180,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     const f = await load();
     if (!f?.person) return setStatus({ kind: 'idle' });
     const more = (await run<{ myRepPlan: Pick<TemplateCover, 'unitName' | 'customers'> }>(client, MY_REP_PLAN_COVER, { month: f.month }, true)).myRepPlan;
-    const cover = await writeGridSheet(excel(), coverSheetSpec(w, { person: f.person, month: f.month, target: f.target, dueOn: f.dueOn, ...more }));
+    const cover = await writeGridSheet(excel(), coverSheetSpec(w, { person: f.person, month: f.month, target: f.target, stretchTarget: f.stretchTarget, dueOn: f.dueOn, ...more }));
     const plan = await write(f);
     // The month's work log and reports, to fill in the template as well (issue 11 §3).
     const work = (await run<{ myWorkMonth: WorkMonth }>(client, MY_WORK_MONTH, { month: f.month }, true)).myWorkMonth;

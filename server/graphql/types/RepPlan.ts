@@ -102,6 +102,7 @@ const MyRepPlanRef = builder.objectRef<MyRepPlan>('MyRepPlan').implement({
     month: t.exposeString('month'),
     weeks: t.field({ type: [PlanWeekRef], description: 'The weeks the plan has rows for.', resolve: (m) => m.weeks }),
     target: t.exposeString('target', { nullable: true }),
+    stretchTarget: t.exposeString('stretchTarget', { nullable: true, description: 'The published stretch sales target for the month (奋斗指标), yuan; null without one.' }),
     dueOn: t.field({ type: 'Date', resolve: (p) => dayToDate(p.dueOn) }),
     plan: t.field({ type: RepPlanRef, nullable: true, description: 'The newest version; null before the first save.', resolve: (m) => m.plan }),
     earlier: t.field({ type: [RepPlanRef], description: 'Earlier versions, newest first.', resolve: (m) => m.earlier }),
