@@ -80,6 +80,9 @@ export const lastDayOfMonth = (month: string): IsoDay => addDays(`${nextMonth(mo
 /** A monthly report is due with the next month's plan: the plan due day (`dueDay`, 28 by default) of the month it reports. */
 export const monthlyReportDue = (month: string, dueDay?: number): IsoDay => dueDate(nextMonth(month), dueDay);
 
+/** A monthly report's due day: the one fixed when it was first saved, else (never saved, or saved before it was kept) by the due day now in force. */
+export const monthlyReportDueOn = (month: string, stored: IsoDay | null | undefined, dueDay?: number): IsoDay => stored ?? monthlyReportDue(month, dueDay);
+
 export const isMonth = (text: string) => {
   const m = /^(\d{4})-(\d{2})$/.exec(text);
   return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 2000 && Number(m[1]) <= 2100;

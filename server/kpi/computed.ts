@@ -17,7 +17,7 @@ import type { FiscalCalendar } from '../../schema/periods.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
 import { countWorkingDays, workingCalendar, CN_CALENDAR } from '../../schema/working-calendar.ts';
 import { daysBetween } from '../../schema/periods.ts';
-import { mondayOf, monthlyReportDue, owesReportDueOn, timeliness, weeklyReportDue } from '../../schema/work-reports.ts';
+import { mondayOf, monthlyReportDueOn, owesReportDueOn, timeliness, weeklyReportDue } from '../../schema/work-reports.ts';
 import { DEFAULT_DUE_DAY } from '../../schema/rep-plan.ts';
 import { calendarDays } from '../payroll/working-calendar.ts';
 import { REP_PLAN_DUE_DAY } from '../rep-plans/settings.ts';
@@ -148,14 +148,19 @@ export async function reportsOnTime(db: Db, personId: string, p: KpiPeriod, now:
   const dueDay = setting ? Number(setting.value) : DEFAULT_DUE_DAY;
   const mondays: IsoDay[] = [];
   for (let m = mondayOf(addDays(p.start, 6)); m <= p.end; m = addDays(m, 7)) if (employed(m)) mondays.push(m);
-  const months = p.months.filter((m) => employed(monthlyReportDue(m, dueDay)));
   // One after the other: inside a scorecard's transaction they share one connection.
   const weekly = await db.weeklyReport.findMany({ where: { personId, week: { in: mondays.map(dayToDate) } }, select: { week: true, submittedAt: true } });
-  const monthly = await db.monthlyReport.findMany({ where: { personId, month: { in: months } }, select: { month: true, submittedAt: true } });
+  const monthly = await db.monthlyReport.findMany({ where: { personId, month: { in: p.months } }, select: { month: true, dueOn: true, submittedAt: true } });
+  // A report's due day as fixed when it was first saved; one never saved, by the due day in force.
+  const dueOf = (m: string) => {
+    const stored = monthly.find((r) => r.month === m)?.dueOn;
+    return monthlyReportDueOn(m, stored ? dateToDay(stored) : null, dueDay);
+  };
+  const months = p.months.filter((m) => employed(dueOf(m)));
   const submitted = (at: Date | null | undefined) => (at ? companyDayOf(at) : null);
   const states = [
     ...mondays.map((m) => timeliness(weeklyReportDue(m), submitted(weekly.find((r) => dateToDay(r.week) === m)?.submittedAt), now)),
-    ...months.map((m) => timeliness(monthlyReportDue(m, dueDay), submitted(monthly.find((r) => r.month === m)?.submittedAt), now)),
+    ...months.map((m) => timeliness(dueOf(m), submitted(monthly.find((r) => r.month === m)?.submittedAt), now)),
   ].filter((t) => t !== 'DUE');
   return { actual: BigInt(states.filter((t) => t === 'ON_TIME').length), basis: BigInt(states.length) };
 }

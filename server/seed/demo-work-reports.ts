@@ -97,6 +97,7 @@ export async function seedDemoWorkReports(tx: Prisma.TransactionClient, today: I
           personId: rep.id,
           unitId,
           month: lastMonth,
+          dueOn: dayToDate(monthDue),
           results: '完成月度目标的 96%，新增客户三家',
           analysis: '老客户复购稳定，新客户开发偏慢',
           plan: '下月重点开发两家新客户，提高拜访频次',

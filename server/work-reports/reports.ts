@@ -34,6 +34,7 @@ import {
   lastDayOfMonth,
   logDayProblem,
   monthlyReportDue,
+  monthlyReportDueOn,
   reportedWeek,
   reportMonthProblem,
   reportWeekProblem,
@@ -214,7 +215,7 @@ async function monthlyViews(ctx: Context, reports: MonthlyRecord[]): Promise<Mon
   const scope = await viewerScope(ctx);
   const now = ctx.clock.today();
   const dueDay = await repPlanDueDay(ctx);
-  return reports.map((r) => ({ ...common(ctx, scope.managedPaths, r, monthlyReportDue(r.month, dueDay), now), month: r.month, results: r.results, analysis: r.analysis, plan: r.plan }));
+  return reports.map((r) => ({ ...common(ctx, scope.managedPaths, r, monthlyReportDueOn(r.month, r.dueOn ? dateToDay(r.dueOn) : null, dueDay), now), month: r.month, results: r.results, analysis: r.analysis, plan: r.plan }));
 }
 
 /**
@@ -321,7 +322,7 @@ export async function myMonthlyReport(ctx: Context, month: string): Promise<MyMo
 /** A person's monthly report (null before the first save) with its due day. */
 async function monthOf(ctx: Context, personId: string | null, month: string): Promise<MyMonthlyReport> {
   const row = personId ? await ctx.prisma.monthlyReport.findUnique({ where: { personId_month: { personId, month } }, include: who }) : null;
-  return { month, dueOn: monthlyReportDue(month, await repPlanDueDay(ctx)), report: row ? (await monthlyViews(ctx, [row]))[0]! : null };
+  return { month, dueOn: monthlyReportDueOn(month, row?.dueOn ? dateToDay(row.dueOn) : null, await repPlanDueDay(ctx)), report: row ? (await monthlyViews(ctx, [row]))[0]! : null };
 }
 
 /** The most days one read of work logs covers (two months). */
@@ -464,7 +465,7 @@ function weeklySaver(personId: string, week: IsoDay, fields: WeeklyReportFields)
   };
 }
 
-function monthlySaver(personId: string, month: string, fields: MonthlyReportFields, now: IsoDay): Saver {
+function monthlySaver(personId: string, month: string, fields: MonthlyReportFields, now: IsoDay, dueOn: IsoDay): Saver {
   // The unit on the month's last day (or today, when the month is still running).
   const unitDay = lastDayOfMonth(month) < now ? lastDayOfMonth(month) : now;
   const key = { personId_month: { personId, month } };
@@ -474,7 +475,8 @@ function monthlySaver(personId: string, month: string, fields: MonthlyReportFiel
     dated: (calendar) => period(month, calendar),
     after: { person: personId, month, ...fields },
     find: (tx) => tx.monthlyReport.findUnique({ where: key }),
-    create: (tx, unitId, state) => tx.monthlyReport.create({ data: { personId, month, unitId, ...fields, ...state } }),
+    // Its due day is fixed now: a later change of the due day does not make it late, or on time, after the fact.
+    create: (tx, unitId, state) => tx.monthlyReport.create({ data: { personId, month, unitId, dueOn: dayToDate(dueOn), ...fields, ...state } }),
     update: async (tx, id, rev, state) => (await tx.monthlyReport.updateMany({ where: { id, revision: rev }, data: { ...fields, ...state, revision: { increment: 1 } } })).count,
   };
 }
@@ -512,7 +514,8 @@ export async function saveMonthlyReport(ctx: Context, month: string, input: Mont
   const problems = checkMonthlyReport(fields, submit);
   if (problems.length) throw refuse(problems, 'The monthly report was not saved');
   const calendar = await fiscalCalendar(ctx);
-  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, calendar, monthlySaver(personId, month, fields, now), revision, submit));
+  const dueOn = monthlyReportDue(month, await repPlanDueDay(ctx));
+  const id = await ctx.prisma.$transaction((tx) => saveOwnIn(tx, ctx, calendar, monthlySaver(personId, month, fields, now, dueOn), revision, submit));
   return (await monthlyViews(ctx, [await ctx.prisma.monthlyReport.findUniqueOrThrow({ where: { id }, include: who })]))[0]!;
 }
 
@@ -573,7 +576,7 @@ export async function saveWorkMonth(ctx: Context, month: string, m: WorkMonthInp
   const savers: { item: WorkItem; saver: Saver; revision: number | null }[] = [
     ...input.logs.map((l) => ({ item: { kind: 'LOG' as const, period: l.day }, saver: logSaver(personId, l.day, l.input), revision: l.revision })),
     ...input.weeklyReports.map((r) => ({ item: { kind: 'WEEKLY' as const, period: r.week }, saver: weeklySaver(personId, r.week, r.input), revision: r.revision })),
-    ...(input.monthlyReport ? [{ item: { kind: 'MONTHLY' as const, period: month }, saver: monthlySaver(personId, month, input.monthlyReport.input, now), revision: input.monthlyReport.revision }] : []),
+    ...(input.monthlyReport ? [{ item: { kind: 'MONTHLY' as const, period: month }, saver: monthlySaver(personId, month, input.monthlyReport.input, now, monthlyReportDue(month, await repPlanDueDay(ctx))), revision: input.monthlyReport.revision }] : []),
   ];
   const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {

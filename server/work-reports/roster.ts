@@ -15,7 +15,7 @@ import { dynamicClientError, notFound } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { countWorkingDays, isWorkingDay, workingCalendar, CN_CALENDAR } from '../../schema/working-calendar.ts';
-import { isMonday, isMonth, lastDayOfMonth, mondayOf, monthlyReportDue, owesReportDueOn, timeliness, weeklyReportDue, workLogDue, type Timeliness } from '../../schema/work-reports.ts';
+import { isMonday, isMonth, lastDayOfMonth, mondayOf, monthlyReportDueOn, owesReportDueOn, timeliness, weeklyReportDue, workLogDue, type Timeliness } from '../../schema/work-reports.ts';
 import { calendarDays } from '../payroll/working-calendar.ts';
 import { repPlanDueDay } from '../rep-plans/settings.ts';
 
@@ -99,7 +99,7 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
       assignments: { where: during, orderBy: { validFrom: 'desc' }, take: 1, select: { unit: { select: { name: true } } } },
       workLogs: { where: { day: { gte: startDate, lte: endDate }, status: 'SUBMITTED' }, select: { day: true, submittedAt: true } },
       weeklyReports: { where: { week: { in: weeks } }, select: { id: true, week: true, submittedAt: true, comment: true } },
-      monthlyReports: { where: { month: { in: months } }, select: { id: true, month: true, submittedAt: true, comment: true } },
+      monthlyReports: { where: { month: { in: months } }, select: { id: true, month: true, dueOn: true, submittedAt: true, comment: true } },
     },
     orderBy: { employeeNo: 'asc' },
   });
@@ -127,7 +127,8 @@ export async function handedInSheet(ctx: Context, periodText: string, unitId: st
     }
     const reports = columns.map((c): HandedInReport => {
       const r = c.kind === 'WEEKLY' ? p.weeklyReports.find((w) => dateToDay(w.week) === c.period) : p.monthlyReports.find((m) => m.month === c.period);
-      const due = c.kind === 'WEEKLY' ? weeklyReportDue(c.period) : monthlyReportDue(c.period, dueDay);
+      const stored = c.kind === 'MONTHLY' ? p.monthlyReports.find((m) => m.month === c.period)?.dueOn : null;
+      const due = c.kind === 'WEEKLY' ? weeklyReportDue(c.period) : monthlyReportDueOn(c.period, stored ? dateToDay(stored) : null, dueDay);
       // Owed by whoever is employed on its due day, as the reports-on-time KPI counts it.
       const owed = owesReportDueOn(due, hired, left);
       return { kind: c.kind, period: c.period, id: r?.id ?? null, dueOn: due, timeliness: !r && !owed ? 'NOT_EXPECTED' : timeliness(due, dayOf(r?.submittedAt ?? null), now), submittedAt: r?.submittedAt ?? null, commented: !!r?.comment };

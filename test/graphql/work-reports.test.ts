@@ -186,6 +186,13 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     const r = ok(await s.gql(SAVE_MONTHLY, { m: month, s: true, i: { results: '完成目标 95%', analysis: '新客户偏少', plan: '下月开发两家新客户' } }, t.rep)).saveMonthlyReport;
     const due = monthlyReportDue(month);
     expect(r).toMatchObject({ status: 'SUBMITTED', month, dueOn: due, timeliness: now <= due ? 'ON_TIME' : 'LATE' });
+    // Its due day was fixed when it was saved: a later change of the due day moves only reports not saved yet.
+    expect(ok(await s.gql('mutation { setRepPlanDueDay(day: 25) }', {}, t.admin)).setRepPlanDueDay).toBe(25);
+    const MINE = 'query($m: String!) { myMonthlyReport(month: $m) { dueOn report { dueOn timeliness } } }';
+    expect(ok(await s.gql(MINE, { m: month }, t.rep)).myMonthlyReport).toEqual({ dueOn: due, report: { dueOn: due, timeliness: now <= due ? 'ON_TIME' : 'LATE' } });
+    const before = addDays(`${month}-01`, -1).slice(0, 7);
+    expect(ok(await s.gql(MINE, { m: before }, t.rep)).myMonthlyReport).toEqual({ dueOn: monthlyReportDue(before, 25), report: null });
+    expect(ok(await s.gql('mutation { setRepPlanDueDay(day: 28) }', {}, t.admin)).setRepPlanDueDay).toBe(28);
     expect(ok(await s.gql(MONTHLIES, { m: month }, t.otherManager)).monthlyReports).toEqual([]);
     const c = ok(await s.gql(COMMENT_MONTHLY, { id: r.id, r: r.revision, c: '分析到位' }, t.director)).commentMonthlyReport;
     expect(c.comment).toBe('分析到位');

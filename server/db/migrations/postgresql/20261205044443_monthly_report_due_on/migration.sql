@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MonthlyReport" ADD COLUMN     "dueOn" TIMESTAMP(3);
+
