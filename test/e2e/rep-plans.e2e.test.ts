@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api, englishOn, hasChromium, openScreen, signIn, tokenFor, useE2e } from './browser.ts';
 import { DEFAULT_DUE_DAY, planWeeks } from '../../schema/rep-plan.ts';
-import { today } from '../../schema/dates.ts';
+import { addDays, today } from '../../schema/dates.ts';
 import { formatMoneyText } from '../../addin/src/i18n/format.ts';
 import { formatPeriod } from '../../addin/src/i18n/format.ts';
 
@@ -178,4 +178,39 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     expect(Object.keys(zip.files).sort()).toEqual(team.map((r) => `plan-${r.employeeNo}-${month}.xlsx`).sort());
     expect(await englishOn(page)).toEqual([]);
   }, 90_000);
+  it('a refusal the pane’s own check could not foresee is named at its cell: a key customer transferred away meanwhile', async () => {
+    const page = await e2e.pane('zh-CN');
+    const month = addDays(`${today().slice(0, 7)}-28`, 40).slice(0, 7);
+    const weeks = planWeeks(month).length;
+    const rep = await tokenFor(page, 'rep');
+    const admin = await tokenFor(page, 'admin');
+    const form = (await api(page, rep, 'query($m: String!) { myRepPlan(month: $m) { person { employeeNo } customerCodes } }', { m: month })).data.myRepPlan;
+    const code = form.customerCodes[0];
+    const sheet = `工作计划 ${form.person.employeeNo} ${month}`;
+    const firstCustomer = 3 + weeks + 1;
+    const reasonRow = firstCustomer + 8;
+    await signIn(page, 'rep');
+    await openScreen(page, 'my-plan');
+    await page.getByTestId('my-plan-month').fill(month);
+    await page.getByTestId('my-plan-write').click();
+    await page.getByTestId('my-plan-status').filter({ hasText: `写入工作表“${sheet}”` }).waitFor();
+    for (let r = 3; r < 3 + weeks; r++) await standIn(page, 'type', sheet, `D${r}`, 1000);
+    await standIn(page, 'type', sheet, `B${firstCustomer}`, code);
+    await standIn(page, 'type', sheet, `D${firstCustomer}`, 800);
+    await standIn(page, 'type', sheet, `B${reasonRow}`, '新客户开发中');
+    // Meanwhile the customer goes to a colleague: the pane read the rep's customers before.
+    const found = (await api(page, admin, 'query($q: String!) { customers(search: $q) { nodes { id code revision ownerId } } }', { q: code })).data.customers.nodes.find((c: any) => c.code === code);
+    const colleague = (await api(page, admin, '{ roster(first: 200) { edges { node { id position status } } } }')).data.roster.edges.map((e: any) => e.node).find((n: any) => n.position === 'SALES_REP' && n.status === 'ACTIVE' && n.id !== found.ownerId);
+    const moved = await api(page, admin, 'mutation($id: ID!, $r: Int!, $o: ID!) { transferCustomer(id: $id, revision: $r, ownerId: $o) { revision } }', { id: found.id, r: found.revision, o: colleague.id });
+    expect(moved.errors).toBeUndefined();
+    await page.getByTestId('my-plan-submit').click();
+    const issue = page.getByTestId('plan-issue').filter({ hasText: `${sheet}!B${firstCustomer}:` });
+    await expect(issue.innerText()).resolves.toContain(code);
+    await issue.click();
+    await expect.poll(() => page.evaluate(() => (window as any).__standIn.selection)).toBe(`'${sheet}'!B${firstCustomer}`);
+    // Nothing was submitted.
+    const plan = (await api(page, rep, 'query($m: String!) { myRepPlan(month: $m) { plan { status } } }', { m: month })).data.myRepPlan.plan;
+    expect(plan?.status ?? null).not.toBe('SUBMITTED');
+    await api(page, admin, 'mutation($id: ID!, $r: Int!, $o: ID!) { transferCustomer(id: $id, revision: $r, ownerId: $o) { revision } }', { id: found.id, r: moved.data.transferCustomer.revision, o: found.ownerId });
+  }, 120_000);
 });

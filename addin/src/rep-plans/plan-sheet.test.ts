@@ -99,6 +99,20 @@ describe('the plan sheet', () => {
     expect((await read()).issues.map((i) => i.cell)).toEqual(['Plan E001 2026-03!B18']);
   });
 
+  it('finds the cell of a field as the server names it, for a refusal the pane did not foresee', async () => {
+    const { workbook, read, sheet } = await setup();
+    workbook.type(sheet, 'D3', 1000);
+    workbook.type(sheet, 'B11', 'KH-002');
+    const back = await read();
+    expect(back.cellOfField('weeks.0.sales')).toBe(`${sheet}!D3`);
+    expect(back.cellOfField('weeks.1.calls')).toBe(`${sheet}!E4`);
+    expect(back.cellOfField('customers.0.customer')).toBe(`${sheet}!B11`);
+    expect(back.cellOfField('customers.0.sales')).toBe(`${sheet}!D11`);
+    expect(back.cellOfField('belowTargetReason')).toBe(`${sheet}!B18`);
+    expect(back.cellOfField('weeks.9.sales')).toBeNull();
+    expect(back.cellOfField('plan')).toBeNull();
+  });
+
   it('names an empty plan at the first week’s planned sales, as a problem for the submission only (a draft may be empty)', async () => {
     const { read, sheet } = await setup();
     const back = await read();

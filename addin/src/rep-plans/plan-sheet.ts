@@ -14,7 +14,7 @@
 import { format, words, type Words } from '../i18n.ts';
 import { columnLetters, formula, type Block, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
-import { blocksDraft, checkRepPlan, MAX_COUNT, SUBMIT_ONLY, type RepPlanContent, type RepPlanIssue } from '../../../schema/rep-plan.ts';
+import { blocksDraft, checkRepPlan, MAX_COUNT, SUBMIT_ONLY, type RepPlanContent, type RepPlanIssue, type RepPlanPlace } from '../../../schema/rep-plan.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView, RosterRow } from './operations.ts';
 import { formatMoneyText } from '../i18n/format.ts';
@@ -123,6 +123,8 @@ export interface PlanReadBack {
   /** Those of `issues` that stop a submission but not a draft (an empty plan, a missing reason below target). */
   submitOnly: Issue[];
   revision: number | null;
+  /** The cell of a field as the server names it ("weeks.1.sales", "customers.0.customer", "belowTargetReason"), for a refusal the pane's own check did not foresee; null when it has none. */
+  cellOfField: (field: string) => string | null;
 }
 
 /**
@@ -197,14 +199,14 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
   if (reasonRow === undefined) say(null, format(r.missingRow, { key: r.sections.reason }));
   const content: RepPlanContent = { month: form.month, weeks, customers, belowTargetReason: reasonRow === undefined ? null : cellText(read.values[reasonRow]?.[KEY]) || null };
   const targetFen = form.target === null ? null : parseMoney(form.target);
-  const cellOf = (i: RepPlanIssue): string | null => {
-    const p = i.place;
+  const cellAt = (p: RepPlanPlace): string | null => {
     const column = (field: string) => ({ weekKey: KEY, customer: KEY, salesFen: SALES, calls: CALLS, visits: VISITS, events: EVENTS })[field] ?? SALES;
     if (p.section === 'weeks') return weekRows[p.index] === undefined ? null : at(weekRows[p.index]!, column(p.field));
     if (p.section === 'customers') return customerRows[p.index] === undefined ? null : at(customerRows[p.index]!, column(p.field));
     if (p.section === 'reason') return reasonRow === undefined ? null : at(reasonRow, KEY);
     return null;
   };
+  const cellOf = (i: RepPlanIssue) => cellAt(i.place);
   const warnings: Issue[] = [];
   const submitOnly: Issue[] = [];
   // With cells that could not be read (taken as 0), the shared rules still judge every other cell, so one Check names
@@ -221,7 +223,14 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
     if (i.severity === 'error' && !blocksDraft(i)) submitOnly.push(issue);
   }
   const revision = read.properties.revision ? Number(read.properties.revision) : null;
-  return { content, issues, warnings, submitOnly, revision };
+  const cellOfField = (field: string): string | null => {
+    if (field === 'belowTargetReason') return cellAt({ section: 'reason' });
+    const m = /^(weeks|customers)\.(\d+)\.(\w+)$/.exec(field);
+    if (!m) return null;
+    // The inputs' "sales" is the money the checks read as salesFen.
+    return cellAt({ section: m[1], index: Number(m[2]), field: m[3] === 'sales' ? 'salesFen' : m[3] } as RepPlanPlace);
+  };
+  return { content, issues, warnings, submitOnly, revision, cellOfField };
 }
 
 /** The plan sheet's header row in a language's words. */

@@ -237,6 +237,27 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     setStatus({ kind: 'ok', say: (w) => format(w.repPlans.valid, { amount: formatMoneyText(formatMoney(total)), target: planTargetText(w, target) }), warnings: back.warn });
   });
 
+  /**
+   * A refusal the pane's own check did not foresee (the target changed since the form was read, say): each problem the
+   * server named at its cell of the plan sheet, as Check names its own; anything else is said as an error.
+   */
+  const atCells = async <T,>(back: { cellOfField: (field: string) => string | null }, call: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.code !== 'BAD_USER_INPUT' || !err.issues.some((i) => i.field)) throw err;
+      setStatus({
+        kind: 'issues',
+        issues: err.issues.map((i) => {
+          const cell = i.field ? back.cellOfField(i.field) : null;
+          const message = format(w.reasons[i.reason as keyof Words['reasons']] ?? i.reason, i.params);
+          return { cell, message: cell ? `${cell}: ${message}` : message };
+        }),
+      });
+      return null;
+    }
+  };
+
   const save = async (back: NonNullable<Awaited<ReturnType<typeof readChecked>>>) => {
     const input = {
       weeks: back.content.weeks.map((x) => ({ weekKey: x.weekKey, sales: formatMoney(x.salesFen), calls: x.calls, visits: x.visits, events: x.events })),
@@ -244,7 +265,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       belowTargetReason: back.content.belowTargetReason,
     };
     const revision = form!.plan && (form!.plan.status === 'DRAFT' || form!.plan.status === 'RETURNED') ? form!.plan.revision : null;
-    return (await run<{ saveRepPlan: RepPlanView }>(client, SAVE_REP_PLAN, { month: form!.month, revision, input }, true)).saveRepPlan;
+    return atCells(back, async () => (await run<{ saveRepPlan: RepPlanView }>(client, SAVE_REP_PLAN, { month: form!.month, revision, input }, true)).saveRepPlan);
   };
 
   /** Writes the plan as the server now has it, so the sheet's tags carry its revision. */
@@ -258,6 +279,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     const back = await readChecked(true);
     if (!back) return;
     const saved = await save(back);
+    if (!saved) return;
     await rewrite(saved);
     setStatus({ kind: 'ok', say: (w) => phrase(w.locale, w.repPlans.saved, { month: saved.month, version: saved.version }) });
   });
@@ -266,7 +288,10 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     const back = await readChecked();
     if (!back) return;
     const saved = await save(back);
-    const done = (await run<{ submitRepPlan: RepPlanView }>(client, SUBMIT_REP_PLAN, { id: saved.id, revision: saved.revision }, true)).submitRepPlan;
+    if (!saved) return;
+    const done = await atCells(back, async () => (await run<{ submitRepPlan: RepPlanView }>(client, SUBMIT_REP_PLAN, { id: saved.id, revision: saved.revision }, true)).submitRepPlan);
+    // Saved but not submitted: the sheet takes the saved draft's revision, so the next Submit is not refused as stale.
+    if (!done) return void (await rewrite(saved));
     await rewrite(done);
     setStatus({ kind: 'ok', say: (w) => phrase(w.locale, w.repPlans.submitted, { month: done.month, version: done.version }), warnings: back.warn });
   });
