@@ -271,7 +271,7 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
       entityId: id,
       action: 'transfer',
       before: { unitId: current.unitId, position: current.position },
-      after: { unitId, position: newPosition, effectiveDate: dateToDay(effective), ...(salesMoved ? { salesMoved } : {}) },
+      after: { unitId, position: newPosition, effectiveDate: dateToDay(effective), ...(salesMoved ? { salesMoved: salesMoved.count, salesMovedIds: salesMoved.externalIds, openFlagsCleared: salesMoved.openFlagsCleared, flagsRaised: salesMoved.flagsRaised } : {}) },
     });
     return after;
   });

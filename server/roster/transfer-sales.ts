@@ -16,22 +16,36 @@ type Tx = Prisma.TransactionClient;
 
 const CHUNK = 500;
 
-/** Moves the person's sales in [from, until) booked under `fromUnit` to `toUnit`; returns how many moved. Inside the transfer's transaction. */
-export async function moveSalesWithTransfer(tx: Tx, personId: string, fromUnit: string, toUnit: string, from: Date, until: Date | null): Promise<number> {
-  if (fromUnit === toUnit) return 0;
+/** What a transfer did to sales already booked, for its audit entry. */
+export interface SalesMoved {
+  /** How many sales now count for the new unit, and the first of them by their import ids. */
+  count: number;
+  externalIds: string[];
+  /** Open 窜货 flags that no longer held (the sale is booked elsewhere now), and flags raised afresh. */
+  openFlagsCleared: number;
+  flagsRaised: number;
+}
+
+const LISTED = 100;
+
+/** Moves the person's sales in [from, until) booked under `fromUnit` to `toUnit`. Inside the transfer's transaction. */
+export async function moveSalesWithTransfer(tx: Tx, personId: string, fromUnit: string, toUnit: string, from: Date, until: Date | null): Promise<SalesMoved | null> {
+  if (fromUnit === toUnit) return null;
   const sales = await tx.salesRecord.findMany({
     where: { personId, unitId: fromUnit, date: { gte: from, ...(until ? { lt: until } : {}) }, OR: [{ crossTerritoryFlag: null }, { crossTerritoryFlag: { status: { not: 'REASSIGNED' } } }] },
-    select: { id: true, personId: true, date: true },
+    select: { id: true, externalId: true, personId: true, date: true },
+    orderBy: { date: 'asc' },
   });
-  if (!sales.length) return 0;
+  if (!sales.length) return null;
   const ids = sales.map((s) => s.id);
+  let openFlagsCleared = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     await tx.salesRecord.updateMany({ where: { id: { in: chunk } }, data: { unitId: toUnit } });
     // Booked in another unit now: an open flag no longer holds; the sale is examined afresh below.
-    await tx.crossTerritoryFlag.deleteMany({ where: { saleId: { in: chunk }, status: 'OPEN' } });
+    openFlagsCleared += (await tx.crossTerritoryFlag.deleteMany({ where: { saleId: { in: chunk }, status: 'OPEN' } })).count;
   }
-  await flagCrossTerritorySales(tx, ids);
+  const flagsRaised = await flagCrossTerritorySales(tx, ids);
   await refreshSalesMonths(tx, sales);
-  return sales.length;
+  return { count: sales.length, externalIds: sales.slice(0, LISTED).map((s) => s.externalId), openFlagsCleared, flagsRaised };
 }

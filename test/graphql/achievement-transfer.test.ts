@@ -119,6 +119,6 @@ describe.each(testProviders)('a mid-month transfer in results on %s', (provider)
     expect(await actual(teamA, '2026-07')).toBeNull();
     expect((await p.salesRecord.findMany({ where: { externalId: { in: ['LATE-1', 'LATE-2', 'LATE-3'] } }, orderBy: { externalId: 'asc' } })).map((x) => x.unitId)).toEqual([teamA, teamB, teamB]);
     const audit = await p.auditEvent.findFirstOrThrow({ where: { entityType: 'Person', entityId: late.id, action: 'transfer' }, orderBy: { at: 'desc' } });
-    expect(JSON.parse(audit.after!)).toMatchObject({ unitId: teamB, effectiveDate: '2026-06-15', salesMoved: 2 });
+    expect(JSON.parse(audit.after!)).toMatchObject({ unitId: teamB, effectiveDate: '2026-06-15', salesMoved: 2, salesMovedIds: ['LATE-2', 'LATE-3'], openFlagsCleared: 0, flagsRaised: 0 });
   });
 });
