@@ -277,14 +277,14 @@ async function planForm(ctx: Context, personId: string | null, month: string): P
   const all = await views(ctx, plans, await firstSubmissions(ctx.prisma, plans));
   const found = personId ? await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, name: true, employeeNo: true, hireDate: true } }) : null;
   const person = found && { id: found.id, name: found.name, employeeNo: found.employeeNo };
+  const targets = personId ? await repTargets(ctx.prisma, await fiscalCalendar(ctx), personId, month) : { base: null, stretch: null };
+  const money = (fen: bigint | null) => (fen === null ? null : formatMoney(fen));
   return {
     person,
     month,
     weeks: planWeeks(month).map((w) => ({ key: w.key, start: w.start, end: w.end })),
-    ...(await (async () => {
-      const t = personId ? await repTargets(ctx.prisma, await fiscalCalendar(ctx), personId, month) : { base: null, stretch: null };
-      return { target: t.base === null ? null : formatMoney(t.base), stretchTarget: t.stretch === null ? null : formatMoney(t.stretch) };
-    })()),
+    target: money(targets.base),
+    stretchTarget: money(targets.stretch),
     dueOn: plans[0] ? plans[0].dueOn.toISOString().slice(0, 10) : dueDateFor(month, await repPlanDueDay(ctx), found ? dateToDay(found.hireDate) : null),
     plan: all[0] ?? null,
     earlier: all.slice(1),

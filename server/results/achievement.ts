@@ -26,7 +26,7 @@ import { divideHalfUp } from '../../schema/money.ts';
 import { addDays, type IsoDay } from '../../schema/dates.ts';
 import { allocate } from '../../schema/allocation.ts';
 import { readRange } from '../../schema/results.ts';
-import { CALENDAR_YEAR, period } from '../../schema/periods.ts';
+import { CALENDAR_YEAR, daysBetween, daySpan, overlapDays, period } from '../../schema/periods.ts';
 import type { Bucket, Grain } from '../../schema/results.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 
@@ -132,7 +132,7 @@ export async function targetsFor(
 const daysIn = (month: string) => Number(addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1).slice(8));
 
 /** Days from one day to another, both included (0 when the end comes first). */
-const dayCount = (start: IsoDay, end: IsoDay) => (end < start ? 0 : Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1);
+const dayCount = (start: IsoDay, end: IsoDay) => (end < start ? 0 : daysBetween(start, end));
 
 /** How many days of a span an owner counts in the view: every day, unless they spent only part of it in the unit. */
 export type Presence = (start: IsoDay, end: IsoDay) => number;
@@ -239,7 +239,7 @@ async function assignedInUnit(
   const presence = (personId: string): Presence | undefined => {
     const list = stays.get(personId);
     if (!list) return undefined;
-    return (start, end) => list.reduce((n, s) => n + dayCount(s.from > start ? s.from : start, s.until !== null && addDays(s.until, -1) < end ? addDays(s.until, -1) : end), 0);
+    return (start, end) => list.reduce((n, s) => n + overlapDays(daySpan(start, end), s.from, s.until === null ? null : addDays(s.until, -1)), 0);
   };
   return { counts, speaksFor, presence };
 }
