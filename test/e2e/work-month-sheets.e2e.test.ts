@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('the month’s work logs and reports in sheets', (
       expect(after.logs.find((l: { day: string }) => l.day === earlier)).toMatchObject({ status: 'DRAFT', revision: 2, calls: 4, notes: '在手机上改过' });
     }
     expect(await englishOn(page)).toEqual([]);
-  });
+  }, 120_000);
 
   it('the plan template the server makes holds the month’s report sheet: the monthly report filled there and handed in from the pane', async () => {
     const page = await e2e.pane('zh-CN');
@@ -127,5 +127,5 @@ describe.skipIf(!hasChromium)('the month’s work logs and reports in sheets', (
     // The template's sheet is now the pane's own: written back, the monthly report locked.
     await expect(standIn(page, 'type', reportSheet, `D${monthly}`, '改')).rejects.toThrow(/protected/);
     expect(await englishOn(page)).toEqual([]);
-  });
+  }, 120_000);
 });
