@@ -135,10 +135,12 @@ export interface AttendanceSummary {
   paid: PaidAttendance | null;
 }
 
+const NO_DAYS = { present: 0, late: 0, leftEarly: 0, absent: 0, personalLeave: 0, sickLeave: 0, fieldVisit: 0, unrequestedLeave: 0, lateMinutes: 0 };
+
 export function summarise(days: { personId: string; date: Date; status: AttendanceStatus; lateMinutes?: number }[], approved: Set<string>) {
   const out = new Map<string, Omit<AttendanceSummary, 'personId' | 'name' | 'employeeNo' | 'paid'>>();
   for (const d of days) {
-    const s = out.get(d.personId) ?? { present: 0, late: 0, leftEarly: 0, absent: 0, personalLeave: 0, sickLeave: 0, fieldVisit: 0, unrequestedLeave: 0, lateMinutes: 0 };
+    const s = out.get(d.personId) ?? { ...NO_DAYS };
     const isLeave = d.status === 'PERSONAL_LEAVE' || d.status === 'SICK_LEAVE';
     if (isLeave && !approved.has(`${d.personId}|${dateToDay(d.date)}|${d.status}`)) s.unrequestedLeave++;
     else if (d.status === 'PRESENT') s.present++;
@@ -193,7 +195,12 @@ export async function attendanceSummary(ctx: Context, month: string): Promise<At
     select: { personId: true, date: true, status: true, lateMinutes: true, person: { select: { name: true, employeeNo: true, hireDate: true, leaveDate: true } } },
   });
   const approved = await approvedLeaveDays(ctx.prisma, { person: visible }, m.start, m.end);
-  const people = new Map(all.map((d) => [d.personId, d.person]));
+  // Everyone employed in the month whom the viewer sees has a row, records or not: a month with none is all unrecorded working days.
+  const employed = await ctx.prisma.person.findMany({
+    where: { AND: [visible, { hireDate: { lt: m.endExclusive } }, { OR: [{ leaveDate: null }, { leaveDate: { gte: m.startDate } }] }] },
+    select: { id: true, name: true, employeeNo: true, hireDate: true, leaveDate: true },
+  });
+  const people = new Map([...employed.map(({ id, ...p }) => [id, p] as const), ...all.map((d) => [d.personId, d.person] as const)]);
   const staysOf = await countedStays(ctx, scope, everything, [...people.keys()], during);
   const inScope = (personId: string, date: Date) => {
     const stays = staysOf(personId);
@@ -201,6 +208,7 @@ export async function attendanceSummary(ctx: Context, month: string): Promise<At
   };
   const days = all.filter((d) => inScope(d.personId, d.date));
   const counts = summarise(days, approved);
+  for (const personId of people.keys()) if (!counts.has(personId)) counts.set(personId, { ...NO_DAYS });
   // The days counted of each person with a row: those employed, and of a manager's people, those spent in the subtrees.
   const spans = new Map<string, DaySpan[]>();
   for (const personId of counts.keys()) {

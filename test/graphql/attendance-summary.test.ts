@@ -19,7 +19,7 @@ describe.each(testProviders)('the attendance summary as payroll sees the month o
   let s: TestServer;
   const t = {} as Record<'admin' | 'finance' | 'manager', string>;
   let team: { id: string; path: string };
-  const people = {} as Record<'steady' | 'joiner' | 'mover', { id: string; employeeNo: string }>;
+  const people = {} as Record<'steady' | 'joiner' | 'mover' | 'quiet' | 'gone' | 'later', { id: string; employeeNo: string }>;
 
   beforeAll(async () => {
     s = await startTestServer(provider);
@@ -30,8 +30,10 @@ describe.each(testProviders)('the attendance summary as payroll sees the month o
     // A team of the manager's area with only these people in it, and a team elsewhere.
     team = await p.orgUnit.create({ data: { id: 'attsum', code: 'ATT-SUM', name: '考勤组', kind: 'TEAM', parentId: area.id, path: `${area.path}attsum/`, depth: area.depth + 1 } });
     const elsewhere = await p.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM', NOT: { path: { startsWith: area.path } } }, orderBy: { code: 'asc' } });
-    const hire = async (key: keyof typeof people, hireDate: string, stays: [string, string, string | null][]) => {
-      const x = await p.person.create({ data: { employeeNo: `ATT-${key}`, name: `考勤${key}`, position: 'SALES_REP', rank: 'SR', hireDate: new Date(hireDate), status: 'ACTIVE', baseSalaryFen: 500_000n } });
+    const hire = async (key: keyof typeof people, hireDate: string, stays: [string, string, string | null][], leaveDate?: string) => {
+      const x = await p.person.create({
+        data: { employeeNo: `ATT-${key}`, name: `考勤${key}`, position: 'SALES_REP', rank: 'SR', hireDate: new Date(hireDate), leaveDate: leaveDate ? new Date(leaveDate) : null, status: leaveDate ? 'LEFT' : 'ACTIVE', baseSalaryFen: 500_000n },
+      });
       for (const [unitId, from, to] of stays) await p.assignment.create({ data: { personId: x.id, unitId, position: 'SALES_REP', validFrom: new Date(from), validTo: to ? new Date(to) : null } });
       people[key] = x;
     };
@@ -40,6 +42,11 @@ describe.each(testProviders)('the attendance summary as payroll sees the month o
     await hire('joiner', '2026-05-18', [[team.id, '2026-05-18', null]]);
     // Moved out of the area on Monday 18 May.
     await hire('mover', '2020-01-06', [[team.id, '2020-01-06', '2026-05-18'], [elsewhere.id, '2026-05-18', null]]);
+    // No record at all in May (attendance not imported for them): still listed, every working day unrecorded.
+    await hire('quiet', '2021-03-01', [[team.id, '2021-03-01', null]]);
+    // Left on 30 April, and joins on 1 June: not employed in May, so not listed.
+    await hire('gone', '2020-01-06', [[team.id, '2020-01-06', '2026-05-01']], '2026-04-30');
+    await hire('later', '2026-06-01', [[team.id, '2026-06-01', null]]);
     const records = [
       ['steady', '2026-05-04', 'PRESENT'], // Labour Day: a rest day
       ['steady', '2026-05-09', 'LATE', 10], // the make-up Saturday: a working day
@@ -77,12 +84,14 @@ describe.each(testProviders)('the attendance summary as payroll sees the month o
   };
 
   const steady = { present: 1, late: 1, lateMinutes: 10, absent: 1, sickLeave: 0, unrequestedLeave: 1, fieldVisit: 4, workingDays: 19, unrecordedWorkingDays: 14, fieldVisitWithoutSlip: 2, restDayRecords: 3 };
+  const quiet = { present: 0, late: 0, lateMinutes: 0, absent: 0, sickLeave: 0, unrequestedLeave: 0, fieldVisit: 0, workingDays: 19, unrecordedWorkingDays: 19, fieldVisitWithoutSlip: 0, restDayRecords: 0 };
   const joiner = { present: 2, late: 0, lateMinutes: 0, absent: 1, sickLeave: 0, unrequestedLeave: 0, fieldVisit: 0, workingDays: 10, unrecordedWorkingDays: 8, fieldVisitWithoutSlip: 0, restDayRecords: 1 };
 
-  it('finance sees each person’s month: working days employed, unrecorded, field visits without a slip, rest-day records', async () => {
+  it('finance sees each person’s month, a person with no record in it too: working days employed, unrecorded, field visits without a slip, rest-day records', async () => {
     expect(await summary('2026-05', t.finance)).toEqual({
       'ATT-steady': steady,
       'ATT-joiner': joiner,
+      'ATT-quiet': quiet,
       'ATT-mover': { present: 0, late: 1, lateMinutes: 5, absent: 1, sickLeave: 0, unrequestedLeave: 0, fieldVisit: 0, workingDays: 19, unrecordedWorkingDays: 17, fieldVisitWithoutSlip: 0, restDayRecords: 0 },
     });
   });
@@ -91,6 +100,7 @@ describe.each(testProviders)('the attendance summary as payroll sees the month o
     expect(await summary('2026-05', t.manager)).toEqual({
       'ATT-steady': steady,
       'ATT-joiner': joiner,
+      'ATT-quiet': quiet,
       'ATT-mover': { present: 0, late: 0, lateMinutes: 0, absent: 1, sickLeave: 0, unrequestedLeave: 0, fieldVisit: 0, workingDays: 9, unrecordedWorkingDays: 8, fieldVisitWithoutSlip: 0, restDayRecords: 0 },
     });
   });
@@ -104,7 +114,7 @@ describe.each(testProviders)('the attendance summary as payroll sees the month o
     const slips = calc.data.calculatePayrollRun.payslips as { personId: string; workingDays: number; lines: { code: string; explanation: { inputs: { name: string; value: string }[] } }[] }[];
     const unslipped = (personId: string) => slips.find((x) => x.personId === personId)!.lines.find((l) => l.code === 'attendance')?.explanation.inputs.find((i) => i.name === 'fieldVisitsWithoutSlip')?.value;
     // The mover is paid by the run of the team they were in last (elsewhere).
-    expect(slips.map((x) => [x.personId, x.workingDays]).sort()).toEqual([[people.steady.id, steady.workingDays], [people.joiner.id, joiner.workingDays]].sort());
+    expect(slips.map((x) => [x.personId, x.workingDays]).sort()).toEqual([[people.steady.id, steady.workingDays], [people.joiner.id, joiner.workingDays], [people.quiet.id, quiet.workingDays]].sort());
     expect(unslipped(people.steady.id)).toBe('2026-05-13, 2026-05-14');
     expect(unslipped(people.joiner.id)).toBeUndefined();
   });

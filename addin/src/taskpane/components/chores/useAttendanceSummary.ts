@@ -9,6 +9,9 @@ import { isMonth, lastMonth } from '../../../chores/months.ts';
 import { writeSheetTable, type ExcelRun } from '../../../excel/workbook.ts';
 import { useAction } from './useAction.ts';
 
+const hasRecords = (r: AttendanceSummaryRow) =>
+  r.present + r.late + r.leftEarly + r.absent + r.personalLeave + r.sickLeave + r.unrequestedLeave + r.fieldVisit + (r.restDayRecords ?? 0) > 0;
+
 export function useAttendanceSummary({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const action = useAction(w, onSessionEnded);
   const [month, setMonth] = useState(lastMonth());
@@ -17,7 +20,8 @@ export function useAttendanceSummary({ client, w, onSessionEnded }: { client: Cl
     action.act(async () => {
       const m = month;
       const rows = (await run<{ attendanceSummary: AttendanceSummaryRow[] }>(client, ATTENDANCE_SUMMARY, { month: m })).attendanceSummary;
-      if (!rows.length) return action.setStatus({ intent: 'info', message: phrase(w.locale, w.chores.attendance.none, { month: m }) });
+      // Everyone employed has a row; a month nobody has a record in yet is said so rather than written as all unrecorded.
+      if (!rows.some(hasRecords)) return action.setStatus({ intent: 'info', message: phrase(w.locale, w.chores.attendance.none, { month: m }) });
       const report = await writeSheetTable(Excel.run as unknown as ExcelRun, attendanceSheet(w, m, rows));
       return format(w.chores.wroteSheet, { n: report.rows, sheet: report.sheetName });
     });
