@@ -54,8 +54,18 @@ export interface AchievementView {
 }
 
 type Level = 'BASE' | 'STRETCH';
-/** Owner → level → period key → target. */
-type Targets = Map<string, Record<Level, Map<string, bigint>>>;
+/** A month's target of a person as one plan's scope gives it (a mover has one from each team's plan in the month of a move). */
+export interface MonthPart {
+  scopePath: string;
+  amount: bigint;
+}
+/**
+ * Owner → level → period key → target; for people, also each month's target
+ * by the scope of the plan giving it (`parts`, level → month → parts adding
+ * up to the month's target), which periods shorter than the month split
+ * over the days the person spent in that scope.
+ */
+type Targets = Map<string, Record<Level, Map<string, bigint>> & { parts?: Record<Level, Map<string, MonthPart[]>> }>;
 
 const CHUNK = 1000;
 
@@ -80,6 +90,8 @@ export async function targetsFor(
 ): Promise<Targets> {
   const out: Targets = new Map();
   const raw = new Map<string, Record<Level, Map<number, { lines: Map<string, bigint>; top: Set<string> }>>>();
+  // People's lines again by the plan scope giving them (level/year/scope path → period → amount).
+  const byScope = new Map<string, Map<string, { level: Level; year: number; scopePath: string; lines: Map<string, bigint> }>>();
   const units = new Set(owners.filter((o) => o.kind === 'UNIT').map((o) => o.id));
   // A unit's own row in its own plan wins over the line its parent's plan gives it.
   const ownRow = new Map<string, Set<string>>();
@@ -115,18 +127,54 @@ export async function targetsFor(
       if (!byLevel) raw.set(l.ownerId, (byLevel = { BASE: new Map(), STRETCH: new Map() }));
       let y = byLevel[l.level].get(l.year);
       if (!y) byLevel[l.level].set(l.year, (y = { lines: new Map(), top: new Set() }));
-      y.lines.set(l.periodKey, (y.lines.get(l.periodKey) ?? 0n) + (counts(l.ownerId, l.periodKey) ? BigInt(l.amount) : 0n));
+      const amount = counts(l.ownerId, l.periodKey) ? BigInt(l.amount) : 0n;
+      y.lines.set(l.periodKey, (y.lines.get(l.periodKey) ?? 0n) + amount);
       for (const k of topOf(l.year, l.periodLevel)) y.top.add(k);
+      if (units.has(l.ownerId)) continue;
+      let scopes = byScope.get(l.ownerId);
+      if (!scopes) byScope.set(l.ownerId, (scopes = new Map()));
+      const key = `${l.level}/${l.year}/${l.scopePath}`;
+      let sc = scopes.get(key);
+      if (!sc) scopes.set(key, (sc = { level: l.level, year: l.year, scopePath: l.scopePath, lines: new Map() }));
+      sc.lines.set(l.periodKey, (sc.lines.get(l.periodKey) ?? 0n) + amount);
     }
   }
   for (const [owner, byLevel] of raw) {
-    const t: Record<Level, Map<string, bigint>> = { BASE: new Map(), STRETCH: new Map() };
+    const t: Record<Level, Map<string, bigint>> & { parts?: Record<Level, Map<string, MonthPart[]>> } = { BASE: new Map(), STRETCH: new Map() };
     for (const level of ['BASE', 'STRETCH'] as const) {
       for (const [year, y] of byLevel[level]) for (const [k, v] of rollUpAmounts(y.lines, year, calendar, y.top)) t[level].set(k, v);
     }
+    const scopes = byScope.get(owner);
+    if (scopes) t.parts = monthParts(t, scopes.values(), calendar, (level, year) => byLevel[level].get(year)?.top ?? new Set());
     out.set(owner, t);
   }
   return out;
+}
+
+/**
+ * Each month's target by the plan scopes giving it, where they add up to the
+ * month's target (a month a scope gives only by weeks or by a quarter line
+ * is left whole).
+ */
+function monthParts(
+  t: Record<Level, Map<string, bigint>>,
+  scopes: Iterable<{ level: Level; year: number; scopePath: string; lines: Map<string, bigint> }>,
+  calendar: FiscalCalendar,
+  topOf: (level: Level, year: number) => Set<string>,
+): Record<Level, Map<string, MonthPart[]>> {
+  const parts: Record<Level, Map<string, MonthPart[]>> = { BASE: new Map(), STRETCH: new Map() };
+  for (const sc of scopes) {
+    for (const [k, amount] of rollUpAmounts(sc.lines, sc.year, calendar, topOf(sc.level, sc.year))) {
+      if (!/^\d{4}-\d{2}$/.test(k)) continue;
+      const list = parts[sc.level].get(k) ?? [];
+      list.push({ scopePath: sc.scopePath, amount });
+      parts[sc.level].set(k, list);
+    }
+  }
+  for (const level of ['BASE', 'STRETCH'] as const) {
+    for (const [month, list] of parts[level]) if (list.reduce((n, x) => n + x.amount, 0n) !== t[level].get(month)) parts[level].delete(month);
+  }
+  return parts;
 }
 
 const daysIn = (month: string) => Number(addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1).slice(8));
@@ -146,7 +194,14 @@ export type Presence = (start: IsoDay, end: IsoDay) => number;
  * method, so they add up to it; a bucket that covers part of such a period
  * (a week read by ten-day blocks) takes its days' share of it, half up.
  */
-export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: Bucket, grain: Grain, present: Presence = dayCount): bigint | null {
+export function bucketTarget(
+  targets: Map<string, bigint> | undefined,
+  bucket: Bucket,
+  grain: Grain,
+  present: Presence = dayCount,
+  /** A month's target as the plans giving it split it, each over the days counted in its plan's scope (a mover's month: each team's line over their days in that team). */
+  split?: (month: string) => { amount: bigint; present: Presence }[] | undefined,
+): bigint | null {
   if (!targets) return null;
   const stored = targets.get(bucket.key);
   if (stored !== undefined || grain === 'MONTH' || grain === 'QUARTER' || grain === 'YEAR') return stored ?? null;
@@ -159,28 +214,34 @@ export function bucketTarget(targets: Map<string, bigint> | undefined, bucket: B
     const t = targets.get(month);
     if (t !== undefined) {
       any = true;
-      const inMonth = present(`${month}-01`, last);
-      const here = present(d, end);
-      if (here === inMonth) sum += here ? t : 0n;
-      else if (grain === 'YEAR_TO_DATE') sum += divideHalfUp(t * BigInt(here), BigInt(inMonth));
-      else if (here > 0) {
-        // The month's target split over its periods at this grain by the days counted in each, largest remainder first: they add up to the month.
-        const parts = readRange(month, grain, CALENDAR_YEAR, last).buckets;
-        const shares = allocate(t, parts.map((p) => ({ key: p.start, weight: BigInt(present(p.start, p.end)) })));
-        for (const p of parts) {
-          const from = p.start > d ? p.start : d;
-          const to = p.end < end ? p.end : end;
-          const overlap = present(from, to);
-          if (!overlap) continue;
-          const whole = present(p.start, p.end);
-          const share = shares.get(p.start) ?? 0n;
-          sum += overlap === whole ? share : divideHalfUp(share * BigInt(overlap), BigInt(whole));
-        }
-      }
+      for (const part of split?.(month) ?? [{ amount: t, present }]) sum += monthShare(part.amount, part.present, grain, month, last, d, end);
     }
     d = addDays(end, 1);
   }
   return any ? sum : null;
+}
+
+/** The share of a month's target `t` (of `month`, ending on `last`) that falls on the days from `d` to `end`, counting days by `present`. */
+function monthShare(t: bigint, present: Presence, grain: Grain, month: string, last: IsoDay, d: IsoDay, end: IsoDay): bigint {
+  const inMonth = present(`${month}-01`, last);
+  const here = present(d, end);
+  if (here === inMonth) return here ? t : 0n;
+  if (grain === 'YEAR_TO_DATE') return divideHalfUp(t * BigInt(here), BigInt(inMonth));
+  if (here === 0) return 0n;
+  // The month's target split over its periods at this grain by the days counted in each, largest remainder first: they add up to the month.
+  const parts = readRange(month, grain, CALENDAR_YEAR, last).buckets;
+  const shares = allocate(t, parts.map((p) => ({ key: p.start, weight: BigInt(present(p.start, p.end)) })));
+  let sum = 0n;
+  for (const p of parts) {
+    const from = p.start > d ? p.start : d;
+    const to = p.end < end ? p.end : end;
+    const overlap = present(from, to);
+    if (!overlap) continue;
+    const whole = present(p.start, p.end);
+    const share = shares.get(p.start) ?? 0n;
+    sum += overlap === whole ? share : divideHalfUp(share * BigInt(overlap), BigInt(whole));
+  }
+  return sum;
 }
 
 /**
@@ -199,7 +260,7 @@ async function assignedInUnit(
   unitId: string,
   range: Bucket,
   calendar: FiscalCalendar,
-): Promise<{ counts: (personId: string, periodKey: string) => boolean; speaksFor: (scopePath: string) => boolean; presence: (personId: string) => Presence | undefined }> {
+): Promise<{ path: string; counts: (personId: string, periodKey: string) => boolean; speaksFor: (scopePath: string) => boolean; presence: (personId: string) => Presence | undefined }> {
   const unit = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { path: true } });
   // Wider than the range: a quarter's or year's figure is rolled up from all of its months.
   const from = `${Math.min(...planYears([range], calendar)) - 1}-01-01`;
@@ -241,7 +302,57 @@ async function assignedInUnit(
     if (!list) return undefined;
     return (start, end) => list.reduce((n, s) => n + overlapDays(daySpan(start, end), s.from, s.until === null ? null : addDays(s.until, -1)), 0);
   };
-  return { counts, speaksFor, presence };
+  return { path: unit.path, counts, speaksFor, presence };
+}
+
+/** An assignment: the unit's path, from `from` up to but not including `until`. */
+interface Stay {
+  path: string;
+  from: IsoDay;
+  until: IsoDay | null;
+}
+
+/** The assignments of these people that overlap the months of the range. */
+async function staysByPath(ctx: Context, personIds: string[], range: Bucket): Promise<Map<string, Stay[]>> {
+  const out = new Map<string, Stay[]>();
+  const from = new Date(`${range.start.slice(0, 7)}-01T00:00:00Z`);
+  const to = new Date(`${addDays(`${range.end.slice(0, 7)}-28`, 4).slice(0, 7)}-01T00:00:00Z`);
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await ctx.prisma.assignment.findMany({
+      where: { personId: { in: personIds.slice(i, i + 500) }, validFrom: { lt: to }, OR: [{ validTo: null }, { validTo: { gt: from } }] },
+      select: { personId: true, validFrom: true, validTo: true, unit: { select: { path: true } } },
+    });
+    for (const a of rows) {
+      const list = out.get(a.personId) ?? [];
+      list.push({ path: a.unit.path, from: a.validFrom.toISOString().slice(0, 10), until: a.validTo ? a.validTo.toISOString().slice(0, 10) : null });
+      out.set(a.personId, list);
+    }
+  }
+  return out;
+}
+
+/**
+ * A person's month target split by the plans giving it, each over the days
+ * they spent in its plan's scope (and in the view's unit, if any): moved
+ * from team A to team B on the 12th, A's line is spread over the 1st–11th
+ * and B's over the 12th to the month's end, in the person's own view and in
+ * the area's as on each team's. A line of a scope they were in on no day
+ * of the month (a plan that still names someone who left its unit) is
+ * spread as the view counts days.
+ */
+function splitByScope(parts: Map<string, MonthPart[]>, stays: Stay[], viewPath: string | null, view: Presence) {
+  return (month: string) => {
+    const list = parts.get(month);
+    if (!list) return undefined;
+    const last = addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
+    return list.map(({ scopePath, amount }) => {
+      const within = viewPath === null || scopePath.startsWith(viewPath) ? scopePath : viewPath.startsWith(scopePath) ? viewPath : null;
+      if (within === null) return { amount, present: view };
+      const mine = stays.filter((s) => s.path.startsWith(within));
+      const present: Presence = (start, end) => mine.reduce((n, s) => n + overlapDays(daySpan(start, end), s.from, s.until === null ? null : addDays(s.until, -1)), 0);
+      return { amount, present: present(`${month}-01`, last) > 0 ? present : view };
+    });
+  };
 }
 
 /** The plan years whose lines may fall inside the periods. */
@@ -259,19 +370,25 @@ export async function readAchievement(ctx: Context, q: ActualsQuery): Promise<Ac
   const years = planYears(actuals.periods, calendar);
   const inUnit = q.unitId && (q.by ?? 'PERSON') === 'PERSON' ? await assignedInUnit(ctx, q.unitId, actuals.range, calendar) : undefined;
   const targets = actuals.periods.length ? await targetsFor(ctx.prisma, actuals.owners, q.metric, years, calendar, inUnit?.counts, inUnit?.speaksFor) : new Map();
+  const byDays = q.grain !== 'MONTH' && q.grain !== 'QUARTER' && q.grain !== 'YEAR';
+  const peopleWithParts = byDays ? actuals.owners.filter((o) => o.kind === 'PERSON' && targets.get(o.id)?.parts).map((o) => o.id) : [];
+  const stays = peopleWithParts.length ? await staysByPath(ctx, peopleWithParts, actuals.range) : new Map<string, Stay[]>();
   const rows = actuals.owners.map((o) => {
     const t = targets.get(o.id);
     const v = actuals.values.get(o.id);
     const scheme = o.kind === 'UNIT' ? classes.units : classes.persons;
     const present = o.kind === 'PERSON' ? inUnit?.presence(o.id) : undefined;
+    const split = (level: Level) => (t?.parts && stays.has(o.id) ? splitByScope(t.parts[level], stays.get(o.id)!, inUnit?.path ?? null, present ?? dayCount) : undefined);
+    const splitBase = split('BASE');
+    const splitStretch = split('STRETCH');
     return {
       ...o,
       cells: actuals.periods.map((p) => {
         const actual = v?.get(p.key) ?? 0n;
         // Not in the unit on any day of the period (a mover's block on their other team): its target here is nothing.
         const away = present !== undefined && present(p.start, p.end) === 0;
-        const base = bucketTarget(t?.BASE, p, q.grain, present);
-        const stretch = bucketTarget(t?.STRETCH, p, q.grain, present);
+        const base = bucketTarget(t?.BASE, p, q.grain, present, splitBase);
+        const stretch = bucketTarget(t?.STRETCH, p, q.grain, present, splitStretch);
         return { periodKey: p.key, actual, base, stretch, class: classify(scheme, actual, base, stretch), away };
       }),
     };

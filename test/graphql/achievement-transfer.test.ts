@@ -99,6 +99,20 @@ describe.each(testProviders)('a mid-month transfer in results on %s', (provider)
     expect(await table(teamB, '2026-03-D3')).toContain(mover.id);
   });
 
+  it('the mover’s own view and the area’s add the two teams’ figures: each line over the days in its team, not the month’s 1,000 over calendar days', async () => {
+    const cells = async (vars: Record<string, string>) =>
+      (await gqlOk(ACH, vars, t.manager)).achievement.rows.find((r: any) => r.ownerId === mover.id).cells.map((c: any) => [c.periodKey, c.base]);
+    // D1: A's 318.18; D2: A's 31.82 + B's 292.50; D3: B's 357.50 (not 322.58 / 322.58 / 354.84, the 1,000 over 10, 10 and 11 days).
+    const tens = [['2026-03-D1', '318.18'], ['2026-03-D2', '324.32'], ['2026-03-D3', '357.50']];
+    expect(await cells({ period: '2026-03', grain: 'TEN_DAYS', personId: mover.id })).toEqual(tens);
+    expect(await cells({ period: '2026-03', grain: 'TEN_DAYS', unitId: area })).toEqual(tens);
+    // Half months: A's 350 and B's 130 in the first, B's 520 in the second.
+    expect(await cells({ period: '2026-03', grain: 'HALF_MONTH', personId: mover.id })).toEqual([['2026-03-H1', '480.00'], ['2026-03-H2', '520.00']]);
+    // Year to date on 15 March: January, February, A's 350 and B's 130.
+    expect(await cells({ period: '2026-03-15', grain: 'YEAR_TO_DATE', personId: mover.id })).toEqual([[expect.any(String), '2480.00']]);
+    expect(await cells({ period: '2026-03-15', grain: 'YEAR_TO_DATE', unitId: area })).toEqual([[expect.any(String), '2480.00']]);
+  });
+
   it('a transfer dated back over sales already imported moves them to the new team from its day on, with the monthly sums; earlier sales stay', async () => {
     const p = s.db.prisma;
     const late = await p.person.findFirstOrThrow({ where: { id: { not: mover.id }, position: 'SALES_REP', status: 'ACTIVE', hireDate: { lt: new Date('2026-01-01') }, leaveDate: null, assignments: { some: { unitId: teamA, validTo: null } }, user: null } });
