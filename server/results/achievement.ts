@@ -65,7 +65,17 @@ export interface MonthPart {
  * up to the month's target), which periods shorter than the month split
  * over the days the person spent in that scope.
  */
-type Targets = Map<string, Record<Level, Map<string, bigint>> & { parts?: Record<Level, Map<string, MonthPart[]>> }>;
+type Targets = Map<string, Record<Level, Map<string, bigint>> & { parts?: Record<Level, Map<string, MonthParts>> }>;
+/**
+ * A person's month by the plans giving it; `alone` when one plan scope (of
+ * every plan read, counted or not) has lines for them in the month: its line
+ * is their whole month's target, wherever they spent it (a plan made before
+ * a transfer). Otherwise each scope's line is for the days spent in it.
+ */
+interface MonthParts {
+  alone: boolean;
+  list: MonthPart[];
+}
 
 const CHUNK = 1000;
 
@@ -92,6 +102,8 @@ export async function targetsFor(
   const raw = new Map<string, Record<Level, Map<number, { lines: Map<string, bigint>; top: Set<string> }>>>();
   // People's lines again by the plan scope giving them (level/year/scope path → period → amount).
   const byScope = new Map<string, Map<string, { level: Level; year: number; scopePath: string; lines: Map<string, bigint> }>>();
+  // Every plan scope with a line for a person in a month (level|month → scope paths), before any is left out of the view.
+  const scopesOfMonth = new Map<string, Map<string, Set<string>>>();
   const units = new Set(owners.filter((o) => o.kind === 'UNIT').map((o) => o.id));
   // A unit's own row in its own plan wins over the line its parent's plan gives it.
   const ownRow = new Map<string, Set<string>>();
@@ -116,6 +128,14 @@ export async function targetsFor(
     const spoken = new Set<string>();
     const lineKey = (l: (typeof lines)[number]) => `${l.ownerId}|${l.year}|${l.level}|${l.periodKey}`;
     for (const l of lines) {
+      if (!units.has(l.ownerId)) {
+        let m = scopesOfMonth.get(l.ownerId);
+        if (!m) scopesOfMonth.set(l.ownerId, (m = new Map()));
+        for (const month of monthsOf(l.periodKey)) {
+          const key = `${l.level}|${month}`;
+          m.set(key, (m.get(key) ?? new Set()).add(l.scopePath));
+        }
+      }
       const own = units.has(l.ownerId) && l.scopeUnitId === l.ownerId;
       if (own) ownRow.set(l.ownerId, (ownRow.get(l.ownerId) ?? new Set()).add(`${l.year}/${l.level}`));
       if (speaksFor?.(l.scopePath)) spoken.add(lineKey(l));
@@ -140,12 +160,12 @@ export async function targetsFor(
     }
   }
   for (const [owner, byLevel] of raw) {
-    const t: Record<Level, Map<string, bigint>> & { parts?: Record<Level, Map<string, MonthPart[]>> } = { BASE: new Map(), STRETCH: new Map() };
+    const t: Record<Level, Map<string, bigint>> & { parts?: Record<Level, Map<string, MonthParts>> } = { BASE: new Map(), STRETCH: new Map() };
     for (const level of ['BASE', 'STRETCH'] as const) {
       for (const [year, y] of byLevel[level]) for (const [k, v] of rollUpAmounts(y.lines, year, calendar, y.top)) t[level].set(k, v);
     }
     const scopes = byScope.get(owner);
-    if (scopes) t.parts = monthParts(t, scopes.values(), calendar, (level, year) => byLevel[level].get(year)?.top ?? new Set());
+    if (scopes) t.parts = monthParts(t, scopes.values(), calendar, (level, year) => byLevel[level].get(year)?.top ?? new Set(), scopesOfMonth.get(owner) ?? new Map());
     out.set(owner, t);
   }
   return out;
@@ -161,23 +181,33 @@ function monthParts(
   scopes: Iterable<{ level: Level; year: number; scopePath: string; lines: Map<string, bigint> }>,
   calendar: FiscalCalendar,
   topOf: (level: Level, year: number) => Set<string>,
-): Record<Level, Map<string, MonthPart[]>> {
-  const parts: Record<Level, Map<string, MonthPart[]>> = { BASE: new Map(), STRETCH: new Map() };
+  scopesOfMonth: Map<string, Set<string>>,
+): Record<Level, Map<string, MonthParts>> {
+  const parts: Record<Level, Map<string, MonthParts>> = { BASE: new Map(), STRETCH: new Map() };
   for (const sc of scopes) {
     for (const [k, amount] of rollUpAmounts(sc.lines, sc.year, calendar, topOf(sc.level, sc.year))) {
       if (!/^\d{4}-\d{2}$/.test(k)) continue;
-      const list = parts[sc.level].get(k) ?? [];
-      list.push({ scopePath: sc.scopePath, amount });
-      parts[sc.level].set(k, list);
+      const m = parts[sc.level].get(k) ?? { alone: (scopesOfMonth.get(`${sc.level}|${k}`)?.size ?? 0) <= 1, list: [] };
+      m.list.push({ scopePath: sc.scopePath, amount });
+      parts[sc.level].set(k, m);
     }
   }
   for (const level of ['BASE', 'STRETCH'] as const) {
-    for (const [month, list] of parts[level]) if (list.reduce((n, x) => n + x.amount, 0n) !== t[level].get(month)) parts[level].delete(month);
+    for (const [month, m] of parts[level]) if (m.list.reduce((n, x) => n + x.amount, 0n) !== t[level].get(month)) parts[level].delete(month);
   }
   return parts;
 }
 
-const daysIn = (month: string) => Number(addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1).slice(8));
+/** The months a plan period lies in (none for a quarter or a year). */
+function monthsOf(periodKey: string): string[] {
+  const m = /^(\d{4}-\d{2})(?:-|$)/.exec(periodKey);
+  if (m) return [m[1]!];
+  if (!/^\d{4}-W\d{2}$/.test(periodKey)) return [];
+  const p = period(periodKey);
+  return p.start.slice(0, 7) === p.end.slice(0, 7) ? [p.start.slice(0, 7)] : [p.start.slice(0, 7), p.end.slice(0, 7)];
+}
+
+const daysInMonth = (month: string) => Number(addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1).slice(8));
 
 /** Days from one day to another, both included (0 when the end comes first). */
 const dayCount = (start: IsoDay, end: IsoDay) => (end < start ? 0 : daysBetween(start, end));
@@ -209,7 +239,7 @@ export function bucketTarget(
   let any = false;
   for (let d = bucket.start; d <= bucket.end; ) {
     const month = d.slice(0, 7);
-    const last = `${month}-${String(daysIn(month)).padStart(2, '0')}`;
+    const last = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
     const end = last < bucket.end ? last : bucket.end;
     const t = targets.get(month);
     if (t !== undefined) {
@@ -312,14 +342,27 @@ interface Stay {
   until: IsoDay | null;
 }
 
-/** The assignments of these people that overlap the months of the range. */
-async function staysByPath(ctx: Context, personIds: string[], range: Bucket): Promise<Map<string, Stay[]>> {
+/**
+ * The assignments, over the months of the range, of those of these people
+ * whose assignment changed within those months (joined, left or moved): no
+ * one else's target needs splitting by where they were.
+ */
+async function staysOfMovers(ctx: Context, personIds: string[], range: Bucket): Promise<Map<string, Stay[]>> {
   const out = new Map<string, Stay[]>();
   const from = new Date(`${range.start.slice(0, 7)}-01T00:00:00Z`);
   const to = new Date(`${addDays(`${range.end.slice(0, 7)}-28`, 4).slice(0, 7)}-01T00:00:00Z`);
+  const movers: string[] = [];
   for (let i = 0; i < personIds.length; i += 500) {
+    const changed = await ctx.prisma.assignment.findMany({
+      where: { personId: { in: personIds.slice(i, i + 500) }, OR: [{ validFrom: { gt: from, lt: to } }, { validTo: { gt: from, lt: to } }] },
+      select: { personId: true },
+      distinct: ['personId'],
+    });
+    movers.push(...changed.map((c) => c.personId));
+  }
+  for (let i = 0; i < movers.length; i += 500) {
     const rows = await ctx.prisma.assignment.findMany({
-      where: { personId: { in: personIds.slice(i, i + 500) }, validFrom: { lt: to }, OR: [{ validTo: null }, { validTo: { gt: from } }] },
+      where: { personId: { in: movers.slice(i, i + 500) }, validFrom: { lt: to }, OR: [{ validTo: null }, { validTo: { gt: from } }] },
       select: { personId: true, validFrom: true, validTo: true, unit: { select: { path: true } } },
     });
     for (const a of rows) {
@@ -331,28 +374,55 @@ async function staysByPath(ctx: Context, personIds: string[], range: Bucket): Pr
   return out;
 }
 
+const monthEnd = (month: string) => addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
+const daysIn = (stays: readonly Stay[]): Presence => (start, end) => stays.reduce((n, s) => n + overlapDays(daySpan(start, end), s.from, s.until === null ? null : addDays(s.until, -1)), 0);
+
 /**
- * A person's month target split by the plans giving it, each over the days
- * they spent in its plan's scope (and in the view's unit, if any): moved
- * from team A to team B on the 12th, A's line is spread over the 1st–11th
- * and B's over the 12th to the month's end, in the person's own view and in
- * the area's as on each team's. A line of a scope they were in on no day
- * of the month (a plan that still names someone who left its unit) is
- * spread as the view counts days.
+ * A mover's month targets as a view counts them (brief §1: moved on the 12th,
+ * the first 11 days count for the old team). Each plan line is for the days
+ * it covers: the days spent in its plan's scope, or, when one scope alone
+ * has lines for the person that month (a plan made before the move), every
+ * day they were assigned. A view takes the share of those days it saw:
+ * team A's whole-month 23,600 is 23,600 × 11 / 30 on team A and × 19 / 30
+ * on team B; each team's own line when both planned the move (A 350, B
+ * 650) in full on its team. The part is spread over those days within the
+ * month. A line covering no day of the month is spread as the view counts
+ * days.
  */
-function splitByScope(parts: Map<string, MonthPart[]>, stays: Stay[], viewPath: string | null, view: Presence) {
-  return (month: string) => {
-    const list = parts.get(month);
-    if (!list) return undefined;
-    const last = addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
-    return list.map(({ scopePath, amount }) => {
-      const within = viewPath === null || scopePath.startsWith(viewPath) ? scopePath : viewPath.startsWith(scopePath) ? viewPath : null;
-      if (within === null) return { amount, present: view };
-      const mine = stays.filter((s) => s.path.startsWith(within));
-      const present: Presence = (start, end) => mine.reduce((n, s) => n + overlapDays(daySpan(start, end), s.from, s.until === null ? null : addDays(s.until, -1)), 0);
-      return { amount, present: present(`${month}-01`, last) > 0 ? present : view };
-    });
-  };
+function moverMonths(parts: Map<string, MonthParts>, stays: Stay[], viewPath: string | null, view: Presence): Map<string, { amount: bigint; present: Presence }[]> {
+  const out = new Map<string, { amount: bigint; present: Presence }[]>();
+  for (const [month, { alone, list }] of parts) {
+    const first = `${month}-01`;
+    const last = monthEnd(month);
+    out.set(
+      month,
+      list.map(({ scopePath, amount }) => {
+        const cover = alone ? stays : stays.filter((x) => x.path.startsWith(scopePath));
+        const covered = daysIn(cover)(first, last);
+        if (!covered) return { amount, present: view };
+        const present = daysIn(viewPath === null ? cover : cover.filter((x) => x.path.startsWith(viewPath)));
+        const seen = present(first, last);
+        return { amount: seen === covered ? amount : divideHalfUp(amount * BigInt(seen), BigInt(covered)), present };
+      }),
+    );
+  }
+  return out;
+}
+
+/** An owner's targets with a mover's months as the view counts them, their quarters and years moved by the same amounts. */
+function withMonths(targets: Map<string, bigint> | undefined, months: Map<string, { amount: bigint }[]>, calendar: FiscalCalendar): Map<string, bigint> | undefined {
+  if (!targets) return targets;
+  const out = new Map(targets);
+  const above = [...targets.keys()].filter((k) => /^\d{4}(-Q[1-4])?$/.test(k)).map((k) => ({ k, p: period(k, calendar) }));
+  for (const [month, list] of months) {
+    const was = targets.get(month);
+    if (was === undefined) continue;
+    const now = list.reduce((n, x) => n + x.amount, 0n);
+    if (now === was) continue;
+    out.set(month, now);
+    for (const { k, p } of above) if (p.start <= `${month}-01` && `${month}-01` <= p.end) out.set(k, out.get(k)! + now - was);
+  }
+  return out;
 }
 
 /** The plan years whose lines may fall inside the periods. */
@@ -370,25 +440,30 @@ export async function readAchievement(ctx: Context, q: ActualsQuery): Promise<Ac
   const years = planYears(actuals.periods, calendar);
   const inUnit = q.unitId && (q.by ?? 'PERSON') === 'PERSON' ? await assignedInUnit(ctx, q.unitId, actuals.range, calendar) : undefined;
   const targets = actuals.periods.length ? await targetsFor(ctx.prisma, actuals.owners, q.metric, years, calendar, inUnit?.counts, inUnit?.speaksFor) : new Map();
-  const byDays = q.grain !== 'MONTH' && q.grain !== 'QUARTER' && q.grain !== 'YEAR';
-  const peopleWithParts = byDays ? actuals.owners.filter((o) => o.kind === 'PERSON' && targets.get(o.id)?.parts).map((o) => o.id) : [];
-  const stays = peopleWithParts.length ? await staysByPath(ctx, peopleWithParts, actuals.range) : new Map<string, Stay[]>();
+  const withParts = actuals.owners.filter((o) => o.kind === 'PERSON' && targets.get(o.id)?.parts).map((o) => o.id);
+  const movers = withParts.length ? await staysOfMovers(ctx, withParts, actuals.range) : new Map<string, Stay[]>();
   const rows = actuals.owners.map((o) => {
-    const t = targets.get(o.id);
     const v = actuals.values.get(o.id);
     const scheme = o.kind === 'UNIT' ? classes.units : classes.persons;
     const present = o.kind === 'PERSON' ? inUnit?.presence(o.id) : undefined;
-    const split = (level: Level) => (t?.parts && stays.has(o.id) ? splitByScope(t.parts[level], stays.get(o.id)!, inUnit?.path ?? null, present ?? dayCount) : undefined);
-    const splitBase = split('BASE');
-    const splitStretch = split('STRETCH');
+    const stays = movers.get(o.id);
+    const stored = targets.get(o.id);
+    // A mover's months as this view counts them; everyone else's as the plans give them.
+    const level = (l: Level) => {
+      if (!stays || !stored?.parts) return { targets: stored?.[l], split: undefined };
+      const months = moverMonths(stored.parts[l], stays, inUnit?.path ?? null, present ?? dayCount);
+      return { targets: withMonths(stored[l], months, calendar), split: (month: string) => months.get(month) };
+    };
+    const b = level('BASE');
+    const st = level('STRETCH');
     return {
       ...o,
       cells: actuals.periods.map((p) => {
         const actual = v?.get(p.key) ?? 0n;
         // Not in the unit on any day of the period (a mover's block on their other team): its target here is nothing.
         const away = present !== undefined && present(p.start, p.end) === 0;
-        const base = bucketTarget(t?.BASE, p, q.grain, present, splitBase);
-        const stretch = bucketTarget(t?.STRETCH, p, q.grain, present, splitStretch);
+        const base = bucketTarget(b.targets, p, q.grain, present, b.split);
+        const stretch = bucketTarget(st.targets, p, q.grain, present, st.split);
         return { periodKey: p.key, actual, base, stretch, class: classify(scheme, actual, base, stretch), away };
       }),
     };

@@ -113,6 +113,26 @@ describe.each(testProviders)('a mid-month transfer in results on %s', (provider)
     expect(await cells({ period: '2026-03-15', grain: 'YEAR_TO_DATE', unitId: area })).toEqual([[expect.any(String), '2480.00']]);
   });
 
+  it('a plan made as if the mover stayed (only team A has a stretch line for March, for the whole month): each team counts its days’ share, never the whole month twice', async () => {
+    // Team A's stretch plan gives the mover 1,000 in January, February and March, nothing after; team B has no stretch plan.
+    const a = await draft(teamA, 'STRETCH', 'SALES_AMOUNT', (o, p, e) => (o === mover.id ? (p.key <= '2026-03' ? 1000 : 0) : e ? 1200 : 0));
+    await publish(a.view.plan.id, a.view.plan.revision);
+    const stretch = async (vars: Record<string, string>) =>
+      (await gqlOk(ACH, vars, t.manager)).achievement.rows.find((r: any) => r.ownerId === mover.id)?.cells.map((c: any) => [c.periodKey, c.stretch]);
+    // March: 11 of 31 days on A (354.84), 20 on B (645.16); the mover's own and the area's whole 1,000.
+    expect(await stretch({ period: '2026-03', grain: 'MONTH', unitId: teamA })).toEqual([['2026-03', '354.84']]);
+    expect(await stretch({ period: '2026-03', grain: 'MONTH', unitId: teamB })).toEqual([['2026-03', '645.16']]);
+    expect(await stretch({ period: '2026-03', grain: 'MONTH', personId: mover.id })).toEqual([['2026-03', '1000.00']]);
+    expect(await stretch({ period: '2026-03', grain: 'MONTH', unitId: area })).toEqual([['2026-03', '1000.00']]);
+    // The quarter moves with its month: A has January, February and its March share; B its March share only.
+    expect(await stretch({ period: '2026-Q1', grain: 'QUARTER', unitId: teamA })).toEqual([['2026-Q1', '2354.84']]);
+    expect(await stretch({ period: '2026-Q1', grain: 'QUARTER', unitId: teamB })).toEqual([['2026-Q1', '645.16']]);
+    // Ten-day blocks: each share over its team's days; together what the mover's own view has over the month's days.
+    expect(await stretch({ period: '2026-03', grain: 'TEN_DAYS', unitId: teamA })).toEqual([['2026-03-D1', '322.58'], ['2026-03-D2', '32.26'], ['2026-03-D3', '0.00']]);
+    expect(await stretch({ period: '2026-03', grain: 'TEN_DAYS', unitId: teamB })).toEqual([['2026-03-D1', '0.00'], ['2026-03-D2', '290.32'], ['2026-03-D3', '354.84']]);
+    expect(await stretch({ period: '2026-03', grain: 'TEN_DAYS', personId: mover.id })).toEqual([['2026-03-D1', '322.58'], ['2026-03-D2', '322.58'], ['2026-03-D3', '354.84']]);
+  });
+
   it('a transfer dated back over sales already imported moves them to the new team from its day on, with the monthly sums; earlier sales stay', async () => {
     const p = s.db.prisma;
     const late = await p.person.findFirstOrThrow({ where: { id: { not: mover.id }, position: 'SALES_REP', status: 'ACTIVE', hireDate: { lt: new Date('2026-01-01') }, leaveDate: null, assignments: { some: { unitId: teamA, validTo: null } }, user: null } });
