@@ -265,7 +265,15 @@ export function computeBreakdown(
   shape: PlanShape,
   time: MethodInput,
   owners: MethodInput,
-  figures: { historyByPeriod: Map<string, bigint>; historyByOwner: Map<string, bigint>; headcount: Map<string, number>; ownerDays: Map<string, number>; profile?: string[] },
+  figures: {
+    historyByPeriod: Map<string, bigint>;
+    historyByOwner: Map<string, bigint>;
+    headcount: Map<string, number>;
+    ownerDays: Map<string, number>;
+    profile?: string[];
+    /** Of a plan by units: each unit's people's stays in its subtree during the year (last day included), for headcount and days employed period by period. */
+    unitStays?: Map<string, UnitStay[]>;
+  },
   kept?: KeptPeriods,
 ): { total: bigint; lines: LineInput[] } {
   if (time.kind === 'GROWTH' && owners.kind === 'GROWTH') throw badInput(['time', 'kind'], 'Use growth on one axis only: it sets the total', 'GROWTH_ONE_AXIS');
@@ -323,7 +331,25 @@ export function computeBreakdown(
     }
     const columns = leaves.map((l) => ({ key: l.key, weight: scopeRow.get(l.key)! }));
     let cells: Map<string, Map<string, bigint>>;
-    if (plan.ownerKind === 'UNIT') {
+    if (plan.ownerKind === 'UNIT' && (owners.kind === 'HEADCOUNT' || owners.kind === 'DAYS_EMPLOYED') && figures.unitStays) {
+      // Units by headcount or by days employed in each period (issue 3 §2): each period's figure is split between the units
+      // by the people in them during it (counted once each), or by the days those people were in them; a unit's year is the
+      // sum of its periods. Both margins exact.
+      const stays = figures.unitStays;
+      const periods = new Map(leaves.map((p) => [p.key, p]));
+      const unitWeight = (unitKey: string, periodKey: string) => {
+        const p = periods.get(periodKey)!;
+        const within = (stays.get(unitKey) ?? []).map((x) => ({ personId: x.personId, days: overlapDays(p, x.from, x.to) })).filter((x) => x.days > 0);
+        return BigInt(owners.kind === 'HEADCOUNT' ? new Set(within.map((x) => x.personId)).size : within.reduce((n, x) => n + x.days, 0));
+      };
+      for (const c of columns) {
+        if (c.weight > 0n && ownerKeys.every((o) => unitWeight(o, c.key) === 0n)) throw badInput(['owners', 'kind'], `Nobody with a weight is employed in ${shape.scope.name} during ${c.key}`, 'NOBODY_IN_PERIOD', {
+            unit: shape.scope.name,
+            period: c.key,
+          });
+      }
+      cells = allocateColumns(ownerKeys, columns, unitWeight);
+    } else if (plan.ownerKind === 'UNIT') {
       ownerTotals ??= breakDown(total, ownerKeys, toMethod(owners, ownerFigures, ownerKeys, 'owners'));
       if (kept) {
         // Each unit's year less what its locked periods hold; the units' rest
@@ -469,12 +495,14 @@ async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: 
   const history = await lastYear(tx, plan, shape, calendar);
   const headcount = new Map(shape.owners.map((o) => [o.key, 1]));
   const ownerDays = new Map(shape.owners.map((o) => [o.key, overlapDays({ key: '', level: 'year', start: shape.yearStart, end: shape.yearEnd }, o.hireDate ?? shape.yearStart, o.leaveDate ?? null)]));
+  let unitStays: Map<string, UnitStay[]> | undefined;
   if (plan.ownerKind === 'UNIT') {
     const counts = await unitHeadcounts(tx, shape);
     for (const o of shape.owners) {
       headcount.set(o.key, counts.get(o.key)?.people ?? 0);
       ownerDays.set(o.key, counts.get(o.key)?.days ?? 0);
     }
+    unitStays = new Map([...counts].map(([k, v]) => [k, v.stays]));
   }
   let profile: string[] | undefined;
   if (time.kind === 'WEIGHTS' && time.profileCode) {
@@ -482,7 +510,7 @@ async function computeFor(tx: Tx, plan: PlanRecord, shape: PlanShape, calendar: 
     if (!p) throw badInput(['time', 'profileCode'], `There is no seasonality profile ${time.profileCode}`, 'NO_SUCH_PROFILE', { code: time.profileCode });
     profile = JSON.parse(p.monthPercents) as string[];
   }
-  const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays, profile }, kept ?? undefined);
+  const result = computeBreakdown(plan, shape, time, owners, { historyByPeriod: history.byPeriod, historyByOwner: history.byOwner, headcount, ownerDays, profile, unitStays }, kept ?? undefined);
   const checked = checkLines({ ...plan, total: result.total, calendar }, shape, result.lines, await otherLevelTargets(tx, plan, calendar));
   if (checked.issues.length) throw invalidLines(checked.issues);
   return { total: result.total, checked };
@@ -559,20 +587,28 @@ export async function previewBreakdown(ctx: Context, id: string, time: MethodInp
 }
 
 /** People and person-days per child unit of the scope during the year. */
+/** A person's stay in a unit's subtree: from a day to a day, both included (open-ended: null). */
+export interface UnitStay {
+  personId: string;
+  from: string;
+  to: string | null;
+}
+
 async function unitHeadcounts(tx: Tx, shape: PlanShape) {
   const yearPeriod = { key: '', level: 'year' as const, start: shape.yearStart, end: shape.yearEnd };
   const assignments = await tx.assignment.findMany({
     where: { unit: { path: { startsWith: shape.scope.path } } },
     select: { personId: true, validFrom: true, validTo: true, unit: { select: { path: true } } },
   });
-  const out = new Map<string, { people: number; days: number; seen: Set<string> }>();
+  const out = new Map<string, { people: number; days: number; seen: Set<string>; stays: UnitStay[] }>();
   for (const a of assignments) {
     const child = a.unit.path.slice(shape.scope.path.length).split('/')[0];
     if (!child) continue;
     const to = a.validTo ? new Date(a.validTo.getTime() - 86_400_000).toISOString().slice(0, 10) : null;
     const days = overlapDays(yearPeriod, a.validFrom.toISOString().slice(0, 10), to);
     if (days === 0) continue;
-    const e = out.get(child) ?? { people: 0, days: 0, seen: new Set<string>() };
+    const e = out.get(child) ?? { people: 0, days: 0, seen: new Set<string>(), stays: [] };
+    e.stays.push({ personId: a.personId, from: a.validFrom.toISOString().slice(0, 10), to });
     if (!e.seen.has(a.personId)) {
       e.seen.add(a.personId);
       e.people += 1;
