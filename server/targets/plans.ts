@@ -314,6 +314,14 @@ export function computeBreakdown(
       const m = toMethod(time, { history: figures.historyByPeriod, days: timeDays }, methodKeys, 'time');
       // With periods kept, the open periods' percentages are weights: the kept ones' share is already spent.
       if (kept && m.kind === 'weights') return allocate(open, methodKeys.map((key) => ({ key, weight: scaledDecimal(m.percents[key] ?? '0', PERCENT_PLACES, key) })));
+      // Equal at every level: by quarters when the chain has them, then each quarter equally over its months (100 a year is
+      // 25 a quarter, 9 / 8 / 8 a month, not 9 for each of January to April).
+      if (m.kind === 'equal' && !kept && methodLevel === 'month' && chain.includes('quarter')) {
+        const quarters = [...new Set(methodPeriods.map((p) => p.parent!))];
+        const out = new Map<string, bigint>();
+        for (const [q, amount] of breakDown(open, quarters, m)) for (const [k, v] of breakDown(amount, methodPeriods.filter((p) => p.parent === q).map((p) => p.key), m)) out.set(k, v);
+        return out;
+      }
       return breakDown(open, methodKeys, m);
     };
     const methodRow =

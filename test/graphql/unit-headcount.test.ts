@@ -65,6 +65,17 @@ describe.each(testProviders)('units by headcount and days employed in each perio
     };
   };
 
+  it('equal over several levels is equal at each: 100 new customers by quarters and months is 25 a quarter, 9 / 8 / 8 a month', async () => {
+    const c = await s.gql(CREATE, { input: { year: 2027, metric: 'NEW_CUSTOMERS', level: 'BASE', scopeUnitId: sub.id, total: '100', ownerKind: 'UNIT', periodLevel: 'quarter,month' } }, manager);
+    expect(c.errors).toBeUndefined();
+    const { id, revision } = c.data.createTargetPlan.plan;
+    const b = await s.gql(BREAK, { id, revision, time: { kind: 'EQUAL' }, owners: { kind: 'EQUAL' } }, manager);
+    expect(b.errors).toBeUndefined();
+    const scope = new Map((b.data.breakDownTargetPlan.lines as { ownerId: string; periodKey: string; amount: string }[]).filter((l) => l.ownerId === sub.id).map((l) => [l.periodKey, l.amount]));
+    expect(['2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4'].map((q) => scope.get(q))).toEqual(['25', '25', '25', '25']);
+    expect(['2027-01', '2027-02', '2027-03', '2027-04', '2027-12'].map((m) => scope.get(m))).toEqual(['9', '8', '8', '9', '8']);
+  });
+
   it('headcount: each month by the people in each unit during it', async () => {
     const at = await breakDown('HEADCOUNT');
     // January: 3 and 4 people (the leaver still there): 3/7 and 4/7 of 105,000.
