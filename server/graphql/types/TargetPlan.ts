@@ -333,7 +333,7 @@ builder.mutationFields((t) => ({
   }),
   returnTargetPlan: t.field({
     type: TargetPlanRef,
-    description: 'Sends a submitted or approved plan back to draft, saying why.',
+    description: 'Sends a submitted plan back to draft, saying why (an approved plan is changed by revising it as a new version).',
     authScopes: approvers,
     args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), comment: t.arg.string({ validate: z.string().trim().min(1, 'Say why the plan goes back').max(2000) }) },
     resolve: async (_r, args, ctx) => {
