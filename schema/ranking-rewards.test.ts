@@ -49,6 +49,11 @@ describe('ranking rewards and penalties', () => {
     ]);
   });
 
+  it('rewards no reward place held with nothing sold (the ranking does not flag it top), and penalises it neither', () => {
+    const three = [{ ownerId: 'p1', rank: 1, top: true }, { ownerId: 'p2', rank: 2, top: false }, { ownerId: 'p3', rank: 2, top: false }];
+    expect(brief(rankingProposals('PERSON', three, DEFAULT_RANKING_REWARD_RULES))).toEqual([['p1', 'REWARD', 1, 3, 3, 100_000n]]);
+  });
+
   it('proposes nothing for unranked people (no target, no place) and counts only the ranked', () => {
     expect(brief(rankingProposals('PERSON', rows(1, 2, 3, 4, 5, null, null), DEFAULT_RANKING_REWARD_RULES))).toEqual([
       ['p1', 'REWARD', 1, 5, 5, 100_000n],

@@ -12,6 +12,8 @@
  * - From the bottom, a person's place is one more than the number of ranked
  *   people scoring strictly lower, so a tie for last is last for everyone in it.
  * - Someone rewarded (a top place) is never also penalised (small teams).
+ * - A reward place held with nothing sold or achieved (score zero) earns no
+ *   reward (and, being a reward place, no penalty).
  * - Only ranked people count: without a score (no target) there is no place
  *   and nothing is proposed.
  */
@@ -73,6 +75,8 @@ export interface RankedPerson {
   ownerId: string;
   /** Competition place from the top; null when not ranked (no score). */
   rank: number | null;
+  /** Among the best as the ranking flags them; false for a reward place held with nothing sold or achieved (no reward). */
+  top?: boolean;
 }
 
 export interface RankingProposal {
@@ -109,7 +113,8 @@ export function rankingProposals(ownerKind: 'PERSON' | 'UNIT', rows: readonly Ra
     const base = { personId: r.ownerId, place: r.rank, fromBottom, ranked: ranked.length };
     const reward = rewards[r.rank - 1];
     if (reward !== undefined) {
-      out.push({ ...base, kind: 'REWARD', amountFen: reward });
+      // A reward place held on a score of zero (a small team's zeros tie at 2) earns nothing, and is not a bottom place either.
+      if (r.top !== false) out.push({ ...base, kind: 'REWARD', amountFen: reward });
       continue;
     }
     const penalty = penalties[fromBottom - 1];

@@ -28,6 +28,13 @@ describe('competition ranking', () => {
     expect(view([amount('a', 4), amount('b', 3), amount('c', 3), amount('d', 1), amount('e', 0)])).toEqual(['a:1T', 'b:2T', 'c:2T', 'd:4B', 'e:5B']);
   });
 
+  it('puts nobody among the best on nothing: a small team\'s zero sellers tie below the top and are not flagged either way', () => {
+    expect(view([amount('a', 100), amount('b', 0), amount('c', 0)])).toEqual(['a:1T', 'b:2', 'c:2']);
+    expect(view([ratio('a', 0n, 1n), ratio('b', 0n, 5n)])).toEqual(['a:1', 'b:1']);
+    // In a larger table the zeros are the bottom places, as before.
+    expect(view([amount('a', 9), amount('b', 8), amount('c', 7), amount('d', 6), amount('e', 0), amount('f', 0)])).toEqual(['a:1T', 'b:2T', 'c:3T', 'd:4B', 'e:5B', 'f:5B']);
+  });
+
   it('ranks achievements exactly, by cross-multiplying', () => {
     // 1/3 and 2/6 tie; 333/1000 is below them.
     expect(view([ratio('a', 333n, 1000n), ratio('b', 1n, 3n), ratio('c', 2n, 6n)], 1)).toEqual(['b:1T', 'c:1T', 'a:3B']);

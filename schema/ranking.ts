@@ -4,7 +4,8 @@
  * and the next rank skips — with a deterministic order inside a tie (by a
  * tiebreak key such as the employee number), entries without a score (no
  * target to reach) after everyone ranked, unranked; the top and bottom N
- * flagged, ties at the edge included, a top place never also a bottom one
+ * flagged, ties at the edge included (a top place needs a score above
+ * zero: a small team's zero sellers are not among its best), a top place never also a bottom one
  * (in a table of four, 2 and 3 are rewarded places, as 奖惩 treat them). Scores are exact: an amount, or an
  * achievement compared by cross-multiplying. Pure.
  */
@@ -22,7 +23,7 @@ export interface Entry {
 export interface Ranked extends Entry {
   /** Competition rank from the top (1, 2, 2, 4); null without a score. */
   rank: number | null;
-  /** Among the N best (rank ≤ N). */
+  /** Among the N best (rank ≤ N), with a score above zero. */
   top: boolean;
   /** Among the N worst: fewer than N entries score strictly lower, and not among the N best. */
   bottom: boolean;
@@ -38,6 +39,8 @@ export function compareScores(a: Score, b: Score): number {
   }
   throw new TypeError('cannot compare an amount with an achievement');
 }
+
+const positive = (s: Score) => (s.kind === 'amount' ? s.value > 0n : s.value.num > 0n);
 
 export function rank(entries: readonly Entry[], n = 3): Ranked[] {
   const byKey = (a: Entry, b: Entry) => (a.tiebreak < b.tiebreak ? -1 : a.tiebreak > b.tiebreak ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -55,7 +58,8 @@ export function rank(entries: readonly Entry[], n = 3): Ranked[] {
     lower += i - j + 1;
     i = j - 1;
   }
-  const out: Ranked[] = order.map((e, i) => ({ key: e.key, tiebreak: e.tiebreak, score: e.score, rank: ranks[i]!, top: ranks[i]! <= n, bottom: bottom[i]! }));
+  // A top place needs something to show for it: nobody is among the best on nothing sold or achieved (a small team's zeros tie at 2).
+  const out: Ranked[] = order.map((e, i) => ({ key: e.key, tiebreak: e.tiebreak, score: e.score, rank: ranks[i]!, top: ranks[i]! <= n && positive(e.score!), bottom: bottom[i]! }));
   for (const e of entries.filter((x) => x.score === null).sort(byKey)) out.push({ key: e.key, tiebreak: e.tiebreak, score: null, rank: null, top: false, bottom: false });
   return out;
 }

@@ -182,7 +182,9 @@ describe.each(testProviders)('ranking rewards on %s', (provider) => {
     expect(codeOf(await s.refused(APPROVE, { id: open.id }, t.finance))).toBe('FORBIDDEN');
     expect(codeOf(await s.refused(DISMISS, { id: open.id, c: '  ' }, t.manager))).toBe('BAD_USER_INPUT');
 
-    // A ranking of another area: its manager is not this one.
+    // A ranking of another area: its manager is not this one. Someone there sells, so its first place earns a reward.
+    const seller = (await gql('query($u: ID!) { leagueTable(unitId: $u, period: "2026-03-D2", basis: AMOUNT) { rows { code } } }', { u: otherArea }, t.admin)).leagueTable.rows[0].code;
+    await sell([[seller, '2026-03-15', '100.00']], 'OTHER');
     await gql(PUBLISH, { u: otherArea, p: '2026-03-D2' }, t.director);
     const foreign = (await gql(LIST, { u: otherArea }, t.admin)).rankingAdjustmentProposals.find((p: any) => p.kind === 'REWARD');
     expect(foreign).toBeDefined();

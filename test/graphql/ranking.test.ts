@@ -76,11 +76,12 @@ describe.each(testProviders)('rankings on %s', (provider) => {
     expect(row(0).moved).toBe(1);
   });
 
-  it('never flags one row both top and bottom: with places for five, the tied fifth are rewarded places, not the bottom (as rewards and penalties treat them)', async () => {
+  it('never flags one row both top and bottom: with places for five, the tied fifth (who sold nothing) are reward places, so not the bottom, and not among the best either', async () => {
     const table = (await gql(TABLE, { u: area, p: '2026-03-D2', basis: 'AMOUNT', top: 5 })).leagueTable;
     const fifth = table.rows.filter((r: any) => r.rank === 5);
     expect(fifth.length).toBeGreaterThan(0);
-    expect(fifth.every((r: any) => r.top && !r.bottom)).toBe(true);
+    expect(fifth.every((r: any) => r.actual === '0.00' && !r.top && !r.bottom)).toBe(true);
+    expect(table.rows.filter((r: any) => r.rank !== null && r.rank < 5).every((r: any) => r.top)).toBe(true);
     expect(table.rows.filter((r: any) => r.top && r.bottom)).toEqual([]);
   });
 
