@@ -79,7 +79,10 @@ export async function rowsInSignedPay(db: Db, rows: readonly { row: number; empl
 /** Refuses (PAYROLL_ALREADY_SIGNED, naming the first such month) when the person's pay for any of the months is signed. */
 export async function requirePayOpen(db: Db, personId: string, months: readonly string[], what: string): Promise<void> {
   const signed = await signedPay(db, months.map((month) => ({ personId, month })));
-  const first = [...months].sort().map((m) => signed.get(payKey(personId, m))).find((s) => s !== undefined);
+  refuseSigned([...months].sort().map((m) => signed.get(payKey(personId, m))).find((s) => s !== undefined), what);
+}
+
+function refuseSigned(first: SignedPay | undefined, what: string) {
   if (first) {
     throw badInput(['month'], `${what}: the ${first.month} payroll with this person is already ${first.runStatus.toLowerCase().replace('_', ' ')} (version ${first.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
       month: first.month,
@@ -98,4 +101,18 @@ export function monthsBetween(from: string, to: string): string[] {
     m = n === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${String(y).padStart(4, '0')}-${String(n + 1).padStart(2, '0')}`;
   }
   return out;
+}
+
+/**
+ * Refuses (PAYROLL_ALREADY_SIGNED) a change that decides pay from a day on
+ * — pay terms from a day, a plan assignment, a transfer, a leave date — when
+ * any of the people's pay is signed for that day's month or a later one:
+ * the signed payslips would no longer be what the roster says was in force.
+ */
+export async function requirePayOpenFrom(db: Db, personIds: readonly string[], from: string, today: string, what: string): Promise<void> {
+  const last = `${Number(today.slice(0, 4)) + 1}-12-31`;
+  if (from > last) return;
+  const months = monthsBetween(from, last);
+  const signed = await signedPay(db, personIds.flatMap((personId) => months.map((month) => ({ personId, month }))));
+  refuseSigned([...signed.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))[0], what);
 }

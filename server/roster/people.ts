@@ -17,6 +17,7 @@ import { endAccessOfLeaver } from '../auth/users.ts';
 import { accessChangedHere } from '../auth/session-cache.ts';
 import { recordPayTermChange } from './pay-terms.ts';
 import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
+import { requirePayOpenFrom } from '../payroll/signed-pay.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -221,6 +222,9 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
       if (changes[key] !== undefined) (data as Record<string, unknown>)[key] = changes[key];
     }
     if (payFrom) await requireDayOpen(tx, calendar, payFrom, 'payFrom', 'Changing the pay terms', before.leaveDate ? dateToDay(before.leaveDate) : null);
+    // A rank or base salary paid from a day whose month is already signed would pay differently from the payslips signed.
+    const termsChange = (data.rank !== undefined && data.rank !== before.rank) || (data.baseSalaryFen !== undefined && data.baseSalaryFen !== before.baseSalaryFen);
+    if (payFrom && termsChange) await requirePayOpenFrom(tx, [id], payFrom, ctx.clock.today(), 'Changing the pay terms');
     const after = await bumpVersion(tx, id, version, data);
     if (payFrom) {
       await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, payFrom);
@@ -251,6 +255,8 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
       });
     }
     await requireDayOpen(tx, calendar, dateToDay(effective), 'effectiveDate', 'The transfer', person.leaveDate ? dateToDay(person.leaveDate) : null);
+    // Which run pays the month, and the sales it counts, follow the unit: not once that month's pay is signed.
+    await requirePayOpenFrom(tx, [id], dateToDay(effective), ctx.clock.today(), 'The transfer');
     const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gt: effective } }, orderBy: { validFrom: 'asc' } });
     if (later) throw badInput(['effectiveDate'], `A later transfer, effective ${dateToDay(later.validFrom)}, already exists; change that one first`, 'LATER_TRANSFER', { date: dateToDay(later.validFrom) });
     const current = await tx.assignment.findFirst({ where: { personId: id, ...activeOn(effective) } });
@@ -293,6 +299,8 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
       }
       // The leave date is the last day worked: assignments end the day after, which must not be in a locked period.
       await requireDayOpen(tx, calendar, addDays(dateToDay(leaveDate), 1), 'leaveDate', 'Recording the leave date');
+      // The days after the last day worked are not paid: not in a month whose pay is signed.
+      await requirePayOpenFrom(tx, [id], addDays(dateToDay(leaveDate), 1), ctx.clock.today(), 'Recording the leave date');
       const end = dayToDate(addDays(dateToDay(leaveDate), 1));
       const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gte: end } } });
       if (later) throw badInput(['leaveDate'], `A transfer effective ${dateToDay(later.validFrom)} comes after that leave date; change it first`, 'TRANSFER_AFTER_LEAVE_DATE', { date: dateToDay(later.validFrom) });

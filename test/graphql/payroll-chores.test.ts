@@ -110,7 +110,8 @@ describe.each(testProviders)('payroll chores on %s', (provider) => {
       const area = await p.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
       const elsewhere = await p.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM', NOT: { path: { startsWith: area.path } } }, orderBy: { code: 'asc' } });
       const person = await p.person.findFirstOrThrow({
-        where: { id: { not: inArea.id }, position: 'SALES_REP', user: null, hireDate: { lt: new Date('2026-01-01') }, assignments: { some: { validTo: null, unit: { path: { startsWith: area.path } } } } },
+        // Not in the June run submitted above: a transfer dated back into a month whose pay is signed is refused (signed-pay-inputs.test.ts).
+        where: { id: { not: inArea.id }, position: 'SALES_REP', user: null, hireDate: { lt: new Date('2026-01-01') }, payslips: { none: {} }, assignments: { some: { validTo: null, unit: { path: { startsWith: area.path } } } } },
         orderBy: { employeeNo: 'asc' },
       });
       const tr = await s.gql('mutation($id: ID!, $v: Int!, $u: ID!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: "2026-02-01") { id } }', { id: person.id, v: person.version, u: elsewhere.id }, t.admin);

@@ -8,7 +8,7 @@
  * run is returned (or reopened) the same import goes through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 
 type Ext = { code?: string; reason?: string; params?: Record<string, unknown>; problems?: { row: number; field: string; reason: string; params: Record<string, string> }[] };
@@ -108,6 +108,26 @@ describe.each(testProviders)('inputs of a signed payroll on %s', (provider) => {
     // Refusing either changes no pay (the day stays absent, the visit unslipped): a manager may still clear them.
     expect((await s.gql('mutation($id: ID!) { decideLeave(id: $id, approve: false, comment: "已过期") { status } }', { id: leave.id }, t.manager)).data.decideLeave.status).toBe('REJECTED');
     expect((await s.gql('mutation($id: ID!) { rejectVisitSlip(id: $id, revision: 1, comment: "补单不批") { status } }', { id: slip.id }, t.manager)).data.rejectVisitSlip.status).toBe('REJECTED');
+  });
+
+  it('refuses roster changes that decide the signed month’s pay — pay terms from a day in it, a plan assignment, a transfer, a leave date — changing nothing; from the month after, they go through', async () => {
+    const version = async () => (await s.gql('query($id: ID!) { person(id: $id) { version } }', { id: person.id }, t.admin)).data.person.version as number;
+    const team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: person.id, validTo: null } })).unitId;
+    const other = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM', id: { not: team } } });
+    const rank = (await s.db.prisma.person.findUniqueOrThrow({ where: { id: person.id } })).rank;
+    const before = await databaseSnapshot(s.db);
+    const refusals = [
+      await s.gql('mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { baseSalary: "9999.00" }, payFrom: "2026-03-01") { id } }', { id: person.id, v: await version() }, t.finance),
+      await s.gql('mutation($id: ID!, $v: Int!, $r: Rank!) { updatePerson(id: $id, version: $v, input: { rank: $r }, payFrom: "2026-02-01") { id } }', { id: person.id, v: await version(), r: rank === 'SE' ? 'SSE' : 'SE' }, t.admin),
+      await s.gql('mutation($id: ID!) { assignCompensationPlan(planCode: "DIRECT_SALES_LADDER", personId: $id, effectiveFrom: "2026-03-01") }', { id: person.id }, t.finance),
+      await s.gql('mutation($id: ID!, $v: Int!, $u: ID!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: "2026-03-20") { id } }', { id: person.id, v: await version(), u: other.id }, t.admin),
+      await s.gql('mutation($id: ID!, $v: Int!) { deactivatePerson(id: $id, version: $v, leaveDate: "2026-03-10") { id } }', { id: person.id, v: await version() }, t.admin),
+    ];
+    for (const [i, r] of refusals.entries()) expect(ext(r), `${i} ${JSON.stringify(r.errors)}`).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYROLL_ALREADY_SIGNED', params: { month: paid.month, runStatus: 'SUBMITTED', version: paid.version } });
+    expect(await databaseSnapshot(s.db)).toBe(before);
+    // A last day worked on 31 March leaves March's pay as signed; a raise from April is April's.
+    const raise = await s.gql('mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { baseSalary: "9999.00" }, payFrom: "2026-04-01") { id } }', { id: person.id, v: await version() }, t.finance);
+    expect(raise.errors).toBeUndefined();
   });
 
   it('takes the same rows once the finance manager has returned the run', async () => {

@@ -23,6 +23,7 @@ import { parsePlan } from '../../../schema/compensation.ts';
 import { saveCompensationPlan } from '../../payroll/plans.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { requireAdjustable } from '../../payroll/adjustments.ts';
+import { requirePayOpenFrom } from '../../payroll/signed-pay.ts';
 import { fiscalCalendar, inLockedPeriod, LOCKED_FLAG, requireDayOpen } from '../../targets/calendar.ts';
 import { addDays, dateToDay, dayToDate, isIsoMonth } from '../../../schema/dates.ts';
 import { period } from '../../../schema/periods.ts';
@@ -341,6 +342,9 @@ builder.mutationFields((t) => ({
       const calendar = await fiscalCalendar(ctx);
       await ctx.prisma.$transaction(async (tx) => {
         await requireDayOpen(tx, calendar, dateToDay(args.effectiveFrom), 'effectiveFrom', 'Assigning the compensation plan');
+        // Not from a month whose pay is signed for the person (or anyone of the rank or position).
+        const paid = person ? [person.id] : (await tx.person.findMany({ where: args.rank ? { rank: args.rank } : { position: args.position! }, select: { id: true } })).map((p) => p.id);
+        await requirePayOpenFrom(tx, paid, dateToDay(args.effectiveFrom), ctx.clock.today(), 'Assigning the compensation plan');
         const a = await tx.compensationAssignment.create({
           data: { planId: plan.id, personId: args.personId ? String(args.personId) : null, rank: args.rank ?? null, position: args.position ?? null, effectiveFrom: args.effectiveFrom },
         });
