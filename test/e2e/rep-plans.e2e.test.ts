@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     await standIn(page, 'type', sheet, `D${firstCustomer}`, 800);
     await page.getByTestId('my-plan-check').click();
     const issue = page.getByTestId('plan-issue').first();
-    await expect(issue.innerText()).resolves.toMatch(new RegExp(`^${sheet}!B${reasonRow}: 计划（${weeks * 1000}\\.00）低于您的目标（.+），请填写原因。$`));
+    await expect(issue.innerText()).resolves.toMatch(new RegExp(`^${sheet}!B${reasonRow}: 计划（¥${(weeks * 1000).toLocaleString('en')}\\.00）低于您的目标（.+），请填写原因。$`));
     await issue.click();
     await expect.poll(() => page.evaluate(() => (window as any).__standIn.selection)).toBe(`'${sheet}'!B${reasonRow}`);
     expect(await englishOn(page)).toEqual([]);

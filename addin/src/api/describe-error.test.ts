@@ -47,6 +47,9 @@ describe('describeError', () => {
     const money = refusal('BAD_USER_INPUT', 'MONEY_OUT_OF_RANGE', { maxAmount: '90071992547409.91' });
     expect(describeError(zh, money)).toBe('金额超出支持范围（±¥90,071,992,547,409.91）。');
     expect(describeError(zh, money)).toContain('¥90,071,992,547,409.91');
+    // English too says ¥, as the pane's money does everywhere, not "CN¥".
+    expect(describeError(en, money)).toContain('±¥90,071,992,547,409.91');
+    expect(describeError(en, money)).not.toContain('CN¥');
     expect(describeError(en, refusal('BAD_USER_INPUT', 'FISCAL_YEAR_IN_USE', { count: 12345 }))).toMatch(/^12,345 target plan/);
     expect(describeError(zh, refusal('BAD_USER_INPUT', 'LEAVE_IN_PAST', { date: '2026-03-05' }))).toBe('请假须事先申请：2026年3月5日 已经过去。');
     expect(describeError(en, refusal('BAD_USER_INPUT', 'LEAVE_IN_PAST', { date: '2026-03-05' }))).toBe('Leave must be requested before it is taken: March 5, 2026 has passed.');

@@ -12,6 +12,7 @@ import { format } from '../i18n.ts';
 import { zh as zhReasons, fallback, others, transport, values } from '../i18n/reasons.ts';
 import { isMoneyParam, isOthersParam, isReason, NAMES_SEPARATOR, type Reason } from '../../../schema/reasons.ts';
 import { ApiError, DEFAULT_TIMEOUT_MS, RequestTimeout } from './client.ts';
+import { showMoney } from '../chores/money.ts';
 import { isIsoDay } from '../../../schema/dates.ts';
 
 type Lang = 'en' | 'zh';
@@ -25,9 +26,8 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 function formatParam(w: Words, lang: Lang, name: string, value: string | number): string {
   const locale = localeOf(lang);
   if (isMoneyParam(name) && DECIMAL.test(String(value).replace(/^±/, ''))) {
-    // The decimal string itself (Intl formats it exactly), never a float: money is exact to the fen.
-    const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    return money.format(String(value).replace(/^±/, '') as Intl.StringNumericLiteral);
+    // The decimal string itself (Intl formats it exactly), never a float: money is exact to the fen, ¥1,234.50 in both languages.
+    return showMoney(locale, String(value).replace(/^±/, ''));
   }
   // A list of names, joined as the reader's language joins them (王芳、李娜).
   if (name === 'names' && lang === 'zh') return String(value).split(NAMES_SEPARATOR).join('、');
@@ -97,10 +97,14 @@ function excelErrorCode(err: unknown): string | null {
   return typeof code === 'string' && code ? code : null;
 }
 
-/** A reason the pane knows before asking the server (the rule is the server's too), rendered as its refusal would be. */
-export function describeReason(w: Words, reason: Reason, params: Record<string, string | number>): string {
+/**
+ * A reason with its params as the reader reads them: the pane's own checks (the rule is the server's too) and the
+ * problems a refusal names by cell, rendered as a refusal would be (money ¥1,234.50, days and code values in words).
+ * A code the catalogue lacks (a newer server) is shown as it is.
+ */
+export function describeReason(w: Words, reason: Reason | string, params: Record<string, string | number>): string {
   const lang = langOf(w);
-  return format(w.reasons[reason], Object.fromEntries(Object.entries(params).map(([k, v]) => [k, formatParam(w, lang, k, v)])));
+  return format(w.reasons[reason as Reason] ?? reason, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, formatParam(w, lang, k, v)])));
 }
 
 /** One import problem in the reader's language: where (sheet!cell, or the row) and why. */

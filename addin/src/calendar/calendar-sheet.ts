@@ -22,6 +22,7 @@ import { dayOfText } from '../../../schema/dates.ts';
 import { CALENDAR_DAY_KINDS, checkCalendarYear, type CalendarDay, type CalendarDayKind } from '../../../schema/working-calendar.ts';
 import { cellIssue, cellText, inSheetOrder, textDigest, type Issue } from '../excel/cells.ts';
 import type { CalendarYearView } from './operations.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export const CALENDAR_KIND = 'workingCalendar';
 const HEADER_ROW = 1;
@@ -164,7 +165,7 @@ export function readCalendarSheet(w: Words, year: number, read: SheetRead): Cale
   for (const p of checkCalendarYear(year, days)) {
     // A date or kind that could not be read is named above, in the sheet's own terms.
     if (p.reason === 'NOT_A_DATE' || p.reason === 'UNKNOWN_KIND') continue;
-    issues.push(cellIssue(sheet, rows[p.index]!, COLUMN[p.field], format(w.reasons[p.reason], p.params)));
+    issues.push(cellIssue(sheet, rows[p.index]!, COLUMN[p.field], describeReason(w, p.reason, p.params)));
   }
   return { days, rows, issues: inSheetOrder(issues), fingerprint: read.properties.fingerprint ?? null, pulled: read.properties.pulled ?? null };
 }

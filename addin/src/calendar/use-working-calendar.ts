@@ -16,6 +16,7 @@ import { CALENDAR_KIND, calendarSheetSpec, columnOf, daysDigest, namesAsStored, 
 import { cellIssue, type Issue } from '../excel/cells.ts';
 import { REPLACE_WORKING_CALENDAR, WORKING_CALENDAR, type CalendarYearView } from './operations.ts';
 import { chinaTimeOf } from '../../../schema/dates.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 /** The year the section opens on: this one, or the next from November, when its holidays are announced and payroll for January nears. */
 export function defaultCalendarYear(now = new Date()): number {
@@ -99,7 +100,7 @@ export function useWorkingCalendar({ w, client, roles, excel, onSessionEnded }: 
         const named = err instanceof ApiError ? err.issues.flatMap((i) => {
           const m = /^days\.(\d+)\.(date|kind|name)$/.exec(i.field ?? '');
           const row = m ? back.rows[Number(m[1])] : undefined;
-          return row === undefined ? [] : [cellIssue(read.sheetName, row, columnOf(m![2] as 'date'), format(w.reasons[i.reason as keyof Words['reasons']] ?? i.reason, i.params))];
+          return row === undefined ? [] : [cellIssue(read.sheetName, row, columnOf(m![2] as 'date'), describeReason(w, i.reason, i.params))];
         }) : [];
         if (named.length) return setIssues(named);
         throw err;

@@ -19,7 +19,7 @@ import type { CellInput } from '../excel/chunks.ts';
 import { cellIssue, cellText, cellsDigest, inSheetOrder, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { MEASURES, RANKS, planProblems, type CompensationPlan, type PlanComponent } from '../../../schema/compensation.ts';
-import type { Reason } from '../../../schema/reasons.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export const PLAN_KIND = 'compensationPlan';
 
@@ -332,7 +332,7 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead, name?: 
     const out: Issue[] = [];
     for (const p of problems) {
       const place = placeOf(located, p.path);
-      const message = format(w.reasons[p.reason as Reason] ?? w.reasons.PLAN_VALUE_INVALID, p.params);
+      const message = describeReason(w, p.reason in w.reasons ? p.reason : 'PLAN_VALUE_INVALID', p.params);
       if (!place) {
         out.push({ cell: null, message });
         continue;

@@ -12,14 +12,14 @@ const owner = { personId: 'p1', personName: '王芳', employeeNo: 'E001' };
 /** March 2026: six weeks (1 March is a Sunday). */
 const form: MyRepPlan = { person: { id: 'p1', name: '王芳', employeeNo: 'E001' }, month: '2026-03', weeks: planWeeks('2026-03').map((x) => ({ key: x.key, start: x.start, end: x.end })), target: '30000.00', stretchTarget: null, dueOn: '2026-02-28', plan: null, earlier: [], customerCodes: ['KH-001', 'KH-002'] };
 
-async function setup(plan: RepPlanView | null = null, editable = true) {
+async function setup(plan: RepPlanView | null = null, editable = true, lang = w) {
   const s = createStandInExcel();
   const run = s.workbook.run as unknown as ExcelRun;
-  const report = await writeGridSheet(run, planSheetSpec(w, owner, form, plan, editable));
+  const report = await writeGridSheet(run, planSheetSpec(lang, owner, form, plan, editable));
   const read = async () => {
     const r = await readTaggedSheet(run, PLAN_KIND, { personId: 'p1', month: '2026-03' }, ['revision']);
     if (!r) throw new Error('not found');
-    return readPlanSheet(w, form, r);
+    return readPlanSheet(lang, form, r);
   };
   return { ...s, read, sheet: report.sheetName };
 }
@@ -72,8 +72,8 @@ describe('the plan sheet', () => {
     workbook.type(sheet, 'D11', 5000);
     back = await read();
     expect(back.issues.map((i) => i.message)).toEqual([
-      'Planned sales to key customers (5000.00) are more than the plan’s total (1000.00).',
-      'Plan E001 2026-03!B18: The plan (1000.00) is below your target (30000.00): say why.',
+      'Planned sales to key customers (¥5,000.00) are more than the plan’s total (¥1,000.00).',
+      'Plan E001 2026-03!B18: The plan (¥1,000.00) is below your target (¥30,000.00): say why.',
     ]);
     workbook.type(sheet, 'D11', 500);
     workbook.type(sheet, 'B12', 'KH-999');
@@ -84,6 +84,16 @@ describe('the plan sheet', () => {
     back = await read();
     expect(back.issues).toEqual([]);
     expect(back.warnings.map((i) => i.cell)).toEqual(['Plan E001 2026-03!B18']);
+  });
+
+  it('says the amounts in a check’s message as money, as the banner does (¥, thousands, two decimals), in both languages', async () => {
+    const zh = await setup(null, true, words['zh-CN']);
+    zh.workbook.type(zh.sheet, 'D3', 1234.5);
+    const back = await zh.read();
+    expect(back.issues.map((i) => i.message)).toEqual([`${zh.sheet}!B18: 计划（¥1,234.50）低于您的目标（¥30,000.00），请填写原因。`]);
+    const en = await setup();
+    en.workbook.type(en.sheet, 'D3', 1234.5);
+    expect((await en.read()).issues.map((i) => i.message)).toEqual([`${en.sheet}!B18: The plan (¥1,234.50) is below your target (¥30,000.00): say why.`]);
   });
 
   it('names every wrong cell in one Check: text in one cell does not hide a negative count in another; the plan as a whole is judged once they are fixed', async () => {

@@ -19,6 +19,7 @@ import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView, RosterRow } from './operations.ts';
 import { formatMoneyText } from '../i18n/format.ts';
 import { cellText, type Issue } from '../excel/cells.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export const PLAN_KIND = 'rep-plan';
 /** Empty rows for key customers beyond those already planned. */
@@ -217,7 +218,7 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
   for (const i of checkRepPlan(content, { targetFen, knownCustomers })) {
     const cell = cellOf(i);
     if (partial && (cell === null || unreadable.has(cell) || i.severity !== 'error' || SUBMIT_ONLY.has(i.code))) continue;
-    const message = format(w.reasons[i.code], i.params);
+    const message = describeReason(w, i.code, i.params);
     const issue = { cell, message: cell ? `${cell}: ${message}` : message };
     (i.severity === 'error' ? issues : warnings).push(issue);
     if (i.severity === 'error' && !blocksDraft(i)) submitOnly.push(issue);

@@ -21,6 +21,7 @@ import { formatMoney } from '../../../schema/money.ts';
 import { MY_WORK_MONTH } from '../work-reports/operations.ts';
 import { logSheetSpec, reportSheetSpec, type WorkMonth } from '../work-reports/month-sheets.ts';
 import { useStatusState } from '../taskpane/status-state.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export type Work = keyof Words['repPlans']['working'];
 
@@ -250,7 +251,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
         kind: 'issues',
         issues: err.issues.map((i) => {
           const cell = i.field ? back.cellOfField(i.field) : null;
-          const message = format(w.reasons[i.reason as keyof Words['reasons']] ?? i.reason, i.params);
+          const message = describeReason(w, i.reason, i.params);
           return { cell, message: cell ? `${cell}: ${message}` : message };
         }),
       });

@@ -21,6 +21,7 @@ import { cellIssue, cellText, inSheetOrder, type Issue } from '../excel/cells.ts
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkClasses, DEFAULT_CLASSES, type Against, type ClassRule, type ResultClasses } from '../../../schema/achievement.ts';
 import { className } from './results-sheets.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export const CLASS_RULES_KIND = 'resultClasses';
 const SCHEME_FIELDS = 'otherwise rules { code against percent inclusive }';
@@ -143,7 +144,7 @@ export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBa
   });
   for (const p of checkClasses(classes)) {
     const params = { ...p.params, scheme: k.schemes[p.params.scheme]!, ...(p.code === 'CLASS_CODE_TWICE' ? { value: className(w, p.params.value) } : {}) };
-    const message = format(w.reasons[p.code], params);
+    const message = describeReason(w, p.code, params);
     const value = 'value' in p.params ? p.params.value : null;
     const byCode = p.code === 'CLASS_CODE_INVALID' || p.code === 'CLASS_CODE_TWICE';
     const hits = placeOf.filter((x) => x.scheme === p.params.scheme && value !== null && (byCode ? x.code === value : x.percent === value));

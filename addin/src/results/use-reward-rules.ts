@@ -10,6 +10,7 @@ import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { checkRankingRewardRules, type RankingRewardRules } from '../../../schema/ranking-rewards.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export const REWARD_RULES = '{ rankingRewardRules { rewards penalties } }';
 export const SET_REWARD_RULES = 'mutation SetRankingRewardRules($rules: RankingRewardRulesInput!) { setRankingRewardRules(rules: $rules) { rewards penalties } }';
@@ -51,7 +52,7 @@ export function useRewardRules({ w, client, onSessionEnded }: { w: Words; client
       const rules = { rewards: rewards.amounts, penalties: penalties.amounts };
       const problems = checkRankingRewardRules(rules);
       if (problems.length) {
-        const message = problems.map((p) => format(w.reasons[p.code], { ...p.params, list: k.lists[p.params.list]! })).join(' ');
+        const message = problems.map((p) => describeReason(w, p.code, { ...p.params, list: k.lists[p.params.list]! })).join(' ');
         return setStatus({ intent: 'error', message });
       }
       const saved = (await run<{ setRankingRewardRules: RankingRewardRules }>(client, SET_REWARD_RULES, { rules }, true)).setRankingRewardRules;

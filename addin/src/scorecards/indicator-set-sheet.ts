@@ -18,6 +18,7 @@ import type { CellInput } from '../excel/chunks.ts';
 import { cellIssue, cellText, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { BANDED_GRADES, checkIndicatorSet, KPI_COMPUTATIONS, KPI_GROUPS, type GradeBand, type IndicatorDraft, type KpiComputation, type KpiGroup, type KpiRole } from '../../../schema/kpi.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export const INDICATOR_SET_KIND = 'kpiIndicatorSet';
 
@@ -156,7 +157,7 @@ export function readIndicatorSetSheet(w: Words, set: IndicatorSetView, read: She
   if (Number.isNaN(commentBelowPercent)) at(COMMENT_ROW, COL.value, k.commentRule);
   const column: Partial<Record<string, number>> = { KPI_INDICATOR_DUPLICATE: COL.code, KPI_WEIGHT_INVALID: COL.weight, KPI_FULL_MARKS_INVALID: COL.fullMarksAt, KPI_MAX_SCORE_INVALID: COL.maxScore };
   for (const i of checkIndicatorSet({ indicators, gradeBands })) {
-    const message = format(w.reasons[i.reason], i.reason === 'KPI_GRADE_MIN_INVALID' ? { ...i.params, grade: w.kpi.grades[i.params.grade as keyof Words['kpi']['grades']] ?? i.params.grade } : i.params);
+    const message = describeReason(w, i.reason, i.reason === 'KPI_GRADE_MIN_INVALID' ? { ...i.params, grade: w.kpi.grades[i.params.grade as keyof Words['kpi']['grades']] ?? i.params.grade } : i.params);
     if (i.reason === 'KPI_GRADE_MIN_INVALID' && i.index !== null) at(BAND_ROW(i.index), COL.value, message);
     else if (i.index !== null && column[i.reason] !== undefined) at(rows[i.index]!, column[i.reason]!, message);
     else issues.push({ cell: null, message });

@@ -15,6 +15,7 @@ import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkScores, completenessIssues, scoreFraction, type KpiGrade, type KpiGroup, type ScoreEntry } from '../../../schema/kpi.ts';
 import { cellText, type Issue } from '../excel/cells.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export const SCORECARD_KIND = 'scorecard';
 
@@ -175,7 +176,7 @@ export function readScorecardSheet(w: Words, card: ScorecardView, read: SheetRea
   for (const i of checked.issues) {
     const code = entries[i.index ?? -1]?.code;
     const cell = code ? cellOf(code, i.reason === 'KPI_COMMENT_REQUIRED' ? COMMENT_COL : SCORE_COL) : null;
-    const message = format(w.reasons[i.reason], i.params);
+    const message = describeReason(w, i.reason, i.params);
     issues.push({ cell, message: cell ? `${cell}: ${message}` : message });
   }
   // The manager-scored lines as the submission sees them: a blank score has no fraction (a score typed but
@@ -187,7 +188,7 @@ export function readScorecardSheet(w: Words, card: ScorecardView, read: SheetRea
   });
   for (const i of completenessIssues(typed)) {
     const cell = cellOf(present[i.index!]!.code, SCORE_COL);
-    incomplete.push({ cell, message: `${cell}: ${format(w.reasons[i.reason], i.params)}` });
+    incomplete.push({ cell, message: `${cell}: ${describeReason(w, i.reason, i.params)}` });
   }
   if (complete) issues.push(...incomplete);
   const revision = read.properties.revision ? Number(read.properties.revision) : null;

@@ -8,11 +8,12 @@
  * then one row per profile, with blank rows below to add profiles. Code,
  * name and the months are typed in; the rest is protected.
  */
-import { format, type Words } from '../i18n.ts';
+import type { Words } from '../i18n.ts';
 import { columnLetters, formula, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { checkProfiles, type SeasonalityProfile } from '../../../schema/seasonality.ts';
 import { cellIssue, cellText, type Issue } from '../excel/cells.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export const SEASONALITY_KIND = 'seasonalityProfiles';
 export const PROFILES = '{ seasonalityProfiles { code name monthPercents } }';
@@ -81,6 +82,6 @@ export function readSeasonalitySheet(w: Words, read: SheetRead): SeasonalityRead
     profiles.push({ code: cells[0]!, name: cells[1]!, monthPercents: cells.slice(MONTH_COL, TOTAL_COL).map((c) => c || '0') });
     rows.push(r);
   });
-  const issues = checkProfiles(profiles).map((p) => cellIssue(read.sheetName, rows[p.index]!, cellOf(p), format(w.reasons[p.reason], p.params)));
+  const issues = checkProfiles(profiles).map((p) => cellIssue(read.sheetName, rows[p.index]!, cellOf(p), describeReason(w, p.reason, p.params)));
   return { profiles, rows, issues };
 }

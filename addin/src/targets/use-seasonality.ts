@@ -11,6 +11,7 @@ import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import { cellIssue } from '../excel/cells.ts';
 import type { SeasonalityProfile } from '../../../schema/seasonality.ts';
 import { PROFILES, readSeasonalitySheet, SAVE_PROFILES, SEASONALITY_KIND, seasonalitySheetSpec } from './seasonality-sheet.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export function useSeasonality({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const k = w.targetFlow.seasonality;
@@ -38,7 +39,7 @@ export function useSeasonality({ w, client, excel, onSessionEnded }: { w: Words;
         if (err instanceof ApiError && err.issues.length) {
           return setIssues(err.issues.map((i) => {
             const row = back.rows[Number(/^profiles\.(\d+)\./.exec(i.field ?? '')?.[1] ?? -1)];
-            const message = format(w.reasons[i.reason as keyof Words['reasons']] ?? i.reason, i.params);
+            const message = describeReason(w, i.reason, i.params);
             return row === undefined ? { cell: null, message } : cellIssue(read.sheetName, row, 0, message);
           }));
         }

@@ -31,6 +31,7 @@ import {
 import type { MyMonthlyReport, MyWeeklyReport, WeekFigures, WorkLog, WorkReportCommon } from './operations.ts';
 import { formatMoneyText } from '../i18n/format.ts';
 import { cellText } from '../excel/cells.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export const LOG_SHEET_KIND = 'work-log-month';
 export const REPORT_SHEET_KIND = 'work-report-month';
@@ -312,7 +313,7 @@ export function readWorkMonthSheets(w: Words, m: WorkMonth, logRead: SheetRead |
 export function problemMessage(w: Words, item: WorkItem, p: Pick<WorkReportProblem, 'code' | 'params'>): string {
   const x = w.workReports;
   const what = item.kind === 'LOG' ? format(x.sheets.logOf, { day: item.period }) : item.kind === 'WEEKLY' ? format(x.sheets.weeklyOf, { week: item.period }) : format(x.sheets.monthlyOf, { month: item.period });
-  return format(x.labelled, { label: what, text: format(w.reasons[p.code], p.params) });
+  return format(x.labelled, { label: what, text: describeReason(w, p.code, p.params) });
 }
 
 /**

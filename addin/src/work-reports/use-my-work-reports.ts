@@ -29,6 +29,7 @@ import {
   type WeeklyReport,
   type WorkLog,
 } from './operations.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export type LogForm = { calls: string; visits: string; deals: string; customersMet: string; notes: string };
 export type WeeklyForm = { results: string; plan: string; marketFeedback: string; problems: string };
@@ -50,7 +51,7 @@ export function checkLogForm(form: LogForm, submit: boolean): { input: WorkLogFi
 
 /** The first problem the shared rules find, in the reader's words, naming the field. */
 export function problemText(w: Words, labels: Record<string, string>, p: WorkReportProblem): string {
-  return format(w.workReports.labelled, { label: labels[p.field] ?? p.field, text: format(w.reasons[p.code], p.params) });
+  return format(w.workReports.labelled, { label: labels[p.field] ?? p.field, text: describeReason(w, p.code, p.params) });
 }
 
 export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {

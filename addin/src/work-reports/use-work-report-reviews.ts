@@ -29,6 +29,7 @@ import {
   type WorkReportCommon,
 } from './operations.ts';
 import { handedInSheetSpec } from './handed-in-sheet.ts';
+import { describeReason } from '../api/describe-error.ts';
 
 export type Commentable = { kind: 'LOG' | 'WEEKLY' | 'MONTHLY'; item: WorkReportCommon };
 
@@ -66,7 +67,7 @@ export function useWorkReportReviews({ client, w, excel, onSessionEnded }: { cli
     act(async () => {
       const text = comments[item.id] ?? '';
       const problem = commentProblem(text);
-      if (problem) throw new Error(format(x.labelled, { label: x.yourComment, text: format(w.reasons[problem.code], problem.params) }));
+      if (problem) throw new Error(format(x.labelled, { label: x.yourComment, text: describeReason(w, problem.code, problem.params) }));
       const q = kind === 'LOG' ? COMMENT_WORK_LOG : kind === 'WEEKLY' ? COMMENT_WEEKLY_REPORT : COMMENT_MONTHLY_REPORT;
       await run(client, q, { id: item.id, revision: item.revision, comment: text.trim() }, true);
       await reload();
