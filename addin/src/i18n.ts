@@ -48,6 +48,8 @@ const en = {
   appTitle: 'Quotabook',
   sheets: sheetsEn,
   language: 'Language',
+  /** A version of a plan, a run, a set: one phrase everywhere (banners, pickers, sentences). */
+  version: 'version {version}',
   signInTitle: 'Sign in',
   serverUrl: 'Server',
   username: 'Username',
@@ -261,6 +263,7 @@ const zh: Words = {
   appTitle: 'Quotabook 销售目标与薪酬',
   sheets: sheetsZh,
   language: '语言',
+  version: '第 {version} 版',
   signInTitle: '登录',
   serverUrl: '服务器',
   username: '用户名',
@@ -482,6 +485,18 @@ export function format(template: string, values: Record<string, string | number>
       return Number.isFinite(n) && englishPlurals.select(n) === 'one' ? one : other;
     })
     .replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+}
+
+/** A version as people say it: “第 2 版” / “version 2”, never “v2”. */
+export const versionText = (w: Words, version: number | string) => format(w.version, { version });
+
+/**
+ * A compensation plan as people name it: its name and version (底薪加提成 · 第 1 版). Its code is added, as a hint,
+ * only when another plan among `all` has the same name but another code, so two such plans can be told apart.
+ */
+export function planText(w: Words, plan: { name: string; code: string; version: number }, all: readonly { name: string; code: string }[] = []): string {
+  const shared = all.some((p) => p.name === plan.name && p.code !== plan.code);
+  return `${plan.name}${shared ? ` (${plan.code})` : ''} · ${versionText(w, plan.version)}`;
 }
 
 /** zh-CN for Chinese display languages, English otherwise. */

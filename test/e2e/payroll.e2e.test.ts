@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.getByTestId('payroll-month').fill('2026-03');
     await page.getByTestId('review-commission').waitFor();
     const banner = (await read(page, 'Payroll 2026-03', 'A1'))[0]![0];
-    expect(banner).toMatch(/2026-03 · v1 · calculated$/);
+    expect(banner).toMatch(/2026-03 · version 1 · calculated$/);
     const header = (await read(page, 'Payroll 2026-03', 'A2:P2'))[0]!;
     expect(header.slice(0, 8)).toEqual(['Employee no.', 'Name', 'Unit', 'Rank', 'Plan', 'Attendance days', 'Sales', '基本工资']);
     const sheet = await read(page, 'Payroll 2026-03', 'A1:P40');
@@ -132,7 +132,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     // And against the previous month.
     await page.getByTestId('payroll-against').selectOption('PREVIOUS_MONTH');
     await page.getByTestId('payroll-refresh').click();
-    await page.getByTestId('payroll-status').filter({ hasText: 'against the previous month (2026-02 v1)' }).waitFor();
+    await page.getByTestId('payroll-status').filter({ hasText: 'against the previous month (2026-02 version 1)' }).waitFor();
     const vsFeb = await read(page, 'Changes 2026-03', 'A1:F40');
     expect(vsFeb.find((r) => r[0] === rep.employeeNo && r[2] === '提成')).toEqual([rep.employeeNo, expect.any(String), '提成', 1730.77, 3076.92, 1346.15]);
     await page.getByTestId('payroll-submit').click();
@@ -159,7 +159,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
         // Looking at another month, the run that waits is named, one click away.
         await page.getByTestId('payroll-month').fill('2026-02');
         await page.getByTestId('payroll-awaiting').filter({ hasText: 'Waiting for your signature:' }).waitFor();
-        await expect(page.getByTestId('payroll-awaiting-run').allInnerTexts()).resolves.toEqual([expect.stringMatching(/ · 2026-03 · v1 \(submitted\)$/)]);
+        await expect(page.getByTestId('payroll-awaiting-run').allInnerTexts()).resolves.toEqual([expect.stringMatching(/ · 2026-03 · version 1 \(submitted\)$/)]);
         await page.getByTestId('payroll-awaiting-run').click();
         await page.getByTestId('payroll-awaiting').waitFor({ state: 'detached' });
         await expect(page.getByTestId('payroll-month').inputValue()).resolves.toBe('2026-03');

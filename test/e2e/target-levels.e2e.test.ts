@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('linked target levels in the task pane', () => {
     await page.getByTestId('plan-status').filter({ hasText: 'Rollup' }).waitFor();
     const rollup = await readSheet(page, 'Rollup', 'A1:F3');
     expect(rollup[0]).toEqual(['Owner', 'Plan', 'Total', 'Given by the level above', 'Rows below add up to', 'Matches']);
-    expect(rollup[1]).toEqual([team.name, 'v1 draft', figure, figure, figure, 'yes']);
+    expect(rollup[1]).toEqual([team.name, 'version 1 draft', figure, figure, figure, 'yes']);
     expect(rollup[2]![0]).toMatch(/^\u3000\S/); // people, one level in
 
     // The area's plan is revised and republished with 12 more for this team: its plan is out of date.

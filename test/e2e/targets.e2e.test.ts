@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     // 2025, the year its shares come from, is over: no warning that last year is incomplete.
     expect(await page.getByTestId('history-incomplete').count()).toBe(0);
     // The banner says what the plan is and its year target as soon as it exists; a preview writes nothing.
-    expect((await standIn<string[][]>(page, 'read', 'Targets', 'A1'))[0]![0]).toMatch(/ · Sales amount · Base · 2026 · v1 · draft · Year target 240,000\.00$/);
+    expect((await standIn<string[][]>(page, 'read', 'Targets', 'A1'))[0]![0]).toMatch(/ · Sales amount · Base · 2026 · version 1 · draft · Year target 240,000\.00$/);
     expect(await standIn(page, 'read', 'Targets', 'D3')).toEqual([['']]);
     await page.getByTestId('plan-break-down').click();
     await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
@@ -329,7 +329,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('plan-status').filter({ hasText: '已将计划' }).waitFor();
     // The sheet is named, headed and bannered in Chinese.
     const banner = (await standIn<string[][]>(page, 'read', '目标', 'A1'))[0]![0]!;
-    expect(banner).toMatch(/销售额 · 基础指标 · 2027 · v1 · 草稿/);
+    expect(banner).toMatch(/销售额 · 基础指标 · 2027 · 第 1 版 · 草稿/);
     const ids = (await standIn<unknown[][]>(page, 'read', '目标', 'B1:B40')).map((r) => r[0]);
     const row = ids.findIndex((v, i) => i > 2 && typeof v === 'string' && v !== '' && !String(v).startsWith('__')) + 1;
     const diffRow = ids.indexOf('__diff') + 1;

@@ -44,7 +44,7 @@ describe('the Payroll sheet', () => {
     const { workbook } = createStandInExcel();
     const run = workbook.run as unknown as ExcelRun;
     await writeGridSheet(run, payrollSheetSpec(words.en, view('6076.92')));
-    expect(workbook.read('Payroll 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · v1 · calculated']]);
+    expect(workbook.read('Payroll 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · version 1 · calculated']]);
     expect(workbook.read('Payroll 2026-03', 'A2:M2')).toEqual([
       ['Employee no.', 'Name', 'Unit', 'Rank', 'Plan', 'Attendance days', 'Sales', 'Base', 'Commission', 'Attendance', 'Gross', 'Deductions', 'Net pay'],
     ]);
@@ -96,7 +96,7 @@ describe('the Payroll sheet', () => {
       ['营销总监', '待签', '', ''],
       ['总经理', '待签', '', ''],
     ]);
-    expect(workbook.read('工资表 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · v1 · 财务经理已签 · 只读']]);
+    expect(workbook.read('工资表 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · 第 1 版 · 财务经理已签 · 只读']]);
     expect(shanghaiTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00');
   });
 
@@ -184,8 +184,8 @@ describe('the "what changed" sheet', () => {
       { employeeNo: 'QB00003', personName: '张伟', component: 'base', label: 'Base', old: null, new: '0.10' },
       { employeeNo: '=QB9', personName: '赵六', component: 'base', label: 'Base', old: '0.30', new: null },
     ]);
-    await writeSheetTable(run, changesSheetSpec(words.en, view('6076.92'), 'against the previous month (2026-02 v1)', rows));
-    expect(workbook.read('Changes 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · v1 · calculated · changes against the previous month (2026-02 v1)']]);
+    await writeSheetTable(run, changesSheetSpec(words.en, view('6076.92'), 'against the previous month (2026-02 version 1)', rows));
+    expect(workbook.read('Changes 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · version 1 · calculated · changes against the previous month (2026-02 version 1)']]);
     expect(workbook.read('Changes 2026-03', 'A2:F6')).toEqual([
       ['Employee no.', 'Name', 'Component', 'Before', 'Now', 'Difference'],
       ['QB00001', '王芳', 'Commission', 1730.77, 3076.92, 1346.15],
@@ -199,7 +199,7 @@ describe('the "what changed" sheet', () => {
   it('says so when nothing changed', () => {
     const spec = changesSheetSpec(words['zh-CN'], view('6076.92'), '自上次刷新以来', []);
     expect(spec.rows).toEqual([['没有变动。', '', '', '', '', '']]);
-    expect(spec.banner).toBe('杭州一组 · 2026-03 · v1 · 已计算 · 自上次刷新以来的变动');
+    expect(spec.banner).toBe('杭州一组 · 2026-03 · 第 1 版 · 已计算 · 自上次刷新以来的变动');
   });
 });
 

@@ -6,7 +6,7 @@
  * rep's My payslip. Pure: the adapter writes what this returns.
  */
 import { explain } from '../i18n/explanations.ts';
-import { format, type Words } from '../i18n.ts';
+import { format, type Words, versionText } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead, SheetTableSpec } from '../excel/workbook.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
@@ -224,7 +224,7 @@ export function payrollSheetSpec(w: Words, view: RunView, previous: Map<string, 
     sheetName: `${p.sheet} ${view.run.month}`,
     kind: PAYROLL_KIND,
     identity: { month: view.run.month, scope: view.run.scopeUnitId },
-    banner: `${view.run.scopeUnitName} · ${view.run.month} · v${view.run.version} · ${status}${['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'].includes(view.run.status) ? ` · ${p.readOnly}` : ''}`,
+    banner: `${view.run.scopeUnitName} · ${view.run.month} · ${versionText(w, view.run.version)} · ${status}${['SUBMITTED', 'FINANCE_APPROVED', 'SALES_APPROVED', 'LOCKED', 'PAID'].includes(view.run.status) ? ` · ${p.readOnly}` : ''}`,
     columns: [
       ...cols.map((c) => ({ header: c.header, numberFormat: c.kind === 'money' ? '#,##0.00' : c.kind === 'count' ? '0' : '@', width: headerWidth(c.header, c.min) })),
       { header: 'ID', numberFormat: '@', width: 40 },
@@ -282,7 +282,7 @@ export function changesSheetSpec(w: Words, view: RunView, against: string, chang
     kind: CHANGES_KIND,
     identity: { month: view.run.month, scope: view.run.scopeUnitId },
     tableName: sheetKeyTableName('QuotabookChanges', view),
-    banner: format(q.changesBanner, { run: `${view.run.scopeUnitName} · ${view.run.month} · v${view.run.version} · ${status}`, against }),
+    banner: format(q.changesBanner, { run: `${view.run.scopeUnitName} · ${view.run.month} · ${versionText(w, view.run.version)} · ${status}`, against }),
     columns: headers.map(([header, numberFormat, min]) => ({ header, numberFormat, width: headerWidth(header, min) })),
     rows,
     properties: { runId: view.run.id, against },

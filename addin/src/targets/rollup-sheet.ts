@@ -3,7 +3,7 @@
  * each child unit's own plan against what it was given, down to people,
  * with whether each level matches. Pure: the adapter writes what this returns.
  */
-import type { Words } from '../i18n.ts';
+import { versionText, type Words } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { SheetTableSpec } from '../excel/workbook.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
@@ -44,7 +44,7 @@ export function rollupSheet(w: Words, rows: RollupRow[], key: { unitId: string; 
     ],
     rows: rows.map((r) => [
       `${'\u3000'.repeat(r.depth)}${r.ownerName}`,
-      r.ownerKind === 'PERSON' ? '' : r.planVersion === null ? t.noPlan : `v${r.planVersion} ${t.statuses[r.planStatus as keyof typeof t.statuses] ?? r.planStatus}`,
+      r.ownerKind === 'PERSON' ? '' : r.planVersion === null ? t.noPlan : `${versionText(w, r.planVersion)} ${t.statuses[r.planStatus as keyof typeof t.statuses] ?? r.planStatus}`,
       num(r.total),
       num(r.assigned),
       num(r.childrenTotal),

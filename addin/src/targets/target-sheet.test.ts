@@ -41,7 +41,7 @@ async function setup() {
 describe('the Targets sheet', () => {
   it('is laid out under a banner with formulas for totals, input cells unlocked and validated, the rest protected', async () => {
     const { workbook } = await setup();
-    expect(workbook.read('Targets', 'A1')).toEqual([['Team A · Sales amount · Base · 2026 · v1 · draft · Year target 300.00']]);
+    expect(workbook.read('Targets', 'A1')).toEqual([['Team A · Sales amount · Base · 2026 · version 1 · draft · Year target 300.00']]);
     expect(workbook.read('Targets', 'A2:F2')).toEqual([['Owner', 'ID', 'Total', '2026-Q1', '2026-Q2', '2026-Q3']]);
     expect(workbook.read('Targets', 'D4:F4')).toEqual([[100, 60, 50]]);
     expect(workbook.cell('Targets', 'C4')?.formula).toBe('=SUM(D4:F4)');

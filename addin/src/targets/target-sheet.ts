@@ -15,7 +15,7 @@
  * then months, then weeks): the finest level is typed, each level above is
  * a formula summing the periods within it, and the total sums the top level.
  */
-import type { Words } from '../i18n.ts';
+import { versionText, type Words } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import { columnLetters, formula } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
@@ -55,7 +55,7 @@ export function targetBanner(w: Words, plan: PlanView['plan']): string {
     t.metrics[plan.metric] ?? plan.metric,
     t.levels[plan.level] ?? plan.level,
     String(plan.year),
-    `v${plan.version}`,
+    versionText(w, plan.version),
     t.statuses[plan.status as keyof typeof t.statuses] ?? plan.status,
     `${t.totalTarget} ${groupDecimal(plan.total, METRICS[plan.metric].unit === 'money' ? 2 : null)}`,
   ].join(' · ');

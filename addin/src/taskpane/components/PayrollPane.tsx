@@ -7,7 +7,7 @@
  */
 import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words, phrase } from '../../i18n.ts';
+import { format, type Words, phrase, versionText } from '../../i18n.ts';
 import { usePayroll, type Against } from './usePayroll.ts';
 import { PayrollReview } from './PayrollReview.tsx';
 import { RetryAction } from './RetryAction.tsx';
@@ -26,7 +26,7 @@ export function PayrollPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const busy = s.busy !== null;
   const selected = s.selected;
   const review = s.review?.run.id === selected?.id ? s.review : null;
-  const runLabel = (r: RunSummary) => `${r.scopeUnitName} · ${r.month} · v${r.version} (${p.statuses[r.status as keyof typeof p.statuses] ?? r.status})`;
+  const runLabel = (r: RunSummary) => `${r.scopeUnitName} · ${r.month} · ${versionText(w, r.version)} (${p.statuses[r.status as keyof typeof p.statuses] ?? r.status})`;
   return (
     <div className={styles.pane} data-testid="payroll-pane">
       <Subtitle2 as="h2">{p.title}</Subtitle2>

@@ -8,7 +8,7 @@
  */
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../i18n.ts';
+import { format, type Words, versionText } from '../../i18n.ts';
 import type { PlanSummary } from '../../api/operations.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import { useTargetPlan } from '../../targets/use-target-plan.ts';
@@ -38,7 +38,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const drafter = roles.includes('MANAGER') || roles.includes('ADMIN');
   const approver = drafter || roles.includes('DIRECTOR');
   const label = (p: PlanSummary) =>
-    `${p.scopeUnitName} · ${t.metrics[p.metric as keyof typeof t.metrics] ?? p.metric} · ${t.levels[p.level as keyof typeof t.levels] ?? p.level} · v${p.version} (${t.statuses[p.status as keyof typeof t.statuses] ?? p.status})${p.outOfDate ? ` · ${t.outOfDateTag}` : ''}`;
+    `${p.scopeUnitName} · ${t.metrics[p.metric as keyof typeof t.metrics] ?? p.metric} · ${t.levels[p.level as keyof typeof t.levels] ?? p.level} · ${versionText(w, p.version)} (${t.statuses[p.status as keyof typeof t.statuses] ?? p.status})${p.outOfDate ? ` · ${t.outOfDateTag}` : ''}`;
 
   return (
     <div className={styles.pane} data-testid="targets-pane">

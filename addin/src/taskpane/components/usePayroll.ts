@@ -8,7 +8,7 @@ import { describeError, isTransient } from '../../api/describe-error.ts';
 import { loadWithRetry, newestOnly, oneAtATime } from '../../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../i18n.ts';
+import { format, type Words, versionText } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
 import { followJob, isOpen, type JobView } from '../../api/jobs.ts';
 import { APPROVE_RUN, DISCARD_RUN, START_CALCULATION, CREATE_RUN, ORG_TREE, PAYROLL_RUNS, RETURN_RUN, SUBMIT_RUN, treeOrder, type ListedRun, type OrgUnitOption } from '../../api/operations.ts';
@@ -171,7 +171,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     const c = d.payrollRun.comparison;
     if (!c.base) return null;
     // A run of a unit above this one stands in for a month this unit had no run of its own: named, so the base is plain.
-    const base = `${c.base.month} v${c.base.version}${c.base.scopeUnitId === view.run.scopeUnitId ? '' : ` · ${c.base.scopeUnitName}`}`;
+    const base = `${c.base.month} ${versionText(w, c.base.version)}${c.base.scopeUnitId === view.run.scopeUnitId ? '' : ` · ${c.base.scopeUnitName}`}`;
     return { rows: changesFromServer(w, c.changes), label: format(q.payroll.againstBase, { against: label, base }) };
   };
 

@@ -1,7 +1,7 @@
 /** Month end: the month's locked and paid runs; mark paid (finance, admins), reopen with a reason (admins). */
 import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words, phrase } from '../../../i18n.ts';
+import { format, type Words, phrase, versionText } from '../../../i18n.ts';
 import { useClosedRuns } from './useClosedRuns.ts';
 import { Busy, StatusLine, useChoreStyles } from './ui.tsx';
 import { MonthInput } from '../DateInputs.tsx';
@@ -28,7 +28,7 @@ export function ClosedRunsSection(props: { w: Words; client: Client; roles: stri
           {h.runs.map((r) => (
             <li key={r.id} className={s.item} data-testid="closed-run">
               <div className={s.line}>
-                <span className={s.strong}>{`${r.scopeUnitName} · ${r.month} · v${r.version}`}</span>
+                <span className={s.strong}>{`${r.scopeUnitName} · ${r.month} · ${versionText(w, r.version)}`}</span>
                 <span data-testid="closed-run-status">{m.statuses[r.status] ?? r.status}</span>
               </div>
               {staff && r.viewerMayRun && r.status === 'LOCKED' && (

@@ -1,7 +1,7 @@
 /** Month end: a compensation plan pulled to a sheet, its terms changed there, saved as the next version from a day. */
 import { Button, Caption1, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../../i18n.ts';
+import { format, planText, type Words } from '../../../i18n.ts';
 import type { ExcelRun } from '../../../excel/workbook.ts';
 import { useCompensationPlans } from '../../../compensation/use-compensation-plans.ts';
 import { SheetRoundTrip, UnsavedSheetBar } from '../SheetRoundTrip.tsx';
@@ -52,7 +52,7 @@ export function CompensationPlansSection(props: { w: Words; client: Client; onSe
           <Field label={k.plan}>
             <Select value={h.code} onChange={(_, d) => h.setCode(d.value)} data-testid="comp-plans-plan">
               {(h.plans ?? []).map((p) => (
-                <option key={p.code} value={p.code}>{p.version === 0 ? `${p.name} · ${p.code} (${k.unsaved})` : `${p.name} · ${p.code} v${p.version}`}</option>
+                <option key={p.code} value={p.code}>{p.version === 0 ? `${p.name} (${k.unsaved})` : planText(w, p, h.plans ?? [])}</option>
               ))}
             </Select>
           </Field>

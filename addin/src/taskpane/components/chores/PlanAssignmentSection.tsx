@@ -1,7 +1,7 @@
 /** Month end: assign a compensation plan to a person from a day; the assignments as they stand. */
 import { Button, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../../i18n.ts';
+import { format, planText, type Words } from '../../../i18n.ts';
 import { POSITIONS, RANKS } from '../../../chores/operations.ts';
 import { usePlanAssignment, type SavedPlan } from './usePlanAssignment.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
@@ -29,7 +29,7 @@ export function PlanAssignmentSection(props: { w: Words; client: Client; onSessi
           <Field label={m.plan}>
             <Select value={h.form.planId} onChange={(_, d) => h.setForm((f) => ({ ...f, planId: d.value }))} data-testid="assign-plan">
               {(h.plans ?? []).map((p) => (
-                <option key={p.id} value={p.id}>{`${p.name} · ${p.code} v${p.version}`}</option>
+                <option key={p.id} value={p.id}>{planText(w, p, h.plans ?? [])}</option>
               ))}
             </Select>
           </Field>
@@ -92,7 +92,7 @@ export function PlanAssignmentSection(props: { w: Words; client: Client; onSessi
                 <span className={s.strong}>{who(a)}</span>
                 <span>{a.effectiveFrom}</span>
               </div>
-              <span className={s.meta}>{`${a.planName} · ${a.planCode} v${a.planVersion}`}</span>
+              <span className={s.meta}>{planText(w, { name: a.planName, code: a.planCode, version: a.planVersion }, h.plans ?? [])}</span>
             </li>
           ))}
         </ul>

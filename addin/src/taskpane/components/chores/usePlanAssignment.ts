@@ -1,7 +1,7 @@
 /** Assigning a compensation plan to a person from a day (finance, admins), with the assignments as they stand. */
 import { useCallback, useEffect, useState } from 'react';
 import type { Client } from '@urql/core';
-import { format, type Words } from '../../../i18n.ts';
+import { format, planText, type Words } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
 import { ASSIGN_PLAN, COMPENSATION_ASSIGNMENTS, COMPENSATION_PLANS, type CompensationAssignment, type CompensationPlan, type PersonOption } from '../../../chores/operations.ts';
 import { loadPeople } from '../../../chores/people.ts';
@@ -53,7 +53,7 @@ export function usePlanAssignment({ client, w, onSessionEnded, savedPlan = null 
           : form.target === 'rank'
             ? format(m.toRank, { rank: w.chores.ranks[form.rank as keyof Words['chores']['ranks']] ?? form.rank })
             : (w.positions[form.position as keyof Words['positions']] ?? form.position);
-      return format(m.assigned, { plan: `${plan!.name} (${plan!.code} v${plan!.version})`, name, from: form.from });
+      return format(m.assigned, { plan: planText(w, plan!, plans ?? []), name, from: form.from });
     });
 
   return { ...action, plans, assignments, people, form, setForm, ready: !!plan && !!form.from && !!(form.target === 'person' ? form.personId : form.target === 'rank' ? form.rank : form.position), assign };
