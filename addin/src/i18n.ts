@@ -487,6 +487,9 @@ export function format(template: string, values: Record<string, string | number>
     .replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
 
+/** A rank as the catalogue names it (资深销售主任 SSE); a code it does not know, or none, as it is. */
+export const rankText = (w: Words, rank: string | null | undefined) => (rank ? (w.chores.ranks[rank as keyof Words['chores']['ranks']] ?? rank) : '');
+
 /** A version as people say it: “第 2 版” / “version 2”, never “v2”. */
 export const versionText = (w: Words, version: number | string) => format(w.version, { version });
 

@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/^Wrote how each of \d+ payslips was worked out to “Explain 2026-03”\.$/);
     const explain = await read(page, 'Explain 2026-03', 'A1:F60');
     const commission = explain.find((r) => r[0] === rep.employeeNo && String(r[2]) === '提成')!;
-    expect(commission[5]).toMatch(/20000\.00 × 0\.9 ÷ 1\.17 = 15384\.6153…; sales 20000\.00 ≥ 20000 → 20 % .* → 3076\.92/);
+    expect(commission[5]).toMatch(/20,000\.00 × 0\.9 ÷ 1\.17 = 15,384\.6153…; sales 20,000\.00 ≥ 20,000\.00 → 20 % .* → 3,076\.92/);
 
     // An adjustment, recalculated and refreshed: the changed cells are highlighted.
     await api(page, finance, 'mutation($p: ID!) { addPayAdjustment(personId: $p, month: "2026-03", amount: "300.00", reason: "前三名奖励", approvedBy: "director") }', { p: rep.id });

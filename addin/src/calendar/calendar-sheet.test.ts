@@ -35,7 +35,7 @@ describe('the Working calendar sheet', () => {
   it('lists the days in date order with their kind and source, and each month’s working days beside them; for an admin the days are typed in, with blank rows below', async () => {
     const { workbook, sheet } = await setup(y2026, true);
     expect(sheet).toBe('Working calendar 2026');
-    expect(String(workbook.read(sheet, 'A1')[0]![0])).toMatch(/^Working calendar CN 2026 · pulled 2026-12-03 09:30 · one row per public holiday/);
+    expect(String(workbook.read(sheet, 'A1')[0]![0])).toMatch(/^Working calendar China 2026 · pulled 2026-12-03 09:30 · one row per public holiday/);
     expect(workbook.read(sheet, 'A2:F2')).toEqual([['Date', 'Kind', 'Name', 'Source', 'Month', 'Working days (saved)']]);
     expect(workbook.read(sheet, 'A3:F5')).toEqual([
       // Names kept in both languages are shown in the reader's.

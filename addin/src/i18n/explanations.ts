@@ -6,9 +6,45 @@
  */
 import type { ArithmeticStep, CalendarCount, Explanation, ExplanationRule, Measure, RankingFacts } from '../../../schema/compensation.ts';
 import type { Locale } from '../i18n.ts';
-import { calendarName, formatPeriod } from './format.ts';
+import { calendarName, formatPeriod, groupDecimal } from './format.ts';
+import { en as choresEn, zh as choresZh } from './chores.ts';
+
+/**
+ * How a renderer says the figures and codes inside an explanation. The pane's: money grouped with two decimals
+ * (15,000.00), an exact intermediate quotient grouped with its digits (18,144.6153…), ranks by the catalogue's
+ * labels (资深销售主任 SSE), the plan's formula with × and ÷, the built-in calendar by its name. The API's: as stored.
+ */
+interface Say {
+  /** An amount of money. */
+  money(amount: string): string;
+  /** A figure of a measure: money, or a count of units. */
+  measure(on: Measure, value: string): string;
+  rank(code: string): string;
+  /** A plan's formula, its measures named, or the figures put in it. */
+  formula(f: string): string;
+  calendar(name: string): string;
+}
+
+/** "18144.6153…" → "18,144.6153…": the whole part grouped, the digits kept. */
+const groupWhole = (text: string) => text.replace(/^(-?)(\d+)/, (_, sign: string, int: string) => `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`);
+/** Money as the sheets show it (1,234.50); a quotient with more digits than the fen keeps them, grouped. */
+const groupMoney = (text: string) => (/^-?\d+(\.\d{1,2})?$/.test(text) ? groupDecimal(text, 2) : groupWhole(text));
+/** The arithmetic signs people write: "sales * 0.9 / 1.17" → "sales × 0.9 ÷ 1.17", figures in it grouped. */
+const readableFormula = (f: string) => f.replace(/\d+(\.\d+)?…?/g, groupWhole).replace(/\s\*\s/g, ' × ').replace(/\s\/\s/g, ' ÷ ');
+const sayFor = (locale: Locale, measures: Record<Measure, string>): Say => {
+  const ranks: Record<string, string> = locale === 'zh-CN' ? choresZh.ranks : choresEn.ranks;
+  return {
+    money: groupMoney,
+    measure: (on, value) => (on === 'units' ? groupWhole(value) : groupMoney(value)),
+    rank: (code) => ranks[code] ?? code,
+    formula: (f) => readableFormula(f.replace(/\b(sales|units|collections|margin)\b/g, (m) => measures[m as Measure])),
+    calendar: (name) => calendarName(locale, name),
+  };
+};
+const asStored: Say = { money: (x) => x, measure: (_on, x) => x, rank: (x) => x, formula: (x) => x, calendar: (x) => x };
 
 interface Renderer {
+  say: Say;
   rule(r: ExplanationRule, calendar: CalendarCount | undefined): string;
   arithmetic(a: ArithmeticStep, label: string): string;
   calendar(c: CalendarCount): string;
@@ -29,10 +65,6 @@ export const rankingZh = (f: RankingFacts) =>
 const enBy = (byDay: number | null) => (byDay ? `by the ${byDay}th` : 'by month end');
 const enMeasures: Record<Measure, string> = { sales: 'sales', units: 'units', collections: 'collections', margin: 'margin' };
 const zhMeasures: Record<Measure, string> = { sales: '销售额', units: '销量', collections: '回款', margin: '毛利' };
-/** A plan's formula with its measures named in Chinese: "sales * 0.9 / 1.17" → "销售额 × 0.9 ÷ 1.17". */
-const zhFormula = (f: string) => f.replace(/\b(sales|units|collections|margin)\b/g, (m) => zhMeasures[m as Measure]).replace(/\s\*\s/g, ' × ').replace(/\s\/\s/g, ' ÷ ');
-const capEn = (cap: string | null) => (cap ? `; capped at ${cap}` : '');
-const capZh = (cap: string | null) => (cap ? `；封顶 ${cap}` : '');
 
 const enInputs: Record<string, string> = {
   base: 'base salary',
@@ -59,65 +91,71 @@ const enInputs: Record<string, string> = {
   ...enMeasures,
 };
 
-const en: Renderer = {
+const makeEn = (say: Say, input: (name: string) => string): Renderer => ({
+  say,
   rule(r, calendar) {
-    const perCalendar = calendar ? `; working days per calendar ${calendar.name}` : '';
+    const perCalendar = calendar ? `; working days per calendar ${say.calendar(calendar.name)}` : '';
     switch (r.code) {
       case 'base':
         return (r.prorate ? 'Monthly base, pro-rated by working days employed' : 'Monthly base') + perCalendar;
       case 'commission':
-        return `${r.mode === 'whole' ? 'Whole-amount' : 'Marginal'} tiers on ${r.on} (${r.tiers.map((t) => `≥ ${t.from}: ${t.rate} %`).join(', ')}) of the base ${r.base}${r.cap ? `, at most ${r.cap}` : ''}`;
+        return `${r.mode === 'whole' ? 'Whole-amount' : 'Marginal'} tiers on ${r.on} (${r.tiers.map((t) => `≥ ${say.measure(r.on, t.from)}: ${t.rate} %`).join(', ')}) of the base ${say.formula(r.base)}${r.cap ? `, at most ${say.money(r.cap)}` : ''}`;
       case 'milestone':
-        return `Bonus when sales ${enBy(r.byDay)} reach the rank's threshold (${r.table.map((t) => `${t.ranks.join('/')}: ${t.threshold} → ${t.bonus}`).join('; ')})`;
+        return `Bonus when sales ${enBy(r.byDay)} reach the rank's threshold (${r.table.map((t) => `${t.ranks.map(say.rank).join('/')}: ${say.money(t.threshold)} → ${say.money(t.bonus)}`).join('; ')})`;
       case 'override':
-        return `${r.rate} % of the sales of each trained rep who sold at least ${r.qualifying} (ranks ${r.ranks.join(', ')})`;
+        return `${r.rate} % of the sales of each trained rep who sold at least ${say.money(r.qualifying)} (ranks ${r.ranks.map(say.rank).join(', ')})`;
       case 'attendance':
-        return `${r.perLate} per late arrival beyond ${r.freeLates} free; a day's pay (base ÷ working days) per absent day${r.personalLeaveDayPay ? ' and per day of personal leave' : ''}${r.fieldVisitWithoutSlip === 'absent' ? '; a field-visit day without an approved visit slip counts as absent' : r.fieldVisitWithoutSlip === 'none' ? '; field-visit days without an approved visit slip cost nothing' : ''}${perCalendar}`;
+        return `${say.money(r.perLate)} per late arrival beyond ${r.freeLates} free; a day's pay (base ÷ working days) per absent day${r.personalLeaveDayPay ? ' and per day of personal leave' : ''}${r.fieldVisitWithoutSlip === 'absent' ? '; a field-visit day without an approved visit slip counts as absent' : r.fieldVisitWithoutSlip === 'none' ? '; field-visit days without an approved visit slip cost nothing' : ''}${perCalendar}`;
       case 'adjustment':
         return r.ranking ? rankingEn(r.ranking) : 'A reward or penalty with a reason and an approver';
     }
   },
   arithmetic(a, label) {
-    const rounded = (fen: string) => ` → ${fen} (rounded half-up to the fen)`;
+    const m = say.money;
+    const rounded = (fen: string) => ` → ${m(fen)} (rounded half-up to the fen)`;
+    const cap = (c: string | null) => (c ? `; capped at ${m(c)}` : '');
+    const rank = (r: string | null) => (r ? say.rank(r) : 'none');
     switch (a.code) {
       case 'baseFull':
-        return `${a.full} (employed all ${a.days} working days)`;
+        return `${m(a.full)} (employed all ${a.days} working days)`;
       case 'baseProrated':
-        return `${a.full} × ${a.employed} ÷ ${a.days} = ${a.amount}`;
+        return `${m(a.full)} × ${a.employed} ÷ ${a.days} = ${m(a.amount)}`;
       case 'commissionBelowFirstTier':
-        return `${a.on} ${a.value} is below the first tier (${a.first}): no commission${rounded(a.fen)}`;
+        return `${a.on} ${say.measure(a.on, a.value)} is below the first tier (${say.measure(a.on, a.first)}): no commission${rounded(a.fen)}`;
       case 'commissionWhole':
-        return `${a.baseFormula} = ${a.base}; ${a.on} ${a.value} ≥ ${a.from} → ${a.rate} % of the whole base; ${a.base} × ${a.rate} % = ${a.amount}${capEn(a.cap)}${rounded(a.fen)}`;
+        return `${say.formula(a.baseFormula)} = ${m(a.base)}; ${a.on} ${say.measure(a.on, a.value)} ≥ ${say.measure(a.on, a.from)} → ${a.rate} % of the whole base; ${m(a.base)} × ${a.rate} % = ${m(a.amount)}${cap(a.cap)}${rounded(a.fen)}`;
       case 'commissionMarginal':
-        return `${a.baseFormula} = ${a.base}; slices of ${a.on} ${a.value}: ${a.slices.map((s) => `${s.slice} × ${s.rate} %`).join(' + ') || 'none'}; applied to the base: ${a.amount}${capEn(a.cap)}${rounded(a.fen)}`;
+        return `${say.formula(a.baseFormula)} = ${m(a.base)}; slices of ${a.on} ${say.measure(a.on, a.value)}: ${a.slices.map((s) => `${say.measure(a.on, s.slice)} × ${s.rate} %`).join(' + ') || 'none'}; applied to the base: ${m(a.amount)}${cap(a.cap)}${rounded(a.fen)}`;
       case 'milestoneNoRow':
-        return `rank ${a.rank ?? 'none'} has no ${label} milestone`;
+        return `rank ${rank(a.rank)} has no ${label} milestone`;
       case 'milestone':
-        return `sales ${enBy(a.byDay)}: ${a.reached} ${a.met ? '≥' : '<'} ${a.threshold} for ${a.rank} → ${a.amount}`;
+        return `sales ${enBy(a.byDay)}: ${m(a.reached)} ${a.met ? '≥' : '<'} ${m(a.threshold)} for ${rank(a.rank)} → ${m(a.amount)}`;
       case 'overrideNotEligible':
-        return `rank ${a.rank ?? 'none'} earns no ${label}`;
+        return `rank ${rank(a.rank)} earns no ${label}`;
       case 'overrideNone':
-        return `no trained rep reached ${a.qualifying}`;
+        return `no trained rep reached ${m(a.qualifying)}`;
       case 'override':
-        return `(${a.sales.join(' + ')}) × ${a.rate} % = ${a.amount}`;
+        return `(${a.sales.map(m).join(' + ')}) × ${a.rate} % = ${m(a.amount)}`;
       case 'attendance':
-        return `${a.charged} × ${a.perLate} + ${a.days} × ${a.base} ÷ ${a.workingDays} = ${a.total} deducted`;
+        return `${a.charged} × ${m(a.perLate)} + ${a.days} × ${m(a.base)} ÷ ${a.workingDays} = ${m(a.total)} deducted`;
       case 'adjustment':
-        return a.amount;
+        return m(a.amount);
     }
   },
   calendar(c) {
     const parts = [`${c.weekdays} weekdays`];
     if (c.holidays.length) parts.push(`− ${c.holidays.length} public holiday${c.holidays.length === 1 ? '' : 's'} (${c.holidays.join(', ')})`);
     if (c.makeupDays.length) parts.push(`+ ${c.makeupDays.length} make-up working day${c.makeupDays.length === 1 ? '' : 's'} (${c.makeupDays.join(', ')})`);
-    return `calendar ${c.name}: ${parts.join(' ')} = ${c.count} working days`;
+    return `calendar ${say.calendar(c.name)}: ${parts.join(' ')} = ${c.count} working days`;
   },
-  input: (name) => enInputs[name] ?? name,
+  input,
   salesBy: (byDay) => `sales ${enBy(byDay)}`,
-};
+});
 
-/** The API's English: input names as codes, as API clients have always read them. */
-const api: Renderer = { ...en, input: (name) => name };
+const en = makeEn(sayFor('en', enMeasures), (name) => enInputs[name] ?? name);
+/** The API's English: figures, ranks, formulas and calendars as stored, input names as codes, as API clients have always read them. */
+const api = makeEn(asStored, (name) => name);
+
 
 const zhBy = (byDay: number | null) => (byDay ? `截至 ${byDay} 日` : '截至月末');
 const zhInputs: Record<string, string> = {
@@ -145,62 +183,66 @@ const zhInputs: Record<string, string> = {
   ...zhMeasures,
 };
 
-const zh: Renderer = {
+const zh: Renderer = ((say: Say): Renderer => ({
+  say,
   rule(r, calendar) {
-    const perCalendar = calendar ? `；工作日按${calendarName('zh-CN', calendar.name)}日历` : '';
+    const perCalendar = calendar ? `；工作日按${say.calendar(calendar.name)}日历` : '';
     switch (r.code) {
       case 'base':
         return (r.prorate ? '月基本工资，按在岗工作日折算' : '月基本工资') + perCalendar;
       case 'commission':
-        return `${r.mode === 'whole' ? '全额累进' : '超额分段'}提成，按${zhMeasures[r.on]}分档（${r.tiers.map((t) => `≥ ${t.from}：${t.rate}%`).join('，')}），提成基数 ${zhFormula(r.base)}${r.cap ? `，最高 ${r.cap}` : ''}`;
+        return `${r.mode === 'whole' ? '全额累进' : '超额分段'}提成，按${zhMeasures[r.on]}分档（${r.tiers.map((t) => `≥ ${say.measure(r.on, t.from)}：${t.rate}%`).join('，')}），提成基数 ${say.formula(r.base)}${r.cap ? `，最高 ${say.money(r.cap)}` : ''}`;
       case 'milestone':
-        return `${zhBy(r.byDay)}销售额达到职级门槛即发奖金（${r.table.map((t) => `${t.ranks.join('/')}：${t.threshold} → ${t.bonus}`).join('；')}）`;
+        return `${zhBy(r.byDay)}销售额达到职级门槛即发奖金（${r.table.map((t) => `${t.ranks.map(say.rank).join('/')}：${say.money(t.threshold)} → ${say.money(t.bonus)}`).join('；')}）`;
       case 'override':
-        return `所带新人中销售额不低于 ${r.qualifying} 者，按其销售额的 ${r.rate}% 计发（适用职级 ${r.ranks.join('、')}）`;
+        return `所带新人中销售额不低于 ${say.money(r.qualifying)} 者，按其销售额的 ${r.rate}% 计发（适用职级 ${r.ranks.map(say.rank).join('、')}）`;
       case 'attendance':
-        return `迟到超过 ${r.freeLates} 次后每次扣 ${r.perLate}；旷工${r.personalLeaveDayPay ? '及事假' : ''}每天扣一天日薪（基本工资 ÷ 工作日）${r.fieldVisitWithoutSlip === 'absent' ? '；无已批准出访单的外勤日按旷工计' : r.fieldVisitWithoutSlip === 'none' ? '；无已批准出访单的外勤日不扣款' : ''}${perCalendar}`;
+        return `迟到超过 ${r.freeLates} 次后每次扣 ${say.money(r.perLate)}；旷工${r.personalLeaveDayPay ? '及事假' : ''}每天扣一天日薪（基本工资 ÷ 工作日）${r.fieldVisitWithoutSlip === 'absent' ? '；无已批准出访单的外勤日按旷工计' : r.fieldVisitWithoutSlip === 'none' ? '；无已批准出访单的外勤日不扣款' : ''}${perCalendar}`;
       case 'adjustment':
         return r.ranking ? rankingZh(r.ranking) : '经批准、注明原因的奖励或处罚';
     }
   },
   arithmetic(a, label) {
-    const rounded = (fen: string) => ` → ${fen}（四舍五入到分）`;
+    const m = say.money;
+    const rounded = (fen: string) => ` → ${m(fen)}（四舍五入到分）`;
+    const cap = (c: string | null) => (c ? `；封顶 ${m(c)}` : '');
+    const rank = (r: string | null) => (r ? say.rank(r) : '（无）');
     switch (a.code) {
       case 'baseFull':
-        return `${a.full}（${a.days} 个工作日全部在岗）`;
+        return `${m(a.full)}（${a.days} 个工作日全部在岗）`;
       case 'baseProrated':
-        return `${a.full} × ${a.employed} ÷ ${a.days} = ${a.amount}`;
+        return `${m(a.full)} × ${a.employed} ÷ ${a.days} = ${m(a.amount)}`;
       case 'commissionBelowFirstTier':
-        return `${zhMeasures[a.on]} ${a.value} 低于第一档（${a.first}）：无提成${rounded(a.fen)}`;
+        return `${zhMeasures[a.on]} ${say.measure(a.on, a.value)} 低于第一档（${say.measure(a.on, a.first)}）：无提成${rounded(a.fen)}`;
       case 'commissionWhole':
-        return `${zhFormula(a.baseFormula)} = ${a.base}；${zhMeasures[a.on]} ${a.value} ≥ ${a.from} → 全额按 ${a.rate}%；${a.base} × ${a.rate}% = ${a.amount}${capZh(a.cap)}${rounded(a.fen)}`;
+        return `${say.formula(a.baseFormula)} = ${m(a.base)}；${zhMeasures[a.on]} ${say.measure(a.on, a.value)} ≥ ${say.measure(a.on, a.from)} → 全额按 ${a.rate}%；${m(a.base)} × ${a.rate}% = ${m(a.amount)}${cap(a.cap)}${rounded(a.fen)}`;
       case 'commissionMarginal':
-        return `${zhFormula(a.baseFormula)} = ${a.base}；${zhMeasures[a.on]} ${a.value} 分段：${a.slices.map((s) => `${s.slice} × ${s.rate}%`).join(' + ') || '无'}；折算到基数：${a.amount}${capZh(a.cap)}${rounded(a.fen)}`;
+        return `${say.formula(a.baseFormula)} = ${m(a.base)}；${zhMeasures[a.on]} ${say.measure(a.on, a.value)} 分段：${a.slices.map((s) => `${say.measure(a.on, s.slice)} × ${s.rate}%`).join(' + ') || '无'}；折算到基数：${m(a.amount)}${cap(a.cap)}${rounded(a.fen)}`;
       case 'milestoneNoRow':
-        return `职级 ${a.rank ?? '（无）'} 没有“${label}”奖励`;
+        return `职级 ${rank(a.rank)} 没有“${label}”奖励`;
       case 'milestone':
-        return `${zhBy(a.byDay)}销售额：${a.reached} ${a.met ? '≥' : '<'} ${a.threshold}（职级 ${a.rank}）→ ${a.amount}`;
+        return `${zhBy(a.byDay)}销售额：${m(a.reached)} ${a.met ? '≥' : '<'} ${m(a.threshold)}（职级 ${rank(a.rank)}）→ ${m(a.amount)}`;
       case 'overrideNotEligible':
-        return `职级 ${a.rank ?? '（无）'} 不享受“${label}”`;
+        return `职级 ${rank(a.rank)} 不享受“${label}”`;
       case 'overrideNone':
-        return `没有新人销售额达到 ${a.qualifying}`;
+        return `没有新人销售额达到 ${m(a.qualifying)}`;
       case 'override':
-        return `(${a.sales.join(' + ')}) × ${a.rate}% = ${a.amount}`;
+        return `(${a.sales.map(m).join(' + ')}) × ${a.rate}% = ${m(a.amount)}`;
       case 'attendance':
-        return `${a.charged} × ${a.perLate} + ${a.days} × ${a.base} ÷ ${a.workingDays} = 扣 ${a.total}`;
+        return `${a.charged} × ${m(a.perLate)} + ${a.days} × ${m(a.base)} ÷ ${a.workingDays} = 扣 ${m(a.total)}`;
       case 'adjustment':
-        return a.amount;
+        return m(a.amount);
     }
   },
   calendar(c) {
     const parts = [`工作日 ${c.weekdays} 天`];
     if (c.holidays.length) parts.push(`− 法定节假日 ${c.holidays.length} 天（${c.holidays.join('、')}）`);
     if (c.makeupDays.length) parts.push(`+ 调休上班 ${c.makeupDays.length} 天（${c.makeupDays.join('、')}）`);
-    return `${calendarName('zh-CN', c.name)}日历：${parts.join(' ')} = ${c.count} 个工作日`;
+    return `${say.calendar(c.name)}日历：${parts.join(' ')} = ${c.count} 个工作日`;
   },
   input: (name) => zhInputs[name] ?? name,
   salesBy: (byDay) => `${zhBy(byDay)}销售额`,
-};
+}))(sayFor('zh-CN', zhMeasures));
 
 const renderers: Record<Locale, Renderer> = { en, 'zh-CN': zh };
 
@@ -208,6 +250,18 @@ export interface ExplanationText {
   rule: string;
   arithmetic: string;
   inputs: { name: string; value: string }[];
+}
+
+/** The inputs that are money: an override's are its trained reps' sales, by name. */
+const MONEY_INPUTS = new Set(['base', 'dayPay', 'salesBy', 'sales', 'collections', 'margin']);
+function inputValue(say: Say, rule: ExplanationRule['code'], name: string, value: string, locale: Locale | 'api'): string {
+  if (!value) return value;
+  // A ranking's period key, as the reader reads periods (the API keeps the key).
+  if (name === 'period' && rule === 'adjustment') return locale === 'api' ? value : formatPeriod(value, locale);
+  if (rule === 'override' || MONEY_INPUTS.has(name)) return say.money(value);
+  if (name === 'units') return say.measure('units', value);
+  if (name === 'rank') return say.rank(value);
+  return value;
 }
 
 /** A line's explanation in words. Explanations stored before they were data (strings) are shown as stored. */
@@ -221,8 +275,7 @@ export function explain(e: Explanation | { rule: string; inputs: Record<string, 
   const byDay = x.rule.code === 'milestone' ? x.rule.byDay : null;
   const inputs = Object.entries(x.inputs).map(([name, value]) => ({
     name: name === 'salesBy' ? r.salesBy(byDay) : r.input(name),
-    // A ranking's period key, as the reader reads periods (the API keeps the key).
-    value: name === 'period' && x.rule.code === 'adjustment' && locale !== 'api' ? formatPeriod(value, locale) : value,
+    value: inputValue(r.say, x.rule.code, name, value, locale),
   }));
   if (x.calendar) inputs.push({ name: r.input('calendar'), value: r.calendar(x.calendar) });
   return { rule: r.rule(x.rule, x.calendar), arithmetic: r.arithmetic(x.arithmetic, label), inputs };

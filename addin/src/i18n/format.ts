@@ -54,5 +54,5 @@ export function formatPeriod(key: string, locale: Locale): string {
   return key;
 }
 
-/** A working calendar's name as the reader says it: the built-in one (CN, China's public holidays and make-up days) is 中国 in Chinese. */
-export const calendarName = (locale: Locale, name: string) => (locale === 'zh-CN' && name === CN_CALENDAR ? '中国' : name);
+/** A working calendar's name as the reader says it: the built-in one (CN, China's public holidays and make-up days) is 中国 / China, not its code. */
+export const calendarName = (locale: Locale, name: string) => (name === CN_CALENDAR ? (locale === 'zh-CN' ? '中国' : 'China') : name);

@@ -71,7 +71,7 @@ describe('the Payroll sheet', () => {
       ['工号', 64],
       ['姓名', 56],
       ['所属单位', 72],
-      ['职级', 36],
+      ['职级', 96],
       ['方案', 96],
       ['出勤天数', 62],
       ['销售额', 72],
@@ -97,6 +97,8 @@ describe('the Payroll sheet', () => {
       ['总经理', '待签', '', ''],
     ]);
     expect(workbook.read('工资表 2026-03', 'A1')).toEqual([['杭州一组 · 2026-03 · 第 1 版 · 财务经理已签 · 只读']]);
+    // Ranks by their names, as the pane says them, not bare codes.
+    expect(workbook.read('工资表 2026-03', 'D3:D4')).toEqual([['业务代表 SR'], ['销售主任 SE']]);
     expect(shanghaiTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00');
   });
 
@@ -206,8 +208,8 @@ describe('the "what changed" sheet', () => {
 describe('the Explain sheet', () => {
   it('explains each line in the reader’s language only, from the data the server gives', () => {
     const zh = explainSheetSpec(words['zh-CN'], view('3000.00'));
-    expect(zh.rows[0]!.slice(4)).toEqual(['月基本工资，按在岗工作日折算', '3000.00（22 个工作日全部在岗）', '基本工资: 3000.00; 应出勤工作日: 22; 在岗工作日: 22']);
+    expect(zh.rows[0]!.slice(4)).toEqual(['月基本工资，按在岗工作日折算', '3,000.00（22 个工作日全部在岗）', '基本工资: 3,000.00; 应出勤工作日: 22; 在岗工作日: 22']);
     const en = explainSheetSpec(words.en, view('3000.00'));
-    expect(en.rows[0]!.slice(4)).toEqual(['Monthly base, pro-rated by working days employed', '3000.00 (employed all 22 working days)', 'base salary: 3000.00; working days: 22; working days employed: 22']);
+    expect(en.rows[0]!.slice(4)).toEqual(['Monthly base, pro-rated by working days employed', '3,000.00 (employed all 22 working days)', 'base salary: 3,000.00; working days: 22; working days employed: 22']);
   });
 });

@@ -6,7 +6,7 @@
  * rep's My payslip. Pure: the adapter writes what this returns.
  */
 import { explain } from '../i18n/explanations.ts';
-import { format, type Words, versionText } from '../i18n.ts';
+import { format, rankText, type Words, versionText } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead, SheetTableSpec } from '../excel/workbook.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
@@ -124,7 +124,7 @@ function columnsOf(w: Words, view: RunView): PayrollColumn[] {
     text(p.employeeNo, 64, (s) => s.employeeNo),
     text(p.name, 56, (s) => s.personName),
     text(q.unit, 72, (s) => s.unitName ?? ''),
-    text(q.rank, 36, (s) => s.rank ?? ''),
+    text(q.rank, 96, (s) => rankText(w, s.rank)),
     text(p.plan, 96, (s) => s.planName ?? s.planCode),
     { header: q.attendanceDays, kind: 'count', min: 40, cell: (s) => s.attendanceDays ?? '', total: () => '' },
     fen(q.sales, (s) => (s.sales === undefined ? null : parseMoney(s.sales))),

@@ -36,6 +36,7 @@ describe('roster sheet', () => {
     expect(row[0]).toBe('00123');
     expect(row[1]).toBe('=cmd|calc');
     expect(row[4]).toBe('销售代表');
+    expect(row[5]).toBe('业务代表 SR'); // the rank by its name, not the bare code
     expect(row[7]).toBe(46093);
     expect(row[8]).toBe('');
     expect(row[10]).toBe(3500.5);

@@ -2,7 +2,7 @@
  * Roster rows (as the API sends them) to the Roster sheet's columns and
  * cells. Pure: the adapter writes what this returns.
  */
-import type { Words } from '../i18n.ts';
+import { rankText, type Words } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { SheetTableSpec, TableColumn } from '../excel/workbook.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
@@ -48,7 +48,7 @@ export function rosterColumns(w: Words): Column[] {
     text(w.sheets.roster.unit, 88, (p) => p.unitName ?? p.unitPath.split(' / ').at(-1) ?? ''),
     text(c.unitCode, 56, (p) => p.unitCode),
     text(c.position, 80, (p) => w.positions[p.position as keyof Words['positions']] ?? p.position),
-    text(c.rank, 40, (p) => p.rank),
+    text(c.rank, 96, (p) => rankText(w, p.rank)),
     text(c.status, 48, (p) => w.statuses[p.status as keyof Words['statuses']] ?? p.status),
     date(c.hireDate, (p) => p.hireDate),
     date(c.leaveDate, (p) => p.leaveDate),
