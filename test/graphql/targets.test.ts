@@ -278,8 +278,10 @@ describe.each(testProviders)('target plans on %s', (provider) => {
   });
 
   it('previews a breakdown by a seasonality profile without storing it, then fills by it', async () => {
-    const profiles = (await s.gql('{ seasonalityProfiles { code monthPercents } }', {}, t.manager)).data.seasonalityProfiles;
+    const profiles = (await s.gql('{ seasonalityProfiles { code name monthPercents } }', {}, t.manager)).data.seasonalityProfiles;
     expect(profiles.map((p: any) => p.code)).toEqual(['QUARTER_END', 'TRADE_SEASONS']);
+    // The built-in profiles' names are data in one language (were seeded '季末冲刺 Quarter-end push').
+    expect(profiles.map((p: any) => p.name)).toEqual(['季末冲刺', '淡旺季']);
     const c = await s.gql(CREATE, { input: { year: 2026, metric: 'COLLECTIONS', level: 'BASE', scopeUnitId: area.id, total: '100000.00' } }, t.manager);
     const id = c.data.createTargetPlan.plan.id;
     const before = await databaseSnapshot(s.db);
