@@ -196,6 +196,16 @@ function addressOf(sheet: string, row: number, column: number, rows: number, col
   return `${quoteSheet(sheet)}!${rows === 1 && columns === 1 ? a : `${a}:${b}`}`;
 }
 
+/**
+ * Excel's sheet-name rules (as the sheet tab and Worksheet.name enforce them):
+ * 1 to 31 characters, none of \ / ? * [ ] :, no apostrophe at either end.
+ */
+function checkSheetName(name: string) {
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new StandInError('InvalidArgument', `"${name}" is not a valid sheet name.`);
+  }
+}
+
 /** The workbook's state, outside any request context: what a user would see. */
 export class StandInWorkbook {
   sheets: SheetState[] = [];
@@ -304,7 +314,7 @@ export class StandInWorkbook {
   rename(from: string, to: string) {
     const sheet = this.sheet(from);
     if (!sheet) throw new Error(`no sheet ${from}`);
-    if (!to || to.length > 31 || /[\\/?*[\]:]/.test(to)) throw new StandInError('InvalidArgument', `"${to}" is not a valid sheet name.`);
+    checkSheetName(to);
     const other = this.sheet(to);
     if (other && other !== sheet) throw new StandInError('ItemAlreadyExists', `A sheet named "${to}" already exists.`);
     sheet.name = to;
@@ -315,7 +325,7 @@ export class StandInWorkbook {
   }
 
   addSheet(name: string): SheetState {
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new StandInError('InvalidArgument', `"${name}" is not a valid sheet name.`);
+    checkSheetName(name);
     if (this.sheet(name)) throw new StandInError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
     const sheet: SheetState = { name, cells: new Map(), customProperties: new Map(), frozenRows: 0, columnWidths: new Map(), protected: false, position: this.sheets.length, hiddenColumns: new Set() };
     this.sheets.push(sheet);
@@ -746,6 +756,7 @@ export class StandInWorksheet extends Loadable {
     const at = this.at('Worksheet.name');
     this.ctx.enqueue({ name: value }, () => {
       const state = at();
+      checkSheetName(value);
       if (this.ctx.state.sheet(value) && this.ctx.state.sheet(value) !== state) throw new StandInError('ItemAlreadyExists', `A sheet named "${value}" already exists.`);
       state.name = value;
     });

@@ -18,6 +18,7 @@ import { keyOfLabel } from '../i18n/labels.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import { cellIssue, cellText, cellsDigest, inSheetOrder, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
+import { sheetName } from '../excel/sheet-name.ts';
 import { MEASURES, RANKS, planProblems, type CompensationPlan, type PlanComponent } from '../../../schema/compensation.ts';
 import { describeReason } from '../api/describe-error.ts';
 
@@ -89,7 +90,7 @@ const COL = { code: 0, label: 1, kind: 2, setting: 3, value: 4, value2: 5, value
 const WIDTH = 7;
 export const BLANK_PLAN_ROWS = 12;
 
-export const planSheetName = (w: Words, code: string) => format(w.compensation.sheet, { code }).slice(0, 31);
+export const planSheetName = (w: Words, code: string) => sheetName(format(w.compensation.sheet, { code }));
 
 const choiceLabel = (w: Words, setting: Setting, value: string | undefined) => {
   const entry = Object.entries(CHOICES[setting] ?? {}).find(([, v]) => v === value);

@@ -37,6 +37,7 @@
  * Reads go in blocks of rows too (a stray far-away cell makes a used range
  * too large for one response), a block halved when the response is too large.
  */
+import { numberedSheetName, sheetName } from './sheet-name.ts';
 import { a1, cellValue, columnLetters, formatRuns, intersect, jsonBytes, OFFICE_ACTION_BYTES, OFFICE_CHUNK_BYTES, outside, parseA1, planChunks, rectangles, rowBytes, type Block, type CellInput } from './chunks.ts';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -251,8 +252,12 @@ interface TableInfo {
   header: Excel.Range;
 }
 
-/** Candidate sheet names: the preferred one, then "Name (2)" … "Name (9)". */
-const candidateNames = (name: string) => [name, ...Array.from({ length: 8 }, (_, i) => `${name} (${i + 2})`)];
+/**
+ * Candidate sheet names: the preferred one, then "Name (2)" … "Name (9)", each
+ * a name Excel accepts (legal characters, at most 31 with the number: the name
+ * is shortened in its middle to make room).
+ */
+const candidateNames = (name: string) => [sheetName(name), ...Array.from({ length: 8 }, (_, i) => numberedSheetName(name, i + 2))];
 
 type Sync = () => Promise<void>;
 

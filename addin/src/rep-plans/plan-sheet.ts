@@ -14,6 +14,7 @@
 import { format, words, type Words } from '../i18n.ts';
 import { columnLetters, formula, type Block, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
+import { sheetName } from '../excel/sheet-name.ts';
 import { blocksDraft, checkRepPlan, MAX_COUNT, SUBMIT_ONLY, type RepPlanContent, type RepPlanIssue, type RepPlanPlace } from '../../../schema/rep-plan.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView, RosterRow } from './operations.ts';
@@ -41,7 +42,7 @@ export interface PlanSheetOwner {
   employeeNo: string;
 }
 
-export const planSheetName = (w: Words, owner: Pick<PlanSheetOwner, 'employeeNo'>, month: string) => `${w.repPlans.sheet} ${owner.employeeNo} ${month}`.slice(0, 31);
+export const planSheetName = (w: Words, owner: Pick<PlanSheetOwner, 'employeeNo'>, month: string) => sheetName(`${w.repPlans.sheet} ${owner.employeeNo} ${month}`);
 
 /** An amount ("1234.50") as the exact cell number the other sheets write. */
 const money = (text: string) => fenToCellNumber(parseMoney(text));

@@ -15,6 +15,7 @@ import { format } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { ColumnFormat, SheetTableSpec, TableColumn } from '../excel/workbook.ts';
 import type { ChartSpec } from '../excel/charts.ts';
+import { sheetName } from '../excel/sheet-name.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import { METRICS, type Metric } from '../../../schema/metrics.ts';
 import { rank } from '../../../schema/ranking.ts';
@@ -105,8 +106,8 @@ export function tag(parts: string[]): string {
   return h.toString(36);
 }
 
-/** Excel refuses these in sheet names; keep names at most 31 characters. */
-export const sheetName = (text: string) => text.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
+/** A name Excel accepts (legal characters, at most 31, shortened in the middle). */
+export { sheetName };
 
 export interface PerformanceContext {
   unitId: string;

@@ -13,6 +13,7 @@ import { format, type Words } from '../i18n.ts';
 import { columnLetters } from '../excel/chunks.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
+import { sheetName } from '../excel/sheet-name.ts';
 import { checkScores, completenessIssues, scoreFraction, type KpiGrade, type KpiGroup, type ScoreEntry } from '../../../schema/kpi.ts';
 import { cellText, type Issue } from '../excel/cells.ts';
 import { describeReason } from '../api/describe-error.ts';
@@ -61,8 +62,8 @@ const CODE_COL = 7;
 const HEADER_ROW = 1;
 const FIRST_ROW = HEADER_ROW + 1;
 
-/** The sheet's name: the catalogue's word, the employee number and the period (31 characters at most, as Excel allows). */
-export const scorecardSheetName = (w: Words, card: Pick<ScorecardView, 'employeeNo' | 'periodKey'>) => `${w.scorecards.sheet} ${card.employeeNo} ${card.periodKey}`.slice(0, 31);
+/** The sheet's name: the catalogue's word, the employee number and the period, as a name Excel accepts (see sheetName). */
+export const scorecardSheetName = (w: Words, card: Pick<ScorecardView, 'employeeNo' | 'periodKey'>) => sheetName(`${w.scorecards.sheet} ${card.employeeNo} ${card.periodKey}`);
 
 export function scorecardBanner(w: Words, card: ScorecardView): string {
   const s = w.scorecards;

@@ -17,6 +17,7 @@
 import { format, words, type Words } from '../i18n.ts';
 import { columnLetters, type Block, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
+import { sheetName } from '../excel/sheet-name.ts';
 import {
   checkWorkMonth,
   monthDays,
@@ -66,8 +67,8 @@ const R = { report: 0, period: 1, item: 2, text: 3, status: 4, key: 5, revision:
 const WEEKLY_FIELDS = ['results', 'plan', 'marketFeedback', 'problems'] as const;
 const MONTHLY_FIELDS = ['results', 'analysis', 'plan'] as const;
 
-export const logSheetName = (w: Words, owner: Pick<SheetOwner, 'employeeNo'>, month: string) => `${w.workReports.sheets.log} ${owner.employeeNo} ${month}`.slice(0, 31);
-export const reportSheetName = (w: Words, owner: Pick<SheetOwner, 'employeeNo'>, month: string) => `${w.workReports.sheets.reports} ${owner.employeeNo} ${month}`.slice(0, 31);
+export const logSheetName = (w: Words, owner: Pick<SheetOwner, 'employeeNo'>, month: string) => sheetName(`${w.workReports.sheets.log} ${owner.employeeNo} ${month}`);
+export const reportSheetName = (w: Words, owner: Pick<SheetOwner, 'employeeNo'>, month: string) => sheetName(`${w.workReports.sheets.reports} ${owner.employeeNo} ${month}`);
 
 /** Where a log or report stands, as its status cell says it. */
 const standing = (w: Words, item: WorkReportCommon | null | undefined) => (item ? `${w.workReports.statuses[item.status]} · ${w.workReports.timeliness[item.timeliness]}` : '');
