@@ -38,7 +38,7 @@
  * too large for one response), a block halved when the response is too large.
  */
 import { numberedSheetName, sheetName } from './sheet-name.ts';
-import { a1, cellValue, columnLetters, formatRuns, intersect, jsonBytes, OFFICE_ACTION_BYTES, OFFICE_CHUNK_BYTES, outside, parseA1, planChunks, rectangles, rowBytes, type Block, type CellInput } from './chunks.ts';
+import { a1, cellValue, columnLetters, formatRuns, intersect, jsonBytes, OFFICE_ACTION_BYTES, OFFICE_CHUNK_BYTES, OFFICE_CHUNK_CELLS, outside, parseA1, planChunks, rectangles, rowBytes, type Block, type CellInput } from './chunks.ts';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -900,42 +900,87 @@ async function storeKeys(context: Excel.RequestContext): Promise<{ sheet: Excel.
 }
 
 /**
- * Keeps a text in the workbook under a key: a row of the very hidden store
- * sheet (key, then the text in chunks), replacing what the key held. Two
- * syncs for a new store, three for an existing one.
+ * Store cells read per sync: a 30,000-character cell weighs at most about six
+ * bytes a character in the response (JSON escapes), so this many stay under
+ * READ_BLOCK_BYTES whatever the text.
  */
-export async function writeStoredText(run: ExcelRun, key: string, text: string): Promise<void> {
+const STORE_READ_CELLS = Math.floor(READ_BLOCK_BYTES / (STORE_CHUNK * 6));
+
+/**
+ * Keeps a text in the workbook under a key: a row of the very hidden store
+ * sheet (key, then the text in chunks), replacing what the key held. The
+ * chunks go in as many requests as keep each under the request budget
+ * (MAX_BLOCK_BYTES, measured: a big plan's record is several MB); the row is
+ * cleared with the first and the key written with the last, so a write that
+ * fails midway leaves no record for the key (the caller's fallback) rather
+ * than half of one. Two syncs for a small text in a new store, three in an
+ * existing one; one more for each further request.
+ */
+export async function writeStoredText(run: ExcelRun, key: string, text: string, options: Pick<WriteOptions, 'maxBlockBytes'> = {}): Promise<void> {
   await run(async (context) => {
     const store = await storeKeys(context);
-    let sheet: Excel.Worksheet;
-    let keys: unknown[] = [];
-    if (!store) {
-      sheet = context.workbook.worksheets.add(STORE_SHEET);
-      sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
-    } else ({ sheet, keys } = store);
+    const keys = store?.keys ?? [];
     const found = keys.indexOf(key);
     const at = found >= 0 ? found : keys.length;
-    const chunks = Array.from({ length: Math.max(1, Math.ceil(text.length / STORE_CHUNK)) }, (_, i) => text.slice(i * STORE_CHUNK, (i + 1) * STORE_CHUNK));
-    const row = sheet.getRangeByIndexes(at, 0, 1, chunks.length + 1);
-    sheet.getRangeByIndexes(at, 0, 1, 16_384).clear('Contents' as Excel.ClearApplyTo);
-    row.numberFormat = [Array.from({ length: chunks.length + 1 }, () => '@')];
-    row.values = [[key, ...chunks].map(cellValue)];
-    await context.sync();
+    const chunks = Array.from({ length: Math.max(1, Math.ceil(text.length / STORE_CHUNK)) }, (_, i) => cellValue(text.slice(i * STORE_CHUNK, (i + 1) * STORE_CHUNK)));
+    // What each cell adds to a request: its value as JSON, its "@" format, its share of Office.js's 1,500-cell chunks.
+    const bytes = chunks.map((c) => jsonBytes(c) + 6 + Math.ceil(OFFICE_CHUNK_BYTES / OFFICE_CHUNK_CELLS));
+    const budget = Math.max(STORE_CHUNK * 8, (options.maxBlockBytes ?? MAX_BLOCK_BYTES) - overheadBytes(8, [key, STORE_SHEET]));
+    let created = !!store;
+    for (let from = 0; from < chunks.length; ) {
+      let to = from + 1;
+      let size = bytes[from]!;
+      while (to < chunks.length && size + bytes[to]! <= budget) size += bytes[to++]!;
+      const first = from === 0;
+      const last = to === chunks.length;
+      let sheet: Excel.Worksheet;
+      if (created) sheet = context.workbook.worksheets.getItem(STORE_SHEET);
+      else {
+        sheet = context.workbook.worksheets.add(STORE_SHEET);
+        sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
+      }
+      if (first) sheet.getRangeByIndexes(at, 0, 1, 16_384).clear('Contents' as Excel.ClearApplyTo);
+      const cells = sheet.getRangeByIndexes(at, 1 + from, 1, to - from);
+      cells.numberFormat = [chunks.slice(from, to).map(() => '@')];
+      cells.values = [chunks.slice(from, to)];
+      if (last) {
+        const keyCell = sheet.getRangeByIndexes(at, 0, 1, 1);
+        keyCell.numberFormat = [['@']];
+        keyCell.values = [[cellValue(key)]];
+      }
+      await context.sync();
+      created = true;
+      from = to;
+    }
   });
 }
 
-/** The text kept under a key, or null. */
+/**
+ * The text kept under a key, or null. Its row's extent comes with the first
+ * cells; the rest follow in blocks that keep each response under
+ * READ_BLOCK_BYTES.
+ */
 export async function readStoredText(run: ExcelRun, key: string): Promise<string | null> {
   return run(async (context) => {
     const store = await storeKeys(context);
     const at = store ? store.keys.indexOf(key) : -1;
     if (!store || at < 0) return null;
-    const row = store.sheet.getRangeByIndexes(at, 0, 1, 16_384).getUsedRangeOrNullObject(true);
-    row.load(['address', 'values']);
+    const used = store.sheet.getRangeByIndexes(at, 0, 1, 16_384).getUsedRangeOrNullObject(true);
+    used.load('address');
+    const head = store.sheet.getRangeByIndexes(at, 1, 1, STORE_READ_CELLS);
+    head.load('values');
     await context.sync();
-    if (row.isNullObject) return '';
-    const b = parseA1(row.address);
-    return [...Array.from({ length: b.column }, () => ''), ...row.values[0]!].slice(1).map((v) => String(v ?? '')).join('');
+    if (used.isNullObject) return '';
+    const row = parseA1(used.address);
+    const end = row.column + row.columns; // one past the last used column
+    const cells: unknown[] = head.values[0]!.slice(0, Math.max(0, end - 1));
+    for (let from = 1 + STORE_READ_CELLS; from < end; from += STORE_READ_CELLS) {
+      const block = store.sheet.getRangeByIndexes(at, from, 1, Math.min(STORE_READ_CELLS, end - from));
+      block.load('values');
+      await context.sync();
+      append(cells, block.values[0]!);
+    }
+    return cells.map((v) => String(v ?? '')).join('');
   });
 }
 
