@@ -73,6 +73,21 @@ describe('Excel stand-in', () => {
     expect(workbook.stats.largestRequestBytes).toBeGreaterThan(REQUEST_LIMIT_BYTES);
   });
 
+  it('refuses a literal drop-down list over 255 characters, and a list reference that is not one row or column of a sheet', async () => {
+    const { workbook } = createStandInExcel(['Sheet1', 'Lists']);
+    const setList = (source: string) =>
+      workbook.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').dataValidation.rule = { list: { inCellDropDown: true, source } } as never;
+        await ctx.sync();
+      });
+    await setList('x'.repeat(255));
+    await expect(setList('x'.repeat(256))).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await setList('=Lists!$A$1:$A$9');
+    await setList('=Lists!$B$2:$K$2');
+    await expect(setList('=Lists!$A$1:$B$9')).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(setList('=Nowhere!$A$1:$A$9')).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
   it('checks shapes and the grid', async () => {
     const { workbook } = createStandInExcel();
     await workbook.run(async (ctx) => {

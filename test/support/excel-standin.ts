@@ -206,6 +206,30 @@ function checkSheetName(name: string) {
   }
 }
 
+/** Excel's limit on a list validation's literal source ("a,b,c"): 255 characters. */
+export const LIST_SOURCE_MAX = 255;
+
+/**
+ * A list rule's source as Excel takes it: a literal list of at most 255
+ * characters, or "=" and a reference to one row or one column of a sheet in
+ * the workbook ("=Lists!$A$1:$A$9"); anything else is InvalidArgument.
+ */
+function checkListSource(state: StandInWorkbook, rule: unknown) {
+  const source = (rule as { list?: { source?: unknown } } | null)?.list?.source;
+  if (source === undefined) return;
+  if (typeof source !== 'string' || source === '') throw new StandInError('InvalidArgument', 'A list validation needs a source.');
+  if (!source.startsWith('=')) {
+    if (source.length > LIST_SOURCE_MAX) throw new StandInError('InvalidArgument', `A list validation's source is at most ${LIST_SOURCE_MAX} characters (this one has ${source.length}).`);
+    return;
+  }
+  const reference = source.slice(1);
+  const bang = reference.lastIndexOf('!');
+  const sheetName = bang < 0 ? null : reference.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  if (sheetName === null || !state.sheet(sheetName)) throw new StandInError('InvalidArgument', `The list source ${source} does not name a sheet of the workbook (the stand-in models sheet-qualified references only).`);
+  const b = parseAddress(reference.slice(bang + 1));
+  if (b.rows !== 1 && b.columns !== 1) throw new StandInError('InvalidArgument', `The list source ${source} must be one row or one column.`);
+}
+
 /** The workbook's state, outside any request context: what a user would see. */
 export class StandInWorkbook {
   sheets: SheetState[] = [];
@@ -1441,6 +1465,7 @@ export class StandInRange extends Loadable {
       set rule(rule: unknown) {
         ctx.enqueue({ rule }, () => {
           range.checkWritable();
+          checkListSource(ctx.state, rule);
           range.eachCell((c) => (c.validation = rule));
         });
       },

@@ -600,8 +600,13 @@ export async function writeGridSheet(run: ExcelRun, spec: GridSheetSpec, options
   }
 }
 
-function writeGrid(run: ExcelRun, spec: GridSheetSpec, options: WriteOptions & { sheet?: SheetHandle }) {
+async function writeGrid(run: ExcelRun, spec: GridSheetSpec, options: WriteOptions & { sheet?: SheetHandle }) {
   const highlights = rectangles(spec.highlight ?? []);
+  // Drop-down lists too long for a literal source (or holding a comma) are kept as cells and referenced.
+  const listSources = await storedLists(
+    run,
+    (spec.extraInputs ?? []).flatMap(({ rule }) => (rule?.kind === 'list' && !literalListFits(rule.values) ? [rule.values] : [])),
+  );
   return writeBlock(
     run,
     spec,
@@ -638,7 +643,7 @@ function writeGrid(run: ExcelRun, spec: GridSheetSpec, options: WriteOptions & {
               rule.kind === 'whole'
                 ? { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: 'Between' as Excel.DataValidationOperator } }
                 : rule.kind === 'list'
-                  ? { list: { inCellDropDown: true, source: rule.values.join(',') } }
+                  ? { list: { inCellDropDown: true, source: listSources.get(listKey(rule.values)) ?? rule.values.join(',') } }
                   : { decimal: { formula1: rule.min, operator: 'GreaterThanOrEqualTo' as Excel.DataValidationOperator } };
             const style = rule.kind === 'list' && rule.open ? 'Information' : 'Stop';
             input.dataValidation.errorAlert = { message: rule.message, showAlert: true, style, title: 'Quotabook' };
@@ -899,6 +904,50 @@ async function storeKeys(context: Excel.RequestContext): Promise<{ sheet: Excel.
   return { sheet, keys: [...Array.from({ length: b.row }, () => ''), ...used.values.map((r) => r[0])] };
 }
 
+/** Adds the very hidden store sheet (in the batch being queued). */
+function addStore(context: Excel.RequestContext): Excel.Worksheet {
+  const sheet = context.workbook.worksheets.add(STORE_SHEET);
+  sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  return sheet;
+}
+
+/** Excel takes a list validation's source as literal text ("a,b,c") up to 255 characters; a comma inside a value would split it. */
+const LIST_SOURCE_MAX = 255;
+const literalListFits = (values: readonly string[]) => values.join(',').length <= LIST_SOURCE_MAX && !values.some((v) => v.includes(','));
+const listKey = (values: readonly string[]) => `list:${headerPrint(values)}`;
+
+/**
+ * Keeps lists that do not fit a literal validation source as rows of the
+ * store sheet (key, then one value a cell), and gives each one's source as a
+ * reference ("=QuotabookStore!$B$4:$J$4": Excel takes one row or column of
+ * a sheet), by `listKey`. A list the store already holds is not written
+ * again. No round trip when there is no such list; else two or three syncs.
+ */
+async function storedLists(run: ExcelRun, lists: string[][]): Promise<Map<string, string>> {
+  const sources = new Map<string, string>();
+  if (!lists.length) return sources;
+  return run(async (context) => {
+    const store = await storeKeys(context);
+    const keys = [...(store?.keys ?? [])];
+    const sheet = store?.sheet ?? addStore(context);
+    for (const values of lists) {
+      const key = listKey(values);
+      let at = keys.indexOf(key);
+      if (at < 0) {
+        at = keys.length;
+        keys.push(key);
+        sheet.getRangeByIndexes(at, 0, 1, 16_384).clear('Contents' as Excel.ClearApplyTo);
+        const row = sheet.getRangeByIndexes(at, 0, 1, values.length + 1);
+        row.numberFormat = [[key, ...values].map(() => '@')];
+        row.values = [[key, ...values].map(cellValue)];
+      }
+      sources.set(key, `=${STORE_SHEET}!$B$${at + 1}:$${columnLetters(values.length)}$${at + 1}`);
+    }
+    await context.sync();
+    return sources;
+  });
+}
+
 /**
  * Store cells read per sync: a 30,000-character cell weighs at most about six
  * bytes a character in the response (JSON escapes), so this many stay under
@@ -933,12 +982,7 @@ export async function writeStoredText(run: ExcelRun, key: string, text: string, 
       while (to < chunks.length && size + bytes[to]! <= budget) size += bytes[to++]!;
       const first = from === 0;
       const last = to === chunks.length;
-      let sheet: Excel.Worksheet;
-      if (created) sheet = context.workbook.worksheets.getItem(STORE_SHEET);
-      else {
-        sheet = context.workbook.worksheets.add(STORE_SHEET);
-        sheet.visibility = 'VeryHidden' as Excel.SheetVisibility;
-      }
+      const sheet = created ? context.workbook.worksheets.getItem(STORE_SHEET) : addStore(context);
       if (first) sheet.getRangeByIndexes(at, 0, 1, 16_384).clear('Contents' as Excel.ClearApplyTo);
       const cells = sheet.getRangeByIndexes(at, 1 + from, 1, to - from);
       cells.numberFormat = [chunks.slice(from, to).map(() => '@')];

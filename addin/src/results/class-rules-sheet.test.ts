@@ -1,7 +1,7 @@
 /** The Classes sheet written into the stand-in and read back, with an admin's typing. */
 import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
-import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { readTaggedSheet, STORE_SHEET, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
 import { words, type Words } from '../i18n.ts';
 import { CLASS_RULES_KIND, classRulesSheetSpec, readClassRulesSheet } from './class-rules-sheet.ts';
 import { DEFAULT_CLASSES, type ResultClasses } from '../../../schema/achievement.ts';
@@ -106,5 +106,25 @@ describe('the Classes sheet', () => {
     const bad = await read();
     expect(bad.issues.map((i) => i.cell)).toEqual(['等级与分档!B7', '等级与分档!B16']);
     expect(bad.issues[0]!.message).toBe('等级与分档!B7: 人员：“优秀”不是等级：请从列表中选择，或输入新的等级代码（大写字母、数字和下划线，以字母开头，最多 24 个字符）。');
+  });
+
+  it('a drop-down too long for Excel’s 255-character list (nine custom classes) refers to the classes kept as cells instead', async () => {
+    const codes = ['OUTSTANDING_PERFORMER_A', 'OUTSTANDING_PERFORMER_B', 'STRONG_CONTRIBUTOR_TIER1', 'STRONG_CONTRIBUTOR_TIER2', 'SOLID_PERFORMER_TIER_ONE', 'SOLID_PERFORMER_TIER_TWO', 'NEEDS_IMPROVEMENT_TIER_1', 'NEEDS_IMPROVEMENT_TIER_2', 'ON_PROBATION'];
+    const many: ResultClasses = { ...DEFAULT_CLASSES, persons: { rules: codes.map((code, i) => ({ code, against: 'BASE', percent: String(150 - i * 10), inclusive: true })), otherwise: 'BELOW_80' } };
+    const { workbook, sheet, read } = await setup(many, words.en);
+    const first = classRulesSheetSpec(words.en, many).extraInputs!.find((x) => x.block.row === 2 && x.rule?.kind === 'list')!.rule!;
+    const names = first.kind === 'list' ? first.values : [];
+    expect(names.join(',').length).toBeGreaterThan(255);
+    const rule = workbook.cell(sheet, 'B3')?.validation as { list: { source: string } };
+    const at = /^=QuotabookStore!\$B\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(rule.list.source);
+    expect(at, rule.list.source).not.toBeNull();
+    expect(workbook.read(STORE_SHEET, `B${at![1]}:${at![2]}${at![3]}`)).toEqual([names]);
+    expect(workbook.sheet(STORE_SHEET)!.visibility).toBe('VeryHidden');
+    // The units' short list stays literal; a refresh refers to the same row rather than adding another.
+    expect(workbook.cell(sheet, 'B16')?.validation).toEqual({ list: { inCellDropDown: true, source: 'Band A,Band B,Band C' } });
+    const run = workbook.run as unknown as ExcelRun;
+    await writeGridSheet(run, classRulesSheetSpec(words.en, many));
+    expect((workbook.cell(sheet, 'B3')?.validation as { list: { source: string } }).list.source).toBe(rule.list.source);
+    expect((await read()).classes).toEqual(many);
   });
 });
