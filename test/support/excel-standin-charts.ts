@@ -155,7 +155,34 @@ export class StandInChartCollection {
   getItemOrNullObject(name: string): StandInChart {
     return new StandInChart(this.host, this.charts, () => this.charts.find((x) => x.sheet === this.sheet() && x.name === name) ?? null);
   }
+
+  private loadedItems: StandInChart[] | null = null;
+
+  /** `load('items/name')` (ExcelApi 1.1): the sheet's charts, each with its name. */
+  load(_props?: string | string[]) {
+    this.host.enqueueLoad(() => {
+      const sheet = this.sheet();
+      if (!sheet) throw this.host.error('InvalidObjectPath', 'The worksheet does not exist (a null object).');
+      this.loadedItems = this.charts
+        .filter((c) => c.sheet === sheet)
+        .map((c) => {
+          const chart = new StandInChart(this.host, this.charts, () => (this.charts.includes(c) ? c : null));
+          chart.preload({ name: c.name, isNullObject: false });
+          return chart;
+        });
+      return 32 + 48 * this.loadedItems.length;
+    });
+    return this;
+  }
+
+  get items(): StandInChart[] {
+    if (!this.loadedItems) throw this.host.error('PropertyNotLoaded', "The property 'items' is not available. Call load and sync first.");
+    return this.loadedItems;
+  }
 }
+
+/** Chart types that take no data table: Chart.getDataTableOrNullObject gives a null object, getDataTable fails. */
+const NO_DATA_TABLE = new Set(['Pie', 'Doughnut', 'XYScatter', 'Waterfall']);
 
 export class StandInChart {
   constructor(
@@ -163,6 +190,11 @@ export class StandInChart {
     private readonly charts: ChartState[],
     private readonly resolve: () => ChartState | null,
   ) {}
+
+  /** Marks properties as loaded (a collection's load fills its items). */
+  preload(values: Record<string, unknown>) {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
 
   private get state(): ChartState {
     const c = this.resolve();
@@ -217,24 +249,45 @@ export class StandInChart {
     return new StandInChartSeriesCollection(this.host, () => this.state);
   }
 
-  /** ExcelApi 1.14. */
+  /** ExcelApi 1.14: a null object for a chart type without a data table (a pie), to be learned in a sync before use. */
   getDataTableOrNullObject() {
     this.host.requireApi('1.14', 'Chart.getDataTableOrNullObject');
-    return this.dataTable();
+    return this.dataTable(true);
   }
 
-  /** ExcelApi 1.14. */
+  /** ExcelApi 1.14: fails for a chart type without a data table. */
   getDataTable() {
     this.host.requireApi('1.14', 'Chart.getDataTable');
-    return this.dataTable();
+    return this.dataTable(false);
   }
 
-  private dataTable() {
+  private dataTable(orNull: boolean) {
     const host = this.host;
     const chart = this;
+    const exists = () => !NO_DATA_TABLE.has(chart.state.type);
+    let known: boolean | null = null; // isNullObject, once a sync said
     return {
+      load(_props?: string | string[]) {
+        host.enqueueLoad(() => {
+          known = !exists();
+          return 16;
+        });
+        return this;
+      },
+      get isNullObject(): boolean {
+        if (known === null) throw host.error('PropertyNotLoaded', "The property 'isNullObject' is not available. Call load and sync first.");
+        return known;
+      },
       set visible(value: boolean) {
-        host.enqueue({ dataTableVisible: value }, () => (chart.state.dataTableVisible = value));
+        const learned = known !== null;
+        host.enqueue({ dataTableVisible: value }, () => {
+          if (!exists()) {
+            if (!orNull) throw host.error('InvalidOperation', `A ${chart.state.type} chart has no data table.`);
+            if (!learned) throw host.error('InvalidOperation', 'ChartDataTable.visible was set on a null object (from getDataTableOrNullObject) before its isNullObject was synced.');
+            throw host.error('InvalidObjectPath', 'The chart has no data table (a null object).');
+          }
+          chart.state.dataTableVisible = value;
+        });
       },
     };
   }

@@ -1,7 +1,9 @@
 /** Charts through the adapter, and the requirement-set guard: an API above the manifest's ExcelApi 1.12 only where the host has it. */
 import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
-import { writeChart, type ChartSpec } from './charts.ts';
+import { writeChart, writeCharts, type ChartSpec } from './charts.ts';
+import { words } from '../i18n.ts';
+import { dashboardSheet, type AchievementData } from '../results/results-sheets.ts';
 import { supportsExcelApi } from './requirements.ts';
 import { writeSheetTable, type ExcelRun } from './workbook.ts';
 
@@ -62,6 +64,38 @@ describe('writeChart', () => {
     await expect(writeChart(run, chart, { requirements: { isSetSupported: () => true } })).rejects.toMatchObject({ code: 'ApiNotFound' });
     expect(supportsExcelApi('1.1', null)).toBe(false);
     expect(supportsExcelApi('1.13')).toBe(false); // no Office here
+  });
+});
+
+describe('writeCharts', () => {
+  it('asked for a data table under a chart type without one (a pie), learns that in a sync and shows none, rather than failing the batch', async () => {
+    const { workbook, run, Office } = await setup('1.14');
+    const report = await writeCharts(run, 'Results', [{ ...chart, name: 'QuotabookShare', type: 'Pie' }, chart], { requirements: Office.context.requirements });
+    expect(report.charts).toEqual([{ replaced: false, dataTable: false }, { replaced: false, dataTable: true }]);
+    expect(workbook.charts.map((c) => [c.name, c.dataTableVisible])).toEqual([['QuotabookShare', false], ['QuotabookAttainment', true]]);
+  });
+
+  it('a Dashboard pulled with two child units, then with none, loses its by-unit chart; a chart of the user’s stays', async () => {
+    const s = createStandInExcel();
+    const run = s.workbook.run as unknown as ExcelRun;
+    const cell = { periodKey: '2026-01', actual: '10.00', base: '20.00', stretch: null, baseAchievement: '50.00', stretchAchievement: null, baseGap: '10.00', stretchGap: null, class: null };
+    const monthly: AchievementData = { metric: 'SALES_AMOUNT', periods: [{ key: '2026-01', start: '2026-01-01', end: '2026-01-31' }], range: { key: '2026', start: '2026-01-01', end: '2026-12-31' }, rows: [{ ownerId: 'u', ownerKind: 'UNIT', code: 'U', name: 'East', cells: [cell] }] } as AchievementData;
+    const byUnit = (n: number): AchievementData => ({ ...monthly, rows: Array.from({ length: n }, (_, i) => ({ ...monthly.rows[0]!, ownerId: `c${i}`, name: `Child ${i}` })) });
+    const pull = async (children: number) => {
+      const { sheet, charts } = dashboardSheet(words.en, monthly, byUnit(children), { unitId: 'u', unitName: 'East', year: '2026', asOf: '2026-01-31', pulledAt: 'now' });
+      const report = await writeSheetTable(run, sheet);
+      return { sheetName: report.sheetName, charts: await writeCharts(run, report.sheetName, charts) };
+    };
+    const first = await pull(2);
+    expect(s.workbook.charts.map((c) => c.name)).toEqual(['QuotabookMonthly', 'QuotabookByUnit']);
+    await s.workbook.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(first.sheetName);
+      sheet.charts.add('Line' as never, sheet.getRange('A2:B3') as never, 'Columns' as never).name = 'My own';
+      await ctx.sync();
+    });
+    const second = await pull(0);
+    expect(second.charts.removed).toEqual(['QuotabookByUnit']);
+    expect(s.workbook.charts.map((c) => c.name).sort()).toEqual(['My own', 'QuotabookMonthly']);
   });
 });
 

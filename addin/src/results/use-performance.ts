@@ -11,7 +11,7 @@ import { startAndFollow, summaryOf } from '../api/jobs.ts';
 import { ORG_TREE, treeOrder, type OrgUnitOption } from '../api/operations.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
-import { writeChart } from '../excel/charts.ts';
+import { writeCharts } from '../excel/charts.ts';
 import { today } from '../../../schema/dates.ts';
 import type { Metric } from '../../../schema/metrics.ts';
 import { CALENDAR_YEAR, notOver, period, type FiscalCalendar } from '../../../schema/periods.ts';
@@ -119,7 +119,8 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       step(w.results.busy.writing);
       const { sheet, charts } = dashboardSheet(w, monthly.achievement, byUnit.achievement, { unitId, unitName, year, asOf: day, pulledAt: new Date().toISOString() });
       const report = await writeSheetTable(excel(), sheet);
-      for (const chart of charts) await writeChart(excel(), { ...chart, sheetName: report.sheetName });
+      // The by-unit chart only while the unit has child units: one left from an earlier pull is removed.
+      await writeCharts(excel(), report.sheetName, charts);
       return format(w.results.wroteDashboard, { charts: charts.length, sheet: report.sheetName });
     });
 
