@@ -96,6 +96,9 @@ describe('writeCharts', () => {
     const second = await pull(0);
     expect(second.charts.removed).toEqual(['QuotabookByUnit']);
     expect(s.workbook.charts.map((c) => c.name).sort()).toEqual(['My own', 'QuotabookMonthly']);
+    // One chart written alone (writeChart) leaves the sheet's others.
+    await writeChart(run, { ...chart, sheetName: first.sheetName, name: 'QuotabookExtra', dataTable: false });
+    expect(s.workbook.charts.map((c) => c.name).sort()).toEqual(['My own', 'QuotabookExtra', 'QuotabookMonthly']);
   });
 });
 

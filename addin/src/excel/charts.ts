@@ -44,13 +44,14 @@ export interface ChartsReport {
 /**
  * Makes a sheet's Quotabook charts exactly these: each added (replacing one
  * of the same name), and any other chart Quotabook wrote there before
- * (named "Quotabook…") deleted, so none is left pointing at cleared cells.
+ * (named "Quotabook…") deleted, so none is left pointing at cleared cells
+ * (unless `keepOthers`).
  * The user's own charts stay. One sync to list the sheet's charts, one to
  * write; a data table asked for (ExcelApi 1.14) takes one more, because
  * Chart.getDataTableOrNullObject is a null object for a chart type without
  * one and is used only once a sync has said it is not.
  */
-export async function writeCharts(run: ExcelRun, sheetName: string, specs: ChartSpec[], options: { requirements?: Requirements | null } = {}): Promise<ChartsReport> {
+export async function writeCharts(run: ExcelRun, sheetName: string, specs: ChartSpec[], options: { requirements?: Requirements | null; keepOthers?: boolean } = {}): Promise<ChartsReport> {
   const withTable = supportsExcelApi('1.14', options.requirements);
   return run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -61,7 +62,7 @@ export async function writeCharts(run: ExcelRun, sheetName: string, specs: Chart
     const had = new Set(existing.items.map((c) => c.name));
     const removed: string[] = [];
     for (const chart of existing.items) {
-      if (!wanted.has(chart.name) && !chart.name.startsWith(OWN_CHART_PREFIX)) continue;
+      if (!wanted.has(chart.name) && (options.keepOthers || !chart.name.startsWith(OWN_CHART_PREFIX))) continue;
       if (!wanted.has(chart.name)) removed.push(chart.name);
       chart.delete();
     }
@@ -87,7 +88,7 @@ export async function writeCharts(run: ExcelRun, sheetName: string, specs: Chart
   });
 }
 
-/** Adds (or replaces) one chart, as the only Quotabook chart on its sheet (see writeCharts). */
+/** Adds (or replaces) one chart, leaving the sheet's other charts alone (writeCharts, for a sheet's whole set, removes Quotabook's others). */
 export async function writeChart(run: ExcelRun, spec: ChartSpec, options: { requirements?: Requirements | null } = {}): Promise<ChartReport> {
-  return (await writeCharts(run, spec.sheetName, [spec], options)).charts[0]!;
+  return (await writeCharts(run, spec.sheetName, [spec], { ...options, keepOthers: true })).charts[0]!;
 }
