@@ -319,13 +319,35 @@ export type ArithmeticStep =
   | { code: 'baseProrated'; full: string; employed: number; days: number; amount: string }
   | { code: 'commissionBelowFirstTier'; on: Measure; value: string; first: string; fen: string }
   | { code: 'commissionWhole'; baseFormula: string; base: string; on: Measure; value: string; from: string; rate: string; amount: string; cap: string | null; fen: string }
-  | { code: 'commissionMarginal'; baseFormula: string; base: string; on: Measure; value: string; slices: { slice: string; rate: string }[]; amount: string; cap: string | null; fen: string }
+  | {
+      code: 'commissionMarginal';
+      baseFormula: string;
+      base: string;
+      on: Measure;
+      value: string;
+      slices: { slice: string; rate: string }[];
+      /** The slices at their rates, summed (in the measure's terms); absent from explanations frozen before it was shown. */
+      sliced?: string;
+      amount: string;
+      cap: string | null;
+      fen: string;
+    }
   | { code: 'milestoneNoRow'; rank: string | null }
   | { code: 'milestone'; byDay: number | null; reached: string; threshold: string; met: boolean; rank: string; amount: string }
   | { code: 'overrideNotEligible'; rank: string | null }
   | { code: 'overrideNone'; qualifying: string }
   | { code: 'override'; sales: string[]; rate: string; amount: string }
-  | { code: 'attendance'; charged: number; perLate: string; days: number; base: string; workingDays: number; total: string }
+  | {
+      code: 'attendance';
+      charged: number;
+      perLate: string;
+      days: number;
+      /** What the days charged are: absent (leave without an approved request included), field visits without a slip, personal leave; absent from explanations frozen before. */
+      dayParts?: { absent: number; unslipped: number; personalLeave: number };
+      base: string;
+      workingDays: number;
+      total: string;
+    }
   | { code: 'adjustment'; amount: string };
 
 export interface Payslip {
@@ -397,7 +419,8 @@ function commission(c: Extract<PlanComponent, { kind: 'commission' }>, inputs: P
     });
     amount = tierValue.n === 0n ? rational(0n) : div(mul(base, weighted), mul(tierValue, rational(100n)));
     const shown = show(amount);
-    step = (cap, fen) => ({ code: 'commissionMarginal', baseFormula, base: show(base), on, value, slices, amount: shown, cap, fen });
+    const sliced = show(div(weighted, rational(100n)));
+    step = (cap, fen) => ({ code: 'commissionMarginal', baseFormula, base: show(base), on, value, slices, sliced, amount: shown, cap, fen });
   }
   let capped: string | null = null;
   if (c.cap && cmp(amount, term(c.cap)) > 0) {
@@ -508,7 +531,8 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
         const late = toFenHalfUp(term(c.perLate)) * BigInt(chargedLates);
         const unslipped = inputs.attendance.unslippedFieldVisitDays ?? [];
         const unslippedAbsent = (c.fieldVisitWithoutSlip ?? 'absent') === 'absent';
-        const days = inputs.attendance.absentDays + (unslippedAbsent ? unslipped.length : 0) + (c.personalLeaveDay === 'dayPay' ? inputs.attendance.personalLeaveDays : 0);
+        const dayParts = { absent: inputs.attendance.absentDays, unslipped: unslippedAbsent ? unslipped.length : 0, personalLeave: c.personalLeaveDay === 'dayPay' ? inputs.attendance.personalLeaveDays : 0 };
+        const days = dayParts.absent + dayParts.unslipped + dayParts.personalLeave;
         const absent = toFenHalfUp(mul(dayPay, rational(BigInt(days))));
         const amount = -(late + absent);
         lines.push({
@@ -531,7 +555,7 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
               ...(inputs.attendance.slippedFieldVisitDays?.length ? { fieldVisitsWithSlip: inputs.attendance.slippedFieldVisitDays.join(', ') } : {}),
               dayPay: show(dayPay, 2),
             },
-            arithmetic: { code: 'attendance', charged: chargedLates, perLate: c.perLate, days, base: y(inputs.person.baseSalaryFen), workingDays: inputs.workingDays, total: y(late + absent) },
+            arithmetic: { code: 'attendance', charged: chargedLates, perLate: c.perLate, days, dayParts, base: y(inputs.person.baseSalaryFen), workingDays: inputs.workingDays, total: y(late + absent) },
             ...calendarOf(inputs),
           },
         });

@@ -21,6 +21,34 @@ describe('explanations in Chinese', () => {
     expect(explain(commission as never, 'Commission', 'api').arithmetic).toMatch(/^sales \* 0\.9 \/ 1\.17 = 15384\.62; /);
   });
 
+  it('says what the days an attendance deduction charges are when more than one kind makes them up', () => {
+    const line = (dayParts?: { absent: number; unslipped: number; personalLeave: number }) => ({
+      rule: { code: 'attendance', perLate: '50', freeLates: 2, personalLeaveDayPay: true, calendar: true, fieldVisitWithoutSlip: 'absent' },
+      inputs: {},
+      arithmetic: { code: 'attendance', charged: 2, perLate: '50', days: 4, ...(dayParts ? { dayParts } : {}), base: '3000.00', workingDays: 21, total: '671.43' },
+    });
+    const mixed = line({ absent: 3, unslipped: 1, personalLeave: 0 });
+    expect(explain(mixed as never, '考勤扣款', 'zh-CN').arithmetic).toBe('2 × 50.00 + (旷工 3 + 无出访单外勤 1) × 3,000.00 ÷ 21 = 扣 671.43');
+    expect(explain(mixed as never, 'Attendance', 'en').arithmetic).toBe('2 × 50.00 + (3 absent + 1 field visits without a slip) × 3,000.00 ÷ 21 = 671.43 deducted');
+    // One kind alone, or an explanation frozen before the kinds were kept: the number of days.
+    expect(explain(line({ absent: 4, unslipped: 0, personalLeave: 0 }) as never, 'Attendance', 'en').arithmetic).toBe('2 × 50.00 + 4 × 3,000.00 ÷ 21 = 671.43 deducted');
+    expect(explain(line() as never, '考勤扣款', 'zh-CN').arithmetic).toBe('2 × 50.00 + 4 × 3,000.00 ÷ 21 = 扣 671.43');
+  });
+
+  it('shows marginal tiers’ slices summed and how the sum is applied to the base', () => {
+    const line = {
+      rule: { code: 'commission', mode: 'marginal', on: 'sales', tiers: [{ from: '13000.00', rate: '10' }, { from: '15000.00', rate: '15' }], base: 'sales * 0.9 / 1.17', cap: null },
+      inputs: {},
+      arithmetic: { code: 'commissionMarginal', baseFormula: 'sales * 0.9 / 1.17', base: '15384.6153…', on: 'sales', value: '20000.00', slices: [{ slice: '2000.00', rate: '10' }, { slice: '5000.00', rate: '15' }], sliced: '950.00', amount: '730.7692…', cap: null, fen: '730.77' },
+    };
+    expect(explain(line as never, 'Commission', 'en').arithmetic).toBe(
+      'sales × 0.9 ÷ 1.17 = 15,384.6153…; slices of sales 20,000.00: 2,000.00 × 10 % + 5,000.00 × 15 % = 950.00; applied to the base: 950.00 × 15,384.6153… ÷ 20,000.00 = 730.7692… → 730.77 (rounded half-up to the fen)',
+    );
+    expect(explain(line as never, '提成', 'zh-CN').arithmetic).toBe(
+      '销售额 × 0.9 ÷ 1.17 = 15,384.6153…；销售额 20,000.00 分段：2,000.00 × 10% + 5,000.00 × 15% = 950.00；折算到基数：950.00 × 15,384.6153… ÷ 20,000.00 = 730.7692… → 730.77（四舍五入到分）',
+    );
+  });
+
   it('groups the figures put in the formula and an exact quotient, keeping the quotient’s digits', () => {
     const line = { ...commission, arithmetic: { ...commission.arithmetic, baseFormula: '23588.00 * 0.9 / 1.17', base: '18144.6153…', value: '23588.00', amount: '3628.923…', fen: '3628.92' } };
     expect(explain(line as never, '提成', 'zh-CN').arithmetic).toMatch(/^23,588\.00 × 0\.9 ÷ 1\.17 = 18,144\.6153…；销售额 23,588\.00 ≥ 13,000\.00 .* = 3,628\.923… → 3,628\.92（四舍五入到分）$/);

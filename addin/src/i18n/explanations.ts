@@ -125,7 +125,7 @@ const makeEn = (say: Say, input: (name: string) => string): Renderer => ({
       case 'commissionWhole':
         return `${say.formula(a.baseFormula)} = ${m(a.base)}; ${a.on} ${say.measure(a.on, a.value)} ≥ ${say.measure(a.on, a.from)} → ${a.rate} % of the whole base; ${m(a.base)} × ${a.rate} % = ${m(a.amount)}${cap(a.cap)}${rounded(a.fen)}`;
       case 'commissionMarginal':
-        return `${say.formula(a.baseFormula)} = ${m(a.base)}; slices of ${a.on} ${say.measure(a.on, a.value)}: ${a.slices.map((s) => `${say.measure(a.on, s.slice)} × ${s.rate} %`).join(' + ') || 'none'}; applied to the base: ${m(a.amount)}${cap(a.cap)}${rounded(a.fen)}`;
+        return `${say.formula(a.baseFormula)} = ${m(a.base)}; slices of ${a.on} ${say.measure(a.on, a.value)}: ${a.slices.map((s) => `${say.measure(a.on, s.slice)} × ${s.rate} %`).join(' + ') || 'none'}${a.sliced && a.slices.length ? ` = ${say.measure(a.on, a.sliced)}; applied to the base: ${say.measure(a.on, a.sliced)} × ${m(a.base)} ÷ ${say.measure(a.on, a.value)} = ${m(a.amount)}` : `; applied to the base: ${m(a.amount)}`}${cap(a.cap)}${rounded(a.fen)}`;
       case 'milestoneNoRow':
         return `rank ${rank(a.rank)} has no ${label} milestone`;
       case 'milestone':
@@ -137,7 +137,7 @@ const makeEn = (say: Say, input: (name: string) => string): Renderer => ({
       case 'override':
         return `(${a.sales.map(m).join(' + ')}) × ${a.rate} % = ${m(a.amount)}`;
       case 'attendance':
-        return `${a.charged} × ${m(a.perLate)} + ${a.days} × ${m(a.base)} ÷ ${a.workingDays} = ${m(a.total)} deducted`;
+        return `${a.charged} × ${m(a.perLate)} + ${daysCharged(a, { absent: 'absent', unslipped: 'field visits without a slip', personalLeave: 'personal leave' }, ' + ')} × ${m(a.base)} ÷ ${a.workingDays} = ${m(a.total)} deducted`;
       case 'adjustment':
         return m(a.amount);
     }
@@ -217,7 +217,7 @@ const zh: Renderer = ((say: Say): Renderer => ({
       case 'commissionWhole':
         return `${say.formula(a.baseFormula)} = ${m(a.base)}；${zhMeasures[a.on]} ${say.measure(a.on, a.value)} ≥ ${say.measure(a.on, a.from)} → 全额按 ${a.rate}%；${m(a.base)} × ${a.rate}% = ${m(a.amount)}${cap(a.cap)}${rounded(a.fen)}`;
       case 'commissionMarginal':
-        return `${say.formula(a.baseFormula)} = ${m(a.base)}；${zhMeasures[a.on]} ${say.measure(a.on, a.value)} 分段：${a.slices.map((s) => `${say.measure(a.on, s.slice)} × ${s.rate}%`).join(' + ') || '无'}；折算到基数：${m(a.amount)}${cap(a.cap)}${rounded(a.fen)}`;
+        return `${say.formula(a.baseFormula)} = ${m(a.base)}；${zhMeasures[a.on]} ${say.measure(a.on, a.value)} 分段：${a.slices.map((s) => `${say.measure(a.on, s.slice)} × ${s.rate}%`).join(' + ') || '无'}${a.sliced && a.slices.length ? ` = ${say.measure(a.on, a.sliced)}；折算到基数：${say.measure(a.on, a.sliced)} × ${m(a.base)} ÷ ${say.measure(a.on, a.value)} = ${m(a.amount)}` : `；折算到基数：${m(a.amount)}`}${cap(a.cap)}${rounded(a.fen)}`;
       case 'milestoneNoRow':
         return `职级 ${rank(a.rank)} 没有“${label}”奖励`;
       case 'milestone':
@@ -229,7 +229,7 @@ const zh: Renderer = ((say: Say): Renderer => ({
       case 'override':
         return `(${a.sales.map(m).join(' + ')}) × ${a.rate}% = ${m(a.amount)}`;
       case 'attendance':
-        return `${a.charged} × ${m(a.perLate)} + ${a.days} × ${m(a.base)} ÷ ${a.workingDays} = 扣 ${m(a.total)}`;
+        return `${a.charged} × ${m(a.perLate)} + ${daysCharged(a, { absent: '旷工', unslipped: '无出访单外勤', personalLeave: '事假' }, ' + ', true)} × ${m(a.base)} ÷ ${a.workingDays} = 扣 ${m(a.total)}`;
       case 'adjustment':
         return m(a.amount);
     }
@@ -254,6 +254,13 @@ export interface ExplanationText {
 
 /** The inputs that are money: an override's are its trained reps' sales, by name. */
 const MONEY_INPUTS = new Set(['base', 'dayPay', 'salesBy', 'sales', 'collections', 'margin']);
+/** The days an attendance deduction charges: their number, or, when more than one kind makes them up, each kind named ("(3 absent + 1 field visits without a slip)"). */
+function daysCharged(a: Extract<ArithmeticStep, { code: 'attendance' }>, names: Record<'absent' | 'unslipped' | 'personalLeave', string>, plus: string, nameFirst = false): string {
+  const parts = a.dayParts ? (['absent', 'unslipped', 'personalLeave'] as const).filter((k) => a.dayParts![k] > 0) : [];
+  if (parts.length < 2) return String(a.days);
+  return `(${parts.map((k) => (nameFirst ? `${names[k]} ${a.dayParts![k]}` : `${a.dayParts![k]} ${names[k]}`)).join(plus)})`;
+}
+
 function inputValue(say: Say, rule: ExplanationRule['code'], name: string, value: string, locale: Locale | 'api'): string {
   if (!value) return value;
   // A ranking's period key, as the reader reads periods (the API keeps the key).
