@@ -189,6 +189,39 @@ describe('Excel stand-in', () => {
     expect(workbook.read('Sheet1', 'B1')).toEqual([['typed']]);
   });
 
+  it('inserting or deleting a row is refused on a protected sheet unless allowed, and formulas follow the rows as in Excel', async () => {
+    const { workbook } = createStandInExcel();
+    await workbook.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('Sheet1');
+      sheet.getRange('A1:A5').values = [[1], [2], [3], ['=SUM(A1:A3)'], ['=A2+$A$3']];
+      sheet.protection.protect({ allowFormatColumns: true });
+      await ctx.sync();
+    });
+    expect(() => workbook.insertRow('Sheet1', 2)).toThrow(/protected/);
+    expect(() => workbook.deleteRow('Sheet1', 2)).toThrow(/protected/);
+    expect(workbook.read('Sheet1', 'A4:A5')).toEqual([[6], [5]]);
+    await workbook.run(async (ctx) => {
+      const protection = ctx.workbook.worksheets.getItem('Sheet1').protection;
+      protection.unprotect();
+      protection.protect({ allowInsertRows: true, allowDeleteRows: true });
+      await ctx.sync();
+    });
+    // Inside the summed range: it grows; the references below move down.
+    workbook.insertRow('Sheet1', 2);
+    workbook.sheet('Sheet1')!.protected = false;
+    workbook.type('Sheet1', 'A2', 10);
+    expect(workbook.cell('Sheet1', 'A5')!.formula).toBe('=SUM(A1:A4)');
+    expect(workbook.cell('Sheet1', 'A6')!.formula).toBe('=A3+$A$4');
+    expect(workbook.read('Sheet1', 'A5:A6')).toEqual([[16], [5]]);
+    // Deleting a row of the range shrinks it; a reference to the deleted row alone becomes #REF!.
+    workbook.deleteRow('Sheet1', 3);
+    expect(workbook.cell('Sheet1', 'A4')!.formula).toBe('=SUM(A1:A3)');
+    expect(workbook.read('Sheet1', 'A4:A5')).toEqual([[14], ['#REF!']]);
+    // Above the range: it moves whole.
+    workbook.insertRow('Sheet1', 1);
+    expect(workbook.cell('Sheet1', 'A5')!.formula).toBe('=SUM(A2:A4)');
+  });
+
   it('a width shows a hidden column again (harsh)', async () => {
     const { workbook } = createStandInExcel();
     await workbook.run(async (ctx) => {

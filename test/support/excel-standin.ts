@@ -104,6 +104,8 @@ interface SheetState {
   hiddenColumns: Set<number>;
   frozenColumns?: number;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** The options the sheet was last protected with (allowInsertRows, allowDeleteRows …). */
+  protectionOptions?: Record<string, unknown>;
 }
 
 export type CustomPropertyValue = string | number | boolean;
@@ -429,15 +431,22 @@ export class StandInWorkbook {
     }
   }
 
-  /** Inserts an empty row above a 1-based row number, as a user would (cells below move down). */
+  /**
+   * Inserts an empty row above a 1-based row number, as a user would (cells
+   * below move down). As in Excel, a protected sheet refuses it unless it was
+   * protected with `allowInsertRows`, and formulas' references to the rows
+   * below follow them (a range the row falls inside grows).
+   */
   insertRow(sheetName: string, rowNumber: number) {
     const sheet = this.sheet(sheetName)!;
+    if (sheet.protected && !sheet.protectionOptions?.allowInsertRows) throw new Error(`${sheetName} is protected: rows cannot be inserted`);
     const moved = new Map<string, Cell>();
     for (const [k, cell] of sheet.cells) {
       const [r, c] = k.split(',').map(Number) as [number, number];
       moved.set(key(r >= rowNumber - 1 ? r + 1 : r, c), cell);
     }
     sheet.cells = moved;
+    shiftFormulas(sheet, rowNumber - 1, 1);
     // Part A: tables below move down; a row inserted inside a table (below its header) grows it.
     for (const t of this.tables) {
       if (t.sheet !== sheet) continue;
@@ -446,9 +455,14 @@ export class StandInWorkbook {
     }
   }
 
-  /** Deletes a 1-based row (cells below move up). */
+  /**
+   * Deletes a 1-based row (cells below move up). A protected sheet refuses it
+   * unless protected with `allowDeleteRows`; formulas' references follow the
+   * rows (a range shrinks; a reference to the deleted row alone becomes #REF!).
+   */
   deleteRow(sheetName: string, rowNumber: number) {
     const sheet = this.sheet(sheetName)!;
+    if (sheet.protected && !sheet.protectionOptions?.allowDeleteRows) throw new Error(`${sheetName} is protected: rows cannot be deleted`);
     const moved = new Map<string, Cell>();
     for (const [k, cell] of sheet.cells) {
       const [r, c] = k.split(',').map(Number) as [number, number];
@@ -456,6 +470,7 @@ export class StandInWorkbook {
       moved.set(key(r > rowNumber - 1 ? r - 1 : r, c), cell);
     }
     sheet.cells = moved;
+    shiftFormulas(sheet, rowNumber - 1, -1);
     // Part A: tables below move up; a row deleted inside a table shrinks it.
     for (const t of this.tables) {
       if (t.sheet !== sheet) continue;
@@ -883,6 +898,41 @@ export class StandInWorksheet extends Loadable {
   }
 }
 
+// ---- Rows inserted or deleted: formulas follow ----
+
+/**
+ * Excel's adjustment of a sheet's formulas when a row is inserted (`delta` 1)
+ * or deleted (-1) at the zero-based row `at`: a reference to a row at or below
+ * an insertion moves down; one below a deletion moves up; a range spanning the
+ * row grows or shrinks; a reference to the deleted row alone is #REF! (the
+ * cell then holds the error as its value). Same-sheet references only, as the
+ * evaluator computes.
+ */
+function shiftFormulas(sheet: SheetState, at: number, delta: 1 | -1) {
+  const ref = /(\$?[A-Z]{1,3}\$?)(\d+)(?::(\$?[A-Z]{1,3}\$?)(\d+))?(?![\w(])/g;
+  for (const cell of sheet.cells.values()) {
+    if (!cell.formula) continue;
+    let broken = false;
+    const moved = (row: number) => (delta === 1 ? (row >= at ? row + 1 : row) : row > at ? row - 1 : row);
+    const formula = cell.formula.replace(ref, (whole, c1: string, r1: string, c2: string | undefined, r2: string | undefined) => {
+      const a = Number(r1) - 1;
+      if (c2 === undefined) {
+        if (delta === -1 && a === at) return (broken = true), '#REF!';
+        return `${c1}${moved(a) + 1}`;
+      }
+      const b = Number(r2) - 1;
+      if (delta === -1 && a === at && b === at) return (broken = true), '#REF!';
+      const end = delta === -1 && b >= at && b > a ? b - 1 : moved(b);
+      const start = delta === -1 && a === at ? a : moved(a);
+      return `${c1}${start + 1}:${c2}${end + 1}`;
+    });
+    if (broken) {
+      delete cell.formula;
+      cell.value = '#REF!';
+    } else cell.formula = formula;
+  }
+}
+
 // ---- Part A: worksheet protection ----
 
 /** Sheet-level operations (freeze panes, custom properties, tables) are refused on a protected sheet, whatever its options (harsh). */
@@ -920,6 +970,7 @@ export class StandInWorksheetProtection extends Loadable {
       if (s.protected) throw new StandInError('AccessDenied', `The sheet "${s.name}" is already protected.`);
       this.ctx.state.refusal('protect');
       s.protected = true;
+      s.protectionOptions = (options as Record<string, unknown> | null) ?? {};
     });
   }
   unprotect() {

@@ -14,7 +14,10 @@
  *   (never Table.delete(), which may clear cells the user typed into the
  *   table); it refuses when the table no longer sits on the old block
  *   (rows inserted above or inside it, a row typed below it, a column
- *   inserted inside it) or its name is taken on another sheet;
+ *   inserted inside it) or its name is taken on another sheet; a grid
+ *   (no table) refuses when its header row is no longer where it was
+ *   written or the row below its block holds something (rows inserted
+ *   above or inside it, or typed right below it);
  * - it learns which sheets and tables exist (one sync) before calling into
  *   them: Office.js documents *OrNullObject results only as something to
  *   test after a sync, so nothing is called on one before that; a refresh
@@ -136,7 +139,7 @@ export interface WriteReport {
 }
 
 /** Why the workbook refused a write: a code and its params, which the pane renders from its catalogue. */
-export type WorkbookReason = 'SHEET_OCCUPIED' | 'NO_FREE_SHEET_NAME' | 'TABLE_CHANGED' | 'TABLE_NAME_TAKEN';
+export type WorkbookReason = 'SHEET_OCCUPIED' | 'NO_FREE_SHEET_NAME' | 'TABLE_CHANGED' | 'TABLE_NAME_TAKEN' | 'BLOCK_MOVED';
 
 export class WorkbookError extends Error {
   constructor(
@@ -215,6 +218,8 @@ export interface SheetHandle {
   /** The header fingerprint tag, or null. */
   header: string | null;
   protected: boolean;
+  /** The sheet's values from A1 as read: where our header row and the row below our block stand now (a grid's check, `checkGrid`). */
+  values?: unknown[][];
 }
 
 /** Where a block goes, as plain facts: the sheet, and what the last write left there. */
@@ -228,6 +233,8 @@ interface Target {
   protected: boolean;
   /** The used range as inspected; undefined when not inspected (from a handle): the cells the block adds are then probed afresh. */
   used?: Block | null;
+  /** The values a read found (from a handle), from A1. */
+  values?: unknown[][];
 }
 
 /** The facts an inspection (synced) found. */
@@ -244,7 +251,7 @@ const targetOf = (info: SheetInfo): Target =>
     : { name: info.name, exists: false, previous: null, header: null, protected: false, used: null };
 
 /** The facts a read handed over. */
-const targetFromHandle = (h: SheetHandle): Target => ({ name: h.name, exists: true, previous: h.block ? parseA1(h.block) : null, header: h.header, protected: h.protected });
+const targetFromHandle = (h: SheetHandle): Target => ({ name: h.name, exists: true, previous: h.block ? parseA1(h.block) : null, header: h.header, protected: h.protected, values: h.values });
 
 /** Our table as the workbook has it now: its sheet, its block and its header row. */
 interface TableInfo {
@@ -367,6 +374,31 @@ function checkTable(target: Target, previous: Block | null, table: TableInfo | n
   }
 }
 
+/**
+ * A grid has no table to move with the rows, and its QuotabookRange tag stays
+ * where it was written: rows inserted above or inside the block push our
+ * header row or our last row out of it, and clearing the old block would then
+ * clear the user's cells and leave a stale copy of a row below (which a
+ * read-back takes for a row of ours). So before a refresh, our header row must
+ * still sit where it was written (its fingerprint, when the sheet has one) and
+ * the row right below the block must be empty within our columns (a row
+ * pushed down, or something typed right below it); otherwise the user's
+ * cells have entered our block and we refuse, changing nothing.
+ * `header` and `below` are those rows' values now (null: nothing there).
+ */
+function checkGrid(target: Target, previous: Block, headerRow: number, header: readonly unknown[] | null, below: readonly unknown[] | null) {
+  const moved = (row: number, column: number) => {
+    const cell = `${columnLetters(previous.column + column)}${row + 1}`;
+    return new WorkbookError('BLOCK_MOVED', { sheet: target.name, cell }, `Rows were inserted into or above the Quotabook block on ${target.name} (see ${cell}), or something was typed right below it; delete the inserted rows or move what you added, then pull again`);
+  };
+  if (target.header !== null) {
+    const now = Array.from({ length: previous.columns }, (_, j) => header?.[j] ?? '');
+    if (headerPrint(now) !== target.header) throw moved(headerRow, 0);
+  }
+  const j = (below ?? []).slice(0, previous.columns).findIndex((v) => v !== '' && v !== null && v !== undefined);
+  if (j >= 0) throw moved(previous.row + previous.rows, j);
+}
+
 async function writeBlock(
   run: ExcelRun,
   spec: SheetBlockSpec & { tableName?: string },
@@ -404,12 +436,30 @@ async function writeBlock(
     const top = spec.banner === undefined ? 0 : 1; // the header's row
     const next: Block = { row: 0, column: 0, rows: spec.rows.length + 1 + top, columns: width };
     if (!isNew) checkTable(target, previous && { ...previous, row: previous.row + top, rows: previous.rows - top }, table);
+    // A grid (no table of ours): its header row and the row below its block, as a read just found them, or loaded with the probes below.
+    const gridEdges = !isNew && !spec.tableName && previous ? { header: previous.row + top, below: previous.row + previous.rows } : null;
+    if (gridEdges && target.values) {
+      const rowAt = (r: number) => (target.values![r] ?? []).slice(previous!.column, previous!.column + previous!.columns);
+      checkGrid(target, previous!, gridEdges.header, rowAt(gridEdges.header), rowAt(gridEdges.below));
+    }
 
     // 2. On refresh, make sure the new block covers nothing of the user's: the cells it adds beyond the old
     //    block, within the used range as inspected, or (from a handle, which may be older than the user's
     //    last keystroke) each such part's own used range, loaded now with its values.
     if (!isNew && target.used !== null) {
       const sheet = context.workbook.worksheets.getItem(target.name);
+      // A grid inspected here (not from a handle): its header row and the row below its block, loaded only when the
+      // used range no longer ends where the block does (rows inserted or deleted above or inside it move that end).
+      const usedEnd = target.used ? target.used.row + target.used.rows : 0;
+      const edges =
+        gridEdges && target.used && usedEnd !== gridEdges.below
+          ? {
+              header: sheet.getRangeByIndexes(gridEdges.header, previous!.column, 1, previous!.columns),
+              below: usedEnd > gridEdges.below ? sheet.getRangeByIndexes(gridEdges.below, previous!.column, 1, previous!.columns) : null,
+            }
+          : null;
+      edges?.header.load('values');
+      edges?.below?.load('values');
       const parts = outside(next, previous);
       const probes = (target.used === undefined ? parts : parts.map((part) => intersect(part, target.used!)).filter((b): b is Block => b !== null)).map((b) => {
         const whole = sheet.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
@@ -418,13 +468,14 @@ async function writeBlock(
         range.load(target.used === undefined ? ['address', 'values'] : ['values']);
         return { block: b, range };
       });
-      if (probes.length) {
+      if (probes.length || edges) {
         try {
           await sync();
         } catch (error) {
           if (handle && STALE.has(errorCode(error) ?? '')) throw new StaleHandle();
           throw error;
         }
+        if (edges) checkGrid(target, previous!, gridEdges!.header, edges.header.values[0]!, edges.below?.values[0] ?? null);
         for (const { block, range } of probes) {
           if (range.isNullObject) continue;
           const at = target.used === undefined ? parseA1(range.address) : block;
@@ -798,7 +849,7 @@ export async function readTaggedSheet(run: ExcelRun, kind: string, identity: Rec
     const properties: Record<string, string> = { ...identity };
     for (const [k, p] of found.tags) if (!p.isNullObject) properties[k] = p.value;
     const block = info.range!.isNullObject ? null : info.range!.value;
-    return { sheetName: info.name, properties, values, sheet: { name: info.name, kind, identity, block: block || null, header: target.header, protected: target.protected } };
+    return { sheetName: info.name, properties, values, sheet: { name: info.name, kind, identity, block: block || null, header: target.header, protected: target.protected, values } };
   });
 }
 
