@@ -24,11 +24,13 @@ export type Locale = 'zh-CN' | 'en';
 import { en as targetFlowEn, zh as targetFlowZh } from './i18n/targets.ts';
 
 import { en as workbookEn, zh as workbookZh } from './i18n/workbook.ts';
+import { en as typedCellsEn, zh as typedCellsZh } from './i18n/typed-cells.ts';
 import { formatPeriod } from './i18n/format.ts';
 
 const en = {
   pickers: pickersEn,
   workbook: workbookEn,
+  typedCells: typedCellsEn,
   locale: 'en' as Locale,
   targetFlow: targetFlowEn,
   chores: choresEn,
@@ -244,6 +246,7 @@ type Words = typeof en;
 const zh: Words = {
   pickers: pickersZh,
   workbook: workbookZh,
+  typedCells: typedCellsZh,
   locale: 'zh-CN',
   targetFlow: targetFlowZh,
   chores: choresZh,

@@ -67,10 +67,27 @@ describe.skipIf(!hasChromium)('scorecards in the task pane', () => {
     await page.getByTestId('scorecard-status').filter({ hasText: '评分已保存' }).waitFor();
     expect(await englishOn(page)).toEqual([]);
 
+    // Opening the card again with a score typed and not saved asks first (issue 8 §3); Replace puts the saved card back.
+    await standIn(page, 'type', sheet, 'F3', 5);
+    await page.getByTestId('scorecard-open').click();
+    await expect(page.getByTestId('scorecard-typed-unsaved').innerText()).resolves.toContain(`您在“${sheet}”中输入的 1 个单元格与 Quotabook 上次写入的不同（F3）。用服务器的内容替换，还是保留您的？`);
+    expect(await standIn(page, 'read', sheet, 'F3')).toEqual([[5]]);
+    expect(await englishOn(page)).toEqual([]);
+    await page.getByTestId('scorecard-typed-replace').click();
+    await page.getByTestId('scorecard-status').filter({ hasText: `写入工作表“${sheet}”` }).waitFor();
+    await page.getByTestId('scorecard-typed-unsaved').waitFor({ state: 'detached' });
+    expect(await standIn(page, 'read', sheet, 'F3')).toEqual([['']]);
+
     // Scores typed in the sheet; 12 is over the max of 10 and is found at its cell.
     await standIn(page, 'type', sheet, 'F3', 9);
     await standIn(page, 'type', sheet, 'F4', 12);
     await standIn(page, 'type', sheet, 'F5', 8);
+    // A second click on Open (or another person's card and back) leaves them until the user chooses: Keep mine.
+    await page.getByTestId('scorecard-open').click();
+    await expect(page.getByTestId('scorecard-typed-unsaved').innerText()).resolves.toContain('3 个单元格与 Quotabook 上次写入的不同（F3, F4, F5）');
+    await page.getByTestId('scorecard-typed-keep').click();
+    await expect(page.getByTestId('scorecard-status').innerText()).resolves.toBe(`已保留您在“${sheet}”中输入的单元格，未写入任何内容。`);
+    expect(await standIn(page, 'read', sheet, 'F3:F5')).toEqual([[9], [12], [8]]);
     await page.getByTestId('scorecard-validate').click();
     const issue = page.getByTestId('plan-issue').first();
     await expect(issue.innerText()).resolves.toBe(`${sheet}!F4: 过程管理：12 超出 0 到 10 的范围。`);

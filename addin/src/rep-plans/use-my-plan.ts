@@ -12,7 +12,7 @@ import { ApiError, run } from '../api/client.ts';
 import { oneAtATime, newestOnly } from '../api/retry.ts';
 import { describeError, isTransient } from '../api/describe-error.ts';
 import { format, type Words, phrase } from '../i18n.ts';
-import { adoptSheet, readSheetByName, readTaggedSheet, writeDocumentProperties, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { adoptSheet, readSheetByName, readTaggedSheet, writeDocumentProperties, type ExcelRun } from '../excel/workbook.ts';
 import { MY_REP_PLAN, MY_REP_PLAN_COVER, nextMonth, SAVE_REP_PLAN, SUBMIT_REP_PLAN, validMonth, type MyRepPlan, type RepPlanView } from './operations.ts';
 import { checkTemplateLayout, PLAN_KIND, planSheetSpec, planTargetText, readPlanSheet, type Issue, type PlanSheetOwner } from './plan-sheet.ts';
 import { formatMoneyText } from '../i18n/format.ts';
@@ -22,6 +22,7 @@ import { MY_WORK_MONTH } from '../work-reports/operations.ts';
 import { logSheetSpec, reportSheetSpec, type WorkMonth } from '../work-reports/month-sheets.ts';
 import { useStatusState } from '../taskpane/status-state.ts';
 import { describeReason } from '../api/describe-error.ts';
+import { useTypedAsk } from '../taskpane/components/useTypedAsk.ts';
 
 export type Work = keyof Words['repPlans']['working'];
 
@@ -81,6 +82,7 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   const running = useRef(false);
   const opened = useRef(false);
   const begin = useRef(newestOnly()).current;
+  const typed = useTypedAsk();
 
   // As the shared errorStatus (api/retry.ts), but said in whichever language the pane is in when it shows it.
   const fail = useCallback(
@@ -125,7 +127,9 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
   const ownerOf = (f: MyRepPlan | null): PlanSheetOwner | null => (f?.person ? { personId: f.person.id, personName: f.person.name, employeeNo: f.person.employeeNo } : null);
   const viewer = ownerOf(form);
   const editable = (f: MyRepPlan) => !f.plan || f.plan.canEdit;
-  const write = (f: MyRepPlan) => writeGridSheet(excel(), planSheetSpec(w, ownerOf(f)!, f, f.plan, editable(f)));
+  const planSpec = (f: MyRepPlan) => planSheetSpec(w, ownerOf(f)!, f, f.plan, editable(f));
+  /** Writes the plan sheet as the server has the plan (after a save, or when it cannot be typed in any more). */
+  const write = async (f: MyRepPlan) => (await typed.rewrite(excel(), [{ spec: planSpec(f) }], true, () => undefined))![0]!;
   const identityOf = (f: MyRepPlan) => ({ personId: f.person!.id, month: f.month });
 
   /**
@@ -163,36 +167,39 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
       setStatus({ kind: 'ok', say: (w) => sheetNote(w, f, sheet, 'templateOpened') });
     });
 
-  const writeSheet = act('write', async () => {
-    if (!validMonth(month)) return setStatus({ kind: 'error', say: (w) => w.repPlans.badMonth });
-    const f = await load();
-    if (!f?.person) return setStatus({ kind: 'idle' });
-    const report = await write(f);
-    setStatus({ kind: 'ok', say: (w) => sheetNote(w, f, report.sheetName, 'wrote') });
-  });
+  // Writing the sheet again asks before figures typed there (and not saved) are replaced.
+  const writeSheet = (replace = false): Promise<void> =>
+    act('write', async () => {
+      if (!validMonth(month)) return setStatus({ kind: 'error', say: (w) => w.repPlans.badMonth });
+      const f = await load();
+      if (!f?.person) return setStatus({ kind: 'idle' });
+      const reports = await typed.rewrite(excel(), [{ spec: planSpec(f) }], replace, () => void writeSheet(true));
+      if (!reports) return setStatus({ kind: 'idle' });
+      setStatus({ kind: 'ok', say: (w) => sheetNote(w, f, reports[0]!.sheetName, 'wrote') });
+    })();
 
   /**
    * The plan template in the open workbook, as the server makes it: the
    * cover, the plan sheet, and the document properties that make the pane
    * open with it (issue 11 §1).
    */
-  const makeTemplate = act('makeTemplate', async () => {
-    if (!validMonth(month)) return setStatus({ kind: 'error', say: (w) => w.repPlans.badMonth });
-    const f = await load();
-    if (!f?.person) return setStatus({ kind: 'idle' });
-    const more = (await run<{ myRepPlan: Pick<TemplateCover, 'unitName' | 'customers'> }>(client, MY_REP_PLAN_COVER, { month: f.month }, true)).myRepPlan;
-    const cover = await writeGridSheet(excel(), coverSheetSpec(w, { person: f.person, month: f.month, target: f.target, stretchTarget: f.stretchTarget, dueOn: f.dueOn, ...more }));
-    const plan = await write(f);
-    // The month's work log and reports, to fill in the template as well (issue 11 §3).
-    const work = (await run<{ myWorkMonth: WorkMonth }>(client, MY_WORK_MONTH, { month: f.month }, true)).myWorkMonth;
-    const log = await writeGridSheet(excel(), logSheetSpec(w, ownerOf(f)!, work));
-    const reports = await writeGridSheet(excel(), reportSheetSpec(w, ownerOf(f)!, work));
-    await writeDocumentProperties(
-      excel(),
-      templateProperties({ personId: f.person.id, personName: f.person.name, month: f.month, version: TEMPLATE_VERSION, sheet: plan.sheetName, logSheet: log.sheetName, reportSheet: reports.sheetName }),
-    );
-    setStatus({ kind: 'ok', say: (w) => phrase(w.locale, w.repPlans.templateMade, { month: f.month, cover: cover.sheetName, sheet: plan.sheetName, log: log.sheetName, reports: reports.sheetName }) });
-  });
+  const makeTemplate = (replace = false): Promise<void> =>
+    act('makeTemplate', async () => {
+      if (!validMonth(month)) return setStatus({ kind: 'error', say: (w) => w.repPlans.badMonth });
+      const f = await load();
+      if (!f?.person) return setStatus({ kind: 'idle' });
+      const more = (await run<{ myRepPlan: Pick<TemplateCover, 'unitName' | 'customers'> }>(client, MY_REP_PLAN_COVER, { month: f.month }, true)).myRepPlan;
+      // The month's work log and reports, to fill in the template as well (issue 11 §3).
+      const work = (await run<{ myWorkMonth: WorkMonth }>(client, MY_WORK_MONTH, { month: f.month }, true)).myWorkMonth;
+      const cover = coverSheetSpec(w, { person: f.person, month: f.month, target: f.target, stretchTarget: f.stretchTarget, dueOn: f.dueOn, ...more });
+      // Nothing is written while the plan, log or reports sheet holds typing the template would replace: asked first.
+      const sheets = [cover, planSpec(f), logSheetSpec(w, ownerOf(f)!, work), reportSheetSpec(w, ownerOf(f)!, work)].map((spec) => ({ spec }));
+      const reports = await typed.rewrite(excel(), sheets, replace, () => void makeTemplate(true));
+      if (!reports) return setStatus({ kind: 'idle' });
+      const [coverSheet, plan, log, reportSheet] = reports.map((r) => r.sheetName) as [string, string, string, string];
+      await writeDocumentProperties(excel(), templateProperties({ personId: f.person.id, personName: f.person.name, month: f.month, version: TEMPLATE_VERSION, sheet: plan, logSheet: log, reportSheet }));
+      setStatus({ kind: 'ok', say: (w) => phrase(w.locale, w.repPlans.templateMade, { month: f.month, cover: coverSheet, sheet: plan, log, reports: reportSheet }) });
+    })();
 
   /**
    * The month's plan sheet, read back and checked; null (with the status said) when it cannot be used.
@@ -302,13 +309,21 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
     setMonth: (m: string) => {
       setMonthState(m);
       setForm(null);
+      // A Replace asked about for one month's sheets is not run for another's.
+      typed.clear();
     },
     form,
     status,
     busy: status.kind === 'busy',
     fail,
-    writeSheet,
-    makeTemplate,
+    writeSheet: () => writeSheet(),
+    makeTemplate: () => makeTemplate(),
+    /** Typed cells a write would replace, waiting for the user's answer; keep leaves the sheets as they are. */
+    typed: typed.asking,
+    keep: () => {
+      const say = typed.keep();
+      setStatus({ kind: 'ok', say });
+    },
     check,
     saveDraft,
     submit,

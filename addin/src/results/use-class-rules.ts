@@ -2,7 +2,7 @@
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
-import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { readTaggedSheet, type ExcelRun } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import type { ResultClasses } from '../../../schema/achievement.ts';
 import { CLASS_RULES_KIND, classRulesSheetSpec, readClassRulesSheet, RESULT_CLASSES, SET_RESULT_CLASSES } from './class-rules-sheet.ts';
@@ -10,13 +10,14 @@ import { CLASS_RULES_KIND, classRulesSheetSpec, readClassRulesSheet, RESULT_CLAS
 export function useClassRules({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const k = w.results.classRules;
   const actions = useSheetActions(w, onSessionEnded);
-  const { step, setStatus, setIssues } = actions;
+  const { step, setStatus, setIssues, rewrite } = actions;
 
-  const pull = () =>
+  // Rules typed on the sheet and not saved are asked about before the server's replace them.
+  const pull = (replace = false): Promise<void> =>
     step(async () => {
       const classes = (await run<{ resultClasses: ResultClasses }>(client, RESULT_CLASSES)).resultClasses;
-      const report = await writeGridSheet(excel(), classRulesSheetSpec(w, classes));
-      return format(k.pulled, { sheet: report.sheetName });
+      const reports = await rewrite(excel(), [{ spec: classRulesSheetSpec(w, classes) }], replace, () => void pull(true));
+      if (reports) return format(k.pulled, { sheet: reports[0]!.sheetName });
     });
 
   const save = () =>
@@ -26,9 +27,9 @@ export function useClassRules({ w, client, excel, onSessionEnded }: { w: Words; 
       const back = readClassRulesSheet(w, read);
       if (back.issues.length) return setIssues(back.issues);
       const saved = (await run<{ setResultClasses: ResultClasses }>(client, SET_RESULT_CLASSES, { classes: back.classes }, true)).setResultClasses;
-      await writeGridSheet(excel(), classRulesSheetSpec(w, saved), { sheet: read.sheet });
+      await rewrite(excel(), [{ spec: classRulesSheetSpec(w, saved), read }], true, () => undefined);
       return format(k.saved, { persons: saved.persons.rules.length, units: saved.units.rules.length });
     });
 
-  return { ...actions, pull, save };
+  return { ...actions, pull: () => pull(), save };
 }

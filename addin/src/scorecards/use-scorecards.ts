@@ -13,7 +13,8 @@ import { isIsoMonth } from '../../../schema/dates.ts';
 import { format, type Words, phrase } from '../i18n.ts';
 import { loadPeople } from '../chores/people.ts';
 import type { PersonOption } from '../chores/operations.ts';
-import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { readTaggedSheet, type ExcelRun } from '../excel/workbook.ts';
+import { useTypedAsk } from '../taskpane/components/useTypedAsk.ts';
 import { readScorecardSheet, SCORECARD_FIELDS, SCORECARD_KIND, scorecardSheetSpec, type Issue, type ScorecardView } from './scorecard-sheet.ts';
 import { oneAtATime, errorStatus } from '../api/retry.ts';
 import { useStatusState } from '../taskpane/status-state.ts';
@@ -55,6 +56,7 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
   const [waiting, setWaiting] = useState<ScorecardView[]>([]);
   const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
   const running = useRef(false);
+  const typed = useTypedAsk();
 
   const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
 
@@ -87,25 +89,34 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
     setKindState(k);
     setPeriodKey(currentPeriod(k));
     setCard(null);
+    typed.clear();
   };
 
   const act = (work: Work, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
 
-  const write = async (view: ScorecardView) => {
-    const report = await writeGridSheet(excel(), scorecardSheetSpec(w, view));
+  /**
+   * Writes a scorecard to its sheet; null when scores or comments typed there (and not saved) would be replaced:
+   * the user is asked first, and `again` runs the action again, replacing them. After a save, submission or
+   * decision the sheet is written as the server now has it (`replace`: what was typed went with it).
+   */
+  const write = async (view: ScorecardView, replace = true, again: () => void = () => undefined) => {
+    const reports = await typed.rewrite(excel(), [{ spec: scorecardSheetSpec(w, view) }], replace, again);
+    if (!reports) return null;
     setCard(view);
-    return report.sheetName;
+    return reports[0]!.sheetName;
   };
   const wrote = (view: ScorecardView, sheet: string) =>
     phrase(w.locale, s.wrote, { name: view.personName, period: view.periodKey, status: w.kpi.statuses[view.status], sheet });
 
-  const open = act('open', async () => {
-    if (!validPeriod(key)) return setStatus({ kind: 'error', message: s.badPeriod });
-    if (!personId) return setStatus({ kind: 'error', message: s.choosePerson });
-    const data = await run<{ openScorecard: ScorecardView }>(client, OPEN_SCORECARD, { personId, periodKey: key }, true);
-    const sheet = await write(data.openScorecard);
-    setStatus({ kind: 'ok', message: wrote(data.openScorecard, sheet) });
-  });
+  // Opening again (or another person's and back) asks before scores typed on the sheet are replaced.
+  const open = (replace = false): Promise<void> =>
+    act('open', async () => {
+      if (!validPeriod(key)) return setStatus({ kind: 'error', message: s.badPeriod });
+      if (!personId) return setStatus({ kind: 'error', message: s.choosePerson });
+      const data = await run<{ openScorecard: ScorecardView }>(client, OPEN_SCORECARD, { personId, periodKey: key }, true);
+      const sheet = await write(data.openScorecard, replace, () => void open(true));
+      setStatus(sheet === null ? { kind: 'idle' } : { kind: 'ok', message: wrote(data.openScorecard, sheet) });
+    })();
 
   /** The open scorecard's sheet, read back and checked; null (with the status said) when it cannot be. */
   const readChecked = async (complete: boolean) => {
@@ -177,19 +188,25 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
     setPeriodKey: (k: string) => {
       setPeriodKey(k);
       setCard(null);
+      typed.clear();
     },
     people,
     personId,
     setPersonId: (id: string) => {
       setPersonId(id);
       setCard(null);
+      // A Replace asked about for one person's sheet is not run for another's.
+      typed.clear();
     },
     card,
     waiting,
     status,
     busy: status.kind === 'busy',
     fail,
-    open,
+    open: () => open(),
+    /** Typed cells an open would replace, waiting for the user's answer; keep leaves the sheet as it is. */
+    typed: typed.asking,
+    keep: () => setStatus({ kind: 'ok', message: typed.keep()(w) }),
     validate,
     save,
     submit,

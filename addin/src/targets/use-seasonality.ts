@@ -6,7 +6,7 @@
 import type { Client } from '@urql/core';
 import { ApiError, run } from '../api/client.ts';
 import { format, type Words } from '../i18n.ts';
-import { readTaggedSheet, writeGridSheet, type ExcelRun } from '../excel/workbook.ts';
+import { readTaggedSheet, type ExcelRun } from '../excel/workbook.ts';
 import { useSheetActions } from '../taskpane/components/useSheetActions.ts';
 import { cellIssue } from '../excel/cells.ts';
 import type { SeasonalityProfile } from '../../../schema/seasonality.ts';
@@ -16,13 +16,14 @@ import { describeReason } from '../api/describe-error.ts';
 export function useSeasonality({ w, client, excel, onSessionEnded }: { w: Words; client: Client; excel: () => ExcelRun; onSessionEnded: () => void }) {
   const k = w.targetFlow.seasonality;
   const actions = useSheetActions(w, onSessionEnded);
-  const { step, setStatus, setIssues } = actions;
+  const { step, setStatus, setIssues, rewrite } = actions;
 
-  const pull = () =>
+  // Profiles typed on the sheet and not saved are asked about before the server's replace them.
+  const pull = (replace = false): Promise<void> =>
     step(async () => {
       const profiles = (await run<{ seasonalityProfiles: SeasonalityProfile[] }>(client, PROFILES)).seasonalityProfiles;
-      const report = await writeGridSheet(excel(), seasonalitySheetSpec(w, profiles));
-      return format(k.pulled, { n: profiles.length, sheet: report.sheetName });
+      const reports = await rewrite(excel(), [{ spec: seasonalitySheetSpec(w, profiles) }], replace, () => void pull(true));
+      if (reports) return format(k.pulled, { n: profiles.length, sheet: reports[0]!.sheetName });
     });
 
   const save = () =>
@@ -45,9 +46,10 @@ export function useSeasonality({ w, client, excel, onSessionEnded }: { w: Words;
         }
         throw err;
       }
-      await writeGridSheet(excel(), seasonalitySheetSpec(w, saved), { sheet: read.sheet });
+      // What was typed is saved: the sheet is written again as the server now has it.
+      await rewrite(excel(), [{ spec: seasonalitySheetSpec(w, saved), read }], true, () => undefined);
       return format(k.saved, { n: saved.length });
     });
 
-  return { ...actions, pull, save };
+  return { ...actions, pull: () => pull(), save };
 }

@@ -12,7 +12,8 @@ import type { Client } from '@urql/core';
 import { ApiError, run } from '../api/client.ts';
 import { errorStatus, oneAtATime } from '../api/retry.ts';
 import { format, type Words } from '../i18n.ts';
-import { adoptSheet, readSheetByName, readTaggedSheet, writeGridSheet, type ExcelRun, type SheetRead } from '../excel/workbook.ts';
+import { adoptSheet, readSheetByName, readTaggedSheet, type ExcelRun, type SheetRead } from '../excel/workbook.ts';
+import { useTypedAsk } from '../taskpane/components/useTypedAsk.ts';
 import { today } from '../../../schema/dates.ts';
 import type { WorkReportReason } from '../../../schema/reasons.ts';
 import { MY_WORK_MONTH, SAVE_WORK_MONTH } from './operations.ts';
@@ -42,15 +43,19 @@ export function useWorkMonthSheets(w: Words, client: Client, excel: () => ExcelR
   const x = w.workReports;
   const [status, setStatus] = useStatusState<SheetStatus>({ kind: 'idle' });
   const running = useRef(false);
+  const typed = useTypedAsk();
   const fail = errorStatus(w, onSessionEnded, setStatus);
   const act = (work: SheetWork, job: () => Promise<void>) => oneAtATime(running, { start: () => setStatus({ kind: 'busy', work }), fail }, job);
 
   const fetchMonth = async (month: string) => (await run<{ myWorkMonth: Loaded }>(client, MY_WORK_MONTH, { month }, true)).myWorkMonth;
 
-  const writeBoth = async (m: Loaded, owner: SheetOwner) => {
-    const log = await writeGridSheet(excel(), logSheetSpec(w, owner, m));
-    const reports = await writeGridSheet(excel(), reportSheetSpec(w, owner, m));
-    return { log: log.sheetName, reports: reports.sheetName };
+  /**
+   * Writes the log and reports sheets; null when either holds typing (not saved) the write would replace: the
+   * user is asked first and `again` runs the action again, replacing. After a save, what was typed went with it.
+   */
+  const writeBoth = async (m: Loaded, owner: SheetOwner, replace = true, again: () => void = () => undefined) => {
+    const reports = await typed.rewrite(excel(), [{ spec: logSheetSpec(w, owner, m) }, { spec: reportSheetSpec(w, owner, m) }], replace, again);
+    return reports && { log: reports[0]!.sheetName, reports: reports[1]!.sheetName };
   };
 
   /**
@@ -101,13 +106,13 @@ export function useWorkMonthSheets(w: Words, client: Client, excel: () => ExcelR
 
   const counts = (input: { logs: unknown[]; weeklyReports: unknown[]; monthlyReport: unknown }) => ({ logs: input.logs.length, weeklies: input.weeklyReports.length, monthly: input.monthlyReport ? x.sheetsMonthly : '' });
 
-  const writeSheets = (month: string) =>
+  const writeSheets = (month: string, replace = false): Promise<void> =>
     act('write', async () => {
       const m = await fetchMonth(month);
       const owner = ownerOf(m);
       if (!owner) return setStatus({ kind: 'error', message: w.reasons.WORK_REPORT_ONLY_OWN });
-      const names = await writeBoth(m, owner);
-      setStatus({ kind: 'ok', message: format(x.sheetsWritten, { month, ...names }) });
+      const names = await writeBoth(m, owner, replace, () => void writeSheets(month, true));
+      setStatus(names ? { kind: 'ok', message: format(x.sheetsWritten, { month, ...names }) } : { kind: 'idle' });
     })();
 
   const check = (month: string) =>
@@ -140,5 +145,15 @@ export function useWorkMonthSheets(w: Words, client: Client, excel: () => ExcelR
       setStatus({ kind: 'ok', message: format(submit ? x.sheetsSubmitted : x.sheetsSaved, { month, ...counts(back.input) }) });
     })();
 
-  return { status, busy: status.kind === 'busy', fail, writeSheets, check, save };
+  return {
+    status,
+    busy: status.kind === 'busy',
+    fail,
+    writeSheets: (month: string) => writeSheets(month),
+    check,
+    save,
+    /** Typed cells a write would replace, waiting for the user's answer; keep leaves the sheets as they are. */
+    typed: typed.asking,
+    keep: () => setStatus({ kind: 'ok', message: typed.keep()(w) }),
+  };
 }

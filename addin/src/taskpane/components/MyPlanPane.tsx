@@ -17,6 +17,7 @@ import { planTargetText } from '../../rep-plans/plan-sheet.ts';
 import { useChoreStyles } from './chores/ui.tsx';
 import { IssueList } from './targets/IssueList.tsx';
 import { RetryAction } from './RetryAction.tsx';
+import { TypedCellsBar } from './SheetRoundTrip.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -67,6 +68,7 @@ export function MyPlanPane({ w, client, onSessionEnded, template }: { w: Words; 
           </>
         )}
       </div>
+      <TypedCellsBar w={w} asking={h.typed} busy={h.busy} onKeep={h.keep} testId="my-plan" />
       {status.kind === 'busy' && <Spinner size="tiny" labelPosition="after" label={r.working[status.work]} data-testid="my-plan-status-busy" role="status" />}
       {status.kind === 'issues' && <IssueList w={w} issues={status.issues} excel={excel} onError={h.fail} />}
       {(status.kind === 'ok' || status.kind === 'error') && (

@@ -19,6 +19,7 @@ import { IssueList } from './targets/IssueList.tsx';
 import { RetryAction } from './RetryAction.tsx';
 import { IndicatorSetsSection } from './IndicatorSetsSection.tsx';
 import { ReturnedNotice, returnedSince } from './ReturnedNotice.tsx';
+import { TypedCellsBar } from './SheetRoundTrip.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -63,6 +64,7 @@ export function ScorecardsPane({ w, client, roles, onSessionEnded }: { w: Words;
           </>
         )}
       </div>
+      <TypedCellsBar w={w} asking={sc.typed} busy={sc.busy} onKeep={sc.keep} testId="scorecard" />
       {card?.status === 'DRAFT' && <ReturnedNotice w={w} returned={returnedSince(card.events ?? [])} testId="scorecard-returned" />}
       {status.kind === 'busy' && <Spinner size="tiny" labelPosition="after" label={s.working[status.work]} data-testid="scorecard-status-busy" role="status" />}
       {status.kind === 'issues' && <IssueList w={w} issues={status.issues} excel={excel} onError={sc.fail} />}

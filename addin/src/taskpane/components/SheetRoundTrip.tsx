@@ -6,7 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Subtitle2, Text } from '@fluentui/react-components';
-import type { Words } from '../../i18n.ts';
+import { format, type Words } from '../../i18n.ts';
+import type { TypedAsk } from './useTypedAsk.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import type { Issue } from '../../targets/use-target-plan.ts';
 import type { Status } from './chores/useAction.ts';
@@ -20,6 +21,9 @@ export interface RoundTrip {
   fail: (err: unknown) => void;
   pull: () => Promise<void>;
   save: () => Promise<void>;
+  /** Typed cells a pull would replace, waiting for the user's answer (useSheetActions). */
+  typed?: TypedAsk | null;
+  keep?: () => void;
 }
 
 export function SheetRoundTrip(props: { w: Words; excel: () => ExcelRun; testId: string; title: string; intro: string; pullLabel: string; saveLabel: string; canSave: boolean; h: RoundTrip; children?: ReactNode; after?: ReactNode; /** h2 when the section is a screen of its own. */ heading?: 'h2' | 'h3' }) {
@@ -41,6 +45,7 @@ export function SheetRoundTrip(props: { w: Words; excel: () => ExcelRun; testId:
         )}
       </div>
       {props.after}
+      {h.keep && <TypedCellsBar w={w} asking={h.typed ?? null} busy={h.busy} onKeep={h.keep} testId={testId} />}
       {h.issues.length > 0 && <IssueList w={w} issues={h.issues} excel={props.excel} onError={(err) => h.fail(err)} />}
       <StatusLine w={w} status={h.status} testId={`${testId}-status`} />
       <Busy busy={h.busy} label={w.chores.working} />
@@ -48,8 +53,11 @@ export function SheetRoundTrip(props: { w: Words; excel: () => ExcelRun; testId:
   );
 }
 
-/** Pulling again would write over typing not saved: says so, and replaces the typing only when told (`{testId}-replace`). */
-export function UnsavedSheetBar(props: { message: string; replaceLabel: string; busy: boolean; onReplace: () => void; testId: string }) {
+/**
+ * Pulling again would write over typing not saved: says so, and replaces the typing only when told (`{testId}-replace`);
+ * with `keep`, a button to keep it (`{testId}-keep`).
+ */
+export function UnsavedSheetBar(props: { message: string; replaceLabel: string; busy: boolean; onReplace: () => void; testId: string; keep?: { label: string; onKeep: () => void } }) {
   return (
     <MessageBar intent="warning" layout="multiline" data-testid={`${props.testId}-unsaved`}>
       <MessageBarBody>{props.message}</MessageBarBody>
@@ -57,7 +65,27 @@ export function UnsavedSheetBar(props: { message: string; replaceLabel: string; 
         <Button onClick={props.onReplace} disabled={props.busy} data-testid={`${props.testId}-replace`}>
           {props.replaceLabel}
         </Button>
+        {props.keep && (
+          <Button appearance="primary" onClick={props.keep.onKeep} disabled={props.busy} data-testid={`${props.testId}-keep`}>
+            {props.keep.label}
+          </Button>
+        )}
       </MessageBarActions>
     </MessageBar>
   );
+}
+
+/** At most this many cells are named. */
+const SHOWN = 5;
+
+/** What the user typed that a write would replace (useTypedAsk): which cells, Replace with the server's, or Keep mine. */
+export function TypedCellsBar(props: { w: Words; asking: TypedAsk | null; busy: boolean; onKeep: () => void; testId: string }) {
+  const { w, asking } = props;
+  if (!asking) return null;
+  const many = asking.sheets.length > 1;
+  const all = asking.sheets.flatMap((s) => s.cells.map((c) => (many ? `${s.sheetName}!${c}` : c)));
+  const cells = all.slice(0, SHOWN).join(', ') + (all.length > SHOWN ? ' …' : '');
+  const sheet = asking.sheets.map((s) => s.sheetName).join(w.locale === 'zh-CN' ? '”、“' : '”, “');
+  const message = format(w.typedCells.body, { n: all.length, sheet, cells });
+  return <UnsavedSheetBar message={message} replaceLabel={w.typedCells.replace} busy={props.busy} onReplace={asking.replace} testId={`${props.testId}-typed`} keep={{ label: w.typedCells.keep, onKeep: props.onKeep }} />;
 }

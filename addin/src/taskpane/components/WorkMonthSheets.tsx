@@ -14,6 +14,7 @@ import { useWorkMonthSheets } from '../../work-reports/use-work-month-sheets.ts'
 import { useChoreStyles } from './chores/ui.tsx';
 import { IssueList } from './targets/IssueList.tsx';
 import { RetryAction } from './RetryAction.tsx';
+import { TypedCellsBar } from './SheetRoundTrip.tsx';
 
 const excel = () => Excel.run as unknown as ExcelRun;
 
@@ -41,6 +42,7 @@ export function WorkMonthSheets({ w, client, month, onSessionEnded, template, on
           {x.submitSheets}
         </Button>
       </div>
+      <TypedCellsBar w={w} asking={h.typed} busy={h.busy} onKeep={h.keep} testId="work-month" />
       {status.kind === 'busy' && <Spinner size="tiny" labelPosition="after" label={w.chores.working} role="status" data-testid="work-month-busy" />}
       {status.kind === 'issues' && <IssueList w={w} issues={status.issues} excel={excel} onError={h.fail} />}
       {(status.kind === 'ok' || status.kind === 'error') && (
