@@ -122,15 +122,18 @@ export interface InputWrite {
  * ask about; `replace` once the user said to replace them.
  */
 export async function rewriteInputSheets(run: ExcelRun, writes: InputWrite[], replace = false): Promise<{ typed: TypedSheet[] } | { reports: WriteReport[] }> {
+  // Each sheet read once: what it holds is compared, and what the read found goes to the write (no second look).
+  const reads: (SheetRead | null)[] = [];
+  for (const w of writes) reads.push(w.read !== undefined ? w.read : await readTaggedSheet(run, w.spec.kind, w.spec.identity ?? {}));
   if (!replace) {
     const typed: TypedSheet[] = [];
-    for (const w of writes) {
-      const t = await typedBeforeWrite(run, w.spec, w.read);
+    for (const [i, w] of writes.entries()) {
+      const t = await typedBeforeWrite(run, w.spec, reads[i]!);
       if (t) typed.push(t);
     }
     if (typed.length) return { typed };
   }
   const reports: WriteReport[] = [];
-  for (const w of writes) reports.push(await writeInputSheet(run, w.spec, { sheet: w.read?.sheet }));
+  for (const [i, w] of writes.entries()) reports.push(await writeInputSheet(run, w.spec, { sheet: reads[i]?.sheet }));
   return { reports };
 }
