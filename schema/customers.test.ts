@@ -16,12 +16,14 @@ describe('cross-territory detection', () => {
     expect(isCrossTerritory({ sellingUnitPath: teamA }, { owningUnitPath: areaA })).toBe(false);
     expect(isCrossTerritory({ sellingUnitPath: teamB }, { owningUnitPath: region })).toBe(false);
   });
+  it('a sale by a unit above the owner unit (an area manager to a customer of one of the area’s teams) is inside its territory', () => {
+    expect(isCrossTerritory({ sellingUnitPath: areaA }, { owningUnitPath: teamA })).toBe(false);
+    expect(isCrossTerritory({ sellingUnitPath: region }, { owningUnitPath: teamB })).toBe(false);
+    expect(isCrossTerritory({ sellingUnitPath: areaB }, { owningUnitPath: teamA })).toBe(true);
+  });
   it('a sale in a sibling unit is cross-territory', () => {
     expect(isCrossTerritory({ sellingUnitPath: teamB }, { owningUnitPath: teamA })).toBe(true);
     expect(isCrossTerritory({ sellingUnitPath: teamB }, { owningUnitPath: areaA })).toBe(true);
-  });
-  it('a sale in the unit above the owner unit is cross-territory (the parent is not inside the child)', () => {
-    expect(isCrossTerritory({ sellingUnitPath: areaA }, { owningUnitPath: teamA })).toBe(true);
   });
   it('paths compare whole segments: /c/r1/a1/ is not inside /c/r1/a10/ nor the reverse', () => {
     expect(insideSubtree('/c/r1/a10/', '/c/r1/a1/')).toBe(false);

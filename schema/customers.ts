@@ -23,9 +23,10 @@ export const CUSTOMER_LIMITS = { codeMax: 32, nameMax: 100, notesMax: 1000, cont
 /** Whether a unit (by its path) lies inside the subtree of another (by its path), itself included. */
 export const insideSubtree = (unitPath: string, subtreePath: string) => unitPath.startsWith(subtreePath);
 
-/** A sale is cross-territory when its selling unit is not inside the owning unit's subtree. */
+/** A sale is cross-territory when its selling unit is neither inside the owning unit’s subtree nor above the owning unit. */
 export const isCrossTerritory = (sale: { sellingUnitPath: string }, customer: { owningUnitPath: string }) =>
-  !insideSubtree(sale.sellingUnitPath, customer.owningUnitPath);
+  // Another unit's territory: neither within the owning unit nor above it (an area selling to its own team's customer is at home).
+  !insideSubtree(sale.sellingUnitPath, customer.owningUnitPath) && !insideSubtree(customer.owningUnitPath, sale.sellingUnitPath);
 
 /** The flag's status a decision leads to. */
 export const DECISION_STATUS = { ACCEPT: 'ACCEPTED', REASSIGN: 'REASSIGNED', DISMISS: 'DISMISSED' } as const satisfies Record<CrossTerritoryDecision, string>;

@@ -8,7 +8,7 @@
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordAudit } from '../audit.ts';
-import { activeOn, viewerScope } from '../access.ts';
+import { activeOn, salesLineScope, viewerScope } from '../access.ts';
 import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation } from '../errors.ts';
 import { checkCustomerInput, normaliseCustomerCode, type ContactDraft, type CustomerDraft, type CustomerTier, type CustomerType } from '../../schema/customers.ts';
 import { dayToDate, type IsoDay } from '../../schema/dates.ts';
@@ -100,7 +100,8 @@ export async function customersPage(
   ctx: Context,
   args: { unitId?: string | null; ownerId?: string | null; tier?: CustomerTier | null; search?: string | null; first: number; after?: string | null },
 ): Promise<CustomerPage> {
-  const scope = await viewerScope(ctx);
+  // Customer files are the sales line's (brief §8: finance reads payroll), as plans, logs and reports are.
+  const scope = await salesLineScope(ctx);
   const and: Prisma.CustomerWhereInput[] = [customersVisible(scope)];
   if (args.unitId) {
     const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: args.unitId }, select: { path: true } });
@@ -119,7 +120,7 @@ export async function customersPage(
 
 /** A customer the viewer may see, or NOT_FOUND (one they may not see is not found either). */
 async function visibleCustomer(ctx: Context, db: Pick<Context['prisma'], 'customer'>, id: string): Promise<CustomerRow> {
-  const scope = await viewerScope(ctx);
+  const scope = await salesLineScope(ctx);
   const c = await db.customer.findFirst({ where: { AND: [{ id }, customersVisible(scope)] }, include });
   if (!c) throw clientError('NOT_FOUND', `Customer ${id} was not found`, { reason: 'CUSTOMER_NOT_FOUND', params: { id } });
   return c;
@@ -172,7 +173,7 @@ export async function createCustomer(ctx: Context, input: CustomerInput & { owne
   const ownerId = input.ownerId ?? viewer.personId;
   if (!ownerId) throw badInput(['input', 'ownerId'], 'Name the customer’s owner', 'REQUIRED', { field: 'ownerId' });
   const code = normaliseCustomerCode(input.code!);
-  await viewerScope(ctx); // read before the transaction (SQLite has one connection), then memoised
+  await Promise.all([viewerScope(ctx), salesLineScope(ctx)]); // read before the transaction (SQLite has one connection), then memoised
   return ctx.prisma.$transaction(async (tx) => {
     const owner = await tx.person.findUnique({ where: { id: ownerId }, select: { name: true } });
     if (!owner) throw badInput(['input', 'ownerId'], `There is no person ${ownerId}`, 'NO_SUCH_PERSON', { id: ownerId });
@@ -215,7 +216,7 @@ async function change(
   apply: (tx: Prisma.TransactionClient, c: CustomerRow) => Promise<Prisma.CustomerUpdateInput>,
   allowed: (c: CustomerRow, tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<CustomerView> {
-  await viewerScope(ctx); // read before the transaction (SQLite has one connection), then memoised
+  await Promise.all([viewerScope(ctx), salesLineScope(ctx)]); // read before the transaction (SQLite has one connection), then memoised
   return ctx.prisma.$transaction(async (tx) => {
     const c = await visibleCustomer(ctx, tx, id);
     await allowed(c, tx);

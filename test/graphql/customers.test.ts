@@ -1,7 +1,7 @@
 /**
  * Customer files and cross-territory sales (issue 11 §5) through the API, on
  * both databases: who sees which customers (a rep their own, a manager their
- * subtree's, finance/director/admin all), adding, editing at a revision,
+ * subtree's, director/admin all, finance — who read payroll — none), adding, editing at a revision,
  * confirming and transferring ownership; a sales import naming a customer
  * owned in another unit's territory is flagged (窜货); the flag is seen by
  * managers of either unit and decided once by the owning side — REASSIGN
@@ -118,10 +118,11 @@ describe.each(testProviders)('customers on %s', (provider) => {
     expect(codeOf(await s.gql(CREATE, { input: { code: 'OK-4', name: 'x', type: 'ENTERPRISE' } }, t.finance))).toBe('FORBIDDEN');
   });
 
-  it('filters by scope in the query: a rep their own, a manager their subtree, finance and the director everything', async () => {
+  it('filters by scope in the query: a rep their own, a manager their subtree, the director everything, finance (who read payroll, brief §8) nothing', async () => {
     expect((await list('rep')).map((c) => c.code)).toEqual(['HZ-C001']);
     expect((await list('manager')).map((c) => c.code)).toEqual(['HZ-C001', 'HZ-C002']);
-    for (const who of ['finance', 'director', 'admin'] as const) expect((await list(who)).map((c) => c.code)).toEqual(['HZ-C001', 'HZ-C002', 'XX-C003']);
+    for (const who of ['director', 'admin'] as const) expect((await list(who)).map((c) => c.code)).toEqual(['HZ-C001', 'HZ-C002', 'XX-C003']);
+    expect(await list('finance')).toEqual([]);
     // Filters narrow within the scope, never beyond it.
     expect((await list('rep', { ownerId: rep2.id })).length).toBe(0);
     expect((await list('manager', { unitId: rep3.unitId })).length).toBe(0);

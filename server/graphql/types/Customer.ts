@@ -95,7 +95,7 @@ const UpdateCustomerInput = builder.inputType('UpdateCustomerInput', {
 builder.queryFields((t) => ({
   customers: t.field({
     type: CustomerConnection,
-    description: 'The customers the viewer may see (a rep: their own; a manager: those owned in their subtree; finance, director, admin: all), by code; keyset-paginated.',
+    description: 'The customers the viewer may see (a rep: their own; a manager: those owned in their subtree; director, general manager, admin: all; finance, who read payroll, none), by code; keyset-paginated.',
     authScopes: { signedIn: true },
     args: {
       unitId: t.arg.id({ required: false, validate: id.optional().nullable() }),
