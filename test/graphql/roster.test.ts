@@ -77,7 +77,7 @@ describe.each(testProviders)('roster on %s', (provider) => {
     if (!ids.some((id) => managerIds.includes(id))) expect(await allIds('manager', { asOf: day, unitId: team.id })).toEqual([]);
   });
 
-  it('shows salary only to the person, finance, directors and admins', async () => {
+  it('shows salary only to the person, finance, the payroll’s signers, directors and admins', async () => {
     const self = (await s.gql('{ viewer { person { id } } }', {}, tokens.manager)).data.viewer.person.id;
     const m = await s.gql(ROSTER, { asOf: day, first: 1000 }, tokens.manager);
     const others = m.data.roster.edges.filter((e: any) => e.node.id !== self);
@@ -86,6 +86,11 @@ describe.each(testProviders)('roster on %s', (provider) => {
     expect(m.data.roster.edges.find((e: any) => e.node.id === self).node.baseSalary).toMatch(/^\d+\.\d{2}$/);
     const f = await s.gql(ROSTER, { asOf: day, first: 5 }, tokens.finance);
     expect(f.data.roster.edges.every((e: any) => /^\d+\.\d{2}$/.test(e.node.baseSalary))).toBe(true);
+    // The finance manager and the general manager sign the payroll that pays it.
+    for (const signer of ['finmgr', 'gm']) {
+      const g = await s.gql(ROSTER, { asOf: day, first: 5 }, await s.login(signer));
+      expect(g.data.roster.edges.every((e: any) => /^\d+\.\d{2}$/.test(e.node.baseSalary)), signer).toBe(true);
+    }
     const r = await s.gql(ROSTER, { asOf: day }, tokens.rep);
     expect(r.data.roster.edges[0].node.baseSalary).toMatch(/^\d+\.\d{2}$/);
   });

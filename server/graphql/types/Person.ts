@@ -15,8 +15,9 @@ import type { Context } from '../../context.ts';
 export const PersonRef = builder.objectRef<PersonRow>('Person');
 // person(id, asOf) is null when the person is not on the roster that day.
 
+// The finance manager and the general manager sign the payroll, whose payslips show the base salary: they read it here too.
 const mayReadSalary = (p: PersonRow, ctx: Context) =>
-  !!ctx.viewer && (ctx.viewer.personId === p.id || ctx.viewer.roles.some((r) => r === 'ADMIN' || r === 'FINANCE' || r === 'DIRECTOR'));
+  !!ctx.viewer && (ctx.viewer.personId === p.id || ctx.viewer.roles.some((r) => r === 'ADMIN' || r === 'FINANCE' || r === 'FINANCE_MANAGER' || r === 'DIRECTOR' || r === 'GENERAL_MANAGER'));
 
 PersonRef.implement({
   description: 'A person on the roster (花名册), as of a day.',
@@ -35,7 +36,7 @@ PersonRef.implement({
     baseSalary: t.field({
       type: 'Money',
       nullable: true,
-      description: 'Monthly base salary; null unless the viewer is this person, finance (who serve named units: of a person in one of them now), a director or an admin.',
+      description: 'Monthly base salary; null unless the viewer is this person, finance (who serve named units: of a person in one of them now), the finance manager, a director, the general manager or an admin.',
       resolve: async (p, _args, ctx) => (mayReadSalary(p, ctx) && (ctx.viewer?.personId === p.id || (await servesPersonNow(ctx, p.id))) ? p.baseSalaryFen : null),
     }),
     mentorId: t.exposeID('mentorId', { nullable: true }),
