@@ -23,6 +23,7 @@ import type { VisitCheckKind, VisitSlipStatus } from '../db/generated/sqlite/cli
 import { maySeeUnit, viewerScope } from '../access.ts';
 import { customersVisible } from '../customers/access.ts';
 import { recordAudit } from '../audit.ts';
+import { recordLastVisit } from '../customers/last-visit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, notFound } from '../errors.ts';
 import { addDays, chinaTimeOf, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { approvedAfterDeparture, checkVisitSlip, COVERING_STATUSES, coveredDays, mayCheck, slipDay, unslippedDays, VISIT_SLIP_LIMITS } from '../../schema/visit-slips.ts';
@@ -381,8 +382,7 @@ export async function checkVisitSlipDone(ctx: Context, id: string, revision: num
     if (count === 0) throw stale(slip, revision);
     // A visit found in order is the customer's latest visit (when later than the one known).
     if (ok && slip.customerId) {
-      const back = dayToDate(slipDay(slip.plannedBack));
-      await tx.customer.updateMany({ where: { id: slip.customerId, OR: [{ lastVisitOn: null }, { lastVisitOn: { lt: back } }] }, data: { lastVisitOn: back } });
+      await recordLastVisit(tx, ctx.viewer, { id: slip.customerId }, dayToDate(slipDay(slip.plannedBack)), { visitSlip: id });
     }
     await recordAudit(tx, ctx.viewer, { entityType: 'VisitSlip', entityId: id, action: 'check', before: { status: slip.status }, after: { status: 'CHECKED', kind, ok, result } });
   });

@@ -20,6 +20,7 @@ import type { Prisma } from '../db/client.ts';
 import type { WorkReportStatus } from '../db/generated/sqlite/client/enums.ts';
 import { salesLineScope, viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
+import { recordLastVisit } from '../customers/last-visit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation, type AnyDetails } from '../errors.ts';
 import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
@@ -384,7 +385,7 @@ interface Saver {
   create: (tx: Tx, unitId: string, state: State) => Promise<{ id: string }>;
   update: (tx: Tx, id: string, revision: number, state: State) => Promise<number>;
   /** What handing it in records elsewhere, in the same transaction (a log's visits: its customers' latest visit). */
-  handedIn?: (tx: Tx) => Promise<void>;
+  handedIn?: (tx: Tx, ctx: Context) => Promise<void>;
 }
 
 /**
@@ -405,7 +406,7 @@ async function saveOwnIn(tx: Tx, ctx: Context, calendar: FiscalCalendar, what: S
     if (existing.status !== 'DRAFT') throw alreadySubmitted();
     if (revision !== existing.revision) throw stale(existing.id, revision ?? 0);
     if ((await what.update(tx, existing.id, existing.revision, state)) === 0) throw stale(existing.id, revision);
-    if (submit) await what.handedIn?.(tx);
+    if (submit) await what.handedIn?.(tx, ctx);
     await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: existing.id, action: submit ? 'submit' : 'update', before: existing, after });
     return existing.id;
   }
@@ -413,7 +414,7 @@ async function saveOwnIn(tx: Tx, ctx: Context, calendar: FiscalCalendar, what: S
     if (isUniqueViolation(e)) throw stale(what.unitDay, revision ?? 0);
     throw e;
   });
-  if (submit) await what.handedIn?.(tx);
+  if (submit) await what.handedIn?.(tx, ctx);
   await recordAudit(tx, ctx.viewer, { entityType: what.entityType, entityId: created.id, action: submit ? 'submit' : 'create', after });
   return created.id;
 }
@@ -429,18 +430,17 @@ const WHAT = { WorkLog: 'work log', WeeklyReport: 'weekly report', MonthlyReport
  * the one known): the customers of the person's own it names by code in
  * "customers met" (KH-701 星湖电子；王经理), as a visit slip checked in order is.
  */
-async function recordCustomersMet(tx: Tx, personId: string, day: IsoDay, fields: WorkLogFields) {
+async function recordCustomersMet(tx: Tx, ctx: Context, personId: string, day: IsoDay, fields: WorkLogFields) {
   if (fields.visits <= 0) return;
   const codes = [...new Set((fields.customersMet.match(/[A-Za-z0-9][A-Za-z0-9_-]{1,31}/g) ?? []).map(normaliseCustomerCode))];
   if (!codes.length) return;
-  const visited = dayToDate(day);
-  await tx.customer.updateMany({ where: { code: { in: codes }, ownerId: personId, OR: [{ lastVisitOn: null }, { lastVisitOn: { lt: visited } }] }, data: { lastVisitOn: visited } });
+  await recordLastVisit(tx, ctx.viewer, { code: { in: codes }, ownerId: personId }, dayToDate(day), { workLogDay: day });
 }
 
 function logSaver(personId: string, day: IsoDay, fields: WorkLogFields): Saver {
   const key = { personId_day: { personId, day: dayToDate(day) } };
   return {
-    handedIn: (tx) => recordCustomersMet(tx, personId, day, fields),
+    handedIn: (tx, ctx) => recordCustomersMet(tx, ctx, personId, day, fields),
     entityType: 'WorkLog',
     unitDay: day,
     dated: () => daySpan(day),

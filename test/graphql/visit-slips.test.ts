@@ -135,7 +135,10 @@ describe.each(testProviders)('visit slips on %s', (provider) => {
     const c = await s.gql(CHECK, { id: slip.id, r: 2, k: 'FULL', ok: true, res: '客户确认到访，订单已下' }, t.manager);
     expect(c.errors).toBeUndefined();
     expect(c.data.checkVisitSlip).toMatchObject({ status: 'CHECKED', checkKind: 'FULL', checkOk: true, checkResult: '客户确认到访，订单已下', revision: 3, canCheck: false });
-    expect((await s.db.prisma.customer.findUniqueOrThrow({ where: { code: 'KH-701' } })).lastVisitOn?.toISOString().slice(0, 10)).toBe('2026-03-10');
+    const visited = await s.db.prisma.customer.findUniqueOrThrow({ where: { code: 'KH-701' } });
+    expect(visited.lastVisitOn?.toISOString().slice(0, 10)).toBe('2026-03-10');
+    const moved = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'Customer', entityId: visited.id, action: 'visit' } });
+    expect(moved.map((v) => [JSON.parse(v.after!).lastVisitOn, JSON.parse(v.after!).visitSlip])).toEqual([['2026-03-10', slip.id]]);
     const audit = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'VisitSlip', entityId: slip.id }, orderBy: { at: 'asc' } });
     expect(audit.map((x) => x.action)).toEqual(['request', 'approve', 'check']);
     // The 10th is covered now; the 12th is still flagged.

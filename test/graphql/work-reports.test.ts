@@ -282,8 +282,13 @@ describe.each(testProviders)('work logs and reports on %s', (provider) => {
     ok(await s.gql(SAVE_LOG, { d: day, r: draft.revision, s: true, i: logInput({ visits: 1, customersMet: 'kh-log-1 王经理；KH-LOG-2 陈经理' }) }, t.rep));
     expect((await p.customer.findUniqueOrThrow({ where: { id: mine.id } })).lastVisitOn?.toISOString().slice(0, 10)).toBe(day);
     expect((await p.customer.findUniqueOrThrow({ where: { id: theirs.id } })).lastVisitOn).toBeNull();
-    // An earlier visit does not move it back.
+    // The change is audited on the customer, before and after, naming the log's day (brief §8: every change is recorded).
+    const visits = await p.auditEvent.findMany({ where: { entityType: 'Customer', entityId: mine.id, action: 'visit' } });
+    expect(visits.map((v) => [JSON.parse(v.before!).lastVisitOn, JSON.parse(v.after!).lastVisitOn, JSON.parse(v.after!).workLogDay])).toEqual([[null, day, day]]);
+    expect(await p.auditEvent.count({ where: { entityType: 'Customer', entityId: theirs.id } })).toBe(0);
+    // An earlier visit does not move it back, and changes nothing to audit.
     ok(await s.gql(SAVE_LOG, { d: addDays(now, -6), s: true, i: logInput({ visits: 1, customersMet: 'KH-LOG-1' }) }, t.rep));
     expect((await p.customer.findUniqueOrThrow({ where: { id: mine.id } })).lastVisitOn?.toISOString().slice(0, 10)).toBe(day);
+    expect(await p.auditEvent.count({ where: { entityType: 'Customer', entityId: mine.id, action: 'visit' } })).toBe(1);
   });
 });
