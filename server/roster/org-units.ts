@@ -42,8 +42,9 @@ export interface NewOrgUnit {
 
 export function createOrgUnit(ctx: Context, input: NewOrgUnit) {
   return ctx.prisma.$transaction(async (tx) => {
-    const clash = await tx.orgUnit.findUnique({ where: { code: input.code }, select: { name: true } });
-    if (clash) throw badInput(['input', 'code'], `Unit code ${input.code} is already used by ${clash.name}`, 'UNIT_CODE_TAKEN', { code: input.code, name: clash.name });
+    // In any case: "t0099" beside T0099 would be two units no one can tell apart.
+    const [clash] = await tx.$queryRaw<{ name: string; code: string }[]>`SELECT "name", "code" FROM "OrgUnit" WHERE lower("code") = lower(${input.code}) LIMIT 1`;
+    if (clash) throw badInput(['input', 'code'], `Unit code ${input.code} is already used by ${clash.name} (${clash.code})`, 'UNIT_CODE_TAKEN', { code: clash.code, name: clash.name });
     const parent = input.parentId ? await tx.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
     if (input.parentId && !parent) throw badInput(['input', 'parentId'], `There is no org unit ${input.parentId}`, 'NO_SUCH_ORG_UNIT', { id: input.parentId });
     // One organisation, one tree: a unit without a parent only when there is none yet (brief §1).

@@ -61,9 +61,11 @@ async function requireUnitInScope(scope: Scope, tx: Tx, unitId: string, field: s
   if (!mayChangeUnit(scope, path)) throw forbidden('OUTSIDE_YOUR_UNITS', 'That org unit is outside the part of the organisation you manage');
 }
 
+/** An employee number is someone else's if it matches theirs in any case: "qb00017" beside QB00017 would be two people an import, a sheet or a reader cannot tell apart. */
 async function requireUniqueEmployeeNo(tx: Tx, employeeNo: string, field: string[], exceptId?: string) {
-  const other = await tx.person.findUnique({ where: { employeeNo }, select: { id: true, name: true } });
-  if (other && other.id !== exceptId) throw badInput(field, `Employee number ${employeeNo} already belongs to ${other.name}`, 'EMPLOYEE_NO_TAKEN', { employeeNo, name: other.name });
+  const [other] = await tx.$queryRaw<{ id: string; name: string; employeeNo: string }[]>`
+    SELECT "id", "name", "employeeNo" FROM "Person" WHERE lower("employeeNo") = lower(${employeeNo}) AND "id" <> ${exceptId ?? ''} LIMIT 1`;
+  if (other) throw badInput(field, `Employee number ${employeeNo} already belongs to ${other.name} (${other.employeeNo})`, 'EMPLOYEE_NO_TAKEN', { employeeNo: other.employeeNo, name: other.name });
 }
 
 async function requireMentor(tx: Tx, mentorId: string, personId: string | null, field: string[]) {
@@ -133,6 +135,8 @@ export async function createPerson(ctx: Context, input: NewPerson) {
   const scope = await viewerScope(ctx);
   const calendar = await fiscalCalendar(ctx);
   const reach = input.baseSalaryFen != null ? await servedReach(ctx) : null;
+  // Someone hired has not left: a leave date is recorded by deactivatePerson (a record stored LEFT without one could never be closed).
+  if (input.status === 'LEFT') throw badInput(['input', 'status'], 'Use deactivatePerson with a leave date to record that someone left', 'USE_DEACTIVATE');
   return ctx.prisma.$transaction(async (tx) => {
     if (input.mentorId) await requireMentorVisible(ctx, tx, scope, input.mentorId, ['input', 'mentorId']);
     await requireUnitInScope(scope, tx, input.unitId, ['input', 'unitId']);
@@ -307,6 +311,13 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
       await tx.assignment.updateMany({ where: { personId: id, OR: [{ validTo: null }, { validTo: { gt: end } }] }, data: { validTo: end } });
       const after = await bumpVersion(tx, id, version, { leaveDate, status: 'LEFT' });
       await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'deactivate', before, after });
+      // Someone who has left manages nothing (nobody may be made manager once they have left): their units have no manager until
+      // one is named. A leave date still to come leaves them managing until then.
+      const gone = dateToDay(leaveDate) < ctx.clock.today();
+      for (const unit of gone ? await tx.orgUnit.findMany({ where: { managerId: id }, select: { id: true } }) : []) {
+        await tx.orgUnit.update({ where: { id: unit.id }, data: { managerId: null } });
+        await recordAudit(tx, ctx.viewer, { entityType: 'OrgUnit', entityId: unit.id, action: 'setManager', before: { managerId: id }, after: { managerId: null, because: 'managerLeft', leaveDate: dateToDay(leaveDate) } });
+      }
       await endAccessOfLeaver(tx, ctx.viewer, id, leaveDate);
       return after;
     });

@@ -50,6 +50,9 @@ describe.each(testProviders)('org units on %s', (provider) => {
   it('refuses duplicate codes, impossible levels and unknown parents', async () => {
     const team = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM' } });
     expect((await refused(CREATE, { input: { code: team.code, name: 'x', kind: 'TEAM', parentId: team.parentId } })).errors![0]!.extensions!.field).toBe('input.code');
+    // In any case: "t0001" beside T0001 is the same code to a reader.
+    const lower = await refused(CREATE, { input: { code: team.code.toLowerCase(), name: 'x', kind: 'TEAM', parentId: team.parentId } });
+    expect(lower.errors![0]!.extensions).toMatchObject({ field: 'input.code', reason: 'UNIT_CODE_TAKEN', params: { code: team.code, name: team.name } });
     expect(codeOf(await refused(CREATE, { input: { code: 'X1', name: 'x', kind: 'REGION', parentId: team.id } }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await refused(CREATE, { input: { code: 'X2', name: 'x', kind: 'TEAM', parentId: 'nope' } }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await refused(CREATE, { input: { code: 'X3', name: 'x', kind: 'TEAM' } }))).toBe('BAD_USER_INPUT');

@@ -72,6 +72,28 @@ describe.each(testProviders)('people on %s', (provider) => {
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0]!.extensions!.field).toBe('input.employeeNo');
     expect(r.errors![0]!.message).toContain(taken);
+    // In any case: "qb00017" beside QB00017 would be two people no import or sheet could tell apart.
+    const before = await s.db.prisma.person.count();
+    const lower = await refused(CREATE, { input: newPerson({ employeeNo: taken.toLowerCase() }) }, admin);
+    expect(lower.errors![0]!.extensions).toMatchObject({ field: 'input.employeeNo', reason: 'EMPLOYEE_NO_TAKEN', params: { employeeNo: taken } });
+    expect(await s.db.prisma.person.count()).toBe(before);
+  });
+
+  it('refuses hiring someone as having left: a leave date is recorded by deactivatePerson', async () => {
+    const r = await refused(CREATE, { input: newPerson({ status: 'LEFT' }) }, admin);
+    expect(r.errors![0]!.extensions).toMatchObject({ field: 'input.status', reason: 'USE_DEACTIVATE' });
+  });
+
+  it('a unit whose manager has left has no manager (a leave date still to come keeps them managing until then)', async () => {
+    const p = (await s.gql(CREATE, { input: newPerson({ hireDate: '2025-01-06' }) }, admin)).data.createPerson;
+    const unit = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: managerTeam } });
+    await s.db.prisma.orgUnit.update({ where: { id: managerTeam }, data: { managerId: p.id } });
+    const r = await s.gql(DEACTIVATE, { id: p.id, version: p.version, leaveDate: '2026-01-30' }, admin);
+    expect(r.errors).toBeUndefined();
+    expect((await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: managerTeam } })).managerId).toBeNull();
+    const audit = await s.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'OrgUnit', entityId: managerTeam, action: 'setManager' }, orderBy: { at: 'desc' } });
+    expect(JSON.parse(audit.after!)).toMatchObject({ managerId: null, because: 'managerLeft', leaveDate: '2026-01-30' });
+    await s.db.prisma.orgUnit.update({ where: { id: managerTeam }, data: { managerId: unit.managerId } });
   });
 
   it.each([
