@@ -2,12 +2,15 @@
  * End to end, roster changes on the Roster screen at 350 px: an admin hires
  * a person (the pulled Roster sheet shows them at once), a duplicate
  * employee number is refused and changes nothing, the person is transferred
- * and then leaves; finance changes only a base salary. Each change is
- * checked on the server through the API.
+ * and then leaves; finance changes only a base salary; a manager in Chinese
+ * at 320 px ends a probation and sets a mentor, and is refused a mentor that
+ * would make a cycle, at the field. Each change is checked on the server
+ * through the API.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { api, hasChromium, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { api, englishOn, hasChromium, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { RANKS } from '../../addin/src/chores/operations.ts';
 
 const WIDTH = 350;
 
@@ -107,6 +110,80 @@ describe.skipIf(!hasChromium)('roster changes in the task pane', () => {
     expect(now).toEqual({ baseSalary: '4615.38', version: was.version + 1 });
     expect(was.baseSalary).not.toBe('4615.38');
   }, 120_000);
+
+  it('a manager in Chinese ends a probation and sets a mentor; a mentor that would make a cycle is refused at the field and changes nothing', async () => {
+    const page = await e2e.pane('zh-CN');
+    await page.setViewportSize({ width: 320, height: 1600 });
+    await signIn(page, 'manager');
+    const admin = await tokenFor(page, 'admin');
+    const manager = await tokenFor(page, 'manager');
+    const me = (await api(page, manager, '{ viewer { person { id } } }')).data.viewer.person.id as string;
+    type Seen = { id: string; employeeNo: string; name: string; mentorId: string | null; unitId: string };
+    const seen = (await api(page, manager, '{ roster(first: 1000) { edges { node { id employeeNo name mentorId unitId } } } }')).data.roster.edges.map((e: any) => e.node) as Seen[];
+    // Someone the manager may change who trains nobody, and someone else to train them (never the manager, whose mentees decide their pay).
+    const trainee = seen.find((p) => p.id !== me && !seen.some((q) => q.mentorId === p.id))!;
+    const mentor = seen.find((p) => p.id !== me && p.id !== trainee.id && p.mentorId !== me && p.mentorId !== trainee.id)!;
+    expect([trainee, mentor].every(Boolean)).toBe(true);
+    const read = async (id: string) => (await api(page, admin, 'query($id: ID!) { person(id: $id) { status mentorId mentorName version } }', { id })).data.person;
+    // The trainee is on probation and has no mentor yet.
+    const setUp = await api(page, admin, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { status: PROBATION, mentorId: null }) { version } }', { id: trainee.id, v: (await read(trainee.id)).version });
+    expect(setUp.errors).toBeUndefined();
+
+    // Everything the manager sees, pulled to the 花名册 sheet: the trainee shows 试用 and no mentor.
+    await page.getByTestId('pull-roster').click();
+    await page.getByTestId('roster-status').filter({ hasText: '已将' }).waitFor();
+    const rowOf = async (employeeNo: string) => (await readSheet(page, '花名册', 'A1:L400')).find((r) => r[0] === employeeNo)!;
+    expect([(await rowOf(trainee.employeeNo))[6], (await rowOf(trainee.employeeNo))[11]]).toEqual(['试用', '']);
+
+    await page.getByTestId('change-mode').selectOption('details');
+    await choose(page, trainee.employeeNo, trainee.id);
+    await expect(page.getByTestId('details-status').inputValue()).resolves.toBe('PROBATION');
+    await expect(page.getByTestId('details-status').locator('option').allInnerTexts()).resolves.toEqual(['试用', '在职']);
+    await expect(page.getByTestId('details-mentor').inputValue()).resolves.toBe('');
+    await expect(page.getByTestId('details-mentor').locator('option').first().innerText()).resolves.toBe('无导师');
+    // The person is never offered as their own mentor.
+    await expect(page.getByTestId('details-mentor').locator(`option[value="${trainee.id}"]`).count()).resolves.toBe(0);
+    await page.getByTestId('details-status').selectOption('ACTIVE');
+    await page.getByTestId('details-mentor-search').fill(mentor.employeeNo);
+    await page.getByTestId('details-mentor').selectOption(mentor.id);
+    await page.getByTestId('change-submit').click();
+    await status(page, `已保存 ${trainee.name} 的信息。`);
+    expect(await read(trainee.id)).toMatchObject({ status: 'ACTIVE', mentorId: mentor.id, mentorName: mentor.name });
+    // The sheet pulled before is pulled again: 在职, with the mentor's name.
+    await expect.poll(async () => { const r = await rowOf(trainee.employeeNo); return [r[6], r[11]]; }).toEqual(['在职', mentor.name]);
+
+    // The mentor as trained by the trainee: a cycle, refused at the mentor field in Chinese, nothing changed.
+    const before = await read(mentor.id);
+    await choose(page, mentor.employeeNo, mentor.id);
+    await page.getByTestId('details-mentor-search').fill(trainee.employeeNo);
+    await page.getByTestId('details-mentor').selectOption(trainee.id);
+    await page.getByTestId('change-submit').click();
+    const ownMentor = '任何人都不能（直接或间接）担任自己的导师。';
+    await page.getByTestId('details-mentor-problem').filter({ hasText: ownMentor }).waitFor();
+    await page.locator('[data-testid=change-status][data-intent=error]').filter({ hasText: ownMentor }).waitFor();
+    expect(await read(mentor.id)).toEqual(before);
+    // Choosing again clears the refusal at the field.
+    await page.getByTestId('details-mentor').selectOption('');
+    await expect(page.getByTestId('details-mentor-problem').count()).resolves.toBe(0);
+
+    // A hire on probation, trained by the trainee.
+    await page.getByTestId('change-mode').selectOption('hire');
+    await page.getByTestId('hire-employee-no').fill('QB09101');
+    await page.getByTestId('hire-name').fill('韩梅梅');
+    await page.getByTestId('hire-unit').selectOption(trainee.unitId);
+    await page.getByTestId('hire-status').selectOption('PROBATION');
+    await page.getByTestId('hire-mentor-search').fill(trainee.employeeNo);
+    await page.getByTestId('hire-mentor').selectOption(trainee.id);
+    await page.getByTestId('change-submit').click();
+    await page.locator('[data-testid=change-status][data-intent=success]').filter({ hasText: '韩梅梅（QB09101）已入职' }).waitFor();
+    const hired = (await api(page, admin, '{ roster(first: 1000) { edges { node { employeeNo status mentorId } } } }')).data.roster.edges.map((e: any) => e.node).find((p: any) => p.employeeNo === 'QB09101');
+    expect(hired).toEqual({ employeeNo: 'QB09101', status: 'PROBATION', mentorId: trainee.id });
+
+    // No English on the pane; the ladder's codes are part of the Chinese rank names (资深销售主任 SSE).
+    expect((await englishOn(page)).filter((word) => !(RANKS as readonly string[]).includes(word))).toEqual([]);
+    const [scroll, client] = await page.getByTestId('roster-changes').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+  }, 180_000);
 
   it('an admin creates a team under an area, is refused a taken code, renames and moves it; the pickers follow', async () => {
     const page = await paneAs('admin');

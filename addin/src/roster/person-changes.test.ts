@@ -3,7 +3,7 @@ import { detailsChanges, detailsForm, payFromOf, hireInput, type HireForm, type 
 
 const wang: PersonDetails = {
   id: 'p1', employeeNo: 'QB00042', name: '王芳', phone: null, email: 'wang@example.cn', position: 'SALES_REP', rank: 'SR', status: 'ACTIVE',
-  employmentType: 'FULL_TIME', hireDate: '2025-03-01', leaveDate: null, baseSalary: '4000.00', unitId: 'u1', unitName: '华东一组', version: 3,
+  employmentType: 'FULL_TIME', hireDate: '2025-03-01', leaveDate: null, baseSalary: '4000.00', mentorId: null, mentorName: null, unitId: 'u1', unitName: '华东一组', version: 3,
 };
 const all = { salary: true, record: true };
 
@@ -17,6 +17,25 @@ describe("a person's details as the form holds them", () => {
     const form = { ...detailsForm(wang), name: 'x', baseSalary: '5000' };
     expect(detailsChanges(wang, form, { salary: true, record: false })).toEqual({ input: { baseSalary: '5000.00' } });
     expect(detailsChanges(wang, form, { salary: false, record: true })).toEqual({ input: { name: 'x' } });
+    // Nor does finance send a status or a mentor.
+    const moved = { ...detailsForm(wang), status: 'PROBATION', mentorId: 'p9', baseSalary: '5000' };
+    expect(detailsChanges(wang, moved, { salary: true, record: false })).toEqual({ input: { baseSalary: '5000.00' } });
+  });
+
+  it('ends a probation and sets a mentor; clears a mentor with an explicit null; sends neither unchanged', () => {
+    const onProbation = { ...wang, status: 'PROBATION' };
+    expect(detailsChanges(onProbation, { ...detailsForm(onProbation), status: 'ACTIVE', mentorId: 'p9' }, all)).toEqual({ input: { status: 'ACTIVE', mentorId: 'p9' } });
+    const mentored = { ...wang, mentorId: 'p9', mentorName: '张伟' };
+    expect(detailsForm(mentored)).toMatchObject({ status: 'ACTIVE', mentorId: 'p9' });
+    expect(detailsChanges(mentored, { ...detailsForm(mentored), mentorId: '' }, all)).toEqual({ input: { mentorId: null } });
+    expect(detailsChanges(mentored, { ...detailsForm(mentored), mentorId: 'p8' }, all)).toEqual({ input: { mentorId: 'p8' } });
+    expect(detailsChanges(mentored, { ...detailsForm(mentored), phone: '138' }, all)).toEqual({ input: { phone: '138' } });
+  });
+
+  it('never sends LEFT as a status: leaving is recorded with its last day', () => {
+    expect(detailsChanges(wang, { ...detailsForm(wang), status: 'LEFT' }, all)).toEqual({ problem: 'nothingChanged' });
+    const left = { ...wang, status: 'LEFT' };
+    expect(detailsChanges(left, { ...detailsForm(left), name: '王芳芳' }, all)).toEqual({ input: { name: '王芳芳' } });
   });
 
   it('says what is wrong: nothing changed, a blank required field, a bad email, a salary that is not yuan', () => {
@@ -30,15 +49,20 @@ describe("a person's details as the form holds them", () => {
 });
 
 describe('a hire as the form holds it', () => {
-  const form: HireForm = { employeeNo: ' QB09001 ', name: '李雷', unitId: 'u2', position: 'SALES_REP', rank: 'SR', employmentType: 'FULL_TIME', hireDate: '2026-12-01', phone: '', email: '', baseSalary: '' };
+  const form: HireForm = { employeeNo: ' QB09001 ', name: '李雷', unitId: 'u2', position: 'SALES_REP', rank: 'SR', employmentType: 'FULL_TIME', status: 'ACTIVE', mentorId: '', hireDate: '2026-12-01', phone: '', email: '', baseSalary: '' };
 
   it('is the API input, trimmed, optional fields null, the salary only when typed and allowed', () => {
     expect(hireInput(form, true)).toEqual({
-      input: { employeeNo: 'QB09001', name: '李雷', unitId: 'u2', position: 'SALES_REP', rank: 'SR', employmentType: 'FULL_TIME', hireDate: '2026-12-01', phone: null, email: null },
+      input: { employeeNo: 'QB09001', name: '李雷', unitId: 'u2', position: 'SALES_REP', rank: 'SR', employmentType: 'FULL_TIME', status: 'ACTIVE', mentorId: null, hireDate: '2026-12-01', phone: null, email: null },
     });
     expect(hireInput({ ...form, baseSalary: '3500' }, true).input).toMatchObject({ baseSalary: '3500.00' });
     expect(hireInput({ ...form, baseSalary: '3500' }, false).input).not.toHaveProperty('baseSalary');
     expect(hireInput({ ...form, rank: '' }, true).input).toMatchObject({ rank: null });
+  });
+
+  it('hires on probation with a mentor; never as having left', () => {
+    expect(hireInput({ ...form, status: 'PROBATION', mentorId: 'p9' }, true).input).toMatchObject({ status: 'PROBATION', mentorId: 'p9' });
+    expect(hireInput({ ...form, status: 'LEFT' }, true).input).toMatchObject({ status: 'ACTIVE' });
   });
 
   it('says what is missing or wrong', () => {

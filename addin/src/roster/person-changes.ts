@@ -2,12 +2,15 @@
  * Roster changes as the pane's forms hold them, made into the API's inputs:
  * a hire, a person's changed details (only what differs, so that an edit
  * never touches a field the editor may not write), a transfer, a leave.
+ * Status and mentor go with hires and details: the status only as on
+ * probation or active (leaving is its own change), the mentor chosen from the
+ * people the editor may see, "" for none (an explicit null clears it).
  * Pure; what is wrong comes back as a catalogue key.
  */
 import { isIsoDay } from '../../../schema/dates.ts';
 import { yuanToMoney } from '../chores/money.ts';
 
-export const PERSON_FIELDS = 'id employeeNo name phone email position rank status employmentType hireDate leaveDate baseSalary unitId unitName version';
+export const PERSON_FIELDS = 'id employeeNo name phone email position rank status employmentType hireDate leaveDate baseSalary mentorId mentorName unitId unitName version';
 export const PERSON = `query PersonToChange($id: ID!) { person(id: $id) { ${PERSON_FIELDS} } }`;
 export const CREATE_PERSON = `mutation CreatePerson($input: CreatePersonInput!) { createPerson(input: $input) { ${PERSON_FIELDS} } }`;
 export const UPDATE_PERSON = `mutation UpdatePerson($id: ID!, $version: Int!, $input: UpdatePersonInput!, $payFrom: Date) { updatePerson(id: $id, version: $version, input: $input, payFrom: $payFrom) { ${PERSON_FIELDS} } }`;
@@ -18,6 +21,9 @@ export const DEACTIVATE_PERSON = `mutation DeactivatePerson($id: ID!, $version: 
 
 export const POSITIONS = ['SALES_REP', 'ACCOUNT_MANAGER', 'REGIONAL_MANAGER', 'SALES_DIRECTOR', 'FINANCE'] as const;
 export const EMPLOYMENT_TYPES = ['FULL_TIME', 'PART_TIME'] as const;
+/** The statuses a hire or an edit may set: leaving is recorded with its last day worked, never as a status. */
+export const SETTABLE_STATUSES = ['PROBATION', 'ACTIVE'] as const;
+const settable = (status: string) => (SETTABLE_STATUSES as readonly string[]).includes(status);
 
 export interface PersonDetails {
   id: string;
@@ -33,6 +39,9 @@ export interface PersonDetails {
   leaveDate: string | null;
   /** Null when the viewer may not read it. */
   baseSalary: string | null;
+  mentorId: string | null;
+  /** Null when there is none, or the viewer may not see the mentor. */
+  mentorName: string | null;
   unitId: string;
   unitName: string | null;
   version: number;
@@ -50,6 +59,9 @@ export interface DetailsForm {
   position: string;
   rank: string;
   employmentType: string;
+  status: string;
+  /** The mentor's id, "" for none. */
+  mentorId: string;
   baseSalary: string;
   /** The day a new rank or base salary is paid from ("" : every month not yet calculated). */
   payFrom: string;
@@ -63,6 +75,8 @@ export const detailsForm = (p: PersonDetails): DetailsForm => ({
   position: p.position,
   rank: p.rank ?? '',
   employmentType: p.employmentType,
+  status: p.status,
+  mentorId: p.mentorId ?? '',
   baseSalary: p.baseSalary ?? '',
   payFrom: '',
 });
@@ -88,6 +102,8 @@ export function detailsChanges(p: PersonDetails, form: DetailsForm, may: { salar
       if (value !== before[key]) input[key] = value || null;
     }
     if (input.email && !EMAIL.test(input.email)) return { problem: 'badEmail' };
+    if (form.status !== before.status && settable(form.status)) input.status = form.status;
+    if (form.mentorId !== before.mentorId) input.mentorId = form.mentorId || null;
   }
   if (may.salary && form.baseSalary.trim() !== before.baseSalary) {
     const money = yuanToMoney(form.baseSalary, { allowZero: true });
@@ -104,6 +120,9 @@ export interface HireForm {
   position: string;
   rank: string;
   employmentType: string;
+  status: string;
+  /** The mentor's id, "" for none. */
+  mentorId: string;
   hireDate: string;
   phone: string;
   email: string;
@@ -124,6 +143,8 @@ export function hireInput(form: HireForm, maySalary: boolean): Outcome<Record<st
     position: form.position,
     rank: form.rank || null,
     employmentType: form.employmentType || 'FULL_TIME',
+    status: settable(form.status) ? form.status : 'ACTIVE',
+    mentorId: form.mentorId || null,
     hireDate: form.hireDate.trim(),
     phone: form.phone.trim() || null,
     email: email || null,

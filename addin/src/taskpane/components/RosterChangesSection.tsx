@@ -1,9 +1,12 @@
-/** The Roster screen's changes: hire a person, edit details, transfer, record leaving; each refused change says why and changes nothing. */
+/**
+ * The Roster screen's changes: hire a person, edit details (status and mentor too), transfer, record leaving; each refused
+ * change says why and changes nothing.
+ */
 import { Button, Field, Input, Select, Subtitle2, Text } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { RANKS, type PersonOption } from '../../chores/operations.ts';
-import { EMPLOYMENT_TYPES, POSITIONS } from '../../roster/person-changes.ts';
+import { EMPLOYMENT_TYPES, POSITIONS, SETTABLE_STATUSES, type PersonDetails } from '../../roster/person-changes.ts';
 import { useRosterChanges, type ChangeMode } from '../../roster/use-roster-changes.ts';
 import type { OrgUnitOption } from '../../api/operations.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './chores/ui.tsx';
@@ -51,6 +54,17 @@ function DateField({ w, label, value, onChange, testId }: { w: Words; label: str
   );
 }
 
+/**
+ * Whom a person's mentor may be: the people the editor sees but the person, and the mentor they have now even when the
+ * editor may not see them (so the list shows what the record holds).
+ */
+function mentorOptions(people: PersonOption[], person: PersonDetails | null, unseen: string): PersonOption[] {
+  if (!person) return people;
+  const others = people.filter((p) => p.id !== person.id);
+  const now = person.mentorId;
+  return now && !others.some((p) => p.id === now) ? [{ id: now, employeeNo: '', name: person.mentorName ?? unseen, unitName: null }, ...others] : others;
+}
+
 export function RosterChangesSection(props: { w: Words; client: Client; roles: string[]; units: OrgUnitOption[]; people: PersonOption[]; onSessionEnded: () => void; onChanged: () => Promise<void> }) {
   const { w } = props;
   const s = useChoreStyles();
@@ -60,6 +74,13 @@ export function RosterChangesSection(props: { w: Words; client: Client; roles: s
   const positions = POSITIONS.map((p) => [p, w.positions[p]] as [string, string]);
   const ranks: [string, string][] = [['', c.noRank], ...RANKS.map((r) => [r, w.chores.ranks[r]] as [string, string])];
   const employment = EMPLOYMENT_TYPES.map((e) => [e, w.employment[e]] as [string, string]);
+  const statusName = (v: string) => [v, w.statuses[v as keyof Words['statuses']] ?? v] as [string, string];
+  const statuses = SETTABLE_STATUSES.map(statusName);
+  // A person who has left shows as such; the list offers only what an edit may set.
+  const detailStatuses = h.details && !statuses.some(([v]) => v === h.details!.status) ? [statusName(h.details.status), ...statuses] : statuses;
+  const mentorPicker = (value: string, onChange: (id: string) => void, people: PersonOption[], testId: string) => (
+    <PersonPicker w={w} people={people} value={value} onChange={onChange} testId={testId} label={c.mentor} searchLabel={c.searchMentor} none={c.noMentor} problem={h.mentorProblem} />
+  );
   const chosen = props.people.find((p) => p.id === h.personId);
   const needsPerson = h.mode !== 'hire';
   const ready = !needsPerson || !!h.person;
@@ -81,6 +102,8 @@ export function RosterChangesSection(props: { w: Words; client: Client; roles: s
           <Choice label={c.position} value={h.hire.position} onChange={(v) => h.setHire((f) => ({ ...f, position: v }))} options={positions} testId="hire-position" />
           <Choice label={c.rank} value={h.hire.rank} onChange={(v) => h.setHire((f) => ({ ...f, rank: v }))} options={ranks} testId="hire-rank" />
           <Choice label={c.employmentType} value={h.hire.employmentType} onChange={(v) => h.setHire((f) => ({ ...f, employmentType: v }))} options={employment} testId="hire-employment" />
+          <Choice label={c.status} value={h.hire.status} onChange={(v) => h.setHire((f) => ({ ...f, status: v }))} options={statuses} testId="hire-status" />
+          {mentorPicker(h.hire.mentorId, (v) => h.setHire((f) => ({ ...f, mentorId: v })), props.people, 'hire-mentor')}
           <DateField w={w} label={c.hireDate} value={h.hire.hireDate} onChange={(v) => h.setHire((f) => ({ ...f, hireDate: v }))} testId="hire-date" />
           <TextField label={c.phone} value={h.hire.phone} onChange={(v) => h.setHire((f) => ({ ...f, phone: v }))} testId="hire-phone" />
           <TextField label={c.email} value={h.hire.email} onChange={(v) => h.setHire((f) => ({ ...f, email: v }))} testId="hire-email" />
@@ -97,6 +120,8 @@ export function RosterChangesSection(props: { w: Words; client: Client; roles: s
               <Choice label={c.position} value={h.details.position} onChange={(v) => h.setDetails((f) => f && { ...f, position: v })} options={positions} testId="details-position" />
               <Choice label={c.rank} value={h.details.rank} onChange={(v) => h.setDetails((f) => f && { ...f, rank: v })} options={ranks} testId="details-rank" />
               <Choice label={c.employmentType} value={h.details.employmentType} onChange={(v) => h.setDetails((f) => f && { ...f, employmentType: v })} options={employment} testId="details-employment" />
+              <Choice label={c.status} value={h.details.status} onChange={(v) => h.setDetails((f) => f && { ...f, status: v })} options={detailStatuses} testId="details-status" />
+              {mentorPicker(h.details.mentorId, (v) => h.setDetails((f) => f && { ...f, mentorId: v }), mentorOptions(props.people, h.person, c.mentorUnseen), 'details-mentor')}
               <TextField label={c.phone} value={h.details.phone} onChange={(v) => h.setDetails((f) => f && { ...f, phone: v })} testId="details-phone" />
               <TextField label={c.email} value={h.details.email} onChange={(v) => h.setDetails((f) => f && { ...f, email: v })} testId="details-email" />
             </>

@@ -51,7 +51,11 @@ export function Busy({ busy, label }: { busy: boolean; label: string }) {
 }
 
 /** Type part of a name or employee number, then choose. */
-export function PersonPicker({ w, people, value, onChange, testId, label }: { w: Words; people: PersonOption[]; value: string; onChange: (id: string) => void; testId: string; label?: string }) {
+/**
+ * A person found by name or employee number among `people`. `none` names the empty choice ("—" unless given); `problem`, a
+ * refusal of the choice, shows under the list (its test id the picker's with `-problem`).
+ */
+export function PersonPicker({ w, people, value, onChange, testId, label, searchLabel, none, problem }: { w: Words; people: PersonOption[]; value: string; onChange: (id: string) => void; testId: string; label?: string; searchLabel?: string; none?: string; problem?: string | null }) {
   const [query, setQuery] = useState('');
   // Once the choice is cleared (after a save), the search starts afresh.
   useEffect(() => {
@@ -64,12 +68,16 @@ export function PersonPicker({ w, people, value, onChange, testId, label }: { w:
   }, [people, query, value]);
   return (
     <>
-      <Field label={w.chores.searchPerson}>
+      <Field label={searchLabel ?? w.chores.searchPerson}>
         <Input value={query} onChange={(_, d) => setQuery(d.value)} data-testid={`${testId}-search`} />
       </Field>
-      <Field label={label ?? w.chores.person} validationMessage={query && !matches.length ? format(w.chores.noPeopleMatch, { q: query }) : undefined} validationState="none">
+      <Field
+        label={label ?? w.chores.person}
+        validationMessage={problem ? { children: problem, ...{ 'data-testid': `${testId}-problem` } } : query && !matches.length ? format(w.chores.noPeopleMatch, { q: query }) : undefined}
+        validationState={problem ? 'error' : 'none'}
+      >
         <Select value={value} onChange={(_, d) => onChange(d.value)} data-testid={testId}>
-          <option value="">—</option>
+          <option value="">{none ?? '—'}</option>
           {matches.map((p) => (
             <option key={p.id} value={p.id}>
               {`${p.employeeNo} ${p.name}${p.unitName ? ` · ${p.unitName}` : ''}`}
