@@ -288,4 +288,5 @@ export function explain(e: Explanation | { rule: string; inputs: Record<string, 
   return { rule: r.rule(x.rule, x.calendar), arithmetic: r.arithmetic(x.arithmetic, label), inputs };
 }
 
-export const calendarText = (c: CalendarCount, locale: Locale) => renderers[locale].calendar(c);
+/** A month's working days in words; 'api' keeps the calendar's stored name (CN), as the API has always said it. */
+export const calendarText = (c: CalendarCount, locale: Locale | 'api') => (locale === 'api' ? api : renderers[locale]).calendar(c);

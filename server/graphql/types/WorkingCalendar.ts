@@ -53,7 +53,7 @@ const WorkingCalendarYearRef = builder.objectRef<{ year: number; days: CalendarD
         return Array.from({ length: 12 }, (_, i) => {
           const m = period(`${y.year}-${String(i + 1).padStart(2, '0')}`);
           const c = countWorkingDays(cal, m.start, m.end);
-          return { month: m.key, workingDays: c.count, explanation: calendarText({ name: CN_CALENDAR, ...c }, 'en') };
+          return { month: m.key, workingDays: c.count, explanation: calendarText({ name: CN_CALENDAR, ...c }, 'api') };
         });
       },
     }),
