@@ -238,6 +238,7 @@ const en = {
     mentorName: 'Mentor',
     phone: 'Phone',
     email: 'Email',
+    compensationPlan: 'Compensation plan',
   },
 };
 
@@ -453,6 +454,7 @@ const zh: Words = {
     mentorName: '导师',
     phone: '电话',
     email: '邮箱',
+    compensationPlan: '薪酬方案',
   },
 };
 

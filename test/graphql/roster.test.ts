@@ -77,6 +77,21 @@ describe.each(testProviders)('roster on %s', (provider) => {
     if (!ids.some((id) => managerIds.includes(id))) expect(await allIds('manager', { asOf: day, unitId: team.id })).toEqual([]);
   });
 
+  it('names each person’s compensation plan as of the day (brief §1): their own assignment over their rank’s or position’s, from its day', async () => {
+    const PLAN = 'query($id: ID!, $asOf: Date) { person(id: $id, asOf: $asOf) { compensationPlan { code name version } } }';
+    const rep = (await s.gql('{ viewer { person { id } } }', {}, tokens.rep)).data.viewer.person.id;
+    const plan = async (asOf: string, token = tokens.manager) => (await s.gql(PLAN, { id: rep, asOf }, token)).data.person.compensationPlan;
+    const before = await plan('2026-06-01');
+    expect(before).toMatchObject({ code: expect.any(String), name: expect.any(String), version: expect.any(Number) });
+    const other = (await s.gql('{ compensationPlans { code name version } }', {}, tokens.finance)).data.compensationPlans.find((x: any) => x.code !== before.code);
+    const r = await s.gql('mutation($c: String!, $p: ID!) { assignCompensationPlan(planCode: $c, personId: $p, effectiveFrom: "2026-05-01") }', { c: other.code, p: rep }, tokens.finance);
+    expect(r.errors).toBeUndefined();
+    expect(await plan('2026-06-01')).toEqual({ code: other.code, name: other.name, version: other.version });
+    expect(await plan('2026-04-30')).toEqual(before);
+    // The rep reads their own.
+    expect((await plan('2026-06-01', tokens.rep)).code).toBe(other.code);
+  });
+
   it('shows salary only to the person, finance, the payroll’s signers, directors and admins', async () => {
     const self = (await s.gql('{ viewer { person { id } } }', {}, tokens.manager)).data.viewer.person.id;
     const m = await s.gql(ROSTER, { asOf: day, first: 1000 }, tokens.manager);

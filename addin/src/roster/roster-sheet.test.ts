@@ -66,8 +66,10 @@ describe('roster sheet', () => {
     const sheet = rosterSheet(words.en, people, tags);
     const headers = sheet.columns.map((c) => c.header);
     expect(headers[2]).toBe('Unit');
-    expect(headers.at(-1)).toBe('Unit path');
-    expect(sheet.rows.map((r) => [r[0], r[2], r.at(-1)])).toEqual([
+    // The full path in column O, where it has always been; the compensation plan after it.
+    expect(headers[14]).toBe('Unit path');
+    expect(headers[15]).toBe('Compensation plan');
+    expect(sheet.rows.map((r) => [r[0], r[2], r[14]])).toEqual([
       ['QB00005', 'Co', 'Co'],
       ['QB00004', 'Beijing', 'Co / Beijing'],
       ['QB00009', 'East', 'Co / East'],
@@ -77,6 +79,11 @@ describe('roster sheet', () => {
       ['QB00007', 'Hangzhou 2', 'Co / East / Hangzhou 2'],
     ]);
     expect(rosterSheet(words['zh-CN'], people, tags).columns.map((c) => c.header).filter((h) => h.includes('单位'))).toEqual(['所属单位', '单位编码', '单位全路径']);
+    // The plan by name and version, in the reader's language; none when the row has none.
+    const planned = rosterSheet(words['zh-CN'], [{ ...people[0]!, compensationPlan: { code: 'BASE_PLUS_COMMISSION', name: '底薪加提成', version: 2 } }], tags);
+    expect(planned.columns[15]!.header).toBe('薪酬方案');
+    expect(planned.rows[0]![15]).toBe('底薪加提成 · 第 2 版');
+    expect(sheet.rows[0]![15]).toBe('');
     // The rows are sorted for the sheet; the caller's list is left as it was.
     expect(people[0]!.employeeNo).toBe('QB00007');
   });

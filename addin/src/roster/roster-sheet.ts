@@ -2,7 +2,7 @@
  * Roster rows (as the API sends them) to the Roster sheet's columns and
  * cells. Pure: the adapter writes what this returns.
  */
-import { rankText, type Words } from '../i18n.ts';
+import { planText, rankText, type Words } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { SheetTableSpec, TableColumn } from '../excel/workbook.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
@@ -25,9 +25,11 @@ export interface RosterPerson {
   mentorName: string | null;
   phone: string | null;
   email: string | null;
+  /** The plan in force on the day (absent from rows read before the roster named it). */
+  compensationPlan?: { code: string; name: string; version: number } | null;
 }
 
-export const ROSTER_FIELDS = 'id employeeNo name unitName unitPath unitCode position rank status hireDate leaveDate employmentType baseSalary mentorName phone email';
+export const ROSTER_FIELDS = 'id employeeNo name unitName unitPath unitCode position rank status hireDate leaveDate employmentType baseSalary mentorName phone email compensationPlan { code name version }';
 
 /** An ISO day as an Excel date serial (days since 1899-12-30), so it sorts and filters as a date. */
 export function excelDate(day: string | null): number | string {
@@ -58,6 +60,8 @@ export function rosterColumns(w: Words): Column[] {
     text(c.phone, 88, (p) => p.phone),
     text(c.email, 160, (p) => p.email),
     text(w.sheets.roster.unitPath, 220, (p) => p.unitPath),
+    // After the path, so the columns before keep their places.
+    text(c.compensationPlan, 160, (p) => (p.compensationPlan ? planText(w, p.compensationPlan) : null)),
   ];
 }
 
@@ -72,7 +76,7 @@ export function rosterOrder(a: RosterPerson, b: RosterPerson): number {
   return a.employeeNo < b.employeeNo ? -1 : a.employeeNo > b.employeeNo ? 1 : 0;
 }
 
-/** The Roster sheet: rows in unit path then employee-number order; the unit's own name up front, its full path in the last column. */
+/** The Roster sheet: rows in unit path then employee-number order; the unit's own name up front, its full path after the contact columns, then the person's compensation plan. */
 export function rosterSheet(w: Words, people: RosterPerson[], tags: { unitId: string; unitName: string; asOf: string; pulledAt: string }): SheetTableSpec {
   const columns = rosterColumns(w);
   return {

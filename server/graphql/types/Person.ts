@@ -10,9 +10,14 @@ import { createPerson, deactivatePerson, transferPerson, updatePerson } from '..
 import { dateToDay, dayToDate, type IsoDay } from '../../../schema/dates.ts';
 import { notFound } from '../../errors.ts';
 import { servesPersonNow } from '../../payroll/served-units.ts';
-import type { Context } from '../../context.ts';
+import { memo, type Context } from '../../context.ts';
+import { planResolver } from '../../payroll/plans.ts';
 
 export const PersonRef = builder.objectRef<PersonRow>('Person');
+const AssignedPlanRef = builder.objectRef<{ code: string; name: string; version: number }>('AssignedCompensationPlan').implement({
+  description: 'A compensation plan version as assigned to a person (brief §1: the roster names each person’s plan).',
+  fields: (t) => ({ code: t.exposeString('code'), name: t.exposeString('name'), version: t.exposeInt('version') }),
+});
 // person(id, asOf) is null when the person is not on the roster that day.
 
 // The finance manager and the general manager sign the payroll, whose payslips show the base salary: they read it here too.
@@ -46,6 +51,17 @@ PersonRef.implement({
     unitName: t.exposeString('unitName', { nullable: true }),
     unitPath: t.exposeString('unitPath', { description: 'Unit names from the top down, joined by " / ".' }),
     asOf: t.expose('asOf', { type: 'Date' }),
+    compensationPlan: t.field({
+      type: AssignedPlanRef,
+      nullable: true,
+      description: 'The compensation plan in force for the person on asOf (assigned to them, else to their rank, else to their position): what payroll would pay them by; null when none is.',
+      resolve: async (p, _args, ctx) => {
+        const day = p.asOf.toISOString().slice(0, 10);
+        const resolve = await memo(ctx, `planResolver|${day}`, () => planResolver(ctx.prisma, p.asOf));
+        const plan = resolve({ id: p.id, rank: p.rank, position: p.position });
+        return plan ? { code: plan.code, name: plan.plan.name, version: plan.version } : null;
+      },
+    }),
     version: t.exposeInt('version', { description: 'Send back with changes; a stale version gets CONFLICT.' }),
   }),
 });
