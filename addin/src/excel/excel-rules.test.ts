@@ -90,8 +90,8 @@ describe('1. a refresh replaces only the block Quotabook owns', () => {
     const before = JSON.stringify([...workbook.sheet('Roster')!.cells]);
     const error = await writeSheetTable(run, roster(3)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
-    expect(error).toMatchObject({ reason: 'TABLE_CHANGED', params: { sheet: 'Roster', range: 'A2:O5' } });
-    expect(format(w.workbook.TABLE_CHANGED, (error as WorkbookError).params)).toMatch(/Roster!A2:O5/);
+    expect(error).toMatchObject({ reason: 'TABLE_CHANGED', params: { sheet: 'Roster', range: 'A2:P5' } });
+    expect(format(w.workbook.TABLE_CHANGED, (error as WorkbookError).params)).toMatch(/Roster!A2:P5/);
     expect(JSON.stringify([...workbook.sheet('Roster')!.cells])).toBe(before);
     expect(workbook.tables).toMatchObject([{ name: 'QuotabookRoster', row: 1 }]);
   });
@@ -101,7 +101,7 @@ describe('1. a refresh replaces only the block Quotabook owns', () => {
     const spec = roster(3);
     await writeSheetTable(run, spec);
     workbook.type('Roster', `B${edges(spec).below}`, 'below');
-    await expect(writeSheetTable(run, roster(3))).rejects.toMatchObject({ reason: 'TABLE_CHANGED', params: { sheet: 'Roster', range: 'A1:O5' } });
+    await expect(writeSheetTable(run, roster(3))).rejects.toMatchObject({ reason: 'TABLE_CHANGED', params: { sheet: 'Roster', range: 'A1:P5' } });
     expect(workbook.read('Roster', 'B5')).toEqual([['below']]);
     expect(workbook.read('Roster', 'A4')).toEqual([['QB00003']]);
   });
