@@ -207,7 +207,8 @@ function monthsOf(periodKey: string): string[] {
   return p.start.slice(0, 7) === p.end.slice(0, 7) ? [p.start.slice(0, 7)] : [p.start.slice(0, 7), p.end.slice(0, 7)];
 }
 
-const daysInMonth = (month: string) => Number(addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1).slice(8));
+/** The last day of a month. */
+const monthEnd = (month: string): IsoDay => addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
 
 /** Days from one day to another, both included (0 when the end comes first). */
 const dayCount = (start: IsoDay, end: IsoDay) => (end < start ? 0 : daysBetween(start, end));
@@ -239,7 +240,7 @@ export function bucketTarget(
   let any = false;
   for (let d = bucket.start; d <= bucket.end; ) {
     const month = d.slice(0, 7);
-    const last = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+    const last = monthEnd(month);
     const end = last < bucket.end ? last : bucket.end;
     const t = targets.get(month);
     if (t !== undefined) {
@@ -330,7 +331,7 @@ async function assignedInUnit(
   const presence = (personId: string): Presence | undefined => {
     const list = stays.get(personId);
     if (!list) return undefined;
-    return (start, end) => list.reduce((n, s) => n + overlapDays(daySpan(start, end), s.from, s.until === null ? null : addDays(s.until, -1)), 0);
+    return daysIn(list);
   };
   return { path: unit.path, counts, speaksFor, presence };
 }
@@ -374,8 +375,8 @@ async function staysOfMovers(ctx: Context, personIds: string[], range: Bucket): 
   return out;
 }
 
-const monthEnd = (month: string) => addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
-const daysIn = (stays: readonly Stay[]): Presence => (start, end) => stays.reduce((n, s) => n + overlapDays(daySpan(start, end), s.from, s.until === null ? null : addDays(s.until, -1)), 0);
+/** The days of a span within the stays (`until` is the first day no longer there). */
+const daysIn = (stays: readonly Pick<Stay, 'from' | 'until'>[]): Presence => (start, end) => stays.reduce((n, s) => n + overlapDays(daySpan(start, end), s.from, s.until === null ? null : addDays(s.until, -1)), 0);
 
 /**
  * A mover's month targets as a view counts them (brief §1: moved on the 12th,
