@@ -140,7 +140,7 @@ const under = (prefix: string, unit = Prisma.raw('u')) => Prisma.sql`${unit}."pa
 
 /**
  * The mentor joins only when the scope may see the mentor on the day (their
- * own people, or assigned inside a managed subtree then), or the row is the
+ * own people, or assigned inside a managed subtree then, or left from it), or the row is the
  * viewer's own: otherwise the mentor's name stays null, so no name outside
  * the viewer's scope is read through the relation.
  */
@@ -150,8 +150,12 @@ function mentorVisible(scope: Scope, day: Date): Prisma.Sql {
   // Their own people (as mentors), and their own record's mentor: one may know who trained oneself.
   if (scope.personIds.length) visible.push(Prisma.sql`m."id" IN (${Prisma.join(scope.personIds)})`, Prisma.sql`p."id" IN (${Prisma.join(scope.personIds)})`);
   if (scope.unitPaths.length) {
+    // The mentor's latest assignment begun by the day: the one in force, or the
+    // last one of a mentor who has left (a trainee's manager still knows who
+    // trained them), but not one they have since transferred away from.
     visible.push(Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" ma JOIN "OrgUnit" mu ON mu."id" = ma."unitId"
-      WHERE ma."personId" = m."id" AND ma."validFrom" <= ${day} AND (ma."validTo" IS NULL OR ma."validTo" > ${day})
+      WHERE ma."personId" = m."id" AND ma."validFrom" <= ${day}
+        AND NOT EXISTS (SELECT 1 FROM "Assignment" mb WHERE mb."personId" = m."id" AND mb."validFrom" > ma."validFrom" AND mb."validFrom" <= ${day})
         AND (${Prisma.join(scope.unitPaths.map((p) => under(p, Prisma.raw('mu'))), ' OR ')}))`);
   }
   return visible.length ? Prisma.sql`AND (${Prisma.join(visible, ' OR ')})` : Prisma.sql`AND 1 = 0`;

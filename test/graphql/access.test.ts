@@ -204,6 +204,24 @@ describe.each(testProviders)('access on %s', (provider) => {
       expect((await s.gql(PERSON_Q, { id: p.id }, t.manager)).data.person.mentorName).toBe(subName);
     });
 
+    it('a mentor who left from inside the subtree still shows by name; one who moved out of it does not', async () => {
+      const mentor = await hire({ name: '林老师' });
+      const trainee = await hire({ name: '林学员' });
+      expect((await s.gql(UPDATE, { id: trainee.id, version: trainee.version, input: { mentorId: mentor.id } }, t.admin)).errors).toBeUndefined();
+      const left = await s.gql(DEACTIVATE, { id: mentor.id, version: await version(mentor.id), leaveDate: addDays(today(), -3) }, t.admin);
+      expect(left.errors).toBeUndefined();
+      expect((await s.gql(PERSON_Q, { id: trainee.id }, t.manager)).data.person.mentorName).toBe('林老师');
+      const roster = await s.gql('query($f: Int) { roster(first: $f) { edges { node { id mentorName } } } }', { f: 1000 }, t.manager);
+      expect(roster.data.roster.edges.find((e: any) => e.node.id === trainee.id).node.mentorName).toBe('林老师');
+      // A mentor transferred to a team outside the manager's subtree is someone else's now.
+      const moved = await hire({ name: '林调出' });
+      const trainee2 = await hire({ name: '林学员二' });
+      expect((await s.gql(UPDATE, { id: trainee2.id, version: trainee2.version, input: { mentorId: moved.id } }, t.admin)).errors).toBeUndefined();
+      const tr = await s.gql(TRANSFER, { id: moved.id, version: await version(moved.id), unitId: outsideTeam, effectiveDate: addDays(today(), -3) }, t.admin);
+      expect(tr.errors).toBeUndefined();
+      expect((await s.gql(PERSON_Q, { id: trainee2.id }, t.manager)).data.person.mentorName).toBeNull();
+    });
+
     it("a unit's manager name is not readable when that manager is outside the reader's scope", async () => {
       const team = await s.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: managerTeam }, include: { manager: true } });
       const outsiderName = (await s.db.prisma.person.findUniqueOrThrow({ where: { id: outsider } })).name;
