@@ -235,6 +235,12 @@ export interface PayInputs {
   workingDaysEmployed: number;
   /** The first and last day employed in the month, when not the whole month (a joiner or a leaver): the days the pro-rating counts. */
   employed?: { from: string; to: string };
+  /**
+   * When the base salary changed within the days employed (paid from a day
+   * inside the month): each span's days, base and working days, in order;
+   * `person.baseSalaryFen` is the last one. Absent, one base all month.
+   */
+  baseSpans?: { from: string; to: string; baseSalaryFen: bigint; workingDays: number }[];
   /** The working-day calendar the counts follow, frozen with the month's holidays and make-up days; absent, Monday to Friday. */
   calendar?: { name: string; weekdays: number; holidays: string[]; makeupDays: string[] };
   person: { name: string; rank: Rank | null; baseSalaryFen: bigint };
@@ -317,6 +323,8 @@ export type ExplanationRule =
 export type ArithmeticStep =
   | { code: 'baseFull'; full: string; days: number }
   | { code: 'baseProrated'; full: string; employed: number; days: number; amount: string }
+  /** A base salary that changed within the month: each span's base × its working days ÷ the month's, summed, then rounded. */
+  | { code: 'baseSpans'; spans: { from: string; to: string; full: string; employed: number }[]; days: number; amount: string }
   | { code: 'commissionBelowFirstTier'; on: Measure; value: string; first: string; fen: string }
   | { code: 'commissionWhole'; baseFormula: string; base: string; on: Measure; value: string; from: string; rate: string; amount: string; cap: string | null; fen: string }
   | {
@@ -449,8 +457,14 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
     switch (c.kind) {
       case 'base': {
         const full = inputs.person.baseSalaryFen;
+        // Paid from a day inside the month, a new base counts for its working days only (a plan without pro-rating pays the last one).
+        const spans = c.prorate === 'workingDays' && inputs.workingDays > 0 ? inputs.baseSpans : undefined;
         const prorated = c.prorate === 'workingDays' && inputs.workingDaysEmployed < inputs.workingDays;
-        const amount = prorated ? toFenHalfUp(rational(full * BigInt(inputs.workingDaysEmployed), 100n * BigInt(inputs.workingDays))) : full;
+        const amount = spans
+          ? toFenHalfUp(rational(spans.reduce((sum, x) => sum + x.baseSalaryFen * BigInt(x.workingDays), 0n), 100n * BigInt(inputs.workingDays)))
+          : prorated
+            ? toFenHalfUp(rational(full * BigInt(inputs.workingDaysEmployed), 100n * BigInt(inputs.workingDays)))
+            : full;
         lines.push({
           code: c.code,
           label: c.label,
@@ -465,7 +479,9 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
               // A joiner's or leaver's days, so that the working days employed can be counted by hand.
               ...(inputs.employed ? { employedFrom: inputs.employed.from, employedTo: inputs.employed.to } : {}),
             },
-            arithmetic: prorated
+            arithmetic: spans
+              ? { code: 'baseSpans', spans: spans.map((x) => ({ from: x.from, to: x.to, full: y(x.baseSalaryFen), employed: x.workingDays })), days: inputs.workingDays, amount: y(amount) }
+              : prorated
               ? { code: 'baseProrated', full: y(full), employed: inputs.workingDaysEmployed, days: inputs.workingDays, amount: y(amount) }
               : { code: 'baseFull', full: y(full), days: inputs.workingDays },
             ...calendarOf(inputs),

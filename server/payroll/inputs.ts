@@ -11,7 +11,7 @@ import type { Rank } from '../../schema/compensation.ts';
 import { countWorkingDays } from '../../schema/working-calendar.ts';
 import { byWorkingDay, employedSpan, fieldVisitDays } from '../../schema/paid-attendance.ts';
 import { payrollCalendar } from './working-calendar.ts';
-import { dateToDay, dayToDate } from '../../schema/dates.ts';
+import { addDays, dateToDay, dayToDate } from '../../schema/dates.ts';
 import { listedNames, NAMES_LISTED } from '../../schema/reasons.ts';
 import { month as monthOf } from './month.ts';
 import { clientError } from '../errors.ts';
@@ -20,7 +20,7 @@ import type { Position, Rank as RankEnum } from '../db/generated/sqlite/client/e
 import { planResolver, type ResolvedPlan } from './plans.ts';
 import { approvedLeaveDays, summarise } from './leave.ts';
 import { coveringSlips } from '../visit-slips/slips.ts';
-import { termsOn, type TermChange } from '../roster/pay-terms.ts';
+import { termsOn, type PayTerms, type TermChange } from '../roster/pay-terms.ts';
 import type { PayTerm } from '../db/generated/sqlite/client/enums.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -51,6 +51,8 @@ export interface PaidPerson {
   /** The days of the month the person was employed (hire and leave dates; a transfer does not cut them). */
   from: string;
   to: string;
+  /** When the base salary changed within those days (a raise paid from the 16th): each span's base, in day order. */
+  baseSpans?: { from: string; to: string; baseSalaryFen: bigint }[];
 }
 
 /**
@@ -137,9 +139,30 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string,
   }
   for (const [id, list] of changesOf) {
     const paid = people.get(id)!;
-    paid.person = { ...paid.person, ...termsOn(paid.person, list, paid.to) };
+    const newest = paid.person;
+    paid.person = { ...paid.person, ...termsOn(newest, list, paid.to) };
+    const spans = baseSpans(newest, list, paid.from, paid.to);
+    if (spans) paid.baseSpans = spans;
   }
   return people;
+}
+
+/**
+ * The spans of the days employed between changes of base salary taking
+ * effect inside them, each with the base then; null when it did not change.
+ */
+export function baseSpans(newest: PayTerms, changes: readonly TermChange[], from: string, to: string): { from: string; to: string; baseSalaryFen: bigint }[] | null {
+  const starts = [...new Set(changes.filter((c) => c.term === 'BASE_SALARY' && c.effectiveFrom > from && c.effectiveFrom <= to).map((c) => c.effectiveFrom))].sort();
+  if (!starts.length) return null;
+  const spans = [from, ...starts].map((start, i) => ({ from: start, to: i < starts.length ? addDays(starts[i]!, -1) : to, baseSalaryFen: termsOn(newest, changes, start).baseSalaryFen }));
+  // Consecutive spans at the same base are one (a change and its undoing inside the month).
+  const merged: typeof spans = [];
+  for (const x of spans) {
+    const last = merged.at(-1);
+    if (last && last.baseSalaryFen === x.baseSalaryFen) last.to = x.to;
+    else merged.push({ ...x });
+  }
+  return merged.length > 1 ? merged : null;
 }
 
 /** `paid` is peoplePaid's answer when the caller has it already. */
@@ -239,7 +262,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   const missing: { personId: string; name: string; employeeNo: string; rank: string | null; position: string }[] = [];
   const out: PersonInputs[] = [];
   let index = 0;
-  for (const [id, { person: p, from, to }] of [...people].sort(([, a], [, b]) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1))) {
+  for (const [id, { person: p, from, to, baseSpans: spansOfBase }] of [...people].sort(([, a], [, b]) => (a.person.employeeNo < b.person.employeeNo ? -1 : 1))) {
     if (++index % 1000 === 0) await breathe();
     const plan = resolve({ id, rank: p.rank, position: p.position });
     if (!plan) {
@@ -257,6 +280,7 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
         workingDays: monthCount.count,
         workingDaysEmployed: workingDaysIn(from, to),
         ...(from > m.start || to < m.end ? { employed: { from, to } } : {}),
+        ...(spansOfBase ? { baseSpans: spansOfBase.map((x) => ({ ...x, workingDays: workingDaysIn(x.from, x.to) })) } : {}),
         calendar: frozenCalendar,
         person: { name: p.name, rank: p.rank as Rank | null, baseSalaryFen: p.baseSalaryFen },
         measures: { sales: total(id), units: s?.units ?? 0n, collections: s?.collections ?? 0n, margin: s?.margin ?? 0n },

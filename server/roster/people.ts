@@ -12,6 +12,7 @@ import { personNotServed, reaches, requireReach, servedReach } from '../payroll/
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
 import { addDays, dateToDay, type IsoDay } from '../../schema/dates.ts';
 import { dayToDate } from '../../schema/dates.ts';
+import { month as monthOf } from '../payroll/month.ts';
 import { financeOnly, isSelf, notWritable, ownPay, peopleVisible, writesBaseSalary } from './people-access.ts';
 import { endAccessOfLeaver } from '../auth/users.ts';
 import { accessChangedHere } from '../auth/session-cache.ts';
@@ -191,9 +192,16 @@ function requireWritable(ctx: Context, id: string, changes: PersonChanges) {
 
 /**
  * Edits a person. A new rank or base salary counts for every month not yet
- * calculated, or, given `payFrom`, from that day: the months before it are
- * still paid at the old one (roster/pay-terms.ts).
+ * calculated (from the month after their last payslip, kept as a change
+ * from that day), or, given `payFrom`, from that day: the months before it
+ * are still paid at the old one (roster/pay-terms.ts), a reopened one too.
  */
+/** The first day of the month after the person's last payslip (in any run, calculated or beyond); null when they have none. */
+async function firstMonthNotCalculated(tx: Prisma.TransactionClient, personId: string): Promise<IsoDay | null> {
+  const last = await tx.payslip.findFirst({ where: { personId }, orderBy: { run: { month: 'desc' } }, select: { run: { select: { month: true } } } });
+  return last ? addDays(monthOf(last.run.month).end, 1) : null;
+}
+
 export async function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges, payFrom: IsoDay | null = null) {
   requireWritable(ctx, id, changes);
   const scope = await viewerScope(ctx);
@@ -229,12 +237,14 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
     // A rank or base salary paid from a day whose month is already signed would pay differently from the payslips signed.
     const termsChange = (data.rank !== undefined && data.rank !== before.rank) || (data.baseSalaryFen !== undefined && data.baseSalaryFen !== before.baseSalaryFen);
     if (payFrom && termsChange) await requirePayOpenFrom(tx, [id], payFrom, ctx.clock.today(), 'Changing the pay terms');
+    // Without a day, the months already calculated keep the old terms: the change counts from the month after the last one with a payslip.
+    const effectiveFrom = payFrom ?? (termsChange ? await firstMonthNotCalculated(tx, id) : null);
     const after = await bumpVersion(tx, id, version, data);
-    if (payFrom) {
-      await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, payFrom);
-      await recordPayTermChange(tx, ctx, id, 'BASE_SALARY', String(before.baseSalaryFen), String(after.baseSalaryFen), payFrom);
+    if (effectiveFrom) {
+      await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, effectiveFrom);
+      await recordPayTermChange(tx, ctx, id, 'BASE_SALARY', String(before.baseSalaryFen), String(after.baseSalaryFen), effectiveFrom);
     }
-    await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'update', before, after: payFrom ? { ...after, payFrom } : after });
+    await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'update', before, after: effectiveFrom ? { ...after, payFrom: effectiveFrom } : after });
     return after;
   });
 }

@@ -86,6 +86,43 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
     expect((await lines('2026-01', rep.id)).base).toBe('5000.00');
   });
 
+  it('a base salary paid from the 16th: the month pays each base for its own working days, and says so', async () => {
+    const rep = await person({ rank: 'SR' });
+    const UPDATE = 'mutation($id: ID!, $v: Int!, $b: Money!, $from: Date) { updatePerson(id: $id, version: $v, input: { baseSalary: $b }, payFrom: $from) { id } }';
+    expect((await s.gql(UPDATE, { id: rep.id, v: rep.version, b: '6000.00', from: '2026-11-16' }, t.finance)).errors).toBeUndefined();
+    const c = await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-11", scopeUnitId: $u) { ${RUN} } }`, { u: unitId }, t.finance);
+    const run = await s.gql(
+      'mutation($id: ID!, $revision: Int!) { calculatePayrollRun(id: $id, revision: $revision) { payslips { personId lines { code amount explanation { arithmetic data } } } } }',
+      { id: c.data!.createPayrollRun.run.id, revision: c.data.createPayrollRun.run.revision },
+      t.finance,
+    );
+    expect(run.errors).toBeUndefined();
+    const base = run.data.calculatePayrollRun.payslips.find((x: any) => x.personId === rep.id).lines.find((l: any) => l.code === 'base');
+    // November 2026: 21 working days, 10 of them on the 1st–15th, 11 on the 16th–30th. 5,000 × 10 ÷ 21 + 6,000 × 11 ÷ 21 = 2,380.9523… + 3,142.8571… = 5,523.8095… → 5,523.81.
+    expect(base.amount).toBe('5523.81');
+    expect(base.explanation.arithmetic).toBe('5000.00 × 10 ÷ 21 (2026-11-01 to 2026-11-15) + 6000.00 × 11 ÷ 21 (2026-11-16 to 2026-11-30) = 5523.81 (the base changed in the month; rounded half-up to the fen)');
+    expect(JSON.parse(base.explanation.data).arithmetic).toMatchObject({ code: 'baseSpans', days: 21, spans: [{ full: '5000.00', employed: 10 }, { full: '6000.00', employed: 11 }] });
+    // The month before pays the old base in full, the month after the new.
+    expect((await lines('2026-12', rep.id)).base).toBe('6000.00');
+  });
+
+  it('a base salary changed without a day leaves the months already calculated as they were, recalculated after a reopen too', async () => {
+    const rep = await person({ rank: 'SR' });
+    const UPDATE = 'mutation($id: ID!, $v: Int!, $b: Money!) { updatePerson(id: $id, version: $v, input: { baseSalary: $b }) { id } }';
+    const c = await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-07", scopeUnitId: $u) { ${RUN} } }`, { u: unitId }, t.finance);
+    const first = await s.gql(step('calculatePayrollRun'), { id: c.data.createPayrollRun.run.id, revision: c.data.createPayrollRun.run.revision }, t.finance);
+    const slip = (r: any, name: string) => Object.fromEntries(r.data[name].payslips.find((x: any) => x.personId === rep.id).lines.map((l: any) => [l.code, l.amount]));
+    expect(slip(first, 'calculatePayrollRun').base).toBe('5000.00');
+    expect((await s.gql(UPDATE, { id: rep.id, v: rep.version, b: '7000.00' }, t.finance)).errors).toBeUndefined();
+    // July was calculated before the change: calculated again it still pays 5,000; August, not yet calculated, pays 7,000.
+    const again = await s.gql(step('calculatePayrollRun'), { id: first.data.calculatePayrollRun.run.id, revision: first.data.calculatePayrollRun.run.revision }, t.finance);
+    expect(again.errors).toBeUndefined();
+    expect(slip(again, 'calculatePayrollRun').base).toBe('5000.00');
+    expect((await lines('2026-08', rep.id)).base).toBe('7000.00');
+    const change = await s.db.prisma.payTermChange.findFirstOrThrow({ where: { personId: rep.id, term: 'BASE_SALARY' } });
+    expect(change.effectiveFrom.toISOString().slice(0, 10)).toBe('2026-08-01');
+  });
+
   it('a transfer between teams mid-month: the new team’s run pays the whole month, the old team’s does not list them', async () => {
     const root = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: null } });
     const team = async (code: string) => (await s.db.prisma.orgUnit.create({ data: { id: code.toLowerCase(), code, name: code, kind: 'TEAM', parentId: root.id, path: `${root.path}${code.toLowerCase()}/`, depth: root.depth + 1 } })).id;

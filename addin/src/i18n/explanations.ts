@@ -120,6 +120,8 @@ const makeEn = (say: Say, input: (name: string) => string): Renderer => ({
         return `${m(a.full)} (employed all ${a.days} working days)`;
       case 'baseProrated':
         return `${m(a.full)} × ${a.employed} ÷ ${a.days} = ${m(a.amount)}`;
+      case 'baseSpans':
+        return `${a.spans.map((x) => `${m(x.full)} × ${x.employed} ÷ ${a.days} (${x.from} to ${x.to})`).join(' + ')} = ${m(a.amount)} (the base changed in the month; rounded half-up to the fen)`;
       case 'commissionBelowFirstTier':
         return `${a.on} ${say.measure(a.on, a.value)} is below the first tier (${say.measure(a.on, a.first)}): no commission${rounded(a.fen)}`;
       case 'commissionWhole':
@@ -212,6 +214,8 @@ const zh: Renderer = ((say: Say): Renderer => ({
         return `${m(a.full)}（${a.days} 个工作日全部在岗）`;
       case 'baseProrated':
         return `${m(a.full)} × ${a.employed} ÷ ${a.days} = ${m(a.amount)}`;
+      case 'baseSpans':
+        return `${a.spans.map((x) => `${m(x.full)} × ${x.employed} ÷ ${a.days}（${x.from} 至 ${x.to}）`).join(' + ')} = ${m(a.amount)}（月内基本工资有调整；四舍五入到分）`;
       case 'commissionBelowFirstTier':
         return `${zhMeasures[a.on]} ${say.measure(a.on, a.value)} 低于第一档（${say.measure(a.on, a.first)}）：无提成${rounded(a.fen)}`;
       case 'commissionWhole':
