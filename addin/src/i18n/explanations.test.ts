@@ -49,6 +49,18 @@ describe('explanations in Chinese', () => {
     );
   });
 
+  it('lists each span of a base salary that changed in the month, at its working days, in both languages', () => {
+    const line = {
+      rule: { code: 'base', prorate: true, calendar: false },
+      inputs: {},
+      arithmetic: { code: 'baseSpans', spans: [{ from: '2026-11-01', to: '2026-11-15', full: '5000.00', employed: 10 }, { from: '2026-11-16', to: '2026-11-30', full: '6000.00', employed: 11 }], days: 21, amount: '5523.81' },
+    };
+    const zh = explain(line as never, '基本工资', 'zh-CN').arithmetic;
+    expect(zh).toBe('5,000.00 × 10 ÷ 21（2026-11-01 至 2026-11-15） + 6,000.00 × 11 ÷ 21（2026-11-16 至 2026-11-30） = 5,523.81（月内基本工资有调整；四舍五入到分）');
+    expect(zh).not.toMatch(/[A-Za-z]/);
+    expect(explain(line as never, 'Base', 'en').arithmetic).toBe('5,000.00 × 10 ÷ 21 (2026-11-01 to 2026-11-15) + 6,000.00 × 11 ÷ 21 (2026-11-16 to 2026-11-30) = 5,523.81 (the base changed in the month; rounded half-up to the fen)');
+  });
+
   it('groups the figures put in the formula and an exact quotient, keeping the quotient’s digits', () => {
     const line = { ...commission, arithmetic: { ...commission.arithmetic, baseFormula: '23588.00 * 0.9 / 1.17', base: '18144.6153…', value: '23588.00', amount: '3628.923…', fen: '3628.92' } };
     expect(explain(line as never, '提成', 'zh-CN').arithmetic).toMatch(/^23,588\.00 × 0\.9 ÷ 1\.17 = 18,144\.6153…；销售额 23,588\.00 ≥ 13,000\.00 .* = 3,628\.923… → 3,628\.92（四舍五入到分）$/);
