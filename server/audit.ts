@@ -2,6 +2,7 @@
  * Every change writes one audit event in the same transaction as the change:
  * who, when, which entity, what action, the state before and after.
  */
+import crypto from 'node:crypto';
 import type { Prisma } from './db/client.ts';
 import type { Viewer } from './auth/sessions.ts';
 import type { Context } from './context.ts';
@@ -33,6 +34,43 @@ export async function recordAudit(
   });
 }
 
+/** The most rows one import's audit entry records: a larger import is recorded in several entries under its id. */
+export const IMPORT_AUDIT_ROWS = 1000;
+
+/**
+ * An import's record, under an id of its own (what `auditTrail` is asked
+ * for, and the import returns): each row it created as stored, and each row
+ * it changed as it was (before) and as it is (after). At most
+ * IMPORT_AUDIT_ROWS rows an entry; when there are several, each says which
+ * part it is of how many. The summary (what else the import did) is in every
+ * entry. Null when nothing changed: nothing is recorded.
+ */
+export async function recordImport<Row>(
+  tx: Tx,
+  actor: Viewer | null,
+  entityType: 'SalesImport' | 'AttendanceImport',
+  created: Row[],
+  updated: { before: Row; after: Row }[],
+  summary: Record<string, unknown>,
+): Promise<string | null> {
+  const rows = created.length + updated.length;
+  if (!rows) return null;
+  const entityId = crypto.randomUUID();
+  const parts = Math.ceil(rows / IMPORT_AUDIT_ROWS);
+  for (let part = 0; part < parts; part++) {
+    const [from, to] = [part * IMPORT_AUDIT_ROWS, (part + 1) * IMPORT_AUDIT_ROWS];
+    const changed = updated.slice(Math.max(0, from - created.length), Math.max(0, to - created.length));
+    await recordAudit(tx, actor, {
+      entityType,
+      entityId,
+      action: 'import',
+      before: changed.length ? changed.map((u) => u.before) : null,
+      after: { created: created.slice(from, to), updated: changed.map((u) => u.after), ...summary, ...(parts > 1 ? { part: part + 1, parts } : {}) },
+    });
+  }
+  return entityId;
+}
+
 /** The kinds of entity whose changes are recorded, as `auditTrail` takes them. */
 export const AUDITED_ENTITIES = [
   'AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'CrossTerritoryFlag', 'Customer', 'Job', 'KpiIndicatorSet', 'LeaveRequest',
@@ -42,7 +80,7 @@ export const AUDITED_ENTITIES = [
 ] as const;
 
 /** The trails finance (and the finance manager) read: pay and what feeds it, and the expenses they keep. */
-const PAYROLL_ENTITIES: readonly string[] = ['AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'UnitExpenses', 'WorkingCalendar', 'WorkingCalendarDay'];
+const PAYROLL_ENTITIES: readonly string[] = ['AttendanceImport', 'CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'SalesImport', 'UnitExpenses', 'WorkingCalendar', 'WorkingCalendarDay'];
 
 /**
  * One entity's recorded changes, newest first: any kind for admins,
@@ -62,8 +100,14 @@ export async function auditTrail<Q extends Omit<Prisma.AuditEventFindManyArgs, '
   return ctx.prisma.auditEvent.findMany({ ...query, where: { entityType, entityId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: first });
 }
 
-/** The trails finance who serve named units read: one run's, one person's pay, and the company-wide rules. */
-const SERVED_ENTITIES: readonly string[] = ['CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'WorkingCalendar', 'WorkingCalendarDay'];
+/** The trails finance who serve named units read: one run's, one person's pay, a sales import of their units, and the company-wide rules. */
+const SERVED_ENTITIES: readonly string[] = ['CompensationAssignment', 'CompensationPlan', 'PayAdjustment', 'PayrollRun', 'SalesImport', 'WorkingCalendar', 'WorkingCalendarDay'];
+
+/** The rows an import's entry records: those it changed as they were, those it created or changed as they are. */
+const importedRows = (e: { before: string | null; after: string | null }): unknown[] => {
+  const after = e.after ? (JSON.parse(e.after) as { created?: unknown[]; updated?: unknown[] }) : null;
+  return [...(e.before ? (JSON.parse(e.before) as unknown[]) : []), ...(after?.created ?? []), ...(after?.updated ?? [])];
+};
 
 /** Whether an entity of those kinds lies within the served units: a run's scope, an adjustment's or assignment's person ever placed there. */
 async function withinReach(ctx: Context, reach: ServedReach, entityType: string, entityId: string): Promise<boolean> {
@@ -81,6 +125,11 @@ async function withinReach(ctx: Context, reach: ServedReach, entityType: string,
       const m = period(a.month);
       const during = { validFrom: { lt: dayToDate(addDays(m.end, 1)) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(m.start) } }] };
       return (await ctx.prisma.assignment.count({ where: { personId: a.personId, unitId: { in: [...reach.unitIds] }, ...during } })) > 0;
+    }
+    case 'SalesImport': {
+      // As they import: every sale the import wrote, and every one it changed, booked in a served unit (an entry naming no unit, not theirs).
+      const entries = await ctx.prisma.auditEvent.findMany({ where: { entityType, entityId }, select: { before: true, after: true } });
+      return entries.flatMap(importedRows).every((r) => !!r && typeof r === 'object' && 'unitId' in r && typeof r.unitId === 'string' && reach.unitIds.has(r.unitId));
     }
     case 'CompensationAssignment':
       return placed((await ctx.prisma.compensationAssignment.findUnique({ where: { id: entityId }, select: { personId: true } }))?.personId);

@@ -54,8 +54,9 @@ export interface PayrollCalculation {
 
 /**
  * A sheet's rows, or a file's, imported by finance as the import mutations
- * import them; its summary gives the counts. A file is read from where the
- * start kept it, and dropped with the job's success.
+ * import them; its summary gives the counts, and the id of the import's
+ * audit. A file is read from where the start kept it, and dropped with the
+ * job's success.
  */
 function sheetImport(importFrom: typeof importSalesFrom): JobKind<SheetImport> {
   return {
@@ -65,9 +66,10 @@ function sheetImport(importFrom: typeof importSalesFrom): JobKind<SheetImport> {
       const source = 'grid' in params ? { grid: params.grid } : { file: await inputOf(ctx.prisma, work.jobId) };
       if (!source.file && !source.grid) throw new Error(`job ${work.jobId}: its file has gone`);
       work.progress(0, 'grid' in params ? params.grid.rows.length : 0);
-      await importFrom(ctx, source, async (tx, result) => {
+      await importFrom(ctx, source, async (tx, { auditId, ...counts }) => {
         if (source.file) await dropInput(tx, work.jobId);
-        await work.finish(tx, { ...result }, result.created + result.updated + result.unchanged);
+        // The audit's id only when the import recorded one (it changed something).
+        await work.finish(tx, { ...counts, ...(auditId ? { auditId } : {}) }, counts.created + counts.updated + counts.unchanged);
       });
     },
   };

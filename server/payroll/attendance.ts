@@ -8,7 +8,7 @@ import { servedReach, servesPlacement } from './served-units.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { AttendanceStatus } from '../db/generated/sqlite/client/enums.ts';
-import { recordAudit } from '../audit.ts';
+import { recordImport } from '../audit.ts';
 import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
@@ -153,16 +153,16 @@ export async function importAttendance(
           updated.push({ before: e, after: r });
         }
       }
-      const result = { created: created.length, updated: updated.length, unchanged: rows.length - created.length - updated.length };
-      if (created.length || updated.length) {
-        await recordAudit(tx, ctx.viewer, {
-          entityType: 'AttendanceImport',
-          entityId: ctx.clock.now().toISOString(),
-          action: 'import',
-          before: updated.length ? updated.map((u) => audited(u.before)) : null,
-          after: { created: created.map(audited), updated: updated.map((u) => audited(u.after)), unchanged: result.unchanged },
-        });
-      }
+      const unchanged = rows.length - created.length - updated.length;
+      const auditId = await recordImport(
+        tx,
+        ctx.viewer,
+        'AttendanceImport',
+        created.map(audited),
+        updated.map((u) => ({ before: audited(u.before), after: audited(u.after) })),
+        { unchanged },
+      );
+      const result = { created: created.length, updated: updated.length, unchanged, auditId };
       await finish?.(tx, result);
       return result;
     },

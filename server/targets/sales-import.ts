@@ -9,7 +9,7 @@ import { rowsInSignedPay } from '../payroll/signed-pay.ts';
 import type { ImportProblemReason } from '../../schema/reasons.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
-import { recordAudit } from '../audit.ts';
+import { recordImport } from '../audit.ts';
 import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
 import { formatMoney } from '../../schema/money.ts';
@@ -49,8 +49,15 @@ export interface ImportProblem {
   cell?: string;
 }
 
-/** What an import would do (a preview) or did. */
-export interface ImportCounts extends ImportResult {
+/** How many records an import would create, update or leave as they were (a preview), or did. */
+export interface ImportTally {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What an import would do (a preview). */
+export interface ImportCounts extends ImportTally {
   /** Records that passed every check. */
   valid: number;
 }
@@ -58,10 +65,10 @@ export interface ImportCounts extends ImportResult {
 /** Which problems to report where: e.g. to name each problem's cell in the sheet the records came from. */
 export type Locate = (p: ImportProblem) => ImportProblem;
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
+/** What an import did. */
+export interface ImportResult extends ImportTally {
+  /** The id its audit entries are recorded under (auditTrail's entityId); null when it changed nothing, so recorded nothing. */
+  auditId: string | null;
 }
 
 /** Refuses the whole import, listing every problem (at most 200 in the error). */
@@ -302,6 +309,32 @@ async function salesInSignedPay(db: Parameters<typeof rowsInSignedPay>[0], recor
   });
 }
 
+/**
+ * What the audit records of a sale: every value stored (money in yuan, as
+ * exact decimals), and whose it is by employee number as well as by id.
+ */
+async function auditedSale(db: Pick<Context['prisma'], 'person'>, sales: SalesRow[]) {
+  const ids = [...new Set(sales.map((r) => r.personId))];
+  const employeeNo = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const p of await db.person.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, select: { id: true, employeeNo: true } })) employeeNo.set(p.id, p.employeeNo);
+  }
+  return (r: SalesRow) => ({
+    externalId: r.externalId,
+    employeeNo: employeeNo.get(r.personId) ?? null,
+    personId: r.personId,
+    unitId: r.unitId,
+    date: dateToDay(r.date),
+    amount: formatMoney(r.amountFen),
+    units: r.units,
+    customer: r.customer,
+    customerId: r.customerId,
+    newCustomer: r.newCustomer,
+    collected: formatMoney(r.collectedFen),
+    margin: formatMoney(r.marginFen),
+  });
+}
+
 export async function importSales(
   ctx: Context,
   records: SaleInput[],
@@ -336,17 +369,19 @@ export async function importSales(
         ? await flagCrossTerritorySales(tx, (await tx.salesRecord.findMany({ where: { externalId: { in: named } }, select: { id: true } })).map((s) => s.id))
         : 0;
       // The monthly sums the results read, for the months before and after the change.
-      await refreshSalesMonths(tx, [...fresh, ...changed, ...changed.map((r) => existing.get(r.externalId)!)]);
-      const result = { created: fresh.length, updated: changed.length, unchanged: rows.length - fresh.length - changed.length };
-      if (fresh.length || changed.length) {
-        await recordAudit(tx, ctx.viewer, {
-          entityType: 'SalesImport',
-          entityId: ctx.clock.now().toISOString(),
-          action: 'import',
-          before: changed.length ? changed.map((r) => existing.get(r.externalId)) : null,
-          after: { ...result, created: fresh.map((r) => r.externalId), updated: changed.map((r) => r.externalId), crossTerritoryFlagged: flagged, crossTerritoryCleared: cleared.map((f) => f.id) },
-        });
-      }
+      const touched = [...fresh, ...changed, ...changed.map((r) => existing.get(r.externalId)!)];
+      await refreshSalesMonths(tx, touched);
+      const unchanged = rows.length - fresh.length - changed.length;
+      const audited = await auditedSale(tx, touched);
+      const auditId = await recordImport(
+        tx,
+        ctx.viewer,
+        'SalesImport',
+        fresh.map(audited),
+        changed.map((r) => ({ before: audited(existing.get(r.externalId)!), after: audited(r) })),
+        { unchanged, crossTerritoryFlagged: flagged, crossTerritoryCleared: cleared.map((f) => f.id) },
+      );
+      const result = { created: fresh.length, updated: changed.length, unchanged, auditId };
       await finish?.(tx, result);
       return result;
     },

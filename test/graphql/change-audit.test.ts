@@ -60,6 +60,74 @@ describe.each(testProviders)('change audit on %s', (provider) => {
     });
   });
 
+  it('a sales import records each sale it wrote, the old values and the new, under an id it returns and finance read it by', async () => {
+    const SALES = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created updated unchanged auditId } }';
+    const TRAIL = 'query($t: String!, $id: ID!, $first: Int) { auditTrail(entityType: $t, entityId: $id, first: $first) { entityId action actorName before after } }';
+    // A rep of the area finance-area serves, and one of another area.
+    const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' }, include: { person: true } });
+    const area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
+    const repIn = (path: object) =>
+      s.db.prisma.assignment.findFirstOrThrow({
+        where: { validTo: null, validFrom: { lte: new Date('2026-01-01') }, unit: { kind: 'TEAM', path }, person: { position: 'SALES_REP', status: 'ACTIVE', leaveDate: null } },
+        orderBy: { person: { employeeNo: 'asc' } },
+        include: { person: true },
+      });
+    const inside = await repIn({ startsWith: area.path });
+    const outside = await repIn({ not: { startsWith: area.path } });
+    const sale = { externalId: 'AUD-1', employeeNo: inside.person.employeeNo, date: '2026-12-02', amount: '1000.00' };
+    const first = (await s.gql(SALES, { r: [sale] }, finance)).data.importSalesActuals;
+    expect(first).toMatchObject({ created: 1, updated: 0, unchanged: 0, auditId: expect.any(String) });
+    const second = (await s.gql(SALES, { r: [{ ...sale, amount: '1500.00', units: 3, collected: '800.00' }] }, finance)).data.importSalesActuals;
+    expect(second).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+    expect(second.auditId).not.toBe(first.auditId);
+    // The same row once more changes nothing, and records nothing.
+    expect((await s.gql(SALES, { r: [{ ...sale, amount: '1500.00', units: 3, collected: '800.00' }] }, finance)).data.importSalesActuals).toEqual({ created: 0, updated: 0, unchanged: 1, auditId: null });
+
+    const stored = { externalId: 'AUD-1', employeeNo: inside.person.employeeNo, personId: inside.personId, unitId: inside.unitId, date: '2026-12-02', customer: null, customerId: null, newCustomer: false, margin: '0.00' };
+    const was = { ...stored, amount: '1000.00', units: 0, collected: '0.00' };
+    const now = { ...stored, amount: '1500.00', units: 3, collected: '800.00' };
+    const trail = await s.gql(TRAIL, { t: 'SalesImport', id: second.auditId }, finance);
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data.auditTrail).toHaveLength(1);
+    expect(trail.data.auditTrail[0]).toMatchObject({ entityId: second.auditId, action: 'import', actorName: 'finance' });
+    expect(JSON.parse(trail.data.auditTrail[0].before)).toEqual([was]);
+    expect(JSON.parse(trail.data.auditTrail[0].after)).toEqual({ created: [], updated: [now], unchanged: 0, crossTerritoryFlagged: 0, crossTerritoryCleared: [] });
+    const created = (await s.gql(TRAIL, { t: 'SalesImport', id: first.auditId }, finance)).data.auditTrail;
+    expect(created.map((e: { before: string | null }) => e.before)).toEqual([null]);
+    expect(JSON.parse(created[0].after).created).toEqual([was]);
+
+    // Finance who serve the area read an import of its sales; not one of another area's, nor one that spans both.
+    const areaFinance = await s.login('finance-area');
+    expect((await s.gql(TRAIL, { t: 'SalesImport', id: second.auditId }, areaFinance)).data.auditTrail).toEqual(trail.data.auditTrail);
+    const elsewhere = (await s.gql(SALES, { r: [{ ...sale, externalId: 'AUD-2', employeeNo: outside.person.employeeNo }] }, finance)).data.importSalesActuals;
+    const both = (await s.gql(SALES, { r: [{ ...sale, externalId: 'AUD-3' }, { ...sale, externalId: 'AUD-4', employeeNo: outside.person.employeeNo }] }, finance)).data.importSalesActuals;
+    for (const id of [elsewhere.auditId, both.auditId]) {
+      expect((await s.gql(TRAIL, { t: 'SalesImport', id }, finance)).data.auditTrail).toHaveLength(1);
+      const read = await s.gql(TRAIL, { t: 'SalesImport', id }, areaFinance);
+      expect(read.errors).toBeUndefined();
+      expect(read.data.auditTrail).toEqual([]);
+    }
+    // Their own import, of their area's sales, is theirs to read.
+    const own = (await s.gql(SALES, { r: [{ ...sale, externalId: 'AUD-5' }] }, areaFinance)).data.importSalesActuals;
+    expect(JSON.parse((await s.gql(TRAIL, { t: 'SalesImport', id: own.auditId }, areaFinance)).data.auditTrail[0].after).created).toEqual([{ ...was, externalId: 'AUD-5' }]);
+
+    // A large import is recorded in parts of at most 1,000 rows, all under its id.
+    const bulk = Array.from({ length: 1001 }, (_, i) => ({ ...sale, externalId: `AUD-BULK-${i}`, date: `2026-11-${String((i % 28) + 1).padStart(2, '0')}` }));
+    const large = (await s.gql(SALES, { r: bulk }, finance)).data.importSalesActuals;
+    expect(large).toMatchObject({ created: 1001, auditId: expect.any(String) });
+    const parts = (await s.gql(TRAIL, { t: 'SalesImport', id: large.auditId }, finance)).data.auditTrail.map((e: { after: string }) => JSON.parse(e.after));
+    expect(parts.map((p: { part: number; parts: number; created: unknown[] }) => [p.part, p.parts, p.created.length]).sort()).toEqual([[1, 2, 1000], [2, 2, 1]]);
+    expect(new Set(parts.flatMap((p: { created: { externalId: string }[] }) => p.created.map((c) => c.externalId)))).toEqual(new Set(bulk.map((b) => b.externalId)));
+  });
+
+  it('an attendance import returns the id its record is read by', async () => {
+    const imported = (await s.gql('mutation($r: [AttendanceInput!]!) { importAttendance(records: $r) { created auditId } }', { r: [{ employeeNo: a.employeeNo, date: '2026-03-04', status: 'PRESENT' }] }, finance)).data.importAttendance;
+    expect(imported).toMatchObject({ created: 1, auditId: expect.any(String) });
+    const trail = await s.gql('query($id: ID!) { auditTrail(entityType: "AttendanceImport", entityId: $id) { entityId after } }', { id: imported.auditId }, finance);
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data.auditTrail.map((e: { after: string }) => JSON.parse(e.after).created)).toEqual([[{ personId: a.id, employeeNo: a.employeeNo, date: '2026-03-04', status: 'PRESENT', lateMinutes: 0, note: null }]]);
+  });
+
   it('recalculating a payroll run records the totals it replaced and the new ones', async () => {
     const team = (await s.db.prisma.assignment.findFirstOrThrow({ where: { personId: a.id, validTo: null } })).unitId;
     const RUN = 'run { id revision status } totals { headcount gross deductions net }';

@@ -19,7 +19,7 @@ builder.prismaObject('AuditEvent', {
 builder.queryFields((t) => ({
   auditTrail: t.prismaField({
     type: ['AuditEvent'],
-    description: 'The recorded changes of one entity, newest first: any kind for admins, directors and the general manager; pay and what feeds it (payroll runs, compensation plans and assignments, adjustments, attendance imports, the working calendar) for finance.',
+    description: 'The recorded changes of one entity, newest first: any kind for admins, directors and the general manager; pay and what feeds it (payroll runs, compensation plans and assignments, adjustments, attendance and sales imports, the working calendar) for finance; finance who serve named units read a sales import whose every row is of a unit they serve.',
     authScopes: { admin: true, director: true, generalManager: true, finance: true, financeManager: true },
     args: {
       entityType: t.arg.string({ validate: z.enum(AUDITED_ENTITIES) }),

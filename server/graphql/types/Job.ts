@@ -57,7 +57,7 @@ export const JobRef = builder.objectRef<JobView>('Job').implement({
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
     summary: t.field({
       type: [JobValueRef],
-      description: 'What a finished job did: payroll.calculate gives runId, status, revision, payslips; ranking.publish gives rankingId, version, periodKey, ranked; an import gives created, updated, unchanged; templates.zip gives month, templates, file, bytes.',
+      description: 'What a finished job did: payroll.calculate gives runId, status, revision, payslips; ranking.publish gives rankingId, version, periodKey, ranked; an import gives created, updated, unchanged, and auditId when it changed anything (auditTrail’s entityId); templates.zip gives month, templates, file, bytes.',
       resolve: (j) => Object.entries(j.result ? (JSON.parse(j.result) as Record<string, string | number>) : {}).map(([name, value]) => ({ name, value })),
     }),
     error: t.field({ type: JobErrorRef, nullable: true, resolve: (j) => (j.error ? (JSON.parse(j.error) as JobRefusal) : null) }),

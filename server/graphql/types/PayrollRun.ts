@@ -11,6 +11,7 @@ import { PageInfo } from './Person.ts';
 import { returnRefusal, SIGN_OFF, signaturesSinceSubmit, signRefusal } from '../../payroll/sign-off.ts';
 import type { RunTotals } from '../../../schema/payroll-report.ts';
 import { importAttendance } from '../../payroll/attendance.ts';
+import { importResultType } from './SalesRecord.ts';
 import { decidePromotion, promotionProposals } from '../../payroll/promotions.ts';
 import { KpiGradeEnum } from './KpiIndicatorSet.ts';
 import { importAttendanceFrom } from '../../imports/preview.ts';
@@ -284,9 +285,7 @@ const AttendanceInput = builder.inputType('AttendanceInput', {
   }),
 });
 
-export const ImportCount = builder.objectRef<{ created: number; updated: number; unchanged: number }>('AttendanceImportResult').implement({
-  fields: (t) => ({ created: t.exposeInt('created'), updated: t.exposeInt('updated'), unchanged: t.exposeInt('unchanged') }),
-});
+export const ImportCount = importResultType('AttendanceImportResult');
 
 const step = (name: string, run: typeof calculateRun | typeof submitRun | typeof markPaid, description: string, authScopes: Record<string, boolean>) =>
   builder.mutationField(name, (t) =>

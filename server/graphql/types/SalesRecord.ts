@@ -4,13 +4,21 @@ import { builder } from '../builder.ts';
 import { importSales, type ImportResult } from '../../targets/sales-import.ts';
 import { importSalesFrom } from '../../imports/preview.ts';
 
-export const ImportResultRef = builder.objectRef<ImportResult>('ImportResult').implement({
-  fields: (t) => ({
-    created: t.exposeInt('created'),
-    updated: t.exposeInt('updated'),
-    unchanged: t.exposeInt('unchanged'),
-  }),
-});
+/** What an import did (sales: ImportResult; attendance: AttendanceImportResult). */
+export const importResultType = (name: string) =>
+  builder.objectRef<ImportResult>(name).implement({
+    fields: (t) => ({
+      created: t.exposeInt('created'),
+      updated: t.exposeInt('updated'),
+      unchanged: t.exposeInt('unchanged'),
+      auditId: t.exposeID('auditId', {
+        nullable: true,
+        description: 'The id the import’s changes are recorded under: auditTrail(entityType: "SalesImport" or "AttendanceImport", entityId: auditId). Null when it changed nothing.',
+      }),
+    }),
+  });
+
+export const ImportResultRef = importResultType('ImportResult');
 
 const SaleInput = builder.inputType('SaleInput', {
   fields: (t) => ({
