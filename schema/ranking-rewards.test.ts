@@ -49,9 +49,16 @@ describe('ranking rewards and penalties', () => {
     ]);
   });
 
-  it('rewards no reward place held with nothing sold (the ranking does not flag it top), and penalises it neither', () => {
+  it('rewards no reward place held with nothing sold (the ranking does not flag it top), and penalises it as a last place', () => {
     const three = [{ ownerId: 'p1', rank: 1, top: true }, { ownerId: 'p2', rank: 2, top: false }, { ownerId: 'p3', rank: 2, top: false }];
-    expect(brief(rankingProposals('PERSON', three, DEFAULT_RANKING_REWARD_RULES))).toEqual([['p1', 'REWARD', 1, 3, 3, 100_000n]]);
+    expect(brief(rankingProposals('PERSON', three, DEFAULT_RANKING_REWARD_RULES))).toEqual([
+      ['p1', 'REWARD', 1, 3, 3, 100_000n],
+      ['p2', 'PENALTY', 2, 1, 3, -20_000n],
+      ['p3', 'PENALTY', 2, 1, 3, -20_000n],
+    ]);
+    // One seller in ten: the nine tied second on nothing are all last.
+    const ten = [{ ownerId: 'c', rank: 1, top: true }, ...Array.from({ length: 9 }, (_, i) => ({ ownerId: `z${i}`, rank: 2, top: false }))];
+    expect(brief(rankingProposals('PERSON', ten, DEFAULT_RANKING_REWARD_RULES))).toEqual([['c', 'REWARD', 1, 10, 10, 100_000n], ...ten.slice(1).map((r) => [r.ownerId, 'PENALTY', 2, 1, 10, -20_000n])]);
   });
 
   it('proposes nothing for unranked people (no target, no place) and counts only the ranked', () => {

@@ -12,8 +12,10 @@
  * - From the bottom, a person's place is one more than the number of ranked
  *   people scoring strictly lower, so a tie for last is last for everyone in it.
  * - Someone rewarded (a top place) is never also penalised (small teams).
- * - A reward place held with nothing sold or achieved (score zero) earns no
- *   reward (and, being a reward place, no penalty).
+ * - A reward place held with nothing sold or achieved (score zero, so not
+ *   flagged top) earns no reward; it is a place from the bottom like any
+ *   other, penalised when among the last (a small team's zero sellers tie at
+ *   2 and are its last place).
  * - Only ranked people count: without a score (no target) there is no place
  *   and nothing is proposed.
  */
@@ -75,7 +77,7 @@ export interface RankedPerson {
   ownerId: string;
   /** Competition place from the top; null when not ranked (no score). */
   rank: number | null;
-  /** Among the best as the ranking flags them; false for a reward place held with nothing sold or achieved (no reward). */
+  /** Among the best as the ranking flags them; false for a reward place held with nothing sold or achieved (no reward; a penalty when among the last). */
   top?: boolean;
 }
 
@@ -111,10 +113,10 @@ export function rankingProposals(ownerKind: 'PERSON' | 'UNIT', rows: readonly Ra
   for (const r of ranked) {
     const fromBottom = 1 + lower.get(r.rank)!;
     const base = { personId: r.ownerId, place: r.rank, fromBottom, ranked: ranked.length };
-    const reward = rewards[r.rank - 1];
+    // A reward place held on a score of zero (a small team's zeros tie at 2) is not flagged top: no reward, and counted from the bottom instead.
+    const reward = r.top === false ? undefined : rewards[r.rank - 1];
     if (reward !== undefined) {
-      // A reward place held on a score of zero (a small team's zeros tie at 2) earns nothing, and is not a bottom place either.
-      if (r.top !== false) out.push({ ...base, kind: 'REWARD', amountFen: reward });
+      out.push({ ...base, kind: 'REWARD', amountFen: reward });
       continue;
     }
     const penalty = penalties[fromBottom - 1];

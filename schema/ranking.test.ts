@@ -28,11 +28,26 @@ describe('competition ranking', () => {
     expect(view([amount('a', 4), amount('b', 3), amount('c', 3), amount('d', 1), amount('e', 0)])).toEqual(['a:1T', 'b:2T', 'c:2T', 'd:4B', 'e:5B']);
   });
 
-  it('puts nobody among the best on nothing: a small team\'s zero sellers tie below the top and are not flagged either way', () => {
-    expect(view([amount('a', 100), amount('b', 0), amount('c', 0)])).toEqual(['a:1T', 'b:2', 'c:2']);
-    expect(view([ratio('a', 0n, 1n), ratio('b', 0n, 5n)])).toEqual(['a:1', 'b:1']);
+  it('puts nobody among the best on nothing: a small team\'s zero sellers tie below the top and are its bottom places', () => {
+    expect(view([amount('a', 100), amount('b', 0), amount('c', 0)])).toEqual(['a:1T', 'b:2B', 'c:2B']);
+    expect(view([ratio('a', 0n, 1n), ratio('b', 0n, 5n)])).toEqual(['a:1B', 'b:1B']);
+    // One seller in ten: the nine who sold nothing tie at 2, within the top three's ranks, and are all the bottom (ties at the edge included).
+    const ten = [amount('c', 500), ...'abdefghij'.split('').map((k) => amount(k, 0))];
+    expect(view(ten)).toEqual(['c:1T', ...'abdefghij'.split('').map((k) => `${k}:2B`)]);
     // In a larger table the zeros are the bottom places, as before.
     expect(view([amount('a', 9), amount('b', 8), amount('c', 7), amount('d', 6), amount('e', 0), amount('f', 0)])).toEqual(['a:1T', 'b:2T', 'c:3T', 'd:4B', 'e:5B', 'f:5B']);
+  });
+
+  it('flags as bottom every place with fewer than N below it that is not a top place, and never one place both', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (values, n) => {
+        for (const r of rank(values.map((v, i) => amount(`k${String(i).padStart(2, '0')}`, v)), n)) {
+          const v = Number((r.score as { value: bigint }).value);
+          expect(r.top).toBe(r.rank! <= n && v > 0);
+          expect(r.bottom).toBe(values.filter((x) => x < v).length < n && !r.top);
+        }
+      }),
+    );
   });
 
   it('ranks achievements exactly, by cross-multiplying', () => {

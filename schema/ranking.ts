@@ -5,9 +5,10 @@
  * tiebreak key such as the employee number), entries without a score (no
  * target to reach) after everyone ranked, unranked; the top and bottom N
  * flagged, ties at the edge included (a top place needs a score above
- * zero: a small team's zero sellers are not among its best), a top place never also a bottom one
- * (in a table of four, 2 and 3 are rewarded places, as 奖惩 treat them). Scores are exact: an amount, or an
- * achievement compared by cross-multiplying. Pure.
+ * zero: a small team's zero sellers are not among its best, they are its
+ * bottom), a top place never also a bottom one (in a table of four, 2 and 3
+ * are rewarded places, as 奖惩 treat them). Scores are exact: an amount, or
+ * an achievement compared by cross-multiplying. Pure.
  */
 import type { Ratio } from './achievement.ts';
 
@@ -25,7 +26,7 @@ export interface Ranked extends Entry {
   rank: number | null;
   /** Among the N best (rank ≤ N), with a score above zero. */
   top: boolean;
-  /** Among the N worst: fewer than N entries score strictly lower, and not among the N best. */
+  /** Among the N worst: fewer than N entries score strictly lower, and not flagged top (a zero score at rank ≤ N is a bottom place). */
   bottom: boolean;
 }
 
@@ -49,17 +50,19 @@ export function rank(entries: readonly Entry[], n = 3): Ranked[] {
   const order = scored.sort((a, b) => compareScores(b.score!, a.score!) || byKey(a, b));
   const ranks = new Array<number>(order.length);
   for (let i = 0; i < order.length; i++) ranks[i] = i > 0 && compareScores(order[i - 1]!.score!, order[i]!.score!) === 0 ? ranks[i - 1]! : i + 1;
-  // From the bottom: flagged when fewer than n score strictly lower, unless a top place (a small table's places are rewarded, not penalised).
+  // A top place needs something to show for it: nobody is among the best on nothing sold or achieved (a small team's zeros tie at 2).
+  const top = order.map((e, i) => ranks[i]! <= n && positive(e.score!));
+  // From the bottom: flagged when fewer than n score strictly lower, unless a top place (a small table's places are rewarded, not penalised;
+  // a zero seller's place, not being a top one, is a bottom one whatever its rank).
   const bottom = new Array<boolean>(order.length).fill(false);
   for (let i = order.length - 1, lower = 0; i >= 0; ) {
     let j = i;
     while (j > 0 && ranks[j - 1] === ranks[i]) j--;
-    for (let k = j; k <= i; k++) bottom[k] = lower < n && ranks[k]! > n;
+    for (let k = j; k <= i; k++) bottom[k] = lower < n && !top[k];
     lower += i - j + 1;
     i = j - 1;
   }
-  // A top place needs something to show for it: nobody is among the best on nothing sold or achieved (a small team's zeros tie at 2).
-  const out: Ranked[] = order.map((e, i) => ({ key: e.key, tiebreak: e.tiebreak, score: e.score, rank: ranks[i]!, top: ranks[i]! <= n && positive(e.score!), bottom: bottom[i]! }));
+  const out: Ranked[] = order.map((e, i) => ({ key: e.key, tiebreak: e.tiebreak, score: e.score, rank: ranks[i]!, top: top[i]!, bottom: bottom[i]! }));
   for (const e of entries.filter((x) => x.score === null).sort(byKey)) out.push({ key: e.key, tiebreak: e.tiebreak, score: null, rank: null, top: false, bottom: false });
   return out;
 }

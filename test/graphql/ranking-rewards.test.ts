@@ -238,4 +238,15 @@ describe.each(testProviders)('ranking rewards on %s', (provider) => {
     await gql('mutation { reopenPeriod(periodKey: "2026-03", reason: "更正") }', {}, t.admin);
     expect((await gql(DISMISS, { id: open[0].id, c: '已结账' })).dismissRankingAdjustment.status).toBe('DISMISSED');
   });
+
+  it('penalises the zero sellers tied second behind a lone seller: their place is within the reward places’ ranks, but they are the bottom', async () => {
+    const seller = order[1]!;
+    await sell([[seller.employeeNo, '2026-05-15', '100.00']], 'LONE');
+    const v1 = (await gql(PUBLISH, { u: area.id, p: '2026-05-D2' })).publishRanking;
+    const n = v1.rows.length;
+    expect(v1.rows[0]).toMatchObject({ ownerId: seller.id, rank: 1 });
+    expect(v1.rows.slice(1).every((r: any) => r.rank === 2)).toBe(true);
+    const made = (await gql(LIST, { u: area.id, m: '2026-05' })).rankingAdjustmentProposals.map((p: any) => [p.personId, p.kind, p.place, p.ranked, p.amount]);
+    expect(made.sort()).toEqual([[seller.id, 'REWARD', 1, n, '1000.00'], ...v1.rows.slice(1).map((r: any) => [r.ownerId, 'PENALTY', 2, n, '-200.00'])].sort());
+  });
 });

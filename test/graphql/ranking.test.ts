@@ -76,13 +76,22 @@ describe.each(testProviders)('rankings on %s', (provider) => {
     expect(row(0).moved).toBe(1);
   });
 
-  it('never flags one row both top and bottom: with places for five, the tied fifth (who sold nothing) are reward places, so not the bottom, and not among the best either', async () => {
+  it('never flags one row both top and bottom: with places for five, the tied fifth (who sold nothing) are not among the best, so they are the bottom', async () => {
     const table = (await gql(TABLE, { u: area, p: '2026-03-D2', basis: 'AMOUNT', top: 5 })).leagueTable;
     const fifth = table.rows.filter((r: any) => r.rank === 5);
     expect(fifth.length).toBeGreaterThan(0);
-    expect(fifth.every((r: any) => r.actual === '0.00' && !r.top && !r.bottom)).toBe(true);
+    expect(fifth.every((r: any) => r.actual === '0.00' && !r.top && r.bottom)).toBe(true);
     expect(table.rows.filter((r: any) => r.rank !== null && r.rank < 5).every((r: any) => r.top)).toBe(true);
     expect(table.rows.filter((r: any) => r.top && r.bottom)).toEqual([]);
+  });
+
+  it('flags the bottom three when the last tie sits within the top three’s ranks: one seller, everyone else tied second on nothing is the bottom', async () => {
+    await sell([[5, '2026-04-15', '80.00']], 'ONE');
+    const table = (await gql(TABLE, { u: area, p: '2026-04-D2', basis: 'AMOUNT' })).leagueTable;
+    expect(table.rows[0]).toMatchObject({ ownerId: people[5]!.id, rank: 1, top: true, bottom: false });
+    const rest = table.rows.slice(1);
+    expect(rest.length).toBeGreaterThanOrEqual(3);
+    expect(rest.map((r: any) => [r.rank, r.actual, r.top, r.bottom])).toEqual(rest.map(() => [2, '0.00', false, true]));
   });
 
   it('leaves people without a target unranked when ranking by achievement', async () => {
