@@ -123,6 +123,33 @@ describe('the Performance sheet', () => {
     expect(formats.slice(3).map((f) => (f.rule as { formula1: string }).formula1)).toEqual(['"达成奋斗"', '"达成基础"', '"接近 90%"', '"低于 80%"']);
   });
 
+  it('paints green exactly the places the ranking flags top and red the ones it flags bottom: a place held on 0 % is never green, and is red', async () => {
+    const person = (code: string, actual: string, pct: string) => ({ ownerId: code, ownerKind: 'PERSON' as const, code, name: code, cells: [cell(actual, '100.00', null, pct, null, null, null, null)] });
+    // Which codes each rule over the rank column paints, reading the rank cells Excel would compare.
+    const painted = async (rows: AchievementData['rows']) => {
+      const { workbook, run } = standIn();
+      await writeSheetTable(run, performanceSheet(zh, { ...team, rows }, ctx));
+      const body = workbook.read('业绩 2026-12', `A3:K${rows.length + 2}`);
+      const rules = workbook.conditionalFormats.filter((f) => f.range.column === 10).map((f) => (f.properties as { rule: { formula1: string; operator: string } }).rule);
+      expect(rules.length, 'one rule per colour over the whole rank column').toBeLessThanOrEqual(2);
+      const hit = (op: string) => {
+        const rule = rules.find((r) => r.operator === op);
+        const limit = Number(rule?.formula1);
+        return body.filter((r) => rule && r[10] !== '' && (op === 'LessThanOrEqual' ? Number(r[10]) <= limit : Number(r[10]) >= limit)).map((r) => r[0]);
+      };
+      return { green: hit('LessThanOrEqual'), red: hit('GreaterThanOrEqual') };
+    };
+    // A team of three, two at 0 %: the two tied second are the bottom, not the top.
+    expect(await painted([person('M', '50.00', '50.00'), person('P', '0.00', '0.00'), person('Q', '0.00', '0.00')])).toEqual({ green: ['M'], red: ['P', 'Q'] });
+    // One seller in ten: the nine tied second on nothing are all red.
+    const nine = 'ABDEFGHIJ'.split('');
+    expect(await painted([person('C', '80.00', '80.00'), ...nine.map((k) => person(k, '0.00', '0.00'))])).toEqual({ green: ['C'], red: nine });
+    // Nobody sold: nobody green, everyone red.
+    expect(await painted([person('X', '0.00', '0.00'), person('Y', '0.00', '0.00')])).toEqual({ green: [], red: ['X', 'Y'] });
+    // The team above: 1, 2, 3, 3 top; the fifth the bottom (a top place is never red).
+    expect(await painted(team.rows)).toEqual({ green: ['E002', 'E005', 'E003', 'E004'], red: ['E001'] });
+  });
+
   it('is keyed by unit, period and metric: another period goes to its own sheet; the same one refreshes, keeping the user’s notes beside it', async () => {
     const { workbook, run } = standIn();
     await writeSheetTable(run, performanceSheet(en, team, ctx));

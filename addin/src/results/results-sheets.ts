@@ -124,7 +124,9 @@ export interface RankedRow {
   row: AchievementRow;
   cell: AchievementCell;
   rank: number | null;
-  /** Among the bottom three by the ranking rules (ties at the edge included). */
+  /** Among the top three by the ranking rules (ties at the edge included; never on a score of zero). */
+  top: boolean;
+  /** Among the bottom three by the ranking rules (ties at the edge included, never a top place). */
   bottom: boolean;
 }
 
@@ -138,7 +140,7 @@ export function rankRows(data: AchievementData): RankedRow[] {
   });
   return rank(entries, 3).map((e) => {
     const row = byId.get(e.key)!;
-    return { row, cell: row.cells[0] ?? emptyCell(data.range.key), rank: e.rank, bottom: e.bottom };
+    return { row, cell: row.cells[0] ?? emptyCell(data.range.key), rank: e.rank, top: e.top, bottom: e.bottom };
   });
 }
 
@@ -179,15 +181,13 @@ export function performanceSheet(w: Words, data: AchievementData, ctx: Performan
     className(w, cell.class),
     place ?? '',
   ]);
-  const ranks = ranked.map((x) => x.rank).filter((x): x is number => x !== null);
-  // The bottom places as the ranking rules flag them (ties at the edge included, never a top place): every place after the last one above them.
-  const bottomFrom = ranked.some((x) => x.bottom) ? 1 + Math.max(...ranked.filter((x) => !x.bottom && x.rank !== null).map((x) => x.rank!)) : Infinity;
-  const formats: ColumnFormat[] = [
-    { kind: 'dataBar', column: 5, color: '#5B9BD5' },
-    { kind: 'fill', column: 10, operator: 'LessThanOrEqual', value: 3, fill: '#C6EFCE', fontColor: '#006100' },
-  ];
-  // The bottom three places, when there are more than three ranked (else they are the top ones).
-  if (ranks.length > 3 && Number.isFinite(bottomFrom)) formats.push({ kind: 'fill', column: 10, operator: 'GreaterThanOrEqual', value: Math.max(4, bottomFrom), fill: '#FFC7CE', fontColor: '#9C0006' });
+  // The top and bottom places exactly as the ranking flags them (a place held on nothing is not a top one, and is a bottom one
+  // whatever its rank). The flagged places run from the first place down and from the last up, so one value rule over the
+  // rank column paints each, and the colours stay with their places when the user sorts.
+  const formats: ColumnFormat[] = [{ kind: 'dataBar', column: 5, color: '#5B9BD5' }];
+  const lastPlace = (take: (x: RankedRow) => boolean) => ranked.reduce((m, x) => (x.rank !== null && take(x) ? Math.max(m, x.rank) : m), 0);
+  if (ranked.some((x) => x.top)) formats.push({ kind: 'fill', column: 10, operator: 'LessThanOrEqual', value: lastPlace((x) => x.top), fill: '#C6EFCE', fontColor: '#006100' });
+  if (ranked.some((x) => x.bottom)) formats.push({ kind: 'fill', column: 10, operator: 'GreaterThanOrEqual', value: 1 + lastPlace((x) => !x.bottom), fill: '#FFC7CE', fontColor: '#9C0006' });
   const present = new Set(ranked.map((x) => x.cell.class).filter((x): x is string => x !== null));
   for (const [code, fill] of Object.entries(CLASS_FILLS)) if (present.has(code)) formats.push({ kind: 'fill', column: 9, operator: 'EqualTo', value: className(w, code), fill });
   const metricName = w.targets.metrics[data.metric];
