@@ -12,6 +12,7 @@ import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
 import { resultsDownload } from '../../server/http/results-download.ts';
 import { loadConfig, XLSX_MAX_ROWS } from '../../server/config.ts';
+import { words } from '../../addin/src/i18n.ts';
 
 const ACH = `query($unitId: ID) { achievement(period: "2026-03", grain: MONTH, metric: SALES_AMOUNT, unitId: $unitId, by: PERSON) {
   rows { code name cells { periodKey actual base stretch baseAchievement class } } } }`;
@@ -47,8 +48,9 @@ describe.each(testProviders)('GET /results.xlsx on %s', (provider) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const sheet = book.getWorksheet('业绩')!;
-    expect(sheet.getRow(2).values).toEqual([undefined, '编码', '名称', '期间', '基础目标', '奋斗目标', '实际', '达成率（基础）', '达成率（奋斗）', '距基础目标', '距奋斗目标', '等级']);
-    const api = (await s.gql(ACH, { unitId: team }, t.manager)).data.achievement.rows as { code: string; cells: { actual: string; base: string | null; baseAchievement: string | null }[] }[];
+    // The pane's Performance sheet's words (基础指标, 分类), with the period third.
+    expect(sheet.getRow(2).values).toEqual([undefined, '编码', '名称', '期间', '基础指标', '奋斗指标', '实际', '基础达成率', '奋斗达成率', '距基础差额', '距奋斗差额', '分类']);
+    const api = (await s.gql(ACH, { unitId: team }, t.manager)).data.achievement.rows as { code: string; cells: { actual: string; base: string | null; baseAchievement: string | null; class: string | null }[] }[];
     expect(api.length).toBeGreaterThan(1);
     const rows = new Map<string, unknown[]>();
     sheet.eachRow((row, n) => {
@@ -63,9 +65,12 @@ describe.each(testProviders)('GET /results.xlsx on %s', (provider) => {
       expect(Math.round(Number(got[5]) * 100)).toBe(Math.round(Number(c.actual) * 100));
       expect(got[3] === null ? null : Math.round(Number(got[3]) * 100)).toBe(c.base === null ? null : Math.round(Number(c.base) * 100));
       if (c.baseAchievement !== null) expect(Number(got[6]).toFixed(4)).toBe((Number(c.baseAchievement) / 100).toFixed(4));
+      // The class by the pane's name for it (达成奋斗, not 完成奋斗目标).
+      expect(got[10] ?? null).toBe(c.class === null ? null : words['zh-CN'].results.classes[c.class]);
       if (Number(c.actual) > 0) withSales += 1;
     }
     expect(withSales).toBeGreaterThan(0); // the seeded demo has March sales
+    expect(api.some((r) => r.cells[0]!.class !== null)).toBe(true); // and classes to name
     const english = await get(`period=2026-03&grain=MONTH&unitId=${team}&by=PERSON&lang=en`, t.manager);
     const book2 = new ExcelJS.Workbook();
     await book2.xlsx.load(Buffer.from(await english.arrayBuffer()) as never);
