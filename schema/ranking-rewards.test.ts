@@ -59,6 +59,9 @@ describe('ranking rewards and penalties', () => {
     // One seller in ten: the nine tied second on nothing are all last.
     const ten = [{ ownerId: 'c', rank: 1, top: true }, ...Array.from({ length: 9 }, (_, i) => ({ ownerId: `z${i}`, rank: 2, top: false }))];
     expect(brief(rankingProposals('PERSON', ten, DEFAULT_RANKING_REWARD_RULES))).toEqual([['c', 'REWARD', 1, 10, 10, 100_000n], ...ten.slice(1).map((r) => [r.ownerId, 'PENALTY', 2, 1, 10, -20_000n])]);
+    // Nobody sold: all tie first, nobody is ahead of anybody, and nobody is rewarded or penalised.
+    const none = Array.from({ length: 6 }, (_, i) => ({ ownerId: `n${i}`, rank: 1, top: false }));
+    expect(rankingProposals('PERSON', none, DEFAULT_RANKING_REWARD_RULES)).toEqual([]);
   });
 
   it('proposes nothing for unranked people (no target, no place) and counts only the ranked', () => {

@@ -119,7 +119,8 @@ export function rankingProposals(ownerKind: 'PERSON' | 'UNIT', rows: readonly Ra
       out.push({ ...base, kind: 'REWARD', amountFen: reward });
       continue;
     }
-    const penalty = penalties[fromBottom - 1];
+    // Nobody ahead of them (a table where everybody tied, nobody having sold): no penalty.
+    const penalty = r.rank > 1 ? penalties[fromBottom - 1] : undefined;
     if (penalty !== undefined) out.push({ ...base, kind: 'PENALTY', amountFen: -penalty });
   }
   return out;

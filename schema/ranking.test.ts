@@ -30,7 +30,9 @@ describe('competition ranking', () => {
 
   it('puts nobody among the best on nothing: a small team\'s zero sellers tie below the top and are its bottom places', () => {
     expect(view([amount('a', 100), amount('b', 0), amount('c', 0)])).toEqual(['a:1T', 'b:2B', 'c:2B']);
-    expect(view([ratio('a', 0n, 1n), ratio('b', 0n, 5n)])).toEqual(['a:1B', 'b:1B']);
+    // Nobody sold: everybody ties first and nobody is behind anybody, so no place is a bottom one.
+    expect(view([ratio('a', 0n, 1n), ratio('b', 0n, 5n)])).toEqual(['a:1', 'b:1']);
+    expect(view('abcdef'.split('').map((k) => amount(k, 0)))).toEqual('abcdef'.split('').map((k) => `${k}:1`));
     // One seller in ten: the nine who sold nothing tie at 2, within the top three's ranks, and are all the bottom (ties at the edge included).
     const ten = [amount('c', 500), ...'abdefghij'.split('').map((k) => amount(k, 0))];
     expect(view(ten)).toEqual(['c:1T', ...'abdefghij'.split('').map((k) => `${k}:2B`)]);
@@ -44,7 +46,7 @@ describe('competition ranking', () => {
         for (const r of rank(values.map((v, i) => amount(`k${String(i).padStart(2, '0')}`, v)), n)) {
           const v = Number((r.score as { value: bigint }).value);
           expect(r.top).toBe(r.rank! <= n && v > 0);
-          expect(r.bottom).toBe(values.filter((x) => x < v).length < n && !r.top);
+          expect(r.bottom).toBe(values.filter((x) => x < v).length < n && !r.top && values.some((x) => x > v));
         }
       }),
     );

@@ -58,7 +58,8 @@ export function rank(entries: readonly Entry[], n = 3): Ranked[] {
   for (let i = order.length - 1, lower = 0; i >= 0; ) {
     let j = i;
     while (j > 0 && ranks[j - 1] === ranks[i]) j--;
-    for (let k = j; k <= i; k++) bottom[k] = lower < n && !top[k];
+    // First place is never a bottom one: when everybody ties (nobody sold), nobody is behind anybody.
+    for (let k = j; k <= i; k++) bottom[k] = lower < n && !top[k] && ranks[k]! > 1;
     lower += i - j + 1;
     i = j - 1;
   }

@@ -144,8 +144,8 @@ describe('the Performance sheet', () => {
     // One seller in ten: the nine tied second on nothing are all red.
     const nine = 'ABDEFGHIJ'.split('');
     expect(await painted([person('C', '80.00', '80.00'), ...nine.map((k) => person(k, '0.00', '0.00'))])).toEqual({ green: ['C'], red: nine });
-    // Nobody sold: nobody green, everyone red.
-    expect(await painted([person('X', '0.00', '0.00'), person('Y', '0.00', '0.00')])).toEqual({ green: [], red: ['X', 'Y'] });
+    // Nobody sold: all tie first and nobody is behind anybody: nobody green, nobody red.
+    expect(await painted([person('X', '0.00', '0.00'), person('Y', '0.00', '0.00')])).toEqual({ green: [], red: [] });
     // The team above: 1, 2, 3, 3 top; the fifth the bottom (a top place is never red).
     expect(await painted(team.rows)).toEqual({ green: ['E002', 'E005', 'E003', 'E004'], red: ['E001'] });
   });
