@@ -32,6 +32,13 @@ export async function ensureBuiltInPlans(db: Db): Promise<boolean> {
   return true;
 }
 
+/**
+ * The order every reader of assignments agrees on: the latest effective
+ * first, and of two from the same day the one made last (then by id), which
+ * replaces the other.
+ */
+export const ASSIGNMENT_ORDER = [{ effectiveFrom: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }] satisfies Prisma.CompensationAssignmentOrderByWithRelationInput[];
+
 export interface ResolvedPlan {
   code: string;
   version: number;
@@ -46,7 +53,7 @@ export async function planResolver(db: Db, day: Date): Promise<(person: { id: st
   const assignments = await db.compensationAssignment.findMany({
     where: { effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] },
     include: { plan: true },
-    orderBy: { effectiveFrom: 'desc' },
+    orderBy: ASSIGNMENT_ORDER,
   });
   const parsed = new Map<string, ResolvedPlan>();
   const resolved = (a: (typeof assignments)[number]) => {
