@@ -426,6 +426,8 @@ export const REASONS = {
   SERVES_ONLY_FINANCE: ['username'],
   ONE_TARGET: [],
   NO_SUCH_PLAN: ['code'],
+  /** An assignment from a day before the plan version pays (`effectiveFrom` is the version's first day). */
+  PLAN_VERSION_NOT_YET_EFFECTIVE: ['plan', 'version', 'effectiveFrom'],
   ZERO_ADJUSTMENT: [],
   PAYROLL_ALREADY_SIGNED: ['month', 'runStatus', 'version'],
   NOT_JSON: [],

@@ -75,6 +75,28 @@ export async function planResolver(db: Db, day: Date): Promise<(person: { id: st
 }
 
 /**
+ * The plan version an assignment from a day pays by: the version given, or
+ * else the newest whose own effectiveFrom is on or before that day. Refused
+ * (NO_SUCH_PLAN) when the code (or that version of it) does not exist, and
+ * (PLAN_VERSION_NOT_YET_EFFECTIVE, naming the version and the day it pays
+ * from) when it pays only from a later day: payroll would otherwise pay its
+ * figures for months before it applies.
+ */
+export async function planVersionFor(db: Db, code: string, version: number | null | undefined, from: Date) {
+  const where = { code, ...(version ? { version } : {}) };
+  const plan = await db.compensationPlan.findFirst({ where: { ...where, effectiveFrom: { lte: from } }, orderBy: { version: 'desc' } });
+  if (plan) return plan;
+  const first = await db.compensationPlan.findFirst({ where, orderBy: [{ effectiveFrom: 'asc' }, { version: 'asc' }], select: { version: true, effectiveFrom: true } });
+  if (!first) throw badInput(['planCode'], `There is no compensation plan ${code}${version ? ` version ${version}` : ''}`, 'NO_SUCH_PLAN', { code });
+  const day = dateToDay(first.effectiveFrom);
+  throw badInput(['effectiveFrom'], `Plan ${code} version ${first.version} pays only from ${day}, not from ${dateToDay(from)}: assign it from that day or later${version ? ', or choose a version in force on the day' : ''}`, 'PLAN_VERSION_NOT_YET_EFFECTIVE', {
+    plan: code,
+    version: first.version,
+    effectiveFrom: day,
+  });
+}
+
+/**
  * Saves a plan document as the next version of its code, effective from a
  * day, audited. Refused with every problem (path, reason, params) when the
  * document is not valid, and (PLAN_VERSION_CHANGED) when `basedOn` is given

@@ -2,7 +2,9 @@
  * Which plan version pays whom, as every reader says it (found by an outside
  * check): of two assignments for the same person from the same day, the one
  * made last wins in payroll, on the roster and in the list of assignments
- * alike (payroll took the older).
+ * alike (payroll took the older); and a plan version is assigned only from
+ * its own effectiveFrom on (a version effective 1 December assigned from
+ * 1 November paid November by its figures).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
@@ -64,5 +66,38 @@ describe.each(testProviders)('compensation plan assignments on %s', (provider) =
     // And back: the first plan assigned again, from the same day, replaces the second.
     await assign({ c: 'BASE_PLUS_COMMISSION', p: rep, from: '2026-11-01' });
     expect(await everywhere()).toEqual(['BASE_PLUS_COMMISSION', 'BASE_PLUS_COMMISSION', 'BASE_PLUS_COMMISSION']);
+  });
+
+  it('refuses a plan version from a day before its own effectiveFrom, for a person, a rank or a position, writing nothing; without a version, the newest in force on the day is assigned', async () => {
+    const rep = await hire('PA-2');
+    const ladder = (await s.gql('{ compensationPlans { code version document } }', {}, finance)).data.compensationPlans.find((p: { code: string; version: number }) => p.code === 'DIRECT_SALES_LADDER' && p.version === 1);
+    const saved = await s.gql('mutation($d: String!) { saveCompensationPlan(document: $d, effectiveFrom: "2026-12-01") { code version effectiveFrom } }', { d: ladder.document }, finance);
+    expect(saved.errors, JSON.stringify(saved.errors)).toBeUndefined();
+    expect(saved.data.saveCompensationPlan).toEqual({ code: 'DIRECT_SALES_LADDER', version: 2, effectiveFrom: '2026-12-01' });
+    const notYet = { code: 'BAD_USER_INPUT', reason: 'PLAN_VERSION_NOT_YET_EFFECTIVE', field: 'effectiveFrom', params: { plan: 'DIRECT_SALES_LADDER', version: 2, effectiveFrom: '2026-12-01' } };
+    for (const target of [{ p: rep }, { r: 'SR' }, { pos: 'SALES_REP' }]) {
+      const r = await s.refused(ASSIGN, { c: 'DIRECT_SALES_LADDER', v: 2, ...target, from: '2026-11-01' }, finance);
+      expect(ext(r), JSON.stringify(target)).toEqual(notYet);
+    }
+    expect(await listed(rep)).toBeUndefined();
+    // No version given: November's is version 1, December's version 2; version 2 given from December goes too.
+    await assign({ c: 'DIRECT_SALES_LADDER', p: rep, from: '2026-11-01' });
+    expect(await listed(rep)).toMatchObject({ planVersion: 1, effectiveFrom: '2026-11-01' });
+    expect(await onRoster(rep, '2026-11-15')).toEqual({ code: 'DIRECT_SALES_LADDER', version: 1 });
+    await assign({ c: 'DIRECT_SALES_LADDER', p: rep, from: '2026-12-01' });
+    expect(await listed(rep)).toMatchObject({ planVersion: 2, effectiveFrom: '2026-12-01' });
+    await assign({ c: 'DIRECT_SALES_LADDER', v: 2, r: 'SR', from: '2026-12-01' });
+    expect(await onRoster(rep, '2026-11-15')).toEqual({ code: 'DIRECT_SALES_LADDER', version: 1 });
+    expect(await onRoster(rep, '2026-12-15')).toEqual({ code: 'DIRECT_SALES_LADDER', version: 2 });
+  });
+
+  it('refuses a plan none of whose versions is in force on the day, naming the first version and its day', async () => {
+    const doc = JSON.parse((await s.gql('{ compensationPlans { code document } }', {}, finance)).data.compensationPlans.find((p: { code: string }) => p.code === 'BASE_PLUS_COMMISSION').document);
+    const saved = await s.gql('mutation($d: String!) { saveCompensationPlan(document: $d, effectiveFrom: "2027-01-01") { version } }', { d: JSON.stringify({ ...doc, code: 'LATE_PLAN' }) }, finance);
+    expect(saved.errors, JSON.stringify(saved.errors)).toBeUndefined();
+    const r = await s.refused(ASSIGN, { c: 'LATE_PLAN', pos: 'ACCOUNT_MANAGER', from: '2026-12-15' }, finance);
+    expect(ext(r)).toEqual({ code: 'BAD_USER_INPUT', reason: 'PLAN_VERSION_NOT_YET_EFFECTIVE', field: 'effectiveFrom', params: { plan: 'LATE_PLAN', version: 1, effectiveFrom: '2027-01-01' } });
+    // A plan that does not exist is still NO_SUCH_PLAN.
+    expect(ext(await s.refused(ASSIGN, { c: 'NO_SUCH', pos: 'ACCOUNT_MANAGER', from: '2026-12-15' }, finance))).toMatchObject({ reason: 'NO_SUCH_PLAN', field: 'planCode', params: { code: 'NO_SUCH' } });
   });
 });

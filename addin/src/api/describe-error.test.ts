@@ -25,6 +25,12 @@ describe('describeError', () => {
     expect(describeError(zh, refusal('BAD_USER_INPUT', 'TOO_SHORT', { field: 'password', min: 12 }))).toBe('密码至少需要 12 个字符。');
   });
 
+  it('says the day a plan version pays from', () => {
+    const notYet = refusal('BAD_USER_INPUT', 'PLAN_VERSION_NOT_YET_EFFECTIVE', { plan: 'DIRECT_SALES_LADDER', version: 2, effectiveFrom: '2026-12-01' });
+    expect(describeError(zh, notYet)).toBe('方案 DIRECT_SALES_LADDER 第 2 版自 2026年12月1日 起才生效：请从该日或之后开始适用，或选择在该日已生效的版本。');
+    expect(describeError(en, notYet)).toBe('Plan DIRECT_SALES_LADDER version 2 pays only from December 1, 2026: assign it from that day or later, or choose a version in force on the day.');
+  });
+
   it('names the times of a visit slip returning before it leaves, so one day does not read as two equal dates', () => {
     const back = refusal('BAD_USER_INPUT', 'VISIT_SLIP_BACK_BEFORE_OUT', { from: '2026-12-07', to: '2026-12-07', fromTime: '14:00', toTime: '09:30' });
     expect(describeError(zh, back)).toBe('计划返回时间（2026年12月7日 09:30）必须晚于出发时间（2026年12月7日 14:00）。');

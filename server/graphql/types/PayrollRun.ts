@@ -21,7 +21,7 @@ import { requireNotOwnPlan } from '../../roster/people-access.ts';
 import { recordAudit } from '../../audit.ts';
 import { badInput, clientError, notFound } from '../../errors.ts';
 import { parsePlan } from '../../../schema/compensation.ts';
-import { saveCompensationPlan } from '../../payroll/plans.ts';
+import { planVersionFor, saveCompensationPlan } from '../../payroll/plans.ts';
 import { formatMoney } from '../../../schema/money.ts';
 import { requireAdjustable } from '../../payroll/adjustments.ts';
 import { requirePayOpenFrom } from '../../payroll/signed-pay.ts';
@@ -316,7 +316,8 @@ step('markPayrollRunPaid', markPaid, 'Finance records that a locked run was paid
 
 builder.mutationFields((t) => ({
   assignCompensationPlan: t.boolean({
-    description: 'Assigns a plan (newest version unless given) to one person, a rank or a position, from a day.',
+    description:
+      'Assigns a plan to one person, a rank or a position, from a day: the version given, else the newest in force on that day. Refused (PLAN_VERSION_NOT_YET_EFFECTIVE) from a day before the version’s own effectiveFrom.',
     authScopes: payrollStaff,
     args: {
       planCode: t.arg.string(),
@@ -330,8 +331,7 @@ builder.mutationFields((t) => ({
       const targets = [args.personId, args.rank, args.position].filter((x) => x != null);
       if (targets.length !== 1) throw badInput(['personId'], 'Give exactly one of personId, rank or position', 'ONE_TARGET');
       await requireNotOwnPlan(ctx, { personId: args.personId ? String(args.personId) : null, rank: args.rank, position: args.position });
-      const plan = await ctx.prisma.compensationPlan.findFirst({ where: { code: args.planCode, ...(args.version ? { version: args.version } : {}) }, orderBy: { version: 'desc' } });
-      if (!plan) throw badInput(['planCode'], `There is no compensation plan ${args.planCode}${args.version ? ` version ${args.version}` : ''}`, 'NO_SUCH_PLAN', { code: args.planCode });
+      const plan = await planVersionFor(ctx.prisma, args.planCode, args.version, args.effectiveFrom);
       parsePlan(JSON.parse(plan.document));
       const person = args.personId ? await ctx.prisma.person.findUnique({ where: { id: String(args.personId) } }) : null;
       if (args.personId && !person) throw badInput(['personId'], `There is no person ${args.personId}`, 'NO_SUCH_PERSON', { id: String(args.personId) });
