@@ -17,6 +17,7 @@ import type { KpiGrade } from '../db/generated/sqlite/client/enums.ts';
 import { recordPayTermChange } from '../roster/pay-terms.ts';
 import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
 import { addDays } from '../../schema/dates.ts';
+import { requirePayOpenFrom } from './signed-pay.ts';
 
 export interface Proposal extends PromotionCheck {
   personId: string;
@@ -93,8 +94,12 @@ export async function decidePromotion(ctx: Context, input: { personId: string; v
       const a = await tx.assignment.findFirst({ where: { personId: input.personId, validTo: null }, include: { unit: { select: { path: true } } } });
       if (!a || !mayChangeUnit(scope, a.unit.path)) throw forbidden('OUTSIDE_YOUR_UNITS', 'That person is outside the part of the organisation you manage');
     }
-    // The new rank counts from the month after: not when that month is locked.
-    if (input.apply) await requireDayOpen(tx, calendar, addDays(monthOf(input.month).end, 1), 'month', 'Applying the promotion');
+    // The new rank counts from the month after: not when that month is locked, nor when its pay (or a later month's) is signed.
+    const from = addDays(monthOf(input.month).end, 1);
+    if (input.apply) {
+      await requireDayOpen(tx, calendar, from, 'month', 'Applying the promotion');
+      await requirePayOpenFrom(tx, [input.personId], from, ctx.clock.today(), 'Applying the promotion');
+    }
     await tx.promotionDecision.create({
       data: { personId: input.personId, month: input.month, fromRank: proposal.from, toRank: input.toRank, decision: input.apply ? 'APPLIED' : 'DISMISSED', reason: input.reason ?? null, decidedById: ctx.viewer?.userId ?? null, decidedAt: ctx.clock.now() },
     });
@@ -102,7 +107,7 @@ export async function decidePromotion(ctx: Context, input: { personId: string; v
       const { count } = await tx.person.updateMany({ where: { id: input.personId, version: input.version }, data: { rank: input.toRank, version: { increment: 1 } } });
       if (count === 0) throw conflict('Person', input.personId, input.version);
       // Earned by the month's sales, the new rank takes effect from the month after: that month's pay is at the old one.
-      await recordPayTermChange(tx, ctx, input.personId, 'RANK', proposal.from, input.toRank, addDays(monthOf(input.month).end, 1));
+      await recordPayTermChange(tx, ctx, input.personId, 'RANK', proposal.from, input.toRank, from);
     }
     await recordAudit(tx, ctx.viewer, {
       entityType: 'Person',

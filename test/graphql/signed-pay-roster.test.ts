@@ -1,0 +1,78 @@
+/**
+ * A team's November 2026 payroll handed to the signers stays what it was
+ * signed as (brief §7: after lock, only an audited reopen). Found by an
+ * outside check: applying a promotion earned in October (the new rank counts
+ * from 1 November) went through while the same rank change by updatePerson
+ * was refused. It is refused now, changing nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
+import { testProviders } from '../support/databases.ts';
+
+const RUN = 'run { id month version revision status }';
+const step = (name: string, comment = false) =>
+  `mutation($id: ID!, $revision: Int!${comment ? ', $comment: String' : ''}) { ${name}(id: $id, revision: $revision${comment ? ', comment: $comment' : ''}) { ${RUN} } }`;
+const HIRE = 'mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }';
+const PROMOTE = 'mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-10", toRank: SE, apply: true) }';
+const ASSIGN = 'mutation($p: ID, $r: Rank, $pos: Position, $from: Date!) { assignCompensationPlan(planCode: "BASE_PLUS_COMMISSION", personId: $p, rank: $r, position: $pos, effectiveFrom: $from) }';
+const ext = (r: GqlResult) => r.errors?.[0]?.extensions as { code?: string; reason?: string; field?: string; params?: Record<string, unknown> };
+
+describe.each(testProviders)('roster changes into a signed payroll on %s', (provider) => {
+  let s: TestServer;
+  const t = {} as Record<'admin' | 'finance' | 'finmgr' | 'director' | 'gm', string>;
+  let team: string;
+  let otherTeam: string;
+  let rep: { id: string; version: number };
+  let run: { id: string; month: string; version: number; revision: number; status: string };
+
+  const advance = async (name: string, token: string, comment = false) => {
+    const r = await s.gql(step(name, comment), { id: run.id, revision: run.revision, ...(comment ? { comment: null } : {}) }, token);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    run = r.data[name].run;
+  };
+  const hire = (employeeNo: string, hireDate: string, unitId = team) =>
+    s.gql(HIRE, { i: { employeeNo, name: `新人${employeeNo}`, position: 'SALES_REP', rank: 'SR', hireDate, unitId, baseSalary: '3000.00' } }, t.admin);
+  const signed = (status: string) => ({ month: '2026-11', runStatus: status, version: 1 });
+
+  beforeAll(async () => {
+    s = await startTestServer(provider);
+    for (const u of ['admin', 'finance', 'finmgr', 'director', 'gm'] as const) t[u] = await s.login(u);
+    // A team of its own, with one rep (SR) who sold 16,000.00 in October 2026: enough for SE from 1 November.
+    const first = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM' }, orderBy: { code: 'asc' } });
+    otherTeam = first.id;
+    const made = await s.gql('mutation($p: ID!) { createOrgUnit(input: { code: "SPR-T", name: "签字测试组", kind: TEAM, parentId: $p }) { id } }', { p: first.parentId }, t.admin);
+    expect(made.errors, JSON.stringify(made.errors)).toBeUndefined();
+    team = made.data.createOrgUnit.id;
+    const hired = await s.gql('mutation($i: CreatePersonInput!) { createPerson(input: $i) { id version } }', {
+      i: { employeeNo: 'SPR-1', name: '晋升甲', position: 'SALES_REP', rank: 'SR', hireDate: '2025-01-01', unitId: team, baseSalary: '3000.00' },
+    }, t.admin);
+    expect(hired.errors, JSON.stringify(hired.errors)).toBeUndefined();
+    rep = hired.data.createPerson;
+    const sold = await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: [{ externalId: 'SPR-S1', employeeNo: 'SPR-1', date: '2026-10-12', amount: '16000.00' }] }, t.finance);
+    expect(sold.errors, JSON.stringify(sold.errors)).toBeUndefined();
+    // The team's November payroll, calculated, submitted and signed by the finance manager.
+    const created = await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-11", scopeUnitId: $u) { ${RUN} } }`, { u: team }, t.finance);
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    run = created.data.createPayrollRun.run;
+    await advance('calculatePayrollRun', t.finance);
+    await advance('submitPayrollRun', t.finance);
+    await advance('approvePayrollRun', t.finmgr, true);
+    expect(run.status).toBe('FINANCE_APPROVED');
+    expect(await s.db.prisma.payslip.count({ where: { runId: run.id, personId: rep.id } })).toBe(1);
+  });
+  afterAll(() => s.close());
+
+  it('refuses applying a promotion whose new rank counts from the signed month, as updatePerson refuses the same rank, changing nothing', async () => {
+    const proposals = (await s.gql('{ promotionProposals(month: "2026-10") { personId from to } }', {}, t.admin)).data.promotionProposals;
+    expect(proposals.find((p: { personId: string }) => p.personId === rep.id)).toMatchObject({ from: 'SR', to: 'SE' });
+    const byRoster = await s.refused('mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { rank: SE }, payFrom: "2026-11-01") { id } }', { id: rep.id, v: rep.version }, t.admin);
+    expect(ext(byRoster)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYROLL_ALREADY_SIGNED', params: signed('FINANCE_APPROVED') });
+    const promoted = await s.refused(PROMOTE, { p: rep.id, v: rep.version }, t.admin);
+    expect(ext(promoted)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYROLL_ALREADY_SIGNED', field: 'month', params: signed('FINANCE_APPROVED') });
+    const after = await s.db.prisma.person.findUniqueOrThrow({ where: { id: rep.id } });
+    expect([after.rank, after.version]).toEqual(['SR', rep.version]);
+    expect(await s.db.prisma.promotionDecision.count({ where: { personId: rep.id } })).toBe(0);
+    // Still proposed: once the run is returned or reopened, it may be applied.
+    expect((await s.gql('{ promotionProposals(month: "2026-10") { personId } }', {}, t.admin)).data.promotionProposals.map((p: { personId: string }) => p.personId)).toContain(rep.id);
+  });
+});
