@@ -11,6 +11,7 @@ import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { ImportProblem } from '../targets/sales-import.ts';
 import { badInput } from '../errors.ts';
+import { pathAndAncestors } from '../../schema/org-units.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
 
@@ -82,9 +83,9 @@ export async function requirePayOpen(db: Db, personId: string, months: readonly 
   refuseSigned([...months].sort().map((m) => signed.get(payKey(personId, m))).find((s) => s !== undefined), what);
 }
 
-function refuseSigned(first: SignedPay | undefined, what: string) {
+function refuseSigned(first: SignedPay | undefined, what: string, field: string[] = ['month']) {
   if (first) {
-    throw badInput(['month'], `${what}: the ${first.month} payroll with this person is already ${first.runStatus.toLowerCase().replace('_', ' ')} (version ${first.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
+    throw badInput(field, `${what}: the ${first.month} payroll with this person is already ${first.runStatus.toLowerCase().replace('_', ' ')} (version ${first.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
       month: first.month,
       runStatus: first.runStatus,
       version: first.version,
@@ -103,6 +104,14 @@ export function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
+/** The months a change from a day may reach whose pay can be signed: to the end of next year (none when the day is later). */
+function monthsFrom(from: string, today: string): string[] {
+  const last = `${Number(today.slice(0, 4)) + 1}-12-31`;
+  return from > last ? [] : monthsBetween(from, last);
+}
+
+const byMonth = (a: SignedPay, b: SignedPay) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0);
+
 /**
  * Refuses (PAYROLL_ALREADY_SIGNED) a change that decides pay from a day on
  * — pay terms from a day, a plan assignment, a transfer, a leave date — when
@@ -110,9 +119,31 @@ export function monthsBetween(from: string, to: string): string[] {
  * the signed payslips would no longer be what the roster says was in force.
  */
 export async function requirePayOpenFrom(db: Db, personIds: readonly string[], from: string, today: string, what: string): Promise<void> {
-  const last = `${Number(today.slice(0, 4)) + 1}-12-31`;
-  if (from > last) return;
-  const months = monthsBetween(from, last);
+  const months = monthsFrom(from, today);
+  if (!months.length) return;
   const signed = await signedPay(db, personIds.flatMap((personId) => months.map((month) => ({ personId, month }))));
-  refuseSigned([...signed.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))[0], what);
+  refuseSigned([...signed.values()].sort(byMonth)[0], what);
+}
+
+/**
+ * Refuses (PAYROLL_ALREADY_SIGNED) placing someone in a unit from a day on —
+ * a hire — when a run of that day's month or a later one whose scope holds
+ * the unit (the unit itself or one above it) is signed: that run would pay
+ * them, and it no longer changes, so nobody would.
+ */
+export async function requireUnitPayOpenFrom(db: Db, unitPath: string, from: string, today: string, what: string, field: string[]): Promise<void> {
+  const months = monthsFrom(from, today);
+  if (!months.length) return;
+  const runs = await db.payrollRun.findMany({
+    where: { month: { in: months }, scopeUnit: { path: { in: pathAndAncestors(unitPath) } } },
+    select: { month: true, scopeUnitId: true, status: true, version: true },
+  });
+  // Only a run that is its scope's newest version of the month holds the pay (a reopen replaces a paid one).
+  const newest = new Map<string, (typeof runs)[number]>();
+  for (const r of runs) {
+    const key = `${r.month}|${r.scopeUnitId}`;
+    if ((newest.get(key)?.version ?? -1) < r.version) newest.set(key, r);
+  }
+  const signed = [...newest.values()].filter((r) => (SIGNED_RUN_STATUSES as readonly string[]).includes(r.status)).map((r) => ({ month: r.month, runStatus: r.status, version: r.version }));
+  refuseSigned(signed.sort(byMonth)[0], what, field);
 }

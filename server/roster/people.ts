@@ -18,7 +18,7 @@ import { endAccessOfLeaver } from '../auth/users.ts';
 import { accessChangedHere } from '../auth/session-cache.ts';
 import { recordPayTermChange } from './pay-terms.ts';
 import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
-import { requirePayOpenFrom } from '../payroll/signed-pay.ts';
+import { requirePayOpenFrom, requireUnitPayOpenFrom } from '../payroll/signed-pay.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -57,9 +57,11 @@ async function unitPathFor(tx: Tx, unitId: string, field: string[]): Promise<str
   return unit.path;
 }
 
-async function requireUnitInScope(scope: Scope, tx: Tx, unitId: string, field: string[]) {
+/** The unit's path, when the caller may change it. */
+async function requireUnitInScope(scope: Scope, tx: Tx, unitId: string, field: string[]): Promise<string> {
   const path = await unitPathFor(tx, unitId, field);
   if (!mayChangeUnit(scope, path)) throw forbidden('OUTSIDE_YOUR_UNITS', 'That org unit is outside the part of the organisation you manage');
+  return path;
 }
 
 /** An employee number is someone else's if it matches theirs in any case: "qb00017" beside QB00017 would be two people an import, a sheet or a reader cannot tell apart. */
@@ -140,11 +142,13 @@ export async function createPerson(ctx: Context, input: NewPerson) {
   if (input.status === 'LEFT') throw badInput(['input', 'status'], 'Use deactivatePerson with a leave date to record that someone left', 'USE_DEACTIVATE');
   return ctx.prisma.$transaction(async (tx) => {
     if (input.mentorId) await requireMentorVisible(ctx, tx, scope, input.mentorId, ['input', 'mentorId']);
-    await requireUnitInScope(scope, tx, input.unitId, ['input', 'unitId']);
+    const unitPath = await requireUnitInScope(scope, tx, input.unitId, ['input', 'unitId']);
     // Finance who serve named units (and manage others) set a base salary only in a unit they serve.
     if (reach) requireReach(reach, (await tx.orgUnit.findUniqueOrThrow({ where: { id: input.unitId }, select: { path: true, name: true } })));
     await requireUniqueEmployeeNo(tx, input.employeeNo, ['input', 'employeeNo']);
     await requireDayOpen(tx, calendar, dateToDay(input.hireDate), 'input.hireDate', 'Hiring');
+    // Paid from the hire date by their unit's run: not into a month whose run is signed (it would pay nobody for them).
+    await requireUnitPayOpenFrom(tx, unitPath, dateToDay(input.hireDate), ctx.clock.today(), 'Hiring', ['input', 'hireDate']);
     if (input.baseSalaryFen != null && input.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative', 'NEGATIVE_SALARY');
     if (input.mentorId) await requireMentor(tx, input.mentorId, null, ['input', 'mentorId']);
     const person = await tx.person.create({

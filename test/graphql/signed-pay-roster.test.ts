@@ -3,7 +3,9 @@
  * signed as (brief §7: after lock, only an audited reopen). Found by an
  * outside check: applying a promotion earned in October (the new rank counts
  * from 1 November) went through while the same rank change by updatePerson
- * was refused. It is refused now, changing nothing.
+ * was refused; and a hire back-dated into November went through and nobody
+ * would pay them. Each is refused now, changing nothing; from an open month
+ * (or once the run is reopened) the hire goes through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
@@ -74,5 +76,30 @@ describe.each(testProviders)('roster changes into a signed payroll on %s', (prov
     expect(await s.db.prisma.promotionDecision.count({ where: { personId: rep.id } })).toBe(0);
     // Still proposed: once the run is returned or reopened, it may be applied.
     expect((await s.gql('{ promotionProposals(month: "2026-10") { personId } }', {}, t.admin)).data.promotionProposals.map((p: { personId: string }) => p.personId)).toContain(rep.id);
+  });
+
+  it('refuses a hire back-dated into the unit’s signed or paid month (nobody would pay them), changing nothing; elsewhere or from December it goes through', async () => {
+    const approved = await s.refused(HIRE, { i: { employeeNo: 'SPR-2', name: '新人', position: 'SALES_REP', rank: 'SR', hireDate: '2026-11-03', unitId: team, baseSalary: '3000.00' } }, t.admin);
+    expect(ext(approved)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYROLL_ALREADY_SIGNED', field: 'input.hireDate', params: signed('FINANCE_APPROVED') });
+    // Signed to the end and paid.
+    await advance('approvePayrollRun', t.director, true);
+    await advance('approvePayrollRun', t.gm, true);
+    await advance('markPayrollRunPaid', t.finance);
+    expect(run.status).toBe('PAID');
+    const paid = await s.refused(HIRE, { i: { employeeNo: 'SPR-2', name: '新人', position: 'SALES_REP', rank: 'SR', hireDate: '2026-11-03', unitId: team, baseSalary: '3000.00' } }, t.admin);
+    expect(ext(paid)).toMatchObject({ reason: 'PAYROLL_ALREADY_SIGNED', field: 'input.hireDate', params: signed('PAID') });
+    // A hire from October is in the paid November too.
+    expect(ext(await s.refused(HIRE, { i: { employeeNo: 'SPR-2', name: '新人', position: 'SALES_REP', rank: 'SR', hireDate: '2026-10-20', unitId: team, baseSalary: '3000.00' } }, t.admin))).toMatchObject({ params: signed('PAID') });
+    expect(await s.db.prisma.person.count({ where: { employeeNo: 'SPR-2' } })).toBe(0);
+    // A team without a signed November, and December in this one, take the hire.
+    expect((await hire('SPR-3', '2026-11-03', otherTeam)).errors).toBeUndefined();
+    expect((await hire('SPR-4', '2026-12-01')).errors).toBeUndefined();
+  });
+
+  it('takes the hire once an admin has reopened the paid run (its new version is a draft, which is calculated again)', async () => {
+    const reopened = await s.gql(`mutation($id: ID!, $revision: Int!) { reopenPayrollRun(id: $id, revision: $revision, reason: "补录新人") { ${RUN} } }`, { id: run.id, revision: run.revision }, t.admin);
+    expect(reopened.errors, JSON.stringify(reopened.errors)).toBeUndefined();
+    expect(reopened.data.reopenPayrollRun.run).toMatchObject({ version: 2, status: 'DRAFT' });
+    expect((await hire('SPR-2', '2026-11-03')).errors).toBeUndefined();
   });
 });
