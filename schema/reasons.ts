@@ -430,6 +430,9 @@ export const REASONS = {
   PLAN_VERSION_NOT_YET_EFFECTIVE: ['plan', 'version', 'effectiveFrom'],
   ZERO_ADJUSTMENT: [],
   PAYROLL_ALREADY_SIGNED: ['month', 'runStatus', 'version'],
+  /** A rank's or a position's plan from a month whose payroll with some of them is signed. */
+  PAYROLL_ALREADY_SIGNED_FOR_RANK: ['rank', 'month', 'runStatus', 'version'],
+  PAYROLL_ALREADY_SIGNED_FOR_POSITION: ['position', 'month', 'runStatus', 'version'],
   NOT_JSON: [],
   PLAN_DOCUMENT: ['count'],
   PLAN_VERSION_CHANGED: ['code', 'version'],

@@ -11,6 +11,7 @@ import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { ImportProblem } from '../targets/sales-import.ts';
 import { badInput } from '../errors.ts';
+import type { Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { pathAndAncestors } from '../../schema/org-units.ts';
 
 type Db = Context['prisma'] | Prisma.TransactionClient;
@@ -83,14 +84,24 @@ export async function requirePayOpen(db: Db, personId: string, months: readonly 
   refuseSigned([...months].sort().map((m) => signed.get(payKey(personId, m))).find((s) => s !== undefined), what);
 }
 
-function refuseSigned(first: SignedPay | undefined, what: string, field: string[] = ['month']) {
-  if (first) {
-    throw badInput(field, `${what}: the ${first.month} payroll with this person is already ${first.runStatus.toLowerCase().replace('_', ' ')} (version ${first.version}); return or reopen it first`, 'PAYROLL_ALREADY_SIGNED', {
-      month: first.month,
-      runStatus: first.runStatus,
-      version: first.version,
-    });
+/** Whom a change from a day pays: one person (the default), or everyone of a rank or a position, whom the refusal then names. */
+export type PaidGroup = { rank: Rank } | { position: Position };
+
+/** How a refusal names what was asked: the argument (`month` unless given) and, for a rank's or a position's change, the group. */
+export interface SignedRefusal {
+  field?: string[];
+  group?: PaidGroup;
+}
+
+function refuseSigned(first: SignedPay | undefined, what: string, { field = ['month'], group }: SignedRefusal = {}) {
+  if (!first) return;
+  const signed = { month: first.month, runStatus: first.runStatus, version: first.version };
+  const already = `is already ${first.runStatus.toLowerCase().replace('_', ' ')} (version ${first.version}); return or reopen it first`;
+  if (group && 'rank' in group) {
+    throw badInput(field, `${what}: the ${first.month} payroll with people of rank ${group.rank} ${already}`, 'PAYROLL_ALREADY_SIGNED_FOR_RANK', { rank: group.rank, ...signed });
   }
+  if (group) throw badInput(field, `${what}: the ${first.month} payroll with people in the position ${group.position} ${already}`, 'PAYROLL_ALREADY_SIGNED_FOR_POSITION', { position: group.position, ...signed });
+  throw badInput(field, `${what}: the ${first.month} payroll with this person ${already}`, 'PAYROLL_ALREADY_SIGNED', signed);
 }
 
 /** The months (YYYY-MM) from one day to another, both included. */
@@ -117,12 +128,14 @@ const byMonth = (a: SignedPay, b: SignedPay) => (a.month < b.month ? -1 : a.mont
  * — pay terms from a day, a plan assignment, a transfer, a leave date — when
  * any of the people's pay is signed for that day's month or a later one:
  * the signed payslips would no longer be what the roster says was in force.
+ * A rank's or a position's change is refused naming the group
+ * (PAYROLL_ALREADY_SIGNED_FOR_RANK / _FOR_POSITION).
  */
-export async function requirePayOpenFrom(db: Db, personIds: readonly string[], from: string, today: string, what: string): Promise<void> {
+export async function requirePayOpenFrom(db: Db, personIds: readonly string[], from: string, today: string, what: string, refusal: SignedRefusal = {}): Promise<void> {
   const months = monthsFrom(from, today);
   if (!months.length) return;
   const signed = await signedPay(db, personIds.flatMap((personId) => months.map((month) => ({ personId, month }))));
-  refuseSigned([...signed.values()].sort(byMonth)[0], what);
+  refuseSigned([...signed.values()].sort(byMonth)[0], what, refusal);
 }
 
 /**
@@ -145,5 +158,5 @@ export async function requireUnitPayOpenFrom(db: Db, unitPath: string, from: str
     if ((newest.get(key)?.version ?? -1) < r.version) newest.set(key, r);
   }
   const signed = [...newest.values()].filter((r) => (SIGNED_RUN_STATUSES as readonly string[]).includes(r.status)).map((r) => ({ month: r.month, runStatus: r.status, version: r.version }));
-  refuseSigned(signed.sort(byMonth)[0], what, field);
+  refuseSigned(signed.sort(byMonth)[0], what, { field });
 }

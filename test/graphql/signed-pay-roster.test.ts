@@ -3,9 +3,10 @@
  * signed as (brief §7: after lock, only an audited reopen). Found by an
  * outside check: applying a promotion earned in October (the new rank counts
  * from 1 November) went through while the same rank change by updatePerson
- * was refused; and a hire back-dated into November went through and nobody
- * would pay them. Each is refused now, changing nothing; from an open month
- * (or once the run is reopened) the hire goes through.
+ * was refused; a hire back-dated into November went through and nobody would
+ * pay them; and a rank's or a position's plan from a signed month was refused
+ * as if about "this person", on a field the mutation does not have. Each is
+ * refused now, changing nothing; from an open month each goes through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
@@ -76,6 +77,19 @@ describe.each(testProviders)('roster changes into a signed payroll on %s', (prov
     expect(await s.db.prisma.promotionDecision.count({ where: { personId: rep.id } })).toBe(0);
     // Still proposed: once the run is returned or reopened, it may be applied.
     expect((await s.gql('{ promotionProposals(month: "2026-10") { personId } }', {}, t.admin)).data.promotionProposals.map((p: { personId: string }) => p.personId)).toContain(rep.id);
+  });
+
+  it('refuses a rank’s or a position’s plan from the signed month naming the rank or the position, on effectiveFrom; from December it goes through', async () => {
+    const byRank = await s.refused(ASSIGN, { r: 'SR', from: '2026-11-01' }, t.finance);
+    expect(ext(byRank)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYROLL_ALREADY_SIGNED_FOR_RANK', field: 'effectiveFrom', params: { rank: 'SR', ...signed('FINANCE_APPROVED') } });
+    expect(byRank.errors![0]!.message).toContain('with people of rank SR');
+    const byPosition = await s.refused(ASSIGN, { pos: 'SALES_REP', from: '2026-10-01' }, t.finance);
+    expect(ext(byPosition)).toMatchObject({ reason: 'PAYROLL_ALREADY_SIGNED_FOR_POSITION', field: 'effectiveFrom', params: { position: 'SALES_REP', ...signed('FINANCE_APPROVED') } });
+    // One person's plan still says "this person", on the argument given.
+    const byPerson = await s.refused(ASSIGN, { p: rep.id, from: '2026-11-01' }, t.finance);
+    expect(ext(byPerson)).toMatchObject({ reason: 'PAYROLL_ALREADY_SIGNED', field: 'effectiveFrom', params: signed('FINANCE_APPROVED') });
+    const december = await s.gql(ASSIGN, { r: 'SR', from: '2026-12-01' }, t.finance);
+    expect(december.errors, JSON.stringify(december.errors)).toBeUndefined();
   });
 
   it('refuses a hire back-dated into the unit’s signed or paid month (nobody would pay them), changing nothing; elsewhere or from December it goes through', async () => {

@@ -25,6 +25,16 @@ describe('describeError', () => {
     expect(describeError(zh, refusal('BAD_USER_INPUT', 'TOO_SHORT', { field: 'password', min: 12 }))).toBe('密码至少需要 12 个字符。');
   });
 
+  it('names the rank or the position whose signed payroll refuses their plan assignment, in each language', () => {
+    const signed = { month: '2026-10', runStatus: 'SUBMITTED', version: 1 };
+    expect(describeError(zh, refusal('BAD_USER_INPUT', 'PAYROLL_ALREADY_SIGNED_FOR_RANK', { rank: 'TE', ...signed }))).toBe(`含职级 寰宇领袖 TE 人员的 2026-10 工资已处于“${zh.payroll.statuses.SUBMITTED}”状态（第 1 版），请先退回或重新打开。`);
+    expect(describeError(en, refusal('BAD_USER_INPUT', 'PAYROLL_ALREADY_SIGNED_FOR_RANK', { rank: 'TE', ...signed }))).toContain('with people of rank TE is already');
+    expect(describeError(en, refusal('BAD_USER_INPUT', 'PAYROLL_ALREADY_SIGNED_FOR_POSITION', { position: 'SALES_REP', ...signed }))).toBe(
+      `The 2026-10 payroll with people in the position sales rep is already ${en.payroll.statuses.SUBMITTED} (version 1); return or reopen it first.`,
+    );
+    expect(describeError(zh, refusal('BAD_USER_INPUT', 'PAYROLL_ALREADY_SIGNED_FOR_POSITION', { position: 'SALES_REP', ...signed }))).toContain('含职位“销售代表”人员');
+  });
+
   it('says the day a plan version pays from', () => {
     const notYet = refusal('BAD_USER_INPUT', 'PLAN_VERSION_NOT_YET_EFFECTIVE', { plan: 'DIRECT_SALES_LADDER', version: 2, effectiveFrom: '2026-12-01' });
     expect(describeError(zh, notYet)).toBe('方案 DIRECT_SALES_LADDER 第 2 版自 2026年12月1日 起才生效：请从该日或之后开始适用，或选择在该日已生效的版本。');

@@ -49,13 +49,15 @@ function enumName(w: Words, lang: Lang, name: string, value: string): string | u
       ? w.payroll.statuses
       : name === 'planStatus'
         ? w.targets.statuses
-        : name === 'metric'
-          ? w.targets.metrics
-          : name === 'level'
-            ? w.targets.levels
-            : name === 'parentKind'
-              ? values[lang].unitKind
-              : values[lang][name];
+        : name === 'rank'
+          ? w.chores.ranks
+          : name === 'metric'
+            ? w.targets.metrics
+            : name === 'level'
+              ? w.targets.levels
+              : name === 'parentKind'
+                ? values[lang].unitKind
+                : values[lang][name];
   return table?.[value];
 }
 

@@ -317,7 +317,7 @@ step('markPayrollRunPaid', markPaid, 'Finance records that a locked run was paid
 builder.mutationFields((t) => ({
   assignCompensationPlan: t.boolean({
     description:
-      'Assigns a plan to one person, a rank or a position, from a day: the version given, else the newest in force on that day. Refused (PLAN_VERSION_NOT_YET_EFFECTIVE) from a day before the version’s own effectiveFrom.',
+      'Assigns a plan to one person, a rank or a position, from a day: the version given, else the newest in force on that day. Refused (PLAN_VERSION_NOT_YET_EFFECTIVE) from a day before the version’s own effectiveFrom; refused (PAYROLL_ALREADY_SIGNED, or _FOR_RANK / _FOR_POSITION) from a month whose payroll with the people it pays is signed.',
     authScopes: payrollStaff,
     args: {
       planCode: t.arg.string(),
@@ -343,7 +343,8 @@ builder.mutationFields((t) => ({
         await requireDayOpen(tx, calendar, dateToDay(args.effectiveFrom), 'effectiveFrom', 'Assigning the compensation plan');
         // Not from a month whose pay is signed for the person (or anyone of the rank or position).
         const paid = person ? [person.id] : (await tx.person.findMany({ where: args.rank ? { rank: args.rank } : { position: args.position! }, select: { id: true } })).map((p) => p.id);
-        await requirePayOpenFrom(tx, paid, dateToDay(args.effectiveFrom), ctx.clock.today(), 'Assigning the compensation plan');
+        const group = person ? undefined : args.rank ? { rank: args.rank } : { position: args.position! };
+        await requirePayOpenFrom(tx, paid, dateToDay(args.effectiveFrom), ctx.clock.today(), 'Assigning the compensation plan', { field: ['effectiveFrom'], group });
         const a = await tx.compensationAssignment.create({
           data: { planId: plan.id, personId: args.personId ? String(args.personId) : null, rank: args.rank ?? null, position: args.position ?? null, effectiveFrom: args.effectiveFrom },
         });
