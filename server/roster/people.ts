@@ -275,6 +275,9 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
     await requireDayOpen(tx, calendar, dateToDay(effective), 'effectiveDate', 'The transfer', person.leaveDate ? dateToDay(person.leaveDate) : null);
     // Which run pays the month, and the sales it counts, follow the unit: not once that month's pay is signed.
     await requirePayOpenFrom(tx, [id], dateToDay(effective), ctx.clock.today(), 'The transfer');
+    // Nor into a unit whose run for the month is signed: that run would not pay them, and their old unit's no longer would.
+    const destination = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
+    if (destination) await requireUnitPayOpenFrom(tx, destination.path, dateToDay(effective), ctx.clock.today(), 'The transfer', ['effectiveDate']);
     const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gt: effective } }, orderBy: { validFrom: 'asc' } });
     if (later) throw badInput(['effectiveDate'], `A later transfer, effective ${dateToDay(later.validFrom)}, already exists; change that one first`, 'LATER_TRANSFER', { date: dateToDay(later.validFrom) });
     const current = await tx.assignment.findFirst({ where: { personId: id, ...activeOn(effective) } });

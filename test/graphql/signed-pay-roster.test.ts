@@ -110,6 +110,15 @@ describe.each(testProviders)('roster changes into a signed payroll on %s', (prov
     expect((await hire('SPR-4', '2026-12-01')).errors).toBeUndefined();
   });
 
+  it('refuses a transfer into the unit from a day of its paid month (its signed run would not pay them, the old unit’s no longer would), changing nothing', async () => {
+    const TRANSFER = 'mutation($id: ID!, $v: Int!, $u: ID!, $d: Date!) { transferPerson(id: $id, version: $v, unitId: $u, effectiveDate: $d) { id } }';
+    const mover = await s.db.prisma.person.findFirstOrThrow({ where: { employeeNo: 'SPR-3' } });
+    const refused = await s.refused(TRANSFER, { id: mover.id, v: mover.version, u: team, d: '2026-11-20' }, t.admin);
+    expect(ext(refused)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYROLL_ALREADY_SIGNED', field: 'effectiveDate', params: signed('PAID') });
+    // From December, which this team has not paid, it goes through.
+    expect((await s.gql(TRANSFER, { id: mover.id, v: mover.version, u: team, d: '2026-12-01' }, t.admin)).errors).toBeUndefined();
+  });
+
   it('takes the hire once an admin has reopened the paid run (its new version is a draft, which is calculated again)', async () => {
     const reopened = await s.gql(`mutation($id: ID!, $revision: Int!) { reopenPayrollRun(id: $id, revision: $revision, reason: "补录新人") { ${RUN} } }`, { id: run.id, revision: run.revision }, t.admin);
     expect(reopened.errors, JSON.stringify(reopened.errors)).toBeUndefined();
