@@ -14,9 +14,10 @@ import { formatMoney } from '../../schema/money.ts';
 import { listedNames } from '../../schema/reasons.ts';
 import { breathe } from '../breathe.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import type { FiscalCalendar } from '../../schema/periods.ts';
 import { freezeInputs, gatherInputs, peoplePaid, thawInputs, type PaidPerson, type PersonInputs } from './inputs.ts';
 import { readPayslips } from './read.ts';
-import { month } from './month.ts';
+import { month, type Month } from './month.ts';
 import { providerOf } from '../db/providers.ts';
 import { lockForTransaction } from '../db/advisory-lock.ts';
 import { plannedForParameters } from '../db/custom-plans.ts';
@@ -90,6 +91,18 @@ async function event(
   });
 }
 
+/**
+ * A run is dated in its month: while the month lies in a locked period it is
+ * neither created nor calculated, nor does it move (submitted, signed,
+ * returned, discarded, reopened into a new version) until an admin reopens
+ * the period (brief §2; PERIOD_LOCKED naming the lock). Marking it paid is
+ * not held: it records a payment that happened, and changes nothing the run
+ * says about the month.
+ */
+async function requireMonthOpen(tx: Tx, calendar: FiscalCalendar, runMonth: Month, what: string) {
+  await requireUnlocked(tx, [runMonth], calendar, what);
+}
+
 export function requireStatus(status: PayrollStatus, allowed: PayrollStatus[], doing: string) {
   if (!allowed.includes(status)) throw clientError('BAD_USER_INPUT', `Cannot ${doing} a run that is ${status.toLowerCase().replace('_', ' ')}`, { field: 'status', reason: 'RUN_STATUS', params: { runStatus: status } });
 }
@@ -159,7 +172,7 @@ export async function createRun(ctx: Context, monthKey: string, scopeUnitId: str
         version: existing.version,
         runStatus: existing.status,
       });
-    await requireUnlocked(tx, [m], calendar, 'Creating the payroll run');
+    await requireMonthOpen(tx, calendar, m, 'Creating the payroll run');
     // Reads by the scope's path, from a team to the whole company: planned for it (custom-plans.ts).
     await plannedForParameters(tx, providerOf(ctx.config.databaseUrl), async () => requireNobodyPaidTwice(tx, { month: monthKey, scopeUnitId }, await peoplePaid(tx, unit, monthKey), 'scopeUnitId'));
     const run = await tx.payrollRun.create({ data: { month: monthKey, scopeUnitId, version: 1, createdById: ctx.viewer?.userId ?? null } });
@@ -207,7 +220,7 @@ export async function calculateRun(ctx: Context, id: string, revision: number, h
       await lockMonth(ctx, tx, run.month);
       requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'calculate');
       if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
-      await requireUnlocked(tx, [month(run.month)], calendar, 'Calculating payroll');
+      await requireMonthOpen(tx, calendar, month(run.month), 'Calculating payroll');
       // Reads by the scope's path, from a team to the whole company: planned for it (custom-plans.ts).
       const people = await timed('gather', () =>
         plannedForParameters(tx, providerOf(ctx.config.databaseUrl), async () => {
@@ -307,10 +320,12 @@ async function requireAdjustmentsCounted(tx: Prisma.TransactionClient, run: { id
 
 export async function submitRun(ctx: Context, id: string, revision: number) {
   const reach = await servedReach(ctx);
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
     requireReach(reach, run.scopeUnit);
     requireStatus(run.status, ['CALCULATED'], 'submit');
+    await requireMonthOpen(tx, calendar, month(run.month), 'Submitting the payroll run');
     if ((await tx.payslip.count({ where: { runId: id } })) === 0) throw clientError('BAD_USER_INPUT', 'The run has no payslips; calculate it first', { field: 'status', reason: 'RUN_NOT_CALCULATED' });
     await requireAdjustmentsCounted(tx, { id, month: run.month });
     const after = await bump(tx, id, revision, { status: 'SUBMITTED' });
@@ -321,6 +336,7 @@ export async function submitRun(ctx: Context, id: string, revision: number) {
 
 /** Signs the step that is due, if it is the caller's. */
 export async function approveRun(ctx: Context, id: string, revision: number, comment?: string | null) {
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
     const events = await tx.payrollEvent.findMany({ where: { runId: id }, select: { action: true, actorId: true, at: true } });
@@ -329,6 +345,7 @@ export async function approveRun(ctx: Context, id: string, revision: number, com
     if (refusal?.why === 'NOT_YOUR_TURN') throw forbidden('NOT_YOUR_SIGN_OFF', `It is ${refusal.who}'s turn to sign this run`, { role: SIGN_OFF[run.status]!.role });
     // One person, one signature per submission, even if they hold two signer roles.
     if (refusal?.why === 'ALREADY_SIGNED') throw forbidden('ALREADY_SIGNED', 'You have already signed this run; each step needs a different person');
+    await requireMonthOpen(tx, calendar, month(run.month), 'Signing the payroll run');
     const step = SIGN_OFF[run.status]!;
     const after = await bump(tx, id, revision, { status: step.next });
     await event(tx, ctx, id, 'approve', run.status, step.next, comment);
@@ -338,11 +355,13 @@ export async function approveRun(ctx: Context, id: string, revision: number, com
 
 export async function returnRun(ctx: Context, id: string, revision: number, comment: string) {
   if (!comment.trim()) throw badInput(['comment'], 'Say why the run goes back', 'COMMENT_REQUIRED');
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
     const refusal = returnRefusal(run.status, ctx.viewer);
     if (refusal?.why === 'NOT_DUE') throw clientError('BAD_USER_INPUT', `A run that is ${run.status.toLowerCase().replace('_', ' ')} cannot be returned`, { field: 'status', reason: 'RUN_CANNOT_RETURN', params: { runStatus: run.status } });
     if (refusal?.why === 'NOT_YOUR_TURN') throw forbidden('NOT_YOUR_RETURN', `Only ${refusal.who} may return the run at this step`, { role: SIGN_OFF[run.status]!.role });
+    await requireMonthOpen(tx, calendar, month(run.month), 'Returning the payroll run');
     const after = await bump(tx, id, revision, { status: 'CALCULATED' });
     await event(tx, ctx, id, 'return', run.status, 'CALCULATED', comment);
     return after;
@@ -360,6 +379,7 @@ export async function returnRun(ctx: Context, id: string, revision: number, comm
 export async function discardRun(ctx: Context, id: string, revision: number, reason: string) {
   if (!reason.trim()) throw badInput(['reason'], 'Give the reason for discarding the run', 'REASON_REQUIRED');
   const reach = await servedReach(ctx);
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
     requireReach(reach, run.scopeUnit);
@@ -367,6 +387,7 @@ export async function discardRun(ctx: Context, id: string, revision: number, rea
     requireStatus(run.status, ['DRAFT', 'CALCULATED'], 'discard');
     if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
     await requireNewestVersion(tx, run);
+    await requireMonthOpen(tx, calendar, month(run.month), 'Discarding the payroll run');
     const calculating = await tx.job.findFirst({ where: { subjectId: id, status: { in: ['QUEUED', 'RUNNING'] } }, select: { id: true } });
     if (calculating) throw clientError('BAD_USER_INPUT', 'The run is being calculated; wait for the calculation to finish', { field: 'id', reason: 'RUN_BEING_CALCULATED' });
     const held = await storedFigures(tx, id);
@@ -394,6 +415,7 @@ export async function markPaid(ctx: Context, id: string, revision: number) {
     const run = await load(tx, id);
     requireReach(reach, run.scopeUnit);
     requireStatus(run.status, ['LOCKED'], 'mark as paid');
+    // Allowed in a locked month (no requireMonthOpen): it records a payment that happened, and the run's figures stay as they were signed.
     // A version reopened since is replaced by the newer one (issue 4: reopened versions replace): that one is paid, not this.
     await requireNewestVersion(tx, run);
     const after = await bump(tx, id, revision, { status: 'PAID' });
@@ -405,11 +427,13 @@ export async function markPaid(ctx: Context, id: string, revision: number) {
 /** After lock, an admin may reopen: a new version as a draft; the locked one stays as it was. */
 export async function reopenRun(ctx: Context, id: string, revision: number, reason: string) {
   if (!reason.trim()) throw badInput(['reason'], 'Give the reason for reopening', 'REASON_REQUIRED');
+  const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const run = await load(tx, id);
     requireStatus(run.status, ['LOCKED', 'PAID'], 'reopen');
     if (run.revision !== revision) throw conflict('PayrollRun', id, revision);
     await requireNewestVersion(tx, run);
+    await requireMonthOpen(tx, calendar, month(run.month), 'Reopening the payroll run');
     const next = await tx.payrollRun.create({ data: { month: run.month, scopeUnitId: run.scopeUnitId, version: run.version + 1, createdById: ctx.viewer?.userId ?? null } });
     await event(tx, ctx, next.id, 'reopen', null, 'DRAFT', `${reason} (from version ${run.version})`);
     await recordAudit(tx, ctx.viewer, { entityType: 'PayrollRun', entityId: id, action: 'reopen', before: { status: run.status, version: run.version }, after: { newRunId: next.id, version: next.version, reason } });
