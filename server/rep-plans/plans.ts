@@ -333,6 +333,13 @@ async function event(tx: Tx, ctx: Context, planId: string, action: string, from:
 }
 
 /**
+ * A plan is dated in its month: while the month lies in a locked period it is
+ * neither saved, submitted, accepted nor returned, until an admin reopens
+ * the period (brief §2; PERIOD_LOCKED naming the lock).
+ */
+const requireMonthOpen = (tx: Tx, calendar: FiscalCalendar, month: string, what: string) => requireUnlocked(tx, [period(month, calendar)], calendar, what);
+
+/**
  * Saves the viewer's own plan for a month as a draft: the first version, the
  * draft again (at `revision`), or, after a return, the next version. Refused
  * whole, naming each problem's place, when a check fails (an empty plan and
@@ -354,8 +361,7 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
   const id = await ctx.prisma.$transaction(async (tx) => {
     const unitId = await unitInMonth(tx, personId, month);
     if (!unitId) throw badInput(['month'], `You are not employed in ${month}`, 'REP_PLAN_NOT_EMPLOYED', { month });
-    // The plan's figures are dated in its month: not changed while it is locked (brief §2).
-    await requireUnlocked(tx, [period(month, calendar)], calendar, 'The plan was not saved');
+    await requireMonthOpen(tx, calendar, month, 'The plan was not saved');
     const targetFen = await repTarget(tx, calendar, personId, month);
     const issues = checkRepPlan(content, { targetFen, knownCustomers: await knownCustomers(tx, personId) }).filter(blocksDraft);
     if (issues.length) throw refuse(issues, 'The plan was not saved');
@@ -403,6 +409,7 @@ export async function submitRepPlan(ctx: Context, id: string, revision: number):
     if (plan.personId !== ctx.viewer?.personId) throw forbidden('REP_PLAN_ONLY_OWN', 'You can only submit your own plan');
     if (plan.revision !== revision) throw stale(plan, revision);
     if (plan.status !== 'DRAFT') throw wrongStatus(plan.status, 'submitted');
+    await requireMonthOpen(tx, calendar, plan.month, 'The plan was not submitted');
     const targetFen = await repTarget(tx, calendar, plan.personId, plan.month);
     const issues = checkRepPlan(contentOf(plan), { targetFen, knownCustomers: await knownCustomers(tx, plan.personId) }).filter((i) => i.severity === 'error');
     if (issues.length) throw refuse(issues, 'The plan was not submitted');
@@ -420,12 +427,15 @@ export async function decideRepPlan(ctx: Context, id: string, revision: number, 
   if (decision === 'RETURNED' && !comment) throw badInput(['comment'], 'Say what to change when you return a plan', 'REP_PLAN_COMMENT_REQUIRED');
   const scope = await salesLineScope(ctx);
   const where = await readableWhere(ctx);
+  const calendar = await fiscalCalendar(ctx);
+  const done = decision === 'ACCEPTED' ? 'accepted' : 'returned';
   await ctx.prisma.$transaction(async (tx) => {
     const plan = await readable(tx, where, id);
     const refusal = decideRefusal(ctx, scope.managedPaths, plan);
     if (refusal) throw refusal;
     if (plan.revision !== revision) throw stale(plan, revision);
-    if (plan.status !== 'SUBMITTED') throw wrongStatus(plan.status, decision === 'ACCEPTED' ? 'accepted' : 'returned');
+    if (plan.status !== 'SUBMITTED') throw wrongStatus(plan.status, done);
+    await requireMonthOpen(tx, calendar, plan.month, `The plan was not ${done}`);
     const { count } = await tx.repPlan.updateMany({ where: { id, revision }, data: { status: decision, decidedAt: ctx.clock.now(), decidedById: ctx.viewer?.userId ?? null, decisionComment: comment, revision: { increment: 1 } } });
     if (count === 0) throw stale(plan, revision);
     await event(tx, ctx, id, decision === 'ACCEPTED' ? 'accept' : 'return', 'SUBMITTED', decision, comment);

@@ -3,7 +3,8 @@
  * explicit, audited reopen — here the workflow steps on records dated in it,
  * beyond their saves: a payroll run's submission, sign-offs, return, discard
  * and reopen into a new version (marking it paid stays allowed: it records a
- * payment that happened). Each is refused with PERIOD_LOCKED naming the
+ * payment that happened); a rep plan's submission, acceptance and return.
+ * Each is refused with PERIOD_LOCKED naming the
  * lock, the record reads back as it was (and the database is unchanged),
  * and after the period is reopened the same step goes through. Found by an
  * outside check.
@@ -11,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseSnapshot, startTestServer, type GqlResult, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
+import { planWeeks } from '../../schema/rep-plan.ts';
 
 type Ext = { code?: string; reason?: string; params?: Record<string, unknown> };
 const ext = (r: GqlResult) => (r.errors?.[0]?.extensions ?? {}) as Ext;
@@ -108,6 +110,37 @@ describe.each(testProviders)('workflow steps in a locked period on %s', (provide
       await reopen('2026-09');
       expect((await step(REOPEN, 'reopenPayrollRun', run, t.admin, '补发奖金')).run).toMatchObject({ version: 2, status: 'DRAFT' });
       expect(await runs('2026-09')).toEqual(['1:PAID', '2:DRAFT']);
+    });
+  });
+
+  describe('a rep plan', () => {
+    const PLAN = 'id month status revision events { action toStatus }';
+    const SAVE = `mutation($m: String!, $i: RepPlanInput!) { saveRepPlan(month: $m, input: $i) { ${PLAN} } }`;
+    const SUBMIT = `mutation($id: ID!, $r: Int!) { submitRepPlan(id: $id, revision: $r) { ${PLAN} } }`;
+    const ACCEPT = `mutation($id: ID!, $r: Int!) { acceptRepPlan(id: $id, revision: $r) { ${PLAN} } }`;
+    const RETURN = `mutation($id: ID!, $r: Int!, $c: String!) { returnRepPlan(id: $id, revision: $r, comment: $c) { ${PLAN} } }`;
+    const plan = (m: string) => ({ weeks: planWeeks(m).map((w) => ({ weekKey: w.key, sales: '100.00', calls: 40, visits: 2, events: 0 })), customers: [], belowTargetReason: '淡季' });
+    const readPlan = async (id: string) => ok(await s.gql(`query($id: ID!) { repPlan(id: $id) { ${PLAN} } }`, { id }, t.manager)).repPlan;
+
+    it('is not submitted, accepted or returned while its month is locked; once it is reopened, each goes through', async () => {
+      const m = '2026-10';
+      let p = ok(await s.gql(SAVE, { m, i: plan(m) }, t.rep)).saveRepPlan;
+      const refusedInLock = async (steps: [string, string, Record<string, unknown>][]) => {
+        await lock(m);
+        const before = { plan: await readPlan(p.id), db: await databaseSnapshot(s.db) };
+        for (const [q, token, more] of steps) expect(ext(await s.refused(q, { id: p.id, r: p.revision, ...more }, token)), q).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: m } });
+        expect(await readPlan(p.id)).toEqual(before.plan);
+        expect(await databaseSnapshot(s.db)).toBe(before.db);
+        await reopen(m);
+      };
+      await refusedInLock([[SUBMIT, t.rep, {}]]);
+      p = ok(await s.gql(SUBMIT, { id: p.id, r: p.revision }, t.rep)).submitRepPlan;
+      expect(p.status).toBe('SUBMITTED');
+      await refusedInLock([
+        [ACCEPT, t.manager, {}],
+        [RETURN, t.manager, { c: '第二周偏低' }],
+      ]);
+      expect(ok(await s.gql(RETURN, { id: p.id, r: p.revision, c: '第二周偏低' }, t.manager)).returnRepPlan.status).toBe('RETURNED');
     });
   });
 });
