@@ -14,7 +14,7 @@
  *     admins all;
  *   request: anyone on the roster, for themself;
  *   approve, reject, check: a manager over the slip's unit, never on their own.
- * Nothing is requested, approved or rejected with a day in a locked period.
+ * Nothing is requested, approved, rejected or checked with a day in a locked period.
  * Every change is audited (server/audit.ts).
  */
 import type { Context } from '../context.ts';
@@ -246,9 +246,10 @@ export async function unslippedFieldVisits(ctx: Context, monthText: string, unit
 // ── changes ─────────────────────────────────────────────────────────────
 
 /**
- * A slip decides whether its days are field-visit days or absences (payroll):
- * it is neither requested nor approved or rejected while any of them lies in
- * a locked period (brief §2).
+ * A slip decides whether its days are field-visit days or absences (payroll),
+ * and its check records what was found on them: it is neither requested,
+ * approved, rejected nor checked while any of them lies in a locked period
+ * (brief §2).
  */
 async function requireDaysUnlocked(db: Db, calendar: FiscalCalendar, slip: { plannedOut: Date; plannedBack: Date }, what: string): Promise<void> {
   await requireUnlocked(db, [slipSpan(coveredDays(slip.plannedOut, slip.plannedBack))], calendar, what);
@@ -365,6 +366,7 @@ export async function checkVisitSlipDone(ctx: Context, id: string, revision: num
   const scope = await viewerScope(ctx);
   const where = await readableWhere(ctx);
   const now = ctx.clock.now();
+  const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
     const slip = await readable(tx, where, id);
     const refusal = decideRefusal(ctx, scope.managedPaths, slip);
@@ -375,6 +377,7 @@ export async function checkVisitSlipDone(ctx: Context, id: string, revision: num
       const back = chinaTimeOf(slip.plannedBack);
       throw badInput(['id'], `The visit can be checked only after the planned return (${back.day} ${back.time})`, 'VISIT_SLIP_NOT_BACK_YET', { date: back.day, time: back.time });
     }
+    await requireDaysUnlocked(tx, calendar, slip, 'The visit slip check was not recorded');
     const { count } = await tx.visitSlip.updateMany({
       where: { id, revision },
       data: { status: 'CHECKED', checkKind: kind, checkOk: ok, checkResult: result, checkedById: ctx.viewer?.userId ?? null, checkedBy: ctx.viewer?.personName ?? ctx.viewer?.username ?? null, checkedAt: now, revision: { increment: 1 } },

@@ -425,6 +425,20 @@ const monthlyFields = (f: MonthlyReportFields): MonthlyReportFields => ({ result
 
 const WHAT = { WorkLog: 'work log', WeeklyReport: 'weekly report', MonthlyReport: 'monthly report' } as const;
 
+/** The days a weekly report (keyed by its Monday) is dated in: nothing changes there while any of them is locked. */
+const weeklyDays = (week: IsoDay): Period => daySpan(addDays(week, 6));
+
+/**
+ * The period a stored log or report is dated in, as its save dates it (a
+ * log's day, a weekly report's days, a monthly report's month): while it is
+ * locked the row is neither saved nor commented on (brief §2).
+ */
+function datedIn(row: { day: Date } | { week: Date } | { month: string }, calendar: FiscalCalendar): Period {
+  if ('day' in row) return daySpan(dateToDay(row.day));
+  if ('week' in row) return weeklyDays(dateToDay(row.week));
+  return period(row.month, calendar);
+}
+
 /**
  * A handed-in log with visits is its customers' latest visit (when later than
  * the one known): the customers of the person's own it names by code in
@@ -457,7 +471,7 @@ function weeklySaver(personId: string, week: IsoDay, fields: WeeklyReportFields)
     entityType: 'WeeklyReport',
     unitDay: week,
     // Written at the week's end: the week of 30 March – 5 April is still reported once March is closed.
-    dated: () => daySpan(addDays(week, 6)),
+    dated: () => weeklyDays(week),
     after: { person: personId, week, ...fields },
     find: (tx) => tx.weeklyReport.findUnique({ where: key }),
     create: (tx, unitId, state) => tx.weeklyReport.create({ data: { personId, week: dayToDate(week), unitId, ...fields, ...state } }),
@@ -607,6 +621,7 @@ function refuseItems(problems: WorkItemProblem[], what: string) {
 /**
  * A manager over the rep (or a director) comments on a submitted log or
  * report; a later comment replaces the earlier one (both are in the audit).
+ * Not while the period it is dated in is locked (PERIOD_LOCKED).
  */
 export async function commentWorkReport(ctx: Context, kind: WorkReportKind, id: string, revision: number, commentText: string): Promise<WorkLogView | WeeklyReportView | MonthlyReportView> {
   checked(commentProblem(commentText));
@@ -615,14 +630,16 @@ export async function commentWorkReport(ctx: Context, kind: WorkReportKind, id: 
   const where = await readableWhere(ctx);
   const by = { comment, commentedById: ctx.viewer?.userId ?? null, commentedBy: ctx.viewer?.personName ?? ctx.viewer?.username ?? null, commentedAt: ctx.clock.now(), revision: { increment: 1 } };
   const entityType = kind === 'LOG' ? 'WorkLog' : kind === 'WEEKLY' ? 'WeeklyReport' : 'MonthlyReport';
+  const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
     const q = { where: { AND: [{ id }, where] }, include: who };
-    const row: Who | null = kind === 'LOG' ? await tx.workLog.findFirst(q) : kind === 'WEEKLY' ? await tx.weeklyReport.findFirst(q) : await tx.monthlyReport.findFirst(q);
+    const row: LogRecord | WeeklyRecord | MonthlyRecord | null = kind === 'LOG' ? await tx.workLog.findFirst(q) : kind === 'WEEKLY' ? await tx.weeklyReport.findFirst(q) : await tx.monthlyReport.findFirst(q);
     if (!row) throw notFound(id);
     const refusal = commentRefusal(ctx, scope.managedPaths, row);
     if (refusal) throw refusal;
     if (row.revision !== revision) throw stale(id, revision);
     if (row.status !== 'SUBMITTED') throw dynamicClientError('BAD_USER_INPUT', 'Only a submitted log or report is commented on', { reason: 'WORK_REPORT_NOT_SUBMITTED', params: {}, field: 'id' });
+    await requireUnlocked(tx, [datedIn(row, calendar)], calendar, `The comment on the ${WHAT[entityType]} was not saved`);
     const w = { where: { id, revision }, data: by };
     const { count } = kind === 'LOG' ? await tx.workLog.updateMany(w) : kind === 'WEEKLY' ? await tx.weeklyReport.updateMany(w) : await tx.monthlyReport.updateMany(w);
     if (count === 0) throw stale(id, revision);

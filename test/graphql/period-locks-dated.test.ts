@@ -148,7 +148,7 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     expect(ok(await s.gql(DECIDE_LEAVE, { id: asked.id }, t.manager)).decideLeave.status).toBe('APPROVED');
   });
 
-  it('refuses visit slips in a locked month, requested or decided, until it is reopened; a spot check after the close is still recorded', async () => {
+  it('refuses visit slips in a locked month, requested, decided or checked, until it is reopened', async () => {
     const requested = ok(await s.gql(REQUEST_SLIP, { i: slip('2026-03-10') }, t.rep)).requestVisitSlip;
     const toCheck = ok(await s.gql(REQUEST_SLIP, { i: slip('2026-03-12') }, t.rep)).requestVisitSlip;
     const approved = ok(await s.gql(APPROVE_SLIP, { id: toCheck.id, r: toCheck.revision }, t.manager)).approveVisitSlip;
@@ -160,12 +160,13 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     expect(ext(await s.refused(REQUEST_SLIP, { i: slip('2026-03-11') }, t.rep))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-03' } });
     // Approving would stop a locked month's field-visit day counting as an absence.
     expect(ext(await s.refused(APPROVE_SLIP, { id: requested.id, r: requested.revision }, t.manager))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-03' } });
+    // A check records what was found on a locked month's days (and, in order, the customer's latest visit): not either.
+    expect(ext(await s.refused(CHECK_SLIP, { id: approved.id, r: approved.revision }, t.manager))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2026-03' } });
     expect(await databaseSnapshot(s.db)).toBe(before);
-    // A check records what a manager found; it changes no day's status or pay.
-    expect(ok(await s.gql(CHECK_SLIP, { id: approved.id, r: approved.revision }, t.manager)).checkVisitSlip.status).toBe('CHECKED');
     await reopen('2026-03');
     expect(await lockedSlips()).toEqual([]);
     expect(ok(await s.gql(APPROVE_SLIP, { id: requested.id, r: requested.revision }, t.manager)).approveVisitSlip.status).toBe('APPROVED');
+    expect(ok(await s.gql(CHECK_SLIP, { id: approved.id, r: approved.revision }, t.manager)).checkVisitSlip.status).toBe('CHECKED');
   });
 
   it('refuses saving a rep’s monthly plan for a locked month until it is reopened', async () => {

@@ -3,8 +3,9 @@
  * explicit, audited reopen — here the workflow steps on records dated in it,
  * beyond their saves: a payroll run's submission, sign-offs, return, discard
  * and reopen into a new version (marking it paid stays allowed: it records a
- * payment that happened); a rep plan's submission, acceptance and return.
- * Each is refused with PERIOD_LOCKED naming the
+ * payment that happened); a rep plan's submission, acceptance and return;
+ * a manager's comment on a work log, weekly or monthly report, and the check
+ * of a visit slip. Each is refused with PERIOD_LOCKED naming the
  * lock, the record reads back as it was (and the database is unchanged),
  * and after the period is reopened the same step goes through. Found by an
  * outside check.
@@ -141,6 +142,50 @@ describe.each(testProviders)('workflow steps in a locked period on %s', (provide
         [RETURN, t.manager, { c: '第二周偏低' }],
       ]);
       expect(ok(await s.gql(RETURN, { id: p.id, r: p.revision, c: '第二周偏低' }, t.manager)).returnRepPlan.status).toBe('RETURNED');
+    });
+  });
+
+  describe('a manager’s comment or check', () => {
+    const COMMENT = (kind: string, fields: string) => `mutation($id: ID!, $r: Int!, $c: String!) { ${kind}(id: $id, revision: $r, comment: $c) { ${fields} } }`;
+    const ROW = 'id status revision comment';
+    const SLIP = 'id status revision checkResult';
+    const slip = (day: string) => ({ destination: '苏州工业园区星湖街 88 号', contactPerson: '王经理', purpose: '季度回访', plannedOut: `${day}T01:00:00Z`, plannedBack: `${day}T09:00:00Z` });
+
+    it('is refused on a log, a weekly or monthly report and a visit slip dated in a locked month; once it is reopened, each is recorded', async () => {
+      const m = '2026-06';
+      const log = ok(await s.gql(`mutation($i: WorkLogInput!) { saveWorkLog(day: "2026-06-10", submit: true, input: $i) { ${ROW} } }`, { i: { calls: 8, visits: 2, deals: 1, customersMet: '星湖电子', notes: '回访' } }, t.rep)).saveWorkLog;
+      const weekly = ok(await s.gql(`mutation($i: WeeklyReportInput!) { saveWeeklyReport(week: "2026-06-15", submit: true, input: $i) { ${ROW} } }`, { i: { results: '回访两家', plan: '拜访三家', marketFeedback: '', problems: '' } }, t.rep)).saveWeeklyReport;
+      const monthly = ok(await s.gql(`mutation($i: MonthlyReportInput!) { saveMonthlyReport(month: "2026-06", submit: true, input: $i) { ${ROW} } }`, { i: { results: '完成', analysis: '平稳', plan: '继续' } }, t.rep)).saveMonthlyReport;
+      let visit = ok(await s.gql(`mutation($i: VisitSlipInput!) { requestVisitSlip(input: $i) { ${SLIP} } }`, { i: slip('2026-06-11') }, t.rep)).requestVisitSlip;
+      visit = ok(await s.gql(`mutation($id: ID!, $r: Int!) { approveVisitSlip(id: $id, revision: $r) { ${SLIP} } }`, { id: visit.id, r: visit.revision }, t.manager)).approveVisitSlip;
+      const CHECK = `mutation($id: ID!, $r: Int!) { checkVisitSlip(id: $id, revision: $r, kind: SPOT, ok: true, result: "电话抽查") { ${SLIP} } }`;
+      const steps = [
+        [COMMENT('commentWorkLog', ROW), log, 'commentWorkLog'],
+        [COMMENT('commentWeeklyReport', ROW), weekly, 'commentWeeklyReport'],
+        [COMMENT('commentMonthlyReport', ROW), monthly, 'commentMonthlyReport'],
+        [CHECK, visit, 'checkVisitSlip'],
+      ] as const;
+      /** Each as the manager reads it back. */
+      const readBack = async () => {
+        const q = `{ workLogs(from: "2026-06-10", to: "2026-06-10") { ${ROW} } weeklyReports(week: "2026-06-15") { ${ROW} } monthlyReports(month: "2026-06") { ${ROW} } visitSlips(month: "2026-06") { ${SLIP} } }`;
+        const r = ok(await s.gql(q, {}, t.manager));
+        type Row = { id: string; status: string; comment?: string | null; checkResult?: string | null };
+        return [r.workLogs, r.weeklyReports, r.monthlyReports, r.visitSlips].map((rows: Row[], i) => rows.find((x) => x.id === steps[i]![1].id));
+      };
+      expect((await readBack()).map((x) => x?.status)).toEqual(['SUBMITTED', 'SUBMITTED', 'SUBMITTED', 'APPROVED']);
+      await lock(m);
+      const before = { rows: await readBack(), db: await databaseSnapshot(s.db) };
+      for (const [q, row] of steps) expect(ext(await s.refused(q, { id: row.id, r: row.revision, c: '请补充客户名单' }, t.manager)), q).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: m } });
+      expect(await readBack()).toEqual(before.rows);
+      expect(await databaseSnapshot(s.db)).toBe(before.db);
+      await reopen(m);
+      for (const [q, row, name] of steps) ok(await s.gql(q, { id: row.id, r: row.revision, c: '请补充客户名单' }, t.manager))[name];
+      expect((await readBack()).map((x) => [x?.status, x?.comment ?? x?.checkResult])).toEqual([
+        ['SUBMITTED', '请补充客户名单'],
+        ['SUBMITTED', '请补充客户名单'],
+        ['SUBMITTED', '请补充客户名单'],
+        ['CHECKED', '电话抽查'],
+      ]);
     });
   });
 });

@@ -119,6 +119,7 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
                     <span className={s.strong}>{x.personName}</span>
                     <span>{describe(x)}</span>
                     {x.approvedLate && <span className={s.meta} data-testid="visit-slip-approved-late">{v.approvedLate}</span>}
+                    <LockedNote w={w} locked={x.locked} />
                     <Field label={v.checkKind}>
                       <Select value={c.kind} onChange={(_, d) => h.setCheck(x.id, { kind: d.value as 'SPOT' | 'FULL' })} data-testid="visit-slip-check-kind">
                         <option value="SPOT">{v.checkKinds.SPOT}</option>
@@ -129,7 +130,7 @@ export function VisitSlipsPane(props: { w: Words; client: Client; roles: string[
                     <Field label={v.checkResult}>
                       <Input value={c.result} onChange={(_, d) => h.setCheck(x.id, { result: d.value })} data-testid="visit-slip-check-result" />
                     </Field>
-                    <Button onClick={() => void h.check(x)} disabled={h.busy || !c.result.trim()} data-testid="visit-slip-check">
+                    <Button onClick={() => void h.check(x)} disabled={h.busy || x.locked || !c.result.trim()} data-testid="visit-slip-check">
                       {v.recordCheck}
                     </Button>
                   </li>
