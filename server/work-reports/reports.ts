@@ -378,7 +378,7 @@ interface Saver {
   entityType: 'WorkLog' | 'WeeklyReport' | 'MonthlyReport';
   /** The day whose roster unit the row is filed under. */
   unitDay: IsoDay;
-  /** The period it is dated in (a log's day, a weekly report's Sunday, a monthly report's month): nothing changes there while it is locked. */
+  /** The period it is dated in (a log's day, a weekly report's two weeks, a monthly report's month): nothing changes there while it is locked. */
   dated: (calendar: FiscalCalendar) => Period;
   after: Record<string, unknown>;
   find: (tx: Tx) => Promise<Row | null>;
@@ -425,8 +425,14 @@ const monthlyFields = (f: MonthlyReportFields): MonthlyReportFields => ({ result
 
 const WHAT = { WorkLog: 'work log', WeeklyReport: 'weekly report', MonthlyReport: 'monthly report' } as const;
 
-/** The days a weekly report (keyed by its Monday) is dated in: nothing changes there while any of them is locked. */
-const weeklyDays = (week: IsoDay): Period => daySpan(addDays(week, 6));
+/**
+ * The days a weekly report (keyed by its Monday) is dated in: every day it
+ * covers, from the Monday of the week whose results it reports to the Sunday
+ * of the week it plans. Nothing changes there while any of them is locked:
+ * the report of 30 November reports 23–29 November, so a locked November
+ * (or ISO week) holds it still.
+ */
+const weeklyDays = (week: IsoDay): Period => daySpan(reportedWeek(week).start, addDays(week, 6));
 
 /**
  * The period a stored log or report is dated in, as its save dates it (a
@@ -470,7 +476,6 @@ function weeklySaver(personId: string, week: IsoDay, fields: WeeklyReportFields)
   return {
     entityType: 'WeeklyReport',
     unitDay: week,
-    // Written at the week's end: the week of 30 March – 5 April is still reported once March is closed.
     dated: () => weeklyDays(week),
     after: { person: personId, week, ...fields },
     find: (tx) => tx.weeklyReport.findUnique({ where: key }),

@@ -240,13 +240,31 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     ok(await s.gql(TRANSFER, { id: mover.id, v: mover.version, u: other, d: '2025-12-01' }, t.admin));
     await reopen('2025-11');
   });
-  it('dates a weekly report by its Sunday: the week ending in a locked month is refused, the week running into the next month is not', async () => {
+  it('dates a weekly report by every day it covers: the week whose results it reports and the week it plans, a lock on any of them refusing it', async () => {
     const weekly = { results: '回访两家', plan: '拜访三家', marketFeedback: '', problems: '' };
-    await lock('2025-03');
-    // 24–30 March 2025 lies in March; 31 March – 6 April is reported in April.
-    expect(ext(await s.refused(SAVE_WEEKLY, { w: '2025-03-24', i: weekly }, t.rep))).toMatchObject({ reason: 'PERIOD_LOCKED', params: { period: '2025-03' } });
-    ok(await s.gql(SAVE_WEEKLY, { w: '2025-03-31', i: weekly }, t.rep));
-    await reopen('2025-03');
+    const MINE = 'query($w: String!) { myWeeklyReport(week: $w) { reportedFrom reportedTo report { id } } }';
+    /** Refused with PERIOD_LOCKED naming the lock; the report reads back as never saved, and nothing else changed. */
+    const refusedUnder = async (lockKey: string, weeks: string[]) => {
+      await lock(lockKey);
+      const before = await databaseSnapshot(s.db);
+      for (const w of weeks) {
+        expect(ext(await s.refused(SAVE_WEEKLY, { w, i: weekly }, t.rep)), w).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_LOCKED', params: { period: lockKey } });
+        expect(ok(await s.gql(MINE, { w }, t.rep)).myWeeklyReport.report, w).toBeNull();
+      }
+      expect(await databaseSnapshot(s.db)).toBe(before);
+    };
+    // November 2026 closed: the report of 30 November reports 23–29 November (and its week starts on the 30th);
+    // the one of 7 December reports 30 November – 6 December.
+    expect(ok(await s.gql(MINE, { w: '2026-11-30' }, t.rep)).myWeeklyReport).toMatchObject({ reportedFrom: '2026-11-23', reportedTo: '2026-11-29' });
+    await refusedUnder('2026-11', ['2026-11-30', '2026-12-07']);
+    await reopen('2026-11');
+    // ISO week 45 (2–8 November) closed: the report of 9 November reports it, the one of 2 November plans it.
+    await refusedUnder('2026-W45', ['2026-11-09', '2026-11-02']);
+    // The report of 16 November (reporting 9–15 November) touches no locked day.
+    ok(await s.gql(SAVE_WEEKLY, { w: '2026-11-16', i: weekly }, t.rep));
+    await reopen('2026-W45');
+    // Reopened, each goes through.
+    for (const w of ['2026-11-30', '2026-11-09']) ok(await s.gql(SAVE_WEEKLY, { w, i: weekly }, t.rep));
   });
   it('refuses a compensation plan version or assignment paying from a locked month, until it is reopened', async () => {
     const plans = ok(await s.gql('{ compensationPlans { code version document } }', {}, t.finance)).compensationPlans;
