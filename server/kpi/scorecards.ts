@@ -104,6 +104,11 @@ const readTotal = (s: string | null): Rational | null => {
   const [n, d] = s.split('/');
   return rational(BigInt(n!), BigInt(d!));
 };
+/** The total as the API shows it (two decimals, half up), also what the audit records: the stored exact "n/d" reads as no score. */
+const shownTotal = (s: string | null): string | null => {
+  const total = readTotal(s);
+  return total ? roundHalfUp(total, 2) : null;
+};
 
 /** Fills the computed lines in from data again (while the scorecard is a draft). */
 async function refreshComputed(tx: Tx, card: CardRecord, calendar: FiscalCalendar, today: IsoDay): Promise<void> {
@@ -274,7 +279,6 @@ async function views(ctx: Context, cards: CardRecord[], decisions: boolean): Pro
   const myPaths = decisions ? await myManagedPaths(ctx) : [];
   const submitters = decisions ? await submitterPaths(ctx.prisma, cards.flatMap((c) => (c.submittedById ? [c.submittedById] : []))) : new Map<string, string[]>();
   return cards.map((card) => {
-    const total = readTotal(card.total);
     const facts = factsOf(card, submitters);
     return {
       id: card.id,
@@ -290,7 +294,7 @@ async function views(ctx: Context, cards: CardRecord[], decisions: boolean): Pro
       revision: card.revision,
       commentBelowPercent: card.commentBelowPercent,
       gradeBands: parseBands(card.gradeBands),
-      total: total ? roundHalfUp(total, 2) : null,
+      total: shownTotal(card.total),
       totalExact: card.total,
       grade: card.grade,
       submittedAt: card.submittedAt,
@@ -359,7 +363,7 @@ async function event(tx: Tx, ctx: Context, scorecardId: string, action: string, 
 
 const snapshot = (card: { status: ScorecardStatus; total: string | null; grade: KpiGrade | null; lines: readonly LineRecord[] }) => ({
   status: card.status,
-  total: card.total,
+  total: shownTotal(card.total),
   grade: card.grade,
   lines: card.lines.map((l) => ({ code: l.code, actual: l.actual, basis: l.basis, score: l.score, comment: l.comment })),
 });
@@ -533,7 +537,7 @@ async function decide(ctx: Context, id: string, revision: number, approve: boole
         entityId: id,
         action: approve ? 'approve' : 'return',
         before: { status: card.status, submittedById: card.submittedById },
-        after: { status: to, total: card.total, grade: card.grade, comment },
+        after: { status: to, total: shownTotal(card.total), grade: card.grade, comment },
       });
     },
     { timeout: 60_000 },

@@ -240,6 +240,13 @@ describe.each(testProviders)('KPI scorecards on %s', (provider) => {
     expect(card.events.map((e: any) => e.action)).toEqual(['open', 'score', 'submit', 'return', 'submit', 'approve']);
     const audit = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'Scorecard', entityId: card.id }, orderBy: { at: 'asc' } });
     expect(audit.map((a) => a.action).sort()).toEqual(['approve', 'open', 'return', 'score', 'submit', 'submit']);
+    // The trail records the total as the API shows it (85.02), not the stored exact fraction; so does every entry that carries one.
+    const trail = (await s.gql('query($id: ID!) { auditTrail(entityType: "Scorecard", entityId: $id) { action after } }', { id: card.id }, t.director)).data.auditTrail as { action: string; after: string }[];
+    expect(JSON.parse(trail.find((e) => e.action === 'approve')!.after)).toMatchObject({ status: 'APPROVED', total: '85.02', grade: 'GOOD' });
+    for (const e of trail) {
+      const total = (JSON.parse(e.after) as { total?: string | null }).total;
+      if (total != null) expect(total, e.action).toMatch(/^\d+\.\d{2}$/);
+    }
     expect(ext(await s.refused(APPROVE, { id: card.id, r: card.revision }, t.director))).toMatchObject({ reason: 'SCORECARD_STATUS', params: { scorecardStatus: 'APPROVED' } });
   });
 
