@@ -2,7 +2,7 @@
  * End to end, visit slips, in Chinese at 350 px: the rep requests a slip in
  * the pane; the manager approves it; a slip whose return has passed waits for
  * its check, which the manager records (spot check, in order, what was
- * found); a slip in a locked month offers no decision and says why. Nobody
+ * found); a slip in a locked month offers no decision and no check, and says why. Nobody
  * meets English on the pane. Real server, real pane, Chromium.
  */
 import { describe, expect, it } from 'vitest';
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     expect(slips.find((x: { destination: string }) => x.destination === '杭州').status).toBe('CHECKED');
   }, 90_000);
 
-  it('a slip in a locked month is shown to the manager without its decision: approve and reject off, and why', async () => {
+  it('a slip in a locked month is shown to the manager without its decision or check: approve, reject and check off, and why', async () => {
     const page = await e2e.pane('zh-CN');
     await page.setViewportSize({ width: 350, height: 900 });
     // Two months on, clear of the other test's days: requested, then the month is closed.
@@ -110,8 +110,17 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
       i: { destination: '宁波', contactPerson: '陈经理', purpose: '月结前回访', plannedOut: `${day}T01:00:00Z`, plannedBack: `${day}T09:00:00Z` },
     });
     expect(asked.errors).toBeUndefined();
+    // And one two months back, approved and back, waiting for its check when that month was closed too.
+    const back = `${addDays(today(), -62).slice(0, 7)}-10`;
+    const approved = await api(page, await tokenFor(page, 'rep'), 'mutation($i: VisitSlipInput!) { requestVisitSlip(input: $i) { id revision } }', {
+      i: { destination: '温州', contactPerson: '郑经理', purpose: '季度对账', plannedOut: `${back}T01:00:00Z`, plannedBack: `${back}T09:00:00Z` },
+    });
+    expect(approved.errors).toBeUndefined();
+    const manager = await tokenFor(page, 'manager');
+    const decided = await api(page, manager, 'mutation($id: ID!, $r: Int!) { approveVisitSlip(id: $id, revision: $r) { status } }', { id: approved.data.requestVisitSlip.id, r: approved.data.requestVisitSlip.revision });
+    expect(decided.errors).toBeUndefined();
     const admin = await tokenFor(page, 'admin');
-    expect((await api(page, admin, 'mutation($p: String!) { lockPeriod(periodKey: $p, reason: "月结") { periodKey } }', { p: day.slice(0, 7) })).errors).toBeUndefined();
+    for (const p of [day.slice(0, 7), back.slice(0, 7)]) expect((await api(page, admin, 'mutation($p: String!) { lockPeriod(periodKey: $p, reason: "月结") { periodKey } }', { p })).errors).toBeUndefined();
 
     await signIn(page, 'manager');
     await openScreen(page, 'visit-slips');
@@ -121,6 +130,12 @@ describe.skipIf(!hasChromium)('visit slips in the task pane', () => {
     await expect(waiting.getByTestId('visit-slip-approve').isDisabled()).resolves.toBe(true);
     await expect(waiting.getByTestId('visit-slip-reject').isDisabled()).resolves.toBe(true);
     expect(await englishOn(page)).toEqual([]);
+    await page.getByTestId('visit-slips-month').fill(back.slice(0, 7));
+    const toCheck = page.getByTestId('visit-slips-to-check-item').filter({ hasText: '温州' });
+    await expect(toCheck.getByTestId('locked-note').innerText()).resolves.toBe('所在期间已锁定，需管理员重新开放后才能处理。');
+    await toCheck.getByTestId('visit-slip-check-result').fill('电话抽查');
+    await expect(toCheck.getByTestId('visit-slip-check').isDisabled()).resolves.toBe(true);
+    expect((await api(page, admin, 'mutation($p: String!) { reopenPeriod(periodKey: $p, reason: "补查") }', { p: back.slice(0, 7) })).errors).toBeUndefined();
     // Reopened, the same list offers the decision again.
     expect((await api(page, admin, 'mutation($p: String!) { reopenPeriod(periodKey: $p, reason: "补批") }', { p: day.slice(0, 7) })).errors).toBeUndefined();
     await page.getByTestId('visit-slips-month').fill(today().slice(0, 7));
