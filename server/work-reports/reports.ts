@@ -426,13 +426,14 @@ const monthlyFields = (f: MonthlyReportFields): MonthlyReportFields => ({ result
 const WHAT = { WorkLog: 'work log', WeeklyReport: 'weekly report', MonthlyReport: 'monthly report' } as const;
 
 /**
- * The days a weekly report (keyed by its Monday) is dated in: every day it
- * covers, from the Monday of the week whose results it reports to the Sunday
- * of the week it plans. Nothing changes there while any of them is locked:
- * the report of 30 November reports 23–29 November, so a locked November
- * (or ISO week) holds it still.
+ * The day a weekly report (keyed by its Monday) is dated on: the Thursday of
+ * the week whose results it reports, the day that places a week in its month
+ * and year (ISO 8601). Nothing changes there while it is locked: the report
+ * of 30 November reports 23–29 November, so a closed November (or ISO week)
+ * holds it still; the one of 7 December reports 30 November – 6 December, a
+ * week of December's, and is written after November is closed.
  */
-const weeklyDays = (week: IsoDay): Period => daySpan(reportedWeek(week).start, addDays(week, 6));
+const weeklyDays = (week: IsoDay): Period => daySpan(addDays(reportedWeek(week).start, 3));
 
 /**
  * The period a stored log or report is dated in, as its save dates it (a

@@ -104,7 +104,7 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
       await reopen('2026-02');
     }
     // Reopened (and nobody locking it again), the same sales go through.
-    await expect(importSalesFrom({ ...ctx, prisma: s.db.prisma }, { grid: sales })).resolves.toEqual({ created: 2, updated: 0, unchanged: 0 });
+    await expect(importSalesFrom({ ...ctx, prisma: s.db.prisma }, { grid: sales })).resolves.toMatchObject({ created: 2, updated: 0, unchanged: 0, auditId: expect.any(String) });
   });
 
   it('refuses work logs and reports dated in a locked month, until it is reopened', async () => {
@@ -240,7 +240,7 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
     ok(await s.gql(TRANSFER, { id: mover.id, v: mover.version, u: other, d: '2025-12-01' }, t.admin));
     await reopen('2025-11');
   });
-  it('dates a weekly report by every day it covers: the week whose results it reports and the week it plans, a lock on any of them refusing it', async () => {
+  it('dates a weekly report by the Thursday of the week whose results it reports (the day that places a week in its month): a lock there refuses it', async () => {
     const weekly = { results: '回访两家', plan: '拜访三家', marketFeedback: '', problems: '' };
     const MINE = 'query($w: String!) { myWeeklyReport(week: $w) { reportedFrom reportedTo report { id } } }';
     /** Refused with PERIOD_LOCKED naming the lock; the report reads back as never saved, and nothing else changed. */
@@ -253,14 +253,16 @@ describe.each(testProviders)('dated records in a locked period on %s', (provider
       }
       expect(await databaseSnapshot(s.db)).toBe(before);
     };
-    // November 2026 closed: the report of 30 November reports 23–29 November (and its week starts on the 30th);
-    // the one of 7 December reports 30 November – 6 December.
+    // November 2026 closed: the report of 30 November reports 23–29 November (Thursday the 26th); the one of
+    // 7 December reports 30 November – 6 December, a week of December's (Thursday the 3rd), and is written.
     expect(ok(await s.gql(MINE, { w: '2026-11-30' }, t.rep)).myWeeklyReport).toMatchObject({ reportedFrom: '2026-11-23', reportedTo: '2026-11-29' });
-    await refusedUnder('2026-11', ['2026-11-30', '2026-12-07']);
+    await refusedUnder('2026-11', ['2026-11-30']);
+    ok(await s.gql(SAVE_WEEKLY, { w: '2026-12-07', i: weekly }, t.rep));
     await reopen('2026-11');
-    // ISO week 45 (2–8 November) closed: the report of 9 November reports it, the one of 2 November plans it.
-    await refusedUnder('2026-W45', ['2026-11-09', '2026-11-02']);
-    // The report of 16 November (reporting 9–15 November) touches no locked day.
+    // ISO week 45 (2–8 November) closed: the report of 9 November reports it.
+    await refusedUnder('2026-W45', ['2026-11-09']);
+    // The reports of 2 November (reporting week 44) and 16 November (reporting 9–15 November) are not of that week.
+    ok(await s.gql(SAVE_WEEKLY, { w: '2026-11-02', i: weekly }, t.rep));
     ok(await s.gql(SAVE_WEEKLY, { w: '2026-11-16', i: weekly }, t.rep));
     await reopen('2026-W45');
     // Reopened, each goes through.
