@@ -59,6 +59,21 @@ export function viewerScope(ctx: Context): Promise<Scope> {
 }
 
 /**
+ * The subtrees of the units the viewer is named manager of, whatever their
+ * roles: a director heading the sales centre, the general manager heading
+ * the company, as much as a manager heading an area. Target plans follow it
+ * (domain §3: drafted by the unit's manager, approved by the manager above);
+ * what the viewer may read stays with viewerScope.
+ */
+export function ledPaths(ctx: Context): Promise<string[]> {
+  return memo(ctx, 'ledPaths', async () => {
+    const personId = ctx.viewer?.personId;
+    if (!personId) return [];
+    return outermost((await ctx.prisma.orgUnit.findMany({ where: { managerId: personId }, select: { path: true } })).map((u) => u.path));
+  });
+}
+
+/**
  * Who reads the sales line's own records (work logs, weekly and monthly
  * reports, who handed them in): the brief's §8 gives finance payroll, not
  * field work. Admins, directors and the general manager read all of it; a

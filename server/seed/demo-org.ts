@@ -30,14 +30,15 @@ export interface DemoPerson {
   employmentType: EmploymentType;
   baseSalaryFen: bigint;
   mentorKey: string | null;
-  unitKey: string;
+  /** The unit whose roster they are on; null for the general manager, who heads the company without a place on a sales unit's roster. */
+  unitKey: string | null;
 }
 
 export interface DemoOrg {
   units: DemoUnit[];
   people: DemoPerson[];
   /** Keys of the people the demo users sign in as. */
-  users: { director: string; manager: string; rep: string; finance: string; financeManager: string };
+  users: { director: string; manager: string; rep: string; finance: string; financeManager: string; generalManager: string };
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
@@ -151,6 +152,11 @@ export function generateDemoOrg(options: { people?: number; seed?: number } = {}
       }
     }
   }
+  // The general manager heads the company (its manager: they approve the sales centre's plans, domain §3) and signs payroll
+  // last. Made after everyone else, so that the others' names and numbers stay as they were; on no unit's roster (the
+  // positions are the sales line's), so neither paid nor ranked here.
+  const generalManager = addPerson({ position: 'SALES_DIRECTOR', rank: null, hireDate: '2012-02-01', baseSalaryFen: 3_000_000n, mentorKey: null, unitKey: null });
+  units[0]!.managerKey = generalManager.key;
   // The senior finance person signs payroll first; the clerk runs it.
-  return { units, people, users: { director: director.key, manager: managerUser, rep: repUser, finance: financeClerk.key, financeManager: financeLead.key } };
+  return { units, people, users: { director: director.key, manager: managerUser, rep: repUser, finance: financeClerk.key, financeManager: financeLead.key, generalManager: generalManager.key } };
 }

@@ -55,8 +55,8 @@ export interface ResultsOptions {
   seed?: number;
 }
 
-/** Who sells: reps and the account managers who lead teams. */
-export const sells = (p: DemoPerson) => p.position === 'SALES_REP' || p.position === 'ACCOUNT_MANAGER';
+/** Who sells: reps and the account managers who lead teams (each on a team's roster). */
+export const sells = (p: DemoPerson): p is DemoPerson & { unitKey: string } => (p.position === 'SALES_REP' || p.position === 'ACCOUNT_MANAGER') && p.unitKey !== null;
 
 /** A month's weight in the year, from the 淡旺季 profile (percent × 12 ÷ 100: February 0.48, December 1.56). */
 const SEASON = BUILT_IN_PROFILES.find((p) => p.code === 'TRADE_SEASONS')!.monthPercents.map((p) => (Number(p) * 12) / 100);

@@ -8,7 +8,7 @@ import { providerOfClient } from '../db/direct-read.ts';
 import type { Role } from '../db/generated/sqlite/client/enums.ts';
 import { dayToDate, addDays, today as todayIn, type IsoDay } from '../../schema/dates.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { generateDemoOrg, type DemoOrg } from './demo-org.ts';
+import { generateDemoOrg, type DemoOrg, type DemoPerson } from './demo-org.ts';
 import { demoPlans, demoSales, type ResultsOptions } from './demo-results.ts';
 import { rebuildSalesMonths } from '../results/rollup.ts';
 import { ensureBuiltInPlans } from '../payroll/plans.ts';
@@ -85,7 +85,8 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: SeedOp
         })),
       });
       await tx.assignment.createMany({
-        data: org.people.map((p) => ({
+        // Everyone on a unit's roster (the general manager heads the company without a place on one).
+        data: org.people.filter((p): p is DemoPerson & { unitKey: string } => p.unitKey !== null).map((p) => ({
           personId: personId.get(p.key)!,
           unitId: unitId.get(p.unitKey)!,
           position: p.position,
@@ -101,7 +102,7 @@ export async function seedOrganisation(prisma: Db, org: DemoOrg, options: SeedOp
           { username: 'admin', roles: ['ADMIN'], personKey: null },
           { username: 'finance', roles: ['FINANCE'], personKey: org.users.finance },
           { username: 'finmgr', roles: ['FINANCE_MANAGER'], personKey: org.users.financeManager },
-          { username: 'gm', roles: ['GENERAL_MANAGER'], personKey: null },
+          { username: 'gm', roles: ['GENERAL_MANAGER'], personKey: org.users.generalManager },
           { username: 'director', roles: ['DIRECTOR'], personKey: org.users.director },
           { username: 'manager', roles: ['MANAGER'], personKey: org.users.manager },
           { username: 'rep', roles: ['REP'], personKey: org.users.rep },

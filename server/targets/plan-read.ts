@@ -6,14 +6,14 @@
 import type { Context } from '../context.ts';
 import { Prisma } from '../db/client.ts';
 import type { Metric, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
-import { viewerScope, type Scope } from '../access.ts';
+import type { Scope } from '../access.ts';
 import { notFound } from '../errors.ts';
 import { METRICS } from '../../schema/metrics.ts';
 import { formatAmount } from '../../schema/target-validation.ts';
 import { fiscalCalendar } from './calendar.ts';
 import { planShape, type PlanShape } from './plan-shape.ts';
 import { parentFigure, parentFigures, type ParentFigure } from './parent-figure.ts';
-import { decisionsFor, type Decisions, type Submission } from './decisions.ts';
+import { decisionsFor, draftReach, planScope, type Decisions, type Submission } from './decisions.ts';
 
 type PlanWithUnit = Prisma.TargetPlanGetPayload<{ include: { scopeUnit: { select: { name: true; code: true; parentId: true; path: true; managerId: true } } } }>;
 const UNIT_FIELDS = { name: true, code: true, parentId: true, path: true, managerId: true } as const;
@@ -42,8 +42,15 @@ export function plansVisible(scope: Scope): Prisma.TargetPlanWhereInput {
   return { OR: scope.unitPaths.map((p) => ({ scopeUnit: { path: { startsWith: p } } })) };
 }
 
+/** The org units the viewer may start a target plan for (decisions.ts draftReach), as a query's WHERE. */
+export async function draftableUnits(ctx: Context): Promise<Prisma.OrgUnitWhereInput> {
+  const reach = draftReach(await planScope(ctx), ctx.viewer?.roles ?? []);
+  if (reach === 'all') return {};
+  return reach.length ? { OR: reach.map((p) => ({ path: { startsWith: p } })) } : { id: { in: [] } };
+}
+
 export async function planView(ctx: Context, id: string): Promise<PlanView> {
-  const scope = await viewerScope(ctx);
+  const scope = await planScope(ctx);
   const found = await ctx.prisma.targetPlan.findFirst({ where: { AND: [{ id }, plansVisible(scope)] }, include: { scopeUnit: { select: UNIT_FIELDS } } });
   if (!found) throw notFound('TargetPlan', id);
   const calendar = await fiscalCalendar(ctx);
@@ -59,7 +66,7 @@ export async function planView(ctx: Context, id: string): Promise<PlanView> {
 }
 
 export async function listPlans(ctx: Context, filter: { year?: number | null; status?: PlanStatus | null; metric?: Metric | null; level?: TargetLevel | null }) {
-  const scope = await viewerScope(ctx);
+  const scope = await planScope(ctx);
   const plans = await ctx.prisma.targetPlan.findMany({
     where: { AND: [plansVisible(scope), { year: filter.year ?? undefined, status: filter.status ?? undefined, metric: filter.metric ?? undefined, level: filter.level ?? undefined }] },
     include: { scopeUnit: { select: UNIT_FIELDS } },

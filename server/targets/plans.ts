@@ -4,16 +4,17 @@
  * plan event, checks the caller's revision (a stale one gets CONFLICT), and
  * checks lines with the shared rules before anything is stored.
  *
- * Who may do what (beyond the GraphQL auth scopes):
- *   draft, break down, save, submit: a manager whose subtree holds the scope unit, or an admin;
- *   approve, return, publish: a manager of a unit above the scope unit, a director or an admin,
- *   and never the person who submitted.
+ * Who may do what (beyond the GraphQL auth scopes), decisions.ts:
+ *   draft, break down, save, set the total, submit: the manager of the scope unit or of a unit
+ *   above it (whatever their role), a manager whose subtree holds it, or an admin;
+ *   approve, return, publish: the manager of a unit above the scope unit (whatever their role),
+ *   a director or an admin, and never on their own plan.
  */
 import { issueMessage, withMessages } from './issue-text.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Metric, OwnerKind, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
-import { mayChangeUnit, viewerScope, type Scope } from '../access.ts';
+import { mayChangeUnit } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { allocate, allocateColumns, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
@@ -30,7 +31,7 @@ import { allocationRefusal } from './allocation-refusal.ts';
 import { checkLines, planShape, PERIOD_LEVELS, withOutsiders, type LineInput, type PlanRecord, type PlanShape } from './plan-shape.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { lastYear } from './history.ts';
-import { isApprover, isOwnPlan } from './decisions.ts';
+import { isApprover, isDrafter, isOwnPlan, planScope, type PlanScope } from './decisions.ts';
 import { rollUpAmounts } from '../../schema/target-rollup.ts';
 import { isPostgresTransaction, lockForTransaction } from '../db/advisory-lock.ts';
 
@@ -56,18 +57,16 @@ export interface MethodInput {
   growthPercent?: string | null;
 }
 
-const isDrafter = (scope: Scope, viewerRoles: string[], unitPath: string) => viewerRoles.includes('ADMIN') || (viewerRoles.includes('MANAGER') && mayChangeUnit(scope, unitPath));
-
 async function loadPlan(tx: Tx, id: string) {
   const plan = await tx.targetPlan.findUnique({ where: { id }, include: { scopeUnit: { select: { path: true, name: true, managerId: true } } } });
   if (!plan) throw notFound('TargetPlan', id);
   return plan;
 }
 
-export async function requireRole(ctx: Context, scope: Scope, tx: Tx, id: string, role: 'draft' | 'approve') {
+export async function requireRole(ctx: Context, scope: PlanScope, tx: Tx, id: string, role: 'draft' | 'approve') {
   const plan = await loadPlan(tx, id);
   const roles = ctx.viewer?.roles ?? [];
-  const canSee = scope.everything || mayChangeUnit(scope, plan.scopeUnit.path);
+  const canSee = scope.everything || mayChangeUnit(scope, plan.scopeUnit.path) || scope.led.some((p) => plan.scopeUnit.path.startsWith(p));
   if (!canSee) throw notFound('TargetPlan', id);
   const ok = role === 'draft' ? isDrafter(scope, roles, plan.scopeUnit.path) : isApprover(scope, roles, plan.scopeUnit.path);
   if (!ok) {
@@ -82,8 +81,8 @@ export async function requireRole(ctx: Context, scope: Scope, tx: Tx, id: string
  * Runs work in one transaction, with the caller's scope read before it opens
  * (on SQLite the connection belongs to the transaction; see roster/people.ts).
  */
-export async function inTransaction<T>(ctx: Context, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
-  const scope = await viewerScope(ctx);
+export async function inTransaction<T>(ctx: Context, work: (tx: Tx, scope: PlanScope) => Promise<T>): Promise<T> {
+  const scope = await planScope(ctx);
   return ctx.prisma.$transaction((tx) => work(tx, scope), { timeout: 60_000 });
 }
 

@@ -60,13 +60,15 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   // Targets (issue 3). A plan id that does not exist: allowed roles get NOT_FOUND, after authorisation.
   targetPlan: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ targetPlan(id: "no-plan") { plan { id } } }', vars: () => ({}) },
   targetPlans: { allowed: ['manager', 'finance', 'director', 'gm', 'admin'], query: '{ targetPlans(year: 2026) { id } }', vars: () => ({}) },
+  // The units a viewer may start a plan for: people who manage units (whatever their role) and admins.
+  targetPlanUnits: { allowed: ['manager', 'director', 'gm', 'admin'], query: '{ targetPlanUnits { id } }', vars: () => ({}) },
   targetRollup: {
     allowed: ['manager', 'finance', 'director', 'gm', 'admin'],
     query: 'query($u: ID!) { targetRollup(unitId: $u, year: 2026, metric: SALES_AMOUNT, level: BASE) { ownerId matches } }',
     vars: (f) => ({ u: f.teamInManagerArea }),
   },
   parentTargetFigure: {
-    allowed: ['manager', 'admin'],
+    allowed: ['manager', 'director', 'gm', 'admin'],
     query: 'query($u: ID!) { parentTargetFigure(unitId: $u, year: 2026, metric: SALES_AMOUNT, level: BASE) { total } }',
     vars: (f) => ({ u: f.teamInManagerArea }),
   },
@@ -74,23 +76,23 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   myTargetYears: { allowed: everyone, query: '{ myTargetYears }', vars: () => ({}) },
   lockedPeriods: { allowed: everyone, query: '{ lockedPeriods { periodKey } }', vars: () => ({}) },
   createTargetPlan: {
-    allowed: ['manager', 'admin'],
+    allowed: ['manager', 'director', 'gm', 'admin'],
     query: 'mutation($u: ID!) { createTargetPlan(input: { year: 2026, metric: SALES_AMOUNT, level: BASE, scopeUnitId: $u, total: "-1" }) { plan { id } } }',
     vars: (f) => ({ u: f.teamInManagerArea }),
   },
   breakDownTargetPlan: {
-    allowed: ['manager', 'admin'],
+    allowed: ['manager', 'director', 'gm', 'admin'],
     query: 'mutation { breakDownTargetPlan(id: "no-plan", revision: 1, time: { kind: EQUAL }, owners: { kind: EQUAL }) { plan { id } } }',
     vars: () => ({}),
   },
-  validateTargetLines: { allowed: ['manager', 'admin'], query: 'mutation { validateTargetLines(id: "no-plan", lines: []) { rule } }', vars: () => ({}) },
-  saveTargetLines: { allowed: ['manager', 'admin'], query: 'mutation { saveTargetLines(id: "no-plan", revision: 1, lines: []) { plan { id } } }', vars: () => ({}) },
-  saveTargetPlanDraft: { allowed: ['manager', 'admin'], query: 'mutation { saveTargetPlanDraft(id: "no-plan", revision: 1, lines: []) { plan { id } } }', vars: () => ({}) },
-  submitTargetPlan: { allowed: ['manager', 'admin'], query: 'mutation { submitTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
-  approveTargetPlan: { allowed: ['manager', 'director', 'admin'], query: 'mutation { approveTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
-  returnTargetPlan: { allowed: ['manager', 'director', 'admin'], query: 'mutation { returnTargetPlan(id: "no-plan", revision: 1, comment: "why") { plan { id } } }', vars: () => ({}) },
-  publishTargetPlan: { allowed: ['manager', 'director', 'admin'], query: 'mutation { publishTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
-  reviseTargetPlan: { allowed: ['manager', 'admin'], query: 'mutation { reviseTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
+  validateTargetLines: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { validateTargetLines(id: "no-plan", lines: []) { rule } }', vars: () => ({}) },
+  saveTargetLines: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { saveTargetLines(id: "no-plan", revision: 1, lines: []) { plan { id } } }', vars: () => ({}) },
+  saveTargetPlanDraft: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { saveTargetPlanDraft(id: "no-plan", revision: 1, lines: []) { plan { id } } }', vars: () => ({}) },
+  submitTargetPlan: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { submitTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
+  approveTargetPlan: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { approveTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
+  returnTargetPlan: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { returnTargetPlan(id: "no-plan", revision: 1, comment: "why") { plan { id } } }', vars: () => ({}) },
+  publishTargetPlan: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { publishTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
+  reviseTargetPlan: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { reviseTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
   importSalesActuals: {
     allowed: ['finance', 'admin'],
     query: 'mutation { importSalesActuals(records: [{ externalId: "X", employeeNo: "NOBODY", date: "2026-01-05", amount: "1.00" }]) { created } }',
@@ -103,7 +105,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
     upload: 'externalId,employeeNo,date,amount\n',
   },
   targetPlanBreakdownPreview: {
-    allowed: ['manager', 'admin'],
+    allowed: ['manager', 'director', 'gm', 'admin'],
     query: '{ targetPlanBreakdownPreview(id: "no-plan", time: { kind: EQUAL }, owners: { kind: EQUAL }) { total } }',
     vars: () => ({}),
   },
@@ -204,8 +206,8 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   },
   attendanceSummary: { allowed: everyone, query: '{ attendanceSummary(month: "2026-03") { personId } }', vars: () => ({}) },
   leaveRequests: { allowed: everyone, query: '{ leaveRequests { id } }', vars: () => ({}) },
-  // admin and gm have no person on the roster: nobody to take leave.
-  requestLeave: { allowed: ['rep', 'manager', 'finance', 'finmgr', 'director'], query: 'mutation { requestLeave(kind: PERSONAL_LEAVE, from: "2020-01-01", to: "2020-01-01", reason: "x") { id } }', vars: () => ({}) },
+  // admin has no person: nobody to take leave. The general manager is a person (the company's manager) and may ask.
+  requestLeave: { allowed: ['rep', 'manager', 'finance', 'finmgr', 'director', 'gm'], query: 'mutation { requestLeave(kind: PERSONAL_LEAVE, from: "2020-01-01", to: "2020-01-01", reason: "x") { id } }', vars: () => ({}) },
   decideLeave: { allowed: ['manager', 'admin'], query: 'mutation { decideLeave(id: "nope", approve: true) { id } }', vars: () => ({}) },
   saveCompensationPlan: { allowed: ['finance', 'admin'], query: 'mutation { saveCompensationPlan(document: "{}", effectiveFrom: "2026-01-01") { code } }', vars: () => ({}) },
   // Working-day calendar (issue 7). A make-up day on a weekday is refused after authorisation; removing a day without an entry is NOT_FOUND.

@@ -22,14 +22,14 @@ const RETURN = `mutation($id: ID!, $revision: Int!) { returnTargetPlan(id: $id, 
 
 describe.each(testProviders)('target drafts and approvals on %s', (provider) => {
   let s: TestServer;
-  const t = {} as Record<'admin' | 'director' | 'manager' | 'rep', string>;
+  const t = {} as Record<'admin' | 'director' | 'manager' | 'rep' | 'finance', string>;
   let area: { id: string; name: string };
   let team: { id: string };
   let centre: { id: string };
 
   beforeAll(async () => {
     s = await startTestServer(provider, { people: 40 });
-    for (const u of ['admin', 'director', 'manager', 'rep'] as const) t[u] = await s.login(u);
+    for (const u of ['admin', 'director', 'manager', 'rep', 'finance'] as const) t[u] = await s.login(u);
     const mgr = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'manager' } });
     area = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { managerId: mgr.personId } });
     team = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: area.id }, orderBy: { code: 'asc' } });
@@ -96,7 +96,8 @@ describe.each(testProviders)('target drafts and approvals on %s', (provider) => 
     const period = await s.refused(DRAFT, { id: plan.plan.id, revision: plan.plan.revision, lines: [{ ownerId: person, periodKey: '2031-01', amount: '1' }] }, t.manager);
     expect((period.errors![0]!.extensions as any).issues[0].rule).toBe('unknownPeriod');
     expect(codeOf(await s.refused(DRAFT, { id: plan.plan.id, revision: plan.plan.revision - 1, lines: draftLines }, t.manager))).toBe('CONFLICT');
-    expect(codeOf(await s.refused(DRAFT, { id: plan.plan.id, revision: plan.plan.revision, lines: draftLines }, t.director))).toBe('FORBIDDEN');
+    // Finance reads plans and drafts none (the director, who manages the centre above the team, drafts in its subtree).
+    expect(codeOf(await s.refused(DRAFT, { id: plan.plan.id, revision: plan.plan.revision, lines: draftLines }, t.finance))).toBe('FORBIDDEN');
     expect(codeOf(await s.refused(DRAFT, { id: plan.plan.id, revision: plan.plan.revision, lines: draftLines }, t.rep))).toBe('FORBIDDEN');
   });
 

@@ -79,9 +79,11 @@ export function treeOrder(units: OrgUnitOption[]): OrgUnitOption[] {
 export const TARGET_PLANS = `query TargetPlans($year: Int, $status: PlanStatus) {
   targetPlans(year: $year, status: $status) {
     id year metric level version revision status scopeUnitId scopeUnitName total periodLevel outOfDate parentTarget { version scopeUnitName total }
-    submittedBy submittedAt submitComment returnedBy returnedAt returnComment canApprove canPublish canReturn
+    submittedBy submittedAt submitComment returnedBy returnedAt returnComment canDraft canApprove canPublish canReturn
   }
 }`;
+/** The units the viewer may start a target plan for: those they manage and below (whatever their role), every unit for an admin. */
+export const TARGET_PLAN_UNITS = `query TargetPlanUnits { targetPlanUnits { id code name kind parentId depth version } }`;
 export const TARGET_ROLLUP = `query TargetRollup($unitId: ID!, $year: Int!, $metric: Metric!, $level: TargetLevel!) {
   targetRollup(unitId: $unitId, year: $year, metric: $metric, level: $level) { ${ROLLUP_FIELDS} }
 }`;
@@ -127,6 +129,8 @@ export interface PlanSummary {
   returnedBy?: string | null;
   returnedAt?: string | null;
   returnComment?: string | null;
+  /** The viewer drafts it (breaks it down, saves, changes its year target, submits; revises it once approved), by the rule the server applies. */
+  canDraft: boolean;
   /** What the viewer may decide on it now, by the rule the server applies. */
   canApprove: boolean;
   canPublish: boolean;

@@ -53,7 +53,8 @@ export interface Screen {
 
 export const SCREENS: readonly Screen[] = [
   { id: 'roster', label: (w) => w.rosterTitle, roles: 'everyone', render: (p) => <RosterPane {...p} /> },
-  // The general manager reads target plans and scorecards as the director does (read-only: they neither draft nor decide).
+  // Targets: people who manage units draft their plans and decide those of the units below, whatever their role (the director
+  // heads the sales centre, the general manager the company); finance reads them. The general manager reads scorecards only.
   { id: 'targets', label: (w) => w.targets.title, roles: ['MANAGER', 'DIRECTOR', 'GENERAL_MANAGER', 'FINANCE', 'ADMIN'], render: (p) => <TargetsPane {...p} /> },
   { id: 'my-targets', label: (w) => w.targets.myTargets, roles: 'everyone', render: (p) => <MyTargetsPane {...p} /> },
   {

@@ -3,7 +3,7 @@ import { amountOrRefuse, issueMessage } from '../../targets/issue-text.ts';
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { MetricEnum, OwnerKindEnum, PlanStatusEnum, TargetLevelEnum } from './enums.ts';
-import { listPlans, planView, type PlanSummary, type PlanView } from '../../targets/plan-read.ts';
+import { draftableUnits, listPlans, planView, type PlanSummary, type PlanView } from '../../targets/plan-read.ts';
 import { myTargetYears, myTargets, type MyTarget } from '../../targets/my-targets.ts';
 import type { ParentFigure } from '../../targets/parent-figure.ts';
 import {
@@ -129,6 +129,10 @@ const TargetPlanSummary = builder.objectRef<PlanSummary>('TargetPlanSummary').im
   returnedBy: t.string({ nullable: true, description: 'Who sent this version back to draft (returnTargetPlan), while it has not been submitted again; null otherwise.', resolve: (p) => p.returned?.actor ?? null }),
   returnedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.returned?.at ?? null }),
   returnComment: t.string({ nullable: true, description: 'Why it was sent back: the approver’s comment with the return.', resolve: (p) => p.returned?.comment ?? null }),
+  canDraft: t.boolean({
+    description: "Whether the viewer drafts this plan: the manager of its unit or of one above it (whatever their role), or an admin. They break it down, save its lines, change its year target and submit it while it is a draft, and revise it once approved.",
+    resolve: (p) => p.decisions.canDraft,
+  }),
   canApprove: t.boolean({ description: 'Whether approveTargetPlan would accept the viewer now (never on their own plan).', resolve: (p) => p.decisions.canApprove }),
   canPublish: t.boolean({ description: 'Whether publishTargetPlan would accept the viewer now (never on their own plan).', resolve: (p) => p.decisions.canPublish }),
   canReturn: t.boolean({ description: 'Whether returnTargetPlan would accept the viewer now (never on their own plan).', resolve: (p) => p.decisions.canReturn }),
@@ -176,8 +180,9 @@ const BreakdownPreview = builder.objectRef<{ total: string; lines: PlanView['lin
     lines: t.field({ type: [TargetLineRef], resolve: (p) => p.lines }),
   }),
 });
-const drafters = { manager: true, admin: true } as const;
-const approvers = { manager: true, director: true, admin: true } as const;
+/** The roles of people who manage units (a director heads the sales centre, the general manager the company) and admins; the plan's unit then decides (decisions.ts). */
+const drafters = { manager: true, director: true, generalManager: true, admin: true } as const;
+const approvers = drafters;
 const id = z.string().min(1).max(64);
 const comment = z.string().max(2000).optional().nullable();
 
@@ -195,10 +200,16 @@ builder.queryFields((t) => ({
     args: { year: t.arg.int({ required: false }), status: t.arg({ type: PlanStatusEnum, required: false }), metric: t.arg({ type: MetricEnum, required: false }), level: t.arg({ type: TargetLevelEnum, required: false }) },
     resolve: (_r, args, ctx) => listPlans(ctx, args),
   }),
+  targetPlanUnits: t.prismaField({
+    type: ['OrgUnit'],
+    description: 'The units the viewer may start a target plan for (createTargetPlan): those they manage and the units below them, whatever their role; every unit for an admin. Parents before children.',
+    authScopes: drafters,
+    resolve: async (query, _r, _a, ctx) => ctx.prisma.orgUnit.findMany({ ...query, where: await draftableUnits(ctx), orderBy: [{ depth: 'asc' }, { code: 'asc' }] }),
+  }),
   targetPlanBreakdownPreview: t.field({
     type: BreakdownPreview,
     description: 'The lines a breakdown would give, computed on the server and not stored.',
-    authScopes: { manager: true, admin: true },
+    authScopes: drafters,
     args: { id: t.arg.id({ validate: id }), time: t.arg({ type: BreakdownMethodInput }), owners: t.arg({ type: BreakdownMethodInput }), keepLocked: t.arg.boolean({ required: false, description: 'Keep the figures of periods in locked months and spread the rest of the year over the open ones (a re-plan after months were closed). Without it a breakdown touching a locked period is refused (PERIOD_LOCKED).' }) },
     resolve: (_r, args, ctx) => previewBreakdown(ctx, String(args.id), args.time as MethodInput, args.owners as MethodInput, args.keepLocked ?? false),
   }),

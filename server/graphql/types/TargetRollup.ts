@@ -52,7 +52,7 @@ builder.queryFields((t) => ({
     type: ParentTargetRef,
     nullable: true,
     description: 'The total a new plan for the unit starts with: what its parent’s published plan gives it (null when there is none).',
-    authScopes: { manager: true, admin: true },
+    authScopes: { manager: true, director: true, generalManager: true, admin: true },
     args: {
       unitId: t.arg.id({ validate: id }),
       year: t.arg.int({ validate: year }),

@@ -12,6 +12,7 @@ import { format, type Words, versionText } from '../../i18n.ts';
 import type { PlanSummary } from '../../api/operations.ts';
 import type { ExcelRun } from '../../excel/workbook.ts';
 import { useTargetPlan } from '../../targets/use-target-plan.ts';
+import { useDraftUnits, worksOnPlans } from '../../targets/use-draft-units.ts';
 import { Approvals } from './targets/Approvals.tsx';
 import { BreakdownForm } from './targets/BreakdownForm.tsx';
 import { DraftActions } from './targets/DraftActions.tsx';
@@ -35,8 +36,11 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
   const plan = useTargetPlan(w, client, excel, onSessionEnded);
   const { selected } = plan;
   const yearOk = isPlanYear(plan.year);
-  const drafter = roles.includes('MANAGER') || roles.includes('ADMIN');
-  const approver = drafter || roles.includes('DIRECTOR');
+  // Who drafts and who decides follows the units people manage, whatever their role (the server says so per plan and unit).
+  const units = useDraftUnits(client, roles, plan.fail);
+  const drafter = units.length > 0;
+  const approver = worksOnPlans(roles);
+  const drafts = !!selected?.canDraft;
   const label = (p: PlanSummary) =>
     `${p.scopeUnitName} · ${t.metrics[p.metric as keyof typeof t.metrics] ?? p.metric} · ${t.levels[p.level as keyof typeof t.levels] ?? p.level} · ${versionText(w, p.version)} (${t.statuses[p.status as keyof typeof t.statuses] ?? p.status})${p.outOfDate ? ` · ${t.outOfDateTag}` : ''}`;
 
@@ -80,13 +84,13 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
             <Button onClick={() => void plan.rollup()} disabled={plan.busy} data-testid="plan-rollup">
               {t.rollup}
             </Button>
-            {drafter && (selected.status === 'APPROVED' || selected.status === 'PUBLISHED') && (
+            {drafts && (selected.status === 'APPROVED' || selected.status === 'PUBLISHED') && (
               <Button onClick={() => void plan.revise()} disabled={plan.busy} data-testid="plan-revise">
                 {w.targetFlow.revise}
               </Button>
             )}
           </div>
-          {drafter && selected.status === 'DRAFT' && (
+          {drafts && selected.status === 'DRAFT' && (
             <>
               <BreakdownForm w={w} client={client} plan={plan} />
               <DraftActions w={w} plan={plan} />
@@ -97,7 +101,7 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
       {plan.confirm && <TypedCellsConfirm w={w} confirm={plan.confirm} onCancel={plan.cancel} />}
       <StatusMessage w={w} status={plan.status} excel={excel} onCompare={() => void plan.compare()} onError={plan.fail} />
       {approver && <Approvals w={w} client={client} excel={excel} onSessionEnded={onSessionEnded} onDecided={plan.reloadPlans} />}
-      {drafter && <NewPlanForm w={w} client={client} plan={plan} />}
+      {drafter && <NewPlanForm w={w} client={client} plan={plan} units={units} />}
       {roles.includes('ADMIN') && <SeasonalitySection w={w} client={client} excel={excel} onSessionEnded={onSessionEnded} />}
     </div>
   );

@@ -1,10 +1,10 @@
-/** A new plan for a unit the viewer manages: metric, level, period levels and the year target (the parent's figure when left blank). */
+/** A new plan for a unit the viewer manages (or one below it): metric, level, period levels and the year target (the parent's figure when left blank). */
 import { useEffect, useState } from 'react';
 import { Button, Field, Input, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../../i18n.ts';
 import { run } from '../../../api/client.ts';
-import { ORG_TREE, PARENT_FIGURE, treeOrder, type OrgUnitOption, type ParentTarget } from '../../../api/operations.ts';
+import { PARENT_FIGURE, type OrgUnitOption, type ParentTarget } from '../../../api/operations.ts';
 import { PERIOD_CHAINS } from '../../../../../schema/periods.ts';
 import { FIRST_YEAR } from '../../../../../schema/dates.ts';
 import { readAmount } from '../../../../../schema/target-validation.ts';
@@ -27,20 +27,15 @@ function totalProblem(w: Words, metric: string, total: string): string | null {
   return `“${read.found}”${w.locale === 'zh-CN' ? '' : ' '}${details[read.detail] ?? read.detail}`;
 }
 
-export function NewPlanForm({ w, client, plan }: { w: Words; client: Client; plan: TargetPlanState }) {
+/** `units`: those the viewer may start a plan for, in tree order (targetPlanUnits). */
+export function NewPlanForm({ w, client, plan, units }: { w: Words; client: Client; plan: TargetPlanState; units: OrgUnitOption[] }) {
   const styles = useStyles();
   const t = w.targets;
   const { year, fail } = plan;
-  const [units, setUnits] = useState<OrgUnitOption[]>([]);
   const [draft, setDraft] = useState({ unitId: '', metric: 'SALES_AMOUNT', level: 'BASE', total: '', periodLevel: 'month' });
   /** What the parent's published plan gives the chosen unit: the new plan's total unless the user types another. */
   const [parentFigure, setParentFigure] = useState<ParentTarget | null>(null);
 
-  useEffect(() => {
-    run<{ orgTree: OrgUnitOption[] }>(client, ORG_TREE, {})
-      .then((d) => setUnits(treeOrder(d.orgTree)))
-      .catch(fail);
-  }, [client, fail]);
   useEffect(() => {
     setParentFigure(null);
     if (!draft.unitId || !/^\d{4}$/.test(year)) return;
