@@ -513,6 +513,7 @@ export const REASONS = {
   TARGET_DRAFT_CELLS: ['count'],
   TARGET_OWN_SUBMISSION: [],
   TARGET_OWN_UNIT: ['unit'],
+  PLAN_TOTAL_FROM_PARENT: ['unit', 'parent', 'version', 'total'],
   PLAN_LINES_INVALID: ['count'],
   PLAN_HAS_NO_LINES: [],
   NEWER_PLAN_VERSION: ['version'],

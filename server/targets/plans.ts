@@ -10,7 +10,7 @@
  *   approve, return, publish: the manager of a unit above the scope unit (whatever their role),
  *   a director or an admin, and never on their own plan.
  */
-import { issueMessage, withMessages } from './issue-text.ts';
+import { amountOrRefuse, issueMessage, withMessages } from './issue-text.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Metric, OwnerKind, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
@@ -907,6 +907,37 @@ export async function publishPlan(ctx: Context, id: string, revision: number) {
       await requireLevelsHold(tx, plan, calendar);
     },
     after: (tx, plan) => markChildren(tx, ctx, plan, calendar),
+  });
+}
+
+/**
+ * Corrects a draft's year target (a plan returned to draft is one too) when
+ * no parent plan gives it one: a figure from the parent's published plan is
+ * changed there, and a breakdown takes it again. The lines stay as they are;
+ * where they no longer add up to the new target, validation and submission
+ * say so, as for any line (nothing is rescaled).
+ */
+export async function setPlanTotal(ctx: Context, id: string, revision: number, text: string) {
+  const calendar = await fiscalCalendar(ctx);
+  return inTransaction(ctx, async (tx, scope) => {
+    const plan = await requireRole(ctx, scope, tx, id, 'draft');
+    requireStatus(plan, ['DRAFT'], 'change the year target of');
+    if (plan.revision !== revision) throw conflict('TargetPlan', id, revision);
+    const amount = (v: bigint) => formatAmount(METRICS[plan.metric].unit, v);
+    const parent = await parentFigure(tx, plan, plan.scopeUnitId, calendar);
+    if (parent) throw badInput(['total'], `${parent.scopeUnitName}'s published plan (version ${parent.version}) gives ${plan.scopeUnit.name} its year target, ${amount(parent.total)}; change it there`, 'PLAN_TOTAL_FROM_PARENT', {
+        unit: plan.scopeUnit.name,
+        parent: parent.scopeUnitName,
+        version: parent.version,
+        total: amount(parent.total),
+      });
+    const total = amountOrRefuse(text, METRICS[plan.metric].unit, ['total'], 'The year target');
+    await requireYearOpen(tx, plan.year, calendar, 'Changing the year target');
+    const after = await bump(tx, id, revision, { total });
+    const [was, now] = [amount(plan.total), amount(total)];
+    await event(tx, ctx, id, 'setTotal', plan.status, plan.status, `${was} → ${now}`);
+    await recordAudit(tx, ctx.viewer, { entityType: 'TargetPlan', entityId: id, action: 'setTotal', before: { total: was }, after: { total: now } });
+    return after;
   });
 }
 

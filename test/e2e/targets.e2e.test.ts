@@ -276,6 +276,36 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await expect(page.getByTestId('plan-save-draft').isVisible()).resolves.toBe(true);
   }, 120_000);
 
+  it('a draft’s year target changed from the pane: the sheet’s banner takes it, and the lines that no longer add up are named', async () => {
+    const page = await e2e.pane();
+    const manager = await login(page, 'manager');
+    const team = (await api(page, manager, '{ orgTree { id kind } }')).data.orgTree.find((u: { kind: string }) => u.kind === 'TEAM');
+    const created = await api(page, manager, `mutation($u: ID!) { createTargetPlan(input: { year: 2029, metric: UNITS, level: STRETCH, scopeUnitId: $u, total: "120" }) { plan { id } } }`, { u: team.id });
+    const planId = created.data.createTargetPlan.plan.id;
+    await api(page, manager, 'mutation($id: ID!) { breakDownTargetPlan(id: $id, revision: 1, time: { kind: EQUAL }, owners: { kind: EQUAL }) { plan { id } } }', { id: planId });
+
+    await signIn(page, 'manager');
+    await openScreen(page, 'targets');
+    await page.getByTestId('targets-year').fill('2029');
+    await page.getByTestId('plan').selectOption(planId);
+    await page.getByTestId('plan-pull').click();
+    await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
+    await page.getByText('Change the year target (now 120)').waitFor();
+    await page.getByTestId('plan-new-total').fill('1.5');
+    await page.getByText('“1.5” is not a whole number').waitFor();
+    await expect(page.getByTestId('plan-set-total').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('plan-new-total').fill('150');
+    await page.getByTestId('plan-set-total').click();
+    await expect(page.getByTestId('plan-status').filter({ hasText: 'year target is now' }).innerText()).resolves.toBe(
+      'The year target is now 150; version 1 stays a draft. Lines that no longer add up to it are named when you validate.',
+    );
+    expect((await standIn<string[][]>(page, 'read', 'Targets', 'A1'))[0]![0]).toMatch(/ · Units sold · Stretch · 2029 · version 1 · draft · Year target 150$/);
+    await page.getByText('Change the year target (now 150)').waitFor();
+    // The lines were kept: validating says they add up to the old figure.
+    await page.getByTestId('plan-validate').click();
+    await expect(page.getByTestId('plan-issue').first().innerText()).resolves.toMatch(/the periods add up to 120, but the target is 150/);
+  }, 120_000);
+
   it('a re-plan after January was closed: the breakdown is refused, then keeps January and spreads the rest', async () => {
     const page = await e2e.pane();
     const manager = await login(page, 'manager');
@@ -330,6 +360,9 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('owner-method').selectOption('EQUAL');
     await page.getByTestId('plan-break-down').click();
     await page.getByTestId('plan-status').filter({ hasText: '已将计划' }).waitFor();
+    // A draft's year target can be changed, said in Chinese.
+    await expect(page.getByTestId('plan-set-total').innerText()).resolves.toBe('修改年度目标');
+    await page.getByText('修改年度目标（当前为 ¥120,000.00）').waitFor();
     // The sheet is named, headed and bannered in Chinese.
     const banner = (await standIn<string[][]>(page, 'read', '目标', 'A1'))[0]![0]!;
     expect(banner).toMatch(/销售额 · 基础指标 · 2027 · 第 1 版 · 草稿/);

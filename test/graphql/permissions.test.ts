@@ -88,6 +88,7 @@ const operations: Record<string, { allowed: Who[]; query: string; vars: (f: Fixt
   validateTargetLines: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { validateTargetLines(id: "no-plan", lines: []) { rule } }', vars: () => ({}) },
   saveTargetLines: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { saveTargetLines(id: "no-plan", revision: 1, lines: []) { plan { id } } }', vars: () => ({}) },
   saveTargetPlanDraft: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { saveTargetPlanDraft(id: "no-plan", revision: 1, lines: []) { plan { id } } }', vars: () => ({}) },
+  setTargetPlanTotal: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { setTargetPlanTotal(id: "no-plan", revision: 1, total: "1") { plan { id } } }', vars: () => ({}) },
   submitTargetPlan: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { submitTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
   approveTargetPlan: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { approveTargetPlan(id: "no-plan", revision: 1) { plan { id } } }', vars: () => ({}) },
   returnTargetPlan: { allowed: ['manager', 'director', 'gm', 'admin'], query: 'mutation { returnTargetPlan(id: "no-plan", revision: 1, comment: "why") { plan { id } } }', vars: () => ({}) },

@@ -96,6 +96,7 @@ export const BREAK_DOWN = `mutation BreakDown($id: ID!, $revision: Int!, $time: 
   breakDownTargetPlan(id: $id, revision: $revision, time: $time, owners: $owners, keepLocked: $keepLocked) { ${PLAN_FIELDS} }
 }`;
 export const SAVE_LINES = `mutation SaveLines($id: ID!, $revision: Int!, $lines: [TargetLineInput!]!) { saveTargetLines(id: $id, revision: $revision, lines: $lines) { ${PLAN_FIELDS} } }`;
+export const SET_TOTAL = `mutation SetTargetPlanTotal($id: ID!, $revision: Int!, $total: String!) { setTargetPlanTotal(id: $id, revision: $revision, total: $total) { ${PLAN_FIELDS} } }`;
 export const SUBMIT = `mutation Submit($id: ID!, $revision: Int!, $comment: String) { submitTargetPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
 export const APPROVE = `mutation Approve($id: ID!, $revision: Int!, $comment: String) { approveTargetPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
 export const RETURN = `mutation Return($id: ID!, $revision: Int!, $comment: String!) { returnTargetPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;

@@ -1,8 +1,8 @@
 /**
  * The Targets screen's state and calls for the manager's flow: the plans of a
  * year, the selected one, and every action on it (create, pull, preview,
- * break down, validate, save a draft, submit with a comment, compare after a
- * CONFLICT, rollup). One action at a time, with what is being done shown;
+ * break down, change a draft's year target, validate, save a draft, submit
+ * with a comment, compare after a CONFLICT, rollup). One action at a time, with what is being done shown;
  * a pull or breakdown that would replace cells the user typed asks first.
  */
 import { describeError, isTransient } from '../api/describe-error.ts';
@@ -11,7 +11,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
 import { ApiError, run } from '../api/client.ts';
-import { BREAK_DOWN, CREATE_PLAN, PREVIEW, SAVE_LINES, SUBMIT, TARGET_PLAN, TARGET_PLANS, TARGET_ROLLUP, type PlanSummary } from '../api/operations.ts';
+import { BREAK_DOWN, CREATE_PLAN, PREVIEW, SAVE_LINES, SET_TOTAL, SUBMIT, TARGET_PLAN, TARGET_PLANS, TARGET_ROLLUP, type PlanSummary } from '../api/operations.ts';
+import { formatAmountText } from '../i18n/format.ts';
 import { readStoredText, readTaggedSheet, writeGridSheet, writeSheetTable, writeStoredText, type ExcelRun } from '../excel/workbook.ts';
 import { METRICS, type Metric } from '../../../schema/metrics.ts';
 import { describeIssue } from '../i18n/issues.ts';
@@ -227,6 +228,23 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
       await loadPlans();
     })();
 
+  /**
+   * A draft's year target changed (one no parent plan gives): the lines stay as they are, and the sheet is written again
+   * with the new target in its banner and totals; cells typed since the pull are asked about first, as for a breakdown.
+   */
+  const setTotal = (total: string) =>
+    act('setTotal', async () => {
+      const current = await fetchView(planId);
+      const typed = await typedOnSheet(current, current);
+      const choice = await choose(typed, 'setTotal');
+      if (!choice) return;
+      const data = await run<{ setTargetPlanTotal: PlanView }>(client, SET_TOTAL, { id: planId, revision: selected!.revision, total: total.trim() }, true);
+      const view = data.setTargetPlanTotal;
+      await writeView(view, choice === 'keep' ? typed : undefined);
+      await loadPlans();
+      setStatus({ kind: 'ok', message: format(f.totalChanged, { total: formatAmountText(view.plan.total, METRICS[view.plan.metric].unit, w.locale), version: view.plan.version }) });
+    })();
+
   /** Reads the sheet and runs structure checks and the shared rules. */
   const check = async () => {
     const view = await fetchView(planId);
@@ -321,6 +339,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
     pull,
     showPreview,
     breakDown,
+    setTotal,
     validate,
     saveDraft,
     submit,

@@ -15,6 +15,7 @@ import {
   returnPlan,
   revisePlan,
   saveLines,
+  setPlanTotal,
   submitPlan,
   validatePlanLines,
   type MethodInput,
@@ -320,6 +321,16 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), lines: t.arg({ type: [TargetLineInput] }) },
     resolve: async (_r, args, ctx) => {
       await saveDraft(ctx, String(args.id), args.revision, lineInputs(args.lines));
+      return byId(ctx, String(args.id));
+    },
+  }),
+  setTargetPlanTotal: t.field({
+    type: TargetPlanRef,
+    description: "Changes a draft's year target (a returned plan is a draft again), when no parent plan gives it one (refused with PLAN_TOTAL_FROM_PARENT otherwise). The lines are kept as they are: where they no longer add up to it, validation and submission say so.",
+    authScopes: drafters,
+    args: { id: t.arg.id({ validate: id }), revision: t.arg.int(), total: t.arg.string({ description: 'The year’s target in the metric’s unit (yuan with at most two decimals, or whole units).', validate: z.string().trim().min(1, 'Enter the year target').max(32) }) },
+    resolve: async (_r, args, ctx) => {
+      await setPlanTotal(ctx, String(args.id), args.revision, args.total);
       return byId(ctx, String(args.id));
     },
   }),

@@ -16,6 +16,7 @@ import { useDraftUnits, worksOnPlans } from '../../targets/use-draft-units.ts';
 import { Approvals } from './targets/Approvals.tsx';
 import { BreakdownForm } from './targets/BreakdownForm.tsx';
 import { DraftActions } from './targets/DraftActions.tsx';
+import { TotalEditor } from './targets/TotalEditor.tsx';
 import { NewPlanForm } from './targets/NewPlanForm.tsx';
 import { StatusMessage } from './targets/StatusMessage.tsx';
 import { TypedCellsConfirm } from './targets/TypedCellsConfirm.tsx';
@@ -92,6 +93,8 @@ export function TargetsPane({ w, client, roles, onSessionEnded }: { w: Words; cl
           </div>
           {drafts && selected.status === 'DRAFT' && (
             <>
+              {/* A figure the parent's published plan gives is changed there, not here. */}
+              {!selected.parentTarget && <TotalEditor w={w} plan={plan} />}
               <BreakdownForm w={w} client={client} plan={plan} />
               <DraftActions w={w} plan={plan} />
             </>

@@ -19,7 +19,7 @@ const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizo
 export const isPlanYear = (text: string) => /^\d{4}$/.test(text.trim()) && Number(text) >= FIRST_YEAR;
 
 /** Why a typed year target cannot be taken, in the reader's words, at its field; null when it can (or is blank). */
-function totalProblem(w: Words, metric: string, total: string): string | null {
+export function totalProblem(w: Words, metric: string, total: string): string | null {
   if (!total.trim()) return null;
   const read = readAmount(total.trim(), METRICS[metric as Metric]?.unit ?? 'money');
   if (!('rule' in read)) return null;
