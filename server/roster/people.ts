@@ -240,7 +240,7 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
     if (payFrom) await requireDayOpen(tx, calendar, payFrom, 'payFrom', 'Changing the pay terms', before.leaveDate ? dateToDay(before.leaveDate) : null);
     // A rank or base salary paid from a day whose month is already signed would pay differently from the payslips signed.
     const termsChange = (data.rank !== undefined && data.rank !== before.rank) || (data.baseSalaryFen !== undefined && data.baseSalaryFen !== before.baseSalaryFen);
-    if (payFrom && termsChange) await requirePayOpenFrom(tx, [id], payFrom, ctx.clock.today(), 'Changing the pay terms');
+    if (payFrom && termsChange) await requirePayOpenFrom(tx, [id], payFrom, ctx.clock.today(), 'Changing the pay terms', { field: ['payFrom'] });
     // Without a day, the months already calculated keep the old terms: the change counts from the month after the last one with a payslip.
     const effectiveFrom = payFrom ?? (termsChange ? await firstMonthNotCalculated(tx, id) : null);
     const after = await bumpVersion(tx, id, version, data);
@@ -274,7 +274,7 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
     }
     await requireDayOpen(tx, calendar, dateToDay(effective), 'effectiveDate', 'The transfer', person.leaveDate ? dateToDay(person.leaveDate) : null);
     // Which run pays the month, and the sales it counts, follow the unit: not once that month's pay is signed.
-    await requirePayOpenFrom(tx, [id], dateToDay(effective), ctx.clock.today(), 'The transfer');
+    await requirePayOpenFrom(tx, [id], dateToDay(effective), ctx.clock.today(), 'The transfer', { field: ['effectiveDate'] });
     // Nor into a unit whose run for the month is signed: that run would not pay them, and their old unit's no longer would.
     const destination = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
     if (destination) await requireUnitPayOpenFrom(tx, destination.path, dateToDay(effective), ctx.clock.today(), 'The transfer', ['effectiveDate']);
@@ -321,7 +321,7 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
       // The leave date is the last day worked: assignments end the day after, which must not be in a locked period.
       await requireDayOpen(tx, calendar, addDays(dateToDay(leaveDate), 1), 'leaveDate', 'Recording the leave date');
       // The days after the last day worked are not paid: not in a month whose pay is signed.
-      await requirePayOpenFrom(tx, [id], addDays(dateToDay(leaveDate), 1), ctx.clock.today(), 'Recording the leave date');
+      await requirePayOpenFrom(tx, [id], addDays(dateToDay(leaveDate), 1), ctx.clock.today(), 'Recording the leave date', { field: ['leaveDate'] });
       const end = dayToDate(addDays(dateToDay(leaveDate), 1));
       const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gte: end } } });
       if (later) throw badInput(['leaveDate'], `A transfer effective ${dateToDay(later.validFrom)} comes after that leave date; change it first`, 'TRANSFER_AFTER_LEAVE_DATE', { date: dateToDay(later.validFrom) });

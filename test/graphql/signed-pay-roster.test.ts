@@ -117,6 +117,13 @@ describe.each(testProviders)('roster changes into a signed payroll on %s', (prov
     expect(ext(refused)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYROLL_ALREADY_SIGNED', field: 'effectiveDate', params: signed('PAID') });
     // From December, which this team has not paid, it goes through.
     expect((await s.gql(TRANSFER, { id: mover.id, v: mover.version, u: team, d: '2026-12-01' }, t.admin)).errors).toBeUndefined();
+    // The paid rep's own changes into November name the argument that reaches into it, so the pane can show the refusal there.
+    const version = (await s.db.prisma.person.findUniqueOrThrow({ where: { id: rep.id } })).version;
+    const raise = await s.refused('mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { baseSalary: "3500.00" }, payFrom: "2026-11-10") { id } }', { id: rep.id, v: version }, t.admin);
+    expect(ext(raise)).toMatchObject({ reason: 'PAYROLL_ALREADY_SIGNED', field: 'payFrom' });
+    expect(ext(await s.refused(TRANSFER, { id: rep.id, v: version, u: otherTeam, d: '2026-11-20' }, t.admin))).toMatchObject({ reason: 'PAYROLL_ALREADY_SIGNED', field: 'effectiveDate' });
+    const leave = await s.refused('mutation($id: ID!, $v: Int!) { deactivatePerson(id: $id, version: $v, leaveDate: "2026-11-20") { id } }', { id: rep.id, v: version }, t.admin);
+    expect(ext(leave)).toMatchObject({ reason: 'PAYROLL_ALREADY_SIGNED', field: 'leaveDate' });
   });
 
   it('takes the hire once an admin has reopened the paid run (its new version is a draft, which is calculated again)', async () => {
