@@ -15,6 +15,7 @@ import type { FiscalCalendar } from '../../schema/periods.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
 import { rowsInSignedPay } from './signed-pay.ts';
 import { importRejected, inLockedPeriods, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
+import { employeeNoKey, idsOfEmployeeNos } from '../roster/employee-numbers.ts';
 
 /** The most minutes anyone can be late on one day. */
 const MINUTES_A_DAY = 24 * 60;
@@ -40,13 +41,13 @@ export async function checkAttendance(ctx: Context, records: AttendanceInput[]):
   const problems: ImportProblem[] = [];
   const reach = await servedReach(ctx);
   const people = await ctx.prisma.person.findMany({
-    where: { employeeNo: { in: [...new Set(records.map((r) => r.employeeNo))] } },
+    where: { id: { in: await idsOfEmployeeNos(ctx.prisma, records.map((r) => r.employeeNo)) } },
     // Placements only for finance who serve named units: whose day each row is.
     select: { id: true, employeeNo: true, hireDate: true, leaveDate: true, assignments: reach ? { select: { unitId: true, validFrom: true, validTo: true } } : false },
   });
-  const byNo = new Map(people.map((p) => [p.employeeNo, p]));
+  const byNo = new Map(people.map((p) => [employeeNoKey(p.employeeNo), p]));
   // Attendance decides pay: nobody imports their own.
-  const own = ctx.viewer?.personId ? records.flatMap((r, i) => (byNo.get(r.employeeNo)?.id === ctx.viewer!.personId ? [r.sourceRow ?? i + 1] : [])) : [];
+  const own = ctx.viewer?.personId ? records.flatMap((r, i) => (byNo.get(employeeNoKey(r.employeeNo))?.id === ctx.viewer!.personId ? [r.sourceRow ?? i + 1] : [])) : [];
   if (own.length) {
     throw clientError('FORBIDDEN', `Nobody may import their own attendance: row(s) ${own.slice(0, 10).join(', ')}${own.length > 10 ? ', …' : ''} are yours; someone else must import them`, {
       reason: 'OWN_ATTENDANCE',
@@ -59,12 +60,12 @@ export async function checkAttendance(ctx: Context, records: AttendanceInput[]):
   const rows = records.map((r, i) => {
     const row = r.sourceRow ?? i + 1;
     const before = problems.length;
-    const p = byNo.get(r.employeeNo);
+    const p = byNo.get(employeeNoKey(r.employeeNo));
     const day = dateToDay(r.date);
     if (!p) problems.push({ row, field: 'employeeNo', message: `no person has employee number ${r.employeeNo}`, reason: 'UNKNOWN_EMPLOYEE_NO', params: { employeeNo: r.employeeNo } });
     else if (r.date < p.hireDate || (p.leaveDate && r.date > p.leaveDate)) problems.push({ row, field: 'date', message: `${r.employeeNo} was not employed on ${day}`, reason: 'NOT_EMPLOYED_ON', params: { employeeNo: r.employeeNo, date: day } });
     else if (!servesPlacement(reach, p.assignments ?? [], r.date)) problems.push({ row, field: 'employeeNo', message: `${r.employeeNo} was not in a unit you serve on ${day}`, reason: 'ROW_NOT_SERVED', params: { employeeNo: r.employeeNo, date: day } });
-    const k = `${r.employeeNo}|${day}`;
+    const k = `${employeeNoKey(r.employeeNo)}|${day}`;
     if (seen.has(k)) problems.push({ row, field: 'date', message: `${r.employeeNo} on ${day} appears twice (also row ${seen.get(k)})`, reason: 'DUPLICATE_ATTENDANCE', params: { employeeNo: r.employeeNo, date: day, otherRow: String(seen.get(k)) } });
     seen.set(k, row);
     // Minutes late in one day: not negative, not more than the day has, and on LATE days only.

@@ -10,6 +10,7 @@ import type { ImportProblemReason } from '../../schema/reasons.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordImport } from '../audit.ts';
+import { employeeNoKey, idsOfEmployeeNos } from '../roster/employee-numbers.ts';
 import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
 import { formatMoney } from '../../schema/money.ts';
@@ -131,12 +132,12 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
   const reach = await servedReach(ctx);
   const employeeNos = [...new Set(records.map((r) => r.employeeNo))];
   const people = await ctx.prisma.person.findMany({
-    where: { employeeNo: { in: employeeNos } },
+    where: { id: { in: await idsOfEmployeeNos(ctx.prisma, employeeNos) } },
     select: { id: true, employeeNo: true, assignments: { select: { unitId: true, validFrom: true, validTo: true } } },
   });
-  const byNo = new Map(people.map((p) => [p.employeeNo, p]));
+  const byNo = new Map(people.map((p) => [employeeNoKey(p.employeeNo), p]));
   // Sales decide commission: nobody imports their own (as with attendance).
-  const own = ctx.viewer?.personId ? records.flatMap((r, i) => (byNo.get(r.employeeNo)?.id === ctx.viewer!.personId ? [rowOf(i)] : [])) : [];
+  const own = ctx.viewer?.personId ? records.flatMap((r, i) => (byNo.get(employeeNoKey(r.employeeNo))?.id === ctx.viewer!.personId ? [rowOf(i)] : [])) : [];
   if (own.length) {
     throw clientError('FORBIDDEN', `Nobody may import their own sales: row(s) ${own.slice(0, 10).join(', ')}${own.length > 10 ? ', …' : ''} are yours; someone else must import them`, {
       reason: 'OWN_PAY',
@@ -155,7 +156,7 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
   };
   const resolved = records.map((r, i) => {
     const customer = customerOf(r, i);
-    const p = byNo.get(r.employeeNo);
+    const p = byNo.get(employeeNoKey(r.employeeNo));
     if (!p) {
       problems.push({ row: rowOf(i), field: 'employeeNo', message: `no person has employee number ${r.employeeNo}`, reason: 'UNKNOWN_EMPLOYEE_NO', params: { employeeNo: r.employeeNo } });
       return null;
