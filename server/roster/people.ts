@@ -10,8 +10,7 @@ import { recordAudit } from '../audit.ts';
 import { moveSalesWithTransfer } from './transfer-sales.ts';
 import { personNotServed, reaches, requireReach, servedReach } from '../payroll/served-units.ts';
 import { badInput, conflict, forbidden, notFound } from '../errors.ts';
-import { addDays, dateToDay, type IsoDay } from '../../schema/dates.ts';
-import { dayToDate } from '../../schema/dates.ts';
+import { addDays, dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { month as monthOf } from '../payroll/month.ts';
 import { financeOnly, isSelf, notWritable, ownPay, peopleVisible, writesBaseSalary } from './people-access.ts';
 import { endAccessOfLeaver } from '../auth/users.ts';
@@ -194,18 +193,18 @@ function requireWritable(ctx: Context, id: string, changes: PersonChanges) {
   if (given.includes('baseSalaryFen') && !writesBaseSalary(ctx.viewer)) throw notWritable(['input', 'baseSalary'], 'Only finance or an admin may change a base salary');
 }
 
+/** The first day of the month after the person's last payslip (in any run, calculated or beyond); null when they have none. */
+async function firstMonthNotCalculated(tx: Tx, personId: string): Promise<IsoDay | null> {
+  const last = await tx.payslip.findFirst({ where: { personId }, orderBy: { run: { month: 'desc' } }, select: { run: { select: { month: true } } } });
+  return last ? addDays(monthOf(last.run.month).end, 1) : null;
+}
+
 /**
  * Edits a person. A new rank or base salary counts for every month not yet
  * calculated (from the month after their last payslip, kept as a change
  * from that day), or, given `payFrom`, from that day: the months before it
  * are still paid at the old one (roster/pay-terms.ts), a reopened one too.
  */
-/** The first day of the month after the person's last payslip (in any run, calculated or beyond); null when they have none. */
-async function firstMonthNotCalculated(tx: Prisma.TransactionClient, personId: string): Promise<IsoDay | null> {
-  const last = await tx.payslip.findFirst({ where: { personId }, orderBy: { run: { month: 'desc' } }, select: { run: { select: { month: true } } } });
-  return last ? addDays(monthOf(last.run.month).end, 1) : null;
-}
-
 export async function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges, payFrom: IsoDay | null = null) {
   requireWritable(ctx, id, changes);
   const scope = await viewerScope(ctx);
@@ -259,7 +258,7 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
   const calendar = await fiscalCalendar(ctx);
   return ctx.prisma.$transaction(async (tx) => {
     const person = await loadForChange(scope, tx, id, ctx.clock.today());
-    await requireUnitInScope(scope, tx, unitId, ['unitId']);
+    const destinationPath = await requireUnitInScope(scope, tx, unitId, ['unitId']);
     if (effective < person.hireDate) {
       throw badInput(['effectiveDate'], `A transfer cannot be dated ${dateToDay(effective)}, before the hire date ${dateToDay(person.hireDate)}`, 'TRANSFER_BEFORE_HIRE', {
         date: dateToDay(effective),
@@ -276,8 +275,7 @@ export async function transferPerson(ctx: Context, id: string, version: number, 
     // Which run pays the month, and the sales it counts, follow the unit: not once that month's pay is signed.
     await requirePayOpenFrom(tx, [id], dateToDay(effective), ctx.clock.today(), 'The transfer', { field: ['effectiveDate'] });
     // Nor into a unit whose run for the month is signed: that run would not pay them, and their old unit's no longer would.
-    const destination = await tx.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
-    if (destination) await requireUnitPayOpenFrom(tx, destination.path, dateToDay(effective), ctx.clock.today(), 'The transfer', ['effectiveDate']);
+    await requireUnitPayOpenFrom(tx, destinationPath, dateToDay(effective), ctx.clock.today(), 'The transfer', ['effectiveDate']);
     const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gt: effective } }, orderBy: { validFrom: 'asc' } });
     if (later) throw badInput(['effectiveDate'], `A later transfer, effective ${dateToDay(later.validFrom)}, already exists; change that one first`, 'LATER_TRANSFER', { date: dateToDay(later.validFrom) });
     const current = await tx.assignment.findFirst({ where: { personId: id, ...activeOn(effective) } });

@@ -50,6 +50,11 @@ export async function planScope(ctx: Context): Promise<PlanScope> {
 const within = (unitPath: string, p: string) => unitPath.startsWith(p);
 const above = (unitPath: string, p: string) => unitPath.startsWith(p) && p !== unitPath;
 
+/** Whether the plan of this unit is within the viewer's reach at all: what they may change, or a subtree they head. */
+export function reachesPlan(scope: PlanScope, unitPath: string): boolean {
+  return scope.everything || mayChangeUnit(scope, unitPath) || scope.led.some((p) => within(unitPath, p));
+}
+
 /** The subtrees whose plans the viewer drafts, or all of them. */
 export function draftReach(scope: PlanScope, roles: readonly string[]): 'all' | readonly string[] {
   if (roles.includes('ADMIN') || (roles.includes('MANAGER') && scope.everything)) return 'all';
@@ -75,7 +80,7 @@ export function isOwnPlan(viewer: Pick<Viewer, 'userId' | 'personId'> | null, pl
 }
 
 export function decisionsFor(viewer: Pick<Viewer, 'userId' | 'personId' | 'roles'> | null, scope: PlanScope, plan: PlanForDecision, submission: Submission | null): Decisions {
-  const sees = !!viewer && (scope.everything || mayChangeUnit(scope, plan.scopeUnit.path) || scope.led.some((p) => within(plan.scopeUnit.path, p)));
+  const sees = !!viewer && reachesPlan(scope, plan.scopeUnit.path);
   const may = sees && isApprover(scope, viewer!.roles, plan.scopeUnit.path) && !isOwnPlan(viewer, plan, submission);
   return {
     canDraft: sees && isDrafter(scope, viewer!.roles, plan.scopeUnit.path),

@@ -14,7 +14,6 @@ import { amountOrRefuse, issueMessage, withMessages } from './issue-text.ts';
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Metric, OwnerKind, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
-import { mayChangeUnit } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { allocate, allocateColumns, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
@@ -31,7 +30,7 @@ import { allocationRefusal } from './allocation-refusal.ts';
 import { checkLines, planShape, PERIOD_LEVELS, withOutsiders, type LineInput, type PlanRecord, type PlanShape } from './plan-shape.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { lastYear } from './history.ts';
-import { isApprover, isDrafter, isOwnPlan, planScope, type PlanScope } from './decisions.ts';
+import { isApprover, isDrafter, isOwnPlan, planScope, reachesPlan, type PlanScope } from './decisions.ts';
 import { rollUpAmounts } from '../../schema/target-rollup.ts';
 import { isPostgresTransaction, lockForTransaction } from '../db/advisory-lock.ts';
 
@@ -66,8 +65,7 @@ async function loadPlan(tx: Tx, id: string) {
 export async function requireRole(ctx: Context, scope: PlanScope, tx: Tx, id: string, role: 'draft' | 'approve') {
   const plan = await loadPlan(tx, id);
   const roles = ctx.viewer?.roles ?? [];
-  const canSee = scope.everything || mayChangeUnit(scope, plan.scopeUnit.path) || scope.led.some((p) => plan.scopeUnit.path.startsWith(p));
-  if (!canSee) throw notFound('TargetPlan', id);
+  if (!reachesPlan(scope, plan.scopeUnit.path)) throw notFound('TargetPlan', id);
   const ok = role === 'draft' ? isDrafter(scope, roles, plan.scopeUnit.path) : isApprover(scope, roles, plan.scopeUnit.path);
   if (!ok) {
     throw role === 'draft'
