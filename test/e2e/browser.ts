@@ -10,7 +10,7 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { build } from 'vite';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { root } from '../../server/db/providers.ts';
 
@@ -200,6 +200,17 @@ export function useE2e(name: string, env: Record<string, string> = {}): E2e {
     e2e.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     e2e.pane = (locale?: string) => paneInExcel(e2e.browser, e2e.script, e2e.server.url, locale);
   }, 120_000);
+  // A failed step says what the pane showed then: each open page's visible text, so a timeout names what was on screen instead.
+  beforeEach(({ onTestFailed }) => {
+    const pages = () => e2e.browser?.contexts().flatMap((c) => c.pages()) ?? [];
+    const before = new Set(pages());
+    onTestFailed(async () => {
+      for (const page of pages().filter((p) => !before.has(p))) {
+        const text = await page.locator('body').innerText({ timeout: 2_000 }).catch((error: Error) => `(unreadable: ${error.message})`);
+        console.error(`--- the pane at ${page.url()} when the test failed ---\n${text.slice(0, 4_000)}`);
+      }
+    });
+  });
   afterAll(async () => {
     await e2e.browser?.close();
     await e2e.server?.stop();
