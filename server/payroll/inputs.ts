@@ -20,7 +20,7 @@ import type { Position, Rank as RankEnum } from '../db/generated/sqlite/client/e
 import { planResolver, type ResolvedPlan } from './plans.ts';
 import { approvedLeaveDays, summarise } from './leave.ts';
 import { coveringSlips } from '../visit-slips/slips.ts';
-import { termsOn, type PayTerms, type TermChange } from '../roster/pay-terms.ts';
+import { mentorOn, termsOn, type PayTerms, type TermChange } from '../roster/pay-terms.ts';
 import type { PayTerm } from '../db/generated/sqlite/client/enums.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -127,9 +127,10 @@ export async function peoplePaid(tx: Tx, scope: { path: string }, month: string,
   }
   // Rank and base salary as they stood on each person's last day paid in the month: a promotion or a
   // new base salary taking effect later (decided since) is not this month's (roster/pay-terms.ts).
+  // All the changes of those with one taking effect after the month began: which of them to undo depends on the order they were made in.
   const changes = await read<{ personId: string; term: PayTerm; before: string | null; effectiveFrom: string }>(Prisma.sql`
     SELECT c."personId" AS "personId", c."term" AS "term", c."before" AS "before", ${dayOf('c."effectiveFrom"')} AS "effectiveFrom"
-      FROM "PayTermChange" c WHERE c."effectiveFrom" > ${start} ORDER BY c."createdAt", c."id"`);
+      FROM "PayTermChange" c WHERE c."personId" IN (SELECT l."personId" FROM "PayTermChange" l WHERE l."effectiveFrom" > ${start}) ORDER BY c."createdAt", c."id"`);
   const changesOf = new Map<string, TermChange[]>();
   for (const [made, c] of changes.entries()) {
     if (!people.has(c.personId)) continue;
@@ -177,8 +178,23 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
   const inScopeSql = scopePeople(scope, start, endExclusive);
   // On SQLite every read blocks the event loop while it runs: other requests get a turn between them (issue 12 §2).
   // Everyone with a mentor (trainees are few), kept when the mentor is paid: cheaper than matching mentors to the scope in SQL.
-  const mentees = (await read<{ id: string; name: string; mentorId: string }>(Prisma.sql`
-    SELECT m."id" AS "id", m."name" AS "name", m."mentorId" AS "mentorId" FROM "Person" m WHERE m."mentorId" IS NOT NULL`)).filter((x) => people.has(x.mentorId));
+  // The mentor is the one they had on the month's last day: a change of mentor taking effect later is undone (roster/pay-terms.ts).
+  const mentorChanges = await read<{ personId: string; before: string | null; effectiveFrom: string }>(Prisma.sql`
+    SELECT c."personId" AS "personId", c."before" AS "before", ${dayOf('c."effectiveFrom"')} AS "effectiveFrom"
+      FROM "PayTermChange" c
+     WHERE c."term" = 'MENTOR' AND c."personId" IN (SELECT l."personId" FROM "PayTermChange" l WHERE l."term" = 'MENTOR' AND l."effectiveFrom" >= ${endExclusive})
+     ORDER BY c."createdAt", c."id"`);
+  const mentorChangesOf = groupBy(
+    mentorChanges.map((c, made) => ({ ...c, term: 'MENTOR' as const, made })),
+    (c) => c.personId,
+  );
+  const mentees = (
+    await read<{ id: string; name: string; mentorId: string | null }>(Prisma.sql`
+    SELECT m."id" AS "id", m."name" AS "name", m."mentorId" AS "mentorId" FROM "Person" m
+     WHERE m."mentorId" IS NOT NULL OR m."id" IN (SELECT c."personId" FROM "PayTermChange" c WHERE c."term" = 'MENTOR' AND c."effectiveFrom" >= ${endExclusive})`)
+  )
+    .map((x) => ({ ...x, mentorId: mentorOn(x.mentorId, mentorChangesOf.get(x.id) ?? [], m.end) }))
+    .filter((x): x is { id: string; name: string; mentorId: string } => !!x.mentorId && people.has(x.mentorId));
   await breathe();
   const calendar = await payrollCalendar(tx, month);
   // The month's sales of the scope's people and their trainees, summed by person and day in SQL,
@@ -191,7 +207,8 @@ export async function gatherInputs(tx: Tx, scope: { path: string }, month: strin
              CAST(SUM(s."collectedFen") AS TEXT) AS "collected", CAST(SUM(s."marginFen") AS TEXT) AS "margin"
       FROM "SalesRecord" s
       WHERE s."date" >= ${start} AND s."date" < ${endExclusive}
-        AND (s."personId" IN (${inScopeSql}) OR s."personId" IN (SELECT m."id" FROM "Person" m WHERE m."mentorId" IN (${inScopeSql})))
+        AND (s."personId" IN (${inScopeSql}) OR s."personId" IN (SELECT m."id" FROM "Person" m WHERE m."mentorId" IN (${inScopeSql}))
+             OR s."personId" IN (SELECT c."personId" FROM "PayTermChange" c WHERE c."term" = 'MENTOR' AND c."effectiveFrom" >= ${endExclusive}))
       GROUP BY s."personId", substr(CAST(s."date" AS TEXT), 9, 2)`);
   await breathe();
   const attendance = await tx.attendanceDay.findMany({ where: { date: { gte: start, lt: endExclusive }, person: inScope }, select: { personId: true, status: true, date: true } });

@@ -14,9 +14,9 @@ import { month as monthOf } from './month.ts';
 import { isSelf, ownPay } from '../roster/people-access.ts';
 import { latestGrades } from '../kpi/scorecards.ts';
 import type { KpiGrade } from '../db/generated/sqlite/client/enums.ts';
-import { recordPayTermChange } from '../roster/pay-terms.ts';
+import { mentorOn, recordPayTermChange } from '../roster/pay-terms.ts';
 import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
-import { addDays } from '../../schema/dates.ts';
+import { addDays, dateToDay } from '../../schema/dates.ts';
 import { requirePayOpenFrom } from './signed-pay.ts';
 
 export interface Proposal extends PromotionCheck {
@@ -43,11 +43,21 @@ export async function promotionProposals(ctx: Context, month: string): Promise<P
   const people = await ctx.prisma.person.findMany({ where, select: { id: true, name: true, employeeNo: true, rank: true, version: true } });
   const sales = await ctx.prisma.salesRecord.groupBy({ by: ['personId'], where: { date: { gte: start, lt: endExclusive } }, _sum: { amountFen: true } });
   const salesOf = new Map(sales.map((s) => [s.personId, s._sum.amountFen ?? 0n]));
-  // Trainees as the roster stood in the month (brief §1): employed on some day of it (a leave date is the last day), whether they left since or not; not those hired after it.
-  const mentees = await ctx.prisma.person.findMany({
-    where: { mentor: where, hireDate: { lt: endExclusive }, OR: [{ leaveDate: null }, { leaveDate: { gte: start } }] },
-    select: { mentorId: true, id: true },
+  // Trainees as the roster stood in the month (brief §1): employed on some day of it (a leave date is the last day), whether they left since or not; not those hired after it;
+  // each with the mentor they had on its last day (a change of mentor taking effect later is undone, roster/pay-terms.ts).
+  const later = { term: 'MENTOR' as const, effectiveFrom: { gte: endExclusive } };
+  const candidates = await ctx.prisma.person.findMany({
+    where: { hireDate: { lt: endExclusive }, AND: [{ OR: [{ leaveDate: null }, { leaveDate: { gte: start } }] }, { OR: [{ mentorId: { not: null } }, { payTermChanges: { some: later } }] }] },
+    select: { mentorId: true, id: true, payTermChanges: { where: { term: 'MENTOR' }, select: { term: true, before: true, effectiveFrom: true, createdAt: true } } },
   });
+  const mentees = candidates.map((x) => ({
+    id: x.id,
+    mentorId: mentorOn(
+      x.mentorId,
+      x.payTermChanges.map((c) => ({ personId: x.id, term: c.term, before: c.before, effectiveFrom: dateToDay(c.effectiveFrom), made: c.createdAt.getTime() })),
+      monthOf(month).end,
+    ),
+  }));
   const decided = new Set((await ctx.prisma.promotionDecision.findMany({ where: { month } })).map((d) => `${d.personId}|${d.toRank}`));
   // The ladder goes one step on a month's figures, from the rank held in the month: someone whose rank has changed since
   // (a promotion earned by this month, in force from the next, or a later one) has nothing more to be proposed for it.

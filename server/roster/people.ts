@@ -193,9 +193,9 @@ function requireWritable(ctx: Context, id: string, changes: PersonChanges) {
   if (given.includes('baseSalaryFen') && !writesBaseSalary(ctx.viewer)) throw notWritable(['input', 'baseSalary'], 'Only finance or an admin may change a base salary');
 }
 
-/** The first day of the month after the person's last payslip (in any run, calculated or beyond); null when they have none. */
-async function firstMonthNotCalculated(tx: Tx, personId: string): Promise<IsoDay | null> {
-  const last = await tx.payslip.findFirst({ where: { personId }, orderBy: { run: { month: 'desc' } }, select: { run: { select: { month: true } } } });
+/** The first day of the month after the last payslip of any of these people (in any run, calculated or beyond); null when they have none. */
+async function firstMonthNotCalculated(tx: Tx, personIds: string[]): Promise<IsoDay | null> {
+  const last = await tx.payslip.findFirst({ where: { personId: { in: personIds } }, orderBy: { run: { month: 'desc' } }, select: { run: { select: { month: true } } } });
   return last ? addDays(monthOf(last.run.month).end, 1) : null;
 }
 
@@ -204,6 +204,8 @@ async function firstMonthNotCalculated(tx: Tx, personId: string): Promise<IsoDay
  * calculated (from the month after their last payslip, kept as a change
  * from that day), or, given `payFrom`, from that day: the months before it
  * are still paid at the old one (roster/pay-terms.ts), a reopened one too.
+ * A new mentor likewise, for the months after the last payslip of the old
+ * or the new mentor (whose override pay it moves).
  */
 export async function updatePerson(ctx: Context, id: string, version: number, changes: PersonChanges, payFrom: IsoDay | null = null) {
   requireWritable(ctx, id, changes);
@@ -240,13 +242,19 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
     // A rank or base salary paid from a day whose month is already signed would pay differently from the payslips signed.
     const termsChange = (data.rank !== undefined && data.rank !== before.rank) || (data.baseSalaryFen !== undefined && data.baseSalaryFen !== before.baseSalaryFen);
     if (payFrom && termsChange) await requirePayOpenFrom(tx, [id], payFrom, ctx.clock.today(), 'Changing the pay terms', { field: ['payFrom'] });
+    // A trainee's sales are paid on their mentor's payslip (the override): the old and the new mentor's pay changes with them.
+    const mentors = data.mentorId !== undefined && data.mentorId !== before.mentorId ? [before.mentorId, data.mentorId as string | null].filter((m): m is string => !!m) : [];
+    if (payFrom && mentors.length) await requirePayOpenFrom(tx, mentors, payFrom, ctx.clock.today(), 'Changing the mentor', { field: ['payFrom'] });
     // Without a day, the months already calculated keep the old terms: the change counts from the month after the last one with a payslip.
-    const effectiveFrom = payFrom ?? (termsChange ? await firstMonthNotCalculated(tx, id) : null);
+    const termsFrom = payFrom ?? (termsChange ? await firstMonthNotCalculated(tx, [id]) : null);
+    const mentorFrom = payFrom ?? (mentors.length ? await firstMonthNotCalculated(tx, mentors) : null);
     const after = await bumpVersion(tx, id, version, data);
-    if (effectiveFrom) {
-      await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, effectiveFrom);
-      await recordPayTermChange(tx, ctx, id, 'BASE_SALARY', String(before.baseSalaryFen), String(after.baseSalaryFen), effectiveFrom);
+    if (termsFrom) {
+      await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, termsFrom);
+      await recordPayTermChange(tx, ctx, id, 'BASE_SALARY', String(before.baseSalaryFen), String(after.baseSalaryFen), termsFrom);
     }
+    if (mentorFrom) await recordPayTermChange(tx, ctx, id, 'MENTOR', before.mentorId, after.mentorId, mentorFrom);
+    const effectiveFrom = termsFrom ?? mentorFrom;
     await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'update', before, after: effectiveFrom ? { ...after, payFrom: effectiveFrom } : after });
     return after;
   });

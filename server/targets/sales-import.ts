@@ -11,6 +11,7 @@ import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { recordImport } from '../audit.ts';
 import { employeeNoKey, idsOfEmployeeNos } from '../roster/employee-numbers.ts';
+import { mentorsInMonths } from '../roster/mentors.ts';
 import { clientError } from '../errors.ts';
 import { dateToDay } from '../../schema/dates.ts';
 import { formatMoney } from '../../schema/money.ts';
@@ -288,15 +289,11 @@ async function salesInSignedPay(db: Parameters<typeof rowsInSignedPay>[0], recor
     ...[...fresh, ...changed].map((r) => ({ ...rowOf.get(r.externalId)!, personId: r.personId, day: dateToDay(r.date) })),
     ...former.map(({ r, e }) => ({ row: rowOf.get(r.externalId)!.row, employeeNo: numberOf.get(e.personId) ?? rowOf.get(r.externalId)!.employeeNo, personId: e.personId, day: dateToDay(e.date) })),
   ];
-  // A trainee's sales are paid on their mentor's payslip too (the override): the mentor's signed month holds them as well.
-  const ids = [...new Set(touched.map((t) => t.personId))];
-  const mentorOf = new Map<string, { id: string; employeeNo: string }>();
-  for (let i = 0; i < ids.length; i += 400) {
-    const rows = await db.person.findMany({ where: { id: { in: ids.slice(i, i + 400) }, mentorId: { not: null } }, select: { id: true, mentor: { select: { id: true, employeeNo: true } } } });
-    for (const p of rows) if (p.mentor) mentorOf.set(p.id, p.mentor);
-  }
+  // A trainee's sales are paid on their mentor's payslip too (the override): the mentor's signed month holds them as well,
+  // the mentor they had on that month's last day (roster/pay-terms.ts).
+  const mentorOf = await mentorsInMonths(db, touched);
   const mentors = touched.flatMap((t) => {
-    const m = mentorOf.get(t.personId);
+    const m = mentorOf(t.personId, t.day);
     return m ? [{ row: t.row, employeeNo: m.employeeNo, personId: m.id, day: t.day }] : [];
   });
   const problems = await rowsInSignedPay(db, [...touched, ...mentors]);

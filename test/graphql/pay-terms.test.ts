@@ -19,7 +19,7 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
   const t = {} as Record<'admin' | 'finance', string>;
   let unitId: string;
   let seq = 0;
-  async function person(o: { rank: 'SR' | 'SSE'; mentorId?: string }) {
+  async function person(o: { rank: 'SR' | 'SSE' | 'SM'; mentorId?: string }) {
     const no = `PT${String(++seq).padStart(4, '0')}`;
     const p = await s.db.prisma.person.create({
       data: { employeeNo: no, name: `期间${seq}`, position: 'SALES_REP', rank: o.rank, hireDate: new Date('2025-01-01'), status: 'ACTIVE', baseSalaryFen: 500_000n, mentorId: o.mentorId ?? null },
@@ -121,6 +121,43 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
     expect((await lines('2026-08', rep.id)).base).toBe('7000.00');
     const change = await s.db.prisma.payTermChange.findFirstOrThrow({ where: { personId: rep.id, term: 'BASE_SALARY' } });
     expect(change.effectiveFrom.toISOString().slice(0, 10)).toBe('2026-08-01');
+  });
+
+  it('a trainee given another mentor: the months calculated before pay the override to the old mentor, recalculated too; the months after to the new', async () => {
+    const [a, b] = [await person({ rank: 'SM' }), await person({ rank: 'SM' })];
+    const trainee = await person({ rank: 'SR', mentorId: a.id });
+    const imported = await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', { r: [
+      { externalId: 'MENTOR-9', employeeNo: trainee.employeeNo, date: '2026-09-08', amount: '20000.00' },
+      { externalId: 'MENTOR-10', employeeNo: trainee.employeeNo, date: '2026-10-08', amount: '20000.00' },
+    ] }, t.finance);
+    expect(imported.errors).toBeUndefined();
+    const c = await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-09", scopeUnitId: $u) { ${RUN} } }`, { u: unitId }, t.finance);
+    const september = await s.gql(step('calculatePayrollRun'), { id: c.data.createPayrollRun.run.id, revision: c.data.createPayrollRun.run.revision }, t.finance);
+    const override = (r: any, personId: string) => r.data.calculatePayrollRun.payslips.find((x: any) => x.personId === personId).lines.find((l: any) => l.code === 'override')?.amount ?? '0.00';
+    // 20,000 ≥ the 15,000 a trainee must sell to qualify: 20,000 × 5 % = 1,000 to their mentor.
+    expect([override(september, a.id), override(september, b.id)]).toEqual(['1000.00', '0.00']);
+
+    const MOVE = 'mutation($id: ID!, $v: Int!, $m: ID, $from: Date) { updatePerson(id: $id, version: $v, input: { mentorId: $m }, payFrom: $from) { version } }';
+    const moved = await s.gql(MOVE, { id: trainee.id, v: trainee.version, m: b.id, from: null }, t.admin);
+    expect(moved.errors).toBeUndefined();
+    // September was calculated with the old mentor: calculated again, it still pays them; October, not yet calculated, pays the new one.
+    const again = await s.gql(step('calculatePayrollRun'), { id: september.data.calculatePayrollRun.run.id, revision: september.data.calculatePayrollRun.run.revision }, t.finance);
+    expect(again.errors).toBeUndefined();
+    expect([override(again, a.id), override(again, b.id)]).toEqual(['1000.00', '0.00']);
+    const c10 = await s.gql(`mutation($u: ID!) { createPayrollRun(month: "2026-10", scopeUnitId: $u) { ${RUN} } }`, { u: unitId }, t.finance);
+    const october = await s.gql(step('calculatePayrollRun'), { id: c10.data.createPayrollRun.run.id, revision: c10.data.createPayrollRun.run.revision }, t.finance);
+    expect([override(october, a.id), override(october, b.id)]).toEqual(['0.00', '1000.00']);
+    const change = await s.db.prisma.payTermChange.findFirstOrThrow({ where: { personId: trainee.id, term: 'MENTOR' } });
+    expect({ before: change.before, after: change.after, from: change.effectiveFrom.toISOString().slice(0, 10) }).toEqual({ before: a.id, after: b.id, from: '2026-10-01' });
+
+    // Back to the first mentor, paid from 1 October: October calculated again pays them.
+    const back = await s.gql(MOVE, { id: trainee.id, v: moved.data.updatePerson.version, m: a.id, from: '2026-10-01' }, t.admin);
+    expect(back.errors).toBeUndefined();
+    const october2 = await s.gql(step('calculatePayrollRun'), { id: october.data.calculatePayrollRun.run.id, revision: october.data.calculatePayrollRun.run.revision }, t.finance);
+    expect([override(october2, a.id), override(october2, b.id)]).toEqual(['1000.00', '0.00']);
+    // September is as it was.
+    const september3 = await s.gql(step('calculatePayrollRun'), { id: again.data.calculatePayrollRun.run.id, revision: again.data.calculatePayrollRun.run.revision }, t.finance);
+    expect([override(september3, a.id), override(september3, b.id)]).toEqual(['1000.00', '0.00']);
   });
 
   it('a transfer between teams mid-month: the new team’s run pays the whole month, the old team’s does not list them', async () => {

@@ -18,6 +18,15 @@ describe.each(testProviders)('promotion proposals and the month’s roster on %s
     admin = await s.login('admin');
   });
   afterAll(() => s.close());
+  /** A rep hired in 2025 into the demo's first team, with this rank and mentor. */
+  const person = async (employeeNo: string, rank: string, mentorId: string | null = null) => {
+    const unit = (await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM' }, orderBy: { code: 'asc' } })).id;
+    const r = await s.gql('mutation($i: CreatePersonInput!) { createPerson(input: $i) { id version } }', {
+      i: { employeeNo, name: `学员${employeeNo}`, position: 'SALES_REP', rank, hireDate: '2025-01-01', unitId: unit, mentorId, baseSalary: '3000.00' },
+    }, admin);
+    expect(r.errors).toBeUndefined();
+    return r.data.createPerson as { id: string; version: number };
+  };
 
   it('keeps a trainee who left after the month, and leaves out one hired after it', async () => {
     // A senior rep (SE) selling 15,000.00 in March 2026, who trained two reps selling 16,000.00 each: SSE asks for own sales of
@@ -63,14 +72,6 @@ describe.each(testProviders)('promotion proposals and the month’s roster on %s
   });
   it('goes one step on a month’s figures: once SR → SE is applied for July, July proposes nothing more (not SE → SSE on the same figures)', async () => {
     // An SR selling 20,000.00 in July 2026 with two trainees at 15,000.00 each: enough for SE, and on its own figures for SSE too.
-    const unit = (await s.db.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM' }, orderBy: { code: 'asc' } })).id;
-    const person = async (employeeNo: string, rank: string, mentorId: string | null = null) => {
-      const r = await s.gql('mutation($i: CreatePersonInput!) { createPerson(input: $i) { id version } }', {
-        i: { employeeNo, name: `学员${employeeNo}`, position: 'SALES_REP', rank, hireDate: '2025-01-01', unitId: unit, mentorId, baseSalary: '3000.00' },
-      }, admin);
-      expect(r.errors).toBeUndefined();
-      return r.data.createPerson as { id: string; version: number };
-    };
     const rep = await person('PS-M', 'SR');
     await person('PS-T1', 'SR', rep.id);
     await person('PS-T2', 'SR', rep.id);
@@ -92,6 +93,34 @@ describe.each(testProviders)('promotion proposals and the month’s roster on %s
     expect((await s.db.prisma.person.findUniqueOrThrow({ where: { id: rep.id } })).rank).toBe('SE');
     // August's figures are August's: nothing sold, nothing proposed.
     expect((await s.gql(PROPOSALS, { m: '2026-08' }, admin)).data.promotionProposals.find((p: any) => p.personId === rep.id)).toBeUndefined();
+  });
+  it('counts a trainee under the mentor they had in the month: given another mentor from the month after, they still count for it; from the month itself, not', async () => {
+    // An SE selling 15,000.00 in May 2026 with two trainees at 16,000.00 each: SSE (two trainees selling 30,000.00).
+    const mentor = await person('PM-M', 'SE');
+    const other = await person('PM-N', 'SE');
+    await person('PM-T1', 'SR', mentor.id);
+    const moved = await person('PM-T2', 'SR', mentor.id);
+    const sold = await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
+      r: [
+        { externalId: 'PM-S0', employeeNo: 'PM-M', date: '2026-05-06', amount: '15000.00' },
+        { externalId: 'PM-S1', employeeNo: 'PM-T1', date: '2026-05-07', amount: '16000.00' },
+        { externalId: 'PM-S2', employeeNo: 'PM-T2', date: '2026-05-08', amount: '16000.00' },
+      ],
+    }, await s.login('finance'));
+    expect(sold.errors).toBeUndefined();
+    const proposalOf = async () => (await s.gql(PROPOSALS, { m: '2026-05' }, admin)).data.promotionProposals.find((p: any) => p.personId === mentor.id);
+    const before = await proposalOf();
+    expect(before).toMatchObject({ from: 'SE', to: 'SSE' });
+    const MOVE = 'mutation($id: ID!, $v: Int!, $m: ID, $from: Date) { updatePerson(id: $id, version: $v, input: { mentorId: $m }, payFrom: $from) { version } }';
+    const june = await s.gql(MOVE, { id: moved.id, v: moved.version, m: other.id, from: '2026-06-01' }, admin);
+    expect(june.errors).toBeUndefined();
+    expect(await proposalOf()).toEqual(before);
+    // The same change dated from 1 May: May's second trainee is the other mentor's, and one trainee is not enough.
+    const may = await s.gql(MOVE, { id: moved.id, v: june.data.updatePerson.version, m: mentor.id, from: '2026-06-01' }, admin);
+    expect(may.errors).toBeUndefined();
+    expect(await proposalOf()).toEqual(before);
+    expect((await s.gql(MOVE, { id: moved.id, v: may.data.updatePerson.version, m: other.id, from: '2026-05-01' }, admin)).errors).toBeUndefined();
+    expect(await proposalOf()).toBeUndefined();
   });
   it('answers for a whole company: with 1,200 ranked people the proposals are read without a list of their ids', async () => {
     const p = s.db.prisma;

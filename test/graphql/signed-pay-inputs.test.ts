@@ -79,6 +79,16 @@ describe.each(testProviders)('inputs of a signed payroll on %s', (provider) => {
     const refused = ext(await s.gql(SALES, { r: [{ externalId: 'SIGNED-T1', employeeNo: 'SP-T1', date: day, amount: '5000.00' }] }, t.finance));
     expect(refused.problems!.map((x) => [x.row, x.reason, params(x).employeeNo, params(x).month])).toEqual([[1, 'IN_SIGNED_PAYROLL', person.employeeNo, paid.month]]);
     expect(await p.salesRecord.count({ where: { externalId: 'SIGNED-T1' } })).toBe(0);
+    // Given another mentor today, without a day: the signed month was paid with this one, whose payslip still holds the sale.
+    const other = await s.gql('mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }', {
+      i: { employeeNo: 'SP-M2', name: '导师乙', position: 'SALES_REP', rank: 'SM', hireDate: '2025-06-01', unitId: elsewhere.id, baseSalary: '3000.00' },
+    }, t.admin);
+    const trainee = await p.person.findUniqueOrThrow({ where: { id: made.data.createPerson.id } });
+    const moved = await s.gql('mutation($id: ID!, $v: Int!, $m: ID!) { updatePerson(id: $id, version: $v, input: { mentorId: $m }) { id } }', { id: trainee.id, v: trainee.version, m: other.data.createPerson.id }, t.admin);
+    expect(moved.errors).toBeUndefined();
+    const still = ext(await s.gql(SALES, { r: [{ externalId: 'SIGNED-T1', employeeNo: 'SP-T1', date: day, amount: '5000.00' }] }, t.finance));
+    expect(still.problems!.map((x) => [x.row, x.reason, params(x).employeeNo, params(x).month])).toEqual([[1, 'IN_SIGNED_PAYROLL', person.employeeNo, paid.month]]);
+    expect(await p.salesRecord.count({ where: { externalId: 'SIGNED-T1' } })).toBe(0);
   });
 
   it('lets a row that changes nothing through (a file imported again)', async () => {

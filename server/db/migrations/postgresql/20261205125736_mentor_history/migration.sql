@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "PayTerm" ADD VALUE 'MENTOR';
+
