@@ -71,11 +71,16 @@ describe.each(testProviders)('payroll chores on %s', (provider) => {
 
   it('names who asked for leave, so a manager knows whose request waits', async () => {
     const from = addDays(today(), 10);
-    const asked = await s.gql('mutation($f: Date!) { requestLeave(kind: PERSONAL_LEAVE, from: $f, to: $f, reason: "家事") { id } }', { f: from }, t.rep);
-    expect(asked.errors).toBeUndefined();
     const rep = await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' }, include: { person: true } });
+    // The request and the decision answer with the name too, as the list does.
+    const asked = await s.gql('mutation($f: Date!) { requestLeave(kind: PERSONAL_LEAVE, from: $f, to: $f, reason: "家事") { id personName status } }', { f: from }, t.rep);
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data.requestLeave).toMatchObject({ personName: rep.person!.name, status: 'REQUESTED' });
     const mine = (await s.gql('{ leaveRequests { id personId personName status requestedAt } }', {}, t.rep)).data.leaveRequests;
     expect(mine).toEqual([expect.objectContaining({ id: asked.data.requestLeave.id, personId: rep.personId, personName: rep.person!.name, status: 'REQUESTED' })]);
+    const decided = await s.gql('mutation($id: ID!) { decideLeave(id: $id, approve: false, comment: "人手不足") { personName status comment } }', { id: asked.data.requestLeave.id }, t.manager);
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data.decideLeave).toEqual({ personName: rep.person!.name, status: 'REJECTED', comment: '人手不足' });
   });
 
   it('a leave in a locked month is not decided until an admin reopens it (brief §2): attendance, and so pay, stay as they were', async () => {

@@ -569,14 +569,15 @@ builder.mutationFields((t) => ({
     description: 'Asks for leave for oneself, before it starts.',
     authScopes: { signedIn: true },
     args: { kind: t.arg({ type: AttendanceStatusEnum }), from: t.arg({ type: 'Date' }), to: t.arg({ type: 'Date' }), reason: t.arg.string({ validate: z.string().trim().min(1, 'Give a reason').max(500) }) },
-    resolve: (_q, _r, args, ctx) => requestLeave(ctx, args),
+    // Read back through the query: the fields it selects beyond the row's own (the person's name) are loaded.
+    resolve: async (query, _r, args, ctx) => ctx.prisma.leaveRequest.findUniqueOrThrow({ ...query, where: { id: (await requestLeave(ctx, args)).id } }),
   }),
   decideLeave: t.prismaField({
     type: 'LeaveRequest',
     description: "A manager of the person's unit (or an admin) approves or rejects a request.",
     authScopes: { manager: true, admin: true },
     args: { id: t.arg.id({ validate: id }), approve: t.arg.boolean(), comment: t.arg.string({ required: false, validate: z.string().max(500).optional().nullable() }) },
-    resolve: (_q, _r, args, ctx) => decideLeave(ctx, String(args.id), args.approve, args.comment),
+    resolve: async (query, _r, args, ctx) => ctx.prisma.leaveRequest.findUniqueOrThrow({ ...query, where: { id: (await decideLeave(ctx, String(args.id), args.approve, args.comment)).id } }),
   }),
 }));
 
