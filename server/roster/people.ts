@@ -16,7 +16,7 @@ import { financeOnly, isSelf, notWritable, ownPay, peopleVisible, writesBaseSala
 import { endAccessOfLeaver } from '../auth/users.ts';
 import { accessChangedHere } from '../auth/session-cache.ts';
 import { recordPayTermChange } from './pay-terms.ts';
-import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
+import { firstOpenDayFrom, fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
 import { requirePayOpenFrom, requireUnitPayOpenFrom } from '../payroll/signed-pay.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -245,9 +245,10 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
     // A trainee's sales are paid on their mentor's payslip (the override): the old and the new mentor's pay changes with them.
     const mentors = data.mentorId !== undefined && data.mentorId !== before.mentorId ? [before.mentorId, data.mentorId as string | null].filter((m): m is string => !!m) : [];
     if (payFrom && mentors.length) await requirePayOpenFrom(tx, mentors, payFrom, ctx.clock.today(), 'Changing the mentor', { field: ['payFrom'] });
-    // Without a day, the months already calculated keep the old terms: the change counts from the month after the last one with a payslip.
-    const termsFrom = payFrom ?? (termsChange ? await firstMonthNotCalculated(tx, [id]) : null);
-    const mentorFrom = payFrom ?? (mentors.length ? await firstMonthNotCalculated(tx, mentors) : null);
+    // Without a day, the months already calculated keep the old terms: the change counts from the month after the last one
+    // with a payslip, and not inside a locked period (from the day after the last one).
+    const termsFrom = payFrom ?? (termsChange ? await firstOpenDayFrom(tx, calendar, await firstMonthNotCalculated(tx, [id])) : null);
+    const mentorFrom = payFrom ?? (mentors.length ? await firstOpenDayFrom(tx, calendar, await firstMonthNotCalculated(tx, mentors)) : null);
     const after = await bumpVersion(tx, id, version, data);
     if (termsFrom) {
       await recordPayTermChange(tx, ctx, id, 'RANK', before.rank, after.rank, termsFrom);

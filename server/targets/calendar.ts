@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import { memo } from '../context.ts';
 import { daySpan, period, type FiscalCalendar, type Period } from '../../schema/periods.ts';
+import { addDays } from '../../schema/dates.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, reasonExtensions } from '../errors.ts';
 import { event } from './plan-events.ts';
@@ -121,6 +122,18 @@ export async function lockedFigures(db: Db, changed: (Period & { level: string }
 export async function requireDayOpen(db: Db, calendar: FiscalCalendar, day: string, field: string, what: string, until: string | null = null): Promise<void> {
   const [first] = await lockedAmong(db, [daySpan(day, until ?? '9999-12-31')], calendar);
   if (first) throw lockedRefusal(first, what, field);
+}
+
+/**
+ * The first day from `day` on (from any day, given null) whose span to the
+ * end of time touches no locked period: `day` itself, or the day after the
+ * last locked period that reaches it. A roster change entered without a
+ * day of its own takes effect there, never inside a closed month (brief §2).
+ */
+export async function firstOpenDayFrom(db: Db, calendar: FiscalCalendar, day: string | null): Promise<string | null> {
+  const locked = await lockedAmong(db, [daySpan(day ?? '0001-01-01', '9999-12-31')], calendar);
+  const lastEnd = locked.map((l) => period(l.locked, calendar).end).sort().at(-1);
+  return lastEnd && (!day || lastEnd >= day) ? addDays(lastEnd, 1) : day;
 }
 
 /** How long locking a period waits for the writes under way that checked the locks (within the transaction's 5 s). */

@@ -160,6 +160,21 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
     expect([override(september3, a.id), override(september3, b.id)]).toEqual(['1000.00', '0.00']);
   });
 
+  it('a base salary changed without a day while a month is locked counts from the day after the lock, not inside it (brief §2)', async () => {
+    const rep = await person({ rank: 'SR' });
+    expect((await s.gql('mutation { lockPeriod(periodKey: "2026-02", reason: "月结") { periodKey } }', {}, t.admin)).errors).toBeUndefined();
+    const changed = await s.gql('mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { baseSalary: "6000.00" }) { id } }', { id: rep.id, v: rep.version }, t.finance);
+    expect(changed.errors).toBeUndefined();
+    const change = await s.db.prisma.payTermChange.findFirstOrThrow({ where: { personId: rep.id, term: 'BASE_SALARY' } });
+    expect({ before: change.before, after: change.after, from: change.effectiveFrom.toISOString().slice(0, 10) }).toEqual({ before: '500000', after: '600000', from: '2026-03-01' });
+    // February reopened and calculated again still pays the base it was closed with.
+    expect((await s.gql('mutation { reopenPeriod(periodKey: "2026-02", reason: "补算") }', {}, t.admin)).errors).toBeUndefined();
+    const february = await s.db.prisma.payrollRun.findFirstOrThrow({ where: { month: '2026-02', scopeUnitId: unitId }, orderBy: { version: 'desc' } });
+    const again = await s.gql(step('calculatePayrollRun'), { id: february.id, revision: february.revision }, t.finance);
+    expect(again.errors).toBeUndefined();
+    expect(again.data.calculatePayrollRun.payslips.find((x: any) => x.personId === rep.id).lines.find((l: any) => l.code === 'base').amount).toBe('5000.00');
+  });
+
   it('a transfer between teams mid-month: the new team’s run pays the whole month, the old team’s does not list them', async () => {
     const root = await s.db.prisma.orgUnit.findFirstOrThrow({ where: { parentId: null } });
     const team = async (code: string) => (await s.db.prisma.orgUnit.create({ data: { id: code.toLowerCase(), code, name: code, kind: 'TEAM', parentId: root.id, path: `${root.path}${code.toLowerCase()}/`, depth: root.depth + 1 } })).id;
