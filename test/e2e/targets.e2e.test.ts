@@ -334,7 +334,7 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('plan-preview-button').click();
     await expect(page.getByTestId('plan-preview').innerText()).resolves.toMatch(/Jan 2029: 360\b/);
     await page.getByTestId('plan-break-down').click();
-    await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/2029-01 is locked.*keep the locked months/s);
+    await expect(page.getByTestId('plan-status').innerText()).resolves.toMatch(/Jan 2029 is locked.*keep the locked months/s);
     await page.getByTestId('keep-locked').click();
     await page.getByTestId('plan-status').filter({ hasText: 'Wrote the plan' }).waitFor();
     // The area's row: January as published (360), February–December share the other 840 (76 or 77 each).

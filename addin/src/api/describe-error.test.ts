@@ -27,10 +27,10 @@ describe('describeError', () => {
 
   it('names the rank or the position whose signed payroll refuses their plan assignment, in each language', () => {
     const signed = { month: '2026-10', runStatus: 'SUBMITTED', version: 1 };
-    expect(describeError(zh, refusal('BAD_USER_INPUT', 'PAYROLL_ALREADY_SIGNED_FOR_RANK', { rank: 'TE', ...signed }))).toBe(`含职级 寰宇领袖 TE 人员的 2026-10 工资已处于“${zh.payroll.statuses.SUBMITTED}”状态（第 1 版），请先退回或重新打开。`);
+    expect(describeError(zh, refusal('BAD_USER_INPUT', 'PAYROLL_ALREADY_SIGNED_FOR_RANK', { rank: 'TE', ...signed }))).toBe(`含职级 寰宇领袖 TE 人员的 2026年10月 工资已处于“${zh.payroll.statuses.SUBMITTED}”状态（第 1 版），请先退回或重新打开。`);
     expect(describeError(en, refusal('BAD_USER_INPUT', 'PAYROLL_ALREADY_SIGNED_FOR_RANK', { rank: 'TE', ...signed }))).toContain('with people of rank TE is already');
     expect(describeError(en, refusal('BAD_USER_INPUT', 'PAYROLL_ALREADY_SIGNED_FOR_POSITION', { position: 'SALES_REP', ...signed }))).toBe(
-      `The 2026-10 payroll with people in the position sales rep is already ${en.payroll.statuses.SUBMITTED} (version 1); return or reopen it first.`,
+      `The Oct 2026 payroll with people in the position sales rep is already ${en.payroll.statuses.SUBMITTED} (version 1); return or reopen it first.`,
     );
     expect(describeError(zh, refusal('BAD_USER_INPUT', 'PAYROLL_ALREADY_SIGNED_FOR_POSITION', { position: 'SALES_REP', ...signed }))).toContain('含职位“销售代表”人员');
   });
@@ -71,12 +71,17 @@ describe('describeError', () => {
     expect(describeError(en, refusal('BAD_USER_INPUT', 'LEAVE_IN_PAST', { date: '2026-03-05' }))).toBe('Leave must be requested before it is taken: March 5, 2026 has passed.');
   });
 
+  it('names a locked period as people say it, not by its key', () => {
+    expect(describeError(zh, refusal('BAD_USER_INPUT', 'PERIOD_LOCKED', { period: '2026-11' }))).toBe('期间 2026年11月 已锁定，须由管理员重新开放。');
+    expect(describeError(en, refusal('BAD_USER_INPUT', 'PERIOD_LOCKED', { period: '2026-Q3' }))).toBe('The period Q3 2026 is locked; an admin must reopen it first.');
+  });
+
   it('says how many more a list of names leaves out ("and N others" / "及其他 N 人"), and nothing more when it lists everyone', () => {
     const paidTwice = (count: number, names: string, others: number) => refusal('BAD_USER_INPUT', 'PAID_IN_OTHER_RUN', { count, month: '2026-05', names, others, unit: '华东大区', version: 1, runStatus: 'DRAFT' });
     const five = '王芳 (E001), 李娜 (E002), 张伟 (E003), 刘洋 (E004), 陈静 (E005)';
-    expect(describeError(en, paidTwice(12, five, 7))).toBe(`12 people would be paid twice for 2026-05: ${five} and 7 others already in the run for 华东大区 (version 1, ${en.payroll.statuses.DRAFT}). Choose scopes that do not overlap.`);
+    expect(describeError(en, paidTwice(12, five, 7))).toBe(`12 people would be paid twice for May 2026: ${five} and 7 others already in the run for 华东大区 (version 1, ${en.payroll.statuses.DRAFT}). Choose scopes that do not overlap.`);
     expect(describeError(en, paidTwice(6, five, 1))).toContain(`${five} and 1 other already in the run`);
-    expect(describeError(zh, paidTwice(12, five, 7))).toBe(`2026-05 有 12 人将被重复发薪：${five.split(', ').join('、')} 及其他 7 人 已在 华东大区 的工资批次中（第 1 版，${zh.payroll.statuses.DRAFT}）。每人每月只发一份工资条，请选择互不重叠的范围。`);
+    expect(describeError(zh, paidTwice(12, five, 7))).toBe(`2026年5月 有 12 人将被重复发薪：${five.split(', ').join('、')} 及其他 7 人 已在 华东大区 的工资批次中（第 1 版，${zh.payroll.statuses.DRAFT}）。每人每月只发一份工资条，请选择互不重叠的范围。`);
     expect(describeError(en, paidTwice(2, '王芳 (E001), 李娜 (E002)', 0))).toContain(': 王芳 (E001), 李娜 (E002) already in the run');
     expect(describeError(zh, paidTwice(2, '王芳 (E001), 李娜 (E002)', 0))).toContain('：王芳 (E001)、李娜 (E002) 已在');
     // So does a calculation refused for people no compensation plan applies to.

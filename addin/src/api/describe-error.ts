@@ -14,6 +14,7 @@ import { isMoneyParam, isOthersParam, isReason, NAMES_SEPARATOR, type Reason } f
 import { ApiError, DEFAULT_TIMEOUT_MS, RequestTimeout } from './client.ts';
 import { showMoney } from '../chores/money.ts';
 import { isIsoDay } from '../../../schema/dates.ts';
+import { formatPeriod } from '../i18n/format.ts';
 
 type Lang = 'en' | 'zh';
 const langOf = (w: Words): Lang => (w.locale === 'zh-CN' ? 'zh' : 'en');
@@ -38,6 +39,8 @@ function formatParam(w: Words, lang: Lang, name: string, value: string | number)
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
     return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
   }
+  // A period or month key as people say it (2026年11月 / Nov 2026); any other text as it is.
+  if (name === 'period' || name === 'month') return formatPeriod(value, locale);
   const named = enumName(w, lang, name, value);
   return named ?? value;
 }
