@@ -38,7 +38,7 @@ async function allProblems<R>(parsed: { records: R[]; problems: ImportProblem[];
 
 export async function previewSalesImport(ctx: Context, source: ImportSource): Promise<ImportPreview> {
   const parsed = salesFromGrid((await gridOf(source, SALES_SHEET)).grid);
-  const checked = parsed.records.length ? await previewSales(ctx, parsed.records, parsed.locate) : { counts: NONE, problems: [] };
+  const checked = parsed.records.length ? await previewSales(ctx, parsed.records, parsed.locate, parsed.problems) : { counts: NONE, problems: [] };
   return { sheet: parsed.sheet, rows: parsed.rows, ...checked.counts, problems: [...parsed.problems, ...checked.problems].sort(byRow) };
 }
 
@@ -53,7 +53,7 @@ export async function importSalesFrom(ctx: Context, source: ImportSource, finish
 
 export async function previewAttendanceImport(ctx: Context, source: ImportSource): Promise<ImportPreview> {
   const parsed = attendanceFromGrid((await gridOf(source, ATTENDANCE_SHEET)).grid);
-  const checked = parsed.records.length ? await previewAttendance(ctx, parsed.records, parsed.locate) : { counts: NONE, problems: [] };
+  const checked = parsed.records.length ? await previewAttendance(ctx, parsed.records, parsed.locate, parsed.problems) : { counts: NONE, problems: [] };
   return { sheet: parsed.sheet, rows: parsed.rows, ...checked.counts, problems: [...parsed.problems, ...checked.problems].sort(byRow) };
 }
 

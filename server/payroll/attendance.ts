@@ -14,7 +14,7 @@ import { dateToDay } from '../../schema/dates.ts';
 import type { FiscalCalendar } from '../../schema/periods.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
 import { rowsInSignedPay } from './signed-pay.ts';
-import { importRejected, inLockedPeriods, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
+import { countRows, importRejected, inLockedPeriods, type ImportCounts, type ImportProblem, type ImportResult, type Locate } from '../targets/sales-import.ts';
 import { employeeNoKey, idsOfEmployeeNos } from '../roster/employee-numbers.ts';
 
 /** The most minutes anyone can be late on one day. */
@@ -94,15 +94,22 @@ async function storedDays(db: Pick<Context['prisma'], 'attendanceDay'>, rows: At
 
 const changes = (e: { status: string; lateMinutes: number; note: string | null }, r: AttendanceRow) => e.status !== r.status || e.lateMinutes !== r.lateMinutes || e.note !== r.note;
 
-/** What importing these records would do, and every problem, without writing anything (the import's own checks). */
-export async function previewAttendance(ctx: Context, records: AttendanceInput[], locate: Locate = (p) => p): Promise<{ counts: ImportCounts; problems: ImportProblem[] }> {
+/**
+ * What importing these records would do, and every problem, without writing
+ * anything (the import's own checks). A row named by a problem, here or in
+ * `known` (e.g. a cell of its sheet row that did not read), is not counted.
+ */
+export async function previewAttendance(ctx: Context, records: AttendanceInput[], locate: Locate = (p) => p, known: ImportProblem[] = []): Promise<{ counts: ImportCounts; problems: ImportProblem[] }> {
   const { problems, rows } = await checkAttendance(ctx, records);
-  const valid = rows.filter((r): r is AttendanceRow => r !== null);
-  const had = await storedDays(ctx.prisma, valid);
-  const created = valid.filter((r) => !had.has(dayKey(r))).length;
-  const updated = valid.filter((r) => had.has(dayKey(r)) && changes(had.get(dayKey(r))!, r)).length;
+  const had = await storedDays(ctx.prisma, rows.filter((r): r is AttendanceRow => r !== null));
+  const outcomes = rows.flatMap((r, i) => {
+    if (!r) return [];
+    const e = had.get(dayKey(r));
+    return [{ row: records[i]!.sourceRow ?? i + 1, outcome: !e ? ('created' as const) : changes(e, r) ? ('updated' as const) : ('unchanged' as const) }];
+  });
   const signed = await attendanceInSignedPay(ctx.prisma, records, rows, had);
-  return { counts: { valid: valid.length, created, updated, unchanged: valid.length - created - updated }, problems: [...problems, ...signed].sort((a, b) => a.row - b.row).map(locate) };
+  const all = [...problems, ...signed].sort((a, b) => a.row - b.row);
+  return { counts: countRows(outcomes, [...known, ...all]), problems: all.map(locate) };
 }
 
 /** The rows that would create or change a day of someone whose pay for its month is signed. */

@@ -64,6 +64,25 @@ export interface ImportCounts extends ImportTally {
   valid: number;
 }
 
+/** What importing one row would do to what is stored. */
+export type RowOutcome = keyof ImportTally;
+
+/**
+ * A preview's counts: what each row would do, leaving out every row a
+ * problem names (valid is the rows that pass every check, and a refused row
+ * is neither new, changed nor unchanged).
+ */
+export function countRows(outcomes: { row: number; outcome: RowOutcome }[], problems: ImportProblem[]): ImportCounts {
+  const refused = new Set(problems.map((p) => p.row));
+  const counts: ImportCounts = { valid: 0, created: 0, updated: 0, unchanged: 0 };
+  for (const { row, outcome } of outcomes) {
+    if (refused.has(row)) continue;
+    counts.valid++;
+    counts[outcome]++;
+  }
+  return counts;
+}
+
 /** Which problems to report where: e.g. to name each problem's cell in the sheet the records came from. */
 export type Locate = (p: ImportProblem) => ImportProblem;
 
@@ -262,16 +281,21 @@ async function salesChanges(db: Db, rows: SalesRow[]) {
   return { existing, fresh, changed };
 }
 
-/** What importing these records would do, and every problem, without writing anything (the import's own checks). */
-export async function previewSales(ctx: Context, records: SaleInput[], locate: Locate = (p) => p): Promise<{ counts: ImportCounts; problems: ImportProblem[] }> {
+/**
+ * What importing these records would do, and every problem, without writing
+ * anything (the import's own checks). A row named by a problem, here or in
+ * `known` (e.g. a cell of its sheet row that did not read), is not counted.
+ */
+export async function previewSales(ctx: Context, records: SaleInput[], locate: Locate = (p) => p, known: ImportProblem[] = []): Promise<{ counts: ImportCounts; problems: ImportProblem[] }> {
   const { problems, rows } = await checkSales(ctx, records);
-  const valid = rows.filter((r): r is SalesRow => r !== null);
-  const { existing, fresh, changed } = await salesChanges(ctx.prisma, valid);
+  const { existing, fresh, changed } = await salesChanges(ctx.prisma, rows.filter((r): r is SalesRow => r !== null));
   const signed = await salesInSignedPay(ctx.prisma, records, existing, fresh, changed);
-  return {
-    counts: { valid: valid.length, created: fresh.length, updated: changed.length, unchanged: valid.length - fresh.length - changed.length },
-    problems: [...problems, ...signed].sort((a, b) => a.row - b.row).map(locate),
-  };
+  const changedIds = new Set(changed.map((r) => r.externalId));
+  const outcomes = rows.flatMap((r, i) =>
+    r ? [{ row: records[i]!.sourceRow ?? i + 1, outcome: !existing.has(r.externalId) ? ('created' as const) : changedIds.has(r.externalId) ? ('updated' as const) : ('unchanged' as const) }] : [],
+  );
+  const all = [...problems, ...signed].sort((a, b) => a.row - b.row);
+  return { counts: countRows(outcomes, [...known, ...all]), problems: all.map(locate) };
 }
 
 /**

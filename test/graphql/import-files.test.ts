@@ -140,6 +140,22 @@ describe('preview and import from a sheet of the open workbook', () => {
     expect((await s.gql('mutation($g: SheetGridInput!) { importAttendanceSheet(grid: $g) { created } }', { g: grid }, finance)).data.importAttendanceSheet).toEqual({ created: 2 });
   });
 
+  it('counts only rows that pass every check: a row with a cell that did not read, or refused by a check, is neither valid nor new', async () => {
+    const attendance = { sheet: '考勤', rows: [['工号', '日期', '状态', '迟到分钟'], ['QB00007', '2025-04-10', '迟到', 'abc'], ['QB00007', '2025-04-09', '出勤', '']] };
+    const a = await s.gql(`query($g: SheetGridInput) { previewAttendanceImport(grid: $g) { ${PREVIEW_FIELDS} } }`, { g: attendance }, finance);
+    expect(a.data.previewAttendanceImport).toMatchObject({ rows: 2, valid: 1, created: 1, updated: 0, unchanged: 0, problemCount: 1, problems: [expect.objectContaining({ cell: 'D2', reason: 'NOT_A_WHOLE_NUMBER' })] });
+    const sales = [
+      ['单号', '工号', '日期', '金额', '数量'],
+      ['CNT-1', 'QB00007', '2025-04-05', '100.00', 'x'],
+      ['CNT-2', 'QB00007', '2025-04-05', '-5.00', ''],
+      ['CNT-3', 'QB00007', '2025-04-06', '200.00', '2'],
+      ['CNT-3', 'QB00007', '2025-04-07', '300.00', '3'],
+    ];
+    const r = await s.gql(PREVIEW, { g: { sheet: 'S', rows: sales } }, finance);
+    expect(r.data.previewSalesImport.problems.map((p: any) => [p.cell, p.reason])).toEqual([['E2', 'NOT_A_WHOLE_NUMBER'], ['D3', 'NEGATIVE_AMOUNT'], ['A5', 'DUPLICATE_SALE']]);
+    expect(r.data.previewSalesImport).toMatchObject({ rows: 4, valid: 1, created: 1, updated: 0, unchanged: 0, problemCount: 3 });
+  });
+
   it('holds a sheet to a file’s limits', async () => {
     const long = 'x'.repeat(32_768);
     const r = await s.gql(PREVIEW, { g: { sheet: 'S', rows: [['单号', '工号', '日期', '金额'], ['L-1', 'QB00007', '2025-03-05', long]] } }, finance);

@@ -69,6 +69,16 @@ describe.each(testProviders)('inputs of a signed payroll on %s', (provider) => {
     expect(elsewhere.errors).toBeUndefined();
   });
 
+  it('previews a row of the paid month as refused, not as valid or new; a row of another month counts', async () => {
+    const counts = 'valid created updated unchanged problemCount problems { row reason }';
+    const attendance = { sheet: '考勤', rows: [['工号', '日期', '状态'], [person.employeeNo, day, '旷工'], [person.employeeNo, '2026-04-15', '出勤']] };
+    const a = await s.gql(`query($g: SheetGridInput) { previewAttendanceImport(grid: $g) { ${counts} } }`, { g: attendance }, t.finance);
+    expect(a.data.previewAttendanceImport).toEqual({ valid: 1, created: 1, updated: 0, unchanged: 0, problemCount: 1, problems: [{ row: 2, reason: 'IN_SIGNED_PAYROLL' }] });
+    const sales = { sheet: '销售', rows: [['单号', '工号', '日期', '金额'], ['PREVIEW-1', person.employeeNo, day, '100.00'], ['PREVIEW-2', person.employeeNo, '2026-04-15', '100.00']] };
+    const r = await s.gql(`query($g: SheetGridInput) { previewSalesImport(grid: $g) { ${counts} } }`, { g: sales }, t.finance);
+    expect(r.data.previewSalesImport).toEqual({ valid: 1, created: 1, updated: 0, unchanged: 0, problemCount: 1, problems: [{ row: 2, reason: 'IN_SIGNED_PAYROLL' }] });
+  });
+
   it('refuses a trainee’s sale of the month too: it is paid on their mentor’s signed payslip (the override)', async () => {
     const p = s.db.prisma;
     const elsewhere = await p.orgUnit.findFirstOrThrow({ where: { kind: 'TEAM', assignments: { none: { personId: person.id } } } });
