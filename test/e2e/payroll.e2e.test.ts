@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     expect(await page.evaluate(() => (window as any).__standIn.sheets.map((s: { name: string }) => s.name))).not.toContain('Explain 2026-03');
     await page.getByTestId('payroll-explain').click();
     await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/^Wrote how each of \d+ payslips was worked out to “Explain 2026-03”\.$/);
-    const explain = await read(page, 'Explain 2026-03', 'A1:F60');
+    const explain = await read(page, 'Explain 2026-03', 'A1:G60');
     const commission = explain.find((r) => r[0] === rep.employeeNo && String(r[2]) === '提成')!;
     expect(commission[5]).toMatch(/20,000\.00 × 0\.9 ÷ 1\.17 = 15,384\.6153…; sales 20,000\.00 ≥ 20,000\.00 → 20 % .* → 3,076\.92/);
 
@@ -191,8 +191,11 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.getByTestId('my-payslip-month').fill('2026-03');
     await page.getByTestId('pull-my-payslip').click();
     await expect(page.getByTestId('my-payslip-status').innerText()).resolves.toMatch(/My payslip 2026-03/);
-    const slip = await read(page, 'My payslip 2026-03', 'A1:D12');
-    expect(slip[0]).toEqual(['Component', 'Amount', 'Rule', 'Arithmetic']);
+    const slip = await read(page, 'My payslip 2026-03', 'A1:E12');
+    expect(slip[0]).toEqual(['Component', 'Amount', 'Rule', 'Arithmetic', 'Inputs']);
+    // Each line's inputs, as finance's Explain sheet gives them (brief §7: the rep checks the line by hand).
+    expect(slip.find((r) => String(r[0]) === '提成')![4]).toBe(commission[6]);
+    expect(commission[6]).toMatch(/^sales: 20,000\.00/);
     expect(slip.find((r) => String(r[0]) === '提成')![1]).toBe(3076.92);
     expect(slip.some((r) => String(r[0]).includes('前三名奖励') && r[1] === 300)).toBe(true);
   }, 180_000);

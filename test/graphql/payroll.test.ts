@@ -130,9 +130,13 @@ describe.each(testProviders)('payroll on %s', (provider) => {
   });
 
   it('shows each person only what they may see', async () => {
-    const mine = await s.gql('{ myPayslip(month: "2026-03") { personId net lines { code amount } } }', {}, t.rep);
+    const mine = await s.gql('{ myPayslip(month: "2026-03") { personId net lines { code amount explanation { data inputs { name value } } } } }', {}, t.rep);
     const repId = (await s.db.prisma.user.findUniqueOrThrow({ where: { username: 'rep' } })).personId;
     expect(mine.data.myPayslip.personId).toBe(repId);
+    // Their own payslip's explanation whole, inputs too (brief §7: a rep checks each line by hand): in English and as data for the pane's language.
+    const base = mine.data.myPayslip.lines.find((l: any) => l.code === 'base');
+    expect(base.explanation.inputs).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'base' }), expect.objectContaining({ name: 'workingDaysEmployed' })]));
+    expect(JSON.parse(base.explanation.data).inputs).toMatchObject({ base: expect.any(String), workingDaysEmployed: expect.any(String) });
     // The pane opens My payslip on the latest month that has one; nobody else's months show.
     expect((await s.gql('{ myPayslipMonths }', {}, t.rep)).data.myPayslipMonths).toEqual(['2026-03']);
     expect((await s.gql('{ myPayslipMonths }', {}, t.admin)).data.myPayslipMonths).toEqual([]);

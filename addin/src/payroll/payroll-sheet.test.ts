@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { words } from '../i18n.ts';
-import { changesFromServer, changesSheetSpec, explainSheetSpec, headerWidth, PAYROLL_KIND, payrollSheetSpec, previousValues, shanghaiTime, type RunView } from './payroll-sheet.ts';
+import { changesFromServer, changesSheetSpec, explainSheetSpec, headerWidth, myPayslipSheet, PAYROLL_KIND, payrollSheetSpec, previousValues, shanghaiTime, type RunView } from './payroll-sheet.ts';
 
 const line = (code: string, label: string, kind: string, amount: string) => ({
   code,
@@ -211,5 +211,36 @@ describe('the Explain sheet', () => {
     expect(zh.rows[0]!.slice(4)).toEqual(['月基本工资，按在岗工作日折算', '3,000.00（22 个工作日全部在岗）', '基本工资: 3,000.00; 应出勤工作日: 22; 在岗工作日: 22']);
     const en = explainSheetSpec(words.en, view('3000.00'));
     expect(en.rows[0]!.slice(4)).toEqual(['Monthly base, pro-rated by working days employed', '3,000.00 (employed all 22 working days)', 'base salary: 3,000.00; working days: 22; working days employed: 22']);
+  });
+});
+
+describe('My payslip', () => {
+  // An attendance deduction as the server explains it: the dates counted absent, leave without a request, field visits without a slip, the lates, the day's pay.
+  const attendance = {
+    code: 'attendance',
+    label: '考勤扣款',
+    kind: 'deduction',
+    amount: '-436.36',
+    explanation: {
+      data: JSON.stringify({
+        rule: { code: 'attendance', perLate: '50', freeLates: 2, personalLeaveDayPay: true, calendar: false, fieldVisitWithoutSlip: 'absent' },
+        inputs: { lates: '3', absentDays: '2', personalLeaveDays: '0', absentDates: '2026-03-09, 2026-03-10', leaveWithoutRequest: '2026-03-10', fieldVisitsWithoutSlip: '2026-03-12', dayPay: '136.36' },
+        arithmetic: { code: 'attendance', charged: 1, perLate: '50', days: 3, dayParts: { absent: 2, unslipped: 1, personalLeave: 0 }, base: '3000.00', workingDays: 22, total: '436.36' },
+      }),
+    },
+  };
+  const mine = slip('p1', 'QB00001', '王芳', { gross: '3000.00', deductions: '436.36', net: '2563.64', lines: [line('base', '基本工资', 'base', '3000.00'), attendance] });
+
+  it('carries every line’s inputs after its rule and arithmetic, in the reader’s language, as the Explain sheet shows them', () => {
+    const zh = myPayslipSheet(words['zh-CN'], '2026-03', mine);
+    expect(zh.columns.map((c) => c.header)).toEqual(['项目', '金额', '规则', '计算过程', '依据']);
+    expect(zh.rows[1]![4]).toBe('迟到次数: 3; 旷工天数: 2; 事假天数: 0; 记为旷工的日期: 2026-03-09, 2026-03-10; 未事先获批的请假日期（按旷工计）: 2026-03-10; 无已批准出访单的外勤日: 2026-03-12; 日薪: 136.36');
+    const explained = explainSheetSpec(words['zh-CN'], { ...view('2563.64'), payslips: [mine] });
+    expect(zh.rows.slice(0, 2).map((r) => r.slice(2))).toEqual(explained.rows.map((r) => r.slice(4)));
+    const en = myPayslipSheet(words.en, '2026-03', mine);
+    expect(en.columns.map((c) => c.header)).toEqual(['Component', 'Amount', 'Rule', 'Arithmetic', 'Inputs']);
+    expect(en.rows[1]![4]).toMatch(/^late arrivals: 3; days absent: 2; .*recorded absent on: 2026-03-09, 2026-03-10; .*field-visit days without an approved visit slip: 2026-03-12; day’s pay: 136\.36$/);
+    // Gross, deductions and net below, as wide as the lines.
+    expect(zh.rows.slice(2)).toEqual([['应发', 3000, '', '', ''], ['扣款', -436.36, '', '', ''], ['实发', 2563.64, '', '', '']]);
   });
 });

@@ -299,6 +299,12 @@ export const sheetKeyTableName = (prefix: string, view: RunView) => `${prefix}${
 /** A line's explanation in the reader's language, from the data the server gives. */
 export const lineExplanation = (w: Words, l: { label: string; explanation: { data: string } }) => explain(JSON.parse(l.explanation.data), l.label, w.locale);
 
+/** A line's inputs (依据) as one cell, as the Explain and My payslip sheets show them: "name: value; name: value". */
+const inputsCell = (e: ReturnType<typeof lineExplanation>) => e.inputs.map((i) => `${i.name}: ${i.value}`).join('; ');
+
+/** The Explain and My payslip sheets' inputs column. */
+const inputsColumn = (w: Words) => ({ header: w.payroll.inputs, numberFormat: '@', width: 240 });
+
 export function explainSheetSpec(w: Words, view: RunView): SheetTableSpec {
   const p = w.payroll;
   return {
@@ -313,18 +319,25 @@ export function explainSheetSpec(w: Words, view: RunView): SheetTableSpec {
       { header: p.amount, numberFormat: '#,##0.00', width: 80 },
       { header: p.rule, numberFormat: '@', width: 300 },
       { header: p.arithmetic, numberFormat: '@', width: 420 },
-      { header: p.inputs, numberFormat: '@', width: 240 },
+      inputsColumn(w),
     ],
     rows: view.payslips.flatMap((s) =>
       s.lines.map((l) => {
         const e = lineExplanation(w, l);
-        return [s.employeeNo, s.personName, l.label, money(l.amount), e.rule, e.arithmetic, e.inputs.map((i) => `${i.name}: ${i.value}`).join('; ')] as CellInput[];
+        return [s.employeeNo, s.personName, l.label, money(l.amount), e.rule, e.arithmetic, inputsCell(e)] as CellInput[];
       }),
     ),
     properties: { runId: view.run.id },
   };
 }
 
+/**
+ * A rep's own payslip: each line's amount with its whole explanation (rule,
+ * arithmetic and the inputs it was reckoned on: the dates counted absent,
+ * the lates, the day's pay), so that they can check it by hand (brief §7);
+ * then gross, deductions and net. The inputs come last, after the columns
+ * the sheet had before them.
+ */
 export function myPayslipSheet(w: Words, month: string, slip: PayslipView): SheetTableSpec {
   const p = w.payroll;
   return {
@@ -337,15 +350,16 @@ export function myPayslipSheet(w: Words, month: string, slip: PayslipView): Shee
       { header: p.amount, numberFormat: '#,##0.00', width: 80 },
       { header: p.rule, numberFormat: '@', width: 300 },
       { header: p.arithmetic, numberFormat: '@', width: 420 },
+      inputsColumn(w),
     ],
     rows: [
       ...slip.lines.map((l) => {
         const e = lineExplanation(w, l);
-        return [l.label, money(l.amount), e.rule, e.arithmetic] as CellInput[];
+        return [l.label, money(l.amount), e.rule, e.arithmetic, inputsCell(e)] as CellInput[];
       }),
-      [p.gross, money(slip.gross), '', ''],
-      [p.deductions, -money(slip.deductions), '', ''],
-      [p.net, money(slip.net), '', ''],
+      [p.gross, money(slip.gross), '', '', ''],
+      [p.deductions, -money(slip.deductions), '', '', ''],
+      [p.net, money(slip.net), '', '', ''],
     ],
     properties: { month },
   };
