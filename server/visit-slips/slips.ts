@@ -10,17 +10,20 @@
  *
  * Who may do what:
  *   read: a rep their own slips; a manager their subtree's (by the unit the
- *     rep was in when requesting) and their own; directors, finance and
- *     admins all;
+ *     rep is in on the slip's departure day: assignments are effective-dated,
+ *     brief §1, so a transfer hands the slips for visits from its day on to
+ *     the new unit's managers) and their own; directors, finance and admins
+ *     all;
  *   request: anyone on the roster, for themself;
- *   approve, reject, check: a manager over the slip's unit, never on their own.
+ *   approve, reject, check: a manager over the slip's unit (the same unit of
+ *     the departure day), never on their own.
  * Nothing is requested, approved, rejected or checked with a day in a locked period.
  * Every change is audited (server/audit.ts).
  */
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { VisitCheckKind, VisitSlipStatus } from '../db/generated/sqlite/client/enums.ts';
-import { maySeeUnit, viewerScope } from '../access.ts';
+import { maySeeUnit, viewerScope, type Scope } from '../access.ts';
 import { customersVisible } from '../customers/access.ts';
 import { recordAudit } from '../audit.ts';
 import { recordLastVisit } from '../customers/last-visit.ts';
@@ -105,11 +108,39 @@ export function coveringSlips(db: Db, person: Prisma.PersonWhereInput, start: Is
 
 const roles = (ctx: Context) => ctx.viewer?.roles ?? [];
 
-export async function readableWhere(ctx: Context): Promise<Prisma.VisitSlipWhereInput> {
-  const scope = await viewerScope(ctx);
+/**
+ * The slips a viewer may read are among these: their own, and those of
+ * people ever placed in their subtrees (or stored under them). Which of them
+ * they read is decided on the unit of the departure day (mayRead).
+ */
+function candidatesWhere(scope: Scope): Prisma.VisitSlipWhereInput {
   if (scope.everything) return {};
-  const or: Prisma.VisitSlipWhereInput[] = [...scope.personIds.map((personId) => ({ personId })), ...scope.unitPaths.map((path) => ({ unit: { path: { startsWith: path } } }))];
+  const or: Prisma.VisitSlipWhereInput[] = [
+    ...scope.personIds.map((personId) => ({ personId })),
+    ...scope.unitPaths.flatMap((path) => [{ unit: { path: { startsWith: path } } }, { person: { assignments: { some: { unit: { path: { startsWith: path } } } } } }]),
+  ];
   return or.length ? { OR: or } : { id: { in: [] } };
+}
+
+const mayRead = (scope: Scope, slip: Pick<SlipRecord, 'personId' | 'unit'>) => scope.personIds.includes(slip.personId) || maySeeUnit(scope, slip.unit.path);
+
+/**
+ * Slips with the unit each belongs to: the one its rep is in on the day of
+ * departure (brief §1: assignments are effective-dated; as a leave request
+ * follows the unit of its first day), or, when no assignment covers that
+ * day, the unit stored at request time. One read, whatever the number of slips.
+ */
+async function withDepartureUnits(db: Db, slips: SlipRecord[]): Promise<SlipRecord[]> {
+  if (!slips.length) return slips;
+  const assignments = await db.assignment.findMany({
+    where: { personId: { in: [...new Set(slips.map((s) => s.personId))] } },
+    select: { personId: true, validFrom: true, validTo: true, unit: { select: { id: true, name: true, path: true } } },
+  });
+  return slips.map((s) => {
+    const day = dayToDate(slipDay(s.plannedOut));
+    const a = assignments.find((x) => x.personId === s.personId && x.validFrom <= day && (!x.validTo || x.validTo > day));
+    return a ? { ...s, unit: a.unit } : s;
+  });
 }
 
 function decideRefusal(ctx: Context, managedPaths: readonly string[], slip: Pick<SlipRecord, 'personId' | 'unit' | 'person'>) {
@@ -118,9 +149,10 @@ function decideRefusal(ctx: Context, managedPaths: readonly string[], slip: Pick
   return forbidden('VISIT_SLIP_NOT_THEIR_MANAGER', `Only a manager over ${slip.person.name} decides on their visit slips`, { name: slip.person.name });
 }
 
-async function readable(db: Db, where: Prisma.VisitSlipWhereInput, id: string): Promise<SlipRecord> {
-  const slip = await db.visitSlip.findFirst({ where: { AND: [{ id }, where] }, include });
-  if (!slip) throw clientError('NOT_FOUND', `Visit slip ${id} was not found`, { reason: 'VISIT_SLIP_NOT_FOUND', params: { id } });
+async function readable(db: Db, scope: Scope, id: string): Promise<SlipRecord> {
+  const found = await db.visitSlip.findFirst({ where: { AND: [{ id }, candidatesWhere(scope)] }, include });
+  const [slip] = found ? await withDepartureUnits(db, [found]) : [];
+  if (!slip || !mayRead(scope, slip)) throw clientError('NOT_FOUND', `Visit slip ${id} was not found`, { reason: 'VISIT_SLIP_NOT_FOUND', params: { id } });
   return slip;
 }
 
@@ -178,7 +210,7 @@ const snapshot = (s: SlipRecord) => ({
 
 export async function getVisitSlip(ctx: Context, id: string): Promise<VisitSlipView> {
   const scope = await viewerScope(ctx);
-  return view(ctx, scope.managedPaths, await readable(ctx.prisma, await readableWhere(ctx), id));
+  return view(ctx, scope.managedPaths, await readable(ctx.prisma, scope, id));
 }
 
 /** The slips the viewer may read whose days fall in a month, optionally under one unit and of one status; earliest departure first. */
@@ -186,16 +218,15 @@ export async function visitSlips(ctx: Context, monthText: string, unitId: string
   const month = slipMonth(monthText);
   const { start, end } = monthDays(month);
   const scope = await viewerScope(ctx);
-  const and: Prisma.VisitSlipWhereInput[] = [await readableWhere(ctx), overlapping(start, end)];
-  if (unitId) {
-    const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
-    if (!unit) throw notFound('OrgUnit', unitId);
-    and.push({ unit: { path: { startsWith: unit.path } } });
-  }
+  const under = unitId ? await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } }) : null;
+  if (unitId && !under) throw notFound('OrgUnit', unitId);
+  const and: Prisma.VisitSlipWhereInput[] = [candidatesWhere(scope), overlapping(start, end)];
   if (status) and.push({ status });
-  const slips = await ctx.prisma.visitSlip.findMany({ where: { AND: and }, include, orderBy: [{ plannedOut: 'asc' }, { id: 'asc' }] });
+  const slips = await withDepartureUnits(ctx.prisma, await ctx.prisma.visitSlip.findMany({ where: { AND: and }, include, orderBy: [{ plannedOut: 'asc' }, { id: 'asc' }] }));
   const now = ctx.clock.now();
-  return slips.filter((s) => coveredDays(s.plannedOut, s.plannedBack).some((d) => d >= start && d <= end)).map((s) => view(ctx, scope.managedPaths, s, now));
+  return slips
+    .filter((s) => mayRead(scope, s) && (!under || s.unit.path.startsWith(under.path)) && coveredDays(s.plannedOut, s.plannedBack).some((d) => d >= start && d <= end))
+    .map((s) => view(ctx, scope.managedPaths, s, now));
 }
 
 export interface UnslippedFieldVisit {
@@ -333,11 +364,10 @@ export async function decideVisitSlip(ctx: Context, id: string, revision: number
   if (!approve && !comment) throw badInput(['comment'], 'Say why when you reject a visit slip', 'VISIT_SLIP_COMMENT_REQUIRED');
   if (comment && comment.length > VISIT_SLIP_LIMITS.commentMax) throw badInput(['comment'], `At most ${VISIT_SLIP_LIMITS.commentMax} characters`, 'VISIT_SLIP_TOO_LONG', { max: VISIT_SLIP_LIMITS.commentMax });
   const scope = await viewerScope(ctx);
-  const where = await readableWhere(ctx);
   const to: VisitSlipStatus = approve ? 'APPROVED' : 'REJECTED';
   const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
-    const slip = await readable(tx, where, id);
+    const slip = await readable(tx, scope, id);
     const refusal = decideRefusal(ctx, scope.managedPaths, slip);
     if (refusal) throw refusal;
     if (slip.revision !== revision) throw stale(slip, revision);
@@ -364,11 +394,10 @@ export async function checkVisitSlipDone(ctx: Context, id: string, revision: num
   if (!result) throw badInput(['result'], 'Write down what the check found', 'VISIT_SLIP_RESULT_REQUIRED');
   if (result.length > VISIT_SLIP_LIMITS.resultMax) throw badInput(['result'], `At most ${VISIT_SLIP_LIMITS.resultMax} characters`, 'VISIT_SLIP_TOO_LONG', { max: VISIT_SLIP_LIMITS.resultMax });
   const scope = await viewerScope(ctx);
-  const where = await readableWhere(ctx);
   const now = ctx.clock.now();
   const calendar = await fiscalCalendar(ctx);
   await ctx.prisma.$transaction(async (tx) => {
-    const slip = await readable(tx, where, id);
+    const slip = await readable(tx, scope, id);
     const refusal = decideRefusal(ctx, scope.managedPaths, slip);
     if (refusal) throw refusal;
     if (slip.revision !== revision) throw stale(slip, revision);

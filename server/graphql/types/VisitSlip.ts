@@ -24,7 +24,7 @@ export const VisitSlipRef = builder.objectRef<VisitSlipView>('VisitSlip').implem
     personName: t.exposeString('personName'),
     employeeNo: t.exposeString('employeeNo'),
     unitId: t.exposeID('unitId'),
-    unitName: t.exposeString('unitName', { description: 'The unit the rep was in when requesting it.' }),
+    unitName: t.exposeString('unitName', { description: 'The unit the rep is in on the day of departure (whose managers read and decide the slip).' }),
     destination: t.exposeString('destination'),
     customerCode: t.exposeString('customerCode', { nullable: true }),
     customerName: t.exposeString('customerName', { nullable: true }),
