@@ -8,18 +8,19 @@
  *
  * Who may do what:
  *   read: a rep their own plans; a manager the plans of their subtree (by the
- *     unit the rep was in when the version was started) and their own;
- *     directors, finance and admins all;
+ *     rep's unit for the plan's month, as the roster stands now: a transfer
+ *     hands the month's plan to the new unit's managers, brief §1) and their
+ *     own; directors, the general manager and admins all;
  *   save, submit: only the rep, for themself, in a month they are employed
  *     (saved only while the month is not locked);
- *   accept, return: a manager over the plan's unit, or a director; never on
- *     their own plan.
+ *   accept, return: a manager over that unit, or a director; never on their
+ *     own plan.
  * Every change is audited (server/audit.ts) and recorded as a plan event.
  */
 import type { Context } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { RepPlanStatus } from '../db/generated/sqlite/client/enums.ts';
-import { salesLineScope } from '../access.ts';
+import { maySeeUnit, salesLineScope, type Scope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, dynamicClientError, forbidden, isUniqueViolation, notFound } from '../errors.ts';
 import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
@@ -54,14 +55,24 @@ export function planMonth(value: string): string {
 /** The month's last day. */
 export const monthEnd = (month: string): IsoDay => planWeeks(month).at(-1)!.end;
 
-/** The unit a person is in during a month (the assignment in force on its last day they were assigned), or null when none. */
-async function unitInMonth(db: Db, personId: string, month: string): Promise<string | null> {
-  const a = await db.assignment.findFirst({
-    where: { personId, validFrom: { lte: dayToDate(monthEnd(month)) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(`${month}-01`) } }] },
-    orderBy: { validFrom: 'desc' },
-    select: { unitId: true },
-  });
-  return a?.unitId ?? null;
+/** Assignments overlapping a month: the newest of a person's (orderBy monthUnitOrder) is their unit for the month. */
+export const duringMonth = (month: string): Prisma.AssignmentWhereInput => ({ validFrom: { lte: dayToDate(monthEnd(month)) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(`${month}-01`) } }] });
+export const monthUnitOrder = { validFrom: 'desc' } as const;
+
+/**
+ * The unit a person is in for a month's plan (the assignment in force on its
+ * last day they were assigned), or null when none: the plan is its managers'
+ * to read and decide (and the roster's to list).
+ */
+async function unitInMonth(db: Db, personId: string, month: string): Promise<{ id: string; name: string; path: string } | null> {
+  const a = await db.assignment.findFirst({ where: { personId, ...duringMonth(month) }, orderBy: monthUnitOrder, select: { unit: { select: { id: true, name: true, path: true } } } });
+  return a?.unit ?? null;
+}
+
+/** A person's plans of one month with the unit they belong to now (the one stored when the version was started, when the person has none in the month). */
+async function inMonthUnit(db: Db, plans: PlanRecord[]): Promise<PlanRecord[]> {
+  const unit = plans[0] ? await unitInMonth(db, plans[0].personId, plans[0].month) : null;
+  return unit ? plans.map((p) => ({ ...p, unit })) : plans;
 }
 
 /**
@@ -196,13 +207,8 @@ async function firstSubmissions(db: Db, plans: { personId: string; month: string
 const roles = (ctx: Context) => ctx.viewer?.roles ?? [];
 const isDirector = (ctx: Context) => roles(ctx).includes('DIRECTOR');
 
-/** The plans a viewer may read, as a query condition. */
-export async function readableWhere(ctx: Context): Promise<Prisma.RepPlanWhereInput> {
-  const scope = await salesLineScope(ctx);
-  if (scope.everything) return {};
-  const or: Prisma.RepPlanWhereInput[] = [...scope.personIds.map((personId) => ({ personId })), ...scope.unitPaths.map((path) => ({ unit: { path: { startsWith: path } } }))];
-  return or.length ? { OR: or } : { id: { in: [] } };
-}
+/** Whether the viewer reads a plan (its unit being the rep's for the month: inMonthUnit). */
+const mayRead = (scope: Scope, plan: { personId: string; unit: { path: string } }) => scope.personIds.includes(plan.personId) || maySeeUnit(scope, plan.unit.path);
 
 export function decideRefusal(ctx: Context, managedPaths: readonly string[], plan: { personId: string; unit: { path: string }; person: { name: string } }) {
   if (ctx.viewer?.personId && plan.personId === ctx.viewer.personId) return forbidden('REP_PLAN_OWN_DECISION', 'Nobody accepts or returns their own plan');
@@ -211,9 +217,10 @@ export function decideRefusal(ctx: Context, managedPaths: readonly string[], pla
   return forbidden('REP_PLAN_NOT_THEIR_MANAGER', `Only a manager over ${plan.person.name} decides on their plan`, { name: plan.person.name });
 }
 
-async function readable(db: Db, where: Prisma.RepPlanWhereInput, id: string): Promise<PlanRecord> {
-  const plan = await db.repPlan.findFirst({ where: { AND: [{ id }, where] }, include });
-  if (!plan) throw clientError('NOT_FOUND', `Plan ${id} was not found`, { reason: 'REP_PLAN_NOT_FOUND', params: { id } });
+async function readable(db: Db, scope: Scope, id: string): Promise<PlanRecord> {
+  const found = await db.repPlan.findUnique({ where: { id }, include });
+  const [plan] = found ? await inMonthUnit(db, [found]) : [];
+  if (!plan || !mayRead(scope, plan)) throw clientError('NOT_FOUND', `Plan ${id} was not found`, { reason: 'REP_PLAN_NOT_FOUND', params: { id } });
   return plan;
 }
 
@@ -224,7 +231,7 @@ const wrongStatus = (status: RepPlanStatus, what: string) => badInput(['id'], `T
 // ── reads ───────────────────────────────────────────────────────────────
 
 export async function getRepPlan(ctx: Context, id: string): Promise<RepPlanView> {
-  const plan = await readable(ctx.prisma, await readableWhere(ctx), id);
+  const plan = await readable(ctx.prisma, await salesLineScope(ctx), id);
   return (await views(ctx, [plan], await firstSubmissions(ctx.prisma, [plan])))[0]!;
 }
 
@@ -260,20 +267,17 @@ export async function myRepPlan(ctx: Context, monthText: string): Promise<MyRepP
 export async function planFormFor(ctx: Context, personId: string, monthText: string): Promise<MyRepPlan> {
   const month = planMonth(monthText);
   if (personId !== ctx.viewer?.personId) {
+    // The managers over the person's unit for the month: those whose roster lists them, who read and decide their plan.
     const scope = await salesLineScope(ctx);
-    const visible =
-      scope.everything ||
-      (scope.unitPaths.length > 0 &&
-        (await ctx.prisma.assignment.count({
-          where: { personId, validFrom: { lte: dayToDate(monthEnd(month)) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(`${month}-01`) } }], unit: { OR: scope.unitPaths.map((p) => ({ path: { startsWith: p } })) } },
-        })) > 0);
+    const unit = scope.everything ? null : await unitInMonth(ctx.prisma, personId, month);
+    const visible = scope.everything || (!!unit && maySeeUnit(scope, unit.path));
     if (!visible || !(await ctx.prisma.person.count({ where: { id: personId } }))) throw notFound('Person', personId);
   }
   return planForm(ctx, personId, month);
 }
 
 async function planForm(ctx: Context, personId: string | null, month: string): Promise<MyRepPlan> {
-  const plans = personId ? await ctx.prisma.repPlan.findMany({ where: { personId, month }, include, orderBy: { version: 'desc' } }) : [];
+  const plans = personId ? await inMonthUnit(ctx.prisma, await ctx.prisma.repPlan.findMany({ where: { personId, month }, include, orderBy: { version: 'desc' } })) : [];
   const all = await views(ctx, plans, await firstSubmissions(ctx.prisma, plans));
   const found = personId ? await ctx.prisma.person.findUnique({ where: { id: personId }, select: { id: true, name: true, employeeNo: true, hireDate: true } }) : null;
   const person = found && { id: found.id, name: found.name, employeeNo: found.employeeNo };
@@ -294,12 +298,7 @@ async function planForm(ctx: Context, personId: string | null, month: string): P
 
 /** The name of the unit a person was assigned to in a month (the latest assignment overlapping it), for a plan template's cover. */
 export async function unitNameIn(ctx: Context, personId: string, month: string): Promise<string | null> {
-  const unit = await ctx.prisma.assignment.findFirst({
-    where: { personId, validFrom: { lte: dayToDate(monthEnd(month)) }, OR: [{ validTo: null }, { validTo: { gt: dayToDate(`${month}-01`) } }] },
-    orderBy: { validFrom: 'desc' },
-    select: { unit: { select: { name: true } } },
-  });
-  return unit?.unit.name ?? null;
+  return (await unitInMonth(ctx.prisma, personId, month))?.name ?? null;
 }
 
 /** The customers a person owns, by code, for a plan template's cover. */
@@ -359,7 +358,7 @@ export async function saveRepPlan(ctx: Context, monthText: string, input: RepPla
   const calendar = await fiscalCalendar(ctx);
   const dueDay = await repPlanDueDay(ctx);
   const id = await ctx.prisma.$transaction(async (tx) => {
-    const unitId = await unitInMonth(tx, personId, month);
+    const unitId = (await unitInMonth(tx, personId, month))?.id;
     if (!unitId) throw badInput(['month'], `You are not employed in ${month}`, 'REP_PLAN_NOT_EMPLOYED', { month });
     await requireMonthOpen(tx, calendar, month, 'The plan was not saved');
     const targetFen = await repTarget(tx, calendar, personId, month);
@@ -403,9 +402,9 @@ const hireDayOf = async (db: Db, personId: string) => dateToDay((await db.person
 /** Submits the viewer's own draft: every check must pass against the target as it is now. */
 export async function submitRepPlan(ctx: Context, id: string, revision: number): Promise<RepPlanView> {
   const calendar = await fiscalCalendar(ctx);
-  const where = await readableWhere(ctx);
+  const scope = await salesLineScope(ctx);
   await ctx.prisma.$transaction(async (tx) => {
-    const plan = await readable(tx, where, id);
+    const plan = await readable(tx, scope, id);
     if (plan.personId !== ctx.viewer?.personId) throw forbidden('REP_PLAN_ONLY_OWN', 'You can only submit your own plan');
     if (plan.revision !== revision) throw stale(plan, revision);
     if (plan.status !== 'DRAFT') throw wrongStatus(plan.status, 'submitted');
@@ -426,11 +425,10 @@ export async function decideRepPlan(ctx: Context, id: string, revision: number, 
   const comment = commentText?.trim() || null;
   if (decision === 'RETURNED' && !comment) throw badInput(['comment'], 'Say what to change when you return a plan', 'REP_PLAN_COMMENT_REQUIRED');
   const scope = await salesLineScope(ctx);
-  const where = await readableWhere(ctx);
   const calendar = await fiscalCalendar(ctx);
   const done = decision === 'ACCEPTED' ? 'accepted' : 'returned';
   await ctx.prisma.$transaction(async (tx) => {
-    const plan = await readable(tx, where, id);
+    const plan = await readable(tx, scope, id);
     const refusal = decideRefusal(ctx, scope.managedPaths, plan);
     if (refusal) throw refusal;
     if (plan.revision !== revision) throw stale(plan, revision);

@@ -1,6 +1,8 @@
 /**
- * Who handed in their plan for a month (issue 11 §2): every sales rep in a
- * unit's subtree during the month, with their newest plan's status, version,
+ * Who handed in their plan for a month (issue 11 §2): every sales rep whose
+ * unit for the month (the one whose managers read and decide the plan:
+ * rep-plans/plans.ts; after a transfer, the new one) lies in a unit's
+ * subtree, with their newest plan's status, version,
  * planned total against target, and whether it came in on time, late, is
  * still due or is missing. Filtered by the viewer's scope in the query: a
  * manager sees their subtrees; directors, finance and admins everyone.
@@ -14,7 +16,7 @@ import { dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { companyDayOf } from '../clock.ts';
 import { formatMoney } from '../../schema/money.ts';
 import { dueDateFor, timeliness, type Timeliness } from '../../schema/rep-plan.ts';
-import { decideRefusal, monthEnd, planMonth } from './plans.ts';
+import { decideRefusal, duringMonth, monthEnd, monthUnitOrder, planMonth } from './plans.ts';
 import { fiscalCalendar } from '../targets/calendar.ts';
 import { planYears, targetsFor } from '../results/achievement.ts';
 import { repPlanDueDay } from './settings.ts';
@@ -43,28 +45,33 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
   const start = dayToDate(`${month}-01`);
   const end = dayToDate(monthEnd(month));
   const scope = await salesLineScope(ctx);
-  const units: Prisma.OrgUnitWhereInput[] = [];
+  // The subtrees listed (null: all).
+  let paths: string[] | null = null;
   if (unitId) {
     const unit = await ctx.prisma.orgUnit.findUnique({ where: { id: unitId }, select: { path: true } });
     if (!unit || !maySeeUnit(scope, unit.path)) throw notFound('OrgUnit', unitId);
-    units.push({ path: { startsWith: unit.path } });
+    paths = [unit.path];
   } else if (!scope.everything) {
     if (!scope.unitPaths.length) return [];
-    units.push({ OR: scope.unitPaths.map((p) => ({ path: { startsWith: p } })) });
+    paths = scope.unitPaths;
   }
-  const during = { validFrom: { lte: end }, OR: [{ validTo: null }, { validTo: { gt: start } }] };
-  const people = await ctx.prisma.person.findMany({
-    where: { position: 'SALES_REP', hireDate: { lte: end }, OR: [{ leaveDate: null }, { leaveDate: { gte: start } }], assignments: { some: { ...during, unit: { AND: units } } } },
-    select: {
-      id: true,
-      name: true,
-      employeeNo: true,
-      hireDate: true,
-      assignments: { where: during, orderBy: { validFrom: 'desc' }, take: 1, select: { unit: { select: { name: true } } } },
-      repPlans: { where: { month }, orderBy: { version: 'desc' }, include: { unit: { select: { path: true } } } },
-    },
-    orderBy: { employeeNo: 'asc' },
-  });
+  const units: Prisma.OrgUnitWhereInput = paths ? { OR: paths.map((p) => ({ path: { startsWith: p } })) } : {};
+  const during = duringMonth(month);
+  // Those in the subtrees at some time in the month, then those whose unit for the month lies there.
+  const people = (
+    await ctx.prisma.person.findMany({
+      where: { position: 'SALES_REP', hireDate: { lte: end }, OR: [{ leaveDate: null }, { leaveDate: { gte: start } }], assignments: { some: { ...during, unit: units } } },
+      select: {
+        id: true,
+        name: true,
+        employeeNo: true,
+        hireDate: true,
+        assignments: { where: during, orderBy: monthUnitOrder, take: 1, select: { unit: { select: { name: true, path: true } } } },
+        repPlans: { where: { month }, orderBy: { version: 'desc' } },
+      },
+      orderBy: { employeeNo: 'asc' },
+    })
+  ).filter((p) => !paths || paths.some((path) => p.assignments[0]!.unit.path.startsWith(path)));
   const dueDay = await repPlanDueDay(ctx);
   // Targets of those without a plan yet, in one read.
   const calendar = await fiscalCalendar(ctx);
@@ -92,7 +99,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
       target: target === null ? null : formatMoney(target),
       planned: newest ? formatMoney(newest.plannedFen) : null,
       decisionComment: newest?.decisionComment ?? null,
-      canDecide: newest?.status === 'SUBMITTED' && !decideRefusal(ctx, scope.managedPaths, { personId: p.id, unit: newest.unit, person: { name: p.name } }),
+      canDecide: newest?.status === 'SUBMITTED' && !decideRefusal(ctx, scope.managedPaths, { personId: p.id, unit: p.assignments[0]!.unit, person: { name: p.name } }),
     });
   }
   return rows;

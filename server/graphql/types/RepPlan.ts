@@ -169,7 +169,7 @@ builder.queryFields((t) => ({
   }),
   repPlanRoster: t.field({
     type: [RosterRowRef],
-    description: 'Every sales rep of the viewer’s subtree (or under one unit) in a month, with their newest plan and whether it is on time, late, due or missing.',
+    description: 'Every sales rep whose unit for the month (the one in force on its last day they were assigned: after a transfer, the new one) lies in the viewer’s subtree (or under one unit), with their newest plan and whether it is on time, late, due or missing.',
     authScopes: { manager: true, director: true, generalManager: true, admin: true },
     args: { month: t.arg.string({ validate: month }), unitId: t.arg.id({ required: false }) },
     resolve: (_r, args, ctx) => repPlanRoster(ctx, args.month, args.unitId ? String(args.unitId) : null),
