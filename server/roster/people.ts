@@ -16,6 +16,7 @@ import { financeOnly, isSelf, notWritable, ownPay, peopleVisible, writesBaseSala
 import { endAccessOfLeaver } from '../auth/users.ts';
 import { accessChangedHere } from '../auth/session-cache.ts';
 import { recordPayTermChange } from './pay-terms.ts';
+import { hasLeftBy } from './roster-query.ts';
 import { firstOpenDayFrom, fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
 import { requirePayOpenFrom, requireUnitPayOpenFrom } from '../payroll/signed-pay.ts';
 
@@ -337,7 +338,7 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
       await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'deactivate', before, after });
       // Someone who has left manages nothing (nobody may be made manager once they have left): their units have no manager until
       // one is named. A leave date still to come leaves them managing until then.
-      const gone = dateToDay(leaveDate) < ctx.clock.today();
+      const gone = hasLeftBy(leaveDate, ctx.clock.today());
       for (const unit of gone ? await tx.orgUnit.findMany({ where: { managerId: id }, select: { id: true } }) : []) {
         await tx.orgUnit.update({ where: { id: unit.id }, data: { managerId: null } });
         await recordAudit(tx, ctx.viewer, { entityType: 'OrgUnit', entityId: unit.id, action: 'setManager', before: { managerId: id }, after: { managerId: null, because: 'managerLeft', leaveDate: dateToDay(leaveDate) } });

@@ -13,6 +13,7 @@ import { memo } from '../context.ts';
 import { viewerScope, type Scope } from '../access.ts';
 import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { badInput } from '../errors.ts';
+import { dateToDay, type IsoDay } from '../../schema/dates.ts';
 
 export interface PersonRow {
   id: string;
@@ -97,15 +98,17 @@ type RawPerson = Omit<PersonRow, 'baseSalaryFen' | 'version' | 'unitCode' | 'uni
   version: number | bigint;
 };
 
+/** Whether someone with this leave date has left by `day`: the leave date is their last day worked, so from the day after it. */
+export const hasLeftBy = (leaveDate: Date | null, day: IsoDay) => !!leaveDate && dateToDay(leaveDate) < day;
+
 /**
- * A person's status on the day the roster is read, as their leave date has it:
- * left once that day is their last day or after it, whatever the stored
- * status says (a leave date set ahead, 2026-12-20, is recorded as LEFT the day
- * it is entered, and a roster of an earlier day saw them leaving already).
- * Before it, someone recorded as left was at work: ACTIVE.
+ * A person's status on `day`, as their leave date has it: LEFT once the day
+ * after their last day worked has come, whatever the stored status says.
+ * Until then the status they have; a record stored LEFT was at work, ACTIVE,
+ * up to its leave date.
  */
 export function statusOn(stored: PersonStatus, leaveDate: Date | null, day: Date): PersonStatus {
-  if (leaveDate && leaveDate.getTime() <= day.getTime()) return 'LEFT';
+  if (hasLeftBy(leaveDate, dateToDay(day))) return 'LEFT';
   return stored === 'LEFT' ? 'ACTIVE' : stored;
 }
 

@@ -81,7 +81,8 @@ describe.skipIf(!hasChromium)('roster changes in the task pane', () => {
     await page.getByTestId('change-submit').click();
     await status(page, `李雷 leaves after ${today}.`);
     const left = await api(page, admin, 'query($id: ID!, $d: Date) { person(id: $id, asOf: $d) { status leaveDate } }', { id: hired[0].id, d: today });
-    expect(left.data.person).toEqual({ status: 'LEFT', leaveDate: today });
+    // The leave date is the last day worked: at work on it (LEFT from the next day).
+    expect(left.data.person).toEqual({ status: 'ACTIVE', leaveDate: today });
     const audits = await api(page, admin, 'query($id: ID!) { auditTrail(entityType: "Person", entityId: $id) { action } }', { id: hired[0].id });
     expect(audits.data.auditTrail.map((a: any) => a.action).sort()).toEqual(['create', 'deactivate', 'transfer']);
 

@@ -10,6 +10,7 @@ const TRANSFER = `mutation($id: ID!, $version: Int!, $unitId: ID!, $effectiveDat
 const DEACTIVATE = `mutation($id: ID!, $version: Int!, $leaveDate: Date!) { deactivatePerson(id: $id, version: $version, leaveDate: $leaveDate) { ${PERSON} } }`;
 const PERSON_ON = `query($id: ID!, $asOf: Date) { person(id: $id, asOf: $asOf) { ${PERSON} } }`;
 const PERSON_ON_STATUS = `query($id: ID!, $asOf: Date) { person(id: $id, asOf: $asOf) { status } }`;
+const ROSTER_STATUS = `query($asOf: Date, $unitId: ID) { roster(asOf: $asOf, unitId: $unitId, first: 1000) { edges { node { id status } } } }`;
 
 describe.each(testProviders)('people on %s', (provider) => {
   let s: TestServer;
@@ -41,6 +42,9 @@ describe.each(testProviders)('people on %s', (provider) => {
     unitId: managerTeam,
     ...over,
   });
+
+  /** The person's row on the roster of their unit (the manager's team) on a day. */
+  const onRoster = async (id: string, asOf: string) => (await s.gql(ROSTER_STATUS, { asOf, unitId: managerTeam }, admin)).data.roster.edges.find((e: any) => e.node.id === id)?.node;
 
   /** Runs a change that must fail, and shows the database did not move. */
   const refused = (query: string, variables: Record<string, unknown>, token: string) => s.refused(query, variables, token);
@@ -178,10 +182,12 @@ describe.each(testProviders)('people on %s', (provider) => {
     expect(r.errors).toBeUndefined();
     expect(r.data.deactivatePerson).toMatchObject({ status: 'LEFT', leaveDate: '2026-09-30' });
     expect((await s.gql(PERSON_ON, { id: p.id, asOf: '2026-09-30' }, admin)).data.person.unitId).toBe(managerTeam);
-    // The status is the day's: at work before the last day (a leave date set ahead is not "left" yet), left on it.
+    // The status is the day's: at work up to and on the last day worked (a leave date set ahead is not "left" yet); the answer above is today's.
     expect((await s.gql(PERSON_ON_STATUS, { id: p.id, asOf: '2026-09-29' }, admin)).data.person.status).toBe('ACTIVE');
     expect((await s.gql(PERSON_ON_STATUS, { id: p.id, asOf: '2026-03-01' }, admin)).data.person.status).toBe('ACTIVE');
-    expect((await s.gql(PERSON_ON_STATUS, { id: p.id, asOf: '2026-09-30' }, admin)).data.person.status).toBe('LEFT');
+    expect((await s.gql(PERSON_ON_STATUS, { id: p.id, asOf: '2026-09-30' }, admin)).data.person.status).toBe('ACTIVE');
+    expect(await onRoster(p.id, '2026-09-30')).toEqual({ id: p.id, status: 'ACTIVE' });
+    expect(await onRoster(p.id, '2026-10-01')).toBeUndefined();
     expect((await s.gql(PERSON_ON, { id: p.id, asOf: '2026-10-01' }, admin)).data.person).toBeNull();
     const again = await refused(DEACTIVATE, { id: p.id, version: r.data.deactivatePerson.version, leaveDate: '2026-10-30' }, admin);
     expect(again.errors![0]!.message).toMatch(/already left/);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { builder } from '../builder.ts';
 import { EmploymentTypeEnum, PersonStatusEnum, PositionEnum, RankEnum } from './enums.ts';
-import { findPerson, personRow, rosterPage, type PersonRow } from '../../roster/roster-query.ts';
+import { findPerson, personRow, rosterPage, statusOn, type PersonRow } from '../../roster/roster-query.ts';
 import { createPerson, deactivatePerson, transferPerson, updatePerson } from '../../roster/people.ts';
 import { dateToDay, dayToDate, type IsoDay } from '../../../schema/dates.ts';
 import { notFound } from '../../errors.ts';
@@ -36,7 +36,10 @@ PersonRef.implement({
     rank: t.expose('rank', { type: RankEnum, nullable: true }),
     hireDate: t.expose('hireDate', { type: 'Date' }),
     leaveDate: t.expose('leaveDate', { type: 'Date', nullable: true }),
-    status: t.expose('status', { type: PersonStatusEnum }),
+    status: t.expose('status', {
+      type: PersonStatusEnum,
+      description: 'On asOf: LEFT from the day after the leave date (the last day worked), until then the status they have. A change answers with today’s.',
+    }),
     employmentType: t.expose('employmentType', { type: EmploymentTypeEnum }),
     baseSalary: t.field({
       type: 'Money',
@@ -143,8 +146,15 @@ const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
 });
 
 const managers = { admin: true, manager: true } as const;
-const rowOn = (ctx: Context, id: string, day: Date) =>
-  personRow(ctx, id, day).then((row) => row ?? Promise.reject(notFound('Person', id)));
+/**
+ * The person a change answers with: as on `day` (their unit and position then), with today's status, so that a change to someone
+ * whose leave date has passed (read on their last day worked, when they were still at work) answers LEFT.
+ */
+const rowOn = async (ctx: Context, id: string, day: Date) => {
+  const row = await personRow(ctx, id, day);
+  if (!row) throw notFound('Person', id);
+  return { ...row, status: statusOn(row.status, row.leaveDate, dayToDate(ctx.clock.today())) };
+};
 
 /** Today, or the nearest day the person was employed. */
 const employedDayNearToday = (p: { hireDate: Date; leaveDate: Date | null }, today: IsoDay) => {
