@@ -36,6 +36,8 @@ export async function promotionProposals(ctx: Context, month: string): Promise<P
   const during = { validFrom: { lt: endExclusive }, OR: [{ validTo: null }, { validTo: { gt: start } }] };
   const where: Prisma.PersonWhereInput = {
     rank: { not: null },
+    // Nobody leaving or gone: a leave date is recorded beside the status (roster-query.ts statusOn), older records stored LEFT.
+    leaveDate: null,
     status: { not: 'LEFT' },
     ...(everything ? {} : { assignments: { some: { ...during, OR: scope.unitPaths.map((p) => ({ unit: { path: { startsWith: p } } })) } } }),
   };

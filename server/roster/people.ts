@@ -319,7 +319,7 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
   try {
     return await ctx.prisma.$transaction(async (tx) => {
       const before = await loadForChange(scope, tx, id, ctx.clock.today());
-      if (before.status === 'LEFT') throw badInput(['id'], `${before.name} has already left (${before.leaveDate ? dateToDay(before.leaveDate) : 'no date'})`, 'ALREADY_LEFT', { name: before.name });
+      if (before.leaveDate || before.status === 'LEFT') throw badInput(['id'], `${before.name} has already left (${before.leaveDate ? dateToDay(before.leaveDate) : 'no date'})`, 'ALREADY_LEFT', { name: before.name });
       if (leaveDate < before.hireDate) {
         throw badInput(['leaveDate'], `The leave date ${dateToDay(leaveDate)} is before the hire date ${dateToDay(before.hireDate)}`, 'LEAVE_BEFORE_HIRE', {
           leaveDate: dateToDay(leaveDate),
@@ -334,7 +334,8 @@ export async function deactivatePerson(ctx: Context, id: string, version: number
       const later = await tx.assignment.findFirst({ where: { personId: id, validFrom: { gte: end } } });
       if (later) throw badInput(['leaveDate'], `A transfer effective ${dateToDay(later.validFrom)} comes after that leave date; change it first`, 'TRANSFER_AFTER_LEAVE_DATE', { date: dateToDay(later.validFrom) });
       await tx.assignment.updateMany({ where: { personId: id, OR: [{ validTo: null }, { validTo: { gt: end } }] }, data: { validTo: end } });
-      const after = await bumpVersion(tx, id, version, { leaveDate, status: 'LEFT' });
+      // The status stays as it is (on probation, say) until the leave date has passed: LEFT follows from the leave date (roster-query.ts statusOn).
+      const after = await bumpVersion(tx, id, version, { leaveDate });
       await recordAudit(tx, ctx.viewer, { entityType: 'Person', entityId: id, action: 'deactivate', before, after });
       // Someone who has left manages nothing (nobody may be made manager once they have left): their units have no manager until
       // one is named. A leave date still to come leaves them managing until then.

@@ -104,8 +104,10 @@ export const hasLeftBy = (leaveDate: Date | null, day: IsoDay) => !!leaveDate &&
 /**
  * A person's status on `day`, as their leave date has it: LEFT once the day
  * after their last day worked has come, whatever the stored status says.
- * Until then the status they have; a record stored LEFT was at work, ACTIVE,
- * up to its leave date.
+ * Until then the status they have (a leave date is recorded beside it, so a
+ * leave date set ahead keeps someone on probation on probation until they go);
+ * a record stored LEFT (written so before, or by the demo data) was at work,
+ * ACTIVE, up to its leave date.
  */
 export function statusOn(stored: PersonStatus, leaveDate: Date | null, day: Date): PersonStatus {
   if (hasLeftBy(leaveDate, dateToDay(day))) return 'LEFT';

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
+import { addDays, today } from '../../schema/dates.ts';
 
 const PERSON = 'id employeeNo name unitId unitCode position rank status leaveDate baseSalary version';
 const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { ${PERSON} } }`;
@@ -11,6 +12,8 @@ const DEACTIVATE = `mutation($id: ID!, $version: Int!, $leaveDate: Date!) { deac
 const PERSON_ON = `query($id: ID!, $asOf: Date) { person(id: $id, asOf: $asOf) { ${PERSON} } }`;
 const PERSON_ON_STATUS = `query($id: ID!, $asOf: Date) { person(id: $id, asOf: $asOf) { status } }`;
 const ROSTER_STATUS = `query($asOf: Date, $unitId: ID) { roster(asOf: $asOf, unitId: $unitId, first: 1000) { edges { node { id status } } } }`;
+/** A day counted from today (the server's clock is the machine's). */
+const fromToday = (days: number) => addDays(today(), days);
 
 describe.each(testProviders)('people on %s', (provider) => {
   let s: TestServer;
@@ -191,5 +194,24 @@ describe.each(testProviders)('people on %s', (provider) => {
     expect((await s.gql(PERSON_ON, { id: p.id, asOf: '2026-10-01' }, admin)).data.person).toBeNull();
     const again = await refused(DEACTIVATE, { id: p.id, version: r.data.deactivatePerson.version, leaveDate: '2026-10-30' }, admin);
     expect(again.errors![0]!.message).toMatch(/already left/);
+  });
+
+  it('a leave date set ahead keeps the status someone has to their last day worked: on probation, in person and roster alike; a probation may still end before they go', async () => {
+    const p = (await s.gql(CREATE, { input: newPerson({ hireDate: '2026-10-01', status: 'PROBATION' }) }, admin)).data.createPerson;
+    const last = fromToday(70);
+    const r = await s.gql(DEACTIVATE, { id: p.id, version: p.version, leaveDate: last }, admin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.deactivatePerson).toMatchObject({ status: 'PROBATION', leaveDate: last });
+    const statusOn = async (asOf?: string) => (await s.gql(PERSON_ON_STATUS, { id: p.id, asOf }, admin)).data.person.status;
+    for (const asOf of [undefined, fromToday(35), last]) expect(await statusOn(asOf), asOf ?? 'today').toBe('PROBATION');
+    expect(await onRoster(p.id, last)).toEqual({ id: p.id, status: 'PROBATION' });
+    expect(await onRoster(p.id, addDays(last, 1))).toBeUndefined();
+    const confirmed = await s.gql(UPDATE, { id: p.id, version: r.data.deactivatePerson.version, input: { status: 'ACTIVE' } }, admin);
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data.updatePerson.status).toBe('ACTIVE');
+    expect(await statusOn(last)).toBe('ACTIVE');
+    // Still leaving: the leave date stands, and is not recorded twice.
+    const again = await refused(DEACTIVATE, { id: p.id, version: confirmed.data.updatePerson.version, leaveDate: fromToday(80) }, admin);
+    expect(again.errors![0]!.extensions).toMatchObject({ reason: 'ALREADY_LEFT' });
   });
 });

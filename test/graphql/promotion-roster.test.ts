@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/harness.ts';
 import { testProviders } from '../support/databases.ts';
-import { today } from '../../schema/dates.ts';
+import { addDays, today } from '../../schema/dates.ts';
 
 const PROPOSALS = 'query($m: String!) { promotionProposals(month: $m) { personId from to checks { criterion required actual met } } }';
 
@@ -70,21 +70,28 @@ describe.each(testProviders)('promotion proposals and the month’s roster on %s
     expect(gone.errors).toBeUndefined();
     expect(await proposalOf()).toEqual(before);
   });
-  it('goes one step on a month’s figures: once SR → SE is applied for July, July proposes nothing more (not SE → SSE on the same figures)', async () => {
-    // An SR selling 20,000.00 in July 2026 with two trainees at 15,000.00 each: enough for SE, and on its own figures for SSE too.
-    const rep = await person('PS-M', 'SR');
-    await person('PS-T1', 'SR', rep.id);
-    await person('PS-T2', 'SR', rep.id);
+  /**
+   * An SR (employee number `${key}-M`) selling 20,000.00 in the month with two trainees at 15,000.00 each: enough for SE, and on
+   * its own figures for SSE too; and their proposal for the month.
+   */
+  const proposedRep = async (key: string, month: string) => {
+    const rep = await person(`${key}-M`, 'SR');
+    await person(`${key}-T1`, 'SR', rep.id);
+    await person(`${key}-T2`, 'SR', rep.id);
     const sold = await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
       r: [
-        { externalId: 'PS-S0', employeeNo: 'PS-M', date: '2026-07-09', amount: '20000.00' },
-        { externalId: 'PS-S1', employeeNo: 'PS-T1', date: '2026-07-10', amount: '15000.00' },
-        { externalId: 'PS-S2', employeeNo: 'PS-T2', date: '2026-07-11', amount: '15000.00' },
+        { externalId: `${key}-S0`, employeeNo: `${key}-M`, date: `${month}-09`, amount: '20000.00' },
+        { externalId: `${key}-S1`, employeeNo: `${key}-T1`, date: `${month}-10`, amount: '15000.00' },
+        { externalId: `${key}-S2`, employeeNo: `${key}-T2`, date: `${month}-11`, amount: '15000.00' },
       ],
     }, await s.login('finance'));
     expect(sold.errors).toBeUndefined();
-    const proposalOf = async () => (await s.gql(PROPOSALS, { m: '2026-07' }, admin)).data.promotionProposals.find((p: any) => p.personId === rep.id);
+    const proposalOf = async () => (await s.gql(PROPOSALS, { m: month }, admin)).data.promotionProposals.find((p: any) => p.personId === rep.id);
     expect(await proposalOf()).toMatchObject({ from: 'SR', to: 'SE' });
+    return { rep, proposalOf };
+  };
+  it('goes one step on a month’s figures: once SR → SE is applied for July, July proposes nothing more (not SE → SSE on the same figures)', async () => {
+    const { rep, proposalOf } = await proposedRep('PS', '2026-07');
     const applied = await s.gql('mutation($p: ID!, $v: Int!) { decidePromotion(personId: $p, version: $v, month: "2026-07", toRank: SE, apply: true) }', { p: rep.id, v: rep.version }, admin);
     expect(applied.errors).toBeUndefined();
     expect(await proposalOf()).toBeUndefined();
@@ -93,6 +100,12 @@ describe.each(testProviders)('promotion proposals and the month’s roster on %s
     expect((await s.db.prisma.person.findUniqueOrThrow({ where: { id: rep.id } })).rank).toBe('SE');
     // August's figures are August's: nothing sold, nothing proposed.
     expect((await s.gql(PROPOSALS, { m: '2026-08' }, admin)).data.promotionProposals.find((p: any) => p.personId === rep.id)).toBeUndefined();
+  });
+  it('proposes nobody who is leaving: a leave date set ahead keeps their status (on probation, at work) but not a proposal', async () => {
+    const { rep, proposalOf } = await proposedRep('PL', '2026-09');
+    const leaving = await s.gql('mutation($id: ID!, $d: Date!, $v: Int!) { deactivatePerson(id: $id, leaveDate: $d, version: $v) { status } }', { id: rep.id, d: addDays(today(), 30), v: rep.version }, admin);
+    expect(leaving.data.deactivatePerson.status).toBe('ACTIVE');
+    expect(await proposalOf()).toBeUndefined();
   });
   it('counts a trainee under the mentor they had in the month: given another mentor from the month after, they still count for it; from the month itself, not', async () => {
     // An SE selling 15,000.00 in May 2026 with two trainees at 16,000.00 each: SSE (two trainees selling 30,000.00).
