@@ -479,6 +479,7 @@ export const REASONS = {
   NO_ASSIGNMENT: ['name', 'date'],
   ALREADY_IN_UNIT: ['name', 'date'],
   ALREADY_LEFT: ['name'],
+  PERSON_HAS_LEFT: ['name', 'leaveDate'],
   LEAVE_BEFORE_HIRE: ['leaveDate', 'hireDate'],
   TRANSFER_AFTER_LEAVE_DATE: ['date'],
   BAD_CURSOR: [],

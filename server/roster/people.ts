@@ -231,6 +231,11 @@ export async function updatePerson(ctx: Context, id: string, version: number, ch
     if (changes.mentorId) await requireMentor(tx, changes.mentorId, id, ['input', 'mentorId']);
     if (changes.baseSalaryFen != null && changes.baseSalaryFen < 0n) throw badInput(['input', 'baseSalary'], 'Base salary cannot be negative', 'NEGATIVE_SALARY');
     if (changes.status === 'LEFT') throw badInput(['input', 'status'], 'Use deactivatePerson with a leave date to record that someone left', 'USE_DEACTIVATE');
+    // Someone who has left is LEFT by their leave date: a status set now would be stored and never shown (their other details may still be corrected).
+    if (changes.status != null && hasLeftBy(before.leaveDate, ctx.clock.today())) {
+      const leaveDate = dateToDay(before.leaveDate!);
+      throw badInput(['input', 'status'], `${before.name} left on ${leaveDate}; their status cannot change`, 'PERSON_HAS_LEFT', { name: before.name, leaveDate });
+    }
     const data: Prisma.PersonUncheckedUpdateManyInput = {};
     for (const key of ['employeeNo', 'name', 'position', 'status', 'employmentType', 'baseSalaryFen'] as const) {
       if (changes[key] != null) (data as Record<string, unknown>)[key] = changes[key];

@@ -214,4 +214,23 @@ describe.each(testProviders)('people on %s', (provider) => {
     const again = await refused(DEACTIVATE, { id: p.id, version: confirmed.data.updatePerson.version, leaveDate: fromToday(80) }, admin);
     expect(again.errors![0]!.extensions).toMatchObject({ reason: 'ALREADY_LEFT' });
   });
+
+  it('refuses a new status for someone who has left (PERSON_HAS_LEFT), changing nothing; their other details can still be corrected', async () => {
+    const p = (await s.gql(CREATE, { input: newPerson({ hireDate: '2026-10-01', status: 'PROBATION' }) }, admin)).data.createPerson;
+    const last = fromToday(-3);
+    const r = await s.gql(DEACTIVATE, { id: p.id, version: p.version, leaveDate: last }, admin);
+    expect(r.errors).toBeUndefined();
+    // The answer is today's status; on the last day worked they were still on probation.
+    expect(r.data.deactivatePerson).toMatchObject({ status: 'LEFT', leaveDate: last });
+    expect((await s.gql(PERSON_ON_STATUS, { id: p.id, asOf: last }, admin)).data.person.status).toBe('PROBATION');
+    const version = r.data.deactivatePerson.version;
+    for (const status of ['ACTIVE', 'PROBATION']) {
+      const refusal = await refused(UPDATE, { id: p.id, version, input: { status } }, admin);
+      expect(refusal.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.status', reason: 'PERSON_HAS_LEFT', params: { name: p.name, leaveDate: last } });
+    }
+    expect((await refused(UPDATE, { id: p.id, version, input: { status: 'LEFT' } }, admin)).errors![0]!.extensions).toMatchObject({ reason: 'USE_DEACTIVATE' });
+    const corrected = await s.gql(UPDATE, { id: p.id, version, input: { phone: '13800000000' } }, admin);
+    expect(corrected.errors).toBeUndefined();
+    expect(corrected.data.updatePerson).toMatchObject({ status: 'LEFT', leaveDate: last, version: version + 1 });
+  });
 });
