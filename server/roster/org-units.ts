@@ -10,6 +10,8 @@ import type { OrgUnitKind } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, conflict, notFound } from '../errors.ts';
 import { levelOf } from '../../schema/org-units.ts';
+import { dateToDay, type IsoDay } from '../../schema/dates.ts';
+import { hasLeftBy } from './roster-query.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,6 +34,16 @@ async function requireNameFree(tx: Tx, parentId: string | null, name: string, se
   if (taken) throw badInput(field, `${taken.parent?.name ?? 'The top level'} already has a unit named ${name.trim()} (${taken.code})`, 'UNIT_NAME_TAKEN', { name: name.trim(), code: taken.code, parent: taken.parent?.name ?? '' });
 }
 
+/** A unit's manager is someone on file who has not left by today (their leave date passed: MANAGER_HAS_LEFT), as made or as changed. */
+async function requireManager(tx: Tx, managerId: string, today: IsoDay, field: string[]) {
+  const person = await tx.person.findUnique({ where: { id: managerId }, select: { name: true, leaveDate: true } });
+  if (!person) throw badInput(field, `There is no person ${managerId}`, 'NO_SUCH_PERSON', { id: managerId });
+  if (hasLeftBy(person.leaveDate, today)) {
+    const leaveDate = dateToDay(person.leaveDate!);
+    throw badInput(field, `${person.name} left on ${leaveDate} and cannot manage a unit`, 'MANAGER_HAS_LEFT', { name: person.name, leaveDate });
+  }
+}
+
 export interface NewOrgUnit {
   code: string;
   name: string;
@@ -52,9 +64,7 @@ export function createOrgUnit(ctx: Context, input: NewOrgUnit) {
     if (top) throw badInput(['input', 'parentId'], `The organisation already has its top unit, ${top.name}: choose the unit this one goes under`, 'ONE_TOP_UNIT', { name: top.name });
     requireKindBelow(input.kind, parent, ['input', 'kind']);
     await requireNameFree(tx, parent?.id ?? null, input.name, null, ['input', 'name']);
-    if (input.managerId && !(await tx.person.findUnique({ where: { id: input.managerId }, select: { id: true } }))) {
-      throw badInput(['input', 'managerId'], `There is no person ${input.managerId}`, 'NO_SUCH_PERSON', { id: input.managerId });
-    }
+    if (input.managerId) await requireManager(tx, input.managerId, ctx.clock.today(), ['input', 'managerId']);
     const id = crypto.randomUUID();
     const unit = await tx.orgUnit.create({
       data: {
@@ -135,15 +145,7 @@ export function setOrgUnitManager(ctx: Context, id: string, version: number, man
   return ctx.prisma.$transaction(async (tx) => {
     const unit = await tx.orgUnit.findUnique({ where: { id } });
     if (!unit) throw notFound('OrgUnit', id);
-    if (managerId) {
-      const person = await tx.person.findUnique({ where: { id: managerId }, select: { name: true, leaveDate: true } });
-      if (!person) throw badInput(['managerId'], `There is no person ${managerId}`, 'NO_SUCH_PERSON', { id: managerId });
-      const today = ctx.clock.today();
-      if (person.leaveDate && person.leaveDate.toISOString().slice(0, 10) < today) {
-        const leaveDate = person.leaveDate.toISOString().slice(0, 10);
-        throw badInput(['managerId'], `${person.name} left on ${leaveDate} and cannot manage a unit`, 'MANAGER_HAS_LEFT', { name: person.name, leaveDate });
-      }
-    }
+    if (managerId) await requireManager(tx, managerId, ctx.clock.today(), ['managerId']);
     if (unit.managerId === managerId) {
       if (unit.version !== version) throw conflict('OrgUnit', id, version);
       return unit;

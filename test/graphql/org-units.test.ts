@@ -129,6 +129,19 @@ describe.each(testProviders)('org units on %s', (provider) => {
     const moved = await refused(MOVE, { id: twin.id, version: twin.version, parentId: area.id });
     expect(moved.errors![0]!.extensions).toMatchObject({ reason: 'UNIT_NAME_TAKEN', params: { name: first.name, parent: area.name } });
   });
+  it('makes no unit managed by someone who has left: refused as setOrgUnitManager refuses them (MANAGER_HAS_LEFT), nothing made; someone on the roster is fine', async () => {
+    const p = s.db.prisma;
+    const leaver = await p.person.findFirstOrThrow({ where: { leaveDate: { lt: new Date() } } });
+    const area = await p.orgUnit.findFirstOrThrow({ where: { kind: 'AREA' }, orderBy: { code: 'asc' } });
+    const input = { code: 'T-LEAVER', name: '离职负责人组', kind: 'TEAM', parentId: area.id };
+    const r = await refused(CREATE, { input: { ...input, managerId: leaver.id } });
+    expect(ext(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.managerId', reason: 'MANAGER_HAS_LEFT', params: { name: leaver.name, leaveDate: leaver.leaveDate!.toISOString().slice(0, 10) } });
+    expect(ext(await refused(CREATE, { input: { ...input, managerId: 'nobody' } }))).toMatchObject({ field: 'input.managerId', reason: 'NO_SUCH_PERSON' });
+    const mgr = await p.user.findUniqueOrThrow({ where: { username: 'manager' } });
+    const made = await s.gql(CREATE, { input: { ...input, managerId: mgr.personId } }, admin);
+    expect(made.errors).toBeUndefined();
+    expect(made.data.createOrgUnit.managerName).toEqual(expect.any(String));
+  });
   it('changes a unit’s manager (audited): the new manager reads its people at once, the old one no longer; nobody who has left; a stale version is refused', async () => {
     const p = s.db.prisma;
     const mgr = await p.user.findUniqueOrThrow({ where: { username: 'manager' } });

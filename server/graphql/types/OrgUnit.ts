@@ -79,7 +79,7 @@ const CreateOrgUnitInput = builder.inputType('CreateOrgUnitInput', {
     name: t.string({ validate: name }),
     kind: t.field({ type: OrgUnitKindEnum }),
     parentId: t.id({ required: false }),
-    managerId: t.id({ required: false }),
+    managerId: t.id({ required: false, description: 'Not someone who has left, as setOrgUnitManager.' }),
   }),
 });
 
