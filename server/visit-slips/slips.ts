@@ -128,17 +128,23 @@ const mayRead = (scope: Scope, slip: Pick<SlipRecord, 'personId' | 'unit'>) => s
  * Slips with the unit each belongs to: the one its rep is in on the day of
  * departure (brief §1: assignments are effective-dated; as a leave request
  * follows the unit of its first day), or, when no assignment covers that
- * day, the unit stored at request time. One read, whatever the number of slips.
+ * day, the unit stored at request time.
  */
 async function withDepartureUnits(db: Db, slips: SlipRecord[]): Promise<SlipRecord[]> {
   if (!slips.length) return slips;
-  const assignments = await db.assignment.findMany({
-    where: { personId: { in: [...new Set(slips.map((s) => s.personId))] } },
-    select: { personId: true, validFrom: true, validTo: true, unit: { select: { id: true, name: true, path: true } } },
-  });
+  // A few hundred people a statement: a whole company's month of slips stays under SQLite's limit on bound parameters.
+  const people = [...new Set(slips.map((s) => s.personId))];
+  const staysOf = new Map<string, { validFrom: Date; validTo: Date | null; unit: SlipRecord['unit'] }[]>();
+  for (let i = 0; i < people.length; i += 500) {
+    const rows = await db.assignment.findMany({
+      where: { personId: { in: people.slice(i, i + 500) } },
+      select: { personId: true, validFrom: true, validTo: true, unit: { select: { id: true, name: true, path: true } } },
+    });
+    for (const { personId, ...stay } of rows) staysOf.set(personId, [...(staysOf.get(personId) ?? []), stay]);
+  }
   return slips.map((s) => {
     const day = dayToDate(slipDay(s.plannedOut));
-    const a = assignments.find((x) => x.personId === s.personId && x.validFrom <= day && (!x.validTo || x.validTo > day));
+    const a = staysOf.get(s.personId)?.find((x) => x.validFrom <= day && (!x.validTo || x.validTo > day));
     return a ? { ...s, unit: a.unit } : s;
   });
 }
