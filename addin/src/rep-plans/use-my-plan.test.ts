@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { words } from '../i18n.ts';
 import { planWeeks } from '../../../schema/rep-plan.ts';
-import { sheetNote } from './use-my-plan.ts';
+import { decisionNote, sheetNote } from './use-my-plan.ts';
 import type { MyRepPlan, RepPlanView } from './operations.ts';
 
 const form: MyRepPlan = { person: { id: 'p1', name: '王芳', employeeNo: 'E001' }, month: '2026-03', weeks: planWeeks('2026-03').map((x) => ({ key: x.key, start: x.start, end: x.end })), target: '30000.00', stretchTarget: null, dueOn: '2026-02-28', plan: null, earlier: [], customerCodes: [] };
@@ -20,6 +20,14 @@ describe('what My plan says about the plan sheet', () => {
       `已将您 2026年3月 的计划写入工作表“${sheet}”（已退回）。请填写黄色单元格，然后检查并提交。 经理退回了第 1 版：“第二周偏低”。请修改工作表后重新提交。`,
     );
     expect(sheetNote(zh, form, sheet, 'templateOpened')).toBe(`已打开您 2026年3月 的计划模板（工作表“${sheet}”）。请填写黄色单元格，然后检查并提交。`);
+  });
+
+  it('on opening a returned plan, says its handed-in sheet opens for changes again with Plan sheet', () => {
+    const returned = { ...form, plan: plan('RETURNED', { decisionComment: '第二周偏低' }) };
+    expect(decisionNote(zh, returned, true)).toBe('经理退回了第 1 版：“第二周偏低”。请点击“生成计划表”重新打开工作表（已填写的内容会保留），修改后再提交。');
+    expect(decisionNote(en, returned, true)).toBe('Your manager returned version 1: “第二周偏低”. Press “Plan sheet” to open the sheet for changes again (what you entered is kept), then submit again.');
+    // The button is called what the note says.
+    expect([zh.repPlans.write, en.repPlans.write]).toEqual(['生成计划表', 'Plan sheet']);
   });
 
   it('says a submitted plan cannot be changed and waits for the manager, all in Chinese in the Chinese pane', () => {

@@ -40,12 +40,17 @@ export type Status =
   | { kind: 'error'; say: Say; retry?: () => void }
   | { kind: 'issues'; issues: Issue[] };
 
-/** What the manager decided, said to the rep when their plan is loaded (null: nothing to say). */
-export function decisionNote(w: Words, form: MyRepPlan): string | null {
+/**
+ * What the manager decided, said to the rep when their plan is loaded (null:
+ * nothing to say). A returned plan's sheet, as handed in, is still locked
+ * until the plan sheet is written again: on loading, the rep is told so
+ * (`loaded`); once written, to change it.
+ */
+export function decisionNote(w: Words, form: MyRepPlan, loaded = false): string | null {
   const r = w.repPlans;
   const p = form.plan;
   if (!p) return null;
-  if (p.status === 'RETURNED') return format(r.returnedNote, { version: p.version, comment: p.decisionComment ?? '' });
+  if (p.status === 'RETURNED') return format(loaded ? r.returnedOpenNote : r.returnedNote, { version: p.version, comment: p.decisionComment ?? '' });
   if (p.status === 'ACCEPTED') return phrase(w.locale, r.acceptedNote, { version: p.version, month: form.month });
   if (p.status === 'SUBMITTED') return format(r.submittedNote, { version: p.version });
   return null;
@@ -113,8 +118,8 @@ export function useMyPlan(w: Words, client: Client, excel: () => ExcelRun, onSes
             opened.current = true;
             return void openTemplate(f)();
           }
-          const note = f && decisionNote(w, f) !== null;
-          setStatus((s) => (s.kind === 'busy' ? s : note ? { kind: 'ok', say: (w) => decisionNote(w, f)! } : { kind: 'idle' }));
+          const note = f && decisionNote(w, f, true) !== null;
+          setStatus((s) => (s.kind === 'busy' ? s : note ? { kind: 'ok', say: (w) => decisionNote(w, f, true)! } : { kind: 'idle' }));
         },
         (err: unknown) => live && fail(err, attempt),
       );
