@@ -123,6 +123,32 @@ describe('the Payroll sheet', () => {
     expect(spec.highlight!.every((h) => h.row < 4)).toBe(true);
   });
 
+  it('lists the payslips new since a refresh that had none (the run calculated after), and the amounts of someone no longer in the run', async () => {
+    const { workbook } = createStandInExcel();
+    const run = workbook.run as unknown as ExcelRun;
+    const full = view('6076.92');
+    // Refreshed before it was calculated: a sheet with no payslips.
+    await writeGridSheet(run, payrollSheetSpec(words.en, { ...full, payslips: [] }));
+    const empty = previousValues(await readTaggedSheet(run, PAYROLL_KIND, { month: '2026-03', scope: 'u1' }));
+    expect(empty).toEqual(new Map());
+    const calculated = payrollSheetSpec(words.en, full, empty);
+    // Every figure of both payslips is new; nothing where there is nothing (李强's commission, 王芳's deductions and attendance are 0 or blank).
+    expect(calculated.changes.map((c) => [c.personName, c.component, c.old, c.new])).toEqual([
+      ['王芳', 'Attendance days', null, 21], ['王芳', 'Sales', null, 20000.1], ['王芳', 'Base', null, 3000], ['王芳', 'Commission', null, 3076.92], ['王芳', 'Gross', null, 6076.92], ['王芳', 'Net pay', null, 6076.92],
+      ['李强', 'Attendance days', null, 19], ['李强', 'Sales', null, 0.2], ['李强', 'Base', null, 3500], ['李强', 'Attendance', null, -50], ['李强', 'Gross', null, 3500], ['李强', 'Deductions', null, 50], ['李强', 'Net pay', null, 3450],
+    ]);
+    expect(calculated.highlight).toHaveLength(13);
+    // 李强 moved out of the run: his amounts are listed as gone.
+    await writeGridSheet(run, calculated);
+    const before = previousValues(await readTaggedSheet(run, PAYROLL_KIND, { month: '2026-03', scope: 'u1' }));
+    const without = payrollSheetSpec(words.en, { ...full, payslips: full.payslips.slice(0, 1) }, before);
+    expect(without.changes.map((c) => [c.employeeNo, c.personName, c.component, c.old, c.new])).toEqual([
+      ['QB00002', '李强', 'Attendance days', 19, null], ['QB00002', '李强', 'Sales', 0.2, null], ['QB00002', '李强', 'Base', 3500, null], ['QB00002', '李强', 'Attendance', -50, null],
+      ['QB00002', '李强', 'Gross', 3500, null], ['QB00002', '李强', 'Deductions', 50, null], ['QB00002', '李强', 'Net pay', 3450, null],
+    ]);
+    expect(without.highlight).toEqual([]);
+  });
+
   it('hides only the id column of the current layout after a recalculation adds a component', async () => {
     const { workbook } = createStandInExcel();
     const run = workbook.run as unknown as ExcelRun;

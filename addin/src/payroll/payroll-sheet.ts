@@ -143,9 +143,9 @@ function amountsOf(s: PayslipView): Map<string, bigint> {
 }
 
 /** The values now on a previous Payroll sheet, by person id and column header. */
-export function previousValues(read: SheetRead | null): Map<string, unknown> {
+export function previousValues(read: SheetRead | null): Map<string, unknown> | null {
+  if (!read) return null;
   const out = new Map<string, unknown>();
-  if (!read) return out;
   const header = (read.values[1] ?? []).map(String);
   const idCol = header.length - 1;
   for (const row of read.values.slice(2)) {
@@ -179,9 +179,10 @@ export interface PayrollSheet extends GridSheetSpec {
  * of exact fen sums; and below it the sign-off block (finance's submission
  * and each signer: who signed, when, their comment; "waiting" for the steps
  * still due). Cells that differ from `previous` (the sheet before this
- * refresh) are highlighted and listed in `changes`.
+ * refresh; null: there was none) are highlighted and listed in `changes`,
+ * with the amounts of people new to the run and of those no longer in it.
  */
-export function payrollSheetSpec(w: Words, view: RunView, previous: Map<string, unknown> = new Map()): PayrollSheet {
+export function payrollSheetSpec(w: Words, view: RunView, previous: Map<string, unknown> | null = null): PayrollSheet {
   const p = w.payroll;
   const q = w.sheets.payroll;
   const cols = columnsOf(w, view);
@@ -206,17 +207,27 @@ export function payrollSheetSpec(w: Words, view: RunView, previous: Map<string, 
 
   const highlight: { row: number; column: number }[] = [];
   const changes: ChangeRow[] = [];
-  if (previous.size) {
-    rows.forEach((r, i) =>
+  if (previous) {
+    const ids = new Set(rows.map((r) => String(r[idCol])));
+    rows.forEach((r, i) => {
+      // Someone not on the sheet before (a payslip new since: the first calculation, a hire): their figures are all new, nothing where there is nothing.
+      const known = previous.has(`${r[idCol]}|${headers[0]}`);
       cols.forEach((c, j) => {
         if (c.kind === 'text') return;
         const key = `${r[idCol]}|${headers[j]}`;
         const before = previous.get(key);
-        if ((before ?? '') === r[j]) return;
+        if ((before ?? '') === r[j] || (!known && r[j] === 0)) return;
         highlight.push({ row: first + i, column: j });
         changes.push({ employeeNo: String(r[0]), personName: String(view.payslips[i]!.personName), component: c.header, old: before === undefined || before === '' ? null : (before as CellInput), new: r[j] === '' ? null : r[j]!, kind: c.kind });
-      }),
-    );
+      });
+    });
+    // Someone on the sheet before and no longer in the run: each of their amounts is gone.
+    for (const [key, before] of previous) {
+      const [id, header] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
+      const c = cols.find((x) => x.header === header);
+      if (ids.has(id) || header === 'ID' || c?.kind === 'text' || typeof before !== 'number' || before === 0) continue;
+      changes.push({ employeeNo: String(previous.get(`${id}|${headers[0]}`) ?? ''), personName: String(previous.get(`${id}|${headers[1]}`) ?? ''), component: header, old: before, new: null, kind: c?.kind ?? 'money' });
+    }
   }
   const status = p.statuses[view.run.status as keyof typeof p.statuses] ?? view.run.status;
   const totalRow = first + rows.length;
