@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocate, allocateMatrix, AllocationError, breakDown, type Share } from './allocation.ts';
+import { allocate, allocateByLevels, allocateMatrix, AllocationError, breakDown, type Share } from './allocation.ts';
 
 const sum = (m: Map<string, bigint>) => [...m.values()].reduce((a, b) => a + b, 0n);
 const shareArb = fc.uniqueArray(fc.record({ key: fc.string({ minLength: 1, maxLength: 6 }), weight: fc.bigInt({ min: 0n, max: 10n ** 12n }) }), {
@@ -130,5 +130,42 @@ describe('unit × period matrix', () => {
 
   it('refuses margins that disagree', () => {
     expect(() => allocateMatrix([{ key: 'a', weight: 5n }], [{ key: 'x', weight: 4n }])).toThrow(expect.objectContaining({ problem: 'ALLOCATION_TOTALS_DIFFER', params: { rows: '5', columns: '4' } }));
+  });
+});
+
+describe('allocateByLevels', () => {
+  it('splits each row down the period tree: a quarter is a share of the year, a month a share of its quarter, every margin exact', () => {
+    // Two quarters of two months each, 100 over rows of 34, 33 and 33.
+    const periods = [
+      { key: 'Q1', parent: null },
+      { key: 'Q2', parent: null },
+      { key: 'M1', parent: 'Q1' },
+      { key: 'M2', parent: 'Q1' },
+      { key: 'M3', parent: 'Q2' },
+      { key: 'M4', parent: 'Q2' },
+    ];
+    const cells = allocateByLevels(
+      [
+        { key: 'a', weight: 34n },
+        { key: 'b', weight: 33n },
+        { key: 'c', weight: 33n },
+      ],
+      periods,
+      new Map([['M1', 25n], ['M2', 25n], ['M3', 25n], ['M4', 25n]]),
+    );
+    for (const row of cells.values()) {
+      expect(row.get('M1')! + row.get('M2')!).toBe(row.get('Q1'));
+      expect(row.get('M3')! + row.get('M4')!).toBe(row.get('Q2'));
+    }
+    expect(['a', 'b', 'c'].map((r) => cells.get(r)!.get('Q1')! + cells.get(r)!.get('Q2')!)).toEqual([34n, 33n, 33n]);
+    for (const k of ['Q1', 'Q2']) expect([...cells.values()].reduce((n, r) => n + r.get(k)!, 0n)).toBe(50n);
+    for (const k of ['M1', 'M2', 'M3', 'M4']) expect([...cells.values()].reduce((n, r) => n + r.get(k)!, 0n)).toBe(25n);
+    // Each quarter's 50 is 17 / 17 / 16 or 17 / 16 / 17: never more than one off a row's exact share.
+    for (const [r, w] of [['a', 34n], ['b', 33n], ['c', 33n]] as const) for (const k of ['Q1', 'Q2']) expect(Math.abs(Number(cells.get(r)!.get(k)! * 100n - w * 50n))).toBeLessThan(100);
+  });
+
+  it('gives nothing everywhere when the rows have nothing', () => {
+    const cells = allocateByLevels([{ key: 'a', weight: 0n }], [{ key: 'Q1', parent: null }, { key: 'M1', parent: 'Q1' }], new Map([['M1', 0n]]));
+    expect(cells.get('a')).toEqual(new Map([['Q1', 0n], ['M1', 0n]]));
   });
 });

@@ -179,6 +179,44 @@ export function allocateColumns(rowKeys: readonly string[], columnTotals: readon
   });
 }
 
+/**
+ * A rows × periods matrix split level by level down a tree of periods
+ * (quarters, then each quarter's months, then each month's weeks…), when
+ * every row's share is the same in every period (people employed all year,
+ * units by their year figure). Each row's figure for a period is split over
+ * its child periods by allocateMatrix, against the children's totals, so a
+ * row's quarter is a largest-remainder share of the quarter, and its months
+ * a share of that quarter: equal shares stay equal at every level (120,000
+ * a year over four equal quarters is 30,000 each, then 10,000 a month),
+ * where splitting the finest periods alone and adding them up can drift a
+ * few units off at the levels above. `periodTotals` holds the finest
+ * periods' totals; a period's parent is null at the top.
+ */
+export function allocateByLevels(
+  rowTotals: readonly Share[],
+  periods: readonly { key: string; parent: string | null }[],
+  periodTotals: ReadonlyMap<string, bigint>,
+): Map<string, Map<string, bigint>> {
+  const children = new Map<string | null, string[]>();
+  for (const p of periods) children.set(p.parent, [...(children.get(p.parent) ?? []), p.key]);
+  const totals = new Map<string, bigint>();
+  const totalOf = (key: string): bigint => {
+    let t = totals.get(key);
+    if (t === undefined) totals.set(key, (t = children.has(key) ? children.get(key)!.reduce((n, k) => n + totalOf(k), 0n) : (periodTotals.get(key) ?? 0n)));
+    return t;
+  };
+  const out = new Map(rowTotals.map((r) => [r.key, new Map<string, bigint>()]));
+  const split = (rows: readonly Share[], kids: string[]) => {
+    const columns = kids.map((key) => ({ key, weight: totalOf(key) }));
+    // Nothing to split: every cell is nothing (allocateMatrix has no row weight to divide by).
+    const cells = rows.every((r) => r.weight === 0n) ? new Map(rows.map((r) => [r.key, new Map(kids.map((k) => [k, 0n]))])) : allocateMatrix(rows, columns);
+    for (const [row, byPeriod] of cells) for (const [k, v] of byPeriod) out.get(row)!.set(k, v);
+    for (const k of kids) if (children.has(k)) split(rows.map((r) => ({ key: r.key, weight: out.get(r.key)!.get(k)! })), children.get(k)!);
+  };
+  split(rowTotals, children.get(null) ?? []);
+  return out;
+}
+
 const byKey = (a: Share, b: Share) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const gcd = (a: bigint, b: bigint): bigint => {
   while (b) [a, b] = [b, a % b];

@@ -16,7 +16,7 @@ import type { Prisma } from '../db/client.ts';
 import type { Metric, OwnerKind, PlanStatus, TargetLevel } from '../db/generated/sqlite/client/enums.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
-import { allocate, allocateColumns, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
+import { allocate, allocateByLevels, allocateColumns, allocateMatrix, AllocationError, breakDown, PERCENT_PLACES, scaledDecimal, type BreakdownMethod } from '../../schema/allocation.ts';
 import { overlapDays, period, periodChain } from '../../schema/periods.ts';
 import { formatAmount, type ValidationIssue } from '../../schema/target-validation.ts';
 import { divideHalfUp } from '../../schema/money.ts';
@@ -336,6 +336,9 @@ export function computeBreakdown(
     }
     const columns = leaves.map((l) => ({ key: l.key, weight: scopeRow.get(l.key)! }));
     let cells: Map<string, Map<string, bigint>>;
+    // Whether every owner's share is the same in every period (units by their year figure, people employed on every day):
+    // then the periods are split level by level, so a share stays a largest-remainder share at every level.
+    let sameShareEverywhere = false;
     if (plan.ownerKind === 'UNIT' && (owners.kind === 'HEADCOUNT' || owners.kind === 'DAYS_EMPLOYED') && figures.unitStays) {
       // Units by headcount or by days employed in each period (issue 3 §2): each period's figure is split between the units
       // by the people in them during it (counted once each), or by the days those people were in them; a unit's year is the
@@ -369,6 +372,7 @@ export function computeBreakdown(
         ownerTotals = rest;
       }
       cells = allocateMatrix([...ownerTotals].map(([key, weight]) => ({ key, weight })), columns);
+      sameShareEverywhere = true;
     } else if (owners.kind === 'GROWTH') {
       // People by growth (brief §3, "last year's actuals × (1 + growth %)"): each person's year is their own figure, pro-rated
       // by the days of the year they are employed (a leaver carries nothing after leaving), spread over the periods they are
@@ -428,6 +432,14 @@ export function computeBreakdown(
           });
       }
       cells = allocateColumns(ownerKeys, columns, personWeight);
+      sameShareEverywhere = leaves.every((l) => ownerKeys.every((o) => overlapDays(l, people.get(o)!.hireDate ?? '0000-01-01', people.get(o)!.leaveDate ?? null) === l.days));
+    }
+    if (sameShareEverywhere && !kept && chain.length > 1) {
+      // Each owner's year as the finest split gave it (its largest-remainder share), then split down the levels: 120,000 a year over
+      // equal quarters is 30,000 a quarter and 10,000 a month, not ten-day cells rounded on their own adding up to 9,999.98.
+      const rows = ownerKeys.map((key) => ({ key, weight: [...cells.get(key)!.values()].reduce((a, b) => a + b, 0n) }));
+      const levelled = allocateByLevels(rows, shape.periods.map((p) => ({ key: p.key, parent: p.parent ?? null })), new Map(columns.map((c) => [c.key, c.weight])));
+      cells = new Map(ownerKeys.map((o) => [o, new Map(leaves.map((l) => [l.key, levelled.get(o)!.get(l.key)!]))]));
     }
     cells.set(shape.scope.id, scopeRow);
     for (const o of [shape.scope.id, ...ownerKeys]) {

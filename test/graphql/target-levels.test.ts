@@ -80,6 +80,35 @@ describe.each(testProviders)('target levels on %s', (provider) => {
     expect(yearTotals(b.data.breakDownTargetPlan).sort()).toEqual([3333n, 3333n, 3334n]);
   });
 
+  it('360,000.00 over three people by quarter, month and ten days: 30,000.00 a quarter and 10,000.00 a month each (equal shares are equal at every level)', async () => {
+    const c = await s.gql(CREATE, { input: { year: 2028, metric: 'GROSS_MARGIN', level: 'BASE', scopeUnitId: team, total: '360000.00', periodLevel: 'quarter,month,tenday' } }, admin);
+    expect(c.errors).toBeUndefined();
+    const b = await s.gql(BREAK, { id: c.data.createTargetPlan.plan.id, revision: c.data.createTargetPlan.plan.revision, time: { kind: 'EQUAL' }, owners: { kind: 'EQUAL' } }, admin);
+    expect(b.errors).toBeUndefined();
+    const plan = b.data.breakDownTargetPlan;
+    const amount = (o: string, k: string) => plan.lines.find((l: any) => l.ownerId === o && l.periodKey === k).amount;
+    for (const o of people) {
+      for (const q of ['2028-Q1', '2028-Q2', '2028-Q3', '2028-Q4']) expect(amount(o, q), `${o} ${q}`).toBe('30000.00');
+      for (let m = 1; m <= 12; m++) expect(amount(o, `2028-${String(m).padStart(2, '0')}`)).toBe('10000.00');
+    }
+    // January's ten-day blocks (10, 10 and 11 days of the team's 30,000.00: 9,677.42, 9,677.42 and 10,645.16) split three ways, each block exact.
+    const blocks = ['2028-01-D1', '2028-01-D2', '2028-01-D3'];
+    expect(blocks.map((k) => amount(team, k))).toEqual(['9677.42', '9677.42', '10645.16']);
+    for (const k of blocks) expect(people.reduce((n, o) => n + toUnits(amount(o, k)), 0n)).toBe(toUnits(amount(team, k)));
+    for (const o of people) for (const k of blocks) expect(Math.abs(Number(toUnits(amount(o, k)) - toUnits(amount(team, k)) / 3n))).toBeLessThanOrEqual(1);
+  });
+
+  it('100 units over three people by quarter and month: each quarter’s 25 goes 9 / 8 / 8, a person’s months add up to their quarter', async () => {
+    const c = await s.gql(CREATE, { input: { year: 2028, metric: 'UNITS', level: 'BASE', scopeUnitId: team, total: '100', periodLevel: 'quarter,month' } }, admin);
+    expect(c.errors).toBeUndefined();
+    const b = await s.gql(BREAK, { id: c.data.createTargetPlan.plan.id, revision: c.data.createTargetPlan.plan.revision, time: { kind: 'EQUAL' }, owners: { kind: 'EQUAL' } }, admin);
+    expect(b.errors).toBeUndefined();
+    const plan = b.data.breakDownTargetPlan;
+    const amount = (o: string, k: string) => Number(plan.lines.find((l: any) => l.ownerId === o && l.periodKey === k).amount);
+    for (const q of ['2028-Q1', '2028-Q2', '2028-Q3', '2028-Q4']) expect(people.map((o) => amount(o, q)).sort()).toEqual([8, 8, 9]);
+    expect(people.map((o) => ['2028-Q1', '2028-Q2', '2028-Q3', '2028-Q4'].reduce((n, q) => n + amount(o, q), 0)).sort()).toEqual([33, 33, 34]);
+  });
+
   it('refuses a breakdown that nobody can take, naming the period, and changes nothing', async () => {
     const c = await s.gql(CREATE, { input: { year: 2019, metric: 'UNITS', level: 'BASE', scopeUnitId: team, total: '12' } }, admin);
     expect(c.errors).toBeUndefined();
