@@ -76,6 +76,9 @@ export function treeOrder(units: OrgUnitOption[]): OrgUnitOption[] {
 }
 
 
+/** The month (1-12) fiscal years start in. */
+export const FISCAL_YEAR_START = 'query FiscalYearStart { fiscalYearStartMonth }';
+
 export const TARGET_PLANS = `query TargetPlans($year: Int, $status: PlanStatus) {
   targetPlans(year: $year, status: $status) {
     id year metric level version revision status scopeUnitId scopeUnitName total periodLevel outOfDate parentTarget { version scopeUnitName total }

@@ -2,10 +2,16 @@ import { notOver } from '../../../schema/periods.ts';
 /**
  * The year a manager is most likely planning: from the fourth quarter on,
  * next year's targets are what is being drafted (the source documents plan
- * the year ahead in its last months); before that, this year's.
+ * the year ahead in its last months); before that, this year's. Years and
+ * quarters are fiscal: a year starting in `firstMonth` (1-12) is named after
+ * the calendar year it starts in, so with April, December 2026 is in the
+ * third quarter of 2026 and January 2027 in its fourth.
  */
-export function planningYear(today: Date): number {
-  return today.getMonth() >= 9 ? today.getFullYear() + 1 : today.getFullYear();
+export function planningYear(today: Date, firstMonth = 1): number {
+  const month = today.getMonth() + 1;
+  const fiscalYear = month >= firstMonth ? today.getFullYear() : today.getFullYear() - 1;
+  const monthOfYear = (month - firstMonth + 12) % 12; // 0 for the year's first month
+  return monthOfYear >= 9 ? fiscalYear + 1 : fiscalYear;
 }
 
 /**
@@ -14,7 +20,7 @@ export function planningYear(today: Date): number {
  * sales run only to today. Null when last year is complete or the method
  * does not read it.
  */
-export function incompleteHistoryYear(planYear: number, timeMethod: string, day: string): number | null {
+export function incompleteHistoryYear(planYear: number, timeMethod: string, day: string, firstMonth = 1): number | null {
   if (timeMethod !== 'HISTORY' && timeMethod !== 'GROWTH') return null;
-  return notOver(String(planYear - 1), day) ? planYear - 1 : null;
+  return notOver(String(planYear - 1), day, { firstMonth }) ? planYear - 1 : null;
 }

@@ -11,7 +11,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
 import { ApiError, run } from '../api/client.ts';
-import { BREAK_DOWN, CREATE_PLAN, PREVIEW, SAVE_LINES, SET_TOTAL, SUBMIT, TARGET_PLAN, TARGET_PLANS, TARGET_ROLLUP, type PlanSummary } from '../api/operations.ts';
+import { BREAK_DOWN, CREATE_PLAN, FISCAL_YEAR_START, PREVIEW, SAVE_LINES, SET_TOTAL, SUBMIT, TARGET_PLAN, TARGET_PLANS, TARGET_ROLLUP, type PlanSummary } from '../api/operations.ts';
 import { formatAmountText } from '../i18n/format.ts';
 import { readStoredText, readTaggedSheet, writeGridSheet, writeSheetTable, writeStoredText, type ExcelRun } from '../excel/workbook.ts';
 import { METRICS, type Metric } from '../../../schema/metrics.ts';
@@ -68,7 +68,30 @@ const TOP_KEY: Record<string, RegExp> = { quarter: /-Q\d$/, month: /^\d{4}-\d{2}
 export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void) {
   const t = w.targets;
   const f = w.targetFlow;
-  const [year, setYear] = useState(String(planningYear(new Date())));
+  const [year, setYearState] = useState(String(planningYear(new Date())));
+  // The month fiscal years start in (1 until the server says): the year opened on, and what "last year" is, are fiscal.
+  const [firstMonth, setFirstMonth] = useState(1);
+  const typedYear = useRef(false);
+  const setYear = useCallback((y: string) => {
+    typedYear.current = true;
+    setYearState(y);
+  }, []);
+  useEffect(() => {
+    let live = true;
+    run<{ fiscalYearStartMonth: number }>(client, FISCAL_YEAR_START, {}).then(
+      (d) => {
+        if (!live) return;
+        setFirstMonth(d.fiscalYearStartMonth);
+        // Unless the user has typed a year meanwhile, open on the fiscal year being planned.
+        if (!typedYear.current) setYearState(String(planningYear(new Date(), d.fiscalYearStartMonth)));
+      },
+      // Without it the calendar year stands: nothing the user asked for failed.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [planId, setPlanId] = useState('');
   const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
@@ -319,6 +342,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
   return {
     year,
     setYear,
+    firstMonth,
     plans,
     /** Lists the year's plans again (after a decision elsewhere on the screen). */
     reloadPlans: () => void loadPlans().catch(() => undefined),

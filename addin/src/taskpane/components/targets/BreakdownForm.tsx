@@ -27,7 +27,7 @@ export function BreakdownForm({ w, client, plan }: { w: Words; client: Client; p
   const { fail, planId } = plan;
   const preview = plan.preview && plan.selected ? previewText(w, plan.preview, plan.selected.metric) : null;
   // Planning next year before this one ends: "last year" (as history and growth read it) is not complete.
-  const historyYear = plan.selected ? incompleteHistoryYear(plan.selected.year, timeMethod, today()) : null;
+  const historyYear = plan.selected ? incompleteHistoryYear(plan.selected.year, timeMethod, today(), plan.firstMonth) : null;
   /** The plan's rows and the periods the time method works on, for weights typed per row or period. */
   const [shape, setShape] = useState<{ owners: { key: string; label: string }[]; periods: { key: string; label: string }[] } | null>(null);
   const [ownerWeights, setOwnerWeights] = useState<Record<string, string>>({});
