@@ -4,7 +4,7 @@
  * before it was asked; a failure reaches every key of its statement and no
  * other; slow statements hold the keys behind them for patienceMs at most.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { coalescedRead } from './coalesced-read.ts';
 
 /** A readMany whose statements are held until released, each remembering its keys and when it was sent. */
@@ -91,38 +91,53 @@ describe('coalesced reads', () => {
   });
 
   it('send keys held behind slow statements once they have waited patienceMs, before those statements come back', async () => {
-    const { sent, readMany } = heldReads();
-    const read = coalescedRead(readMany, () => 'none', { maxKeys: 32, maxInFlight: 1, patienceMs: 20 });
-    const slow = read('a');
-    await turn();
-    const asked = performance.now();
-    const behind = Promise.all([read('b'), read('c')]);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(sent).toHaveLength(1);
-    while (sent.length < 2 && performance.now() - asked < 200) await new Promise((resolve) => setTimeout(resolve, 1));
-    const waited = performance.now() - asked;
-    expect(waited).toBeGreaterThanOrEqual(18);
-    expect(waited).toBeLessThan(20 + 25);
-    expect(sent[1]!.keys).toEqual(['b', 'c']);
-    sent[1]!.release();
-    expect(await behind).toEqual(['b@1', 'c@1']);
-    // The slow one still comes back with its own answer.
-    sent[0]!.release();
-    expect(await slow).toBe('a@0');
+    // On the clock the test moves (timers and performance.now): what is measured is the rule, not how busy the machine is.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] });
+    try {
+      const { sent, readMany } = heldReads();
+      const read = coalescedRead(readMany, () => 'none', { maxKeys: 32, maxInFlight: 1, patienceMs: 20 });
+      const slow = read('a');
+      await vi.advanceTimersByTimeAsync(0);
+      const asked = performance.now();
+      const behind = Promise.all([read('b'), read('c')]);
+      await vi.advanceTimersByTimeAsync(5);
+      expect(sent).toHaveLength(1);
+      while (sent.length < 2 && performance.now() - asked < 200) await vi.advanceTimersByTimeAsync(1);
+      const waited = sent[1]!.at - asked;
+      expect(waited).toBeGreaterThanOrEqual(18);
+      expect(waited).toBeLessThanOrEqual(20);
+      expect(sent[1]!.keys).toEqual(['b', 'c']);
+      sent[1]!.release();
+      expect(await behind).toEqual(['b@1', 'c@1']);
+      // The slow one still comes back with its own answer.
+      sent[0]!.release();
+      expect(await slow).toBe('a@0');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keep patienceMs from when each key was asked, while statements come back one by one more slowly than keys arrive', async () => {
-    const { sent, readMany } = heldReads((key) => key);
-    const read = coalescedRead(readMany, () => 'none', { maxKeys: 1, maxInFlight: 1, patienceMs: 20 });
-    const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
-    const askedAt = performance.now();
-    const answers = Promise.all(keys.map(read));
-    // A statement comes back every 15 ms, the oldest first: never in time for all the keys behind it.
-    let returned = 0;
-    const returning = setInterval(() => sent[returned] && sent[returned++]!.release(), 15);
-    expect(await answers).toEqual(keys);
-    clearInterval(returning);
-    const longest = Math.max(...sent.map((s) => s.at - askedAt));
-    expect(longest).toBeLessThan(20 + 25);
+    // On the clock the test moves (timers and performance.now): what is measured is the rule, not how busy the machine is.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'performance'] });
+    try {
+      const { sent, readMany } = heldReads((key) => key);
+      const read = coalescedRead(readMany, () => 'none', { maxKeys: 1, maxInFlight: 1, patienceMs: 20 });
+      const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+      const askedAt = performance.now();
+      const answers = Promise.all(keys.map(read));
+      // A statement comes back every 15 ms, the oldest first: never in time for all the keys behind it.
+      let returned = 0;
+      const returning = setInterval(() => sent[returned] && sent[returned++]!.release(), 15);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(await answers).toEqual(keys);
+      clearInterval(returning);
+      // Each key is sent once it has waited patienceMs (20 ms), give or take the timer's grain: none waits for the statements before it.
+      const longest = Math.max(...sent.map((s) => s.at - askedAt));
+      expect(longest).toBeGreaterThanOrEqual(18);
+      expect(longest).toBeLessThanOrEqual(20);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
