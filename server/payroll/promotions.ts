@@ -14,9 +14,9 @@ import { month as monthOf } from './month.ts';
 import { isSelf, ownPay } from '../roster/people-access.ts';
 import { latestGrades } from '../kpi/scorecards.ts';
 import type { KpiGrade } from '../db/generated/sqlite/client/enums.ts';
-import { mentorOn, recordPayTermChange } from '../roster/pay-terms.ts';
+import { MENTOR_HISTORY, mentorOfOn, recordPayTermChange } from '../roster/pay-terms.ts';
 import { fiscalCalendar, requireDayOpen } from '../targets/calendar.ts';
-import { addDays, dateToDay } from '../../schema/dates.ts';
+import { addDays } from '../../schema/dates.ts';
 import { requirePayOpenFrom } from './signed-pay.ts';
 
 export interface Proposal extends PromotionCheck {
@@ -50,16 +50,9 @@ export async function promotionProposals(ctx: Context, month: string): Promise<P
   const later = { term: 'MENTOR' as const, effectiveFrom: { gte: endExclusive } };
   const candidates = await ctx.prisma.person.findMany({
     where: { hireDate: { lt: endExclusive }, AND: [{ OR: [{ leaveDate: null }, { leaveDate: { gte: start } }] }, { OR: [{ mentorId: { not: null } }, { payTermChanges: { some: later } }] }] },
-    select: { mentorId: true, id: true, payTermChanges: { where: { term: 'MENTOR' }, select: { term: true, before: true, effectiveFrom: true, createdAt: true } } },
+    select: { id: true, ...MENTOR_HISTORY },
   });
-  const mentees = candidates.map((x) => ({
-    id: x.id,
-    mentorId: mentorOn(
-      x.mentorId,
-      x.payTermChanges.map((c) => ({ personId: x.id, term: c.term, before: c.before, effectiveFrom: dateToDay(c.effectiveFrom), made: c.createdAt.getTime() })),
-      monthOf(month).end,
-    ),
-  }));
+  const mentees = candidates.map((x) => ({ id: x.id, mentorId: mentorOfOn(x, monthOf(month).end) }));
   const decided = new Set((await ctx.prisma.promotionDecision.findMany({ where: { month } })).map((d) => `${d.personId}|${d.toRank}`));
   // The ladder goes one step on a month's figures, from the rank held in the month: someone whose rank has changed since
   // (a promotion earned by this month, in force from the next, or a later one) has nothing more to be proposed for it.

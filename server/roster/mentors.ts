@@ -5,8 +5,8 @@
  * roster/pay-terms.ts). A trainee's sales count on that mentor's payslip.
  */
 import type { Prisma } from '../db/client.ts';
-import { dateToDay, type IsoDay } from '../../schema/dates.ts';
-import { mentorOn } from './pay-terms.ts';
+import type { IsoDay } from '../../schema/dates.ts';
+import { MENTOR_HISTORY, mentorOfOn } from './pay-terms.ts';
 import { month as monthOf } from '../payroll/month.ts';
 
 type Db = Pick<Prisma.TransactionClient, 'person'>;
@@ -20,25 +20,22 @@ const monthEnd = (day: IsoDay): IsoDay => monthOf(day.slice(0, 7)).end;
 /** Reads the mentors of these people (a few hundred a statement) and answers, for a person and a day, their mentor in that day's month. */
 export async function mentorsInMonths(db: Db, wanted: readonly { personId: string }[]): Promise<(personId: string, day: IsoDay) => Mentor | null> {
   const ids = [...new Set(wanted.map((w) => w.personId))];
-  const people = new Map<string, { mentorId: string | null; changes: { term: 'MENTOR'; personId: string; before: string | null; effectiveFrom: IsoDay; made: number }[] }>();
+  const people = new Map<string, Parameters<typeof mentorOfOn>[0]>();
   for (let i = 0; i < ids.length; i += 400) {
     const rows = await db.person.findMany({
       where: { id: { in: ids.slice(i, i + 400) }, OR: [{ mentorId: { not: null } }, { payTermChanges: { some: { term: 'MENTOR' } } }] },
-      select: { id: true, mentorId: true, payTermChanges: { where: { term: 'MENTOR' }, select: { before: true, effectiveFrom: true, createdAt: true } } },
+      select: { id: true, ...MENTOR_HISTORY },
     });
-    for (const p of rows) {
-      const changes = p.payTermChanges.map((c) => ({ term: 'MENTOR' as const, personId: p.id, before: c.before, effectiveFrom: dateToDay(c.effectiveFrom), made: c.createdAt.getTime() }));
-      people.set(p.id, { mentorId: p.mentorId, changes });
-    }
+    for (const p of rows) people.set(p.id, p);
   }
-  const mentorIds = [...new Set([...people.values()].flatMap((p) => [p.mentorId, ...p.changes.map((c) => c.before)]).filter((m): m is string => !!m))];
+  const mentorIds = [...new Set([...people.values()].flatMap((p) => [p.mentorId, ...p.payTermChanges.map((c) => c.before)]).filter((m): m is string => !!m))];
   const numberOf = new Map<string, string>();
   for (let i = 0; i < mentorIds.length; i += 400) {
     for (const m of await db.person.findMany({ where: { id: { in: mentorIds.slice(i, i + 400) } }, select: { id: true, employeeNo: true } })) numberOf.set(m.id, m.employeeNo);
   }
   return (personId, day) => {
     const p = people.get(personId);
-    const id = p ? mentorOn(p.mentorId, p.changes, monthEnd(day)) : null;
+    const id = p ? mentorOfOn(p, monthEnd(day)) : null;
     return id && numberOf.has(id) ? { id, employeeNo: numberOf.get(id)! } : null;
   };
 }

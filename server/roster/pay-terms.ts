@@ -8,7 +8,7 @@
 import type { Prisma } from '../db/client.ts';
 import type { Context } from '../context.ts';
 import type { PayTerm, Rank } from '../db/generated/sqlite/client/enums.ts';
-import { dayToDate, type IsoDay } from '../../schema/dates.ts';
+import { dateToDay, dayToDate, type IsoDay } from '../../schema/dates.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,6 +51,15 @@ export function termsOn(newest: PayTerms, changes: readonly TermChange[], day: I
 export function mentorOn(newest: string | null, changes: readonly TermChange[], day: IsoDay): string | null {
   const mentor = replacedAfter(changes, 'MENTOR', day);
   return mentor ? mentor.before : newest;
+}
+
+/** What to select of a person to know their mentor on any day: the newest one and the changes of mentor. */
+export const MENTOR_HISTORY = { mentorId: true, payTermChanges: { where: { term: 'MENTOR' as const }, select: { before: true, effectiveFrom: true, createdAt: true } } };
+
+/** A person's mentor on `day`, from what MENTOR_HISTORY selects. */
+export function mentorOfOn(p: { id: string; mentorId: string | null; payTermChanges: { before: string | null; effectiveFrom: Date; createdAt: Date }[] }, day: IsoDay): string | null {
+  const changes = p.payTermChanges.map((c) => ({ personId: p.id, term: 'MENTOR' as const, before: c.before, effectiveFrom: dateToDay(c.effectiveFrom), made: c.createdAt.getTime() }));
+  return mentorOn(p.mentorId, changes, day);
 }
 
 /**
