@@ -201,7 +201,7 @@ describe('Try again', () => {
     loadWithRetry(work, (err, again) => {
       seen.push(`failed:${(err as Error).message}`);
       retry = again;
-    }, () => seen.push('cleared'));
+    }, (again) => seen.push(again === retry ? 'cleared' : 'cleared another'));
     await new Promise((r) => setTimeout(r, 0));
     expect(seen).toEqual(['failed:Failed to fetch']);
     retry!();

@@ -3,14 +3,31 @@ import { describeError, isTransient } from './describe-error.ts';
 import type { Words } from '../i18n.ts';
 /**
  * Loading with a Try again: when the server is slow or out of reach the
- * caller's `fail` gets a retry that runs the same load once more; `cleared`
- * runs after a successful load so a stale Try again message goes away.
+ * caller's `fail` gets a retry that runs the same load once more. Once a
+ * retry works, `cleared` gets that same retry, so the screen takes away its
+ * own stale message and nothing else: an error another action showed
+ * meanwhile (a pull that failed while this load was still on its way) stays.
+ * A load that worked the first time clears nothing.
  */
-export function loadWithRetry(work: () => Promise<unknown>, fail: (err: unknown, retry: () => void) => void, cleared: () => void): void {
+export function loadWithRetry(work: () => Promise<unknown>, fail: (err: unknown, retry: () => void) => void, cleared: (retry: () => void) => void): void {
+  let failed = false;
   const attempt = () => {
-    work().then(cleared, (err: unknown) => fail(err, attempt));
+    work().then(
+      () => {
+        if (failed) cleared(attempt);
+      },
+      (err: unknown) => {
+        failed = true;
+        fail(err, attempt);
+      },
+    );
   };
   attempt();
+}
+
+/** The status a screen shows once a load's retry worked: its own Try again message goes, any other stays. */
+export function withoutRetryOf<S>(retry: () => void, cleared: S): (s: S) => S {
+  return (s) => (s && typeof s === 'object' && 'retry' in s && s.retry === retry ? cleared : s);
 }
 
 /**

@@ -4,7 +4,7 @@
  * (never their own). Opening one writes it to a read-only sheet; deciding
  * sends the decision with the comment. One action at a time.
  */
-import { loadWithRetry, oneAtATime, errorStatus } from '../api/retry.ts';
+import { loadWithRetry, oneAtATime, errorStatus, withoutRetryOf } from '../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
@@ -28,7 +28,7 @@ export function useApprovals(w: Words, client: Client, excel: () => ExcelRun, on
   const [waiting, setWaiting] = useState<PlanSummary[]>([]);
   const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
   const running = useRef(false);
-  const clearRetry = useCallback(() => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)), []);
+  const clearRetry = useCallback((retry: () => void) => setStatus(withoutRetryOf<Status>(retry, { kind: 'idle' })), []);
 
   const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
 

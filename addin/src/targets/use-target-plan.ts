@@ -6,7 +6,7 @@
  * a pull or breakdown that would replace cells the user typed asks first.
  */
 import { describeError, isTransient } from '../api/describe-error.ts';
-import { loadWithRetry, newestOnly, oneAtATime } from '../api/retry.ts';
+import { loadWithRetry, newestOnly, oneAtATime, withoutRetryOf } from '../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
@@ -100,7 +100,7 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
   /** Guards against a second start while one action runs (a state update is not seen before the next click). */
   const running = useRef(false);
   /** After a load that worked, a Try again left from a failed one goes. */
-  const clearRetry = useCallback(() => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)), []);
+  const clearRetry = useCallback((retry: () => void) => setStatus(withoutRetryOf<Status>(retry, { kind: 'idle' })), []);
 
   const fail = useCallback(
     (err: unknown, retry?: () => void) => {

@@ -4,7 +4,7 @@ import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
 import { ApiError, run } from '../../api/client.ts';
 import { describeError, isTransient } from '../../api/describe-error.ts';
-import { loadWithRetry } from '../../api/retry.ts';
+import { loadWithRetry, withoutRetryOf } from '../../api/retry.ts';
 import { RetryAction } from './RetryAction.tsx';
 import { ORG_TREE, pullRoster, treeOrder, type OrgUnitOption } from '../../api/operations.ts';
 import { rosterSheet } from '../../roster/roster-sheet.ts';
@@ -47,7 +47,7 @@ export function RosterPane({ w, client, roles, onSessionEnded }: { w: Words; cli
     });
   const loadPeopleList = () => (changesPeople ? loadPeople(client).then(setPeople) : Promise.resolve());
   useEffect(() => {
-    loadWithRetry(() => Promise.all([loadUnits(), loadPeopleList()]), fail, () => setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)));
+    loadWithRetry(() => Promise.all([loadUnits(), loadPeopleList()]), fail, (retry) => setStatus(withoutRetryOf<Status>(retry, { kind: 'idle' })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
   /** After a change, what the screen shows follows: the people and units to choose, and a Roster sheet pulled here. */

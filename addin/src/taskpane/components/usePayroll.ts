@@ -5,7 +5,7 @@
  */
 import { useServedUnits } from './useServedUnits.ts';
 import { describeError, isTransient } from '../../api/describe-error.ts';
-import { loadWithRetry, newestOnly, oneAtATime } from '../../api/retry.ts';
+import { loadWithRetry, newestOnly, oneAtATime, withoutRetryOf } from '../../api/retry.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words, versionText } from '../../i18n.ts';
@@ -68,7 +68,7 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
   /** The units a finance user serves (none: every unit). */
   const servedUnits = useServedUnits(client, staff) ?? [];
 
-  const clearRetry = useCallback(() => setStatus((s) => (s?.retry ? null : s)), []);
+  const clearRetry = useCallback((retry: () => void) => setStatus(withoutRetryOf<Status>(retry, null)), []);
   const fail = useCallback(
     (err: unknown, retry?: () => void) => {
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return onSessionEnded();
