@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run, serverLink } from '../api/client.ts';
 import { startAndFollow, summaryOf } from '../api/jobs.ts';
-import { oneAtATime, errorStatus, newestOnly } from '../api/retry.ts';
+import { loadWithRetry, oneAtATime, errorStatus, newestOnly, withoutRetryOf } from '../api/retry.ts';
 import { format, type Words, phrase } from '../i18n.ts';
 import { writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { ACCEPT_REP_PLAN, nextMonth, REP_PLAN, REP_PLAN_ROSTER, RETURN_REP_PLAN, START_PLAN_TEMPLATES_ZIP, validMonth, type RepPlanView, type RosterRow } from './operations.ts';
@@ -53,12 +53,11 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
   useEffect(() => {
     // A month typed since this load began makes its answer (or failure) stale.
     let live = true;
-    const attempt = () =>
-      void load().then(
-        () => live && setStatus((s) => (s.kind === 'error' && s.retry ? { kind: 'idle' } : s)),
-        (err: unknown) => live && fail(err, attempt),
-      );
-    attempt();
+    loadWithRetry(
+      load,
+      (err, retry) => live && fail(err, retry),
+      (retry) => live && setStatus(withoutRetryOf<Status>(retry, { kind: 'idle' })),
+    );
     return () => {
       live = false;
     };

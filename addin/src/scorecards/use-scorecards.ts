@@ -16,7 +16,7 @@ import type { PersonOption } from '../chores/operations.ts';
 import { readTaggedSheet, type ExcelRun } from '../excel/workbook.ts';
 import { useTypedAsk } from '../taskpane/components/useTypedAsk.ts';
 import { readScorecardSheet, SCORECARD_FIELDS, SCORECARD_KIND, scorecardSheetSpec, type Issue, type ScorecardView } from './scorecard-sheet.ts';
-import { oneAtATime, errorStatus } from '../api/retry.ts';
+import { loadWithRetry, oneAtATime, errorStatus, withoutRetryOf } from '../api/retry.ts';
 import { useStatusState } from '../taskpane/status-state.ts';
 
 export const OPEN_SCORECARD = `mutation OpenScorecard($personId: ID!, $periodKey: String!) { openScorecard(personId: $personId, periodKey: $periodKey) { ${SCORECARD_FIELDS} } }`;
@@ -61,15 +61,7 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
   const fail = useCallback(errorStatus(w, onSessionEnded, setStatus), [w, onSessionEnded]);
 
   const loadPeopleList = useCallback(
-    function attempt() {
-      loadPeople(client).then(
-        (p) => {
-          setPeople(p);
-          setStatus((st) => (st.kind === 'error' && st.retry ? { kind: 'idle' } : st));
-        },
-        (err: unknown) => fail(err, attempt),
-      );
-    },
+    () => loadWithRetry(() => loadPeople(client).then(setPeople), fail, (retry) => setStatus(withoutRetryOf<Status>(retry, { kind: 'idle' }))),
     [client, fail],
   );
   useEffect(loadPeopleList, [loadPeopleList]);

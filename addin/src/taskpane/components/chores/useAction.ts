@@ -8,7 +8,7 @@ import { describeError, isTransient } from '../../../api/describe-error.ts';
 import type { Words } from '../../../i18n.ts';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
-import { oneAtATime } from '../../../api/retry.ts';
+import { loadWithRetry, oneAtATime, withoutRetryOf } from '../../../api/retry.ts';
 import { useStatusState } from '../../status-state.ts';
 
 export interface Status {
@@ -59,10 +59,7 @@ export function useAction(w: Words, onSessionEnded: () => void) {
    */
   const load = useCallback(
     function load(work: () => Promise<unknown>): void {
-      work().then(
-        () => setStatus((s) => (s?.retry ? null : s)),
-        (err: unknown) => fail(err, () => load(work)),
-      );
+      loadWithRetry(work, fail, (retry) => setStatus(withoutRetryOf<Status | null>(retry, null)));
     },
     [fail],
   );
