@@ -235,6 +235,14 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     // Not calculated yet: no zeros against last month, a word on what Calculate does.
     await page.getByTestId('payroll-not-calculated').filter({ hasText: '尚未计算' }).waitFor();
     expect(await page.getByTestId('payroll-headcount').count()).toBe(0);
+    // Refresh and Explain before Calculate say what comes first, and write no empty sheet.
+    const sheetCount = () => page.evaluate(() => (window as any).__standIn.sheets.length as number);
+    const sheetsBefore = await sheetCount();
+    for (const button of ['payroll-refresh', 'payroll-explain']) {
+      await page.getByTestId(button).click();
+      await expect(page.getByTestId('payroll-status').innerText()).resolves.toBe('该批次还没有工资条：请先点击“计算”。');
+      expect(await sheetCount()).toBe(sheetsBefore);
+    }
     await page.getByTestId('payroll-calculate').click();
     await page.getByTestId('payroll-status').filter({ hasText: '已计算' }).waitFor();
     await page.getByTestId('payroll-headcount').waitFor();

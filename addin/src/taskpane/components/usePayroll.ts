@@ -199,13 +199,20 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
     setStatus({ intent: 'success', message: `${wrote} ${compared}` });
   };
 
+  /** A run not calculated yet has no payslips: say what comes first instead of writing an empty sheet. */
+  const uncalculated = (r: ListedRun): boolean => {
+    if (r.status !== 'DRAFT') return false;
+    setStatus({ intent: 'info', message: staff && r.viewerMayRun ? p.notCalculated : p.notCalculatedReader });
+    return true;
+  };
+
   const refresh = act('refresh', async (progress) => {
-    if (selected) await writeSheets(selected.id, progress);
+    if (selected && !uncalculated(selected)) await writeSheets(selected.id, progress);
   });
 
   /** The Explain sheet, on demand (issue 12 §4): every payslip line's rule, inputs and arithmetic; a refresh no longer writes it. */
   const explain = act('explain', async (progress) => {
-    if (!selected) return;
+    if (!selected || uncalculated(selected)) return;
     const headcount = review?.run.id === selected.id ? review.totals.headcount : 0;
     const view = await readRunView(client, selected.id, (read) => progress(headcount ? (0.5 * Math.min(read, headcount)) / headcount : 0.25));
     progress(0.5);
