@@ -86,6 +86,26 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
     expect((await lines('2026-01', rep.id)).base).toBe('5000.00');
   });
 
+  it('the roster as of a day shows the rank, base salary and mentor that stood then, as payroll pays them (above); the change answers with what it set', async () => {
+    const [oldMentor, newMentor] = [await person({ rank: 'SM' }), await person({ rank: 'SM' })];
+    const rep = await person({ rank: 'SR', mentorId: oldMentor.id });
+    const UPDATE = 'mutation($id: ID!, $v: Int!, $from: Date) { updatePerson(id: $id, version: $v, input: { rank: SE, baseSalary: "6000.00", mentorId: "' + newMentor.id + '" }, payFrom: $from) { rank baseSalary mentorId mentorName } }';
+    const changed = await s.gql(UPDATE, { id: rep.id, v: rep.version, from: '2026-06-01' }, t.admin);
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updatePerson).toEqual({ rank: 'SE', baseSalary: '6000.00', mentorId: newMentor.id, mentorName: newMentor.name });
+    const ROW = 'rank baseSalary mentorId mentorName compensationPlan { code }';
+    const on = async (day: string) => {
+      const one = await s.gql(`query($id: ID!, $d: Date) { person(id: $id, asOf: $d) { ${ROW} } }`, { id: rep.id, d: day }, t.admin);
+      const all = await s.gql(`query($u: ID!, $d: Date) { roster(unitId: $u, asOf: $d, first: 1000) { edges { node { id ${ROW} } } } }`, { u: unitId, d: day }, t.admin);
+      expect(one.errors ?? all.errors).toBeUndefined();
+      const { id: _id, ...listed } = all.data.roster.edges.find((e: any) => e.node.id === rep.id).node;
+      expect(listed).toEqual(one.data.person);
+      return one.data.person;
+    };
+    expect(await on('2026-05-31')).toMatchObject({ rank: 'SR', baseSalary: '5000.00', mentorId: oldMentor.id, mentorName: oldMentor.name });
+    expect(await on('2026-06-01')).toMatchObject({ rank: 'SE', baseSalary: '6000.00', mentorId: newMentor.id, mentorName: newMentor.name });
+  });
+
   it('a base salary paid from the 16th: the month pays each base for its own working days, and says so', async () => {
     const rep = await person({ rank: 'SR' });
     const UPDATE = 'mutation($id: ID!, $v: Int!, $b: Money!, $from: Date) { updatePerson(id: $id, version: $v, input: { baseSalary: $b }, payFrom: $from) { id } }';

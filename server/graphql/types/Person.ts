@@ -1,6 +1,6 @@
 /**
- * Person: a roster row, flat for fast export. Its unit and position are those
- * in force on the day the roster was asked for.
+ * Person: a roster row, flat for fast export. Its unit and position, rank,
+ * base salary and mentor are those in force on the day the roster was asked for.
  */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
@@ -33,7 +33,7 @@ PersonRef.implement({
     phone: t.exposeString('phone', { nullable: true }),
     email: t.exposeString('email', { nullable: true }),
     position: t.expose('position', { type: PositionEnum }),
-    rank: t.expose('rank', { type: RankEnum, nullable: true }),
+    rank: t.expose('rank', { type: RankEnum, nullable: true, description: 'On asOf: a change of rank taking effect later (a promotion applied from next month) shows from its day.' }),
     hireDate: t.expose('hireDate', { type: 'Date' }),
     leaveDate: t.expose('leaveDate', { type: 'Date', nullable: true }),
     status: t.expose('status', {
@@ -148,10 +148,11 @@ const UpdatePersonInput = builder.inputType('UpdatePersonInput', {
 const managers = { admin: true, manager: true } as const;
 /**
  * The person a change answers with: as on `day` (their unit and position then), with today's status, so that a change to someone
- * whose leave date has passed (read on their last day worked, when they were still at work) answers LEFT.
+ * whose leave date has passed (read on their last day worked, when they were still at work) answers LEFT; and with the rank, base
+ * salary and mentor as the change set them, also when they take effect later (the roster shows them from that day).
  */
 const rowOn = async (ctx: Context, id: string, day: Date) => {
-  const row = await personRow(ctx, id, day);
+  const row = await personRow(ctx, id, day, undefined, { newest: true });
   if (!row) throw notFound('Person', id);
   return { ...row, status: statusOn(row.status, row.leaveDate, dayToDate(ctx.clock.today())) };
 };
