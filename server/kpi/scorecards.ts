@@ -25,7 +25,7 @@ import type { KpiGrade, ScorecardStatus } from '../db/generated/sqlite/client/en
 import { viewerScope } from '../access.ts';
 import { recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
-import { fiscalCalendar, requireUnlocked } from '../targets/calendar.ts';
+import { fiscalCalendar, lockedAmong, requireUnlocked } from '../targets/calendar.ts';
 import { childPeriods, period as periodOf, type FiscalCalendar, type Period } from '../../schema/periods.ts';
 import { dayToDate, type IsoDay } from '../../schema/dates.ts';
 import { formatMoney } from '../../schema/money.ts';
@@ -416,8 +416,11 @@ export async function openScorecard(ctx: Context, personId: string, periodKey: s
       const refusal = placed && scoreRefusal(ctx, myPaths, { personId, unitPath: placed.unit.path });
       if (refusal) throw refusal;
       if (!assignment) throw badInput(['personId'], `${person.name} was not on the roster during ${p.key}`, 'KPI_NOT_EMPLOYED', { name: person.name, period: p.key });
-      const existing = await tx.scorecard.findUnique({ where: { personId_periodKey: { personId, periodKey: p.key } }, select: { id: true } });
-      if (existing) return existing.id;
+      const existing = await tx.scorecard.findUnique({ where: { personId_periodKey: { personId, periodKey: p.key } }, select: { id: true, status: true } });
+      if (existing) {
+        if (existing.status === 'DRAFT') await refreshDraft(tx, ctx, existing.id, calendar);
+        return existing.id;
+      }
       const role = KPI_ROLE_OF_POSITION[assignment.position] ?? null;
       const set = role ? await tx.kpiIndicatorSet.findUnique({ where: { role }, include: { indicators: { orderBy: { position: 'asc' } } } }) : null;
       if (!set) throw badInput(['personId'], `There is no KPI indicator set for the position ${assignment.position}`, 'KPI_NO_SET', { position: assignment.position });
@@ -454,6 +457,25 @@ export async function openScorecard(ctx: Context, personId: string, periodKey: s
     { timeout: 60_000 },
   );
   return getScorecard(ctx, id);
+}
+
+/**
+ * A draft opened again shows the figures as they are now: sales imported or
+ * corrected since it was opened fill its computed indicators in again (as a
+ * save would), with the total and grade, audited when anything moved. Not in
+ * a locked period, whose figures stay as they were closed.
+ */
+async function refreshDraft(tx: Tx, ctx: Context, id: string, calendar: FiscalCalendar): Promise<void> {
+  const card = await loadCard(tx, id);
+  if ((await lockedAmong(tx, [periodOf(card.periodKey, calendar)], calendar)).length) return;
+  const before = snapshot(card);
+  await refreshComputed(tx, card, calendar, ctx.clock.today());
+  const { total, grade } = totalOf(card.lines, card.periodKey, parseBands(card.gradeBands));
+  const after = snapshot({ ...card, total: storeTotal(total), grade });
+  const text = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  if (text(after) === text(before)) return;
+  await tx.scorecard.update({ where: { id }, data: { total: storeTotal(total), grade } });
+  await recordAudit(tx, ctx.viewer, { entityType: 'Scorecard', entityId: id, action: 'refresh', before, after });
 }
 
 const scoreField = (issue: KpiIssue) => (issue.index === null ? 'scores' : `scores.${issue.index}.${issue.reason === 'KPI_COMMENT_REQUIRED' ? 'comment' : issue.reason === 'KPI_UNKNOWN_INDICATOR' || issue.reason === 'KPI_COMPUTED_INDICATOR' || issue.reason === 'KPI_INDICATOR_DUPLICATE' ? 'code' : 'score'}`);

@@ -294,4 +294,25 @@ describe.each(testProviders)('KPI scorecards on %s', (provider) => {
       expect(line(card)).toMatchObject({ actual: cell.actual, basis: base });
     }
   });
+  it('a draft opened again shows the figures as they are now: a sale imported since fills its computed indicators in again, audited', async () => {
+    const line = (c: any, code: string) => c.lines.find((l: any) => l.code === code);
+    const first = (await s.gql(OPEN, { p: rep.id, k: '2026-04' }, t.manager)).data.openScorecard;
+    // April: 500.00 sold, collected 0.00, no new customer.
+    expect(line(first, 'newCustomers')).toMatchObject({ actual: '0' });
+    expect(line(first, 'collectionRate')).toMatchObject({ actual: '0.00', basis: '500.00' });
+    const imported = await s.gql('mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created } }', {
+      r: [{ externalId: 'KPI-6', employeeNo: rep.employeeNo, date: '2026-04-20', amount: '1500.00', collected: '1000.00', newCustomer: true }],
+    }, t.finance);
+    expect(imported.errors).toBeUndefined();
+    const again = (await s.gql(OPEN, { p: rep.id, k: '2026-04' }, t.manager)).data.openScorecard;
+    expect(again.id).toBe(first.id);
+    // 1,000.00 collected of 2,000.00 sold; one new customer of three a month → 5 × 1/3.
+    expect(line(again, 'newCustomers')).toMatchObject({ actual: '1', points: '1.67' });
+    expect(line(again, 'collectionRate')).toMatchObject({ actual: '1000.00', basis: '2000.00', value: '50.00' });
+    const audit = await s.db.prisma.auditEvent.findMany({ where: { entityType: 'Scorecard', entityId: first.id, action: 'refresh' } });
+    expect(audit).toHaveLength(1);
+    // Nothing moved since: opening once more records nothing.
+    await s.gql(OPEN, { p: rep.id, k: '2026-04' }, t.manager);
+    expect(await s.db.prisma.auditEvent.count({ where: { entityType: 'Scorecard', entityId: first.id, action: 'refresh' } })).toBe(1);
+  });
 });
