@@ -32,11 +32,11 @@ export async function flagCrossTerritorySales(tx: Tx, saleIds: string[]): Promis
   for (let i = 0; i < saleIds.length; i += 500) {
     const sales = await tx.salesRecord.findMany({
       where: { id: { in: saleIds.slice(i, i + 500) }, customerId: { not: null }, crossTerritoryFlag: null },
-      select: { id: true, customerId: true, unitId: true, unit: { select: { path: true } }, customerRef: { select: { ownerUnitId: true, ownerUnit: { select: { path: true } } } } },
+      select: { id: true, customerId: true, personId: true, unitId: true, unit: { select: { path: true } }, customerRef: { select: { ownerUnitId: true, ownerUnit: { select: { path: true } } } } },
     });
     const data = sales
       .filter((s) => s.customerRef && isCrossTerritory({ sellingUnitPath: s.unit.path }, { owningUnitPath: s.customerRef.ownerUnit.path }))
-      .map((s) => ({ saleId: s.id, customerId: s.customerId!, sellingUnitId: s.unitId, owningUnitId: s.customerRef!.ownerUnitId }));
+      .map((s) => ({ saleId: s.id, customerId: s.customerId!, bookedById: s.personId, sellingUnitId: s.unitId, owningUnitId: s.customerRef!.ownerUnitId }));
     if (data.length) await tx.crossTerritoryFlag.createMany({ data });
     flagged += data.length;
   }
@@ -46,6 +46,7 @@ export async function flagCrossTerritorySales(tx: Tx, saleIds: string[]): Promis
 const include = {
   sale: { select: { id: true, externalId: true, date: true, amountFen: true, personId: true, unitId: true, person: { select: { name: true, employeeNo: true } }, unit: { select: { name: true } } } },
   customer: { select: { id: true, code: true, name: true, ownerId: true, ownerUnitId: true, owner: { select: { name: true } }, ownerUnit: { select: { path: true } } } },
+  bookedBy: { select: { id: true, name: true, employeeNo: true } },
   sellingUnit: { select: { id: true, name: true, path: true } },
   owningUnit: { select: { id: true, name: true, path: true } },
 } satisfies Prisma.CrossTerritoryFlagInclude;
@@ -61,6 +62,8 @@ export interface CrossTerritoryView {
   sellerId: string;
   sellerName: string;
   sellerEmployeeNo: string;
+  /** Who the sale was booked to when it was flagged, in the selling unit (null on a flag reassigned before this was kept). */
+  bookedBy: { id: string; name: string; employeeNo: string } | null;
   customerId: string;
   customerCode: string;
   customerName: string;
@@ -94,6 +97,7 @@ async function view(ctx: Context, f: FlagRow): Promise<CrossTerritoryView> {
     sellerId: f.sale.personId,
     sellerName: f.sale.person.name,
     sellerEmployeeNo: f.sale.person.employeeNo,
+    bookedBy: f.bookedBy,
     customerId: f.customerId,
     customerCode: f.customer.code,
     customerName: f.customer.name,

@@ -39,14 +39,16 @@ describe.skipIf(!hasChromium)('cross-territory sales in Chinese at 350 px', () =
     expect(await englishOn(page)).toEqual([]);
 
     // The server moved the credit to the customer's owner; the sheet shows the decision.
-    const after = (await api(page, token, '{ crossTerritorySales(status: REASSIGNED) { id externalId sellerName customerOwnerName decidedBy comment } }')).data.crossTerritorySales;
+    const after = (await api(page, token, '{ crossTerritorySales(status: REASSIGNED) { id externalId sellerName bookedByName customerOwnerName decidedBy comment } }')).data.crossTerritorySales;
     const decided = after.find((f: { id: string }) => f.id === flagId);
     expect(decided).toMatchObject({ externalId: flag.externalId, comment: '客户归属本组，业绩改划' });
     expect(decided.sellerName).toBe(decided.customerOwnerName);
-    const rows = await readSheet(page, '窜货', 'A2:L200');
+    expect(decided.bookedByName).not.toBe(decided.sellerName);
+    const rows = await readSheet(page, '窜货', 'A2:M200');
     const row = rows.find((r) => r[0] === flag.externalId)!;
-    expect(row.slice(9, 12)).toEqual(['已改划业绩', expect.any(String), '客户归属本组，业绩改划']);
-    expect(row[3]).toBe(decided.sellerName);
+    expect(row.slice(9, 13)).toEqual(['已改划业绩', expect.any(String), '客户归属本组，业绩改划', decided.sellerName]);
+    // The seller column still names who sold it; the credit sits with the customer's owner (last column).
+    expect(row[3]).toBe(decided.bookedByName);
   }, 180_000);
 
   it('the rep adds a customer from the pane and pulls their 客户档案 sheet', async () => {

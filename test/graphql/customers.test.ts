@@ -18,7 +18,7 @@ const CREATE = `mutation($input: CreateCustomerInput!) { createCustomer(input: $
 const UPDATE = `mutation($id: ID!, $revision: Int!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, revision: $revision, input: $input) { ${FIELDS} } }`;
 const CONFIRM = `mutation($id: ID!, $revision: Int!) { confirmCustomerOwnership(id: $id, revision: $revision) { ${FIELDS} } }`;
 const TRANSFER = `mutation($id: ID!, $revision: Int!, $ownerId: ID!, $ownerUnitId: ID) { transferCustomer(id: $id, revision: $revision, ownerId: $ownerId, ownerUnitId: $ownerUnitId) { ${FIELDS} } }`;
-const FLAG = 'id externalId date amount sellerId sellerName customerCode customerName sellingUnitId sellingUnitName owningUnitId owningUnitName status decidedBy decidedAt comment canDecide locked';
+const FLAG = 'id externalId date amount sellerId sellerName bookedByName customerCode customerName sellingUnitId sellingUnitName owningUnitId owningUnitName status decidedBy decidedAt comment canDecide locked';
 const FLAGS = `query($unitId: ID, $status: CrossTerritoryStatus) { crossTerritorySales(unitId: $unitId, status: $status) { ${FLAG} } }`;
 const DECIDE = `mutation($id: ID!, $decision: CrossTerritoryDecision!, $comment: String) { decideCrossTerritorySale(id: $id, decision: $decision, comment: $comment) { ${FLAG} } }`;
 const IMPORT = 'mutation($r: [SaleInput!]!) { importSalesActuals(records: $r) { created updated unchanged } }';
@@ -233,6 +233,8 @@ describe.each(testProviders)('customers on %s', (provider) => {
   it('REASSIGN moves the sale’s credit to the customer’s owner, actuals with it, once; audited', async () => {
     const decided = (await ok(DECIDE, { id: flagIn.id, decision: 'REASSIGN', comment: '客户归属本组' }, 'manager')).decideCrossTerritorySale;
     expect(decided).toMatchObject({ status: 'REASSIGNED', sellerId: rep.id, comment: '客户归属本组', canDecide: false });
+    // Who sold it stays named: the credit moved, the seller did not.
+    expect(decided).toMatchObject({ bookedByName: rep3.name, sellerName: rep.name });
     expect(decided.decidedBy).toBeTruthy();
     expect(await s.db.prisma.salesRecord.findUniqueOrThrow({ where: { externalId: 'CT-1' } })).toMatchObject({ personId: rep.id, unitId: rep.unitId });
     expect([await actual(rep3), await actual(rep)]).toEqual(['20.00', '1960.50']);

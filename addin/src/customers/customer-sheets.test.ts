@@ -34,6 +34,7 @@ const flag: CrossTerritorySale = {
   amount: '1200.10',
   sellerName: '张伟',
   sellerEmployeeNo: 'QB00040',
+  bookedByName: '张伟',
   customerCode: 'KH-001',
   customerName: '杭州新华贸易',
   customerOwnerName: '李雷',
@@ -75,10 +76,13 @@ describe('the Customers sheet', () => {
 describe('the Cross-territory sheet', () => {
   it('lists flagged sales with both units, money exact, the status by name', async () => {
     const { workbook, run } = standIn();
-    await writeSheetTable(run, crossTerritorySheet(zh, [flag, { ...flag, id: 'f2', externalId: 'S-0002', status: 'REASSIGNED', decidedBy: '王经理', comment: '客户归属本组' }], { pulledAt: 'now' }));
-    const values = workbook.read('窜货', 'A1:L3');
-    expect(values[0]).toEqual(['销售单号', '日期', '金额', '销售人员', '销售单位', '客户编码', '客户名称', '客户所属单位', '客户负责人', '状态', '处理人', '处理意见']);
-    expect(values[1]).toEqual(['S-0001', 46336, 1200.1, '张伟', '南京二组', 'KH-001', '杭州新华贸易', '杭州一组', '李雷', '待处理', '', '']);
-    expect(values[2]!.slice(9)).toEqual(['已改划业绩', '王经理', '客户归属本组']);
+    const reassigned = { ...flag, id: 'f2', externalId: 'S-0002', status: 'REASSIGNED' as const, sellerName: '李雷', decidedBy: '王经理', comment: '客户归属本组' };
+    await writeSheetTable(run, crossTerritorySheet(zh, [flag, reassigned], { pulledAt: 'now' }));
+    const values = workbook.read('窜货', 'A1:M3');
+    expect(values[0]).toEqual(['销售单号', '日期', '金额', '销售人员', '销售单位', '客户编码', '客户名称', '客户所属单位', '客户负责人', '状态', '处理人', '处理意见', '业绩计入']);
+    expect(values[1]).toEqual(['S-0001', 46336, 1200.1, '张伟', '南京二组', 'KH-001', '杭州新华贸易', '杭州一组', '李雷', '待处理', '', '', '张伟']);
+    // Reassigned: the seller stays the one who sold it; the credit now sits with the customer's owner.
+    expect(values[2]!.slice(3, 4)).toEqual(['张伟']);
+    expect(values[2]!.slice(9)).toEqual(['已改划业绩', '王经理', '客户归属本组', '李雷']);
   });
 });

@@ -77,12 +77,14 @@ export function crossTerritorySheet(w: Words, rows: CrossTerritorySale[], tags: 
       text(k.status, 70),
       text(k.decidedBy, 64),
       text(k.comment, 160),
+      text(k.creditedTo, 64),
     ],
     rows: rows.map((f) => [
       f.externalId,
       excelDate(f.date),
       fenToCellNumber(parseMoney(f.amount)),
-      f.sellerName,
+      // The seller as booked in the selling unit; where the credit sits now, last.
+      f.bookedByName ?? f.sellerName,
       f.sellingUnitName,
       f.customerCode,
       f.customerName,
@@ -91,6 +93,7 @@ export function crossTerritorySheet(w: Words, rows: CrossTerritorySale[], tags: 
       c.statuses[f.status],
       f.decidedBy ?? '',
       f.comment ?? '',
+      f.sellerName,
     ]),
     properties: { pulledAt: tags.pulledAt },
     freeze: { rows: 0, columns: 1 },

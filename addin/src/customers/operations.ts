@@ -5,7 +5,7 @@ export const CREATE_CUSTOMER = `mutation CreateCustomer($input: CreateCustomerIn
 export const TRANSFER_CUSTOMER = `mutation TransferCustomer($id: ID!, $revision: Int!, $ownerId: ID!) { transferCustomer(id: $id, revision: $revision, ownerId: $ownerId) { ${CUSTOMER_FIELDS} } }`;
 export const UPDATE_CUSTOMER = `mutation UpdateCustomer($id: ID!, $revision: Int!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, revision: $revision, input: $input) { ${CUSTOMER_FIELDS} } }`;
 export const CONFIRM_CUSTOMER = `mutation ConfirmCustomer($id: ID!, $revision: Int!) { confirmCustomerOwnership(id: $id, revision: $revision) { ${CUSTOMER_FIELDS} } }`;
-const FLAG_FIELDS = 'id externalId date amount sellerName sellerEmployeeNo customerCode customerName customerOwnerName sellingUnitName owningUnitName status decidedBy decidedAt comment canDecide locked';
+const FLAG_FIELDS = 'id externalId date amount sellerName sellerEmployeeNo bookedByName customerCode customerName customerOwnerName sellingUnitName owningUnitName status decidedBy decidedAt comment canDecide locked';
 export const CROSS_TERRITORY = `query CrossTerritory { crossTerritorySales { ${FLAG_FIELDS} } }`;
 export const DECIDE_CROSS_TERRITORY = `mutation DecideCrossTerritory($id: ID!, $decision: CrossTerritoryDecision!, $comment: String) { decideCrossTerritorySale(id: $id, decision: $decision, comment: $comment) { ${FLAG_FIELDS} } }`;
 
@@ -42,6 +42,8 @@ export interface CrossTerritorySale {
   amount: string;
   sellerName: string;
   sellerEmployeeNo: string;
+  /** Who the sale was booked to when flagged (the seller, also after a reassignment); null on an old reassigned flag. */
+  bookedByName: string | null;
   customerCode: string;
   customerName: string;
   customerOwnerName: string;

@@ -87,6 +87,7 @@ export const en = {
     status: 'Status',
     decidedBy: 'Decided by',
     comment: 'Comment',
+    creditedTo: 'Credited to',
   },
 };
 
@@ -178,5 +179,6 @@ export const zh: typeof en = {
     status: '状态',
     decidedBy: '处理人',
     comment: '处理意见',
+    creditedTo: '业绩计入',
   },
 };

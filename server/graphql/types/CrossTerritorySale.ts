@@ -27,6 +27,8 @@ const CrossTerritorySaleRef = builder.objectRef<CrossTerritoryView>('CrossTerrit
     sellerId: t.exposeID('sellerId', { description: 'Who the sale is credited to now.' }),
     sellerName: t.exposeString('sellerName'),
     sellerEmployeeNo: t.exposeString('sellerEmployeeNo'),
+    bookedByName: t.string({ nullable: true, description: 'Who the sale was booked to in the selling unit when it was flagged: the seller, also after a reassignment moved its credit (null on a flag reassigned before this was kept).', resolve: (f) => f.bookedBy?.name ?? null }),
+    bookedByEmployeeNo: t.string({ nullable: true, resolve: (f) => f.bookedBy?.employeeNo ?? null }),
     customerId: t.exposeID('customerId'),
     customerCode: t.exposeString('customerCode'),
     customerName: t.exposeString('customerName'),
