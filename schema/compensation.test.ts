@@ -91,6 +91,8 @@ describe('base, attendance and adjustments', () => {
     // 3 × 50 + 2 × 3000 / 22 = 150 + 272.727… = 422.73
     expect(line(slip, 'attendance').amountFen).toBe(-42_273n);
     expect(slip.deductionsFen).toBe(42_273n);
+    // The day's pay as exact as the other figures an explanation shows (four places, then …), not cut to what looks like fen.
+    expect(line(slip, 'attendance').explanation.inputs.dayPay).toBe('136.3636…');
     const two = calculatePayslip(DIRECT_SALES_LADDER, inputs({ attendance: { lates: 2, absentDays: 0, personalLeaveDays: 0 } }));
     expect(line(two, 'attendance').amountFen).toBe(0n);
   });

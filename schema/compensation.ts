@@ -569,7 +569,7 @@ export function calculatePayslip(plan: CompensationPlan, inputs: PayInputs): Pay
               ...(unslipped.length ? { fieldVisitsWithoutSlip: unslipped.join(', ') } : {}),
               // And those an approved slip covers (worked days, no deduction), so the payslip names the slip or its absence.
               ...(inputs.attendance.slippedFieldVisitDays?.length ? { fieldVisitsWithSlip: inputs.attendance.slippedFieldVisitDays.join(', ') } : {}),
-              dayPay: show(dayPay, 2),
+              dayPay: show(dayPay),
             },
             arithmetic: { code: 'attendance', charged: chargedLates, perLate: c.perLate, days, dayParts, base: y(inputs.person.baseSalaryFen), workingDays: inputs.workingDays, total: y(late + absent) },
             ...calendarOf(inputs),
