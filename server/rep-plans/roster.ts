@@ -36,6 +36,8 @@ export interface RepPlanRosterRow {
   target: string | null;
   planned: string | null;
   decisionComment: string | null;
+  /** Why the newest version plans below the target, as the rep wrote it (null when they gave none). */
+  belowTargetReason: string | null;
   /** The newest version is submitted and the viewer may accept or return it. */
   canDecide: boolean;
 }
@@ -99,6 +101,7 @@ export async function repPlanRoster(ctx: Context, monthText: string, unitId: str
       target: target === null ? null : formatMoney(target),
       planned: newest ? formatMoney(newest.plannedFen) : null,
       decisionComment: newest?.decisionComment ?? null,
+      belowTargetReason: newest?.belowTargetReason ?? null,
       canDecide: newest?.status === 'SUBMITTED' && !decideRefusal(ctx, scope.managedPaths, { personId: p.id, unit: p.assignments[0]!.unit, person: { name: p.name } }),
     });
   }

@@ -103,6 +103,8 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     await page.unroute('**/graphql');
     await page.waitForTimeout(300);
     await expect(waiting.getByTestId('plan-waiting-figures').innerText({ timeout: 2000 })).resolves.toContain(`计划 ¥${(weeks * 1000).toLocaleString('en')}.00`);
+    // Why it is below target, as the rep wrote it, before the manager opens it.
+    await expect(waiting.getByTestId('plan-waiting-reason').innerText()).resolves.toBe('低于目标的原因：两家重点客户本月停产检修');
     await waiting.getByTestId('plan-return').click();
     await expect(page.getByTestId('plan-reviews-status').innerText()).resolves.toBe('退回计划时请说明需要修改的地方。');
     await waiting.getByTestId('plan-decision-comment').fill('第二周计划偏低，请补充');

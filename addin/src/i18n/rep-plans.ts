@@ -21,6 +21,7 @@ export const en = {
   accept: 'Accept',
   return: 'Return',
   decisionComment: 'Comment (needed to return)',
+  theirReason: 'Below target because: {reason}',
   commentNeeded: 'Say what to change when you return a plan.',
   working: {
     write: 'Writing the plan sheet…',
@@ -106,6 +107,7 @@ export const zh: typeof en = {
   accept: '接受',
   return: '退回',
   decisionComment: '意见（退回时必填）',
+  theirReason: '低于目标的原因：{reason}',
   commentNeeded: '退回计划时请说明需要修改的地方。',
   working: {
     write: '正在生成计划表…',

@@ -11,7 +11,7 @@ export const MY_REP_PLAN_COVER = `query MyRepPlanCover($month: String!) { myRepP
 export const SAVE_REP_PLAN = `mutation SaveRepPlan($month: String!, $revision: Int, $input: RepPlanInput!) { saveRepPlan(month: $month, revision: $revision, input: $input) { ${PLAN_FIELDS} } }`;
 export const SUBMIT_REP_PLAN = `mutation SubmitRepPlan($id: ID!, $revision: Int!) { submitRepPlan(id: $id, revision: $revision) { ${PLAN_FIELDS} } }`;
 export const REP_PLAN = `query RepPlan($id: ID!) { repPlan(id: $id) { ${PLAN_FIELDS} } }`;
-export const REP_PLAN_ROSTER = `query RepPlanRoster($month: String!) { repPlanRoster(month: $month) { personId personName employeeNo unitName planId status version revision dueOn timeliness target planned decisionComment canDecide } }`;
+export const REP_PLAN_ROSTER = `query RepPlanRoster($month: String!) { repPlanRoster(month: $month) { personId personName employeeNo unitName planId status version revision dueOn timeliness target planned decisionComment belowTargetReason canDecide } }`;
 /** The team's plan templates for a month as one zip, made as a job (its file is the download). */
 export const START_PLAN_TEMPLATES_ZIP = `mutation StartPlanTemplatesZip($month: String!, $language: TemplateLanguage) { startPlanTemplatesZip(month: $month, language: $language) { ${JOB_FIELDS} } }`;
 export const ACCEPT_REP_PLAN = `mutation AcceptRepPlan($id: ID!, $revision: Int!, $comment: String) { acceptRepPlan(id: $id, revision: $revision, comment: $comment) { ${PLAN_FIELDS} } }`;
@@ -69,6 +69,8 @@ export interface RosterRow {
   target: string | null;
   planned: string | null;
   decisionComment: string | null;
+  /** Why the newest version plans below the target, as the rep wrote it. */
+  belowTargetReason: string | null;
   canDecide: boolean;
 }
 

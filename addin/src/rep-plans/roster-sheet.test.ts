@@ -18,6 +18,7 @@ const row = (no: string, status: RepPlanStatus | null, timeliness: Timeliness, v
   target: '30000.00',
   planned: status ? '31000.00' : null,
   decisionComment: null,
+  belowTargetReason: null,
   canDecide: status === 'SUBMITTED',
 });
 

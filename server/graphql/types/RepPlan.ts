@@ -128,6 +128,7 @@ const RosterRowRef = builder.objectRef<RepPlanRosterRow>('RepPlanRosterRow').imp
     target: t.exposeString('target', { nullable: true }),
     planned: t.exposeString('planned', { nullable: true }),
     decisionComment: t.exposeString('decisionComment', { nullable: true }),
+    belowTargetReason: t.exposeString('belowTargetReason', { nullable: true, description: 'Why the newest version plans below the target, as the rep wrote it.' }),
     canDecide: t.exposeBoolean('canDecide', { description: 'The newest version is submitted and the viewer may accept or return it.' }),
   }),
 });

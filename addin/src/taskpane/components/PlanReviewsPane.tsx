@@ -106,6 +106,7 @@ function WaitingPlan({ w, row, busy, open, decide }: { w: Words; row: RosterRow;
         <span className={styles.strong}>{`${row.personName} · ${row.unitName}`}</span>
         <span data-testid="plan-waiting-figures">{waitingFiguresText(w, row)}</span>
       </div>
+      {row.belowTargetReason && <span className={styles.meta} data-testid="plan-waiting-reason">{format(r.theirReason, { reason: row.belowTargetReason })}</span>}
       <Field label={r.decisionComment}>
         <Input value={comment} onChange={(_, d) => setComment(d.value)} data-testid="plan-decision-comment" />
       </Field>
