@@ -15,6 +15,16 @@ export interface Issue {
 /** A cell's value as text: trimmed; a number as Excel shows it (to 15 significant digits, no float noise); nothing as "". */
 export const cellText = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(Number(v.toPrecision(15))) : String(v).trim());
 
+/**
+ * A count typed in a cell, from its cellText: blank is 0; a plain decimal
+ * ("12", "-3", "1.5") its number, for the shared rules to judge (whole, not
+ * negative, not too many); anything else ("两", "0x10", "1e2" typed as text,
+ * "Infinity") NaN, for the reader to name as not a whole number, never a
+ * number JavaScript would make of it. The one reading of counts every sheet
+ * uses (plans, work logs).
+ */
+export const typedCount = (text: string): number => (text === '' ? 0 : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN);
+
 /** A problem at a cell of a sheet (row and column 0-based), its message prefixed with the cell. */
 export function cellIssue(sheet: string, row: number, column: number, message: string): Issue {
   const cell = `${sheet}!${columnLetters(column)}${row + 1}`;

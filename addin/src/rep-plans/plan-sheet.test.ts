@@ -109,6 +109,24 @@ describe('the plan sheet', () => {
     expect((await read()).issues.map((i) => i.cell)).toEqual(['Plan E001 2026-03!B18']);
   });
 
+  it('takes only plain numbers as counts: text such as 0x10 or 1e2 is not a whole number, at its cell, not 16 or 100', async () => {
+    const { workbook, read, sheet } = await setup(null, true, words['zh-CN']);
+    workbook.type(sheet, 'D3', 30000);
+    workbook.type(sheet, 'E3', '0x10');
+    workbook.type(sheet, 'F3', '1e2');
+    workbook.type(sheet, 'G3', 1.5);
+    workbook.type(sheet, 'B10', 'KH-001');
+    workbook.type(sheet, 'F10', 'Infinity');
+    const back = await read();
+    expect(back.issues.map((i) => i.message)).toEqual([
+      `${sheet}!E3: 次数必须是整数（0x10）。`,
+      `${sheet}!F3: 次数必须是整数（1e2）。`,
+      `${sheet}!F10: 次数必须是整数（Infinity）。`,
+      `${sheet}!G3: 次数必须是整数（1.5）。`,
+    ]);
+    expect(back.content.weeks[0]).toMatchObject({ calls: 0, visits: 0 });
+  });
+
   it('finds the cell of a field as the server names it, for a refusal the pane did not foresee', async () => {
     const { workbook, read, sheet } = await setup();
     workbook.type(sheet, 'D3', 1000);

@@ -19,7 +19,7 @@ import { blocksDraft, checkRepPlan, MAX_COUNT, SUBMIT_ONLY, type RepPlanContent,
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView, RosterRow } from './operations.ts';
 import { formatMoneyText } from '../i18n/format.ts';
-import { cellText, type Issue } from '../excel/cells.ts';
+import { cellText, typedCount, type Issue } from '../excel/cells.ts';
 import { describeReason } from '../api/describe-error.ts';
 
 export const PLAN_KIND = 'rep-plan';
@@ -163,10 +163,9 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
   };
   const count = (row: number, column: number): number => {
     const v = cellText(read.values[row]?.[column]);
-    if (v === '') return 0;
-    const n = Number(v);
-    if (!Number.isFinite(n)) {
-      say(at(row, column), format(r.notANumber, { value: v }));
+    const n = typedCount(v);
+    if (Number.isNaN(n)) {
+      say(at(row, column), describeReason(w, 'REP_PLAN_NOT_WHOLE', { value: v }));
       return 0;
     }
     return n;

@@ -31,7 +31,7 @@ import {
 } from '../../../schema/work-reports.ts';
 import type { MyMonthlyReport, MyWeeklyReport, WeekFigures, WorkLog, WorkReportCommon } from './operations.ts';
 import { formatMoneyText } from '../i18n/format.ts';
-import { cellText } from '../excel/cells.ts';
+import { cellText, typedCount } from '../excel/cells.ts';
 import { describeReason } from '../api/describe-error.ts';
 
 export const LOG_SHEET_KIND = 'work-log-month';
@@ -205,9 +205,6 @@ export interface WorkMonthReadBack {
   cellOf: (item: WorkItem, field: string) => string | null;
 }
 
-/** A typed count: blank is 0; anything else as typed, for the shared checks to judge (a word becomes NaN and is named). */
-const countOf = (v: string) => (v === '' ? 0 : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN);
-
 /**
  * Reads a month's log and report sheets (either may be missing: null) back
  * against the month as the server has it: each row by its key, whatever
@@ -244,7 +241,7 @@ export function readWorkMonthSheets(w: Words, m: WorkMonth, logRead: SheetRead |
       const v = (c: number) => cellText(logRead.values[row]?.[c]);
       const typed = { calls: v(L.calls), visits: v(L.visits), deals: v(L.deals), customersMet: v(L.customersMet), notes: v(L.notes) };
       for (const f of ['calls', 'visits', 'deals', 'customersMet', 'notes', 'day'] as const) cells.set(`LOG|${day}|${f}`, at(logRead, row, f === 'day' ? L.day : L[f]));
-      const fields: WorkLogFields = { calls: countOf(typed.calls), visits: countOf(typed.visits), deals: countOf(typed.deals), customersMet: typed.customersMet, notes: typed.notes };
+      const fields: WorkLogFields = { calls: typedCount(typed.calls), visits: typedCount(typed.visits), deals: typedCount(typed.deals), customersMet: typed.customersMet, notes: typed.notes };
       const saved = byDay.get(day);
       const same = saved ? saved.calls === fields.calls && saved.visits === fields.visits && saved.deals === fields.deals && saved.customersMet === fields.customersMet && saved.notes === fields.notes : Object.values(typed).every((t) => t === '');
       for (const f of ['calls', 'visits', 'deals'] as const) if (Number.isNaN(fields[f])) say(at(logRead, row, L[f]), format(w.reasons.WORK_REPORT_NOT_WHOLE, { value: typed[f] }));

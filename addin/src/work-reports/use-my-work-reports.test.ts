@@ -9,6 +9,9 @@ describe('the log form', () => {
   it('reads empty counts as 0 and sends the rest as typed', () => {
     expect(countOf('')).toBe(0);
     expect(countOf(' 7 ')).toBe(7);
+    // Only what a person writes as a number: not what JavaScript would make a number of.
+    for (const typed of ['0x10', '1e2', 'Infinity', '+3']) expect(countOf(typed), typed).toBeNaN();
+    expect(checkLogForm(form({ calls: '0x10' }), false).problems.map((p) => [p.code, p.params.value])).toEqual([['WORK_REPORT_NOT_WHOLE', '0x10']]);
     expect(checkLogForm(form(), true)).toEqual({ input: { calls: 8, visits: 0, deals: 1, customersMet: '星湖电子', notes: '拜访客户' }, problems: [] });
   });
 

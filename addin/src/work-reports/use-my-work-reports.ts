@@ -8,6 +8,7 @@
  * server checks the rest (a day after today, a week to come) and says why.
  */
 import { newestOnly } from '../api/retry.ts';
+import { typedCount } from '../excel/cells.ts';
 import { useCallback, useEffect, useState, useRef } from 'react';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../i18n.ts';
@@ -39,8 +40,8 @@ const logForm = (l: WorkLog | null): LogForm => ({ calls: String(l?.calls ?? '')
 const weeklyForm = (r: WeeklyReport | null): WeeklyForm => ({ results: r?.results ?? '', plan: r?.plan ?? '', marketFeedback: r?.marketFeedback ?? '', problems: r?.problems ?? '' });
 const monthlyForm = (r: MonthlyReport | null): MonthlyForm => ({ results: r?.results ?? '', analysis: r?.analysis ?? '', plan: r?.plan ?? '' });
 
-/** A count typed in the form: empty is 0; anything else as typed, for the shared checks to judge. */
-export const countOf = (text: string): number => (text.trim() === '' ? 0 : Number(text.trim()));
+/** A count typed in the form, read as the sheets read one (typedCount): empty is 0; a plain number as typed, for the shared checks to judge; "0x10" or "1e2" no number. */
+export const countOf = (text: string): number => typedCount(text.trim());
 
 /** The log form as the server takes it, and what the shared rules find wrong with it (a count that is no number named as typed). */
 export function checkLogForm(form: LogForm, submit: boolean): { input: WorkLogFields; problems: WorkReportProblem[] } {
