@@ -139,6 +139,7 @@ export const REP_PLAN_RULE_REASONS = {
   REP_PLAN_NEGATIVE: ['value'],
   REP_PLAN_NOT_WHOLE: ['value'],
   REP_PLAN_TOO_LARGE: ['value', 'max'],
+  REP_PLAN_OUT_OF_RANGE: ['amount', 'maxAmount'],
   REP_PLAN_CUSTOMER_DUPLICATE: ['customer'],
   REP_PLAN_CUSTOMER_UNKNOWN: ['customer'],
   REP_PLAN_CUSTOMERS_OVER_TOTAL: ['amount', 'totalAmount'],

@@ -1,6 +1,7 @@
 /** A rep's monthly plan: weeks of the month, sums, customers, the target, due days and lateness (issue 11 §2). */
 import { describe, expect, it } from 'vitest';
-import { blocksDraft, checkRepPlan, dueDate, isEmptyPlan, planWeeks, plannedTotal, timeliness, type RepPlanContent } from './rep-plan.ts';
+import { fenToCellNumber } from './money.ts';
+import { blocksDraft, checkRepPlan, dueDate, MAX_PLAN_FEN, isEmptyPlan, planWeeks, plannedTotal, timeliness, type RepPlanContent } from './rep-plan.ts';
 
 const week = (weekKey: string, sales: bigint, more: Partial<{ calls: number; visits: number; events: number }> = {}) => ({ weekKey, salesFen: sales, calls: 40, visits: 2, events: 0, ...more });
 /** March 2026 starts on a Sunday: W1 is 1 March alone, W6 is 30–31 March. */
@@ -30,6 +31,22 @@ describe('rep plan checks', () => {
     const plan = march();
     expect(plannedTotal(plan)).toBe(3_000_000n);
     expect(checkRepPlan(plan, { targetFen: 3_000_000n, knownCustomers: new Set(['C001']) })).toEqual([]);
+  });
+
+  it('refuses a planned amount above the most a plan may hold, week or customer, as a problem for a draft too; the most itself is fine and, six weeks of it, still a spreadsheet number to the fen', () => {
+    expect(MAX_PLAN_FEN).toBe(9_999_999_999_999n); // 99,999,999,999.99 yuan
+    const weeks = planWeeks('2026-03').map((w) => week(w.key, MAX_PLAN_FEN));
+    expect(checkRepPlan(march({ weeks, customers: [{ customer: 'C001', salesFen: MAX_PLAN_FEN, visits: 1 }] }), { targetFen: null })).toEqual([]);
+    expect(fenToCellNumber(plannedTotal({ weeks }))).toBe(599999999999.94);
+    weeks[0] = week('2026-03-W1', 100_000_000_000_000_000n); // 1e15 yuan, as a rep typed it
+    weeks[1] = week('2026-03-W2', MAX_PLAN_FEN + 1n);
+    const issues = checkRepPlan(march({ weeks, customers: [{ customer: 'C001', salesFen: MAX_PLAN_FEN + 1n, visits: 1 }] }), { targetFen: null });
+    expect(issues.map((i) => [i.code, i.params, i.place])).toEqual([
+      ['REP_PLAN_OUT_OF_RANGE', { amount: '1000000000000000.00', maxAmount: '99999999999.99' }, { section: 'weeks', index: 0, field: 'salesFen' }],
+      ['REP_PLAN_OUT_OF_RANGE', { amount: '100000000000.00', maxAmount: '99999999999.99' }, { section: 'weeks', index: 1, field: 'salesFen' }],
+      ['REP_PLAN_OUT_OF_RANGE', { amount: '100000000000.00', maxAmount: '99999999999.99' }, { section: 'customers', index: 0, field: 'salesFen' }],
+    ]);
+    expect(issues.every(blocksDraft)).toBe(true);
   });
 
   it('names a missing week, a week of another month and a week given twice', () => {

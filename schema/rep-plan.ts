@@ -55,6 +55,15 @@ export interface RepPlanIssue {
 /** The most a count cell may hold (calls, visits, events in a week or for a customer). */
 export const MAX_COUNT = 10_000;
 export const MAX_REASON = 500;
+/**
+ * The most a planned amount may be (a week's or a key customer's planned
+ * sales): 99,999,999,999.99 yuan. Far beyond any rep's month, and small
+ * enough that the plan sheet shows it, and the sum of a month's six weeks,
+ * as a spreadsheet number to the fen (15 significant digits, well below the
+ * 2^53 fen fenToCellNumber writes). More is refused (REP_PLAN_OUT_OF_RANGE),
+ * by the pane's Check and by the server, so it is never stored.
+ */
+export const MAX_PLAN_FEN: Fen = 10n ** 13n - 1n;
 
 /** The weeks a plan for the month has, in order. */
 export function planWeeks(month: string): Period[] {
@@ -99,7 +108,7 @@ export function checkRepPlan(plan: RepPlanContent, context: { targetFen: Fen | n
     if (!expected.has(w.weekKey)) error('REP_PLAN_WEEK_OUTSIDE_MONTH', { week: w.weekKey, month: plan.month }, { section: 'weeks', index, field: 'weekKey' });
     else if (seen.has(w.weekKey)) error('REP_PLAN_WEEK_DUPLICATE', { week: w.weekKey }, { section: 'weeks', index, field: 'weekKey' });
     seen.add(w.weekKey);
-    if (w.salesFen < 0n) error('REP_PLAN_NEGATIVE', { value: formatMoney(w.salesFen) }, { section: 'weeks', index, field: 'salesFen' });
+    amountIssue(w.salesFen, (code, params) => error(code, params, { section: 'weeks', index, field: 'salesFen' }));
     for (const field of ['calls', 'visits', 'events'] as const) countIssue(w[field], (code, params) => error(code, params, { section: 'weeks', index, field }));
   });
   for (const w of weeks) if (!seen.has(w.key)) error('REP_PLAN_WEEK_MISSING', { week: w.key }, { section: 'plan' });
@@ -109,7 +118,7 @@ export function checkRepPlan(plan: RepPlanContent, context: { targetFen: Fen | n
     if (customers.has(code)) error('REP_PLAN_CUSTOMER_DUPLICATE', { customer: code }, { section: 'customers', index, field: 'customer' });
     else if (context.knownCustomers && !context.knownCustomers.has(code)) error('REP_PLAN_CUSTOMER_UNKNOWN', { customer: code }, { section: 'customers', index, field: 'customer' });
     customers.add(code);
-    if (c.salesFen < 0n) error('REP_PLAN_NEGATIVE', { value: formatMoney(c.salesFen) }, { section: 'customers', index, field: 'salesFen' });
+    amountIssue(c.salesFen, (code, params) => error(code, params, { section: 'customers', index, field: 'salesFen' }));
     countIssue(c.visits, (code, params) => error(code, params, { section: 'customers', index, field: 'visits' }));
   });
   const total = plannedTotal(plan);
@@ -128,6 +137,14 @@ export function checkRepPlan(plan: RepPlanContent, context: { targetFen: Fen | n
   }
   return issues;
 }
+
+function amountIssue(fen: Fen, report: (code: RepPlanRuleReason, params: RepPlanIssue['params']) => void): void {
+  if (fen < 0n) report('REP_PLAN_NEGATIVE', { value: formatMoney(fen) });
+  else if (fen > MAX_PLAN_FEN) report('REP_PLAN_OUT_OF_RANGE', outOfRange(formatMoney(fen)));
+}
+
+/** The params of REP_PLAN_OUT_OF_RANGE: the amount (as typed, when it is no amount the checks could hold) and the most allowed. */
+export const outOfRange = (amount: string) => ({ amount, maxAmount: formatMoney(MAX_PLAN_FEN) });
 
 function countIssue(n: number, report: (code: RepPlanRuleReason, params: RepPlanIssue['params']) => void): void {
   if (!Number.isInteger(n)) report('REP_PLAN_NOT_WHOLE', { value: String(n) });

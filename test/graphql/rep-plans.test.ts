@@ -100,6 +100,16 @@ describe.each(testProviders)('rep plans on %s', (provider) => {
     const notWhole = await s.refused(SAVE, { m: nextMonth, i: { ...input(nextMonth, '5000.00'), customers: [{ customer: 'KH-001', sales: '1.00', visits: -2 }] } }, t.rep);
     expect(ext(notWhole)).toMatchObject({ reason: 'REP_PLAN_NEGATIVE', field: 'customers.0.visits' });
     expect(ext(await s.refused(SAVE, { m: '2026-13', i: input(nextMonth, '1.00') }, t.rep))).toMatchObject({ reason: 'REP_PLAN_NOT_A_MONTH' });
+    // A planned amount beyond the most a plan holds (99,999,999,999.99), in a week or for a customer: refused at its place, nothing saved.
+    const huge = input(nextMonth, '5000.00', { customers: [{ customer: 'KH-001', sales: '100000000000.00', visits: 1 }] });
+    huge.weeks[0] = { ...huge.weeks[0]!, sales: '1000000000000000.00' };
+    const tooLarge = await s.refused(SAVE, { m: nextMonth, i: huge }, t.rep);
+    expect(codeOf(tooLarge)).toBe('BAD_USER_INPUT');
+    expect(ext(tooLarge).issues!.map((i) => [i.reason, i.field, i.params])).toEqual([
+      ['REP_PLAN_OUT_OF_RANGE', 'weeks.0.sales', { amount: '1000000000000000.00', maxAmount: '99999999999.99' }],
+      ['REP_PLAN_OUT_OF_RANGE', 'customers.0.sales', { amount: '100000000000.00', maxAmount: '99999999999.99' }],
+    ]);
+    expect((await s.gql(MY, { m: nextMonth }, t.rep)).data.myRepPlan.plan).toBeNull();
     // A key customer must be one of the rep's own.
     const unknown = await s.refused(SAVE, { m: nextMonth, i: { ...input(nextMonth, '5000.00'), customers: [{ customer: 'KH-404', sales: '1.00', visits: 1 }] } }, t.rep);
     expect(ext(unknown)).toMatchObject({ reason: 'REP_PLAN_CUSTOMER_UNKNOWN', field: 'customers.0.customer', params: { customer: 'KH-404' } });

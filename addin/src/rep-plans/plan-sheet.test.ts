@@ -109,6 +109,32 @@ describe('the plan sheet', () => {
     expect((await read()).issues.map((i) => i.cell)).toEqual(['Plan E001 2026-03!B18']);
   });
 
+  it('refuses a planned amount above the most a plan may hold at its cell, in the reader’s words, whatever its size; so a draft with it is not saved', async () => {
+    const { workbook, read, sheet } = await setup(null, true, words['zh-CN']);
+    const most = '¥99,999,999,999.99';
+    workbook.type(sheet, 'D4', 1000);
+    workbook.type(sheet, 'B18', '试行');
+    // 1e15 typed: a number Excel holds, beyond the most.
+    workbook.type(sheet, 'D3', 1e15);
+    let back = await read();
+    expect(back.issues.map((i) => i.message)).toEqual([`${sheet}!D3: 计划金额 ¥1,000,000,000,000,000.00 超过了计划允许的上限 ${most}。`]);
+    expect(back.submitOnly).toEqual([]);
+    // 1e17: beyond any amount (not “more than two decimals”); 1e21 Excel shows in exponent form; both out of range.
+    workbook.type(sheet, 'D3', 1e17);
+    expect((await read()).issues.map((i) => i.message)).toEqual([`${sheet}!D3: 计划金额 ¥100,000,000,000,000,000.00 超过了计划允许的上限 ${most}。`]);
+    workbook.type(sheet, 'D3', 1e21);
+    expect((await read()).issues.map((i) => i.message)).toEqual([`${sheet}!D3: 计划金额 1e+21 超过了计划允许的上限 ${most}。`]);
+    workbook.type(sheet, 'D3', -1e17);
+    expect((await read()).issues.map((i) => i.message)).toEqual([`${sheet}!D3: 计划数字不能为负数（-100000000000000000）。`]);
+    // A key customer's planned sales, too; the most itself is fine.
+    workbook.type(sheet, 'D3', 99_999_999_999.99);
+    workbook.type(sheet, 'B10', 'KH-001');
+    workbook.type(sheet, 'D10', 100_000_000_000);
+    back = await read();
+    expect(back.issues.map((i) => i.message)).toEqual([`${sheet}!D10: 计划金额 ¥100,000,000,000.00 超过了计划允许的上限 ${most}。`]);
+    expect(back.content.weeks[0]!.salesFen).toBe(9_999_999_999_999n);
+  });
+
   it('takes only plain numbers as counts: text such as 0x10 or 1e2 is not a whole number, at its cell, not 16 or 100', async () => {
     const { workbook, read, sheet } = await setup(null, true, words['zh-CN']);
     workbook.type(sheet, 'D3', 30000);

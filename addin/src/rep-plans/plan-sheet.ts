@@ -15,8 +15,8 @@ import { format, words, type Words } from '../i18n.ts';
 import { columnLetters, formula, type Block, type CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { sheetName } from '../excel/sheet-name.ts';
-import { blocksDraft, checkRepPlan, MAX_COUNT, SUBMIT_ONLY, type RepPlanContent, type RepPlanIssue, type RepPlanPlace } from '../../../schema/rep-plan.ts';
-import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
+import { blocksDraft, checkRepPlan, MAX_COUNT, outOfRange, SUBMIT_ONLY, type RepPlanContent, type RepPlanIssue, type RepPlanPlace } from '../../../schema/rep-plan.ts';
+import { fenToCellNumber, MoneyRangeError, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView, RosterRow } from './operations.ts';
 import { formatMoneyText } from '../i18n/format.ts';
 import { cellText, typedCount, type Issue } from '../excel/cells.ts';
@@ -147,17 +147,27 @@ export function readPlanSheet(w: Words, form: Pick<MyRepPlan, 'month' | 'weeks' 
   const issues: Issue[] = [];
   const at = (row: number, column: number) => `${sheet}!${columnLetters(column)}${row + 1}`;
   const say = (cell: string | null, message: string) => issues.push({ cell, message: cell ? `${cell}: ${message}` : message });
+  // An amount beyond any the checks could hold: too large, or, with a minus, negative as the shared rules say it.
+  const tooLarge = (row: number, column: number, v: string) =>
+    say(at(row, column), v.startsWith('-') ? describeReason(w, 'REP_PLAN_NEGATIVE', { value: v }) : describeReason(w, 'REP_PLAN_OUT_OF_RANGE', outOfRange(v)));
   const money = (row: number, column: number): bigint => {
-    const v = cellText(read.values[row]?.[column]);
+    const raw = read.values[row]?.[column];
+    const v = cellText(raw);
     if (v === '') return 0n;
     if (!/^-?\d+(\.\d+)?$/.test(v)) {
-      say(at(row, column), format(r.notANumber, { value: v }));
+      // A number cell Excel shows in exponent form ("1e+21") is a number, too large (or, below 1, too finely divided).
+      if (typeof raw === 'number' && Number.isFinite(raw)) {
+        if (Math.abs(raw) >= 1) tooLarge(row, column, v);
+        else say(at(row, column), format(r.tooManyDecimals, { value: v }));
+      } else say(at(row, column), format(r.notANumber, { value: v }));
       return 0n;
     }
     try {
       return parseMoney(v);
-    } catch {
-      say(at(row, column), format(r.tooManyDecimals, { value: v }));
+    } catch (e) {
+      // Beyond what any amount may be (the shared rules name what is merely above a plan's most).
+      if (e instanceof MoneyRangeError) tooLarge(row, column, v);
+      else say(at(row, column), format(r.tooManyDecimals, { value: v }));
       return 0n;
     }
   };

@@ -9,6 +9,8 @@ import { JobRef } from './Job.ts';
 import { repPlanDueDay, setRepPlanDueDay } from '../../rep-plans/settings.ts';
 import { IssueParamRef } from './TargetPlan.ts';
 import { dayToDate } from '../../../schema/dates.ts';
+import { formatMoney } from '../../../schema/money.ts';
+import { MAX_PLAN_FEN } from '../../../schema/rep-plan.ts';
 
 const id = z.string().min(1).max(64);
 const month = z.string().min(6).max(10);
@@ -133,17 +135,20 @@ const RosterRowRef = builder.objectRef<RepPlanRosterRow>('RepPlanRosterRow').imp
   }),
 });
 
+/** What a planned amount may be (schema/rep-plan.ts MAX_PLAN_FEN). */
+const PLANNED_SALES = `Planned sales, yuan: from 0 to ${formatMoney(MAX_PLAN_FEN)}; more is refused (REP_PLAN_OUT_OF_RANGE), as a negative amount is (REP_PLAN_NEGATIVE).`;
+
 const WeekInput = builder.inputType('RepPlanWeekInput', {
   fields: (t) => ({
     weekKey: t.string({ validate: z.string().min(1).max(16) }),
-    sales: t.field({ type: 'Money' }),
+    sales: t.field({ type: 'Money', description: PLANNED_SALES }),
     calls: t.int(),
     visits: t.int(),
     events: t.int(),
   }),
 });
 const CustomerInput = builder.inputType('RepPlanCustomerInput', {
-  fields: (t) => ({ customer: t.string({ validate: z.string().trim().min(1).max(32) }), sales: t.field({ type: 'Money' }), visits: t.int() }),
+  fields: (t) => ({ customer: t.string({ validate: z.string().trim().min(1).max(32) }), sales: t.field({ type: 'Money', description: PLANNED_SALES }), visits: t.int() }),
 });
 const RepPlanInput = builder.inputType('RepPlanInput', {
   fields: (t) => ({
