@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divideHalfUp, fenToCellNumber, formatMoney, parseMoney } from './money.ts';
+import { divideHalfUp, fenToCellNumber, fenToCellValue, formatMoney, parseMoney } from './money.ts';
 import { MAX_FEN, MIN_FEN, MoneyRangeError } from './money.ts';
 
 describe('money in fen', () => {
@@ -42,6 +42,13 @@ describe('money in fen', () => {
   it('turns fen into the cell number of the same decimal', () => {
     expect(fenToCellNumber(123456n)).toBe(1234.56);
     expect(() => fenToCellNumber(10n ** 17n)).toThrow(RangeError);
+  });
+
+  it('gives a cell the exact text of an amount no spreadsheet number holds, instead of throwing', () => {
+    expect(fenToCellValue(123456n)).toBe(1234.56);
+    expect(fenToCellValue(BigInt(Number.MAX_SAFE_INTEGER))).toBe(90071992547409.91);
+    expect(fenToCellValue(10n ** 17n)).toBe('1000000000000000.00');
+    expect(fenToCellValue(-(10n ** 17n))).toBe('-1000000000000000.00');
   });
 });
 

@@ -60,14 +60,26 @@ export function formatMoney(fen: Fen): string {
   return negative ? `-${text}` : text;
 }
 
+/** Whether fenToCellNumber can write fen as a spreadsheet number (below 2^53 fen either way). */
+export const isCellNumber = (fen: Fen): boolean => fen <= BigInt(Number.MAX_SAFE_INTEGER) && fen >= -BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Converts fen to a Number of yuan for display in a spreadsheet cell; exact below 2^53 fen. */
 export function fenToCellNumber(fen: Fen): number {
-  if (fen > BigInt(Number.MAX_SAFE_INTEGER) || fen < -BigInt(Number.MAX_SAFE_INTEGER)) {
+  if (!isCellNumber(fen)) {
     throw new RangeError(`amount ${formatMoney(fen)} is too large to write as a spreadsheet number`);
   }
   // A decimal string keeps the cell's value the nearest double to the exact amount.
   return Number(formatMoney(fen));
 }
+
+/**
+ * Fen for a cell that must show whatever is stored: the number fenToCellNumber
+ * gives, or, for an amount no spreadsheet number holds, the exact amount as
+ * text ("1000000000000000.00"): the sheet is still written, and reading the
+ * cell back gives the amount for the checks to name, where throwing would
+ * refuse the whole sheet.
+ */
+export const fenToCellValue = (fen: Fen): number | string => (isCellNumber(fen) ? fenToCellNumber(fen) : formatMoney(fen));
 
 /** Divides with rounding half away from zero, the rule domain §7 calls half-up. */
 export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {

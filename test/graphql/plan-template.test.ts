@@ -167,6 +167,30 @@ describe.each(testProviders)('GET /plan-template.xlsx on %s', (provider) => {
     }
   });
 
+  it('makes the template and the team’s zip of a plan stored with an amount too large for a spreadsheet number (saved before plans had a most), the amount as its exact text for Check to name, not a failure', async () => {
+    const month = '2026-12';
+    const weeks = planWeeks(month).map((w) => ({ weekKey: w.key, sales: '1000.00', calls: 0, visits: 0, events: 0 }));
+    const saved = await s.gql('mutation($m: String!, $i: RepPlanInput!) { saveRepPlan(month: $m, input: $i) { id } }', { m: month, i: { weeks, customers: [] } }, t.rep);
+    expect(saved.errors).toBeUndefined();
+    const planId = saved.data.saveRepPlan.id as string;
+    // As such a plan was stored: 1e15 yuan in the first week (the API refuses it now).
+    await s.db.prisma.repPlanLine.updateMany({ where: { planId, kind: 'WEEK', key: weeks[0]!.weekKey }, data: { salesFen: 100_000_000_000_000_000n } });
+    await s.db.prisma.repPlan.update({ where: { id: planId }, data: { plannedFen: 100_000_000_000_000_000n + 100_000n * BigInt(weeks.length - 1) } });
+    const res = await get(`month=${month}`, t.rep);
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const sheet = book.getWorksheet(`工作计划 ${rep.employeeNo} ${month}`)!;
+    expect([sheet.getCell(3, 4).value, sheet.getCell(4, 4).value]).toEqual(['1000000000000000.00', 1000]);
+    const zip = await fetch(`${base}/plan-templates.zip?month=${month}`, { headers: { authorization: `Bearer ${t.manager}` } });
+    expect(zip.status).toBe(200);
+    const files = Object.keys((await JSZip.loadAsync(Buffer.from(await zip.arrayBuffer()))).files);
+    expect(files).toContain(`plan-${rep.employeeNo}-${month}.xlsx`);
+    // The plan itself says what is wrong with it, by its code.
+    const issues = (await s.gql('query($id: ID!) { repPlan(id: $id) { issues { reason field } } }', { id: planId }, t.rep)).data.repPlan.issues;
+    expect(issues).toContainEqual({ reason: 'REP_PLAN_OUT_OF_RANGE', field: 'weeks.0.sales' });
+  });
+
   it('a manager hands out a template of a rep in their units; a rep never gets another’s; unknown or out-of-scope people are not found', async () => {
     expect((await get(`month=${MONTH}&personId=${rep.id}&lang=en`, t.manager)).status).toBe(200);
     const other = await s.db.prisma.person.findFirstOrThrow({ where: { id: { not: rep.id }, position: 'SALES_REP', status: 'ACTIVE' } });

@@ -153,6 +153,20 @@ describe('the plan sheet', () => {
     expect(back.content.weeks[0]).toMatchObject({ calls: 0, visits: 0 });
   });
 
+  it('writes a planned amount stored before plans had a most, too large for a spreadsheet number, as its exact text, and Check names it there', async () => {
+    const plan: RepPlanView = {
+      id: 'plan-1', personId: 'p1', personName: '王芳', employeeNo: 'E001', unitName: 'Team A', month: '2026-03', version: 1, status: 'DRAFT', revision: 3, dueOn: '2026-02-28', timeliness: 'DUE',
+      target: '30000.00', planned: '1000000000001000.00', belowTargetReason: null,
+      weeks: form.weeks.map((x, i) => ({ weekKey: x.key, sales: i === 0 ? '1000000000000000.00' : i === 1 ? '1000.00' : '0.00', calls: 0, visits: 0, events: 0 })), customers: [],
+      decisionComment: null, canEdit: true, canDecide: false,
+    };
+    const { workbook, read, sheet } = await setup(plan, true, words['zh-CN']);
+    // The sheet is written (no spreadsheet number holds it to the fen; Excel takes the text as the nearest number, as the stand-in does).
+    expect(planSheetSpec(words['zh-CN'], owner, form, plan, true).rows[0]![3]).toBe('1000000000000000.00');
+    expect(workbook.read(sheet, 'D3:D4')).toEqual([[1e15], [1000]]);
+    expect((await read()).issues.map((i) => i.message)).toEqual([`${sheet}!D3: 计划金额 ¥1,000,000,000,000,000.00 超过了计划允许的上限 ¥99,999,999,999.99。`]);
+  });
+
   it('finds the cell of a field as the server names it, for a refusal the pane did not foresee', async () => {
     const { workbook, read, sheet } = await setup();
     workbook.type(sheet, 'D3', 1000);

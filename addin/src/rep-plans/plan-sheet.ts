@@ -16,7 +16,7 @@ import { columnLetters, formula, type Block, type CellInput } from '../excel/chu
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { sheetName } from '../excel/sheet-name.ts';
 import { blocksDraft, checkRepPlan, MAX_COUNT, outOfRange, SUBMIT_ONLY, type RepPlanContent, type RepPlanIssue, type RepPlanPlace } from '../../../schema/rep-plan.ts';
-import { fenToCellNumber, MoneyRangeError, parseMoney } from '../../../schema/money.ts';
+import { fenToCellValue, MoneyRangeError, parseMoney } from '../../../schema/money.ts';
 import type { MyRepPlan, RepPlanView, RosterRow } from './operations.ts';
 import { formatMoneyText } from '../i18n/format.ts';
 import { cellText, typedCount, type Issue } from '../excel/cells.ts';
@@ -44,8 +44,13 @@ export interface PlanSheetOwner {
 
 export const planSheetName = (w: Words, owner: Pick<PlanSheetOwner, 'employeeNo'>, month: string) => sheetName(`${w.repPlans.sheet} ${owner.employeeNo} ${month}`);
 
-/** An amount ("1234.50") as the exact cell number the other sheets write. */
-const money = (text: string) => fenToCellNumber(parseMoney(text));
+/**
+ * An amount ("1234.50") as the exact cell number the other sheets write; one
+ * stored before plans had a most (REP_PLAN_OUT_OF_RANGE) and too large for a
+ * spreadsheet number as its exact text, so the sheet is still written and
+ * Check names that cell.
+ */
+const money = (text: string) => fenToCellValue(parseMoney(text));
 
 /** A rep's target as the banner and the pane say it: "target ¥30,000.00", or "no target". */
 export const planTargetText = (w: Words, target: string | null) => (target === null ? w.repPlans.noTarget : format(w.repPlans.targetIs, { amount: formatMoneyText(target) }));

@@ -61,4 +61,12 @@ describe('the plan roster', () => {
     expect(spec.conditionalFormats!.map((f) => 'value' in f && f.value)).toEqual(['late', 'missing']);
     expect(planRosterSheet(words['zh-CN'], '2026-03', rows).rows[3]![6]).toBe('未到期');
   });
+
+  it('writes a planned total stored too large for a spreadsheet number (before plans had a most) as its exact text, not failing the whole sheet', () => {
+    const spec = planRosterSheet(words['zh-CN'], '2026-03', [{ ...row('E01', 'SUBMITTED', 'ON_TIME'), planned: '1000000000001000.00' }, row('E02', 'SUBMITTED', 'ON_TIME')]);
+    expect(spec.rows.map((r) => [r[7], r[8]])).toEqual([
+      [30000, '1000000000001000.00'],
+      [30000, 31000],
+    ]);
+  });
 });

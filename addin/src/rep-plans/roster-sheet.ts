@@ -1,12 +1,13 @@
 /** Who handed in their plan for a month (issue 11 §2), as a sheet: one row per rep, late and missing ones marked, those not yet due said so. Pure. */
 import { format, type Words } from '../i18n.ts';
 import type { SheetTableSpec } from '../excel/workbook.ts';
-import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
+import { fenToCellValue, parseMoney } from '../../../schema/money.ts';
 import type { RosterRow } from './operations.ts';
 
 export const PLAN_ROSTER_KIND = 'rep-plan-roster';
 
-const money = (v: string | null) => (v === null ? '' : fenToCellNumber(parseMoney(v)));
+/** An amount as a cell number; one stored too large for a spreadsheet number (before plans had a most) as its exact text, rather than no sheet. */
+const money = (v: string | null) => (v === null ? '' : fenToCellValue(parseMoney(v)));
 
 export function planRosterSheet(w: Words, month: string, rows: RosterRow[]): SheetTableSpec {
   const r = w.repPlans;
