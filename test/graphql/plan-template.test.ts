@@ -115,10 +115,10 @@ describe.each(testProviders)('GET /plan-template.xlsx on %s', (provider) => {
     expect(label('月份')).toBe(MONTH);
     expect(label('截止日')).toBe('2026-10-28');
     const { target, stretchTarget } = (await s.gql('query($m: String!) { myRepPlan(month: $m) { target stretchTarget } }', { m: MONTH }, t.rep)).data.myRepPlan;
-    expect(label('基本目标')).toBe(Number(target));
+    expect(label('基础指标')).toBe(Number(target));
     // The stretch target too (both levels are published targets, brief §3–§4); the demo publishes one.
     expect(stretchTarget).not.toBeNull();
-    expect(label('奋斗目标')).toBe(Number(stretchTarget));
+    expect(label('奋斗指标')).toBe(Number(stretchTarget));
     expect(Number(stretchTarget)).toBeGreaterThan(Number(target));
     const sheet = book.getWorksheet(`工作计划 ${rep.employeeNo} ${MONTH}`)!;
     expect(sheet.getRow(2).values).toEqual([undefined, '部分', '周 / 客户', '日期', '计划销售额', '电话', '拜访', '活动', 'ID']);

@@ -163,7 +163,7 @@ export const zh: typeof en = {
     zipName: '计划模板-{month}.zip',
     cover: '封面',
     title: '月度工作计划',
-    labels: { name: '姓名', no: '工号', unit: '单位', month: '月份', target: '基本目标', stretchTarget: '奋斗目标', due: '截止日', version: '模板版本' },
+    labels: { name: '姓名', no: '工号', unit: '单位', month: '月份', target: '基础指标', stretchTarget: '奋斗指标', due: '截止日', version: '模板版本' },
     howTo: '请在“工作计划”表的黄色单元格中填写：每周的计划销售额、电话、拜访和活动次数；重点客户（客户编码）；计划低于目标时的原因。打开本工作簿时 Quotabook 窗格会自动打开：先检查，再提交。',
     customers: '您的客户',
     customerColumns: { code: '编码', name: '名称', tier: '级别' },

@@ -75,6 +75,8 @@ export const en = {
     banner: 'Classes and bands · rules tried from the top of each scheme; the first that holds gives the class; add a rule in a blank row',
     schemes: { persons: 'People', units: 'Units' } as Record<string, string>,
     against: { BASE: 'Base target', STRETCH: 'Stretch target' } as Record<string, string>,
+    /** Earlier words for the targets, still read back from a sheet pulled before they changed (none in English). */
+    againstFormerly: {} as Record<string, string>,
     inclusive: { true: 'at least', false: 'above' } as Record<string, string>,
     otherwise: 'Otherwise',
     badAgainst: '“{value}” is not a target: choose {base} or {stretch}.',
@@ -156,7 +158,8 @@ export const zh: typeof en = {
     sheet: '等级与分档',
     banner: '等级与分档 · 每个方案的规则自上而下判断，首条成立的规则决定等级 · 在空行中新增规则',
     schemes: { persons: '人员', units: '单位' },
-    against: { BASE: '基本目标', STRETCH: '奋斗目标' },
+    against: { BASE: '基础指标', STRETCH: '奋斗指标' },
+    againstFormerly: { BASE: '基本目标', STRETCH: '奋斗目标' },
     inclusive: { true: '不低于', false: '高于' },
     otherwise: '其余',
     badAgainst: '“{value}”不是目标类型：请选择“{base}”或“{stretch}”。',

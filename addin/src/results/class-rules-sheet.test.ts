@@ -26,8 +26,8 @@ describe('the Classes sheet', () => {
     expect(sheet).toBe('等级与分档');
     expect(workbook.read(sheet, 'A2:E2')).toEqual([['方案', '等级', '达成率依据', '条件', '百分比']]);
     expect(workbook.read(sheet, 'A3:E8')).toEqual([
-      ['人员', 'EXCELLENT', '奋斗目标', '不低于', 100],
-      ['人员', 'GOOD', '基本目标', '不低于', 100],
+      ['人员', 'EXCELLENT', '奋斗指标', '不低于', 100],
+      ['人员', 'GOOD', '基础指标', '不低于', 100],
       ['人员', '', '', '', ''],
       ['人员', '', '', '', ''],
       ['人员', '', '', '', ''],
@@ -60,6 +60,16 @@ describe('the Classes sheet', () => {
     });
   });
 
+  it('names the targets as domain.md and the Performance sheet do (基础指标 / 奋斗指标), in its drop-down too; a sheet pulled with the earlier words still saves', async () => {
+    const { workbook, read, sheet } = await setup();
+    expect(workbook.cell(sheet, 'C5')?.validation).toEqual({ list: { inCellDropDown: true, source: '基础指标,奋斗指标' } });
+    workbook.type(sheet, 'C3', '奋斗目标');
+    workbook.type(sheet, 'C4', '基本目标');
+    const back = await read();
+    expect(back.issues).toEqual([]);
+    expect(back.classes).toEqual(classes);
+  });
+
   it('names each problem by its cell: a target not in the list, a threshold out of order, a class twice', async () => {
     const { workbook, read, sheet } = await setup();
     workbook.type(sheet, 'B5', 'GREAT');
@@ -69,7 +79,7 @@ describe('the Classes sheet', () => {
     workbook.type(sheet, 'B14', 'A'); // the Otherwise class again
     const back = await read();
     expect(back.issues.map((i) => i.cell)).toEqual(['等级与分档!C5', '等级与分档!E10', '等级与分档!B14']);
-    expect(back.issues[0]!.message).toBe('等级与分档!C5: “去年”不是目标类型：请选择“基本目标”或“奋斗目标”。');
+    expect(back.issues[0]!.message).toBe('等级与分档!C5: “去年”不是目标类型：请选择“基础指标”或“奋斗指标”。');
     expect(back.issues[2]!.message).toBe('等级与分档!B14: 单位：等级 A 档 重复出现。');
   });
 
@@ -95,7 +105,7 @@ describe('the Classes sheet', () => {
     workbook.type(sheet, 'B5', 'About 90 %'); // the English name on a zh-CN sheet
     workbook.type(sheet, 'B10', ' 低于 80% ');
     workbook.type(sheet, 'B7', 'GREAT'); // a new class, by its code
-    workbook.type(sheet, 'C7', '基本目标');
+    workbook.type(sheet, 'C7', '基础指标');
     workbook.type(sheet, 'E7', 50);
     const ok = await read();
     expect(ok.issues).toEqual([]);

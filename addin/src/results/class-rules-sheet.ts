@@ -134,7 +134,8 @@ export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBa
     }
     const [againstText, inclusiveText, percent] = [cellText(row[COL.against]), cellText(row[COL.inclusive]), cellText(row[COL.percent])];
     if (!code && !againstText && !inclusiveText && !percent) return;
-    const against = keyOfLabel<Against>(againstText, ['BASE', 'STRETCH'], (x) => x.results.classRules.against);
+    // A sheet pulled before the targets took domain.md's names (基础指标 / 奋斗指标) still saves.
+    const against = keyOfLabel<Against>(againstText, ['BASE', 'STRETCH'], (x) => x.results.classRules.against) ?? keyOfLabel<Against>(againstText, ['BASE', 'STRETCH'], (x) => x.results.classRules.againstFormerly);
     if (!against) at(r, COL.against, format(k.badAgainst, { value: againstText, base: k.against.BASE!, stretch: k.against.STRETCH! }));
     const inclusive = keyOfLabel<'true' | 'false'>(inclusiveText || k.inclusive.true!, ['true', 'false'], (x) => x.results.classRules.inclusive);
     if (!inclusive) at(r, COL.inclusive, format(k.badInclusive, { value: inclusiveText, atLeast: k.inclusive.true!, above: k.inclusive.false! }));
