@@ -38,8 +38,11 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
 
     await page.getByTestId('pull-performance').click();
     await page.getByTestId('performance-status').filter({ hasText: '已将' }).waitFor();
-    expect(await page.getByTestId('performance-status').innerText()).toContain(`业绩 ${quarter}`);
-    const sheet = await readSheet(page, `业绩 ${quarter}`, 'A1:K60');
+    // The quarter as the reader says it (2026年第4季度), in the sheet's name, the status line and the banner; never its key.
+    const quarterSaid = formatPeriod(quarter, 'zh-CN');
+    expect(await page.getByTestId('performance-status').innerText()).toContain(`业绩 ${quarterSaid}`);
+    const sheet = await readSheet(page, `业绩 ${quarterSaid}`, 'A1:K60');
+    expect(sheet[0]![0]).toContain(` · ${quarterSaid} · `);
     expect(sheet[1]).toEqual(['编码', '名称', '基础指标', '奋斗指标', '实际', '基础达成率', '奋斗达成率', '距基础差额', '距奋斗差额', '分类', '排名']);
     // The banner's "as of" is the day the quarter's figures run to: today while the quarter runs (the day field is today).
     expect(sheet[0]![0]).toContain(`截至 ${day}`);
@@ -53,8 +56,8 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     expect(await englishOn(page)).toEqual([]);
 
     await page.getByTestId('pull-ranking').click();
-    await page.getByTestId('performance-status').filter({ hasText: `排名 ${quarter}` }).waitFor();
-    const ranking = await readSheet(page, `排名 ${quarter}`, 'A2:F60');
+    await page.getByTestId('performance-status').filter({ hasText: `排名 ${quarterSaid}` }).waitFor();
+    const ranking = await readSheet(page, `排名 ${quarterSaid}`, 'A2:F60');
     expect(ranking[0]).toEqual(['排名', '编码', '名称', '实际', '达成率', '名次变化']);
     const league = (await api(page, manager, 'query($u: ID!, $p: String!) { leagueTable(unitId: $u, period: $p) { rows { code rank } } }', { u: rep.unitId, p: quarter })).data.leagueTable;
     const place = league.rows.find((r: { code: string }) => r.code === rep.employeeNo).rank;
@@ -81,8 +84,23 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     await page.getByTestId('performance-day').fill(`${day.slice(0, 4)}-01-31`);
     await expect(page.getByTestId('ranking-year-note').innerText()).resolves.toContain(`${day.slice(0, 4)} 年迄今的全年排名`);
     await page.getByTestId('pull-ranking').click();
-    await page.getByTestId('performance-status').filter({ hasText: `排名 ${day.slice(0, 4)}` }).waitFor();
-    expect((await readSheet(page, `排名 ${day.slice(0, 4)}`, 'A1'))[0]![0]).toMatch(new RegExp(` · ${day.slice(0, 4)} · 截至 ${day}$`));
+    await page.getByTestId('performance-status').filter({ hasText: `排名 ${day.slice(0, 4)}年` }).waitFor();
+    expect((await readSheet(page, `排名 ${day.slice(0, 4)}年`, 'A1'))[0]![0]).toMatch(new RegExp(` · ${day.slice(0, 4)}年 · 截至 ${day}$`));
+    // Performance for the year to date: 年初至今 in the sheet's name, the status line and the banner, not "YTD".
+    await page.getByTestId('pull-performance').click();
+    await page.getByTestId('performance-status').filter({ hasText: `业绩 ${day.slice(0, 4)}年年初至今` }).waitFor();
+    expect(await page.getByTestId('performance-period').innerText()).toBe(`${day.slice(0, 4)}年年初至今`);
+    expect((await readSheet(page, `业绩 ${day.slice(0, 4)}年年初至今`, 'A1'))[0]![0]).toContain(` · ${day.slice(0, 4)}年年初至今 · 截至 ${day.slice(0, 4)}-01-31`);
+    expect(await englishOn(page)).toEqual([]);
+    // A ten-day block: 中旬, not D2.
+    await page.getByTestId('performance-grain').selectOption('TEN_DAYS');
+    await page.getByTestId('performance-day').fill(`${day.slice(0, 4)}-01-15`);
+    // The period the day falls in, said under the day field (not its key, 2026-01-D2).
+    await page.getByTestId('performance-period').filter({ hasText: `${day.slice(0, 4)}年1月中旬` }).waitFor();
+    await page.getByTestId('pull-performance').click();
+    await page.getByTestId('performance-status').filter({ hasText: `业绩 ${day.slice(0, 4)}年1月中旬` }).waitFor();
+    expect((await readSheet(page, `业绩 ${day.slice(0, 4)}年1月中旬`, 'A1'))[0]![0]).toContain(` · ${day.slice(0, 4)}年1月中旬 · `);
+    expect(await englishOn(page)).toEqual([]);
     await page.getByTestId('performance-grain').selectOption('QUARTER');
     await page.getByTestId('performance-day').fill(day);
 
@@ -177,9 +195,9 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     const today = await page.getByTestId('performance-day').inputValue();
     await page.getByTestId('performance-day').fill(`${month}-15`);
     await page.getByTestId('pull-ratios').click();
-    await page.getByTestId('performance-status').filter({ hasText: `开支比与工资比 ${month}` }).waitFor();
+    await page.getByTestId('performance-status').filter({ hasText: `开支比与工资比 ${formatPeriod(month, 'zh-CN')}` }).waitFor();
     const answer = await ratios();
-    const sheet = await readSheet(page, `开支比与工资比 ${month}`, 'A2:H60');
+    const sheet = await readSheet(page, `开支比与工资比 ${formatPeriod(month, 'zh-CN')}`, 'A2:H60');
     expect(sheet[0]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比', '已核薪月份销售额']);
     const shown = sheet.slice(1).filter((r) => r[0] !== '');
     expect(shown).toHaveLength(answer.rows.length + 1);
@@ -198,9 +216,9 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
     expect(runs.some((r) => r.month === thisMonth && r.status !== 'DRAFT')).toBe(false);
     await page.getByTestId('performance-day').fill(today);
     await page.getByTestId('pull-ratios').click();
-    await page.getByTestId('performance-status').filter({ hasText: `开支比与工资比 ${thisMonth}` }).waitFor();
-    const now = await readSheet(page, `开支比与工资比 ${thisMonth}`, 'A1:G60');
-    expect(now[0]![0]).toContain(`${thisMonth} 尚无已核算的薪资`);
+    await page.getByTestId('performance-status').filter({ hasText: `开支比与工资比 ${formatPeriod(thisMonth, 'zh-CN')}` }).waitFor();
+    const now = await readSheet(page, `开支比与工资比 ${formatPeriod(thisMonth, 'zh-CN')}`, 'A1:G60');
+    expect(now[0]![0]).toContain(`${formatPeriod(thisMonth, 'zh-CN')} 尚无已核算的薪资`);
     const nowRows = now.slice(2).filter((r) => r[0] !== '');
     expect(nowRows.length).toBeGreaterThan(1);
     expect(nowRows.map((r) => r[6])).toEqual(nowRows.map(() => ''));

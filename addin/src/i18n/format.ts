@@ -50,8 +50,26 @@ export function formatPeriod(key: string, locale: Locale): string {
     const enBlock = ['1st', '2nd', '3rd'][Number(m[3]) - 1];
     return zh ? `${m[1]}年${Number(m[2])}月${zhBlock}` : `${MONTHS_EN[Number(m[2]) - 1]} ${m[1]} ${enBlock} ten days`;
   }
+  if ((m = /^(\d{4})-(\d{2})-H([12])$/.exec(key))) return zh ? `${m[1]}年${Number(m[2])}月${m[3] === '1' ? '上' : '下'}半月` : `${MONTHS_EN[Number(m[2]) - 1]} ${m[1]} ${m[3] === '1' ? '1st' : '2nd'} half`;
   if ((m = /^(\d{4})-W(\d{2})$/.exec(key))) return zh ? `${m[1]}年第${Number(m[2])}周` : `week ${Number(m[2])} of ${m[1]}`;
+  // Year to date (the achievement range of a year read to a day): the fiscal year's start to the day.
+  if ((m = /^(\d{4})-YTD$/.exec(key))) return zh ? `${m[1]}年年初至今` : `Year to date ${m[1]}`;
   return key;
+}
+
+/**
+ * A period in a sheet name: as `formatPeriod` says it, except an English
+ * ten-day block, said by its days ("11-20 Nov 2026"), so that a sheet's word
+ * and its period fit Excel's 31 characters ("Performance 11-20 Nov 2026")
+ * rather than losing their middle. Sheet names stay unique per period: each
+ * key has its own label.
+ */
+export function sheetPeriod(key: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})-D([1-3])$/.exec(key);
+  if (!m || locale === 'zh-CN') return formatPeriod(key, locale);
+  const block = Number(m[3]);
+  const last = block < 3 ? block * 10 : new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  return `${(block - 1) * 10 + 1}-${last} ${MONTHS_EN[Number(m[2]) - 1]} ${m[1]}`;
 }
 
 /** A working calendar's name as the reader says it: the built-in one (CN, China's public holidays and make-up days) is 中国 / China, not its code. */

@@ -33,6 +33,8 @@ export const en = {
   banner: '{unit} · {period} · expenses and pay against sales',
   note: 'Pay is the net pay of the months’ calculated payroll runs, counted in the unit of each person’s last stay in the month; a ratio is blank where nothing was sold.',
   unpaid: 'no calculated payroll yet for {months}: its pay is missing, not nil, and the payroll ratio reads only the months with pay',
+  /** Between the months `unpaid` names. */
+  monthJoin: ', ',
   wrote: 'Wrote the ratios of {n} {n|unit|units} to sheet “{sheet}”.',
   columns: { code: 'Code', unit: 'Unit', sales: 'Sales', expenses: 'Expenses', expenseRatio: 'Expense ratio', pay: 'Pay', payrollRatio: 'Payroll ratio', paidSales: 'Sales of months paid' },
   whole: '{unit} (total)',
@@ -69,6 +71,7 @@ export const zh: typeof en = {
   banner: '{unit} · {period} · 费用与工资占销售额之比',
   note: '工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。',
   unpaid: '{months} 尚无已核算的薪资：工资暂缺，并非为零；工资比只按已核算薪资的月份计算',
+  monthJoin: '、',
   wrote: '已将 {n} 个单位的开支比与工资比写入工作表“{sheet}”。',
   columns: { code: '编码', unit: '单位', sales: '销售额', expenses: '费用', expenseRatio: '开支比', pay: '工资', payrollRatio: '工资比', paidSales: '已核薪月份销售额' },
   whole: '{unit}（合计）',

@@ -5,7 +5,7 @@ import { performanceSheet } from '../results/results-sheets.ts';
 import { en, zh } from './results-download.ts';
 
 const empty = { metric: 'SALES_AMOUNT' as const, periods: [], range: { key: '2026-12', start: '2026-12-01', end: '2026-12-31' }, rows: [] };
-const ctx = { unitId: 'u1', unitName: 'u', periodLabel: '2026-12', periodKey: '2026-12', by: 'PERSON' as const, asOf: '2026-12-01', pulledAt: '2026-12-01T08:00:00Z' };
+const ctx = { unitId: 'u1', unitName: 'u', periodKey: '2026-12', by: 'PERSON' as const, asOf: '2026-12-01', pulledAt: '2026-12-01T08:00:00Z' };
 
 describe('the results download’s words', () => {
   it('are the Performance sheet’s in zh-CN: 基础指标, 分类, 达成奋斗 (not 基础目标, 等级, 完成奋斗目标)', () => {

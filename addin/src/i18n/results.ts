@@ -61,7 +61,7 @@ export const en = {
     byUnit: 'Achievement by child unit',
     mine: 'My actual vs base target',
   },
-  periods: { month: 'This month', ytd: 'Year to date' },
+  periods: { month: 'This month' },
   classes: { MET_STRETCH: 'Met stretch', MET_BASE: 'Met base', ABOUT_90: 'About 90 %', BELOW_90: 'Below 90 %', BELOW_80: 'Below 80 %', A: 'Band A', B: 'Band B', C: 'Band C' } as Record<string, string>,
   classRules: {
     title: 'Classes and bands',
@@ -145,7 +145,7 @@ export const zh: typeof en = {
     byUnit: '下级单位达成率',
     mine: '我的实际与基础指标',
   },
-  periods: { month: '本月', ytd: '年初至今' },
+  periods: { month: '本月' },
   classes: { MET_STRETCH: '达成奋斗', MET_BASE: '达成基础', ABOUT_90: '接近 90%', BELOW_90: '低于 90%', BELOW_80: '低于 80%', A: 'A 档', B: 'B 档', C: 'C 档' },
   classRules: {
     title: '等级与分档',

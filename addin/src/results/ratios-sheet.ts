@@ -6,6 +6,7 @@
  * rounded to 0.01 % and are written as fractions by moving the point.
  */
 import { format, type Words } from '../i18n.ts';
+import { formatPeriod, sheetPeriod } from '../i18n/format.ts';
 import type { SheetTableSpec } from '../excel/workbook.ts';
 import { amountCell, ratioCell, sheetName, tag } from './results-sheets.ts';
 
@@ -39,8 +40,7 @@ export interface RatiosData {
 
 export interface RatiosContext {
   unitId: string;
-  /** The period as the user reads it, and its key. */
-  periodLabel: string;
+  /** The period's key ("2026-Q1", "2026-YTD"): the sheet's name and banner say it as the reader does. */
   periodKey: string;
   asOf: string;
   pulledAt: string;
@@ -74,7 +74,7 @@ export function ratiosSheet(w: Words, data: RatiosData, ctx: RatiosContext): She
     line(data.total, format(r.whole, { unit: data.total.name })),
   ];
   return {
-    sheetName: sheetName(format(r.sheet, { period: ctx.periodKey })),
+    sheetName: sheetName(format(r.sheet, { period: sheetPeriod(ctx.periodKey, w.locale) })),
     kind: RATIOS_KIND,
     identity: { unit: ctx.unitId, period: ctx.periodKey },
     tableName: `QuotabookRatios_${tag([ctx.unitId, ctx.periodKey])}`,
@@ -90,7 +90,7 @@ export function ratiosSheet(w: Words, data: RatiosData, ctx: RatiosContext): She
     ],
     rows,
     properties: { months: data.months.join(','), asOf: ctx.asOf, pulledAt: ctx.pulledAt },
-    banner: [format(r.banner, { unit: data.total.name, period: ctx.periodLabel }), r.note, ...(unpaid.length ? [format(r.unpaid, { months: unpaid.join(', ') })] : [])].join(' · '),
+    banner: [format(r.banner, { unit: data.total.name, period: formatPeriod(ctx.periodKey, w.locale) }), r.note, ...(unpaid.length ? [format(r.unpaid, { months: unpaid.map((m) => formatPeriod(m, w.locale)).join(r.monthJoin) })] : [])].join(' · '),
     freeze: { rows: 0, columns: 2 },
     wrapHeader: true,
   };

@@ -92,10 +92,10 @@ describe('the Ratios sheet', () => {
 
   it('writes each child unit, the unit’s own, then the whole with exact money and the ratios as percentages', async () => {
     const { workbook, run } = standIn();
-    const report = await writeSheetTable(run, ratiosSheet(zh, data, { unitId: 'u-area', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' }));
-    expect(report.sheetName).toBe('开支比与工资比 2026-03');
+    const report = await writeSheetTable(run, ratiosSheet(zh, data, { unitId: 'u-area', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' }));
+    expect(report.sheetName).toBe('开支比与工资比 2026年3月');
     const values = workbook.read(report.sheetName, 'A1:H6');
-    expect(values[0]![0]).toBe('华东片区 · 2026-03 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。');
+    expect(values[0]![0]).toBe('华东片区 · 2026年3月 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。');
     expect(values[1]).toEqual(['编码', '单位', '销售额', '费用', '开支比', '工资', '工资比', '已核薪月份销售额']);
     expect(values.slice(2)).toEqual([
       ['EA1', '华东一组', 20000, 1920, 0.096, 6000, 0.3, 20000],
@@ -108,21 +108,41 @@ describe('the Ratios sheet', () => {
 
   it('writes a unit without child units as one row, its whole', () => {
     const team = data.rows[0]!;
-    const alone = ratiosSheet(en, { ...data, total: team, rows: [team] }, { unitId: 'u-t1', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' });
+    const alone = ratiosSheet(en, { ...data, total: team, rows: [team] }, { unitId: 'u-t1', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' });
     expect(alone.rows).toEqual([['EA1', '华东一组 (total)', 20000, 1920, 0.096, 6000, 0.3, 20000]]);
   });
 
   it('says which months have no calculated payroll yet, in both languages', async () => {
     const quarter = { ...data, months: ['2026-01', '2026-02', '2026-03'], paidMonths: ['2026-01'] };
-    const ctx = { unitId: 'u-area', periodLabel: '2026-Q1', periodKey: '2026-Q1', asOf: '2026-04-02', pulledAt: 'now' };
-    expect(ratiosSheet(zh, quarter, ctx).banner).toBe('华东片区 · 2026-Q1 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。 · 2026-02, 2026-03 尚无已核算的薪资：工资暂缺，并非为零；工资比只按已核算薪资的月份计算');
-    expect(ratiosSheet(en, quarter, ctx).banner).toContain('no calculated payroll yet for 2026-02, 2026-03: its pay is missing, not nil');
+    const ctx = { unitId: 'u-area', periodKey: '2026-Q1', asOf: '2026-04-02', pulledAt: 'now' };
+    expect(ratiosSheet(zh, quarter, ctx).banner).toBe('华东片区 · 2026年第1季度 · 费用与工资占销售额之比 · 工资为各月已核算薪资的实发合计，计入员工当月最后所在的单位；无销售额的单位不计算比率。 · 2026年2月、2026年3月 尚无已核算的薪资：工资暂缺，并非为零；工资比只按已核算薪资的月份计算');
+    expect(ratiosSheet(en, quarter, ctx).banner).toContain('no calculated payroll yet for Feb 2026, Mar 2026: its pay is missing, not nil');
     expect(ratiosSheet(en, data, ctx).banner).not.toContain('payroll yet');
+  });
+
+  it('names its period as the reader says it, in the sheet name and banner, never by its key (year to date included); found again by its tags', async () => {
+    const { workbook, run } = standIn();
+    for (const [w, key, name, said] of [
+      [zh, '2026-Q4', '开支比与工资比 2026年第4季度', '2026年第4季度'],
+      [zh, '2026-YTD', '开支比与工资比 2026年年初至今', '2026年年初至今'],
+      [en, '2026-Q4', 'Ratios Q4 2026', 'Q4 2026'],
+      [en, '2026-YTD', 'Ratios Year to date 2026', 'Year to date 2026'],
+    ] as const) {
+      const spec = ratiosSheet(w, data, { unitId: 'u-area', periodKey: key, asOf: '2026-04-02', pulledAt: 'now' });
+      expect(spec.sheetName).toBe(name);
+      expect(spec.banner).toContain(` · ${said} · `);
+      expect(spec.banner).not.toContain(key);
+    }
+    // A sheet an earlier version named by the key is the same sheet: pulling the period again rewrites it there.
+    const spec = ratiosSheet(zh, data, { unitId: 'u-area', periodKey: '2026-YTD', asOf: '2026-04-02', pulledAt: 'now' });
+    await writeSheetTable(run, { ...spec, sheetName: '开支比与工资比 2026-YTD' });
+    expect(await writeSheetTable(run, spec)).toMatchObject({ sheetName: '开支比与工资比 2026-YTD', replacedPrevious: true });
+    expect(workbook.sheets.map((s) => s.name).filter((n) => n.startsWith('开支比'))).toEqual(['开支比与工资比 2026-YTD']);
   });
 
   it('leaves pay and the payroll ratio blank, not 0, when no month of the period has a calculated payroll', () => {
     const unpaid = { ...data, paidMonths: [], rows: data.rows.map((r) => ({ ...r, pay: '0.00', payrollRatio: null })), total: { ...data.total, pay: '0.00', payrollRatio: null } };
-    const ctx = { unitId: 'u-area', periodLabel: '2026-03', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' };
+    const ctx = { unitId: 'u-area', periodKey: '2026-03', asOf: '2026-04-02', pulledAt: 'now' };
     const sheet = ratiosSheet(zh, unpaid, ctx);
     expect(sheet.rows.every((r) => r[5] === '' && r[6] === '' && r[7] === '')).toBe(true);
     expect(sheet.rows.every((r) => typeof r[2] === 'number')).toBe(true);

@@ -39,7 +39,7 @@ const team: AchievementData = {
   ],
 };
 
-const ctx = { unitId: 'u1', unitName: '华东一组', periodLabel: '2026-12', periodKey: '2026-12', by: 'PERSON' as const, asOf: '2026-12-01', pulledAt: '2026-12-01T08:00:00Z' };
+const ctx = { unitId: 'u1', unitName: '华东一组', periodKey: '2026-12', by: 'PERSON' as const, asOf: '2026-12-01', pulledAt: '2026-12-01T08:00:00Z' };
 
 function standIn() {
   const s = createStandInExcel();
@@ -99,9 +99,9 @@ describe('the Performance sheet', () => {
   it('writes banner, header and ranked rows with exact figures, classes by name, frozen name columns and the conditional formats', async () => {
     const { workbook, run } = standIn();
     const report = await writeSheetTable(run, performanceSheet(zh, team, ctx));
-    expect(report.sheetName).toBe('业绩 2026-12');
-    const values = workbook.read('业绩 2026-12', 'A1:K8');
-    expect(values[0]![0]).toBe('华东一组 · 销售额 · 2026-12 · 截至 2026-12-01');
+    expect(report.sheetName).toBe('业绩 2026年12月');
+    const values = workbook.read('业绩 2026年12月', 'A1:K8');
+    expect(values[0]![0]).toBe('华东一组 · 销售额 · 2026年12月 · 截至 2026-12-01');
     expect(values[1]).toEqual(['编码', '名称', '基础指标', '奋斗指标', '实际', '基础达成率', '奋斗达成率', '距基础差额', '距奋斗差额', '分类', '排名']);
     expect(values.slice(2)).toEqual([
       ['E002', '李强', 10000, 12500, 13000.1, 1.3, 1.04, -3000.1, -500.1, '达成奋斗', 1],
@@ -111,10 +111,10 @@ describe('the Performance sheet', () => {
       ['E001', '王芳', 10000, 12500, 7999, 0.7999, 0.6399, 2001, 4501, '低于 80%', 5],
       ['E006', '新人', '', '', 120, '', '', '', '', '', ''],
     ]);
-    const sheet = workbook.sheet('业绩 2026-12')!;
+    const sheet = workbook.sheet('业绩 2026年12月')!;
     expect(sheet.frozenColumns).toBe(2);
-    expect(workbook.cell('业绩 2026-12', 'E3')!.numberFormat).toBe('#,##0.00');
-    expect(workbook.cell('业绩 2026-12', 'F3')!.numberFormat).toBe('0.00%');
+    expect(workbook.cell('业绩 2026年12月', 'E3')!.numberFormat).toBe('#,##0.00');
+    expect(workbook.cell('业绩 2026年12月', 'F3')!.numberFormat).toBe('0.00%');
     const formats = workbook.conditionalFormats.map((f) => ({ type: f.type, range: f.range, rule: (f.properties as Record<string, unknown>).rule }));
     expect(formats[0]).toMatchObject({ type: 'DataBar', range: { row: 2, column: 5, rows: 6, columns: 1 } });
     expect(formats[1]).toMatchObject({ type: 'CellValue', range: { column: 10 }, rule: { formula1: '3', operator: 'LessThanOrEqual' } });
@@ -129,7 +129,7 @@ describe('the Performance sheet', () => {
     const painted = async (rows: AchievementData['rows']) => {
       const { workbook, run } = standIn();
       await writeSheetTable(run, performanceSheet(zh, { ...team, rows }, ctx));
-      const body = workbook.read('业绩 2026-12', `A3:K${rows.length + 2}`);
+      const body = workbook.read('业绩 2026年12月', `A3:K${rows.length + 2}`);
       const rules = workbook.conditionalFormats.filter((f) => f.range.column === 10).map((f) => (f.properties as { rule: { formula1: string; operator: string } }).rule);
       expect(rules.length, 'one rule per colour over the whole rank column').toBeLessThanOrEqual(2);
       const hit = (op: string) => {
@@ -153,13 +153,85 @@ describe('the Performance sheet', () => {
   it('is keyed by unit, period and metric: another period goes to its own sheet; the same one refreshes, keeping the user’s notes beside it', async () => {
     const { workbook, run } = standIn();
     await writeSheetTable(run, performanceSheet(en, team, ctx));
-    workbook.type('Performance 2026-12', 'M3', 'call back');
+    workbook.type('Performance Dec 2026', 'M3', 'call back');
     const again = await writeSheetTable(run, performanceSheet(en, team, ctx));
-    expect(again).toMatchObject({ sheetName: 'Performance 2026-12', replacedPrevious: true });
-    expect(workbook.read('Performance 2026-12', 'M3:M3')).toEqual([['call back']]);
-    expect(workbook.read('Performance 2026-12', 'A2:K2')[0]).toEqual(['Code', 'Name', 'Base target', 'Stretch target', 'Actual', 'Achievement (base)', 'Achievement (stretch)', 'Gap to base', 'Gap to stretch', 'Class', 'Rank']);
-    const ten = await writeSheetTable(run, performanceSheet(en, team, { ...ctx, periodKey: '2026-12-D1', periodLabel: '2026-12-D1' }));
-    expect(ten.sheetName).toBe('Performance 2026-12-D1');
+    expect(again).toMatchObject({ sheetName: 'Performance Dec 2026', replacedPrevious: true });
+    expect(workbook.read('Performance Dec 2026', 'M3:M3')).toEqual([['call back']]);
+    expect(workbook.read('Performance Dec 2026', 'A2:K2')[0]).toEqual(['Code', 'Name', 'Base target', 'Stretch target', 'Actual', 'Achievement (base)', 'Achievement (stretch)', 'Gap to base', 'Gap to stretch', 'Class', 'Rank']);
+    const ten = await writeSheetTable(run, performanceSheet(en, team, { ...ctx, periodKey: '2026-12-D1' }));
+    expect(ten.sheetName).toBe('Performance 1-10 Dec 2026');
+  });
+});
+
+describe('the period in the results sheets’ names and banners', () => {
+  const names = (w: typeof en, keys: string[]) => keys.map((periodKey) => performanceSheet(w, team, { ...ctx, periodKey }));
+  const KEYS = ['2026-11', '2026-11-D1', '2026-11-D2', '2026-11-D3', '2026-02-D3', '2026-11-H1', '2026-11-H2', '2026-Q4', '2026-YTD', '2026'];
+
+  it('is said as the reader says it in zh-CN, never by its key or in English: 年初至今, 中旬, 第4季度', () => {
+    const specs = names(zh, KEYS);
+    expect(specs.map((x) => x.sheetName)).toEqual([
+      '业绩 2026年11月',
+      '业绩 2026年11月上旬',
+      '业绩 2026年11月中旬',
+      '业绩 2026年11月下旬',
+      '业绩 2026年2月下旬',
+      '业绩 2026年11月上半月',
+      '业绩 2026年11月下半月',
+      '业绩 2026年第4季度',
+      '业绩 2026年年初至今',
+      '业绩 2026年',
+    ]);
+    for (const x of specs) {
+      expect(x.sheetName).not.toMatch(/[A-Za-z]|\d-\d/);
+      expect(x.banner).toBe(`华东一组 · 销售额 · ${x.sheetName.slice(3)} · 截至 2026-12-01`);
+    }
+    const league = { periodKey: '2026-11-D2', previousPeriodKey: '2026-11-D1', rows: [] };
+    const ranking = rankingSheet(zh, 'SALES_AMOUNT', league, ctx);
+    expect([ranking.sheetName, ranking.banner]).toEqual(['排名 2026年11月中旬', '华东一组 · 销售额 · 2026年11月中旬 · 截至 2026-12-01']);
+  });
+
+  it('keeps English names whole and readable within Excel’s 31 characters, a ten-day block by its days; the banner says it in full', () => {
+    const specs = names(en, KEYS);
+    expect(specs.map((x) => x.sheetName)).toEqual([
+      'Performance Nov 2026',
+      'Performance 1-10 Nov 2026',
+      'Performance 11-20 Nov 2026',
+      'Performance 21-30 Nov 2026',
+      'Performance 21-28 Feb 2026',
+      'Performance Nov 2026 1st half',
+      'Performance Nov 2026 2nd half',
+      'Performance Q4 2026',
+      'Performance Year to date 2026',
+      'Performance 2026',
+    ]);
+    expect(specs[2]!.banner).toBe('华东一组 · Sales amount · Nov 2026 2nd ten days · as of 2026-12-01');
+    expect(rankingSheet(en, 'SALES_AMOUNT', { periodKey: '2026-11-D2', previousPeriodKey: '2026-11-D1', rows: [] }, ctx).sheetName).toBe('Ranking 11-20 Nov 2026');
+  });
+
+  it('gives each period its own valid sheet name, in both languages', () => {
+    for (const w of [zh, en]) {
+      const specs = names(w, KEYS);
+      expect(new Set(specs.map((x) => x.sheetName)).size).toBe(KEYS.length);
+      for (const x of specs) {
+        expect(x.sheetName.length).toBeLessThanOrEqual(31);
+        expect(x.sheetName).not.toMatch(/[:\\/?*[\]…]/);
+      }
+    }
+  });
+
+  it('finds the sheet it wrote for the period again by its tags: one an earlier version named by the key ("业绩 2026-YTD") is rewritten in place', async () => {
+    const { workbook, run } = standIn();
+    const ytd = { ...ctx, periodKey: '2026-YTD' };
+    await writeSheetTable(run, { ...performanceSheet(zh, team, ytd), sheetName: '业绩 2026-YTD' });
+    workbook.type('业绩 2026-YTD', 'M3', '备注');
+    const again = await writeSheetTable(run, performanceSheet(zh, team, ytd));
+    expect(again).toMatchObject({ sheetName: '业绩 2026-YTD', replacedPrevious: true });
+    expect(workbook.read('业绩 2026-YTD', 'A1')[0]![0]).toBe('华东一组 · 销售额 · 2026年年初至今 · 截至 2026-12-01');
+    expect(workbook.read('业绩 2026-YTD', 'M3')).toEqual([['备注']]);
+    // Pulled in English it is still that sheet; another period gets its own.
+    expect(await writeSheetTable(run, performanceSheet(en, team, ytd))).toMatchObject({ sheetName: '业绩 2026-YTD', replacedPrevious: true });
+    expect((await writeSheetTable(run, performanceSheet(zh, team, { ...ctx, periodKey: '2026-Q4' }))).sheetName).toBe('业绩 2026年第4季度');
+    expect(workbook.sheets.map((x) => x.name).filter((n) => n.startsWith('业绩'))).toEqual(['业绩 2026-YTD', '业绩 2026年第4季度']);
   });
 });
 
@@ -183,7 +255,7 @@ describe('10,000 rows (issue 10: the Performance sheet for a whole organisation)
     expect(workbook.stats.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
     // Data bar, top three, bottom places, three classes: each over its whole column, never a cell at a time.
     expect(workbook.conditionalFormats.map((f) => f.range)).toEqual(Array.from({ length: 6 }, (_, i) => ({ row: 2, column: [5, 10, 10, 9, 9, 9][i], rows: n, columns: 1 })));
-    expect(workbook.read('业绩 2026-12', `A${n + 2}:B${n + 2}`)[0]![1]).toMatch(/^销售代表/);
+    expect(workbook.read('业绩 2026年12月', `A${n + 2}:B${n + 2}`)[0]![1]).toMatch(/^销售代表/);
 
     const league = { periodKey: '2026-12', previousPeriodKey: '2026-11', rows: big.rows.map((r, i) => ({ ownerId: r.ownerId, code: r.code, name: r.name, rank: i + 1, moved: (i % 5) - 2, actual: r.cells[0]!.actual, base: r.cells[0]!.base, achievement: r.cells[0]!.baseAchievement, class: r.cells[0]!.class, top: i < 3, bottom: i >= n - 3 })) };
     const fresh = standIn();
@@ -206,9 +278,9 @@ describe('the Ranking sheet', () => {
         { ownerId: 'p6', code: 'E006', name: '新人', rank: null, moved: null, actual: '120.00', base: null, achievement: null, class: null, top: false, bottom: false },
       ],
     };
-    const report = await writeSheetTable(run, rankingSheet(zh, 'SALES_AMOUNT', league, { ...ctx, periodLabel: '2026-12' }));
-    expect(report.sheetName).toBe('排名 2026-12');
-    expect(workbook.read('排名 2026-12', 'A2:F5')).toEqual([
+    const report = await writeSheetTable(run, rankingSheet(zh, 'SALES_AMOUNT', league, ctx));
+    expect(report.sheetName).toBe('排名 2026年12月');
+    expect(workbook.read('排名 2026年12月', 'A2:F5')).toEqual([
       ['排名', '编码', '名称', '实际', '达成率', '名次变化'],
       [1, 'E002', '李强', 13000.1, 1.3, 2],
       [2, 'E001', '王芳', 7999, 0.7999, -1],
@@ -267,8 +339,8 @@ describe('the My performance sheet', () => {
     expect(report.sheetName).toBe('我的业绩');
     expect(workbook.read('我的业绩', 'A2:I4')).toEqual([
       ['期间', '基础指标', '实际', '奋斗指标', '基础达成率', '奋斗达成率', '距基础差额', '分类', '排名'],
-      ['本月 2026-12', 1000, 333.33, 1250, 0.3333, 0.2667, 666.67, '低于 80%', '2/7'],
-      ['年初至今 2026', 11000, 10999.99, 13750, 1, 0.8, 0.01, '接近 90%', ''],
+      ['本月 2026年12月', 1000, 333.33, 1250, 0.3333, 0.2667, 666.67, '低于 80%', '2/7'],
+      ['2026年年初至今', 11000, 10999.99, 13750, 1, 0.8, 0.01, '接近 90%', ''],
     ]);
     expect(workbook.charts[0]!.series.map((s) => s.name)).toEqual(['基础指标', '实际']);
   });

@@ -12,6 +12,7 @@
  */
 import type { Words } from '../i18n.ts';
 import { format } from '../i18n.ts';
+import { formatPeriod, sheetPeriod } from '../i18n/format.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { ColumnFormat, SheetTableSpec, TableColumn } from '../excel/workbook.ts';
 import type { ChartSpec } from '../excel/charts.ts';
@@ -112,8 +113,7 @@ export { sheetName };
 export interface PerformanceContext {
   unitId: string;
   unitName: string;
-  /** The period as the user reads it (e.g. "2026-12", "2026 年初至今"). */
-  periodLabel: string;
+  /** The period read ("2026-12", "2026-12-D2", "2026-YTD"): named in the sheet's name and banner as the reader says it (2026年12月中旬). */
   periodKey: string;
   by: 'PERSON' | 'CHILD_UNIT';
   asOf: string;
@@ -192,14 +192,14 @@ export function performanceSheet(w: Words, data: AchievementData, ctx: Performan
   for (const [code, fill] of Object.entries(CLASS_FILLS)) if (present.has(code)) formats.push({ kind: 'fill', column: 9, operator: 'EqualTo', value: className(w, code), fill });
   const metricName = w.targets.metrics[data.metric];
   return {
-    sheetName: sheetName(`${r.sheets.performance} ${ctx.periodKey}`),
+    sheetName: sheetName(`${r.sheets.performance} ${sheetPeriod(ctx.periodKey, w.locale)}`),
     kind: PERFORMANCE_KIND,
     identity: { unit: ctx.unitId, period: ctx.periodKey, metric: data.metric, by: ctx.by },
     tableName: `QuotabookPerformance_${tag([ctx.unitId, ctx.periodKey, data.metric, ctx.by])}`,
     columns,
     rows,
     properties: { unitName: ctx.unitName, asOf: ctx.asOf, pulledAt: ctx.pulledAt },
-    banner: format(r.banner, { unit: ctx.unitName, metric: metricName, period: ctx.periodLabel, asOf: ctx.asOf }),
+    banner: format(r.banner, { unit: ctx.unitName, metric: metricName, period: formatPeriod(ctx.periodKey, w.locale), asOf: ctx.asOf }),
     freeze: { rows: 0, columns: 2 },
     wrapHeader: true,
     conditionalFormats: formats,
@@ -225,14 +225,14 @@ export function rankingSheet(w: Words, metric: Metric, data: LeagueData, ctx: Om
     { kind: 'fill', column: 5, operator: 'LessThan', value: 0, fill: '#FFC7CE', fontColor: '#9C0006' },
   ];
   return {
-    sheetName: sheetName(`${r.sheets.ranking} ${data.periodKey}`),
+    sheetName: sheetName(`${r.sheets.ranking} ${sheetPeriod(data.periodKey, w.locale)}`),
     kind: RANKING_KIND,
     identity: { unit: ctx.unitId, period: data.periodKey, metric, by: ctx.by },
     tableName: `QuotabookRanking_${tag([ctx.unitId, data.periodKey, metric, ctx.by])}`,
     columns,
     rows,
     properties: { unitName: ctx.unitName, asOf: ctx.asOf, pulledAt: ctx.pulledAt, previousPeriod: data.previousPeriodKey },
-    banner: format(r.banner, { unit: ctx.unitName, metric: w.targets.metrics[metric], period: ctx.periodLabel, asOf: ctx.asOf }),
+    banner: format(r.banner, { unit: ctx.unitName, metric: w.targets.metrics[metric], period: formatPeriod(data.periodKey, w.locale), asOf: ctx.asOf }),
     freeze: { rows: 0, columns: 3 },
     wrapHeader: true,
     conditionalFormats: formats,
@@ -331,9 +331,9 @@ export function myPerformanceSheet(w: Words, month: AchievementData, ytd: Achiev
       { header: c.class, numberFormat: '@', width: 72 },
       { header: c.rank, numberFormat: '@', width: 48 },
     ],
-    rows: [line(`${r.periods.month} ${month.range.key}`, month, placeOf(month.range.key)), line(`${r.periods.ytd} ${ytd.range.key.replace(/-YTD$/, '')}`, ytd, placeOf(ytd.range.key.replace(/-YTD$/, '')))],
+    rows: [line(`${r.periods.month} ${formatPeriod(month.range.key, w.locale)}`, month, placeOf(month.range.key)), line(formatPeriod(ytd.range.key, w.locale), ytd, placeOf(ytd.range.key.replace(/-YTD$/, '')))],
     properties: { asOf: ctx.asOf, pulledAt: ctx.pulledAt },
-    banner: format(r.banner, { unit: month.rows[0]?.name ?? '', metric: w.targets.metrics[month.metric], period: `${month.range.key} / ${ytd.range.start} – ${ytd.range.end}`, asOf: ctx.asOf }),
+    banner: format(r.banner, { unit: month.rows[0]?.name ?? '', metric: w.targets.metrics[month.metric], period: `${formatPeriod(month.range.key, w.locale)} / ${ytd.range.start} – ${ytd.range.end}`, asOf: ctx.asOf }),
     wrapHeader: true,
     conditionalFormats: [{ kind: 'dataBar', column: 4, color: '#5B9BD5' }],
   };

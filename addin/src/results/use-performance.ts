@@ -51,8 +51,9 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
 
   const unitName = units.find((u) => u.id === unitId)?.name ?? '';
   const chosen = periodFor(day || today(), grain, calendar);
-  const periodLabel = grain === 'YEAR_TO_DATE' ? `${w.results.grains.YEAR_TO_DATE} ${chosen.period}` : chosen.period;
-  const context = () => ({ unitId, unitName, periodLabel, periodKey: chosen.grain === 'YEAR_TO_DATE' ? `${chosen.period}-YTD` : chosen.period, by, asOf: day, pulledAt: new Date().toISOString() });
+  // The period read: a year to date by its own key ("2026-YTD"), so its sheet is not the whole year's and says which it is.
+  const periodKey = chosen.grain === 'YEAR_TO_DATE' ? `${chosen.period}-YTD` : chosen.period;
+  const context = () => ({ unitId, unitName, periodKey, by, asOf: day, pulledAt: new Date().toISOString() });
 
   const step = (text: string) => setLabel(text);
 
@@ -61,7 +62,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       if (!unitId) return info(w.results.chooseUnit);
       step(w.results.busy.pull);
       const data = (await run<{ achievement: AchievementData }>(client, ACHIEVEMENT, { period: chosen.period, grain: chosen.grain, metric, unitId, by, asOf: day })).achievement;
-      if (!data.rows.length) return info(format(w.results.nothing, { unit: unitName, period: periodLabel }));
+      if (!data.rows.length) return info(phrase(w.locale, w.results.nothing, { unit: unitName, period: periodKey }));
       step(w.results.busy.writing);
       const report = await writeSheetTable(excel(), performanceSheet(w, data, { ...context(), asOf: figuresAsOf(chosen.grain, day, data.range.end, today()) }));
       return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
@@ -80,7 +81,7 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       step(w.results.busy.writing);
       // The day its figures run to: the period's end once it is over, today while it runs (as the Performance sheet says).
       const end = period(chosen.ranking, calendar).end;
-      const report = await writeSheetTable(excel(), rankingSheet(w, metric, data, { ...context(), periodLabel: chosen.ranking, asOf: end < today() ? end : today() }));
+      const report = await writeSheetTable(excel(), rankingSheet(w, metric, data, { ...context(), asOf: end < today() ? end : today() }));
       return format(w.results.wrote, { n: report.rows, sheet: report.sheetName });
     });
 
@@ -131,10 +132,10 @@ export function usePerformance(w: Words, client: Client, onSessionEnded: () => v
       step(w.ratios.busy);
       const data = (await run<{ unitRatios: RatiosData }>(client, UNIT_RATIOS, { unitId, period: chosen.period, grain: chosen.grain, asOf: day })).unitRatios;
       step(w.results.busy.writing);
-      const { periodKey, asOf, pulledAt } = context();
-      const report = await writeSheetTable(excel(), ratiosSheet(w, data, { unitId, periodLabel, periodKey, asOf, pulledAt }));
+      const { asOf, pulledAt } = context();
+      const report = await writeSheetTable(excel(), ratiosSheet(w, data, { unitId, periodKey, asOf, pulledAt }));
       return format(w.ratios.wrote, { n: report.rows, sheet: report.sheetName });
     });
 
-  return { calendar, busy, label, status, units, unitId, setUnitId, grain, setGrain, day, setDay, metric, setMetric, by, setBy, period: chosen, pull, pullRanking, publish, confirmingPublish, cancelPublish: () => setConfirmingPublish(null), pullDashboard, pullRatios };
+  return { calendar, busy, label, status, units, unitId, setUnitId, grain, setGrain, day, setDay, metric, setMetric, by, setBy, period: chosen, periodKey, pull, pullRanking, publish, confirmingPublish, cancelPublish: () => setConfirmingPublish(null), pullDashboard, pullRatios };
 }

@@ -2,6 +2,7 @@
 import { Button, Caption1, Field, Input, Select, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Words } from '../../i18n.ts';
+import { formatPeriod } from '../../i18n/format.ts';
 import { RATIO_GRAINS, usePerformance } from '../../results/use-performance.ts';
 import { ExpensesSection } from './ExpensesSection.tsx';
 import { PERIOD_GRAINS, type PeriodGrain } from '../../results/operations.ts';
@@ -45,7 +46,7 @@ export function PerformancePane({ w, client, roles, onSessionEnded }: { w: Words
             ))}
           </Select>
         </Field>
-        <Field label={r.day} className={s.grow} hint={h.period.period}>
+        <Field label={r.day} className={s.grow} hint={<span data-testid="performance-period">{formatPeriod(h.periodKey, w.locale)}</span>}>
           <DateInput w={w} value={h.day} onChange={h.setDay} data-testid="performance-day" />
         </Field>
       </div>
