@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api, englishOn, hasChromium, openScreen, readSheet, signIn, tokenFor, useE2e } from './browser.ts';
+import { formatPeriod } from '../../addin/src/i18n/format.ts';
 
 
 describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
@@ -72,6 +73,21 @@ describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
       await item.getByTestId('ranking-reward-confirm-dismiss').click();
       await page.locator(`[data-testid="ranking-reward-item"][data-person="${penalty.personId}"][data-kind="PENALTY"][data-status="DISMISSED"]`).waitFor();
     }
+    expect(await englishOn(page)).toEqual([]);
+
+    // The team's ranking for the month's first ten days too: its proposals go into the same month's list, each saying which
+    // ranking it comes from (a person rewarded by both is listed twice, told apart by the period and basis).
+    await page.getByTestId('performance-grain').selectOption('TEN_DAYS');
+    await page.getByTestId('performance-day').fill(`${month}-05`);
+    await page.getByTestId('publish-ranking').click();
+    await page.getByTestId('performance-status').filter({ hasText: `${formatPeriod(`${month}-D1`, 'zh-CN')} 的排名` }).waitFor();
+    const tenDayItems = page.locator(`[data-testid="ranking-reward-item"][data-period="${month}-D1"]`);
+    await expect.poll(() => tenDayItems.count()).toBeGreaterThan(0);
+    const monthItems = page.locator(`[data-testid="ranking-reward-item"][data-period="${month}"]`);
+    expect(await monthItems.count()).toBe(listed.length);
+    expect(await monthItems.getByTestId('ranking-reward-source').count()).toBe(listed.length);
+    for (const text of await monthItems.getByTestId('ranking-reward-source').allInnerTexts()) expect(text).toBe(`${formatPeriod(month, 'zh-CN')}排名，按销售额达成率，第 2 版`);
+    for (const text of await tenDayItems.getByTestId('ranking-reward-source').allInnerTexts()) expect(text).toBe(`${formatPeriod(`${month}-D1`, 'zh-CN')}排名，按销售额达成率，第 1 版`);
     expect(await englishOn(page)).toEqual([]);
 
     // Finance calculates the month's payroll for the team and refreshes the Payroll sheet.

@@ -14,6 +14,9 @@ export const en = {
   amount: 'Amount',
   status: 'Status',
   placeOf: '{place}/{ranked}',
+  /** The ranking a proposal comes from: its period, basis and version. */
+  source: 'Ranking of {period} by {basis}, {version}',
+  bases: { ACHIEVEMENT: 'achievement ({metric})', AMOUNT: 'amount ({metric})' } as Record<string, string>,
   kinds: { REWARD: 'Reward', PENALTY: 'Penalty' },
   statuses: { PROPOSED: 'Open', APPROVED: 'Approved', DISMISSED: 'Dismissed', SUPERSEDED: 'Superseded' },
   approve: 'Approve',
@@ -50,6 +53,8 @@ export const zh: typeof en = {
   amount: '金额',
   status: '状态',
   placeOf: '第{place}名/共{ranked}名',
+  source: '{period}排名，按{basis}，{version}',
+  bases: { ACHIEVEMENT: '{metric}达成率', AMOUNT: '{metric}' },
   kinds: { REWARD: '奖励', PENALTY: '处罚' },
   statuses: { PROPOSED: '待处理', APPROVED: '已批准', DISMISSED: '已驳回', SUPERSEDED: '已被新版本取代' },
   approve: '批准',

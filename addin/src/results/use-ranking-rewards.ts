@@ -8,10 +8,11 @@
 import { CALENDAR_YEAR, period, type FiscalCalendar } from '../../../schema/periods.ts';
 import { useCallback, useState } from 'react';
 import type { Client } from '@urql/core';
-import { format, type Words, phrase } from '../i18n.ts';
+import { format, type Words, phrase, versionText } from '../i18n.ts';
 import { run } from '../api/client.ts';
 import { useAction } from '../taskpane/components/chores/useAction.ts';
 import { formatMoneyText } from '../i18n/format.ts';
+import type { Metric } from '../../../schema/metrics.ts';
 
 export interface RankingProposal {
   id: string;
@@ -19,7 +20,10 @@ export interface RankingProposal {
   personName: string;
   employeeNo: string;
   month: string;
+  /** The ranking it comes from: its period, what it ranked and how (achievement against base, or the amount), and its version. */
   periodKey: string;
+  metric: Metric;
+  basis: 'ACHIEVEMENT' | 'AMOUNT';
   version: number;
   place: number;
   ranked: number;
@@ -33,7 +37,7 @@ export interface RankingProposal {
   canDecide: boolean;
 }
 
-const FIELDS = 'id personId personName employeeNo month periodKey version place ranked kind amount status comment locked canDecide';
+const FIELDS = 'id personId personName employeeNo month periodKey metric basis version place ranked kind amount status comment locked canDecide';
 export const RANKING_PROPOSALS = `query RankingProposals($unitId: ID, $month: String) { rankingAdjustmentProposals(unitId: $unitId, month: $month) { ${FIELDS} } }`;
 export const APPROVE_RANKING_ADJUSTMENT = `mutation ApproveRankingAdjustment($id: ID!) { approveRankingAdjustment(id: $id) { ${FIELDS} } }`;
 export const DISMISS_RANKING_ADJUSTMENT = `mutation DismissRankingAdjustment($id: ID!, $comment: String!) { dismissRankingAdjustment(id: $id, comment: $comment) { ${FIELDS} } }`;
@@ -43,10 +47,18 @@ export function monthOfRankingPeriod(key: string, calendar: FiscalCalendar = CAL
   return period(key, calendar).end.slice(0, 7);
 }
 
-/** Open ones first, then by version (newest first), rewards before penalties, by place. */
+/** Open ones first; each ranking's together (by period, metric and basis), its newest version first; rewards before penalties, by place. */
 export function proposalOrder(a: RankingProposal, b: RankingProposal): number {
   const open = (p: RankingProposal) => (p.status === 'PROPOSED' ? 0 : 1);
-  return open(a) - open(b) || b.version - a.version || (a.kind === b.kind ? 0 : a.kind === 'REWARD' ? -1 : 1) || a.place - b.place || (a.employeeNo < b.employeeNo ? -1 : 1);
+  const by = (k: 'periodKey' | 'metric' | 'basis') => (a[k] === b[k] ? 0 : a[k] < b[k] ? -1 : 1);
+  return open(a) - open(b) || by('periodKey') || by('metric') || by('basis') || b.version - a.version || (a.kind === b.kind ? 0 : a.kind === 'REWARD' ? -1 : 1) || a.place - b.place || (a.employeeNo < b.employeeNo ? -1 : 1);
+}
+
+/** Which ranking a proposal comes from, as the reader says it: "2026年11月上旬排名，按销售额达成率，第 1 版" / "Ranking of Nov 2026 1st ten days by achievement (Sales amount), version 1". */
+export function proposalSource(w: Words, p: Pick<RankingProposal, 'periodKey' | 'metric' | 'basis' | 'version'>): string {
+  const x = w.rankingRewards;
+  const basis = format(x.bases[p.basis] ?? p.basis, { metric: w.targets.metrics[p.metric] ?? p.metric });
+  return phrase(w.locale, x.source, { period: p.periodKey, basis, version: versionText(w, p.version) });
 }
 
 export function useRankingRewards(w: Words, client: Client, onSessionEnded: () => void) {

@@ -2,7 +2,7 @@
 import { Button, Caption1, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { format, type Words, phrase } from '../../i18n.ts';
 import { formatMoneyText } from '../../i18n/format.ts';
-import type { useRankingRewards } from '../../results/use-ranking-rewards.ts';
+import { proposalSource, type useRankingRewards } from '../../results/use-ranking-rewards.ts';
 import { Busy, LockedNote, StatusLine, useChoreStyles } from './chores/ui.tsx';
 
 export function RankingRewardsSection({ w, h, onShow }: { w: Words; h: ReturnType<typeof useRankingRewards>; onShow: () => void }) {
@@ -20,11 +20,14 @@ export function RankingRewardsSection({ w, h, onShow }: { w: Words; h: ReturnTyp
       {!!h.proposals?.length && (
         <ul className={s.list} data-testid="ranking-rewards-list">
           {h.proposals.map((p) => (
-            <li key={p.id} className={s.item} data-testid="ranking-reward-item" data-person={p.personId} data-kind={p.kind} data-place={p.place} data-status={p.status}>
+            <li key={p.id} className={s.item} data-testid="ranking-reward-item" data-person={p.personId} data-kind={p.kind} data-place={p.place} data-period={p.periodKey} data-status={p.status}>
               <div className={s.line}>
                 <span className={s.strong}>{`${p.employeeNo} ${p.personName}`}</span>
                 <span>{`${x.kinds[p.kind]} ${formatMoneyText(p.amount)}`}</span>
               </div>
+              <span className={s.meta} data-testid="ranking-reward-source">
+                {proposalSource(w, p)}
+              </span>
               <span className={s.meta}>
                 {`${x.place} ${format(x.placeOf, { place: p.place, ranked: p.ranked })} · ${x.status} ${x.statuses[p.status]}${p.comment ? ` · ${p.comment}` : ''}`}
               </span>
