@@ -57,11 +57,15 @@ describe.skipIf(!hasChromium)('results in Chinese at 350 px', () => {
 
     await page.getByTestId('pull-ranking').click();
     await page.getByTestId('performance-status').filter({ hasText: `排名 ${quarterSaid}` }).waitFor();
-    const ranking = await readSheet(page, `排名 ${quarterSaid}`, 'A2:F60');
-    expect(ranking[0]).toEqual(['排名', '编码', '名称', '实际', '达成率', '名次变化']);
-    const league = (await api(page, manager, 'query($u: ID!, $p: String!) { leagueTable(unitId: $u, period: $p) { rows { code rank } } }', { u: rep.unitId, p: quarter })).data.leagueTable;
+    const ranking = await readSheet(page, `排名 ${quarterSaid}`, 'A2:G60');
+    expect(ranking[0]).toEqual(['排名', '编码', '名称', '实际', '达成率', '名次变化', '奖惩跟进']);
+    const league = (await api(page, manager, 'query($u: ID!, $p: String!) { leagueTable(unitId: $u, period: $p) { rows { code rank top bottom } } }', { u: rep.unitId, p: quarter })).data.leagueTable;
     const place = league.rows.find((r: { code: string }) => r.code === rep.employeeNo).rank;
     expect(ranking.find((r) => r[1] === rep.employeeNo)![0]).toBe(place ?? '');
+    // The top places lead to a reward, the bottom ones to an improvement plan, as the ranking flags them.
+    const followUps = league.rows.map((r: { code: string; top: boolean; bottom: boolean }) => [r.code, r.top ? '奖励' : r.bottom ? '改进计划' : '']);
+    expect(followUps.some(([, f]: string[]) => f === '改进计划')).toBe(true);
+    expect(ranking.slice(1).filter((r) => r[1] !== '').map((r) => [r[1], r[6]])).toEqual(followUps);
 
     // The quarter is not over: publishing asks first; cancelling publishes nothing, going ahead publishes.
     await page.getByTestId('publish-ranking').click();

@@ -52,10 +52,13 @@ export const en = {
     amount: 'Amount',
     achievement: 'Achievement',
     moved: 'Movement',
+    followUp: 'Follow-up',
     period: 'Period',
     month: 'Month',
     unit: 'Unit',
   },
+  /** What a flagged place leads to (brief §5: the top three are rewarded, the bottom three get an improvement plan). */
+  followUp: { top: 'Reward', bottom: 'Improvement plan' },
   charts: {
     monthly: 'Actual vs base target by month',
     byUnit: 'Achievement by child unit',
@@ -136,10 +139,12 @@ export const zh: typeof en = {
     amount: '金额',
     achievement: '达成率',
     moved: '名次变化',
+    followUp: '奖惩跟进',
     period: '期间',
     month: '月份',
     unit: '单位',
   },
+  followUp: { top: '奖励', bottom: '改进计划' },
   charts: {
     monthly: '各月实际与基础指标',
     byUnit: '下级单位达成率',

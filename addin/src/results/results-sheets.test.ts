@@ -262,30 +262,32 @@ describe('10,000 rows (issue 10: the Performance sheet for a whole organisation)
     const ranking = await writeSheetTable(fresh.run, rankingSheet(zh, 'SALES_AMOUNT', league, ctx));
     expect(ranking).toMatchObject({ rows: n, blocks: 1 });
     expect(fresh.workbook.stats.syncs).toBe(3);
-    expect(fresh.workbook.conditionalFormats).toHaveLength(3);
+    // Data bar, movement up and down, reward and improvement plan: one each over its whole column.
+    expect(fresh.workbook.conditionalFormats.map((f) => f.range)).toEqual([4, 5, 5, 6, 6].map((column) => ({ row: 2, column, rows: n, columns: 1 })));
   });
 });
 
 describe('the Ranking sheet', () => {
-  it('writes rank, name, amount, achievement and movement', async () => {
+  it('writes rank, name, amount, achievement, movement and what a flagged place leads to: a reward at the top, an improvement plan at the bottom (brief §5)', async () => {
     const { workbook, run } = standIn();
     const league = {
       periodKey: '2026-12',
       previousPeriodKey: '2026-11',
       rows: [
         { ownerId: 'p2', code: 'E002', name: '李强', rank: 1, moved: 2, actual: '13000.10', base: '10000.00', achievement: '130.00', class: 'MET_STRETCH', top: true, bottom: false },
-        { ownerId: 'p1', code: 'E001', name: '王芳', rank: 2, moved: -1, actual: '7999.00', base: '10000.00', achievement: '79.99', class: 'BELOW_80', top: true, bottom: true },
+        { ownerId: 'p1', code: 'E001', name: '王芳', rank: 2, moved: -1, actual: '7999.00', base: '10000.00', achievement: '79.99', class: 'BELOW_80', top: false, bottom: true },
         { ownerId: 'p6', code: 'E006', name: '新人', rank: null, moved: null, actual: '120.00', base: null, achievement: null, class: null, top: false, bottom: false },
       ],
     };
     const report = await writeSheetTable(run, rankingSheet(zh, 'SALES_AMOUNT', league, ctx));
     expect(report.sheetName).toBe('排名 2026年12月');
-    expect(workbook.read('排名 2026年12月', 'A2:F5')).toEqual([
-      ['排名', '编码', '名称', '实际', '达成率', '名次变化'],
-      [1, 'E002', '李强', 13000.1, 1.3, 2],
-      [2, 'E001', '王芳', 7999, 0.7999, -1],
-      ['', 'E006', '新人', 120, '', ''],
+    expect(workbook.read('排名 2026年12月', 'A2:G5')).toEqual([
+      ['排名', '编码', '名称', '实际', '达成率', '名次变化', '奖惩跟进'],
+      [1, 'E002', '李强', 13000.1, 1.3, 2, '奖励'],
+      [2, 'E001', '王芳', 7999, 0.7999, -1, '改进计划'],
+      ['', 'E006', '新人', 120, '', '', ''],
     ]);
+    expect(rankingSheet(en, 'SALES_AMOUNT', league, ctx).rows.map((x) => x[6])).toEqual(['Reward', 'Improvement plan', '']);
   });
 });
 

@@ -217,12 +217,17 @@ export function rankingSheet(w: Words, metric: Metric, data: LeagueData, ctx: Om
     { header: c.actual, numberFormat: figureFormat(metric), width: 84 },
     { header: c.achievement, numberFormat: PERCENT, width: 64 },
     { header: c.moved, numberFormat: '+0;-0;0', width: 56 },
+    { header: c.followUp, numberFormat: '@', width: 72 },
   ];
-  const rows = data.rows.map((x) => [x.rank ?? '', x.code, x.name, amountCell(x.actual), ratioCell(x.achievement), x.moved ?? '']);
+  // What each flagged place leads to: the top places a reward, the bottom ones an improvement plan (brief §5).
+  const followUp = (x: LeagueRow) => (x.top ? r.followUp.top : x.bottom ? r.followUp.bottom : '');
+  const rows = data.rows.map((x) => [x.rank ?? '', x.code, x.name, amountCell(x.actual), ratioCell(x.achievement), x.moved ?? '', followUp(x)]);
   const formats: ColumnFormat[] = [
     { kind: 'dataBar', column: 4, color: '#5B9BD5' },
     { kind: 'fill', column: 5, operator: 'GreaterThan', value: 0, fill: '#C6EFCE', fontColor: '#006100' },
     { kind: 'fill', column: 5, operator: 'LessThan', value: 0, fill: '#FFC7CE', fontColor: '#9C0006' },
+    { kind: 'fill', column: 6, operator: 'EqualTo', value: r.followUp.top, fill: '#C6EFCE', fontColor: '#006100' },
+    { kind: 'fill', column: 6, operator: 'EqualTo', value: r.followUp.bottom, fill: '#FFC7CE', fontColor: '#9C0006' },
   ];
   return {
     sheetName: sheetName(`${r.sheets.ranking} ${sheetPeriod(data.periodKey, w.locale)}`),
