@@ -62,11 +62,11 @@ describe.skipIf(!hasChromium)('work logs and reports in the task pane', () => {
     await expect(page.getByTestId('weekly-report-standing-status').innerText()).resolves.toBe(`已提交 · ${weeklyText}`);
     expect(await englishOn(page)).toEqual([]);
 
-    // The monthly report with only its results: refused before sending, naming the field, by the monthly report's buttons.
+    // The monthly report with only its results: refused before sending, naming both missing fields at once, by the monthly report's buttons.
     const monthBefore = (await api(page, repToken, 'query($m: String!) { myMonthlyReport(month: $m) { report { id } } }', { m: day.slice(0, 7) })).data.myMonthlyReport.report;
     await page.getByTestId('monthly-report-results').fill('本月完成销售目标的八成');
     await page.getByTestId('monthly-report-submit').click();
-    await expect(page.getByTestId('monthly-report').getByTestId('work-reports-status').innerText()).resolves.toBe('分析：请填写此项。');
+    await expect(page.getByTestId('monthly-report').getByTestId('work-reports-status').innerText()).resolves.toBe('分析：请填写此项。 下月工作计划：请填写此项。');
     expect((await api(page, repToken, 'query($m: String!) { myMonthlyReport(month: $m) { report { id } } }', { m: day.slice(0, 7) })).data.myMonthlyReport.report).toEqual(monthBefore);
 
     // The manager: every log of the week in the sample (the admin sets the size), a comment, the handed-in sheet.

@@ -50,10 +50,13 @@ export function checkLogForm(form: LogForm, submit: boolean): { input: WorkLogFi
   return { input, problems };
 }
 
-/** The first problem the shared rules find, in the reader's words, naming the field. */
+/** A problem the shared rules find, in the reader's words, naming the field. */
 export function problemText(w: Words, labels: Record<string, string>, p: WorkReportProblem): string {
   return format(w.workReports.labelled, { label: labels[p.field] ?? p.field, text: describeReason(w, p.code, p.params) });
 }
+
+/** Every problem the shared rules find, each naming its field, so one try shows all there is to fix. */
+export const problemsText = (w: Words, labels: Record<string, string>, problems: readonly WorkReportProblem[]): string => problems.map((p) => problemText(w, labels, p)).join(' ');
 
 export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client; w: Words; onSessionEnded: () => void }) {
   const x = w.workReports;
@@ -109,7 +112,7 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
     return act(async () => {
       if (!valid) throw new Error(x.badDay);
       const { input, problems } = checkLogForm(logF, submit);
-      if (problems.length) throw new Error(problemText(w, labels, problems[0]!));
+      if (problems.length) throw new Error(problemsText(w, labels, problems));
       const saved = (await run<{ saveWorkLog: WorkLog }>(client, SAVE_WORK_LOG, { day: day.trim(), revision: log?.log?.revision ?? null, submit, input }, true)).saveWorkLog;
       setLog((l) => (l ? { ...l, log: saved } : l));
       setLogF(logForm(saved));
@@ -122,7 +125,7 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
     return act(async () => {
       if (!weekly) return;
       const problems = checkWeeklyReport(weeklyF, submit);
-      if (problems.length) throw new Error(problemText(w, weeklyLabels, problems[0]!));
+      if (problems.length) throw new Error(problemsText(w, weeklyLabels, problems));
       const saved = (await run<{ saveWeeklyReport: WeeklyReport }>(client, SAVE_WEEKLY_REPORT, { week: weekly.week, revision: weekly.report?.revision ?? null, submit, input: weeklyF }, true)).saveWeeklyReport;
       setWeekly((r) => (r ? { ...r, report: saved, figures: saved.figures } : r));
       setWeeklyF(weeklyForm(saved));
@@ -135,7 +138,7 @@ export function useMyWorkReports({ client, w, onSessionEnded }: { client: Client
     return act(async () => {
       if (!monthly) return;
       const problems = checkMonthlyReport(monthlyF, submit);
-      if (problems.length) throw new Error(problemText(w, monthlyLabels, problems[0]!));
+      if (problems.length) throw new Error(problemsText(w, monthlyLabels, problems));
       const saved = (await run<{ saveMonthlyReport: MonthlyReport }>(client, SAVE_MONTHLY_REPORT, { month: monthly.month, revision: monthly.report?.revision ?? null, submit, input: monthlyF }, true)).saveMonthlyReport;
       setMonthly((r) => (r ? { ...r, report: saved } : r));
       setMonthlyF(monthlyForm(saved));
