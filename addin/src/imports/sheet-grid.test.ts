@@ -51,6 +51,13 @@ describe('toSheetGrid', () => {
   });
 });
 
+describe('a number in a date cell that no date can be', () => {
+  it('stays the number (a phone or order number pasted into a date column), for the import to name by its cell, not a crash', () => {
+    const formats = [['yyyy/m/d', 'yyyy/m/d', 'yyyy/m/d', 'yyyy/m/d']];
+    expect(toSheetGrid('Sheet1', [[1_000_000_000, 3_000_000, 2_958_465, 0]], formats).rows).toEqual([[1_000_000_000, 3_000_000, '9999-12-31', 0]]);
+  });
+});
+
 describe('readActiveSheet', () => {
   const excel = () => {
     const s = createStandInExcel(['Sheet1', 'Other']);

@@ -28,12 +28,16 @@ export function serialToDay(serial: number): string {
   return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The serials Excel shows as dates: 1 (1900-01-01) to 2,958,465 (9999-12-31); beyond them it shows ####. */
+const isDateSerial = (v: number) => Number.isFinite(v) && v >= 1 && v < 2_958_466;
+
 const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
 
 export function toSheetGrid(sheet: string, values: unknown[][], numberFormats: string[][]): SheetGrid {
   const rows: SheetCell[][] = values.map((row, r) =>
     row.map((v, c) => {
-      if (typeof v === 'number') return isDateFormat(numberFormats[r]?.[c] ?? 'General') ? serialToDay(v) : v;
+      // A number no date can be (a phone or order number pasted into a date column) stays a number, for the reader to refuse by its cell.
+      if (typeof v === 'number') return isDateFormat(numberFormats[r]?.[c] ?? 'General') && isDateSerial(v) ? serialToDay(v) : v;
       if (typeof v === 'string' || typeof v === 'boolean') return v;
       return '';
     }),
