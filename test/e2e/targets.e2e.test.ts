@@ -374,6 +374,17 @@ describe.skipIf(!hasChromium)('targets in the task pane', () => {
     await page.getByTestId('plan-validate').click();
     const issue = await page.getByTestId('plan-issue').first().innerText();
     expect(issue).toMatch(new RegExp(`^目标!F${diffRow}: 2027年3月：各行合计 .*多出 ¥1\\.00`));
+    // Cells a draft cannot store: Save draft names each at its cell before sending anything.
+    const [april, may] = (await standIn<number[][]>(page, 'read', '目标', `G${row}:H${row}`))[0]!;
+    await standIn(page, 'type', '目标', `G${row}`, 'abc');
+    await standIn(page, 'type', '目标', `H${row}`, -100);
+    await page.getByTestId('plan-save-draft').click();
+    await page.getByTestId('plan-issue').nth(1).waitFor();
+    const draftIssues = await page.getByTestId('plan-issue').allInnerTexts();
+    expect(draftIssues.map((t) => t.split(':')[0])).toEqual([`目标!G${row}`, `目标!H${row}`]);
+    expect(draftIssues.join(' ').replace(/abc|QB\d+/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    await standIn(page, 'type', '目标', `G${row}`, april);
+    await standIn(page, 'type', '目标', `H${row}`, may);
     await page.getByTestId('plan-save-draft').click();
     await page.getByTestId('plan-status').filter({ hasText: '已保存草稿' }).waitFor();
     await standIn(page, 'type', '目标', `F${row}`, march);

@@ -21,7 +21,8 @@ import { columnLetters, formula } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { METRICS, type Metric } from '../../../schema/metrics.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
-import { checkLines, type LineInput } from '../../../schema/target-plan-check.ts';
+import { checkLines, type LineInput, type PlanGrid } from '../../../schema/target-plan-check.ts';
+import { checkDraftLines } from '../../../schema/target-draft-check.ts';
 import { readAmount } from '../../../schema/target-validation.ts';
 import { groupDecimal } from '../i18n/format.ts';
 import type { ValidationIssue } from '../../../schema/target-validation.ts';
@@ -235,21 +236,28 @@ export function readTargetSheet(w: Words, view: PlanView, read: SheetRead): Read
   return { lines, problems, rowOf, columnOf, totalColumn, diffRow, headerRow: h, revision };
 }
 
+/** The plan's grid as the shared rules take it: its periods, its scope and the owners below it. */
+function gridOf(view: PlanView): PlanGrid {
+  const { plan } = view;
+  const scope = view.rows.find((r) => r.isScope)!;
+  return {
+    periods: view.periods.map((p) => ({ ...p, level: (p.level ?? plan.periodLevel) as PeriodLevel, parent: p.parent ?? null })),
+    scope: { id: scope.ownerId, name: scope.ownerName },
+    owners: view.rows.filter((r) => !r.isScope).map((r) => (plan.ownerKind === 'PERSON' ? { key: r.ownerId, name: r.ownerName, hireDate: r.hireDate, leaveDate: r.leaveDate } : { key: r.ownerId, name: r.ownerName })),
+  };
+}
+
 /** The shared rules on what the sheet holds (the same checks the server runs). */
 export function checkSheet(view: PlanView, back: ReadBack): ValidationIssue[] {
   const { plan } = view;
   const unit = METRICS[plan.metric].unit;
   const total = unit === 'money' ? parseMoney(plan.total) : BigInt(plan.total);
-  const scope = view.rows.find((r) => r.isScope)!;
-  return checkLines(
-    { metric: plan.metric, level: plan.level, ownerKind: plan.ownerKind, total },
-    {
-      periods: view.periods.map((p) => ({ ...p, level: (p.level ?? plan.periodLevel) as PeriodLevel, parent: p.parent ?? null })),
-      scope: { id: scope.ownerId, name: scope.ownerName },
-      owners: view.rows.filter((r) => !r.isScope).map((r) => (plan.ownerKind === 'PERSON' ? { key: r.ownerId, name: r.ownerName, hireDate: r.hireDate, leaveDate: r.leaveDate } : { key: r.ownerId, name: r.ownerName })),
-    },
-    back.lines,
-  ).issues;
+  return checkLines({ metric: plan.metric, level: plan.level, ownerKind: plan.ownerKind, total }, gridOf(view), back.lines).issues;
+}
+
+/** The shared rules on a draft (each cell on its own, none of the sums: the same check the server's Save draft runs). */
+export function checkDraftSheet(view: PlanView, back: ReadBack): ValidationIssue[] {
+  return checkDraftLines(view.plan, gridOf(view), back.lines).issues;
 }
 
 /** The cell (or row, or column) an issue is about, as "Sheet!C5". */

@@ -18,7 +18,7 @@ import { METRICS, type Metric } from '../../../schema/metrics.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { rollupSheet, type RollupRow } from './rollup-sheet.ts';
 import { planningYear } from './planning-year.ts';
-import { checkSheet, comparisonSheetSpec, issueCell, linesForServer, PLAN_FIELDS, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView, type ReadBack } from './target-sheet.ts';
+import { checkSheet, checkDraftSheet, comparisonSheetSpec, issueCell, linesForServer, PLAN_FIELDS, readTargetSheet, targetSheetSpec, TARGETS_KIND, type PlanView, type ReadBack } from './target-sheet.ts';
 import { keepCells, pulledKey, pulledText, readPulled, typedCells, type TypedCell } from './typed-cells.ts';
 import type { Issue } from '../excel/cells.ts';
 import { useStatusState } from '../taskpane/status-state.ts';
@@ -269,13 +269,14 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
     })();
 
   /** Reads the sheet and runs structure checks and the shared rules. */
-  const check = async () => {
+  /** The sheet read back and what the rules find wrong with it, each issue at its cell: all of the plan's rules, or a draft's (no sums). */
+  const check = async (rules: typeof checkSheet = checkSheet) => {
     const view = await fetchView(planId);
     const sheet = await readSheet(view);
     if (!sheet) return { view, back: null, issues: [{ cell: null, message: t.notPulled }] };
     const { back, sheetName } = sheet;
     if (back.problems.length) return { view, back, issues: back.problems.map((p) => ({ cell: p.cell.endsWith('A:A') ? null : p.cell, message: `${p.cell}: ${p.message}` })) };
-    const issues = checkSheet(view, back).map((i) => {
+    const issues = rules(view, back).map((i) => {
       const cell = issueCell(sheetName, back, i);
       return { cell, message: `${cell ? `${cell}: ` : ''}${describeIssue(i, w.locale, METRICS[view.plan.metric].unit)}` };
     });
@@ -289,11 +290,10 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
 
   /** Stores the sheet's cells as they stand (the sums may be off); the plan stays a draft. */
   const saveDraft = act('saveDraft', async () => {
-    const view = await fetchView(planId);
-    const sheet = await readSheet(view);
-    if (!sheet) return setStatus({ kind: 'issues', issues: [{ cell: null, message: t.notPulled }] });
-    if (sheet.back.problems.length) return setStatus({ kind: 'issues', issues: sheet.back.problems.map((p) => ({ cell: p.cell.endsWith('A:A') ? null : p.cell, message: `${p.cell}: ${p.message}` })) });
-    const data = await run<{ saveTargetPlanDraft: PlanView }>(client, SAVE_DRAFT, { id: planId, revision: sheet.back.revision, lines: linesForServer(sheet.back) }, true);
+    // A draft may be incomplete (its sums off), but each cell must be storable: those that are not, named at their cells before sending.
+    const { back, issues } = await check(checkDraftSheet);
+    if (issues.length || !back) return setStatus({ kind: 'issues', issues });
+    const data = await run<{ saveTargetPlanDraft: PlanView }>(client, SAVE_DRAFT, { id: planId, revision: back.revision, lines: linesForServer(back) }, true);
     const saved = data.saveTargetPlanDraft;
     await writeView(saved);
     setStatus({ kind: 'ok', message: format(f.savedDraft, { version: saved.plan.version, n: saved.lines.length }) });
