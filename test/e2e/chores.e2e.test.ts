@@ -196,6 +196,16 @@ describe.skipIf(!hasChromium)('the chores screens in the task pane', () => {
     const h = mine.findIndex((r) => r[0] === '工号');
     expect(mine[h]!.slice(11)).toEqual(['应出勤天数（工资）', '未记录工作日（按出勤）', '外勤无出访单（按缺勤）', '休息日记录（不计）']);
     expect(mine.slice(h + 1).filter((r) => r[0] !== '' && r[0] !== null)).toEqual([[repNo, expect.any(String), 1, 2, 20, 0, 1, 0, 0, 1, 0, 20, 16, 0, 1]]);
+    // A month with no record of them: their own row is written all the same, every working day unrecorded (present), and said so.
+    await page.getByTestId('attendance-month').fill('2025-05');
+    await page.getByTestId('attendance-to-sheet').click();
+    await page.getByTestId('attendance-status').filter({ hasText: '没有您的考勤记录' }).waitFor();
+    const maySheet = (await page.getByTestId('attendance-status').innerText()).match(/“(.+?)”/)![1]!;
+    const mayRow = (await readSheet(page, maySheet, 'A1:O6')).find((r) => r[0] === repNo)!;
+    // Nothing recorded; every working day of the month unrecorded, so present.
+    expect(mayRow.slice(2, 11)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(mayRow[11]).toBeGreaterThan(15);
+    expect(mayRow[12]).toBe(mayRow[11]);
   }, 120_000);
 
   it('promotions: the manager promotes a qualifying rep; a stale proposal is refused and changes nothing', async () => {

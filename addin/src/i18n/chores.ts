@@ -37,6 +37,7 @@ export const en = {
     sheet: 'Attendance {month}',
     banner: 'Attendance, {month}: {n} {n|person|people}. Leave taken without an approved request counts as absence in payroll.',
     none: 'No attendance is recorded for {month} for the people you may see. Finance imports it on the Import screen.',
+    noneOfYou: 'No attendance is recorded for you in {month}: payroll counts each of your working days as present.',
     columns: {
       employeeNo: 'Employee no.',
       name: 'Name',
@@ -228,6 +229,7 @@ export const zh: typeof en = {
     sheet: '考勤 {month}',
     banner: '考勤汇总，{month}：{n} 人。未经批准的请假在工资中按缺勤计算。',
     none: '{month} 没有您可查看人员的考勤记录。考勤由财务在“导入”页面导入。',
+    noneOfYou: '{month} 没有您的考勤记录：工资按您每个工作日出勤计算。',
     columns: {
       employeeNo: '工号',
       name: '姓名',

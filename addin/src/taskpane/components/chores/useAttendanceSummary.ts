@@ -20,10 +20,13 @@ export function useAttendanceSummary({ client, w, onSessionEnded }: { client: Cl
     action.act(async () => {
       const m = month;
       const rows = (await run<{ attendanceSummary: AttendanceSummaryRow[] }>(client, ATTENDANCE_SUMMARY, { month: m })).attendanceSummary;
-      // Everyone employed has a row; a month nobody has a record in yet is said so rather than written as all unrecorded.
-      if (!rows.some(hasRecords)) return action.setStatus({ intent: 'info', message: phrase(w.locale, w.chores.attendance.none, { month: m }) });
+      // Everyone employed has a row; a month none of them has a record in yet is said so rather than written as all unrecorded.
+      // One's own row alone (a rep) is written all the same: their working days, each counted as present, as payroll pays them.
+      const alone = rows.length === 1;
+      if (!alone && !rows.some(hasRecords)) return action.setStatus({ intent: 'info', message: phrase(w.locale, w.chores.attendance.none, { month: m }) });
       const report = await writeSheetTable(Excel.run as unknown as ExcelRun, attendanceSheet(w, m, rows));
-      return format(w.chores.wroteSheet, { n: report.rows, sheet: report.sheetName });
+      const wrote = format(w.chores.wroteSheet, { n: report.rows, sheet: report.sheetName });
+      return alone && !hasRecords(rows[0]!) ? `${wrote} ${phrase(w.locale, w.chores.attendance.noneOfYou, { month: m })}` : wrote;
     });
 
   return { ...action, month, setMonth, ready: isMonth(month), toSheet };
