@@ -30,16 +30,27 @@ const NONE: ImportCounts = { valid: 0, created: 0, updated: 0, unchanged: 0 };
 
 const byRow = (a: ImportProblem, b: ImportProblem) => a.row - b.row || (a.cell ?? '').localeCompare(b.cell ?? '');
 
+/**
+ * The problems of reading a grid's cells, then those of the import's checks
+ * on cells reading did not already name: a blank cell is said to be empty
+ * once, not empty and then again (or empty and then an unknown number).
+ */
+function merged(read: ImportProblem[], checked: ImportProblem[]): ImportProblem[] {
+  const cellOf = (p: ImportProblem) => `${p.row}|${p.field}`;
+  const named = new Set(read.map(cellOf));
+  return [...read, ...checked.filter((p) => !named.has(cellOf(p)))].sort(byRow);
+}
+
 /** Every problem of a grid's rows: those of reading its cells, then the import's checks on the records that were read. */
 async function allProblems<R>(parsed: { records: R[]; problems: ImportProblem[]; locate: Locate }, check: (records: R[]) => Promise<{ problems: ImportProblem[] }>) {
   const checked = parsed.records.length ? await check(parsed.records) : { problems: [] };
-  return [...parsed.problems, ...checked.problems.map(parsed.locate)].sort(byRow);
+  return merged(parsed.problems, checked.problems.map(parsed.locate));
 }
 
 export async function previewSalesImport(ctx: Context, source: ImportSource): Promise<ImportPreview> {
   const parsed = salesFromGrid((await gridOf(source, SALES_SHEET)).grid);
   const checked = parsed.records.length ? await previewSales(ctx, parsed.records, parsed.locate, parsed.problems) : { counts: NONE, problems: [] };
-  return { sheet: parsed.sheet, rows: parsed.rows, ...checked.counts, problems: [...parsed.problems, ...checked.problems].sort(byRow) };
+  return { sheet: parsed.sheet, rows: parsed.rows, ...checked.counts, problems: merged(parsed.problems, checked.problems) };
 }
 
 /** Imports a grid's sales; refused whole with every problem, those of reading cells and those of the checks together, as the preview lists them. */
@@ -54,7 +65,7 @@ export async function importSalesFrom(ctx: Context, source: ImportSource, finish
 export async function previewAttendanceImport(ctx: Context, source: ImportSource): Promise<ImportPreview> {
   const parsed = attendanceFromGrid((await gridOf(source, ATTENDANCE_SHEET)).grid);
   const checked = parsed.records.length ? await previewAttendance(ctx, parsed.records, parsed.locate, parsed.problems) : { counts: NONE, problems: [] };
-  return { sheet: parsed.sheet, rows: parsed.rows, ...checked.counts, problems: [...parsed.problems, ...checked.problems].sort(byRow) };
+  return { sheet: parsed.sheet, rows: parsed.rows, ...checked.counts, problems: merged(parsed.problems, checked.problems) };
 }
 
 export async function importAttendanceFrom(ctx: Context, source: ImportSource, finish?: Finish): Promise<ImportResult> {

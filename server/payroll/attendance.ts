@@ -62,7 +62,8 @@ export async function checkAttendance(ctx: Context, records: AttendanceInput[]):
     const before = problems.length;
     const p = byNo.get(employeeNoKey(r.employeeNo));
     const day = dateToDay(r.date);
-    if (!p) problems.push({ row, field: 'employeeNo', message: `no person has employee number ${r.employeeNo}`, reason: 'UNKNOWN_EMPLOYEE_NO', params: { employeeNo: r.employeeNo } });
+    if (!r.employeeNo.trim()) problems.push({ row, field: 'employeeNo', message: 'is empty', reason: 'CELL_EMPTY', params: {} });
+    else if (!p) problems.push({ row, field: 'employeeNo', message: `no person has employee number ${r.employeeNo}`, reason: 'UNKNOWN_EMPLOYEE_NO', params: { employeeNo: r.employeeNo } });
     else if (r.date < p.hireDate || (p.leaveDate && r.date > p.leaveDate)) problems.push({ row, field: 'date', message: `${r.employeeNo} was not employed on ${day}`, reason: 'NOT_EMPLOYED_ON', params: { employeeNo: r.employeeNo, date: day } });
     else if (!servesPlacement(reach, p.assignments ?? [], r.date)) problems.push({ row, field: 'employeeNo', message: `${r.employeeNo} was not in a unit you serve on ${day}`, reason: 'ROW_NOT_SERVED', params: { employeeNo: r.employeeNo, date: day } });
     const k = `${employeeNoKey(r.employeeNo)}|${day}`;

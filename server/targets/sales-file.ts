@@ -9,10 +9,12 @@
  */
 import type { ImportProblemReason } from '../../schema/reasons.ts';
 import { dayToDate } from '../../schema/dates.ts';
-import { parseMoney } from '../../schema/money.ts';
+import { formatMoney, MoneyRangeError, parseMoney } from '../../schema/money.ts';
 import { clientError } from '../errors.ts';
 import type { ImportProblem, Locate, SaleInput } from './sales-import.ts';
-import { importRejected } from './sales-import.ts';
+import { importRejected, MAX_SALE_FEN } from './sales-import.ts';
+
+const MAX_SALE_YUAN = Number(MAX_SALE_FEN / 100n);
 import { mapColumns, readGrid, type Grid } from '../imports/tabular-file.ts';
 import { cellText, dataRows, dayOfCell, locator } from '../imports/cells.ts';
 
@@ -62,11 +64,16 @@ export function salesFromGrid(grid: Grid): GridSales {
         if (required) bad(c, 'is empty', 'CELL_EMPTY');
         return null;
       }
+      const n = cell(c);
+      // A number no sale can be is too large, whatever its digits (String() writes 1e21 and up with an exponent).
+      const tooLarge = () => (bad(c, `is beyond ±${formatMoney(MAX_SALE_FEN)} a sale`, 'NUMBER_OUT_OF_RANGE', { value: s, max: formatMoney(MAX_SALE_FEN) }), null);
+      if (typeof n === 'number' && Math.abs(n) > MAX_SALE_YUAN) return tooLarge();
       try {
         // As Excel's CSV shows a currency format: ¥1,234.56 (the full-width ￥ too).
-        const v = typeof cell(c) === 'number' ? String(Number((cell(c) as number).toPrecision(15))) : s.replace(/^[¥￥]\s*/, '');
-        return parseMoney(v);
+        const fen = parseMoney(typeof n === 'number' ? String(Number(n.toPrecision(15))) : s.replace(/^[¥￥]\s*/, ''));
+        return fen > MAX_SALE_FEN || fen < -MAX_SALE_FEN ? tooLarge() : fen;
       } catch (e) {
+        if (e instanceof MoneyRangeError) return tooLarge();
         bad(c, (e as Error).message, 'NOT_AN_AMOUNT', { value: s });
         return null;
       }

@@ -178,7 +178,9 @@ export async function checkSales(ctx: Context, records: SaleInput[]): Promise<{ 
     const customer = customerOf(r, i);
     const p = byNo.get(employeeNoKey(r.employeeNo));
     if (!p) {
-      problems.push({ row: rowOf(i), field: 'employeeNo', message: `no person has employee number ${r.employeeNo}`, reason: 'UNKNOWN_EMPLOYEE_NO', params: { employeeNo: r.employeeNo } });
+      // A blank number is an empty cell, not a number nobody has.
+      if (!r.employeeNo.trim()) problems.push({ row: rowOf(i), field: 'employeeNo', message: 'is empty', reason: 'CELL_EMPTY', params: {} });
+      else problems.push({ row: rowOf(i), field: 'employeeNo', message: `no person has employee number ${r.employeeNo}`, reason: 'UNKNOWN_EMPLOYEE_NO', params: { employeeNo: r.employeeNo } });
       return null;
     }
     const a = p.assignments.find((x) => x.validFrom <= r.date && (!x.validTo || x.validTo > r.date));

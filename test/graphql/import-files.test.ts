@@ -156,6 +156,39 @@ describe('preview and import from a sheet of the open workbook', () => {
     expect(r.data.previewSalesImport).toMatchObject({ rows: 4, valid: 1, created: 1, updated: 0, unchanged: 0, problemCount: 3 });
   });
 
+  it('names each bad cell once, by its own reason: a blank number is empty (not also unknown), a huge amount too large (not badly written)', async () => {
+    const sales = [
+      ['单号', '工号', '日期', '金额'],
+      ['BIG-1', 'QB00007', '2025-04-05', 99999999999999999],
+      ['BIG-2', 'QB00007', '2025-04-05', '99999999999999999'],
+      ['BIG-3', 'QB00007', '2025-04-05', 1e21],
+      ['BIG-4', 'QB00007', '2025-04-05', 1000000000000.01],
+      ['BIG-5', '', '2025-04-05', '100.00'],
+      ['', 'QB00007', '2025-04-05', '100.00'],
+    ];
+    const r = await s.gql(PREVIEW, { g: { sheet: 'Sheet1', rows: sales } }, finance);
+    expect(r.errors).toBeUndefined();
+    const max = { name: 'max', value: '1000000000000.00' };
+    expect(r.data.previewSalesImport.problems.map((p: any) => [p.message, p.reason, p.params])).toEqual([
+      ['Sheet1!D2: is beyond ±1000000000000.00 a sale', 'NUMBER_OUT_OF_RANGE', [{ name: 'value', value: '100000000000000000' }, max]],
+      ['Sheet1!D3: is beyond ±1000000000000.00 a sale', 'NUMBER_OUT_OF_RANGE', [{ name: 'value', value: '99999999999999999' }, max]],
+      ['Sheet1!D4: is beyond ±1000000000000.00 a sale', 'NUMBER_OUT_OF_RANGE', [{ name: 'value', value: '1e+21' }, max]],
+      ['Sheet1!D5: is beyond ±1000000000000.00 a sale', 'NUMBER_OUT_OF_RANGE', [{ name: 'value', value: '1000000000000.01' }, max]],
+      ['Sheet1!B6: is empty', 'CELL_EMPTY', []],
+      ['Sheet1!A7: is empty', 'CELL_EMPTY', []],
+    ]);
+    expect(r.data.previewSalesImport).toMatchObject({ rows: 6, valid: 0, problemCount: 6 });
+    // The import refuses with the same list.
+    const bad = await s.refused('mutation($g: SheetGridInput!) { importSalesSheet(grid: $g) { created } }', { g: { sheet: 'Sheet1', rows: sales } }, finance);
+    expect((bad.errors![0]!.extensions as any).problems.map((p: any) => [p.cell, p.reason])).toEqual([
+      ['D2', 'NUMBER_OUT_OF_RANGE'], ['D3', 'NUMBER_OUT_OF_RANGE'], ['D4', 'NUMBER_OUT_OF_RANGE'], ['D5', 'NUMBER_OUT_OF_RANGE'], ['B6', 'CELL_EMPTY'], ['A7', 'CELL_EMPTY'],
+    ]);
+    // Attendance the same: a blank number is empty, once.
+    const attendance = { sheet: 'Sheet1', rows: [['工号', '日期', '状态'], ['', '2025-04-10', '出勤']] };
+    const a = await s.gql(`query($g: SheetGridInput) { previewAttendanceImport(grid: $g) { ${PREVIEW_FIELDS} } }`, { g: attendance }, finance);
+    expect(a.data.previewAttendanceImport.problems.map((p: any) => [p.message, p.reason])).toEqual([['Sheet1!A2: is empty', 'CELL_EMPTY']]);
+  });
+
   it('holds a sheet to a file’s limits', async () => {
     const long = 'x'.repeat(32_768);
     const r = await s.gql(PREVIEW, { g: { sheet: 'S', rows: [['单号', '工号', '日期', '金额'], ['L-1', 'QB00007', '2025-03-05', long]] } }, finance);
