@@ -88,6 +88,7 @@ export const en = {
     listRule: 'Choose from the list.',
     classListRule: 'Not one of the listed classes: it is kept as a new class code (capital letters, digits and _, starting with a letter).',
     badClass: '{scheme}: “{value}” is not a class: choose one from the list, or type a new class code (capital letters, digits and _, starting with a letter, at most 24).',
+    noClass: '{scheme}: the class is empty: choose one from the list, or type a new class code.',
   },
 };
 
@@ -173,5 +174,6 @@ export const zh: typeof en = {
     listRule: '请从列表中选择。',
     classListRule: '不是列表中的等级：将作为新的等级代码保存（大写字母、数字和下划线，以字母开头）。',
     badClass: '{scheme}：“{value}”不是等级：请从列表中选择，或输入新的等级代码（大写字母、数字和下划线，以字母开头，最多 24 个字符）。',
+    noClass: '{scheme}：等级为空：请从列表中选择，或输入新的等级代码。',
   },
 };

@@ -118,6 +118,38 @@ describe('the Classes sheet', () => {
     expect(bad.issues[0]!.message).toBe('等级与分档!B7: 人员：“优秀”不是等级：请从列表中选择，或输入新的等级代码（大写字母、数字和下划线，以字母开头，最多 24 个字符）。');
   });
 
+  it('names a blank class as empty, each at its own cell and once, as it does a bad class or a class typed twice more', async () => {
+    const { workbook, read, sheet } = await setup(classes, words.en);
+    expect(sheet).toBe('Classes');
+    workbook.type(sheet, 'C12', 'Base target'); // a Units rule with no class
+    workbook.type(sheet, 'E12', 70);
+    workbook.type(sheet, 'B14', ''); // nor the Units' Otherwise row
+    workbook.type(sheet, 'B5', 'GREAT!'); // the same bad class twice
+    workbook.type(sheet, 'C5', 'Base target');
+    workbook.type(sheet, 'E5', 60);
+    workbook.type(sheet, 'B6', 'GREAT!');
+    workbook.type(sheet, 'C6', 'Base target');
+    workbook.type(sheet, 'E6', 50);
+    const back = await read();
+    expect(back.issues.map((i) => i.message)).toEqual([
+      'Classes!B5: People: “GREAT!” is not a class: choose one from the list, or type a new class code (capital letters, digits and _, starting with a letter, at most 24).',
+      'Classes!B6: People: “GREAT!” is not a class: choose one from the list, or type a new class code (capital letters, digits and _, starting with a letter, at most 24).',
+      'Classes!B12: Units: the class is empty: choose one from the list, or type a new class code.',
+      'Classes!B14: Units: the class is empty: choose one from the list, or type a new class code.',
+    ]);
+    const zh = await setup();
+    zh.workbook.type(zh.sheet, 'B9', 'B'); // B three times: named at its second and third cells
+    zh.workbook.type(zh.sheet, 'E9', 95);
+    zh.workbook.type(zh.sheet, 'B14', 'B');
+    zh.workbook.type(zh.sheet, 'C12', '基础指标');
+    zh.workbook.type(zh.sheet, 'E12', 70);
+    expect((await zh.read()).issues.map((i) => i.message)).toEqual([
+      '等级与分档!B10: 单位：等级 B 档 重复出现。',
+      '等级与分档!B12: 单位：等级为空：请从列表中选择，或输入新的等级代码。',
+      '等级与分档!B14: 单位：等级 B 档 重复出现。',
+    ]);
+  });
+
   it('a drop-down too long for Excel’s 255-character list (nine custom classes) refers to the classes kept as cells instead', async () => {
     const codes = ['OUTSTANDING_PERFORMER_A', 'OUTSTANDING_PERFORMER_B', 'STRONG_CONTRIBUTOR_TIER1', 'STRONG_CONTRIBUTOR_TIER2', 'SOLID_PERFORMER_TIER_ONE', 'SOLID_PERFORMER_TIER_TWO', 'NEEDS_IMPROVEMENT_TIER_1', 'NEEDS_IMPROVEMENT_TIER_2', 'ON_PROBATION'];
     const many: ResultClasses = { ...DEFAULT_CLASSES, persons: { rules: codes.map((code, i) => ({ code, against: 'BASE', percent: String(150 - i * 10), inclusive: true })), otherwise: 'BELOW_80' } };

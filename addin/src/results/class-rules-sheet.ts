@@ -143,16 +143,21 @@ export function readClassRulesSheet(w: Words, read: SheetRead): ClassRulesReadBa
     classes[scheme].rules.push(rule);
     placeOf.push({ scheme, code, text, percent, row: r });
   });
+  // Problems are named by value: the same value in two cells is two problems, each named at its own cell, once.
+  const named = new Set<string>();
   for (const p of checkClasses(classes)) {
     const params = { ...p.params, scheme: k.schemes[p.params.scheme]!, ...(p.code === 'CLASS_CODE_TWICE' ? { value: className(w, p.params.value) } : {}) };
     const message = describeReason(w, p.code, params);
     const value = 'value' in p.params ? p.params.value : null;
     const byCode = p.code === 'CLASS_CODE_INVALID' || p.code === 'CLASS_CODE_TWICE';
+    const column = byCode ? COL.code : COL.percent;
     const hits = placeOf.filter((x) => x.scheme === p.params.scheme && value !== null && (byCode ? x.code === value : x.percent === value));
-    const place = p.code === 'CLASS_CODE_TWICE' ? hits.at(-1) : hits[0];
-    // A cell that is neither a class's name nor a code: say so in the words of the drop-down.
-    if (place && p.code === 'CLASS_CODE_INVALID' && place.text) at(place.row, COL.code, format(k.badClass, { scheme: params.scheme, value: place.text }));
-    else if (place) at(place.row, byCode ? COL.code : COL.percent, message);
+    // A class twice is named where it comes again, not where it first stands.
+    const place = (p.code === 'CLASS_CODE_TWICE' ? hits.slice(1) : hits).find((x) => !named.has(`${x.row}:${column}`));
+    if (place) named.add(`${place.row}:${column}`);
+    // A cell that is neither a class's name nor a code, or holds nothing: say so in the words of the drop-down.
+    if (place && p.code === 'CLASS_CODE_INVALID') at(place.row, COL.code, format(place.text ? k.badClass : k.noClass, { scheme: params.scheme, value: place.text }));
+    else if (place) at(place.row, column, message);
     else issues.push({ cell: null, message });
   }
   // In the sheet's order; problems of a whole scheme last.
