@@ -55,6 +55,7 @@ export const ALLOCATION_PROBLEM_REASONS = {
   ALLOCATION_NO_SHARE_POSSIBLE: ['key'],
   ALLOCATION_NO_EXACT_ROUNDING: [],
   ALLOCATION_PROFILE_MONTHS: ['count'],
+  ALLOCATION_PERCENT_TOO_LARGE: ['key', 'value', 'max'],
 } as const;
 export type AllocationProblem = keyof typeof ALLOCATION_PROBLEM_REASONS;
 

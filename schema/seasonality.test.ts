@@ -36,7 +36,7 @@ describe('profiles handed in together', () => {
     expect(checkProfiles([{ code: 'FLAT', name: '平均', monthPercents: months('12') }, { code: 'Q4_01', name: '旺季', monthPercents: months('12') }])).toEqual([]);
   });
 
-  it('names every problem by profile and field: the code, a second use of it, the name, the first problem of the months', () => {
+  it('names every problem by profile and field: the code, a second use of it, the name, the months', () => {
     expect(
       checkProfiles([
         { code: 'flat', name: 'x', monthPercents: months('12') },
@@ -52,5 +52,18 @@ describe('profiles handed in together', () => {
       { index: 2, field: 'monthPercents', reason: 'ALLOCATION_NOT_A_NUMBER', params: { key: '12', value: 'x' } },
       { index: 3, field: 'monthPercents', reason: 'ALLOCATION_PROFILE_MONTHS', params: { count: 1 } },
     ]);
+  });
+
+  it('names every bad month, each by its key, and the sum only once every month reads', () => {
+    const bad = ['abc', '-7.5', '8', '1000000000000000', '8.12345', ...Array(7).fill('8')];
+    expect(checkProfiles([{ code: 'BAD', name: 'x', monthPercents: bad }])).toEqual([
+      { index: 0, field: 'monthPercents', reason: 'ALLOCATION_NOT_A_NUMBER', params: { key: '01', value: 'abc' } },
+      { index: 0, field: 'monthPercents', reason: 'ALLOCATION_NEGATIVE_WEIGHT', params: { key: '02' } },
+      { index: 0, field: 'monthPercents', reason: 'ALLOCATION_PERCENT_TOO_LARGE', params: { key: '04', value: '1000000000000000', max: 100 } },
+      { index: 0, field: 'monthPercents', reason: 'ALLOCATION_TOO_MANY_DECIMALS', params: { key: '05', value: '8.12345', places: 4 } },
+    ]);
+    // One API call still refuses with the first.
+    expect(() => checkProfile(bad)).toThrow(expect.objectContaining({ problem: 'ALLOCATION_NOT_A_NUMBER' }));
+    expect(() => checkProfile(['100.0001', ...Array(11).fill('0')])).toThrow(expect.objectContaining({ problem: 'ALLOCATION_PERCENT_TOO_LARGE', params: { key: '01', value: '100.0001', max: 100 } }));
   });
 });

@@ -29,8 +29,9 @@ export const PROFILE_CODE = /^[A-Z0-9_]{2,32}$/;
 
 /**
  * Checks profiles handed in together (the seasonality sheet): a code in
- * capitals used once, a name, and 12 percentages summing to 100 (the first
- * problem of each profile's months). Returns every problem.
+ * capitals used once, a name, and 12 percentages summing to 100 (every
+ * month's own problem, each by its key; the sum once every month reads).
+ * Returns every problem.
  */
 export function checkProfiles(profiles: readonly SeasonalityProfile[]): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
@@ -40,26 +41,44 @@ export function checkProfiles(profiles: readonly SeasonalityProfile[]): ProfileP
     else if (seen.has(p.code)) problems.push({ index, field: 'code', reason: 'PROFILE_CODE_TWICE', params: { code: p.code } });
     seen.add(p.code);
     if (!p.name.trim()) problems.push({ index, field: 'name', reason: 'PROFILE_NAME_REQUIRED', params: {} });
-    try {
-      checkProfile(p.monthPercents);
-    } catch (e) {
-      if (!(e instanceof AllocationError)) throw e;
-      problems.push({ index, field: 'monthPercents', reason: e.problem, params: { ...e.params } });
-    }
+    for (const e of readMonths(p.monthPercents).problems) problems.push({ index, field: 'monthPercents', reason: e.problem, params: { ...e.params } });
   });
   return problems;
 }
 
-/** Throws AllocationError unless there are 12 percentages summing to 100. */
-export function checkProfile(monthPercents: string[]): bigint[] {
-  if (monthPercents.length !== 12) throw new AllocationError('ALLOCATION_PROFILE_MONTHS', { count: monthPercents.length });
+const HUNDRED = 100n * 10n ** BigInt(PERCENT_PLACES);
+
+/**
+ * A profile's months as exact percentages, and every problem with them:
+ * each month that is not a number, has too many decimals, is negative or is
+ * more than 100 (no month of a year summing to 100 can be), by its key
+ * "01"…"12"; then, only when every month reads, a sum other than 100.
+ */
+function readMonths(monthPercents: string[]): { scaled: bigint[]; problems: AllocationError[] } {
+  if (monthPercents.length !== 12) return { scaled: [], problems: [new AllocationError('ALLOCATION_PROFILE_MONTHS', { count: monthPercents.length })] };
+  const problems: AllocationError[] = [];
   const scaled = monthPercents.map((p, i) => {
-    const v = scaledDecimal(p, PERCENT_PLACES, String(i + 1).padStart(2, '0'));
-    if (v < 0n) throw new AllocationError('ALLOCATION_NEGATIVE_WEIGHT', { key: String(i + 1).padStart(2, '0') });
-    return v;
+    const key = String(i + 1).padStart(2, '0');
+    try {
+      const v = scaledDecimal(p, PERCENT_PLACES, key);
+      if (v < 0n) problems.push(new AllocationError('ALLOCATION_NEGATIVE_WEIGHT', { key }));
+      else if (v > HUNDRED) problems.push(new AllocationError('ALLOCATION_PERCENT_TOO_LARGE', { key, value: p, max: 100 }));
+      return v;
+    } catch (e) {
+      if (!(e instanceof AllocationError)) throw e;
+      problems.push(e);
+      return 0n;
+    }
   });
   const sum = scaled.reduce((a, b) => a + b, 0n);
-  if (sum !== 100n * 10n ** BigInt(PERCENT_PLACES)) throw new AllocationError('ALLOCATION_PERCENTS_NOT_100', { sum: formatScaled(sum, PERCENT_PLACES) });
+  if (!problems.length && sum !== HUNDRED) problems.push(new AllocationError('ALLOCATION_PERCENTS_NOT_100', { sum: formatScaled(sum, PERCENT_PLACES) }));
+  return { scaled, problems };
+}
+
+/** Throws AllocationError (the months' first problem) unless there are 12 percentages summing to 100. */
+export function checkProfile(monthPercents: string[]): bigint[] {
+  const { scaled, problems } = readMonths(monthPercents);
+  if (problems.length) throw problems[0];
   return scaled;
 }
 

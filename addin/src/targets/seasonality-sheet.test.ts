@@ -56,4 +56,21 @@ describe('the Seasonality sheet', () => {
       '季节性方案!C4: 01 的数值“五”不是数字。',
     ]);
   });
+
+  it('names every bad month of a row at its own cell at once: not a number, negative, more than 100 (the sum only once every month reads)', async () => {
+    const { workbook, read, sheet } = await setup();
+    workbook.type(sheet, 'C3', 'abc');
+    workbook.type(sheet, 'D3', -7.5);
+    workbook.type(sheet, 'F3', 1e15);
+    expect((await read()).issues.map((i) => i.message)).toEqual([
+      '季节性方案!C3: 01 的数值“abc”不是数字。',
+      '季节性方案!D3: 02 的数值为负；权重和合计须为零或正数。',
+      '季节性方案!F3: 04 的数值“1000000000000000”超过 100%。',
+    ]);
+    workbook.type(sheet, 'C3', 5);
+    workbook.type(sheet, 'D3', 5);
+    workbook.type(sheet, 'F3', 101);
+    const en = readSeasonalitySheet(words.en, (await readTaggedSheet(workbook.run as unknown as ExcelRun, SEASONALITY_KIND, {}))!);
+    expect(en.issues.map((i) => i.message)).toEqual(['季节性方案!F3: The figure for 04, “101”, is more than 100 %.']);
+  });
 });
