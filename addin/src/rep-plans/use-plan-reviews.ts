@@ -17,6 +17,7 @@ import { planRosterSheet, rosterCounts } from './roster-sheet.ts';
 import { planSheetSpec } from './plan-sheet.ts';
 import { planWeeks } from '../../../schema/rep-plan.ts';
 import { useStatusState } from '../taskpane/status-state.ts';
+import { today } from '../../../schema/dates.ts';
 
 export type Work = keyof Words['repPlans']['working'];
 export type Status =
@@ -35,6 +36,8 @@ export interface Download {
 export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void) {
   const r = w.repPlans;
   const [month, setMonthState] = useState(nextMonth());
+  // A month the user typed stays; until then the screen may move to this month (below).
+  const typed = useRef(false);
   const [rows, setRows] = useState<RosterRow[] | null>(null);
   const [status, setStatus] = useStatusState<Status>({ kind: 'idle' });
   const [download, setDownload] = useState<Download | null>(null);
@@ -62,6 +65,17 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
       live = false;
     };
   }, [load, fail]);
+
+  // Plans are made for next month, but one still waiting for this viewer in this month comes first: the screen opens there.
+  useEffect(() => {
+    const thisMonth = today().slice(0, 7);
+    run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: thisMonth }, true).then(
+      (d) => {
+        if (!typed.current && d.repPlanRoster.some((x) => x.status === 'SUBMITTED' && x.canDecide)) setMonthState(thisMonth);
+      },
+      () => undefined, // the month shown loads (and says what went wrong) on its own
+    );
+  }, [client]);
 
   const pullRoster = act('roster', async () => {
     if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
@@ -119,6 +133,7 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
   return {
     month,
     setMonth: (m: string) => {
+      typed.current = true;
       setMonthState(m);
       setRows(null);
       setDownload(null);
