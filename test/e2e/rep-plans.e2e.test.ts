@@ -96,8 +96,8 @@ describe.skipIf(!hasChromium)('rep plans in the task pane', () => {
     await openScreen(page, 'plan-reviews');
     // The month field's label names no example month to differ from the month the field shows.
     await expect(page.getByLabel('月份', { exact: true }).inputValue()).resolves.toMatch(/^\d{4}-\d{2}$/);
-    // A plan of this month waits for this manager: the screen, opened on next month, moves to this month by itself.
-    await expect.poll(() => page.getByTestId('plan-reviews-month').inputValue()).toBe(month);
+    // A plan of this month waits for this manager and none of next month: the screen, opened on next month, moves to this month by itself.
+    await expect.poll(() => page.getByTestId('plan-reviews-month').inputValue(), { timeout: 10_000 }).toBe(month);
     await page.getByTestId('plan-reviews-month').fill(month);
     const waiting = page.getByTestId('plan-waiting').filter({ hasText: form.person.name });
     await expect(waiting.getByTestId('plan-waiting-figures').innerText()).resolves.toContain(`计划 ¥${(weeks * 1000).toLocaleString('en')}.00`);

@@ -66,12 +66,13 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
     };
   }, [load, fail]);
 
-  // Plans are made for next month, but one still waiting for this viewer in this month comes first: the screen opens there.
+  // Plans are made for next month; when none waits for this viewer there but some still do in this month, the screen opens on this month.
   useEffect(() => {
     const thisMonth = today().slice(0, 7);
-    run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: thisMonth }, true).then(
-      (d) => {
-        if (!typed.current && d.repPlanRoster.some((x) => x.status === 'SUBMITTED' && x.canDecide)) setMonthState(thisMonth);
+    const waitingIn = (m: string) => run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: m }, true).then((d) => d.repPlanRoster.some((x) => x.status === 'SUBMITTED' && x.canDecide));
+    Promise.all([waitingIn(nextMonth()), waitingIn(thisMonth)]).then(
+      ([next, now]) => {
+        if (!typed.current && !next && now) setMonthState(thisMonth);
       },
       () => undefined, // the month shown loads (and says what went wrong) on its own
     );
