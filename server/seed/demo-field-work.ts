@@ -28,7 +28,7 @@ const IN_ORDER = '全面检查：客户签收单与拜访记录一致，订货�
 const at = (day: IsoDay, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
 /** The n-th working day before (n < 0) or after (n > 0) a day, never the day itself. */
-function workingDayFrom(calendar: WorkingCalendar, day: IsoDay, n: number): IsoDay {
+export function workingDayFrom(calendar: WorkingCalendar, day: IsoDay, n: number): IsoDay {
   let d = day;
   for (let k = 0; k < Math.abs(n); ) {
     d = addDays(d, Math.sign(n));
@@ -37,9 +37,14 @@ function workingDayFrom(calendar: WorkingCalendar, day: IsoDay, n: number): IsoD
   return d;
 }
 
-export async function seedDemoFieldWork(tx: Prisma.TransactionClient, today: IsoDay, skipPersonId: string | null): Promise<{ slips: number; attendance: number }> {
+/** The working calendar the demo dates its days by around today: the seeded years' holidays and make-up days, weekends alone beyond them. */
+export function demoCalendar(today: IsoDay): WorkingCalendar {
   const year = Number(today.slice(0, 4));
-  const calendar = workingCalendar(CN_CALENDAR, seedDays([year - 1, year, year + 1].filter((y) => y >= 2025 && y <= 2027)));
+  return workingCalendar(CN_CALENDAR, seedDays([year - 1, year, year + 1].filter((y) => y >= 2025 && y <= 2027)));
+}
+
+export async function seedDemoFieldWork(tx: Prisma.TransactionClient, today: IsoDay, skipPersonId: string | null): Promise<{ slips: number; attendance: number }> {
+  const calendar = demoCalendar(today);
   const start = dayToDate(addDays(today, -60));
   const reps = await tx.person.findMany({
     where: { position: 'SALES_REP', status: 'ACTIVE', hireDate: { lt: start }, id: skipPersonId ? { not: skipPersonId } : undefined, assignments: { some: { validTo: null } } },

@@ -16,7 +16,7 @@
 import type { Db, Prisma } from '../db/client.ts';
 import type { Config } from '../config.ts';
 import type { Context } from '../context.ts';
-import { systemClock } from '../clock.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import type { Viewer } from '../auth/sessions.ts';
 import { createThrottle } from '../auth/throttle.ts';
 import { addDays, dayToDate, type IsoDay } from '../../schema/dates.ts';
@@ -45,13 +45,15 @@ export function monthsBefore(day: IsoDay, back: number): string {
 export const TOP_THREE_REWARDS_FEN = [100_000n, 60_000n, 30_000n] as const;
 export const TOP_THREE_REASON = '月度销售前三名奖励';
 
-async function viewerOf(prisma: Db, username: string): Promise<Viewer | null> {
+/** The demo user's viewer, as a session of theirs would have it; null when there is no such user. */
+export async function viewerOf(prisma: Db, username: string): Promise<Viewer | null> {
   const user = await prisma.user.findUnique({ where: { username }, include: { roles: true, person: { select: { name: true } } } });
   if (!user) return null;
   return { userId: user.id, username: user.username, sessionId: `seed:${username}`, roles: user.roles.map((r) => r.role).sort(), personId: user.personId, personName: user.person?.name ?? null };
 }
 
-const contextFor = (prisma: Db, config: Config, viewer: Viewer): Context => ({ prisma, config, viewer, sessionProblem: null, clock: systemClock, loginThrottle: createThrottle(), memo: new Map() });
+/** A service context for the viewer, as a request of theirs would have it (the clock: the machine's unless given). */
+export const contextFor = (prisma: Db, config: Config, viewer: Viewer, clock: Clock = systemClock): Context => ({ prisma, config, viewer, sessionProblem: null, clock, loginThrottle: createThrottle(), memo: new Map() });
 
 function workingDaysOf(calendar: WorkingCalendar, start: IsoDay, end: IsoDay): IsoDay[] {
   const days: IsoDay[] = [];

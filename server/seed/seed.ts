@@ -21,6 +21,8 @@ import { seedDemoWorkReports } from './demo-work-reports.ts';
 import { seedDemoExpenses } from './demo-expenses.ts';
 import { flagCrossTerritorySales } from '../customers/cross-territory.ts';
 import { seedDemoPayroll, type DemoPayroll } from './demo-payroll.ts';
+import { seedDemoScorecards, type DemoScorecards } from './demo-scorecards.ts';
+import { seedDemoLeave, type DemoLeave } from './demo-leave.ts';
 import type { Config } from '../config.ts';
 import { describeError } from '../logging.ts';
 
@@ -35,6 +37,10 @@ export interface SeedResult {
   plans: number;
   /** The demo's payroll runs (seedDemoIfEmpty with the server's config). */
   payroll?: DemoPayroll[];
+  /** The demo's scorecards (server/seed/demo-scorecards.ts), with the server's config; null when not seeded. */
+  scorecards?: DemoScorecards | null;
+  /** The demo's leave requests (server/seed/demo-leave.ts), with the server's config; null when not seeded. */
+  leave?: DemoLeave | null;
 }
 
 export interface SeedOptions {
@@ -259,12 +265,25 @@ async function analyseAfterLoad(prisma: Db): Promise<void> {
   if (tables.length) await prisma.$executeRawUnsafe(`ANALYZE ${tables.map((t) => t.name).join(', ')}`);
 }
 
+/** A part of the demo that is a nicety, like its payroll: a failure is reported (null), and the server starts. */
+async function nicety<T>(what: `${string} ${'was' | 'were'}`, seed: () => Promise<T>): Promise<T | null> {
+  try {
+    return await seed();
+  } catch (error) {
+    console.error(`The demo ${what} not seeded: ${describeError(error)}`);
+    return null;
+  }
+}
+
 /**
  * Seeds the demo organisation when the database has no org units yet: its
  * people and users, and its results (last year's and this year's sales up
  * to today, published targets for both years). Given the server's config,
  * also its payroll: a paid run and one waiting for sign-off
- * (server/seed/demo-payroll.ts).
+ * (server/seed/demo-payroll.ts); last month's scorecards of the demo
+ * manager's people, approved or waiting for the director, and this month's
+ * drafts (demo-scorecards.ts); and leave requests waiting for the manager
+ * or decided (demo-leave.ts).
  */
 export async function seedDemoIfEmpty(prisma: Db, options: { people?: number; today?: IsoDay; results?: boolean; config?: Config } = {}): Promise<SeedResult | null> {
   if ((await prisma.orgUnit.count()) > 0) return null;
@@ -272,12 +291,9 @@ export async function seedDemoIfEmpty(prisma: Db, options: { people?: number; to
   const seeded = await seedOrganisation(prisma, generateDemoOrg({ people: options.people ?? 80 }), { results: options.results === false ? null : { today } });
   if (options.results !== false && options.config) {
     // The demo's payroll is a nicety: a failure (say, a month the calendar cannot pay) is reported, and the server starts.
-    try {
-      seeded.payroll = await seedDemoPayroll(prisma, options.config, today);
-    } catch (error) {
-      console.error(`The demo payroll was not seeded: ${describeError(error)}`);
-      seeded.payroll = [];
-    }
+    seeded.payroll = (await nicety('payroll was', () => seedDemoPayroll(prisma, options.config!, today))) ?? [];
+    seeded.scorecards = await nicety('scorecards were', () => seedDemoScorecards(prisma, options.config!, today));
+    seeded.leave = await nicety('leave requests were', () => seedDemoLeave(prisma, options.config!, today));
   }
   return seeded;
 }
