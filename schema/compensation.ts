@@ -614,7 +614,11 @@ export function workingDaysBetween(start: string, end: string): number {
 
 const ladderMilestones = (rows: [Rank[], string, string][]) => rows.map(([ranks, threshold, bonus]) => ({ ranks, threshold, bonus }));
 
-/** The seed's direct-sales ladder (domain §7), exactly. */
+/**
+ * The seed's direct-sales ladder (domain §7), exactly. The built-in plans'
+ * labels are their data (as stored, in Chinese); the pane names these
+ * components in the reader's language by code (addin/src/i18n/pay-components.ts).
+ */
 export const DIRECT_SALES_LADDER: CompensationPlan = parsePlan({
   code: 'DIRECT_SALES_LADDER',
   name: '直销职级方案',

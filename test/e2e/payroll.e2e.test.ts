@@ -63,7 +63,10 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     const banner = (await read(page, 'Payroll 2026-03', 'A1'))[0]![0];
     expect(banner).toMatch(/2026-03 · version 1 · calculated$/);
     const header = (await read(page, 'Payroll 2026-03', 'A2:P2'))[0]!;
-    expect(header.slice(0, 8)).toEqual(['Employee no.', 'Name', 'Unit', 'Rank', 'Plan', 'Attendance days', 'Sales', '基本工资']);
+    // The built-in plan's components by their English names (the plan stores 基本工资, 提成 …): no Chinese among the headers.
+    expect(header.slice(0, 8)).toEqual(['Employee no.', 'Name', 'Unit', 'Rank', 'Plan', 'Attendance days', 'Sales', 'Base salary']);
+    expect(header.filter((h) => /[\u4e00-\u9fff]/.test(String(h)))).toEqual([]);
+    await expect(page.getByTestId('review-commission').innerText()).resolves.toMatch(/^Commission\s/);
     const sheet = await read(page, 'Payroll 2026-03', 'A1:P40');
     const repRow = sheet.find((r) => r[0] === rep.employeeNo)!;
     expect(repRow[6]).toBe(20000);
@@ -86,7 +89,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.getByTestId('payroll-explain').click();
     await expect(page.getByTestId('payroll-status').innerText()).resolves.toMatch(/^Wrote how each of \d+ payslips was worked out to “Explain 2026-03”\.$/);
     const explain = await read(page, 'Explain 2026-03', 'A1:G60');
-    const commission = explain.find((r) => r[0] === rep.employeeNo && String(r[2]) === '提成')!;
+    const commission = explain.find((r) => r[0] === rep.employeeNo && String(r[2]) === 'Commission')!;
     expect(commission[5]).toMatch(/20,000\.00 × 0\.9 ÷ 1\.17 = 15,384\.6153…; sales 20,000\.00 ≥ 20,000\.00 → 20 % .* → 3,076\.92/);
 
     // An adjustment, recalculated and refreshed: the changed cells are highlighted.
@@ -128,13 +131,13 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     const changes = await read(page, 'Changes 2026-03', 'A1:F12');
     expect(changes[0]![0]).toMatch(/changes since the last refresh$/);
     expect(changes[1]).toEqual(['Employee no.', 'Name', 'Component', 'Before', 'Now', 'Difference']);
-    expect(changes.find((r) => r[0] === rep.employeeNo && r[2] === '奖惩')).toEqual([rep.employeeNo, expect.any(String), '奖惩', '', 300, 300]);
+    expect(changes.find((r) => r[0] === rep.employeeNo && r[2] === 'Rewards & penalties')).toEqual([rep.employeeNo, expect.any(String), 'Rewards & penalties', '', 300, 300]);
     // And against the previous month.
     await page.getByTestId('payroll-against').selectOption('PREVIOUS_MONTH');
     await page.getByTestId('payroll-refresh').click();
     await page.getByTestId('payroll-status').filter({ hasText: 'against the previous month (2026-02 version 1)' }).waitFor();
     const vsFeb = await read(page, 'Changes 2026-03', 'A1:F40');
-    expect(vsFeb.find((r) => r[0] === rep.employeeNo && r[2] === '提成')).toEqual([rep.employeeNo, expect.any(String), '提成', 1730.77, 3076.92, 1346.15]);
+    expect(vsFeb.find((r) => r[0] === rep.employeeNo && r[2] === 'Commission')).toEqual([rep.employeeNo, expect.any(String), 'Commission', 1730.77, 3076.92, 1346.15]);
     await page.getByTestId('payroll-submit').click();
     await page.getByTestId('payroll-status').filter({ hasText: 'submitted' }).waitFor();
 
@@ -194,10 +197,11 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     const slip = await read(page, 'My payslip 2026-03', 'A1:E12');
     expect(slip[0]).toEqual(['Component', 'Amount', 'Rule', 'Arithmetic', 'Inputs']);
     // Each line's inputs, as finance's Explain sheet gives them (brief §7: the rep checks the line by hand).
-    expect(slip.find((r) => String(r[0]) === '提成')![4]).toBe(commission[6]);
+    expect(slip.find((r) => String(r[0]) === 'Commission')![4]).toBe(commission[6]);
     expect(commission[6]).toMatch(/^sales: 20,000\.00/);
-    expect(slip.find((r) => String(r[0]) === '提成')![1]).toBe(3076.92);
-    expect(slip.some((r) => String(r[0]).includes('前三名奖励') && r[1] === 300)).toBe(true);
+    expect(slip.find((r) => String(r[0]) === 'Commission')![1]).toBe(3076.92);
+    // The reward by the component's English name, and the reason finance typed as typed.
+    expect(slip.some((r) => String(r[0]) === 'Rewards & penalties: 前三名奖励' && r[1] === 300)).toBe(true);
   }, 180_000);
 
   it('shows the Payroll sheet and the review in Chinese to a Chinese user', async () => {
@@ -215,7 +219,7 @@ describe.skipIf(!hasChromium)('payroll in the task pane', () => {
     await page.getByTestId('payroll-refresh').click();
     await page.getByTestId('payroll-status').filter({ hasText: '已将' }).waitFor();
     const sheet = await read(page, '工资表 2026-03', 'A1:H60');
-    expect(sheet[1]!.slice(0, 7)).toEqual(['工号', '姓名', '所属单位', '职级', '方案', '出勤天数', '销售额']);
+    expect(sheet[1]!.slice(0, 8)).toEqual(['工号', '姓名', '所属单位', '职级', '方案', '出勤天数', '销售额', '基本工资']);
     const total = sheet.findIndex((r) => /^合计（\d+ 人）$/.test(String(r[0])));
     expect(total).toBeGreaterThan(2);
     expect(sheet[total + 2]![0]).toBe('审核签字');

@@ -90,6 +90,36 @@ describe('the compensation plan sheet', () => {
     expect(parsePlan((await read()).document).components[0]).toMatchObject({ prorate: 'workingDays' });
   });
 
+  it('names the built-in plans’ components in the reader’s language and saves back the labels the plan stores; a name typed anew is kept as typed', async () => {
+    const { workbook, read, sheet } = await setup(ladder, words.en);
+    const names = () => workbook.read(sheet, 'A3:B40').filter((r) => r[1] !== '');
+    expect(names()).toEqual([
+      ['base', 'Base salary'],
+      ['commission', 'Commission'],
+      ['morningStar', 'Morning Star bonus'],
+      ['openStar', 'Open Star bonus'],
+      ['override', 'Team bonus'],
+      ['attendance', 'Attendance deductions'],
+      ['adjustment', 'Rewards & penalties'],
+    ]);
+    // Saved as pulled, in either reader's language: the plan's own labels (基本工资 …), not the names shown.
+    const labels = (doc: { components: Record<string, unknown>[] }) => doc.components.map((c) => c.label);
+    expect(labels((await read()).document)).toEqual(DIRECT_SALES_LADDER.components.map((c) => c.label));
+    expect(labels((await read(words['zh-CN'])).document)).toEqual(['基本工资', '提成', '晨星奖', '开星奖', '团队奖', '考勤扣款', '奖惩']);
+    // Renamed: the new name is the plan's label, as typed.
+    workbook.type(sheet, 'B3', 'Monthly base');
+    expect(parsePlan((await read()).document).components[0]!.label).toBe('Monthly base');
+    // zh-CN: as it always was.
+    const zh = await setup(plain);
+    expect(zh.workbook.read(zh.sheet, 'A3:B20').filter((r) => r[1] !== '')).toEqual([
+      ['base', '基本工资'],
+      ['commission', '提成'],
+      ['attendance', '考勤扣款'],
+      ['adjustment', '奖惩'],
+    ]);
+    expect(labels((await zh.read()).document)).toEqual(BASE_PLUS_COMMISSION.components.map((c) => c.label));
+  });
+
   it('tells a sheet typed in from one left as written (pulling again asks before writing over typing)', async () => {
     const run = async () => {
       const s = createStandInExcel();

@@ -15,11 +15,13 @@
  */
 import { format, type Words } from '../i18n.ts';
 import { keyOfLabel } from '../i18n/labels.ts';
+import { componentName } from '../i18n/pay-components.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import { cellIssue, cellText, cellsDigest, inSheetOrder, type Issue } from '../excel/cells.ts';
 import type { GridSheetSpec, SheetRead } from '../excel/workbook.ts';
 import { sheetName } from '../excel/sheet-name.ts';
 import { MEASURES, RANKS, planProblems, type CompensationPlan, type PlanComponent } from '../../../schema/compensation.ts';
+import { componentKey } from '../../../schema/payroll-report.ts';
 import { describeReason } from '../api/describe-error.ts';
 
 export const PLAN_KIND = 'compensationPlan';
@@ -131,13 +133,16 @@ function settingRows(w: Words, c: PlanComponent): [Setting | null, CellInput, Ce
   }
 }
 
+/** A component's name as the sheet shows it: a built-in plan's in the reader's language, any other label as written. */
+const shownLabel = (w: Words, c: Pick<PlanComponent, 'code' | 'kind' | 'label'>) => componentName(w.locale, { key: componentKey(c), label: c.label });
+
 export function planSheetSpec(w: Words, view: PlanView): GridSheetSpec {
   const k = w.compensation;
   const plan = JSON.parse(view.document) as CompensationPlan;
   const rows: CellInput[][] = [];
   for (const c of plan.components) {
     settingRows(w, c).forEach(([setting, v1, v2, v3], i) => {
-      rows.push([c.code, i === 0 ? c.label : '', i === 0 ? k.kinds[c.kind] : '', setting ? k.settings[setting] : '', v1, v2, v3]);
+      rows.push([c.code, i === 0 ? shownLabel(w, c) : '', i === 0 ? k.kinds[c.kind] : '', setting ? k.settings[setting] : '', v1, v2, v3]);
     });
   }
   for (let i = 0; i < BLANK_PLAN_ROWS; i++) rows.push(Array.from({ length: WIDTH }, () => ''));
@@ -233,13 +238,17 @@ export function readPlanSheet(w: Words, view: PlanView, read: SheetRead, name?: 
     groups.get(code)!.rows.push({ r, cells });
   });
   const components: Record<string, unknown>[] = [];
+  // The plan as pulled: a name left as the sheet showed it (a built-in one in either language) keeps the label the plan stores.
+  const pulled = new Map(((JSON.parse(view.document) as Partial<CompensationPlan>).components ?? []).map((c) => [c.code, c]));
   for (const [code, group] of groups) {
     const i = components.length;
     const path = (...keys: (string | number)[]) => ['components', i, ...keys].join('.');
     const first = group.rows[0]!;
     const kindText = group.rows.map((x) => x.cells[COL.kind]!).find(Boolean) ?? '';
     const kindRow = group.rows.find((x) => x.cells[COL.kind])?.r ?? first.r;
-    const label = group.rows.map((x) => x.cells[COL.label]!).find(Boolean) ?? '';
+    const typed = group.rows.map((x) => x.cells[COL.label]!).find(Boolean) ?? '';
+    const was = pulled.get(code);
+    const label = was && shownLabel(w, { ...was, label: typed }) === shownLabel(w, was) ? was.label : typed;
     const labelRow = group.rows.find((x) => x.cells[COL.label])?.r ?? first.r;
     located.set(path(), [kindRow, COL.kind]);
     located.set(path('code'), [first.r, COL.code]);

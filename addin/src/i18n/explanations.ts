@@ -8,6 +8,7 @@ import type { ArithmeticStep, CalendarCount, Explanation, ExplanationRule, Measu
 import type { Locale } from '../i18n.ts';
 import { calendarName, formatPeriod, groupDecimal } from './format.ts';
 import { en as choresEn, zh as choresZh } from './chores.ts';
+import { reasonText } from './pay-components.ts';
 
 /**
  * How a renderer says the figures and codes inside an explanation. The pane's: money grouped with two decimals
@@ -269,6 +270,8 @@ function inputValue(say: Say, rule: ExplanationRule['code'], name: string, value
   if (!value) return value;
   // A ranking's period key, as the reader reads periods (the API keeps the key).
   if (name === 'period' && rule === 'adjustment') return locale === 'api' ? value : formatPeriod(value, locale);
+  // A reason the product wrote, in the reader's words (the API keeps it as stored).
+  if (name === 'reason' && rule === 'adjustment') return reasonText(locale, value);
   if (rule === 'override' || MONEY_INPUTS.has(name)) return say.money(value);
   if (name === 'units') return say.measure('units', value);
   if (name === 'rank') return say.rank(value);

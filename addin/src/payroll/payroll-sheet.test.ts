@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createStandInExcel } from '../../../test/support/excel-standin.ts';
 import { readTaggedSheet, writeGridSheet, writeSheetTable, type ExcelRun } from '../excel/workbook.ts';
 import { words } from '../i18n.ts';
-import { changesFromServer, changesSheetSpec, explainSheetSpec, headerWidth, myPayslipSheet, PAYROLL_KIND, payrollSheetSpec, previousValues, shanghaiTime, type RunView } from './payroll-sheet.ts';
+import { changesFromServer, changesSheetSpec, explainSheetSpec, headerWidth, myPayslipSheet, PAYROLL_KIND, payrollSheetSpec, previousValues, shanghaiTime, type PayslipView, type RunView } from './payroll-sheet.ts';
+import { calculatePayslip, DIRECT_SALES_LADDER } from '../../../schema/compensation.ts';
+import { reviewLines } from './review.ts';
 
 const line = (code: string, label: string, kind: string, amount: string) => ({
   code,
@@ -268,5 +270,69 @@ describe('My payslip', () => {
     expect(en.rows[1]![4]).toMatch(/^late arrivals: 3; days absent: 2; .*recorded absent on: 2026-03-09, 2026-03-10; .*field-visit days without an approved visit slip: 2026-03-12; day’s pay: 136\.36$/);
     // Gross, deductions and net below, as wide as the lines.
     expect(zh.rows.slice(2)).toEqual([['应发', 3000, '', '', ''], ['扣款', -436.36, '', '', ''], ['实发', 2563.64, '', '', '']]);
+  });
+});
+
+describe('the built-in plans’ components, named in the reader’s language', () => {
+  // An SR under the built-in ladder (its labels as stored: 基本工资, 提成, 晨星奖 … 奖惩), with the demo's top-three reward.
+  const computed = calculatePayslip(DIRECT_SALES_LADDER, {
+    month: '2026-03',
+    workingDays: 22,
+    workingDaysEmployed: 22,
+    person: { name: '王芳', rank: 'SR', baseSalaryFen: 300_000n },
+    measures: { sales: 2_000_000n, units: 0n, collections: 0n, margin: 0n },
+    dailySalesFen: [0n, 2_000_000n, ...Array.from({ length: 29 }, () => 0n)],
+    trainees: [],
+    attendance: { lates: 3, absentDays: 0, personalLeaveDays: 0 },
+    adjustments: [{ amountFen: 60_000n, reason: '月度销售前三名奖励（第2名）', approvedBy: 'director' }],
+  });
+  const lines: PayslipView['lines'] = computed.lines.map((l) => ({ code: l.code, label: l.label, kind: l.kind, amount: formatMoney(l.amountFen), explanation: { data: JSON.stringify(l.explanation) } }));
+  // And a customer's own plan: its labels are theirs, in any language.
+  const own = [line('base', '底薪', 'base', '2800.00'), line('quarterBonus', '季度奖', 'commission', '500.00')];
+  const ladder = slip('p1', 'QB00001', '王芳', { gross: formatMoney(computed.grossFen), deductions: formatMoney(computed.deductionsFen), net: formatMoney(computed.netFen), lines });
+  const run: RunView = { ...view('0.00'), payslips: [ladder, slip('p2', 'QB00002', '李强', { lines: own })] };
+  const en = ['Base salary', 'Commission', 'Morning Star bonus', 'Open Star bonus', 'Team bonus', 'Attendance deductions', 'Rewards & penalties'];
+  const zh = ['基本工资', '提成', '晨星奖', '开星奖', '团队奖', '考勤扣款', '奖惩'];
+
+  it('heads the Payroll sheet’s component columns in English for an English reader, as today in zh-CN, and a plan’s own labels as written', () => {
+    expect(payrollSheetSpec(words.en, run).columns.map((c) => c.header).slice(7, 16)).toEqual([...en, '季度奖', 'Gross']);
+    expect(payrollSheetSpec(words['zh-CN'], run).columns.map((c) => c.header).slice(7, 16)).toEqual([...zh, '季度奖', '应发']);
+    // The customer's 底薪 under code base is the base column (its key), named as the first slip's plan names it.
+    expect(payrollSheetSpec(words.en, run).rows[1]!.slice(7, 9)).toEqual([2800, '']);
+  });
+
+  it('names each line on the Explain sheet and My payslip, and the component an explanation speaks of, in the reader’s language', () => {
+    const explained = explainSheetSpec(words.en, run);
+    expect(explained.rows.map((r) => r[2])).toEqual([...en.slice(0, 6), 'Rewards & penalties: Monthly top-three sales reward (place 2)', '底薪', '季度奖']);
+    // An SR earns no team bonus: said by its English name, not 团队奖.
+    expect(explained.rows[4]![5]).toBe('rank SR earns no Team bonus');
+    expect(explained.rows[6]![6]).toBe('reason: Monthly top-three sales reward (place 2); approved by: director');
+    const mine = myPayslipSheet(words.en, '2026-03', ladder);
+    expect(mine.rows.map((r) => r[0])).toEqual([...en.slice(0, 6), 'Rewards & penalties: Monthly top-three sales reward (place 2)', 'Gross', 'Deductions', 'Net pay']);
+    expect(mine.rows.slice(0, 7).map((r) => r.slice(2))).toEqual(explained.rows.slice(0, 7).map((r) => r.slice(4)));
+    expect(mine.rows.flat().join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
+    // zh-CN: exactly as before.
+    const zhMine = myPayslipSheet(words['zh-CN'], '2026-03', ladder);
+    expect(zhMine.rows.map((r) => r[0]).slice(0, 7)).toEqual([...zh.slice(0, 6), '奖惩: 月度销售前三名奖励（第2名）']);
+    expect(zhMine.rows[4]![3]).toBe('职级 业务代表 SR 不享受“团队奖”');
+    expect(explainSheetSpec(words['zh-CN'], run).rows.map((r) => r[2])).toEqual([...zh.slice(0, 6), '奖惩: 月度销售前三名奖励（第2名）', '底薪', '季度奖']);
+  });
+
+  it('names the components on the Changes sheet and in the review’s By-component table', () => {
+    const changes = [
+      { employeeNo: 'QB00001', personName: '王芳', component: 'commission', label: '提成', old: '1730.77', new: '3076.92' },
+      { employeeNo: 'QB00001', personName: '王芳', component: 'adjustments', label: '奖惩', old: null, new: '600.00' },
+      { employeeNo: 'QB00002', personName: '李强', component: 'quarterBonus', label: '季度奖', old: null, new: '500.00' },
+      { employeeNo: 'QB00002', personName: '李强', component: 'net', label: '', old: '1.00', new: '2.00' },
+    ];
+    expect(changesFromServer(words.en, changes).map((c) => c.component)).toEqual(['Commission', 'Rewards & penalties', '季度奖', 'Net pay']);
+    expect(changesFromServer(words['zh-CN'], changes).map((c) => c.component)).toEqual(['提成', '奖惩', '季度奖', '实发']);
+    // Since the last refresh: the sheet's own headers.
+    const before = new Map<string, unknown>([['p1|Employee no.', 'QB00001'], ['p1|Commission', 0]]);
+    expect(payrollSheetSpec(words.en, run, before).changes.map((c) => c.component)).toContain('Commission');
+    const totals = { headcount: 2, gross: '1.00', deductions: '0.00', net: '1.00', components: [...zh.map((label, i) => ({ key: DIRECT_SALES_LADDER.components[i]!.code.replace(/^adjustment$/, 'adjustments'), label, kind: '', total: '1.00' })), { key: 'quarterBonus', label: '季度奖', kind: 'commission', total: '1.00' }] };
+    const review = { totals, comparison: { base: null, baseTotals: null } };
+    expect(reviewLines(review, { net: 'Net', gross: 'Gross' }, 'en').map((l) => l.label)).toEqual(['Net', 'Gross', ...en, '季度奖']);
+    expect(reviewLines(review, { net: '实发', gross: '应发' }, 'zh-CN').map((l) => l.label)).toEqual(['实发', '应发', ...zh, '季度奖']);
   });
 });

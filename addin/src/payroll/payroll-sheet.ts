@@ -6,6 +6,7 @@
  * rep's My payslip. Pure: the adapter writes what this returns.
  */
 import { explain } from '../i18n/explanations.ts';
+import { componentName, lineName } from '../i18n/pay-components.ts';
 import { format, rankText, type Words, versionText } from '../i18n.ts';
 import type { CellInput } from '../excel/chunks.ts';
 import type { GridSheetSpec, SheetRead, SheetTableSpec } from '../excel/workbook.ts';
@@ -71,8 +72,9 @@ const money = (s: string) => fenToCellNumber(parseMoney(s));
 /** The steps that sign a run, in order: finance's submission, then the three signers. */
 export const SIGN_STEPS = ['FINANCE', 'FINANCE_MANAGER', 'DIRECTOR', 'GENERAL_MANAGER'] as const;
 
-export function payrollColumns(view: RunView): { key: string; label: string }[] {
-  return components(view.payslips).map(({ key, label }) => ({ key, label }));
+/** The run's component columns, each named in the reader's language (a built-in plan's component) or by its plan's label. */
+export function payrollColumns(w: Words, view: RunView): { key: string; label: string }[] {
+  return components(view.payslips).map(({ key, label }) => ({ key, label: componentName(w.locale, { key, label }) }));
 }
 
 /**
@@ -128,7 +130,7 @@ function columnsOf(w: Words, view: RunView): PayrollColumn[] {
     text(p.plan, 96, (s) => s.planName ?? s.planCode),
     { header: q.attendanceDays, kind: 'count', min: 40, cell: (s) => s.attendanceDays ?? '', total: () => '' },
     fen(q.sales, (s) => (s.sales === undefined ? null : parseMoney(s.sales))),
-    ...payrollColumns(view).map((c) => fen(c.label, (_s, a) => a.get(c.key) ?? null)),
+    ...payrollColumns(w, view).map((c) => fen(c.label, (_s, a) => a.get(c.key) ?? null)),
     fen(p.gross, (s) => parseMoney(s.gross)),
     fen(p.deductions, (s) => parseMoney(s.deductions)),
     fen(p.net, (s) => parseMoney(s.net)),
@@ -259,7 +261,7 @@ export function changesFromServer(w: Words, changes: { employeeNo: string; perso
   return changes.map((c) => ({
     employeeNo: c.employeeNo,
     personName: c.personName,
-    component: c.label || named[c.component] || c.component,
+    component: c.label ? componentName(w.locale, { key: c.component, label: c.label }) : named[c.component] || c.component,
     old: c.old === null ? null : money(c.old),
     new: c.new === null ? null : money(c.new),
     kind: 'money',
@@ -307,8 +309,8 @@ export function changesSheetSpec(w: Words, view: RunView, against: string, chang
  */
 export const sheetKeyTableName = (prefix: string, view: RunView) => `${prefix}${view.run.month.replace('-', '')}_${view.run.scopeUnitId.replace(/\W/g, '')}`.slice(0, 250);
 
-/** A line's explanation in the reader's language, from the data the server gives. */
-export const lineExplanation = (w: Words, l: { label: string; explanation: { data: string } }) => explain(JSON.parse(l.explanation.data), l.label, w.locale);
+/** A line's explanation in the reader's language, from the data the server gives, naming the line as the sheets do. */
+export const lineExplanation = (w: Words, l: PayslipView['lines'][number]) => explain(JSON.parse(l.explanation.data), lineName(w.locale, l), w.locale);
 
 /** A line's inputs (依据) as one cell, as the Explain and My payslip sheets show them: "name: value; name: value". */
 const inputsCell = (e: ReturnType<typeof lineExplanation>) => e.inputs.map((i) => `${i.name}: ${i.value}`).join('; ');
@@ -335,7 +337,7 @@ export function explainSheetSpec(w: Words, view: RunView): SheetTableSpec {
     rows: view.payslips.flatMap((s) =>
       s.lines.map((l) => {
         const e = lineExplanation(w, l);
-        return [s.employeeNo, s.personName, l.label, money(l.amount), e.rule, e.arithmetic, inputsCell(e)] as CellInput[];
+        return [s.employeeNo, s.personName, lineName(w.locale, l), money(l.amount), e.rule, e.arithmetic, inputsCell(e)] as CellInput[];
       }),
     ),
     properties: { runId: view.run.id },
@@ -366,7 +368,7 @@ export function myPayslipSheet(w: Words, month: string, slip: PayslipView): Shee
     rows: [
       ...slip.lines.map((l) => {
         const e = lineExplanation(w, l);
-        return [l.label, money(l.amount), e.rule, e.arithmetic, inputsCell(e)] as CellInput[];
+        return [lineName(w.locale, l), money(l.amount), e.rule, e.arithmetic, inputsCell(e)] as CellInput[];
       }),
       [p.gross, money(slip.gross), '', '', ''],
       [p.deductions, -money(slip.deductions), '', '', ''],

@@ -9,6 +9,7 @@ describe('the review of a run', () => {
     const lines = reviewLines(
       { totals: totals('9526.92', '9576.92', [['base', '6500.00'], ['commission', '3076.92'], ['adjustments', '0.10']]), comparison: { base: { month: '2026-02', version: 1 }, baseTotals: totals('8180.77', '8180.77', [['base', '6450.00'], ['commission', '1730.77']]) } },
       { net: 'Net', gross: 'Gross' },
+      'en',
     );
     expect(lines.map((l) => [l.key, l.amount, l.change])).toEqual([
       ['net', '9526.92', '1346.15'],
@@ -17,7 +18,7 @@ describe('the review of a run', () => {
       ['commission', '3076.92', '1346.15'],
       ['adjustments', '0.10', '0.10'],
     ]);
-    expect(reviewLines({ totals: totals('1.00', '1.00', []), comparison: { base: null, baseTotals: null } }, { net: 'Net', gross: 'Gross' }).map((l) => l.change)).toEqual([null, null]);
+    expect(reviewLines({ totals: totals('1.00', '1.00', []), comparison: { base: null, baseTotals: null } }, { net: 'Net', gross: 'Gross' }, 'en').map((l) => l.change)).toEqual([null, null]);
   });
 
   it('formats money with ¥, thousands separators and two decimals in either language', () => {

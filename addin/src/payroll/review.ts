@@ -6,6 +6,8 @@
 import { formatMoney, parseMoney } from '../../../schema/money.ts';
 import { TOTALS_FIELDS, type RunTotalsView, type SignOff } from './payroll-sheet.ts';
 import { JOB_FIELDS, type JobView } from '../api/jobs.ts';
+import { componentName } from '../i18n/pay-components.ts';
+import type { Locale } from '../i18n.ts';
 
 export const PAYROLL_REVIEW = `query PayrollReview($id: ID!) { payrollRun(id: $id) {
   run { id month version revision status scopeUnitName scopeUnitId }
@@ -43,15 +45,15 @@ export interface ReviewLine {
 
 const minus = (a: string, b: string | undefined) => formatMoney(parseMoney(a) - parseMoney(b ?? '0'));
 
-/** Total net, total gross and each component, with the change against the previous month's run. */
-export function reviewLines(review: Pick<RunReview, 'totals' | 'comparison'>, names: { net: string; gross: string }): ReviewLine[] {
+/** Total net, total gross and each component (named in `locale`, as the Payroll sheet names it), with the change against the previous month's run. */
+export function reviewLines(review: Pick<RunReview, 'totals' | 'comparison'>, names: { net: string; gross: string }, locale: Locale): ReviewLine[] {
   const base = review.comparison.baseTotals;
   const before = new Map(base?.components.map((c) => [c.key, c.total]) ?? []);
   const t = review.totals;
   return [
     { key: 'net', label: names.net, amount: t.net, change: base ? minus(t.net, base.net) : null },
     { key: 'gross', label: names.gross, amount: t.gross, change: base ? minus(t.gross, base.gross) : null },
-    ...t.components.map((c) => ({ key: c.key, label: c.label, amount: c.total, change: base ? minus(c.total, before.get(c.key)) : null })),
+    ...t.components.map((c) => ({ key: c.key, label: componentName(locale, c), amount: c.total, change: base ? minus(c.total, before.get(c.key)) : null })),
   ];
 }
 

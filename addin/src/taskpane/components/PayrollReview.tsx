@@ -20,7 +20,7 @@ export function PayrollReview({ w, review }: { w: Words; review: RunReview }) {
   const q = w.sheets;
   const money = (a: string, signed = false) => paneMoney(q.locale, a, signed);
   const base = review.comparison.base;
-  const lines = reviewLines(review, { net: q.pane.totalNet, gross: q.pane.totalGross });
+  const lines = reviewLines(review, { net: q.pane.totalNet, gross: q.pane.totalGross }, w.locale);
   const roles = q.payroll.roles as Record<string, string>;
   const headcountBefore = review.comparison.baseTotals?.headcount;
   // A draft has no payslips yet: zeros against last month would read as a run that pays nobody.
