@@ -43,6 +43,7 @@ export function monthsBefore(day: IsoDay, back: number): string {
 
 /** Reward for the month's first, second and third seller, in fen (1,000 / 600 / 300 yuan). */
 export const TOP_THREE_REWARDS_FEN = [100_000n, 60_000n, 30_000n] as const;
+/** The rewards' reason, "月度销售前三名奖励（第1名）": the pane says it in English too (addin/src/i18n/pay-components.ts reasonText). */
 export const TOP_THREE_REASON = '月度销售前三名奖励';
 
 /** The demo user's viewer, as a session of theirs would have it; null when there is no such user. */

@@ -17,4 +17,9 @@ describe('the adjustments sheet', () => {
     expect(s.rows[0]).toEqual(['E001', '李雷', -50.1, '=迟到', '王经理']);
     expect(s.columns[2]!.numberFormat).toBe('#,##0.00');
   });
+  it('says a reward the product wrote (the demo’s top three) in the reader’s language, a typed reason as typed', () => {
+    const top = { ...row, amount: '600.00', reason: '月度销售前三名奖励（第2名）' };
+    expect(adjustmentsSheet(words.en, '2026-03', [top, row]).rows.map((r) => r[3])).toEqual(['Monthly top-three sales reward (place 2)', '=迟到']);
+    expect(adjustmentsSheet(words['zh-CN'], '2026-03', [top, row]).rows.map((r) => r[3])).toEqual(['月度销售前三名奖励（第2名）', '=迟到']);
+  });
 });

@@ -1,6 +1,7 @@
 /** A month's rewards and penalties as a sheet (one per month), money as exact numbers formatted #,##0.00. Pure. */
 import type { Words } from '../i18n.ts';
 import { format } from '../i18n.ts';
+import { reasonText } from '../i18n/pay-components.ts';
 import type { SheetTableSpec } from '../excel/workbook.ts';
 import { fenToCellNumber, parseMoney } from '../../../schema/money.ts';
 import type { PayAdjustment } from './operations.ts';
@@ -21,7 +22,7 @@ export function adjustmentsSheet(w: Words, month: string, rows: PayAdjustment[])
       { header: c.reason, numberFormat: '@', width: 200 },
       { header: c.approvedBy, numberFormat: '@', width: 80 },
     ],
-    rows: rows.map((a) => [a.employeeNo, a.personName, fenToCellNumber(parseMoney(a.amount)), a.reason, a.approvedBy]),
+    rows: rows.map((a) => [a.employeeNo, a.personName, fenToCellNumber(parseMoney(a.amount)), reasonText(w.locale, a.reason), a.approvedBy]),
     properties: { month },
   };
 }

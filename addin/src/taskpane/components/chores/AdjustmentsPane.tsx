@@ -3,6 +3,7 @@ import { Button, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import type { Client } from '@urql/core';
 import { format, type Locale, type Words, phrase } from '../../../i18n.ts';
 import { showMoney, sumMoney } from '../../../chores/money.ts';
+import { reasonText } from '../../../i18n/pay-components.ts';
 import { useAdjustments } from './useAdjustments.ts';
 import { Busy, PersonPicker, StatusLine, useChoreStyles } from './ui.tsx';
 import { MonthInput } from '../DateInputs.tsx';
@@ -56,7 +57,7 @@ export function AdjustmentsPane(props: { w: Words; locale: Locale; client: Clien
                   <span className={s.strong}>{`${x.employeeNo} ${x.personName}`}</span>
                   <span>{showMoney(locale, x.amount)}</span>
                 </div>
-                <span className={s.meta}>{`${x.reason} · ${a.approvedBy}: ${x.approvedBy}`}</span>
+                <span className={s.meta}>{`${reasonText(w.locale, x.reason)} · ${a.approvedBy}: ${x.approvedBy}`}</span>
               </li>
             ))}
           </ul>
