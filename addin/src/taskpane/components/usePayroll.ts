@@ -17,7 +17,7 @@ import { changesFromServer, changesSheetSpec, explainSheetSpec, PAYROLL_KIND, pa
 import { PAYROLL_COMPARISON, PAYROLL_REVIEW, type RunReview } from '../../payroll/review.ts';
 import { readRunView } from '../../payroll/read-run.ts';
 import { notOver } from '../../../../schema/periods.ts';
-import { today } from '../../../../schema/dates.ts';
+import { isIsoMonth, today } from '../../../../schema/dates.ts';
 import { useStatusState } from '../status-state.ts';
 
 const excel = () => Excel.run as unknown as ExcelRun;
@@ -86,6 +86,8 @@ export function usePayroll({ w, client, roles, onSessionEnded }: { w: Words; cli
    * answer stale, so the next load reads every month's runs again.
    */
   const loadRuns = useCallback(async (everyMonth = !everyMonthRead.current) => {
+    // No month in the field (text left that is none: the field says why): nothing to ask the server, and the run shown stays.
+    if (!isIsoMonth(month)) return [];
     const current = beginRuns();
     const [d, all] = await Promise.all([run<{ payrollRuns: ListedRun[] }>(client, PAYROLL_RUNS, { month }), everyMonth ? run<{ payrollRuns: ListedRun[] }>(client, PAYROLL_RUNS, { month: null }) : null]);
     if (!current()) return d.payrollRuns;
