@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '@urql/core';
 import { run } from '../api/client.ts';
-import { isIsoMonth } from '../../../schema/dates.ts';
+import { isIsoMonth, today } from '../../../schema/dates.ts';
 import { format, type Words, phrase } from '../i18n.ts';
 import { loadPeople } from '../chores/people.ts';
 import type { PersonOption } from '../chores/operations.ts';
@@ -38,10 +38,16 @@ export type Status =
   | { kind: 'issues'; issues: Issue[] };
 
 /** The current month ("2026-03") or calendar quarter ("2026-Q1"). */
-export function currentPeriod(kind: PeriodKind, now = new Date()): string {
-  const y = now.getFullYear();
-  const m = now.getMonth() + 1;
-  return kind === 'month' ? `${y}-${String(m).padStart(2, '0')}` : `${y}-Q${Math.ceil(m / 3)}`;
+/**
+ * The period a scorecard screen opens on: the last one ended (a month is scored once it is over,
+ * as promotions are proposed on last month), counted by the company's day (China time).
+ */
+export function lastEndedPeriod(kind: PeriodKind, day: string = today()): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  if (kind === 'month') return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const q = Math.ceil(m / 3);
+  return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
 }
 
 export const validPeriod = (key: string) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(key.trim()) && isIsoMonth(`${key.trim().slice(0, 4)}-01`);
@@ -49,7 +55,7 @@ export const validPeriod = (key: string) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.tes
 export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void, approver: boolean) {
   const s = w.scorecards;
   const [kind, setKindState] = useState<PeriodKind>('month');
-  const [periodKey, setPeriodKey] = useState(currentPeriod('month'));
+  const [periodKey, setPeriodKey] = useState(lastEndedPeriod('month'));
   const [people, setPeople] = useState<PersonOption[]>([]);
   const [personId, setPersonId] = useState('');
   const [card, setCard] = useState<ScorecardView | null>(null);
@@ -79,7 +85,7 @@ export function useScorecards(w: Words, client: Client, excel: () => ExcelRun, o
 
   const setKind = (k: PeriodKind) => {
     setKindState(k);
-    setPeriodKey(currentPeriod(k));
+    setPeriodKey(lastEndedPeriod(k));
     setCard(null);
     typed.clear();
   };
