@@ -55,6 +55,9 @@ describe.skipIf(!hasChromium)('ranking rewards in Chinese at 350 px', () => {
     expect(await page.getByTestId('ranking-reward-item').count()).toBe(listed.length);
     expect(await page.getByTestId('ranking-rewards').innerText()).toContain('第1名/共');
     expect(await englishOn(page)).toEqual([]);
+    // The month as the reader says it, not its key.
+    const said = `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+    await page.getByTestId('ranking-rewards-status').filter({ hasText: `在 ${said} 共有` }).waitFor();
 
     for (const p of rewards) {
       const item = page.locator(`[data-testid="ranking-reward-item"][data-person="${p.personId}"][data-kind="REWARD"]`);

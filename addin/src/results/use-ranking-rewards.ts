@@ -85,7 +85,7 @@ export function useRankingRewards(w: Words, client: Client, onSessionEnded: () =
       setProposals(list);
       setShown({ unitId, unitName, month });
       setDismissing(null);
-      return list.length ? format(x.loaded, { n: list.length, unit: unitName, month }) : void setStatus({ intent: 'info', message: format(x.none, { unit: unitName, month }) });
+      return list.length ? phrase(w.locale, x.loaded, { n: list.length, unit: unitName, month }) : void setStatus({ intent: 'info', message: phrase(w.locale, x.none, { unit: unitName, month }) });
     });
 
   const replace = (p: RankingProposal) => setProposals((list) => (list ?? []).map((q) => (q.id === p.id ? p : q)).sort(proposalOrder));
