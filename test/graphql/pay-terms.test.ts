@@ -90,7 +90,7 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
     const [oldMentor, newMentor] = [await person({ rank: 'SM' }), await person({ rank: 'SM' })];
     const rep = await person({ rank: 'SR', mentorId: oldMentor.id });
     const UPDATE = 'mutation($id: ID!, $v: Int!, $from: Date) { updatePerson(id: $id, version: $v, input: { rank: SE, baseSalary: "6000.00", mentorId: "' + newMentor.id + '" }, payFrom: $from) { rank baseSalary mentorId mentorName } }';
-    const changed = await s.gql(UPDATE, { id: rep.id, v: rep.version, from: '2026-06-01' }, t.admin);
+    const changed = await s.gql(UPDATE, { id: rep.id, v: rep.version, from: '2026-03-16' }, t.admin);
     expect(changed.errors).toBeUndefined();
     expect(changed.data.updatePerson).toEqual({ rank: 'SE', baseSalary: '6000.00', mentorId: newMentor.id, mentorName: newMentor.name });
     const ROW = 'rank baseSalary mentorId mentorName compensationPlan { code }';
@@ -102,8 +102,13 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
       expect(listed).toEqual(one.data.person);
       return one.data.person;
     };
-    expect(await on('2026-05-31')).toMatchObject({ rank: 'SR', baseSalary: '5000.00', mentorId: oldMentor.id, mentorName: oldMentor.name });
-    expect(await on('2026-06-01')).toMatchObject({ rank: 'SE', baseSalary: '6000.00', mentorId: newMentor.id, mentorName: newMentor.name });
+    expect(await on('2026-03-15')).toMatchObject({ rank: 'SR', baseSalary: '5000.00', mentorId: oldMentor.id, mentorName: oldMentor.name });
+    expect(await on('2026-03-16')).toMatchObject({ rank: 'SE', baseSalary: '6000.00', mentorId: newMentor.id, mentorName: newMentor.name });
+    // Today's roster is the record as it stands, a change made for a later day included.
+    const later = await s.gql('mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, input: { baseSalary: "6500.00" }, payFrom: "2026-06-01") { version } }', { id: rep.id, v: (await s.gql('query($id: ID!) { person(id: $id) { version } }', { id: rep.id }, t.admin)).data.person.version }, t.admin);
+    expect(later.errors).toBeUndefined();
+    expect((await s.gql('query($id: ID!) { person(id: $id) { baseSalary } }', { id: rep.id }, t.admin)).data.person.baseSalary).toBe('6500.00');
+    expect(await on('2026-03-20')).toMatchObject({ baseSalary: '6000.00' });
   });
 
   it('a base salary paid from the 16th: the month pays each base for its own working days, and says so', async () => {
