@@ -204,16 +204,16 @@ async function selectPeople(
     ${where}
     ORDER BY p."id"
     LIMIT ${q.limit}`;
-  // A past day: the terms in force then. Today (and later): the record as it stands, changes made for a later day included.
-  return q.newest || dateToDay(q.day) >= ctx.clock.today() ? found : termsAsOf(ctx, found, q.day, q.mentorScope ?? q.scope);
+  // Another day, past or ahead: the terms in force then. Today: the record as it stands, changes made for a later day included.
+  return q.newest || dateToDay(q.day) === ctx.clock.today() ? found : termsAsOf(ctx, found, q.day, q.mentorScope ?? q.scope);
 }
 
 const TERMS_CHUNK = 500;
 
 /**
- * The rows with the rank, base salary and mentor in force on a past `day`
- * (brief §1: the roster as it stood then; today's roster shows the record,
- * a change already made for a later day included): Person holds the newest values, and a change
+ * The rows with the rank, base salary and mentor in force on a `day` other
+ * than today (brief §1: the roster as it stood then, or will stand; today's
+ * roster shows the record, a change already made for a later day included): Person holds the newest values, and a change
  * taking effect after `day` (a promotion applied from next month, a raise
  * from a later payFrom) is undone as payroll undoes it (pay-terms.ts). Only
  * the people with such a change are read again; a mentor who differs on the

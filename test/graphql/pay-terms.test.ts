@@ -109,6 +109,9 @@ describe.each(testProviders)('pay terms as they stood in the month on %s', (prov
     expect(later.errors).toBeUndefined();
     expect((await s.gql('query($id: ID!) { person(id: $id) { baseSalary } }', { id: rep.id }, t.admin)).data.person.baseSalary).toBe('6500.00');
     expect(await on('2026-03-20')).toMatchObject({ baseSalary: '6000.00' });
+    // A day ahead stands as it will: before the raise's day the base before it, from it the raise.
+    expect(await on('2026-05-15')).toMatchObject({ baseSalary: '6000.00' });
+    expect(await on('2026-06-01')).toMatchObject({ baseSalary: '6500.00' });
   });
 
   it('a base salary paid from the 16th: the month pays each base for its own working days, and says so', async () => {

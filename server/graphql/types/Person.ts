@@ -1,7 +1,7 @@
 /**
  * Person: a roster row, flat for fast export. Its unit and position are those
  * in force on the day the roster was asked for; its rank, base salary and
- * mentor too when that day is past (today: the record as it stands).
+ * mentor too, but for today (the record as it stands).
  */
 import { z } from 'zod';
 import { builder } from '../builder.ts';
@@ -34,7 +34,7 @@ PersonRef.implement({
     phone: t.exposeString('phone', { nullable: true }),
     email: t.exposeString('email', { nullable: true }),
     position: t.expose('position', { type: PositionEnum }),
-    rank: t.expose('rank', { type: RankEnum, nullable: true, description: 'On a past asOf: the rank in force that day (a promotion applied from a later month shows from its day). Today: the record as it stands, a change made for a later day included.' }),
+    rank: t.expose('rank', { type: RankEnum, nullable: true, description: 'On an asOf other than today: the rank in force that day (a promotion applied from a later month shows from its day). Today: the record as it stands, a change made for a later day included.' }),
     hireDate: t.expose('hireDate', { type: 'Date' }),
     leaveDate: t.expose('leaveDate', { type: 'Date', nullable: true }),
     status: t.expose('status', {
