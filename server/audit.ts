@@ -13,7 +13,8 @@ import { period } from '../schema/periods.ts';
 
 type Tx = Prisma.TransactionClient;
 
-const toJson = (value: unknown) =>
+/** A state as the audit trail stores it: JSON, amounts in fen (bigint) as their digits; null for none. */
+export const auditJson = (value: unknown) =>
   value == null ? null : JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 
 export async function recordAudit(
@@ -28,8 +29,8 @@ export async function recordAudit(
       entityType: event.entityType,
       entityId: event.entityId,
       action: event.action,
-      before: toJson(event.before),
-      after: toJson(event.after),
+      before: auditJson(event.before),
+      after: auditJson(event.after),
     },
   });
 }

@@ -23,7 +23,7 @@ import { memo } from '../context.ts';
 import type { Prisma } from '../db/client.ts';
 import type { KpiGrade, ScorecardStatus } from '../db/generated/sqlite/client/enums.ts';
 import { viewerScope } from '../access.ts';
-import { recordAudit } from '../audit.ts';
+import { auditJson, recordAudit } from '../audit.ts';
 import { badInput, clientError, conflict, forbidden, notFound } from '../errors.ts';
 import { fiscalCalendar, lockedAmong, requireUnlocked } from '../targets/calendar.ts';
 import { childPeriods, period as periodOf, type FiscalCalendar, type Period } from '../../schema/periods.ts';
@@ -472,8 +472,7 @@ async function refreshDraft(tx: Tx, ctx: Context, id: string, calendar: FiscalCa
   await refreshComputed(tx, card, calendar, ctx.clock.today());
   const { total, grade } = totalOf(card.lines, card.periodKey, parseBands(card.gradeBands));
   const after = snapshot({ ...card, total: storeTotal(total), grade });
-  const text = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  if (text(after) === text(before)) return;
+  if (auditJson(after) === auditJson(before)) return;
   await tx.scorecard.update({ where: { id }, data: { total: storeTotal(total), grade } });
   await recordAudit(tx, ctx.viewer, { entityType: 'Scorecard', entityId: id, action: 'refresh', before, after });
 }

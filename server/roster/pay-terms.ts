@@ -53,13 +53,21 @@ export function mentorOn(newest: string | null, changes: readonly TermChange[], 
   return mentor ? mentor.before : newest;
 }
 
+/** A stored change (a PayTermChange row) as the rules here take it: its day as an ISO day, the order it was made in by its creation time. */
+export const termChangeOf = (personId: string, c: { term: PayTerm; before: string | null; effectiveFrom: Date; createdAt: Date }): TermChange => ({
+  personId,
+  term: c.term,
+  before: c.before,
+  effectiveFrom: dateToDay(c.effectiveFrom),
+  made: c.createdAt.getTime(),
+});
+
 /** What to select of a person to know their mentor on any day: the newest one and the changes of mentor. */
 export const MENTOR_HISTORY = { mentorId: true, payTermChanges: { where: { term: 'MENTOR' as const }, select: { before: true, effectiveFrom: true, createdAt: true } } };
 
 /** A person's mentor on `day`, from what MENTOR_HISTORY selects. */
 export function mentorOfOn(p: { id: string; mentorId: string | null; payTermChanges: { before: string | null; effectiveFrom: Date; createdAt: Date }[] }, day: IsoDay): string | null {
-  const changes = p.payTermChanges.map((c) => ({ personId: p.id, term: 'MENTOR' as const, before: c.before, effectiveFrom: dateToDay(c.effectiveFrom), made: c.createdAt.getTime() }));
-  return mentorOn(p.mentorId, changes, day);
+  return mentorOn(p.mentorId, p.payTermChanges.map((c) => termChangeOf(p.id, { ...c, term: 'MENTOR' })), day);
 }
 
 /**

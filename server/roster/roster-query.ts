@@ -14,7 +14,7 @@ import { viewerScope, type Scope } from '../access.ts';
 import type { EmploymentType, PersonStatus, Position, Rank } from '../db/generated/sqlite/client/enums.ts';
 import { badInput } from '../errors.ts';
 import { dateToDay, type IsoDay } from '../../schema/dates.ts';
-import { mentorOn, termsOn, type TermChange } from './pay-terms.ts';
+import { mentorOn, termChangeOf, termsOn, type TermChange } from './pay-terms.ts';
 
 export interface PersonRow {
   id: string;
@@ -230,28 +230,33 @@ async function termsAsOf(ctx: Context, rows: RawPerson[], day: Date, mentorScope
     });
     for (const c of changes) {
       const list = byPerson.get(c.personId) ?? byPerson.set(c.personId, []).get(c.personId)!;
-      list.push({ personId: c.personId, term: c.term, before: c.before, effectiveFrom: dateToDay(c.effectiveFrom), made: c.createdAt.getTime() });
+      list.push(termChangeOf(c.personId, c));
     }
   }
   if (!byPerson.size) return rows;
   const iso = dateToDay(day);
-  return Promise.all(
-    rows.map(async (r) => {
-      const changes = byPerson.get(r.id);
-      if (!changes) return r;
-      const terms = termsOn({ rank: r.rank, baseSalaryFen: BigInt(r.baseSalaryFen) }, changes, iso);
-      const mentorId = mentorOn(r.mentorId, changes, iso);
-      const mentorName = mentorId === r.mentorId ? r.mentorName : mentorId ? await visibleName(ctx, r.id, mentorId, day, mentorScope) : null;
-      return { ...r, rank: terms.rank, baseSalaryFen: terms.baseSalaryFen, mentorId, mentorName };
-    }),
-  );
+  const asOf = rows.map((r) => {
+    const changes = byPerson.get(r.id);
+    if (!changes) return r;
+    const terms = termsOn({ rank: r.rank, baseSalaryFen: BigInt(r.baseSalaryFen) }, changes, iso);
+    return { ...r, rank: terms.rank, baseSalaryFen: terms.baseSalaryFen, mentorId: mentorOn(r.mentorId, changes, iso) };
+  });
+  // The mentors who differ on the day, named in one read (a name shows only where the scope may see that mentor then).
+  const moved = asOf.filter((r, i) => r.mentorId !== rows[i]!.mentorId);
+  const names = await visibleNames(ctx, moved.filter((r) => r.mentorId).map((r) => [r.id, r.mentorId!] as const), day, mentorScope);
+  return asOf.map((r, i) => (r.mentorId === rows[i]!.mentorId ? r : { ...r, mentorName: r.mentorId ? (names.get(r.id) ?? null) : null }));
 }
 
-/** The name of a person's mentor on `day`, when the scope may see that mentor then (else null). */
-async function visibleName(ctx: Context, personId: string, mentorId: string, day: Date, scope: Scope): Promise<string | null> {
-  const [m] = await ctx.prisma.$queryRaw<{ name: string }[]>`
-    SELECT m."name" FROM "Person" p JOIN "Person" m ON m."id" = ${mentorId} ${mentorVisible(scope, day)} WHERE p."id" = ${personId}`;
-  return m?.name ?? null;
+/** Person id → the name of the mentor paired with them, for the pairs whose mentor the scope may see on `day`. */
+async function visibleNames(ctx: Context, pairs: readonly (readonly [string, string])[], day: Date, scope: Scope): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < pairs.length; i += TERMS_CHUNK / 2) {
+    const which = pairs.slice(i, i + TERMS_CHUNK / 2).map(([p, m]) => Prisma.sql`(p."id" = ${p} AND m."id" = ${m})`);
+    const found = await ctx.prisma.$queryRaw<{ personId: string; name: string }[]>`
+      SELECT p."id" AS "personId", m."name" AS "name" FROM "Person" p JOIN "Person" m ON (${Prisma.join(which, ' OR ')}) ${mentorVisible(scope, day)}`;
+    for (const f of found) out.set(f.personId, f.name);
+  }
+  return out;
 }
 
 export const encodeCursor = (id: string) => Buffer.from(`person:${id}`).toString('base64url');

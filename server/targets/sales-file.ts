@@ -13,10 +13,10 @@ import { formatMoney, MoneyRangeError, parseMoney } from '../../schema/money.ts'
 import { clientError } from '../errors.ts';
 import type { ImportProblem, Locate, SaleInput } from './sales-import.ts';
 import { importRejected, MAX_SALE_FEN } from './sales-import.ts';
-
-const MAX_SALE_YUAN = Number(MAX_SALE_FEN / 100n);
 import { mapColumns, readGrid, type Grid } from '../imports/tabular-file.ts';
 import { cellText, dataRows, dayOfCell, locator } from '../imports/cells.ts';
+
+const MAX_SALE_YUAN = Number(MAX_SALE_FEN / 100n);
 
 export { MAX_FILE_BYTES } from '../imports/tabular-file.ts';
 

@@ -33,6 +33,9 @@ export interface Download {
   size: number;
 }
 
+/** A plan handed in that this viewer may accept or return. */
+const waitsForViewer = (x: RosterRow) => x.status === 'SUBMITTED' && x.canDecide;
+
 export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, onSessionEnded: () => void) {
   const r = w.repPlans;
   const [month, setMonthState] = useState(nextMonth());
@@ -66,17 +69,18 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
     };
   }, [load, fail]);
 
-  // Plans are made for next month; when none waits for this viewer there but some still do in this month, the screen opens on this month.
+  // Plans are made for next month; when none waits for this viewer there (the rows the screen loaded) but some still do in
+  // this month, the screen opens on this month.
+  const [waitingThisMonth, setWaitingThisMonth] = useState(false);
   useEffect(() => {
-    const thisMonth = today().slice(0, 7);
-    const waitingIn = (m: string) => run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: m }, true).then((d) => d.repPlanRoster.some((x) => x.status === 'SUBMITTED' && x.canDecide));
-    Promise.all([waitingIn(nextMonth()), waitingIn(thisMonth)]).then(
-      ([next, now]) => {
-        if (!typed.current && !next && now) setMonthState(thisMonth);
-      },
+    run<{ repPlanRoster: RosterRow[] }>(client, REP_PLAN_ROSTER, { month: today().slice(0, 7) }, true).then(
+      (d) => setWaitingThisMonth(d.repPlanRoster.some(waitsForViewer)),
       () => undefined, // the month shown loads (and says what went wrong) on its own
     );
   }, [client]);
+  useEffect(() => {
+    if (!typed.current && waitingThisMonth && month === nextMonth() && rows && !rows.some(waitsForViewer)) setMonthState(today().slice(0, 7));
+  }, [waitingThisMonth, month, rows]);
 
   const pullRoster = act('roster', async () => {
     if (!validMonth(month)) return setStatus({ kind: 'error', message: r.badMonth });
@@ -142,7 +146,7 @@ export function usePlanReviews(w: Words, client: Client, excel: () => ExcelRun, 
     makeTemplates,
     download,
     rows,
-    waiting: (rows ?? []).filter((x) => x.status === 'SUBMITTED' && x.canDecide),
+    waiting: (rows ?? []).filter(waitsForViewer),
     status,
     busy: status.kind === 'busy',
     pullRoster,

@@ -12,6 +12,7 @@ import { run } from '../api/client.ts';
 import { isIsoMonth, today } from '../../../schema/dates.ts';
 import { format, type Words, phrase } from '../i18n.ts';
 import { loadPeople } from '../chores/people.ts';
+import { lastMonth } from '../chores/months.ts';
 import type { PersonOption } from '../chores/operations.ts';
 import { readTaggedSheet, type ExcelRun } from '../excel/workbook.ts';
 import { useTypedAsk } from '../taskpane/components/useTypedAsk.ts';
@@ -37,16 +38,14 @@ export type Status =
   | { kind: 'error'; message: string; retry?: () => void }
   | { kind: 'issues'; issues: Issue[] };
 
-/** The current month ("2026-03") or calendar quarter ("2026-Q1"). */
 /**
  * The period a scorecard screen opens on: the last one ended (a month is scored once it is over,
  * as promotions are proposed on last month), counted by the company's day (China time).
  */
 export function lastEndedPeriod(kind: PeriodKind, day: string = today()): string {
+  if (kind === 'month') return lastMonth(day);
   const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7));
-  if (kind === 'month') return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-  const q = Math.ceil(m / 3);
+  const q = Math.ceil(Number(day.slice(5, 7)) / 3);
   return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
 }
 

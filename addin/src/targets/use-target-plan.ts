@@ -268,7 +268,6 @@ export function useTargetPlan(w: Words, client: Client, excel: () => ExcelRun, o
       setStatus({ kind: 'ok', message: format(f.totalChanged, { total: formatAmountText(view.plan.total, METRICS[view.plan.metric].unit, w.locale), version: view.plan.version }) });
     })();
 
-  /** Reads the sheet and runs structure checks and the shared rules. */
   /** The sheet read back and what the rules find wrong with it, each issue at its cell: all of the plan's rules, or a draft's (no sums). */
   const check = async (rules: typeof checkSheet = checkSheet) => {
     const view = await fetchView(planId);
